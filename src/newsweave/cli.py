@@ -1,0 +1,286 @@
+"""The ``newsweave`` command line (see ``shared/contract.md`` for the contract it keeps)."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsweave.ingest import ReadOptions
+from newsweave.model import Rejection
+from newsweave.pipeline import OUTCOMES, AnalyzeOptions, Summary, analyze_document, ingest, read_documents
+from newsweave.store import Store, StoreError
+
+app = typer.Typer(
+    help="Read news in many languages and turn it into stories that can be checked.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file [default: newsweave.db].")]
+
+
+class What(str, Enum):
+    articles = "articles"
+    entities = "entities"
+    quotes = "quotes"
+    events = "events"
+    stories = "stories"
+    rejections = "rejections"
+
+
+class Format(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"newsweave: error: {message}", highlight=False, markup=False)
+    raise typer.Exit(code)
+
+
+def open_store(db: str | None) -> Store:
+    try:
+        return Store(db)
+    except StoreError as error:
+        fail(str(error))
+        raise  # unreachable: fail() exits
+
+
+def sample_corpus() -> Path:
+    """The articles shipped with the package, processed when ``run`` gets no input."""
+    return Path(str(resources.files("newsweave") / "samples"))
+
+
+def _ingest_with_progress(inputs: list[str], store: Store) -> Summary:
+    files = [item for item in _count_files(inputs)]
+    with Progress(
+        TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
+        TimeElapsedColumn(), console=err,
+    ) as progress:
+        task = progress.add_task("", total=len(files) or None)
+        documents = {"count": 0}
+
+        def on_file(name: str) -> None:
+            progress.advance(task)
+            progress.update(task, description=Path(name).name[:40])
+
+        def on_document(_source: str, _outcome: str) -> None:
+            documents["count"] += 1
+            if documents["count"] % 25 == 0:
+                progress.refresh()
+
+        return ingest(inputs, store, ReadOptions(), on_file=on_file, on_document=on_document)
+
+
+def _count_files(inputs: list[str]) -> list[str]:
+    from newsweave.ingest import expand_inputs
+
+    return [str(item) for item in expand_inputs(inputs) if not isinstance(item, Rejection)]
+
+
+def _print_summary(summary: Summary) -> None:
+    table = Table(title="Ingest summary", show_header=True)
+    table.add_column("outcome")
+    table.add_column("documents", justify="right")
+    labels = {
+        "new": "new articles",
+        "near_duplicate": "near-duplicates (stored, linked to the first copy)",
+        "exact_copy": "exact copies (counted on the first copy)",
+        "already_stored": "already stored (unchanged input)",
+        "rejected": "rejected (see `newsweave export --what rejections`)",
+    }
+    for outcome in OUTCOMES:
+        table.add_row(labels[outcome], str(summary.outcomes[outcome]))
+    table.add_row("[bold]files read[/]", str(summary.files))
+    err.print(table)
+
+
+@app.command("ingest")
+def ingest_command(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or file:// URLs; .gz is read transparently.")],
+    db: DbOption = None,
+) -> None:
+    """Read articles into the store.
+
+    Example: newsweave ingest crawl/*.warc.gz feeds/ --db news.db
+    """
+    store = open_store(db)
+    summary = _ingest_with_progress(inputs, store)
+    _print_summary(summary)
+
+
+@app.command("run")
+def run_command(
+    inputs: Annotated[list[str] | None, typer.Argument(help="Inputs as for `ingest`; none: the shipped sample corpus.")] = None,
+    db: DbOption = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the HTML report.")] = Path("newsweave-report"),
+) -> None:
+    """The main job: ingest, analyse, link, assess, and write the HTML report.
+
+    Example: newsweave run ../shared/seeds --out report/
+    """
+    store = open_store(db)
+    sources = inputs or [str(sample_corpus())]
+    if not inputs:
+        err.print(f"No input given: processing the sample corpus in {sources[0]}")
+    summary = _ingest_with_progress(sources, store)
+    _print_summary(summary)
+    index = _write_report(store, out_dir)
+    out.print(f"Report written to {index.resolve()}", highlight=False)
+
+
+def _write_report(store: Store, out_dir: Path) -> Path:
+    from newsweave.report.html import write_report
+
+    with Progress(TextColumn("[bold]report[/]"), BarColumn(), MofNCompleteColumn(), console=err) as progress:
+        task = progress.add_task("", total=None)
+        return write_report(store, out_dir, lambda done, total: progress.update(task, completed=done, total=total))
+
+
+@app.command("report")
+def report_command(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the HTML report.")],
+    db: DbOption = None,
+) -> None:
+    """Write the static HTML report (index.html) of what the store holds.
+
+    Example: newsweave report --db news.db --out report/
+    """
+    index = _write_report(open_store(db), out_dir)
+    out.print(f"Report written to {index.resolve()}", highlight=False)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@app.command("analyze")
+def analyze_command(
+    files: Annotated[list[str], typer.Argument(help="Files to analyse (any format `ingest` reads).")],
+    language: Annotated[str | None, typer.Option("--language", help="ISO 639-1 code, skips detection.")] = None,
+    published: Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD.")] = None,
+    url: Annotated[str | None, typer.Option("--url", help="The article's URL.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the article JSON, one object per line.")] = False,
+) -> None:
+    """Analyse files without a store and print what was found.
+
+    Example: newsweave analyze article.html --published 2024-02-28 --json
+    """
+    if published is not None and not _valid_day(published):
+        fail(f"--published must be a date YYYY-MM-DD, got {published!r}", 2)
+    if language is not None and not re.fullmatch(r"[a-z]{2}", language):
+        fail(f"--language must be a two-letter ISO 639-1 code, got {language!r}", 2)
+    options = AnalyzeOptions(language=language, published=published, url=url)
+    for document in read_documents(files):
+        result = document if isinstance(document, Rejection) else analyze_document(document, options)
+        if as_json:
+            sys.stdout.write(json.dumps(_analysis_json(result), ensure_ascii=False) + "\n")
+        else:
+            _print_analysis(result)
+
+
+def _valid_day(value: str) -> bool:
+    from datetime import date
+
+    if not _DAY.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _analysis_json(result) -> dict:
+    if isinstance(result, Rejection):
+        return {"source": result.source, "rejected": True, "reason": result.reason}
+    return result.to_json()
+
+
+def _print_analysis(result) -> None:
+    if isinstance(result, Rejection):
+        out.print(f"[red]rejected[/] {result.source}: {result.reason}", highlight=False)
+        return
+    out.print(f"[bold]{result.title or result.source}[/]", highlight=False)
+    out.print(
+        f"language {result.language} · published {result.published} ({result.published_basis}) · "
+        f"{len(result.text)} characters · {len(result.removed)} pieces removed",
+        highlight=False,
+    )
+    for piece in result.removed:
+        out.print(f"  removed [dim]{piece.reason}[/]: {piece.text[:80]}", highlight=False)
+
+
+@app.command("export")
+def export_command(
+    what: Annotated[What, typer.Option("--what", help="Which rows to export.")],
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Output file [default: stdout].")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export rows of the store.
+
+    Example: newsweave export --what articles --format parquet --out articles.parquet
+    """
+    from newsweave.report.export import export_rows, write_export
+
+    store = open_store(db)
+    try:
+        count = write_export(export_rows(store, what.value), fmt.value, out_file)
+    except ValueError as error:
+        fail(str(error), 2)
+    if out_file is not None:
+        err.print(f"{count} {what.value} rows written to {out_file}", highlight=False)
+
+
+@app.command("stats")
+def stats_command(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+) -> None:
+    """Figures about what the store holds.
+
+    Example: newsweave stats --db news.db --json
+    """
+    figures = open_store(db).stats()
+    if as_json:
+        sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title="newsweave store", show_header=False)
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{name}: {count}" for name, count in value.items()) or "-"
+        table.add_row(key.replace("_", " "), str(value))
+    out.print(table)
+
+
+def main() -> None:
+    """Entry point: no Python traceback reaches a user."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("newsweave: interrupted")
+        sys.exit(130)
+    except StoreError as error:
+        err.print(f"newsweave: error: {error}", markup=False, highlight=False)
+        sys.exit(1)
+    except Exception as error:  # noqa: BLE001 - last line of defence for the contract's promise
+        err.print(f"newsweave: error: {type(error).__name__}: {error}", markup=False, highlight=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

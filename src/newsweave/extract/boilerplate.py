@@ -1,0 +1,77 @@
+"""Tell site furniture from article text, one line at a time.
+
+Two signals, both language-independent in code:
+
+* **phrases**: each language's ``lang/<xx>/boilerplate.toml`` lists patterns for
+  "Read also" links, subscription and app prompts, cookie and share lines, agency credits;
+* **the trailer**: news articles end with an agency credit ("With AFP", "Avec Reuters").
+  Short lines after such a credit are the site's footer, whatever words they use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from newsweave import lang
+
+# Lines after an agency credit are cut as footer only while they stay this short; a long
+# paragraph after the credit means the article goes on (a correction, an update).
+TRAILER_MAX_WORDS = 25
+AGENCY_CREDIT = "agency_credit"
+
+
+@dataclass(frozen=True)
+class Rule:
+    reason: str
+    max_words: int
+    pattern: re.Pattern[str]
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    compiled = []
+    for table in lang.load_all("boilerplate").values():
+        for rule in table.get("rule", []):
+            for pattern in rule["patterns"]:
+                compiled.append(Rule(rule["reason"], int(rule.get("max_words", 20)), re.compile(pattern, re.I)))
+    return tuple(compiled)
+
+
+def word_count(line: str) -> int:
+    return len(re.findall(r"\w+", line))
+
+
+def furniture_reason(line: str) -> str | None:
+    """Why this line is site furniture, or None when it reads as article text."""
+    stripped = line.strip()
+    if not stripped:
+        return None
+    words = word_count(stripped)
+    for rule in rules():
+        if words <= rule.max_words and rule.pattern.search(stripped):
+            return rule.reason
+    return None
+
+
+def classify_lines(lines: list[str]) -> list[str | None]:
+    """A removal reason (or None to keep) for each line of an article, in order."""
+    reasons = [furniture_reason(line) for line in lines]
+    credit = _last_index(reasons, AGENCY_CREDIT)
+    if credit is not None and _all_short(lines[credit + 1 :]):
+        for index in range(credit + 1, len(lines)):
+            if lines[index].strip() and reasons[index] is None:
+                reasons[index] = "footer_after_credit"
+    return reasons
+
+
+def _last_index(reasons: list[str | None], wanted: str) -> int | None:
+    for index in range(len(reasons) - 1, -1, -1):
+        if reasons[index] == wanted:
+            return index
+    return None
+
+
+def _all_short(lines: list[str]) -> bool:
+    return all(word_count(line) <= TRAILER_MAX_WORDS for line in lines)

@@ -1,0 +1,93 @@
+"""Clean a plain-text article: cut site furniture line by line, keep every cut piece.
+
+The cleaned text is made of verbatim slices of the raw text (one per kept line, without
+its surrounding spaces) joined by newlines, so each slice maps linearly back to the raw.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsweave.extract.boilerplate import classify_lines
+from newsweave.model import RemovedSpan
+from newsweave.offsets import OffsetMap
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+
+
+@dataclass
+class Cleaned:
+    text: str
+    offsets: OffsetMap
+    removed: list[RemovedSpan] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a source text: its stripped words and where they sit in the source."""
+
+    text: str
+    source_start: int
+    source_end: int
+
+
+def split_lines(raw: str, base: int = 0) -> list[Line]:
+    """Each line of ``raw`` (blank ones as empty lines), offsets shifted by ``base``."""
+    lines = []
+    position = 0
+    for match in _LINE_BREAK.finditer(raw):
+        lines.append(_line(raw, position, match.start(), base))
+        position = match.end()
+    if position < len(raw):
+        lines.append(_line(raw, position, len(raw), base))
+    return lines
+
+
+def _line(raw: str, start: int, end: int, base: int) -> Line:
+    content = raw[start:end]
+    stripped = content.strip()
+    if not stripped:
+        return Line("", base + start, base + start)
+    leading = len(content) - len(content.lstrip())
+    return Line(stripped, base + start + leading, base + start + leading + len(stripped))
+
+
+def line_pieces(line: Line) -> tuple[tuple[int, int, int, int], ...]:
+    """How the line's characters map to the source: one linear piece unless the line says."""
+    pieces = getattr(line, "pieces", None)
+    if pieces is not None:
+        return pieces
+    return ((0, len(line.text), line.source_start, line.source_end),)
+
+
+def clean_lines(lines: list[Line], raw_length: int) -> Cleaned:
+    """Keep article lines, cut furniture; a paragraph break separates kept blocks."""
+    reasons = classify_lines([line.text for line in lines])
+    parts: list[str] = []
+    offsets = OffsetMap(raw_length=raw_length)
+    removed: list[RemovedSpan] = []
+    length = 0
+    gap = False
+    for line, reason in zip(lines, reasons, strict=True):
+        if not line.text:
+            gap = True
+            continue
+        if reason is not None:
+            removed.append(RemovedSpan(line.source_start, line.source_end, line.text, reason))
+            gap = True
+            continue
+        if parts:
+            separator = "\n\n" if gap else "\n"
+            parts.append(separator)
+            length += len(separator)
+        for start, end, source_start, source_end in line_pieces(line):
+            offsets.add(length + start, length + end, source_start, source_end)
+        parts.append(line.text)
+        length += len(line.text)
+        gap = False
+    return Cleaned("".join(parts), offsets, removed)
+
+
+def clean_plain_text(raw: str) -> Cleaned:
+    return clean_lines(split_lines(raw), len(raw))

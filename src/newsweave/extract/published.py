@@ -1,0 +1,103 @@
+"""The article's publication time: from metadata, from the URL, or from its dateline.
+
+Month names come from CLDR (babel) for every language we have data for, so a dateline
+in a new language needs no code.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from functools import cache
+
+from babel.dates import get_month_names
+
+from newsweave import lang
+
+# A dateline sits at the top; dates further down are about events, not publication.
+DATELINE_WINDOW = 300
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+
+
+def normalise_timestamp(value: str | None) -> str | None:
+    """A metadata date as ``YYYY-MM-DD`` or an ISO datetime, or None if it is no date."""
+    if not value or not str(value).strip():
+        return None
+    text = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            return date.fromisoformat(text).isoformat()
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return parsed.isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = _ISO_DATE.search(text)
+    if found:
+        return _valid_date(*found.groups())
+    return date_in_text(text)
+
+
+def date_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    year, month, day = [group for group in match.groups() if group is not None]
+    return _valid_date(year, month, day)
+
+
+def date_in_text(text: str) -> str | None:
+    """The first full date (day, month name or number, year) near the top of ``text``."""
+    head = text[:DATELINE_WINDOW]
+    candidates = []
+    found = _ISO_DATE.search(head)
+    if found:
+        candidates.append((found.start(), _valid_date(*found.groups())))
+    for pattern, order in _month_patterns():
+        match = pattern.search(head)
+        if match:
+            parts = dict(zip(order, match.groups(), strict=True))
+            month = _month_number(parts["month"])
+            if month:
+                candidates.append((match.start(), _valid_date(parts["year"], str(month), parts["day"])))
+    candidates = [item for item in candidates if item[1]]
+    return min(candidates)[1] if candidates else None
+
+
+@cache
+def _month_lookup() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for language in lang.available_languages():
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=language).items():
+                    names[name.lower().rstrip(".")] = number
+    return names
+
+
+def _month_number(name: str) -> int | None:
+    return _month_lookup().get(name.lower().rstrip("."))
+
+
+@cache
+def _month_patterns() -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+    months = "|".join(sorted((re.escape(name) for name in _month_lookup()), key=len, reverse=True))
+    day = r"(\d{1,2})(?:er|st|nd|rd|th|\.)?"
+    return (
+        (re.compile(rf"\b{day}\s+({months})\.?\s+(\d{{4}})\b", re.I), ("day", "month", "year")),
+        (re.compile(rf"\b({months})\.?\s+{day},?\s+(\d{{4}})\b", re.I), ("month", "day", "year")),
+    )
+
+
+def _valid_date(year: str, month: str, day: str) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,51 @@
+"""WARC and WARC.gz files as in Common Crawl's CC-NEWS: ``response`` records with HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from newsweave.ingest.documents import document_from_bytes
+from newsweave.model import RawDocument, Rejection
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(path: Path, source: str, max_bytes: int) -> Iterator[RawDocument | Rejection]:
+    """Yield one document per HTML response; a truncated file keeps the records before the cut."""
+    number = 0
+    responses = 0
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                number += 1
+                if record.rec_type != "response":
+                    continue
+                responses += 1
+                yield from _document_from_record(record, f"{source}#record-{number}", max_bytes)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as error:
+        detail = str(error).splitlines()[0][:200] if str(error) else type(error).__name__
+        yield Rejection(f"{source}#record-{number + 1}", f"truncated or corrupt WARC after {number} records: {detail}")
+        return
+    if responses == 0:
+        yield Rejection(source, "WARC file has no response records")
+
+
+def _document_from_record(record, source: str, max_bytes: int) -> Iterator[RawDocument | Rejection]:
+    http = record.http_headers
+    content_type = (http.get_header("Content-Type") if http else None) or ""
+    if not content_type.lower().startswith(_HTML_TYPES):
+        yield Rejection(source, f"WARC response is not HTML ({content_type or 'no content type'})")
+        return
+    payload = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        yield Rejection(source, f"too large: over {max_bytes // (1024 * 1024)} MB for one document")
+        return
+    charset = None
+    if "charset=" in content_type.lower():
+        charset = content_type.lower().split("charset=")[-1].split(";")[0].strip().strip("\"'") or None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    yield from document_from_bytes(payload, source, "html", declared_charset=charset, url=url)

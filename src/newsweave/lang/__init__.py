@@ -1,0 +1,35 @@
+"""Per-language knowledge as data files: ``lang/<iso>/<name>.toml``.
+
+Adding a language is adding a folder with its files; code never branches on a language.
+``lang/_base/`` holds what holds in every language (agency names, share-button words).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+BASE = "_base"
+
+
+@cache
+def available_languages() -> tuple[str, ...]:
+    root = resources.files(__package__)
+    return tuple(sorted(item.name for item in root.iterdir() if item.is_dir() and not item.name.startswith("_")))
+
+
+@cache
+def load(language: str, name: str) -> dict[str, Any]:
+    """The parsed ``<name>.toml`` of one language, or an empty table when there is none."""
+    path = resources.files(__package__) / language / f"{name}.toml"
+    if not path.is_file():
+        return {}
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def load_all(name: str) -> dict[str, dict[str, Any]]:
+    """``<name>.toml`` of the base and of every language that has one, keyed by language."""
+    tables = {language: load(language, name) for language in (BASE, *available_languages())}
+    return {language: table for language, table in tables.items() if table}

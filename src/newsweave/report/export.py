@@ -1,0 +1,95 @@
+"""Export the store's rows as JSON lines, CSV or Parquet, in the contract's row shapes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from newsweave.store import Store
+
+WHAT = ("articles", "entities", "quotes", "events", "stories", "rejections")
+FORMATS = ("jsonl", "csv", "parquet")
+
+
+def export_rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
+    if what == "articles":
+        for article in store.iter_articles():
+            yield article.to_json()
+    elif what == "quotes":
+        for article in store.iter_articles():
+            for quote in article.quotes:
+                yield {"article_id": article.id, **quote, "corroborated_by": quote.get("corroborated_by", [])}
+    elif what == "events":
+        for article in store.iter_articles():
+            for item in article.events:
+                yield {"article_id": article.id, **item}
+    elif what == "entities":
+        yield from store.table_rows("entities")
+    elif what == "stories":
+        yield from store.table_rows("stories")
+    elif what == "rejections":
+        yield from store.rejections()
+    else:
+        raise ValueError(f"unknown export {what!r}; choose one of {', '.join(WHAT)}")
+
+
+def write_export(rows: Iterator[dict[str, Any]], fmt: str, out: Path | None) -> int:
+    """Write ``rows`` to ``out`` (stdout when None, except for Parquet); returns the row count."""
+    if fmt == "jsonl":
+        return _write_text(out, lambda handle: _jsonl(rows, handle))
+    if fmt == "csv":
+        return _write_text(out, lambda handle: _csv(rows, handle))
+    if fmt == "parquet":
+        if out is None:
+            raise ValueError("Parquet is binary: give --out FILE")
+        return _parquet(rows, out)
+    raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def _write_text(out: Path | None, write) -> int:
+    if out is None:
+        import sys
+
+        return write(sys.stdout)
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        return write(handle)
+
+
+def _jsonl(rows, handle: io.TextIOBase) -> int:
+    count = 0
+    for row in rows:
+        handle.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        count += 1
+    return count
+
+
+def _flat(row: dict[str, Any]) -> dict[str, Any]:
+    """Nested values as JSON text, so tabular formats keep them losslessly."""
+    return {key: json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (dict, list)) else value for key, value in row.items()}
+
+
+def _csv(rows, handle: io.TextIOBase) -> int:
+    writer = None
+    count = 0
+    for row in rows:
+        flat = _flat(row)
+        if writer is None:
+            writer = csv.DictWriter(handle, fieldnames=list(flat), extrasaction="ignore")
+            writer.writeheader()
+        writer.writerow(flat)
+        count += 1
+    return count
+
+
+def _parquet(rows, out: Path) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    flat = [_flat(row) for row in rows]
+    table = pa.Table.from_pylist([{key: (None if value is None else str(value) if not isinstance(value, (int, float, bool)) else value) for key, value in row.items()} for row in flat])
+    pq.write_table(table, out)
+    return len(flat)

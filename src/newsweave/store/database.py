@@ -1,0 +1,379 @@
+"""The article store: SQLite by default (WAL), PostgreSQL by URL, migrated with Alembic.
+
+Every write of one article happens in one transaction, so a reader (or a crash) never
+sees half an article. Writes are idempotent: an input already stored (same source, same
+bytes) is recognised before any work is done, and unique constraints catch the rest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from newsweave.link.duplicates import DuplicateMatch, Fingerprint
+from newsweave.model import Article, Flag, Rejection, RemovedSpan, Span
+from newsweave.offsets import OffsetMap
+from newsweave.store import schema
+
+DEFAULT_URL = "sqlite:///newsweave.db"
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used (bad URL, unreadable file, failed migration)."""
+
+
+def database_url(value: str | None) -> str:
+    """Accept a SQLAlchemy URL or a plain file path (taken as SQLite)."""
+    if not value:
+        return DEFAULT_URL
+    if "://" in value:
+        return value.replace("postgres://", "postgresql+psycopg://", 1).replace(
+            "postgresql://", "postgresql+psycopg://", 1
+        )
+    return f"sqlite:///{value}"
+
+
+class Store:
+    def __init__(self, url: str | None = None) -> None:
+        self.url = database_url(url)
+        try:
+            self.engine = _engine(self.url)
+            self._migrate()
+        except (OperationalError, ValueError, ImportError) as error:
+            raise StoreError(f"cannot open database {self.url}: {str(error).splitlines()[0]}") from None
+
+    # -- setup -----------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(resources.files("newsweave.store") / "migrations"))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # -- what the link stage needs (DuplicateMemory) ---------------------------------------
+
+    def article_with_content(self, content_hash: str) -> str | None:
+        with self.engine.connect() as connection:
+            return connection.scalar(
+                select(schema.articles.c.id).where(schema.articles.c.content_hash == content_hash)
+            )
+
+    def articles_with_band_keys(self, band_keys: list[str]) -> list[tuple[str, bytes]]:
+        if not band_keys:
+            return []
+        bands, articles = schema.lsh_bands, schema.articles
+        query = (
+            select(articles.c.id, articles.c.signature)
+            .join(bands, bands.c.article_id == articles.c.id)
+            .where(bands.c.band_key.in_(band_keys))
+            .distinct()
+        )
+        with self.engine.connect() as connection:
+            return [(row.id, bytes(row.signature)) for row in connection.execute(query)]
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def knows_source(self, source: str, raw_sha256: str) -> bool:
+        """True when this exact input (same source, same bytes) was stored or rejected before."""
+        sources = schema.article_sources
+        with self.engine.connect() as connection:
+            return (
+                connection.scalar(
+                    select(sources.c.id).where(sources.c.source == source, sources.c.raw_sha256 == raw_sha256)
+                )
+                is not None
+            )
+
+    def add_source_to(self, article_id: str, source: str, raw_sha256: str) -> bool:
+        """Record another copy of a stored article; False if this source was known already."""
+        with self.engine.begin() as connection:
+            added = self._insert_source(connection, article_id, source, raw_sha256)
+            if added:
+                connection.execute(
+                    update(schema.articles)
+                    .where(schema.articles.c.id == article_id)
+                    .values(copies=schema.articles.c.copies + 1)
+                )
+            return added
+
+    def save_article(self, article: Article, print_: Fingerprint, match: DuplicateMatch | None) -> bool:
+        """Store a new article in one transaction; False if another writer stored it first."""
+        now = datetime.now(UTC)
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(insert(schema.articles).values(**_article_row(article, print_, now)))
+                self._insert_source(connection, article.id, article.source, article.raw_sha256, now)
+                if match is None:
+                    rows = [{"band_key": key, "article_id": article.id} for key in print_.band_keys]
+                    connection.execute(insert(schema.lsh_bands), rows)
+                self._insert_children(connection, article)
+        except IntegrityError:
+            return False
+        return True
+
+    def save_rejection(self, rejection: Rejection) -> bool:
+        """Record a rejection once; False if the same input was rejected for the same reason."""
+        row = {"source": rejection.source, "reason": rejection.reason, "at": datetime.now(UTC)}
+        with self.engine.begin() as connection:
+            result = connection.execute(self._insert_ignore(schema.rejections).values(**row))
+            return bool(result.rowcount)
+
+    def _insert_source(self, connection, article_id: str, source: str, raw_sha256: str, now=None) -> bool:
+        row = {"source": source, "raw_sha256": raw_sha256, "article_id": article_id, "ingested_at": now or datetime.now(UTC)}
+        result = connection.execute(self._insert_ignore(schema.article_sources).values(**row))
+        return bool(result.rowcount)
+
+    def _insert_ignore(self, table):
+        dialect = postgresql if self.dialect == "postgresql" else sqlite
+        return dialect.insert(table).on_conflict_do_nothing()
+
+    def _insert_children(self, connection, article: Article) -> None:
+        if article.removed:
+            connection.execute(
+                insert(schema.removed_spans),
+                [{"article_id": article.id, **piece.to_json()} for piece in article.removed],
+            )
+        child_rows = {
+            schema.mentions: [_mention_row(article.id, item) for item in article.entities],
+            schema.dates: [_span_row(article.id, item, type=item.get("type"), value=item.get("value")) for item in article.dates],
+            schema.quotes: [_quote_row(article.id, item) for item in article.quotes],
+            schema.events: [_event_row(article.id, item) for item in article.events],
+            schema.flags: [
+                {"article_id": article.id, "kind": flag.kind, "severity": flag.severity, "message": flag.message,
+                 "evidence": [span.to_json() for span in flag.evidence]}
+                for flag in article.flags
+            ],
+        }
+        for table, rows in child_rows.items():
+            if rows:
+                connection.execute(insert(table), rows)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def iter_articles(self, batch_size: int = 200) -> Iterator[Article]:
+        last = ""
+        while True:
+            with self.engine.connect() as connection:
+                rows = connection.execute(
+                    select(schema.articles).where(schema.articles.c.id > last).order_by(schema.articles.c.id).limit(batch_size)
+                ).all()
+                removed = self._removed_for(connection, [row.id for row in rows])
+            if not rows:
+                return
+            for row in rows:
+                yield article_from_row(row, removed.get(row.id, []))
+            last = rows[-1].id
+
+    def get_article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(schema.articles).where(schema.articles.c.id == article_id)).first()
+            if row is None:
+                return None
+            return article_from_row(row, self._removed_for(connection, [article_id]).get(article_id, []))
+
+    def _removed_for(self, connection, ids: list[str]) -> dict[str, list[RemovedSpan]]:
+        found: dict[str, list[RemovedSpan]] = {}
+        if not ids:
+            return found
+        table = schema.removed_spans
+        query = select(table).where(table.c.article_id.in_(ids)).order_by(table.c.article_id, table.c.source_start)
+        for row in connection.execute(query):
+            found.setdefault(row.article_id, []).append(RemovedSpan(row.source_start, row.source_end, row.text, row.reason))
+        return found
+
+    def article_summaries(self) -> list[dict[str, Any]]:
+        """One light row per article (no texts), for listings and reports."""
+        a = schema.articles
+        query = select(
+            a.c.id, a.c.source, a.c.url, a.c.title, a.c.language, a.c.published, a.c.published_basis,
+            a.c.duplicate_of, a.c.duplicate_similarity, a.c.copies, a.c.kind,
+            func.length(a.c.text).label("length"),
+        ).order_by(a.c.published.desc(), a.c.id)
+        with self.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(query)]
+
+    def rejections(self) -> list[dict[str, Any]]:
+        table = schema.rejections
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(table.c.source, table.c.reason, table.c.at).order_by(table.c.id))
+            return [{"source": row.source, "reason": row.reason, "at": row.at.isoformat()} for row in rows]
+
+    def sources_of(self, article_id: str) -> list[str]:
+        table = schema.article_sources
+        with self.engine.connect() as connection:
+            return list(connection.scalars(select(table.c.source).where(table.c.article_id == article_id).order_by(table.c.id)))
+
+    def table_rows(self, table_name: str) -> list[dict[str, Any]]:
+        table = schema.metadata.tables[table_name]
+        with self.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(select(table))]
+
+    def stats(self) -> dict[str, Any]:
+        a = schema.articles
+        with self.engine.connect() as connection:
+            count = lambda query: connection.scalar(query) or 0  # noqa: E731
+            languages = dict(
+                connection.execute(select(a.c.language, func.count()).group_by(a.c.language).order_by(func.count().desc())).all()
+            )
+            reasons = connection.execute(
+                select(schema.rejections.c.reason, func.count()).group_by(schema.rejections.c.reason).order_by(func.count().desc())
+            ).all()
+            return {
+                "database": self.engine.url.render_as_string(hide_password=True),
+                "articles": count(select(func.count()).select_from(a)),
+                "originals": count(select(func.count()).select_from(a).where(a.c.duplicate_of.is_(None))),
+                "near_duplicates": count(select(func.count()).select_from(a).where(a.c.duplicate_of.is_not(None))),
+                "exact_copies": count(select(func.sum(a.c.copies - 1))),
+                "sources": count(select(func.count()).select_from(schema.article_sources)),
+                "rejections": count(select(func.count()).select_from(schema.rejections)),
+                "languages": {str(key): value for key, value in languages.items()},
+                "rejection_reasons": {_reason_family(reason): n for reason, n in reasons},
+                "removed_spans": count(select(func.count()).select_from(schema.removed_spans)),
+                "entities": count(select(func.count()).select_from(schema.entities)),
+                "quotes": count(select(func.count()).select_from(schema.quotes)),
+                "events": count(select(func.count()).select_from(schema.events)),
+                "stories": count(select(func.count()).select_from(schema.stories)),
+                "flags": count(select(func.count()).select_from(schema.flags)),
+            }
+
+
+def _reason_family(reason: str) -> str:
+    return reason.split(":")[0]
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split("sqlite:///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).expanduser().resolve().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 60})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=60000")
+    cursor.close()
+
+
+def _article_row(article: Article, print_: Fingerprint, now: datetime) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "kind": article.kind,
+        "url": article.url,
+        "title": article.title,
+        "language": article.language,
+        "language_score": article.language_score,
+        "published": article.published,
+        "published_basis": article.published_basis,
+        "raw_sha256": article.raw_sha256,
+        "content_hash": print_.content_hash,
+        "raw_text": article.raw,
+        "text": article.text,
+        "offsets": article.offsets.to_json(),
+        "links": list(article.links),
+        "duplicate_of": article.duplicate_of,
+        "duplicate_similarity": article.duplicate_similarity,
+        "copies": 1,
+        "signature": print_.signature,
+        "extraction_method": article.extraction_method,
+        "annotations": {
+            "entities": article.entities,
+            "dates": article.dates,
+            "quotes": article.quotes,
+            "events": article.events,
+            "flags": [flag.to_json() for flag in article.flags],
+        },
+        "ingested_at": now,
+    }
+
+
+def _span_row(article_id: str, item: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        **{key: item[key] for key in ("start", "end", "source_start", "source_end", "text")},
+        **extra,
+    }
+
+
+def _mention_row(article_id: str, item: dict[str, Any]) -> dict[str, Any]:
+    return _span_row(article_id, item, entity_id=item.get("entity_id"), label=item.get("label", "MISC"))
+
+
+def _quote_row(article_id: str, item: dict[str, Any]) -> dict[str, Any]:
+    return _span_row(
+        article_id,
+        item,
+        speaker=item.get("speaker"),
+        speaker_name=item.get("speaker_name"),
+        speaker_entity_id=item.get("speaker_entity_id"),
+        cue=item.get("cue"),
+        direct=bool(item.get("direct", True)),
+    )
+
+
+def _event_row(article_id: str, item: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "type": item.get("type", ""),
+        "trigger": item.get("trigger") or {},
+        "actor": item.get("actor"),
+        "target": item.get("target"),
+        "location": item.get("location"),
+        "date": item.get("date"),
+    }
+
+
+def article_from_row(row, removed: list[RemovedSpan]) -> Article:
+    annotations = row.annotations or {}
+    return Article(
+        id=row.id,
+        source=row.source,
+        raw=row.raw_text,
+        raw_sha256=row.raw_sha256,
+        text=row.text,
+        offsets=OffsetMap.from_json(row.offsets, len(row.raw_text)),
+        kind=row.kind,
+        url=row.url,
+        title=row.title,
+        language=row.language,
+        language_score=row.language_score,
+        published=row.published,
+        published_basis=row.published_basis,
+        removed=removed,
+        duplicate_of=row.duplicate_of,
+        duplicate_similarity=row.duplicate_similarity,
+        links=tuple(row.links or ()),
+        entities=annotations.get("entities", []),
+        dates=annotations.get("dates", []),
+        quotes=annotations.get("quotes", []),
+        events=annotations.get("events", []),
+        flags=[
+            Flag(item["kind"], item["severity"], item["message"], [Span(**span) for span in item.get("evidence", [])])
+            for item in annotations.get("flags", [])
+        ],
+        extraction_method=row.extraction_method,
+    )

@@ -1,0 +1,194 @@
+"""The database tables (SQLAlchemy Core). Changes to them come with an Alembic revision."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+ID = String(32)
+
+
+def _article_fk() -> Column:
+    return Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+def _span_columns() -> list[Column]:
+    return [
+        Column("start", Integer, nullable=False),
+        Column("end", Integer, nullable=False),
+        Column("source_start", Integer, nullable=False),
+        Column("source_end", Integer, nullable=False),
+        Column("text", Text, nullable=False),
+    ]
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", ID, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("kind", String(8), nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("language", String(8), index=True),
+    Column("language_score", Float),
+    Column("published", String(40), index=True),
+    Column("published_basis", String(16), nullable=False),
+    Column("raw_sha256", String(64), nullable=False, index=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("raw_text", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("offsets", JSON, nullable=False),
+    Column("links", JSON, nullable=False),
+    Column("duplicate_of", ID, index=True),
+    Column("duplicate_similarity", Float),
+    Column("copies", Integer, nullable=False, default=1),
+    Column("signature", LargeBinary, nullable=False),
+    Column("extraction_method", String(32)),
+    Column("annotations", JSON, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+article_sources = Table(
+    "article_sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("raw_sha256", String(64), nullable=False),
+    _article_fk(),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("source", "raw_sha256", name="uq_article_sources_source_sha"),
+)
+
+removed_spans = Table(
+    "removed_spans",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("source_start", Integer, nullable=False),
+    Column("source_end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("reason", String(64), nullable=False),
+)
+
+rejections = Table(
+    "rejections",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("source", "reason", name="uq_rejections_source_reason"),
+)
+
+lsh_bands = Table(
+    "lsh_bands",
+    metadata,
+    Column("band_key", String(40), primary_key=True),
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("entity_id", String(64), primary_key=True),
+    Column("canonical", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("country", String(8)),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("entity_id", String(64), index=True),
+    Column("label", String(8), nullable=False),
+    *_span_columns(),
+)
+
+dates = Table(
+    "dates",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("type", String(12), nullable=False),
+    Column("value", String(64)),
+    *_span_columns(),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("speaker", JSON),
+    Column("speaker_name", Text),
+    Column("speaker_entity_id", String(64), index=True),
+    Column("cue", Text),
+    Column("direct", Boolean, nullable=False),
+    *_span_columns(),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("type", String(32), nullable=False),
+    Column("trigger", JSON, nullable=False),
+    Column("actor", JSON),
+    Column("target", JSON),
+    Column("location", JSON),
+    Column("date", String(64)),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("first", String(40)),
+    Column("last", String(40)),
+)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("story_id", String(32), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+)
+
+flags = Table(
+    "flags",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("kind", String(40), nullable=False, index=True),
+    Column("severity", String(8), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("evidence", JSON, nullable=False),
+)
+
+Index("ix_rejections_at", rejections.c.at)
