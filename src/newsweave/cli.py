@@ -17,7 +17,7 @@ from rich.table import Table
 
 from newsweave.ingest import ReadOptions
 from newsweave.model import Rejection
-from newsweave.pipeline import OUTCOMES, AnalyzeOptions, Summary, analyze_document, ingest, read_documents
+from newsweave.pipeline import BATCH_SIZE, OUTCOMES, AnalyzeOptions, Summary, analyze_batch, ingest, read_documents
 from newsweave.store import Store, StoreError
 
 app = typer.Typer(
@@ -184,8 +184,17 @@ def analyze_command(
     if language is not None and not re.fullmatch(r"[a-z]{2}", language):
         fail(f"--language must be a two-letter ISO 639-1 code, got {language!r}", 2)
     options = AnalyzeOptions(language=language, published=published, url=url)
+    batch: list = []
     for document in read_documents(files):
-        result = document if isinstance(document, Rejection) else analyze_document(document, options)
+        batch.append(document)
+        if len(batch) >= BATCH_SIZE:
+            _print_results(analyze_batch(batch, options), as_json)
+            batch.clear()
+    _print_results(analyze_batch(batch, options), as_json)
+
+
+def _print_results(results: list, as_json: bool) -> None:
+    for result in results:
         if as_json:
             sys.stdout.write(json.dumps(_analysis_json(result), ensure_ascii=False) + "\n")
         else:

@@ -114,6 +114,9 @@ class Article:
     events: list[dict[str, Any]] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     extraction_method: str | None = None
+    # Working data one stage leaves for later ones (a spaCy Doc, sentence bounds, story id);
+    # never serialised.
+    extras: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def span(self, start: int, end: int) -> Span:
         """A span of the cleaned text with its source offsets filled in."""

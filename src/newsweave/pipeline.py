@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsweave.annotate import annotate
+from newsweave.annotate import annotate_batch
 from newsweave.assess import assess
 from newsweave.extract import extract_document
 from newsweave.ingest import ReadOptions, expand_inputs, read_path
@@ -21,6 +21,9 @@ from newsweave.model import Article, RawDocument, Rejection
 from newsweave.store import Store
 from newsweave.textnorm import content_hash
 
+# Documents annotated together: large enough for spaCy's nlp.pipe to pay off, small
+# enough that a crash loses little work and memory stays flat.
+BATCH_SIZE = 32
 OUTCOMES = ("new", "near_duplicate", "exact_copy", "already_stored", "rejected")
 
 
@@ -45,25 +48,53 @@ class AnalyzeOptions:
     url: str | None = None
 
 
+def analyze_batch(
+    documents: list[RawDocument | Rejection], options: AnalyzeOptions = AnalyzeOptions(), *, with_assess: bool = True
+) -> list[Article | Rejection]:
+    """Extract, annotate (and assess) documents without a store; results in input order."""
+    results: list[Article | Rejection] = [_extract(document, options) for document in documents]
+    articles = [result for result in results if isinstance(result, Article)]
+    outcomes = _annotate(articles, with_assess)
+    annotated = {id(article): outcome for article, outcome in zip(articles, outcomes, strict=True)}
+    return [annotated.get(id(result), result) for result in results]
+
+
 def analyze_document(document: RawDocument, options: AnalyzeOptions = AnalyzeOptions()) -> Article | Rejection:
     """Extract, annotate and assess one document, without a store."""
+    return analyze_batch([document], options)[0]
+
+
+def _extract(document: RawDocument | Rejection, options: AnalyzeOptions) -> Article | Rejection:
+    if isinstance(document, Rejection):
+        return document
     try:
         extracted = extract_document(document)
     except Exception as error:  # noqa: BLE001 - any failure becomes a rejection, never a crash
         return _internal_rejection(document.source, "extract", error)
-    if isinstance(extracted, Rejection):
-        return extracted
-    article = extracted
-    if options.url:
-        article.url = options.url
-    if options.language:
-        article.language = options.language
-    if options.published:
-        article.published, article.published_basis = options.published, "given"
+    if isinstance(extracted, Article):
+        if options.url:
+            extracted.url = options.url
+        if options.language:
+            extracted.language = options.language
+        if options.published:
+            extracted.published, extracted.published_basis = options.published, "given"
+    return extracted
+
+
+def _annotate(articles: list[Article], with_assess: bool) -> list[Article | Rejection]:
+    """Annotate (and assess) a batch; if the batch fails, retry one by one to find the culprit."""
+    if not articles:
+        return []
     try:
-        return assess(annotate(article))
+        annotated = annotate_batch(articles)
+        return [assess(article) for article in annotated] if with_assess else list(annotated)
     except Exception as error:  # noqa: BLE001
-        return _internal_rejection(document.source, "annotate", error)
+        if len(articles) == 1:
+            return [_internal_rejection(articles[0].source, "annotate", error)]
+    results: list[Article | Rejection] = []
+    for article in articles:
+        results.extend(_annotate([article], with_assess))
+    return results
 
 
 def read_documents(inputs: Iterable[str], options: ReadOptions = ReadOptions()) -> Iterator[RawDocument | Rejection]:
@@ -74,27 +105,39 @@ def read_documents(inputs: Iterable[str], options: ReadOptions = ReadOptions()) 
             yield from read_path(item, options)
 
 
-def ingest_document(document: RawDocument | Rejection, store: Store) -> str:
-    """Process one document into the store; returns its outcome (one of ``OUTCOMES``)."""
-    if isinstance(document, Rejection):
-        store.save_rejection(document)
-        return "rejected"
-    if store.knows_source(document.source, document.raw_sha256):
-        return "already_stored"
-    result = analyze_document(document)
-    if isinstance(result, Rejection):
-        store.save_rejection(result)
-        return "rejected"
-    return _store_article(result, store)
+def ingest_batch(documents: list[RawDocument | Rejection], store: Store) -> list[str]:
+    """Process documents into the store; returns each one's outcome (one of ``OUTCOMES``)."""
+    outcomes: list[str | None] = [None] * len(documents)
+    todo: list[tuple[int, RawDocument | Rejection]] = []
+    for index, document in enumerate(documents):
+        if isinstance(document, RawDocument) and store.knows_source(document.source, document.raw_sha256):
+            outcomes[index] = "already_stored"
+        else:
+            todo.append((index, document))
+    results = analyze_batch([document for _, document in todo], with_assess=False)
+    for (index, _), result in zip(todo, results, strict=True):
+        if isinstance(result, Rejection):
+            store.save_rejection(result)
+            outcomes[index] = "rejected"
+        else:
+            outcomes[index] = _store_article(result, store)
+    return [outcome or "rejected" for outcome in outcomes]
 
 
 def _store_article(article: Article, store: Store) -> str:
+    """Link the article to what the store holds, assess it, and store it."""
     try:
         print_ = fingerprint(article.text, content_hash(article.text))
         match = find_duplicate(print_, store)
     except Exception as error:  # noqa: BLE001
         store.save_rejection(_internal_rejection(article.source, "link", error))
         return "rejected"
+    if not (match and match.exact):
+        try:
+            assess(article)
+        except Exception as error:  # noqa: BLE001
+            store.save_rejection(_internal_rejection(article.source, "assess", error))
+            return "rejected"
     if match and match.exact:
         return "exact_copy" if store.add_source_to(match.article_id, article.source, article.raw_sha256) else "already_stored"
     if match:
@@ -114,25 +157,32 @@ def ingest(
     options: ReadOptions = ReadOptions(),
     on_file: Callable[[str], None] | None = None,
     on_document: Callable[[str, str], None] | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> Summary:
     """Ingest every input into ``store``; callbacks let a caller show progress."""
     summary = Summary()
+    batch: list[RawDocument | Rejection] = []
+
+    def flush() -> None:
+        for document, outcome in zip(batch, ingest_batch(batch, store), strict=True):
+            summary.outcomes[outcome] += 1
+            if on_document:
+                on_document(document.source, outcome)
+        batch.clear()
+
     for item in expand_inputs(inputs):
         if isinstance(item, Rejection):
-            _count(summary, item, ingest_document(item, store), on_document)
-            continue
-        summary.files += 1
-        if on_file:
-            on_file(str(item))
-        for document in read_path(item, options):
-            _count(summary, document, ingest_document(document, store), on_document)
+            batch.append(item)
+        else:
+            summary.files += 1
+            if on_file:
+                on_file(str(item))
+            for document in read_path(item, options):
+                batch.append(document)
+                if len(batch) >= batch_size:
+                    flush()
+    flush()
     return summary
-
-
-def _count(summary: Summary, document: RawDocument | Rejection, outcome: str, on_document) -> None:
-    summary.outcomes[outcome] += 1
-    if on_document:
-        on_document(document.source, outcome)
 
 
 def _internal_rejection(source: str, stage: str, error: Exception) -> Rejection:

@@ -1,13 +1,35 @@
-"""Stage 3, annotate: what each article says, on its own (language; later entities, dates, quotes)."""
+"""Stage 3, annotate: what each article says on its own, needing no other article.
+
+``ANNOTATORS`` run in order over a batch of articles (a batch lets model pipelines such
+as spaCy's ``nlp.pipe`` work efficiently); each takes the list and fills fields in place.
+An annotator may leave working data (a parsed Doc) in ``article.extras`` for later ones.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from newsweave.annotate.language import detect_language
 from newsweave.model import Article
 
+Annotator = Callable[[list[Article]], None]
+
+
+def annotate_language(articles: list[Article]) -> None:
+    for article in articles:
+        if not article.language:
+            article.language, article.language_score = detect_language(article.text)
+
+
+ANNOTATORS: list[Annotator] = [annotate_language]
+
+
+def annotate_batch(articles: list[Article]) -> list[Article]:
+    for annotator in ANNOTATORS:
+        annotator(articles)
+    return articles
+
 
 def annotate(article: Article) -> Article:
-    """Fill the per-article annotations that need no other article."""
-    if not article.language:
-        article.language, article.language_score = detect_language(article.text)
-    return article
+    """Annotate one article (a batch of one)."""
+    return annotate_batch([article])[0]
