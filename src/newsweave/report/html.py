@@ -69,6 +69,15 @@ def segments(text: str, spans: list[dict[str, Any]]) -> list[Segment]:
     return pieces
 
 
+def render_article(env: Environment, article: Article, store: Store) -> str:
+    """One article's page (``articles/<id>.html``); ``newsweave serve`` shows the same page."""
+    return env.get_template("article.html").render(
+        article=article,
+        segments=segments(article.text, highlight_spans(article)),
+        sources=store.sources_of(article.id),
+    )
+
+
 def write_report(store: Store, out: Path, progress: Callable[[int, int], None] | None = None) -> Path:
     """Write ``index.html`` and one page per article into ``out``; returns the index path."""
     out.mkdir(parents=True, exist_ok=True)
@@ -81,13 +90,8 @@ def write_report(store: Store, out: Path, progress: Callable[[int, int], None] |
         env.get_template("index.html").render(articles=summaries, rejections=store.rejections(), stats=stats),
         encoding="utf-8",
     )
-    article_template = env.get_template("article.html")
     for number, article in enumerate(store.iter_articles(), start=1):
-        page = article_template.render(
-            article=article,
-            segments=segments(article.text, highlight_spans(article)),
-            sources=store.sources_of(article.id),
-        )
+        page = render_article(env, article, store)
         (out / "articles" / f"{article.id}.html").write_text(page, encoding="utf-8")
         if progress:
             progress(number, len(summaries))
