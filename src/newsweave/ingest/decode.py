@@ -20,6 +20,13 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+# When charset-normalizer scores several legacy encodings exactly alike (it cannot tell
+# cp1252 from cp1250 or cp1257 on a short French text: the bytes are valid and look
+# equally tidy in all three), it returns whichever it tried first. We take the one most
+# used on the web instead (W3Techs' character-encoding usage ranking), a prior that holds
+# for any language rather than a guess tuned to one file.
+TIE_PREFERENCE = ("cp1252", "latin_1", "iso8859_15", "cp1251", "cp1250", "gb18030", "shift_jis", "euc_kr", "big5")
+
 # Share of characters that must be printable for decoded bytes to count as text; binary
 # files decoded as cp1252 by a guesser fall far below it.
 MIN_PRINTABLE_SHARE = 0.95
@@ -44,10 +51,20 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             continue
     # charset-normalizer tells cp1252 from latin-1 and other legacy encodings by their
     # language fit, which a fixed fallback list cannot.
-    best = charset_normalizer.from_bytes(data).best()
+    best = _best_guess(charset_normalizer.from_bytes(data))
     if best is None:
         raise NotText("undecodable: no text encoding fits these bytes")
     return _checked(str(best))
+
+
+def _best_guess(matches: charset_normalizer.CharsetMatches) -> charset_normalizer.CharsetMatch | None:
+    """charset-normalizer's best match, ties between equally scored encodings broken by web usage."""
+    best = matches.best()
+    if best is None:
+        return None
+    tied = [match for match in matches if (match.chaos, match.coherence) == (best.chaos, best.coherence)]
+    rank = {name: position for position, name in enumerate(TIE_PREFERENCE)}
+    return min(tied, key=lambda match: rank.get(match.encoding, len(rank)))
 
 
 def _checked(text: str) -> str:
