@@ -276,6 +276,23 @@ def stats_command(
     out.print(table)
 
 
+@app.command("serve")
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the HTTP API (/api, OpenAPI at /docs) and the web UI (/).
+
+    Example: newsweave serve --db news.db --port 8000
+    """
+    import uvicorn
+
+    from newsweave.api import create_app
+
+    uvicorn.run(create_app(open_store(db)), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Entry point: no Python traceback reaches a user."""
     try:

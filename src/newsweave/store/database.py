@@ -15,7 +15,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Engine, create_engine, event, func, insert, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -124,6 +124,7 @@ class Store:
                     rows = [{"band_key": key, "article_id": article.id} for key in print_.band_keys]
                     connection.execute(insert(schema.lsh_bands), rows)
                 self._insert_children(connection, article)
+                self._index_text(connection, article)
         except IntegrityError:
             return False
         return True
@@ -143,6 +144,14 @@ class Store:
     def _insert_ignore(self, table):
         dialect = postgresql if self.dialect == "postgresql" else sqlite
         return dialect.insert(table).on_conflict_do_nothing()
+
+    def _index_text(self, connection, article: Article) -> None:
+        """SQLite: add the article to the FTS5 table (migration 0002); PostgreSQL indexes by itself."""
+        if self.dialect == "sqlite":
+            connection.execute(
+                text("INSERT INTO articles_fts (article_id, title, text) VALUES (:id, :title, :text)"),
+                {"id": article.id, "title": article.title or "", "text": article.text},
+            )
 
     def _insert_children(self, connection, article: Article) -> None:
         if article.removed:

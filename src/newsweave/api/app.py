@@ -1,0 +1,189 @@
+"""The HTTP API of ``newsweave serve`` (routes of ``shared/contract.md``, "HTTP API").
+
+:func:`create_app` builds a FastAPI app on one :class:`~newsweave.store.Store`; the JSON
+routes live under ``/api``, the pages for people (``newsweave.api.web``) at ``/``. Query
+parameters are validated by FastAPI/pydantic (a bad one answers 422 with a JSON message),
+unknown ids answer 404, and every database query is parameterised (``newsweave.api.queries``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, model_validator
+
+from newsweave.api import queries
+from newsweave.api.queries import MAX_PAGE, ArticleFilter, Page
+from newsweave.ingest.documents import document_from_bytes
+from newsweave.model import Rejection
+from newsweave.pipeline import ingest_batch
+from newsweave.store import Store
+
+# The largest document ``POST /api/articles`` accepts (characters): a long feature with
+# its HTML is a few hundred kB; more is not an article.
+MAX_DOCUMENT_CHARS = 5_000_000
+LANGUAGE_PATTERN = r"^[a-z]{2,3}$"
+ID_PATTERN = r"^[A-Za-z0-9_.:-]{1,64}$"
+
+Language = Annotated[str | None, Query(pattern=LANGUAGE_PATTERN, description="ISO 639-1 code, e.g. en")]
+Words = Annotated[str | None, Query(min_length=1, max_length=200)]
+
+
+def page(
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Rows per page")] = 20,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> Page:
+    return Page(limit=limit, offset=offset)
+
+
+PageParams = Annotated[Page, Depends(page)]
+
+
+class NewDocument(BaseModel):
+    """A document to ingest: its text or its HTML, and what is known about it."""
+
+    text: str | None = Field(None, max_length=MAX_DOCUMENT_CHARS)
+    html: str | None = Field(None, max_length=MAX_DOCUMENT_CHARS)
+    url: str | None = Field(None, max_length=2000)
+    title: str | None = Field(None, max_length=1000)
+    published: date | datetime | None = None
+    language: str | None = Field(None, pattern=LANGUAGE_PATTERN)
+
+    @model_validator(mode="after")
+    def exactly_one_body(self) -> NewDocument:
+        if (self.text is None) == (self.html is None):
+            raise ValueError('give exactly one of "text" or "html"')
+        return self
+
+    @property
+    def body(self) -> str:
+        return self.text if self.text is not None else self.html  # type: ignore[return-value]
+
+    @property
+    def kind(self) -> Literal["text", "html"]:
+        return "text" if self.text is not None else "html"
+
+
+class Ingested(BaseModel):
+    outcome: str = Field(description="new, near_duplicate, exact_copy or already_stored")
+    article: dict[str, Any]
+
+
+def create_app(store: Store) -> FastAPI:
+    """The API and web UI on ``store`` (kept open for the app's life)."""
+    app = FastAPI(
+        title="newsweave",
+        description="Articles, entities, stories and quotes found in news, every fact tied to its source characters.",
+        version="0.1.0",
+    )
+    app.state.store = store
+    # spaCy pipelines are not documented as thread-safe and FastAPI runs sync routes in a
+    # thread pool: one ingest at a time.
+    app.state.ingest_lock = threading.Lock()
+    app.include_router(_api_router(), prefix="/api")
+    from newsweave.api.web import web_router
+
+    app.include_router(web_router())
+
+    @app.exception_handler(HTTPException)
+    async def json_error(_request: Request, error: HTTPException) -> JSONResponse:
+        return JSONResponse({"detail": error.detail}, status_code=error.status_code)
+
+    return app
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store
+
+
+StoreDep = Annotated[Store, Depends(_store)]
+
+
+def _found(value: dict[str, Any] | None, what: str, ident: str) -> dict[str, Any]:
+    if value is None:
+        raise HTTPException(404, f"no {what} with id {ident!r}")
+    return value
+
+
+def _api_router() -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/articles", summary="Articles, filtered and paginated, newest first")
+    def articles(
+        store: StoreDep,
+        paging: PageParams,
+        language: Language = None,
+        story: Annotated[str | None, Query(pattern=ID_PATTERN)] = None,
+        entity: Annotated[str | None, Query(max_length=200)] = None,
+        flag: Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$")] = None,
+        q: Words = None,
+        since: date | None = None,
+        until: date | None = None,
+    ) -> dict[str, Any]:
+        if since and until and since > until:
+            raise HTTPException(422, "since is after until")
+        wanted = ArticleFilter(language=language, story=story, entity=entity, flag=flag, q=q, since=since, until=until)
+        return queries.list_articles(store, wanted, paging)
+
+    @router.get("/articles/{article_id}", summary="One article with all its spans")
+    def article(store: StoreDep, article_id: str) -> dict[str, Any]:
+        return _found(queries.article_detail(store, article_id), "article", article_id)
+
+    @router.post("/articles", status_code=201, summary="Ingest a document through the pipeline", response_model=Ingested)
+    def post_article(request: Request, store: StoreDep, document: NewDocument) -> Any:
+        return _ingest(request, store, document)
+
+    @router.get("/entities", summary="Entities by name or alias")
+    def entities(store: StoreDep, paging: PageParams, q: Words = None) -> dict[str, Any]:
+        return queries.list_entities(store, q, paging)
+
+    @router.get("/entities/{entity_id}", summary="One entity with its aliases and mentions")
+    def entity(store: StoreDep, entity_id: str, paging: PageParams) -> dict[str, Any]:
+        return _found(queries.entity_detail(store, entity_id, paging), "entity", entity_id)
+
+    @router.get("/stories", summary="Stories, latest first")
+    def stories(store: StoreDep, paging: PageParams) -> dict[str, Any]:
+        return queries.list_stories(store, paging)
+
+    @router.get("/stories/{story_id}", summary="One story with its articles and timeline")
+    def story(store: StoreDep, story_id: str) -> dict[str, Any]:
+        return _found(queries.story_detail(store, story_id), "story", story_id)
+
+    @router.get("/quotes", summary="Quotes by speaker or words")
+    def quotes(store: StoreDep, paging: PageParams, speaker: Words = None, q: Words = None) -> dict[str, Any]:
+        return queries.list_quotes(store, speaker, q, paging)
+
+    @router.get("/stats", summary="Figures about the store")
+    def stats(store: StoreDep) -> dict[str, Any]:
+        return store.stats()
+
+    return router
+
+
+def _ingest(request: Request, store: Store, document: NewDocument) -> Any:
+    data = document.body.encode("utf-8")
+    # Same body, same source: posting a document twice is recognised as already stored.
+    source = f"api:{hashlib.sha256(data).hexdigest()[:16]}"
+    published = document.published.isoformat() if document.published else None
+    raw = next(
+        document_from_bytes(
+            data, source, document.kind, declared_charset="utf-8",
+            url=document.url, title=document.title, published=published, language=document.language,
+        )
+    )
+    if isinstance(raw, Rejection):
+        raise HTTPException(422, raw.reason)
+    with request.app.state.ingest_lock:
+        outcome = ingest_batch([raw], store)[0]
+    article_id = queries.stored_article_for(store, raw.source, raw.raw_sha256)
+    if outcome == "rejected" or article_id is None:
+        reasons = [row["reason"] for row in store.rejections() if row["source"] == source]
+        raise HTTPException(422, reasons[-1] if reasons else "the document was rejected")
+    detail = queries.article_detail(store, article_id)
+    status = 201 if outcome in ("new", "near_duplicate") else 200
+    return JSONResponse({"outcome": outcome, "article": detail}, status_code=status)

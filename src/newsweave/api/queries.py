@@ -1,0 +1,228 @@
+"""Read queries behind the HTTP API and the web UI: filtered, paginated, parameterised only.
+
+Every value a client sends reaches the database as a bound parameter (SQLAlchemy Core
+expressions or ``text()`` with ``:name`` binds); nothing is formatted into SQL. Full-text
+search uses SQLite FTS5 or PostgreSQL's ``tsvector`` (see migration 0002).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Text, cast, func, or_, select, text
+from sqlalchemy.sql import Select
+
+from newsweave.store import Store, schema
+
+# Longest page a client may ask for: enough for a UI list, small enough that one request
+# cannot make the server serialise the whole store.
+MAX_PAGE = 200
+# A story timeline entry for an article without events quotes its opening, up to this long.
+OPENING_CHARS = 200
+# Same expression as the GIN index of migration 0002, so PostgreSQL uses the index.
+_PG_MATCH = (
+    "to_tsvector('simple', coalesce(articles.title, '') || ' ' || articles.text) "
+    "@@ websearch_to_tsquery('simple', :fulltext)"
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    """What a client may narrow the article list by; every field optional."""
+
+    language: str | None = None
+    story: str | None = None
+    entity: str | None = None
+    flag: str | None = None
+    q: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    limit: int = 20
+    offset: int = 0
+
+
+SUMMARY_COLUMNS = (
+    "id", "source", "url", "title", "language", "published", "published_basis", "duplicate_of", "copies",
+)
+
+
+def fts5_query(words: str) -> str | None:
+    """A user's words as a safe FTS5 query: every word a quoted phrase, all required.
+
+    FTS5 has its own query syntax (AND, NEAR, column filters, unbalanced quotes are errors);
+    quoting each word keeps user input from being read as syntax.
+    """
+    tokens = _WORD.findall(words)
+    return " ".join(f'"{token}"' for token in tokens) or None
+
+
+def _matching_ids(store: Store, words: str):
+    """A subquery of article ids whose title or text contains all the words."""
+    if store.dialect == "postgresql":
+        return select(schema.articles.c.id).where(text(_PG_MATCH).bindparams(fulltext=words))
+    query = fts5_query(words)
+    if query is None:
+        return select(schema.articles.c.id).where(text("1 = 0"))
+    return select(text("article_id")).select_from(text("articles_fts")).where(
+        text("articles_fts MATCH :fulltext").bindparams(fulltext=query)
+    )
+
+
+def _filtered(store: Store, wanted: ArticleFilter) -> Select:
+    a = schema.articles
+    query = select(*(a.c[name] for name in SUMMARY_COLUMNS), func.length(a.c.text).label("length"))
+    if wanted.language:
+        query = query.where(a.c.language == wanted.language)
+    if wanted.story:
+        sa = schema.story_articles
+        query = query.where(a.c.id.in_(select(sa.c.article_id).where(sa.c.story_id == wanted.story)))
+    if wanted.entity:
+        m = schema.mentions
+        query = query.where(a.c.id.in_(select(m.c.article_id).where(m.c.entity_id == wanted.entity)))
+    if wanted.flag:
+        f = schema.flags
+        query = query.where(a.c.id.in_(select(f.c.article_id).where(f.c.kind == wanted.flag)))
+    if wanted.since:
+        query = query.where(a.c.published >= wanted.since.isoformat())
+    if wanted.until:
+        # ``published`` is a day or a timestamp string; everything before the next day counts.
+        query = query.where(a.c.published < (wanted.until + timedelta(days=1)).isoformat())
+    if wanted.q:
+        query = query.where(a.c.id.in_(_matching_ids(store, wanted.q)))
+    return query
+
+
+def list_articles(store: Store, wanted: ArticleFilter, page: Page) -> dict[str, Any]:
+    """One page of article summaries, newest first, with the total that matched."""
+    query = _filtered(store, wanted)
+    a = schema.articles
+    with store.engine.connect() as connection:
+        total = connection.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = connection.execute(
+            query.order_by(a.c.published.desc(), a.c.id).limit(page.limit).offset(page.offset)
+        ).all()
+    return {"total": total, "limit": page.limit, "offset": page.offset, "items": [dict(row._mapping) for row in rows]}
+
+
+def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
+    """The article JSON of the contract plus where it came from and which stories hold it."""
+    article = store.get_article(article_id)
+    if article is None:
+        return None
+    sa = schema.story_articles
+    with store.engine.connect() as connection:
+        stories = list(connection.scalars(select(sa.c.story_id).where(sa.c.article_id == article_id)))
+    return {**article.to_json(), "sources": store.sources_of(article_id), "stories": stories}
+
+
+def _mention_counts():
+    m = schema.mentions
+    return select(m.c.entity_id, func.count().label("mentions")).group_by(m.c.entity_id).subquery()
+
+
+def list_entities(store: Store, words: str | None, page: Page) -> dict[str, Any]:
+    e, counts = schema.entities, _mention_counts()
+    query = select(e, func.coalesce(counts.c.mentions, 0).label("mentions")).outerjoin(
+        counts, counts.c.entity_id == e.c.entity_id
+    )
+    if words:
+        query = query.where(
+            or_(e.c.canonical.icontains(words, autoescape=True), cast(e.c.aliases, Text).icontains(words, autoescape=True))
+        )
+    return _page_of(store, query.order_by(func.coalesce(counts.c.mentions, 0).desc(), e.c.entity_id), page)
+
+
+def entity_detail(store: Store, entity_id: str, page: Page) -> dict[str, Any] | None:
+    e, m = schema.entities, schema.mentions
+    with store.engine.connect() as connection:
+        row = connection.execute(select(e).where(e.c.entity_id == entity_id)).first()
+    if row is None:
+        return None
+    mentions = select(m.c.article_id, m.c.label, m.c.start, m.c.end, m.c.source_start, m.c.source_end, m.c.text).where(
+        m.c.entity_id == entity_id
+    )
+    return {**dict(row._mapping), "mentions": _page_of(store, mentions.order_by(m.c.article_id, m.c.start), page)}
+
+
+def list_stories(store: Store, page: Page) -> dict[str, Any]:
+    s, sa = schema.stories, schema.story_articles
+    counts = select(sa.c.story_id, func.count().label("articles")).group_by(sa.c.story_id).subquery()
+    query = select(s, func.coalesce(counts.c.articles, 0).label("articles")).outerjoin(counts, counts.c.story_id == s.c.id)
+    return _page_of(store, query.order_by(s.c.last.desc(), s.c.id), page)
+
+
+def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
+    """A story with its articles and a timeline in date order (events, else each article's opening)."""
+    s, sa = schema.stories, schema.story_articles
+    with store.engine.connect() as connection:
+        row = connection.execute(select(s).where(s.c.id == story_id)).first()
+        if row is None:
+            return None
+        ids = list(connection.scalars(select(sa.c.article_id).where(sa.c.story_id == story_id)))
+    articles = list_articles(store, ArticleFilter(story=story_id), Page(limit=MAX_PAGE))["items"]
+    timeline = [entry for article_id in ids for entry in _timeline_entries(store, article_id)]
+    timeline.sort(key=lambda entry: (entry["date"] or "", entry["article_id"], entry["start"]))
+    return {**dict(row._mapping), "article_ids": ids, "articles": articles, "timeline": timeline}
+
+
+def _timeline_entries(store: Store, article_id: str) -> list[dict[str, Any]]:
+    article = store.get_article(article_id)
+    if article is None:
+        return []
+    entries = []
+    for event in article.events:
+        trigger = event.get("trigger") or {}
+        if "start" in trigger:
+            entries.append({
+                "date": event.get("date") or article.published, "article_id": article_id,
+                "start": trigger["start"], "end": trigger["end"], "text": trigger.get("text", ""),
+                "event_type": event.get("type"),
+            })
+    if not entries:
+        end = _opening_end(article.text)
+        entries.append({"date": article.published, "article_id": article_id, "start": 0, "end": end,
+                        "text": article.text[:end], "event_type": None})
+    return entries
+
+
+def _opening_end(body: str) -> int:
+    """End of the first sentence (a full stop and a space), at most ``OPENING_CHARS``."""
+    stop = body.find(". ", 0, OPENING_CHARS)
+    return stop + 1 if stop > 0 else min(len(body), OPENING_CHARS)
+
+
+def list_quotes(store: Store, speaker: str | None, words: str | None, page: Page) -> dict[str, Any]:
+    q = schema.quotes
+    query = select(
+        q.c.article_id, q.c.start, q.c.end, q.c.source_start, q.c.source_end, q.c.text, q.c.speaker,
+        q.c.speaker_name, q.c.speaker_entity_id, q.c.cue, q.c.direct,
+    )
+    if speaker:
+        query = query.where(q.c.speaker_name.icontains(speaker, autoescape=True))
+    if words:
+        query = query.where(q.c.text.icontains(words, autoescape=True))
+    return _page_of(store, query.order_by(q.c.article_id, q.c.start), page)
+
+
+def _page_of(store: Store, query: Select, page: Page) -> dict[str, Any]:
+    with store.engine.connect() as connection:
+        total = connection.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = connection.execute(query.limit(page.limit).offset(page.offset)).all()
+    return {"total": total, "limit": page.limit, "offset": page.offset, "items": [dict(row._mapping) for row in rows]}
+
+
+def stored_article_for(store: Store, source: str, raw_sha256: str) -> str | None:
+    """The article an input became (None if it was rejected or never seen)."""
+    sources = schema.article_sources
+    with store.engine.connect() as connection:
+        return connection.scalar(
+            select(sources.c.article_id).where(sources.c.source == source, sources.c.raw_sha256 == raw_sha256)
+        )
