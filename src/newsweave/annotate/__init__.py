@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from newsweave.annotate.dates import annotate_dates
 from newsweave.annotate.language import detect_language
 from newsweave.model import Article
 
@@ -21,7 +22,7 @@ def annotate_language(articles: list[Article]) -> None:
             article.language, article.language_score = detect_language(article.text)
 
 
-ANNOTATORS: list[Annotator] = [annotate_language]
+ANNOTATORS: list[Annotator] = [annotate_language, annotate_dates]
 
 
 def annotate_batch(articles: list[Article]) -> list[Article]:

@@ -1,0 +1,56 @@
+"""Annotator: every temporal expression of an article, resolved against the article's time.
+
+When the article has no publication date, it is inferred first from the text
+(:mod:`newsweave.annotate.published_inference`), recorded with ``published_basis:
+"inferred"``; the date mentions that served as evidence carry ``"published_evidence":
+true``. The resolved :class:`~newsweave.annotate.timex.Timex` objects stay in
+``article.extras["timexes"]`` for the ``date_inconsistent`` detector.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from newsweave.annotate.published_inference import infer_published
+from newsweave.annotate.timex import Timex, find_mentions, resolve_all
+from newsweave.model import Article
+
+
+def article_anchor(article: Article) -> date | None:
+    """The article's publication day, if it has one."""
+    if not article.published:
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def annotate_dates(articles: list[Article]) -> None:
+    for article in articles:
+        tag_article(article)
+
+
+def tag_article(article: Article, today: date | None = None) -> None:
+    mentions = find_mentions(article.text, article.language)
+    evidence: set[tuple[int, int]] = set()
+    if article_anchor(article) is None and mentions:
+        inference = infer_published(mentions, article.text, article.language, today)
+        if inference is not None:
+            article.published, article.published_basis = inference.published.isoformat(), "inferred"
+            evidence = {(t.start, t.end) for t in inference.evidence}
+            article.extras["published_inference"] = inference
+    timexes = resolve_all(mentions, article.text, article.language, article_anchor(article))
+    article.extras["timexes"] = timexes
+    article.dates = [_date_dict(article, timex, (timex.start, timex.end) in evidence) for timex in timexes]
+
+
+def _date_dict(article: Article, timex: Timex, is_evidence: bool) -> dict[str, Any]:
+    entry: dict[str, Any] = article.span(timex.start, timex.end).to_json()
+    entry.update({"type": timex.type, "value": timex.value})
+    if timex.mod:
+        entry["mod"] = timex.mod
+    if is_evidence:
+        entry["published_evidence"] = True
+    return entry

@@ -1,0 +1,131 @@
+"""Detector ``date_inconsistent``: dates that cannot be true or contradict the article's time.
+
+Three checks, each flag with the date mention as evidence:
+
+* an impossible date ("31 February") — error;
+* a weekday that does not match its date ("mardi 25 février 2026" is a Wednesday) — warning;
+* a date after the article's publication told in the past tense ("the summit was held on
+  12 March 2027" in an article of 2026) — warning. The tense comes from the spaCy parse when
+  the article has one (``Tense=Past`` on the governing verb or its auxiliaries), else from
+  the past/future cue words of ``lang/<iso>/dates.toml``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from newsweave import lang
+from newsweave.annotate.timex import Timex, tag
+from newsweave.model import Article, Flag
+
+KIND = "date_inconsistent"
+# Past-tense cues are looked for this far around the date when there is no parse: about one
+# clause, so that a neighbouring sentence's tense does not count.
+TENSE_WINDOW = 80
+
+
+def date_flags(article: Article) -> list[Flag]:
+    timexes = _timexes(article)
+    published = _published(article)
+    flags: list[Flag] = []
+    for timex in timexes:
+        flag = _impossible(article, timex) or _weekday_mismatch(article, timex) or _future_in_past(article, timex, published)
+        if flag:
+            flags.append(flag)
+    return flags
+
+
+def _timexes(article: Article) -> list[Timex]:
+    if "timexes" in article.extras:
+        return article.extras["timexes"]
+    return tag(article.text, article.language, _published(article))
+
+
+def _published(article: Article) -> date | None:
+    try:
+        return date.fromisoformat(article.published[:10]) if article.published else None
+    except ValueError:
+        return None
+
+
+def _impossible(article: Article, timex: Timex) -> Flag | None:
+    if not timex.impossible:
+        return None
+    return Flag(KIND, "error", f"“{timex.text}” is not a date: {calendar.month_name[timex.month]} has no day {timex.day}.",
+                [article.span(timex.start, timex.end)])
+
+
+def _weekday_mismatch(article: Article, timex: Timex) -> Flag | None:
+    if timex.weekday is None or timex.resolve != "absolute" or timex.year is None or timex.impossible:
+        return None
+    actual = date(timex.year, timex.month, timex.day)
+    if actual.weekday() == timex.weekday:
+        return None
+    how = "" if timex.year_given else " (year taken from the article's date)"
+    return Flag(KIND, "warning",
+                f"“{timex.text}” names a {calendar.day_name[timex.weekday]} but {actual.isoformat()} is a "
+                f"{calendar.day_name[actual.weekday()]}{how}.",
+                [article.span(timex.start, timex.end)])
+
+
+def _first_day(timex: Timex) -> date | None:
+    """The first day a dated mention covers, for mentions that name their year."""
+    if not timex.year_given or timex.year is None or timex.impossible:
+        return None
+    if timex.resolve == "absolute":
+        return date(timex.year, timex.month, timex.day)
+    if timex.resolve == "month" and timex.month:
+        return date(timex.year, timex.month, 1)
+    if timex.resolve == "year":
+        return date(timex.year, 1, 1)
+    return None
+
+
+def _future_in_past(article: Article, timex: Timex, published: date | None) -> Flag | None:
+    first = _first_day(timex)
+    if published is None or first is None or first <= published or article.published_basis == "inferred":
+        return None
+    if not _told_in_past(article, timex):
+        return None
+    return Flag(KIND, "warning",
+                f"“{timex.text}” is after the article's date ({published.isoformat()}) yet told in the past tense.",
+                [article.span(timex.start, timex.end)])
+
+
+def _told_in_past(article: Article, timex: Timex) -> bool:
+    doc = article.extras.get("doc")
+    if doc is not None and doc.has_annotation("MORPH"):
+        return _parse_says_past(doc, timex)
+    return _cues_say_past(article, timex)
+
+
+def _parse_says_past(doc, timex: Timex) -> bool:
+    span = doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    for _ in range(6):  # climb to the verb that governs the date
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    tenses = set(token.morph.get("Tense"))
+    for child in token.children:
+        if child.dep_.startswith("aux"):
+            tenses.update(child.morph.get("Tense"))
+            if child.tag_ == "MD" or "Fut" in child.morph.get("Tense"):
+                return False  # "will be held", "sera"
+    return "Past" in tenses and "Fut" not in tenses
+
+
+def _cues_say_past(article: Article, timex: Timex) -> bool:
+    cues = lang.load(article.language or "", "dates").get("cues", {})
+    window = article.text[max(0, timex.start - TENSE_WINDOW):timex.end + TENSE_WINDOW].lower()
+    sentence = re.split(r"[.!?]\s", window)
+    around = next((part for part in sentence if timex.text.lower() in part), window)
+
+    def has(words: list[str]) -> bool:
+        return any(re.search(rf"(?<!\w){re.escape(word.strip())}(?!\w)", around) for word in words)
+
+    return has(cues.get("past_tense", [])) and not has(cues.get("future_tense", []))
