@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from newsweave.assess.dates import date_flags
+from newsweave.assess.filler import detect_generic_filler
+from newsweave.assess.leaks import detect_boilerplate_leak
+from newsweave.assess.promotion import detect_undisclosed_promotion
+from newsweave.assess.translation import detect_machine_translation
 from newsweave.model import Article, Flag
 
 Detector = Callable[[Article], list[Flag]]
 
-DETECTORS: list[Detector] = []
+DETECTORS: list[Detector] = [
+    detect_undisclosed_promotion,
+    detect_machine_translation,
+    detect_boilerplate_leak,
+    detect_generic_filler,
+    date_flags,
+]
 
 
 def assess(article: Article) -> Article:

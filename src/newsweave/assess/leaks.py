@@ -1,0 +1,67 @@
+"""``boilerplate_leak``: site furniture left inside the main text.
+
+The extractor cuts whole lines that read as furniture (``extract/boilerplate.py``). What
+it cannot cut is furniture *inside* a line: a "Read also" link glued to the next sentence
+("Read alsoTroops in…"), an app prompt glued to the first words of the article
+("Download the X applicationLe président…"), a "Subscribe" sentence in the middle of a
+paragraph. This detector cuts each line into sentences and at glue points (a lower-case
+letter or a full stop followed, without a space, by a capitalised word) and asks the same
+phrase rules as the extractor about every piece, so one list of furniture phrases serves
+both stages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsweave.assess.textual import sentences
+from newsweave.extract.boilerplate import furniture_reason
+from newsweave.model import Article, Flag
+
+KIND = "boilerplate_leak"
+SEVERITY = "warning"
+# Where two pieces of text were glued without a space: "applicationLe", "allies.Read".
+_GLUE = re.compile(r"(?<=[a-zà-ÿ0-9.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+READABLE_REASON = {
+    "read_also": "a “read also” link",
+    "subscription_prompt": "a subscription prompt",
+    "app_prompt": "an app prompt",
+    "cookie_notice": "a cookie notice",
+    "share_buttons": "share buttons",
+    "agency_credit": "an agency credit",
+}
+
+
+def detect_boilerplate_leak(article: Article) -> list[Flag]:
+    """One flag listing every piece of furniture found inside the text, or none."""
+    found: list[tuple[int, int, str]] = []
+    for sentence in sentences(article):
+        for start, end in _pieces(article.text, sentence.start, sentence.end):
+            reason = furniture_reason(article.text[start:end])
+            if reason and not _overlaps_found(found, start, end):
+                found.append((start, end, reason))
+    if not found:
+        return []
+    reasons = sorted({READABLE_REASON.get(reason, reason.replace("_", " ")) for _, _, reason in found})
+    message = f"Site furniture ({', '.join(reasons)}) was left inside the article text."
+    return [Flag(KIND, SEVERITY, message, [article.span(start, end) for start, end, _ in found])]
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts between glue points (smallest evidence first), then the whole sentence."""
+    cuts = [start] + [start + m.start() for m in _GLUE.finditer(text[start:end]) if m.start() > 0] + [end]
+    pieces = [_trim(text, a, b) for a, b in zip(cuts, cuts[1:], strict=False)] if len(cuts) > 2 else []
+    pieces.append((start, end))
+    return [(a, b) for a, b in pieces if b > a]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _overlaps_found(found: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e, _ in found)
