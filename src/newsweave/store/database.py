@@ -57,6 +57,7 @@ class Store:
         config = Config()
         config.set_main_option("script_location", str(resources.files("newsweave.store") / "migrations"))
         with self.engine.begin() as connection:
+            _lock_for_migration(connection)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 
@@ -261,6 +262,24 @@ class Store:
                 "stories": count(select(func.count()).select_from(schema.stories)),
                 "flags": count(select(func.count()).select_from(schema.flags)),
             }
+
+
+# Any fixed number: the PostgreSQL advisory lock that serialises migrations of one database.
+_MIGRATION_LOCK_KEY = 7_141_905_001
+
+
+def _lock_for_migration(connection) -> None:
+    """Hold the database's write lock for the migration, so two processes opening a fresh
+    database at once do not both create the tables (the second waits, then finds them).
+
+    SQLite: pysqlite runs DDL outside any transaction unless one is begun by hand, so
+    ``BEGIN IMMEDIATE`` takes the write lock now (waiting up to the busy timeout).
+    PostgreSQL: a transaction-scoped advisory lock, released at commit.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
 
 
 def _reason_family(reason: str) -> str:

@@ -1,0 +1,1 @@
+"""Scaling out: the Dask runner (``newsweave run --dask``), the folder watcher, generated corpora."""
