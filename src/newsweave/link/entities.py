@@ -1,0 +1,326 @@
+"""Canonical entities: one ``entity_id`` per person, organisation or place, across spellings,
+languages and articles.
+
+Ids are deterministic, so two processes that never talk agree on them:
+
+* places: ``geo:<geonameid>`` (see :mod:`newsweave.link.geo`); demonyms point at their country;
+* aliases from ``lang/*/entities.toml`` (NATO / OTAN / НАТО): the id the file gives;
+* persons: ``per:<slug of the name key>``, where the key is the name after unidecode and
+  the transliteration rewrites of ``lang/_base/entities.toml`` (Zelenskyy, Zelensky,
+  Zelenski and Зеленский share ``zelensky``);
+* other organisations and names: ``org:``/``misc:`` + slug of the folded name.
+
+Within an article a surname alone ("Zelensky") or a title ("the Ukrainian president") takes
+the id of the full name it refers to (:func:`resolve_mentions`). Across articles,
+:func:`link_entities` asks an :class:`EntityMemory` (the store implements it) for persons
+already known under the same surname, so "Vladimir Zelensky" in a Russian article joins the
+"Volodymyr Zelensky" stored before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any, Protocol
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from newsweave import lang
+from newsweave.link.geo import Place, countries, demonym_country, fold, resolve_places
+
+# Two surname keys this similar (rapidfuzz ratio, 0-100) are one surname: "putin" and
+# "putine" (Poutine) score 91; distinct surnames sharing a stem ("petrov"/"petrova")
+# score 92, which is why the first names must agree as well.
+SURNAME_SIMILARITY = 90
+# First names agree when their keys are this similar and start with the same letter, or
+# when one is an initial: "volodymyr"/"vladimir" (Ukrainian/Russian forms) score 59,
+# "mihail"/"michael" 77, "john"/"jane" 50 (kept apart).
+FIRST_NAME_SIMILARITY = 55
+
+
+@dataclass
+class Mention:
+    """A name found in an article, before it has an identity."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PER | ORG | LOC | MISC
+    kind: str = "name"  # name | demonym | title
+    role: str | None = None  # titles: "president:UA"
+    bound_to: int | None = None  # titles: index of the person mention it stands next to
+
+
+@dataclass
+class Resolved:
+    entity_id: str
+    canonical: str
+    label: str
+    place: Place | None = None
+    country: str | None = None
+
+
+@dataclass
+class EntityRecord:
+    """What the store keeps about one entity, merged over every article that names it."""
+
+    entity_id: str
+    canonical: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    keys: list[str] = field(default_factory=list)
+
+
+class EntityMemory(Protocol):
+    """What cross-article linking needs from the store."""
+
+    def entities_with_keys(self, keys: list[str]) -> list[tuple[str, str, str]]:
+        """``(key, entity_id, canonical)`` for every stored entity filed under one of ``keys``."""
+        ...
+
+    def remember_entities(self, records: list[EntityRecord]) -> None: ...
+
+
+# -- keys ----------------------------------------------------------------------------------
+
+
+@cache
+def _transliteration() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rules = lang.load("_base", "entities").get("transliteration", [])
+    return tuple((re.compile(rule["pattern"]), rule["replace"]) for rule in rules)
+
+
+def name_words(name: str) -> list[str]:
+    """Words of a person's name, transliterated and normalised: "Volodymyr Zelenskyy" → [volodymyr, zelensky]."""
+    words = re.findall(r"[a-z]+", unidecode(name).lower())
+    keyed = []
+    for word in words:
+        for pattern, replacement in _transliteration():
+            word = pattern.sub(replacement, word)
+        if word:
+            keyed.append(word)
+    return keyed
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+
+
+def person_id(name: str) -> str:
+    return "per:" + "-".join(name_words(name))
+
+
+def _name_id(label: str, name: str) -> str:
+    return f"{label.lower()}:{slug(_strip_article(name))}"
+
+
+def _strip_article(name: str) -> str:
+    folded = fold(name)
+    for article in _articles():
+        if folded.startswith(article) and len(folded) > len(article):
+            return name[len(article):].lstrip()
+    return name
+
+
+@cache
+def _articles() -> tuple[str, ...]:
+    words = {fold(word) for table in lang.load_all("entities").values() for word in table.get("articles", [])}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def aliases() -> dict[str, tuple[str, str, str]]:
+    """Folded alias → (entity id, label, canonical name), from every language's file."""
+    table: dict[str, tuple[str, str, str]] = {}
+    for data in lang.load_all("entities").values():
+        for item in data.get("alias", []):
+            for name in item["names"]:
+                table.setdefault(fold(name), (item["id"], item["label"], item["canonical"]))
+    return table
+
+
+def alias_of(name: str) -> tuple[str, str, str] | None:
+    return aliases().get(fold(name)) or aliases().get(fold(_strip_article(name)))
+
+
+# -- one article -----------------------------------------------------------------------------
+
+
+def resolve_mentions(mentions: list[Mention]) -> list[Resolved | None]:
+    """An identity for each mention of one article (None: a title bound to nobody)."""
+    results: list[Resolved | None] = [None] * len(mentions)
+    demonym_countries = {}
+    for index, mention in enumerate(mentions):
+        if mention.kind == "demonym":
+            code = demonym_country(mention.text)
+            place = countries().get(code or "")
+            if place:
+                demonym_countries[index] = code
+                results[index] = Resolved(place.entity_id, place.name, "MISC", None, code)
+    _resolve_names(mentions, results, set(demonym_countries.values()))
+    _resolve_persons(mentions, results)
+    _resolve_titles(mentions, results)
+    return results
+
+
+def _resolve_names(mentions: list[Mention], results: list[Resolved | None], context: set[str]) -> None:
+    places: list[int] = []
+    for index, mention in enumerate(mentions):
+        if mention.kind != "name":
+            continue
+        alias = alias_of(mention.text)
+        if alias:
+            entity_id, label, canonical = alias
+            results[index] = Resolved(entity_id, canonical, label)
+        elif mention.label == "LOC":
+            places.append(index)
+        elif mention.label in ("ORG", "MISC"):
+            results[index] = Resolved(_name_id(mention.label, mention.text), _strip_article(mention.text), mention.label)
+    chosen = resolve_places([mentions[index].text for index in places], context)
+    for index in places:
+        place = chosen.get(fold(mentions[index].text))
+        if place is None:
+            text = _strip_article(mentions[index].text)
+            results[index] = Resolved(_name_id("LOC", text), text, "LOC")
+        else:
+            results[index] = Resolved(place.entity_id, place.name, "LOC", place, place.country)
+
+
+def _resolve_persons(mentions: list[Mention], results: list[Resolved | None]) -> None:
+    """Group the article's person names: a surname alone joins the full name that ends with it."""
+    people = [i for i, m in enumerate(mentions) if m.kind == "name" and m.label == "PER" and results[i] is None]
+    people.sort(key=lambda i: (-len(name_words(mentions[i].text)), mentions[i].start))
+    heads: list[int] = []
+    for index in people:
+        words = name_words(mentions[index].text)
+        if not words:
+            results[index] = Resolved(_name_id("PER", mentions[index].text), mentions[index].text, "PER")
+            continue
+        head = next((h for h in heads if same_person(name_words(mentions[h].text), words)), None)
+        if head is None:
+            heads.append(index)
+            results[index] = Resolved(person_id(mentions[index].text), mentions[index].text, "PER")
+        else:
+            results[index] = Resolved(results[head].entity_id, results[head].canonical, "PER")
+
+
+def same_person(known: list[str], other: list[str]) -> bool:
+    """True when name ``other`` can be the person ``known`` names (surname, then first names)."""
+    if not known or not other:
+        return False
+    if fuzz.ratio(known[-1], other[-1]) < SURNAME_SIMILARITY:
+        return False
+    if len(known) == 1 or len(other) == 1:
+        return True
+    first_a, first_b = known[0], other[0]
+    if first_a[0] != first_b[0]:
+        return False
+    return min(len(first_a), len(first_b)) == 1 or fuzz.ratio(first_a, first_b) >= FIRST_NAME_SIMILARITY
+
+
+def _resolve_titles(mentions: list[Mention], results: list[Resolved | None]) -> None:
+    """A title takes the person it stands next to; a bare title, the person bound to the same role."""
+    bound: dict[str, Resolved] = {}
+    for index, mention in enumerate(mentions):
+        if mention.kind == "title" and mention.bound_to is not None and results[mention.bound_to]:
+            bound.setdefault(mention.role or "", results[mention.bound_to])
+    for index, mention in enumerate(mentions):
+        if mention.kind == "title":
+            person = results[mention.bound_to] if mention.bound_to is not None else bound.get(mention.role or "")
+            if person:
+                results[index] = Resolved(person.entity_id, person.canonical, "PER")
+
+
+def entity_dict(span: dict[str, Any], mention: Mention, resolved: Resolved) -> dict[str, Any]:
+    """The contract's entity object for one mention (``span`` holds the four offsets and text)."""
+    item: dict[str, Any] = {
+        **span,
+        "label": resolved.label,
+        "entity_id": resolved.entity_id,
+        "canonical": resolved.canonical,
+        "mention": mention.kind,
+    }
+    if resolved.place is not None:
+        item.update(lat=resolved.place.lat, lon=resolved.place.lon)
+    if resolved.country:
+        item["country"] = resolved.country
+    if mention.role:
+        item["role"] = mention.role
+    return item
+
+
+# -- across articles ---------------------------------------------------------------------------
+
+
+def person_keys(canonical: str) -> list[str]:
+    words = name_words(canonical)
+    return [f"surname:{words[-1]}"] if words else []
+
+
+def link_entities(entities: list[dict[str, Any]], memory: EntityMemory) -> dict[str, str]:
+    """Join the article's persons to persons the store knows; returns old id → new id.
+
+    Only full names are joined across articles (a surname alone in another article may be
+    another person); a surname alone joins a stored full name when exactly one matches.
+    """
+    people = {item["entity_id"]: item["canonical"] for item in entities if item["entity_id"].startswith("per:")}
+    keys = sorted({key for name in people.values() for key in person_keys(name)})
+    known = memory.entities_with_keys(keys) if keys else []
+    remap: dict[str, str] = {}
+    canonicals: dict[str, str] = {}
+    for entity_id, canonical in people.items():
+        words = name_words(canonical)
+        matches = {(known_id, known_name) for key, known_id, known_name in known
+                   if key.startswith("surname:") and known_id != entity_id and len(name_words(known_name)) > 1
+                   and same_person(name_words(known_name), words)}
+        if len(matches) == 1:
+            remap[entity_id], canonicals[entity_id] = matches.pop()
+    for item in entities:
+        if item["entity_id"] in remap:
+            item["entity_id"], item["canonical"] = remap[item["entity_id"]], canonicals[item["entity_id"]]
+    return remap
+
+
+def entity_records(entities: list[dict[str, Any]], language: str | None) -> list[EntityRecord]:
+    """One record per entity of an article, with the keys it is filed under."""
+    records: dict[str, EntityRecord] = {}
+    for item in entities:
+        if not item.get("entity_id"):
+            continue
+        record = records.get(item["entity_id"])
+        if record is None:
+            label = "LOC" if item.get("mention") == "demonym" else item["label"]
+            record = records[item["entity_id"]] = EntityRecord(
+                item["entity_id"], item["canonical"], label, country=item.get("country"))
+            if label == "PER":
+                record.keys.extend(person_keys(item["canonical"]))
+        if item.get("lat") is not None:
+            record.lat, record.lon = item["lat"], item["lon"]
+        if item.get("mention") == "name" and item["text"] not in record.aliases:
+            record.aliases.append(item["text"])
+        if item.get("mention") == "title" and item.get("role"):
+            record.keys.append(f"title:{item['role']}")
+        if language and language not in record.languages:
+            record.languages.append(language)
+    return list(records.values())
+
+
+def remap_references(article_fields: list[list[dict[str, Any]]], remap: dict[str, str]) -> None:
+    """Apply an id change to what other stages already pointed at (quote speakers, event actors)."""
+    if not remap:
+        return
+    for items in article_fields:
+        for item in items:
+            for key in ("speaker_entity_id", "entity_id"):
+                if item.get(key) in remap:
+                    item[key] = remap[item[key]]
+            for role in ("actor", "target", "location"):
+                value = item.get(role)
+                if isinstance(value, dict) and value.get("entity_id") in remap:
+                    value["entity_id"] = remap[value["entity_id"]]
