@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsweave.annotate.dates import annotate_dates
+from newsweave.annotate.entities import annotate_entities
 from newsweave.annotate.language import detect_language
+from newsweave.annotate.quotes import annotate_quotes
 from newsweave.model import Article
 
 Annotator = Callable[[list[Article]], None]
@@ -22,7 +24,7 @@ def annotate_language(articles: list[Article]) -> None:
             article.language, article.language_score = detect_language(article.text)
 
 
-ANNOTATORS: list[Annotator] = [annotate_language, annotate_dates]
+ANNOTATORS: list[Annotator] = [annotate_language, annotate_entities, annotate_dates, annotate_quotes]
 
 
 def annotate_batch(articles: list[Article]) -> list[Article]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from newsweave.assess.dates import date_flags
 from newsweave.assess.filler import detect_generic_filler
 from newsweave.assess.leaks import detect_boilerplate_leak
+from newsweave.assess.quotes import unsourced_quote_flags
 from newsweave.assess.promotion import detect_undisclosed_promotion
 from newsweave.assess.translation import detect_machine_translation
 from newsweave.model import Article, Flag
@@ -23,6 +24,7 @@ DETECTORS: list[Detector] = [
     detect_boilerplate_leak,
     detect_generic_filler,
     date_flags,
+    unsourced_quote_flags,
 ]
 
 

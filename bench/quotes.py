@@ -1,0 +1,172 @@
+"""Score quote extraction and speaker attribution.
+
+    .venv/bin/python bench/quotes.py [--eval ../shared/eval/quotes] [--limit N]
+
+* PolNeAR dev (``polnear-dev.jsonl``), as the folder's README says: content spans matched
+  one-to-one per document, exact and overlap, P/R/F1 micro-averaged; a speaker counts when the
+  content matches and the predicted speaker span matches that attribution's gold source
+  (exact / overlap). Reported for direct quotes (gold ``direct``, ours ``direct``) and for
+  all attributions. Before comparing, span edges are stripped of whitespace, quote marks and
+  trailing punctuation (gold content includes the marks, ours does not).
+* Our French set (``tests/data/quotes/fr.jsonl``, written by the team): the same figures,
+  and speaker-name accuracy.
+Skips PolNeAR with a message when the eval folder is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsweave.annotate.quotes import annotate_quotes  # noqa: E402
+from newsweave.model import Article  # noqa: E402
+from newsweave.offsets import OffsetMap  # noqa: E402
+
+DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "quotes"
+EDGE = " \t\n\"“”«»„'‘’.,;:!?—–-"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in EDGE:
+        start += 1
+    while end > start and text[end - 1] in EDGE:
+        end -= 1
+    return start, end
+
+
+def article_for(text: str, language: str) -> Article:
+    return Article(id="bench", source="bench", raw=text, raw_sha256="", text=text,
+                   offsets=OffsetMap.identity(len(text)), language=language)
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+class Tally:
+    def __init__(self) -> None:
+        self.counts = {key: 0 for key in ("pred", "gold", "exact", "overlap", "spk_exact", "spk_overlap", "name_ok",
+                                          "name_total")}
+
+    def add(self, text: str, gold: list[dict], predicted: list[dict]) -> None:
+        self.counts["pred"] += len(predicted)
+        self.counts["gold"] += len(gold)
+        for mode in ("exact", "overlap"):
+            used: set[int] = set()
+            for item in gold:
+                g = trim(text, item["content"]["start"], item["content"]["end"])
+                for index, quote in enumerate(predicted):
+                    if index in used:
+                        continue
+                    p = trim(text, quote["start"], quote["end"])
+                    if (p == g) if mode == "exact" else overlap(p, g):
+                        used.add(index)
+                        self.counts[mode] += 1
+                        self._speaker(text, item, quote, mode)
+                        break
+
+    def _speaker(self, text: str, item: dict, quote: dict, mode: str) -> None:
+        source, speaker = item.get("source"), quote.get("speaker")
+        if source and speaker:
+            g = trim(text, source["start"], source["end"])
+            p = trim(text, speaker["start"], speaker["end"])
+            if (p == g) if mode == "exact" else overlap(p, g):
+                self.counts[f"spk_{mode}"] += 1
+        if mode == "overlap" and item.get("speaker_name"):
+            self.counts["name_total"] += 1
+            self.counts["name_ok"] += (quote.get("speaker_name") or "").lower() == item["speaker_name"].lower()
+
+    def report(self) -> str:
+        c = self.counts
+        parts = [f"gold={c['gold']} predicted={c['pred']}"]
+        for key in ("exact", "overlap", "spk_exact", "spk_overlap"):
+            p = c[key] / c["pred"] if c["pred"] else 0
+            r = c[key] / c["gold"] if c["gold"] else 0
+            f = 2 * p * r / (p + r) if p + r else 0
+            parts.append(f"{key} P/R/F1={p:.3f}/{r:.3f}/{f:.3f}")
+        if c["name_total"]:
+            parts.append(f"speaker_name accuracy={c['name_ok'] / c['name_total']:.3f} (n={c['name_total']})")
+        return " · ".join(parts)
+
+
+def utterances(quotes: list[dict]) -> list[dict]:
+    """Our pieces of one utterance (same ``quote_id``) as one span, as PolNeAR annotates them."""
+    merged: dict[object, dict] = {}
+    for index, quote in enumerate(quotes):
+        key = quote.get("quote_id", ("single", index))
+        if key in merged:
+            merged[key] = {**merged[key], "end": max(merged[key]["end"], quote["end"])}
+        else:
+            merged[key] = dict(quote)
+    return list(merged.values())
+
+
+def polnear(path: Path, limit: int | None) -> None:
+    direct, everything = Tally(), Tally()
+    seconds, n_docs = 0.0, 0
+    for number, line in enumerate(path.open(encoding="utf-8")):
+        if limit and number >= limit:
+            break
+        doc = json.loads(line)
+        article = article_for(doc["text"], "en")
+        began = time.perf_counter()
+        annotate_quotes([article])
+        seconds += time.perf_counter() - began
+        n_docs += 1
+        gold = [a for a in doc["attributions"] if a.get("content")]
+        predicted = utterances(article.quotes)
+        direct.add(doc["text"], [a for a in gold if a["direct"]], [q for q in predicted if q["direct"]])
+        everything.add(doc["text"], gold, predicted)
+    print(f"PolNeAR dev, {n_docs} docs, direct quotes: {direct.report()}")
+    print(f"PolNeAR dev, {n_docs} docs, all attributions: {everything.report()}")
+    print(f"time in annotate_quotes: {seconds:.2f} s, {1000 * seconds / max(n_docs, 1):.1f} ms/article "
+          "(machine shared with other engineers: noisy)")
+
+
+def french_set(path: Path) -> None:
+    """Our French set: one article per line with gold quotes given as strings."""
+    direct, everything = Tally(), Tally()
+    for line in path.open(encoding="utf-8"):
+        doc = json.loads(line)
+        article = article_for(doc["text"], "fr")
+        annotate_quotes([article])
+        gold = []
+        for item in doc["quotes"]:
+            at = doc["text"].find(item["content"])
+            assert at >= 0, item["content"]
+            entry = {"content": {"start": at, "end": at + len(item["content"])}, "direct": item["direct"],
+                     "speaker_name": item.get("speaker_name")}
+            if item.get("source"):
+                source_at = doc["text"].find(item["source"], max(0, at - 300) if item.get("source_before") else 0)
+                entry["source"] = {"start": source_at, "end": source_at + len(item["source"])}
+            gold.append(entry)
+        direct.add(doc["text"], [g for g in gold if g["direct"]], [q for q in article.quotes if q["direct"]])
+        everything.add(doc["text"], gold, article.quotes)
+    print(f"French set ({path.name}), direct quotes: {direct.report()}")
+    print(f"French set ({path.name}), all quotes: {everything.report()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", type=Path, default=Path(os.environ.get("NEWSWEAVE_EVAL_QUOTES", DEFAULT_EVAL)))
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    polnear_file = args.eval / "polnear-dev.jsonl"
+    if polnear_file.is_file():
+        polnear(polnear_file, args.limit)
+    else:
+        print(f"{polnear_file} not found: skipping PolNeAR")
+    own = ROOT / "tests" / "data" / "quotes" / "fr.jsonl"
+    if own.is_file():
+        french_set(own)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,393 @@
+"""Annotator: quotes and who said them, direct ("…," he said) and indirect (X said that …).
+
+1. Quote marks are paired per paragraph: curly “…”, straight "…", « guillemets » (their
+   inner spaces are left out of the span), „…“. A quote left open at a paragraph's end
+   continues when the next paragraph opens with a mark (the newspaper convention for
+   multi-paragraph quotes).
+2. Attribution looks right after the closing mark ("…," he said / said Smith / a-t-il
+   ajouté) and right before the opening mark (Smith said: “…” / selon lui, « … »), with the
+   cue words of ``lang/<iso>/quotes.toml``. A split quote's second half inherits the first
+   half's speaker.
+3. Pronoun and title speakers ("he", "elle", "the president") resolve to the nearest person
+   mentioned before them, outside quotes: ``article.entities`` (label PER) when the entities
+   stage has run, else the spaCy parse's PERSON/PER entities. A surname resolves to the
+   full name mentioned earlier.
+4. Indirect quotes: "X said that …", "X a déclaré que …", "According to X, …" up to the end
+   of the sentence, with ``direct: false``.
+
+Why hand-written: no maintained library on PyPI does quote attribution for French (citron is
+English-only and not on PyPI; textacy's ``direct_quotations`` is English-only and needs a
+parse); these rules work on raw text for both languages from data files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from newsweave import lang
+from newsweave.annotate import nlp
+from newsweave.model import Article
+
+OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+# How far past a closing mark and before an opening mark attribution is looked for:
+# "…," said the former secretary of state in a statement (about 12 words).
+AFTER_WINDOW = 90
+BEFORE_WINDOW = 160
+# A quote without cue or speaker nearby is kept (and flagged unsourced) only when it is long
+# enough to be speech rather than a scare-quoted term ("so-called “reform”").
+MIN_UNATTRIBUTED_WORDS = 6
+# Split quotes: the gap between two halves that share a speaker ("…," he said, "…").
+SPLIT_GAP = 90
+PERSON_LABELS = {"PER", "PERSON"}
+UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+
+
+@dataclass
+class Piece:
+    """The words between one pair of quote marks (marks and inner spaces excluded)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    group: int
+
+
+@dataclass
+class Attribution:
+    speaker_start: int
+    speaker_end: int
+    cue: str | None
+    kind: str  # name, pronoun, title
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    direct: bool
+    attribution: Attribution | None = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Rules:
+    after: tuple[re.Pattern[str], ...]
+    before: tuple[re.Pattern[str], ...]
+    indirect: tuple[re.Pattern[str], ...]
+    pronouns: frozenset[str]
+    titles: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True)) or "(?!x)x"
+
+
+@cache
+def rules(language: str) -> Rules | None:
+    data = lang.load(language, "quotes")
+    if not data:
+        return None
+    cues = _alt(data.get("cues", []))
+    particles = _alt(data.get("name_particles", []))
+    name = rf"(?-i:(?:[{UPPER}][\w'’.-]*)(?:\s+(?:(?:{particles})\s+)*[{UPPER}][\w'’.-]*)*)"
+    determiners = _alt(data.get("determiners", []))
+    titles = _alt(data.get("titles", []))
+    title = rf"(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
+    pronoun = _alt(data.get("pronouns", []))
+    speaker = rf"(?P<speaker>{title}|{name}|\b(?:{pronoun})\b)"
+    lead = r"^[\s,.;:!?—–-]*"
+    inversion = ""
+    if data.get("inversion_verbs"):
+        inversion = (rf"(?P<cue>(?:(?:{_alt(data.get('inversion_auxiliaries', []))})-t-(?P<pron>il|elle|on)\s+"
+                     rf"(?:{_alt(data.get('participles', []))}))|(?:{_alt(data['inversion_verbs'])})-(?:t-)?"
+                     rf"(?P<pron2>ils|elles|il|elle|on))(?:\s+{name})?")
+    # the attribution clause ends there, or goes on with a place or time, not with "that"
+    ends = r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:in|on|at|to|during|after|before|of|last|this|on|à|dans|lors|au|sur|devant|en|ce|cette|hier|mardi|lundi)\b)"
+    # after a closing mark any short noun phrase before a cue is the speaker ("the gambling tycoon told")
+    phrase = rf"(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+|{name}|\b(?:{pronoun})\b)"
+    after = [rf"{lead}(?P<cue>{cues})\s+{speaker}{ends}", rf"{lead}{phrase}\s+(?:\w+\s+)?(?P<cue>{cues}){ends}"]
+    if inversion:
+        after.insert(0, lead + inversion)
+    preps = _alt(data.get("source_prepositions", []))
+    before = [rf"{speaker}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
+              rf"(?P<cue>{preps})\s+{speaker}\s*[,:]?\s*$",
+              rf"(?:^|[.!?]\s+){speaker}\s*:\s*$"]
+    that_cues = _alt(data.get("that_cues", []))
+    indirect = [rf"{speaker}\s+(?P<cue>{that_cues})\s+(?P<content>[^.!?\n“”«»\"]{{12,}}[.!?]?)",
+                rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{preps})\s+{speaker}\s*,\s*(?P<content>[^.!?\n“”«»\"]{{12,}}[.!?]?)"]
+    compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
+    return Rules(compile_(after), compile_(before), compile_(indirect),
+                 frozenset(p.lower() for p in data.get("pronouns", [])),
+                 re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b", re.I))
+
+
+# ---- quote marks ------------------------------------------------------------------------
+
+
+def find_pieces(text: str) -> list[Piece]:
+    """Spans between quote marks, paragraph by paragraph, across paragraphs when continued."""
+    pieces: list[Piece] = []
+    group = 0
+    carry: tuple[str, int] | None = None  # (closer, group) of a quote left open by the paragraph before
+    for para in re.finditer(r"[^\n]+", text):
+        start, stop = para.span()
+        position = start
+        if carry:
+            opener_here = re.match(r"\s*([“«„\"])", text[start:stop])
+            if opener_here:
+                position = start + opener_here.end()
+                closer, open_group = carry
+                end_at = _find_close(text, position, stop, closer)
+                if end_at is None:
+                    pieces.append(_piece(text, position - 1, stop, open_group, closed=False))
+                    continue
+                pieces.append(_piece(text, position - 1, end_at, open_group))
+                position = end_at + 1
+            carry = None
+        while True:
+            found = re.compile(r"[“«„\"]").search(text, position, stop)
+            if not found:
+                break
+            closer = OPENERS[found.group(0)]
+            end_at = _find_close(text, found.end(), stop, closer)
+            group += 1
+            if end_at is None:
+                following = text[stop:stop + 3]
+                if re.match(r"\n+\s*[“«„\"]", following + text[stop + 3:stop + 6]):
+                    pieces.append(_piece(text, found.start(), stop, group, closed=False))
+                    carry = (closer, group)
+                break
+            pieces.append(_piece(text, found.start(), end_at, group))
+            position = end_at + 1
+    return [piece for piece in pieces if piece.end > piece.start]
+
+
+def _find_close(text: str, start: int, stop: int, closer: str) -> int | None:
+    at = text.find(closer, start, stop)
+    return at if at >= 0 else None
+
+
+def _piece(text: str, open_at: int, close_at: int, group: int, closed: bool = True) -> Piece:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Piece(start, end, open_at, close_at if closed else close_at, group)
+
+
+# ---- attribution ------------------------------------------------------------------------
+
+
+def _attribute_after(text: str, piece: Piece, rule: Rules) -> Attribution | None:
+    window_end = min(len(text), piece.close_at + 1 + AFTER_WINDOW)
+    newline = text.find("\n", piece.close_at + 1, window_end)
+    window = text[piece.close_at + 1:newline if newline >= 0 else window_end]
+    for pattern in rule.after:
+        match = pattern.match(window)
+        if match:
+            return _attribution(match, piece.close_at + 1, rule)
+    return None
+
+
+def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = False) -> Attribution | None:
+    """Attribution that introduces the quote; ``colon_only``: only "X said: “…”" forms."""
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    start = max(line_start, piece.open_at - BEFORE_WINDOW)
+    window = text[start:piece.open_at]
+    if colon_only and not window.rstrip().endswith(":"):
+        return None
+    for pattern in rule.before:
+        match = pattern.search(window)
+        if match:
+            return _attribution(match, start, rule)
+    return None
+
+
+def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
+    groups = match.groupdict()
+    for name in ("speaker", "pron", "pron2"):
+        if groups.get(name):
+            start, end = match.span(name)
+            break
+    # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
+    speaker_text = match.group(0)[start - match.start():end - match.start()]
+    kind = "pronoun" if speaker_text.lower() in rule.pronouns else ("title" if rule.titles.match(speaker_text) else "name")
+    if kind == "title" and re.search(rf"[{UPPER}]\w+\s*$", speaker_text) and not rule.titles.fullmatch(speaker_text):
+        kind = "name" if re.search(rf"(?-i:\s[{UPPER}][\w'’.-]+)$", speaker_text) else kind
+    cue = groups.get("cue")
+    return Attribution(offset + start, offset + end, cue, kind)
+
+
+# ---- speakers ---------------------------------------------------------------------------
+
+
+def _persons(article: Article) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, name, entity id) of every person mention, from entities or the parse."""
+    found = [(e["start"], e["end"], e.get("canonical") or e["text"], e.get("entity_id"))
+             for e in article.entities if e.get("label") in PERSON_LABELS]
+    if found:
+        return sorted(found)
+    doc = article.extras.get("doc")
+    if doc is None:
+        return []
+    return [(ent.start_char, ent.end_char, ent.text, None) for ent in doc.ents if ent.label_ in PERSON_LABELS]
+
+
+def _resolve_speaker(article: Article, attribution: Attribution, persons: list, quoted: list[tuple[int, int]]):
+    """The full name and entity id the speaker mention refers to."""
+    text = article.text[attribution.speaker_start:attribution.speaker_end]
+    outside = [p for p in persons if not any(s <= p[0] < e for s, e in quoted)]
+    overlapping = [p for p in outside if p[0] < attribution.speaker_end and attribution.speaker_start < p[1]]
+    if overlapping:
+        return _longest_form(overlapping[0], outside)
+    if attribution.kind == "name":
+        last = text.split()[-1] if text.split() else text
+        earlier = [p for p in outside if p[1] <= attribution.speaker_start and last in p[2].split()]
+        return (earlier[-1][2], earlier[-1][3]) if earlier else (text, None)
+    before = [p for p in outside if p[1] <= attribution.speaker_start]
+    if before:
+        return _longest_form(before[-1], outside)
+    return (None, None) if attribution.kind == "pronoun" else (text, None)
+
+
+def _longest_form(person: tuple, persons: list) -> tuple[str, str | None]:
+    """"Smith" → "John Smith" when the article named him in full before."""
+    name, entity_id = person[2], person[3]
+    last = name.split()[-1] if name.split() else name
+    fuller = [p for p in persons if p[0] <= person[0] and last in p[2].split() and len(p[2]) > len(name)]
+    return (fuller[0][2], fuller[0][3] or entity_id) if fuller else (name, entity_id)
+
+
+# ---- the annotator ----------------------------------------------------------------------
+
+
+def find_quotes(article: Article) -> list[Quote]:
+    rule = rules(article.language or "")
+    if rule is None:
+        return []
+    text = article.text
+    quotes: list[Quote] = []
+    by_group: dict[int, Attribution] = {}
+    pieces = find_pieces(text)
+    for piece in pieces:
+        attribution = (_attribute_before(text, piece, rule, colon_only=True) or _attribute_after(text, piece, rule)
+                       or _attribute_before(text, piece, rule))
+        if attribution:
+            by_group.setdefault(piece.group, attribution)
+        quotes.append(Quote(piece.start, piece.end, True, attribution, {"group": piece.group, "piece": piece}))
+    _share_attributions(text, quotes, by_group)
+    quotes = [q for q in quotes if _standalone(text, q, quotes)]
+    _number_utterances(text, quotes)
+    quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= MIN_UNATTRIBUTED_WORDS
+              or re.search(r"[.!?…]$", text[q.start:q.end].rstrip("»”\" "))]
+    quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces]))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _standalone(text: str, quote: Quote, quotes: list[Quote]) -> bool:
+    """A quote that is a sentence of its own, not words quoted inside the writer's sentence
+    ("called it “a disaster”"): it opens a sentence or follows a cue's colon or comma, or
+    continues a quote of the same group or a split quote."""
+    piece: Piece = quote.extras["piece"]
+    if any(other.extras["group"] == piece.group and other.start < quote.start for other in quotes):
+        return True
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    before = text[line_start:piece.open_at].rstrip()
+    if not before or before[-1] in ".!?:…" or before.endswith(("—", "–")):
+        return True
+    if before[-1] == "," and quote.attribution and quote.attribution.speaker_end <= piece.open_at:
+        return True  # "Il a déclaré, « … »" / split quote's second half
+    if before[-1] == "," and any(q.end < quote.start and q.attribution is quote.attribution and q.attribution
+                                 for q in quotes):
+        return True
+    return False
+
+
+def _share_attributions(text: str, quotes: list[Quote], by_group: dict[int, Attribution]) -> None:
+    """Multi-paragraph quotes share one speaker; so do the halves of a split quote."""
+    previous: Quote | None = None
+    for quote in quotes:
+        if quote.attribution is None:
+            quote.attribution = by_group.get(quote.extras["group"])
+        if quote.attribution is None and previous is not None and previous.attribution is not None:
+            gap = text[previous.extras["piece"].close_at + 1:quote.extras["piece"].open_at]
+            attr = previous.attribution
+            if len(gap) <= SPLIT_GAP and "\n" not in gap and attr.speaker_start > previous.end:
+                quote.attribution = attr
+        previous = quote
+
+
+def _number_utterances(text: str, quotes: list[Quote]) -> None:
+    """Give pieces of one utterance one ``quote_id``: the halves of a split quote, the
+    sentences of one speaker quoted back to back in a paragraph, a quote across paragraphs.
+    A paragraph that is only a quote, right after one with an attributed quote, continues
+    that speaker (the newspaper convention)."""
+    current, previous = 0, None
+    for quote in quotes:
+        piece: Piece = quote.extras["piece"]
+        same = False
+        if previous is not None:
+            prev_piece: Piece = previous.extras["piece"]
+            gap = text[prev_piece.close_at + 1:piece.open_at]
+            same = prev_piece.group == piece.group or (
+                "\n" not in gap and len(gap) <= SPLIT_GAP and (quote.attribution is None or quote.attribution is previous.attribution))
+            if quote.attribution is None and previous.attribution is not None and not same:
+                paragraph_start = text.rfind("\n", 0, piece.open_at) + 1
+                if not text[paragraph_start:piece.open_at].strip() and gap.count("\n") >= 1 and not gap.strip():
+                    quote.attribution = previous.attribution
+            if same and quote.attribution is None:
+                quote.attribution = previous.attribution
+        if not same:
+            current += 1
+        quote.extras["quote_id"] = current
+        previous = quote
+
+
+def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]]) -> list[Quote]:
+    found: list[Quote] = []
+    for pattern in rule.indirect:
+        for match in pattern.finditer(text):
+            start, end = match.span("content")
+            if any(s < end and start < e for s, e in marked) or any(q.start < end and start < q.end for q in found):
+                continue
+            attribution = _attribution(match, 0, rule)
+            while end > start and text[end - 1] in ".!?":
+                end -= 1
+            found.append(Quote(start, end, False, attribution))
+    return found
+
+
+def quote_dicts(article: Article, quotes: list[Quote]) -> list[dict[str, Any]]:
+    persons = _persons(article)
+    quoted = [(q.start, q.end) for q in quotes if q.direct]
+    result = []
+    for quote in quotes:
+        entry: dict[str, Any] = article.span(quote.start, quote.end).to_json()
+        attribution = quote.attribution
+        speaker = name = entity_id = cue = None
+        if attribution:
+            speaker = article.span(attribution.speaker_start, attribution.speaker_end).to_json()
+            name, entity_id = _resolve_speaker(article, attribution, persons, quoted)
+            cue = attribution.cue
+        entry.update({"speaker": speaker, "speaker_name": name, "speaker_entity_id": entity_id, "cue": cue,
+                      "direct": quote.direct})
+        if "quote_id" in quote.extras:
+            entry["quote_id"] = quote.extras["quote_id"]  # pieces of one utterance share it
+        result.append(entry)
+    return result
+
+
+def annotate_quotes(articles: list[Article]) -> None:
+    found = {id(article): find_quotes(article) for article in articles}
+    # A parse is needed only to resolve pronoun and title speakers when no entities exist.
+    needing_parse = [a for a in articles if not a.entities and any(
+        q.attribution and q.attribution.kind != "name" for q in found[id(a)])]
+    if needing_parse:
+        nlp.parse_batch(needing_parse)
+    for article in articles:
+        article.quotes = quote_dicts(article, found[id(article)])
