@@ -128,4 +128,5 @@ def _cues_say_past(article: Article, timex: Timex) -> bool:
     def has(words: list[str]) -> bool:
         return any(re.search(rf"(?<!\w){re.escape(word.strip())}(?!\w)", around) for word in words)
 
-    return has(cues.get("past_tense", [])) and not has(cues.get("future_tense", []))
+    past = has(cues.get("past_tense", [])) or any(re.search(p, around) for p in cues.get("past_tense_patterns", []))
+    return past and not has(cues.get("future_tense", []))

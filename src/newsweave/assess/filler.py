@@ -17,6 +17,7 @@ from newsweave.assess.textual import (
     Sentence,
     find_patterns,
     has_source,
+    line_parts,
     mentions,
     overlaps,
     patterns,
@@ -49,13 +50,14 @@ def detect_generic_filler(article: Article) -> list[Flag]:
     message = f"{count} sentences in a row state nothing checkable: no name, number, date or source."
     if len(runs) > 1:
         message = f"{count} sentences in {len(runs)} passages state nothing checkable: no name, number, date or source."
-    return [Flag(KIND, SEVERITY, message, [article.span(run[0].start, run[-1].end) for run in runs])]
+    evidence = [article.span(start, end) for run in runs for start, end in line_parts(article.text, run[0].start, run[-1].end)]
+    return [Flag(KIND, SEVERITY, message, evidence)]
 
 
 def _vague_runs(article: Article) -> list[list[Sentence]]:
     phrases = patterns(article, "filler", "phrases")
     names = [(m.start, m.end) for m in mentions(article)]
-    times = time_spans(article)
+    times = checkable_times(article)
     runs: list[list[Sentence]] = []
     current: list[Sentence] = []
     stock = 0
@@ -63,7 +65,9 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
         if sentence.heading:
             continue  # a sub-heading neither adds to nor breaks a run
         has_phrase = bool(find_patterns(phrases, article.text, sentence.start, sentence.end))
-        if sentence.words() >= MIN_WORDS and _is_vague(article, sentence, names, times, has_phrase):
+        if sentence.words() < MIN_WORDS and not has_phrase:
+            continue  # too short to judge: neither adds to nor breaks a run
+        if _is_vague(article, sentence, names, times, has_phrase):
             current.append(sentence)
             stock += has_phrase
             continue
@@ -75,6 +79,22 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
     return runs
 
 
+def checkable_times(article: Article) -> list[tuple[int, int]]:
+    """Dates a reader could check: resolved to a calendar value or a counted duration.
+
+    "The future", "winter" or "today" (TIMEX ``FUTURE_REF``, ``PRESENT_REF``, a bare
+    season) anchor nothing. Without the dates stage, the parser's dates that hold a digit
+    or a capitalised word (a weekday, a month) stand in.
+    """
+    if article.dates:
+        return [(d["start"], d["end"]) for d in article.dates if _DIGIT.search(str(d.get("value") or "")) and not str(d.get("value")).endswith("_REF")]
+    return [
+        (start, end)
+        for start, end in time_spans(article)
+        if _DIGIT.search(article.text[start:end]) or any(word[:1].isupper() for word in article.text[start:end].split())
+    ]
+
+
 def _is_padding(run: list[Sentence], stock: int) -> bool:
     return len(run) >= MIN_RUN or (len(run) >= MIN_RUN_WITH_PHRASE and stock >= 1)
 
@@ -83,8 +103,10 @@ def _is_vague(
     article: Article, sentence: Sentence, names: list[tuple[int, int]], times: list[tuple[int, int]], has_phrase: bool
 ) -> bool:
     """No number, date or source; and no name either, unless built on a stock phrase."""
-    if _DIGIT.search(sentence.text) or overlaps(sentence.start, sentence.end, times) or has_source(article, sentence):
+    if _DIGIT.search(sentence.text) or has_source(article, sentence):
         return False
     if has_phrase:
-        return True
+        return True  # "today", "the years ahead" around a stock phrase date nothing
+    if overlaps(sentence.start, sentence.end, times):
+        return False
     return not overlaps(sentence.start, sentence.end, names) and not _INNER_CAPITAL.search(sentence.text)

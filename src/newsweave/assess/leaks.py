@@ -34,17 +34,27 @@ READABLE_REASON = {
 
 def detect_boilerplate_leak(article: Article) -> list[Flag]:
     """One flag listing every piece of furniture found inside the text, or none."""
+    found = furniture_pieces(article)
+    if not found:
+        return []
+    reasons = sorted({READABLE_REASON.get(reason, reason.replace("_", " ")) for _, _, reason in found})
+    message = f"Site furniture ({', '.join(reasons)}) was left inside the article text."
+    return [Flag(KIND, SEVERITY, message, [article.span(start, end) for start, end, _ in found])]
+
+
+def furniture_pieces(article: Article) -> list[tuple[int, int, str]]:
+    """``(start, end, reason)`` of each piece of furniture inside the text (cached)."""
+    cached = article.extras.get("trust_furniture")
+    if cached is not None:
+        return cached
     found: list[tuple[int, int, str]] = []
     for sentence in sentences(article):
         for start, end in _pieces(article.text, sentence.start, sentence.end):
             reason = furniture_reason(article.text[start:end])
             if reason and not _overlaps_found(found, start, end):
                 found.append((start, end, reason))
-    if not found:
-        return []
-    reasons = sorted({READABLE_REASON.get(reason, reason.replace("_", " ")) for _, _, reason in found})
-    message = f"Site furniture ({', '.join(reasons)}) was left inside the article text."
-    return [Flag(KIND, SEVERITY, message, [article.span(start, end) for start, end, _ in found])]
+    article.extras["trust_furniture"] = found
+    return found
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from newsweave.assess.leaks import furniture_pieces
 from newsweave.assess.textual import Sentence, find_patterns, mentions, overlaps, patterns, sentences, time_spans
 from newsweave.model import Article, Flag
 
@@ -35,9 +36,11 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
     if find_patterns(patterns(article, "promotion", "disclosure"), _whole(article)):
         return []
     wording = patterns(article, "promotion", "wording")
+    # The site's own prompts ("Download our app") are furniture, not a promoted brand.
+    furniture = [(start, end) for start, end, _ in furniture_pieces(article)]
     promo: list[tuple[Sentence, list[tuple[int, int]]]] = []
     for sentence in sentences(article):
-        cues = find_patterns(wording, article.text, sentence.start, sentence.end)
+        cues = [c for c in find_patterns(wording, article.text, sentence.start, sentence.end) if not overlaps(*c, furniture)]
         if cues:
             promo.append((sentence, cues))
     if not promo:

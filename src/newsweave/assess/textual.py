@@ -119,6 +119,12 @@ def time_spans(article: Article) -> list[tuple[int, int]]:
     return spans
 
 
+def line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at line breaks: a span that crosses lines would cover separator
+    characters the extractor inserted, which have no place in the raw input."""
+    return _split_at_newlines(text, start, end)
+
+
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 

@@ -97,7 +97,7 @@ def _bare_proper_noun(token) -> bool:
     conference"); a name after a bare preposition with no determiner and nothing after it
     in the phrase is the reading that survives on clean text.
     """
-    if token.pos_ != "PROPN" and token.ent_type_ not in NAME_ENTITY_LABELS:
+    if token.pos_ != "PROPN":
         return False
     before = token.nbor(-1) if token.i > 0 else None
     after = token.nbor(1) if token.i + 1 < len(token.doc) else None
