@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -144,7 +145,9 @@ def french_set(path: Path) -> None:
             entry = {"content": {"start": at, "end": at + len(item["content"])}, "direct": item["direct"],
                      "speaker_name": item.get("speaker_name")}
             if item.get("source"):
-                source_at = doc["text"].find(item["source"], max(0, at - 300) if item.get("source_before") else 0)
+                # the occurrence of the speaker mention (a whole word) nearest the quote
+                spots = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(item['source'])}(?!\w)", doc["text"])]
+                source_at = min(spots, key=lambda spot: min(abs(spot - at), abs(spot - at - len(item["content"]))))
                 entry["source"] = {"start": source_at, "end": source_at + len(item["source"])}
             gold.append(entry)
         direct.add(doc["text"], [g for g in gold if g["direct"]], [q for q in article.quotes if q["direct"]])

@@ -80,6 +80,7 @@ class Rules:
     indirect: tuple[re.Pattern[str], ...]
     pronouns: frozenset[str]
     titles: re.Pattern[str]
+    inner_incises: tuple[re.Pattern[str], ...] = ()
 
 
 def _alt(words: list[str]) -> str:
@@ -93,36 +94,44 @@ def rules(language: str) -> Rules | None:
         return None
     cues = _alt(data.get("cues", []))
     particles = _alt(data.get("name_particles", []))
-    name = rf"(?-i:(?:[{UPPER}][\w'’.-]*)(?:\s+(?:(?:{particles})\s+)*[{UPPER}][\w'’.-]*)*)"
+    # a capitalised word, or an abbreviation with its full stop ("Mr.", "M.", "J.-P.")
+    word = rf"(?:[{UPPER}][a-z]{{0,3}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
+    name = rf"(?-i:{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
     determiners = _alt(data.get("determiners", []))
     titles = _alt(data.get("titles", []))
     title = rf"(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
+    # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
+    appositive = rf"(?:{determiners})\s*(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=,)"
     pronoun = _alt(data.get("pronouns", []))
-    speaker = rf"(?P<speaker>{title}|{name}|\b(?:{pronoun})\b)"
+    speaker = rf"(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
+    # a short noun phrase, accepted where the position alone says it is the speaker
+    phrase = rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+|{name}|\b(?:{pronoun})\b)"
     lead = r"^[\s,.;:!?—–-]*"
-    inversion = ""
-    if data.get("inversion_verbs"):
-        inversion = (rf"(?P<cue>(?:(?:{_alt(data.get('inversion_auxiliaries', []))})-t-(?P<pron>il|elle|on)\s+"
-                     rf"(?:{_alt(data.get('participles', []))}))|(?:{_alt(data['inversion_verbs'])})-(?:t-)?"
-                     rf"(?P<pron2>ils|elles|il|elle|on))(?:\s+{name})?")
     # the attribution clause ends there, or goes on with a place or time, not with "that"
-    ends = r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:in|on|at|to|during|after|before|of|last|this|on|à|dans|lors|au|sur|devant|en|ce|cette|hier|mardi|lundi)\b)"
-    # after a closing mark any short noun phrase before a cue is the speaker ("the gambling tycoon told")
-    phrase = rf"(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+|{name}|\b(?:{pronoun})\b)"
-    after = [rf"{lead}(?P<cue>{cues})\s+{speaker}{ends}", rf"{lead}{phrase}\s+(?:\w+\s+)?(?P<cue>{cues}){ends}"]
-    if inversion:
-        after.insert(0, lead + inversion)
+    ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
+    after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}", rf"{lead}{phrase},?\s+(?:\w+\s+)?(?P<cue>{cues}){ends}"]
+    after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in data.get("incise", [])]
     preps = _alt(data.get("source_prepositions", []))
-    before = [rf"{speaker}\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
-              rf"(?P<cue>{preps})\s+{speaker}\s*[,:]?\s*$",
-              rf"(?:^|[.!?]\s+){speaker}\s*:\s*$"]
-    that_cues = _alt(data.get("that_cues", []))
-    indirect = [rf"{speaker}\s+(?P<cue>{that_cues})\s+(?P<content>[^.!?\n“”«»\"]{{12,}}[.!?]?)",
-                rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{preps})\s+{speaker}\s*,\s*(?P<content>[^.!?\n“”«»\"]{{12,}}[.!?]?)"]
+    before = [rf"{speaker},?\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
+              rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
+              rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b[^.!?:«“\"]{{0,80}}:\s*$"]
+    that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True))
+    content = r"(?P<content>[^.!?\n]{12,}[.!?]?)"
+    indirect = [rf"{speaker},?\s+(?P<cue>{that_cues})\s*{content}",
+                rf"(?:^|(?<=[.!?]\s)|(?<=\n)){phrase},?\s+(?P<cue>{that_cues})\s*{content}",
+                rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{preps})\s+{phrase}\s*,\s*{content}"]
     compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
     return Rules(compile_(after), compile_(before), compile_(indirect),
                  frozenset(p.lower() for p in data.get("pronouns", [])),
-                 re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b", re.I))
+                 re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b", re.I),
+                 tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in data.get("incise", [])))
+
+
+def _that_cue(cue: str) -> str:
+    """A cue ending in "que" also matches its elided form ("a indiqué qu'elle")."""
+    if cue.endswith(" que"):
+        return re.escape(cue[:-1]) + r"(?:e\b|['’])"
+    return re.escape(cue) + r"\b"
 
 
 # ---- quote marks ------------------------------------------------------------------------
@@ -210,7 +219,7 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
 
 def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
     groups = match.groupdict()
-    for name in ("speaker", "pron", "pron2"):
+    for name in ("speaker", "pron", "pron2", "pron3"):
         if groups.get(name):
             start, end = match.span(name)
             break
@@ -273,9 +282,10 @@ def find_quotes(article: Article) -> list[Quote]:
     text = article.text
     quotes: list[Quote] = []
     by_group: dict[int, Attribution] = {}
-    pieces = find_pieces(text)
+    pieces = _split_at_incises(text, find_pieces(text), rule, by_group)
     for piece in pieces:
-        attribution = (_attribute_before(text, piece, rule, colon_only=True) or _attribute_after(text, piece, rule)
+        attribution = by_group.get(piece.group) if piece.group in by_group else None
+        attribution = attribution or (_attribute_before(text, piece, rule, colon_only=True) or _attribute_after(text, piece, rule)
                        or _attribute_before(text, piece, rule))
         if attribution:
             by_group.setdefault(piece.group, attribution)
@@ -287,6 +297,30 @@ def find_quotes(article: Article) -> list[Quote]:
               or re.search(r"[.!?…]$", text[q.start:q.end].rstrip("»”\" "))]
     quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces]))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _split_at_incises(text: str, pieces: list[Piece], rule: Rules, by_group: dict[int, Attribution]) -> list[Piece]:
+    """« Nous resterons, a-t-il ajouté, jusqu'au bout » : two pieces around the incise, with
+    the incise's pronoun as their speaker (French puts the incise inside the marks)."""
+    result = []
+    for piece in pieces:
+        found = None
+        for pattern in rule.inner_incises:
+            found = pattern.search(text, piece.start, piece.end)
+            if found and found.end() < piece.end - 1:
+                break
+            found = None
+        if not found:
+            result.append(piece)
+            continue
+        by_group[piece.group] = _attribution(found, 0, rule)
+        first_end = found.start() + 1  # keep the comma with the first half, as gold sets do
+        second_start = found.end()
+        while second_start < piece.end and text[second_start].isspace():
+            second_start += 1
+        result.append(Piece(piece.start, first_end, piece.open_at, first_end, piece.group))
+        result.append(Piece(second_start, piece.end, second_start - 1, piece.close_at, piece.group))
+    return result
 
 
 def _standalone(text: str, quote: Quote, quotes: list[Quote]) -> bool:
