@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from newsweave.annotate.nlp import describe_models
 from newsweave.ingest import ReadOptions
 from newsweave.model import Rejection
 from newsweave.pipeline import BATCH_SIZE, OUTCOMES, AnalyzeOptions, Summary, analyze_batch, ingest, read_documents
@@ -265,6 +266,8 @@ def stats_command(
     Example: newsweave stats --db news.db --json
     """
     figures = open_store(db).stats()
+    # Which NER each stored language gets (a spaCy package, natasha, or none: gazetteer only).
+    figures["models"] = describe_models(list(figures.get("languages", {})))
     if as_json:
         sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
         return

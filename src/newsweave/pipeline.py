@@ -17,6 +17,7 @@ from newsweave.assess import assess
 from newsweave.extract import extract_document
 from newsweave.ingest import ReadOptions, expand_inputs, read_path
 from newsweave.link import find_duplicate, fingerprint
+from newsweave.link.entities import link_article_entities, remember_article_entities
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.store import Store
 from newsweave.textnorm import content_hash
@@ -129,6 +130,8 @@ def _store_article(article: Article, store: Store) -> str:
     try:
         print_ = fingerprint(article.text, content_hash(article.text))
         match = find_duplicate(print_, store)
+        if not (match and match.exact):
+            link_article_entities(article, store)
     except Exception as error:  # noqa: BLE001
         store.save_rejection(_internal_rejection(article.source, "link", error))
         return "rejected"
@@ -148,6 +151,7 @@ def _store_article(article: Article, store: Store) -> str:
         if existing and store.add_source_to(existing, article.source, article.raw_sha256):
             return "exact_copy"
         return "already_stored"
+    remember_article_entities(article, store)
     return "near_duplicate" if match else "new"
 
 

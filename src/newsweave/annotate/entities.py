@@ -42,8 +42,9 @@ LABELS: dict[str, str] = {
     "NORP": "MISC", "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
     "LAW": "MISC", "LANGUAGE": "MISC",
 }
-# A lower-case word is taken as a place only when it names a country or a city this big
-# (kyiv, gaza, kharkiv); smaller towns share their names with common words too often.
+# A lower-case word is taken as a place only when it names a city this big (kyiv, kharkiv);
+# smaller towns and even countries share their names with common words too often
+# ("réunion" is a meeting, "turkey" a bird).
 LOWERCASE_MIN_POPULATION = 1_000_000
 # Without a NER model, capitalised words are taken as places only for cities this big.
 FALLBACK_MIN_POPULATION = 100_000
@@ -66,6 +67,7 @@ def find_entities(article: Article) -> list[dict[str, Any]]:
     mentions = _model_mentions(article.text, doc, language)
     taken = _covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
+    mentions += _places_before_regions(article.text, doc, mentions)
     mentions = _with_titles(mentions, article.text, doc, language)
     resolved = resolve_mentions(mentions)
     return [
@@ -96,7 +98,7 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
     if ner_backend(language) == "natasha":
         spans = _natasha_spans(text)
     else:
-        spans = [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+        spans = [(_without_leading_stop_words(ent), ent.end_char, ent.label_) for ent in doc.ents]
     mentions = []
     for start, end, model_label in spans:
         label = LABELS.get(model_label)
@@ -109,6 +111,14 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
         kind = "demonym" if label not in ("PER", "ORG") and demonym_country(words) else "name"
         mentions.append(Mention(start, end, words, "MISC" if kind == "demonym" else label, kind))
     return mentions
+
+
+def _without_leading_stop_words(ent) -> int:
+    """Start of a span without its leading function words ("Several Albanian" → "Albanian")."""
+    for token in ent[:-1]:
+        if not (token.is_stop and token.is_alpha):
+            return token.idx
+    return ent[-1].idx if len(ent) > 1 and ent[0].is_stop else ent.start_char
 
 
 def _trim(text: str, start: int, end: int, language: str) -> tuple[int, int]:
@@ -171,7 +181,7 @@ def _is_big_place(token) -> bool:
     if token.pos_ not in ("PROPN", "NOUN", "X", "") or token.is_stop:
         return False
     return any(
-        entry.place.kind == "country" or (entry.place.kind == "city" and entry.place.population >= LOWERCASE_MIN_POPULATION)
+        entry.place.kind == "city" and entry.place.population >= LOWERCASE_MIN_POPULATION
         for entry in candidates(token.text)
     )
 
@@ -187,9 +197,10 @@ def _gazetteer_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
                 span = doc[index : index + size]
                 if any(i in taken for i in range(span.start_char, span.end_char)):
                     continue
-                label = _gazetteer_label(span.text)
+                words = span.text.rstrip(".,;:!?")
+                label = _gazetteer_label(words)
                 if label:
-                    match = Mention(span.start_char, span.end_char, span.text, label)
+                    match = Mention(span.start_char, span.start_char + len(words), words, label)
                     break
         if match:
             found.append(match)
@@ -207,6 +218,27 @@ def _gazetteer_label(text: str) -> str | None:
         if entry.place.kind != "city" or entry.place.population >= FALLBACK_MIN_POPULATION:
             return "LOC"
     return None
+
+
+def _places_before_regions(text: str, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"Paris, Texas", "Springfield, Illinois": a capitalised word the model missed, followed by a
+    comma and a region or country it found, is a place when the gazetteer has a town of that
+    name there."""
+    found: list[Mention] = []
+    taken = _covered(mentions)
+    by_start = {m.start: m for m in mentions if m.label == "LOC" and m.kind == "name"}
+    for token in doc:
+        if not token.is_title or token.idx in taken or token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":
+            continue
+        region = by_start.get(doc[token.i + 2].idx)
+        if region is None:
+            continue
+        regions = {(e.place.country, e.place.admin1 if e.place.kind == "admin1" else None) for e in candidates(region.text)
+                   if e.place.kind in ("admin1", "country")}
+        towns = [e.place for e in candidates(token.text) if e.place.kind == "city"]
+        if any((town.country, None) in regions or (town.country, town.admin1) in regions for town in towns):
+            found.append(Mention(token.idx, token.idx + len(token), token.text, "LOC"))
+    return found
 
 
 # -- titles -----------------------------------------------------------------------------------

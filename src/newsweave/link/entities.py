@@ -19,6 +19,7 @@ already known under the same surname, so "Vladimir Zelensky" in a Russian articl
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,7 +29,7 @@ from rapidfuzz import fuzz
 from unidecode import unidecode
 
 from newsweave import lang
-from newsweave.link.geo import Place, countries, demonym_country, fold, resolve_places
+from newsweave.link.geo import Place, candidates, countries, demonym_country, fold, resolve_places
 
 # Two surname keys this similar (rapidfuzz ratio, 0-100) are one surname: "putin" and
 # "putine" (Poutine) score 91; distinct surnames sharing a stem ("petrov"/"petrova")
@@ -38,6 +39,11 @@ SURNAME_SIMILARITY = 90
 # when one is an initial: "volodymyr"/"vladimir" (Ukrainian/Russian forms) score 59,
 # "mihail"/"michael" 77, "john"/"jane" 50 (kept apart).
 FIRST_NAME_SIMILARITY = 55
+# A one-word "person" naming a city this big is taken as the city (the small English model
+# tags "Kyiv" as a person now and then); smaller towns are too often also surnames.
+PERSON_PLACE_MIN_POPULATION = 1_000_000
+# The width of the entity_id columns in the store.
+MAX_ID_LENGTH = 64
 
 
 @dataclass
@@ -113,11 +119,19 @@ def slug(text: str) -> str:
 
 
 def person_id(name: str) -> str:
-    return "per:" + "-".join(name_words(name))
+    return _bounded("per:" + "-".join(name_words(name)))
 
 
 def _name_id(label: str, name: str) -> str:
-    return f"{label.lower()}:{slug(_strip_article(name))}"
+    return _bounded(f"{label.lower()}:{slug(_strip_article(name))}")
+
+
+def _bounded(entity_id: str) -> str:
+    """Ids fit the store's 64-character column: long ones keep a prefix and a hash of the rest."""
+    if len(entity_id) <= MAX_ID_LENGTH:
+        return entity_id
+    digest = hashlib.blake2b(entity_id.encode("utf-8"), digest_size=8).hexdigest()
+    return f"{entity_id[: MAX_ID_LENGTH - len(digest) - 1]}~{digest}"
 
 
 def _strip_article(name: str) -> str:
@@ -155,6 +169,7 @@ def alias_of(name: str) -> tuple[str, str, str] | None:
 def resolve_mentions(mentions: list[Mention]) -> list[Resolved | None]:
     """An identity for each mention of one article (None: a title bound to nobody)."""
     results: list[Resolved | None] = [None] * len(mentions)
+    _relabel_people(mentions)
     demonym_countries = {}
     for index, mention in enumerate(mentions):
         if mention.kind == "demonym":
@@ -167,6 +182,32 @@ def resolve_mentions(mentions: list[Mention]) -> list[Resolved | None]:
     _resolve_persons(mentions, results)
     _resolve_titles(mentions, results)
     return results
+
+
+def _relabel_people(mentions: list[Mention]) -> None:
+    """A "place" no gazetteer knows that repeats a person's name of the article is that person.
+
+    Small models tag a possessive surname as a place ("Zelenskyy's office") now and then.
+    """
+    people = [name_words(m.text) for m in mentions if m.kind == "name" and m.label == "PER"]
+    for mention in mentions:
+        if mention.kind != "name":
+            continue
+        if mention.label == "LOC" and not candidates(mention.text):
+            words = name_words(mention.text)
+            if len(words) <= 3 and any(same_person(person, words) for person in people):
+                mention.label = "PER"
+        elif mention.label == "PER" and " " not in mention.text.strip() and _is_big_place(mention.text):
+            # ... and a one-word "person" that is a big city or a country ("Kyiv") is that place,
+            # unless a full name of the article ends with it ("Michael Jordan" … "Jordan").
+            words = name_words(mention.text)
+            if not any(len(person) > 1 and same_person(person, words) for person in people):
+                mention.label = "LOC"
+
+
+def _is_big_place(name: str) -> bool:
+    return any(entry.place.kind == "country" or entry.place.population >= PERSON_PLACE_MIN_POPULATION
+               for entry in candidates(name))
 
 
 def _resolve_names(mentions: list[Mention], results: list[Resolved | None], context: set[str]) -> None:
@@ -324,3 +365,15 @@ def remap_references(article_fields: list[list[dict[str, Any]]], remap: dict[str
                 value = item.get(role)
                 if isinstance(value, dict) and value.get("entity_id") in remap:
                     value["entity_id"] = remap[value["entity_id"]]
+
+
+def link_article_entities(article, memory: EntityMemory) -> dict[str, str]:
+    """Cross-article step of the pipeline: join persons to stored ones, fix references to them."""
+    remap = link_entities(article.entities, memory)
+    remap_references([article.quotes, article.events], remap)
+    return remap
+
+
+def remember_article_entities(article, memory: EntityMemory) -> None:
+    """After the article is stored: merge its entities into the store's."""
+    memory.remember_entities(entity_records(article.entities, article.language))

@@ -28,7 +28,8 @@ def export_rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
             for item in article.events:
                 yield {"article_id": article.id, **item}
     elif what == "entities":
-        yield from store.table_rows("entities")
+        # Contract row: entity_id, canonical, label, aliases, languages, mentions, lat, lon, country.
+        yield from store.entity_rows()
     elif what == "stories":
         yield from store.table_rows("stories")
     elif what == "rejections":

@@ -235,6 +235,63 @@ class Store:
         with self.engine.connect() as connection:
             return [dict(row._mapping) for row in connection.execute(select(table))]
 
+    # -- what entity linking needs (EntityMemory) -------------------------------------------
+
+    def entities_with_keys(self, keys: list[str]) -> list[tuple[str, str, str]]:
+        """``(key, entity_id, canonical)`` of stored entities filed under any of ``keys``."""
+        if not keys:
+            return []
+        k, e = schema.entity_keys, schema.entities
+        query = select(k.c.key, e.c.entity_id, e.c.canonical).join(e, e.c.entity_id == k.c.entity_id).where(k.c.key.in_(keys))
+        with self.engine.connect() as connection:
+            return [(row.key, row.entity_id, row.canonical) for row in connection.execute(query)]
+
+    def remember_entities(self, records: list) -> None:
+        """Insert new entities, merge aliases and languages into known ones, file their keys.
+
+        ``records`` are ``link.entities.EntityRecord``s. The first canonical name stored wins,
+        so ids and names stay stable whichever article comes next.
+        """
+        if not records:
+            return
+        table = schema.entities
+        with self.engine.begin() as connection:
+            ids = [record.entity_id for record in records]
+            known = {row.entity_id: row for row in connection.execute(select(table).where(table.c.entity_id.in_(ids)))}
+            for record in records:
+                row = known.get(record.entity_id)
+                if row is None:
+                    connection.execute(self._insert_ignore(table).values(
+                        entity_id=record.entity_id, canonical=record.canonical, label=record.label,
+                        aliases=sorted(set(record.aliases)), languages=sorted(set(record.languages)),
+                        lat=record.lat, lon=record.lon, country=record.country))
+                    continue
+                aliases = sorted(set(row.aliases or []) | set(record.aliases))
+                languages = sorted(set(row.languages or []) | set(record.languages))
+                changes = {"aliases": aliases, "languages": languages}
+                if row.lat is None and record.lat is not None:
+                    changes.update(lat=record.lat, lon=record.lon)
+                if row.country is None and record.country:
+                    changes["country"] = record.country
+                if aliases != (row.aliases or []) or languages != (row.languages or []) or len(changes) > 2:
+                    connection.execute(update(table).where(table.c.entity_id == record.entity_id).values(**changes))
+            key_rows = [{"key": key[:128], "entity_id": record.entity_id} for record in records for key in set(record.keys)]
+            if key_rows:
+                connection.execute(self._insert_ignore(schema.entity_keys), key_rows)
+
+    def entity_rows(self) -> list[dict[str, Any]]:
+        """Every entity with its number of mentions (the ``export --what entities`` rows)."""
+        e, m = schema.entities, schema.mentions
+        counts = select(m.c.entity_id, func.count().label("mentions")).group_by(m.c.entity_id).subquery()
+        query = (
+            select(e.c.entity_id, e.c.canonical, e.c.label, e.c.aliases, e.c.languages,
+                   func.coalesce(counts.c.mentions, 0).label("mentions"), e.c.lat, e.c.lon, e.c.country)
+            .outerjoin(counts, counts.c.entity_id == e.c.entity_id)
+            .order_by(func.coalesce(counts.c.mentions, 0).desc(), e.c.entity_id)
+        )
+        with self.engine.connect() as connection:
+            return [dict(row._mapping) for row in connection.execute(query)]
+
     def stats(self) -> dict[str, Any]:
         a = schema.articles
         with self.engine.connect() as connection:

@@ -117,6 +117,14 @@ entities = Table(
     Column("country", String(8)),
 )
 
+# Lookup keys of entities (a surname key, a title): written and read by cross-article linking.
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("key", String(128), primary_key=True),
+    Column("entity_id", String(64), primary_key=True),
+)
+
 mentions = Table(
     "mentions",
     metadata,

@@ -1,0 +1,118 @@
+"""Entity annotation with the real models: labels, spellings, titles, demonyms, offsets.
+
+The articles below were written for these tests. Models load once per module.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+
+import pytest
+
+from newsweave.annotate.entities import entity_at
+from newsweave.model import Article, RawDocument
+from newsweave.pipeline import analyze_batch
+
+ENGLISH = """Ukrainian President Volodymyr Zelensky travelled to Kyiv on Monday to meet NATO envoys.
+Zelensky told reporters that the Ukrainian president would not leave the capital while the talks went on.
+Several Albanian diplomats and officials of the EU joined the meeting later in the day.
+Residents of kyiv said the air raid alarms had stopped by the evening."""
+
+FRENCH = """Le président ukrainien Volodymyr Zelensky a reçu lundi à Kiev des émissaires de l'OTAN.
+Zelensky a déclaré que le président ukrainien ne quitterait pas la capitale pendant les discussions.
+Des diplomates albanais et des représentants de l'Union européenne se sont joints à la réunion.
+Les Ukrainiens attendaient la fin des alertes aériennes dans la soirée."""
+
+TEXAS = """The county fair in Paris, Texas drew a record crowd this weekend, organisers said.
+Visitors came from Dallas and from across northeast Texas for the livestock show."""
+
+HTML = """<html><head><title>Talks in Kyiv</title></head><body><article>
+<h1>Talks in Kyiv</h1>
+<p>Ukrainian President <b>Volodymyr Zelensky</b> met envoys of the <i>European Union</i> in Kyiv on Monday.</p>
+<p>Zelensky said the talks with the EU would go on in Brussels &amp; Paris next week, and that
+officials of NATO would join them.</p>
+</article></body></html>"""
+
+
+def _document(source: str, raw: str, language: str, kind: str = "text") -> RawDocument:
+    return RawDocument(source=source, raw=raw, kind=kind, raw_sha256=hashlib.sha256(raw.encode()).hexdigest(),
+                       language=language)
+
+
+@pytest.fixture(scope="module")
+def articles() -> dict[str, Article]:
+    documents = {
+        "en": _document("en.txt", ENGLISH, "en"),
+        "fr": _document("fr.txt", FRENCH, "fr"),
+        "texas": _document("texas.txt", TEXAS, "en"),
+        "html": _document("page.html", HTML, "en", "html"),
+    }
+    results = analyze_batch(list(documents.values()), with_assess=False)
+    assert all(isinstance(result, Article) for result in results), results
+    return dict(zip(documents, results, strict=True))
+
+
+def _by_text(article: Article) -> dict[str, dict]:
+    return {item["text"]: item for item in article.entities}
+
+
+def test_contract_fields_and_labels(articles) -> None:
+    for article in articles.values():
+        assert article.entities
+        for item in article.entities:
+            assert {"start", "end", "source_start", "source_end", "text", "label", "entity_id", "canonical"} <= set(item)
+            assert item["label"] in ("PER", "ORG", "LOC", "MISC")
+            assert item["entity_id"] and item["canonical"]
+
+
+def test_offsets_round_trip_into_text_and_raw_input(articles) -> None:
+    for article in articles.values():
+        for item in article.entities:
+            assert article.text[item["start"] : item["end"]] == item["text"]
+            raw = article.raw[item["source_start"] : item["source_end"]]
+            # In HTML the raw words may hold character references ("&amp;").
+            assert (html.unescape(raw) if article.kind == "html" else raw) == item["text"], item
+
+
+def test_english_spellings_and_titles_resolve_to_one_entity(articles) -> None:
+    found = _by_text(articles["en"])
+    zelensky = found["Volodymyr Zelensky"]["entity_id"]
+    assert found["Zelensky"]["entity_id"] == zelensky
+    assert found["the Ukrainian president"]["entity_id"] == zelensky
+    assert found["the Ukrainian president"]["label"] == "PER"
+    assert found["Kyiv"]["entity_id"] == found["kyiv"]["entity_id"] == "geo:703448"
+    assert found["Kyiv"]["country"] == "UA" and abs(found["Kyiv"]["lat"] - 50.45) < 0.1
+    assert found["NATO"]["entity_id"] == "org:nato"
+    assert found["EU"]["entity_id"] == "org:eu"
+
+
+def test_french_and_english_articles_share_entity_ids(articles) -> None:
+    english, french = _by_text(articles["en"]), _by_text(articles["fr"])
+    assert french["Kiev"]["entity_id"] == english["Kyiv"]["entity_id"]
+    assert french["OTAN"]["entity_id"] == english["NATO"]["entity_id"]
+    assert french["Union européenne"]["entity_id"] == english["EU"]["entity_id"]
+    assert french["Volodymyr Zelensky"]["entity_id"] == english["Volodymyr Zelensky"]["entity_id"]
+    assert french["le président ukrainien"]["entity_id"] == english["Zelensky"]["entity_id"]
+
+
+def test_demonyms_point_at_countries_but_are_not_places(articles) -> None:
+    for article, word, country in ((articles["en"], "Albanian", "AL"), (articles["fr"], "albanais", "AL"),
+                                   (articles["fr"], "Ukrainiens", "UA")):
+        item = _by_text(article)[word]
+        assert item["label"] == "MISC" and item["mention"] == "demonym" and item["country"] == country
+        assert "lat" not in item
+
+
+def test_paris_next_to_texas_is_paris_texas(articles) -> None:
+    paris = _by_text(articles["texas"])["Paris"]
+    assert paris["country"] == "US" and abs(paris["lon"] - (-95.56)) < 0.5
+
+
+def test_entity_at_finds_the_mention_under_a_span(articles) -> None:
+    article = articles["en"]
+    start = article.text.index("Volodymyr Zelensky")
+    assert entity_at(article, start, start + 10)["canonical"] == "Volodymyr Zelensky"
+    sentence_end = article.text.index("envoys")
+    assert entity_at(article, 0, sentence_end)["text"] in ("Ukrainian President", "Volodymyr Zelensky")
+    assert entity_at(article, sentence_end, sentence_end + 3) is None

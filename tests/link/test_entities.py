@@ -1,0 +1,118 @@
+"""Canonical entities: one id per thing across spellings, languages and articles."""
+
+from __future__ import annotations
+
+from newsweave.link.entities import (
+    EntityRecord,
+    Mention,
+    entity_records,
+    link_entities,
+    name_words,
+    person_id,
+    resolve_mentions,
+    same_person,
+)
+
+
+def _ids(*mentions: Mention) -> list[str | None]:
+    return [resolved.entity_id if resolved else None for resolved in resolve_mentions(list(mentions))]
+
+
+def _name(text: str, label: str) -> Mention:
+    return Mention(0, len(text), text, label)
+
+
+def test_kyiv_spellings_share_one_geonames_id() -> None:
+    ids = {_ids(_name(spelling, "LOC"))[0] for spelling in ("Kyiv", "Kiev", "kyiv", "Kyïv", "Київ")}
+    assert ids == {"geo:703448"}
+
+
+def test_zelensky_spellings_share_one_person_id() -> None:
+    family = ["Volodymyr Zelensky", "Zelenskyy", "Zelenski", "Zelensky", "Volodymyr Zelenskyy"]
+    ids = _ids(*(_name(name, "PER") for name in family))
+    assert set(ids) == {"per:volodymyr-zelensky"}
+
+
+def test_a_surname_joins_only_the_person_it_ends() -> None:
+    ids = _ids(_name("Joe Biden", "PER"), _name("Jill Biden", "PER"), _name("Macron", "PER"))
+    assert ids[0] != ids[1] and ids[2] == "per:macron"
+
+
+def test_first_names_must_agree() -> None:
+    assert same_person(name_words("Volodymyr Zelensky"), name_words("Владимир Зеленский"))
+    assert not same_person(name_words("John Smith"), name_words("Jane Smith"))
+    assert same_person(name_words("V. Zelensky"), name_words("Volodymyr Zelenskyy"))
+
+
+def test_organisation_aliases_across_languages() -> None:
+    assert set(_ids(_name("NATO", "ORG"), _name("OTAN", "ORG"), _name("l'OTAN", "ORG"), _name("НАТО", "ORG"))) == {"org:nato"}
+    eu = ["EU", "UE", "l'Union européenne", "European Union", "the European Union", "Евросоюз"]
+    assert set(_ids(*(_name(name, "ORG") for name in eu))) == {"org:eu"}
+
+
+def test_an_alias_wins_over_the_model_label() -> None:
+    resolved = resolve_mentions([_name("EU", "LOC")])[0]
+    assert resolved.entity_id == "org:eu" and resolved.label == "ORG"
+
+
+def test_titles_take_the_person_they_stand_next_to() -> None:
+    mentions = [
+        Mention(0, 19, "Ukrainian President", "PER", "title", role="president:UA", bound_to=1),
+        Mention(20, 38, "Volodymyr Zelensky", "PER"),
+        Mention(60, 83, "the Ukrainian president", "PER", "title", role="president:UA"),
+        Mention(90, 111, "the French president", "PER", "title", role="president:FR"),
+    ]
+    ids = _ids(*mentions)
+    assert ids[:3] == ["per:volodymyr-zelensky"] * 3
+    assert ids[3] is None  # nobody bound to that role in this article
+
+
+def test_demonyms_link_to_their_country_without_coordinates() -> None:
+    resolved = resolve_mentions([Mention(0, 8, "Albanian", "MISC", "demonym")])[0]
+    assert resolved.entity_id == "geo:783754" and resolved.country == "AL"
+    assert resolved.place is None and resolved.label == "MISC"
+
+
+def test_ids_are_deterministic_and_bounded() -> None:
+    assert person_id("Zelenskyy") == person_id("Zelenski") == "per:zelensky"
+    long_name = "Maria " + "Anna " * 30 + "Gonzalez"
+    assert person_id(long_name) == person_id(long_name) and len(person_id(long_name)) <= 64
+
+
+class _Memory:
+    """A real (dict-backed) EntityMemory: what the store keeps, without a database."""
+
+    def __init__(self) -> None:
+        self.records: dict[str, EntityRecord] = {}
+
+    def entities_with_keys(self, keys: list[str]) -> list[tuple[str, str, str]]:
+        return [(key, r.entity_id, r.canonical) for r in self.records.values() for key in r.keys if key in keys]
+
+    def remember_entities(self, records: list[EntityRecord]) -> None:
+        for record in records:
+            self.records.setdefault(record.entity_id, record)
+
+
+def _article_entities(*names: str) -> list[dict]:
+    mentions = [_name(name, "PER") for name in names]
+    return [
+        {"text": m.text, "label": r.label, "entity_id": r.entity_id, "canonical": r.canonical, "mention": "name"}
+        for m, r in zip(mentions, resolve_mentions(mentions), strict=True)
+    ]
+
+
+def test_a_russian_spelling_joins_the_stored_person() -> None:
+    memory = _Memory()
+    memory.remember_entities(entity_records(_article_entities("Volodymyr Zelensky"), "en"))
+    russian = _article_entities("Владимир Зеленский", "Зеленский")
+    remap = link_entities(russian, memory)
+    assert remap == {"per:vladimir-zelensky": "per:volodymyr-zelensky"}
+    assert {item["entity_id"] for item in russian} == {"per:volodymyr-zelensky"}
+    assert {item["canonical"] for item in russian} == {"Volodymyr Zelensky"}
+
+
+def test_a_different_first_name_stays_apart_across_articles() -> None:
+    memory = _Memory()
+    memory.remember_entities(entity_records(_article_entities("Joe Biden"), "en"))
+    other = _article_entities("Hunter Biden")
+    assert link_entities(other, memory) == {}
