@@ -102,14 +102,16 @@ def rules(language: str) -> Rules | None:
     title = rf"(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
     appositive = rf"(?:{determiners})\s*(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=,)"
-    pronoun = _alt(data.get("pronouns", []))
+    pronoun = _alt(data.get("pronouns", []) + data.get("first_person", []))
     speaker = rf"(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
     # a short noun phrase, accepted where the position alone says it is the speaker
     phrase = rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+|{name}|\b(?:{pronoun})\b)"
     lead = r"^[\s,.;:!?—–-]*"
     # the attribution clause ends there, or goes on with a place or time, not with "that"
     ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
-    after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}", rf"{lead}{phrase},?\s+(?:\w+\s+)?(?P<cue>{cues}){ends}"]
+    # '…” Sarandon, 69, told MSNBC': the speaker, an aside between commas, the cue
+    aside = r"(?:,[^,.;\n“”«»\"]{1,70},)?"
+    after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}", rf"{lead}{phrase}{aside}\s+(?:\w+\s+)?(?P<cue>{cues})\b"]
     after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in data.get("incise", [])]
     preps = _alt(data.get("source_prepositions", []))
     before = [rf"{speaker},?\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
@@ -122,7 +124,7 @@ def rules(language: str) -> Rules | None:
                 rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{preps})\s+{phrase}\s*,\s*{content}"]
     compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
     return Rules(compile_(after), compile_(before), compile_(indirect),
-                 frozenset(p.lower() for p in data.get("pronouns", [])),
+                 frozenset(p.lower() for p in data.get("pronouns", []) + data.get("first_person", [])),
                  re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b", re.I),
                  tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in data.get("incise", [])))
 
@@ -206,6 +208,17 @@ def _attribute_after(text: str, piece: Piece, rule: Rules) -> Attribution | None
 def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = False) -> Attribution | None:
     """Attribution that introduces the quote; ``colon_only``: only "X said: “…”" forms."""
     line_start = text.rfind("\n", 0, piece.open_at) + 1
+    if not text[line_start:piece.open_at].strip():
+        # a paragraph that is only the quote: the paragraph before may introduce it ("Cruz continued:")
+        previous_end = len(text[:line_start].rstrip())
+        if text[:previous_end].endswith(":"):
+            line_start = text.rfind("\n", 0, previous_end) + 1
+            start = max(line_start, previous_end - BEFORE_WINDOW)
+            for pattern in rule.before:
+                match = pattern.search(text[start:previous_end])
+                if match:
+                    return _attribution(match, start, rule)
+            return None
     start = max(line_start, piece.open_at - BEFORE_WINDOW)
     window = text[start:piece.open_at]
     if colon_only and not window.rstrip().endswith(":"):
@@ -372,7 +385,9 @@ def _number_utterances(text: str, quotes: list[Quote]) -> None:
                 "\n" not in gap and len(gap) <= SPLIT_GAP and (quote.attribution is None or quote.attribution is previous.attribution))
             if quote.attribution is None and previous.attribution is not None and not same:
                 paragraph_start = text.rfind("\n", 0, piece.open_at) + 1
-                if not text[paragraph_start:piece.open_at].strip() and gap.count("\n") >= 1 and not gap.strip():
+                attribution_only = not gap.strip() or (
+                    len(gap) <= SPLIT_GAP and previous.attribution.speaker_start > prev_piece.close_at)
+                if not text[paragraph_start:piece.open_at].strip() and gap.count("\n") >= 1 and attribution_only:
                     quote.attribution = previous.attribution
             if same and quote.attribution is None:
                 quote.attribution = previous.attribution
