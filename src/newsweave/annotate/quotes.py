@@ -336,6 +336,11 @@ def _split_at_incises(text: str, pieces: list[Piece], rule: Rules, by_group: dic
     return result
 
 
+def _same_speaker(one: Attribution | None, other: Attribution | None) -> bool:
+    return one is not None and other is not None and (one.speaker_start, one.speaker_end) == (
+        other.speaker_start, other.speaker_end)
+
+
 def _standalone(text: str, quote: Quote, quotes: list[Quote]) -> bool:
     """A quote that is a sentence of its own, not words quoted inside the writer's sentence
     ("called it “a disaster”"): it opens a sentence or follows a cue's colon or comma, or
@@ -349,7 +354,7 @@ def _standalone(text: str, quote: Quote, quotes: list[Quote]) -> bool:
         return True
     if before[-1] == "," and quote.attribution and quote.attribution.speaker_end <= piece.open_at:
         return True  # "Il a déclaré, « … »" / split quote's second half
-    if before[-1] == "," and any(q.end < quote.start and q.attribution is quote.attribution and q.attribution
+    if before[-1] == "," and any(q.end < quote.start and _same_speaker(q.attribution, quote.attribution)
                                  for q in quotes):
         return True
     return False
@@ -382,7 +387,7 @@ def _number_utterances(text: str, quotes: list[Quote]) -> None:
             prev_piece: Piece = previous.extras["piece"]
             gap = text[prev_piece.close_at + 1:piece.open_at]
             same = prev_piece.group == piece.group or (
-                "\n" not in gap and len(gap) <= SPLIT_GAP and (quote.attribution is None or quote.attribution is previous.attribution))
+                "\n" not in gap and len(gap) <= SPLIT_GAP and (quote.attribution is None or _same_speaker(quote.attribution, previous.attribution)))
             if quote.attribution is None and previous.attribution is not None and not same:
                 paragraph_start = text.rfind("\n", 0, piece.open_at) + 1
                 attribution_only = not gap.strip() or (

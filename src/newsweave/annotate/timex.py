@@ -124,7 +124,8 @@ def grammar(language: str) -> Grammar | None:
         month_alt, weekday_alt = _capitalised(months), _capitalised(weekdays)
     fill = {
         "month": rf"(?P<month>{month_alt})",
-        "weekday": rf"(?P<weekday>{weekday_alt})\.?",
+        # an abbreviation's full stop ("Tues."), not a sentence's ("on Monday.")
+        "weekday": rf"(?P<weekday>{weekday_alt})(?:(?<![^\W\d_]{{5}})\.)?",
         "day": r"(?P<day>[0-3]?\d)",
         "year": rf"(?<![\d$€£.,])(?P<year>(?:1[89]|20)\d\d)(?![\d%]|[.,]\d)",
         "decade": r"(?P<decade>(?:1[89]|20)\d0)",
