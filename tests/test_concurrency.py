@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from newsweave.scale.synthetic import generate, write_text_files
 from newsweave.store import Store, schema
 
-ARTICLES = 24
+ARTICLES = 8
 PROCESS_TIMEOUT_S = 300
 
 
