@@ -116,3 +116,40 @@ def test_a_different_first_name_stays_apart_across_articles() -> None:
     memory.remember_entities(entity_records(_article_entities("Joe Biden"), "en"))
     other = _article_entities("Hunter Biden")
     assert link_entities(other, memory) == {}
+
+
+# -- with the real pipeline and store (SQLite, and PostgreSQL where installed) ------------------
+
+ARTICLES = {
+    "en": "Ukrainian President Volodymyr Zelensky met NATO envoys in Kyiv on Monday. "
+          "Zelensky said the talks with the EU would continue next week in Brussels.",
+    "fr": "Le président ukrainien Volodymyr Zelenskyy a reçu à Kiev des émissaires de l'OTAN lundi. "
+          "Zelenskyy a dit que les discussions avec l'Union européenne se poursuivraient à Bruxelles.",
+    "ru": "Президент Украины Владимир Зеленский встретился с представителями НАТО. "
+          "Зеленский заявил, что переговоры с Евросоюзом продолжатся в Брюсселе.",
+}
+
+
+def test_articles_in_three_languages_share_entities_in_the_store(store) -> None:
+    import hashlib
+
+    from newsweave.model import RawDocument
+    from newsweave.pipeline import ingest_batch
+
+    documents = [
+        RawDocument(source=f"{language}.txt", raw=text, kind="text", raw_sha256=hashlib.sha256(text.encode()).hexdigest(),
+                    language=language)
+        for language, text in ARTICLES.items()
+    ]
+    assert ingest_batch(documents, store) == ["new", "new", "new"]
+    rows = {row["entity_id"]: row for row in store.entity_rows()}
+    zelensky = rows["per:volodymyr-zelensky"]
+    assert zelensky["label"] == "PER" and set(zelensky["languages"]) == {"en", "fr", "ru"}
+    assert zelensky["mentions"] >= 5 and {"Volodymyr Zelenskyy", "Владимир Зеленский"} <= set(zelensky["aliases"])
+    assert not any(entity_id.startswith("per:vladimir") for entity_id in rows)
+    assert set(rows["org:nato"]["languages"]) == {"en", "fr", "ru"}
+    assert rows["geo:703448"]["canonical"] == "Kyiv" and rows["geo:703448"]["country"] == "UA"
+    assert abs(rows["geo:703448"]["lat"] - 50.45) < 0.1
+    # Mentions in the store point at the merged id too.
+    mention_ids = {row["entity_id"] for row in store.table_rows("mentions")}
+    assert "per:vladimir-zelensky" not in mention_ids

@@ -98,7 +98,7 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
     if ner_backend(language) == "natasha":
         spans = _natasha_spans(text)
     else:
-        spans = [(_without_leading_stop_words(ent), ent.end_char, ent.label_) for ent in doc.ents]
+        spans = [(_without_leading_stop_words(ent), _without_trailing_common_words(ent), ent.label_) for ent in doc.ents]
     mentions = []
     for start, end, model_label in spans:
         label = LABELS.get(model_label)
@@ -119,6 +119,19 @@ def _without_leading_stop_words(ent) -> int:
         if not (token.is_stop and token.is_alpha):
             return token.idx
     return ent[-1].idx if len(ent) > 1 and ent[0].is_stop else ent.start_char
+
+
+def _without_trailing_common_words(ent) -> int:
+    """End of a span without lower-case words that follow a known name ("OTAN lundi" → "OTAN")."""
+    for size in range(len(ent) - 1, 0, -1):
+        rest = ent[size:]
+        # Lower-case adjectives belong to names ("Union européenne", "Banque mondiale").
+        if not all(token.is_lower and token.pos_ not in ("ADJ", "PROPN") for token in rest):
+            break
+        head = ent[:size].text
+        if alias_of(head) or any(entry.place.population >= FALLBACK_MIN_POPULATION for entry in candidates(head)):
+            return ent[:size].end_char
+    return ent.end_char
 
 
 def _trim(text: str, start: int, end: int, language: str) -> tuple[int, int]:

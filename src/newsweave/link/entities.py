@@ -185,9 +185,10 @@ def resolve_mentions(mentions: list[Mention]) -> list[Resolved | None]:
 
 
 def _relabel_people(mentions: list[Mention]) -> None:
-    """A "place" no gazetteer knows that repeats a person's name of the article is that person.
+    """Repair model labels with what the article itself says.
 
-    Small models tag a possessive surname as a place ("Zelenskyy's office") now and then.
+    A "place" no gazetteer knows, or a lone "organisation", that repeats a person's name of
+    the article is that person (small models tag "Zelenskyy's office" as a place now and then).
     """
     people = [name_words(m.text) for m in mentions if m.kind == "name" and m.label == "PER"]
     for mention in mentions:
@@ -196,6 +197,11 @@ def _relabel_people(mentions: list[Mention]) -> None:
         if mention.label == "LOC" and not candidates(mention.text):
             words = name_words(mention.text)
             if len(words) <= 3 and any(same_person(person, words) for person in people):
+                mention.label = "PER"
+        elif mention.label in ("ORG", "MISC") and " " not in mention.text.strip() and not alias_of(mention.text):
+            # A lone surname of a full name of the article tagged as an organisation.
+            words = name_words(mention.text)
+            if any(len(person) > 1 and same_person(person, words) for person in people):
                 mention.label = "PER"
         elif mention.label == "PER" and " " not in mention.text.strip() and _is_big_place(mention.text):
             # ... and a one-word "person" that is a big city or a country ("Kyiv") is that place,
