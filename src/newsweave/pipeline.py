@@ -10,10 +10,12 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from newsweave.annotate import annotate_batch
 from newsweave.assess import assess
+from newsweave.assess.corroboration import corroborate
 from newsweave.extract import extract_document
 from newsweave.ingest import ReadOptions, expand_inputs, read_path
 from newsweave.link import find_duplicate, fingerprint
@@ -166,6 +168,7 @@ def ingest(
     """Ingest every input into ``store``; callbacks let a caller show progress."""
     summary = Summary()
     batch: list[RawDocument | Rejection] = []
+    started = datetime.now(UTC)
 
     def flush() -> None:
         for document, outcome in zip(batch, ingest_batch(batch, store), strict=True):
@@ -186,7 +189,17 @@ def ingest(
                 if len(batch) >= batch_size:
                     flush()
     flush()
+    _corroborate_quotes(store, started)
     return summary
+
+
+def _corroborate_quotes(store: Store, since: datetime) -> None:
+    """Match the new articles' quotes with their stories' (and update their peers' flags)."""
+    try:
+        corroborate(store.articles_ingested_since(since), store)
+    except Exception as error:  # noqa: BLE001 - the articles stay stored; the failure is recorded
+        store.save_rejection(_internal_rejection("(quote corroboration)", "assess", error))
+
 
 
 def _internal_rejection(source: str, stage: str, error: Exception) -> Rejection:

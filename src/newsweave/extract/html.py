@@ -15,9 +15,15 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 
 import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_title, extract_url
+from trafilatura.settings import Document, set_date_params
+from trafilatura.utils import load_html
 
 from newsweave.extract.plaintext import Cleaned, Line, clean_lines
 from newsweave.model import RemovedSpan
@@ -34,18 +40,38 @@ _MARKUP = re.compile(
 _ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});?")
 _RUN = re.compile(r"\S+")
 _BODY = re.compile(r"<body\b[^>]*>", re.I)
+_ANCHOR = re.compile(r"<(/?)a\b", re.I)
+# trafilatura's fast pass is kept when it finds at least this many characters; below, its full
+# cascade (comparison with readability and jusText) runs too. Set from bench/extraction.py:
+# re-running below 2,000 characters recovers the full cascade's snippet recall on the
+# trafilatura eval set and changes nothing on the Scrapinghub set.
+FULL_CASCADE_BELOW_CHARS = 2000
+_DATE_SEARCH = {k: v for k, v in set_date_params(False).items() if k != "url"}
+# A line whose visible characters are at least this share of link text is navigation, not
+# prose. 0.5 is the usual cut of link-density boilerplate detectors (jusText marks a block
+# bad above 0.2 only with other signals; boilerpipe's text-density rules use ~0.33-0.5).
+LINK_DENSITY_MAX = 0.5
+# A headline shorter than this is only dropped when it equals the page title exactly.
+MIN_HEADLINE_WORDS = 4
+_WORD = re.compile(r"\w+")
 # How far past the previous line a word of a line that did not align whole may be found.
 WORD_SEARCH_WINDOW = 2000
 
 
 @dataclass
 class VisibleText:
-    """The page's visible characters with spaces dropped, mapped to the HTML."""
+    """The page's visible characters with spaces dropped, mapped to the HTML.
+
+    ``link_spans`` are the ranges of ``compact`` that sit inside ``<a>`` elements, in order:
+    the share of a line's characters that are link text is the classic boilerplate signal
+    (menus, "related articles" lists, tag clouds).
+    """
 
     page: str
     compact: str
     offsets: OffsetMap
     body_start: int
+    link_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -62,13 +88,26 @@ def visible_text(page: str) -> VisibleText:
     offsets = OffsetMap(raw_length=len(page))
     length = 0
     position = 0
+    link_spans: list[tuple[int, int]] = []
+    link_start: int | None = None
     for markup in _MARKUP.finditer(page):
         length = _add_text(page, position, markup.start(), runs, offsets, length)
         position = markup.end()
-    _add_text(page, position, len(page), runs, offsets, length)
+        anchor = _ANCHOR.match(markup.group())
+        if anchor is None:
+            continue
+        if anchor.group(1):  # </a>
+            if link_start is not None and length > link_start:
+                link_spans.append((link_start, length))
+            link_start = None
+        elif link_start is None:
+            link_start = length
+    length = _add_text(page, position, len(page), runs, offsets, length)
+    if link_start is not None and length > link_start:
+        link_spans.append((link_start, length))
     body = _BODY.search(page)
     body_start = offsets._next_raw(0) if body is None else _compact_index_at(offsets, body.end())
-    return VisibleText(page, "".join(runs), offsets, body_start)
+    return VisibleText(page, "".join(runs), offsets, body_start, link_spans)
 
 
 def _compact_index_at(offsets: OffsetMap, raw_position: int) -> int:
@@ -79,7 +118,12 @@ def _compact_index_at(offsets: OffsetMap, raw_position: int) -> int:
 
 
 def _add_text(page: str, start: int, end: int, runs: list[str], offsets: OffsetMap, length: int) -> int:
+    has_entities = "&" in page[start:end]
     for run in _RUN.finditer(page, start, end):
+        if not has_entities:
+            # Fast path: most text holds no entity, and this loop runs for every word of a page.
+            length = _add_run(run.group(), run.start(), runs, offsets, length)
+            continue
         position = run.start()
         for entity in _ENTITY.finditer(page, run.start(), run.end()):
             length = _add_run(page[position : entity.start()], position, runs, offsets, length)
@@ -101,22 +145,65 @@ def _add_run(text: str, raw_start: int, runs: list[str], offsets: OffsetMap, len
 
 
 def extract_html(page: str, url: str | None = None) -> HtmlExtraction:
-    document = trafilatura.bare_extraction(
-        page, url=url, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
-    )
-    text = getattr(document, "text", None) or ""
+    tree = load_html(page)
+    metadata = _page_metadata(tree, url) if tree is not None else Document()
+    text = _main_text(tree) if tree is not None else ""
     visible = visible_text(page)
     lines = _align_lines(text, visible, len(page))
+    lines, furniture = _drop_html_furniture(lines, visible, metadata.title)
     cleaned = clean_lines(lines, len(page))
-    cleaned.removed[:0] = _unused_visible_text(visible, cleaned, page)
+    cleaned.removed.extend(furniture)
+    cleaned.removed.extend(_unused_visible_text(visible, cleaned, page))
     cleaned.removed.sort(key=lambda piece: piece.source_start)
     return HtmlExtraction(
         cleaned=cleaned,
-        title=getattr(document, "title", None),
-        published=getattr(document, "date", None),
-        url=getattr(document, "url", None) or url,
-        language=getattr(document, "language", None),
+        title=metadata.title,
+        published=metadata.date,
+        url=metadata.url or url,
+        language=None,
     )
+
+
+def _main_text(tree: HtmlElement) -> str:
+    """trafilatura's text of the page: its fast pass first, the full cascade when that is thin.
+
+    The fast pass skips trafilatura's comparison with readability and jusText, which costs
+    about a third of its time and changes the result only where the main extractor found
+    little; below ``FULL_CASCADE_BELOW_CHARS`` the full cascade runs (on the same parsed
+    tree: trafilatura copies it before pruning).
+    """
+    text = _trafilatura_text(tree, fast=True)
+    if len(text) < FULL_CASCADE_BELOW_CHARS:
+        text = _trafilatura_text(tree, fast=False) or text
+    return text
+
+
+def _trafilatura_text(tree: HtmlElement, fast: bool) -> str:
+    document = trafilatura.bare_extraction(
+        tree, fast=fast, with_metadata=False, include_comments=False, include_tables=True, deduplicate=False
+    )
+    return getattr(document, "text", None) or ""
+
+
+def _page_metadata(tree: HtmlElement, url: str | None) -> Document:
+    """Title, canonical URL and date from the page's metadata.
+
+    The parts of ``trafilatura.metadata.extract_metadata`` we use, without the author,
+    site name, categories, tags and licence searches it also runs (half its cost), and
+    with htmldate's quick search: a date found only in running text is left to
+    ``extract.published``, which looks at the dateline of the cleaned text.
+    """
+    metadata = examine_meta(tree)
+    try:
+        metadata = extract_meta_json(tree, metadata)
+    except Exception:  # noqa: BLE001 - trafilatura's JSON-LD parser fails on malformed data; keep the meta tags
+        pass
+    if not metadata.title:
+        metadata.title = extract_title(tree)
+    if not metadata.url:
+        metadata.url = extract_url(tree, url)
+    metadata.date = find_date(tree, url=metadata.url, **_DATE_SEARCH)
+    return metadata
 
 
 def _align_lines(text: str, visible: VisibleText, page_length: int) -> list[Line]:
@@ -146,6 +233,9 @@ class PlacedLine(Line):
     """A line whose characters map to the HTML piece by piece (see :class:`OffsetMap`)."""
 
     pieces: tuple[tuple[int, int, int, int], ...] = ()
+    # Where the line sits in the page's compact visible text (for its link density).
+    compact_start: int = 0
+    compact_end: int = 0
 
 
 def _placed_line(stripped: str, visible: VisibleText, compact_start: int) -> PlacedLine:
@@ -154,35 +244,46 @@ def _placed_line(stripped: str, visible: VisibleText, compact_start: int) -> Pla
     for run in _RUN.finditer(stripped):
         pieces.extend(_run_pieces(run.start(), compact, len(run.group()), visible.offsets))
         compact += len(run.group())
-    return _line_from_pieces(stripped, _merge_across_spaces(pieces, stripped, visible.page))
+    line = _line_from_pieces(stripped, _merge_across_spaces(pieces, stripped, visible.page))
+    return replace(line, compact_start=compact_start, compact_end=compact)
 
 
 def _word_aligned_line(stripped: str, visible: VisibleText, cursor: int) -> tuple[PlacedLine, int]:
     pieces = []
+    first = None
     for run in _RUN.finditer(stripped):
         found = visible.compact.find(run.group(), cursor, cursor + WORD_SEARCH_WINDOW)
         if found < 0:
             continue
+        first = found if first is None else first
         pieces.extend(_run_pieces(run.start(), found, len(run.group()), visible.offsets))
         cursor = found + len(run.group())
-    return _line_from_pieces(stripped, pieces), cursor
+    line = _line_from_pieces(stripped, pieces)
+    return replace(line, compact_start=first or 0, compact_end=cursor if first is not None else 0), cursor
 
 
 def _run_pieces(line_start: int, compact_start: int, length: int, offsets: OffsetMap) -> list[tuple[int, int, int, int]]:
-    """Pieces mapping ``length`` characters of a line to the HTML through the compact text."""
+    """Pieces mapping ``length`` characters of a line to the HTML through the compact text.
+
+    Walks the visible-text pieces that overlap the run (found by bisection) instead of
+    mapping character by character: this alignment runs for every word of every page.
+    """
     pieces = []
-    for index in range(length):
-        mapped = offsets.char_to_source(compact_start + index)
-        if mapped is None:
+    compact_end = compact_start + length
+    index = max(0, bisect_right(offsets._starts, compact_start) - 1)
+    while index < len(offsets.pieces):
+        clean_start, clean_end, raw_start, raw_end = offsets.pieces[index]
+        if clean_start >= compact_end:
+            break
+        index += 1
+        start, end = max(clean_start, compact_start), min(clean_end, compact_end)
+        if start >= end:
             continue
-        start, end = mapped
-        if pieces and pieces[-1][3] == start and pieces[-1][1] == line_start + index and end == start + 1 and (
-            pieces[-1][1] - pieces[-1][0] == pieces[-1][3] - pieces[-1][2]
-        ):
-            last = pieces[-1]
-            pieces[-1] = (last[0], last[1] + 1, last[2], end)
-        else:
-            pieces.append((line_start + index, line_start + index + 1, start, end))
+        line_from, line_to = line_start + start - compact_start, line_start + end - compact_start
+        if clean_end - clean_start == raw_end - raw_start:
+            pieces.append((line_from, line_to, raw_start + start - clean_start, raw_start + end - clean_start))
+        else:  # an entity: each of its characters stands for the whole reference
+            pieces.append((line_from, line_to, raw_start, raw_end))
     return pieces
 
 
@@ -204,6 +305,66 @@ def _line_from_pieces(stripped: str, pieces: list[tuple[int, int, int, int]]) ->
     if not pieces:
         return PlacedLine(stripped, 0, 0, ())
     return PlacedLine(stripped, pieces[0][2], pieces[-1][3], tuple(pieces))
+
+
+def _drop_html_furniture(lines: list[Line], visible: VisibleText, title: str | None) -> tuple[list[Line], list[RemovedSpan]]:
+    """Cut lines that the page's structure shows to be furniture, before the text filters run.
+
+    * the headline: the first line when it repeats the page title (kept in ``title``);
+    * link lines at the edges: the lines before the first and after the last line of prose
+      that are made mostly of link text (breadcrumbs, "related" lists, tag lists). Link
+      lines between prose lines stay: there they are the article's own lists of sources.
+    A cut line becomes a blank line, so the text around it is separated as a paragraph.
+    """
+    reasons: list[str | None] = [None] * len(lines)
+    title_words = _words(title or "")
+    text_lines = [index for index, line in enumerate(lines) if line.text]
+    if text_lines and _repeats_title(_words(lines[text_lines[0]].text), title_words):
+        reasons[text_lines[0]] = "headline"
+    for edge in (text_lines, text_lines[::-1]):
+        for index in edge:
+            if reasons[index]:
+                continue
+            if link_density(lines[index], visible) < LINK_DENSITY_MAX:
+                break
+            reasons[index] = "link_text"
+    kept: list[Line] = []
+    removed: list[RemovedSpan] = []
+    for line, reason in zip(lines, reasons, strict=True):
+        if reason and line.source_end > line.source_start:
+            removed.append(RemovedSpan(line.source_start, line.source_end, line.text, reason))
+            kept.append(Line("", 0, 0))
+        else:
+            kept.append(line)
+    return kept, removed
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _repeats_title(words: list[str], title_words: list[str]) -> bool:
+    """The line is the title, or the title with a site name before or after it."""
+    if not words or not title_words:
+        return False
+    if words == title_words:
+        return True
+    size = len(words)
+    return size >= MIN_HEADLINE_WORDS and (title_words[:size] == words or title_words[-size:] == words)
+
+
+def link_density(line: Line, visible: VisibleText) -> float:
+    """Share of the line's visible characters that are link text."""
+    start, end = getattr(line, "compact_start", 0), getattr(line, "compact_end", 0)
+    if end <= start:
+        return 0.0
+    spans = visible.link_spans
+    index = max(0, bisect_right(spans, (start, start)) - 1)
+    linked = 0
+    while index < len(spans) and spans[index][0] < end:
+        linked += max(0, min(end, spans[index][1]) - max(start, spans[index][0]))
+        index += 1
+    return linked / (end - start)
 
 
 def _unused_visible_text(visible: VisibleText, cleaned: Cleaned, page: str) -> list[RemovedSpan]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, func, insert, select, text, update
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -88,6 +88,67 @@ class Store:
         )
         with self.engine.connect() as connection:
             return [(row.id, bytes(row.signature)) for row in connection.execute(query)]
+
+    # -- what quote corroboration needs (assess.corroboration.QuoteMemory) -----------------
+
+    def story_members(self, story_id: str) -> list[str]:
+        sa = schema.story_articles
+        with self.engine.connect() as connection:
+            return list(connection.scalars(select(sa.c.article_id).where(sa.c.story_id == story_id).order_by(sa.c.article_id)))
+
+    def articles_quoting(self, speakers: list[str]) -> list[str]:
+        """Articles with a quote whose speaker entity id or speaker name is one of ``speakers``."""
+        if not speakers:
+            return []
+        q = schema.quotes
+        query = select(q.c.article_id).where(or_(q.c.speaker_entity_id.in_(speakers), q.c.speaker_name.in_(speakers)))
+        with self.engine.connect() as connection:
+            return sorted(set(connection.scalars(query.distinct())))
+
+    def quote_records(self, article_ids: list[str]) -> list[dict[str, Any]]:
+        """``{"id", "language", "duplicate_of", "quotes"}`` of each stored article asked for."""
+        a = schema.articles
+        found = []
+        with self.engine.connect() as connection:
+            for chunk in range(0, len(article_ids), 500):
+                ids = article_ids[chunk : chunk + 500]
+                query = select(a.c.id, a.c.language, a.c.duplicate_of, a.c.annotations).where(a.c.id.in_(ids))
+                for row in connection.execute(query):
+                    found.append({"id": row.id, "language": row.language, "duplicate_of": row.duplicate_of,
+                                  "quotes": (row.annotations or {}).get("quotes", [])})
+        return found
+
+    def save_corroboration(self, article_id: str, quotes: list[dict[str, Any]], flags: list[Flag]) -> None:
+        """Store quotes with ``corroborated_by`` and replace the article's uncorroborated-quote flags."""
+        from newsweave.assess.corroboration import KIND  # the assess stage owns the flag kind
+
+        a, f = schema.articles, schema.flags
+        with self.engine.begin() as connection:
+            annotations = dict(connection.scalar(select(a.c.annotations).where(a.c.id == article_id)) or {})
+            kept = [flag for flag in annotations.get("flags", []) if flag.get("kind") != KIND]
+            annotations.update(quotes=quotes, flags=kept + [flag.to_json() for flag in flags])
+            connection.execute(update(a).where(a.c.id == article_id).values(annotations=annotations))
+            connection.execute(delete(f).where(f.c.article_id == article_id, f.c.kind == KIND))
+            if flags:
+                connection.execute(insert(f), [
+                    {"article_id": article_id, "kind": flag.kind, "severity": flag.severity, "message": flag.message,
+                     "evidence": [span.to_json() for span in flag.evidence]}
+                    for flag in flags
+                ])
+
+    def articles_ingested_since(self, moment: datetime) -> list[str]:
+        a = schema.articles
+        with self.engine.connect() as connection:
+            return list(connection.scalars(select(a.c.id).where(a.c.ingested_at >= moment).order_by(a.c.id)))
+
+    def flag_counts(self) -> dict[str, dict[str, int]]:
+        """``{article_id: {kind: count}}`` for every article with flags (report listings)."""
+        f = schema.flags
+        counts: dict[str, dict[str, int]] = {}
+        with self.engine.connect() as connection:
+            for row in connection.execute(select(f.c.article_id, f.c.kind, func.count()).group_by(f.c.article_id, f.c.kind)):
+                counts.setdefault(row[0], {})[row[1]] = row[2]
+        return counts
 
     # -- writing ---------------------------------------------------------------------------
 
