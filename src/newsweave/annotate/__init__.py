@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsweave.annotate.dates import annotate_dates
+from newsweave.annotate.events import annotate_events
 from newsweave.annotate.entities import annotate_entities
 from newsweave.annotate.language import detect_language
 from newsweave.annotate.quotes import annotate_quotes
@@ -24,7 +25,8 @@ def annotate_language(articles: list[Article]) -> None:
             article.language, article.language_score = detect_language(article.text)
 
 
-ANNOTATORS: list[Annotator] = [annotate_language, annotate_entities, annotate_dates, annotate_quotes]
+# Events come after entities and dates: they link their actors and dates to them.
+ANNOTATORS: list[Annotator] = [annotate_language, annotate_entities, annotate_dates, annotate_quotes, annotate_events]
 
 
 def annotate_batch(articles: list[Article]) -> list[Article]:
