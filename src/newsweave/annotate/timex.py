@@ -34,7 +34,12 @@ YEAR_MIN, YEAR_MAX = 1800, 2099
 CUE_WINDOW = 60
 DURATION_UNITS = {"S": "PT{n}S", "MIN": "PT{n}M", "H": "PT{n}H", "D": "P{n}D", "W": "P{n}W", "WE": "P{n}WE",
                   "M": "P{n}M", "Q": "P{n}Q", "Y": "P{n}Y", "DE": "P{n}DE", "CE": "P{n}CE"}
+# TimeML writes quarters, decades and centuries as months and years: "three quarters" = P9M
+UNIT_AS = {"Q": ("M", 3), "DE": ("Y", 10), "CE": ("Y", 100)}
 TIME_UNITS = {"S", "MIN", "H"}
+# How far back a quarter mention sets the granularity of "a year earlier" (about two
+# paragraphs of a business story; set on the TE3 dev set's earnings reports).
+QUARTER_CONTEXT = 1200
 
 
 @dataclass
@@ -80,6 +85,7 @@ class Grammar:
     numeric_order: str
     future_cues: tuple[str, ...]
     not_year_after: frozenset[str]
+    article_duration_after: frozenset[str] = frozenset()
 
 
 def _alternation(words: Any) -> str:
@@ -90,6 +96,21 @@ def _capitalised(names: Any) -> str:
     """An alternation matching only the capitalised or upper-case forms of ``names``."""
     forms = [form for name in sorted(names, key=len, reverse=True) for form in (name[:1].upper() + name[1:], name.upper())]
     return "(?-i:" + "|".join(re.escape(form) for form in forms) + ")"
+
+
+def _cldr_full_names(language: str, getter: Any) -> set[str]:
+    try:
+        return {name.lower() for name in getter("wide", "format", locale=language).values()}
+    except Exception:  # noqa: BLE001
+        return set()
+
+
+def _with_stop_for_short(names: dict[str, int], full: set[str], capitalised: bool) -> str:
+    """Full names as they are; abbreviations only when a full stop follows ("Sun." not "Sun")."""
+    long_names = [name for name in names if name in full or len(name) > 4]
+    short_names = [name for name in names if name not in long_names]
+    make = _capitalised if capitalised else _alternation
+    return f"(?:{make(long_names)}|(?:{make(short_names)})(?=\\.))"
 
 
 def _cldr_names(language: str, getter: Any, extra: dict[str, int], offset: int) -> dict[str, int]:
@@ -122,6 +143,12 @@ def grammar(language: str) -> Grammar | None:
     month_alt, weekday_alt = _alternation(months), _alternation(weekdays)
     if data.get("month_case_sensitive"):
         month_alt, weekday_alt = _capitalised(months), _capitalised(weekdays)
+    if data.get("abbreviations_need_stop"):
+        # "Sun" and "Jan" are a newspaper and a name more often than a day and a month
+        full_months = _cldr_full_names(language, get_month_names) | set(data.get("extra_months", {}))
+        full_days = _cldr_full_names(language, get_day_names)
+        month_alt = _with_stop_for_short(months, full_months, data.get("month_case_sensitive", False))
+        weekday_alt = _with_stop_for_short(weekdays, full_days, data.get("month_case_sensitive", False))
     fill = {
         "month": rf"(?P<month>{month_alt})",
         # an abbreviation's full stop ("Tues."), not a sentence's ("on Monday.")
@@ -133,7 +160,8 @@ def grammar(language: str) -> Grammar | None:
         "iso": r"(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)",
         "numeric": r"(?<![\d/])(?P<numeric>[0-3]?\d[/.][0-3]?\d[/.](?:1[89]|20)\d\d)(?![\d/])",
         "clock": r"(?P<clock>[0-2]?\d(?:[:h][0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?|h(?![\w]))(?:\s+GMT|\s+UTC|\s+[ECMP][SD]T)?)",
-        "num": rf"(?P<num>\d+(?:[.,]\d+)?|{_alternation(numbers)})",
+        # three digits at most: "1988 quarter" and "2000 people" are no counts of units
+        "num": rf"(?P<num>(?<![\d,.])\d{{1,3}}(?:\.\d+)?(?![\d,])|{_alternation(numbers)})",
         "unit": rf"(?P<unit>{_alternation(data.get('units', {}))})",
         "units": _alternation(data.get("units", {})),
         "rel": rf"(?P<rel>{_alternation(data.get('relative', {}))})",
@@ -145,6 +173,7 @@ def grammar(language: str) -> Grammar | None:
         "mod": rf"(?P<mod>{_alternation(data.get('modifiers', {}))})",
         "vague": rf"(?P<vague>{_alternation(data.get('vague', {}))})",
         "set": rf"(?P<set>{_alternation(data.get('sets', {}))})",
+        "holiday": rf"(?P<holiday>{_alternation(data.get('holidays', {}))})",
     }
     patterns = []
     for entry in data.get("pattern", []):
@@ -152,11 +181,12 @@ def grammar(language: str) -> Grammar | None:
         patterns.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I), entry["resolve"]))
     tables = {name: {k.lower(): v for k, v in data.get(name, {}).items()} for name in (
         "numbers", "vague_numbers", "units", "relative", "relative_days", "relative_day_parts",
-        "parts_of_day", "seasons", "modifiers", "vague", "sets")}
+        "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays")}
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})
     return Grammar(tuple(patterns), months, weekdays, tables, data.get("numeric_order", "dmy"),
-                   tuple(cues.get("future", ())), frozenset(word.lower() for word in cues.get("not_year_after", ())))
+                   tuple(cues.get("future", ())), frozenset(word.lower() for word in cues.get("not_year_after", ())),
+                   frozenset(word.lower() for word in cues.get("article_duration_after", ())))
 
 
 def find_mentions(text: str, language: str | None) -> list[Mention]:
@@ -196,6 +226,15 @@ def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:
             return True  # "2010-3" is a score or a range of counts, "2010-2012" a range of years
     if mention.resolve in ("duration", "ago") and re.match(r"[\s-]+(?:old|aged)\b", text[mention.end:mention.end + 8]):
         return True  # an age ("6-year-old") is no temporal expression in TimeML
+    if mention.resolve == "duration" and rules.article_duration_after and re.match(r"an?\s", mention.text.lower()):
+        previous = re.findall(r"[\w']+", text[max(0, mention.start - 20):mention.start].lower())
+        if not previous or previous[-1] not in rules.article_duration_after:
+            return True  # "$2 million a year", "seats a week": a rate, not a duration
+    if mention.resolve == "duration" and re.match(r"\s+of\b", text[mention.end:mention.end + 4]) and \
+            re.search(r"quarters?$", mention.text.lower()):
+        return True  # "three-quarters of its food"
+    if mention.resolve == "month" and set(mention.parts) <= {"month"} and re.match(r"\s+of\s+the\b", text[mention.end:mention.end + 8]):
+        return True  # "the March of the Mothers"
     if mention.resolve == "absolute" and "day" in mention.parts and int(mention.parts["day"]) == 0:
         return True
     return False
@@ -208,12 +247,29 @@ def resolve_all(mentions: list[Mention], text: str, language: str | None, anchor
     rules = grammar(language or "")
     if rules is None:
         return []
-    resolved = []
+    resolved: list[Timex] = []
     for mention in mentions:
         timex = resolve_mention(mention, text, rules, anchor)
         if timex is not None:
+            _follow_quarter_context(timex, resolved)
             resolved.append(timex)
     return resolved
+
+
+def _follow_quarter_context(timex: Timex, before: list[Timex]) -> None:
+    """"A year earlier" right after "the third quarter" means that quarter a year before
+    (HeidelTime's rule of the last mentioned granularity, for quarters only)."""
+    if timex.resolve not in ("ago", "relative_unit") or not re.fullmatch(r"\d{4}", timex.value):
+        return
+    if not re.search(r"\b(?:ago|earlier|last|year-ago|year-earlier)\b", timex.text.lower()):
+        return
+    for previous in reversed(before):
+        if timex.start - previous.end > QUARTER_CONTEXT:
+            return
+        quarter = re.fullmatch(r"(\d{4})-Q([1-4])", previous.value) if previous.resolve == "quarter" else None
+        if quarter:
+            timex.value = f"{int(quarter.group(1)) - 1:04d}-Q{quarter.group(2)}"
+            return
 
 
 def resolve_mention(mention: Mention, text: str, rules: Grammar, anchor: date | None) -> Timex | None:
@@ -255,7 +311,12 @@ class _Context:
 
     def looks_future(self) -> bool:
         """A future cue in the clause around the match ("will", "sera", "next")."""
-        window = self.text[max(0, self.mention.start - CUE_WINDOW):self.mention.end + CUE_WINDOW // 2].lower()
+        before = self.text[max(0, self.mention.start - CUE_WINDOW):self.mention.start]
+        after = self.text[self.mention.end:self.mention.end + CUE_WINDOW // 4]
+        # the clause only: a cue in the sentence before says nothing about this one
+        before = re.split(r"[.!?;]\s|\n", before)[-1]
+        after = re.split(r"[.!?;,]\s|\n", after)[0]
+        window = (before + " " + after).lower()
         return any(re.search(rf"(?<!\w){re.escape(cue.strip())}(?!\w)", window) for cue in self.rules.future_cues)
 
     def timex(self, type_: str, value: str, **extra: Any) -> Timex:
@@ -375,6 +436,9 @@ def _resolve_quarter(ctx: _Context) -> Timex | None:
     text = ctx.mention.text.lower()
     ordinal = _ordinal(ctx) if "ordinal" in ctx.parts else -1
     year = int(ctx.parts["year"]) if "year" in ctx.parts else None
+    if (ordinal == -1 or ordinal is None) and year is not None and ctx.anchor is not None:
+        last = ctx.anchor - relativedelta(months=3)
+        return ctx.timex("DATE", f"{year:04d}-Q{_quarter_of(last)}")
     if ordinal == -1 or ordinal is None:
         if ctx.anchor is None:
             return ctx.timex("DATE", "XXXX-QX")
@@ -411,6 +475,10 @@ def _resolve_relative_unit(ctx: _Context) -> Timex | None:
     if unit is None or unit in TIME_UNITS:
         return None
     text = ctx.mention.text.lower()
+    if unit == "WE" and "rel" not in ctx.parts and ctx.anchor is not None:
+        # "the weekend": the one just past early in the week, the coming one later in it
+        weekend_week = ctx.anchor - timedelta(days=7) if ctx.anchor.weekday() < 3 else ctx.anchor
+        return ctx.timex("DATE", _fmt(weekend_week, "WE"))
     if "rel" in ctx.parts:
         direction = ctx.lookup("relative", ctx.parts["rel"]) or 0
     else:
@@ -426,11 +494,17 @@ def _resolve_weekday(ctx: _Context) -> Timex | None:
     weekday = ctx.rules.weekdays.get(ctx.parts["weekday"].lower().rstrip("."))
     if weekday is None:
         return None
-    part = ctx.lookup("parts_of_day", ctx.parts["part"]) if "part" in ctx.parts else None
-    suffix = f"T{part}" if part else ""
-    type_ = "TIME" if part else "DATE"
+    # "Friday night" keeps the day's value: news gold (TimeBank) mostly dates the day only
+    type_, suffix = "DATE", ""
     if ctx.anchor is None:
         return ctx.timex(type_, f"XXXX-WXX-{weekday + 1}{suffix}", weekday=weekday)
+    day = _weekday_date(ctx, weekday)
+    return ctx.timex(type_, day.isoformat() + suffix, weekday=weekday, year=day.year, month=day.month, day=day.day)
+
+
+def _weekday_date(ctx: _Context, weekday: int) -> date:
+    """The day a weekday name points at: the last one, or the next one with a future cue."""
+    assert ctx.anchor is not None
     direction = ctx.lookup("relative", ctx.parts["rel"]) if "rel" in ctx.parts else None
     back = (ctx.anchor.weekday() - weekday) % 7
     if direction == -1:
@@ -443,7 +517,7 @@ def _resolve_weekday(ctx: _Context) -> Timex | None:
         day = ctx.anchor + timedelta(days=(weekday - ctx.anchor.weekday()) % 7)
     else:
         day = ctx.anchor - timedelta(days=back)
-    return ctx.timex(type_, day.isoformat() + suffix, weekday=weekday, year=day.year, month=day.month, day=day.day)
+    return day
 
 
 def _resolve_relative_day(ctx: _Context) -> Timex | None:
@@ -482,7 +556,11 @@ def _resolve_duration(ctx: _Context) -> Timex | None:
     amount = ctx.number() if "num" in ctx.parts else 1
     if amount is None:
         return None
-    if isinstance(amount, str):
+    plural_only = "num" not in ctx.parts and ctx.parts["unit"].lower().endswith("s")
+    if not isinstance(amount, str) and not plural_only and unit in UNIT_AS:
+        unit, factor = UNIT_AS[unit]
+        amount = amount * factor
+    if isinstance(amount, str) or plural_only:
         count = "X"
     elif amount == int(amount):
         count = str(int(amount))
@@ -522,6 +600,9 @@ def _resolve_time(ctx: _Context) -> Timex | None:
     if hour > 23:
         return None
     day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    weekday = ctx.rules.weekdays.get(ctx.parts["weekday"].lower().rstrip(".")) if "weekday" in ctx.parts else None
+    if weekday is not None and ctx.anchor is not None:
+        day = _weekday_date(ctx, weekday).isoformat()
     return ctx.timex("TIME", f"{day}T{hour:02d}:{minute:02d}")
 
 
@@ -541,7 +622,35 @@ def _resolve_set(ctx: _Context) -> Timex | None:
     return ctx.timex("SET", DURATION_UNITS[unit].format(n=1)) if unit else None
 
 
+def _resolve_holiday(ctx: _Context) -> Timex | None:
+    rule = ctx.lookup("holidays", ctx.parts["holiday"])
+    if not rule:
+        return None
+    month = int(rule[:2])
+    if ctx.anchor is None:
+        return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{month:02d}")
+    year = _nearest_year(ctx.anchor, month, 15, ctx.looks_future())
+    day = _holiday_day(rule, year)
+    return ctx.timex("DATE", day.isoformat(), year=year, month=month, day=day.day)
+
+
+def _holiday_day(rule: str, year: int) -> date:
+    """ "12-25" or "11-W4-4" (4th Thursday of November) or "05-W1-L" (last Monday of May)."""
+    month = int(rule[:2])
+    if "-W" not in rule:
+        return date(year, month, int(rule[3:]))
+    _, weekday, nth = rule.split("-")
+    weekday_index = int(weekday[1:]) - 1
+    first = date(year, month, 1)
+    offset = (weekday_index - first.weekday()) % 7
+    if nth == "L":
+        last = date(year, month, 28) + relativedelta(day=31)
+        return last - timedelta(days=(last.weekday() - weekday_index) % 7)
+    return first + timedelta(days=offset + 7 * (int(nth) - 1))
+
+
 RESOLVERS = {
+    "holiday": _resolve_holiday,
     "absolute": _resolve_absolute,
     "month": _resolve_month,
     "year": _resolve_year,
