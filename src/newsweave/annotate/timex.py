@@ -161,6 +161,7 @@ def grammar(language: str) -> Grammar | None:
         "numeric": r"(?<![\d/])(?P<numeric>[0-3]?\d[/.][0-3]?\d[/.](?:1[89]|20)\d\d)(?![\d/])",
         "clock": r"(?P<clock>[0-2]?\d(?:[:h][0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?|h(?![\w]))(?:\s+GMT|\s+UTC|\s+[ECMP][SD]T)?)",
         # three digits at most: "1988 quarter" and "2000 people" are no counts of units
+        "hours": r"(?P<clock>[0-2]?\d)\s+heures?\b",
         "num": rf"(?P<num>(?<![\d,.])\d{{1,3}}(?:\.\d+)?(?![\d,])|{_alternation(numbers)})",
         "unit": rf"(?P<unit>{_alternation(data.get('units', {}))})",
         "units": _alternation(data.get("units", {})),
