@@ -108,17 +108,30 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
         if end <= start:
             continue
         words = text[start:end]
-        kind = "demonym" if label not in ("PER", "ORG") and demonym_country(words) else "name"
+        kind = "demonym" if _is_demonym(words, label) else "name"
         mentions.append(Mention(start, end, words, "MISC" if kind == "demonym" else label, kind))
     return mentions
 
 
 def _without_leading_stop_words(ent) -> int:
-    """Start of a span without its leading function words ("Several Albanian" → "Albanian")."""
+    """Start of a demonym span without its leading function words ("Several Albanian" → "Albanian").
+
+    Only for demonyms: in names, a leading function word is part of the name ("La Rochelle",
+    "Ai Kago").
+    """
+    if len(ent) < 2 or not ent[0].is_stop or not demonym_country(ent[-1].text):
+        return ent.start_char
     for token in ent[:-1]:
         if not (token.is_stop and token.is_alpha):
             return token.idx
-    return ent[-1].idx if len(ent) > 1 and ent[0].is_stop else ent.start_char
+    return ent[-1].idx
+
+
+def _is_demonym(words: str, label: str) -> bool:
+    """"Ukrainian" (NORP) is a demonym; "Suisse" tagged as a place is Switzerland itself."""
+    if label in ("PER", "ORG") or not demonym_country(words):
+        return False
+    return label != "LOC" or not candidates(words)
 
 
 def _without_trailing_common_words(ent) -> int:
@@ -141,9 +154,11 @@ def _trim(text: str, start: int, end: int, language: str) -> tuple[int, int]:
         end = possessive.start()
     while end > start and not text[end - 1].isalnum() and text[end - 1] not in ").":
         end -= 1
-    lowered = text[start:end].lower()
+    # Only a lower-case article is dropped ("the Kremlin"); a capitalised one may be part of
+    # the name ("La Rochelle", "The Hague", "Le Monde").
+    words = text[start:end]
     for article in lang.load(language, "entities").get("articles", []):
-        if lowered.startswith(article) and len(lowered) > len(article):
+        if words.startswith(article) and len(words) > len(article):
             start += len(article)
             break
     return start, end

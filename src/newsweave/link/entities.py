@@ -205,9 +205,9 @@ def _relabel_people(mentions: list[Mention]) -> None:
                 mention.label = "PER"
         elif mention.label == "PER" and " " not in mention.text.strip() and _is_big_place(mention.text):
             # ... and a one-word "person" that is a big city or a country ("Kyiv") is that place,
-            # unless a full name of the article ends with it ("Michael Jordan" … "Jordan").
+            # unless a full name of the article has it ("Michael Jordan", "Sofia Jakobsson").
             words = name_words(mention.text)
-            if not any(len(person) > 1 and same_person(person, words) for person in people):
+            if not any(len(person) > 1 and words[0] in person for person in people if words):
                 mention.label = "LOC"
 
 
