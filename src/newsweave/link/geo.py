@@ -258,23 +258,35 @@ def _leading_articles() -> tuple[str, ...]:
 @cache
 def demonyms() -> dict[str, str]:
     """Folded demonym → ISO country code, from countryinfo (English) and the language files."""
-    from countryinfo import all_countries
-
     table: dict[str, str] = {}
-    for info in all_countries():
-        try:
-            code, word = info.iso()["alpha2"].upper(), info.demonym()
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue
+    # When territories share a demonym ("Indian": India, British Indian Ocean Territory), the
+    # most populous country keeps it.
+    for place in sorted(countries().values(), key=lambda place: -place.population):
+        word = _countryinfo_demonyms().get(place.country or "")
         if word:
             for form in _inflections(word, lang.load("en", "entities")):
-                table.setdefault(fold(form), code)
+                table.setdefault(fold(form), place.country)
     for language, data in lang.load_all("entities").items():
         for code, words in data.get("demonyms", {}).items():
             for word in words:
                 for form in _inflections(word, data):
                     table[fold(form)] = code.upper()
     return table
+
+
+@cache
+def _countryinfo_demonyms() -> dict[str, str]:
+    from countryinfo import all_countries
+
+    found: dict[str, str] = {}
+    for info in all_countries():
+        try:
+            code, word = info.iso()["alpha2"].upper(), info.demonym()
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        if word:
+            found[code] = word
+    return found
 
 
 def _inflections(word: str, data: dict) -> set[str]:
@@ -348,15 +360,10 @@ def demonym_words(language: str) -> dict[str, str]:
     words: dict[str, str] = {}
     data = lang.load(language, "entities")
     if data.get("countryinfo_demonyms"):
-        from countryinfo import all_countries
-
-        for info in all_countries():
-            try:
-                code, word = info.iso()["alpha2"].upper(), info.demonym()
-            except (KeyError, TypeError, ValueError, AttributeError):
-                continue
+        for place in sorted(countries().values(), key=lambda place: place.population):
+            word = _countryinfo_demonyms().get(place.country or "")
             if word:
-                words[word] = code
+                words[word] = place.country or ""
     for code, items in data.get("demonyms", {}).items():
         for word in items:
             for form in _inflections(word, data):

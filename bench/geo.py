@@ -1,0 +1,135 @@
+"""Geocoding quality on ``../shared/eval/geo/``: newsweave next to a "most populous match" baseline.
+
+Scored as that folder's README says (Gritta et al.): for every gold toponym, the great-circle
+distance between the predicted and the gold point; an unresolved toponym counts 20,039 km.
+accuracy@161 km (share of errors below 161 km), mean and median error, and AUC of the
+log errors (lower is better).
+
+* ``oracle``: the gold toponym strings of each document are given to the resolver.
+  ``newsweave`` resolves them together (:func:`newsweave.link.geo.resolve_places`: population,
+  kind of place, countries and US states named by the document's other toponyms);
+  ``most-populous`` takes the biggest place bearing the name. Both look names up in the same
+  gazetteer and both fall back to the country of a demonym ("Russian" → Russia), so only the
+  choice between homonyms differs.
+* ``end-to-end``: the real annotator runs on the document text (spaCy NER + newsweave); a gold
+  toponym is resolved when an entity with coordinates overlaps it (demonyms carry no
+  coordinates in newsweave's output and count as unresolved here).
+
+    .venv/bin/python bench/geo.py [--eval DIR] [--files geo.jsonl,...] [--limit N] [--no-e2e]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from newsweave.link.geo import Place, countries, demonym_country, fold, haversine_km, most_populous, resolve_places
+
+DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geo"
+FILES = ("geo.jsonl", "geovirus.jsonl", "lgl.jsonl")
+MAX_ERROR_KM = 20039.0
+ACCURACY_KM = 161.0
+
+
+def read(path: Path, limit: int) -> list[dict]:
+    documents = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    return documents[:limit] if limit else documents
+
+
+def _demonym_place(name: str) -> Place | None:
+    code = demonym_country(name)
+    return countries().get(code or "")
+
+
+def oracle_newsweave(document: dict) -> list[Place | None]:
+    names = [toponym["text"] for toponym in document["toponyms"]]
+    chosen = resolve_places(names)
+    return [chosen.get(fold(name)) or _demonym_place(name) for name in names]
+
+
+def oracle_baseline(document: dict) -> list[Place | None]:
+    return [most_populous(toponym["text"]) or _demonym_place(toponym["text"]) for toponym in document["toponyms"]]
+
+
+def end_to_end(documents: list[dict]) -> list[list[tuple[float, float] | None]]:
+    from newsweave.annotate.entities import annotate_entities
+    from newsweave.model import Article
+    from newsweave.offsets import OffsetMap
+
+    articles = [Article(id=str(i), source="bench", raw=d["text"], raw_sha256="", text=d["text"],
+                        offsets=OffsetMap.identity(len(d["text"])), language="en") for i, d in enumerate(documents)]
+    annotate_entities(articles)
+    predictions = []
+    for article, document in zip(articles, documents, strict=True):
+        located = [item for item in article.entities if item.get("lat") is not None]
+        row = []
+        for toponym in document["toponyms"]:
+            hit = next((item for item in located if item["start"] < toponym["end"] and toponym["start"] < item["end"]), None)
+            row.append((hit["lat"], hit["lon"]) if hit else None)
+        predictions.append(row)
+    return predictions
+
+
+def errors(documents: list[dict], predictions: list[list]) -> list[float]:
+    found = []
+    for document, row in zip(documents, predictions, strict=True):
+        for toponym, predicted in zip(document["toponyms"], row, strict=True):
+            if predicted is None:
+                found.append(MAX_ERROR_KM)
+                continue
+            lat, lon = (predicted.lat, predicted.lon) if isinstance(predicted, Place) else predicted
+            found.append(haversine_km(lat, lon, float(toponym["lat"]), float(toponym["lon"])))
+    return found
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    logs = sorted(math.log(value + 1) for value in values)
+    auc = float(np.trapezoid(logs) / (math.log(MAX_ERROR_KM) * (len(logs) - 1))) if len(logs) > 1 else 0.0
+    return {
+        "acc161": sum(value < ACCURACY_KM for value in values) / len(values),
+        "mean": statistics.fmean(values),
+        "median": statistics.median(values),
+        "auc": auc,
+        "n": len(values),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("--files", default=",".join(FILES))
+    parser.add_argument("--limit", type=int, default=0, help="first N documents of each file (0: all)")
+    parser.add_argument("--no-e2e", action="store_true", help="skip the end-to-end run (no NER model needed)")
+    options = parser.parse_args()
+    if not options.eval.is_dir():
+        print(f"skipped: geo eval data not found at {options.eval}", file=sys.stderr)
+        return 0
+    print("| file | setting | system | toponyms | acc@161 | mean km | median km | AUC |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in options.files.split(","):
+        documents = read(options.eval / name, options.limit)
+        runs = {
+            ("oracle", "most-populous"): lambda docs: [oracle_baseline(d) for d in docs],
+            ("oracle", "newsweave"): lambda docs: [oracle_newsweave(d) for d in docs],
+        }
+        if not options.no_e2e:
+            runs[("end-to-end", "newsweave")] = end_to_end
+        for (setting, system), run in runs.items():
+            started = time.perf_counter()
+            scores = summary(errors(documents, run(documents)))
+            seconds = time.perf_counter() - started
+            print(f"| {name} | {setting} | {system} | {scores['n']} | {scores['acc161']:.3f} | {scores['mean']:.0f} | "
+                  f"{scores['median']:.0f} | {scores['auc']:.3f} |", flush=True)
+            print(f"<!-- {name} {setting} {system}: {seconds:.1f} s -->", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
