@@ -76,6 +76,7 @@ class Quote:
 @dataclass(frozen=True)
 class Rules:
     after: tuple[re.Pattern[str], ...]
+    after_open: tuple[re.Pattern[str], ...]
     before: tuple[re.Pattern[str], ...]
     indirect: tuple[re.Pattern[str], ...]
     pronouns: frozenset[str]
@@ -96,6 +97,8 @@ def rules(language: str) -> Rules | None:
     particles = _alt(data.get("name_particles", []))
     # a capitalised word, or an abbreviation with its full stop ("Mr.", "M.", "J.-P.")
     word = rf"(?:[{UPPER}][a-z]{{0,3}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
+    # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
+    word = rf"(?!(?:{_alt(data.get('not_names', []))})\b){word}"
     name = rf"(?-i:{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
     determiners = _alt(data.get("determiners", []))
     titles = _alt(data.get("titles", []))
@@ -105,25 +108,32 @@ def rules(language: str) -> Rules | None:
     pronoun = _alt(data.get("pronouns", []) + data.get("first_person", []))
     speaker = rf"(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
     # a short noun phrase, accepted where the position alone says it is the speaker
-    phrase = rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+|{name}|\b(?:{pronoun})\b)"
+    # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
+    phrase = (rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+|"
+              rf"(?:[\w’'.-]+\s+){{0,4}}?{name}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # the attribution clause ends there, or goes on with a place or time, not with "that"
     ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
     # '…” Sarandon, 69, told MSNBC': the speaker, an aside between commas, the cue
-    aside = r"(?:,[^,.;\n“”«»\"]{1,70},)?"
+    aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
     after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}", rf"{lead}{phrase}{aside}\s+(?:\w+\s+)?(?P<cue>{cues})\b"]
     after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in data.get("incise", [])]
     preps = _alt(data.get("source_prepositions", []))
     before = [rf"{speaker},?\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
+              rf"{speaker}\s*:\s*$",
               rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b[^.!?:«“\"]{{0,80}}:\s*$"]
+    # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
+    # language's regular shape is a cue
+    generic = data.get("open_quote_cue")
+    after_open = [rf"{lead}{phrase}{aside}\s+(?P<cue>{generic})\b", rf"{lead}(?P<cue>{generic})\s+{phrase}{ends}"] if generic else []
     that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True))
     content = r"(?P<content>[^.!?\n]{12,}[.!?]?)"
     indirect = [rf"{speaker},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"(?:^|(?<=[.!?]\s)|(?<=\n)){phrase},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{preps})\s+{phrase}\s*,\s*{content}"]
     compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
-    return Rules(compile_(after), compile_(before), compile_(indirect),
+    return Rules(compile_(after), compile_(after_open), compile_(before), compile_(indirect),
                  frozenset(p.lower() for p in data.get("pronouns", []) + data.get("first_person", [])),
                  re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b", re.I),
                  tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in data.get("incise", [])))
@@ -198,7 +208,10 @@ def _attribute_after(text: str, piece: Piece, rule: Rules) -> Attribution | None
     window_end = min(len(text), piece.close_at + 1 + AFTER_WINDOW)
     newline = text.find("\n", piece.close_at + 1, window_end)
     window = text[piece.close_at + 1:newline if newline >= 0 else window_end]
-    for pattern in rule.after:
+    patterns = rule.after
+    if text[piece.start:piece.end].rstrip()[-1:] in (",", "?", "!"):
+        patterns = patterns + rule.after_open
+    for pattern in patterns:
         match = pattern.match(window)
         if match:
             return _attribution(match, piece.close_at + 1, rule)
