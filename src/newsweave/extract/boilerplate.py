@@ -45,7 +45,9 @@ def word_count(line: str) -> int:
 
 def furniture_reason(line: str) -> str | None:
     """Why this line is site furniture, or None when it reads as article text."""
-    stripped = line.strip()
+    # Runs of spaces and no-break spaces ("Read\u00a0also") read as one space, so that the
+    # phrase patterns can be written with plain single spaces.
+    stripped = " ".join(line.split())
     if not stripped:
         return None
     words = word_count(stripped)
