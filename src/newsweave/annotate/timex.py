@@ -650,7 +650,15 @@ def _holiday_day(rule: str, year: int) -> date:
     return first + timedelta(days=offset + 7 * (int(nth) - 1))
 
 
+def _resolve_century(ctx: _Context) -> Timex | None:
+    ordinal = _ordinal(ctx)
+    if not ordinal or not 1 <= ordinal <= 21:
+        return None
+    return ctx.timex("DATE", f"{ordinal - 1:02d}")
+
+
 RESOLVERS = {
+    "century": _resolve_century,
     "holiday": _resolve_holiday,
     "absolute": _resolve_absolute,
     "month": _resolve_month,
