@@ -48,14 +48,17 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
     flags = []
     seen: set[str] = set()
     for sentence, cues in promo:
-        for start, end in _names_in(article, sentence):
-            name = article.text[start:end]
-            if _core(name) in seen or not _off_topic(article, name, [s for s, _ in promo]):
-                continue
-            seen.add(_core(name))
-            message = f"“{name}” is promoted in passing, off the article's topic, and nothing discloses a partnership."
-            evidence = [article.span(start, end)] + [article.span(s, e) for s, e in cues if not (s < end and start < e)]
-            flags.append(Flag(KIND, SEVERITY, message, evidence))
+        names = [(start, end) for start, end in _names_in(article, sentence)
+                 if _core(article.text[start:end]) not in seen and _off_topic(article, article.text[start:end], [s for s, _ in promo])]
+        if not names:
+            continue
+        seen.update(_core(article.text[start:end]) for start, end in names)
+        brand = min(names, key=lambda span: _looks_like_address_or_code(article.text[span[0] : span[1]]))
+        name = article.text[brand[0] : brand[1]]
+        message = f"“{name}” is promoted in passing, off the article's topic, and nothing discloses a partnership."
+        evidence = [article.span(start, end) for start, end in names]
+        evidence += [article.span(s, e) for s, e in cues if not any(s < end and start < e for start, end in names)]
+        flags.append(Flag(KIND, SEVERITY, message, sorted(evidence, key=lambda span: span.start)))
     return flags
 
 
@@ -89,6 +92,11 @@ def _off_topic(article: Article, name: str, promo_sentences: list[Sentence]) -> 
     for sentence in sorted(promo_sentences, key=lambda s: -s.start):
         outside = outside[: sentence.start] + " " * (sentence.end - sentence.start) + outside[sentence.end :]
     return re.search(rf"\b{re.escape(key)}\b", outside) is None
+
+
+def _looks_like_address_or_code(name: str) -> bool:
+    """Web addresses and promo codes ("shop.com", "RAIL10") are evidence, not the brand's name."""
+    return "." in name or any(char.isdigit() for char in name)
 
 
 def _core(name: str) -> str:

@@ -1,7 +1,12 @@
 """The static HTML report: an index of articles and rejections, and one page per article.
 
 Article content is untrusted input: every value goes through Jinja2's autoescaping, and
-highlighted text is cut into plain segments that are escaped one by one.
+highlighted text is cut into plain segments that are escaped one by one. The pages carry
+no script at all (their Content-Security-Policy forbids it): hover explanations are the
+``title`` attribute and a CSS tooltip, so the report reads offline in any browser.
+
+Annotations overlap (a quote holds entities and dates; a flag's evidence may be a quote),
+so the text is cut at every span edge and each piece carries all the spans over it.
 """
 
 from __future__ import annotations
@@ -13,13 +18,19 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from newsweave.assess.summary import trust_summary
 from newsweave.model import Article
+from newsweave.report.stories import write_story_pages
 from newsweave.store import Store
 
 
 @dataclass(frozen=True)
 class Segment:
-    """A stretch of article text, plain or inside one highlighted span."""
+    """A stretch of article text with the spans over it (none: plain text).
+
+    ``kind`` holds the CSS classes of every span over the piece, ``title`` their
+    explanations, one per line, outermost first.
+    """
 
     text: str
     kind: str | None = None
@@ -39,34 +50,60 @@ def highlight_spans(article: Article) -> list[dict[str, Any]]:
     """Every annotation with offsets, as ``{start, end, kind, title}``, in text order."""
     spans = []
     for entity in article.entities:
-        name = entity.get("canonical") or entity["text"]
-        spans.append({**entity, "kind": "entity", "title": f"{entity.get('label', '')}: {name}"})
+        spans.append({**entity, "kind": f"entity entity-{entity.get('label', 'MISC')}", "title": _entity_title(entity)})
     for item in article.dates:
-        spans.append({**item, "kind": "date", "title": f"{item.get('type', 'DATE')}: {item.get('value')}"})
+        spans.append({**item, "kind": "date", "title": f"{item.get('type', 'DATE')}: {item.get('value') or 'unresolved'}"})
     for quote in article.quotes:
-        speaker = quote.get("speaker_name") or "unknown speaker"
-        spans.append({**quote, "kind": "quote", "title": f"quote by {speaker}"})
+        spans.append({**quote, "kind": "quote", "title": _quote_title(quote)})
+        speaker = quote.get("speaker")
+        if speaker and speaker.get("end", 0) > speaker.get("start", 0):
+            spans.append({**speaker, "kind": "speaker", "title": f"speaker: {quote.get('speaker_name') or speaker.get('text')}"})
     for flag in article.flags:
         for evidence in flag.evidence:
-            spans.append({"start": evidence.start, "end": evidence.end, "kind": f"flag flag-{flag.severity}", "title": flag.message})
+            spans.append({"start": evidence.start, "end": evidence.end, "kind": f"flag flag-{flag.severity}",
+                          "title": f"{flag.kind.replace('_', ' ')} ({flag.severity}): {flag.message}"})
     return sorted(spans, key=lambda span: (span["start"], -span["end"]))
 
 
+def _entity_title(entity: dict[str, Any]) -> str:
+    name = entity.get("canonical") or entity.get("text", "")
+    where = f" · {entity['lat']:.2f}, {entity['lon']:.2f}" if entity.get("lat") is not None and entity.get("lon") is not None else ""
+    ident = f" · {entity['entity_id']}" if entity.get("entity_id") else ""
+    return f"{entity.get('label', '')}: {name}{ident}{where}"
+
+
+def _quote_title(quote: dict[str, Any]) -> str:
+    speaker = quote.get("speaker_name") or "unknown speaker"
+    kind = "quote" if quote.get("direct", True) else "reported speech"
+    others = len(quote.get("corroborated_by") or [])
+    also = f" · also in {others} other article{'s' if others != 1 else ''}" if others else ""
+    return f"{kind} by {speaker}{also}"
+
+
 def segments(text: str, spans: list[dict[str, Any]]) -> list[Segment]:
-    """Cut ``text`` at span edges; a span overlapping an earlier one is left unhighlighted."""
+    """Cut ``text`` at every span edge; each piece lists all the spans that cover it."""
+    valid = [span for span in spans if 0 <= span["start"] < span["end"] <= len(text)]
+    edges = sorted({0, len(text), *(span["start"] for span in valid), *(span["end"] for span in valid)})
     pieces = []
-    position = 0
-    for span in spans:
-        start, end = span["start"], span["end"]
-        if start < position or end <= start or end > len(text):
+    for start, end in zip(edges, edges[1:], strict=False):
+        over = [span for span in valid if span["start"] <= start and end <= span["end"]]
+        if not over:
+            pieces.append(Segment(text[start:end]))
             continue
-        if start > position:
-            pieces.append(Segment(text[position:start]))
-        pieces.append(Segment(text[start:end], span["kind"], span.get("title")))
-        position = end
-    if position < len(text):
-        pieces.append(Segment(text[position:]))
-    return pieces
+        kinds = " ".join(dict.fromkeys(word for span in over for word in span["kind"].split()))
+        titles = "\n".join(dict.fromkeys(str(span.get("title") or "") for span in over if span.get("title")))
+        pieces.append(Segment(text[start:end], kinds, titles or None))
+    return _merge_neighbours(pieces)
+
+
+def _merge_neighbours(pieces: list[Segment]) -> list[Segment]:
+    merged: list[Segment] = []
+    for piece in pieces:
+        if merged and merged[-1].kind == piece.kind and merged[-1].title == piece.title:
+            merged[-1] = Segment(merged[-1].text + piece.text, piece.kind, piece.title)
+        else:
+            merged.append(piece)
+    return merged
 
 
 def render_article(env: Environment, article: Article, store: Store) -> str:
@@ -75,6 +112,8 @@ def render_article(env: Environment, article: Article, store: Store) -> str:
         article=article,
         segments=segments(article.text, highlight_spans(article)),
         sources=store.sources_of(article.id),
+        summary=trust_summary(article),
+        others=store.article_titles(sorted({i for q in article.quotes for i in q.get("corroborated_by") or []})),
     )
 
 
@@ -85,9 +124,13 @@ def write_report(store: Store, out: Path, progress: Callable[[int, int], None] |
     env = environment()
     summaries = store.article_summaries()
     stats = store.stats()
+    stories = write_story_pages(store, out, env)
     index = out / "index.html"
     index.write_text(
-        env.get_template("index.html").render(articles=summaries, rejections=store.rejections(), stats=stats),
+        env.get_template("index.html").render(
+            articles=summaries, rejections=store.rejections(), stats=stats, flags=store.flag_counts(),
+            stories=stories,
+        ),
         encoding="utf-8",
     )
     for number, article in enumerate(store.iter_articles(), start=1):

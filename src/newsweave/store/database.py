@@ -141,6 +141,15 @@ class Store:
         with self.engine.connect() as connection:
             return list(connection.scalars(select(a.c.id).where(a.c.ingested_at >= moment).order_by(a.c.id)))
 
+    def article_titles(self, article_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """``{id: {"title", "source", "language"}}`` of the given articles (for links)."""
+        if not article_ids:
+            return {}
+        a = schema.articles
+        query = select(a.c.id, a.c.title, a.c.source, a.c.language).where(a.c.id.in_(article_ids))
+        with self.engine.connect() as connection:
+            return {row.id: {"title": row.title, "source": row.source, "language": row.language} for row in connection.execute(query)}
+
     def flag_counts(self) -> dict[str, dict[str, int]]:
         """``{article_id: {kind: count}}`` for every article with flags (report listings)."""
         f = schema.flags
