@@ -407,6 +407,7 @@ def _number_utterances(text: str, quotes: list[Quote]) -> None:
                     len(gap) <= SPLIT_GAP and previous.attribution.speaker_start > prev_piece.close_at)
                 if not text[paragraph_start:piece.open_at].strip() and gap.count("\n") >= 1 and attribution_only:
                     quote.attribution = previous.attribution
+                    same = True  # the speech goes on: one utterance, as attribution corpora count it
             if same and quote.attribution is None:
                 quote.attribution = previous.attribution
         if not same:
