@@ -27,6 +27,9 @@ Les Ukrainiens attendaient la fin des alertes aériennes dans la soirée."""
 TEXAS = """The county fair in Paris, Texas drew a record crowd this weekend, organisers said.
 Visitors came from Dallas and from across northeast Texas for the livestock show."""
 
+RUSSIAN = """Президент Украины Владимир Зеленский провёл в Киеве встречу с представителями НАТО.
+Журналисты спросили Зеленского о переговорах с Евросоюзом."""
+
 HTML = """<html><head><title>Talks in Kyiv</title></head><body><article>
 <h1>Talks in Kyiv</h1>
 <p>Ukrainian President <b>Volodymyr Zelensky</b> met envoys of the <i>European Union</i> in Kyiv on Monday.</p>
@@ -47,6 +50,7 @@ def articles() -> dict[str, Article]:
         "fr": _document("fr.txt", FRENCH, "fr"),
         "texas": _document("texas.txt", TEXAS, "en"),
         "html": _document("page.html", HTML, "en", "html"),
+        "ru": _document("ru.txt", RUSSIAN, "ru"),
     }
     results = analyze_batch(list(documents.values()), with_assess=False)
     assert all(isinstance(result, Article) for result in results), results
@@ -116,3 +120,11 @@ def test_entity_at_finds_the_mention_under_a_span(articles) -> None:
     sentence_end = article.text.index("envoys")
     assert entity_at(article, 0, sentence_end)["text"] in ("Ukrainian President", "Volodymyr Zelensky")
     assert entity_at(article, sentence_end, sentence_end + 3) is None
+
+
+def test_russian_inflected_names_are_looked_up_in_their_dictionary_form(articles) -> None:
+    found = _by_text(articles["ru"])
+    assert found["Киеве"]["entity_id"] == "geo:703448" and found["Киеве"]["canonical"] == "Kyiv"
+    assert found["Украины"]["entity_id"] == "geo:690791"
+    assert found["НАТО"]["entity_id"] == "org:nato"
+    assert found["Зеленского"]["entity_id"] == found["Владимир Зеленский"]["entity_id"]

@@ -28,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from newsweave import lang
-from newsweave.annotate.nlp import ner_backend, parse_batch, pipeline
+from newsweave.annotate.nlp import name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.link.entities import Mention, alias_of, entity_dict, resolve_mentions
 from newsweave.link.geo import candidates, country_names, demonym_country, demonym_words, fold
 from newsweave.model import Article
@@ -109,7 +109,8 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
             continue
         words = text[start:end]
         kind = "demonym" if _is_demonym(words, label) else "name"
-        mentions.append(Mention(start, end, words, "MISC" if kind == "demonym" else label, kind))
+        mentions.append(Mention(start, end, words, "MISC" if kind == "demonym" else label, kind,
+                                lemma=name_lemma(words, language)))
     return mentions
 
 

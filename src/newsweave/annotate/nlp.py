@@ -56,6 +56,32 @@ def model_name(language: str | None) -> str:
     return f"blank:{nlp.lang}"
 
 
+# Languages that inflect names ("в Киеве", "Зеленского"): entity lookups use the dictionary
+# form given by this morphological analyser (its dictionaries ship in a PyPI package).
+LEMMATIZERS: dict[str, str] = {"ru": "pymorphy3"}
+
+
+@cache
+def _morph_analyzer(language: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+def name_lemma(text: str, language: str | None) -> str | None:
+    """The dictionary form of a name, word by word, keeping each word's capitals; None when
+    the language has no analyser or the name is already in that form."""
+    if LEMMATIZERS.get(language or "") != "pymorphy3" or importlib.util.find_spec("pymorphy3") is None:
+        return None
+    analyzer = _morph_analyzer(language)
+    words = []
+    for word in text.split(" "):
+        lemma = analyzer.parse(word)[0].normal_form if word.isalpha() else word
+        words.append(word if word.isupper() else lemma[:1].upper() + lemma[1:] if word[:1].isupper() else lemma)
+    lemma_text = " ".join(words)
+    return lemma_text if lemma_text != text else None
+
+
 def ner_backend(language: str | None) -> str:
     """Where a language's entities come from: ``spacy``, ``natasha`` or ``none`` (gazetteer only)."""
     if language in NER_BACKENDS and importlib.util.find_spec(NER_BACKENDS[language]) is not None:

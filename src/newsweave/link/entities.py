@@ -57,6 +57,12 @@ class Mention:
     kind: str = "name"  # name | demonym | title
     role: str | None = None  # titles: "president:UA"
     bound_to: int | None = None  # titles: index of the person mention it stands next to
+    lemma: str | None = None  # the name in its dictionary form, where the language inflects names
+
+    @property
+    def name(self) -> str:
+        """What lookups use: "Киеве" is looked up as "Киев"."""
+        return self.lemma or self.text
 
 
 @dataclass
@@ -173,7 +179,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[Resolved | None]:
     demonym_countries = {}
     for index, mention in enumerate(mentions):
         if mention.kind == "demonym":
-            code = demonym_country(mention.text)
+            code = demonym_country(mention.name)
             place = countries().get(code or "")
             if place:
                 demonym_countries[index] = code
@@ -190,23 +196,23 @@ def _relabel_people(mentions: list[Mention]) -> None:
     A "place" no gazetteer knows, or a lone "organisation", that repeats a person's name of
     the article is that person (small models tag "Zelenskyy's office" as a place now and then).
     """
-    people = [name_words(m.text) for m in mentions if m.kind == "name" and m.label == "PER"]
+    people = [name_words(m.name) for m in mentions if m.kind == "name" and m.label == "PER"]
     for mention in mentions:
         if mention.kind != "name":
             continue
-        if mention.label == "LOC" and not candidates(mention.text):
-            words = name_words(mention.text)
+        if mention.label == "LOC" and not candidates(mention.name):
+            words = name_words(mention.name)
             if len(words) <= 3 and any(same_person(person, words) for person in people):
                 mention.label = "PER"
-        elif mention.label in ("ORG", "MISC") and " " not in mention.text.strip() and not alias_of(mention.text):
+        elif mention.label in ("ORG", "MISC") and " " not in mention.name.strip() and not alias_of(mention.name):
             # A lone surname of a full name of the article tagged as an organisation.
-            words = name_words(mention.text)
+            words = name_words(mention.name)
             if any(len(person) > 1 and same_person(person, words) for person in people):
                 mention.label = "PER"
-        elif mention.label == "PER" and " " not in mention.text.strip() and _is_big_place(mention.text):
+        elif mention.label == "PER" and " " not in mention.name.strip() and _is_big_place(mention.name):
             # ... and a one-word "person" that is a big city or a country ("Kyiv") is that place,
             # unless a full name of the article has it ("Michael Jordan", "Sofia Jakobsson").
-            words = name_words(mention.text)
+            words = name_words(mention.name)
             if not any(len(person) > 1 and words[0] in person for person in people if words):
                 mention.label = "LOC"
 
@@ -221,19 +227,19 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
     for index, mention in enumerate(mentions):
         if mention.kind != "name":
             continue
-        alias = alias_of(mention.text)
+        alias = alias_of(mention.name)
         if alias:
             entity_id, label, canonical = alias
             results[index] = Resolved(entity_id, canonical, label)
         elif mention.label == "LOC":
             places.append(index)
         elif mention.label in ("ORG", "MISC"):
-            results[index] = Resolved(_name_id(mention.label, mention.text), _strip_article(mention.text), mention.label)
-    chosen = resolve_places([mentions[index].text for index in places], context)
+            results[index] = Resolved(_name_id(mention.label, mention.name), _strip_article(mention.name), mention.label)
+    chosen = resolve_places([mentions[index].name for index in places], context)
     for index in places:
-        place = chosen.get(fold(mentions[index].text))
+        place = chosen.get(fold(mentions[index].name))
         if place is None:
-            text = _strip_article(mentions[index].text)
+            text = _strip_article(mentions[index].name)
             results[index] = Resolved(_name_id("LOC", text), text, "LOC")
         else:
             results[index] = Resolved(place.entity_id, place.name, "LOC", place, place.country)
@@ -242,17 +248,17 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
 def _resolve_persons(mentions: list[Mention], results: list[Resolved | None]) -> None:
     """Group the article's person names: a surname alone joins the full name that ends with it."""
     people = [i for i, m in enumerate(mentions) if m.kind == "name" and m.label == "PER" and results[i] is None]
-    people.sort(key=lambda i: (-len(name_words(mentions[i].text)), mentions[i].start))
+    people.sort(key=lambda i: (-len(name_words(mentions[i].name)), mentions[i].start))
     heads: list[int] = []
     for index in people:
-        words = name_words(mentions[index].text)
+        words = name_words(mentions[index].name)
         if not words:
-            results[index] = Resolved(_name_id("PER", mentions[index].text), mentions[index].text, "PER")
+            results[index] = Resolved(_name_id("PER", mentions[index].name), mentions[index].name, "PER")
             continue
-        head = next((h for h in heads if same_person(name_words(mentions[h].text), words)), None)
+        head = next((h for h in heads if same_person(name_words(mentions[h].name), words)), None)
         if head is None:
             heads.append(index)
-            results[index] = Resolved(person_id(mentions[index].text), mentions[index].text, "PER")
+            results[index] = Resolved(person_id(mentions[index].name), mentions[index].name, "PER")
         else:
             results[index] = Resolved(results[head].entity_id, results[head].canonical, "PER")
 
