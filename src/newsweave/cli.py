@@ -66,7 +66,7 @@ def sample_corpus() -> Path:
     return Path(str(resources.files("newsweave") / "samples"))
 
 
-def _ingest_with_progress(inputs: list[str], store: Store) -> Summary:
+def _ingest_with_progress(inputs: list[str], store: Store, dask: str | None = None) -> Summary:
     files = [item for item in _count_files(inputs)]
     with Progress(
         TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -84,7 +84,16 @@ def _ingest_with_progress(inputs: list[str], store: Store) -> Summary:
             if documents["count"] % 25 == 0:
                 progress.refresh()
 
+        if dask:
+            return _ingest_on_dask(dask, inputs, store, on_file, on_document)
         return ingest(inputs, store, ReadOptions(), on_file=on_file, on_document=on_document)
+
+
+def _ingest_on_dask(spec: str, inputs: list[str], store: Store, on_file, on_document) -> Summary:
+    from newsweave.scale.dask_runner import Scheduler, dask_client, ingest_distributed
+
+    with dask_client(Scheduler.parse(spec)) as client:
+        return ingest_distributed(inputs, store, client, on_file=on_file, on_document=on_document)
 
 
 def _count_files(inputs: list[str]) -> list[str]:
@@ -129,16 +138,22 @@ def run_command(
     inputs: Annotated[list[str] | None, typer.Argument(help="Inputs as for `ingest`; none: the shipped sample corpus.")] = None,
     db: DbOption = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for the HTML report.")] = Path("newsweave-report"),
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", help="Extract and annotate on a Dask cluster: local, local:N (workers) or tcp://host:8786."),
+    ] = None,
 ) -> None:
     """The main job: ingest, analyse, link, assess, and write the HTML report.
 
-    Example: newsweave run ../shared/seeds --out report/
+    Example: newsweave run ../shared/seeds --out report/ [--dask local:2]
     """
+    if dask is not None:
+        _check_dask_spec(dask)
     store = open_store(db)
     sources = inputs or [str(sample_corpus())]
     if not inputs:
         err.print(f"No input given: processing the sample corpus in {sources[0]}")
-    summary = _ingest_with_progress(sources, store)
+    summary = _ingest_with_progress(sources, store, dask)
     _print_summary(summary)
     index = _write_report(store, out_dir)
     out.print(f"Report written to {index.resolve()}", highlight=False)
@@ -277,6 +292,38 @@ def stats_command(
             value = ", ".join(f"{name}: {count}" for name, count in value.items()) or "-"
         table.add_row(key.replace("_", " "), str(value))
     out.print(table)
+
+
+def _check_dask_spec(spec: str) -> None:
+    from newsweave.scale.dask_runner import Scheduler
+
+    try:
+        Scheduler.parse(spec)
+    except ValueError as error:
+        fail(str(error), 2)
+
+
+@app.command("watch")
+def watch_command(
+    folder: Annotated[Path, typer.Argument(help="Folder to watch; files already there are ingested first.")],
+    db: DbOption = None,
+) -> None:
+    """Ingest files as they arrive in FOLDER (write them as name.part, then rename), until Ctrl-C.
+
+    Example: newsweave watch crawl/incoming --db news.db
+    """
+    from newsweave.scale.watch import watch_folder
+
+    if not folder.is_dir():
+        fail(f"{folder} is not a folder", 2)
+    store = open_store(db)
+
+    def on_batch(paths: list[str], summary: Summary) -> None:
+        counts = ", ".join(f"{name}: {summary.outcomes[name]}" for name in OUTCOMES if summary.outcomes[name])
+        err.print(f"{len(paths)} file(s) ingested ({counts or 'nothing new'})", highlight=False, markup=False)
+
+    err.print(f"Watching {folder} (Ctrl-C to stop)", highlight=False, markup=False)
+    watch_folder(folder, store, on_batch)
 
 
 @app.command("serve")

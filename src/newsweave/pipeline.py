@@ -119,12 +119,20 @@ def ingest_batch(documents: list[RawDocument | Rejection], store: Store) -> list
             todo.append((index, document))
     results = analyze_batch([document for _, document in todo], with_assess=False)
     for (index, _), result in zip(todo, results, strict=True):
-        if isinstance(result, Rejection):
-            store.save_rejection(result)
-            outcomes[index] = "rejected"
-        else:
-            outcomes[index] = _store_article(result, store)
+        outcomes[index] = store_analyzed(result, store)
     return [outcome or "rejected" for outcome in outcomes]
+
+
+def store_analyzed(result: Article | Rejection, store: Store) -> str:
+    """Link, assess and store one extracted and annotated document; returns its outcome.
+
+    ``ingest_batch`` calls it after analysing locally; the Dask runner (``newsweave.scale``)
+    after workers analysed, in input order, so links and stories come out the same.
+    """
+    if isinstance(result, Rejection):
+        store.save_rejection(result)
+        return "rejected"
+    return _store_article(result, store)
 
 
 def _store_article(article: Article, store: Store) -> str:
@@ -189,8 +197,13 @@ def ingest(
                 if len(batch) >= batch_size:
                     flush()
     flush()
-    _corroborate_quotes(store, started)
+    finish_ingest(store, started)
     return summary
+
+
+def finish_ingest(store: Store, started: datetime) -> None:
+    """What runs once after a whole ingest: cross-article checks on what it stored."""
+    _corroborate_quotes(store, started)
 
 
 def _corroborate_quotes(store: Store, since: datetime) -> None:

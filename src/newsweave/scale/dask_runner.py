@@ -1,0 +1,174 @@
+"""``newsweave run --dask SCHEDULER|local[:N]``: the heavy stages on a Dask cluster.
+
+Workers extract and annotate batches of documents (the CPU-bound part: spaCy, language
+identification, entity and quote finding); the client links, assesses and stores what comes
+back **in input order**, one article at a time, exactly as a local ``ingest`` does. So
+duplicate detection, entity linking and story assignment see the same sequence whatever
+the number of workers, and a run on a cluster gives the same store as a run on one core.
+
+Each worker is a long-lived process, so the spaCy pipelines it loads (``annotate.nlp``,
+cached per process) are loaded once per worker. A spaCy ``Doc`` travels back as
+``Doc.to_bytes`` without its vocabulary (the model's vectors would make every batch tens of
+MB) and is rebuilt on the client against the client's own copy of the same model.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from newsweave.ingest import ReadOptions, expand_inputs, read_path
+from newsweave.model import Article, RawDocument, Rejection
+from newsweave.pipeline import BATCH_SIZE, Summary, analyze_batch, finish_ingest, store_analyzed
+from newsweave.store import Store
+
+# Batches queued per worker: enough that a worker never waits for the client, few enough
+# that results waiting to be stored stay a small multiple of one batch in memory.
+IN_FLIGHT_PER_WORKER = 2
+DOC_KEY, DOC_BYTES_KEY = "doc", "doc_bytes"
+
+
+@dataclass(frozen=True)
+class Scheduler:
+    """Where to run: a local cluster of ``workers`` processes, or a scheduler's address."""
+
+    address: str | None = None
+    workers: int | None = None
+
+    @classmethod
+    def parse(cls, spec: str) -> Scheduler:
+        """``local`` (one worker per core), ``local:N``, or ``tcp://host:8786`` (any Dask address)."""
+        if spec == "local":
+            return cls()
+        if spec.startswith("local:"):
+            count = spec.removeprefix("local:")
+            if not count.isdigit() or int(count) < 1:
+                raise ValueError(f"--dask local:N needs a whole number of workers ≥ 1, got {spec!r}")
+            return cls(workers=int(count))
+        if "://" not in spec and ":" not in spec:
+            raise ValueError(f"--dask takes local, local:N or a scheduler address such as tcp://host:8786, got {spec!r}")
+        return cls(address=spec)
+
+
+@contextmanager
+def dask_client(scheduler: Scheduler) -> Iterator[Any]:
+    """A ``distributed.Client``: on a new ``LocalCluster`` or connected to a running scheduler."""
+    from distributed import Client, LocalCluster
+
+    if scheduler.address:
+        with Client(scheduler.address) as client:
+            yield client
+        return
+    # One thread per worker process: spaCy and the annotators are CPU-bound Python, so
+    # parallelism comes from processes, and a worker holds one copy of each model.
+    with LocalCluster(
+        n_workers=scheduler.workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+        silence_logs=logging.ERROR,
+    ) as cluster, Client(cluster) as client:
+        yield client
+
+
+def analyze_on_worker(documents: list[RawDocument | Rejection]) -> list[Article | Rejection]:
+    """Extract and annotate on a worker; the result is what the client needs to store it."""
+    results = analyze_batch(documents, with_assess=False)
+    for result in results:
+        if isinstance(result, Article) and DOC_KEY in result.extras:
+            result.extras[DOC_BYTES_KEY] = result.extras.pop(DOC_KEY).to_bytes()
+    return results
+
+
+def _restore_doc(article: Article) -> None:
+    """Rebuild the worker's parse against this process's copy of the language's model."""
+    packed = article.extras.pop(DOC_BYTES_KEY, None)
+    if packed is not None:
+        from spacy.tokens import Doc
+
+        from newsweave.annotate.nlp import pipeline
+
+        article.extras[DOC_KEY] = Doc(pipeline(article.language).vocab).from_bytes(packed)
+
+
+@dataclass
+class _Batch:
+    documents: list[RawDocument | Rejection]
+    outcomes: list[str | None]
+    todo: list[int]
+    future: Any = None
+
+
+def _batches(
+    inputs: Iterable[str], options: ReadOptions, summary: Summary, on_file: Callable[[str], None] | None, size: int
+) -> Iterator[list[RawDocument | Rejection]]:
+    batch: list[RawDocument | Rejection] = []
+    for item in expand_inputs(inputs):
+        if isinstance(item, Rejection):
+            batch.append(item)
+            continue
+        summary.files += 1
+        if on_file:
+            on_file(str(item))
+        for document in read_path(item, options):
+            batch.append(document)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def ingest_distributed(
+    inputs: Iterable[str],
+    store: Store,
+    client: Any,
+    options: ReadOptions = ReadOptions(),
+    on_file: Callable[[str], None] | None = None,
+    on_document: Callable[[str, str], None] | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Summary:
+    """Like ``pipeline.ingest``, with extraction and annotation done by ``client``'s workers."""
+    summary = Summary()
+    started = datetime.now(UTC)
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    pending: deque[_Batch] = deque()
+
+    def store_oldest() -> None:
+        batch = pending.popleft()
+        results = batch.future.result() if batch.future is not None else []
+        for index, result in zip(batch.todo, results, strict=True):
+            if isinstance(result, Article):
+                _restore_doc(result)
+            batch.outcomes[index] = store_analyzed(result, store)
+        for document, outcome in zip(batch.documents, batch.outcomes, strict=True):
+            summary.outcomes[outcome or "rejected"] += 1
+            if on_document:
+                on_document(document.source, outcome or "rejected")
+
+    for documents in _batches(inputs, options, summary, on_file, batch_size):
+        batch = _submit(documents, store, client)
+        pending.append(batch)
+        while len(pending) > IN_FLIGHT_PER_WORKER * workers:
+            store_oldest()
+    while pending:
+        store_oldest()
+    finish_ingest(store, started)
+    return summary
+
+
+def _submit(documents: list[RawDocument | Rejection], store: Store, client: Any) -> _Batch:
+    """Send a batch's new documents to the cluster; inputs stored before are not sent."""
+    outcomes: list[str | None] = [None] * len(documents)
+    todo = []
+    for index, document in enumerate(documents):
+        if isinstance(document, RawDocument) and store.knows_source(document.source, document.raw_sha256):
+            outcomes[index] = "already_stored"
+        else:
+            todo.append(index)
+    batch = _Batch(documents, outcomes, todo)
+    if todo:
+        batch.future = client.submit(analyze_on_worker, [documents[index] for index in todo], pure=False)
+    return batch
