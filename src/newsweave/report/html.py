@@ -82,7 +82,9 @@ def _quote_title(quote: dict[str, Any]) -> str:
 
 def segments(text: str, spans: list[dict[str, Any]]) -> list[Segment]:
     """Cut ``text`` at every span edge; each piece lists all the spans that cover it."""
-    valid = [span for span in spans if 0 <= span["start"] < span["end"] <= len(text)]
+    valid = sorted(
+        (span for span in spans if 0 <= span["start"] < span["end"] <= len(text)), key=lambda span: (span["start"], -span["end"])
+    )
     edges = sorted({0, len(text), *(span["start"] for span in valid), *(span["end"] for span in valid)})
     pieces = []
     for start, end in zip(edges, edges[1:], strict=False):

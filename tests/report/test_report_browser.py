@@ -1,0 +1,138 @@
+"""The static report in a real browser: hostile article content must stay text.
+
+Inputs carrying ``<script>``, ``onerror=`` and ``onload=`` payloads (in the text, in a
+quote, in the title and the URL, as plain text, HTML and JSON lines) go through the real
+ingest and report; each page then opens in Debian's headless Chromium, driven by Playwright
+with the system executable (no browser download). A page passes when no script ran (no
+dialog, no marker set on ``window``), the DOM holds no script element or event-handler
+attribute, the payloads are shown as literal text, and the console stays free of errors.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsweave.pipeline import ingest
+from newsweave.report.html import write_report
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+SCRIPT = "<script>window.__pwned = 'script'; alert('script')</script>"
+IMG = "<img src=x onerror=\"window.__pwned = 'img'; alert('img')\">"
+SVG = "\"><svg onload=\"window.__pwned = 'svg'\">"
+
+
+def hostile_inputs(folder: Path) -> list[str]:
+    (folder / "plain.txt").write_text(
+        f"The council of Brisk met on Monday {SCRIPT} to vote on the budget, officials said.\n\n"
+        f"\u201cWe will not accept {IMG} in our town,\u201d said mayor Ian Cole on Tuesday.\n\n"
+        f"Parents who want to save can count on Kidsmart {SVG}, the leading brand for families.\n",
+        encoding="utf-8",
+    )
+    (folder / "page.html").write_text(
+        "<!doctype html><html><head><title>Budget &lt;script&gt;alert(1)&lt;/script&gt; vote</title>"
+        "<script>window.__pwned = 'page'</script></head><body><article>"
+        "<h1>Budget vote &lt;img src=x onerror=alert(1)&gt;</h1>"
+        "<p>The council of Brisk approved a budget of 14 million pounds on Monday, the mayor said in a statement "
+        "published on the town website &lt;script&gt;alert('p')&lt;/script&gt; after a long debate.</p>"
+        "<p>Opposition members said the plan &lt;svg onload=alert(2)&gt; was rushed and would raise local taxes "
+        "by four per cent, according to the town's finance office.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    record = {
+        "title": f"Title {IMG}",
+        "url": "javascript:alert('url')",
+        "text": f"A payload in JSON lines {SCRIPT} sits in the middle of a sentence about the port of Dunmere, "
+        f"which handled 4 million containers in 2024, the authority said. {SVG}",
+    }
+    (folder / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return [str(folder)]
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    from newsweave.store import Store
+
+    work = tmp_path_factory.mktemp("hostile")
+    (work / "in").mkdir()
+    store = Store(str(work / "report.db"))
+    summary = ingest(hostile_inputs(work / "in"), store)
+    assert summary.articles == 3, summary.outcomes
+    write_report(store, work / "report")
+    store.close()
+    return work / "report"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found: install Debian's chromium package to run the browser checks")
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with playwright_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def open_page(browser, path: Path) -> dict:
+    page = browser.new_page()
+    seen = {"console_errors": [], "page_errors": [], "dialogs": []}
+    page.on("console", lambda message: seen["console_errors"].append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: seen["page_errors"].append(str(error)))
+
+    def on_dialog(dialog) -> None:
+        seen["dialogs"].append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(path.as_uri())
+    page.wait_for_load_state("load")
+    seen["pwned"] = page.evaluate("() => window.__pwned === undefined ? null : String(window.__pwned)")
+    seen["scripts"] = page.evaluate("() => document.querySelectorAll('script').length")
+    seen["handlers"] = page.evaluate(
+        "() => [...document.querySelectorAll('*')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length"
+    )
+    seen["svg_or_img"] = page.evaluate("() => document.querySelectorAll('svg, img').length")
+    seen["text"] = page.inner_text("body")
+    page.close()
+    return seen
+
+
+def pages(report: Path) -> list[Path]:
+    return [report / "index.html", *sorted((report / "articles").glob("*.html"))]
+
+
+def test_report_has_index_and_one_page_per_article(report):
+    assert (report / "index.html").is_file()
+    assert len(list((report / "articles").glob("*.html"))) == 3
+
+
+def test_no_script_runs_and_no_console_error_on_any_page(report, browser):
+    for path in pages(report):
+        seen = open_page(browser, path)
+        assert seen["pwned"] is None, path
+        assert seen["dialogs"] == [], path
+        assert seen["scripts"] == 0, path
+        assert seen["handlers"] == 0, path
+        assert seen["svg_or_img"] == 0, path
+        assert seen["console_errors"] == [], (path, seen["console_errors"])
+        assert seen["page_errors"] == [], (path, seen["page_errors"])
+
+
+def test_payloads_are_shown_as_literal_text(report, browser):
+    shown = "\n".join(open_page(browser, path)["text"] for path in pages(report)[1:])
+    assert "<script>window.__pwned = 'script'" in shown
+    assert "onerror=" in shown
+    assert "<svg onload=" in shown
+
+
+def test_article_page_shows_trust_summary_and_flag_evidence(report, browser):
+    texts = [open_page(browser, path)["text"] for path in pages(report)[1:]]
+    plain = next(text for text in texts if "Kidsmart" in text)
+    assert "Trust summary" in plain
+    assert "undisclosed promotion" in plain
