@@ -1,0 +1,114 @@
+"""A map of places as inline SVG: no tile server, no script, readable offline.
+
+The background is Natural Earth's 1:110m country outlines (public domain), projected
+equirectangularly and simplified into ``data/world_outline.json`` by
+``bench/make_world_outline.py``. Places are dots sized by how often they are mentioned,
+each with a ``<title>`` that the browser shows on hover. Names are article content, hence
+untrusted: they are escaped here because the SVG is handed to templates as ``Markup``.
+
+Story pages call :func:`world_map_svg` with the places of their articles (entities with
+``lat``/``lon``); :func:`places_of` gathers them from articles.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from markupsafe import Markup, escape
+
+OUTLINE_FILE = "world_outline.json"
+# Dot radius in map units for a place mentioned once, and the cap for the most mentioned.
+MIN_RADIUS, MAX_RADIUS = 3.0, 9.0
+# Margin (in degrees) kept around the places when the map zooms onto them.
+ZOOM_MARGIN_DEGREES = 8.0
+# Never zoom closer than this span (degrees of longitude): below it the 1:110m outline
+# is too coarse to recognise.
+MIN_SPAN_DEGREES = 30.0
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lat: float
+    lon: float
+    mentions: int = 1
+
+
+@cache
+def _outline() -> dict[str, Any]:
+    path = resources.files("newsweave.report") / "data" / OUTLINE_FILE
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _outline_path() -> str:
+    return " ".join("M" + " ".join(f"{x} {y}" for x, y in ring) + "Z" for ring in _outline()["rings"])
+
+
+def project(lat: float, lon: float) -> tuple[float, float]:
+    """Map units of a point, in the outline's equirectangular projection."""
+    outline = _outline()
+    lat = max(outline["south"], min(outline["north"], lat))
+    return (lon + 180) * outline["scale"], (outline["north"] - lat) * outline["scale"]
+
+
+def places_of(entities: Iterable[dict[str, Any]]) -> list[Place]:
+    """Places with coordinates among entity mentions, merged by canonical name."""
+    merged: dict[str, Place] = {}
+    for entity in entities:
+        lat, lon = entity.get("lat"), entity.get("lon")
+        if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
+            continue
+        name = str(entity.get("canonical") or entity.get("text") or "")
+        known = merged.get(name)
+        merged[name] = Place(name, float(lat), float(lon), (known.mentions if known else 0) + 1)
+    return sorted(merged.values(), key=lambda place: -place.mentions)
+
+
+def world_map_svg(places: list[Place], *, zoom: bool = True, label: str = "Places mentioned") -> Markup:
+    """An ``<svg>`` element: the world outline and one dot per place (escaped names)."""
+    outline = _outline()
+    x0, y0, width, height = _view_box(places, outline) if zoom and places else (0, 0, outline["width"], outline["height"])
+    most = max((place.mentions for place in places), default=1)
+    stroke = width / outline["width"]  # keeps lines and dots the same size on screen when zoomed
+    dots = []
+    for place in places:
+        x, y = project(place.lat, place.lon)
+        radius = MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(place.mentions / most) if most > 1 else MIN_RADIUS
+        scaled = radius * stroke
+        title = f"{place.name} · {place.mentions} mention{'s' if place.mentions != 1 else ''} · {place.lat:.2f}, {place.lon:.2f}"
+        dots.append(
+            f'<circle class="place" cx="{x:.1f}" cy="{y:.1f}" r="{scaled:.2f}" fill="#c2410c" fill-opacity="0.8" '
+            f'stroke="#fff" stroke-width="{0.6 * stroke:.3f}"><title>{escape(title)}</title></circle>'
+        )
+    return Markup(
+        f'<svg class="map" xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.1f} {y0:.1f} {width:.1f} {height:.1f}" '
+        f'role="img" aria-label="{escape(label)}">'
+        f'<rect x="{x0:.1f}" y="{y0:.1f}" width="{width:.1f}" height="{height:.1f}" fill="#eef4fa"/>'
+        f'<path d="{_outline_path()}" fill="#dfe3e8" stroke="#9aa3ad" stroke-width="{0.5 * stroke:.3f}"/>'
+        + "".join(dots)
+        + "</svg>"
+    )
+
+
+def _view_box(places: list[Place], outline: dict[str, Any]) -> tuple[float, float, float, float]:
+    """A box around the places with a margin, at the map's aspect ratio, inside the world."""
+    scale = outline["scale"]
+    points = [project(place.lat, place.lon) for place in places]
+    margin = ZOOM_MARGIN_DEGREES * scale
+    left, right = min(x for x, _ in points) - margin, max(x for x, _ in points) + margin
+    top, bottom = min(y for _, y in points) - margin, max(y for _, y in points) + margin
+    aspect = outline["height"] / outline["width"]
+    width = max(right - left, (bottom - top) / aspect, MIN_SPAN_DEGREES * scale)
+    width = min(width, outline["width"])
+    height = width * aspect
+    cx, cy = (left + right) / 2, (top + bottom) / 2
+    x0 = min(max(cx - width / 2, 0), outline["width"] - width)
+    y0 = min(max(cy - height / 2, 0), outline["height"] - height)
+    return x0, y0, width, height

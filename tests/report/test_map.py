@@ -1,0 +1,44 @@
+"""The inline SVG map: offline outline, one dot per place, escaped names."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+from newsweave.report.map import Place, places_of, project, world_map_svg
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_projection_puts_known_places_where_they_belong():
+    paris_x, paris_y = project(48.86, 2.35)
+    sydney_x, sydney_y = project(-33.87, 151.21)
+    assert paris_x < sydney_x and paris_y < sydney_y
+    assert project(0, -180) == (0, project(0, 0)[1])
+
+
+def test_places_are_merged_by_name_and_counted():
+    entities = [
+        {"text": "Kyiv", "canonical": "Kyiv", "lat": 50.45, "lon": 30.52},
+        {"text": "Kiev", "canonical": "Kyiv", "lat": 50.45, "lon": 30.52},
+        {"text": "Tirana", "canonical": "Tirana", "lat": 41.33, "lon": 19.82},
+        {"text": "NATO", "canonical": "NATO"},
+    ]
+    assert places_of(entities) == [Place("Kyiv", 50.45, 30.52, 2), Place("Tirana", 41.33, 19.82, 1)]
+
+
+def test_svg_is_well_formed_with_outline_dots_and_escaped_titles():
+    svg = str(world_map_svg([Place("<script>alert(1)</script>", 50.45, 30.52, 3), Place("Tirana", 41.33, 19.82)]))
+    root = ElementTree.fromstring(svg)
+    assert root.tag == f"{SVG}svg"
+    assert len(root.find(f"{SVG}path").get("d")) > 10_000  # the world's outline, inlined
+    titles = [circle.find(f"{SVG}title").text for circle in root.iter(f"{SVG}circle")]
+    assert titles[0].startswith("<script>alert(1)</script> · 3 mentions")  # text, not markup
+    assert "<script>" not in svg
+
+
+def test_map_zooms_onto_the_places_but_not_closer_than_the_outline_allows():
+    whole = ElementTree.fromstring(str(world_map_svg([])))
+    zoomed = ElementTree.fromstring(str(world_map_svg([Place("Tirana", 41.33, 19.82)])))
+    whole_width = float(whole.get("viewBox").split()[2])
+    zoomed_width = float(zoomed.get("viewBox").split()[2])
+    assert whole_width == 720 and 60 <= zoomed_width < 720
