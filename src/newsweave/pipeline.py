@@ -19,6 +19,7 @@ from newsweave.assess.corroboration import corroborate
 from newsweave.extract import extract_document
 from newsweave.ingest import ReadOptions, expand_inputs, read_path
 from newsweave.link import find_duplicate, fingerprint
+from newsweave.link.stories import assign_story
 from newsweave.link.entities import link_article_entities, remember_article_entities
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.store import Store
@@ -162,7 +163,16 @@ def _store_article(article: Article, store: Store) -> str:
             return "exact_copy"
         return "already_stored"
     remember_article_entities(article, store)
+    _assign_story(article, store)
     return "near_duplicate" if match else "new"
+
+
+def _assign_story(article: Article, store: Store) -> None:
+    """File a stored article under its story; a failure is recorded, the article stays stored."""
+    try:
+        assign_story(article, store)
+    except Exception as error:  # noqa: BLE001
+        store.save_rejection(_internal_rejection(article.source, "link (stories)", error))
 
 
 def ingest(
@@ -212,7 +222,6 @@ def _corroborate_quotes(store: Store, since: datetime) -> None:
         corroborate(store.articles_ingested_since(since), store)
     except Exception as error:  # noqa: BLE001 - the articles stay stored; the failure is recorded
         store.save_rejection(_internal_rejection("(quote corroboration)", "assess", error))
-
 
 
 def _internal_rejection(source: str, stage: str, error: Exception) -> Rejection:

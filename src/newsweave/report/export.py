@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from newsweave.report.stories import story_export_rows
 from newsweave.store import Store
 
 WHAT = ("articles", "entities", "quotes", "events", "stories", "rejections")
@@ -26,12 +27,14 @@ def export_rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
     elif what == "events":
         for article in store.iter_articles():
             for item in article.events:
-                yield {"article_id": article.id, **item}
+                yield {"article_id": article.id, "type": item["type"], "actor": item.get("actor"),
+                       "target": item.get("target"), "location": item.get("location"), "date": item.get("date"),
+                       "trigger": item["trigger"]}
     elif what == "entities":
         # Contract row: entity_id, canonical, label, aliases, languages, mentions, lat, lon, country.
         yield from store.entity_rows()
     elif what == "stories":
-        yield from store.table_rows("stories")
+        yield from story_export_rows(store)
     elif what == "rejections":
         yield from store.rejections()
     else:

@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, text, update
@@ -88,6 +89,62 @@ class Store:
         )
         with self.engine.connect() as connection:
             return [(row.id, bytes(row.signature)) for row in connection.execute(query)]
+
+    # -- what story assignment needs (link.stories.StoryMemory) ----------------------------
+
+    def story_centroids(self) -> Iterator[tuple[str, bytes]]:
+        s = schema.stories
+        with self.engine.connect() as connection:
+            for row in connection.execute(select(s.c.id, s.c.centroid).where(s.c.centroid.is_not(None))):
+                yield row.id, bytes(row.centroid)
+
+    def stories_by_id(self, story_ids: list[str]) -> list:
+        """``link.stories.StoryState``s of the given stories (unknown ids are skipped)."""
+        from newsweave.link.stories import StoryState  # the link stage owns the shape
+
+        if not story_ids:
+            return []
+        s = schema.stories
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(s).where(s.c.id.in_(story_ids), s.c.centroid.is_not(None))).all()
+        return [
+            StoryState(row.id, np.frombuffer(bytes(row.centroid), dtype=np.float32).copy(), row.size,
+                       dict(row.entity_counts or {}), dict(row.keyword_counts or {}), list(row.languages or []),
+                       row.first, row.last, row.label)
+            for row in rows
+        ]
+
+    def story_of(self, article_id: str) -> str | None:
+        sa = schema.story_articles
+        with self.engine.connect() as connection:
+            return connection.scalar(select(sa.c.story_id).where(sa.c.article_id == article_id))
+
+    def save_story(self, story, article_id: str) -> None:
+        """Write a story's new state and file the article under it, in one transaction."""
+        s = schema.stories
+        values = {"label": story.label, "languages": story.languages, "first": story.first, "last": story.last,
+                  "centroid": story.centroid_sum.astype(np.float32).tobytes(), "size": story.size,
+                  "entity_counts": story.entities, "keyword_counts": _top_counts(story.keywords)}
+        with self.engine.begin() as connection:
+            if connection.scalar(select(s.c.id).where(s.c.id == story.id)) is None:
+                connection.execute(insert(s).values(id=story.id, **values))
+            else:
+                connection.execute(update(s).where(s.c.id == story.id).values(**values))
+            connection.execute(
+                self._insert_ignore(schema.story_articles).values(story_id=story.id, article_id=article_id)
+            )
+
+    def story_rows(self) -> list[dict[str, Any]]:
+        """Every story with its article ids (no centroids), most recent first."""
+        s, sa = schema.stories, schema.story_articles
+        with self.engine.connect() as connection:
+            stories = connection.execute(
+                select(s.c.id, s.c.label, s.c.languages, s.c.first, s.c.last, s.c.size).order_by(s.c.last.desc(), s.c.id)
+            ).all()
+            members: dict[str, list[str]] = {}
+            for row in connection.execute(select(sa.c.story_id, sa.c.article_id).order_by(sa.c.article_id)):
+                members.setdefault(row.story_id, []).append(row.article_id)
+        return [{**dict(row._mapping), "article_ids": members.get(row.id, [])} for row in stories]
 
     # -- what quote corroboration needs (assess.corroboration.QuoteMemory) -----------------
 
@@ -532,3 +589,11 @@ def article_from_row(row, removed: list[RemovedSpan]) -> Article:
         ],
         extraction_method=row.extraction_method,
     )
+
+
+# Keywords kept per story for its label: the counts of rare words never reach the label.
+STORY_KEYWORDS_KEPT = 200
+
+
+def _top_counts(counts: dict[str, int], keep: int = STORY_KEYWORDS_KEPT) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:keep])

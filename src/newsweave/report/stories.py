@@ -1,0 +1,196 @@
+"""Stories for readers: each story's timeline (events and dated statements in time order,
+each pointing to its article and span), its export rows, and its report page.
+
+The timeline plot is an inline SVG drawn here rather than an Altair/Plotly chart: those need
+a JavaScript runtime (≈1 MB inlined per page) that the report's Content-Security-Policy
+forbids, while an SVG of a few dozen marks needs no script, works offline in any browser,
+and its marks are plain links to the article pages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from newsweave.model import Article
+from newsweave.store import Store
+
+# A date value precise enough for a timeline (TIMEX3 day or month); weeks and years are too vague.
+TIMELINE_DATE = re.compile(r"^\d{4}-\d\d(-\d\d)?$")
+# A dated statement quotes at most this much of its sentence.
+STATEMENT_CHARS = 280
+# Sentence edges for statements: stored articles keep no parse, and a full stop, question or
+# exclamation mark followed by a space, or a line break, is enough to cut a readable excerpt.
+SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
+# Plot geometry (px).
+PLOT_WIDTH, LANE_HEIGHT, PLOT_MARGIN, LABEL_WIDTH = 760, 34, 24, 44
+TYPE_COLOURS = {
+    "CONSULT": "#2563eb", "AGREE": "#16a34a", "SUPPORT": "#22c55e", "COOPERATE": "#15803d", "AID": "#0d9488",
+    "CONCEDE": "#65a30d", "RETREAT": "#a3a3a3", "REQUEST": "#ca8a04", "DEMAND": "#d97706", "ACCUSE": "#ea580c",
+    "REJECT": "#c2410c", "THREATEN": "#dc2626", "PROTEST": "#db2777", "SANCTION": "#9333ea", "MOBILIZE": "#7c3aed",
+    "COERCE": "#b91c1c", "ASSAULT": "#7f1d1d",
+}
+STATEMENT_COLOUR = "#6b7280"
+
+
+# --- timelines ----------------------------------------------------------------------------
+
+
+def timeline_entries(article: Article) -> list[dict[str, Any]]:
+    """An article's events, and its sentences holding a resolved date that no event covers."""
+    entries = [_event_entry(article, event) for event in article.events if event.get("trigger")]
+    covered = [(entry["start"], entry["end"]) for entry in entries]
+    for item in article.dates:
+        value = str(item.get("value") or "")
+        if item.get("type") != "DATE" or not TIMELINE_DATE.match(value):
+            continue
+        start, end = sentence_around(article.text, item["start"], item["end"])
+        if any(start <= a < end or start < b <= end for a, b in covered):
+            continue
+        covered.append((start, end))
+        entries.append({"date": value, "article_id": article.id, "start": start, "end": end,
+                        "text": article.text[start:end], "event_type": None, "language": article.language})
+    return entries
+
+
+def _event_entry(article: Article, event: dict[str, Any]) -> dict[str, Any]:
+    """The event's words from its actor to its last participant ("Zelensky met Rama in Tirana")."""
+    parts = [event[key] for key in ("trigger", "actor", "target", "location") if event.get(key)]
+    start, end = min(part["start"] for part in parts), max(part["end"] for part in parts)
+    if end - start > STATEMENT_CHARS:
+        start, end = event["trigger"]["start"], event["trigger"]["end"]
+    return {
+        "date": event.get("date") or (article.published[:10] if article.published else None),
+        "article_id": article.id, "start": start, "end": end, "text": article.text[start:end],
+        "event_type": event.get("type"), "language": article.language,
+        "actor": (event.get("actor") or {}).get("canonical") or (event.get("actor") or {}).get("text"),
+        "target": (event.get("target") or {}).get("canonical") or (event.get("target") or {}).get("text"),
+    }
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding [start, end), cut to ``STATEMENT_CHARS`` around the span."""
+    before = [match.end() for match in SENTENCE_END.finditer(text, 0, start)]
+    left = before[-1] if before else 0
+    after = SENTENCE_END.search(text, end)
+    right = after.end() if after else len(text)
+    left = max(left, start - STATEMENT_CHARS // 2)
+    right = min(right, max(end, left + STATEMENT_CHARS))
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return left, right
+
+
+def sort_timeline(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Date order; entries without a date go last (they cannot be placed)."""
+    return sorted(entries, key=lambda e: (e["date"] is None, e["date"] or "", e["article_id"], e["start"]))
+
+
+def story_timeline(store: Store, article_ids: list[str]) -> tuple[list[dict[str, Any]], list[Article]]:
+    articles = [article for article_id in article_ids if (article := store.get_article(article_id))]
+    entries = [entry for article in articles for entry in timeline_entries(article)]
+    return sort_timeline(entries), articles
+
+
+def story_export_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """``export --what stories`` rows in the contract's shape."""
+    for story in store.story_rows():
+        timeline, _ = story_timeline(store, story["article_ids"])
+        yield {
+            "id": story["id"], "label": story["label"], "languages": story["languages"],
+            "article_ids": story["article_ids"], "first": story["first"], "last": story["last"],
+            "timeline": [{key: entry[key] for key in ("date", "article_id", "start", "end", "text", "event_type")}
+                         for entry in timeline],
+        }
+
+
+# --- the plot -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mark:
+    x: float
+    y: float
+    colour: str
+    href: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Plot:
+    width: int
+    height: int
+    marks: list[Mark]
+    ticks: list[tuple[float, str]]
+    lanes: list[tuple[float, str]]
+    undated: int
+
+
+def timeline_plot(entries: list[dict[str, Any]]) -> Plot:
+    """Marks placed by date (x) and language lane (y); undated entries are only counted."""
+    dated = [(entry, _day(entry["date"])) for entry in entries]
+    dated = [(entry, day) for entry, day in dated if day]
+    languages = sorted({entry.get("language") or "?" for entry, _ in dated})
+    height = PLOT_MARGIN * 2 + LANE_HEIGHT * max(len(languages), 1)
+    if not dated:
+        return Plot(PLOT_WIDTH, height, [], [], [], len(entries))
+    first, last = min(day for _, day in dated), max(day for _, day in dated)
+    span = max((last - first).days, 1)
+    left, right = PLOT_MARGIN + LABEL_WIDTH, PLOT_WIDTH - PLOT_MARGIN
+
+    def x_of(day: date) -> float:
+        return round(left + (right - left) * (day - first).days / span, 1) if last > first else (left + right) / 2
+
+    def y_of(language: str) -> float:
+        return PLOT_MARGIN + LANE_HEIGHT * (languages.index(language) + 0.5)
+
+    marks = []
+    stacked: dict[tuple[float, str], int] = {}
+    for entry, day in dated:
+        language = entry.get("language") or "?"
+        x = x_of(day)
+        nudge = stacked.get((x, language), 0)
+        stacked[(x, language)] = nudge + 1
+        kind = entry["event_type"] or "statement"
+        marks.append(Mark(x, y_of(language) + (nudge % 3 - 1) * 7, TYPE_COLOURS.get(kind, STATEMENT_COLOUR),
+                          f"../articles/{entry['article_id']}.html", f"{entry['date']} · {kind} · {entry['text'][:160]}"))
+    ticks = [(x_of(first), first.isoformat())] + ([(x_of(last), last.isoformat())] if last > first else [])
+    lanes = [(y_of(language), language) for language in languages]
+    return Plot(PLOT_WIDTH, height, marks, ticks, lanes, len(entries) - len(dated))
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value if len(value) == 10 else f"{value[:7]}-01")
+    except ValueError:
+        return None
+
+
+# --- pages --------------------------------------------------------------------------------
+
+
+def write_story_pages(store: Store, out: Path, env: Environment) -> list[dict[str, Any]]:
+    """One page per story under ``out/stories/``; returns the stories for the index."""
+    folder = out / "stories"
+    folder.mkdir(parents=True, exist_ok=True)
+    template = env.get_template("story.html")
+    stories = store.story_rows()
+    for story in stories:
+        timeline, articles = story_timeline(store, story["article_ids"])
+        by_language: dict[str, list[Article]] = {}
+        for article in sorted(articles, key=lambda a: (a.published or "", a.id)):
+            by_language.setdefault(article.language or "?", []).append(article)
+        page = template.render(story=story, timeline=timeline, plot=timeline_plot(timeline),
+                               by_language=by_language, colours=TYPE_COLOURS, statement_colour=STATEMENT_COLOUR)
+        (folder / f"{story['id']}.html").write_text(page, encoding="utf-8")
+    return stories

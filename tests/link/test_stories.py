@@ -1,0 +1,157 @@
+"""Online story assignment with the real embedding model, entities and a real SQLite store.
+
+The seed articles (``../shared/seeds``: one English, one French, about support for Ukraine)
+must land in one story; articles written for these tests (``tests/data/stories``) check that
+unrelated news stays out and that a later process continues the same stories.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsweave.link.stories import (
+    EMBEDDING_DIM, MAX_GAP_DAYS, ArticleSignals, StoryState, add_to_story, entity_overlap, score_story,
+)
+from newsweave.pipeline import ingest
+from newsweave.report.export import export_rows
+from newsweave.report.html import write_report
+from newsweave.report.stories import sentence_around, story_export_rows
+from newsweave.store import Store
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory, request) -> Path:
+    shared = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+    if not shared.is_dir():
+        pytest.skip(f"seed articles not found at {shared}")
+    path = tmp_path_factory.mktemp("stories") / "stories.db"
+    store = Store(str(path))
+    ingest([str(shared), str(DATA / "sport_en.txt"), str(DATA / "meteo_fr.txt")], store)
+    store.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def stored(db_path) -> dict[str, dict]:
+    """Each stored article's story row, keyed by the article's file name."""
+    store = Store(str(db_path))
+    stories = store.story_rows()
+    by_file = {}
+    for summary in store.article_summaries():
+        story = next(s for s in stories if summary["id"] in s["article_ids"])
+        by_file[Path(summary["source"]).name] = {"article": summary, "story": story}
+    store.close()
+    return by_file
+
+
+def _seed_story(stored: dict[str, dict]) -> dict:
+    return next(entry["story"] for name, entry in stored.items() if name.startswith("000_"))
+
+
+def test_seed_articles_land_in_one_story(stored):
+    seeds = [entry for name, entry in stored.items() if name[:4] in ("000_", "003_")]
+    assert len(seeds) == 2
+    assert seeds[0]["story"]["id"] == seeds[1]["story"]["id"]
+    assert seeds[0]["story"]["languages"] == ["en", "fr"]
+
+
+def test_unrelated_articles_do_not_join_the_seed_story(stored):
+    seed_story = _seed_story(stored)
+    for name in ("sport_en.txt", "meteo_fr.txt"):
+        assert stored[name]["story"]["id"] != seed_story["id"]
+    assert stored["sport_en.txt"]["story"]["id"] != stored["meteo_fr.txt"]["story"]["id"]
+
+
+def test_story_label_names_its_main_entities(stored):
+    label = _seed_story(stored)["label"]
+    assert "Ukraine" in label or "Zelensky" in label
+
+
+def test_a_later_process_continues_the_same_story(db_path, stored):
+    store = Store(str(db_path))  # a new Store object: its linker rebuilds the index from the database
+    try:
+        before = {story["id"] for story in store.story_rows()}
+        ingest([str(DATA / "ukraine_followup_fr.txt")], store)
+        stories = store.story_rows()
+        followup = next(s for s in store.article_summaries() if s["source"].endswith("ukraine_followup_fr.txt"))
+        story = next(s for s in stories if followup["id"] in s["article_ids"])
+        assert story["id"] == _seed_story(stored)["id"]
+        assert {s["id"] for s in stories} == before
+    finally:
+        store.close()
+
+
+def test_timeline_is_in_date_order_with_both_languages(db_path, stored):
+    store = Store(str(db_path))
+    try:
+        row = next(r for r in story_export_rows(store) if r["id"] == _seed_story(stored)["id"])
+        languages = {a["id"]: a["language"] for a in store.article_summaries()}
+        texts = {article.id: article.text for article in store.iter_articles()}
+    finally:
+        store.close()
+    assert set(row) == {"id", "label", "languages", "article_ids", "first", "last", "timeline"}
+    dated = [entry["date"] for entry in row["timeline"] if entry["date"]]
+    assert dated == sorted(dated) and dated
+    assert all(entry["date"] for entry in row["timeline"][: len(dated)])  # undated ones last
+    assert {languages[entry["article_id"]] for entry in row["timeline"] if entry["event_type"]} == {"en", "fr"}
+    for entry in row["timeline"]:
+        assert texts[entry["article_id"]][entry["start"]:entry["end"]] == entry["text"]
+
+
+def test_events_export_rows_have_the_contract_shape(db_path):
+    store = Store(str(db_path))
+    try:
+        rows = list(export_rows(store, "events"))
+    finally:
+        store.close()
+    assert rows
+    for row in rows:
+        assert set(row) == {"article_id", "type", "actor", "target", "location", "date", "trigger"}
+        assert row["actor"]["text"] and row["trigger"]["text"]
+
+
+def test_report_has_story_pages_with_an_inline_plot(db_path, stored, tmp_path):
+    store = Store(str(db_path))
+    try:
+        index = write_report(store, tmp_path / "report")
+    finally:
+        store.close()
+    story_id = _seed_story(stored)["id"]
+    page = (tmp_path / "report" / "stories" / f"{story_id}.html").read_text(encoding="utf-8")
+    assert f'href="stories/{story_id}.html"' in index.read_text(encoding="utf-8")
+    assert "<svg" in page and "<circle" in page and "<script" not in page
+    assert "Articles by language" in page and "../articles/" in page
+
+
+def _signals(vector: np.ndarray, day: date | None, entities: dict[str, str] | None = None) -> ArticleSignals:
+    return ArticleSignals(vector.astype(np.float32), entities or {}, [], day, "en")
+
+
+def test_time_rules_out_distant_stories():
+    vector = np.ones(EMBEDDING_DIM, dtype=np.float32) / np.sqrt(EMBEDDING_DIM)
+    story = StoryState("00000000000000aa", np.zeros(EMBEDDING_DIM, np.float32))
+    add_to_story(story, _signals(vector, date(2024, 2, 28), {"geo:1": "Ukraine"}))
+    near = score_story(_signals(vector, date(2024, 3, 2), {"geo:1": "Ukraine"}), story)
+    later = score_story(_signals(vector, date(2024, 4, 1), {"geo:1": "Ukraine"}), story)
+    far = score_story(_signals(vector, date(2025, 2, 28), {"geo:1": "Ukraine"}), story)
+    assert near is not None and later is not None and near > later
+    assert far is None and (date(2025, 2, 28) - date(2024, 2, 28)).days > MAX_GAP_DAYS
+
+
+def test_entity_overlap_is_an_overlap_coefficient():
+    assert entity_overlap({"a", "b"}, {"a", "b", "c", "d"}) == 1.0
+    assert entity_overlap({"a", "x"}, {"a", "b"}) == 0.5
+    assert entity_overlap(set(), {"a"}) == 0.0
+
+
+def test_statement_excerpt_is_the_sentence_around_a_date():
+    text = "First sentence here. The talks will be held on 25 February in Paris. Last one."
+    start = text.index("25 February")
+    a, b = sentence_around(text, start, start + len("25 February"))
+    assert text[a:b] == "The talks will be held on 25 February in Paris."
