@@ -40,9 +40,18 @@ def watch_folder(
 ) -> None:
     """Ingest what ``folder`` holds (unless ``existing`` is False), then every file that arrives,
     until ``stop`` is set (or the process is interrupted)."""
-    if existing:
-        _ingest([str(folder)], store, on_batch)
-    for changes in watch(folder, watch_filter=is_input, stop_event=stop, debounce=DEBOUNCE_MS, rust_timeout=500):
+    scan_first = existing
+    # ``yield_on_timeout``: the first (empty) yield comes once the watcher runs, so the folder
+    # is scanned after watching began and a file arriving during the scan is not missed.
+    for changes in watch(
+        folder, watch_filter=is_input, stop_event=stop, debounce=DEBOUNCE_MS, rust_timeout=500, yield_on_timeout=True
+    ):
+        if scan_first:
+            scan_first = False
+            present = sorted(str(path) for path in folder.rglob("*") if path.is_file() and is_input(Change.added, str(path)))
+            if present:
+                _ingest(present, store, on_batch)
+            continue
         paths = sorted({path for _change, path in changes if Path(path).is_file()})
         if paths:
             _ingest(paths, store, on_batch)
