@@ -99,7 +99,7 @@ def rules(language: str) -> Rules | None:
     word = rf"(?:[{UPPER}][a-z]{{0,3}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
     # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
     word = rf"(?!(?:{_alt(data.get('not_names', []))})\b){word}"
-    name = rf"(?-i:{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
+    name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
     determiners = _alt(data.get("determiners", []))
     titles = _alt(data.get("titles", []))
     title = rf"(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
@@ -110,7 +110,7 @@ def rules(language: str) -> Rules | None:
     # a short noun phrase, accepted where the position alone says it is the speaker
     # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
     phrase = (rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+|"
-              rf"(?:[\w’'.-]+\s+){{0,4}}?{name}|\b(?:{pronoun})\b)")
+              rf"(?:[\w’'.()-]+,?\s+){{0,6}}?{name}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # the attribution clause ends there, or goes on with a place or time, not with "that"
     ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
@@ -119,7 +119,7 @@ def rules(language: str) -> Rules | None:
     after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}", rf"{lead}{phrase}{aside}\s+(?:\w+\s+)?(?P<cue>{cues})\b"]
     after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in data.get("incise", [])]
     preps = _alt(data.get("source_prepositions", []))
-    before = [rf"{speaker},?\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
+    before = [rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
               rf"{speaker}\s*:\s*$",
               rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b[^.!?:«“\"]{{0,80}}:\s*$"]
