@@ -86,6 +86,7 @@ class Grammar:
     future_cues: tuple[str, ...]
     not_year_after: frozenset[str]
     article_duration_after: frozenset[str] = frozenset()
+    language: str = ""
 
 
 def _alternation(words: Any) -> str:
@@ -187,7 +188,7 @@ def grammar(language: str) -> Grammar | None:
     cues = data.get("cues", {})
     return Grammar(tuple(patterns), months, weekdays, tables, data.get("numeric_order", "dmy"),
                    tuple(cues.get("future", ())), frozenset(word.lower() for word in cues.get("not_year_after", ())),
-                   frozenset(word.lower() for word in cues.get("article_duration_after", ())))
+                   frozenset(word.lower() for word in cues.get("article_duration_after", ())), language)
 
 
 def find_mentions(text: str, language: str | None) -> list[Mention]:
@@ -580,12 +581,24 @@ def _resolve_anniversary(ctx: _Context) -> Timex | None:
     sentence_end = re.search(r"[.!?\n]", ctx.text[ctx.mention.end:])
     stop = ctx.mention.end + (sentence_end.start() if sentence_end else 200)
     start = max(ctx.text.rfind(". ", 0, ctx.mention.start), ctx.text.rfind("\n", 0, ctx.mention.start), 0)
-    years = [int(y) for y in re.findall(r"(?<![\d$€£])((?:1[89]|20)\d\d)(?!\d)", ctx.text[start:stop])]
+    sentence = ctx.text[start:stop]
+    years = [int(y) for y in re.findall(r"(?<![\d$€£])((?:1[89]|20)\d\d)(?!\d)", sentence)]
+    years = years or _event_years_in(sentence, ctx.rules.language)
     if years:
         return ctx.timex("DATE", f"{years[0] + ordinal:04d}", number=ordinal, year=years[0] + ordinal)
     if ctx.anchor is not None:
         return ctx.timex("DATE", f"{ctx.anchor.year:04d}", number=ordinal)
     return ctx.timex("DATE", "XXXX", number=ordinal)
+
+
+def _event_years_in(sentence: str, language: str) -> list[int]:
+    """Years of the dated events a sentence names ("l'invasion russe" → 2022), from
+    ``lang/<iso>/time_anchors.toml``."""
+    found = []
+    for event in lang.load(language, "time_anchors").get("event", []):
+        if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.I) for name in event.get("names", [])):
+            found.append(int(event["year"]))
+    return found
 
 
 def _resolve_time(ctx: _Context) -> Timex | None:
