@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError
 
 from newsweave.link.duplicates import DuplicateMatch, Fingerprint
 from newsweave.model import Article, Flag, Rejection, RemovedSpan, Span
@@ -49,7 +49,9 @@ class Store:
         try:
             self.engine = _engine(self.url)
             self._migrate()
-        except (OperationalError, ValueError, ImportError) as error:
+        except (DatabaseError, ArgumentError, OSError, ValueError, ImportError) as error:
+            # DatabaseError: not a database file, server unreachable; ArgumentError: unknown
+            # URL scheme; OSError: the SQLite file's folder cannot be made.
             raise StoreError(f"cannot open database {self.url}: {str(error).splitlines()[0]}") from None
 
     # -- setup -----------------------------------------------------------------------------
@@ -261,13 +263,16 @@ class Store:
         """Record a rejection once; False if the same input was rejected for the same reason."""
         row = {"source": rejection.source, "reason": rejection.reason, "at": datetime.now(UTC)}
         with self.engine.begin() as connection:
-            result = connection.execute(self._insert_ignore(schema.rejections).values(**row))
-            return bool(result.rowcount)
+            result = connection.execute(self._insert_ignore(schema.rejections).values(**row).returning(schema.rejections.c.id))
+            return result.first() is not None
 
     def _insert_source(self, connection, article_id: str, source: str, raw_sha256: str, now=None) -> bool:
         row = {"source": source, "raw_sha256": raw_sha256, "article_id": article_id, "ingested_at": now or datetime.now(UTC)}
-        result = connection.execute(self._insert_ignore(schema.article_sources).values(**row))
-        return bool(result.rowcount)
+        # RETURNING, not rowcount: psycopg reports -1 rows for INSERT … ON CONFLICT DO NOTHING.
+        result = connection.execute(
+            self._insert_ignore(schema.article_sources).values(**row).returning(schema.article_sources.c.id)
+        )
+        return result.first() is not None
 
     def _insert_ignore(self, table):
         dialect = postgresql if self.dialect == "postgresql" else sqlite
