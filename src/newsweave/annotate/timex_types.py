@@ -1,0 +1,54 @@
+"""The records that temporal tagging passes around: a matched expression, a resolved one,
+and one language's compiled grammar (see :mod:`newsweave.annotate.timex`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+@dataclass
+class Mention:
+    """A matched temporal expression before resolution: its span, resolver and parts."""
+
+    start: int
+    end: int
+    text: str
+    resolve: str
+    parts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Timex:
+    """A resolved expression; the extra fields let later checks reason about the date."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    resolve: str = ""
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # stated weekday, Monday = 0
+    year_given: bool = False
+    impossible: bool = False
+    number: float | None = None  # ordinal of an anniversary, count of a duration
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """One language's compiled patterns and word tables."""
+
+    patterns: tuple[tuple[re.Pattern[str], str], ...]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    tables: dict[str, dict[str, Any]]
+    numeric_order: str
+    future_cues: tuple[str, ...]
+    not_year_after: frozenset[str]
+    article_duration_after: frozenset[str] = frozenset()
+    language: str = ""

@@ -1,0 +1,441 @@
+"""TIMEX3 values for matched temporal expressions: one resolver per kind of pattern.
+
+Each pattern of ``lang/<iso>/dates.toml`` names its resolver; the resolver turns the matched
+parts into a TimeML type and value relative to the anchor date (the article's time):
+2024-02-28, 2024-W09, 2024-Q1, P2Y, PRESENT_REF, XXXX-WXX-3 when there is no anchor. The
+resolvers are language-independent: words come from the grammar's tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from newsweave import lang
+from newsweave.annotate.timex_types import Grammar, Mention, Timex
+
+# Years outside this range are numbers, not years ("1500 people" is also caught by the
+# not_year_after words); set by eye on news text, which rarely dates before 1800.
+YEAR_MIN, YEAR_MAX = 1800, 2099
+# How far around a match we look for tense cues ("will", "sera") when a weekday or month
+# has no year: about one clause.
+CUE_WINDOW = 60
+DURATION_UNITS = {"S": "PT{n}S", "MIN": "PT{n}M", "H": "PT{n}H", "D": "P{n}D", "W": "P{n}W", "WE": "P{n}WE",
+                  "M": "P{n}M", "Q": "P{n}Q", "Y": "P{n}Y", "DE": "P{n}DE", "CE": "P{n}CE"}
+# TimeML writes quarters, decades and centuries as months and years: "three quarters" = P9M
+UNIT_AS = {"Q": ("M", 3), "DE": ("Y", 10), "CE": ("Y", 100)}
+TIME_UNITS = {"S", "MIN", "H"}
+
+
+@dataclass
+class ResolveContext:
+    mention: Mention
+    text: str
+    rules: Grammar
+    anchor: date | None
+
+    @property
+    def parts(self) -> dict[str, str]:
+        return self.mention.parts
+
+    def lookup(self, table: str, key: str) -> Any:
+        return self.rules.tables[table].get(re.sub(r"\s+", " ", key.lower()))
+
+    def number(self) -> float | str | None:
+        raw = self.parts.get("num")
+        if raw is None:
+            return None
+        if raw[0].isdigit():
+            return float(raw.replace(",", "."))
+        value = self.lookup("numbers", raw)
+        return value if value is not None else self.lookup("vague_numbers", raw)
+
+    def unit(self) -> str | None:
+        return self.lookup("units", self.parts["unit"]) if "unit" in self.parts else None
+
+    def mod(self) -> str | None:
+        return self.lookup("modifiers", self.parts["mod"]) if "mod" in self.parts else None
+
+    def looks_future(self) -> bool:
+        """A future cue in the clause around the match ("will", "sera", "next")."""
+        before = self.text[max(0, self.mention.start - CUE_WINDOW):self.mention.start]
+        after = self.text[self.mention.end:self.mention.end + CUE_WINDOW // 4]
+        # the clause only: a cue in the sentence before says nothing about this one
+        before = re.split(r"[.!?;]\s|\n", before)[-1]
+        after = re.split(r"[.!?;,]\s|\n", after)[0]
+        window = (before + " " + after).lower()
+        return any(re.search(rf"(?<!\w){re.escape(cue.strip())}(?!\w)", window) for cue in self.rules.future_cues)
+
+    def timex(self, type_: str, value: str, **extra: Any) -> Timex:
+        mention = self.mention
+        return Timex(mention.start, mention.end, mention.text, type_, value, resolve=mention.resolve, **extra)
+
+
+def _fmt(day: date, unit: str) -> str:
+    """``day`` at the granularity of ``unit``: 2024-02-28, 2024-W09, 2024-02, 2024-Q1, 2024, 202."""
+    if unit in ("W", "WE"):
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}" + ("-WE" if unit == "WE" else "")
+    if unit == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "Q":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "Y":
+        return f"{day.year:04d}"
+    if unit == "DE":
+        return f"{day.year // 10:03d}"
+    if unit == "CE":
+        return f"{day.year // 100:02d}"
+    return day.isoformat()
+
+
+def _shift(day: date, amount: float, unit: str) -> date:
+    amount_int = int(round(amount))
+    deltas = {"D": relativedelta(days=amount_int), "W": relativedelta(weeks=amount_int),
+              "WE": relativedelta(weeks=amount_int), "M": relativedelta(months=amount_int),
+              "Q": relativedelta(months=3 * amount_int), "Y": relativedelta(years=amount_int),
+              "DE": relativedelta(years=10 * amount_int), "CE": relativedelta(years=100 * amount_int)}
+    return day + deltas.get(unit, relativedelta())
+
+
+def _nearest_year(anchor: date, month: int, day: int | None, future: bool) -> int:
+    """The year that puts month/day nearest the anchor; a future cue breaks ties forward."""
+    best = anchor.year
+    best_distance = None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = date(year, month, day or 15)
+        except ValueError:
+            candidate = date(year, month, 28)
+        distance = (candidate - anchor).days
+        # Past expressions dominate news: a date up to ~8 months after the anchor stays in its
+        # year only with a future cue.
+        penalty = abs(distance) + (0 if future or distance <= 0 else 120) + (0 if not future or distance >= 0 else 120)
+        if best_distance is None or penalty < best_distance:
+            best, best_distance = year, penalty
+    return best
+
+
+def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
+    parts = ctx.parts
+    weekday = ctx.rules.weekdays.get(parts["weekday"].lower().rstrip(".")) if "weekday" in parts else None
+    if "iso" in parts:
+        year, month, day = (int(x) for x in parts["iso"].split("-"))
+    elif "numeric" in parts:
+        first, second, year = (int(x) for x in re.split(r"[/.]", parts["numeric"]))
+        month, day = (first, second) if ctx.rules.numeric_order == "mdy" else (second, first)
+    else:
+        month = ctx.rules.months.get(parts["month"].lower().rstrip("."))
+        day, year = int(parts["day"]), int(parts["year"]) if "year" in parts else None
+    if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    year_given = year is not None
+    if year is None and ctx.anchor is not None:
+        year = _nearest_year(ctx.anchor, month, day, ctx.looks_future())
+    impossible = False
+    if year is not None:
+        try:
+            date(year, month, day)
+        except ValueError:
+            impossible = True
+    value = f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"XXXX-{month:02d}-{day:02d}"
+    return ctx.timex("DATE", value, year=year, month=month, day=day, weekday=weekday,
+                     year_given=year_given, impossible=impossible)
+
+
+def _resolve_month(ctx: ResolveContext) -> Timex | None:
+    month = ctx.rules.months.get(ctx.parts["month"].lower().rstrip("."))
+    if not month:
+        return None
+    year = int(ctx.parts["year"]) if "year" in ctx.parts else None
+    if year is None and ctx.anchor is not None:
+        direction = ctx.lookup("relative", ctx.parts["rel"]) if "rel" in ctx.parts else None
+        if direction == -1:
+            year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
+        elif direction == 1:
+            year = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
+        elif direction == 0:
+            year = ctx.anchor.year
+        else:
+            year = _nearest_year(ctx.anchor, month, None, ctx.looks_future())
+    value = f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
+    return ctx.timex("DATE", value, mod=ctx.mod(), year=year, month=month, year_given="year" in ctx.parts)
+
+
+def _resolve_year(ctx: ResolveContext) -> Timex | None:
+    year = int(ctx.parts["year"])
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        return None
+    return ctx.timex("DATE", f"{year:04d}", mod=ctx.mod(), year=year, year_given=True)
+
+
+def _resolve_decade(ctx: ResolveContext) -> Timex | None:
+    if "decade" in ctx.parts:
+        return ctx.timex("DATE", ctx.parts["decade"][:3], mod=ctx.mod())
+    return ctx.timex("DATE", "19" + ctx.parts["decade2"][0], mod=ctx.mod())
+
+
+def _quarter_of(day: date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _resolve_quarter(ctx: ResolveContext) -> Timex | None:
+    text = ctx.mention.text.lower()
+    ordinal = _ordinal(ctx) if "ordinal" in ctx.parts else -1
+    year = int(ctx.parts["year"]) if "year" in ctx.parts else None
+    if (ordinal == -1 or ordinal is None) and year is not None and ctx.anchor is not None:
+        last = ctx.anchor - relativedelta(months=3)
+        return ctx.timex("DATE", f"{year:04d}-Q{_quarter_of(last)}")
+    if ordinal == -1 or ordinal is None:
+        if ctx.anchor is None:
+            return ctx.timex("DATE", "XXXX-QX")
+        last = ctx.anchor - relativedelta(months=3)
+        if "year-ago" in text or "year-earlier" in text:
+            last -= relativedelta(years=1)
+        return ctx.timex("DATE", f"{last.year}-Q{_quarter_of(last)}")
+    if not 1 <= ordinal <= 4:
+        return None
+    if year is None and ctx.anchor is not None:
+        year = ctx.anchor.year if ordinal <= _quarter_of(ctx.anchor) or ctx.looks_future() else ctx.anchor.year - 1
+    return ctx.timex("DATE", f"{year:04d}-Q{ordinal}" if year else f"XXXX-Q{ordinal}")
+
+
+def _ordinal(ctx: ResolveContext) -> int | None:
+    raw = ctx.parts["ordinal"]
+    digits = re.match(r"\d+", raw)
+    if digits:
+        return int(digits.group(0))
+    return ctx.lookup("ordinals", raw)
+
+
+def _resolve_season(ctx: ResolveContext) -> Timex | None:
+    season = ctx.lookup("seasons", ctx.parts["season"])
+    year = int(ctx.parts["year"]) if "year" in ctx.parts else None
+    if year is None and ctx.anchor is not None:
+        direction = ctx.lookup("relative", ctx.parts["rel"]) if "rel" in ctx.parts else 0
+        year = ctx.anchor.year + (direction or 0)
+    return ctx.timex("DATE", f"{year:04d}-{season}" if year else f"XXXX-{season}", mod=ctx.mod())
+
+
+def _resolve_relative_unit(ctx: ResolveContext) -> Timex | None:
+    unit = ctx.unit()
+    if unit is None or unit in TIME_UNITS:
+        return None
+    text = ctx.mention.text.lower()
+    if unit == "WE" and "rel" not in ctx.parts and ctx.anchor is not None:
+        # "the weekend": the one just past early in the week, the coming one later in it
+        weekend_week = ctx.anchor - timedelta(days=7) if ctx.anchor.weekday() < 3 else ctx.anchor
+        return ctx.timex("DATE", _fmt(weekend_week, "WE"))
+    if "rel" in ctx.parts:
+        direction = ctx.lookup("relative", ctx.parts["rel"]) or 0
+    else:
+        direction = -1 if re.search(r"earlier|ago|before", text) and "this" not in text else 0
+    if ctx.anchor is None:
+        return ctx.timex("DATE", "PRESENT_REF" if direction == 0 else ("PAST_REF" if direction < 0 else "FUTURE_REF"))
+    if unit == "D":
+        return ctx.timex("DATE", _shift(ctx.anchor, direction, "D").isoformat())
+    return ctx.timex("DATE", _fmt(_shift(ctx.anchor, direction, unit), unit), mod=ctx.mod())
+
+
+def _resolve_weekday(ctx: ResolveContext) -> Timex | None:
+    weekday = ctx.rules.weekdays.get(ctx.parts["weekday"].lower().rstrip("."))
+    if weekday is None:
+        return None
+    # "Friday night" keeps the day's value: news gold (TimeBank) mostly dates the day only
+    type_, suffix = "DATE", ""
+    if ctx.anchor is None:
+        return ctx.timex(type_, f"XXXX-WXX-{weekday + 1}{suffix}", weekday=weekday)
+    day = _weekday_date(ctx, weekday)
+    return ctx.timex(type_, day.isoformat() + suffix, weekday=weekday, year=day.year, month=day.month, day=day.day)
+
+
+def _weekday_date(ctx: ResolveContext, weekday: int) -> date:
+    """The day a weekday name points at: the last one, or the next one with a future cue."""
+    assert ctx.anchor is not None
+    direction = ctx.lookup("relative", ctx.parts["rel"]) if "rel" in ctx.parts else None
+    back = (ctx.anchor.weekday() - weekday) % 7
+    if direction == -1:
+        day = ctx.anchor - timedelta(days=back or 7)
+    elif direction == 1:
+        day = ctx.anchor + timedelta(days=((weekday - ctx.anchor.weekday()) % 7) or 7)
+    elif direction == 0:
+        day = ctx.anchor + timedelta(days=weekday - ctx.anchor.weekday())
+    elif ctx.looks_future() and back:
+        day = ctx.anchor + timedelta(days=(weekday - ctx.anchor.weekday()) % 7)
+    else:
+        day = ctx.anchor - timedelta(days=back)
+    return day
+
+
+def _resolve_relative_day(ctx: ResolveContext) -> Timex | None:
+    offset, part = 0, None
+    if "relday" in ctx.parts:
+        offset = ctx.lookup("relative_days", ctx.parts["relday"]) or 0
+        part = ctx.lookup("relative_day_parts", ctx.parts["relday"])
+    if "part" in ctx.parts:
+        part = ctx.lookup("parts_of_day", ctx.parts["part"])
+        if re.search(r"\blast\b|derni", ctx.mention.text.lower()):
+            offset = -1
+    suffix = f"T{part}" if part else ""
+    if ctx.anchor is None:
+        return ctx.timex("TIME" if part else "DATE", "XXXX-XX-XX" + suffix)
+    return ctx.timex("TIME" if part else "DATE", (ctx.anchor + timedelta(days=offset)).isoformat() + suffix)
+
+
+def _resolve_shifted(ctx: ResolveContext, sign: int) -> Timex | None:
+    amount, unit = ctx.number(), ctx.unit()
+    if unit is None or amount is None:
+        return None
+    if isinstance(amount, str):
+        return ctx.timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if ctx.anchor is None:
+        return ctx.timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", number=amount, unit=unit)
+    if unit in TIME_UNITS:
+        return ctx.timex("DATE", ctx.anchor.isoformat(), number=amount, unit=unit)
+    shifted = _shift(ctx.anchor, sign * amount, unit)
+    return ctx.timex("DATE", _fmt(shifted, unit), number=amount, unit=unit)
+
+
+def _resolve_duration(ctx: ResolveContext) -> Timex | None:
+    unit = ctx.unit()
+    if unit is None:
+        return None
+    amount = ctx.number() if "num" in ctx.parts else 1
+    if amount is None:
+        return None
+    plural_only = "num" not in ctx.parts and ctx.parts["unit"].lower().endswith("s")
+    if not isinstance(amount, str) and not plural_only and unit in UNIT_AS:
+        unit, factor = UNIT_AS[unit]
+        amount = amount * factor
+    if isinstance(amount, str) or plural_only:
+        count = "X"
+    elif amount == int(amount):
+        count = str(int(amount))
+    else:
+        count = f"{amount:g}"
+    return ctx.timex("DURATION", DURATION_UNITS[unit].format(n=count), number=None if count == "X" else amount,
+                     unit=unit)
+
+
+def _resolve_anniversary(ctx: ResolveContext) -> Timex | None:
+    ordinal = _ordinal(ctx)
+    if not ordinal or ordinal < 1:
+        return None
+    # The event's year, when the sentence gives it ("the fourth anniversary of the 2022
+    # invasion"), dates the anniversary; else the article's own year.
+    sentence_end = re.search(r"[.!?\n]", ctx.text[ctx.mention.end:])
+    stop = ctx.mention.end + (sentence_end.start() if sentence_end else 200)
+    start = max(ctx.text.rfind(". ", 0, ctx.mention.start), ctx.text.rfind("\n", 0, ctx.mention.start), 0)
+    sentence = ctx.text[start:stop]
+    years = [int(y) for y in re.findall(r"(?<![\d$€£])((?:1[89]|20)\d\d)(?!\d)", sentence)]
+    years = years or _event_years_in(sentence, ctx.rules.language)
+    if years:
+        return ctx.timex("DATE", f"{years[0] + ordinal:04d}", number=ordinal, year=years[0] + ordinal)
+    if ctx.anchor is not None:
+        return ctx.timex("DATE", f"{ctx.anchor.year:04d}", number=ordinal)
+    return ctx.timex("DATE", "XXXX", number=ordinal)
+
+
+def _event_years_in(sentence: str, language: str) -> list[int]:
+    """Years of the dated events a sentence names ("l'invasion russe" → 2022), from
+    ``lang/<iso>/time_anchors.toml``."""
+    found = []
+    for event in lang.load(language, "time_anchors").get("event", []):
+        if any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.I) for name in event.get("names", [])):
+            found.append(int(event["year"]))
+    return found
+
+
+def _resolve_time(ctx: ResolveContext) -> Timex | None:
+    clock = ctx.parts["clock"].lower()
+    found = re.match(r"(\d{1,2})(?:[:h](\d\d))?", clock)
+    if not found:
+        return None
+    hour, minute = int(found.group(1)), int(found.group(2) or 0)
+    if re.search(r"p\.?\s?m", clock) and hour < 12:
+        hour += 12
+    elif re.search(r"a\.?\s?m", clock) and hour == 12:
+        hour = 0
+    if hour > 23:
+        return None
+    day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    weekday = ctx.rules.weekdays.get(ctx.parts["weekday"].lower().rstrip(".")) if "weekday" in ctx.parts else None
+    if weekday is not None and ctx.anchor is not None:
+        day = _weekday_date(ctx, weekday).isoformat()
+    return ctx.timex("TIME", f"{day}T{hour:02d}:{minute:02d}")
+
+
+def _resolve_vague(ctx: ResolveContext) -> Timex | None:
+    value = ctx.lookup("vague", ctx.parts["vague"])
+    return ctx.timex("DATE", value) if value else None
+
+
+def _resolve_set(ctx: ResolveContext) -> Timex | None:
+    if "set" in ctx.parts:
+        value = ctx.lookup("sets", ctx.parts["set"])
+        return ctx.timex("SET", value) if value else None
+    if "weekday" in ctx.parts:
+        weekday = ctx.rules.weekdays.get(ctx.parts["weekday"].lower().rstrip("."))
+        return ctx.timex("SET", f"XXXX-WXX-{weekday + 1}") if weekday is not None else None
+    unit = ctx.unit()
+    return ctx.timex("SET", DURATION_UNITS[unit].format(n=1)) if unit else None
+
+
+def _resolve_holiday(ctx: ResolveContext) -> Timex | None:
+    rule = ctx.lookup("holidays", ctx.parts["holiday"])
+    if not rule:
+        return None
+    month = int(rule[:2])
+    if ctx.anchor is None:
+        return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{month:02d}")
+    year = _nearest_year(ctx.anchor, month, 15, ctx.looks_future())
+    day = _holiday_day(rule, year)
+    return ctx.timex("DATE", day.isoformat(), year=year, month=month, day=day.day)
+
+
+def _holiday_day(rule: str, year: int) -> date:
+    """ "12-25" or "11-W4-4" (4th Thursday of November) or "05-W1-L" (last Monday of May)."""
+    month = int(rule[:2])
+    if "-W" not in rule:
+        return date(year, month, int(rule[3:]))
+    _, weekday, nth = rule.split("-")
+    weekday_index = int(weekday[1:]) - 1
+    first = date(year, month, 1)
+    offset = (weekday_index - first.weekday()) % 7
+    if nth == "L":
+        last = date(year, month, 28) + relativedelta(day=31)
+        return last - timedelta(days=(last.weekday() - weekday_index) % 7)
+    return first + timedelta(days=offset + 7 * (int(nth) - 1))
+
+
+def _resolve_century(ctx: ResolveContext) -> Timex | None:
+    ordinal = _ordinal(ctx)
+    if not ordinal or not 1 <= ordinal <= 21:
+        return None
+    return ctx.timex("DATE", f"{ordinal - 1:02d}")
+
+
+RESOLVERS = {
+    "century": _resolve_century,
+    "holiday": _resolve_holiday,
+    "absolute": _resolve_absolute,
+    "month": _resolve_month,
+    "year": _resolve_year,
+    "decade": _resolve_decade,
+    "quarter": _resolve_quarter,
+    "season": _resolve_season,
+    "relative_unit": _resolve_relative_unit,
+    "weekday": _resolve_weekday,
+    "relative_day": _resolve_relative_day,
+    "ago": lambda ctx: _resolve_shifted(ctx, -1),
+    "ahead": lambda ctx: _resolve_shifted(ctx, 1),
+    "duration": _resolve_duration,
+    "anniversary": _resolve_anniversary,
+    "time": _resolve_time,
+    "vague": _resolve_vague,
+    "set": _resolve_set,
+}
