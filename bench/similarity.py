@@ -14,8 +14,8 @@ is right: more similar, lower score) for
 
 on all pairs, on pairs flagged ``likely_original_text``, and on cross-lingual pairs.
 Embeddings and entities are cached under ``--cache`` (keyed by text hash), so a second run
-only recomputes scores. Pairs are taken likely-original first, then cross-lingual, then the
-rest, so ``--limit`` keeps the informative ones. Skips with a message when the data is absent.
+only recomputes scores. Pairs are taken in turn from likely-original, cross-lingual and other pairs,
+so ``--limit`` keeps all three kinds. Skips with a message when the data is absent.
 """
 
 from __future__ import annotations
@@ -92,11 +92,14 @@ def word_jaccard(a: str, b: str) -> float:
 
 
 def ordered_pairs(rows: list[dict]) -> list[dict]:
-    def rank(row: dict) -> int:
-        if row["likely_original_text"]:
-            return 0
-        return 1 if row["lang1"] != row["lang2"] else 2
-    return sorted(rows, key=lambda row: (rank(row), row["pair_id"]))
+    """Round robin over likely-original, cross-lingual and other pairs, so ``--limit`` keeps all three."""
+    groups: list[list[dict]] = [[], [], []]
+    for row in sorted(rows, key=lambda row: row["pair_id"]):
+        groups[0 if row["likely_original_text"] else 1 if row["lang1"] != row["lang2"] else 2].append(row)
+    ordered = []
+    for position in range(max(len(group) for group in groups)):
+        ordered.extend(group[position] for group in groups if position < len(group))
+    return ordered
 
 
 def pearson(x: list[float], y: list[float]) -> float:
