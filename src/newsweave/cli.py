@@ -49,8 +49,13 @@ class Format(str, Enum):
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"newsweave: error: {message}", highlight=False, markup=False)
+    _error_line(message)
     raise typer.Exit(code)
+
+
+def _error_line(message: str) -> None:
+    """One line on stderr, never wrapped at the terminal width (scripts grep for it)."""
+    err.print(f"newsweave: error: {' '.join(message.split())}", highlight=False, markup=False, soft_wrap=True)
 
 
 def open_store(db: str | None) -> Store:
@@ -345,17 +350,40 @@ def serve_command(
 
 def main() -> None:
     """Entry point: no Python traceback reaches a user."""
+    # Not standalone: click would print usage errors as a multi-line panel; the contract
+    # wants one line, so we catch them here and say where the help is.
     try:
-        app()
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        err.print("newsweave: interrupted")
+        sys.exit(130)
     except KeyboardInterrupt:
         err.print("newsweave: interrupted")
         sys.exit(130)
     except StoreError as error:
-        err.print(f"newsweave: error: {error}", markup=False, highlight=False)
+        _error_line(str(error))
         sys.exit(1)
     except Exception as error:  # noqa: BLE001 - last line of defence for the contract's promise
-        err.print(f"newsweave: error: {type(error).__name__}: {error}", markup=False, highlight=False)
+        if _is_usage_error(error):
+            _usage_error(error)
+        _error_line(f"{type(error).__name__}: {error}")
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _is_usage_error(error: Exception) -> bool:
+    # typer ships its own copy of click and does not export its exception classes, so a
+    # click error is told by what it has: an exit code and a message meant for people.
+    return hasattr(error, "format_message") and isinstance(getattr(error, "exit_code", None), int)
+
+
+def _usage_error(error) -> None:
+    if type(error).__name__ == "NoArgsIsHelpError":
+        error.show()  # the help text, as `newsweave` alone has always shown
+    else:
+        ctx = getattr(error, "ctx", None)
+        _error_line(f"{error.format_message()} (see: {ctx.command_path if ctx else 'newsweave'} --help)")
+    sys.exit(error.exit_code)
 
 
 if __name__ == "__main__":
