@@ -182,7 +182,7 @@ def _ingest(request: Request, store: Store, document: NewDocument) -> Any:
         outcome = ingest_batch([raw], store)[0]
     article_id = queries.stored_article_for(store, raw.source, raw.raw_sha256)
     if outcome == "rejected" or article_id is None:
-        reasons = [row["reason"] for row in store.rejections() if row["source"] == source]
+        reasons = queries.rejection_reasons(store, source)
         raise HTTPException(422, reasons[-1] if reasons else "the document was rejected")
     detail = queries.article_detail(store, article_id)
     status = 201 if outcome in ("new", "near_duplicate") else 200

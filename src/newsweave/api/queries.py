@@ -15,13 +15,12 @@ from typing import Any
 from sqlalchemy import Text, cast, func, or_, select, text
 from sqlalchemy.sql import Select
 
+from newsweave.report.stories import story_timeline
 from newsweave.store import Store, schema
 
 # Longest page a client may ask for: enough for a UI list, small enough that one request
 # cannot make the server serialise the whole store.
 MAX_PAGE = 200
-# A story timeline entry for an article without events quotes its opening, up to this long.
-OPENING_CHARS = 200
 # Same expression as the GIN index of migration 0002, so PostgreSQL uses the index.
 _PG_MATCH = (
     "to_tsvector('simple', coalesce(articles.title, '') || ' ' || articles.text) "
@@ -49,9 +48,14 @@ class Page:
     offset: int = 0
 
 
+# Columns clients see: tables also hold working state (story centroids, signatures) that is
+# neither JSON nor meant for readers.
 SUMMARY_COLUMNS = (
     "id", "source", "url", "title", "language", "published", "published_basis", "duplicate_of", "copies",
 )
+STORY_COLUMNS = ("id", "label", "languages", "first", "last")
+ENTITY_COLUMNS = ("entity_id", "canonical", "label", "aliases", "languages", "lat", "lon", "country")
+TIMELINE_KEYS = ("date", "article_id", "start", "end", "text", "event_type")
 
 
 def fts5_query(words: str) -> str | None:
@@ -130,7 +134,7 @@ def _mention_counts():
 
 def list_entities(store: Store, words: str | None, page: Page) -> dict[str, Any]:
     e, counts = schema.entities, _mention_counts()
-    query = select(e, func.coalesce(counts.c.mentions, 0).label("mentions")).outerjoin(
+    query = select(*(e.c[name] for name in ENTITY_COLUMNS), func.coalesce(counts.c.mentions, 0).label("mentions")).outerjoin(
         counts, counts.c.entity_id == e.c.entity_id
     )
     if words:
@@ -143,7 +147,7 @@ def list_entities(store: Store, words: str | None, page: Page) -> dict[str, Any]
 def entity_detail(store: Store, entity_id: str, page: Page) -> dict[str, Any] | None:
     e, m = schema.entities, schema.mentions
     with store.engine.connect() as connection:
-        row = connection.execute(select(e).where(e.c.entity_id == entity_id)).first()
+        row = connection.execute(select(*(e.c[name] for name in ENTITY_COLUMNS)).where(e.c.entity_id == entity_id)).first()
     if row is None:
         return None
     mentions = select(m.c.article_id, m.c.label, m.c.start, m.c.end, m.c.source_start, m.c.source_end, m.c.text).where(
@@ -155,48 +159,22 @@ def entity_detail(store: Store, entity_id: str, page: Page) -> dict[str, Any] | 
 def list_stories(store: Store, page: Page) -> dict[str, Any]:
     s, sa = schema.stories, schema.story_articles
     counts = select(sa.c.story_id, func.count().label("articles")).group_by(sa.c.story_id).subquery()
-    query = select(s, func.coalesce(counts.c.articles, 0).label("articles")).outerjoin(counts, counts.c.story_id == s.c.id)
+    query = select(*(s.c[name] for name in STORY_COLUMNS), func.coalesce(counts.c.articles, 0).label("articles")).outerjoin(counts, counts.c.story_id == s.c.id)
     return _page_of(store, query.order_by(s.c.last.desc(), s.c.id), page)
 
 
 def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
-    """A story with its articles and a timeline in date order (events, else each article's opening)."""
+    """A story with its articles and its timeline (the report's, ``report.stories``), in date order."""
     s, sa = schema.stories, schema.story_articles
     with store.engine.connect() as connection:
-        row = connection.execute(select(s).where(s.c.id == story_id)).first()
+        row = connection.execute(select(*(s.c[name] for name in STORY_COLUMNS)).where(s.c.id == story_id)).first()
         if row is None:
             return None
-        ids = list(connection.scalars(select(sa.c.article_id).where(sa.c.story_id == story_id)))
+        ids = list(connection.scalars(select(sa.c.article_id).where(sa.c.story_id == story_id).order_by(sa.c.article_id)))
     articles = list_articles(store, ArticleFilter(story=story_id), Page(limit=MAX_PAGE))["items"]
-    timeline = [entry for article_id in ids for entry in _timeline_entries(store, article_id)]
-    timeline.sort(key=lambda entry: (entry["date"] or "", entry["article_id"], entry["start"]))
+    entries, _ = story_timeline(store, ids)
+    timeline = [{key: entry.get(key) for key in TIMELINE_KEYS} for entry in entries]
     return {**dict(row._mapping), "article_ids": ids, "articles": articles, "timeline": timeline}
-
-
-def _timeline_entries(store: Store, article_id: str) -> list[dict[str, Any]]:
-    article = store.get_article(article_id)
-    if article is None:
-        return []
-    entries = []
-    for event in article.events:
-        trigger = event.get("trigger") or {}
-        if "start" in trigger:
-            entries.append({
-                "date": event.get("date") or article.published, "article_id": article_id,
-                "start": trigger["start"], "end": trigger["end"], "text": trigger.get("text", ""),
-                "event_type": event.get("type"),
-            })
-    if not entries:
-        end = _opening_end(article.text)
-        entries.append({"date": article.published, "article_id": article_id, "start": 0, "end": end,
-                        "text": article.text[:end], "event_type": None})
-    return entries
-
-
-def _opening_end(body: str) -> int:
-    """End of the first sentence (a full stop and a space), at most ``OPENING_CHARS``."""
-    stop = body.find(". ", 0, OPENING_CHARS)
-    return stop + 1 if stop > 0 else min(len(body), OPENING_CHARS)
 
 
 def list_quotes(store: Store, speaker: str | None, words: str | None, page: Page) -> dict[str, Any]:
@@ -226,3 +204,10 @@ def stored_article_for(store: Store, source: str, raw_sha256: str) -> str | None
         return connection.scalar(
             select(sources.c.article_id).where(sources.c.source == source, sources.c.raw_sha256 == raw_sha256)
         )
+
+
+def rejection_reasons(store: Store, source: str) -> list[str]:
+    """Why an input was rejected (every recorded reason, oldest first)."""
+    table = schema.rejections
+    with store.engine.connect() as connection:
+        return list(connection.scalars(select(table.c.reason).where(table.c.source == source).order_by(table.c.id)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from newsweave.api import queries
@@ -60,6 +60,11 @@ def web_router() -> APIRouter:
         found = queries.list_articles(store, wanted, Page(limit=UI_PAGE, offset=offset))
         return _page(env.get_template("home.html").render(q=q, language=language, found=found, stats=store.stats(),
                                                           next_offset=_next_offset(found)))
+
+    @router.get("/favicon.ico")
+    def favicon() -> Response:
+        # Browsers ask for it on every page; an empty answer keeps a 404 out of their console.
+        return Response(status_code=204)
 
     @router.get("/stories", response_class=HTMLResponse)
     def stories(request: Request) -> HTMLResponse:
