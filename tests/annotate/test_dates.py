@@ -11,6 +11,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsweave.annotate.dates import tag_article
 from newsweave.annotate.timex import tag
@@ -160,3 +162,15 @@ def test_date_offsets_point_into_the_raw_html() -> None:
         assert article.text[entry["start"]:entry["end"]] == entry["text"]
         assert raw[entry["source_start"]:entry["source_end"]] == entry["text"]
     assert any(d["value"] == "2026-03-12" for d in article.dates)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 ,.-/:$%\n") + [
+    " Monday", " mardi", " February ", " février ", " last ", "week", " ago", " il y a ", " ans", " years", " the ",
+    "2024", " 31 "]), max_size=60).map("".join))
+def test_any_text_gives_well_formed_dates(text: str) -> None:
+    for language in ("en", "fr"):
+        for anchor in (None, ANCHOR_EN):
+            for found in tag(text, language, anchor):
+                assert text[found.start:found.end] == found.text
+                assert found.type in ("DATE", "TIME", "DURATION", "SET") and found.value

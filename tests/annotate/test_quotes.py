@@ -11,8 +11,10 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsweave.annotate.quotes import annotate_quotes, find_pieces
+from newsweave.annotate.quotes import annotate_quotes, find_pieces, find_quotes, quote_dicts
 from newsweave.model import Article, RawDocument
 from newsweave.offsets import OffsetMap
 from newsweave.pipeline import analyze_batch
@@ -164,3 +166,17 @@ def test_quote_offsets_point_into_the_raw_html() -> None:
         assert raw[quote["source_start"]:quote["source_end"]] == quote["text"]
         speaker = quote["speaker"]
         assert speaker and raw[speaker["source_start"]:speaker["source_end"]] == speaker["text"] == "she"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(list("ab CDE,.:\n«»“”\"'-") + [" said ", " il ", " a-t-il dit", "Marie Curie"]),
+                max_size=80).map("".join))
+def test_any_text_gives_well_formed_quotes(text: str) -> None:
+    for language in ("en", "fr"):
+        article = _article(text, language)
+        article.quotes = quote_dicts(article, find_quotes(article))
+        for quote in article.quotes:
+            assert 0 <= quote["start"] <= quote["end"] <= len(text)
+            assert text[quote["start"]:quote["end"]] == quote["text"]
+            if quote["speaker"]:
+                assert text[quote["speaker"]["start"]:quote["speaker"]["end"]] == quote["speaker"]["text"]
