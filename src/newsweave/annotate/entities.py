@@ -98,7 +98,8 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
     if ner_backend(language) == "natasha":
         spans = _natasha_spans(text)
     else:
-        spans = [(_without_leading_stop_words(ent), _without_trailing_common_words(ent), ent.label_) for ent in doc.ents]
+        spans = [(_without_leading_stop_words(ent), _without_trailing_common_words(ent), ent.label_)
+                 for ent in doc.ents if ent.label_ in LABELS]
     mentions = []
     for start, end, model_label in spans:
         label = LABELS.get(model_label)
