@@ -84,3 +84,13 @@ def test_future_date_in_the_past_tense_but_not_in_the_future_tense() -> None:
 
 def test_no_flags_without_a_publication_date_for_tense_checks() -> None:
     assert _flags(_article("The bridge was opened on March 3, 2031.", "en", None)) == []
+
+
+@pytest.mark.parametrize("with_parse", [False, True])
+def test_planned_future_dates_are_not_told_in_the_past(with_parse: bool) -> None:
+    text = ("La piscine municipale, prévue pour l'automne 2027, ouvrira plus tard que promis, "
+            "a reconnu la mairie. The new depot, due to open in March 2027, was delayed again.")
+    article = _article(text, "fr", "2025-06-01")
+    if with_parse:
+        nlp.parse_batch([article])
+    assert _flags(article) == []

@@ -95,6 +95,8 @@ def _future_in_past(article: Article, timex: Timex, published: date | None) -> F
 
 
 def _told_in_past(article: Article, timex: Timex) -> bool:
+    if _clause_has(article, timex, "future_tense") or _clause_has(article, timex, "future"):
+        return False  # "prévue pour la rentrée 2026", "due to finish in 2026"
     doc = article.extras.get("doc")
     if doc is not None and doc.has_annotation("MORPH"):
         return _parse_says_past(doc, timex)
@@ -111,12 +113,23 @@ def _parse_says_past(doc, timex: Timex) -> bool:
             break
         token = token.head
     tenses = set(token.morph.get("Tense"))
+    if "Part" in token.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in token.children):
+        tenses.discard("Past")  # a participle used as an adjective ("prévue pour 2026") tells no past
     for child in token.children:
         if child.dep_.startswith("aux"):
             tenses.update(child.morph.get("Tense"))
             if child.tag_ == "MD" or "Fut" in child.morph.get("Tense"):
                 return False  # "will be held", "sera"
     return "Past" in tenses and "Fut" not in tenses
+
+
+def _clause_has(article: Article, timex: Timex, cue_list: str) -> bool:
+    """A cue word of ``dates.toml``'s ``[cues]`` list in the clause around the date."""
+    words = lang.load(article.language or "", "dates").get("cues", {}).get(cue_list, [])
+    window = article.text[max(0, timex.start - TENSE_WINDOW):timex.end + TENSE_WINDOW // 2].lower()
+    clause = next((part for part in re.split(r"[.!?;]\s|\n", window) if timex.text.lower() in part), window)
+    before = clause.split(timex.text.lower())[0][-TENSE_WINDOW // 2:] + " " + timex.text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(word.strip())}(?!\w)", before) for word in words)
 
 
 def _cues_say_past(article: Article, timex: Timex) -> bool:
