@@ -109,7 +109,7 @@ def rules(language: str) -> Rules | None:
     speaker = rf"(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
     # a short noun phrase, accepted where the position alone says it is the speaker
     # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
-    phrase = (rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,3}}?[\w’'-]+|"
+    phrase = (rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
               rf"(?:[\w’'.()-]+,?\s+){{0,6}}?{name}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # the attribution clause ends there, or goes on with a place or time, not with "that"
@@ -280,6 +280,11 @@ def _resolve_speaker(article: Article, attribution: Attribution, persons: list, 
     overlapping = [p for p in outside if p[0] < attribution.speaker_end and attribution.speaker_start < p[1]]
     if overlapping:
         return _longest_form(overlapping[0], outside)
+    # "le commandant des secours, le lieutenant-colonel Marc Aubry": the name right after
+    named_after = [p for p in outside if 0 <= p[0] - attribution.speaker_end <= 45 and re.fullmatch(
+        r",\s*(?:[\w'’-]+\s+){0,2}", article.text[attribution.speaker_end:p[0]])]
+    if named_after:
+        return _longest_form(named_after[0], outside)
     if attribution.kind == "name":
         last = text.split()[-1] if text.split() else text
         earlier = [p for p in outside if p[1] <= attribution.speaker_start and last in p[2].split()]
