@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsweave.annotate.dates import annotate_dates
+from newsweave.annotate.embeddings import embed_articles
 from newsweave.annotate.events import annotate_events
 from newsweave.annotate.entities import annotate_entities
 from newsweave.annotate.language import detect_language
@@ -26,7 +27,11 @@ def annotate_language(articles: list[Article]) -> None:
 
 
 # Events come after entities and dates: they link their actors and dates to them.
-ANNOTATORS: list[Annotator] = [annotate_language, annotate_entities, annotate_dates, annotate_quotes, annotate_events]
+# Embeddings (for stories) are computed here rather than when linking: here they run in
+# batches of ``ENCODE_BATCH`` and, under ``run --dask``, on the workers instead of the client.
+ANNOTATORS: list[Annotator] = [
+    annotate_language, annotate_entities, annotate_dates, annotate_quotes, annotate_events, embed_articles,
+]
 
 
 def annotate_batch(articles: list[Article]) -> list[Article]:
