@@ -79,7 +79,7 @@ class SignalCache:
             annotate_entities(articles)
             for (text, _), vector, article in zip(chunk, vectors, articles, strict=True):
                 self.vectors[text_key(text)] = vector
-                self.entities[text_key(text)] = sorted(entity_keys(article))
+                self.entities[text_key(text)] = list(entity_keys(article))  # most mentioned first
             self.save()
             done = begin + len(chunk)
             print(f"  signals for {done}/{len(todo)} texts, {(time.perf_counter() - started) / done:.2f} s/text",

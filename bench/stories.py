@@ -71,8 +71,9 @@ def assign_online(docs: list[dict], cache: SignalCache) -> dict[str, str]:
     linker = StoryLinker(MemoryStories())
     for doc in docs:
         key = text_key(doc["text"])
-        entities = {entity: entity for entity in cache.entities[key]}
-        signals = ArticleSignals(cache.vectors[key], entities, [], None, "en")
+        keys = cache.entities[key]  # most mentioned first (caches written before 13:00 on 23 Nov: alphabetical)
+        mentions = {entity: len(keys) - rank for rank, entity in enumerate(keys)}
+        signals = ArticleSignals(cache.vectors[key], {entity: entity for entity in keys}, [], None, "en", mentions)
         linker.assign_signals(doc["doc_id"], signals)
     return dict(linker.memory.members)
 
