@@ -66,7 +66,9 @@ def main() -> None:
         ingest(args.inputs or default_inputs(work / "in"), store)
         index = write_report(store, work / "report")
         pages = {"index": index, "article": work / "report" / "articles" / f"{pick_article(store)}.html"}
-        pages.update({f"story": p for p in sorted((work / "report").glob("stories/*.html"))[:1]})
+        stories = sorted((work / "report").glob("stories/*.html"), key=lambda p: p.stat().st_size)
+        if stories:
+            pages["story"] = stories[-1]  # the richest story page: most articles, places, dates
         args.out.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -76,7 +78,7 @@ def main() -> None:
                 if name == "article":
                     marks = page.locator("mark.flag")
                     if marks.count():
-                        marks.first.scroll_into_view_if_needed()
+                        marks.first.evaluate("element => element.scrollIntoView({block: 'center'})")
                         marks.first.hover()
                 target = args.out / f"{name}.png"
                 page.screenshot(path=str(target), full_page=name != "article")
