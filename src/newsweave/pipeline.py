@@ -106,7 +106,15 @@ def read_documents(inputs: Iterable[str], options: ReadOptions = ReadOptions()) 
         if isinstance(item, Rejection):
             yield item
         else:
-            yield from read_path(item, options)
+            yield from read_path_safely(item, options)
+
+
+def read_path_safely(path: Path, options: ReadOptions = ReadOptions()) -> Iterator[RawDocument | Rejection]:
+    """``read_path``, with a reader's unexpected failure turned into a rejection of the rest of the file."""
+    try:
+        yield from read_path(path, options)
+    except Exception as error:  # noqa: BLE001 - one file's reader bug must not stop the batch
+        yield _internal_rejection(str(path), "ingest", error)
 
 
 def ingest_batch(documents: list[RawDocument | Rejection], store: Store) -> list[str]:
@@ -156,7 +164,12 @@ def _store_article(article: Article, store: Store) -> str:
         return "exact_copy" if store.add_source_to(match.article_id, article.source, article.raw_sha256) else "already_stored"
     if match:
         article.duplicate_of, article.duplicate_similarity = match.article_id, round(match.similarity, 3)
-    if not store.save_article(article, print_, match):
+    try:
+        saved = store.save_article(article, print_, match)
+    except Exception as error:  # noqa: BLE001 - a row the database refuses must not stop the batch
+        store.save_rejection(_internal_rejection(article.source, "store", error))
+        return "rejected"
+    if not saved:
         # Another writer stored the same text between our lookup and our insert.
         existing = store.article_with_content(print_.content_hash)
         if existing and store.add_source_to(existing, article.source, article.raw_sha256):
@@ -202,7 +215,7 @@ def ingest(
             summary.files += 1
             if on_file:
                 on_file(str(item))
-            for document in read_path(item, options):
+            for document in read_path_safely(item, options):
                 batch.append(document)
                 if len(batch) >= batch_size:
                     flush()

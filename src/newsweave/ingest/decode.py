@@ -70,6 +70,10 @@ def _best_guess(matches: charset_normalizer.CharsetMatches) -> charset_normalize
 def _checked(text: str) -> str:
     if not text.strip():
         raise NotText("empty input")
+    if "\x00" in text:
+        # Past the byte sniffing (UTF-16 text, a JSON "\u0000"): no article holds NUL, and
+        # PostgreSQL refuses it in text columns.
+        raise NotText("binary content: NUL characters in the text")
     sample = text[:20000]
     printable = sum(1 for char in sample if char.isprintable() or char in "\n\r\t")
     if printable / len(sample) < MIN_PRINTABLE_SHARE:

@@ -49,13 +49,19 @@ def _document_from_line(line: bytes, source: str) -> Iterator[RawDocument | Reje
         yield Rejection(source, 'JSON line has no "text" or "html" field with content')
         return
     metadata = {name: _as_text(record.get(name)) for name in _METADATA_FIELDS}
-    yield from document_from_bytes(body.encode("utf-8"), source, kind, declared_charset="utf-8", **metadata)
+    yield from document_from_bytes(_utf8(body), source, kind, declared_charset="utf-8", **metadata)
+
+
+def _utf8(text: str) -> bytes:
+    # JSON may escape half of a surrogate pair ("\ud800") that no UTF-8 text can hold; such
+    # a character becomes "?" rather than costing the whole article.
+    return text.encode("utf-8", errors="replace")
 
 
 def _as_text(value: object) -> str | None:
     if value is None:
         return None
-    text = str(value).strip()
+    text = _utf8(str(value)).decode("utf-8").strip()
     return text or None
 
 
