@@ -13,9 +13,10 @@ a fresh SQLite file. Printed:
   lookup goes through indexed band keys, so the goal is a ratio <= 1.3;
 * the peak RSS of the process.
 
-``--spine-only`` keeps only the language annotator (the spine of issue 3), whatever later
-annotators (entities, dates, quotes…) are registered; without it the whole pipeline as it
-stands is measured. The machine's 2 cores are shared: figures are noisy.
+``--spine-only`` measures the spine of issue 3 (read, extract, language, duplicates, store):
+only the language annotator runs, no credibility detector, and story assignment (a
+later stage that embeds every article) is switched off; without it the whole pipeline as
+it stands is measured. The machine's 2 cores are shared: figures are noisy.
 
     .venv/bin/python bench/ingest.py                      # 1k and 20k, whole pipeline
     .venv/bin/python bench/ingest.py --quick              # 500 and 5k: a few minutes
@@ -37,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import generate_corpus  # noqa: E402
 
-from newsweave import annotate  # noqa: E402
+from newsweave import annotate, assess, pipeline  # noqa: E402
 from newsweave.model import RawDocument  # noqa: E402
 from newsweave.pipeline import analyze_batch, ingest  # noqa: E402
 from newsweave.store import Store  # noqa: E402
@@ -112,8 +113,10 @@ def main() -> int:
     window = 500 if args.quick else args.window
     if args.spine_only:
         annotate.ANNOTATORS[:] = [annotate.annotate_language]
+        assess.DETECTORS[:] = []
+        pipeline._assign_story = lambda article, store: None  # stories are issue 6, not the spine
     names = [getattr(function, "__name__", str(function)) for function in annotate.ANNOTATORS]
-    print(f"annotators: {', '.join(names)}")
+    print(f"annotators: {', '.join(names)}; detectors: {len(assess.DETECTORS)}; stories: {not args.spine_only}")
     work = args.work or Path(tempfile.mkdtemp(prefix="newsweave-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     warm_up()
