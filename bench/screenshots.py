@@ -81,7 +81,7 @@ def main() -> None:
                         marks.first.evaluate("element => element.scrollIntoView({block: 'center'})")
                         marks.first.hover()
                 target = args.out / f"{name}.png"
-                page.screenshot(path=str(target), full_page=name != "article")
+                page.screenshot(path=str(target), full_page=name == "story")
                 print(f"{name}: {target}")
             browser.close()
         store.close()

@@ -131,6 +131,17 @@ def test_payloads_are_shown_as_literal_text(report, browser):
     assert "<svg onload=" in shown
 
 
+def test_hovering_a_flagged_span_shows_the_flag_message(report, browser):
+    path = next(p for p in pages(report)[1:] if "Kidsmart" in p.read_text(encoding="utf-8"))
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    mark = page.locator("mark.flag[title*='undisclosed promotion']").first
+    mark.hover()
+    tip = mark.evaluate("element => getComputedStyle(element, '::after').content")
+    page.close()
+    assert "undisclosed promotion (warning)" in tip and "Kidsmart" in tip
+
+
 def test_article_page_shows_trust_summary_and_flag_evidence(report, browser):
     texts = [open_page(browser, path)["text"] for path in pages(report)[1:]]
     plain = next(text for text in texts if "Kidsmart" in text)
