@@ -82,6 +82,8 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     right = after.end() if after else len(text)
     left = max(left, start - STATEMENT_CHARS // 2)
     right = min(right, max(end, left + STATEMENT_CHARS))
+    while 0 < left < start and text[left - 1].isalnum():  # a cut sentence starts on a whole word
+        left += 1
     while left < start and text[left].isspace():
         left += 1
     while right > end and text[right - 1].isspace():
