@@ -1,8 +1,10 @@
 """Crash safety: SIGKILL an ingest at random points, re-run it, and nothing is lost or doubled.
 
-The test process loads the models once and forks each ingest from itself, so a killed
-ingest restarts in milliseconds instead of re-importing spaCy (a forked child is a real
-process: SIGKILL gives it no chance to clean up). After every kill the database must hold
+Each ingest is forked from a fork server that loaded the models once (``crash_warmup``), so
+a killed ingest restarts in milliseconds instead of re-importing spaCy (a forked child is a
+real process: SIGKILL gives it no chance to clean up). Children are not forked from the test
+process itself: once it has embedded text, a forked child hangs in OpenMP (see
+``crash_warmup``). After every kill the database must hold
 only whole articles; after the final, uninterrupted run every input must be stored exactly
 once or rejected once. Runs on SQLite and on the test PostgreSQL server.
 """
@@ -18,7 +20,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select, text
 
-from newsweave.pipeline import analyze_batch, ingest, read_documents
+from newsweave.pipeline import ingest
 from newsweave.scale.synthetic import generate, write_text_files
 from newsweave.store import Store, schema
 
@@ -26,6 +28,8 @@ KILLS = 24
 ARTICLES = 16
 SEED = 20241123
 CHILD_TIMEOUT_S = 120
+_CONTEXT = multiprocessing.get_context("forkserver")
+_CONTEXT.set_forkserver_preload(["crash_warmup"])
 
 
 def _ingest_child(inputs: list[str], url: str) -> None:
@@ -36,7 +40,7 @@ def _ingest_child(inputs: list[str], url: str) -> None:
 
 def _run_child(inputs: list[str], url: str, kill_after: float | None) -> bool:
     """Run one ingest in a forked child; SIGKILL it after ``kill_after`` seconds. True if killed."""
-    child = multiprocessing.get_context("fork").Process(target=_ingest_child, args=(inputs, url))
+    child = _CONTEXT.Process(target=_ingest_child, args=(inputs, url))
     child.start()
     child.join(kill_after if kill_after is not None else CHILD_TIMEOUT_S)
     killed = child.is_alive()
@@ -78,8 +82,6 @@ def _assert_only_whole_articles(store: Store) -> None:
 
 def test_sigkill_at_random_points_loses_and_duplicates_nothing(store_url: str, tmp_path: Path):
     inputs, expected_stored, expected_rejected = _corpus(tmp_path / "corpus")
-    # Load every model in this process before forking, so children start at once.
-    analyze_batch(list(read_documents(inputs))[:4])
     started = time.monotonic()
     _run_child(inputs, f"sqlite:///{tmp_path / 'reference.db'}", None)
     full_run = time.monotonic() - started
