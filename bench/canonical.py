@@ -28,8 +28,9 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from newsweave.link.entities import EntityRecord, Mention, entity_records, link_entities, resolve_mentions
-from newsweave.link.geo import fold, gazetteer
+from newsweave.annotate.canonical import Mention, resolve_mentions
+from newsweave.link.entities import EntityRecord, entity_records, link_entities
+from newsweave.annotate.geo import fold, gazetteer
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "aliases"
 

@@ -21,7 +21,6 @@ other work shares the cores). ``--repeat N`` times each extractor N times, keeps
 from __future__ import annotations
 
 import argparse
-import gzip
 import html
 import json
 import os

@@ -6,7 +6,7 @@ accuracy@161 km (share of errors below 161 km), mean and median error, and AUC o
 log errors (lower is better).
 
 * ``oracle``: the gold toponym strings of each document are given to the resolver.
-  ``newsweave`` resolves them together (:func:`newsweave.link.geo.resolve_places`: population,
+  ``newsweave`` resolves them together (:func:`newsweave.annotate.geo.resolve_places`: population,
   kind of place, countries and US states named by the document's other toponyms);
   ``most-populous`` takes the biggest place bearing the name. Both look names up in the same
   gazetteer and both fall back to the country of a demonym ("Russian" → Russia), so only the
@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.link.geo import Place, countries, demonym_country, fold, haversine_km, most_populous, resolve_places
+from newsweave.annotate.geo import Place, countries, demonym_country, fold, haversine_km, most_populous, resolve_places
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geo"
 FILES = ("geo.jsonl", "geovirus.jsonl", "lgl.jsonl")

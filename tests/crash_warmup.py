@@ -7,7 +7,7 @@ loaded but the pool was never started.
 """
 
 from newsweave.annotate import embeddings, nlp
-from newsweave.link import geo
+from newsweave.annotate import geo
 
 for language in ("en", "fr", None):
     nlp.pipeline(language)

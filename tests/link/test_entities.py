@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-from newsweave.link.entities import (
-    EntityRecord,
-    Mention,
-    entity_records,
-    link_entities,
-    name_words,
-    person_id,
-    resolve_mentions,
-    same_person,
-)
+from newsweave.annotate.canonical import Mention, name_words, person_id, resolve_mentions, same_person
+from newsweave.link.entities import EntityRecord, entity_records, link_entities
 
 
 def _ids(*mentions: Mention) -> list[str | None]:

@@ -14,7 +14,7 @@ gazetteer, never from per-language code:
 
 Languages without a NER model get only gazetteer matches (capitalised names of known
 places and aliases) — precision over recall. Each mention then gets its identity from
-:mod:`newsweave.link.entities` (ids, canonical names, coordinates). Other stages find the
+:mod:`newsweave.annotate.canonical` (ids, canonical names, coordinates). Other stages find the
 entity under a span with :func:`entity_at`.
 """
 
@@ -29,8 +29,8 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.nlp import name_lemma, ner_backend, parse_batch, pipeline
-from newsweave.link.entities import Mention, alias_of, entity_dict, resolve_mentions
-from newsweave.link.geo import candidates, country_names, demonym_country, demonym_words, fold
+from newsweave.annotate.canonical import Mention, alias_of, entity_dict, resolve_mentions
+from newsweave.annotate.geo import candidates, country_names, demonym_country, demonym_words, fold
 from newsweave.model import Article
 
 # Model labels (OntoNotes for English, WikiNER for French, natasha's) → contract labels.

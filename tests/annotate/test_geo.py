@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.link.geo import candidates, demonym_country, haversine_km, most_populous, resolve_places
+from newsweave.annotate.geo import candidates, demonym_country, haversine_km, most_populous, resolve_places
 
 KYIV = 703448
 

@@ -1,0 +1,283 @@
+"""Canonical entities within one article: one ``entity_id`` per person, organisation or place,
+whatever the spelling or language (the cross-article part is :mod:`newsweave.link.entities`).
+
+Ids are deterministic, so two processes that never talk agree on them:
+
+* places: ``geo:<geonameid>`` (see :mod:`newsweave.annotate.geo`); demonyms point at their country;
+* aliases from ``lang/*/entities.toml`` (NATO / OTAN / НАТО): the id the file gives;
+* persons: ``per:<slug of the name key>``, where the key is the name after unidecode and
+  the transliteration rewrites of ``lang/_base/entities.toml`` (Zelenskyy, Zelensky,
+  Zelenski and Зеленский share ``zelensky``);
+* other organisations and names: ``org:``/``misc:`` + slug of the folded name.
+
+Within an article a surname alone ("Zelensky") or a title ("the Ukrainian president") takes
+the id of the full name it refers to (:func:`resolve_mentions`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rapidfuzz import fuzz
+from unidecode import unidecode
+
+from newsweave import lang
+from newsweave.annotate.geo import Place, candidates, countries, demonym_country, fold, resolve_places
+
+# Two surname keys this similar (rapidfuzz ratio, 0-100) are one surname: "putin" and
+# "putine" (Poutine) score 91; distinct surnames sharing a stem ("petrov"/"petrova")
+# score 92, which is why the first names must agree as well.
+SURNAME_SIMILARITY = 90
+# First names agree when their keys are this similar and start with the same letter, or
+# when one is an initial: "volodymyr"/"vladimir" (Ukrainian/Russian forms) score 59,
+# "mihail"/"michael" 77, "john"/"jane" 50 (kept apart).
+FIRST_NAME_SIMILARITY = 55
+# A one-word "person" naming a city this big is taken as the city (the small English model
+# tags "Kyiv" as a person now and then); smaller towns are too often also surnames.
+PERSON_PLACE_MIN_POPULATION = 1_000_000
+# The width of the entity_id columns in the store.
+MAX_ID_LENGTH = 64
+
+
+@dataclass
+class Mention:
+    """A name found in an article, before it has an identity."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # PER | ORG | LOC | MISC
+    kind: str = "name"  # name | demonym | title
+    role: str | None = None  # titles: "president:UA"
+    bound_to: int | None = None  # titles: index of the person mention it stands next to
+    lemma: str | None = None  # the name in its dictionary form, where the language inflects names
+
+    @property
+    def name(self) -> str:
+        """What lookups use: "Киеве" is looked up as "Киев"."""
+        return self.lemma or self.text
+
+
+@dataclass
+class Resolved:
+    entity_id: str
+    canonical: str
+    label: str
+    place: Place | None = None
+    country: str | None = None
+
+
+# -- keys ----------------------------------------------------------------------------------
+
+
+@cache
+def _transliteration() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rules = lang.load("_base", "entities").get("transliteration", [])
+    return tuple((re.compile(rule["pattern"]), rule["replace"]) for rule in rules)
+
+
+def name_words(name: str) -> list[str]:
+    """Words of a person's name, transliterated and normalised: "Volodymyr Zelenskyy" → [volodymyr, zelensky]."""
+    words = re.findall(r"[a-z]+", unidecode(name).lower())
+    keyed = []
+    for word in words:
+        for pattern, replacement in _transliteration():
+            word = pattern.sub(replacement, word)
+        if word:
+            keyed.append(word)
+    return keyed
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+
+
+def person_id(name: str) -> str:
+    return _bounded("per:" + "-".join(name_words(name)))
+
+
+def _name_id(label: str, name: str) -> str:
+    return _bounded(f"{label.lower()}:{slug(_strip_article(name))}")
+
+
+def _bounded(entity_id: str) -> str:
+    """Ids fit the store's 64-character column: long ones keep a prefix and a hash of the rest."""
+    if len(entity_id) <= MAX_ID_LENGTH:
+        return entity_id
+    digest = hashlib.blake2b(entity_id.encode("utf-8"), digest_size=8).hexdigest()
+    return f"{entity_id[: MAX_ID_LENGTH - len(digest) - 1]}~{digest}"
+
+
+def _strip_article(name: str) -> str:
+    folded = fold(name)
+    for article in _articles():
+        if folded.startswith(article) and len(folded) > len(article):
+            return name[len(article):].lstrip()
+    return name
+
+
+@cache
+def _articles() -> tuple[str, ...]:
+    words = {fold(word) for table in lang.load_all("entities").values() for word in table.get("articles", [])}
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def aliases() -> dict[str, tuple[str, str, str]]:
+    """Folded alias → (entity id, label, canonical name), from every language's file."""
+    table: dict[str, tuple[str, str, str]] = {}
+    for data in lang.load_all("entities").values():
+        for item in data.get("alias", []):
+            for name in item["names"]:
+                table.setdefault(fold(name), (item["id"], item["label"], item["canonical"]))
+    return table
+
+
+def alias_of(name: str) -> tuple[str, str, str] | None:
+    return aliases().get(fold(name)) or aliases().get(fold(_strip_article(name)))
+
+
+# -- one article -----------------------------------------------------------------------------
+
+
+def resolve_mentions(mentions: list[Mention]) -> list[Resolved | None]:
+    """An identity for each mention of one article (None: a title bound to nobody)."""
+    results: list[Resolved | None] = [None] * len(mentions)
+    _relabel_people(mentions)
+    demonym_countries = {}
+    for index, mention in enumerate(mentions):
+        if mention.kind == "demonym":
+            code = demonym_country(mention.name)
+            place = countries().get(code or "")
+            if place:
+                demonym_countries[index] = code
+                results[index] = Resolved(place.entity_id, place.name, "MISC", None, code)
+    _resolve_names(mentions, results, set(demonym_countries.values()))
+    _resolve_persons(mentions, results)
+    _resolve_titles(mentions, results)
+    return results
+
+
+def _relabel_people(mentions: list[Mention]) -> None:
+    """Repair model labels with what the article itself says.
+
+    A "place" no gazetteer knows, or a lone "organisation", that repeats a person's name of
+    the article is that person (small models tag "Zelenskyy's office" as a place now and then).
+    """
+    people = [name_words(m.name) for m in mentions if m.kind == "name" and m.label == "PER"]
+    for mention in mentions:
+        if mention.kind != "name":
+            continue
+        if mention.label == "LOC" and not candidates(mention.name):
+            words = name_words(mention.name)
+            if len(words) <= 3 and any(same_person(person, words) for person in people):
+                mention.label = "PER"
+        elif mention.label in ("ORG", "MISC") and " " not in mention.name.strip() and not alias_of(mention.name):
+            # A lone surname of a full name of the article tagged as an organisation.
+            words = name_words(mention.name)
+            if any(len(person) > 1 and same_person(person, words) for person in people):
+                mention.label = "PER"
+        elif mention.label == "PER" and " " not in mention.name.strip() and _is_big_place(mention.name):
+            # ... and a one-word "person" that is a big city or a country ("Kyiv") is that place,
+            # unless a full name of the article has it ("Michael Jordan", "Sofia Jakobsson").
+            words = name_words(mention.name)
+            if not any(len(person) > 1 and words[0] in person for person in people if words):
+                mention.label = "LOC"
+
+
+def _is_big_place(name: str) -> bool:
+    return any(entry.place.kind == "country" or entry.place.population >= PERSON_PLACE_MIN_POPULATION
+               for entry in candidates(name))
+
+
+def _resolve_names(mentions: list[Mention], results: list[Resolved | None], context: set[str]) -> None:
+    places: list[int] = []
+    for index, mention in enumerate(mentions):
+        if mention.kind != "name":
+            continue
+        alias = alias_of(mention.name)
+        if alias:
+            entity_id, label, canonical = alias
+            results[index] = Resolved(entity_id, canonical, label)
+        elif mention.label == "LOC":
+            places.append(index)
+        elif mention.label in ("ORG", "MISC"):
+            results[index] = Resolved(_name_id(mention.label, mention.name), _strip_article(mention.name), mention.label)
+    chosen = resolve_places([mentions[index].name for index in places], context)
+    for index in places:
+        place = chosen.get(fold(mentions[index].name))
+        if place is None:
+            text = _strip_article(mentions[index].name)
+            results[index] = Resolved(_name_id("LOC", text), text, "LOC")
+        else:
+            results[index] = Resolved(place.entity_id, place.name, "LOC", place, place.country)
+
+
+def _resolve_persons(mentions: list[Mention], results: list[Resolved | None]) -> None:
+    """Group the article's person names: a surname alone joins the full name that ends with it."""
+    people = [i for i, m in enumerate(mentions) if m.kind == "name" and m.label == "PER" and results[i] is None]
+    people.sort(key=lambda i: (-len(name_words(mentions[i].name)), mentions[i].start))
+    heads: list[int] = []
+    for index in people:
+        words = name_words(mentions[index].name)
+        if not words:
+            results[index] = Resolved(_name_id("PER", mentions[index].name), mentions[index].name, "PER")
+            continue
+        head = next((h for h in heads if same_person(name_words(mentions[h].name), words)), None)
+        if head is None:
+            heads.append(index)
+            results[index] = Resolved(person_id(mentions[index].name), mentions[index].name, "PER")
+        else:
+            results[index] = Resolved(results[head].entity_id, results[head].canonical, "PER")
+
+
+def same_person(known: list[str], other: list[str]) -> bool:
+    """True when name ``other`` can be the person ``known`` names (surname, then first names)."""
+    if not known or not other:
+        return False
+    if fuzz.ratio(known[-1], other[-1]) < SURNAME_SIMILARITY:
+        return False
+    if len(known) == 1 or len(other) == 1:
+        return True
+    first_a, first_b = known[0], other[0]
+    if first_a[0] != first_b[0]:
+        return False
+    return min(len(first_a), len(first_b)) == 1 or fuzz.ratio(first_a, first_b) >= FIRST_NAME_SIMILARITY
+
+
+def _resolve_titles(mentions: list[Mention], results: list[Resolved | None]) -> None:
+    """A title takes the person it stands next to; a bare title, the person bound to the same role."""
+    bound: dict[str, Resolved] = {}
+    for index, mention in enumerate(mentions):
+        if mention.kind == "title" and mention.bound_to is not None and results[mention.bound_to]:
+            bound.setdefault(mention.role or "", results[mention.bound_to])
+    for index, mention in enumerate(mentions):
+        if mention.kind == "title":
+            person = results[mention.bound_to] if mention.bound_to is not None else bound.get(mention.role or "")
+            if person:
+                results[index] = Resolved(person.entity_id, person.canonical, "PER")
+
+
+def entity_dict(span: dict[str, Any], mention: Mention, resolved: Resolved) -> dict[str, Any]:
+    """The contract's entity object for one mention (``span`` holds the four offsets and text)."""
+    item: dict[str, Any] = {
+        **span,
+        "label": resolved.label,
+        "entity_id": resolved.entity_id,
+        "canonical": resolved.canonical,
+        "mention": mention.kind,
+    }
+    if resolved.place is not None:
+        item.update(lat=resolved.place.lat, lon=resolved.place.lon)
+    if resolved.country:
+        item["country"] = resolved.country
+    if mention.role:
+        item["role"] = mention.role
+    return item
+
+
+# -- across articles ---------------------------------------------------------------------------
