@@ -188,6 +188,31 @@ def _assign_story(article: Article, store: Store) -> None:
         store.save_rejection(_internal_rejection(article.source, "link (stories)", error))
 
 
+def document_batches(
+    inputs: Iterable[str],
+    options: ReadOptions,
+    summary: Summary,
+    on_file: Callable[[str], None] | None = None,
+    size: int = BATCH_SIZE,
+) -> Iterator[list[RawDocument | Rejection]]:
+    """The inputs' documents (and unusable inputs as rejections) in batches of ``size``."""
+    batch: list[RawDocument | Rejection] = []
+    for item in expand_inputs(inputs):
+        if isinstance(item, Rejection):
+            batch.append(item)
+            continue
+        summary.files += 1
+        if on_file:
+            on_file(str(item))
+        for document in read_path_safely(item, options):
+            batch.append(document)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
 def ingest(
     inputs: Iterable[str],
     store: Store,
@@ -198,28 +223,12 @@ def ingest(
 ) -> Summary:
     """Ingest every input into ``store``; callbacks let a caller show progress."""
     summary = Summary()
-    batch: list[RawDocument | Rejection] = []
     started = datetime.now(UTC)
-
-    def flush() -> None:
+    for batch in document_batches(inputs, options, summary, on_file, batch_size):
         for document, outcome in zip(batch, ingest_batch(batch, store), strict=True):
             summary.outcomes[outcome] += 1
             if on_document:
                 on_document(document.source, outcome)
-        batch.clear()
-
-    for item in expand_inputs(inputs):
-        if isinstance(item, Rejection):
-            batch.append(item)
-        else:
-            summary.files += 1
-            if on_file:
-                on_file(str(item))
-            for document in read_path_safely(item, options):
-                batch.append(document)
-                if len(batch) >= batch_size:
-                    flush()
-    flush()
     finish_ingest(store, started)
     return summary
 

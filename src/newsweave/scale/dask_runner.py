@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from newsweave.ingest import ReadOptions, expand_inputs, read_path
+from newsweave.ingest import ReadOptions
 from newsweave.model import Article, RawDocument, Rejection
-from newsweave.pipeline import BATCH_SIZE, Summary, analyze_batch, finish_ingest, store_analyzed
+from newsweave.pipeline import BATCH_SIZE, Summary, analyze_batch, document_batches, finish_ingest, store_analyzed
 from newsweave.store import Store
 
 # Batches queued per worker: enough that a worker never waits for the client, few enough
@@ -101,26 +101,6 @@ class _Batch:
     future: Any = None
 
 
-def _batches(
-    inputs: Iterable[str], options: ReadOptions, summary: Summary, on_file: Callable[[str], None] | None, size: int
-) -> Iterator[list[RawDocument | Rejection]]:
-    batch: list[RawDocument | Rejection] = []
-    for item in expand_inputs(inputs):
-        if isinstance(item, Rejection):
-            batch.append(item)
-            continue
-        summary.files += 1
-        if on_file:
-            on_file(str(item))
-        for document in read_path(item, options):
-            batch.append(document)
-            if len(batch) >= size:
-                yield batch
-                batch = []
-    if batch:
-        yield batch
-
-
 def ingest_distributed(
     inputs: Iterable[str],
     store: Store,
@@ -148,7 +128,7 @@ def ingest_distributed(
             if on_document:
                 on_document(document.source, outcome or "rejected")
 
-    for documents in _batches(inputs, options, summary, on_file, batch_size):
+    for documents in document_batches(inputs, options, summary, on_file, batch_size):
         batch = _submit(documents, store, client)
         pending.append(batch)
         while len(pending) > IN_FLIGHT_PER_WORKER * workers:
