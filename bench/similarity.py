@@ -1,21 +1,29 @@
-"""How well our article similarity follows human judgements of "same story".
+"""How well our article similarity follows human judgements of "same story", per embedding variant.
 
     .venv/bin/python bench/similarity.py [--eval ../shared/eval/stories] [--limit N] [--cache DIR]
+                                         [--variants production|all|NAME,NAME...]
 
 Data: SemEval-2022 Task 8 training pairs (``semeval2022-train.jsonl``; ``overall`` 1 = same
 story … 4 = unrelated; see the folder's README). Scores: Pearson r with ``overall`` (negative
 is right: more similar, lower score) for
 
 * word overlap: Jaccard of the two texts' word sets (the README's reference, r ≈ −0.44);
-* embedding cosine: multilingual-e5-small on each text's lead (``annotate/embeddings.py``);
-* ours: ``link.stories.combined_score`` — cosine plus the canonical-entity overlap bonus
-  (no dates in this data, so no time term), entities from the pipeline's entities stage;
-* entity overlap alone, to show how far that signal carries;
+* embedding cosine, one row per embedding variant (e5 prefix × what is embedded: the first N
+  characters, a title stand-in, the closing chunk; head+tail rows combine the opening and
+  closing chunks by averaging the vectors or by the best of the four chunk pairs);
+* entity overlap alone (canonical entities from the pipeline's entities stage);
+* ours: ``link.stories.combined_score`` with the production variant — cosine plus the
+  entity overlap bonus (the data has no dates, so the time term is idle);
+* linear combiners of a few signals, fitted by least squares and reported only as 10-fold
+  cross-validated r (folds by pair, seed 0); their weights fitted on all pairs are printed so
+  that they can be documented, not to be trusted as figures;
 
 on all pairs, on pairs flagged ``likely_original_text``, and on cross-lingual pairs.
-Embeddings and entities are cached under ``--cache`` (keyed by text hash), so a second run
-only recomputes scores. Pairs are taken in turn from likely-original, cross-lingual and other pairs,
-so ``--limit`` keeps all three kinds. Skips with a message when the data is absent.
+Embeddings are cached per variant (``emb-<variant>.npz``) and entities per text under
+``--cache`` (outside the repo; keyed by text hash), so comparing variants costs each text's
+embedding once per variant and a second run only recomputes scores. Pairs are taken in turn
+from likely-original, cross-lingual and other pairs, so ``--limit`` keeps all three kinds.
+Skips with a message when the data is absent.
 """
 
 from __future__ import annotations
@@ -25,8 +33,10 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -34,56 +44,129 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsweave.annotate.embeddings import embed_texts, lead_text  # noqa: E402
-from newsweave.link.stories import combined_score, entity_keys, entity_overlap  # noqa: E402
+from newsweave.annotate.embeddings import LEAD_CHARS, STORY_PREFIX, embed_texts, lead_text  # noqa: E402
+from newsweave.link.stories import ENTITY_WEIGHT, combined_score, entity_keys, entity_overlap  # noqa: E402
 from newsweave.model import Article  # noqa: E402
 from newsweave.offsets import OffsetMap  # noqa: E402
 
 DEFAULT_EVAL = Path(os.environ.get("NEWSWEAVE_EVAL", ROOT.parent / "shared" / "eval")) / "stories"
 DEFAULT_CACHE = Path(os.environ.get("NEWSWEAVE_BENCH_CACHE", Path.home() / ".cache" / "newsweave-bench"))
 CHUNK = 64
+FOLDS = 10
+# Longest first sentence taken as the title: SemEval texts begin with the title but do not
+# mark where it ends (title1/title2 are empty), so "title only" is approximated.
+TITLE_MAX_CHARS = 150
 
 
 def text_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
-class SignalCache:
-    """Embeddings (npz) and entity keys (json) per text, saved as they are computed."""
+@dataclass(frozen=True)
+class Variant:
+    """What is embedded for a text: ``part`` is ``lead`` (first ``chars``), ``tail`` (last ``chars``) or ``title``."""
 
-    def __init__(self, folder: Path) -> None:
+    prefix: str
+    part: str
+    chars: int = 0
+
+    @property
+    def name(self) -> str:
+        return f"{self.prefix}:{self.part}{self.chars or ''}"
+
+    @classmethod
+    def parse(cls, name: str) -> Variant:
+        prefix, _, rest = name.partition(":")
+        part = re.match(r"[a-z]+", rest).group(0)
+        return cls(prefix, part, int(rest[len(part):] or 0))
+
+    def input(self, text: str) -> str:
+        body = text.strip()
+        if self.part == "lead":
+            return lead_text(body, chars=self.chars)
+        if self.part == "tail":
+            return body[-self.chars:]
+        if self.part == "title":
+            return title_stand_in(body)
+        raise ValueError(self.name)
+
+
+PRODUCTION = Variant(STORY_PREFIX, "lead", LEAD_CHARS)
+# The grid of issue 6: both prefixes × lead lengths, a title stand-in, and closing chunks
+# (with the 250-char leads they make the head+tail rows).
+ALL_VARIANTS = [Variant(prefix, part, chars) for prefix in ("passage", "query")
+                for part, chars in (("lead", 250), ("lead", 400), ("lead", 600), ("lead", 1000), ("lead", 1200),
+                                    ("title", 0), ("tail", 250))]
+HEAD_TAIL_CHARS = 250
+
+
+def title_stand_in(text: str) -> str:
+    """The first line or sentence, at most ``TITLE_MAX_CHARS`` characters."""
+    first = re.match(rf"[^\n]{{10,{TITLE_MAX_CHARS}}}?(?:\n|[.!?。](?=\s)|$)", text)
+    return (first.group(0) if first else text[:TITLE_MAX_CHARS]).strip()
+
+
+class SignalCache:
+    """Embeddings of one variant (npz) and entity keys (json) per text, saved as they are computed."""
+
+    def __init__(self, folder: Path, variant: Variant = PRODUCTION) -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        self.vectors_path, self.entities_path = folder / "embeddings.npz", folder / "entities.json"
+        self.variant = variant
+        self.vectors_path = folder / f"emb-{variant.name.replace(':', '-')}.npz"
+        legacy = folder / "embeddings.npz"  # written before variants existed: passage, lead 1,200
+        if not self.vectors_path.exists() and legacy.exists() and variant == Variant("passage", "lead", 1200):
+            shutil.copyfile(legacy, self.vectors_path)
+        # Entity lists most mentioned first (the older entities.json of some caches is alphabetical).
+        self.entities_path = folder / "entities-ranked.json"
         self.vectors: dict[str, np.ndarray] = dict(np.load(self.vectors_path)) if self.vectors_path.exists() else {}
         self.entities: dict[str, list[str]] = (
             json.loads(self.entities_path.read_text()) if self.entities_path.exists() else {}
         )
+        self.seconds_per_text: float | None = None
 
     def save(self) -> None:
-        np.savez(self.vectors_path, **self.vectors)
-        self.entities_path.write_text(json.dumps(self.entities))
+        """Write the vectors (through a temporary file, so that a reader never sees half a file)."""
+        partial = self.vectors_path.with_suffix(".partial")
+        with partial.open("wb") as handle:
+            np.savez(handle, **self.vectors)
+        os.replace(partial, self.vectors_path)
 
-    def fill(self, texts: list[tuple[str, str | None]]) -> None:
+    def save_entities(self) -> None:
+        partial = self.entities_path.with_suffix(".partial")
+        partial.write_text(json.dumps(self.entities))
+        os.replace(partial, self.entities_path)
+
+    def fill(self, texts: list[tuple[str, str | None]], entities: bool = True) -> None:
         """Compute what is missing for (text, language) items, in chunks, saving after each."""
-        from newsweave.annotate import annotate_language
-        from newsweave.annotate.entities import annotate_entities
-
-        todo = [(text, language) for text, language in dict.fromkeys(texts) if text_key(text) not in self.vectors]
+        items = list(dict.fromkeys(texts))
+        todo = [text for text, _ in items if text_key(text) not in self.vectors]
         started = time.perf_counter()
         for begin in range(0, len(todo), CHUNK):
             chunk = todo[begin : begin + CHUNK]
-            vectors = embed_texts([lead_text(text) for text, _ in chunk])
+            vectors = embed_texts([self.variant.input(text) for text in chunk], self.variant.prefix)
+            self.vectors.update({text_key(text): vector for text, vector in zip(chunk, vectors, strict=True)})
+            self.save()
+            done = begin + len(chunk)
+            self.seconds_per_text = (time.perf_counter() - started) / done
+            print(f"  {self.variant.name}: {done}/{len(todo)} texts, {self.seconds_per_text * 1000:.0f} ms/text",
+                  file=sys.stderr, flush=True)
+        if entities:
+            self.fill_entities([(text, language) for text, language in items if text_key(text) not in self.entities])
+
+    def fill_entities(self, todo: list[tuple[str, str | None]]) -> None:
+        from newsweave.annotate import annotate_language
+        from newsweave.annotate.entities import annotate_entities
+
+        for begin in range(0, len(todo), CHUNK):
+            chunk = todo[begin : begin + CHUNK]
             articles = [Article(id=text_key(text), source="bench", raw=text, raw_sha256="", text=text,
                                 offsets=OffsetMap.identity(len(text)), language=language) for text, language in chunk]
             annotate_language(articles)
             annotate_entities(articles)
-            for (text, _), vector, article in zip(chunk, vectors, articles, strict=True):
-                self.vectors[text_key(text)] = vector
+            for (text, _), article in zip(chunk, articles, strict=True):
                 self.entities[text_key(text)] = list(entity_keys(article))  # most mentioned first
-            self.save()
-            done = begin + len(chunk)
-            print(f"  signals for {done}/{len(todo)} texts, {(time.perf_counter() - started) / done:.2f} s/text",
-                  file=sys.stderr, flush=True)
+            self.save_entities()
+            print(f"  entities: {begin + len(chunk)}/{len(todo)} texts", file=sys.stderr, flush=True)
 
 
 def word_jaccard(a: str, b: str) -> float:
@@ -102,15 +185,54 @@ def ordered_pairs(rows: list[dict]) -> list[dict]:
     return ordered
 
 
-def pearson(x: list[float], y: list[float]) -> float:
-    return float(np.corrcoef(np.asarray(x), np.asarray(y))[0, 1]) if len(x) > 2 else float("nan")
+def pearson(x, y) -> float:
+    return float(np.corrcoef(np.asarray(x, dtype=float), np.asarray(y, dtype=float))[0, 1]) if len(x) > 2 else float("nan")
+
+
+def pair_cosines(rows: list[dict], vectors: dict[str, np.ndarray]) -> np.ndarray:
+    return np.array([float(np.dot(vectors[text_key(r["text1"])], vectors[text_key(r["text2"])])) for r in rows])
+
+
+def head_tail(rows: list[dict], head: dict[str, np.ndarray], tail: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Opening and closing chunks: cosine of the averaged vectors, and the best of the four chunk pairs."""
+    mean, best = [], []
+    for row in rows:
+        k1, k2 = text_key(row["text1"]), text_key(row["text2"])
+        a = [head[k1], tail[k1]]
+        b = [head[k2], tail[k2]]
+        ma, mb = a[0] + a[1], b[0] + b[1]
+        mean.append(float(np.dot(ma, mb) / (np.linalg.norm(ma) * np.linalg.norm(mb))))
+        best.append(max(float(np.dot(x, y)) for x in a for y in b))
+    return {"mean": np.array(mean), "max": np.array(best)}
+
+
+def cross_validated(features: np.ndarray, gold: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """Out-of-fold predictions of a least-squares line (folds by pair, seed 0), and the all-pairs fit."""
+    from sklearn.linear_model import LinearRegression
+    from sklearn.model_selection import KFold, cross_val_predict
+
+    folds = KFold(FOLDS, shuffle=True, random_state=0)
+    predicted = cross_val_predict(LinearRegression(), features, gold, cv=folds)
+    fitted = LinearRegression().fit(features, gold)
+    return predicted, fitted.coef_, float(fitted.intercept_)
+
+
+def pick_variants(spec: str) -> list[Variant]:
+    if spec == "production":
+        return [PRODUCTION]
+    if spec == "all":
+        return list(dict.fromkeys([PRODUCTION, *ALL_VARIANTS]))
+    return [Variant.parse(name) for name in spec.split(",")]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
-    parser.add_argument("--limit", type=int, default=None, help="pairs to use (informative ones first)")
+    parser.add_argument("--limit", type=int, default=None, help="pairs to use (all three kinds in turn)")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE / "semeval")
+    parser.add_argument("--variants", default="production",
+                        help="production, all, or names such as query:lead400,passage:tail250,query:title")
+    parser.add_argument("--compute-only", action="store_true", help="fill the caches, print no table")
     args = parser.parse_args()
     path = args.eval / "semeval2022-train.jsonl"
     if not path.exists():
@@ -118,32 +240,67 @@ def main() -> None:
         return
     rows = ordered_pairs([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
     rows = rows[: args.limit] if args.limit else rows
-    cache = SignalCache(args.cache)
-    cache.fill([(row[f"text{side}"], row[f"lang{side}"]) for row in rows for side in (1, 2)])
+    texts = [(row[f"text{side}"], row[f"lang{side}"]) for row in rows for side in (1, 2)]
+    production = SignalCache(args.cache, PRODUCTION)
+    production.fill_entities([(t, lang) for t, lang in dict.fromkeys(texts) if text_key(t) not in production.entities])
+    caches: dict[str, SignalCache] = {PRODUCTION.name: production}
+    for variant in dict.fromkeys([PRODUCTION, *pick_variants(args.variants)]):
+        caches[variant.name] = caches.get(variant.name) or SignalCache(args.cache, variant)
+        caches[variant.name].fill(texts, entities=False)
+    if args.compute_only:
+        return
+    report(rows, caches, production.entities)
 
-    scores: dict[str, list[float]] = {"word overlap": [], "embedding cosine": [], "entity overlap": [], "ours": []}
-    for row in rows:
-        k1, k2 = text_key(row["text1"]), text_key(row["text2"])
-        cosine = float(np.dot(cache.vectors[k1], cache.vectors[k2]))
-        overlap = entity_overlap(cache.entities[k1], cache.entities[k2])
-        scores["word overlap"].append(word_jaccard(row["text1"], row["text2"]))
-        scores["embedding cosine"].append(cosine)
-        scores["entity overlap"].append(overlap)
-        scores["ours"].append(combined_score(cosine, overlap, 0))
-    gold = [row["overall"] for row in rows]
-    subsets = {
-        "all": [True] * len(rows),
-        "likely original": [bool(row["likely_original_text"]) for row in rows],
-        "cross-lingual": [row["lang1"] != row["lang2"] for row in rows],
+
+def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str, list[str]]) -> None:
+    gold = np.array([row["overall"] for row in rows], dtype=float)
+    scores: dict[str, np.ndarray] = {
+        "word overlap": np.array([word_jaccard(r["text1"], r["text2"]) for r in rows]),
+        "entity overlap": np.array([entity_overlap(entities[text_key(r["text1"])], entities[text_key(r["text2"])])
+                                    for r in rows]),
     }
+    for name, cache in caches.items():
+        scores[f"cos {name}"] = pair_cosines(rows, cache.vectors)
+    for prefix in ("passage", "query"):
+        head, tail = (f"{prefix}:{part}{HEAD_TAIL_CHARS}" for part in ("lead", "tail"))
+        if head in caches and tail in caches:
+            for how, values in head_tail(rows, caches[head].vectors, caches[tail].vectors).items():
+                scores[f"cos {prefix}:head+tail{HEAD_TAIL_CHARS} {how}"] = values
+    production = scores[f"cos {PRODUCTION.name}"]
+    scores[f"ours ({PRODUCTION.name} + {ENTITY_WEIGHT} x ent)"] = np.array(
+        [combined_score(c, o, 0) for c, o in zip(production, scores["entity overlap"], strict=True)])
+    subsets = {
+        "all": np.ones(len(rows), dtype=bool),
+        "likely original": np.array([bool(row["likely_original_text"]) for row in rows]),
+        "cross-lingual": np.array([row["lang1"] != row["lang2"] for row in rows]),
+    }
+
+    def line(name: str, values: np.ndarray) -> str:
+        return f"{name:44}" + "".join(f"{pearson(values[mask], gold[mask]):>24.3f}" for mask in subsets.values())
+
     print(f"Pearson r with gold 'overall' (1 = same story, 4 = unrelated; negative is right), {len(rows)} pairs")
-    print(f"{'signal':18}" + "".join(f"{name + f' (n={sum(mask)})':>26}" for name, mask in subsets.items()))
+    print(f"{'signal':44}" + "".join(f"{name + f' (n={int(mask.sum())})':>24}" for name, mask in subsets.items()))
     for name, values in scores.items():
-        cells = []
-        for mask in subsets.values():
-            picked = [(v, g) for v, g, m in zip(values, gold, mask, strict=True) if m]
-            cells.append(f"{pearson([v for v, _ in picked], [g for _, g in picked]):>26.3f}")
-        print(f"{name:18}" + "".join(cells))
+        print(line(name, values))
+    cosines = {name: values for name, values in scores.items() if name.startswith("cos ")}
+    best = min(cosines, key=lambda name: pearson(cosines[name], gold))
+    print(f"\nlinear combiners, {FOLDS}-fold cross-validated r (folds by pair, seed 0); best cosine: {best}")
+    combos = {
+        "cos + entity overlap": [best, "entity overlap"],
+        "cos + entity + word overlap": [best, "entity overlap", "word overlap"],
+    }
+    head_tail_max = [name for name in cosines if "head+tail" in name and name.endswith("max")]
+    if head_tail_max:
+        combos["cos + head+tail max + entity + word"] = [best, head_tail_max[-1], "entity overlap", "word overlap"]
+    for label, names in combos.items():
+        predicted, weights, intercept = cross_validated(np.column_stack([scores[n] for n in names]), gold)
+        print(line(f"CV {label}", predicted))
+        print("    weights on all pairs: " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(names, weights, strict=True))
+              + f", intercept {intercept:+.3f}")
+    costs = {name: cache.seconds_per_text for name, cache in caches.items() if cache.seconds_per_text}
+    if costs:
+        print("\nembedding cost while filling the caches (shared machine, noisy): "
+              + ", ".join(f"{name} {seconds * 1000:.0f} ms/text" for name, seconds in costs.items()))
 
 
 if __name__ == "__main__":

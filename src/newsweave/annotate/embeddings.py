@@ -25,6 +25,8 @@ EMBEDDING_DIM = 384
 # Title + opening characters embedded. SemEval-2022 Task 8 annotators judged stories on
 # about this much (texts cut to ~1,000 chars there); the engine's cost grows with length.
 LEAD_CHARS = 1200
+# e5 prefix of article embeddings (see embed_texts).
+STORY_PREFIX = "passage"
 # Texts per call into the engine: it parallelises across the texts of one call.
 ENCODE_BATCH = 16
 
@@ -38,23 +40,25 @@ def _model():
     return E5()
 
 
-def lead_text(text: str, title: str | None = None) -> str:
+def lead_text(text: str, title: str | None = None, chars: int | None = None) -> str:
     """What is embedded for an article: its title (when not already the first line) and opening."""
     body = text.strip()
     if title and not body.startswith(title.strip()):
         body = f"{title.strip()}\n{body}"
-    return body[:LEAD_CHARS]
+    return body[: LEAD_CHARS if chars is None else chars]
 
 
-def embed_texts(texts: list[str]) -> np.ndarray:
-    """L2-normalised float32 vectors, one row per text (``passage:`` side of e5)."""
+def embed_texts(texts: list[str], prefix: str = "passage") -> np.ndarray:
+    """L2-normalised float32 vectors, one row per text, with e5's ``passage:`` or ``query:`` prefix."""
+    if prefix not in ("passage", "query"):
+        raise ValueError(f"unknown e5 prefix {prefix!r}")
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
     rows = []
     with _lock:  # the C engine keeps per-model scratch buffers; one call at a time
         for start in range(0, len(texts), ENCODE_BATCH):
             chunk = [text if text.strip() else "-" for text in texts[start : start + ENCODE_BATCH]]
-            rows.append(np.asarray(_model().passage(chunk), dtype=np.float32).reshape(len(chunk), -1))
+            rows.append(np.asarray(_model().encode(chunk, is_query=prefix == "query"), dtype=np.float32).reshape(len(chunk), -1))
     vectors = np.vstack(rows)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.maximum(norms, 1e-12)
@@ -63,6 +67,6 @@ def embed_texts(texts: list[str]) -> np.ndarray:
 def embed_articles(articles: list[Article]) -> None:
     """Leave each article's embedding in ``article.extras["embedding"]`` (computed once)."""
     todo = [article for article in articles if "embedding" not in article.extras]
-    vectors = embed_texts([lead_text(article.text, article.title) for article in todo])
+    vectors = embed_texts([lead_text(article.text, article.title) for article in todo], STORY_PREFIX)
     for article, vector in zip(todo, vectors, strict=True):
         article.extras["embedding"] = vector
