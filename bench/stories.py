@@ -33,9 +33,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from similarity import DEFAULT_CACHE, DEFAULT_EVAL, SignalCache, text_key  # noqa: E402
+from similarity import DEFAULT_CACHE, DEFAULT_EVAL, PRODUCTION, SignalCache, Variant, text_key  # noqa: E402
 
 from newsweave.annotate.embeddings import EMBEDDING_DIM  # noqa: E402
+import newsweave.link.stories as linking  # noqa: E402
 from newsweave.link.stories import ArticleSignals, StoryLinker, StoryState  # noqa: E402
 
 SHUFFLES = 3
@@ -144,6 +145,48 @@ def evaluate(docs: list[dict], cache: SignalCache) -> None:
         print("baseline skipped: scikit-learn is not installed")
 
 
+# Grid of the sweep: cosine distributions move with the embedding variant, so it is wide.
+SWEEP_THRESHOLDS = [round(0.80 + 0.01 * step, 2) for step in range(17)]
+SWEEP_WEIGHTS = (0.0, 0.05, 0.10, 0.15, 0.25)
+
+
+def use_setting(threshold: float, weight: float) -> None:
+    """Set the linker's join threshold and entity weight (module constants, read at each call)."""
+    linking.JOIN_THRESHOLD, linking.ENTITY_WEIGHT = threshold, weight
+
+
+def sweep(docs: list[dict], cache: SignalCache) -> None:
+    """Join threshold x entity weight on the all-docs stream (shuffle 0), 2-fold by topic: the setting
+    chosen on the odd topics is scored on the even ones and the other way round, so that the figure
+    reported for a chosen setting is not measured on the docs that chose it."""
+    old = (linking.JOIN_THRESHOLD, linking.ENTITY_WEIGHT)
+    halves = {"odd": [d for d in docs if d["topic"] % 2], "even": [d for d in docs if not d["topic"] % 2]}
+    f1: dict[tuple[str, float, float], float] = {}
+    for half, members in halves.items():
+        gold = {doc["doc_id"]: doc["subtopic"] for doc in members}
+        order = list(members)
+        random.Random(0).shuffle(order)
+        for threshold in SWEEP_THRESHOLDS:
+            for weight in SWEEP_WEIGHTS:
+                use_setting(threshold, weight)
+                f1[half, threshold, weight] = bcubed(assign_online(order, cache), gold)[2]
+        print(f"{half} topics ({len(members)} docs), BCubed F1 by threshold (rows) x entity weight (columns)")
+        print("       " + "".join(f"{weight:>7.2f}" for weight in SWEEP_WEIGHTS))
+        for threshold in SWEEP_THRESHOLDS:
+            print(f"{threshold:7.2f}" + "".join(f"{f1[half, threshold, weight]:7.3f}" for weight in SWEEP_WEIGHTS))
+    for chooser, scored in (("odd", "even"), ("even", "odd")):
+        best = max(((t, w) for t in SWEEP_THRESHOLDS for w in SWEEP_WEIGHTS), key=lambda tw: f1[(chooser, *tw)])
+        use_setting(*old)
+        gold = {doc["doc_id"]: doc["subtopic"] for doc in halves[scored]}
+        order = list(halves[scored])
+        random.Random(0).shuffle(order)
+        baseline = bcubed(assign_online(order, cache), gold)[2]
+        print(f"chosen on {chooser}: threshold {best[0]}, weight {best[1]} -> F1 on {scored} {f1[(scored, *best)]:.3f}"
+              f" (current {old[0]}/{old[1]}: {baseline:.3f}; best on {scored} itself "
+              f"{max(f1[(scored, t, w)] for t in SWEEP_THRESHOLDS for w in SWEEP_WEIGHTS):.3f})")
+    use_setting(*old)
+
+
 def speed(sizes: tuple[int, ...] = (1_000, 50_000), probes: int = 300) -> None:
     rng = np.random.default_rng(0)
     centres = rng.normal(size=(2_000, EMBEDDING_DIM)).astype(np.float32)
@@ -183,6 +226,10 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE / "ecbplus")
     parser.add_argument("--topics", type=int, default=None, help="use the first N topics only")
     parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--variant", default=PRODUCTION.name, help="embedding variant (bench/similarity.py names)")
+    parser.add_argument("--threshold", type=float, default=None, help="join threshold instead of JOIN_THRESHOLD")
+    parser.add_argument("--entity-weight", type=float, default=None, help="instead of ENTITY_WEIGHT")
+    parser.add_argument("--sweep", action="store_true", help="threshold x entity weight, 2-fold by topic")
     args = parser.parse_args()
     if args.speed:
         speed()
@@ -195,10 +242,16 @@ def main() -> None:
     if args.topics:
         keep = sorted({doc["topic"] for doc in docs})[: args.topics]
         docs = [doc for doc in docs if doc["topic"] in keep]
-    cache = SignalCache(args.cache)
+    cache = SignalCache(args.cache, Variant.parse(args.variant))
     started = time.perf_counter()
     cache.fill([(doc["text"], "en") for doc in docs])
     print(f"signals (embedding + entities) ready in {time.perf_counter() - started:.0f} s")
+    use_setting(args.threshold or linking.JOIN_THRESHOLD,
+                linking.ENTITY_WEIGHT if args.entity_weight is None else args.entity_weight)
+    print(f"variant {args.variant}, join threshold {linking.JOIN_THRESHOLD}, entity weight {linking.ENTITY_WEIGHT}")
+    if args.sweep:
+        sweep(docs, cache)
+        return
     evaluate(docs, cache)
 
 
