@@ -12,23 +12,38 @@ An article is compared with stories on three general signals:
 
 Candidate stories come from an approximate nearest-neighbour index (usearch, HNSW) over the
 centroids, so assignment costs about the same with 1k or 50k stored stories. The centroids
-live in the store (the ``stories`` table, via :class:`StoryMemory`), and each process
-rebuilds its index from them on first use: the database stays the one source of truth (it
-may be PostgreSQL, where there is no "next to the database file" to keep an index file),
-and a later ``newsweave ingest`` continues the same stories. Rebuilding 50k vectors takes a
-few seconds, once per process.
+live in the store (the ``stories`` table, via :class:`StoryMemory`), which stays the one
+source of truth; each process keeps its own index in step with it:
+
+* every story write takes the next change number (``seq``), and before each assignment the
+  linker pulls only the stories changed after the highest number it has seen — so two
+  processes ingesting into one database see each other's new stories at once;
+* the index is saved as a snapshot file (:func:`write_snapshot`: usearch's own format behind
+  a small header with the change number it covers, the database's instance id, the settings
+  and a checksum), every ``SNAPSHOT_EVERY`` stories written and when a process ends its
+  ingest; a process starts from the snapshot and syncs the rest. A missing, corrupt, foreign,
+  wrong-dimension or too-new snapshot is logged and the index rebuilt from the database;
+* writes are optimistic: a story is written only if nobody changed it since it was read,
+  else it is read again and the article folded in again (:class:`StoryConflict`), so two
+  writers adding to one story both count.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
+import json
+import logging
+import os
 import re
+import tempfile
 import threading
 import weakref
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -54,12 +69,24 @@ TIME_WEIGHT = 0.03
 TIME_SCALE_DAYS = 30
 # Nearest stories looked at per article (re-scored exactly after the index search).
 CANDIDATES = 20
-# HNSW graph settings, below usearch's defaults (16/128/64): the index is rebuilt at each
-# process start and updated on every article, and a lighter graph cut build and update time
-# by 2–3x on 10k generated vectors while 20 candidates are re-scored exactly anyway.
+# HNSW graph settings, below usearch's defaults (16/128/64): the index is updated on every
+# article (and rebuilt when no snapshot can be used), and a lighter graph cut build and
+# update time by 2–3x on 10k generated vectors while 20 candidates are re-scored exactly
+# anyway. bench/stories.py --speed prints the candidates' recall against exact search.
 INDEX_CONNECTIVITY = 16
 INDEX_EXPANSION_ADD = 32
 INDEX_EXPANSION_SEARCH = 64
+# Stories written by a process between two snapshots of its index (it also writes one when
+# its ingest ends): a 50k-story snapshot is ~100 MB, so not after every article.
+SNAPSHOT_EVERY = 5_000
+SNAPSHOT_MAGIC = b"newsweave story index\n"
+SNAPSHOT_FORMAT = 1
+# Tries at folding an article into a story that other writers keep changing under it.
+SAVE_ATTEMPTS = 20
+# Stories added to the index per call when syncing (bounds memory on a rebuild).
+SYNC_CHUNK = 10_000
+
+log = logging.getLogger(__name__)
 # Entities of a story compared with an article's: those in most of its articles, then most
 # mentioned (a one-article story keeps its 30 most mentioned).
 STORY_TOP_ENTITIES = 30
@@ -83,6 +110,7 @@ class StoryState:
     first: str | None = None
     last: str | None = None
     label: str = ""
+    version: int = 0  # as read from the store; 0: not stored yet
 
     @property
     def centroid(self) -> np.ndarray:
@@ -93,16 +121,31 @@ class StoryState:
         return [key for key, _ in ranked[:count]]
 
 
+class StoryConflict(Exception):
+    """Another writer changed the story after it was read (raised by ``StoryMemory.save_story``)."""
+
+
 class StoryMemory(Protocol):
     """What story assignment needs from the store."""
 
-    def story_centroids(self) -> Iterable[tuple[str, bytes]]: ...
+    def stories_since(self, seq: int) -> Iterable[tuple[str, bytes, int]]:
+        """(id, centroid sum as float32 bytes, seq) of stories changed after ``seq``, in seq order."""
+        ...
+
+    def latest_story_seq(self) -> int: ...
 
     def stories_by_id(self, story_ids: list[str]) -> list[StoryState]: ...
 
     def story_of(self, article_id: str) -> str | None: ...
 
-    def save_story(self, story: StoryState, article_id: str) -> None: ...
+    def save_story(self, story: StoryState, article_id: str) -> int | None:
+        """Write if ``story.version`` is still the stored one (else raise StoryConflict); the new
+        seq, or None when the article was filed under a story before (nothing written)."""
+        ...
+
+    def story_index_file(self) -> tuple[Path, str] | None:
+        """Where to keep the index snapshot, and an id of this database it must match."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -247,19 +290,96 @@ def new_story_id(article_id: str) -> str:
 
 
 class StoryLinker:
-    """An in-memory vector index over the stored stories' centroids, kept in step with the store."""
+    """A vector index over the stored stories' centroids, kept in step with the store.
+
+    ``seen`` is the highest change number the index holds: every story changed up to it is
+    in the index with that state or a newer one. Own writes go into the index at once;
+    ``sync`` pulls everything after ``seen`` (other processes' writes, and own ones again,
+    which is harmless) before each assignment.
+    """
 
     def __init__(self, memory: StoryMemory) -> None:
         self.memory = memory
-        self.index = Index(ndim=EMBEDDING_DIM, metric="cos", dtype="f32", connectivity=INDEX_CONNECTIVITY,
-                           expansion_add=INDEX_EXPANSION_ADD, expansion_search=INDEX_EXPANSION_SEARCH)
         self._lock = threading.Lock()
-        ids, vectors = [], []
-        for story_id, centroid in memory.story_centroids():
-            ids.append(story_key(story_id))
-            vectors.append(_unit(np.frombuffer(centroid, dtype=np.float32)))
-        if ids:
-            self.index.add(np.array(ids, dtype=np.uint64), np.vstack(vectors))
+        located = memory.story_index_file()
+        self.snapshot_path, self._instance = located if located else (None, "")
+        self.seen = 0
+        self.loaded_from_snapshot = False
+        self.index = self._load_snapshot() or _new_index()
+        self._snapshot_seq = self.seen if self.loaded_from_snapshot else -1
+        self._written = 0  # own story writes since the last snapshot
+        self.sync()
+
+    # -- keeping in step with the store ----------------------------------------------------
+
+    def sync(self) -> int:
+        """Pull the stories changed since ``seen`` into the index; returns how many."""
+        pulled, keys, vectors = 0, [], []
+        for story_id, centroid, seq in self.memory.stories_since(self.seen):
+            keys.append(story_key(story_id))
+            vectors.append(np.frombuffer(centroid, dtype=np.float32))
+            self.seen = max(self.seen, seq)
+            if len(keys) >= SYNC_CHUNK:
+                pulled += self._upsert(keys, vectors)
+                keys, vectors = [], []
+        return pulled + (self._upsert(keys, vectors) if keys else 0)
+
+    def _upsert(self, keys: list[int], vectors: list[np.ndarray]) -> int:
+        """Put stories in the index, replacing their old centroids (usearch has no update)."""
+        key_array = np.array(keys, dtype=np.uint64)
+        matrix = np.vstack(vectors).astype(np.float32)
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        matrix = matrix / np.where(norms > 0, norms, 1.0)
+        if len(self.index):
+            present = np.atleast_1d(self.index.contains(key_array))
+            if present.any():
+                self.index.remove(key_array[present])
+        self.index.add(key_array, matrix)
+        return len(keys)
+
+    # -- snapshots -------------------------------------------------------------------------
+
+    def _load_snapshot(self) -> Index | None:
+        """The index saved in the snapshot file, or None (and a log line) when it cannot be used."""
+        path = self.snapshot_path
+        if path is None:
+            return None
+        if not path.exists():
+            log.info("story index: no snapshot at %s; building it from the database", path)
+            return None
+        try:
+            index, seq = read_snapshot(path, self._instance)
+            latest = self.memory.latest_story_seq()
+            if seq > latest:
+                raise SnapshotError(f"it covers change {seq} but the database's latest is {latest} (restored from a backup?)")
+        except SnapshotError as error:
+            log.warning("story index: snapshot %s not used: %s; rebuilding from the database", path, error)
+            return None
+        self.seen, self.loaded_from_snapshot = seq, True
+        return index
+
+    @property
+    def unsaved(self) -> bool:
+        """True when the snapshot file lacks stories this index has (or there is none yet)."""
+        return self.snapshot_path is not None and (self._written > 0 or self.seen != self._snapshot_seq)
+
+    def save_snapshot(self) -> Path | None:
+        """Write the index to its snapshot file (atomically); None when it has no place or failed."""
+        if self.snapshot_path is None:
+            return None
+        with self._lock:
+            self.sync()
+            payload, seq, count = self.index.save(), self.seen, len(self.index)
+            self._written = 0
+        try:
+            write_snapshot(self.snapshot_path, payload, seq, count, self._instance)
+        except OSError as error:
+            log.warning("story index: could not write snapshot %s: %s", self.snapshot_path, error)
+            return None
+        self._snapshot_seq = seq
+        return self.snapshot_path
+
+    # -- assignment ------------------------------------------------------------------------
 
     def candidates(self, embedding: np.ndarray) -> list[str]:
         if len(self.index) == 0:
@@ -283,18 +403,37 @@ class StoryLinker:
 
     def assign_signals(self, article_id: str, signals: ArticleSignals, duplicate_of: str | None = None) -> Assignment:
         with self._lock:
+            self.sync()
             chosen = self._story_of_original(duplicate_of) or self.best_story(signals)
             if chosen is None:
-                story, score, new = StoryState(new_story_id(article_id), np.zeros(EMBEDDING_DIM, np.float32)), 1.0, True
+                story, score = StoryState(new_story_id(article_id), np.zeros(EMBEDDING_DIM, np.float32)), 1.0
             else:
-                (story, score), new = chosen, False
+                story, score = chosen
+            seq, story = self._fold_and_save(story, signals, article_id)
+            if seq is None:  # filed before (a re-run, or another process took this article)
+                return Assignment(self.memory.story_of(article_id) or story.id, round(score, 4), False)
+            self._upsert([story_key(story.id)], [story.centroid_sum])
+            if seq == self.seen + 1:  # nothing anyone wrote in between: no need to pull our own write
+                self.seen = seq
+            self._written += 1
+            snapshot_due = self.snapshot_path is not None and self._written >= SNAPSHOT_EVERY
+        if snapshot_due:
+            self.save_snapshot()
+        return Assignment(story.id, round(score, 4), story.version == 1)
+
+    def _fold_and_save(self, story: StoryState, signals: ArticleSignals, article_id: str) -> tuple[int | None, StoryState]:
+        """Add the article to the story and store it; on a conflict re-read the story and fold again."""
+        for _ in range(SAVE_ATTEMPTS):
             add_to_story(story, signals)
-            self.memory.save_story(story, article_id)
-            key = story_key(story.id)
-            if not new:
-                self.index.remove(key)
-            self.index.add(key, story.centroid)
-        return Assignment(story.id, round(score, 4), new)
+            try:
+                seq = self.memory.save_story(story, article_id)
+            except StoryConflict:
+                found = self.memory.stories_by_id([story.id])
+                story = found[0] if found else StoryState(story.id, np.zeros(EMBEDDING_DIM, np.float32))
+                continue
+            story.version += 1
+            return seq, story
+        raise RuntimeError(f"story {story.id} changed under {SAVE_ATTEMPTS} attempts to add article {article_id}")
 
     def _story_of_original(self, duplicate_of: str | None) -> tuple[StoryState, float] | None:
         """A near-duplicate belongs to its original's story, whatever its score."""
@@ -303,6 +442,76 @@ class StoryLinker:
         story_id = self.memory.story_of(duplicate_of)
         found = self.memory.stories_by_id([story_id]) if story_id else []
         return (found[0], 1.0) if found else None
+
+
+def _new_index() -> Index:
+    return Index(ndim=EMBEDDING_DIM, metric="cos", dtype="f32", connectivity=INDEX_CONNECTIVITY,
+                 expansion_add=INDEX_EXPANSION_ADD, expansion_search=INDEX_EXPANSION_SEARCH)
+
+
+class SnapshotError(ValueError):
+    """A snapshot file that cannot be used (the index is rebuilt instead)."""
+
+
+def _snapshot_settings(instance: str) -> dict[str, Any]:
+    """What a snapshot must agree on with this process and database to be used."""
+    return {"format": SNAPSHOT_FORMAT, "instance": instance, "ndim": EMBEDDING_DIM, "metric": "cos",
+            "dtype": "f32", "connectivity": INDEX_CONNECTIVITY}
+
+
+def _checksum(payload: bytes | bytearray | memoryview) -> str:
+    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+
+
+def write_snapshot(path: Path, payload: bytes | bytearray, seq: int, count: int, instance: str) -> None:
+    """Magic line, header length (4 bytes), JSON header, usearch's serialised index; written
+    to a temp file in the same folder, synced, then renamed over the old one, so a reader
+    (or a crash) only ever sees a whole old or a whole new snapshot."""
+    header = json.dumps({**_snapshot_settings(instance), "seq": seq, "count": count,
+                         "checksum": _checksum(payload)}).encode()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(SNAPSHOT_MAGIC + len(header).to_bytes(4, "big") + header)
+            out.write(payload)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def read_snapshot(path: Path, instance: str) -> tuple[Index, int]:
+    """The index in a snapshot file and the change number it covers; SnapshotError when unusable."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SnapshotError(f"unreadable ({error.strerror or error})") from None
+    if not data.startswith(SNAPSHOT_MAGIC):
+        raise SnapshotError("not a newsweave story index file")
+    start = len(SNAPSHOT_MAGIC) + 4
+    try:
+        size = int.from_bytes(data[len(SNAPSHOT_MAGIC):start], "big")
+        header = json.loads(data[start:start + size])
+        seq, count = int(header["seq"]), int(header["count"])
+    except (ValueError, KeyError, TypeError) as error:
+        raise SnapshotError(f"unreadable header ({error})") from None
+    for key, expected in _snapshot_settings(instance).items():
+        if header.get(key) != expected:
+            raise SnapshotError(f"made for {key} {header.get(key)!r}, this one is {expected!r}")
+    payload = memoryview(data)[start + size:]
+    if _checksum(payload) != header.get("checksum"):
+        raise SnapshotError("checksum does not match (truncated or corrupt)")
+    try:
+        index = Index.restore(payload)
+    except (ValueError, RuntimeError) as error:
+        raise SnapshotError(f"usearch cannot read it ({error})") from None
+    if index is None or index.ndim != EMBEDDING_DIM or len(index) != count:
+        raise SnapshotError("index does not match its header")
+    index.expansion_add, index.expansion_search = INDEX_EXPANSION_ADD, INDEX_EXPANSION_SEARCH  # not stored by usearch
+    return index, seq
 
 
 def add_to_story(story: StoryState, signals: ArticleSignals) -> None:
@@ -338,11 +547,34 @@ _linkers_lock = threading.Lock()
 
 
 def linker_for(memory: StoryMemory) -> StoryLinker:
-    """One linker per store object and process (the index is rebuilt once, then kept in step)."""
+    """One linker per store object and process (loaded or rebuilt once, then kept in step)."""
     with _linkers_lock:
         if memory not in _linkers:
             _linkers[memory] = StoryLinker(memory)
         return _linkers[memory]
+
+
+def save_story_index(memory: StoryMemory) -> None:
+    """Write the snapshot of this store's linker if it has stories the file lacks (end of an ingest)."""
+    with _linkers_lock:
+        linker = _linkers.get(memory)
+    if linker is not None and linker.unsaved:
+        try:
+            linker.save_snapshot()
+        except Exception as error:  # noqa: BLE001 - a snapshot is a cache: losing one costs a rebuild, never data
+            log.warning("story index: snapshot not written: %s", error)
+
+
+def save_story_indexes() -> None:
+    """At exit: the snapshots of every linker of this process."""
+    with _linkers_lock:
+        memories = list(_linkers.keys())
+    for memory in memories:
+        save_story_index(memory)
+
+
+# A process that ingested writes its snapshots when it ends (the CLI never closes its store).
+atexit.register(save_story_indexes)
 
 
 def assign_story(article: Article, memory: StoryMemory) -> Assignment:

@@ -7,6 +7,7 @@ bytes) is recognised before any work is done, and unique constraints catch the r
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from importlib import resources
@@ -65,6 +66,9 @@ class Store:
             command.upgrade(config, "head")
 
     def close(self) -> None:
+        from newsweave.link.stories import save_story_index  # the end of an ingest: keep its story index
+
+        save_story_index(self)
         self.engine.dispose()
 
     @property
@@ -94,11 +98,17 @@ class Store:
 
     # -- what story assignment needs (link.stories.StoryMemory) ----------------------------
 
-    def story_centroids(self) -> Iterator[tuple[str, bytes]]:
+    def stories_since(self, seq: int) -> Iterator[tuple[str, bytes, int]]:
+        """``(id, centroid sum, seq)`` of the stories changed after change number ``seq``, in order."""
         s = schema.stories
+        query = select(s.c.id, s.c.centroid, s.c.seq).where(s.c.seq > seq, s.c.centroid.is_not(None)).order_by(s.c.seq)
         with self.engine.connect() as connection:
-            for row in connection.execute(select(s.c.id, s.c.centroid).where(s.c.centroid.is_not(None))):
-                yield row.id, bytes(row.centroid)
+            for row in connection.execute(query):
+                yield row.id, bytes(row.centroid), row.seq
+
+    def latest_story_seq(self) -> int:
+        with self.engine.connect() as connection:
+            return connection.scalar(select(func.coalesce(func.max(schema.stories.c.seq), 0)))
 
     def stories_by_id(self, story_ids: list[str]) -> list:
         """``link.stories.StoryState``s of the given stories (unknown ids are skipped)."""
@@ -112,7 +122,7 @@ class Store:
         return [
             StoryState(row.id, np.frombuffer(bytes(row.centroid), dtype=np.float32).copy(), row.size,
                        dict(row.entity_counts or {}), dict(row.keyword_counts or {}), list(row.languages or []),
-                       row.first, row.last, row.label)
+                       row.first, row.last, row.label, row.version)
             for row in rows
         ]
 
@@ -121,20 +131,62 @@ class Store:
         with self.engine.connect() as connection:
             return connection.scalar(select(sa.c.story_id).where(sa.c.article_id == article_id))
 
-    def save_story(self, story, article_id: str) -> None:
-        """Write a story's new state and file the article under it, in one transaction."""
-        s = schema.stories
+    def save_story(self, story, article_id: str) -> int | None:
+        """Write a story's new state and file the article under it, in one transaction.
+
+        Returns the story's new change number (``seq``), or None when the article was filed
+        under a story before (nothing is written: a re-run never counts an article twice).
+        Optimistic concurrency: the row is written only if its ``version`` is still the one
+        ``story`` was read with (0: a new story); otherwise ``link.stories.StoryConflict`` is
+        raised and the linker re-reads the story and folds the article in again. Centroid
+        sums and entity counts could not be added up in SQL portably (a float32 blob, JSON
+        counts), and this way every field follows the same rule.
+        """
+        from newsweave.link.stories import StoryConflict  # the link stage owns the protocol
+
+        s, sa = schema.stories, schema.story_articles
         values = {"label": story.label, "languages": story.languages, "first": story.first, "last": story.last,
                   "centroid": story.centroid_sum.astype(np.float32).tobytes(), "size": story.size,
-                  "entity_counts": story.entities, "keyword_counts": _top_counts(story.keywords)}
+                  "entity_counts": story.entities, "keyword_counts": _top_counts(story.keywords),
+                  "version": story.version + 1}
         with self.engine.begin() as connection:
-            if connection.scalar(select(s.c.id).where(s.c.id == story.id)) is None:
-                connection.execute(insert(s).values(id=story.id, **values))
+            _lock_for_story_write(connection)
+            if connection.scalar(select(sa.c.story_id).where(sa.c.article_id == article_id)) is not None:
+                return None
+            values["seq"] = connection.scalar(select(func.coalesce(func.max(s.c.seq), 0))) + 1
+            if story.version == 0:
+                write = self._insert_ignore(s).values(id=story.id, **values)
             else:
-                connection.execute(update(s).where(s.c.id == story.id).values(**values))
-            connection.execute(
-                self._insert_ignore(schema.story_articles).values(story_id=story.id, article_id=article_id)
-            )
+                write = update(s).where(s.c.id == story.id, s.c.version == story.version).values(**values)
+            # RETURNING, not rowcount: psycopg reports no rowcount for an INSERT … ON CONFLICT DO NOTHING.
+            if connection.scalar(write.returning(s.c.id)) is None:
+                raise StoryConflict(story.id)
+            connection.execute(insert(sa).values(story_id=story.id, article_id=article_id))
+        return values["seq"]
+
+    def story_index_file(self) -> tuple[Path, str] | None:
+        """Where this database's story index snapshot is kept, and the database's instance id
+        (recorded in the snapshot); None for an in-memory database or when switched off.
+
+        ``NEWSWEAVE_STORY_INDEX_DIR`` names a folder for snapshots (``off``: none). Default: next to
+        a SQLite file (``news.db.stories.usearch``); for PostgreSQL, which has no such place,
+        ``$XDG_CACHE_HOME/newsweave`` (``~/.cache/newsweave``), one file per database instance.
+        """
+        with self.engine.connect() as connection:
+            instance = connection.scalar(select(schema.store_info.c.value).where(schema.store_info.c.key == "instance"))
+        folder = os.environ.get("NEWSWEAVE_STORY_INDEX_DIR", "")
+        if folder.lower() == "off" or not instance:
+            return None
+        sqlite_file = (self.engine.url.database or "") if self.dialect == "sqlite" else ""
+        if self.dialect == "sqlite" and sqlite_file in ("", ":memory:"):
+            return None
+        if folder:
+            return Path(folder).expanduser() / f"{instance}.stories.usearch", instance
+        if sqlite_file:
+            path = Path(sqlite_file).expanduser().resolve()
+            return path.with_name(path.name + ".stories.usearch"), instance
+        cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsweave"
+        return cache / f"{instance}.stories.usearch", instance
 
     def story_rows(self) -> list[dict[str, Any]]:
         """Every story with its article ids (no centroids), most recent first."""
@@ -455,6 +507,8 @@ class Store:
 
 # Any fixed number: the PostgreSQL advisory lock that serialises migrations of one database.
 _MIGRATION_LOCK_KEY = 7_141_905_001
+# Another: the one that serialises story writes (``_lock_for_story_write``).
+_STORY_LOCK_KEY = 7_141_905_006
 
 
 def _lock_for_migration(connection) -> None:
@@ -469,6 +523,19 @@ def _lock_for_migration(connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     elif connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+
+
+def _lock_for_story_write(connection) -> None:
+    """Serialise story writes between processes until commit, so change numbers (max + 1)
+    are unique and become visible in the order they were taken: a linker that has seen
+    number 11 can never miss a 10 committed later. SQLite: the write lock
+    (``BEGIN IMMEDIATE``); PostgreSQL: a transaction-scoped advisory lock (a sequence alone
+    hands out numbers in call order, not commit order). Story writes are small and short.
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    elif connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _STORY_LOCK_KEY})
 
 
 def _reason_family(reason: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -184,6 +185,19 @@ stories = Table(
     Column("size", Integer, nullable=False, server_default="0"),
     Column("entity_counts", JSON),
     Column("keyword_counts", JSON),
+    # Revision 0005: change number, raised on every write (story indexes sync from it), and
+    # the version a writer read, checked when it writes (no lost update between processes).
+    Column("seq", BigInteger, index=True, unique=True),
+    Column("version", Integer, nullable=False, server_default="0"),
+)
+
+# Revision 0005: facts about the database itself ("instance": a random id, which story
+# index snapshots record).
+store_info = Table(
+    "store_info",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 story_articles = Table(
