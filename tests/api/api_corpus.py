@@ -1,4 +1,8 @@
-"""Articles written for the API and UI tests, and the story/entity rows later stages would add."""
+"""Articles written for the API and UI tests, and the story/entity rows later stages would add.
+
+The bridge story's two articles (en, fr) name real places (Lisbon, Porto) that the gazetteer
+geocodes, so its story page has dots on its map.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,8 @@ ARTICLES = {
         "Harbour bridge reopens after repairs\n\n"
         "The Kestrel harbour bridge reopened on Monday 4 March 2024 after eight months of repairs, the city council said. "
         "\"Traffic will flow normally from tomorrow,\" said Mara Okafor, the council's transport officer. "
-        "Engineers replaced the cables and repainted the towers during the closure."
+        "Engineers replaced the cables and repainted the towers during the closure. "
+        "Ferries from Lisbon and Porto kept running while the bridge was shut."
     ),
     "orchard.txt": (
         "Orchard growers expect a late harvest\n\n"
@@ -25,7 +30,8 @@ ARTICLES = {
         "Le pont du port rouvre après des travaux\n\n"
         "Le pont du port de Kestrel a rouvert le lundi 4 mars 2024 après huit mois de travaux, a indiqué le conseil municipal. "
         "Les ingénieurs ont remplacé les câbles et repeint les tours pendant la fermeture. "
-        "La circulation reprendra normalement dès demain matin."
+        "La circulation reprendra normalement dès demain matin. "
+        "Les ferries vers Lisbonne ont continué de circuler pendant la fermeture."
     ),
     "hostile.html": (
         "<html><head><title>Script &lt;b&gt;test&lt;/b&gt; page</title></head><body><article>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
-from newsweave.report.map import Place, places_of, project, world_map_svg
+from newsweave.report.map import Place, places_in_articles, places_of, project, world_map_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -26,13 +26,25 @@ def test_places_are_merged_by_name_and_counted():
     assert places_of(entities) == [Place("Kyiv", 50.45, 30.52, 2), Place("Tirana", 41.33, 19.82, 1)]
 
 
+def test_places_of_several_articles_count_each_article_once():
+    first = [{"canonical": "Kyiv", "lat": 50.45, "lon": 30.52}, {"canonical": "Kyiv", "lat": 50.45, "lon": 30.52}]
+    second = [{"canonical": "Kyiv", "lat": 50.45, "lon": 30.52}, {"canonical": "Tirana", "lat": 41.33, "lon": 19.82}]
+    third = [{"canonical": "Tirana", "lat": 41.33, "lon": 19.82}, {"canonical": "NATO"}]
+    found = places_in_articles([first, second, third])
+    assert found == [Place("Kyiv", 50.45, 30.52, mentions=3, articles=2), Place("Tirana", 41.33, 19.82, mentions=2, articles=2)]
+    assert places_in_articles([third, second, first]) == found  # order of the articles does not matter
+    svg = ElementTree.fromstring(str(world_map_svg(found)))
+    titles = [circle.find(f"{SVG}title").text for circle in svg.iter(f"{SVG}circle")]
+    assert titles[0].startswith("Kyiv · 2 articles, 3 mentions")
+
+
 def test_svg_is_well_formed_with_outline_dots_and_escaped_titles():
     svg = str(world_map_svg([Place("<script>alert(1)</script>", 50.45, 30.52, 3), Place("Tirana", 41.33, 19.82)]))
     root = ElementTree.fromstring(svg)
     assert root.tag == f"{SVG}svg"
     assert len(root.find(f"{SVG}path").get("d")) > 10_000  # the world's outline, inlined
     titles = [circle.find(f"{SVG}title").text for circle in root.iter(f"{SVG}circle")]
-    assert titles[0].startswith("<script>alert(1)</script> · 3 mentions")  # text, not markup
+    assert titles[0].startswith("<script>alert(1)</script> · 1 article, 3 mentions")  # text, not markup
     assert "<script>" not in svg
 
 

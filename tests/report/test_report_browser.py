@@ -1,11 +1,13 @@
 """The static report in a real browser: hostile article content must stay text.
 
 Inputs carrying ``<script>``, ``onerror=`` and ``onload=`` payloads (in the text, in a
-quote, in the title and the URL, as plain text, HTML and JSON lines) go through the real
-ingest and report; each page then opens in Debian's headless Chromium, driven by Playwright
-with the system executable (no browser download). A page passes when no script ran (no
-dialog, no marker set on ``window``), the DOM holds no script element or event-handler
-attribute, the payloads are shown as literal text, and the console stays free of errors.
+quote, in the title and the URL, as plain text, HTML and JSON lines, in English and French)
+go through the real ingest and report; each page then opens in Debian's headless Chromium,
+driven by Playwright with the system executable (no browser download). A page passes when
+no script ran (no dialog, no marker set on ``window``), the DOM holds no script element or
+event-handler attribute, the payloads are shown as literal text, and the console stays free
+of errors. A story holding all the articles (under a label with markup) checks the story
+page: timeline plot, map of the geocoded places, articles by language.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete, insert
 
 from newsweave.pipeline import ingest
 from newsweave.report.html import write_report
+from newsweave.store import Store, schema
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -24,6 +28,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 SCRIPT = "<script>window.__pwned = 'script'; alert('script')</script>"
 IMG = "<img src=x onerror=\"window.__pwned = 'img'; alert('img')\">"
 SVG = "\"><svg onload=\"window.__pwned = 'svg'\">"
+STORY_ID = "story-hostile"
+STORY_LABEL = f"Brisk budget {IMG}"
 
 
 def hostile_inputs(folder: Path) -> list[str]:
@@ -48,21 +54,38 @@ def hostile_inputs(folder: Path) -> list[str]:
         "title": f"Title {IMG}",
         "url": "javascript:alert('url')",
         "text": f"A payload in JSON lines {SCRIPT} sits in the middle of a sentence about the port of Dunmere, "
-        f"which handled 4 million containers in 2024, the authority said. {SVG}",
+        f"which handled 4 million containers in 2024, the authority said. {SVG} "
+        "Ships from the port also sail to the French city of Marseille every week.",
     }
     (folder / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (folder / "conseil.txt").write_text(
+        f"Le conseil municipal de Brisk a voté le budget de la ville le lundi 3 juin 2024 {SCRIPT}, a indiqué la mairie "
+        "dans un communiqué publié le soir même.\n\n"
+        f"Les élus de Marseille et de Lyon ont salué ce vote {IMG} selon la presse locale, qui parle d'un budget "
+        "prudent pour les écoles et les transports de la commune.\n",
+        encoding="utf-8",
+    )
     return [str(folder)]
+
+
+def file_under_one_story(store: Store) -> None:
+    """Every article in one story, as the stories stage would file related articles."""
+    ids = [row["id"] for row in store.article_summaries()]
+    with store.engine.begin() as connection:
+        connection.execute(delete(schema.story_articles).where(schema.story_articles.c.article_id.in_(ids)))
+        connection.execute(insert(schema.stories).values(
+            id=STORY_ID, label=STORY_LABEL, languages=["en", "fr"], first="2024-06-03", last="2024-06-03"))
+        connection.execute(insert(schema.story_articles), [{"story_id": STORY_ID, "article_id": i} for i in ids])
 
 
 @pytest.fixture(scope="module")
 def report(tmp_path_factory) -> Path:
-    from newsweave.store import Store
-
     work = tmp_path_factory.mktemp("hostile")
     (work / "in").mkdir()
     store = Store(str(work / "report.db"))
     summary = ingest(hostile_inputs(work / "in"), store)
-    assert summary.articles == 3, summary.outcomes
+    assert summary.articles == 4, summary.outcomes
+    file_under_one_story(store)
     write_report(store, work / "report")
     store.close()
     return work / "report"
@@ -79,7 +102,7 @@ def browser():
         launched.close()
 
 
-def open_page(browser, path: Path) -> dict:
+def open_page(browser, path: Path, keep_open: bool = False):
     page = browser.new_page()
     seen = {"console_errors": [], "page_errors": [], "dialogs": []}
     page.on("console", lambda message: seen["console_errors"].append(message.text) if message.type == "error" else None)
@@ -99,6 +122,8 @@ def open_page(browser, path: Path) -> dict:
     )
     seen["svg_or_img"] = page.evaluate("() => document.querySelectorAll('svg, img').length")
     seen["text"] = page.inner_text("body")
+    if keep_open:
+        return seen, page
     page.close()
     return seen
 
@@ -109,7 +134,8 @@ def pages(report: Path) -> list[Path]:
 
 def test_report_has_index_and_one_page_per_article(report):
     assert (report / "index.html").is_file()
-    assert len(list((report / "articles").glob("*.html"))) == 3
+    assert len(list((report / "articles").glob("*.html"))) == 4
+    assert (report / "stories" / f"{STORY_ID}.html").is_file()
 
 
 def test_no_script_runs_and_no_console_error_on_any_page(report, browser):
@@ -147,3 +173,31 @@ def test_article_page_shows_trust_summary_and_flag_evidence(report, browser):
     plain = next(text for text in texts if "Kidsmart" in text)
     assert "Trust summary" in plain
     assert "undisclosed promotion" in plain
+
+
+def test_story_page_has_timeline_map_and_articles_by_language(report, browser):
+    seen, page = open_page(browser, report / "stories" / f"{STORY_ID}.html", keep_open=True)
+    try:
+        assert page.inner_text("h1") == STORY_LABEL  # markup in a label is text
+        assert page.locator("svg#timeline-plot circle").count() >= 1
+        tips = page.locator("#places svg.map circle.place title").all_text_contents()
+        assert any(tip.startswith("Marseille · 2 articles") for tip in tips), tips  # in the jsonl and the French text
+        assert any(tip.startswith("Lyon · 1 article,") for tip in tips), tips
+        assert page.locator("#articles-en li").count() == 3 and page.locator("#articles-fr li").count() == 1
+        # Every svg on the page is one the report drew; nothing else came from the articles.
+        assert page.locator("svg").count() == 2 == page.locator("svg#timeline-plot, svg.map").count()
+        hrefs = page.locator("#story-articles a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        assert all(href.startswith("../articles/") and (report / "stories" / href).resolve().is_file() for href in hrefs)
+    finally:
+        page.close()
+    assert seen["pwned"] is None and seen["dialogs"] == []
+    assert seen["scripts"] == 0 and seen["handlers"] == 0
+    assert seen["console_errors"] == [] and seen["page_errors"] == []
+
+
+def test_no_script_runs_on_any_story_page(report, browser):
+    for path in sorted((report / "stories").glob("*.html")):
+        seen = open_page(browser, path)
+        assert seen["pwned"] is None and seen["dialogs"] == [], path
+        assert seen["scripts"] == 0 and seen["handlers"] == 0, path
+        assert seen["console_errors"] == [] and seen["page_errors"] == [], (path, seen["console_errors"])

@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
 
 from newsweave.api import queries
+from newsweave.api.docs import add_offline_docs
 from newsweave.api.queries import MAX_PAGE, ArticleFilter, Page
 from newsweave.ingest.documents import document_from_bytes
 from newsweave.model import Rejection
@@ -80,7 +81,10 @@ def create_app(store: Store) -> FastAPI:
         title="newsweave",
         description="Articles, entities, stories and quotes found in news, every fact tied to its source characters.",
         version="0.1.0",
+        docs_url=None,  # FastAPI's own /docs loads Swagger UI from a CDN; add_offline_docs serves it from a wheel
+        redoc_url=None,
     )
+    add_offline_docs(app)
     app.state.store = store
     # spaCy pipelines are not documented as thread-safe and FastAPI runs sync routes in a
     # thread pool: one ingest at a time.

@@ -163,18 +163,26 @@ def list_stories(store: Store, page: Page) -> dict[str, Any]:
     return _page_of(store, query.order_by(s.c.last.desc(), s.c.id), page)
 
 
-def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
-    """A story with its articles and its timeline (the report's, ``report.stories``), in date order."""
+def story_row(store: Store, story_id: str) -> dict[str, Any] | None:
+    """A story's columns and its article ids (the shape of ``Store.story_rows``), or None."""
     s, sa = schema.stories, schema.story_articles
     with store.engine.connect() as connection:
         row = connection.execute(select(*(s.c[name] for name in STORY_COLUMNS)).where(s.c.id == story_id)).first()
         if row is None:
             return None
         ids = list(connection.scalars(select(sa.c.article_id).where(sa.c.story_id == story_id).order_by(sa.c.article_id)))
+    return {**dict(row._mapping), "article_ids": ids}
+
+
+def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
+    """A story with its articles and its timeline (the report's, ``report.stories``), in date order."""
+    row = story_row(store, story_id)
+    if row is None:
+        return None
     articles = list_articles(store, ArticleFilter(story=story_id), Page(limit=MAX_PAGE))["items"]
-    entries, _ = story_timeline(store, ids)
+    entries, _ = story_timeline(store, row["article_ids"])
     timeline = [{key: entry.get(key) for key in TIMELINE_KEYS} for entry in entries]
-    return {**dict(row._mapping), "article_ids": ids, "articles": articles, "timeline": timeline}
+    return {**row, "articles": articles, "timeline": timeline}
 
 
 def list_quotes(store: Store, speaker: str | None, words: str | None, page: Page) -> dict[str, Any]:

@@ -1,9 +1,11 @@
 """The web UI of ``newsweave serve``: server-rendered pages, no JavaScript.
 
-The article page is the static report's page (``report.html.render_article``), served at
-the same relative place (``/articles/<id>.html``, home at ``/index.html``) so its links work
-unchanged. Every page is sent with a Content-Security-Policy that forbids scripts, so even
-a mistake in escaping article content could not run code in a reader's browser.
+The article and story pages are the static report's pages (``report.html.render_article``,
+``report.stories.render_story``), served at the same relative places (``/articles/<id>.html``,
+``/stories/<id>``, home at ``/index.html``) so their links work unchanged; the UI's own
+``base.html`` comes first in the template search path and frames them with the UI's
+navigation and search box. Every page is sent with a Content-Security-Policy that forbids
+scripts, so even a mistake in escaping article content could not run code in a reader's browser.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import Environment, PackageLoader
 
 from newsweave.api import queries
 from newsweave.api.queries import ArticleFilter, Page
 from newsweave.report.html import environment as report_environment
 from newsweave.report.html import render_article
+from newsweave.report.stories import render_story
 from newsweave.store import Store
 
 CONTENT_SECURITY_POLICY = (
@@ -28,12 +31,8 @@ UI_PAGE = 50
 
 
 def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("newsweave.api", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    """The report's templates and settings, with the UI's templates searched first."""
+    return report_environment(PackageLoader("newsweave.api", "templates"))
 
 
 def _page(html: str) -> HTMLResponse:
@@ -42,7 +41,7 @@ def _page(html: str) -> HTMLResponse:
 
 def web_router() -> APIRouter:
     router = APIRouter(include_in_schema=False)
-    env, report_env = _environment(), report_environment()
+    env = _environment()
 
     def store_of(request: Request) -> Store:
         return request.app.state.store
@@ -73,10 +72,12 @@ def web_router() -> APIRouter:
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
     def story(request: Request, story_id: str) -> HTMLResponse:
-        found = queries.story_detail(store_of(request), story_id)
+        story_id = story_id.removesuffix(".html")  # the report's file name works too
+        store = store_of(request)
+        found = queries.story_row(store, story_id)
         if found is None:
             raise HTTPException(404, f"no story with id {story_id!r}")
-        return _page(env.get_template("story.html").render(story=found))
+        return _page(render_story(env, store, found))
 
     @router.get("/articles/{name}", response_class=HTMLResponse)
     def article(request: Request, name: str) -> Any:
@@ -87,7 +88,7 @@ def web_router() -> APIRouter:
         found = store.get_article(article_id)
         if found is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
-        return _page(render_article(report_env, found, store))
+        return _page(render_article(env, found, store))
 
     return router
 

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from newsweave.assess.summary import trust_summary
 from newsweave.model import Article
@@ -37,13 +40,30 @@ class Segment:
     title: str | None = None
 
 
-def environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("newsweave.report", "templates"),
+STYLESHEET = "newsweave.css"
+
+
+@cache
+def stylesheet() -> Markup:
+    """The CSS of every page (``static/newsweave.css``), our own file, hence trusted markup."""
+    return Markup((resources.files("newsweave.report") / "static" / STYLESHEET).read_text(encoding="utf-8"))
+
+
+def environment(*overrides: BaseLoader) -> Environment:
+    """The report's templates; ``overrides`` are searched first.
+
+    ``newsweave serve`` passes its own templates: its ``base.html`` (navigation and search
+    box) then frames the report's article and story pages, which are otherwise the same
+    pages, rendered by the same functions.
+    """
+    env = Environment(
+        loader=ChoiceLoader([*overrides, PackageLoader("newsweave.report", "templates")]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["stylesheet"] = stylesheet()
+    return env
 
 
 def highlight_spans(article: Article) -> list[dict[str, Any]]:

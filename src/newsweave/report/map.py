@@ -7,7 +7,8 @@ each with a ``<title>`` that the browser shows on hover. Names are article conte
 untrusted: they are escaped here because the SVG is handed to templates as ``Markup``.
 
 Story pages call :func:`world_map_svg` with the places of their articles (entities with
-``lat``/``lon``); :func:`places_of` gathers them from articles.
+``lat``/``lon``): :func:`places_of` gathers them from one article's entities,
+:func:`places_in_articles` from several, counting the articles that name each place.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Place:
     lat: float
     lon: float
     mentions: int = 1
+    articles: int = 1
 
 
 @cache
@@ -71,6 +73,30 @@ def places_of(entities: Iterable[dict[str, Any]]) -> list[Place]:
     return sorted(merged.values(), key=lambda place: -place.mentions)
 
 
+def places_in_articles(entity_lists: Iterable[Iterable[dict[str, Any]]]) -> list[Place]:
+    """Places of several articles (one entity list each): mentions summed, each article counted once.
+
+    Ordered by the number of articles naming the place, then mentions, then name, so the
+    order is the same whatever the order of the articles.
+    """
+    merged: dict[str, Place] = {}
+    for entities in entity_lists:
+        for place in places_of(entities):
+            known = merged.get(place.name)
+            if known is None:
+                merged[place.name] = place
+            else:
+                merged[place.name] = Place(known.name, known.lat, known.lon, known.mentions + place.mentions, known.articles + 1)
+    return sorted(merged.values(), key=lambda place: (-place.articles, -place.mentions, place.name))
+
+
+def place_title(place: Place) -> str:
+    """What a dot's tooltip says: the place, how many articles and mentions, where."""
+    articles = f"{place.articles} article{'s' if place.articles != 1 else ''}"
+    mentions = f"{place.mentions} mention{'s' if place.mentions != 1 else ''}"
+    return f"{place.name} · {articles}, {mentions} · {place.lat:.2f}, {place.lon:.2f}"
+
+
 def world_map_svg(places: list[Place], *, zoom: bool = True, label: str = "Places mentioned") -> Markup:
     """An ``<svg>`` element: the world outline and one dot per place (escaped names)."""
     outline = _outline()
@@ -82,7 +108,7 @@ def world_map_svg(places: list[Place], *, zoom: bool = True, label: str = "Place
         x, y = project(place.lat, place.lon)
         radius = MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(place.mentions / most) if most > 1 else MIN_RADIUS
         scaled = radius * stroke
-        title = f"{place.name} · {place.mentions} mention{'s' if place.mentions != 1 else ''} · {place.lat:.2f}, {place.lon:.2f}"
+        title = place_title(place)
         dots.append(
             f'<circle class="place" cx="{x:.1f}" cy="{y:.1f}" r="{scaled:.2f}" fill="#c2410c" fill-opacity="0.8" '
             f'stroke="#fff" stroke-width="{0.6 * stroke:.3f}"><title>{escape(title)}</title></circle>'

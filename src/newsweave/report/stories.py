@@ -1,5 +1,10 @@
 """Stories for readers: each story's timeline (events and dated statements in time order,
-each pointing to its article and span), its export rows, and its report page.
+each pointing to its article and span), its export rows, and its page.
+
+The page (:func:`render_story`) is the same in the static report and in the web UI of
+``newsweave serve``: timeline plot, map of the places its articles name, timeline table and
+articles by language. Its links are relative (``../articles/<id>.html``) and both put
+story pages one level below the article folder's parent, so they work in either.
 
 The timeline plot is an inline SVG drawn here rather than an Altair/Plotly chart: those need
 a JavaScript runtime (≈1 MB inlined per page) that the report's Content-Security-Policy
@@ -19,6 +24,7 @@ from typing import Any
 from jinja2 import Environment
 
 from newsweave.model import Article
+from newsweave.report.map import Place, places_in_articles, world_map_svg
 from newsweave.store import Store
 
 # A date value precise enough for a timeline (TIMEX3 day or month); weeks and years are too vague.
@@ -181,18 +187,34 @@ def _day(value: str | None) -> date | None:
 # --- pages --------------------------------------------------------------------------------
 
 
+def story_page(store: Store, story: dict[str, Any]) -> dict[str, Any]:
+    """What a story page shows, for ``story.html``: ``story`` is a row of ``Store.story_rows``."""
+    timeline, articles = story_timeline(store, story["article_ids"])
+    by_language: dict[str, list[Article]] = {}
+    for article in sorted(articles, key=lambda a: (a.published or "", a.id)):
+        by_language.setdefault(article.language or "?", []).append(article)
+    places = places_in_articles(article.entities for article in articles)
+    return {
+        "story": story, "timeline": timeline, "plot": timeline_plot(timeline), "by_language": dict(sorted(by_language.items())),
+        "colours": TYPE_COLOURS, "statement_colour": STATEMENT_COLOUR, "places": places,
+        "place_map": world_map_svg(places, label=_map_label(places)) if places else None,
+    }
+
+
+def _map_label(places: list[Place]) -> str:
+    return f"Map of the {len(places)} place{'s' if len(places) != 1 else ''} named in the story's articles"
+
+
+def render_story(env: Environment, store: Store, story: dict[str, Any]) -> str:
+    """A story's page; the report writes it to ``stories/<id>.html``, the web UI serves it."""
+    return env.get_template("story.html").render(**story_page(store, story))
+
+
 def write_story_pages(store: Store, out: Path, env: Environment) -> list[dict[str, Any]]:
     """One page per story under ``out/stories/``; returns the stories for the index."""
     folder = out / "stories"
     folder.mkdir(parents=True, exist_ok=True)
-    template = env.get_template("story.html")
     stories = store.story_rows()
     for story in stories:
-        timeline, articles = story_timeline(store, story["article_ids"])
-        by_language: dict[str, list[Article]] = {}
-        for article in sorted(articles, key=lambda a: (a.published or "", a.id)):
-            by_language.setdefault(article.language or "?", []).append(article)
-        page = template.render(story=story, timeline=timeline, plot=timeline_plot(timeline),
-                               by_language=by_language, colours=TYPE_COLOURS, statement_colour=STATEMENT_COLOUR)
-        (folder / f"{story['id']}.html").write_text(page, encoding="utf-8")
+        (folder / f"{story['id']}.html").write_text(render_story(env, store, story), encoding="utf-8")
     return stories
