@@ -85,6 +85,9 @@ SNAPSHOT_FORMAT = 1
 SAVE_ATTEMPTS = 20
 # Stories added to the index per call when syncing (bounds memory on a rebuild).
 SYNC_CHUNK = 10_000
+# Margin between the index's float32 cosine distance and the score's float64 cosine, when
+# candidates that cannot reach the threshold are left out.
+COSINE_SLACK = 1e-3
 
 log = logging.getLogger(__name__)
 # Entities of a story compared with an article's: those in most of its articles, then most
@@ -134,7 +137,9 @@ class StoryMemory(Protocol):
 
     def latest_story_seq(self) -> int: ...
 
-    def stories_by_id(self, story_ids: list[str]) -> list[StoryState]: ...
+    def stories_by_id(self, story_ids: list[str], keywords: bool = True) -> list[StoryState]:
+        """Stored stories; without ``keywords``, for scoring only (keyword counts left empty)."""
+        ...
 
     def story_of(self, article_id: str) -> str | None: ...
 
@@ -381,15 +386,20 @@ class StoryLinker:
 
     # -- assignment ------------------------------------------------------------------------
 
-    def candidates(self, embedding: np.ndarray) -> list[str]:
+    def candidates(self, embedding: np.ndarray, reachable_only: bool = False) -> list[str]:
+        """The ``CANDIDATES`` nearest stories; with ``reachable_only``, without those whose cosine
+        leaves them under the threshold even with every entity shared and no time gap: they
+        cannot be chosen, so they are not read from the store (most of an article's
+        neighbours when it starts a new story)."""
         if len(self.index) == 0:
             return []
         matches = self.index.search(embedding, min(CANDIDATES, len(self.index)))
-        return [f"{int(key):016x}" for key in matches.keys]
+        return [f"{int(key):016x}" for key, distance in zip(matches.keys, matches.distances, strict=True)
+                if not reachable_only or combined_score(1.0 - float(distance), 1.0, 0) >= JOIN_THRESHOLD - COSINE_SLACK]
 
     def best_story(self, signals: ArticleSignals) -> tuple[StoryState, float] | None:
         best: tuple[StoryState, float] | None = None
-        for story in self.memory.stories_by_id(self.candidates(signals.embedding)):
+        for story in self.memory.stories_by_id(self.candidates(signals.embedding, reachable_only=True), keywords=False):
             score = score_story(signals, story)
             if score is not None and score >= JOIN_THRESHOLD and (best is None or score > best[1]):
                 best = (story, score)
@@ -407,8 +417,8 @@ class StoryLinker:
             chosen = self._story_of_original(duplicate_of) or self.best_story(signals)
             if chosen is None:
                 story, score = StoryState(new_story_id(article_id), np.zeros(EMBEDDING_DIM, np.float32)), 1.0
-            else:
-                story, score = chosen
+            else:  # read whole (candidates are read without their keywords), just before the write
+                story, score = self._whole(chosen[0]), chosen[1]
             seq, story = self._fold_and_save(story, signals, article_id)
             if seq is None:  # filed before (a re-run, or another process took this article)
                 return Assignment(self.memory.story_of(article_id) or story.id, round(score, 4), False)
@@ -421,6 +431,10 @@ class StoryLinker:
             self.save_snapshot()
         return Assignment(story.id, round(score, 4), story.version == 1)
 
+    def _whole(self, story: StoryState) -> StoryState:
+        found = self.memory.stories_by_id([story.id])
+        return found[0] if found else StoryState(story.id, np.zeros(EMBEDDING_DIM, np.float32))
+
     def _fold_and_save(self, story: StoryState, signals: ArticleSignals, article_id: str) -> tuple[int | None, StoryState]:
         """Add the article to the story and store it; on a conflict re-read the story and fold again."""
         for _ in range(SAVE_ATTEMPTS):
@@ -428,8 +442,7 @@ class StoryLinker:
             try:
                 seq = self.memory.save_story(story, article_id)
             except StoryConflict:
-                found = self.memory.stories_by_id([story.id])
-                story = found[0] if found else StoryState(story.id, np.zeros(EMBEDDING_DIM, np.float32))
+                story = self._whole(story)
                 continue
             story.version += 1
             return seq, story

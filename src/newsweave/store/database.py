@@ -110,19 +110,22 @@ class Store:
         with self.engine.connect() as connection:
             return connection.scalar(select(func.coalesce(func.max(schema.stories.c.seq), 0)))
 
-    def stories_by_id(self, story_ids: list[str]) -> list:
-        """``link.stories.StoryState``s of the given stories (unknown ids are skipped)."""
+    def stories_by_id(self, story_ids: list[str], keywords: bool = True) -> list:
+        """``link.stories.StoryState``s of the given stories (unknown ids are skipped); without
+        ``keywords`` their keyword counts are left out (empty): enough to score candidates,
+        and the largest column of a story row."""
         from newsweave.link.stories import StoryState  # the link stage owns the shape
 
         if not story_ids:
             return []
         s = schema.stories
+        columns = [column for column in s.c if keywords or column.name != "keyword_counts"]
         with self.engine.connect() as connection:
-            rows = connection.execute(select(s).where(s.c.id.in_(story_ids), s.c.centroid.is_not(None))).all()
+            rows = connection.execute(select(*columns).where(s.c.id.in_(story_ids), s.c.centroid.is_not(None))).all()
         return [
             StoryState(row.id, np.frombuffer(bytes(row.centroid), dtype=np.float32).copy(), row.size,
-                       dict(row.entity_counts or {}), dict(row.keyword_counts or {}), list(row.languages or []),
-                       row.first, row.last, row.label, row.version)
+                       dict(row.entity_counts or {}), dict(row.keyword_counts or {}) if keywords else {},
+                       list(row.languages or []), row.first, row.last, row.label, row.version)
             for row in rows
         ]
 
