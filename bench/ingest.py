@@ -113,6 +113,7 @@ def main() -> int:
     window = 500 if args.quick else args.window
     if args.spine_only:
         annotate.ANNOTATORS[:] = [annotate.annotate_language]
+        annotate.BESIDE[:] = []
         assess.DETECTORS[:] = []
         pipeline._assign_story = lambda article, store: None  # stories are issue 6, not the spine
     names = [getattr(function, "__name__", str(function)) for function in annotate.ANNOTATORS]

@@ -53,12 +53,20 @@ class AnalyzeOptions:
 
 
 def analyze_batch(
-    documents: list[RawDocument | Rejection], options: AnalyzeOptions = AnalyzeOptions(), *, with_assess: bool = True
+    documents: list[RawDocument | Rejection],
+    options: AnalyzeOptions = AnalyzeOptions(),
+    *,
+    with_assess: bool = True,
+    overlap: bool = True,
 ) -> list[Article | Rejection]:
-    """Extract, annotate (and assess) documents without a store; results in input order."""
+    """Extract, annotate (and assess) documents without a store; results in input order.
+
+    ``overlap`` lets annotators that need only the text run in a second thread (see
+    ``annotate.BESIDE``); a caller that owns exactly one core turns it off.
+    """
     results: list[Article | Rejection] = [_extract(document, options) for document in documents]
     articles = [result for result in results if isinstance(result, Article)]
-    outcomes = _annotate(articles, with_assess)
+    outcomes = _annotate(articles, with_assess, overlap)
     annotated = {id(article): outcome for article, outcome in zip(articles, outcomes, strict=True)}
     return [annotated.get(id(result), result) for result in results]
 
@@ -85,19 +93,19 @@ def _extract(document: RawDocument | Rejection, options: AnalyzeOptions) -> Arti
     return extracted
 
 
-def _annotate(articles: list[Article], with_assess: bool) -> list[Article | Rejection]:
+def _annotate(articles: list[Article], with_assess: bool, overlap: bool = True) -> list[Article | Rejection]:
     """Annotate (and assess) a batch; if the batch fails, retry one by one to find the culprit."""
     if not articles:
         return []
     try:
-        annotated = annotate_batch(articles)
+        annotated = annotate_batch(articles, overlap=overlap)
         return [assess(article) for article in annotated] if with_assess else list(annotated)
     except Exception as error:  # noqa: BLE001
         if len(articles) == 1:
             return [_internal_rejection(articles[0].source, "annotate", error)]
     results: list[Article | Rejection] = []
     for article in articles:
-        results.extend(_annotate([article], with_assess))
+        results.extend(_annotate([article], with_assess, overlap))
     return results
 
 

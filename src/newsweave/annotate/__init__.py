@@ -7,15 +7,19 @@ An annotator may leave working data (a parsed Doc) in ``article.extras`` for lat
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from newsweave.annotate.dates import annotate_dates
+from newsweave.annotate import embeddings
 from newsweave.annotate.embeddings import embed_articles
 from newsweave.annotate.events import annotate_events
 from newsweave.annotate.entities import annotate_entities
 from newsweave.annotate.language import detect_language
 from newsweave.annotate.quotes import annotate_quotes
 from newsweave.model import Article
+from threadpoolctl import threadpool_limits
 
 Annotator = Callable[[list[Article]], None]
 
@@ -27,16 +31,57 @@ def annotate_language(articles: list[Article]) -> None:
 
 
 # Events come after entities and dates: they link their actors and dates to them.
-# Embeddings (for stories) are computed here rather than when linking: here they run in
-# batches of ``ENCODE_BATCH`` and, under ``run --dask``, on the workers instead of the client.
 ANNOTATORS: list[Annotator] = [
-    annotate_language, annotate_entities, annotate_dates, annotate_quotes, annotate_events, embed_articles,
+    annotate_language, annotate_entities, annotate_dates, annotate_quotes, annotate_events,
 ]
+# Annotators that read only the title and text, so they can run beside ``ANNOTATORS``.
+# Story embeddings are computed here rather than when linking: here they run in batches
+# and, under ``run --dask``, on the workers instead of the client. The embedding engine is
+# C code called through ctypes, which releases the GIL, so on a second core it overlaps
+# the spaCy parse of the same batch instead of waiting for it.
+BESIDE: list[Annotator] = [embed_articles]
+# The engine's OpenMP team would otherwise take every core and wait at each barrier for the
+# core the parse is using; one thread beside the parse keeps both cores busy (measured in
+# bench/pipeline.py). OpenMP's thread count belongs to the calling thread, so this limit
+# holds in the pool's thread only and leaves other callers (benches, the API) the default.
+BESIDE_THREADS = 1
+_beside_pools: dict[int, ThreadPoolExecutor] = {}
 
 
-def annotate_batch(articles: list[Article]) -> list[Article]:
-    for annotator in ANNOTATORS:
+def _beside_pool() -> ThreadPoolExecutor:
+    """This process's pool: a child forked from a process whose pool had started would
+    inherit a pool object without its thread, and wait on it for ever."""
+    pid = os.getpid()
+    if pid not in _beside_pools:
+        _beside_pools[pid] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsweave-annotate")
+    return _beside_pools[pid]
+
+
+def run_with_openmp_threads(threads: int, annotator: Annotator, articles: list[Article]) -> None:
+    """Run ``annotator`` with at most ``threads`` OpenMP threads in this thread."""
+    # threadpoolctl only sees libraries already loaded, so the engine is loaded first.
+    embeddings._model()  # noqa: SLF001 - loading only; the stage owns the engine
+    with threadpool_limits(limits=threads, user_api="openmp"):
         annotator(articles)
+
+
+def annotate_batch(articles: list[Article], *, overlap: bool = True) -> list[Article]:
+    """Run every annotator over the batch; ``overlap=False`` keeps to the calling thread and
+    one core (a Dask worker is given one core, so it must not start a second busy thread)."""
+    if not overlap:
+        for annotator in ANNOTATORS:
+            annotator(articles)
+        for annotator in BESIDE:
+            run_with_openmp_threads(1, annotator, articles)
+        return articles
+    beside = [_beside_pool().submit(run_with_openmp_threads, BESIDE_THREADS, annotator, articles)
+              for annotator in BESIDE]
+    try:
+        for annotator in ANNOTATORS:
+            annotator(articles)
+    finally:
+        for future in beside:
+            future.result()  # re-raises the annotator's error, so the batch is retried one by one
     return articles
 
 

@@ -74,8 +74,13 @@ def dask_client(scheduler: Scheduler) -> Iterator[Any]:
 
 
 def analyze_on_worker(documents: list[RawDocument | Rejection]) -> list[Article | Rejection]:
-    """Extract and annotate on a worker; the result is what the client needs to store it."""
-    results = analyze_batch(documents, with_assess=False)
+    """Extract and annotate on a worker; the result is what the client needs to store it.
+
+    A worker has one thread (``threads_per_worker=1``), so it is given one core: nothing runs
+    beside the parse and the embedding engine gets one OpenMP thread (``overlap=False``).
+    Parallelism comes from the number of workers, as Dask intends.
+    """
+    results = analyze_batch(documents, with_assess=False, overlap=False)
     for result in results:
         if isinstance(result, Article) and DOC_KEY in result.extras:
             result.extras[DOC_BYTES_KEY] = result.extras.pop(DOC_KEY).to_bytes()
