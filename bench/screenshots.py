@@ -1,30 +1,40 @@
-"""Take a screenshot of each page type of the static report, for docs/screenshots/.
+"""Take a screenshot of each page type of the static report and the web UI, for docs/screenshots/.
 
-    .venv/bin/python bench/screenshots.py [--out docs/screenshots] [INPUT ...]
+    .venv/bin/python bench/screenshots.py [--out docs/screenshots] [--only NAME ...] [INPUT ...]
 
 Not a benchmark: it builds a report from INPUT (default: the team's labelled trust set,
 written as plain-text files, and the seed articles when ../shared/seeds exists) in a temp
 folder and opens each page type in Debian's headless Chromium through Playwright (no
-browser download). Skips with a message when /usr/bin/chromium is absent.
+browser download): the report's index, article and story pages, then, from a
+``newsweave serve`` on the same store (loopback), the UI's story page and the API docs
+with every request to another host aborted (they must work offline). ``--only story
+ui-story`` retakes just those. Skips with a message when /usr/bin/chromium is absent.
 """
 
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from newsweave.api import create_app  # noqa: E402
 from newsweave.pipeline import ingest  # noqa: E402
 from newsweave.report.html import write_report  # noqa: E402
 from newsweave.store import Store  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PAGES = ("index", "article", "story", "ui-story", "api-docs")
+LOOPBACK = {"127.0.0.1", "localhost"}
 
 
 def default_inputs(folder: Path) -> list[str]:
@@ -49,10 +59,40 @@ def pick_article(store: Store) -> str:
     return best
 
 
+def richest_story(report: Path) -> str | None:
+    """The story with the largest report page (most events, dates, places, articles)."""
+    pages = sorted((report / "stories").glob("*.html"), key=lambda path: (path.stat().st_size, path.name))
+    return pages[-1].stem if pages else None
+
+
+def serve(store: Store):
+    """``newsweave serve`` on loopback in a thread; returns its base URL and the server."""
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    return f"http://127.0.0.1:{port}", server
+
+
+def only_loopback(route) -> None:
+    url = urlsplit(route.request.url)
+    if url.scheme == "file" or url.hostname in LOOPBACK:
+        route.continue_()
+    else:
+        print(f"aborted a request that left the machine: {route.request.url}")
+        route.abort()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="*")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--only", nargs="+", choices=PAGES, default=list(PAGES), help="pages to (re)take")
     args = parser.parse_args()
     if not CHROMIUM.exists():
         print(f"{CHROMIUM} not found: install Debian's chromium package; skipped")
@@ -65,25 +105,34 @@ def main() -> None:
         store = Store(str(work / "report.db"))
         ingest(args.inputs or default_inputs(work / "in"), store)
         index = write_report(store, work / "report")
-        pages = {"index": index, "article": work / "report" / "articles" / f"{pick_article(store)}.html"}
-        stories = sorted((work / "report").glob("stories/*.html"), key=lambda p: p.stat().st_size)
-        if stories:
-            pages["story"] = stories[-1]  # the richest story page: most articles, places, dates
+        base, server = serve(store)
+        story = richest_story(work / "report")
+        pages = {"index": index.as_uri(), "article": (work / "report" / "articles" / f"{pick_article(store)}.html").as_uri(),
+                 "api-docs": f"{base}/docs"}
+        if story:
+            pages["story"] = (work / "report" / "stories" / f"{story}.html").as_uri()
+            pages["ui-story"] = f"{base}/stories/{story}"
         args.out.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
-            for name, path in pages.items():
-                page.goto(path.as_uri())
+            page.route("**/*", only_loopback)
+            for name, url in pages.items():
+                if name not in args.only:
+                    continue
+                page.goto(url)
                 if name == "article":
                     marks = page.locator("mark.flag")
                     if marks.count():
                         marks.first.evaluate("element => element.scrollIntoView({block: 'center'})")
                         marks.first.hover()
+                if name == "api-docs":
+                    page.wait_for_selector(".opblock-summary-path")
                 target = args.out / f"{name}.png"
-                page.screenshot(path=str(target), full_page=name == "story")
+                page.screenshot(path=str(target), full_page=name.endswith("story"))
                 print(f"{name}: {target}")
             browser.close()
+        server.should_exit = True
         store.close()
 
 

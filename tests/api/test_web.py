@@ -145,7 +145,8 @@ def test_story_page_shows_markup_from_articles_as_text(server, page):
     assert "A council meeting about the library" in page.inner_text("#articles-en")
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.locator("script, img, [onerror], [onload]").count() == 0
-    assert page.locator("svg").count() == 1  # the timeline; no place, so no map
+    assert page.locator("svg.map").count() == 0  # no place with coordinates, so no map
+    assert page.locator("svg").count() == page.locator("svg#timeline-plot").count()  # no svg from the article
     assert "No place with coordinates" in page.inner_text("#places")
     page.goto(base + "/stories/story-hostile.html")  # the report's file name answers too
     assert page.inner_text("h1") == HOSTILE_LABEL
