@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 
 from newsweave.api import create_app
 from newsweave.api.queries import fts5_query
+from newsweave.report.html import write_report
 
 
 @pytest.fixture
@@ -137,3 +138,18 @@ def test_pages_forbid_scripts(client):
         assert response.status_code == 200, path
         assert "default-src 'none'" in response.headers["content-security-policy"]
     assert client.get(f"/articles/{client.ids['harbour']}").status_code == 200  # redirected to the .html page
+
+
+def test_ui_story_page_is_the_reports_story_page(client, filled_store, tmp_path):
+    store, _ids = filled_store
+    write_report(store, tmp_path / "report")
+    report_page = (tmp_path / "report" / "stories" / "story-bridge.html").read_text(encoding="utf-8")
+    ui_page = client.get("/stories/story-bridge").text
+
+    def content(page: str) -> str:  # everything below the header, which differs (report link vs UI search box)
+        return page[page.index("<h1>"):]
+
+    assert content(ui_page) == content(report_page)
+    assert 'id="timeline-plot"' in ui_page and '<svg class="map"' in ui_page and 'id="articles-fr"' in ui_page
+    assert 'name="q"' in ui_page and 'name="q"' not in report_page
+    assert client.get("/stories/story-bridge.html").text == ui_page
