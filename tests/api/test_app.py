@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -130,6 +134,19 @@ def test_openapi_lists_the_routes(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/articles", "/api/articles/{article_id}", "/api/stats", "/api/quotes"} <= set(paths)
     assert client.get("/docs").status_code == 200
+
+
+def test_docs_page_loads_nothing_from_elsewhere_and_allows_only_its_own_scripts(client):
+    response = client.get("/docs")
+    page, policy = response.text, response.headers["content-security-policy"]
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert sources and all(source.startswith("/") for source in sources), sources  # no CDN
+    for source in sources:
+        assert client.get(source).status_code == 200, source
+    inline = re.findall(r"<script>(.*?)</script>", page, re.S)
+    digest = base64.b64encode(hashlib.sha256(inline[0].encode()).digest()).decode()
+    assert len(inline) == 1 and f"script-src 'self' 'sha256-{digest}';" in policy
+    assert client.get("/redoc").status_code == 404
 
 
 def test_pages_forbid_scripts(client):
