@@ -284,7 +284,8 @@ def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str,
         print(line(name, values))
     cosines = {name: values for name, values in scores.items() if name.startswith("cos ")}
     best = min(cosines, key=lambda name: pearson(cosines[name], gold))
-    print(f"\nlinear combiners, {FOLDS}-fold cross-validated r (folds by pair, seed 0); best cosine: {best}")
+    print(f"\nlinear combiners predicting 'overall', {FOLDS}-fold cross-validated r of their negated out-of-fold"
+          f" predictions (folds by pair, seed 0); best cosine: {best}")
     combos = {
         "cos + entity overlap": [best, "entity overlap"],
         "cos + entity + word overlap": [best, "entity overlap", "word overlap"],
@@ -294,7 +295,7 @@ def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str,
         combos["cos + head+tail max + entity + word"] = [best, head_tail_max[-1], "entity overlap", "word overlap"]
     for label, names in combos.items():
         predicted, weights, intercept = cross_validated(np.column_stack([scores[n] for n in names]), gold)
-        print(line(f"CV {label}", predicted))
+        print(line(f"CV {label}", -predicted))  # negated: a similarity, like the other rows
         print("    weights on all pairs: " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(names, weights, strict=True))
               + f", intercept {intercept:+.3f}")
     costs = {name: cache.seconds_per_text for name, cache in caches.items() if cache.seconds_per_text}
