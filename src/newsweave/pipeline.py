@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from newsweave.annotate import annotate_batch
+from newsweave.annotate import annotate_batch, await_annotations
 from newsweave.assess import assess
 from newsweave.assess.corroboration import corroborate
 from newsweave.extract import extract_document
@@ -58,15 +58,18 @@ def analyze_batch(
     *,
     with_assess: bool = True,
     overlap: bool = True,
+    defer: bool = False,
 ) -> list[Article | Rejection]:
     """Extract, annotate (and assess) documents without a store; results in input order.
 
     ``overlap`` lets annotators that need only the text run in a second thread (see
-    ``annotate.BESIDE``); a caller that owns exactly one core turns it off.
+    ``annotate.BESIDE``); a caller that owns exactly one core turns it off. ``defer``
+    returns before that thread is done (``ingest_batch`` stores meanwhile and waits with
+    ``annotate.await_annotations`` where it needs the result).
     """
     results: list[Article | Rejection] = [_extract(document, options) for document in documents]
     articles = [result for result in results if isinstance(result, Article)]
-    outcomes = _annotate(articles, with_assess, overlap)
+    outcomes = _annotate(articles, with_assess, overlap, defer)
     annotated = {id(article): outcome for article, outcome in zip(articles, outcomes, strict=True)}
     return [annotated.get(id(result), result) for result in results]
 
@@ -93,12 +96,14 @@ def _extract(document: RawDocument | Rejection, options: AnalyzeOptions) -> Arti
     return extracted
 
 
-def _annotate(articles: list[Article], with_assess: bool, overlap: bool = True) -> list[Article | Rejection]:
+def _annotate(
+    articles: list[Article], with_assess: bool, overlap: bool = True, defer: bool = False
+) -> list[Article | Rejection]:
     """Annotate (and assess) a batch; if the batch fails, retry one by one to find the culprit."""
     if not articles:
         return []
     try:
-        annotated = annotate_batch(articles, overlap=overlap)
+        annotated = annotate_batch(articles, overlap=overlap, defer=defer and not with_assess)
         return [assess(article) for article in annotated] if with_assess else list(annotated)
     except Exception as error:  # noqa: BLE001
         if len(articles) == 1:
@@ -134,7 +139,7 @@ def ingest_batch(documents: list[RawDocument | Rejection], store: Store) -> list
             outcomes[index] = "already_stored"
         else:
             todo.append((index, document))
-    results = analyze_batch([document for _, document in todo], with_assess=False)
+    results = analyze_batch([document for _, document in todo], with_assess=False, defer=True)
     for (index, _), result in zip(todo, results, strict=True):
         outcomes[index] = store_analyzed(result, store)
     return [outcome or "rejected" for outcome in outcomes]
@@ -191,6 +196,7 @@ def _store_article(article: Article, store: Store) -> str:
 def _assign_story(article: Article, store: Store) -> None:
     """File a stored article under its story; a failure is recorded, the article stays stored."""
     try:
+        await_annotations(article)  # its embedding may still be computing beside (``ingest_batch``)
         assign_story(article, store)
     except Exception as error:  # noqa: BLE001
         store.save_rejection(_internal_rejection(article.source, "link (stories)", error))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 
 from newsweave.annotate.dates import annotate_dates
 from newsweave.annotate import embeddings
@@ -45,6 +45,8 @@ BESIDE: list[Annotator] = [embed_articles]
 # bench/pipeline.py). OpenMP's thread count belongs to the calling thread, so this limit
 # holds in the pool's thread only and leaves other callers (benches, the API) the default.
 BESIDE_THREADS = 1
+# Where a deferred batch keeps the futures of its BESIDE annotators (see ``annotate_batch``).
+PENDING_KEY = "_pending"
 _beside_pools: dict[int, ThreadPoolExecutor] = {}
 
 
@@ -65,9 +67,14 @@ def run_with_openmp_threads(threads: int, annotator: Annotator, articles: list[A
         annotator(articles)
 
 
-def annotate_batch(articles: list[Article], *, overlap: bool = True) -> list[Article]:
-    """Run every annotator over the batch; ``overlap=False`` keeps to the calling thread and
-    one core (a Dask worker is given one core, so it must not start a second busy thread)."""
+def annotate_batch(articles: list[Article], *, overlap: bool = True, defer: bool = False) -> list[Article]:
+    """Run every annotator over the batch.
+
+    ``overlap=False`` keeps to the calling thread and one core (a Dask worker is given one
+    core, so it must not start a second busy thread). ``defer=True`` returns before the
+    ``BESIDE`` annotators are done, so the caller's next work (storing the batch) overlaps
+    them too; it must call ``await_annotations`` on each article before using their fields.
+    """
     if not overlap:
         for annotator in ANNOTATORS:
             annotator(articles)
@@ -79,10 +86,22 @@ def annotate_batch(articles: list[Article], *, overlap: bool = True) -> list[Art
     try:
         for annotator in ANNOTATORS:
             annotator(articles)
-    finally:
+    except BaseException:
+        wait(beside)  # a retry must not race the thread still filling these articles
+        raise
+    if defer:
+        for article in articles:
+            article.extras[PENDING_KEY] = beside
+    else:
         for future in beside:
             future.result()  # re-raises the annotator's error, so the batch is retried one by one
     return articles
+
+
+def await_annotations(article: Article) -> None:
+    """Wait for the deferred ``BESIDE`` annotators of the article's batch (re-raising their error)."""
+    for future in article.extras.pop(PENDING_KEY, []):
+        future.result()
 
 
 def annotate(article: Article) -> Article:
