@@ -22,8 +22,8 @@ from alembic.config import Config
 from sqlalchemy import create_engine, insert, select
 
 from newsweave.link.stories import (
-    EMBEDDING_DIM, SNAPSHOT_MAGIC, ArticleSignals, StoryConflict, StoryLinker, StoryState, add_to_story,
-    linker_for, write_snapshot,
+    EMBEDDING_DIM, JOIN_THRESHOLD, SNAPSHOT_MAGIC, ArticleSignals, StoryConflict, StoryLinker, StoryState, add_to_story,
+    linker_for, score_story, write_snapshot,
 )
 from newsweave.store import Store, schema
 from newsweave.store.database import database_url
@@ -144,6 +144,33 @@ def test_the_default_snapshot_lies_next_to_the_sqlite_file(sqlite_store, monkeyp
     assert not path.exists()
     sqlite_store.close()  # the end of an ingest writes it
     assert path.is_file() and StoryLinker(Store(str(path.with_name("test.db")))).loaded_from_snapshot
+
+
+def test_best_story_reads_fewer_stories_but_chooses_as_scoring_all_would(sqlite_store, snapshot_dir):
+    rng = np.random.default_rng(4)
+    vectors = clustered(120, seed=4, clusters=4)
+    people = [f"person:{n}" for n in range(12)]
+    ids = [f"s{n}" for n in range(len(vectors))]
+    stub_articles(sqlite_store, ids)
+    linker = StoryLinker(sqlite_store)
+    for article_id, vector in zip(ids, vectors, strict=True):
+        entities = {key: key for key in rng.choice(people, size=3, replace=False)}
+        linker.assign_signals(article_id, ArticleSignals(vector, entities, [], None, "en"))
+    read = []
+    stories_by_id = sqlite_store.stories_by_id
+    sqlite_store.stories_by_id = lambda story_ids, **kw: read.append(len(story_ids)) or stories_by_id(story_ids, **kw)
+    joined, others = 0, clustered(150, seed=4, clusters=4)[120:]  # same clusters, new vectors
+    for number in range(60):  # half near a stored story (most join), half like a new one (most do not)
+        base = vectors[rng.integers(len(vectors))] if number % 2 else others[number // 2]
+        probe = ArticleSignals(unit(base + rng.uniform(0.0, 1.0) * rng.normal(size=EMBEDDING_DIM) / 20),
+                               {key: key for key in rng.choice(people, size=3, replace=False)}, [], None, "en")
+        chosen = linker.best_story(probe)
+        every = [(story, score_story(probe, story)) for story in stories_by_id(linker.candidates(probe.embedding))]
+        passing = [(story, score) for story, score in every if score is not None and score >= JOIN_THRESHOLD]
+        expected = max(passing, key=lambda pair: pair[1]) if passing else None
+        assert (chosen and chosen[0].id) == (expected and expected[0].id)
+        joined += chosen is not None
+    assert 10 < joined < 60 and sum(read) < 60 * 20
 
 
 def test_a_second_store_sees_a_story_created_by_the_first(store_url, snapshot_dir):

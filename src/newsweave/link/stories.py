@@ -69,13 +69,16 @@ TIME_WEIGHT = 0.03
 TIME_SCALE_DAYS = 30
 # Nearest stories looked at per article (re-scored exactly after the index search).
 CANDIDATES = 20
-# HNSW graph settings, below usearch's defaults (16/128/64): the index is updated on every
-# article (and rebuilt when no snapshot can be used), and a lighter graph cut build and
-# update time by 2–3x on 10k generated vectors while 20 candidates are re-scored exactly
-# anyway. bench/stories.py --speed prints the candidates' recall against exact search.
+# HNSW graph settings (usearch's defaults: 16/128/64). News embeddings crowd into a narrow
+# cone, where a light graph loses neighbours: on 50k generated clustered centroids,
+# expansion_add 32 / search 64 missed the story an article was written from for 11 % of
+# such articles; 64 / 128 misses 0.7 % (recall@20 0.996) for +0.04 ms per search and twice
+# the build time (33 s on the shared machine, paid only when no snapshot can be used);
+# 128 / 64 misses none but builds in 75 s and slows every per-article update.
+# bench/stories.py --speed prints the candidates' recall against exact search.
 INDEX_CONNECTIVITY = 16
-INDEX_EXPANSION_ADD = 32
-INDEX_EXPANSION_SEARCH = 64
+INDEX_EXPANSION_ADD = 64
+INDEX_EXPANSION_SEARCH = 128
 # Stories written by a process between two snapshots of its index (it also writes one when
 # its ingest ends): a 50k-story snapshot is ~100 MB, so not after every article.
 SNAPSHOT_EVERY = 5_000
@@ -86,8 +89,10 @@ SAVE_ATTEMPTS = 20
 # Stories added to the index per call when syncing (bounds memory on a rebuild).
 SYNC_CHUNK = 10_000
 # Margin between the index's float32 cosine distance and the score's float64 cosine, when
-# candidates that cannot reach the threshold are left out.
+# candidates that cannot win are left unread (StoryLinker.best_story).
 COSINE_SLACK = 1e-3
+# Candidates read first; the others only if their bound beats the best score among these.
+READ_FIRST = 4
 
 log = logging.getLogger(__name__)
 # Entities of a story compared with an article's: those in most of its articles, then most
@@ -386,23 +391,33 @@ class StoryLinker:
 
     # -- assignment ------------------------------------------------------------------------
 
-    def candidates(self, embedding: np.ndarray, reachable_only: bool = False) -> list[str]:
-        """The ``CANDIDATES`` nearest stories; with ``reachable_only``, without those whose cosine
-        leaves them under the threshold even with every entity shared and no time gap: they
-        cannot be chosen, so they are not read from the store (most of an article's
-        neighbours when it starts a new story)."""
+    def candidates(self, embedding: np.ndarray) -> list[str]:
+        """The ``CANDIDATES`` nearest stories, nearest first."""
+        return [story_id for story_id, _ in self._nearest(embedding)]
+
+    def _nearest(self, embedding: np.ndarray) -> list[tuple[str, float]]:
         if len(self.index) == 0:
             return []
         matches = self.index.search(embedding, min(CANDIDATES, len(self.index)))
-        return [f"{int(key):016x}" for key, distance in zip(matches.keys, matches.distances, strict=True)
-                if not reachable_only or combined_score(1.0 - float(distance), 1.0, 0) >= JOIN_THRESHOLD - COSINE_SLACK]
+        return [(f"{int(key):016x}", 1.0 - float(distance)) for key, distance in zip(matches.keys, matches.distances, strict=True)]
 
     def best_story(self, signals: ArticleSignals) -> tuple[StoryState, float] | None:
+        """The best-scoring candidate at or above the threshold, reading as few stories as it can.
+
+        A candidate's score is at most ``combined_score(cosine, 1, 0)`` (every entity shared,
+        no time gap), and the index gives the cosine: candidates whose bound is under the
+        threshold, or under the best score found among the ``READ_FIRST`` nearest, cannot win
+        and are never read from the store. Same answer as scoring all of them.
+        """
+        bounded = [(story_id, combined_score(cosine, 1.0, 0) + COSINE_SLACK) for story_id, cosine in self._nearest(signals.embedding)]
         best: tuple[StoryState, float] | None = None
-        for story in self.memory.stories_by_id(self.candidates(signals.embedding, reachable_only=True), keywords=False):
-            score = score_story(signals, story)
-            if score is not None and score >= JOIN_THRESHOLD and (best is None or score > best[1]):
-                best = (story, score)
+        for batch in (bounded[:READ_FIRST], bounded[READ_FIRST:]):
+            floor = JOIN_THRESHOLD if best is None else max(JOIN_THRESHOLD, best[1])
+            wanted = [story_id for story_id, bound in batch if bound >= floor]
+            for story in self.memory.stories_by_id(wanted, keywords=False):
+                score = score_story(signals, story)
+                if score is not None and score >= JOIN_THRESHOLD and (best is None or score > best[1]):
+                    best = (story, score)
         return best
 
     def assign(self, article: Article) -> Assignment:
