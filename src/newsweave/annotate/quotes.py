@@ -31,10 +31,13 @@ from newsweave import lang
 from newsweave.annotate import nlp
 from newsweave.model import Article
 
-OPENERS = {"“": "”", "«": "»", "„": "“", '"': '"'}
+# Each opener with the marks that may close it. Mixed pairs (“…" and "…”) are typing slips
+# common in edited copy; pairing them keeps the attribution that follows outside the quote.
+OPENERS = {"“": ("”", '"'), "«": ("»",), "„": ("“", "”"), '"': ('"', "”")}
 # How far past a closing mark and before an opening mark attribution is looked for:
-# "…," said the former secretary of state in a statement (about 12 words).
-AFTER_WINDOW = 90
+# "…," said the former secretary of state in a statement (about 12 words); '…” study lead
+# author Lucas Paganini, a planetary scientist at …, said' needs room for a long aside.
+AFTER_WINDOW = 220
 BEFORE_WINDOW = 160
 # A quote without cue or speaker nearby is kept (and flagged unsourced) only when it is long
 # enough to be speech rather than a scare-quoted term ("so-called “reform”").
@@ -82,6 +85,8 @@ class Rules:
     pronouns: frozenset[str]
     titles: re.Pattern[str]
     inner_incises: tuple[re.Pattern[str], ...] = ()
+    previous: tuple[re.Pattern[str], ...] = ()
+    neuter: frozenset[str] = frozenset()
 
 
 def _alt(words: list[str]) -> str:
@@ -105,7 +110,7 @@ def rules(language: str) -> Rules | None:
     title = rf"(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
     appositive = rf"(?:{determiners})\s*(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=,)"
-    pronoun = _alt(data.get("pronouns", []) + data.get("first_person", []))
+    pronoun = _alt(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
     speaker = rf"(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
     # a short noun phrase, accepted where the position alone says it is the speaker
     # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
@@ -114,29 +119,53 @@ def rules(language: str) -> Rules | None:
     lead = r"^[\s,.;:!?—–-]*"
     # the attribution clause ends there, or goes on with a place or time, not with "that"
     ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
-    # '…” Sarandon, 69, told MSNBC': the speaker, an aside between commas, the cue
+    # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
+    abbrev = r"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.)"
+    # the rest of a sentence, up to its attribution
+    rest = rf"(?:[^.!?…“”«»\"\n]|{abbrev}){{0,100}}?"
+    # '…” Sarandon, 69, told MSNBC': the speaker, an aside between commas, the cue; the aside
+    # may hold commas of its own and lose its closing one ("…, a research analyst at the
+    # Council on Energy, Environment and Water think tank told CBS News")
     aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
-    after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}", rf"{lead}{phrase}{aside}\s+(?:\w+\s+)?(?P<cue>{cues})\b"]
-    after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in data.get("incise", [])]
+    long_aside = rf"(?:,(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,?)?"
     preps = _alt(data.get("source_prepositions", []))
+    incises = data.get("incise", [])
+    after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}", rf"{lead}{phrase}{long_aside},?\s+(?:\w+\s+)?(?P<cue>{cues})\b",
+             # '…”, according to CNN.' / '… », selon le ministère.'
+             rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{phrase}{ends}",
+             # the quote opens a sentence that ends with its attribution ('"…" working in
+             # prisons, she said.' / '« … » dans la région, a-t-il ajouté.')
+             rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
+             rf"^{rest},\s*(?P<cue>{cues})\s+{phrase}\s*[.!?]"]
+    after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in incises]
     before = [rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
+              # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
+              rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
               rf"{speaker}\s*:\s*$",
               rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b[^.!?:«“\"]{{0,80}}:\s*$"]
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
     # language's regular shape is a cue
     generic = data.get("open_quote_cue")
     after_open = [rf"{lead}{phrase}{aside}\s+(?P<cue>{generic})\b", rf"{lead}(?P<cue>{generic})\s+{phrase}{ends}"] if generic else []
+    after_open.append(rf"{lead}(?P<cue>{preps})\s+{phrase}{ends}")  # '…,” according to CNN.'
+    # the sentence before a quote that names who speaks ("Erekat said it was the latest move.
+    # “They wanted us on our knees.”"): subject and cue, an inverted cue, "according to X", an incise
+    previous = [rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
+                rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
+                rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,"] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
     that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True))
     content = r"(?P<content>[^.!?\n]{12,}[.!?]?)"
     indirect = [rf"{speaker},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"(?:^|(?<=[.!?]\s)|(?<=\n)){phrase},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{preps})\s+{phrase}\s*,\s*{content}"]
     compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
+    pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
     return Rules(compile_(after), compile_(after_open), compile_(before), compile_(indirect),
-                 frozenset(p.lower() for p in data.get("pronouns", []) + data.get("first_person", [])),
+                 frozenset(p.lower() for p in pronouns),
                  re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b", re.I),
-                 tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in data.get("incise", [])))
+                 tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises),
+                 compile_(previous), frozenset(p.lower() for p in data.get("neuter_pronouns", [])))
 
 
 def _that_cue(cue: str) -> str:
@@ -153,7 +182,7 @@ def find_pieces(text: str) -> list[Piece]:
     """Spans between quote marks, paragraph by paragraph, across paragraphs when continued."""
     pieces: list[Piece] = []
     group = 0
-    carry: tuple[str, int] | None = None  # (closer, group) of a quote left open by the paragraph before
+    carry: tuple[tuple[str, ...], int] | None = None  # (closers, group) of a quote left open by the paragraph before
     for para in re.finditer(r"[^\n]+", text):
         start, stop = para.span()
         position = start
@@ -187,9 +216,9 @@ def find_pieces(text: str) -> list[Piece]:
     return [piece for piece in pieces if piece.end > piece.start]
 
 
-def _find_close(text: str, start: int, stop: int, closer: str) -> int | None:
-    at = text.find(closer, start, stop)
-    return at if at >= 0 else None
+def _find_close(text: str, start: int, stop: int, closers: tuple[str, ...]) -> int | None:
+    found = [at for at in (text.find(closer, start, stop) for closer in closers) if at >= 0]
+    return min(found) if found else None
 
 
 def _piece(text: str, open_at: int, close_at: int, group: int, closed: bool = True) -> Piece:
@@ -258,6 +287,46 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
     return Attribution(offset + start, offset + end, cue, kind)
 
 
+# A sentence ends at . ! ? after a lower-case letter or digit (not "Mr." "Sen." "U.S."), or
+# at a closing mark after them.
+SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿ0-9)\]][.!?])(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)|(?<=[.!?…][\"”»’]))\s+")
+# How far back the sentence before a quote is read.
+PREVIOUS_WINDOW = 300
+
+
+def _previous_sentence(text: str, piece: Piece) -> tuple[int, int] | None:
+    """The sentence right before a quote that opens a sentence: in its paragraph, or the last
+    one of the paragraph before when the quote opens its own paragraph. None when the quote
+    sits inside the writer's sentence."""
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    before = text[line_start:piece.open_at].rstrip()
+    if before:
+        if before[-1] not in ".!?…":
+            return None
+        end = line_start + len(before)
+    else:
+        end = len(text[:line_start].rstrip())
+        if end == 0:
+            return None
+    start = max(text.rfind("\n", 0, end) + 1, end - PREVIOUS_WINDOW)
+    boundaries = [m.end() for m in SENTENCE_END.finditer(text, start, end) if m.end() < end]
+    return (boundaries[-1] if boundaries else start), end
+
+
+def _attribute_previous_sentence(text: str, piece: Piece, rule: Rules) -> Attribution | None:
+    """News convention: a quote that follows a sentence naming a speaker with a cue ("Erekat
+    said it was the latest move.", "Herbert said, …") is that speaker's."""
+    span = _previous_sentence(text, piece)
+    if span is None:
+        return None
+    sentence = text[span[0]:span[1]]
+    for pattern in rule.previous:
+        match = pattern.search(sentence)
+        if match:
+            return _attribution(match, span[0], rule)
+    return None
+
+
 # ---- speakers ---------------------------------------------------------------------------
 
 
@@ -276,6 +345,8 @@ def _persons(article: Article) -> list[tuple[int, int, str, str | None]]:
 def _resolve_speaker(article: Article, attribution: Attribution, persons: list, quoted: list[tuple[int, int]]):
     """The full name and entity id the speaker mention refers to."""
     text = article.text[attribution.speaker_start:attribution.speaker_end]
+    rule = rules(article.language or "")
+    rule_neuter = rule.neuter if rule else frozenset()
     outside = [p for p in persons if not any(s <= p[0] < e for s, e in quoted)]
     overlapping = [p for p in outside if p[0] < attribution.speaker_end and attribution.speaker_start < p[1]]
     if overlapping:
@@ -289,6 +360,8 @@ def _resolve_speaker(article: Article, attribution: Attribution, persons: list, 
         last = text.split()[-1] if text.split() else text
         earlier = [p for p in outside if p[1] <= attribution.speaker_start and last in p[2].split()]
         return (earlier[-1][2], earlier[-1][3]) if earlier else (text, None)
+    if text.lower() in rule_neuter:
+        return (None, None)  # "it said": an organisation or a document, not a person
     before = [p for p in outside if p[1] <= attribution.speaker_start]
     if before:
         return _longest_form(before[-1], outside)
@@ -322,6 +395,9 @@ def find_quotes(article: Article) -> list[Quote]:
             by_group.setdefault(piece.group, attribution)
         quotes.append(Quote(piece.start, piece.end, True, attribution, {"group": piece.group, "piece": piece}))
     _share_attributions(text, quotes, by_group)
+    for quote in quotes:
+        if quote.attribution is None:
+            quote.attribution = _attribute_previous_sentence(text, quote.extras["piece"], rule)
     quotes = [q for q in quotes if _standalone(text, q, quotes)]
     _number_utterances(text, quotes)
     quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= MIN_UNATTRIBUTED_WORDS
@@ -385,11 +461,22 @@ def _share_attributions(text: str, quotes: list[Quote], by_group: dict[int, Attr
         if quote.attribution is None:
             quote.attribution = by_group.get(quote.extras["group"])
         if quote.attribution is None and previous is not None and previous.attribution is not None:
-            gap = text[previous.extras["piece"].close_at + 1:quote.extras["piece"].open_at]
+            gap_start, gap_end = previous.extras["piece"].close_at + 1, quote.extras["piece"].open_at
+            gap = text[gap_start:gap_end]
             attr = previous.attribution
-            if len(gap) <= SPLIT_GAP and "\n" not in gap and attr.speaker_start > previous.end:
+            if "\n" not in gap and gap_start <= attr.speaker_start < gap_end and (
+                    len(gap) <= SPLIT_GAP or _one_clause(text, attr.speaker_end, gap_end)):
                 quote.attribution = attr
+                quote.extras["continues"] = True
         previous = quote
+
+
+def _one_clause(text: str, start: int, end: int) -> bool:
+    """'…,” said X, the director of Y, in a statement. “…': from the speaker to the next
+    quote is the rest of one attribution clause, so the next quote goes on with the speech."""
+    segment = text[start:end]
+    return len(segment) <= PREVIOUS_WINDOW and not re.search(r"[“”«»\"]", segment) and not any(
+        m.end() < len(segment.rstrip()) for m in SENTENCE_END.finditer(segment))
 
 
 def _number_utterances(text: str, quotes: list[Quote]) -> None:
@@ -404,7 +491,7 @@ def _number_utterances(text: str, quotes: list[Quote]) -> None:
         if previous is not None:
             prev_piece: Piece = previous.extras["piece"]
             gap = text[prev_piece.close_at + 1:piece.open_at]
-            same = prev_piece.group == piece.group or (
+            same = prev_piece.group == piece.group or quote.extras.get("continues", False) or (
                 "\n" not in gap and len(gap) <= SPLIT_GAP and (quote.attribution is None or _same_speaker(quote.attribution, previous.attribution)))
             if quote.attribution is None and previous.attribution is not None and not same:
                 paragraph_start = text.rfind("\n", 0, piece.open_at) + 1
