@@ -173,6 +173,18 @@ def test_best_story_reads_fewer_stories_but_chooses_as_scoring_all_would(sqlite_
     assert 10 < joined < 60 and sum(read) < 60 * 20
 
 
+def test_snapshot_places(store, tmp_path, monkeypatch):
+    monkeypatch.delenv("NEWSWEAVE_STORY_INDEX_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path, instance = store.story_index_file()
+    if store.dialect == "postgresql":  # no file of its own: a cache folder, one file per database instance
+        assert path == tmp_path / "cache" / "newsweave" / f"{instance}.stories.usearch"
+    else:
+        assert path == Path(store.engine.url.database).resolve().with_name("test.db.stories.usearch")
+    monkeypatch.setenv("NEWSWEAVE_STORY_INDEX_DIR", "off")
+    assert store.story_index_file() is None and StoryLinker(store).save_snapshot() is None
+
+
 def test_a_second_store_sees_a_story_created_by_the_first(store_url, snapshot_dir):
     one, two = Store(store_url), Store(store_url)
     try:
