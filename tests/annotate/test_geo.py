@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.annotate.geo import candidates, demonym_country, haversine_km, most_populous, resolve_places
+from newsweave.annotate.geo import candidates, countries, demonym_country, haversine_km, most_populous, resolve_places
 
 KYIV = 703448
 
@@ -48,3 +48,76 @@ def test_demonyms_point_at_their_country(word: str, country: str) -> None:
 def test_the_baseline_takes_the_biggest_namesake() -> None:
     assert most_populous("Paris").country == "FR"
     assert most_populous("Nowhere-on-earth-xyz") is None
+
+
+# -- phantom places: names the gazetteer must not know ------------------------------------------
+
+# Our own sentences. "Rendham" is a made-up town of the trust set that GeoNames happens to list
+# as a former name of Old Forge, Pennsylvania (pop. 8,000); story maps showed "Old Forge".
+INVENTED_TOWN = "Le constructeur Ostra Motors va supprimer 2 000 emplois dans son usine de Rendham d'ici 2027."
+# Spoken-of capitals next to a mention of the United States (seed articles do this).
+CAPITALS_AND_US = ("The US Secretary of State met his counterparts in Paris on Monday. Berlin, London and "
+                   "Washington have rejected the plan, the United States said.")
+
+
+@pytest.mark.parametrize("name", ["Rendham", "Barbertown"])
+def test_former_names_of_small_towns_are_not_places(name: str) -> None:
+    assert candidates(name) == ()
+
+
+@pytest.mark.parametrize("word", ["The", "Die"])
+def test_function_words_are_not_other_names_of_cities(word: str) -> None:
+    # GeoNames lists "The" for Teresina, "Die" for Antsiranana.
+    assert candidates(word) == ()
+
+
+@pytest.mark.parametrize("word", ["And", "Can", "Are"])
+def test_function_words_are_not_country_codes(word: str) -> None:
+    # countryinfo lists "AND" for Andorra, "CAN" for Canada ("Çan" in Turkey keeps its own name).
+    assert "country" not in {entry.place.kind for entry in candidates(word)}
+
+
+@pytest.mark.parametrize(("spelling", "name"), [("Jenin", "Janīn"), ("Pulawy", "Puławy"), ("St. Cloud", "Saint Cloud"),
+                                                ("Kijów", "Kyiv"), ("Київ", "Kyiv"), ("US", "United States")])
+def test_spellings_of_a_place_are_still_found(spelling: str, name: str) -> None:
+    assert name in {entry.place.name for entry in candidates(spelling)}
+
+
+def test_an_invented_town_in_an_article_gets_no_coordinates() -> None:
+    from newsweave.model import Article
+    from newsweave.offsets import OffsetMap
+    from newsweave.annotate.entities import annotate_entities
+
+    article = Article(id="t", source="t.txt", raw=INVENTED_TOWN, raw_sha256="", text=INVENTED_TOWN,
+                      offsets=OffsetMap.identity(len(INVENTED_TOWN)), language="fr")
+    annotate_entities([article])
+    assert [item["text"] for item in article.entities if item.get("lat") is not None] == []
+
+
+def test_capitals_stay_capitals_when_the_us_is_named() -> None:
+    found = resolve_places(["US", "Paris", "Berlin", "London", "Washington", "United States"], ["US"])
+    assert (found["paris"].country, found["berlin"].country, found["london"].country) == ("FR", "DE", "GB")
+    # ... but a state named beside them still wins (the Paris, Texas and Moscow, Idaho cases above).
+    assert resolve_places(["Paris", "Texas", "United States"])["paris"].admin1 == "TX"
+
+
+# -- country points -------------------------------------------------------------------------------
+
+# Where the country is usually placed: GeoNames' country points (the US one is the centre of the
+# contiguous states, near Lebanon, Kansas). Tolerance: the 161 km of the accuracy@161 km score.
+@pytest.mark.parametrize(("code", "lat", "lon"), [("US", 39.76, -98.5), ("FR", 46.0, 2.0), ("DE", 51.5, 10.5),
+                                                  ("IN", 22.0, 79.0), ("AU", -25.0, 135.0), ("GB", 54.76, -2.7),
+                                                  ("ES", 40.0, -4.0), ("UA", 49.0, 32.0)])
+def test_country_points_are_near_the_usual_point(code: str, lat: float, lon: float) -> None:
+    place = countries()[code]
+    assert haversine_km(place.lat, place.lon, lat, lon) < 161
+
+
+def test_country_points_are_on_the_mainland() -> None:
+    # Not pulled towards Alaska, French Guiana or the Arctic islands: Canada's point lies in
+    # Manitoba/Nunavut (countryinfo's was 60°N 95°W, GeoNames' 60°N 114°W: there is no one answer).
+    canada, us = countries()["CA"], countries()["US"]
+    assert 50 < canada.lat < 65 and -115 < canada.lon < -90
+    assert 37 < us.lat < 41 and -101 < us.lon < -96
+    # Countries too small for the 1:110m outline keep a point of their own.
+    assert haversine_km(countries()["SG"].lat, countries()["SG"].lon, 1.35, 103.82) < 50

