@@ -10,6 +10,12 @@
   trailing punctuation (gold content includes the marks, ours does not).
 * Our French set (``tests/data/quotes/fr.jsonl``, written by the team): the same figures,
   and speaker-name accuracy.
+* The ``unsourced_quote`` flag: on PolNeAR, the share of gold direct quotes that have a source
+  (and that we find) which the flag would mark anyway, a false-alarm rate on professional copy;
+  on our set ``tests/data/quotes/unsourced.jsonl`` (en and fr, written by the team), quote-level
+  precision and recall. With ``--unsourced``: also the firing rate through the real pipeline on
+  the unseen professional bodies that bench/trust.py uses (``extraction/ground-truth.jsonl``)
+  and on the trust set (``tests/data/trust``), listing what fires.
 Skips PolNeAR with a message when the eval folder is absent.
 """
 
@@ -27,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsweave.annotate.quotes import annotate_quotes, find_quotes, quote_dicts  # noqa: E402
+from newsweave.assess.quotes import unsourced_quote_flags  # noqa: E402
 from newsweave.model import Article  # noqa: E402
 from newsweave.offsets import OffsetMap  # noqa: E402
 
@@ -109,8 +116,23 @@ def utterances(quotes: list[dict]) -> list[dict]:
     return list(merged.values())
 
 
+def unflagged_share(text: str, gold: list[dict], quotes: list[dict], counts: dict[str, int]) -> None:
+    """Gold direct quotes with a source that we find: how many would ``unsourced_quote`` mark."""
+    article = article_for(text, "en")
+    article.quotes = quotes
+    flagged = [(span.start, span.end) for flag in unsourced_quote_flags(article) for span in flag.evidence]
+    for item in gold:
+        if not item.get("source"):
+            continue
+        g = trim(text, item["content"]["start"], item["content"]["end"])
+        if any(overlap(trim(text, q["start"], q["end"]), g) for q in quotes if q["direct"]):
+            counts["found"] += 1
+            counts["flagged"] += any(overlap(span, g) for span in flagged)
+
+
 def polnear(path: Path, limit: int | None) -> None:
     direct, everything = Tally(), Tally()
+    false_alarms = {"found": 0, "flagged": 0}
     seconds, n_docs = 0.0, 0
     for number, line in enumerate(path.open(encoding="utf-8")):
         if limit and number >= limit:
@@ -127,7 +149,11 @@ def polnear(path: Path, limit: int | None) -> None:
         predicted = utterances(article.quotes)
         direct.add(doc["text"], [a for a in gold if a["direct"]], [q for q in predicted if q["direct"]])
         everything.add(doc["text"], gold, predicted)
+        unflagged_share(doc["text"], [a for a in gold if a["direct"]], article.quotes, false_alarms)
     print(f"PolNeAR dev, {n_docs} docs, direct quotes: {direct.report()}")
+    print(f"PolNeAR dev: gold direct quotes with a source that we find: {false_alarms['found']}, "
+          f"of which unsourced_quote would flag {false_alarms['flagged']} "
+          f"({100 * false_alarms['flagged'] / max(false_alarms['found'], 1):.1f} %)")
     print(f"PolNeAR dev, {n_docs} docs, all attributions: {everything.report()}")
     print(f"time finding quotes (no parse): {seconds:.2f} s, {1000 * seconds / max(n_docs, 1):.1f} ms/article "
           "(machine shared with other engineers: noisy)")
@@ -156,6 +182,73 @@ def french_set(path: Path) -> None:
         everything.add(doc["text"], gold, article.quotes)
     print(f"French set ({path.name}), direct quotes: {direct.report()}")
     print(f"French set ({path.name}), all quotes: {everything.report()}")
+
+
+def unsourced_set(path: Path) -> None:
+    """Quote-level precision/recall of ``unsourced_quote`` on our labelled set."""
+    counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    mistakes = []
+    for line in path.open(encoding="utf-8"):
+        doc = json.loads(line)
+        article = article_for(doc["text"], doc["language"])
+        article.quotes = quote_dicts(article, find_quotes(article))
+        flagged = [(span.start, span.end) for flag in unsourced_quote_flags(article) for span in flag.evidence]
+        labelled = [(q, True) for q in doc["unsourced"]] + [(q, False) for q in doc["sourced"]]
+        covered = set()
+        for words, unsourced in labelled:
+            at = doc["text"].index(words)
+            hit = [span for span in flagged if overlap(span, (at, at + len(words)))]
+            covered.update(hit)
+            key = ("tp" if hit else "fn") if unsourced else ("fp" if hit else "tn")
+            counts[key] += 1
+            if key in ("fp", "fn"):
+                mistakes.append(f"  {key.upper()} {doc['id']}: {words[:60]!r}")
+        for span in set(flagged) - covered:  # a flag on words that are no labelled quote
+            counts["fp"] += 1
+            mistakes.append(f"  FP {doc['id']} (unlabelled): {doc['text'][span[0]:span[1]][:60]!r}")
+    p = counts["tp"] / max(counts["tp"] + counts["fp"], 1)
+    r = counts["tp"] / max(counts["tp"] + counts["fn"], 1)
+    print(f"unsourced_quote on {path.name}: {counts} · P/R = {p:.2f}/{r:.2f}")
+    if mistakes:
+        print("\n".join(mistakes))
+
+
+def unsourced_rates(eval_dir: Path) -> None:
+    """Firing rate of ``unsourced_quote`` through the real pipeline (extract → annotate →
+    assess) on unseen professional bodies and on the trust set, with what fired."""
+    import tomllib
+
+    from newsweave.model import RawDocument
+    from newsweave.pipeline import analyze_batch
+
+    def run(name: str, items: list[tuple[str, str, str | None]]) -> None:
+        documents = [RawDocument(source=f"{key}.txt", raw=text, kind="text", raw_sha256=str(hash(text)),
+                                 language=language) for key, text, language in items]
+        articles = analyze_batch(documents)
+        fired = [(key, a) for (key, _, _), a in zip(items, articles, strict=True)
+                 if any(f.kind == "unsourced_quote" for f in getattr(a, "flags", []))]
+        print(f"unsourced_quote fires on {len(fired)}/{len(items)} ({100 * len(fired) / len(items):.1f} %) of {name}")
+        for key, article in fired:
+            for flag in article.flags:
+                if flag.kind == "unsourced_quote":
+                    print(f"    {key}: {flag.evidence[0].text[:90]!r}")
+
+    truth = eval_dir / "extraction" / "ground-truth.jsonl"
+    if truth.is_file():
+        bodies = []
+        for line in truth.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            body = (record.get("articleBody") or "").strip()
+            if len(body.split()) >= 80:  # the selection of bench/trust.py
+                bodies.append((record["id"][:12], body, None))
+        run("unseen professional bodies (bench/trust.py's selection)", bodies)
+    else:
+        print(f"{truth} not found: skipping the professional bodies")
+    trust = []
+    for path in sorted((ROOT / "tests" / "data" / "trust").glob("*.toml")):
+        for item in tomllib.loads(path.read_text(encoding="utf-8"))["article"]:
+            trust.append((item["id"], item["text"].lstrip("\n"), path.stem))
+    run("the trust set (tests/data/trust, no quote there is labelled unsourced)", trust)
 
 
 def speed(path: Path, limit: int) -> None:
@@ -194,6 +287,8 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, default=Path(os.environ.get("NEWSWEAVE_EVAL_QUOTES", DEFAULT_EVAL)))
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--speed", type=int, default=0, metavar="N", help="also time the annotators on N articles")
+    parser.add_argument("--unsourced", action="store_true", help="also run unsourced_quote through the pipeline "
+                        "on the unseen professional bodies and the trust set (loads spaCy)")
     args = parser.parse_args()
     polnear_file = args.eval / "polnear-dev.jsonl"
     if polnear_file.is_file():
@@ -205,6 +300,11 @@ def main() -> None:
     own = ROOT / "tests" / "data" / "quotes" / "fr.jsonl"
     if own.is_file():
         french_set(own)
+    labelled = ROOT / "tests" / "data" / "quotes" / "unsourced.jsonl"
+    if labelled.is_file():
+        unsourced_set(labelled)
+    if args.unsourced:
+        unsourced_rates(args.eval.parent)
 
 
 if __name__ == "__main__":

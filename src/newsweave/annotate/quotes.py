@@ -38,7 +38,7 @@ OPENERS = {"“": ("”", '"'), "«": ("»",), "„": ("“", "”"), '"': ('"',
 # "…," said the former secretary of state in a statement (about 12 words); '…” study lead
 # author Lucas Paganini, a planetary scientist at …, said' needs room for a long aside.
 AFTER_WINDOW = 220
-BEFORE_WINDOW = 160
+BEFORE_WINDOW = 250
 # A quote without cue or speaker nearby is kept (and flagged unsourced) only when it is long
 # enough to be speech rather than a scare-quoted term ("so-called “reform”").
 MIN_UNATTRIBUTED_WORDS = 6
@@ -114,8 +114,10 @@ def rules(language: str) -> Rules | None:
     speaker = rf"(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
     # a short noun phrase, accepted where the position alone says it is the speaker
     # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
+    # "Paganini and his team", "Marie Dupont et son équipe": a name with a partner
+    partner = rf"(?:\s+(?:{_alt(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
     phrase = (rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
-              rf"(?:[\w’'.()-]+,?\s+){{0,6}}?{name}|\b(?:{pronoun})\b)")
+              rf"(?:[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # the attribution clause ends there, or goes on with a place or time, not with "that"
     ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
@@ -129,10 +131,12 @@ def rules(language: str) -> Rules | None:
     aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
     long_aside = rf"(?:,(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,?)?"
     preps = _alt(data.get("source_prepositions", []))
+    # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
+    source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
     incises = data.get("incise", [])
     after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}", rf"{lead}{phrase}{long_aside},?\s+(?:\w+\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
-             rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{phrase}{ends}",
+             rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
              # the quote opens a sentence that ends with its attribution ('"…" working in
              # prisons, she said.' / '« … » dans la région, a-t-il ajouté.')
              rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
@@ -143,12 +147,13 @@ def rules(language: str) -> Rules | None:
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
               rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
               rf"{speaker}\s*:\s*$",
-              rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b[^.!?:«“\"]{{0,80}}:\s*$"]
+              # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
+              rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$"]
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
     # language's regular shape is a cue
     generic = data.get("open_quote_cue")
     after_open = [rf"{lead}{phrase}{aside}\s+(?P<cue>{generic})\b", rf"{lead}(?P<cue>{generic})\s+{phrase}{ends}"] if generic else []
-    after_open.append(rf"{lead}(?P<cue>{preps})\s+{phrase}{ends}")  # '…,” according to CNN.'
+    after_open.append(rf"{lead}(?P<cue>{preps})\s+{source}")  # '…,” according to CNN.'
     # the sentence before a quote that names who speaks ("Erekat said it was the latest move.
     # “They wanted us on our knees.”"): subject and cue, an inverted cue, "according to X", an incise
     previous = [rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
@@ -244,7 +249,16 @@ def _attribute_after(text: str, piece: Piece, rule: Rules) -> Attribution | None
         match = pattern.match(window)
         if match:
             return _attribution(match, piece.close_at + 1, rule)
-    return None
+    return _attribute_signature(text, piece) if not window.strip() else None
+
+
+def _attribute_signature(text: str, piece: Piece) -> Attribution | None:
+    """A quote closing its paragraph, signed on the next line ("“…”\n\n– Ana R."): testimonials,
+    epigraphs, readers' letters. Marks and dashes, not words, so every language alike."""
+    match = re.compile(r"\s*\n\s*[—–-]\s*(?P<speaker>[^\n—–]{1,60}?)\s*(?:\n|$)").match(text, piece.close_at + 1)
+    if not match:
+        return None
+    return Attribution(match.start("speaker"), match.end("speaker"), None, "name")
 
 
 def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = False) -> Attribution | None:
