@@ -315,7 +315,8 @@ class StoryLinker:
         self.snapshot_path, self._instance = located if located else (None, "")
         self.seen = 0
         self.loaded_from_snapshot = False
-        self.index = self._load_snapshot() or _new_index()
+        loaded = self._load_snapshot()
+        self.index = loaded if loaded is not None else _new_index()
         self._snapshot_seq = self.seen if self.loaded_from_snapshot else -1
         self._written = 0  # own story writes since the last snapshot
         self.sync()
@@ -324,15 +325,17 @@ class StoryLinker:
 
     def sync(self) -> int:
         """Pull the stories changed since ``seen`` into the index; returns how many."""
-        pulled, keys, vectors = 0, [], []
+        pulled, keys, vectors, high = 0, [], [], self.seen
         for story_id, centroid, seq in self.memory.stories_since(self.seen):
             keys.append(story_key(story_id))
             vectors.append(np.frombuffer(centroid, dtype=np.float32))
-            self.seen = max(self.seen, seq)
+            high = max(high, seq)
             if len(keys) >= SYNC_CHUNK:
                 pulled += self._upsert(keys, vectors)
                 keys, vectors = [], []
-        return pulled + (self._upsert(keys, vectors) if keys else 0)
+        pulled += self._upsert(keys, vectors) if keys else 0
+        self.seen = high  # only once they are in the index
+        return pulled
 
     def _upsert(self, keys: list[int], vectors: list[np.ndarray]) -> int:
         """Put stories in the index, replacing their old centroids (usearch has no update)."""
@@ -505,6 +508,7 @@ def write_snapshot(path: Path, payload: bytes | bytearray, seq: int, count: int,
             out.write(payload)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes it 0600; the index is no more private than the database
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
