@@ -325,3 +325,18 @@ def test_documents_organisations_and_teams_as_speakers(text: str, language: str,
     assert _speaker(quotes, words) == speaker
     if speaker == "it":
         assert quotes[words]["speaker_name"] is None  # no person to resolve "it" to
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker"), [
+    ("As the phone rang, the announcer said, “It is three in the morning and your children are asleep.”", "en",
+     "It is three in the morning and your children are asleep", "the announcer"),
+    ("Alors que le téléphone sonnait, le présentateur a dit, « Il est trois heures du matin et vos enfants dorment. »",
+     "fr", "Il est trois heures du matin et vos enfants dorment", "le présentateur"),
+    ("During a speech on Monday, Mara Quist attacked the budget in front of the council, saying, “It is a "
+     "budget for nobody.”", "en", "It is a budget for nobody", "Mara Quist"),
+    ("Pendant un discours lundi, Mara Quist a critiqué le budget devant le conseil, ajoutant : « C'est un budget "
+     "pour personne. »", "fr", "C'est un budget pour personne", "Mara Quist"),
+])
+def test_described_speaker_and_participle_before_the_quote(text: str, language: str, words: str,
+                                                           speaker: str) -> None:
+    assert _speaker(_quotes(text, language), words) == speaker

@@ -131,6 +131,7 @@ def rules(language: str) -> Rules | None:
     aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
     long_aside = rf"(?:,(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,?)?"
     preps = _alt(data.get("source_prepositions", []))
+    participles = _alt(data.get("participle_cues", []))
     # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
     source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
     incises = data.get("incise", [])
@@ -148,7 +149,11 @@ def rules(language: str) -> Rules | None:
               rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
               rf"{speaker}\s*:\s*$",
               # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
-              rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$"]
+              rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
+              # "the announcer said, “…”": a described speaker right before its cue and the mark
+              rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+(?P<cue>{cues})\s*[,:]\s*$",
+              # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
+              rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
     # language's regular shape is a cue
     generic = data.get("open_quote_cue")
