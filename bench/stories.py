@@ -285,7 +285,8 @@ def fill_store(store, news: ClusteredNews, count: int) -> list[tuple[str, np.nda
         story.label = story_label(story)
         rows.append({"id": story.id, "label": story.label, "languages": story.languages, "first": story.first,
                      "last": story.last, "centroid": story.centroid_sum.tobytes(), "size": story.size,
-                     "entity_counts": story.entities, "keyword_counts": story.keywords, "seq": number + 1, "version": 1})
+                     "entity_counts": story.entities, "keyword_counts": story.keywords, "seq": number + 1,
+                     "version": 1})
         kept.append((story.id, centre, entities, day))
         if len(rows) == 5_000 or number == count - 1:
             with store.engine.begin() as connection:

@@ -74,7 +74,7 @@ def snapshot_dir(tmp_path, monkeypatch) -> Path:
 
 
 def test_snapshot_reload_gives_the_same_candidates_as_a_rebuild(sqlite_store, snapshot_dir, monkeypatch):
-    first = fill(sqlite_store, clustered(150))
+    first = fill(sqlite_store, clustered(100))
     path = first.save_snapshot()
     assert path is not None and path.read_bytes().startswith(SNAPSHOT_MAGIC)
     fill(sqlite_store, clustered(20, seed=1), prefix="later")  # after the snapshot: synced on load
@@ -84,10 +84,11 @@ def test_snapshot_reload_gives_the_same_candidates_as_a_rebuild(sqlite_store, sn
     monkeypatch.setenv("NEWSWEAVE_STORY_INDEX_DIR", "off")
     rebuilt = StoryLinker(sqlite_store)
     assert loaded.loaded_from_snapshot and not rebuilt.loaded_from_snapshot
-    assert len(loaded.index) == len(rebuilt.index) == 170
+    assert len(loaded.index) == len(rebuilt.index) == 120
     assert loaded.seen == rebuilt.seen == sqlite_store.latest_story_seq()
-    # Same contents (keys and centroids), so the same exact neighbours; the approximate search
-    # walks two differently built graphs, so only its head is compared.
+    # Same contents (keys and centroids), so the same exact neighbours. The approximate search
+    # walks two differently built graphs (usearch adds in parallel threads): fewer stories
+    # than INDEX_EXPANSION_SEARCH keep it all but exact, and only its head is compared.
     keys = np.sort(np.fromiter(loaded.index.keys, dtype=np.uint64))
     assert np.array_equal(keys, np.sort(np.fromiter(rebuilt.index.keys, dtype=np.uint64)))
     np.testing.assert_allclose(loaded.index.get(keys), rebuilt.index.get(keys), atol=1e-6)

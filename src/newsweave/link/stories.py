@@ -364,7 +364,8 @@ class StoryLinker:
             index, seq = read_snapshot(path, self._instance)
             latest = self.memory.latest_story_seq()
             if seq > latest:
-                raise SnapshotError(f"it covers change {seq} but the database's latest is {latest} (restored from a backup?)")
+                raise SnapshotError(f"it covers change {seq} but the database's latest is {latest}"
+                                    " (restored from a backup?)")
         except SnapshotError as error:
             log.warning("story index: snapshot %s not used: %s; rebuilding from the database", path, error)
             return None
@@ -402,7 +403,8 @@ class StoryLinker:
         if len(self.index) == 0:
             return []
         matches = self.index.search(embedding, min(CANDIDATES, len(self.index)))
-        return [(f"{int(key):016x}", 1.0 - float(distance)) for key, distance in zip(matches.keys, matches.distances, strict=True)]
+        pairs = zip(matches.keys, matches.distances, strict=True)
+        return [(f"{int(key):016x}", 1.0 - float(distance)) for key, distance in pairs]
 
     def best_story(self, signals: ArticleSignals) -> tuple[StoryState, float] | None:
         """The best-scoring candidate at or above the threshold, reading as few stories as it can.
@@ -412,7 +414,8 @@ class StoryLinker:
         threshold, or under the best score found among the ``READ_FIRST`` nearest, cannot win
         and are never read from the store. Same answer as scoring all of them.
         """
-        bounded = [(story_id, combined_score(cosine, 1.0, 0) + COSINE_SLACK) for story_id, cosine in self._nearest(signals.embedding)]
+        bounded = [(story_id, combined_score(cosine, 1.0, 0) + COSINE_SLACK)
+                   for story_id, cosine in self._nearest(signals.embedding)]
         best: tuple[StoryState, float] | None = None
         for batch in (bounded[:READ_FIRST], bounded[READ_FIRST:]):
             floor = JOIN_THRESHOLD if best is None else max(JOIN_THRESHOLD, best[1])
@@ -453,7 +456,8 @@ class StoryLinker:
         found = self.memory.stories_by_id([story.id])
         return found[0] if found else StoryState(story.id, np.zeros(EMBEDDING_DIM, np.float32))
 
-    def _fold_and_save(self, story: StoryState, signals: ArticleSignals, article_id: str) -> tuple[int | None, StoryState]:
+    def _fold_and_save(self, story: StoryState, signals: ArticleSignals,
+                       article_id: str) -> tuple[int | None, StoryState]:
         """Add the article to the story and store it; on a conflict re-read the story and fold again."""
         for _ in range(SAVE_ATTEMPTS):
             add_to_story(story, signals)
