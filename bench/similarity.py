@@ -225,6 +225,27 @@ def pick_variants(spec: str) -> list[Variant]:
     return [Variant.parse(name) for name in spec.split(",")]
 
 
+def embedding_cost(texts: list[str], lengths: tuple[int, ...] = (250, 400, 600, 1000, 1200)) -> None:
+    """CPU time per text at each lead length with one OpenMP thread (how the pipeline runs the
+    engine, beside the parse): process CPU time, unlike wall time, hardly moves when other work
+    shares the machine, so the figures are comparable between lengths even under load."""
+    from threadpoolctl import threadpool_limits
+
+    from newsweave.annotate.embeddings import _model
+
+    model = _model()
+    print(f"embedding cost, one OpenMP thread, {len(texts)} texts, CPU time (not wall time)")
+    with threadpool_limits(limits=1, user_api="openmp"):
+        embed_texts([lead_text(text, chars=250) for text in texts[:16]])  # warm-up
+        for chars in lengths:
+            leads = [lead_text(text, chars=chars) for text in texts]
+            tokens = np.mean([model.token_count(lead) for lead in leads])
+            started = time.process_time()
+            embed_texts(leads)
+            seconds = (time.process_time() - started) / len(texts)
+            print(f"  lead {chars:>5} chars: {tokens:6.0f} tokens, {seconds * 1000:6.1f} ms CPU per text")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
@@ -233,6 +254,8 @@ def main() -> None:
     parser.add_argument("--variants", default="production",
                         help="production, all, or names such as query:lead400,passage:tail250,query:title")
     parser.add_argument("--compute-only", action="store_true", help="fill the caches, print no table")
+    parser.add_argument("--cost", type=int, default=0, metavar="N",
+                        help="only print the CPU cost per text by lead length, on the N longest texts")
     args = parser.parse_args()
     path = args.eval / "semeval2022-train.jsonl"
     if not path.exists():
@@ -241,6 +264,9 @@ def main() -> None:
     rows = ordered_pairs([json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()])
     rows = rows[: args.limit] if args.limit else rows
     texts = [(row[f"text{side}"], row[f"lang{side}"]) for row in rows for side in (1, 2)]
+    if args.cost:
+        embedding_cost(sorted({text for text, _ in texts}, key=len, reverse=True)[: args.cost])
+        return
     production = SignalCache(args.cache, PRODUCTION)
     production.fill_entities([(t, lang) for t, lang in dict.fromkeys(texts) if text_key(t) not in production.entities])
     caches: dict[str, SignalCache] = {PRODUCTION.name: production}

