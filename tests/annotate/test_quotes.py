@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -340,3 +341,33 @@ def test_documents_organisations_and_teams_as_speakers(text: str, language: str,
 def test_described_speaker_and_participle_before_the_quote(text: str, language: str, words: str,
                                                            speaker: str) -> None:
     assert _speaker(_quotes(text, language), words) == speaker
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker"), [
+    ("On the subject of Norway, Mara Quist added, “Nobody will be more loyal to our neighbours than we are.”", "en",
+     "Nobody will be more loyal to our neighbours than we are", "Mara Quist"),
+    ("Au sujet de la Norvège, Mara Quist a ajouté, « Personne ne sera plus loyal envers nos voisins que nous. »", "fr",
+     "Personne ne sera plus loyal envers nos voisins que nous", "Mara Quist"),
+    ("His final assessment was short, and he gave it at the door: “We are hopeful, not optimistic.”", "en",
+     "We are hopeful, not optimistic", None),  # a possessive is no name; "gave" is no speech cue
+])
+def test_the_speaker_is_the_one_next_to_the_cue_not_an_earlier_capitalised_word(text: str, language: str,
+                                                                              words: str, speaker: str | None) -> None:
+    assert _speaker(_quotes(text, language), words) == speaker
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Another intelligence source speaking to Fox News said, “The agents are looking at every transfer.”",
+     "en"),
+    ("Une source proche de l'enquête, s'exprimant sur une radio régionale, a dit : « Les enquêteurs examinent chaque "
+     "virement. »", "fr"),
+])
+def test_a_speaker_never_starts_inside_a_word(text: str, language: str) -> None:
+    for shift in range(0, 300, 7):  # windows before the mark that start in ever other words
+        padded = "Notes from the long hearing on the donations and the partners abroad. " * 4
+        padded = padded[:shift] + " " + text
+        article = _article(padded, language)
+        for quote in quote_dicts(article, find_quotes(article)):
+            if quote["speaker"]:
+                start = quote["speaker"]["start"]
+                assert not padded[start - 1].isalnum(), quote["speaker"]["text"]

@@ -111,7 +111,8 @@ def rules(language: str) -> Rules | None:
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
     appositive = rf"(?:{determiners})\s*(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=,)"
     pronoun = _alt(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
-    speaker = rf"(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
+    # starts on a word: "a"+"king" inside "speaking" is no title
+    speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
     # a short noun phrase, accepted where the position alone says it is the speaker
     # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
     # "Paganini and his team", "Marie Dupont et son équipe": a name with a partner
@@ -143,10 +144,12 @@ def rules(language: str) -> Rules | None:
              rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
              rf"^{rest},\s*(?P<cue>{cues})\s+{phrase}\s*[.!?]"]
     after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in incises]
-    before = [rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
+    # words between speaker and cue ("Smith later told reporters"), but none after a comma: in
+    # "On the subject of Israel, Trump added," the speaker is Trump, not Israel
+    before = [rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
-              rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+){{0,3}}?(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
+              rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
               rf"{speaker}\s*:\s*$",
               # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
               rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
@@ -266,6 +269,16 @@ def _attribute_signature(text: str, piece: Piece) -> Attribution | None:
     return Attribution(match.start("speaker"), match.end("speaker"), None, "name")
 
 
+def _word_start(text: str, line_start: int, at: int) -> int:
+    """A window's start, moved to the next word when it would cut one (a pattern's "^" must
+    never see "aking" of "speaking")."""
+    if at <= line_start:
+        return line_start
+    while at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
+        at += 1
+    return at
+
+
 def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = False) -> Attribution | None:
     """Attribution that introduces the quote; ``colon_only``: only "X said: “…”" forms."""
     line_start = text.rfind("\n", 0, piece.open_at) + 1
@@ -274,13 +287,13 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
         previous_end = len(text[:line_start].rstrip())
         if text[:previous_end].endswith(":"):
             line_start = text.rfind("\n", 0, previous_end) + 1
-            start = max(line_start, previous_end - BEFORE_WINDOW)
+            start = _word_start(text, line_start, previous_end - BEFORE_WINDOW)
             for pattern in rule.before:
                 match = pattern.search(text[start:previous_end])
                 if match:
                     return _attribution(match, start, rule)
             return None
-    start = max(line_start, piece.open_at - BEFORE_WINDOW)
+    start = _word_start(text, line_start, piece.open_at - BEFORE_WINDOW)
     window = text[start:piece.open_at]
     if colon_only and not window.rstrip().endswith(":"):
         return None
