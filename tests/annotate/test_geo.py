@@ -71,6 +71,12 @@ def test_function_words_are_not_other_names_of_cities(word: str) -> None:
     assert candidates(word) == ()
 
 
+@pytest.mark.parametrize("word", ["Bus", "Inc", "Vie"])
+def test_airport_codes_are_not_places(word: str) -> None:
+    # GeoNames lists IATA codes among alternate names: "BUS" Batumi, "INC" Yinchuan, "VIE" Vienna.
+    assert candidates(word) == ()
+
+
 @pytest.mark.parametrize("word", ["And", "Can", "Are"])
 def test_function_words_are_not_country_codes(word: str) -> None:
     # countryinfo lists "AND" for Andorra, "CAN" for Canada ("Çan" in Turkey keeps its own name).
@@ -78,7 +84,8 @@ def test_function_words_are_not_country_codes(word: str) -> None:
 
 
 @pytest.mark.parametrize(("spelling", "name"), [("Jenin", "Janīn"), ("Pulawy", "Puławy"), ("St. Cloud", "Saint Cloud"),
-                                                ("Kijów", "Kyiv"), ("Київ", "Kyiv"), ("US", "United States")])
+                                                ("Kijów", "Kyiv"), ("Київ", "Kyiv"), ("US", "United States"),
+                                                ("D.C.", "Washington")])
 def test_spellings_of_a_place_are_still_found(spelling: str, name: str) -> None:
     assert name in {entry.place.name for entry in candidates(spelling)}
 

@@ -219,8 +219,10 @@ def _is_usable_alternate(name: str, place: Place) -> bool:
     if len(name) < MIN_ALTERNATE_LENGTH or fold(name) in _common_words():
         return False
     first = name[0]
-    # Lower-case Latin alternates are romanisation keys ("kyiva", "ji fu"), not names.
-    if first.isascii() and first.islower():
+    # Lower-case Latin alternates are romanisation keys ("kyiva", "ji fu"), not names; words
+    # in capitals are codes, mostly IATA ("BUS" Batumi, "INC" Yinchuan, "VIE" Vienna), which the
+    # case-blind lookup would match in ordinary words (dotted "D.C." and "L.A." stay).
+    if first.isascii() and (first.islower() or (name.isupper() and name.isalpha() and _is_latin(name))):
         return False
     if place.population >= ALTERNATE_MIN_POPULATION or not _is_latin(name):
         return True
