@@ -53,6 +53,7 @@ DEFAULT_EVAL = Path(os.environ.get("NEWSWEAVE_EVAL", ROOT.parent / "shared" / "e
 DEFAULT_CACHE = Path(os.environ.get("NEWSWEAVE_BENCH_CACHE", Path.home() / ".cache" / "newsweave-bench"))
 CHUNK = 64
 FOLDS = 10
+BOOTSTRAP = 1000
 # Longest first sentence taken as the title: SemEval texts begin with the title but do not
 # mark where it ends (title1/title2 are empty), so "title only" is approximated.
 TITLE_MAX_CHARS = 150
@@ -217,6 +218,16 @@ def cross_validated(features: np.ndarray, gold: np.ndarray) -> tuple[np.ndarray,
     return predicted, fitted.coef_, float(fitted.intercept_)
 
 
+def bootstrap_gain(values: np.ndarray, reference: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """95% interval of |r(values)| - |r(reference)| over pair resamples: is a difference more than noise?"""
+    rng = np.random.default_rng(0)
+    gains = []
+    for _ in range(BOOTSTRAP):
+        pick = rng.integers(0, len(gold), len(gold))
+        gains.append(abs(pearson(values[pick], gold[pick])) - abs(pearson(reference[pick], gold[pick])))
+    return float(np.percentile(gains, 2.5)), float(np.percentile(gains, 97.5))
+
+
 def pick_variants(spec: str) -> list[Variant]:
     if spec == "production":
         return [PRODUCTION]
@@ -312,9 +323,11 @@ def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str,
     best = min(cosines, key=lambda name: pearson(cosines[name], gold))
     print(f"\nlinear combiners predicting 'overall', {FOLDS}-fold cross-validated r of their negated out-of-fold"
           f" predictions (folds by pair, seed 0); best cosine: {best}")
+    production_cos = f"cos {PRODUCTION.name}"
     combos = {
         "cos + entity overlap": [best, "entity overlap"],
         "cos + entity + word overlap": [best, "entity overlap", "word overlap"],
+        "production cos + entity + word": [production_cos, "entity overlap", "word overlap"],
     }
     head_tail_max = [name for name in cosines if "head+tail" in name and name.endswith("max")]
     if head_tail_max:
@@ -324,6 +337,12 @@ def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str,
         print(line(f"CV {label}", -predicted))  # negated: a similarity, like the other rows
         print("    weights on all pairs: " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(names, weights, strict=True))
               + f", intercept {intercept:+.3f}")
+    print(f"\npaired bootstrap ({BOOTSTRAP} resamples of the pairs, seed 0): gain in |r| over {production_cos},"
+          " 95% interval, all pairs")
+    for name, values in cosines.items():
+        if name != production_cos:
+            low, high = bootstrap_gain(values, cosines[production_cos], gold)
+            print(f"  {name:42} [{low:+.3f}, {high:+.3f}]")
     costs = {name: cache.seconds_per_text for name, cache in caches.items() if cache.seconds_per_text}
     if costs:
         print("\nembedding cost while filling the caches (shared machine, noisy): "
