@@ -371,3 +371,23 @@ def test_a_speaker_never_starts_inside_a_word(text: str, language: str) -> None:
             if quote["speaker"]:
                 start = quote["speaker"]["start"]
                 assert not padded[start - 1].isalnum(), quote["speaker"]["text"]
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker"), [
+    ("“As soon as I read the whole script, I understood what we were writing,” Mara Quist said.\n\n"
+     "That process led to a realization: “It was a love song to her city and to the idea of home.”", "en",
+     "It was a love song to her city and to the idea of home", "Mara Quist"),
+    ("« Dès que j'ai lu le scénario, j'ai compris ce que nous écrivions », a raconté Mara Quist.\n\n"
+     "Une évidence s'est alors imposée : « C'était une chanson d'amour à sa ville et à l'idée de foyer. »", "fr",
+     "C'était une chanson d'amour à sa ville et à l'idée de foyer", "Mara Quist"),
+])
+def test_colon_introduction_after_a_quoted_paragraph(text: str, language: str, words: str,
+                                                     speaker: str | None) -> None:
+    assert _speaker(_quotes(text, language), words) == speaker
+
+
+def test_colon_introduction_naming_another_source_does_not_continue_the_speaker() -> None:
+    text = ("“As soon as I read the whole script, I understood what we were writing,” Mara Quist said.\n\n"
+            "The Herald's review was blunt: “It is a love song that forgets to be a film at all.”")
+    quote = _quotes(text, "en")["It is a love song that forgets to be a film at all"]
+    assert quote["speaker_name"] != "Mara Quist"

@@ -76,6 +76,10 @@ SOURCED = [
     ("fr", "« La décision a été prise après deux années de pertes », a indiqué Martin Hale, directeur financier de "
            "Northfield Components, dans un message aux salariés vendredi. « Nous accompagnerons chaque salarié "
            "pendant la transition et au-delà. »"),
+    ("en", "“As soon as I read the whole script, I understood what we were writing,” Mara Quist said.\n\n"
+           "That process led to a realization: “It was a love song to her city and to the idea of home.”"),
+    ("fr", "« Dès que j'ai lu le scénario, j'ai compris ce que nous écrivions », a raconté Mara Quist.\n\n"
+           "Une évidence s'est alors imposée : « C'était une chanson d'amour à sa ville et à l'idée de foyer. »"),
 ]
 
 

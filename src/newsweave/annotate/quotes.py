@@ -427,15 +427,42 @@ def find_quotes(article: Article) -> list[Quote]:
             by_group.setdefault(piece.group, attribution)
         quotes.append(Quote(piece.start, piece.end, True, attribution, {"group": piece.group, "piece": piece}))
     _share_attributions(text, quotes, by_group)
-    for quote in quotes:
+    for index, quote in enumerate(quotes):
         if quote.attribution is None:
-            quote.attribution = _attribute_previous_sentence(text, quote.extras["piece"], rule)
+            quote.attribution = (_attribute_previous_sentence(text, quote.extras["piece"], rule)
+                                 or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None))
     quotes = [q for q in quotes if _standalone(text, q, quotes)]
     _number_utterances(text, quotes)
     quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= MIN_UNATTRIBUTED_WORDS
               or re.search(r"[.!?…]$", text[q.start:q.end].rstrip("»”\" "))]
     quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces]))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _colon_after_quoted_paragraph(text: str, quote: Quote, previous: Quote | None) -> Attribution | None:
+    """'…I understood what we were writing.”¶That process led to a realization: “…”': a short
+    colon introduction that names nobody, right after a paragraph closed by an attributed quote,
+    goes on with that speaker."""
+    if previous is None or previous.attribution is None:
+        return None
+    piece, prev_piece = quote.extras["piece"], previous.extras["piece"]
+    gap_start = prev_piece.close_at + 1
+    gap = text[gap_start:piece.open_at]
+    paragraph_break = gap.find("\n")
+    tail = gap[:paragraph_break] if paragraph_break >= 0 else ""
+    attribution = previous.attribution
+    closes_paragraph = not tail.strip() or (
+        gap_start <= attribution.speaker_start < gap_start + len(tail)
+        and _one_clause(text, attribution.speaker_end, gap_start + len(tail)))
+    if paragraph_break < 0 or gap.count("\n") > 2 or not closes_paragraph:
+        return None  # the previous quote (and its attribution) must close the paragraph right before
+    intro = gap[paragraph_break:].strip()
+    if not intro.endswith(":") or len(intro) > 120 or re.search(r"[“”«»\"]", intro):
+        return None
+    # a capitalised word past the first names someone else (or something): no guess then
+    if re.search(rf"\s[{UPPER}]", intro):
+        return None
+    return previous.attribution
 
 
 def _split_at_incises(text: str, pieces: list[Piece], rule: Rules, by_group: dict[int, Attribution]) -> list[Piece]:
