@@ -136,7 +136,8 @@ def rules(language: str) -> Rules | None:
     # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
     source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
     incises = data.get("incise", [])
-    after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}", rf"{lead}{phrase}{long_aside},?\s+(?:\w+\s+)?(?P<cue>{cues})\b",
+    after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}",
+             rf"{lead}{phrase}{long_aside},?\s+(?:\w+\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
              rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
              # the quote opens a sentence that ends with its attribution ('"…" working in
@@ -149,14 +150,17 @@ def rules(language: str) -> Rules | None:
     before = [rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
-              rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
+              rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
+              rf"[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
               rf"{speaker}\s*:\s*$",
               # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
               rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
               # "the announcer said, “…”": a described speaker right before its cue and the mark
-              rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+(?P<cue>{cues})\s*[,:]\s*$",
+              rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+              rf"\s+(?P<cue>{cues})\s*[,:]\s*$",
               # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
-              rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]
+              rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
+              rf"(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
     # language's regular shape is a cue
     generic = data.get("open_quote_cue")
@@ -260,10 +264,13 @@ def _attribute_after(text: str, piece: Piece, rule: Rules) -> Attribution | None
     return _attribute_signature(text, piece) if not window.strip() else None
 
 
+SIGNATURE = re.compile(r"\s*\n\s*[—–-]\s*(?P<speaker>[^\n—–]{1,60}?)\s*(?:\n|$)")
+
+
 def _attribute_signature(text: str, piece: Piece) -> Attribution | None:
     """A quote closing its paragraph, signed on the next line ("“…”\n\n– Ana R."): testimonials,
     epigraphs, readers' letters. Marks and dashes, not words, so every language alike."""
-    match = re.compile(r"\s*\n\s*[—–-]\s*(?P<speaker>[^\n—–]{1,60}?)\s*(?:\n|$)").match(text, piece.close_at + 1)
+    match = SIGNATURE.match(text, piece.close_at + 1)
     if not match:
         return None
     return Attribution(match.start("speaker"), match.end("speaker"), None, "name")
@@ -321,7 +328,8 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
 
 # A sentence ends at . ! ? after a lower-case letter or digit (not "Mr." "Sen." "U.S."), or
 # at a closing mark after them.
-SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿ0-9)\]][.!?])(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)|(?<=[.!?…][\"”»’]))\s+")
+SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿ0-9)\]][.!?])(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)"
+                          r"|(?<=[.!?…][\"”»’]))\s+")
 # How far back the sentence before a quote is read.
 PREVIOUS_WINDOW = 300
 
