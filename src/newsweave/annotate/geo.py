@@ -215,8 +215,9 @@ def _continents() -> list[tuple[Place, list[str]]]:
     return found
 
 
-def _is_usable_alternate(name: str, place: Place) -> bool:
-    if len(name) < MIN_ALTERNATE_LENGTH or fold(name) in _common_words():
+def _is_usable_alternate(name: str, key: str, place: Place) -> bool:
+    """Whether a GeoNames alternate name (``key``: its folded form) may name ``place``."""
+    if len(name) < MIN_ALTERNATE_LENGTH or key in _common_words():
         return False
     first = name[0]
     # Lower-case Latin alternates are romanisation keys ("kyiva", "ji fu"), not names; words
@@ -226,17 +227,26 @@ def _is_usable_alternate(name: str, place: Place) -> bool:
         return False
     if place.population >= ALTERNATE_MIN_POPULATION or not _is_latin(name):
         return True
-    return _spelling_similarity(name, place.name) >= ALTERNATE_SPELLING_SIMILARITY
+    return _spelling_similarity(key, place.name) >= ALTERNATE_SPELLING_SIMILARITY
 
 
-def _spelling_similarity(name: str, other: str) -> float:
+def _spelling_similarity(key: str, main_name: str) -> float:
     from rapidfuzz import fuzz
     from unidecode import unidecode
 
-    return fuzz.partial_ratio(unidecode(fold(name)), unidecode(fold(other)))
+    return fuzz.partial_ratio(unidecode(key), _plain(main_name))
+
+
+@cache
+def _plain(name: str) -> str:
+    from unidecode import unidecode
+
+    return unidecode(fold(name))
 
 
 def _is_latin(name: str) -> bool:
+    if name.isascii():
+        return True
     return all(not char.isalpha() or "LATIN" in unicodedata.name(char, "") for char in name)
 
 
@@ -264,8 +274,8 @@ def gazetteer() -> dict[str, tuple[_Entry, ...]]:
     """Folded name → every place that bears it."""
     index: dict[str, list[_Entry]] = {}
 
-    def add(name: str, place: Place, main: bool) -> None:
-        key = fold(name)
+    def add(name: str, place: Place, main: bool, key: str | None = None) -> None:
+        key = fold(name) if key is None else key
         if key:
             bucket = index.setdefault(key, [])
             if not any(entry.place.geonameid == place.geonameid for entry in bucket):
@@ -290,8 +300,9 @@ def gazetteer() -> dict[str, tuple[_Entry, ...]]:
                       city["countrycode"], int(city["population"] or 0), "city", city["admin1code"])
         add(place.name, place, True)
         for name in city.get("alternatenames", []):
-            if _is_usable_alternate(name, place):
-                add(name, place, False)
+            key = fold(name)
+            if _is_usable_alternate(name, key, place):
+                add(name, place, False, key)
     by_id = {entry.place.geonameid: entry.place for entries in index.values() for entry in entries}
     for table in lang.load_all("entities").values():
         # Extra names of known places ("U.S.", "Royaume-Uni") from the language files.
