@@ -15,6 +15,12 @@ log errors (lower is better).
   toponym is resolved when an entity with coordinates overlaps it (demonyms carry no
   coordinates in newsweave's output and count as unresolved here).
 
+Countries weigh a lot in these sets ("U.S.", "US" and "United States" are 6% of GeoWebNews' toponyms), and the gold
+puts them where its source does: GeoNames' points in GeoWebNews and LGL (United States
+39.76°N 98.5°W, Canada 60.1°N 113.6°W), Wikipedia's in GeoVirus (40°N 100°W, 60°N 95°W).
+Ours are mainland centroids (``annotate/data/country_points.json``), so a country resolved
+right can still be 100-200 km (Canada: ~900 km) from the gold point.
+
     .venv/bin/python bench/geo.py [--eval DIR] [--files geo.jsonl,...] [--limit N] [--no-e2e]
 """
 
