@@ -52,13 +52,14 @@ from usearch.index import Index
 from newsweave.annotate.embeddings import EMBEDDING_DIM, embed_articles
 from newsweave.model import Article
 
-# --- thresholds: first swept on 10 ECB+ topics with the old embedding (passage:, 1,200 chars),
-# re-checked for the current one (query:, 250 chars; annotate/embeddings.py) on all 43 topics
-# with ``bench/stories.py --sweep`` (weights 0–0.25 × thresholds 0.80–0.97, 2-fold by topic):
-# the settings chosen on one half did not beat 0.90/0.15 on the other (held-out F1 0.845 and
-# 0.840 vs 0.834 and 0.859), so they stay. The seeds (en/fr, cosine 0.82, but the same people
-# and places) need the entity term: the French weather article scores 0.83 against the French
-# seed on cosine alone. Figures in docs/quality.md.
+# --- thresholds: first swept on 10 ECB+ topics with the old embedding (1,200 chars), re-checked
+# for the current one (400 chars; annotate/embeddings.py) on all 43 topics with
+# ``bench/stories.py --sweep`` (weights 0–0.25 × thresholds 0.80–0.97, 2-fold by topic). ECB+
+# (English only) would take a lower entity weight: chosen on one half, 0.89/0.05 and 0.90/0
+# score 0.846 and 0.892 on the other half, where 0.90/0.15 scores 0.846 and 0.866. But the
+# entity term is for what ECB+ cannot show: the seeds (en/fr, cosine 0.82, the same people and
+# places) join only through it, while the French weather article is as close to the French seed
+# on cosine alone (0.81). So 0.90/0.15 stay. Figures in docs/quality.md.
 # Combined score (cosine + entity bonus − time cost) an article needs to join a story.
 JOIN_THRESHOLD = 0.90
 # Weight of the entity overlap (0..1) added to the cosine similarity. e5-small cosines of news
