@@ -1,6 +1,6 @@
 """How well our article similarity follows human judgements of "same story", per embedding variant.
 
-    .venv/bin/python bench/similarity.py [--eval ../shared/eval/stories] [--limit N] [--cache DIR]
+    .venv/bin/python bench/similarity.py [--eval ../shared/eval/stories] [--limit N] [--cache DIR] [--cost N]
                                          [--variants production|all|NAME,NAME...]
 
 Data: SemEval-2022 Task 8 training pairs (``semeval2022-train.jsonl``; ``overall`` 1 = same
@@ -23,7 +23,8 @@ Embeddings are cached per variant (``emb-<variant>.npz``) and entities per text 
 ``--cache`` (outside the repo; keyed by text hash), so comparing variants costs each text's
 embedding once per variant and a second run only recomputes scores. Pairs are taken in turn
 from likely-original, cross-lingual and other pairs, so ``--limit`` keeps all three kinds.
-Skips with a message when the data is absent.
+``--cost N`` prints instead the CPU time per text by lead length (one OpenMP thread, as the
+pipeline runs the engine) on the N longest texts. Skips with a message when the data is absent.
 """
 
 from __future__ import annotations
@@ -187,7 +188,9 @@ def ordered_pairs(rows: list[dict]) -> list[dict]:
 
 
 def pearson(x, y) -> float:
-    return float(np.corrcoef(np.asarray(x, dtype=float), np.asarray(y, dtype=float))[0, 1]) if len(x) > 2 else float("nan")
+    if len(x) <= 2:
+        return float("nan")
+    return float(np.corrcoef(np.asarray(x, dtype=float), np.asarray(y, dtype=float))[0, 1])
 
 
 def pair_cosines(rows: list[dict], vectors: dict[str, np.ndarray]) -> np.ndarray:

@@ -69,7 +69,8 @@ def embed_texts(texts: list[str], prefix: str = "passage") -> np.ndarray:
     with _lock:  # the C engine keeps per-model scratch buffers; one call at a time
         for start in range(0, len(texts), ENCODE_BATCH):
             chunk = [text if text.strip() else "-" for text in texts[start : start + ENCODE_BATCH]]
-            rows.append(np.asarray(_model().encode(chunk, is_query=prefix == "query"), dtype=np.float32).reshape(len(chunk), -1))
+            encoded = _model().encode(chunk, is_query=prefix == "query")
+            rows.append(np.asarray(encoded, dtype=np.float32).reshape(len(chunk), -1))
     vectors = np.vstack(rows)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.maximum(norms, 1e-12)
