@@ -36,6 +36,8 @@ EMBEDDING_DIM = 384
 # generated articles), 400 chars gave 7.6 articles/s and 250 chars 11.4. So production takes
 # 250 (with "query: ", the better prefix at that length: r -0.641 against -0.660 at 400, and
 # ECB+ BCubed F1 -0.013): half as much again throughput for 0.02 r (docs/quality.md, benchmarks.md).
+# 150 chars would give 19 articles/s (r -0.627, ECB+ as at 250), but the en/fr seed pair no
+# longer meets in one story (tests/link/test_stories.py): the lead is then mostly the title.
 LEAD_CHARS = 250
 # e5 prefix of article embeddings. e5's authors advise "query: " on both sides for tasks other
 # than retrieval; here it is ahead at 250 chars (r -0.641 vs -0.627) and on titles, while
