@@ -143,17 +143,24 @@ class AnalyzedBatch:
     todo: list[tuple[int, Article | Rejection]]
 
 
-def analyze_new(documents: list[RawDocument | Rejection], store: Store) -> AnalyzedBatch:
-    """Analyse the documents the store does not hold yet (their embeddings may still be computing)."""
+def split_known(documents: list[RawDocument | Rejection], store: Store) -> tuple[list[str | None], list[int]]:
+    """Outcomes with "already_stored" for inputs the store holds (same source, same bytes), and
+    the indices of the documents still to process."""
     outcomes: list[str | None] = [None] * len(documents)
-    todo: list[tuple[int, RawDocument | Rejection]] = []
+    todo: list[int] = []
     for index, document in enumerate(documents):
         if isinstance(document, RawDocument) and store.knows_source(document.source, document.raw_sha256):
             outcomes[index] = "already_stored"
         else:
-            todo.append((index, document))
-    results = analyze_batch([document for _, document in todo], with_assess=False, defer=True)
-    return AnalyzedBatch(outcomes, [(index, result) for (index, _), result in zip(todo, results, strict=True)])
+            todo.append(index)
+    return outcomes, todo
+
+
+def analyze_new(documents: list[RawDocument | Rejection], store: Store) -> AnalyzedBatch:
+    """Analyse the documents the store does not hold yet (their embeddings may still be computing)."""
+    outcomes, todo = split_known(documents, store)
+    results = analyze_batch([documents[index] for index in todo], with_assess=False, defer=True)
+    return AnalyzedBatch(outcomes, list(zip(todo, results, strict=True)))
 
 
 def store_batch(batch: AnalyzedBatch, store: Store) -> list[str]:
@@ -163,11 +170,24 @@ def store_batch(batch: AnalyzedBatch, store: Store) -> list[str]:
     return [outcome or "rejected" for outcome in batch.outcomes]
 
 
+def count_outcomes(
+    summary: Summary,
+    documents: list[RawDocument | Rejection],
+    outcomes: list[str],
+    on_document: Callable[[str, str], None] | None = None,
+) -> None:
+    """Add a stored batch's outcomes to the summary and report each document to ``on_document``."""
+    for document, outcome in zip(documents, outcomes, strict=True):
+        summary.outcomes[outcome] += 1
+        if on_document:
+            on_document(document.source, outcome)
+
+
 def store_analyzed(result: Article | Rejection, store: Store) -> str:
     """Link, assess and store one extracted and annotated document; returns its outcome.
 
-    ``ingest_batch`` calls it after analysing locally; the Dask runner (``newsweave.scale``)
-    after workers analysed, in input order, so links and stories come out the same.
+    ``store_batch`` calls it, in input order, both after analysing locally and, in the Dask
+    runner (``newsweave.scale``), after workers analysed, so links and stories come out the same.
     """
     if isinstance(result, Rejection):
         store.save_rejection(result)
@@ -258,10 +278,7 @@ def ingest(
     started = datetime.now(UTC)
 
     def store_and_count(documents: list[RawDocument | Rejection], analyzed: AnalyzedBatch) -> None:
-        for document, outcome in zip(documents, store_batch(analyzed, store), strict=True):
-            summary.outcomes[outcome] += 1
-            if on_document:
-                on_document(document.source, outcome)
+        count_outcomes(summary, documents, store_batch(analyzed, store), on_document)
 
     # One batch of look-ahead: batch N+1 is parsed while batch N's embeddings finish beside
     # it, and only then is batch N stored, so the embedding thread is never idle while this

@@ -24,7 +24,10 @@ from typing import Any
 
 from newsweave.ingest import ReadOptions
 from newsweave.model import Article, RawDocument, Rejection
-from newsweave.pipeline import BATCH_SIZE, Summary, analyze_batch, document_batches, finish_ingest, store_analyzed
+from newsweave.pipeline import (
+    BATCH_SIZE, AnalyzedBatch, Summary, analyze_batch, count_outcomes, document_batches, finish_ingest, split_known,
+    store_batch,
+)
 from newsweave.store import Store
 
 # Batches queued per worker: enough that a worker never waits for the client, few enough
@@ -124,14 +127,11 @@ def ingest_distributed(
     def store_oldest() -> None:
         batch = pending.popleft()
         results = batch.future.result() if batch.future is not None else []
-        for index, result in zip(batch.todo, results, strict=True):
+        for result in results:
             if isinstance(result, Article):
                 _restore_doc(result)
-            batch.outcomes[index] = store_analyzed(result, store)
-        for document, outcome in zip(batch.documents, batch.outcomes, strict=True):
-            summary.outcomes[outcome or "rejected"] += 1
-            if on_document:
-                on_document(document.source, outcome or "rejected")
+        analyzed = AnalyzedBatch(batch.outcomes, list(zip(batch.todo, results, strict=True)))
+        count_outcomes(summary, batch.documents, store_batch(analyzed, store), on_document)
 
     for documents in document_batches(inputs, options, summary, on_file, batch_size):
         batch = _submit(documents, store, client)
@@ -146,13 +146,7 @@ def ingest_distributed(
 
 def _submit(documents: list[RawDocument | Rejection], store: Store, client: Any) -> _Batch:
     """Send a batch's new documents to the cluster; inputs stored before are not sent."""
-    outcomes: list[str | None] = [None] * len(documents)
-    todo = []
-    for index, document in enumerate(documents):
-        if isinstance(document, RawDocument) and store.knows_source(document.source, document.raw_sha256):
-            outcomes[index] = "already_stored"
-        else:
-            todo.append(index)
+    outcomes, todo = split_known(documents, store)
     batch = _Batch(documents, outcomes, todo)
     if todo:
         batch.future = client.submit(analyze_on_worker, [documents[index] for index in todo], pure=False)
