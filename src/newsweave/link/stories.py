@@ -439,9 +439,12 @@ class StoryLinker:
     def assign_signals(self, article_id: str, signals: ArticleSignals, duplicate_of: str | None = None) -> Assignment:
         with self._lock:
             self.sync()
-            chosen = self._story_of_original(duplicate_of) or self.best_story(signals)
+            original = self._story_of_original(duplicate_of)  # read whole already
+            chosen = original or self.best_story(signals)
             if chosen is None:
                 story, score = StoryState(new_story_id(article_id), np.zeros(EMBEDDING_DIM, np.float32)), 1.0
+            elif original:
+                story, score = original
             else:  # read whole (candidates are read without their keywords), just before the write
                 story, score = self._whole(chosen[0]), chosen[1]
             seq, story = self._fold_and_save(story, signals, article_id)
