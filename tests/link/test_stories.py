@@ -15,6 +15,7 @@ import pytest
 
 from newsweave.link.stories import (
     EMBEDDING_DIM, MAX_GAP_DAYS, ArticleSignals, StoryState, add_to_story, entity_overlap, score_story,
+    story_label,
 )
 from newsweave.pipeline import ingest
 from newsweave.report.export import export_rows
@@ -148,6 +149,26 @@ def test_entity_overlap_is_an_overlap_coefficient():
     assert entity_overlap({"a", "b"}, {"a", "b", "c", "d"}) == 1.0
     assert entity_overlap({"a", "x"}, {"a", "b"}) == 0.5
     assert entity_overlap(set(), {"a"}) == 0.0
+
+
+def test_entity_overlap_weighs_entities_by_mentions():
+    # A short report about two actors, and a long one naming them often among many side figures.
+    short = {"ukraine": 11, "zelensky": 7, "allies": 4}
+    long = {"ukraine": 12, "zelensky": 5, **{f"side{n}": 1 for n in range(20)}}
+    assert entity_overlap(list(short), list(long)) == 2 / 3
+    assert entity_overlap(short, long) == 18 / 22
+    # Names dropped once count for little against the ones the report keeps coming back to.
+    assert entity_overlap({"ukraine": 1, "kyiv": 1, "brussels": 10}, {"ukraine": 5, "kyiv": 5, "tirana": 5}) == 2 / 3
+    assert entity_overlap({"a": 0, "b": 2}, {"a": 3}) == 0.0
+
+
+def test_label_keywords_leave_out_words_of_every_main_entity_name():
+    story = StoryState("00000000000000bb", np.zeros(EMBEDDING_DIM, np.float32), size=3, entities={
+        "geo:ua": {"n": 3, "m": 9, "name": "Ukraine"},
+        "geo:ru": {"n": 3, "m": 7, "name": "Russia"},
+        "per:vz": {"n": 2, "m": 5, "name": "Volodymyr Zelensky"},
+    }, keywords={"volodymyr": 9, "zelensky": 8, "visioconférence": 7, "sommet": 5, "soutien": 4})
+    assert story_label(story) == "Ukraine, Russia: visioconférence, sommet, soutien"
 
 
 def test_statement_excerpt_is_the_sentence_around_a_date():

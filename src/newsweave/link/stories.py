@@ -40,7 +40,7 @@ import tempfile
 import threading
 import weakref
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -132,6 +132,10 @@ class StoryState:
         ranked = sorted(self.entities.items(), key=lambda item: (-item[1]["n"], -item[1].get("m", 0), item[0]))
         return [key for key, _ in ranked[:count]]
 
+    def entity_weights(self) -> dict[str, int]:
+        """Mentions of the top entities, what an article's entities are compared with."""
+        return {key: self.entities[key].get("m") or self.entities[key]["n"] for key in self.top_entities()}
+
 
 class StoryConflict(Exception):
     """Another writer changed the story after it was read (raised by ``StoryMemory.save_story``)."""
@@ -172,6 +176,10 @@ class ArticleSignals:
     day: date | None
     language: str | None
     mentions: dict[str, int] = field(default_factory=dict)  # key → mentions in the article
+
+    def entity_weights(self) -> dict[str, int]:
+        """Mentions per entity (1 for an entity whose count is not known)."""
+        return {key: self.mentions.get(key, 1) for key in self.entities}
 
 
 @dataclass(frozen=True)
@@ -257,12 +265,26 @@ def article_signals(article: Article) -> ArticleSignals:
 # --- scoring ------------------------------------------------------------------------------
 
 
-def entity_overlap(article_keys: Iterable[str], story_keys: Iterable[str]) -> float:
-    """Overlap coefficient |A ∩ S| / min(|A|, |S|): 1 when the smaller set is all shared."""
-    a, s = set(article_keys), set(story_keys)
-    if not a or not s:
+def entity_overlap(article: Mapping[str, float] | Iterable[str], story: Mapping[str, float] | Iterable[str]) -> float:
+    """The share of entity weight the two sides have in common, on the side where it is larger.
+
+    Weights are mention counts (``{key: mentions}``); plain keys weigh 1 each, and then this is
+    the overlap coefficient |A ∩ S| / min(|A|, |S|). With mentions, the actors a report keeps
+    coming back to count for more than names dropped once: a French report naming Zelensky,
+    Ukraine and Russia a dozen times and two side figures once shares nearly all its weight
+    with an English one about the same people, whatever else the longer one lists.
+    """
+    a, s = _entity_weights(article), _entity_weights(story)
+    shared = a.keys() & s.keys()
+    if not shared:
         return 0.0
-    return len(a & s) / min(len(a), len(s))
+    return max(sum(a[key] for key in shared) / sum(a.values()), sum(s[key] for key in shared) / sum(s.values()))
+
+
+def _entity_weights(entities: Mapping[str, float] | Iterable[str]) -> dict[str, float]:
+    if isinstance(entities, Mapping):
+        return {key: float(weight) for key, weight in entities.items() if weight > 0}
+    return dict.fromkeys(entities, 1.0)
 
 
 def day_gap(day: date | None, first: str | None, last: str | None) -> int:
@@ -288,7 +310,7 @@ def score_story(signals: ArticleSignals, story: StoryState) -> float | None:
     if gap > MAX_GAP_DAYS:
         return None
     cosine = float(np.dot(signals.embedding, story.centroid))
-    return combined_score(cosine, entity_overlap(signals.entities, story.top_entities()), gap)
+    return combined_score(cosine, entity_overlap(signals.entity_weights(), story.entity_weights()), gap)
 
 
 # --- the online linker --------------------------------------------------------------------
@@ -578,10 +600,13 @@ def add_to_story(story: StoryState, signals: ArticleSignals) -> None:
 
 def story_label(story: StoryState) -> str:
     """Top entities and keywords, e.g. "Ukraine, Volodymyr Zelensky: support, summit, coalition"."""
-    names = [story.entities[key]["name"] for key in story.top_entities(LABEL_ENTITIES)]
-    folded_names = {word for name in names for word in re.findall(r"\w+", name.casefold())}
+    top = story.top_entities()
+    names = [story.entities[key]["name"] for key in top[:LABEL_ENTITIES]]
+    # Keywords say what the story is about beyond its actors, so no word of any main entity's
+    # name is one, shown in the label or not ("volodymyr, zelensky" after "Ukraine, Russia").
+    name_words = {word for key in top for word in re.findall(r"\w+", story.entities[key]["name"].casefold())}
     words = [word for word, _ in sorted(story.keywords.items(), key=lambda item: (-item[1], item[0]))
-             if word not in folded_names][:LABEL_KEYWORDS]
+             if word not in name_words][:LABEL_KEYWORDS]
     return f"{', '.join(names)}: {', '.join(words)}" if names else ", ".join(words) or "untitled story"
 
 
