@@ -16,7 +16,7 @@ def test_projection_puts_known_places_where_they_belong():
     assert project(0, -180) == (0, project(0, 0)[1])
 
 
-def test_places_are_merged_by_name_and_counted():
+def test_mentions_of_one_place_are_merged_and_counted():
     entities = [
         {"text": "Kyiv", "canonical": "Kyiv", "lat": 50.45, "lon": 30.52},
         {"text": "Kiev", "canonical": "Kyiv", "lat": 50.45, "lon": 30.52},
@@ -36,6 +36,23 @@ def test_places_of_several_articles_count_each_article_once():
     svg = ElementTree.fromstring(str(world_map_svg(found)))
     titles = [circle.find(f"{SVG}title").text for circle in svg.iter(f"{SVG}circle")]
     assert titles[0].startswith("Kyiv · 2 articles, 3 mentions")
+
+
+def test_namesakes_are_two_places_with_tooltips_that_tell_them_apart():
+    france = {"canonical": "Paris", "entity_id": "geo:2988507", "lat": 48.85, "lon": 2.35, "country": "FR"}
+    texas = {"canonical": "Paris", "entity_id": "geo:4717560", "lat": 33.66, "lon": -95.56, "country": "US"}
+    found = places_in_articles([[france, france], [texas], [{**france, "text": "Paname"}]])
+    assert [(place.entity_id, place.articles, place.mentions) for place in found] == [
+        ("geo:2988507", 2, 3), ("geo:4717560", 1, 1)]
+    assert places_in_articles([[france, texas]]) == places_in_articles([[texas, france]])
+    svg = ElementTree.fromstring(str(world_map_svg(found)))
+    titles = [circle.find(f"{SVG}title").text for circle in svg.iter(f"{SVG}circle")]
+    assert titles[0].startswith("Paris (FR) · 2 articles, 3 mentions") and titles[1].startswith("Paris (US) · 1 article,")
+
+
+def test_places_without_an_entity_id_are_told_apart_by_coordinates():
+    entities = [{"text": "Springfield", "lat": 39.80, "lon": -89.64}, {"text": "Springfield", "lat": 42.10, "lon": -72.59}]
+    assert [place.lat for place in places_of(entities)] == [39.80, 42.10]
 
 
 def test_svg_is_well_formed_with_outline_dots_and_escaped_titles():

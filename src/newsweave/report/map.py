@@ -9,14 +9,17 @@ untrusted: they are escaped here because the SVG is handed to templates as ``Mar
 Story pages call :func:`world_map_svg` with the places of their articles (entities with
 ``lat``/``lon``): :func:`places_of` gathers them from one article's entities,
 :func:`places_in_articles` from several, counting the articles that name each place.
+A place is one geocoded entity (its id, else its coordinates), not a name: Paris in France
+and Paris in Texas are two dots, whose tooltips add the country to tell them apart.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -40,6 +43,13 @@ class Place:
     lon: float
     mentions: int = 1
     articles: int = 1
+    country: str | None = None
+    entity_id: str | None = None
+
+    @property
+    def identity(self) -> str:
+        """What makes two mentions one place: the geocoded entity, else the same coordinates."""
+        return self.entity_id or f"{self.lat:.4f},{self.lon:.4f}"
 
 
 @cache
@@ -61,40 +71,42 @@ def project(lat: float, lon: float) -> tuple[float, float]:
 
 
 def places_of(entities: Iterable[dict[str, Any]]) -> list[Place]:
-    """Places with coordinates among entity mentions, merged by canonical name."""
+    """Places with coordinates among entity mentions, merged by place (see :attr:`Place.identity`)."""
     merged: dict[str, Place] = {}
     for entity in entities:
         lat, lon = entity.get("lat"), entity.get("lon")
         if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
             continue
         name = str(entity.get("canonical") or entity.get("text") or "")
-        known = merged.get(name)
-        merged[name] = Place(name, float(lat), float(lon), (known.mentions if known else 0) + 1)
+        place = Place(name, float(lat), float(lon), country=entity.get("country"), entity_id=entity.get("entity_id"))
+        known = merged.get(place.identity)
+        merged[place.identity] = replace(known, mentions=known.mentions + 1) if known else place
     return sorted(merged.values(), key=lambda place: -place.mentions)
 
 
 def places_in_articles(entity_lists: Iterable[Iterable[dict[str, Any]]]) -> list[Place]:
     """Places of several articles (one entity list each): mentions summed, each article counted once.
 
-    Ordered by the number of articles naming the place, then mentions, then name, so the
-    order is the same whatever the order of the articles.
+    Ordered by the number of articles naming the place, then mentions, then name (then
+    identity, for namesakes), so the order is the same whatever the order of the articles.
     """
     merged: dict[str, Place] = {}
     for entities in entity_lists:
         for place in places_of(entities):
-            known = merged.get(place.name)
-            if known is None:
-                merged[place.name] = place
-            else:
-                merged[place.name] = Place(known.name, known.lat, known.lon, known.mentions + place.mentions, known.articles + 1)
-    return sorted(merged.values(), key=lambda place: (-place.articles, -place.mentions, place.name))
+            known = merged.get(place.identity)
+            merged[place.identity] = (
+                replace(known, mentions=known.mentions + place.mentions, articles=known.articles + 1) if known else place
+            )
+    return sorted(merged.values(), key=lambda place: (-place.articles, -place.mentions, place.name, place.identity))
 
 
-def place_title(place: Place) -> str:
-    """What a dot's tooltip says: the place, how many articles and mentions, where."""
+def place_title(place: Place, namesake: bool = False) -> str:
+    """What a dot's tooltip says: the place (with its country if another dot has its name),
+    how many articles and mentions, where."""
     articles = f"{place.articles} article{'s' if place.articles != 1 else ''}"
     mentions = f"{place.mentions} mention{'s' if place.mentions != 1 else ''}"
-    return f"{place.name} · {articles}, {mentions} · {place.lat:.2f}, {place.lon:.2f}"
+    name = f"{place.name} ({place.country})" if namesake and place.country else place.name
+    return f"{name} · {articles}, {mentions} · {place.lat:.2f}, {place.lon:.2f}"
 
 
 def world_map_svg(places: list[Place], *, zoom: bool = True, label: str = "Places mentioned") -> Markup:
@@ -103,12 +115,13 @@ def world_map_svg(places: list[Place], *, zoom: bool = True, label: str = "Place
     x0, y0, width, height = _view_box(places, outline) if zoom and places else (0, 0, outline["width"], outline["height"])
     most = max((place.mentions for place in places), default=1)
     stroke = width / outline["width"]  # keeps lines and dots the same size on screen when zoomed
+    names = Counter(place.name for place in places)
     dots = []
     for place in places:
         x, y = project(place.lat, place.lon)
         radius = MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(place.mentions / most) if most > 1 else MIN_RADIUS
         scaled = radius * stroke
-        title = place_title(place)
+        title = place_title(place, namesake=names[place.name] > 1)
         dots.append(
             f'<circle class="place" cx="{x:.1f}" cy="{y:.1f}" r="{scaled:.2f}" fill="#c2410c" fill-opacity="0.8" '
             f'stroke="#fff" stroke-width="{0.6 * stroke:.3f}"><title>{escape(title)}</title></circle>'
