@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsweave.annotate.embeddings import LEAD_CHARS, STORY_PREFIX, embed_texts, lead_text  # noqa: E402
-from newsweave.link.stories import ENTITY_WEIGHT, combined_score, entity_keys, entity_overlap  # noqa: E402
+from newsweave.link.stories import ENTITY_WEIGHT, combined_score, entity_mentions, entity_overlap  # noqa: E402
 from newsweave.model import Article  # noqa: E402
 from newsweave.offsets import OffsetMap  # noqa: E402
 
@@ -118,10 +118,11 @@ class SignalCache:
         legacy = folder / "embeddings.npz"  # written before variants existed: passage, lead 1,200
         if not self.vectors_path.exists() and legacy.exists() and variant == Variant("passage", "lead", 1200):
             shutil.copyfile(legacy, self.vectors_path)
-        # Entity lists most mentioned first (the older entities.json of some caches is alphabetical).
-        self.entities_path = folder / "entities-ranked.json"
+        # Entity mentions per text, most mentioned first (older caches, entities.json and
+        # entities-ranked.json, kept only the keys and are not read).
+        self.entities_path = folder / "entity-mentions.json"
         self.vectors: dict[str, np.ndarray] = dict(np.load(self.vectors_path)) if self.vectors_path.exists() else {}
-        self.entities: dict[str, list[str]] = (
+        self.entities: dict[str, dict[str, int]] = (
             json.loads(self.entities_path.read_text()) if self.entities_path.exists() else {}
         )
         self.seconds_per_text: float | None = None
@@ -166,7 +167,7 @@ class SignalCache:
             annotate_language(articles)
             annotate_entities(articles)
             for (text, _), article in zip(chunk, articles, strict=True):
-                self.entities[text_key(text)] = list(entity_keys(article))  # most mentioned first
+                self.entities[text_key(text)] = {key: count for key, (_, count) in entity_mentions(article).items()}
             self.save_entities()
             print(f"  entities: {begin + len(chunk)}/{len(todo)} texts", file=sys.stderr, flush=True)
 
@@ -292,12 +293,14 @@ def main() -> None:
     report(rows, caches, production.entities)
 
 
-def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str, list[str]]) -> None:
+def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str, dict[str, int]]) -> None:
     gold = np.array([row["overall"] for row in rows], dtype=float)
     scores: dict[str, np.ndarray] = {
         "word overlap": np.array([word_jaccard(r["text1"], r["text2"]) for r in rows]),
         "entity overlap": np.array([entity_overlap(entities[text_key(r["text1"])], entities[text_key(r["text2"])])
                                     for r in rows]),
+        "entity overlap, unweighted": np.array([entity_overlap(list(entities[text_key(r["text1"])]),
+                                                               list(entities[text_key(r["text2"])])) for r in rows]),
     }
     for name, cache in caches.items():
         scores[f"cos {name}"] = pair_cosines(rows, cache.vectors)

@@ -95,9 +95,8 @@ def assign_online(docs: list[dict], cache: SignalCache) -> dict[str, str]:
     linker = StoryLinker(MemoryStories())
     for doc in docs:
         key = text_key(doc["text"])
-        keys = cache.entities[key]  # most mentioned first (caches written before 13:00 on 23 Nov: alphabetical)
-        mentions = {entity: len(keys) - rank for rank, entity in enumerate(keys)}
-        signals = ArticleSignals(cache.vectors[key], {entity: entity for entity in keys}, [], None, "en", mentions)
+        mentions = cache.entities[key]  # entity key -> mentions, most mentioned first
+        signals = ArticleSignals(cache.vectors[key], {entity: entity for entity in mentions}, [], None, "en", mentions)
         linker.assign_signals(doc["doc_id"], signals)
     return dict(linker.memory.members)
 

@@ -166,7 +166,8 @@ def _embed_if_needed(quoted, records, peers_of, embed) -> None:
 
 def same_quote(a: Quoted, b: Quoted) -> bool:
     if a.language == b.language or a.vector is None or b.vector is None:
-        return fuzz.partial_ratio(a.norm, b.norm) >= FUZZY_MIN_SCORE
+        # With a cutoff rapidfuzz gives up on an alignment as soon as it cannot reach it.
+        return fuzz.partial_ratio(a.norm, b.norm, score_cutoff=FUZZY_MIN_SCORE) >= FUZZY_MIN_SCORE
     return float(a.vector @ b.vector) >= CROSS_LINGUAL_MIN_COSINE
 
 
@@ -176,7 +177,9 @@ def _assess(record, mine: list[Quoted], peers: list[str], quoted) -> tuple[list[
         quote["corroborated_by"] = []
     flags = []
     for item in mine:
-        found = sorted({p for p in peers for other in quoted.get(p, []) if same_quote(item, other)})
+        # One matching quote is enough for a peer: the stories that grow largest repeat their
+        # quotes most, and comparing every pair there made this quadratic in quotes too.
+        found = sorted(p for p in set(peers) if any(same_quote(item, other) for other in quoted.get(p, [])))
         quotes[item.index]["corroborated_by"] = found
         if not found and peers and quotes[item.index].get("direct", True):
             # Only direct quotes are flagged: reported speech is paraphrased differently by

@@ -42,6 +42,7 @@ import weakref
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
@@ -240,6 +241,7 @@ def keywords(article: Article, stop_words: frozenset[str] = frozenset()) -> list
     return [word for word in words if word not in stop_words]
 
 
+@cache  # spaCy's language class and its stop list are built anew on every lookup
 def _stop_words(language: str | None) -> frozenset[str]:
     import spacy
 
