@@ -26,6 +26,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from newsweave.report.wording import count_noun
+
 OUTLINE_FILE = "world_outline.json"
 # Dot radius in map units for a place mentioned once, and the cap for the most mentioned.
 MIN_RADIUS, MAX_RADIUS = 3.0, 9.0
@@ -103,10 +105,9 @@ def places_in_articles(entity_lists: Iterable[Iterable[dict[str, Any]]]) -> list
 def place_title(place: Place, namesake: bool = False) -> str:
     """What a dot's tooltip says: the place (with its country if another dot has its name),
     how many articles and mentions, where."""
-    articles = f"{place.articles} article{'s' if place.articles != 1 else ''}"
-    mentions = f"{place.mentions} mention{'s' if place.mentions != 1 else ''}"
     name = f"{place.name} ({place.country})" if namesake and place.country else place.name
-    return f"{name} · {articles}, {mentions} · {place.lat:.2f}, {place.lon:.2f}"
+    counts = f"{count_noun(place.articles, 'article')}, {count_noun(place.mentions, 'mention')}"
+    return f"{name} · {counts} · {place.lat:.2f}, {place.lon:.2f}"
 
 
 def world_map_svg(places: list[Place], *, zoom: bool = True, label: str = "Places mentioned") -> Markup:

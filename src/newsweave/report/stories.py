@@ -25,6 +25,7 @@ from jinja2 import Environment
 
 from newsweave.model import Article
 from newsweave.report.map import Place, places_in_articles, world_map_svg
+from newsweave.report.wording import count_noun
 from newsweave.store import Store
 
 # A date value precise enough for a timeline (TIMEX3 day or month); weeks and years are too vague.
@@ -202,7 +203,7 @@ def story_page(store: Store, story: dict[str, Any]) -> dict[str, Any]:
 
 
 def _map_label(places: list[Place]) -> str:
-    return f"Map of the {len(places)} place{'s' if len(places) != 1 else ''} named in the story's articles"
+    return f"Map of the {count_noun(len(places), 'place')} named in the story's articles"
 
 
 def render_story(env: Environment, store: Store, story: dict[str, Any]) -> str:
