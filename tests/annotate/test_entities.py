@@ -146,3 +146,43 @@ def test_a_language_without_a_model_still_gets_known_places_and_aliases() -> Non
     assert found["Berlin"]["entity_id"] == "geo:2950159" and found["Kyiv"]["entity_id"] == "geo:703448"
     assert found["NATO"]["entity_id"] == "org:nato" and found["Paris"]["country"] == "FR"
     assert "Gespräche" not in found and "Delegation" not in found
+
+
+# A title over its dateline, separated by a blank line or by a bare line break: the models
+# glued the title's last name to the dateline ("Carrow Point\n\nDUNMORE").
+TITLED = {
+    "en_blank": ("en", "Volunteers restore the old lighthouse at Carrow Point\n\nDUNMORE, Nov 8, 2025 — Volunteers "
+                       "have finished restoring the lighthouse on Carrow Point, the harbour trust said on Saturday."),
+    "en_line": ("en", "Ferry returns to Gull Island\nDUNMORE, Nov 8, 2025 (Reuters) - Winds of up to 120 km/h hit "
+                      "the coast on Saturday."),
+    "fr_blank": ("fr", "Inondations dans la vallée de la Sorvène\n\nSAINT-GILDRIC, 4 mars 2025 – La Sorvène est "
+                       "sortie de son lit lundi à Saint-Gildric, a indiqué la préfecture."),
+    "fr_line": ("fr", "Inondations dans la vallée de la Sorvène\nSAINT-GILDRIC, 4 mars 2025 – Aucun bateau n’est "
+                      "sorti lundi."),
+    "ru_line": ("ru", "Паром снова ходит на остров Чайкин\nДАНМОР, 8 ноября - Паром снова ходит."),
+}
+
+
+@pytest.fixture(scope="module")
+def titled() -> dict[str, Article]:
+    documents = [_document(f"{name}.txt", text, language) for name, (language, text) in TITLED.items()]
+    results = analyze_batch(documents, with_assess=False)
+    assert all(isinstance(result, Article) for result in results), results
+    return dict(zip(TITLED, results, strict=True))
+
+
+def test_no_mention_crosses_a_line_break(titled) -> None:
+    for name, article in titled.items():
+        for item in article.entities:
+            assert "\n" not in item["text"], (name, item)
+            assert article.text[item["start"] : item["end"]] == item["text"]
+            assert article.raw[item["source_start"] : item["source_end"]] == item["text"]
+
+
+def test_a_name_ending_a_title_ends_at_the_line_break(titled) -> None:
+    for name, words in (("en_blank", "Carrow Point"), ("en_line", "Gull Island"), ("ru_line", "Чайкин")):
+        article = titled[name]
+        title_end = article.text.index("\n")
+        assert any(item["text"] == words and item["end"] == title_end for item in article.entities), name
+    # natasha's span "Чайкин\nДАНМОР" is cut in two: the dateline's name stays a mention.
+    assert "ДАНМОР" in _by_text(titled["ru_line"])

@@ -13,9 +13,11 @@ gazetteer, never from per-language code:
   the person they stand next to somewhere in the article.
 
 Languages without a NER model get only gazetteer matches (capitalised names of known
-places and aliases) — precision over recall. Each mention then gets its identity from
-:mod:`newsweave.annotate.canonical` (ids, canonical names, coordinates). Other stages find the
-entity under a span with :func:`entity_at`.
+places and aliases) — precision over recall. No mention crosses a line break (a title and
+the dateline under it are two blocks): spaCy's models are told so before they run (see
+``annotate/nlp.py``), and spans from elsewhere are cut at line breaks here. Each mention
+then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
+coordinates). Other stages find the entity under a span with :func:`entity_at`.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from newsweave import lang
-from newsweave.annotate.nlp import name_lemma, ner_backend, parse_batch, pipeline
+from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, entity_dict, resolve_mentions
 from newsweave.annotate.geo import candidates, country_names, demonym_country, demonym_words, fold
 from newsweave.model import Article
@@ -52,6 +54,7 @@ FALLBACK_MAX_WORDS = 3
 # Between a title and the name it introduces there may be only punctuation and articles.
 TITLE_GAP = re.compile(r"^[\s,:–—-]*$")
 POSSESSIVE = re.compile(r"['’]s?$")
+LINE = re.compile(f"[^{LINE_BREAK_CHARS}]+")
 
 
 def annotate_entities(articles: list[Article]) -> None:
@@ -101,7 +104,7 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
         spans = [(_without_leading_stop_words(ent), _without_trailing_common_words(ent), ent.label_)
                  for ent in doc.ents if ent.label_ in LABELS]
     mentions = []
-    for start, end, model_label in spans:
+    for start, end, model_label in _cut_at_line_breaks(text, spans):
         label = LABELS.get(model_label)
         if label is None:
             continue
@@ -113,6 +116,23 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
         mentions.append(Mention(start, end, words, "MISC" if kind == "demonym" else label, kind,
                                 lemma=name_lemma(words, language)))
     return mentions
+
+
+def _cut_at_line_breaks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans as they are, except one over a line break: each of its lines that holds a capital
+    letter is a span of its own; a line without one is words the model glued on ("réseau")."""
+    cut: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        if not LINE_BREAK.search(text, start, end):
+            cut.append((start, end, label))
+            continue
+        for line in LINE.finditer(text, start, end):
+            words = line.group()
+            piece_start = line.start() + len(words) - len(words.lstrip())
+            piece_end = line.start() + len(words.rstrip())
+            if any(char.isupper() for char in text[piece_start:piece_end]):
+                cut.append((piece_start, piece_end, label))
+    return cut
 
 
 def _without_leading_stop_words(ent) -> int:
@@ -225,7 +245,7 @@ def _gazetteer_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
         if doc[index].is_title or doc[index].is_upper:
             for size in range(min(FALLBACK_MAX_WORDS, len(doc) - index), 0, -1):
                 span = doc[index : index + size]
-                if any(i in taken for i in range(span.start_char, span.end_char)):
+                if any(i in taken for i in range(span.start_char, span.end_char)) or LINE_BREAK.search(span.text):
                     continue
                 words = span.text.rstrip(".,;:!?")
                 label = _gazetteer_label(words)

@@ -4,17 +4,29 @@ Stages that need a parse (entities, quotes, events) call :func:`parse_batch`, wh
 each article once with ``nlp.pipe`` and leaves the Doc in ``article.extras["doc"]``.
 Languages without an installed model get a blank pipeline with a sentencizer, so sentence
 bounds and tokens still exist; :func:`model_name` tells which one a language got.
+
+A line break in the cleaned text ends a block (title, dateline, paragraph: plain text keeps
+its source lines, HTML puts each block on its line), so no entity may span one. The NER
+models do not know that and glue a title's last name to the next line's dateline
+("Coteaux de l'Aube-Vive\n\nSAINT-MÉRAN"); a component before ``ner`` marks line breaks as
+outside any entity, and the model decides the names on each side with that known.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from newsweave.model import Article
+
+# What str.splitlines() splits on (a regex class); cleaned texts hold only "\n", others may not.
+LINE_BREAK_CHARS = r"\n\r\v\f\x1c-\x1e\x85\u2028\u2029"
+LINE_BREAK = re.compile(f"[{LINE_BREAK_CHARS}]")
 
 # Installed packages carrying each language's weights (pinned in pyproject.toml); the
 # first one that imports wins. docs/models.md says what was checked about each.
@@ -28,13 +40,25 @@ PIPE_BATCH_SIZE = 32
 NER_BACKENDS: dict[str, str] = {"ru": "natasha"}
 
 
+@Language.component("newsweave_line_breaks")
+def _block_line_breaks(doc: Doc) -> Doc:
+    """No entity over a line break: the whitespace tokens holding one are set outside any."""
+    breaks = [doc[token.i : token.i + 1] for token in doc if token.is_space and LINE_BREAK.search(token.text)]
+    if breaks:
+        doc.set_ents([], blocked=breaks, default="unmodified")
+    return doc
+
+
 @cache
 def pipeline(language: str | None) -> Language:
     for package in MODEL_PACKAGES.get(language or "", ()):
         try:
-            return spacy.load(package)
+            nlp = spacy.load(package)
         except (OSError, ImportError):
             continue
+        if "ner" in nlp.pipe_names:
+            nlp.add_pipe("newsweave_line_breaks", before="ner")
+        return nlp
     blank = spacy.blank(language if language and _has_language_class(language) else "xx")
     blank.add_pipe("sentencizer")
     return blank
