@@ -102,6 +102,7 @@ def test_home_lists_articles_and_search_narrows_them(server, page):
     base, ids, _store = server
     page.goto(base + "/")
     assert page.locator("#articles tbody tr").count() == 4
+    assert page.inner_text("#count") == "4 articles"  # the report's count_noun filter, in the UI's templates
     page.fill("input[name=q]", "cables towers")
     page.click("form.search button")
     page.wait_for_url("**/?q=cables+towers")
@@ -129,6 +130,8 @@ def test_story_page_has_timeline_map_and_articles_by_language(server, page):
     tips = [dots.nth(i).locator("title").text_content() for i in range(dots.count())]
     assert any(tip.startswith("Lisbon · 2 articles") for tip in tips), tips  # named in the en and the fr article
     assert any(tip.startswith("Porto · 1 article,") for tip in tips), tips
+    listed = page.locator("#places li").all_inner_texts()
+    assert any(item.startswith("Lisbon 2 articles,") for item in listed), listed
     english, french = page.locator("#articles-en li a"), page.locator("#articles-fr li a")
     assert english.count() == 1 and ids["harbour"] in english.first.get_attribute("href")
     assert french.count() == 1 and ids["pont"] in french.first.get_attribute("href")

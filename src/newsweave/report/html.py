@@ -24,6 +24,7 @@ from markupsafe import Markup
 from newsweave.assess.summary import trust_summary
 from newsweave.model import Article
 from newsweave.report.stories import write_story_pages
+from newsweave.report.wording import count_noun
 from newsweave.store import Store
 
 
@@ -63,6 +64,8 @@ def environment(*overrides: BaseLoader) -> Environment:
         lstrip_blocks=True,
     )
     env.globals["stylesheet"] = stylesheet()
+    # Templates write counts as ``{{ n|count_noun("article") }}``, the same wording as the code's.
+    env.filters["count_noun"] = count_noun
     return env
 
 
@@ -96,7 +99,7 @@ def _quote_title(quote: dict[str, Any]) -> str:
     speaker = quote.get("speaker_name") or "unknown speaker"
     kind = "quote" if quote.get("direct", True) else "reported speech"
     others = len(quote.get("corroborated_by") or [])
-    also = f" · also in {others} other article{'s' if others != 1 else ''}" if others else ""
+    also = f" · also in {count_noun(others, 'other article')}" if others else ""
     return f"{kind} by {speaker}{also}"
 
 
