@@ -72,6 +72,7 @@ def sample_corpus() -> Path:
 
 
 def _ingest_with_progress(inputs: list[str], store: Store, dask: str | None = None) -> Summary:
+    _warn_if_stories_stale(store)
     files = [item for item in _count_files(inputs)]
     with Progress(
         TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -299,6 +300,33 @@ def stats_command(
     out.print(table)
 
 
+def _warn_if_stories_stale(store: Store) -> None:
+    from rich.markup import escape
+
+    from newsweave.pipeline import check_story_space
+
+    check_story_space(store, lambda message: err.print(f"[bold yellow]warning:[/] {escape(message)}", highlight=False))
+
+
+@app.command("restory")
+def restory_command(db: DbOption = None) -> None:
+    """Rebuild every story from the stored articles (after an upgrade changed how articles are
+    compared; ingest says when). Stop ingest, run and watch on this store first.
+
+    Example: newsweave restory --db news.db
+    """
+    from newsweave.restory import restory
+
+    store = open_store(db)
+    with Progress(
+        TextColumn("[bold]restory[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+    ) as progress:
+        task = progress.add_task("", total=None)
+        summary = restory(store, lambda done, total: progress.update(task, completed=done, total=total))
+    err.print(f"{summary.articles} articles filed again: {summary.stories_before} stories before,"
+              f" {summary.stories_after} now", highlight=False)
+
+
 def _check_dask_spec(spec: str) -> None:
     from newsweave.scale.dask_runner import Scheduler
 
@@ -322,6 +350,7 @@ def watch_command(
     if not folder.is_dir():
         fail(f"{folder} is not a folder", 2)
     store = open_store(db)
+    _warn_if_stories_stale(store)
 
     def on_batch(paths: list[str], summary: Summary) -> None:
         counts = ", ".join(f"{name}: {summary.outcomes[name]}" for name in OUTCOMES if summary.outcomes[name])

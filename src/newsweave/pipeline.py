@@ -6,7 +6,9 @@ stage's name in its reason, so one bad input never stops a batch.
 
 from __future__ import annotations
 
+import logging
 import traceback
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from newsweave.annotate import annotate_batch, await_annotations
+from newsweave.annotate.embeddings import STORY_SPACE
 from newsweave.assess import assess
 from newsweave.assess.corroboration import corroborate
 from newsweave.extract import extract_document
@@ -23,12 +26,17 @@ from newsweave.link.stories import assign_story
 from newsweave.link.entities import link_article_entities, remember_article_entities
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.store import Store
+from newsweave.store.database import STORY_SPACE_REBUILDING
 from newsweave.textnorm import content_hash
 
 # Documents annotated together: large enough for spaCy's nlp.pipe to pay off, small
 # enough that a crash loses little work and memory stays flat.
 BATCH_SIZE = 32
 OUTCOMES = ("new", "near_duplicate", "exact_copy", "already_stored", "rejected")
+
+log = logging.getLogger(__name__)
+# Stores already warned that their stories need ``newsweave restory`` (once per store and process).
+_warned_stale: weakref.WeakSet[Store] = weakref.WeakSet()
 
 
 @dataclass
@@ -276,6 +284,7 @@ def ingest(
     """Ingest every input into ``store``; callbacks let a caller show progress."""
     summary = Summary()
     started = datetime.now(UTC)
+    check_story_space(store)
 
     def store_and_count(documents: list[RawDocument | Rejection], analyzed: AnalyzedBatch) -> None:
         count_outcomes(summary, documents, store_batch(analyzed, store), on_document)
@@ -293,6 +302,36 @@ def ingest(
         store_and_count(*previous)
     finish_ingest(store, started)
     return summary
+
+
+def check_story_space(store: Store, show: Callable[[str], None] | None = None) -> str | None:
+    """At the start of an ingest: warn (once per store) when the stored stories were made in
+    another embedding space than ``annotate.embeddings.STORY_SPACE``, where new articles
+    would be misfiled. The warning goes to ``show`` when given (the command line prints it),
+    else to the log; ingest goes on either way. A store without stories takes the current space."""
+    problem = stale_stories(store)
+    if problem is None and store.story_space() != STORY_SPACE:
+        store.record_story_space(STORY_SPACE)  # no stories yet: the first ones will be made in it
+    elif problem and store not in _warned_stale:
+        _warned_stale.add(store)
+        (show or log.warning)(problem)
+    return problem
+
+
+def stale_stories(store: Store) -> str | None:
+    """Why the store's stories must be rebuilt with ``newsweave restory``, or None."""
+    space = store.story_space()
+    if space == STORY_SPACE or not store.has_stories():
+        return None
+    if space == STORY_SPACE_REBUILDING:
+        made = "left half rebuilt by a `newsweave restory` that did not finish"
+    elif space:
+        made = f"made with another embedding ({space})"
+    else:
+        made = "made by an older newsweave, with another embedding"
+    where = store.engine.url.render_as_string(hide_password=True)
+    return (f"the stories in {where} were {made}; new articles compared with them would be misfiled."
+            " Run `newsweave restory` to rebuild them.")
 
 
 def finish_ingest(store: Store, started: datetime) -> None:

@@ -128,3 +128,8 @@ def embed_articles(articles: list[Article]) -> None:
                                  [article.language for article in todo])
     for article, vector in zip(todo, vectors, strict=True):
         article.extras["embedding"] = vector
+
+
+# The vector space stored story centroids live in (recorded in the store, checked when an ingest
+# starts): centroids made in another space would misfile new articles (``newsweave restory``).
+STORY_SPACE = f"{embedding_variant()}, centred by language"

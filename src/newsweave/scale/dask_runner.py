@@ -25,8 +25,8 @@ from typing import Any
 from newsweave.ingest import ReadOptions
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.pipeline import (
-    BATCH_SIZE, AnalyzedBatch, Summary, analyze_batch, count_outcomes, document_batches, finish_ingest, split_known,
-    store_batch,
+    BATCH_SIZE, AnalyzedBatch, Summary, analyze_batch, check_story_space, count_outcomes, document_batches, finish_ingest,
+    split_known, store_batch,
 )
 from newsweave.store import Store
 
@@ -121,6 +121,7 @@ def ingest_distributed(
     """Like ``pipeline.ingest``, with extraction and annotation done by ``client``'s workers."""
     summary = Summary()
     started = datetime.now(UTC)
+    check_story_space(store)
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     pending: deque[_Batch] = deque()
 

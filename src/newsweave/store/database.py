@@ -27,6 +27,10 @@ from newsweave.offsets import OffsetMap
 from newsweave.store import schema
 
 DEFAULT_URL = "sqlite:///newsweave.db"
+# ``store_info`` key of the embedding space the stored stories were made in, and its value while
+# ``newsweave restory`` rebuilds them.
+STORY_SPACE_KEY = "story_space"
+STORY_SPACE_REBUILDING = "(stories being rebuilt by newsweave restory)"
 
 
 class StoreError(RuntimeError):
@@ -165,7 +169,52 @@ class Store:
             if connection.scalar(write.returning(s.c.id)) is None:
                 raise StoryConflict(story.id)
             connection.execute(insert(sa).values(story_id=story.id, article_id=article_id))
+            if values["seq"] == 1:  # the first story of an empty table: say which space it is in
+                self._record_first_story_space(connection)
         return values["seq"]
+
+    # -- the space story centroids were made in (annotate.embeddings.STORY_SPACE) ---------
+
+    def story_space(self) -> str | None:
+        """The embedding space recorded for the stored stories (None: not recorded, a store made
+        before it was; ``STORY_SPACE_REBUILDING`` while ``newsweave restory`` runs)."""
+        info = schema.store_info
+        with self.engine.connect() as connection:
+            return connection.scalar(select(info.c.value).where(info.c.key == STORY_SPACE_KEY))
+
+    def record_story_space(self, space: str) -> None:
+        with self.engine.begin() as connection:
+            self._write_info(connection, STORY_SPACE_KEY, space)
+
+    def has_stories(self) -> bool:
+        with self.engine.connect() as connection:
+            return connection.scalar(select(schema.stories.c.id).limit(1)) is not None
+
+    def clear_stories(self) -> int:
+        """Delete every story and story membership in one transaction (``newsweave restory``);
+        returns how many stories there were. The recorded space becomes ``STORY_SPACE_REBUILDING``
+        until the caller records the new one, so stories left half rebuilt by a crash are
+        reported at the next ingest like stories of another space."""
+        s, sa = schema.stories, schema.story_articles
+        with self.engine.begin() as connection:
+            _lock_for_story_write(connection)
+            count = connection.scalar(select(func.count()).select_from(s)) or 0
+            connection.execute(delete(sa))
+            connection.execute(delete(s))
+            self._write_info(connection, STORY_SPACE_KEY, STORY_SPACE_REBUILDING)
+        return count
+
+    def _record_first_story_space(self, connection) -> None:
+        """Record the current space unless one is recorded (a rebuild records its own at the end)."""
+        from newsweave.annotate.embeddings import STORY_SPACE  # the annotate stage owns the space
+
+        connection.execute(self._insert_ignore(schema.store_info).values(key=STORY_SPACE_KEY, value=STORY_SPACE))
+
+    def _write_info(self, connection, key: str, value: str) -> None:
+        info = schema.store_info
+        dialect = postgresql if self.dialect == "postgresql" else sqlite
+        upsert = dialect.insert(info).values(key=key, value=value)
+        connection.execute(upsert.on_conflict_do_update(index_elements=[info.c.key], set_={"value": value}))
 
     def story_index_file(self) -> tuple[Path, str] | None:
         """Where this database's story index snapshot is kept, and the database's instance id
@@ -384,6 +433,25 @@ class Store:
             if row is None:
                 return None
             return article_from_row(row, self._removed_for(connection, [article_id]).get(article_id, []))
+
+    def articles_in_publication_order(self) -> list[tuple[str, str | None]]:
+        """``(id, duplicate_of)`` of every article by publication date (undated last), then
+        ingestion time: the order ``newsweave restory`` files them into stories again."""
+        a = schema.articles
+        query = select(a.c.id, a.c.duplicate_of).order_by(a.c.published.is_(None), a.c.published, a.c.ingested_at, a.c.id)
+        with self.engine.connect() as connection:
+            return [(row.id, row.duplicate_of) for row in connection.execute(query)]
+
+    def articles_by_ids(self, article_ids: list[str]) -> list[Article]:
+        """The stored articles with these ids, in the order asked (unknown ids are skipped)."""
+        found: dict[str, Article] = {}
+        with self.engine.connect() as connection:
+            for chunk in range(0, len(article_ids), 500):
+                ids = article_ids[chunk : chunk + 500]
+                rows = connection.execute(select(schema.articles).where(schema.articles.c.id.in_(ids))).all()
+                removed = self._removed_for(connection, [row.id for row in rows])
+                found.update((row.id, article_from_row(row, removed.get(row.id, []))) for row in rows)
+        return [found[article_id] for article_id in article_ids if article_id in found]
 
     def _removed_for(self, connection, ids: list[str]) -> dict[str, list[RemovedSpan]]:
         found: dict[str, list[RemovedSpan]] = {}
