@@ -140,6 +140,7 @@ def read_path_safely(path: Path, options: ReadOptions = ReadOptions()) -> Iterat
 
 def ingest_batch(documents: list[RawDocument | Rejection], store: Store) -> list[str]:
     """Process documents into the store; returns each one's outcome (one of ``OUTCOMES``)."""
+    check_story_space(store)  # the API ingests through here, a document at a time
     return store_batch(analyze_new(documents, store), store)
 
 

@@ -22,7 +22,7 @@ from newsweave.annotate.embeddings import EMBEDDING_DIM, STORY_SPACE
 from newsweave.assess.corroboration import KIND as UNCORROBORATED
 from newsweave.cli import app
 from newsweave.link.stories import read_snapshot
-from newsweave.pipeline import check_story_space, ingest, stale_stories
+from newsweave.pipeline import check_story_space, ingest, ingest_batch, stale_stories
 from newsweave.restory import filing_order, restory
 from newsweave.store import Store, schema
 from newsweave.store.database import STORY_SPACE_KEY, STORY_SPACE_REBUILDING
@@ -148,6 +148,16 @@ def test_stories_without_a_recorded_space_or_half_rebuilt_are_stale(reference, t
     store.clear_stories()
     assert check_story_space(store) is None  # no stories: nothing to rebuild, and the current space is taken
     assert store.story_space() == STORY_SPACE
+    store.engine.dispose()
+
+
+def test_the_api_ingest_path_warns_once_per_store(reference, tmp_path, caplog):
+    store = Store(str(copy_db(reference["db"], tmp_path / "api.db")))
+    corrupt(store)
+    caplog.set_level(logging.WARNING, logger="newsweave.pipeline")
+    ingest_batch([], store)
+    ingest_batch([], store)
+    assert [record.message for record in caplog.records] == [stale_stories(store)]
     store.engine.dispose()
 
 
