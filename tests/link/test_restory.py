@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
 import pytest
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from typer.testing import CliRunner
 
 from newsweave.annotate.embeddings import EMBEDDING_DIM, STORY_SPACE
 from newsweave.assess.corroboration import KIND as UNCORROBORATED
 from newsweave.cli import app
-from newsweave.link.stories import read_snapshot
+from newsweave.link.stories import ArticleSignals, StoryLinker, read_snapshot
 from newsweave.pipeline import check_story_space, ingest, ingest_batch, stale_stories
 from newsweave.restory import filing_order, restory
 from newsweave.store import Store, schema
@@ -149,6 +150,25 @@ def test_stories_without_a_recorded_space_or_half_rebuilt_are_stale(reference, t
     assert check_story_space(store) is None  # no stories: nothing to rebuild, and the current space is taken
     assert store.story_space() == STORY_SPACE
     store.engine.dispose()
+
+
+def test_the_first_story_records_the_space_unless_a_rebuild_holds_it(store, monkeypatch):
+    monkeypatch.setenv("NEWSWEAVE_STORY_INDEX_DIR", "off")
+    now = datetime.now(UTC)
+    with store.engine.begin() as connection:  # minimal article rows: story_articles points at articles
+        connection.execute(insert(schema.articles), [
+            {"id": name, "source": f"test:{name}", "kind": "text", "published_basis": "unknown", "raw_sha256": name,
+             "content_hash": name, "raw_text": "", "text": "", "offsets": [], "links": [], "signature": b"",
+             "annotations": {}, "ingested_at": now} for name in ("a1", "a2")])
+    vector = np.zeros(EMBEDDING_DIM, np.float32)
+    vector[0] = 1.0
+    assert store.story_space() is None
+    StoryLinker(store).assign_signals("a1", ArticleSignals(vector, {}, [], None, "en"))
+    assert store.story_space() == STORY_SPACE
+    assert store.clear_stories() == 1
+    assert (store.story_space(), store.has_stories()) == (STORY_SPACE_REBUILDING, False)
+    StoryLinker(store).assign_signals("a2", ArticleSignals(vector, {}, [], None, "en"))
+    assert store.story_space() == STORY_SPACE_REBUILDING  # restory records the space when it is done
 
 
 def test_the_api_ingest_path_warns_once_per_store(reference, tmp_path, caplog):
