@@ -75,6 +75,9 @@ def annotate_batch(articles: list[Article], *, overlap: bool = True, defer: bool
     ``BESIDE`` annotators are done, so the caller's next work (storing the batch) overlaps
     them too; it must call ``await_annotations`` on each article before using their fields.
     """
+    # Languages first: the BESIDE embeddings are centred by language, and must not read it while
+    # the main thread is still detecting it (detection is cheap; ANNOTATORS then skip it).
+    annotate_language(articles)
     if not overlap:
         for annotator in ANNOTATORS:
             annotator(articles)
