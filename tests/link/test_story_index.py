@@ -21,9 +21,10 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, insert, select
 
+import newsweave.link.stories as linking
 from newsweave.link.stories import (
-    EMBEDDING_DIM, JOIN_THRESHOLD, SNAPSHOT_MAGIC, ArticleSignals, StoryConflict, StoryLinker, StoryState, add_to_story,
-    linker_for, score_story, write_snapshot,
+    CANDIDATES, EMBEDDING_DIM, JOIN_THRESHOLD, SNAPSHOT_MAGIC, ArticleSignals, StoryConflict, StoryLinker, StoryState,
+    add_to_story, linker_for, score_story, story_key, write_snapshot,
 )
 from newsweave.store import Store, schema
 from newsweave.store.database import database_url
@@ -173,6 +174,61 @@ def test_best_story_reads_fewer_stories_but_chooses_as_scoring_all_would(sqlite_
         assert (chosen and chosen[0].id) == (expected and expected[0].id)
         joined += chosen is not None
     assert 10 < joined < 60 and sum(read) < 60 * 20
+
+
+def stored_centroids(store: Store) -> dict[str, np.ndarray]:
+    """Every story's unit centroid as the database has it now."""
+    return {story_id: unit(np.frombuffer(centroid, dtype=np.float32)) for story_id, centroid, _ in store.stories_since(0)}
+
+
+def test_changed_stories_are_scored_exactly_until_reindexed_together(sqlite_store, snapshot_dir, monkeypatch):
+    # A join moves a story's centroid; the index keeps the old one until PENDING_LIMIT changed
+    # stories are re-indexed in one go. Meanwhile candidates must be what the stored centroids
+    # give (fewer stories than INDEX_EXPANSION_SEARCH: the index search is all but exact).
+    monkeypatch.setattr(linking, "PENDING_LIMIT", 8)
+    vectors = clustered(60, seed=9)
+    linker = fill(sqlite_store, vectors)
+    rng = np.random.default_rng(9)
+    joins = [f"join{n}" for n in range(30)]
+    stub_articles(sqlite_store, joins)
+    emptied = 0
+    for number, article_id in enumerate(joins):
+        near = vectors[rng.integers(len(vectors))]
+        assert not linker.assign_signals(article_id, signals(unit(near + 0.01 * rng.normal(size=EMBEDDING_DIM)))).new
+        emptied += len(linker._pending) == 0
+        centroids = stored_centroids(sqlite_store)
+        ids = list(centroids)
+        for query in [near, *clustered(3, seed=100 + number)]:
+            cosines = np.array([centroids[story_id] @ query for story_id in ids])
+            exact = {ids[n] for n in np.argsort(-cosines)[:CANDIDATES]}
+            found = linker._nearest(query)
+            assert {story_id for story_id, _ in found} == exact
+            for story_id, cosine in found:
+                assert cosine == pytest.approx(float(centroids[story_id] @ query), abs=1e-5)
+    assert emptied >= 2 and len(linker._pending) > 0  # re-indexed in batches, some held at the end
+    indexed_before = {story_id for story_id, _, _ in sqlite_store.stories_since(0)}
+    assert len(linker.index) == len(indexed_before) == 60
+
+    linker.save_snapshot()  # with stories pending: the file must hold their latest centroids
+    assert len(linker._pending) == 0
+    loaded = StoryLinker(sqlite_store)
+    assert loaded.loaded_from_snapshot
+    for story_id, centroid in stored_centroids(sqlite_store).items():
+        np.testing.assert_allclose(loaded.index.get(story_key(story_id)), centroid, atol=1e-6)
+        np.testing.assert_allclose(linker.index.get(story_key(story_id)), centroid, atol=1e-6)
+
+
+def test_another_process_changes_reach_the_index_through_sync(sqlite_store, snapshot_dir):
+    vectors = clustered(30, seed=11)
+    writer = fill(sqlite_store, vectors)
+    reader = StoryLinker(Store(str(sqlite_store.engine.url.database)))
+    stub_articles(sqlite_store, ["moved"])
+    story_id = writer.assign_signals("moved", signals(unit(vectors[3] + 0.01 * clustered(1, seed=12)[0]))).story_id
+    assert reader.sync() == 1 and len(reader._pending) == 1  # a changed story: held, not re-indexed
+    centroid = stored_centroids(sqlite_store)[story_id]
+    found = dict(reader._nearest(centroid))
+    assert found[story_id] == pytest.approx(1.0, abs=1e-5)
+    reader.memory.close()
 
 
 def test_snapshot_places(store, tmp_path, monkeypatch):

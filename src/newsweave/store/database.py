@@ -27,6 +27,8 @@ from newsweave.offsets import OffsetMap
 from newsweave.store import schema
 
 DEFAULT_URL = "sqlite:///newsweave.db"
+# How much of a SQLite file is read through a memory map (see _sqlite_pragmas).
+SQLITE_MMAP_BYTES = 256 * 2**20
 # ``store_info`` key of the embedding space the stored stories were made in, and its value while
 # ``newsweave restory`` rebuilds them.
 STORY_SPACE_KEY = "story_space"
@@ -630,6 +632,11 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=60000")
+    # Reads through a memory map instead of a read() per page: story assignment reads ~12 random
+    # rows per article, and at 50k stories (a ~225 MB file) the default 2 MiB page cache holds
+    # few of them (bench/stories.py --speed: candidate reads 0.73 -> 0.66 ms per article).
+    # Mapped pages are the OS's file cache, counted in RSS only once touched.
+    cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cursor.close()
 
 
