@@ -171,6 +171,16 @@ def test_label_keywords_leave_out_words_of_every_main_entity_name():
     assert story_label(story) == "Ukraine, Russia: visioconférence, sommet, soutien"
 
 
+def test_label_shows_a_name_carried_by_two_keys_once():
+    # One town the gazetteer does not know, tagged a person in some articles, a place in others.
+    story = StoryState("00000000000000cc", np.zeros(EMBEDDING_DIM, np.float32), size=4, entities={
+        "per:lormes-d-en-haut": {"n": 2, "m": 5, "name": "Lormes-d'en-Haut"},
+        "loc:lormes-d-en-haut": {"n": 2, "m": 4, "name": "LORMES-D'EN-HAUT"},
+        "loc:vire-basse": {"n": 1, "m": 1, "name": "Vire-Basse"},
+    }, keywords={"tramway": 5, "conducteurs": 4, "grève": 3})
+    assert story_label(story) == "Lormes-d'en-Haut, Vire-Basse: tramway, conducteurs, grève"
+
+
 def test_statement_excerpt_is_the_sentence_around_a_date():
     text = "First sentence here. The talks will be held on 25 February in Paris. Last one."
     start = text.index("25 February")
