@@ -89,8 +89,9 @@ def test_snapshot_reload_gives_the_same_candidates_as_a_rebuild(sqlite_store, sn
     assert len(loaded.index) == len(rebuilt.index) == 120
     assert loaded.seen == rebuilt.seen == sqlite_store.latest_story_seq()
     # Same contents (keys and centroids), so the same exact neighbours. The approximate search
-    # walks two differently built graphs (usearch adds in parallel threads): fewer stories
-    # than INDEX_EXPANSION_SEARCH keep it all but exact, and only its head is compared.
+    # walks two differently built graphs (one story at a time, and a rebuild, which goes parallel
+    # after SEQUENTIAL_START): fewer stories than INDEX_EXPANSION_SEARCH keep it all but exact, and
+    # only its head is compared.
     keys = np.sort(np.fromiter(loaded.index.keys, dtype=np.uint64))
     assert np.array_equal(keys, np.sort(np.fromiter(rebuilt.index.keys, dtype=np.uint64)))
     np.testing.assert_allclose(loaded.index.get(keys), rebuilt.index.get(keys), atol=1e-6)
