@@ -7,11 +7,14 @@ case — e5 rates any two texts of one language as fairly close.
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
+from newsweave.annotate import embeddings
 from newsweave.annotate.embeddings import (
-    EMBEDDING_DIM, LEAD_CHARS, STORY_PREFIX, embed_articles, embed_texts, lead_text,
+    EMBEDDING_DIM, LEAD_CHARS, STORY_PREFIX, centre_by_language, embed_articles, embed_texts, language_means, lead_text,
 )
 from newsweave.model import Article
 from newsweave.offsets import OffsetMap
@@ -58,12 +61,45 @@ def test_same_event_across_languages_is_closer_than_unrelated_news(vectors):
     assert same_event > float(en @ unrelated) + 0.03
 
 
-def test_article_embedding_is_its_lead_with_the_story_prefix():
+def test_article_embedding_is_its_lead_with_the_story_prefix_centred_by_language():
     article = _article(FLOOD_EN * 4)
+    article.language = "en"
     embed_articles([article])
-    expected = embed_texts([lead_text(article.text)], STORY_PREFIX)[0]
-    assert np.allclose(article.extras["embedding"], expected, atol=1e-6)
+    raw = embed_texts([lead_text(article.text)], STORY_PREFIX)[0]
+    means, _ = language_means()
+    expected = (raw - means["en"]) / np.linalg.norm(raw - means["en"])
+    assert np.allclose(article.extras["embedding"], expected, atol=1e-5)
     assert len(lead_text(article.text)) == LEAD_CHARS
+
+
+def test_centring_widens_the_gap_between_a_translation_and_same_language_news(vectors):
+    centred = centre_by_language(vectors, ["en", "fr", "fr"])
+    assert np.allclose(np.linalg.norm(centred, axis=1), 1.0, atol=1e-5)
+    en, fr, unrelated = vectors
+    c_en, c_fr, c_unrelated = centred
+    raw_gap = float(en @ fr) - float(fr @ unrelated)
+    centred_gap = float(c_en @ c_fr) - float(c_fr @ c_unrelated)
+    assert centred_gap > raw_gap + 0.1
+
+
+def test_a_language_without_a_mean_gets_the_mean_of_the_means(vectors):
+    means, fallback = language_means()
+    assert {"en", "fr", "de"} <= set(means) and "xx" not in means
+    assert np.allclose(centre_by_language(vectors[:1], ["xx"]), centre_by_language(vectors[:1], [None]))
+    shifted = vectors[0] - fallback
+    assert np.allclose(centre_by_language(vectors[:1], ["xx"])[0], shifted / np.linalg.norm(shifted), atol=1e-5)
+
+
+def test_means_made_for_another_embedding_are_refused(tmp_path, monkeypatch):
+    stale = tmp_path / "embedding_means.json"
+    stale.write_text(json.dumps({"variant": "another model, passage: title + 999 chars", "means": {"en": [0.0] * EMBEDDING_DIM}}))
+    monkeypatch.setattr(embeddings, "MEANS_FILE", stale)
+    embeddings.language_means.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="make_embedding_means"):
+            embeddings.language_means()
+    finally:
+        embeddings.language_means.cache_clear()
 
 
 def test_lead_puts_a_missing_title_first():
