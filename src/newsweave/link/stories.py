@@ -416,7 +416,7 @@ class StoryLinker:
         keys, matrix = self._pending.arrays()
         self.index.remove(keys)
         # One thread: inserted in parallel, the graph depends on thread timing (runs stop being
-        # repeatable) and came out slightly worse (1k bench: 148 vs 104 candidate misses in 24,000).
+        # repeatable) and can leave stories unreachable (see SEQUENTIAL_START).
         self.index.add(keys, matrix, threads=1)
         self._pending = PendingCentroids()
 
@@ -587,7 +587,7 @@ class PendingCentroids:
         return len(self.rows)
 
     def put(self, keys: list[int], matrix: np.ndarray) -> None:
-        if len(self.rows) + len(keys) > len(self._keys):  # a large sync: held until it ends
+        if len(self.rows) + len(keys) > len(self._keys):  # a large sync, re-indexed right after
             grown = max(2 * len(self._keys), len(self.rows) + len(keys))
             self._keys = np.resize(self._keys, grown)
             self._matrix = np.resize(self._matrix, (grown, EMBEDDING_DIM))
