@@ -64,3 +64,39 @@ def test_quotes_found_in_other_articles_of_the_story_are_corroborated(store, tmp
         assert len(flags) == 1 and flags[0].evidence[0].text == lenz["text"]
     a_flags = [f for f in store.get_article(ids["a.txt"]).flags if f.kind == "uncorroborated_quote"]
     assert not any("listened" in f.evidence[0].text for f in a_flags)
+
+
+
+def _corroboration_state(store) -> dict[str, tuple]:
+    """Per source file: its quotes with the files that corroborate them, and its uncorroborated flags."""
+    state = {}
+    for summary in store.article_summaries():
+        article = store.get_article(summary["id"])
+        quotes = sorted((quote["text"], sorted(Path(store.get_article(other).source).name
+                                              for other in quote.get("corroborated_by", [])))
+                        for quote in article.quotes)
+        flags = sorted(flag.message if hasattr(flag, "message") else flag["message"] for flag in article.flags
+                       if (flag.kind if hasattr(flag, "kind") else flag["kind"]) == "uncorroborated_quote")
+        state[Path(article.source).name] = (quotes, flags)
+    return state
+
+
+def test_articles_arriving_later_give_what_one_ingest_gives(tmp_path: Path):
+    """Articles assessed before are compared with the newcomers only (their other matches are
+    kept): the result must not depend on how the articles were split between ingests."""
+    from newsweave.store import Store
+
+    for name, text in MEETING:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    paths = [str(tmp_path / name) for name, _ in MEETING]
+    at_once, in_turn = Store(f"sqlite:///{tmp_path / 'once.db'}"), Store(f"sqlite:///{tmp_path / 'turn.db'}")
+    try:
+        ingest(paths, at_once)
+        for path in paths:  # one article per ingest: the earlier ones are re-assessed each time
+            ingest([path], in_turn)
+        expected = _corroboration_state(at_once)
+        assert any(found for quotes, _ in expected.values() for _, found in quotes)
+        assert _corroboration_state(in_turn) == expected
+    finally:
+        at_once.close()
+        in_turn.close()
