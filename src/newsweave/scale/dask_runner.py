@@ -25,8 +25,8 @@ from typing import Any
 from newsweave.ingest import ReadOptions
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.pipeline import (
-    BATCH_SIZE, AnalyzedBatch, Summary, analyze_batch, check_story_space, count_outcomes, document_batches, finish_ingest,
-    split_known, store_batch,
+    ASSESSED_KEY, BATCH_SIZE, AnalyzedBatch, Summary, analyze_batch, check_story_space, count_outcomes, document_batches,
+    finish_ingest, split_known, store_batch, work_ahead,
 )
 from newsweave.store import Store
 
@@ -77,7 +77,7 @@ def dask_client(scheduler: Scheduler) -> Iterator[Any]:
 
 
 def analyze_on_worker(documents: list[RawDocument | Rejection]) -> list[Article | Rejection]:
-    """Extract and annotate on a worker; the result is what the client needs to store it.
+    """Extract, annotate and work ahead (assess, fingerprint) on a worker: what the client needs to store it.
 
     A worker has one thread (``threads_per_worker=1``), so it is given one core: nothing runs
     beside the parse and the embedding engine gets one OpenMP thread (``overlap=False``).
@@ -85,8 +85,12 @@ def analyze_on_worker(documents: list[RawDocument | Rejection]) -> list[Article 
     """
     results = analyze_batch(documents, with_assess=False, overlap=False)
     for result in results:
-        if isinstance(result, Article) and DOC_KEY in result.extras:
-            result.extras[DOC_BYTES_KEY] = result.extras.pop(DOC_KEY).to_bytes()
+        if isinstance(result, Article):
+            work_ahead(result)
+            if result.extras.get(ASSESSED_KEY):  # the parse was kept for assessing only
+                result.extras.pop(DOC_KEY, None)
+            elif DOC_KEY in result.extras:
+                result.extras[DOC_BYTES_KEY] = result.extras.pop(DOC_KEY).to_bytes()
     return results
 
 
