@@ -31,6 +31,15 @@ POSTGRES_SYSTEM_USER = "postgres"
 POSTGRES_START_TIMEOUT_S = 60
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_in_a_temp_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Story index snapshots of PostgreSQL stores go to the user's cache folder: the tests'
+    go to a temp one (also for the processes they start), not into ~/.cache for good."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+        yield
+
+
 @dataclass
 class PostgresServer:
     """A throwaway PostgreSQL server: trust auth, no fsync, listening on 127.0.0.1 only."""
