@@ -160,6 +160,7 @@ TITLED = {
     "fr_line": ("fr", "Inondations dans la vallée de la Sorvène\nSAINT-GILDRIC, 4 mars 2025 – Aucun bateau n’est "
                       "sorti lundi."),
     "ru_line": ("ru", "Паром снова ходит на остров Чайкин\nДАНМОР, 8 ноября - Паром снова ходит."),
+    "ru_byline": ("ru", "Новый паром вышел в рейс. Рассказывает Андрей Рудьков\n\nАккаунт\n\nПаром ходит каждый день."),
 }
 
 
@@ -186,3 +187,10 @@ def test_a_name_ending_a_title_ends_at_the_line_break(titled) -> None:
         assert any(item["text"] == words and item["end"] == title_end for item in article.entities), name
     # natasha's span "Чайкин\nДАНМОР" is cut in two: the dateline's name stays a mention.
     assert "ДАНМОР" in _by_text(titled["ru_line"])
+
+
+def test_a_word_glued_on_from_the_next_block_is_no_name(titled) -> None:
+    # natasha glues a page's link under a byline to the name: the name stays, the link is no person.
+    found = _by_text(titled["ru_byline"])
+    assert "Аккаунт" not in found
+    assert any(text.startswith("Андрей") for text in found), found

@@ -55,6 +55,8 @@ FALLBACK_MAX_WORDS = 3
 TITLE_GAP = re.compile(r"^[\s,:–—-]*$")
 POSSESSIVE = re.compile(r"['’]s?$")
 LINE = re.compile(f"[^{LINE_BREAK_CHARS}]+")
+# What follows a dateline's place on its line: "DUNMORE, Nov 8", "PARIS – Le".
+DATELINE_END = re.compile(r"[ \t]*[,–—-]")
 
 
 def annotate_entities(articles: list[Article]) -> None:
@@ -119,19 +121,27 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
 
 
 def _cut_at_line_breaks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Spans as they are, except one over a line break: each of its lines that holds a capital
-    letter is a span of its own; a line without one is words the model glued on ("réseau")."""
+    """Spans as they are, except one over a line break, which is cut into lines. Its first line
+    that holds a capital letter is kept: the name is where the model's span began. A later line
+    is the next block glued on and is kept only as a dateline's place (followed by a comma or a
+    dash, "ДАНМОР, 8 ноября"): as a span of its own, a heading or a page's "Аккаунт" link under
+    a byline became a false name (22 times on one Russian page). A line without a capital is
+    words the model glued on ("réseau")."""
     cut: list[tuple[int, int, str]] = []
     for start, end, label in spans:
         if not LINE_BREAK.search(text, start, end):
             cut.append((start, end, label))
             continue
+        first = True
         for line in LINE.finditer(text, start, end):
             words = line.group()
             piece_start = line.start() + len(words) - len(words.lstrip())
             piece_end = line.start() + len(words.rstrip())
-            if any(char.isupper() for char in text[piece_start:piece_end]):
+            if not any(char.isupper() for char in text[piece_start:piece_end]):
+                continue
+            if first or DATELINE_END.match(text, piece_end):
                 cut.append((piece_start, piece_end, label))
+            first = False
     return cut
 
 
