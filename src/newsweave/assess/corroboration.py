@@ -170,10 +170,9 @@ def _embed_if_needed(quoted, records, peers_of, embed) -> None:
 
 
 def same_quote(a: Quoted, b: Quoted) -> bool:
-    if a.language == b.language or a.vector is None or b.vector is None:
-        # With a cutoff rapidfuzz gives up on an alignment as soon as it cannot reach it.
-        return fuzz.partial_ratio(a.norm, b.norm, score_cutoff=FUZZY_MIN_SCORE) >= FUZZY_MIN_SCORE
-    return float(a.vector @ b.vector) >= CROSS_LINGUAL_MIN_COSINE
+    """Two quotes are the same words: fuzzy match in one language (or when a vector is missing),
+    multilingual embeddings across languages."""
+    return bool(matches([a], [b])[0, 0])
 
 
 def matches(mine: list[Quoted], others: list[Quoted]) -> np.ndarray:
@@ -181,7 +180,8 @@ def matches(mine: list[Quoted], others: list[Quoted]) -> np.ndarray:
 
     A story's articles are re-assessed whenever one joins, so the pairs grow with the square
     of the story's quotes; rapidfuzz's ``cdist`` scores them all in one call in C, where a
-    Python loop over ``same_quote`` cost ~2 µs a pair in the call alone.
+    Python loop over pairs cost ~2 µs a pair in the call alone. With a cutoff rapidfuzz gives
+    up on an alignment as soon as it cannot reach it.
     """
     if not mine or not others:
         return np.zeros((len(mine), len(others)), dtype=bool)
