@@ -8,6 +8,8 @@ bytes) is recognised before any work is done, and unique constraints catch the r
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from importlib import resources
@@ -628,7 +630,7 @@ def _engine(url: str) -> Engine:
 
 def _sqlite_pragmas(connection, _record) -> None:
     cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _enter_wal_mode(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=60000")
@@ -639,6 +641,27 @@ def _sqlite_pragmas(connection, _record) -> None:
     # of the 50k bench file (215 MiB) peaks at 404 MiB RSS with the map, 191 MiB without.
     cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
     cursor.close()
+
+
+def _enter_wal_mode(cursor, patience_s: float = 60.0) -> None:
+    """Switch the database to WAL, retrying while another process holds it.
+
+    The busy timeout does not cover this pragma: when several processes open a fresh database
+    at once, one of them can get "database is locked" at once (seen in 2 to 5 of 150 races of
+    four processes, tests/test_concurrency.py), while another is still creating the WAL files
+    or is closing and checkpointing them. A short retry lets that finish.
+    """
+    deadline = time.monotonic() + patience_s
+    pause = 0.01
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 def _article_row(article: Article, print_: Fingerprint, now: datetime) -> dict[str, Any]:
