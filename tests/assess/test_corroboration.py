@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsweave.assess.corroboration import Quoted, normalise, same_quote
+import numpy as np
+
+from newsweave.assess.corroboration import PairMatches, Quoted, matches, normalise, same_quote
 from newsweave.pipeline import ingest
 from newsweave.report.export import export_rows
 
@@ -32,8 +34,8 @@ MEETING = [
 ]
 
 
-def quoted(text: str, language: str = "en") -> Quoted:
-    return Quoted("x", language, 0, text, normalise(text))
+def quoted(text: str, language: str = "en", article_id: str = "x", vector: np.ndarray | None = None) -> Quoted:
+    return Quoted(article_id, language, 0, text, normalise(text), vector)
 
 
 def test_same_words_match_despite_small_edits_and_unrelated_words_do_not():
@@ -41,6 +43,29 @@ def test_same_words_match_despite_small_edits_and_unrelated_words_do_not():
     assert same_quote(a, quoted("the minister listened but we need more than listening."))
     assert same_quote(a, quoted("we need more than listening"))
     assert not same_quote(a, quoted("We will study every proposal for the suppliers of the region"))
+
+
+def test_bulk_pair_scores_equal_scoring_each_pair_on_its_own():
+    """Fresh × fresh pairs come from one symmetric matrix, fresh × old from another, read
+    either way round; every pair must equal ``matches`` on the two articles alone."""
+    unit = np.eye(3, dtype=np.float32)
+    listened = "The minister listened, but we need more than listening"
+    study = "We will study every proposal for the suppliers of the region"
+    quotes = {
+        "a": [quoted(listened, "en", "a", unit[0]), quoted(study, "en", "a", unit[1])],
+        "b": [quoted("we need more than listening", "en", "b", unit[2])],
+        "c": [quoted("Le ministre a écouté, mais il nous faut plus", "fr", "c", unit[0])],
+        "d": [quoted(study.lower() + ".", "en", "d", unit[1]), quoted(listened, "en", "d", unit[2])],
+        "e": [quoted(listened, "en", "e", unit[0])],  # another group: never compared with a–d
+    }
+    pairs = PairMatches(quotes, fresh={"a", "c", "e"}, groups=[["a", "b", "c", "d"], ["e"]])
+    for article in "abcd":
+        for peer in "abcd":
+            if article != peer and {article, peer} & {"a", "c"}:
+                expected = matches(quotes[article], quotes[peer])
+                assert np.array_equal(pairs.between(article, peer), expected), (article, peer)
+    assert pairs.between("a", "c")[0, 0], "the translation matches by its vector"
+    assert pairs.between("d", "a").tolist() == [[False, True], [True, False]]
 
 
 def test_quotes_found_in_other_articles_of_the_story_are_corroborated(store, tmp_path: Path):

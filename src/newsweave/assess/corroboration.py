@@ -53,9 +53,13 @@ CROSS_LINGUAL_MIN_COSINE = 0.86
 class QuoteMemory(Protocol):
     """What corroboration needs from the store."""
 
-    def story_of(self, article_id: str) -> str | None: ...
+    def stories_of(self, article_ids: list[str]) -> dict[str, str]:
+        """``{article_id: story_id}`` of those of the articles filed under a story."""
+        ...
 
-    def story_members(self, story_id: str) -> list[str]: ...
+    def members_of_stories(self, story_ids: list[str]) -> dict[str, list[str]]:
+        """``{story_id: [article_id, ...]}`` (sorted) of each story asked for."""
+        ...
 
     def articles_quoting(self, speakers: list[str]) -> list[str]: ...
 
@@ -63,8 +67,9 @@ class QuoteMemory(Protocol):
         """``{"id", "language", "duplicate_of", "quotes"}`` of each article."""
         ...
 
-    def save_corroboration(self, article_id: str, quotes: list[dict[str, Any]], flags: list[Flag]) -> None:
-        """Store the quotes (with ``corroborated_by``) and replace the article's uncorroborated flags."""
+    def save_corroborations(self, results: list[tuple[str, list[dict[str, Any]], list[Flag]]]) -> None:
+        """For each ``(article_id, quotes, flags)``: store the quotes (with ``corroborated_by``)
+        and replace the article's uncorroborated-quote flags; all in one transaction."""
         ...
 
 
@@ -92,36 +97,111 @@ def corroborate(article_ids: Iterable[str], memory: QuoteMemory, embed=None) -> 
     stage's multilingual embeddings; pass ``False`` to match within a language only).
     """
     todo = set(article_ids)
-    peers_of = {article_id: _peers(article_id, memory) for article_id in list(todo)}
-    for peers in list(peers_of.values()):
-        for peer in peers:
-            if peer not in peers_of:
-                peers_of[peer] = _peers(peer, memory)
+    peers_of = _peers(sorted(todo), memory)
+    peers_of.update(_peers(sorted({p for peers in peers_of.values() for p in peers} - set(peers_of)), memory))
     everyone = sorted(set(peers_of) | {p for peers in peers_of.values() for p in peers})
     records = {record["id"]: record for record in memory.quote_records(everyone)}
     quoted = _quoted(records)
     _embed_if_needed(quoted, records, peers_of, embed)
-    written = 0
+    # An article assessed before only gains the new articles as possible corroborators (its
+    # other peers were compared then): comparing it with those alone keeps a growing story's
+    # cost linear in its size, not quadratic. Assessed before = every quote has the field.
+    fresh = {
+        article_id for article_id, record in records.items()
+        if article_id in todo or not all("corroborated_by" in quote for quote in record["quotes"])
+    }
+    pairs = PairMatches(quoted, fresh, _peer_groups(peers_of))
+    results = []
     for article_id, peers in peers_of.items():
         record = records.get(article_id)
         if record is None or not record["quotes"]:
             continue
         independent = [p for p in peers if p in records and not _copies(record, records[p])]
-        # An article assessed before only gains the new articles as possible corroborators (its
-        # other peers were compared then): comparing it with those alone keeps a growing story's
-        # cost linear in its size, not quadratic. Assessed before = every quote has the field.
-        assessed = article_id not in todo and all("corroborated_by" in quote for quote in record["quotes"])
-        compare = [p for p in independent if p in todo] if assessed else independent
-        quotes, flags = _assess(record, quoted.get(article_id, []), independent, quoted, compare)
-        memory.save_corroboration(article_id, quotes, flags)
-        written += len(flags)
-    return written
+        compare = independent if article_id in fresh else [p for p in independent if p in todo]
+        quotes, flags = _assess(record, quoted.get(article_id, []), independent, compare, pairs)
+        results.append((article_id, quotes, flags))
+    memory.save_corroborations(results)
+    return sum(len(flags) for _, _, flags in results)
 
 
-def _peers(article_id: str, memory: QuoteMemory) -> list[str]:
-    story = memory.story_of(article_id)
-    if story:
-        return [other for other in memory.story_members(story) if other != article_id]
+def _peer_groups(peers_of: dict[str, list[str]]) -> list[list[str]]:
+    """Articles linked by being peers, in groups (a story's articles form one): quotes are
+    only ever compared within a group, so each group's pairs are scored on their own."""
+    parent: dict[str, str] = {}
+
+    def root(item: str) -> str:
+        parent.setdefault(item, item)
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for article_id, peers in peers_of.items():
+        for peer in peers:
+            parent[root(peer)] = root(article_id)
+        root(article_id)
+    groups: dict[str, list[str]] = {}
+    for item in sorted(parent):
+        groups.setdefault(root(item), []).append(item)
+    return list(groups.values())
+
+
+class PairMatches:
+    """``matches`` between the quotes of any two articles of one peer group, scored in bulk.
+
+    Only pairs with a fresh article (new, or not assessed before) are ever asked for, so per
+    group the fresh quotes are scored against each other in one symmetric ``cdist`` (rapidfuzz
+    then scores each unordered pair once) and against the group's other quotes in one more.
+    Scoring every article's row on its own did each pair twice, once from each side.
+    """
+
+    def __init__(self, quoted: dict[str, list[Quoted]], fresh: set[str], groups: list[list[str]]) -> None:
+        self._quoted = quoted
+        self._where: dict[str, tuple[int, bool, int, int]] = {}  # article: group, fresh?, rows
+        self._within: list[np.ndarray] = []  # per group: fresh × fresh
+        self._across: list[np.ndarray] = []  # per group: fresh × the others
+        for number, group in enumerate(groups):
+            new = self._place(number, [a for a in group if a in fresh], True)
+            old = self._place(number, [a for a in group if a not in fresh], False)
+            self._within.append(matches(new, new) if new else np.zeros((0, 0), dtype=bool))
+            self._across.append(matches(new, old) if new and old else np.zeros((len(new), len(old)), dtype=bool))
+
+    def _place(self, group: int, articles: list[str], fresh: bool) -> list[Quoted]:
+        items: list[Quoted] = []
+        for article_id in articles:
+            quotes = self._quoted.get(article_id, [])
+            self._where[article_id] = (group, fresh, len(items), len(items) + len(quotes))
+            items.extend(quotes)
+        return items
+
+    def between(self, article_id: str, peer: str) -> np.ndarray:
+        """Rows: the article's quotes (``quoted[article_id]``); columns: the peer's."""
+        group, fresh, start, stop = self._where[article_id]
+        peer_group, peer_fresh, peer_start, peer_stop = self._where[peer]
+        if group != peer_group or not (fresh or peer_fresh):  # never asked for; scored directly
+            return matches(self._quoted.get(article_id, []), self._quoted.get(peer, []))
+        if fresh and peer_fresh:
+            return self._within[group][start:stop, peer_start:peer_stop]
+        if fresh:
+            return self._across[group][start:stop, peer_start:peer_stop]
+        return self._across[group][peer_start:peer_stop, start:stop].T
+
+
+def _peers(article_ids: list[str], memory: QuoteMemory) -> dict[str, list[str]]:
+    """Each article's peers: the other articles of its story, or, without a story, the articles
+    that quote one of its speakers."""
+    story_of = memory.stories_of(article_ids)
+    members = memory.members_of_stories(sorted(set(story_of.values())))
+    peers = {}
+    for article_id in article_ids:
+        if article_id in story_of:
+            peers[article_id] = [other for other in members.get(story_of[article_id], []) if other != article_id]
+        else:
+            peers[article_id] = _peers_by_speaker(article_id, memory)
+    return peers
+
+
+def _peers_by_speaker(article_id: str, memory: QuoteMemory) -> list[str]:
     record = next(iter(memory.quote_records([article_id])), None)
     speakers = sorted({_speaker_key(q) for q in (record or {}).get("quotes", []) if _speaker_key(q)})
     return [other for other in memory.articles_quoting(speakers) if other != article_id] if speakers else []
@@ -185,11 +265,14 @@ def matches(mine: list[Quoted], others: list[Quoted]) -> np.ndarray:
     """
     if not mine or not others:
         return np.zeros((len(mine), len(others)), dtype=bool)
-    scores = process.cdist([q.norm for q in mine], [q.norm for q in others], scorer=fuzz.partial_ratio,
-                           score_cutoff=FUZZY_MIN_SCORE, dtype=np.uint8)
+    norms = [q.norm for q in mine]
+    # The same list on both sides lets rapidfuzz score each unordered pair once (partial_ratio
+    # is symmetric); workers=-1 spreads the rows over every core.
+    other_norms = norms if others is mine else [q.norm for q in others]
+    scores = process.cdist(norms, other_norms, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_MIN_SCORE,
+                           dtype=np.uint8, workers=-1)
     same = scores >= FUZZY_MIN_SCORE
-    cross = np.array([[a.language != b.language and a.vector is not None and b.vector is not None for b in others]
-                      for a in mine])
+    cross = _across_languages(mine, others)
     if cross.any():
         rows = [i for i, a in enumerate(mine) if a.vector is not None]
         cols = [j for j, b in enumerate(others) if b.vector is not None]
@@ -199,8 +282,17 @@ def matches(mine: list[Quoted], others: list[Quoted]) -> np.ndarray:
     return same
 
 
-def _assess(record, mine: list[Quoted], peers: list[str], quoted,
-            compare: list[str]) -> tuple[list[dict[str, Any]], list[Flag]]:
+def _across_languages(mine: list[Quoted], others: list[Quoted]) -> np.ndarray:
+    """Pairs in two languages that both have a vector: those are compared by embeddings."""
+    languages = np.array([q.language or "" for q in mine], dtype=object)
+    other_languages = np.array([q.language or "" for q in others], dtype=object)
+    vectored = np.array([q.vector is not None for q in mine])
+    other_vectored = np.array([q.vector is not None for q in others])
+    return (languages[:, None] != other_languages[None, :]) & vectored[:, None] & other_vectored[None, :]
+
+
+def _assess(record, mine: list[Quoted], peers: list[str], compare: list[str],
+            pairs: PairMatches) -> tuple[list[dict[str, Any]], list[Flag]]:
     """Corroboration of one article's quotes by its (independent) ``peers``: the quotes of the
     ``compare`` peers are matched now, the other peers' matches are kept from the record."""
     quotes = [dict(quote) for quote in record["quotes"]]
@@ -209,10 +301,13 @@ def _assess(record, mine: list[Quoted], peers: list[str], quoted,
     for quote in quotes:
         quote["corroborated_by"] = []
     flags = []
-    others = [other for peer in sorted(compared) for other in quoted.get(peer, [])]
-    matched = matches(mine, others)
-    for item, row in zip(mine, matched, strict=True):
-        found = sorted(set(kept[item.index]) | {other.article_id for other, hit in zip(others, row, strict=True) if hit})
+    found_by: list[set[str]] = [set() for _ in mine]
+    for peer in sorted(compared):
+        for row, hits in enumerate(pairs.between(record["id"], peer).any(axis=1) if mine else []):
+            if hits:
+                found_by[row].add(peer)
+    for item, matched_by in zip(mine, found_by, strict=True):
+        found = sorted(set(kept[item.index]) | matched_by)
         quotes[item.index]["corroborated_by"] = found
         if not found and peers and quotes[item.index].get("direct", True):
             # Only direct quotes are flagged: reported speech is paraphrased differently by

@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, insert, or_, select, text, update
+from sqlalchemy import Engine, bindparam, create_engine, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError
 
@@ -35,6 +35,38 @@ SQLITE_MMAP_BYTES = 256 * 2**20
 # ``newsweave restory`` rebuilds them.
 STORY_SPACE_KEY = "story_space"
 STORY_SPACE_REBUILDING = "(stories being rebuilt by newsweave restory)"
+
+# Statements run for every stored article, built once with bound parameters. Building a
+# statement anew on every call (``select(...).where(column == value)``, ``.values(**row)``) made
+# SQLAlchemy coerce every value and compute a cache key each time: about a quarter of the CPU
+# time of storing an article, which the one process that stores in a Dask run pays for all workers.
+_a, _s, _sa, _sources = schema.articles, schema.stories, schema.story_articles, schema.article_sources
+_ARTICLE_WITH_CONTENT = select(_a.c.id).where(_a.c.content_hash == bindparam("content_hash"))
+_ARTICLES_WITH_BAND_KEYS = (
+    select(_a.c.id, _a.c.signature)
+    .join(schema.lsh_bands, schema.lsh_bands.c.article_id == _a.c.id)
+    .where(schema.lsh_bands.c.band_key.in_(bindparam("band_keys", expanding=True)))
+    .distinct()
+)
+_STORIES_SINCE = (
+    select(_s.c.id, _s.c.centroid, _s.c.seq).where(_s.c.seq > bindparam("seq"), _s.c.centroid.is_not(None)).order_by(_s.c.seq)
+)
+_STORIES_BY_ID = {
+    keywords: select(*[column for column in _s.c if keywords or column.name != "keyword_counts"]).where(
+        _s.c.id.in_(bindparam("story_ids", expanding=True)), _s.c.centroid.is_not(None))
+    for keywords in (True, False)
+}
+_STORY_OF = select(_sa.c.story_id).where(_sa.c.article_id == bindparam("article_id"))
+_LATEST_SEQ = select(func.coalesce(func.max(_s.c.seq), 0))
+_UPDATE_STORY = update(_s).where(_s.c.id == bindparam("story_id"), _s.c.version == bindparam("read_version")).returning(_s.c.id)
+_KNOWS_SOURCE = select(_sources.c.id).where(_sources.c.source == bindparam("source"), _sources.c.raw_sha256 == bindparam("sha"))
+_ENTITIES_WITH_KEYS = (
+    select(schema.entity_keys.c.key, schema.entities.c.entity_id, schema.entities.c.canonical)
+    .join(schema.entities, schema.entities.c.entity_id == schema.entity_keys.c.entity_id)
+    .where(schema.entity_keys.c.key.in_(bindparam("keys", expanding=True)))
+)
+_ENTITIES_BY_ID = select(schema.entities).where(schema.entities.c.entity_id.in_(bindparam("ids", expanding=True)))
+_UPDATE_ENTITY = update(schema.entities).where(schema.entities.c.entity_id == bindparam("key"))
 
 
 class StoreError(RuntimeError):
@@ -87,31 +119,20 @@ class Store:
 
     def article_with_content(self, content_hash: str) -> str | None:
         with self.engine.connect() as connection:
-            return connection.scalar(
-                select(schema.articles.c.id).where(schema.articles.c.content_hash == content_hash)
-            )
+            return connection.scalar(_ARTICLE_WITH_CONTENT, {"content_hash": content_hash})
 
     def articles_with_band_keys(self, band_keys: list[str]) -> list[tuple[str, bytes]]:
         if not band_keys:
             return []
-        bands, articles = schema.lsh_bands, schema.articles
-        query = (
-            select(articles.c.id, articles.c.signature)
-            .join(bands, bands.c.article_id == articles.c.id)
-            .where(bands.c.band_key.in_(band_keys))
-            .distinct()
-        )
         with self.engine.connect() as connection:
-            return [(row.id, bytes(row.signature)) for row in connection.execute(query)]
+            return [(row.id, bytes(row.signature)) for row in connection.execute(_ARTICLES_WITH_BAND_KEYS, {"band_keys": list(band_keys)})]
 
     # -- what story assignment needs (link.stories.StoryMemory) ----------------------------
 
     def stories_since(self, seq: int) -> Iterator[tuple[str, bytes, int]]:
         """``(id, centroid sum, seq)`` of the stories changed after change number ``seq``, in order."""
-        s = schema.stories
-        query = select(s.c.id, s.c.centroid, s.c.seq).where(s.c.seq > seq, s.c.centroid.is_not(None)).order_by(s.c.seq)
         with self.engine.connect() as connection:
-            for row in connection.execute(query):
+            for row in connection.execute(_STORIES_SINCE, {"seq": seq}):
                 yield row.id, bytes(row.centroid), row.seq
 
     def latest_story_seq(self) -> int:
@@ -126,10 +147,8 @@ class Store:
 
         if not story_ids:
             return []
-        s = schema.stories
-        columns = [column for column in s.c if keywords or column.name != "keyword_counts"]
         with self.engine.connect() as connection:
-            rows = connection.execute(select(*columns).where(s.c.id.in_(story_ids), s.c.centroid.is_not(None))).all()
+            rows = connection.execute(_STORIES_BY_ID[keywords], {"story_ids": list(story_ids)}).all()
         return [
             StoryState(row.id, np.frombuffer(bytes(row.centroid), dtype=np.float32).copy(), row.size,
                        dict(row.entity_counts or {}), dict(row.keyword_counts or {}) if keywords else {},
@@ -138,9 +157,8 @@ class Store:
         ]
 
     def story_of(self, article_id: str) -> str | None:
-        sa = schema.story_articles
         with self.engine.connect() as connection:
-            return connection.scalar(select(sa.c.story_id).where(sa.c.article_id == article_id))
+            return connection.scalar(_STORY_OF, {"article_id": article_id})
 
     def save_story(self, story, article_id: str) -> int | None:
         """Write a story's new state and file the article under it, in one transaction.
@@ -155,24 +173,23 @@ class Store:
         """
         from newsweave.link.stories import StoryConflict  # the link stage owns the protocol
 
-        s, sa = schema.stories, schema.story_articles
         values = {"label": story.label, "languages": story.languages, "first": story.first, "last": story.last,
                   "centroid": story.centroid_sum.astype(np.float32).tobytes(), "size": story.size,
                   "entity_counts": story.entities, "keyword_counts": _top_counts(story.keywords),
                   "version": story.version + 1}
         with self.engine.begin() as connection:
             _lock_for_story_write(connection)
-            if connection.scalar(select(sa.c.story_id).where(sa.c.article_id == article_id)) is not None:
+            if connection.scalar(_STORY_OF, {"article_id": article_id}) is not None:
                 return None
-            values["seq"] = connection.scalar(select(func.coalesce(func.max(s.c.seq), 0))) + 1
-            if story.version == 0:
-                write = self._insert_ignore(s).values(id=story.id, **values)
-            else:
-                write = update(s).where(s.c.id == story.id, s.c.version == story.version).values(**values)
+            values["seq"] = connection.scalar(_LATEST_SEQ) + 1
             # RETURNING, not rowcount: psycopg reports no rowcount for an INSERT … ON CONFLICT DO NOTHING.
-            if connection.scalar(write.returning(s.c.id)) is None:
+            if story.version == 0:
+                written = connection.scalar(self._insert_ignore(schema.stories, "id"), {"id": story.id, **values})
+            else:
+                written = connection.scalar(_UPDATE_STORY, {"story_id": story.id, "read_version": story.version, **values})
+            if written is None:
                 raise StoryConflict(story.id)
-            connection.execute(insert(sa).values(story_id=story.id, article_id=article_id))
+            connection.execute(insert(schema.story_articles), {"story_id": story.id, "article_id": article_id})
             if values["seq"] == 1:  # the first story of an empty table: say which space it is in
                 self._record_first_story_space(connection)
         return values["seq"]
@@ -285,23 +302,62 @@ class Store:
                                   "quotes": (row.annotations or {}).get("quotes", [])})
         return found
 
+    def stories_of(self, article_ids: list[str]) -> dict[str, str]:
+        """``{article_id: story_id}`` of those of the articles filed under a story."""
+        sa = schema.story_articles
+        found: dict[str, str] = {}
+        with self.engine.connect() as connection:
+            for ids in _chunks(article_ids):
+                found.update((row.article_id, row.story_id) for row in connection.execute(select(sa.c.article_id, sa.c.story_id).where(sa.c.article_id.in_(ids))))
+        return found
+
+    def members_of_stories(self, story_ids: list[str]) -> dict[str, list[str]]:
+        """``{story_id: [article_id, ...]}`` (sorted) of each story asked for."""
+        sa = schema.story_articles
+        members: dict[str, list[str]] = {story_id: [] for story_id in story_ids}
+        with self.engine.connect() as connection:
+            for ids in _chunks(story_ids):
+                query = select(sa.c.story_id, sa.c.article_id).where(sa.c.story_id.in_(ids)).order_by(sa.c.article_id)
+                for row in connection.execute(query):
+                    members[row.story_id].append(row.article_id)
+        return members
+
     def save_corroboration(self, article_id: str, quotes: list[dict[str, Any]], flags: list[Flag]) -> None:
         """Store quotes with ``corroborated_by`` and replace the article's uncorroborated-quote flags."""
+        self.save_corroborations([(article_id, quotes, flags)])
+
+    def save_corroborations(self, results: list[tuple[str, list[dict[str, Any]], list[Flag]]]) -> None:
+        """``save_corroboration`` for many articles in one transaction, a few statements in all
+        (quote corroboration rewrites every article of a story an ingest touched)."""
         from newsweave.assess.corroboration import KIND  # the assess stage owns the flag kind
 
+        if not results:
+            return
         a, f = schema.articles, schema.flags
+        ids = [article_id for article_id, _, _ in results]
         with self.engine.begin() as connection:
-            annotations = dict(connection.scalar(select(a.c.annotations).where(a.c.id == article_id)) or {})
-            kept = [flag for flag in annotations.get("flags", []) if flag.get("kind") != KIND]
-            annotations.update(quotes=quotes, flags=kept + [flag.to_json() for flag in flags])
-            connection.execute(update(a).where(a.c.id == article_id).values(annotations=annotations))
-            connection.execute(delete(f).where(f.c.article_id == article_id, f.c.kind == KIND))
-            if flags:
-                connection.execute(insert(f), [
+            annotations: dict[str, dict[str, Any]] = {}
+            for chunk in _chunks(ids):
+                query = select(a.c.id, a.c.annotations).where(a.c.id.in_(chunk))
+                annotations.update((row.id, dict(row.annotations or {})) for row in connection.execute(query))
+            updates, flag_rows = [], []
+            for article_id, quotes, flags in results:
+                if article_id not in annotations:
+                    continue
+                kept = [flag for flag in annotations[article_id].get("flags", []) if flag.get("kind") != KIND]
+                new = {**annotations[article_id], "quotes": quotes, "flags": kept + [flag.to_json() for flag in flags]}
+                updates.append({"key": article_id, "annotations": new})
+                flag_rows.extend(
                     {"article_id": article_id, "kind": flag.kind, "severity": flag.severity, "message": flag.message,
                      "evidence": [span.to_json() for span in flag.evidence]}
                     for flag in flags
-                ])
+                )
+            if updates:
+                connection.execute(update(a).where(a.c.id == bindparam("key")), updates)
+            for chunk in _chunks(ids):
+                connection.execute(delete(f).where(f.c.article_id.in_(chunk), f.c.kind == KIND))
+            if flag_rows:
+                connection.execute(insert(f), flag_rows)
 
     def articles_ingested_since(self, moment: datetime) -> list[str]:
         a = schema.articles
@@ -330,14 +386,8 @@ class Store:
 
     def knows_source(self, source: str, raw_sha256: str) -> bool:
         """True when this exact input (same source, same bytes) was stored or rejected before."""
-        sources = schema.article_sources
         with self.engine.connect() as connection:
-            return (
-                connection.scalar(
-                    select(sources.c.id).where(sources.c.source == source, sources.c.raw_sha256 == raw_sha256)
-                )
-                is not None
-            )
+            return connection.scalar(_KNOWS_SOURCE, {"source": source, "sha": raw_sha256}) is not None
 
     def add_source_to(self, article_id: str, source: str, raw_sha256: str) -> bool:
         """Record another copy of a stored article; False if this source was known already."""
@@ -356,7 +406,7 @@ class Store:
         now = datetime.now(UTC)
         try:
             with self.engine.begin() as connection:
-                connection.execute(insert(schema.articles).values(**_article_row(article, print_, now)))
+                connection.execute(insert(schema.articles), _article_row(article, print_, now))
                 self._insert_source(connection, article.id, article.source, article.raw_sha256, now)
                 if match is None:
                     rows = [{"band_key": key, "article_id": article.id} for key in print_.band_keys]
@@ -377,14 +427,18 @@ class Store:
     def _insert_source(self, connection, article_id: str, source: str, raw_sha256: str, now=None) -> bool:
         row = {"source": source, "raw_sha256": raw_sha256, "article_id": article_id, "ingested_at": now or datetime.now(UTC)}
         # RETURNING, not rowcount: psycopg reports -1 rows for INSERT … ON CONFLICT DO NOTHING.
-        result = connection.execute(
-            self._insert_ignore(schema.article_sources).values(**row).returning(schema.article_sources.c.id)
-        )
-        return result.first() is not None
+        return connection.execute(self._insert_ignore(schema.article_sources, "id"), row).first() is not None
 
-    def _insert_ignore(self, table):
-        dialect = postgresql if self.dialect == "postgresql" else sqlite
-        return dialect.insert(table).on_conflict_do_nothing()
+    def _insert_ignore(self, table, returning: str | None = None):
+        """``INSERT … ON CONFLICT DO NOTHING`` (optionally ``RETURNING`` a column), built once per
+        store and table: run it with the row as parameters, never ``.values()``."""
+        built = self.__dict__.setdefault("_inserts_ignoring", {})
+        key = (table.name, returning)
+        if key not in built:
+            dialect = postgresql if self.dialect == "postgresql" else sqlite
+            statement = dialect.insert(table).on_conflict_do_nothing()
+            built[key] = statement.returning(table.c[returning]) if returning else statement
+        return built[key]
 
     def _index_text(self, connection, article: Article) -> None:
         """SQLite: add the article to the FTS5 table (migration 0002); PostgreSQL indexes by itself."""
@@ -500,10 +554,8 @@ class Store:
         """``(key, entity_id, canonical)`` of stored entities filed under any of ``keys``."""
         if not keys:
             return []
-        k, e = schema.entity_keys, schema.entities
-        query = select(k.c.key, e.c.entity_id, e.c.canonical).join(e, e.c.entity_id == k.c.entity_id).where(k.c.key.in_(keys))
         with self.engine.connect() as connection:
-            return [(row.key, row.entity_id, row.canonical) for row in connection.execute(query)]
+            return [(row.key, row.entity_id, row.canonical) for row in connection.execute(_ENTITIES_WITH_KEYS, {"keys": list(keys)})]
 
     def remember_entities(self, records: list) -> None:
         """Insert new entities, merge aliases and languages into known ones, file their keys.
@@ -516,14 +568,14 @@ class Store:
         table = schema.entities
         with self.engine.begin() as connection:
             ids = [record.entity_id for record in records]
-            known = {row.entity_id: row for row in connection.execute(select(table).where(table.c.entity_id.in_(ids)))}
+            known = {row.entity_id: row for row in connection.execute(_ENTITIES_BY_ID, {"ids": ids})}
             for record in records:
                 row = known.get(record.entity_id)
                 if row is None:
-                    connection.execute(self._insert_ignore(table).values(
-                        entity_id=record.entity_id, canonical=record.canonical, label=record.label,
-                        aliases=sorted(set(record.aliases)), languages=sorted(set(record.languages)),
-                        lat=record.lat, lon=record.lon, country=record.country))
+                    connection.execute(self._insert_ignore(table), {
+                        "entity_id": record.entity_id, "canonical": record.canonical, "label": record.label,
+                        "aliases": sorted(set(record.aliases)), "languages": sorted(set(record.languages)),
+                        "lat": record.lat, "lon": record.lon, "country": record.country})
                     continue
                 aliases = sorted(set(row.aliases or []) | set(record.aliases))
                 languages = sorted(set(row.languages or []) | set(record.languages))
@@ -533,7 +585,7 @@ class Store:
                 if row.country is None and record.country:
                     changes["country"] = record.country
                 if aliases != (row.aliases or []) or languages != (row.languages or []) or len(changes) > 2:
-                    connection.execute(update(table).where(table.c.entity_id == record.entity_id).values(**changes))
+                    connection.execute(_UPDATE_ENTITY, {"key": record.entity_id, **changes})
             key_rows = [{"key": key[:128], "entity_id": record.entity_id} for record in records for key in set(record.keys)]
             if key_rows:
                 connection.execute(self._insert_ignore(schema.entity_keys), key_rows)
@@ -611,6 +663,12 @@ def _lock_for_story_write(connection) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     elif connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _STORY_LOCK_KEY})
+
+
+def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    """Slices of ``items`` short enough for one ``IN (...)`` (SQLite limits bound parameters)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _reason_family(reason: str) -> str:
