@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -82,6 +82,11 @@ def _transliteration() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def name_words(name: str) -> list[str]:
     """Words of a person's name, transliterated and normalised: "Volodymyr Zelenskyy" → [volodymyr, zelensky]."""
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=65536)  # entity linking asks again for the same few names, once per stored name they meet
+def _name_words(name: str) -> tuple[str, ...]:
     words = re.findall(r"[a-z]+", unidecode(name).lower())
     keyed = []
     for word in words:
@@ -89,7 +94,7 @@ def name_words(name: str) -> list[str]:
             word = pattern.sub(replacement, word)
         if word:
             keyed.append(word)
-    return keyed
+    return tuple(keyed)
 
 
 def slug(text: str) -> str:
