@@ -15,15 +15,21 @@ gazetteer, never from per-language code:
 Languages without a NER model get only gazetteer matches (capitalised names of known
 places and aliases) — precision over recall. No mention crosses a line break (a title and
 the dateline under it are two blocks): spaCy's models are told so before they run (see
-``annotate/nlp.py``), and spans from elsewhere are cut at line breaks here. Each mention
+``annotate/nlp.py``), and spans from elsewhere are cut at line breaks here. Two repairs follow
+from the article itself: a lone common word of a heading is no name ("New Price Drop" gave
+"Drop" PER), and a one-word "person" the article puts in a place ("à Val-Sorel") or in a
+dateline is that place. Each mention
 then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
 coordinates). Other stages find the entity under a span with :func:`entity_at`.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from bisect import bisect_right
 from functools import cache
+from importlib import resources
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
@@ -57,6 +63,11 @@ POSSESSIVE = re.compile(r"['’]s?$")
 LINE = re.compile(f"[^{LINE_BREAK_CHARS}]+")
 # What follows a dateline's place on its line: "DUNMORE, Nov 8", "PARIS – Le".
 DATELINE_END = re.compile(r"[ \t]*[,–—-]")
+# A word of a line, for telling headings ("New Price Drop: Apple Watch for $169") from prose.
+LINE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+PLACE_PREPOSITIONS_FILE = "place_prepositions.json"
+# How far back from a name its preposition is looked for ("près de " is 8 characters).
+PREPOSITION_WINDOW = 24
 
 
 def annotate_entities(articles: list[Article]) -> None:
@@ -70,6 +81,8 @@ def find_entities(article: Article) -> list[dict[str, Any]]:
     doc: Doc = article.extras["doc"]
     language = article.language or ""
     mentions = _model_mentions(article.text, doc, language)
+    mentions = _without_heading_words(mentions, article.text, language)
+    _places_named_as_people(mentions, article.text, doc, language)
     taken = _covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
     mentions += _places_before_regions(article.text, doc, mentions)
@@ -211,6 +224,131 @@ def _natasha_spans(text: str) -> list[tuple[int, int, str]]:
     parsed.segment(segmenter)
     parsed.tag_ner(tagger)
     return [(span.start, span.stop, span.type) for span in parsed.spans]
+
+
+# -- repairs of the model's mentions ---------------------------------------------------------
+
+
+def _without_heading_words(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """Drop a lone capitalised common word the model took for a person in a heading ("Also at
+    Walmart\n\nNew Price Drop: …" gave "Drop" PER; "Range and Charging" gave "Range").
+
+    Since no mention crosses a line break, the model sometimes tags one word of the next block's
+    heading alone. Such a word is dropped when its line is a heading (every word capitalised
+    but function words) naming nothing else of that kind, the language's lemmatizer knows the
+    word in lower case, and the article names it nowhere outside a heading: "Trump" in the
+    headline "Trump Visits Berlin" stays when the text under it names Donald Trump, "Drake" in
+    "Bob Marley, Bruno Mars, Drake" stays beside the other persons. Organisations are left
+    alone: brands are common words ("Get it at Target for $49", "Get it on Amazon").
+    """
+    common = _lowercase_words(language)
+    if not common:
+        return mentions
+    names = [m for m in mentions if m.kind == "name"]
+    starts = _line_starts(text)
+    lines = {id(m): _line_of(starts, m.start) for m in names}
+    headings = {start: _is_heading(text, start, language) for start in set(lines.values())}
+    in_prose = {fold(word) for m in names if not headings[lines[id(m)]] for word in m.text.split()}
+    kinds_by_line: dict[int, list[str]] = {}
+    for mention in names:
+        kinds_by_line.setdefault(lines[id(mention)], []).append(mention.label)
+
+    def heading_word(mention: Mention) -> bool:
+        words = mention.text
+        line = lines.get(id(mention))
+        return (line is not None and headings[line] and mention.label == "PER"
+                and kinds_by_line[line].count(mention.label) == 1 and " " not in words
+                and words[:1].isupper() and not words.isupper() and words.lower() in common
+                and fold(words) not in in_prose)
+
+    return [m for m in mentions if not heading_word(m)]
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+
+
+def _line_of(starts: list[int], position: int) -> int:
+    return starts[bisect_right(starts, position) - 1]
+
+
+def _is_heading(text: str, start: int, language: str) -> bool:
+    """Whether the line at ``start`` is a heading: every word capitalised except function words
+    ("Get it on Amazon for $139" is one, "Drake said on Monday" is not)."""
+    line = LINE.match(text, start)
+    if line is None:
+        return False
+    stop_words = pipeline(language).Defaults.stop_words
+    return all(word[0].isupper() or word.lower() in stop_words for word in LINE_WORD.findall(line.group()))
+
+
+@cache
+def _lowercase_words(language: str) -> frozenset[str]:
+    """Common words of a language in lower case: the lemmatizer's index of nouns, verbs,
+    adjectives and adverbs (WordNet's for English; empty where the pipeline has none)."""
+    nlp = pipeline(language)
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    return frozenset(word for key in table for word in table[key])
+
+
+def _places_named_as_people(mentions: list[Mention], text: str, doc: Doc, language: str) -> None:
+    """Relabel as places the lone-word "persons" that the article shows to be places.
+
+    The French model tags towns as persons ("Val-Sorel", many communes). A one-word PER mention
+    that no full name of the article contains (no given name, so no evidence of a person) is a
+    place when that name follows a place preposition somewhere in the article ("à Val-Sorel",
+    from ``data/place_prepositions.json``) or, in capitals, opens a dateline ("VAL-SOREL, 3
+    mars"). Every lone mention of that name then becomes the place: the headline "Val-Sorel : la
+    grève" as well as "à Val-Sorel". The model's own LOC elsewhere is no evidence: it errs both
+    ways (on old French newspapers it tags a surname LOC once among several PERs). After a
+    preposition, a name that is somewhere the subject of a verb stays a person: "à" also
+    introduces whom one speaks to ("il dit à Lavergne", then "Lavergne répondit").
+    """
+    people = [m for m in mentions if m.kind == "name" and m.label == "PER"]
+    in_full_names = {fold(word) for m in people if " " in m.text.strip() for word in m.text.split()}
+    lone = [m for m in people if " " not in m.text.strip() and fold(m.text) not in in_full_names]
+    if not lone:
+        return
+    places = {fold(m.text) for m in lone if _in_dateline(text, m.text)}
+    after_preposition = _place_preposition(language)
+    if after_preposition is not None:
+        # The preposition may stand before a mention the model already called a place ("à
+        # Val-Sorel" LOC, the headline's "Val-Sorel" PER).
+        named = [m for m in mentions if m.kind == "name" and m.label in ("PER", "LOC")]
+        after = {fold(m.text) for m in named
+                 if after_preposition.search(text, max(0, m.start - PREPOSITION_WINDOW), m.start)}
+        places |= after - {fold(m.text) for m in lone if _is_subject(doc, m)}
+    for mention in lone:
+        if fold(mention.text) in places:
+            mention.label = "LOC"
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and any(token.dep_.startswith("nsubj") for token in span)
+
+
+def _in_dateline(text: str, name: str) -> bool:
+    """Whether the name, in capitals, opens a line as a dateline's place (followed by a comma or
+    a dash: "VAL-SOREL, 3 mars 2025 – Les trains …"), tagged by the model or not."""
+    dateline = re.compile(f"(?:^|[{LINE_BREAK_CHARS}]){re.escape(name.upper())}{DATELINE_END.pattern}")
+    return dateline.search(text) is not None
+
+
+@cache
+def _place_preposition(language: str) -> re.Pattern[str] | None:
+    """A pattern matching a place preposition right before a name (the end of the text searched)."""
+    data = json.loads((resources.files("newsweave.annotate") / "data" / PLACE_PREPOSITIONS_FILE).read_text(encoding="utf-8"))
+    words = data["prepositions"].get(language, [])
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})[ \t\xa0]+$", re.IGNORECASE)
 
 
 # -- mentions the model misses --------------------------------------------------------------
