@@ -65,6 +65,9 @@ def test_bulk_pair_scores_equal_scoring_each_pair_on_its_own():
                 expected = matches(quotes[article], quotes[peer])
                 assert np.array_equal(pairs.between(article, peer), expected), (article, peer)
     assert pairs.between("a", "c")[0, 0], "the translation matches by its vector"
+    for article, peers in (("a", {"b", "c", "d"}), ("c", {"a", "b"}), ("d", {"a", "c"})):
+        expected = [{peer for peer in peers if pairs.between(article, peer)[row].any()} for row in range(len(quotes[article]))]
+        assert pairs.matched_by(article, peers) == expected, article
     assert pairs.between("d", "a").tolist() == [[False, True], [True, False]]
 
 

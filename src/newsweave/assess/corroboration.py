@@ -160,11 +160,20 @@ class PairMatches:
         self._where: dict[str, tuple[int, bool, int, int]] = {}  # article: group, fresh?, rows
         self._within: list[np.ndarray] = []  # per group: fresh × fresh
         self._across: list[np.ndarray] = []  # per group: fresh × the others
+        # Per group: its articles, and for each fresh / other quote the position of its article there.
+        self._members: list[list[str]] = []
+        self._positions: list[dict[str, int]] = []
+        self._owners: list[tuple[np.ndarray, np.ndarray]] = []
         for number, group in enumerate(groups):
             new = self._place(number, [a for a in group if a in fresh], True)
             old = self._place(number, [a for a in group if a not in fresh], False)
             self._within.append(matches(new, new) if new else np.zeros((0, 0), dtype=bool))
             self._across.append(matches(new, old) if new and old else np.zeros((len(new), len(old)), dtype=bool))
+            position = {article_id: index for index, article_id in enumerate(group)}
+            self._members.append(list(group))
+            self._positions.append(position)
+            self._owners.append((np.array([position[q.article_id] for q in new], dtype=np.int64),
+                                 np.array([position[q.article_id] for q in old], dtype=np.int64)))
 
     def _place(self, group: int, articles: list[str], fresh: bool) -> list[Quoted]:
         items: list[Quoted] = []
@@ -185,6 +194,24 @@ class PairMatches:
         if fresh:
             return self._across[group][start:stop, peer_start:peer_stop]
         return self._across[group][peer_start:peer_stop, start:stop].T
+
+    def matched_by(self, article_id: str, peers: set[str]) -> list[set[str]]:
+        """For each of the article's quotes, which of ``peers`` have a quote matching it: the
+        article's rows of its group's matrices at once, where ``between`` gives one peer's block."""
+        group, fresh, start, stop = self._where[article_id]
+        new_owners, old_owners = self._owners[group]
+        if fresh:
+            rows, owners = np.hstack([self._within[group][start:stop], self._across[group][start:stop]]), \
+                np.concatenate([new_owners, old_owners])
+        else:  # assessed before: only fresh peers are ever compared with it
+            rows, owners = self._across[group][:, start:stop].T, new_owners
+        members, position = self._members[group], self._positions[group]
+        if not peers <= position.keys():
+            raise ValueError("peers outside the article's group were never scored")
+        chosen = np.zeros(len(members), dtype=bool)
+        chosen[[position[peer] for peer in peers]] = True
+        wanted = rows & chosen[owners][None, :]
+        return [{members[index] for index in owners[row].tolist()} for row in wanted]
 
 
 def _peers(article_ids: list[str], memory: QuoteMemory) -> dict[str, list[str]]:
@@ -301,11 +328,7 @@ def _assess(record, mine: list[Quoted], peers: list[str], compare: list[str],
     for quote in quotes:
         quote["corroborated_by"] = []
     flags = []
-    found_by: list[set[str]] = [set() for _ in mine]
-    for peer in sorted(compared):
-        for row, hits in enumerate(pairs.between(record["id"], peer).any(axis=1) if mine else []):
-            if hits:
-                found_by[row].add(peer)
+    found_by = pairs.matched_by(record["id"], compared) if mine else []
     for item, matched_by in zip(mine, found_by, strict=True):
         found = sorted(set(kept[item.index]) | matched_by)
         quotes[item.index]["corroborated_by"] = found
