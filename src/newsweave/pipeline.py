@@ -23,7 +23,7 @@ from newsweave.extract import extract_document
 from newsweave.ingest import ReadOptions, expand_inputs, read_path
 from newsweave.link import find_duplicate, fingerprint
 from newsweave.link.stories import assign_story
-from newsweave.link.entities import link_article_entities, remember_article_entities
+from newsweave.link.entities import entity_records, link_article_entities
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.store import Store
 from newsweave.store.database import STORY_SPACE_REBUILDING
@@ -245,7 +245,7 @@ def _store_article(article: Article, store: Store) -> str:
     if match:
         article.duplicate_of, article.duplicate_similarity = match.article_id, round(match.similarity, 3)
     try:
-        saved = store.save_article(article, print_, match)
+        saved = store.save_article(article, print_, match, entity_records(article.entities, article.language))
     except Exception as error:  # noqa: BLE001 - a row the database refuses must not stop the batch
         store.save_rejection(_internal_rejection(article.source, "store", error))
         return "rejected"
@@ -255,7 +255,6 @@ def _store_article(article: Article, store: Store) -> str:
         if existing and store.add_source_to(existing, article.source, article.raw_sha256):
             return "exact_copy"
         return "already_stored"
-    remember_article_entities(article, store)
     _assign_story(article, store)
     return "near_duplicate" if match else "new"
 

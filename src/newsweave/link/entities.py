@@ -111,8 +111,3 @@ def link_article_entities(article, memory: EntityMemory) -> dict[str, str]:
     remap = link_entities(article.entities, memory)
     remap_references([article.quotes, article.events], remap)
     return remap
-
-
-def remember_article_entities(article, memory: EntityMemory) -> None:
-    """After the article is stored: merge its entities into the store's."""
-    memory.remember_entities(entity_records(article.entities, article.language))

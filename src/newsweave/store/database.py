@@ -401,8 +401,13 @@ class Store:
                 )
             return added
 
-    def save_article(self, article: Article, print_: Fingerprint, match: DuplicateMatch | None) -> bool:
-        """Store a new article in one transaction; False if another writer stored it first."""
+    def save_article(self, article: Article, print_: Fingerprint, match: DuplicateMatch | None,
+                     entities: list | None = None) -> bool:
+        """Store a new article in one transaction; False if another writer stored it first.
+
+        ``entities`` (``link.entities.EntityRecord``s) are merged into the store's entities in
+        the same transaction (``remember_entities``): an article is never stored without them.
+        """
         now = datetime.now(UTC)
         try:
             with self.engine.begin() as connection:
@@ -413,6 +418,8 @@ class Store:
                     connection.execute(insert(schema.lsh_bands), rows)
                 self._insert_children(connection, article)
                 self._index_text(connection, article)
+                if entities:
+                    self._remember_entities(connection, entities)
         except IntegrityError:
             return False
         return True
@@ -565,30 +572,38 @@ class Store:
         """
         if not records:
             return
-        table = schema.entities
         with self.engine.begin() as connection:
-            ids = [record.entity_id for record in records]
-            known = {row.entity_id: row for row in connection.execute(_ENTITIES_BY_ID, {"ids": ids})}
-            for record in records:
-                row = known.get(record.entity_id)
-                if row is None:
-                    connection.execute(self._insert_ignore(table), {
-                        "entity_id": record.entity_id, "canonical": record.canonical, "label": record.label,
-                        "aliases": sorted(set(record.aliases)), "languages": sorted(set(record.languages)),
-                        "lat": record.lat, "lon": record.lon, "country": record.country})
-                    continue
-                aliases = sorted(set(row.aliases or []) | set(record.aliases))
-                languages = sorted(set(row.languages or []) | set(record.languages))
-                changes = {"aliases": aliases, "languages": languages}
-                if row.lat is None and record.lat is not None:
-                    changes.update(lat=record.lat, lon=record.lon)
-                if row.country is None and record.country:
-                    changes["country"] = record.country
-                if aliases != (row.aliases or []) or languages != (row.languages or []) or len(changes) > 2:
-                    connection.execute(_UPDATE_ENTITY, {"key": record.entity_id, **changes})
-            key_rows = [{"key": key[:128], "entity_id": record.entity_id} for record in records for key in set(record.keys)]
-            if key_rows:
-                connection.execute(self._insert_ignore(schema.entity_keys), key_rows)
+            self._remember_entities(connection, records)
+
+    def _remember_entities(self, connection, records: list) -> None:
+        # In id order: two writers then lock shared entity rows in the same order (PostgreSQL
+        # would otherwise let two transactions wait on each other's rows).
+        records = sorted(records, key=lambda record: record.entity_id)
+        ids = [record.entity_id for record in records]
+        known = {row.entity_id: row for row in connection.execute(_ENTITIES_BY_ID, {"ids": ids})}
+        new_rows = []
+        for record in records:
+            row = known.get(record.entity_id)
+            if row is None:
+                new_rows.append({
+                    "entity_id": record.entity_id, "canonical": record.canonical, "label": record.label,
+                    "aliases": sorted(set(record.aliases)), "languages": sorted(set(record.languages)),
+                    "lat": record.lat, "lon": record.lon, "country": record.country})
+                continue
+            aliases = sorted(set(row.aliases or []) | set(record.aliases))
+            languages = sorted(set(row.languages or []) | set(record.languages))
+            changes = {"aliases": aliases, "languages": languages}
+            if row.lat is None and record.lat is not None:
+                changes.update(lat=record.lat, lon=record.lon)
+            if row.country is None and record.country:
+                changes["country"] = record.country
+            if aliases != (row.aliases or []) or languages != (row.languages or []) or len(changes) > 2:
+                connection.execute(_UPDATE_ENTITY, {"key": record.entity_id, **changes})
+        if new_rows:
+            connection.execute(self._insert_ignore(schema.entities), new_rows)
+        key_rows = [{"key": key[:128], "entity_id": record.entity_id} for record in records for key in sorted(set(record.keys))]
+        if key_rows:
+            connection.execute(self._insert_ignore(schema.entity_keys), key_rows)
 
     def entity_rows(self) -> list[dict[str, Any]]:
         """Every entity with its number of mentions (the ``export --what entities`` rows)."""
