@@ -210,8 +210,7 @@ REPAIRED = {
     # ... and as a person in a headline over a dateline it does not tag.
     "dateline": ("fr", "Val-Sarrant : le marché couvert rouvre\n\nVAL-SARRANT, 3 mars 2025 – Le marché couvert a "
                        "rouvert samedi après un an de travaux. Val-Sarrant compte douze mille habitants."),
-    "addressee": ("fr", "Le maire a écrit à Lavergne pour lui demander des comptes. Lavergne a répondu mardi "
-                        "qu’il ne démissionnerait pas."),
+    "addressee": ("fr", "Le ministre a rendu visite à Castaing lundi. Castaing a déclaré qu'il resterait en poste."),
 }
 
 
@@ -249,5 +248,5 @@ def test_a_town_opening_the_dateline_is_a_place(repaired) -> None:
 
 
 def test_a_name_after_a_to_that_is_also_a_subject_stays_a_person(repaired) -> None:
-    # "écrit à Lavergne" reads like "à Val-Sarrant", but Lavergne answers: a person.
-    assert _labels(repaired["addressee"], "Lavergne") == ["PER", "PER"]
+    # "visite à Castaing" reads like "à Val-Sarrant", but Castaing speaks: a person.
+    assert _labels(repaired["addressee"], "Castaing") == ["PER", "PER"]

@@ -307,7 +307,7 @@ def _places_named_as_people(mentions: list[Mention], text: str, doc: Doc, langua
     grève" as well as "à Val-Sorel". The model's own LOC elsewhere is no evidence: it errs both
     ways (on old French newspapers it tags a surname LOC once among several PERs). After a
     preposition, a name that is somewhere the subject of a verb stays a person: "à" also
-    introduces whom one speaks to ("il dit à Lavergne", then "Lavergne répondit").
+    introduces whom one visits or speaks to ("visite à Castaing", then "Castaing a déclaré").
     """
     people = [m for m in mentions if m.kind == "name" and m.label == "PER"]
     in_full_names = {fold(word) for m in people if " " in m.text.strip() for word in m.text.split()}
