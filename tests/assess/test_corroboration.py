@@ -128,3 +128,33 @@ def test_articles_arriving_later_give_what_one_ingest_gives(tmp_path: Path):
     finally:
         at_once.close()
         in_turn.close()
+
+
+def test_each_quote_is_embedded_once_across_ingests(store, tmp_path: Path, monkeypatch):
+    """Cross-language matching needs every quote of the story embedded; the vectors are kept
+    in the store, so a later ingest embeds only the quotes it brings."""
+    from newsweave.annotate import embeddings
+    from newsweave.assess.corroboration import vector_key
+
+    embedded: list[str] = []
+    real = embeddings.embed_texts
+
+    def counting(texts, prefix="passage"):
+        if prefix == "passage":  # articles' story vectors are ``query:`` ones
+            embedded.extend(texts)
+        return real(texts, prefix)
+
+    for name, text in MEETING:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ingest([str(tmp_path / name) for name, _ in MEETING[:3]], store)  # en, en, fr: embeds the quotes
+    monkeypatch.setattr(embeddings, "embed_texts", counting)
+    ingest([str(tmp_path / "d.txt")], store)
+    new_quotes = [q["text"] for q in store.get_article(_article_of(store, "d.txt")).quotes]
+    assert embedded and set(embedded) <= set(new_quotes), "quotes of earlier articles were embedded again"
+    stored = store.text_vectors([vector_key(q["text"]) for a in store.iter_articles() for q in a.quotes
+                                 if len(normalise(q["text"]).split()) >= 4])
+    assert all(len(vector) == 4 * embeddings.EMBEDDING_DIM for vector in stored.values()) and len(stored) >= 4
+
+
+def _article_of(store, name: str) -> str:
+    return next(a.id for a in store.iter_articles() if Path(a.source).name == name)

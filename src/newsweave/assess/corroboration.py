@@ -24,6 +24,7 @@ through :class:`QuoteMemory`, which :class:`newsweave.store.Store` implements.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -67,6 +68,12 @@ class QuoteMemory(Protocol):
         """``{"id", "language", "duplicate_of", "quotes"}`` of each article."""
         ...
 
+    def text_vectors(self, keys: list[str]) -> dict[str, bytes]:
+        """Embeddings stored before (float32 bytes) of the texts with these ``vector_key``s."""
+        ...
+
+    def save_text_vectors(self, vectors: dict[str, bytes]) -> None: ...
+
     def save_corroborations(self, results: list[tuple[str, list[dict[str, Any]], list[Flag]]]) -> None:
         """For each ``(article_id, quotes, flags)``: store the quotes (with ``corroborated_by``)
         and replace the article's uncorroborated-quote flags; all in one transaction."""
@@ -102,7 +109,7 @@ def corroborate(article_ids: Iterable[str], memory: QuoteMemory, embed=None) -> 
     everyone = sorted(set(peers_of) | {p for peers in peers_of.values() for p in peers})
     records = {record["id"]: record for record in memory.quote_records(everyone)}
     quoted = _quoted(records)
-    _embed_if_needed(quoted, records, peers_of, embed)
+    _embed_if_needed(quoted, records, peers_of, embed, memory)
     # An article assessed before only gains the new articles as possible corroborators (its
     # other peers were compared then): comparing it with those alone keeps a growing story's
     # cost linear in its size, not quadratic. Assessed before = every quote has the field.
@@ -255,8 +262,9 @@ def _quoted(records: dict[str, dict[str, Any]]) -> dict[str, list[Quoted]]:
     return found
 
 
-def _embed_if_needed(quoted, records, peers_of, embed) -> None:
-    """Embed quotes only when some article has a peer in another language."""
+def _embed_if_needed(quoted, records, peers_of, embed, memory: QuoteMemory) -> None:
+    """Embed quotes only when some article has a peer in another language (with the default
+    embeddings, each quote once: vectors are kept in the store)."""
     if embed is False:
         return
     cross = any(
@@ -265,15 +273,37 @@ def _embed_if_needed(quoted, records, peers_of, embed) -> None:
     )
     if not cross:
         return
-    if embed is None:
-        from newsweave.annotate.embeddings import embed_texts as embed
     items = [q for quotes in quoted.values() for q in quotes]
     if not items:
         return
-    vectors = np.asarray(embed([q.text for q in items]), dtype=np.float32)
+    texts = [q.text for q in items]
+    vectors = _stored_or_embedded(texts, memory) if embed is None else np.asarray(embed(texts), dtype=np.float32)
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
     for item, vector in zip(items, vectors, strict=True):
         item.vector = vector
+
+
+def vector_key(text: str) -> str:
+    """Where a text's embedding is kept: a hash of the model, the prefix and the text."""
+    from newsweave.annotate.embeddings import MODEL_NAME
+
+    return hashlib.sha256(f"{MODEL_NAME}\npassage\n{text}".encode()).hexdigest()
+
+
+def _stored_or_embedded(texts: list[str], memory: QuoteMemory) -> np.ndarray:
+    """The texts' default (``passage:``) embeddings: those stored before, the others computed and stored."""
+    from newsweave.annotate.embeddings import EMBEDDING_DIM, embed_texts
+
+    keys = [vector_key(text) for text in texts]
+    known = {key: np.frombuffer(vector, dtype=np.float32) for key, vector in memory.text_vectors(sorted(set(keys))).items()}
+    known = {key: vector for key, vector in known.items() if vector.shape == (EMBEDDING_DIM,)}
+    missing = sorted({(key, text) for key, text in zip(keys, texts, strict=True) if key not in known})
+    if missing:
+        computed = embed_texts([text for _, text in missing])
+        fresh = {key: vector.astype(np.float32) for (key, _), vector in zip(missing, computed, strict=True)}
+        memory.save_text_vectors({key: vector.tobytes() for key, vector in fresh.items()})
+        known.update(fresh)
+    return np.vstack([known[key] for key in keys]).astype(np.float32)
 
 
 def same_quote(a: Quoted, b: Quoted) -> bool:

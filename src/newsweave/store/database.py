@@ -359,6 +359,21 @@ class Store:
             if flag_rows:
                 connection.execute(insert(f), flag_rows)
 
+    def text_vectors(self, keys: list[str]) -> dict[str, bytes]:
+        """Stored embeddings (float32 bytes) of the texts with these keys (see ``schema.text_vectors``)."""
+        t = schema.text_vectors
+        found: dict[str, bytes] = {}
+        with self.engine.connect() as connection:
+            for chunk in _chunks(keys):
+                found.update((row.key, bytes(row.vector)) for row in connection.execute(select(t).where(t.c.key.in_(chunk))))
+        return found
+
+    def save_text_vectors(self, vectors: dict[str, bytes]) -> None:
+        if vectors:
+            with self.engine.begin() as connection:
+                connection.execute(self._insert_ignore(schema.text_vectors),
+                                   [{"key": key, "vector": vector} for key, vector in sorted(vectors.items())])
+
     def articles_ingested_since(self, moment: datetime) -> list[str]:
         a = schema.articles
         with self.engine.connect() as connection:

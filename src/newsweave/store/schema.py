@@ -200,6 +200,16 @@ store_info = Table(
     Column("value", Text, nullable=False),
 )
 
+# Revision 0006: embeddings of short texts (quotes), computed once: cross-language quote
+# corroboration compares every quote of a story at each ingest. ``key``: SHA-256 of the
+# model, the e5 prefix and the text, so another model never reads these.
+text_vectors = Table(
+    "text_vectors",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),
+)
+
 story_articles = Table(
     "story_articles",
     metadata,
