@@ -164,12 +164,17 @@ TITLED = {
 }
 
 
-@pytest.fixture(scope="module")
-def titled() -> dict[str, Article]:
-    documents = [_document(f"{name}.txt", text, language) for name, (language, text) in TITLED.items()]
+def _analyzed(texts: dict[str, tuple[str, str]]) -> dict[str, Article]:
+    """``{name: (language, text)}`` analysed in one batch, by name."""
+    documents = [_document(f"{name}.txt", text, language) for name, (language, text) in texts.items()]
     results = analyze_batch(documents, with_assess=False)
     assert all(isinstance(result, Article) for result in results), results
-    return dict(zip(TITLED, results, strict=True))
+    return dict(zip(texts, results, strict=True))
+
+
+@pytest.fixture(scope="module")
+def titled() -> dict[str, Article]:
+    return _analyzed(TITLED)
 
 
 def test_no_mention_crosses_a_line_break(titled) -> None:
@@ -216,10 +221,7 @@ REPAIRED = {
 
 @pytest.fixture(scope="module")
 def repaired() -> dict[str, Article]:
-    documents = [_document(f"{name}.txt", text, language) for name, (language, text) in REPAIRED.items()]
-    results = analyze_batch(documents, with_assess=False)
-    assert all(isinstance(result, Article) for result in results), results
-    return dict(zip(REPAIRED, results, strict=True))
+    return _analyzed(REPAIRED)
 
 
 def _labels(article: Article, words: str) -> list[str]:
