@@ -87,6 +87,7 @@ def database_url(value: str | None) -> str:
 class Store:
     def __init__(self, url: str | None = None) -> None:
         self.url = database_url(url)
+        self._inserts_ignoring: dict[tuple[str, str | None], Any] = {}  # see _insert_ignore
         try:
             self.engine = _engine(self.url)
             self._migrate()
@@ -454,13 +455,12 @@ class Store:
     def _insert_ignore(self, table, returning: str | None = None):
         """``INSERT … ON CONFLICT DO NOTHING`` (optionally ``RETURNING`` a column), built once per
         store and table: run it with the row as parameters, never ``.values()``."""
-        built = self.__dict__.setdefault("_inserts_ignoring", {})
         key = (table.name, returning)
-        if key not in built:
+        if key not in self._inserts_ignoring:
             dialect = postgresql if self.dialect == "postgresql" else sqlite
             statement = dialect.insert(table).on_conflict_do_nothing()
-            built[key] = statement.returning(table.c[returning]) if returning else statement
-        return built[key]
+            self._inserts_ignoring[key] = statement.returning(table.c[returning]) if returning else statement
+        return self._inserts_ignoring[key]
 
     def _index_text(self, connection, article: Article) -> None:
         """SQLite: add the article to the FTS5 table (migration 0002); PostgreSQL indexes by itself."""
