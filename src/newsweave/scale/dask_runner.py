@@ -33,10 +33,11 @@ from newsweave.store import Store
 # Batches queued per worker: enough that a worker never waits for the client, few enough
 # that results waiting to be stored stay a small multiple of one batch in memory.
 IN_FLIGHT_PER_WORKER = 2
-# Documents per task: half a local ingest's batch. When the last tasks finish together, their
-# articles are still to be stored by the one client process while the workers idle; smaller
-# tasks shorten that tail, and a worker's spaCy pipe is as fast on 16 documents as on 32
-# (bench/pipeline.py, 120 articles, 2 workers: speed-up 1.72 and 1.84 against 1.69 and 1.64).
+# Documents per task: half a local ingest's batch. The last tasks' articles are stored by the
+# one client process after the workers are done, and a worker that finishes first idles while
+# the other ends its last task; smaller tasks shorten both, and a worker's spaCy pipe is as
+# fast on 16 documents as on 32. Measured on 120 articles, 2 workers (docs/benchmarks.md):
+# speed-up 1.72 and 1.84 against 1.69 and 1.64 in one pair of rounds, no difference in a later one.
 TASK_SIZE = 16
 DOC_KEY, DOC_BYTES_KEY = "doc", "doc_bytes"
 
