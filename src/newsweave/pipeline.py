@@ -329,8 +329,9 @@ def check_story_space(store: Store, show: Callable[[str], None] | None = None) -
     another embedding space than ``annotate.embeddings.STORY_SPACE``, where new articles
     would be misfiled. The warning goes to ``show`` when given (the command line prints it),
     else to the log; ingest goes on either way. A store without stories takes the current space."""
-    problem = stale_stories(store)
-    if problem is None and store.story_space() != STORY_SPACE:
+    space = store.story_space()
+    problem = _stale_reason(store, space)
+    if problem is None and space != STORY_SPACE:
         store.record_story_space(STORY_SPACE)  # no stories yet: the first ones will be made in it
     elif problem and store not in _warned_stale:
         _warned_stale.add(store)
@@ -340,7 +341,11 @@ def check_story_space(store: Store, show: Callable[[str], None] | None = None) -
 
 def stale_stories(store: Store) -> str | None:
     """Why the store's stories must be rebuilt with ``newsweave restory``, or None."""
-    space = store.story_space()
+    return _stale_reason(store, store.story_space())
+
+
+def _stale_reason(store: Store, space: str | None) -> str | None:
+    """``stale_stories`` for the space recorded in the store (read by the caller)."""
     if space == STORY_SPACE or not store.has_stories():
         return None
     if space == STORY_SPACE_REBUILDING:

@@ -295,8 +295,7 @@ class Store:
         a = schema.articles
         found = []
         with self.engine.connect() as connection:
-            for chunk in range(0, len(article_ids), 500):
-                ids = article_ids[chunk : chunk + 500]
+            for ids in _chunks(article_ids):
                 query = select(a.c.id, a.c.language, a.c.duplicate_of, a.c.annotations).where(a.c.id.in_(ids))
                 for row in connection.execute(query):
                     found.append({"id": row.id, "language": row.language, "duplicate_of": row.duplicate_of,
@@ -323,12 +322,9 @@ class Store:
                     members[row.story_id].append(row.article_id)
         return members
 
-    def save_corroboration(self, article_id: str, quotes: list[dict[str, Any]], flags: list[Flag]) -> None:
-        """Store quotes with ``corroborated_by`` and replace the article's uncorroborated-quote flags."""
-        self.save_corroborations([(article_id, quotes, flags)])
-
     def save_corroborations(self, results: list[tuple[str, list[dict[str, Any]], list[Flag]]]) -> None:
-        """``save_corroboration`` for many articles in one transaction, a few statements in all
+        """For each ``(article_id, quotes, flags)``: store the quotes with ``corroborated_by`` and
+        replace the article's uncorroborated-quote flags. One transaction, a few statements in all
         (quote corroboration rewrites every article of a story an ingest touched)."""
         from newsweave.assess.corroboration import KIND  # the assess stage owns the flag kind
 
@@ -526,8 +522,7 @@ class Store:
         """The stored articles with these ids, in the order asked (unknown ids are skipped)."""
         found: dict[str, Article] = {}
         with self.engine.connect() as connection:
-            for chunk in range(0, len(article_ids), 500):
-                ids = article_ids[chunk : chunk + 500]
+            for ids in _chunks(article_ids):
                 rows = connection.execute(select(schema.articles).where(schema.articles.c.id.in_(ids))).all()
                 removed = self._removed_for(connection, [row.id for row in rows])
                 found.update((row.id, article_from_row(row, removed.get(row.id, []))) for row in rows)
