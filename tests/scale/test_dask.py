@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from newsweave.pipeline import ingest
-from newsweave.scale.dask_runner import Scheduler, dask_client, ingest_distributed
+from newsweave.scale.dask_runner import Scheduler, dask_client, ingest_distributed, tapered
 from newsweave.scale.synthetic import generate, write_jsonl, write_text_files
 from newsweave.store import Store, schema
 
@@ -46,6 +46,16 @@ def test_scheduler_specs():
     for bad in ("local:0", "local:x", "nowhere"):
         with pytest.raises(ValueError):
             Scheduler.parse(bad)
+
+
+def test_the_last_batches_go_out_cut_small_in_order():
+    documents = list(range(70))
+    batches = [documents[start:start + 16] for start in range(0, 70, 16)]  # 16, 16, 16, 16, 6
+    tasks = list(tapered(iter(batches), workers=2, tail_size=4))
+    assert [len(task) for task in tasks] == [16, 16, 16, 4, 4, 4, 4, 4, 2]
+    assert [document for task in tasks for document in task] == documents
+    assert list(tapered(iter([[1, 2, 3]]), workers=2, tail_size=4)) == [[1, 2, 3]]
+    assert list(tapered(iter([]), workers=2, tail_size=4)) == []
 
 
 def test_local_cluster_run_matches_a_local_run(corpus, tmp_path):

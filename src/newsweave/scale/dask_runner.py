@@ -39,6 +39,10 @@ IN_FLIGHT_PER_WORKER = 2
 # fast on 16 documents as on 32. Measured on 120 articles, 2 workers (docs/benchmarks.md):
 # speed-up 1.72 and 1.84 against 1.69 and 1.64 in one pair of rounds, no difference in a later one.
 TASK_SIZE = 16
+# The last documents of a run go out in tasks a quarter of that size (``tapered``): a worker
+# that finishes first then idles for a fraction of a small task, not of a whole one, while
+# the other ends its last, and the client has only a small task left to store after both.
+TAIL_PARTS = 4
 DOC_KEY, DOC_BYTES_KEY = "doc", "doc_bytes"
 
 
@@ -134,6 +138,7 @@ def ingest_distributed(
     check_story_space(store)
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     pending: deque[_Batch] = deque()
+    most_in_flight = IN_FLIGHT_PER_WORKER * workers * batch_size  # documents sent and not yet stored
 
     def store_oldest() -> None:
         batch = pending.popleft()
@@ -144,15 +149,31 @@ def ingest_distributed(
         analyzed = AnalyzedBatch(batch.outcomes, list(zip(batch.todo, results, strict=True)))
         count_outcomes(summary, batch.documents, store_batch(analyzed, store), on_document)
 
-    for documents in document_batches(inputs, options, summary, on_file, batch_size):
-        batch = _submit(documents, store, client)
-        pending.append(batch)
-        while len(pending) > IN_FLIGHT_PER_WORKER * workers:
+    batches = document_batches(inputs, options, summary, on_file, batch_size)
+    for documents in tapered(batches, workers, max(1, batch_size // TAIL_PARTS)):
+        pending.append(_submit(documents, store, client))
+        while sum(len(batch.documents) for batch in pending) > most_in_flight:
             store_oldest()
     while pending:
         store_oldest()
     finish_ingest(store, started)
     return summary
+
+
+def tapered(
+    batches: Iterable[list[RawDocument | Rejection]], workers: int, tail_size: int,
+) -> Iterator[list[RawDocument | Rejection]]:
+    """The batches in order, except that the documents of the last ``workers`` batches come
+    re-cut into batches of ``tail_size``. A stream's end is only known once it is reached,
+    so that many batches are held back (read, not yet sent) until the next one arrives."""
+    held: deque[list[RawDocument | Rejection]] = deque()
+    for batch in batches:
+        held.append(batch)
+        if len(held) > workers:
+            yield held.popleft()
+    tail = [document for batch in held for document in batch]
+    for start in range(0, len(tail), tail_size):
+        yield tail[start:start + tail_size]
 
 
 def _submit(documents: list[RawDocument | Rejection], store: Store, client: Any) -> _Batch:
