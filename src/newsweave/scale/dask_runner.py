@@ -44,6 +44,17 @@ TASK_SIZE = 16
 # the other ends its last, and the client has only a small task left to store after both.
 TAIL_PARTS = 4
 DOC_KEY, DOC_BYTES_KEY = "doc", "doc_bytes"
+# Dask's housekeeping, slowed down for a LocalCluster. Its nannies and scheduler run in the
+# client's process, which also links and stores; on a small machine every core is taken by
+# a worker, so their timers take CPU from the work. Measured on 2 cores (docs/benchmarks.md):
+# the defaults cost the client's event loop ~4 ms of CPU per article, a worker's sampling
+# profiler (every 10 ms, for the dashboard's profile page) a few per cent of each worker.
+LOCAL_CLUSTER_CONFIG = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",  # nanny and worker memory checks (100 ms)
+    "distributed.admin.system-monitor.interval": "2s",  # CPU/memory/network samples for the dashboard (500 ms)
+    "distributed.admin.tick.interval": "200ms",  # event-loop blocking watchdog (20 ms)
+}
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,7 @@ class Scheduler:
 @contextmanager
 def dask_client(scheduler: Scheduler) -> Iterator[Any]:
     """A ``distributed.Client``: on a new ``LocalCluster`` or connected to a running scheduler."""
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler.address:
@@ -79,7 +91,7 @@ def dask_client(scheduler: Scheduler) -> Iterator[Any]:
         return
     # One thread per worker process: spaCy and the annotators are CPU-bound Python, so
     # parallelism comes from processes, and a worker holds one copy of each model.
-    with LocalCluster(
+    with dask.config.set(LOCAL_CLUSTER_CONFIG), LocalCluster(
         n_workers=scheduler.workers, threads_per_worker=1, processes=True, dashboard_address=":0",
         silence_logs=logging.ERROR,
     ) as cluster, Client(cluster) as client:
