@@ -1,12 +1,13 @@
 """Speed of the whole pipeline, of Dask scale-out and of the API, on a generated en/fr corpus.
 
-    .venv/bin/python bench/pipeline.py [--articles 60] [--rounds 3] [--clients 20] [--requests 200] [--plot docs/pipeline-bench.png]
+    .venv/bin/python bench/pipeline.py [--articles 60] [--rounds 5] [--clients 20] [--requests 200] [--plot docs/pipeline-bench.png]
 
 Prints, in one run (models loaded before any timing):
 - articles/s of the full pipeline (``pipeline.ingest`` into a fresh SQLite store) and of
   spaCy's ``nlp.pipe`` alone on the same cleaned texts with the same models, and their ratio;
 - ``run --dask`` on a LocalCluster with 1 and with 2 workers (models warmed on every worker
-  first), in ``--rounds`` rounds of alternating order, and the median of the rounds' speed-ups;
+  first), in ``--rounds`` rounds of alternating order: the median of the rounds' speed-ups,
+  and the ratio of the two median throughputs;
 - peak RSS of this process (the full pipeline ran in it) and of the Dask workers;
 - latency p50/p95 of an article page and of a full-text search with N concurrent clients
   against ``newsweave serve`` started as a separate process on loopback (bounded request count).
@@ -88,7 +89,9 @@ def bench_dask_rounds(inputs: list[str], rounds: int, root: Path) -> dict:
     One pair of runs is a noisy ratio: this machine's speed drifts by up to a tenth between
     runs a few seconds apart (docs/benchmarks.md). So the pair is run several times, in
     alternating order (1 then 2, 2 then 1, ...) so that a drift favours neither, and the
-    median of the rounds' speed-ups is reported beside each round's."""
+    median of the rounds' speed-ups is reported beside each round's, with the ratio of the
+    median throughputs (the same figure when the noise is slow drift, lower or higher when
+    it is run to run)."""
     runs: list[dict] = []
     speedups: list[float] = []
     for round_ in range(rounds):
@@ -96,7 +99,9 @@ def bench_dask_rounds(inputs: list[str], rounds: int, root: Path) -> dict:
         pair = {workers: bench_dask(inputs, workers, root / f"dask{workers}-{round_}.db") for workers in order}
         runs += [dict(pair[workers], round=round_) for workers in (1, 2)]
         speedups.append(pair[2]["per_s"] / pair[1]["per_s"])
-    return {"runs": runs, "speedups": speedups, "speedup": statistics.median(speedups)}
+    medians = [statistics.median(run["per_s"] for run in runs if run["workers"] == workers) for workers in (1, 2)]
+    return {"runs": runs, "speedups": speedups, "speedup": statistics.median(speedups),
+            "median_per_s": medians, "speedup_of_medians": medians[1] / medians[0]}
 
 
 def bench_dask(inputs: list[str], workers: int, db: Path) -> dict:
@@ -188,12 +193,11 @@ def _plot(results: dict, path: Path) -> None:
         print("matplotlib not installed (pip install -e '.[bench]'): no plot", file=sys.stderr)
         return
     figure, (speed, latency) = plt.subplots(1, 2, figsize=(10, 3.6))
-    names = ["spaCy nlp.pipe\nalone", "full pipeline", "Dask 1 worker\n(median)", "Dask 2 workers\n(median)"]
-    medians = [statistics.median(run["per_s"] for run in results["dask"] if run["workers"] == workers) for workers in (1, 2)]
-    values = [results["spacy"]["per_s"], results["pipeline"]["per_s"], *medians]
+    names = ["spaCy nlp.pipe\nalone", "full\npipeline", "Dask\n1 worker", "Dask\n2 workers"]
+    values = [results["spacy"]["per_s"], results["pipeline"]["per_s"], *results["dask_median_per_s"]]
     speed.bar(names, values, color=["#9ca3af", "#2563eb", "#16a34a", "#15803d"])
     speed.set_ylabel("articles/s")
-    speed.set_title("Throughput (generated en/fr corpus)")
+    speed.set_title("Throughput, en/fr corpus (Dask: median of rounds)")
     api = results["api"]
     kinds = ["article_page", "search"]
     for offset, key, colour in ((-0.2, "p50_ms", "#2563eb"), (0.2, "p95_ms", "#f59e0b")):
@@ -212,7 +216,7 @@ def _plot(results: dict, path: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=60)
-    parser.add_argument("--rounds", type=int, default=3, help="rounds of Dask 1 against 2 workers")
+    parser.add_argument("--rounds", type=int, default=5, help="rounds of Dask 1 against 2 workers")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--requests", type=int, default=200, help="requests per API measurement")
     parser.add_argument("--plot", type=Path, default=None, help="write a PNG plot here")
@@ -232,6 +236,7 @@ def main() -> None:
         "articles": arguments.articles, "cpus": os.cpu_count(), "load_average": os.getloadavg(),
         "pipeline": full, "spacy": spacy_only, "ratio_pipeline_to_spacy": spacy_only["per_s"] / full["per_s"],
         "peak_rss_mib": peak_rss, "dask": dask["runs"], "dask_speedups": dask["speedups"], "dask_speedup": dask["speedup"],
+        "dask_median_per_s": dask["median_per_s"], "dask_speedup_of_medians": dask["speedup_of_medians"],
         "api": api,
     }
     print(json.dumps(results, indent=2, default=str))
