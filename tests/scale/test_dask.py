@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import dask
 import pytest
 from sqlalchemy import select
 
 from newsweave.pipeline import ingest
-from newsweave.scale.dask_runner import Scheduler, dask_client, ingest_distributed, tapered
+from newsweave.scale.dask_runner import LOCAL_CLUSTER_CONFIG, Scheduler, dask_client, ingest_distributed, tapered
 from newsweave.scale.synthetic import generate, write_jsonl, write_text_files
 from newsweave.store import Store, schema
 
@@ -66,7 +67,10 @@ def test_local_cluster_run_matches_a_local_run(corpus, tmp_path):
         # Batches of 2 so that several are in flight at once and order matters.
         summary = ingest_distributed(corpus, distributed, client, batch_size=2)
         again = ingest_distributed(corpus, distributed, client, batch_size=2)
+        # The worker processes run with Dask's housekeeping turned down (LOCAL_CLUSTER_CONFIG).
+        worker_settings = client.run(lambda: {key: dask.config.get(key) for key in LOCAL_CLUSTER_CONFIG})
     assert summary.outcomes == expected.outcomes and summary.files == expected.files
     assert summary.outcomes["new"] == ARTICLES and summary.outcomes["exact_copy"] == 1
     assert again.outcomes["already_stored"] == ARTICLES + 1
     assert _snapshot(distributed) == _snapshot(local)
+    assert list(worker_settings.values()) == [LOCAL_CLUSTER_CONFIG]
