@@ -86,8 +86,8 @@ def _warm_worker() -> int:
 def bench_dask_rounds(inputs: list[str], rounds: int, root: Path) -> dict:
     """1 against 2 workers, ``rounds`` times, each run on a new cluster into a new store.
 
-    One pair of runs is a noisy ratio: this machine's speed drifts by up to a tenth between
-    runs a few seconds apart (docs/benchmarks.md). So the pair is run several times, in
+    One pair of runs is a noisy ratio: on the 2-core machine of docs/benchmarks.md a worker's
+    CPU per article moved by a fifth between runs a few seconds apart. So the pair is run several times, in
     alternating order (1 then 2, 2 then 1, ...) so that a drift favours neither, and the
     median of the rounds' speed-ups is reported beside each round's, with the ratio of the
     median throughputs (the same figure when the noise is slow drift, lower or higher when
