@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -148,8 +150,12 @@ BAD_CALLS = {
     "bad export kind": (["export", "--what", "nothing"], 2, "--what"),
     "parquet to stdout": (["export", "--what", "articles", "--format", "parquet"], 2, "--out"),
     "missing input": (["ingest"], 2, "Missing argument"),
-    "unusable database": (["stats", "--db", "/proc/no/such/folder/news.db"], 1, "cannot open database"),
+    "unusable database": (["ingest", "x.txt", "--db", "/proc/no/such/folder/news.db"], 1, "cannot open database"),
     "database that is not one": (["stats", "--db", "not-a-db.txt"], 1, "cannot open database"),
+    "stats of a missing store": (["stats", "--db", "/nonexistent/dir/x.db"], 1, "no store at"),
+    "report of a missing store": (["report", "--db", "typo.db", "--out", "r"], 1, "no store at"),
+    "export of a missing store": (["export", "--what", "articles", "--db", "typo.db"], 1, "no store at"),
+    "restory of a missing store": (["restory", "--db", "typo.db"], 1, "no store at"),
 }
 
 
@@ -162,3 +168,35 @@ def test_bad_calls_exit_non_zero_with_one_line_and_no_traceback(tmp_path):
         lines = done.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("newsweave: error:"), f"{name}: {done.stderr}"
         assert words in lines[0], f"{name}: {lines[0]}"
+    assert not (tmp_path / "typo.db").exists(), "a command that only reads created a store"
+
+
+COMMANDS = ("run", "ingest", "analyze", "export", "report", "stats", "serve", "watch", "restory")
+
+
+def test_help_texts_read_cleanly(tmp_path):
+    for command in COMMANDS:
+        done = _cli(command, "--help", cwd=tmp_path)
+        assert done.returncode == 0, command
+        text = done.stdout
+        assert "<bool>" not in text and not re.search(r" \.(\s|$)", text), f"{command}: {text}"
+        assert "Example: newsweave " + command in text, f"{command} --help shows no example"
+    export_help = _cli("export", "--help", cwd=tmp_path).stdout
+    assert "articles|entities|quotes|events|stories|rejections" in export_help  # choices never folded mid-word
+    assert "[default: jsonl]" in export_help
+
+
+def test_serve_says_where_it_listens(tmp_path):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newsweave.cli", "serve", "--db", str(tmp_path / "news.db"), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+    )
+    try:
+        first_line = server.stderr.readline() if server.stderr else ""
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    assert f"http://127.0.0.1:{port}/" in first_line

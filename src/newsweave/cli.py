@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from newsweave.annotate.nlp import describe_models
@@ -26,11 +26,18 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    # Plain click help: rich panels folded choices mid-word, showed "<bool>" beside flags and
+    # read "[default: …]" in help texts as markup (leaving a stray " .").
+    rich_markup_mode=None,
+    context_settings={"show_default": True},
 )
 err = Console(stderr=True)
 out = Console()
 
-DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file [default: newsweave.db].")]
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", metavar="URL", show_default=False, help="Database URL (postgresql://…) or SQLite file (default: newsweave.db)."),
+]
 
 
 class What(str, Enum):
@@ -58,9 +65,11 @@ def _error_line(message: str) -> None:
     err.print(f"newsweave: error: {' '.join(message.split())}", highlight=False, markup=False, soft_wrap=True)
 
 
-def open_store(db: str | None) -> Store:
+def open_store(db: str | None, *, create: bool = True) -> Store:
+    """The store at ``db``; commands that only read pass ``create=False`` so that a mistyped
+    path is an error, not a new empty store."""
     try:
-        return Store(db)
+        return Store(db, create=create)
     except StoreError as error:
         fail(str(error))
         raise  # unreachable: fail() exits
@@ -75,24 +84,30 @@ def _ingest_with_progress(inputs: list[str], store: Store, dask: str | None = No
     _warn_if_stories_stale(store)
     files = [item for item in _count_files(inputs)]
     with Progress(
-        TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-        TimeElapsedColumn(), console=err,
+        SpinnerColumn(), TextColumn("[bold]{task.fields[stage]:<7}[/]"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
     ) as progress:
-        task = progress.add_task("", total=len(files) or None)
-        documents = {"count": 0}
+        reading = progress.add_task("", total=len(files) or None, stage="read")
+        # Documents are counted as they are read and as they are stored: the analysis of a
+        # batch (and the models' loading before the first) is where a run spends its time.
+        analysing = progress.add_task("", total=None, stage="analyse")
+        counts = {"read": 0, "done": 0}
 
         def on_file(name: str) -> None:
-            progress.advance(task)
-            progress.update(task, description=Path(name).name[:40])
+            progress.advance(reading)
+            progress.update(reading, description=Path(name).name[:40])
+
+        def on_read(documents: int) -> None:
+            counts["read"] += documents
+            progress.update(analysing, total=counts["read"], description="language models, entities, dates, quotes")
 
         def on_document(_source: str, _outcome: str) -> None:
-            documents["count"] += 1
-            if documents["count"] % 25 == 0:
-                progress.refresh()
+            counts["done"] += 1
+            progress.update(analysing, completed=counts["done"])
 
         if dask:
             return _ingest_on_dask(dask, inputs, store, on_file, on_document)
-        return ingest(inputs, store, ReadOptions(), on_file=on_file, on_document=on_document)
+        return ingest(inputs, store, ReadOptions(), on_file=on_file, on_document=on_document, on_read=on_read)
 
 
 def _ingest_on_dask(spec: str, inputs: list[str], store: Store, on_file, on_document) -> Summary:
@@ -127,11 +142,12 @@ def _print_summary(summary: Summary) -> None:
 
 @app.command("ingest")
 def ingest_command(
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs or file:// URLs; .gz is read transparently.")],
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT", help="Files, folders, globs or file:// URLs; .gz is read transparently.")],
     db: DbOption = None,
 ) -> None:
     """Read articles into the store.
 
+    \b
     Example: newsweave ingest crawl/*.warc.gz feeds/ --db news.db
     """
     store = open_store(db)
@@ -141,16 +157,17 @@ def ingest_command(
 
 @app.command("run")
 def run_command(
-    inputs: Annotated[list[str] | None, typer.Argument(help="Inputs as for `ingest`; none: the shipped sample corpus.")] = None,
+    inputs: Annotated[list[str] | None, typer.Argument(metavar="INPUT", show_default=False, help="Inputs as for `ingest`; none: the shipped sample corpus.")] = None,
     db: DbOption = None,
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the HTML report.")] = Path("newsweave-report"),
+    out_dir: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the HTML report.")] = Path("newsweave-report"),
     dask: Annotated[
         str | None,
-        typer.Option("--dask", help="Extract and annotate on a Dask cluster: local, local:N (workers) or tcp://host:8786."),
+        typer.Option("--dask", metavar="SCHEDULER", help="Extract and annotate on a Dask cluster: local, local:N (workers) or tcp://host:8786."),
     ] = None,
 ) -> None:
     """The main job: ingest, analyse, link, assess, and write the HTML report.
 
+    \b
     Example: newsweave run ../shared/seeds --out report/ [--dask local:2]
     """
     if dask is not None:
@@ -175,14 +192,15 @@ def _write_report(store: Store, out_dir: Path) -> Path:
 
 @app.command("report")
 def report_command(
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for the HTML report.")],
+    out_dir: Annotated[Path, typer.Option("--out", metavar="DIR", help="Folder for the HTML report.")],
     db: DbOption = None,
 ) -> None:
     """Write the static HTML report (index.html) of what the store holds.
 
+    \b
     Example: newsweave report --db news.db --out report/
     """
-    index = _write_report(open_store(db), out_dir)
+    index = _write_report(open_store(db, create=False), out_dir)
     out.print(f"Report written to {index.resolve()}", highlight=False)
 
 
@@ -191,14 +209,15 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 @app.command("analyze")
 def analyze_command(
-    files: Annotated[list[str], typer.Argument(help="Files to analyse (any format `ingest` reads).")],
-    language: Annotated[str | None, typer.Option("--language", help="ISO 639-1 code, skips detection.")] = None,
-    published: Annotated[str | None, typer.Option("--published", help="Publication date YYYY-MM-DD.")] = None,
-    url: Annotated[str | None, typer.Option("--url", help="The article's URL.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the article JSON, one object per line.")] = False,
+    files: Annotated[list[str], typer.Argument(metavar="FILE", help="Files to analyse (any format `ingest` reads).")],
+    language: Annotated[str | None, typer.Option("--language", metavar="XX", help="ISO 639-1 code, skips detection.")] = None,
+    published: Annotated[str | None, typer.Option("--published", metavar="YYYY-MM-DD", help="Publication date.")] = None,
+    url: Annotated[str | None, typer.Option("--url", metavar="URL", help="The article's URL.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", show_default=False, help="Print the article JSON, one object per line.")] = False,
 ) -> None:
     """Analyse files without a store and print what was found.
 
+    \b
     Example: newsweave analyze article.html --published 2024-02-28 --json
     """
     if published is not None and not _valid_day(published):
@@ -259,16 +278,19 @@ def _print_analysis(result) -> None:
 def export_command(
     what: Annotated[What, typer.Option("--what", help="Which rows to export.")],
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.jsonl,
-    out_file: Annotated[Path | None, typer.Option("--out", help="Output file [default: stdout].")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", metavar="FILE", show_default=False, help="Output file (default: standard output).")] = None,
     db: DbOption = None,
 ) -> None:
     """Export rows of the store.
 
+    \b
     Example: newsweave export --what articles --format parquet --out articles.parquet
     """
     from newsweave.report.export import export_rows, write_export
 
-    store = open_store(db)
+    if fmt is Format.parquet and out_file is None:
+        fail("parquet is a binary format: give a file with --out", 2)
+    store = open_store(db, create=False)
     try:
         count = write_export(export_rows(store, what.value), fmt.value, out_file)
     except ValueError as error:
@@ -280,13 +302,14 @@ def export_command(
 @app.command("stats")
 def stats_command(
     db: DbOption = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", metavar="", show_default=False, help="Print the figures as JSON.")] = False,
 ) -> None:
     """Figures about what the store holds.
 
+    \b
     Example: newsweave stats --db news.db --json
     """
-    figures = open_store(db).stats()
+    figures = open_store(db, create=False).stats()
     # Which NER each stored language gets (a spaCy package, natasha, or none: gazetteer only).
     figures["models"] = describe_models(list(figures.get("languages", {})))
     if as_json:
@@ -313,11 +336,12 @@ def restory_command(db: DbOption = None) -> None:
     """Rebuild every story from the stored articles (after an upgrade changed how articles are
     compared; ingest says when). Stop ingest, run and watch on this store first.
 
+    \b
     Example: newsweave restory --db news.db
     """
     from newsweave.restory import restory
 
-    store = open_store(db)
+    store = open_store(db, create=False)
     with Progress(
         TextColumn("[bold]restory[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
     ) as progress:
@@ -338,11 +362,12 @@ def _check_dask_spec(spec: str) -> None:
 
 @app.command("watch")
 def watch_command(
-    folder: Annotated[Path, typer.Argument(help="Folder to watch; files already there are ingested first.")],
+    folder: Annotated[Path, typer.Argument(metavar="FOLDER", help="Folder to watch; files already there are ingested first.")],
     db: DbOption = None,
 ) -> None:
     """Ingest files as they arrive in FOLDER (write them as name.part, then rename), until Ctrl-C.
 
+    \b
     Example: newsweave watch crawl/incoming --db news.db
     """
     from newsweave.scale.watch import watch_folder
@@ -363,18 +388,23 @@ def watch_command(
 @app.command("serve")
 def serve_command(
     db: DbOption = None,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", metavar="PORT", min=1, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
     """Serve the HTTP API (/api, OpenAPI at /docs) and the web UI (/).
 
+    \b
     Example: newsweave serve --db news.db --port 8000
     """
     import uvicorn
 
     from newsweave.api import create_app
 
-    uvicorn.run(create_app(open_store(db)), host=host, port=port, log_level="warning")
+    application = create_app(open_store(db))
+    shown_host = f"[{host}]" if ":" in host else host
+    err.print(f"newsweave: serving on http://{shown_host}:{port}/ (API docs at /docs; Ctrl-C to stop)",
+              highlight=False, markup=False, soft_wrap=True)
+    uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

@@ -300,8 +300,10 @@ def ingest(
     on_file: Callable[[str], None] | None = None,
     on_document: Callable[[str, str], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    on_read: Callable[[int], None] | None = None,
 ) -> Summary:
-    """Ingest every input into ``store``; callbacks let a caller show progress."""
+    """Ingest every input into ``store``; callbacks let a caller show progress (``on_read``
+    gets the number of documents of each batch read, before it is analysed)."""
     summary = Summary()
     started = datetime.now(UTC)
     check_story_space(store)
@@ -314,6 +316,8 @@ def ingest(
     # one stores. Storing stays in input order, one article at a time, as before.
     previous: tuple[list[RawDocument | Rejection], AnalyzedBatch] | None = None
     for batch in document_batches(inputs, options, summary, on_file, batch_size):
+        if on_read:
+            on_read(len(batch))
         analyzed = analyze_new(batch, store)
         if previous:
             store_and_count(*previous)

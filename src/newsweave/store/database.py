@@ -85,9 +85,13 @@ def database_url(value: str | None) -> str:
 
 
 class Store:
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, *, create: bool = True) -> None:
+        """Open (and migrate) the store at ``url``; ``create=False`` refuses a SQLite file that
+        does not exist yet, for commands that only read (a typo must not give an empty store)."""
         self.url = database_url(url)
         self._inserts_ignoring: dict[tuple[str, str | None], Any] = {}  # see _insert_ignore
+        if not create:
+            _require_existing_sqlite_file(self.url)
         try:
             self.engine = _engine(self.url)
             self._migrate()
@@ -698,6 +702,14 @@ def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
 
 def _reason_family(reason: str) -> str:
     return reason.split(":")[0]
+
+
+def _require_existing_sqlite_file(url: str) -> None:
+    if not url.startswith("sqlite"):
+        return
+    path = url.split("sqlite:///", 1)[-1]
+    if path and path != ":memory:" and not Path(path).expanduser().is_file():
+        raise StoreError(f"no store at {path}: give the --db of an existing store, or create one with `newsweave ingest`")
 
 
 def _engine(url: str) -> Engine:
