@@ -162,11 +162,21 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     opened.close()
 
 
+def require_shared(path: Path = SHARED) -> Path:
+    """``path`` inside the shared data folder; without it a test skips with the reason, except in
+    CI (``CI`` set, as ``.ci/run`` is run), where a missing folder must fail loudly rather than
+    let a clone run fewer tests without saying so."""
+    if not path.exists():
+        message = f"shared data not found at {path} (clone next to the shared/ folder)"
+        if os.environ.get("CI"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return path
+
+
 @pytest.fixture
 def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip(f"shared data folder not found at {SHARED}")
-    return SHARED
+    return require_shared()
 
 
 @pytest.fixture

@@ -309,9 +309,11 @@ def stats_command(
     \b
     Example: newsweave stats --db news.db --json
     """
-    figures = open_store(db, create=False).stats()
+    store = open_store(db, create=False)
+    figures = store.stats()
     # Which NER each stored language gets (a spaCy package, natasha, or none: gazetteer only).
     figures["models"] = describe_models(list(figures.get("languages", {})))
+    figures["analysis"] = _analysis_figures(store)
     if as_json:
         sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
         return
@@ -323,12 +325,26 @@ def stats_command(
     out.print(table)
 
 
+def _analysis_figures(store: Store) -> dict:
+    """The provenance in force, and how many stored articles were analysed otherwise."""
+    from newsweave import provenance
+
+    running = provenance.stamp()
+    counts = store.provenance_counts()
+    return {**running, "stale_articles": sum(count for key, count in counts.items() if key != running["key"])}
+
+
 def _warn_if_stories_stale(store: Store) -> None:
+    """Before an ingest: say when stored stories or analyses were made by other code."""
     from rich.markup import escape
 
-    from newsweave.pipeline import check_story_space
+    from newsweave.pipeline import check_stale_analyses, check_story_space
 
-    check_story_space(store, lambda message: err.print(f"[bold yellow]warning:[/] {escape(message)}", highlight=False))
+    def warn(message: str) -> None:
+        err.print(f"[bold yellow]warning:[/] {escape(message)}", highlight=False)
+
+    check_story_space(store, warn)
+    check_stale_analyses(store, warn)
 
 
 @app.command("restory")
@@ -349,6 +365,33 @@ def restory_command(db: DbOption = None) -> None:
         summary = restory(store, lambda done, total: progress.update(task, completed=done, total=total))
     err.print(f"{summary.articles} articles filed again: {summary.stories_before} stories before,"
               f" {summary.stories_after} now", highlight=False)
+
+
+@app.command("reanalyze")
+def reanalyze_command(
+    db: DbOption = None,
+    stale: Annotated[
+        bool, typer.Option("--stale/--all", help="Only the articles analysed by other code, models or settings, or all.")
+    ] = True,
+) -> None:
+    """Analyse stored articles again with the running code, then rebuild the stories (after an
+    upgrade; ingest and stats say how many articles are stale). Stop ingest, run and watch on
+    this store first.
+
+    \b
+    Example: newsweave reanalyze --stale --db news.db
+    """
+    from newsweave.reanalyze import reanalyze
+
+    store = open_store(db, create=False)
+    with Progress(
+        TextColumn("[bold]reanalyze[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+    ) as progress:
+        task = progress.add_task("", total=None)
+        summary = reanalyze(store, stale_only=stale,
+                            on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+    failed = f"; {summary.failed} could not be analysed and keep their old analysis" if summary.failed else ""
+    err.print(f"{summary.articles} articles analysed again{failed}", highlight=False, markup=False)
 
 
 def _check_dask_spec(spec: str) -> None:

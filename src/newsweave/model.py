@@ -114,6 +114,8 @@ class Article:
     events: list[dict[str, Any]] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     extraction_method: str | None = None
+    # Which code, models and settings made the annotations (``newsweave.provenance``).
+    provenance: dict[str, Any] | None = None
     # Working data one stage leaves for later ones (a spaCy Doc, sentence bounds, story id);
     # never serialised.
     extras: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -141,4 +143,5 @@ class Article:
             "quotes": self.quotes,
             "events": self.events,
             "flags": [flag.to_json() for flag in self.flags],
+            "provenance": self.provenance,
         }

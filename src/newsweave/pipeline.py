@@ -24,6 +24,7 @@ from newsweave.ingest import ReadOptions, expand_inputs, read_path
 from newsweave.link import find_duplicate, fingerprint
 from newsweave.link.stories import assign_story
 from newsweave.link.entities import entity_records, link_article_entities
+from newsweave import provenance
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.store import Store
 from newsweave.store.database import STORY_SPACE_REBUILDING
@@ -78,13 +79,11 @@ def analyze_batch(
     results: list[Article | Rejection] = [_extract(document, options) for document in documents]
     articles = [result for result in results if isinstance(result, Article)]
     outcomes = _annotate(articles, with_assess, overlap, defer)
+    for outcome in outcomes:
+        if isinstance(outcome, Article):
+            outcome.provenance = provenance.stamp()
     annotated = {id(article): outcome for article, outcome in zip(articles, outcomes, strict=True)}
     return [annotated.get(id(result), result) for result in results]
-
-
-def analyze_document(document: RawDocument, options: AnalyzeOptions = AnalyzeOptions()) -> Article | Rejection:
-    """Extract, annotate and assess one document, without a store."""
-    return analyze_batch([document], options)[0]
 
 
 def _extract(document: RawDocument | Rejection, options: AnalyzeOptions) -> Article | Rejection:
@@ -326,6 +325,16 @@ def ingest(
         store_and_count(*previous)
     finish_ingest(store, started)
     return summary
+
+
+def check_stale_analyses(store: Store, show: Callable[[str], None]) -> int:
+    """Say (to ``show``) how many stored articles other code, models or settings analysed."""
+    current = provenance.current().key
+    stale = sum(count for key, count in store.provenance_counts().items() if key != current)
+    if stale:
+        show(f"{stale} stored article(s) were analysed by another version, models or settings of newsweave: "
+             "`newsweave reanalyze --stale` analyses them again")
+    return stale
 
 
 def check_story_space(store: Store, show: Callable[[str], None] | None = None) -> str | None:

@@ -17,6 +17,7 @@ from newsweave.link.stories import (
     EMBEDDING_DIM, MAX_GAP_DAYS, ArticleSignals, StoryState, add_to_story, entity_overlap, score_story,
     story_label,
 )
+from conftest import SHARED, require_shared
 from newsweave.pipeline import ingest
 from newsweave.report.export import export_rows
 from newsweave.report.html import write_report
@@ -28,9 +29,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
 
 @pytest.fixture(scope="module")
 def db_path(tmp_path_factory, request) -> Path:
-    shared = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-    if not shared.is_dir():
-        pytest.skip(f"seed articles not found at {shared}")
+    shared = require_shared(SHARED / "seeds")
     path = tmp_path_factory.mktemp("stories") / "stories.db"
     store = Store(str(path))
     ingest([str(shared), str(DATA / "sport_en.txt"), str(DATA / "meteo_fr.txt")], store)

@@ -440,6 +440,34 @@ class Store:
             return False
         return True
 
+    def replace_analysis(self, article: Article, entities: list | None = None) -> None:
+        """Replace a stored article's analysis by a new one of the same input, in one transaction
+        (``newsweave reanalyze``); stories and corroboration are redone by the caller."""
+        with self.engine.begin() as connection:
+            connection.execute(
+                update(schema.articles).where(schema.articles.c.id == article.id), _analysis_columns(article)
+            )
+            for table in (schema.removed_spans, schema.mentions, schema.dates, schema.quotes, schema.events, schema.flags):
+                connection.execute(delete(table).where(table.c.article_id == article.id))
+            self._insert_children(connection, article)
+            if self.dialect == "sqlite":
+                connection.execute(text("DELETE FROM articles_fts WHERE article_id = :id"), {"id": article.id})
+            self._index_text(connection, article)
+            if entities:
+                self._remember_entities(connection, entities)
+
+    def stale_article_ids(self, provenance_key: str) -> list[str]:
+        """Articles analysed by other code, models or settings than ``provenance_key`` says."""
+        a = schema.articles
+        query = select(a.c.id).where(or_(a.c.provenance_key.is_(None), a.c.provenance_key != provenance_key)).order_by(a.c.id)
+        with self.engine.connect() as connection:
+            return list(connection.scalars(query))
+
+    def provenance_counts(self) -> dict[str | None, int]:
+        a = schema.articles
+        with self.engine.connect() as connection:
+            return dict(connection.execute(select(a.c.provenance_key, func.count()).group_by(a.c.provenance_key)).all())
+
     def save_rejection(self, rejection: Rejection) -> bool:
         """Record a rejection once; False if the same input was rejected for the same reason."""
         row = {"source": rejection.source, "reason": rejection.reason, "at": datetime.now(UTC)}
@@ -764,31 +792,45 @@ def _article_row(article: Article, print_: Fingerprint, now: datetime) -> dict[s
         "id": article.id,
         "source": article.source,
         "kind": article.kind,
+        "raw_sha256": article.raw_sha256,
+        "content_hash": print_.content_hash,
+        "raw_text": article.raw,
+        "duplicate_of": article.duplicate_of,
+        "duplicate_similarity": article.duplicate_similarity,
+        "copies": 1,
+        "signature": print_.signature,
+        "ingested_at": now,
+        **_analysis_columns(article),
+    }
+
+
+def _analysis_columns(article: Article) -> dict[str, Any]:
+    """The columns an analysis fills, which a new analysis of the same input replaces
+    (``Store.replace_analysis``); the identity and duplicate keys above stay."""
+    return {
         "url": article.url,
         "title": article.title,
         "language": article.language,
         "language_score": article.language_score,
         "published": article.published,
         "published_basis": article.published_basis,
-        "raw_sha256": article.raw_sha256,
-        "content_hash": print_.content_hash,
-        "raw_text": article.raw,
         "text": article.text,
         "offsets": article.offsets.to_json(),
         "links": list(article.links),
-        "duplicate_of": article.duplicate_of,
-        "duplicate_similarity": article.duplicate_similarity,
-        "copies": 1,
-        "signature": print_.signature,
         "extraction_method": article.extraction_method,
-        "annotations": {
-            "entities": article.entities,
-            "dates": article.dates,
-            "quotes": article.quotes,
-            "events": article.events,
-            "flags": [flag.to_json() for flag in article.flags],
-        },
-        "ingested_at": now,
+        "annotations": _annotations(article),
+        "provenance_key": (article.provenance or {}).get("key"),
+    }
+
+
+def _annotations(article: Article) -> dict[str, Any]:
+    return {
+        "entities": article.entities,
+        "dates": article.dates,
+        "quotes": article.quotes,
+        "events": article.events,
+        "flags": [flag.to_json() for flag in article.flags],
+        "provenance": article.provenance,
     }
 
 
@@ -857,6 +899,7 @@ def article_from_row(row, removed: list[RemovedSpan]) -> Article:
             for item in annotations.get("flags", [])
         ],
         extraction_method=row.extraction_method,
+        provenance=annotations.get("provenance"),
     )
 
 

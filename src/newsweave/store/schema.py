@@ -64,6 +64,7 @@ articles = Table(
     Column("extraction_method", String(32)),
     Column("annotations", JSON, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("provenance_key", String(16), index=True),  # newsweave.provenance; NULL: before revision 0010
 )
 
 article_sources = Table(

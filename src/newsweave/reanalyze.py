@@ -1,0 +1,81 @@
+"""``newsweave reanalyze``: analyse stored articles again with the running code.
+
+Each article keeps the provenance of its analysis (``newsweave.provenance``). After an upgrade
+the articles whose provenance differs are *stale*: this runs extract, annotate, link and
+assess again on their stored raw input and replaces their analysis in place (same id, same
+sources, same duplicate keys), then rebuilds the stories, whose embeddings and peers may
+have changed with it (``newsweave.restory``).
+
+Ingest processes must not run meanwhile, as for ``restory``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsweave import provenance
+from newsweave.assess import assess
+from newsweave.link.entities import entity_records, link_article_entities
+from newsweave.model import Article, RawDocument
+from newsweave.pipeline import analyze_batch
+from newsweave.restory import restory
+from newsweave.store import Store
+
+# Articles analysed together (as ingest's batches: spaCy's nlp.pipe pays off, memory stays flat).
+REANALYZE_BATCH = 32
+
+
+@dataclass(frozen=True)
+class ReanalyzeSummary:
+    articles: int
+    failed: int
+
+
+def reanalyze(
+    store: Store,
+    *,
+    stale_only: bool = True,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> ReanalyzeSummary:
+    """Analyse again the stale articles (or all of them); ``on_progress(done, total)``."""
+    ids = store.stale_article_ids(provenance.current().key) if stale_only else store.stale_article_ids("")
+    done = failed = 0
+    for start in range(0, len(ids), REANALYZE_BATCH):
+        stored = store.articles_by_ids(ids[start : start + REANALYZE_BATCH])
+        results = analyze_batch([_raw_document(article) for article in stored], with_assess=False, overlap=False)
+        for old, new in zip(stored, results, strict=True):
+            if isinstance(new, Article) and _replace(store, old, new):
+                done += 1
+            else:
+                failed += 1  # the stored analysis stays: a failure must not lose an article
+        if on_progress:
+            on_progress(done + failed, len(ids))
+    if done:
+        restory(store)
+    return ReanalyzeSummary(done, failed)
+
+
+def _raw_document(article: Article) -> RawDocument:
+    # What a container declared beside the text (a feed item's or JSON line's title, a date the
+    # feed or the user gave) is not in the raw input: keep it. A whole file declares nothing.
+    from_container = "#" in article.source
+    declared = article.published if article.published_basis == "given" or (
+        from_container and article.published_basis == "metadata") else None
+    return RawDocument(
+        source=article.source, raw=article.raw, kind=article.kind, raw_sha256=article.raw_sha256,
+        url=article.url, title=article.title if from_container else None, published=declared, links=article.links,
+    )
+
+
+def _replace(store: Store, old: Article, new: Article) -> bool:
+    new.id, new.duplicate_of, new.duplicate_similarity = old.id, old.duplicate_of, old.duplicate_similarity
+    if old.published_basis == "given":
+        new.published_basis = "given"
+    try:
+        link_article_entities(new, store)
+        assess(new)
+        store.replace_analysis(new, entity_records(new.entities, new.language))
+    except Exception:  # noqa: BLE001 - counted as failed; the old analysis stays stored
+        return False
+    return True
