@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
@@ -87,7 +88,9 @@ def _hash_files(suffixes: tuple[str, ...], tops: tuple[str, ...] | None = None) 
     return digest.hexdigest()[:16]
 
 
-def _package_files(folder: Any, prefix: str, suffixes: tuple[str, ...], tops: tuple[str, ...] | None):
+def _package_files(
+    folder: Any, prefix: str, suffixes: tuple[str, ...], tops: tuple[str, ...] | None
+) -> Iterator[tuple[str, bytes]]:
     for entry in folder.iterdir():
         name = f"{prefix}{entry.name}"
         if tops is not None and not prefix and name not in tops:
