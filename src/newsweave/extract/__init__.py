@@ -26,7 +26,7 @@ def extract_document(document: RawDocument) -> Article | Rejection:
         method = "trafilatura"
     else:
         cleaned = clean_plain_text(document.raw)
-        title, url = document.title, document.url
+        title, url = document.title or cleaned.headline, document.url
         metadata_date = normalise_timestamp(document.published)
         method = "plaintext"
     if len(normalised_words(cleaned.text)) < MIN_ARTICLE_WORDS:

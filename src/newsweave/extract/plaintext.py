@@ -21,6 +21,13 @@ class Cleaned:
     text: str
     offsets: OffsetMap
     removed: list[RemovedSpan] = field(default_factory=list)
+    headline: str | None = None
+
+
+# A first line this short, standing alone and not ending a sentence, is the article's headline.
+HEADLINE_MAX_WORDS = 25
+HEADLINE_MAX_CHARS = 200
+_SENTENCE_END = re.compile(r"""[.;:,…]$|[.!?]["'”»)]?$""")
 
 
 @dataclass(frozen=True)
@@ -86,7 +93,20 @@ def clean_lines(lines: list[Line], raw_length: int) -> Cleaned:
         parts.append(line.text)
         length += len(line.text)
         gap = False
-    return Cleaned("".join(parts), offsets, removed)
+    text = "".join(parts)
+    return Cleaned(text, offsets, removed, headline_of(text))
+
+
+def headline_of(text: str) -> str | None:
+    """The first line of a cleaned plain text when it reads as a headline: a line of its own,
+    followed by more text, short, and not ending as a sentence does (a lead paragraph does)."""
+    first, separator, rest = text.partition("\n")
+    first = first.strip()
+    if not separator or not rest.strip() or not first:
+        return None
+    if len(first) > HEADLINE_MAX_CHARS or len(first.split()) > HEADLINE_MAX_WORDS or _SENTENCE_END.search(first):
+        return None
+    return first
 
 
 def clean_plain_text(raw: str) -> Cleaned:
