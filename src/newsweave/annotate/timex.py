@@ -128,12 +128,20 @@ def grammar(language: str) -> Grammar | None:
         patterns.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I), entry["resolve"]))
     tables = {name: {k.lower(): v for k, v in data.get(name, {}).items()} for name in (
         "numbers", "vague_numbers", "units", "relative", "relative_days", "relative_day_parts",
-        "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays")}
+        "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks")}
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})
     return Grammar(tuple(patterns), months, weekdays, tables, data.get("numeric_order", "dmy"),
                    tuple(cues.get("future", ())), frozenset(word.lower() for word in cues.get("not_year_after", ())),
-                   frozenset(word.lower() for word in cues.get("article_duration_after", ())), language)
+                   frozenset(word.lower() for word in cues.get("article_duration_after", ())), language,
+                   tuple(cues.get("past", ())), tuple(cues.get("past_patterns", ())),
+                   tuple(cues.get("forward_before", ())), *_span_rules(data.get("spans", {})))
+
+
+def _span_rules(spans: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    drop, take = spans.get("drop_lead", []), spans.get("take_before", [])
+    return (re.compile(rf"(?:{_alternation(drop)})\s+", re.I) if drop else None,
+            re.compile(rf"(?<!\w)(?:{_alternation(take)})\s+$", re.I) if take else None)
 
 
 def find_mentions(text: str, language: str | None) -> list[Mention]:
@@ -150,6 +158,7 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             mention = Mention(match.start(), match.end(), match.group(0), resolve, parts)
             if _is_false_date(mention, text, rules):
                 continue
+            _timeml_span(mention, text, rules)
             candidates.append((-(match.end() - match.start()), index, match.start(), mention))
     candidates.sort(key=lambda item: (item[0], item[1], item[2]))
     taken: list[Mention] = []
@@ -157,6 +166,26 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
         if all(mention.end <= other.start or mention.start >= other.end for other in taken):
             taken.append(mention)
     return sorted(taken, key=lambda mention: mention.start)
+
+
+def _timeml_span(mention: Mention, text: str, rules: Grammar) -> None:
+    """Move the span's start where TimeML draws it: after a leading preposition, before a
+    quantity modifier ("about", "nearly"), and after "the" when the expression is a
+    hyphenated modifier of a noun ("the [third-quarter] loss", "the [30-day] rate")."""
+    start = mention.start
+    lead = rules.drop_lead.match(text, start, mention.end) if rules.drop_lead else None
+    if lead and lead.end() < mention.end:
+        start = lead.end()
+    elif rules.take_before is not None:
+        modifier = rules.take_before.search(text, max(0, start - 30), start)
+        if modifier:
+            start = modifier.start()
+    adjectival = re.match(r"the\s+(?=[\w-]+-\w+$)", text[start:mention.end], re.I)
+    if adjectival and re.match(r"\s+[a-z]", text[mention.end:mention.end + 2]):
+        start += adjectival.end()
+    if start != mention.start:
+        mention.text = text[start:mention.end]
+        mention.start = start
 
 
 def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:

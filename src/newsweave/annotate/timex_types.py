@@ -52,3 +52,12 @@ class Grammar:
     not_year_after: frozenset[str]
     article_duration_after: frozenset[str] = frozenset()
     language: str = ""
+    # markers of the past in a clause (words and regular expressions), and the words right
+    # before an expression that point it forward ("until", "jusqu'à", "bis")
+    past_cues: tuple[str, ...] = ()
+    past_patterns: tuple[str, ...] = ()
+    forward_before: tuple[str, ...] = ()
+    # TimeML span conventions: a leading preposition is a SIGNAL, outside the timex ("within
+    # [two weeks]"); a quantity modifier before it belongs inside ("[nearly two years]")
+    drop_lead: re.Pattern[str] | None = None
+    take_before: re.Pattern[str] | None = None

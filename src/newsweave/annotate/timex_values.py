@@ -61,18 +61,58 @@ class ResolveContext:
         return self.lookup("modifiers", self.parts["mod"]) if "mod" in self.parts else None
 
     def looks_future(self) -> bool:
-        """A future cue in the clause around the match ("will", "sera", "next")."""
+        """The clause around the match points after the anchor ("will", "sera", "until")."""
+        return self.tense() > 0
+
+    def tense(self) -> int:
+        """+1 when the clause around the match speaks of the future, -1 of the past, 0 when it
+        says nothing. A word right before the match that points forward ("until Thursday",
+        "jusqu'à jeudi") wins unless the clause is in the past ("talks went on until
+        Thursday"); otherwise the tense marker nearest the match wins ("said he will
+        arrive on Tuesday": "will"). A cheap stand-in for a parse: no per-article cost."""
         before = self.text[max(0, self.mention.start - CUE_WINDOW):self.mention.start]
-        after = self.text[self.mention.end:self.mention.end + CUE_WINDOW // 4]
+        after = self.text[self.mention.end:self.mention.end + CUE_WINDOW // 2]
         # the clause only: a cue in the sentence before says nothing about this one
         before = re.split(r"[.!?;]\s|\n", before)[-1]
-        after = re.split(r"[.!?;,]\s|\n", after)[0]
-        window = (before + " " + after).lower()
-        return any(re.search(rf"(?<!\w){re.escape(cue.strip())}(?!\w)", window) for cue in self.rules.future_cues)
+        after = re.split(r"[.!?;,]\s|\n|\s(?:and|et|und|y|e)\s", after)[0]
+        before_lower, after_lower = before.lower(), after.lower()
+        past_before = _last_cue(before_lower, self.rules.past_cues, self.rules.past_patterns)
+        if any(re.search(rf"(?<!\w){re.escape(word)}\s*$", before_lower) for word in self.rules.forward_before):
+            return -1 if past_before is not None else 1
+        future_before = _last_cue(before_lower, self.rules.future_cues, ())
+        # nearest marker before the match: the larger end offset; "expected" is a future cue
+        # and also looks like a past participle, so the future wins a tie
+        if future_before is not None and (past_before is None or future_before >= past_before):
+            return 1
+        if past_before is not None:
+            return -1
+        future_after = _first_cue(after_lower, self.rules.future_cues, ())
+        past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns)
+        if future_after is not None and (past_after is None or future_after <= past_after):
+            return 1
+        return -1 if past_after is not None else 0
 
     def timex(self, type_: str, value: str, **extra: Any) -> Timex:
         mention = self.mention
         return Timex(mention.start, mention.end, mention.text, type_, value, resolve=mention.resolve, **extra)
+
+
+def _cue_spans(window: str, words: tuple[str, ...], patterns: tuple[str, ...]) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for word in words
+             for m in re.finditer(rf"(?<!\w){re.escape(word.strip())}(?!\w)", window)]
+    spans += [(m.start(), m.end()) for pattern in patterns for m in re.finditer(pattern, window)]
+    return spans
+
+
+def _last_cue(window: str, words: tuple[str, ...], patterns: tuple[str, ...]) -> int | None:
+    """Where the last cue of the window ends, or None."""
+    spans = _cue_spans(window, words, patterns)
+    return max(end for _, end in spans) if spans else None
+
+
+def _first_cue(window: str, words: tuple[str, ...], patterns: tuple[str, ...]) -> int | None:
+    spans = _cue_spans(window, words, patterns)
+    return min(start for start, _ in spans) if spans else None
 
 
 def _fmt(day: date, unit: str) -> str:
@@ -152,6 +192,8 @@ def _resolve_month(ctx: ResolveContext) -> Timex | None:
     if not month:
         return None
     year = int(ctx.parts["year"]) if "year" in ctx.parts else None
+    if "yrel" in ctx.parts and ctx.anchor is not None:  # "July last year"
+        year = ctx.anchor.year + (ctx.lookup("relative", ctx.parts["yrel"]) or 0)
     if year is None and ctx.anchor is not None:
         direction = ctx.lookup("relative", ctx.parts["rel"]) if "rel" in ctx.parts else None
         if direction == -1:
@@ -352,6 +394,7 @@ def _event_years_in(sentence: str, language: str) -> list[int]:
 
 def _resolve_time(ctx: ResolveContext) -> Timex | None:
     clock = ctx.parts["clock"].lower()
+    clock = ctx.lookup("named_clocks", clock) or clock
     found = re.match(r"(\d{1,2})(?:[:h](\d\d))?", clock)
     if not found:
         return None
