@@ -135,7 +135,8 @@ def grammar(language: str) -> Grammar | None:
                    tuple(cues.get("future", ())), frozenset(word.lower() for word in cues.get("not_year_after", ())),
                    frozenset(word.lower() for word in cues.get("article_duration_after", ())), language,
                    tuple(cues.get("past", ())), tuple(cues.get("past_patterns", ())),
-                   tuple(cues.get("forward_before", ())), *_span_rules(data.get("spans", {})))
+                   tuple(cues.get("forward_before", ())), tuple(cues.get("future_patterns", ())),
+                   *_span_rules(data.get("spans", {})))
 
 
 def _span_rules(spans: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:

@@ -57,6 +57,7 @@ class Grammar:
     past_cues: tuple[str, ...] = ()
     past_patterns: tuple[str, ...] = ()
     forward_before: tuple[str, ...] = ()
+    future_patterns: tuple[str, ...] = ()
     # TimeML span conventions: a leading preposition is a SIGNAL, outside the timex ("within
     # [two weeks]"); a quantity modifier before it belongs inside ("[nearly two years]")
     drop_lead: re.Pattern[str] | None = None

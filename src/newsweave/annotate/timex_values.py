@@ -79,14 +79,14 @@ class ResolveContext:
         past_before = _last_cue(before_lower, self.rules.past_cues, self.rules.past_patterns)
         if any(re.search(rf"(?<!\w){re.escape(word)}\s*$", before_lower) for word in self.rules.forward_before):
             return -1 if past_before is not None else 1
-        future_before = _last_cue(before_lower, self.rules.future_cues, ())
+        future_before = _last_cue(before_lower, self.rules.future_cues, self.rules.future_patterns)
         # nearest marker before the match: the larger end offset; "expected" is a future cue
         # and also looks like a past participle, so the future wins a tie
         if future_before is not None and (past_before is None or future_before >= past_before):
             return 1
         if past_before is not None:
             return -1
-        future_after = _first_cue(after_lower, self.rules.future_cues, ())
+        future_after = _first_cue(after_lower, self.rules.future_cues, self.rules.future_patterns)
         past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns)
         if future_after is not None and (past_after is None or future_after <= past_after):
             return 1
