@@ -238,7 +238,7 @@ def _follow_quarter_context(timex: Timex, before: list[Timex]) -> None:
     (HeidelTime's rule of the last mentioned granularity, for quarters only)."""
     if timex.resolve not in ("ago", "relative_unit") or not re.fullmatch(r"\d{4}", timex.value):
         return
-    if not re.search(r"\b(?:ago|earlier|last|year-ago|year-earlier)\b", timex.text.lower()):
+    if not re.search(r"\b(?:ago|earlier|year-ago|year-earlier)\b", timex.text.lower()):
         return
     for previous in reversed(before):
         if timex.start - previous.end > QUARTER_CONTEXT:
