@@ -214,16 +214,69 @@ def score_own_set(path: Path) -> dict[str, float]:
             "flag_p": p, "flag_r": r, "flag_f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+def published_cases(eval_dates: Path) -> list[tuple[str, str, str, str]]:
+    """(set, language, text, true day) for every document whose publication day is known:
+    TE3 dev documents (their DCT) and the Fundus pages (their `published`, the body as text).
+    The extraction pages carry no publication date, so they cannot be scored."""
+    cases = []
+    te3 = eval_dates / "timebank-aquaint.jsonl"
+    if te3.is_file():
+        for line in te3.open(encoding="utf-8"):
+            doc = json.loads(line)
+            cases.append(("te3-" + half_of(doc["doc_id"]), "en", doc["text"], doc["dct"][:10]))
+    fundus = eval_dates.parent / "fundus" / "gold.jsonl"
+    if fundus.is_file():
+        for line in fundus.open(encoding="utf-8"):
+            page = json.loads(line)
+            if page.get("published") and page.get("lang"):
+                text = (page.get("title") or "") + "\n\n" + (page.get("body") or "")
+                cases.append(("fundus", page["lang"], text, page["published"][:10]))
+    return cases
+
+
+def score_published(eval_dates: Path, today: date | None) -> dict[tuple[str, str], dict[str, float]]:
+    """Publication-date inference with the true date hidden, per (set, language): articles,
+    answered, exact day, within one day, wrong by more than a day (shares of all articles)."""
+    from newsweave.annotate.published_inference import infer_published
+
+    rows: dict[tuple[str, str], dict[str, float]] = {}
+    for name, language, text, truth in published_cases(eval_dates):
+        row = rows.setdefault((name, language), {"articles": 0, "answered": 0, "exact": 0, "within1": 0, "wrong": 0})
+        row["articles"] += 1
+        inference = infer_published(timex.find_mentions(text, language), text, language, today)
+        if inference is None:
+            continue
+        row["answered"] += 1
+        off = abs((inference.published - date.fromisoformat(truth)).days)
+        row["exact"] += off == 0
+        row["within1"] += off <= 1
+        row["wrong"] += off > 1
+    return rows
+
+
+def print_published(rows: dict[tuple[str, str], dict[str, float]]) -> None:
+    print("publication date inferred from the text, true date hidden (shares of all articles):")
+    print("set language articles answered exact within1 wrong>1")
+    for (name, language), row in sorted(rows.items(), key=lambda item: (item[0][0], -item[1]["articles"])):
+        n = row["articles"]
+        print(f"{name} {language} {n} {row['answered'] / n:.2f} {row['exact'] / n:.2f} {row['within1'] / n:.2f} "
+              f"{row['wrong'] / n:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=Path(os.environ.get("NEWSWEAVE_EVAL_DATES", DEFAULT_EVAL)))
     parser.add_argument("--limit", type=int, default=None, help="only the first N TempEval documents")
     parser.add_argument("--no-dateparser", action="store_true")
+    parser.add_argument("--published-only", action="store_true", help="only the publication-date table")
     parser.add_argument("--errors", type=Path, default=None,
                         help="write the tune half's TE3 errors (never the check half's) to this file")
     args = parser.parse_args()
     if not args.eval.is_dir():
         print(f"eval folder {args.eval} not found: skipping")
+        return
+    print_published(score_published(args.eval, None))
+    if args.published_only:
         return
     systems = [("newsweave", ours)] + ([] if args.no_dateparser else [("dateparser.search_dates", with_dateparser)])
     for name, tagger in systems:

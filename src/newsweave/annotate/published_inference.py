@@ -22,16 +22,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from newsweave import lang
-from newsweave.annotate.timex import Mention, Timex, resolve_all
+from newsweave.annotate.timex import Mention, Timex, grammar, resolve_all
+from newsweave.annotate.timex_types import Grammar
+from newsweave.annotate.timex_values import ResolveContext
 
 # Years searched around the anchor year for a weekday that fits a day and month: the weekday
 # of a date repeats every 5, 6 or 11 years, so ±12 always finds the nearest fits.
 YEAR_SEARCH = 12
 # A year counted from ("two years after the 2022 invasion") must sit this close to the count.
 COUNT_WINDOW = 80
+# A year named in the past sets a lower bound; a weekday fit further than this beyond it is
+# too loose to trust (a day and month fall on the same weekday every 5, 6 or 11 years).
+LOWER_BOUND_REACH = 4
+# With no year in the text, a weekday and date are read as the latest fit before the fetch
+# day only within this many days of it (a page fetched live reports recent days; the same
+# weekday and date recur years apart).
+RECENT_DAYS = 60
+# The lead, where the day the article reports is given: two sentences, at most this long.
+LEAD_REACH = 400
+# A date this close to the start is a dateline ("GENEVA, 3 May —"): the publication day itself.
+DATELINE_REACH = 60
+# A weekday named without "today"/"yesterday" is at most this many days before publication.
+WEEK_AFTER = 6
 # How far before a holder's name its role is looked for ("the Ukrainian President Volodymyr …").
 ROLE_WINDOW = 50
 
@@ -41,31 +56,110 @@ class Inference:
     published: date
     evidence: list[Timex] = field(default_factory=list)
     reason: str = ""
+    # the days the clues allow (the publication day is one of them); ``published`` is the
+    # likeliest, usually the day of the dated event the lead reports
+    earliest: date | None = None
+    latest: date | None = None
 
 
 def infer_published(mentions: list[Mention], text: str, language: str | None, today: date | None = None) -> Inference | None:
-    """The publication date the text implies, or None when it gives too little."""
+    """The publication date the text implies, or None when it gives too little or its
+    clues disagree (no answer is better than a wrong one). ``today`` is the day the page was
+    fetched, when it was fetched live: publication is not later, and, when the text names no
+    year, a weekday and date within RECENT_DAYS before it date the text; None when unknown."""
     unanchored = resolve_all(mentions, text, language, None)
-    anchor_year, anchor_evidence, lower_bound = _anchor_year(unanchored, _event_years(text, language or ""), text)
+    rules = grammar(language or "")
+    if rules is None:
+        return None
+    tenses = {(t.start, t.end): clause_tense(t, text, rules) for t in unanchored}
+    unanchored = [t for t in unanchored if tenses[(t.start, t.end)] <= 0 or t.resolve == "anniversary"]
+    past = {span for span, tense in tenses.items() if tense < 0}
+    anchor_year, anchor_evidence, lower_bound = _anchor_year(unanchored, _event_years(text, language or ""), text, past)
     allowed, office_evidence = _office_years(text, language or "")
-    day_months = [t for t in unanchored if t.resolve == "absolute" and not t.year_given and t.month and t.day]
-    with_weekday = [t for t in day_months if t.weekday is not None]
-    today = today or date.today()
-    reference = anchor_year or (max(allowed) if allowed else today.year)
+    recent_only = anchor_year is None and not allowed
+    if recent_only and today is None:
+        return None  # a weekday fits a day and month once every few years: without a year clue it is a guess
+    lead = _lead_end(text)
+    day_months = [t for t in unanchored if t.resolve == "absolute" and not t.year_given and t.month and t.day
+                  and (t.start < lead or _said_today(t, text, rules))]
+    with_weekday = [t for t in day_months if t.weekday is not None] or _dateline_with_lead_weekday(day_months, unanchored)
+    reference = anchor_year or max(allowed or {today.year if today else 0})
+    fitted = []
     for timex in with_weekday:
         year = _year_for_weekday(timex, reference, latest=None if anchor_year and not lower_bound else today,
                                  allowed=allowed, at_least=anchor_year if lower_bound else None)
-        if year is not None:
-            anchor_evidence = anchor_evidence + office_evidence
-            return Inference(date(year, timex.month, timex.day), [timex, *anchor_evidence],
+        if year is not None and recent_only and today is not None and \
+                not 0 <= (today - date(year, timex.month, timex.day)).days <= RECENT_DAYS:
+            continue  # with only the fetch day as clue, the fit must be a recent day
+        if year is not None and (not lower_bound or anchor_year is None or year - anchor_year <= LOWER_BOUND_REACH):
+            fitted.append((date(year, timex.month, timex.day), timex))
+    if fitted:
+        if len({day.year for day, _ in fitted}) > 1:
+            return None  # two dated weekdays of the lead in different years: the clues disagree
+        day, timex = max(fitted, key=lambda item: item[0])
+        return _around_event(day, timex, text, rules, [*anchor_evidence, *office_evidence],
                              "weekday and date" + (" near the year the text gives" if anchor_year else ""))
-    if anchor_year and day_months:
-        timex = day_months[0]
+    counted = anchor_year is not None and not lower_bound and anchor_evidence and \
+        anchor_evidence[0].resolve in ("anniversary", "duration", "ago")
+    datelines = [t for t in day_months if t.start < DATELINE_REACH]
+    if counted and datelines:
+        timex = datelines[0]
         try:
-            return Inference(date(anchor_year, timex.month, timex.day), [timex, *anchor_evidence], "date in the text's year")
+            day = date(anchor_year, timex.month, timex.day)  # type: ignore[arg-type]
         except ValueError:
             return None
+        return Inference(day, [timex, *anchor_evidence], "dateline in the year the text counts to", day, day)
     return None
+
+
+def _dateline_with_lead_weekday(day_months: list[Timex], timexes: list[Timex]) -> list[Timex]:
+    """A dateline without weekday ("TEHRAN, August 8 (Agency) --") read with the first weekday
+    the lead names ("Iran Saturday condemned …"): wire copy names the day of its dateline."""
+    datelines = [t for t in day_months if t.start < DATELINE_REACH and t.weekday is None]
+    weekdays = [t for t in timexes if t.resolve == "weekday" and t.weekday is not None]
+    if not datelines or not weekdays:
+        return []
+    dateline, weekday = datelines[0], min(weekdays, key=lambda t: t.start)
+    combined = Timex(dateline.start, dateline.end, dateline.text, dateline.type, dateline.value,
+                     resolve=dateline.resolve, month=dateline.month, day=dateline.day, weekday=weekday.weekday)
+    return [combined]
+
+
+def _said_today(timex: Timex, text: str, rules: Grammar) -> bool:
+    """The mention is said to be today: "ce vendredi 22 novembre", "today, Friday, November 22"."""
+    before = text[max(0, timex.start - 12):timex.start].lower()
+    today_words = [w for w, v in rules.tables["relative"].items() if v == 0] + \
+        [w for w, v in rules.tables["relative_days"].items() if v == 0]
+    return any(re.search(rf"(?<!\w){re.escape(word)}\W*$", before) for word in today_words)
+
+
+def clause_tense(timex: Timex, text: str, rules: Grammar) -> int:
+    """+1 future, -1 past, 0 unsaid, for the clause around a resolved mention."""
+    mention = Mention(timex.start, timex.end, timex.text, timex.resolve)
+    return ResolveContext(mention, text, rules, None).tense()
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: the end of the second sentence, at most LEAD_REACH characters."""
+    stops = [m.end() for m in re.finditer(r"[.!?](?:\s|$)|\n\n", text[:LEAD_REACH])]
+    return stops[1] if len(stops) > 1 else LEAD_REACH
+
+
+def _around_event(day: date, timex: Timex, text: str, rules: Grammar, evidence: list[Timex], reason: str) -> Inference:
+    """The publication day around a dated event of the lead: that day, the day after when the
+    clause says "yesterday", and up to a week after otherwise (the interval)."""
+    sentence_start = max(text.rfind(". ", 0, timex.start), text.rfind("\n", 0, timex.start), 0)
+    sentence_end = re.search(r"[.!?\n]", text[timex.end:])
+    stop = timex.end + (sentence_end.start() if sentence_end else 200)
+    clause = text[sentence_start:stop].lower()
+    shifts = {value for word, value in rules.tables["relative_days"].items()
+              if value in (-1, 0) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", clause)}
+    if shifts == {-1}:
+        published = day + timedelta(days=1)
+        return Inference(published, [timex, *evidence], reason + ", yesterday", published, published)
+    if shifts == {0} or timex.start < DATELINE_REACH:
+        return Inference(day, [timex, *evidence], reason + (", today" if shifts else ", dateline"), day, day)
+    return Inference(day, [timex, *evidence], reason, day, day + timedelta(days=WEEK_AFTER))
 
 
 def _year_for_weekday(timex: Timex, reference: int, latest: date | None, allowed: set[int] | None = None,
@@ -85,9 +179,11 @@ def _year_for_weekday(timex: Timex, reference: int, latest: date | None, allowed
     return min(fits, key=lambda year: (abs(year - reference), -year)) if fits else None
 
 
-def _anchor_year(timexes: list[Timex], events: list[Timex], text: str) -> tuple[int | None, list[Timex], bool]:
+def _anchor_year(timexes: list[Timex], events: list[Timex], text: str,
+                 past: set[tuple[int, int]] | None = None) -> tuple[int | None, list[Timex], bool]:
     """The year the text points at, the mentions that say so, and whether it is only a
-    lower bound (the latest year named: the text is at least that recent)."""
+    lower bound (the latest year named in a clause in the past: the text is at least that
+    recent; a year in a clause without tense may be a plan, "en 2027")."""
     years = [t for t in timexes if t.resolve == "year" and t.year]
     for timex in timexes:
         counted = _counted_from_year(timex, years + events, text)
@@ -97,6 +193,7 @@ def _anchor_year(timexes: list[Timex], events: list[Timex], text: str) -> tuple[
     if full_dates:
         latest = max(full_dates, key=lambda t: (t.year, t.month or 0, t.day or 0))
         return latest.year, [latest], False
+    years = [t for t in years if past is None or (t.start, t.end) in past]
     if years:
         latest = max(years, key=lambda t: t.year or 0)
         return latest.year, [latest], True
