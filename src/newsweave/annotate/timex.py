@@ -21,6 +21,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from babel import Locale
 from babel.dates import get_day_names, get_month_names
 
 from newsweave import lang
@@ -100,6 +101,7 @@ def grammar(language: str) -> Grammar | None:
         # an abbreviation's full stop ("Tues."), not a sentence's ("on Monday.")
         "weekday": rf"(?P<weekday>{weekday_alt})(?:(?<![^\W\d_]{{5}})\.)?",
         "day": r"(?P<day>[0-3]?\d)",
+        "monthnum": r"(?P<mnum>1[0-2]|0?[1-9])",
         "year": rf"(?<![\d$€£.,])(?P<year>(?:1[89]|20)\d\d)(?![\d%]|[.,]\d)",
         "decade": r"(?P<decade>(?:1[89]|20)\d0)",
         "decade2": r"(?P<decade2>\d0)",
@@ -122,13 +124,22 @@ def grammar(language: str) -> Grammar | None:
         "set": rf"(?P<set>{_alternation(data.get('sets', {}))})",
         "holiday": rf"(?P<holiday>{_alternation(data.get('holidays', {}))})",
     }
+    entries = [(entry["regex"], entry["resolve"]) for entry in data.get("pattern", [])]
+    generated_units: dict[str, str] = {}
+    if data.get("cldr_relative") or data.get("cldr_durations"):
+        generated, generated_units = _cldr_patterns(language, bool(data.get("cldr_relative")),
+                                                    bool(data.get("cldr_durations")))
+        entries += generated
+    # Scripts written without spaces (Chinese, Japanese) have no word boundary around a date.
+    left, right = (r"(?<!\w)", r"(?!\w)") if data.get("word_boundaries", True) else ("", "")
     patterns = []
-    for entry in data.get("pattern", []):
-        body = re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], entry["regex"])
-        patterns.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I), entry["resolve"]))
+    for regex, resolve in entries:
+        body = re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], regex)
+        patterns.append((re.compile(rf"{left}(?:{body}){right}", re.I), resolve))
     tables = {name: {k.lower(): v for k, v in data.get(name, {}).items()} for name in (
         "numbers", "vague_numbers", "units", "relative", "relative_days", "relative_day_parts",
         "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks")}
+    tables["units"] = {**generated_units, **tables["units"]}
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})
     return Grammar(tuple(patterns), months, weekdays, tables, data.get("numeric_order", "dmy"),
@@ -143,6 +154,48 @@ def _span_rules(spans: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Patte
     drop, take = spans.get("drop_lead", []), spans.get("take_before", [])
     return (re.compile(rf"(?:{_alternation(drop)})\s+", re.I) if drop else None,
             re.compile(rf"(?<!\w)(?:{_alternation(take)})\s+$", re.I) if take else None)
+
+
+# CLDR's relative-time fields and duration units, and the TIMEX3 unit of each
+CLDR_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MIN"}
+
+
+def _cldr_patterns(language: str, relative: bool, durations: bool) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """Patterns for "vor 3 Tagen", "hace 3 días", "3天前", "in 3 Tagen", "3 Tage" made from CLDR's
+    relative-time and duration-unit patterns (babel), so a language file needs no list of them.
+    The words around the number become the match's unit, looked up in the returned table."""
+    try:
+        locale_data = Locale.parse(language)._data
+    except Exception:  # noqa: BLE001 - a language babel does not know keeps its own patterns only
+        return [], {}
+    forms: list[tuple[str, str, str]] = []
+    for field, unit in CLDR_UNITS.items():
+        if relative:
+            for direction, resolve in (("past", "ago"), ("future", "ahead")):
+                for width in ("", "-short"):
+                    plural = locale_data["date_fields"].get(field + width, {}).get(direction, {})
+                    forms += [(text, resolve, unit) for text in plural.values()]
+        if durations:
+            widths = locale_data["unit_patterns"].get(f"duration-{field}", {})
+            long_forms = widths.get("long") or {}
+            forms += [(text, "duration", unit) for key, text in long_forms.items() if key != "per"]
+    patterns, units = [], {}
+    for text, resolve, unit in dict.fromkeys(forms):
+        if text.count("{0}") != 1:
+            continue  # "قبل يومين" (two days ago) has its count in the word
+        prefix, suffix = (part.strip() for part in text.split("{0}"))
+        word = suffix or prefix
+        units[re.sub(r"\s+", " ", word.lower())] = unit
+
+        def flexible(part: str) -> str:
+            return re.sub(r"(?:\\ )+", r"\\s*", re.escape(part))
+
+        if suffix:
+            regex = (flexible(prefix) + r"\s*" if prefix else "") + "{num}" + r"\s*" + f"(?P<unit>{flexible(suffix)})"
+        else:
+            regex = f"(?P<unit>{flexible(prefix)})" + r"\s*" + "{num}"
+        patterns.append((regex, resolve))
+    return patterns, units
 
 
 def find_mentions(text: str, language: str | None) -> list[Mention]:

@@ -67,8 +67,8 @@ class ResolveContext:
     def tense(self) -> int:
         """+1 when the clause around the match speaks of the future, -1 of the past, 0 when it
         says nothing. A word right before the match that points forward ("until Thursday",
-        "jusqu'à jeudi") wins unless the clause is in the past ("talks went on until
-        Thursday"); otherwise the tense marker nearest the match wins ("said he will
+        "jusqu'à jeudi") wins unless a past marker is nearer than any future one ("talks went
+        on until Thursday"); otherwise the tense marker nearest the match wins ("said he will
         arrive on Tuesday": "will"). A cheap stand-in for a parse: no per-article cost."""
         before = self.text[max(0, self.mention.start - CUE_WINDOW):self.mention.start]
         after = self.text[self.mention.end:self.mention.end + CUE_WINDOW // 2]
@@ -77,9 +77,10 @@ class ResolveContext:
         after = re.split(r"[.!?;,]\s|\n|\s(?:and|et|und|y|e)\s", after)[0]
         before_lower, after_lower = before.lower(), after.lower()
         past_before = _last_cue(before_lower, self.rules.past_cues, self.rules.past_patterns)
-        if any(re.search(rf"(?<!\w){re.escape(word)}\s*$", before_lower) for word in self.rules.forward_before):
-            return -1 if past_before is not None else 1
         future_before = _last_cue(before_lower, self.rules.future_cues, self.rules.future_patterns)
+        if any(re.search(rf"(?<!\w){re.escape(word)}\s*$", before_lower) for word in self.rules.forward_before):
+            # "said he would stay until Thursday": the future cue nearer than the past wins
+            return -1 if past_before is not None and (future_before is None or past_before > future_before) else 1
         # nearest marker before the match: the larger end offset; "expected" is a future cue
         # and also looks like a past participle, so the future wins a tie
         if future_before is not None and (past_before is None or future_before >= past_before):
@@ -169,7 +170,8 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
         first, second, year = (int(x) for x in re.split(r"[/.]", parts["numeric"]))
         month, day = (first, second) if ctx.rules.numeric_order == "mdy" else (second, first)
     else:
-        month = ctx.rules.months.get(parts["month"].lower().rstrip("."))
+        # a month by name, or by number in scripts and styles that write it so ("3月", "15.1.")
+        month = int(parts["mnum"]) if "mnum" in parts else ctx.rules.months.get(parts["month"].lower().rstrip("."))
         day, year = int(parts["day"]), int(parts["year"]) if "year" in parts else None
     if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
@@ -188,7 +190,7 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
 
 
 def _resolve_month(ctx: ResolveContext) -> Timex | None:
-    month = ctx.rules.months.get(ctx.parts["month"].lower().rstrip("."))
+    month = int(ctx.parts["mnum"]) if "mnum" in ctx.parts else ctx.rules.months.get(ctx.parts["month"].lower().rstrip("."))
     if not month:
         return None
     year = int(ctx.parts["year"]) if "year" in ctx.parts else None
