@@ -114,6 +114,8 @@ def grammar(language: str) -> Grammar | None:
         "unit": rf"(?P<unit>{_alternation(data.get('units', {}))})",
         "units": _alternation(data.get("units", {})),
         "rel": rf"(?P<rel>{_alternation(data.get('relative', {}))})",
+        # the same words after the noun ("el lunes próximo") where the pattern also allows them before
+        "relafter": rf"(?P<relafter>{_alternation(data.get('relative', {}))})",
         "relday": rf"(?P<relday>{_alternation(data.get('relative_days', {}))})",
         "part": rf"(?P<part>{_alternation(data.get('parts_of_day', {}))})",
         "season": rf"(?P<season>{_alternation(data.get('seasons', {}))})",
@@ -209,6 +211,8 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             if match.end() == match.start():
                 continue
             parts = {key: value for key, value in match.groupdict().items() if value is not None}
+            if "relafter" in parts:
+                parts.setdefault("rel", parts.pop("relafter"))
             mention = Mention(match.start(), match.end(), match.group(0), resolve, parts)
             if _is_false_date(mention, text, rules):
                 continue
