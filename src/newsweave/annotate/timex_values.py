@@ -169,6 +169,8 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     elif "numeric" in parts:
         first, second, year = (int(x) for x in re.split(r"[/.]", parts["numeric"]))
         month, day = (first, second) if ctx.rules.numeric_order == "mdy" else (second, first)
+    elif "month" not in parts and "mnum" not in parts:
+        return _day_of_nearby_month(ctx, int(parts["day"]), weekday)
     else:
         # a month by name, or by number in scripts and styles that write it so ("3月", "15.1.")
         month = int(parts["mnum"]) if "mnum" in parts else ctx.rules.months.get(parts["month"].lower().rstrip("."))
@@ -187,6 +189,27 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     value = f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"XXXX-{month:02d}-{day:02d}"
     return ctx.timex("DATE", value, year=year, month=month, day=day, weekday=weekday,
                      year_given=year_given, impossible=impossible)
+
+
+def _day_of_nearby_month(ctx: ResolveContext, day: int, weekday: int | None) -> Timex | None:
+    """"el lunes 12": the 12th of the month around the anchor that falls on that weekday."""
+    if not 1 <= day <= 31:
+        return None
+    if ctx.anchor is None:
+        return ctx.timex("DATE", f"XXXX-XX-{day:02d}", day=day, weekday=weekday)
+    candidates = []
+    for shift in (-1, 0, 1):
+        month_start = ctx.anchor.replace(day=1) + relativedelta(months=shift)
+        try:
+            candidate = month_start.replace(day=day)
+        except ValueError:
+            continue
+        if weekday is None or candidate.weekday() == weekday:
+            candidates.append(candidate)
+    if not candidates:
+        return None
+    found = min(candidates, key=lambda candidate: abs((candidate - ctx.anchor).days))  # type: ignore[operator]
+    return ctx.timex("DATE", found.isoformat(), year=found.year, month=found.month, day=found.day, weekday=weekday)
 
 
 def _resolve_month(ctx: ResolveContext) -> Timex | None:
