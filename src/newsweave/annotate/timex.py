@@ -85,6 +85,10 @@ def grammar(language: str) -> Grammar | None:
               _cldr_names(language, get_month_names, data.get("extra_months", {}), 0).items()
               if name not in numbers and len(name) > 2}
     weekdays = _cldr_names(language, get_day_names, data.get("extra_weekdays", {}), 0)
+    # one-character abbreviations ("月" for Monday in Japanese) are other words far more often
+    shortest = data.get("min_name_length", 1)
+    months = {name: number for name, number in months.items() if len(name) >= shortest}
+    weekdays = {name: number for name, number in weekdays.items() if len(name) >= shortest}
     ordinals = {key: value for key, value in data.get("ordinals", {}).items() if key != "ordinal_suffix"}
     suffix = data.get("ordinals", {}).get("ordinal_suffix", "(?!x)x")
     month_alt, weekday_alt = _alternation(months), _alternation(weekdays)
@@ -144,12 +148,15 @@ def grammar(language: str) -> Grammar | None:
     tables["units"] = {**generated_units, **tables["units"]}
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})
+    drop_lead, take_before = _span_rules(data.get("spans", {}))
     return Grammar(tuple(patterns), months, weekdays, tables, data.get("numeric_order", "dmy"),
                    tuple(cues.get("future", ())), frozenset(word.lower() for word in cues.get("not_year_after", ())),
                    frozenset(word.lower() for word in cues.get("article_duration_after", ())), language,
-                   tuple(cues.get("past", ())), tuple(cues.get("past_patterns", ())),
-                   tuple(cues.get("forward_before", ())), tuple(cues.get("future_patterns", ())),
-                   *_span_rules(data.get("spans", {})))
+                   past_cues=tuple(cues.get("past", ())), past_patterns=tuple(cues.get("past_patterns", ())),
+                   forward_before=tuple(cues.get("forward_before", ())),
+                   future_patterns=tuple(cues.get("future_patterns", ())), verb_final=bool(data.get("verb_final", False)),
+                   word_boundaries=bool(data.get("word_boundaries", True)),
+                   drop_lead=drop_lead, take_before=take_before)
 
 
 def _span_rules(spans: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:

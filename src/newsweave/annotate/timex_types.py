@@ -58,6 +58,9 @@ class Grammar:
     past_patterns: tuple[str, ...] = ()
     forward_before: tuple[str, ...] = ()
     future_patterns: tuple[str, ...] = ()
+    # the verb, and so the tense, follows the expression (Japanese, Korean, Turkish)
+    verb_final: bool = False
+    word_boundaries: bool = True
     # TimeML span conventions: a leading preposition is a SIGNAL, outside the timex ("within
     # [two weeks]"); a quantity modifier before it belongs inside ("[nearly two years]")
     drop_lead: re.Pattern[str] | None = None

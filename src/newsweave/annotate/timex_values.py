@@ -76,8 +76,14 @@ class ResolveContext:
         before = re.split(r"[.!?;]\s|\n", before)[-1]
         after = re.split(r"[.!?;,]\s|\n|\s(?:and|et|und|y|e)\s", after)[0]
         before_lower, after_lower = before.lower(), after.lower()
-        past_before = _last_cue(before_lower, self.rules.past_cues, self.rules.past_patterns)
-        future_before = _last_cue(before_lower, self.rules.future_cues, self.rules.future_patterns)
+        if self.rules.verb_final:
+            # the clause's verb comes after the expression: read the words that follow first
+            future_after = _first_cue(after_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
+            past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
+            if future_after is not None or past_after is not None:
+                return 1 if past_after is None or (future_after is not None and future_after <= past_after) else -1
+        past_before = _last_cue(before_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
+        future_before = _last_cue(before_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
         if any(re.search(rf"(?<!\w){re.escape(word)}\s*$", before_lower) for word in self.rules.forward_before):
             # "said he would stay until Thursday": the future cue nearer than the past wins
             return -1 if past_before is not None and (future_before is None or past_before > future_before) else 1
@@ -87,8 +93,8 @@ class ResolveContext:
             return 1
         if past_before is not None:
             return -1
-        future_after = _first_cue(after_lower, self.rules.future_cues, self.rules.future_patterns)
-        past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns)
+        future_after = _first_cue(after_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
+        past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
         if future_after is not None and (past_after is None or future_after <= past_after):
             return 1
         return -1 if past_after is not None else 0
@@ -98,21 +104,22 @@ class ResolveContext:
         return Timex(mention.start, mention.end, mention.text, type_, value, resolve=mention.resolve, **extra)
 
 
-def _cue_spans(window: str, words: tuple[str, ...], patterns: tuple[str, ...]) -> list[tuple[int, int]]:
+def _cue_spans(window: str, words: tuple[str, ...], patterns: tuple[str, ...], bounded: bool = True) -> list[tuple[int, int]]:
+    left, right = (r"(?<!\w)", r"(?!\w)") if bounded else ("", "")
     spans = [(m.start(), m.end()) for word in words
-             for m in re.finditer(rf"(?<!\w){re.escape(word.strip())}(?!\w)", window)]
+             for m in re.finditer(rf"{left}{re.escape(word.strip())}{right}", window)]
     spans += [(m.start(), m.end()) for pattern in patterns for m in re.finditer(pattern, window)]
     return spans
 
 
-def _last_cue(window: str, words: tuple[str, ...], patterns: tuple[str, ...]) -> int | None:
+def _last_cue(window: str, words: tuple[str, ...], patterns: tuple[str, ...], bounded: bool = True) -> int | None:
     """Where the last cue of the window ends, or None."""
-    spans = _cue_spans(window, words, patterns)
+    spans = _cue_spans(window, words, patterns, bounded)
     return max(end for _, end in spans) if spans else None
 
 
-def _first_cue(window: str, words: tuple[str, ...], patterns: tuple[str, ...]) -> int | None:
-    spans = _cue_spans(window, words, patterns)
+def _first_cue(window: str, words: tuple[str, ...], patterns: tuple[str, ...], bounded: bool = True) -> int | None:
+    spans = _cue_spans(window, words, patterns, bounded)
     return min(start for start, _ in spans) if spans else None
 
 
