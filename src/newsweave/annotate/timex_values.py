@@ -150,8 +150,10 @@ def _shift(day: date, amount: float, unit: str) -> date:
     return day + deltas.get(unit, relativedelta())
 
 
-def _nearest_year(anchor: date, month: int, day: int | None, future: bool) -> int:
-    """The year that puts month/day nearest the anchor; a future cue breaks ties forward."""
+def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool) -> int:
+    """The year that puts month/day nearest the anchor; a clause in the future (tense > 0)
+    points forward, otherwise past expressions dominate news."""
+    tense = int(tense)
     best = anchor.year
     best_distance = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -160,9 +162,10 @@ def _nearest_year(anchor: date, month: int, day: int | None, future: bool) -> in
         except ValueError:
             candidate = date(year, month, 28)
         distance = (candidate - anchor).days
-        # Past expressions dominate news: a date up to ~8 months after the anchor stays in its
-        # year only with a future cue.
-        penalty = abs(distance) + (0 if future or distance <= 0 else 120) + (0 if not future or distance >= 0 else 120)
+        # a date up to ~8 months after the anchor stays in its year only with a future cue (a
+        # past cue is not used: on the TE3 tune half it is too often another clause's verb)
+        wrong_side = (distance > 0 and tense <= 0) or (distance < 0 and tense > 0)
+        penalty = abs(distance) + (0 if not wrong_side else 120)
         if best_distance is None or penalty < best_distance:
             best, best_distance = year, penalty
     return best
@@ -186,7 +189,7 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
         return None
     year_given = year is not None
     if year is None and ctx.anchor is not None:
-        year = _nearest_year(ctx.anchor, month, day, ctx.looks_future())
+        year = _nearest_year(ctx.anchor, month, day, ctx.tense())
     impossible = False
     if year is not None:
         try:
@@ -235,7 +238,7 @@ def _resolve_month(ctx: ResolveContext) -> Timex | None:
         elif direction == 0:
             year = ctx.anchor.year
         else:
-            year = _nearest_year(ctx.anchor, month, None, ctx.looks_future())
+            year = _nearest_year(ctx.anchor, month, None, ctx.tense())
     value = f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
     return ctx.timex("DATE", value, mod=ctx.mod(), year=year, month=month, year_given="year" in ctx.parts)
 
@@ -467,7 +470,7 @@ def _resolve_holiday(ctx: ResolveContext) -> Timex | None:
     month = int(rule[:2])
     if ctx.anchor is None:
         return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{month:02d}")
-    year = _nearest_year(ctx.anchor, month, 15, ctx.looks_future())
+    year = _nearest_year(ctx.anchor, month, 15, ctx.tense())
     day = _holiday_day(rule, year)
     return ctx.timex("DATE", day.isoformat(), year=year, month=month, day=day.day)
 
