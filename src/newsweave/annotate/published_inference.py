@@ -82,12 +82,14 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
     lead = _lead_end(text)
     day_months = [t for t in unanchored if t.resolve == "absolute" and not t.year_given and t.month and t.day
                   and (t.start < lead or _said_today(t, text, rules))]
+    day_months = [t for t in day_months if t.month is not None and t.day is not None]
     with_weekday = [t for t in day_months if t.weekday is not None] or _dateline_with_lead_weekday(day_months, unanchored)
     reference = anchor_year or max(allowed or {today.year if today else 0})
     fitted = []
     for timex in with_weekday:
         year = _year_for_weekday(timex, reference, latest=None if anchor_year and not lower_bound else today,
                                  allowed=allowed, at_least=anchor_year if lower_bound else None)
+        assert timex.month is not None and timex.day is not None
         if year is not None and recent_only and today is not None and \
                 not 0 <= (today - date(year, timex.month, timex.day)).days <= RECENT_DAYS:
             continue  # with only the fetch day as clue, the fit must be a recent day
@@ -164,7 +166,9 @@ def _around_event(day: date, timex: Timex, text: str, rules: Grammar, evidence: 
 
 def _year_for_weekday(timex: Timex, reference: int, latest: date | None, allowed: set[int] | None = None,
                       at_least: int | None = None) -> int | None:
-    fits = []
+    fits: list[int] = []
+    if timex.month is None or timex.day is None:
+        return None
     for year in range(reference - YEAR_SEARCH, reference + YEAR_SEARCH + 1):
         try:
             candidate = date(year, timex.month, timex.day)
@@ -250,4 +254,6 @@ def _counted_from_year(timex: Timex, years: list[Timex], text: str) -> tuple[int
     if not near:
         return None
     base = min(near, key=lambda y: abs(y.start - timex.start))
+    if base.year is None:
+        return None
     return base.year + count, [timex, base]

@@ -174,6 +174,8 @@ def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool) 
 def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     parts = ctx.parts
     weekday = ctx.rules.weekdays.get(parts["weekday"].lower().rstrip(".")) if "weekday" in parts else None
+    month: int | None
+    year: int | None
     if "iso" in parts:
         year, month, day = (int(x) for x in parts["iso"].split("-"))
     elif "numeric" in parts:
