@@ -9,6 +9,9 @@
 * recognizers-fr.jsonl: on the scorable cases (python_supported and a reference time) the
   share of expected results whose span we overlap and whose timex/value we give (a time of
   the reference day counts when its clock matches the spec's "T16"-style timex).
+* recognizers-specs/<Language> (de es it pt nl zh ja ko ar tr hi sv): resolution per language,
+  tune and check halves, by bench/dates_languages.py.
+* TE3 documents' DCT and the Fundus pages' publication date, hidden: publication-date inference.
 * tests/data/time/articles.jsonl (ours): accuracy of publication-date inference and of
   date_inconsistent flags.
 Skips with a message when the eval folder is absent.
@@ -255,12 +258,13 @@ def score_published(eval_dates: Path, today: date | None) -> dict[tuple[str, str
 
 
 def print_published(rows: dict[tuple[str, str], dict[str, float]]) -> None:
-    print("publication date inferred from the text, true date hidden (shares of all articles):")
-    print("set language articles answered exact within1 wrong>1")
+    print("publication date inferred from the text, true date hidden (shares of all articles; "
+          "counts of the answered ones):")
+    print("set language articles answered exact within1 wrong>1 | answered: exact within1 wrong>1")
     for (name, language), row in sorted(rows.items(), key=lambda item: (item[0][0], -item[1]["articles"])):
         n = row["articles"]
         print(f"{name} {language} {n} {row['answered'] / n:.2f} {row['exact'] / n:.2f} {row['within1'] / n:.2f} "
-              f"{row['wrong'] / n:.2f}")
+              f"{row['wrong'] / n:.2f} | {row['answered']}: {row['exact']} {row['within1']} {row['wrong']}")
 
 
 def main() -> None:
@@ -291,6 +295,8 @@ def main() -> None:
             rec = score_recognizers(args.eval / f"recognizers-{language}.jsonl", tagger, language)
             print(f"recognizers-{language} {name}: " + " ".join(
                 f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in rec.items()))
+    from dates_languages import print_rows  # noqa: PLC0415 - the sibling bench, importable
+    print_rows(args.eval, False, "Python-supported cases with a reference time")
     own = ROOT / "tests" / "data" / "time" / "articles.jsonl"
     if own.is_file():
         print(f"own time set ({own.relative_to(ROOT)}): " + " ".join(
