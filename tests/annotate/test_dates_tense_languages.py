@@ -152,3 +152,12 @@ def test_a_year_in_a_plan_is_no_lower_bound() -> None:
     # "in 2027" is a plan: it must not push the weekday fit to 2028 or later
     text = "Reçue mardi 29 août, la maire de Valombre veut contribuer à la rénovation du port en 2027."
     assert _infer(text, "fr") is None
+
+
+def test_a_full_date_with_its_weekday_dates_the_lead_and_a_wrong_weekday_gives_nothing() -> None:
+    right = "Le conseil de Valombre s'est réuni le mardi 3 mars 2026 pour voter le budget."
+    inference = _infer(right, "fr")
+    assert inference is not None and inference.published == date(2026, 3, 3)
+    # 4 March 2026 is a Wednesday: the text contradicts itself, no date is better than a guess
+    wrong = "Le conseil de Valombre s'est réuni le mardi 4 mars 2026 pour voter le budget."
+    assert _infer(wrong, "fr") is None

@@ -95,6 +95,12 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
             continue  # with only the fetch day as clue, the fit must be a recent day
         if year is not None and (not lower_bound or anchor_year is None or year - anchor_year <= LOWER_BOUND_REACH):
             fitted.append((date(year, timex.month, timex.day), timex))
+    for timex in _full_dates_with_weekday(unanchored, text, rules, lead):
+        assert timex.year is not None and timex.month is not None and timex.day is not None
+        day = date(timex.year, timex.month, timex.day)
+        if day.weekday() != timex.weekday:
+            return None  # "mardi 25 février 2026" is a Wednesday: the text contradicts itself
+        fitted.append((day, timex))
     if fitted:
         if len({day.year for day, _ in fitted}) > 1:
             return None  # two dated weekdays of the lead in different years: the clues disagree
@@ -112,6 +118,13 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
             return None
         return Inference(day, [timex, *anchor_evidence], "dateline in the year the text counts to", day, day)
     return None
+
+
+def _full_dates_with_weekday(timexes: list[Timex], text: str, rules: Grammar, lead: int) -> list[Timex]:
+    """Full dates named with their weekday in the lead ("Tuesday, March 5, 2024")."""
+    return [t for t in timexes if t.resolve == "absolute" and t.year_given and t.weekday is not None
+            and not t.impossible and t.year and t.month and t.day
+            and (t.start < lead or _said_today(t, text, rules))]
 
 
 def _dateline_with_lead_weekday(day_months: list[Timex], timexes: list[Timex]) -> list[Timex]:
