@@ -161,3 +161,15 @@ def test_a_full_date_with_its_weekday_dates_the_lead_and_a_wrong_weekday_gives_n
     # 4 March 2026 is a Wednesday: the text contradicts itself, no date is better than a guess
     wrong = "Le conseil de Valombre s'est réuni le mardi 4 mars 2026 pour voter le budget."
     assert _infer(wrong, "fr") is None
+
+
+def test_a_date_said_to_be_yesterday_dates_the_article_in_the_year_the_text_gives() -> None:
+    text = "Hier, 5 mars, le conseil de Valombre a voté le budget, un an après les élections de 2023."
+    inference = _infer(text, "fr")
+    assert inference is not None and inference.published == date(2024, 3, 6)
+    # without a year the same sentence gives nothing, unless the page was fetched live
+    bare = "Hier, 5 mars, le conseil de Valombre a voté le budget."
+    assert _infer(bare, "fr") is None
+    fetched = _infer(bare, "fr", today=date(2025, 3, 6))
+    assert fetched is not None and fetched.published == date(2025, 3, 6)
+    assert _infer("Gestern, am 5. März, stimmte der Rat von Hallbruck ab.", "de", today=date(2025, 3, 6)) is not None

@@ -107,6 +107,9 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
         day, timex = max(fitted, key=lambda item: item[0])
         return _around_event(day, timex, text, rules, [*anchor_evidence, *office_evidence],
                              "weekday and date" + (" near the year the text gives" if anchor_year else ""))
+    said = _said_relative_day(day_months, text, rules, None if lower_bound else anchor_year, today)
+    if said is not None:
+        return Inference(said[0], [said[1], *anchor_evidence], "date said to be today or yesterday", said[0], said[0])
     counted = anchor_year is not None and not lower_bound and anchor_evidence and \
         anchor_evidence[0].resolve in ("anniversary", "duration", "ago")
     datelines = [t for t in day_months if t.start < DATELINE_REACH]
@@ -118,6 +121,47 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
             return None
         return Inference(day, [timex, *anchor_evidence], "dateline in the year the text counts to", day, day)
     return None
+
+
+def _said_relative_day(day_months: list[Timex], text: str, rules: Grammar, year: int | None,
+                       today: date | None) -> tuple[date, Timex] | None:
+    """"Yesterday, March 5, …", "hier 5 mars", "heute, 5. März": the day and month, in the
+    year the text gives (or, for a page fetched live, the recent one), shifted by the word.
+    Two such clues that disagree give nothing."""
+    found: set[date] = set()
+    first: Timex | None = None
+    for timex in day_months:
+        offset = _clause_day_offset(timex, text, rules)
+        if offset is None or timex.month is None or timex.day is None:
+            continue
+        day_year = year
+        if day_year is None and today is not None:
+            day_year = today.year if (timex.month, timex.day) <= (today.month, today.day) else today.year - 1
+            try:
+                if (today - date(day_year, timex.month, timex.day)).days > RECENT_DAYS:
+                    continue
+            except ValueError:
+                continue
+        if day_year is None:
+            continue
+        try:
+            found.add(date(day_year, timex.month, timex.day) - timedelta(days=offset))
+        except ValueError:
+            return None
+        first = first or timex
+    return (found.pop(), first) if len(found) == 1 and first is not None else None
+
+
+def _clause_day_offset(timex: Timex, text: str, rules: Grammar) -> int | None:
+    """-1 when the clause around the mention says "yesterday", 0 "today", else None."""
+    start = max(text.rfind(". ", 0, timex.start), text.rfind("\n", 0, timex.start), timex.start - 60, 0)
+    stop = timex.end + 40
+    ending = re.search(r"[.!?\n]", text[timex.end:stop])
+    clause = text[start:timex.end + (ending.start() if ending else 40)].lower()
+    words = {value for word, value in rules.tables["relative_days"].items()
+             if value in (-1, 0) and word not in rules.tables.get("relative_day_parts", {})
+             and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", clause)}
+    return words.pop() if len(words) == 1 else None
 
 
 def _full_dates_with_weekday(timexes: list[Timex], text: str, rules: Grammar, lead: int) -> list[Timex]:
