@@ -1,21 +1,22 @@
 """Infer an article's publication date from its own words when metadata lacks it.
 
-The evidence, strongest first:
+It answers only when the clues fix a day, and gives nothing when they disagree: a wrong date
+misdates every relative expression of the article, no date leaves them unresolved.
 
-1. a weekday with a day and month but no year ("Wednesday February 28", "mardi 25
-   février"): the year is one where that date falls on that weekday, the one nearest the
-   year the text points at, within the years its office holders allow;
-2. the year the text points at: an anniversary or an elapsed time counted from a year it
-   names ("the fourth anniversary of the 2022 invasion" → 2026, "two years after the 2022
-   invasion" → 2024) or from a widely reported event it names ("the Russian invasion
-   launched two years ago", events in ``lang/<iso>/time_anchors.toml``), else the latest
-   full date it gives, else the latest year it names (then a lower bound);
-3. the years allowed by heads of state or government named in office ("President Joe Biden":
-   2021-2025; terms in ``lang/_base/time_anchors.toml``);
-4. a day and month without weekday, placed in the year of 2.
+Year clues, strongest first: a year counted from ("the fourth anniversary of the 2022
+invasion" → 2026, "two years after the 2022 invasion", a widely reported event of
+``lang/<iso>/time_anchors.toml``), the latest full date of a clause not in the future, the latest
+year named in a past clause (a lower bound), the terms of office holders named in office
+(``lang/_base/time_anchors.toml``). Without any, a page fetched live may still be dated by a
+recent day (``today``); an archived one is not.
 
-Only a full day is returned; a year alone is no publication date. The mentions used are
-returned as evidence so the article can show why.
+Day clues, in the lead (two sentences) or said to be today: a weekday with a day and month
+("Wednesday February 28", "mardi 25 février"), the year being the fit nearest the year clue; a
+full date with its weekday (a wrong weekday is a contradiction: no date); a dateline read with
+the lead's first weekday ("TEHRAN, August 8 (Agency) -- Iran Saturday condemned"); a day and
+month said to be today or yesterday ("Hier, 5 mars, …"). "Yesterday" in the clause moves the
+day by one. The result carries the interval of days the clues allow and the mentions used, as
+evidence the article can show.
 """
 
 from __future__ import annotations
