@@ -9,6 +9,9 @@
 * recognizers-fr.jsonl: on the scorable cases (python_supported and a reference time) the
   share of expected results whose span we overlap and whose timex/value we give (a time of
   the reference day counts when its clock matches the spec's "T16"-style timex).
+* recognizers-specs/<Language> (de es it pt nl zh ja ko ar tr hi sv): resolution per language,
+  tune and check halves, by bench/dates_languages.py.
+* TE3 documents' DCT and the Fundus pages' publication date, hidden: publication-date inference.
 * tests/data/time/articles.jsonl (ours): accuracy of publication-date inference and of
   date_inconsistent flags.
 Skips with a message when the eval folder is absent.
@@ -17,6 +20,7 @@ Skips with a message when the eval folder is absent.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -72,24 +76,36 @@ def prf(matched: float, n_system: int, n_gold: int) -> tuple[float, float, float
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score_tempeval(path: Path, tagger, limit: int | None) -> dict[str, float]:
+def half_of(doc_id: str) -> str:
+    """"tune" or "check": a fixed split by a hash of the document id (about half each).
+    Rules are written looking at the tune half's errors only; the check half is the figure."""
+    return "tune" if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
+
+
+def score_tempeval(path: Path, tagger, limit: int | None, half: str | None = None,
+                   errors: list | None = None) -> dict[str, float]:
     n_gold = n_system = strict = relaxed = value_ok = type_ok = 0
     seconds = 0.0
     for number, line in enumerate(path.open(encoding="utf-8")):
         if limit and number >= limit:
             break
         doc = json.loads(line)
+        if half and half_of(doc["doc_id"]) != half:
+            continue
         gold = [t for t in doc["timexes"] if t["text"]]
         began = time.perf_counter()
         system = tagger(doc["text"], "en", date.fromisoformat(doc["dct"][:10]))
         seconds += time.perf_counter() - began
         n_gold += len(gold)
         n_system += len(system)
-        for item, span in match_relaxed(gold, system):
+        pairs = match_relaxed(gold, system)
+        for item, span in pairs:
             relaxed += 1
             strict += (span[0], span[1]) == (item["start"], item["end"])
             type_ok += span[2] == item["type"]
             value_ok += span[3] == item["value"]
+        if errors is not None:
+            errors.extend(_doc_errors(doc, gold, system, pairs))
     _, _, relaxed_f1 = prf(relaxed, n_system, n_gold)
     sp, sr, sf = prf(strict, n_system, n_gold)
     rp, rr, rf = prf(relaxed, n_system, n_gold)
@@ -97,6 +113,29 @@ def score_tempeval(path: Path, tagger, limit: int | None) -> dict[str, float]:
             "relaxed_p": rp, "relaxed_r": rr, "relaxed_f1": rf,
             "value_f1": (value_ok / relaxed if relaxed else 0) * relaxed_f1,
             "type_f1": (type_ok / relaxed if relaxed else 0) * relaxed_f1, "seconds": seconds}
+
+
+def _doc_errors(doc: dict, gold: list[dict], system: list[tuple], pairs: list) -> list[str]:
+    """Readable lines for each miss, spurious match, span or value difference of one document."""
+    text, lines = doc["text"], []
+    matched_gold = {id(item) for item, _ in pairs}
+    matched_system = {span for _, span in pairs}
+
+    def around(start: int, end: int) -> str:
+        return (text[max(0, start - 40):start] + "[" + text[start:end] + "]" + text[end:end + 25]).replace("\n", " ")
+
+    for item, span in pairs:
+        if (span[0], span[1]) != (item["start"], item["end"]):
+            lines.append(f"SPAN  {doc['dct']} gold={item['text']!r} ours={text[span[0]:span[1]]!r} | {around(item['start'], item['end'])}")
+        if span[3] != item["value"]:
+            lines.append(f"VALUE {doc['dct']} gold={item['value']} ours={span[3]} | {around(item['start'], item['end'])}")
+    for item in gold:
+        if id(item) not in matched_gold:
+            lines.append(f"MISS  {doc['dct']} {item['type']} {item['value']} | {around(item['start'], item['end'])}")
+    for span in system:
+        if span not in matched_system:
+            lines.append(f"SPUR  {doc['dct']} {span[2]} {span[3]} | {around(span[0], span[1])}")
+    return lines
 
 
 def _expected_values(result: dict) -> set[str]:
@@ -178,24 +217,86 @@ def score_own_set(path: Path) -> dict[str, float]:
             "flag_p": p, "flag_r": r, "flag_f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
+def published_cases(eval_dates: Path) -> list[tuple[str, str, str, str]]:
+    """(set, language, text, true day) for every document whose publication day is known:
+    TE3 dev documents (their DCT) and the Fundus pages (their `published`, the body as text).
+    The extraction pages carry no publication date, so they cannot be scored."""
+    cases = []
+    te3 = eval_dates / "timebank-aquaint.jsonl"
+    if te3.is_file():
+        for line in te3.open(encoding="utf-8"):
+            doc = json.loads(line)
+            cases.append(("te3-" + half_of(doc["doc_id"]), "en", doc["text"], doc["dct"][:10]))
+    fundus = eval_dates.parent / "fundus" / "gold.jsonl"
+    if fundus.is_file():
+        for line in fundus.open(encoding="utf-8"):
+            page = json.loads(line)
+            if page.get("published") and page.get("lang"):
+                text = (page.get("title") or "") + "\n\n" + (page.get("body") or "")
+                cases.append(("fundus", page["lang"], text, page["published"][:10]))
+    return cases
+
+
+def score_published(eval_dates: Path, today: date | None) -> dict[tuple[str, str], dict[str, float]]:
+    """Publication-date inference with the true date hidden, per (set, language): articles,
+    answered, exact day, within one day, wrong by more than a day (shares of all articles)."""
+    from newsweave.annotate.published_inference import infer_published
+
+    rows: dict[tuple[str, str], dict[str, float]] = {}
+    for name, language, text, truth in published_cases(eval_dates):
+        row = rows.setdefault((name, language), {"articles": 0, "answered": 0, "exact": 0, "within1": 0, "wrong": 0})
+        row["articles"] += 1
+        inference = infer_published(timex.find_mentions(text, language), text, language, today)
+        if inference is None:
+            continue
+        row["answered"] += 1
+        off = abs((inference.published - date.fromisoformat(truth)).days)
+        row["exact"] += off == 0
+        row["within1"] += off <= 1
+        row["wrong"] += off > 1
+    return rows
+
+
+def print_published(rows: dict[tuple[str, str], dict[str, float]]) -> None:
+    print("publication date inferred from the text, true date hidden (shares of all articles; "
+          "counts of the answered ones):")
+    print("set language articles answered exact within1 wrong>1 | answered: exact within1 wrong>1")
+    for (name, language), row in sorted(rows.items(), key=lambda item: (item[0][0], -item[1]["articles"])):
+        n = row["articles"]
+        print(f"{name} {language} {n} {row['answered'] / n:.2f} {row['exact'] / n:.2f} {row['within1'] / n:.2f} "
+              f"{row['wrong'] / n:.2f} | {row['answered']}: {row['exact']} {row['within1']} {row['wrong']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=Path(os.environ.get("NEWSWEAVE_EVAL_DATES", DEFAULT_EVAL)))
     parser.add_argument("--limit", type=int, default=None, help="only the first N TempEval documents")
     parser.add_argument("--no-dateparser", action="store_true")
+    parser.add_argument("--published-only", action="store_true", help="only the publication-date table")
+    parser.add_argument("--errors", type=Path, default=None,
+                        help="write the tune half's TE3 errors (never the check half's) to this file")
     args = parser.parse_args()
     if not args.eval.is_dir():
         print(f"eval folder {args.eval} not found: skipping")
         return
+    print_published(score_published(args.eval, None))
+    if args.published_only:
+        return
     systems = [("newsweave", ours)] + ([] if args.no_dateparser else [("dateparser.search_dates", with_dateparser)])
     for name, tagger in systems:
-        te3 = score_tempeval(args.eval / "timebank-aquaint.jsonl", tagger, args.limit)
-        print(f"TE3 dev {name}: " + " ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
-                                             for k, v in te3.items()))
+        for half in (None, "tune", "check"):
+            errors: list[str] | None = [] if args.errors and half == "tune" and name == "newsweave" else None
+            te3 = score_tempeval(args.eval / "timebank-aquaint.jsonl", tagger, args.limit, half, errors)
+            print(f"TE3 dev {half or 'all'} {name}: " + " ".join(
+                f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in te3.items()))
+            if errors is not None:
+                args.errors.write_text("\n".join(sorted(errors)) + "\n", encoding="utf-8")
         for language in ("fr", "en"):
             rec = score_recognizers(args.eval / f"recognizers-{language}.jsonl", tagger, language)
             print(f"recognizers-{language} {name}: " + " ".join(
                 f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in rec.items()))
+    from dates_languages import print_rows  # noqa: PLC0415 - the sibling bench, importable
+    print_rows(args.eval, False, "Python-supported cases with a reference time")
     own = ROOT / "tests" / "data" / "time" / "articles.jsonl"
     if own.is_file():
         print(f"own time set ({own.relative_to(ROOT)}): " + " ".join(

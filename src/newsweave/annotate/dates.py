@@ -36,7 +36,7 @@ def tag_article(article: Article, today: date | None = None) -> None:
     mentions = find_mentions(article.text, article.language)
     evidence: set[tuple[int, int]] = set()
     if article_anchor(article) is None and mentions:
-        inference = infer_published(mentions, article.text, article.language, today)
+        inference = infer_published(mentions, article.text, article.language, today or date.today())
         if inference is not None:
             article.published, article.published_basis = inference.published.isoformat(), "inferred"
             evidence = {(t.start, t.end) for t in inference.evidence}

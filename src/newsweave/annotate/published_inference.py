@@ -1,37 +1,53 @@
 """Infer an article's publication date from its own words when metadata lacks it.
 
-The evidence, strongest first:
+It answers only when the clues fix a day, and gives nothing when they disagree: a wrong date
+misdates every relative expression of the article, no date leaves them unresolved.
 
-1. a weekday with a day and month but no year ("Wednesday February 28", "mardi 25
-   février"): the year is one where that date falls on that weekday, the one nearest the
-   year the text points at, within the years its office holders allow;
-2. the year the text points at: an anniversary or an elapsed time counted from a year it
-   names ("the fourth anniversary of the 2022 invasion" → 2026, "two years after the 2022
-   invasion" → 2024) or from a widely reported event it names ("the Russian invasion
-   launched two years ago", events in ``lang/<iso>/time_anchors.toml``), else the latest
-   full date it gives, else the latest year it names (then a lower bound);
-3. the years allowed by heads of state or government named in office ("President Joe Biden":
-   2021-2025; terms in ``lang/_base/time_anchors.toml``);
-4. a day and month without weekday, placed in the year of 2.
+Year clues, strongest first: a year counted from ("the fourth anniversary of the 2022
+invasion" → 2026, "two years after the 2022 invasion", a widely reported event of
+``lang/<iso>/time_anchors.toml``), the latest full date of a clause not in the future, the latest
+year named in a past clause (a lower bound), the terms of office holders named in office
+(``lang/_base/time_anchors.toml``). Without any, a page fetched live may still be dated by a
+recent day (``today``); an archived one is not.
 
-Only a full day is returned; a year alone is no publication date. The mentions used are
-returned as evidence so the article can show why.
+Day clues, in the lead (two sentences) or said to be today: a weekday with a day and month
+("Wednesday February 28", "mardi 25 février"), the year being the fit nearest the year clue; a
+full date with its weekday (a wrong weekday is a contradiction: no date); a dateline read with
+the lead's first weekday ("TEHRAN, August 8 (Agency) -- Iran Saturday condemned"); a day and
+month said to be today or yesterday ("Hier, 5 mars, …"). "Yesterday" in the clause moves the
+day by one. The result carries the interval of days the clues allow and the mentions used, as
+evidence the article can show.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from newsweave import lang
-from newsweave.annotate.timex import Mention, Timex, resolve_all
+from newsweave.annotate.timex import Mention, Timex, grammar, resolve_all
+from newsweave.annotate.timex_types import Grammar
+from newsweave.annotate.timex_values import ResolveContext
 
 # Years searched around the anchor year for a weekday that fits a day and month: the weekday
 # of a date repeats every 5, 6 or 11 years, so ±12 always finds the nearest fits.
 YEAR_SEARCH = 12
 # A year counted from ("two years after the 2022 invasion") must sit this close to the count.
 COUNT_WINDOW = 80
+# A year named in the past sets a lower bound; a weekday fit further than this beyond it is
+# too loose to trust (a day and month fall on the same weekday every 5, 6 or 11 years).
+LOWER_BOUND_REACH = 4
+# With no year in the text, a weekday and date are read as the latest fit before the fetch
+# day only within this many days of it (a page fetched live reports recent days; the same
+# weekday and date recur years apart).
+RECENT_DAYS = 60
+# The lead, where the day the article reports is given: two sentences, at most this long.
+LEAD_REACH = 400
+# A date this close to the start is a dateline ("GENEVA, 3 May —"): the publication day itself.
+DATELINE_REACH = 60
+# A weekday named without "today"/"yesterday" is at most this many days before publication.
+WEEK_AFTER = 6
 # How far before a holder's name its role is looked for ("the Ukrainian President Volodymyr …").
 ROLE_WINDOW = 50
 
@@ -41,36 +57,176 @@ class Inference:
     published: date
     evidence: list[Timex] = field(default_factory=list)
     reason: str = ""
+    # the days the clues allow (the publication day is one of them); ``published`` is the
+    # likeliest, usually the day of the dated event the lead reports
+    earliest: date | None = None
+    latest: date | None = None
 
 
 def infer_published(mentions: list[Mention], text: str, language: str | None, today: date | None = None) -> Inference | None:
-    """The publication date the text implies, or None when it gives too little."""
+    """The publication date the text implies, or None when it gives too little or its
+    clues disagree (no answer is better than a wrong one). ``today`` is the day the page was
+    fetched, when it was fetched live: publication is not later, and, when the text names no
+    year, a weekday and date within RECENT_DAYS before it date the text; None when unknown."""
     unanchored = resolve_all(mentions, text, language, None)
-    anchor_year, anchor_evidence, lower_bound = _anchor_year(unanchored, _event_years(text, language or ""), text)
+    rules = grammar(language or "")
+    if rules is None:
+        return None
+    tenses = {(t.start, t.end): clause_tense(t, text, rules) for t in unanchored}
+    unanchored = [t for t in unanchored if tenses[(t.start, t.end)] <= 0 or t.resolve == "anniversary"]
+    past = {span for span, tense in tenses.items() if tense < 0}
+    anchor_year, anchor_evidence, lower_bound = _anchor_year(unanchored, _event_years(text, language or ""), text, past)
     allowed, office_evidence = _office_years(text, language or "")
-    day_months = [t for t in unanchored if t.resolve == "absolute" and not t.year_given and t.month and t.day]
-    with_weekday = [t for t in day_months if t.weekday is not None]
-    today = today or date.today()
-    reference = anchor_year or (max(allowed) if allowed else today.year)
+    recent_only = anchor_year is None and not allowed
+    if recent_only and today is None:
+        return None  # a weekday fits a day and month once every few years: without a year clue it is a guess
+    lead = _lead_end(text)
+    day_months = [t for t in unanchored if t.resolve == "absolute" and not t.year_given and t.month and t.day
+                  and (t.start < lead or _said_today(t, text, rules))]
+    day_months = [t for t in day_months if t.month is not None and t.day is not None]
+    with_weekday = [t for t in day_months if t.weekday is not None] or _dateline_with_lead_weekday(day_months, unanchored)
+    reference = anchor_year or max(allowed or {today.year if today else 0})
+    fitted = []
     for timex in with_weekday:
         year = _year_for_weekday(timex, reference, latest=None if anchor_year and not lower_bound else today,
                                  allowed=allowed, at_least=anchor_year if lower_bound else None)
-        if year is not None:
-            anchor_evidence = anchor_evidence + office_evidence
-            return Inference(date(year, timex.month, timex.day), [timex, *anchor_evidence],
+        assert timex.month is not None and timex.day is not None
+        if year is not None and recent_only and today is not None and \
+                not 0 <= (today - date(year, timex.month, timex.day)).days <= RECENT_DAYS:
+            continue  # with only the fetch day as clue, the fit must be a recent day
+        if year is not None and (not lower_bound or anchor_year is None or year - anchor_year <= LOWER_BOUND_REACH):
+            fitted.append((date(year, timex.month, timex.day), timex))
+    for timex in _full_dates_with_weekday(unanchored, text, rules, lead):
+        assert timex.year is not None and timex.month is not None and timex.day is not None
+        day = date(timex.year, timex.month, timex.day)
+        if day.weekday() != timex.weekday:
+            return None  # "mardi 25 février 2026" is a Wednesday: the text contradicts itself
+        fitted.append((day, timex))
+    if fitted:
+        if len({day.year for day, _ in fitted}) > 1:
+            return None  # two dated weekdays of the lead in different years: the clues disagree
+        day, timex = max(fitted, key=lambda item: item[0])
+        return _around_event(day, timex, text, rules, [*anchor_evidence, *office_evidence],
                              "weekday and date" + (" near the year the text gives" if anchor_year else ""))
-    if anchor_year and day_months:
-        timex = day_months[0]
+    said = _said_relative_day(day_months, text, rules, None if lower_bound else anchor_year, today)
+    if said is not None:
+        return Inference(said[0], [said[1], *anchor_evidence], "date said to be today or yesterday", said[0], said[0])
+    counted = anchor_year is not None and not lower_bound and anchor_evidence and \
+        anchor_evidence[0].resolve in ("anniversary", "duration", "ago")
+    datelines = [t for t in day_months if t.start < DATELINE_REACH]
+    if counted and datelines:
+        timex = datelines[0]
         try:
-            return Inference(date(anchor_year, timex.month, timex.day), [timex, *anchor_evidence], "date in the text's year")
+            day = date(anchor_year, timex.month, timex.day)  # type: ignore[arg-type]
         except ValueError:
             return None
+        return Inference(day, [timex, *anchor_evidence], "dateline in the year the text counts to", day, day)
     return None
+
+
+def _said_relative_day(day_months: list[Timex], text: str, rules: Grammar, year: int | None,
+                       today: date | None) -> tuple[date, Timex] | None:
+    """"Yesterday, March 5, …", "hier 5 mars", "heute, 5. März": the day and month, in the
+    year the text gives (or, for a page fetched live, the recent one), shifted by the word.
+    Two such clues that disagree give nothing."""
+    found: set[date] = set()
+    first: Timex | None = None
+    for timex in day_months:
+        offset = _clause_day_offset(timex, text, rules)
+        if offset is None or timex.month is None or timex.day is None:
+            continue
+        day_year = year
+        if day_year is None and today is not None:
+            day_year = today.year if (timex.month, timex.day) <= (today.month, today.day) else today.year - 1
+            try:
+                if (today - date(day_year, timex.month, timex.day)).days > RECENT_DAYS:
+                    continue
+            except ValueError:
+                continue
+        if day_year is None:
+            continue
+        try:
+            found.add(date(day_year, timex.month, timex.day) - timedelta(days=offset))
+        except ValueError:
+            return None
+        first = first or timex
+    return (found.pop(), first) if len(found) == 1 and first is not None else None
+
+
+def _clause_day_offset(timex: Timex, text: str, rules: Grammar) -> int | None:
+    """-1 when the clause around the mention says "yesterday", 0 "today", else None."""
+    start = max(text.rfind(". ", 0, timex.start), text.rfind("\n", 0, timex.start), timex.start - 60, 0)
+    stop = timex.end + 40
+    ending = re.search(r"[.!?\n]", text[timex.end:stop])
+    clause = text[start:timex.end + (ending.start() if ending else 40)].lower()
+    words = {value for word, value in rules.tables["relative_days"].items()
+             if value in (-1, 0) and word not in rules.tables.get("relative_day_parts", {})
+             and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", clause)}
+    return words.pop() if len(words) == 1 else None
+
+
+def _full_dates_with_weekday(timexes: list[Timex], text: str, rules: Grammar, lead: int) -> list[Timex]:
+    """Full dates named with their weekday in the lead ("Tuesday, March 5, 2024")."""
+    return [t for t in timexes if t.resolve == "absolute" and t.year_given and t.weekday is not None
+            and not t.impossible and t.year and t.month and t.day
+            and (t.start < lead or _said_today(t, text, rules))]
+
+
+def _dateline_with_lead_weekday(day_months: list[Timex], timexes: list[Timex]) -> list[Timex]:
+    """A dateline without weekday ("TEHRAN, August 8 (Agency) --") read with the first weekday
+    the lead names ("Iran Saturday condemned …"): wire copy names the day of its dateline."""
+    datelines = [t for t in day_months if t.start < DATELINE_REACH and t.weekday is None]
+    weekdays = [t for t in timexes if t.resolve == "weekday" and t.weekday is not None]
+    if not datelines or not weekdays:
+        return []
+    dateline, weekday = datelines[0], min(weekdays, key=lambda t: t.start)
+    combined = Timex(dateline.start, dateline.end, dateline.text, dateline.type, dateline.value,
+                     resolve=dateline.resolve, month=dateline.month, day=dateline.day, weekday=weekday.weekday)
+    return [combined]
+
+
+def _said_today(timex: Timex, text: str, rules: Grammar) -> bool:
+    """The mention is said to be today: "ce vendredi 22 novembre", "today, Friday, November 22"."""
+    before = text[max(0, timex.start - 12):timex.start].lower()
+    today_words = [w for w, v in rules.tables["relative"].items() if v == 0] + \
+        [w for w, v in rules.tables["relative_days"].items() if v == 0]
+    return any(re.search(rf"(?<!\w){re.escape(word)}\W*$", before) for word in today_words)
+
+
+def clause_tense(timex: Timex, text: str, rules: Grammar) -> int:
+    """+1 future, -1 past, 0 unsaid, for the clause around a resolved mention."""
+    mention = Mention(timex.start, timex.end, timex.text, timex.resolve)
+    return ResolveContext(mention, text, rules, None).tense()
+
+
+def _lead_end(text: str) -> int:
+    """Where the lead ends: the end of the second sentence, at most LEAD_REACH characters."""
+    stops = [m.end() for m in re.finditer(r"[.!?](?:\s|$)|\n\n", text[:LEAD_REACH])]
+    return stops[1] if len(stops) > 1 else LEAD_REACH
+
+
+def _around_event(day: date, timex: Timex, text: str, rules: Grammar, evidence: list[Timex], reason: str) -> Inference:
+    """The publication day around a dated event of the lead: that day, the day after when the
+    clause says "yesterday", and up to a week after otherwise (the interval)."""
+    sentence_start = max(text.rfind(". ", 0, timex.start), text.rfind("\n", 0, timex.start), 0)
+    sentence_end = re.search(r"[.!?\n]", text[timex.end:])
+    stop = timex.end + (sentence_end.start() if sentence_end else 200)
+    clause = text[sentence_start:stop].lower()
+    shifts = {value for word, value in rules.tables["relative_days"].items()
+              if value in (-1, 0) and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", clause)}
+    if shifts == {-1}:
+        published = day + timedelta(days=1)
+        return Inference(published, [timex, *evidence], reason + ", yesterday", published, published)
+    if shifts == {0} or timex.start < DATELINE_REACH:
+        return Inference(day, [timex, *evidence], reason + (", today" if shifts else ", dateline"), day, day)
+    return Inference(day, [timex, *evidence], reason, day, day + timedelta(days=WEEK_AFTER))
 
 
 def _year_for_weekday(timex: Timex, reference: int, latest: date | None, allowed: set[int] | None = None,
                       at_least: int | None = None) -> int | None:
-    fits = []
+    fits: list[int] = []
+    if timex.month is None or timex.day is None:
+        return None
     for year in range(reference - YEAR_SEARCH, reference + YEAR_SEARCH + 1):
         try:
             candidate = date(year, timex.month, timex.day)
@@ -85,9 +241,11 @@ def _year_for_weekday(timex: Timex, reference: int, latest: date | None, allowed
     return min(fits, key=lambda year: (abs(year - reference), -year)) if fits else None
 
 
-def _anchor_year(timexes: list[Timex], events: list[Timex], text: str) -> tuple[int | None, list[Timex], bool]:
+def _anchor_year(timexes: list[Timex], events: list[Timex], text: str,
+                 past: set[tuple[int, int]] | None = None) -> tuple[int | None, list[Timex], bool]:
     """The year the text points at, the mentions that say so, and whether it is only a
-    lower bound (the latest year named: the text is at least that recent)."""
+    lower bound (the latest year named in a clause in the past: the text is at least that
+    recent; a year in a clause without tense may be a plan, "en 2027")."""
     years = [t for t in timexes if t.resolve == "year" and t.year]
     for timex in timexes:
         counted = _counted_from_year(timex, years + events, text)
@@ -97,6 +255,7 @@ def _anchor_year(timexes: list[Timex], events: list[Timex], text: str) -> tuple[
     if full_dates:
         latest = max(full_dates, key=lambda t: (t.year, t.month or 0, t.day or 0))
         return latest.year, [latest], False
+    years = [t for t in years if past is None or (t.start, t.end) in past]
     if years:
         latest = max(years, key=lambda t: t.year or 0)
         return latest.year, [latest], True
@@ -153,4 +312,6 @@ def _counted_from_year(timex: Timex, years: list[Timex], text: str) -> tuple[int
     if not near:
         return None
     base = min(near, key=lambda y: abs(y.start - timex.start))
+    if base.year is None:
+        return None
     return base.year + count, [timex, base]

@@ -21,6 +21,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
+from babel import Locale
 from babel.dates import get_day_names, get_month_names
 
 from newsweave import lang
@@ -84,6 +85,10 @@ def grammar(language: str) -> Grammar | None:
               _cldr_names(language, get_month_names, data.get("extra_months", {}), 0).items()
               if name not in numbers and len(name) > 2}
     weekdays = _cldr_names(language, get_day_names, data.get("extra_weekdays", {}), 0)
+    # one-character abbreviations ("月" for Monday in Japanese) are other words far more often
+    shortest = data.get("min_name_length", 1)
+    months = {name: number for name, number in months.items() if len(name) >= shortest}
+    weekdays = {name: number for name, number in weekdays.items() if len(name) >= shortest}
     ordinals = {key: value for key, value in data.get("ordinals", {}).items() if key != "ordinal_suffix"}
     suffix = data.get("ordinals", {}).get("ordinal_suffix", "(?!x)x")
     month_alt, weekday_alt = _alternation(months), _alternation(weekdays)
@@ -100,6 +105,7 @@ def grammar(language: str) -> Grammar | None:
         # an abbreviation's full stop ("Tues."), not a sentence's ("on Monday.")
         "weekday": rf"(?P<weekday>{weekday_alt})(?:(?<![^\W\d_]{{5}})\.)?",
         "day": r"(?P<day>[0-3]?\d)",
+        "monthnum": r"(?P<mnum>1[0-2]|0?[1-9])",
         "year": rf"(?<![\d$€£.,])(?P<year>(?:1[89]|20)\d\d)(?![\d%]|[.,]\d)",
         "decade": r"(?P<decade>(?:1[89]|20)\d0)",
         "decade2": r"(?P<decade2>\d0)",
@@ -112,6 +118,8 @@ def grammar(language: str) -> Grammar | None:
         "unit": rf"(?P<unit>{_alternation(data.get('units', {}))})",
         "units": _alternation(data.get("units", {})),
         "rel": rf"(?P<rel>{_alternation(data.get('relative', {}))})",
+        # the same words after the noun ("el lunes próximo") where the pattern also allows them before
+        "relafter": rf"(?P<relafter>{_alternation(data.get('relative', {}))})",
         "relday": rf"(?P<relday>{_alternation(data.get('relative_days', {}))})",
         "part": rf"(?P<part>{_alternation(data.get('parts_of_day', {}))})",
         "season": rf"(?P<season>{_alternation(data.get('seasons', {}))})",
@@ -122,18 +130,81 @@ def grammar(language: str) -> Grammar | None:
         "set": rf"(?P<set>{_alternation(data.get('sets', {}))})",
         "holiday": rf"(?P<holiday>{_alternation(data.get('holidays', {}))})",
     }
+    entries = [(entry["regex"], entry["resolve"]) for entry in data.get("pattern", [])]
+    generated_units: dict[str, str] = {}
+    if data.get("cldr_relative") or data.get("cldr_durations"):
+        generated, generated_units = _cldr_patterns(language, bool(data.get("cldr_relative")),
+                                                    bool(data.get("cldr_durations")))
+        entries += generated
+    # Scripts written without spaces (Chinese, Japanese) have no word boundary around a date.
+    left, right = (r"(?<!\w)", r"(?!\w)") if data.get("word_boundaries", True) else ("", "")
     patterns = []
-    for entry in data.get("pattern", []):
-        body = re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], entry["regex"])
-        patterns.append((re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I), entry["resolve"]))
+    for regex, resolve in entries:
+        body = re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], regex)
+        patterns.append((re.compile(rf"{left}(?:{body}){right}", re.I), resolve))
     tables = {name: {k.lower(): v for k, v in data.get(name, {}).items()} for name in (
         "numbers", "vague_numbers", "units", "relative", "relative_days", "relative_day_parts",
-        "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays")}
+        "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks")}
+    tables["units"] = {**generated_units, **tables["units"]}
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})
+    drop_lead, take_before = _span_rules(data.get("spans", {}))
     return Grammar(tuple(patterns), months, weekdays, tables, data.get("numeric_order", "dmy"),
                    tuple(cues.get("future", ())), frozenset(word.lower() for word in cues.get("not_year_after", ())),
-                   frozenset(word.lower() for word in cues.get("article_duration_after", ())), language)
+                   frozenset(word.lower() for word in cues.get("article_duration_after", ())), language,
+                   past_cues=tuple(cues.get("past", ())), past_patterns=tuple(cues.get("past_patterns", ())),
+                   forward_before=tuple(cues.get("forward_before", ())),
+                   future_patterns=tuple(cues.get("future_patterns", ())), verb_final=bool(data.get("verb_final", False)),
+                   word_boundaries=bool(data.get("word_boundaries", True)),
+                   drop_lead=drop_lead, take_before=take_before)
+
+
+def _span_rules(spans: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    drop, take = spans.get("drop_lead", []), spans.get("take_before", [])
+    return (re.compile(rf"(?:{_alternation(drop)})\s+", re.I) if drop else None,
+            re.compile(rf"(?<!\w)(?:{_alternation(take)})\s+$", re.I) if take else None)
+
+
+# CLDR's relative-time fields and duration units, and the TIMEX3 unit of each
+CLDR_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MIN"}
+
+
+def _cldr_patterns(language: str, relative: bool, durations: bool) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """Patterns for "vor 3 Tagen", "hace 3 días", "3天前", "in 3 Tagen", "3 Tage" made from CLDR's
+    relative-time and duration-unit patterns (babel), so a language file needs no list of them.
+    The words around the number become the match's unit, looked up in the returned table."""
+    try:
+        locale_data = Locale.parse(language)._data
+    except Exception:  # noqa: BLE001 - a language babel does not know keeps its own patterns only
+        return [], {}
+    forms: list[tuple[str, str, str]] = []
+    for field, unit in CLDR_UNITS.items():
+        if relative:
+            for direction, resolve in (("past", "ago"), ("future", "ahead")):
+                for width in ("", "-short"):
+                    plural = locale_data["date_fields"].get(field + width, {}).get(direction, {})
+                    forms += [(text, resolve, unit) for text in plural.values()]
+        if durations:
+            widths = locale_data["unit_patterns"].get(f"duration-{field}", {})
+            long_forms = widths.get("long") or {}
+            forms += [(text, "duration", unit) for key, text in long_forms.items() if key != "per"]
+    patterns, units = [], {}
+    for text, resolve, unit in dict.fromkeys(forms):
+        if text.count("{0}") != 1:
+            continue  # "قبل يومين" (two days ago) has its count in the word
+        prefix, suffix = (part.strip() for part in text.split("{0}"))
+        word = suffix or prefix
+        units[re.sub(r"\s+", " ", word.lower())] = unit
+
+        def flexible(part: str) -> str:
+            return re.sub(r"(?:\\ )+", r"\\s*", re.escape(part))
+
+        if suffix:
+            regex = (flexible(prefix) + r"\s*" if prefix else "") + "{num}" + r"\s*" + f"(?P<unit>{flexible(suffix)})"
+        else:
+            regex = f"(?P<unit>{flexible(prefix)})" + r"\s*" + "{num}"
+        patterns.append((regex, resolve))
+    return patterns, units
 
 
 def find_mentions(text: str, language: str | None) -> list[Mention]:
@@ -147,9 +218,12 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             if match.end() == match.start():
                 continue
             parts = {key: value for key, value in match.groupdict().items() if value is not None}
+            if "relafter" in parts:
+                parts.setdefault("rel", parts.pop("relafter"))
             mention = Mention(match.start(), match.end(), match.group(0), resolve, parts)
             if _is_false_date(mention, text, rules):
                 continue
+            _timeml_span(mention, text, rules)
             candidates.append((-(match.end() - match.start()), index, match.start(), mention))
     candidates.sort(key=lambda item: (item[0], item[1], item[2]))
     taken: list[Mention] = []
@@ -157,6 +231,26 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
         if all(mention.end <= other.start or mention.start >= other.end for other in taken):
             taken.append(mention)
     return sorted(taken, key=lambda mention: mention.start)
+
+
+def _timeml_span(mention: Mention, text: str, rules: Grammar) -> None:
+    """Move the span's start where TimeML draws it: after a leading preposition, before a
+    quantity modifier ("about", "nearly"), and after "the" when the expression is a
+    hyphenated modifier of a noun ("the [third-quarter] loss", "the [30-day] rate")."""
+    start = mention.start
+    lead = rules.drop_lead.match(text, start, mention.end) if rules.drop_lead else None
+    if lead and lead.end() < mention.end:
+        start = lead.end()
+    elif rules.take_before is not None:
+        modifier = rules.take_before.search(text, max(0, start - 30), start)
+        if modifier:
+            start = modifier.start()
+    adjectival = re.match(r"the\s+(?=[\w-]+-\w+$)", text[start:mention.end], re.I)
+    if adjectival and re.match(r"\s+[a-z]", text[mention.end:mention.end + 2]):
+        start += adjectival.end()
+    if start != mention.start:
+        mention.text = text[start:mention.end]
+        mention.start = start
 
 
 def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:
@@ -208,7 +302,7 @@ def _follow_quarter_context(timex: Timex, before: list[Timex]) -> None:
     (HeidelTime's rule of the last mentioned granularity, for quarters only)."""
     if timex.resolve not in ("ago", "relative_unit") or not re.fullmatch(r"\d{4}", timex.value):
         return
-    if not re.search(r"\b(?:ago|earlier|last|year-ago|year-earlier)\b", timex.text.lower()):
+    if not re.search(r"\b(?:ago|earlier|year-ago|year-earlier)\b", timex.text.lower()):
         return
     for previous in reversed(before):
         if timex.start - previous.end > QUARTER_CONTEXT:

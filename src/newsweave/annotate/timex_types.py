@@ -52,3 +52,16 @@ class Grammar:
     not_year_after: frozenset[str]
     article_duration_after: frozenset[str] = frozenset()
     language: str = ""
+    # markers of the past in a clause (words and regular expressions), and the words right
+    # before an expression that point it forward ("until", "jusqu'à", "bis")
+    past_cues: tuple[str, ...] = ()
+    past_patterns: tuple[str, ...] = ()
+    forward_before: tuple[str, ...] = ()
+    future_patterns: tuple[str, ...] = ()
+    # the verb, and so the tense, follows the expression (Japanese, Korean, Turkish)
+    verb_final: bool = False
+    word_boundaries: bool = True
+    # TimeML span conventions: a leading preposition is a SIGNAL, outside the timex ("within
+    # [two weeks]"); a quantity modifier before it belongs inside ("[nearly two years]")
+    drop_lead: re.Pattern[str] | None = None
+    take_before: re.Pattern[str] | None = None

@@ -61,18 +61,66 @@ class ResolveContext:
         return self.lookup("modifiers", self.parts["mod"]) if "mod" in self.parts else None
 
     def looks_future(self) -> bool:
-        """A future cue in the clause around the match ("will", "sera", "next")."""
+        """The clause around the match points after the anchor ("will", "sera", "until")."""
+        return self.tense() > 0
+
+    def tense(self) -> int:
+        """+1 when the clause around the match speaks of the future, -1 of the past, 0 when it
+        says nothing. A word right before the match that points forward ("until Thursday",
+        "jusqu'à jeudi") wins unless a past marker is nearer than any future one ("talks went
+        on until Thursday"); otherwise the tense marker nearest the match wins ("said he will
+        arrive on Tuesday": "will"). A cheap stand-in for a parse: no per-article cost."""
         before = self.text[max(0, self.mention.start - CUE_WINDOW):self.mention.start]
-        after = self.text[self.mention.end:self.mention.end + CUE_WINDOW // 4]
+        after = self.text[self.mention.end:self.mention.end + CUE_WINDOW // 2]
         # the clause only: a cue in the sentence before says nothing about this one
         before = re.split(r"[.!?;]\s|\n", before)[-1]
-        after = re.split(r"[.!?;,]\s|\n", after)[0]
-        window = (before + " " + after).lower()
-        return any(re.search(rf"(?<!\w){re.escape(cue.strip())}(?!\w)", window) for cue in self.rules.future_cues)
+        after = re.split(r"[.!?;,]\s|\n|\s(?:and|et|und|y|e)\s", after)[0]
+        before_lower, after_lower = before.lower(), after.lower()
+        if self.rules.verb_final:
+            # the clause's verb comes after the expression: read the words that follow first
+            future_after = _first_cue(after_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
+            past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
+            if future_after is not None or past_after is not None:
+                return 1 if past_after is None or (future_after is not None and future_after <= past_after) else -1
+        past_before = _last_cue(before_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
+        future_before = _last_cue(before_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
+        if any(re.search(rf"(?<!\w){re.escape(word)}\s*$", before_lower) for word in self.rules.forward_before):
+            # "said he would stay until Thursday": the future cue nearer than the past wins
+            return -1 if past_before is not None and (future_before is None or past_before > future_before) else 1
+        # nearest marker before the match: the larger end offset; "expected" is a future cue
+        # and also looks like a past participle, so the future wins a tie
+        if future_before is not None and (past_before is None or future_before >= past_before):
+            return 1
+        if past_before is not None:
+            return -1
+        future_after = _first_cue(after_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
+        past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
+        if future_after is not None and (past_after is None or future_after <= past_after):
+            return 1
+        return -1 if past_after is not None else 0
 
     def timex(self, type_: str, value: str, **extra: Any) -> Timex:
         mention = self.mention
         return Timex(mention.start, mention.end, mention.text, type_, value, resolve=mention.resolve, **extra)
+
+
+def _cue_spans(window: str, words: tuple[str, ...], patterns: tuple[str, ...], bounded: bool = True) -> list[tuple[int, int]]:
+    left, right = (r"(?<!\w)", r"(?!\w)") if bounded else ("", "")
+    spans = [(m.start(), m.end()) for word in words
+             for m in re.finditer(rf"{left}{re.escape(word.strip())}{right}", window)]
+    spans += [(m.start(), m.end()) for pattern in patterns for m in re.finditer(pattern, window)]
+    return spans
+
+
+def _last_cue(window: str, words: tuple[str, ...], patterns: tuple[str, ...], bounded: bool = True) -> int | None:
+    """Where the last cue of the window ends, or None."""
+    spans = _cue_spans(window, words, patterns, bounded)
+    return max(end for _, end in spans) if spans else None
+
+
+def _first_cue(window: str, words: tuple[str, ...], patterns: tuple[str, ...], bounded: bool = True) -> int | None:
+    spans = _cue_spans(window, words, patterns, bounded)
+    return min(start for start, _ in spans) if spans else None
 
 
 def _fmt(day: date, unit: str) -> str:
@@ -102,8 +150,10 @@ def _shift(day: date, amount: float, unit: str) -> date:
     return day + deltas.get(unit, relativedelta())
 
 
-def _nearest_year(anchor: date, month: int, day: int | None, future: bool) -> int:
-    """The year that puts month/day nearest the anchor; a future cue breaks ties forward."""
+def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool) -> int:
+    """The year that puts month/day nearest the anchor; a clause in the future (tense > 0)
+    points forward, otherwise past expressions dominate news."""
+    tense = int(tense)
     best = anchor.year
     best_distance = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
@@ -112,9 +162,10 @@ def _nearest_year(anchor: date, month: int, day: int | None, future: bool) -> in
         except ValueError:
             candidate = date(year, month, 28)
         distance = (candidate - anchor).days
-        # Past expressions dominate news: a date up to ~8 months after the anchor stays in its
-        # year only with a future cue.
-        penalty = abs(distance) + (0 if future or distance <= 0 else 120) + (0 if not future or distance >= 0 else 120)
+        # a date up to ~8 months after the anchor stays in its year only with a future cue (a
+        # past cue is not used: on the TE3 tune half it is too often another clause's verb)
+        wrong_side = (distance > 0 and tense <= 0) or (distance < 0 and tense > 0)
+        penalty = abs(distance) + (0 if not wrong_side else 120)
         if best_distance is None or penalty < best_distance:
             best, best_distance = year, penalty
     return best
@@ -123,19 +174,24 @@ def _nearest_year(anchor: date, month: int, day: int | None, future: bool) -> in
 def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     parts = ctx.parts
     weekday = ctx.rules.weekdays.get(parts["weekday"].lower().rstrip(".")) if "weekday" in parts else None
+    month: int | None
+    year: int | None
     if "iso" in parts:
         year, month, day = (int(x) for x in parts["iso"].split("-"))
     elif "numeric" in parts:
         first, second, year = (int(x) for x in re.split(r"[/.]", parts["numeric"]))
         month, day = (first, second) if ctx.rules.numeric_order == "mdy" else (second, first)
+    elif "month" not in parts and "mnum" not in parts:
+        return _day_of_nearby_month(ctx, int(parts["day"]), weekday)
     else:
-        month = ctx.rules.months.get(parts["month"].lower().rstrip("."))
+        # a month by name, or by number in scripts and styles that write it so ("3月", "15.1.")
+        month = int(parts["mnum"]) if "mnum" in parts else ctx.rules.months.get(parts["month"].lower().rstrip("."))
         day, year = int(parts["day"]), int(parts["year"]) if "year" in parts else None
     if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     year_given = year is not None
     if year is None and ctx.anchor is not None:
-        year = _nearest_year(ctx.anchor, month, day, ctx.looks_future())
+        year = _nearest_year(ctx.anchor, month, day, ctx.tense())
     impossible = False
     if year is not None:
         try:
@@ -147,11 +203,34 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
                      year_given=year_given, impossible=impossible)
 
 
+def _day_of_nearby_month(ctx: ResolveContext, day: int, weekday: int | None) -> Timex | None:
+    """"el lunes 12": the 12th of the month around the anchor that falls on that weekday."""
+    if not 1 <= day <= 31:
+        return None
+    if ctx.anchor is None:
+        return ctx.timex("DATE", f"XXXX-XX-{day:02d}", day=day, weekday=weekday)
+    candidates = []
+    for shift in (-1, 0, 1):
+        month_start = ctx.anchor.replace(day=1) + relativedelta(months=shift)
+        try:
+            candidate = month_start.replace(day=day)
+        except ValueError:
+            continue
+        if weekday is None or candidate.weekday() == weekday:
+            candidates.append(candidate)
+    if not candidates:
+        return None
+    found = min(candidates, key=lambda candidate: abs((candidate - ctx.anchor).days))  # type: ignore[operator]
+    return ctx.timex("DATE", found.isoformat(), year=found.year, month=found.month, day=found.day, weekday=weekday)
+
+
 def _resolve_month(ctx: ResolveContext) -> Timex | None:
-    month = ctx.rules.months.get(ctx.parts["month"].lower().rstrip("."))
+    month = int(ctx.parts["mnum"]) if "mnum" in ctx.parts else ctx.rules.months.get(ctx.parts["month"].lower().rstrip("."))
     if not month:
         return None
     year = int(ctx.parts["year"]) if "year" in ctx.parts else None
+    if "yrel" in ctx.parts and ctx.anchor is not None:  # "July last year"
+        year = ctx.anchor.year + (ctx.lookup("relative", ctx.parts["yrel"]) or 0)
     if year is None and ctx.anchor is not None:
         direction = ctx.lookup("relative", ctx.parts["rel"]) if "rel" in ctx.parts else None
         if direction == -1:
@@ -161,7 +240,7 @@ def _resolve_month(ctx: ResolveContext) -> Timex | None:
         elif direction == 0:
             year = ctx.anchor.year
         else:
-            year = _nearest_year(ctx.anchor, month, None, ctx.looks_future())
+            year = _nearest_year(ctx.anchor, month, None, ctx.tense())
     value = f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
     return ctx.timex("DATE", value, mod=ctx.mod(), year=year, month=month, year_given="year" in ctx.parts)
 
@@ -352,6 +431,7 @@ def _event_years_in(sentence: str, language: str) -> list[int]:
 
 def _resolve_time(ctx: ResolveContext) -> Timex | None:
     clock = ctx.parts["clock"].lower()
+    clock = ctx.lookup("named_clocks", clock) or clock
     found = re.match(r"(\d{1,2})(?:[:h](\d\d))?", clock)
     if not found:
         return None
@@ -392,7 +472,7 @@ def _resolve_holiday(ctx: ResolveContext) -> Timex | None:
     month = int(rule[:2])
     if ctx.anchor is None:
         return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{month:02d}")
-    year = _nearest_year(ctx.anchor, month, 15, ctx.looks_future())
+    year = _nearest_year(ctx.anchor, month, 15, ctx.tense())
     day = _holiday_day(rule, year)
     return ctx.timex("DATE", day.isoformat(), year=year, month=month, day=day.day)
 
