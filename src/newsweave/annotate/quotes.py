@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any
 
 from newsweave import lang
-from newsweave.annotate import nlp
+from newsweave.annotate import nlp, speakers
 from newsweave.model import Article
 
 # Each opener with the marks that may close it. Mixed pairs (“…" and "…”) are typing slips
@@ -45,7 +45,12 @@ MIN_UNATTRIBUTED_WORDS = 6
 # Split quotes: the gap between two halves that share a speaker ("…," he said, "…").
 SPLIT_GAP = 90
 PERSON_LABELS = {"PER", "PERSON"}
-UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
+# Marks that end a sentence or introduce a quote, in every script (punctuation, not words).
+SENTENCE_MARKS = ".!?…。！？"
+COLONS = ":："
+# Chinese and Japanese characters: their texts have no spaces to count words by.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass
@@ -87,6 +92,12 @@ class Rules:
     inner_incises: tuple[re.Pattern[str], ...] = ()
     previous: tuple[re.Pattern[str], ...] = ()
     neuter: frozenset[str] = frozenset()
+    openers: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(OPENERS))
+    # (before, after) pairs that hold the speaker before the quote and the cue after it ("X氏は「…」と述べた")
+    around: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+    cue_gender: dict[str, str] = field(default_factory=dict)  # "сказала" → "f"
+    partial: tuple[re.Pattern[str], ...] = ()
+    cue_at_mark: re.Pattern[str] | None = None  # a cue right before a quote's opening mark
 
 
 def _alt(words: list[str]) -> str:
@@ -98,13 +109,19 @@ def rules(language: str) -> Rules | None:
     data = lang.load(language, "quotes")
     if not data:
         return None
-    cues = _alt(data.get("cues", []))
+    gendered = {cue.lower(): gender for gender, forms in data.get("cue_gender", {}).items() for cue in forms}
+    cue_words = data.get("cues", []) + sorted(gendered)
+    cues = _alt(cue_words)
+    # cues that follow a quote only ("„…“, so die Ministerin"): as a verb before a quote they mislead
+    after_cues = _alt(cue_words + data.get("after_cues", []))
     particles = _alt(data.get("name_particles", []))
     # a capitalised word, or an abbreviation with its full stop ("Mr.", "M.", "J.-P.")
     word = rf"(?:[{UPPER}][a-z]{{0,3}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
     # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
     word = rf"(?!(?:{_alt(data.get('not_names', []))})\b){word}"
     name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
+    # a party and state or an age in brackets goes with the name ("Gwen Moore (D-Wis.)")
+    name = rf"{name}(?:\s+\((?-i:[{UPPER}0-9])[^()\n]{{0,20}}\))?"
     determiners = _alt(data.get("determiners", []))
     titles = _alt(data.get("titles", []))
     title = rf"(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
@@ -136,7 +153,7 @@ def rules(language: str) -> Rules | None:
     # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
     source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
     incises = data.get("incise", [])
-    after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}",
+    after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
              rf"{lead}{phrase}{long_aside},?\s+(?:\w+\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
              rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
@@ -145,6 +162,10 @@ def rules(language: str) -> Rules | None:
              rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
              rf"^{rest},\s*(?P<cue>{cues})\s+{phrase}\s*[.!?]"]
     after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in incises]
+    if data.get("pro_drop"):
+        # "«…», dijo." / "«…», — сказала.": the verb alone, its subject left out
+        after.append(rf"{lead}(?P<cue>{after_cues})(?P<zero>)(?=\s*(?:[.;!?]|$))")
+    after.extend(data.get("after_patterns", []))
     # words between speaker and cue ("Smith later told reporters"), but none after a comma: in
     # "On the subject of Israel, Trump added," the speaker is Trump, not Israel
     before = [rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
@@ -161,6 +182,11 @@ def rules(language: str) -> Rules | None:
               # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
               rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
               rf"(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]
+    # "Trump returned a few minutes later and declared, “…”" / "…the news, writing, “…”":
+    # a cue right before the mark, the sentence's subject its speaker
+    before.append(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
+                  rf"(?P<cue>{cues}|{participles})\s*,\s*$")
+    before.extend(data.get("before_patterns", []))
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
     # language's regular shape is a cue
     generic = data.get("open_quote_cue")
@@ -171,18 +197,29 @@ def rules(language: str) -> Rules | None:
     previous = [rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,"] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
-    that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True))
+    that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or "(?!x)x"
     content = r"(?P<content>[^.!?\n]{12,}[.!?]?)"
     indirect = [rf"{speaker},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"(?:^|(?<=[.!?]\s)|(?<=\n)){phrase},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{preps})\s+{phrase}\s*,\s*{content}"]
+    # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
+    # that it was "…"', 'X announced …, assuring that his country "…"'): subject, aside, then a cue
+    that_words = _alt([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
+    partial = [rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}\s+(?:[\w'’-]+\s+){{0,3}}?"
+               rf"(?P<cue>{cues}|{participles})\b(?:[^.!?;:\n“”«»\"]|{abbrev}){{0,120}}?(?:\b(?:{that_words})\b|[,:])"
+               rf"(?:[^.!?;:\n“”«»\"]|{abbrev}){{0,80}}$"]
     compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
     pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
+    openers = {opener: tuple(closers) for opener, closers in data["marks"].items()} if "marks" in data else dict(OPENERS)
+    around = tuple((re.compile(item["before"], re.I), re.compile(item["after"], re.I))
+                   for item in data.get("around_patterns", []))
     return Rules(compile_(after), compile_(after_open), compile_(before), compile_(indirect),
                  frozenset(p.lower() for p in pronouns),
                  re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b", re.I),
                  tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises),
-                 compile_(previous), frozenset(p.lower() for p in data.get("neuter_pronouns", [])))
+                 compile_(previous), frozenset(p.lower() for p in data.get("neuter_pronouns", [])),
+                 openers, around, gendered, compile_(partial),
+                 re.compile(rf"(?<![\w'’-])(?:{cues}|{participles})\s*,$", re.I))
 
 
 def _that_cue(cue: str) -> str:
@@ -195,8 +232,11 @@ def _that_cue(cue: str) -> str:
 # ---- quote marks ------------------------------------------------------------------------
 
 
-def find_pieces(text: str) -> list[Piece]:
-    """Spans between quote marks, paragraph by paragraph, across paragraphs when continued."""
+def find_pieces(text: str, openers: dict[str, tuple[str, ...]] | None = None) -> list[Piece]:
+    """Spans between quote marks, paragraph by paragraph, across paragraphs when continued.
+    ``openers``: each opening mark with its closing marks (the language's ``marks``)."""
+    openers = openers or OPENERS
+    any_opener = re.compile("[" + re.escape("".join(openers)) + "]")
     pieces: list[Piece] = []
     group = 0
     carry: tuple[tuple[str, ...], int] | None = None  # (closers, group) of a quote left open by the paragraph before
@@ -204,7 +244,7 @@ def find_pieces(text: str) -> list[Piece]:
         start, stop = para.span()
         position = start
         if carry:
-            opener_here = re.match(r"\s*([“«„\"])", text[start:stop])
+            opener_here = re.match(r"\s*" + any_opener.pattern, text[start:stop])
             if opener_here:
                 position = start + opener_here.end()
                 closer, open_group = carry
@@ -216,15 +256,15 @@ def find_pieces(text: str) -> list[Piece]:
                 position = end_at + 1
             carry = None
         while True:
-            found = re.compile(r"[“«„\"]").search(text, position, stop)
+            found = any_opener.search(text, position, stop)
             if not found:
                 break
-            closer = OPENERS[found.group(0)]
+            closer = openers[found.group(0)]
             end_at = _find_close(text, found.end(), stop, closer)
             group += 1
             if end_at is None:
                 following = text[stop:stop + 3]
-                if re.match(r"\n+\s*[“«„\"]", following + text[stop + 3:stop + 6]):
+                if re.match(r"\n+\s*" + any_opener.pattern, following + text[stop + 3:stop + 6]):
                     pieces.append(_piece(text, found.start(), stop, group, closed=False))
                     carry = (closer, group)
                 break
@@ -292,7 +332,7 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
     if not text[line_start:piece.open_at].strip():
         # a paragraph that is only the quote: the paragraph before may introduce it ("Cruz continued:")
         previous_end = len(text[:line_start].rstrip())
-        if text[:previous_end].endswith(":"):
+        if text[:previous_end].endswith(tuple(COLONS)):
             line_start = text.rfind("\n", 0, previous_end) + 1
             start = _word_start(text, line_start, previous_end - BEFORE_WINDOW)
             for pattern in rule.before:
@@ -302,7 +342,7 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
             return None
     start = _word_start(text, line_start, piece.open_at - BEFORE_WINDOW)
     window = text[start:piece.open_at]
-    if colon_only and not window.rstrip().endswith(":"):
+    if colon_only and not window.rstrip().endswith(tuple(COLONS)):
         return None
     for pattern in rule.before:
         match = pattern.search(window)
@@ -313,6 +353,10 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
 
 def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
     groups = match.groupdict()
+    if groups.get("zero") is not None:  # a pro-drop cue: no mention, the verb's subject is understood
+        at = offset + match.end("cue")
+        return Attribution(at, at, groups.get("cue"), "pronoun")
+    start = end = match.start()
     for name in ("speaker", "pron", "pron2", "pron3"):
         if groups.get(name):
             start, end = match.span(name)
@@ -328,10 +372,12 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
 
 # A sentence ends at . ! ? after a lower-case letter or digit (not "Mr." "Sen." "U.S."), or
 # at a closing mark after them.
-SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿ0-9)\]][.!?])(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)"
-                          r"|(?<=[.!?…][\"”»’]))\s+")
+SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿа-яёіїєґ0-9)\]][.!?])(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)"
+                          r"|(?<=[.!?…][\"”»’“«]))\s+|(?<=[。！？])\s*")
 # How far back the sentence before a quote is read.
 PREVIOUS_WINDOW = 300
+# How far into the sentence after a quote its speaker may start ("That is how the mayor, …").
+NEXT_SUBJECT_WITHIN = 40
 
 
 def _previous_sentence(text: str, piece: Piece) -> tuple[int, int] | None:
@@ -341,7 +387,7 @@ def _previous_sentence(text: str, piece: Piece) -> tuple[int, int] | None:
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     before = text[line_start:piece.open_at].rstrip()
     if before:
-        if before[-1] not in ".!?…":
+        if before[-1] not in SENTENCE_MARKS:
             return None
         end = line_start + len(before)
     else:
@@ -367,55 +413,6 @@ def _attribute_previous_sentence(text: str, piece: Piece, rule: Rules) -> Attrib
     return None
 
 
-# ---- speakers ---------------------------------------------------------------------------
-
-
-def _persons(article: Article) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, name, entity id) of every person mention, from entities or the parse."""
-    found = [(e["start"], e["end"], e.get("canonical") or e["text"], e.get("entity_id"))
-             for e in article.entities if e.get("label") in PERSON_LABELS]
-    if found:
-        return sorted(found)
-    doc = article.extras.get("doc")
-    if doc is None:
-        return []
-    return [(ent.start_char, ent.end_char, ent.text, None) for ent in doc.ents if ent.label_ in PERSON_LABELS]
-
-
-def _resolve_speaker(article: Article, attribution: Attribution, persons: list, quoted: list[tuple[int, int]]):
-    """The full name and entity id the speaker mention refers to."""
-    text = article.text[attribution.speaker_start:attribution.speaker_end]
-    rule = rules(article.language or "")
-    rule_neuter = rule.neuter if rule else frozenset()
-    outside = [p for p in persons if not any(s <= p[0] < e for s, e in quoted)]
-    overlapping = [p for p in outside if p[0] < attribution.speaker_end and attribution.speaker_start < p[1]]
-    if overlapping:
-        return _longest_form(overlapping[0], outside)
-    # "le commandant des secours, le lieutenant-colonel Marc Aubry": the name right after
-    named_after = [p for p in outside if 0 <= p[0] - attribution.speaker_end <= 45 and re.fullmatch(
-        r",\s*(?:[\w'’-]+\s+){0,2}", article.text[attribution.speaker_end:p[0]])]
-    if named_after:
-        return _longest_form(named_after[0], outside)
-    if attribution.kind == "name":
-        last = text.split()[-1] if text.split() else text
-        earlier = [p for p in outside if p[1] <= attribution.speaker_start and last in p[2].split()]
-        return (earlier[-1][2], earlier[-1][3]) if earlier else (text, None)
-    if text.lower() in rule_neuter:
-        return (None, None)  # "it said": an organisation or a document, not a person
-    before = [p for p in outside if p[1] <= attribution.speaker_start]
-    if before:
-        return _longest_form(before[-1], outside)
-    return (None, None) if attribution.kind == "pronoun" else (text, None)
-
-
-def _longest_form(person: tuple, persons: list) -> tuple[str, str | None]:
-    """"Smith" → "John Smith" when the article named him in full before."""
-    name, entity_id = person[2], person[3]
-    last = name.split()[-1] if name.split() else name
-    fuller = [p for p in persons if p[0] <= person[0] and last in p[2].split() and len(p[2]) > len(name)]
-    return (fuller[0][2], fuller[0][3] or entity_id) if fuller else (name, entity_id)
-
-
 # ---- the annotator ----------------------------------------------------------------------
 
 
@@ -426,25 +423,97 @@ def find_quotes(article: Article) -> list[Quote]:
     text = article.text
     quotes: list[Quote] = []
     by_group: dict[int, Attribution] = {}
-    pieces = _split_at_incises(text, find_pieces(text), rule, by_group)
+    pieces = _split_at_incises(text, find_pieces(text, rule.openers), rule, by_group)
     for piece in pieces:
+        extras: dict[str, Any] = {"group": piece.group, "piece": piece}
         attribution = by_group.get(piece.group) if piece.group in by_group else None
-        attribution = attribution or (_attribute_before(text, piece, rule, colon_only=True) or _attribute_after(text, piece, rule)
-                       or _attribute_before(text, piece, rule))
+        around = None if attribution else _attribute_around(text, piece, rule)
+        if around:
+            extras["around"] = True
+        attribution = attribution or (_attribute_before(text, piece, rule, colon_only=True) or around
+                                      or _attribute_after(text, piece, rule) or _attribute_before(text, piece, rule))
         if attribution:
             by_group.setdefault(piece.group, attribution)
-        quotes.append(Quote(piece.start, piece.end, True, attribution, {"group": piece.group, "piece": piece}))
+        quotes.append(Quote(piece.start, piece.end, True, attribution, extras))
     _share_attributions(text, quotes, by_group)
     for index, quote in enumerate(quotes):
         if quote.attribution is None:
             quote.attribution = (_attribute_previous_sentence(text, quote.extras["piece"], rule)
-                                 or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None))
-    quotes = [q for q in quotes if _standalone(text, q, quotes)]
+                                 or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None)
+                                 or _attribute_next_sentence(text, quote.extras["piece"], rule))
+    standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark)]
+    partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule)]
+    quotes = standalone
     _number_utterances(text, quotes)
     quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= MIN_UNATTRIBUTED_WORDS
-              or re.search(r"[.!?…]$", text[q.start:q.end].rstrip("»”\" "))]
+              or len(CJK.findall(text[q.start:q.end])) >= 2 * MIN_UNATTRIBUTED_WORDS
+              or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
+    quotes.extend(partial)
     quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces]))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _as_partial(text: str, quote: Quote, rule: Rules) -> bool:
+    """Keep a quoted fragment inside the writer's sentence as a partial quote when the sentence's
+    subject speaks it (subject, a speech cue, then "that" or a comma before the fragment);
+    a scare-quoted term in any other sentence stays out."""
+    piece: Piece = quote.extras["piece"]
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    start = max(line_start, piece.open_at - PREVIOUS_WINDOW)
+    boundaries = [m.end() for m in SENTENCE_END.finditer(text, start, piece.open_at)]
+    start = _word_start(text, line_start, boundaries[-1] if boundaries else start)
+    prefix = text[start:piece.open_at]
+    for pattern in rule.partial:
+        match = pattern.search(prefix)
+        if match:
+            quote.attribution = _attribution(match, start, rule)
+            quote.direct = False
+            quote.extras["partial"] = True
+            return True
+    return False
+
+
+def _attribute_around(text: str, piece: Piece, rule: Rules) -> Attribution | None:
+    """Speaker before the quote and cue after it, in languages that put the verb last
+    ("X氏は「…」と述べた"): both halves of one of the language's ``around_patterns`` must hold."""
+    if not rule.around:
+        return None
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    start = max(line_start, piece.open_at - BEFORE_WINDOW)
+    stop = text.find("\n", piece.close_at + 1)
+    stop = len(text) if stop < 0 else min(stop, piece.close_at + 1 + AFTER_WINDOW)
+    following, preceding = text[piece.close_at + 1:stop], text[start:piece.open_at]
+    for before, after in rule.around:
+        cue = after.match(following)
+        speaker = before.search(preceding) if cue else None
+        if cue and speaker:
+            return Attribution(start + speaker.start("speaker"), start + speaker.end("speaker"), cue.group("cue"), "name")
+    return None
+
+
+def _attribute_next_sentence(text: str, piece: Piece, rule: Rules) -> Attribution | None:
+    """A quote that opens its paragraph, attributed by the sentence after it ("“…” Those were
+    the words Jane Roe chose on Tuesday, when she told the council …"): the next sentence of
+    the same paragraph, with a speaker and a cue near its start."""
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    if text[line_start:piece.open_at].strip() or text[piece.start:piece.end].rstrip()[-1:] not in SENTENCE_MARKS:
+        return None
+    stop = text.find("\n", piece.close_at + 1)
+    stop = len(text) if stop < 0 else stop
+    start = piece.close_at + 1
+    while start < stop and text[start] in " \t.":
+        start += 1
+    if start >= stop or start == piece.close_at + 1 and not text[start - 1].isspace():
+        return None
+    end = next((m.start() for m in SENTENCE_END.finditer(text, start, stop)), stop)
+    sentence = text[start:end]
+    if re.search(r"[“”«»\"「」]", sentence):
+        return None  # another quote: the sentence speaks for itself
+    for pattern in rule.previous[:1]:
+        match = pattern.search(sentence)
+        if match and match.start() <= NEXT_SUBJECT_WITHIN:
+            return _attribution(match, start, rule)
+    return None
 
 
 def _colon_after_quoted_paragraph(text: str, quote: Quote, previous: Quote | None) -> Attribution | None:
@@ -502,7 +571,7 @@ def _same_speaker(one: Attribution | None, other: Attribution | None) -> bool:
         other.speaker_start, other.speaker_end)
 
 
-def _standalone(text: str, quote: Quote, quotes: list[Quote]) -> bool:
+def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pattern[str] | None = None) -> bool:
     """A quote that is a sentence of its own, not words quoted inside the writer's sentence
     ("called it “a disaster”"): it opens a sentence or follows a cue's colon or comma, or
     continues a quote of the same group or a split quote."""
@@ -511,10 +580,12 @@ def _standalone(text: str, quote: Quote, quotes: list[Quote]) -> bool:
         return True
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     before = text[line_start:piece.open_at].rstrip()
-    if not before or before[-1] in ".!?:…" or before.endswith(("—", "–")):
+    if not before or before[-1] in SENTENCE_MARKS + COLONS or before.endswith(("—", "–")) or quote.extras.get("around"):
         return True
     if before[-1] == "," and quote.attribution and quote.attribution.speaker_end <= piece.open_at:
         return True  # "Il a déclaré, « … »" / split quote's second half
+    if quote.attribution and cue_at_mark is not None and cue_at_mark.search(before):
+        return True  # "…and declared, “…”", "writing “…”": the cue introduces the quote
     if before[-1] == "," and any(q.end < quote.start and _same_speaker(q.attribution, quote.attribution)
                                  for q in quotes):
         return True
@@ -590,7 +661,12 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]]) -> l
 
 
 def quote_dicts(article: Article, quotes: list[Quote]) -> list[dict[str, Any]]:
-    persons = _persons(article)
+    rule = rules(article.language or "")
+    named = [(q.attribution.speaker_start, q.attribution.speaker_end,
+              rule.cue_gender.get((q.attribution.cue or "").lower()) if rule else None)
+             for q in quotes if q.attribution and q.attribution.kind == "name"]
+    people = speakers.persons(article, named)
+    neuter = rule.neuter if rule else frozenset()
     quoted = [(q.start, q.end) for q in quotes if q.direct]
     result = []
     for quote in quotes:
@@ -598,11 +674,16 @@ def quote_dicts(article: Article, quotes: list[Quote]) -> list[dict[str, Any]]:
         attribution = quote.attribution
         speaker = name = entity_id = cue = None
         if attribution:
-            speaker = article.span(attribution.speaker_start, attribution.speaker_end).to_json()
-            name, entity_id = _resolve_speaker(article, attribution, persons, quoted)
+            span = (attribution.speaker_start, attribution.speaker_end)
+            # a pro-drop cue ("», dijo.") has no speaker mention, only the person it refers to
+            speaker = article.span(*span).to_json() if span[1] > span[0] else None
+            name, entity_id = speakers.resolve(article, span, attribution.kind, people, quoted, neuter,
+                                               rule.cue_gender.get((attribution.cue or "").lower()) if rule else None)
             cue = attribution.cue
         entry.update({"speaker": speaker, "speaker_name": name, "speaker_entity_id": entity_id, "cue": cue,
                       "direct": quote.direct})
+        if quote.extras.get("partial"):
+            entry["partial"] = True  # verbatim words inside the writer's sentence (PolNeAR's "partial quote")
         if "quote_id" in quote.extras:
             entry["quote_id"] = quote.extras["quote_id"]  # pieces of one utterance share it
         result.append(entry)
