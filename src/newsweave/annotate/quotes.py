@@ -187,9 +187,9 @@ def rules(language: str) -> Rules | None:
     before.append(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
                   rf"(?P<cue>{cues}|{participles})\s*,\s*$")
     before.extend(data.get("before_patterns", []))
+    generic = data.get("open_quote_cue")
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
     # language's regular shape is a cue
-    generic = data.get("open_quote_cue")
     after_open = [rf"{lead}{phrase}{aside}\s+(?P<cue>{generic})\b", rf"{lead}(?P<cue>{generic})\s+{phrase}{ends}"] if generic else []
     after_open.append(rf"{lead}(?P<cue>{preps})\s+{source}")  # '…,” according to CNN.'
     # the sentence before a quote that names who speaks ("Erekat said it was the latest move.
@@ -205,9 +205,14 @@ def rules(language: str) -> Rules | None:
     # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
     # that it was "…"', 'X announced …, assuring that his country "…"'): subject, aside, then a cue
     that_words = _alt([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
-    partial = [rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}\s+(?:[\w'’-]+\s+){{0,3}}?"
-               rf"(?P<cue>{cues}|{participles})\b(?:[^.!?;:\n“”«»\"]|{abbrev}){{0,120}}?(?:\b(?:{that_words})\b|[,:])"
-               rf"(?:[^.!?;:\n“”«»\"]|{abbrev}){{0,80}}$"]
+    # a verb that takes a clause ("said", "told") needs nothing more; any verb of the language's
+    # regular shape followed by "that" is one too ("judged that", "a estimé que")
+    clause_cues = _alt([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
+    that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else "(?!x)x"
+    subject = rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}\s+(?:[\w'’-]+\s+){{0,3}}?"
+    clause = rf"(?:[^.!?;:\n“”«»\"]|{abbrev})"
+    partial = [rf"{subject}(?P<cue>{cues}|{participles})\b{clause}{{0,120}}?(?:\b(?:{that_words})\b|[,:]){clause}{{0,80}}$",
+               rf"{subject}(?P<cue>{clause_cues}|{that_verb})\s{clause}{{0,120}}$"]
     compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
     pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
     openers = {opener: tuple(closers) for opener, closers in data["marks"].items()} if "marks" in data else dict(OPENERS)
