@@ -98,6 +98,7 @@ class Rules:
     cue_gender: dict[str, str] = field(default_factory=dict)  # "сказала" → "f"
     partial: tuple[re.Pattern[str], ...] = ()
     cue_at_mark: re.Pattern[str] | None = None  # a cue right before a quote's opening mark
+    following: tuple[re.Pattern[str], ...] = ()  # the sentence after a quote that names its speaker
 
 
 def _alt(words: list[str]) -> str:
@@ -213,6 +214,11 @@ def rules(language: str) -> Rules | None:
     clause = rf"(?:[^.!?;:\n“”«»\"]|{abbrev})"
     partial = [rf"{subject}(?P<cue>{cues}|{participles})\b{clause}{{0,120}}?(?:\b(?:{that_words})\b|[,:]){clause}{{0,80}}$",
                rf"{subject}(?P<cue>{clause_cues}|{that_verb})\s{clause}{{0,120}}$"]
+    # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
+    # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe")
+    next_cues = _alt(data.get("next_sentence_cues", []))
+    following = [rf"^(?:[\w'’]+,?\s+){{0,3}}?{speaker}{long_aside},?\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cue>{cues}|{next_cues})\b",
+                 rf"\b(?P<cue>{_alt(data.get('words_of', []))})\s+{speaker}"]
     compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
     pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
     openers = {opener: tuple(closers) for opener, closers in data["marks"].items()} if "marks" in data else dict(OPENERS)
@@ -224,7 +230,7 @@ def rules(language: str) -> Rules | None:
                  tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises),
                  compile_(previous), frozenset(p.lower() for p in data.get("neuter_pronouns", [])),
                  openers, around, gendered, compile_(partial),
-                 re.compile(rf"(?<![\w'’-])(?:{cues}|{participles})\s*,$", re.I))
+                 re.compile(rf"(?<![\w'’-])(?:{cues}|{participles})\s*,$", re.I), compile_(following))
 
 
 def _that_cue(cue: str) -> str:
@@ -381,8 +387,6 @@ SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿа-яёіїєґ0-9)\]][.!?])(?<![A-Z
                           r"|(?<=[.!?…][\"”»’“«]))\s+|(?<=[。！？])\s*")
 # How far back the sentence before a quote is read.
 PREVIOUS_WINDOW = 300
-# How far into the sentence after a quote its speaker may start ("That is how the mayor, …").
-NEXT_SUBJECT_WITHIN = 40
 
 
 def _previous_sentence(text: str, piece: Piece) -> tuple[int, int] | None:
@@ -497,26 +501,33 @@ def _attribute_around(text: str, piece: Piece, rule: Rules) -> Attribution | Non
 
 
 def _attribute_next_sentence(text: str, piece: Piece, rule: Rules) -> Attribution | None:
-    """A quote that opens its paragraph, attributed by the sentence after it ("“…” Those were
-    the words Jane Roe chose on Tuesday, when she told the council …"): the next sentence of
-    the same paragraph, with a speaker and a cue near its start."""
+    """A quote that opens its paragraph, attributed by the sentence after it ("“…” Union leader
+    Jane Roe spoke to reporters." / "“…” Those were the words of Jane Roe."): the next sentence
+    of the paragraph, or the first of the next one when the quote is a paragraph of its own."""
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     if text[line_start:piece.open_at].strip() or text[piece.start:piece.end].rstrip()[-1:] not in SENTENCE_MARKS:
         return None
-    stop = text.find("\n", piece.close_at + 1)
-    stop = len(text) if stop < 0 else stop
     start = piece.close_at + 1
-    while start < stop and text[start] in " \t.":
-        start += 1
-    if start >= stop or start == piece.close_at + 1 and not text[start - 1].isspace():
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    if not text[start:stop].strip():  # the quote is its paragraph: read the next one
+        match = re.compile(r"\n+\s*").match(text, start)
+        if match is None or match.group(0).count("\n") > 2:
+            return None
+        start = match.end()
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+    elif not text[start:start + 1].isspace():
         return None
+    while start < stop and text[start].isspace():
+        start += 1
     end = next((m.start() for m in SENTENCE_END.finditer(text, start, stop)), stop)
     sentence = text[start:end]
-    if re.search(r"[“”«»\"「」]", sentence):
-        return None  # another quote: the sentence speaks for itself
-    for pattern in rule.previous[:1]:
+    if re.search(r"[“”«»\"「」„]", sentence):
+        return None  # a sentence with a quote of its own speaks for itself
+    for pattern in rule.following:
         match = pattern.search(sentence)
-        if match and match.start() <= NEXT_SUBJECT_WITHIN:
+        if match:
             return _attribution(match, start, rule)
     return None
 
