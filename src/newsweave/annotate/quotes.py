@@ -155,7 +155,8 @@ def rules(language: str) -> Rules | None:
     source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
     incises = data.get("incise", [])
     after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
-             rf"{lead}{phrase}{long_aside},?\s+(?:\w+\s+)?(?P<cue>{cues})\b",
+             # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
+             rf"{lead}{phrase}{long_aside},?\s+(?:(?-i:[a-z]\w*)\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
              rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
              # the quote opens a sentence that ends with its attribution ('"…" working in
@@ -210,14 +211,15 @@ def rules(language: str) -> Rules | None:
     # regular shape followed by "that" is one too ("judged that", "a estimé que")
     clause_cues = _alt([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
     that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else "(?!x)x"
-    subject = rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}\s+(?:[\w'’-]+\s+){{0,3}}?"
+    subject = rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)"
     clause = rf"(?:[^.!?;:\n“”«»\"]|{abbrev})"
     partial = [rf"{subject}(?P<cue>{cues}|{participles})\b{clause}{{0,120}}?(?:\b(?:{that_words})\b|[,:]){clause}{{0,80}}$",
                rf"{subject}(?P<cue>{clause_cues}|{that_verb})\s{clause}{{0,120}}$"]
     # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
-    # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe")
+    # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe");
+    # only these cues, not the quote cues, which hold verbs of thought ("Repairs are expected …")
     next_cues = _alt(data.get("next_sentence_cues", []))
-    following = [rf"^(?:[\w'’]+,?\s+){{0,3}}?{speaker}{long_aside},?\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cue>{cues}|{next_cues})\b",
+    following = [rf"^(?:[\w'’]+,?\s+){{0,3}}?{speaker}{long_aside},?\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cue>{next_cues})\b",
                  rf"\b(?P<cue>{_alt(data.get('words_of', []))})\s+{speaker}"]
     compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
     pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
@@ -597,6 +599,8 @@ def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pa
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     before = text[line_start:piece.open_at].rstrip()
     if not before or before[-1] in SENTENCE_MARKS + COLONS or before.endswith(("—", "–")) or quote.extras.get("around"):
+        return True
+    if before.rstrip("”»」』\"’")[-1:] in tuple(SENTENCE_MARKS):  # right after a quote that ended a sentence
         return True
     if before[-1] == "," and quote.attribution and quote.attribution.speaker_end <= piece.open_at:
         return True  # "Il a déclaré, « … »" / split quote's second half

@@ -29,6 +29,9 @@ PERSON_LABELS = {"PER", "PERSON"}
 # How far before a name its honorific or title is read ("la ministre de la Santé, Anne X").
 MARKER_BEFORE = 45
 MARKER_AFTER = 70
+# How far back a person marked with a pronoun's gender is preferred to a nearer unmarked one (two
+# or three sentences).
+AGREEMENT_REACH = 400
 
 
 @dataclass
@@ -112,6 +115,15 @@ def resolve(article: Article, span: tuple[int, int], kind: str, people: list[Per
     """The full name and entity id the speaker mention at ``span`` refers to (``kind``: name,
     pronoun, title). ``cue_gender``: the gender a verb form marks ("сказала"), for a speaker
     left out by a pro-drop language."""
+    name, entity_id = _resolve(article, span, kind, people, quoted, neuter, cue_gender)
+    if entity_id is None and name is not None and kind != "pronoun":
+        entity_id = _entity_named(article, span, article.text[span[0]:span[1]])
+    return name, entity_id
+
+
+def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Person],
+             quoted: list[tuple[int, int]], neuter: frozenset[str], cue_gender: str | None
+             ) -> tuple[str | None, str | None]:
     text = article.text[span[0]:span[1]]
     outside = [p for p in people if not any(s <= p.start < e for s, e in quoted)]
     overlapping = [p for p in outside if p.start < span[1] and span[0] < p.end]
@@ -137,8 +149,10 @@ def resolve(article: Article, span: tuple[int, int], kind: str, people: list[Per
     if gender == "p":
         return None, None  # "they", "ils": a group, no single person
     before = [p for p in outside if p.end <= span[0] and (gender is None or p.gender in (None, gender))]
-    if before:
-        return _longest_form(before[-1], outside)
+    # a person the text marks with the pronoun's gender, close by, beats a nearer one it says nothing of
+    marked = [p for p in before if gender is not None and p.gender == gender and span[0] - p.end <= AGREEMENT_REACH]
+    if marked or before:
+        return _longest_form((marked or before)[-1], outside)
     return (None, None) if kind == "pronoun" else (text, None)
 
 
