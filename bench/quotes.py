@@ -62,7 +62,7 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 class Tally:
     def __init__(self) -> None:
         self.counts = {key: 0 for key in ("pred", "gold", "exact", "overlap", "spk_exact", "spk_overlap", "name_ok",
-                                          "name_total")}
+                                          "name_total", "spk_extent")}
 
     def add(self, text: str, gold: list[dict], predicted: list[dict]) -> None:
         self.counts["pred"] += len(predicted)
@@ -88,6 +88,8 @@ class Tally:
             p = trim(text, speaker["start"], speaker["end"])
             if (p == g) if mode == "exact" else overlap(p, g):
                 self.counts[f"spk_{mode}"] += 1
+            elif mode == "exact" and g[0] <= p[0] and p[1] <= g[1] and overlap(p, g):
+                self.counts["spk_extent"] += 1  # ours lies inside the gold source: a convention of extent
         if mode == "overlap" and item.get("speaker_name"):
             self.counts["name_total"] += 1
             self.counts["name_ok"] += (quote.get("speaker_name") or "").lower() == item["speaker_name"].lower()
@@ -100,6 +102,8 @@ class Tally:
             r = c[key] / c["gold"] if c["gold"] else 0
             f = 2 * p * r / (p + r) if p + r else 0
             parts.append(f"{key} P/R/F1={p:.3f}/{r:.3f}/{f:.3f}")
+        if c["spk_extent"]:
+            parts.append(f"speaker exact misses inside the gold source (extent only)={c['spk_extent']}")
         if c["name_total"]:
             parts.append(f"speaker_name accuracy={c['name_ok'] / c['name_total']:.3f} (n={c['name_total']})")
         return " · ".join(parts)
