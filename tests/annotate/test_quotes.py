@@ -457,6 +457,11 @@ def test_speaker_links_to_the_entity_of_an_organisation() -> None:
      "en", "far too early to vote", "Orvik"),
     ("Le ministre de la Mer, Yann Perec, a estimé que le port resterait « ouvert à tous les navires » jusqu'en juin.",
      "fr", "ouvert à tous les navires", "Yann Perec"),
+    ("According to the Brask harbour office, the old pier is \"beyond repair\" now.", "en", "beyond repair",
+     "the Brask harbour office"),
+    ("Selon la mairie de Vennes, le vieux ponton est « irréparable » désormais.", "fr", "irréparable",
+     "la mairie de Vennes"),
+    ("Según la alcaldesa Marta Ilundain, el muelle está «en ruinas» desde marzo.", "es", "en ruinas", "Marta Ilundain"),
 ])
 def test_quoted_fragment_in_a_speaking_subjects_sentence_is_a_partial_quote(text: str, language: str, words: str,
                                                                            speaker: str) -> None:

@@ -152,7 +152,9 @@ def rules(language: str) -> Rules | None:
     subject = rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)"
     clause = rf"(?:[^.!?;:\n“”«»\"]|{abbrev})"
     partial = [rf"{subject}(?P<cue>{cues}|{participles})\b{clause}{{0,120}}?(?:\b(?:{that_words})\b|[,:]){clause}{{0,80}}$",
-               rf"{subject}(?P<cue>{clause_cues}|{that_verb})\s{clause}{{0,120}}$"]
+               rf"{subject}(?P<cue>{clause_cues}|{that_verb})\s{clause}{{0,120}}$",
+               # 'According to the ministry, the plan is "dead"' / 'Selon la mairie, le projet est « mort »'
+               rf"^(?P<cue>{preps})\s+{phrase}\s*,{clause}{{0,160}}$"]
     # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
     # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe");
     # only these cues, not the quote cues, which hold verbs of thought ("Repairs are expected …")

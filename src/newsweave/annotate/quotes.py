@@ -480,8 +480,10 @@ def quote_dicts(article: Article, quotes: list[Quote]) -> list[dict[str, Any]]:
 
 def annotate_quotes(articles: list[Article]) -> None:
     found = {id(article): find_quotes(article) for article in articles}
-    # A parse is needed only to resolve pronoun and title speakers when no entities exist.
-    needing_parse = [a for a in articles if not a.entities and any(
+    # A parse is needed only to resolve pronoun and title speakers when no entities exist, and
+    # only where a spaCy model finds persons (a blank pipeline finds none; for ja/zh it may not
+    # even load): elsewhere the article's named speakers stand in for its persons.
+    needing_parse = [a for a in articles if not a.entities and nlp.ner_backend(a.language) == "spacy" and any(
         q.attribution and q.attribution.kind != "name" for q in found[id(a)])]
     if needing_parse:
         nlp.parse_batch(needing_parse)
