@@ -561,3 +561,19 @@ def test_every_language_file_gives_well_formed_quotes(language: str) -> None:
     annotate_quotes([article])
     for quote in article.quotes:
         assert text[quote["start"]:quote["end"]] == quote["text"]
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker", "name"), [
+    # the subject left out after the verb; the next sentence's speaker is not this quote's
+    ("«Este puente une dos barrios», dijo Lucía Ferrán. «Hemos esperado diez años», añadió. El ministro Tomás "
+     "Rivas declaró: «El dinero está bien invertido».", "es", "Hemos esperado diez años", None, "Lucía Ferrán"),
+    ("“This bridge joins two districts,” said Lucy Farran. “We waited ten years,” she added. Transport Minister "
+     "Tom Rivers said: “The money was well spent.”", "en", "We waited ten years", "she", "Lucy Farran"),
+])
+def test_the_next_sentence_does_not_lend_its_speaker(text: str, language: str, words: str, speaker: str | None,
+                                                     name: str) -> None:
+    article = _article(text, language)
+    annotate_quotes([article])
+    quote = _by_text(article)[words]
+    assert (quote["speaker"] or {}).get("text") == speaker
+    assert quote["speaker_name"] == name

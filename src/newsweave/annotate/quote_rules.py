@@ -71,10 +71,12 @@ def rules(language: str) -> Rules | None:
     speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
     # a short noun phrase, accepted where the position alone says it is the speaker
     # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
-    # "Paganini and his team", "Marie Dupont et son équipe": a name with a partner
+    # "Paganini and his team", "Marie Dupont et son équipe": a name with a partner; the words
+    # before the name cross no sentence end ("añadió. El ministro …": a word of three letters
+    # or more and a full stop; "Sen." and "U.S." stay)
     partner = rf"(?:\s+(?:{_alt(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
     phrase = (rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
-              rf"(?:[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
+              rf"(?:(?![^\W\d_]{{3,}}\.\s)[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # the attribution clause ends there, or goes on with a place or time, not with "that"
     ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")

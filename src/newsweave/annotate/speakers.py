@@ -126,11 +126,11 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
              ) -> tuple[str | None, str | None]:
     text = article.text[span[0]:span[1]]
     outside = [p for p in people if not any(s <= p.start < e for s, e in quoted)]
-    overlapping = [p for p in outside if p.start < span[1] and span[0] < p.end]
+    overlapping = [p for p in outside if p.start < span[1] and span[0] < p.end and span[1] > span[0]]
     if overlapping:
         return _longest_form(overlapping[0], outside)
     # "le commandant des secours, le lieutenant-colonel Marc Aubry": the name right after
-    named_after = [p for p in outside if 0 <= p.start - span[1] <= 45 and re.fullmatch(
+    named_after = [p for p in outside if span[1] > span[0] and 0 <= p.start - span[1] <= 45 and re.fullmatch(
         r",\s*(?:[\w'’-]+\s+){0,2}", article.text[span[1]:p.start])]
     if named_after:
         return _longest_form(named_after[0], outside)
