@@ -1,6 +1,10 @@
 """Score quote extraction and speaker attribution.
 
-    .venv/bin/python bench/quotes.py [--eval ../shared/eval/quotes] [--limit N]
+    .venv/bin/python bench/quotes.py [--eval ../shared/eval/quotes] [--limit N] [--errors N]
+
+* PolNeAR dev is split into a tune half and a check half by the first byte of sha256(doc_id)
+  (``half``); both are printed, rules are read against the tune half only (``--errors`` prints
+  the tune half's misses), the check half is the figure to report.
 
 * PolNeAR dev (``polnear-dev.jsonl``), as the folder's README says: content spans matched
   one-to-one per document, exact and overlap, P/R/F1 micro-averaged; a speaker counts when the
