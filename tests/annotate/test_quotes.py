@@ -391,3 +391,189 @@ def test_colon_introduction_naming_another_source_does_not_continue_the_speaker(
             "The Herald's review was blunt: “It is a love song that forgets to be a film at all.”")
     quote = _quotes(text, "en")["It is a love song that forgets to be a film at all"]
     assert quote["speaker_name"] != "Mara Quist"
+
+
+# ---- issue 17: speakers before/after, partial quotes, agreement, entity links; issue 15: languages ----
+
+
+def _with_people(text: str, language: str, people: list[tuple[str, str]], labels: dict[str, str] | None = None
+                 ) -> dict[str, dict]:
+    """Quotes of an article whose entities stage found ``people`` (mention, entity id); every
+    occurrence of each mention becomes an entity, with the label given in ``labels`` (PER by default)."""
+    article = _article(text, language)
+    for mention, entity_id in people:
+        for found in re.finditer(re.escape(mention), text):
+            article.entities.append({"start": found.start(), "end": found.end(), "text": mention,
+                                     "label": (labels or {}).get(mention, "PER"), "entity_id": entity_id,
+                                     "canonical": mention})
+    article.quotes = quote_dicts(article, find_quotes(article))
+    return _by_text(article)
+
+
+@pytest.mark.parametrize(("text", "language", "people", "words", "name"), [
+    # "she" skips the man named last and takes the woman named before him
+    ("Mayor Helen Okafor met Mr. Daniel Price at the depot on Monday. “We need forty new buses,” she said.",
+     "en", [("Helen Okafor", "per:helen-okafor"), ("Daniel Price", "per:daniel-price")],
+     "We need forty new buses", "Helen Okafor"),
+    ("Mrs. Ruth Calder spoke before Tomas Brill at the hearing. “The levy is unfair,” he said.",
+     "en", [("Ruth Calder", "per:ruth-calder"), ("Tomas Brill", "per:tomas-brill")],
+     "The levy is unfair", "Tomas Brill"),
+    ("Mme Claire Vidal a reçu M. Paul Brun à la mairie. « Nous rouvrirons la piscine en juin », a-t-elle déclaré.",
+     "fr", [("Claire Vidal", "per:claire-vidal"), ("Paul Brun", "per:paul-brun")],
+     "Nous rouvrirons la piscine en juin", "Claire Vidal"),
+    # the gender comes from the appositive and holds for the surname alone
+    ("Ines Marlow, a spokeswoman for the port, answered Victor Heller. “The cranes stay,” she said.",
+     "en", [("Ines Marlow", "per:ines-marlow"), ("Victor Heller", "per:victor-heller")],
+     "The cranes stay", "Ines Marlow"),
+])
+def test_pronoun_speaker_agrees_in_gender(text: str, language: str, people: list, words: str, name: str) -> None:
+    quote = _with_people(text, language, people)[words]
+    assert quote["speaker_name"] == name
+    assert quote["speaker_entity_id"] == dict(people)[name]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Helen Okafor met the drivers on Monday. “We need forty new buses,” they said.", "en"),
+    ("Claire Vidal a reçu les nageurs. « Nous voulons la piscine en juin », ont-ils déclaré.", "fr"),
+])
+def test_plural_pronoun_names_no_single_person(text: str, language: str) -> None:
+    quotes = _with_people(text, language, [("Helen Okafor", "per:helen-okafor"), ("Claire Vidal", "per:claire-vidal")])
+    (quote,) = quotes.values()
+    assert quote["speaker"] is not None
+    assert quote["speaker_name"] is None and quote["speaker_entity_id"] is None
+
+
+def test_speaker_links_to_the_entity_of_an_organisation() -> None:
+    text = "“Water will be cut for six hours,” the Halvern Water Board said on Friday."
+    quote = _with_people(text, "en", [("Halvern Water Board", "org:halvern-water-board")],
+                         {"Halvern Water Board": "ORG"})["Water will be cut for six hours"]
+    assert quote["speaker_entity_id"] == "org:halvern-water-board"
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker"), [
+    ("Harbour Minister Tove Lindqvist said the port would stay \"open to every ship that pays its fees\" until June.",
+     "en", "open to every ship that pays its fees", "Harbour Minister Tove Lindqvist"),
+    ("The Orvik Council, for its part, decided that it was \"far too early to vote\" on the plan.",
+     "en", "far too early to vote", "Orvik"),
+    ("Le ministre de la Mer, Yann Perec, a estimé que le port resterait « ouvert à tous les navires » jusqu'en juin.",
+     "fr", "ouvert à tous les navires", "Yann Perec"),
+    ("According to the Brask harbour office, the old pier is \"beyond repair\" now.", "en", "beyond repair",
+     "the Brask harbour office"),
+    ("Selon la mairie de Vennes, le vieux ponton est « irréparable » désormais.", "fr", "irréparable",
+     "la mairie de Vennes"),
+    ("Según la alcaldesa Marta Ilundain, el muelle está «en ruinas» desde marzo.", "es", "en ruinas", "Marta Ilundain"),
+])
+def test_quoted_fragment_in_a_speaking_subjects_sentence_is_a_partial_quote(text: str, language: str, words: str,
+                                                                           speaker: str) -> None:
+    quote = _quotes(text, language)[words]
+    assert quote["partial"] is True and quote["direct"] is False
+    assert speaker in quote["speaker"]["text"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Residents called the new square a \"concrete desert\" on social media.", "en"),
+    ("The report showed that the tunnel was \"not affordable\" for the region.", "en"),
+    ("Des habitants ont qualifié la place de « désert de béton » sur les réseaux sociaux.", "fr"),
+])
+def test_scare_quotes_without_a_speaking_subject_give_no_quote(text: str, language: str) -> None:
+    assert _quotes(text, language) == {}
+
+
+def test_cue_right_before_the_mark_introduces_a_quote() -> None:
+    text = "Senator Ruth Abara paused for a moment and declared, “We will not fund this bridge.”"
+    quote = _quotes(text, "en")["We will not fund this bridge"]
+    assert quote["direct"] is True and quote["speaker"]["text"] == "Senator Ruth Abara"
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker"), [
+    ("The strike entered its third week.\n\n“We will win this fight.” Those were the words of Jane Dorr, "
+     "the union leader, on Tuesday.", "en", "We will win this fight", "Jane Dorr"),
+    ("The strike entered its third week.\n\n“We will win this fight.”\n\nJane Dorr, the union leader, said this "
+     "on Tuesday.", "en", "We will win this fight", "Jane Dorr"),
+    ("The strike entered its third week.\n\n“We will win this fight.” Union leader Jane Dorr spoke to reporters "
+     "outside the plant.", "en", "We will win this fight", "Jane Dorr"),
+    ("La grève entre dans sa troisième semaine.\n\n« Nous gagnerons ce combat. » Ce sont les mots de Jeanne Dorr, "
+     "la dirigeante syndicale, mardi.", "fr", "Nous gagnerons ce combat", "Jeanne Dorr"),
+])
+def test_quote_opening_a_paragraph_attributed_after_it(text: str, language: str, words: str, speaker: str) -> None:
+    assert speaker in _speaker(_quotes(text, language), words)
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("The strike entered its third week.\n\n“We will win this fight, whatever the owners offer us now.” "
+     "The plant closed early on Tuesday.", "en"),
+    ("La grève entre dans sa troisième semaine.\n\n« Nous gagnerons ce combat, quoi que proposent les patrons. » "
+     "L'usine a fermé plus tôt mardi.", "fr"),
+])
+def test_a_following_sentence_without_a_speaker_gives_none(text: str, language: str) -> None:
+    (quote,) = _quotes(text, language).values()
+    assert quote["speaker"] is None
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Die Bürgermeisterin von Halden, Petra Vogt, eröffnete die Brücke. „Diese Brücke verbindet zwei Stadtteile“, "
+     "sagte Vogt am Montag. „Wir haben zehn Jahre gewartet“, fügte sie hinzu.\n\n"
+     "Verkehrsminister Jonas Brehm sagte: »Das Geld ist gut angelegt.«\n\n"
+     "„Das ist ein guter Tag für die Region“, so Brehm.", "de",
+     {"Diese Brücke verbindet zwei Stadtteile": ("Vogt", "Vogt"), "Wir haben zehn Jahre gewartet": ("sie", "Vogt"),
+      "Das Geld ist gut angelegt.": ("Verkehrsminister Jonas Brehm", "Verkehrsminister Jonas Brehm"),
+      "Das ist ein guter Tag für die Region": ("Brehm", "Verkehrsminister Jonas Brehm")}),
+    ("La alcaldesa de Valdoria, Lucía Ferrán, inauguró el puente. «Este puente une dos barrios», dijo Ferrán. "
+     "«Hemos esperado diez años», añadió.\n\nEl ministro Tomás Rivas declaró: «El dinero está bien invertido».", "es",
+     {"Este puente une dos barrios": ("Ferrán", "Ferrán"), "Hemos esperado diez años": (None, "Ferrán"),
+      "El dinero está bien invertido": ("El ministro Tomás Rivas", "El ministro Tomás Rivas")}),
+    ("Министр транспорта Игорь Белов открыл мост. «Этот мост соединит два района», — сказал Белов. "
+     "«Мы ждали десять лет», — добавила мэр города Анна Серова.\n\n«Деньги потрачены не зря», — заявила она.", "ru",
+     {"Этот мост соединит два района": ("Белов", "Белов"),
+      "Мы ждали десять лет": ("мэр города Анна Серова", "мэр города Анна Серова"),
+      "Деньги потрачены не зря": ("она", "мэр города Анна Серова")}),
+    ("Minister Jan Kowalik otworzył most. „To wielki dzień dla miasta” – powiedział Kowalik. „Czekaliśmy dziesięć "
+     "lat” – dodała burmistrz Anna Nowak.\n\n„Pieniądze nie poszły na marne” – dodała.", "pl",
+     {"To wielki dzień dla miasta": ("Kowalik", "Kowalik"),
+      "Czekaliśmy dziesięć lat": ("burmistrz Anna Nowak", "burmistrz Anna Nowak"),
+      "Pieniądze nie poszły na marne": (None, "burmistrz Anna Nowak")}),
+    ("交通部长李明在记者会上表示：“这座大桥连接了两个城区。”“资金使用得当，”王芳说。", "zh",
+     {"这座大桥连接了两个城区。": ("交通部长李明", "交通部长李明"), "资金使用得当，": ("王芳", "王芳")}),
+    ("田中一郎国土交通相は記者会見で「この橋は二つの地区を結ぶ」と述べた。「十年待った」と山田花子市長は語った。", "ja",
+     {"この橋は二つの地区を結ぶ": ("田中一郎国土交通相", "田中一郎国土交通相"), "十年待った": ("山田花子市長", "山田花子市長")}),
+])
+def test_quotes_in_other_languages(text: str, language: str, expected: dict) -> None:
+    article = _article(text, language)
+    annotate_quotes([article])
+    found = {q["text"]: ((q["speaker"] or {}).get("text"), q["speaker_name"]) for q in article.quotes}
+    assert found == expected
+
+
+def test_a_feminine_verb_skips_a_man_named_before() -> None:
+    text = "Міністр Олег Дорош відкрив міст. «Цей міст з'єднає два райони», — сказав Дорош. «Ми чекали десять років», — додала вона."
+    article = _article(text, "uk")
+    annotate_quotes([article])
+    quotes = {q["text"]: q for q in article.quotes}
+    assert quotes["Цей міст з'єднає два райони"]["speaker_name"] == "Дорош"
+    assert quotes["Ми чекали десять років"]["speaker"]["text"] == "вона"
+    assert quotes["Ми чекали десять років"]["speaker_name"] is None
+
+
+@pytest.mark.parametrize("language", ["de", "es", "it", "pt", "nl", "ru", "uk", "pl", "zh", "ja"])
+def test_every_language_file_gives_well_formed_quotes(language: str) -> None:
+    text = "„Eins“, «deux», “three”, 「四」. \"Five, six, seven\" — X."
+    article = _article(text, language)
+    annotate_quotes([article])
+    for quote in article.quotes:
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker", "name"), [
+    # the subject left out after the verb; the next sentence's speaker is not this quote's
+    ("«Este puente une dos barrios», dijo Lucía Ferrán. «Hemos esperado diez años», añadió. El ministro Tomás "
+     "Rivas declaró: «El dinero está bien invertido».", "es", "Hemos esperado diez años", None, "Lucía Ferrán"),
+    ("“This bridge joins two districts,” said Lucy Farran. “We waited ten years,” she added. Transport Minister "
+     "Tom Rivers said: “The money was well spent.”", "en", "We waited ten years", "she", "Lucy Farran"),
+])
+def test_the_next_sentence_does_not_lend_its_speaker(text: str, language: str, words: str, speaker: str | None,
+                                                     name: str) -> None:
+    article = _article(text, language)
+    annotate_quotes([article])
+    quote = _by_text(article)[words]
+    assert (quote["speaker"] or {}).get("text") == speaker
+    assert quote["speaker_name"] == name

@@ -1,39 +1,39 @@
-"""Annotator: quotes and who said them, direct ("…," he said) and indirect (X said that …).
+"""Annotator: quotes and who said them, direct ("…," he said), partial (X said it was "…")
+and indirect (X said that …).
 
-1. Quote marks are paired per paragraph: curly “…”, straight "…", « guillemets » (their
-   inner spaces are left out of the span), „…“. A quote left open at a paragraph's end
-   continues when the next paragraph opens with a mark (the newspaper convention for
-   multi-paragraph quotes).
+1. Quote marks are paired per paragraph (:mod:`newsweave.annotate.quote_marks`), with each
+   language's own marks from ``lang/<iso>/quotes.toml``.
 2. Attribution looks right after the closing mark ("…," he said / said Smith / a-t-il
-   ajouté) and right before the opening mark (Smith said: “…” / selon lui, « … »), with the
-   cue words of ``lang/<iso>/quotes.toml``. A split quote's second half inherits the first
-   half's speaker.
-3. Pronoun and title speakers ("he", "elle", "the president") resolve to the nearest person
-   mentioned before them, outside quotes: ``article.entities`` (label PER) when the entities
-   stage has run, else the spaCy parse's PERSON/PER entities. A surname resolves to the
-   full name mentioned earlier.
-4. Indirect quotes: "X said that …", "X a déclaré que …", "According to X, …" up to the end
+   ajouté / », — сказала она / 」と述べた) and right before the opening mark (Smith said: “…” /
+   selon lui, « … » / 李明表示：“…”), with the patterns of
+   :mod:`newsweave.annotate.quote_rules`. A split quote's second half inherits the first
+   half's speaker. A quote with none of these takes the speaker of the sentence before it
+   ("Erekat said it was the latest move. “…”"), or, when it opens its paragraph, of the
+   sentence after it ("“…” Union leader Jane Roe spoke to reporters.").
+3. Speakers resolve to a person and a canonical entity in :mod:`newsweave.annotate.speakers`
+   (pronouns agree in gender and number; a surname takes the full name said before).
+4. Partial quotes: a quoted fragment inside the sentence of a speaking subject ('The ministry
+   judged that it was "…"'), with ``direct: false, partial: true``. Other fragments inside the
+   writer's sentence (scare quotes, titles) are no quotes.
+5. Indirect quotes: "X said that …", "X a déclaré que …", "According to X, …" up to the end
    of the sentence, with ``direct: false``.
 
 Why hand-written: no maintained library on PyPI does quote attribution for French (citron is
 English-only and not on PyPI; textacy's ``direct_quotations`` is English-only and needs a
-parse); these rules work on raw text for both languages from data files.
+parse); these rules work on raw text in every language from data files.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
-from newsweave import lang
-from newsweave.annotate import nlp
+from newsweave.annotate import nlp, speakers
+from newsweave.annotate.quote_marks import Piece, find_pieces
+from newsweave.annotate.quote_rules import UPPER, Rules, rules
 from newsweave.model import Article
 
-# Each opener with the marks that may close it. Mixed pairs (“…" and "…”) are typing slips
-# common in edited copy; pairing them keeps the attribution that follows outside the quote.
-OPENERS = {"“": ("”", '"'), "«": ("»",), "„": ("“", "”"), '"': ('"', "”")}
 # How far past a closing mark and before an opening mark attribution is looked for:
 # "…," said the former secretary of state in a statement (about 12 words); '…” study lead
 # author Lucas Paganini, a planetary scientist at …, said' needs room for a long aside.
@@ -44,19 +44,11 @@ BEFORE_WINDOW = 250
 MIN_UNATTRIBUTED_WORDS = 6
 # Split quotes: the gap between two halves that share a speaker ("…," he said, "…").
 SPLIT_GAP = 90
-PERSON_LABELS = {"PER", "PERSON"}
-UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-
-
-@dataclass
-class Piece:
-    """The words between one pair of quote marks (marks and inner spaces excluded)."""
-
-    start: int
-    end: int
-    open_at: int
-    close_at: int
-    group: int
+# Marks that end a sentence or introduce a quote, in every script (punctuation, not words).
+SENTENCE_MARKS = ".!?…。！？"
+COLONS = ":："
+# Chinese and Japanese characters: their texts have no spaces to count words by.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass
@@ -74,177 +66,6 @@ class Quote:
     direct: bool
     attribution: Attribution | None = None
     extras: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Rules:
-    after: tuple[re.Pattern[str], ...]
-    after_open: tuple[re.Pattern[str], ...]
-    before: tuple[re.Pattern[str], ...]
-    indirect: tuple[re.Pattern[str], ...]
-    pronouns: frozenset[str]
-    titles: re.Pattern[str]
-    inner_incises: tuple[re.Pattern[str], ...] = ()
-    previous: tuple[re.Pattern[str], ...] = ()
-    neuter: frozenset[str] = frozenset()
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True)) or "(?!x)x"
-
-
-@cache
-def rules(language: str) -> Rules | None:
-    data = lang.load(language, "quotes")
-    if not data:
-        return None
-    cues = _alt(data.get("cues", []))
-    particles = _alt(data.get("name_particles", []))
-    # a capitalised word, or an abbreviation with its full stop ("Mr.", "M.", "J.-P.")
-    word = rf"(?:[{UPPER}][a-z]{{0,3}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
-    # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
-    word = rf"(?!(?:{_alt(data.get('not_names', []))})\b){word}"
-    name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
-    determiners = _alt(data.get("determiners", []))
-    titles = _alt(data.get("titles", []))
-    title = rf"(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
-    # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
-    appositive = rf"(?:{determiners})\s*(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=,)"
-    pronoun = _alt(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
-    # starts on a word: "a"+"king" inside "speaking" is no title
-    speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
-    # a short noun phrase, accepted where the position alone says it is the speaker
-    # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
-    # "Paganini and his team", "Marie Dupont et son équipe": a name with a partner
-    partner = rf"(?:\s+(?:{_alt(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
-    phrase = (rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
-              rf"(?:[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
-    lead = r"^[\s,.;:!?—–-]*"
-    # the attribution clause ends there, or goes on with a place or time, not with "that"
-    ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
-    # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
-    abbrev = r"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.)"
-    # the rest of a sentence, up to its attribution
-    rest = rf"(?:[^.!?…“”«»\"\n]|{abbrev}){{0,100}}?"
-    # '…” Sarandon, 69, told MSNBC': the speaker, an aside between commas, the cue; the aside
-    # may hold commas of its own and lose its closing one ("…, a research analyst at the
-    # Council on Energy, Environment and Water think tank told CBS News")
-    aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
-    long_aside = rf"(?:,(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,?)?"
-    preps = _alt(data.get("source_prepositions", []))
-    participles = _alt(data.get("participle_cues", []))
-    # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
-    source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
-    incises = data.get("incise", [])
-    after = [rf"{lead}(?P<cue>{cues}),?\s+{phrase}{ends}",
-             rf"{lead}{phrase}{long_aside},?\s+(?:\w+\s+)?(?P<cue>{cues})\b",
-             # '…”, according to CNN.' / '… », selon le ministère.'
-             rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
-             # the quote opens a sentence that ends with its attribution ('"…" working in
-             # prisons, she said.' / '« … » dans la région, a-t-il ajouté.')
-             rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
-             rf"^{rest},\s*(?P<cue>{cues})\s+{phrase}\s*[.!?]"]
-    after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in incises]
-    # words between speaker and cue ("Smith later told reporters"), but none after a comma: in
-    # "On the subject of Israel, Trump added," the speaker is Trump, not Israel
-    before = [rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
-              rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
-              # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
-              rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
-              rf"[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
-              rf"{speaker}\s*:\s*$",
-              # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
-              rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
-              # "the announcer said, “…”": a described speaker right before its cue and the mark
-              rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
-              rf"\s+(?P<cue>{cues})\s*[,:]\s*$",
-              # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
-              rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
-              rf"(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]
-    # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
-    # language's regular shape is a cue
-    generic = data.get("open_quote_cue")
-    after_open = [rf"{lead}{phrase}{aside}\s+(?P<cue>{generic})\b", rf"{lead}(?P<cue>{generic})\s+{phrase}{ends}"] if generic else []
-    after_open.append(rf"{lead}(?P<cue>{preps})\s+{source}")  # '…,” according to CNN.'
-    # the sentence before a quote that names who speaks ("Erekat said it was the latest move.
-    # “They wanted us on our knees.”"): subject and cue, an inverted cue, "according to X", an incise
-    previous = [rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
-                rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
-                rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,"] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
-    that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True))
-    content = r"(?P<content>[^.!?\n]{12,}[.!?]?)"
-    indirect = [rf"{speaker},?\s+(?P<cue>{that_cues})\s*{content}",
-                rf"(?:^|(?<=[.!?]\s)|(?<=\n)){phrase},?\s+(?P<cue>{that_cues})\s*{content}",
-                rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{preps})\s+{phrase}\s*,\s*{content}"]
-    compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
-    pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
-    return Rules(compile_(after), compile_(after_open), compile_(before), compile_(indirect),
-                 frozenset(p.lower() for p in pronouns),
-                 re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b", re.I),
-                 tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises),
-                 compile_(previous), frozenset(p.lower() for p in data.get("neuter_pronouns", [])))
-
-
-def _that_cue(cue: str) -> str:
-    """A cue ending in "que" also matches its elided form ("a indiqué qu'elle")."""
-    if cue.endswith(" que"):
-        return re.escape(cue[:-1]) + r"(?:e\b|['’])"
-    return re.escape(cue) + r"\b"
-
-
-# ---- quote marks ------------------------------------------------------------------------
-
-
-def find_pieces(text: str) -> list[Piece]:
-    """Spans between quote marks, paragraph by paragraph, across paragraphs when continued."""
-    pieces: list[Piece] = []
-    group = 0
-    carry: tuple[tuple[str, ...], int] | None = None  # (closers, group) of a quote left open by the paragraph before
-    for para in re.finditer(r"[^\n]+", text):
-        start, stop = para.span()
-        position = start
-        if carry:
-            opener_here = re.match(r"\s*([“«„\"])", text[start:stop])
-            if opener_here:
-                position = start + opener_here.end()
-                closer, open_group = carry
-                end_at = _find_close(text, position, stop, closer)
-                if end_at is None:
-                    pieces.append(_piece(text, position - 1, stop, open_group, closed=False))
-                    continue
-                pieces.append(_piece(text, position - 1, end_at, open_group))
-                position = end_at + 1
-            carry = None
-        while True:
-            found = re.compile(r"[“«„\"]").search(text, position, stop)
-            if not found:
-                break
-            closer = OPENERS[found.group(0)]
-            end_at = _find_close(text, found.end(), stop, closer)
-            group += 1
-            if end_at is None:
-                following = text[stop:stop + 3]
-                if re.match(r"\n+\s*[“«„\"]", following + text[stop + 3:stop + 6]):
-                    pieces.append(_piece(text, found.start(), stop, group, closed=False))
-                    carry = (closer, group)
-                break
-            pieces.append(_piece(text, found.start(), end_at, group))
-            position = end_at + 1
-    return [piece for piece in pieces if piece.end > piece.start]
-
-
-def _find_close(text: str, start: int, stop: int, closers: tuple[str, ...]) -> int | None:
-    found = [at for at in (text.find(closer, start, stop) for closer in closers) if at >= 0]
-    return min(found) if found else None
-
-
-def _piece(text: str, open_at: int, close_at: int, group: int, closed: bool = True) -> Piece:
-    start, end = open_at + 1, close_at
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Piece(start, end, open_at, close_at if closed else close_at, group)
 
 
 # ---- attribution ------------------------------------------------------------------------
@@ -292,7 +113,7 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
     if not text[line_start:piece.open_at].strip():
         # a paragraph that is only the quote: the paragraph before may introduce it ("Cruz continued:")
         previous_end = len(text[:line_start].rstrip())
-        if text[:previous_end].endswith(":"):
+        if text[:previous_end].endswith(tuple(COLONS)):
             line_start = text.rfind("\n", 0, previous_end) + 1
             start = _word_start(text, line_start, previous_end - BEFORE_WINDOW)
             for pattern in rule.before:
@@ -302,7 +123,7 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
             return None
     start = _word_start(text, line_start, piece.open_at - BEFORE_WINDOW)
     window = text[start:piece.open_at]
-    if colon_only and not window.rstrip().endswith(":"):
+    if colon_only and not window.rstrip().endswith(tuple(COLONS)):
         return None
     for pattern in rule.before:
         match = pattern.search(window)
@@ -313,6 +134,10 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
 
 def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
     groups = match.groupdict()
+    if groups.get("zero") is not None:  # a pro-drop cue: no mention, the verb's subject is understood
+        at = offset + match.end("cue")
+        return Attribution(at, at, groups.get("cue"), "pronoun")
+    start = end = match.start()
     for name in ("speaker", "pron", "pron2", "pron3"):
         if groups.get(name):
             start, end = match.span(name)
@@ -328,8 +153,8 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
 
 # A sentence ends at . ! ? after a lower-case letter or digit (not "Mr." "Sen." "U.S."), or
 # at a closing mark after them.
-SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿ0-9)\]][.!?])(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)"
-                          r"|(?<=[.!?…][\"”»’]))\s+")
+SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿа-яёіїєґ0-9)\]][.!?])(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)"
+                          r"|(?<=[.!?…][\"”»’“«]))\s+|(?<=[。！？])\s*")
 # How far back the sentence before a quote is read.
 PREVIOUS_WINDOW = 300
 
@@ -341,7 +166,7 @@ def _previous_sentence(text: str, piece: Piece) -> tuple[int, int] | None:
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     before = text[line_start:piece.open_at].rstrip()
     if before:
-        if before[-1] not in ".!?…":
+        if before[-1] not in SENTENCE_MARKS:
             return None
         end = line_start + len(before)
     else:
@@ -367,55 +192,6 @@ def _attribute_previous_sentence(text: str, piece: Piece, rule: Rules) -> Attrib
     return None
 
 
-# ---- speakers ---------------------------------------------------------------------------
-
-
-def _persons(article: Article) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, name, entity id) of every person mention, from entities or the parse."""
-    found = [(e["start"], e["end"], e.get("canonical") or e["text"], e.get("entity_id"))
-             for e in article.entities if e.get("label") in PERSON_LABELS]
-    if found:
-        return sorted(found)
-    doc = article.extras.get("doc")
-    if doc is None:
-        return []
-    return [(ent.start_char, ent.end_char, ent.text, None) for ent in doc.ents if ent.label_ in PERSON_LABELS]
-
-
-def _resolve_speaker(article: Article, attribution: Attribution, persons: list, quoted: list[tuple[int, int]]):
-    """The full name and entity id the speaker mention refers to."""
-    text = article.text[attribution.speaker_start:attribution.speaker_end]
-    rule = rules(article.language or "")
-    rule_neuter = rule.neuter if rule else frozenset()
-    outside = [p for p in persons if not any(s <= p[0] < e for s, e in quoted)]
-    overlapping = [p for p in outside if p[0] < attribution.speaker_end and attribution.speaker_start < p[1]]
-    if overlapping:
-        return _longest_form(overlapping[0], outside)
-    # "le commandant des secours, le lieutenant-colonel Marc Aubry": the name right after
-    named_after = [p for p in outside if 0 <= p[0] - attribution.speaker_end <= 45 and re.fullmatch(
-        r",\s*(?:[\w'’-]+\s+){0,2}", article.text[attribution.speaker_end:p[0]])]
-    if named_after:
-        return _longest_form(named_after[0], outside)
-    if attribution.kind == "name":
-        last = text.split()[-1] if text.split() else text
-        earlier = [p for p in outside if p[1] <= attribution.speaker_start and last in p[2].split()]
-        return (earlier[-1][2], earlier[-1][3]) if earlier else (text, None)
-    if text.lower() in rule_neuter:
-        return (None, None)  # "it said": an organisation or a document, not a person
-    before = [p for p in outside if p[1] <= attribution.speaker_start]
-    if before:
-        return _longest_form(before[-1], outside)
-    return (None, None) if attribution.kind == "pronoun" else (text, None)
-
-
-def _longest_form(person: tuple, persons: list) -> tuple[str, str | None]:
-    """"Smith" → "John Smith" when the article named him in full before."""
-    name, entity_id = person[2], person[3]
-    last = name.split()[-1] if name.split() else name
-    fuller = [p for p in persons if p[0] <= person[0] and last in p[2].split() and len(p[2]) > len(name)]
-    return (fuller[0][2], fuller[0][3] or entity_id) if fuller else (name, entity_id)
-
-
 # ---- the annotator ----------------------------------------------------------------------
 
 
@@ -426,25 +202,104 @@ def find_quotes(article: Article) -> list[Quote]:
     text = article.text
     quotes: list[Quote] = []
     by_group: dict[int, Attribution] = {}
-    pieces = _split_at_incises(text, find_pieces(text), rule, by_group)
+    pieces = _split_at_incises(text, find_pieces(text, rule.openers), rule, by_group)
     for piece in pieces:
+        extras: dict[str, Any] = {"group": piece.group, "piece": piece}
         attribution = by_group.get(piece.group) if piece.group in by_group else None
-        attribution = attribution or (_attribute_before(text, piece, rule, colon_only=True) or _attribute_after(text, piece, rule)
-                       or _attribute_before(text, piece, rule))
+        around = None if attribution else _attribute_around(text, piece, rule)
+        if around:
+            extras["around"] = True
+        attribution = attribution or (_attribute_before(text, piece, rule, colon_only=True) or around
+                                      or _attribute_after(text, piece, rule) or _attribute_before(text, piece, rule))
         if attribution:
             by_group.setdefault(piece.group, attribution)
-        quotes.append(Quote(piece.start, piece.end, True, attribution, {"group": piece.group, "piece": piece}))
+        quotes.append(Quote(piece.start, piece.end, True, attribution, extras))
     _share_attributions(text, quotes, by_group)
     for index, quote in enumerate(quotes):
         if quote.attribution is None:
             quote.attribution = (_attribute_previous_sentence(text, quote.extras["piece"], rule)
-                                 or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None))
-    quotes = [q for q in quotes if _standalone(text, q, quotes)]
+                                 or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None)
+                                 or _attribute_next_sentence(text, quote.extras["piece"], rule))
+    standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark)]
+    partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule)]
+    quotes = standalone
     _number_utterances(text, quotes)
     quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= MIN_UNATTRIBUTED_WORDS
-              or re.search(r"[.!?…]$", text[q.start:q.end].rstrip("»”\" "))]
+              or len(CJK.findall(text[q.start:q.end])) >= 2 * MIN_UNATTRIBUTED_WORDS
+              or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
+    quotes.extend(partial)
     quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces]))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _as_partial(text: str, quote: Quote, rule: Rules) -> bool:
+    """Keep a quoted fragment inside the writer's sentence as a partial quote when the sentence's
+    subject speaks it (subject, a speech cue, then "that" or a comma before the fragment);
+    a scare-quoted term in any other sentence stays out."""
+    piece: Piece = quote.extras["piece"]
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    start = max(line_start, piece.open_at - PREVIOUS_WINDOW)
+    boundaries = [m.end() for m in SENTENCE_END.finditer(text, start, piece.open_at)]
+    start = _word_start(text, line_start, boundaries[-1] if boundaries else start)
+    prefix = text[start:piece.open_at]
+    for pattern in rule.partial:
+        match = pattern.search(prefix)
+        if match:
+            quote.attribution = _attribution(match, start, rule)
+            quote.direct = False
+            quote.extras["partial"] = True
+            return True
+    return False
+
+
+def _attribute_around(text: str, piece: Piece, rule: Rules) -> Attribution | None:
+    """Speaker before the quote and cue after it, in languages that put the verb last
+    ("X氏は「…」と述べた"): both halves of one of the language's ``around_patterns`` must hold."""
+    if not rule.around:
+        return None
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    start = max(line_start, piece.open_at - BEFORE_WINDOW)
+    stop = text.find("\n", piece.close_at + 1)
+    stop = len(text) if stop < 0 else min(stop, piece.close_at + 1 + AFTER_WINDOW)
+    following, preceding = text[piece.close_at + 1:stop], text[start:piece.open_at]
+    for before, after in rule.around:
+        cue = after.match(following)
+        speaker = before.search(preceding) if cue else None
+        if cue and speaker:
+            return Attribution(start + speaker.start("speaker"), start + speaker.end("speaker"), cue.group("cue"), "name")
+    return None
+
+
+def _attribute_next_sentence(text: str, piece: Piece, rule: Rules) -> Attribution | None:
+    """A quote that opens its paragraph, attributed by the sentence after it ("“…” Union leader
+    Jane Roe spoke to reporters." / "“…” Those were the words of Jane Roe."): the next sentence
+    of the paragraph, or the first of the next one when the quote is a paragraph of its own."""
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    if text[line_start:piece.open_at].strip() or text[piece.start:piece.end].rstrip()[-1:] not in SENTENCE_MARKS:
+        return None
+    start = piece.close_at + 1
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    if not text[start:stop].strip():  # the quote is its paragraph: read the next one
+        match = re.compile(r"\n+\s*").match(text, start)
+        if match is None or match.group(0).count("\n") > 2:
+            return None
+        start = match.end()
+        stop = text.find("\n", start)
+        stop = len(text) if stop < 0 else stop
+    elif not text[start:start + 1].isspace():
+        return None
+    while start < stop and text[start].isspace():
+        start += 1
+    end = next((m.start() for m in SENTENCE_END.finditer(text, start, stop)), stop)
+    sentence = text[start:end]
+    if re.search(r"[“”«»\"「」„]", sentence):
+        return None  # a sentence with a quote of its own speaks for itself
+    for pattern in rule.following:
+        match = pattern.search(sentence)
+        if match:
+            return _attribution(match, start, rule)
+    return None
 
 
 def _colon_after_quoted_paragraph(text: str, quote: Quote, previous: Quote | None) -> Attribution | None:
@@ -502,7 +357,7 @@ def _same_speaker(one: Attribution | None, other: Attribution | None) -> bool:
         other.speaker_start, other.speaker_end)
 
 
-def _standalone(text: str, quote: Quote, quotes: list[Quote]) -> bool:
+def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pattern[str] | None = None) -> bool:
     """A quote that is a sentence of its own, not words quoted inside the writer's sentence
     ("called it “a disaster”"): it opens a sentence or follows a cue's colon or comma, or
     continues a quote of the same group or a split quote."""
@@ -511,10 +366,14 @@ def _standalone(text: str, quote: Quote, quotes: list[Quote]) -> bool:
         return True
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     before = text[line_start:piece.open_at].rstrip()
-    if not before or before[-1] in ".!?:…" or before.endswith(("—", "–")):
+    if not before or before[-1] in SENTENCE_MARKS + COLONS or before.endswith(("—", "–")) or quote.extras.get("around"):
+        return True
+    if before.rstrip("”»」』\"’")[-1:] in tuple(SENTENCE_MARKS):  # right after a quote that ended a sentence
         return True
     if before[-1] == "," and quote.attribution and quote.attribution.speaker_end <= piece.open_at:
         return True  # "Il a déclaré, « … »" / split quote's second half
+    if quote.attribution and cue_at_mark is not None and cue_at_mark.search(before):
+        return True  # "…and declared, “…”", "writing “…”": the cue introduces the quote
     if before[-1] == "," and any(q.end < quote.start and _same_speaker(q.attribution, quote.attribution)
                                  for q in quotes):
         return True
@@ -590,7 +449,12 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]]) -> l
 
 
 def quote_dicts(article: Article, quotes: list[Quote]) -> list[dict[str, Any]]:
-    persons = _persons(article)
+    rule = rules(article.language or "")
+    named = [(q.attribution.speaker_start, q.attribution.speaker_end,
+              rule.cue_gender.get((q.attribution.cue or "").lower()) if rule else None)
+             for q in quotes if q.attribution and q.attribution.kind == "name"]
+    people = speakers.persons(article, named)
+    neuter = rule.neuter if rule else frozenset()
     quoted = [(q.start, q.end) for q in quotes if q.direct]
     result = []
     for quote in quotes:
@@ -598,11 +462,16 @@ def quote_dicts(article: Article, quotes: list[Quote]) -> list[dict[str, Any]]:
         attribution = quote.attribution
         speaker = name = entity_id = cue = None
         if attribution:
-            speaker = article.span(attribution.speaker_start, attribution.speaker_end).to_json()
-            name, entity_id = _resolve_speaker(article, attribution, persons, quoted)
+            span = (attribution.speaker_start, attribution.speaker_end)
+            # a pro-drop cue ("», dijo.") has no speaker mention, only the person it refers to
+            speaker = article.span(*span).to_json() if span[1] > span[0] else None
+            name, entity_id = speakers.resolve(article, span, attribution.kind, people, quoted, neuter,
+                                               rule.cue_gender.get((attribution.cue or "").lower()) if rule else None)
             cue = attribution.cue
         entry.update({"speaker": speaker, "speaker_name": name, "speaker_entity_id": entity_id, "cue": cue,
                       "direct": quote.direct})
+        if quote.extras.get("partial"):
+            entry["partial"] = True  # verbatim words inside the writer's sentence (PolNeAR's "partial quote")
         if "quote_id" in quote.extras:
             entry["quote_id"] = quote.extras["quote_id"]  # pieces of one utterance share it
         result.append(entry)
@@ -611,8 +480,10 @@ def quote_dicts(article: Article, quotes: list[Quote]) -> list[dict[str, Any]]:
 
 def annotate_quotes(articles: list[Article]) -> None:
     found = {id(article): find_quotes(article) for article in articles}
-    # A parse is needed only to resolve pronoun and title speakers when no entities exist.
-    needing_parse = [a for a in articles if not a.entities and any(
+    # A parse is needed only to resolve pronoun and title speakers when no entities exist, and
+    # only where a spaCy model finds persons (a blank pipeline finds none; for ja/zh it may not
+    # even load): elsewhere the article's named speakers stand in for its persons.
+    needing_parse = [a for a in articles if not a.entities and nlp.ner_backend(a.language) == "spacy" and any(
         q.attribution and q.attribution.kind != "name" for q in found[id(a)])]
     if needing_parse:
         nlp.parse_batch(needing_parse)

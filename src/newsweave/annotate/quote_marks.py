@@ -1,0 +1,81 @@
+"""Quote marks paired per paragraph, for :mod:`newsweave.annotate.quotes`: curly “…”, straight
+"…", « guillemets » (their inner spaces are left out of the span), „…“, and each language's own
+marks (``marks`` in ``lang/<iso>/quotes.toml``: »…«, 「…」, ‚…‘ …). A quote left open at a
+paragraph's end continues when the next paragraph opens with a mark (the newspaper convention
+for multi-paragraph quotes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Each opener with the marks that may close it. Mixed pairs (“…" and "…”) are typing slips
+# common in edited copy; pairing them keeps the attribution that follows outside the quote.
+OPENERS = {"“": ("”", '"'), "«": ("»",), "„": ("“", "”"), '"': ('"', "”")}
+
+
+@dataclass
+class Piece:
+    """The words between one pair of quote marks (marks and inner spaces excluded)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    group: int
+
+
+def find_pieces(text: str, openers: dict[str, tuple[str, ...]] | None = None) -> list[Piece]:
+    """Spans between quote marks, paragraph by paragraph, across paragraphs when continued.
+    ``openers``: each opening mark with its closing marks (the language's ``marks``)."""
+    openers = openers or OPENERS
+    any_opener = re.compile("[" + re.escape("".join(openers)) + "]")
+    pieces: list[Piece] = []
+    group = 0
+    carry: tuple[tuple[str, ...], int] | None = None  # (closers, group) of a quote left open by the paragraph before
+    for para in re.finditer(r"[^\n]+", text):
+        start, stop = para.span()
+        position = start
+        if carry:
+            opener_here = re.match(r"\s*" + any_opener.pattern, text[start:stop])
+            if opener_here:
+                position = start + opener_here.end()
+                closer, open_group = carry
+                end_at = _find_close(text, position, stop, closer)
+                if end_at is None:
+                    pieces.append(_piece(text, position - 1, stop, open_group, closed=False))
+                    continue
+                pieces.append(_piece(text, position - 1, end_at, open_group))
+                position = end_at + 1
+            carry = None
+        while True:
+            found = any_opener.search(text, position, stop)
+            if not found:
+                break
+            closer = openers[found.group(0)]
+            end_at = _find_close(text, found.end(), stop, closer)
+            group += 1
+            if end_at is None:
+                following = text[stop:stop + 3]
+                if re.match(r"\n+\s*" + any_opener.pattern, following + text[stop + 3:stop + 6]):
+                    pieces.append(_piece(text, found.start(), stop, group, closed=False))
+                    carry = (closer, group)
+                break
+            pieces.append(_piece(text, found.start(), end_at, group))
+            position = end_at + 1
+    return [piece for piece in pieces if piece.end > piece.start]
+
+
+def _find_close(text: str, start: int, stop: int, closers: tuple[str, ...]) -> int | None:
+    found = [at for at in (text.find(closer, start, stop) for closer in closers) if at >= 0]
+    return min(found) if found else None
+
+
+def _piece(text: str, open_at: int, close_at: int, group: int, closed: bool = True) -> Piece:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Piece(start, end, open_at, close_at if closed else close_at, group)

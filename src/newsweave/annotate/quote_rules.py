@@ -1,0 +1,184 @@
+"""The attribution patterns of one language, built from ``lang/<iso>/quotes.toml`` for
+:mod:`newsweave.annotate.quotes`: cue verbs, pronouns, titles and name shapes become regular
+expressions for attribution after a quote, before it, in the sentence before or after it, inside
+it (French incises), around it (Japanese: speaker before, verb after), for indirect speech and
+for quoted fragments inside a speaking subject's sentence. A language file may add raw patterns
+(``before_patterns``, ``after_patterns``, ``around_patterns``) where its script has no spaces or
+capitals to build them from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from newsweave import lang
+from newsweave.annotate.quote_marks import OPENERS
+
+UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
+
+
+@dataclass(frozen=True)
+class Rules:
+    after: tuple[re.Pattern[str], ...]
+    after_open: tuple[re.Pattern[str], ...]
+    before: tuple[re.Pattern[str], ...]
+    indirect: tuple[re.Pattern[str], ...]
+    pronouns: frozenset[str]
+    titles: re.Pattern[str]
+    inner_incises: tuple[re.Pattern[str], ...] = ()
+    previous: tuple[re.Pattern[str], ...] = ()
+    neuter: frozenset[str] = frozenset()
+    openers: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(OPENERS))
+    # (before, after) pairs that hold the speaker before the quote and the cue after it ("X氏は「…」と述べた")
+    around: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = ()
+    cue_gender: dict[str, str] = field(default_factory=dict)  # "сказала" → "f"
+    partial: tuple[re.Pattern[str], ...] = ()
+    cue_at_mark: re.Pattern[str] | None = None  # a cue right before a quote's opening mark
+    following: tuple[re.Pattern[str], ...] = ()  # the sentence after a quote that names its speaker
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True)) or "(?!x)x"
+
+
+@cache
+def rules(language: str) -> Rules | None:
+    data = lang.load(language, "quotes")
+    if not data:
+        return None
+    gendered = {cue.lower(): gender for gender, forms in data.get("cue_gender", {}).items() for cue in forms}
+    cue_words = data.get("cues", []) + sorted(gendered)
+    cues = _alt(cue_words)
+    # cues that follow a quote only ("„…“, so die Ministerin"): as a verb before a quote they mislead
+    after_cues = _alt(cue_words + data.get("after_cues", []))
+    particles = _alt(data.get("name_particles", []))
+    # a capitalised word, or an abbreviation with its full stop ("Mr.", "M.", "J.-P.")
+    word = rf"(?:[{UPPER}][a-z]{{0,3}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
+    # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
+    word = rf"(?!(?:{_alt(data.get('not_names', []))})\b){word}"
+    name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
+    # a party and state or an age in brackets goes with the name ("Gwen Moore (D-Wis.)")
+    name = rf"{name}(?:\s+\((?-i:[{UPPER}0-9])[^()\n]{{0,20}}\))?"
+    determiners = _alt(data.get("determiners", []))
+    titles = _alt(data.get("titles", []))
+    title = rf"(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
+    # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
+    appositive = rf"(?:{determiners})\s*(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=,)"
+    pronoun = _alt(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
+    # starts on a word: "a"+"king" inside "speaking" is no title
+    speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
+    # a short noun phrase, accepted where the position alone says it is the speaker
+    # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
+    # "Paganini and his team", "Marie Dupont et son équipe": a name with a partner; the words
+    # before the name cross no sentence end ("añadió. El ministro …": a word of three letters
+    # or more and a full stop; "Sen." and "U.S." stay)
+    partner = rf"(?:\s+(?:{_alt(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
+    phrase = (rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
+              rf"(?:(?![^\W\d_]{{3,}}\.\s)[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
+    lead = r"^[\s,.;:!?—–-]*"
+    # the attribution clause ends there, or goes on with a place or time, not with "that"
+    ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
+    # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
+    abbrev = r"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.)"
+    # the rest of a sentence, up to its attribution
+    rest = rf"(?:[^.!?…“”«»\"\n]|{abbrev}){{0,100}}?"
+    # '…” Sarandon, 69, told MSNBC': the speaker, an aside between commas, the cue; the aside
+    # may hold commas of its own and lose its closing one ("…, a research analyst at the
+    # Council on Energy, Environment and Water think tank told CBS News")
+    aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
+    long_aside = rf"(?:,(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,?)?"
+    preps = _alt(data.get("source_prepositions", []))
+    participles = _alt(data.get("participle_cues", []))
+    # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
+    source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
+    incises = data.get("incise", [])
+    after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
+             # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
+             rf"{lead}{phrase}{long_aside},?\s+(?:(?-i:[a-z]\w*)\s+)?(?P<cue>{cues})\b",
+             # '…”, according to CNN.' / '… », selon le ministère.'
+             rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
+             # the quote opens a sentence that ends with its attribution ('"…" working in
+             # prisons, she said.' / '« … » dans la région, a-t-il ajouté.')
+             rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
+             rf"^{rest},\s*(?P<cue>{cues})\s+{phrase}\s*[.!?]"]
+    after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in incises]
+    if data.get("pro_drop"):
+        # "«…», dijo." / "«…», — сказала.": the verb alone, its subject left out
+        after.append(rf"{lead}(?P<cue>{after_cues})(?P<zero>)(?=\s*(?:[.;!?]|$))")
+    after.extend(data.get("after_patterns", []))
+    # words between speaker and cue ("Smith later told reporters"), but none after a comma: in
+    # "On the subject of Israel, Trump added," the speaker is Trump, not Israel
+    before = [rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
+              rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
+              # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
+              rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
+              rf"[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
+              rf"{speaker}\s*:\s*$",
+              # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
+              rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
+              # "the announcer said, “…”": a described speaker right before its cue and the mark
+              rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+              rf"\s+(?P<cue>{cues})\s*[,:]\s*$",
+              # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
+              rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
+              rf"(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]
+    # "Trump returned a few minutes later and declared, “…”" / "…the news, writing, “…”":
+    # a cue right before the mark, the sentence's subject its speaker
+    before.append(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
+                  rf"(?P<cue>{cues}|{participles})\s*,\s*$")
+    before.extend(data.get("before_patterns", []))
+    generic = data.get("open_quote_cue")
+    # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
+    # language's regular shape is a cue
+    after_open = [rf"{lead}{phrase}{aside}\s+(?P<cue>{generic})\b", rf"{lead}(?P<cue>{generic})\s+{phrase}{ends}"] if generic else []
+    after_open.append(rf"{lead}(?P<cue>{preps})\s+{source}")  # '…,” according to CNN.'
+    # the sentence before a quote that names who speaks ("Erekat said it was the latest move.
+    # “They wanted us on our knees.”"): subject and cue, an inverted cue, "according to X", an incise
+    previous = [rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
+                rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
+                rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,"] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
+    that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or "(?!x)x"
+    content = r"(?P<content>[^.!?\n]{12,}[.!?]?)"
+    indirect = [rf"{speaker},?\s+(?P<cue>{that_cues})\s*{content}",
+                rf"(?:^|(?<=[.!?]\s)|(?<=\n)){phrase},?\s+(?P<cue>{that_cues})\s*{content}",
+                rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{preps})\s+{phrase}\s*,\s*{content}"]
+    # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
+    # that it was "…"', 'X announced …, assuring that his country "…"'): subject, aside, then a cue
+    that_words = _alt([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
+    # a verb that takes a clause ("said", "told") needs nothing more; any verb of the language's
+    # regular shape followed by "that" is one too ("judged that", "a estimé que")
+    clause_cues = _alt([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
+    that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else "(?!x)x"
+    subject = rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)"
+    clause = rf"(?:[^.!?;:\n“”«»\"]|{abbrev})"
+    partial = [rf"{subject}(?P<cue>{cues}|{participles})\b{clause}{{0,120}}?(?:\b(?:{that_words})\b|[,:]){clause}{{0,80}}$",
+               rf"{subject}(?P<cue>{clause_cues}|{that_verb})\s{clause}{{0,120}}$",
+               # 'According to the ministry, the plan is "dead"' / 'Selon la mairie, le projet est « mort »'
+               rf"^(?P<cue>{preps})\s+{phrase}\s*,{clause}{{0,160}}$"]
+    # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
+    # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe");
+    # only these cues, not the quote cues, which hold verbs of thought ("Repairs are expected …")
+    next_cues = _alt(data.get("next_sentence_cues", []))
+    following = [rf"^(?:[\w'’]+,?\s+){{0,3}}?{speaker}{long_aside},?\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cue>{next_cues})\b",
+                 rf"\b(?P<cue>{_alt(data.get('words_of', []))})\s+{speaker}"]
+    compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
+    pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
+    openers = {opener: tuple(closers) for opener, closers in data["marks"].items()} if "marks" in data else dict(OPENERS)
+    around = tuple((re.compile(item["before"], re.I), re.compile(item["after"], re.I))
+                   for item in data.get("around_patterns", []))
+    return Rules(compile_(after), compile_(after_open), compile_(before), compile_(indirect),
+                 frozenset(p.lower() for p in pronouns),
+                 re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b", re.I),
+                 tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises),
+                 compile_(previous), frozenset(p.lower() for p in data.get("neuter_pronouns", [])),
+                 openers, around, gendered, compile_(partial),
+                 re.compile(rf"(?<![\w'’-])(?:{cues}|{participles})\s*,$", re.I), compile_(following))
+
+
+def _that_cue(cue: str) -> str:
+    """A cue ending in "que" also matches its elided form ("a indiqué qu'elle")."""
+    if cue.endswith(" que"):
+        return re.escape(cue[:-1]) + r"(?:e\b|['’])"
+    return re.escape(cue) + r"\b"

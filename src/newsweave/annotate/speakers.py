@@ -1,0 +1,183 @@
+"""Who a quote's speaker mention is: the full name, its canonical entity id, and for pronouns
+and titles the nearest earlier person that the mention can refer to.
+
+* People come from ``article.entities`` (label PER) when the entities stage has run, else from
+  the spaCy parse's PERSON/PER entities.
+* A pronoun agrees with its person in gender and number where the language marks them
+  (``pronoun_gender`` in ``lang/<iso>/quotes.toml``: "she" skips a man named just before,
+  "they" names no single person). A person's gender is read from the text only: an honorific
+  or a gendered title right before the name ("Mrs.", "Mme", "Frau", "la ministre") or in its
+  appositive (", a spokeswoman for"), listed as ``gender_markers``; it is shared by every
+  mention of the same entity. No first-name lexicon: the ones on PyPI are GPL or US-only.
+* The speaker links to the canonical entity: the id of an entity (person, organisation, place)
+  that the speaker mention overlaps, else of the person it resolves to, else of a known alias
+  (``lang/*/entities.toml``) that the mention names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from newsweave import lang
+from newsweave.annotate.canonical import alias_of
+from newsweave.model import Article
+
+PERSON_LABELS = {"PER", "PERSON"}
+# How far before a name its honorific or title is read ("la ministre de la Santé, Anne X").
+MARKER_BEFORE = 45
+MARKER_AFTER = 70
+# How far back a person marked with a pronoun's gender is preferred to a nearer unmarked one (two
+# or three sentences).
+AGREEMENT_REACH = 400
+
+
+@dataclass
+class Person:
+    start: int
+    end: int
+    name: str
+    entity_id: str | None
+    gender: str | None = None  # "m", "f" or None when the text does not say
+
+
+@dataclass(frozen=True)
+class Agreement:
+    pronoun_gender: dict[str, str]
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    markers: dict[str, str]
+
+
+@cache
+def agreement(language: str) -> Agreement:
+    data = lang.load(language, "quotes")
+    pronouns = {word.lower(): gender for word, gender in data.get("pronoun_gender", {}).items()}
+    markers = {word.lower(): gender for gender, words in data.get("gender_markers", {}).items() for word in words}
+    if not markers:
+        return Agreement(pronouns, None, None, {})
+    alternatives = "|".join(re.escape(word) for word in sorted(markers, key=len, reverse=True))
+    # the marker right before the name, or before a capitalised word or two of it ("Mrs. Hillary")
+    before = re.compile(rf"(?:^|(?<=[^\w.]))(?P<marker>{alternatives})(?:(?<=\.)|\b)\s*"
+                        rf"(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]*\s+){{0,2}}$", re.I)
+    after = re.compile(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,4}}?(?P<marker>{alternatives})\b", re.I)
+    return Agreement(pronouns, before, after, markers)
+
+
+def persons(article: Article, named: list[tuple[int, int, str | None]] | None = None) -> list[Person]:
+    """Every person mention, with the gender its context shows. ``named``: the spans of the
+    article's speakers given by name; where no entity covers one (a language without a NER
+    model, or no parse), it counts as a person, so that "she" can refer to it, with the gender
+    its cue marks ("сказал": m), if any."""
+    found = [Person(e["start"], e["end"], e.get("canonical") or e["text"], e.get("entity_id"))
+             for e in article.entities if e.get("label") in PERSON_LABELS]
+    if not found:
+        doc = article.extras.get("doc")
+        if doc is not None:
+            found = [Person(ent.start_char, ent.end_char, ent.text, None) for ent in doc.ents
+                     if ent.label_ in PERSON_LABELS]
+    for start, end, gender in named or []:
+        if end > start and not any(p.start < end and start < p.end for p in found):
+            found.append(Person(start, end, article.text[start:end], None, gender))
+    found.sort(key=lambda p: (p.start, p.end))
+    _read_genders(article.text, found, agreement(article.language or ""))
+    return found
+
+
+def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
+    if rule.before is None or rule.after is None:
+        return
+    known: dict[str, str] = {}
+    for person in people:
+        gender = marker_gender(text[max(0, person.start - MARKER_BEFORE):person.start], rule, rule.before)
+        gender = gender or marker_gender(text[person.end:person.end + MARKER_AFTER], rule, rule.after)
+        if gender:
+            person.gender = gender
+            known.setdefault(_key(person), gender)
+    for person in people:
+        person.gender = person.gender or known.get(_key(person))
+
+
+def marker_gender(window: str, rule: Agreement, pattern: re.Pattern[str] | None) -> str | None:
+    match = pattern.search(window) if pattern is not None else None
+    return rule.markers.get(match.group("marker").lower()) if match else None
+
+
+def _key(person: Person) -> str:
+    return person.entity_id or (person.name.split()[-1] if person.name.split() else person.name)
+
+
+def resolve(article: Article, span: tuple[int, int], kind: str, people: list[Person],
+            quoted: list[tuple[int, int]], neuter: frozenset[str], cue_gender: str | None = None
+            ) -> tuple[str | None, str | None]:
+    """The full name and entity id the speaker mention at ``span`` refers to (``kind``: name,
+    pronoun, title). ``cue_gender``: the gender a verb form marks ("сказала"), for a speaker
+    left out by a pro-drop language."""
+    name, entity_id = _resolve(article, span, kind, people, quoted, neuter, cue_gender)
+    if entity_id is None and name is not None and kind != "pronoun":
+        entity_id = _entity_named(article, span, article.text[span[0]:span[1]])
+    return name, entity_id
+
+
+def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Person],
+             quoted: list[tuple[int, int]], neuter: frozenset[str], cue_gender: str | None
+             ) -> tuple[str | None, str | None]:
+    text = article.text[span[0]:span[1]]
+    outside = [p for p in people if not any(s <= p.start < e for s, e in quoted)]
+    overlapping = [p for p in outside if p.start < span[1] and span[0] < p.end and span[1] > span[0]]
+    if overlapping:
+        return _longest_form(overlapping[0], outside)
+    # "le commandant des secours, le lieutenant-colonel Marc Aubry": the name right after
+    named_after = [p for p in outside if span[1] > span[0] and 0 <= p.start - span[1] <= 45 and re.fullmatch(
+        r",\s*(?:[\w'’-]+\s+){0,2}", article.text[span[1]:p.start])]
+    if named_after:
+        return _longest_form(named_after[0], outside)
+    if kind == "name":
+        last = text.split()[-1] if text.split() else text
+        earlier = [p for p in outside if p.end <= span[0] and last in p.name.split()]
+        if earlier:
+            return earlier[-1].name, earlier[-1].entity_id
+        return text, _entity_named(article, span, text)
+    if text.lower() in neuter:
+        return None, _entity_named(article, span, text)  # "it said": an organisation or a document
+    rule = agreement(article.language or "")
+    gender = rule.pronoun_gender.get(text.lower()) if kind == "pronoun" else (
+        marker_gender(text, rule, rule.before) or _title_gender(text, rule))
+    gender = gender or cue_gender
+    if gender == "p":
+        return None, None  # "they", "ils": a group, no single person
+    before = [p for p in outside if p.end <= span[0] and (gender is None or p.gender in (None, gender))]
+    # a person the text marks with the pronoun's gender, close by, beats a nearer one it says nothing of
+    marked = [p for p in before if gender is not None and p.gender == gender and span[0] - p.end <= AGREEMENT_REACH]
+    if marked or before:
+        return _longest_form((marked or before)[-1], outside)
+    return (None, None) if kind == "pronoun" else (text, None)
+
+
+def _title_gender(text: str, rule: Agreement) -> str | None:
+    words = [w.lower() for w in re.findall(r"[\w'’.-]+", text)]
+    genders = {rule.markers[w] for w in words if w in rule.markers}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def _entity_named(article: Article, span: tuple[int, int], text: str) -> str | None:
+    """An organisation or other entity the speaker mention overlaps, or a known alias it names."""
+    for entity in article.entities:
+        if entity.get("entity_id") and entity["start"] < span[1] and span[0] < entity["end"]:
+            return str(entity["entity_id"])
+    alias = alias_of(text)
+    return alias[0] if alias else None
+
+
+def _longest_form(person: Person, people: list[Person]) -> tuple[str, str | None]:
+    """"Smith" → "John Smith" when the article named him in full before."""
+    last = person.name.split()[-1] if person.name.split() else person.name
+    fuller = [p for p in people if p.start <= person.start and last in p.name.split() and len(p.name) > len(person.name)]
+    return (fuller[0].name, fuller[0].entity_id or person.entity_id) if fuller else (person.name, person.entity_id)
+
+
+def as_tuples(people: list[Person]) -> list[tuple[Any, ...]]:
+    """(start, end, name, entity id): the shape older callers read."""
+    return [(p.start, p.end, p.name, p.entity_id) for p in people]
