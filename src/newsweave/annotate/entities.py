@@ -39,6 +39,7 @@ from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, entity_dict, resolve_mentions
 from newsweave.annotate.geo import candidates, country_names, demonym_country, demonym_words, fold
+from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.model import Article
 
 # Model labels (OntoNotes for English, WikiNER for French, natasha's) → contract labels.
@@ -59,6 +60,7 @@ FALLBACK_MIN_POPULATION = 100_000
 FALLBACK_MAX_WORDS = 3
 # Between a title and the name it introduces there may be only punctuation and articles.
 TITLE_GAP = re.compile(r"^[\s,:–—-]*$")
+SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 POSSESSIVE = re.compile(r"['’]s?$")
 LINE = re.compile(f"[^{LINE_BREAK_CHARS}]+")
 # What follows a dateline's place on its line: "DUNMORE, Nov 8", "PARIS – Le".
@@ -119,7 +121,7 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
         spans = [(_without_leading_stop_words(ent), _without_trailing_common_words(ent), ent.label_)
                  for ent in doc.ents if ent.label_ in LABELS]
     mentions = []
-    for start, end, model_label in _cut_at_line_breaks(text, spans):
+    for start, end, model_label in _cut_at_spaced_dashes(text, _cut_at_line_breaks(text, spans)):
         label = LABELS.get(model_label)
         if label is None:
             continue
@@ -156,6 +158,20 @@ def _cut_at_line_breaks(text: str, spans: list[tuple[int, int, str]]) -> list[tu
                 cut.append((piece_start, piece_end, label))
             first = False
     return cut
+
+
+def _cut_at_spaced_dashes(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans cut at a dash with a space on each side: lists of names ("cast: Ann Vey - Tom Ruel"),
+    captions and scores ("Ann Vey - 209") put one there, and a name never holds one (a
+    hyphenated name has no spaces around its hyphen). Pieces without a capital letter go."""
+    cut: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        position = start
+        for dash in SPACED_DASH.finditer(text, start, end):
+            cut.append((position, dash.start(), label))
+            position = dash.end()
+        cut.append((position, end, label))
+    return [(a, b, label) for a, b, label in cut if any(char.isupper() for char in text[a:b])]
 
 
 def _without_leading_stop_words(ent) -> int:
@@ -362,7 +378,12 @@ def _extra_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     found: list[Mention] = []
     has_model = bool(doc.ents) or "ner" in pipeline(language).pipe_names or ner_backend(language) == "natasha"
     if not has_model:
-        found += _gazetteer_mentions(doc, taken)
+        # Known names and the language file's patterns (annotate/names.py); a language with
+        # case but no [names] table gets capitalised known names only.
+        if has_name_patterns(language) or not is_cased(doc.text):
+            found += pattern_mentions(doc, language, taken)
+        else:
+            found += _gazetteer_mentions(doc, taken)
         taken = taken | _covered(found)
     not_places = {fold(word) for word in lang.load(language, "entities").get("lowercase_not_places", [])}
     for token in doc:
