@@ -43,7 +43,7 @@ CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
 LONE_PLACE_MIN_POPULATION = 100_000
 MAX_NAME_WORDS = 6
 # In a script without case, known names are looked for up to this many characters long.
-MAX_CASELESS_NAME_CHARS = 12
+MAX_CASELESS_NAME_CHARS = 24
 MIN_CASELESS_NAME_CHARS = 2
 
 
@@ -74,10 +74,52 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
         return _caseless_mentions(text, taken)
     found: list[Mention] = []
     for run in _capitalised_runs(doc, language):
-        mention = _classify(doc, run, language)
-        if mention and not any(i in taken for i in range(mention.start, mention.end)):
-            found.append(mention)
+        for piece in _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]:
+            mention = _classify(doc, piece, language)
+            if mention and not any(i in taken for i in range(mention.start, mention.end)):
+                found.append(mention)
     return _with_repeated_surnames(doc, found, taken)
+
+
+def _glued(doc: Doc, run: tuple[int, int], language: str) -> bool:
+    """Whether a run may be common nouns glued to names: in a language that capitalises its
+    nouns, and without an organisation or place word that makes the whole run one name."""
+    data = _names_data(language)
+    if not data["capitalised_nouns"]:
+        return False
+    words = [fold(token.text) for token in doc[run[0] : run[1]]]
+    return not any(word in data["org_words"] or word in data["loc_words"] for word in words)
+
+
+def _split_at_known_names(doc: Doc, run: tuple[int, int]) -> list[tuple[int, int]]:
+    """A run cut around the longest known names inside it: German glues capitalised nouns to
+    names ("in Berlin Vertreter der Nato" is one run holding "Berlin" and "Nato")."""
+    start, end = run
+    if end - start == 1:
+        return [run]
+    for size in range(end - start, 0, -1):
+        for first in range(start, end - size + 1):
+            span = doc[first : first + size]
+            if span[0].is_lower or span[-1].is_lower:
+                continue  # a name particle ("van", "der") is no name of its own
+            if not _known_inside(span.text):
+                continue
+            if size == end - start:
+                return [run]
+            pieces = [(start, first)] if first > start else []
+            pieces.append((first, first + size))
+            if first + size < end:
+                pieces += _split_at_known_names(doc, (first + size, end))
+            return pieces
+    return [run]
+
+
+def _known_inside(name: str) -> bool:
+    """A known name inside a run; a word in capitals counts only as an alias ("NATO"), not as
+    a country code the gazetteer also lists ("AG" of a company's name)."""
+    if alias_of(name):
+        return True
+    return not name.isupper() and _known_label(name) is not None
 
 
 def is_cased(text: str) -> bool:
@@ -205,10 +247,16 @@ def _caseless_mentions(text: str, taken: set[int]) -> list[Mention]:
     while position < len(text):
         match = None
         if text[position].isalpha() and position not in taken:
+            if position > 0 and text[position - 1].isalpha() and _spaced(text[position]):
+                position += 1
+                continue
             for size in range(min(MAX_CASELESS_NAME_CHARS, len(text) - position), MIN_CASELESS_NAME_CHARS - 1, -1):
                 piece = text[position : position + size]
                 if not piece[-1].isalpha() or any(i in taken for i in range(position, position + size)):
                     continue
+                after = position + size
+                if after < len(text) and text[after].isalpha() and _spaced(piece[-1]):
+                    continue  # inside a word of a script written with spaces (Arabic, Hebrew)
                 label = _known_label(piece)
                 if label:
                     match = Mention(position, position + size, piece, label)
@@ -219,6 +267,14 @@ def _caseless_mentions(text: str, taken: set[int]) -> list[Mention]:
         else:
             position += 1
     return found
+
+
+def _spaced(char: str) -> bool:
+    """Whether the script of ``char`` separates words with spaces (not Chinese, Japanese, Thai)."""
+    import unicodedata
+
+    name = unicodedata.name(char, "")
+    return not any(script in name for script in ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"))
 
 
 def _known_label(name: str) -> str | None:
