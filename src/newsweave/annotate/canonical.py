@@ -89,6 +89,29 @@ def _transliteration() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rule["pattern"]), rule["replace"]) for rule in rules)
 
 
+@cache
+def _honorifics() -> frozenset[str]:
+    """Honorifics of every language's entities file, as name words ("mrs", "mme", "herr")."""
+    words = {word for table in lang.load_all("entities").values() for word in table.get("honorifics", [])}
+    return frozenset(re.sub(r"[^a-z]", "", unidecode(word).lower()) for word in words) - {""}
+
+
+@cache
+def _particles() -> frozenset[str]:
+    """Name particles of every language's ``[names]`` table ("de", "van", "von"), as name words."""
+    words = {word for table in lang.load_all("entities").values() for word in table.get("names", {}).get("particles", [])}
+    words |= {word for table in lang.load_all("entities").values() for word in table.get("name_particles", [])}
+    return frozenset(re.sub(r"[^a-z]", "", unidecode(word).lower()) for word in words) - {""}
+
+
+def without_honorific(name: str) -> str:
+    """The name without a leading honorific: "Mrs Ilse Cardova" → "Ilse Cardova"."""
+    parts = name.split()
+    while len(parts) > 1 and re.sub(r"[^a-z]", "", unidecode(parts[0]).lower()) in _honorifics():
+        parts = parts[1:]
+    return " ".join(parts) if parts != name.split() else name
+
+
 def name_words(name: str) -> list[str]:
     """Words of a person's name, transliterated and normalised: "Volodymyr Zelenskyy" → [volodymyr, zelensky]."""
     return list(_name_words(name))
@@ -98,6 +121,9 @@ def name_words(name: str) -> list[str]:
 def _name_words(name: str) -> tuple[str, ...]:
     # An apostrophe inside a word is a soft sign or an elision mark ("Ельцин" → "El'tsin"), not a break.
     words = re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])['’](?=[a-z])", "", unidecode(name).lower()))
+    # "Mrs Cardova", "Mme Valcourt": the honorific is no part of the name.
+    while len(words) > 1 and words[0] in _honorifics():
+        words = words[1:]
     keyed = []
     for raw in words:
         word = raw
@@ -246,10 +272,11 @@ def _relabel_people(mentions: list[Mention]) -> None:
             words = name_words(mention.name)
             if len(words) <= 3 and any(same_person(person, words) for person in people):
                 mention.label = "PER"
-        elif mention.label in ("ORG", "MISC") and " " not in mention.name.strip() and not alias_of(mention.name):
-            # A lone surname of a full name of the article tagged as an organisation.
+        elif mention.label in ("ORG", "MISC") and not alias_of(mention.name):
+            # A surname of a full name of the article tagged as an organisation: "Kamp", or
+            # "De Wolfs" after "Marieke de Wolfs" (the surname's words end the full name).
             words = name_words(mention.name)
-            if any(len(person) > 1 and same_person(person, words) for person in people):
+            if words and any(len(person) > len(words) and person[-len(words):] == words for person in people):
                 mention.label = "PER"
         elif mention.label == "PER" and " " not in mention.name.strip() and _is_big_place(mention.name):
             # ... and a one-word "person" that is a big city or a country ("Kyiv") is that place,
@@ -300,7 +327,8 @@ def _resolve_persons(mentions: list[Mention], results: list[Resolved | None]) ->
         head = next((h for h in heads if same_person(name_words(mentions[h].name), words)), None)
         if head is None:
             heads.append(index)
-            results[index] = Resolved(person_id(mentions[index].name), mentions[index].name, "PER")
+            name = without_honorific(mentions[index].name)
+            results[index] = Resolved(person_id(name), name, "PER")
         else:
             results[index] = Resolved(results[head].entity_id, results[head].canonical, "PER")
 
@@ -317,6 +345,10 @@ def same_person(known: list[str], other: list[str]) -> bool:
     if not _same_surname(known[-1], other[-1]):
         return False
     if len(known) == 1 or len(other) == 1:
+        return True
+    # A surname of several words alone: "De Wolfs" of "Marieke de Wolfs".
+    shorter, longer = sorted((known, other), key=len)
+    if len(shorter) < len(longer) and list(longer[-len(shorter):]) == list(shorter) and shorter[0] in _particles():
         return True
     first_a, first_b = known[0], other[0]
     if min(len(first_a), len(first_b)) == 1:

@@ -478,6 +478,10 @@ def _title_matcher(language: str) -> PhraseMatcher | None:
         for surface, role in roles.items():
             for word, code in fillers[slot].items():
                 phrases.setdefault(f"{role}:{code}", set()).add(template.format(role=surface, **{slot: word}).lower())
+    # Bare roles ("the minister", "le maire"): a function named without its country, bound like
+    # the others to the person it stands next to, or to the person named with it before.
+    for surface, role in titles.get("bare_roles", {}).items():
+        phrases.setdefault(f"{role}:", set()).add(surface.lower())
     for key, texts in phrases.items():
         matcher.add(key, list(nlp.tokenizer.pipe(sorted(texts))))
     return matcher
@@ -494,6 +498,11 @@ def _with_titles(mentions: list[Mention], text: str, doc: Doc, language: str) ->
             titles.append(Mention(start, span.end_char, text[start : span.end_char], "PER", "title",
                                   role=doc.vocab.strings[match_id]))
     titles = _longest_first(titles)
+    # A name the model found inside a bare role is part of the function, not a name ("State"
+    # of "Secretary of State", tagged ORG); a demonym or country inside "Ukrainian president"
+    # is the title's filler and stays.
+    mentions = [m for m in mentions if not any(t.role and t.role.endswith(":") and t.start <= m.start and m.end <= t.end
+                                               and (t.start, t.end) != (m.start, m.end) for t in titles)]
     names = [m for m in mentions if m.kind == "name"]
     titles = [t for t in titles if not any(t.start < n.end and n.start < t.end for n in names)]
     kept = [m for m in mentions if not any(t.start <= m.start and m.end <= t.end for t in titles)]

@@ -176,7 +176,7 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     # A title just before the run ("Frau Veldhoen", "presidente Rossi", "le ministre Gaudin").
     if start == run[0] and start > 0 and fold(doc[start - 1].text) in data["person_titles"]:
         titled = True
-    while end > start and fold(doc[end - 1].text) in stop_words | data["not_names"]:
+    while end > start and fold(doc[end - 1].text) in stop_words | data["not_names"] and not doc[end - 1].text.isupper():
         end -= 1
     if end <= start:
         return None
@@ -206,6 +206,9 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any]) -> s
     alias = alias_of(name)
     if alias:
         return alias[1]
+    kind_words = data["org_words"] | data["loc_words"] | data["person_titles"]
+    if all(word in kind_words for word in words):
+        return None  # "Regierung", "Provincie" alone are common nouns, not names
     if any(word in data["org_words"] for word in words) or any(w.endswith(data["org_suffixes"]) for w in words if data["org_suffixes"]):
         return "ORG"
     if any(word in data["loc_words"] for word in words) or any(w.endswith(data["loc_suffixes"]) for w in words if data["loc_suffixes"]):

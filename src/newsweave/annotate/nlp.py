@@ -139,7 +139,7 @@ def describe_models(languages: list[str | None]) -> dict[str, str]:
         elif backend == "natasha":
             described[str(language)] = "natasha (NER) + blank spaCy (sentences)"
         else:
-            described[str(language)] = "blank spaCy, no NER model: gazetteer names only"
+            described[str(language)] = "blank spaCy, no NER model: known names and the patterns of lang/<iso>/entities.toml"
     return described
 
 
