@@ -277,7 +277,32 @@ def _without_heading_words(mentions: list[Mention], text: str, language: str) ->
                 and words[:1].isupper() and not words.isupper() and words.lower() in common
                 and fold(words) not in in_prose)
 
-    return [m for m in mentions if not heading_word(m)]
+    kept = [m for m in mentions if not heading_word(m)]
+    for mention in kept:
+        line = lines.get(id(mention))
+        if line is not None and headings[line] and mention.label == "PER":
+            _trim_heading_words(mention, common, in_prose)
+    return kept
+
+
+def _trim_heading_words(mention: Mention, common: frozenset[str], in_prose: set[str]) -> None:
+    """A heading's person glued to the verb after it ("Baker Visits Dunmore" gave "Baker
+    Visits"): trailing words the lemmatizer knows in lower case, and that no name of the prose
+    holds, are cut off, when what is left is a name the prose gives."""
+    words = mention.text.split(" ")
+    cut = len(words)
+    while cut > 1 and _is_common_word(words[cut - 1], common) and fold(words[cut - 1]) not in in_prose:
+        cut -= 1
+    if cut < len(words) and all(fold(word) in in_prose for word in words[:cut]):
+        mention.text = " ".join(words[:cut])
+        mention.end = mention.start + len(mention.text)
+
+
+def _is_common_word(word: str, common: frozenset[str]) -> bool:
+    """Whether the lemmatizer's index knows the word, or its stem before a plural or third-person
+    "-s"/"-es" ("Visits", "Wins"): the index holds dictionary forms only."""
+    lower = word.lower()
+    return lower in common or (lower.endswith("s") and (lower[:-1] in common or (lower.endswith("es") and lower[:-2] in common)))
 
 
 def _line_starts(text: str) -> list[int]:
