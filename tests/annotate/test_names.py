@@ -95,3 +95,23 @@ def test_the_netherlands_is_found_in_english_and_french() -> None:
 def test_names_in_a_list_are_cut_at_spaced_dashes() -> None:
     texts = {item["text"] for item in _entities("The cast: Orla Vennick - Tamsin Quarrie - Bede Hollis.", "en")}
     assert not any(" - " in text for text in texts)
+
+
+# -- places the models take for persons or organisations -------------------------------------------
+
+
+def test_villages_after_a_place_noun_and_in_its_list_are_places_in_english() -> None:
+    found = _found("After leaving the fortress town of Velmoré last week, the army withdrew from three nearby "
+                   "villages, Ardicé, Pelnové and Strované, officials said.", "en")
+    assert {found[name]["label"] for name in ("Velmoré", "Ardicé", "Pelnové", "Strované")} == {"LOC"}
+
+
+def test_villages_after_a_place_noun_and_in_its_list_are_places_in_french() -> None:
+    found = _found("L'armée s'est retirée de la ville de Velmoré puis de trois villages, Ardicé, Pelnové et "
+                   "Strované, a indiqué le ministère.", "fr")
+    assert {found[name]["label"] for name in ("Velmoré", "Ardicé", "Pelnové", "Strované")} == {"LOC"}
+
+
+def test_people_listed_together_stay_people() -> None:
+    found = _found("Tom Ardent met Sara Bell and Hugo Lintz in Paris.", "en")
+    assert found["Sara Bell"]["label"] == found["Hugo Lintz"]["label"] == "PER"

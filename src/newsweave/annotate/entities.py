@@ -40,6 +40,7 @@ from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner
 from newsweave.annotate.canonical import Mention, alias_of, entity_dict, resolve_mentions
 from newsweave.annotate.geo import candidates, country_names, demonym_country, demonym_words, fold
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
+from newsweave.annotate.place_words import full_name_words, places_after_place_nouns, places_listed_with_places
 from newsweave.model import Article
 
 # Model labels (OntoNotes for English, WikiNER for French, natasha's) → contract labels.
@@ -85,6 +86,9 @@ def find_entities(article: Article) -> list[dict[str, Any]]:
     mentions = _model_mentions(article.text, doc, language)
     mentions = _without_heading_words(mentions, article.text, language)
     _places_named_as_people(mentions, article.text, doc, language)
+    in_full_names = full_name_words(mentions)
+    places_after_place_nouns(mentions, article.text, language, in_full_names)
+    places_listed_with_places(mentions, article.text, language, in_full_names)
     taken = _covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
     mentions += _places_before_regions(article.text, doc, mentions)
