@@ -115,3 +115,16 @@ def test_villages_after_a_place_noun_and_in_its_list_are_places_in_french() -> N
 def test_people_listed_together_stay_people() -> None:
     found = _found("Tom Ardent met Sara Bell and Hugo Lintz in Paris.", "en")
     assert found["Sara Bell"]["label"] == found["Hugo Lintz"]["label"] == "PER"
+
+
+def test_a_name_repeated_in_lower_case_is_the_person_in_english_and_french() -> None:
+    english = _entities("Ilse Cardova runs the cooperative. according to cardova, prices rose. ilse cardova said more.", "en")
+    assert {(item["text"], item["entity_id"]) for item in english if item["text"].islower()} == {
+        ("cardova", "per:ilse-cardova"), ("ilse cardova", "per:ilse-cardova")}
+    french = _entities("Henri Valcourt a parlé lundi. selon valcourt, le projet avance.", "fr")
+    assert any(item["text"] == "valcourt" and item["entity_id"] == "per:henri-valcourt" for item in french)
+
+
+def test_a_surname_that_is_a_common_word_is_not_taken_in_lower_case() -> None:
+    entities = _entities("Tom Baker opened the shop. The baker said bread was cheaper.", "en")
+    assert not any(item["text"] == "baker" for item in entities)

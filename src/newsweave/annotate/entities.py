@@ -91,6 +91,7 @@ def find_entities(article: Article) -> list[dict[str, Any]]:
     places_listed_with_places(mentions, article.text, language, in_full_names)
     taken = _covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
+    mentions += _names_repeated_in_lower_case(article.text, mentions, language)
     mentions += _places_before_regions(article.text, doc, mentions)
     mentions = _with_titles(mentions, article.text, doc, language)
     resolved = resolve_mentions(mentions)
@@ -422,6 +423,30 @@ def _extra_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
             found.append(Mention(token.idx, token.idx + len(token), token.text, "MISC", "demonym"))
         elif token.is_lower and len(token) >= 4 and fold(token.text) not in not_places and _is_big_place(token):
             found.append(Mention(token.idx, token.idx + len(token), token.text, "LOC"))
+    return found
+
+
+def _names_repeated_in_lower_case(text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """A person's full name or surname written again in lower case ("ilse cardova", "cardova":
+    machine translation lower-cases names) is that person. Only names of two words or more
+    are looked for, and a surname only when the language's lemmatizer does not know it as a
+    common word ("baker", "wolf") and it is no stop word."""
+    people = [m for m in mentions if m.kind == "name" and m.label == "PER" and len(m.text.split()) >= 2]
+    if not people:
+        return []
+    common = _lowercase_words(language)
+    stop_words = pipeline(language).Defaults.stop_words
+    phrases = {m.text.lower() for m in people}
+    phrases |= {m.text.split()[-1].lower() for m in people
+                if len(m.text.split()[-1]) >= 3 and m.text.split()[-1].lower() not in common | stop_words}
+    taken = _covered(mentions)
+    found: list[Mention] = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+            if any(i in taken for i in range(match.start(), match.end())):
+                continue
+            found.append(Mention(match.start(), match.end(), match.group(), "PER"))
+            taken |= set(range(match.start(), match.end()))
     return found
 
 
