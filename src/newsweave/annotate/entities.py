@@ -437,8 +437,8 @@ def _names_repeated_in_lower_case(text: str, mentions: list[Mention], language: 
     common = _lowercase_words(language)
     stop_words = pipeline(language).Defaults.stop_words
     phrases = {m.text.lower() for m in people}
-    phrases |= {m.text.split()[-1].lower() for m in people
-                if len(m.text.split()[-1]) >= 3 and m.text.split()[-1].lower() not in common | stop_words}
+    surnames = {m.text.split()[-1].lower() for m in people}
+    phrases |= {word for word in surnames if len(word) >= 3 and word not in common and word not in stop_words}
     taken = _covered(mentions)
     found: list[Mention] = []
     for phrase in sorted(phrases, key=len, reverse=True):
