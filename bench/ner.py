@@ -17,18 +17,29 @@ Units: a WikiANN sentence is one article; a HIPE document is one article; Europe
 205k-token sequence, no breaks) is cut after every "." / "!" / "?" token and the pieces
 grouped into articles of at most 200 tokens.
 
+Languages without a NER model (de, nl: ``annotate/names.py``) are scored against a
+capitalisation baseline instead of a model: every maximal run of capitalised words, labelled
+LOC (the most frequent gold type of both files).
+
+Halves: ``--half tune`` / ``--half check`` keep the units whose CRC-32 of the text is even /
+odd. The rules of ``annotate/names.py`` and the repairs were tuned on the tune half; report
+the check half (``--half all``, the default, mixes both and is an upper bound for them).
+:func:`wikiann_f1` gives one language's figures to other benches (``bench/languages.py``).
+
 Speed (second table): seconds for ``nlp.pipe`` alone and for the whole entity annotator on
 the same articles (parsing included), entities per second, and the added cost of
 canonicalisation + geocoding over ``nlp.pipe``. Two shared cores: timings are noisy.
 
-    .venv/bin/python bench/ner.py [--eval DIR] [--limit N] [--files a,b]
+    .venv/bin/python bench/ner.py [--eval DIR] [--limit N] [--files a,b] [--half tune|check|all]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +54,10 @@ FILES = {
     "fr-wikiann-test.bio": ("fr", "wikiann"),
     "fr-hipe2020-dev-v1.4.tsv": ("fr", "hipe"),
     "fr-europeana.bio": ("fr", "europeana"),
+    "de-wikiann-test.bio": ("de", "wikiann"),
+    "nl-wikiann-test.bio": ("nl", "wikiann"),
 }
+CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
 KEPT = {"PER", "ORG", "LOC"}
 HIPE_LABELS = {"pers": "PER", "org": "ORG", "loc": "LOC"}
 EUROPEANA_MAX_TOKENS = 200
@@ -143,7 +157,33 @@ def project(spans: list[tuple[int, int, str]], offsets: list[tuple[int, int]]) -
     return tags
 
 
+def in_half(unit: Unit, half: str) -> bool:
+    """Deterministic halves by CRC-32 of the unit's text: even is ``tune``, odd is ``check``."""
+    if half == "all":
+        return True
+    parity = zlib.crc32(" ".join(unit.tokens).encode("utf-8")) % 2
+    return parity == (0 if half == "tune" else 1)
+
+
+def capitalisation_spans(doc) -> list[tuple[int, int, str]]:
+    """The baseline for languages without a model: maximal runs of capitalised words, as LOC."""
+    spans, start, end = [], None, None
+    for token in doc:
+        if token.text[:1].isupper() and CAPITALISED.fullmatch(token.text):
+            start = token.idx if start is None else start
+            end = token.idx + len(token)
+            continue
+        if start is not None:
+            spans.append((start, end, "LOC"))
+        start = None
+    if start is not None:
+        spans.append((start, end, "LOC"))
+    return spans
+
+
 def spacy_spans(doc) -> list[tuple[int, int, str]]:
+    if not doc.has_annotation("ENT_IOB"):  # no NER model: the capitalisation baseline
+        return capitalisation_spans(doc)
     return [(ent.start_char, ent.end_char, LABELS[ent.label_]) for ent in doc.ents if LABELS.get(ent.label_) in KEPT]
 
 
@@ -178,7 +218,8 @@ def evaluate(units: list[Unit], language: str, mode: str | None) -> dict:
     gold = [unit.tags for unit in units]
     options = {"mode": "strict", "scheme": IOB2} if mode == "strict" else {}
     scores = {}
-    for system, spans in (("spacy", [spacy_spans(doc) for doc in docs]),
+    baseline = "spacy" if "ner" in nlp.pipe_names else "capitalisation baseline"
+    for system, spans in ((baseline, [spacy_spans(doc) for doc in docs]),
                           ("newsweave", [newsweave_spans(article) for article in articles])):
         predicted = [project(item, offs) for item, offs in zip(spans, offsets, strict=True)]
         scores[system] = classification_report(gold, predicted, output_dict=True, zero_division=0, **options)
@@ -187,11 +228,29 @@ def evaluate(units: list[Unit], language: str, mode: str | None) -> dict:
             "units": len(units), "tokens": sum(len(unit.tokens) for unit in units)}
 
 
+def wikiann_f1(language: str, half: str = "check", eval_dir: Path = DEFAULT_EVAL, limit: int = 0) -> dict[str, float] | None:
+    """Micro P/R/F1 of newsweave and of the baseline on WikiANN ``language`` (None if absent)."""
+    path = eval_dir / f"{language}-wikiann-test.bio"
+    if not path.is_file():
+        return None
+    units = [unit for unit in read_wikiann(path) if in_half(unit, half)]
+    if limit:
+        units = units[:limit]
+    result = evaluate(units, language, "strict")
+    figures: dict[str, float] = {"units": float(len(units))}
+    for system, report in result["scores"].items():
+        prefix = "newsweave" if system == "newsweave" else "baseline"
+        micro = report["micro avg"]
+        figures.update({f"{prefix}_p": micro["precision"], f"{prefix}_r": micro["recall"], f"{prefix}_f1": micro["f1-score"]})
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--limit", type=int, default=0, help="first N units of each file (0: all)")
     parser.add_argument("--files", default=",".join(FILES))
+    parser.add_argument("--half", choices=("tune", "check", "all"), default="all")
     options = parser.parse_args()
     if not options.eval.is_dir():
         print(f"skipped: NER eval data not found at {options.eval}", file=sys.stderr)
@@ -199,10 +258,11 @@ def main() -> int:
     results = {}
     for name in options.files.split(","):
         language, kind = FILES[name]
-        units = READERS[kind](options.eval / name)
+        units = [unit for unit in READERS[kind](options.eval / name) if in_half(unit, options.half)]
         if options.limit:
             units = units[: options.limit]
         results[name] = evaluate(units, language, None if kind == "europeana" else "strict")
+    print(f"half: {options.half}")
     print("| file | units | system | P | R | F1 | PER F1 | ORG F1 | LOC F1 |")
     print("|---|---|---|---|---|---|---|---|---|")
     for name, result in results.items():

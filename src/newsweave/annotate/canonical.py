@@ -5,9 +5,16 @@ Ids are deterministic, so two processes that never talk agree on them:
 
 * places: ``geo:<geonameid>`` (see :mod:`newsweave.annotate.geo`); demonyms point at their country;
 * aliases from ``lang/*/entities.toml`` (NATO / OTAN / НАТО): the id the file gives;
-* persons: ``per:<slug of the name key>``, where the key is the name after unidecode and
-  the transliteration rewrites of ``lang/_base/entities.toml`` (Zelenskyy, Zelensky,
-  Zelenski and Зеленский share ``zelensky``);
+* persons: ``per:<readable slug of the preferred name>`` (``per:igli-hasani``): the longest
+  name the article gives, first seen. Ids are what people read in URLs and exports, so they
+  are never phonetic keys. Matching uses keys instead: the name after unidecode and the
+  transliteration rewrites of ``lang/_base/entities.toml`` (:func:`name_words`: Zelenskyy,
+  Zelensky, Zelenski and Зеленский share ``zelensky``) and a coarser consonant skeleton of
+  the surname (:func:`sound_key`: Yeltsin, Eltsine, Jelzin and Ельцин share ``lsn``). Two
+  spellings in two articles get two slugs; :mod:`newsweave.link.entities` joins the second
+  to the first stored, which keeps its id. Ids given before stop 14 were the phonetic key
+  (``per:igly-hasany``); a stored one stays the id of its entity, since linking joins new
+  mentions to what is stored, and :func:`legacy_person_id` gives it for any name;
 * other organisations and names: ``org:``/``misc:`` + slug of the folded name.
 
 Within an article a surname alone ("Zelensky") or a title ("the Ukrainian president") takes
@@ -36,6 +43,8 @@ SURNAME_SIMILARITY = 90
 # when one is an initial: "volodymyr"/"vladimir" (Ukrainian/Russian forms) score 59,
 # "mihail"/"michael" 77, "john"/"jane" 50 (kept apart).
 FIRST_NAME_SIMILARITY = 55
+# A surname skeleton this short ("n" of "Un", "t" of "Tito") says too little to join two surnames.
+MIN_SKELETON = 3
 # A one-word "person" naming a city this big is taken as the city (the small English model
 # tags "Kyiv" as a person now and then); smaller towns are too often also surnames.
 PERSON_PLACE_MIN_POPULATION = 1_000_000
@@ -80,6 +89,29 @@ def _transliteration() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(rule["pattern"]), rule["replace"]) for rule in rules)
 
 
+@cache
+def _honorifics() -> frozenset[str]:
+    """Honorifics of every language's entities file, as name words ("mrs", "mme", "herr")."""
+    words = {word for table in lang.load_all("entities").values() for word in table.get("honorifics", [])}
+    return frozenset(re.sub(r"[^a-z]", "", unidecode(word).lower()) for word in words) - {""}
+
+
+@cache
+def _particles() -> frozenset[str]:
+    """Name particles of every language's ``[names]`` table ("de", "van", "von"), as name words."""
+    words = {word for table in lang.load_all("entities").values() for word in table.get("names", {}).get("particles", [])}
+    words |= {word for table in lang.load_all("entities").values() for word in table.get("name_particles", [])}
+    return frozenset(re.sub(r"[^a-z]", "", unidecode(word).lower()) for word in words) - {""}
+
+
+def without_honorific(name: str) -> str:
+    """The name without a leading honorific: "Mrs Ilse Cardova" → "Ilse Cardova"."""
+    parts = name.split()
+    while len(parts) > 1 and re.sub(r"[^a-z]", "", unidecode(parts[0]).lower()) in _honorifics():
+        parts = parts[1:]
+    return " ".join(parts) if parts != name.split() else name
+
+
 def name_words(name: str) -> list[str]:
     """Words of a person's name, transliterated and normalised: "Volodymyr Zelenskyy" → [volodymyr, zelensky]."""
     return list(_name_words(name))
@@ -87,14 +119,35 @@ def name_words(name: str) -> list[str]:
 
 @lru_cache(maxsize=65536)  # entity linking asks again for the same few names, once per stored name they meet
 def _name_words(name: str) -> tuple[str, ...]:
-    words = re.findall(r"[a-z]+", unidecode(name).lower())
+    # An apostrophe inside a word is a soft sign or an elision mark ("Ельцин" → "El'tsin"), not a break.
+    words = re.findall(r"[a-z]+", re.sub(r"(?<=[a-z])['’](?=[a-z])", "", unidecode(name).lower()))
+    # "Mrs Cardova", "Mme Valcourt": the honorific is no part of the name.
+    while len(words) > 1 and words[0] in _honorifics():
+        words = words[1:]
     keyed = []
-    for word in words:
+    for raw in words:
+        word = raw
         for pattern, replacement in _transliteration():
             word = pattern.sub(replacement, word)
         if word:
-            keyed.append(word)
+            keyed.append(NameWord(word, sound_key(raw)))
     return tuple(keyed)
+
+
+class NameWord(str):
+    """One word's key (``gorbahev``) carrying the skeleton of the word as written (``krbsv``):
+    the key's rewrites merge sounds the skeleton keeps apart ("ch" and "kh" both become "h")."""
+
+    sound: str
+
+    def __new__(cls, key: str, sound: str) -> NameWord:
+        word = super().__new__(cls, key)
+        word.sound = sound
+        return word
+
+
+def _sound(word: str) -> str:
+    return getattr(word, "sound", None) or sound_key(word)
 
 
 def slug(text: str) -> str:
@@ -102,7 +155,45 @@ def slug(text: str) -> str:
 
 
 def person_id(name: str) -> str:
+    """The readable id of a person first named ``name`` here: ``per:igli-hasani``."""
+    readable = slug(name)
+    return _bounded("per:" + readable) if readable else legacy_person_id(name)
+
+
+def legacy_person_id(name: str) -> str:
+    """The id the same name got before ids became readable (the phonetic key: ``per:igly-hasany``).
+
+    Kept so that an id stored then can be found from a name (the cross-article link files it
+    as a key of the entity, see :func:`newsweave.link.entities.entity_records`)."""
     return _bounded("per:" + "-".join(name_words(name)))
+
+
+# Consonant classes of the surname skeleton. Hand-written rather than a phonetic library's
+# (Soundex, Metaphone): those encode English spelling, and the spellings to join here are
+# transliterations of one name into several European scripts (Gorbatschow, Gorbatchev,
+# Горбачёв). Digraphs first; vowels, "h", "j", "y" and "w"-as-glide carry nothing.
+SOUND_DIGRAPHS: tuple[tuple[str, str], ...] = (
+    ("tsch", "s"), ("dzh", "s"), ("sch", "s"), ("tch", "s"), ("zh", "s"), ("sh", "s"), ("ch", "s"),
+    ("sz", "s"), ("cz", "s"), ("ts", "s"), ("tz", "s"), ("kh", "k"), ("ck", "k"), ("ph", "v"), ("th", "t"),
+    ("qu", "k"), ("gu", "k"),
+)
+SOUND_LETTERS = str.maketrans({
+    "b": "b", "p": "b", "f": "v", "v": "v", "w": "v", "k": "k", "q": "k", "g": "k", "c": "k", "x": "s",
+    "s": "s", "z": "s", "d": "t", "t": "t", "l": "l", "m": "m", "n": "n", "r": "r",
+    "a": None, "e": None, "i": None, "o": None, "u": None, "y": None, "h": None, "j": None,
+})
+
+
+@lru_cache(maxsize=65536)
+def sound_key(word: str) -> str:
+    """A consonant skeleton of one word after unidecode: "Jelzin", "Yeltsin", "Ельцин" → ``lsn``."""
+    text = re.sub(r"[^a-z]", "", unidecode(word).lower())
+    # "c" before a front vowel sounds as "s" (Cécile, Ciro), elsewhere as "k" (Macron).
+    text = re.sub(r"c(?=[eiy])", "s", text)
+    for digraph, sound in SOUND_DIGRAPHS:
+        text = text.replace(digraph, sound.upper())
+    skeleton = text.lower().translate(SOUND_LETTERS)
+    return re.sub(r"(.)\1+", r"\1", skeleton)
 
 
 def _name_id(label: str, name: str) -> str:
@@ -181,10 +272,11 @@ def _relabel_people(mentions: list[Mention]) -> None:
             words = name_words(mention.name)
             if len(words) <= 3 and any(same_person(person, words) for person in people):
                 mention.label = "PER"
-        elif mention.label in ("ORG", "MISC") and " " not in mention.name.strip() and not alias_of(mention.name):
-            # A lone surname of a full name of the article tagged as an organisation.
+        elif mention.label in ("ORG", "MISC") and not alias_of(mention.name):
+            # A surname of a full name of the article tagged as an organisation: "Kamp", or
+            # "De Wolfs" after "Marieke de Wolfs" (the surname's words end the full name).
             words = name_words(mention.name)
-            if any(len(person) > 1 and same_person(person, words) for person in people):
+            if words and any(len(person) > len(words) and person[-len(words):] == words for person in people):
                 mention.label = "PER"
         elif mention.label == "PER" and " " not in mention.name.strip() and _is_big_place(mention.name):
             # ... and a one-word "person" that is a big city or a country ("Kyiv") is that place,
@@ -235,23 +327,42 @@ def _resolve_persons(mentions: list[Mention], results: list[Resolved | None]) ->
         head = next((h for h in heads if same_person(name_words(mentions[h].name), words)), None)
         if head is None:
             heads.append(index)
-            results[index] = Resolved(person_id(mentions[index].name), mentions[index].name, "PER")
+            name = without_honorific(mentions[index].name)
+            results[index] = Resolved(person_id(name), name, "PER")
         else:
             results[index] = Resolved(results[head].entity_id, results[head].canonical, "PER")
 
 
 def same_person(known: list[str], other: list[str]) -> bool:
-    """True when name ``other`` can be the person ``known`` names (surname, then first names)."""
+    """True when name ``other`` can be the person ``known`` names (surname, then first names).
+
+    Surnames agree when their keys are close, or when their consonant skeletons are equal and
+    long enough to say something (Poutine/Putin, Gorbatschow/Gorbachev). First names agree
+    when one is an initial, or when they are close and start alike (same letter, or same
+    skeleton: Yevgeny/Jewgeni/Evgueni); "John"/"Jane" stay apart."""
     if not known or not other:
         return False
-    if fuzz.ratio(known[-1], other[-1]) < SURNAME_SIMILARITY:
+    if not _same_surname(known[-1], other[-1]):
         return False
     if len(known) == 1 or len(other) == 1:
         return True
+    # A surname of several words alone: "De Wolfs" of "Marieke de Wolfs".
+    shorter, longer = sorted((known, other), key=len)
+    if len(shorter) < len(longer) and list(longer[-len(shorter):]) == list(shorter) and shorter[0] in _particles():
+        return True
     first_a, first_b = known[0], other[0]
-    if first_a[0] != first_b[0]:
+    if min(len(first_a), len(first_b)) == 1:
+        return first_a[0] == first_b[0]
+    if fuzz.ratio(first_a, first_b) < FIRST_NAME_SIMILARITY:
         return False
-    return min(len(first_a), len(first_b)) == 1 or fuzz.ratio(first_a, first_b) >= FIRST_NAME_SIMILARITY
+    return first_a[0] == first_b[0] or (len(_sound(first_a)) >= 2 and _sound(first_a) == _sound(first_b))
+
+
+def _same_surname(key_a: str, key_b: str) -> bool:
+    if fuzz.ratio(key_a, key_b) >= SURNAME_SIMILARITY:
+        return True
+    skeleton = _sound(key_a)
+    return len(skeleton) >= MIN_SKELETON and skeleton == _sound(key_b)
 
 
 def _resolve_titles(mentions: list[Mention], results: list[Resolved | None]) -> None:

@@ -39,6 +39,8 @@ from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, entity_dict, resolve_mentions
 from newsweave.annotate.geo import candidates, country_names, demonym_country, demonym_words, fold
+from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
+from newsweave.annotate.place_words import full_name_words, places_after_place_nouns, places_listed_with_places
 from newsweave.model import Article
 
 # Model labels (OntoNotes for English, WikiNER for French, natasha's) → contract labels.
@@ -59,6 +61,7 @@ FALLBACK_MIN_POPULATION = 100_000
 FALLBACK_MAX_WORDS = 3
 # Between a title and the name it introduces there may be only punctuation and articles.
 TITLE_GAP = re.compile(r"^[\s,:–—-]*$")
+SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 POSSESSIVE = re.compile(r"['’]s?$")
 LINE = re.compile(f"[^{LINE_BREAK_CHARS}]+")
 # What follows a dateline's place on its line: "DUNMORE, Nov 8", "PARIS – Le".
@@ -83,8 +86,12 @@ def find_entities(article: Article) -> list[dict[str, Any]]:
     mentions = _model_mentions(article.text, doc, language)
     mentions = _without_heading_words(mentions, article.text, language)
     _places_named_as_people(mentions, article.text, doc, language)
+    in_full_names = full_name_words(mentions)
+    places_after_place_nouns(mentions, article.text, language, in_full_names)
+    places_listed_with_places(mentions, article.text, language, in_full_names)
     taken = _covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
+    mentions += _names_repeated_in_lower_case(article.text, mentions, language)
     mentions += _places_before_regions(article.text, doc, mentions)
     mentions = _with_titles(mentions, article.text, doc, language)
     resolved = resolve_mentions(mentions)
@@ -119,7 +126,7 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
         spans = [(_without_leading_stop_words(ent), _without_trailing_common_words(ent), ent.label_)
                  for ent in doc.ents if ent.label_ in LABELS]
     mentions = []
-    for start, end, model_label in _cut_at_line_breaks(text, spans):
+    for start, end, model_label in _cut_at_spaced_dashes(text, _cut_at_line_breaks(text, spans)):
         label = LABELS.get(model_label)
         if label is None:
             continue
@@ -156,6 +163,20 @@ def _cut_at_line_breaks(text: str, spans: list[tuple[int, int, str]]) -> list[tu
                 cut.append((piece_start, piece_end, label))
             first = False
     return cut
+
+
+def _cut_at_spaced_dashes(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans cut at a dash with a space on each side: lists of names ("cast: Ann Vey - Tom Ruel"),
+    captions and scores ("Ann Vey - 209") put one there, and a name never holds one (a
+    hyphenated name has no spaces around its hyphen). Pieces without a capital letter go."""
+    cut: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        position = start
+        for dash in SPACED_DASH.finditer(text, start, end):
+            cut.append((position, dash.start(), label))
+            position = dash.end()
+        cut.append((position, end, label))
+    return [(a, b, label) for a, b, label in cut if any(char.isupper() for char in text[a:b])]
 
 
 def _without_leading_stop_words(ent) -> int:
@@ -261,7 +282,32 @@ def _without_heading_words(mentions: list[Mention], text: str, language: str) ->
                 and words[:1].isupper() and not words.isupper() and words.lower() in common
                 and fold(words) not in in_prose)
 
-    return [m for m in mentions if not heading_word(m)]
+    kept = [m for m in mentions if not heading_word(m)]
+    for mention in kept:
+        line = lines.get(id(mention))
+        if line is not None and headings[line] and mention.label == "PER":
+            _trim_heading_words(mention, common, in_prose)
+    return kept
+
+
+def _trim_heading_words(mention: Mention, common: frozenset[str], in_prose: set[str]) -> None:
+    """A heading's person glued to the verb after it ("Baker Visits Dunmore" gave "Baker
+    Visits"): trailing words the lemmatizer knows in lower case, and that no name of the prose
+    holds, are cut off, when what is left is a name the prose gives."""
+    words = mention.text.split(" ")
+    cut = len(words)
+    while cut > 1 and _is_common_word(words[cut - 1], common) and fold(words[cut - 1]) not in in_prose:
+        cut -= 1
+    if cut < len(words) and all(fold(word) in in_prose for word in words[:cut]):
+        mention.text = " ".join(words[:cut])
+        mention.end = mention.start + len(mention.text)
+
+
+def _is_common_word(word: str, common: frozenset[str]) -> bool:
+    """Whether the lemmatizer's index knows the word, or its stem before a plural or third-person
+    "-s"/"-es" ("Visits", "Wins"): the index holds dictionary forms only."""
+    lower = word.lower()
+    return lower in common or (lower.endswith("s") and (lower[:-1] in common or (lower.endswith("es") and lower[:-2] in common)))
 
 
 def _line_starts(text: str) -> list[int]:
@@ -362,7 +408,12 @@ def _extra_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     found: list[Mention] = []
     has_model = bool(doc.ents) or "ner" in pipeline(language).pipe_names or ner_backend(language) == "natasha"
     if not has_model:
-        found += _gazetteer_mentions(doc, taken)
+        # Known names and the language file's patterns (annotate/names.py); a language with
+        # case but no [names] table gets capitalised known names only.
+        if has_name_patterns(language) or not is_cased(doc.text):
+            found += pattern_mentions(doc, language, taken)
+        else:
+            found += _gazetteer_mentions(doc, taken)
         taken = taken | _covered(found)
     not_places = {fold(word) for word in lang.load(language, "entities").get("lowercase_not_places", [])}
     for token in doc:
@@ -372,6 +423,30 @@ def _extra_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
             found.append(Mention(token.idx, token.idx + len(token), token.text, "MISC", "demonym"))
         elif token.is_lower and len(token) >= 4 and fold(token.text) not in not_places and _is_big_place(token):
             found.append(Mention(token.idx, token.idx + len(token), token.text, "LOC"))
+    return found
+
+
+def _names_repeated_in_lower_case(text: str, mentions: list[Mention], language: str) -> list[Mention]:
+    """A person's full name or surname written again in lower case ("ilse cardova", "cardova":
+    machine translation lower-cases names) is that person. Only names of two words or more
+    are looked for, and a surname only when the language's lemmatizer does not know it as a
+    common word ("baker", "wolf") and it is no stop word."""
+    people = [m for m in mentions if m.kind == "name" and m.label == "PER" and len(m.text.split()) >= 2]
+    if not people:
+        return []
+    common = _lowercase_words(language)
+    stop_words = pipeline(language).Defaults.stop_words
+    phrases = {m.text.lower() for m in people}
+    surnames = {m.text.split()[-1].lower() for m in people}
+    phrases |= {word for word in surnames if len(word) >= 3 and word not in common and word not in stop_words}
+    taken = _covered(mentions)
+    found: list[Mention] = []
+    for phrase in sorted(phrases, key=len, reverse=True):
+        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
+            if any(i in taken for i in range(match.start(), match.end())):
+                continue
+            found.append(Mention(match.start(), match.end(), match.group(), "PER"))
+            taken |= set(range(match.start(), match.end()))
     return found
 
 
@@ -457,6 +532,10 @@ def _title_matcher(language: str) -> PhraseMatcher | None:
         for surface, role in roles.items():
             for word, code in fillers[slot].items():
                 phrases.setdefault(f"{role}:{code}", set()).add(template.format(role=surface, **{slot: word}).lower())
+    # Bare roles ("the minister", "le maire"): a function named without its country, bound like
+    # the others to the person it stands next to, or to the person named with it before.
+    for surface, role in titles.get("bare_roles", {}).items():
+        phrases.setdefault(f"{role}:", set()).add(surface.lower())
     for key, texts in phrases.items():
         matcher.add(key, list(nlp.tokenizer.pipe(sorted(texts))))
     return matcher
@@ -473,6 +552,11 @@ def _with_titles(mentions: list[Mention], text: str, doc: Doc, language: str) ->
             titles.append(Mention(start, span.end_char, text[start : span.end_char], "PER", "title",
                                   role=doc.vocab.strings[match_id]))
     titles = _longest_first(titles)
+    # A name the model found inside a bare role is part of the function, not a name ("State"
+    # of "Secretary of State", tagged ORG); a demonym or country inside "Ukrainian president"
+    # is the title's filler and stays.
+    mentions = [m for m in mentions if not any(t.role and t.role.endswith(":") and t.start <= m.start and m.end <= t.end
+                                               and (t.start, t.end) != (m.start, m.end) for t in titles)]
     names = [m for m in mentions if m.kind == "name"]
     titles = [t for t in titles if not any(t.start < n.end and n.start < t.end for n in names)]
     kept = [m for m in mentions if not any(t.start <= m.start and m.end <= t.end for t in titles)]

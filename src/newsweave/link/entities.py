@@ -11,7 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from newsweave.annotate.canonical import name_words, same_person
+from newsweave.annotate.canonical import MIN_SKELETON, legacy_person_id, name_words, same_person
+
+# Keys an entity is filed under, besides titles: its surname's key, its surname's consonant
+# skeleton (joins "Poutine" to "Putin", whose keys differ), and the id its name had when
+# person ids were phonetic keys (so such an id, from a URL or an export, still finds it).
+SURNAME_KEY, SOUND_KEY, LEGACY_ID_KEY = "surname:", "sound:", "legacy-id:"
 
 @dataclass
 class EntityRecord:
@@ -39,8 +44,26 @@ class EntityMemory(Protocol):
 
 
 def person_keys(canonical: str) -> list[str]:
+    """The lookup keys of a person's name: ``surname:putin`` and, when long enough, ``sound:btn``."""
     words = name_words(canonical)
-    return [f"surname:{words[-1]}"] if words else []
+    if not words:
+        return []
+    keys = [f"{SURNAME_KEY}{words[-1]}"]
+    sound = getattr(words[-1], "sound", "")
+    if len(sound) >= MIN_SKELETON:
+        keys.append(f"{SOUND_KEY}{sound}")
+    return keys
+
+
+def legacy_id_key(entity_id: str) -> str:
+    """The key under which an entity is found by an id given before ids were readable."""
+    return f"{LEGACY_ID_KEY}{entity_id}"
+
+
+def resolve_entity_id(entity_id: str, memory: EntityMemory) -> str:
+    """The stored id an id names: itself, or the entity whose name once gave that phonetic id."""
+    found = memory.entities_with_keys([legacy_id_key(entity_id)])
+    return found[0][1] if len(found) == 1 else entity_id
 
 
 def link_entities(entities: list[dict[str, Any]], memory: EntityMemory) -> dict[str, str]:
@@ -57,7 +80,7 @@ def link_entities(entities: list[dict[str, Any]], memory: EntityMemory) -> dict[
     for entity_id, canonical in people.items():
         words = name_words(canonical)
         matches = {(known_id, known_name) for key, known_id, known_name in known
-                   if key.startswith("surname:") and known_id != entity_id and len(name_words(known_name)) > 1
+                   if key.startswith((SURNAME_KEY, SOUND_KEY)) and known_id != entity_id and len(name_words(known_name)) > 1
                    and same_person(name_words(known_name), words)}
         if len(matches) == 1:
             remap[entity_id], canonicals[entity_id] = matches.pop()
@@ -80,6 +103,9 @@ def entity_records(entities: list[dict[str, Any]], language: str | None) -> list
                 item["entity_id"], item["canonical"], label, country=item.get("country"))
             if label == "PER":
                 record.keys.extend(person_keys(item["canonical"]))
+                legacy = legacy_person_id(item["canonical"])
+                if legacy != item["entity_id"]:
+                    record.keys.append(legacy_id_key(legacy))
         if item.get("lat") is not None:
             record.lat, record.lon = item["lat"], item["lon"]
         if item.get("mention") == "name" and item["text"] not in record.aliases:

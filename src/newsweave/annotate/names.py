@@ -1,0 +1,289 @@
+"""Names in languages without a NER model, found the way the European Media Monitor finds them.
+
+No statistical model: known names and per-language patterns, all from data.
+
+* Known names: the gazetteer's names in every script (countries in the CLDR languages, cities
+  with their GeoNames alternates) and the aliases of canonical entities (``lang/*/entities.toml``).
+  In a script without case (Arabic, Chinese, Japanese) they are the only names found: the text
+  is scanned for them, longest first.
+* Where the script has case: runs of capitalised words (with the name particles of
+  ``[names] particles``: "van der", "von") are candidates. A run is a name when the language
+  file's evidence says so: a person title or honorific before it ("Bundeskanzler",
+  "presidente", "Frau"), an organisation or place word inside it ("Partei", "Universiteit",
+  "Landkreis"), a known name, or, in a language that does not capitalise its nouns, its case
+  alone unless it opens the sentence. German capitalises every noun
+  (``capitalised_nouns = true``), so there a lone capitalised word needs a title or a known
+  name, and only runs of two or more words are taken on their case.
+* A lone word that repeats the last word of a person found in the same text is that person
+  ("Frau Veldhoen … Veldhoen sagte").
+
+Labels: the organisation and place words decide first, then known names, then titles (a person);
+what is left is a person when it has two or three words, else a place when the gazetteer knows
+it. The figures (WikiANN de and nl) are in docs/quality.md.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from newsweave import lang
+from newsweave.annotate.canonical import Mention, alias_of
+from newsweave.annotate.geo import candidates, demonym_country, fold
+from newsweave.annotate.nlp import LINE_BREAK
+
+# A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
+# "Saint-Denis", "J.").
+CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
+# A lone capitalised word is taken as a place only for cities this big: smaller towns share
+# their names with common words ("Essen", "Hof" in German).
+LONE_PLACE_MIN_POPULATION = 100_000
+MAX_NAME_WORDS = 6
+# In a script without case, known names are looked for up to this many characters long.
+MAX_CASELESS_NAME_CHARS = 24
+MIN_CASELESS_NAME_CHARS = 2
+
+
+@cache
+def _names_data(language: str) -> dict[str, Any]:
+    data = lang.load(language, "entities").get("names", {})
+    return {
+        "person_titles": {fold(word) for word in data.get("person_titles", [])},
+        "org_words": {fold(word) for word in data.get("org_words", [])},
+        "org_suffixes": tuple(fold(word) for word in data.get("org_suffixes", [])),
+        "loc_words": {fold(word) for word in data.get("loc_words", [])},
+        "loc_suffixes": tuple(fold(word) for word in data.get("loc_suffixes", [])),
+        "particles": {word.lower() for word in data.get("particles", [])},
+        "capitalised_nouns": bool(data.get("capitalised_nouns", False)),
+        "not_names": {fold(word) for word in data.get("not_names", [])},
+    }
+
+
+def has_name_patterns(language: str) -> bool:
+    """Whether ``lang/<language>/entities.toml`` has a ``[names]`` table."""
+    return bool(lang.load(language, "entities").get("names"))
+
+
+def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
+    """Names of one parsed text (a blank pipeline's Doc) outside the character positions ``taken``."""
+    text = doc.text
+    if not is_cased(text):
+        return _caseless_mentions(text, taken)
+    found: list[Mention] = []
+    for run in _capitalised_runs(doc, language):
+        for piece in _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]:
+            mention = _classify(doc, piece, language)
+            if mention and not any(i in taken for i in range(mention.start, mention.end)):
+                found.append(mention)
+    return _with_repeated_surnames(doc, found, taken)
+
+
+def _glued(doc: Doc, run: tuple[int, int], language: str) -> bool:
+    """Whether a run may be common nouns glued to names: in a language that capitalises its
+    nouns, and without an organisation or place word that makes the whole run one name."""
+    data = _names_data(language)
+    if not data["capitalised_nouns"]:
+        return False
+    words = [fold(token.text) for token in doc[run[0] : run[1]]]
+    return not any(word in data["org_words"] or word in data["loc_words"] for word in words)
+
+
+def _split_at_known_names(doc: Doc, run: tuple[int, int]) -> list[tuple[int, int]]:
+    """A run cut around the longest known names inside it: German glues capitalised nouns to
+    names ("in Berlin Vertreter der Nato" is one run holding "Berlin" and "Nato")."""
+    start, end = run
+    if end - start == 1:
+        return [run]
+    for size in range(end - start, 0, -1):
+        for first in range(start, end - size + 1):
+            span = doc[first : first + size]
+            if span[0].is_lower or span[-1].is_lower:
+                continue  # a name particle ("van", "der") is no name of its own
+            if not _known_inside(span.text):
+                continue
+            if size == end - start:
+                return [run]
+            pieces = [(start, first)] if first > start else []
+            pieces.append((first, first + size))
+            if first + size < end:
+                pieces += _split_at_known_names(doc, (first + size, end))
+            return pieces
+    return [run]
+
+
+def _known_inside(name: str) -> bool:
+    """A known name inside a run; a word in capitals counts only as an alias ("NATO"), not as
+    a country code the gazetteer also lists ("AG" of a company's name)."""
+    if alias_of(name):
+        return True
+    return not name.isupper() and _known_label(name) is not None
+
+
+def is_cased(text: str) -> bool:
+    """Whether most letters of the text belong to a script with case (Latin, Cyrillic, Greek)."""
+    letters = [char for char in text[:2000] if char.isalpha()]
+    cased = sum(1 for char in letters if char.lower() != char.upper())
+    return cased * 2 >= len(letters)
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and CAPITALISED.fullmatch(token.text) is not None
+
+
+def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised words (name particles allowed between two of them)."""
+    particles = _names_data(language)["particles"]
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(doc):
+        if not _is_capitalised(doc[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and end - index < MAX_NAME_WORDS:
+            if _is_capitalised(doc[end]) and not LINE_BREAK.search(doc[end - 1].whitespace_):
+                end += 1
+                continue
+            # "Ruud van der Molen": lower-case particles inside a name, never at its end.
+            gap = end
+            while gap < len(doc) and doc[gap].text.lower() in particles and doc[gap].text.islower():
+                gap += 1
+            if gap > end and gap < len(doc) and _is_capitalised(doc[gap]):
+                end = gap + 1
+                continue
+            break
+        runs.append((index, end))
+        index = end
+    return runs
+
+
+def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
+    data = _names_data(language)
+    stop_words = _stop_words(language)
+    start, end = run
+    titled = False
+    # Leading capitalised function words and titles are no part of the name ("Die", "Bundeskanzler").
+    while start < end:
+        word = fold(doc[start].text)
+        if word in data["person_titles"]:
+            titled = True
+        elif not (word in stop_words or word in data["not_names"]):
+            break
+        start += 1
+    # A title just before the run ("Frau Veldhoen", "presidente Rossi", "le ministre Gaudin").
+    if start == run[0] and start > 0 and fold(doc[start - 1].text) in data["person_titles"]:
+        titled = True
+    while end > start and fold(doc[end - 1].text) in stop_words | data["not_names"] and not doc[end - 1].text.isupper():
+        end -= 1
+    if end <= start:
+        return None
+    span = doc[start:end]
+    words = [fold(token.text) for token in span]
+    name = span.text
+    label = _label(name, words, titled, data)
+    if label is None:
+        return None
+    lone = end - start == 1
+    opens_sentence = doc[start].is_sent_start or start == 0
+    known = label != "PER" or titled or alias_of(name) is not None
+    if lone and not known and (data["capitalised_nouns"] or opens_sentence):
+        return None
+    if lone and label == "LOC" and not _is_big_place(name) and not titled and alias_of(name) is None:
+        # A lone capitalised word is a place only when the gazetteer knows it as a big one.
+        if data["capitalised_nouns"] or opens_sentence:
+            return None
+    if opens_sentence and not known and end - start < 2:
+        return None
+    if demonym_country(name) and not titled:
+        return None  # adjectives of nationality are found by the demonym pass
+    return Mention(span.start_char, span.end_char, name, label)
+
+
+def _label(name: str, words: list[str], titled: bool, data: dict[str, Any]) -> str | None:
+    alias = alias_of(name)
+    if alias:
+        return alias[1]
+    kind_words = data["org_words"] | data["loc_words"] | data["person_titles"]
+    if all(word in kind_words for word in words):
+        return None  # "Regierung", "Provincie" alone are common nouns, not names
+    if any(word in data["org_words"] for word in words) or any(w.endswith(data["org_suffixes"]) for w in words if data["org_suffixes"]):
+        return "ORG"
+    if any(word in data["loc_words"] for word in words) or any(w.endswith(data["loc_suffixes"]) for w in words if data["loc_suffixes"]):
+        return "LOC"
+    if candidates(name):
+        return "LOC"
+    if titled or 2 <= len(words) <= 3:
+        return "PER"
+    return "PER" if not data["capitalised_nouns"] else None
+
+
+def _is_big_place(name: str) -> bool:
+    return any(entry.place.kind != "city" or entry.place.population >= LONE_PLACE_MIN_POPULATION
+               for entry in candidates(name))
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    from newsweave.annotate.nlp import pipeline
+
+    return frozenset(fold(word) for word in pipeline(language).Defaults.stop_words)
+
+
+def _with_repeated_surnames(doc: Doc, found: list[Mention], taken: set[int]) -> list[Mention]:
+    """Add lone words that repeat the last word of a person found in the text ("… Veldhoen sagte")."""
+    surnames = {fold(m.text.split()[-1]) for m in found if m.label == "PER" and " " in m.text}
+    if not surnames:
+        return found
+    covered = taken | {i for m in found for i in range(m.start, m.end)}
+    extra = [Mention(token.idx, token.idx + len(token), token.text, "PER") for token in doc
+             if _is_capitalised(token) and fold(token.text) in surnames and token.idx not in covered]
+    return sorted(found + extra, key=lambda m: m.start)
+
+
+def _caseless_mentions(text: str, taken: set[int]) -> list[Mention]:
+    """Known names (gazetteer and aliases) in a text written without case, longest first."""
+    found: list[Mention] = []
+    position = 0
+    while position < len(text):
+        match = None
+        if text[position].isalpha() and position not in taken:
+            if position > 0 and text[position - 1].isalpha() and _spaced(text[position]):
+                position += 1
+                continue
+            for size in range(min(MAX_CASELESS_NAME_CHARS, len(text) - position), MIN_CASELESS_NAME_CHARS - 1, -1):
+                piece = text[position : position + size]
+                if not piece[-1].isalpha() or any(i in taken for i in range(position, position + size)):
+                    continue
+                after = position + size
+                if after < len(text) and text[after].isalpha() and _spaced(piece[-1]):
+                    continue  # inside a word of a script written with spaces (Arabic, Hebrew)
+                label = _known_label(piece)
+                if label:
+                    match = Mention(position, position + size, piece, label)
+                    break
+        if match:
+            found.append(match)
+            position = match.end
+        else:
+            position += 1
+    return found
+
+
+def _spaced(char: str) -> bool:
+    """Whether the script of ``char`` separates words with spaces (not Chinese, Japanese, Thai)."""
+    import unicodedata
+
+    name = unicodedata.name(char, "")
+    return not any(script in name for script in ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR"))
+
+
+def _known_label(name: str) -> str | None:
+    alias = alias_of(name)
+    if alias:
+        return alias[1]
+    if any(entry.place.kind != "city" or entry.place.population >= LONE_PLACE_MIN_POPULATION for entry in candidates(name)):
+        return "LOC"
+    return None
