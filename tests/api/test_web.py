@@ -54,7 +54,7 @@ def server(tmp_path_factory):
     ids = add_story_and_entity(store)
     _add_hostile_story(store)
     port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    uv = uvicorn.Server(uvicorn.Config(create_app(store, warm=False), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + SERVER_START_S

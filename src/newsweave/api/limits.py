@@ -1,0 +1,90 @@
+"""Request limits and error bodies that stay short whatever the client sent.
+
+A body over ``MAX_REQUEST_BYTES`` answers 413 with the limit before FastAPI parses it (a
+10 MB JSON document used to be parsed, then refused with a 422 that echoed all of it), and
+validation errors list what is wrong without the ``input`` that was wrong: a client sent it
+and need not get it back, however long it was.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+# The largest request body (bytes): a document of ``MAX_DOCUMENT_CHARS`` plain characters and
+# its JSON framing. Articles are tens of kB; more is not one article.
+MAX_REQUEST_BYTES = 6_000_000
+BODY_METHODS = {"POST", "PUT", "PATCH"}
+
+
+def too_large_message(limit: int = MAX_REQUEST_BYTES) -> str:
+    return f"request body over the limit of {limit // 1_000_000} MB ({limit} bytes); send one article per request"
+
+
+class BodyLimit:
+    """ASGI middleware: refuse bodies over ``limit`` bytes with a short 413.
+
+    The declared Content-Length is checked first; a chunked body is counted as it arrives.
+    The body is then replayed to the app, which reads it whole anyway.
+    """
+
+    def __init__(self, app: ASGIApp, limit: int = MAX_REQUEST_BYTES) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] not in BODY_METHODS:
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length", b"")
+        if declared.isdigit() and int(declared) > self.limit:
+            await self._refuse(scope, receive, send)
+            return
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            size += len(body)
+            if size > self.limit:
+                await self._refuse(scope, receive, send)
+                return
+            chunks.append(body)
+            if not message.get("more_body"):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if replayed:
+                return await receive()
+            replayed = True
+            return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = JSONResponse({"detail": too_large_message(self.limit)}, status_code=413, headers={"Connection": "close"})
+        await response(scope, receive, send)
+
+
+def short_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pydantic's errors without the offending input (or a long context value)."""
+    kept = []
+    for error in errors:
+        item = {key: error[key] for key in ("type", "loc", "msg") if key in error}
+        context = {key: value for key, value in (error.get("ctx") or {}).items() if len(str(value)) <= 200}
+        if context:
+            item["ctx"] = context
+        kept.append(item)
+    return kept
+
+
+async def validation_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    return JSONResponse({"detail": jsonable_encoder(short_errors(list(error.errors())))}, status_code=422)

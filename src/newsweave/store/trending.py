@@ -1,0 +1,96 @@
+"""What is growing now: stories ranked by what they gained in the last hours against their
+past rate (the idea of EMM NewsBrief's breaking-news alert: a story is "breaking" when its
+article count rises well above what its own history predicts).
+
+Time is arrival time (``articles.ingested_at``): a feed of news is watched as it comes, and
+an article's stated publication date may be missing or days old. For each story with an
+article in the window ``[now - hours, now)``:
+
+* ``recent``: its articles in the window; ``before``: its articles in the ``baseline_days``
+  before the window; ``expected`` = ``before`` scaled to the window's length;
+* ``ratio`` = (recent + 1) / (expected + 1): +1 on both sides so that a brand-new story
+  with one article does not outrank an old one that doubled;
+* ``new_sources`` and ``new_languages``: outlets (URL hosts) and languages first seen in the
+  window: a story spreading to other newsrooms and languages is growing, not just repeating.
+
+The score is ``ratio × (1 + new_languages / 2 + new_sources / 4)``, the weights set by hand
+(no gold data for "trending"); the parts are returned so a reader sees why a story ranks.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+
+from newsweave.store import schema
+from newsweave.store.database import Store
+
+LANGUAGE_WEIGHT, SOURCE_WEIGHT = 0.5, 0.25
+
+
+def _host(url: str | None) -> str | None:
+    if not url or "://" not in url:
+        return None
+    return (urlsplit(url).hostname or "").lower() or None
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def trending_stories(store: Store, hours: float = 24.0, baseline_days: float = 7.0, limit: int = 10,
+                     now: datetime | None = None) -> list[dict[str, Any]]:
+    """Stories that gained articles in the last ``hours``, fastest-growing first."""
+    now = _aware(now or datetime.now(UTC))
+    window_start = now - timedelta(hours=hours)
+    baseline_start = window_start - timedelta(days=baseline_days)
+    a, sa, s = schema.articles, schema.story_articles, schema.stories
+    recent_stories = (
+        select(sa.c.story_id).join(a, a.c.id == sa.c.article_id)
+        .where(a.c.ingested_at >= window_start, a.c.ingested_at < now).distinct()
+    )
+    with store.engine.connect() as connection:
+        rows = connection.execute(
+            select(sa.c.story_id, a.c.ingested_at, a.c.language, a.c.url).join(a, a.c.id == sa.c.article_id)
+            .where(sa.c.story_id.in_(recent_stories), a.c.ingested_at < now)
+        ).all()
+        labels = {row.id: row for row in connection.execute(
+            select(s.c.id, s.c.label, s.c.languages, s.c.first, s.c.last).where(s.c.id.in_(recent_stories))
+        )}
+    stats: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        item = stats.setdefault(row.story_id, {"recent": 0, "before": 0, "total": 0, "old_sources": set(), "old_languages": set(),
+                                               "new_sources": set(), "new_languages": set()})
+        at = _aware(row.ingested_at)
+        item["total"] += 1
+        host = _host(row.url)
+        if at >= window_start:
+            item["recent"] += 1
+            item["new_sources"].add(host)
+            item["new_languages"].add(row.language)
+        else:
+            item["old_sources"].add(host)
+            item["old_languages"].add(row.language)
+            if at >= baseline_start:
+                item["before"] += 1
+    ranked = []
+    scale = hours / (baseline_days * 24.0)
+    for story_id, item in stats.items():
+        new_sources = {host for host in item["new_sources"] - item["old_sources"] if host}
+        new_languages = {language for language in item["new_languages"] - item["old_languages"] if language}
+        expected = item["before"] * scale
+        ratio = (item["recent"] + 1) / (expected + 1)
+        score = ratio * (1 + LANGUAGE_WEIGHT * len(new_languages) + SOURCE_WEIGHT * len(new_sources))
+        story = labels.get(story_id)
+        ranked.append({
+            "id": story_id, "label": story.label if story else story_id, "languages": story.languages if story else [],
+            "first": story.first if story else None, "last": story.last if story else None,
+            "recent_articles": item["recent"], "articles_before": item["before"], "articles": item["total"],
+            "expected": round(expected, 3), "ratio": round(ratio, 3), "new_sources": sorted(new_sources),
+            "new_languages": sorted(new_languages), "score": round(score, 3),
+        })
+    ranked.sort(key=lambda entry: (-entry["score"], -entry["recent_articles"], entry["id"]))
+    return ranked[:limit]
