@@ -9,6 +9,7 @@ they stay the same whichever host name serves them.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -24,6 +25,14 @@ from newsweave.store.search import SearchFilter, search
 FEED_ENTRIES = 50
 ATOM_TYPE = "application/atom+xml; charset=utf-8"
 TAG_AUTHORITY = "newsweave,2024"
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot carry (an article title may hold one)."""
+    return _NOT_XML.sub("", text)
 
 
 def _moment(value: Any) -> datetime | None:
@@ -44,8 +53,8 @@ def atom_feed(*, feed_id: str, title: str, subtitle: str, self_url: str, page_ur
     """An Atom document of ``articles`` (rows with id, title, language, published, ingested_at, source, url)."""
     feed = FeedGenerator()
     feed.id(f"tag:{TAG_AUTHORITY}:{feed_id}")
-    feed.title(title)
-    feed.subtitle(subtitle)
+    feed.title(_xml(title))
+    feed.subtitle(_xml(subtitle))
     feed.link(href=self_url, rel="self", type="application/atom+xml")
     feed.link(href=page_url, rel="alternate", type="text/html")
     feed.author({"name": "newsweave"})
@@ -54,17 +63,19 @@ def atom_feed(*, feed_id: str, title: str, subtitle: str, self_url: str, page_ur
     for article in reversed(articles[:FEED_ENTRIES]):  # feedgen puts each new entry first
         entry = feed.add_entry()
         entry.id(f"tag:{TAG_AUTHORITY}:article:{article['id']}")
-        entry.title(article.get("title") or article.get("source") or "Untitled article")
-        entry.link(href=f"{base_url}articles/{article['id']}.html", rel="alternate", type="text/html")
-        if article.get("url"):
-            entry.link(href=article["url"], rel="related")
+        entry.title(_xml(article.get("title") or article.get("source") or "Untitled article"))
+        # One link per entry: feedgen 1.0.0 writes entry links without their rel (its loop
+        # variable is shadowed), so a second link would be a second "alternate", which Atom
+        # forbids. The original's URL goes in the summary.
+        entry.link({"href": f"{base_url}articles/{article['id']}.html", "rel": "alternate", "type": "text/html"})
         updated = _moment(article.get("ingested_at")) or _moment(article.get("published")) or datetime.now(UTC)
         entry.updated(updated)
         moments.append(updated)
         if published := _moment(article.get("published")):
             entry.published(published)
         language = article.get("language") or "unknown language"
-        entry.summary(f"{language} · published {article.get('published') or 'unknown'} · {article.get('source') or ''}")
+        origin = article.get("url") or article.get("source") or ""
+        entry.summary(_xml(f"{language} · published {article.get('published') or 'unknown'} · {origin}"))
     feed.updated(max(moments) if moments else datetime.now(UTC))
     return Response(feed.atom_str(pretty=True), media_type=ATOM_TYPE)
 

@@ -73,6 +73,33 @@ class BodyLimit:
         await response(scope, receive, send)
 
 
+class NoControlCharacters:
+    """ASGI middleware: a path or query parameter holding a NUL or another control character
+    answers 422. No name, word or id holds one, PostgreSQL refuses NUL in a text parameter
+    (a 500 otherwise) and XML (the Atom feeds) cannot carry them."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and (_has_control(scope.get("path", "")) or _has_control(_query_text(scope))):
+            response = JSONResponse({"detail": "control characters (such as NUL) are not allowed in the path or the query"},
+                                    status_code=422)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def _query_text(scope: Scope) -> str:
+    from urllib.parse import unquote_plus
+
+    return unquote_plus((scope.get("query_string") or b"").decode("latin-1"), errors="replace")
+
+
+def _has_control(value: str) -> bool:
+    return any(ord(char) < 32 or ord(char) == 127 for char in value)
+
+
 def short_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Pydantic's errors without the offending input (or a long context value)."""
     kept = []
