@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field, model_validator
 from newsweave.api import queries
 from newsweave.api.docs import add_offline_docs
 from newsweave.api.filters import search_filter
-from newsweave.api.limits import BodyLimit, NoControlCharacters, validation_error
+from newsweave.api.limits import BodyLimit, DropEmptyParameters, NoControlCharacters, validation_error
 from newsweave.api.readiness import Readiness, warm_up
 from newsweave.api.queries import MAX_PAGE, ArticleFilter, Page
 from newsweave.ingest.documents import document_from_bytes
@@ -117,6 +117,7 @@ def create_app(store: Store, warm: bool = True) -> FastAPI:
     app.state.readiness = readiness
     app.add_middleware(BodyLimit)
     app.add_middleware(NoControlCharacters)
+    app.add_middleware(DropEmptyParameters)
     app.add_exception_handler(RequestValidationError, validation_error)
     # spaCy pipelines are not documented as thread-safe and FastAPI runs sync routes in a
     # thread pool: one ingest at a time.

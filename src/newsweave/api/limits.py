@@ -90,6 +90,22 @@ class NoControlCharacters:
         await self.app(scope, receive, send)
 
 
+class DropEmptyParameters:
+    """ASGI middleware: ``key=`` with no value counts as not given. An HTML form sends every
+    field, filled or not (``?q=bridge&language=&since=``); an empty language or date is
+    "any", not a malformed value."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        query = scope.get("query_string") or b""
+        if scope["type"] == "http" and query:
+            kept = b"&".join(pair for pair in query.split(b"&") if pair and not pair.endswith(b"=") and pair != b"")
+            scope = {**scope, "query_string": kept}
+        await self.app(scope, receive, send)
+
+
 def _query_text(scope: Scope) -> str:
     from urllib.parse import unquote_plus
 
