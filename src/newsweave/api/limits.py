@@ -116,11 +116,11 @@ def _has_control(value: str) -> bool:
     return any(ord(char) < 32 or ord(char) == 127 for char in value)
 
 
-def short_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def short_errors(errors: list[Any]) -> list[dict[str, Any]]:
     """Pydantic's errors without the offending input (or a long context value)."""
     kept = []
     for error in errors:
-        item = {key: error[key] for key in ("type", "loc", "msg") if key in error}
+        item: dict[str, Any] = {key: error[key] for key in ("type", "loc", "msg") if key in error}
         context = {key: value for key, value in (error.get("ctx") or {}).items() if len(str(value)) <= 200}
         if context:
             item["ctx"] = context

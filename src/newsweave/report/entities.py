@@ -59,8 +59,7 @@ class Chart:
 
 def per_day_chart(per_day: list[dict[str, Any]]) -> Chart | None:
     """Bars of articles per publication day on a day axis (None when nothing is dated)."""
-    days = [(_day(item["day"]), item["articles"]) for item in per_day]
-    days = [(day, count) for day, count in days if day]
+    days = [(day, item["articles"]) for item in per_day if (day := _day(item["day"])) is not None]
     if not days:
         return None
     first, last = days[0][0], days[-1][0]
@@ -74,7 +73,7 @@ def per_day_chart(per_day: list[dict[str, Any]]) -> Chart | None:
         x = CHART_MARGIN + inner * (day - first).days / span
         bars.append(Bar(round(x, 1), round(CHART_HEIGHT - CHART_MARGIN - height, 1), round(max(width - 1, 1.0), 1), round(height, 1),
                         f"{day.isoformat()} · {count} article{'s' if count != 1 else ''}"))
-    ticks = [(CHART_MARGIN, first.isoformat())] + ([(CHART_WIDTH - CHART_MARGIN, last.isoformat())] if last > first else [])
+    ticks: list[tuple[float, str]] = [(CHART_MARGIN, first.isoformat())] + ([(float(CHART_WIDTH - CHART_MARGIN), last.isoformat())] if last > first else [])
     return Chart(CHART_WIDTH, CHART_HEIGHT, bars, ticks)
 
 
