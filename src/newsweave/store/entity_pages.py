@@ -120,11 +120,15 @@ def _quotes_by_language(connection, entity_id: str) -> dict[str, list[dict[str, 
 def _companions(connection, entity_id: str) -> list[dict[str, Any]]:
     """The entities named in the most articles that also name this one."""
     m, e = schema.mentions, schema.entities
-    articles = func.count(func.distinct(m.c.article_id)).label("articles")
+    # Each (article, entity) pair once, then counted: cheaper than COUNT(DISTINCT) per group.
+    pairs = (select(m.c.article_id, m.c.entity_id).where(m.c.article_id.in_(_mentioning(entity_id)), m.c.entity_id != entity_id)
+             .distinct().subquery("pairs"))
+    articles = func.count().label("articles")
+    top = (select(pairs.c.entity_id, articles).group_by(pairs.c.entity_id).order_by(articles.desc(), pairs.c.entity_id)
+           .limit(COMPANIONS).subquery("top"))
     rows = connection.execute(
-        select(e.c.entity_id, e.c.canonical, e.c.label, articles).join(e, e.c.entity_id == m.c.entity_id)
-        .where(m.c.article_id.in_(_mentioning(entity_id)), m.c.entity_id != entity_id)
-        .group_by(e.c.entity_id, e.c.canonical, e.c.label).order_by(articles.desc(), e.c.entity_id).limit(COMPANIONS)
+        select(e.c.entity_id, e.c.canonical, e.c.label, top.c.articles).join(top, top.c.entity_id == e.c.entity_id)
+        .order_by(top.c.articles.desc(), e.c.entity_id)
     ).all()
     return [dict(row._mapping) for row in rows]
 

@@ -21,20 +21,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
-
-from sqlalchemy import select
+from sqlalchemy import and_, case, func, select
 
 from newsweave.store import schema
 from newsweave.store.database import Store
+from newsweave.store.search import outlet
 
 LANGUAGE_WEIGHT, SOURCE_WEIGHT = 0.5, 0.25
-
-
-def _host(url: str | None) -> str | None:
-    if not url or "://" not in url:
-        return None
-    return (urlsplit(url).hostname or "").lower() or None
 
 
 def _aware(moment: datetime) -> datetime:
@@ -52,35 +45,37 @@ def trending_stories(store: Store, hours: float = 24.0, baseline_days: float = 7
         select(sa.c.story_id).join(a, a.c.id == sa.c.article_id)
         .where(a.c.ingested_at >= window_start, a.c.ingested_at < now).distinct()
     )
+    # One row per story, language and outlet: counts in the window and the baseline, and when
+    # that language or outlet first reached the story. Counted in the database, so the rows
+    # read here do not grow with the stories' lengths.
+    host = outlet(store).label("outlet")
+    in_window = case((a.c.ingested_at >= window_start, 1), else_=0)
+    in_baseline = case((and_(a.c.ingested_at >= baseline_start, a.c.ingested_at < window_start), 1), else_=0)
     with store.engine.connect() as connection:
         rows = connection.execute(
-            select(sa.c.story_id, a.c.ingested_at, a.c.language, a.c.url).join(a, a.c.id == sa.c.article_id)
-            .where(sa.c.story_id.in_(recent_stories), a.c.ingested_at < now)
+            select(sa.c.story_id, a.c.language, host, func.sum(in_window).label("recent"), func.sum(in_baseline).label("before"),
+                   func.count().label("total"), func.min(a.c.ingested_at).label("first_seen"))
+            .join(a, a.c.id == sa.c.article_id).where(sa.c.story_id.in_(recent_stories), a.c.ingested_at < now)
+            .group_by(sa.c.story_id, a.c.language, host)
         ).all()
         labels = {row.id: row for row in connection.execute(
             select(s.c.id, s.c.label, s.c.languages, s.c.first, s.c.last).where(s.c.id.in_(recent_stories))
         )}
     stats: dict[str, dict[str, Any]] = {}
     for row in rows:
-        item = stats.setdefault(row.story_id, {"recent": 0, "before": 0, "total": 0, "old_sources": set(), "old_languages": set(),
-                                               "new_sources": set(), "new_languages": set()})
-        at = _aware(row.ingested_at)
-        item["total"] += 1
-        host = _host(row.url)
-        if at >= window_start:
-            item["recent"] += 1
-            item["new_sources"].add(host)
-            item["new_languages"].add(row.language)
-        else:
-            item["old_sources"].add(host)
-            item["old_languages"].add(row.language)
-            if at >= baseline_start:
-                item["before"] += 1
+        item = stats.setdefault(row.story_id, {"recent": 0, "before": 0, "total": 0, "languages": {}, "sources": {}})
+        item["recent"] += int(row.recent or 0)
+        item["before"] += int(row.before or 0)
+        item["total"] += int(row.total or 0)
+        first = _aware(row.first_seen)
+        for kind, value in (("languages", row.language), ("sources", row.outlet)):
+            if value:
+                item[kind][value] = min(item[kind].get(value, first), first)
     ranked = []
     scale = hours / (baseline_days * 24.0)
     for story_id, item in stats.items():
-        new_sources = {host for host in item["new_sources"] - item["old_sources"] if host}
-        new_languages = {language for language in item["new_languages"] - item["old_languages"] if language}
+        new_sources = {value for value, first in item["sources"].items() if first >= window_start}
+        new_languages = {value for value, first in item["languages"].items() if first >= window_start}
         expected = item["before"] * scale
         ratio = (item["recent"] + 1) / (expected + 1)
         score = ratio * (1 + LANGUAGE_WEIGHT * len(new_languages) + SOURCE_WEIGHT * len(new_sources))
