@@ -36,7 +36,7 @@ from newsweave.pipeline import ingest_batch
 from newsweave.store import Store
 from newsweave.store.entity_pages import entity_list, entity_profile
 from newsweave.store.search import FLAG_KINDS, SearchFilter, known_flag_kind, search
-from newsweave.store.trending import trending_stories
+from newsweave.store.trending import recent_trending, trending_stories
 
 # The largest document ``POST /api/articles`` accepts (characters): a long feature with
 # its HTML is a few hundred kB; more is not an article.
@@ -202,7 +202,10 @@ def _api_router() -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 10,
         at: Annotated[datetime | None, Query(description="The moment 'now' (default: the present)")] = None,
     ) -> dict[str, Any]:
-        items = trending_stories(store, hours=hours, baseline_days=baseline_days, limit=limit, now=at)
+        if at is None:
+            items = recent_trending(store, hours=hours, baseline_days=baseline_days, limit=limit)
+        else:
+            items = trending_stories(store, hours=hours, baseline_days=baseline_days, limit=limit, now=at)
         return {"hours": hours, "baseline_days": baseline_days, "items": items}
 
     @router.get("/stories", summary="Stories, latest first")

@@ -28,7 +28,7 @@ from newsweave.report.stories import render_story
 from newsweave.store import Store
 from newsweave.store.entity_pages import entity_list, entity_profile
 from newsweave.store.search import FLAG_KINDS, SearchFilter, search
-from newsweave.store.trending import trending_stories
+from newsweave.store.trending import recent_trending
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -85,7 +85,7 @@ def web_router() -> APIRouter:
         store = store_of(request)
         wanted = ArticleFilter(q=q.strip() or None, language=language or None)
         found = queries.list_articles(store, wanted, Page(limit=UI_PAGE, offset=offset))
-        trending = trending_stories(store, hours=TRENDING_HOURS, limit=TRENDING_SHOWN)
+        trending = recent_trending(store, hours=TRENDING_HOURS, limit=TRENDING_SHOWN)
         return _page(env.get_template("home.html").render(q=q, language=language, found=found, stats=store.stats(),
                                                           next_offset=_next_offset(found), trending=trending,
                                                           originals=store.article_titles(sorted({a["duplicate_of"] for a in found["items"] if a["duplicate_of"]})),

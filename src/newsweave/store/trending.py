@@ -10,8 +10,10 @@ article in the window ``[now - hours, now)``:
   before the window; ``expected`` = ``before`` scaled to the window's length;
 * ``ratio`` = (recent + 1) / (expected + 1): +1 on both sides so that a brand-new story
   with one article does not outrank an old one that doubled;
-* ``new_sources`` and ``new_languages``: outlets (URL hosts) and languages first seen in the
-  window: a story spreading to other newsrooms and languages is growing, not just repeating.
+* ``new_sources`` and ``new_languages``: outlets (URL hosts) and languages in the window
+  that the story had not had in the baseline period: a story spreading to other newsrooms
+  and languages is growing, not just repeating. Only the window and the baseline are read,
+  so the cost does not grow with a story's age.
 
 The score is ``ratio × (1 + new_languages / 2 + new_sources / 4)``, the weights set by hand
 (no gold data for "trending"); the parts are returned so a reader sees why a story ranks.
@@ -19,6 +21,9 @@ The score is ``ratio × (1 + new_languages / 2 + new_sources / 4)``, the weights
 
 from __future__ import annotations
 
+import threading
+import time
+import weakref
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from sqlalchemy import and_, case, func, select
@@ -55,7 +60,8 @@ def trending_stories(store: Store, hours: float = 24.0, baseline_days: float = 7
         rows = connection.execute(
             select(sa.c.story_id, a.c.language, host, func.sum(in_window).label("recent"), func.sum(in_baseline).label("before"),
                    func.count().label("total"), func.min(a.c.ingested_at).label("first_seen"))
-            .join(a, a.c.id == sa.c.article_id).where(sa.c.story_id.in_(recent_stories), a.c.ingested_at < now)
+            .join(a, a.c.id == sa.c.article_id)
+            .where(sa.c.story_id.in_(recent_stories), a.c.ingested_at >= baseline_start, a.c.ingested_at < now)
             .group_by(sa.c.story_id, a.c.language, host)
         ).all()
         labels = {row.id: row for row in connection.execute(
@@ -66,7 +72,7 @@ def trending_stories(store: Store, hours: float = 24.0, baseline_days: float = 7
         item = stats.setdefault(row.story_id, {"recent": 0, "before": 0, "total": 0, "languages": {}, "sources": {}})
         item["recent"] += int(row.recent or 0)
         item["before"] += int(row.before or 0)
-        item["total"] += int(row.total or 0)
+        item["total"] += int(row.total or 0)  # in the window and the baseline
         first = _aware(row.first_seen)
         for kind, value in (("languages", row.language), ("sources", row.outlet)):
             if value:
@@ -83,9 +89,31 @@ def trending_stories(store: Store, hours: float = 24.0, baseline_days: float = 7
         ranked.append({
             "id": story_id, "label": story.label if story else story_id, "languages": story.languages if story else [],
             "first": story.first if story else None, "last": story.last if story else None,
-            "recent_articles": item["recent"], "articles_before": item["before"], "articles": item["total"],
+            "recent_articles": item["recent"], "articles_before": item["before"],
             "expected": round(expected, 3), "ratio": round(ratio, 3), "new_sources": sorted(new_sources),
             "new_languages": sorted(new_languages), "score": round(score, 3),
         })
     ranked.sort(key=lambda entry: (-entry["score"], -entry["recent_articles"], entry["id"]))
     return ranked[:limit]
+
+
+# Answers of ``recent_trending`` kept this long (s): the list is the same for every reader
+# and moves by the minute, not by the request.
+CACHE_SECONDS = 30.0
+_cache: weakref.WeakKeyDictionary[Store, dict[tuple, tuple[float, list[dict[str, Any]]]]] = weakref.WeakKeyDictionary()
+_cache_lock = threading.Lock()
+
+
+def recent_trending(store: Store, hours: float = 24.0, baseline_days: float = 7.0, limit: int = 10) -> list[dict[str, Any]]:
+    """:func:`trending_stories` as of now, computed at most once per ``CACHE_SECONDS`` per
+    store and parameters (a served home page and the API ask for it on every request)."""
+    key = (hours, baseline_days, limit)
+    moment = time.monotonic()
+    with _cache_lock:
+        cached = _cache.get(store, {}).get(key)
+        if cached and moment - cached[0] < CACHE_SECONDS:
+            return cached[1]
+    ranked = trending_stories(store, hours, baseline_days, limit)
+    with _cache_lock:
+        _cache.setdefault(store, {})[key] = (moment, ranked)
+    return ranked
