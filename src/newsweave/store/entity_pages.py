@@ -105,7 +105,7 @@ def _stories(connection, entity_id: str) -> list[dict[str, Any]]:
 def _quotes_by_language(connection, entity_id: str) -> dict[str, list[dict[str, Any]]]:
     q, a = schema.quotes, schema.articles
     rows = connection.execute(
-        select(q.c.article_id, q.c.text, q.c.start, q.c.end, q.c.direct, q.c.cue, a.c.language, a.c.published, a.c.title)
+        select(q.c.article_id, q.c.text, q.c.start, q.c.end, q.c.direct, q.c.cue, a.c.language, a.c.published, a.c.title, a.c.source)
         .join(a, a.c.id == q.c.article_id).where(q.c.speaker_entity_id == entity_id)
         .order_by(a.c.language, a.c.published.desc().nulls_last(), q.c.article_id, q.c.start).limit(LIST_LIMIT * 4)
     ).all()
