@@ -201,3 +201,18 @@ def test_a_refused_document_is_not_echoed_back(client):
     response = client.post("/api/articles", json={"text": "y" * 5_000_001})
     assert response.status_code == 422 and len(response.content) < 1000
     assert "yyyy" not in response.text
+
+
+def test_empty_form_fields_count_as_not_given(client):
+    everything = client.get("/api/search").json()["total"]
+    assert client.get("/api/search?q=&language=&since=&until=&flag=&source=").json()["total"] == everything
+    assert client.get("/search?q=&language=&since=&until=&flag=&source=&lat=&lon=&km=").status_code == 200
+
+
+def test_the_trending_list_is_computed_once_per_half_minute(filled_store):
+    from newsweave.store.trending import recent_trending
+
+    store, _ids = filled_store
+    first = recent_trending(store, hours=24 * 365)
+    assert recent_trending(store, hours=24 * 365) is first  # the same answer object: not computed again
+    assert recent_trending(store, hours=24 * 366) is not first  # other parameters, another answer
