@@ -7,7 +7,9 @@ written as plain-text files, and the seed articles when ../shared/seeds exists) 
 folder and opens each page type in Debian's headless Chromium through Playwright (no
 browser download): the report's index, article and story pages, then, from a
 ``newsweave serve`` on the same store (loopback), the UI's story page and the API docs
-with every request to another host aborted (they must work offline). ``--only story
+with every request to another host aborted (they must work offline), and the daily
+tool's pages: the UI's home with the stories growing now, the most quoted person's page,
+the most named place's page with its map, a search narrowed by language and flag kind. ``--only story
 ui-story`` retakes just those. Skips with a message when /usr/bin/chromium is absent.
 """
 
@@ -33,7 +35,7 @@ from newsweave.store import Store  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PAGES = ("index", "article", "story", "ui-story", "api-docs")
+PAGES = ("index", "article", "story", "ui-story", "api-docs", "ui-index", "ui-person", "ui-place", "ui-search")
 LOOPBACK = {"127.0.0.1", "localhost"}
 
 
@@ -63,6 +65,34 @@ def richest_story(report: Path) -> str | None:
     """The story with the largest report page (most events, dates, places, articles)."""
     pages = sorted((report / "stories").glob("*.html"), key=lambda path: (path.stat().st_size, path.name))
     return pages[-1].stem if pages else None
+
+
+def daily_tool_pages(store: Store, base: str) -> dict[str, str]:
+    """The UI's home (with its growing stories), the most quoted person's page, the most
+    named place's page (with its map), and a search narrowed by language and a flag kind."""
+    from sqlalchemy import func, select
+
+    from newsweave.report.entities import entity_slug
+    from newsweave.store import schema
+
+    e, m, q, f, a = schema.entities, schema.mentions, schema.quotes, schema.flags, schema.articles
+    with store.engine.connect() as connection:
+        person = connection.scalar(
+            select(q.c.speaker_entity_id).join(e, e.c.entity_id == q.c.speaker_entity_id).where(e.c.label == "PER")
+            .group_by(q.c.speaker_entity_id).order_by(func.count().desc(), q.c.speaker_entity_id).limit(1))
+        place = connection.scalar(
+            select(m.c.entity_id).join(e, e.c.entity_id == m.c.entity_id).where(e.c.lat.is_not(None))
+            .group_by(m.c.entity_id).order_by(func.count(func.distinct(m.c.article_id)).desc(), m.c.entity_id).limit(1))
+        flag = connection.execute(
+            select(f.c.kind, a.c.language).join(a, a.c.id == f.c.article_id).group_by(f.c.kind, a.c.language)
+            .order_by(func.count().desc(), f.c.kind).limit(1)).first()
+    pages = {"ui-index": f"{base}/"}
+    if person:
+        pages["ui-person"] = f"{base}/entities/{entity_slug(person)}.html"
+    if place:
+        pages["ui-place"] = f"{base}/entities/{entity_slug(place)}.html"
+    pages["ui-search"] = f"{base}/search?language={flag.language}&flag={flag.kind}" if flag else f"{base}/search"
+    return pages
 
 
 def serve(store: Store):
@@ -112,6 +142,7 @@ def main() -> None:
         if story:
             pages["story"] = (work / "report" / "stories" / f"{story}.html").as_uri()
             pages["ui-story"] = f"{base}/stories/{story}"
+        pages.update(daily_tool_pages(store, base))
         args.out.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
@@ -129,7 +160,7 @@ def main() -> None:
                 if name == "api-docs":
                     page.wait_for_selector(".opblock-summary-path")
                 target = args.out / f"{name}.png"
-                page.screenshot(path=str(target), full_page=name.endswith("story"))
+                page.screenshot(path=str(target), full_page=name.endswith("story") or name in ("ui-person", "ui-place"))
                 print(f"{name}: {target}")
             browser.close()
         server.should_exit = True

@@ -17,7 +17,7 @@ from newsweave.report.html import write_report
 @pytest.fixture
 def client(filled_store):
     store, ids = filled_store
-    with TestClient(create_app(store)) as test_client:
+    with TestClient(create_app(store, warm=False)) as test_client:
         test_client.ids = ids  # type: ignore[attr-defined]
         yield test_client
 

@@ -53,8 +53,9 @@ def server(tmp_path_factory):
     ingest([str(write_corpus(folder / "corpus"))], store)
     ids = add_story_and_entity(store)
     _add_hostile_story(store)
+    _add_hostile_entity(store)
     port = _free_port()
-    uv = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    uv = uvicorn.Server(uvicorn.Config(create_app(store, warm=False), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + SERVER_START_S
@@ -74,6 +75,29 @@ def _add_hostile_story(store: Store) -> None:
         connection.execute(schema.story_articles.delete().where(schema.story_articles.c.article_id == hostile["id"]))
         connection.execute(insert(schema.stories).values(id="story-hostile", label=HOSTILE_LABEL, languages=["en"]))
         connection.execute(insert(schema.story_articles).values(story_id="story-hostile", article_id=hostile["id"]))
+
+
+HOSTILE_ENTITY = "Vellmar <img src=x onerror=\"window.pwned = 4\"><script>window.pwned = 5</script>"
+
+
+def _add_hostile_entity(store: Store) -> None:
+    """An entity whose name holds markup (names come from article text), named in the hostile article."""
+    hostile = next(row for row in store.article_summaries() if row["source"].endswith("hostile.html"))
+    with store.engine.begin() as connection:
+        connection.execute(insert(schema.entities).values(
+            entity_id="org:hostile", canonical=HOSTILE_ENTITY, label="ORG", aliases=[HOSTILE_ENTITY], languages=["en"]))
+        connection.execute(insert(schema.mentions).values(
+            article_id=hostile["id"], entity_id="org:hostile", label="ORG", start=0, end=5, source_start=0, source_end=5,
+            text=HOSTILE_ENTITY))
+
+
+def _tab_to(page, selector: str, presses: int = 30) -> None:
+    """Press Tab until ``selector`` has the focus (a keyboard user's way there)."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
 
 
 @pytest.fixture(scope="module")
@@ -191,4 +215,102 @@ def test_markup_inside_an_article_is_shown_as_text_and_never_runs(server, page):
     assert page.locator("#text script, #text img").count() == 0
     page.goto(base + "/?q=placard")
     assert page.evaluate("typeof window.pwned") == "undefined"
+    assert page.problems == []
+
+
+def test_home_lists_growing_stories_and_the_keyboard_reaches_the_search(server, page):
+    base, _ids, _store = server
+    page.goto(base + "/")
+    growing = page.locator("#trending li a", has_text="Kestrel bridge reopens")
+    assert growing.count() == 1  # its articles were all stored just now
+    _tab_to(page, "header input[name=q]")
+    page.keyboard.type("cables towers")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/?q=cables+towers")
+    assert page.locator("#articles tbody tr").count() == 1
+    assert page.problems == []
+
+
+def test_search_page_narrows_by_facets_with_the_keyboard(server, page):
+    base, ids, _store = server
+    page.goto(base + "/search")
+    assert page.inner_text("#count").startswith("4 articles")
+    assert page.locator("head link[rel=alternate][type='application/atom+xml']").count() == 1
+    french = page.locator("#facet-language a", has_text="fr")
+    french.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?language=fr")
+    assert page.inner_text("#count").startswith("1 article")
+    assert ids["pont"] in page.locator("#articles tbody a").first.get_attribute("href")
+    page.locator("#facet-story a").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**story=story-bridge**")
+    page.locator("#active-filters a", has_text="language").click()  # a filter comes off
+    page.wait_for_url("**/search?story=story-bridge")
+    assert page.inner_text("#count").startswith("2 articles")
+    page.select_option("#search-form select[name=flag]", "unsourced_quote")
+    page.fill("#search-form input[name=q]", "bridge")
+    page.press("#search-form input[name=q]", "Enter")
+    page.wait_for_url("**flag=unsourced_quote**")
+    assert "story-bridge" in page.url and "No article matches" in page.inner_text("#articles")
+    assert page.problems == []
+
+
+def test_a_place_page_has_spellings_map_stories_and_a_search_around_it(server, page):
+    base, ids, _store = server
+    page.goto(base + "/entities?q=Lisbonne")  # the French spelling finds the place
+    page.locator("#entities tbody a").first.click()
+    page.wait_for_url("**/entities/geo~*.html")
+    assert page.inner_text("h1") == "Lisbon" and page.title().startswith("Lisbon · LOC")
+    spellings = page.locator("#spellings tbody tr").all_inner_texts()
+    assert any(row.startswith("Lisbon\ten") for row in spellings) and any(row.startswith("Lisbonne\tfr") for row in spellings)
+    assert page.locator("#place svg.map circle.place").count() == 1
+    assert page.locator("svg#per-day rect").count() == 1
+    assert page.locator("#entity-stories a", has_text="Kestrel bridge reopens").count() == 1
+    assert page.locator("#companions a", has_text="Porto").count() == 1
+    assert page.locator("#feed").get_attribute("href").endswith(".atom")
+    page.click("#nearby")
+    page.wait_for_url("**/search?place=*")
+    assert page.inner_text("#count").startswith("2 articles")
+    page.go_back()
+    page.locator("#entity-stories a").first.click()
+    page.wait_for_url("**/stories/story-bridge.html")
+    assert page.problems == []
+
+
+def test_a_person_page_lists_quotes_by_language(server, page):
+    base, _ids, _store = server
+    page.goto(base + "/entities?q=okafor")
+    page.locator("#entities tbody a", has_text="Mara Okafor").first.click()
+    page.wait_for_url("**/entities/*.html")
+    assert "Traffic will flow normally" in page.inner_text("#quotes-en")
+    assert page.locator("#place").count() == 0  # a person has no map
+    page.locator("#entity-articles a").first.click()
+    page.wait_for_url("**/articles/*.html")
+    assert page.problems == []
+
+
+def test_entity_names_with_markup_stay_text(server, page):
+    base, _ids, store = server
+    for path in ("/entities/org~00003ahostile.html", "/entities?q=Vellmar", "/search?entity=org:hostile"):
+        page.goto(base + path)
+        assert page.evaluate("typeof window.pwned") == "undefined", path
+        assert page.locator("main script, body script, img, [onerror]").count() == 0, path
+    page.goto(base + "/entities/org~00003ahostile.html")
+    assert page.inner_text("h1") == HOSTILE_ENTITY
+    assert page.title().startswith("Vellmar <img")
+    hostile = next(row for row in store.article_summaries() if row["source"].endswith("hostile.html"))
+    page.goto(base + f"/articles/{hostile['id']}.html")
+    assert hostile["id"] not in page.title()
+    assert page.problems == []
+
+
+def test_article_page_lists_each_entity_once(server, page):
+    base, ids, _store = server
+    page.goto(base + f"/articles/{ids['harbour']}.html")
+    names = page.locator("#entities tbody tr td:first-child").all_inner_texts()
+    assert names and len(names) == len(set(zip(names, page.locator("#entities tbody tr td:nth-child(2)").all_inner_texts())))
+    page.locator("#entities tbody a", has_text="Lisbon").click()
+    page.wait_for_url("**/entities/*.html")
+    assert page.inner_text("h1") == "Lisbon"
     assert page.problems == []

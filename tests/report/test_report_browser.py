@@ -201,3 +201,34 @@ def test_no_script_runs_on_any_story_page(report, browser):
         assert seen["pwned"] is None and seen["dialogs"] == [], path
         assert seen["scripts"] == 0 and seen["handlers"] == 0, path
         assert seen["console_errors"] == [] and seen["page_errors"] == [], (path, seen["console_errors"])
+
+
+def test_entity_pages_load_clean_and_their_links_resolve(report, browser):
+    paths = sorted((report / "entities").glob("*.html"))
+    assert paths, "the report wrote no entity page"
+    for path in paths:
+        seen, page = open_page(browser, path, keep_open=True)
+        try:
+            hrefs = page.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        finally:
+            page.close()
+        assert seen["pwned"] is None and seen["dialogs"] == [], path
+        assert seen["scripts"] == 0 and seen["handlers"] == 0, path
+        assert seen["console_errors"] == [] and seen["page_errors"] == [], (path, seen["console_errors"])
+        for href in hrefs:
+            if href.startswith("../"):
+                assert (path.parent / href).resolve().is_file(), (path.name, href)
+
+
+def test_a_place_page_in_the_report_has_its_map_and_both_languages(report, browser):
+    seen, page = open_page(browser, report / "index.html", keep_open=True)
+    try:
+        page.locator("#entities a", has_text="Marseille").first.click()
+        page.wait_for_load_state("load")
+        assert page.inner_text("h1") == "Marseille"
+        assert page.locator("#place svg.map circle.place").count() == 1
+        assert {"en", "fr"} <= set(page.locator("#spellings tbody td:nth-child(2)").all_inner_texts())
+        assert page.locator("#trending").count() == 0  # the trending list lives on the index
+    finally:
+        page.close()
+    assert "Growing in the last 24 hours" in seen["text"]

@@ -4,26 +4,39 @@
 routes live under ``/api``, the pages for people (``newsweave.api.web``) at ``/``. Query
 parameters are validated by FastAPI/pydantic (a bad one answers 422 with a JSON message),
 unknown ids answer 404, and every database query is parameterised (``newsweave.api.queries``).
+Start-up loads the models (``newsweave.api.readiness``) before the server accepts a request;
+``GET /api/health`` says whether it did. Bodies over a stated limit answer 413 and errors
+never echo what the client sent (``newsweave.api.limits``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
+import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
 
 from newsweave.api import queries
 from newsweave.api.docs import add_offline_docs
+from newsweave.api.filters import search_filter
+from newsweave.api.limits import BodyLimit, DropEmptyParameters, NoControlCharacters, validation_error
+from newsweave.api.readiness import Readiness, warm_up
 from newsweave.api.queries import MAX_PAGE, ArticleFilter, Page
 from newsweave.ingest.documents import document_from_bytes
 from newsweave.model import Rejection
 from newsweave.pipeline import ingest_batch
 from newsweave.store import Store
+from newsweave.store.entity_pages import entity_list, entity_profile
+from newsweave.store.search import FLAG_KINDS, SearchFilter, known_flag_kind, search
+from newsweave.store.trending import recent_trending, trending_stories
 
 # The largest document ``POST /api/articles`` accepts (characters): a long feature with
 # its HTML is a few hundred kB; more is not an article.
@@ -75,9 +88,24 @@ class Ingested(BaseModel):
     article: dict[str, Any]
 
 
-def create_app(store: Store) -> FastAPI:
-    """The API and web UI on ``store`` (kept open for the app's life)."""
+def create_app(store: Store, warm: bool = True) -> FastAPI:
+    """The API and web UI on ``store`` (kept open for the app's life).
+
+    ``warm``: load the models at start-up (the server then answers only once they are
+    loaded); tests that never ingest turn it off.
+    """
+    readiness = Readiness()
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            await anyio.to_thread.run_sync(warm_up, store, readiness)
+        else:
+            readiness.state = "ready"
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsweave",
         description="Articles, entities, stories and quotes found in news, every fact tied to its source characters.",
         version="0.1.0",
@@ -86,12 +114,19 @@ def create_app(store: Store) -> FastAPI:
     )
     add_offline_docs(app)
     app.state.store = store
+    app.state.readiness = readiness
+    app.add_middleware(BodyLimit)
+    app.add_middleware(NoControlCharacters)
+    app.add_middleware(DropEmptyParameters)
+    app.add_exception_handler(RequestValidationError, validation_error)
     # spaCy pipelines are not documented as thread-safe and FastAPI runs sync routes in a
     # thread pool: one ingest at a time.
     app.state.ingest_lock = threading.Lock()
     app.include_router(_api_router(), prefix="/api")
+    from newsweave.api.feeds import feeds_router
     from newsweave.api.web import web_router
 
+    app.include_router(feeds_router())
     app.include_router(web_router())
 
     @app.exception_handler(HTTPException)
@@ -124,13 +159,14 @@ def _api_router() -> APIRouter:
         language: Language = None,
         story: Annotated[str | None, Query(pattern=ID_PATTERN)] = None,
         entity: Annotated[str | None, Query(max_length=200)] = None,
-        flag: Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$")] = None,
+        flag: Annotated[str | None, Query(pattern=r"^[a-z_]{1,40}$", description=f"Flag kind: {', '.join(FLAG_KINDS)}")] = None,
         q: Words = None,
         since: date | None = None,
         until: date | None = None,
     ) -> dict[str, Any]:
         if since and until and since > until:
             raise HTTPException(422, "since is after until")
+        check_flag_kind(store, flag)
         wanted = ArticleFilter(language=language, story=story, entity=entity, flag=flag, q=q, since=since, until=until)
         return queries.list_articles(store, wanted, paging)
 
@@ -142,13 +178,35 @@ def _api_router() -> APIRouter:
     def post_article(request: Request, store: StoreDep, document: NewDocument) -> Any:
         return _ingest(request, store, document)
 
-    @router.get("/entities", summary="Entities by name or alias")
-    def entities(store: StoreDep, paging: PageParams, q: Words = None) -> dict[str, Any]:
-        return queries.list_entities(store, q, paging)
+    @router.get("/search", summary="Articles matching words and filters, with counts per facet value")
+    def search_articles(
+        store: StoreDep, paging: PageParams, wanted: Annotated[SearchFilter, Depends(search_filter)],
+        facets: Annotated[bool, Query(description="Count articles per language, source, flag, story, entity, month")] = True,
+    ) -> dict[str, Any]:
+        return search(store, wanted, paging.limit, paging.offset, facets)
 
-    @router.get("/entities/{entity_id}", summary="One entity with its aliases and mentions")
+    @router.get("/entities", summary="Entities by name, alias or any spelling met in an article")
+    def entities(store: StoreDep, paging: PageParams, q: Words = None) -> dict[str, Any]:
+        return entity_list(store, q, paging.limit, paging.offset)
+
+    @router.get("/entities/{entity_id}", summary="One entity: spellings, articles and stories over time, quotes, companions")
     def entity(store: StoreDep, entity_id: str, paging: PageParams) -> dict[str, Any]:
-        return _found(queries.entity_detail(store, entity_id, paging), "entity", entity_id)
+        found = _found(queries.entity_detail(store, entity_id, paging), "entity", entity_id)
+        return {**(entity_profile(store, entity_id) or {}), **found}
+
+    @router.get("/stories/trending", summary="Stories growing now: new articles, sources, languages against their past rate")
+    def trending(
+        store: StoreDep,
+        hours: Annotated[float, Query(gt=0, le=24 * 30, description="The recent window (hours)")] = 24.0,
+        baseline_days: Annotated[float, Query(gt=0, le=365, description="The past the window is compared with (days)")] = 7.0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 10,
+        at: Annotated[datetime | None, Query(description="The moment 'now' (default: the present)")] = None,
+    ) -> dict[str, Any]:
+        if at is None:
+            items = recent_trending(store, hours=hours, baseline_days=baseline_days, limit=limit)
+        else:
+            items = trending_stories(store, hours=hours, baseline_days=baseline_days, limit=limit, now=at)
+        return {"hours": hours, "baseline_days": baseline_days, "items": items}
 
     @router.get("/stories", summary="Stories, latest first")
     def stories(store: StoreDep, paging: PageParams) -> dict[str, Any]:
@@ -162,11 +220,29 @@ def _api_router() -> APIRouter:
     def quotes(store: StoreDep, paging: PageParams, speaker: Words = None, q: Words = None) -> dict[str, Any]:
         return queries.list_quotes(store, speaker, q, paging)
 
+    @router.get("/health", summary="Whether the server is ready: models loaded, store reachable")
+    def health(request: Request, store: StoreDep) -> JSONResponse:
+        readiness: Readiness = request.app.state.readiness
+        body = readiness.as_json()
+        try:
+            store.latest_story_seq()
+            body["store"] = "ok"
+        except Exception as error:  # noqa: BLE001 - health reports the failure instead of raising it
+            body["store"] = f"unreachable: {type(error).__name__}"
+        ready = readiness.state == "ready" and body["store"] == "ok"
+        return JSONResponse(body, status_code=200 if ready else 503)
+
     @router.get("/stats", summary="Figures about the store")
     def stats(store: StoreDep) -> dict[str, Any]:
         return store.stats()
 
     return router
+
+
+def check_flag_kind(store: Store, flag: str | None) -> None:
+    """A flag kind the code knows or the store holds; any other answers 422 listing the known ones."""
+    if flag and not known_flag_kind(store, flag):
+        raise HTTPException(422, f"unknown flag kind {flag!r}; known kinds: {', '.join(FLAG_KINDS)}")
 
 
 def _ingest(request: Request, store: Store, document: NewDocument) -> Any:

@@ -7,26 +7,20 @@ search uses SQLite FTS5 or PostgreSQL's ``tsvector`` (see migration 0002).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Text, cast, func, or_, select, text
+from sqlalchemy import Text, cast, func, or_, select
 from sqlalchemy.sql import Select
 
 from newsweave.report.stories import story_timeline
 from newsweave.store import Store, schema
+from newsweave.store.search import fts5_query, matching_ids  # noqa: F401 - fts5_query is part of this module's interface
 
 # Longest page a client may ask for: enough for a UI list, small enough that one request
 # cannot make the server serialise the whole store.
 MAX_PAGE = 200
-# Same expression as the GIN index of migration 0002, so PostgreSQL uses the index.
-_PG_MATCH = (
-    "to_tsvector('simple', coalesce(articles.title, '') || ' ' || articles.text) "
-    "@@ websearch_to_tsquery('simple', :fulltext)"
-)
-_WORD = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -58,28 +52,6 @@ ENTITY_COLUMNS = ("entity_id", "canonical", "label", "aliases", "languages", "la
 TIMELINE_KEYS = ("date", "article_id", "start", "end", "text", "event_type")
 
 
-def fts5_query(words: str) -> str | None:
-    """A user's words as a safe FTS5 query: every word a quoted phrase, all required.
-
-    FTS5 has its own query syntax (AND, NEAR, column filters, unbalanced quotes are errors);
-    quoting each word keeps user input from being read as syntax.
-    """
-    tokens = _WORD.findall(words)
-    return " ".join(f'"{token}"' for token in tokens) or None
-
-
-def _matching_ids(store: Store, words: str):
-    """A subquery of article ids whose title or text contains all the words."""
-    if store.dialect == "postgresql":
-        return select(schema.articles.c.id).where(text(_PG_MATCH).bindparams(fulltext=words))
-    query = fts5_query(words)
-    if query is None:
-        return select(schema.articles.c.id).where(text("1 = 0"))
-    return select(text("article_id")).select_from(text("articles_fts")).where(
-        text("articles_fts MATCH :fulltext").bindparams(fulltext=query)
-    )
-
-
 def _filtered(store: Store, wanted: ArticleFilter) -> Select:
     a = schema.articles
     query = select(*(a.c[name] for name in SUMMARY_COLUMNS), func.length(a.c.text).label("length"))
@@ -100,7 +72,7 @@ def _filtered(store: Store, wanted: ArticleFilter) -> Select:
         # ``published`` is a day or a timestamp string; everything before the next day counts.
         query = query.where(a.c.published < (wanted.until + timedelta(days=1)).isoformat())
     if wanted.q:
-        query = query.where(a.c.id.in_(_matching_ids(store, wanted.q)))
+        query = query.where(a.c.id.in_(matching_ids(store, wanted.q)))
     return query
 
 

@@ -10,33 +10,61 @@ scripts, so even a mistake in escaping article content could not run code in a r
 
 from __future__ import annotations
 
+import calendar
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader
 
 from newsweave.api import queries
+from newsweave.api.filters import search_filter
 from newsweave.api.queries import ArticleFilter, Page
+from newsweave.report.entities import entity_id_of, entity_slug, render_entity
 from newsweave.report.html import environment as report_environment
 from newsweave.report.html import render_article
 from newsweave.report.stories import render_story
 from newsweave.store import Store
+from newsweave.store.entity_pages import entity_list, entity_profile
+from newsweave.store.search import FLAG_KINDS, SearchFilter, search
+from newsweave.store.trending import recent_trending
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 # Articles per page in the UI list.
 UI_PAGE = 50
+# Stories listed as growing on the home page, and the window they grew in (hours).
+TRENDING_SHOWN, TRENDING_HOURS = 8, 24.0
 
 
 def _environment() -> Environment:
     """The report's templates and settings, with the UI's templates searched first."""
-    return report_environment(PackageLoader("newsweave.api", "templates"))
+    env = report_environment(PackageLoader("newsweave.api", "templates"))
+    env.globals["with_param"] = with_param
+    env.globals["entity_slug"] = entity_slug
+    env.globals["month_query"] = month_query
+    return env
+
+
+def with_param(params: dict[str, str], key: str, value: str | None) -> str:
+    """A query string: ``params`` with ``key`` set to ``value`` (dropped when None), from the first page."""
+    changed = {name: given for name, given in params.items() if name not in (key, "offset") and given != ""}
+    if value is not None:
+        changed[key] = value
+    return "?" + urlencode(changed) if changed else "?"
 
 
 def _page(html: str) -> HTMLResponse:
     return HTMLResponse(html, headers={"Content-Security-Policy": CONTENT_SECURITY_POLICY, "X-Content-Type-Options": "nosniff"})
+
+
+def month_query(params: dict[str, str], month: str) -> str:
+    """``params`` narrowed to one month (``YYYY-MM``) of publication."""
+    year, number = (int(part) for part in month.split("-"))
+    last = calendar.monthrange(year, number)[1]
+    return with_param({**params, "since": f"{month}-01"}, "until", f"{month}-{last:02d}")
 
 
 def web_router() -> APIRouter:
@@ -57,8 +85,42 @@ def web_router() -> APIRouter:
         store = store_of(request)
         wanted = ArticleFilter(q=q.strip() or None, language=language or None)
         found = queries.list_articles(store, wanted, Page(limit=UI_PAGE, offset=offset))
+        trending = recent_trending(store, hours=TRENDING_HOURS, limit=TRENDING_SHOWN)
         return _page(env.get_template("home.html").render(q=q, language=language, found=found, stats=store.stats(),
-                                                          next_offset=_next_offset(found)))
+                                                          next_offset=_next_offset(found), trending=trending,
+                                                          originals=store.article_titles(sorted({a["duplicate_of"] for a in found["items"] if a["duplicate_of"]})),
+                                                          trending_hours=TRENDING_HOURS))
+
+    @router.get("/search", response_class=HTMLResponse)
+    def search_page(
+        request: Request,
+        wanted: Annotated[SearchFilter, Depends(search_filter)],
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    ) -> HTMLResponse:
+        found = search(store_of(request), wanted, UI_PAGE, offset)
+        params = dict(request.query_params)
+        query = urlencode({key: value for key, value in params.items() if key != "offset" and value != ""})
+        return _page(env.get_template("search.html").render(
+            q=wanted.q or "", wanted=wanted, params=params, found=found, flag_kinds=FLAG_KINDS,
+            next_offset=_next_offset(found), feed_url="/feeds/search.atom" + (f"?{query}" if query else ""),
+        ))
+
+    @router.get("/entities", response_class=HTMLResponse)
+    def entities(
+        request: Request,
+        q: Annotated[str, Query(max_length=200)] = "",
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    ) -> HTMLResponse:
+        found = entity_list(store_of(request), q.strip() or None, UI_PAGE, offset)
+        return _page(env.get_template("entities.html").render(name=q, found=found, next_offset=_next_offset(found)))
+
+    @router.get("/entities/{name}", response_class=HTMLResponse)
+    def entity(request: Request, name: str) -> HTMLResponse:
+        entity_id = entity_id_of(name.removesuffix(".html"))
+        profile = entity_profile(store_of(request), entity_id)
+        if profile is None:
+            raise HTTPException(404, f"no entity with id {entity_id!r}")
+        return _page(render_entity(env, profile, ui=True))
 
     @router.get("/favicon.ico")
     def favicon() -> Response:

@@ -72,7 +72,7 @@ def _jsonl(rows, handle: io.TextIOBase) -> int:
 
 
 def _flat(row: dict[str, Any]) -> dict[str, Any]:
-    """Nested values as JSON text, so tabular formats keep them losslessly."""
+    """Nested values as JSON text, so CSV keeps them losslessly."""
     return {key: json.dumps(value, ensure_ascii=False, default=str) if isinstance(value, (dict, list)) else value for key, value in row.items()}
 
 
@@ -90,10 +90,41 @@ def _csv(rows, handle: io.TextIOBase) -> int:
 
 
 def _parquet(rows, out: Path) -> int:
+    """Parquet with nested fields (entities, timeline, spans) as Arrow lists and structs.
+
+    Arrow infers each column's type from all its values (struct fields are the union of the
+    keys met). A column whose values do not share one type (a number here, a string there)
+    or that Parquet cannot hold (a struct without fields: only empty objects) is kept as
+    JSON text, as in CSV, so nothing is lost.
+    """
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    flat = [_flat(row) for row in rows]
-    table = pa.Table.from_pylist([{key: (None if value is None else str(value) if not isinstance(value, (int, float, bool)) else value) for key, value in row.items()} for row in flat])
-    pq.write_table(table, out)
-    return len(flat)
+    listed = list(rows)
+    names = list(dict.fromkeys(key for row in listed for key in row))
+    columns = {name: _arrow_column([row.get(name) for row in listed]) for name in names}
+    pq.write_table(pa.table(columns) if columns else pa.table({}), out)
+    return len(listed)
+
+
+def _arrow_column(values: list[Any]):
+    import pyarrow as pa
+
+    try:
+        column = pa.array(values)
+        if not _has_empty_struct(column.type):
+            return column
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, OverflowError, TypeError):
+        pass
+    return pa.array([None if value is None else json.dumps(value, ensure_ascii=False, default=str)
+                     if isinstance(value, (dict, list)) else str(value) for value in values], type=pa.string())
+
+
+def _has_empty_struct(kind) -> bool:
+    import pyarrow as pa
+
+    if pa.types.is_struct(kind):
+        return kind.num_fields == 0 or any(_has_empty_struct(kind.field(i).type) for i in range(kind.num_fields))
+    if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+        return _has_empty_struct(kind.value_type)
+    return False

@@ -11,7 +11,7 @@ so the text is cut at every span edge and each piece carries all the spans over 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -23,9 +23,12 @@ from markupsafe import Markup
 
 from newsweave.assess.summary import trust_summary
 from newsweave.model import Article
+from newsweave.report.entities import entity_slug, write_entity_pages
 from newsweave.report.stories import write_story_pages
-from newsweave.report.wording import count_noun
+from newsweave.report.wording import count_noun, when
 from newsweave.store import Store
+from newsweave.store.entity_pages import entity_list
+from newsweave.store.trending import trending_stories
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,10 @@ class Segment:
 
 
 STYLESHEET = "newsweave.css"
+# Entity pages the static report writes: the most mentioned ones (a page each; the web UI
+# serves every entity). Stories growing over this many hours are listed on its index.
+REPORT_ENTITIES = 500
+TRENDING_HOURS = 24.0
 
 
 @cache
@@ -66,6 +73,7 @@ def environment(*overrides: BaseLoader) -> Environment:
     env.globals["stylesheet"] = stylesheet()
     # Templates write counts as ``{{ n|count_noun("article") }}``, the same wording as the code's.
     env.filters["count_noun"] = count_noun
+    env.filters["when"] = when
     return env
 
 
@@ -131,10 +139,47 @@ def _merge_neighbours(pieces: list[Segment]) -> list[Segment]:
     return merged
 
 
-def render_article(env: Environment, article: Article, store: Store) -> str:
-    """One article's page (``articles/<id>.html``); ``newsweave serve`` shows the same page."""
+def entity_table(article: Article, linked: Collection[str] | None = None) -> list[dict[str, Any]]:
+    """One row per entity named in the article (not per mention), in order of first mention.
+
+    A row gathers the mentions of one linked entity (else of one label and name): their
+    count, their spellings, coordinates, and whether an entity page exists (``linked``:
+    the ids with a page; None: every id has one, as in the web UI).
+    """
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for mention in sorted(article.entities, key=lambda item: item.get("start", 0)):
+        name = mention.get("canonical") or mention.get("text", "")
+        key = ("id", mention["entity_id"]) if mention.get("entity_id") else (str(mention.get("label")), name.casefold())
+        row = rows.get(key)
+        if row is None:
+            entity_id = mention.get("entity_id")
+            row = rows[key] = {
+                "name": name, "label": mention.get("label"), "entity_id": entity_id, "mentions": 0, "spellings": [],
+                "lat": mention.get("lat"), "lon": mention.get("lon"), "country": mention.get("country"),
+                "page": entity_slug(entity_id) if entity_id and (linked is None or entity_id in linked) else None,
+            }
+        row["mentions"] += 1
+        if mention.get("text") and mention["text"] not in row["spellings"]:
+            row["spellings"].append(mention["text"])
+    return list(rows.values())
+
+
+def page_title(article: Article) -> str:
+    """What the browser tab shows: the title, else the text's first line, never the hash id."""
+    if article.title and article.title.strip():
+        return article.title.strip()
+    first = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
+    if first:
+        return first if len(first) <= 80 else first[:79].rsplit(" ", 1)[0] + "…"
+    return article.source.rsplit("/", 1)[-1] or "Untitled article"
+
+
+def render_article(env: Environment, article: Article, store: Store, entity_pages: Collection[str] | None = None) -> str:
+    """One article's page (``articles/<id>.html``); ``newsweave serve`` shows the same page.
+
+    ``entity_pages``: the entity ids that have a page to link to (None: all of them)."""
     return env.get_template("article.html").render(
-        article=article,
+        article=article, entity_rows=entity_table(article, entity_pages), page_title=page_title(article),
         segments=segments(article.text, highlight_spans(article)),
         sources=store.sources_of(article.id),
         summary=trust_summary(article),
@@ -150,16 +195,20 @@ def write_report(store: Store, out: Path, progress: Callable[[int, int], None] |
     summaries = store.article_summaries()
     stats = store.stats()
     stories = write_story_pages(store, out, env)
+    entities = entity_list(store, None, REPORT_ENTITIES, 0)["items"]
+    written = {row["entity_id"] for row in entities}
+    write_entity_pages(store, out, env, sorted(written))
     index = out / "index.html"
     index.write_text(
         env.get_template("index.html").render(
             articles=summaries, rejections=store.rejections(), stats=stats, flags=store.flag_counts(),
-            stories=stories,
+            stories=stories, titles={row["id"]: row for row in summaries}, entities=entities, slug=entity_slug,
+            trending=trending_stories(store, hours=TRENDING_HOURS), trending_hours=TRENDING_HOURS,
         ),
         encoding="utf-8",
     )
     for number, article in enumerate(store.iter_articles(), start=1):
-        page = render_article(env, article, store)
+        page = render_article(env, article, store, written)
         (out / "articles" / f"{article.id}.html").write_text(page, encoding="utf-8")
         if progress:
             progress(number, len(summaries))

@@ -35,6 +35,10 @@ STATEMENT_CHARS = 280
 # Sentence edges for statements: stored articles keep no parse, and a full stop, question or
 # exclamation mark followed by a space, or a line break, is enough to cut a readable excerpt.
 SENTENCE_END = re.compile(r"[.!?…](?=\s)|\n")
+# A dated sentence says something only with this many words besides its date: fewer is a
+# dateline or a publication line ("Published 10 February 2025", "Mis à jour le 3 mars").
+STATEMENT_MIN_WORDS = 4
+_LETTER_WORD = re.compile(r"[^\W\d_]+")
 # Plot geometry (px).
 PLOT_WIDTH, LANE_HEIGHT, PLOT_MARGIN, LABEL_WIDTH = 760, 34, 24, 44
 TYPE_COLOURS = {
@@ -60,21 +64,38 @@ def timeline_entries(article: Article) -> list[dict[str, Any]]:
         start, end = sentence_around(article.text, item["start"], item["end"])
         if any(start <= a < end or start < b <= end for a, b in covered):
             continue
+        if not says_more_than_its_date(article.text, start, end, item["start"], item["end"]):
+            continue
         covered.append((start, end))
         entries.append({"date": value, "article_id": article.id, "start": start, "end": end,
-                        "text": article.text[start:end], "event_type": None, "language": article.language})
+                        "text": article.text[start:end], "event_type": None, "language": article.language,
+                        **_cuts(article.text, start, end)})
     return entries
 
 
+def says_more_than_its_date(text: str, start: int, end: int, date_start: int, date_end: int) -> bool:
+    """Whether the sentence [start, end) holds enough words besides the date [date_start, date_end)."""
+    rest = text[start:date_start] + " " + text[date_end:end]
+    return len(_LETTER_WORD.findall(rest)) >= STATEMENT_MIN_WORDS
+
+
+def _cuts(text: str, start: int, end: int) -> dict[str, bool]:
+    """Whether the excerpt [start, end) starts or ends inside its sentence (shown with an ellipsis)."""
+    before = text[:start].rstrip(" \t")
+    opens = not before or before.endswith(("\n", ".", "!", "?", "…", ":", "»", '"', "”"))
+    closes = end >= len(text) or bool(SENTENCE_END.match(text, end - 1)) or text[end] == "\n" or text[end - 1] in ".!?…"
+    return {"cut_before": not opens, "cut_after": not closes}
+
+
 def _event_entry(article: Article, event: dict[str, Any]) -> dict[str, Any]:
-    """The event's words from its actor to its last participant ("Zelensky met Rama in Tirana")."""
+    """The sentence that states the event (its participants' span alone, "Tirana, Zelensky
+    visited Saudi Arabia", can say the opposite of the source)."""
     parts = [event[key] for key in ("trigger", "actor", "target", "location") if event.get(key)]
     start, end = min(part["start"] for part in parts), max(part["end"] for part in parts)
-    if end - start > STATEMENT_CHARS:
-        start, end = event["trigger"]["start"], event["trigger"]["end"]
+    start, end = sentence_around(article.text, start, end)
     return {
         "date": event.get("date") or (article.published[:10] if article.published else None),
-        "article_id": article.id, "start": start, "end": end, "text": article.text[start:end],
+        "article_id": article.id, "start": start, "end": end, "text": article.text[start:end], **_cuts(article.text, start, end),
         "event_type": event.get("type"), "language": article.language,
         "actor": (event.get("actor") or {}).get("canonical") or (event.get("actor") or {}).get("text"),
         "target": (event.get("target") or {}).get("canonical") or (event.get("target") or {}).get("text"),
@@ -106,7 +127,20 @@ def sort_timeline(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def story_timeline(store: Store, article_ids: list[str]) -> tuple[list[dict[str, Any]], list[Article]]:
     articles = [article for article_id in article_ids if (article := store.get_article(article_id))]
     entries = [entry for article in articles for entry in timeline_entries(article)]
-    return sort_timeline(entries), articles
+    return without_repeats(sort_timeline(entries)), articles
+
+
+def without_repeats(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first of entries saying the same thing on the same date: near-duplicate articles
+    (a wire story and its copies) repeat sentences word for word, up to case and punctuation."""
+    seen: set[tuple[Any, ...]] = set()
+    kept = []
+    for entry in entries:
+        key = (entry["date"], entry["event_type"], " ".join(_LETTER_WORD.findall(entry["text"].casefold())))
+        if key not in seen:
+            seen.add(key)
+            kept.append(entry)
+    return kept
 
 
 def story_export_rows(store: Store) -> Iterator[dict[str, Any]]:
@@ -198,6 +232,7 @@ def story_page(store: Store, story: dict[str, Any]) -> dict[str, Any]:
     return {
         "story": story, "timeline": timeline, "plot": timeline_plot(timeline), "by_language": dict(sorted(by_language.items())),
         "colours": TYPE_COLOURS, "statement_colour": STATEMENT_COLOUR, "places": places,
+        "titles": {article.id: article.title or article.source.rsplit("/", 1)[-1] for article in articles},
         "place_map": world_map_svg(places, label=_map_label(places)) if places else None,
     }
 

@@ -1,0 +1,267 @@
+"""Latency of the daily-tool routes on a 20,000-article store, SQLite and PostgreSQL, under
+10 concurrent clients: faceted search with three filters, an entity page, the trending list.
+
+    nice .venv/bin/python bench/api_latency.py [--articles 20000] [--clients 10] [--requests 30]
+                                               [--backends sqlite postgresql]
+
+The store is written straight into the tables (no pipeline: analysing 20,000 articles
+would take hours on this machine, and these routes read only rows): generated articles
+(``scale.synthetic``, invented names, en and fr), 40 outlets, 3,000 entities (a third of
+them places with coordinates) named with a long-tailed frequency (a few very often, most
+rarely, one to three times in an article), 2,000 stories (also long-tailed), a flag on one article in ten, arrival times over 30 days with a
+burst in a few stories in the last hours. SQLite gets its FTS5 rows; PostgreSQL indexes
+by itself (migration 0002).
+
+The server is ``newsweave serve``'s app in its own process (uvicorn, one worker, as
+``serve`` runs it); each client is a thread with its own HTTP connection sending requests
+back to back. Each route gets ``clients × requests`` timed requests after a few untimed
+ones; the figures are p50 and p95 of the wall time per request, seen by the client.
+PostgreSQL needs the server binaries (``/usr/lib/postgresql/*/bin``): the bench starts a
+throwaway server as the tests do (``tests/conftest.py``), and skips it with a message if
+they are absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sqlalchemy import insert, text  # noqa: E402
+
+from newsweave.lang import load  # noqa: E402
+from newsweave.scale.synthetic import generate  # noqa: E402
+from newsweave.store import Store, schema  # noqa: E402
+from newsweave.store.search import FLAG_KINDS  # noqa: E402
+
+ENTITIES, PLACES_SHARE, STORIES, OUTLETS = 3000, 3, 2000, 40
+BATCH = 1000
+WARM_REQUESTS = 5
+SERVER_START_S = 60
+
+
+def _long_tail(rng: random.Random, size: int, power: float) -> int:
+    """An index in [0, size) drawn so that low indices are far more frequent: with ``power``
+    3 over 3,000 entities the first is in about 7 % of draws, with 2 over 2,000 stories
+    the first story holds about 2 % of the articles."""
+    return min(int(size * rng.random() ** power), size - 1)
+
+
+def build_store(url: str, count: int, seed: int = 0) -> dict:
+    """Fill an empty store at ``url``; returns what the request mix draws from."""
+    rng = random.Random(seed)
+    store = Store(url)
+    now = datetime.now(UTC)
+    entities = []
+    for number in range(ENTITIES):
+        kind = ("geo", "per", "org")[number % PLACES_SHARE]
+        row = {"entity_id": f"{kind}:bench-{number}", "canonical": f"Name{number} {kind.title()}", "label": {"geo": "LOC", "per": "PER", "org": "ORG"}[kind],
+               "aliases": [f"Name{number} {kind.title()}", f"Nom{number}"], "languages": ["en", "fr"],
+               "lat": rng.uniform(-60, 70) if kind == "geo" else None, "lon": rng.uniform(-180, 180) if kind == "geo" else None,
+               "country": None}
+        entities.append(row)
+    stories = [{"id": f"bench-story-{number}", "label": f"Story {number}", "languages": ["en", "fr"], "first": "2024-01-01",
+                "last": "2024-12-28", "size": 0} for number in range(STORIES)]
+    hot = {f"bench-story-{number}" for number in range(5)}
+    with store.engine.begin() as connection:
+        connection.execute(insert(schema.entities), entities)
+        connection.execute(insert(schema.stories), stories)
+    articles = generate(count, ("en", "fr"), seed)
+    for start in range(0, count, BATCH):
+        rows, sources, mentions, flags, members, fts = [], [], [], [], [], []
+        for offset, generated in enumerate(articles[start:start + BATCH]):
+            number = start + offset
+            article_id = hashlib.sha256(generated.name.encode()).hexdigest()[:16]
+            story = f"bench-story-{_long_tail(rng, STORIES, 2)}"
+            recent = story in hot and rng.random() < 0.5
+            arrived = now - (timedelta(hours=rng.uniform(0, 6)) if recent else timedelta(days=rng.uniform(0.3, 30)))
+            body = f"{generated.title}\n\n{generated.text}"
+            rows.append({
+                "id": article_id, "source": f"bench/{generated.name}.txt", "kind": "text",
+                "url": f"https://outlet{number % OUTLETS}.example/news/{generated.name}", "title": generated.title,
+                "language": generated.language, "language_score": 1.0, "published": generated.published, "published_basis": "given",
+                "raw_sha256": hashlib.sha256(body.encode()).hexdigest(), "content_hash": hashlib.sha256(f"{number}{body}".encode()).hexdigest(),
+                "raw_text": body, "text": body, "offsets": [], "links": [], "copies": 1, "signature": b"\0" * 8,
+                "annotations": {}, "ingested_at": arrived,
+            })
+            sources.append({"source": f"bench/{generated.name}.txt", "raw_sha256": rows[-1]["raw_sha256"], "article_id": article_id,
+                            "ingested_at": arrived})
+            named = {_long_tail(rng, ENTITIES, 3) for _ in range(rng.randint(3, 8))}
+            for index in sorted(named):
+                entity = entities[index]
+                spelled = entity["canonical"] if generated.language == "en" else entity["aliases"][1]
+                for _ in range(rng.randint(1, 3)):  # an entity is often named more than once in an article
+                    mentions.append({"article_id": article_id, "entity_id": entity["entity_id"], "label": entity["label"],
+                                     "start": 0, "end": len(spelled), "source_start": 0, "source_end": len(spelled), "text": spelled})
+            if rng.random() < 0.1:
+                flags.append({"article_id": article_id, "kind": rng.choice(FLAG_KINDS), "severity": "warning", "message": "bench",
+                              "evidence": []})
+            members.append({"story_id": story, "article_id": article_id})
+            fts.append({"id": article_id, "title": generated.title, "text": body})
+        with store.engine.begin() as connection:
+            connection.execute(insert(schema.articles), rows)
+            connection.execute(insert(schema.article_sources), sources)
+            connection.execute(insert(schema.mentions), mentions)
+            if flags:
+                connection.execute(insert(schema.flags), flags)
+            connection.execute(insert(schema.story_articles), members)
+            if store.dialect == "sqlite":
+                connection.execute(text("INSERT INTO articles_fts (article_id, title, text) VALUES (:id, :title, :text)"), fts)
+    if store.dialect == "postgresql":
+        with store.engine.begin() as connection:
+            connection.execute(text("ANALYZE"))
+    store.close()
+    words = {language: load(language, "synthetic")["thing"] for language in ("en", "fr")}
+    return {"entities": [row["entity_id"] for row in entities[:300]],
+            "places": [row for row in entities[:600] if row["lat"] is not None], "words": words}
+
+
+def request_mix(pool: dict, rng: random.Random) -> dict[str, list[tuple[str, dict]]]:
+    """Per route, the requests clients send (drawn once, the same for both backends)."""
+    def words_language_dates() -> tuple[str, dict]:
+        language = rng.choice(("en", "fr"))
+        start = datetime(2024, 1, 1) + timedelta(days=rng.randint(0, 300))
+        return "/api/search", {"q": rng.choice(pool["words"][language]).split()[-1], "language": language,
+                               "since": start.date().isoformat(), "until": (start + timedelta(days=60)).date().isoformat()}
+
+    def place_flag_language() -> tuple[str, dict]:
+        place = rng.choice(pool["places"])
+        return "/api/search", {"lat": round(place["lat"], 3), "lon": round(place["lon"], 3), "km": 500,
+                               "flag": rng.choice(FLAG_KINDS), "language": rng.choice(("en", "fr"))}
+
+    size = 400
+    return {
+        "search: words + language + dates": [words_language_dates() for _ in range(size)],
+        "search: place 500 km + flag + language": [place_flag_language() for _ in range(size)],
+        "entity page": [(f"/api/entities/{rng.choice(pool['entities'])}", {}) for _ in range(size)],
+        "trending stories": [("/api/stories/trending", {}) for _ in range(size)],
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(url: str) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    code = (
+        "import sys, uvicorn; sys.path.insert(0, %r);"
+        "from newsweave.api import create_app; from newsweave.store import Store;"
+        "uvicorn.run(create_app(Store(%r), warm=False), host='127.0.0.1', port=%d, log_level='warning')"
+    ) % (str(ROOT / "src"), url, port)
+    process = subprocess.Popen([sys.executable, "-c", code])
+    base = f"http://127.0.0.1:{port}"
+    import httpx
+
+    deadline = time.monotonic() + SERVER_START_S
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(base + "/api/health", timeout=2).status_code == 200:
+                return process, base
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("the server did not start")
+
+
+def measure(base: str, requests: list[tuple[str, dict]], clients: int, per_client: int) -> dict:
+    import httpx
+
+    timings: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+
+    def client(number: int) -> None:
+        mine = requests[number::clients][: per_client + WARM_REQUESTS]
+        with httpx.Client(base_url=base, timeout=60) as http:
+            for index, (path, params) in enumerate(mine):
+                started = time.perf_counter()
+                response = http.get(path, params=params)
+                elapsed = time.perf_counter() - started
+                with lock:
+                    if response.status_code != 200:
+                        errors.append(f"{response.status_code} {path} {params}")
+                    elif index >= WARM_REQUESTS:
+                        timings.append(elapsed)
+
+    threads = [threading.Thread(target=client, args=(number,)) for number in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    timings.sort()
+    return {"requests": len(timings), "errors": errors[:3], "error_count": len(errors),
+            "p50_ms": round(statistics.median(timings) * 1000, 1),
+            "p95_ms": round(timings[min(len(timings) - 1, int(0.95 * len(timings)))] * 1000, 1),
+            "throughput_rps": round(len(timings) / wall, 1)}
+
+
+def postgres_url():
+    from conftest import _postgres_bin_dir, _start_postgres
+
+    bin_dir = _postgres_bin_dir()
+    if bin_dir is None:
+        return None, None
+    server = _start_postgres(bin_dir)
+    return server, server.url(server.create_database())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--clients", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=30, help="timed requests per client and route")
+    parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
+    args = parser.parse_args()
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for backend in args.backends:
+            server = None
+            if backend == "sqlite":
+                url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+            else:
+                server, url = postgres_url()
+                if url is None:
+                    print("PostgreSQL binaries not found (/usr/lib/postgresql/*/bin): skipped")
+                    continue
+            started = time.perf_counter()
+            pool = build_store(url, args.articles)
+            print(f"{backend}: built {args.articles} articles in {time.perf_counter() - started:.0f} s", flush=True)
+            process, base = start_server(url)
+            try:
+                mix = request_mix(pool, random.Random(1))
+                for name, requests in mix.items():
+                    figures = measure(base, requests, args.clients, args.requests)
+                    results[f"{backend} · {name}"] = figures
+                    print(f"{backend:10} {name:42} p50 {figures['p50_ms']:7.1f} ms  p95 {figures['p95_ms']:7.1f} ms  "
+                          f"{figures['throughput_rps']:6.1f} req/s  errors {figures['error_count']}", flush=True)
+            finally:
+                process.terminate()
+                process.wait(timeout=30)
+                if server is not None:
+                    server.command("pg_ctl", "-D", str(server.root / "data"), "-m", "immediate", "stop")
+                    shutil.rmtree(server.root, ignore_errors=True)
+    print(json.dumps(results, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,40 @@
+"""Start-up loads the models before the server answers; ``GET /api/health`` says so."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from newsweave.annotate import embeddings, nlp
+from newsweave.api import create_app
+from newsweave.api.readiness import sample_documents
+from newsweave.store import Store
+
+
+def test_samples_cover_every_language_folder():
+    languages = {document.source.split(":")[1] for document in sample_documents()}
+    assert {"en", "fr"} <= languages
+
+
+def test_models_are_loaded_before_the_first_request(tmp_path):
+    store = Store(str(tmp_path / "ready.db"))
+    nlp.pipeline.cache_clear()
+    embeddings._model.cache_clear()
+    app = create_app(store)
+    with TestClient(app) as client:  # runs the lifespan: start-up, then requests
+        assert nlp.pipeline.cache_info().currsize >= 2  # en and fr pipelines, before any request
+        assert embeddings._model.cache_info().currsize == 1
+        health = client.get("/api/health")
+        assert health.status_code == 200
+        body = health.json()
+        assert body["status"] == "ready" and body["models_loaded"] and body["store"] == "ok" and body["warm_up_s"] > 0
+        assert {"en", "fr"} <= set(body["languages"])
+    assert store.stats()["articles"] == 0  # the warm-up stored nothing
+    store.close()
+
+
+def test_health_without_warm_up_is_ready_but_says_models_are_not_loaded(tmp_path):
+    store = Store(str(tmp_path / "cold.db"))
+    with TestClient(create_app(store, warm=False)) as client:
+        body = client.get("/api/health").json()
+        assert body["status"] == "ready" and body["models_loaded"] is False
+    store.close()
