@@ -32,6 +32,8 @@ class RawDocument:
     published: str | None = None
     language: str | None = None
     links: tuple[str, ...] = ()
+    # True when a person gave ``published`` (the API's POST, ``analyze --published``), not a feed.
+    published_given: bool = False
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,8 @@ def _extract(document: RawDocument | Rejection, options: AnalyzeOptions) -> Arti
     except Exception as error:  # noqa: BLE001 - any failure becomes a rejection, never a crash
         return _internal_rejection(document.source, "extract", error)
     if isinstance(extracted, Article):
+        if document.published_given and extracted.published_basis == "metadata":
+            extracted.published_basis = "given"
         if options.url:
             extracted.url = options.url
         if options.language:

@@ -65,12 +65,23 @@ def _raw_document(article: Article) -> RawDocument:
     return RawDocument(
         source=article.source, raw=article.raw, kind=article.kind, raw_sha256=article.raw_sha256,
         url=article.url, title=article.title if from_container else None, published=declared, links=article.links,
+        published_given=article.published_basis == "given",
     )
+
+
+def analyse_again_with(store: Store, article_id: str, document: RawDocument) -> bool:
+    """Analyse a stored article again from ``document``, the same input with new details (a
+    re-posted document with another URL or date); its story stays. False if it failed."""
+    stored = store.articles_by_ids([article_id])
+    if not stored:
+        return False
+    new = analyze_batch([document], with_assess=False, overlap=False)[0]
+    return isinstance(new, Article) and _replace(store, stored[0], new)
 
 
 def _replace(store: Store, old: Article, new: Article) -> bool:
     new.id, new.duplicate_of, new.duplicate_similarity = old.id, old.duplicate_of, old.duplicate_similarity
-    if old.published_basis == "given":
+    if old.published_basis == "given" and new.published == old.published:
         new.published_basis = "given"
     try:
         link_article_entities(new, store)

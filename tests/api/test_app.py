@@ -112,8 +112,15 @@ def test_post_ingests_through_the_pipeline_and_is_idempotent(client):
     assert article["language"] == "en" and "ferry" in article["text"]
     assert client.get(f"/api/articles/{article['id']}").status_code == 200
     assert client.get("/api/articles", params={"q": "ferry islands"}).json()["total"] == 1
+    assert article["published_basis"] == "given"
     again = client.post("/api/articles", json=document)
     assert again.status_code == 200 and again.json()["outcome"] == "already_stored"
+    moved = client.post("/api/articles", json={**document, "published": "2024-05-07", "url": "https://example.org/ferry-2"})
+    assert moved.status_code == 200 and moved.json()["outcome"] == "updated", moved.text
+    updated = moved.json()["article"]
+    assert updated["id"] == article["id"]
+    assert (updated["published"], updated["published_basis"], updated["url"]) == ("2024-05-07", "given", "https://example.org/ferry-2")
+    assert any(item["value"] == "2024-05-07" for item in updated["dates"])  # "today" follows the new date
 
 
 @pytest.mark.parametrize("document", [

@@ -31,8 +31,10 @@ from newsweave.api.limits import BodyLimit, DropEmptyParameters, NoControlCharac
 from newsweave.api.readiness import Readiness, warm_up
 from newsweave.api.queries import MAX_PAGE, ArticleFilter, Page
 from newsweave.ingest.documents import document_from_bytes
-from newsweave.model import Rejection
+from newsweave.link.entities import resolve_entity_id
+from newsweave.model import RawDocument, Rejection
 from newsweave.pipeline import ingest_batch
+from newsweave.reanalyze import analyse_again_with
 from newsweave.store import Store
 from newsweave.store.entity_pages import entity_list, entity_profile
 from newsweave.store.search import FLAG_KINDS, SearchFilter, known_flag_kind, search
@@ -84,7 +86,8 @@ class NewDocument(BaseModel):
 
 
 class Ingested(BaseModel):
-    outcome: str = Field(description="new, near_duplicate, exact_copy or already_stored")
+    outcome: str = Field(description="new, near_duplicate, exact_copy, already_stored, or updated (the same "
+                               "document posted again with another URL or date: analysed again with them)")
     article: dict[str, Any]
 
 
@@ -191,6 +194,8 @@ def _api_router() -> APIRouter:
 
     @router.get("/entities/{entity_id}", summary="One entity: spellings, articles and stories over time, quotes, companions")
     def entity(store: StoreDep, entity_id: str, paging: PageParams) -> dict[str, Any]:
+        # An id given before ids became readable (per:igly-hasany) still names its entity.
+        entity_id = resolve_entity_id(entity_id, store)
         found = _found(queries.entity_detail(store, entity_id, paging), "entity", entity_id)
         return {**(entity_profile(store, entity_id) or {}), **found}
 
@@ -254,6 +259,7 @@ def _ingest(request: Request, store: Store, document: NewDocument) -> Any:
         document_from_bytes(
             data, source, document.kind, declared_charset="utf-8",
             url=document.url, title=document.title, published=published, language=document.language,
+            published_given=published is not None,
         )
     )
     if isinstance(raw, Rejection):
@@ -264,6 +270,22 @@ def _ingest(request: Request, store: Store, document: NewDocument) -> Any:
     if outcome == "rejected" or article_id is None:
         reasons = queries.rejection_reasons(store, source)
         raise HTTPException(422, reasons[-1] if reasons else "the document was rejected")
+    if outcome == "already_stored" and _declares_new_details(store, article_id, raw):
+        # The same body posted again with another URL or date: its analysis follows the new
+        # details (a date anchors every relative date of the text), under the same id.
+        with request.app.state.ingest_lock:
+            if analyse_again_with(store, article_id, raw):
+                outcome = "updated"
     detail = queries.article_detail(store, article_id)
     status = 201 if outcome in ("new", "near_duplicate") else 200
     return JSONResponse({"outcome": outcome, "article": detail}, status_code=status)
+
+
+def _declares_new_details(store: Store, article_id: str, raw: RawDocument) -> bool:
+    stored = store.articles_by_ids([article_id])
+    if not stored:
+        return False
+    article = stored[0]
+    new_url = raw.url is not None and raw.url != article.url
+    new_date = raw.published is not None and (raw.published != (article.published or "")[:10] or article.published_basis != "given")
+    return new_url or new_date

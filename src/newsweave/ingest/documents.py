@@ -24,7 +24,7 @@ def document_from_bytes(
     kind: str,
     *,
     declared_charset: str | None = None,
-    **metadata: str | None,
+    **metadata: str | bool | None,
 ) -> Iterator[RawDocument | Rejection]:
     """Decode one document's bytes; sniff HTML inside a file that was named as text."""
     try:
