@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from newsweave.store import Store
+from shared_data import SHARED, require_shared
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "samples"
 POSTGRES_BIN_GLOB = "/usr/lib/postgresql/*/bin"
 # initdb refuses to run as root; the apt package creates this account for the server.
@@ -160,18 +160,6 @@ def sqlite_store(tmp_path: Path) -> Iterator[Store]:
     opened = Store(str(tmp_path / "test.db"))
     yield opened
     opened.close()
-
-
-def require_shared(path: Path = SHARED) -> Path:
-    """``path`` inside the shared data folder; without it a test skips with the reason, except in
-    CI (``CI`` set, as ``.ci/run`` is run), where a missing folder must fail loudly rather than
-    let a clone run fewer tests without saying so."""
-    if not path.exists():
-        message = f"shared data not found at {path} (clone next to the shared/ folder)"
-        if os.environ.get("CI"):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    return path
 
 
 @pytest.fixture

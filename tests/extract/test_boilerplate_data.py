@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import SHARED, require_shared
+from shared_data import SHARED, require_shared
 from newsweave import lang
 from newsweave.extract.boilerplate import word_count
 

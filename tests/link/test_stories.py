@@ -17,7 +17,7 @@ from newsweave.link.stories import (
     EMBEDDING_DIM, MAX_GAP_DAYS, ArticleSignals, StoryState, add_to_story, entity_overlap, score_story,
     story_label,
 )
-from conftest import SHARED, require_shared
+from shared_data import SHARED, require_shared
 from newsweave.pipeline import ingest
 from newsweave.report.export import export_rows
 from newsweave.report.html import write_report
