@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.store import Store
-from shared_data import SHARED, require_shared
+from shared_data import require_shared
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "samples"
 POSTGRES_BIN_GLOB = "/usr/lib/postgresql/*/bin"
