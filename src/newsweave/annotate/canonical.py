@@ -252,7 +252,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[Resolved | None]:
             if place:
                 demonym_countries[index] = code
                 results[index] = Resolved(place.entity_id, place.name, "MISC", None, code)
-    _resolve_names(mentions, results, set(demonym_countries.values()))
+    _resolve_names(mentions, results, {code for code in demonym_countries.values() if code})
     _resolve_persons(mentions, results)
     _resolve_titles(mentions, results)
     return results
@@ -330,7 +330,9 @@ def _resolve_persons(mentions: list[Mention], results: list[Resolved | None]) ->
             name = without_honorific(mentions[index].name)
             results[index] = Resolved(person_id(name), name, "PER")
         else:
-            results[index] = Resolved(results[head].entity_id, results[head].canonical, "PER")
+            first = results[head]
+            assert first is not None  # set when the head was met
+            results[index] = Resolved(first.entity_id, first.canonical, "PER")
 
 
 def same_person(known: list[str], other: list[str]) -> bool:
@@ -369,8 +371,9 @@ def _resolve_titles(mentions: list[Mention], results: list[Resolved | None]) -> 
     """A title takes the person it stands next to; a bare title, the person bound to the same role."""
     bound: dict[str, Resolved] = {}
     for index, mention in enumerate(mentions):
-        if mention.kind == "title" and mention.bound_to is not None and results[mention.bound_to]:
-            bound.setdefault(mention.role or "", results[mention.bound_to])
+        person = results[mention.bound_to] if mention.kind == "title" and mention.bound_to is not None else None
+        if person is not None:
+            bound.setdefault(mention.role or "", person)
     for index, mention in enumerate(mentions):
         if mention.kind == "title":
             person = results[mention.bound_to] if mention.bound_to is not None else bound.get(mention.role or "")

@@ -537,7 +537,7 @@ def _title_matcher(language: str) -> PhraseMatcher | None:
     for surface, role in titles.get("bare_roles", {}).items():
         phrases.setdefault(f"{role}:", set()).add(surface.lower())
     for key, texts in phrases.items():
-        matcher.add(key, list(nlp.tokenizer.pipe(sorted(texts))))
+        matcher.add(key, list(nlp.tokenizer.pipe(sorted(texts))))  # type: ignore[union-attr]
     return matcher
 
 

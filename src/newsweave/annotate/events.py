@@ -204,13 +204,13 @@ def match_trigger(token: Token, lex: Lexicon) -> Match | None:
 def _negated(match: Match) -> bool:
     """A negation word (Polarity=Neg, e.g. "not", "ne … pas") on the verb or the trigger noun."""
     words = [*match.verb.children, *match.trigger.children]
-    return any("Neg" in child.morph.get("Polarity") or child.dep_ == "neg" for child in words)
+    return any("Neg" in child.morph.get("Polarity", []) or child.dep_ == "neg" for child in words)
 
 
 def _hedged(verb: Token, lex: Lexicon) -> bool:
     """Conditional mood, a hedging auxiliary ("could"), or a hedging governor ("pourrait attaquer")."""
     verbs = [verb, *[child for child in verb.children if child.dep_.startswith("aux")]]
-    if any("Cnd" in token.morph.get("Mood") or _conditional_form(token, lex) for token in verbs):
+    if any("Cnd" in token.morph.get("Mood", []) or _conditional_form(token, lex) for token in verbs):
         return True
     if any(child.dep_.startswith("aux") and _lemma(child) in lex.hedges for child in verb.children):
         return True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import hashlib
 import re
 from collections.abc import Iterator
@@ -24,7 +26,7 @@ def document_from_bytes(
     kind: str,
     *,
     declared_charset: str | None = None,
-    **metadata: str | bool | None,
+    **metadata: Any,
 ) -> Iterator[RawDocument | Rejection]:
     """Decode one document's bytes; sniff HTML inside a file that was named as text."""
     try:

@@ -179,8 +179,8 @@ class Plot:
 
 def timeline_plot(entries: list[dict[str, Any]]) -> Plot:
     """Marks placed by date (x) and language lane (y); undated entries are only counted."""
-    dated = [(entry, _day(entry["date"])) for entry in entries]
-    dated = [(entry, day) for entry, day in dated if day]
+    days = [(entry, _day(entry["date"])) for entry in entries]
+    dated: list[tuple[dict[str, Any], date]] = [(entry, day) for entry, day in days if day is not None]
     languages = sorted({entry.get("language") or "?" for entry, _ in dated})
     height = PLOT_MARGIN * 2 + LANE_HEIGHT * max(len(languages), 1)
     if not dated:

@@ -113,7 +113,7 @@ class Store(ArticleRecords, QuoteRecords, StatsRecords):
 
     def latest_story_seq(self) -> int:
         with self.engine.connect() as connection:
-            return connection.scalar(select(func.coalesce(func.max(schema.stories.c.seq), 0)))
+            return int(connection.scalar(select(func.coalesce(func.max(schema.stories.c.seq), 0))) or 0)
 
     def stories_by_id(self, story_ids: list[str], keywords: bool = True) -> list:
         """``link.stories.StoryState``s of the given stories (unknown ids are skipped); without
@@ -157,7 +157,7 @@ class Store(ArticleRecords, QuoteRecords, StatsRecords):
             _lock_for_story_write(connection)
             if connection.scalar(_STORY_OF, {"article_id": article_id}) is not None:
                 return None
-            values["seq"] = connection.scalar(_LATEST_SEQ) + 1
+            values["seq"] = int(connection.scalar(_LATEST_SEQ) or 0) + 1
             # RETURNING, not rowcount: psycopg reports no rowcount for an INSERT … ON CONFLICT DO NOTHING.
             if story.version == 0:
                 written = connection.scalar(self._insert_ignore(schema.stories, "id"), {"id": story.id, **values})

@@ -74,7 +74,8 @@ class QuoteRecords(StoreBase):
             for chunk in chunks(ids):
                 query = select(a.c.id, a.c.annotations).where(a.c.id.in_(chunk))
                 annotations.update((row.id, dict(row.annotations or {})) for row in connection.execute(query))
-            updates, flag_rows = [], []
+            updates: list[dict[str, Any]] = []
+            flag_rows: list[dict[str, Any]] = []
             for article_id, quotes, flags in results:
                 if article_id not in annotations:
                     continue

@@ -28,7 +28,7 @@ class StatsRecords(StoreBase):
         a = schema.articles
         with self.engine.connect() as connection:
             count = lambda query: connection.scalar(query) or 0  # noqa: E731
-            languages = dict(
+            languages: dict[str | None, int] = dict(
                 connection.execute(select(a.c.language, func.count()).group_by(a.c.language).order_by(func.count().desc())).all()
             )
             reasons = connection.execute(

@@ -12,7 +12,7 @@ def run_migrations() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
         # `alembic` on the command line (for writing a new revision): use the URL given.
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        engine = create_engine(config.get_main_option("sqlalchemy.url") or "")
         with engine.begin() as connection:
             _run(connection)
         return
