@@ -114,6 +114,10 @@ class Article:
     events: list[dict[str, Any]] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
     extraction_method: str | None = None
+    # Annotation stages that could not run on this article (a language they cannot handle, a
+    # component that failed), each ``{"stage": ..., "reason": ...}``: the article is kept
+    # with what did run; a person reads here what it lacks and why.
+    skipped: list[dict[str, str]] = field(default_factory=list)
     # Working data one stage leaves for later ones (a spaCy Doc, sentence bounds, story id);
     # never serialised.
     extras: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -141,4 +145,5 @@ class Article:
             "quotes": self.quotes,
             "events": self.events,
             "flags": [flag.to_json() for flag in self.flags],
+            "skipped": self.skipped,
         }

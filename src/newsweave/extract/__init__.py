@@ -10,9 +10,10 @@ from newsweave.extract.html import extract_html
 from newsweave.extract.plaintext import clean_plain_text
 from newsweave.extract.published import date_from_url, date_in_text, normalise_timestamp
 from newsweave.model import Article, RawDocument, Rejection
-from newsweave.textnorm import content_hash, normalised_words
+from newsweave.textnorm import content_hash, word_count
 
 # Fewer words than this is not an article: an empty page, a cookie wall, a redirect.
+# Counted by ``textnorm.word_count``, which also counts scripts written without spaces.
 MIN_ARTICLE_WORDS = 5
 
 
@@ -29,7 +30,7 @@ def extract_document(document: RawDocument) -> Article | Rejection:
         title, url = document.title, document.url
         metadata_date = normalise_timestamp(document.published)
         method = "plaintext"
-    if len(normalised_words(cleaned.text)) < MIN_ARTICLE_WORDS:
+    if word_count(cleaned.text) < MIN_ARTICLE_WORDS:
         what = "HTML page" if document.kind == "html" else "text"
         return Rejection(document.source, f"{what} has no article text (fewer than {MIN_ARTICLE_WORDS} words after cleaning)")
     article = Article(

@@ -775,6 +775,7 @@ def _article_row(article: Article, print_: Fingerprint, now: datetime) -> dict[s
             "quotes": article.quotes,
             "events": article.events,
             "flags": [flag.to_json() for flag in article.flags],
+            "skipped": article.skipped,
         },
         "ingested_at": now,
     }
@@ -845,6 +846,7 @@ def article_from_row(row, removed: list[RemovedSpan]) -> Article:
             for item in annotations.get("flags", [])
         ],
         extraction_method=row.extraction_method,
+        skipped=annotations.get("skipped", []),
     )
 
 
