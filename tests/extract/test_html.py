@@ -171,3 +171,23 @@ def test_pages_without_article_text_are_rejected_not_crashing(raw: str) -> None:
     result = extract_document(RawDocument("empty.html", raw, "html", "0" * 64))
     assert not isinstance(result, Article)
     assert "no article text" in result.reason
+
+
+def _page_of_lines(lines: list[str], linked: bool) -> tuple[str, list, object]:
+    from newsweave.extract.html import _align_lines
+
+    body = "".join(f'<p><a href="/x/{i}">{line}</a></p>' if linked else f"<p>{line}</p>" for i, line in enumerate(lines))
+    page = f"<html><body>{body}</body></html>"
+    visible = visible_text(page)
+    text = "\n".join(lines)
+    return text, _align_lines(text, visible, len(page)), visible
+
+
+def test_a_fast_pass_that_returned_a_menu_does_not_read_as_an_article():
+    from newsweave.extract.html import _reads_as_article
+
+    menu = ["Home", "Politics", "Harbour news", "Sign in", "Subscribe", "Weather in Velmora", "Puzzles"] * 20
+    assert not _reads_as_article(*_page_of_lines(menu, linked=False))
+    prose = [html.unescape(re.sub(r"<[^>]+>", "", paragraph)) for paragraph in PARAGRAPHS]
+    assert _reads_as_article(*_page_of_lines(prose, linked=False))
+    assert not _reads_as_article(*_page_of_lines(prose, linked=True))  # prose, but all of it link text

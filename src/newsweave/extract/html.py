@@ -28,6 +28,7 @@ from trafilatura.utils import load_html
 from newsweave.extract.plaintext import Cleaned, Line, clean_lines
 from newsweave.model import RemovedSpan
 from newsweave.offsets import OffsetMap
+from newsweave.textnorm import word_count
 
 _SKIPPED_ELEMENTS = ("script", "style", "noscript", "template", "svg", "head", "title", "textarea")
 # One scan of the page: markup to skip (comments, CDATA, whole script/style/... elements,
@@ -57,6 +58,14 @@ _TRACKED_SECOND_CHARS = frozenset("aA/")
 # that the fast pass loses on the trafilatura eval set (0.921 -> 0.924; full cascade
 # everywhere: 0.926) and changes nothing on the Scrapinghub set, for ~1 ms a page.
 FULL_CASCADE_BELOW_CHARS = 1000
+# A longer fast pass is still judged before it is kept: an article is mostly prose, lines of
+# at least PROSE_LINE_WORDS words (``textnorm.word_count``, so unspaced scripts count too)
+# holding PROSE_SHARE_MIN of its characters, and not mostly link text (LINK_DENSITY_MAX below).
+# A fast pass that returned a site's menu (a hundred one- to four-word lines) fails both;
+# then the full cascade runs and its text is kept when it holds more prose. Checked in
+# docs/quality.md ("Languages: Fundus pages") and on the bench/extraction.py sets.
+PROSE_LINE_WORDS = 8
+PROSE_SHARE_MIN = 0.5
 _DATE_SEARCH = {k: v for k, v in set_date_params(False).items() if k != "url"}
 # A line whose visible characters are at least this share of link text is navigation, not
 # prose. 0.5 is the usual cut of link-density boilerplate detectors (jusText marks a block
@@ -151,9 +160,13 @@ def _compact_index_at(offsets: OffsetMap, raw_position: int) -> int:
 def extract_html(page: str, url: str | None = None) -> HtmlExtraction:
     tree = load_html(page)
     metadata = _page_metadata(tree, url) if tree is not None else Document()
-    text = _main_text(tree) if tree is not None else ""
+    text, fast = _main_text(tree) if tree is not None else ("", False)
     visible = visible_text(page)
     lines = _align_lines(text, visible, len(page))
+    if tree is not None and fast and not _reads_as_article(text, lines, visible):
+        full = _trafilatura_text(tree, fast=False)
+        if _prose_chars(full) > _prose_chars(text):
+            text, lines = full, _align_lines(full, visible, len(page))
     lines, furniture = _drop_html_furniture(lines, visible, metadata.title)
     cleaned = clean_lines(lines, len(page))
     cleaned.removed.extend(furniture)
@@ -168,18 +181,35 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtraction:
     )
 
 
-def _main_text(tree: HtmlElement) -> str:
+def _main_text(tree: HtmlElement) -> tuple[str, bool]:
     """trafilatura's text of the page: its fast pass first, the full cascade when that is thin.
 
     The fast pass skips trafilatura's comparison with readability and jusText, which costs
     about a third of its time and changes the result only where the main extractor found
     little; below ``FULL_CASCADE_BELOW_CHARS`` the full cascade runs (on the same parsed
-    tree: trafilatura copies it before pruning).
+    tree: trafilatura copies it before pruning). Also says whether the text is the fast
+    pass's, which ``extract_html`` then judges (``_reads_as_article``).
     """
     text = _trafilatura_text(tree, fast=True)
     if len(text) < FULL_CASCADE_BELOW_CHARS:
-        text = _trafilatura_text(tree, fast=False) or text
-    return text
+        return _trafilatura_text(tree, fast=False) or text, False
+    return text, True
+
+
+def _prose_chars(text: str) -> int:
+    """Characters of ``text`` in lines long enough to be prose (``PROSE_LINE_WORDS``)."""
+    return sum(len(line) for line in text.splitlines() if word_count(line) >= PROSE_LINE_WORDS)
+
+
+def _reads_as_article(text: str, lines: list[Line], visible: VisibleText) -> bool:
+    """Whether an extracted text reads as an article: mostly prose lines, mostly not links."""
+    total = sum(len(line.strip()) for line in text.splitlines())
+    if not total or _prose_chars(text) < PROSE_SHARE_MIN * total:
+        return False
+    placed = [(line, getattr(line, "compact_end", 0) - getattr(line, "compact_start", 0)) for line in lines]
+    size = sum(length for _, length in placed)
+    linked = sum(_share_inside(line, visible.link_spans) * length for line, length in placed)
+    return not size or linked / size < LINK_DENSITY_MAX
 
 
 def _trafilatura_text(tree: HtmlElement, fast: bool) -> str:
