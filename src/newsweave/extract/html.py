@@ -71,6 +71,11 @@ _DATE_SEARCH = {k: v for k, v in set_date_params(False).items() if k != "url"}
 # prose. 0.5 is the usual cut of link-density boilerplate detectors (jusText marks a block
 # bad above 0.2 only with other signals; boilerpipe's text-density rules use ~0.33-0.5).
 LINK_DENSITY_MAX = 0.5
+# A prose paragraph with links inline ("Trump <a>imposed tariffs … in 2018</a>, prompting …")
+# can pass LINK_DENSITY_MAX; it stays when it ends like a sentence and links hold less than
+# this share of it (a related-articles line is a link and little else).
+LINKED_PROSE_MAX = 0.85
+SENTENCE_END = frozenset(".!?…。！？؟।")
 # A headline shorter than this is only dropped when it equals the page title exactly.
 MIN_HEADLINE_WORDS = 4
 _WORD = re.compile(r"\w+")
@@ -399,7 +404,7 @@ def _drop_html_furniture(lines: list[Line], visible: VisibleText, title: str | N
         for index in edge:
             if reasons[index]:
                 continue
-            if _share_inside(lines[index], visible.link_spans) < LINK_DENSITY_MAX:
+            if not _is_link_line(lines[index], visible):
                 break
             reasons[index] = "link_text"
     kept: list[Line] = []
@@ -411,6 +416,17 @@ def _drop_html_furniture(lines: list[Line], visible: VisibleText, title: str | N
         else:
             kept.append(line)
     return kept, removed
+
+
+def _is_link_line(line: Line, visible: VisibleText) -> bool:
+    """A line made of link text: past ``LINK_DENSITY_MAX``, unless it reads as a sentence of
+    prose whose links are inline (a paragraph ending in sentence punctuation, long enough to
+    be prose, with at least LINKED_PROSE_MAX of its characters outside links)."""
+    share = _share_inside(line, visible.link_spans)
+    if share < LINK_DENSITY_MAX:
+        return False
+    prose = word_count(line.text) >= PROSE_LINE_WORDS and line.text.rstrip()[-1:] in SENTENCE_END
+    return not (prose and share < LINKED_PROSE_MAX)
 
 
 def _words(text: str) -> list[str]:
