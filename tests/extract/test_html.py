@@ -191,3 +191,19 @@ def test_a_fast_pass_that_returned_a_menu_does_not_read_as_an_article():
     prose = [html.unescape(re.sub(r"<[^>]+>", "", paragraph)) for paragraph in PARAGRAPHS]
     assert _reads_as_article(*_page_of_lines(prose, linked=False))
     assert not _reads_as_article(*_page_of_lines(prose, linked=True))  # prose, but all of it link text
+
+
+def test_a_page_whose_article_is_only_in_script_data_is_stored_with_its_description():
+    summary = "The harbour board of Velmora voted to rebuild the northern pier &amp; its ferry quay."
+    page = (f'<html><head><title>Pier vote</title><meta property="og:description" content="{summary}">'
+            '<script>self.__data = {"body": "\\u003cp\\u003eThe board met on Tuesday.\\u003c/p\\u003e"}</script>'
+            '</head><body><div id="app"></div></body></html>')
+    document = RawDocument(source="test://app", raw=page, kind="html", raw_sha256="0")
+    result = extract_document(document)
+    assert isinstance(result, Article)
+    assert result.extraction_method == "meta_description"
+    assert result.text == html.unescape(summary)
+    span = result.span(result.text.index("&"), result.text.index("&") + 1)
+    assert page[span.source_start : span.source_end] == "&amp;"
+    words = result.span(0, len("The harbour board"))
+    assert page[words.source_start : words.source_end] == "The harbour board"

@@ -6,7 +6,7 @@ text to the line cleaner (``extract.plaintext``); both keep offsets to the raw i
 
 from __future__ import annotations
 
-from newsweave.extract.html import extract_html
+from newsweave.extract.html import description_text, extract_html
 from newsweave.extract.plaintext import clean_plain_text
 from newsweave.extract.published import date_from_url, date_in_text, normalise_timestamp
 from newsweave.model import Article, RawDocument, Rejection
@@ -25,6 +25,10 @@ def extract_document(document: RawDocument) -> Article | Rejection:
         url = document.url or extraction.url
         metadata_date = normalise_timestamp(document.published) or normalise_timestamp(extraction.published)
         method = "trafilatura"
+        if word_count(cleaned.text) < MIN_ARTICLE_WORDS:
+            described = description_text(document.raw)
+            if described is not None:
+                cleaned, method = described, "meta_description"
     else:
         cleaned = clean_plain_text(document.raw)
         title, url = document.title, document.url

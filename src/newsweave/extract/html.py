@@ -186,6 +186,71 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtraction:
     )
 
 
+# The page's own summary, in a meta tag of its head: og:description or description.
+_DESCRIPTION = re.compile(
+    r"<meta\b(?=[^>]*\b(?:name|property)\s*=\s*[\"']?(?:og:)?description[\"'\s/>])[^>]*?\bcontent\s*=\s*"
+    r"(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)')",
+    re.I,
+)
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def description_text(page: str) -> Cleaned | None:
+    """The page's meta description as its text, each character mapped into the attribute.
+
+    For pages whose article is not in the HTML as text (an app that renders it from a
+    script's data): the summary the site wrote for the page is then all the page says
+    without running its scripts, and the article is stored with it rather than lost.
+    The longer of og:description and description is kept.
+    """
+    best: tuple[str, OffsetMap] | None = None
+    for match in _DESCRIPTION.finditer(page):
+        group = "dq" if match.group("dq") is not None else "sq"
+        start, end = match.span(group)
+        text, offsets = _decoded_attribute(page, start, end)
+        text_start = len(text) - len(text.lstrip())
+        text_end = len(text.rstrip())
+        if text_end > text_start and (best is None or text_end - text_start > len(best[0])):
+            best = (text[text_start:text_end], _clipped(offsets, text_start, text_end, len(page)))
+    return Cleaned(best[0], best[1]) if best else None
+
+
+def _clipped(offsets: OffsetMap, start: int, end: int, raw_length: int) -> OffsetMap:
+    """The part of a map between ``start`` and ``end`` of its text, shifted to start at 0."""
+    pieces = []
+    for a, b, c, d in offsets.pieces:
+        lo, hi = max(a, start), min(b, end)
+        if lo >= hi:
+            continue
+        if b - a == d - c:  # linear: clip the raw range alike
+            pieces.append((lo - start, hi - start, c + lo - a, c + hi - a))
+        else:
+            pieces.append((lo - start, hi - start, c, d))
+    return OffsetMap(pieces, raw_length)
+
+
+def _decoded_attribute(page: str, start: int, end: int) -> tuple[str, OffsetMap]:
+    """An attribute value with its entities decoded; a decoded entity maps to the whole reference."""
+    pieces: list[tuple[int, int, int, int]] = []
+    text: list[str] = []
+    length, position = 0, start
+    for entity in _ENTITY.finditer(page, start, end):
+        if entity.start() > position:
+            chunk = page[position : entity.start()]
+            pieces.append((length, length + len(chunk), position, entity.start()))
+            text.append(chunk)
+            length += len(chunk)
+        decoded = html_lib.unescape(entity.group())
+        pieces.append((length, length + len(decoded), entity.start(), entity.end()))
+        text.append(decoded)
+        length += len(decoded)
+        position = entity.end()
+    if end > position:
+        pieces.append((length, length + end - position, position, end))
+        text.append(page[position:end])
+    return "".join(text), OffsetMap(pieces, len(page))
+
+
 def _main_text(tree: HtmlElement) -> tuple[str, bool]:
     """trafilatura's text of the page: its fast pass first, the full cascade when that is thin.
 
