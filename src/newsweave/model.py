@@ -118,6 +118,10 @@ class Article:
     extraction_method: str | None = None
     # Which code, models and settings made the annotations (``newsweave.provenance``).
     provenance: dict[str, Any] | None = None
+    # Annotation stages that could not run on this article (a language they cannot handle, a
+    # component that failed), each ``{"stage": ..., "reason": ...}``: the article is kept
+    # with what did run; a person reads here what it lacks and why.
+    skipped: list[dict[str, str]] = field(default_factory=list)
     # Working data one stage leaves for later ones (a spaCy Doc, sentence bounds, story id);
     # never serialised.
     extras: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -146,4 +150,5 @@ class Article:
             "events": self.events,
             "flags": [flag.to_json() for flag in self.flags],
             "provenance": self.provenance,
+            "skipped": self.skipped,
         }

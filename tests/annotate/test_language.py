@@ -77,3 +77,24 @@ def test_annotator_fills_language_and_keeps_a_given_one() -> None:
     annotate_language([detected, given])
     assert detected.language == "de" and detected.language_score and detected.language_score > MIN_CONFIDENCE
     assert given.language == "fr"
+
+
+# Invented news sentences in isiZulu and isiXhosa: fastText's lid.176 is unsure of both
+# (it answers another language at a confidence near 0.1); the hybrid asks lingua then.
+ZULU = ("Umkhandlu wedolobha uvume uhlelo olusha lokwakha ibhuloho elisha phezu komfula ngoMsombuluko. "
+        "Imeya ithe umsebenzi uzoqala entwasahlobo.")
+XHOSA = ("Ibhunga ledolophu livume isicwangciso esitsha sokwakha ibhulorho entsha phezu komlambo ngoMvulo. "
+         "Usodolophu uthe umsebenzi uza kuqala entwasahlobo.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [(ZULU, "zu"), (XHOSA, "xh")])
+def test_an_unsure_fasttext_answer_falls_back_to_lingua(text, expected):
+    assert language._fasttext(" ".join(text.split()))[1] < MIN_CONFIDENCE  # the case this is about
+    code, confidence = detect_language(text)
+    assert code == expected
+    assert confidence >= MIN_CONFIDENCE
+
+
+def test_a_sure_fasttext_answer_is_kept_without_asking_lingua(monkeypatch):
+    monkeypatch.setattr(language, "_lingua", lambda sample: pytest.fail("lingua asked"))
+    assert detect_language(GERMAN)[0] == "de"

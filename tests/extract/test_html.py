@@ -171,3 +171,39 @@ def test_pages_without_article_text_are_rejected_not_crashing(raw: str) -> None:
     result = extract_document(RawDocument("empty.html", raw, "html", "0" * 64))
     assert not isinstance(result, Article)
     assert "no article text" in result.reason
+
+
+def _page_of_lines(lines: list[str], linked: bool) -> tuple[str, list, object]:
+    from newsweave.extract.html import _align_lines
+
+    body = "".join(f'<p><a href="/x/{i}">{line}</a></p>' if linked else f"<p>{line}</p>" for i, line in enumerate(lines))
+    page = f"<html><body>{body}</body></html>"
+    visible = visible_text(page)
+    text = "\n".join(lines)
+    return text, _align_lines(text, visible, len(page)), visible
+
+
+def test_a_fast_pass_that_returned_a_menu_does_not_read_as_an_article():
+    from newsweave.extract.html import _reads_as_article
+
+    menu = ["Home", "Politics", "Harbour news", "Sign in", "Subscribe", "Weather in Velmora", "Puzzles"] * 20
+    assert not _reads_as_article(*_page_of_lines(menu, linked=False))
+    prose = [html.unescape(re.sub(r"<[^>]+>", "", paragraph)) for paragraph in PARAGRAPHS]
+    assert _reads_as_article(*_page_of_lines(prose, linked=False))
+    assert not _reads_as_article(*_page_of_lines(prose, linked=True))  # prose, but all of it link text
+
+
+def test_a_page_whose_article_is_only_in_script_data_is_stored_with_its_description():
+    summary = "The harbour board of Velmora voted to rebuild the northern pier &amp; its ferry quay."
+    page = (f'<html><head><title>Pier vote</title><meta property="og:description" content="{summary}">'
+            '<script>self.__data = {"body": "\\u003cp\\u003eThe board met on Tuesday.\\u003c/p\\u003e"}</script>'
+            '</head><body><div id="app"></div></body></html>')
+    document = RawDocument(source="test://app", raw=page, kind="html", raw_sha256="0")
+    result = extract_document(document)
+    assert isinstance(result, Article)
+    assert result.extraction_method == "meta_description"
+    assert result.text == html.unescape(summary)
+    span = result.span(result.text.index("&"), result.text.index("&") + 1)
+    assert page[span.source_start : span.source_end] == "&amp;"
+    words = result.span(0, len("The harbour board"))
+    assert page[words.source_start : words.source_end] == "The harbour board"

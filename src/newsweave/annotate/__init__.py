@@ -45,6 +45,8 @@ BESIDE: list[Annotator] = [embed_articles]
 # bench/pipeline.py). OpenMP's thread count belongs to the calling thread, so this limit
 # holds in the pool's thread only and leaves other callers (benches, the API) the default.
 BESIDE_THREADS = 1
+# A skip's reason keeps this many characters of the error (the first line: the cause).
+SKIP_REASON_CHARS = 300
 # Where a deferred batch keeps the futures of its BESIDE annotators (see ``annotate_batch``).
 PENDING_KEY = "_pending"
 _beside_pools: dict[int, ThreadPoolExecutor] = {}
@@ -80,7 +82,7 @@ def annotate_batch(articles: list[Article], *, overlap: bool = True, defer: bool
     annotate_language(articles)
     if not overlap:
         for annotator in ANNOTATORS:
-            annotator(articles)
+            run_or_skip(annotator, articles)
         for annotator in BESIDE:
             run_with_openmp_threads(1, annotator, articles)
         return articles
@@ -88,7 +90,7 @@ def annotate_batch(articles: list[Article], *, overlap: bool = True, defer: bool
               for annotator in BESIDE]
     try:
         for annotator in ANNOTATORS:
-            annotator(articles)
+            run_or_skip(annotator, articles)
     except BaseException:
         wait(beside)  # a retry must not race the thread still filling these articles
         raise
@@ -99,6 +101,38 @@ def annotate_batch(articles: list[Article], *, overlap: bool = True, defer: bool
         for future in beside:
             future.result()  # re-raises the annotator's error, so the batch is retried one by one
     return articles
+
+
+def stage_name(annotator: Annotator) -> str:
+    """``annotate_entities`` -> ``entities``: the name a skip is recorded under."""
+    return getattr(annotator, "__name__", "annotator").removeprefix("annotate_")
+
+
+def run_or_skip(annotator: Annotator, articles: list[Article]) -> None:
+    """Run an annotator over the batch; where it fails, find the articles it fails on and
+    record it as skipped on those (stage and reason), so that they are stored with what
+    the other stages found instead of being rejected.
+
+    A missing language component (spaCy's Japanese tokenizer without SudachiPy, a model
+    that cannot be loaded) fails the same way for every article of that language; the
+    article itself is fine, so it is never a reason to lose it.
+    """
+    try:
+        annotator(articles)
+        return
+    except Exception as error:  # noqa: BLE001 - see the docstring: recorded, never raised
+        if len(articles) == 1:
+            _record_skip(articles[0], annotator, error)
+            return
+    for article in articles:
+        run_or_skip(annotator, [article])
+
+
+def _record_skip(article: Article, annotator: Annotator, error: Exception) -> None:
+    lines = str(error).strip().splitlines()
+    reason = f"{type(error).__name__}: {lines[0] if lines else ''}".strip()[:SKIP_REASON_CHARS]
+    article.skipped.append({"stage": stage_name(annotator), "reason": f"{reason} (language {article.language or 'unknown'})"})
+    article.extras.pop("doc", None)  # a parse left half-made must not feed the next stage
 
 
 def await_annotations(article: Article) -> None:

@@ -23,6 +23,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsweave import lang
 from newsweave.model import Article
 
 # What str.splitlines() splits on (a regex class); cleaned texts hold only "\n", others may not.
@@ -62,7 +63,7 @@ def pipeline(language: str | None) -> Language:
         if "ner" in nlp.pipe_names:
             nlp.add_pipe("newsweave_line_breaks", before="ner")
         return nlp
-    blank = spacy.blank(language if language and _has_language_class(language) else "xx")
+    blank = blank_pipeline(language if language and _has_language_class(language) else "xx")
     blank.add_pipe("sentencizer")
     return blank
 
@@ -75,6 +76,23 @@ def _load_package(package: str) -> Language:
     if callable(model_path):
         return spacy.load(model_path())
     return spacy.load(package)
+def blank_pipeline(language: str) -> Language:
+    """spaCy's blank pipeline for the language, with its default tokenizer when that loads.
+
+    Some languages' default tokenizers need a package of their own (Japanese: SudachiPy with
+    a dictionary; Korean: mecab-ko, a system library; Vietnamese: pyvi; Thai: pythainlp).
+    Where it is missing, ``lang/<iso>/nlp.toml`` may give a spaCy config that needs nothing
+    more (Korean and Vietnamese are written with spaces, so the rule-based tokenizer serves).
+    Without either, the ImportError goes up: the stages that need a parse are then skipped
+    for the article, which is still stored (``annotate.run_or_skip``).
+    """
+    try:
+        return spacy.blank(language)
+    except ImportError:
+        fallback = lang.load(language, "nlp").get("spacy")
+        if not fallback:
+            raise
+        return spacy.blank(language, config=fallback)
 
 
 def _has_language_class(language: str) -> bool:

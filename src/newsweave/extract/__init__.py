@@ -6,13 +6,14 @@ text to the line cleaner (``extract.plaintext``); both keep offsets to the raw i
 
 from __future__ import annotations
 
-from newsweave.extract.html import extract_html
+from newsweave.extract.html import description_text, extract_html
 from newsweave.extract.plaintext import clean_plain_text
 from newsweave.extract.published import date_from_url, date_in_text, normalise_timestamp
 from newsweave.model import Article, RawDocument, Rejection
-from newsweave.textnorm import content_hash, normalised_words
+from newsweave.textnorm import content_hash, word_count
 
 # Fewer words than this is not an article: an empty page, a cookie wall, a redirect.
+# Counted by ``textnorm.word_count``, which also counts scripts written without spaces.
 MIN_ARTICLE_WORDS = 5
 
 
@@ -24,12 +25,16 @@ def extract_document(document: RawDocument) -> Article | Rejection:
         url = document.url or extraction.url
         metadata_date = normalise_timestamp(document.published) or normalise_timestamp(extraction.published)
         method = "trafilatura"
+        if word_count(cleaned.text) < MIN_ARTICLE_WORDS:
+            described = description_text(document.raw)
+            if described is not None:
+                cleaned, method = described, "meta_description"
     else:
         cleaned = clean_plain_text(document.raw)
         title, url = document.title or cleaned.headline, document.url
         metadata_date = normalise_timestamp(document.published)
         method = "plaintext"
-    if len(normalised_words(cleaned.text)) < MIN_ARTICLE_WORDS:
+    if word_count(cleaned.text) < MIN_ARTICLE_WORDS:
         what = "HTML page" if document.kind == "html" else "text"
         return Rejection(document.source, f"{what} has no article text (fewer than {MIN_ARTICLE_WORDS} words after cleaning)")
     article = Article(

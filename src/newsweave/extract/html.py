@@ -28,6 +28,7 @@ from trafilatura.utils import load_html
 from newsweave.extract.plaintext import Cleaned, Line, clean_lines
 from newsweave.model import RemovedSpan
 from newsweave.offsets import OffsetMap
+from newsweave.textnorm import word_count
 
 _SKIPPED_ELEMENTS = ("script", "style", "noscript", "template", "svg", "head", "title", "textarea")
 # One scan of the page: markup to skip (comments, CDATA, whole script/style/... elements,
@@ -57,11 +58,24 @@ _TRACKED_SECOND_CHARS = frozenset("aA/")
 # that the fast pass loses on the trafilatura eval set (0.921 -> 0.924; full cascade
 # everywhere: 0.926) and changes nothing on the Scrapinghub set, for ~1 ms a page.
 FULL_CASCADE_BELOW_CHARS = 1000
+# A longer fast pass is still judged before it is kept: an article is mostly prose, lines of
+# at least PROSE_LINE_WORDS words (``textnorm.word_count``, so unspaced scripts count too)
+# holding PROSE_SHARE_MIN of its characters, and not mostly link text (LINK_DENSITY_MAX below).
+# A fast pass that returned a site's menu (a hundred one- to four-word lines) fails both;
+# then the full cascade runs and its text is kept when it holds more prose. Checked in
+# docs/quality.md ("Languages: Fundus pages") and on the bench/extraction.py sets.
+PROSE_LINE_WORDS = 8
+PROSE_SHARE_MIN = 0.5
 _DATE_SEARCH = {k: v for k, v in set_date_params(False).items() if k != "url"}
 # A line whose visible characters are at least this share of link text is navigation, not
 # prose. 0.5 is the usual cut of link-density boilerplate detectors (jusText marks a block
 # bad above 0.2 only with other signals; boilerpipe's text-density rules use ~0.33-0.5).
 LINK_DENSITY_MAX = 0.5
+# A prose paragraph with links inline ("Trump <a>imposed tariffs … in 2018</a>, prompting …")
+# can pass LINK_DENSITY_MAX; it stays when it ends like a sentence and links hold less than
+# this share of it (a related-articles line is a link and little else).
+LINKED_PROSE_MAX = 0.85
+SENTENCE_END = frozenset(".!?…。！？؟।")
 # A headline shorter than this is only dropped when it equals the page title exactly.
 MIN_HEADLINE_WORDS = 4
 _WORD = re.compile(r"\w+")
@@ -151,9 +165,13 @@ def _compact_index_at(offsets: OffsetMap, raw_position: int) -> int:
 def extract_html(page: str, url: str | None = None) -> HtmlExtraction:
     tree = load_html(page)
     metadata = _page_metadata(tree, url) if tree is not None else Document()
-    text = _main_text(tree) if tree is not None else ""
+    text, fast = _main_text(tree) if tree is not None else ("", False)
     visible = visible_text(page)
     lines = _align_lines(text, visible, len(page))
+    if tree is not None and fast and not _reads_as_article(text, lines, visible):
+        full = _trafilatura_text(tree, fast=False)
+        if _prose_chars(full) > _prose_chars(text):
+            text, lines = full, _align_lines(full, visible, len(page))
     lines, furniture = _drop_html_furniture(lines, visible, metadata.title)
     cleaned = clean_lines(lines, len(page))
     cleaned.removed.extend(furniture)
@@ -168,18 +186,100 @@ def extract_html(page: str, url: str | None = None) -> HtmlExtraction:
     )
 
 
-def _main_text(tree: HtmlElement) -> str:
+# The page's own summary, in a meta tag of its head: og:description or description.
+_DESCRIPTION = re.compile(
+    r"<meta\b(?=[^>]*\b(?:name|property)\s*=\s*[\"']?(?:og:)?description[\"'\s/>])[^>]*?\bcontent\s*=\s*"
+    r"(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)')",
+    re.I,
+)
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def description_text(page: str) -> Cleaned | None:
+    """The page's meta description as its text, each character mapped into the attribute.
+
+    For pages whose article is not in the HTML as text (an app that renders it from a
+    script's data): the summary the site wrote for the page is then all the page says
+    without running its scripts, and the article is stored with it rather than lost.
+    The longer of og:description and description is kept.
+    """
+    best: tuple[str, OffsetMap] | None = None
+    for match in _DESCRIPTION.finditer(page):
+        group = "dq" if match.group("dq") is not None else "sq"
+        start, end = match.span(group)
+        text, offsets = _decoded_attribute(page, start, end)
+        text_start = len(text) - len(text.lstrip())
+        text_end = len(text.rstrip())
+        if text_end > text_start and (best is None or text_end - text_start > len(best[0])):
+            best = (text[text_start:text_end], _clipped(offsets, text_start, text_end, len(page)))
+    return Cleaned(best[0], best[1]) if best else None
+
+
+def _clipped(offsets: OffsetMap, start: int, end: int, raw_length: int) -> OffsetMap:
+    """The part of a map between ``start`` and ``end`` of its text, shifted to start at 0."""
+    pieces = []
+    for a, b, c, d in offsets.pieces:
+        lo, hi = max(a, start), min(b, end)
+        if lo >= hi:
+            continue
+        if b - a == d - c:  # linear: clip the raw range alike
+            pieces.append((lo - start, hi - start, c + lo - a, c + hi - a))
+        else:
+            pieces.append((lo - start, hi - start, c, d))
+    return OffsetMap(pieces, raw_length)
+
+
+def _decoded_attribute(page: str, start: int, end: int) -> tuple[str, OffsetMap]:
+    """An attribute value with its entities decoded; a decoded entity maps to the whole reference."""
+    pieces: list[tuple[int, int, int, int]] = []
+    text: list[str] = []
+    length, position = 0, start
+    for entity in _ENTITY.finditer(page, start, end):
+        if entity.start() > position:
+            chunk = page[position : entity.start()]
+            pieces.append((length, length + len(chunk), position, entity.start()))
+            text.append(chunk)
+            length += len(chunk)
+        decoded = html_lib.unescape(entity.group())
+        pieces.append((length, length + len(decoded), entity.start(), entity.end()))
+        text.append(decoded)
+        length += len(decoded)
+        position = entity.end()
+    if end > position:
+        pieces.append((length, length + end - position, position, end))
+        text.append(page[position:end])
+    return "".join(text), OffsetMap(pieces, len(page))
+
+
+def _main_text(tree: HtmlElement) -> tuple[str, bool]:
     """trafilatura's text of the page: its fast pass first, the full cascade when that is thin.
 
     The fast pass skips trafilatura's comparison with readability and jusText, which costs
     about a third of its time and changes the result only where the main extractor found
     little; below ``FULL_CASCADE_BELOW_CHARS`` the full cascade runs (on the same parsed
-    tree: trafilatura copies it before pruning).
+    tree: trafilatura copies it before pruning). Also says whether the text is the fast
+    pass's, which ``extract_html`` then judges (``_reads_as_article``).
     """
     text = _trafilatura_text(tree, fast=True)
     if len(text) < FULL_CASCADE_BELOW_CHARS:
-        text = _trafilatura_text(tree, fast=False) or text
-    return text
+        return _trafilatura_text(tree, fast=False) or text, False
+    return text, True
+
+
+def _prose_chars(text: str) -> int:
+    """Characters of ``text`` in lines long enough to be prose (``PROSE_LINE_WORDS``)."""
+    return sum(len(line) for line in text.splitlines() if word_count(line) >= PROSE_LINE_WORDS)
+
+
+def _reads_as_article(text: str, lines: list[Line], visible: VisibleText) -> bool:
+    """Whether an extracted text reads as an article: mostly prose lines, mostly not links."""
+    total = sum(len(line.strip()) for line in text.splitlines())
+    if not total or _prose_chars(text) < PROSE_SHARE_MIN * total:
+        return False
+    placed = [(line, getattr(line, "compact_end", 0) - getattr(line, "compact_start", 0)) for line in lines]
+    size = sum(length for _, length in placed)
+    linked = sum(_share_inside(line, visible.link_spans) * length for line, length in placed)
+    return not size or linked / size < LINK_DENSITY_MAX
 
 
 def _trafilatura_text(tree: HtmlElement, fast: bool) -> str:
@@ -369,7 +469,7 @@ def _drop_html_furniture(lines: list[Line], visible: VisibleText, title: str | N
         for index in edge:
             if reasons[index]:
                 continue
-            if _share_inside(lines[index], visible.link_spans) < LINK_DENSITY_MAX:
+            if not _is_link_line(lines[index], visible):
                 break
             reasons[index] = "link_text"
     kept: list[Line] = []
@@ -381,6 +481,17 @@ def _drop_html_furniture(lines: list[Line], visible: VisibleText, title: str | N
         else:
             kept.append(line)
     return kept, removed
+
+
+def _is_link_line(line: Line, visible: VisibleText) -> bool:
+    """A line made of link text: past ``LINK_DENSITY_MAX``, unless it reads as a sentence of
+    prose whose links are inline (a paragraph ending in sentence punctuation, long enough to
+    be prose, with at least LINKED_PROSE_MAX of its characters outside links)."""
+    share = _share_inside(line, visible.link_spans)
+    if share < LINK_DENSITY_MAX:
+        return False
+    prose = word_count(line.text) >= PROSE_LINE_WORDS and line.text.rstrip()[-1:] in SENTENCE_END
+    return not (prose and share < LINKED_PROSE_MAX)
 
 
 def _words(text: str) -> list[str]:

@@ -71,6 +71,7 @@ def _annotations(article: Article) -> dict[str, Any]:
         "quotes": article.quotes,
         "events": article.events,
         "flags": [flag.to_json() for flag in article.flags],
+        "skipped": article.skipped,
         "provenance": article.provenance,
     }
 
@@ -140,6 +141,7 @@ def article_from_row(row, removed: list[RemovedSpan]) -> Article:
             for item in annotations.get("flags", [])
         ],
         extraction_method=row.extraction_method,
+        skipped=annotations.get("skipped", []),
         provenance=annotations.get("provenance"),
     )
 
