@@ -240,11 +240,11 @@ def evaluate(docs: list[dict], signals: dict[str, ArticleSignals]) -> None:
 
 # The settings swept on the tune half (module constants of link/story_score.py).
 SWEEP = {
-    "JOIN_THRESHOLD": [round(0.44 + 0.04 * step, 2) for step in range(8)],
-    "ENTITY_WEIGHT": [0.3, 0.5, 0.7],
-    "DAY_PENALTY": [0.0, 0.15, 0.3],
-    "SHARED_NEEDED": [0.01, 1.0, 2.0],
-    "EVENT_PENALTY": [0.0, 0.1],
+    "JOIN_THRESHOLD": [0.48, 0.52, 0.56, 0.60, 0.64, 0.68],
+    "ENTITY_WEIGHT": [0.5],
+    "DAY_PENALTY": [0.0, 0.2, 0.4],
+    "SHARED_NEEDED": [0.01, 1.0],
+    "EVENT_PENALTY": [0.0],
 }
 
 

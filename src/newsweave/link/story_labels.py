@@ -19,7 +19,8 @@ def story_title(story: StoryState, language: str | None = None) -> dict[str, Any
     heads = story.profile.get("heads") or {}
     if not heads:
         return None
-    chosen = language if language in heads else max(heads, key=lambda key: (heads[key].get("centrality", 0), key))
+    chosen = language if language in heads else max(
+        heads, key=lambda key: (heads[key].get("headline", True), heads[key].get("centrality", 0), key))
     return {**heads[chosen], "language": chosen}
 
 

@@ -13,7 +13,9 @@
 * time: a story takes no article published further than ``MAX_GAP_DAYS`` from its span;
 * day conflict: when both the article and the story report days (TIMEX3 dates, event dates,
   else publication days) and the nearest two are more than ``DAY_WINDOW`` apart, the article
-  reports another event (a report a week later joins only if it names the first days);
+  reports another event (a report a week later joins only if it names the first days), unless
+  it follows a person of the story (a later chapter of what one person does, as the en/fr seed
+  pair: Zelensky in Tirana in 2024, the coalition's call about Ukraine in 2026);
 * event conflict: both have PLOVER event types and share none.
 """
 
@@ -44,7 +46,7 @@ IDF_PRIOR = 20
 # Reported days this far apart are compatible (a report of the next days of one event) …
 DAY_WINDOW = 3
 # … further apart they cost DAY_PENALTY (in full from 2 × DAY_WINDOW).
-DAY_PENALTY = 0.0
+DAY_PENALTY = 0.2
 # Cost when both sides have event types and share none.
 EVENT_PENALTY = 0.0
 # A story takes no article dated further than this from its first/last dates …
@@ -131,8 +133,11 @@ def nearest_days(days: tuple[date, ...], story_days: Iterable[str]) -> int | Non
     return min(abs((day - other).days) for day in days for other in reported)
 
 
-def day_conflict(days: tuple[date, ...], story: StoryState) -> float:
-    """0 when the article's days meet the story's within DAY_WINDOW, rising to 1 at twice that."""
+def day_conflict(days: tuple[date, ...], story: StoryState, continues: bool = False) -> float:
+    """0 when the article's days meet the story's within DAY_WINDOW, rising to 1 at twice that;
+    0 too when the article ``continues`` the story (it follows one of the story's people)."""
+    if continues:
+        return 0.0
     gap = nearest_days(days, [*story.profile.get("days", {}), *story.profile.get("inferred", {})])
     if gap is None or gap <= DAY_WINDOW:
         return 0.0
@@ -159,5 +164,6 @@ def score_story(signals: ArticleSignals, story: StoryState,
     cosine = float(np.dot(signals.embedding, story.centroid))
     labels = {**story.entity_labels(), **signals.labels}
     evidence = entity_evidence(signals.entity_weights(), story.entity_weights(), labels, frequencies)
-    return (combined_score(cosine, evidence, gap) - DAY_PENALTY * day_conflict(signals.report_days(), story)
+    continues = any(labels.get(key) == "PER" for key in signals.entities.keys() & story.entities.keys())
+    return (combined_score(cosine, evidence, gap) - DAY_PENALTY * day_conflict(signals.report_days(), story, continues)
             - EVENT_PENALTY * event_conflict(signals.events, story))

@@ -29,6 +29,8 @@ from newsweave.link.story_signals import ArticleSignals
 STORY_TOP_ENTITIES = 30
 # Reported days kept per story (the most reported; a long story's background dates fall off).
 STORY_DAYS_KEPT = 60
+# Longest title made from a first sentence when the article has no headline.
+TITLE_MAX_CHARS = 110
 
 
 def unit(vector: np.ndarray) -> np.ndarray:
@@ -157,15 +159,25 @@ def story_span(story: StoryState, signals: ArticleSignals) -> tuple[str | None, 
 
 
 def _consider_head(story: StoryState, signals: ArticleSignals, article_id: str) -> None:
-    """Keep the article's headline for its language when it is the most central so far.
-    Centrality is the cosine to the centroid at the time the article joined (stories drift,
-    so an old score is only an estimate; re-reading every member would cost a pass over them
-    at each join)."""
-    if not signals.headline:
+    """Keep the article's headline for its language when it is the most central so far (an
+    article with a headline before one without: a text with none is titled by its first
+    sentence, shortened). Centrality is the cosine to the centroid at the time the article
+    joined (stories drift, so an old score is only an estimate; re-reading every member
+    would cost a pass over them at each join)."""
+    title = signals.headline or short_title(signals.summary)
+    if not title:
         return
     centrality = float(np.dot(unit(signals.embedding), story.centroid))
+    rank = (bool(signals.headline), centrality)
     language = signals.language or "und"
     held = story.heads.get(language)
-    if held is None or centrality > float(held.get("centrality", -1.0)):
-        story.heads[language] = {"title": signals.headline, "summary": signals.summary,
-                                 "article": article_id, "centrality": round(centrality, 4)}
+    if held is None or rank > (bool(held.get("headline", True)), float(held.get("centrality", -1.0))):
+        story.heads[language] = {"title": title, "summary": signals.summary, "article": article_id,
+                                 "centrality": round(centrality, 4), "headline": bool(signals.headline)}
+
+
+def short_title(sentence: str) -> str:
+    """A first sentence cut at a word boundary to ``TITLE_MAX_CHARS``, marked with an ellipsis."""
+    if len(sentence) <= TITLE_MAX_CHARS:
+        return sentence
+    return sentence[:TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
