@@ -1,14 +1,19 @@
 """Online story assignment against the gold sub-topics of ECB+, and its cost as the store grows.
 
-    .venv/bin/python bench/stories.py [--eval ../shared/eval/stories] [--cache DIR] [--topics N]
+    .venv/bin/python bench/stories.py [--eval ../shared/eval/stories] [--cache DIR] [--topics N] [--set NAME=VALUE]
+    .venv/bin/python bench/stories.py --sweep          # the SWEEP grid on the tune half
     .venv/bin/python bench/stories.py --speed          # assignment cost at 1k and 50k stories
 
 Quality (``ecbplus.jsonl``, English, 982 docs, 86 sub-topics; see the folder's README): each
-document is assigned online, in order, by the real :class:`~newsweave.link.stories.StoryLinker`
-(usearch index, combined score) over an in-memory :class:`StoryMemory`; BCubed P/R/F1 and
-the adjusted Rand index against ``subtopic``, in two settings: all documents in one stream,
-and each topic on its own (its two sub-topics share event type and vocabulary). Three
-shuffles of the order show its effect. No dates in ECB+, so the time term is idle. Reference:
+document runs once through the real annotators (language, entities, dates, events, embedding;
+cached under ``--cache``) and is assigned online, in order, by the real
+:class:`~newsweave.link.stories.StoryLinker` (usearch index, ``link/story_score.py``'s score)
+over an in-memory :class:`StoryMemory`; BCubed P/R/F1 and the adjusted Rand index against
+``subtopic``, in two settings: all documents in one stream (the two sub-topics of each topic
+mixed: same kind of event, another event) and each topic on its own; mean of three shuffles of
+the order. Topics are split into a tune and a check half by a hash of the topic id (``halves``),
+fixed before any tuning: ``--sweep`` sees only the tune half, and figures are printed for both.
+ECB+ has no publication dates: only dates written in the texts reach the day term. Reference:
 TF-IDF + agglomerative clustering (average linkage, cosine) cut at the gold number of
 clusters — an oracle on the count that online assignment does not get.
 
@@ -41,11 +46,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from similarity import DEFAULT_CACHE, DEFAULT_EVAL, PRODUCTION, SignalCache, Variant, text_key  # noqa: E402
+from similarity import DEFAULT_CACHE, DEFAULT_EVAL, text_key  # noqa: E402
 
-from newsweave.annotate.embeddings import EMBEDDING_DIM, centre_by_language  # noqa: E402
+from newsweave.annotate.embeddings import EMBEDDING_DIM  # noqa: E402
 import newsweave.link.stories as linking  # noqa: E402
+from newsweave.link import story_score, story_snapshot  # noqa: E402
 from newsweave.link.stories import ArticleSignals, StoryConflict, StoryLinker, StoryState  # noqa: E402
+from newsweave.link.story_signals import entity_labels, entity_mentions, event_types, reported_days  # noqa: E402
 
 SHUFFLES = 3
 
@@ -89,18 +96,71 @@ class MemoryStories:
     @staticmethod
     def _copy(story: StoryState) -> StoryState:
         return StoryState(story.id, story.centroid_sum.copy(), story.size, {k: dict(v) for k, v in story.entities.items()},
-                          dict(story.keywords), list(story.languages), story.first, story.last, story.label, story.version)
+                          dict(story.keywords), list(story.languages), story.first, story.last, story.label, story.version,
+                          json.loads(json.dumps(story.profile)))
 
 
-def assign_online(docs: list[dict], cache: SignalCache) -> dict[str, str]:
+def annotated_signals(docs: list[dict], folder: Path) -> dict[str, ArticleSignals]:
+    """Each document run through the real annotators (language, entities, dates, events, embedding),
+    its signals read off as ingest reads them; cached per document under ``folder`` (outside the repo)."""
+    from newsweave.annotate import annotate_batch
+    from newsweave.model import Article
+    from newsweave.offsets import OffsetMap
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "annotations.jsonl"
+    cached = {}
+    if path.exists():
+        cached = {row["key"]: row for row in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    todo = [doc for doc in docs if text_key(doc["text"]) not in cached]
+    with path.open("a", encoding="utf-8") as out:
+        for begin in range(0, len(todo), 32):
+            chunk = todo[begin : begin + 32]
+            articles = [Article(id=doc["doc_id"], source="bench", raw=doc["text"], raw_sha256="", text=doc["text"],
+                                offsets=OffsetMap.identity(len(doc["text"])), language="en") for doc in chunk]
+            annotate_batch(articles, overlap=False)
+            for doc, article in zip(chunk, articles, strict=True):
+                row = {"key": text_key(doc["text"]), "entities": article.entities, "events": article.events,
+                       "dates": [{k: d.get(k) for k in ("start", "end", "value")} for d in article.dates],
+                       "embedding": article.extras["embedding"].tolist()}
+                cached[row["key"]] = row
+                out.write(json.dumps(row) + "\n")
+            out.flush()
+            print(f"  annotated {begin + len(chunk)}/{len(todo)}", file=sys.stderr, flush=True)
+    return {doc["doc_id"]: signals_of(cached[text_key(doc["text"])]) for doc in docs}
+
+
+def signals_of(row: dict) -> ArticleSignals:
+    from newsweave.model import Article
+    from newsweave.offsets import OffsetMap
+
+    article = Article(id="", source="", raw="", raw_sha256="", text="", offsets=OffsetMap.identity(0), language="en",
+                      entities=row["entities"], dates=row["dates"], events=row["events"])
+    mentioned = entity_mentions(article)
+    labels = entity_labels(article)
+    return ArticleSignals(np.asarray(row["embedding"], dtype=np.float32), {k: n for k, (n, _) in mentioned.items()},
+                          [], None, "en", {k: c for k, (_, c) in mentioned.items()}, reported_days(article),
+                          event_types(article), {k: labels.get(k, "") for k in mentioned})
+
+
+def assign_online(docs: list[dict], signals: dict[str, ArticleSignals]) -> dict[str, str]:
     linker = StoryLinker(MemoryStories())
     for doc in docs:
-        key = text_key(doc["text"])
-        mentions = cache.entities[key]  # entity key -> mentions, most mentioned first
-        vector = centre_by_language(cache.vectors[key][None, :], ["en"])[0]  # as annotate/embeddings.py does
-        signals = ArticleSignals(vector, {entity: entity for entity in mentions}, [], None, "en", mentions)
-        linker.assign_signals(doc["doc_id"], signals)
+        linker.assign_signals(doc["doc_id"], signals[doc["doc_id"]])
     return dict(linker.memory.members)
+
+
+def halves(docs: list[dict]) -> dict[str, list[dict]]:
+    """Tune and check halves by a hash of the topic id (fixed before any tuning)."""
+    import hashlib
+
+    def half(topic: int) -> str:
+        return "tune" if hashlib.blake2b(str(topic).encode(), digest_size=2).digest()[0] % 2 == 0 else "check"
+
+    split: dict[str, list[dict]] = {"tune": [], "check": []}
+    for doc in docs:
+        split[half(doc["topic"])].append(doc)
+    return split
 
 
 def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
@@ -135,85 +195,101 @@ def tfidf_baseline(docs: list[dict], clusters: int) -> dict[str, str]:
     return {doc["doc_id"]: str(label) for doc, label in zip(docs, labels, strict=True)}
 
 
-def evaluate(docs: list[dict], cache: SignalCache) -> None:
+def online_scores(docs: list[dict], signals: dict[str, ArticleSignals], by_topic: bool = False) -> tuple[float, ...]:
+    """BCubed P, R, F1 and ARI of online assignment, mean of ``SHUFFLES`` orders: all docs in one
+    stream (both sub-topics of every topic mixed), or each topic in a stream of its own."""
     gold = {doc["doc_id"]: doc["subtopic"] for doc in docs}
     topics = defaultdict(list)
     for doc in docs:
-        topics[doc["topic"]].append(doc)
-    print(f"{len(docs)} docs, {len(topics)} topics, {len(set(gold.values()))} sub-topics")
-    print(f"{'setting':34} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'ARI':>6} {'stories':>8}")
-    for shuffle in range(SHUFFLES):
-        order = list(docs)
-        random.Random(shuffle).shuffle(order)
-        predicted = assign_online(order, cache)
-        p, r, f = bcubed(predicted, gold)
-        print(f"{f'ours, all docs, shuffle {shuffle}':34} {p:6.3f} {r:6.3f} {f:6.3f} {ari(predicted, gold):6.3f} {len(set(predicted.values())):8}")
+        topics[doc["topic"] if by_topic else 0].append(doc)
+    rows = []
     for shuffle in range(SHUFFLES):
         predicted = {}
         for topic, members in topics.items():
             order = list(members)
             random.Random(shuffle).shuffle(order)
-            predicted.update({k: f"{topic}:{v}" for k, v in assign_online(order, cache).items()})
-        p, r, f = bcubed(predicted, gold)
-        print(f"{f'ours, within topic, shuffle {shuffle}':34} {p:6.3f} {r:6.3f} {f:6.3f} {ari(predicted, gold):6.3f} {len(set(predicted.values())):8}")
-    try:
-        baseline = tfidf_baseline(docs, len(set(gold.values())))
-        p, r, f = bcubed(baseline, gold)
-        print(f"{'TF-IDF+agglomerative, all (k=gold)':34} {p:6.3f} {r:6.3f} {f:6.3f} {ari(baseline, gold):6.3f} {len(set(baseline.values())):8}")
-        within = {}
+            predicted.update({k: f"{topic}:{v}" for k, v in assign_online(order, signals).items()})
+        rows.append((*bcubed(predicted, gold), ari(predicted, gold), len(set(predicted.values()))))
+    return tuple(float(np.mean([row[i] for row in rows])) for i in range(5))
+
+
+def oracle_scores(docs: list[dict], by_topic: bool = False) -> tuple[float, ...]:
+    gold = {doc["doc_id"]: doc["subtopic"] for doc in docs}
+    if by_topic:
+        topics = defaultdict(list)
+        for doc in docs:
+            topics[doc["topic"]].append(doc)
+        predicted = {}
         for topic, members in topics.items():
-            within.update({k: f"{topic}:{v}" for k, v in tfidf_baseline(members, 2).items()})
-        p, r, f = bcubed(within, gold)
-        print(f"{'TF-IDF+agglomerative, topic (k=2)':34} {p:6.3f} {r:6.3f} {f:6.3f} {ari(within, gold):6.3f} {len(set(within.values())):8}")
-    except ImportError:
-        print("baseline skipped: scikit-learn is not installed")
+            predicted.update({k: f"{topic}:{v}" for k, v in tfidf_baseline(members, 2).items()})
+    else:
+        predicted = tfidf_baseline(docs, len(set(gold.values())))
+    return (*bcubed(predicted, gold), ari(predicted, gold), len(set(predicted.values())))
 
 
-# Grid of the sweep: cosine distributions move with the embedding variant, so it is wide.
-SWEEP_THRESHOLDS = [round(0.30 + 0.02 * step, 2) for step in range(26)]
-SWEEP_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5)
+def evaluate(docs: list[dict], signals: dict[str, ArticleSignals]) -> None:
+    print(f"{'half':6} {'setting':40} {'B3 P':>6} {'B3 R':>6} {'B3 F1':>6} {'ARI':>6} {'stories':>8}")
+    for name, members in (*halves(docs).items(), ("all", docs)):
+        label = f"{name} ({len({d['topic'] for d in members})} topics, {len(members)} docs)"
+        print(label)
+        for setting, by_topic in (("all docs, one stream", False), ("each topic on its own", True)):
+            p, r, f, a, n = online_scores(members, signals, by_topic)
+            print(f"{name:6} {'ours, ' + setting + f', mean of {SHUFFLES} orders':40} {p:6.3f} {r:6.3f} {f:6.3f} {a:6.3f} {n:8.0f}")
+            try:
+                p, r, f, a, n = oracle_scores(members, by_topic)
+                print(f"{name:6} {'TF-IDF+agglomerative, k=gold, ' + ('per topic' if by_topic else 'all'):40}"
+                      f" {p:6.3f} {r:6.3f} {f:6.3f} {a:6.3f} {n:8.0f}")
+            except ImportError:
+                print("baseline skipped: scikit-learn is not installed")
 
 
-def use_setting(threshold: float, weight: float) -> None:
-    """Set the linker's join threshold and entity weight (module constants, read at each call)."""
-    linking.JOIN_THRESHOLD, linking.ENTITY_WEIGHT = threshold, weight
+# The settings swept on the tune half (module constants of link/story_score.py).
+SWEEP = {
+    "JOIN_THRESHOLD": [0.48, 0.52, 0.56, 0.60, 0.64, 0.68],
+    "ENTITY_WEIGHT": [0.5],
+    "DAY_PENALTY": [0.0, 0.2, 0.4],
+    "SHARED_NEEDED": [0.01, 1.0],
+    "EVENT_PENALTY": [0.0],
+}
 
 
-def sweep(docs: list[dict], cache: SignalCache) -> None:
-    """Join threshold x entity weight on the all-docs stream (shuffle 0), 2-fold by topic: the setting
-    chosen on the odd topics is scored on the even ones and the other way round, so that the figure
-    reported for a chosen setting is not measured on the docs that chose it."""
-    old = (linking.JOIN_THRESHOLD, linking.ENTITY_WEIGHT)
-    halves = {"odd": [d for d in docs if d["topic"] % 2], "even": [d for d in docs if not d["topic"] % 2]}
-    f1: dict[tuple[str, float, float], float] = {}
-    for half, members in halves.items():
-        gold = {doc["doc_id"]: doc["subtopic"] for doc in members}
-        order = list(members)
-        random.Random(0).shuffle(order)
-        for threshold in SWEEP_THRESHOLDS:
-            for weight in SWEEP_WEIGHTS:
-                use_setting(threshold, weight)
-                f1[half, threshold, weight] = bcubed(assign_online(order, cache), gold)[2]
-        print(f"{half} topics ({len(members)} docs), BCubed F1 by threshold (rows) x entity weight (columns)")
-        print("       " + "".join(f"{weight:>7.2f}" for weight in SWEEP_WEIGHTS))
-        for threshold in SWEEP_THRESHOLDS:
-            print(f"{threshold:7.2f}" + "".join(f"{f1[half, threshold, weight]:7.3f}" for weight in SWEEP_WEIGHTS))
-    def smoothed(half: str, threshold: float, weight: float) -> float:
-        """F1 averaged with the neighbouring thresholds: picks the middle of a plateau, not its edge."""
-        near = [f1[half, t, weight] for t in SWEEP_THRESHOLDS if abs(t - threshold) < 0.015]
+def use_setting(**values: float) -> None:
+    """Set link/story_score.py's constants (read at each call)."""
+    for name, value in values.items():
+        setattr(story_score, name, value)
+
+
+def sweep(docs: list[dict], signals: dict[str, ArticleSignals]) -> None:
+    """Every setting of ``SWEEP`` on the tune half's all-docs stream (one order: shuffle 0); the
+    best by F1 averaged with its neighbouring thresholds (the middle of a plateau, not its
+    edge) is printed, to be scored on the check half by a plain run."""
+    import itertools
+
+    tune = halves(docs)["tune"]
+    gold = {doc["doc_id"]: doc["subtopic"] for doc in tune}
+    order = list(tune)
+    random.Random(0).shuffle(order)
+    names = list(SWEEP)
+    old = {name: getattr(story_score, name) for name in names}
+    f1: dict[tuple, tuple[float, float]] = {}
+    for values in itertools.product(*SWEEP.values()):
+        use_setting(**dict(zip(names, values, strict=True)))
+        p, _, f = bcubed(assign_online(order, signals), gold)
+        f1[values] = (f, p)
+    use_setting(**old)
+
+    def smoothed(values: tuple) -> float:
+        near = [f1[(t, *values[1:])][0] for t in SWEEP["JOIN_THRESHOLD"] if abs(t - values[0]) < 0.05]
         return sum(near) / len(near)
 
-    for chooser, scored in (("odd", "even"), ("even", "odd")):
-        best = max(((t, w) for t in SWEEP_THRESHOLDS for w in SWEEP_WEIGHTS), key=lambda tw: smoothed(chooser, *tw))
-        use_setting(*old)
-        gold = {doc["doc_id"]: doc["subtopic"] for doc in halves[scored]}
-        order = list(halves[scored])
-        random.Random(0).shuffle(order)
-        baseline = bcubed(assign_online(order, cache), gold)[2]
-        print(f"chosen on {chooser}: threshold {best[0]}, weight {best[1]} -> F1 on {scored} {f1[(scored, *best)]:.3f}"
-              f" (current {old[0]}/{old[1]}: {baseline:.3f}; best on {scored} itself "
-              f"{max(f1[(scored, t, w)] for t in SWEEP_THRESHOLDS for w in SWEEP_WEIGHTS):.3f})")
-    use_setting(*old)
+    ranked = sorted(f1, key=smoothed, reverse=True)
+    print(f"tune half ({len(tune)} docs), best settings by F1 smoothed over neighbouring thresholds:")
+    for values in ranked[:10]:
+        print("  " + ", ".join(f"{n}={v}" for n, v in zip(names, values, strict=True))
+              + f": F1 {f1[values][0]:.3f} (P {f1[values][1]:.3f}), smoothed {smoothed(values):.3f}")
+    current = tuple(old[name] for name in names)
+    if current in f1:
+        print(f"  current: F1 {f1[current][0]:.3f}, smoothed {smoothed(current):.3f}")
 
 
 SPEED_TOPICS = 400  # broad subjects; stories are variations on one
@@ -420,7 +496,7 @@ def speed(sizes: tuple[int, ...] = (1_000, 50_000), probes: int = 300, rounds: i
 
     print(f"story assignment cost, excluding embedding ({probes} articles after the fill, {rounds} rounds; SQLite"
           f" file store; HNSW M={linking.INDEX_CONNECTIVITY} ef_add={linking.INDEX_EXPANSION_ADD}"
-          f" ef_search={linking.INDEX_EXPANSION_SEARCH}, {linking.CANDIDATES} candidates; shared machine: noisy, read"
+          f" ef_search={story_snapshot.INDEX_EXPANSION_SEARCH}, {linking.CANDIDATES} candidates; shared machine: noisy, read"
           " the ratios)")
     with tempfile.TemporaryDirectory(prefix="newsweave-speed-") as work:
         runs = [SpeedRun(size, probes, Path(work)) for size in sizes]
@@ -448,13 +524,12 @@ def main() -> None:
     parser.add_argument("--probes", type=int, default=300, help="--speed: articles assigned after the fill")
     parser.add_argument("--ef-search", type=int, default=None, help="--speed: instead of INDEX_EXPANSION_SEARCH")
     parser.add_argument("--candidates", type=int, default=None, help="--speed: instead of CANDIDATES")
-    parser.add_argument("--variant", default=PRODUCTION.name, help="embedding variant (bench/similarity.py names)")
-    parser.add_argument("--threshold", type=float, default=None, help="join threshold instead of JOIN_THRESHOLD")
-    parser.add_argument("--entity-weight", type=float, default=None, help="instead of ENTITY_WEIGHT")
-    parser.add_argument("--sweep", action="store_true", help="threshold x entity weight, 2-fold by topic")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a link/story_score.py constant for this run, e.g. --set JOIN_THRESHOLD=0.6")
+    parser.add_argument("--sweep", action="store_true", help="the SWEEP grid on the tune half")
     args = parser.parse_args()
     if args.speed:
-        linking.INDEX_EXPANSION_SEARCH = args.ef_search or linking.INDEX_EXPANSION_SEARCH
+        story_snapshot.INDEX_EXPANSION_SEARCH = args.ef_search or story_snapshot.INDEX_EXPANSION_SEARCH
         linking.CANDIDATES = args.candidates or linking.CANDIDATES
         speed(tuple(int(size) for size in args.sizes.split(",")), args.probes)
         return
@@ -466,17 +541,15 @@ def main() -> None:
     if args.topics:
         keep = sorted({doc["topic"] for doc in docs})[: args.topics]
         docs = [doc for doc in docs if doc["topic"] in keep]
-    cache = SignalCache(args.cache, Variant.parse(args.variant))
     started = time.perf_counter()
-    cache.fill([(doc["text"], "en") for doc in docs])
-    print(f"signals (embedding + entities) ready in {time.perf_counter() - started:.0f} s")
-    use_setting(args.threshold or linking.JOIN_THRESHOLD,
-                linking.ENTITY_WEIGHT if args.entity_weight is None else args.entity_weight)
-    print(f"variant {args.variant}, join threshold {linking.JOIN_THRESHOLD}, entity weight {linking.ENTITY_WEIGHT}")
+    signals = annotated_signals(docs, args.cache)
+    print(f"signals (annotators + embedding) ready in {time.perf_counter() - started:.0f} s")
+    use_setting(**{name: float(value) for name, value in (item.split("=", 1) for item in args.set)})
+    print("settings: " + ", ".join(f"{name} {getattr(story_score, name)}" for name in SWEEP))
     if args.sweep:
-        sweep(docs, cache)
+        sweep(docs, signals)
         return
-    evaluate(docs, cache)
+    evaluate(docs, signals)
 
 
 if __name__ == "__main__":

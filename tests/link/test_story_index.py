@@ -169,7 +169,7 @@ def test_best_story_reads_fewer_stories_but_chooses_as_scoring_all_would(sqlite_
         probe = ArticleSignals(unit(base + rng.uniform(0.0, 1.0) * rng.normal(size=EMBEDDING_DIM) / 20),
                                {key: key for key in rng.choice(people, size=3, replace=False)}, [], None, "en")
         chosen = linker.best_story(probe)
-        every = [(story, score_story(probe, story)) for story in stories_by_id(linker.candidates(probe.embedding))]
+        every = [(story, score_story(probe, story, linker.frequencies)) for story in stories_by_id(linker.candidates(probe.embedding))]
         passing = [(story, score) for story, score in every if score is not None and score >= JOIN_THRESHOLD]
         expected = max(passing, key=lambda pair: pair[1]) if passing else None
         assert (chosen and chosen[0].id) == (expected and expected[0].id)

@@ -26,75 +26,65 @@ source of truth; each process keeps its own index in step with it:
 * writes are optimistic: a story is written only if nobody changed it since it was read,
   else it is read again and the article folded in again (:class:`StoryConflict`), so two
   writers adding to one story both count.
+
+What is compared lives beside this module: ``story_signals`` (an article's signals),
+``story_score`` (the join rule), ``story_state`` (a story's state and how an article is folded
+in), ``story_labels`` (titles) and ``story_snapshot`` (the index file); their names are
+re-exported here.
 """
 
 from __future__ import annotations
 
 import atexit
 import hashlib
-import json
 import logging
-import os
-import re
-import tempfile
 import threading
 import weakref
-from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from functools import cache
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import numpy as np
 from usearch.index import Index
 
-from newsweave.annotate.embeddings import EMBEDDING_DIM, embed_articles
+from newsweave.annotate.embeddings import EMBEDDING_DIM
+from newsweave.link import story_score, story_snapshot
+from newsweave.link.story_labels import LABEL_ENTITIES, LABEL_KEYWORDS, keyword_label, story_label, story_title
+from newsweave.link.story_score import (
+    DAY_WINDOW, ENTITY_WEIGHT, JOIN_THRESHOLD, MAX_GAP_DAYS, TIME_SCALE_DAYS, TIME_WEIGHT, EntityFrequencies,
+    combined_score, day_conflict, day_gap, entity_evidence, entity_overlap, event_conflict, score_story,
+)
+from newsweave.link.story_signals import (
+    ENTITY_LABELS, KEYWORD_MIN_LETTERS, ArticleSignals, article_signals, entity_keys, entity_mentions,
+    headline_and_summary, keywords, parse_day, reported_days,
+)
+from newsweave.link.story_snapshot import (
+    INDEX_CONNECTIVITY, INDEX_EXPANSION_ADD, INDEX_EXPANSION_SEARCH, SNAPSHOT_FORMAT, SNAPSHOT_MAGIC, SnapshotError,
+    read_snapshot, write_snapshot,
+)
+from newsweave.link.story_state import STORY_TOP_ENTITIES, StoryConflict, StoryMemory, StoryState, add_to_story, unit
 from newsweave.model import Article
 
-# --- thresholds, chosen with ``bench/stories.py --sweep`` on all 43 ECB+ topics for the
-# production embedding (title + 150 chars, centred by language: annotate/embeddings.py) and the
-# mention-weighted entity overlap: join thresholds 0.30–0.80 × entity weights 0–0.5, 2-fold by
-# topic (the setting chosen on one half scored on the other). Centred cosines spread out
-# (ECB+ means: 0.56 within a sub-topic, 0.35 between the two sub-topics of a topic, 0.06
-# otherwise, against 0.90 / 0.85 / 0.78 raw), hence the low threshold. The halves choose
-# 0.48 / 0.3 and 0.62 / 0.5 (held-out F1 0.831 and 0.856); 0.56 / 0.5 is the middle of the plateau
-# both share (0.866 and 0.852 on the halves; mean of three orders 0.851 all docs, 0.857 within
-# topic). ECB+ is English only; across languages the entity term is what joins reports of one
-# story (the en/fr seeds: centred cosine 0.23, weighted overlap 0.82, score 0.64), while the French
-# weather article scores 0.10 against the French seed and shares no entity. The price: an
-# article about the same main actors joins on a low cosine (0.06 with every entity shared), and
-# an article in a language without an NER model brings only its geocoded places to the
-# entity term. Figures in docs/quality.md.
-# Combined score (cosine + entity bonus − time cost) an article needs to join a story.
-JOIN_THRESHOLD = 0.56
-# Weight of the entity overlap (0..1) added to the cosine similarity: shared canonical entities
-# ("Zelensky", "Kyiv" have one id in every language) are what tells a cross-lingual report of
-# the same story from other news, where the cosine of two short leads is weak evidence.
-ENTITY_WEIGHT = 0.5
-# A story takes no article dated further than this from its first/last dates …
-MAX_GAP_DAYS = 45
-# … and pays up to TIME_WEIGHT for a gap growing to TIME_SCALE_DAYS.
-TIME_WEIGHT = 0.03
-TIME_SCALE_DAYS = 30
+__all__ = [
+    "DAY_WINDOW", "ENTITY_LABELS", "ENTITY_WEIGHT", "EMBEDDING_DIM", "INDEX_CONNECTIVITY", "INDEX_EXPANSION_ADD",
+    "INDEX_EXPANSION_SEARCH", "JOIN_THRESHOLD", "KEYWORD_MIN_LETTERS", "LABEL_ENTITIES", "LABEL_KEYWORDS",
+    "MAX_GAP_DAYS", "SNAPSHOT_FORMAT", "SNAPSHOT_MAGIC", "STORY_TOP_ENTITIES", "TIME_SCALE_DAYS", "TIME_WEIGHT",
+    "ArticleSignals", "Assignment", "EntityFrequencies", "SnapshotError", "StoryConflict", "StoryLinker",
+    "StoryMemory", "StoryState", "add_to_story", "article_signals", "assign_story", "combined_score",
+    "day_conflict", "day_gap", "entity_evidence", "entity_keys", "entity_mentions", "entity_overlap",
+    "event_conflict", "forget_linker", "headline_and_summary", "keyword_label", "keywords", "linker_for",
+    "parse_day", "read_snapshot", "reported_days", "save_story_index", "score_story", "story_label",
+    "story_title", "write_snapshot",
+]
+
+# The join threshold, entity weight and time rule live in ``story_score`` (module constants read
+# at each call, so benches set them there).
 # Nearest stories looked at per article (re-scored exactly after the index search).
 CANDIDATES = 20
-# HNSW graph settings (usearch's defaults: 16/128/64). News embeddings crowd into a narrow
-# cone, where a light graph loses neighbours: on 50k generated clustered centroids,
-# expansion_add 32 / search 64 missed the story an article was written from for 11 % of
-# such articles; 64 / 128 misses 0.7 % (recall@20 0.996) for +0.04 ms per search and twice
-# the build time (33 s on the shared machine, paid only when no snapshot can be used);
-# 128 / 64 misses none but builds in 75 s and slows every per-article update.
-# bench/stories.py --speed prints the candidates' recall against exact search.
-INDEX_CONNECTIVITY = 16
-INDEX_EXPANSION_ADD = 64
-INDEX_EXPANSION_SEARCH = 128
 # Stories written by a process between two snapshots of its index (it also writes one when
 # its ingest ends): a 50k-story snapshot is ~100 MB, so not after every article.
 SNAPSHOT_EVERY = 5_000
-SNAPSHOT_MAGIC = b"newsweave story index\n"
-SNAPSHOT_FORMAT = 1
+
 # Tries at folding an article into a story that other writers keep changing under it.
 SAVE_ATTEMPTS = 20
 # Stories added to the index per call when syncing (bounds memory on a rebuild).
@@ -119,87 +109,6 @@ COSINE_SLACK = 1e-3
 READ_FIRST = 4
 
 log = logging.getLogger(__name__)
-# Entities of a story compared with an article's: those in most of its articles, then most
-# mentioned (a one-article story keeps its 30 most mentioned).
-STORY_TOP_ENTITIES = 30
-# Entity labels whose mentions count when no canonical id is available.
-ENTITY_LABELS = frozenset({"PER", "ORG", "LOC", "PERSON", "GPE"})
-LABEL_ENTITIES = 2
-LABEL_KEYWORDS = 3
-KEYWORD_MIN_LETTERS = 4
-
-
-@dataclass
-class StoryState:
-    """What the linker keeps of a story: enough to score, update and label it."""
-
-    id: str
-    centroid_sum: np.ndarray
-    size: int = 0
-    entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # key → {"n": articles, "m": mentions, "name"}
-    keywords: dict[str, int] = field(default_factory=dict)
-    languages: list[str] = field(default_factory=list)
-    first: str | None = None
-    last: str | None = None
-    label: str = ""
-    version: int = 0  # as read from the store; 0: not stored yet
-
-    @property
-    def centroid(self) -> np.ndarray:
-        return _unit(self.centroid_sum)
-
-    def top_entities(self, count: int = STORY_TOP_ENTITIES) -> list[str]:
-        ranked = sorted(self.entities.items(), key=lambda item: (-item[1]["n"], -item[1].get("m", 0), item[0]))
-        return [key for key, _ in ranked[:count]]
-
-    def entity_weights(self) -> dict[str, int]:
-        """Mentions of the top entities, what an article's entities are compared with."""
-        return {key: self.entities[key].get("m") or self.entities[key]["n"] for key in self.top_entities()}
-
-
-class StoryConflict(Exception):
-    """Another writer changed the story after it was read (raised by ``StoryMemory.save_story``)."""
-
-
-class StoryMemory(Protocol):
-    """What story assignment needs from the store."""
-
-    def stories_since(self, seq: int) -> Iterable[tuple[str, bytes, int]]:
-        """(id, centroid sum as float32 bytes, seq) of stories changed after ``seq``, in seq order."""
-        ...
-
-    def latest_story_seq(self) -> int: ...
-
-    def stories_by_id(self, story_ids: list[str], keywords: bool = True) -> list[StoryState]:
-        """Stored stories; without ``keywords``, for scoring only (keyword counts left empty)."""
-        ...
-
-    def story_of(self, article_id: str) -> str | None: ...
-
-    def save_story(self, story: StoryState, article_id: str) -> int | None:
-        """Write if ``story.version`` is still the stored one (else raise StoryConflict); the new
-        seq, or None when the article was filed under a story before (nothing written)."""
-        ...
-
-    def story_index_file(self) -> tuple[Path, str] | None:
-        """Where to keep the index snapshot, and an id of this database it must match."""
-        ...
-
-
-@dataclass(frozen=True)
-class ArticleSignals:
-    """What is compared for one article."""
-
-    embedding: np.ndarray
-    entities: dict[str, str]  # key → display name
-    keywords: list[str]
-    day: date | None
-    language: str | None
-    mentions: dict[str, int] = field(default_factory=dict)  # key → mentions in the article
-
-    def entity_weights(self) -> dict[str, int]:
-        """Mentions per entity (1 for an entity whose count is not known)."""
-        return {key: self.mentions.get(key, 1) for key in self.entities}
 
 
 @dataclass(frozen=True)
@@ -208,130 +117,6 @@ class Assignment:
     score: float
     new: bool
 
-
-# --- signals ------------------------------------------------------------------------------
-
-
-def _unit(vector: np.ndarray) -> np.ndarray:
-    norm = float(np.linalg.norm(vector))
-    return (vector / norm).astype(np.float32) if norm > 0 else vector.astype(np.float32)
-
-
-def parse_day(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def entity_keys(article: Article) -> dict[str, str]:
-    """Canonical entities of an article (id → name), most mentioned first; spaCy's when there are no ids."""
-    return {key: name for key, (name, _) in entity_mentions(article).items()}
-
-
-def entity_mentions(article: Article) -> dict[str, tuple[str, int]]:
-    """Canonical entities of an article: id → (name, mentions), most mentioned first."""
-    names: dict[str, str] = {}
-    counts: Counter[str] = Counter()
-    for entity in article.entities:
-        name = entity.get("canonical") or entity.get("text") or ""
-        key = entity.get("entity_id") or (_fold_key(name) if entity.get("label") in ENTITY_LABELS else None)
-        if key and name:
-            names.setdefault(key, name)
-            counts[key] += 1
-    if not names and "doc" in article.extras:
-        for ent in article.extras["doc"].ents:
-            if ent.label_ in ENTITY_LABELS:
-                names.setdefault(_fold_key(ent.text), ent.text)
-                counts[_fold_key(ent.text)] += 1
-    return {key: (names[key], count) for key, count in counts.most_common()}
-
-
-def _fold_key(name: str) -> str:
-    return "name:" + " ".join(re.findall(r"\w+", name.casefold()))
-
-
-def keywords(article: Article, stop_words: frozenset[str] = frozenset()) -> list[str]:
-    """Content words of the title and lead, for labels (the stop words come from spaCy's language data)."""
-    lead = f"{article.title or ''} {article.text[:600]}"
-    words = [word for word in re.findall(r"[^\W\d_]+", lead.casefold()) if len(word) >= KEYWORD_MIN_LETTERS]
-    return [word for word in words if word not in stop_words]
-
-
-@cache  # spaCy's language class and its stop list are built anew on every lookup
-def _stop_words(language: str | None) -> frozenset[str]:
-    import spacy
-
-    try:
-        return frozenset(spacy.util.get_lang_class(language or "xx").Defaults.stop_words)
-    except Exception:  # noqa: BLE001 - a language spaCy does not know has no stop list
-        return frozenset()
-
-
-def article_signals(article: Article) -> ArticleSignals:
-    embed_articles([article])
-    mentioned = entity_mentions(article)
-    return ArticleSignals(
-        embedding=article.extras["embedding"],
-        entities={key: name for key, (name, _) in mentioned.items()},
-        mentions={key: count for key, (_, count) in mentioned.items()},
-        keywords=keywords(article, _stop_words(article.language)),
-        day=parse_day(article.published),
-        language=article.language,
-    )
-
-
-# --- scoring ------------------------------------------------------------------------------
-
-
-def entity_overlap(article: Mapping[str, float] | Iterable[str], story: Mapping[str, float] | Iterable[str]) -> float:
-    """The share of entity weight the two sides have in common, on the side where it is larger.
-
-    Weights are mention counts (``{key: mentions}``); plain keys weigh 1 each, and then this is
-    the overlap coefficient |A ∩ S| / min(|A|, |S|). With mentions, the actors a report keeps
-    coming back to count for more than names dropped once: a French report naming Zelensky,
-    Ukraine and Russia a dozen times and two side figures once shares nearly all its weight
-    with an English one about the same people, whatever else the longer one lists.
-    """
-    a, s = _entity_weights(article), _entity_weights(story)
-    shared = a.keys() & s.keys()
-    if not shared:
-        return 0.0
-    return max(sum(a[key] for key in shared) / sum(a.values()), sum(s[key] for key in shared) / sum(s.values()))
-
-
-def _entity_weights(entities: Mapping[str, float] | Iterable[str]) -> dict[str, float]:
-    if isinstance(entities, Mapping):
-        return {key: float(weight) for key, weight in entities.items() if weight > 0}
-    return dict.fromkeys(entities, 1.0)
-
-
-def day_gap(day: date | None, first: str | None, last: str | None) -> int:
-    """Days between a date and the span [first, last]; 0 inside it or when a date is unknown."""
-    start, end = parse_day(first), parse_day(last)
-    if day is None or start is None or end is None:
-        return 0
-    if day < start:
-        return (start - day).days
-    if day > end:
-        return (day - end).days
-    return 0
-
-
-def combined_score(cosine: float, overlap: float, gap_days: int) -> float:
-    """The score compared with ``JOIN_THRESHOLD``; also the article-pair similarity of the bench."""
-    return cosine + ENTITY_WEIGHT * overlap - TIME_WEIGHT * min(gap_days / TIME_SCALE_DAYS, 1.0)
-
-
-def score_story(signals: ArticleSignals, story: StoryState) -> float | None:
-    """The article's score against one story, or None when time rules the story out."""
-    gap = day_gap(signals.day, story.first, story.last)
-    if gap > MAX_GAP_DAYS:
-        return None
-    cosine = float(np.dot(signals.embedding, story.centroid))
-    return combined_score(cosine, entity_overlap(signals.entity_weights(), story.entity_weights()), gap)
 
 
 # --- the online linker --------------------------------------------------------------------
@@ -369,6 +154,7 @@ class StoryLinker:
         self._pending = PendingCentroids()
         self._snapshot_seq = self.seen if self.loaded_from_snapshot else -1
         self._written = 0  # own story writes since the last snapshot
+        self.frequencies = _stored_frequencies(memory)
         self.sync()
 
     # -- keeping in step with the store ----------------------------------------------------
@@ -506,15 +292,16 @@ class StoryLinker:
         threshold, or under the best score found among the ``READ_FIRST`` nearest, cannot win
         and are never read from the store. Same answer as scoring all of them.
         """
+        threshold = story_score.JOIN_THRESHOLD
         bounded = [(story_id, combined_score(cosine, 1.0, 0) + COSINE_SLACK)
                    for story_id, cosine in self._nearest(signals.embedding)]
         best: tuple[StoryState, float] | None = None
         for batch in (bounded[:READ_FIRST], bounded[READ_FIRST:]):
-            floor = JOIN_THRESHOLD if best is None else max(JOIN_THRESHOLD, best[1])
+            floor = threshold if best is None else max(threshold, best[1])
             wanted = [story_id for story_id, bound in batch if bound >= floor]
             for story in self.memory.stories_by_id(wanted, keywords=False):
-                score = score_story(signals, story)
-                if score is not None and score >= JOIN_THRESHOLD and (best is None or score > best[1]):
+                score = score_story(signals, story, self.frequencies)
+                if score is not None and score >= threshold and (best is None or score > best[1]):
                     best = (story, score)
         return best
 
@@ -539,6 +326,7 @@ class StoryLinker:
             if seq is None:  # filed before (a re-run, or another process took this article)
                 return Assignment(self.memory.story_of(article_id) or story.id, round(score, 4), False)
             self._upsert([story_key(story.id)], [story.centroid_sum])
+            self.frequencies.add(signals.entities)
             if seq == self.seen + 1:  # nothing anyone wrote in between: no need to pull our own write
                 self.seen = seq
             self._written += 1
@@ -555,7 +343,7 @@ class StoryLinker:
                        article_id: str) -> tuple[int | None, StoryState]:
         """Add the article to the story and store it; on a conflict re-read the story and fold again."""
         for _ in range(SAVE_ATTEMPTS):
-            add_to_story(story, signals)
+            add_to_story(story, signals, article_id)
             try:
                 seq = self.memory.save_story(story, article_id)
             except StoryConflict:
@@ -601,114 +389,17 @@ class PendingCentroids:
 
 
 def _new_index() -> Index:
-    return Index(ndim=EMBEDDING_DIM, metric="cos", dtype="f32", connectivity=INDEX_CONNECTIVITY,
-                 expansion_add=INDEX_EXPANSION_ADD, expansion_search=INDEX_EXPANSION_SEARCH)
-
-
-class SnapshotError(ValueError):
-    """A snapshot file that cannot be used (the index is rebuilt instead)."""
-
-
-def _snapshot_settings(instance: str) -> dict[str, Any]:
-    """What a snapshot must agree on with this process and database to be used."""
-    return {"format": SNAPSHOT_FORMAT, "instance": instance, "ndim": EMBEDDING_DIM, "metric": "cos",
-            "dtype": "f32", "connectivity": INDEX_CONNECTIVITY}
-
-
-def _checksum(payload: bytes | bytearray | memoryview) -> str:
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
-
-
-def write_snapshot(path: Path, payload: bytes | bytearray, seq: int, count: int, instance: str) -> None:
-    """Magic line, header length (4 bytes), JSON header, usearch's serialised index; written
-    to a temp file in the same folder, synced, then renamed over the old one, so a reader
-    (or a crash) only ever sees a whole old or a whole new snapshot."""
-    header = json.dumps({**_snapshot_settings(instance), "seq": seq, "count": count,
-                         "checksum": _checksum(payload)}).encode()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(SNAPSHOT_MAGIC + len(header).to_bytes(4, "big") + header)
-            out.write(payload)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, 0o644)  # mkstemp makes it 0600; the index is no more private than the database
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def read_snapshot(path: Path, instance: str) -> tuple[Index, int]:
-    """The index in a snapshot file and the change number it covers; SnapshotError when unusable."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise SnapshotError(f"unreadable ({error.strerror or error})") from None
-    if not data.startswith(SNAPSHOT_MAGIC):
-        raise SnapshotError("not a newsweave story index file")
-    start = len(SNAPSHOT_MAGIC) + 4
-    try:
-        size = int.from_bytes(data[len(SNAPSHOT_MAGIC):start], "big")
-        header = json.loads(data[start:start + size])
-        seq, count = int(header["seq"]), int(header["count"])
-    except (ValueError, KeyError, TypeError) as error:
-        raise SnapshotError(f"unreadable header ({error})") from None
-    for key, expected in _snapshot_settings(instance).items():
-        if header.get(key) != expected:
-            raise SnapshotError(f"made for {key} {header.get(key)!r}, this one is {expected!r}")
-    payload = memoryview(data)[start + size:]
-    if _checksum(payload) != header.get("checksum"):
-        raise SnapshotError("checksum does not match (truncated or corrupt)")
-    try:
-        index = Index.restore(payload)
-    except (ValueError, RuntimeError) as error:
-        raise SnapshotError(f"usearch cannot read it ({error})") from None
-    if index is None or index.ndim != EMBEDDING_DIM or len(index) != count:
-        raise SnapshotError("index does not match its header")
-    index.expansion_add, index.expansion_search = INDEX_EXPANSION_ADD, INDEX_EXPANSION_SEARCH  # not stored by usearch
-    return index, seq
-
-
-def add_to_story(story: StoryState, signals: ArticleSignals) -> None:
-    """Fold one article's signals into the story: centroid, entities, keywords, dates, label."""
-    story.centroid_sum = (story.centroid_sum + signals.embedding).astype(np.float32)
-    story.size += 1
-    for key, name in signals.entities.items():
-        entry = story.entities.setdefault(key, {"n": 0, "m": 0, "name": name})
-        entry["n"] += 1
-        entry["m"] = entry.get("m", 0) + signals.mentions.get(key, 1)
-    for word, count in Counter(signals.keywords).items():
-        story.keywords[word] = story.keywords.get(word, 0) + count
-    if signals.language and signals.language not in story.languages:
-        story.languages = sorted([*story.languages, signals.language])
-    if signals.day:
-        day = signals.day.isoformat()
-        story.first = min(filter(None, [story.first, day]))
-        story.last = max(filter(None, [story.last, day]))
-    story.label = story_label(story)
-
-
-def story_label(story: StoryState) -> str:
-    """Top entities and keywords, e.g. "Ukraine, Volodymyr Zelensky: support, summit, coalition"."""
-    top = story.top_entities()
-    # Two keys may carry one name (the model tags a town it does not know as a person in one
-    # article and as a place in another: per:val-sorel, loc:val-sorel); the label shows it once.
-    shown: dict[str, str] = {}
-    for key in top:
-        shown.setdefault(story.entities[key]["name"].casefold(), story.entities[key]["name"])
-    names = list(shown.values())[:LABEL_ENTITIES]
-    # Keywords say what the story is about beyond its actors, so no word of any main entity's
-    # name is one, shown in the label or not ("volodymyr, zelensky" after "Ukraine, Russia").
-    name_words = {word for key in top for word in re.findall(r"\w+", story.entities[key]["name"].casefold())}
-    words = [word for word, _ in sorted(story.keywords.items(), key=lambda item: (-item[1], item[0]))
-             if word not in name_words][:LABEL_KEYWORDS]
-    return f"{', '.join(names)}: {', '.join(words)}" if names else ", ".join(words) or "untitled story"
+    return story_snapshot.new_index()
 
 
 _linkers: weakref.WeakKeyDictionary[Any, StoryLinker] = weakref.WeakKeyDictionary()
 _linkers_lock = threading.Lock()
+
+
+def _stored_frequencies(memory: StoryMemory) -> EntityFrequencies:
+    """Entity document frequencies from the stored stories, when the store can count them."""
+    counted = getattr(memory, "entity_frequencies", None)
+    return EntityFrequencies(*counted()) if callable(counted) else EntityFrequencies()
 
 
 def linker_for(memory: StoryMemory) -> StoryLinker:

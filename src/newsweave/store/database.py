@@ -128,9 +128,22 @@ class Store(ArticleRecords, QuoteRecords, StatsRecords):
         return [
             StoryState(row.id, np.frombuffer(bytes(row.centroid), dtype=np.float32).copy(), row.size,
                        dict(row.entity_counts or {}), dict(row.keyword_counts or {}) if keywords else {},
-                       list(row.languages or []), row.first, row.last, row.label, row.version)
+                       list(row.languages or []), row.first, row.last, row.label, row.version,
+                       dict(row.profile or {}))
             for row in rows
         ]
+
+    def entity_frequencies(self) -> tuple[int, dict[str, int]]:
+        """Articles filed under stories, and per entity how many of them name it (the stories'
+        entity counts added up): the linker's starting IDF (``link.story_score.EntityFrequencies``)."""
+        s = schema.stories
+        counts: dict[str, int] = {}
+        with self.engine.connect() as connection:
+            articles = connection.scalar(select(func.coalesce(func.sum(s.c.size), 0))) or 0
+            for row in connection.execute(select(s.c.entity_counts).where(s.c.entity_counts.is_not(None))):
+                for key, entry in (row.entity_counts or {}).items():
+                    counts[key] = counts.get(key, 0) + int(entry.get("n", 0))
+        return int(articles), counts
 
     def story_of(self, article_id: str) -> str | None:
         with self.engine.connect() as connection:
@@ -152,7 +165,7 @@ class Store(ArticleRecords, QuoteRecords, StatsRecords):
         values = {"label": story.label, "languages": story.languages, "first": story.first, "last": story.last,
                   "centroid": story.centroid_sum.astype(np.float32).tobytes(), "size": story.size,
                   "entity_counts": story.entities, "keyword_counts": _top_counts(story.keywords),
-                  "version": story.version + 1}
+                  "version": story.version + 1, "profile": story.profile}
         with self.engine.begin() as connection:
             _lock_for_story_write(connection)
             if connection.scalar(_STORY_OF, {"article_id": article_id}) is not None:

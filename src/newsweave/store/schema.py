@@ -190,6 +190,8 @@ stories = Table(
     # the version a writer read, checked when it writes (no lost update between processes).
     Column("seq", BigInteger, index=True, unique=True),
     Column("version", Integer, nullable=False, server_default="0"),
+    # Revision 0008: reported days, event types and per-language headlines (link/story_state.py).
+    Column("profile", JSON),
 )
 
 # Revision 0005: facts about the database itself ("instance": a random id, which story

@@ -3,14 +3,14 @@ made them (``newsweave.provenance``), indexed so that the stale ones are found a
 Articles stored before this revision have none and count as stale.
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0008
 """
 
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0010"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

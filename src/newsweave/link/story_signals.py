@@ -1,0 +1,189 @@
+"""What story assignment compares for one article (:class:`ArticleSignals`), read off an
+annotated article: its embedding, its canonical entities with their mention counts, the
+days it reports (TIMEX3 dates and event dates), its PLOVER event types, and the headline and
+first sentence that may title a story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+
+import numpy as np
+
+from newsweave.annotate.embeddings import embed_articles
+from newsweave.model import Article
+
+# Entity labels whose mentions count when no canonical id is available.
+ENTITY_LABELS = frozenset({"PER", "ORG", "LOC", "PERSON", "GPE"})
+KEYWORD_MIN_LETTERS = 4
+# A TIMEX3 value that names one day (possibly with a time): what an event date can be compared on.
+DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
+# Days an article reports, at most (the first ones in the text: news states the "when" early).
+MAX_DAYS = 6
+# Longest headline taken from a plain text's first line, and longest summary sentence shown.
+HEADLINE_MAX_CHARS = 160
+SUMMARY_MAX_CHARS = 300
+
+
+@dataclass(frozen=True)
+class ArticleSignals:
+    """What is compared for one article."""
+
+    embedding: np.ndarray
+    entities: dict[str, str]  # key → display name
+    keywords: list[str]
+    day: date | None
+    language: str | None
+    mentions: dict[str, int] = field(default_factory=dict)  # key → mentions in the article
+    # Days the article reports (resolved TIMEX3 dates of day precision and its events' dates),
+    # in text order; its publication day is compared beside them (``report_days``).
+    days: tuple[date, ...] = ()
+    events: tuple[str, ...] = ()  # PLOVER types of its events, each once
+    labels: dict[str, str] = field(default_factory=dict)  # entity key → PER / ORG / LOC / MISC
+    headline: str = ""
+    summary: str = ""
+
+    def entity_weights(self) -> dict[str, int]:
+        """Mentions per entity (1 for an entity whose count is not known)."""
+        return {key: self.mentions.get(key, 1) for key in self.entities}
+
+    def report_days(self) -> tuple[date, ...]:
+        """The days the article reports, else its publication day."""
+        return self.days or ((self.day,) if self.day else ())
+
+
+def parse_day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def entity_keys(article: Article) -> dict[str, str]:
+    """Canonical entities of an article (id → name), most mentioned first; spaCy's when there are no ids."""
+    return {key: name for key, (name, _) in entity_mentions(article).items()}
+
+
+def entity_mentions(article: Article) -> dict[str, tuple[str, int]]:
+    """Canonical entities of an article: id → (name, mentions), most mentioned first."""
+    names: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for entity in article.entities:
+        name = entity.get("canonical") or entity.get("text") or ""
+        key = entity.get("entity_id") or (_fold_key(name) if entity.get("label") in ENTITY_LABELS else None)
+        if key and name:
+            names.setdefault(key, name)
+            counts[key] += 1
+    if not names and "doc" in article.extras:
+        for ent in article.extras["doc"].ents:
+            if ent.label_ in ENTITY_LABELS:
+                names.setdefault(_fold_key(ent.text), ent.text)
+                counts[_fold_key(ent.text)] += 1
+    return {key: (names[key], count) for key, count in counts.most_common()}
+
+
+def entity_labels(article: Article) -> dict[str, str]:
+    """Entity key → its label (the first mention's), for the keys of ``entity_mentions``."""
+    labels: dict[str, str] = {}
+    for entity in article.entities:
+        name = entity.get("canonical") or entity.get("text") or ""
+        key = entity.get("entity_id") or (_fold_key(name) if entity.get("label") in ENTITY_LABELS else None)
+        if key:
+            labels.setdefault(key, str(entity.get("label") or ""))
+    return labels
+
+
+def _fold_key(name: str) -> str:
+    return "name:" + " ".join(re.findall(r"\w+", name.casefold()))
+
+
+def reported_days(article: Article) -> tuple[date, ...]:
+    """Days named by the article's resolved dates and events, in text order, each once."""
+    found: dict[date, None] = {}
+    for item in sorted([*article.dates, *[e for e in article.events if e.get("date")]],
+                       key=lambda item: _start_of(item)):
+        value = item.get("value") if "value" in item else _event_date_value(item)
+        matched = DAY_VALUE.match(str(value or ""))
+        day = parse_day(matched.group(1)) if matched else None
+        if day:
+            found.setdefault(day)
+        if len(found) >= MAX_DAYS:
+            break
+    return tuple(found)
+
+
+def _start_of(item: dict) -> int:
+    anchor = item.get("trigger") or item
+    return int(anchor.get("start") or 0) if isinstance(anchor, dict) else 0
+
+
+def _event_date_value(event: dict) -> str | None:
+    when = event.get("date")
+    return when.get("value") if isinstance(when, dict) else when
+
+
+def event_types(article: Article) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(str(event["type"]) for event in article.events if event.get("type")))
+
+
+def keywords(article: Article, stop_words: frozenset[str] = frozenset()) -> list[str]:
+    """Content words of the title and lead, for labels (the stop words come from spaCy's language data)."""
+    lead = f"{article.title or ''} {article.text[:600]}"
+    words = [word for word in re.findall(r"[^\W\d_]+", lead.casefold()) if len(word) >= KEYWORD_MIN_LETTERS]
+    return [word for word in words if word not in stop_words]
+
+
+@cache  # spaCy's language class and its stop list are built anew on every lookup
+def _stop_words(language: str | None) -> frozenset[str]:
+    import spacy
+
+    try:
+        return frozenset(spacy.util.get_lang_class(language or "xx").Defaults.stop_words)
+    except Exception:  # noqa: BLE001 - a language spaCy does not know has no stop list
+        return frozenset()
+
+
+def headline_and_summary(article: Article) -> tuple[str, str]:
+    """The article's headline (its title, else a short first line) and its first sentence after it."""
+    text = article.text.strip()
+    title = " ".join((article.title or "").split())
+    first_line = text.split("\n", 1)[0].strip()
+    if not title and 0 < len(first_line) <= HEADLINE_MAX_CHARS and not first_line.endswith((".", ":", ";")):
+        title = first_line
+    body = text[len(first_line):].lstrip() if title and first_line.strip() == title else text
+    return title, first_sentence(body)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a text (up to a full stop, ! or ? followed by a space), trimmed."""
+    flat = " ".join(text.split())
+    # Not after a one- or two-digit number: "am 4. März", "le 1. …" are ordinals, not ends.
+    found = re.match(r"(.{20,}?(?<!\b\d)(?<!\b\d\d)[.!?。])(?=\s+\S|$)", flat)
+    sentence = found.group(1) if found else flat
+    return sentence if len(sentence) <= SUMMARY_MAX_CHARS else sentence[:SUMMARY_MAX_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def article_signals(article: Article) -> ArticleSignals:
+    embed_articles([article])
+    mentioned = entity_mentions(article)
+    labels = entity_labels(article)
+    headline, summary = headline_and_summary(article)
+    return ArticleSignals(
+        embedding=article.extras["embedding"],
+        entities={key: name for key, (name, _) in mentioned.items()},
+        mentions={key: count for key, (_, count) in mentioned.items()},
+        keywords=keywords(article, _stop_words(article.language)),
+        day=parse_day(article.published),
+        language=article.language,
+        days=reported_days(article),
+        events=event_types(article),
+        labels={key: labels.get(key, "") for key in mentioned},
+        headline=headline,
+        summary=summary,
+    )

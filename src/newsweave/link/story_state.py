@@ -1,0 +1,183 @@
+"""What the linker keeps of a story (:class:`StoryState`), how an article is folded into it,
+and what it needs from the store (:class:`StoryMemory`).
+
+Beside the centroid and the entity counts a story keeps a ``profile`` (stored as JSON):
+
+* ``days``: how many of its articles report each day (TIMEX3 dates of day precision, event
+  dates; an article with none counts its publication day, marked ``inferred``). The story's
+  first and last dates are the span of these days, so a story dated by what it reports, not
+  by when one article appeared;
+* ``events``: PLOVER event types and how many articles have each;
+* ``heads``: per language, the headline and first sentence of its most central article so far
+  (the highest cosine to the story's centroid when it joined), which title the story.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+
+from newsweave.link.story_signals import ArticleSignals
+
+# Entities of a story compared with an article's: those in most of its articles, then most
+# mentioned (a one-article story keeps its 30 most mentioned).
+STORY_TOP_ENTITIES = 30
+# Reported days kept per story (the most reported; a long story's background dates fall off).
+STORY_DAYS_KEPT = 60
+# Longest title made from a first sentence when the article has no headline.
+TITLE_MAX_CHARS = 110
+
+
+def unit(vector: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(vector))
+    return (vector / norm).astype(np.float32) if norm > 0 else vector.astype(np.float32)
+
+
+@dataclass
+class StoryState:
+    """What the linker keeps of a story: enough to score, update and label it."""
+
+    id: str
+    centroid_sum: np.ndarray
+    size: int = 0
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)  # key → {"n": articles, "m": mentions, "name"}
+    keywords: dict[str, int] = field(default_factory=dict)
+    languages: list[str] = field(default_factory=list)
+    first: str | None = None
+    last: str | None = None
+    label: str = ""
+    version: int = 0  # as read from the store; 0: not stored yet
+    profile: dict[str, Any] = field(default_factory=dict)  # days, events, heads (see the module docstring)
+
+    @property
+    def centroid(self) -> np.ndarray:
+        return unit(self.centroid_sum)
+
+    def top_entities(self, count: int = STORY_TOP_ENTITIES) -> list[str]:
+        ranked = sorted(self.entities.items(), key=lambda item: (-item[1]["n"], -item[1].get("m", 0), item[0]))
+        return [key for key, _ in ranked[:count]]
+
+    def entity_weights(self) -> dict[str, int]:
+        """Mentions of the top entities, what an article's entities are compared with."""
+        return {key: self.entities[key].get("m") or self.entities[key]["n"] for key in self.top_entities()}
+
+    def entity_labels(self) -> dict[str, str]:
+        return {key: str(self.entities[key].get("label", "")) for key in self.entities}
+
+    @property
+    def days(self) -> dict[str, int]:
+        return self.profile.setdefault("days", {})
+
+    @property
+    def events(self) -> dict[str, int]:
+        return self.profile.setdefault("events", {})
+
+    @property
+    def heads(self) -> dict[str, dict[str, Any]]:
+        return self.profile.setdefault("heads", {})
+
+
+class StoryConflict(Exception):
+    """Another writer changed the story after it was read (raised by ``StoryMemory.save_story``)."""
+
+
+class StoryMemory(Protocol):
+    """What story assignment needs from the store."""
+
+    def stories_since(self, seq: int) -> Iterable[tuple[str, bytes, int]]:
+        """(id, centroid sum as float32 bytes, seq) of stories changed after ``seq``, in seq order."""
+        ...
+
+    def latest_story_seq(self) -> int: ...
+
+    def stories_by_id(self, story_ids: list[str], keywords: bool = True) -> list[StoryState]:
+        """Stored stories; without ``keywords``, for scoring only (keyword counts left empty)."""
+        ...
+
+    def story_of(self, article_id: str) -> str | None: ...
+
+    def save_story(self, story: StoryState, article_id: str) -> int | None:
+        """Write if ``story.version`` is still the stored one (else raise StoryConflict); the new
+        seq, or None when the article was filed under a story before (nothing written)."""
+        ...
+
+    def story_index_file(self) -> tuple[Path, str] | None:
+        """Where to keep the index snapshot, and an id of this database it must match."""
+        ...
+
+
+def add_to_story(story: StoryState, signals: ArticleSignals, article_id: str = "") -> None:
+    """Fold one article's signals into the story: centroid, entities, keywords, days, events,
+    headline, label."""
+    from newsweave.link.story_labels import story_label  # labels read the state this builds
+
+    story.centroid_sum = (story.centroid_sum + signals.embedding).astype(np.float32)
+    story.size += 1
+    for key, name in signals.entities.items():
+        entry = story.entities.setdefault(key, {"n": 0, "m": 0, "name": name})
+        entry["n"] += 1
+        entry["m"] = entry.get("m", 0) + signals.mentions.get(key, 1)
+        if signals.labels.get(key) and not entry.get("label"):
+            entry["label"] = signals.labels[key]
+    for word, count in Counter(signals.keywords).items():
+        story.keywords[word] = story.keywords.get(word, 0) + count
+    if signals.language and signals.language not in story.languages:
+        story.languages = sorted([*story.languages, signals.language])
+    _add_days(story, signals)
+    for kind in signals.events:
+        story.events[kind] = story.events.get(kind, 0) + 1
+    _consider_head(story, signals, article_id)
+    story.label = story_label(story)
+
+
+def _add_days(story: StoryState, signals: ArticleSignals) -> None:
+    """Reported days (or the publication day, marked inferred), and the span they give."""
+    days = story.days
+    for day in signals.days:
+        days[day.isoformat()] = days.get(day.isoformat(), 0) + 1
+    if not signals.days and signals.day:
+        inferred = story.profile.setdefault("inferred", {})
+        inferred[signals.day.isoformat()] = inferred.get(signals.day.isoformat(), 0) + 1
+    if len(days) > STORY_DAYS_KEPT:
+        story.profile["days"] = dict(sorted(days.items(), key=lambda item: (-item[1], item[0]))[:STORY_DAYS_KEPT])
+    story.first, story.last = story_span(story, signals)
+
+
+def story_span(story: StoryState, signals: ArticleSignals) -> tuple[str | None, str | None]:
+    """First and last day: of the days its articles report, and the publication days of those
+    that report none (a publication date says when a report appeared, not when the events it
+    reports happened); the article's publication day only while nothing else dates the story."""
+    reported = list(story.days) + list(story.profile.get("inferred", {}))
+    if not reported and signals.day:
+        reported = [signals.day.isoformat()]
+    return (min(reported), max(reported)) if reported else (story.first, story.last)
+
+
+def _consider_head(story: StoryState, signals: ArticleSignals, article_id: str) -> None:
+    """Keep the article's headline for its language when it is the most central so far (an
+    article with a headline before one without: a text with none is titled by its first
+    sentence, shortened). Centrality is the cosine to the centroid at the time the article
+    joined (stories drift, so an old score is only an estimate; re-reading every member
+    would cost a pass over them at each join)."""
+    title = signals.headline or short_title(signals.summary)
+    if not title:
+        return
+    centrality = float(np.dot(unit(signals.embedding), story.centroid))
+    rank = (bool(signals.headline), centrality)
+    language = signals.language or "und"
+    held = story.heads.get(language)
+    if held is None or rank > (bool(held.get("headline", True)), float(held.get("centrality", -1.0))):
+        story.heads[language] = {"title": title, "summary": signals.summary, "article": article_id,
+                                 "centrality": round(centrality, 4), "headline": bool(signals.headline)}
+
+
+def short_title(sentence: str) -> str:
+    """A first sentence cut at a word boundary to ``TITLE_MAX_CHARS``, marked with an ellipsis."""
+    if len(sentence) <= TITLE_MAX_CHARS:
+        return sentence
+    return sentence[:TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"

@@ -1,0 +1,123 @@
+"""Stories hold one event each: invented articles (``tests/data/stories/brevignac.jsonl``, an
+invented town) about two events in one town in one week — a dock strike and a lorry crash that
+closes a tunnel — reported in English and French, the crash also in German. Ingested for real
+(annotators, embedding, SQLite store)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsweave.link.story_score import day_conflict, entity_evidence, EntityFrequencies
+from newsweave.link.story_signals import ArticleSignals, first_sentence, headline_and_summary
+from newsweave.link.story_state import StoryState, add_to_story
+from newsweave.link.story_labels import story_title
+from newsweave.pipeline import ingest
+from newsweave.store import Store
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "stories" / "brevignac.jsonl"
+
+
+@pytest.fixture(scope="module")
+def filed(tmp_path_factory) -> dict[str, dict]:
+    """Story row of each article, keyed by the article's URL."""
+    path = tmp_path_factory.mktemp("events") / "events.db"
+    store = Store(str(path))
+    try:
+        ingest([str(DATA)], store)
+        stories = store.story_rows()
+        rows = {}
+        for summary in store.article_summaries():
+            rows[summary["url"]] = next(s for s in stories if summary["id"] in s["article_ids"])
+    finally:
+        store.close()
+    return rows
+
+
+def _story_of(filed: dict[str, dict], word: str) -> set[str]:
+    return {story["id"] for url, story in filed.items() if word in url}
+
+
+def test_two_events_in_one_town_in_one_week_stay_apart_in_two_languages(filed):
+    strike = _story_of(filed, "strike") | _story_of(filed, "greve")
+    crash = _story_of(filed, "tunnel")
+    assert len(strike) == 1 and len(crash) == 1
+    assert strike != crash
+
+
+def test_one_event_in_three_languages_joins(filed):
+    crash = [story for url, story in filed.items() if "tunnel" in url]
+    assert len({story["id"] for story in crash}) == 1
+    assert crash[0]["languages"] == ["de", "en", "fr"]
+
+
+def test_a_story_is_titled_by_a_headline_of_its_articles(filed):
+    crash = next(story for url, story in filed.items() if "tunnel" in url)
+    assert crash["label"] in {"Lorry crash closes the Brévignac road tunnel",
+                              "Un camion se renverse, le tunnel de Brévignac fermé",
+                              "Lkw-Unfall: Tunnel von Brévignac gesperrt"}
+
+
+def _signals(vector, days=(), entities=None, labels=None, day=None, language="en", headline="", summary=""):
+    entities = entities or {}
+    return ArticleSignals(np.asarray(vector, dtype=np.float32), {k: k for k in entities}, [], day, language,
+                          dict(entities), tuple(days), (), labels or {}, headline, summary)
+
+
+def test_a_report_a_week_later_conflicts_unless_it_names_the_first_days():
+    story = StoryState("a" * 16, np.zeros(3, np.float32))
+    add_to_story(story, _signals([1, 0, 0], days=[date(2026, 3, 2)], day=date(2026, 3, 2)))
+    assert day_conflict((date(2026, 3, 9),), story) == 1.0
+    assert day_conflict((date(2026, 3, 9), date(2026, 3, 2)), story) == 0.0
+    assert day_conflict((date(2026, 3, 3),), story) == 0.0
+
+
+def test_story_dates_are_the_span_of_the_reported_days():
+    story = StoryState("b" * 16, np.zeros(3, np.float32))
+    add_to_story(story, _signals([1, 0, 0], days=[date(2026, 2, 25)], day=date(2024, 2, 28)))
+    add_to_story(story, _signals([1, 0, 0], days=[date(2026, 2, 26)], day=date(2026, 2, 26)))
+    assert (story.first, story.last) == ("2026-02-25", "2026-02-26")  # not the first article's publication day
+    other = StoryState("c" * 16, np.zeros(3, np.float32))
+    add_to_story(other, _signals([1, 0, 0], days=[date(2026, 2, 25)]))
+    add_to_story(other, _signals([1, 0, 0], day=date(2026, 2, 27)))  # reports no day: its own, inferred
+    assert (other.first, other.last) == ("2026-02-25", "2026-02-27")
+    assert other.profile["inferred"] == {"2026-02-27": 1}
+
+
+def test_one_shared_place_is_weaker_evidence_than_a_shared_person():
+    labels = {"loc:town": "LOC", "per:mayor": "PER", "org:union": "ORG", "org:agency": "ORG"}
+    place = entity_evidence({"loc:town": 3, "org:union": 2}, {"loc:town": 3, "org:agency": 2}, labels)
+    person = entity_evidence({"per:mayor": 3, "org:union": 2}, {"per:mayor": 3, "org:agency": 2}, labels)
+    assert 0 < place < person
+
+
+def test_a_name_in_every_article_counts_less():
+    frequencies = EntityFrequencies()
+    for _ in range(200):
+        frequencies.add(["loc:town"])
+    frequencies.add(["per:mayor"])
+    assert frequencies.share("loc:town") < 0.2 < 0.8 < frequencies.share("per:mayor")
+
+
+def test_the_title_is_in_the_readers_language_when_the_story_has_one():
+    story = StoryState("d" * 16, np.zeros(3, np.float32))
+    add_to_story(story, _signals([1, 0, 0], language="en", headline="Tunnel shut", summary="It is shut."), "a1")
+    add_to_story(story, _signals([0.9, 0.1, 0], language="fr", headline="Tunnel fermé", summary="Il est fermé."), "a2")
+    assert story_title(story, "fr")["title"] == "Tunnel fermé"
+    assert story_title(story)["title"] == "Tunnel shut" and story_title(story)["article"] == "a1"
+    assert story_title(story, "de")["title"] == "Tunnel shut"
+
+
+def test_headline_of_a_plain_text_is_its_short_first_line():
+    from newsweave.model import Article
+    from newsweave.offsets import OffsetMap
+
+    text = "Ferry service resumes at Ostrevale\n\nThe ferry to Ostrevale sailed again on Tuesday. More follows."
+    article = Article(id="x", source="x.txt", raw=text, raw_sha256="", text=text, offsets=OffsetMap.identity(len(text)))
+    assert headline_and_summary(article) == ("Ferry service resumes at Ostrevale",
+                                             "The ferry to Ostrevale sailed again on Tuesday.")
+    assert first_sentence("Am Mittwoch, dem 4. März 2026, kippte ein Lastwagen um. Danach") == \
+        "Am Mittwoch, dem 4. März 2026, kippte ein Lastwagen um."
