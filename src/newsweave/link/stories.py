@@ -146,7 +146,8 @@ class StoryLinker:
         self.memory = memory
         self._lock = threading.Lock()
         located = memory.story_index_file()
-        self.snapshot_path, self._instance = located if located else (None, "")
+        self.snapshot_path: Path | None = located[0] if located else None
+        self._instance = located[1] if located else ""
         self.seen = 0
         self.loaded_from_snapshot = False
         loaded = self._load_snapshot()
@@ -178,7 +179,7 @@ class StoryLinker:
         key_array = np.array(keys, dtype=np.uint64)
         matrix = np.vstack(vectors).astype(np.float32)
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        matrix = matrix / np.where(norms > 0, norms, 1.0)
+        matrix = (matrix / np.where(norms > 0, norms, 1.0)).astype(np.float32)
         present = np.atleast_1d(self.index.contains(key_array)) if len(self.index) else np.zeros(len(keys), bool)
         if not present.all():
             self._add_new(key_array[~present], matrix[~present])
@@ -243,7 +244,7 @@ class StoryLinker:
             payload, seq, count = self.index.save(), self.seen, len(self.index)
             self._written = 0
         try:
-            write_snapshot(self.snapshot_path, payload, seq, count, self._instance)
+            write_snapshot(self.snapshot_path, payload or b"", seq, count, self._instance)
         except OSError as error:
             log.warning("story index: could not write snapshot %s: %s", self.snapshot_path, error)
             return None

@@ -100,6 +100,6 @@ def read_snapshot(path: Path, instance: str) -> tuple[Index, int]:
         raise SnapshotError(f"usearch cannot read it ({error})") from None
     if index is None or index.ndim != EMBEDDING_DIM or len(index) != count:
         raise SnapshotError("index does not match its header")
-    index.expansion_add, index.expansion_search = INDEX_EXPANSION_ADD, INDEX_EXPANSION_SEARCH  # not stored by usearch
+    index.expansion_add, index.expansion_search = INDEX_EXPANSION_ADD, INDEX_EXPANSION_SEARCH  # type: ignore[misc]  # not stored by usearch; settable at run time
     return index, seq
 
