@@ -85,7 +85,10 @@ def index_path() -> Path:
             versions.append(f"{package}={metadata.version(package)}")
         except metadata.PackageNotFoundError:
             versions.append(f"{package}=none")
-    digest = hashlib.sha1(f"{INDEX_VERSION}|{'|'.join(versions)}".encode()).hexdigest()[:12]
+    # The code that builds the index is part of its key: a change to it rebuilds the index.
+    code = b"".join((resources.files("newsweave.annotate") / name).read_bytes()
+                    for name in ("gazetteer.py", "gazetteer_build.py"))
+    digest = hashlib.sha1(f"{INDEX_VERSION}|{'|'.join(versions)}".encode() + code).hexdigest()[:12]
     return cache_dir() / f"gazetteer-{INDEX_VERSION}-{digest}.sqlite"
 
 
@@ -170,6 +173,13 @@ def lookup(connection: sqlite3.Connection, key: str) -> list[tuple[Row, bool]]:
 def place_by_id(connection: sqlite3.Connection, geonameid: int) -> Row | None:
     values = connection.execute("SELECT id, name, lat, lon, country, population, kind, admin1, region, district, "
                                 "capital FROM places WHERE id = ?", (geonameid,)).fetchone()
+    return Row(*values[:10], bool(values[10])) if values else None
+
+
+def admin1_by_code(connection: sqlite3.Connection, country: str, code: str) -> Row | None:
+    values = connection.execute("SELECT id, name, lat, lon, country, population, kind, admin1, region, district, "
+                                "capital FROM places WHERE kind = 'admin1' AND country = ? AND admin1 = ?",
+                                (country, code)).fetchone()
     return Row(*values[:10], bool(values[10])) if values else None
 
 
