@@ -39,6 +39,7 @@ from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, entity_dict, resolve_mentions
 from newsweave.annotate.geo import candidates, country_names, demonym_country, demonym_words, fold
+from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article
 
 # Model labels (OntoNotes for English, WikiNER for French, natasha's) → contract labels.
@@ -86,6 +87,7 @@ def find_entities(article: Article) -> list[dict[str, Any]]:
     taken = _covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
     mentions += _places_before_regions(article.text, doc, mentions)
+    mentions = recover_toponyms(mentions, article.text, doc, language)
     mentions = _with_titles(mentions, article.text, doc, language)
     resolved = resolve_mentions(mentions)
     return [

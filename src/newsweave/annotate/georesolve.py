@@ -11,6 +11,7 @@ confidence of a reading is the softmax share of the readings that agree with it 
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -26,7 +27,11 @@ SAME_ADMIN1_BONUS = 3.0
 KIND_BONUS: dict[str, float] = {"continent": 4.0, "region": 4.0, "country": 4.0, "admin1": 1.5, "admin2": 1.0, "city": 0.0}
 # A town within NEAR_KM of a city the article surely names is likelier than a namesake afar.
 NEAR_KM = 150.0
-NEAR_BONUS = 1.0
+NEAR_BONUS = 2.0
+# The home country: where at least HOME_MIN_PLACES sure places and HOME_MIN_SHARE of them lie.
+HOME_MIN_PLACES = 2
+HOME_MIN_SHARE = 0.6
+HOME_BONUS = 1.5
 # Readings within this distance are one place for the confidence (a city and its division).
 SAME_PLACE_KM = 100.0
 # A reading this sure (0-1) joins the article's context; below MIN_CONFIDENCE a name stays
@@ -77,6 +82,8 @@ class Context:
     countries: set[str]
     regions: set[tuple[str | None, str]]
     points: list[tuple[float, float]]
+    # The country most of the article's sure places lie in (local news: "Paris" is in Texas).
+    home: str | None = None
 
 
 def _options(name: str) -> tuple[_Entry, ...]:
@@ -105,7 +112,16 @@ def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
             context.regions.add((place.country, "code:" + place.admin1))
         if place.kind == "city":
             context.points.append((place.lat, place.lon))
+    context.home = _home_country([place for place, confidence in picks if confidence >= CONTEXT_MIN_CONFIDENCE])
     return context
+
+
+def _home_country(sure: list[Place]) -> str | None:
+    counts = Counter(place.country for place in sure if place.country and place.kind != "country")
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if count >= HOME_MIN_PLACES and count >= HOME_MIN_SHARE * sum(counts.values()) else None
 
 
 def _choose(found: tuple[_Entry, ...], context: Context) -> tuple[Place, float]:
@@ -150,6 +166,8 @@ def _score(entry: _Entry, context: Context) -> float:
         score += MAIN_NAME_BONUS
     if place.kind != "continent" and place.country in context.countries:
         score += SAME_COUNTRY_BONUS
+    if place.kind not in ("continent", "country") and place.country and place.country == context.home:
+        score += HOME_BONUS
     if place.kind in ("city", "admin2") and _in_named_region(place, context):
         score += SAME_ADMIN1_BONUS
     if place.kind == "city" and any(haversine_km(place.lat, place.lon, lat, lon) < NEAR_KM
