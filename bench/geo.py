@@ -14,6 +14,9 @@ log errors (lower is better).
 * ``end-to-end``: the real annotator runs on the document text (spaCy NER + newsweave); a gold
   toponym is resolved when an entity with coordinates overlaps it (demonyms carry no
   coordinates in newsweave's output and count as unresolved here).
+* ``end-to-end+demonyms``: the same run, where a demonym entity ("Russian", which the output
+  ties to its country, ``country: RU``) counts at its country's point. GeoWebNews annotates
+  demonyms as toponyms (its "non-literal modifiers"); LGL and GeoVirus hardly do.
 
 Countries weigh a lot in these sets ("U.S.", "US" and "United States" are 6% of GeoWebNews' toponyms), and the gold
 puts them where its source does: GeoNames' points in GeoWebNews and LGL (United States
@@ -77,17 +80,35 @@ def oracle_baseline(document: dict) -> list[Place | None]:
     return [most_populous(toponym["text"]) or _demonym_place(toponym["text"]) for toponym in document["toponyms"]]
 
 
-def end_to_end(documents: list[dict]) -> list[list[tuple[float, float] | None]]:
+_ANNOTATED: dict[int, list] = {}
+
+
+def _annotated(documents: list[dict]) -> list:
+    """The documents run through the real annotator, once per document list."""
     from newsweave.annotate.entities import annotate_entities
     from newsweave.model import Article
     from newsweave.offsets import OffsetMap
 
-    articles = [Article(id=str(i), source="bench", raw=d["text"], raw_sha256="", text=d["text"],
-                        offsets=OffsetMap.identity(len(d["text"])), language="en") for i, d in enumerate(documents)]
-    annotate_entities(articles)
+    if id(documents) not in _ANNOTATED:
+        articles = [Article(id=str(i), source="bench", raw=d["text"], raw_sha256="", text=d["text"],
+                            offsets=OffsetMap.identity(len(d["text"])), language="en") for i, d in enumerate(documents)]
+        annotate_entities(articles)
+        _ANNOTATED[id(documents)] = articles
+    return _ANNOTATED[id(documents)]
+
+
+def end_to_end(documents: list[dict], demonyms: bool = False) -> list[list[tuple[float, float] | None]]:
+    """Predicted points of the gold toponyms: the located entity that overlaps each. With
+    ``demonyms``, a demonym entity ("Russian", which the output ties to its country but does
+    not place) counts at its country's point."""
     predictions = []
-    for article, document in zip(articles, documents, strict=True):
+    for article, document in zip(_annotated(documents), documents, strict=True):
         located = [item for item in article.entities if item.get("lat") is not None]
+        if demonyms:
+            for item in article.entities:
+                place = countries().get(item.get("country") or "") if item.get("mention") == "demonym" else None
+                if place is not None:
+                    located.append({**item, "lat": place.lat, "lon": place.lon})
         row = []
         for toponym in document["toponyms"]:
             hit = next((item for item in located if item["start"] < toponym["end"] and toponym["start"] < item["end"]), None)
@@ -142,6 +163,7 @@ def main() -> int:
         }
         if not options.no_e2e:
             runs[("end-to-end", "newsweave")] = end_to_end
+            runs[("end-to-end+demonyms", "newsweave")] = lambda docs: end_to_end(docs, demonyms=True)
         for (setting, system), run in runs.items():
             started = time.perf_counter()
             predictions = run(documents)

@@ -67,3 +67,21 @@ def test_un_nom_de_personne_apres_a_reste_une_personne() -> None:
 def test_places_carry_a_confidence() -> None:
     places = _places("Flooding hit farms near Limoux on Monday.", "en")
     assert 0 < places["Limoux"]["geo_confidence"] <= 1
+
+
+def test_a_division_the_model_took_for_a_person_is_a_place() -> None:
+    text = "Farmers in the delta asked Tamil Nadu for water. Tamil Nadu has refused, Oriel Vantress said."
+    places = _places(text, "en")
+    assert "Tamil Nadu" in places and places["Tamil Nadu"]["country"] == "IN"
+
+
+def test_un_nom_de_lieu_dans_le_nom_complet_d_une_personne_reste_une_personne() -> None:
+    text = "Victoria Ashdown a signé l'accord. Victoria a ensuite quitté la salle."
+    assert "Victoria" not in _places(text, "fr")
+
+
+def test_a_state_word_after_a_division_name_is_dropped() -> None:
+    from newsweave.annotate.geo import candidates
+
+    assert {entry.place.kind for entry in candidates("Oaxaca State")} <= {"admin1", "admin2"}
+    assert candidates("province de Kandahar")

@@ -351,7 +351,34 @@ def candidates(name: str) -> tuple[_Entry, ...]:
             found = gazetteer().get(key[len(article):].lstrip())
             if found:
                 return found
+    return _without_division_word(key)
+
+
+def _without_division_word(key: str) -> tuple[_Entry, ...]:
+    """"Oaxaca State", "province de Kandahar": the division under its bare name."""
+    prefixes, suffixes = _division_words()
+    for suffix in suffixes:
+        if key.endswith(" " + suffix):
+            found = gazetteer().get(key[: -len(suffix) - 1])
+            if found:
+                return tuple(entry for entry in found if entry.place.kind in ("admin1", "admin2"))
+    for prefix in prefixes:
+        if key.startswith(prefix + " "):
+            found = gazetteer().get(key[len(prefix) + 1 :])
+            if found:
+                return tuple(entry for entry in found if entry.place.kind in ("admin1", "admin2"))
     return ()
+
+
+@cache
+def _division_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words that name a division before or after its name, from ``lang/<iso>/places.toml``."""
+    prefixes: set[str] = set()
+    suffixes: set[str] = set()
+    for table in lang.load_all("places").values():
+        prefixes.update(fold(word) for word in table.get("division_prefixes", []))
+        suffixes.update(fold(word) for word in table.get("division_suffixes", []))
+    return tuple(sorted(prefixes, key=len, reverse=True)), tuple(sorted(suffixes, key=len, reverse=True))
 
 
 def _is_acronym(name: str) -> bool:

@@ -45,6 +45,8 @@ DATELINE = re.compile(
     rf"(?:^|(?<=[{LINE_BREAK_CHARS}]))[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’.-]*(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý'’.-]*){{0,3}})"
     r"(?=[ \t]*(?:,|\(|[–—-][ \t]))"
 )
+PERSON_PLACE_KINDS = ("country", "continent", "region", "admin1")
+ORGANISATION_PLACE_KINDS = ("country", "continent", "region")
 TOKEN_WORD = re.compile(r"\w", re.UNICODE)
 
 
@@ -53,6 +55,7 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
     preposition = _preposition_pattern(language)
     person_words = {fold(word) for m in mentions if m.kind == "name" and m.label == "PER" and " " in m.text.strip()
                     for word in m.text.split()}
+    _relabel_place_names(mentions)
     by_span = {(m.start, m.end): m for m in mentions}
     taken = _covered(mentions)
     added: list[Mention] = []
@@ -78,6 +81,29 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
             if mention.kind == "name" and mention.text.islower() and fold(mention.text) in lower_places:
                 mention.label = "LOC"
     return mentions + added
+
+
+def _relabel_place_names(mentions: list[Mention]) -> None:
+    """A "person" whose whole name is a country, a division, a sea or a big city ("Tamil Nadu"
+    PER), and an "organisation" whose whole name is a country or a region ("Pakistan" ORG, the
+    state for its place), are that place, unless the name belongs to a person's full name in
+    the article ("Victoria" beside "Victoria Ashdown") or to a known organisation."""
+    from newsweave.annotate.canonical import alias_of
+
+    full_names = {fold(m.text) for m in mentions if m.kind == "name" and m.label == "PER" and " " in m.text.strip()}
+    for mention in mentions:
+        if mention.kind != "name" or mention.label not in ("PER", "ORG") or alias_of(mention.name):
+            continue
+        others = {word for name in full_names - {fold(mention.text)} for word in name.split()}
+        if mention.label == "PER" and any(fold(word) in others for word in mention.text.split()):
+            continue
+        kinds = PERSON_PLACE_KINDS if mention.label == "PER" else ORGANISATION_PLACE_KINDS
+        for entry in candidates(mention.name):
+            place = entry.place
+            if entry.main_name and (place.kind in kinds or mention.label == "PER" and place.kind == "city"
+                                    and place.population >= BIG_PLACE_POPULATION):
+                mention.label = "LOC"
+                break
 
 
 def _take(start: int, end: int, text: str, by_span: dict, taken: set[int], added: list[Mention],
