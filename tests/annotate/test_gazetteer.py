@@ -97,3 +97,14 @@ def test_a_name_too_uncertain_stays_unresolved() -> None:
 
 def test_a_demonym_that_is_a_small_towns_name_means_its_country() -> None:
     assert resolve_places(["Canadian"])["canadian"].geonameid == countries()["CA"].geonameid
+
+
+def test_town_comma_region_reads_the_town_in_that_region() -> None:
+    assert resolve_places(["Springfield", "Ill."])["springfield"].region == "illinois"
+    assert resolve_places(["Springfield", "Mass."])["springfield"].region == "massachusetts"
+
+
+def test_ville_virgule_region_en_francais() -> None:
+    # Saint-Denis north of Paris beside Seine-Saint-Denis; the island's capital beside La Réunion.
+    assert resolve_places(["Saint-Denis", "Seine-Saint-Denis"])["saint-denis"].country == "FR"
+    assert resolve_places(["Saint-Denis", "La Réunion"])["saint-denis"].country == "RE"
