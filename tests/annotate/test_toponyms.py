@@ -85,3 +85,13 @@ def test_a_state_word_after_a_division_name_is_dropped() -> None:
 
     assert {entry.place.kind for entry in candidates("Oaxaca State")} <= {"admin1", "admin2"}
     assert candidates("province de Kandahar")
+
+
+def test_a_dateline_after_a_run_in_headline_is_a_place() -> None:
+    text = "Depot plan wins a vote. LIMOUX -- The council backed the plan of Oriel Vantress on Tuesday."
+    assert "LIMOUX" in _places(text, "en")
+
+
+def test_a_word_in_capitals_before_a_dash_that_no_gazetteer_knows_is_not_a_place() -> None:
+    text = "Depot plan wins a vote. UPDATE -- The council backed the plan of Oriel Vantress on Tuesday."
+    assert "UPDATE" not in _places(text, "en")

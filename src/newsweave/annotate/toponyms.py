@@ -6,8 +6,8 @@ Three kinds of evidence, each tied to the gazetteer:
   optionally followed by the language's article: "in the Netherlands") right before a name the
   gazetteer knows: an uncovered name becomes a place, a name the model called an organisation
   or a person becomes one ("in Castelo Branco" tagged PER);
-* **a dateline**: a line that opens with a known place in capitals, then a comma, a bracket
-  or a dash ("MORVILLE, March 3 (AP) —", "PORT-AUBRAC (Reuters) -");
+* **a dateline**: a known place in capitals that opens a line or follows a sentence's end,
+  then a comma, a bracket or a dash ("CARCASSONNE, March 3 (AP) —", "… in the lake. LIMOUX --");
 * **lower-cased names** of machine-translated text ("to rotterdam"): taken only after a place
   preposition or where the article also confirms the name as a place, then every lower-case
   occurrence of it.
@@ -40,10 +40,13 @@ PREPOSITION_WINDOW = 24
 # a division or a sea).
 MIN_TOWN_POPULATION = 1_000
 BIG_PLACE_POPULATION = 100_000
-# A dateline: a line opening with a name in capitals, then ", ", " (" or a dash.
+# A dateline: a name in capitals opening a line or following a sentence's end (scraped pages
+# run the headline and the dateline together: "… second rebuff. COLUMBIA --- South Carolina"),
+# then ", ", " (" or a dash.
 DATELINE = re.compile(
-    rf"(?:^|(?<=[{LINE_BREAK_CHARS}]))[ \t]*([A-ZÀ-Ý][A-ZÀ-Ý'’.-]*(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý'’.-]*){{0,3}})"
-    r"(?=[ \t]*(?:,|\(|[–—-][ \t]))"
+    rf"(?:^|(?<=[{LINE_BREAK_CHARS}])|(?<=[.!?] ))[ \t]*"
+    r"([A-ZÀ-Ý][A-ZÀ-Ý'’.-]*(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý'’.-]*){0,3})"
+    r"(?=[ \t]*(?:,|\(|-{1,3}[ \t]|[–—][ \t]))"
 )
 PERSON_PLACE_KINDS = ("country", "continent", "region", "admin1")
 ORGANISATION_PLACE_KINDS = ("country", "continent", "region")
