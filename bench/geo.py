@@ -14,6 +14,8 @@ log errors (lower is better).
 * ``end-to-end``: the real annotator runs on the document text (spaCy NER + newsweave); a gold
   toponym is resolved when an entity with coordinates overlaps it (demonyms carry no
   coordinates in newsweave's output and count as unresolved here).
+* ``end-to-end`` ``most-populous``: the same NER mentions, each place mention (LOC) placed at
+  the most populous place of its name: what the resolver adds over the baseline end to end.
 * ``end-to-end+demonyms``: the same run, where a demonym entity ("Russian", which the output
   ties to its country, ``country: RU``) counts at its country's point. GeoWebNews annotates
   demonyms as toponyms (its "non-literal modifiers"); LGL and GeoVirus hardly do.
@@ -97,13 +99,21 @@ def _annotated(documents: list[dict]) -> list:
     return _ANNOTATED[id(documents)]
 
 
-def end_to_end(documents: list[dict], demonyms: bool = False) -> list[list[tuple[float, float] | None]]:
+def end_to_end(documents: list[dict], demonyms: bool = False,
+               baseline: bool = False) -> list[list[tuple[float, float] | None]]:
     """Predicted points of the gold toponyms: the located entity that overlaps each. With
     ``demonyms``, a demonym entity ("Russian", which the output ties to its country but does
-    not place) counts at its country's point."""
+    not place) counts at its country's point. With ``baseline``, every place mention of our
+    NER (label LOC) is placed at the most populous place of its name instead."""
     predictions = []
     for article, document in zip(_annotated(documents), documents, strict=True):
         located = [item for item in article.entities if item.get("lat") is not None]
+        if baseline:
+            located = []
+            for item in article.entities:
+                place = most_populous(item["text"]) if item.get("label") == "LOC" else None
+                if place is not None:
+                    located.append({**item, "lat": place.lat, "lon": place.lon})
         if demonyms:
             for item in article.entities:
                 place = countries().get(item.get("country") or "") if item.get("mention") == "demonym" else None
@@ -162,6 +172,7 @@ def main() -> int:
             ("oracle", "newsweave"): lambda docs: [oracle_newsweave(d) for d in docs],
         }
         if not options.no_e2e:
+            runs[("end-to-end", "most-populous")] = lambda docs: end_to_end(docs, baseline=True)
             runs[("end-to-end", "newsweave")] = end_to_end
             runs[("end-to-end+demonyms", "newsweave")] = lambda docs: end_to_end(docs, demonyms=True)
         for (setting, system), run in runs.items():

@@ -167,20 +167,25 @@ def lookup(connection: sqlite3.Connection, key: str) -> list[tuple[Row, bool]]:
     cursor = connection.execute(
         "SELECT p.id, p.name, p.lat, p.lon, p.country, p.population, p.kind, p.admin1, p.region, p.district, "
         "p.capital, n.main FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?", (key,))
-    return [(Row(*values[:10], bool(values[10])), bool(values[11])) for values in cursor]
+    return [(_to_row(values), bool(values[11])) for values in cursor]
 
 
 def place_by_id(connection: sqlite3.Connection, geonameid: int) -> Row | None:
     values = connection.execute("SELECT id, name, lat, lon, country, population, kind, admin1, region, district, "
                                 "capital FROM places WHERE id = ?", (geonameid,)).fetchone()
-    return Row(*values[:10], bool(values[10])) if values else None
+    return _to_row(values) if values else None
+
+
+def _to_row(values: tuple) -> Row:
+    return Row(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8],
+               values[9], bool(values[10]))
 
 
 def admin1_by_code(connection: sqlite3.Connection, country: str, code: str) -> Row | None:
     values = connection.execute("SELECT id, name, lat, lon, country, population, kind, admin1, region, district, "
                                 "capital FROM places WHERE kind = 'admin1' AND country = ? AND admin1 = ?",
                                 (country, code)).fetchone()
-    return Row(*values[:10], bool(values[10])) if values else None
+    return _to_row(values) if values else None
 
 
 # -- sources that are new with the index ------------------------------------------------------

@@ -48,9 +48,9 @@ def entries() -> Iterator[tuple[str, gaz.Row, bool]]:
         place = Place(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
                       city["countrycode"], int(city["population"] or 0), "city", city["admin1code"])
         region, district = divisions.get((place.country or "", round(place.lat, 2), round(place.lon, 2)), ("", ""))
-        for key in ((place.country or "", region), (place.country or "", region, district)):
-            if region and key[-1]:
-                total = members.setdefault(key, [0.0, 0.0, 0.0, 0.0])
+        for parts in ((place.country or "", region), (place.country or "", region, district)):
+            if region and parts[-1]:
+                total = members.setdefault(parts, [0.0, 0.0, 0.0, 0.0])
                 total[0] += place.lat
                 total[1] += place.lon
                 total[2] += 1
@@ -97,7 +97,7 @@ def _division_entries(members: dict[tuple[str, ...], list[float]]) -> Iterator[t
         native = state.get("native")
         if native and fold(native) != key and fold(native) not in _common_words():
             yield fold(native), row, False
-    for parts, (lat, lon, count, population) in sorted(members.items()):
+    for parts, (lat, lon, count, total_population) in sorted(members.items()):
         code, region = parts[0], parts[1]
         kind: PlaceKind = "admin1" if len(parts) == 2 else "admin2"
         name = parts[-1]
@@ -105,7 +105,7 @@ def _division_entries(members: dict[tuple[str, ...], list[float]]) -> Iterator[t
             continue
         district = fold(name) if kind == "admin2" else None
         row = gaz.Row(gaz.derived_id(*parts), name, lat / count, lon / count, code,
-                      max(int(population), 1), kind, None, fold(region), district, False)
+                      max(int(total_population), 1), kind, None, fold(region), district, False)
         if fold(name) not in _common_words():
             yield fold(name), row, True
 

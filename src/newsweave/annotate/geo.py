@@ -248,14 +248,16 @@ def _memory_index() -> dict[str, tuple[_Entry, ...]]:
     for data in [*lang.load_all("entities").values(), *lang.load_all("places").values()]:
         for item in data.get("place_name", []):
             geonameid = int(item["geonameid"])
-            place = by_id.get(geonameid) or place_by_id(geonameid)
-            for name in item.get("names", []) if place else ():
-                add(name, place, False, listed=True)
+            known = by_id.get(geonameid) or place_by_id(geonameid)
+            if known is not None:
+                for name in item.get("names", []):
+                    add(name, known, False, listed=True)
         for country, table in data.get("admin1_names", {}).items():
             for code, names in table.items():
                 division = _admin1_by_code(country, code)
-                for name in names if division else ():
-                    add(name, division, False, listed=True)
+                if division is not None:
+                    for name in names:
+                        add(name, division, False, listed=True)
     return {key: tuple(entries) for key, entries in index.items()}
 
 
