@@ -95,3 +95,9 @@ def test_a_dateline_after_a_run_in_headline_is_a_place() -> None:
 def test_a_word_in_capitals_before_a_dash_that_no_gazetteer_knows_is_not_a_place() -> None:
     text = "Depot plan wins a vote. UPDATE -- The council backed the plan of Oriel Vantress on Tuesday."
     assert "UPDATE" not in _places(text, "en")
+
+
+def test_un_article_en_minuscules_apres_a_n_est_pas_un_lieu() -> None:
+    # "La." abrège la Louisiane en anglais ; "à la" n'y renvoie jamais.
+    text = "Oriel Vantress est arrivée à la gare de Limoux, puis à la mairie."
+    assert [name for name in _places(text, "fr") if name.islower()] == []

@@ -256,8 +256,9 @@ def _memory_index() -> dict[str, tuple[_Entry, ...]]:
             for code, names in table.items():
                 division = _admin1_by_code(country, code)
                 if division is not None:
+                    # An abbreviation loses its dot when folded: "La." would be every "la".
                     for name in names:
-                        add(name, division, False, listed=True)
+                        add(name, division, False)
     return {key: tuple(entries) for key, entries in index.items()}
 
 

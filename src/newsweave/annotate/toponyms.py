@@ -39,6 +39,8 @@ PREPOSITION_WINDOW = 24
 # word of the language, or written in lower case, needs BIG_PLACE_POPULATION (or to be a country,
 # a division or a sea).
 MIN_TOWN_POPULATION = 1_000
+# A lower-case name shorter than this is a word ("la", "en"), never taken as a place.
+MIN_LOWERCASE_LENGTH = 4
 BIG_PLACE_POPULATION = 100_000
 # A dateline: a name in capitals opening a line or following a sentence's end (scraped pages
 # run the headline and the dateline together: "… second rebuff. COLUMBIA --- South Carolina"),
@@ -139,7 +141,7 @@ def _is_place_name(words: str, language: str, dateline: bool) -> bool:
     if not (lower or capitalised):
         return False
     key = fold(words)
-    if lower and key in _lowercase_not_places(language):
+    if lower and (key in _common_words(language) or len(key) < MIN_LOWERCASE_LENGTH):
         return False
     common = lower or (" " not in words and not words.isupper() and key in _common_words(language))
     if dateline:
