@@ -101,3 +101,8 @@ def test_un_article_en_minuscules_apres_a_n_est_pas_un_lieu() -> None:
     # "La." abrège la Louisiane en anglais ; "à la" n'y renvoie jamais.
     text = "Oriel Vantress est arrivée à la gare de Limoux, puis à la mairie."
     assert [name for name in _places(text, "fr") if name.islower()] == []
+
+
+def test_a_lower_case_common_word_after_in_the_is_not_a_division() -> None:
+    text = "Oriel Vantress stood in the middle of the square in Limoux."
+    assert set(_places(text, "en")) == {"Limoux"}

@@ -24,7 +24,7 @@ from newsweave.annotate.geo import Place, _Entry, candidates, countries, demonym
 # (Toronto, New South Wales over Toronto, Ontario); tuned on the tune halves of the geo sets.
 SAME_COUNTRY_BONUS = 2.0
 SAME_ADMIN1_BONUS = 3.0
-KIND_BONUS: dict[str, float] = {"continent": 4.0, "region": 4.0, "country": 4.0, "admin1": 1.5, "admin2": 1.0, "city": 0.0}
+KIND_BONUS: dict[str, float] = {"continent": 4.0, "region": 4.0, "country": 4.0, "admin1": 1.5, "admin2": 0.0, "city": 0.0}
 # A town within NEAR_KM of a city the article surely names is likelier than a namesake afar.
 NEAR_KM = 150.0
 NEAR_BONUS = 2.0
@@ -38,6 +38,13 @@ SAME_PLACE_KM = 100.0
 # unresolved rather than be put in the wrong country.
 CONTEXT_MIN_CONFIDENCE = 0.6
 MIN_CONFIDENCE = 0.2
+# A division below this population, in a country the article does not point at, has its
+# confidence multiplied by this factor.
+UNSUPPORTED_DIVISION_MAX_POPULATION = 1_000_000
+UNSUPPORTED_DIVISION_FACTOR = 0.2
+# A second-level division's population is the sum of the towns GeoNames files under it, which
+# can swallow a metropolis (Perth's suburbs under "Cambridge"): it ranks as at most this many.
+ADMIN2_MAX_POPULATION = 100_000
 # A division gives way to a city of its name at its heart if the city is this big.
 CITY_OVER_DIVISION_MIN_POPULATION = 100_000
 # A demonym is a town's name only if the town is this big ("Canadian", Texas, is not).
@@ -72,6 +79,10 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = ()) 
     for key, found in options.items():
         context = _context(seeds, [pick for other, pick in first.items() if other != key])
         place, confidence = _choose(found, context)
+        if _unsupported_division(place, context):
+            # A small division of a country the article never points at ("West", a region of
+            # Cameroon, for "the West") is more likely a word than that place.
+            confidence *= UNSUPPORTED_DIVISION_FACTOR
         if confidence >= MIN_CONFIDENCE:
             chosen[key] = replace(place, confidence=round(confidence, 3))
     return chosen
@@ -84,6 +95,11 @@ class Context:
     points: list[tuple[float, float]]
     # The country most of the article's sure places lie in (local news: "Paris" is in Texas).
     home: str | None = None
+
+
+def _unsupported_division(place: Place, context: Context) -> bool:
+    return (place.kind in ("admin1", "admin2") and place.country not in context.countries
+            and place.population < UNSUPPORTED_DIVISION_MAX_POPULATION)
 
 
 def _options(name: str) -> tuple[_Entry, ...]:
@@ -161,7 +177,8 @@ def _distance(a: Place, b: Place) -> float:
 
 def _score(entry: _Entry, context: Context) -> float:
     place = entry.place
-    score = math.log10(place.population + 1) + KIND_BONUS[place.kind]
+    population = min(place.population, ADMIN2_MAX_POPULATION) if place.kind == "admin2" else place.population
+    score = math.log10(population + 1) + KIND_BONUS[place.kind]
     if entry.main_name:
         score += MAIN_NAME_BONUS
     if place.kind != "continent" and place.country in context.countries:

@@ -149,9 +149,12 @@ def _is_place_name(words: str, language: str, dateline: bool) -> bool:
         # known town of some size all the same.
         common = False
     minimum = BIG_PLACE_POPULATION if common else MIN_TOWN_POPULATION
+    # Lower-case, a division's name is too often a word ("the middle", a region of Ghana is
+    # "Central"): only countries, seas and regions, and big cities count.
+    kinds = ("country", "continent", "region") if lower else ("country", "continent", "region", "admin1")
     for entry in candidates(words):
         place = entry.place
-        if place.kind in ("country", "continent", "region", "admin1") or place.population >= minimum:
+        if place.kind in kinds or place.kind == "city" and place.population >= minimum:
             return True
     return False
 
