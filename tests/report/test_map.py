@@ -71,3 +71,31 @@ def test_map_zooms_onto_the_places_but_not_closer_than_the_outline_allows():
     whole_width = float(whole.get("viewBox").split()[2])
     zoomed_width = float(zoomed.get("viewBox").split()[2])
     assert whole_width == 720 and 60 <= zoomed_width < 720
+
+
+def test_a_dot_shows_its_confidence_and_the_sentences_that_name_it():
+    text = "Floods hit Vellmoor on Monday. Rescuers reached the town late. Vellmoor's mayor asked for help."
+    first = text.index("Vellmoor")
+    second = text.index("Vellmoor", first + 1)
+    entities = [
+        {"text": "Vellmoor", "canonical": "Vellmoor", "entity_id": "geo:1", "lat": 45.0, "lon": 5.0,
+         "start": first, "end": first + 8, "geo_confidence": 0.62},
+        {"text": "Vellmoor", "canonical": "Vellmoor", "entity_id": "geo:1", "lat": 45.0, "lon": 5.0,
+         "start": second, "end": second + 8, "geo_confidence": 0.91},
+    ]
+    (place,) = places_in_articles([entities], texts=[text])
+    assert place.confidence == 0.91 and place.mentions == 2
+    assert place.sentences == ("Floods hit Vellmoor on Monday.", "Vellmoor's mayor asked for help.")
+    svg = ElementTree.fromstring(str(world_map_svg([place])))
+    (title,) = [circle.find(f"{SVG}title").text for circle in svg.iter(f"{SVG}circle")]
+    lines = title.split("\n")
+    assert lines[0].endswith("confidence 91%") and lines[1:] == ["“Floods hit Vellmoor on Monday.”",
+                                                                 "“Vellmoor's mayor asked for help.”"]
+
+
+def test_une_phrase_francaise_est_coupee_a_ses_bornes():
+    text = "Le pont de Roquebrune-sur-Lair a cédé. Les secours sont arrivés à Roquebrune-sur-Lair mardi ! Rien d'autre."
+    start = text.index("Roquebrune-sur-Lair", text.index("Les secours"))
+    entity = {"canonical": "Roquebrune-sur-Lair", "lat": 43.0, "lon": 3.0, "start": start, "end": start + 19}
+    (place,) = places_of([entity], text)
+    assert place.sentences == ("Les secours sont arrivés à Roquebrune-sur-Lair mardi !",)

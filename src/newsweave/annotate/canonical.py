@@ -392,6 +392,8 @@ def entity_dict(span: dict[str, Any], mention: Mention, resolved: Resolved) -> d
     }
     if resolved.place is not None:
         item.update(lat=resolved.place.lat, lon=resolved.place.lon)
+        if resolved.place.confidence is not None:
+            item["geo_confidence"] = resolved.place.confidence
     if resolved.country:
         item["country"] = resolved.country
     if mention.role:

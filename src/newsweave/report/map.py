@@ -3,7 +3,8 @@
 The background is Natural Earth's 1:110m country outlines (public domain), projected
 equirectangularly and simplified into ``data/world_outline.json`` by
 ``bench/make_world_outline.py``. Places are dots sized by how often they are mentioned,
-each with a ``<title>`` that the browser shows on hover. Names are article content, hence
+each once, with a ``<title>`` that the browser shows on hover: the place, its counts, the
+geocoder's confidence and the sentences that name it. Names are article content, hence
 untrusted: they are escaped here because the SVG is handed to templates as ``Markup``.
 
 Story pages call :func:`world_map_svg` with the places of their articles (entities with
@@ -36,6 +37,10 @@ ZOOM_MARGIN_DEGREES = 8.0
 # Never zoom closer than this span (degrees of longitude): below it the 1:110m outline
 # is too coarse to recognise.
 MIN_SPAN_DEGREES = 30.0
+# Sentences shown in a dot's tooltip, and the most characters of each.
+MAX_SENTENCES = 3
+MAX_SENTENCE_CHARS = 240
+SENTENCE_ENDS = (". ", "! ", "? ", "\n", "。")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,10 @@ class Place:
     articles: int = 1
     country: str | None = None
     entity_id: str | None = None
+    # The geocoder's confidence in this reading (0-1; the highest over its mentions), if known.
+    confidence: float | None = None
+    # Sentences that name the place (at most MAX_SENTENCES, in text order), for the tooltip.
+    sentences: tuple[str, ...] = ()
 
     @property
     def identity(self) -> str:
@@ -72,42 +81,78 @@ def project(lat: float, lon: float) -> tuple[float, float]:
     return (lon + 180) * outline["scale"], (outline["north"] - lat) * outline["scale"]
 
 
-def places_of(entities: Iterable[dict[str, Any]]) -> list[Place]:
-    """Places with coordinates among entity mentions, merged by place (see :attr:`Place.identity`)."""
+def places_of(entities: Iterable[dict[str, Any]], text: str | None = None) -> list[Place]:
+    """Places with coordinates among entity mentions, merged by place (see :attr:`Place.identity`).
+
+    With the article's ``text``, each place keeps the sentences that name it (entity offsets
+    ``start``/``end`` index that text)."""
     merged: dict[str, Place] = {}
     for entity in entities:
         lat, lon = entity.get("lat"), entity.get("lon")
         if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
             continue
         name = str(entity.get("canonical") or entity.get("text") or "")
-        place = Place(name, float(lat), float(lon), country=entity.get("country"), entity_id=entity.get("entity_id"))
+        confidence = entity.get("geo_confidence")
+        sentence = _sentence_at(text, entity.get("start"), entity.get("end")) if text else None
+        place = Place(name, float(lat), float(lon), country=entity.get("country"), entity_id=entity.get("entity_id"),
+                      confidence=float(confidence) if confidence is not None else None,
+                      sentences=(sentence,) if sentence else ())
         known = merged.get(place.identity)
-        merged[place.identity] = replace(known, mentions=known.mentions + 1) if known else place
+        merged[place.identity] = _merge(known, place, articles=0) if known else place
     return sorted(merged.values(), key=lambda place: -place.mentions)
 
 
-def places_in_articles(entity_lists: Iterable[Iterable[dict[str, Any]]]) -> list[Place]:
+def places_in_articles(entity_lists: Iterable[Iterable[dict[str, Any]]], texts: Iterable[str] | None = None) -> list[Place]:
     """Places of several articles (one entity list each): mentions summed, each article counted once.
 
+    ``texts``, when given, are the articles' texts in the same order (for the sentences).
     Ordered by the number of articles naming the place, then mentions, then name (then
     identity, for namesakes), so the order is the same whatever the order of the articles.
     """
     merged: dict[str, Place] = {}
-    for entities in entity_lists:
-        for place in places_of(entities):
+    text_list = list(texts) if texts is not None else None
+    for index, entities in enumerate(entity_lists):
+        text = text_list[index] if text_list is not None and index < len(text_list) else None
+        for place in places_of(entities, text):
             known = merged.get(place.identity)
-            merged[place.identity] = (
-                replace(known, mentions=known.mentions + place.mentions, articles=known.articles + 1) if known else place
-            )
-    return sorted(merged.values(), key=lambda place: (-place.articles, -place.mentions, place.name, place.identity))
+            merged[place.identity] = _merge(known, place, articles=1) if known else place
+    found = sorted(merged.values(), key=lambda place: (-place.articles, -place.mentions, place.name, place.identity))
+    return [replace(place, sentences=tuple(sorted(place.sentences))[:MAX_SENTENCES]) for place in found]
+
+
+def _merge(known: Place, other: Place, articles: int) -> Place:
+    confidences = [value for value in (known.confidence, other.confidence) if value is not None]
+    sentences = known.sentences + tuple(s for s in other.sentences if s not in known.sentences)
+    return replace(known, mentions=known.mentions + other.mentions, articles=known.articles + articles,
+                   confidence=max(confidences) if confidences else None, sentences=sentences)
+
+
+def _sentence_at(text: str, start: Any, end: Any) -> str | None:
+    """The sentence around ``text[start:end]``, cut at MAX_SENTENCE_CHARS.
+
+    Hand-written rather than a sentence splitter: the report has the text but no parsed Doc,
+    and a tooltip needs only the neighbourhood of the name, not exact sentence bounds.
+    """
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
+        return None
+    left = max((text.rfind(mark, 0, start) for mark in SENTENCE_ENDS), default=-1)
+    left = max(left + 1, start - MAX_SENTENCE_CHARS // 2)
+    rights = [position for position in (text.find(mark, end) for mark in SENTENCE_ENDS) if position >= 0]
+    right = min([*rights, len(text) - 1, end + MAX_SENTENCE_CHARS // 2]) + 1
+    sentence = " ".join(text[left:right].split())
+    return sentence or None
 
 
 def place_title(place: Place, namesake: bool = False) -> str:
     """What a dot's tooltip says: the place (with its country if another dot has its name),
-    how many articles and mentions, where."""
+    how many articles and mentions, where, how sure the geocoder is, and the sentences that
+    name it (one a line)."""
     name = f"{place.name} ({place.country})" if namesake and place.country else place.name
     counts = f"{count_noun(place.articles, 'article')}, {count_noun(place.mentions, 'mention')}"
-    return f"{name} · {counts} · {place.lat:.2f}, {place.lon:.2f}"
+    title = f"{name} · {counts} · {place.lat:.2f}, {place.lon:.2f}"
+    if place.confidence is not None:
+        title += f" · confidence {place.confidence:.0%}"
+    return "\n".join([title, *(f"“{sentence}”" for sentence in place.sentences)])
 
 
 def world_map_svg(places: list[Place], *, zoom: bool = True, label: str = "Places mentioned") -> Markup:

@@ -228,7 +228,7 @@ def story_page(store: Store, story: dict[str, Any]) -> dict[str, Any]:
     by_language: dict[str, list[Article]] = {}
     for article in sorted(articles, key=lambda a: (a.published or "", a.id)):
         by_language.setdefault(article.language or "?", []).append(article)
-    places = places_in_articles(article.entities for article in articles)
+    places = places_in_articles([article.entities for article in articles], texts=[article.text for article in articles])
     return {
         "story": story, "timeline": timeline, "plot": timeline_plot(timeline), "by_language": dict(sorted(by_language.items())),
         "colours": TYPE_COLOURS, "statement_colour": STATEMENT_COLOUR, "places": places,

