@@ -32,15 +32,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, entity_dict, resolve_mentions
-from newsweave.annotate.geo import candidates, country_names, demonym_country, demonym_words, fold
+from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import full_name_words, places_after_place_nouns, places_listed_with_places
+from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article
 
@@ -60,8 +60,6 @@ LOWERCASE_MIN_POPULATION = 1_000_000
 # Without a NER model, capitalised words are taken as places only for cities this big.
 FALLBACK_MIN_POPULATION = 100_000
 FALLBACK_MAX_WORDS = 3
-# Between a title and the name it introduces there may be only punctuation and articles.
-TITLE_GAP = re.compile(r"^[\s,:–—-]*$")
 SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 POSSESSIVE = re.compile(r"['’]s?$")
 LINE = re.compile(f"[^{LINE_BREAK_CHARS}]+")
@@ -95,7 +93,7 @@ def find_entities(article: Article) -> list[dict[str, Any]]:
     mentions += _names_repeated_in_lower_case(article.text, mentions, language)
     mentions += _places_before_regions(article.text, doc, mentions)
     mentions = recover_toponyms(mentions, article.text, doc, language)
-    mentions = _with_titles(mentions, article.text, doc, language)
+    mentions = with_titles(mentions, article.text, doc, language)
     resolved = resolve_mentions(mentions)
     return [
         entity_dict(article.span(mention.start, mention.end).to_json(), mention, identity)
@@ -514,86 +512,3 @@ def _places_before_regions(text: str, doc: Doc, mentions: list[Mention]) -> list
         if any((town.country, None) in regions or (town.country, town.admin1) in regions for town in towns):
             found.append(Mention(token.idx, token.idx + len(token), token.text, "LOC"))
     return found
-
-
-# -- titles -----------------------------------------------------------------------------------
-
-
-@cache
-def _title_matcher(language: str) -> PhraseMatcher | None:
-    titles = lang.load(language, "entities").get("titles", {})
-    roles: dict[str, str] = titles.get("roles", {})
-    if not roles:
-        return None
-    nlp = pipeline(language)
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    fillers = {"demonym": demonym_words(language), "country": country_names(language)}
-    phrases: dict[str, set[str]] = {}
-    for template in titles.get("patterns", []):
-        slot = "demonym" if "{demonym}" in template else "country"
-        for surface, role in roles.items():
-            for word, code in fillers[slot].items():
-                phrases.setdefault(f"{role}:{code}", set()).add(template.format(role=surface, **{slot: word}).lower())
-    # Bare roles ("the minister", "le maire"): a function named without its country, bound like
-    # the others to the person it stands next to, or to the person named with it before.
-    for surface, role in titles.get("bare_roles", {}).items():
-        phrases.setdefault(f"{role}:", set()).add(surface.lower())
-    for key, texts in phrases.items():
-        matcher.add(key, list(nlp.tokenizer.pipe(sorted(texts))))  # type: ignore[union-attr]
-    return matcher
-
-
-def _with_titles(mentions: list[Mention], text: str, doc: Doc, language: str) -> list[Mention]:
-    """Add title mentions, bound to the person each stands next to; sorted by position."""
-    matcher = _title_matcher(language)
-    titles: list[Mention] = []
-    if matcher is not None:
-        for match_id, first, last in matcher(doc):
-            span = doc[first:last]
-            start = _with_article(text, span.start_char, language)
-            titles.append(Mention(start, span.end_char, text[start : span.end_char], "PER", "title",
-                                  role=doc.vocab.strings[match_id]))
-    titles = _longest_first(titles)
-    # A name the model found inside a bare role is part of the function, not a name ("State"
-    # of "Secretary of State", tagged ORG); a demonym or country inside "Ukrainian president"
-    # is the title's filler and stays.
-    mentions = [m for m in mentions if not any(t.role and t.role.endswith(":") and t.start <= m.start and m.end <= t.end
-                                               and (t.start, t.end) != (m.start, m.end) for t in titles)]
-    names = [m for m in mentions if m.kind == "name"]
-    titles = [t for t in titles if not any(t.start < n.end and n.start < t.end for n in names)]
-    kept = [m for m in mentions if not any(t.start <= m.start and m.end <= t.end for t in titles)]
-    ordered = sorted(kept + titles, key=lambda m: (m.start, m.end))
-    people = [i for i, m in enumerate(ordered) if m.kind == "name" and m.label == "PER"]
-    for mention in ordered:
-        if mention.kind == "title":
-            mention.bound_to = _neighbour(mention, ordered, people, text)
-    return ordered
-
-
-def _longest_first(titles: list[Mention]) -> list[Mention]:
-    chosen: list[Mention] = []
-    for title in sorted(titles, key=lambda m: (m.start - m.end, m.start)):
-        if not any(title.start < other.end and other.start < title.end for other in chosen):
-            chosen.append(title)
-    return chosen
-
-
-def _with_article(text: str, start: int, language: str) -> int:
-    before = text[max(0, start - 6) : start].lower()
-    for article in lang.load(language, "entities").get("articles", []):
-        if before.endswith(article) and (start - len(article) == 0 or not text[start - len(article) - 1].isalnum()):
-            return start - len(article)
-    return start
-
-
-def _neighbour(title: Mention, ordered: list[Mention], people: list[int], text: str) -> int | None:
-    """The person named right after ("President X") or right before ("X, the president") a title."""
-    for index in people:
-        person = ordered[index]
-        if person.start >= title.end and TITLE_GAP.match(text[title.end : person.start]):
-            return index
-    for index in people:
-        person = ordered[index]
-        if person.end <= title.start and TITLE_GAP.match(text[person.end : title.start]):
-            return index
-    return None
