@@ -52,13 +52,15 @@ def _calendar(language: str) -> tuple[re.Pattern[str], ...] | None:
     month = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
     weekday = "|".join(sorted((re.escape(w) for w in weekdays), key=len, reverse=True))
     joiners = "|".join(re.escape(j) for j in table.get("joiners", []))
-    gap = rf"(?:[,\s]|\b(?:{joiners})\b)*" if joiners else r"[,\s]*"
+    gap = rf"(?:[, \t]|\b(?:{joiners})\b)*" if joiners else r"[, \t]*"
     before = rf"(?:(?P<wd>\b(?:{weekday})\b){gap})?"
-    after = rf"(?:\s*\((?P<wd2>{weekday})\))?"
-    year = r"(?:,?\s+(?:de\s+)?(?P<year>\d{4})\b)?"
+    # Spaces, never a line break: a number ending one line and a month opening the next are
+    # no date ("91\nJune" in one-sentence-per-line copy).
+    after = rf"(?:[ \t]*\((?P<wd2>{weekday})\))?"
+    year = r"(?:,?[ \t]+(?:de[ \t]+)?(?P<year>\d{4})\b)?"
     shapes = [
-        rf"\b(?P<day>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?P<month>{month})\b{year}",
-        rf"\b(?P<month>{month})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{year}",
+        rf"\b(?P<day>\d{{1,2}})(?:\.|er|st|nd|rd|th)?[ \t]+(?:de[ \t]+|of[ \t]+)?(?P<month>{month})\b{year}",
+        rf"\b(?P<month>{month})[ \t]+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{year}",
         r"\b(?P<day>\d{1,2})[./](?P<num_month>\d{1,2})[./](?P<year>\d{4})\b",
     ]
     return tuple(re.compile(before + shape + after, re.IGNORECASE) for shape in shapes)
@@ -72,7 +74,10 @@ def calendar_flags(article: Article, taken: list[tuple[int, int]]) -> list[Flag]
         return []
     months = [m.lower() for m in lang.load(language, TRUST_FILE)["calendar"]["months"]]
     weekdays = [w.lower() for w in lang.load(language, TRUST_FILE)["calendar"]["weekdays"]]
-    published_year = int(article.published[:4]) if article.published and article.published[:4].isdigit() else None
+    # The year of a weekday-and-day date comes from the article's date only when that date
+    # was given, not guessed from the text.
+    published_year = int(article.published[:4]) if article.published and article.published[:4].isdigit() \
+        and article.published_basis != "inferred" else None
     flags: list[Flag] = []
     seen: list[tuple[int, int]] = list(taken)
     for written in _dates(article.text, patterns, months, weekdays, language):
@@ -90,6 +95,8 @@ def _dates(text: str, patterns: tuple[re.Pattern[str], ...], months: list[str], 
     for pattern in patterns:
         for match in pattern.finditer(text):
             day = int(match.group("day"))
+            if not 1 <= day <= 31:
+                continue  # "80 de julio" is a count, not a date
             if match.groupdict().get("num_month"):
                 number = int(match.group("num_month"))
                 readings = [(day, number)]

@@ -67,6 +67,8 @@ def _impossible(article: Article, timex: Timex) -> Flag | None:
 def _weekday_mismatch(article: Article, timex: Timex) -> Flag | None:
     if timex.weekday is None or timex.resolve != "absolute" or timex.year is None or timex.impossible:
         return None
+    if not timex.year_given and article.published_basis == "inferred":
+        return None  # the year was guessed from a guessed article date
     actual = date(timex.year, timex.month, timex.day)
     if actual.weekday() == timex.weekday:
         return None

@@ -31,6 +31,7 @@ from newsweave.model import Article, Flag
 KIND = "undisclosed_promotion"
 SEVERITY = "warning"
 PERSON_LABELS = frozenset({"PERSON", "PER"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # A capitalised word (or a run of them) that is not the sentence's first word.
 _BRAND_WORD = re.compile(r"(?<=[\w,;:(–-] )([A-ZÀ-Ý][\w&'’-]*[\w](?: [A-Z0-9][\w&-]*)*)")
 _ADDRESS = re.compile(r"\b[\w-]+\.(?:com|net|org|io|fr|de|es|co\.uk|app|shop|store)\b")
@@ -129,7 +130,10 @@ def _brands(article: Article, window: tuple[int, int], acts: list[tuple[int, int
     full_names = {m.text.lower() for m in mentions(article) if m.label in PERSON_LABELS and len(m.text.split()) > 1}
     people = [(m.start, m.end) for m in inside
               if m.label in PERSON_LABELS and _is_person(m.text, full_names) and not _treated_as_product(article, m, acts, addresses)]
-    found = [(m.start, m.end) for m in inside if (m.start, m.end) not in people]
+    # Places and peoples ("Europe", "German") are no product either.
+    places = [(m.start, m.end) for m in inside if m.label in PLACE_LABELS and not _treated_as_product(article, m, acts, addresses)]
+    found = [(m.start, m.end) for m in inside if (m.start, m.end) not in people + places]
+    determiners = patterns(article, "promotion", "not_brand_before")
     times = time_spans(article)
     text = article.text[start:end]
     for pattern in (_BRAND_WORD, _ADDRESS):
@@ -139,9 +143,16 @@ def _brands(article: Article, window: tuple[int, int], acts: list[tuple[int, int
                 continue  # the reader, a weekday or a month, a person: not a brand
             if pattern is _BRAND_WORD and any(char.isdigit() for char in match.group(0)):
                 continue  # a promotional code is evidence of the offer, not the brand
+            if overlaps(s, e, places) or (pattern is _BRAND_WORD and _after_determiner(article.text, s, determiners)):
+                continue  # a place; or a common noun ("die Ergebnisse": German capitalises all nouns)
             if not any(fs < e and s < fe for fs, fe in found):
                 found.append((s, e))
     return sorted(found)
+
+
+def _after_determiner(text: str, start: int, determiners: tuple[re.Pattern[str], ...]) -> bool:
+    before = text[max(0, start - 30) : start]
+    return any(re.search(f"(?:{pattern.pattern})$", before, pattern.flags) for pattern in determiners)
 
 
 def _is_person(name: str, full_names: set[str]) -> bool:
@@ -157,7 +168,7 @@ def _is_person(name: str, full_names: set[str]) -> bool:
 
 def _treated_as_product(article: Article, mention, acts: list[tuple[int, int]], window_text: str) -> bool:
     key = _core(mention.text)
-    acted_on = any(0 <= mention.start - end <= 2 for _, end in acts)
+    acted_on = any(-2 <= mention.start - end <= 2 for _, end in acts)
     return acted_on or bool(key and re.search(rf"\b{re.escape(key)}\.[a-z]{{2,5}}\b", window_text))
 
 

@@ -25,6 +25,8 @@ from newsweave.model import Article, Flag
 KIND = "unsourced_quote"
 # Fewer words between quotation marks are a term, a title or a scare quote, not speech.
 MIN_WORDS = 6
+# Words marked by quotation marks alone, without the annotator, must hold this many.
+MIN_SPEECH_WORDS = 8
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 # How sure the flag is (docs/quality.md): no cue in three sentences around a quote is a
 # strong sign, but a speaker named two paragraphs earlier escapes it.
@@ -53,14 +55,35 @@ def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
     sourced = [(q["start"], q["end"]) for q in article.quotes
                if _speaker_nearby(article, q) or (q.get("quote_id") is not None and q.get("quote_id") in attributed_ids)]
     found: list[tuple[int, int]] = []
-    candidates = [(q["start"], q["end"]) for q in article.quotes if q.get("direct")] + quoted_spans(article)
-    for start, end in candidates:  # the annotator's spans (words only) before the marked ones
+    annotated = [(q["start"], q["end"]) for q in article.quotes if q.get("direct")]
+    # Quotation marks alone are read only where the language's attribution cues are known:
+    # without them every quote would look unsourced.
+    marked = [span for span in quoted_spans(article) if _reads_as_speech(article.text, *span)] \
+        if patterns(article, "source", "cues") else []
+    for start, end in annotated + marked:  # the annotator's spans (words only) before the marked ones
         if len(re.findall(r"\w+", article.text[start:end])) < MIN_WORDS:
             continue
         if any(s < end and start < e for s, e in sourced + found):
             continue
         found.append((start, end))
     return sorted(found)
+
+
+def _reads_as_speech(text: str, start: int, end: int) -> bool:
+    """Marked words that read as a quoted utterance, not a title, a term or a stray mark.
+
+    Speech is a whole sentence or more: it opens with a capital letter and closes with end
+    punctuation (inside the marks, or right after them, or a comma before the attribution),
+    and holds ``MIN_SPEECH_WORDS`` words. A title („Rahmenkonzept für …“) ends without it;
+    a typewriter mark (") must open after a space or a line start and close before one."""
+    inner = text[start + 1 : end - 1].strip()
+    if len(re.findall(r"\w+", inner)) < MIN_SPEECH_WORDS or not inner[:1].isupper():
+        return False
+    closing = inner[-1:] in ".!?…" or text[end : end + 1] in (".", ",", "!", "?")
+    if text[start] == '"' and not ((start == 0 or text[start - 1].isspace() or text[start - 1] in ":—–-(")
+                                   and (end == len(text) or not text[end].isalnum())):
+        return False
+    return closing
 
 
 def _speaker_nearby(article: Article, quote: dict) -> bool:
