@@ -77,13 +77,15 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
         judged.append((sentence, _is_vague(article, sentence, names, times, has_phrase)))
     runs: list[list[Sentence]] = []
     current: list[Sentence] = []
-    for sentence, vague in [*judged, (None, False)]:
-        if vague and sentence is not None:
+    for sentence, vague in judged:
+        if vague:
             current.append(sentence)
             continue
         if len(current) >= MIN_RUN and _unexplained(current, judged):
             runs.append(current)
         current = []
+    if len(current) >= MIN_RUN and _unexplained(current, judged):
+        runs.append(current)
     return runs
 
 
