@@ -1,6 +1,22 @@
-"""Score the trust flags on the team's labelled set, per flag kind; time the detectors.
+"""Score the trust flags: false alarms on real news, planted problems, the team's own set.
 
-    .venv/bin/python bench/trust.py [--data tests/data/trust] [--repeat 3]
+    .venv/bin/python bench/trust.py [--per-language 400] [--hosts 6] [--dump fired.jsonl]
+
+Three tables, in this order (docs/quality.md keeps them):
+
+1. **False alarms on real news** (``bench/trust_corpus.py``): SemEval-2022 texts, ECB+,
+   the extraction set's and Fundus's gold bodies, at most ``--per-language`` per language;
+   each kind's firing rate per language. Nobody wrote these articles for the detectors, so
+   a flag is a false alarm unless a person who reads it finds a real problem: ``--dump``
+   writes every flag with its evidence for that reading.
+2. **Planted problems** (``bench/trust_inject.py``, frozen before tuning): each family
+   plants its kind into ``--hosts`` real articles per language (en, fr, de, es); precision
+   and recall per kind, language and half (tune / check). A planted article counts as found
+   when a flag of the kind has evidence on the planted text; false positives are flags of
+   the kind elsewhere in planted articles and on as many untouched host articles. The check
+   half is the figure to report.
+3. **The team's own labelled set** (``tests/data/trust``): an upper bound, since the set and
+   the detectors were written together.
 
 The labelled set (``tests/data/trust/*.toml``, see its README) holds short articles written
 by the team with their gold flags. Each is run through the real pipeline (extract →
@@ -11,7 +27,7 @@ annotate → assess, no store) and scored per article and per kind:
 * clean articles (no gold flag) that raised any flag at all, whoever's detector raised it;
 * offsets: every evidence span must give back its words from ``text`` and from ``raw``.
 
-Unseen professional copy: with ``--eval`` (default ``../shared/eval``), the article bodies of
+(Own set, continued.) Unseen professional copy: with ``--eval`` (default ``../shared/eval``), the article bodies of
 the extraction set's ground truth (``extraction/ground-truth.jsonl``: 121 real news pages'
 bodies, cleaned by hand upstream, mostly English) are run through the same detectors. They
 carry no flag labels, so this gives only the rate at which each kind fires on edited news,
@@ -133,32 +149,6 @@ def score(items: list[dict], articles: list[Article]) -> None:
         print("errors:\n" + "\n".join(mistakes))
 
 
-def unseen_rates(eval_dir: Path, show: int) -> None:
-    path = eval_dir / "extraction" / "ground-truth.jsonl"
-    if not path.is_file():
-        print(f"\n{path} not found: unseen-copy check skipped")
-        return
-    items = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        body = (record.get("articleBody") or "").strip()
-        if len(body.split()) >= 80:
-            items.append({"id": record["id"][:12], "text": body, "language": None, "title": None, "published": None})
-    articles = analyse(items)
-    fired = Counter()
-    examples: dict[str, list[str]] = {}
-    for item, article in zip(items, articles, strict=True):
-        for kind in {flag.kind for flag in article.flags}:
-            fired[kind] += 1
-            flag = next(f for f in article.flags if f.kind == kind)
-            examples.setdefault(kind, []).append(f"    {item['id']} ({article.language}): {flag.evidence[0].text[:90]!r}")
-    languages = Counter(a.language for a in articles)
-    print(f"\nunseen edited news (extraction ground truth, {len(items)} bodies of >= 80 words, {dict(languages)}):")
-    for kind in (*KINDS, *sorted(k for k in fired if k not in KINDS)):
-        print(f"  {kind:24} fires on {fired[kind]:>3}/{len(items)} ({100 * fired[kind] / len(items):.1f} %)")
-        print("\n".join(examples.get(kind, [])[:show]))
-
-
 def timing(items: list[dict], repeat: int) -> None:
     analyse(items[:4])  # load models
     without, detectors_only = [], []
@@ -208,23 +198,215 @@ def corroboration(items: list[dict]) -> None:
         store.close()
 
 
+TABLE_KINDS = ("undisclosed_promotion", "date_inconsistent", "unsourced_quote", "generic_filler", "boilerplate_leak",
+               "machine_translation")
+PLANTED_LANGUAGES = ("en", "fr", "de", "es")
+# Planted texts are put into hosts of at least this many words, so that the rest of the
+# article (its specificity, its attributions) is there to compare with.
+HOST_MIN_WORDS = 120
+
+
+def documents(items: list[dict]) -> list[RawDocument]:
+    return [
+        RawDocument(source=f"{item['id']}.txt", raw=item["text"], kind="text",
+                    raw_sha256=hashlib.sha256(item["text"].encode("utf-8")).hexdigest(), language=item.get("language"))
+        for item in items
+    ]
+
+
+def run_articles(items: list[dict], batch: int = 64) -> list[Article | None]:
+    """Analyse plain texts (language given) in batches; a rejection becomes None."""
+    found: list[Article | None] = []
+    for start in range(0, len(items), batch):
+        for result in analyze_batch(documents(items[start : start + batch])):
+            found.append(result if isinstance(result, Article) else None)
+    return found
+
+
+def sample_real(per_language: int) -> list[dict]:
+    """At most ``per_language`` real texts per language, picked by hash of their id."""
+    from trust_corpus import real_news
+
+    by_language: dict[str, list[dict]] = {}
+    for item in sorted(real_news(), key=lambda i: hashlib.sha256(i["id"].encode()).hexdigest()):
+        by_language.setdefault(item["language"] or "?", []).append(item)
+    return [item for items in by_language.values() for item in items[:per_language]]
+
+
+def false_alarm_table(items: list[dict], articles: list[Article | None], dump: Path | None) -> None:
+    fired: dict[str, Counter[str]] = {}
+    totals: Counter[str] = Counter()
+    rows = []
+    for item, article in zip(items, articles, strict=True):
+        if article is None:
+            continue
+        language = item["language"] or "?"
+        totals[language] += 1
+        for kind in {flag.kind for flag in article.flags}:
+            fired.setdefault(kind, Counter())[language] += 1
+        for flag in article.flags:
+            rows.append({"id": item["id"], "language": language, "kind": flag.kind, "message": flag.message,
+                         "evidence": [span.text[:200] for span in flag.evidence[:4]]})
+    languages = [lang for lang, _ in totals.most_common() if totals[lang] >= 20]
+    print(f"\n## 1. False alarms on real news: share of articles where a kind fires ({sum(totals.values())} articles)")
+    print(f"{'kind':24}" + "".join(f"{lang + ' ' + str(totals[lang]):>10}" for lang in languages) + f"{'all':>9}")
+    for kind in TABLE_KINDS:
+        counts = fired.get(kind, Counter())
+        cells = "".join(f"{100 * counts[lang] / totals[lang]:>9.1f}%" for lang in languages)
+        print(f"{kind:24}{cells}{100 * sum(counts.values()) / max(1, sum(totals.values())):>8.1f}%")
+    small = sum(totals[lang] for lang in totals if lang not in languages)
+    print(f"(languages with fewer than 20 articles, {small} articles in all, count in 'all' only)")
+    if dump:
+        dump.write_text("\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n", encoding="utf-8")
+        print(f"every flag with its evidence: {dump}")
+
+
+def planted_items(hosts_per: int) -> tuple[list[dict], list[dict]]:
+    """Planted articles and as many untouched hosts, both in en, fr, de, es."""
+    from trust_corpus import real_news
+    from trust_inject import FAMILIES, plant
+
+    pool: dict[str, list[dict]] = {}
+    for item in sorted(real_news(), key=lambda i: hashlib.sha256(("host/" + i["id"]).encode()).hexdigest()):
+        if item["language"] in PLANTED_LANGUAGES and len(item["text"].split()) >= HOST_MIN_WORDS:
+            pool.setdefault(item["language"], []).append(item)
+    planted, untouched = [], []
+    for language in PLANTED_LANGUAGES:
+        hosts = pool.get(language, [])
+        if not hosts:
+            continue
+        cursor = 0
+        for family in FAMILIES:
+            for _ in range(hosts_per):
+                host = hosts[cursor % len(hosts)]
+                cursor += 1
+                text, planted_text = plant(host["text"], language, family, host["id"])
+                planted.append({"id": f"{host['id']}+{family.name}", "language": language, "text": text, "planted": planted_text,
+                                "kind": family.kind, "family": family.name, "half": family.half})
+        untouched += [{**host, "kind": None} for host in hosts[: min(len(hosts), cursor)]]
+    return planted, untouched
+
+
+def _hit(item: dict, article: Article, kind: str) -> bool:
+    """A flag of ``kind`` whose evidence lies on the planted text (furniture: cut, or flagged)."""
+    start = article.text.find(item["planted"][:40])
+    if kind == "furniture":
+        if start < 0:
+            return True  # the extractor cut it
+        kind = "boilerplate_leak"
+    end = start + len(item["planted"]) if start >= 0 else -1
+    return any(flag.kind == kind and any(span.start < end and start < span.end for span in flag.evidence) for flag in article.flags)
+
+
+def planted_table(planted: list[dict], planted_articles: list[Article | None], untouched: list[dict],
+                  untouched_articles: list[Article | None]) -> None:
+    """Precision and recall per kind and half, per language, on planted and untouched articles."""
+    cells: dict[tuple[str, str, str], Counter[str]] = {}
+    for item, article in zip(planted, planted_articles, strict=True):
+        key = (item["kind"], item["half"], item["language"])
+        counter = cells.setdefault(key, Counter())
+        counter["n"] += 1
+        if article is None:
+            continue
+        hit = _hit(item, article, item["kind"])
+        counter["tp"] += hit
+        flag_kind = "boilerplate_leak" if item["kind"] == "furniture" else item["kind"]
+        if not hit and any(flag.kind == flag_kind for flag in article.flags):
+            counter["fp"] += 1  # fired, but somewhere else than the plant
+    for item, article in zip(untouched, untouched_articles, strict=True):
+        if article is None:
+            continue
+        for kind in {f["kind"] if f["kind"] != "furniture" else "furniture" for f in _families()}:
+            flag_kind = "boilerplate_leak" if kind == "furniture" else kind
+            if any(flag.kind == flag_kind for flag in article.flags):
+                for half in ("tune", "check"):
+                    cells.setdefault((kind, half, item["language"]), Counter())["host_fp"] += 1
+    hosts = Counter(item["language"] for item in untouched)
+    print("\n## 2. Planted problems: precision / recall per kind and half (n planted; untouched hosts:"
+          f" {dict(hosts)})")
+    print("precision counts the kind's flags on untouched hosts, scaled to as many hosts as planted articles")
+    header = f"{'kind':24}{'half':7}" + "".join(f"{lang:>16}" for lang in PLANTED_LANGUAGES) + f"{'all':>16}"
+    print(header)
+    kinds = sorted({key[0] for key in cells}, key=lambda k: (k not in TABLE_KINDS, k))
+    for kind in kinds:
+        for half in ("check", "tune"):
+            row = f"{kind:24}{half:7}"
+            total: Counter[str] = Counter()
+            for language in PLANTED_LANGUAGES:
+                counter = cells.get((kind, half, language), Counter())
+                scaled = counter["host_fp"] * counter["n"] / max(1, hosts[language])
+                total.update({"n": counter["n"], "tp": counter["tp"], "fp": counter["fp"]})
+                total["scaled"] += scaled  # type: ignore[assignment]
+                row += _pr(counter["tp"], counter["fp"] + scaled, counter["n"])
+            row += _pr(total["tp"], total["fp"] + total["scaled"], total["n"])
+            print(row)
+
+
+def _families() -> list[dict]:
+    from trust_inject import FAMILIES
+
+    return [{"kind": family.kind, "name": family.name} for family in FAMILIES]
+
+
+def _pr(tp: float, fp: float, n: int) -> str:
+    if not n:
+        return f"{'-':>16}"
+    precision = tp / (tp + fp) if tp + fp else float("nan")
+    return f"{precision:>6.2f}/{tp / n:.2f} n{n:<3}"
+
+
+def machine_translation_table(per_language: int) -> None:
+    """Real MT output: SemEval-2022 texts that the data's compilers machine-translated.
+
+    Machine translation cannot be planted honestly, so the share of these texts that the
+    detector flags (recall on real MT) stands beside its firing rate on original texts of
+    the same languages (table 1, a false-alarm rate)."""
+    from trust_corpus import semeval_translated
+
+    by_language: dict[str, list[dict]] = {}
+    for item in sorted(semeval_translated(), key=lambda i: hashlib.sha256(i["id"].encode()).hexdigest()):
+        if item["language"] in PLANTED_LANGUAGES and len(item["text"].split()) >= 60:
+            by_language.setdefault(item["language"], []).append(item)
+    items = [item for items in by_language.values() for item in items[:per_language]]
+    articles = run_articles(items)
+    fired: Counter[str] = Counter()
+    totals: Counter[str] = Counter()
+    for item, article in zip(items, articles, strict=True):
+        if article is not None:
+            totals[item["language"]] += 1
+            fired[item["language"]] += any(flag.kind == "machine_translation" for flag in article.flags)
+    print("\n## 2b. Real machine translation (SemEval-2022 texts translated by the data's compilers): share flagged")
+    print("".join(f"{lang} {fired[lang]}/{totals[lang]} ({100 * fired[lang] / max(1, totals[lang]):.1f} %)   " for lang in totals))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval", help="shared eval folder")
-    parser.add_argument("--show", type=int, default=4, help="examples listed per kind on unseen copy")
+    parser.add_argument("--repeat", type=int, default=0, help="timing rounds on the own set (0: no timing)")
+    parser.add_argument("--per-language", type=int, default=400, help="real articles per language in table 1")
+    parser.add_argument("--hosts", type=int, default=6, help="host articles per family and language in table 2")
+    parser.add_argument("--dump", type=Path, help="write every flag of table 1 here (JSON lines), for reading by hand")
+    parser.add_argument("--tables", default="123", help="which tables to print, e.g. 12")
     args = parser.parse_args()
-    if not args.data.is_dir():
-        print(f"labelled set not found at {args.data}: skipped")
-        return
-    items = load_labelled(args.data)
-    articles = analyse(items)
-    score(items, articles)
-    unseen_rates(args.eval, args.show)
-    corroboration(items)
-    timing(items, args.repeat)
-    _ = assess  # the registered detectors ran inside analyse()
+    from trust_corpus import DEFAULT_EVAL, missing
+
+    if missing(DEFAULT_EVAL) and ("1" in args.tables or "2" in args.tables):
+        print(f"real-news corpora not found ({', '.join(map(str, missing(DEFAULT_EVAL)))}): tables 1 and 2 skipped")
+        args.tables = args.tables.replace("1", "").replace("2", "")
+    if "1" in args.tables:
+        real = sample_real(args.per_language)
+        false_alarm_table(real, run_articles(real), args.dump)
+    if "2" in args.tables:
+        planted, untouched = planted_items(args.hosts)
+        planted_table(planted, run_articles(planted), untouched, run_articles(untouched))
+        machine_translation_table(min(150, args.per_language))
+    if "3" in args.tables and args.data.is_dir():
+        print("\n## 3. The team's own labelled set (UPPER BOUND: written together with the detectors)")
+        items = load_labelled(args.data)
+        score(items, analyse(items))
+        corroboration(items)
+        if args.repeat:
+            timing(items, args.repeat)
 
 
 if __name__ == "__main__":

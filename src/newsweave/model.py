@@ -75,14 +75,20 @@ class Flag:
     severity: Literal["info", "warning", "error"]
     message: str
     evidence: list[Span] = field(default_factory=list)
+    # How sure the detector is, 0..1: a rough share of such flags that a reader would
+    # uphold (docs/quality.md, trust section); None where a detector gives none.
+    confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "kind": self.kind,
             "severity": self.severity,
             "message": self.message,
             "evidence": [span.to_json() for span in self.evidence],
         }
+        if self.confidence is not None:
+            found["confidence"] = self.confidence
+        return found
 
 
 @dataclass

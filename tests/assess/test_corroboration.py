@@ -158,3 +158,16 @@ def test_each_quote_is_embedded_once_across_ingests(store, tmp_path: Path, monke
 
 def _article_of(store, name: str) -> str:
     return next(a.id for a in store.iter_articles() if Path(a.source).name == name)
+
+
+def test_a_quote_repeated_only_by_copies_of_one_wire_text_is_not_corroborated(store, tmp_path: Path):
+    """A wire text and its copy quote the same words: one source, not two."""
+    wire = MEETING[0][1]
+    (tmp_path / "wire.txt").write_text(wire, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(wire.replace("Thursday", "Thursday afternoon"), encoding="utf-8")
+    ingest([str(tmp_path)], store)
+    articles = list(store.iter_articles())
+    assert len(articles) == 2 and any(article.duplicate_of for article in articles)
+    for article in articles:
+        messages = [flag.message for flag in article.flags if flag.kind == "uncorroborated_quote"]
+        assert messages and all("copies of one source" in message or "only by" in message for message in messages)

@@ -124,8 +124,11 @@ def corroborate(article_ids: Iterable[str], memory: QuoteMemory, embed=None) -> 
         if record is None or not record["quotes"]:
             continue
         independent = [p for p in peers if p in records and not _copies(record, records[p])]
+        copies = len(peers) - len(independent)
         compare = independent if article_id in fresh else [p for p in independent if p in todo]
         quotes, flags = _assess(record, quoted.get(article_id, []), independent, compare, pairs)
+        if not independent and copies:
+            flags = [_copies_only_flag(quote, copies) for quote in quotes if quote.get("direct", True)]
         results.append((article_id, quotes, flags))
     memory.save_corroborations(results)
     return sum(len(flags) for _, _, flags in results)
@@ -367,6 +370,15 @@ def _assess(record, mine: list[Quoted], peers: list[str], compare: list[str],
             # every newsroom, so "found nowhere else" says little about it.
             flags.append(_flag(quotes[item.index], len(peers)))
     return quotes, flags
+
+
+def _copies_only_flag(quote: dict[str, Any], copies: int) -> Flag:
+    """The story's only other articles are copies of this one (one wire text): a quote they
+    repeat is reported by one source, which is not corroboration."""
+    what = "a copy" if copies == 1 else f"{copies} copies"
+    message = f"This quote is reported only by copies of one source ({what} of the same wire text), by no independent article."
+    span = Span(quote["start"], quote["end"], quote["source_start"], quote["source_end"], quote["text"])
+    return Flag(KIND, SEVERITY, message, [span])
 
 
 def _flag(quote: dict[str, Any], peers: int) -> Flag:

@@ -4,6 +4,8 @@ Three checks, each flag with the date mention as evidence:
 
 * an impossible date ("31 February") — error;
 * a weekday that does not match its date ("mardi 25 février 2026" is a Wednesday) — warning;
+* the same two checks on dates the tagger does not read (other shapes, other languages),
+  in ``calendar_check.py``;
 * a date after the article's publication told in the past tense ("the summit was held on
   12 March 2027" in an article of 2026) — warning. The tense comes from the spaCy parse when
   the article has one (``Tense=Past`` on the governing verb or its auxiliaries), else from
@@ -18,12 +20,15 @@ from datetime import date
 
 from newsweave import lang
 from newsweave.annotate.timex import Timex, tag
+from newsweave.assess.calendar_check import CONFIDENCE, calendar_flags
 from newsweave.model import Article, Flag
 
 KIND = "date_inconsistent"
 # Past-tense cues are looked for this far around the date when there is no parse: about one
 # clause, so that a neighbouring sentence's tense does not count.
 TENSE_WINDOW = 80
+# A tense read by a small parser can be wrong; the date itself cannot.
+FUTURE_IN_PAST_CONFIDENCE = 0.7
 
 
 def date_flags(article: Article) -> list[Flag]:
@@ -34,6 +39,8 @@ def date_flags(article: Article) -> list[Flag]:
         flag = _impossible(article, timex) or _weekday_mismatch(article, timex) or _future_in_past(article, timex, published)
         if flag:
             flags.append(flag)
+    # Shapes and languages the TIMEX tagger does not read (assess/calendar_check.py).
+    flags += calendar_flags(article, [(span.start, span.end) for flag in flags for span in flag.evidence])
     return flags
 
 
@@ -54,12 +61,14 @@ def _impossible(article: Article, timex: Timex) -> Flag | None:
     if not timex.impossible:
         return None
     return Flag(KIND, "error", f"“{timex.text}” is not a date: {calendar.month_name[timex.month]} has no day {timex.day}.",
-                [article.span(timex.start, timex.end)])
+                [article.span(timex.start, timex.end)], CONFIDENCE["impossible"])
 
 
 def _weekday_mismatch(article: Article, timex: Timex) -> Flag | None:
     if timex.weekday is None or timex.resolve != "absolute" or timex.year is None or timex.impossible:
         return None
+    if not timex.year_given and article.published_basis == "inferred":
+        return None  # the year was guessed from a guessed article date
     actual = date(timex.year, timex.month, timex.day)
     if actual.weekday() == timex.weekday:
         return None
@@ -67,7 +76,7 @@ def _weekday_mismatch(article: Article, timex: Timex) -> Flag | None:
     return Flag(KIND, "warning",
                 f"“{timex.text}” names a {calendar.day_name[timex.weekday]} but {actual.isoformat()} is a "
                 f"{calendar.day_name[actual.weekday()]}{how}.",
-                [article.span(timex.start, timex.end)])
+                [article.span(timex.start, timex.end)], CONFIDENCE["weekday" if timex.year_given else "weekday_inferred_year"])
 
 
 def _first_day(timex: Timex) -> date | None:
@@ -91,7 +100,7 @@ def _future_in_past(article: Article, timex: Timex, published: date | None) -> F
         return None
     return Flag(KIND, "warning",
                 f"“{timex.text}” is after the article's date ({published.isoformat()}) yet told in the past tense.",
-                [article.span(timex.start, timex.end)])
+                [article.span(timex.start, timex.end)], FUTURE_IN_PAST_CONFIDENCE)
 
 
 def _told_in_past(article: Article, timex: Timex) -> bool:

@@ -19,9 +19,17 @@ from newsweave.extract.boilerplate import furniture_reason
 from newsweave.model import Article, Flag
 
 KIND = "boilerplate_leak"
+# The extractor's own furniture rules matched inside the text (docs/quality.md).
+CONFIDENCE = 0.8
 SEVERITY = "warning"
 # Where two pieces of text were glued without a space: "applicationLe", "allies.Read".
 _GLUE = re.compile(r"(?<=[a-zà-ÿ0-9.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+# Evidence must hold a word, not a lone "-" or "AFP)".
+_WORD = re.compile(r"\w{2,}")
+# A dateline opens a line: a place in capitals or title case, maybe a date, maybe an agency
+# in brackets, then a dash: "VAL-SOREL, 3 mars 2025 –", "Val-Sorel (AFP) –", "LONDON (Reuters) -".
+_DATELINE = re.compile(r"^[ \t]*[A-ZÀ-Ý][\w'’.\- ]{1,40}?(?:,[ \t]*[\w .]{1,30}?)?[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*[–—-](?=\s)",
+                       re.MULTILINE)
 READABLE_REASON = {
     "read_also": "a “read also” link",
     "subscription_prompt": "a subscription prompt",
@@ -39,7 +47,7 @@ def detect_boilerplate_leak(article: Article) -> list[Flag]:
         return []
     reasons = sorted({READABLE_REASON.get(reason, reason.replace("_", " ")) for _, _, reason in found})
     message = f"Site furniture ({', '.join(reasons)}) was left inside the article text."
-    return [Flag(KIND, SEVERITY, message, [article.span(start, end) for start, end, _ in found])]
+    return [Flag(KIND, SEVERITY, message, [article.span(start, end) for start, end, _ in found], CONFIDENCE)]
 
 
 def furniture_pieces(article: Article) -> list[tuple[int, int, str]]:
@@ -48,8 +56,11 @@ def furniture_pieces(article: Article) -> list[tuple[int, int, str]]:
     if cached is not None:
         return cached
     found: list[tuple[int, int, str]] = []
+    datelines = _datelines(article.text)
     for sentence in sentences(article):
         for start, end in _pieces(article.text, sentence.start, sentence.end):
+            if not _WORD.search(article.text[start:end]) or _overlaps_found(datelines, start, end):
+                continue  # a lone dash is no evidence; a dateline is part of the article
             reason = furniture_reason(article.text[start:end])
             if reason and not _overlaps_found(found, start, end):
                 found.append((start, end, reason))
@@ -71,6 +82,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _datelines(text: str) -> list[tuple[int, int, str]]:
+    return [(match.start(), match.end(), "dateline") for match in _DATELINE.finditer(text)]
 
 
 def _overlaps_found(found: list[tuple[int, int, str]], start: int, end: int) -> bool:

@@ -1,24 +1,157 @@
-"""Detector ``unsourced_quote``: a direct quote with no identifiable speaker or source.
+"""Detector ``unsourced_quote``: a quotation of speech with no attribution anywhere near it.
 
-The quotes annotator keeps an unattributed quote only when it reads as speech (long enough,
-or a full sentence), so scare-quoted terms are not flagged. Pieces of one utterance
-(same ``quote_id``) are one quote: attributed if any piece is.
+Quotations come from two places: the quotes annotator (``annotate/quotes.py``, which knows
+the speakers of its languages) and the text's own quotation marks (any language), kept
+when they hold speech (``MIN_WORDS`` words or more). A quote is sourced when the discourse
+around it says who spoke:
+
+* in its own sentence, or the next one of its paragraph (or a signature line "– Ann O."):
+  an attribution cue (``[source] cues`` of ``lang/<iso>/trust.toml``: "said", « selon »,
+  "sagte", "dijo"…), a named person or organisation, or a speaker the annotator found there;
+* in the sentence before, also across a paragraph break (news copy lets a quote paragraph
+  continue the speaker just named): a cue *and* a name, or the annotator's speaker. A
+  survey or a report named before a quote does not say who spoke it.
+
+Pieces of one utterance (same ``quote_id``) are one quote: attributed if any piece is.
 """
 
 from __future__ import annotations
 
+import re
+
+from newsweave.assess.textual import find_patterns, mentions, patterns, quoted_spans
 from newsweave.model import Article, Flag
 
 KIND = "unsourced_quote"
+# Fewer words between quotation marks are a term, a title or a scare quote, not speech.
+MIN_WORDS = 6
+# Words marked by quotation marks alone, without the annotator, must hold this many.
+MIN_SPEECH_WORDS = 8
+PERSON_LABELS = frozenset({"PERSON", "PER"})
+# How sure the flag is (docs/quality.md): no cue in three sentences around a quote is a
+# strong sign, but a speaker named two paragraphs earlier escapes it.
+CONFIDENCE = 0.75
+# Where a sentence ends: end punctuation (a closing quotation mark may follow) and a space.
+_SENTENCE_END = re.compile(r"[.!?…][\"”»“]?(?=\s)|\n")
 
 
 def unsourced_quote_flags(article: Article) -> list[Flag]:
-    attributed_ids = {q.get("quote_id") for q in article.quotes if q.get("speaker") and q.get("quote_id") is not None}
     flags = []
-    for quote in article.quotes:
-        if not quote.get("direct") or quote.get("speaker") or quote.get("quote_id") in attributed_ids - {None}:
+    for start, end in _unattributed_candidates(article):
+        if _attributed_nearby(article, start, end):
             continue
-        words = len(quote["text"].split())
-        flags.append(Flag(KIND, "warning", f"A quote of {words} words has no identifiable speaker or source.",
-                          [article.span(quote["start"], quote["end"])]))
+        words = len(article.text[start:end].split())
+        flags.append(Flag(KIND, "warning", f"A quote of {words} words has no speaker or source named anywhere near it.",
+                          [article.span(start, end)], CONFIDENCE))
     return flags
+
+
+def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
+    """Quotes of speech that the annotator gave no speaker close by, and marked quotes it missed.
+
+    The annotator carries a speaker over from an earlier paragraph to a quote that stands
+    alone; that speaker counts here only when named within the quote's discourse window."""
+    attributed_ids = {q.get("quote_id") for q in article.quotes if _speaker_nearby(article, q) and q.get("quote_id") is not None}
+    sourced = [(q["start"], q["end"]) for q in article.quotes
+               if _speaker_nearby(article, q) or (q.get("quote_id") is not None and q.get("quote_id") in attributed_ids)]
+    found: list[tuple[int, int]] = []
+    annotated = [(q["start"], q["end"]) for q in article.quotes if q.get("direct")]
+    # Quotation marks alone are read only where the language's attribution cues are known:
+    # without them every quote would look unsourced.
+    marked = [span for span in quoted_spans(article) if _reads_as_speech(article.text, *span)] \
+        if patterns(article, "source", "cues") else []
+    for start, end in annotated + marked:  # the annotator's spans (words only) before the marked ones
+        if len(re.findall(r"\w+", article.text[start:end])) < MIN_WORDS:
+            continue
+        if any(s < end and start < e for s, e in sourced + found):
+            continue
+        found.append((start, end))
+    return sorted(found)
+
+
+def _reads_as_speech(text: str, start: int, end: int) -> bool:
+    """Marked words that read as a quoted utterance, not a title, a term or a stray mark.
+
+    Speech is a whole sentence or more: it opens with a capital letter and closes with end
+    punctuation (inside the marks, or right after them, or a comma before the attribution),
+    and holds ``MIN_SPEECH_WORDS`` words. A title („Rahmenkonzept für …“) ends without it;
+    a typewriter mark (") must open after a space or a line start and close before one."""
+    inner = text[start + 1 : end - 1].strip()
+    if len(re.findall(r"\w+", inner)) < MIN_SPEECH_WORDS or not inner[:1].isupper():
+        return False
+    closing = inner[-1:] in ".!?…" or text[end : end + 1] in (".", ",", "!", "?")
+    if text[start] == '"' and not ((start == 0 or text[start - 1].isspace() or text[start - 1] in ":—–-(")
+                                   and (end == len(text) or not text[end].isalnum())):
+        return False
+    return closing
+
+
+def _speaker_nearby(article: Article, quote: dict) -> bool:
+    speaker = quote.get("speaker")
+    if not speaker:
+        return False
+    if not isinstance(speaker, dict) or "start" not in speaker:
+        return True
+    window_start, window_end = _discourse_window(article.text, quote["start"], quote["end"])
+    before = article.text[:window_start].rstrip()
+    if before:
+        window_start = _sentence_start(article.text, len(before))  # the speaker just named may go on
+    if not window_start <= speaker["start"] < window_end:
+        return False
+    # "The mood was summed up in a sentence: “…”": a phrase before a colon is no speaker
+    # unless a speech cue comes with it or it names someone.
+    return bool(quote.get("cue") or quote.get("speaker_entity_id")) or any(
+        m.start < speaker["end"] and speaker["start"] < m.end for m in mentions(article))
+
+
+def _attributed_nearby(article: Article, start: int, end: int) -> bool:
+    """An attribution around the quote: in its own sentence and the next (same paragraph, or
+    a signature line) a cue or a name; in the sentence before, a cue with a name."""
+    text = article.text
+    own_start, own_end = _discourse_window(text, start, end)
+    if _has_attribution(article, own_start, own_end, start, end, need_both=False):
+        return True
+    before = text[:own_start].rstrip()
+    if not before:
+        return False
+    # A quote may continue the speaker just named, also across a paragraph break, as news
+    # copy does: "Ann Lee said the clinic was full." ¶ “We turn…” (or ¶ "It led to this: “…”")
+    return _has_attribution(article, _sentence_start(text, len(before)), len(before), start, end, need_both=True)
+
+
+def _has_attribution(article: Article, window_start: int, window_end: int, start: int, end: int, need_both: bool) -> bool:
+    cues = [(s, e) for s, e in find_patterns(patterns(article, "source", "cues"), article.text, window_start, window_end)
+            if not (start <= s and e <= end)]
+    speakers = [q for q in article.quotes if _speaker_nearby(article, q) and window_start <= q["speaker"]["start"] < window_end] \
+        if need_both else [q for q in article.quotes if _speaker_nearby(article, q) and window_start <= q["start"] < window_end]
+    names = [m for m in mentions(article) if m.label in PERSON_LABELS | {"ORG"} and window_start <= m.start < window_end
+             and not (start <= m.start < end)]
+    if need_both:
+        return bool(speakers) or bool(cues and names)
+    return bool(cues or speakers or names)
+
+
+def _discourse_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quote's own sentence and the sentence after it (same paragraph, or a signature line)."""
+    own_start = _sentence_start(text, start)
+    own_end = _sentence_end(text, end)
+    window_end = own_end
+    after_break = text[own_end : own_end + 2]
+    following = text[own_end:].lstrip()
+    if "\n" not in after_break or following[:1] in "–—-":  # same paragraph, or a signature line ("– Ann O., Lyon")
+        window_end = _sentence_end(text, min(len(text), len(text) - len(following) + 1))
+    return own_start, window_end
+
+
+def _sentence_start(text: str, position: int) -> int:
+    last = 0
+    for match in _SENTENCE_END.finditer(text, 0, position):
+        last = match.end()
+    while last < position and text[last].isspace():
+        last += 1
+    return last
+
+
+def _sentence_end(text: str, position: int) -> int:
+    match = _SENTENCE_END.search(text, position)
+    return match.end() if match else len(text)

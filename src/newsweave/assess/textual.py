@@ -177,3 +177,19 @@ def has_source(article: Article, sentence: Sentence) -> bool:
     if overlaps(sentence.start, sentence.end, [(q["start"], q["end"]) for q in article.quotes]):
         return True
     return bool(find_patterns(patterns(article, "source", "cues"), article.text, sentence.start, sentence.end))
+
+
+# Quotation pairs of the languages we read, each inside one paragraph: German „…“ (its
+# closing mark is the English opening one, so it is looked for first), English “…”,
+# French and Spanish «…», typewriter "…".
+_QUOTED = re.compile(r"„[^“”„\n]{1,1500}[“”]|“[^“”\n]{1,1500}”|«[^«»\n]{1,1500}»|\"[^\"\n]{1,1500}\"|‹[^‹›\n]{1,1500}›")
+
+
+def quoted_spans(article: Article) -> list[tuple[int, int]]:
+    """Every stretch of text between quotation marks, marks included (cached)."""
+    cached = article.extras.get("trust_quoted")
+    if cached is not None:
+        return cached
+    found = [(match.start(), match.end()) for match in _QUOTED.finditer(article.text)]
+    article.extras["trust_quoted"] = found
+    return found

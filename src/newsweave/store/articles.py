@@ -137,7 +137,8 @@ def article_from_row(row, removed: list[RemovedSpan]) -> Article:
         quotes=annotations.get("quotes", []),
         events=annotations.get("events", []),
         flags=[
-            Flag(item["kind"], item["severity"], item["message"], [Span(**span) for span in item.get("evidence", [])])
+            Flag(item["kind"], item["severity"], item["message"], [Span(**span) for span in item.get("evidence", [])],
+                 item.get("confidence"))
             for item in annotations.get("flags", [])
         ],
         extraction_method=row.extraction_method,
