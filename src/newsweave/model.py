@@ -14,6 +14,7 @@ from newsweave.offsets import OffsetMap
 
 InputKind = Literal["text", "html"]
 PublishedBasis = Literal["metadata", "url", "text", "inferred", "given", "unknown"]
+Severity = Literal["info", "warning", "error"]
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class RemovedSpan:
 @dataclass
 class Flag:
     kind: str
-    severity: Literal["info", "warning", "error"]
+    severity: Severity
     message: str
     evidence: list[Span] = field(default_factory=list)
     # How sure the detector is, 0..1: a rough share of such flags that a reader would

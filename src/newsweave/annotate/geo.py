@@ -389,7 +389,7 @@ def _is_acronym(name: str) -> bool:
 
 @cache
 def _leading_articles() -> tuple[str, ...]:
-    words = set()
+    words: set[str] = set()
     for table in lang.load_all("entities").values():
         words.update(fold(word) for word in table.get("articles", []))
     return tuple(sorted(words, key=len, reverse=True))
@@ -406,7 +406,7 @@ def demonyms() -> dict[str, str]:
     # most populous country keeps it.
     for place in sorted(countries().values(), key=lambda place: -place.population):
         word = _countryinfo_demonyms().get(place.country or "")
-        if word:
+        if word and place.country:
             for form in _inflections(word, lang.load("en", "entities")):
                 table.setdefault(fold(form), place.country)
     for language, data in lang.load_all("entities").items():

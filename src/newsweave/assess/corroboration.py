@@ -34,10 +34,10 @@ from typing import Any, Protocol
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from newsweave.model import Flag, Span
+from newsweave.model import Flag, Severity, Span
 
 KIND = "uncorroborated_quote"
-SEVERITY = "info"
+SEVERITY: Severity = "info"
 # Quotes shorter than this are scare quotes or single words ("inevitability"): matching
 # them says nothing.
 MIN_WORDS = 4
@@ -240,7 +240,7 @@ def _peers(article_ids: list[str], memory: QuoteMemory) -> dict[str, list[str]]:
 
 def _peers_by_speaker(article_id: str, memory: QuoteMemory) -> list[str]:
     record = next(iter(memory.quote_records([article_id])), None)
-    speakers = sorted({_speaker_key(q) for q in (record or {}).get("quotes", []) if _speaker_key(q)})
+    speakers = sorted({key for q in (record or {}).get("quotes", []) if (key := _speaker_key(q))})
     return [other for other in memory.articles_quoting(speakers) if other != article_id] if speakers else []
 
 
@@ -337,7 +337,7 @@ def matches(mine: list[Quoted], others: list[Quoted]) -> np.ndarray:
         rows = [i for i, a in enumerate(mine) if a.vector is not None]
         cols = [j for j, b in enumerate(others) if b.vector is not None]
         cosines = np.zeros(same.shape, dtype=np.float32)
-        cosines[np.ix_(rows, cols)] = np.vstack([mine[i].vector for i in rows]) @ np.vstack([others[j].vector for j in cols]).T
+        cosines[np.ix_(rows, cols)] = _stacked([mine[i].vector for i in rows]) @ _stacked([others[j].vector for j in cols]).T
         same = np.where(cross, cosines >= CROSS_LINGUAL_MIN_COSINE, same)
     return same
 
@@ -388,3 +388,8 @@ def _flag(quote: dict[str, Any], peers: int) -> Flag:
         message = f"This quote appears in none of the {peers} other articles of its story."
     span = Span(quote["start"], quote["end"], quote["source_start"], quote["source_end"], quote["text"])
     return Flag(KIND, SEVERITY, message, [span])
+
+
+def _stacked(vectors: list[np.ndarray | None]) -> np.ndarray:
+    """Rows of the vectors (the callers pass only rows that have one)."""
+    return np.vstack([vector for vector in vectors if vector is not None])

@@ -58,7 +58,7 @@ def _published(article: Article) -> date | None:
 
 
 def _impossible(article: Article, timex: Timex) -> Flag | None:
-    if not timex.impossible:
+    if not timex.impossible or timex.month is None:
         return None
     return Flag(KIND, "error", f"“{timex.text}” is not a date: {calendar.month_name[timex.month]} has no day {timex.day}.",
                 [article.span(timex.start, timex.end)], CONFIDENCE["impossible"])
@@ -66,6 +66,8 @@ def _impossible(article: Article, timex: Timex) -> Flag | None:
 
 def _weekday_mismatch(article: Article, timex: Timex) -> Flag | None:
     if timex.weekday is None or timex.resolve != "absolute" or timex.year is None or timex.impossible:
+        return None
+    if timex.month is None or timex.day is None:
         return None
     if not timex.year_given and article.published_basis == "inferred":
         return None  # the year was guessed from a guessed article date
@@ -83,7 +85,7 @@ def _first_day(timex: Timex) -> date | None:
     """The first day a dated mention covers, for mentions that name their year."""
     if not timex.year_given or timex.year is None or timex.impossible:
         return None
-    if timex.resolve == "absolute":
+    if timex.resolve == "absolute" and timex.month and timex.day:
         return date(timex.year, timex.month, timex.day)
     if timex.resolve == "month" and timex.month:
         return date(timex.year, timex.month, 1)

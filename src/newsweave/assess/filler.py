@@ -29,10 +29,10 @@ from newsweave.assess.textual import (
     sentences,
     time_spans,
 )
-from newsweave.model import Article, Flag
+from newsweave.model import Article, Flag, Severity
 
 KIND = "generic_filler"
-SEVERITY = "info"
+SEVERITY: Severity = "info"
 # The shortest run of vague sentences that may be padding; whether it is depends on the
 # article's own rate of vague sentences (``_unexplained``).
 MIN_RUN = 3

@@ -16,12 +16,12 @@ import re
 
 from newsweave.assess.textual import sentences
 from newsweave.extract.boilerplate import furniture_reason
-from newsweave.model import Article, Flag
+from newsweave.model import Article, Flag, Severity
 
 KIND = "boilerplate_leak"
 # The extractor's own furniture rules matched inside the text (docs/quality.md).
 CONFIDENCE = 0.8
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 # Where two pieces of text were glued without a space: "applicationLe", "allies.Read".
 _GLUE = re.compile(r"(?<=[a-zà-ÿ0-9.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
 # Evidence must hold a word, not a lone "-" or "AFP)".

@@ -26,10 +26,10 @@ from __future__ import annotations
 import re
 
 from newsweave.assess.textual import Sentence, find_patterns, mentions, overlaps, patterns, quoted_spans, time_spans
-from newsweave.model import Article, Flag
+from newsweave.model import Article, Flag, Severity
 
 KIND = "undisclosed_promotion"
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # A capitalised word (or a run of them) that is not the sentence's first word.

@@ -70,7 +70,7 @@ def summarize(flags: list[Flag]) -> TrustSummary:
     ordered = [kind for kind in EXPLAIN if kind in counts] + sorted(kind for kind in counts if kind not in EXPLAIN)
     explanations = [_explain(kind, counts[kind]) for kind in ordered]
     clean = [kind.replace("_", " ") for kind in EXPLAIN if kind not in counts]
-    return TrustSummary(dict((kind, counts[kind]) for kind in ordered), dict(severities), explanations, clean)
+    return TrustSummary(dict((kind, counts[kind]) for kind in ordered), {str(key): value for key, value in severities.items()}, explanations, clean)
 
 
 def trust_summary(article: Article) -> TrustSummary:

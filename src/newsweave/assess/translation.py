@@ -22,12 +22,12 @@ from __future__ import annotations
 
 from newsweave.annotate.language import detect_language
 from newsweave.assess.textual import Sentence, doc_of, find_patterns, patterns, sentences, word_list
-from newsweave.model import Article, Flag
+from newsweave.model import Article, Flag, Severity
 
 KIND = "machine_translation"
 # Two artefacts, one of them strong, are suggestive, not proof (docs/quality.md).
 CONFIDENCE = 0.6
-SEVERITY = "warning"
+SEVERITY: Severity = "warning"
 # Strong artefacts (a calque, doubled punctuation, an untranslated sentence) rarely survive
 # editing; weak ones (a lower-case name, a number disagreement) are also what a small
 # tagger gets wrong on edited copy: on the extraction set's ground truth (bench/trust.py)
