@@ -212,6 +212,20 @@ def _common_words() -> frozenset[str]:
 
 
 @cache
+def _stop_words_of(languages: tuple[str, ...]) -> frozenset[str]:
+    import importlib
+
+    words: set[str] = set()
+    for language in languages:
+        try:
+            module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+        except ImportError:
+            continue
+        words.update(fold(word) for word in module.STOP_WORDS)
+    return frozenset(words)
+
+
+@cache
 def _memory_index() -> dict[str, tuple[_Entry, ...]]:
     """The small part of the gazetteer, kept in memory: continents, countries, regions and seas
     (``data/regions.json``), and the extra names the language files give known places
@@ -254,9 +268,11 @@ def _memory_index() -> dict[str, tuple[_Entry, ...]]:
             for code, names in table.items():
                 division = _admin1_by_code(country, code)
                 if division is not None:
-                    # An abbreviation loses its dot when folded: "La." would be every "la".
+                    # An abbreviation loses its dot when folded: "La." would be every "la" of the
+                    # languages we read; a stop word of another language ("ill", Hungarian) is no clash.
                     for name in names:
-                        add(name, division, False)
+                        if fold(name) not in _stop_words_of(lang.available_languages()):
+                            add(name, division, False, listed=True)
     return {key: tuple(entries) for key, entries in index.items()}
 
 
