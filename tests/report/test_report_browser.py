@@ -36,7 +36,8 @@ def hostile_inputs(folder: Path) -> list[str]:
     (folder / "plain.txt").write_text(
         f"The council of Brisk met on Monday {SCRIPT} to vote on the budget, officials said.\n\n"
         f"\u201cWe will not accept {IMG} in our town,\u201d said mayor Ian Cole on Tuesday.\n\n"
-        f"Parents who want to save can count on Kidsmart {SVG}, the leading brand for families.\n",
+        f"Order now from Kidsmart {SVG}, the leading brand for families: school bags from just £9.99 "
+        "with the code BRISK10.\n",
         encoding="utf-8",
     )
     (folder / "page.html").write_text(
