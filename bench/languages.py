@@ -201,29 +201,41 @@ def print_table(rows: dict[str, dict]) -> None:
 
 
 def extra_tables() -> None:
-    """Hook for the per-language rows other benches own: NER F1 on WikiANN de/nl
-    (``bench/ner.py``) and date resolution on the Recognizers specs (``bench/dates.py``).
-    Each bench that offers a ``language_rows()`` function is asked for its rows, printed as given."""
-    here = Path(__file__).resolve().parent
-    for name in ("ner", "dates"):
-        path = here / f"{name}.py"
-        spec = importlib.util.spec_from_file_location(f"bench_{name}", path) if path.exists() else None
-        if spec is None or spec.loader is None:
-            continue
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module  # dataclasses look their module up there
-        try:
-            spec.loader.exec_module(module)
-        except Exception as error:  # noqa: BLE001 - a neighbouring bench must not stop this one
-            print(f"\n{name}: not loaded ({type(error).__name__}: {error})")
-            continue
-        rows = getattr(module, "language_rows", None)
-        if rows is None:
-            print(f"\n{name}: bench/{name}.py has no language_rows() yet")
-            continue
-        print(f"\n{name}:")
-        for line in rows():
-            print(f"  {line}")
+    """The per-language rows other benches own: NER F1 on WikiANN de/nl, check half
+    (``bench/ner.py``), and date resolution on the Recognizers specs, check half
+    (``bench/dates_languages.py``)."""
+    ner = _bench_module("ner")
+    if ner is not None:
+        print("\nNER on WikiANN, check half (newsweave and the capitalisation baseline):")
+        for language in ("de", "nl"):
+            scores = ner.wikiann_f1(language, "check")
+            if scores is None:
+                print(f"  {language}: WikiANN file not found")
+                continue
+            print(f"  {language}: newsweave P/R/F1 {scores['newsweave_p']:.3f}/{scores['newsweave_r']:.3f}/"
+                  f"{scores['newsweave_f1']:.3f}, capitalisation baseline F1 {scores['baseline_f1']:.3f}")
+    dates = _bench_module("dates_languages")
+    if dates is not None:
+        print("\nDate resolution on the Recognizers-Text specs, check half:")
+        for iso, row in dates.language_rows(half="check"):
+            print(f"  {iso}: {row['cases']} cases, found {row['found']:.3f}, resolved {row['resolved']:.3f}")
+
+
+def _bench_module(name: str):
+    """A neighbouring bench script as a module, or None (said) when it cannot load."""
+    path = Path(__file__).resolve().parent / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", path) if path.exists() else None
+    if spec is None or spec.loader is None:
+        print(f"\n{name}: bench/{name}.py not found")
+        return None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    try:
+        spec.loader.exec_module(module)
+    except Exception as error:  # noqa: BLE001 - a neighbouring bench must not stop this one
+        print(f"\n{name}: not loaded ({type(error).__name__}: {error})")
+        return None
+    return module
 
 
 def main() -> int:
