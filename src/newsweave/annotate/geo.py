@@ -199,20 +199,12 @@ def _common_words() -> frozenset[str]:
     GeoNames lists "The" as a name of Teresina and "Die" of Antsiranana; as alternate names
     such words only ever match a capitalised word at the start of a sentence.
     """
-    import importlib
-
-    words: set[str] = set()
-    for language in _name_languages():
-        try:
-            module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-        except ImportError:
-            continue
-        words.update(fold(word) for word in module.STOP_WORDS)
-    return frozenset(words)
+    return _stop_words_of(tuple(_name_languages()))
 
 
 @cache
 def _stop_words_of(languages: tuple[str, ...]) -> frozenset[str]:
+    """spaCy's stop words of these languages, folded (a language spaCy lacks adds none)."""
     import importlib
 
     words: set[str] = set()
