@@ -32,6 +32,7 @@ from pathlib import Path
 
 from newsweave.annotate.canonical import Mention, resolve_mentions
 from newsweave.link.entities import EntityRecord, entity_records, link_entities
+from newsweave.model import Entity
 from newsweave.annotate.geo import fold, gazetteer
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1] / "tests" / "data" / "aliases"
@@ -71,11 +72,11 @@ def resolve_all(groups: list[dict]) -> list[tuple[str, str, str, str]]:
         for name in group["names"]:
             mention = Mention(0, len(name), name, group["label"])
             resolved = resolve_mentions([mention])[0]
-            item = {"text": name, "label": resolved.label, "entity_id": resolved.entity_id,
-                    "canonical": resolved.canonical, "mention": "name"}
-            link_entities([item], memory)
+            item = Entity(0, len(name), 0, len(name), name, label=resolved.label, entity_id=resolved.entity_id,
+                          canonical=resolved.canonical, mention="name")
+            item = link_entities([item], memory).entities[0]
             memory.remember_entities(entity_records([item], None))
-            rows.append((group["group"], group["label"], name, item["entity_id"]))
+            rows.append((group["group"], group["label"], name, item.entity_id or ""))
     return rows
 
 

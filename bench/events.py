@@ -74,7 +74,7 @@ def predict(rows: list[dict], with_entities: bool = True) -> list[list[dict]]:
     if with_entities:
         annotate_batch(articles)
     annotate_events(articles)
-    return [article.events for article in articles]
+    return [[event.to_json() for event in article.events] for article in articles]
 
 
 def ratio(a: int, b: int) -> float:

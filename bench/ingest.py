@@ -116,7 +116,7 @@ def main() -> int:
         annotate.BESIDE[:] = []
         assess.DETECTORS[:] = []
         pipeline._assign_story = lambda article, store: None  # stories are issue 6, not the spine
-    names = [getattr(function, "__name__", str(function)) for function in annotate.ANNOTATORS]
+    names = [annotate.stage_name(step) for step in annotate.ANNOTATORS]
     print(f"annotators: {', '.join(names)}; detectors: {len(assess.DETECTORS)}; stories: {not args.spine_only}")
     work = args.work or Path(tempfile.mkdtemp(prefix="newsweave-bench-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -37,9 +37,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsweave.annotate.quotes import annotate_quotes, find_quotes, quote_dicts  # noqa: E402
+from newsweave.annotate.quotes import annotate_quotes, find_quotes, quote_records  # noqa: E402
 from newsweave.assess.quotes import unsourced_quote_flags  # noqa: E402
-from newsweave.model import Article  # noqa: E402
+from newsweave.model import Article, Entity, Quote  # noqa: E402
 from newsweave.offsets import OffsetMap  # noqa: E402
 
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "quotes"
@@ -128,7 +128,7 @@ def utterances(quotes: list[dict]) -> list[dict]:
 def unflagged_share(text: str, gold: list[dict], quotes: list[dict], counts: dict[str, int]) -> None:
     """Gold direct quotes with a source that we find: how many would ``unsourced_quote`` mark."""
     article = article_for(text, "en")
-    article.quotes = quotes
+    article.quotes = [Quote.from_json(quote) for quote in quotes]
     flagged = [(span.start, span.end) for flag in unsourced_quote_flags(article) for span in flag.evidence]
     for item in gold:
         if not item.get("source"):
@@ -159,18 +159,18 @@ def polnear(path: Path, limit: int | None, errors: int = 0) -> None:
         began = time.perf_counter()
         # PolNeAR scores spans only, not resolved names, so the spaCy parse that name
         # resolution may need is skipped here (see --speed for the cost in the pipeline)
-        article.quotes = quote_dicts(article, find_quotes(article))
+        article.quotes = quote_records(article, find_quotes(article))
         seconds += time.perf_counter() - began
         n_docs += 1
         gold = [a for a in doc["attributions"] if a.get("content")]
-        predicted = utterances(article.quotes)
+        predicted = utterances([quote.to_json() for quote in article.quotes])
         direct.add(doc["text"], [a for a in gold if a["direct"]], [q for q in predicted if q["direct"]])
         halves[half(doc["doc_id"])].add(doc["text"], [a for a in gold if a["direct"]],
                                         [q for q in predicted if q["direct"]])
         if errors and shown < errors and half(doc["doc_id"]) == "tune":
             shown += show_errors(doc["text"], [a for a in gold if a["direct"]], [q for q in predicted if q["direct"]])
         everything.add(doc["text"], gold, predicted)
-        unflagged_share(doc["text"], [a for a in gold if a["direct"]], article.quotes, false_alarms)
+        unflagged_share(doc["text"], [a for a in gold if a["direct"]], [quote.to_json() for quote in article.quotes], false_alarms)
     for name, tally in halves.items():
         print(f"PolNeAR dev {name} half, direct quotes: {tally.report()}")
     print(f"PolNeAR dev, {n_docs} docs, direct quotes: {direct.report()}")
@@ -225,8 +225,9 @@ def french_set(path: Path) -> None:
                 source_at = min(spots, key=lambda spot: min(abs(spot - at), abs(spot - at - len(item["content"]))))
                 entry["source"] = {"start": source_at, "end": source_at + len(item["source"])}
             gold.append(entry)
-        direct.add(doc["text"], [g for g in gold if g["direct"]], [q for q in article.quotes if q["direct"]])
-        everything.add(doc["text"], gold, article.quotes)
+        found = [quote.to_json() for quote in article.quotes]
+        direct.add(doc["text"], [g for g in gold if g["direct"]], [q for q in found if q["direct"]])
+        everything.add(doc["text"], gold, found)
     print(f"French set ({path.name}), direct quotes: {direct.report()}")
     print(f"French set ({path.name}), all quotes: {everything.report()}")
 
@@ -238,7 +239,7 @@ def unsourced_set(path: Path) -> None:
     for line in path.open(encoding="utf-8"):
         doc = json.loads(line)
         article = article_for(doc["text"], doc["language"])
-        article.quotes = quote_dicts(article, find_quotes(article))
+        article.quotes = quote_records(article, find_quotes(article))
         flagged = [(span.start, span.end) for flag in unsourced_quote_flags(article) for span in flag.evidence]
         labelled = [(q, True) for q in doc["unsourced"]] + [(q, False) for q in doc["sourced"]]
         covered = set()
@@ -314,8 +315,8 @@ def speed(path: Path, limit: int) -> None:
     nlp.parse_batch(articles)
     parse = time.perf_counter() - began
     for article in articles:  # the entities stage's output, so quotes need no parse of their own
-        article.entities = [{"start": e.start_char, "end": e.end_char, "text": e.text, "label": "PER"}
-                            for e in article.extras["doc"].ents if e.label_ == "PERSON"]
+        article.entities = [Entity(e.start_char, e.end_char, e.start_char, e.end_char, e.text, label="PER")
+                            for e in article.work.doc.ents if e.label_ == "PERSON"]
     began = time.perf_counter()
     annotate_dates(articles)
     dates_time = time.perf_counter() - began

@@ -137,6 +137,16 @@ def test_export_jsonl_csv_and_parquet_hold_the_same_rows(filled_db, tmp_path, wh
 def test_stats_prints_a_table_without_json(filled_db):
     result = invoke("stats", "--db", filled_db[0])
     assert result.exit_code == 0 and "articles" in result.stdout
+    assert "settings in force" in result.stdout and "min_article_words=5" in result.stdout
+
+
+def test_stats_json_shows_the_settings_in_force(filled_db):
+    from newsweave.extract.settings import SETTINGS
+
+    result = invoke("stats", "--db", filled_db[0], "--json")
+    settings = json.loads(result.stdout)["analysis"]["settings"]
+    assert settings["extract"]["min_article_words"] == SETTINGS.min_article_words
+    assert settings["ingest"]["min_printable_share"] == 0.95
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from newsweave.model import Article
-from newsweave.pipeline import ASSESSED_KEY, FINGERPRINT_KEY, analyze_batch, read_documents, store_analyzed, work_ahead
+from newsweave.pipeline import analyze_batch, read_documents, store_analyzed, work_ahead
 from newsweave.store import Store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "newsweave" / "samples"
@@ -27,7 +27,7 @@ def test_work_done_ahead_stores_the_same_articles_and_flags_once(tmp_path):
         for result in analyze_batch(list(read_documents(paths)), with_assess=False, overlap=False):
             if ahead and isinstance(result, Article):
                 work_ahead(result)
-                assert result.extras[ASSESSED_KEY] and FINGERPRINT_KEY in result.extras
+                assert result.work.assessed and result.work.fingerprint is not None
             assert store_analyzed(result, store) == "new"
         stores[ahead] = _stored_flags(store)
         store.close()
@@ -46,7 +46,7 @@ def test_an_assessment_that_fails_ahead_is_recorded_when_storing(tmp_path, monke
 
     monkeypatch.setattr(pipeline, "assess", broken)
     work_ahead(article)
-    assert ASSESSED_KEY not in article.extras
+    assert not article.work.assessed
     store = Store(f"sqlite:///{tmp_path / 'broken.db'}")
     try:
         assert store_analyzed(article, store) == "rejected"

@@ -317,12 +317,17 @@ def stats_command(
     if as_json:
         sys.stdout.write(json.dumps(figures, ensure_ascii=False, indent=2) + "\n")
         return
+    settings = figures["analysis"].pop("settings")
     table = Table(title="newsweave store", show_header=False)
     for key, value in figures.items():
         if isinstance(value, dict):
             value = ", ".join(f"{name}: {count}" for name, count in value.items()) or "-"
         table.add_row(key.replace("_", " "), str(value))
     out.print(table)
+    in_force = Table(title="settings in force", show_header=False)
+    for stage, values in settings.items():
+        in_force.add_row(stage, ", ".join(f"{name}={value}" for name, value in values.items()))
+    out.print(in_force)
 
 
 def _analysis_figures(store: Store) -> dict:
@@ -331,7 +336,8 @@ def _analysis_figures(store: Store) -> dict:
 
     running = provenance.stamp()
     counts = store.provenance_counts()
-    return {**running, "stale_articles": sum(count for key, count in counts.items() if key != running["key"])}
+    return {**running, "stale_articles": sum(count for key, count in counts.items() if key != running["key"]),
+            "settings": provenance.settings_in_force()}
 
 
 def _warn_if_stories_stale(store: Store) -> None:
@@ -373,23 +379,39 @@ def reanalyze_command(
     stale: Annotated[
         bool, typer.Option("--stale/--all", help="Only the articles analysed by other code, models or settings, or all.")
     ] = True,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="SCHEDULER", help="Extract and annotate on a Dask cluster: local, local:N (workers) or tcp://host:8786."),
+    ] = None,
 ) -> None:
     """Analyse stored articles again with the running code, then rebuild the stories (after an
     upgrade; ingest and stats say how many articles are stale). Stop ingest, run and watch on
     this store first.
 
     \b
-    Example: newsweave reanalyze --stale --db news.db
+    Example: newsweave reanalyze --stale --db news.db [--dask local:2]
     """
-    from newsweave.reanalyze import reanalyze
+    from newsweave.reanalyze import Analyser, ReanalyzeSummary, analyse_here, reanalyze
 
+    if dask is not None:
+        _check_dask_spec(dask)
     store = open_store(db, create=False)
-    with Progress(
-        TextColumn("[bold]reanalyze[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
-    ) as progress:
-        task = progress.add_task("", total=None)
-        summary = reanalyze(store, stale_only=stale,
-                            on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+
+    def run(analyse: Analyser) -> ReanalyzeSummary:
+        with Progress(
+            TextColumn("[bold]reanalyze[/]"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+        ) as progress:
+            task = progress.add_task("", total=None)
+            return reanalyze(store, stale_only=stale, analyse=analyse,
+                             on_progress=lambda done, total: progress.update(task, completed=done, total=total))
+
+    if dask is None:
+        summary = run(analyse_here)
+    else:
+        from newsweave.scale.dask_runner import Scheduler, analyse_on_cluster, dask_client
+
+        with dask_client(Scheduler.parse(dask)) as client:
+            summary = run(analyse_on_cluster(client))
     failed = f"; {summary.failed} could not be analysed and keep their old analysis" if summary.failed else ""
     err.print(f"{summary.articles} articles analysed again{failed}", highlight=False, markup=False)
 

@@ -206,7 +206,6 @@ def store_analyzed(result: Article | Rejection, store: Store) -> str:
 
 
 # Work done ahead by ``work_ahead`` (where the article was analysed), found by ``_store_article``.
-ASSESSED_KEY, FINGERPRINT_KEY = "assessed", "fingerprint"
 
 
 def work_ahead(article: Article) -> None:
@@ -217,25 +216,27 @@ def work_ahead(article: Article) -> None:
     per article. An assessment that fails is left undone: ``_store_article`` meets the failure
     again and records it, as in a local ingest.
     """
-    article.extras[FINGERPRINT_KEY] = fingerprint(article.text, content_hash(article.text))
+    article.work.fingerprint = fingerprint(article.text, content_hash(article.text))
     try:
         assess(article)
     except Exception:  # noqa: BLE001 - recorded when the article is stored
         return
-    article.extras[ASSESSED_KEY] = True
+    article.work.assessed = True
 
 
 def _store_article(article: Article, store: Store) -> str:
     """Link the article to what the store holds, assess it, and store it."""
     try:
-        print_ = article.extras.pop(FINGERPRINT_KEY, None) or fingerprint(article.text, content_hash(article.text))
+        print_ = article.work.fingerprint or fingerprint(article.text, content_hash(article.text))
+        article.work.fingerprint = None
         match = find_duplicate(print_, store)
         if not (match and match.exact):
             link_article_entities(article, store)
     except Exception as error:  # noqa: BLE001
         store.save_rejection(_internal_rejection(article.source, "link", error))
         return "rejected"
-    if not (match and match.exact) and not article.extras.pop(ASSESSED_KEY, False):
+    assessed, article.work.assessed = article.work.assessed, False
+    if not (match and match.exact) and not assessed:
         try:
             assess(article)
         except Exception as error:  # noqa: BLE001

@@ -10,7 +10,9 @@ analysing stages' code. After an upgrade the store can tell old results from new
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import importlib
 import importlib.metadata
 import json
 from collections.abc import Iterator
@@ -55,9 +57,28 @@ def current() -> Provenance:
     return Provenance(
         newsweave=__version__,
         models=tuple(sorted(_installed_versions(_model_packages()).items())),
-        settings_hash=_hash_files(DATA_SUFFIXES, ("lang",) + ANALYSIS_STAGES),
+        settings_hash=_settings_hash(),
         code_hash=_hash_files((".py",), ANALYSIS_STAGES + ("model.py", "offsets.py", "textnorm.py")),
     )
+
+
+def settings_in_force() -> dict[str, dict[str, Any]]:
+    """Each analysing stage's settings object (``<stage>/settings.py``), as JSON."""
+    found: dict[str, dict[str, Any]] = {}
+    for stage in ANALYSIS_STAGES:
+        try:
+            module = importlib.import_module(f"newsweave.{stage}.settings")
+        except ModuleNotFoundError:
+            continue
+        found[stage] = dataclasses.asdict(module.SETTINGS)
+    return found
+
+
+def _settings_hash() -> str:
+    """The stages' settings objects and their per-language data files, hashed together."""
+    digest = hashlib.sha256(json.dumps(settings_in_force(), sort_keys=True).encode())
+    digest.update(_hash_files(DATA_SUFFIXES, ("lang",) + ANALYSIS_STAGES).encode())
+    return digest.hexdigest()[:16]
 
 
 def _model_packages() -> tuple[str, ...]:

@@ -6,18 +6,21 @@ assess again on their stored raw input and replaces their analysis in place (sam
 sources, same duplicate keys), then rebuilds the stories, whose embeddings and peers may
 have changed with it (``newsweave.restory``).
 
-Ingest processes must not run meanwhile, as for ``restory``.
+Ingest processes must not run meanwhile, as for ``restory``. Extraction and annotation may
+run on a Dask cluster (``scale.dask_runner.analyse_on_cluster``); linking, assessing and
+storing stay in this process, in order, as for an ingest.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from newsweave import provenance
 from newsweave.assess import assess
 from newsweave.link.entities import entity_records, link_article_entities
-from newsweave.model import Article, RawDocument
+from newsweave.model import Article, RawDocument, Rejection
 from newsweave.pipeline import analyze_batch
 from newsweave.restory import restory
 from newsweave.store import Store
@@ -26,10 +29,20 @@ from newsweave.store import Store
 REANALYZE_BATCH = 32
 
 
+# Extracts and annotates batches of documents, yielding each batch's results in order.
+Analyser = Callable[[Iterable[list[RawDocument]]], Iterator[list[Article | Rejection]]]
+
+
 @dataclass(frozen=True)
 class ReanalyzeSummary:
     articles: int
     failed: int
+
+
+def analyse_here(batches: Iterable[list[RawDocument]]) -> Iterator[list[Article | Rejection]]:
+    """Extract and annotate in this process."""
+    for documents in batches:
+        yield analyze_batch(list(documents), with_assess=False, overlap=False)
 
 
 def reanalyze(
@@ -37,14 +50,21 @@ def reanalyze(
     *,
     stale_only: bool = True,
     on_progress: Callable[[int, int], None] | None = None,
+    analyse: Analyser = analyse_here,
 ) -> ReanalyzeSummary:
     """Analyse again the stale articles (or all of them); ``on_progress(done, total)``."""
-    ids = store.stale_article_ids(provenance.current().key) if stale_only else store.stale_article_ids("")
+    ids = store.stale_article_ids(provenance.current().key) if stale_only else store.article_ids()
     done = failed = 0
-    for start in range(0, len(ids), REANALYZE_BATCH):
-        stored = store.articles_by_ids(ids[start : start + REANALYZE_BATCH])
-        results = analyze_batch([_raw_document(article) for article in stored], with_assess=False, overlap=False)
-        for old, new in zip(stored, results, strict=True):
+    waiting: deque[list[Article]] = deque()  # stored articles whose new analysis is under way
+
+    def documents() -> Iterator[list[RawDocument]]:
+        for start in range(0, len(ids), REANALYZE_BATCH):
+            stored = store.articles_by_ids(ids[start : start + REANALYZE_BATCH])
+            waiting.append(stored)
+            yield [_raw_document(article) for article in stored]
+
+    for results in analyse(documents()):
+        for old, new in zip(waiting.popleft(), results, strict=True):
             if isinstance(new, Article) and _replace(store, old, new):
                 done += 1
             else:
@@ -85,7 +105,8 @@ def _replace(store: Store, old: Article, new: Article) -> bool:
         new.published_basis = "given"
     try:
         link_article_entities(new, store)
-        assess(new)
+        if not new.work.assessed:  # a Dask worker may have assessed it already
+            assess(new)
         store.replace_analysis(new, entity_records(new.entities, new.language))
     except Exception:  # noqa: BLE001 - counted as failed; the old analysis stays stored
         return False

@@ -14,7 +14,7 @@ import pytest
 from threadpoolctl import threadpool_info
 
 from newsweave import annotate
-from newsweave.annotate import PENDING_KEY, annotate_batch, await_annotations
+from newsweave.annotate import annotate_batch, await_annotations
 from newsweave.model import Article, RawDocument
 from newsweave.pipeline import analyze_batch, ingest_batch
 from newsweave.store import Store
@@ -36,13 +36,13 @@ def _articles() -> list[Article]:
 
 def _fresh(articles: list[Article]) -> list[Article]:
     for article in articles:
-        article.extras.pop("embedding", None)
+        article.work.embedding = None
     return articles
 
 
 def test_every_article_gets_its_embedding_whether_or_not_it_overlaps():
-    beside = [article.extras["embedding"].copy() for article in _articles()]
-    alone = [article.extras["embedding"] for article in annotate_batch(_fresh(_articles()), overlap=False)]
+    beside = [article.work.embedding.copy() for article in _articles()]
+    alone = [article.work.embedding for article in annotate_batch(_fresh(_articles()), overlap=False)]
     for one, other in zip(beside, alone, strict=True):
         assert one.shape == (384,)
         assert np.allclose(one, other, atol=1e-4)  # beside the parse or after it: the same vectors
@@ -51,10 +51,10 @@ def test_every_article_gets_its_embedding_whether_or_not_it_overlaps():
 def test_deferred_batch_is_complete_after_await():
     articles = annotate_batch(_fresh(_articles()), defer=True)
     for article in articles:
-        assert PENDING_KEY in article.extras
+        assert article.work.pending
         await_annotations(article)
-        assert PENDING_KEY not in article.extras
-        assert article.extras["embedding"].shape == (384,)
+        assert not article.work.pending
+        assert article.work.embedding.shape == (384,)
     assert articles[0].entities  # the annotators of the calling thread ran before returning
 
 
@@ -90,3 +90,20 @@ def test_ingest_keeps_an_article_whose_deferred_embedding_failed(monkeypatch, tm
     reasons = [row["reason"] for row in store.rejections()]
     assert any("link (stories)" in reason and "engine fault" in reason for reason in reasons)
     store.close()
+
+
+def test_the_annotators_order_is_checked_against_what_each_needs() -> None:
+    annotate.check_order(annotate.ANNOTATORS, beside=annotate.BESIDE)
+    by_name = {annotate.stage_name(step): step for step in annotate.ANNOTATORS}
+    starved = [by_name["language"], by_name["quotes"], by_name["entities"]]
+    with pytest.raises(annotate.AnnotatorOrderError, match="'quotes' needs entities"):
+        annotate.check_order(starved)
+    # something run beside the main annotators cannot wait for what they add
+    parse_reader = annotate.annotator("parse-reader", lambda articles: None, needs=["work.doc"])
+    with pytest.raises(annotate.AnnotatorOrderError, match="beside"):
+        annotate.check_order(annotate.ANNOTATORS, beside=[parse_reader])
+
+
+def test_a_skip_is_recorded_under_the_annotator_name() -> None:
+    assert [annotate.stage_name(step) for step in annotate.ANNOTATORS] == [
+        "language", "entities", "dates", "quotes", "events"]

@@ -117,10 +117,10 @@ def test_inference_from_weekday_and_anchor_year() -> None:
     article = _article("KYIV, Wednesday February 28 — Two years after the 2022 invasion, people gathered.", "en")
     tag_article(article, today=date(2026, 11, 23))
     assert (article.published, article.published_basis) == ("2024-02-28", "inferred")
-    evidence = {d["text"] for d in article.dates if d.get("published_evidence")}
+    evidence = {d.text for d in article.dates if d.published_evidence}
     assert {"Wednesday February 28", "Two years", "2022"} <= evidence
     # relative expressions are then resolved against the inferred date
-    assert any(d["value"] == "2022" for d in article.dates)
+    assert any(d.value == "2022" for d in article.dates)
 
 
 def test_inference_from_anniversary_in_french() -> None:
@@ -128,7 +128,7 @@ def test_inference_from_anniversary_in_french() -> None:
                        "des milliers de personnes ont défilé. Une autre marche aura lieu mardi prochain.", "fr")
     tag_article(article, today=date(2026, 11, 23))
     assert article.published == "2026-02-24"
-    assert any(d["text"] == "mardi prochain" and d["value"] == "2026-03-03" for d in article.dates)
+    assert any(d.text == "mardi prochain" and d.value == "2026-03-03" for d in article.dates)
 
 
 def test_given_date_is_never_replaced() -> None:
@@ -159,9 +159,9 @@ def test_date_offsets_point_into_the_raw_html() -> None:
     [article] = analyze_batch([document], AnalyzeOptions(published="2026-02-24"))
     assert article.dates
     for entry in article.dates:
-        assert article.text[entry["start"]:entry["end"]] == entry["text"]
-        assert raw[entry["source_start"]:entry["source_end"]] == entry["text"]
-    assert any(d["value"] == "2026-03-12" for d in article.dates)
+        assert article.text[entry.start:entry.end] == entry.text
+        assert raw[entry.source_start:entry.source_end] == entry.text
+    assert any(d.value == "2026-03-12" for d in article.dates)
 
 
 @settings(max_examples=60, deadline=None)

@@ -68,7 +68,7 @@ def test_article_embedding_is_its_lead_with_the_story_prefix_centred_by_language
     raw = embed_texts([lead_text(article.text)], STORY_PREFIX)[0]
     means, _ = language_means()
     expected = (raw - means["en"]) / np.linalg.norm(raw - means["en"])
-    assert np.allclose(article.extras["embedding"], expected, atol=1e-5)
+    assert np.allclose(article.work.embedding, expected, atol=1e-5)
     assert len(lead_text(article.text)) == LEAD_CHARS
 
 

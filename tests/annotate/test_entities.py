@@ -58,76 +58,76 @@ def articles() -> dict[str, Article]:
 
 
 def _by_text(article: Article) -> dict[str, dict]:
-    return {item["text"]: item for item in article.entities}
+    return {item.text: item for item in article.entities}
 
 
 def test_contract_fields_and_labels(articles) -> None:
     for article in articles.values():
         assert article.entities
         for item in article.entities:
-            assert {"start", "end", "source_start", "source_end", "text", "label", "entity_id", "canonical"} <= set(item)
-            assert item["label"] in ("PER", "ORG", "LOC", "MISC")
-            assert item["entity_id"] and item["canonical"]
+            assert {"start", "end", "source_start", "source_end", "text", "label", "entity_id", "canonical"} <= set(item.to_json())
+            assert item.label in ("PER", "ORG", "LOC", "MISC")
+            assert item.entity_id and item.canonical
 
 
 def test_offsets_round_trip_into_text_and_raw_input(articles) -> None:
     for article in articles.values():
         for item in article.entities:
-            assert article.text[item["start"] : item["end"]] == item["text"]
-            raw = article.raw[item["source_start"] : item["source_end"]]
+            assert article.text[item.start : item.end] == item.text
+            raw = article.raw[item.source_start : item.source_end]
             # In HTML the raw words may hold character references ("&amp;").
-            assert (html.unescape(raw) if article.kind == "html" else raw) == item["text"], item
+            assert (html.unescape(raw) if article.kind == "html" else raw) == item.text, item
 
 
 def test_english_spellings_and_titles_resolve_to_one_entity(articles) -> None:
     found = _by_text(articles["en"])
-    zelensky = found["Volodymyr Zelensky"]["entity_id"]
-    assert found["Zelensky"]["entity_id"] == zelensky
-    assert found["the Ukrainian president"]["entity_id"] == zelensky
-    assert found["the Ukrainian president"]["label"] == "PER"
-    assert found["Kyiv"]["entity_id"] == found["kyiv"]["entity_id"] == "geo:703448"
-    assert found["Kyiv"]["country"] == "UA" and abs(found["Kyiv"]["lat"] - 50.45) < 0.1
-    assert found["NATO"]["entity_id"] == "org:nato"
-    assert found["EU"]["entity_id"] == "org:eu"
+    zelensky = found["Volodymyr Zelensky"].entity_id
+    assert found["Zelensky"].entity_id == zelensky
+    assert found["the Ukrainian president"].entity_id == zelensky
+    assert found["the Ukrainian president"].label == "PER"
+    assert found["Kyiv"].entity_id == found["kyiv"].entity_id == "geo:703448"
+    assert found["Kyiv"].country == "UA" and abs(found["Kyiv"].lat - 50.45) < 0.1
+    assert found["NATO"].entity_id == "org:nato"
+    assert found["EU"].entity_id == "org:eu"
 
 
 def test_french_and_english_articles_share_entity_ids(articles) -> None:
     english, french = _by_text(articles["en"]), _by_text(articles["fr"])
-    assert french["Kiev"]["entity_id"] == english["Kyiv"]["entity_id"]
-    assert french["OTAN"]["entity_id"] == english["NATO"]["entity_id"]
-    assert french["Union européenne"]["entity_id"] == english["EU"]["entity_id"]
-    assert french["Volodymyr Zelensky"]["entity_id"] == english["Volodymyr Zelensky"]["entity_id"]
-    assert french["le président ukrainien"]["entity_id"] == english["Zelensky"]["entity_id"]
+    assert french["Kiev"].entity_id == english["Kyiv"].entity_id
+    assert french["OTAN"].entity_id == english["NATO"].entity_id
+    assert french["Union européenne"].entity_id == english["EU"].entity_id
+    assert french["Volodymyr Zelensky"].entity_id == english["Volodymyr Zelensky"].entity_id
+    assert french["le président ukrainien"].entity_id == english["Zelensky"].entity_id
 
 
 def test_demonyms_point_at_countries_but_are_not_places(articles) -> None:
     for article, word, country in ((articles["en"], "Albanian", "AL"), (articles["fr"], "albanais", "AL"),
                                    (articles["fr"], "Ukrainiens", "UA")):
         item = _by_text(article)[word]
-        assert item["label"] == "MISC" and item["mention"] == "demonym" and item["country"] == country
-        assert "lat" not in item
+        assert item.label == "MISC" and item.mention == "demonym" and item.country == country
+        assert "lat" not in item.to_json()
 
 
 def test_paris_next_to_texas_is_paris_texas(articles) -> None:
     paris = _by_text(articles["texas"])["Paris"]
-    assert paris["country"] == "US" and abs(paris["lon"] - (-95.56)) < 0.5
+    assert paris.country == "US" and abs(paris.lon - (-95.56)) < 0.5
 
 
 def test_entity_at_finds_the_mention_under_a_span(articles) -> None:
     article = articles["en"]
     start = article.text.index("Volodymyr Zelensky")
-    assert entity_at(article, start, start + 10)["canonical"] == "Volodymyr Zelensky"
+    assert entity_at(article, start, start + 10).canonical == "Volodymyr Zelensky"
     sentence_end = article.text.index("envoys")
-    assert entity_at(article, 0, sentence_end)["text"] in ("Ukrainian President", "Volodymyr Zelensky")
+    assert entity_at(article, 0, sentence_end).text in ("Ukrainian President", "Volodymyr Zelensky")
     assert entity_at(article, sentence_end, sentence_end + 3) is None
 
 
 def test_russian_inflected_names_are_looked_up_in_their_dictionary_form(articles) -> None:
     found = _by_text(articles["ru"])
-    assert found["Киеве"]["entity_id"] == "geo:703448" and found["Киеве"]["canonical"] == "Kyiv"
-    assert found["Украины"]["entity_id"] == "geo:690791"
-    assert found["НАТО"]["entity_id"] == "org:nato"
-    assert found["Зеленского"]["entity_id"] == found["Владимир Зеленский"]["entity_id"]
+    assert found["Киеве"].entity_id == "geo:703448" and found["Киеве"].canonical == "Kyiv"
+    assert found["Украины"].entity_id == "geo:690791"
+    assert found["НАТО"].entity_id == "org:nato"
+    assert found["Зеленского"].entity_id == found["Владимир Зеленский"].entity_id
 
 
 def test_every_language_says_which_ner_it_gets() -> None:
@@ -143,8 +143,8 @@ def test_a_language_without_a_model_still_gets_known_places_and_aliases() -> Non
     german = "Die Gespräche in Berlin und Kyiv wurden von der NATO begleitet. Danach reiste die Delegation nach Paris."
     [article] = analyze_batch([_document("de.txt", german, "de")], with_assess=False)
     found = _by_text(article)
-    assert found["Berlin"]["entity_id"] == "geo:2950159" and found["Kyiv"]["entity_id"] == "geo:703448"
-    assert found["NATO"]["entity_id"] == "org:nato" and found["Paris"]["country"] == "FR"
+    assert found["Berlin"].entity_id == "geo:2950159" and found["Kyiv"].entity_id == "geo:703448"
+    assert found["NATO"].entity_id == "org:nato" and found["Paris"].country == "FR"
     assert "Gespräche" not in found and "Delegation" not in found
 
 
@@ -180,16 +180,16 @@ def titled() -> dict[str, Article]:
 def test_no_mention_crosses_a_line_break(titled) -> None:
     for name, article in titled.items():
         for item in article.entities:
-            assert "\n" not in item["text"], (name, item)
-            assert article.text[item["start"] : item["end"]] == item["text"]
-            assert article.raw[item["source_start"] : item["source_end"]] == item["text"]
+            assert "\n" not in item.text, (name, item)
+            assert article.text[item.start : item.end] == item.text
+            assert article.raw[item.source_start : item.source_end] == item.text
 
 
 def test_a_name_ending_a_title_ends_at_the_line_break(titled) -> None:
     for name, words in (("en_blank", "Carrow Point"), ("en_line", "Gull Island"), ("ru_line", "Чайкин")):
         article = titled[name]
         title_end = article.text.index("\n")
-        assert any(item["text"] == words and item["end"] == title_end for item in article.entities), name
+        assert any(item.text == words and item.end == title_end for item in article.entities), name
     # natasha's span "Чайкин\nДАНМОР" is cut in two: the dateline's name stays a mention.
     assert "ДАНМОР" in _by_text(titled["ru_line"])
 
@@ -225,14 +225,14 @@ def repaired() -> dict[str, Article]:
 
 
 def _labels(article: Article, words: str) -> list[str]:
-    return [item["label"] for item in article.entities if item["text"] == words and item.get("mention") == "name"]
+    return [item.label for item in article.entities if item.text == words and item.mention == "name"]
 
 
 def test_a_common_word_of_a_heading_is_no_person(repaired) -> None:
     found = _by_text(repaired["deals"])
     assert "Drop" not in found
     # Brands are common words too: organisations on such lines stay.
-    assert found["Amazon"]["label"] == "ORG" and found["Costco"]["label"] == "ORG"
+    assert found["Amazon"].label == "ORG" and found["Costco"].label == "ORG"
 
 
 def test_a_headline_name_the_article_names_in_full_stays_a_person(repaired) -> None:

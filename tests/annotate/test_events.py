@@ -71,9 +71,9 @@ def test_precision_and_recall_on_labelled_sentences(labelled):
         gold += len(unmatched)
         for event in events:
             predicted += 1
-            hit = next((g for g in unmatched if g["type"] == event["type"]
-                        and g["trigger"].casefold() == event["trigger"]["text"].casefold()
-                        and _same_actor(g["actor"], event["actor"]["text"])), None)
+            hit = next((g for g in unmatched if g["type"] == event.type
+                        and g["trigger"].casefold() == event.trigger.text.casefold()
+                        and _same_actor(g["actor"], event.actor.text if event.actor else None)), None)
             if hit:
                 correct += 1
                 unmatched.remove(hit)
@@ -99,8 +99,8 @@ def test_negated_hedged_and_questions_give_nothing(labelled, text):
 def test_every_event_has_an_actor_and_a_trigger(labelled):
     for _, events in labelled:
         for event in events:
-            assert event["actor"] and event["actor"]["text"]
-            assert event["trigger"]["text"]
+            assert event.actor and event.actor.text
+            assert event.trigger.text
 
 
 def test_actor_target_and_passive_voice():
@@ -112,26 +112,26 @@ def test_actor_target_and_passive_voice():
     articles = [_sentence_article(row, number) for number, row in enumerate(rows)]
     annotate_batch(articles)
     hosted, pronoun, sent = (article.events for article in articles)
-    assert [(e["type"], e["actor"]["text"]) for e in hosted] == [("CONSULT", "Albania")]
+    assert [(e.type, e.actor.text) for e in hosted] == [("CONSULT", "Albania")]
     assert pronoun == []  # no named actor: no event
-    assert [(e["type"], e["target"]["text"]) for e in sent] == [("AID", "Ukraine")]
-    assert sent[0]["actor"]["text"].endswith("France")
+    assert [(e.type, e.target.text) for e in sent] == [("AID", "Ukraine")]
+    assert sent[0].actor.text.endswith("France")
 
 
 def test_spans_point_into_text_and_html_source(html_article):
     events = html_article.events
-    assert {event["type"] for event in events} >= {"CONSULT", "AID"}
+    assert {event.type for event in events} >= {"CONSULT", "AID"}
     for event in events:
-        for span in (event["trigger"], event["actor"], event["target"], event["location"]):
+        for span in (event.trigger, event.actor, event.target, event.location):
             if span is None:
                 continue
-            assert html_article.text[span["start"]:span["end"]] == span["text"]
-            assert html_article.raw[span["source_start"]:span["source_end"]] == span["text"]
+            assert html_article.text[span.start:span.end] == span.text
+            assert html_article.raw[span.source_start:span.source_end] == span.text
 
 
 def test_location_and_date(html_article):
-    met = next(event for event in html_article.events if event["trigger"]["text"] == "met")
-    assert met["actor"]["text"] == "Volodymyr Zelensky"
-    assert met["target"]["text"] == "Edi Rama"
-    assert met["location"]["text"] == "Tirana"
-    assert met["date"] == "2024-02-28"
+    met = next(event for event in html_article.events if event.trigger.text == "met")
+    assert met.actor.text == "Volodymyr Zelensky"
+    assert met.target.text == "Edi Rama"
+    assert met.location.text == "Tirana"
+    assert met.date == "2024-02-28"

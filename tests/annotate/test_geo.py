@@ -98,7 +98,7 @@ def test_an_invented_town_in_an_article_gets_no_coordinates() -> None:
     article = Article(id="t", source="t.txt", raw=INVENTED_TOWN, raw_sha256="", text=INVENTED_TOWN,
                       offsets=OffsetMap.identity(len(INVENTED_TOWN)), language="fr")
     annotate_entities([article])
-    assert [item["text"] for item in article.entities if item.get("lat") is not None] == []
+    assert [item.text for item in article.entities if item.lat is not None] == []
 
 
 def test_capitals_stay_capitals_when_the_us_is_named() -> None:

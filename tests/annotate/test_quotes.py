@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsweave.annotate.quotes import annotate_quotes, find_pieces, find_quotes, quote_dicts
-from newsweave.model import Article, RawDocument
+from newsweave.annotate.quotes import annotate_quotes, find_pieces, find_quotes, quote_records
+from newsweave.model import Article, Entity, RawDocument
 from newsweave.offsets import OffsetMap
 from newsweave.pipeline import analyze_batch
 
@@ -61,39 +61,39 @@ def french() -> Article:
 
 
 def _by_text(article: Article) -> dict[str, dict]:
-    return {quote["text"].rstrip(",. "): quote for quote in article.quotes}
+    return {quote.text.rstrip(",. "): quote for quote in article.quotes}
 
 
 def test_split_quote_halves_share_the_pronoun_speaker(english: Article) -> None:
     quotes = _by_text(english)
     first, second = quotes["This bridge took ten years to build"], quotes["and it will last a hundred"]
     for quote in (first, second):
-        assert quote["direct"] is True
-        assert quote["speaker"]["text"] == "she"
-        assert quote["speaker_name"] == "Helen Okafor"
-    assert first["quote_id"] == second["quote_id"]
+        assert quote.direct is True
+        assert quote.speaker.text == "she"
+        assert quote.speaker_name == "Helen Okafor"
+    assert first.quote_id == second.quote_id
 
 
 def test_speaker_named_before_a_colon(english: Article) -> None:
     quote = _by_text(english)["The money was well spent"]
-    assert quote["speaker_name"] == "Daniel Price"
-    assert quote["cue"] == "told reporters"
+    assert quote.speaker_name == "Daniel Price"
+    assert quote.cue == "told reporters"
 
 
 def test_title_speaker_resolves_to_the_person_before_it(english: Article) -> None:
     quote = _by_text(english)["We will add a tram line next"]
-    assert quote["speaker"]["text"] == "the mayor"
-    assert quote["speaker_name"] == "Daniel Price" or quote["speaker_name"] == "Helen Okafor"
+    assert quote.speaker.text == "the mayor"
+    assert quote.speaker_name == "Daniel Price" or quote.speaker_name == "Helen Okafor"
 
 
 def test_indirect_speech_and_according_to(english: Article) -> None:
     quotes = _by_text(english)
     said_that = quotes["the tram line would be paid for by the region"]
-    assert said_that["direct"] is False and said_that["cue"] == "said that"
-    assert said_that["speaker_name"] == "Daniel Price"
+    assert said_that.direct is False and said_that.cue == "said that"
+    assert said_that.speaker_name == "Daniel Price"
     according = quotes["the tolls will end in the spring"]
-    assert according["direct"] is False and according["speaker"]["text"] == "Okafor"
-    assert according["speaker_name"] == "Helen Okafor"
+    assert according.direct is False and according.speaker.text == "Okafor"
+    assert according.speaker_name == "Helen Okafor"
 
 
 def test_scare_quotes_inside_a_sentence_are_not_quotes(english: Article) -> None:
@@ -102,30 +102,30 @@ def test_scare_quotes_inside_a_sentence_are_not_quotes(english: Article) -> None
 
 def test_guillemets_exclude_marks_and_inner_spaces(french: Article) -> None:
     for quote in french.quotes:
-        assert quote["text"] == quote["text"].strip()
-        assert not quote["text"].startswith(("«", "»"))
-        assert FRENCH[quote["start"]:quote["end"]] == quote["text"]
+        assert quote.text == quote.text.strip()
+        assert not quote.text.startswith(("«", "»"))
+        assert FRENCH[quote.start:quote.end] == quote.text
 
 
 def test_french_incises_inside_and_after_the_quote(french: Article) -> None:
     quotes = _by_text(french)
-    assert quotes["Nous renforcerons les patrouilles dès lundi"]["speaker_name"] == "Rémi Castel"
-    assert quotes["Nous renforcerons les patrouilles dès lundi"]["cue"] == "a-t-il déclaré"
-    assert quotes["La sécurité"]["speaker"]["text"] == "il"
-    assert quotes["n'est pas négociable"]["speaker_name"] == "Rémi Castel"
+    assert quotes["Nous renforcerons les patrouilles dès lundi"].speaker_name == "Rémi Castel"
+    assert quotes["Nous renforcerons les patrouilles dès lundi"].cue == "a-t-il déclaré"
+    assert quotes["La sécurité"].speaker.text == "il"
+    assert quotes["n'est pas négociable"].speaker_name == "Rémi Castel"
 
 
 def test_quote_across_paragraphs_takes_the_speaker_of_its_end(french: Article) -> None:
     quotes = _by_text(french)
     opening = quotes["Il a fallu trois ans pour obtenir ce renfort. Trois longues années"]
     closing = quotes["Maintenant, il faut qu'il dure"]
-    assert opening["quote_id"] == closing["quote_id"]
-    assert opening["speaker_name"] == closing["speaker_name"] == "Odile Brun"
+    assert opening.quote_id == closing.quote_id
+    assert opening.speaker_name == closing.speaker_name == "Odile Brun"
 
 
 def test_selon_gives_an_indirect_quote(french: Article) -> None:
     quote = _by_text(french)["les commerçants attendaient ce geste depuis des mois"]
-    assert quote["direct"] is False and quote["speaker_name"] == "Odile Brun"
+    assert quote.direct is False and quote.speaker_name == "Odile Brun"
 
 
 def test_straight_quotes_pair_in_order() -> None:
@@ -143,13 +143,13 @@ def test_french_set_content_and_speakers() -> None:
     for case in cases:
         article = _article(case["text"], "fr")
         annotate_quotes([article])
-        ours = {q["text"].strip(" ,."): q for q in article.quotes}
+        ours = {q.text.strip(" ,."): q for q in article.quotes}
         for gold in case["quotes"]:
             quote = ours.get(gold["content"].strip(" ,."))
             found += quote is not None
             if quote is not None and gold["speaker_name"]:
                 with_name += 1
-                named += quote["speaker_name"] == gold["speaker_name"]
+                named += quote.speaker_name == gold["speaker_name"]
     assert found / gold_total >= 0.9
     assert named / with_name >= 0.85
 
@@ -163,10 +163,10 @@ def test_quote_offsets_point_into_the_raw_html() -> None:
     [article] = analyze_batch([document])
     assert article.quotes
     for quote in article.quotes:
-        assert article.text[quote["start"]:quote["end"]] == quote["text"]
-        assert raw[quote["source_start"]:quote["source_end"]] == quote["text"]
-        speaker = quote["speaker"]
-        assert speaker and raw[speaker["source_start"]:speaker["source_end"]] == speaker["text"] == "she"
+        assert article.text[quote.start:quote.end] == quote.text
+        assert raw[quote.source_start:quote.source_end] == quote.text
+        speaker = quote.speaker
+        assert speaker and raw[speaker.source_start:speaker.source_end] == speaker.text == "she"
 
 
 @settings(max_examples=60, deadline=None)
@@ -175,12 +175,12 @@ def test_quote_offsets_point_into_the_raw_html() -> None:
 def test_any_text_gives_well_formed_quotes(text: str) -> None:
     for language in ("en", "fr"):
         article = _article(text, language)
-        article.quotes = quote_dicts(article, find_quotes(article))
+        article.quotes = quote_records(article, find_quotes(article))
         for quote in article.quotes:
-            assert 0 <= quote["start"] <= quote["end"] <= len(text)
-            assert text[quote["start"]:quote["end"]] == quote["text"]
-            if quote["speaker"]:
-                assert text[quote["speaker"]["start"]:quote["speaker"]["end"]] == quote["speaker"]["text"]
+            assert 0 <= quote.start <= quote.end <= len(text)
+            assert text[quote.start:quote.end] == quote.text
+            if quote.speaker:
+                assert text[quote.speaker.start:quote.speaker.end] == quote.speaker.text
 
 
 # ---- classes of attribution fixed for issue 5/7 (each in English and French) ----------------
@@ -188,13 +188,13 @@ def test_any_text_gives_well_formed_quotes(text: str) -> None:
 
 def _quotes(text: str, language: str) -> dict[str, dict]:
     article = _article(text, language)
-    article.quotes = quote_dicts(article, find_quotes(article))
+    article.quotes = quote_records(article, find_quotes(article))
     return _by_text(article)
 
 
 def _speaker(quotes: dict[str, dict], words: str) -> str | None:
     quote = quotes[words]
-    return quote["speaker"]["text"] if quote["speaker"] else None
+    return quote.speaker.text if quote.speaker else None
 
 
 @pytest.mark.parametrize(("text", "language", "words", "speaker"), [
@@ -234,7 +234,7 @@ def test_quote_after_the_attribution_clause_goes_on_with_its_speaker(text: str, 
                                                                       second: str, speaker: str) -> None:
     quotes = _quotes(text, language)
     assert _speaker(quotes, first) == _speaker(quotes, second) == speaker
-    assert quotes[first]["quote_id"] == quotes[second]["quote_id"]
+    assert quotes[first].quote_id == quotes[second].quote_id
 
 
 @pytest.mark.parametrize(("text", "language", "words", "speaker"), [
@@ -262,7 +262,7 @@ def test_speaker_named_in_the_sentence_before(text: str, language: str, words: s
 ])
 def test_a_sentence_without_a_speech_cue_gives_no_speaker(text: str, language: str) -> None:
     [quote] = _quotes(text, language).values()
-    assert quote["speaker"] is None
+    assert quote.speaker is None
 
 
 @pytest.mark.parametrize(("text", "language", "words", "speaker"), [
@@ -325,7 +325,7 @@ def test_documents_organisations_and_teams_as_speakers(text: str, language: str,
     quotes = _quotes(text, language)
     assert _speaker(quotes, words) == speaker
     if speaker == "it":
-        assert quotes[words]["speaker_name"] is None  # no person to resolve "it" to
+        assert quotes[words].speaker_name is None  # no person to resolve "it" to
 
 
 @pytest.mark.parametrize(("text", "language", "words", "speaker"), [
@@ -367,10 +367,10 @@ def test_a_speaker_never_starts_inside_a_word(text: str, language: str) -> None:
         padded = "Notes from the long hearing on the donations and the partners abroad. " * 4
         padded = padded[:shift] + " " + text
         article = _article(padded, language)
-        for quote in quote_dicts(article, find_quotes(article)):
-            if quote["speaker"]:
-                start = quote["speaker"]["start"]
-                assert not padded[start - 1].isalnum(), quote["speaker"]["text"]
+        for quote in quote_records(article, find_quotes(article)):
+            if quote.speaker:
+                start = quote.speaker.start
+                assert not padded[start - 1].isalnum(), quote.speaker.text
 
 
 @pytest.mark.parametrize(("text", "language", "words", "speaker"), [
@@ -390,7 +390,7 @@ def test_colon_introduction_naming_another_source_does_not_continue_the_speaker(
     text = ("“As soon as I read the whole script, I understood what we were writing,” Mara Quist said.\n\n"
             "The Herald's review was blunt: “It is a love song that forgets to be a film at all.”")
     quote = _quotes(text, "en")["It is a love song that forgets to be a film at all"]
-    assert quote["speaker_name"] != "Mara Quist"
+    assert quote.speaker_name != "Mara Quist"
 
 
 # ---- issue 17: speakers before/after, partial quotes, agreement, entity links; issue 15: languages ----
@@ -403,10 +403,10 @@ def _with_people(text: str, language: str, people: list[tuple[str, str]], labels
     article = _article(text, language)
     for mention, entity_id in people:
         for found in re.finditer(re.escape(mention), text):
-            article.entities.append({"start": found.start(), "end": found.end(), "text": mention,
-                                     "label": (labels or {}).get(mention, "PER"), "entity_id": entity_id,
-                                     "canonical": mention})
-    article.quotes = quote_dicts(article, find_quotes(article))
+            article.entities.append(Entity(found.start(), found.end(), found.start(), found.end(), mention,
+                                           label=(labels or {}).get(mention, "PER"), entity_id=entity_id,
+                                           canonical=mention))
+    article.quotes = quote_records(article, find_quotes(article))
     return _by_text(article)
 
 
@@ -428,8 +428,8 @@ def _with_people(text: str, language: str, people: list[tuple[str, str]], labels
 ])
 def test_pronoun_speaker_agrees_in_gender(text: str, language: str, people: list, words: str, name: str) -> None:
     quote = _with_people(text, language, people)[words]
-    assert quote["speaker_name"] == name
-    assert quote["speaker_entity_id"] == dict(people)[name]
+    assert quote.speaker_name == name
+    assert quote.speaker_entity_id == dict(people)[name]
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -439,15 +439,15 @@ def test_pronoun_speaker_agrees_in_gender(text: str, language: str, people: list
 def test_plural_pronoun_names_no_single_person(text: str, language: str) -> None:
     quotes = _with_people(text, language, [("Helen Okafor", "per:helen-okafor"), ("Claire Vidal", "per:claire-vidal")])
     (quote,) = quotes.values()
-    assert quote["speaker"] is not None
-    assert quote["speaker_name"] is None and quote["speaker_entity_id"] is None
+    assert quote.speaker is not None
+    assert quote.speaker_name is None and quote.speaker_entity_id is None
 
 
 def test_speaker_links_to_the_entity_of_an_organisation() -> None:
     text = "“Water will be cut for six hours,” the Halvern Water Board said on Friday."
     quote = _with_people(text, "en", [("Halvern Water Board", "org:halvern-water-board")],
                          {"Halvern Water Board": "ORG"})["Water will be cut for six hours"]
-    assert quote["speaker_entity_id"] == "org:halvern-water-board"
+    assert quote.speaker_entity_id == "org:halvern-water-board"
 
 
 @pytest.mark.parametrize(("text", "language", "words", "speaker"), [
@@ -466,8 +466,8 @@ def test_speaker_links_to_the_entity_of_an_organisation() -> None:
 def test_quoted_fragment_in_a_speaking_subjects_sentence_is_a_partial_quote(text: str, language: str, words: str,
                                                                            speaker: str) -> None:
     quote = _quotes(text, language)[words]
-    assert quote["partial"] is True and quote["direct"] is False
-    assert speaker in quote["speaker"]["text"]
+    assert quote.partial is True and quote.direct is False
+    assert speaker in quote.speaker.text
 
 
 @pytest.mark.parametrize(("text", "language"), [
@@ -482,7 +482,7 @@ def test_scare_quotes_without_a_speaking_subject_give_no_quote(text: str, langua
 def test_cue_right_before_the_mark_introduces_a_quote() -> None:
     text = "Senator Ruth Abara paused for a moment and declared, “We will not fund this bridge.”"
     quote = _quotes(text, "en")["We will not fund this bridge"]
-    assert quote["direct"] is True and quote["speaker"]["text"] == "Senator Ruth Abara"
+    assert quote.direct is True and quote.speaker.text == "Senator Ruth Abara"
 
 
 @pytest.mark.parametrize(("text", "language", "words", "speaker"), [
@@ -507,7 +507,7 @@ def test_quote_opening_a_paragraph_attributed_after_it(text: str, language: str,
 ])
 def test_a_following_sentence_without_a_speaker_gives_none(text: str, language: str) -> None:
     (quote,) = _quotes(text, language).values()
-    assert quote["speaker"] is None
+    assert quote.speaker is None
 
 
 @pytest.mark.parametrize(("text", "language", "expected"), [
@@ -540,7 +540,7 @@ def test_a_following_sentence_without_a_speaker_gives_none(text: str, language: 
 def test_quotes_in_other_languages(text: str, language: str, expected: dict) -> None:
     article = _article(text, language)
     annotate_quotes([article])
-    found = {q["text"]: ((q["speaker"] or {}).get("text"), q["speaker_name"]) for q in article.quotes}
+    found = {q.text: (q.speaker.text if q.speaker else None, q.speaker_name) for q in article.quotes}
     assert found == expected
 
 
@@ -548,10 +548,10 @@ def test_a_feminine_verb_skips_a_man_named_before() -> None:
     text = "Міністр Олег Дорош відкрив міст. «Цей міст з'єднає два райони», — сказав Дорош. «Ми чекали десять років», — додала вона."
     article = _article(text, "uk")
     annotate_quotes([article])
-    quotes = {q["text"]: q for q in article.quotes}
-    assert quotes["Цей міст з'єднає два райони"]["speaker_name"] == "Дорош"
-    assert quotes["Ми чекали десять років"]["speaker"]["text"] == "вона"
-    assert quotes["Ми чекали десять років"]["speaker_name"] is None
+    quotes = {q.text: q for q in article.quotes}
+    assert quotes["Цей міст з'єднає два райони"].speaker_name == "Дорош"
+    assert quotes["Ми чекали десять років"].speaker.text == "вона"
+    assert quotes["Ми чекали десять років"].speaker_name is None
 
 
 @pytest.mark.parametrize("language", ["de", "es", "it", "pt", "nl", "ru", "uk", "pl", "zh", "ja"])
@@ -560,7 +560,7 @@ def test_every_language_file_gives_well_formed_quotes(language: str) -> None:
     article = _article(text, language)
     annotate_quotes([article])
     for quote in article.quotes:
-        assert text[quote["start"]:quote["end"]] == quote["text"]
+        assert text[quote.start:quote.end] == quote.text
 
 
 @pytest.mark.parametrize(("text", "language", "words", "speaker", "name"), [
@@ -575,5 +575,5 @@ def test_the_next_sentence_does_not_lend_its_speaker(text: str, language: str, w
     article = _article(text, language)
     annotate_quotes([article])
     quote = _by_text(article)[words]
-    assert (quote["speaker"] or {}).get("text") == speaker
-    assert quote["speaker_name"] == name
+    assert (quote.speaker.text if quote.speaker else None) == speaker
+    assert quote.speaker_name == name

@@ -91,7 +91,7 @@ def test_a_stage_that_fails_on_a_language_is_skipped_and_the_article_stored(monk
         for article in articles:
             if article.language == "ja":
                 raise ImportError("Japanese support requires an invented package")
-            article.extras["picky"] = True
+            article.work.memo["picky"] = True
 
     picky.__name__ = "annotate_picky"
     monkeypatch.setattr(annotate, "ANNOTATORS", [*annotate.ANNOTATORS, picky])
@@ -103,6 +103,6 @@ def test_a_stage_that_fails_on_a_language_is_skipped_and_the_article_stored(monk
     store.close()
     assert articles["pl"].skipped == []
     [skip] = articles["ja"].skipped
-    assert skip["stage"] == "picky"
-    assert "ImportError: Japanese support requires an invented package" in skip["reason"]
-    assert articles["ja"].to_json()["skipped"] == [skip]
+    assert skip.stage == "picky"
+    assert "ImportError: Japanese support requires an invented package" in skip.reason
+    assert articles["ja"].to_json()["skipped"] == [skip.to_json()]

@@ -18,13 +18,13 @@ def _entities(text: str, language: str) -> list[dict]:
 
 
 def _places(text: str, language: str) -> dict[str, dict]:
-    return {item["text"]: item for item in _entities(text, language) if item.get("lat") is not None}
+    return {item.text: item for item in _entities(text, language) if item.lat is not None}
 
 
 def test_a_dateline_in_capitals_is_a_place() -> None:
     text = "CARCASSONNE, March 3 (AP) — Brenna Castwick opened the new depot on Monday."
     places = _places(text, "en")
-    assert "CARCASSONNE" in places and places["CARCASSONNE"]["country"] == "FR"
+    assert "CARCASSONNE" in places and places["CARCASSONNE"].country == "FR"
 
 
 def test_a_known_town_after_in_is_a_place_whatever_the_model_said() -> None:
@@ -37,10 +37,10 @@ def test_lower_cased_places_of_machine_translated_text() -> None:
     text = ("dock workers in rotterdam stopped work on tuesday. the union said rotterdam would stay shut "
             "while talks in the netherlands go on.")
     places = _places(text, "en")
-    assert "rotterdam" in places and places["rotterdam"]["country"] == "NL"
-    assert [item["text"] for item in _entities(text, "en") if item["text"] == "rotterdam"] == ["rotterdam"] * 2
+    assert "rotterdam" in places and places["rotterdam"].country == "NL"
+    assert [item.text for item in _entities(text, "en") if item.text == "rotterdam"] == ["rotterdam"] * 2
     # "the netherlands" as a whole (the country's name with its article) or "netherlands"
-    assert any(name.endswith("netherlands") and place.get("country") == "NL" for name, place in places.items()), places
+    assert any(name.endswith("netherlands") and place.country == "NL" for name, place in places.items()), places
 
 
 def test_a_month_after_in_is_not_a_place() -> None:
@@ -57,7 +57,7 @@ def test_un_bourg_apres_a_ou_pres_de_est_un_lieu() -> None:
 def test_une_ville_en_minuscules_apres_a_est_un_lieu() -> None:
     text = "les dockers à rotterdam ont cessé le travail mardi, a indiqué le syndicat."
     places = _places(text, "fr")
-    assert "rotterdam" in places and places["rotterdam"]["country"] == "NL"
+    assert "rotterdam" in places and places["rotterdam"].country == "NL"
 
 
 def test_un_nom_de_personne_apres_a_reste_une_personne() -> None:
@@ -67,13 +67,13 @@ def test_un_nom_de_personne_apres_a_reste_une_personne() -> None:
 
 def test_places_carry_a_confidence() -> None:
     places = _places("Flooding hit farms near Limoux on Monday.", "en")
-    assert 0 < places["Limoux"]["geo_confidence"] <= 1
+    assert 0 < places["Limoux"].geo_confidence <= 1
 
 
 def test_a_division_the_model_took_for_a_person_is_a_place() -> None:
     text = "Farmers in the delta asked Tamil Nadu for water. Tamil Nadu has refused, Oriel Vantress said."
     places = _places(text, "en")
-    assert "Tamil Nadu" in places and places["Tamil Nadu"]["country"] == "IN"
+    assert "Tamil Nadu" in places and places["Tamil Nadu"].country == "IN"
 
 
 def test_un_nom_de_lieu_dans_le_nom_complet_d_une_personne_reste_une_personne() -> None:

@@ -100,11 +100,10 @@ def _corroboration_state(store) -> dict[str, tuple]:
     state = {}
     for summary in store.article_summaries():
         article = store.get_article(summary["id"])
-        quotes = sorted((quote["text"], sorted(Path(store.get_article(other).source).name
-                                              for other in quote.get("corroborated_by", [])))
+        quotes = sorted((quote.text, sorted(Path(store.get_article(other).source).name
+                                            for other in quote.corroborated_by))
                         for quote in article.quotes)
-        flags = sorted(flag.message if hasattr(flag, "message") else flag["message"] for flag in article.flags
-                       if (flag.kind if hasattr(flag, "kind") else flag["kind"]) == "uncorroborated_quote")
+        flags = sorted(flag.message for flag in article.flags if flag.kind == "uncorroborated_quote")
         state[Path(article.source).name] = (quotes, flags)
     return state
 
@@ -149,10 +148,10 @@ def test_each_quote_is_embedded_once_across_ingests(store, tmp_path: Path, monke
     ingest([str(tmp_path / name) for name, _ in MEETING[:3]], store)  # en, en, fr: embeds the quotes
     monkeypatch.setattr(embeddings, "embed_texts", counting)
     ingest([str(tmp_path / "d.txt")], store)
-    new_quotes = [q["text"] for q in store.get_article(_article_of(store, "d.txt")).quotes]
+    new_quotes = [q.text for q in store.get_article(_article_of(store, "d.txt")).quotes]
     assert embedded and set(embedded) <= set(new_quotes), "quotes of earlier articles were embedded again"
-    stored = store.text_vectors([vector_key(q["text"]) for a in store.iter_articles() for q in a.quotes
-                                 if len(normalise(q["text"]).split()) >= 4])
+    stored = store.text_vectors([vector_key(q.text) for a in store.iter_articles() for q in a.quotes
+                                 if len(normalise(q.text).split()) >= 4])
     assert all(len(vector) == 4 * embeddings.EMBEDDING_DIM for vector in stored.values()) and len(stored) >= 4
 
 

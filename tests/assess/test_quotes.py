@@ -7,7 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from newsweave.annotate.quotes import find_quotes, quote_dicts
+from newsweave.annotate.quotes import find_quotes, quote_records
 from newsweave.assess.quotes import unsourced_quote_flags
 from newsweave.model import Article, RawDocument
 from newsweave.offsets import OffsetMap
@@ -101,7 +101,7 @@ def test_labelled_unsourced_set_precision_and_recall() -> None:
         text = case["text"]
         article = Article(id=case["id"], source=case["id"], raw=text, raw_sha256="", text=text,
                           offsets=OffsetMap.identity(len(text)), language=case["language"])
-        article.quotes = quote_dicts(article, find_quotes(article))
+        article.quotes = quote_records(article, find_quotes(article))
         flagged = [(span.start, span.end) for flag in unsourced_quote_flags(article) for span in flag.evidence]
         for words, unsourced in [(q, True) for q in case["unsourced"]] + [(q, False) for q in case["sourced"]]:
             at = text.index(words)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.ingest import read_path
-from newsweave.model import Article
+from newsweave.model import Article, Span
 from newsweave.pipeline import analyze_batch, ingest, read_documents
 from spine_inputs import EN_PARAGRAPHS, FR_PARAGRAPHS, FR_TITLE, atom_feed, html_page, jsonl_line, paragraphs_html, plain_text, rss_feed, warc_bytes, write
 
@@ -64,7 +64,7 @@ def _without_removed(article: Article, start: int, end: int) -> str:
     return "".join(parts)
 
 
-def _spans_of(article: Article) -> Iterator[tuple[str, dict]]:
+def _spans_of(article: Article) -> Iterator[tuple[str, Span]]:
     """Every span the article carries, plus one per word and per line of its text."""
     for item in article.entities:
         yield "entity", item
@@ -72,33 +72,32 @@ def _spans_of(article: Article) -> Iterator[tuple[str, dict]]:
         yield "date", item
     for quote in article.quotes:
         yield "quote", quote
-        if quote.get("speaker"):
-            yield "speaker", quote["speaker"]
+        if quote.speaker:
+            yield "speaker", quote.speaker
     for event in article.events:
-        if event.get("trigger"):
-            yield "event trigger", event["trigger"]
+        yield "event trigger", event.trigger
     for flag in article.flags:
         for span in flag.evidence:
-            yield f"flag {flag.kind}", span.to_json()
+            yield f"flag {flag.kind}", span
     for pattern, what in ((r"\S+", "word"), (r"[^\n]+", "line")):
         for match in re.finditer(pattern, article.text):
-            yield what, article.span(match.start(), match.end()).to_json()
+            yield what, article.span(match.start(), match.end())
 
 
 def assert_offsets_round_trip(article: Article) -> int:
     """Check every span and removed piece of ``article``; returns how many were checked."""
     checked = 0
     for what, span in _spans_of(article):
-        text_slice = article.text[span["start"] : span["end"]]
-        assert text_slice == span["text"], f"{article.source}: {what} text differs from text[start:end]"
-        raw_slice = article.raw[span["source_start"] : span["source_end"]]
+        text_slice = article.text[span.start : span.end]
+        assert text_slice == span.text, f"{article.source}: {what} text differs from text[start:end]"
+        raw_slice = article.raw[span.source_start : span.source_end]
         if article.kind == "html":
             assert _strip_markup(raw_slice) == _SPACE.sub("", text_slice), (
                 f"{article.source}: {what} {text_slice!r} maps to {raw_slice!r}")
         elif "\n" in text_slice:
             # Across lines the text has "\n" where the raw may have "\r\n" or U+2028, and the
             # raw may hold furniture cut in between: the words must match once that is cut.
-            kept = _without_removed(article, span["source_start"], span["source_end"])
+            kept = _without_removed(article, span.source_start, span.source_end)
             assert _SPACE.sub("", kept) == _SPACE.sub("", text_slice), f"{article.source}: {what} {text_slice!r} maps to {kept!r}"
         else:
             assert raw_slice == text_slice, f"{article.source}: {what} {text_slice!r} maps to {raw_slice!r}"

@@ -8,7 +8,8 @@ import pytest
 
 from newsweave.extract import extract_document
 from newsweave.ingest import read_path
-from newsweave.link.duplicates import NEAR_DUPLICATE_THRESHOLD, find_duplicate, fingerprint, similarity
+from newsweave.link.duplicates import find_duplicate, fingerprint, similarity
+from newsweave.link.settings import SETTINGS
 from newsweave.model import Article
 from newsweave.pipeline import ingest
 from newsweave.textnorm import content_hash
@@ -52,7 +53,7 @@ def _print(text: str):
 @pytest.mark.parametrize("name", sorted(name for name, text in SAMPLE_TEXTS.items() if text.count("\n\n") >= 4))
 def test_wire_copy_of_each_sample_article_is_similar_enough(name):
     original = SAMPLE_TEXTS[name]
-    assert similarity(_print(original).signature, _print(wire_copy(original)).signature) >= NEAR_DUPLICATE_THRESHOLD
+    assert similarity(_print(original).signature, _print(wire_copy(original)).signature) >= SETTINGS.near_duplicate_threshold
 
 
 def test_different_sample_articles_are_far_apart():
@@ -63,7 +64,7 @@ def test_different_sample_articles_are_far_apart():
             if frozenset({first, second}) in KNOWN_COPIES:
                 continue
             score = similarity(prints[first].signature, prints[second].signature)
-            assert score < NEAR_DUPLICATE_THRESHOLD / 2, f"{first} and {second}: {score}"
+            assert score < SETTINGS.near_duplicate_threshold / 2, f"{first} and {second}: {score}"
 
 
 def test_known_sample_copies_are_found(store):
@@ -104,7 +105,7 @@ def test_wire_copy_ingested_later_points_to_the_first(store, tmp_path):
     assert (summary.outcomes["new"], summary.outcomes["near_duplicate"]) == (2, 1)
     rows = {Path(row["source"]).name: row for row in store.article_summaries()}
     assert rows["2-copy.txt"]["duplicate_of"] == rows["1-original.txt"]["id"]
-    assert rows["2-copy.txt"]["duplicate_similarity"] >= NEAR_DUPLICATE_THRESHOLD
+    assert rows["2-copy.txt"]["duplicate_similarity"] >= SETTINGS.near_duplicate_threshold
     assert rows["3-other.txt"]["duplicate_of"] is None
 
 

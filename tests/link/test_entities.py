@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsweave.annotate.canonical import Mention, legacy_person_id, name_words, person_id, resolve_mentions, same_person
 from newsweave.link.entities import EntityRecord, entity_records, link_entities, resolve_entity_id
+from newsweave.model import Entity
 
 
 def _ids(*mentions: Mention) -> list[str | None]:
@@ -96,10 +97,11 @@ class _Memory:
             self.records.setdefault(record.entity_id, record)
 
 
-def _article_entities(*names: str) -> list[dict]:
+def _article_entities(*names: str) -> list[Entity]:
     mentions = [_name(name, "PER") for name in names]
     return [
-        {"text": m.text, "label": r.label, "entity_id": r.entity_id, "canonical": r.canonical, "mention": "name"}
+        Entity(0, len(m.text), 0, len(m.text), m.text, label=r.label, entity_id=r.entity_id, canonical=r.canonical,
+               mention="name")
         for m, r in zip(mentions, resolve_mentions(mentions), strict=True)
     ]
 
@@ -108,17 +110,17 @@ def test_a_russian_spelling_joins_the_stored_person() -> None:
     memory = _Memory()
     memory.remember_entities(entity_records(_article_entities("Volodymyr Zelensky"), "en"))
     russian = _article_entities("Владимир Зеленский", "Зеленский")
-    remap = link_entities(russian, memory)
-    assert remap == {"per:vladimir-zelenskii": "per:volodymyr-zelensky"}
-    assert {item["entity_id"] for item in russian} == {"per:volodymyr-zelensky"}
-    assert {item["canonical"] for item in russian} == {"Volodymyr Zelensky"}
+    linked = link_entities(russian, memory)
+    assert linked.remap == {"per:vladimir-zelenskii": "per:volodymyr-zelensky"}
+    assert {item.entity_id for item in linked.entities} == {"per:volodymyr-zelensky"}
+    assert {item.canonical for item in linked.entities} == {"Volodymyr Zelensky"}
 
 
 def test_a_spelling_whose_key_differs_joins_through_its_skeleton() -> None:
     memory = _Memory()
     memory.remember_entities(entity_records(_article_entities("Andrei Gorbashkov"), "en"))
     german = _article_entities("Andrej Gorbaschkow")
-    assert link_entities(german, memory) == {"per:andrej-gorbaschkow": "per:andrei-gorbashkov"}
+    assert link_entities(german, memory).remap == {"per:andrej-gorbaschkow": "per:andrei-gorbashkov"}
 
 
 def test_an_id_given_before_ids_were_readable_still_resolves() -> None:
@@ -134,7 +136,7 @@ def test_a_different_first_name_stays_apart_across_articles() -> None:
     memory = _Memory()
     memory.remember_entities(entity_records(_article_entities("Joe Biden"), "en"))
     other = _article_entities("Hunter Biden")
-    assert link_entities(other, memory) == {}
+    assert link_entities(other, memory).remap == {}
 
 
 # -- with the real pipeline and store (SQLite, and PostgreSQL where installed) ------------------

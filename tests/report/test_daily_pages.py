@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import pyarrow.parquet as pq
 
-from newsweave.model import Article
+from newsweave.model import Article, Entity, Event, Timex
 from newsweave.offsets import OffsetMap
 from newsweave.report.entities import entity_id_of, entity_slug, per_day_chart
 from newsweave.report.export import write_export
@@ -24,14 +24,14 @@ def _article(text: str, **fields) -> Article:
 
 def _span(text: str, words: str) -> dict:
     start = text.index(words)
-    return {"start": start, "end": start + len(words), "text": words}
+    return {"start": start, "end": start + len(words), "source_start": start, "source_end": start + len(words), "text": words}
 
 
 def test_an_event_row_is_its_whole_sentence_not_the_participants_span():
     text = "After talks in Vellmar, Ilse Marov travelled to Ostrana on Sunday. Trade was not discussed."
     event = {"type": "CONSULT", "trigger": _span(text, "travelled"), "actor": _span(text, "Ilse Marov"),
              "location": _span(text, "Vellmar"), "target": _span(text, "Ostrana"), "date": "2024-05-05"}
-    [entry] = timeline_entries(_article(text, events=[event]))
+    [entry] = timeline_entries(_article(text, events=[Event.from_json(event)]))
     assert entry["text"] == "After talks in Vellmar, Ilse Marov travelled to Ostrana on Sunday."
     assert not entry["cut_before"] and not entry["cut_after"]
 
@@ -40,7 +40,7 @@ def test_a_publication_line_is_not_a_dated_statement():
     text = "Publié le 10 février 2025\nLe conseil de Vellmar a voté le budget le 9 février 2025 après un long débat."
     dates = [{"type": "DATE", "value": "2025-02-10", **_span(text, "10 février 2025")},
              {"type": "DATE", "value": "2025-02-09", **_span(text, "9 février 2025")}]
-    entries = timeline_entries(_article(text, dates=dates))
+    entries = timeline_entries(_article(text, dates=[Timex.from_json(item) for item in dates]))
     assert [entry["date"] for entry in entries] == ["2025-02-09"]
     assert entries[0]["text"].startswith("Le conseil de Vellmar a voté")
 
@@ -48,7 +48,7 @@ def test_a_publication_line_is_not_a_dated_statement():
 def test_a_long_sentence_cut_to_size_says_so():
     text = "The board met. " + "On 3 March 2024 the board of the Vellmar water company " + "agreed to a long list of repairs " * 12 + "today."
     dates = [{"type": "DATE", "value": "2024-03-03", **_span(text, "3 March 2024")}]
-    [entry] = timeline_entries(_article(text, dates=dates))
+    [entry] = timeline_entries(_article(text, dates=[Timex.from_json(item) for item in dates]))
     assert entry["text"].startswith("On 3 March 2024") and entry["cut_after"] and not entry["cut_before"]
 
 
@@ -60,10 +60,10 @@ def test_near_duplicates_do_not_repeat_timeline_rows():
 
 
 def test_the_entity_table_has_one_row_per_entity_with_its_spellings():
-    mentions = [{"start": i * 10, "end": i * 10 + 5, "text": text, "label": "LOC", "entity_id": "geo:1", "canonical": "Ostrana",
-                 "lat": 1.0, "lon": 2.0} for i, text in enumerate(["Ostrana", "Ostrana", "Ostranas"])]
-    mentions.append({"start": 99, "end": 104, "text": "Marov", "label": "PER", "canonical": "Ilse Marov"})
-    mentions.append({"start": 120, "end": 125, "text": "Marov", "label": "PER", "canonical": "Ilse Marov"})
+    mentions = [Entity(i * 10, i * 10 + 5, i * 10, i * 10 + 5, text, label="LOC", entity_id="geo:1", canonical="Ostrana",
+                       lat=1.0, lon=2.0) for i, text in enumerate(["Ostrana", "Ostrana", "Ostranas"])]
+    mentions.append(Entity(99, 104, 99, 104, "Marov", label="PER", canonical="Ilse Marov"))
+    mentions.append(Entity(120, 125, 120, 125, "Marov", label="PER", canonical="Ilse Marov"))
     rows = entity_table(_article("x" * 200, entities=mentions), linked={"geo:1"})
     assert [(row["name"], row["mentions"], row["spellings"]) for row in rows] == [
         ("Ostrana", 3, ["Ostrana", "Ostranas"]), ("Ilse Marov", 2, ["Marov"])]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsweave.model import Article, Flag, Span
+from newsweave.model import Article, Flag, Quote, Span
 from newsweave.offsets import OffsetMap
 from newsweave.report.html import environment, highlight_spans, segments
 
@@ -35,9 +35,8 @@ def test_spans_out_of_range_are_ignored():
 def test_highlights_carry_quote_speaker_flag_and_corroboration_details():
     text = "\u201cWe stay,\u201d said Ana Ruiz."
     article = make_article(text)
-    article.quotes = [{"start": 1, "end": 9, "source_start": 1, "source_end": 9, "text": "We stay,", "direct": True,
-                       "speaker": {"start": 16, "end": 24, "source_start": 16, "source_end": 24, "text": "Ana Ruiz"},
-                       "speaker_name": "Ana Ruiz", "corroborated_by": ["b2", "c3"]}]
+    article.quotes = [Quote(1, 9, 1, 9, "We stay,", direct=True, speaker=Span(16, 24, 16, 24, "Ana Ruiz"),
+                            speaker_name="Ana Ruiz", corroborated_by=("b2", "c3"))]
     article.flags = [Flag("unsourced_quote", "warning", "No speaker.", [Span(1, 9, 1, 9, "We stay,")])]
     titles = {span["kind"]: span["title"] for span in highlight_spans(article)}
     assert titles["quote"] == "quote by Ana Ruiz · also in 2 other articles"

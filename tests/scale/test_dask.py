@@ -1,4 +1,4 @@
-"""``run --dask``: a LocalCluster run stores what a local run stores, in the same order."""
+"""``run --dask`` and ``reanalyze --dask``: a LocalCluster run stores what a local run stores, in the same order."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ import pytest
 from sqlalchemy import select
 
 from newsweave.pipeline import ingest
-from newsweave.scale.dask_runner import LOCAL_CLUSTER_CONFIG, Scheduler, dask_client, ingest_distributed, tapered
+from newsweave.reanalyze import reanalyze
+from newsweave.scale.dask_runner import (
+    LOCAL_CLUSTER_CONFIG, Scheduler, analyse_on_cluster, dask_client, ingest_distributed, tapered,
+)
 from newsweave.scale.synthetic import generate, write_jsonl, write_text_files
 from newsweave.store import Store, schema
 
@@ -69,6 +72,11 @@ def test_local_cluster_run_matches_a_local_run(corpus, tmp_path):
         again = ingest_distributed(corpus, distributed, client, batch_size=2)
         # The worker processes run with Dask's housekeeping turned down (LOCAL_CLUSTER_CONFIG).
         worker_settings = client.run(lambda: {key: dask.config.get(key) for key in LOCAL_CLUSTER_CONFIG})
+        # ``reanalyze --all --dask``: the workers analyse again, this process links, assesses
+        # (once: flags are not doubled) and stores, as a reanalysis here does.
+        reanalysed = reanalyze(distributed, stale_only=False, analyse=analyse_on_cluster(client))
+    assert reanalyze(local, stale_only=False) == reanalysed
+    assert reanalysed.articles == ARTICLES and reanalysed.failed == 0
     assert summary.outcomes == expected.outcomes and summary.files == expected.files
     assert summary.outcomes["new"] == ARTICLES and summary.outcomes["exact_copy"] == 1
     assert again.outcomes["already_stored"] == ARTICLES + 1

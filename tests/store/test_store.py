@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from newsweave.model import Flag, Rejection
+from newsweave.model import Entity, Flag, Rejection, Timex
 from newsweave.pipeline import analyze_batch, ingest, read_documents
 from newsweave.store import Store, StoreError, database_url, schema
 from spine_inputs import EN_PARAGRAPHS, FR_PARAGRAPHS, FR_TITLE, html_page, jsonl_line, plain_text, write
@@ -48,8 +48,8 @@ def test_article_comes_back_as_it_went_in(store, tmp_path):
     write(tmp_path / "in" / "text.txt", plain_text(FR_PARAGRAPHS, FR_TITLE), "cp1252")
     fresh = {article.source: article for article in analyze_batch(list(read_documents([str(tmp_path / "in")])))}
     for article in fresh.values():
-        article.entities.append({**article.span(0, 5).to_json(), "label": "ORG", "entity_id": "test:1", "canonical": "X"})
-        article.dates.append({**article.span(6, 10).to_json(), "type": "DATE", "value": "2025-09-09"})
+        article.entities.append(Entity(**article.span(0, 5).offsets(), label="ORG", entity_id="test:1", canonical="X"))
+        article.dates.append(Timex(**article.span(6, 10).offsets(), type="DATE", value="2025-09-09"))
         article.flags.append(Flag("generic_filler", "info", "test flag", [article.span(0, 12)]))
     expected = {name: sum(len(getattr(article, name)) for article in fresh.values()) for name in ("entities", "dates", "flags")}
     from newsweave.link import fingerprint

@@ -27,11 +27,11 @@ import hashlib
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
+from newsweave.model import Entity, Span
 from newsweave import lang
 from newsweave.annotate.geo import Place, candidates, countries, demonym_country, fold, resolve_places
 
@@ -381,24 +381,21 @@ def _resolve_titles(mentions: list[Mention], results: list[Resolved | None]) -> 
                 results[index] = Resolved(person.entity_id, person.canonical, "PER")
 
 
-def entity_dict(span: dict[str, Any], mention: Mention, resolved: Resolved) -> dict[str, Any]:
-    """The contract's entity object for one mention (``span`` holds the four offsets and text)."""
-    item: dict[str, Any] = {
-        **span,
-        "label": resolved.label,
-        "entity_id": resolved.entity_id,
-        "canonical": resolved.canonical,
-        "mention": mention.kind,
-    }
-    if resolved.place is not None:
-        item.update(lat=resolved.place.lat, lon=resolved.place.lon)
-        if resolved.place.confidence is not None:
-            item["geo_confidence"] = resolved.place.confidence
-    if resolved.country:
-        item["country"] = resolved.country
-    if mention.role:
-        item["role"] = mention.role
-    return item
+def entity_of(span: Span, mention: Mention, resolved: Resolved) -> Entity:
+    """The contract's entity for one mention (``span``: its offsets and text)."""
+    place = resolved.place
+    return Entity(
+        **span.offsets(),
+        label=resolved.label,
+        entity_id=resolved.entity_id,
+        canonical=resolved.canonical,
+        mention=mention.kind,
+        lat=place.lat if place is not None else None,
+        lon=place.lon if place is not None else None,
+        geo_confidence=place.confidence if place is not None else None,
+        country=resolved.country or None,
+        role=mention.role or None,
+    )
 
 
 # -- across articles ---------------------------------------------------------------------------

@@ -4,16 +4,16 @@ When the article has no publication date, it is inferred first from the text
 (:mod:`newsweave.annotate.published_inference`), recorded with ``published_basis:
 "inferred"``; the date mentions that served as evidence carry ``"published_evidence":
 true``. The resolved :class:`~newsweave.annotate.timex.Timex` objects stay in
-``article.extras["timexes"]`` for the ``date_inconsistent`` detector.
+``article.work.timexes`` for the ``date_inconsistent`` detector.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from newsweave.annotate.published_inference import infer_published
 from newsweave.annotate.timex import Timex, find_mentions, resolve_all
+from newsweave import model
 from newsweave.model import Article
 
 
@@ -40,17 +40,12 @@ def tag_article(article: Article, today: date | None = None) -> None:
         if inference is not None:
             article.published, article.published_basis = inference.published.isoformat(), "inferred"
             evidence = {(t.start, t.end) for t in inference.evidence}
-            article.extras["published_inference"] = inference
+            article.work.published_inference = inference
     timexes = resolve_all(mentions, article.text, article.language, article_anchor(article))
-    article.extras["timexes"] = timexes
-    article.dates = [_date_dict(article, timex, (timex.start, timex.end) in evidence) for timex in timexes]
+    article.work.timexes = timexes
+    article.dates = [_date_of(article, timex, (timex.start, timex.end) in evidence) for timex in timexes]
 
 
-def _date_dict(article: Article, timex: Timex, is_evidence: bool) -> dict[str, Any]:
-    entry: dict[str, Any] = article.span(timex.start, timex.end).to_json()
-    entry.update({"type": timex.type, "value": timex.value})
-    if timex.mod:
-        entry["mod"] = timex.mod
-    if is_evidence:
-        entry["published_evidence"] = True
-    return entry
+def _date_of(article: Article, timex: Timex, is_evidence: bool) -> model.Timex:
+    return model.Timex(**article.span(timex.start, timex.end).offsets(), type=timex.type, value=timex.value,
+                       mod=timex.mod or None, published_evidence=is_evidence)

@@ -122,12 +122,12 @@ def embed_texts(texts: list[str], prefix: str = "passage") -> np.ndarray:
 
 
 def embed_articles(articles: list[Article]) -> None:
-    """Leave each article's embedding, centred by language, in ``article.extras["embedding"]`` (computed once)."""
-    todo = [article for article in articles if "embedding" not in article.extras]
+    """Leave each article's embedding, centred by language, in ``article.work.embedding`` (computed once)."""
+    todo = [article for article in articles if article.work.embedding is None]
     vectors = centre_by_language(embed_texts([lead_text(article.text, article.title) for article in todo], STORY_PREFIX),
                                  [article.language for article in todo])
     for article, vector in zip(todo, vectors, strict=True):
-        article.extras["embedding"] = vector
+        article.work.embedding = vector
 
 
 # The vector space stored story centroids live in (recorded in the store, checked when an ingest

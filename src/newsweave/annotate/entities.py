@@ -25,24 +25,21 @@ coordinates). Other stages find the entity under a span with :func:`entity_at`.
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_right
 from functools import cache
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
-from newsweave.annotate.canonical import Mention, alias_of, entity_dict, resolve_mentions
+from newsweave.annotate.canonical import Mention, alias_of, entity_of, resolve_mentions
 from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import full_name_words, places_after_place_nouns, places_listed_with_places
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
-from newsweave.model import Article
+from newsweave.model import Article, Entity
 
 # Model labels (OntoNotes for English, WikiNER for French, natasha's) → contract labels.
 # Labels not listed (DATE, MONEY, CARDINAL …) are not entities here.
@@ -67,7 +64,6 @@ LINE = re.compile(f"[^{LINE_BREAK_CHARS}]+")
 DATELINE_END = re.compile(r"[ \t]*[,–—-]")
 # A word of a line, for telling headings ("New Price Drop: Apple Watch for $169") from prose.
 LINE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-PLACE_PREPOSITIONS_FILE = "place_prepositions.json"
 # How far back from a name its preposition is looked for ("près de " is 8 characters).
 PREPOSITION_WINDOW = 24
 
@@ -78,9 +74,9 @@ def annotate_entities(articles: list[Article]) -> None:
         article.entities = find_entities(article)
 
 
-def find_entities(article: Article) -> list[dict[str, Any]]:
-    """The contract's entity objects for one article (its Doc must be parsed)."""
-    doc: Doc = article.extras["doc"]
+def find_entities(article: Article) -> list[Entity]:
+    """The contract's entities for one article (its Doc must be parsed)."""
+    doc: Doc = article.work.doc
     language = article.language or ""
     mentions = _model_mentions(article.text, doc, language)
     mentions = _without_heading_words(mentions, article.text, language)
@@ -96,22 +92,22 @@ def find_entities(article: Article) -> list[dict[str, Any]]:
     mentions = with_titles(mentions, article.text, doc, language)
     resolved = resolve_mentions(mentions)
     return [
-        entity_dict(article.span(mention.start, mention.end).to_json(), mention, identity)
+        entity_of(article.span(mention.start, mention.end), mention, identity)
         for mention, identity in zip(mentions, resolved, strict=True)
         if identity is not None
     ]
 
 
-def entity_at(article: Article, start: int, end: int) -> dict[str, Any] | None:
+def entity_at(article: Article, start: int, end: int) -> Entity | None:
     """The entity mention covering ``text[start:end]`` (or the first one inside it), if any.
 
     For speakers, actors and locations: ``entity_at(article, span.start, span.end)``.
     """
     inside = None
     for item in article.entities:
-        if item["start"] <= start and end <= item["end"]:
+        if item.start <= start and end <= item.end:
             return item
-        if inside is None and start <= item["start"] and item["end"] <= end:
+        if inside is None and start <= item.start and item.end <= end:
             inside = item
     return inside
 
@@ -348,7 +344,7 @@ def _places_named_as_people(mentions: list[Mention], text: str, doc: Doc, langua
     The French model tags towns as persons ("Val-Sorel", many communes). A one-word PER mention
     that no full name of the article contains (no given name, so no evidence of a person) is a
     place when that name follows a place preposition somewhere in the article ("à Val-Sorel",
-    from ``data/place_prepositions.json``) or, in capitals, opens a dateline ("VAL-SOREL, 3
+    from ``place_prepositions`` in ``lang/<iso>/entities.toml``) or, in capitals, opens a dateline ("VAL-SOREL, 3
     mars"). Every lone mention of that name then becomes the place: the headline "Val-Sorel : la
     grève" as well as "à Val-Sorel". The model's own LOC elsewhere is no evidence: it errs both
     ways (on old French newspapers it tags a surname LOC once among several PERs). After a
@@ -389,8 +385,7 @@ def _in_dateline(text: str, name: str) -> bool:
 @cache
 def _place_preposition(language: str) -> re.Pattern[str] | None:
     """A pattern matching a place preposition right before a name (the end of the text searched)."""
-    data = json.loads((resources.files("newsweave.annotate") / "data" / PLACE_PREPOSITIONS_FILE).read_text(encoding="utf-8"))
-    words = data["prepositions"].get(language, [])
+    words = lang.load(language, "entities").get("place_prepositions", [])
     if not words:
         return None
     alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))

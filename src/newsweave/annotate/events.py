@@ -22,13 +22,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from newsweave import lang
 from newsweave.annotate.nlp import parse_batch
-from newsweave.model import Article
+from newsweave.model import Article, Entity, Event, Participant
 
 # Dependency labels across the English (ClearNLP) and French (UD) schemes of the models.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -123,13 +122,13 @@ def annotate_events(articles: list[Article]) -> None:
         article.events = find_events(article)
 
 
-def find_events(article: Article) -> list[dict[str, Any]]:
+def find_events(article: Article) -> list[Event]:
     lex = lexicon(article.language)
-    doc: Doc | None = article.extras.get("doc")
+    doc: Doc | None = article.work.doc
     if lex is None or doc is None or not doc.has_annotation("DEP"):
         return []
     mentions = _mentions(article, doc)
-    events: list[dict[str, Any]] = []
+    events: list[Event] = []
     seen: set[int] = set()
     for sentence in doc.sents:
         if sentence.text.rstrip().endswith("?"):
@@ -231,26 +230,25 @@ def _conditional_form(token: Token, lex: Lexicon) -> bool:
 class Mention:
     start: int
     end: int
-    data: dict[str, Any]
-
-    @property
-    def label(self) -> str:
-        return self.data.get("label", "")
+    label: str
+    # The article's entity at this mention; None where spaCy's own entities stand in.
+    entity: Entity | None = None
 
     @property
     def usable(self) -> bool:
-        return self.label in PARTICIPANT_LABELS or (self.label == "MISC" and bool(self.data.get("entity_id")))
+        return self.label in PARTICIPANT_LABELS or (
+            self.label == "MISC" and self.entity is not None and bool(self.entity.entity_id))
 
 
 def _mentions(article: Article, doc: Doc) -> list[Mention]:
     """The article's entities (canonical when the entities stage ran, else spaCy's)."""
     if article.entities:
-        return [Mention(item["start"], item["end"], item) for item in article.entities]
+        return [Mention(item.start, item.end, item.label, item) for item in article.entities]
     found = []
     for ent in doc.ents:
         label = SPACY_LABELS.get(ent.label_)
         if label:
-            found.append(Mention(ent.start_char, ent.end_char, {**article.span(ent.start_char, ent.end_char).to_json(), "label": label}))
+            found.append(Mention(ent.start_char, ent.end_char, label))
     return found
 
 
@@ -291,12 +289,15 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _entity_json(article: Article, mention: Mention | None) -> dict[str, Any] | None:
+def _participant(article: Article, mention: Mention | None) -> Participant | None:
     if mention is None:
         return None
-    span = article.span(mention.start, mention.end).to_json()
-    keep = ("label", "entity_id", "canonical", "lat", "lon", "country")
-    return {**span, **{key: mention.data[key] for key in keep if mention.data.get(key) is not None}}
+    span = article.span(mention.start, mention.end).offsets()
+    entity = mention.entity
+    if entity is None:
+        return Participant(**span, label=mention.label or None)
+    return Participant(**span, label=entity.label or None, entity_id=entity.entity_id, canonical=entity.canonical,
+                       lat=entity.lat, lon=entity.lon, country=entity.country)
 
 
 def _participants(match: Match, mentions: list[Mention], lex: Lexicon) -> tuple[Mention | None, Mention | None]:
@@ -361,24 +362,24 @@ def _introduced_by(head: Token, prepositions: frozenset[str]) -> bool:
 def _date(article: Article, sentence: SpacySpan) -> str | None:
     """A resolved date written in the sentence, else the article's publication date."""
     for item in article.dates:
-        inside = sentence.start_char <= item.get("start", -1) and item.get("end", 0) <= sentence.end_char
-        if inside and TIMELINE_DATE.match(str(item.get("value") or "")):
-            return item["value"]
+        inside = sentence.start_char <= item.start and item.end <= sentence.end_char
+        if inside and item.value and TIMELINE_DATE.match(item.value):
+            return item.value
     return article.published[:10] if article.published else None
 
 
-def _event(article: Article, sentence: SpacySpan, match: Match, mentions: list[Mention], lex: Lexicon) -> dict[str, Any] | None:
+def _event(article: Article, sentence: SpacySpan, match: Match, mentions: list[Mention], lex: Lexicon) -> Event | None:
     actor, target = _participants(match, mentions, lex)
     if actor is None:
         return None
     taken = {id(actor), id(target)}
     location = _location(match, sentence, mentions, lex, taken)
     trigger = match.trigger
-    return {
-        "type": match.type,
-        "trigger": article.span(trigger.idx, trigger.idx + len(trigger)).to_json(),
-        "actor": _entity_json(article, actor),
-        "target": _entity_json(article, target),
-        "location": _entity_json(article, location),
-        "date": _date(article, sentence),
-    }
+    return Event(
+        type=match.type,
+        trigger=article.span(trigger.idx, trigger.idx + len(trigger)),
+        actor=_participant(article, actor),
+        target=_participant(article, target),
+        location=_participant(article, location),
+        date=_date(article, sentence),
+    )

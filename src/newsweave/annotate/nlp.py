@@ -1,7 +1,7 @@
 """spaCy pipelines per language, loaded once per process and run in batches.
 
 Stages that need a parse (entities, quotes, events) call :func:`parse_batch`, which parses
-each article once with ``nlp.pipe`` and leaves the Doc in ``article.extras["doc"]``.
+each article once with ``nlp.pipe`` and leaves the Doc in ``article.work.doc``.
 Languages without an installed model get a blank pipeline with a sentencizer, so sentence
 bounds and tokens still exist; :func:`model_name` tells which one a language got.
 
@@ -165,9 +165,9 @@ def parse_batch(articles: list[Article]) -> None:
     """Parse every article that has no Doc yet, one ``nlp.pipe`` call per language."""
     by_language: dict[str | None, list[Article]] = {}
     for article in articles:
-        if "doc" not in article.extras:
+        if article.work.doc is None:
             by_language.setdefault(article.language, []).append(article)
     for language, group in by_language.items():
         nlp = pipeline(language)
         for article, doc in zip(group, nlp.pipe((a.text for a in group), batch_size=PIPE_BATCH_SIZE), strict=True):
-            article.extras["doc"] = doc
+            article.work.doc = doc

@@ -32,6 +32,7 @@ from typing import Any
 from newsweave.annotate import nlp, speakers
 from newsweave.annotate.quote_marks import Piece, find_pieces
 from newsweave.annotate.quote_rules import UPPER, Rules, rules
+from newsweave import model
 from newsweave.model import Article
 
 # How far past a closing mark and before an opening mark attribution is looked for:
@@ -448,7 +449,7 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]]) -> l
     return found
 
 
-def quote_dicts(article: Article, quotes: list[Quote]) -> list[dict[str, Any]]:
+def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
     rule = rules(article.language or "")
     named = [(q.attribution.speaker_start, q.attribution.speaker_end,
               rule.cue_gender.get((q.attribution.cue or "").lower()) if rule else None)
@@ -458,23 +459,22 @@ def quote_dicts(article: Article, quotes: list[Quote]) -> list[dict[str, Any]]:
     quoted = [(q.start, q.end) for q in quotes if q.direct]
     result = []
     for quote in quotes:
-        entry: dict[str, Any] = article.span(quote.start, quote.end).to_json()
         attribution = quote.attribution
         speaker = name = entity_id = cue = None
         if attribution:
             span = (attribution.speaker_start, attribution.speaker_end)
             # a pro-drop cue ("», dijo.") has no speaker mention, only the person it refers to
-            speaker = article.span(*span).to_json() if span[1] > span[0] else None
+            speaker = article.span(*span) if span[1] > span[0] else None
             name, entity_id = speakers.resolve(article, span, attribution.kind, people, quoted, neuter,
                                                rule.cue_gender.get((attribution.cue or "").lower()) if rule else None)
             cue = attribution.cue
-        entry.update({"speaker": speaker, "speaker_name": name, "speaker_entity_id": entity_id, "cue": cue,
-                      "direct": quote.direct})
-        if quote.extras.get("partial"):
-            entry["partial"] = True  # verbatim words inside the writer's sentence (PolNeAR's "partial quote")
-        if "quote_id" in quote.extras:
-            entry["quote_id"] = quote.extras["quote_id"]  # pieces of one utterance share it
-        result.append(entry)
+        result.append(model.Quote(
+            **article.span(quote.start, quote.end).offsets(),
+            speaker=speaker, speaker_name=name, speaker_entity_id=entity_id, cue=cue, direct=quote.direct,
+            # verbatim words inside the writer's sentence (PolNeAR's "partial quote")
+            partial=bool(quote.extras.get("partial")),
+            quote_id=quote.extras.get("quote_id"),  # pieces of one utterance share it
+        ))
     return result
 
 
@@ -488,4 +488,4 @@ def annotate_quotes(articles: list[Article]) -> None:
     if needing_parse:
         nlp.parse_batch(needing_parse)
     for article in articles:
-        article.quotes = quote_dicts(article, found[id(article)])
+        article.quotes = quote_records(article, found[id(article)])

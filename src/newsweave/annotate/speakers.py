@@ -71,10 +71,10 @@ def persons(article: Article, named: list[tuple[int, int, str | None]] | None = 
     article's speakers given by name; where no entity covers one (a language without a NER
     model, or no parse), it counts as a person, so that "she" can refer to it, with the gender
     its cue marks ("сказал": m), if any."""
-    found = [Person(e["start"], e["end"], e.get("canonical") or e["text"], e.get("entity_id"))
-             for e in article.entities if e.get("label") in PERSON_LABELS]
+    found = [Person(e.start, e.end, e.canonical or e.text, e.entity_id)
+             for e in article.entities if e.label in PERSON_LABELS]
     if not found:
-        doc = article.extras.get("doc")
+        doc = article.work.doc
         if doc is not None:
             found = [Person(ent.start_char, ent.end_char, ent.text, None) for ent in doc.ents
                      if ent.label_ in PERSON_LABELS]
@@ -165,8 +165,8 @@ def _title_gender(text: str, rule: Agreement) -> str | None:
 def _entity_named(article: Article, span: tuple[int, int], text: str) -> str | None:
     """An organisation or other entity the speaker mention overlaps, or a known alias it names."""
     for entity in article.entities:
-        if entity.get("entity_id") and entity["start"] < span[1] and span[0] < entity["end"]:
-            return str(entity["entity_id"])
+        if entity.entity_id and entity.start < span[1] and span[0] < entity.end:
+            return entity.entity_id
     alias = alias_of(text)
     return alias[0] if alias else None
 

@@ -2,7 +2,7 @@
 
 Three kinds of evidence, each tied to the gazetteer:
 
-* **a place preposition** ("in", "near", "à", "près de", from ``data/place_prepositions.json``,
+* **a place preposition** ("in", "near", "à", "près de", from ``place_prepositions`` in ``lang/<iso>/entities.toml``,
   optionally followed by the language's article: "in the Netherlands") right before a name the
   gazetteer knows: an uncovered name becomes a place, a name the model called an organisation
   or a person becomes one ("in Castelo Branco" tagged PER);
@@ -19,10 +19,8 @@ the article is left to the person.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
@@ -31,7 +29,6 @@ from newsweave.annotate.canonical import Mention
 from newsweave.annotate.geo import candidates, fold
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
 
-PLACE_PREPOSITIONS_FILE = "place_prepositions.json"
 MAX_WORDS = 4
 # Characters before a name searched for the preposition (and its article).
 PREPOSITION_WINDOW = 24
@@ -184,9 +181,7 @@ def _covered(mentions: list[Mention]) -> set[int]:
 @cache
 def _preposition_pattern(language: str) -> re.Pattern[str] | None:
     """A place preposition, then optionally the language's article, right before a name."""
-    data = json.loads((resources.files("newsweave.annotate") / "data" / PLACE_PREPOSITIONS_FILE)
-                      .read_text(encoding="utf-8"))
-    words = data["prepositions"].get(language, [])
+    words = lang.load(language, "entities").get("place_prepositions", [])
     if not words:
         return None
     alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))

@@ -45,8 +45,8 @@ def date_flags(article: Article) -> list[Flag]:
 
 
 def _timexes(article: Article) -> list[Timex]:
-    if "timexes" in article.extras:
-        return article.extras["timexes"]
+    if article.work.timexes is not None:
+        return article.work.timexes
     return tag(article.text, article.language, _published(article))
 
 
@@ -108,7 +108,7 @@ def _future_in_past(article: Article, timex: Timex, published: date | None) -> F
 def _told_in_past(article: Article, timex: Timex) -> bool:
     if _clause_has(article, timex, "future_tense") or _clause_has(article, timex, "future"):
         return False  # "prévue pour la rentrée 2026", "due to finish in 2026"
-    doc = article.extras.get("doc")
+    doc = article.work.doc
     if doc is not None and doc.has_annotation("MORPH"):
         return _parse_says_past(doc, timex)
     return _cues_say_past(article, timex)

@@ -110,7 +110,7 @@ def checkable_times(article: Article) -> list[tuple[int, int]]:
     or a capitalised word (a weekday, a month) stand in.
     """
     if article.dates:
-        return [(d["start"], d["end"]) for d in article.dates if _DIGIT.search(str(d.get("value") or "")) and not str(d.get("value")).endswith("_REF")]
+        return [(d.start, d.end) for d in article.dates if _DIGIT.search(d.value or "") and not (d.value or "").endswith("_REF")]
     return [
         (start, end)
         for start, end in time_spans(article)

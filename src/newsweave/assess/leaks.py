@@ -52,7 +52,7 @@ def detect_boilerplate_leak(article: Article) -> list[Flag]:
 
 def furniture_pieces(article: Article) -> list[tuple[int, int, str]]:
     """``(start, end, reason)`` of each piece of furniture inside the text (cached)."""
-    cached = article.extras.get("trust_furniture")
+    cached = article.work.memo.get("trust_furniture")
     if cached is not None:
         return cached
     found: list[tuple[int, int, str]] = []
@@ -64,7 +64,7 @@ def furniture_pieces(article: Article) -> list[tuple[int, int, str]]:
             reason = furniture_reason(article.text[start:end])
             if reason and not _overlaps_found(found, start, end):
                 found.append((start, end, reason))
-    article.extras["trust_furniture"] = found
+    article.work.memo["trust_furniture"] = found
     return found
 
 

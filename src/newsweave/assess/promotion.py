@@ -76,7 +76,7 @@ def _plain_sentences(article: Article) -> list[Sentence]:
     a code ("… assurance habitation | Kalmora | avec le code READER25"), and the signals of
     one sentence must stay together.
     """
-    cached = article.extras.get("trust_plain_sentences")
+    cached = article.work.memo.get("trust_plain_sentences")
     if cached is not None:
         return cached
     found = []
@@ -85,7 +85,7 @@ def _plain_sentences(article: Article) -> list[Sentence]:
             start, end = line.start() + piece.start(), line.start() + piece.end()
             if article.text[start:end].strip():
                 found.append(Sentence(start, end, article.text[start:end]))
-    article.extras["trust_plain_sentences"] = found
+    article.work.memo["trust_plain_sentences"] = found
     return found
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from newsweave.assess.textual import find_patterns, mentions, patterns, quoted_spans
-from newsweave.model import Article, Flag
+from newsweave.model import Article, Flag, Quote
 
 KIND = "unsourced_quote"
 # Fewer words between quotation marks are a term, a title or a scare quote, not speech.
@@ -51,11 +51,11 @@ def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
 
     The annotator carries a speaker over from an earlier paragraph to a quote that stands
     alone; that speaker counts here only when named within the quote's discourse window."""
-    attributed_ids = {q.get("quote_id") for q in article.quotes if _speaker_nearby(article, q) and q.get("quote_id") is not None}
-    sourced = [(q["start"], q["end"]) for q in article.quotes
-               if _speaker_nearby(article, q) or (q.get("quote_id") is not None and q.get("quote_id") in attributed_ids)]
+    attributed_ids = {q.quote_id for q in article.quotes if _speaker_nearby(article, q) and q.quote_id is not None}
+    sourced = [(q.start, q.end) for q in article.quotes
+               if _speaker_nearby(article, q) or (q.quote_id is not None and q.quote_id in attributed_ids)]
     found: list[tuple[int, int]] = []
-    annotated = [(q["start"], q["end"]) for q in article.quotes if q.get("direct")]
+    annotated = [(q.start, q.end) for q in article.quotes if q.direct]
     # Quotation marks alone are read only where the language's attribution cues are known:
     # without them every quote would look unsourced.
     marked = [span for span in quoted_spans(article) if _reads_as_speech(article.text, *span)] \
@@ -86,22 +86,20 @@ def _reads_as_speech(text: str, start: int, end: int) -> bool:
     return closing
 
 
-def _speaker_nearby(article: Article, quote: dict) -> bool:
-    speaker = quote.get("speaker")
-    if not speaker:
+def _speaker_nearby(article: Article, quote: Quote) -> bool:
+    speaker = quote.speaker
+    if speaker is None:
         return False
-    if not isinstance(speaker, dict) or "start" not in speaker:
-        return True
-    window_start, window_end = _discourse_window(article.text, quote["start"], quote["end"])
+    window_start, window_end = _discourse_window(article.text, quote.start, quote.end)
     before = article.text[:window_start].rstrip()
     if before:
         window_start = _sentence_start(article.text, len(before))  # the speaker just named may go on
-    if not window_start <= speaker["start"] < window_end:
+    if not window_start <= speaker.start < window_end:
         return False
     # "The mood was summed up in a sentence: “…”": a phrase before a colon is no speaker
     # unless a speech cue comes with it or it names someone.
-    return bool(quote.get("cue") or quote.get("speaker_entity_id")) or any(
-        m.start < speaker["end"] and speaker["start"] < m.end for m in mentions(article))
+    return bool(quote.cue or quote.speaker_entity_id) or any(
+        m.start < speaker.end and speaker.start < m.end for m in mentions(article))
 
 
 def _attributed_nearby(article: Article, start: int, end: int) -> bool:
@@ -122,8 +120,8 @@ def _attributed_nearby(article: Article, start: int, end: int) -> bool:
 def _has_attribution(article: Article, window_start: int, window_end: int, start: int, end: int, need_both: bool) -> bool:
     cues = [(s, e) for s, e in find_patterns(patterns(article, "source", "cues"), article.text, window_start, window_end)
             if not (start <= s and e <= end)]
-    speakers = [q for q in article.quotes if _speaker_nearby(article, q) and window_start <= q["speaker"]["start"] < window_end] \
-        if need_both else [q for q in article.quotes if _speaker_nearby(article, q) and window_start <= q["start"] < window_end]
+    speakers = [q for q in article.quotes if q.speaker and _speaker_nearby(article, q) and window_start <= q.speaker.start < window_end] \
+        if need_both else [q for q in article.quotes if _speaker_nearby(article, q) and window_start <= q.start < window_end]
     names = [m for m in mentions(article) if m.label in PERSON_LABELS | {"ORG"} and window_start <= m.start < window_end
              and not (start <= m.start < end)]
     if need_both:

@@ -4,7 +4,7 @@ The detectors rest on general signals (a sentence with no name, number, date or 
 lower-cased name; a promotional phrase next to a brand), so they need the same few views
 of an article: its sentences, the names it mentions, and its ``lang/<iso>/trust.toml``
 word lists. This module builds those views once per article and caches them in
-``article.extras`` so that five detectors do not redo the work.
+``article.work.memo`` so that five detectors do not redo the work.
 
 Names come from ``article.entities`` when the entities stage filled them, else from the
 spaCy Doc that ``annotate/nlp.parse_batch`` left (parsed here if no stage did), so the
@@ -56,14 +56,14 @@ class Mention:
 
 def doc_of(article: Article) -> Any:
     """The article's spaCy Doc, parsed now when no annotator left one."""
-    if "doc" not in article.extras:
+    if article.work.doc is None:
         parse_batch([article])
-    return article.extras["doc"]
+    return article.work.doc
 
 
 def sentences(article: Article) -> list[Sentence]:
     """Sentences of the text, never crossing a line break, each flagged heading or not."""
-    cached = article.extras.get("trust_sentences")
+    cached = article.work.memo.get("trust_sentences")
     if cached is not None:
         return cached
     found: list[Sentence] = []
@@ -71,7 +71,7 @@ def sentences(article: Article) -> list[Sentence]:
     for sent in doc_of(article).sents:
         for start, end in _split_at_newlines(text, sent.start_char, sent.end_char):
             found.append(Sentence(start, end, text[start:end], _is_heading(text, start, end)))
-    article.extras["trust_sentences"] = found
+    article.work.memo["trust_sentences"] = found
     return found
 
 
@@ -97,24 +97,24 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 
 def mentions(article: Article) -> list[Mention]:
     """Names mentioned in the text, from the entities stage or else from the parse."""
-    cached = article.extras.get("trust_mentions")
+    cached = article.work.memo.get("trust_mentions")
     if cached is not None:
         return cached
     if article.entities:
-        found = [Mention(e["start"], e["end"], e["text"], str(e.get("label", "MISC"))) for e in article.entities]
+        found = [Mention(e.start, e.end, e.text, e.label) for e in article.entities]
     else:
         found = [
             Mention(ent.start_char, ent.end_char, ent.text, ent.label_)
             for ent in doc_of(article).ents
             if ent.label_ in NAME_LABELS
         ]
-    article.extras["trust_mentions"] = found
+    article.work.memo["trust_mentions"] = found
     return found
 
 
 def time_spans(article: Article) -> list[tuple[int, int]]:
     """Dates and times: the dates stage's when present, plus the parse's DATE/TIME entities."""
-    spans = [(item["start"], item["end"]) for item in article.dates]
+    spans = [(item.start, item.end) for item in article.dates]
     spans.extend((ent.start_char, ent.end_char) for ent in doc_of(article).ents if ent.label_ in TIME_LABELS)
     return spans
 
@@ -174,7 +174,7 @@ def has_source(article: Article, sentence: Sentence) -> bool:
     """The sentence quotes someone or names where its claim comes from."""
     if any(mark in sentence.text for mark in "«»“”\""):
         return True
-    if overlaps(sentence.start, sentence.end, [(q["start"], q["end"]) for q in article.quotes]):
+    if overlaps(sentence.start, sentence.end, [(q.start, q.end) for q in article.quotes]):
         return True
     return bool(find_patterns(patterns(article, "source", "cues"), article.text, sentence.start, sentence.end))
 
@@ -187,9 +187,9 @@ _QUOTED = re.compile(r"„[^“”„\n]{1,1500}[“”]|“[^“”\n]{1,1500}�
 
 def quoted_spans(article: Article) -> list[tuple[int, int]]:
     """Every stretch of text between quotation marks, marks included (cached)."""
-    cached = article.extras.get("trust_quoted")
+    cached = article.work.memo.get("trust_quoted")
     if cached is not None:
         return cached
     found = [(match.start(), match.end()) for match in _QUOTED.finditer(article.text)]
-    article.extras["trust_quoted"] = found
+    article.work.memo["trust_quoted"] = found
     return found

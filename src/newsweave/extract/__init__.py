@@ -11,10 +11,8 @@ from newsweave.extract.plaintext import clean_plain_text
 from newsweave.extract.published import date_from_url, date_in_text, normalise_timestamp
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.textnorm import content_hash, word_count
+from newsweave.extract.settings import SETTINGS
 
-# Fewer words than this is not an article: an empty page, a cookie wall, a redirect.
-# Counted by ``textnorm.word_count``, which also counts scripts written without spaces.
-MIN_ARTICLE_WORDS = 5
 
 
 def extract_document(document: RawDocument) -> Article | Rejection:
@@ -25,7 +23,7 @@ def extract_document(document: RawDocument) -> Article | Rejection:
         url = document.url or extraction.url
         metadata_date = normalise_timestamp(document.published) or normalise_timestamp(extraction.published)
         method = "trafilatura"
-        if word_count(cleaned.text) < MIN_ARTICLE_WORDS:
+        if word_count(cleaned.text) < SETTINGS.min_article_words:
             described = description_text(document.raw)
             if described is not None:
                 cleaned, method = described, "meta_description"
@@ -34,9 +32,9 @@ def extract_document(document: RawDocument) -> Article | Rejection:
         title, url = document.title or cleaned.headline, document.url
         metadata_date = normalise_timestamp(document.published)
         method = "plaintext"
-    if word_count(cleaned.text) < MIN_ARTICLE_WORDS:
+    if word_count(cleaned.text) < SETTINGS.min_article_words:
         what = "HTML page" if document.kind == "html" else "text"
-        return Rejection(document.source, f"{what} has no article text (fewer than {MIN_ARTICLE_WORDS} words after cleaning)")
+        return Rejection(document.source, f"{what} has no article text (fewer than {SETTINGS.min_article_words} words after cleaning)")
     article = Article(
         id=content_hash(cleaned.text)[:16],
         source=document.source,

@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsweave import lang
+from newsweave.extract.settings import SETTINGS
 
-# Lines after an agency credit are cut as footer only while they stay this short; a long
-# paragraph after the credit means the article goes on (a correction, an update).
-TRAILER_MAX_WORDS = 25
 AGENCY_CREDIT = "agency_credit"
 
 
@@ -76,4 +74,4 @@ def _last_index(reasons: list[str | None], wanted: str) -> int | None:
 
 
 def _all_short(lines: list[str]) -> bool:
-    return all(word_count(line) <= TRAILER_MAX_WORDS for line in lines)
+    return all(word_count(line) <= SETTINGS.trailer_max_words for line in lines)

@@ -29,6 +29,7 @@ from newsweave.extract.plaintext import Cleaned, Line, clean_lines
 from newsweave.model import RemovedSpan
 from newsweave.offsets import OffsetMap
 from newsweave.textnorm import word_count
+from newsweave.extract.settings import SETTINGS
 
 _SKIPPED_ELEMENTS = ("script", "style", "noscript", "template", "svg", "head", "title", "textarea")
 # One scan of the page: markup to skip (comments, CDATA, whole script/style/... elements,
@@ -49,35 +50,15 @@ _RUN = re.compile(r"\S+")
 _TABLE_MARK = re.compile(r"[|:\-]+")
 _BODY = re.compile(r"<body\b[^>]*>", re.I)
 # Elements whose extent in the visible text is recorded: links (for link density). Tried
-# and left out: <h1> as a headline signal (Scrapinghub F1 +0.0004, trafilatura-eval -0.0012).
+# and left out: <h1> as a headline signal (docs/quality.md, "Main-text extraction").
 _TRACKED = re.compile(r"<(/?)(a)\b", re.I)
 _TRACKED_SECOND_CHARS = frozenset("aA/")
-# trafilatura's fast pass is kept when it finds at least this many characters; below, its full
-# cascade (comparison with readability and jusText) runs too. Set from bench/extraction.py:
-# below 1,000 characters (8 of 121 Scrapinghub pages) it recovers half of the snippet F1
-# that the fast pass loses on the trafilatura eval set (0.921 -> 0.924; full cascade
-# everywhere: 0.926) and changes nothing on the Scrapinghub set, for ~1 ms a page.
-FULL_CASCADE_BELOW_CHARS = 1000
-# A longer fast pass is still judged before it is kept: an article is mostly prose, lines of
-# at least PROSE_LINE_WORDS words (``textnorm.word_count``, so unspaced scripts count too)
-# holding PROSE_SHARE_MIN of its characters, and not mostly link text (LINK_DENSITY_MAX below).
-# A fast pass that returned a site's menu (a hundred one- to four-word lines) fails both;
-# then the full cascade runs and its text is kept when it holds more prose. Checked in
-# docs/quality.md ("Languages: Fundus pages") and on the bench/extraction.py sets.
-PROSE_LINE_WORDS = 8
-PROSE_SHARE_MIN = 0.5
+# When trafilatura's fast pass is kept, and when its full cascade runs too, is set by
+# ``SETTINGS`` (extract/settings.py): a fast pass that returned a site's menu (a hundred one-
+# to four-word lines) is not prose, so the full cascade runs and its text is kept when it
+# holds more prose. Measured in docs/quality.md ("Main-text extraction").
 _DATE_SEARCH = {k: v for k, v in set_date_params(False).items() if k != "url"}
-# A line whose visible characters are at least this share of link text is navigation, not
-# prose. 0.5 is the usual cut of link-density boilerplate detectors (jusText marks a block
-# bad above 0.2 only with other signals; boilerpipe's text-density rules use ~0.33-0.5).
-LINK_DENSITY_MAX = 0.5
-# A prose paragraph with links inline ("Trump <a>imposed tariffs … in 2018</a>, prompting …")
-# can pass LINK_DENSITY_MAX; it stays when it ends like a sentence and links hold less than
-# this share of it (a related-articles line is a link and little else).
-LINKED_PROSE_MAX = 0.85
 SENTENCE_END = frozenset(".!?…。！？؟।")
-# A headline shorter than this is only dropped when it equals the page title exactly.
-MIN_HEADLINE_WORDS = 4
 _WORD = re.compile(r"\w+")
 # How far past the previous line a word of a line that did not align whole may be found.
 WORD_SEARCH_WINDOW = 2000
@@ -256,30 +237,30 @@ def _main_text(tree: HtmlElement) -> tuple[str, bool]:
 
     The fast pass skips trafilatura's comparison with readability and jusText, which costs
     about a third of its time and changes the result only where the main extractor found
-    little; below ``FULL_CASCADE_BELOW_CHARS`` the full cascade runs (on the same parsed
+    little; below ``SETTINGS.full_cascade_below_chars`` the full cascade runs (on the same parsed
     tree: trafilatura copies it before pruning). Also says whether the text is the fast
     pass's, which ``extract_html`` then judges (``_reads_as_article``).
     """
     text = _trafilatura_text(tree, fast=True)
-    if len(text) < FULL_CASCADE_BELOW_CHARS:
+    if len(text) < SETTINGS.full_cascade_below_chars:
         return _trafilatura_text(tree, fast=False) or text, False
     return text, True
 
 
 def _prose_chars(text: str) -> int:
-    """Characters of ``text`` in lines long enough to be prose (``PROSE_LINE_WORDS``)."""
-    return sum(len(line) for line in text.splitlines() if word_count(line) >= PROSE_LINE_WORDS)
+    """Characters of ``text`` in lines long enough to be prose (``SETTINGS.prose_line_words``)."""
+    return sum(len(line) for line in text.splitlines() if word_count(line) >= SETTINGS.prose_line_words)
 
 
 def _reads_as_article(text: str, lines: list[Line], visible: VisibleText) -> bool:
     """Whether an extracted text reads as an article: mostly prose lines, mostly not links."""
     total = sum(len(line.strip()) for line in text.splitlines())
-    if not total or _prose_chars(text) < PROSE_SHARE_MIN * total:
+    if not total or _prose_chars(text) < SETTINGS.prose_share_min * total:
         return False
     placed = [(line, getattr(line, "compact_end", 0) - getattr(line, "compact_start", 0)) for line in lines]
     size = sum(length for _, length in placed)
     linked = sum(_share_inside(line, visible.link_spans) * length for line, length in placed)
-    return not size or linked / size < LINK_DENSITY_MAX
+    return not size or linked / size < SETTINGS.link_density_max
 
 
 def _trafilatura_text(tree: HtmlElement, fast: bool) -> str:
@@ -484,14 +465,14 @@ def _drop_html_furniture(lines: list[Line], visible: VisibleText, title: str | N
 
 
 def _is_link_line(line: Line, visible: VisibleText) -> bool:
-    """A line made of link text: past ``LINK_DENSITY_MAX``, unless it reads as a sentence of
+    """A line made of link text: past ``SETTINGS.link_density_max``, unless it reads as a sentence of
     prose whose links are inline (a paragraph ending in sentence punctuation, long enough to
-    be prose, with at least LINKED_PROSE_MAX of its characters outside links)."""
+    be prose, with at least SETTINGS.linked_prose_max of its characters outside links)."""
     share = _share_inside(line, visible.link_spans)
-    if share < LINK_DENSITY_MAX:
+    if share < SETTINGS.link_density_max:
         return False
-    prose = word_count(line.text) >= PROSE_LINE_WORDS and line.text.rstrip()[-1:] in SENTENCE_END
-    return not (prose and share < LINKED_PROSE_MAX)
+    prose = word_count(line.text) >= SETTINGS.prose_line_words and line.text.rstrip()[-1:] in SENTENCE_END
+    return not (prose and share < SETTINGS.linked_prose_max)
 
 
 def _words(text: str) -> list[str]:
@@ -505,7 +486,7 @@ def _repeats_title(words: list[str], title_words: list[str]) -> bool:
     if words == title_words:
         return True
     size = len(words)
-    return size >= MIN_HEADLINE_WORDS and (title_words[:size] == words or title_words[-size:] == words)
+    return size >= SETTINGS.min_headline_words and (title_words[:size] == words or title_words[-size:] == words)
 
 
 def _share_inside(line: Line, spans: list[tuple[int, int]]) -> float:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from newsweave.extract.boilerplate import classify_lines
 from newsweave.model import RemovedSpan
 from newsweave.offsets import OffsetMap
+from newsweave.extract.settings import SETTINGS
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 
@@ -24,9 +25,6 @@ class Cleaned:
     headline: str | None = None
 
 
-# A first line this short, standing alone and not ending a sentence, is the article's headline.
-HEADLINE_MAX_WORDS = 25
-HEADLINE_MAX_CHARS = 200
 _SENTENCE_END = re.compile(r"""[.;:,…]$|[.!?]["'”»)]?$""")
 
 
@@ -104,7 +102,7 @@ def headline_of(text: str) -> str | None:
     first = first.strip()
     if not separator or not rest.strip() or not first:
         return None
-    if len(first) > HEADLINE_MAX_CHARS or len(first.split()) > HEADLINE_MAX_WORDS or _SENTENCE_END.search(first):
+    if len(first) > SETTINGS.headline_max_chars or len(first.split()) > SETTINGS.headline_max_words or _SENTENCE_END.search(first):
         return None
     return first
 

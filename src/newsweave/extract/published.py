@@ -14,9 +14,8 @@ from functools import cache
 from babel.dates import get_month_names
 
 from newsweave import lang
+from newsweave.extract.settings import SETTINGS
 
-# A dateline sits at the top; dates further down are about events, not publication.
-DATELINE_WINDOW = 300
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 
@@ -55,7 +54,7 @@ def date_from_url(url: str | None) -> str | None:
 
 def date_in_text(text: str) -> str | None:
     """The first full date (day, month name or number, year) near the top of ``text``."""
-    head = text[:DATELINE_WINDOW]
+    head = text[:SETTINGS.dateline_window]
     candidates = []
     found = _ISO_DATE.search(head)
     if found:

@@ -6,6 +6,7 @@ import codecs
 import unicodedata
 
 import charset_normalizer
+from newsweave.ingest.settings import SETTINGS
 
 
 class NotText(ValueError):
@@ -27,9 +28,6 @@ _BOMS = (
 # for any language rather than a guess tuned to one file.
 TIE_PREFERENCE = ("cp1252", "latin_1", "iso8859_15", "cp1251", "cp1250", "gb18030", "shift_jis", "euc_kr", "big5")
 
-# Share of characters that must be printable for decoded bytes to count as text; binary
-# files decoded as cp1252 by a guesser fall far below it.
-MIN_PRINTABLE_SHARE = 0.95
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> str:
@@ -76,7 +74,7 @@ def _checked(text: str) -> str:
         raise NotText("binary content: NUL characters in the text")
     sample = text[:20000]
     printable = sum(1 for char in sample if char.isprintable() or char in "\n\r\t")
-    if printable / len(sample) < MIN_PRINTABLE_SHARE:
+    if printable / len(sample) < SETTINGS.min_printable_share:
         raise NotText("binary content: too many control characters to be text")
     if sum(unicodedata.category(char) == "Co" for char in sample) > len(sample) / 20:
         raise NotText("binary content: private-use characters, not text")

@@ -16,16 +16,9 @@ from typing import Protocol
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from newsweave.link.settings import SETTINGS
 from newsweave.textnorm import normalised_words
 
-NUM_PERM = 128
-SHINGLE_WORDS = 4
-# Estimated Jaccard similarity of shingle sets above which an article is a copy of an
-# earlier one. Jaccard punishes a shorter copy twice (fewer shared shingles, same union),
-# so a short wire copy with a rewritten headline and lead and one of six paragraphs dropped
-# measures only 0.58 (the sample corpus's Storm Ilse pair; 0.6 missed it), while two
-# different articles, even on one story, stay under 0.01 (every other sample pair).
-NEAR_DUPLICATE_THRESHOLD = 0.5
 
 
 class DuplicateMemory(Protocol):
@@ -54,19 +47,19 @@ class DuplicateMatch:
 def _bands() -> tuple[int, int]:
     # datasketch chooses the band count and width that balance false positives and
     # false negatives for the threshold; we keep its choice and store the bands ourselves.
-    lsh = MinHashLSH(threshold=NEAR_DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=SETTINGS.near_duplicate_threshold, num_perm=SETTINGS.num_perm)
     return lsh.b, lsh.r
 
 
 def shingles(text: str) -> set[bytes]:
     words = normalised_words(text)
-    if len(words) < SHINGLE_WORDS:
+    if len(words) < SETTINGS.shingle_words:
         return {" ".join(words).encode("utf-8")}
-    return {" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return {" ".join(words[i : i + SETTINGS.shingle_words]).encode("utf-8") for i in range(len(words) - SETTINGS.shingle_words + 1)}
 
 
 def fingerprint(text: str, content_hash: str) -> Fingerprint:
-    minhash = MinHash(num_perm=NUM_PERM)
+    minhash = MinHash(num_perm=SETTINGS.num_perm)
     minhash.update_batch(list(shingles(text)))
     values = minhash.hashvalues.astype(np.uint64)
     bands, rows = _bands()
@@ -92,6 +85,6 @@ def find_duplicate(print_: Fingerprint, memory: DuplicateMemory) -> DuplicateMat
     best: DuplicateMatch | None = None
     for article_id, signature in memory.articles_with_band_keys(print_.band_keys):
         score = similarity(print_.signature, signature)
-        if score >= NEAR_DUPLICATE_THRESHOLD and (best is None or score > best.similarity):
+        if score >= SETTINGS.near_duplicate_threshold and (best is None or score > best.similarity):
             best = DuplicateMatch(article_id, False, score)
     return best

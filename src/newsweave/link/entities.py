@@ -8,10 +8,11 @@ Russian article joins the "Volodymyr Zelensky" stored before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from newsweave.annotate.canonical import MIN_SKELETON, legacy_person_id, name_words, same_person
+from newsweave.model import Article, Entity, Event, Participant, Quote
 
 # Keys an entity is filed under, besides titles: its surname's key, its surname's consonant
 # skeleton (joins "Poutine" to "Putin", whose keys differ), and the id its name had when
@@ -66,13 +67,22 @@ def resolve_entity_id(entity_id: str, memory: EntityMemory) -> str:
     return found[0][1] if len(found) == 1 else entity_id
 
 
-def link_entities(entities: list[dict[str, Any]], memory: EntityMemory) -> dict[str, str]:
-    """Join the article's persons to persons the store knows; returns old id → new id.
+@dataclass(frozen=True)
+class Linked:
+    """An article's entities after cross-article linking, and the ids that changed (old → new)."""
+
+    entities: list[Entity]
+    remap: dict[str, str]
+
+
+def link_entities(entities: list[Entity], memory: EntityMemory) -> Linked:
+    """Join the article's persons to persons the store knows.
 
     Only full names are joined across articles (a surname alone in another article may be
     another person); a surname alone joins a stored full name when exactly one matches.
     """
-    people = {item["entity_id"]: item["canonical"] for item in entities if item["entity_id"].startswith("per:")}
+    people = {item.entity_id: item.canonical or item.text for item in entities
+              if item.entity_id and item.entity_id.startswith("per:")}
     keys = sorted({key for name in people.values() for key in person_keys(name)})
     known = memory.entities_with_keys(keys) if keys else []
     remap: dict[str, str] = {}
@@ -84,56 +94,61 @@ def link_entities(entities: list[dict[str, Any]], memory: EntityMemory) -> dict[
                    and same_person(name_words(known_name), words)}
         if len(matches) == 1:
             remap[entity_id], canonicals[entity_id] = matches.pop()
-    for item in entities:
-        if item["entity_id"] in remap:
-            item["entity_id"], item["canonical"] = remap[item["entity_id"]], canonicals[item["entity_id"]]
-    return remap
+    linked = [replace(item, entity_id=remap[item.entity_id], canonical=canonicals[item.entity_id])
+              if item.entity_id in remap else item for item in entities]
+    return Linked(linked, remap)
 
 
-def entity_records(entities: list[dict[str, Any]], language: str | None) -> list[EntityRecord]:
+def entity_records(entities: list[Entity], language: str | None) -> list[EntityRecord]:
     """One record per entity of an article, with the keys it is filed under."""
     records: dict[str, EntityRecord] = {}
     for item in entities:
-        if not item.get("entity_id"):
+        if not item.entity_id:
             continue
-        record = records.get(item["entity_id"])
+        canonical = item.canonical or item.text
+        record = records.get(item.entity_id)
         if record is None:
-            label = "LOC" if item.get("mention") == "demonym" else item["label"]
-            record = records[item["entity_id"]] = EntityRecord(
-                item["entity_id"], item["canonical"], label, country=item.get("country"))
+            label = "LOC" if item.mention == "demonym" else item.label
+            record = records[item.entity_id] = EntityRecord(item.entity_id, canonical, label, country=item.country)
             if label == "PER":
-                record.keys.extend(person_keys(item["canonical"]))
-                legacy = legacy_person_id(item["canonical"])
-                if legacy != item["entity_id"]:
+                record.keys.extend(person_keys(canonical))
+                legacy = legacy_person_id(canonical)
+                if legacy != item.entity_id:
                     record.keys.append(legacy_id_key(legacy))
-        if item.get("lat") is not None:
-            record.lat, record.lon = item["lat"], item["lon"]
-        if item.get("mention") == "name" and item["text"] not in record.aliases:
-            record.aliases.append(item["text"])
-        if item.get("mention") == "title" and item.get("role"):
-            record.keys.append(f"title:{item['role']}")
+        if item.lat is not None:
+            record.lat, record.lon = item.lat, item.lon
+        if item.mention == "name" and item.text not in record.aliases:
+            record.aliases.append(item.text)
+        if item.mention == "title" and item.role:
+            record.keys.append(f"title:{item.role}")
         if language and language not in record.languages:
             record.languages.append(language)
     return list(records.values())
 
 
-def remap_references(article_fields: list[list[dict[str, Any]]], remap: dict[str, str]) -> None:
-    """Apply an id change to what other stages already pointed at (quote speakers, event actors)."""
-    if not remap:
-        return
-    for items in article_fields:
-        for item in items:
-            for key in ("speaker_entity_id", "entity_id"):
-                if item.get(key) in remap:
-                    item[key] = remap[item[key]]
-            for role in ("actor", "target", "location"):
-                value = item.get(role)
-                if isinstance(value, dict) and value.get("entity_id") in remap:
-                    value["entity_id"] = remap[value["entity_id"]]
+def _remapped_quote(quote: Quote, remap: dict[str, str]) -> Quote:
+    if quote.speaker_entity_id in remap:
+        return replace(quote, speaker_entity_id=remap[quote.speaker_entity_id])
+    return quote
 
 
-def link_article_entities(article, memory: EntityMemory) -> dict[str, str]:
+def _remapped_participant(participant: Participant | None, remap: dict[str, str]) -> Participant | None:
+    if participant is not None and participant.entity_id in remap:
+        return replace(participant, entity_id=remap[participant.entity_id])
+    return participant
+
+
+def _remapped_event(event: Event, remap: dict[str, str]) -> Event:
+    return replace(event, actor=_remapped_participant(event.actor, remap),
+                   target=_remapped_participant(event.target, remap),
+                   location=_remapped_participant(event.location, remap))
+
+
+def link_article_entities(article: Article, memory: EntityMemory) -> dict[str, str]:
     """Cross-article step of the pipeline: join persons to stored ones, fix references to them."""
-    remap = link_entities(article.entities, memory)
-    remap_references([article.quotes, article.events], remap)
-    return remap
+    linked = link_entities(article.entities, memory)
+    article.entities = linked.entities
+    if linked.remap:
+        article.quotes = [_remapped_quote(quote, linked.remap) for quote in article.quotes]
+        article.events = [_remapped_event(event, linked.remap) for event in article.events]
+    return linked.remap

@@ -309,7 +309,7 @@ class StoryLinker:
     def assign(self, article: Article) -> Assignment:
         """Put the article in its story (stored), starting one when none is close enough."""
         assignment = self.assign_signals(article.id, article_signals(article), article.duplicate_of)
-        article.extras["story_id"] = assignment.story_id
+        article.work.story_id = assignment.story_id
         return assignment
 
     def assign_signals(self, article_id: str, signals: ArticleSignals, duplicate_of: str | None = None) -> Assignment:

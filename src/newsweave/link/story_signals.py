@@ -75,13 +75,13 @@ def entity_mentions(article: Article) -> dict[str, tuple[str, int]]:
     names: dict[str, str] = {}
     counts: Counter[str] = Counter()
     for entity in article.entities:
-        name = entity.get("canonical") or entity.get("text") or ""
-        key = entity.get("entity_id") or (_fold_key(name) if entity.get("label") in ENTITY_LABELS else None)
+        name = entity.canonical or entity.text or ""
+        key = entity.entity_id or (_fold_key(name) if entity.label in ENTITY_LABELS else None)
         if key and name:
             names.setdefault(key, name)
             counts[key] += 1
-    if not names and "doc" in article.extras:
-        for ent in article.extras["doc"].ents:
+    if not names and article.work.doc is not None:
+        for ent in article.work.doc.ents:
             if ent.label_ in ENTITY_LABELS:
                 names.setdefault(_fold_key(ent.text), ent.text)
                 counts[_fold_key(ent.text)] += 1
@@ -92,10 +92,10 @@ def entity_labels(article: Article) -> dict[str, str]:
     """Entity key → its label (the first mention's), for the keys of ``entity_mentions``."""
     labels: dict[str, str] = {}
     for entity in article.entities:
-        name = entity.get("canonical") or entity.get("text") or ""
-        key = entity.get("entity_id") or (_fold_key(name) if entity.get("label") in ENTITY_LABELS else None)
+        name = entity.canonical or entity.text or ""
+        key = entity.entity_id or (_fold_key(name) if entity.label in ENTITY_LABELS else None)
         if key:
-            labels.setdefault(key, str(entity.get("label") or ""))
+            labels.setdefault(key, entity.label or "")
     return labels
 
 
@@ -106,10 +106,10 @@ def _fold_key(name: str) -> str:
 def reported_days(article: Article) -> tuple[date, ...]:
     """Days named by the article's resolved dates and events, in text order, each once."""
     found: dict[date, None] = {}
-    for item in sorted([*article.dates, *[e for e in article.events if e.get("date")]],
-                       key=lambda item: _start_of(item)):
-        value = item.get("value") if "value" in item else _event_date_value(item)
-        matched = DAY_VALUE.match(str(value or ""))
+    dated: list[tuple[int, str | None]] = [(timex.start, timex.value) for timex in article.dates]
+    dated += [(event.trigger.start, event.date) for event in article.events if event.date]
+    for _, value in sorted(dated, key=lambda item: item[0]):
+        matched = DAY_VALUE.match(value or "")
         day = parse_day(matched.group(1)) if matched else None
         if day:
             found.setdefault(day)
@@ -118,18 +118,8 @@ def reported_days(article: Article) -> tuple[date, ...]:
     return tuple(found)
 
 
-def _start_of(item: dict) -> int:
-    anchor = item.get("trigger") or item
-    return int(anchor.get("start") or 0) if isinstance(anchor, dict) else 0
-
-
-def _event_date_value(event: dict) -> str | None:
-    when = event.get("date")
-    return when.get("value") if isinstance(when, dict) else when
-
-
 def event_types(article: Article) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(str(event["type"]) for event in article.events if event.get("type")))
+    return tuple(dict.fromkeys(event.type for event in article.events if event.type))
 
 
 def keywords(article: Article, stop_words: frozenset[str] = frozenset()) -> list[str]:
@@ -175,7 +165,7 @@ def article_signals(article: Article) -> ArticleSignals:
     labels = entity_labels(article)
     headline, summary = headline_and_summary(article)
     return ArticleSignals(
-        embedding=article.extras["embedding"],
+        embedding=article.work.embedding,
         entities={key: name for key, (name, _) in mentioned.items()},
         mentions={key: count for key, (_, count) in mentioned.items()},
         keywords=keywords(article, _stop_words(article.language)),

@@ -23,13 +23,12 @@ def export_rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
     elif what == "quotes":
         for article in store.iter_articles():
             for quote in article.quotes:
-                yield {"article_id": article.id, **quote, "corroborated_by": quote.get("corroborated_by", [])}
+                yield {"article_id": article.id, **quote.to_json()}
     elif what == "events":
         for article in store.iter_articles():
             for item in article.events:
-                yield {"article_id": article.id, "type": item["type"], "actor": item.get("actor"),
-                       "target": item.get("target"), "location": item.get("location"), "date": item.get("date"),
-                       "trigger": item["trigger"]}
+                found = item.to_json()
+                yield {"article_id": article.id, **{key: found[key] for key in ("type", "actor", "target", "location", "date", "trigger")}}
     elif what == "entities":
         # Contract row: entity_id, canonical, label, aliases, languages, mentions, lat, lon, country.
         yield from store.entity_rows()

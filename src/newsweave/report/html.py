@@ -22,7 +22,7 @@ from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_
 from markupsafe import Markup
 
 from newsweave.assess.summary import trust_summary
-from newsweave.model import Article
+from newsweave.model import Article, Entity, Quote
 from newsweave.report.entities import entity_slug, write_entity_pages
 from newsweave.report.stories import write_story_pages
 from newsweave.report.wording import count_noun, when
@@ -81,14 +81,14 @@ def highlight_spans(article: Article) -> list[dict[str, Any]]:
     """Every annotation with offsets, as ``{start, end, kind, title}``, in text order."""
     spans = []
     for entity in article.entities:
-        spans.append({**entity, "kind": f"entity entity-{entity.get('label', 'MISC')}", "title": _entity_title(entity)})
+        spans.append({**entity.to_json(), "kind": f"entity entity-{entity.label}", "title": _entity_title(entity)})
     for item in article.dates:
-        spans.append({**item, "kind": "date", "title": f"{item.get('type', 'DATE')}: {item.get('value') or 'unresolved'}"})
+        spans.append({**item.to_json(), "kind": "date", "title": f"{item.type}: {item.value or 'unresolved'}"})
     for quote in article.quotes:
-        spans.append({**quote, "kind": "quote", "title": _quote_title(quote)})
-        speaker = quote.get("speaker")
-        if speaker and speaker.get("end", 0) > speaker.get("start", 0):
-            spans.append({**speaker, "kind": "speaker", "title": f"speaker: {quote.get('speaker_name') or speaker.get('text')}"})
+        spans.append({**quote.to_json(), "kind": "quote", "title": _quote_title(quote)})
+        speaker = quote.speaker
+        if speaker and speaker.end > speaker.start:
+            spans.append({**speaker.to_json(), "kind": "speaker", "title": f"speaker: {quote.speaker_name or speaker.text}"})
     for flag in article.flags:
         for evidence in flag.evidence:
             spans.append({"start": evidence.start, "end": evidence.end, "kind": f"flag flag-{flag.severity}",
@@ -96,17 +96,17 @@ def highlight_spans(article: Article) -> list[dict[str, Any]]:
     return sorted(spans, key=lambda span: (span["start"], -span["end"]))
 
 
-def _entity_title(entity: dict[str, Any]) -> str:
-    name = entity.get("canonical") or entity.get("text", "")
-    where = f" · {entity['lat']:.2f}, {entity['lon']:.2f}" if entity.get("lat") is not None and entity.get("lon") is not None else ""
-    ident = f" · {entity['entity_id']}" if entity.get("entity_id") else ""
-    return f"{entity.get('label', '')}: {name}{ident}{where}"
+def _entity_title(entity: Entity) -> str:
+    name = entity.canonical or entity.text
+    where = f" · {entity.lat:.2f}, {entity.lon:.2f}" if entity.lat is not None and entity.lon is not None else ""
+    ident = f" · {entity.entity_id}" if entity.entity_id else ""
+    return f"{entity.label}: {name}{ident}{where}"
 
 
-def _quote_title(quote: dict[str, Any]) -> str:
-    speaker = quote.get("speaker_name") or "unknown speaker"
-    kind = "quote" if quote.get("direct", True) else "reported speech"
-    others = len(quote.get("corroborated_by") or [])
+def _quote_title(quote: Quote) -> str:
+    speaker = quote.speaker_name or "unknown speaker"
+    kind = "quote" if quote.direct else "reported speech"
+    others = len(quote.corroborated_by)
     also = f" · also in {count_noun(others, 'other article')}" if others else ""
     return f"{kind} by {speaker}{also}"
 
@@ -147,20 +147,20 @@ def entity_table(article: Article, linked: Collection[str] | None = None) -> lis
     the ids with a page; None: every id has one, as in the web UI).
     """
     rows: dict[tuple[str, str], dict[str, Any]] = {}
-    for mention in sorted(article.entities, key=lambda item: item.get("start", 0)):
-        name = mention.get("canonical") or mention.get("text", "")
-        key = ("id", mention["entity_id"]) if mention.get("entity_id") else (str(mention.get("label")), name.casefold())
+    for mention in sorted(article.entities, key=lambda item: item.start):
+        name = mention.canonical or mention.text
+        key = ("id", mention.entity_id) if mention.entity_id else (mention.label, name.casefold())
         row = rows.get(key)
         if row is None:
-            entity_id = mention.get("entity_id")
+            entity_id = mention.entity_id
             row = rows[key] = {
-                "name": name, "label": mention.get("label"), "entity_id": entity_id, "mentions": 0, "spellings": [],
-                "lat": mention.get("lat"), "lon": mention.get("lon"), "country": mention.get("country"),
+                "name": name, "label": mention.label, "entity_id": entity_id, "mentions": 0, "spellings": [],
+                "lat": mention.lat, "lon": mention.lon, "country": mention.country,
                 "page": entity_slug(entity_id) if entity_id and (linked is None or entity_id in linked) else None,
             }
         row["mentions"] += 1
-        if mention.get("text") and mention["text"] not in row["spellings"]:
-            row["spellings"].append(mention["text"])
+        if mention.text and mention.text not in row["spellings"]:
+            row["spellings"].append(mention.text)
     return list(rows.values())
 
 
@@ -183,7 +183,7 @@ def render_article(env: Environment, article: Article, store: Store, entity_page
         segments=segments(article.text, highlight_spans(article)),
         sources=store.sources_of(article.id),
         summary=trust_summary(article),
-        others=store.article_titles(sorted({i for q in article.quotes for i in q.get("corroborated_by") or []})),
+        others=store.article_titles(sorted({i for q in article.quotes for i in q.corroborated_by})),
     )
 
 

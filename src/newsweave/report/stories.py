@@ -23,7 +23,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from newsweave.model import Article
+from newsweave.model import Article, Event, Participant
 from newsweave.report.map import Place, places_in_articles, world_map_svg
 from newsweave.report.wording import count_noun
 from newsweave.store import Store
@@ -55,16 +55,16 @@ STATEMENT_COLOUR = "#6b7280"
 
 def timeline_entries(article: Article) -> list[dict[str, Any]]:
     """An article's events, and its sentences holding a resolved date that no event covers."""
-    entries = [_event_entry(article, event) for event in article.events if event.get("trigger")]
+    entries = [_event_entry(article, event) for event in article.events]
     covered = [(entry["start"], entry["end"]) for entry in entries]
     for item in article.dates:
-        value = str(item.get("value") or "")
-        if item.get("type") != "DATE" or not TIMELINE_DATE.match(value):
+        value = item.value or ""
+        if item.type != "DATE" or not TIMELINE_DATE.match(value):
             continue
-        start, end = sentence_around(article.text, item["start"], item["end"])
+        start, end = sentence_around(article.text, item.start, item.end)
         if any(start <= a < end or start < b <= end for a, b in covered):
             continue
-        if not says_more_than_its_date(article.text, start, end, item["start"], item["end"]):
+        if not says_more_than_its_date(article.text, start, end, item.start, item.end):
             continue
         covered.append((start, end))
         entries.append({"date": value, "article_id": article.id, "start": start, "end": end,
@@ -87,19 +87,22 @@ def _cuts(text: str, start: int, end: int) -> dict[str, bool]:
     return {"cut_before": not opens, "cut_after": not closes}
 
 
-def _event_entry(article: Article, event: dict[str, Any]) -> dict[str, Any]:
+def _event_entry(article: Article, event: Event) -> dict[str, Any]:
     """The sentence that states the event (its participants' span alone, "Tirana, Zelensky
     visited Saudi Arabia", can say the opposite of the source)."""
-    parts = [event[key] for key in ("trigger", "actor", "target", "location") if event.get(key)]
-    start, end = min(part["start"] for part in parts), max(part["end"] for part in parts)
+    parts = [part for part in (event.trigger, event.actor, event.target, event.location) if part is not None]
+    start, end = min(part.start for part in parts), max(part.end for part in parts)
     start, end = sentence_around(article.text, start, end)
     return {
-        "date": event.get("date") or (article.published[:10] if article.published else None),
+        "date": event.date or (article.published[:10] if article.published else None),
         "article_id": article.id, "start": start, "end": end, "text": article.text[start:end], **_cuts(article.text, start, end),
-        "event_type": event.get("type"), "language": article.language,
-        "actor": (event.get("actor") or {}).get("canonical") or (event.get("actor") or {}).get("text"),
-        "target": (event.get("target") or {}).get("canonical") or (event.get("target") or {}).get("text"),
+        "event_type": event.type, "language": article.language,
+        "actor": _participant_name(event.actor), "target": _participant_name(event.target),
     }
+
+
+def _participant_name(participant: Participant | None) -> str | None:
+    return (participant.canonical or participant.text) if participant is not None else None
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -228,7 +231,8 @@ def story_page(store: Store, story: dict[str, Any]) -> dict[str, Any]:
     by_language: dict[str, list[Article]] = {}
     for article in sorted(articles, key=lambda a: (a.published or "", a.id)):
         by_language.setdefault(article.language or "?", []).append(article)
-    places = places_in_articles([article.entities for article in articles], texts=[article.text for article in articles])
+    places = places_in_articles([[entity.to_json() for entity in article.entities] for article in articles],
+                                texts=[article.text for article in articles])
     return {
         "story": story, "timeline": timeline, "plot": timeline_plot(timeline), "by_language": dict(sorted(by_language.items())),
         "colours": TYPE_COLOURS, "statement_colour": STATEMENT_COLOUR, "places": places,

@@ -25,7 +25,7 @@ from typing import Any
 from newsweave.ingest import ReadOptions
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.pipeline import (
-    ASSESSED_KEY, AnalyzedBatch, Summary, analyze_batch, check_story_space, count_outcomes, document_batches,
+    AnalyzedBatch, Summary, analyze_batch, check_story_space, count_outcomes, document_batches,
     finish_ingest, split_known, store_batch, work_ahead,
 )
 from newsweave.store import Store
@@ -43,7 +43,6 @@ TASK_SIZE = 16
 # that finishes first then idles for a fraction of a small task, not of a whole one, while
 # the other ends its last, and the client has only a small task left to store after both.
 TAIL_PARTS = 4
-DOC_KEY, DOC_BYTES_KEY = "doc", "doc_bytes"
 # Dask's housekeeping, slowed down for a LocalCluster. Its nannies and scheduler run in the
 # client's process, which also links and stores; on a small machine every core is taken by
 # a worker, so their timers take CPU from the work. Measured on 2 cores (docs/benchmarks.md):
@@ -109,22 +108,46 @@ def analyze_on_worker(documents: list[RawDocument | Rejection]) -> list[Article 
     for result in results:
         if isinstance(result, Article):
             work_ahead(result)
-            if result.extras.get(ASSESSED_KEY):  # the parse was kept for assessing only
-                result.extras.pop(DOC_KEY, None)
-            elif DOC_KEY in result.extras:
-                result.extras[DOC_BYTES_KEY] = result.extras.pop(DOC_KEY).to_bytes()
+            if result.work.assessed:  # the parse was kept for assessing only
+                result.work.doc = None
+            elif result.work.doc is not None:
+                result.work.doc_bytes, result.work.doc = result.work.doc.to_bytes(), None
     return results
 
 
 def _restore_doc(article: Article) -> None:
     """Rebuild the worker's parse against this process's copy of the language's model."""
-    packed = article.extras.pop(DOC_BYTES_KEY, None)
+    packed, article.work.doc_bytes = article.work.doc_bytes, None
     if packed is not None:
         from spacy.tokens import Doc
 
         from newsweave.annotate.nlp import pipeline
 
-        article.extras[DOC_KEY] = Doc(pipeline(article.language).vocab).from_bytes(packed)
+        article.work.doc = Doc(pipeline(article.language).vocab).from_bytes(packed)
+
+
+def analyse_on_cluster(client: Any) -> Callable[[Iterable[list[RawDocument]]], Iterator[list[Article | Rejection]]]:
+    """An analyser for ``newsweave.reanalyze``: the batches go to ``client``'s workers (a few
+    in flight per worker) and come back in order, with their parses rebuilt here."""
+
+    def analyse(batches: Iterable[list[RawDocument]]) -> Iterator[list[Article | Rejection]]:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        pending: deque[Any] = deque()
+        for documents in batches:
+            pending.append(client.submit(analyze_on_worker, list(documents), pure=False))
+            if len(pending) > IN_FLIGHT_PER_WORKER * workers:
+                yield _restored(pending.popleft().result())
+        while pending:
+            yield _restored(pending.popleft().result())
+
+    return analyse
+
+
+def _restored(results: list[Article | Rejection]) -> list[Article | Rejection]:
+    for result in results:
+        if isinstance(result, Article):
+            _restore_doc(result)
+    return results
 
 
 @dataclass

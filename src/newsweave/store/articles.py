@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, delete, func, insert, or_, select, text, updat
 from sqlalchemy.exc import IntegrityError
 
 from newsweave.link.duplicates import DuplicateMatch, Fingerprint
-from newsweave.model import Article, Flag, Rejection, RemovedSpan, Span
+from newsweave.model import Article, Entity, Event, Flag, Quote, Rejection, RemovedSpan, Skip, Span, Timex
 from newsweave.offsets import OffsetMap
 from newsweave.store import schema
 from newsweave.store.base import chunks
@@ -65,51 +65,34 @@ def _analysis_columns(article: Article) -> dict[str, Any]:
 
 
 def _annotations(article: Article) -> dict[str, Any]:
-    return {
-        "entities": article.entities,
-        "dates": article.dates,
-        "quotes": article.quotes,
-        "events": article.events,
-        "flags": [flag.to_json() for flag in article.flags],
-        "skipped": article.skipped,
-        "provenance": article.provenance,
-    }
+    """The annotations as the article JSON of the contract has them (one JSON column)."""
+    found = article.to_json()
+    return {key: found[key] for key in ("entities", "dates", "quotes", "events", "flags", "skipped", "provenance")}
 
 
-def _span_row(article_id: str, item: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    return {
-        "article_id": article_id,
-        **{key: item[key] for key in ("start", "end", "source_start", "source_end", "text")},
-        **extra,
-    }
+def _span_row(article_id: str, item: Span, **extra: Any) -> dict[str, Any]:
+    return {"article_id": article_id, **item.offsets(), **extra}
 
 
-def _mention_row(article_id: str, item: dict[str, Any]) -> dict[str, Any]:
-    return _span_row(article_id, item, entity_id=item.get("entity_id"), label=item.get("label", "MISC"))
+def _mention_row(article_id: str, item: Entity) -> dict[str, Any]:
+    return _span_row(article_id, item, entity_id=item.entity_id, label=item.label)
 
 
-def _quote_row(article_id: str, item: dict[str, Any]) -> dict[str, Any]:
+def _quote_row(article_id: str, item: Quote) -> dict[str, Any]:
     return _span_row(
         article_id,
         item,
-        speaker=item.get("speaker"),
-        speaker_name=item.get("speaker_name"),
-        speaker_entity_id=item.get("speaker_entity_id"),
-        cue=item.get("cue"),
-        direct=bool(item.get("direct", True)),
+        speaker=item.speaker.to_json() if item.speaker else None,
+        speaker_name=item.speaker_name,
+        speaker_entity_id=item.speaker_entity_id,
+        cue=item.cue,
+        direct=item.direct,
     )
 
 
-def _event_row(article_id: str, item: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "article_id": article_id,
-        "type": item.get("type", ""),
-        "trigger": item.get("trigger") or {},
-        "actor": item.get("actor"),
-        "target": item.get("target"),
-        "location": item.get("location"),
-        "date": item.get("date"),
-    }
+def _event_row(article_id: str, item: Event) -> dict[str, Any]:
+    found = item.to_json()
+    return {"article_id": article_id, **{key: found.get(key) for key in ("type", "trigger", "actor", "target", "location", "date")}}
 
 
 def article_from_row(row, removed: list[RemovedSpan]) -> Article:
@@ -132,17 +115,13 @@ def article_from_row(row, removed: list[RemovedSpan]) -> Article:
         duplicate_of=row.duplicate_of,
         duplicate_similarity=row.duplicate_similarity,
         links=tuple(row.links or ()),
-        entities=annotations.get("entities", []),
-        dates=annotations.get("dates", []),
-        quotes=annotations.get("quotes", []),
-        events=annotations.get("events", []),
-        flags=[
-            Flag(item["kind"], item["severity"], item["message"], [Span(**span) for span in item.get("evidence", [])],
-                 item.get("confidence"))
-            for item in annotations.get("flags", [])
-        ],
+        entities=[Entity.from_json(item) for item in annotations.get("entities", [])],
+        dates=[Timex.from_json(item) for item in annotations.get("dates", [])],
+        quotes=[Quote.from_json(item) for item in annotations.get("quotes", [])],
+        events=[Event.from_json(item) for item in annotations.get("events", [])],
+        flags=[Flag.from_json(item) for item in annotations.get("flags", [])],
         extraction_method=row.extraction_method,
-        skipped=annotations.get("skipped", []),
+        skipped=[Skip(item["stage"], item["reason"]) for item in annotations.get("skipped", [])],
         provenance=annotations.get("provenance"),
     )
 
@@ -221,6 +200,11 @@ class ArticleRecords(EntityRecords):
         with self.engine.connect() as connection:
             return list(connection.scalars(query))
 
+    def article_ids(self) -> list[str]:
+        """Every stored article's id, in id order."""
+        with self.engine.connect() as connection:
+            return list(connection.scalars(select(schema.articles.c.id).order_by(schema.articles.c.id)))
+
     def provenance_counts(self) -> dict[str | None, int]:
         a = schema.articles
         with self.engine.connect() as connection:
@@ -254,7 +238,7 @@ class ArticleRecords(EntityRecords):
             )
         child_rows = {
             schema.mentions: [_mention_row(article.id, item) for item in article.entities],
-            schema.dates: [_span_row(article.id, item, type=item.get("type"), value=item.get("value")) for item in article.dates],
+            schema.dates: [_span_row(article.id, item, type=item.type, value=item.value) for item in article.dates],
             schema.quotes: [_quote_row(article.id, item) for item in article.quotes],
             schema.events: [_event_row(article.id, item) for item in article.events],
             schema.flags: [
