@@ -3,7 +3,7 @@
     .venv/bin/python bench/make_embedding_means.py [--eval ../shared/eval/stories] [--skip-pairs 600]
 
 Not a benchmark: a maintenance script, to run again whenever the embedding changes (model,
-prefix or ``LEAD_CHARS``; ``annotate/embeddings.py`` refuses a file made for another one).
+prefix or lead length (``AnnotateSettings.embedding_lead_chars``); ``annotate/embeddings.py`` refuses a file made for another one).
 
 Why: multilingual-e5's vectors of one language share a large common component, so any two
 English leads have a cosine near 0.8 and an English and a French report of one event sit

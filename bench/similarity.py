@@ -45,7 +45,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsweave.annotate.embeddings import LEAD_CHARS, STORY_PREFIX, centre_by_language, embed_texts, lead_text  # noqa: E402
+from newsweave.annotate.settings import SETTINGS  # noqa: E402
+from newsweave.annotate.embeddings import STORY_PREFIX, centre_by_language, embed_texts, lead_text  # noqa: E402
 from newsweave.link.stories import ENTITY_WEIGHT, combined_score, entity_mentions, entity_overlap  # noqa: E402
 from newsweave.model import Article  # noqa: E402
 from newsweave.offsets import OffsetMap  # noqa: E402
@@ -95,7 +96,7 @@ class Variant:
         raise ValueError(self.name)
 
 
-PRODUCTION = Variant(STORY_PREFIX, "lead", LEAD_CHARS)
+PRODUCTION = Variant(STORY_PREFIX, "lead", SETTINGS.embedding_lead_chars)
 # The grid of issue 6: both prefixes × lead lengths, a title stand-in, and closing chunks
 # (with the 250-char leads they make the head+tail rows).
 ALL_VARIANTS = [Variant(prefix, part, chars) for prefix in ("passage", "query")

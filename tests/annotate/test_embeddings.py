@@ -13,8 +13,9 @@ import numpy as np
 import pytest
 
 from newsweave.annotate import embeddings
+from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.embeddings import (
-    EMBEDDING_DIM, LEAD_CHARS, STORY_PREFIX, centre_by_language, embed_articles, embed_texts, language_means, lead_text,
+    EMBEDDING_DIM, STORY_PREFIX, centre_by_language, embed_articles, embed_texts, language_means, lead_text,
 )
 from newsweave.model import Article
 from newsweave.offsets import OffsetMap
@@ -69,7 +70,7 @@ def test_article_embedding_is_its_lead_with_the_story_prefix_centred_by_language
     means, _ = language_means()
     expected = (raw - means["en"]) / np.linalg.norm(raw - means["en"])
     assert np.allclose(article.work.embedding, expected, atol=1e-5)
-    assert len(lead_text(article.text)) == LEAD_CHARS
+    assert len(lead_text(article.text)) == SETTINGS.embedding_lead_chars
 
 
 def test_centring_widens_the_gap_between_a_translation_and_same_language_news(vectors):

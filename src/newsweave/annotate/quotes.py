@@ -34,17 +34,8 @@ from newsweave.annotate.quote_marks import Piece, find_pieces
 from newsweave.annotate.quote_rules import UPPER, Rules, rules
 from newsweave import model
 from newsweave.model import Article
+from newsweave.annotate.settings import SETTINGS
 
-# How far past a closing mark and before an opening mark attribution is looked for:
-# "…," said the former secretary of state in a statement (about 12 words); '…” study lead
-# author Lucas Paganini, a planetary scientist at …, said' needs room for a long aside.
-AFTER_WINDOW = 220
-BEFORE_WINDOW = 250
-# A quote without cue or speaker nearby is kept (and flagged unsourced) only when it is long
-# enough to be speech rather than a scare-quoted term ("so-called “reform”").
-MIN_UNATTRIBUTED_WORDS = 6
-# Split quotes: the gap between two halves that share a speaker ("…," he said, "…").
-SPLIT_GAP = 90
 # Marks that end a sentence or introduce a quote, in every script (punctuation, not words).
 SENTENCE_MARKS = ".!?…。！？"
 COLONS = ":："
@@ -73,7 +64,7 @@ class Quote:
 
 
 def _attribute_after(text: str, piece: Piece, rule: Rules) -> Attribution | None:
-    window_end = min(len(text), piece.close_at + 1 + AFTER_WINDOW)
+    window_end = min(len(text), piece.close_at + 1 + SETTINGS.quote_after_window)
     newline = text.find("\n", piece.close_at + 1, window_end)
     window = text[piece.close_at + 1:newline if newline >= 0 else window_end]
     patterns = rule.after
@@ -116,13 +107,13 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
         previous_end = len(text[:line_start].rstrip())
         if text[:previous_end].endswith(tuple(COLONS)):
             line_start = text.rfind("\n", 0, previous_end) + 1
-            start = _word_start(text, line_start, previous_end - BEFORE_WINDOW)
+            start = _word_start(text, line_start, previous_end - SETTINGS.quote_before_window)
             for pattern in rule.before:
                 match = pattern.search(text[start:previous_end])
                 if match:
                     return _attribution(match, start, rule)
             return None
-    start = _word_start(text, line_start, piece.open_at - BEFORE_WINDOW)
+    start = _word_start(text, line_start, piece.open_at - SETTINGS.quote_before_window)
     window = text[start:piece.open_at]
     if colon_only and not window.rstrip().endswith(tuple(COLONS)):
         return None
@@ -156,8 +147,6 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
 # at a closing mark after them.
 SENTENCE_END = re.compile(r"(?:(?<=[a-zà-ÿа-яёіїєґ0-9)\]][.!?])(?<![A-Z][a-z]\.)(?<![A-Z][a-z]{2}\.)"
                           r"|(?<=[.!?…][\"”»’“«]))\s+|(?<=[。！？])\s*")
-# How far back the sentence before a quote is read.
-PREVIOUS_WINDOW = 300
 
 
 def _previous_sentence(text: str, piece: Piece) -> tuple[int, int] | None:
@@ -174,7 +163,7 @@ def _previous_sentence(text: str, piece: Piece) -> tuple[int, int] | None:
         end = len(text[:line_start].rstrip())
         if end == 0:
             return None
-    start = max(text.rfind("\n", 0, end) + 1, end - PREVIOUS_WINDOW)
+    start = max(text.rfind("\n", 0, end) + 1, end - SETTINGS.quote_previous_window)
     boundaries = [m.end() for m in SENTENCE_END.finditer(text, start, end) if m.end() < end]
     return (boundaries[-1] if boundaries else start), end
 
@@ -225,8 +214,8 @@ def find_quotes(article: Article) -> list[Quote]:
     partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule)]
     quotes = standalone
     _number_utterances(text, quotes)
-    quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= MIN_UNATTRIBUTED_WORDS
-              or len(CJK.findall(text[q.start:q.end])) >= 2 * MIN_UNATTRIBUTED_WORDS
+    quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= SETTINGS.quote_min_unattributed_words
+              or len(CJK.findall(text[q.start:q.end])) >= 2 * SETTINGS.quote_min_unattributed_words
               or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
     quotes.extend(partial)
     quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces]))
@@ -239,7 +228,7 @@ def _as_partial(text: str, quote: Quote, rule: Rules) -> bool:
     a scare-quoted term in any other sentence stays out."""
     piece: Piece = quote.extras["piece"]
     line_start = text.rfind("\n", 0, piece.open_at) + 1
-    start = max(line_start, piece.open_at - PREVIOUS_WINDOW)
+    start = max(line_start, piece.open_at - SETTINGS.quote_previous_window)
     boundaries = [m.end() for m in SENTENCE_END.finditer(text, start, piece.open_at)]
     start = _word_start(text, line_start, boundaries[-1] if boundaries else start)
     prefix = text[start:piece.open_at]
@@ -259,9 +248,9 @@ def _attribute_around(text: str, piece: Piece, rule: Rules) -> Attribution | Non
     if not rule.around:
         return None
     line_start = text.rfind("\n", 0, piece.open_at) + 1
-    start = max(line_start, piece.open_at - BEFORE_WINDOW)
+    start = max(line_start, piece.open_at - SETTINGS.quote_before_window)
     stop = text.find("\n", piece.close_at + 1)
-    stop = len(text) if stop < 0 else min(stop, piece.close_at + 1 + AFTER_WINDOW)
+    stop = len(text) if stop < 0 else min(stop, piece.close_at + 1 + SETTINGS.quote_after_window)
     following, preceding = text[piece.close_at + 1:stop], text[start:piece.open_at]
     for before, after in rule.around:
         cue = after.match(following)
@@ -392,7 +381,7 @@ def _share_attributions(text: str, quotes: list[Quote], by_group: dict[int, Attr
             gap = text[gap_start:gap_end]
             attr = previous.attribution
             if "\n" not in gap and gap_start <= attr.speaker_start < gap_end and (
-                    len(gap) <= SPLIT_GAP or _one_clause(text, attr.speaker_end, gap_end)):
+                    len(gap) <= SETTINGS.quote_split_gap or _one_clause(text, attr.speaker_end, gap_end)):
                 quote.attribution = attr
                 quote.extras["continues"] = True
         previous = quote
@@ -402,7 +391,7 @@ def _one_clause(text: str, start: int, end: int) -> bool:
     """'…,” said X, the director of Y, in a statement. “…': from the speaker to the next
     quote is the rest of one attribution clause, so the next quote goes on with the speech."""
     segment = text[start:end]
-    return len(segment) <= PREVIOUS_WINDOW and not re.search(r"[“”«»\"]", segment) and not any(
+    return len(segment) <= SETTINGS.quote_previous_window and not re.search(r"[“”«»\"]", segment) and not any(
         m.end() < len(segment.rstrip()) for m in SENTENCE_END.finditer(segment))
 
 
@@ -419,11 +408,11 @@ def _number_utterances(text: str, quotes: list[Quote]) -> None:
             prev_piece: Piece = previous.extras["piece"]
             gap = text[prev_piece.close_at + 1:piece.open_at]
             same = prev_piece.group == piece.group or quote.extras.get("continues", False) or (
-                "\n" not in gap and len(gap) <= SPLIT_GAP and (quote.attribution is None or _same_speaker(quote.attribution, previous.attribution)))
+                "\n" not in gap and len(gap) <= SETTINGS.quote_split_gap and (quote.attribution is None or _same_speaker(quote.attribution, previous.attribution)))
             if quote.attribution is None and previous.attribution is not None and not same:
                 paragraph_start = text.rfind("\n", 0, piece.open_at) + 1
                 attribution_only = not gap.strip() or (
-                    len(gap) <= SPLIT_GAP and previous.attribution.speaker_start > prev_piece.close_at)
+                    len(gap) <= SETTINGS.quote_split_gap and previous.attribution.speaker_start > prev_piece.close_at)
                 if not text[paragraph_start:piece.open_at].strip() and gap.count("\n") >= 1 and attribution_only:
                     quote.attribution = previous.attribution
                     same = True  # the speech goes on: one utterance, as attribution corpora count it

@@ -24,14 +24,9 @@ from typing import Any
 from newsweave import lang
 from newsweave.annotate.canonical import alias_of
 from newsweave.model import Article
+from newsweave.annotate.settings import SETTINGS
 
 PERSON_LABELS = {"PER", "PERSON"}
-# How far before a name its honorific or title is read ("la ministre de la Santé, Anne X").
-MARKER_BEFORE = 45
-MARKER_AFTER = 70
-# How far back a person marked with a pronoun's gender is preferred to a nearer unmarked one (two
-# or three sentences).
-AGREEMENT_REACH = 400
 
 
 @dataclass
@@ -91,8 +86,8 @@ def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
         return
     known: dict[str, str] = {}
     for person in people:
-        gender = marker_gender(text[max(0, person.start - MARKER_BEFORE):person.start], rule, rule.before)
-        gender = gender or marker_gender(text[person.end:person.end + MARKER_AFTER], rule, rule.after)
+        gender = marker_gender(text[max(0, person.start - SETTINGS.speaker_marker_before):person.start], rule, rule.before)
+        gender = gender or marker_gender(text[person.end:person.end + SETTINGS.speaker_marker_after], rule, rule.after)
         if gender:
             person.gender = gender
             known.setdefault(_key(person), gender)
@@ -150,7 +145,7 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
         return None, None  # "they", "ils": a group, no single person
     before = [p for p in outside if p.end <= span[0] and (gender is None or p.gender in (None, gender))]
     # a person the text marks with the pronoun's gender, close by, beats a nearer one it says nothing of
-    marked = [p for p in before if gender is not None and p.gender == gender and span[0] - p.end <= AGREEMENT_REACH]
+    marked = [p for p in before if gender is not None and p.gender == gender and span[0] - p.end <= SETTINGS.speaker_agreement_reach]
     if marked or before:
         return _longest_form((marked or before)[-1], outside)
     return (None, None) if kind == "pronoun" else (text, None)

@@ -27,12 +27,10 @@ from babel.dates import get_day_names, get_month_names
 from newsweave import lang
 from newsweave.annotate.timex_types import Grammar, Mention, Timex
 from newsweave.annotate.timex_values import RESOLVERS, ResolveContext
+from newsweave.annotate.settings import SETTINGS
 
 __all__ = ["Mention", "Timex", "find_mentions", "grammar", "resolve_all", "tag"]
 
-# How far back a quarter mention sets the granularity of "a year earlier" (about two
-# paragraphs of a business story; set on the TE3 dev set's earnings reports).
-QUARTER_CONTEXT = 1200
 
 
 def _alternation(words: Any) -> str:
@@ -305,7 +303,7 @@ def _follow_quarter_context(timex: Timex, before: list[Timex]) -> None:
     if not re.search(r"\b(?:ago|earlier|year-ago|year-earlier)\b", timex.text.lower()):
         return
     for previous in reversed(before):
-        if timex.start - previous.end > QUARTER_CONTEXT:
+        if timex.start - previous.end > SETTINGS.timex_quarter_context:
             return
         quarter = re.fullmatch(r"(\d{4})-Q([1-4])", previous.value) if previous.resolve == "quarter" else None
         if quarter:

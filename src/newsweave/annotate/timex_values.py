@@ -17,13 +17,11 @@ from dateutil.relativedelta import relativedelta
 
 from newsweave import lang
 from newsweave.annotate.timex_types import Grammar, Mention, Timex
+from newsweave.annotate.settings import SETTINGS
 
 # Years outside this range are numbers, not years ("1500 people" is also caught by the
 # not_year_after words); set by eye on news text, which rarely dates before 1800.
 YEAR_MIN, YEAR_MAX = 1800, 2099
-# How far around a match we look for tense cues ("will", "sera") when a weekday or month
-# has no year: about one clause.
-CUE_WINDOW = 60
 DURATION_UNITS = {"S": "PT{n}S", "MIN": "PT{n}M", "H": "PT{n}H", "D": "P{n}D", "W": "P{n}W", "WE": "P{n}WE",
                   "M": "P{n}M", "Q": "P{n}Q", "Y": "P{n}Y", "DE": "P{n}DE", "CE": "P{n}CE"}
 # TimeML writes quarters, decades and centuries as months and years: "three quarters" = P9M
@@ -70,8 +68,8 @@ class ResolveContext:
         "jusqu'à jeudi") wins unless a past marker is nearer than any future one ("talks went
         on until Thursday"); otherwise the tense marker nearest the match wins ("said he will
         arrive on Tuesday": "will"). A cheap stand-in for a parse: no per-article cost."""
-        before = self.text[max(0, self.mention.start - CUE_WINDOW):self.mention.start]
-        after = self.text[self.mention.end:self.mention.end + CUE_WINDOW // 2]
+        before = self.text[max(0, self.mention.start - SETTINGS.timex_cue_window):self.mention.start]
+        after = self.text[self.mention.end:self.mention.end + SETTINGS.timex_cue_window // 2]
         # the clause only: a cue in the sentence before says nothing about this one
         before = re.split(r"[.!?;]\s|\n", before)[-1]
         after = re.split(r"[.!?;,]\s|\n|\s(?:and|et|und|y|e)\s", after)[0]

@@ -23,12 +23,11 @@ from functools import cache
 from newsweave import lang
 from newsweave.assess.textual import TRUST_FILE
 from newsweave.model import Article, Flag
+from newsweave.assess.settings import SETTINGS
 
 KIND = "date_inconsistent"
 # Languages whose numeric dates may be written month first.
 MONTH_FIRST_NUMERIC = frozenset({"en"})
-# The most characters (spaces, commas, short joining words) between a weekday and its date.
-MAX_GAP = 12
 # How sure each finding is (docs/quality.md): an impossible date or a contradiction with
 # the year written is near certain; with the year taken from the article's date, less so.
 CONFIDENCE = {"impossible": 0.95, "weekday": 0.9, "weekday_inferred_year": 0.6}

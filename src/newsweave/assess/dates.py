@@ -22,13 +22,9 @@ from newsweave import lang
 from newsweave.annotate.timex import Timex, tag
 from newsweave.assess.calendar_check import CONFIDENCE, calendar_flags
 from newsweave.model import Article, Flag
+from newsweave.assess.settings import SETTINGS
 
 KIND = "date_inconsistent"
-# Past-tense cues are looked for this far around the date when there is no parse: about one
-# clause, so that a neighbouring sentence's tense does not count.
-TENSE_WINDOW = 80
-# A tense read by a small parser can be wrong; the date itself cannot.
-FUTURE_IN_PAST_CONFIDENCE = 0.7
 
 
 def date_flags(article: Article) -> list[Flag]:
@@ -102,7 +98,7 @@ def _future_in_past(article: Article, timex: Timex, published: date | None) -> F
         return None
     return Flag(KIND, "warning",
                 f"“{timex.text}” is after the article's date ({published.isoformat()}) yet told in the past tense.",
-                [article.span(timex.start, timex.end)], FUTURE_IN_PAST_CONFIDENCE)
+                [article.span(timex.start, timex.end)], SETTINGS.date_future_in_past_confidence)
 
 
 def _told_in_past(article: Article, timex: Timex) -> bool:
@@ -137,15 +133,15 @@ def _parse_says_past(doc, timex: Timex) -> bool:
 def _clause_has(article: Article, timex: Timex, cue_list: str) -> bool:
     """A cue word of ``dates.toml``'s ``[cues]`` list in the clause around the date."""
     words = lang.load(article.language or "", "dates").get("cues", {}).get(cue_list, [])
-    window = article.text[max(0, timex.start - TENSE_WINDOW):timex.end + TENSE_WINDOW // 2].lower()
+    window = article.text[max(0, timex.start - SETTINGS.date_tense_window):timex.end + SETTINGS.date_tense_window // 2].lower()
     clause = next((part for part in re.split(r"[.!?;]\s|\n", window) if timex.text.lower() in part), window)
-    before = clause.split(timex.text.lower())[0][-TENSE_WINDOW // 2:] + " " + timex.text.lower()
+    before = clause.split(timex.text.lower())[0][-SETTINGS.date_tense_window // 2:] + " " + timex.text.lower()
     return any(re.search(rf"(?<!\w){re.escape(word.strip())}(?!\w)", before) for word in words)
 
 
 def _cues_say_past(article: Article, timex: Timex) -> bool:
     cues = lang.load(article.language or "", "dates").get("cues", {})
-    window = article.text[max(0, timex.start - TENSE_WINDOW):timex.end + TENSE_WINDOW].lower()
+    window = article.text[max(0, timex.start - SETTINGS.date_tense_window):timex.end + SETTINGS.date_tense_window].lower()
     sentence = re.split(r"[.!?]\s", window)
     around = next((part for part in sentence if timex.text.lower() in part), window)
 

@@ -30,18 +30,10 @@ from newsweave.assess.textual import (
     time_spans,
 )
 from newsweave.model import Article, Flag, Severity
+from newsweave.assess.settings import SETTINGS
 
 KIND = "generic_filler"
 SEVERITY: Severity = "info"
-# The shortest run of vague sentences that may be padding; whether it is depends on the
-# article's own rate of vague sentences (``_unexplained``).
-MIN_RUN = 3
-# A run is padding when fewer than this many such runs are expected at the article's rate.
-ALPHA = 0.05
-# Measured on planted filler and real news (docs/quality.md).
-CONFIDENCE = 0.7
-# Sentences this short ("He left.") say too little to call either way.
-MIN_WORDS = 6
 _DIGIT = re.compile(r"\d")
 # A capitalised word after the first one: a name the NER may have missed.
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )[A-ZÀ-Ý][\w-]+")
@@ -59,7 +51,7 @@ def detect_generic_filler(article: Article) -> list[Flag]:
     if len(runs) > 1:
         message = f"{count} sentences in {len(runs)} passages state nothing checkable, unlike the rest of the article."
     evidence = [article.span(start, end) for run in runs for start, end in line_parts(article.text, run[0].start, run[-1].end)]
-    return [Flag(KIND, SEVERITY, message, evidence, CONFIDENCE)]
+    return [Flag(KIND, SEVERITY, message, evidence, SETTINGS.filler_confidence)]
 
 
 def _vague_runs(article: Article) -> list[list[Sentence]]:
@@ -72,7 +64,7 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
         if sentence.heading:
             continue  # a sub-heading neither adds to nor breaks a run
         has_phrase = bool(find_patterns(phrases, article.text, sentence.start, sentence.end))
-        if sentence.words() < MIN_WORDS and not has_phrase:
+        if sentence.words() < SETTINGS.filler_min_words and not has_phrase:
             continue  # too short to judge: neither adds to nor breaks a run
         judged.append((sentence, _is_vague(article, sentence, names, times, has_phrase)))
     runs: list[list[Sentence]] = []
@@ -81,16 +73,16 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
         if vague:
             current.append(sentence)
             continue
-        if len(current) >= MIN_RUN and _unexplained(current, judged):
+        if len(current) >= SETTINGS.filler_min_run and _unexplained(current, judged):
             runs.append(current)
         current = []
-    if len(current) >= MIN_RUN and _unexplained(current, judged):
+    if len(current) >= SETTINGS.filler_min_run and _unexplained(current, judged):
         runs.append(current)
     return runs
 
 
 def _unexplained(run: list[Sentence], judged: list[tuple[Sentence, bool]]) -> bool:
-    """A run this long is unlikely (expected count below ``ALPHA``) at the rate of vague
+    """A run this long is unlikely (expected count below ``SETTINGS.filler_alpha``) at the rate of vague
     sentences in the rest of the article: padding, not the article's register.
 
     Rate with add-one smoothing, so that an article with few other sentences gives no
@@ -99,7 +91,7 @@ def _unexplained(run: list[Sentence], judged: list[tuple[Sentence, bool]]) -> bo
     inside = {id(sentence) for sentence in run}
     others = [vague for sentence, vague in judged if id(sentence) not in inside]
     rate = (sum(others) + 1) / (len(others) + 2)
-    return len(judged) * rate ** len(run) < ALPHA
+    return len(judged) * rate ** len(run) < SETTINGS.filler_alpha
 
 
 def checkable_times(article: Article) -> list[tuple[int, int]]:

@@ -17,10 +17,9 @@ import re
 from newsweave.assess.textual import sentences
 from newsweave.extract.boilerplate import furniture_reason
 from newsweave.model import Article, Flag, Severity
+from newsweave.assess.settings import SETTINGS
 
 KIND = "boilerplate_leak"
-# The extractor's own furniture rules matched inside the text (docs/quality.md).
-CONFIDENCE = 0.8
 SEVERITY: Severity = "warning"
 # Where two pieces of text were glued without a space: "applicationLe", "allies.Read".
 _GLUE = re.compile(r"(?<=[a-zà-ÿ0-9.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
@@ -47,7 +46,7 @@ def detect_boilerplate_leak(article: Article) -> list[Flag]:
         return []
     reasons = sorted({READABLE_REASON.get(reason, reason.replace("_", " ")) for _, _, reason in found})
     message = f"Site furniture ({', '.join(reasons)}) was left inside the article text."
-    return [Flag(KIND, SEVERITY, message, [article.span(start, end) for start, end, _ in found], CONFIDENCE)]
+    return [Flag(KIND, SEVERITY, message, [article.span(start, end) for start, end, _ in found], SETTINGS.leak_confidence)]
 
 
 def furniture_pieces(article: Article) -> list[tuple[int, int, str]]:

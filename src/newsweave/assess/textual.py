@@ -21,14 +21,13 @@ from typing import Any
 from newsweave import lang
 from newsweave.annotate.nlp import parse_batch
 from newsweave.model import Article
+from newsweave.assess.settings import SETTINGS
 
 TRUST_FILE = "trust"
 # spaCy labels (English OntoNotes and French WikiNER) that name something a reader could
 # look up; numbers and dates are checked apart.
 NAME_LABELS = frozenset({"PERSON", "PER", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "MISC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
-# A line this short and without closing punctuation is a sub-heading, not a sentence.
-HEADING_MAX_WORDS = 14
 _SENTENCE_END = re.compile(r"[.!?…:;»\"”)\]]\s*$")
 _WORD = re.compile(r"\w+")
 
@@ -92,7 +91,7 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    return len(_WORD.findall(line)) <= HEADING_MAX_WORDS and not _SENTENCE_END.search(line)
+    return len(_WORD.findall(line)) <= SETTINGS.heading_max_words and not _SENTENCE_END.search(line)
 
 
 def mentions(article: Article) -> list[Mention]:

@@ -23,10 +23,9 @@ from __future__ import annotations
 from newsweave.annotate.language import detect_language
 from newsweave.assess.textual import Sentence, doc_of, find_patterns, patterns, sentences, word_list
 from newsweave.model import Article, Flag, Severity
+from newsweave.assess.settings import SETTINGS
 
 KIND = "machine_translation"
-# Two artefacts, one of them strong, are suggestive, not proof (docs/quality.md).
-CONFIDENCE = 0.6
 SEVERITY: Severity = "warning"
 # Strong artefacts (a calque, doubled punctuation, an untranslated sentence) rarely survive
 # editing; weak ones (a lower-case name, a number disagreement) are also what a small
@@ -34,14 +33,8 @@ SEVERITY: Severity = "warning"
 # weak artefacts alone fired on 11 % of real news bodies. So the flag needs two strong
 # artefacts, or one strong artefact and one weak.
 STRONG = frozenset({"calque", "punctuation", "fragment"})
-MIN_STRONG = 2
-# An untranslated fragment must be a real sentence, long enough for a language detector
-# to be sure, and the detector must be this sure.
-FRAGMENT_MIN_WORDS = 6
-FRAGMENT_MIN_CONFIDENCE = 0.9
 # spaCy entity labels that are names: a lower-cased one is an artefact.
 NAME_ENTITY_LABELS = frozenset({"PERSON", "PER", "GPE", "LOC", "ORG", "NORP"})
-MIN_NAME_LENGTH = 3
 # Nouns ending so may be plural under a singular tag ("pays", "prix", "series").
 INVARIABLE_ENDINGS = ("s", "x", "z")
 # fastText: the quick detector; lingua (the default for short texts) would load hundreds of
@@ -68,12 +61,12 @@ def detect_machine_translation(article: Article) -> list[Flag]:
     artefacts += [(s, e, "fragment") for s, e in untranslated_fragments(article)]
     artefacts = _without_overlaps(artefacts)
     strong = sum(1 for _, _, kind in artefacts if kind in STRONG)
-    if not (strong >= MIN_STRONG or (strong >= 1 and len(artefacts) > strong)):
+    if not (strong >= SETTINGS.translation_min_strong or (strong >= 1 and len(artefacts) > strong)):
         return []
     kinds = sorted({ARTEFACT_WORDS[kind] for _, _, kind in artefacts})
     message = f"The text shows {len(artefacts)} marks of machine translation ({', '.join(kinds)})."
     evidence = [article.span(*_whole_words(article.text, start, end)) for start, end, _ in artefacts]
-    return [Flag(KIND, SEVERITY, message, evidence, CONFIDENCE)]
+    return [Flag(KIND, SEVERITY, message, evidence, SETTINGS.translation_confidence)]
 
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -95,7 +88,7 @@ def lowercase_names(article: Article) -> list[tuple[int, int]]:
     found = []
     for token in doc:
         text = token.text
-        if not (text.isalpha() and text.islower() and len(text) >= MIN_NAME_LENGTH) or token.is_sent_start:
+        if not (text.isalpha() and text.islower() and len(text) >= SETTINGS.translation_min_name_length) or token.is_sent_start:
             continue
         if text in not_names or token.is_stop or token.like_url:
             continue
@@ -146,10 +139,10 @@ def untranslated_fragments(article: Article) -> list[tuple[int, int]]:
         return []
     found = []
     for sentence in sentences(article):
-        if sentence.words() < FRAGMENT_MIN_WORDS or _inside_quote(article.text, sentence):
+        if sentence.words() < SETTINGS.translation_fragment_min_words or _inside_quote(article.text, sentence):
             continue
         language, confidence = detect_language(sentence.text, FRAGMENT_DETECTOR)
-        if language and language != article.language and confidence >= FRAGMENT_MIN_CONFIDENCE:
+        if language and language != article.language and confidence >= SETTINGS.translation_fragment_min_confidence:
             found.append((sentence.start, sentence.end))
     return found
 

@@ -1,0 +1,44 @@
+"""The assess stage's settings: one frozen object, printed by ``newsweave stats --json``.
+
+Each value says why it is what it is; the measurements behind the tuned ones are in
+docs/quality.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class AssessSettings:
+    # The shortest run of vague sentences that may be padding; whether it is depends on the
+    # article's own rate of vague sentences (``_unexplained``).
+    filler_min_run: int = 3
+    # A run is padding when fewer than this many such runs are expected at the article's rate.
+    filler_alpha: float = 0.05
+    # Measured on planted filler and real news (docs/quality.md).
+    filler_confidence: float = 0.7
+    # Sentences this short ("He left.") say too little to call either way.
+    filler_min_words: int = 6
+    # The extractor's own furniture rules matched inside the text (docs/quality.md).
+    leak_confidence: float = 0.8
+    # Past-tense cues are looked for this far around the date when there is no parse: about one
+    # clause, so that a neighbouring sentence's tense does not count.
+    date_tense_window: int = 80
+    # A tense read by a small parser can be wrong; the date itself cannot.
+    date_future_in_past_confidence: float = 0.7
+    # The most characters (spaces, commas, short joining words) between a weekday and its date.
+    calendar_max_gap: int = 12
+    # A line this short and without closing punctuation is a sub-heading, not a sentence.
+    heading_max_words: int = 14
+    # Two artefacts, one of them strong, are suggestive, not proof (docs/quality.md).
+    translation_confidence: float = 0.6
+    translation_min_strong: int = 2
+    # An untranslated fragment must be a real sentence, long enough for a language detector
+    # to be sure, and the detector must be this sure.
+    translation_fragment_min_words: int = 6
+    translation_fragment_min_confidence: float = 0.9
+    translation_min_name_length: int = 3
+
+
+SETTINGS = AssessSettings()
