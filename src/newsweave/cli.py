@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+
 import json
 import re
 import sys
@@ -69,10 +71,14 @@ def open_store(db: str | None, *, create: bool = True) -> Store:
     """The store at ``db``; commands that only read pass ``create=False`` so that a mistyped
     path is an error, not a new empty store."""
     try:
-        return Store(db, create=create)
+        store = Store(db, create=create)
     except StoreError as error:
         fail(str(error))
         raise  # unreachable: fail() exits
+    # The command owns the store until the process ends; closing it then writes the story index
+    # snapshot that an ingest grew, so the next command loads it instead of rebuilding it.
+    atexit.register(store.close)
+    return store
 
 
 def sample_corpus() -> Path:

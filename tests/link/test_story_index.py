@@ -387,3 +387,16 @@ def _v4_story(number: int, vector: np.ndarray):
                     column("keyword_counts", JSON))
     return insert(stories).values(id=f"{number + 1:016x}", label="old", languages=["en"], centroid=vector.tobytes(),
                                   size=1, entity_counts={}, keyword_counts={})
+
+
+def test_each_store_object_owns_its_linker_and_forgetting_it_rebuilds(sqlite_store, snapshot_dir):
+    stub_articles(sqlite_store, ["x"])
+    linker = linker_for(sqlite_store)
+    linker.assign_signals("x", signals(clustered(1)[0]))
+    assert sqlite_store.story_linker is linker and linker_for(sqlite_store) is linker
+    other = Store(str(sqlite_store.engine.url.database))  # a second handle on the same database
+    assert other.story_linker is None and linker_for(other) is not linker
+    linking.forget_linker(sqlite_store)
+    assert sqlite_store.story_linker is None
+    rebuilt = linker_for(sqlite_store)
+    assert rebuilt is not linker and rebuilt.seen == linker.seen  # rebuilt from the database, the story kept

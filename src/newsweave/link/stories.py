@@ -35,11 +35,9 @@ re-exported here.
 
 from __future__ import annotations
 
-import atexit
 import hashlib
 import logging
 import threading
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -393,8 +391,8 @@ def _new_index() -> Index:
     return story_snapshot.new_index()
 
 
-_linkers: weakref.WeakKeyDictionary[Any, StoryLinker] = weakref.WeakKeyDictionary()
-_linkers_lock = threading.Lock()
+# One lock for making linkers: two threads assigning on one fresh store must share one linker.
+_making_linker = threading.Lock()
 
 
 def _stored_frequencies(memory: StoryMemory) -> EntityFrequencies:
@@ -404,17 +402,21 @@ def _stored_frequencies(memory: StoryMemory) -> EntityFrequencies:
 
 
 def linker_for(memory: StoryMemory) -> StoryLinker:
-    """One linker per store object and process (loaded or rebuilt once, then kept in step)."""
-    with _linkers_lock:
-        if memory not in _linkers:
-            _linkers[memory] = StoryLinker(memory)
-        return _linkers[memory]
+    """The store object's own linker (``memory.story_linker``), made on first use: loaded from its
+    snapshot or rebuilt once, then kept in step. The store owns it, so closing or dropping the
+    store ends it; nothing of it is global to the process."""
+    with _making_linker:
+        linker = getattr(memory, "story_linker", None)
+        if linker is None:
+            linker = StoryLinker(memory)
+            memory.story_linker = linker
+        return linker
 
 
 def save_story_index(memory: StoryMemory) -> None:
-    """Write the snapshot of this store's linker if it has stories the file lacks (end of an ingest)."""
-    with _linkers_lock:
-        linker = _linkers.get(memory)
+    """Write the snapshot of this store's linker if it has stories the file lacks (``Store.close``,
+    the end of an ingest)."""
+    linker = getattr(memory, "story_linker", None)
     if linker is not None and linker.unsaved:
         try:
             linker.save_snapshot()
@@ -422,24 +424,12 @@ def save_story_index(memory: StoryMemory) -> None:
             log.warning("story index: snapshot not written: %s", error)
 
 
-def save_story_indexes() -> None:
-    """At exit: the snapshots of every linker of this process."""
-    with _linkers_lock:
-        memories = list(_linkers.keys())
-    for memory in memories:
-        save_story_index(memory)
-
-
-# A process that ingested writes its snapshots when it ends (the CLI never closes its store).
-atexit.register(save_story_indexes)
-
-
 def assign_story(article: Article, memory: StoryMemory) -> Assignment:
     return linker_for(memory).assign(article)
 
 
 def forget_linker(memory: StoryMemory) -> None:
-    """Drop this process's linker of the store without saving its snapshot (its stories were
-    deleted, ``newsweave restory``): the next assignment builds one from the database."""
-    with _linkers_lock:
-        _linkers.pop(memory, None)
+    """Drop the store's linker without saving its snapshot (its stories were deleted,
+    ``newsweave restory``): the next assignment builds one from the database."""
+    with _making_linker:
+        memory.story_linker = None

@@ -89,6 +89,9 @@ class StoryConflict(Exception):
 class StoryMemory(Protocol):
     """What story assignment needs from the store."""
 
+    # The store object's own story linker (``link.stories.linker_for``), None until first used.
+    story_linker: Any
+
     def stories_since(self, seq: int) -> Iterable[tuple[str, bytes, int]]:
         """(id, centroid sum as float32 bytes, seq) of stories changed after ``seq``, in seq order."""
         ...

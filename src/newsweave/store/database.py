@@ -77,6 +77,7 @@ class Store(ArticleRecords, QuoteRecords, StatsRecords):
         does not exist yet, for commands that only read (a typo must not give an empty store)."""
         self.url = database_url(url)
         self._inserts_ignoring: dict[tuple[str, str | None], Any] = {}  # see _insert_ignore
+        self.story_linker: Any = None  # this store's story index, made by link.stories.linker_for
         if not create:
             _require_existing_sqlite_file(self.url)
         try:
