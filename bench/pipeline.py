@@ -1,6 +1,6 @@
 """Speed of the whole pipeline, of Dask scale-out and of the API, on a generated en/fr corpus.
 
-    .venv/bin/python bench/pipeline.py [--articles 60] [--rounds 5] [--clients 20] [--requests 200] [--plot docs/pipeline-bench.png]
+    .venv/bin/python bench/pipeline.py [--pipeline-only] [--articles 60] [--rounds 5] [--clients 20] [--requests 200] [--plot docs/pipeline-bench.png]
 
 Prints, in one run (models loaded before any timing):
 - articles/s of the full pipeline (``pipeline.ingest`` into a fresh SQLite store) and of
@@ -213,6 +213,18 @@ def _plot(results: dict, path: Path) -> None:
     print(f"plot written to {path}")
 
 
+def pipeline_against_spacy(articles: int) -> dict:
+    """The full pipeline's speed, spaCy's alone on the same texts, and their ratio."""
+    with tempfile.TemporaryDirectory(prefix="newsweave-bench-") as scratch:
+        root = Path(scratch)
+        inputs = _generate(root / "corpus", articles)
+        _warm_models()
+        full = bench_full_pipeline(inputs, root / "full.db")
+        spacy_only = bench_spacy_alone(full.pop("texts"))
+    return {"articles": articles, "load_average": os.getloadavg(), "pipeline_per_s": full["per_s"],
+            "spacy_per_s": spacy_only["per_s"], "ratio_pipeline_to_spacy": spacy_only["per_s"] / full["per_s"]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=60)
@@ -221,7 +233,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="requests per API measurement")
     parser.add_argument("--plot", type=Path, default=None, help="write a PNG plot here")
     parser.add_argument("--json", type=Path, default=None, help="write the figures here as JSON")
+    parser.add_argument("--pipeline-only", action="store_true",
+                        help="only the full pipeline against spaCy alone (to compare two checkouts)")
     arguments = parser.parse_args()
+    if arguments.pipeline_only:
+        print(json.dumps(pipeline_against_spacy(arguments.articles), indent=2))
+        return
 
     with tempfile.TemporaryDirectory(prefix="newsweave-bench-") as scratch:
         root = Path(scratch)
