@@ -56,7 +56,7 @@ FUZZY_MIN_SCORE = 85
 CROSS_LINGUAL_MIN_COSINE = 0.86
 # The same, between the closest pieces (whole quote or clause) of two quotes: chosen on the
 # tune half of bench/corroboration.py's translated quote pairs (figures in docs/quality.md).
-CLAUSE_MIN_COSINE = 0.87
+CLAUSE_MIN_COSINE = 0.865
 # A clause shorter than this says too little to match on its own ("he said", "not now"):
 # it stays joined to its neighbour.
 MIN_CLAUSE_WORDS = 4
