@@ -38,7 +38,16 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from newsweave.annotate.embeddings import embed_texts
-from newsweave.assess.corroboration import CLAUSE_MIN_COSINE, FUZZY_MIN_SCORE, MIN_WORDS, Quoted, clauses, cross_cosines, embed_quotes, normalise
+from newsweave.assess.corroboration import (
+    CLAUSE_MIN_COSINE,
+    FUZZY_MIN_SCORE,
+    MIN_WORDS,
+    Quoted,
+    clauses,
+    cross_cosines,
+    embed_quotes,
+    normalise,
+)
 
 # Opening and closing marks of the languages in the set (en/es/it “ ”, fr/es/it/ru « »,
 # de/pl „ “ or „ ”, de » «, zh 「 」, typewriter ").
@@ -99,8 +108,8 @@ def cases(path: Path) -> list[dict]:
                               and not _same_words(mine[j], quote) and not _same_words(other, theirs[index])]
                     if others:
                         out.append(base | {"kind": "sibling", "gold": False, "peer": others})
-                        out.append(base | {"kind": "sibling", "gold": False,
-                                           "peer": [piece for other in others for piece in clauses(other)[1:]] or others})
+                        pieces_of_others = [piece for other in others for piece in clauses(other)[1:]]
+                        out.append(base | {"kind": "sibling", "gold": False, "peer": pieces_of_others or others})
     return out
 
 
@@ -137,7 +146,8 @@ def precision_recall(gold: np.ndarray, best: np.ndarray, threshold: float) -> tu
 
 def tuned(gold: np.ndarray, best: np.ndarray) -> float:
     """Highest recall at precision ≥ TARGET_PRECISION on the tune half (ties: the higher threshold)."""
-    ok = [(precision_recall(gold, best, t)[1], t) for t in THRESHOLDS if precision_recall(gold, best, t)[0] >= TARGET_PRECISION]
+    measured = [(precision_recall(gold, best, t), t) for t in THRESHOLDS]
+    ok = [(recall, t) for (precision, recall, _, _), t in measured if precision >= TARGET_PRECISION]
     return max(ok)[1] if ok else float(THRESHOLDS[-1])
 
 

@@ -185,7 +185,8 @@ def test_a_translated_excerpt_of_a_longer_quote_corroborates_it():
 
     english = quoted("The minister listened to us for two hours. But we need far more than listening: "
                      "we need a plan that saves the plant and its 2,000 jobs.", "en", "a")
-    french = quoted("Il nous faut bien plus qu'une écoute : il nous faut un plan qui sauve l'usine et ses 2 000 emplois.", "fr", "b")
+    french = quoted("Il nous faut bien plus qu'une écoute : il nous faut un plan qui sauve l'usine "
+                    "et ses 2 000 emplois.", "fr", "b")
     german = quoted("Wir brauchen viel mehr als Zuhören: Wir brauchen einen Plan, der das Werk und seine 2.000 "
                     "Arbeitsplätze rettet.", "de", "c")
     other = quoted("Nous étudierons chaque proposition pour les fournisseurs de la région.", "fr", "b")
@@ -206,7 +207,8 @@ def test_a_quote_only_a_copy_repeats_says_so_beside_an_independent_report(store,
     for article_id in (wire_id, copy_id):
         article = store.get_article(article_id)
         assert all(copy_id not in q.corroborated_by and wire_id not in q.corroborated_by for q in article.quotes)
-        messages = [f.message for f in article.flags if f.kind == "uncorroborated_quote" and "listened" in f.evidence[0].text]
+        messages = [f.message for f in article.flags
+                    if f.kind == "uncorroborated_quote" and "listened" in f.evidence[0].text]
         assert len(messages) == 1 and "only other source of this quote is a copy" in messages[0]
     if together:  # the independent report is a peer: its own quote is found nowhere else
         lenz = [f.message for f in store.get_article(other_id).flags if f.kind == "uncorroborated_quote"]
