@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.assess.corroboration import PairMatches, Quoted, matches, normalise, same_quote
+from newsweave.assess.corroboration import PairMatches, Quoted, clauses, embed_quotes, matches, normalise, same_quote
 from newsweave.pipeline import ingest
 from newsweave.report.export import export_rows
 
@@ -170,3 +170,46 @@ def test_a_quote_repeated_only_by_copies_of_one_wire_text_is_not_corroborated(st
     for article in articles:
         messages = [flag.message for flag in article.flags if flag.kind == "uncorroborated_quote"]
         assert messages and all("copies of one source" in message or "only by" in message for message in messages)
+
+
+def test_a_quote_splits_into_clauses_of_four_words_or_more():
+    text = "The minister listened to us. But no: we need a plan that saves the plant, now."
+    assert clauses(text) == [text, "The minister listened to us. But no:", "we need a plan that saves the plant, now."]
+    assert clauses("We need a plan that saves the plant") == ["We need a plan that saves the plant"]
+
+
+def test_a_translated_excerpt_of_a_longer_quote_corroborates_it():
+    """A French or German report of one sentence of a longer English quote matches it through
+    the multilingual embeddings of its clauses; another quote of the same story does not."""
+    from newsweave.annotate.embeddings import embed_texts
+
+    english = quoted("The minister listened to us for two hours. But we need far more than listening: "
+                     "we need a plan that saves the plant and its 2,000 jobs.", "en", "a")
+    french = quoted("Il nous faut bien plus qu'une écoute : il nous faut un plan qui sauve l'usine "
+                    "et ses 2 000 emplois.", "fr", "b")
+    german = quoted("Wir brauchen viel mehr als Zuhören: Wir brauchen einen Plan, der das Werk und seine 2.000 "
+                    "Arbeitsplätze rettet.", "de", "c")
+    other = quoted("Nous étudierons chaque proposition pour les fournisseurs de la région.", "fr", "b")
+    embed_quotes([english, french, german, other], embed_texts)
+    assert matches([english], [french, german, other]).tolist() == [[True, True, False]]
+
+
+def test_a_quote_only_a_copy_repeats_says_so_beside_an_independent_report(store, tmp_path: Path):
+    """Wire text, its copy, and an independent report of the meeting that quotes someone else:
+    the wire quote's only other source is the copy, and the flag says that."""
+    wire = MEETING[0][1]
+    (tmp_path / "wire.txt").write_text(wire, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(wire.replace("Thursday", "Thursday afternoon"), encoding="utf-8")
+    (tmp_path / "d.txt").write_text(MEETING[3][1], encoding="utf-8")
+    ingest([str(tmp_path)], store)
+    wire_id, copy_id, other_id = (_article_of(store, name) for name in ("wire.txt", "copy.txt", "d.txt"))
+    together = store.story_of(wire_id) is not None and store.story_of(wire_id) == store.story_of(other_id)
+    for article_id in (wire_id, copy_id):
+        article = store.get_article(article_id)
+        assert all(copy_id not in q.corroborated_by and wire_id not in q.corroborated_by for q in article.quotes)
+        messages = [f.message for f in article.flags
+                    if f.kind == "uncorroborated_quote" and "listened" in f.evidence[0].text]
+        assert len(messages) == 1 and "only other source of this quote is a copy" in messages[0]
+    if together:  # the independent report is a peer: its own quote is found nowhere else
+        lenz = [f.message for f in store.get_article(other_id).flags if f.kind == "uncorroborated_quote"]
+        assert lenz and all("copy" not in message for message in lenz)

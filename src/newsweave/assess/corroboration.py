@@ -10,12 +10,16 @@ Matching:
   text, so a shorter excerpt of the same words still matches a longer quote);
 * across languages: cosine similarity of the multilingual embeddings that the stories
   stage uses (``annotate/embeddings.embed_texts``), since a translated quote shares no
-  words with its original.
+  words with its original. Matched at clause level: each quote is embedded whole and
+  clause by clause (``clauses``), and two quotes match when their closest pair of pieces
+  does, so a newsroom that reports one sentence of a longer quote in another language
+  still corroborates it (``bench/corroboration.py`` measures this, docs/quality.md).
 
 Only direct quotes (the speaker's own words) can be flagged; reported speech gets its
 ``corroborated_by`` list too. Peers are the other articles of the quote's story; when the article has no story, the
 articles that quote the same speaker. Copies of the article (near-duplicates, the same
-wire text) are not independent and never corroborate it.
+wire text) are not independent and never corroborate it: a quote that only copies repeat
+gets its own message, "reported only by copies of one source".
 
 This runs after ingest, over the articles just stored and their story peers, because
 whether a quote is corroborated changes when later articles arrive. The store is reached
@@ -48,7 +52,16 @@ FUZZY_MIN_SCORE = 85
 # Cosine of multilingual-e5-small embeddings above which two quotes in different languages
 # are translations of each other. Set on the labelled set's translated quote pairs: pairs
 # scored 0.88–0.94, unrelated cross-language quotes of the same stories at most 0.82.
+# (Whole quotes only; matching now compares clauses with CLAUSE_MIN_COSINE below.)
 CROSS_LINGUAL_MIN_COSINE = 0.86
+# The same, between the closest pieces (whole quote or clause) of two quotes: chosen on the
+# tune half of bench/corroboration.py's translated quote pairs (figures in docs/quality.md).
+CLAUSE_MIN_COSINE = 0.865
+# A clause shorter than this says too little to match on its own ("he said", "not now"):
+# it stays joined to its neighbour.
+MIN_CLAUSE_WORDS = 4
+# Where a quote splits into clauses: sentence ends, semicolons, colons, dashes, and commas.
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?;:…,])\s+|\s+[–—]\s+|(?<=[。！？；，])")
 
 
 class QuoteMemory(Protocol):
@@ -89,7 +102,27 @@ class Quoted:
     index: int
     text: str
     norm: str
+    # One row per piece (the whole quote first, then its clauses), or a single vector.
     vector: np.ndarray | None = field(default=None, repr=False)
+
+
+def clauses(text: str) -> list[str]:
+    """The pieces a quote is matched by across languages: the whole quote, then its clauses
+    when it has more than one. Pieces under ``MIN_CLAUSE_WORDS`` words join the one before."""
+    pieces: list[str] = []
+    for part in (p.strip() for p in _CLAUSE_BREAK.split(text.strip())):
+        if not part:
+            continue
+        if pieces and (_words(pieces[-1]) < MIN_CLAUSE_WORDS or _words(part) < MIN_CLAUSE_WORDS):
+            pieces[-1] = f"{pieces[-1]} {part}"
+        else:
+            pieces.append(part)
+    return [text] + pieces if len(pieces) > 1 else [text]
+
+
+def _words(text: str) -> int:
+    # A CJK character counts as a word: those scripts put no spaces between words.
+    return len(re.findall(r"\w+", text)) + len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
 
 
 def normalise(text: str) -> str:
@@ -124,11 +157,9 @@ def corroborate(article_ids: Iterable[str], memory: QuoteMemory, embed=None) -> 
         if record is None or not record["quotes"]:
             continue
         independent = [p for p in peers if p in records and not _copies(record, records[p])]
-        copies = len(peers) - len(independent)
+        copies = [p for p in peers if p in records and _copies(record, records[p])]
         compare = independent if article_id in fresh else [p for p in independent if p in todo]
-        quotes, flags = _assess(record, quoted.get(article_id, []), independent, compare, pairs)
-        if not independent and copies:
-            flags = [_copies_only_flag(quote, copies) for quote in quotes if quote.get("direct", True)]
+        quotes, flags = _assess(record, quoted.get(article_id, []), (independent, copies), compare, pairs)
         results.append((article_id, quotes, flags))
     memory.save_corroborations(results)
     return sum(len(flags) for _, _, flags in results)
@@ -205,6 +236,10 @@ class PairMatches:
             return self._across[group][start:stop, peer_start:peer_stop]
         return self._across[group][peer_start:peer_stop, start:stop].T
 
+    def row_of(self, article_id: str, item: Quoted) -> int:
+        """The row of ``item`` among its article's quotes in ``between``."""
+        return next(row for row, quote in enumerate(self._quoted.get(article_id, [])) if quote is item)
+
     def matched_by(self, article_id: str, peers: set[str]) -> list[set[str]]:
         """For each of the article's quotes, which of ``peers`` have a quote matching it: the
         article's rows of its group's matrices at once, where ``between`` gives one peer's block."""
@@ -279,11 +314,21 @@ def _embed_if_needed(quoted, records, peers_of, embed, memory: QuoteMemory) -> N
     items = [q for quotes in quoted.values() for q in quotes]
     if not items:
         return
-    texts = [q.text for q in items]
-    vectors = _stored_or_embedded(texts, memory) if embed is None else np.asarray(embed(texts), dtype=np.float32)
+    embed_quotes(items, (lambda texts: _stored_or_embedded(texts, memory)) if embed is None else embed)
+
+
+def embed_quotes(items: list[Quoted], embed) -> None:
+    """Give each quote one unit vector per piece (``clauses``), from ``embed(texts) -> rows``."""
+    pieces = [clauses(q.text) for q in items]
+    texts = [piece for quote_pieces in pieces for piece in quote_pieces]
+    if not texts:
+        return
+    vectors = np.asarray(embed(texts), dtype=np.float32).copy()
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-    for item, vector in zip(items, vectors, strict=True):
-        item.vector = vector
+    start = 0
+    for item, quote_pieces in zip(items, pieces, strict=True):
+        item.vector = vectors[start : start + len(quote_pieces)]
+        start += len(quote_pieces)
 
 
 def vector_key(text: str) -> str:
@@ -334,12 +379,37 @@ def matches(mine: list[Quoted], others: list[Quoted]) -> np.ndarray:
     same = scores >= FUZZY_MIN_SCORE
     cross = _across_languages(mine, others)
     if cross.any():
-        rows = [i for i, a in enumerate(mine) if a.vector is not None]
-        cols = [j for j, b in enumerate(others) if b.vector is not None]
-        cosines = np.zeros(same.shape, dtype=np.float32)
-        cosines[np.ix_(rows, cols)] = _stacked([mine[i].vector for i in rows]) @ _stacked([others[j].vector for j in cols]).T
-        same = np.where(cross, cosines >= CROSS_LINGUAL_MIN_COSINE, same)
+        same = np.where(cross, cross_cosines(mine, others) >= CLAUSE_MIN_COSINE, same)
     return same
+
+
+def cross_cosines(mine: list[Quoted], others: list[Quoted]) -> np.ndarray:
+    """For every pair of quotes (rows: ``mine``), the cosine of their closest pieces (whole
+    quote or clause); 0 where a quote has no vector."""
+    cosines = np.zeros((len(mine), len(others)), dtype=np.float32)
+    rows = [i for i, a in enumerate(mine) if a.vector is not None]
+    cols = [j for j, b in enumerate(others) if b.vector is not None]
+    if not rows or not cols:
+        return cosines
+    left, left_owner = _pieces([mine[i].vector for i in rows])
+    right, right_owner = _pieces([others[j].vector for j in cols])
+    piece_cosines = left @ right.T
+    # Pieces of one quote are contiguous rows: reduce them to the quote's best piece, per side.
+    best = np.maximum.reduceat(piece_cosines, _starts(left_owner), axis=0)
+    best = np.maximum.reduceat(best, _starts(right_owner), axis=1)
+    cosines[np.ix_(rows, cols)] = best
+    return cosines
+
+
+def _pieces(vectors: list[np.ndarray | None]) -> tuple[np.ndarray, np.ndarray]:
+    """The piece vectors of these quotes stacked, and for each row the index of its quote."""
+    blocks = [np.atleast_2d(vector) for vector in vectors if vector is not None]
+    owners = np.concatenate([np.full(len(block), index) for index, block in enumerate(blocks)])
+    return np.vstack(blocks).astype(np.float32), owners
+
+
+def _starts(owners: np.ndarray) -> np.ndarray:
+    return np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
 
 
 def _across_languages(mine: list[Quoted], others: list[Quoted]) -> np.ndarray:
@@ -351,10 +421,13 @@ def _across_languages(mine: list[Quoted], others: list[Quoted]) -> np.ndarray:
     return (languages[:, None] != other_languages[None, :]) & vectored[:, None] & other_vectored[None, :]
 
 
-def _assess(record, mine: list[Quoted], peers: list[str], compare: list[str],
+def _assess(record, mine: list[Quoted], peers_and_copies: tuple[list[str], list[str]], compare: list[str],
             pairs: PairMatches) -> tuple[list[dict[str, Any]], list[Flag]]:
-    """Corroboration of one article's quotes by its (independent) ``peers``: the quotes of the
-    ``compare`` peers are matched now, the other peers' matches are kept from the record."""
+    """Corroboration of one article's quotes by its independent ``peers``: the quotes of the
+    ``compare`` peers are matched now, the other peers' matches are kept from the record.
+    A direct quote no independent peer carries is flagged; the message says when copies of
+    the article repeat it, or when the story holds nothing but copies."""
+    peers, copies = peers_and_copies
     quotes = [dict(quote) for quote in record["quotes"]]
     current, compared = set(peers), set(compare)
     kept = [[p for p in quote.get("corroborated_by") or [] if p in current and p not in compared] for quote in quotes]
@@ -365,18 +438,36 @@ def _assess(record, mine: list[Quoted], peers: list[str], compare: list[str],
     for item, matched_by in zip(mine, found_by, strict=True):
         found = sorted(set(kept[item.index]) | matched_by)
         quotes[item.index]["corroborated_by"] = found
-        if not found and peers and quotes[item.index].get("direct", True):
-            # Only direct quotes are flagged: reported speech is paraphrased differently by
-            # every newsroom, so "found nowhere else" says little about it.
+        # Only direct quotes are flagged: reported speech is paraphrased differently by
+        # every newsroom, so "found nowhere else" says little about it.
+        if found or not quotes[item.index].get("direct", True):
+            continue
+        in_copies = _copies_carrying(record["id"], item, copies, pairs)
+        if in_copies or (copies and not peers):
+            flags.append(_copies_only_flag(quotes[item.index], len(in_copies or copies), carried=bool(in_copies)))
+        elif peers:
             flags.append(_flag(quotes[item.index], len(peers)))
+    if not mine and copies and not peers:  # quotes too short to match: the story is copies only
+        flags = [_copies_only_flag(quote, len(copies), carried=False) for quote in quotes if quote.get("direct", True)]
     return quotes, flags
 
 
-def _copies_only_flag(quote: dict[str, Any], copies: int) -> Flag:
-    """The story's only other articles are copies of this one (one wire text): a quote they
-    repeat is reported by one source, which is not corroboration."""
+def _copies_carrying(article_id: str, item: Quoted, copies: list[str], pairs: PairMatches) -> list[str]:
+    """The copies of the article that repeat this quote. Scored on the spot, whether or not
+    either side is new: copies are few, and their matches are never stored."""
+    return [copy for copy in copies if pairs.between(article_id, copy)[pairs.row_of(article_id, item)].any()]
+
+
+def _copies_only_flag(quote: dict[str, Any], copies: int, carried: bool) -> Flag:
+    """Only copies of this article (one wire text) repeat the quote, or the story holds
+    nothing but copies: one source, which is not corroboration."""
     what = "a copy" if copies == 1 else f"{copies} copies"
-    message = f"This quote is reported only by copies of one source ({what} of the same wire text), by no independent article."
+    if carried:
+        message = (f"The only other source of this quote is {what} of this article (the same wire text):"
+                   " reported only by copies of one source, by no independent article.")
+    else:
+        message = (f"The story's only other articles are {what} of this one (the same wire text):"
+                   " no independent article reports this quote.")
     span = Span(quote["start"], quote["end"], quote["source_start"], quote["source_end"], quote["text"])
     return Flag(KIND, SEVERITY, message, [span])
 
@@ -388,8 +479,3 @@ def _flag(quote: dict[str, Any], peers: int) -> Flag:
         message = f"This quote appears in none of the {peers} other articles of its story."
     span = Span(quote["start"], quote["end"], quote["source_start"], quote["source_end"], quote["text"])
     return Flag(KIND, SEVERITY, message, [span])
-
-
-def _stacked(vectors: list[np.ndarray | None]) -> np.ndarray:
-    """Rows of the vectors (the callers pass only rows that have one)."""
-    return np.vstack([vector for vector in vectors if vector is not None])
