@@ -39,7 +39,23 @@ CASES: dict[str, tuple[str, str]] = {
                        "„Niemand in dieser Stadt wird im nächsten Jahr mehr für Wasser bezahlen müssen.“\n"),
     "clean-quote-es": ("es", "El ayuntamiento de Valdemora aprobó el lunes el presupuesto.\n\n"
                              "«Nadie en este pueblo pagará más por el agua el año que viene», dijo la alcaldesa, Marta Ruiz.\n"),
+    # An incise names the speaker with a verb no cue list holds: the shape is the signal.
+    "clean-incise-de": ("de", "Der Stadtrat von Wendel hat am Montag den Haushalt beschlossen.\n\n"
+                              "„Niemand in dieser Stadt wird im nächsten Jahr mehr für Wasser bezahlen müssen“, polterte der "
+                              "Bürgermeister nach der Sitzung.\n"),
+    "clean-incise-fr": ("fr", "Le conseil municipal de Coudray a voté lundi le budget de la commune.\n\n"
+                              "« Personne dans cette ville ne paiera plus cher son eau l'an prochain », s'agace le maire "
+                              "devant la presse.\n"),
     # -- generic_filler
+    "filler-de": ("de", "Der Hafen von Dunmere hat 2024 insgesamt 4,1 Millionen Container umgeschlagen, teilte die Behörde mit.\n\n"
+                        "Die Direktorin Ada Brent sagte, 1200 Arbeitsplätze hingen an dem neuen Kai, der im Mai öffnet.\n\n"
+                        "Vieles hängt jetzt davon ab, wie es weitergeht. Niemand kann wirklich sagen, wohin das führt. "
+                        "Die Lage bleibt für alle Beteiligten schwierig, wie es scheint. Darauf gibt es keine einfachen Antworten, "
+                        "und das wird sich wohl auch nicht ändern.\n\n"
+                        "Der Kai kostete 310 Millionen Euro, wie aus den Büchern des Rats hervorgeht.\n"),
+    "clean-filler-de": ("de", "Der Hafen von Dunmere hat 2024 insgesamt 4,1 Millionen Container umgeschlagen, teilte die Behörde mit.\n\n"
+                              "Die Direktorin Ada Brent sagte am Montag, 1200 Arbeitsplätze hingen an dem neuen Kai.\n\n"
+                              "Der Kai kostete 310 Millionen Euro, wie aus den Büchern des Rats hervorgeht.\n"),
     "filler-en": ("en", "The port of Dunmere handled 4.1 million containers in 2024, the authority said on Monday.\n\n"
                         "Its director, Ada Brent, said 1,200 jobs depended on the new quay, which opens in May.\n\n"
                         "Everything now depends on what comes next. Nobody can really say where this leads. "
@@ -100,6 +116,20 @@ def test_a_quote_nobody_said_is_flagged_in_german(analysed):
 
 def test_an_attributed_quote_is_not_flagged_in_spanish(analysed):
     assert flags_of(analysed["clean-quote-es"], "unsourced_quote") == []
+
+
+@pytest.mark.parametrize("name", ["clean-incise-de", "clean-incise-fr"])
+def test_a_quote_whose_incise_names_the_speaker_is_not_flagged(analysed, name):
+    assert flags_of(analysed[name], "unsourced_quote") == []
+
+
+def test_padding_in_a_german_article_is_filler(analysed):
+    [flag] = flags_of(analysed["filler-de"], "generic_filler")
+    assert flag.evidence[0].text.startswith("Vieles hängt jetzt")
+
+
+def test_a_specific_german_article_has_no_filler(analysed):
+    assert flags_of(analysed["clean-filler-de"], "generic_filler") == []
 
 
 def test_padding_in_a_specific_article_is_filler(analysed):

@@ -67,16 +67,17 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
         if sentence.words() < SETTINGS.filler_min_words and not has_phrase:
             continue  # too short to judge: neither adds to nor breaks a run
         judged.append((sentence, _is_vague(article, sentence, names, times, has_phrase)))
+    shortest = SETTINGS.filler_min_run if doc_of(article).has_annotation("DEP") else SETTINGS.filler_min_run_unparsed
     runs: list[list[Sentence]] = []
     current: list[Sentence] = []
     for sentence, vague in judged:
         if vague:
             current.append(sentence)
             continue
-        if len(current) >= SETTINGS.filler_min_run and _unexplained(current, judged):
+        if len(current) >= shortest and _unexplained(current, judged):
             runs.append(current)
         current = []
-    if len(current) >= SETTINGS.filler_min_run and _unexplained(current, judged):
+    if len(current) >= shortest and _unexplained(current, judged):
         runs.append(current)
     return runs
 
@@ -138,4 +139,16 @@ def _is_vague(
         return True  # "today", "the years ahead" around a stock phrase date nothing
     if overlaps(sentence.start, sentence.end, times) or _narrates(article, sentence):
         return False
-    return not overlaps(sentence.start, sentence.end, names) and not _INNER_CAPITAL.search(sentence.text)
+    return not overlaps(sentence.start, sentence.end, names) and not _names_a_thing(article, sentence)
+
+
+def _names_a_thing(article: Article, sentence: Sentence) -> bool:
+    """A name the recogniser may have missed: a capitalised word inside the sentence.
+
+    A language that writes every noun with a capital (German) gives its own name shapes
+    (``[names] shapes`` of its trust.toml: capitalised pairs, acronyms), else every noun
+    would read as a name and no sentence would ever look vague."""
+    shapes = patterns(article, "names", "shapes")
+    if shapes:
+        return bool(find_patterns(shapes, article.text, sentence.start, sentence.end))
+    return bool(_INNER_CAPITAL.search(sentence.text))

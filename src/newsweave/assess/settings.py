@@ -14,6 +14,9 @@ class AssessSettings:
     # The shortest run of vague sentences that may be padding; whether it is depends on the
     # article's own rate of vague sentences (``_unexplained``).
     filler_min_run: int = 3
+    # Without a parse (no model for the language, German today) a narrating sentence cannot be told
+    # from padding, so a run must be longer before it counts (docs/quality.md, false alarms in de).
+    filler_min_run_unparsed: int = 4
     # A run is padding when fewer than this many such runs are expected at the article's rate.
     filler_alpha: float = 0.05
     # Measured on planted filler and real news (docs/quality.md).
