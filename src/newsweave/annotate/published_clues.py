@@ -30,6 +30,9 @@ FETCH_REACH = 2
 # A weekday named in a clause that is not in the future is at most this many days before the
 # day of writing ("Tuesday" in a story of Thursday); "today"/"yesterday" with it fix the gap.
 WEEKDAY_REACH = 6
+# A weekday written in this many letters or fewer ("So", "Mi", "sam") is an abbreviation, and
+# without a date beside it too often a common word to date an article.
+ABBREVIATION = 3
 # A URL with a year and month but no day ("/2024/05/slug") allows that month.
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|-)")
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
@@ -104,6 +107,8 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
     for timex in resolve_all(mentions, text, language, None):
         if clause_tense(timex, text, rules) > 0:
             continue  # a plan ("on Friday the court will rule") says nothing of the day of writing
+        if timex.resolve == "weekday" and timex.weekday is not None and _abbreviated(timex.text):
+            continue  # "So", "Do", "Mi" are German words as often as weekdays ("So sieht es aus")
         if timex.resolve == "weekday" and timex.weekday is not None:
             offset = _day_word(timex, text, rules)
             gaps = frozenset(range(WEEKDAY_REACH + 1)) if offset is None else frozenset({-offset})
@@ -114,6 +119,11 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
             if day is not None:
                 clues.append(Clue("date named", earliest=day, evidence=timex))
     return clues
+
+
+def _abbreviated(text: str) -> bool:
+    """A weekday written as an abbreviation of at most ABBREVIATION letters, without a date."""
+    return len(re.sub(r"\W", "", text)) <= ABBREVIATION
 
 
 def _named_day(timex: Timex, fetched: date | None) -> date | None:
@@ -172,8 +182,9 @@ def _allows(clue: Clue, day: date) -> bool:
 
 
 def likeliest(days: list[date], clues: list[Clue]) -> date:
-    """The latest allowed day: a page fetched live is most often fetched the day it appears,
-    and the clues that move the day earlier have already cut the later days away."""
+    """The latest allowed day: a page fetched live is most often fetched the day it appears.
+    (Preferring a day the text names as a weekday helped on wire copy and cost more on the
+    Fundus tune half: docs/quality.md.)"""
     return days[-1]
 
 
