@@ -60,7 +60,8 @@ def score(items: list[dict], with_fetch: bool = True, errors: list[str] | None =
     for case in items:
         key = (case["set"], case["language"], half_of(case["id"]))
         row = rows.setdefault(key, dict.fromkeys(("articles", "answered", "exact", "within1", "wrong",
-                                                  "fetch_exact", "fetch_within1"), 0))
+                                                  "fetch_exact", "fetch_within1", "clued", "clued_exact",
+                                                  "clued_within1"), 0))
         row["articles"] += 1
         fetched = case["fetched"] if with_fetch else None
         if fetched:
@@ -76,6 +77,10 @@ def score(items: list[dict], with_fetch: bool = True, errors: list[str] | None =
         row["exact"] += off == 0
         row["within1"] += off <= 1
         row["wrong"] += off > 1
+        if "+" in inference.reason or "fetch" not in inference.reason:  # a text or URL clue took part
+            row["clued"] += 1
+            row["clued_exact"] += off == 0
+            row["clued_within1"] += off <= 1
         if errors is not None and off and key[2] == "tune":
             errors.append(f"{case['id']} truth {case['truth']} got {inference.published} "
                           f"[{inference.earliest}..{inference.latest}] {inference.reason}")
@@ -84,11 +89,13 @@ def score(items: list[dict], with_fetch: bool = True, errors: list[str] | None =
 
 def print_rows(rows: dict[tuple, dict[str, int]], title: str) -> None:
     print(title)
-    print("set language half articles answered exact within1 wrong>1 | fetch day alone: exact within1")
+    print("set language half articles answered exact within1 wrong>1 | fetch day alone: exact within1 "
+          "| answers with a text clue: count exact within1")
     for (name, language, half), row in sorted(rows.items(), key=lambda item: (item[0][0], -item[1]["articles"], item[0])):
         n = row["articles"]
         print(f"{name} {language} {half} {n} {row['answered'] / n:.2f} {row['exact'] / n:.2f} "
-              f"{row['within1'] / n:.2f} {row['wrong'] / n:.2f} | {row['fetch_exact'] / n:.2f} {row['fetch_within1'] / n:.2f}")
+              f"{row['within1'] / n:.2f} {row['wrong'] / n:.2f} | {row['fetch_exact'] / n:.2f} {row['fetch_within1'] / n:.2f} "
+              f"| {row['clued']} {row['clued_exact']} {row['clued_within1']}")
 
 
 def main() -> None:
