@@ -36,6 +36,9 @@ class RawDocument:
     links: tuple[str, ...] = ()
     # True when a person gave ``published`` (the API's POST, ``analyze --published``), not a feed.
     published_given: bool = False
+    # When the input was fetched (ISO 8601), where the container says: a WARC record's
+    # WARC-Date or its HTTP Date header, a JSON line's ``fetched``; a clue to the publication day.
+    fetched: str | None = None
 
 
 @dataclass(frozen=True)
@@ -253,6 +256,22 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key in names}
 
 
+@dataclass(frozen=True)
+class PublishedInterval:
+    """The days an inferred publication date may fall on, and the clues that fixed them."""
+
+    earliest: str
+    latest: str
+    basis: str
+
+    def to_json(self) -> dict[str, Any]:
+        return _fields_json(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PublishedInterval:
+        return cls(**_known(cls, data))
+
+
 @dataclass
 class Work:
     """What the pipeline's stages leave for later ones while an article is in flight; never
@@ -304,6 +323,10 @@ class Article:
     language_score: float | None = None
     published: str | None = None
     published_basis: PublishedBasis = "unknown"
+    # The days an inferred ``published`` may fall on (only when ``published_basis`` is "inferred").
+    published_interval: PublishedInterval | None = None
+    # When the input was fetched, where its container said (``RawDocument.fetched``).
+    fetched: str | None = None
     removed: list[RemovedSpan] = field(default_factory=list)
     duplicate_of: str | None = None
     duplicate_similarity: float | None = None
@@ -338,6 +361,8 @@ class Article:
             "language": self.language,
             "published": self.published,
             "published_basis": self.published_basis,
+            **({"published_interval": self.published_interval.to_json()} if self.published_interval else {}),
+            **({"fetched": self.fetched} if self.fetched else {}),
             "text": self.text,
             "removed": [piece.to_json() for piece in self.removed],
             "duplicate_of": self.duplicate_of,

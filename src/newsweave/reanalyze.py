@@ -85,7 +85,7 @@ def _raw_document(article: Article) -> RawDocument:
     return RawDocument(
         source=article.source, raw=article.raw, kind=article.kind, raw_sha256=article.raw_sha256,
         url=article.url, title=article.title if from_container else None, published=declared, links=article.links,
-        published_given=article.published_basis == "given",
+        published_given=article.published_basis == "given", fetched=article.fetched,
     )
 
 

@@ -125,3 +125,18 @@ def test_database_url_accepts_paths_and_urls():
     assert database_url("news.db") == "sqlite:///news.db"
     assert database_url("postgresql://u@h/db") == "postgresql+psycopg://u@h/db"
     assert database_url("postgres://u@h/db") == "postgresql+psycopg://u@h/db"
+
+
+def test_fetch_day_and_inferred_interval_come_back_from_the_store(store, tmp_path):
+    from newsweave.link import fingerprint
+    from newsweave.model import PublishedInterval
+    from newsweave.textnorm import content_hash
+
+    path = write(tmp_path / "a.jsonl", jsonl_line(text="\n\n".join(EN_PARAGRAPHS), fetched="2025-09-10") + "\n")
+    [article] = analyze_batch(list(read_documents([str(path)])), with_assess=False)
+    article.published, article.published_basis = "2025-09-09", "inferred"
+    article.published_interval = PublishedInterval("2025-09-08", "2025-09-10", "fetch date + weekday")
+    assert store.save_article(article, fingerprint(article.text, content_hash(article.text)), None)
+    [stored] = list(store.iter_articles())
+    assert stored.fetched == "2025-09-10" and stored.published_interval == article.published_interval
+    assert stored.to_json() == article.to_json()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from newsweave.annotate.published_clues import as_date, infer_publication
 from newsweave.annotate.published_inference import infer_published
 from newsweave.annotate.timex import Timex, find_mentions, resolve_all
 from newsweave import model
@@ -36,9 +37,16 @@ def tag_article(article: Article, today: date | None = None) -> None:
     mentions = find_mentions(article.text, article.language)
     evidence: set[tuple[int, int]] = set()
     if article_anchor(article) is None and mentions:
-        inference = infer_published(mentions, article.text, article.language, today or date.today())
+        fetched = as_date(article.fetched)
+        # A fetch day the input gave bounds the day with the text's and the URL's clues; without
+        # one, the text alone must fix it (the run day is no fetch day of a file read from disk).
+        inference = infer_publication(mentions, article.text, article.language, fetched=fetched, url=article.url) \
+            if fetched else infer_published(mentions, article.text, article.language, today or date.today())
         if inference is not None:
             article.published, article.published_basis = inference.published.isoformat(), "inferred"
+            article.published_interval = model.PublishedInterval(
+                (inference.earliest or inference.published).isoformat(),
+                (inference.latest or inference.published).isoformat(), inference.reason)
             evidence = {(t.start, t.end) for t in inference.evidence}
             article.work.published_inference = inference
     timexes = resolve_all(mentions, article.text, article.language, article_anchor(article))

@@ -49,6 +49,7 @@ def extract_document(document: RawDocument) -> Article | Rejection:
         removed=cleaned.removed,
         links=document.links,
         extraction_method=method,
+        fetched=normalise_timestamp(document.fetched),
     )
     set_published(article, metadata_date)
     return article

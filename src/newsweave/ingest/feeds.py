@@ -22,11 +22,15 @@ def read_feed(data: bytes, source: str) -> Iterator[RawDocument | Rejection]:
             reason = f"unreadable feed: {parsed.get('bozo_exception')}"
         yield Rejection(source, reason)
         return
+    # The feed's own build time is when its items were fetched at the latest: a clue to an
+    # item's publication day when the item carries no date.
+    fetched = _entry_date(parsed.feed)
     for number, entry in enumerate(parsed.entries, start=1):
-        yield from _document_from_entry(entry, f"{source}#item-{number}")
+        yield from _document_from_entry(entry, f"{source}#item-{number}", fetched)
 
 
-def _document_from_entry(entry: feedparser.FeedParserDict, source: str) -> Iterator[RawDocument | Rejection]:
+def _document_from_entry(entry: feedparser.FeedParserDict, source: str,
+                         fetched: str | None = None) -> Iterator[RawDocument | Rejection]:
     link = entry.get("link")
     body, body_type = _entry_body(entry)
     if not body:
@@ -45,6 +49,7 @@ def _document_from_entry(entry: feedparser.FeedParserDict, source: str) -> Itera
         published=_entry_date(entry),
         language=_entry_language(entry),
         links=links,
+        fetched=fetched,
     )
 
 

@@ -9,7 +9,7 @@ from typing import BinaryIO
 from newsweave.ingest.documents import document_from_bytes
 from newsweave.model import RawDocument, Rejection
 
-_METADATA_FIELDS = ("url", "title", "published", "language")
+_METADATA_FIELDS = ("url", "title", "published", "language", "fetched")
 
 
 def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[RawDocument | Rejection]:

@@ -79,4 +79,12 @@ def _document_from_record(record, source: str, max_bytes: int) -> Iterator[RawDo
     if "charset=" in content_type.lower():
         charset = content_type.lower().split("charset=")[-1].split(";")[0].strip().strip("\"'") or None
     url = record.rec_headers.get_header("WARC-Target-URI")
-    yield from document_from_bytes(payload, source, "html", declared_charset=charset, url=url)
+    yield from document_from_bytes(payload, source, "html", declared_charset=charset, url=url,
+                                   fetched=fetched_at(record))
+
+
+def fetched_at(record) -> str | None:
+    """When the record was fetched, as the record says it: its WARC-Date (ISO 8601), else the
+    HTTP Date header of the response (RFC 2822); extract normalises either."""
+    http = record.http_headers
+    return record.rec_headers.get_header("WARC-Date") or (http.get_header("Date") if http else None)

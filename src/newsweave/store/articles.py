@@ -10,7 +10,8 @@ from sqlalchemy import bindparam, delete, func, insert, or_, select, text, updat
 from sqlalchemy.exc import IntegrityError
 
 from newsweave.link.duplicates import DuplicateMatch, Fingerprint
-from newsweave.model import Article, Entity, Event, Flag, Quote, Rejection, RemovedSpan, Skip, Span, Timex
+from newsweave.model import (Article, Entity, Event, Flag, PublishedInterval, Quote, Rejection, RemovedSpan, Skip,
+                             Span, Timex)
 from newsweave.offsets import OffsetMap
 from newsweave.store import schema
 from newsweave.store.base import chunks
@@ -67,7 +68,8 @@ def _analysis_columns(article: Article) -> dict[str, Any]:
 def _annotations(article: Article) -> dict[str, Any]:
     """The annotations as the article JSON of the contract has them (one JSON column)."""
     found = article.to_json()
-    return {key: found[key] for key in ("entities", "dates", "quotes", "events", "flags", "skipped", "provenance")}
+    kept = ("entities", "dates", "quotes", "events", "flags", "skipped", "provenance", "published_interval", "fetched")
+    return {key: found[key] for key in kept if key in found}
 
 
 def _span_row(article_id: str, item: Span, **extra: Any) -> dict[str, Any]:
@@ -123,6 +125,9 @@ def article_from_row(row, removed: list[RemovedSpan]) -> Article:
         extraction_method=row.extraction_method,
         skipped=[Skip(item["stage"], item["reason"]) for item in annotations.get("skipped", [])],
         provenance=annotations.get("provenance"),
+        published_interval=PublishedInterval.from_json(annotations["published_interval"])
+        if annotations.get("published_interval") else None,
+        fetched=annotations.get("fetched"),
     )
 
 

@@ -1,0 +1,118 @@
+"""Publication-date inference from every clue (text, URL, fetch day), the true date hidden.
+
+Sets: the Fundus pages (``../shared/eval/fundus/gold.jsonl``: title and body as text; the fetch
+day is the day in the saved file's name, when Fundus saved the page: real, not simulated) and the
+TempEval-3 dev documents (their DCT; no fetch day exists, so one is drawn: the DCT plus 0 to 2
+days by a hash of the document id, *simulated*). Every set is cut into a tune and a check half
+by the parity of sha1(id), as ``bench/dates.py`` cuts TE3. Rules are tuned on the tune half;
+report the check half.
+
+Rows: articles, answered, exact day, within ±1 day, wrong by more than a day (shares of all
+articles), and the same for the fetch day alone (the baseline the clues must beat).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+
+from newsweave.annotate import timex  # noqa: E402
+from newsweave.annotate.published_clues import infer_publication  # noqa: E402
+
+
+def half_of(doc_id: str) -> str:
+    return "tune" if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
+
+
+def cases(eval_dir: Path) -> list[dict]:
+    """(id, set, language, text, truth, fetched) of every document with a known day."""
+    found = []
+    fundus = eval_dir / "fundus" / "gold.jsonl"
+    for line in fundus.open(encoding="utf-8") if fundus.is_file() else []:
+        page = json.loads(line)
+        if page.get("published") and page.get("lang"):
+            year, month, day = page["id"].split("_")[-3:]
+            found.append({"id": page["id"], "set": "fundus", "language": page["lang"],
+                          "text": (page.get("title") or "") + "\n\n" + (page.get("body") or ""),
+                          "truth": date.fromisoformat(page["published"][:10]),
+                          "fetched": date(int(year), int(month), int(day))})
+    te3 = eval_dir / "dates" / "timebank-aquaint.jsonl"
+    for line in te3.open(encoding="utf-8") if te3.is_file() else []:
+        doc = json.loads(line)
+        truth = date.fromisoformat(doc["dct"][:10])
+        lag = int(hashlib.sha1(("fetch" + doc["doc_id"]).encode()).hexdigest(), 16) % 3
+        found.append({"id": doc["doc_id"], "set": "te3 (fetch simulated)", "language": "en", "text": doc["text"],
+                      "truth": truth, "fetched": truth + timedelta(days=lag)})
+    return found
+
+
+def score(items: list[dict], with_fetch: bool = True, errors: list[str] | None = None) -> dict[tuple, dict[str, int]]:
+    rows: dict[tuple, dict[str, int]] = {}
+    for case in items:
+        key = (case["set"], case["language"], half_of(case["id"]))
+        row = rows.setdefault(key, dict.fromkeys(("articles", "answered", "exact", "within1", "wrong",
+                                                  "fetch_exact", "fetch_within1", "clued", "clued_exact",
+                                                  "clued_within1"), 0))
+        row["articles"] += 1
+        fetched = case["fetched"] if with_fetch else None
+        if fetched:
+            off = abs((fetched - case["truth"]).days)
+            row["fetch_exact"] += off == 0
+            row["fetch_within1"] += off <= 1
+        text, language = case["text"], case["language"]
+        inference = infer_publication(timex.find_mentions(text, language), text, language, fetched=fetched)
+        if inference is None:
+            continue
+        row["answered"] += 1
+        off = abs((inference.published - case["truth"]).days)
+        row["exact"] += off == 0
+        row["within1"] += off <= 1
+        row["wrong"] += off > 1
+        if "+" in inference.reason or "fetch" not in inference.reason:  # a text or URL clue took part
+            row["clued"] += 1
+            row["clued_exact"] += off == 0
+            row["clued_within1"] += off <= 1
+        if errors is not None and off and key[2] == "tune":
+            errors.append(f"{case['id']} truth {case['truth']} got {inference.published} "
+                          f"[{inference.earliest}..{inference.latest}] {inference.reason}")
+    return rows
+
+
+def print_rows(rows: dict[tuple, dict[str, int]], title: str) -> None:
+    print(title)
+    print("set language half articles answered exact within1 wrong>1 | fetch day alone: exact within1 "
+          "| answers with a text clue: count exact within1")
+    for (name, language, half), row in sorted(rows.items(), key=lambda item: (item[0][0], -item[1]["articles"], item[0])):
+        n = row["articles"]
+        print(f"{name} {language} {half} {n} {row['answered'] / n:.2f} {row['exact'] / n:.2f} "
+              f"{row['within1'] / n:.2f} {row['wrong'] / n:.2f} | {row['fetch_exact'] / n:.2f} {row['fetch_within1'] / n:.2f} "
+              f"| {row['clued']} {row['clued_exact']} {row['clued_within1']}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", type=Path, default=Path(os.environ.get("NEWSWEAVE_EVAL", DEFAULT_EVAL)))
+    parser.add_argument("--errors", type=Path, default=None, help="write the tune half's errors (never the check half's)")
+    args = parser.parse_args()
+    if not args.eval.is_dir():
+        print(f"eval folder {args.eval} not found: skipping")
+        return
+    items = cases(args.eval)
+    errors: list[str] | None = [] if args.errors else None
+    print_rows(score(items, True, errors), "with the fetch day (Fundus: real; TE3: simulated, DCT + 0-2 days)")
+    print_rows(score(items, False), "text alone (no fetch day, no URL)")
+    if args.errors and errors is not None:
+        args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,201 @@
+"""The publication day from every clue an article offers: the text, the URL and the fetch day.
+
+:mod:`newsweave.annotate.published_inference` answers when the text alone fixes a day (a dated
+weekday in the lead with a year clue). Most pages do not say so much; what they do give is a
+day they were fetched (a WARC record's date, a feed's build time, a JSON line's ``fetched``),
+and words that place the reported events against the day of writing: a weekday ("Monday",
+"lundi", "Montag"), "today/aujourd'hui/heute", "yesterday/hier/gestern", a day and month, a URL
+with a year and month. Each clue is an interval of possible days; the answer is their
+intersection, with the likeliest day in it, and no answer when the intersection is empty (the
+clues conflict) or when no clue bounds the day from both sides.
+
+A page is published at most FETCH_REACH days before its fetch day (a page fetched live, as a
+news crawl does); an archived page fetched long after is not dated by its fetch day, which then
+only bounds it from above.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from newsweave.annotate.published_inference import Inference, clause_tense, infer_published
+from newsweave.annotate.timex import Mention, Timex, grammar, resolve_all
+from newsweave.annotate.timex_types import Grammar
+
+# Days before its fetch day a page fetched live is taken to be published (news crawls fetch
+# within a day or two of publication). The interval the fetch day alone allows.
+FETCH_REACH = 2
+# A weekday named in a clause that is not in the future is at most this many days before the
+# day of writing ("Tuesday" in a story of Thursday); "today"/"yesterday" with it fix the gap.
+WEEKDAY_REACH = 6
+# A weekday written in this many letters or fewer ("So", "Mi", "sam") is an abbreviation, and
+# without a date beside it too often a common word to date an article.
+ABBREVIATION = 3
+# A URL with a year and month but no day ("/2024/05/slug") allows that month.
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|-)")
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
+
+
+@dataclass(frozen=True)
+class Clue:
+    """Days the publication may fall on, by one clue: ``earliest`` and ``latest`` (either open),
+    and ``gaps``, the days after a named weekday the publication may be (None: any)."""
+
+    basis: str
+    earliest: date | None = None
+    latest: date | None = None
+    weekday: int | None = None
+    gaps: frozenset[int] | None = None
+    evidence: Timex | None = None
+
+
+def infer_publication(mentions: list[Mention], text: str, language: str | None, *,
+                      fetched: date | None = None, url: str | None = None) -> Inference | None:
+    """The publication day with its interval and basis, or None when the clues conflict or
+    leave it open. A day the text alone fixes (``infer_published``) is kept when the other
+    clues allow it; otherwise the fetch day, the URL and the text's weekdays and dates are
+    intersected."""
+    clues = url_clues(url) + ([fetch_clue(fetched)] if fetched else [])
+    fixed = infer_published(mentions, text, language, fetched)
+    if fixed is not None:
+        if all(_allows(clue, fixed.published) for clue in clues if clue.gaps is None):
+            return fixed
+        return None  # the text's day and the fetch day or URL disagree
+    rules = grammar(language or "")
+    if rules is None or not clues:
+        return None
+    clues += text_clues(mentions, text, language, rules, fetched)
+    days = candidate_days(clues)
+    if days is None or not days:
+        return None
+    basis = " + ".join(dict.fromkeys(clue.basis for clue in clues))
+    evidence = [clue.evidence for clue in clues if clue.evidence is not None]
+    return Inference(likeliest(days, clues), evidence, basis, days[0], days[-1])
+
+
+def fetch_clue(fetched: date) -> Clue:
+    return Clue("fetch date", fetched - timedelta(days=FETCH_REACH), fetched)
+
+
+def url_clues(url: str | None) -> list[Clue]:
+    """A date in the URL: the day ("/2024/05/03/"), else the month ("/2024/05/")."""
+    if not url:
+        return []
+    found = _URL_DAY.search(url)
+    if found:
+        year, month, day = [part for part in found.groups() if part]
+        try:
+            day_of = date(int(year), int(month), int(day))
+        except ValueError:
+            return []
+        return [Clue("url", day_of, day_of)]
+    found = _URL_MONTH.search(url)
+    if not found:
+        return []
+    first = date(int(found.group(1)), int(found.group(2)), 1)
+    last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    return [Clue("url month", first, last)]
+
+
+def text_clues(mentions: list[Mention], text: str, language: str | None, rules: Grammar,
+               fetched: date | None) -> list[Clue]:
+    """Weekdays named in clauses not in the future, and days the text names in the past (a
+    lower bound: the article reports them)."""
+    clues = []
+    for timex in resolve_all(mentions, text, language, None):
+        if clause_tense(timex, text, rules) > 0:
+            continue  # a plan ("on Friday the court will rule") says nothing of the day of writing
+        if timex.resolve == "weekday" and timex.weekday is not None and _abbreviated(timex.text):
+            continue  # "So", "Do", "Mi" are German words as often as weekdays ("So sieht es aus")
+        if timex.resolve == "weekday" and timex.weekday is not None:
+            offset = _day_word(timex, text, rules)
+            gaps = frozenset(range(WEEKDAY_REACH + 1)) if offset is None else frozenset({-offset})
+            clues.append(Clue("weekday" if offset is None else "weekday said today/yesterday",
+                              weekday=timex.weekday, gaps=gaps, evidence=timex))
+        elif timex.resolve == "absolute" and timex.month and timex.day and not timex.impossible:
+            day = _named_day(timex, fetched)
+            if day is not None:
+                clues.append(Clue("date named", earliest=day, evidence=timex))
+    return clues
+
+
+def _abbreviated(text: str) -> bool:
+    """A weekday written as an abbreviation of at most ABBREVIATION letters, without a date."""
+    return len(re.sub(r"\W", "", text)) <= ABBREVIATION
+
+
+def _named_day(timex: Timex, fetched: date | None) -> date | None:
+    """A day the text names: its own year, else the latest such day not after the fetch day."""
+    assert timex.month is not None and timex.day is not None
+    try:
+        if timex.year_given and timex.year:
+            return date(timex.year, timex.month, timex.day)
+        if fetched is None:
+            return None
+        day = date(fetched.year, timex.month, timex.day)
+        return day if day <= fetched else date(fetched.year - 1, timex.month, timex.day)
+    except ValueError:
+        return None
+
+
+def _day_word(timex: Timex, text: str, rules: Grammar) -> int | None:
+    """0 when "today" is said right by the weekday ("ce mardi", "heute, Montag"), -1 for
+    "yesterday", else None. Only the words next to it count: a clause may hold both."""
+    before = text[max(0, timex.start - 15):timex.start].lower()
+    after = text[timex.end:timex.end + 15].lower()
+    found = set()
+    for word, value in {**rules.tables["relative_days"], **{w: v for w, v in rules.tables["relative"].items()
+                                                            if v == 0}}.items():
+        if value not in (-1, 0) or word in rules.tables.get("relative_day_parts", {}):
+            continue
+        pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
+        if re.search(pattern + r"\W*$", before) or re.search(r"^\W*" + pattern, after):
+            found.add(value)
+    return found.pop() if len(found) == 1 else None
+
+
+def candidate_days(clues: list[Clue]) -> list[date] | None:
+    """The days every clue allows, in order; None when no clue bounds both sides."""
+    earliest = max((clue.earliest for clue in clues if clue.earliest and clue.gaps is None), default=None)
+    latest = min((clue.latest for clue in clues if clue.latest and clue.gaps is None), default=None)
+    if earliest is None or latest is None:
+        return None
+    days = []
+    day = earliest
+    while day <= latest:
+        if all(_allows(clue, day) for clue in clues):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def _allows(clue: Clue, day: date) -> bool:
+    if clue.earliest and day < clue.earliest:
+        return False
+    if clue.latest and day > clue.latest:
+        return False
+    if clue.weekday is not None and clue.gaps is not None:
+        return (day.weekday() - clue.weekday) % 7 in clue.gaps
+    return True
+
+
+def likeliest(days: list[date], clues: list[Clue]) -> date:
+    """The latest allowed day: a page fetched live is most often fetched the day it appears.
+    (Preferring a day the text names as a weekday helped on wire copy and cost more on the
+    Fundus tune half: docs/quality.md.)"""
+    return days[-1]
+
+
+def as_date(value: str | None) -> date | None:
+    """The day of an ISO date or timestamp, or None."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None

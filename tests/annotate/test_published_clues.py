@@ -1,0 +1,76 @@
+"""Publication day from every clue: fetch day, URL, weekdays and dates the text names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsweave.annotate.dates import tag_article
+from newsweave.annotate.published_clues import infer_publication, text_clues, url_clues
+from newsweave.annotate.timex import find_mentions, grammar
+from newsweave.model import Article
+from newsweave.offsets import OffsetMap
+
+
+def infer(text: str, language: str, fetched: date | None, url: str | None = None):
+    return infer_publication(find_mentions(text, language), text, language, fetched=fetched, url=url)
+
+
+def test_yesterday_with_a_weekday_fixes_the_day_inside_the_fetch_window():
+    # fetched Saturday 2025-03-08; "yesterday, Thursday" puts the writing on Friday 2025-03-07
+    text = ("The regional council voted yesterday, Thursday, to close the harbour ferry for the winter. "
+            "Several members said the decision had come too late for the fishermen.")
+    result = infer(text, "en", date(2025, 3, 8))
+    assert result is not None
+    assert (result.published, result.earliest, result.latest) == (date(2025, 3, 7), date(2025, 3, 7), date(2025, 3, 7))
+    assert "weekday said today/yesterday" in result.reason and "fetch date" in result.reason
+
+
+def test_french_today_weekday_that_the_fetch_window_excludes_gives_no_date():
+    # fetched Friday 2024-03-01 (window Wednesday to Friday); "ce mardi" says it was written a Tuesday
+    text = ("Le conseil municipal a adopté ce mardi le budget de la piscine, après trois heures de débat. "
+            "L'opposition a voté contre.")
+    assert infer(text, "fr", date(2024, 3, 1)) is None
+
+
+def test_german_so_is_a_word_not_a_sunday():
+    text = "So sieht es aus, sagte die Bürgermeisterin. So viele Anträge habe es noch nie gegeben."
+    rules = grammar("de")
+    assert rules is not None
+    clues = text_clues(find_mentions(text, "de"), text, "de", rules, date(2025, 6, 4))
+    assert not [clue for clue in clues if clue.weekday is not None]
+
+
+def test_url_gives_the_month_and_the_day():
+    [month] = url_clues("https://news.example/2024/05/harbour-ferry")
+    assert (month.earliest, month.latest) == (date(2024, 5, 1), date(2024, 5, 31))
+    [day] = url_clues("https://news.example/2024/05/03/harbour-ferry")
+    assert day.earliest == day.latest == date(2024, 5, 3)
+
+
+def test_fetch_day_alone_gives_its_window_and_no_clue_gives_nothing():
+    text = "Die Fähre fährt im Winter nicht mehr. Die Fischer sind enttäuscht und fordern eine Lösung."
+    result = infer(text, "de", date(2025, 6, 4))
+    assert result is not None and (result.earliest, result.latest) == (date(2025, 6, 2), date(2025, 6, 4))
+    assert result.published == date(2025, 6, 4) and result.reason == "fetch date"
+    assert infer(text, "de", None) is None
+
+
+def test_a_named_day_after_the_fetch_window_conflicts():
+    text = ("Le maire a annoncé le 20 mai 2025 la fermeture du port. "
+            "Les pêcheurs ont manifesté devant la mairie.")
+    assert infer(text, "fr", date(2025, 5, 12)) is None  # reported in the past, yet after the fetch day
+    result = infer(text, "fr", date(2025, 5, 21))
+    assert result is not None and (result.earliest, result.latest) == (date(2025, 5, 20), date(2025, 5, 21))
+
+
+def test_article_json_carries_the_interval_when_inferred():
+    text = ("Der Gemeinderat hat gestern, Donnerstag, die Schließung der Fähre beschlossen. "
+            "Die Fischer wollen dagegen klagen.")
+    article = Article(id="a", source="test", raw=text, raw_sha256="", text=text,
+                      offsets=OffsetMap.identity(len(text)), language="de", fetched="2025-03-08T05:00:00+00:00")
+    tag_article(article)
+    found = article.to_json()
+    assert (found["published"], found["published_basis"]) == ("2025-03-07", "inferred")
+    assert found["published_interval"]["earliest"] == "2025-03-07"
+    assert found["published_interval"]["latest"] == "2025-03-07"
+    assert "fetch date" in found["published_interval"]["basis"]
