@@ -47,7 +47,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.annotate.geo import Place, countries, demonym_country, fold, haversine_km, most_populous, resolve_places
+from newsweave.annotate.geo import (Place, countries, demonym_country, fold, haversine_km, most_populous,
+                                   publication_country, resolve_places, town_region_pairs)
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geo"
 FILES = ("geo.jsonl", "geovirus.jsonl", "lgl.jsonl")
@@ -74,7 +75,8 @@ def _demonym_place(name: str) -> Place | None:
 
 def oracle_newsweave(document: dict) -> list[Place | None]:
     names = [toponym["text"] for toponym in document["toponyms"]]
-    chosen = resolve_places(names)
+    pairs = town_region_pairs(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]])
+    chosen = resolve_places(names, pairs=pairs, publication=publication_country(document.get("url")))
     return [chosen.get(fold(name)) or _demonym_place(name) for name in names]
 
 
@@ -93,7 +95,8 @@ def _annotated(documents: list[dict]) -> list:
 
     if id(documents) not in _ANNOTATED:
         articles = [Article(id=str(i), source="bench", raw=d["text"], raw_sha256="", text=d["text"],
-                            offsets=OffsetMap.identity(len(d["text"])), language="en") for i, d in enumerate(documents)]
+                            offsets=OffsetMap.identity(len(d["text"])), language="en",
+                            url=d.get("url")) for i, d in enumerate(documents)]
         annotate_entities(articles)
         _ANNOTATED[id(documents)] = articles
     return _ANNOTATED[id(documents)]

@@ -495,7 +495,7 @@ def country_names(language: str) -> dict[str, str]:
 
 # The resolver lives in its own module; it is imported here so that callers keep using
 # ``geo.resolve_places``.
-from newsweave.annotate.georesolve import resolve_places
+from newsweave.annotate.georesolve import publication_country, resolve_places, town_region_pairs
 
 __all__ = ["Place", "candidates", "countries", "demonym_country", "fold", "gazetteer", "haversine_km",
-           "most_populous", "resolve_places"]
+           "most_populous", "publication_country", "resolve_places", "town_region_pairs"]
