@@ -110,22 +110,24 @@ def end_to_end(documents: list[dict], demonyms: bool = False,
     NER (label LOC) is placed at the most populous place of its name instead."""
     predictions = []
     for article, document in zip(_annotated(documents), documents, strict=True):
-        located = [item for item in article.entities if item.get("lat") is not None]
+        # (start, end, lat, lon) of each located mention (typed ``Entity`` objects).
+        located = [(item.start, item.end, item.lat, item.lon) for item in article.entities
+                   if item.lat is not None and item.lon is not None]
         if baseline:
             located = []
             for item in article.entities:
-                place = most_populous(item["text"]) if item.get("label") == "LOC" else None
+                place = most_populous(item.text) if item.label == "LOC" else None
                 if place is not None:
-                    located.append({**item, "lat": place.lat, "lon": place.lon})
+                    located.append((item.start, item.end, place.lat, place.lon))
         if demonyms:
             for item in article.entities:
-                place = countries().get(item.get("country") or "") if item.get("mention") == "demonym" else None
+                place = countries().get(item.country or "") if item.mention == "demonym" else None
                 if place is not None:
-                    located.append({**item, "lat": place.lat, "lon": place.lon})
+                    located.append((item.start, item.end, place.lat, place.lon))
         row = []
         for toponym in document["toponyms"]:
-            hit = next((item for item in located if item["start"] < toponym["end"] and toponym["start"] < item["end"]), None)
-            row.append((hit["lat"], hit["lon"]) if hit else None)
+            hit = next((item for item in located if item[0] < toponym["end"] and toponym["start"] < item[1]), None)
+            row.append((hit[2], hit[3]) if hit else None)
         predictions.append(row)
     return predictions
 

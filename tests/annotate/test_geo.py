@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.annotate.geo import (candidates, countries, demonym_country, haversine_km, most_populous,
+from newsweave.annotate.geo import (candidates, countries, demonym_country, fold, haversine_km, most_populous,
                                    publication_country, resolve_places, town_region_pairs)
 
 KYIV = 703448
@@ -172,3 +172,14 @@ def test_the_country_of_publication_is_context() -> None:
     assert resolve_places(["Perth"], publication="GB")["perth"].country == "GB"
     # ... but a world capital stays itself in a foreign paper.
     assert resolve_places(["London"], publication="CA")["london"].country == "GB"
+
+
+@pytest.mark.parametrize(("word", "place"), [
+    ("European", "Europe"), ("Asians", "Asia"), ("Texan", "Texas"), ("africaines", "Africa"), ("Latin American", "Latin America")])
+def test_a_region_demonym_is_its_region(word: str, place: str) -> None:
+    assert resolve_places([word])[fold(word)].name == place
+
+
+def test_a_region_demonym_beats_a_city_s_alternate_name() -> None:
+    # GeoNames lists "Asian" among the names of Xi'an; the word means Asia.
+    assert resolve_places(["Asian"])["asian"].kind == "continent"

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from newsweave.annotate.geo import Place, _Entry, candidates, countries, demonym_country, fold, haversine_km
+from newsweave.annotate.geo import Place, _Entry, candidates, countries, demonym_country, fold, haversine_km, region_demonym
 
 # Score of a candidate: log10(population) plus these bonuses. A named country is worth
 # about three orders of magnitude of population (Paris, Texas, pop. 25k, next to "Texas"
@@ -178,8 +178,13 @@ def _unsupported_division(place: Place, context: Context) -> bool:
 
 def _options(name: str) -> tuple[_Entry, ...]:
     """A name's candidate places; a demonym that is also a small town's name ("Canadian",
-    Texas) means its country."""
+    Texas) means its country, and a region's ("Asian", not Xi'an) its region."""
     found = candidates(name)
+    region = region_demonym(name)
+    if region is not None and not any(
+            entry.main_name and (entry.place.kind != "city" or entry.place.population >= DEMONYM_TOWN_MIN_POPULATION)
+            for entry in found):
+        return (_Entry(region, True),)
     code = demonym_country(name)
     if code and code in countries() and not any(
             entry.place.kind != "city" or entry.place.population >= DEMONYM_TOWN_MIN_POPULATION for entry in found):
