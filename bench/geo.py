@@ -47,7 +47,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.annotate.geo import Place, countries, demonym_country, fold, haversine_km, most_populous, resolve_places
+from newsweave.annotate.geo import (Place, countries, demonym_country, fold, haversine_km, most_populous,
+                                   publication_country, resolve_places, town_region_pairs)
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geo"
 FILES = ("geo.jsonl", "geovirus.jsonl", "lgl.jsonl")
@@ -74,7 +75,8 @@ def _demonym_place(name: str) -> Place | None:
 
 def oracle_newsweave(document: dict) -> list[Place | None]:
     names = [toponym["text"] for toponym in document["toponyms"]]
-    chosen = resolve_places(names)
+    pairs = town_region_pairs(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]])
+    chosen = resolve_places(names, pairs=pairs, publication=publication_country(document.get("url")))
     return [chosen.get(fold(name)) or _demonym_place(name) for name in names]
 
 
@@ -93,7 +95,8 @@ def _annotated(documents: list[dict]) -> list:
 
     if id(documents) not in _ANNOTATED:
         articles = [Article(id=str(i), source="bench", raw=d["text"], raw_sha256="", text=d["text"],
-                            offsets=OffsetMap.identity(len(d["text"])), language="en") for i, d in enumerate(documents)]
+                            offsets=OffsetMap.identity(len(d["text"])), language="en",
+                            url=d.get("url")) for i, d in enumerate(documents)]
         annotate_entities(articles)
         _ANNOTATED[id(documents)] = articles
     return _ANNOTATED[id(documents)]
@@ -107,22 +110,24 @@ def end_to_end(documents: list[dict], demonyms: bool = False,
     NER (label LOC) is placed at the most populous place of its name instead."""
     predictions = []
     for article, document in zip(_annotated(documents), documents, strict=True):
-        located = [item for item in article.entities if item.get("lat") is not None]
+        # (start, end, lat, lon) of each located mention (typed ``Entity`` objects).
+        located = [(item.start, item.end, item.lat, item.lon) for item in article.entities
+                   if item.lat is not None and item.lon is not None]
         if baseline:
             located = []
             for item in article.entities:
-                place = most_populous(item["text"]) if item.get("label") == "LOC" else None
+                place = most_populous(item.text) if item.label == "LOC" else None
                 if place is not None:
-                    located.append({**item, "lat": place.lat, "lon": place.lon})
+                    located.append((item.start, item.end, place.lat, place.lon))
         if demonyms:
             for item in article.entities:
-                place = countries().get(item.get("country") or "") if item.get("mention") == "demonym" else None
+                place = countries().get(item.country or "") if item.mention == "demonym" else None
                 if place is not None:
-                    located.append({**item, "lat": place.lat, "lon": place.lon})
+                    located.append((item.start, item.end, place.lat, place.lon))
         row = []
         for toponym in document["toponyms"]:
-            hit = next((item for item in located if item["start"] < toponym["end"] and toponym["start"] < item["end"]), None)
-            row.append((hit["lat"], hit["lon"]) if hit else None)
+            hit = next((item for item in located if item[0] < toponym["end"] and toponym["start"] < item[1]), None)
+            row.append((hit[2], hit[3]) if hit else None)
         predictions.append(row)
     return predictions
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.annotate.geo import candidates, countries, demonym_country, haversine_km, most_populous, resolve_places
+from newsweave.annotate.geo import (candidates, countries, demonym_country, fold, haversine_km, most_populous,
+                                   publication_country, resolve_places, town_region_pairs)
 
 KYIV = 703448
 
@@ -128,3 +129,57 @@ def test_country_points_are_on_the_mainland() -> None:
     assert 37 < us.lat < 41 and -101 < us.lon < -96
     # Countries too small for the 1:110m outline keep a point of their own.
     assert haversine_km(countries()["SG"].lat, countries()["SG"].lon, 1.35, 103.82) < 50
+
+
+# -- context: "Town, Region", nested counties, home state, country of publication ------------
+
+
+def test_town_region_pairs_are_read_from_the_text() -> None:
+    text = "Glenmora Fair opens in Dublin, Ohio, and in Vienne, Isère; then Lyon and Rome."
+    spans = [(text.index(word), text.index(word) + len(word)) for word in ("Dublin", "Ohio", "Vienne", "Isère", "Lyon", "Rome")]
+    assert town_region_pairs(text, spans) == [("Dublin", "Ohio"), ("Vienne", "Isère")]
+
+
+def test_a_town_written_with_its_region_lies_in_that_region() -> None:
+    assert resolve_places(["Dublin"])["dublin"].country == "IE"
+    found = resolve_places(["Dublin", "Ohio"], pairs=[("Dublin", "Ohio")])
+    assert found["dublin"].country == "US" and found["dublin"].admin1 == "OH"
+    assert found["dublin"].confidence is not None and found["dublin"].confidence > 0.9
+
+
+def test_a_town_and_the_county_it_lies_in_point_at_each_other() -> None:
+    assert "henry county" not in resolve_places(["Henry County"])  # a dozen states have one
+    found = resolve_places(["Paris", "Henry County"])  # Paris, Tennessee lies in Henry County
+    assert found["paris"].admin1 == "TN"
+    assert found["henry county"].region == "tennessee"
+
+
+def test_the_home_state_of_local_news_decides_a_namesake() -> None:
+    # Athens, Greece is the bigger; two sure Ohio towns make the story a local Ohio one.
+    assert resolve_places(["Athens"])["athens"].country == "GR"
+    assert resolve_places(["Athens", "Columbus", "Zanesville"])["athens"].admin1 == "OH"
+
+
+@pytest.mark.parametrize(("url", "code"), [
+    ("https://www.bbc.co.uk/news/world", "GB"), ("http://www.nzherald.co.nz/a", "NZ"), ("lemonde.fr", "FR"),
+    ("https://www.example.com/a", None), ("https://streams.example.tv/a", None), (None, None)])
+def test_the_country_of_publication_comes_from_the_address(url: str | None, code: str | None) -> None:
+    assert publication_country(url) == code
+
+
+def test_the_country_of_publication_is_context() -> None:
+    assert resolve_places(["Perth"])["perth"].country == "AU"
+    assert resolve_places(["Perth"], publication="GB")["perth"].country == "GB"
+    # ... but a world capital stays itself in a foreign paper.
+    assert resolve_places(["London"], publication="CA")["london"].country == "GB"
+
+
+@pytest.mark.parametrize(("word", "place"), [
+    ("European", "Europe"), ("Asians", "Asia"), ("Texan", "Texas"), ("africaines", "Africa"), ("Latin American", "Latin America")])
+def test_a_region_demonym_is_its_region(word: str, place: str) -> None:
+    assert resolve_places([word])[fold(word)].name == place
+
+
+def test_a_region_demonym_beats_a_city_s_alternate_name() -> None:
+    # GeoNames lists "Asian" among the names of Xi'an; the word means Asia.
+    assert resolve_places(["Asian"])["asian"].kind == "continent"

@@ -33,7 +33,8 @@ from unidecode import unidecode
 
 from newsweave.model import Entity, Span
 from newsweave import lang
-from newsweave.annotate.geo import Place, candidates, countries, demonym_country, fold, resolve_places
+from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, fold, publication_country,
+                                   resolve_places, town_region_pairs)
 
 # Two surname keys this similar (rapidfuzz ratio, 0-100) are one surname: "putin" and
 # "putine" (Poutine) score 91; distinct surnames sharing a stem ("petrov"/"petrova")
@@ -240,8 +241,10 @@ def alias_of(name: str) -> tuple[str, str, str] | None:
 # -- one article -----------------------------------------------------------------------------
 
 
-def resolve_mentions(mentions: list[Mention]) -> list[Resolved | None]:
-    """An identity for each mention of one article (None: a title bound to nobody)."""
+def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = None) -> list[Resolved | None]:
+    """An identity for each mention of one article (None: a title bound to nobody). With the
+    article's ``text``, places written "Town, Region" are read together; its ``url`` gives
+    the country of publication."""
     results: list[Resolved | None] = [None] * len(mentions)
     _relabel_people(mentions)
     demonym_countries = {}
@@ -252,7 +255,7 @@ def resolve_mentions(mentions: list[Mention]) -> list[Resolved | None]:
             if place:
                 demonym_countries[index] = code
                 results[index] = Resolved(place.entity_id, place.name, "MISC", None, code)
-    _resolve_names(mentions, results, {code for code in demonym_countries.values() if code})
+    _resolve_names(mentions, results, {code for code in demonym_countries.values() if code}, text, url)
     _resolve_persons(mentions, results)
     _resolve_titles(mentions, results)
     return results
@@ -291,7 +294,8 @@ def _is_big_place(name: str) -> bool:
                for entry in candidates(name))
 
 
-def _resolve_names(mentions: list[Mention], results: list[Resolved | None], context: set[str]) -> None:
+def _resolve_names(mentions: list[Mention], results: list[Resolved | None], context: set[str],
+                   text: str = "", url: str | None = None) -> None:
     places: list[int] = []
     for index, mention in enumerate(mentions):
         if mention.kind != "name":
@@ -304,7 +308,12 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
             places.append(index)
         elif mention.label in ("ORG", "MISC"):
             results[index] = Resolved(_name_id(mention.label, mention.name), _strip_article(mention.name), mention.label)
-    chosen = resolve_places([mentions[index].name for index in places], context)
+    pairs = town_region_pairs(text, [(mentions[index].start, mentions[index].end) for index in places]) if text else []
+    # Pairs are read from the text; the resolver looks names up in their dictionary form.
+    lemma = {mentions[index].text: mentions[index].name for index in places}
+    chosen = resolve_places([mentions[index].name for index in places], context,
+                            pairs=[(lemma.get(town, town), lemma.get(region, region)) for town, region in pairs],
+                            publication=publication_country(url))
     for index in places:
         place = chosen.get(fold(mentions[index].name))
         if place is None:

@@ -90,7 +90,7 @@ def find_entities(article: Article) -> list[Entity]:
     mentions += _places_before_regions(article.text, doc, mentions)
     mentions = recover_toponyms(mentions, article.text, doc, language)
     mentions = with_titles(mentions, article.text, doc, language)
-    resolved = resolve_mentions(mentions)
+    resolved = resolve_mentions(mentions, article.text, article.url)
     return [
         entity_of(article.span(mention.start, mention.end), mention, identity)
         for mention, identity in zip(mentions, resolved, strict=True)

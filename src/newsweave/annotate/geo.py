@@ -454,6 +454,27 @@ def demonym_country(word: str) -> str | None:
     return demonyms().get(fold(word))
 
 
+@cache
+def region_demonyms() -> dict[str, Place]:
+    """Folded word for the people or things of a region or state ("European", "Texan") → that
+    place, from the language files' ``[region_demonyms]`` (an English "s" plural is added)."""
+    table: dict[str, Place] = {}
+    for language, data in lang.load_all("places").items():
+        for name, words in data.get("region_demonyms", {}).items():
+            found = [entry.place for entry in candidates(name) if entry.place.kind != "city"]
+            if not found:
+                continue
+            place = max(found, key=lambda place: place.population)
+            for word in words:
+                for form in (word, word + "s") if language == "en" else (word,):
+                    table.setdefault(fold(form), place)
+    return table
+
+
+def region_demonym(word: str) -> Place | None:
+    return region_demonyms().get(fold(word))
+
+
 # -- resolving an article's places ---------------------------------------------------------
 
 
@@ -495,7 +516,7 @@ def country_names(language: str) -> dict[str, str]:
 
 # The resolver lives in its own module; it is imported here so that callers keep using
 # ``geo.resolve_places``.
-from newsweave.annotate.georesolve import resolve_places
+from newsweave.annotate.georesolve import publication_country, resolve_places, town_region_pairs
 
 __all__ = ["Place", "candidates", "countries", "demonym_country", "fold", "gazetteer", "haversine_km",
-           "most_populous", "resolve_places"]
+           "most_populous", "publication_country", "region_demonym", "resolve_places", "town_region_pairs"]

@@ -14,8 +14,9 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
-from newsweave.annotate.geo import Place, _Entry, candidates, countries, demonym_country, fold, haversine_km
+from newsweave.annotate.geo import Place, _Entry, candidates, countries, demonym_country, fold, haversine_km, region_demonym
 
 # Score of a candidate: log10(population) plus these bonuses. A named country is worth
 # about three orders of magnitude of population (Paris, Texas, pop. 25k, next to "Texas"
@@ -55,13 +56,34 @@ MAIN_NAME_BONUS = 1.0
 # "Paris", "Berlin" and "London" in a story that also names the United States stay in Europe,
 # "Paris" next to "Texas" does not (country + state bonus beat the capital's).
 CAPITAL_BONUS = 1.5
+# "Town, Region": a reading of the town inside the region written right after it.
+PAIR_BONUS = 5.0
+# The home division (local news: the state most of the article's sure places lie in, or one it
+# names): at least HOME_MIN_PLACES sure places and HOME_REGION_MIN_SHARE of those in the home
+# country.
+HOME_REGION_MIN_SHARE = 0.5
+HOME_REGION_BONUS = 1.5
+# Two-letter top-level domains sold to anyone (.tv, .io) say nothing of where a site is; the
+# others are ISO codes but .uk (GB). US government and military domains are American.
+GENERIC_COUNTRY_DOMAINS = frozenset({"ai", "am", "cc", "co", "fm", "io", "la", "ly", "me", "nu", "tk", "to", "tv", "ws", "eu"})
+DOMAIN_COUNTRY = {"uk": "GB", "gov": "US", "mil": "US"}
+# A town and a county (second-level division) that contains it, both named in the article
+# ("Paris" and "Henry County"): each of the two readings gets this bonus.
+NESTED_BONUS = 4.0
+# The country of publication (from the site's address) counts as this many sure places of the
+# home-country vote, and as a country the article points at.
+PUBLICATION_WEIGHT = 1
 
 
-def resolve_places(names: Iterable[str], context_countries: Iterable[str] = ()) -> dict[str, Place]:
+def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
+                   pairs: Iterable[tuple[str, str]] = (), publication: str | None = None) -> dict[str, Place]:
     """Choose one place for each name, in the light of each other and of countries named.
 
     ``context_countries`` are ISO codes the article points at otherwise (demonyms, the
-    country of publication). Returns folded name → place (with its ``confidence``), for the
+    country of publication). ``pairs`` are ("Town", "Region") names the text writes as
+    "Town, Region" (:func:`town_region_pairs`): the town is read inside the region.
+    ``publication`` is the ISO code of the country the article was published in
+    (:func:`publication_country`). Returns folded name → place (with its ``confidence``), for the
     names the gazetteer knows and the resolver is sure enough of: a name whose best reading
     has a confidence under ``MIN_CONFIDENCE`` is left out rather than put in the wrong country.
 
@@ -73,13 +95,17 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = ()) 
     """
     options = {fold(name): _options(name) for name in names}
     options = {key: found for key, found in options.items() if found}
-    seeds = Context(set(context_countries), set(), [])
+    seeds = Context(set(context_countries) | ({publication} if publication else set()), set(), [],
+                    publication=publication)
     first = {key: _choose(found, seeds) for key, found in options.items()}
+    inside = _pair_regions(pairs, first)
+    seeds.nested = _nested(options)
     chosen: dict[str, Place] = {}
     for key, found in options.items():
         context = _context(seeds, [pick for other, pick in first.items() if other != key])
+        context.inside = inside.get(key)
         place, confidence = _choose(found, context)
-        if _unsupported_division(place, context):
+        if _unsupported_division(place, context) and place.geonameid not in context.nested:
             # A small division of a country the article never points at ("West", a region of
             # Cameroon, for "the West") is more likely a word than that place.
             confidence *= UNSUPPORTED_DIVISION_FACTOR
@@ -95,6 +121,54 @@ class Context:
     points: list[tuple[float, float]]
     # The country most of the article's sure places lie in (local news: "Paris" is in Texas).
     home: str | None = None
+    # ... and the division (country, admin1 code) most of them lie in.
+    home_region: tuple[str, str] | None = None
+    publication: str | None = None
+    # The region a "Town, Region" pattern puts the name being read in.
+    inside: Place | None = None
+    # Readings (geonameids) of a town and of a county of the article that contains it.
+    nested: frozenset[int] = frozenset()
+
+
+def _nested(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
+    """The geonameids of town readings lying in a county reading of another name, and of those
+    counties: "Paris" (Tennessee) and "Henry County" (Tennessee) point at each other."""
+    counties: dict[tuple[str | None, str | None, str], list[int]] = {}
+    for key, found in options.items():
+        for entry in found:
+            if entry.place.kind == "admin2":
+                counties.setdefault((entry.place.country, entry.place.region, fold(entry.place.name)), []).append(
+                    entry.place.geonameid)
+    linked: set[int] = set()
+    for key, found in options.items():
+        for entry in found:
+            place = entry.place
+            if place.kind == "city" and place.district and fold(place.name) != place.district:
+                hit = counties.get((place.country, place.region, place.district))
+                if hit:
+                    linked.add(place.geonameid)
+                    linked.update(hit)
+    return frozenset(linked)
+
+
+def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
+    """Folded town name -> the division or country written after it, as first read."""
+    inside: dict[str, Place] = {}
+    for town, region in pairs:
+        pick = first.get(fold(region))
+        if pick is not None and pick[0].kind in ("country", "admin1", "admin2") and fold(town) != fold(region):
+            inside.setdefault(fold(town), pick[0])
+    return inside
+
+
+def _in_pair_region(place: Place, region: Place | None) -> bool:
+    if region is None or place.country != region.country or place == region:
+        return False
+    if region.kind == "country":
+        return True
+    if region.kind == "admin1":
+        return (bool(region.admin1) and place.admin1 == region.admin1) or place.region == fold(region.name)
+    return place.district == fold(region.name) or place.district == region.district
 
 
 def _unsupported_division(place: Place, context: Context) -> bool:
@@ -104,8 +178,13 @@ def _unsupported_division(place: Place, context: Context) -> bool:
 
 def _options(name: str) -> tuple[_Entry, ...]:
     """A name's candidate places; a demonym that is also a small town's name ("Canadian",
-    Texas) means its country."""
+    Texas) means its country, and a region's ("Asian", not Xi'an) its region."""
     found = candidates(name)
+    region = region_demonym(name)
+    if region is not None and not any(
+            entry.main_name and (entry.place.kind != "city" or entry.place.population >= DEMONYM_TOWN_MIN_POPULATION)
+            for entry in found):
+        return (_Entry(region, True),)
     code = demonym_country(name)
     if code and code in countries() and not any(
             entry.place.kind != "city" or entry.place.population >= DEMONYM_TOWN_MIN_POPULATION for entry in found):
@@ -114,7 +193,8 @@ def _options(name: str) -> tuple[_Entry, ...]:
 
 
 def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
-    context = Context(set(seeds.countries), set(seeds.regions), list(seeds.points))
+    context = Context(set(seeds.countries), set(seeds.regions), list(seeds.points), publication=seeds.publication,
+                      nested=seeds.nested)
     for place, confidence in picks:
         if confidence < CONTEXT_MIN_CONFIDENCE:
             continue
@@ -128,12 +208,28 @@ def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
             context.regions.add((place.country, "code:" + place.admin1))
         if place.kind == "city":
             context.points.append((place.lat, place.lon))
-    context.home = _home_country([place for place, confidence in picks if confidence >= CONTEXT_MIN_CONFIDENCE])
+    sure = [place for place, confidence in picks if confidence >= CONTEXT_MIN_CONFIDENCE]
+    context.home = _home_country(sure, seeds.publication)
+    context.home_region = _home_region(sure, context.home)
     return context
 
 
-def _home_country(sure: list[Place]) -> str | None:
+def _home_region(sure: list[Place], home: str | None) -> tuple[str, str] | None:
+    """The division of the home country most sure places lie in (a named state counts too)."""
+    if home is None:
+        return None
+    counts = Counter((home, place.region) for place in sure
+                     if place.country == home and place.kind in ("city", "admin1", "admin2") and place.region)
+    if not counts:
+        return None
+    region, count = counts.most_common(1)[0]
+    return region if count >= HOME_MIN_PLACES and count >= HOME_REGION_MIN_SHARE * sum(counts.values()) else None
+
+
+def _home_country(sure: list[Place], publication: str | None = None) -> str | None:
     counts = Counter(place.country for place in sure if place.country and place.kind != "country")
+    if publication:
+        counts[publication] += PUBLICATION_WEIGHT
     if not counts:
         return None
     country, count = counts.most_common(1)[0]
@@ -192,6 +288,12 @@ def _score(entry: _Entry, context: Context) -> float:
         score += NEAR_BONUS
     if place.capital:
         score += CAPITAL_BONUS
+    if place.kind in ("city", "admin2") and context.home_region and (place.country, place.region) == context.home_region:
+        score += HOME_REGION_BONUS
+    if place.geonameid in context.nested:
+        score += NESTED_BONUS
+    if _in_pair_region(place, context.inside):
+        score += PAIR_BONUS
     return score
 
 
@@ -199,3 +301,28 @@ def _in_named_region(place: Place, context: Context) -> bool:
     regions = context.regions
     return ((place.country, place.region or "") in regions or (place.country, place.district or "") in regions
             or (place.country, "code:" + (place.admin1 or "")) in regions)
+
+
+def town_region_pairs(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[str, str]]:
+    """("Town", "Region") for each two place spans written "Town, Region" ("Dublin, Ohio",
+    "Perth, Western Australia"): only a comma and spaces between them."""
+    ordered = sorted(set(spans))
+    pairs = []
+    for (start, end), (next_start, next_end) in zip(ordered, ordered[1:]):
+        if next_start > end and text[end:next_start].strip() == "," and next_start - end <= 3:
+            pairs.append((text[start:end], text[next_start:next_end]))
+    return pairs
+
+
+def publication_country(url: str | None) -> str | None:
+    """The ISO code of the country a site's address points at (``bbc.co.uk`` → GB, ``nzherald.co.nz``
+    → NZ), or None for generic domains (``.com``, ``.tv``)."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").rstrip(".")
+    domain = host.rsplit(".", 1)[-1].lower()
+    if domain in DOMAIN_COUNTRY:
+        return DOMAIN_COUNTRY[domain]
+    if len(domain) != 2 or not domain.isalpha() or domain in GENERIC_COUNTRY_DOMAINS:
+        return None
+    return domain.upper() if domain.upper() in countries() else None
