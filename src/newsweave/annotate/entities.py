@@ -36,7 +36,8 @@ from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner
 from newsweave.annotate.canonical import Mention, alias_of, entity_of, resolve_mentions
 from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
-from newsweave.annotate.place_words import full_name_words, places_after_place_nouns, places_listed_with_places
+from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, places_after_place_nouns,
+                                            places_listed_with_places)
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
@@ -84,6 +85,7 @@ def find_entities(article: Article) -> list[Entity]:
     in_full_names = full_name_words(mentions)
     places_after_place_nouns(mentions, article.text, language, in_full_names)
     places_listed_with_places(mentions, article.text, language, in_full_names)
+    organisations_named_by_nouns(mentions, article.text, language, in_full_names)
     taken = _covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
     mentions += _names_repeated_in_lower_case(article.text, mentions, language)
