@@ -62,3 +62,19 @@ def test_ids_of_names_keep_their_first_letters() -> None:
     ids = {item.text: item.entity_id for item in found if item.label == "ORG"}
     assert "org:amberlane-bank" in ids.values()
     assert not any(entity_id.startswith(("org:mberlane", "org:strevan")) for entity_id in ids.values())
+
+
+# -- known places taken for persons or organisations ----------------------------------------------
+
+
+def test_a_known_town_of_two_words_after_a_place_preposition_is_a_place() -> None:
+    # The models tag "Marcos Paz" (a town the gazetteer knows) as a person.
+    found = _entities("Clashes broke out in Marcos Paz on Friday, and two people were injured.", "en")
+    assert {item.label for item in found if item.text == "Marcos Paz"} == {"LOC"}
+    french = _entities("Des heurts ont éclaté à Marcos Paz vendredi, faisant deux blessés.", "fr")
+    assert {item.label for item in french if item.text == "Marcos Paz"} == {"LOC"}
+
+
+def test_a_saint_in_lower_case_stays_a_person() -> None:
+    found = _entities("Elle est originellement dédiée à saint Pierre.", "fr")
+    assert "LOC" not in {item.label for item in found if "Pierre" in item.text}
