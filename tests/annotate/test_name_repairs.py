@@ -78,3 +78,20 @@ def test_a_known_town_of_two_words_after_a_place_preposition_is_a_place() -> Non
 def test_a_saint_in_lower_case_stays_a_person() -> None:
     found = _entities("Elle est originellement dédiée à saint Pierre.", "fr")
     assert "LOC" not in {item.label for item in found if "Pierre" in item.text}
+
+
+# -- a surname alone joins the full name ---------------------------------------------------------
+
+
+def test_a_surname_with_its_particle_and_an_honorific_join_the_full_name() -> None:
+    found = _entities("Finance minister Joost De Wulf met bankers on Monday. De Wulf said the state would be repaid. "
+                      "Inspector Rita Carvalhal agreed. Mrs Carvalhal added that Carvalhal's team had worked all night.", "en")
+    ids = {item.text: item.entity_id for item in found if item.label == "PER"}
+    assert ids["De Wulf"] == ids["Joost De Wulf"] == "per:joost-de-wulf"
+    assert ids["Mrs Carvalhal"] == ids["Rita Carvalhal"] == "per:rita-carvalhal"
+
+
+def test_a_french_surname_alone_joins_the_full_name() -> None:
+    found = _entities("Le ministre Joost De Wulf a rencontré les banquiers lundi. Selon De Wulf, l'État sera remboursé.", "fr")
+    ids = {item.text: item.entity_id for item in found if item.label == "PER"}
+    assert ids.get("De Wulf") == ids["Joost De Wulf"] == "per:joost-de-wulf"
