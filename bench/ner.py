@@ -188,8 +188,8 @@ def spacy_spans(doc) -> list[tuple[int, int, str]]:
 
 
 def newsweave_spans(article: Article) -> list[tuple[int, int, str]]:
-    return [(item["start"], item["end"], item["label"]) for item in article.entities
-            if item.get("mention") == "name" and item["label"] in KEPT]
+    return [(item.start, item.end, item.label) for item in article.entities
+            if item.mention == "name" and item.label in KEPT]
 
 
 def _article(text: str, language: str, index: int) -> Article:
@@ -204,7 +204,7 @@ def evaluate(units: list[Unit], language: str, mode: str | None) -> dict:
     texts, offsets = zip(*(unit.text_and_offsets() for unit in units), strict=True)
     nlp = pipeline(language)
     warm = _article("Paris", language, -1)  # gazetteer and title patterns load outside the timing
-    warm.extras["doc"] = nlp("Paris")
+    warm.work.doc = nlp("Paris")
     find_entities(warm)
     started = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=64))
@@ -212,7 +212,7 @@ def evaluate(units: list[Unit], language: str, mode: str | None) -> dict:
     articles = [_article(text, language, i) for i, text in enumerate(texts)]
     started = time.perf_counter()
     for article, doc in zip(articles, docs, strict=True):
-        article.extras["doc"] = doc
+        article.work.doc = doc
         article.entities = find_entities(article)
     post_seconds = time.perf_counter() - started
     gold = [unit.tags for unit in units]

@@ -179,3 +179,21 @@ def test_articles_in_three_languages_share_entities_in_the_store(store) -> None:
 
     exported = next(row for row in export_rows(store, "entities") if row["entity_id"] == "geo:703448")
     assert set(exported) == {"entity_id", "canonical", "label", "aliases", "languages", "mentions", "lat", "lon", "country"}
+
+
+def test_an_article_is_stripped_only_as_a_whole_word() -> None:
+    assert _ids(_name("Amberlane Bank", "ORG"), _name("Demvarian League", "MISC"), _name("the Valmont Group", "ORG"),
+                _name("Lastrevo", "LOC"), _name("l'Union des Brasseurs", "ORG")) == [
+        "org:amberlane-bank", "misc:demvarian-league", "org:valmont-group", "loc:lastrevo", "org:union-des-brasseurs"]
+
+
+def test_an_id_given_while_leading_letters_were_stripped_still_resolves() -> None:
+    memory = _Memory()
+    mention = _name("Amberlane Bank", "ORG")
+    resolved = resolve_mentions([mention])[0]
+    assert resolved is not None
+    entity = Entity(0, len(mention.text), 0, len(mention.text), mention.text, label="ORG", entity_id=resolved.entity_id,
+                    canonical=resolved.canonical, mention="name")
+    memory.remember_entities(entity_records([entity], "en"))
+    assert resolve_entity_id("org:mberlane-bank", memory) == "org:amberlane-bank"
+    assert resolve_entity_id("org:amberlane-bank", memory) == "org:amberlane-bank"

@@ -36,7 +36,8 @@ from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner
 from newsweave.annotate.canonical import Mention, alias_of, entity_of, resolve_mentions
 from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
-from newsweave.annotate.place_words import full_name_words, places_after_place_nouns, places_listed_with_places
+from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, places_after_place_nouns,
+                                            places_listed_with_places)
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
@@ -81,9 +82,11 @@ def find_entities(article: Article) -> list[Entity]:
     mentions = _model_mentions(article.text, doc, language)
     mentions = _without_heading_words(mentions, article.text, language)
     _places_named_as_people(mentions, article.text, doc, language)
+    _known_places_after_prepositions(mentions, article.text, doc, language)
     in_full_names = full_name_words(mentions)
     places_after_place_nouns(mentions, article.text, language, in_full_names)
     places_listed_with_places(mentions, article.text, language, in_full_names)
+    organisations_named_by_nouns(mentions, article.text, language, in_full_names)
     taken = _covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
     mentions += _names_repeated_in_lower_case(article.text, mentions, language)
@@ -367,6 +370,31 @@ def _places_named_as_people(mentions: list[Mention], text: str, doc: Doc, langua
         places |= after - {fold(m.text) for m in lone if _is_subject(doc, m)}
     for mention in lone:
         if fold(mention.text) in places:
+            mention.label = "LOC"
+
+
+def _known_places_after_prepositions(mentions: list[Mention], text: str, doc: Doc, language: str) -> None:
+    """A name of several words taken for a person ("Castelo Branco"), or any name taken for an
+    organisation, is a place when the gazetteer knows it and the article puts it after a place
+    preposition ("in Castelo Branco", "à Vila Real"). A full name is evidence of a person,
+    so here the gazetteer must agree; a name that is somewhere the subject of a verb, an
+    alias of the entity files, a common word ("Echoes in Time") or a name with a lower-case
+    word ("dédiée à saint Pierre") stays as the model gave it."""
+    after_preposition = _place_preposition(language)
+    if after_preposition is None:
+        return
+    common = _lowercase_words(language)
+    suspects = [m for m in mentions if m.kind == "name" and alias_of(m.text) is None
+                and (m.label == "ORG" or (m.label == "PER" and " " in m.text.strip()))
+                and all(word[:1].isupper() for word in m.text.split()) and m.text.lower() not in common
+                and candidates(m.text)]
+    if not suspects:
+        return
+    after = {fold(m.text) for m in suspects
+             if after_preposition.search(text, max(0, m.start - PREPOSITION_WINDOW), m.start)}
+    after -= {fold(m.text) for m in suspects if _is_subject(doc, m)}
+    for mention in suspects:
+        if fold(mention.text) in after:
             mention.label = "LOC"
 
 

@@ -4,8 +4,11 @@ The English and French models tag unknown villages as persons, organisations or 
 town of Velmoré", "three villages, Ardicé, Pelnové and Strované"). Two repairs, from the
 ``place_nouns`` and ``list_joiners`` of ``lang/<iso>/entities.toml``: a one-word name right after
 a noun of places is a place, and a one-word "person" or "other" listed right after a place is a
-place too. A word of a full person name of the article (evidence of a person), an alias or a
-demonym is left alone.
+place too. Companies fare the same ("the lender Brimq" PER): a one-word "person" or "other"
+right after a noun of organisations, or followed by one in apposition ("Brimq, a Dutch bank,"),
+is an organisation wherever it stands alone in the article (``organisation_nouns`` and
+``apposition_articles``). A word of a full person name of the article (evidence of a person),
+an alias or a demonym is left alone.
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ from functools import cache
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
-from newsweave.annotate.geo import demonym_country, fold
+from newsweave.annotate.geo import candidates, demonym_country, fold
 
 # How far back from a name its place noun is looked for ("neighbouring villages, " fits).
 PLACE_NOUN_WINDOW = 40
+# How far around a name its noun of organisations is looked for (", a Dutch online bank" fits),
+# and how many words may stand between the apposition's article and that noun.
+ORGANISATION_NOUN_WINDOW = 48
+APPOSITION_WORDS = 3
 
 
 def full_name_words(mentions: list[Mention]) -> set[str]:
@@ -69,3 +76,44 @@ def _place_noun(language: str) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?:\s+(?:of|de|d'|d’|du|von|van))?\s*[,:]?\s*$", re.IGNORECASE)
+
+
+def organisations_named_by_nouns(mentions: list[Mention], text: str, language: str, in_full_names: set[str]) -> None:
+    """"the lender Brimq", "la banque Brimq", "Brimq, a Dutch bank,": a one-word "person" or
+    "other" that a noun of organisations names is an organisation, and so is every other lone
+    mention of that name in the article (the model tags the same word alike or worse). Only a
+    "place" that the gazetteer does not know is taken: "the carrier Georgia" keeps its place."""
+    before, after = _organisation_noun(language)
+    if before is None or after is None:
+        return
+    # A "place" the gazetteer does not know may be the company too ("Kelvora, une société").
+    lone = [m for m in mentions if (m.label in ("PER", "MISC") or (m.label == "LOC" and not candidates(m.text)))
+            and _lone_word(m, in_full_names)]
+    named = {fold(m.text) for m in lone
+             if before.search(text, max(0, m.start - ORGANISATION_NOUN_WINDOW), m.start)
+             or after.match(text[m.end : m.end + ORGANISATION_NOUN_WINDOW])}
+    for mention in lone:
+        if fold(mention.text) in named:
+            mention.label = "ORG"
+
+
+@cache
+def _organisation_noun(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A noun of organisations right before a name ("bank "), and the apposition that follows a
+    name (", a Dutch bank,"): a few words may stand between the article and the noun, but no
+    word that makes the noun a complement ("un ancien patron de banque" is a person), and the
+    noun ends the apposition, but for the lower-case adjectives a language puts after its nouns
+    ("une société néerlandaise,"; in English "Vell, a former bank chief," is a person)."""
+    table = lang.load(language, "entities")
+    nouns, articles = table.get("organisation_nouns", []), table.get("apposition_articles", [])
+    if not nouns or not articles:
+        return None, None
+    noun = "|".join(re.escape(word) for word in sorted(nouns, key=len, reverse=True))
+    article = "|".join(re.escape(word.strip()) for word in sorted(articles, key=len, reverse=True))
+    linking = "|".join(re.escape(word) for word in table.get("noun_complement_words", []))
+    between = rf"(?:(?!(?:{linking})(?!\w))[\w-]+\s+)" if linking else r"(?:[\w-]+\s+)"
+    after_words = int(table.get("apposition_adjectives_after", 0))
+    before = re.compile(rf"(?<!\w)(?:{noun})[ \t\xa0]+$", re.IGNORECASE)
+    after = re.compile(rf"\s*,\s+(?:{article})(?:\s+|(?<=['’])){between}{{0,{APPOSITION_WORDS}}}?(?:{noun})"
+                       rf"(?-i:\s+[^\W\d_A-Z\u00c0-\u00de][\w-]*){{0,{after_words}}}(?=\s*[,.;:)!?]|\s*$)", re.IGNORECASE)
+    return before, after

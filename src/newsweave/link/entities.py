@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from newsweave.annotate.canonical import MIN_SKELETON, legacy_person_id, name_words, same_person
+from newsweave.annotate.canonical import MIN_SKELETON, legacy_name_id, legacy_person_id, name_id, name_words, same_person
 from newsweave.model import Article, Entity, Event, Participant, Quote
 
 # Keys an entity is filed under, besides titles: its surname's key, its surname's consonant
@@ -115,6 +115,8 @@ def entity_records(entities: list[Entity], language: str | None) -> list[EntityR
                 legacy = legacy_person_id(canonical)
                 if legacy != item.entity_id:
                     record.keys.append(legacy_id_key(legacy))
+        if item.mention == "name" and record.label != "PER":
+            _add_legacy_name_key(record, item)
         if item.lat is not None:
             record.lat, record.lon = item.lat, item.lon
         if item.mention == "name" and item.text not in record.aliases:
@@ -124,6 +126,18 @@ def entity_records(entities: list[Entity], language: str | None) -> list[EntityR
         if language and language not in record.languages:
             record.languages.append(language)
     return list(records.values())
+
+
+def _add_legacy_name_key(record: EntityRecord, item: Entity) -> None:
+    """File the id a name got while leading letters were taken for articles ("Democratic" gave
+    ``misc:ocratic``), when the entity's id is still the one its name gives."""
+    label = item.label.lower()
+    if item.entity_id != name_id(label, item.text):
+        return
+    legacy = legacy_name_id(label, item.text)
+    key = legacy_id_key(legacy)
+    if legacy != item.entity_id and key not in record.keys:
+        record.keys.append(key)
 
 
 def _remapped_quote(quote: Quote, remap: dict[str, str]) -> Quote:
