@@ -120,9 +120,10 @@ def annotated_signals(docs: list[dict], folder: Path) -> dict[str, ArticleSignal
                                 offsets=OffsetMap.identity(len(doc["text"])), language="en") for doc in chunk]
             annotate_batch(articles, overlap=False)
             for doc, article in zip(chunk, articles, strict=True):
-                row = {"key": text_key(doc["text"]), "entities": article.entities, "events": article.events,
-                       "dates": [{k: d.get(k) for k in ("start", "end", "value")} for d in article.dates],
-                       "embedding": article.extras["embedding"].tolist()}
+                row = {"key": text_key(doc["text"]), "entities": [e.to_json() for e in article.entities],
+                       "events": [e.to_json() for e in article.events],
+                       "dates": [d.to_json() for d in article.dates],
+                       "embedding": article.work.embedding.tolist()}
                 cached[row["key"]] = row
                 out.write(json.dumps(row) + "\n")
             out.flush()
@@ -131,11 +132,16 @@ def annotated_signals(docs: list[dict], folder: Path) -> dict[str, ArticleSignal
 
 
 def signals_of(row: dict) -> ArticleSignals:
-    from newsweave.model import Article
+    from newsweave.model import Article, Entity, Event, Timex
     from newsweave.offsets import OffsetMap
 
+    # Rows cached before the typed model hold the same fields as dicts; a date row may lack
+    # its span's offsets beyond start/end.
     article = Article(id="", source="", raw="", raw_sha256="", text="", offsets=OffsetMap.identity(0), language="en",
-                      entities=row["entities"], dates=row["dates"], events=row["events"])
+                      entities=[Entity.from_json(e) for e in row["entities"]],
+                      dates=[Timex.from_json({"source_start": d["start"], "source_end": d["end"], "text": "", **d})
+                             for d in row["dates"]],
+                      events=[Event.from_json(e) for e in row["events"]])
     mentioned = entity_mentions(article)
     labels = entity_labels(article)
     return ArticleSignals(np.asarray(row["embedding"], dtype=np.float32), {k: n for k, (n, _) in mentioned.items()},
