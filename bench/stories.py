@@ -52,7 +52,8 @@ from newsweave.annotate.embeddings import EMBEDDING_DIM  # noqa: E402
 import newsweave.link.stories as linking  # noqa: E402
 from newsweave.link import story_score, story_snapshot  # noqa: E402
 from newsweave.link.stories import ArticleSignals, StoryConflict, StoryLinker, StoryState  # noqa: E402
-from newsweave.link.story_signals import entity_labels, entity_mentions, event_types, reported_days  # noqa: E402
+from newsweave.link.story_signals import (  # noqa: E402
+    entity_labels, entity_mentions, event_participants, event_types, reported_days)
 
 SHUFFLES = 3
 
@@ -146,7 +147,8 @@ def signals_of(row: dict) -> ArticleSignals:
     labels = entity_labels(article)
     return ArticleSignals(np.asarray(row["embedding"], dtype=np.float32), {k: n for k, (n, _) in mentioned.items()},
                           [], None, "en", {k: c for k, (_, c) in mentioned.items()}, reported_days(article),
-                          event_types(article), {k: labels.get(k, "") for k in mentioned})
+                          event_types(article), {k: labels.get(k, "") for k in mentioned},
+                          participants=event_participants(article))
 
 
 def assign_online(docs: list[dict], signals: dict[str, ArticleSignals]) -> dict[str, str]:
@@ -256,6 +258,7 @@ SWEEP = {
     "DAY_PENALTY": [0.0, 0.2, 0.4],
     "SHARED_NEEDED": [0.01, 1.0],
     "EVENT_PENALTY": [0.0],
+    "PARTICIPANT_PENALTY": [0.0, 0.1, 0.2, 0.3],
 }
 
 
