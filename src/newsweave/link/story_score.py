@@ -168,7 +168,7 @@ def article_participants(signals: ArticleSignals, labels: Mapping[str, str]) -> 
     """The article's event participants and its most mentioned people and organisations."""
     named = [key for key, count in sorted(signals.mentions.items(), key=lambda item: -item[1])
              if count >= PARTICIPANT_MIN_MENTIONS and labels.get(key) in PARTICIPANT_LABELS]
-    return {*signals.participants, *named[:PARTICIPANT_TOP]}
+    return {*signals.participants, *named[:int(PARTICIPANT_TOP)]}
 
 
 def story_participants(story: StoryState, labels: Mapping[str, str]) -> set[str]:
