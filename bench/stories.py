@@ -52,7 +52,8 @@ from newsweave.annotate.embeddings import EMBEDDING_DIM  # noqa: E402
 import newsweave.link.stories as linking  # noqa: E402
 from newsweave.link import story_score, story_snapshot  # noqa: E402
 from newsweave.link.stories import ArticleSignals, StoryConflict, StoryLinker, StoryState  # noqa: E402
-from newsweave.link.story_signals import entity_labels, entity_mentions, event_types, reported_days  # noqa: E402
+from newsweave.link.story_signals import (  # noqa: E402
+    entity_labels, entity_mentions, event_participants, event_types, reported_days)
 
 SHUFFLES = 3
 
@@ -120,9 +121,10 @@ def annotated_signals(docs: list[dict], folder: Path) -> dict[str, ArticleSignal
                                 offsets=OffsetMap.identity(len(doc["text"])), language="en") for doc in chunk]
             annotate_batch(articles, overlap=False)
             for doc, article in zip(chunk, articles, strict=True):
-                row = {"key": text_key(doc["text"]), "entities": article.entities, "events": article.events,
-                       "dates": [{k: d.get(k) for k in ("start", "end", "value")} for d in article.dates],
-                       "embedding": article.extras["embedding"].tolist()}
+                row = {"key": text_key(doc["text"]), "entities": [e.to_json() for e in article.entities],
+                       "events": [e.to_json() for e in article.events],
+                       "dates": [d.to_json() for d in article.dates],
+                       "embedding": article.work.embedding.tolist()}
                 cached[row["key"]] = row
                 out.write(json.dumps(row) + "\n")
             out.flush()
@@ -131,16 +133,22 @@ def annotated_signals(docs: list[dict], folder: Path) -> dict[str, ArticleSignal
 
 
 def signals_of(row: dict) -> ArticleSignals:
-    from newsweave.model import Article
+    from newsweave.model import Article, Entity, Event, Timex
     from newsweave.offsets import OffsetMap
 
+    # Rows cached before the typed model hold the same fields as dicts; a date row may lack
+    # its span's offsets beyond start/end.
     article = Article(id="", source="", raw="", raw_sha256="", text="", offsets=OffsetMap.identity(0), language="en",
-                      entities=row["entities"], dates=row["dates"], events=row["events"])
+                      entities=[Entity.from_json(e) for e in row["entities"]],
+                      dates=[Timex.from_json({"source_start": d["start"], "source_end": d["end"], "text": "", **d})
+                             for d in row["dates"]],
+                      events=[Event.from_json(e) for e in row["events"]])
     mentioned = entity_mentions(article)
     labels = entity_labels(article)
     return ArticleSignals(np.asarray(row["embedding"], dtype=np.float32), {k: n for k, (n, _) in mentioned.items()},
                           [], None, "en", {k: c for k, (_, c) in mentioned.items()}, reported_days(article),
-                          event_types(article), {k: labels.get(k, "") for k in mentioned})
+                          event_types(article), {k: labels.get(k, "") for k in mentioned},
+                          participants=event_participants(article))
 
 
 def assign_online(docs: list[dict], signals: dict[str, ArticleSignals]) -> dict[str, str]:
@@ -250,6 +258,7 @@ SWEEP = {
     "DAY_PENALTY": [0.0, 0.2, 0.4],
     "SHARED_NEEDED": [0.01, 1.0],
     "EVENT_PENALTY": [0.0],
+    "PARTICIPANT_PENALTY": [0.0, 0.1, 0.2, 0.3],
 }
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsweave.link.story_score import day_conflict, entity_evidence, EntityFrequencies
-from newsweave.link.story_signals import ArticleSignals, first_sentence, headline_and_summary
+from newsweave.link.story_score import day_conflict, entity_evidence, EntityFrequencies, participant_conflict
+from newsweave.link.story_signals import ArticleSignals, event_participants, first_sentence, headline_and_summary
 from newsweave.link.story_state import StoryState, add_to_story
 from newsweave.link.story_labels import story_title
 from newsweave.pipeline import ingest
@@ -61,10 +61,11 @@ def test_a_story_is_titled_by_a_headline_of_its_articles(filed):
                               "Lkw-Unfall: Tunnel von Brévignac gesperrt"}
 
 
-def _signals(vector, days=(), entities=None, labels=None, day=None, language="en", headline="", summary=""):
+def _signals(vector, days=(), entities=None, labels=None, day=None, language="en", headline="", summary="",
+             participants=()):
     entities = entities or {}
     return ArticleSignals(np.asarray(vector, dtype=np.float32), {k: k for k in entities}, [], day, language,
-                          dict(entities), tuple(days), (), labels or {}, headline, summary)
+                          dict(entities), tuple(days), (), labels or {}, headline, summary, tuple(participants))
 
 
 def test_a_report_a_week_later_conflicts_unless_it_names_the_first_days():
@@ -121,3 +122,38 @@ def test_headline_of_a_plain_text_is_its_short_first_line():
                                              "The ferry to Ostrevale sailed again on Tuesday.")
     assert first_sentence("Am Mittwoch, dem 4. März 2026, kippte ein Lastwagen um. Danach") == \
         "Am Mittwoch, dem 4. März 2026, kippte ein Lastwagen um."
+
+
+def test_event_participants_are_the_actors_and_targets_keyed_like_entities():
+    from newsweave.model import Article, Event, Participant, Span
+    from newsweave.offsets import OffsetMap
+
+    text = "Dockers at Brévignac port walked out; the port authority closed the quays."
+    def span(word):
+        start = text.index(word)
+        return {"start": start, "end": start + len(word), "source_start": start, "source_end": start + len(word),
+                "text": word}
+    events = [Event("STRIKE", Span(**span("walked")), Participant(**span("Dockers"), label="ORG"),
+                    location=Participant(**span("Brévignac"), label="LOC", entity_id="loc:brevignac")),
+              Event("RESTRICT", Span(**span("closed")), Participant(**span("port authority"), label="ORG",
+                    entity_id="org:port-authority"), Participant(**span("quays"), label="LOC"))]
+    article = Article(id="x", source="x", raw=text, raw_sha256="", text=text, offsets=OffsetMap.identity(len(text)),
+                      events=events)
+    # The location is where, not who; a participant without an id is keyed by its folded name.
+    assert event_participants(article) == ("name:dockers", "org:port-authority", "name:quays")
+
+
+def test_same_kind_of_event_with_other_people_conflicts_across_languages():
+    labels = {"per:reid": "PER", "per:lohan": "PER", "loc:malibu": "LOC"}
+    story = StoryState("e" * 16, np.zeros(3, np.float32))
+    add_to_story(story, _signals([1, 0, 0], entities={"per:reid": 3, "loc:malibu": 1}, labels=labels,
+                                 participants=["per:reid"]))
+    assert story.participants == {"per:reid": 1}
+    other = _signals([1, 0, 0], entities={"per:lohan": 2, "loc:malibu": 1}, labels=labels, language="fr",
+                     participants=["per:lohan"])
+    same = _signals([1, 0, 0], entities={"per:reid": 1, "loc:malibu": 1}, labels=labels, language="de",
+                    participants=["per:reid"])
+    unnamed = _signals([1, 0, 0], entities={"loc:malibu": 2}, labels=labels)
+    assert participant_conflict(other, story, labels) == 1.0
+    assert participant_conflict(same, story, labels) == 0.0  # one canonical id in every language
+    assert participant_conflict(unnamed, story, labels) == 0.0  # nobody to compare: no evidence either way

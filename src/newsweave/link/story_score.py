@@ -16,7 +16,11 @@
   reports another event (a report a week later joins only if it names the first days), unless
   it follows a person of the story (a later chapter of what one person does, as the en/fr seed
   pair: Zelensky in Tirana in 2024, the coalition's call about Ukraine in 2026);
-* event conflict: both have PLOVER event types and share none.
+* event conflict: both have PLOVER event types and share none;
+* participant conflict: both sides have main participants — the people and organisations
+  their events are about (actors and targets) or that they name most — and neither side names
+  any of the other's: the same kind of event with other people (another celebrity's rehab,
+  another company's takeover). Entity keys are canonical ids, so this holds across languages.
 """
 
 from __future__ import annotations
@@ -49,6 +53,17 @@ DAY_WINDOW = 3
 DAY_PENALTY = 0.2
 # Cost when both sides have event types and share none.
 EVENT_PENALTY = 0.0
+# Cost when the two sides' main participants are strangers to each other (``participant_conflict``).
+PARTICIPANT_PENALTY = 0.0
+# Main participants of an article: its events' actors and targets, and its most mentioned
+# people and organisations (this many, each named at least PARTICIPANT_MIN_MENTIONS times) …
+PARTICIPANT_TOP = 3
+PARTICIPANT_MIN_MENTIONS = 2
+# … of a story: its events' participants and the people and organisations named in at least
+# this share of its articles.
+PARTICIPANT_STORY_SHARE = 0.5
+# Labels of entities that can be a main participant (a place is where, not who).
+PARTICIPANT_LABELS = frozenset({"PER", "ORG"})
 # A story takes no article dated further than this from its first/last dates …
 MAX_GAP_DAYS = 45
 # … and pays up to TIME_WEIGHT for a gap growing to TIME_SCALE_DAYS.
@@ -149,6 +164,29 @@ def event_conflict(events: tuple[str, ...], story: StoryState) -> float:
     return 1.0 if events and known and not set(events) & known.keys() else 0.0
 
 
+def article_participants(signals: ArticleSignals, labels: Mapping[str, str]) -> set[str]:
+    """The article's event participants and its most mentioned people and organisations."""
+    named = [key for key, count in sorted(signals.mentions.items(), key=lambda item: -item[1])
+             if count >= PARTICIPANT_MIN_MENTIONS and labels.get(key) in PARTICIPANT_LABELS]
+    return {*signals.participants, *named[:int(PARTICIPANT_TOP)]}
+
+
+def story_participants(story: StoryState, labels: Mapping[str, str]) -> set[str]:
+    """The story's event participants and the people and organisations most of its articles name."""
+    needed = max(1.0, PARTICIPANT_STORY_SHARE * story.size)
+    named = {key for key, entry in story.entities.items()
+             if entry["n"] >= needed and labels.get(key) in PARTICIPANT_LABELS}
+    return {*story.profile.get("participants", {}), *named}
+
+
+def participant_conflict(signals: ArticleSignals, story: StoryState, labels: Mapping[str, str]) -> float:
+    """1 when both sides have main participants and neither names any of the other's, else 0."""
+    mine, theirs = article_participants(signals, labels), story_participants(story, labels)
+    if not mine or not theirs:
+        return 0.0
+    return 0.0 if mine & story.entities.keys() or theirs & signals.entities.keys() else 1.0
+
+
 def combined_score(cosine: float, overlap: float, gap_days: int) -> float:
     """Cosine, entity evidence and time cost: the upper part of the score (no conflict costs);
     also the article-pair similarity of bench/similarity.py."""
@@ -166,4 +204,5 @@ def score_story(signals: ArticleSignals, story: StoryState,
     evidence = entity_evidence(signals.entity_weights(), story.entity_weights(), labels, frequencies)
     continues = any(labels.get(key) == "PER" for key in signals.entities.keys() & story.entities.keys())
     return (combined_score(cosine, evidence, gap) - DAY_PENALTY * day_conflict(signals.report_days(), story, continues)
-            - EVENT_PENALTY * event_conflict(signals.events, story))
+            - EVENT_PENALTY * event_conflict(signals.events, story)
+            - PARTICIPANT_PENALTY * participant_conflict(signals, story, labels))

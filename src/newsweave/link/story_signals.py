@@ -46,6 +46,9 @@ class ArticleSignals:
     labels: dict[str, str] = field(default_factory=dict)  # entity key → PER / ORG / LOC / MISC
     headline: str = ""
     summary: str = ""
+    # Entity keys that act or are acted on in its events (actors and targets): who the
+    # article's events are about, compared with the story's (``story_score.participant_conflict``).
+    participants: tuple[str, ...] = ()
 
     def entity_weights(self) -> dict[str, int]:
         """Mentions per entity (1 for an entity whose count is not known)."""
@@ -122,6 +125,21 @@ def event_types(article: Article) -> tuple[str, ...]:
     return tuple(dict.fromkeys(event.type for event in article.events if event.type))
 
 
+def event_participants(article: Article) -> tuple[str, ...]:
+    """Entity keys of its events' actors and targets, each once, in text order; keyed as
+    ``entity_mentions`` keys them (the canonical id, else the folded name)."""
+    keys: dict[str, None] = {}
+    for event in article.events:
+        for participant in (event.actor, event.target):
+            if participant is None:
+                continue
+            name = participant.canonical or participant.text or ""
+            key = participant.entity_id or (_fold_key(name) if name else None)
+            if key:
+                keys.setdefault(key)
+    return tuple(keys)
+
+
 def keywords(article: Article, stop_words: frozenset[str] = frozenset()) -> list[str]:
     """Content words of the title and lead, for labels (the stop words come from spaCy's language data)."""
     lead = f"{article.title or ''} {article.text[:600]}"
@@ -173,6 +191,7 @@ def article_signals(article: Article) -> ArticleSignals:
         language=article.language,
         days=reported_days(article),
         events=event_types(article),
+        participants=event_participants(article),
         labels={key: labels.get(key, "") for key in mentioned},
         headline=headline,
         summary=summary,

@@ -8,6 +8,7 @@ Beside the centroid and the entity counts a story keeps a ``profile`` (stored as
   first and last dates are the span of these days, so a story dated by what it reports, not
   by when one article appeared;
 * ``events``: PLOVER event types and how many articles have each;
+* ``participants``: entity keys of its events' actors and targets, and how many articles have each;
 * ``heads``: per language, the headline and first sentence of its most central article so far
   (the highest cosine to the story's centroid when it joined), which title the story.
 """
@@ -78,6 +79,10 @@ class StoryState:
         return self.profile.setdefault("events", {})
 
     @property
+    def participants(self) -> dict[str, int]:
+        return self.profile.setdefault("participants", {})
+
+    @property
     def heads(self) -> dict[str, dict[str, Any]]:
         return self.profile.setdefault("heads", {})
 
@@ -134,6 +139,8 @@ def add_to_story(story: StoryState, signals: ArticleSignals, article_id: str = "
     _add_days(story, signals)
     for kind in signals.events:
         story.events[kind] = story.events.get(kind, 0) + 1
+    for key in signals.participants:
+        story.participants[key] = story.participants.get(key, 0) + 1
     _consider_head(story, signals, article_id)
     story.label = story_label(story)
 
