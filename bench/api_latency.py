@@ -273,13 +273,18 @@ def compare_indexes(url: str, mix: dict[str, list[tuple[str, dict]]], count: int
 
 def _direct_reads_at_0010(url: str, mix: dict[str, list[tuple[str, dict]]], count: int) -> dict[str, float]:
     """As ``_direct_reads``; ``Store`` would migrate back to head on opening, so the
-    migration is skipped for this store object."""
-    original = Store._migrate
+    migration is skipped, and PostgreSQL matches words as before 0011 (the expression of
+    revision 0002: the stored ``search_document`` column is gone)."""
+    from newsweave.store import search
+
+    original, match = Store._migrate, search._PG_MATCH
     Store._migrate = lambda self: None  # type: ignore[method-assign]
+    search._PG_MATCH = ("to_tsvector('simple', coalesce(articles.title, '') || ' ' || articles.text) "
+                        "@@ websearch_to_tsquery('simple', :fulltext)")
     try:
         return _direct_reads(url, mix, count)
     finally:
-        Store._migrate = original  # type: ignore[method-assign]
+        Store._migrate, search._PG_MATCH = original, match  # type: ignore[method-assign]
 
 
 def postgres_url():

@@ -17,7 +17,7 @@ from sqlalchemy import create_engine, inspect, select, text
 
 from newsweave.store import Store, schema
 from newsweave.store.database import database_url
-from newsweave.store.search import SearchFilter, joined_facet_counts, search
+from newsweave.store.search import SearchFilter, filtered, joined_facet_counts, search
 from newsweave.store.trending import trending_stories
 
 READ_INDEXES = {
@@ -140,5 +140,34 @@ def test_sqlite_facet_counts_read_only_the_matched_articles_rows(tmp_path) -> No
         assert not [step for step in plan if step.startswith(("SCAN mentions", "SCAN flags", "SCAN story_articles"))], plan
         assert any("ix_mentions_article_entity (article_id=?" in step for step in plan), plan
         assert any("ix_flags_article_kind (article_id=?" in step for step in plan), plan
+    finally:
+        store.engine.dispose()
+
+
+def test_a_closed_sqlite_store_keeps_planner_statistics(tmp_path) -> None:
+    """After a store is closed (the end of an ingest) SQLite has statistics, and a search by
+    a rare flag within a language starts from the flagged articles, not from every article
+    in the language (what it did without statistics: 0.50 s against 0.03 s on 20,000)."""
+    path = tmp_path / "stats.db"
+    store = Store(str(path))
+    with store.engine.begin() as connection:
+        connection.execute(schema.articles.insert(), [{
+            "id": f"a{number:05d}", "source": f"a{number}.txt", "kind": "text", "url": None, "title": "T",
+            "language": ("en", "fr")[number % 2], "published": f"2024-{number % 12 + 1:02d}-01", "published_basis": "given",
+            "raw_sha256": f"{number}", "content_hash": f"{number}", "raw_text": "x", "text": "x", "offsets": [],
+            "links": [], "copies": 1, "signature": b"", "annotations": {}, "ingested_at": datetime.now(UTC),
+        } for number in range(2000)])
+        connection.execute(schema.flags.insert(), [{"article_id": f"a{number:05d}", "kind": ("rare", "common")[number % 3 > 0],
+                                                    "severity": "warning", "message": "m", "evidence": []}
+                                                   for number in range(0, 2000, 20)])
+    store.close()
+    store = Store(str(path))
+    try:
+        statement = filtered(store, SearchFilter(language="en", flag="rare"), [schema.articles.c.id])
+        compiled = statement.compile(store.engine, compile_kwargs={"literal_binds": True})
+        with store.engine.connect() as connection:
+            assert connection.scalar(text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'articles'"))
+            plan = [row[-1] for row in connection.execute(text(f"EXPLAIN QUERY PLAN {compiled}"))]
+        assert any(step.startswith("SEARCH articles USING INDEX sqlite_autoindex_articles_1 (id=?)") for step in plan), plan
     finally:
         store.engine.dispose()
