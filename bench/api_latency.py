@@ -2,7 +2,7 @@
 10 concurrent clients: faceted search with three filters, an entity page, the trending list.
 
     nice .venv/bin/python bench/api_latency.py [--articles 20000] [--clients 10] [--requests 30]
-                                               [--backends sqlite postgresql]
+                                               [--backends sqlite postgresql] [--indexes 10]
 
 The store is written straight into the tables (no pipeline: analysing 20,000 articles
 would take hours on this machine, and these routes read only rows): generated articles
@@ -19,6 +19,10 @@ ones; the figures are p50 and p95 of the wall time per request, seen by the clie
 PostgreSQL needs the server binaries (``/usr/lib/postgresql/*/bin``): the bench starts a
 throwaway server as the tests do (``tests/conftest.py``), and skips it with a message if
 they are absent.
+
+``--indexes N`` then times the same reads called directly, one at a time, with the read
+indexes of revision 0011 and without them (downgraded to 0010 on the same store, then
+upgraded again): the median of ``N`` requests per route, trending uncached.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ import sys
 import tempfile
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -215,6 +219,74 @@ def measure(base: str, requests: list[tuple[str, dict]], clients: int, per_clien
             "throughput_rps": round(len(timings) / wall, 1)}
 
 
+def _direct_reads(url: str, mix: dict[str, list[tuple[str, dict]]], count: int) -> dict[str, float]:
+    """Median ms of ``count`` reads per route, called in this process one at a time."""
+    from newsweave.store.entity_pages import entity_profile
+    from newsweave.store.search import Near, SearchFilter, search
+    from newsweave.store.trending import trending_stories
+
+    store = Store(url)
+    if store.dialect == "postgresql":  # the planner needs statistics of the indexes it has now
+        with store.engine.begin() as connection:
+            connection.execute(text("ANALYZE"))
+    medians = {}
+    for name, requests in mix.items():
+        timings = []
+        for path, params in requests[:count]:
+            started = time.perf_counter()
+            if name.startswith("search"):
+                near = Near(params["lat"], params["lon"], params["km"]) if "lat" in params else None
+                wanted = SearchFilter(q=params.get("q"), language=params.get("language"), flag=params.get("flag"), near=near,
+                                      since=date.fromisoformat(params["since"]) if "since" in params else None,
+                                      until=date.fromisoformat(params["until"]) if "until" in params else None)
+                search(store, wanted)
+            elif name == "entity page":
+                entity_profile(store, path.rsplit("/", 1)[1])
+            else:
+                trending_stories(store)
+            timings.append(time.perf_counter() - started)
+        medians[name] = round(statistics.median(timings) * 1000, 1)
+    store.engine.dispose()
+    return medians
+
+
+def compare_indexes(url: str, mix: dict[str, list[tuple[str, dict]]], count: int) -> dict[str, dict[str, float]]:
+    """Direct reads downgraded to 0010 (no read indexes), then upgraded again to head."""
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+
+    from newsweave.store.database import database_url
+
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("newsweave.store") / "migrations"))
+    config.set_main_option("sqlalchemy.url", database_url(url))
+    command.downgrade(config, "0010")
+    try:
+        without = _direct_reads_at_0010(url, mix, count)
+    finally:
+        command.upgrade(config, "head")
+    with_indexes = _direct_reads(url, mix, count)
+    return {"with 0011 indexes": with_indexes, "without (0010)": without}
+
+
+def _direct_reads_at_0010(url: str, mix: dict[str, list[tuple[str, dict]]], count: int) -> dict[str, float]:
+    """As ``_direct_reads``; ``Store`` would migrate back to head on opening, so the
+    migration is skipped, and PostgreSQL matches words as before 0011 (the expression of
+    revision 0002: the stored ``search_document`` column is gone)."""
+    from newsweave.store import search
+
+    original, match = Store._migrate, search._PG_MATCH
+    Store._migrate = lambda self: None  # type: ignore[method-assign]
+    search._PG_MATCH = ("to_tsvector('simple', coalesce(articles.title, '') || ' ' || articles.text) "
+                        "@@ websearch_to_tsquery('simple', :fulltext)")
+    try:
+        return _direct_reads(url, mix, count)
+    finally:
+        Store._migrate, search._PG_MATCH = original, match  # type: ignore[method-assign]
+
+
 def postgres_url():
     from conftest import _postgres_bin_dir, _start_postgres
 
@@ -230,6 +302,8 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20_000)
     parser.add_argument("--clients", type=int, default=10)
     parser.add_argument("--requests", type=int, default=30, help="timed requests per client and route")
+    parser.add_argument("--indexes", type=int, default=0, metavar="N",
+                        help="then time N direct reads per route with and without the 0011 indexes")
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
     args = parser.parse_args()
     results = {}
@@ -254,9 +328,18 @@ def main() -> None:
                     results[f"{backend} · {name}"] = figures
                     print(f"{backend:10} {name:42} p50 {figures['p50_ms']:7.1f} ms  p95 {figures['p95_ms']:7.1f} ms  "
                           f"{figures['throughput_rps']:6.1f} req/s  errors {figures['error_count']}", flush=True)
-            finally:
                 process.terminate()
                 process.wait(timeout=30)
+                if args.indexes:
+                    compared = compare_indexes(url, mix, args.indexes)
+                    results[f"{backend} · direct reads, median ms"] = compared
+                    for name in mix:
+                        print(f"{backend:10} direct {name:35} with indexes {compared['with 0011 indexes'][name]:7.1f} ms  "
+                              f"without {compared['without (0010)'][name]:7.1f} ms", flush=True)
+            finally:
+                if process.poll() is None:
+                    process.terminate()
+                    process.wait(timeout=30)
                 if server is not None:
                     server.command("pg_ctl", "-D", str(server.root / "data"), "-m", "immediate", "stop")
                     shutil.rmtree(server.root, ignore_errors=True)

@@ -190,6 +190,8 @@ def test_help_texts_read_cleanly(tmp_path):
         assert done.returncode == 0, command
         text = done.stdout
         assert "<bool>" not in text and not re.search(r" \.(\s|$)", text), f"{command}: {text}"
+        # No Python type beside a name ("<bool>", "INPUT <list[str]>"): a user types the metavar.
+        assert not re.search(r"<[a-z]+(\[[a-z, ]+\])?>", text), f"{command}: {text}"
         assert "Example: newsweave " + command in text, f"{command} --help shows no example"
     export_help = _cli("export", "--help", cwd=tmp_path).stdout
     assert "articles|entities|quotes|events|stories|rejections" in export_help  # choices never folded mid-word

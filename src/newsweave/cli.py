@@ -478,6 +478,31 @@ def serve_command(
     uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
+class _PlainHelpCommand(typer.core.TyperCommand):
+    """Help that names an argument by its metavar only: typer writes its Python type beside
+    it ("INPUT <list[str]>"), which a user cannot type and reads as noise."""
+
+    def format_options(self, ctx, formatter) -> None:
+        args, opts = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                args.append((param.metavar or (param.name or "").upper(), record[1]))
+            else:
+                opts.append(record)
+        for title, rows in (("Arguments", args), ("Options", opts)):
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+for _command in app.registered_commands:
+    if _command.cls in (None, typer.core.TyperCommand):
+        _command.cls = _PlainHelpCommand
+
+
 def main() -> None:
     """Entry point: no Python traceback reaches a user."""
     # Not standalone: click would print usage errors as a multi-line panel; the contract

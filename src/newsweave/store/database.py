@@ -30,6 +30,8 @@ from newsweave.store.stats import StatsRecords
 DEFAULT_URL = "sqlite:///newsweave.db"
 # How much of a SQLite file is read through a memory map (see _sqlite_pragmas).
 SQLITE_MMAP_BYTES = 256 * 2**20
+# Rows sampled per index when SQLite's planner statistics are refreshed (Store.refresh_statistics).
+SQLITE_ANALYSIS_ROWS = 1000
 # ``store_info`` key of the embedding space the stored stories were made in, and its value while
 # ``newsweave restory`` rebuilds them.
 STORY_SPACE_KEY = "story_space"
@@ -83,6 +85,8 @@ class Store(ArticleRecords, QuoteRecords, StatsRecords):
         try:
             self.engine = _engine(self.url)
             self._migrate()
+            if self.dialect == "sqlite" and not _has_statistics(self.engine):
+                self.refresh_statistics()  # a store filled before statistics were kept
         except (DatabaseError, ArgumentError, OSError, ValueError, ImportError) as error:
             # DatabaseError: not a database file, server unreachable; ArgumentError: unknown
             # URL scheme; OSError: the SQLite file's folder cannot be made.
@@ -102,7 +106,23 @@ class Store(ArticleRecords, QuoteRecords, StatsRecords):
         from newsweave.link.stories import save_story_index  # the end of an ingest: keep its story index
 
         save_story_index(self)
+        self.refresh_statistics()
         self.engine.dispose()
+
+    def refresh_statistics(self) -> None:
+        """SQLite: sample the tables for the query planner (``ANALYZE``, at most
+        ``SQLITE_ANALYSIS_ROWS`` rows an index: 0.2 s on 20,000 articles). Without statistics
+        SQLite takes any indexed equality as selective and read half the store through
+        ``ix_articles_language`` for a search whose flag and place matched two articles
+        (0.50 s against 0.03 s). PostgreSQL keeps its own (autovacuum)."""
+        if self.dialect != "sqlite":
+            return
+        try:
+            with self.engine.begin() as connection:
+                connection.execute(text(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_ROWS}"))
+                connection.execute(text("ANALYZE"))
+        except DatabaseError:
+            pass  # a read-only or busy file: the planner goes on with what it had
 
     # -- what story assignment needs (link.stories.StoryMemory) ----------------------------
 
@@ -316,6 +336,14 @@ def _engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _has_statistics(engine: Engine) -> bool:
+    """Whether a SQLite store has planner statistics, or nothing to sample yet."""
+    with engine.connect() as connection:
+        if connection.scalar(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")):
+            return True
+        return connection.scalar(select(schema.articles.c.id).limit(1)) is None
 
 
 def _sqlite_pragmas(connection, _record) -> None:

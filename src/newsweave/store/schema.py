@@ -232,3 +232,13 @@ flags = Table(
 )
 
 Index("ix_rejections_at", rejections.c.at)
+
+# Revision 0011: indexes for faceted search, trending stories and entity pages (the revision
+# says which read each serves).
+Index("ix_articles_ingested_at", articles.c.ingested_at)
+Index("ix_articles_language_published", articles.c.language, articles.c.published)
+Index("ix_mentions_entity_article", mentions.c.entity_id, mentions.c.article_id)
+Index("ix_mentions_article_entity", mentions.c.article_id, mentions.c.entity_id)
+Index("ix_flags_kind_article", flags.c.kind, flags.c.article_id)
+Index("ix_flags_article_kind", flags.c.article_id, flags.c.kind)
+Index("ix_story_articles_story_article", story_articles.c.story_id, story_articles.c.article_id)

@@ -40,10 +40,8 @@ EARTH_RADIUS_KM = 6371.0088
 # Facet values listed per facet (the most frequent); languages and flag kinds are few anyway.
 FACET_VALUES = 10
 SUMMARY_COLUMNS = ("id", "source", "url", "title", "language", "published", "published_basis", "duplicate_of", "copies")
-_PG_MATCH = (
-    "to_tsvector('simple', coalesce(articles.title, '') || ' ' || articles.text) "
-    "@@ websearch_to_tsquery('simple', :fulltext)"
-)
+# ``search_document``: the stored tsvector of the title and text (PostgreSQL only, revision 0011).
+_PG_MATCH = "articles.search_document @@ websearch_to_tsquery('simple', :fulltext)"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -200,11 +198,12 @@ def _counted(values) -> list[dict[str, Any]]:
     return [{"value": value, "count": count} for value, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_VALUES]]
 
 
-def joined_facets(store: Store, connection, wanted: SearchFilter) -> dict[str, list[dict[str, Any]]]:
-    """Matching articles per flag kind, story and entity (most frequent first, with labels).
+def joined_facet_counts(store: Store, wanted: SearchFilter):
+    """The statement counting the matches per flag kind, story and entity (``FACET_VALUES``
+    rows each: facet, value, count).
 
     One statement: the matches are a MATERIALIZED common table expression, evaluated once
-    and joined three times (an ``IN (subquery)`` per facet evaluated the filters again each).
+    and read three times (an ``IN (subquery)`` per facet evaluated the filters again each).
     """
     a = schema.articles
     matched = filtered(store, wanted, [a.c.id]).cte("matched").prefix_with("MATERIALIZED")
@@ -213,14 +212,22 @@ def joined_facets(store: Store, connection, wanted: SearchFilter) -> dict[str, l
     for name, key, article in (("flag", f.c.kind, f.c.article_id), ("story", sa.c.story_id, sa.c.article_id),
                                ("entity", m.c.entity_id, m.c.article_id)):
         # Each (article, value) pair once, then counted: cheaper than COUNT(DISTINCT) per group.
-        pairs = (select(article.label("article_id"), key.label("value")).join(matched, matched.c.id == article)
-                 .where(key.is_not(None)).distinct().subquery(f"pairs_{name}"))
+        # ``IN (matched)``, not a join: with a join SQLite (no table statistics) read every
+        # mention through an index and probed the matches; with IN it looks up the matched
+        # articles' own rows in the (article_id, value) indexes of revision 0011.
+        pairs = (select(article.label("article_id"), key.label("value"))
+                 .where(article.in_(select(matched.c.id)), key.is_not(None)).distinct().subquery(f"pairs_{name}"))
         count = func.count().label("count")
         part = (select(literal(name).label("facet"), pairs.c.value, count).group_by(pairs.c.value)
                 .order_by(count.desc(), pairs.c.value).limit(FACET_VALUES).subquery(f"top_{name}"))
         parts.append(select(*part.c))
+    return union_all(*parts)
+
+
+def joined_facets(store: Store, connection, wanted: SearchFilter) -> dict[str, list[dict[str, Any]]]:
+    """Matching articles per flag kind, story and entity (most frequent first, with labels)."""
     facets: dict[str, list[dict[str, Any]]] = {"flag": [], "story": [], "entity": []}
-    for row in connection.execute(union_all(*parts)):
+    for row in connection.execute(joined_facet_counts(store, wanted)):
         facets[row.facet].append({"value": row.value, "count": row.count})
     for name, table, key, label in (("story", schema.stories, schema.stories.c.id, schema.stories.c.label),
                                     ("entity", schema.entities, schema.entities.c.entity_id, schema.entities.c.canonical)):
