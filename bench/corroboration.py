@@ -38,10 +38,8 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from newsweave.annotate.embeddings import embed_texts
+from newsweave.assess.settings import SETTINGS
 from newsweave.assess.corroboration import (
-    CLAUSE_MIN_COSINE,
-    FUZZY_MIN_SCORE,
-    MIN_WORDS,
     Quoted,
     clauses,
     cross_cosines,
@@ -63,7 +61,7 @@ def quotes_of(text: str) -> list[str]:
         pattern = re.escape(opening) + r"([^" + re.escape(opening + closing) + r"\n]{3,400}?)" + re.escape(closing)
         for match in re.finditer(pattern, text):
             inner = match.group(1).strip()
-            if len(normalise(inner).split()) >= MIN_WORDS or (opening == "「" and len(inner) >= 8):
+            if len(normalise(inner).split()) >= SETTINGS.corroboration_min_words or (opening == "「" and len(inner) >= 8):
                 found.append((match.start(), inner))
     return [inner for _, inner in sorted(found)]
 
@@ -79,7 +77,7 @@ def versions(path: Path) -> dict[str, dict[str, str]]:
 
 
 def _same_words(a: str, b: str) -> bool:
-    return fuzz.partial_ratio(normalise(a), normalise(b)) >= FUZZY_MIN_SCORE
+    return fuzz.partial_ratio(normalise(a), normalise(b)) >= SETTINGS.corroboration_fuzzy_min_score
 
 
 def half(article: str) -> str:
@@ -170,11 +168,11 @@ def main() -> None:
         best = scores(items, table, whole)
         tune, check = halves == "tune", halves == "check"
         threshold = tuned(gold[tune], best[tune])
-        print(f"\n{name}: threshold tuned on the tune half {threshold:.3f} (shipped {CLAUSE_MIN_COSINE})")
+        print(f"\n{name}: threshold tuned on the tune half {threshold:.3f} (shipped {SETTINGS.corroboration_clause_min_cosine})")
         print("| half | threshold | subset | P | R | yes | no |")
         print("|---|---|---|---|---|---|---|")
         for label, mask in (("tune", tune), ("check", check)):
-            for t in sorted({threshold, CLAUSE_MIN_COSINE}):
+            for t in sorted({threshold, SETTINGS.corroboration_clause_min_cosine}):
                 for subset, chosen in (("all", mask), ("full", mask & ((kinds == "full") | (kinds == "sibling"))),
                                        ("excerpt", mask & ((kinds == "excerpt") | (kinds == "sibling")))):
                     p, r, yes, no = precision_recall(gold[chosen], best[chosen], t)

@@ -39,27 +39,10 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from newsweave.model import Flag, Severity, Span
+from newsweave.assess.settings import SETTINGS
 
 KIND = "uncorroborated_quote"
 SEVERITY: Severity = "info"
-# Quotes shorter than this are scare quotes or single words ("inevitability"): matching
-# them says nothing.
-MIN_WORDS = 4
-# rapidfuzz partial_ratio (0–100) above which two same-language quotes are the same words.
-# 85 keeps matches through small edits (a dropped word, other punctuation) while unrelated
-# sentences of the same story stay below ~60 (checked on tests/data/trust stories).
-FUZZY_MIN_SCORE = 85
-# Cosine of multilingual-e5-small embeddings above which two quotes in different languages
-# are translations of each other. Set on the labelled set's translated quote pairs: pairs
-# scored 0.88–0.94, unrelated cross-language quotes of the same stories at most 0.82.
-# (Whole quotes only; matching now compares clauses with CLAUSE_MIN_COSINE below.)
-CROSS_LINGUAL_MIN_COSINE = 0.86
-# The same, between the closest pieces (whole quote or clause) of two quotes: chosen on the
-# tune half of bench/corroboration.py's translated quote pairs (figures in docs/quality.md).
-CLAUSE_MIN_COSINE = 0.865
-# A clause shorter than this says too little to match on its own ("he said", "not now"):
-# it stays joined to its neighbour.
-MIN_CLAUSE_WORDS = 4
 # Where a quote splits into clauses: sentence ends, semicolons, colons, dashes, and commas.
 _CLAUSE_BREAK = re.compile(r"(?<=[.!?;:…,])\s+|\s+[–—]\s+|(?<=[。！？；，])")
 
@@ -108,12 +91,12 @@ class Quoted:
 
 def clauses(text: str) -> list[str]:
     """The pieces a quote is matched by across languages: the whole quote, then its clauses
-    when it has more than one. Pieces under ``MIN_CLAUSE_WORDS`` words join the one before."""
+    when it has more than one. Pieces under ``SETTINGS.corroboration_min_clause_words`` words join the one before."""
     pieces: list[str] = []
     for part in (p.strip() for p in _CLAUSE_BREAK.split(text.strip())):
         if not part:
             continue
-        if pieces and (_words(pieces[-1]) < MIN_CLAUSE_WORDS or _words(part) < MIN_CLAUSE_WORDS):
+        if pieces and (_words(pieces[-1]) < SETTINGS.corroboration_min_clause_words or _words(part) < SETTINGS.corroboration_min_clause_words):
             pieces[-1] = f"{pieces[-1]} {part}"
         else:
             pieces.append(part)
@@ -295,7 +278,7 @@ def _quoted(records: dict[str, dict[str, Any]]) -> dict[str, list[Quoted]]:
     for article_id, record in records.items():
         for index, quote in enumerate(record["quotes"]):
             norm = normalise(quote.get("text", ""))
-            if len(norm.split()) >= MIN_WORDS:
+            if len(norm.split()) >= SETTINGS.corroboration_min_words:
                 found.setdefault(article_id, []).append(Quoted(article_id, record.get("language"), index, quote["text"], norm))
     return found
 
@@ -374,12 +357,12 @@ def matches(mine: list[Quoted], others: list[Quoted]) -> np.ndarray:
     # The same list on both sides lets rapidfuzz score each unordered pair once (partial_ratio
     # is symmetric); workers=-1 spreads the rows over every core.
     other_norms = norms if others is mine else [q.norm for q in others]
-    scores = process.cdist(norms, other_norms, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_MIN_SCORE,
+    scores = process.cdist(norms, other_norms, scorer=fuzz.partial_ratio, score_cutoff=SETTINGS.corroboration_fuzzy_min_score,
                            dtype=np.uint8, workers=-1)
-    same = scores >= FUZZY_MIN_SCORE
+    same = scores >= SETTINGS.corroboration_fuzzy_min_score
     cross = _across_languages(mine, others)
     if cross.any():
-        same = np.where(cross, cross_cosines(mine, others) >= CLAUSE_MIN_COSINE, same)
+        same = np.where(cross, cross_cosines(mine, others) >= SETTINGS.corroboration_clause_min_cosine, same)
     return same
 
 

@@ -2,7 +2,7 @@
 
 Quotations come from two places: the quotes annotator (``annotate/quotes.py``, which knows
 the speakers of its languages) and the text's own quotation marks (any language), kept
-when they hold speech (``MIN_WORDS`` words or more). A quote is sourced when the discourse
+when they hold speech (``SETTINGS.unsourced_min_words`` words or more). A quote is sourced when the discourse
 around it says who spoke:
 
 * in its own sentence, or the next one of its paragraph (or a signature line "– Ann O."):
@@ -21,16 +21,10 @@ import re
 
 from newsweave.assess.textual import find_patterns, mentions, patterns, quoted_spans
 from newsweave.model import Article, Flag, Quote
+from newsweave.assess.settings import SETTINGS
 
 KIND = "unsourced_quote"
-# Fewer words between quotation marks are a term, a title or a scare quote, not speech.
-MIN_WORDS = 6
-# Words marked by quotation marks alone, without the annotator, must hold this many.
-MIN_SPEECH_WORDS = 8
 PERSON_LABELS = frozenset({"PERSON", "PER"})
-# How sure the flag is (docs/quality.md): no cue in three sentences around a quote is a
-# strong sign, but a speaker named two paragraphs earlier escapes it.
-CONFIDENCE = 0.75
 # Where a sentence ends: end punctuation (a closing quotation mark may follow) and a space.
 _SENTENCE_END = re.compile(r"[.!?…][\"”»“]?(?=\s)|\n")
 # A comma at the quote's end, then a word in lower case: the incise that names the speaker
@@ -48,7 +42,7 @@ def unsourced_quote_flags(article: Article) -> list[Flag]:
             continue
         words = len(article.text[start:end].split())
         flags.append(Flag(KIND, "warning", f"A quote of {words} words has no speaker or source named anywhere near it.",
-                          [article.span(start, end)], CONFIDENCE))
+                          [article.span(start, end)], SETTINGS.unsourced_confidence))
     return flags
 
 
@@ -67,7 +61,7 @@ def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
     marked = [span for span in quoted_spans(article) if _reads_as_speech(article.text, *span)] \
         if patterns(article, "source", "cues") else []
     for start, end in annotated + marked:  # the annotator's spans (words only) before the marked ones
-        if len(re.findall(r"\w+", article.text[start:end])) < MIN_WORDS:
+        if len(re.findall(r"\w+", article.text[start:end])) < SETTINGS.unsourced_min_words:
             continue
         if any(s < end and start < e for s, e in sourced + found):
             continue
@@ -80,10 +74,10 @@ def _reads_as_speech(text: str, start: int, end: int) -> bool:
 
     Speech is a whole sentence or more: it opens with a capital letter and closes with end
     punctuation (inside the marks, or right after them, or a comma before the attribution),
-    and holds ``MIN_SPEECH_WORDS`` words. A title („Rahmenkonzept für …“) ends without it;
+    and holds ``SETTINGS.unsourced_min_speech_words`` words. A title („Rahmenkonzept für …“) ends without it;
     a typewriter mark (") must open after a space or a line start and close before one."""
     inner = text[start + 1 : end - 1].strip()
-    if len(re.findall(r"\w+", inner)) < MIN_SPEECH_WORDS or not inner[:1].isupper():
+    if len(re.findall(r"\w+", inner)) < SETTINGS.unsourced_min_speech_words or not inner[:1].isupper():
         return False
     closing = inner[-1:] in ".!?…" or text[end : end + 1] in (".", ",", "!", "?")
     if text[start] == '"' and not ((start == 0 or text[start - 1].isspace() or text[start - 1] in ":—–-(")

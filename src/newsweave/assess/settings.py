@@ -42,6 +42,27 @@ class AssessSettings:
     translation_fragment_min_words: int = 6
     translation_fragment_min_confidence: float = 0.9
     translation_min_name_length: int = 3
+    # Fewer words between quotation marks are a term, a title or a scare quote, not speech.
+    unsourced_min_words: int = 6
+    # Words marked by quotation marks alone, without the annotator, must hold this many.
+    unsourced_min_speech_words: int = 8
+    # How sure the flag is (docs/quality.md): no cue in three sentences around a quote is a
+    # strong sign, but a speaker named two paragraphs earlier escapes it.
+    unsourced_confidence: float = 0.75
+    # Quotes shorter than this are scare quotes or single words ("inevitability"): matching
+    # them says nothing.
+    corroboration_min_words: int = 4
+    # rapidfuzz partial_ratio (0–100) above which two same-language quotes are the same words.
+    # 85 keeps matches through small edits (a dropped word, other punctuation) while unrelated
+    # sentences of the same story stay below ~60 (checked on tests/data/trust stories).
+    corroboration_fuzzy_min_score: int = 85
+    # Cosine of multilingual-e5-small embeddings between the closest pieces (whole quote or
+    # clause) of two quotes in different languages above which one translates the other: chosen on the
+    # tune half of bench/corroboration.py's translated quote pairs (figures in docs/quality.md).
+    corroboration_clause_min_cosine: float = 0.865
+    # A clause shorter than this says too little to match on its own ("he said", "not now"):
+    # it stays joined to its neighbour.
+    corroboration_min_clause_words: int = 4
 
 
 SETTINGS = AssessSettings()
