@@ -47,7 +47,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from newsweave.annotate.settings import SETTINGS  # noqa: E402
 from newsweave.annotate.embeddings import STORY_PREFIX, centre_by_language, embed_texts, lead_text  # noqa: E402
-from newsweave.link.stories import ENTITY_WEIGHT, combined_score, entity_mentions, entity_overlap  # noqa: E402
+from newsweave.link.settings import SETTINGS as LINK_SETTINGS  # noqa: E402
+from newsweave.link.stories import combined_score, entity_mentions, entity_overlap  # noqa: E402
 from newsweave.model import Article  # noqa: E402
 from newsweave.offsets import OffsetMap  # noqa: E402
 
@@ -328,7 +329,7 @@ def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str,
                 scores[f"cos {prefix}:head+tail{HEAD_TAIL_CHARS} {how}"] = values
     production = centred_cosines(rows, caches[PRODUCTION.name].vectors)
     scores[f"cos {PRODUCTION.name}, centred by language"] = production
-    scores[f"ours (centred cos + {ENTITY_WEIGHT} x ent)"] = np.array(
+    scores[f"ours (centred cos + {LINK_SETTINGS.story_entity_weight} x ent)"] = np.array(
         [combined_score(c, o, 0) for c, o in zip(production, scores["entity overlap"], strict=True)])
     subsets = {
         "all": np.ones(len(rows), dtype=bool),

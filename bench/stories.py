@@ -32,6 +32,7 @@ time goes. The machine is shared: timings are noisy.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import statistics
@@ -240,6 +241,8 @@ def evaluate(docs: list[dict], signals: dict[str, ArticleSignals]) -> None:
     for name, members in (*halves(docs).items(), ("all", docs)):
         label = f"{name} ({len({d['topic'] for d in members})} topics, {len(members)} docs)"
         print(label)
+        if not members:
+            continue  # --topics N can leave a half without topics
         for setting, by_topic in (("all docs, one stream", False), ("each topic on its own", True)):
             p, r, f, a, n = online_scores(members, signals, by_topic)
             print(f"{name:6} {'ours, ' + setting + f', mean of {SHUFFLES} orders':40} {p:6.3f} {r:6.3f} {f:6.3f} {a:6.3f} {n:8.0f}")
@@ -251,21 +254,20 @@ def evaluate(docs: list[dict], signals: dict[str, ArticleSignals]) -> None:
                 print("baseline skipped: scikit-learn is not installed")
 
 
-# The settings swept on the tune half (module constants of link/story_score.py).
+# The settings swept on the tune half (fields of LinkSettings that link/story_score.py reads).
 SWEEP = {
-    "JOIN_THRESHOLD": [0.48, 0.52, 0.56, 0.60, 0.64, 0.68],
-    "ENTITY_WEIGHT": [0.5],
-    "DAY_PENALTY": [0.0, 0.2, 0.4],
-    "SHARED_NEEDED": [0.01, 1.0],
-    "EVENT_PENALTY": [0.0],
-    "PARTICIPANT_PENALTY": [0.0, 0.1, 0.2, 0.3],
+    "story_join_threshold": [0.48, 0.52, 0.56, 0.60, 0.64, 0.68],
+    "story_entity_weight": [0.5],
+    "story_day_penalty": [0.0, 0.2, 0.4],
+    "story_shared_needed": [0.01, 1.0],
+    "story_event_penalty": [0.0],
+    "story_participant_penalty": [0.0, 0.1, 0.2, 0.3],
 }
 
 
 def use_setting(**values: float) -> None:
-    """Set link/story_score.py's constants (read at each call)."""
-    for name, value in values.items():
-        setattr(story_score, name, value)
+    """Swap the settings that link/story_score.py reads (it reads them at each call)."""
+    story_score.SETTINGS = dataclasses.replace(story_score.SETTINGS, **values)
 
 
 def sweep(docs: list[dict], signals: dict[str, ArticleSignals]) -> None:
@@ -279,7 +281,7 @@ def sweep(docs: list[dict], signals: dict[str, ArticleSignals]) -> None:
     order = list(tune)
     random.Random(0).shuffle(order)
     names = list(SWEEP)
-    old = {name: getattr(story_score, name) for name in names}
+    old = {name: getattr(story_score.SETTINGS, name) for name in names}
     f1: dict[tuple, tuple[float, float]] = {}
     for values in itertools.product(*SWEEP.values()):
         use_setting(**dict(zip(names, values, strict=True)))
@@ -288,7 +290,7 @@ def sweep(docs: list[dict], signals: dict[str, ArticleSignals]) -> None:
     use_setting(**old)
 
     def smoothed(values: tuple) -> float:
-        near = [f1[(t, *values[1:])][0] for t in SWEEP["JOIN_THRESHOLD"] if abs(t - values[0]) < 0.05]
+        near = [f1[(t, *values[1:])][0] for t in SWEEP["story_join_threshold"] if abs(t - values[0]) < 0.05]
         return sum(near) / len(near)
 
     ranked = sorted(f1, key=smoothed, reverse=True)
@@ -534,7 +536,7 @@ def main() -> None:
     parser.add_argument("--ef-search", type=int, default=None, help="--speed: instead of INDEX_EXPANSION_SEARCH")
     parser.add_argument("--candidates", type=int, default=None, help="--speed: instead of CANDIDATES")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
-                        help="a link/story_score.py constant for this run, e.g. --set JOIN_THRESHOLD=0.6")
+                        help="a LinkSettings field for this run, e.g. --set story_join_threshold=0.6")
     parser.add_argument("--sweep", action="store_true", help="the SWEEP grid on the tune half")
     args = parser.parse_args()
     if args.speed:
@@ -554,7 +556,7 @@ def main() -> None:
     signals = annotated_signals(docs, args.cache)
     print(f"signals (annotators + embedding) ready in {time.perf_counter() - started:.0f} s")
     use_setting(**{name: float(value) for name, value in (item.split("=", 1) for item in args.set)})
-    print("settings: " + ", ".join(f"{name} {getattr(story_score, name)}" for name in SWEEP))
+    print("settings: " + ", ".join(f"{name} {getattr(story_score.SETTINGS, name)}" for name in SWEEP))
     if args.sweep:
         sweep(docs, signals)
         return

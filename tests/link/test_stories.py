@@ -13,8 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsweave.link.settings import SETTINGS as LINK_SETTINGS
 from newsweave.link.stories import (
-    EMBEDDING_DIM, MAX_GAP_DAYS, ArticleSignals, StoryState, add_to_story, entity_overlap, score_story,
+    EMBEDDING_DIM, ArticleSignals, StoryState, add_to_story, entity_overlap, score_story,
     story_label,
 )
 from shared_data import SHARED, require_shared
@@ -146,7 +147,7 @@ def test_time_rules_out_distant_stories():
     later = score_story(_signals(vector, date(2024, 4, 1), {"geo:1": "Ukraine"}), story)
     far = score_story(_signals(vector, date(2025, 2, 28), {"geo:1": "Ukraine"}), story)
     assert near is not None and later is not None and near > later
-    assert far is None and (date(2025, 2, 28) - date(2024, 2, 28)).days > MAX_GAP_DAYS
+    assert far is None and (date(2025, 2, 28) - date(2024, 2, 28)).days > LINK_SETTINGS.story_max_gap_days
 
 
 def test_entity_overlap_is_an_overlap_coefficient():

@@ -22,8 +22,9 @@ from alembic.config import Config
 from sqlalchemy import create_engine, insert, select
 
 import newsweave.link.stories as linking
+from newsweave.link.settings import SETTINGS as LINK_SETTINGS
 from newsweave.link.stories import (
-    CANDIDATES, EMBEDDING_DIM, JOIN_THRESHOLD, SNAPSHOT_MAGIC, ArticleSignals, StoryConflict, StoryLinker, StoryState,
+    CANDIDATES, EMBEDDING_DIM, SNAPSHOT_MAGIC, ArticleSignals, StoryConflict, StoryLinker, StoryState,
     add_to_story, linker_for, score_story, story_key, write_snapshot,
 )
 from newsweave.store import Store, schema
@@ -170,7 +171,7 @@ def test_best_story_reads_fewer_stories_but_chooses_as_scoring_all_would(sqlite_
                                {key: key for key in rng.choice(people, size=3, replace=False)}, [], None, "en")
         chosen = linker.best_story(probe)
         every = [(story, score_story(probe, story, linker.frequencies)) for story in stories_by_id(linker.candidates(probe.embedding))]
-        passing = [(story, score) for story, score in every if score is not None and score >= JOIN_THRESHOLD]
+        passing = [(story, score) for story, score in every if score is not None and score >= LINK_SETTINGS.story_join_threshold]
         expected = max(passing, key=lambda pair: pair[1]) if passing else None
         assert (chosen and chosen[0].id) == (expected and expected[0].id)
         joined += chosen is not None

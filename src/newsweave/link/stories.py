@@ -7,7 +7,7 @@ An article is compared with stories on three general signals:
   centroid (the mean of its articles' embeddings) — carries meaning across languages;
 * the canonical entities it shares with the story's most mentioned ones — "Zelensky",
   "Ukraine" and "Tirana" have one id in every language;
-* time: a story only takes articles within ``MAX_GAP_DAYS`` of its first/last dates, and a
+* time: a story only takes articles within ``LinkSettings.story_max_gap_days`` of its first/last dates, and a
   gap costs a little score on the way there.
 
 Candidate stories come from an approximate nearest-neighbour index (usearch, HNSW) over the
@@ -49,7 +49,7 @@ from newsweave.annotate.embeddings import EMBEDDING_DIM
 from newsweave.link import story_score, story_snapshot
 from newsweave.link.story_labels import LABEL_ENTITIES, LABEL_KEYWORDS, keyword_label, story_label, story_title
 from newsweave.link.story_score import (
-    DAY_WINDOW, ENTITY_WEIGHT, JOIN_THRESHOLD, MAX_GAP_DAYS, TIME_SCALE_DAYS, TIME_WEIGHT, EntityFrequencies,
+    EntityFrequencies,
     combined_score, day_conflict, day_gap, entity_evidence, entity_overlap, event_conflict, score_story,
 )
 from newsweave.link.story_signals import (
@@ -64,9 +64,9 @@ from newsweave.link.story_state import STORY_TOP_ENTITIES, StoryConflict, StoryM
 from newsweave.model import Article
 
 __all__ = [
-    "DAY_WINDOW", "ENTITY_LABELS", "ENTITY_WEIGHT", "EMBEDDING_DIM", "INDEX_CONNECTIVITY", "INDEX_EXPANSION_ADD",
-    "INDEX_EXPANSION_SEARCH", "JOIN_THRESHOLD", "KEYWORD_MIN_LETTERS", "LABEL_ENTITIES", "LABEL_KEYWORDS",
-    "MAX_GAP_DAYS", "SNAPSHOT_FORMAT", "SNAPSHOT_MAGIC", "STORY_TOP_ENTITIES", "TIME_SCALE_DAYS", "TIME_WEIGHT",
+    "ENTITY_LABELS", "EMBEDDING_DIM", "INDEX_CONNECTIVITY", "INDEX_EXPANSION_ADD",
+    "INDEX_EXPANSION_SEARCH", "KEYWORD_MIN_LETTERS", "LABEL_ENTITIES", "LABEL_KEYWORDS",
+    "SNAPSHOT_FORMAT", "SNAPSHOT_MAGIC", "STORY_TOP_ENTITIES",
     "ArticleSignals", "Assignment", "EntityFrequencies", "SnapshotError", "StoryConflict", "StoryLinker",
     "StoryMemory", "StoryState", "add_to_story", "article_signals", "assign_story", "combined_score",
     "day_conflict", "day_gap", "entity_evidence", "entity_keys", "entity_mentions", "entity_overlap",
@@ -291,7 +291,7 @@ class StoryLinker:
         threshold, or under the best score found among the ``READ_FIRST`` nearest, cannot win
         and are never read from the store. Same answer as scoring all of them.
         """
-        threshold = story_score.JOIN_THRESHOLD
+        threshold = story_score.SETTINGS.story_join_threshold  # read at each call: benches swap it
         bounded = [(story_id, combined_score(cosine, 1.0, 0) + COSINE_SLACK)
                    for story_id, cosine in self._nearest(signals.embedding)]
         best: tuple[StoryState, float] | None = None

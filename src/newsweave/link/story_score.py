@@ -1,6 +1,6 @@
-"""How well an article fits a story: the score compared with ``JOIN_THRESHOLD``.
+"""How well an article fits a story: the score compared with ``SETTINGS.story_join_threshold``.
 
-    score = cosine + ENTITY_WEIGHT × entity evidence − time cost − day conflict − event conflict
+    score = cosine + SETTINGS.story_entity_weight × entity evidence − time cost − day conflict − event conflict
 
 * cosine: the article's embedding against the story's centroid (carries meaning across
   languages);
@@ -10,9 +10,9 @@
   names says little) and its kind (a shared place is weaker evidence than a shared person or
   organisation) — times how much distinctive weight is shared at all, so that one shared town
   does not join two events that happened in it;
-* time: a story takes no article published further than ``MAX_GAP_DAYS`` from its span;
+* time: a story takes no article published further than ``SETTINGS.story_max_gap_days`` from its span;
 * day conflict: when both the article and the story report days (TIMEX3 dates, event dates,
-  else publication days) and the nearest two are more than ``DAY_WINDOW`` apart, the article
+  else publication days) and the nearest two are more than ``SETTINGS.story_day_window`` apart, the article
   reports another event (a report a week later joins only if it names the first days), unless
   it follows a person of the story (a later chapter of what one person does, as the en/fr seed
   pair: Zelensky in Tirana in 2024, the coalition's call about Ukraine in 2026);
@@ -33,42 +33,12 @@ import numpy as np
 
 from newsweave.link.story_signals import ArticleSignals, parse_day
 from newsweave.link.story_state import StoryState
+from newsweave.link.settings import SETTINGS
 
-# --- chosen with ``bench/stories.py --sweep`` on the tune half of ECB+ (odd topic ids, the
-# two sub-topics of each topic mixed in one stream), checked on the even half; figures and the
-# history of the older rule in docs/quality.md.
-JOIN_THRESHOLD = 0.56
-ENTITY_WEIGHT = 0.5
 # Weight of an entity by kind in the evidence (a missing label weighs 1).
 LABEL_WEIGHTS = {"PER": 1.0, "ORG": 1.0, "LOC": 0.5, "MISC": 0.5}
-# Distinctive shared weight (kind × IDF share) at which the evidence is whole: below it the
-# overlap counts in proportion (one shared town, weight 0.5, gives half).
-SHARED_NEEDED = 1.0
-# Articles counted before IDF says anything (a young store cannot tell a common name from a
-# rare one): IDF shares are log((N + IDF_PRIOR) / (df + 1)) / log(N + IDF_PRIOR).
-IDF_PRIOR = 20
-# Reported days this far apart are compatible (a report of the next days of one event) …
-DAY_WINDOW = 3
-# … further apart they cost DAY_PENALTY (in full from 2 × DAY_WINDOW).
-DAY_PENALTY = 0.2
-# Cost when both sides have event types and share none.
-EVENT_PENALTY = 0.0
-# Cost when the two sides' main participants are strangers to each other (``participant_conflict``).
-PARTICIPANT_PENALTY = 0.0
-# Main participants of an article: its events' actors and targets, and its most mentioned
-# people and organisations (this many, each named at least PARTICIPANT_MIN_MENTIONS times) …
-PARTICIPANT_TOP = 3
-PARTICIPANT_MIN_MENTIONS = 2
-# … of a story: its events' participants and the people and organisations named in at least
-# this share of its articles.
-PARTICIPANT_STORY_SHARE = 0.5
 # Labels of entities that can be a main participant (a place is where, not who).
 PARTICIPANT_LABELS = frozenset({"PER", "ORG"})
-# A story takes no article dated further than this from its first/last dates …
-MAX_GAP_DAYS = 45
-# … and pays up to TIME_WEIGHT for a gap growing to TIME_SCALE_DAYS.
-TIME_WEIGHT = 0.03
-TIME_SCALE_DAYS = 30
 
 
 class EntityFrequencies:
@@ -86,7 +56,7 @@ class EntityFrequencies:
 
     def share(self, key: str) -> float:
         """IDF of the entity scaled to (0, 1]: 1 for a name never seen, ~0 for one in every article."""
-        total = self.articles + IDF_PRIOR
+        total = self.articles + SETTINGS.story_idf_prior
         return max(math.log(total / (self.counts.get(key, 0) + 1)) / math.log(total), 0.05)
 
 
@@ -125,7 +95,7 @@ def entity_evidence(article: Mapping[str, float], story: Mapping[str, float], la
     if not overlap:
         return 0.0
     shared = sum(distinct(key) for key in a.keys() & s.keys())
-    return overlap * min(shared / SHARED_NEEDED, 1.0)
+    return overlap * min(shared / SETTINGS.story_shared_needed, 1.0)
 
 
 def day_gap(day: date | None, first: str | None, last: str | None) -> int:
@@ -149,14 +119,14 @@ def nearest_days(days: tuple[date, ...], story_days: Iterable[str]) -> int | Non
 
 
 def day_conflict(days: tuple[date, ...], story: StoryState, continues: bool = False) -> float:
-    """0 when the article's days meet the story's within DAY_WINDOW, rising to 1 at twice that;
+    """0 when the article's days meet the story's within SETTINGS.story_day_window, rising to 1 at twice that;
     0 too when the article ``continues`` the story (it follows one of the story's people)."""
     if continues:
         return 0.0
     gap = nearest_days(days, [*story.profile.get("days", {}), *story.profile.get("inferred", {})])
-    if gap is None or gap <= DAY_WINDOW:
+    if gap is None or gap <= SETTINGS.story_day_window:
         return 0.0
-    return min((gap - DAY_WINDOW) / max(DAY_WINDOW, 1), 1.0)
+    return min((gap - SETTINGS.story_day_window) / max(SETTINGS.story_day_window, 1), 1.0)
 
 
 def event_conflict(events: tuple[str, ...], story: StoryState) -> float:
@@ -167,13 +137,13 @@ def event_conflict(events: tuple[str, ...], story: StoryState) -> float:
 def article_participants(signals: ArticleSignals, labels: Mapping[str, str]) -> set[str]:
     """The article's event participants and its most mentioned people and organisations."""
     named = [key for key, count in sorted(signals.mentions.items(), key=lambda item: -item[1])
-             if count >= PARTICIPANT_MIN_MENTIONS and labels.get(key) in PARTICIPANT_LABELS]
-    return {*signals.participants, *named[:int(PARTICIPANT_TOP)]}
+             if count >= SETTINGS.story_participant_min_mentions and labels.get(key) in PARTICIPANT_LABELS]
+    return {*signals.participants, *named[:int(SETTINGS.story_participant_top)]}
 
 
 def story_participants(story: StoryState, labels: Mapping[str, str]) -> set[str]:
     """The story's event participants and the people and organisations most of its articles name."""
-    needed = max(1.0, PARTICIPANT_STORY_SHARE * story.size)
+    needed = max(1.0, SETTINGS.story_participant_story_share * story.size)
     named = {key for key, entry in story.entities.items()
              if entry["n"] >= needed and labels.get(key) in PARTICIPANT_LABELS}
     return {*story.profile.get("participants", {}), *named}
@@ -190,19 +160,19 @@ def participant_conflict(signals: ArticleSignals, story: StoryState, labels: Map
 def combined_score(cosine: float, overlap: float, gap_days: int) -> float:
     """Cosine, entity evidence and time cost: the upper part of the score (no conflict costs);
     also the article-pair similarity of bench/similarity.py."""
-    return cosine + ENTITY_WEIGHT * overlap - TIME_WEIGHT * min(gap_days / TIME_SCALE_DAYS, 1.0)
+    return cosine + SETTINGS.story_entity_weight * overlap - SETTINGS.story_time_weight * min(gap_days / SETTINGS.story_time_scale_days, 1.0)
 
 
 def score_story(signals: ArticleSignals, story: StoryState,
                 frequencies: EntityFrequencies = NO_FREQUENCIES) -> float | None:
     """The article's score against one story, or None when time rules the story out."""
     gap = day_gap(signals.day, story.first, story.last)
-    if gap > MAX_GAP_DAYS:
+    if gap > SETTINGS.story_max_gap_days:
         return None
     cosine = float(np.dot(signals.embedding, story.centroid))
     labels = {**story.entity_labels(), **signals.labels}
     evidence = entity_evidence(signals.entity_weights(), story.entity_weights(), labels, frequencies)
     continues = any(labels.get(key) == "PER" for key in signals.entities.keys() & story.entities.keys())
-    return (combined_score(cosine, evidence, gap) - DAY_PENALTY * day_conflict(signals.report_days(), story, continues)
-            - EVENT_PENALTY * event_conflict(signals.events, story)
-            - PARTICIPANT_PENALTY * participant_conflict(signals, story, labels))
+    return (combined_score(cosine, evidence, gap) - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story, continues)
+            - SETTINGS.story_event_penalty * event_conflict(signals.events, story)
+            - SETTINGS.story_participant_penalty * participant_conflict(signals, story, labels))
