@@ -35,20 +35,10 @@ from newsweave.model import Entity, Span
 from newsweave import lang
 from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, fold, publication_country,
                                    resolve_places, town_region_pairs)
+from newsweave.annotate.settings import SETTINGS
 
-# Two surname keys this similar (rapidfuzz ratio, 0-100) are one surname: "putin" and
-# "putine" (Poutine) score 91; distinct surnames sharing a stem ("petrov"/"petrova")
-# score 92, which is why the first names must agree as well.
-SURNAME_SIMILARITY = 90
-# First names agree when their keys are this similar and start with the same letter, or
-# when one is an initial: "volodymyr"/"vladimir" (Ukrainian/Russian forms) score 59,
-# "mihail"/"michael" 77, "john"/"jane" 50 (kept apart).
-FIRST_NAME_SIMILARITY = 55
 # A surname skeleton this short ("n" of "Un", "t" of "Tito") says too little to join two surnames.
 MIN_SKELETON = 3
-# A one-word "person" naming a city this big is taken as the city (the small English model
-# tags "Kyiv" as a person now and then); smaller towns are too often also surnames.
-PERSON_PLACE_MIN_POPULATION = 1_000_000
 # The width of the entity_id columns in the store.
 MAX_ID_LENGTH = 64
 
@@ -312,7 +302,7 @@ def _relabel_people(mentions: list[Mention]) -> None:
 
 
 def _is_big_place(name: str) -> bool:
-    return any(entry.place.kind == "country" or entry.place.population >= PERSON_PLACE_MIN_POPULATION
+    return any(entry.place.kind == "country" or entry.place.population >= SETTINGS.name_person_place_min_population
                for entry in candidates(name))
 
 
@@ -386,13 +376,13 @@ def same_person(known: list[str], other: list[str]) -> bool:
     first_a, first_b = known[0], other[0]
     if min(len(first_a), len(first_b)) == 1:
         return first_a[0] == first_b[0]
-    if fuzz.ratio(first_a, first_b) < FIRST_NAME_SIMILARITY:
+    if fuzz.ratio(first_a, first_b) < SETTINGS.name_first_name_similarity:
         return False
     return first_a[0] == first_b[0] or (len(_sound(first_a)) >= 2 and _sound(first_a) == _sound(first_b))
 
 
 def _same_surname(key_a: str, key_b: str) -> bool:
-    if fuzz.ratio(key_a, key_b) >= SURNAME_SIMILARITY:
+    if fuzz.ratio(key_a, key_b) >= SETTINGS.name_surname_similarity:
         return True
     skeleton = _sound(key_a)
     return len(skeleton) >= MIN_SKELETON and skeleton == _sound(key_b)

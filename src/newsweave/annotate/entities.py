@@ -41,6 +41,7 @@ from newsweave.annotate.place_words import (full_name_words, organisations_named
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
+from newsweave.annotate.settings import SETTINGS
 
 # Model labels (OntoNotes for English, WikiNER for French, natasha's) → contract labels.
 # Labels not listed (DATE, MONEY, CARDINAL …) are not entities here.
@@ -51,13 +52,6 @@ LABELS: dict[str, str] = {
     "NORP": "MISC", "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
     "LAW": "MISC", "LANGUAGE": "MISC",
 }
-# A lower-case word is taken as a place only when it names a city this big (kyiv, kharkiv);
-# smaller towns and even countries share their names with common words too often
-# ("réunion" is a meeting, "turkey" a bird).
-LOWERCASE_MIN_POPULATION = 1_000_000
-# Without a NER model, capitalised words are taken as places only for cities this big.
-FALLBACK_MIN_POPULATION = 100_000
-FALLBACK_MAX_WORDS = 3
 SPACED_DASH = re.compile(r"\s+[-–—]\s+")
 POSSESSIVE = re.compile(r"['’]s?$")
 LINE = re.compile(f"[^{LINE_BREAK_CHARS}]+")
@@ -65,8 +59,6 @@ LINE = re.compile(f"[^{LINE_BREAK_CHARS}]+")
 DATELINE_END = re.compile(r"[ \t]*[,–—-]")
 # A word of a line, for telling headings ("New Price Drop: Apple Watch for $169") from prose.
 LINE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-# How far back from a name its preposition is looked for ("près de " is 8 characters).
-PREPOSITION_WINDOW = 24
 
 
 def annotate_entities(articles: list[Article]) -> None:
@@ -207,7 +199,7 @@ def _without_trailing_common_words(ent) -> int:
         if not all(token.is_lower and token.pos_ not in ("ADJ", "PROPN") for token in rest):
             break
         head = ent[:size].text
-        if alias_of(head) or any(entry.place.population >= FALLBACK_MIN_POPULATION for entry in candidates(head)):
+        if alias_of(head) or any(entry.place.population >= SETTINGS.entity_fallback_min_population for entry in candidates(head)):
             return ent[:size].end_char
     return ent.end_char
 
@@ -366,7 +358,7 @@ def _places_named_as_people(mentions: list[Mention], text: str, doc: Doc, langua
         # Val-Sorel" LOC, the headline's "Val-Sorel" PER).
         named = [m for m in mentions if m.kind == "name" and m.label in ("PER", "LOC")]
         after = {fold(m.text) for m in named
-                 if after_preposition.search(text, max(0, m.start - PREPOSITION_WINDOW), m.start)}
+                 if after_preposition.search(text, max(0, m.start - SETTINGS.entity_preposition_window), m.start)}
         places |= after - {fold(m.text) for m in lone if _is_subject(doc, m)}
     for mention in lone:
         if fold(mention.text) in places:
@@ -391,7 +383,7 @@ def _known_places_after_prepositions(mentions: list[Mention], text: str, doc: Do
     if not suspects:
         return
     after = {fold(m.text) for m in suspects
-             if after_preposition.search(text, max(0, m.start - PREPOSITION_WINDOW), m.start)}
+             if after_preposition.search(text, max(0, m.start - SETTINGS.entity_preposition_window), m.start)}
     after -= {fold(m.text) for m in suspects if _is_subject(doc, m)}
     for mention in suspects:
         if fold(mention.text) in after:
@@ -477,7 +469,7 @@ def _is_big_place(token) -> bool:
     if token.pos_ not in ("PROPN", "NOUN", "X", "") or token.is_stop:
         return False
     return any(
-        entry.place.kind == "city" and entry.place.population >= LOWERCASE_MIN_POPULATION
+        entry.place.kind == "city" and entry.place.population >= SETTINGS.entity_lowercase_min_population
         for entry in candidates(token.text)
     )
 
@@ -489,7 +481,7 @@ def _gazetteer_mentions(doc: Doc, taken: set[int]) -> list[Mention]:
     while index < len(doc):
         match = None
         if doc[index].is_title or doc[index].is_upper:
-            for size in range(min(FALLBACK_MAX_WORDS, len(doc) - index), 0, -1):
+            for size in range(min(SETTINGS.entity_fallback_max_words, len(doc) - index), 0, -1):
                 span = doc[index : index + size]
                 if any(i in taken for i in range(span.start_char, span.end_char)) or LINE_BREAK.search(span.text):
                     continue
@@ -511,7 +503,7 @@ def _gazetteer_label(text: str) -> str | None:
     if alias:
         return alias[1]
     for entry in candidates(text):
-        if entry.place.kind != "city" or entry.place.population >= FALLBACK_MIN_POPULATION:
+        if entry.place.kind != "city" or entry.place.population >= SETTINGS.entity_fallback_min_population:
             return "LOC"
     return None
 

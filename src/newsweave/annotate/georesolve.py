@@ -5,7 +5,7 @@ country beats a town of its name), for a main name over an alternate one, for a 
 capital, and for agreeing with the article's context: its countries, the divisions it names
 ("Springfield" in a story that names Illinois), the places it surely names nearby. The
 confidence of a reading is the softmax share of the readings that agree with it (within
-``SAME_PLACE_KM``); a name under ``MIN_CONFIDENCE`` stays unresolved.
+``SETTINGS.geo_same_place_km``); a name under ``SETTINGS.geo_min_confidence`` stays unresolved.
 """
 
 from __future__ import annotations
@@ -17,62 +17,17 @@ from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from newsweave.annotate.geo import Place, _Entry, candidates, countries, demonym_country, fold, haversine_km, region_demonym
+from newsweave.annotate.settings import SETTINGS
 
-# Score of a candidate: log10(population) plus these bonuses. A named country is worth
-# about three orders of magnitude of population (Paris, Texas, pop. 25k, next to "Texas"
-# beats Paris, France, pop. 2.1M); set by hand on the Paris/Moscow/Georgia test cases.
-# With cities500 in the gazetteer, 3.0 let villages of a named country beat world cities
-# (Toronto, New South Wales over Toronto, Ontario); tuned on the tune halves of the geo sets.
-SAME_COUNTRY_BONUS = 2.0
 SAME_ADMIN1_BONUS = 3.0
 KIND_BONUS: dict[str, float] = {"continent": 4.0, "region": 4.0, "country": 4.0, "admin1": 1.5, "admin2": 0.0, "city": 0.0}
-# A town within NEAR_KM of a city the article surely names is likelier than a namesake afar.
-NEAR_KM = 150.0
-NEAR_BONUS = 2.0
-# The home country: where at least HOME_MIN_PLACES sure places and HOME_MIN_SHARE of them lie.
-HOME_MIN_PLACES = 2
-HOME_MIN_SHARE = 0.6
-HOME_BONUS = 1.5
-# Readings within this distance are one place for the confidence (a city and its division).
-SAME_PLACE_KM = 100.0
-# A reading this sure (0-1) joins the article's context; below MIN_CONFIDENCE a name stays
-# unresolved rather than be put in the wrong country.
-CONTEXT_MIN_CONFIDENCE = 0.6
-MIN_CONFIDENCE = 0.2
-# A division below this population, in a country the article does not point at, has its
-# confidence multiplied by this factor.
-UNSUPPORTED_DIVISION_MAX_POPULATION = 1_000_000
-UNSUPPORTED_DIVISION_FACTOR = 0.2
 # A second-level division's population is the sum of the towns GeoNames files under it, which
 # can swallow a metropolis (Perth's suburbs under "Cambridge"): it ranks as at most this many.
 ADMIN2_MAX_POPULATION = 100_000
-# A division gives way to a city of its name at its heart if the city is this big.
-CITY_OVER_DIVISION_MIN_POPULATION = 100_000
-# A demonym is a town's name only if the town is this big ("Canadian", Texas, is not).
-DEMONYM_TOWN_MIN_POPULATION = 100_000
-# The place's own main name beats a match on one of its alternate names.
-MAIN_NAME_BONUS = 1.0
-# A national capital is what its name means unless the article points at a namesake's state:
-# "Paris", "Berlin" and "London" in a story that also names the United States stay in Europe,
-# "Paris" next to "Texas" does not (country + state bonus beat the capital's).
-CAPITAL_BONUS = 1.5
-# "Town, Region": a reading of the town inside the region written right after it.
-PAIR_BONUS = 5.0
-# The home division (local news: the state most of the article's sure places lie in, or one it
-# names): at least HOME_MIN_PLACES sure places and HOME_REGION_MIN_SHARE of those in the home
-# country.
-HOME_REGION_MIN_SHARE = 0.5
-HOME_REGION_BONUS = 1.5
 # Two-letter top-level domains sold to anyone (.tv, .io) say nothing of where a site is; the
 # others are ISO codes but .uk (GB). US government and military domains are American.
 GENERIC_COUNTRY_DOMAINS = frozenset({"ai", "am", "cc", "co", "fm", "io", "la", "ly", "me", "nu", "tk", "to", "tv", "ws", "eu"})
 DOMAIN_COUNTRY = {"uk": "GB", "gov": "US", "mil": "US"}
-# A town and a county (second-level division) that contains it, both named in the article
-# ("Paris" and "Henry County"): each of the two readings gets this bonus.
-NESTED_BONUS = 4.0
-# The country of publication (from the site's address) counts as this many sure places of the
-# home-country vote, and as a country the article points at.
-PUBLICATION_WEIGHT = 1
 
 
 def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
@@ -85,7 +40,7 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     ``publication`` is the ISO code of the country the article was published in
     (:func:`publication_country`). Returns folded name → place (with its ``confidence``), for the
     names the gazetteer knows and the resolver is sure enough of: a name whose best reading
-    has a confidence under ``MIN_CONFIDENCE`` is left out rather than put in the wrong country.
+    has a confidence under ``SETTINGS.geo_min_confidence`` is left out rather than put in the wrong country.
 
     Context is built in two passes. First every name is read alone; the readings that are
     sure (countries, divisions, and places whose best reading clearly beats every namesake
@@ -108,8 +63,8 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
         if _unsupported_division(place, context) and place.geonameid not in context.nested:
             # A small division of a country the article never points at ("West", a region of
             # Cameroon, for "the West") is more likely a word than that place.
-            confidence *= UNSUPPORTED_DIVISION_FACTOR
-        if confidence >= MIN_CONFIDENCE:
+            confidence *= SETTINGS.geo_unsupported_division_factor
+        if confidence >= SETTINGS.geo_min_confidence:
             chosen[key] = replace(place, confidence=round(confidence, 3))
     return chosen
 
@@ -173,7 +128,7 @@ def _in_pair_region(place: Place, region: Place | None) -> bool:
 
 def _unsupported_division(place: Place, context: Context) -> bool:
     return (place.kind in ("admin1", "admin2") and place.country not in context.countries
-            and place.population < UNSUPPORTED_DIVISION_MAX_POPULATION)
+            and place.population < SETTINGS.geo_unsupported_division_max_population)
 
 
 def _options(name: str) -> tuple[_Entry, ...]:
@@ -182,12 +137,12 @@ def _options(name: str) -> tuple[_Entry, ...]:
     found = candidates(name)
     region = region_demonym(name)
     if region is not None and not any(
-            entry.main_name and (entry.place.kind != "city" or entry.place.population >= DEMONYM_TOWN_MIN_POPULATION)
+            entry.main_name and (entry.place.kind != "city" or entry.place.population >= SETTINGS.geo_demonym_town_min_population)
             for entry in found):
         return (_Entry(region, True),)
     code = demonym_country(name)
     if code and code in countries() and not any(
-            entry.place.kind != "city" or entry.place.population >= DEMONYM_TOWN_MIN_POPULATION for entry in found):
+            entry.place.kind != "city" or entry.place.population >= SETTINGS.geo_demonym_town_min_population for entry in found):
         return (_Entry(countries()[code], True),)
     return found
 
@@ -196,7 +151,7 @@ def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
     context = Context(set(seeds.countries), set(seeds.regions), list(seeds.points), publication=seeds.publication,
                       nested=seeds.nested)
     for place, confidence in picks:
-        if confidence < CONTEXT_MIN_CONFIDENCE:
+        if confidence < SETTINGS.geo_context_min_confidence:
             continue
         if place.country:
             context.countries.add(place.country)
@@ -208,7 +163,7 @@ def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
             context.regions.add((place.country, "code:" + place.admin1))
         if place.kind == "city":
             context.points.append((place.lat, place.lon))
-    sure = [place for place, confidence in picks if confidence >= CONTEXT_MIN_CONFIDENCE]
+    sure = [place for place, confidence in picks if confidence >= SETTINGS.geo_context_min_confidence]
     context.home = _home_country(sure, seeds.publication)
     context.home_region = _home_region(sure, context.home)
     return context
@@ -223,22 +178,22 @@ def _home_region(sure: list[Place], home: str | None) -> tuple[str, str] | None:
     if not counts:
         return None
     region, count = counts.most_common(1)[0]
-    return region if count >= HOME_MIN_PLACES and count >= HOME_REGION_MIN_SHARE * sum(counts.values()) else None
+    return region if count >= SETTINGS.geo_home_min_places and count >= SETTINGS.geo_home_region_min_share * sum(counts.values()) else None
 
 
 def _home_country(sure: list[Place], publication: str | None = None) -> str | None:
     counts = Counter(place.country for place in sure if place.country and place.kind != "country")
     if publication:
-        counts[publication] += PUBLICATION_WEIGHT
+        counts[publication] += SETTINGS.geo_publication_weight
     if not counts:
         return None
     country, count = counts.most_common(1)[0]
-    return country if count >= HOME_MIN_PLACES and count >= HOME_MIN_SHARE * sum(counts.values()) else None
+    return country if count >= SETTINGS.geo_home_min_places and count >= SETTINGS.geo_home_min_share * sum(counts.values()) else None
 
 
 def _choose(found: tuple[_Entry, ...], context: Context) -> tuple[Place, float]:
     """The best reading and its confidence: the share of the softmax of the scores that goes to
-    readings within ``SAME_PLACE_KM`` of it (a city and its namesake division agree)."""
+    readings within ``SETTINGS.geo_same_place_km`` of it (a city and its namesake division agree)."""
     scored = sorted(((_score(entry, context), -entry.place.geonameid, entry.place) for entry in found), reverse=True)
     best = _prefer_city(scored[0][2], [item[2] for item in scored])
     top = scored[0][0]
@@ -246,7 +201,7 @@ def _choose(found: tuple[_Entry, ...], context: Context) -> tuple[Place, float]:
     for score, _, place in scored:
         weight = math.exp(score - top)
         total += weight
-        if _distance(place, best) < SAME_PLACE_KM or place.kind in ("country", "continent") and place == best:
+        if _distance(place, best) < SETTINGS.geo_same_place_km or place.kind in ("country", "continent") and place == best:
             agree += weight
     return best, agree / total
 
@@ -262,7 +217,7 @@ def _prefer_city(best: Place, ranked: list[Place]) -> Place:
             continue
         if place.capital and place.country == best.country:
             return place
-        if place.population >= CITY_OVER_DIVISION_MIN_POPULATION and _distance(place, best) < SAME_PLACE_KM:
+        if place.population >= SETTINGS.geo_city_over_division_min_population and _distance(place, best) < SETTINGS.geo_same_place_km:
             return place
     return best
 
@@ -276,24 +231,24 @@ def _score(entry: _Entry, context: Context) -> float:
     population = min(place.population, ADMIN2_MAX_POPULATION) if place.kind == "admin2" else place.population
     score = math.log10(population + 1) + KIND_BONUS[place.kind]
     if entry.main_name:
-        score += MAIN_NAME_BONUS
+        score += SETTINGS.geo_main_name_bonus
     if place.kind != "continent" and place.country in context.countries:
-        score += SAME_COUNTRY_BONUS
+        score += SETTINGS.geo_same_country_bonus
     if place.kind not in ("continent", "country") and place.country and place.country == context.home:
-        score += HOME_BONUS
+        score += SETTINGS.geo_home_bonus
     if place.kind in ("city", "admin2") and _in_named_region(place, context):
         score += SAME_ADMIN1_BONUS
-    if place.kind == "city" and any(haversine_km(place.lat, place.lon, lat, lon) < NEAR_KM
+    if place.kind == "city" and any(haversine_km(place.lat, place.lon, lat, lon) < SETTINGS.geo_near_km
                                     for lat, lon in context.points):
-        score += NEAR_BONUS
+        score += SETTINGS.geo_near_bonus
     if place.capital:
-        score += CAPITAL_BONUS
+        score += SETTINGS.geo_capital_bonus
     if place.kind in ("city", "admin2") and context.home_region and (place.country, place.region) == context.home_region:
-        score += HOME_REGION_BONUS
+        score += SETTINGS.geo_home_region_bonus
     if place.geonameid in context.nested:
-        score += NESTED_BONUS
+        score += SETTINGS.geo_nested_bonus
     if _in_pair_region(place, context.inside):
-        score += PAIR_BONUS
+        score += SETTINGS.geo_pair_bonus
     return score
 
 

@@ -34,17 +34,11 @@ from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.nlp import LINE_BREAK
+from newsweave.annotate.settings import SETTINGS
 
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
 # "Saint-Denis", "J.").
 CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
-# A lone capitalised word is taken as a place only for cities this big: smaller towns share
-# their names with common words ("Essen", "Hof" in German).
-LONE_PLACE_MIN_POPULATION = 100_000
-MAX_NAME_WORDS = 6
-# In a script without case, known names are looked for up to this many characters long.
-MAX_CASELESS_NAME_CHARS = 24
-MIN_CASELESS_NAME_CHARS = 2
 
 
 @cache
@@ -143,7 +137,7 @@ def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
             index += 1
             continue
         end = index + 1
-        while end < len(doc) and end - index < MAX_NAME_WORDS:
+        while end < len(doc) and end - index < SETTINGS.name_max_words:
             if _is_capitalised(doc[end]) and not LINE_BREAK.search(doc[end - 1].whitespace_):
                 end += 1
                 continue
@@ -221,7 +215,7 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any]) -> s
 
 
 def _is_big_place(name: str) -> bool:
-    return any(entry.place.kind != "city" or entry.place.population >= LONE_PLACE_MIN_POPULATION
+    return any(entry.place.kind != "city" or entry.place.population >= SETTINGS.name_lone_place_min_population
                for entry in candidates(name))
 
 
@@ -253,7 +247,7 @@ def _caseless_mentions(text: str, taken: set[int]) -> list[Mention]:
             if position > 0 and text[position - 1].isalpha() and _spaced(text[position]):
                 position += 1
                 continue
-            for size in range(min(MAX_CASELESS_NAME_CHARS, len(text) - position), MIN_CASELESS_NAME_CHARS - 1, -1):
+            for size in range(min(SETTINGS.name_max_caseless_chars, len(text) - position), SETTINGS.name_min_caseless_chars - 1, -1):
                 piece = text[position : position + size]
                 if not piece[-1].isalpha() or any(i in taken for i in range(position, position + size)):
                     continue
@@ -284,6 +278,6 @@ def _known_label(name: str) -> str | None:
     alias = alias_of(name)
     if alias:
         return alias[1]
-    if any(entry.place.kind != "city" or entry.place.population >= LONE_PLACE_MIN_POPULATION for entry in candidates(name)):
+    if any(entry.place.kind != "city" or entry.place.population >= SETTINGS.name_lone_place_min_population for entry in candidates(name)):
         return "LOC"
     return None

@@ -19,13 +19,8 @@ from functools import cache
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates, demonym_country, fold
+from newsweave.annotate.settings import SETTINGS
 
-# How far back from a name its place noun is looked for ("neighbouring villages, " fits).
-PLACE_NOUN_WINDOW = 40
-# How far around a name its noun of organisations is looked for (", a Dutch online bank" fits),
-# and how many words may stand between the apposition's article and that noun.
-ORGANISATION_NOUN_WINDOW = 48
-APPOSITION_WORDS = 3
 
 
 def full_name_words(mentions: list[Mention]) -> set[str]:
@@ -48,7 +43,7 @@ def places_after_place_nouns(mentions: list[Mention], text: str, language: str, 
         return
     for mention in mentions:
         if (mention.label != "LOC" and _lone_word(mention, in_full_names)
-                and place_noun.search(text, max(0, mention.start - PLACE_NOUN_WINDOW), mention.start)):
+                and place_noun.search(text, max(0, mention.start - SETTINGS.place_noun_window), mention.start)):
             mention.label = "LOC"
 
 
@@ -90,8 +85,8 @@ def organisations_named_by_nouns(mentions: list[Mention], text: str, language: s
     lone = [m for m in mentions if (m.label in ("PER", "MISC") or (m.label == "LOC" and not candidates(m.text)))
             and _lone_word(m, in_full_names)]
     named = {fold(m.text) for m in lone
-             if before.search(text, max(0, m.start - ORGANISATION_NOUN_WINDOW), m.start)
-             or after.match(text[m.end : m.end + ORGANISATION_NOUN_WINDOW])}
+             if before.search(text, max(0, m.start - SETTINGS.organisation_noun_window), m.start)
+             or after.match(text[m.end : m.end + SETTINGS.organisation_noun_window])}
     for mention in lone:
         if fold(mention.text) in named:
             mention.label = "ORG"
@@ -114,6 +109,6 @@ def _organisation_noun(language: str) -> tuple[re.Pattern[str] | None, re.Patter
     between = rf"(?:(?!(?:{linking})(?!\w))[\w-]+\s+)" if linking else r"(?:[\w-]+\s+)"
     after_words = int(table.get("apposition_adjectives_after", 0))
     before = re.compile(rf"(?<!\w)(?:{noun})[ \t\xa0]+$", re.IGNORECASE)
-    after = re.compile(rf"\s*,\s+(?:{article})(?:\s+|(?<=['’])){between}{{0,{APPOSITION_WORDS}}}?(?:{noun})"
+    after = re.compile(rf"\s*,\s+(?:{article})(?:\s+|(?<=['’])){between}{{0,{SETTINGS.organisation_apposition_words}}}?(?:{noun})"
                        rf"(?-i:\s+[^\W\d_A-Z\u00c0-\u00de][\w-]*){{0,{after_words}}}(?=\s*[,.;:)!?]|\s*$)", re.IGNORECASE)
     return before, after

@@ -9,7 +9,7 @@ with a year and month. Each clue is an interval of possible days; the answer is 
 intersection, with the likeliest day in it, and no answer when the intersection is empty (the
 clues conflict) or when no clue bounds the day from both sides.
 
-A page is published at most FETCH_REACH days before its fetch day (a page fetched live, as a
+A page is published at most SETTINGS.published_fetch_reach days before its fetch day (a page fetched live, as a
 news crawl does); an archived page fetched long after is not dated by its fetch day, which then
 only bounds it from above.
 """
@@ -23,13 +23,8 @@ from datetime import date, datetime, timedelta
 from newsweave.annotate.published_inference import Inference, clause_tense, infer_published
 from newsweave.annotate.timex import Mention, Timex, grammar, resolve_all
 from newsweave.annotate.timex_types import Grammar
+from newsweave.annotate.settings import SETTINGS
 
-# Days before its fetch day a page fetched live is taken to be published (news crawls fetch
-# within a day or two of publication). The interval the fetch day alone allows.
-FETCH_REACH = 2
-# A weekday named in a clause that is not in the future is at most this many days before the
-# day of writing ("Tuesday" in a story of Thursday); "today"/"yesterday" with it fix the gap.
-WEEKDAY_REACH = 6
 # A weekday written in this many letters or fewer ("So", "Mi", "sam") is an abbreviation, and
 # without a date beside it too often a common word to date an article.
 ABBREVIATION = 3
@@ -76,7 +71,7 @@ def infer_publication(mentions: list[Mention], text: str, language: str | None, 
 
 
 def fetch_clue(fetched: date) -> Clue:
-    return Clue("fetch date", fetched - timedelta(days=FETCH_REACH), fetched)
+    return Clue("fetch date", fetched - timedelta(days=SETTINGS.published_fetch_reach), fetched)
 
 
 def url_clues(url: str | None) -> list[Clue]:
@@ -111,7 +106,7 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
             continue  # "So", "Do", "Mi" are German words as often as weekdays ("So sieht es aus")
         if timex.resolve == "weekday" and timex.weekday is not None:
             offset = _day_word(timex, text, rules)
-            gaps = frozenset(range(WEEKDAY_REACH + 1)) if offset is None else frozenset({-offset})
+            gaps = frozenset(range(SETTINGS.published_weekday_reach + 1)) if offset is None else frozenset({-offset})
             clues.append(Clue("weekday" if offset is None else "weekday said today/yesterday",
                               weekday=timex.weekday, gaps=gaps, evidence=timex))
         elif timex.resolve == "absolute" and timex.month and timex.day and not timex.impossible:

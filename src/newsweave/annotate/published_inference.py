@@ -29,27 +29,8 @@ from newsweave import lang
 from newsweave.annotate.timex import Mention, Timex, grammar, resolve_all
 from newsweave.annotate.timex_types import Grammar
 from newsweave.annotate.timex_values import ResolveContext
+from newsweave.annotate.settings import SETTINGS
 
-# Years searched around the anchor year for a weekday that fits a day and month: the weekday
-# of a date repeats every 5, 6 or 11 years, so ±12 always finds the nearest fits.
-YEAR_SEARCH = 12
-# A year counted from ("two years after the 2022 invasion") must sit this close to the count.
-COUNT_WINDOW = 80
-# A year named in the past sets a lower bound; a weekday fit further than this beyond it is
-# too loose to trust (a day and month fall on the same weekday every 5, 6 or 11 years).
-LOWER_BOUND_REACH = 4
-# With no year in the text, a weekday and date are read as the latest fit before the fetch
-# day only within this many days of it (a page fetched live reports recent days; the same
-# weekday and date recur years apart).
-RECENT_DAYS = 60
-# The lead, where the day the article reports is given: two sentences, at most this long.
-LEAD_REACH = 400
-# A date this close to the start is a dateline ("GENEVA, 3 May —"): the publication day itself.
-DATELINE_REACH = 60
-# A weekday named without "today"/"yesterday" is at most this many days before publication.
-WEEK_AFTER = 6
-# How far before a holder's name its role is looked for ("the Ukrainian President Volodymyr …").
-ROLE_WINDOW = 50
 
 
 @dataclass
@@ -67,7 +48,7 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
     """The publication date the text implies, or None when it gives too little or its
     clues disagree (no answer is better than a wrong one). ``today`` is the day the page was
     fetched, when it was fetched live: publication is not later, and, when the text names no
-    year, a weekday and date within RECENT_DAYS before it date the text; None when unknown."""
+    year, a weekday and date within SETTINGS.published_recent_days before it date the text; None when unknown."""
     unanchored = resolve_all(mentions, text, language, None)
     rules = grammar(language or "")
     if rules is None:
@@ -92,9 +73,9 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
                                  allowed=allowed, at_least=anchor_year if lower_bound else None)
         assert timex.month is not None and timex.day is not None
         if year is not None and recent_only and today is not None and \
-                not 0 <= (today - date(year, timex.month, timex.day)).days <= RECENT_DAYS:
+                not 0 <= (today - date(year, timex.month, timex.day)).days <= SETTINGS.published_recent_days:
             continue  # with only the fetch day as clue, the fit must be a recent day
-        if year is not None and (not lower_bound or anchor_year is None or year - anchor_year <= LOWER_BOUND_REACH):
+        if year is not None and (not lower_bound or anchor_year is None or year - anchor_year <= SETTINGS.published_lower_bound_reach):
             fitted.append((date(year, timex.month, timex.day), timex))
     for timex in _full_dates_with_weekday(unanchored, text, rules, lead):
         assert timex.year is not None and timex.month is not None and timex.day is not None
@@ -113,7 +94,7 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
         return Inference(said[0], [said[1], *anchor_evidence], "date said to be today or yesterday", said[0], said[0])
     counted = anchor_year is not None and not lower_bound and anchor_evidence and \
         anchor_evidence[0].resolve in ("anniversary", "duration", "ago")
-    datelines = [t for t in day_months if t.start < DATELINE_REACH]
+    datelines = [t for t in day_months if t.start < SETTINGS.published_dateline_reach]
     if counted and datelines:
         timex = datelines[0]
         try:
@@ -139,7 +120,7 @@ def _said_relative_day(day_months: list[Timex], text: str, rules: Grammar, year:
         if day_year is None and today is not None:
             day_year = today.year if (timex.month, timex.day) <= (today.month, today.day) else today.year - 1
             try:
-                if (today - date(day_year, timex.month, timex.day)).days > RECENT_DAYS:
+                if (today - date(day_year, timex.month, timex.day)).days > SETTINGS.published_recent_days:
                     continue
             except ValueError:
                 continue
@@ -175,7 +156,7 @@ def _full_dates_with_weekday(timexes: list[Timex], text: str, rules: Grammar, le
 def _dateline_with_lead_weekday(day_months: list[Timex], timexes: list[Timex]) -> list[Timex]:
     """A dateline without weekday ("TEHRAN, August 8 (Agency) --") read with the first weekday
     the lead names ("Iran Saturday condemned …"): wire copy names the day of its dateline."""
-    datelines = [t for t in day_months if t.start < DATELINE_REACH and t.weekday is None]
+    datelines = [t for t in day_months if t.start < SETTINGS.published_dateline_reach and t.weekday is None]
     weekdays = [t for t in timexes if t.resolve == "weekday" and t.weekday is not None]
     if not datelines or not weekdays:
         return []
@@ -200,9 +181,9 @@ def clause_tense(timex: Timex, text: str, rules: Grammar) -> int:
 
 
 def _lead_end(text: str) -> int:
-    """Where the lead ends: the end of the second sentence, at most LEAD_REACH characters."""
-    stops = [m.end() for m in re.finditer(r"[.!?](?:\s|$)|\n\n", text[:LEAD_REACH])]
-    return stops[1] if len(stops) > 1 else LEAD_REACH
+    """Where the lead ends: the end of the second sentence, at most SETTINGS.published_lead_reach characters."""
+    stops = [m.end() for m in re.finditer(r"[.!?](?:\s|$)|\n\n", text[:SETTINGS.published_lead_reach])]
+    return stops[1] if len(stops) > 1 else SETTINGS.published_lead_reach
 
 
 def _around_event(day: date, timex: Timex, text: str, rules: Grammar, evidence: list[Timex], reason: str) -> Inference:
@@ -217,9 +198,9 @@ def _around_event(day: date, timex: Timex, text: str, rules: Grammar, evidence: 
     if shifts == {-1}:
         published = day + timedelta(days=1)
         return Inference(published, [timex, *evidence], reason + ", yesterday", published, published)
-    if shifts == {0} or timex.start < DATELINE_REACH:
+    if shifts == {0} or timex.start < SETTINGS.published_dateline_reach:
         return Inference(day, [timex, *evidence], reason + (", today" if shifts else ", dateline"), day, day)
-    return Inference(day, [timex, *evidence], reason, day, day + timedelta(days=WEEK_AFTER))
+    return Inference(day, [timex, *evidence], reason, day, day + timedelta(days=SETTINGS.published_week_after))
 
 
 def _year_for_weekday(timex: Timex, reference: int, latest: date | None, allowed: set[int] | None = None,
@@ -227,7 +208,7 @@ def _year_for_weekday(timex: Timex, reference: int, latest: date | None, allowed
     fits: list[int] = []
     if timex.month is None or timex.day is None:
         return None
-    for year in range(reference - YEAR_SEARCH, reference + YEAR_SEARCH + 1):
+    for year in range(reference - SETTINGS.published_year_search, reference + SETTINGS.published_year_search + 1):
         try:
             candidate = date(year, timex.month, timex.day)
         except ValueError:
@@ -287,7 +268,7 @@ def _office_years(text: str, language: str) -> tuple[set[int] | None, list[Timex
         years = {year for first, last in office["terms"] for year in range(first, last + 1)}
         for name in office["names"]:
             for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-                before = text[max(0, match.start() - ROLE_WINDOW):match.start()]
+                before = text[max(0, match.start() - SETTINGS.published_role_window):match.start()]
                 role = role_at_end.search(before)
                 if not role or (former_re and former_re.search(before[max(0, role.start() - 15):])):
                     continue
@@ -306,7 +287,7 @@ def _counted_from_year(timex: Timex, years: list[Timex], text: str) -> tuple[int
         count = int(timex.number)
     else:
         return None
-    near = [y for y in years if abs(y.start - timex.end) <= COUNT_WINDOW or abs(timex.start - y.end) <= COUNT_WINDOW]
+    near = [y for y in years if abs(y.start - timex.end) <= SETTINGS.published_count_window or abs(timex.start - y.end) <= SETTINGS.published_count_window]
     # Both must be in one sentence: a full stop between them breaks the link.
     near = [y for y in near if not re.search(r"[.!?]\s", text[min(y.end, timex.end):max(y.start, timex.start)])]
     if not near:

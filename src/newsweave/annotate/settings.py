@@ -48,6 +48,121 @@ class AnnotateSettings:
     # the same-story correlation near its best, at a fraction of the engine's cost per article
     # (docs/quality.md, "Story similarity", the lead-length table and the note on 150).
     embedding_lead_chars: int = 150
+    # Score of a candidate: log10(population) plus these bonuses. A named country is worth
+    # about three orders of magnitude of population (Paris, Texas, pop. 25k, next to "Texas"
+    # beats Paris, France, pop. 2.1M); set by hand on the Paris/Moscow/Georgia test cases.
+    # With cities500 in the gazetteer, 3.0 let villages of a named country beat world cities
+    # (Toronto, New South Wales over Toronto, Ontario); tuned on the tune halves of the geo sets.
+    geo_same_country_bonus: float = 2.0
+    # A town within ``geo_near_km`` of a city the article surely names is likelier than a namesake afar.
+    geo_near_km: float = 150.0
+    geo_near_bonus: float = 2.0
+    # The home country: where at least ``geo_home_min_places`` sure places and ``geo_home_min_share`` of them lie.
+    geo_home_min_places: int = 2
+    geo_home_min_share: float = 0.6
+    geo_home_bonus: float = 1.5
+    # Readings within this distance are one place for the confidence (a city and its division).
+    geo_same_place_km: float = 100.0
+    # A reading this sure (0-1) joins the article's context; below ``geo_min_confidence`` a name stays
+    # unresolved rather than be put in the wrong country.
+    geo_context_min_confidence: float = 0.6
+    geo_min_confidence: float = 0.2
+    # A division below this population, in a country the article does not point at, has its
+    # confidence multiplied by this factor.
+    geo_unsupported_division_max_population: int = 1_000_000
+    geo_unsupported_division_factor: float = 0.2
+    # A division gives way to a city of its name at its heart if the city is this big.
+    geo_city_over_division_min_population: int = 100_000
+    # A demonym is a town's name only if the town is this big ("Canadian", Texas, is not).
+    geo_demonym_town_min_population: int = 100_000
+    # The place's own main name beats a match on one of its alternate names.
+    geo_main_name_bonus: float = 1.0
+    # A national capital is what its name means unless the article points at a namesake's state:
+    # "Paris", "Berlin" and "London" in a story that also names the United States stay in Europe,
+    # "Paris" next to "Texas" does not (country + state bonus beat the capital's).
+    geo_capital_bonus: float = 1.5
+    # "Town, Region": a reading of the town inside the region written right after it.
+    geo_pair_bonus: float = 5.0
+    # The home division (local news: the state most of the article's sure places lie in, or one it
+    # names): at least ``geo_home_min_places`` sure places and ``geo_home_region_min_share`` of those in the home
+    # country.
+    geo_home_region_min_share: float = 0.5
+    geo_home_region_bonus: float = 1.5
+    # A town and a county (second-level division) that contains it, both named in the article
+    # ("Paris" and "Henry County"): each of the two readings gets this bonus.
+    geo_nested_bonus: float = 4.0
+    # The country of publication (from the site's address) counts as this many sure places of the
+    # home-country vote, and as a country the article points at.
+    geo_publication_weight: int = 1
+    # Two surname keys this similar (rapidfuzz ratio, 0-100) are one surname: "putin" and
+    # "putine" (Poutine) score 91; distinct surnames sharing a stem ("petrov"/"petrova")
+    # score 92, which is why the first names must agree as well.
+    name_surname_similarity: int = 90
+    # First names agree when their keys are this similar and start with the same letter, or
+    # when one is an initial: "volodymyr"/"vladimir" (Ukrainian/Russian forms) score 59,
+    # "mihail"/"michael" 77, "john"/"jane" 50 (kept apart).
+    name_first_name_similarity: int = 55
+    # A one-word "person" naming a city this big is taken as the city (the small English model
+    # tags "Kyiv" as a person now and then); smaller towns are too often also surnames.
+    name_person_place_min_population: int = 1_000_000
+    # A lower-case word is taken as a place only when it names a city this big (kyiv, kharkiv);
+    # smaller towns and even countries share their names with common words too often
+    # ("réunion" is a meeting, "turkey" a bird).
+    entity_lowercase_min_population: int = 1_000_000
+    # Without a NER model, capitalised words are taken as places only for cities this big.
+    entity_fallback_min_population: int = 100_000
+    entity_fallback_max_words: int = 3
+    # How far back from a name its preposition is looked for ("près de " is 8 characters).
+    entity_preposition_window: int = 24
+    toponym_max_words: int = 4
+    # Characters before a name searched for the preposition (and its article).
+    toponym_preposition_window: int = 24
+    # A town is taken on a preposition's word alone if it is this big; a name that is also a common
+    # word of the language, or written in lower case, needs ``toponym_big_place_population`` (or to be a country,
+    # a division or a sea).
+    toponym_min_town_population: int = 1_000
+    # A lower-case name shorter than this is a word ("la", "en"), never taken as a place.
+    toponym_min_lowercase_length: int = 4
+    toponym_big_place_population: int = 100_000
+    # A lone capitalised word is taken as a place only for cities this big: smaller towns share
+    # their names with common words ("Essen", "Hof" in German).
+    name_lone_place_min_population: int = 100_000
+    name_max_words: int = 6
+    # In a script without case, known names are looked for up to this many characters long.
+    name_max_caseless_chars: int = 24
+    name_min_caseless_chars: int = 2
+    # Years searched around the anchor year for a weekday that fits a day and month: the weekday
+    # of a date repeats every 5, 6 or 11 years, so ±12 always finds the nearest fits.
+    published_year_search: int = 12
+    # A year counted from ("two years after the 2022 invasion") must sit this close to the count.
+    published_count_window: int = 80
+    # A year named in the past sets a lower bound; a weekday fit further than this beyond it is
+    # too loose to trust (a day and month fall on the same weekday every 5, 6 or 11 years).
+    published_lower_bound_reach: int = 4
+    # With no year in the text, a weekday and date are read as the latest fit before the fetch
+    # day only within this many days of it (a page fetched live reports recent days; the same
+    # weekday and date recur years apart).
+    published_recent_days: int = 60
+    # The lead, where the day the article reports is given: two sentences, at most this long.
+    published_lead_reach: int = 400
+    # A date this close to the start is a dateline ("GENEVA, 3 May —"): the publication day itself.
+    published_dateline_reach: int = 60
+    # A weekday named without "today"/"yesterday" is at most this many days before publication.
+    published_week_after: int = 6
+    # How far before a holder's name its role is looked for ("the Ukrainian President Volodymyr …").
+    published_role_window: int = 50
+    # Days before its fetch day a page fetched live is taken to be published (news crawls fetch
+    # within a day or two of publication). The interval the fetch day alone allows.
+    published_fetch_reach: int = 2
+    # A weekday named in a clause that is not in the future is at most this many days before the
+    # day of writing ("Tuesday" in a story of Thursday); "today"/"yesterday" with it fix the gap.
+    published_weekday_reach: int = 6
+    # How far back from a name its place noun is looked for ("neighbouring villages, " fits).
+    place_noun_window: int = 40
+    # How far around a name its noun of organisations is looked for (", a Dutch online bank" fits),
+    # and how many words may stand between the apposition's article and that noun.
+    organisation_noun_window: int = 48
+    organisation_apposition_words: int = 3
 
 
 SETTINGS = AnnotateSettings()

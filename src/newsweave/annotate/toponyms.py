@@ -28,17 +28,8 @@ from newsweave import lang
 from newsweave.annotate.canonical import Mention
 from newsweave.annotate.geo import candidates, fold
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
+from newsweave.annotate.settings import SETTINGS
 
-MAX_WORDS = 4
-# Characters before a name searched for the preposition (and its article).
-PREPOSITION_WINDOW = 24
-# A town is taken on a preposition's word alone if it is this big; a name that is also a common
-# word of the language, or written in lower case, needs BIG_PLACE_POPULATION (or to be a country,
-# a division or a sea).
-MIN_TOWN_POPULATION = 1_000
-# A lower-case name shorter than this is a word ("la", "en"), never taken as a place.
-MIN_LOWERCASE_LENGTH = 4
-BIG_PLACE_POPULATION = 100_000
 # A dateline: a name in capitals opening a line or following a sentence's end (scraped pages
 # run the headline and the dateline together: "… second rebuff. COLUMBIA --- South Carolina"),
 # then ", ", " (" or a dash.
@@ -66,10 +57,10 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
         _take(start, end, text, by_span, taken, added, person_words, language, dateline=True)
     if preposition is not None:
         for token in doc:
-            if not TOKEN_WORD.match(token.text) or not preposition.search(text, max(0, token.idx - PREPOSITION_WINDOW),
+            if not TOKEN_WORD.match(token.text) or not preposition.search(text, max(0, token.idx - SETTINGS.toponym_preposition_window),
                                                                           token.idx):
                 continue
-            for size in range(min(MAX_WORDS, len(doc) - token.i), 0, -1):
+            for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
                 span = doc[token.i : token.i + size]
                 if LINE_BREAK.search(span.text) or not span[-1].text[:1].isalnum():
                     continue
@@ -103,7 +94,7 @@ def _relabel_place_names(mentions: list[Mention]) -> None:
         for entry in candidates(mention.name):
             place = entry.place
             if entry.main_name and (place.kind in kinds or mention.label == "PER" and place.kind == "city"
-                                    and place.population >= BIG_PLACE_POPULATION):
+                                    and place.population >= SETTINGS.toponym_big_place_population):
                 mention.label = "LOC"
                 break
 
@@ -138,14 +129,14 @@ def _is_place_name(words: str, language: str, dateline: bool) -> bool:
     if not (lower or capitalised):
         return False
     key = fold(words)
-    if lower and (key in _common_words(language) or len(key) < MIN_LOWERCASE_LENGTH):
+    if lower and (key in _common_words(language) or len(key) < SETTINGS.toponym_min_lowercase_length):
         return False
     common = lower or (" " not in words and not words.isupper() and key in _common_words(language))
     if dateline:
         # Capitals hide whether the word is common ("MARCH"): a dateline's name must be a
         # known town of some size all the same.
         common = False
-    minimum = BIG_PLACE_POPULATION if common else MIN_TOWN_POPULATION
+    minimum = SETTINGS.toponym_big_place_population if common else SETTINGS.toponym_min_town_population
     # Lower-case, a division's name is too often a word ("the middle", a region of Ghana is
     # "Central"): only countries, seas and regions, and big cities count.
     kinds = ("country", "continent", "region") if lower else ("country", "continent", "region", "admin1")
