@@ -174,3 +174,14 @@ def test_any_text_gives_well_formed_dates(text: str) -> None:
             for found in tag(text, language, anchor):
                 assert text[found.start:found.end] == found.text
                 assert found.type in ("DATE", "TIME", "DURATION", "SET") and found.value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Das ist so nicht richtig, sagte er am Mittwoch.", ["Mittwoch"]),  # "so" is the adverb
+    ("Ob es so bleibt, weiß keiner.", []),
+    ("Termin: So., 3. März 2024.", ["So., 3. März 2024"]),  # with its stop, the abbreviation is a day
+])
+def test_german_weekday_abbreviations_need_their_stop(text, expected):
+    from newsweave.annotate.timex import find_mentions
+
+    assert [mention.text for mention in find_mentions(text, "de")] == expected
