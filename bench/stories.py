@@ -66,6 +66,7 @@ class MemoryStories:
         self.stories: dict[str, StoryState] = {}
         self.members: dict[str, str] = {}
         self.seqs: dict[str, int] = {}
+        self.story_linker = None  # StoryMemory's slot; this bench makes its linkers itself
 
     def stories_since(self, seq: int):
         changed = sorted((s, i) for i, s in self.seqs.items() if s > seq)

@@ -406,7 +406,7 @@ def linker_for(memory: StoryMemory) -> StoryLinker:
     snapshot or rebuilt once, then kept in step. The store owns it, so closing or dropping the
     store ends it; nothing of it is global to the process."""
     with _making_linker:
-        linker = getattr(memory, "story_linker", None)
+        linker = memory.story_linker
         if linker is None:
             linker = StoryLinker(memory)
             memory.story_linker = linker
@@ -416,7 +416,7 @@ def linker_for(memory: StoryMemory) -> StoryLinker:
 def save_story_index(memory: StoryMemory) -> None:
     """Write the snapshot of this store's linker if it has stories the file lacks (``Store.close``,
     the end of an ingest)."""
-    linker = getattr(memory, "story_linker", None)
+    linker = memory.story_linker
     if linker is not None and linker.unsaved:
         try:
             linker.save_snapshot()
