@@ -1,7 +1,8 @@
 """Online story assignment with the real embedding model, entities and a real SQLite store.
 
-The seed articles (``../shared/seeds``: one English, one French, about support for Ukraine)
-must land in one story; articles written for these tests (``tests/data/stories``) check that
+The seed articles (``../shared/seeds``: one English report of Zelensky in Tirana on 2024-02-28,
+one French report of a coalition call on 2026-02-25) are two stories: two years apart, beyond
+the join rule's gap; a French follow-up on the Tirana summit joins the English one. Articles written for these tests (``tests/data/stories``) check that
 unrelated news stays out and that a later process continues the same stories.
 """
 
@@ -55,11 +56,13 @@ def _seed_story(stored: dict[str, dict]) -> dict:
     return next(entry["story"] for name, entry in stored.items() if name.startswith("000_"))
 
 
-def test_seed_articles_land_in_one_story(stored):
-    seeds = [entry for name, entry in stored.items() if name[:4] in ("000_", "003_")]
-    assert len(seeds) == 2
-    assert seeds[0]["story"]["id"] == seeds[1]["story"]["id"]
-    assert seeds[0]["story"]["languages"] == ["en", "fr"]
+def test_seed_articles_two_years_apart_are_two_stories(stored):
+    # The French seed has no publication date: the time rule compares the day it reports
+    # (2026-02-25) with the English story's days (February 2024), and refuses the join.
+    english, french = stored["000_bba8c674e3232878.txt"], stored["003_7ae8d87308e0ace5.txt"]
+    assert french["article"]["published"] is None
+    assert english["story"]["id"] != french["story"]["id"]
+    assert english["story"]["last"] < "2024-03" and french["story"]["first"] == "2026-02-25"
 
 
 def test_unrelated_articles_do_not_join_the_seed_story(stored):

@@ -10,7 +10,8 @@
   names says little) and its kind (a shared place is weaker evidence than a shared person or
   organisation) — times how much distinctive weight is shared at all, so that one shared town
   does not join two events that happened in it;
-* time: a story takes no article published further than ``SETTINGS.story_max_gap_days`` from its span;
+* time: a story takes no article dated further than ``SETTINGS.story_max_gap_days`` from its span
+  (the article's publication day, else the nearest day it reports: ``article_gap``);
 * day conflict: when both the article and the story report days (TIMEX3 dates, event dates,
   else publication days) and the nearest two are more than ``SETTINGS.story_day_window`` apart, the article
   reports another event (a report a week later joins only if it names the first days), unless
@@ -110,6 +111,15 @@ def day_gap(day: date | None, first: str | None, last: str | None) -> int:
     return 0
 
 
+def article_gap(signals: ArticleSignals, story: StoryState) -> int:
+    """Days between the article's date and the story's span: its publication day, else the
+    nearest day it reports (an article read from a plain file often has no publication date,
+    and without this fallback the time rule saw no date on its side and let any gap through);
+    0 when it has neither."""
+    dates = (signals.day,) if signals.day else signals.days
+    return min((day_gap(day, story.first, story.last) for day in dates), default=0)
+
+
 def nearest_days(days: tuple[date, ...], story_days: Iterable[str]) -> int | None:
     """Days between the nearest of the article's reported days and the story's; None if either has none."""
     reported = [parsed for parsed in map(parse_day, story_days) if parsed]
@@ -166,7 +176,7 @@ def combined_score(cosine: float, overlap: float, gap_days: int) -> float:
 def score_story(signals: ArticleSignals, story: StoryState,
                 frequencies: EntityFrequencies = NO_FREQUENCIES) -> float | None:
     """The article's score against one story, or None when time rules the story out."""
-    gap = day_gap(signals.day, story.first, story.last)
+    gap = article_gap(signals, story)
     if gap > SETTINGS.story_max_gap_days:
         return None
     cosine = float(np.dot(signals.embedding, story.centroid))

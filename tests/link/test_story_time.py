@@ -1,0 +1,57 @@
+"""The time rule of story joins: an article's date is its publication day, else the days it
+reports; a story's dates are the span of what its articles report, with the publication days
+of articles that report none marked inferred."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+
+from newsweave.link.settings import SETTINGS
+from newsweave.link.story_score import article_gap, score_story
+from newsweave.link.story_signals import ArticleSignals
+from newsweave.link.story_state import StoryState, add_to_story
+
+LABELS = {"per:president": "PER", "geo:country": "LOC"}
+
+
+def _signals(day: date | None = None, days: tuple[date, ...] = ()) -> ArticleSignals:
+    entities = {"per:president": 4, "geo:country": 3}
+    return ArticleSignals(np.asarray([1, 0, 0], dtype=np.float32), {k: k for k in entities}, [], day, "en",
+                          entities, days, (), LABELS)
+
+
+def _story(*articles: ArticleSignals) -> StoryState:
+    story = StoryState("f" * 16, np.zeros(3, np.float32))
+    for number, signals in enumerate(articles):
+        add_to_story(story, signals, f"a{number}")
+    return story
+
+
+def test_an_article_without_a_publication_date_is_timed_by_the_days_it_reports():
+    # A plain file read with no publication date, reporting a day two years after the story's:
+    # the time rule saw no date on the article's side and let it join.
+    story = _story(_signals(day=date(2024, 2, 28), days=(date(2024, 2, 28),)))
+    undated = _signals(days=(date(2026, 2, 25),))
+    assert article_gap(undated, story) > SETTINGS.story_max_gap_days
+    assert score_story(undated, story) is None
+    # The same article reporting a day of the story's week joins as before.
+    assert score_story(_signals(days=(date(2024, 2, 29),)), story) is not None
+    # With neither a publication day nor a reported one, nothing rules it out.
+    assert article_gap(_signals(), story) == 0
+
+
+def test_a_publication_day_still_decides_when_there_is_one():
+    story = _story(_signals(day=date(2024, 2, 28), days=(date(2024, 2, 28),)))
+    # Published two years on, it recalls the story's day: still too far.
+    assert score_story(_signals(day=date(2026, 2, 25), days=(date(2024, 2, 28),)), story) is None
+
+
+def test_story_dates_come_from_all_its_articles_and_mark_inferred_days():
+    first = _signals(day=date(2026, 3, 4), days=(date(2026, 3, 2), date(2026, 3, 3)))
+    later = _signals(day=date(2026, 3, 6))  # reports no day: its publication day stands in, marked
+    story = _story(first, later)
+    assert (story.first, story.last) == ("2026-03-02", "2026-03-06")
+    assert story.profile["days"] == {"2026-03-02": 1, "2026-03-03": 1}
+    assert story.profile["inferred"] == {"2026-03-06": 1}
