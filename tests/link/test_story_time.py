@@ -34,8 +34,11 @@ def test_an_article_without_a_publication_date_is_timed_by_the_days_it_reports()
     # the time rule saw no date on the article's side and let it join.
     story = _story(_signals(day=date(2024, 2, 28), days=(date(2024, 2, 28),)))
     undated = _signals(days=(date(2026, 2, 25),))
-    assert article_gap(undated, story) > SETTINGS.story_max_gap_days
+    assert article_gap(undated, story) > SETTINGS.story_reported_gap_days
     assert score_story(undated, story) is None
+    # A reported day is not a publication day (a report recalls the past): months away, it is
+    # weighed by the day conflict, not ruled out.
+    assert article_gap(_signals(days=(date(2024, 6, 1),)), story) == 0
     # The same article reporting a day of the story's week joins as before.
     assert score_story(_signals(days=(date(2024, 2, 29),)), story) is not None
     # With neither a publication day nor a reported one, nothing rules it out.

@@ -47,6 +47,10 @@ class LinkSettings:
     story_participant_story_share: float = 0.5
     # A story takes no article dated further than this from its first/last dates …
     story_max_gap_days: int = 45
+    # … an article without a publication day (a plain file) is timed by the nearest day it reports,
+    # and refused from this far (reported days include the past a report recalls; a reported day
+    # a year away is the same kind of event another year).
+    story_reported_gap_days: int = 365
     # … and pays up to ``story_time_weight`` for a gap growing to ``story_time_scale_days``.
     story_time_weight: float = 0.03
     story_time_scale_days: int = 30

@@ -10,8 +10,9 @@
   names says little) and its kind (a shared place is weaker evidence than a shared person or
   organisation) — times how much distinctive weight is shared at all, so that one shared town
   does not join two events that happened in it;
-* time: a story takes no article dated further than ``SETTINGS.story_max_gap_days`` from its span
-  (the article's publication day, else the nearest day it reports: ``article_gap``);
+* time: a story takes no article published further than ``SETTINGS.story_max_gap_days`` from its
+  span; an article without a publication day is timed by the nearest day it reports, and ruled
+  out from ``SETTINGS.story_reported_gap_days`` (``article_gap``);
 * day conflict: when both the article and the story report days (TIMEX3 dates, event dates,
   else publication days) and the nearest two are more than ``SETTINGS.story_day_window`` apart, the article
   reports another event (a report a week later joins only if it names the first days), unless
@@ -116,8 +117,14 @@ def article_gap(signals: ArticleSignals, story: StoryState) -> int:
     nearest day it reports (an article read from a plain file often has no publication date,
     and without this fallback the time rule saw no date on its side and let any gap through);
     0 when it has neither."""
-    dates = (signals.day,) if signals.day else signals.days
-    return min((day_gap(day, story.first, story.last) for day in dates), default=0)
+    if signals.day:
+        return day_gap(signals.day, story.first, story.last)
+    gap = min((day_gap(day, story.first, story.last) for day in signals.days), default=0)
+    # A reported day says less about when an article appeared than a publication day: news
+    # recalls what happened months back, and a weekday read without an anchor gets a guessed
+    # year. So the reported days rule a story out only from ``story_reported_gap_days``; nearer,
+    # the day conflict weighs them.
+    return gap if gap > SETTINGS.story_reported_gap_days else 0
 
 
 def nearest_days(days: tuple[date, ...], story_days: Iterable[str]) -> int | None:
