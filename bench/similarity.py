@@ -58,6 +58,8 @@ MEANS_KEPT_APART = 600
 DEFAULT_CACHE = Path(os.environ.get("NEWSWEAVE_BENCH_CACHE", Path.home() / ".cache" / "newsweave-bench"))
 CHUNK = 64
 FOLDS = 10
+# Check pairs a language pair needs for a row of its own in the per-pair table.
+PAIR_MIN = 10
 BOOTSTRAP = 1000
 # Longest first sentence taken as the title: SemEval texts begin with the title but do not
 # mark where it ends (title1/title2 are empty), so "title only" is approximated.
@@ -308,6 +310,27 @@ def check_half(row: dict) -> bool:
     return hashlib.blake2b(str(row["pair_id"]).encode(), digest_size=2).digest()[0] % 2 == 1
 
 
+def language_pair(row: dict) -> str:
+    return "-".join(sorted({row["lang1"], row["lang2"]})) if row["lang1"] != row["lang2"] else row["lang1"]
+
+
+def by_language_pair(rows: list[dict], gold: np.ndarray, signals: dict[str, np.ndarray]) -> None:
+    """|r| per language pair on the check half (pairs of one language, then cross-lingual);
+    a pair with fewer than ``PAIR_MIN`` check pairs is pooled under "other"."""
+    check = np.array([check_half(row) for row in rows])
+    pairs = np.array([language_pair(row) for row in rows])
+    counts = {pair: int((check & (pairs == pair)).sum()) for pair in sorted(set(pairs[check]))}
+    kept = sorted((pair for pair, n in counts.items() if n >= PAIR_MIN), key=lambda pair: ("-" in pair, pair))
+    masks = {pair: check & (pairs == pair) for pair in kept}
+    masks["other"] = check & ~np.isin(pairs, kept)
+    print(f"\ncheck half by language pair, |r| (pairs with fewer than {PAIR_MIN} check pairs pooled as other)")
+    print(f"{'language pair':16}{'n':>6}" + "".join(f"{name:>18}" for name in signals))
+    for pair, mask in masks.items():
+        if mask.sum() >= 3:
+            print(f"{pair:16}{int(mask.sum()):>6}"
+                  + "".join(f"{abs(pearson(values[mask], gold[mask])):>18.3f}" for values in signals.values()))
+
+
 def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str, dict[str, int]]) -> None:
     if len(rows) > MEANS_KEPT_APART:
         print(f"note: the language means (bench/make_embedding_means.py) were computed on the texts of the pairs"
@@ -349,6 +372,8 @@ def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str,
     print(f"{'signal':44}" + "".join(f"{name + f' (n={int(mask.sum())})':>22}" for name, mask in subsets.items()))
     for name, values in scores.items():
         print(line(name, values))
+    by_language_pair(rows, gold, {"centred cosine": production,
+                                  "ours": scores[f"ours (centred cos + {LINK_SETTINGS.story_entity_weight} x ent)"]})
     cosines = {name: values for name, values in scores.items() if name.startswith("cos ")}
     best = min(cosines, key=lambda name: pearson(cosines[name], gold))
     print(f"\nlinear combiners predicting 'overall', {FOLDS}-fold cross-validated r of their negated out-of-fold"

@@ -2,7 +2,8 @@
 
 The seed articles (``../shared/seeds``: one English report of Zelensky in Tirana on 2024-02-28,
 one French report of a coalition call on 2026-02-25) are two stories: two years apart, beyond
-the join rule's gap; a French follow-up on the Tirana summit joins the English one. Articles written for these tests (``tests/data/stories``) check that
+the join rule's gap; a French follow-up on the Tirana summit joins the English one. Articles
+written for these tests (``tests/data/stories``) check that
 unrelated news stays out and that a later process continues the same stories.
 """
 
