@@ -15,9 +15,8 @@
   out from ``SETTINGS.story_reported_gap_days`` (``article_gap``);
 * day conflict: when both the article and the story report days (TIMEX3 dates, event dates,
   else publication days) and the nearest two are more than ``SETTINGS.story_day_window`` apart, the article
-  reports another event (a report a week later joins only if it names the first days), unless
-  it follows a person of the story (a later chapter of what one person does, as the en/fr seed
-  pair: Zelensky in Tirana in 2024, the coalition's call about Ukraine in 2026);
+  reports another event (a report a week later joins only if it names the first days; a person
+  of the story named again is no such sign: stop 24 dropped that waiver);
 * event conflict: both have PLOVER event types and share none;
 * participant conflict: both sides have main participants — the people and organisations
   their events are about (actors and targets) or that they name most — and neither side names
@@ -135,11 +134,11 @@ def nearest_days(days: tuple[date, ...], story_days: Iterable[str]) -> int | Non
     return min(abs((day - other).days) for day in days for other in reported)
 
 
-def day_conflict(days: tuple[date, ...], story: StoryState, continues: bool = False) -> float:
-    """0 when the article's days meet the story's within SETTINGS.story_day_window, rising to 1 at twice that;
-    0 too when the article ``continues`` the story (it follows one of the story's people)."""
-    if continues:
-        return 0.0
+def day_conflict(days: tuple[date, ...], story: StoryState) -> float:
+    """0 when the article's days meet the story's within SETTINGS.story_day_window, rising to 1 at
+    twice that. A report that continues the story names one of its days; naming one of its people
+    is not enough (the same kind of event a week later in one town often has the same mayor,
+    fire chief or union leader)."""
     gap = nearest_days(days, [*story.profile.get("days", {}), *story.profile.get("inferred", {})])
     if gap is None or gap <= SETTINGS.story_day_window:
         return 0.0
@@ -189,7 +188,6 @@ def score_story(signals: ArticleSignals, story: StoryState,
     cosine = float(np.dot(signals.embedding, story.centroid))
     labels = {**story.entity_labels(), **signals.labels}
     evidence = entity_evidence(signals.entity_weights(), story.entity_weights(), labels, frequencies)
-    continues = any(labels.get(key) == "PER" for key in signals.entities.keys() & story.entities.keys())
-    return (combined_score(cosine, evidence, gap) - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story, continues)
+    return (combined_score(cosine, evidence, gap) - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
             - SETTINGS.story_event_penalty * event_conflict(signals.events, story)
             - SETTINGS.story_participant_penalty * participant_conflict(signals, story, labels))
