@@ -91,7 +91,8 @@ def test_the_same_kind_of_event_a_week_later_is_a_new_story_unless_it_says_it_co
     try:
         ingest([str(QUILLEMONT)], store)
         stories = store.story_rows()
-        story_of = {summary["url"].rsplit("/", 1)[-1]: next(s["id"] for s in stories if summary["id"] in s["article_ids"])
+        story_of = {summary["url"].rsplit("/", 1)[-1]:
+                    next(s["id"] for s in stories if summary["id"] in s["article_ids"])
                     for summary in store.article_summaries()}
     finally:
         store.close()

@@ -188,6 +188,7 @@ def score_story(signals: ArticleSignals, story: StoryState,
     cosine = float(np.dot(signals.embedding, story.centroid))
     labels = {**story.entity_labels(), **signals.labels}
     evidence = entity_evidence(signals.entity_weights(), story.entity_weights(), labels, frequencies)
-    return (combined_score(cosine, evidence, gap) - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
+    return (combined_score(cosine, evidence, gap)
+            - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
             - SETTINGS.story_event_penalty * event_conflict(signals.events, story)
             - SETTINGS.story_participant_penalty * participant_conflict(signals, story, labels))
