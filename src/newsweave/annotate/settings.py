@@ -44,6 +44,11 @@ class AnnotateSettings:
     # How far around a match we look for tense cues ("will", "sera") when a weekday or month
     # has no year: about one clause.
     timex_cue_window: int = 60
+    # Days of penalty for a month or day on the wrong side of the anchor: after it in a clause
+    # not in the future (news mostly reports), before it in a clause in the future ("will
+    # reopen in January", written in February: next January). Set on the TE3 tune half.
+    timex_wrong_side_past: int = 120
+    timex_wrong_side_future: int = 365
     # Title + opening characters embedded for story similarity: the shortest lead that keeps
     # the same-story correlation near its best, at a fraction of the engine's cost per article
     # (docs/quality.md, "Story similarity", the lead-length table and the note on 150).
