@@ -162,6 +162,13 @@ class AnnotateSettings:
     # A weekday named in a clause that is not in the future is at most this many days before the
     # day of writing ("Tuesday" in a story of Thursday); "today"/"yesterday" with it fix the gap.
     published_weekday_reach: int = 6
+    # A relative phrase and a date this close in one clause are read together ("yesterday, March 5").
+    published_pair_reach: int = 30
+    # Share of live-fetched pages fetched 0, 1, 2 days after they appeared (Fundus tune half:
+    # 43, 6, 4 of 63 pages; the rest are archived), and of the gap 0..6 days between the first
+    # weekday a page names in the past and its day (Fundus tune half, 22 pages, smoothed by 0.5).
+    published_lag_prior: tuple[float, ...] = (0.68, 0.10, 0.06)
+    published_gap_prior: tuple[float, ...] = (0.44, 0.21, 0.06, 0.02, 0.10, 0.06, 0.10)
     # How far back from a name its place noun is looked for ("neighbouring villages, " fits).
     place_noun_window: int = 40
     # How far around a name its noun of organisations is looked for (", a Dutch online bank" fits),
