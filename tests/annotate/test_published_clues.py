@@ -104,3 +104,11 @@ def test_last_week_beside_a_date_that_the_fetch_window_excludes_gives_no_date():
     text = ("Les négociations sur le port de Valombre ont échoué la semaine dernière, le 1er mars. "
             "Les dockers restent en grève.")
     assert infer(text, "fr", date(2024, 3, 20)) is None
+
+
+def test_swedish_i_fredags_is_last_friday_not_today():
+    text = "Hamnen i Norrvik stängdes i fredags efter stormen. Färjorna står still."
+    rules = grammar("sv")
+    assert rules is not None
+    clues = text_clues(find_mentions(text, "sv"), text, "sv", rules, date(2025, 6, 4))
+    assert not [clue for clue in clues if clue.basis == "weekday said today/yesterday"]

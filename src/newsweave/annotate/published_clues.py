@@ -189,8 +189,8 @@ def _day_word(timex: Timex, text: str, rules: Grammar) -> int | None:
     found = set()
     for word, value in {**rules.tables["relative_days"], **{w: v for w, v in rules.tables["relative"].items()
                                                             if v == 0}}.items():
-        if value not in (-1, 0) or word in rules.tables.get("relative_day_parts", {}):
-            continue
+        if value not in (-1, 0) or word in rules.tables.get("relative_day_parts", {}) or len(word) < 2:
+            continue  # a one-letter "this" (Swedish "i") also makes a past weekday ("i fredags": last Friday)
         pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
         if re.search(pattern + r"\W*$", before) or re.search(r"^\W*" + pattern, after):
             found.add(value)
