@@ -199,3 +199,12 @@ def test_a_date_said_to_be_yesterday_dates_the_article_in_the_year_the_text_give
     fetched = _infer(bare, "fr", today=date(2025, 3, 6))
     assert fetched is not None and fetched.published == date(2025, 3, 6)
     assert _infer("Gestern, am 5. März, stimmte der Rat von Hallbruck ab.", "de", today=date(2025, 3, 6)) is not None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The Tarnwick bridge will be finished in 2022."),
+    ("fr", "Le pont de Morlange sera achevé en 2022."),
+])
+def test_a_bare_year_in_a_future_sentence_keeps_its_value(language: str, text: str) -> None:
+    # written in June 2021: the year named is the year meant, whatever the tense
+    assert _found(text, language, date(2021, 6, 1)).get("2022") == "2022"
