@@ -47,6 +47,32 @@ def test_a_bare_weekday_or_month_follows_the_tense_of_its_clause(language: str, 
     assert _found(text, language, anchor).get(phrase) == value
 
 
+@pytest.mark.parametrize(("language", "text", "phrase", "value"), [
+    # written on Wednesday 2024-02-28 (en) and Tuesday 2026-02-24 (fr): a bare weekday, month or
+    # year is read against that day with the tense of its sentence
+    ("en", "The council of Brindlemoor met on Tuesday.", "Tuesday", "2024-02-27"),
+    ("en", "The council of Brindlemoor will meet on Tuesday.", "Tuesday", "2024-03-05"),
+    ("en", "Crowds gathered in Oskarth on Saturday.", "Saturday", "2024-02-24"),
+    ("en", "The vote in Oskarth will be held on Saturday.", "Saturday", "2024-03-02"),
+    ("en", "The Quillon plant closed in January.", "January", "2024-01"),
+    ("en", "The Quillon plant will reopen in January.", "January", "2025-01"),
+    ("en", "The Tarnwick bridge was finished in 2022.", "2022", "2022"),
+    ("en", "The Tarnwick bridge will be finished in 2027.", "2027", "2027"),
+    ("fr", "Le conseil de Valombre s'est réuni mardi.", "mardi", "2026-02-24"),
+    ("fr", "Le conseil de Valombre se réunira mardi prochain.", "mardi prochain", "2026-03-03"),
+    ("fr", "Des habitants de Valombre ont manifesté samedi.", "samedi", "2026-02-21"),
+    ("fr", "Les élections à Valombre auront lieu samedi.", "samedi", "2026-02-28"),
+    ("fr", "L'usine de Morlange a fermé en janvier.", "janvier", "2026-01"),
+    ("fr", "L'usine de Morlange rouvrira en janvier.", "janvier", "2027-01"),
+    ("fr", "Le pont de Morlange a été achevé en 2022.", "2022", "2022"),
+    ("fr", "Le pont de Morlange sera achevé en 2028.", "2028", "2028"),
+])
+def test_bare_weekdays_months_and_years_in_past_and_future_sentences(language: str, text: str, phrase: str,
+                                                                     value: str) -> None:
+    anchor = WEDNESDAY if language == "en" else TUESDAY
+    assert _found(text, language, anchor).get(phrase) == value
+
+
 @pytest.mark.parametrize(("language", "text", "span"), [
     ("en", "The repairs in Tarnwick should end within two weeks.", "two weeks"),
     ("en", "The plant at Quillon was idle for nearly three years.", "nearly three years"),
@@ -173,3 +199,12 @@ def test_a_date_said_to_be_yesterday_dates_the_article_in_the_year_the_text_give
     fetched = _infer(bare, "fr", today=date(2025, 3, 6))
     assert fetched is not None and fetched.published == date(2025, 3, 6)
     assert _infer("Gestern, am 5. März, stimmte der Rat von Hallbruck ab.", "de", today=date(2025, 3, 6)) is not None
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "The Tarnwick bridge will be finished in 2022."),
+    ("fr", "Le pont de Morlange sera achevé en 2022."),
+])
+def test_a_bare_year_in_a_future_sentence_keeps_its_value(language: str, text: str) -> None:
+    # written in June 2021: the year named is the year meant, whatever the tense
+    assert _found(text, language, date(2021, 6, 1)).get("2022") == "2022"

@@ -74,3 +74,41 @@ def test_article_json_carries_the_interval_when_inferred():
     assert found["published_interval"]["earliest"] == "2025-03-07"
     assert found["published_interval"]["latest"] == "2025-03-07"
     assert "fetch date" in found["published_interval"]["basis"]
+
+
+def test_a_relative_day_beside_a_date_fixes_the_day():
+    # fetched Friday 2024-03-08; "two days ago, on March 5" puts the writing on Thursday 2024-03-07
+    text = ("The ferry company of Quillon cut its timetable two days ago, on March 5, after a storm. "
+            "Passengers have complained since.")
+    result = infer(text, "en", date(2024, 3, 8))
+    assert result is not None
+    assert (result.published, result.earliest, result.latest) == (date(2024, 3, 7), date(2024, 3, 7), date(2024, 3, 7))
+    assert "relative day beside a date" in result.reason
+
+
+def test_last_week_beside_a_date_bounds_the_week_in_french_and_german():
+    # 2024-03-01 is a Friday: "la semaine dernière" written in the week of 4 to 10 March;
+    # fetched Tuesday 2024-03-05 (window Sunday 3 to Tuesday 5) the Sunday is excluded
+    french = ("Les négociations sur le port de Valombre ont échoué la semaine dernière, le 1er mars. "
+              "Les dockers restent en grève.")
+    german = ("Die Gespräche über den Hafen von Hallbruck scheiterten vergangene Woche, am 1. März. "
+              "Die Hafenarbeiter streiken weiter.")
+    for text, language in ((french, "fr"), (german, "de")):
+        result = infer(text, language, date(2024, 3, 5))
+        assert result is not None, language
+        assert (result.earliest, result.latest) == (date(2024, 3, 4), date(2024, 3, 5)), language
+        assert "week beside a date" in result.reason
+
+
+def test_last_week_beside_a_date_that_the_fetch_window_excludes_gives_no_date():
+    text = ("Les négociations sur le port de Valombre ont échoué la semaine dernière, le 1er mars. "
+            "Les dockers restent en grève.")
+    assert infer(text, "fr", date(2024, 3, 20)) is None
+
+
+def test_swedish_i_fredags_is_last_friday_not_today():
+    text = "Hamnen i Norrvik stängdes i fredags efter stormen. Färjorna står still."
+    rules = grammar("sv")
+    assert rules is not None
+    clues = text_clues(find_mentions(text, "sv"), text, "sv", rules, date(2025, 6, 4))
+    assert not [clue for clue in clues if clue.basis == "weekday said today/yesterday"]

@@ -5,9 +5,12 @@ weekday in the lead with a year clue). Most pages do not say so much; what they 
 day they were fetched (a WARC record's date, a feed's build time, a JSON line's ``fetched``),
 and words that place the reported events against the day of writing: a weekday ("Monday",
 "lundi", "Montag"), "today/aujourd'hui/heute", "yesterday/hier/gestern", a day and month, a URL
-with a year and month. Each clue is an interval of possible days; the answer is their
-intersection, with the likeliest day in it, and no answer when the intersection is empty (the
-clues conflict) or when no clue bounds the day from both sides.
+with a year and month, a relative day set beside a date ("yesterday, March 5", "la semaine
+dernière, le 1er mars", "vor zwei Tagen, am 3. Mai"). Each clue is an interval of possible days;
+the answer is their intersection, with the likeliest day in it (the fetch lag and the weekday
+gap weighed by their shares on the Fundus tune half), and no answer when the intersection is
+empty (the clues conflict) or when no clue bounds the day from both sides. The feed's build
+time arrives as the fetch day (``ingest/feeds.py``).
 
 A page is published at most SETTINGS.published_fetch_reach days before its fetch day (a page fetched live, as a
 news crawl does); an archived page fetched long after is not dated by its fetch day, which then
@@ -59,9 +62,11 @@ def infer_publication(mentions: list[Mention], text: str, language: str | None, 
             return fixed
         return None  # the text's day and the fetch day or URL disagree
     rules = grammar(language or "")
-    if rules is None or not clues:
+    if not clues:
         return None
-    clues += text_clues(mentions, text, language, rules, fetched)
+    if rules is not None:  # a language without date words still has its fetch day and URL
+        clues += text_clues(mentions, text, language, rules, fetched)
+        clues += paired_clues(mentions, text, language, fetched)
     days = candidate_days(clues)
     if days is None or not days:
         return None
@@ -116,6 +121,47 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
     return clues
 
 
+def paired_clues(mentions: list[Mention], text: str, language: str | None, fetched: date | None) -> list[Clue]:
+    """A relative day set beside a date: "yesterday, March 5" (the day after), "two days ago,
+    on 3 May", "la semaine dernière, le 1er mars" (the week after that date's week). The
+    offset of a relative phrase does not depend on the anchor, so one resolution gives it."""
+    anchor = fetched or date(2000, 1, 3)
+    resolved = resolve_all(mentions, text, language, anchor)
+    clues = []
+    for relative, dated in _pairs(resolved, text):
+        named = _named_day(dated, fetched)
+        value = as_date(relative.value) if relative.resolve in ("relative_day", "ago") else None
+        if named is not None and value is not None and relative.unit in (None, "D"):
+            day = named + (anchor - value)
+            clues.append(Clue("relative day beside a date", day, day, evidence=relative))
+        elif named is not None and relative.resolve == "relative_unit" and re.fullmatch(r"\d{4}-W\d\d", relative.value):
+            weeks = _week_offset(relative.value, anchor)
+            monday = named - timedelta(days=named.weekday()) + timedelta(weeks=weeks)
+            clues.append(Clue("week beside a date", monday, monday + timedelta(days=6), evidence=relative))
+    return clues
+
+
+def _pairs(resolved: list[Timex], text: str) -> list[tuple[Timex, Timex]]:
+    """(relative phrase, day and month) set side by side in one clause."""
+    dated = [t for t in resolved if t.resolve == "absolute" and t.month and t.day and not t.impossible]
+    relative = [t for t in resolved if t.resolve in ("relative_day", "ago", "relative_unit")]
+    pairs = []
+    for rel in relative:
+        for day in dated:
+            between = text[min(rel.end, day.end):max(rel.start, day.start)]
+            if len(between) <= SETTINGS.published_pair_reach and not re.search(r"[.!?;]", between):
+                pairs.append((rel, day))
+                break
+    return pairs
+
+
+def _week_offset(value: str, anchor: date) -> int:
+    """Weeks from the anchor's week to the week ``value`` names (-1 for "last week")."""
+    year, week = int(value[:4]), int(value[6:8])
+    monday = date.fromisocalendar(year, week, 1)
+    return (anchor - timedelta(days=anchor.weekday()) - monday).days // 7
+
+
 def _abbreviated(text: str) -> bool:
     """A weekday written as an abbreviation of at most ABBREVIATION letters, without a date."""
     return len(re.sub(r"\W", "", text)) <= ABBREVIATION
@@ -143,8 +189,8 @@ def _day_word(timex: Timex, text: str, rules: Grammar) -> int | None:
     found = set()
     for word, value in {**rules.tables["relative_days"], **{w: v for w, v in rules.tables["relative"].items()
                                                             if v == 0}}.items():
-        if value not in (-1, 0) or word in rules.tables.get("relative_day_parts", {}):
-            continue
+        if value not in (-1, 0) or word in rules.tables.get("relative_day_parts", {}) or len(word) < 2:
+            continue  # a one-letter "this" (Swedish "i") also makes a past weekday ("i fredags": last Friday)
         pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
         if re.search(pattern + r"\W*$", before) or re.search(r"^\W*" + pattern, after):
             found.add(value)
@@ -177,10 +223,23 @@ def _allows(clue: Clue, day: date) -> bool:
 
 
 def likeliest(days: list[date], clues: list[Clue]) -> date:
-    """The latest allowed day: a page fetched live is most often fetched the day it appears.
-    (Preferring a day the text names as a weekday helped on wire copy and cost more on the
-    Fundus tune half: docs/quality.md.)"""
-    return days[-1]
+    """The allowed day the clues make likeliest: the fetch day's lag (most pages are fetched
+    the day they appear) times the gap between the first weekday the text names in the past
+    and the day of writing (mostly the same day or the day before). Ties go to the later day."""
+    fetch = next((clue for clue in clues if clue.basis == "fetch date"), None)
+    weekday = next((clue for clue in clues if clue.basis == "weekday" and clue.weekday is not None), None)
+    if fetch is None or fetch.latest is None:
+        return days[-1]
+    fetched = fetch.latest
+
+    def weight(day: date) -> float:
+        lag = (fetched - day).days
+        prior = SETTINGS.published_lag_prior[lag] if 0 <= lag < len(SETTINGS.published_lag_prior) else 0.0
+        if weekday is not None and weekday.weekday is not None and SETTINGS.published_gap_prior:
+            prior *= SETTINGS.published_gap_prior[(day.weekday() - weekday.weekday) % 7]
+        return prior
+
+    return max(reversed(days), key=weight)
 
 
 def as_date(value: str | None) -> date | None:

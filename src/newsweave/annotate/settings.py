@@ -44,6 +44,11 @@ class AnnotateSettings:
     # How far around a match we look for tense cues ("will", "sera") when a weekday or month
     # has no year: about one clause.
     timex_cue_window: int = 60
+    # Days of penalty for a month or day on the wrong side of the anchor: after it in a clause
+    # not in the future (news mostly reports), before it in a clause in the future ("will
+    # reopen in January", written in February: next January). Set on the TE3 tune half.
+    timex_wrong_side_past: int = 120
+    timex_wrong_side_future: int = 365
     # Title + opening characters embedded for story similarity: the shortest lead that keeps
     # the same-story correlation near its best, at a fraction of the engine's cost per article
     # (docs/quality.md, "Story similarity", the lead-length table and the note on 150).
@@ -157,6 +162,13 @@ class AnnotateSettings:
     # A weekday named in a clause that is not in the future is at most this many days before the
     # day of writing ("Tuesday" in a story of Thursday); "today"/"yesterday" with it fix the gap.
     published_weekday_reach: int = 6
+    # A relative phrase and a date this close in one clause are read together ("yesterday, March 5").
+    published_pair_reach: int = 30
+    # Share of live-fetched pages fetched 0, 1, 2 days after they appeared (Fundus tune half:
+    # 43, 6, 4 of 63 pages; the rest are archived), and of the gap 0..6 days between the first
+    # weekday a page names in the past and its day (Fundus tune half, 22 pages, smoothed by 0.5).
+    published_lag_prior: tuple[float, ...] = (0.68, 0.10, 0.06)
+    published_gap_prior: tuple[float, ...] = (0.44, 0.21, 0.06, 0.02, 0.10, 0.06, 0.10)
     # How far back from a name its place noun is looked for ("neighbouring villages, " fits).
     place_noun_window: int = 40
     # How far around a name its noun of organisations is looked for (", a Dutch online bank" fits),

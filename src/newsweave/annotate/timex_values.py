@@ -162,8 +162,12 @@ def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool) 
         distance = (candidate - anchor).days
         # a date up to ~8 months after the anchor stays in its year only with a future cue (a
         # past cue is not used: on the TE3 tune half it is too often another clause's verb)
-        wrong_side = (distance > 0 and tense <= 0) or (distance < 0 and tense > 0)
-        penalty = abs(distance) + (0 if not wrong_side else 120)
+        if distance > 0 and tense <= 0:
+            penalty = abs(distance) + SETTINGS.timex_wrong_side_past
+        elif distance < 0 and tense > 0:
+            penalty = abs(distance) + SETTINGS.timex_wrong_side_future
+        else:
+            penalty = abs(distance)
         if best_distance is None or penalty < best_distance:
             best, best_distance = year, penalty
     return best
