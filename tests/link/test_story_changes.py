@@ -11,69 +11,16 @@ about 0.3, as centred e5 embeddings are. Filed by the real linker into a real SQ
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 import numpy as np
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from newsweave.annotate.embeddings import EMBEDDING_DIM
-from newsweave.link.stories import ArticleSignals, StoryLinker, new_story_id
+from newsweave.link.stories import StoryLinker
 from newsweave.link.story_changes import review_due, signals_from_json, signals_json, two_groups
-from newsweave.store import Store, schema
-
-TOWN = {"loc:brevignac": ("Brévignac", "LOC")}
-STRIKE = {"org:dockers-union": ("Brévignac dockers' union", "ORG"), "per:lena-roux": ("Léna Roux", "PER"),
-          "loc:brevignac-port": ("port of Brévignac", "LOC")}
-CRASH = {"org:gendarmerie": ("Gendarmerie of Brévignac", "ORG"), "per:marc-vidal": ("Marc Vidal", "PER"),
-         "loc:brevignac-tunnel": ("Brévignac tunnel", "LOC")}
-FIRE = {"org:fire-brigade": ("Brévignac fire brigade", "ORG"), "per:ines-morel": ("Inès Morel", "PER")}
-
-
-def stub_articles(store: Store, ids: list[str]) -> None:
-    now = datetime.now(UTC)
-    rows = [{"id": i, "source": f"test:{i}", "kind": "text", "published_basis": "unknown", "raw_sha256": i,
-             "content_hash": i, "raw_text": "", "text": "", "offsets": [], "links": [], "signature": b"",
-             "annotations": {}, "ingested_at": now} for i in ids]
-    with store.engine.begin() as connection:
-        connection.execute(insert(schema.articles), rows)
-
-
-def unit(vector: np.ndarray) -> np.ndarray:
-    return (vector / np.linalg.norm(vector)).astype(np.float32)
-
-
-class Events:
-    """Embeddings of invented reports: one direction per event, all near a shared "town" direction."""
-
-    def __init__(self, seed: int = 7) -> None:
-        self.rng = np.random.default_rng(seed)
-        self.town = self.rng.normal(size=EMBEDDING_DIM)
-        self.events: dict[str, np.ndarray] = {}
-
-    def report(self, event: str, towards: str | None = None, weight: float = 0.3) -> np.ndarray:
-        """An article about ``event`` (optionally written a little like another: cosine about
-        0.45 to it at the default ``weight``)."""
-        for name in (event, towards):
-            if name and name not in self.events:
-                self.events[name] = 0.55 * self.town + self.rng.normal(size=EMBEDDING_DIM)
-        centre = self.events[event] + (weight * self.events[towards] if towards else 0)
-        return unit(centre + 0.33 * self.rng.normal(size=EMBEDDING_DIM))
-
-
-def article(vector: np.ndarray, entities: dict[str, tuple[str, str]], day: date, events: tuple[str, ...],
-            headline: str = "") -> ArticleSignals:
-    return ArticleSignals(vector, {key: name for key, (name, _) in entities.items()}, [], day, "en",
-                          {key: 2 for key in entities}, (day,), events,
-                          {key: label for key, (_, label) in entities.items()}, headline, headline)
-
-
-def file(linker: StoryLinker, store: Store, article_id: str, signals: ArticleSignals) -> str:
-    stub_articles(store, [article_id])
-    return linker.assign_signals(article_id, signals).story_id
-
-
-def members(store: Store) -> dict[str, set[str]]:
-    return {row["id"]: set(row["article_ids"]) for row in store.story_rows()}
+from newsweave.store import schema
+from story_changes_inputs import CRASH, FIRE, STRIKE, TOWN, Events, article, file, members, mixed_story, unit
 
 
 def test_member_signals_round_trip():
@@ -96,26 +43,6 @@ def test_reviews_come_at_growing_sizes():
     assert due[0] == 4 and len(due) < 15 and all(b > a for a, b in zip(due, due[1:]))
 
 
-def mixed_story(store: Store, events: Events) -> tuple[str, StoryLinker]:
-    """A story an older join rule made of two events — two reports of a dock strike and two of
-    a lorry crash in the tunnel the next day, all naming Brévignac — written as one story."""
-    from newsweave.link.story_changes import remember_member
-    from newsweave.link.story_state import StoryState, add_to_story
-
-    reports = [("s1", article(events.report("strike"), {**TOWN, **STRIKE}, date(2026, 3, 2), ("STRIKE",))),
-               ("c1", article(events.report("crash"), {**TOWN, **CRASH}, date(2026, 3, 3), ("ACCIDENT",))),
-               ("s2", article(events.report("strike"), {**TOWN, **STRIKE}, date(2026, 3, 2), ("STRIKE",))),
-               ("c2", article(events.report("crash"), {**TOWN, **CRASH}, date(2026, 3, 3), ("ACCIDENT",)))]
-    story = StoryState(new_story_id("s1"), np.zeros(EMBEDDING_DIM, np.float32))
-    for article_id, signals in reports:
-        stub_articles(store, [article_id])
-        add_to_story(story, signals, article_id)
-        store.save_story(story, article_id)
-        story.version += 1
-        remember_member(store, article_id, signals)
-    return story.id, StoryLinker(store)
-
-
 def test_a_story_holding_two_events_splits_and_keeps_its_id_on_the_larger_part(sqlite_store):
     events = Events()
     old, linker = mixed_story(sqlite_store, events)
@@ -131,7 +58,8 @@ def test_a_story_holding_two_events_splits_and_keeps_its_id_on_the_larger_part(s
         ("split", old, new, ["c1", "c2"])]
     assert sqlite_store.resolve_story(old) == old
     # The split parts are two events of one town: they stay in one topic.
-    assert sqlite_store.topics_of([old, new]).get(old) == sqlite_store.topics_of([old, new]).get(new)
+    topics = sqlite_store.topics_of([old, new])
+    assert topics[old] == topics[new]
     # The next report of the crash joins the crash's story, not the strike's.
     assert file(linker, sqlite_store, "c3", article(events.report("crash"), {**TOWN, **CRASH},
                                                     date(2026, 3, 4), ("ACCIDENT",))) == new

@@ -116,12 +116,13 @@ def remember_member(memory: StoryChangeMemory, article_id: str, signals: Article
 
 def story_as_signals(story: StoryState) -> ArticleSignals:
     """A story seen as one article: its centroid, entities with their mentions, its most reported
-    days, its event types and participants."""
+    days, its event types and participants. No publication day: a story's days are compared
+    through its reported days (the day conflict), not by the time rule meant for one article."""
     days = sorted(story.days.items(), key=lambda item: (-item[1], item[0]))[:STORY_DAYS_COMPARED]
     reported = tuple(day for day in (parse_day(value) for value, _ in days) if day)
     return ArticleSignals(
         unit(story.centroid_sum), {key: str(entry.get("name", key)) for key, entry in story.entities.items()},
-        [], parse_day(story.last), None, story.entity_weights(), reported, tuple(story.events),
+        [], None, None, story.entity_weights(), reported, tuple(story.events),
         story.entity_labels(), participants=tuple(story.participants),
     )
 

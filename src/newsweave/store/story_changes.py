@@ -161,17 +161,16 @@ class StoryChangeRecords(StoreBase):
                 connection.execute(insert(_t), {"id": topic.id, **values})
             connection.execute(update(_s).where(_s.c.id == story_id).values(topic_id=topic.id))
 
-    def topic_rows(self, topic_id: str | None = None) -> list[dict[str, Any]]:
-        """Topics (one, or all, latest first) with their stories' ids, labels and dates and their
-        span (the topic's own first and last, widened by its stories')."""
+    def topic_rows(self, topic_id: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Topics (one, or a page of all, latest first) with their stories' ids, labels and dates,
+        and their span (the topic's own first and last, widened by its stories')."""
         with self.engine.connect() as connection:
             query = select(_t.c.id, _t.c.label, _t.c.languages, _t.c.first, _t.c.last)
-            topics = connection.execute(query.where(_t.c.id == topic_id) if topic_id else query).all()
+            query = query.where(_t.c.id == topic_id) if topic_id else query.order_by(_t.c.last.desc(), _t.c.id)
+            topics = connection.execute(query.limit(limit).offset(offset) if limit else query).all()
             stories: dict[str, list[dict[str, Any]]] = {}
             story_query = select(_s.c.id, _s.c.label, _s.c.first, _s.c.last, _s.c.size, _s.c.topic_id).where(
-                _s.c.topic_id.is_not(None))
-            if topic_id:
-                story_query = story_query.where(_s.c.topic_id == topic_id)
+                _s.c.topic_id.in_([topic.id for topic in topics]))
             for row in connection.execute(story_query.order_by(_s.c.first, _s.c.id)):
                 stories.setdefault(row.topic_id, []).append(
                     {"id": row.id, "label": row.label, "first": row.first, "last": row.last, "articles": row.size})
@@ -183,7 +182,11 @@ class StoryChangeRecords(StoreBase):
             rows.append({"id": topic.id, "label": topic.label, "languages": list(topic.languages or []),
                          "first": min(firsts) if firsts else None, "last": max(lasts) if lasts else None,
                          "stories": members})
-        return sorted(rows, key=lambda row: (row["last"] or "", row["id"]), reverse=True)
+        return rows
+
+    def topic_count(self) -> int:
+        with self.engine.connect() as connection:
+            return int(connection.scalar(select(func.count()).select_from(_t)) or 0)
 
     def topic_of_story(self, story_id: str) -> dict[str, Any] | None:
         """``{"id", "label", "stories": n}`` of the story's topic, or None."""
