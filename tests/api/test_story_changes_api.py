@@ -67,3 +67,18 @@ def test_topics_route_lists_topics_with_their_stories(changed):
         assert {ids["split"], ids["part"]} <= {story["id"] for story in topic["stories"]}
         assert topic["first"] <= topic["last"]
         assert client.get("/api/topics/0123456789abcdef").status_code == 404
+
+
+def test_story_page_shows_its_topic_and_a_merged_story_leads_to_its_survivor(changed, tmp_path):
+    from newsweave.report.html import write_report
+
+    store, ids = changed
+    with TestClient(create_app(store, warm=False)) as client:
+        page = client.get(f"/stories/{ids['split']}.html").text
+        assert 'id="story-topic"' in page and f'href="{ids["part"]}.html"' in page
+        assert 'id="story-changes"' in page and "left this story" in page
+        moved = client.get(f"/stories/{ids['gone']}.html", follow_redirects=False)
+        assert moved.status_code == 308 and moved.headers["location"] == f"/stories/{ids['survivor']}.html"
+    write_report(store, tmp_path / "report")
+    stub = (tmp_path / "report" / "stories" / f"{ids['gone']}.html").read_text(encoding="utf-8")
+    assert f'url={ids["survivor"]}.html' in stub

@@ -128,6 +128,13 @@ class StoryChangeRecords(StoreBase):
                 current = successor
         return None
 
+    def merged_stories(self) -> list[tuple[str, str]]:
+        """(old id, the story that holds its articles now) of every story merged away."""
+        with self.engine.connect() as connection:
+            gone = sorted(set(connection.scalars(select(_c.c.story_id).where(_c.c.kind == "merge"))))
+        resolved = [(story_id, self.resolve_story(story_id)) for story_id in gone]
+        return [(story_id, successor) for story_id, successor in resolved if successor and successor != story_id]
+
     # -- topics ------------------------------------------------------------------------------
 
     def topics_of(self, story_ids: list[str]) -> dict[str, str]:
