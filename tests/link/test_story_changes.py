@@ -68,24 +68,25 @@ def test_a_story_holding_two_events_splits_and_keeps_its_id_on_the_larger_part(s
 def test_two_stories_that_converge_merge_and_the_old_id_resolves(sqlite_store):
     events = Events(11)
     linker = StoryLinker(sqlite_store)
-    # Three reports of a warehouse fire name the brigade and its chief …
+    # Four reports of a warehouse fire name the brigade and its chief …
     first = {file(linker, sqlite_store, f"f{n}", article(events.report("fire"), {**TOWN, **FIRE}, date(2026, 4, 6),
-                                                         ("ACCIDENT",))) for n in range(3)}
-    # … a report written another way, naming only the town, starts a story of its own …
-    second = file(linker, sqlite_store, "g1", article(events.report("blaze", towards="fire", weight=0.1), TOWN, date(2026, 4, 6),
-                                                      ("ACCIDENT",)))
-    assert len(first) == 1 and second not in first
+                                                         ("ACCIDENT",))) for n in range(4)}
     (first_id,) = first
-    # … and the next one written that way names the brigade and its chief: it fits both stories,
-    # which turn out to be one event, and the smaller merges into the larger.
-    landed = file(linker, sqlite_store, "g2", article(events.report("blaze", towards="fire", weight=0.1), {**TOWN, **FIRE},
-                                                      date(2026, 4, 7), ("ACCIDENT",)))
+    # … two short reports written another way, naming no one, make a story of their own …
+    second = {file(linker, sqlite_store, f"g{n}", article(events.report("blaze", towards="fire", weight=0.4), {},
+                                                          date(2026, 4, 6), ("ACCIDENT",))) for n in range(2)}
+    assert len(second) == 1 and first_id not in second
+    (second_id,) = second
+    # … until the next one written that way names the brigade and its chief: it fits both
+    # stories, which turn out to be one event, and the smaller merges into the larger.
+    landed = file(linker, sqlite_store, "h1", article(events.report("blaze", towards="fire", weight=0.2),
+                                                      {**TOWN, **FIRE}, date(2026, 4, 7), ("ACCIDENT",)))
     assert landed == first_id
-    assert members(sqlite_store) == {first_id: {"f0", "f1", "f2", "g1", "g2"}}
-    assert sqlite_store.resolve_story(second) == first_id
-    (change,) = sqlite_store.story_change_rows(second)
-    assert (change["kind"], change["story_id"], change["successor"]) == ("merge", second, first_id)
-    assert change["articles"] == ["g1", "g2"]
+    assert members(sqlite_store) == {first_id: {"f0", "f1", "f2", "f3", "g0", "g1", "h1"}}
+    assert sqlite_store.resolve_story(second_id) == first_id
+    (change,) = sqlite_store.story_change_rows(second_id)
+    assert (change["kind"], change["story_id"], change["successor"]) == ("merge", second_id, first_id)
+    assert change["articles"] == ["g0", "g1", "h1"]
     assert sqlite_store.resolve_story("0123456789abcdef") is None
 
 

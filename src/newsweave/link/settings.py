@@ -57,12 +57,16 @@ class LinkSettings:
     story_split_max_size: int = 80
     # … and splits when its two most apart groups (average linkage over the members' pairwise
     # join scores), the smaller of at least ``story_split_min_part`` articles, score against
-    # each other under the join threshold less ``story_split_margin``.
+    # each other under the join threshold less ``story_split_margin``. Negative: two groups
+    # compared as whole stories score higher than two articles do (a centroid of several reports
+    # is cleaner, their entities add up), so two events' groups still score a little above the
+    # article threshold. Chosen with margins -0.15..-0.3 × merge 0.2..0.55 on the tune half of
+    # ECB+ (docs/quality.md, "Story changes — stop 24").
     story_split_min_part: int = 2
-    story_split_margin: float = 0.1
+    story_split_margin: float = -0.2
     # Two stories an article fits both merge when they score against each other at least the
-    # join threshold plus ``story_merge_margin``.
-    story_merge_margin: float = 0.1
+    # join threshold plus ``story_merge_margin`` (lower margins merged the two sub-topics of a topic).
+    story_merge_margin: float = 0.35
     # Topics (a looser grouping of stories): a new story joins the topic of a nearby story when
     # its first article scores against the topic (cosine + entity evidence, no day rule) at least
     # ``topic_join_threshold``, within ``topic_max_gap_days`` of the topic's dates.

@@ -7,7 +7,8 @@ never contradicts what assignment would have done with what is known now:
 * **split** — when a story reaches one of the review sizes (``review_due``), its members'
   signals (kept per article in the store, :class:`StoryChangeMemory`) are grouped in two by
   average linkage over their pairwise join scores; when the two groups score against each other
-  under the join threshold less ``story_split_margin``, the smaller group leaves as a new story.
+  under the join threshold less ``story_split_margin`` (a negative margin: see
+  ``LinkSettings``), the smaller group leaves as a new story.
   The larger group keeps the old id, so links to it stay valid;
 * **merge** — an article that fits two stories (both at or above the join threshold) is a sign
   that they converge: when the two stories score against each other at least the threshold plus
