@@ -112,6 +112,7 @@ class ChangingStories(MemoryStories):
         self.signals: dict[str, tuple[int, bytes, dict]] = {}
         self.story_topic: dict[str, str] = {}
         self.topics: dict[str, StoryState] = {}
+        self.merged: dict[str, str] = {}
 
     def save_member(self, article_id: str, embedding: bytes, signals: dict) -> None:
         self.signals.setdefault(article_id, (len(self.signals), embedding, signals))
@@ -144,10 +145,16 @@ class ChangingStories(MemoryStories):
             if story_id == gone.id:
                 self.members[article_id] = kept.id
         del self.stories[gone.id], self.seqs[gone.id]
+        self.merged[gone.id] = kept.id
         topic = self.story_topic.pop(gone.id, None)
         if topic and kept.id not in self.story_topic:
             self.story_topic[kept.id] = topic
         return True
+
+    def resolve_story(self, story_id: str) -> str | None:
+        while story_id not in self.stories and story_id in self.merged:
+            story_id = self.merged[story_id]
+        return story_id if story_id in self.stories else None
 
     def topics_of(self, story_ids: list[str]) -> dict[str, str]:
         return {i: self.story_topic[i] for i in story_ids if i in self.story_topic}

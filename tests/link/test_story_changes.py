@@ -20,7 +20,9 @@ from newsweave.annotate.embeddings import EMBEDDING_DIM
 from newsweave.link.stories import StoryLinker
 from newsweave.link.story_changes import review_due, signals_from_json, signals_json, two_groups
 from newsweave.store import schema
-from story_changes_inputs import CRASH, FIRE, STRIKE, TOWN, Events, article, file, members, mixed_story, unit
+from story_changes_inputs import (
+    CRASH, FIRE, STRIKE, TOWN, Events, article, file, members, mixed_story, stub_articles, unit,
+)
 
 
 def test_member_signals_round_trip():
@@ -118,3 +120,24 @@ def test_clearing_the_stories_clears_members_changes_and_topics(sqlite_store):
     with sqlite_store.engine.connect() as connection:
         for table in (schema.story_members, schema.story_changes, schema.topics, schema.stories):
             assert connection.execute(select(table).limit(1)).first() is None
+
+
+def test_a_writer_that_read_a_story_before_it_merged_files_into_the_survivor(sqlite_store):
+    """Another process read the smaller story just before the merge: its write meets a story that
+    is gone, and the article goes to the survivor instead of bringing the old id back."""
+    events = Events(11)
+    linker = StoryLinker(sqlite_store)
+    for n in range(4):
+        file(linker, sqlite_store, f"f{n}", article(events.report("fire"), {**TOWN, **FIRE}, date(2026, 4, 6), ("ACCIDENT",)))
+    for n in range(2):
+        second = file(linker, sqlite_store, f"g{n}", article(events.report("blaze", towards="fire", weight=0.4), {},
+                                                             date(2026, 4, 6), ("ACCIDENT",)))
+    (stale,) = sqlite_store.stories_by_id([second])
+    survivor = file(linker, sqlite_store, "h1", article(events.report("blaze", towards="fire", weight=0.2),
+                                                        {**TOWN, **FIRE}, date(2026, 4, 7), ("ACCIDENT",)))
+    assert sqlite_store.resolve_story(second) == survivor != second
+    other = StoryLinker(sqlite_store)
+    late = article(events.report("blaze", towards="fire", weight=0.4), {}, date(2026, 4, 7), ("ACCIDENT",))
+    stub_articles(sqlite_store, ["z1"])
+    other._fold_and_save(stale, late, "z1")
+    assert sqlite_store.story_of("z1") == survivor and second not in members(sqlite_store)

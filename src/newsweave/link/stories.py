@@ -355,6 +355,8 @@ class StoryLinker:
 
     def _whole(self, story: StoryState) -> StoryState:
         found = self.memory.stories_by_id([story.id])
+        if not found:  # merged into another meanwhile (story_changes): fold into the survivor
+            found = story_changes.successor_of(self.memory, story.id)
         return found[0] if found else StoryState(story.id, np.zeros(EMBEDDING_DIM, np.float32))
 
     def _fold_and_save(self, story: StoryState, signals: ArticleSignals,

@@ -65,6 +65,10 @@ class StoryChangeMemory(Protocol):
         if both versions are still the stored ones; ``gone.id`` resolves to ``kept.id`` after."""
         ...
 
+    def resolve_story(self, story_id: str) -> str | None:
+        """The story that holds an id's articles now (itself, or the survivor of its merges)."""
+        ...
+
     def topics_of(self, story_ids: list[str]) -> dict[str, str]:
         """Story id → topic id, for those of the given stories that have a topic."""
         ...
@@ -82,6 +86,13 @@ class StoryChangeMemory(Protocol):
 def supports_changes(memory: object) -> bool:
     """Stores keep member signals and record changes; a bare ``StoryMemory`` (a bench's) does not."""
     return isinstance(memory, StoryChangeMemory)
+
+
+def successor_of(memory: Any, story_id: str) -> list[StoryState]:
+    """The survivor of a story merged away (read whole), as a one-item list; [] when there is
+    none: another writer's article then folds into the survivor instead of making the old id anew."""
+    successor = memory.resolve_story(story_id) if supports_changes(memory) else None
+    return memory.stories_by_id([successor]) if successor and successor != story_id else []
 
 
 # --- member signals ------------------------------------------------------------------------
