@@ -155,6 +155,7 @@ class StoryLinker:
         self._written = 0  # own story writes since the last snapshot
         self.frequencies = _stored_frequencies(memory)
         self.last_fits: list[tuple[StoryState, float]] = []
+        self.last_near: list[str] = []
         self.sync()
 
     # -- keeping in step with the store ----------------------------------------------------
@@ -293,8 +294,9 @@ class StoryLinker:
         and are never read from the store. Same answer as scoring all of them.
         """
         threshold = story_score.SETTINGS.story_join_threshold  # read at each call: benches swap it
-        bounded = [(story_id, combined_score(cosine, 1.0, 0) + COSINE_SLACK)
-                   for story_id, cosine in self._nearest(signals.embedding)]
+        nearest = self._nearest(signals.embedding)
+        self.last_near = [story_id for story_id, _ in nearest]  # where a new story looks for its topic
+        bounded = [(story_id, combined_score(cosine, 1.0, 0) + COSINE_SLACK) for story_id, cosine in nearest]
         best: tuple[StoryState, float] | None = None
         self.last_fits = []  # every story read that the article fits (story_changes: converging stories)
         for batch in (bounded[:READ_FIRST], bounded[READ_FIRST:]):
@@ -318,7 +320,7 @@ class StoryLinker:
         with self._lock:
             self.sync()
             original = self._story_of_original(duplicate_of)  # read whole already
-            self.last_fits = []
+            self.last_fits, self.last_near = [], []
             chosen = original or self.best_story(signals)
             if chosen is None:
                 story, score = StoryState(new_story_id(article_id), np.zeros(EMBEDDING_DIM, np.float32)), 1.0

@@ -379,7 +379,7 @@ class ChangingLinker(Protocol):
     memory: Any
     frequencies: EntityFrequencies
 
-    def candidates(self, embedding: np.ndarray) -> list[str]: ...
+    last_near: list[str]  # the stories nearest the article, as ``best_story`` found them
 
     def index_story(self, story: StoryState) -> None: ...
 
@@ -396,7 +396,7 @@ def after_filing(linker: ChangingLinker, story: StoryState, signals: ArticleSign
         return story.id
     remember_member(memory, article_id, signals)
     if new:
-        place_in_topic(memory, story.id, signals, linker.candidates(signals.embedding), linker.frequencies)
+        place_in_topic(memory, story.id, signals, linker.last_near, linker.frequencies)
         return story.id
     for rival, _ in rivals:
         if rival.id == story.id:

@@ -25,6 +25,13 @@ _STORY_MEMBERS = (
     .where(_sa.c.story_id == bindparam("story_id")).order_by(_m.c.id)
 )
 _UPDATE_READ_STORY = update(_s).where(_s.c.id == bindparam("story_id"), _s.c.version == bindparam("read_version"))
+# Statements of every new story, built once (see database.py: building them per call cost more
+# than running them).
+_TOPICS_OF = select(_s.c.id, _s.c.topic_id).where(_s.c.id.in_(bindparam("story_ids", expanding=True)),
+                                                  _s.c.topic_id.is_not(None))
+_TOPICS_BY_ID = select(_t).where(_t.c.id.in_(bindparam("topic_ids", expanding=True)))
+_UPDATE_TOPIC = update(_t).where(_t.c.id == bindparam("topic"))
+_SET_STORY_TOPIC = update(_s).where(_s.c.id == bindparam("story"))
 
 
 def story_values(story: Any) -> dict[str, Any]:
@@ -141,8 +148,7 @@ class StoryChangeRecords(StoreBase):
         if not story_ids:
             return {}
         with self.engine.connect() as connection:
-            rows = connection.execute(select(_s.c.id, _s.c.topic_id).where(_s.c.id.in_(story_ids), _s.c.topic_id.is_not(None)))
-            return {row.id: row.topic_id for row in rows}
+            return {row.id: row.topic_id for row in connection.execute(_TOPICS_OF, {"story_ids": list(story_ids)})}
 
     def topics_by_id(self, topic_ids: list[str]) -> list:
         from newsweave.link.story_state import StoryState  # the link stage owns the shape
@@ -150,7 +156,7 @@ class StoryChangeRecords(StoreBase):
         if not topic_ids:
             return []
         with self.engine.connect() as connection:
-            rows = connection.execute(select(_t).where(_t.c.id.in_(topic_ids))).all()
+            rows = connection.execute(_TOPICS_BY_ID, {"topic_ids": list(topic_ids)}).all()
         return [StoryState(row.id, np.frombuffer(bytes(row.centroid), dtype=np.float32).copy(), row.size,
                            dict(row.entity_counts or {}), dict(row.keyword_counts or {}), list(row.languages or []),
                            row.first, row.last, row.label) for row in rows]
@@ -164,9 +170,12 @@ class StoryChangeRecords(StoreBase):
                   "centroid": np.asarray(topic.centroid_sum, dtype=np.float32).tobytes(), "size": topic.size,
                   "entity_counts": _top_entities(topic.entities), "keyword_counts": _top_counts(topic.keywords)}
         with self.engine.begin() as connection:
-            if connection.execute(update(_t).where(_t.c.id == topic.id).values(**values)).rowcount == 0:
+            # A topic of one story is new (an update finds no row for it either way).
+            if topic.size > 1:
+                connection.execute(_UPDATE_TOPIC, {"topic": topic.id, **values})
+            else:
                 connection.execute(insert(_t), {"id": topic.id, **values})
-            connection.execute(update(_s).where(_s.c.id == story_id).values(topic_id=topic.id))
+            connection.execute(_SET_STORY_TOPIC, {"story": story_id, "topic_id": topic.id})
 
     def topic_rows(self, topic_id: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """Topics (one, or a page of all, latest first) with their stories' ids, labels and dates,
