@@ -141,3 +141,19 @@ def test_a_writer_that_read_a_story_before_it_merged_files_into_the_survivor(sql
     stub_articles(sqlite_store, ["z1"])
     other._fold_and_save(stale, late, "z1")
     assert sqlite_store.story_of("z1") == survivor and second not in members(sqlite_store)
+
+
+def test_stories_further_apart_than_the_time_rule_never_merge(sqlite_store):
+    """The same kind of report two months apart: the linker would not join them, so no merge."""
+    from newsweave.link.settings import SETTINGS as LINK_SETTINGS
+    from newsweave.link.story_changes import pair_score, review_merge, state_of
+    from newsweave.link.story_score import EntityFrequencies
+
+    events = Events(11)
+    early = state_of("a" * 16, [(f"e{n}", article(events.report("fire"), {**TOWN, **FIRE}, date(2026, 4, 6),
+                                                   ("ACCIDENT",))) for n in range(2)])
+    late = state_of("b" * 16, [(f"l{n}", article(events.report("fire"), {**TOWN, **FIRE}, date(2026, 6, 8),
+                                                  ("ACCIDENT",))) for n in range(2)])
+    settings = LINK_SETTINGS
+    assert pair_score(early, late, EntityFrequencies()) >= settings.story_join_threshold + settings.story_merge_margin
+    assert review_merge(sqlite_store, early, late, EntityFrequencies()) is None

@@ -246,6 +246,8 @@ def review_merge(memory: StoryChangeMemory, story: StoryState, rival: StoryState
                  frequencies: EntityFrequencies) -> tuple[StoryState, str] | None:
     """Merge two stories that score together: (the survivor as written, the id that went), or None."""
     settings = story_score.SETTINGS
+    if span_gap(story, rival) > settings.story_max_gap_days:
+        return None  # as the linker's time rule: no article that far off joins a story
     score = pair_score(story, rival, frequencies)
     if score is None or score < settings.story_join_threshold + settings.story_merge_margin:
         return None
@@ -255,6 +257,16 @@ def review_merge(memory: StoryChangeMemory, story: StoryState, rival: StoryState
         return None
     merged.version += 1
     return merged, gone.id
+
+
+def span_gap(a: StoryState, b: StoryState) -> int:
+    """Days between two stories' spans (0 when they overlap or one is undated)."""
+    a_first, a_last, b_first, b_last = (parse_day(value) for value in (a.first, a.last, b.first, b.last))
+    if a_first is None or a_last is None or b_first is None or b_last is None:
+        return 0
+    if a_last < b_first:
+        return (b_first - a_last).days
+    return (a_first - b_last).days if b_last < a_first else 0
 
 
 def combined_states(kept: StoryState, gone: StoryState) -> StoryState:
