@@ -44,6 +44,10 @@ def story_values(story: Any) -> dict[str, Any]:
             "version": story.version + 1, "profile": story.profile}
 
 
+class _Undo(Exception):
+    """Rolls a change's transaction back."""
+
+
 class StoryChangeRecords(StoreBase):
     """``link.story_changes.StoryChangeMemory`` for the store, and the reads the API and report make."""
 
@@ -67,18 +71,23 @@ class StoryChangeRecords(StoreBase):
         changed since it was read."""
         from newsweave.store.database import _LATEST_SEQ, _lock_for_story_write
 
-        with self.engine.begin() as connection:
-            _lock_for_story_write(connection)
-            seq = int(connection.scalar(_LATEST_SEQ) or 0)
-            written = connection.execute(_UPDATE_READ_STORY.returning(_s.c.topic_id),
-                                         {"story_id": kept.id, "read_version": kept.version,
-                                          **story_values(kept), "seq": seq + 1}).first()
-            if written is None:
-                return False
-            connection.execute(insert(_s), {"id": new.id, **story_values(new), "version": 1, "seq": seq + 2,
-                                            "topic_id": written.topic_id})
-            connection.execute(update(_sa).where(_sa.c.article_id.in_(moved)).values(story_id=new.id))
-            self._record_change(connection, "split", kept.id, new.id, moved, score)
+        try:
+            with self.engine.begin() as connection:
+                _lock_for_story_write(connection)
+                seq = int(connection.scalar(_LATEST_SEQ) or 0)
+                written = connection.execute(_UPDATE_READ_STORY.returning(_s.c.topic_id),
+                                             {"story_id": kept.id, "read_version": kept.version,
+                                              **story_values(kept), "seq": seq + 1}).first()
+                if written is None:
+                    return False
+                made = connection.scalar(self._insert_ignore(_s, "id"), {
+                    "id": new.id, **story_values(new), "version": 1, "seq": seq + 2, "topic_id": written.topic_id})
+                if made is None:  # the new part's id is taken (a story made by an earlier split): undo
+                    raise _Undo
+                connection.execute(update(_sa).where(_sa.c.article_id.in_(moved)).values(story_id=new.id))
+                self._record_change(connection, "split", kept.id, new.id, moved, score)
+        except _Undo:
+            return False
         return True
 
     def merge_stories(self, kept: Any, gone: Any, score: float) -> bool:
