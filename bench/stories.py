@@ -104,6 +104,74 @@ class MemoryStories:
                           json.loads(json.dumps(story.profile)))
 
 
+class ChangingStories(MemoryStories):
+    """MemoryStories that also keeps member signals, splits, merges and topics
+    (``link.story_changes.StoryChangeMemory``), so the run measures stories that change online."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.signals: dict[str, tuple[int, bytes, dict]] = {}
+        self.story_topic: dict[str, str] = {}
+        self.topics: dict[str, StoryState] = {}
+        self.merged: dict[str, str] = {}
+
+    def save_member(self, article_id: str, embedding: bytes, signals: dict) -> None:
+        self.signals.setdefault(article_id, (len(self.signals), embedding, signals))
+
+    def member_signals(self, story_id: str):
+        rows = sorted((order, a, e, d) for a, (order, e, d) in self.signals.items() if self.members.get(a) == story_id)
+        return [(a, e, d) for _, a, e, d in rows]
+
+    def _write(self, story: StoryState, version: int) -> None:
+        self.stories[story.id] = self._copy(story)
+        self.stories[story.id].version = version
+        self.seqs[story.id] = self.latest_story_seq() + 1
+
+    def split_story(self, kept: StoryState, new: StoryState, moved: list[str], score: float) -> bool:
+        if self.stories[kept.id].version != kept.version:
+            return False
+        self._write(kept, kept.version + 1)
+        self._write(new, 1)
+        for article_id in moved:
+            self.members[article_id] = new.id
+        if kept.id in self.story_topic:
+            self.story_topic[new.id] = self.story_topic[kept.id]
+        return True
+
+    def merge_stories(self, kept: StoryState, gone: StoryState, score: float) -> bool:
+        if (self.stories[kept.id].version, self.stories[gone.id].version) != (kept.version, gone.version):
+            return False
+        self._write(kept, kept.version + 1)
+        for article_id, story_id in list(self.members.items()):
+            if story_id == gone.id:
+                self.members[article_id] = kept.id
+        del self.stories[gone.id], self.seqs[gone.id]
+        self.merged[gone.id] = kept.id
+        topic = self.story_topic.pop(gone.id, None)
+        if topic and kept.id not in self.story_topic:
+            self.story_topic[kept.id] = topic
+        return True
+
+    def resolve_story(self, story_id: str) -> str | None:
+        while story_id not in self.stories and story_id in self.merged:
+            story_id = self.merged[story_id]
+        return story_id if story_id in self.stories else None
+
+    def topics_of(self, story_ids: list[str]) -> dict[str, str]:
+        return {i: self.story_topic[i] for i in story_ids if i in self.story_topic}
+
+    def topics_by_id(self, topic_ids: list[str]) -> list[StoryState]:
+        return [self._copy(self.topics[i]) for i in topic_ids if i in self.topics]
+
+    def save_topic(self, topic: StoryState, story_id: str) -> None:
+        self.topics[topic.id] = self._copy(topic)
+        self.story_topic[story_id] = topic.id
+
+
+# False (``--no-changes``): stories never split or merge, as before stop 24.
+CHANGES = True
+
+
 def annotated_signals(docs: list[dict], folder: Path) -> dict[str, ArticleSignals]:
     """Each document run through the real annotators (language, entities, dates, events, embedding),
     its signals read off as ingest reads them; cached per document under ``folder`` (outside the repo)."""
@@ -155,7 +223,7 @@ def signals_of(row: dict) -> ArticleSignals:
 
 
 def assign_online(docs: list[dict], signals: dict[str, ArticleSignals]) -> dict[str, str]:
-    linker = StoryLinker(MemoryStories())
+    linker = StoryLinker(ChangingStories() if CHANGES else MemoryStories())
     for doc in docs:
         linker.assign_signals(doc["doc_id"], signals[doc["doc_id"]])
     return dict(linker.memory.members)
@@ -541,7 +609,10 @@ def main() -> None:
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a LinkSettings field for this run, e.g. --set story_join_threshold=0.6")
     parser.add_argument("--sweep", action="store_true", help="the SWEEP grid on the tune half")
+    parser.add_argument("--no-changes", action="store_true", help="stories never split or merge (as before stop 24)")
     args = parser.parse_args()
+    global CHANGES
+    CHANGES = not args.no_changes
     if args.speed:
         story_snapshot.INDEX_EXPANSION_SEARCH = args.ef_search or story_snapshot.INDEX_EXPANSION_SEARCH
         linking.CANDIDATES = args.candidates or linking.CANDIDATES

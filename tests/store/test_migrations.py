@@ -20,6 +20,8 @@ from newsweave.store.database import database_url
 from newsweave.store.search import SearchFilter, filtered, joined_facet_counts, search
 from newsweave.store.trending import trending_stories
 
+# The newest revision (story changes, 0012_story_split, sits on 0011).
+HEAD = "0012_story_split"
 READ_INDEXES = {
     "ix_articles_ingested_at": ("articles", ["ingested_at"]),
     "ix_articles_language_published": ("articles", ["language", "published"]),
@@ -60,7 +62,7 @@ def _revision(url: str) -> str:
 def test_alembic_upgrade_downgrade_and_upgrade_again(store_url: str) -> None:
     config = _config(store_url)
     command.upgrade(config, "head")
-    assert _revision(store_url) == "0011"
+    assert _revision(store_url) == HEAD
     found = _indexes(store_url)
     assert {name: found.get(name) for name in READ_INDEXES} == READ_INDEXES
     postgresql = store_url.startswith("postgresql")
@@ -73,6 +75,24 @@ def test_alembic_upgrade_downgrade_and_upgrade_again(store_url: str) -> None:
     command.upgrade(config, "head")
     assert set(READ_INDEXES) <= set(_indexes(store_url))
     Store(store_url).engine.dispose()  # a store opens a database the command line migrated
+
+
+def test_story_changes_revision_goes_down_and_up(store_url: str) -> None:
+    """0012_story_split adds story members, changes and topics and a story's topic, and takes them away."""
+    config = _config(store_url)
+    command.upgrade(config, "head")
+    engine = create_engine(database_url(store_url))
+    try:
+        tables = set(inspect(engine).get_table_names())
+        assert {"story_members", "story_changes", "topics"} <= tables
+        assert "topic_id" in {column["name"] for column in inspect(engine).get_columns("stories")}
+        command.downgrade(config, "0011")
+        engine.dispose()
+        assert not {"story_members", "story_changes", "topics"} & set(inspect(engine).get_table_names())
+        assert "topic_id" not in {column["name"] for column in inspect(engine).get_columns("stories")}
+        command.upgrade(config, "head")
+    finally:
+        engine.dispose()
 
 
 def test_a_store_at_0010_with_articles_upgrades_in_place(store_url: str) -> None:
@@ -91,7 +111,7 @@ def test_a_store_at_0010_with_articles_upgrades_in_place(store_url: str) -> None
     engine.dispose()
     store = Store(store_url)  # migrates to head
     try:
-        assert _revision(store_url) == "0011" and set(READ_INDEXES) <= set(_indexes(store_url))
+        assert _revision(store_url) == HEAD and set(READ_INDEXES) <= set(_indexes(store_url))
         with store.engine.connect() as connection:
             assert connection.scalar(select(schema.articles.c.id).order_by(schema.articles.c.id).limit(1)) == "a0"
         if store.dialect == "sqlite":  # PostgreSQL needs no row of its own: its document is generated

@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field, model_validator
 
 from newsweave.api import queries
@@ -170,6 +170,8 @@ def _api_router() -> APIRouter:
         if since and until and since > until:
             raise HTTPException(422, "since is after until")
         check_flag_kind(store, flag)
+        # An id merged into another story names its successor's articles (link/story_changes.py).
+        story = (store.resolve_story(story) or story) if story else None
         wanted = ArticleFilter(language=language, story=story, entity=entity, flag=flag, q=q, since=since, until=until)
         return queries.list_articles(store, wanted, paging)
 
@@ -217,9 +219,24 @@ def _api_router() -> APIRouter:
     def stories(store: StoreDep, paging: PageParams) -> dict[str, Any]:
         return queries.list_stories(store, paging)
 
-    @router.get("/stories/{story_id}", summary="One story with its articles and timeline")
-    def story(store: StoreDep, story_id: str) -> dict[str, Any]:
-        return _found(queries.story_detail(store, story_id), "story", story_id)
+    @router.get("/stories/{story_id}", summary="One story with its articles, timeline, topic and changes")
+    def story(request: Request, store: StoreDep, story_id: str) -> Any:
+        found = queries.story_detail(store, story_id)
+        if found is None:
+            # A story merged into another: its id redirects to the survivor (a split keeps the
+            # old id on its larger part, so that id is found as it is).
+            successor = store.resolve_story(story_id)
+            if successor and successor != story_id:
+                return RedirectResponse(str(request.url_for("story", story_id=successor)), status_code=308)
+        return _found(found, "story", story_id)
+
+    @router.get("/topics", summary="Topics (stories grouped by a looser rule), latest first")
+    def topics(store: StoreDep, paging: PageParams) -> dict[str, Any]:
+        return queries.list_topics(store, paging)
+
+    @router.get("/topics/{topic_id}", summary="One topic with its stories")
+    def topic(store: StoreDep, topic_id: str) -> dict[str, Any]:
+        return _found(queries.topic_detail(store, topic_id), "topic", topic_id)
 
     @router.get("/quotes", summary="Quotes by speaker or words")
     def quotes(store: StoreDep, paging: PageParams, speaker: Words = None, q: Words = None) -> dict[str, Any]:

@@ -154,7 +154,19 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     articles = list_articles(store, ArticleFilter(story=story_id), Page(limit=MAX_PAGE))["items"]
     entries, _ = story_timeline(store, row["article_ids"])
     timeline = [{key: entry.get(key) for key in TIMELINE_KEYS} for entry in entries]
-    return {**row, "articles": articles, "timeline": timeline}
+    return {**row, "articles": articles, "timeline": timeline, "topic": store.topic_of_story(story_id),
+            "changes": store.story_change_rows(story_id)}
+
+
+def list_topics(store: Store, page: Page) -> dict[str, Any]:
+    """A page of topics with their stories, latest first."""
+    return {"total": store.topic_count(), "limit": page.limit, "offset": page.offset,
+            "items": store.topic_rows(limit=page.limit, offset=page.offset)}
+
+
+def topic_detail(store: Store, topic_id: str) -> dict[str, Any] | None:
+    rows = store.topic_rows(topic_id)
+    return rows[0] if rows else None
 
 
 def list_quotes(store: Store, speaker: str | None, words: str | None, page: Page) -> dict[str, Any]:

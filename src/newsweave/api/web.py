@@ -133,11 +133,14 @@ def web_router() -> APIRouter:
         return _page(env.get_template("stories.html").render(found=found))
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
-    def story(request: Request, story_id: str) -> HTMLResponse:
+    def story(request: Request, story_id: str) -> Any:
         story_id = story_id.removesuffix(".html")  # the report's file name works too
         store = store_of(request)
         found = queries.story_row(store, story_id)
         if found is None:
+            successor = store.resolve_story(story_id)  # merged into another story
+            if successor and successor != story_id:
+                return RedirectResponse(f"/stories/{successor}.html", status_code=308)
             raise HTTPException(404, f"no story with id {story_id!r}")
         return _page(render_story(env, store, found))
 

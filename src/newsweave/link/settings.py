@@ -54,6 +54,31 @@ class LinkSettings:
     # … and pays up to ``story_time_weight`` for a gap growing to ``story_time_scale_days``.
     story_time_weight: float = 0.03
     story_time_scale_days: int = 30
+    # Stories change online (link/story_changes.py): a story is reviewed for a split when it
+    # reaches one of the sizes ``story_split_min_size`` × 1.3^k (up to ``story_split_max_size``
+    # members; a larger one is read whole too rarely to be worth it) …
+    story_split_min_size: int = 4
+    story_split_max_size: int = 80
+    # … and splits when its two most apart groups (average linkage over the members' pairwise
+    # join scores), the smaller of at least ``story_split_min_part`` articles, score against
+    # each other under the join threshold less ``story_split_margin``. Negative: two groups
+    # compared as whole stories score higher than two articles do (a centroid of several reports
+    # is cleaner, their entities add up), so two events' groups still score a little above the
+    # article threshold. Chosen with margins -0.15..-0.3 × merge 0.2..0.55 on the tune half of
+    # ECB+ (docs/quality.md, "Story changes — stop 24").
+    story_split_min_part: int = 2
+    story_split_margin: float = -0.2
+    # Two stories an article fits both merge when they score against each other at least the
+    # join threshold plus ``story_merge_margin`` (lower margins merged the two sub-topics of a topic).
+    story_merge_margin: float = 0.35
+    # Topics (a looser grouping of stories): a new story joins the topic of a nearby story when
+    # its first article scores against the topic (cosine + entity evidence, no day rule) at least
+    # ``topic_join_threshold``, within ``topic_max_gap_days`` of the topic's dates. Chosen on the
+    # tune half of ECB+ against its gold topics (thresholds 0.25–0.45 × weights 0.8 / 1.2): the
+    # most precise of the best F1s.
+    topic_join_threshold: float = 0.4
+    topic_entity_weight: float = 1.2
+    topic_max_gap_days: int = 120
 
 
 SETTINGS = LinkSettings()

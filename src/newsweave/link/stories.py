@@ -46,7 +46,7 @@ import numpy as np
 from usearch.index import Index
 
 from newsweave.annotate.embeddings import EMBEDDING_DIM
-from newsweave.link import story_score, story_snapshot
+from newsweave.link import story_changes, story_score, story_snapshot
 from newsweave.link.story_labels import LABEL_ENTITIES, LABEL_KEYWORDS, keyword_label, story_label, story_title
 from newsweave.link.story_score import (
     EntityFrequencies,
@@ -154,6 +154,8 @@ class StoryLinker:
         self._snapshot_seq = self.seen if self.loaded_from_snapshot else -1
         self._written = 0  # own story writes since the last snapshot
         self.frequencies = _stored_frequencies(memory)
+        self.last_fits: list[tuple[StoryState, float]] = []
+        self.last_near: list[str] = []
         self.sync()
 
     # -- keeping in step with the store ----------------------------------------------------
@@ -292,14 +294,18 @@ class StoryLinker:
         and are never read from the store. Same answer as scoring all of them.
         """
         threshold = story_score.SETTINGS.story_join_threshold  # read at each call: benches swap it
-        bounded = [(story_id, combined_score(cosine, 1.0, 0) + COSINE_SLACK)
-                   for story_id, cosine in self._nearest(signals.embedding)]
+        nearest = self._nearest(signals.embedding)
+        self.last_near = [story_id for story_id, _ in nearest]  # where a new story looks for its topic
+        bounded = [(story_id, combined_score(cosine, 1.0, 0) + COSINE_SLACK) for story_id, cosine in nearest]
         best: tuple[StoryState, float] | None = None
+        self.last_fits = []  # every story read that the article fits (story_changes: converging stories)
         for batch in (bounded[:READ_FIRST], bounded[READ_FIRST:]):
             floor = threshold if best is None else max(threshold, best[1])
             wanted = [story_id for story_id, bound in batch if bound >= floor]
             for story in self.memory.stories_by_id(wanted, keywords=False):
                 score = score_story(signals, story, self.frequencies)
+                if score is not None and score >= threshold:
+                    self.last_fits.append((story, score))
                 if score is not None and score >= threshold and (best is None or score > best[1]):
                     best = (story, score)
         return best
@@ -314,6 +320,7 @@ class StoryLinker:
         with self._lock:
             self.sync()
             original = self._story_of_original(duplicate_of)  # read whole already
+            self.last_fits, self.last_near = [], []
             chosen = original or self.best_story(signals)
             if chosen is None:
                 story, score = StoryState(new_story_id(article_id), np.zeros(EMBEDDING_DIM, np.float32)), 1.0
@@ -329,13 +336,29 @@ class StoryLinker:
             if seq == self.seen + 1:  # nothing anyone wrote in between: no need to pull our own write
                 self.seen = seq
             self._written += 1
+            # Splits, merges and topics (link/story_changes.py): the article may end in another story.
+            final = story_changes.after_filing(self, story, signals, article_id, story.version == 1, self.last_fits)
             snapshot_due = self.snapshot_path is not None and self._written >= SNAPSHOT_EVERY
         if snapshot_due:
             self.save_snapshot()
-        return Assignment(story.id, round(score, 4), story.version == 1)
+        return Assignment(final, round(score, 4), story.version == 1)
+
+    def index_story(self, story: StoryState) -> None:
+        """Put a story changed by a split or merge (``story_changes``) in the index."""
+        self._upsert([story_key(story.id)], [story.centroid_sum])
+
+    def drop_story(self, story_id: str) -> None:
+        """Take a story merged into another out of the index (other processes' indexes keep it
+        until they rebuild: the store no longer has it, so it is never read as a candidate)."""
+        key = story_key(story_id)
+        if len(self.index) and self.index.contains(key):
+            self.index.remove(key)
+        self._pending.discard(key)
 
     def _whole(self, story: StoryState) -> StoryState:
         found = self.memory.stories_by_id([story.id])
+        if not found:  # merged into another meanwhile (story_changes): fold into the survivor
+            found = story_changes.successor_of(self.memory, story.id)
         return found[0] if found else StoryState(story.id, np.zeros(EMBEDDING_DIM, np.float32))
 
     def _fold_and_save(self, story: StoryState, signals: ArticleSignals,
@@ -381,6 +404,16 @@ class PendingCentroids:
         for key, vector in zip(keys, matrix, strict=True):
             row = self.rows.setdefault(key, len(self.rows))
             self._keys[row], self._matrix[row] = key, vector
+
+    def discard(self, key: int) -> None:
+        """Forget a story (merged away): its row takes the last row's place."""
+        row = self.rows.pop(key, None)
+        last = len(self.rows)
+        if row is None or row == last:
+            return
+        moved = int(self._keys[last])
+        self._keys[row], self._matrix[row] = self._keys[last], self._matrix[last]
+        self.rows[moved] = row
 
     def arrays(self) -> tuple[np.ndarray, np.ndarray]:
         """Keys and centroids, row by row (views, valid until the next ``put``)."""

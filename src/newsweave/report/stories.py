@@ -238,7 +238,15 @@ def story_page(store: Store, story: dict[str, Any]) -> dict[str, Any]:
         "colours": TYPE_COLOURS, "statement_colour": STATEMENT_COLOUR, "places": places,
         "titles": {article.id: article.title or article.source.rsplit("/", 1)[-1] for article in articles},
         "place_map": world_map_svg(places, label=_map_label(places)) if places else None,
+        "topic": _topic_of(store, story["id"]), "changes": store.story_change_rows(story["id"]),
     }
+
+
+def _topic_of(store: Store, story_id: str) -> dict[str, Any] | None:
+    """The story's topic with its stories (``Store.topic_rows``), or None."""
+    held = store.topics_of([story_id])
+    rows = store.topic_rows(held[story_id]) if story_id in held else []
+    return rows[0] if rows else None
 
 
 def _map_label(places: list[Place]) -> str:
@@ -257,4 +265,11 @@ def write_story_pages(store: Store, out: Path, env: Environment) -> list[dict[st
     stories = store.story_rows()
     for story in stories:
         (folder / f"{story['id']}.html").write_text(render_story(env, store, story), encoding="utf-8")
+    for gone, successor in store.merged_stories():  # links to a merged story lead to its survivor
+        (folder / f"{gone}.html").write_text(_moved_page(successor), encoding="utf-8")
     return stories
+
+
+def _moved_page(successor: str) -> str:
+    return (f'<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url={successor}.html">'
+            f'<title>Story moved</title><p>This story joined <a href="{successor}.html">another story</a>.</p>\n')

@@ -26,6 +26,7 @@ from newsweave.store import schema
 from newsweave.store.articles import ArticleRecords
 from newsweave.store.quotes import QuoteRecords
 from newsweave.store.stats import StatsRecords
+from newsweave.store.story_changes import StoryChangeRecords
 
 DEFAULT_URL = "sqlite:///newsweave.db"
 # How much of a SQLite file is read through a memory map (see _sqlite_pragmas).
@@ -70,9 +71,10 @@ def database_url(value: str | None) -> str:
     return f"sqlite:///{value}"
 
 
-class Store(ArticleRecords, QuoteRecords, StatsRecords):
+class Store(ArticleRecords, QuoteRecords, StatsRecords, StoryChangeRecords):
     """One store: its parts by concern live in ``store.articles``, ``store.entities``,
-    ``store.quotes`` and ``store.stats``; the stories' part is here."""
+    ``store.quotes``, ``store.stats`` and ``store.story_changes`` (splits, merges, topics); the
+    stories' part is here."""
 
     def __init__(self, url: str | None = None, *, create: bool = True) -> None:
         """Open (and migrate) the store at ``url``; ``create=False`` refuses a SQLite file that
@@ -230,6 +232,7 @@ class Store(ArticleRecords, QuoteRecords, StatsRecords):
         with self.engine.begin() as connection:
             _lock_for_story_write(connection)
             count = connection.scalar(select(func.count()).select_from(s)) or 0
+            self.clear_story_changes(connection)
             connection.execute(delete(sa))
             connection.execute(delete(s))
             self._write_info(connection, STORY_SPACE_KEY, STORY_SPACE_REBUILDING)

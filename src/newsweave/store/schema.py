@@ -192,6 +192,50 @@ stories = Table(
     Column("version", Integer, nullable=False, server_default="0"),
     # Revision 0008: reported days, event types and per-language headlines (link/story_state.py).
     Column("profile", JSON),
+    # Revision 0012_story_split: the topic the story belongs to (link/story_changes.py).
+    Column("topic_id", String(32), index=True),
+)
+
+# Revision 0012_story_split: each filed article's story signals, in filing order (``id``), what a
+# split regroups (link/story_changes.py).
+story_members = Table(
+    "story_members",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", ID, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, unique=True),
+    Column("embedding", LargeBinary, nullable=False),
+    Column("signals", JSON, nullable=False),
+)
+
+# Revision 0012_story_split: splits and merges. ``story_id`` changed; ``successor`` is the new
+# part of a split (``story_id`` keeps the larger part) or the survivor of a merge (``story_id``
+# is gone and resolves to it); ``articles`` moved from the one to the other.
+story_changes = Table(
+    "story_changes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(8), nullable=False),
+    Column("story_id", String(32), nullable=False, index=True),
+    Column("successor", String(32), nullable=False, index=True),
+    Column("articles", JSON, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# Revision 0012_story_split: topics, a looser grouping of stories (centroid: sum of their first
+# articles' embeddings; ``size``: stories).
+topics = Table(
+    "topics",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("first", String(40)),
+    Column("last", String(40)),
+    Column("centroid", LargeBinary, nullable=False),
+    Column("size", Integer, nullable=False, server_default="0"),
+    Column("entity_counts", JSON, nullable=False),
+    Column("keyword_counts", JSON, nullable=False),
 )
 
 # Revision 0005: facts about the database itself ("instance": a random id, which story

@@ -1,0 +1,429 @@
+"""Stories change as news does: online, a story that turns out to hold two events splits, two
+stories that converge merge, and each story sits in a looser topic.
+
+All three decisions use the linker's own join score (``story_score.score_story``), so a change
+never contradicts what assignment would have done with what is known now:
+
+* **split** — when a story reaches one of the review sizes (``review_due``), its members'
+  signals (kept per article in the store, :class:`StoryChangeMemory`) are grouped in two by
+  average linkage over their pairwise join scores; when the two groups score against each other
+  under the join threshold less ``story_split_margin`` (a negative margin: see
+  ``LinkSettings``), the smaller group leaves as a new story.
+  The larger group keeps the old id, so links to it stay valid;
+* **merge** — an article that fits two stories (both at or above the join threshold) is a sign
+  that they converge: when the two stories score against each other at least the threshold plus
+  ``story_merge_margin``, the smaller is folded into the larger, and its id resolves to the
+  survivor from then on (the store records every change: ``story_changes``);
+* **topics** — a new story joins the topic of a nearby story when its first article fits the
+  topic on a looser rule (cosine plus entity evidence, no day rule, a wider time window):
+  "Hamburg port strike" within "German port labour dispute". A split's new part stays in the
+  topic of the story it left.
+
+Two stories are compared by scoring each, seen as one article (:func:`story_as_signals`: its
+centroid, entities, days, events and participants), against the other, and taking the mean.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from newsweave.link import story_score
+from newsweave.link.story_score import EntityFrequencies, day_gap, entity_evidence, score_story
+from newsweave.link.story_signals import ArticleSignals, parse_day
+from newsweave.link.story_state import STORY_DAYS_KEPT, StoryState, add_to_story, story_span, unit
+
+# Days of a story offered as its own "reported days" when it is compared as one article.
+STORY_DAYS_COMPARED = 6
+# Keywords kept per member (only labels read them).
+MEMBER_KEYWORDS = 40
+# Growth between two split reviews of one story (each costs a read of its members).
+REVIEW_GROWTH = 1.3
+
+
+@runtime_checkable
+class StoryChangeMemory(Protocol):
+    """What splits, merges and topics need from the store beside ``StoryMemory``."""
+
+    def save_member(self, article_id: str, embedding: bytes, signals: dict[str, Any]) -> None:
+        """Keep an article's story signals (what a later split regroups)."""
+        ...
+
+    def member_signals(self, story_id: str) -> list[tuple[str, bytes, dict[str, Any]]]:
+        """(article id, embedding, signals) of the story's members that have them, in filing order."""
+        ...
+
+    def split_story(self, kept: StoryState, new: StoryState, moved: list[str], score: float) -> bool:
+        """Write both parts and move ``moved`` to ``new``, if ``kept.version`` is still the stored one."""
+        ...
+
+    def merge_stories(self, kept: StoryState, gone: StoryState, score: float) -> bool:
+        """Write ``kept`` (both folded in), move ``gone``'s articles to it and delete ``gone``,
+        if both versions are still the stored ones; ``gone.id`` resolves to ``kept.id`` after."""
+        ...
+
+    def resolve_story(self, story_id: str) -> str | None:
+        """The story that holds an id's articles now (itself, or the survivor of its merges)."""
+        ...
+
+    def topics_of(self, story_ids: list[str]) -> dict[str, str]:
+        """Story id → topic id, for those of the given stories that have a topic."""
+        ...
+
+    def topics_by_id(self, topic_ids: list[str]) -> list[StoryState]:
+        """Topics in the shape of a story (centroid of their stories' first articles, entities,
+        span; ``size``: stories)."""
+        ...
+
+    def save_topic(self, topic: StoryState, story_id: str) -> None:
+        """Write the topic and put the story in it."""
+        ...
+
+
+def supports_changes(memory: object) -> bool:
+    """Stores keep member signals and record changes; a bare ``StoryMemory`` (a bench's) does not."""
+    return isinstance(memory, StoryChangeMemory)
+
+
+def successor_of(memory: Any, story_id: str) -> list[StoryState]:
+    """The survivor of a story merged away (read whole), as a one-item list; [] when there is
+    none: another writer's article then folds into the survivor instead of making the old id anew."""
+    successor = memory.resolve_story(story_id) if supports_changes(memory) else None
+    return memory.stories_by_id([successor]) if successor and successor != story_id else []
+
+
+# --- member signals ------------------------------------------------------------------------
+
+
+def signals_json(signals: ArticleSignals) -> dict[str, Any]:
+    """An article's signals less its embedding (stored apart, as float32 bytes)."""
+    return {
+        "entities": signals.entities, "mentions": signals.mentions, "labels": signals.labels,
+        "keywords": signals.keywords[:MEMBER_KEYWORDS], "language": signals.language,
+        "day": signals.day.isoformat() if signals.day else None,
+        "days": [day.isoformat() for day in signals.days], "events": list(signals.events),
+        "participants": list(signals.participants), "headline": signals.headline, "summary": signals.summary,
+    }
+
+
+def signals_from_json(embedding: bytes, data: dict[str, Any]) -> ArticleSignals:
+    days = tuple(day for day in map(parse_day, data.get("days") or []) if day)
+    return ArticleSignals(
+        np.frombuffer(embedding, dtype=np.float32).copy(), dict(data.get("entities") or {}),
+        list(data.get("keywords") or []), parse_day(data.get("day")), data.get("language"),
+        dict(data.get("mentions") or {}), days, tuple(data.get("events") or ()), dict(data.get("labels") or {}),
+        data.get("headline") or "", data.get("summary") or "", tuple(data.get("participants") or ()),
+    )
+
+
+def remember_member(memory: StoryChangeMemory, article_id: str, signals: ArticleSignals) -> None:
+    memory.save_member(article_id, np.asarray(signals.embedding, dtype=np.float32).tobytes(), signals_json(signals))
+
+
+# --- comparing two stories -----------------------------------------------------------------
+
+
+def story_as_signals(story: StoryState) -> ArticleSignals:
+    """A story seen as one article: its centroid, entities with their mentions, its most reported
+    days, its event types and participants. No publication day: a story's days are compared
+    through its reported days (the day conflict), not by the time rule meant for one article."""
+    days = sorted(story.days.items(), key=lambda item: (-item[1], item[0]))[:STORY_DAYS_COMPARED]
+    reported = tuple(day for day in (parse_day(value) for value, _ in days) if day)
+    return ArticleSignals(
+        unit(story.centroid_sum), {key: str(entry.get("name", key)) for key, entry in story.entities.items()},
+        [], None, None, story.entity_weights(), reported, tuple(story.events),
+        story.entity_labels(), participants=tuple(story.participants),
+    )
+
+
+def pair_score(a: StoryState, b: StoryState, frequencies: EntityFrequencies) -> float | None:
+    """Mean of each story's join score against the other; None when time rules them apart."""
+    there, back = score_story(story_as_signals(a), b, frequencies), score_story(story_as_signals(b), a, frequencies)
+    return None if there is None or back is None else (there + back) / 2
+
+
+def state_of(story_id: str, members: Iterable[tuple[str, ArticleSignals]], version: int = 0) -> StoryState:
+    """A story rebuilt from its members' signals, in filing order."""
+    story = StoryState(story_id, np.zeros(0, np.float32))
+    for article_id, signals in members:
+        if story.centroid_sum.size == 0:
+            story.centroid_sum = np.zeros_like(signals.embedding, dtype=np.float32)
+        add_to_story(story, signals, article_id)
+    story.version = version
+    return story
+
+
+# --- split ---------------------------------------------------------------------------------
+
+
+def review_due(size: int) -> bool:
+    """Whether a story of this size is reviewed for a split: at ``story_split_min_size`` and each
+    ``REVIEW_GROWTH`` of growth after it, so a story's reviews cost O(1) member reads per article."""
+    settings = story_score.SETTINGS
+    if size < settings.story_split_min_size or size > settings.story_split_max_size:
+        return False
+    return size in _review_sizes(settings.story_split_min_size, settings.story_split_max_size)
+
+
+def _review_sizes(start: int, end: int) -> set[int]:
+    sizes, size = set(), float(start)
+    while size <= end:
+        sizes.add(int(size))
+        size = max(size * REVIEW_GROWTH, int(size) + 1)
+    return sizes
+
+
+def pairwise_scores(signals: list[ArticleSignals], frequencies: EntityFrequencies) -> np.ndarray:
+    """Each pair of members' join score (mean of both directions, each seen as a one-article
+    story); a pair that time rules apart scores -1."""
+    singles = [state_of("", [("", one)]) for one in signals]
+    count = len(signals)
+    scores = np.full((count, count), -1.0)
+    for i in range(count):
+        for j in range(i + 1, count):
+            there = score_story(signals[i], singles[j], frequencies)
+            back = score_story(signals[j], singles[i], frequencies)
+            if there is not None and back is not None:
+                scores[i, j] = scores[j, i] = (there + back) / 2
+    return scores
+
+
+def two_groups(scores: np.ndarray) -> tuple[list[int], list[int]]:
+    """Average-linkage agglomeration of the members down to two groups, larger first (on a tie,
+    the one holding the first member)."""
+    groups: list[list[int]] = [[i] for i in range(len(scores))]
+    linkage = scores.astype(np.float64).copy()
+    np.fill_diagonal(linkage, -np.inf)
+    while len(groups) > 2:
+        found = np.unravel_index(int(np.argmax(linkage)), linkage.shape)
+        i, j = sorted((int(found[0]), int(found[1])))
+        a, b = len(groups[i]), len(groups[j])
+        merged = (linkage[i] * a + linkage[j] * b) / (a + b)  # average linkage (Lance–Williams)
+        linkage[i], linkage[:, i] = merged, merged
+        linkage[i, i] = -np.inf
+        linkage = np.delete(np.delete(linkage, j, axis=0), j, axis=1)
+        groups[i] += groups.pop(j)
+    first, second = sorted(groups, key=lambda group: (-len(group), min(group)))
+    return sorted(first), sorted(second)
+
+
+def split_id(story_id: str, first_moved: str) -> str:
+    return hashlib.blake2b(f"story-split:{story_id}:{first_moved}".encode(), digest_size=8).hexdigest()
+
+
+def review_split(memory: StoryChangeMemory, story: StoryState,
+                 frequencies: EntityFrequencies) -> tuple[StoryState, StoryState, list[str]] | None:
+    """Split the story if it holds two events: (kept, new, the articles moved to new) as written, or None."""
+    settings = story_score.SETTINGS
+    rows = memory.member_signals(story.id)
+    if len(rows) != story.size or len(rows) < 2:
+        return None  # members filed before their signals were kept: the story cannot be regrouped
+    members = [(article_id, signals_from_json(vector, data)) for article_id, vector, data in rows]
+    larger, smaller = two_groups(pairwise_scores([signals for _, signals in members], frequencies))
+    if len(smaller) < settings.story_split_min_part:
+        return None
+    kept = state_of(story.id, [members[i] for i in larger], story.version)
+    moved = [members[i] for i in smaller]
+    new = state_of(split_id(story.id, moved[0][0]), moved)
+    score = pair_score(kept, new, frequencies)
+    if score is not None and score >= settings.story_join_threshold - settings.story_split_margin:
+        return None
+    moved_ids = [article_id for article_id, _ in moved]
+    if not memory.split_story(kept, new, moved_ids, -1.0 if score is None else score):
+        return None  # changed meanwhile: reviewed again when it grows
+    kept.version += 1
+    new.version = 1
+    return kept, new, moved_ids
+
+
+# --- merge ---------------------------------------------------------------------------------
+
+
+def review_merge(memory: StoryChangeMemory, story: StoryState, rival: StoryState,
+                 frequencies: EntityFrequencies) -> tuple[StoryState, str] | None:
+    """Merge two stories that score together: (the survivor as written, the id that went), or None."""
+    settings = story_score.SETTINGS
+    if span_gap(story, rival) > settings.story_max_gap_days:
+        return None  # as the linker's time rule: no article that far off joins a story
+    score = pair_score(story, rival, frequencies)
+    if score is None or score < settings.story_join_threshold + settings.story_merge_margin:
+        return None
+    kept, gone = (story, rival) if story.size >= rival.size else (rival, story)
+    merged = combined_states(kept, gone)
+    if not memory.merge_stories(merged, gone, score):
+        return None
+    merged.version += 1
+    return merged, gone.id
+
+
+def span_gap(a: StoryState, b: StoryState) -> int:
+    """Days between two stories' spans (0 when they overlap or one is undated)."""
+    a_first, a_last, b_first, b_last = (parse_day(value) for value in (a.first, a.last, b.first, b.last))
+    if a_first is None or a_last is None or b_first is None or b_last is None:
+        return 0
+    if a_last < b_first:
+        return (b_first - a_last).days
+    return (a_first - b_last).days if b_last < a_first else 0
+
+
+def combined_states(kept: StoryState, gone: StoryState) -> StoryState:
+    """``kept`` with ``gone`` folded in (counts added, spans joined, each language's most central
+    headline); ``kept``'s id and read version."""
+    from newsweave.link.story_labels import story_label  # labels read the state this builds
+
+    merged = StoryState(kept.id, (kept.centroid_sum + gone.centroid_sum).astype(np.float32), kept.size + gone.size,
+                        {key: dict(entry) for key, entry in kept.entities.items()}, dict(kept.keywords),
+                        sorted({*kept.languages, *gone.languages}), version=kept.version)
+    for key, entry in gone.entities.items():
+        mine = merged.entities.setdefault(key, {"n": 0, "m": 0, "name": entry.get("name", key)})
+        mine["n"] += entry.get("n", 0)
+        mine["m"] = mine.get("m", 0) + entry.get("m", 0)
+        if entry.get("label") and not mine.get("label"):
+            mine["label"] = entry["label"]
+    for word, count in gone.keywords.items():
+        merged.keywords[word] = merged.keywords.get(word, 0) + count
+    for part in ("days", "inferred", "events", "participants"):
+        counts = dict(kept.profile.get(part) or {})
+        for key, count in (gone.profile.get(part) or {}).items():
+            counts[key] = counts.get(key, 0) + count
+        if counts:
+            merged.profile[part] = counts
+    if len(merged.days) > STORY_DAYS_KEPT:
+        merged.profile["days"] = dict(sorted(merged.days.items(), key=lambda item: (-item[1], item[0]))[:STORY_DAYS_KEPT])
+    merged.profile["heads"] = _central_heads(kept.heads, gone.heads)
+    merged.first, merged.last = _span(merged, kept, gone)
+    merged.label = story_label(merged)
+    return merged
+
+
+def _central_heads(*sides: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    heads: dict[str, dict[str, Any]] = {}
+    for side in sides:
+        for language, head in side.items():
+            held = heads.get(language)
+            rank = (bool(head.get("headline", True)), float(head.get("centrality", -1.0)))
+            if held is None or rank > (bool(held.get("headline", True)), float(held.get("centrality", -1.0))):
+                heads[language] = dict(head)
+    return heads
+
+
+def _span(merged: StoryState, *parts: StoryState) -> tuple[str | None, str | None]:
+    if merged.days or merged.profile.get("inferred"):
+        no_article = ArticleSignals(np.zeros(0, np.float32), {}, [], None, None)
+        return story_span(merged, no_article)
+    firsts = [part.first for part in parts if part.first]
+    lasts = [part.last for part in parts if part.last]
+    return (min(firsts) if firsts else None, max(lasts) if lasts else None)
+
+
+# --- topics --------------------------------------------------------------------------------
+
+
+def topic_score(signals: ArticleSignals, topic: StoryState, frequencies: EntityFrequencies) -> float | None:
+    """The looser rule: cosine to the topic plus its entity evidence, None past its time window."""
+    settings = story_score.SETTINGS
+    if day_gap(signals.day, topic.first, topic.last) > settings.topic_max_gap_days:
+        return None
+    labels = {**topic.entity_labels(), **signals.labels}
+    evidence = entity_evidence(signals.entity_weights(), topic.entity_weights(), labels, frequencies)
+    return float(np.dot(signals.embedding, topic.centroid)) + settings.topic_entity_weight * evidence
+
+
+def best_topic(signals: ArticleSignals, topics: list[StoryState],
+               frequencies: EntityFrequencies) -> StoryState | None:
+    best: tuple[float, StoryState] | None = None
+    for topic in topics:
+        score = topic_score(signals, topic, frequencies)
+        if score is not None and score >= story_score.SETTINGS.topic_join_threshold and (best is None or score > best[0]):
+            best = (score, topic)
+    return best[1] if best else None
+
+
+def add_to_topic(topic: StoryState, signals: ArticleSignals) -> None:
+    """Fold a story's first article into its topic: centroid, entities, keywords, span, label."""
+    from newsweave.link.story_labels import keyword_label
+
+    if topic.centroid_sum.size == 0:
+        topic.centroid_sum = np.zeros_like(signals.embedding, dtype=np.float32)
+    topic.centroid_sum = (topic.centroid_sum + signals.embedding).astype(np.float32)
+    topic.size += 1
+    for key, name in signals.entities.items():
+        entry = topic.entities.setdefault(key, {"n": 0, "m": 0, "name": name})
+        entry["n"] += 1
+        entry["m"] = entry.get("m", 0) + signals.mentions.get(key, 1)
+        if signals.labels.get(key) and not entry.get("label"):
+            entry["label"] = signals.labels[key]
+    for word in signals.keywords:
+        topic.keywords[word] = topic.keywords.get(word, 0) + 1
+    if signals.language and signals.language not in topic.languages:
+        topic.languages = sorted([*topic.languages, signals.language])
+    days = [day for day in (*signals.report_days(), *(d for d in (parse_day(topic.first), parse_day(topic.last)) if d))]
+    if days:
+        topic.first, topic.last = min(days).isoformat(), max(days).isoformat()
+    topic.label = keyword_label(topic)
+
+
+def topic_id(story_id: str) -> str:
+    return hashlib.blake2b(f"topic:{story_id}".encode(), digest_size=8).hexdigest()
+
+
+def place_in_topic(memory: StoryChangeMemory, story_id: str, signals: ArticleSignals, nearby: list[str],
+                   frequencies: EntityFrequencies) -> str:
+    """Put a new story in the best-fitting topic of the nearby stories, or in a topic of its own."""
+    held = memory.topics_of([other for other in nearby if other != story_id])
+    topic = best_topic(signals, memory.topics_by_id(sorted(set(held.values()))), frequencies)
+    if topic is None:
+        topic = StoryState(topic_id(story_id), np.zeros(0, np.float32))
+    add_to_topic(topic, signals)
+    memory.save_topic(topic, story_id)
+    return topic.id
+
+
+# --- the hook the linker calls -------------------------------------------------------------
+
+
+class ChangingLinker(Protocol):
+    """What ``after_filing`` needs of ``link.stories.StoryLinker``."""
+
+    memory: Any
+    frequencies: EntityFrequencies
+
+    last_near: list[str]  # the stories nearest the article, as ``best_story`` found them
+
+    def index_story(self, story: StoryState) -> None: ...
+
+    def drop_story(self, story_id: str) -> None: ...
+
+
+def after_filing(linker: ChangingLinker, story: StoryState, signals: ArticleSignals, article_id: str,
+                 new: bool, rivals: list[tuple[StoryState, float]]) -> str:
+    """Keep the article's signals, then let its story change: a new story finds its topic; a story
+    the article fits beside another may merge with it; a story at a review size may split.
+    Returns the id of the story that holds the article afterwards."""
+    memory = linker.memory
+    if not supports_changes(memory):
+        return story.id
+    remember_member(memory, article_id, signals)
+    if new:
+        place_in_topic(memory, story.id, signals, linker.last_near, linker.frequencies)
+        return story.id
+    for rival, _ in rivals:
+        if rival.id == story.id:
+            continue
+        whole = memory.stories_by_id([rival.id])
+        merged = review_merge(memory, story, whole[0], linker.frequencies) if whole else None
+        if merged:
+            story, gone = merged
+            linker.index_story(story)
+            linker.drop_story(gone)
+    if review_due(story.size):
+        split = review_split(memory, story, linker.frequencies)
+        if split:
+            kept, part, moved = split
+            linker.index_story(kept)
+            linker.index_story(part)
+            return part.id if article_id in moved else kept.id
+    return story.id
