@@ -37,6 +37,7 @@ from newsweave.pipeline import ingest_batch
 from newsweave.reanalyze import analyse_again_with
 from newsweave.store import Store
 from newsweave.store.entity_pages import entity_list, entity_profile
+from newsweave.store.feedback import MAX_COMMENT_CHARS
 from newsweave.store.search import FLAG_KINDS, SearchFilter, known_flag_kind, search
 from newsweave.store.trending import recent_trending, trending_stories
 
@@ -83,6 +84,25 @@ class NewDocument(BaseModel):
     @property
     def kind(self) -> Literal["text", "html"]:
         return "text" if self.text is not None else "html"
+
+
+class FlagFeedback(BaseModel):
+    """A reader's verdict on one flag: "wrong" (a false alarm) or "right", and why, if they say."""
+
+    verdict: Literal["wrong", "right"]
+    comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)
+
+
+class FeedbackMark(BaseModel):
+    id: int
+    flag_id: str
+    article_id: str
+    kind: str = Field(description="The flag's kind when it was marked")
+    message: str = Field(description="The flag's reason when it was marked")
+    evidence: list[dict[str, Any]] = Field(description="The flag's evidence spans when it was marked")
+    verdict: Literal["wrong", "right"]
+    comment: str | None
+    at: str = Field(description="When the mark was stored (ISO 8601, UTC)")
 
 
 class Ingested(BaseModel):
@@ -180,6 +200,15 @@ def _api_router() -> APIRouter:
     @router.post("/articles", status_code=201, summary="Ingest a document through the pipeline", response_model=Ingested)
     def post_article(request: Request, store: StoreDep, document: NewDocument) -> Any:
         return _ingest(request, store, document)
+
+    @router.get("/flags/{flag_id}", summary="One flag: why it fired, its evidence, confidence and readers' marks")
+    def flag(store: StoreDep, flag_id: str) -> dict[str, Any]:
+        return _found(queries.flag_detail(store, flag_id), "flag", flag_id)
+
+    @router.post("/flags/{flag_id}/feedback", status_code=201, response_model=FeedbackMark,
+                 summary="Mark a flag as wrong (a false alarm) or right; stored and exported as data for the detectors")
+    def flag_feedback(store: StoreDep, flag_id: str, feedback: FlagFeedback) -> Any:
+        return _found(store.add_feedback(flag_id, feedback.verdict, feedback.comment), "flag", flag_id)
 
     @router.get("/search", summary="Articles matching words and filters, with counts per facet value")
     def search_articles(

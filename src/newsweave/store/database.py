@@ -23,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, DatabaseError
 
 from newsweave.store import schema
-from newsweave.store.articles import ArticleRecords
+from newsweave.store.feedback import FeedbackRecords
 from newsweave.store.quotes import QuoteRecords
 from newsweave.store.stats import StatsRecords
 
@@ -70,9 +70,9 @@ def database_url(value: str | None) -> str:
     return f"sqlite:///{value}"
 
 
-class Store(ArticleRecords, QuoteRecords, StatsRecords):
+class Store(FeedbackRecords, QuoteRecords, StatsRecords):
     """One store: its parts by concern live in ``store.articles``, ``store.entities``,
-    ``store.quotes`` and ``store.stats``; the stories' part is here."""
+    ``store.quotes``, ``store.stats`` and ``store.feedback`` (marks on flags, over the articles); the stories' part is here."""
 
     def __init__(self, url: str | None = None, *, create: bool = True) -> None:
         """Open (and migrate) the store at ``url``; ``create=False`` refuses a SQLite file that
