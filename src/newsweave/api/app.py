@@ -193,7 +193,11 @@ def _api_router() -> APIRouter:
         wanted = ArticleFilter(language=language, story=story, entity=entity, flag=flag, q=q, since=since, until=until)
         return queries.list_articles(store, wanted, paging)
 
-    @router.get("/articles/{article_id}", summary="One article with all its spans")
+    @router.get("/articles/{article_id}", summary="One article with all its spans",
+                description="Each flag carries `id` (stable: article id, kind and evidence offsets; the id "
+                            "`POST /api/flags/{id}/feedback` takes), `message` (why it fired), `evidence` (the words), "
+                            "`confidence` (when the detector gives one) and `feedback` (readers' marks: "
+                            "`{\"wrong\": n, \"right\": n}`).")
     def article(store: StoreDep, article_id: str) -> dict[str, Any]:
         return _found(queries.article_detail(store, article_id), "article", article_id)
 
@@ -246,7 +250,11 @@ def _api_router() -> APIRouter:
     def stories(store: StoreDep, paging: PageParams) -> dict[str, Any]:
         return queries.list_stories(store, paging)
 
-    @router.get("/stories/{story_id}", summary="One story with its articles and timeline")
+    @router.get("/stories/{story_id}", summary="One story with its articles and timeline",
+                description="Timeline entries: `date`, `article_id`, `start`, `end`, `text`, `event_type`, and "
+                            "`inferred` (true when the date is not written in the sentence: a sentence without a date "
+                            "placed at the article's date, a bare weekday resolved against it, or an article date that "
+                            "is itself inferred) with `inferred_reason` (why; null when read).")
     def story(store: StoreDep, story_id: str) -> dict[str, Any]:
         return _found(queries.story_detail(store, story_id), "story", story_id)
 
