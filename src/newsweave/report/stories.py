@@ -50,9 +50,11 @@ TYPE_COLOURS = {
 STATEMENT_COLOUR = "#6b7280"
 # Why an entry's date is inferred rather than read in its sentence (shown on its mark).
 AT_ARTICLE_TIME = "no date in the sentence: placed at the article's date"
-RELATIVE_WORD = "a weekday or relative word, resolved against the article's date"
+RELATIVE_WORD = "a weekday, month or relative word without a number, resolved against the article's date"
 ARTICLE_DATE_INFERRED = "the article's own date is inferred"
 _DIGIT = re.compile(r"\d")
+# A timeline entry in ``export --what stories`` (the contract's keys, then ``inferred``).
+EXPORT_TIMELINE_KEYS = ("date", "article_id", "start", "end", "text", "event_type", "inferred")
 
 
 # --- timelines ----------------------------------------------------------------------------
@@ -89,7 +91,7 @@ def _inferred(article: Article, reason: str | None) -> dict[str, Any]:
 def _timex_reason(article: Article, item: Timex) -> str | None:
     """Why a date read from ``item`` leans on the article's own date (None: written in full).
 
-    A bare weekday or word ("Tuesday", "hier") is resolved against the article's date; a
+    A bare weekday, month or word ("Tuesday", "janvier", "hier") is resolved against the article's date; a
     day without its year ("4 March") takes the year from it, which counts only when that
     date is itself inferred.
     """
@@ -193,8 +195,7 @@ def story_export_rows(store: Store) -> Iterator[dict[str, Any]]:
         yield {
             "id": story["id"], "label": story["label"], "languages": story["languages"],
             "article_ids": story["article_ids"], "first": story["first"], "last": story["last"],
-            "timeline": [{key: entry[key] for key in ("date", "article_id", "start", "end", "text", "event_type", "inferred")}
-                         for entry in timeline],
+            "timeline": [{key: entry[key] for key in EXPORT_TIMELINE_KEYS} for entry in timeline],
         }
 
 

@@ -72,7 +72,8 @@ def database_url(value: str | None) -> str:
 
 class Store(FeedbackRecords, QuoteRecords, StatsRecords):
     """One store: its parts by concern live in ``store.articles``, ``store.entities``,
-    ``store.quotes``, ``store.stats`` and ``store.feedback`` (marks on flags, over the articles); the stories' part is here."""
+    ``store.quotes``, ``store.stats`` and ``store.feedback`` (marks on flags, over the articles);
+    the stories' part is here."""
 
     def __init__(self, url: str | None = None, *, create: bool = True) -> None:
         """Open (and migrate) the store at ``url``; ``create=False`` refuses a SQLite file that

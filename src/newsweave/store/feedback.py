@@ -79,14 +79,16 @@ class FeedbackRecords(ArticleRecords):
             "comment": (comment or "").strip() or None, "at": datetime.now(UTC),
         }
         with self.engine.begin() as connection:
-            new_id = connection.execute(insert(schema.flag_feedback).returning(schema.flag_feedback.c.id), row).scalar_one()
+            statement = insert(schema.flag_feedback).returning(schema.flag_feedback.c.id)
+            new_id = connection.execute(statement, row).scalar_one()
         return _public({**row, "id": new_id})
 
     def feedback_counts(self, article_id: str) -> dict[str, dict[str, int]]:
         """``{flag id: {verdict: count}}`` for the marks on one article's flags."""
         t = schema.flag_feedback
         counts: dict[str, dict[str, int]] = {}
-        query = select(t.c.flag_id, t.c.verdict, func.count()).where(t.c.article_id == article_id).group_by(t.c.flag_id, t.c.verdict)
+        query = (select(t.c.flag_id, t.c.verdict, func.count()).where(t.c.article_id == article_id)
+                 .group_by(t.c.flag_id, t.c.verdict))
         with self.engine.connect() as connection:
             for ident, verdict, count in connection.execute(query):
                 counts.setdefault(ident, {})[verdict] = count
