@@ -112,7 +112,7 @@ def test_analyze_without_json_prints_a_readable_summary(tmp_path):
     assert "language en" in result.stdout and "read_also" in result.stdout
 
 
-@pytest.mark.parametrize("what", ["articles", "rejections", "entities", "quotes", "events", "stories"])
+@pytest.mark.parametrize("what", ["articles", "rejections", "entities", "quotes", "events", "stories", "flags", "feedback"])
 def test_export_jsonl_csv_and_parquet_hold_the_same_rows(filled_db, tmp_path, what):
     import pyarrow.parquet as pq
 
@@ -132,6 +132,24 @@ def test_export_jsonl_csv_and_parquet_hold_the_same_rows(filled_db, tmp_path, wh
         assert {row["id"] for row in rows} == {row["id"] for row in pq.read_table(out_parquet).to_pylist()}
     if what == "rejections":
         assert rows and all(set(row) >= {"source", "reason", "at"} for row in rows)
+    if what == "flags":
+        assert rows and all(row["id"].startswith(row["article_id"] + "-") and row["message"] for row in rows)
+
+
+def test_export_feedback_gives_readers_marks_with_the_flag_they_judged(filled_db):
+    from newsweave.store import Store
+
+    db, _ = filled_db
+    flags = [json.loads(line) for line in invoke("export", "--db", db, "--what", "flags").stdout.splitlines()]
+    store = Store(str(db), create=False)
+    try:
+        assert store.add_feedback(flags[0]["id"], "wrong", "a dateline, not furniture") is not None
+    finally:
+        store.engine.dispose()
+    [mark] = [json.loads(line) for line in invoke("export", "--db", db, "--what", "feedback").stdout.splitlines()]
+    assert (mark["flag_id"], mark["kind"], mark["message"], mark["evidence"]) == (
+        flags[0]["id"], flags[0]["kind"], flags[0]["message"], flags[0]["evidence"])
+    assert (mark["verdict"], mark["comment"]) == ("wrong", "a dateline, not furniture")
 
 
 def test_stats_prints_a_table_without_json(filled_db):

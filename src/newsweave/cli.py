@@ -48,6 +48,8 @@ class What(str, Enum):
     events = "events"
     stories = "stories"
     rejections = "rejections"
+    flags = "flags"
+    feedback = "feedback"
 
 
 class Format(str, Enum):

@@ -314,3 +314,34 @@ def test_article_page_lists_each_entity_once(server, page):
     page.wait_for_url("**/entities/*.html")
     assert page.inner_text("h1") == "Lisbon"
     assert page.problems == []
+
+
+def test_a_reader_marks_a_flag_as_wrong_with_the_keyboard(server, page):
+    """The article page says why a flag fired and its form stores a mark: no script runs
+    (the pages forbid it), a keyboard user reaches the comment and the button, and the page
+    comes back at the flag saying the mark is stored."""
+    from dataclasses import replace
+
+    from newsweave.model import Flag
+    from newsweave.store.feedback import flag_id
+
+    base, _ids, store = server
+    # The orchard article: no row of the other tests was added to it by hand (a re-analysis rewrites them).
+    orchard = next(row for row in store.article_summaries() if row["source"].endswith("orchard.txt"))
+    article = store.get_article(orchard["id"])
+    flag = Flag("generic_filler", "info", "vague words with nothing specific", [article.span(0, 7)], confidence=0.5)
+    store.replace_analysis(replace(article, flags=[flag]))
+    ident = flag_id(article.id, flag)
+    page.goto(base + f"/articles/{article.id}.html")
+    box = page.locator(f"#flag-{ident}")
+    assert "Why: vague words with nothing specific" in box.inner_text() and "confidence 0.50" in box.inner_text()
+    _tab_to(page, f"#flag-{ident} input[name=comment]", presses=60)
+    page.keyboard.type("the headline, not filler")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Mark as wrong"
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/articles/{article.id}.html?marked={ident}#flag-{ident}")
+    assert "Thank you: your mark is stored." in page.locator(f"#flag-{ident}").inner_text()
+    assert "wrong × 1" in page.locator(f"#flag-{ident}").inner_text()
+    assert [(row["verdict"], row["comment"]) for row in store.feedback_rows()] == [("wrong", "the headline, not filler")]
+    assert page.problems == []

@@ -37,6 +37,7 @@ from newsweave.pipeline import ingest_batch
 from newsweave.reanalyze import analyse_again_with
 from newsweave.store import Store
 from newsweave.store.entity_pages import entity_list, entity_profile
+from newsweave.store.feedback import MAX_COMMENT_CHARS
 from newsweave.store.search import FLAG_KINDS, SearchFilter, known_flag_kind, search
 from newsweave.store.trending import recent_trending, trending_stories
 
@@ -83,6 +84,25 @@ class NewDocument(BaseModel):
     @property
     def kind(self) -> Literal["text", "html"]:
         return "text" if self.text is not None else "html"
+
+
+class FlagFeedback(BaseModel):
+    """A reader's verdict on one flag: "wrong" (a false alarm) or "right", and why, if they say."""
+
+    verdict: Literal["wrong", "right"]
+    comment: str | None = Field(None, max_length=MAX_COMMENT_CHARS)
+
+
+class FeedbackMark(BaseModel):
+    id: int
+    flag_id: str
+    article_id: str
+    kind: str = Field(description="The flag's kind when it was marked")
+    message: str = Field(description="The flag's reason when it was marked")
+    evidence: list[dict[str, Any]] = Field(description="The flag's evidence spans when it was marked")
+    verdict: Literal["wrong", "right"]
+    comment: str | None
+    at: str = Field(description="When the mark was stored (ISO 8601, UTC)")
 
 
 class Ingested(BaseModel):
@@ -175,13 +195,26 @@ def _api_router() -> APIRouter:
         wanted = ArticleFilter(language=language, story=story, entity=entity, flag=flag, q=q, since=since, until=until)
         return queries.list_articles(store, wanted, paging)
 
-    @router.get("/articles/{article_id}", summary="One article with all its spans")
+    @router.get("/articles/{article_id}", summary="One article with all its spans",
+                description="Each flag carries `id` (stable: article id, kind and evidence offsets; the id "
+                            "`POST /api/flags/{id}/feedback` takes), `message` (why it fired), `evidence` (the words), "
+                            "`confidence` (when the detector gives one) and `feedback` (readers' marks: "
+                            "`{\"wrong\": n, \"right\": n}`).")
     def article(store: StoreDep, article_id: str) -> dict[str, Any]:
         return _found(queries.article_detail(store, article_id), "article", article_id)
 
     @router.post("/articles", status_code=201, summary="Ingest a document through the pipeline", response_model=Ingested)
     def post_article(request: Request, store: StoreDep, document: NewDocument) -> Any:
         return _ingest(request, store, document)
+
+    @router.get("/flags/{flag_id}", summary="One flag: why it fired, its evidence, confidence and readers' marks")
+    def flag(store: StoreDep, flag_id: str) -> dict[str, Any]:
+        return _found(queries.flag_detail(store, flag_id), "flag", flag_id)
+
+    @router.post("/flags/{flag_id}/feedback", status_code=201, response_model=FeedbackMark,
+                 summary="Mark a flag as wrong (a false alarm) or right; stored and exported as data for the detectors")
+    def flag_feedback(store: StoreDep, flag_id: str, feedback: FlagFeedback) -> Any:
+        return _found(store.add_feedback(flag_id, feedback.verdict, feedback.comment), "flag", flag_id)
 
     @router.get("/search", summary="Articles matching words and filters, with counts per facet value")
     def search_articles(
@@ -219,7 +252,11 @@ def _api_router() -> APIRouter:
     def stories(store: StoreDep, paging: PageParams) -> dict[str, Any]:
         return queries.list_stories(store, paging)
 
-    @router.get("/stories/{story_id}", summary="One story with its articles, timeline, topic and changes")
+    @router.get("/stories/{story_id}", summary="One story with its articles, timeline, topic and changes",
+                description="Timeline entries: `date`, `article_id`, `start`, `end`, `text`, `event_type`, and "
+                            "`inferred` (true when the date is not written in the sentence: a sentence without a date "
+                            "placed at the article's date, a bare weekday resolved against it, or an article date that "
+                            "is itself inferred) with `inferred_reason` (why; null when read).")
     def story(request: Request, store: StoreDep, story_id: str) -> Any:
         found = queries.story_detail(store, story_id)
         if found is None:

@@ -16,6 +16,7 @@ from sqlalchemy.sql import Select
 
 from newsweave.report.stories import story_timeline
 from newsweave.store import Store, schema
+from newsweave.store.feedback import VERDICTS, flag_json
 from newsweave.store.search import fts5_query, matching_ids  # noqa: F401 - fts5_query is part of this module's interface
 
 # Longest page a client may ask for: enough for a UI list, small enough that one request
@@ -49,7 +50,7 @@ SUMMARY_COLUMNS = (
 )
 STORY_COLUMNS = ("id", "label", "languages", "first", "last")
 ENTITY_COLUMNS = ("entity_id", "canonical", "label", "aliases", "languages", "lat", "lon", "country")
-TIMELINE_KEYS = ("date", "article_id", "start", "end", "text", "event_type")
+TIMELINE_KEYS = ("date", "article_id", "start", "end", "text", "event_type", "inferred", "inferred_reason")
 
 
 def _filtered(store: Store, wanted: ArticleFilter) -> Select:
@@ -96,7 +97,24 @@ def article_detail(store: Store, article_id: str) -> dict[str, Any] | None:
     sa = schema.story_articles
     with store.engine.connect() as connection:
         stories = list(connection.scalars(select(sa.c.story_id).where(sa.c.article_id == article_id)))
-    return {**article.to_json(), "sources": store.sources_of(article_id), "stories": stories}
+    marks = store.feedback_counts(article_id)
+    flags = [_with_marks(flag_json(article.id, flag), marks) for flag in article.flags]
+    return {**article.to_json(), "flags": flags, "sources": store.sources_of(article_id), "stories": stories}
+
+
+def _with_marks(flag: dict[str, Any], marks: dict[str, dict[str, int]]) -> dict[str, Any]:
+    """A flag's JSON with its id and readers' marks: ``{"wrong": n, "right": n}``."""
+    found = marks.get(flag["id"], {})
+    return {**flag, "feedback": {verdict: found.get(verdict, 0) for verdict in VERDICTS}}
+
+
+def flag_detail(store: Store, flag_id: str) -> dict[str, Any] | None:
+    """One flag with its article id and readers' marks, or None when no stored flag has the id."""
+    found = store.find_flag(flag_id)
+    if found is None:
+        return None
+    article, flag = found
+    return {**_with_marks(flag_json(article.id, flag), store.feedback_counts(article.id)), "article_id": article.id}
 
 
 def _mention_counts():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -27,6 +27,7 @@ from newsweave.report.html import render_article
 from newsweave.report.stories import render_story
 from newsweave.store import Store
 from newsweave.store.entity_pages import entity_list, entity_profile
+from newsweave.store.feedback import MAX_COMMENT_CHARS, VERDICTS
 from newsweave.store.search import FLAG_KINDS, SearchFilter, search
 from newsweave.store.trending import recent_trending
 
@@ -145,7 +146,7 @@ def web_router() -> APIRouter:
         return _page(render_story(env, store, found))
 
     @router.get("/articles/{name}", response_class=HTMLResponse)
-    def article(request: Request, name: str) -> Any:
+    def article(request: Request, name: str, marked: Annotated[str, Query(max_length=64)] = "") -> Any:
         article_id = name.removesuffix(".html")
         if article_id == name:
             return RedirectResponse(f"/articles/{article_id}.html")
@@ -153,9 +154,36 @@ def web_router() -> APIRouter:
         found = store.get_article(article_id)
         if found is None:
             raise HTTPException(404, f"no article with id {article_id!r}")
-        return _page(render_article(env, found, store))
+        return _page(render_article(env, found, store, ui=True, marked=marked or None))
+
+    @router.post("/flags/{flag_id}/feedback")
+    async def flag_feedback(request: Request, flag_id: str) -> RedirectResponse:
+        """The article page's "mark as wrong" form (pages run no script, so a plain form post):
+        store the mark as ``POST /api/flags/{id}/feedback`` does, then back to the flag."""
+        verdict, comment = _feedback_form(await request.body())
+        stored = store_of(request).add_feedback(flag_id, verdict, comment)
+        if stored is None:
+            raise HTTPException(404, f"no flag with id {flag_id!r}")
+        # Relative to /flags/<id>/feedback, so it also works under a proxy's path prefix.
+        target = f"../../articles/{stored['article_id']}.html?marked={quote(flag_id)}#flag-{quote(flag_id)}"
+        return RedirectResponse(target, status_code=303)
 
     return router
+
+
+def _feedback_form(body: bytes) -> tuple[str, str | None]:
+    """The verdict and comment of the feedback form (URL-encoded); 422 for anything else."""
+    try:
+        fields = parse_qs(body.decode("utf-8"), max_num_fields=4, strict_parsing=False)
+    except (UnicodeDecodeError, ValueError):
+        raise HTTPException(422, "the form must be URL-encoded UTF-8") from None
+    verdict = (fields.get("verdict") or [""])[0]
+    comment = (fields.get("comment") or [""])[0]
+    if verdict not in VERDICTS:
+        raise HTTPException(422, f"verdict must be one of {', '.join(VERDICTS)}")
+    if len(comment) > MAX_COMMENT_CHARS:
+        raise HTTPException(422, f"a comment holds at most {MAX_COMMENT_CHARS} characters")
+    return verdict, comment.strip() or None
 
 
 def _next_offset(found: dict[str, Any]) -> int | None:

@@ -11,8 +11,9 @@ from typing import Any
 
 from newsweave.report.stories import story_export_rows
 from newsweave.store import Store
+from newsweave.store.feedback import flag_json
 
-WHAT = ("articles", "entities", "quotes", "events", "stories", "rejections")
+WHAT = ("articles", "entities", "quotes", "events", "stories", "rejections", "flags", "feedback")
 FORMATS = ("jsonl", "csv", "parquet")
 
 
@@ -36,6 +37,14 @@ def export_rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
         yield from story_export_rows(store)
     elif what == "rejections":
         yield from store.rejections()
+    elif what == "flags":
+        # Each flag with its stable id (the one readers' marks point at) and its article.
+        for article in store.iter_articles():
+            for flag in article.flags:
+                yield {"article_id": article.id, **flag_json(article.id, flag)}
+    elif what == "feedback":
+        # Readers' marks on flags, each with the flag as the reader saw it: data for the detectors.
+        yield from store.feedback_rows()
     else:
         raise ValueError(f"unknown export {what!r}; choose one of {', '.join(WHAT)}")
 

@@ -28,6 +28,7 @@ from newsweave.report.stories import write_story_pages
 from newsweave.report.wording import count_noun, when
 from newsweave.store import Store
 from newsweave.store.entity_pages import entity_list
+from newsweave.store.feedback import flags_with_ids
 from newsweave.store.trending import trending_stories
 
 
@@ -174,11 +175,15 @@ def page_title(article: Article) -> str:
     return article.source.rsplit("/", 1)[-1] or "Untitled article"
 
 
-def render_article(env: Environment, article: Article, store: Store, entity_pages: Collection[str] | None = None) -> str:
+def render_article(env: Environment, article: Article, store: Store, entity_pages: Collection[str] | None = None,
+                   ui: bool = False, marked: str | None = None) -> str:
     """One article's page (``articles/<id>.html``); ``newsweave serve`` shows the same page.
 
-    ``entity_pages``: the entity ids that have a page to link to (None: all of them)."""
+    ``entity_pages``: the entity ids that have a page to link to (None: all of them). ``ui``:
+    served by ``newsweave serve``, so each flag gets a "mark as wrong" form (the static report
+    has no server to post to); ``marked``: the flag id a reader has just marked."""
     return env.get_template("article.html").render(
+        flags=flags_with_ids(article), marks=store.feedback_counts(article.id), ui=ui, marked=marked,
         article=article, entity_rows=entity_table(article, entity_pages), page_title=page_title(article),
         segments=segments(article.text, highlight_spans(article)),
         sources=store.sources_of(article.id),

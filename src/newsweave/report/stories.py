@@ -23,7 +23,7 @@ from typing import Any
 
 from jinja2 import Environment
 
-from newsweave.model import Article, Event, Participant
+from newsweave.model import Article, Event, Participant, Timex
 from newsweave.report.map import Place, places_in_articles, world_map_svg
 from newsweave.report.wording import count_noun
 from newsweave.store import Store
@@ -48,6 +48,13 @@ TYPE_COLOURS = {
     "COERCE": "#b91c1c", "ASSAULT": "#7f1d1d",
 }
 STATEMENT_COLOUR = "#6b7280"
+# Why an entry's date is inferred rather than read in its sentence (shown on its mark).
+AT_ARTICLE_TIME = "no date in the sentence: placed at the article's date"
+RELATIVE_WORD = "a weekday, month or relative word without a number, resolved against the article's date"
+ARTICLE_DATE_INFERRED = "the article's own date is inferred"
+_DIGIT = re.compile(r"\d")
+# A timeline entry in ``export --what stories`` (the contract's keys, then ``inferred``).
+EXPORT_TIMELINE_KEYS = ("date", "article_id", "start", "end", "text", "event_type", "inferred")
 
 
 # --- timelines ----------------------------------------------------------------------------
@@ -69,8 +76,41 @@ def timeline_entries(article: Article) -> list[dict[str, Any]]:
         covered.append((start, end))
         entries.append({"date": value, "article_id": article.id, "start": start, "end": end,
                         "text": article.text[start:end], "event_type": None, "language": article.language,
-                        **_cuts(article.text, start, end)})
+                        **_cuts(article.text, start, end), **_inferred(article, _timex_reason(article, item))})
     return entries
+
+
+def _inferred(article: Article, reason: str | None) -> dict[str, Any]:
+    """``inferred`` (the date is not written in full in the sentence) and why."""
+    reasons = [reason] if reason else []
+    if reason and article.published_basis == "inferred":
+        reasons.append(ARTICLE_DATE_INFERRED)
+    return {"inferred": bool(reasons), "inferred_reason": "; ".join(reasons) or None}
+
+
+def _timex_reason(article: Article, item: Timex) -> str | None:
+    """Why a date read from ``item`` leans on the article's own date (None: written in full).
+
+    A bare weekday, month or word ("Tuesday", "janvier", "hier") is resolved against the article's date; a
+    day without its year ("4 March") takes the year from it, which counts only when that
+    date is itself inferred.
+    """
+    value = item.value or ""
+    if not _DIGIT.search(item.text):
+        return RELATIVE_WORD
+    if value[:4] not in item.text and article.published_basis == "inferred":
+        return "the year taken from the article's date"
+    return None
+
+
+def _event_inferred(article: Article, day: str | None, start: int, end: int) -> dict[str, Any]:
+    """An event's date comes from a date in its sentence, else from the article's date (the
+    events stage gives an undated sentence the article's date; so does an event without one)."""
+    if day is None:
+        return {"inferred": False, "inferred_reason": None}
+    written = next((item for item in article.dates
+                    if item.value == day and start <= item.start and item.end <= end), None)
+    return _inferred(article, _timex_reason(article, written) if written else AT_ARTICLE_TIME)
 
 
 def says_more_than_its_date(text: str, start: int, end: int, date_start: int, date_end: int) -> bool:
@@ -93,11 +133,13 @@ def _event_entry(article: Article, event: Event) -> dict[str, Any]:
     parts = [part for part in (event.trigger, event.actor, event.target, event.location) if part is not None]
     start, end = min(part.start for part in parts), max(part.end for part in parts)
     start, end = sentence_around(article.text, start, end)
+    day = event.date or (article.published[:10] if article.published else None)
     return {
-        "date": event.date or (article.published[:10] if article.published else None),
+        "date": day,
         "article_id": article.id, "start": start, "end": end, "text": article.text[start:end], **_cuts(article.text, start, end),
         "event_type": event.type, "language": article.language,
         "actor": _participant_name(event.actor), "target": _participant_name(event.target),
+        **_event_inferred(article, day, start, end),
     }
 
 
@@ -153,8 +195,7 @@ def story_export_rows(store: Store) -> Iterator[dict[str, Any]]:
         yield {
             "id": story["id"], "label": story["label"], "languages": story["languages"],
             "article_ids": story["article_ids"], "first": story["first"], "last": story["last"],
-            "timeline": [{key: entry[key] for key in ("date", "article_id", "start", "end", "text", "event_type")}
-                         for entry in timeline],
+            "timeline": [{key: entry[key] for key in EXPORT_TIMELINE_KEYS} for entry in timeline],
         }
 
 
@@ -168,6 +209,7 @@ class Mark:
     colour: str
     href: str
     title: str
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -206,8 +248,10 @@ def timeline_plot(entries: list[dict[str, Any]]) -> Plot:
         nudge = stacked.get((x, language), 0)
         stacked[(x, language)] = nudge + 1
         kind = entry["event_type"] or "statement"
+        when = f"{entry['date']} (inferred: {entry['inferred_reason']})" if entry.get("inferred") else entry["date"]
         marks.append(Mark(x, y_of(language) + (nudge % 3 - 1) * 7, TYPE_COLOURS.get(kind, STATEMENT_COLOUR),
-                          f"../articles/{entry['article_id']}.html", f"{entry['date']} · {kind} · {entry['text'][:160]}"))
+                          f"../articles/{entry['article_id']}.html", f"{when} · {kind} · {entry['text'][:160]}",
+                          bool(entry.get("inferred"))))
     ticks = [(x_of(first), first.isoformat())] + ([(x_of(last), last.isoformat())] if last > first else [])
     lanes = [(y_of(language), language) for language in languages]
     return Plot(PLOT_WIDTH, height, marks, ticks, lanes, len(entries) - len(dated))

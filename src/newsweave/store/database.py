@@ -23,7 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import ArgumentError, DatabaseError
 
 from newsweave.store import schema
-from newsweave.store.articles import ArticleRecords
+from newsweave.store.feedback import FeedbackRecords
 from newsweave.store.quotes import QuoteRecords
 from newsweave.store.stats import StatsRecords
 from newsweave.store.story_changes import StoryChangeRecords
@@ -71,10 +71,10 @@ def database_url(value: str | None) -> str:
     return f"sqlite:///{value}"
 
 
-class Store(ArticleRecords, QuoteRecords, StatsRecords, StoryChangeRecords):
+class Store(FeedbackRecords, QuoteRecords, StatsRecords, StoryChangeRecords):
     """One store: its parts by concern live in ``store.articles``, ``store.entities``,
-    ``store.quotes``, ``store.stats`` and ``store.story_changes`` (splits, merges, topics); the
-    stories' part is here."""
+    ``store.quotes``, ``store.stats`` and ``store.feedback`` (marks on flags, over the articles) and
+    ``store.story_changes`` (splits, merges, topics); the stories' part is here."""
 
     def __init__(self, url: str | None = None, *, create: bool = True) -> None:
         """Open (and migrate) the store at ``url``; ``create=False`` refuses a SQLite file that

@@ -286,3 +286,21 @@ Index("ix_mentions_article_entity", mentions.c.article_id, mentions.c.entity_id)
 Index("ix_flags_kind_article", flags.c.kind, flags.c.article_id)
 Index("ix_flags_article_kind", flags.c.article_id, flags.c.kind)
 Index("ix_story_articles_story_article", story_articles.c.story_id, story_articles.c.article_id)
+
+# Revision 0012_feedback: readers' verdicts on flags ("wrong" / "right"), data for the next
+# round of detector work. No foreign key: flags are rewritten whenever an article is analysed
+# again, and a mark must outlive both its flag row and its article, so it keeps a copy of the
+# flag (kind, message, evidence) and the flag's stable id (``store.feedback.flag_id``).
+flag_feedback = Table(
+    "flag_feedback",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("flag_id", String(64), nullable=False, index=True),
+    Column("article_id", ID, nullable=False, index=True),
+    Column("kind", String(40), nullable=False),
+    Column("message", Text, nullable=False),
+    Column("evidence", JSON, nullable=False),
+    Column("verdict", String(8), nullable=False),
+    Column("comment", Text),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
