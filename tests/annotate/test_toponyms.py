@@ -160,3 +160,26 @@ def test_an_organisation_that_is_a_town_s_whole_name_is_the_town() -> None:
     mentions = [Mention(0, 10, "Middletown", "ORG"), Mention(15, 23, "Renavolt", "ORG")]
     _relabel_place_names(mentions)
     assert [mention.label for mention in mentions] == ["LOC", "ORG"]
+
+
+def test_the_town_a_person_comes_from_is_a_place() -> None:
+    # (the small English model tags both towns as organisations here)
+    text = "Police said Sarah Whitcombe of Limoux and Daniel Harrow from Castelnaudary were injured."
+    places = _places(text, "en")
+    assert {"Limoux", "Castelnaudary"} <= set(places) and places["Limoux"].country == "FR"
+
+
+def test_la_ville_d_ou_vient_une_personne_est_un_lieu() -> None:
+    text = "Corentin Vauquelas, originaire de Limoux, a ouvert la boutique lundi."
+    assert "Limoux" in _places(text, "fr")
+
+
+def test_a_dateline_after_the_byline_s_date_or_before_a_colon_is_a_place() -> None:
+    text = "By Oriel Vantress, March 30, 2009 CARCASSONNE -- The depot opened. LIMOUX: the market closed."
+    places = _places(text, "en")
+    assert {"CARCASSONNE", "LIMOUX"} <= set(places)
+
+
+def test_a_generic_word_inside_a_name_is_not_a_division() -> None:
+    text = "Fans filled the Rogers Centre and the West Wing on Monday."
+    assert _embedded(text, [("Rogers Centre", "FAC"), ("West Wing", "ORG")], "en") == []

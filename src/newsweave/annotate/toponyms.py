@@ -38,10 +38,12 @@ from newsweave.annotate.settings import SETTINGS
 # A dateline: a name in capitals opening a line or following a sentence's end (scraped pages
 # run the headline and the dateline together: "… second rebuff. COLUMBIA --- South Carolina"),
 # then ", ", " (" or a dash.
+# The byline's date may come first ("March 30, 2009 NEWARK -- The"), and a colon may follow
+# ("BEIRUT: Israel").
 DATELINE = re.compile(
-    rf"(?:^|(?<=[{LINE_BREAK_CHARS}])|(?<=[.!?] ))[ \t]*"
+    rf"(?:^|(?<=[{LINE_BREAK_CHARS}])|(?<=[.!?] )|(?<=\d{{4}} ))[ \t]*"
     r"([A-ZÀ-Ý][A-ZÀ-Ý'’.-]*(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý'’.-]*){0,3})"
-    r"(?=[ \t]*(?:,|\(|-{1,3}[ \t]|[–—][ \t]))"
+    r"(?=[ \t]*(?:,|\(|:[ \t]|-{1,3}[ \t]|[–—][ \t]))"
 )
 PERSON_PLACE_KINDS = ("country", "continent", "region", "admin1")
 # Places taken inside longer names: first words and words after a connector may be a town;
@@ -65,19 +67,26 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
     lower_places: set[str] = set()
     for start, end in _dateline_names(text):
         _take(start, end, text, by_span, taken, added, person_words, language, dateline=True)
-    if preposition is not None:
-        for token in doc:
-            if not TOKEN_WORD.match(token.text) or not preposition.search(text, max(0, token.idx - SETTINGS.toponym_preposition_window),
-                                                                          token.idx):
+    origin = _origin_pattern(language)
+    person_ends = {m.end for m in mentions if m.kind == "name" and m.label == "PER"}
+    for token in doc:
+        if not TOKEN_WORD.match(token.text):
+            continue
+        window = max(0, token.idx - SETTINGS.toponym_preposition_window)
+        after_preposition = preposition is not None and preposition.search(text, window, token.idx)
+        # "Norb Mages of Lindsay", "Alan, 79, from Barton": where a person comes from.
+        origin_match = origin.search(text, window, token.idx) if origin is not None else None
+        after_person = origin_match is not None and origin_match.start() in person_ends
+        if not (after_preposition or after_person):
+            continue
+        for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
+            span = doc[token.i : token.i + size]
+            if LINE_BREAK.search(span.text) or not span[-1].text[:1].isalnum():
                 continue
-            for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
-                span = doc[token.i : token.i + size]
-                if LINE_BREAK.search(span.text) or not span[-1].text[:1].isalnum():
-                    continue
-                if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
-                    if span.text.islower():
-                        lower_places.add(fold(span.text))
-                    break
+            if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
+                if span.text.islower():
+                    lower_places.add(fold(span.text))
+                break
     if lower_places:
         _take_lowercase_repeats(doc, lower_places, taken, added)
         for mention in mentions:
@@ -171,7 +180,7 @@ def _place_span(text: str, words: list[tuple[int, int]], language: str, kinds: t
     if not name or not all(word[:1].isupper() or word.islower() and len(word) <= 3 for word in name.split()):
         return None
     key = fold(name)
-    if demonym_country(name):
+    if demonym_country(name) or key in _generic_place_words(language):
         return None
     single = " " not in key
     # A common word ("Georgia", "Turkey" in lower-case lists) names only a country or a division here.
@@ -299,8 +308,23 @@ def _preposition_pattern(language: str) -> re.Pattern[str] | None:
 
 
 @cache
+def _origin_pattern(language: str) -> re.Pattern[str] | None:
+    """A word that says where a person comes from ("of", "from"), right after the person's name."""
+    words = lang.load(language, "places").get("person_origin_words", [])
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf",?[ \t]+(?:{alternatives})[ \t]+$", re.IGNORECASE)
+
+
+@cache
 def _connectors(language: str) -> frozenset[str]:
     return frozenset(fold(word) for word in lang.load(language, "places").get("embedded_place_connectors", []))
+
+
+@cache
+def _generic_place_words(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in lang.load(language, "places").get("generic_place_words", []))
 
 
 @cache
