@@ -183,3 +183,13 @@ def test_a_dateline_after_the_byline_s_date_or_before_a_colon_is_a_place() -> No
 def test_a_generic_word_inside_a_name_is_not_a_division() -> None:
     text = "Fans filled the Rogers Centre and the West Wing on Monday."
     assert _embedded(text, [("Rogers Centre", "FAC"), ("West Wing", "ORG")], "en") == []
+
+
+def test_a_street_named_after_a_place_is_not_that_place() -> None:
+    text = "The parade went down Ohio Street Market Hall and the London Road Depot."
+    assert _embedded(text, [("Ohio Street Market Hall", "FAC"), ("London Road Depot", "FAC")], "en") == []
+
+
+def test_une_rue_ou_une_gare_au_nom_d_une_ville_n_est_pas_cette_ville() -> None:
+    text = "Le cortège est parti de la Gare de Lyon Saint-Exupéry vers la Rue de Toulouse Nord."
+    assert _embedded(text, [("Gare de Lyon Saint-Exupéry", "LOC"), ("Rue de Toulouse Nord", "LOC")], "fr") == []

@@ -123,7 +123,8 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
                  for match in NAME_WORD.finditer(mention.text)]
         if words and fold(text[words[0][0]:words[0][1]]) in articles:
             words = words[1:]
-        if len(words) < 2:
+        if len(words) < 2 or any(fold(text[a:b]) in _street_words(language) for a, b in words):
+            # A street or a station named after a place ("Ohio Street", "gare de Lyon") is not there.
             continue
         for start, end in _embedded_spans(text, words, connectors, places, language):
             added.append(Mention(start, end, text[start:end], "LOC"))
@@ -325,6 +326,11 @@ def _connectors(language: str) -> frozenset[str]:
 @cache
 def _generic_place_words(language: str) -> frozenset[str]:
     return frozenset(fold(word) for word in lang.load(language, "places").get("generic_place_words", []))
+
+
+@cache
+def _street_words(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in lang.load(language, "places").get("street_words", []))
 
 
 @cache
