@@ -188,8 +188,13 @@ def spacy_spans(doc) -> list[tuple[int, int, str]]:
 
 
 def newsweave_spans(article: Article) -> list[tuple[int, int, str]]:
-    return [(item.start, item.end, item.label) for item in article.entities
-            if item.mention == "name" and item.label in KEPT]
+    """Name mentions, outermost only: the gold is flat, and a place named inside a longer name
+    ("Ohio" in "Ohio Department of Development", a mention of its own for the map) would
+    overwrite the tags of the name that holds it."""
+    names = [item for item in article.entities if item.mention == "name" and item.label in KEPT]
+    return [(item.start, item.end, item.label) for item in names
+            if not any(other is not item and other.start <= item.start and item.end <= other.end
+                       and (other.end - other.start) > (item.end - item.start) for other in names)]
 
 
 def _article(text: str, language: str, index: int) -> Article:

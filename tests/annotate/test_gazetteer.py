@@ -121,3 +121,19 @@ def test_a_city_is_not_taken_for_a_district_named_after_it() -> None:
     # beat the towns. Alone, Cambridge (England, Ontario, Massachusetts) is too uncertain to place.
     assert "cambridge" not in resolve_places(["Cambridge"])
     assert resolve_places(["Cambridge", "Oxford", "England"])["cambridge"].country == "GB"
+
+
+def test_a_region_split_into_compass_divisions_is_known() -> None:
+    """"Darfur" from North, South, West, East and Central Darfur, at the mean of their points."""
+    from newsweave.annotate.gazetteer_build import _division_groups, _without_compass_word
+
+    assert _without_compass_word("North Vellmoor") == "Vellmoor"
+    assert _without_compass_word("Vellmoor-Oriental") == "Vellmoor"
+    assert _without_compass_word("Vellmoor") is None
+    rows = [gaz.Row(i, name, lat, 20.0, "XX", 1_000, "admin1", None, None, None, False)
+            for i, (name, lat) in enumerate((("North Vellmoor", 12.0), ("South Vellmoor", 10.0),
+                                             ("Western Cape", 0.0), ("Eastern Cape", 2.0)), start=1)]
+    found = [(key, row.lat, row.population) for key, row, _ in _division_groups(rows)]
+    assert found == [("vellmoor", 11.0, 2_000)]
+    darfur = [entry.place for entry in candidates("Darfur") if entry.place.country == "SD"]
+    assert darfur and haversine_km(darfur[0].lat, darfur[0].lon, 13.0, 25.0) < 300

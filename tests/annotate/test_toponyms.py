@@ -107,3 +107,89 @@ def test_un_article_en_minuscules_apres_a_n_est_pas_un_lieu() -> None:
 def test_a_lower_case_common_word_after_in_the_is_not_a_division() -> None:
     text = "Oriel Vantress stood in the middle of the square in Limoux."
     assert set(_places(text, "en")) == {"Limoux"}
+
+
+def _embedded(text: str, names: list[tuple[str, str]], language: str) -> list[str]:
+    """The places :func:`embedded_places` finds inside the given (name, label) mentions."""
+    from newsweave.annotate.canonical import Mention
+    from newsweave.annotate.toponyms import embedded_places
+
+    mentions = [Mention(text.index(name), text.index(name) + len(name), name, label) for name, label in names]
+    return [mention.text for mention in embedded_places(mentions, text, language)]
+
+
+def test_a_state_or_a_country_inside_an_organisation_name_is_a_place_of_its_own() -> None:
+    text = ("Orla Fennimore of the Ohio Department of Wayfaring met the Brellwick Foundation of Canada "
+            "and the Harmon Institute for Kentucky Studies.")
+    found = _embedded(text, [("Ohio Department of Wayfaring", "ORG"), ("Brellwick Foundation of Canada", "ORG"),
+                             ("Harmon Institute for Kentucky Studies", "ORG")], "en")
+    assert found == ["Ohio", "Canada", "Kentucky"]
+
+
+def test_a_small_town_inside_a_name_counts_only_where_the_article_names_it_as_a_place() -> None:
+    text = "The Limoux Rugby Club met the Justice Department. Fans came from Limoux."
+    found = _embedded(text, [("Limoux Rugby Club", "ORG"), ("Justice Department", "ORG"), ("Limoux", "LOC")], "en")
+    assert found == ["Limoux"]
+    alone = "The Limoux Rugby Club met the Justice Department."
+    assert _embedded(alone, [("Limoux Rugby Club", "ORG"), ("Justice Department", "ORG")], "en") == []
+
+
+def test_a_place_inside_a_name_is_located_end_to_end() -> None:
+    text = "Orla Fennimore, who heads the Ohio Department of Wayfaring, opened the new depot on Monday."
+    places = _places(text, "en")
+    assert "Ohio" in places and places["Ohio"].country == "US"
+    # the organisation keeps its name and label
+    assert any(item.label == "ORG" and "Wayfaring" in item.text for item in _entities(text, "en"))
+
+
+def test_un_lieu_dans_un_nom_d_organisation_est_un_lieu() -> None:
+    text = "Corentin Vauquelas, de l'Université de Toulouse, a rencontré la Chambre des métiers de Dordogne."
+    found = _embedded(text, [("Université de Toulouse", "ORG"), ("Chambre des métiers de Dordogne", "ORG")], "fr")
+    assert found == ["Toulouse", "Dordogne"]
+
+
+def test_a_person_or_a_known_organisation_keeps_the_places_in_its_name() -> None:
+    text = "Victoria Jackson Hale spoke for the International Court of Justice in Paris."
+    assert _embedded(text, [("Victoria Jackson Hale", "PER"), ("International Court of Justice", "ORG")], "en") == []
+
+
+def test_an_organisation_that_is_a_town_s_whole_name_is_the_town() -> None:
+    from newsweave.annotate.canonical import Mention
+    from newsweave.annotate.toponyms import _relabel_place_names
+
+    mentions = [Mention(0, 10, "Middletown", "ORG"), Mention(15, 23, "Renavolt", "ORG")]
+    _relabel_place_names(mentions)
+    assert [mention.label for mention in mentions] == ["LOC", "ORG"]
+
+
+def test_the_town_a_person_comes_from_is_a_place() -> None:
+    # (the small English model tags both towns as organisations here)
+    text = "Police said Sarah Whitcombe of Limoux and Daniel Harrow from Castelnaudary were injured."
+    places = _places(text, "en")
+    assert {"Limoux", "Castelnaudary"} <= set(places) and places["Limoux"].country == "FR"
+
+
+def test_la_ville_d_ou_vient_une_personne_est_un_lieu() -> None:
+    text = "Corentin Vauquelas, originaire de Limoux, a ouvert la boutique lundi."
+    assert "Limoux" in _places(text, "fr")
+
+
+def test_a_dateline_after_the_byline_s_date_or_before_a_colon_is_a_place() -> None:
+    text = "By Oriel Vantress, March 30, 2009 CARCASSONNE -- The depot opened. LIMOUX: the market closed."
+    places = _places(text, "en")
+    assert {"CARCASSONNE", "LIMOUX"} <= set(places)
+
+
+def test_a_generic_word_inside_a_name_is_not_a_division() -> None:
+    text = "Fans filled the Rogers Centre and the West Wing on Monday."
+    assert _embedded(text, [("Rogers Centre", "FAC"), ("West Wing", "ORG")], "en") == []
+
+
+def test_a_street_named_after_a_place_is_not_that_place() -> None:
+    text = "The parade went down Ohio Street Market Hall and the London Road Depot."
+    assert _embedded(text, [("Ohio Street Market Hall", "FAC"), ("London Road Depot", "FAC")], "en") == []
+
+
+def test_une_rue_ou_une_gare_au_nom_d_une_ville_n_est_pas_cette_ville() -> None:
+    text = "Le cortège est parti de la Gare de Lyon Saint-Exupéry vers la Rue de Toulouse Nord."
+    assert _embedded(text, [("Gare de Lyon Saint-Exupéry", "LOC"), ("Rue de Toulouse Nord", "LOC")], "fr") == []

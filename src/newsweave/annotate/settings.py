@@ -129,6 +129,12 @@ class AnnotateSettings:
     # A lower-case name shorter than this is a word ("la", "en"), never taken as a place.
     toponym_min_lowercase_length: int = 4
     toponym_big_place_population: int = 100_000
+    # A town named inside an organisation's or a building's name ("Paris Police Department",
+    # "Lutheran School in Lombard") is taken as a place of its own from this size on.
+    toponym_embedded_town_min_population: int = 1_000
+    # An "organisation" whose whole name is a town this big is the town (its council, its team:
+    # news names them by the town, and the gazetteer's main names are not company names).
+    toponym_organisation_town_min_population: int = 20_000
     # A lone capitalised word is taken as a place only for cities this big: smaller towns share
     # their names with common words ("Essen", "Hof" in German).
     name_lone_place_min_population: int = 100_000

@@ -15,6 +15,11 @@ Three kinds of evidence, each tied to the gazetteer:
 A name that is a common word of the language ("in March", "in May") must be a big place or a
 country to count, and a name that is part of a person's full name in
 the article is left to the person.
+
+Places also hide inside longer names (:func:`embedded_places`): "Ohio Department of
+Development", "University of Georgia", "Air Zimbabwe", "Paris City Hall". The longer name keeps
+its label; the place in it becomes a mention of its own, nested in it, so that the article's
+map and its other places' resolution know of it.
 """
 
 from __future__ import annotations
@@ -26,20 +31,27 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention
-from newsweave.annotate.geo import candidates, fold
+from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
 from newsweave.annotate.settings import SETTINGS
 
 # A dateline: a name in capitals opening a line or following a sentence's end (scraped pages
 # run the headline and the dateline together: "… second rebuff. COLUMBIA --- South Carolina"),
 # then ", ", " (" or a dash.
+# The byline's date may come first ("March 30, 2009 NEWARK -- The"), and a colon may follow
+# ("BEIRUT: Israel").
 DATELINE = re.compile(
-    rf"(?:^|(?<=[{LINE_BREAK_CHARS}])|(?<=[.!?] ))[ \t]*"
+    rf"(?:^|(?<=[{LINE_BREAK_CHARS}])|(?<=[.!?] )|(?<=\d{{4}} ))[ \t]*"
     r"([A-ZÀ-Ý][A-ZÀ-Ý'’.-]*(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý'’.-]*){0,3})"
-    r"(?=[ \t]*(?:,|\(|-{1,3}[ \t]|[–—][ \t]))"
+    r"(?=[ \t]*(?:,|\(|:[ \t]|-{1,3}[ \t]|[–—][ \t]))"
 )
 PERSON_PLACE_KINDS = ("country", "continent", "region", "admin1")
-ORGANISATION_PLACE_KINDS = ("country", "continent", "region")
+# Places taken inside longer names: first words and words after a connector may be a town;
+# last words only a country or a division ("Air Zimbabwe", not "Goldman Sachs").
+EMBEDDED_KINDS = ("country", "continent", "region", "admin1", "admin2", "city")
+TRAILING_KINDS = ("country", "admin1")
+NAME_WORD = re.compile(r"[^\W_][\w.&'’-]*")
+POSSESSIVE_END = re.compile(r"['’]s?$")
 TOKEN_WORD = re.compile(r"\w", re.UNICODE)
 
 
@@ -55,31 +67,143 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
     lower_places: set[str] = set()
     for start, end in _dateline_names(text):
         _take(start, end, text, by_span, taken, added, person_words, language, dateline=True)
-    if preposition is not None:
-        for token in doc:
-            if not TOKEN_WORD.match(token.text) or not preposition.search(text, max(0, token.idx - SETTINGS.toponym_preposition_window),
-                                                                          token.idx):
+    origin = _origin_pattern(language)
+    person_ends = {m.end for m in mentions if m.kind == "name" and m.label == "PER"}
+    for token in doc:
+        if not TOKEN_WORD.match(token.text):
+            continue
+        window = max(0, token.idx - SETTINGS.toponym_preposition_window)
+        after_preposition = preposition is not None and preposition.search(text, window, token.idx)
+        # "Norb Mages of Lindsay", "Alan, 79, from Barton": where a person comes from.
+        origin_match = origin.search(text, window, token.idx) if origin is not None else None
+        after_person = origin_match is not None and origin_match.start() in person_ends
+        if not (after_preposition or after_person):
+            continue
+        for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
+            span = doc[token.i : token.i + size]
+            if LINE_BREAK.search(span.text) or not span[-1].text[:1].isalnum():
                 continue
-            for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
-                span = doc[token.i : token.i + size]
-                if LINE_BREAK.search(span.text) or not span[-1].text[:1].isalnum():
-                    continue
-                if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
-                    if span.text.islower():
-                        lower_places.add(fold(span.text))
-                    break
+            if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
+                if span.text.islower():
+                    lower_places.add(fold(span.text))
+                break
     if lower_places:
         _take_lowercase_repeats(doc, lower_places, taken, added)
         for mention in mentions:
             if mention.kind == "name" and mention.text.islower() and fold(mention.text) in lower_places:
                 mention.label = "LOC"
-    return mentions + added
+    found = mentions + added
+    return found + embedded_places(found, text, language)
+
+
+def embedded_places(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """Place mentions nested in longer names that are not places themselves.
+
+    In an organisation, a facility or an "other" of several words (a "place" only when the
+    gazetteer does not know the whole name: "Titus County Sheriff's Office"), a place is
+    taken where such names put one: its first words ("Ohio Department of Development",
+    "Japan's Ministry of ...", "Paris City Hall"), the words after a connector of the language
+    ("University of Georgia", "Lutheran School in Lombard", ``embedded_place_connectors`` in
+    ``lang/<iso>/places.toml``), or, for a country or a division, its last words ("Air
+    Zimbabwe"). Known organisations (aliases) and persons are left alone: a person's name is
+    full of town names ("Jackson", "Victoria").
+    """
+    from newsweave.annotate.canonical import alias_of
+
+    connectors = _connectors(language)
+    articles = _articles(language)
+    places = frozenset(fold(m.name) for m in mentions if m.kind == "name" and m.label == "LOC")
+    added: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "name" or mention.label == "PER" or alias_of(mention.name):
+            continue
+        if mention.label == "LOC" and candidates(mention.name):
+            continue
+        words = [(mention.start + match.start(), mention.start + match.end())
+                 for match in NAME_WORD.finditer(mention.text)]
+        if words and fold(text[words[0][0]:words[0][1]]) in articles:
+            words = words[1:]
+        if len(words) < 2 or any(fold(text[a:b]) in _street_words(language) for a, b in words):
+            # A street or a station named after a place ("Ohio Street", "gare de Lyon") is not there.
+            continue
+        for start, end in _embedded_spans(text, words, connectors, places, language):
+            added.append(Mention(start, end, text[start:end], "LOC"))
+    return added
+
+
+def _embedded_spans(text: str, words: list[tuple[int, int]], connectors: frozenset[str],
+                    places: frozenset[str], language: str) -> list[tuple[int, int]]:
+    """(start, end) of the places among a long name's ``words`` (see :func:`embedded_places`)."""
+    most = SETTINGS.toponym_max_words
+    keys = [fold(text[start:end]) for start, end in words]
+    found: list[tuple[int, int]] = []
+    # The first words, with a word of the name after them ("Huntsville City", "Ohio Department").
+    for size in range(min(most, len(words) - 1), 0, -1):
+        if any(key in connectors for key in keys[:size]):
+            continue
+        span = _place_span(text, words[:size], language, EMBEDDED_KINDS, places)
+        if span is not None:
+            found.append(span)
+            break
+    # After a connector, its first words ("Kidney Foundation of Canada", "University of
+    # Kentucky College of Law").
+    for index in range(len(words) - 1):
+        if keys[index] not in connectors or (found and words[index][0] < found[-1][1]):
+            continue
+        rest = words[index + 1:]
+        stop = next((i for i, key in enumerate(keys[index + 1:]) if key in connectors), len(rest))
+        for size in range(min(most, stop), 0, -1):
+            span = _place_span(text, rest[:size], language, EMBEDDED_KINDS, places)
+            if span is not None:
+                found.append(span)
+                break
+    # The last words, for a country or a division only ("Air Zimbabwe").
+    if not found:
+        for size in range(min(most, len(words) - 1), 0, -1):
+            span = _place_span(text, words[-size:], language, TRAILING_KINDS, places)
+            if span is not None:
+                found.append(span)
+                break
+    return found
+
+
+def _place_span(text: str, words: list[tuple[int, int]], language: str, kinds: tuple[str, ...],
+                places: frozenset[str]) -> tuple[int, int] | None:
+    """The span of ``words`` (a possessive "'s" cut off) if they name a place of ``kinds``.
+
+    A town (or county) of one word must be big (``toponym_big_place_population``) or named as
+    a place elsewhere in the article (``places``): "Justice Department", "Golden State" hold
+    towns of 10,000 and 20,000 people; one of several words needs
+    ``toponym_embedded_town_min_population`` ("New London Police")."""
+    start, end = words[0][0], words[-1][1]
+    name = POSSESSIVE_END.sub("", text[start:end])
+    end = start + len(name)
+    if not name or not all(word[:1].isupper() or word.islower() and len(word) <= 3 for word in name.split()):
+        return None
+    key = fold(name)
+    if demonym_country(name) or key in _generic_place_words(language):
+        return None
+    single = " " not in key
+    # A common word ("Georgia", "Turkey" in lower-case lists) names only a country or a division here.
+    common = single and not name.isupper() and key in _common_words(language)
+    for entry in candidates(name):
+        place = entry.place
+        if place.kind in kinds and place.kind not in ("city", "admin2"):
+            return start, end
+        if common or place.kind not in kinds or not entry.main_name:
+            continue
+        minimum = SETTINGS.toponym_embedded_town_min_population
+        if single and key not in places:
+            minimum = SETTINGS.toponym_big_place_population
+        if place.population >= minimum:
+            return start, end
+    return None
 
 
 def _relabel_place_names(mentions: list[Mention]) -> None:
-    """A "person" whose whole name is a country, a division, a sea or a big city ("Tamil Nadu"
-    PER), and an "organisation" whose whole name is a country or a region ("Pakistan" ORG, the
-    state for its place), are that place, unless the name belongs to a person's full name in
+    """A "person" or an "organisation" whose whole name is a country, a division, a sea or a big
+    city ("Tamil Nadu" PER, "Pakistan" ORG, the state for its place; a town named for its
+    council or its team, "Middletown" ORG, from ``toponym_organisation_town_min_population``), is that place, unless the name belongs to a person's full name in
     the article ("Victoria" beside "Victoria Ashdown") or to a known organisation."""
     from newsweave.annotate.canonical import alias_of
 
@@ -90,11 +214,12 @@ def _relabel_place_names(mentions: list[Mention]) -> None:
         others = {word for name in full_names - {fold(mention.text)} for word in name.split()}
         if mention.label == "PER" and any(fold(word) in others for word in mention.text.split()):
             continue
-        kinds = PERSON_PLACE_KINDS if mention.label == "PER" else ORGANISATION_PLACE_KINDS
+        town = (SETTINGS.toponym_big_place_population if mention.label == "PER"
+                else SETTINGS.toponym_organisation_town_min_population)
         for entry in candidates(mention.name):
             place = entry.place
-            if entry.main_name and (place.kind in kinds or mention.label == "PER" and place.kind == "city"
-                                    and place.population >= SETTINGS.toponym_big_place_population):
+            if entry.main_name and (place.kind in PERSON_PLACE_KINDS
+                                    or place.kind == "city" and place.population >= town):
                 mention.label = "LOC"
                 break
 
@@ -181,6 +306,36 @@ def _preposition_pattern(language: str) -> re.Pattern[str] | None:
                        for word in sorted(articles, key=len, reverse=True))
     optional_article = f"(?:(?:{article}))?" if article else ""
     return re.compile(rf"(?<!\w)(?:{alternatives})[ \t\xa0]+{optional_article}$", re.IGNORECASE)
+
+
+@cache
+def _origin_pattern(language: str) -> re.Pattern[str] | None:
+    """A word that says where a person comes from ("of", "from"), right after the person's name."""
+    words = lang.load(language, "places").get("person_origin_words", [])
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf",?[ \t]+(?:{alternatives})[ \t]+$", re.IGNORECASE)
+
+
+@cache
+def _connectors(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in lang.load(language, "places").get("embedded_place_connectors", []))
+
+
+@cache
+def _generic_place_words(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in lang.load(language, "places").get("generic_place_words", []))
+
+
+@cache
+def _street_words(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in lang.load(language, "places").get("street_words", []))
+
+
+@cache
+def _articles(language: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in lang.load(language, "entities").get("articles", []))
 
 
 @cache
