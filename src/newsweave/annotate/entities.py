@@ -18,8 +18,10 @@ the dateline under it are two blocks): spaCy's models are told so before they ru
 ``annotate/nlp.py``), and spans from elsewhere are cut at line breaks here. Two repairs follow
 from the article itself: a lone common word of a heading is no name ("New Price Drop" gave
 "Drop" PER), and a one-word "person" the article puts in a place ("à Val-Sorel") or in a
-dateline is that place. Each mention
-then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
+dateline is that place. A name's head word says its kind ("Dorvan District", "Kessel
+University", ``[heads]`` of the entities file), and the article vouches for names written
+another way (:mod:`newsweave.annotate.name_repeats`: lower-case repeats and countries, lone
+surnames, names after honorifics). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
 coordinates). Other stages find the entity under a span with :func:`entity_at`.
 """
 
