@@ -188,3 +188,9 @@ def test_the_head_word_of_a_name_says_what_it_is() -> None:
     assert found["Kessel University"][0].label == "ORG"
     french = _by_text("Le Parti Veltan a gagné les élections près du Lac Mérou.", "fr")
     assert french["Parti Veltan"][0].label == "ORG"
+
+
+def test_french_common_nouns_that_name_countries_stay_words() -> None:
+    found = _by_text("Lors de la réunion, elle portait une veste en suède. La suède et la norvège ont signé.", "fr")
+    assert "réunion" not in found
+    assert [item.text for item in found.get("norvège", [])] == ["norvège"]

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
-from newsweave.annotate.geo import candidates, fold
+from newsweave.annotate.geo import candidates, country_names, fold
 from newsweave.annotate.nlp import LINE_BREAK, pipeline
 from newsweave.annotate.settings import SETTINGS
 
@@ -143,8 +143,9 @@ def _may_repeat_in_lower_case(mention: Mention, language: str) -> bool:
 
 
 def lowercase_countries(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
-    """Countries written in lower case ("netherlands", "pays-bas", "united states"), in a language
-    whose entities file lists the homographs that are words in lower case (``lowercase_not_places``)."""
+    """Countries written in lower case ("netherlands", "pays-bas", "united states") under their
+    name in the article's language, in a language whose entities file lists the country names
+    that are words in lower case (``lowercase_not_places``: "turkey", "jersey", "suède")."""
     not_places = _not_places(language)
     if not not_places:
         return []
@@ -164,7 +165,7 @@ def lowercase_countries(doc: Doc, language: str, taken: set[int]) -> list[Mentio
                 key = fold(words)
                 if key in not_places or key in stop_words or len(key) < 4 or (size == 1 and words in _not_nouns(language)):
                     continue
-                if any(entry.place.kind == "country" for entry in candidates(words)):
+                if key in _country_names(language):
                     match = Mention(span.start_char, span.end_char, words, "LOC")
                     break
         if match is not None:
@@ -173,6 +174,13 @@ def lowercase_countries(doc: Doc, language: str, taken: set[int]) -> list[Mentio
         else:
             index += 1
     return found
+
+
+@cache
+def _country_names(language: str) -> frozenset[str]:
+    """The language's own names of countries (CLDR), folded: the gazetteer's alternate names in
+    every language hold words ("oven", "toga") that are no country in this one."""
+    return frozenset(fold(name) for name in country_names(language))
 
 
 # -- surnames and honorifics -------------------------------------------------------------------
