@@ -194,3 +194,29 @@ def test_french_common_nouns_that_name_countries_stay_words() -> None:
     found = _by_text("Lors de la réunion, elle portait une veste en suède. La suède et la norvège ont signé.", "fr")
     assert "réunion" not in found
     assert [item.text for item in found.get("norvège", [])] == ["norvège"]
+
+
+# -- members of a list of names (annotate/name_lists.py) ----------------------------------------
+
+
+def test_a_list_of_people_takes_in_the_member_the_model_skipped() -> None:
+    # The model tags four of the five (one of them ORG) and skips "Marieke de Wilt".
+    text = ("Other speakers included Tomas Verhoeven, Ilse Cardova, Pim Osk, Marieke de Wilt and "
+            "Ruud Kalvenaar.")
+    found = _by_text(text, "en")
+    assert [item.label for item in found["Marieke de Wilt"]] == ["PER"]
+    assert found["Ruud Kalvenaar"][0].label == "PER"
+
+
+def test_a_list_of_people_parted_by_dashes_in_french() -> None:
+    # The model skips "Marc Lévêque" and glues the last two names over a spaced dash.
+    text = "Composition : Jean Dupuis - Marc Lévêque - Tomas Verhoeven - Pim Osk - Claire Moreau."
+    found = _by_text(text, "fr")
+    assert [item.label for item in found["Marc Lévêque"]] == ["PER"]
+    assert found["Claire Moreau"][0].label == "PER"
+
+
+def test_a_town_named_with_its_region_and_country_is_no_list() -> None:
+    text = "The Dorvel Quartet, Lyon, France, played on Friday."
+    found = _by_text(text, "en")
+    assert "LOC" not in {item.label for item in found.get("The Dorvel Quartet", found.get("Dorvel Quartet", []))}
