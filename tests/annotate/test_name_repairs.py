@@ -220,3 +220,25 @@ def test_a_town_named_with_its_region_and_country_is_no_list() -> None:
     text = "The Dorvel Quartet, Lyon, France, played on Friday."
     found = _by_text(text, "en")
     assert "LOC" not in {item.label for item in found.get("The Dorvel Quartet", found.get("Dorvel Quartet", []))}
+
+
+# -- names given as examples of a kind (annotate/name_lists.py) ---------------------------------
+
+
+def test_names_given_as_examples_of_organisations_are_organisations() -> None:
+    found = _by_text("Refugees can turn to humanitarian organisations such as Brimq, which offers help.", "en")
+    assert [item.label for item in found["Brimq"]] == ["ORG"]
+    french = _by_text("Vous pouvez consulter les sites des organisations humanitaires, telles que Kelvora, "
+                      "qui propose des solutions.", "fr")
+    assert [item.label for item in french["Kelvora"]] == ["ORG"]
+
+
+def test_names_given_as_examples_of_towns_are_places() -> None:
+    text = "When towns, like Velmoré, install streetlights, Velmoré traders stay open late."
+    found = _by_text(text, "en")
+    assert {item.label for item in found["Velmoré"]} == {"LOC"}
+
+
+def test_towns_whose_companies_came_are_not_companies() -> None:
+    text = "Firefighters called in several other companies to assist including Harwinton and Bantam."
+    assert "ORG" not in {item.label for item in _entities(text, "en") if item.text in ("Harwinton", "Bantam")}

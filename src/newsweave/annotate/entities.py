@@ -37,7 +37,7 @@ from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, entity_of, resolve_mentions
 from newsweave.annotate.geo import candidates, demonym_country, fold
-from newsweave.annotate.name_lists import list_members
+from newsweave.annotate.name_lists import examples_of_kinds, list_members
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
@@ -90,6 +90,7 @@ def find_entities(article: Article) -> list[Entity]:
     places_listed_with_places(mentions, article.text, language, in_full_names)
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
     mentions = list_members(mentions, doc, language)
+    examples_of_kinds(mentions, article.text, language)
     taken = _covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
     mentions += _places_before_regions(article.text, doc, mentions)

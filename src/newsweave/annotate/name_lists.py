@@ -7,7 +7,8 @@ slash or bar, or the language's ``list_joiners``: "and", "et") in a list of thre
 at least two other members are names of one kind, and at most one in four of another kind (the
 model's slip), is a name of that kind too. Places need more than commas between them: "Guthrie, Oklahoma, USA" is one place
 named with its region and country, not a list.
-A run that is no name of the article's kind (a common word the lemmatizer knows, alone) stays
+Names given as examples of a kind take that kind ("des organisations humanitaires, telles que
+Brimq": :func:`examples_of_kinds`). A run that is no name of the article's kind (a common word the lemmatizer knows, alone) stays
 out, and so does a run at the start of a sentence that is a single common word.
 """
 
@@ -20,7 +21,7 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
-from newsweave.annotate.geo import demonym_country
+from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
@@ -104,3 +105,82 @@ def list_members(mentions: list[Mention], doc: Doc, language: str) -> list[Menti
                 continue
             added.append(Mention(start, end, words, label))
     return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+
+
+# -- names given as examples of a kind ("organisations such as Brimq") --------------------------
+
+
+@cache
+def _example_cue(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A plural noun of organisations or of places, up to two lower-case words (adjectives), then
+    a cue that gives examples ("banks such as ", "des organisations humanitaires, telles que "),
+    right before a name: one pattern for each kind."""
+    table = lang.load(language, "entities")
+    cues = table.get("example_cues", [])
+    if not cues:
+        return None, None
+    cue = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(cues, key=len, reverse=True))
+    patterns: list[re.Pattern[str] | None] = []
+    for key in ("organisation_nouns", "place_nouns"):
+        nouns = [word for word in table.get(key, []) if word.endswith(("s", "x"))]
+        if not nouns:
+            patterns.append(None)
+            continue
+        noun = "|".join(re.escape(word) for word in sorted(nouns, key=len, reverse=True))
+        patterns.append(re.compile(rf"(?<!\w)(?:{noun})((?:\s+[^\W\d_]+){{0,2}})\s*,?\s+(?:{cue})[ \t\xa0]+$", re.IGNORECASE))
+    return patterns[0], patterns[1]
+
+
+def examples_of_kinds(mentions: list[Mention], text: str, language: str) -> None:
+    """Names given as examples after a plural noun of a kind ("des organisations humanitaires,
+    telles que Brimq", "banks such as Brimq and Kelvora", "villages such as Ardice") take that
+    kind, with the names listed after the first one and every other mention of the same name.
+    A person's full name stays (a noun of organisations may introduce their heads), and so does a
+    name the alias files or, for organisations, the gazetteer's countries give another kind."""
+    organisations, places = _example_cue(language)
+    if organisations is None and places is None:
+        return
+    separator = _separator(language)
+    names = sorted((m for m in mentions if m.kind == "name"), key=lambda m: m.start)
+    relabel: dict[str, str] = {}
+    index = 0
+    while index < len(names):
+        window = text[max(0, names[index].start - SETTINGS.name_example_window) : names[index].start]
+        label = "ORG" if _cue_before(organisations, window, language) else ("LOC" if _cue_before(places, window, language) else None)
+        if label is None:
+            index += 1
+            continue
+        chain = [names[index]]
+        while index + 1 < len(names) and separator.match(text[names[index].end : names[index + 1].start]):
+            index += 1
+            chain.append(names[index])
+        for mention in chain:
+            if mention.label == label or _may_take(mention, label):
+                relabel[mention.text] = label
+        index += 1
+    for mention in mentions:
+        if mention.kind == "name" and mention.text in relabel and _may_take(mention, relabel[mention.text]):
+            mention.label = relabel[mention.text]
+
+
+def _cue_before(pattern: re.Pattern[str] | None, window: str, language: str) -> bool:
+    """Whether the noun and cue end the window, with adjectives only between them: "companies to
+    assist, including Harwinton" names towns whose fire companies came, not companies."""
+    match = pattern.search(window) if pattern is not None else None
+    return match is not None and not any(fold(word) in _stop_words(language) for word in match.group(1).split())
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    from newsweave.annotate.nlp import pipeline
+
+    return frozenset(fold(word) for word in pipeline(language).Defaults.stop_words)
+
+
+def _may_take(mention: Mention, label: str) -> bool:
+    """A person's full name, an alias, and for organisations a place the gazetteer knows, stay."""
+    if mention.label == label or alias_of(mention.text) is not None:
+        return False
+    if mention.label == "PER" and len(mention.text.split()) >= 2:
+        return False
+    return label == "LOC" or not (mention.label == "LOC" and candidates(mention.text))

@@ -136,6 +136,8 @@ class AnnotateSettings:
     name_lowercase_repeat_min_length: int = 4
     # Lower-case country names ("united states", "pays-bas") are read up to this many words long.
     name_country_max_words: int = 3
+    # How far before a name its kind's plural noun and example cue are read ("banks such as X").
+    name_example_window: int = 60
     # Years searched around the anchor year for a weekday that fits a day and month: the weekday
     # of a date repeats every 5, 6 or 11 years, so ±12 always finds the nearest fits.
     published_year_search: int = 12
