@@ -338,17 +338,28 @@ def _labels_from_heads(mentions: list[Mention], language: str) -> None:
     no person's name ends in "District" or starts with "University". A person becomes a place
     or an organisation, an organisation a place and a place an organisation; a head word
     shared by both kinds is listed in neither."""
-    heads = lang.load(language, "entities").get("heads", {})
+    heads = _heads(language)
     if not heads:
         return
     for mention in mentions:
         words = mention.text.split()
-        if mention.kind != "name" or len(words) < 2 or alias_of(mention.text) is not None:
+        if mention.kind != "name" or len(words) < 2 or (words[0] not in heads["any"] and words[-1] not in heads["any"]):
             continue
         for label, key in (("LOC", "place"), ("ORG", "organisation")):
-            if mention.label != label and (words[-1] in heads.get(f"{key}_last", ()) or words[0] in heads.get(f"{key}_first", ())):
-                mention.label = label
+            if mention.label != label and (words[-1] in heads[f"{key}_last"] or words[0] in heads[f"{key}_first"]):
+                if alias_of(mention.text) is None:
+                    mention.label = label
                 break
+
+
+@cache
+def _heads(language: str) -> dict[str, frozenset[str]]:
+    """The ``[heads]`` lists of the entities file as sets, with "any" holding every head."""
+    table = lang.load(language, "entities").get("heads", {})
+    if not table:
+        return {}
+    heads = {f"{kind}_{end}": frozenset(table.get(f"{kind}_{end}", ())) for kind in ("place", "organisation") for end in ("first", "last")}
+    return heads | {"any": frozenset().union(*heads.values())}
 
 
 def _places_named_as_people(mentions: list[Mention], text: str, doc: Doc, language: str) -> None:

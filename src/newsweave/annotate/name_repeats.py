@@ -104,6 +104,8 @@ def names_repeated_in_lower_case(text: str, mentions: list[Mention], language: s
     for mention in mentions:
         if mention.kind != "name" or mention.label not in ("PER", "LOC", "ORG") or not _is_capitalised_name(mention.text):
             continue
+        if mention.text.lower() not in text and mention.text.split()[-1].lower() not in text:
+            continue  # written nowhere in lower case: the common case, checked first
         words = mention.text.split()
         if mention.label == "PER" and len(words) >= 2:
             phrases.setdefault(mention.text.lower(), "PER")
@@ -154,8 +156,9 @@ def lowercase_countries(doc: Doc, language: str, taken: set[int]) -> list[Mentio
     index = 0
     while index < len(doc):
         match = None
-        # A name starts with no stop word: "the netherlands" is "netherlands".
-        if doc[index].is_lower and doc[index].is_alpha and fold(doc[index].text) not in stop_words:
+        # A name starts with no stop word: "the netherlands" is "netherlands". Only a word that
+        # starts a country's name is looked at further.
+        if doc[index].is_lower and doc[index].is_alpha and fold(doc[index].text) in _country_first_words(language):
             for size in range(min(SETTINGS.name_country_max_words, len(doc) - index), 0, -1):
                 span = doc[index : index + size]
                 words = span.text
@@ -170,7 +173,7 @@ def lowercase_countries(doc: Doc, language: str, taken: set[int]) -> list[Mentio
                     break
         if match is not None:
             found.append(match)
-            index += len(match.text.split()) or 1
+            index += size
         else:
             index += 1
     return found
@@ -181,6 +184,13 @@ def _country_names(language: str) -> frozenset[str]:
     """The language's own names of countries (CLDR), folded: the gazetteer's alternate names in
     every language hold words ("oven", "toga") that are no country in this one."""
     return frozenset(fold(name) for name in country_names(language))
+
+
+@cache
+def _country_first_words(language: str) -> frozenset[str]:
+    stop_words = _stop_words(language)
+    # French tokens part "pays-bas" at its hyphen.
+    return frozenset(word for name in _country_names(language) for word in re.split(r"[\s-]", name)[:1] if word not in stop_words)
 
 
 # -- surnames and honorifics -------------------------------------------------------------------
