@@ -242,3 +242,9 @@ def test_names_given_as_examples_of_towns_are_places() -> None:
 def test_towns_whose_companies_came_are_not_companies() -> None:
     text = "Firefighters called in several other companies to assist including Harwinton and Bantam."
     assert "ORG" not in {item.label for item in _entities(text, "en") if item.text in ("Harwinton", "Bantam")}
+
+
+def test_a_month_is_no_repeat_of_a_surname() -> None:
+    text = "Fire chief Bob January said the ban ends. Debris has piled up since January, January said."
+    month = text.index("since January") + len("since ")
+    assert not [item for item in _entities(text, "en") if item.label == "PER" and item.start == month]

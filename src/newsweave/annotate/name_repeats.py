@@ -138,7 +138,32 @@ def _may_repeat_in_lower_case(mention: Mention, language: str) -> bool:
         return False
     if mention.label == "LOC":
         return words not in _not_nouns(language) and bool(candidates(mention.text))
-    return words not in lowercase_words(language)
+    return not _is_common(words, language)
+
+
+def _is_common(word: str, language: str) -> bool:
+    """Whether the lemmatizer knows the word or its stem before a plural "-s"/"-es" ("millions"):
+    its index holds dictionary forms only."""
+    common = lowercase_words(language)
+    return word in common or (word.endswith("s") and (word[:-1] in common or (word.endswith("es") and word[:-2] in common)))
+
+
+@cache
+def _calendar_words(language: str) -> frozenset[str]:
+    """Month and weekday names of the language (CLDR, via babel), folded: "since January" is no
+    repeat of Bob January's surname."""
+    from babel import Locale
+
+    words: set[str] = set()
+    try:
+        locale = Locale(language)
+        for table in (locale.months, locale.days):
+            for context in table.values():
+                for names in context.values():
+                    words.update(fold(name) for name in names.values())
+    except (ValueError, TypeError):
+        pass
+    return frozenset(words)
 
 
 # -- lower-case countries ----------------------------------------------------------------------
@@ -248,7 +273,8 @@ def surnames_repeated(mentions: list[Mention], doc: Doc, language: str) -> list[
     """Lone capitalised repeats of the last word of a person's full name ("Cardova thanked
     voters"), which the model missed or gave another label; with a capitalised particle of the
     full name before it ("De Wit" of "Marieke de Wit"). At a sentence's start the word must be
-    unknown to the lemmatizer ("Baker said" of "Ann Baker" stays)."""
+    unknown to the lemmatizer ("Baker said" of "Ann Baker" stays), and a month or weekday name
+    never counts."""
     full_names = [m.text.split() for m in mentions if m.kind == "name" and m.label == "PER" and len(m.text.split()) >= 2]
     if not full_names:
         return mentions
@@ -261,7 +287,7 @@ def surnames_repeated(mentions: list[Mention], doc: Doc, language: str) -> list[
     added: list[Mention] = []
     for token in doc:
         key = fold(token.text)
-        if key not in tails or not token.is_title or len(key) < 3 or key in _stop_words(language):
+        if key not in tails or not token.is_title or len(key) < 3 or key in _stop_words(language) or key in _calendar_words(language):
             continue
         if token.is_sent_start and token.text.lower() in common:
             continue
