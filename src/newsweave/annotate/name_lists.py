@@ -26,8 +26,12 @@ from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
 
-# What may stand inside a name between capitalised words ("Jaap de Hoop Scheffer").
-PARTICLES = frozenset({"de", "da", "do", "dos", "du", "del", "della", "der", "den", "van", "von", "y", "la", "le", "di", "bin", "ibn", "al"})
+
+
+@cache
+def _particles() -> frozenset[str]:
+    """What may stand inside a name between capitalised words ("Jaap de Hoop Scheffer")."""
+    return frozenset(lang.load(lang.BASE, "entities").get("name_particles", []))
 
 
 @cache
@@ -49,7 +53,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         while end < len(doc) and not LINE_BREAK.search(doc[end - 1].whitespace_):
             if _capitalised(doc[end]):
                 end += 1
-            elif doc[end].text in PARTICLES and end + 1 < len(doc) and _capitalised(doc[end + 1]):
+            elif doc[end].text in _particles() and end + 1 < len(doc) and _capitalised(doc[end + 1]):
                 end += 2
             else:
                 break
