@@ -18,8 +18,10 @@ the dateline under it are two blocks): spaCy's models are told so before they ru
 ``annotate/nlp.py``), and spans from elsewhere are cut at line breaks here. Two repairs follow
 from the article itself: a lone common word of a heading is no name ("New Price Drop" gave
 "Drop" PER), and a one-word "person" the article puts in a place ("à Val-Sorel") or in a
-dateline is that place. Each mention
-then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
+dateline is that place. A name's head word says its kind ("Dorvan District", "Kessel
+University", ``[heads]`` of the entities file), and the article vouches for names written
+another way (:mod:`newsweave.annotate.name_repeats`: lower-case repeats and countries, lone
+surnames, names after honorifics). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
 coordinates). Other stages find the entity under a span with :func:`entity_at`.
 """
 
@@ -35,6 +37,9 @@ from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, entity_of, resolve_mentions
 from newsweave.annotate.geo import candidates, demonym_country, fold
+from newsweave.annotate.name_lists import examples_of_kinds, list_members
+from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
+                                             names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, places_after_place_nouns,
                                             places_listed_with_places)
@@ -52,7 +57,8 @@ LABELS: dict[str, str] = {
     "NORP": "MISC", "MISC": "MISC", "EVENT": "MISC", "PRODUCT": "MISC", "WORK_OF_ART": "MISC",
     "LAW": "MISC", "LANGUAGE": "MISC",
 }
-SPACED_DASH = re.compile(r"\s+[-–—]\s+")
+# A dash, slash or bar with a space on each side parts two names ("Ann Vey / Tom Ruel").
+SPACED_DASH = re.compile(r"\s+[-–—/|]\s+")
 POSSESSIVE = re.compile(r"['’]s?$")
 LINE = re.compile(f"[^{LINE_BREAK_CHARS}]+")
 # What follows a dateline's place on its line: "DUNMORE, Nov 8", "PARIS – Le".
@@ -73,17 +79,24 @@ def find_entities(article: Article) -> list[Entity]:
     language = article.language or ""
     mentions = _model_mentions(article.text, doc, language)
     mentions = _without_heading_words(mentions, article.text, language)
+    _labels_from_heads(mentions, language)
+    mentions = persons_after_honorifics(mentions, article.text, doc, language)
+    mentions = surnames_repeated(mentions, doc, language)
+    extend_surnames_with_particles(mentions, doc)
     _places_named_as_people(mentions, article.text, doc, language)
     _known_places_after_prepositions(mentions, article.text, doc, language)
     in_full_names = full_name_words(mentions)
     places_after_place_nouns(mentions, article.text, language, in_full_names)
     places_listed_with_places(mentions, article.text, language, in_full_names)
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
+    mentions = list_members(mentions, doc, language)
+    examples_of_kinds(mentions, article.text, language)
     taken = _covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
-    mentions += _names_repeated_in_lower_case(article.text, mentions, language)
     mentions += _places_before_regions(article.text, doc, mentions)
     mentions = recover_toponyms(mentions, article.text, doc, language)
+    mentions += names_repeated_in_lower_case(article.text, mentions, language)
+    mentions += lowercase_countries(doc, language, _covered(mentions))
     mentions = with_titles(mentions, article.text, doc, language)
     resolved = resolve_mentions(mentions, article.text, article.url)
     return [
@@ -253,7 +266,7 @@ def _without_heading_words(mentions: list[Mention], text: str, language: str) ->
     "Bob Marley, Bruno Mars, Drake" stays beside the other persons. Organisations are left
     alone: brands are common words ("Get it at Target for $49", "Get it on Amazon").
     """
-    common = _lowercase_words(language)
+    common = lowercase_words(language)
     if not common:
         return mentions
     names = [m for m in mentions if m.kind == "name"]
@@ -319,18 +332,34 @@ def _is_heading(text: str, start: int, language: str) -> bool:
     return all(word[0].isupper() or word.lower() in stop_words for word in LINE_WORD.findall(line.group()))
 
 
+def _labels_from_heads(mentions: list[Mention], language: str) -> None:
+    """A name of several words whose head says what it is ("Dorvan District", "Kessel University",
+    "Lac Mérou", "Parti Veltan") takes that kind, from ``[heads]`` of ``lang/<iso>/entities.toml``:
+    no person's name ends in "District" or starts with "University". A person becomes a place
+    or an organisation, an organisation a place and a place an organisation; a head word
+    shared by both kinds is listed in neither."""
+    heads = _heads(language)
+    if not heads:
+        return
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.kind != "name" or len(words) < 2 or (words[0] not in heads["any"] and words[-1] not in heads["any"]):
+            continue
+        for label, key in (("LOC", "place"), ("ORG", "organisation")):
+            if mention.label != label and (words[-1] in heads[f"{key}_last"] or words[0] in heads[f"{key}_first"]):
+                if alias_of(mention.text) is None:
+                    mention.label = label
+                break
+
+
 @cache
-def _lowercase_words(language: str) -> frozenset[str]:
-    """Common words of a language in lower case: the lemmatizer's index of nouns, verbs,
-    adjectives and adverbs (WordNet's for English; empty where the pipeline has none)."""
-    nlp = pipeline(language)
-    if "lemmatizer" not in nlp.pipe_names:
-        return frozenset()
-    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_index"):
-        return frozenset()
-    table = lookups.get_table("lemma_index")
-    return frozenset(word for key in table for word in table[key])
+def _heads(language: str) -> dict[str, frozenset[str]]:
+    """The ``[heads]`` lists of the entities file as sets, with "any" holding every head."""
+    table = lang.load(language, "entities").get("heads", {})
+    if not table:
+        return {}
+    heads = {f"{kind}_{end}": frozenset(table.get(f"{kind}_{end}", ())) for kind in ("place", "organisation") for end in ("first", "last")}
+    return heads | {"any": frozenset().union(*heads.values())}
 
 
 def _places_named_as_people(mentions: list[Mention], text: str, doc: Doc, language: str) -> None:
@@ -375,7 +404,7 @@ def _known_places_after_prepositions(mentions: list[Mention], text: str, doc: Do
     after_preposition = _place_preposition(language)
     if after_preposition is None:
         return
-    common = _lowercase_words(language)
+    common = lowercase_words(language)
     suspects = [m for m in mentions if m.kind == "name" and alias_of(m.text) is None
                 and (m.label == "ORG" or (m.label == "PER" and " " in m.text.strip()))
                 and all(word[:1].isupper() for word in m.text.split()) and m.text.lower() not in common
@@ -438,30 +467,6 @@ def _extra_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
             found.append(Mention(token.idx, token.idx + len(token), token.text, "MISC", "demonym"))
         elif token.is_lower and len(token) >= 4 and fold(token.text) not in not_places and _is_big_place(token):
             found.append(Mention(token.idx, token.idx + len(token), token.text, "LOC"))
-    return found
-
-
-def _names_repeated_in_lower_case(text: str, mentions: list[Mention], language: str) -> list[Mention]:
-    """A person's full name or surname written again in lower case ("ilse cardova", "cardova":
-    machine translation lower-cases names) is that person. Only names of two words or more
-    are looked for, and a surname only when the language's lemmatizer does not know it as a
-    common word ("baker", "wolf") and it is no stop word."""
-    people = [m for m in mentions if m.kind == "name" and m.label == "PER" and len(m.text.split()) >= 2]
-    if not people:
-        return []
-    common = _lowercase_words(language)
-    stop_words = pipeline(language).Defaults.stop_words
-    phrases = {m.text.lower() for m in people}
-    surnames = {m.text.split()[-1].lower() for m in people}
-    phrases |= {word for word in surnames if len(word) >= 3 and word not in common and word not in stop_words}
-    taken = _covered(mentions)
-    found: list[Mention] = []
-    for phrase in sorted(phrases, key=len, reverse=True):
-        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text):
-            if any(i in taken for i in range(match.start(), match.end())):
-                continue
-            found.append(Mention(match.start(), match.end(), match.group(), "PER"))
-            taken |= set(range(match.start(), match.end()))
     return found
 
 

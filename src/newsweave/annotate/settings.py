@@ -142,6 +142,13 @@ class AnnotateSettings:
     # In a script without case, known names are looked for up to this many characters long.
     name_max_caseless_chars: int = 24
     name_min_caseless_chars: int = 2
+    # A place or organisation the article writes capitalised is looked for again in lower case
+    # (machine translation: "rotterdam") when its name has at least this many letters.
+    name_lowercase_repeat_min_length: int = 4
+    # Lower-case country names ("united states", "pays-bas") are read up to this many words long.
+    name_country_max_words: int = 3
+    # How far before a name its kind's plural noun and example cue are read ("banks such as X").
+    name_example_window: int = 60
     # Years searched around the anchor year for a weekday that fits a day and month: the weekday
     # of a date repeats every 5, 6 or 11 years, so ±12 always finds the nearest fits.
     published_year_search: int = 12

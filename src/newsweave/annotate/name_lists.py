@@ -1,0 +1,190 @@
+"""Members of a list of names that the model skipped: a list holds one kind of thing.
+
+"Tim Arvel, Ann Vey, Jo Ruelle and Pim Osk" or "Ardice, Pelno, Strova and Velmoré": the
+model tags most members and skips one here and there (a rare name, an unusual spelling). A run
+of capitalised words that stands between list separators (a comma, a semicolon, a spaced dash,
+slash or bar, or the language's ``list_joiners``: "and", "et") in a list of three or more where
+at least two other members are names of one kind, and at most one in four of another kind (the
+model's slip), is a name of that kind too. Places need more than commas between them: "Guthrie, Oklahoma, USA" is one place
+named with its region and country, not a list.
+Names given as examples of a kind take that kind ("des organisations humanitaires, telles que
+Brimq": :func:`examples_of_kinds`). A run that is no name of the article's kind (a common word the lemmatizer knows, alone) stays
+out, and so does a run at the start of a sentence that is a single common word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc
+
+from newsweave import lang
+from newsweave.annotate.canonical import Mention, alias_of
+from newsweave.annotate.geo import candidates, demonym_country, fold
+from newsweave.annotate.name_repeats import lowercase_words
+from newsweave.annotate.nlp import LINE_BREAK
+from newsweave.annotate.settings import SETTINGS
+
+
+
+@cache
+def _particles() -> frozenset[str]:
+    """What may stand inside a name between capitalised words ("Jaap de Hoop Scheffer")."""
+    return frozenset(lang.load(lang.BASE, "entities").get("name_particles", []))
+
+
+@cache
+def _separator(language: str) -> re.Pattern[str]:
+    joiners = lang.load(language, "entities").get("list_joiners", [])
+    joiner = "|".join(re.escape(word) for word in joiners) or "(?!)"
+    return re.compile(rf"^(?:\s*[,;]\s*(?:(?:{joiner})\s+)?|\s+[-–—/|]\s+|\s+(?:{joiner})\s+)$")
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (particles allowed inside), as token index ranges."""
+    runs: list[tuple[int, int]] = []
+    index = 0
+    while index < len(doc):
+        if not _capitalised(doc[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and not LINE_BREAK.search(doc[end - 1].whitespace_):
+            if _capitalised(doc[end]):
+                end += 1
+            elif doc[end].text in _particles() and end + 1 < len(doc) and _capitalised(doc[end + 1]):
+                end += 2
+            else:
+                break
+        runs.append((index, end))
+        index = end
+    return runs
+
+
+def _capitalised(token) -> bool:
+    text = token.text
+    return text[:1].isupper() and (token.is_alpha or re.fullmatch(r"[^\W\d_][\w'’.-]*", text) is not None)
+
+
+def _joined(members: list[tuple[int, int]], text: str, language: str) -> bool:
+    """Whether a list's members are joined by more than commas: "and", a spaced dash, slash or bar."""
+    gaps = [text[a[1] : b[0]] for a, b in zip(members, members[1:])]
+    joiners = set(lang.load(language, "entities").get("list_joiners", []))
+    return any(set(gap.split()) & joiners or re.search(r"\s[-–—/|]\s", gap) for gap in gaps)
+
+
+def list_members(mentions: list[Mention], doc: Doc, language: str) -> list[Mention]:
+    """The mentions, with list members the model skipped added (see the module doc)."""
+    separator = _separator(language)
+    text = doc.text
+    by_span = {(m.start, m.end): m for m in mentions if m.kind == "name"}
+    taken = {index for m in mentions for index in range(m.start, m.end)}
+    common = lowercase_words(language)
+    lists: list[list[tuple[int, int]]] = []
+    for run in _runs(doc):
+        start, end = doc[run[0]].idx, doc[run[1] - 1].idx + len(doc[run[1] - 1])
+        if lists and separator.match(text[lists[-1][-1][1] : start]) and not LINE_BREAK.search(text[lists[-1][-1][1] : start]):
+            lists[-1].append((start, end))
+        else:
+            lists.append([(start, end)])
+    added: list[Mention] = []
+    for members in lists:
+        if len(members) < 3:
+            continue
+        labels = [by_span[span].label for span in members if span in by_span]
+        label = max(("PER", "ORG", "LOC"), key=labels.count)
+        # Two members of one kind at least, and no more than one in four of another kind.
+        if labels.count(label) < 2 or 4 * (len(labels) - labels.count(label)) > len(labels):
+            continue
+        if label == "LOC" and not _joined(members, text, language):
+            continue  # "Guthrie, Oklahoma, USA" is one place in its region, no list
+        for start, end in members:
+            words = text[start:end]
+            if (start, end) in by_span or any(i in taken for i in range(start, end)):
+                continue
+            if len(words.split()) > SETTINGS.name_max_words or alias_of(words) or demonym_country(words):
+                continue
+            if " " not in words and words.lower() in common:
+                continue
+            added.append(Mention(start, end, words, label))
+    return sorted(mentions + added, key=lambda m: (m.start, m.end)) if added else mentions
+
+
+# -- names given as examples of a kind ("organisations such as Brimq") --------------------------
+
+
+@cache
+def _example_cue(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A plural noun of organisations or of places, up to two lower-case words (adjectives), then
+    a cue that gives examples ("banks such as ", "des organisations humanitaires, telles que "),
+    right before a name: one pattern for each kind."""
+    table = lang.load(language, "entities")
+    cues = table.get("example_cues", [])
+    if not cues:
+        return None, None
+    cue = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(cues, key=len, reverse=True))
+    patterns: list[re.Pattern[str] | None] = []
+    for key in ("organisation_nouns", "place_nouns"):
+        nouns = [word for word in table.get(key, []) if word.endswith(("s", "x"))]
+        if not nouns:
+            patterns.append(None)
+            continue
+        noun = "|".join(re.escape(word) for word in sorted(nouns, key=len, reverse=True))
+        patterns.append(re.compile(rf"(?<!\w)(?:{noun})((?:\s+[^\W\d_]+){{0,2}})\s*,?\s+(?:{cue})[ \t\xa0]+$", re.IGNORECASE))
+    return patterns[0], patterns[1]
+
+
+def examples_of_kinds(mentions: list[Mention], text: str, language: str) -> None:
+    """Names given as examples after a plural noun of a kind ("des organisations humanitaires,
+    telles que Brimq", "banks such as Brimq and Kelvora", "villages such as Ardice") take that
+    kind, with the names listed after the first one and every other mention of the same name.
+    A person's full name stays (a noun of organisations may introduce their heads), and so does a
+    name the alias files or, for organisations, the gazetteer's countries give another kind."""
+    organisations, places = _example_cue(language)
+    if organisations is None and places is None:
+        return
+    separator = _separator(language)
+    names = sorted((m for m in mentions if m.kind == "name"), key=lambda m: m.start)
+    relabel: dict[str, str] = {}
+    index = 0
+    while index < len(names):
+        window = text[max(0, names[index].start - SETTINGS.name_example_window) : names[index].start]
+        label = "ORG" if _cue_before(organisations, window, language) else ("LOC" if _cue_before(places, window, language) else None)
+        if label is None:
+            index += 1
+            continue
+        chain = [names[index]]
+        while index + 1 < len(names) and separator.match(text[names[index].end : names[index + 1].start]):
+            index += 1
+            chain.append(names[index])
+        for mention in chain:
+            if mention.label == label or _may_take(mention, label):
+                relabel[mention.text] = label
+        index += 1
+    for mention in mentions:
+        if mention.kind == "name" and mention.text in relabel and _may_take(mention, relabel[mention.text]):
+            mention.label = relabel[mention.text]
+
+
+def _cue_before(pattern: re.Pattern[str] | None, window: str, language: str) -> bool:
+    """Whether the noun and cue end the window, with adjectives only between them: "companies to
+    assist, including Harwinton" names towns whose fire companies came, not companies."""
+    match = pattern.search(window) if pattern is not None else None
+    return match is not None and not any(fold(word) in _stop_words(language) for word in match.group(1).split())
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    from newsweave.annotate.nlp import pipeline
+
+    return frozenset(fold(word) for word in pipeline(language).Defaults.stop_words)
+
+
+def _may_take(mention: Mention, label: str) -> bool:
+    """A person's full name, an alias, and for organisations a place the gazetteer knows, stay."""
+    if mention.label == label or alias_of(mention.text) is not None:
+        return False
+    if mention.label == "PER" and len(mention.text.split()) >= 2:
+        return False
+    return label == "LOC" or not (mention.label == "LOC" and candidates(mention.text))
