@@ -119,3 +119,43 @@ def test_a_web_address_of_the_place_reported_on_is_no_promotion() -> None:
           "You can find all the results for free, and download them now, at harwick.gov.uk or harwick.com.\n")
     assert flags(analyse(de, "de"), "undisclosed_promotion") == []
     assert flags(analyse(en, "en"), "undisclosed_promotion") == []
+
+
+def test_a_colon_lead_in_without_a_speaker_does_not_borrow_the_one_before() -> None:
+    en = ("The ferry company Norland cut 140 jobs in Harwick on Monday, its director Ada Brent said.\n\n"
+          "The mood in the canteen fitted in one line: “Nobody here believes a single word that comes from the head office.”\n")
+    fr = ("L'entreprise Norland a supprimé 140 emplois à Harwick lundi, a déclaré sa directrice Ada Brent.\n\n"
+          "L'ambiance de la cantine tenait en une ligne : « Personne ici ne croit plus un seul mot venu du siège. »\n")
+    assert len(flags(analyse(en, "en"), "unsourced_quote")) == 1
+    assert len(flags(analyse(fr, "fr"), "unsourced_quote")) == 1
+
+
+def test_a_modal_sentence_does_not_narrate() -> None:
+    facts = EN_FACTS + "Its director, Ada Brent, said 1,200 jobs depended on the new quay.\n\n"
+    vague = ("Many people expect a different result. Its weight should not be underestimated by anyone. "
+             "There are no simple answers to questions like these.\n")
+    flag = next(f for f in analyse(facts + vague, "en").flags if f.kind == "generic_filler")
+    assert "underestimated" in " ".join(span.text for span in flag.evidence)
+
+
+DE_FACTS = ("Die Werft Norland hat am Montag in Harwick 140 Stellen gestrichen, teilte die Gewerkschaft mit.\n\n"
+            "Die Werft hatte seit 1988 insgesamt 32 Schiffe gebaut, heißt es im Geschäftsbericht.\n\n"
+            "Ihr Direktor Ada Brent sagte, 1200 Arbeitsplätze hingen am neuen Kai.\n\n")
+ES_FACTS = ("La naviera Norland suprimió 140 empleos en Harwick el lunes, según el sindicato.\n\n"
+            "El astillero había construido 32 barcos desde 1988, según las cuentas de la empresa.\n\n"
+            "Su directora, Ada Brent, dijo que 1.200 empleos dependían del nuevo muelle.\n\n")
+
+
+def test_three_vague_sentences_are_filler_without_a_parse() -> None:
+    de = DE_FACTS + ("Viele Menschen erwarten ein anderes Ergebnis von dieser Sache. Niemand kann wirklich sagen, wie es weitergeht. "
+                     "Auf so schwierige Fragen gibt es keine einfachen Antworten.\n")
+    es = ES_FACTS + ("Mucha gente espera un resultado distinto de todo esto. Nadie puede decir de verdad lo que vendrá. "
+                     "No hay respuestas sencillas para preguntas tan difíciles.\n")
+    assert flags(analyse(de, "de"), "generic_filler")
+    assert flags(analyse(es, "es"), "generic_filler")
+
+
+def test_german_perfect_tense_narrates_without_a_parse() -> None:
+    de = DE_FACTS + ("Unbekannte sind in der Nacht gewaltsam in die Halle eingedrungen. Sie haben dort mehrere Kisten mit Werkzeug gestohlen. "
+                     "Als die Beamten kamen, waren die Täter längst verschwunden und die Tore wieder verschlossen.\n")
+    assert flags(analyse(de, "de"), "generic_filler") == []

@@ -124,12 +124,16 @@ def _narrates(article: Article, sentence: Sentence) -> bool:
     """
     doc = doc_of(article)
     if not doc.has_annotation("DEP"):
-        return False  # a blank pipeline (no model for the language): no parse to read tenses from
+        # A blank pipeline (no model for the language): the language's own tense shapes
+        # (``[filler] narration``, e.g. German perfect „sind … eingedrungen“) stand in for a parse.
+        return bool(find_patterns(patterns(article, "filler", "narration"), article.text, sentence.start, sentence.end))
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     verbs = [root, *(child for child in root.children if child.dep_ in ("aux", "aux:tense", "aux:pass"))]
+    if any(verb.tag_ == "MD" or "Mod" in verb.morph.get("VerbType") for verb in verbs[1:]):
+        return False  # "should not be underestimated": a modal speaks of what may be, not of what happened
     return any("Past" in verb.morph.get("Tense") for verb in verbs)
 
 

@@ -116,11 +116,20 @@ def _attributed_nearby(article: Article, start: int, end: int) -> bool:
     if _has_attribution(article, own_start, own_end, start, end, need_both=False):
         return True
     before = text[:own_start].rstrip()
-    if not before:
+    if not before or _introduced_by_colon(text, own_start, start):
         return False
     # A quote may continue the speaker just named, also across a paragraph break, as news
     # copy does: "Ann Lee said the clinic was full." ¶ “We turn…” (or ¶ "It led to this: “…”")
     return _has_attribution(article, _sentence_start(text, len(before)), len(before), start, end, need_both=True)
+
+
+def _introduced_by_colon(text: str, own_start: int, start: int) -> bool:
+    """The quote's own sentence introduces it with a colon ("The mood was summed up in one
+    sentence: “…”"): that lead-in says where the words come from, or nothing does; a speaker of
+    the sentence before does not carry over past it. A lead-in that is only a capitalised
+    word or two ("Ann Lee:") is a name and was judged as such above."""
+    lead = text[own_start:start].rstrip(_CLOSING + "„“‹›")
+    return lead.endswith(":") and len(lead.split()) > 2
 
 
 def _incise_follows(text: str, start: int, end: int) -> bool:
