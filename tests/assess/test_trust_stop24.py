@@ -159,3 +159,16 @@ def test_german_perfect_tense_narrates_without_a_parse() -> None:
     de = DE_FACTS + ("Unbekannte sind in der Nacht gewaltsam in die Halle eingedrungen. Sie haben dort mehrere Kisten mit Werkzeug gestohlen. "
                      "Als die Beamten kamen, waren die Täter längst verschwunden und die Tore wieder verschlossen.\n")
     assert flags(analyse(de, "de"), "generic_filler") == []
+
+
+def test_site_furniture_does_not_lengthen_a_vague_run() -> None:
+    facts_en = EN_FACTS + "Its director, Ada Brent, said 1,200 jobs depended on the new quay.\n\n"
+    facts_fr = FR_FACTS + "Sa directrice, Ada Brent, a déclaré que 1 200 emplois dépendaient du nouveau quai.\n\n"
+    en = facts_en + ("Many people expect a different result. Nobody can really say what comes next. "
+                     "Subscribe to our newsletter to get the best stories in your inbox.\n")
+    fr = facts_fr + ("Beaucoup de gens attendent un autre résultat. Personne ne peut vraiment dire ce qui va suivre. "
+                     "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.\n")
+    en_article, fr_article = analyse(en, "en"), analyse(fr, "fr")
+    assert flags(en_article, "boilerplate_leak") and flags(fr_article, "boilerplate_leak")
+    assert flags(en_article, "generic_filler") == []
+    assert flags(fr_article, "generic_filler") == []
