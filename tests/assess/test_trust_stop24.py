@@ -172,3 +172,14 @@ def test_site_furniture_does_not_lengthen_a_vague_run() -> None:
     assert flags(en_article, "boilerplate_leak") and flags(fr_article, "boilerplate_leak")
     assert flags(en_article, "generic_filler") == []
     assert flags(fr_article, "generic_filler") == []
+
+
+def test_vague_words_inside_a_long_quotation_or_a_dialogue_dash_are_someones_speech() -> None:
+    en = EN_FACTS + "Its director, Ada Brent, said 1,200 jobs depended on the new quay.\n\n" + (
+        "“Many people expect a different result. Nobody can really say what comes next. The mood is changing in many places. "
+        "There are no simple answers to this at all. Everyone will have to make an effort somehow.”\n")
+    es = ES_FACTS + ("– Mucha gente espera un resultado distinto de todo esto.\n"
+                     "– Nadie puede decir de verdad lo que vendrá después.\n"
+                     "– No hay respuestas sencillas para preguntas tan difíciles.\n")
+    assert flags(analyse(en, "en"), "generic_filler") == []
+    assert flags(analyse(es, "es"), "generic_filler") == []
