@@ -29,6 +29,7 @@ from newsweave.assess.textual import (
     sentences,
     time_spans,
 )
+from newsweave.assess.leaks import furniture_pieces
 from newsweave.model import Article, Flag, Severity
 from newsweave.assess.settings import SETTINGS
 
@@ -41,8 +42,10 @@ _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )[A-ZÀ-Ý][\w-]+")
 
 def detect_generic_filler(article: Article) -> list[Flag]:
     """One flag whose evidence is each run of padding, or none."""
-    if not article.entities and not doc_of(article).has_annotation("ENT_IOB") and not patterns(article, "source", "cues"):
-        return []  # no name recogniser and no attribution words: every sentence would look vague
+    if not patterns(article, "source", "cues"):
+        # No attribution words for the language (no lang/<iso>/trust.toml): a sentence that
+        # reports what someone said cannot be told from padding, whatever else is known.
+        return []
     runs = _vague_runs(article)
     if not runs:
         return []
@@ -59,10 +62,11 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
     phrases = patterns(article, "filler", "phrases")
     names = [(m.start, m.end) for m in mentions(article)]
     times = checkable_times(article)
+    furniture = [(start, end) for start, end, _ in furniture_pieces(article)]
     judged: list[tuple[Sentence, bool]] = []
     for sentence in sentences(article):
-        if sentence.heading:
-            continue  # a sub-heading neither adds to nor breaks a run
+        if sentence.heading or overlaps(sentence.start, sentence.end, furniture):
+            continue  # a sub-heading, or site furniture (boilerplate_leak's find), neither adds to nor breaks a run
         has_phrase = bool(find_patterns(phrases, article.text, sentence.start, sentence.end))
         if sentence.words() < SETTINGS.filler_min_words and not has_phrase:
             continue  # too short to judge: neither adds to nor breaks a run
@@ -120,12 +124,16 @@ def _narrates(article: Article, sentence: Sentence) -> bool:
     """
     doc = doc_of(article)
     if not doc.has_annotation("DEP"):
-        return False  # a blank pipeline (no model for the language): no parse to read tenses from
+        # A blank pipeline (no model for the language): the language's own tense shapes
+        # (``[filler] narration``, e.g. German perfect „sind … eingedrungen“) stand in for a parse.
+        return bool(find_patterns(patterns(article, "filler", "narration"), article.text, sentence.start, sentence.end))
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
     verbs = [root, *(child for child in root.children if child.dep_ in ("aux", "aux:tense", "aux:pass"))]
+    if any(verb.tag_ == "MD" or "Mod" in verb.morph.get("VerbType") for verb in verbs[1:]):
+        return False  # "should not be underestimated": a modal speaks of what may be, not of what happened
     return any("Past" in verb.morph.get("Tense") for verb in verbs)
 
 
@@ -133,13 +141,18 @@ def _is_vague(
     article: Article, sentence: Sentence, names: list[tuple[int, int]], times: list[tuple[int, int]], has_phrase: bool
 ) -> bool:
     """No number, date or source; and no name either, unless built on a stock phrase."""
-    if _DIGIT.search(sentence.text) or has_source(article, sentence):
+    if _DIGIT.search(sentence.text) or has_source(article, sentence) or _counts(article, sentence):
         return False
     if has_phrase:
         return True  # "today", "the years ahead" around a stock phrase date nothing
     if overlaps(sentence.start, sentence.end, times) or _narrates(article, sentence):
         return False
     return not overlaps(sentence.start, sentence.end, names) and not _names_a_thing(article, sentence)
+
+
+def _counts(article: Article, sentence: Sentence) -> bool:
+    """A quantity written in words ("two teaspoons", « trois mois », „zwei Jahre“) is as checkable as a digit."""
+    return bool(find_patterns(patterns(article, "filler", "counts"), article.text, sentence.start, sentence.end))
 
 
 def _names_a_thing(article: Article, sentence: Sentence) -> bool:

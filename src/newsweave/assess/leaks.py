@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from newsweave.assess.textual import sentences
-from newsweave.extract.boilerplate import furniture_reason
+from newsweave.extract.boilerplate import AGENCY_CREDIT, furniture_reason
 from newsweave.model import Article, Flag, Severity
 from newsweave.assess.settings import SETTINGS
 
@@ -61,6 +61,8 @@ def furniture_pieces(article: Article) -> list[tuple[int, int, str]]:
             if not _WORD.search(article.text[start:end]) or _overlaps_found(datelines, start, end):
                 continue  # a lone dash is no evidence; a dateline is part of the article
             reason = furniture_reason(article.text[start:end])
+            if reason == AGENCY_CREDIT and not article.text[end:].strip():
+                continue  # "(afp)" signing off the text is its byline, as a dateline opens it
             if reason and not _overlaps_found(found, start, end):
                 found.append((start, end, reason))
     article.work.memo["trust_furniture"] = found

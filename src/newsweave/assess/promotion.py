@@ -181,7 +181,8 @@ def _off_topic(article: Article, name: str, window: tuple[int, int]) -> bool:
         return False
     start, end = window
     outside = article.text[:start].lower() + " " + article.text[end:].lower()
-    return re.search(rf"\b{re.escape(key)}\b", outside) is None
+    # A word that starts with the name counts too: the article about Kulmbach says "Kulmbacher".
+    return re.search(rf"\b{re.escape(key)}", outside) is None
 
 
 def _looks_like_address_or_code(name: str) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from newsweave.assess.textual import find_patterns, mentions, patterns, quoted_spans
+from newsweave.extract.boilerplate import furniture_reason
 from newsweave.model import Article, Flag, Quote
 from newsweave.assess.settings import SETTINGS
 
@@ -30,8 +31,10 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”»“]?(?=\s)|\n")
 # A comma at the quote's end, then a word in lower case: the incise that names the speaker
 # in every language of news copy ("…,” he said; „…“, sagte sie; «…», reprochó; « … », a-t-il
 # dit). The speech verb varies more than any cue list holds; the shape does not.
-_INCISE_AFTER = re.compile(r"[ \u00a0]?,[ \u00a0]+[a-zà-ÿß]")
-_INCISE_INSIDE = re.compile(r"[a-zà-ÿß]")
+# Slavic and some French copy sets the incise off with a dash instead: „…” – powiedział; « … » – a-t-il dit.
+_INCISE_AFTER = re.compile(r"[ \u00a0]?(?:,[ \u00a0]+|[ \u00a0]?[–—][ \u00a0]+)(?=[^\W\d_])(?P<first>\w)")
+# A credit in brackets right after the quote: « … » (Commissaire de la CENI); "…" (Ann Lee, mayor).
+_CREDIT_AFTER = re.compile(r"[ \u00a0]*\((?P<credit>[^()\n]{2,80})\)")
 _CLOSING = "\"”»“«’'\u00a0 "
 
 
@@ -63,7 +66,7 @@ def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
     for start, end in annotated + marked:  # the annotator's spans (words only) before the marked ones
         if len(re.findall(r"\w+", article.text[start:end])) < SETTINGS.unsourced_min_words:
             continue
-        if any(s < end and start < e for s, e in sourced + found):
+        if any(s < end and start < e for s, e in sourced + found) or _after_furniture(article.text, start):
             continue
         found.append((start, end))
     return sorted(found)
@@ -79,6 +82,7 @@ def _reads_as_speech(text: str, start: int, end: int) -> bool:
     inner = text[start + 1 : end - 1].strip()
     if len(re.findall(r"\w+", inner)) < SETTINGS.unsourced_min_speech_words or not inner[:1].isupper():
         return False
+
     closing = inner[-1:] in ".!?…" or text[end : end + 1] in (".", ",", "!", "?")
     if text[start] == '"' and not ((start == 0 or text[start - 1].isspace() or text[start - 1] in ":—–-(")
                                    and (end == len(text) or not text[end].isalnum())):
@@ -112,11 +116,20 @@ def _attributed_nearby(article: Article, start: int, end: int) -> bool:
     if _has_attribution(article, own_start, own_end, start, end, need_both=False):
         return True
     before = text[:own_start].rstrip()
-    if not before:
+    if not before or _introduced_by_colon(text, own_start, start):
         return False
     # A quote may continue the speaker just named, also across a paragraph break, as news
     # copy does: "Ann Lee said the clinic was full." ¶ “We turn…” (or ¶ "It led to this: “…”")
     return _has_attribution(article, _sentence_start(text, len(before)), len(before), start, end, need_both=True)
+
+
+def _introduced_by_colon(text: str, own_start: int, start: int) -> bool:
+    """The quote's own sentence introduces it with a colon ("The mood was summed up in one
+    sentence: “…”"): that lead-in says where the words come from, or nothing does; a speaker of
+    the sentence before does not carry over past it. A lead-in that is only a capitalised
+    word or two ("Ann Lee:") is a name and was judged as such above."""
+    lead = text[own_start:start].rstrip(_CLOSING + "„“‹›")
+    return lead.endswith(":") and len(lead.split()) > 2
 
 
 def _incise_follows(text: str, start: int, end: int) -> bool:
@@ -124,17 +137,36 @@ def _incise_follows(text: str, start: int, end: int) -> bool:
     close = end
     while close < len(text) and text[close] in _CLOSING:  # an annotator's span stops before the mark
         close += 1
-    if _INCISE_AFTER.match(text, close):
+    incise = _INCISE_AFTER.match(text, close)
+    if incise and incise.group("first").islower():
+        return True
+    credit = _CREDIT_AFTER.match(text, close)
+    if credit and any(word[:1].isupper() for word in credit.group("credit").split()):
         return True
     inner = text[start:close].rstrip(_CLOSING + " \u00a0")
-    return inner.endswith(",") and bool(_INCISE_INSIDE.match(text, close))
+    return inner.endswith(",") and text[close : close + 1].islower()
 
 
 def _incise_inside(article: Article, start: int, end: int) -> bool:
     """An attribution cue right after a comma inside the marks: « Nous…, a indiqué le ministre. Nous… »
-    (French sets the incise inside the quotation; mispaired marks do the same)."""
-    return any(article.text[max(start, s - 2) : s].strip() == "," or article.text[max(start, s - 1) : s] == ","
-               for s, _ in find_patterns(patterns(article, "source", "cues"), article.text, start, end))
+    (French sets the incise inside the quotation), or a cue followed by a capitalised name: a
+    closing mark lost in the copy ("… impossible de toucher les a expliqué M6 dans …") leaves
+    the attribution between the marks, and speech does not name its own speaker that way."""
+    text = article.text
+    for s, e in find_patterns(patterns(article, "source", "cues"), text, start, end):
+        if text[max(start, s - 2) : s].strip() == "," or text[max(start, s - 1) : s] == ",":
+            return True
+        following = text[e:end].lstrip(" \u00a0")
+        if following[:1].isupper() and e < end - 1:
+            return True
+    return False
+
+
+def _after_furniture(text: str, start: int) -> bool:
+    """Marks opened right after a "Read also" link (same line, same sentence) quote a headline, not speech."""
+    line_start = _sentence_start(text, start)
+    prefix = text[line_start:start].strip(" \u00a0\t\"“”„«»").lstrip("►▶>•·*-–— ")
+    return bool(prefix) and furniture_reason(prefix) is not None
 
 
 def _has_attribution(article: Article, window_start: int, window_end: int, start: int, end: int, need_both: bool) -> bool:

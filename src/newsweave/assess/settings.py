@@ -14,9 +14,10 @@ class AssessSettings:
     # The shortest run of vague sentences that may be padding; whether it is depends on the
     # article's own rate of vague sentences (``_unexplained``).
     filler_min_run: int = 3
-    # Without a parse (no model for the language, German today) a narrating sentence cannot be told
-    # from padding, so a run must be longer before it counts (docs/quality.md, false alarms in de).
-    filler_min_run_unparsed: int = 4
+    # Without a parse (no model for the language: German, Spanish) the language's ``[filler] narration``
+    # tense shapes tell a narrating sentence from padding; with them a run of 3 keeps German false
+    # alarms at 2 % of real articles (was 4 before stop 24; docs/quality.md "Trust flags — stop 24").
+    filler_min_run_unparsed: int = 3
     # A run is padding when fewer than this many such runs are expected at the article's rate.
     filler_alpha: float = 0.05
     # Measured on planted filler and real news (docs/quality.md).

@@ -173,6 +173,11 @@ def has_source(article: Article, sentence: Sentence) -> bool:
     """The sentence quotes someone or names where its claim comes from."""
     if any(mark in sentence.text for mark in "«»“”\""):
         return True
+    # Inside a quotation whose marks the parser left in another sentence, or a line of
+    # dialogue opened by a dash (Polish, Spanish, Russian copy: "– W tym ośrodku byłem…"):
+    # someone's words, not the article's own claim.
+    if sentence.text[:1] in "–—" or overlaps(sentence.start, sentence.end, quoted_spans(article)):
+        return True
     if overlaps(sentence.start, sentence.end, [(q.start, q.end) for q in article.quotes]):
         return True
     return bool(find_patterns(patterns(article, "source", "cues"), article.text, sentence.start, sentence.end))
