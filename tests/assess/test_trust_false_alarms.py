@@ -1,4 +1,4 @@
-"""Rules of stop 24 against false alarms on real news (issue 14), each in two languages,
+"""Rules against trust-flag false alarms on real news (issue 14), each in two languages,
 with the planted-like problem next to it still flagged. Texts invented for these tests;
 everything runs through the real pipeline."""
 
