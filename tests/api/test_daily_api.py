@@ -94,6 +94,17 @@ def test_pages_are_stable_and_cover_every_match_once(client):
     assert [value for value in dates if value] == sorted((value for value in dates if value), reverse=True)
 
 
+def test_search_pages_by_cursor_and_refuses_a_cursor_it_did_not_give(client):
+    first = client.get("/api/search", params={"limit": 3}).json()
+    second = client.get("/api/search", params={"limit": 3, "after": first["next"]}).json()
+    whole = client.get("/api/search", params={"limit": 10}).json()
+    assert [item["id"] for item in first["items"] + second["items"]] == [item["id"] for item in whole["items"]]
+    assert second["next"] is None and whole["facets_exact"] is True
+    for bad in ("nope", "!!", "W10", "x" * 500):
+        response = client.get("/api/search", params={"after": bad})
+        assert response.status_code == 422 and len(response.text) < 2000, (bad, response.text)
+
+
 @pytest.mark.parametrize("params", [
     {"flag": "bogus"}, {"language": "english"}, {"since": "2024-13-01"}, {"since": "2024-05-01", "until": "2024-01-01"},
     {"lat": 38.7}, {"lat": 91, "lon": 0}, {"lat": 0, "lon": 181}, {"km": 5}, {"lat": 0, "lon": 0, "km": 0},
@@ -113,7 +124,7 @@ def test_odd_values_never_answer_5xx(client):
     odd = ["", " ", "%", "'", '"', "\\", "\u0000", "NaN", "inf", "-0", "9" * 40, "é" * 50, "../../etc", "<b>", "OR 1=1"]
     paths = ["/api/search", "/api/articles", "/api/entities", "/api/stories/trending", "/feeds/search.atom", "/search", "/entities", "/"]
     keys = ["q", "language", "since", "until", "entity", "place", "lat", "lon", "km", "story", "flag", "source", "limit",
-            "offset", "hours", "baseline_days", "at", "facets"]
+            "offset", "hours", "baseline_days", "at", "facets", "after"]
     for path in paths:
         for key in keys:
             for value in odd:

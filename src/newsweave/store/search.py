@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, text, union_all
+from sqlalchemy import ColumnElement, String, and_, case, func, literal, or_, select, text, union_all
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.sql import Select
 
@@ -237,57 +237,89 @@ def search(store: Store, wanted: SearchFilter, limit: int = 20, offset: int = 0,
     """One page of matching articles (newest first, undated last, then by id), the total, and
     facet counts; ``next`` is the cursor of the following page (None on the last).
 
-    The page is read by itself (``LIMIT``, from ``after`` when given, else ``offset``); the
-    total and the facets are counted in SQL and kept ``FACET_CACHE_SECONDS`` per filter
-    (:func:`counted`), so paging through a search counts once.
+    The total and the facets are kept ``FACET_CACHE_SECONDS`` per filter on an unchanged
+    store. When they are not kept and the page lies within the facets' sample, one statement
+    evaluates the filters once for the page, the total and the facets (on SQLite a common
+    word's FTS5 matches cost ~35 ms to list, once instead of three times); otherwise the page
+    is read by itself (``LIMIT`` after ``after`` or ``offset``).
     """
+    with store.engine.connect() as connection:
+        key = (wanted, facets, _generation(connection))
+        summary = _kept(store, key)
+        page: list[tuple[str, str | None]] | None = None
+        if summary is None and facets and after is None and offset + limit < FACET_SAMPLE:
+            page, summary = _all_at_once(store, connection, wanted, limit, offset)
+        if page is None:
+            page = _page(store, connection, wanted, limit, offset, after)
+        if summary is None:
+            summary = _count(store, connection, wanted, facets)
+        if summary["exact"] is not None:  # a count cut short by its time limit is not kept
+            _keep(store, key, summary)
+        more, page = len(page) > limit, page[:limit]
+        rows = _summaries(store, connection, [article_id for article_id, _ in page])
+    following = Cursor(page[-1][1], page[-1][0]).encode() if more else None
+    return {"total": summary["total"], "limit": limit, "offset": 0 if after else offset, "next": following,
+            "items": [rows[article_id] for article_id, _ in page if article_id in rows], "facets": summary["facets"],
+            "facets_exact": summary["exact"]}
+
+
+def _page(store: Store, connection, wanted: SearchFilter, limit: int, offset: int, after: Cursor | None) -> list:
+    """(id, published) of the page and one more (whether a next page exists)."""
     a = schema.articles
     ids = filtered(store, wanted, [a.c.id, a.c.published])
     if after is not None:
         ids = ids.where(after_cursor(after))
-    with store.engine.connect() as connection:
-        page = connection.execute(ids.order_by(*page_order()).limit(limit + 1).offset(0 if after else offset)).all()
-        more, page = len(page) > limit, page[:limit]
-        page_ids = [row.id for row in page]
-        rows = {row.id: dict(row._mapping) for row in connection.execute(
-            select(*(a.c[name] for name in SUMMARY_COLUMNS), outlet(store).label("outlet"), a.c.ingested_at)
-            .where(a.c.id.in_(page_ids))
-        )} if page_ids else {}
-    summary = counted(store, wanted, facets)
-    following = Cursor(page[-1].published, page[-1].id).encode() if more else None
-    return {"total": summary["total"], "limit": limit, "offset": 0 if after else offset, "next": following,
-            "items": [rows[i] for i in page_ids if i in rows], "facets": summary["facets"],
-            "facets_exact": summary["exact"]}
+    return [(row.id, row.published) for row in
+            connection.execute(ids.order_by(*page_order()).limit(limit + 1).offset(0 if after else offset))]
 
 
-def counted(store: Store, wanted: SearchFilter, facets: bool) -> dict[str, Any]:
-    """The total and (with ``facets``) the facet counts of a filter, from the cache when the
-    same filter was counted less than ``FACET_CACHE_SECONDS`` ago on an unchanged store."""
-    with store.engine.connect() as connection:
-        key = (wanted, facets, _generation(connection))
-        moment = time.monotonic()
-        with _cache_lock:
-            cached = _cache.get(store, {}).get(key)
-            if cached and moment - cached[0] < FACET_CACHE_SECONDS:
-                return cached[1]
-        summary = _count(store, connection, wanted, facets)
-    if summary["exact"] is not None:  # a count cut short by its time limit is not kept
-        with _cache_lock:
-            kept = _cache.setdefault(store, {})
-            kept[key] = (moment, summary)
-            while len(kept) > FACET_CACHE_SIZE:  # oldest first: dicts keep insertion order
-                del kept[next(iter(kept))]
-    return summary
+def _summaries(store: Store, connection, page_ids: list[str]) -> dict[str, dict[str, Any]]:
+    a = schema.articles
+    if not page_ids:
+        return {}
+    return {row.id: dict(row._mapping) for row in connection.execute(
+        select(*(a.c[name] for name in SUMMARY_COLUMNS), outlet(store).label("outlet"), a.c.ingested_at).where(a.c.id.in_(page_ids))
+    )}
+
+
+def _kept(store: Store, key: tuple) -> dict[str, Any] | None:
+    with _cache_lock:
+        cached = _cache.get(store, {}).get(key)
+    return cached[1] if cached and time.monotonic() - cached[0] < FACET_CACHE_SECONDS else None
+
+
+def _keep(store: Store, key: tuple, summary: dict[str, Any]) -> None:
+    with _cache_lock:
+        kept = _cache.setdefault(store, {})
+        kept[key] = (time.monotonic(), summary)
+        while len(kept) > FACET_CACHE_SIZE:  # oldest first: dicts keep insertion order
+            del kept[next(iter(kept))]
 
 
 def _generation(connection) -> tuple:
     """What changes when articles, flags or stories are written (three index look-ups): a
-    cached count is used only while it is the same."""
+    kept count is used only while it is the same."""
     a, f, s = schema.articles, schema.flags, schema.stories
     return tuple(connection.execute(select(
         select(func.max(a.c.ingested_at)).scalar_subquery(), select(func.max(f.c.id)).scalar_subquery(),
         select(func.max(s.c.seq)).scalar_subquery(),
     )).one())
+
+
+def _all_at_once(store: Store, connection, wanted: SearchFilter, limit: int, offset: int) -> tuple[list | None, dict | None]:
+    """Page (and one more), total and facets from one statement; (None, None) past the time limit."""
+    try:
+        with _time_limit(store, connection, FACET_TIMEOUT_MS):
+            rows = connection.execute(joined_facet_counts(store, wanted, (offset, limit + 1))).all()
+            facets = _labelled(connection, rows)
+    except OperationalError:
+        if connection.in_transaction():
+            connection.rollback()
+        return None, None
+    total = next((row.count for row in rows if row.facet == "total"), 0)
+    page = sorted((row.count, row.value, row.published) for row in rows if row.facet == "page")
+    return [(value, published) for _, value, published in page], {"total": total, "facets": facets,
+                                                                   "exact": total <= FACET_SAMPLE}
 
 
 def _count(store: Store, connection, wanted: SearchFilter, facets: bool) -> dict[str, Any]:
@@ -330,25 +362,38 @@ def _time_limit(store: Store, connection, milliseconds: int) -> Iterator[None]:
 def _top(facet: str, value: ColumnElement, source) -> Select:
     """The ``FACET_VALUES`` most frequent non-null values of ``value`` (facet, value, count)."""
     count = func.count().label("count")
-    part = (select(literal(facet).label("facet"), value.label("value"), count).select_from(source).where(value.is_not(None))
+    part = (select(literal(facet).label("facet"), value.label("value"), count, literal(None, String).label("published"))
+            .select_from(source).where(value.is_not(None))
             .group_by(value).order_by(count.desc(), value).limit(FACET_VALUES).subquery(f"top_{facet}"))
     return select(*part.c)
 
 
-def joined_facet_counts(store: Store, wanted: SearchFilter):
+def joined_facet_counts(store: Store, wanted: SearchFilter, page: tuple[int, int] | None = None):
     """The statement counting the newest ``FACET_SAMPLE`` matches per language, source,
-    month, flag kind, story and entity (``FACET_VALUES`` rows each: facet, value, count).
+    month, flag kind, story and entity (``FACET_VALUES`` rows each: facet, value, count,
+    published). With ``page`` (offset, limit), also the total (facet "total") and that page's
+    ids (facet "page", their position as the count, with their ``published``).
 
-    One statement: the sample is a MATERIALIZED common table expression, evaluated once and
-    read six times. Counting every match cost what the match set weighs: a word in 29 % of
-    20,000 articles made the entity facet read ~60,000 mention rows per request.
+    One statement: the matches are a MATERIALIZED common table expression, evaluated once and
+    read by every part. Counting every match cost what the match set weighs: a word in 29 %
+    of 20,000 articles made the entity facet read ~60,000 mention rows per request.
     """
     a = schema.articles
-    sample = (filtered(store, wanted, [a.c.id, a.c.language, outlet(store).label("outlet"),
-                                       func.substr(a.c.published, 1, 7).label("month")])
-              .order_by(*page_order()).limit(FACET_SAMPLE).cte("matched").prefix_with("MATERIALIZED"))
-    parts = [_top(name, sample.c[column], sample) for name, column in (("language", "language"), ("source", "outlet"),
-                                                                         ("month", "month"))]
+    columns = [a.c.id, a.c.published, a.c.language, outlet(store).label("outlet"), func.substr(a.c.published, 1, 7).label("month")]
+    parts = []
+    if page is None:
+        sample = filtered(store, wanted, columns).order_by(*page_order()).limit(FACET_SAMPLE).cte("matched").prefix_with("MATERIALIZED")
+    else:
+        matched = filtered(store, wanted, columns).cte("matched").prefix_with("MATERIALIZED")
+        position = func.row_number().over(order_by=(matched.c.published.desc().nulls_last(), matched.c.id)).label("position")
+        sample = select(*matched.c, position).order_by(position).limit(FACET_SAMPLE).cte("sample").prefix_with("MATERIALIZED")
+        parts.append(select(literal("total").label("facet"), literal(None, String).label("value"), func.count().label("count"),
+                            literal(None, String).label("published")).select_from(matched))
+        offset, limit = page
+        parts.append(select(literal("page"), sample.c.id, sample.c.position, sample.c.published)
+                     .where(sample.c.position > offset, sample.c.position <= offset + limit))
+    parts += [_top(name, sample.c[column], sample) for name, column in (("language", "language"), ("source", "outlet"),
+                                                                          ("month", "month"))]
     f, sa, m = schema.flags, schema.story_articles, schema.mentions
     for name, key, article in (("flag", f.c.kind, f.c.article_id), ("story", sa.c.story_id, sa.c.article_id),
                                ("entity", m.c.entity_id, m.c.article_id)):
@@ -364,11 +409,17 @@ def joined_facet_counts(store: Store, wanted: SearchFilter):
 
 def joined_facets(store: Store, connection, wanted: SearchFilter) -> dict[str, list[dict[str, Any]]]:
     """Matching articles per facet value (most frequent first; stories and entities labelled)."""
+    return _labelled(connection, connection.execute(joined_facet_counts(store, wanted)).all())
+
+
+def _labelled(connection, rows) -> dict[str, list[dict[str, Any]]]:
+    """The facet rows of :func:`joined_facet_counts` by facet, stories and entities labelled."""
     facets: dict[str, list[dict[str, Any]]] = {name: [] for name in FACETS}
-    for row in connection.execute(joined_facet_counts(store, wanted)):
-        facets[row.facet].append({"value": row.value, "count": row.count})
-    for name, table, key, label in (("story", schema.stories, schema.stories.c.id, schema.stories.c.label),
-                                    ("entity", schema.entities, schema.entities.c.entity_id, schema.entities.c.canonical)):
+    for row in rows:
+        if row.facet in facets:
+            facets[row.facet].append({"value": row.value, "count": row.count})
+    for name, key, label in (("story", schema.stories.c.id, schema.stories.c.label),
+                             ("entity", schema.entities.c.entity_id, schema.entities.c.canonical)):
         values = facets[name]
         if values:
             labels = dict(connection.execute(select(key, label).where(key.in_([value["value"] for value in values]))).all())
