@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -185,6 +186,29 @@ def test_feeds_are_atom_and_follow_the_store(client):
     assert [entry.link for entry in french.entries] == [f"http://testserver/articles/{client.ids['pont']}.html"]
     assert client.get("/feeds/stories/nope.atom").status_code == 404
     assert client.get("/feeds/entities/nope.atom").status_code == 404
+
+
+def test_feeds_carry_the_elements_atom_requires(client):
+    """RFC 4287 §4.1: a feed has one id, title and updated, and an author unless every entry
+    has one; an entry has id, title, updated, and an alternate link when it has no content.
+    feedparser reads feeds without them, so it cannot tell; ElementTree checks each element.
+    A search that matches nothing is still a valid (empty) feed."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    paths = ("/feeds/search.atom?q=cables", "/feeds/search.atom?q=nothingmatchesthis", "/feeds/stories/story-bridge.atom",
+             "/feeds/entities/Q-kestrel.atom")
+    for path in paths:
+        root = ElementTree.fromstring(client.get(path).content)
+        assert root.tag == f"{atom}feed", path
+        for name in ("id", "title", "updated", "author"):
+            assert len(root.findall(f"{atom}{name}")) == 1, (path, name)
+        assert [link.get("rel") for link in root.findall(f"{atom}link")].count("self") == 1, path
+        for entry in root.findall(f"{atom}entry"):
+            for name in ("id", "title", "updated"):
+                assert len(entry.findall(f"{atom}{name}")) == 1 and entry.find(f"{atom}{name}").text, (path, name)
+            links = entry.findall(f"{atom}link")
+            assert entry.find(f"{atom}content") is not None or [link.get("rel", "alternate") for link in links] == ["alternate"]
+        ids = [entry.find(f"{atom}id").text for entry in root.findall(f"{atom}entry")]
+        assert len(ids) == len(set(ids)), path
 
 
 def test_openapi_lists_the_new_routes(client):

@@ -249,10 +249,13 @@ def search(store: Store, wanted: SearchFilter, limit: int = 20, offset: int = 0,
         page: list[tuple[str, str | None]] | None = None
         if summary is None and facets and after is None and offset + limit < FACET_SAMPLE:
             page, summary = _all_at_once(store, connection, wanted, limit, offset)
+        timed_out = facets and page is None and summary is None and after is None and offset + limit < FACET_SAMPLE
         if page is None:
             page = _page(store, connection, wanted, limit, offset, after)
         if summary is None:
-            summary = _count(store, connection, wanted, facets)
+            # Past the time limit once: the total without a second try at the facets.
+            summary = {**_count(store, connection, wanted, facets=False), "exact": None} if timed_out else (
+                _count(store, connection, wanted, facets))
         if summary["exact"] is not None:  # a count cut short by its time limit is not kept
             _keep(store, key, summary)
         more, page = len(page) > limit, page[:limit]
