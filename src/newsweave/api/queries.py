@@ -17,7 +17,8 @@ from sqlalchemy.sql import Select
 from newsweave.report.stories import story_timeline
 from newsweave.store import Store, schema
 from newsweave.store.entity_pages import ENTITY_COLUMNS
-from newsweave.store.search import SUMMARY_COLUMNS, SearchFilter, filtered, fts5_query, page_order  # noqa: F401 - fts5_query is part of this module's interface
+# fts5_query is part of this module's interface (tests/api/test_app.py).
+from newsweave.store.search import SUMMARY_COLUMNS, SearchFilter, filtered, fts5_query, page_order  # noqa: F401
 
 # Longest page a client may ask for: enough for a UI list, small enough that one request
 # cannot make the server serialise the whole store.

@@ -385,7 +385,8 @@ def joined_facet_counts(store: Store, wanted: SearchFilter, page: tuple[int, int
     columns = [a.c.id, a.c.published, a.c.language, outlet(store).label("outlet"), func.substr(a.c.published, 1, 7).label("month")]
     parts = []
     if page is None:
-        sample = filtered(store, wanted, columns).order_by(*page_order()).limit(FACET_SAMPLE).cte("matched").prefix_with("MATERIALIZED")
+        sample = (filtered(store, wanted, columns).order_by(*page_order()).limit(FACET_SAMPLE)
+                  .cte("matched").prefix_with("MATERIALIZED"))
     else:
         matched = filtered(store, wanted, columns).cte("matched").prefix_with("MATERIALIZED")
         position = func.row_number().over(order_by=(matched.c.published.desc().nulls_last(), matched.c.id)).label("position")
