@@ -3,6 +3,9 @@
 
     nice .venv/bin/python bench/api_latency.py [--articles 20000] [--clients 10] [--requests 30]
                                                [--backends sqlite postgresql] [--indexes 10]
+                                               [--baseline-src OTHER_CHECKOUT/src]
+
+It ends with a p50/p95 table of every backend and route (Markdown, for docs/benchmarks.md).
 
 The store is written straight into the tables (no pipeline: analysing 20,000 articles
 would take hours on this machine, and these routes read only rows): generated articles
@@ -19,6 +22,11 @@ ones; the figures are p50 and p95 of the wall time per request, seen by the clie
 PostgreSQL needs the server binaries (``/usr/lib/postgresql/*/bin``): the bench starts a
 throwaway server as the tests do (``tests/conftest.py``), and skips it with a message if
 they are absent.
+
+``--baseline-src DIR`` first serves the same store with the code of another checkout (its
+``src`` folder, e.g. ``git worktree add /tmp/base main``), then with this one, so before and
+after are measured in the same run under the same load; the baseline server does not
+migrate the store (this checkout's migrations are applied already, new indexes included).
 
 ``--indexes N`` then times the same reads called directly, one at a time, with the read
 indexes of revision 0011 and without them (downgraded to 0010 on the same store, then
@@ -41,6 +49,7 @@ import threading
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -127,8 +136,10 @@ def build_store(url: str, count: int, seed: int = 0) -> dict:
             if store.dialect == "sqlite":
                 connection.execute(text("INSERT INTO articles_fts (article_id, title, text) VALUES (:id, :title, :text)"), fts)
     if store.dialect == "postgresql":
-        with store.engine.begin() as connection:
-            connection.execute(text("ANALYZE"))
+        # As autovacuum leaves a store that has been idle a while: statistics, and the
+        # visibility map that lets index-only scans skip the table.
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.execute(text("VACUUM ANALYZE"))
     store.close()
     words = {language: load(language, "synthetic")["thing"] for language in ("en", "fr")}
     return {"entities": [row["entity_id"] for row in entities[:300]],
@@ -163,13 +174,15 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(url: str) -> tuple[subprocess.Popen, str]:
+def start_server(url: str, src: Path = ROOT / "src", migrate: bool = True) -> tuple[subprocess.Popen, str]:
+    """``serve``'s app on ``url`` in a process of its own, with the code under ``src``."""
     port = free_port()
     code = (
         "import sys, uvicorn; sys.path.insert(0, %r);"
         "from newsweave.api import create_app; from newsweave.store import Store;"
+        "%s"
         "uvicorn.run(create_app(Store(%r), warm=False), host='127.0.0.1', port=%d, log_level='warning')"
-    ) % (str(ROOT / "src"), url, port)
+    ) % (str(src), "" if migrate else "Store._migrate = lambda self: None;", url, port)
     process = subprocess.Popen([sys.executable, "-c", code])
     base = f"http://127.0.0.1:{port}"
     import httpx
@@ -297,6 +310,37 @@ def postgres_url():
     return server, server.url(server.create_database())
 
 
+def serve_and_measure(url: str, mix: dict, args, src: Path, migrate: bool) -> dict[str, dict]:
+    """Every route of ``mix`` through a server running the code under ``src``."""
+    process, base = start_server(url, src, migrate)
+    figures = {}
+    try:
+        for name, requests in mix.items():
+            figures[name] = measure(base, requests, args.clients, args.requests)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    return figures
+
+
+def table(results: dict[str, dict[str, dict]], baseline: bool) -> str:
+    """The p50/p95 table (Markdown): backend, route, [baseline,] this checkout."""
+    header = "| backend | route | " + ("baseline p50 / p95 ms | " if baseline else "") + "p50 / p95 ms | req/s | errors |"
+    lines = [header, "|---|---|" + ("---:|" if baseline else "") + "---:|---:|---:|"]
+    for key, figures in results.items():
+        if not key.endswith("(this checkout)"):
+            continue
+        backend = key.split(" ", 1)[0]
+        for name, now in figures.items():
+            before = results.get(f"{backend} (baseline)", {}).get(name)
+            cells = [backend, name]
+            if baseline:
+                cells.append(f"{before['p50_ms']:.0f} / {before['p95_ms']:.0f}" if before else "-")
+            cells += [f"{now['p50_ms']:.0f} / {now['p95_ms']:.0f}", f"{now['throughput_rps']:.1f}", str(now["error_count"])]
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=20_000)
@@ -305,8 +349,10 @@ def main() -> None:
     parser.add_argument("--indexes", type=int, default=0, metavar="N",
                         help="then time N direct reads per route with and without the 0011 indexes")
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
+    parser.add_argument("--baseline-src", type=Path, metavar="DIR",
+                        help="first serve the same store with the code in DIR (another checkout's src)")
     args = parser.parse_args()
-    results = {}
+    results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for backend in args.backends:
             server = None
@@ -317,19 +363,18 @@ def main() -> None:
                 if url is None:
                     print("PostgreSQL binaries not found (/usr/lib/postgresql/*/bin): skipped")
                     continue
-            started = time.perf_counter()
-            pool = build_store(url, args.articles)
-            print(f"{backend}: built {args.articles} articles in {time.perf_counter() - started:.0f} s", flush=True)
-            process, base = start_server(url)
             try:
+                started = time.perf_counter()
+                pool = build_store(url, args.articles)
+                print(f"{backend}: built {args.articles} articles in {time.perf_counter() - started:.0f} s", flush=True)
                 mix = request_mix(pool, random.Random(1))
-                for name, requests in mix.items():
-                    figures = measure(base, requests, args.clients, args.requests)
-                    results[f"{backend} · {name}"] = figures
-                    print(f"{backend:10} {name:42} p50 {figures['p50_ms']:7.1f} ms  p95 {figures['p95_ms']:7.1f} ms  "
-                          f"{figures['throughput_rps']:6.1f} req/s  errors {figures['error_count']}", flush=True)
-                process.terminate()
-                process.wait(timeout=30)
+                runs = [("baseline", args.baseline_src, False)] if args.baseline_src else []
+                for label, src, migrate in [*runs, ("this checkout", ROOT / "src", True)]:
+                    figures = serve_and_measure(url, mix, args, src, migrate)
+                    results[f"{backend} ({label})"] = figures
+                    for name, one in figures.items():
+                        print(f"{backend:10} {label:13} {name:40} p50 {one['p50_ms']:7.1f} ms  p95 {one['p95_ms']:7.1f} ms  "
+                              f"{one['throughput_rps']:6.1f} req/s  errors {one['error_count']}", flush=True)
                 if args.indexes:
                     compared = compare_indexes(url, mix, args.indexes)
                     results[f"{backend} · direct reads, median ms"] = compared
@@ -337,13 +382,12 @@ def main() -> None:
                         print(f"{backend:10} direct {name:35} with indexes {compared['with 0011 indexes'][name]:7.1f} ms  "
                               f"without {compared['without (0010)'][name]:7.1f} ms", flush=True)
             finally:
-                if process.poll() is None:
-                    process.terminate()
-                    process.wait(timeout=30)
                 if server is not None:
                     server.command("pg_ctl", "-D", str(server.root / "data"), "-m", "immediate", "stop")
                     shutil.rmtree(server.root, ignore_errors=True)
     print(json.dumps(results, indent=1))
+    print(f"\n{args.clients} clients, {args.requests} timed requests per client and route, {args.articles} articles:\n")
+    print(table(results, args.baseline_src is not None))
 
 
 if __name__ == "__main__":

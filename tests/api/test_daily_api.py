@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -94,6 +95,17 @@ def test_pages_are_stable_and_cover_every_match_once(client):
     assert [value for value in dates if value] == sorted((value for value in dates if value), reverse=True)
 
 
+def test_search_pages_by_cursor_and_refuses_a_cursor_it_did_not_give(client):
+    first = client.get("/api/search", params={"limit": 3}).json()
+    second = client.get("/api/search", params={"limit": 3, "after": first["next"]}).json()
+    whole = client.get("/api/search", params={"limit": 10}).json()
+    assert [item["id"] for item in first["items"] + second["items"]] == [item["id"] for item in whole["items"]]
+    assert second["next"] is None and whole["facets_exact"] is True
+    for bad in ("nope", "!!", "W10", "x" * 500):
+        response = client.get("/api/search", params={"after": bad})
+        assert response.status_code == 422 and len(response.text) < 2000, (bad, response.text)
+
+
 @pytest.mark.parametrize("params", [
     {"flag": "bogus"}, {"language": "english"}, {"since": "2024-13-01"}, {"since": "2024-05-01", "until": "2024-01-01"},
     {"lat": 38.7}, {"lat": 91, "lon": 0}, {"lat": 0, "lon": 181}, {"km": 5}, {"lat": 0, "lon": 0, "km": 0},
@@ -113,7 +125,7 @@ def test_odd_values_never_answer_5xx(client):
     odd = ["", " ", "%", "'", '"', "\\", "\u0000", "NaN", "inf", "-0", "9" * 40, "é" * 50, "../../etc", "<b>", "OR 1=1"]
     paths = ["/api/search", "/api/articles", "/api/entities", "/api/stories/trending", "/feeds/search.atom", "/search", "/entities", "/"]
     keys = ["q", "language", "since", "until", "entity", "place", "lat", "lon", "km", "story", "flag", "source", "limit",
-            "offset", "hours", "baseline_days", "at", "facets"]
+            "offset", "hours", "baseline_days", "at", "facets", "after"]
     for path in paths:
         for key in keys:
             for value in odd:
@@ -174,6 +186,29 @@ def test_feeds_are_atom_and_follow_the_store(client):
     assert [entry.link for entry in french.entries] == [f"http://testserver/articles/{client.ids['pont']}.html"]
     assert client.get("/feeds/stories/nope.atom").status_code == 404
     assert client.get("/feeds/entities/nope.atom").status_code == 404
+
+
+def test_feeds_carry_the_elements_atom_requires(client):
+    """RFC 4287 §4.1: a feed has one id, title and updated, and an author unless every entry
+    has one; an entry has id, title, updated, and an alternate link when it has no content.
+    feedparser reads feeds without them, so it cannot tell; ElementTree checks each element.
+    A search that matches nothing is still a valid (empty) feed."""
+    atom = "{http://www.w3.org/2005/Atom}"
+    paths = ("/feeds/search.atom?q=cables", "/feeds/search.atom?q=nothingmatchesthis", "/feeds/stories/story-bridge.atom",
+             "/feeds/entities/Q-kestrel.atom")
+    for path in paths:
+        root = ElementTree.fromstring(client.get(path).content)
+        assert root.tag == f"{atom}feed", path
+        for name in ("id", "title", "updated", "author"):
+            assert len(root.findall(f"{atom}{name}")) == 1, (path, name)
+        assert [link.get("rel") for link in root.findall(f"{atom}link")].count("self") == 1, path
+        for entry in root.findall(f"{atom}entry"):
+            for name in ("id", "title", "updated"):
+                assert len(entry.findall(f"{atom}{name}")) == 1 and entry.find(f"{atom}{name}").text, (path, name)
+            links = entry.findall(f"{atom}link")
+            assert entry.find(f"{atom}content") is not None or [link.get("rel", "alternate") for link in links] == ["alternate"]
+        ids = [entry.find(f"{atom}id").text for entry in root.findall(f"{atom}entry")]
+        assert len(ids) == len(set(ids)), path
 
 
 def test_openapi_lists_the_new_routes(client):

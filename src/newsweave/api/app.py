@@ -26,10 +26,10 @@ from pydantic import BaseModel, Field, model_validator
 
 from newsweave.api import queries
 from newsweave.api.docs import add_offline_docs
-from newsweave.api.filters import search_filter
+from newsweave.api.filters import page_cursor, search_filter
 from newsweave.api.limits import BodyLimit, DropEmptyParameters, NoControlCharacters, validation_error
 from newsweave.api.readiness import Readiness, warm_up
-from newsweave.api.queries import MAX_PAGE, ArticleFilter, Page
+from newsweave.api.queries import MAX_PAGE, Page
 from newsweave.ingest.documents import document_from_bytes
 from newsweave.link.entities import resolve_entity_id
 from newsweave.model import RawDocument, Rejection
@@ -38,7 +38,7 @@ from newsweave.reanalyze import analyse_again_with
 from newsweave.store import Store
 from newsweave.store.entity_pages import entity_list, entity_profile
 from newsweave.store.feedback import MAX_COMMENT_CHARS
-from newsweave.store.search import FLAG_KINDS, SearchFilter, known_flag_kind, search
+from newsweave.store.search import FLAG_KINDS, Cursor, SearchFilter, known_flag_kind, search
 from newsweave.store.trending import recent_trending, trending_stories
 
 # The largest document ``POST /api/articles`` accepts (characters): a long feature with
@@ -192,7 +192,7 @@ def _api_router() -> APIRouter:
         check_flag_kind(store, flag)
         # An id merged into another story names its successor's articles (link/story_changes.py).
         story = (store.resolve_story(story) or story) if story else None
-        wanted = ArticleFilter(language=language, story=story, entity=entity, flag=flag, q=q, since=since, until=until)
+        wanted = SearchFilter(language=language, story=story, entity=entity, flag=flag, q=q, since=since, until=until)
         return queries.list_articles(store, wanted, paging)
 
     @router.get("/articles/{article_id}", summary="One article with all its spans",
@@ -220,8 +220,9 @@ def _api_router() -> APIRouter:
     def search_articles(
         store: StoreDep, paging: PageParams, wanted: Annotated[SearchFilter, Depends(search_filter)],
         facets: Annotated[bool, Query(description="Count articles per language, source, flag, story, entity, month")] = True,
+        after: Annotated[Cursor | None, Depends(page_cursor)] = None,
     ) -> dict[str, Any]:
-        return search(store, wanted, paging.limit, paging.offset, facets)
+        return search(store, wanted, paging.limit, paging.offset, facets, after)
 
     @router.get("/entities", summary="Entities by name, alias or any spelling met in an article")
     def entities(store: StoreDep, paging: PageParams, q: Words = None) -> dict[str, Any]:

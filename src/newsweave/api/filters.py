@@ -10,7 +10,7 @@ from fastapi import HTTPException, Query, Request
 
 from newsweave.store import Store
 from newsweave.store.entity_pages import entity_row
-from newsweave.store.search import FLAG_KINDS, Near, SearchFilter, known_flag_kind
+from newsweave.store.search import FLAG_KINDS, Cursor, Near, SearchFilter, known_flag_kind
 
 ID_PATTERN = r"^[A-Za-z0-9_.:~-]{1,64}$"
 # Radius of a place filter when the client names a place without one (km): a city and its suburbs.
@@ -54,3 +54,15 @@ def search_filter(
         near = Near(lat, lon, km or DEFAULT_RADIUS_KM)
     return SearchFilter(q=q.strip() or None if q else None, language=language, since=since, until=until, entity=entity,
                         near=near, story=story, flag=flag, source=source)
+
+
+def page_cursor(
+    after: Annotated[str | None, Query(max_length=400, description="Continue after a page: its `next` value")] = None,
+) -> Cursor | None:
+    """The keyset cursor of ``GET /api/search``; a value no page handed out answers 422."""
+    if after is None:
+        return None
+    try:
+        return Cursor.decode(after)
+    except ValueError:
+        raise HTTPException(422, "after is not a page cursor (give the next value of a page)") from None

@@ -1,40 +1,29 @@
 """Read queries behind the HTTP API and the web UI: filtered, paginated, parameterised only.
 
 Every value a client sends reaches the database as a bound parameter (SQLAlchemy Core
-expressions or ``text()`` with ``:name`` binds); nothing is formatted into SQL. Full-text
-search uses SQLite FTS5 or PostgreSQL's ``tsvector`` (see migration 0002).
+expressions or ``text()`` with ``:name`` binds); nothing is formatted into SQL. Article
+filters are ``store.search``'s (one :class:`SearchFilter` for every route that filters
+articles).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Text, cast, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.sql import Select
 
 from newsweave.report.stories import story_timeline
 from newsweave.store import Store, schema
 from newsweave.store.feedback import VERDICTS, flag_json
-from newsweave.store.search import fts5_query, matching_ids  # noqa: F401 - fts5_query is part of this module's interface
+from newsweave.store.entity_pages import ENTITY_COLUMNS
+# fts5_query is part of this module's interface (tests/api/test_app.py).
+from newsweave.store.search import SUMMARY_COLUMNS, SearchFilter, filtered, fts5_query, page_order  # noqa: F401
 
 # Longest page a client may ask for: enough for a UI list, small enough that one request
 # cannot make the server serialise the whole store.
 MAX_PAGE = 200
-
-
-@dataclass(frozen=True)
-class ArticleFilter:
-    """What a client may narrow the article list by; every field optional."""
-
-    language: str | None = None
-    story: str | None = None
-    entity: str | None = None
-    flag: str | None = None
-    q: str | None = None
-    since: date | None = None
-    until: date | None = None
 
 
 @dataclass(frozen=True)
@@ -43,49 +32,19 @@ class Page:
     offset: int = 0
 
 
-# Columns clients see: tables also hold working state (story centroids, signatures) that is
-# neither JSON nor meant for readers.
-SUMMARY_COLUMNS = (
-    "id", "source", "url", "title", "language", "published", "published_basis", "duplicate_of", "copies",
-)
+# Columns clients see (articles: ``store.search.SUMMARY_COLUMNS``): tables also hold working
+# state (story centroids, signatures) that is neither JSON nor meant for readers.
 STORY_COLUMNS = ("id", "label", "languages", "first", "last")
-ENTITY_COLUMNS = ("entity_id", "canonical", "label", "aliases", "languages", "lat", "lon", "country")
 TIMELINE_KEYS = ("date", "article_id", "start", "end", "text", "event_type", "inferred", "inferred_reason")
 
 
-def _filtered(store: Store, wanted: ArticleFilter) -> Select:
+def list_articles(store: Store, wanted: SearchFilter, page: Page) -> dict[str, Any]:
+    """One page of article summaries (newest first, undated last), with the total that matched."""
     a = schema.articles
-    query = select(*(a.c[name] for name in SUMMARY_COLUMNS), func.length(a.c.text).label("length"))
-    if wanted.language:
-        query = query.where(a.c.language == wanted.language)
-    if wanted.story:
-        sa = schema.story_articles
-        query = query.where(a.c.id.in_(select(sa.c.article_id).where(sa.c.story_id == wanted.story)))
-    if wanted.entity:
-        m = schema.mentions
-        query = query.where(a.c.id.in_(select(m.c.article_id).where(m.c.entity_id == wanted.entity)))
-    if wanted.flag:
-        f = schema.flags
-        query = query.where(a.c.id.in_(select(f.c.article_id).where(f.c.kind == wanted.flag)))
-    if wanted.since:
-        query = query.where(a.c.published >= wanted.since.isoformat())
-    if wanted.until:
-        # ``published`` is a day or a timestamp string; everything before the next day counts.
-        query = query.where(a.c.published < (wanted.until + timedelta(days=1)).isoformat())
-    if wanted.q:
-        query = query.where(a.c.id.in_(matching_ids(store, wanted.q)))
-    return query
-
-
-def list_articles(store: Store, wanted: ArticleFilter, page: Page) -> dict[str, Any]:
-    """One page of article summaries, newest first, with the total that matched."""
-    query = _filtered(store, wanted)
-    a = schema.articles
+    query = filtered(store, wanted, [*(a.c[name] for name in SUMMARY_COLUMNS), func.length(a.c.text).label("length")])
     with store.engine.connect() as connection:
-        total = connection.scalar(select(func.count()).select_from(query.subquery())) or 0
-        rows = connection.execute(
-            query.order_by(a.c.published.desc(), a.c.id).limit(page.limit).offset(page.offset)
-        ).all()
+        total = connection.scalar(select(func.count()).select_from(filtered(store, wanted, [a.c.id]).subquery())) or 0
+        rows = connection.execute(query.order_by(*page_order()).limit(page.limit).offset(page.offset)).all()
     return {"total": total, "limit": page.limit, "offset": page.offset, "items": [dict(row._mapping) for row in rows]}
 
 
@@ -115,23 +74,6 @@ def flag_detail(store: Store, flag_id: str) -> dict[str, Any] | None:
         return None
     article, flag = found
     return {**_with_marks(flag_json(article.id, flag), store.feedback_counts(article.id)), "article_id": article.id}
-
-
-def _mention_counts():
-    m = schema.mentions
-    return select(m.c.entity_id, func.count().label("mentions")).group_by(m.c.entity_id).subquery()
-
-
-def list_entities(store: Store, words: str | None, page: Page) -> dict[str, Any]:
-    e, counts = schema.entities, _mention_counts()
-    query = select(*(e.c[name] for name in ENTITY_COLUMNS), func.coalesce(counts.c.mentions, 0).label("mentions")).outerjoin(
-        counts, counts.c.entity_id == e.c.entity_id
-    )
-    if words:
-        query = query.where(
-            or_(e.c.canonical.icontains(words, autoescape=True), cast(e.c.aliases, Text).icontains(words, autoescape=True))
-        )
-    return _page_of(store, query.order_by(func.coalesce(counts.c.mentions, 0).desc(), e.c.entity_id), page)
 
 
 def entity_detail(store: Store, entity_id: str, page: Page) -> dict[str, Any] | None:
@@ -169,7 +111,7 @@ def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
     row = story_row(store, story_id)
     if row is None:
         return None
-    articles = list_articles(store, ArticleFilter(story=story_id), Page(limit=MAX_PAGE))["items"]
+    articles = list_articles(store, SearchFilter(story=story_id), Page(limit=MAX_PAGE))["items"]
     entries, _ = story_timeline(store, row["article_ids"])
     timeline = [{key: entry.get(key) for key in TIMELINE_KEYS} for entry in entries]
     return {**row, "articles": articles, "timeline": timeline, "topic": store.topic_of_story(story_id),

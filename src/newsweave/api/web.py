@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader
 
 from newsweave.api import queries
 from newsweave.api.filters import search_filter
-from newsweave.api.queries import ArticleFilter, Page
+from newsweave.api.queries import Page
 from newsweave.report.entities import entity_id_of, entity_slug, render_entity
 from newsweave.report.html import environment as report_environment
 from newsweave.report.html import render_article
@@ -84,7 +84,7 @@ def web_router() -> APIRouter:
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> HTMLResponse:
         store = store_of(request)
-        wanted = ArticleFilter(q=q.strip() or None, language=language or None)
+        wanted = SearchFilter(q=q.strip() or None, language=language or None)
         found = queries.list_articles(store, wanted, Page(limit=UI_PAGE, offset=offset))
         trending = recent_trending(store, hours=TRENDING_HOURS, limit=TRENDING_SHOWN)
         return _page(env.get_template("home.html").render(q=q, language=language, found=found, stats=store.stats(),
