@@ -42,7 +42,7 @@ from newsweave.annotate.name_repeats import (extend_surnames_with_particles, low
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, places_after_place_nouns,
-                                            places_listed_with_places)
+                                            place_preposition, places_listed_with_places)
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
@@ -381,7 +381,7 @@ def _places_named_as_people(mentions: list[Mention], text: str, doc: Doc, langua
     if not lone:
         return
     places = {fold(m.text) for m in lone if _in_dateline(text, m.text)}
-    after_preposition = _place_preposition(language)
+    after_preposition = place_preposition(language)
     if after_preposition is not None:
         # The preposition may stand before a mention the model already called a place ("à
         # Val-Sorel" LOC, the headline's "Val-Sorel" PER).
@@ -401,7 +401,7 @@ def _known_places_after_prepositions(mentions: list[Mention], text: str, doc: Do
     so here the gazetteer must agree; a name that is somewhere the subject of a verb, an
     alias of the entity files, a common word ("Echoes in Time") or a name with a lower-case
     word ("dédiée à saint Pierre") stays as the model gave it."""
-    after_preposition = _place_preposition(language)
+    after_preposition = place_preposition(language)
     if after_preposition is None:
         return
     common = lowercase_words(language)
@@ -429,16 +429,6 @@ def _in_dateline(text: str, name: str) -> bool:
     a dash: "VAL-SOREL, 3 mars 2025 – Les trains …"), tagged by the model or not."""
     dateline = re.compile(f"(?:^|[{LINE_BREAK_CHARS}]){re.escape(name.upper())}{DATELINE_END.pattern}")
     return dateline.search(text) is not None
-
-
-@cache
-def _place_preposition(language: str) -> re.Pattern[str] | None:
-    """A pattern matching a place preposition right before a name (the end of the text searched)."""
-    words = lang.load(language, "entities").get("place_prepositions", [])
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})[ \t\xa0]+$", re.IGNORECASE)
 
 
 # -- mentions the model misses --------------------------------------------------------------

@@ -33,6 +33,7 @@ from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates, country_names, fold
 from newsweave.annotate.nlp import LINE_BREAK, pipeline
+from newsweave.annotate.place_words import calendar_words, place_preposition
 from newsweave.annotate.settings import SETTINGS
 
 
@@ -146,24 +147,6 @@ def _is_common(word: str, language: str) -> bool:
     its index holds dictionary forms only."""
     common = lowercase_words(language)
     return word in common or (word.endswith("s") and (word[:-1] in common or (word.endswith("es") and word[:-2] in common)))
-
-
-@cache
-def _calendar_words(language: str) -> frozenset[str]:
-    """Month and weekday names of the language (CLDR, via babel), folded: "since January" is no
-    repeat of Bob January's surname."""
-    from babel import Locale
-
-    words: set[str] = set()
-    try:
-        locale = Locale(language)
-        for table in (locale.months, locale.days):
-            for context in table.values():
-                for names in context.values():
-                    words.update(fold(name) for name in names.values())
-    except (ValueError, TypeError):
-        pass
-    return frozenset(words)
 
 
 # -- lower-case countries ----------------------------------------------------------------------
@@ -287,7 +270,7 @@ def surnames_repeated(mentions: list[Mention], doc: Doc, language: str) -> list[
     added: list[Mention] = []
     for token in doc:
         key = fold(token.text)
-        if key not in tails or not token.is_title or len(key) < 3 or key in _stop_words(language) or key in _calendar_words(language):
+        if key not in tails or not token.is_title or len(key) < 3 or key in _stop_words(language) or key in calendar_words(language):
             continue
         if token.is_sent_start and token.text.lower() in common:
             continue
@@ -309,7 +292,7 @@ def surnames_repeated(mentions: list[Mention], doc: Doc, language: str) -> list[
 def _relabel_surname(mention: Mention, doc: Doc, language: str) -> None:
     """A lone surname tagged a place or an organisation is the person, unless a place
     preposition stands before it ("in Verhoeven" may be a town of the name)."""
-    preposition = _place_preposition(language)
+    preposition = place_preposition(language)
     window = doc.text[max(0, mention.start - SETTINGS.entity_preposition_window) : mention.start]
     if preposition is not None and preposition.search(window):
         return
@@ -347,12 +330,3 @@ def extend_surnames_with_particles(mentions: list[Mention], doc: Doc) -> None:
         if start < mention.start and not any(i in taken for i in range(start, mention.start)):
             mention.text = doc.text[start : mention.end]
             mention.start = start
-
-
-@cache
-def _place_preposition(language: str) -> re.Pattern[str] | None:
-    words = lang.load(language, "entities").get("place_prepositions", [])
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})[ \t\xa0]+$", re.IGNORECASE)

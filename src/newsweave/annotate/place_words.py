@@ -112,3 +112,31 @@ def _organisation_noun(language: str) -> tuple[re.Pattern[str] | None, re.Patter
     after = re.compile(rf"\s*,\s+(?:{article})(?:\s+|(?<=['’])){between}{{0,{SETTINGS.organisation_apposition_words}}}?(?:{noun})"
                        rf"(?-i:\s+[^\W\d_A-Z\u00c0-\u00de][\w-]*){{0,{after_words}}}(?=\s*[,.;:)!?]|\s*$)", re.IGNORECASE)
     return before, after
+
+
+@cache
+def place_preposition(language: str) -> re.Pattern[str] | None:
+    """A pattern matching a place preposition right before a name (the end of the text searched)."""
+    words = lang.load(language, "entities").get("place_prepositions", [])
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})[ \t\xa0]+$", re.IGNORECASE)
+
+
+@cache
+def calendar_words(language: str) -> frozenset[str]:
+    """Month and weekday names of the language (CLDR, via babel), folded: "since January" is no
+    repeat of Bob January's surname, and "march" is no lower-cased place."""
+    from babel import Locale
+
+    words: set[str] = set()
+    try:
+        locale = Locale(language)
+        for table in (locale.months, locale.days):
+            for context in table.values():
+                for names in context.values():
+                    words.update(fold(name) for name in names.values())
+    except (ValueError, TypeError):
+        pass
+    return frozenset(words)

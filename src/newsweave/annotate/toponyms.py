@@ -33,6 +33,7 @@ from newsweave import lang
 from newsweave.annotate.canonical import Mention
 from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
+from newsweave.annotate.place_words import calendar_words
 from newsweave.annotate.settings import SETTINGS
 
 # A dateline: a name in capitals opening a line or following a sentence's end (scraped pages
@@ -348,18 +349,8 @@ def _common_words(language: str) -> frozenset[str]:
     """Capitalised words that are not places for this rule: the language's words that are not
     places in lower case, its month and weekday names (CLDR, via babel: "in March", "in May")
     and its stop words. (The lemmatizer's word index would not do: WordNet lists "rotterdam".)"""
-    from babel import Locale
-
     from newsweave.annotate.nlp import pipeline
 
-    words = set(_lowercase_not_places(language))
-    try:
-        locale = Locale(language)
-        for table in (locale.months, locale.days):
-            for context in table.values():
-                for names in context.values():
-                    words.update(fold(name) for name in names.values())
-    except (ValueError, TypeError):
-        pass
+    words = set(_lowercase_not_places(language)) | calendar_words(language)
     words.update(fold(word) for word in pipeline(language).Defaults.stop_words)
     return frozenset(words)

@@ -34,7 +34,7 @@ import numpy as np
 from newsweave.link import story_score
 from newsweave.link.story_score import EntityFrequencies, day_gap, entity_evidence, score_story
 from newsweave.link.story_signals import ArticleSignals, parse_day
-from newsweave.link.story_state import STORY_DAYS_KEPT, StoryState, add_to_story, story_span, unit
+from newsweave.link.story_state import STORY_DAYS_KEPT, StoryState, add_to_story, fold_signals, story_span, unit
 
 # Days of a story offered as its own "reported days" when it is compared as one article.
 STORY_DAYS_COMPARED = 6
@@ -346,20 +346,7 @@ def add_to_topic(topic: StoryState, signals: ArticleSignals) -> None:
     """Fold a story's first article into its topic: centroid, entities, keywords, span, label."""
     from newsweave.link.story_labels import keyword_label
 
-    if topic.centroid_sum.size == 0:
-        topic.centroid_sum = np.zeros_like(signals.embedding, dtype=np.float32)
-    topic.centroid_sum = (topic.centroid_sum + signals.embedding).astype(np.float32)
-    topic.size += 1
-    for key, name in signals.entities.items():
-        entry = topic.entities.setdefault(key, {"n": 0, "m": 0, "name": name})
-        entry["n"] += 1
-        entry["m"] = entry.get("m", 0) + signals.mentions.get(key, 1)
-        if signals.labels.get(key) and not entry.get("label"):
-            entry["label"] = signals.labels[key]
-    for word in signals.keywords:
-        topic.keywords[word] = topic.keywords.get(word, 0) + 1
-    if signals.language and signals.language not in topic.languages:
-        topic.languages = sorted([*topic.languages, signals.language])
+    fold_signals(topic, signals)
     days = [day for day in (*signals.report_days(), *(d for d in (parse_day(topic.first), parse_day(topic.last)) if d))]
     if days:
         topic.first, topic.last = min(days).isoformat(), max(days).isoformat()

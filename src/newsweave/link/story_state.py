@@ -124,18 +124,7 @@ def add_to_story(story: StoryState, signals: ArticleSignals, article_id: str = "
     headline, label."""
     from newsweave.link.story_labels import story_label  # labels read the state this builds
 
-    story.centroid_sum = (story.centroid_sum + signals.embedding).astype(np.float32)
-    story.size += 1
-    for key, name in signals.entities.items():
-        entry = story.entities.setdefault(key, {"n": 0, "m": 0, "name": name})
-        entry["n"] += 1
-        entry["m"] = entry.get("m", 0) + signals.mentions.get(key, 1)
-        if signals.labels.get(key) and not entry.get("label"):
-            entry["label"] = signals.labels[key]
-    for word, count in Counter(signals.keywords).items():
-        story.keywords[word] = story.keywords.get(word, 0) + count
-    if signals.language and signals.language not in story.languages:
-        story.languages = sorted([*story.languages, signals.language])
+    fold_signals(story, signals)
     _add_days(story, signals)
     for kind in signals.events:
         story.events[kind] = story.events.get(kind, 0) + 1
@@ -143,6 +132,25 @@ def add_to_story(story: StoryState, signals: ArticleSignals, article_id: str = "
         story.participants[key] = story.participants.get(key, 0) + 1
     _consider_head(story, signals, article_id)
     story.label = story_label(story)
+
+
+def fold_signals(state: StoryState, signals: ArticleSignals) -> None:
+    """What a story and a topic both keep of an article: centroid, size, entities, keywords,
+    languages."""
+    if state.centroid_sum.size == 0:
+        state.centroid_sum = np.zeros_like(signals.embedding, dtype=np.float32)
+    state.centroid_sum = (state.centroid_sum + signals.embedding).astype(np.float32)
+    state.size += 1
+    for key, name in signals.entities.items():
+        entry = state.entities.setdefault(key, {"n": 0, "m": 0, "name": name})
+        entry["n"] += 1
+        entry["m"] = entry.get("m", 0) + signals.mentions.get(key, 1)
+        if signals.labels.get(key) and not entry.get("label"):
+            entry["label"] = signals.labels[key]
+    for word, count in Counter(signals.keywords).items():
+        state.keywords[word] = state.keywords.get(word, 0) + count
+    if signals.language and signals.language not in state.languages:
+        state.languages = sorted([*state.languages, signals.language])
 
 
 def _add_days(story: StoryState, signals: ArticleSignals) -> None:
