@@ -11,6 +11,7 @@ about 0.3, as centred e5 embeddings are. Filed by the real linker into a real SQ
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import numpy as np
@@ -18,7 +19,9 @@ from sqlalchemy import select
 
 from newsweave.annotate.embeddings import EMBEDDING_DIM
 from newsweave.link.stories import StoryLinker
-from newsweave.link.story_changes import review_due, signals_from_json, signals_json, two_groups
+from newsweave.link.story_changes import review_due, signals_from_json, signals_json, topic_score, two_groups
+from newsweave.link.story_score import NO_FREQUENCIES
+from newsweave.link.story_state import StoryState, add_to_story
 from newsweave.store import schema
 from story_changes_inputs import (
     CRASH, FIRE, STRIKE, TOWN, Events, article, file, members, mixed_story, stub_articles, unit,
@@ -157,3 +160,16 @@ def test_stories_further_apart_than_the_time_rule_never_merge(sqlite_store):
     settings = LINK_SETTINGS
     assert pair_score(early, late, EntityFrequencies()) >= settings.story_join_threshold + settings.story_merge_margin
     assert review_merge(sqlite_store, early, late, EntityFrequencies()) is None
+
+
+def test_an_undated_article_is_kept_out_of_a_topic_by_the_days_it_reports():
+    """An article without a publication date (a plain file) is timed by the days it reports:
+    two years after a topic's span, it is no candidate, however alike the two read."""
+    events = Events()
+    vector = events.report("strike")
+    topic = StoryState("t1", np.zeros(EMBEDDING_DIM, np.float32))
+    add_to_story(topic, article(vector, {**TOWN, **STRIKE}, date(2024, 2, 28), ("STRIKE",)), "a1")
+    later = replace(article(vector, {**TOWN, **STRIKE}, date(2026, 2, 25), ("STRIKE",)), day=None)
+    assert topic_score(later, topic, NO_FREQUENCIES) is None
+    near = replace(article(vector, {**TOWN, **STRIKE}, date(2024, 3, 5), ("STRIKE",)), day=None)
+    assert topic_score(near, topic, NO_FREQUENCIES) is not None

@@ -32,7 +32,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from newsweave.link import story_score
-from newsweave.link.story_score import EntityFrequencies, day_gap, entity_evidence, score_story
+from newsweave.link.story_score import EntityFrequencies, article_gap, entity_evidence, score_story
 from newsweave.link.story_signals import ArticleSignals, parse_day
 from newsweave.link.story_state import STORY_DAYS_KEPT, StoryState, add_to_story, fold_signals, story_span, unit
 
@@ -325,7 +325,8 @@ def _span(merged: StoryState, *parts: StoryState) -> tuple[str | None, str | Non
 def topic_score(signals: ArticleSignals, topic: StoryState, frequencies: EntityFrequencies) -> float | None:
     """The looser rule: cosine to the topic plus its entity evidence, None past its time window."""
     settings = story_score.SETTINGS
-    if day_gap(signals.day, topic.first, topic.last) > settings.topic_max_gap_days:
+    # An undated article is timed by the days it reports, as for stories (``article_gap``).
+    if article_gap(signals, topic) > settings.topic_max_gap_days:
         return None
     labels = {**topic.entity_labels(), **signals.labels}
     evidence = entity_evidence(signals.entity_weights(), topic.entity_weights(), labels, frequencies)
