@@ -157,3 +157,16 @@ def test_same_kind_of_event_with_other_people_conflicts_across_languages():
     assert participant_conflict(other, story, labels) == 1.0
     assert participant_conflict(same, story, labels) == 0.0  # one canonical id in every language
     assert participant_conflict(unnamed, story, labels) == 0.0  # nobody to compare: no evidence either way
+
+
+def test_label_keywords_are_whole_words_where_the_lead_is_cut():
+    """The lead read for keywords ends at a word: a word the cut splits is left out, not kept
+    as a stem a reader would see in a topic's label."""
+    from newsweave.link.story_signals import keywords
+    from newsweave.model import Article
+    from newsweave.offsets import OffsetMap
+
+    text = "x" * 580 + " shipments of ammunition"  # the 600-character cut falls inside "ammunition"
+    article = Article(id="x", source="x.txt", raw=text, raw_sha256="", text=text, offsets=OffsetMap.identity(len(text)))
+    found = keywords(article)
+    assert "shipments" in found and not any(word.startswith("ammuni") for word in found)

@@ -142,9 +142,16 @@ def event_participants(article: Article) -> tuple[str, ...]:
 
 def keywords(article: Article, stop_words: frozenset[str] = frozenset()) -> list[str]:
     """Content words of the title and lead, for labels (the stop words come from spaCy's language data)."""
-    lead = f"{article.title or ''} {article.text[:600]}"
+    lead = f"{article.title or ''} {_cut_at_word(article.text, 600)}"
     words = [word for word in re.findall(r"[^\W\d_]+", lead.casefold()) if len(word) >= KEYWORD_MIN_LETTERS]
     return [word for word in words if word not in stop_words]
+
+
+def _cut_at_word(text: str, limit: int) -> str:
+    """The first ``limit`` characters, less a word the cut splits ("ammunitio" is no keyword)."""
+    if len(text) <= limit or not text[limit].isalnum():
+        return text[:limit]
+    return re.sub(r"\w+$", "", text[:limit])
 
 
 @cache  # spaCy's language class and its stop list are built anew on every lookup
