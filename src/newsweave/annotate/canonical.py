@@ -62,6 +62,12 @@ class Mention:
         return self.lemma or self.text
 
 
+
+def covered(mentions: list[Mention]) -> set[int]:
+    """The character positions the mentions take (a new mention must not overlap them)."""
+    return {index for mention in mentions for index in range(mention.start, mention.end)}
+
+
 @dataclass
 class Resolved:
     entity_id: str

@@ -35,7 +35,7 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
-from newsweave.annotate.canonical import Mention, alias_of, entity_of, resolve_mentions
+from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, resolve_mentions
 from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.name_lists import examples_of_kinds, list_members
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
@@ -91,12 +91,12 @@ def find_entities(article: Article) -> list[Entity]:
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
     mentions = list_members(mentions, doc, language)
     examples_of_kinds(mentions, article.text, language)
-    taken = _covered(mentions)
+    taken = covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
     mentions += _places_before_regions(article.text, doc, mentions)
     mentions = recover_toponyms(mentions, article.text, doc, language)
     mentions += names_repeated_in_lower_case(article.text, mentions, language)
-    mentions += lowercase_countries(doc, language, _covered(mentions))
+    mentions += lowercase_countries(doc, language, covered(mentions))
     mentions = with_titles(mentions, article.text, doc, language)
     resolved = resolve_mentions(mentions, article.text, article.url)
     return [
@@ -434,10 +434,6 @@ def _in_dateline(text: str, name: str) -> bool:
 # -- mentions the model misses --------------------------------------------------------------
 
 
-def _covered(mentions: list[Mention]) -> set[int]:
-    return {index for mention in mentions for index in range(mention.start, mention.end)}
-
-
 def _extra_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     found: list[Mention] = []
     has_model = bool(doc.ents) or "ner" in pipeline(language).pipe_names or ner_backend(language) == "natasha"
@@ -448,7 +444,7 @@ def _extra_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
             found += pattern_mentions(doc, language, taken)
         else:
             found += _gazetteer_mentions(doc, taken)
-        taken = taken | _covered(found)
+        taken = taken | covered(found)
     not_places = {fold(word) for word in lang.load(language, "entities").get("lowercase_not_places", [])}
     for token in doc:
         if token.idx in taken or not token.is_alpha:
@@ -508,7 +504,7 @@ def _places_before_regions(text: str, doc: Doc, mentions: list[Mention]) -> list
     comma and a region or country it found, is a place when the gazetteer has a town of that
     name there."""
     found: list[Mention] = []
-    taken = _covered(mentions)
+    taken = covered(mentions)
     by_start = {m.start: m for m in mentions if m.label == "LOC" and m.kind == "name"}
     for token in doc:
         if not token.is_title or token.idx in taken or token.i + 2 >= len(doc) or doc[token.i + 1].text != ",":

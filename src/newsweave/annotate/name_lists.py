@@ -25,6 +25,7 @@ from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
+from newsweave.annotate.word_sets import folded_stop_words
 
 
 
@@ -123,14 +124,14 @@ def _example_cue(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str]
     cues = table.get("example_cues", [])
     if not cues:
         return None, None
-    cue = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(cues, key=len, reverse=True))
+    cue = lang.alternation(cues, flexible_spaces=True)
     patterns: list[re.Pattern[str] | None] = []
     for key in ("organisation_nouns", "place_nouns"):
         nouns = [word for word in table.get(key, []) if word.endswith(("s", "x"))]
         if not nouns:
             patterns.append(None)
             continue
-        noun = "|".join(re.escape(word) for word in sorted(nouns, key=len, reverse=True))
+        noun = lang.alternation(nouns)
         patterns.append(re.compile(rf"(?<!\w)(?:{noun})((?:\s+[^\W\d_]+){{0,2}})\s*,?\s+(?:{cue})[ \t\xa0]+$", re.IGNORECASE))
     return patterns[0], patterns[1]
 
@@ -171,14 +172,7 @@ def _cue_before(pattern: re.Pattern[str] | None, window: str, language: str) -> 
     """Whether the noun and cue end the window, with adjectives only between them: "companies to
     assist, including Harwinton" names towns whose fire companies came, not companies."""
     match = pattern.search(window) if pattern is not None else None
-    return match is not None and not any(fold(word) in _stop_words(language) for word in match.group(1).split())
-
-
-@cache
-def _stop_words(language: str) -> frozenset[str]:
-    from newsweave.annotate.nlp import pipeline
-
-    return frozenset(fold(word) for word in pipeline(language).Defaults.stop_words)
+    return match is not None and not any(fold(word) in folded_stop_words(language) for word in match.group(1).split())
 
 
 def _may_take(mention: Mention, label: str) -> bool:

@@ -30,10 +30,11 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsweave import lang
-from newsweave.annotate.canonical import Mention, alias_of
+from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.geo import candidates, country_names, fold
 from newsweave.annotate.nlp import LINE_BREAK, pipeline
-from newsweave.annotate.place_words import calendar_words, place_preposition
+from newsweave.annotate.place_words import place_preposition
+from newsweave.annotate.word_sets import calendar_words, folded_stop_words, lowercase_not_places
 from newsweave.annotate.settings import SETTINGS
 
 
@@ -68,22 +69,8 @@ def _not_nouns(language: str) -> frozenset[str]:
 
 
 @cache
-def _stop_words(language: str) -> frozenset[str]:
-    return frozenset(fold(word) for word in pipeline(language).Defaults.stop_words)
-
-
-@cache
-def _not_places(language: str) -> frozenset[str]:
-    return frozenset(fold(word) for word in lang.load(language, "entities").get("lowercase_not_places", []))
-
-
-@cache
 def _honorifics(language: str) -> frozenset[str]:
     return frozenset(lang.load(language, "entities").get("honorifics", []))
-
-
-def _covered(mentions: list[Mention]) -> set[int]:
-    return {index for mention in mentions for index in range(mention.start, mention.end)}
 
 
 def _is_capitalised_name(text: str) -> bool:
@@ -100,7 +87,7 @@ def names_repeated_in_lower_case(text: str, mentions: list[Mention], language: s
     adverb and no listed homograph ("nice", "bath"); a one-word organisation when the
     lemmatizer does not know it ("apple", "shell" stay words)."""
     common = lowercase_words(language)
-    stop_words = _stop_words(language)
+    stop_words = folded_stop_words(language)
     phrases: dict[str, str] = {}
     for mention in mentions:
         if mention.kind != "name" or mention.label not in ("PER", "LOC", "ORG") or not _is_capitalised_name(mention.text):
@@ -117,7 +104,7 @@ def names_repeated_in_lower_case(text: str, mentions: list[Mention], language: s
             phrases.setdefault(mention.text.lower(), mention.label)
     if not phrases:
         return []
-    taken = _covered(mentions)
+    taken = covered(mentions)
     found: list[Mention] = []
     for phrase in sorted(phrases, key=len, reverse=True):
         for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?![\w-])", text):
@@ -135,7 +122,7 @@ def _may_repeat_in_lower_case(mention: Mention, language: str) -> bool:
     if " " in words:
         return True
     key = fold(words)
-    if key in _stop_words(language) or key in _not_places(language):
+    if key in folded_stop_words(language) or key in lowercase_not_places(language):
         return False
     if mention.label == "LOC":
         return words not in _not_nouns(language) and bool(candidates(mention.text))
@@ -156,10 +143,10 @@ def lowercase_countries(doc: Doc, language: str, taken: set[int]) -> list[Mentio
     """Countries written in lower case ("netherlands", "pays-bas", "united states") under their
     name in the article's language, in a language whose entities file lists the country names
     that are words in lower case (``lowercase_not_places``: "turkey", "jersey", "suède")."""
-    not_places = _not_places(language)
+    not_places = lowercase_not_places(language)
     if not not_places:
         return []
-    stop_words = _stop_words(language)
+    stop_words = folded_stop_words(language)
     found: list[Mention] = []
     index = 0
     while index < len(doc):
@@ -196,7 +183,7 @@ def _country_names(language: str) -> frozenset[str]:
 
 @cache
 def _country_first_words(language: str) -> frozenset[str]:
-    stop_words = _stop_words(language)
+    stop_words = folded_stop_words(language)
     # French tokens part "pays-bas" at its hyphen.
     return frozenset(word for name in _country_names(language) for word in re.split(r"[\s-]", name)[:1] if word not in stop_words)
 
@@ -215,7 +202,7 @@ def persons_after_honorifics(mentions: list[Mention], text: str, doc: Doc, langu
     common = lowercase_words(language)
     persons: set[str] = set()
     added: list[Mention] = []
-    taken = _covered(mentions)
+    taken = covered(mentions)
     for token in doc:
         if token.text not in honorifics and token.text + "." not in honorifics or token.i + 1 >= len(doc):
             continue
@@ -266,11 +253,11 @@ def surnames_repeated(mentions: list[Mention], doc: Doc, language: str) -> list[
         tails.setdefault(fold(words[-1]), words[:-1])
     common = lowercase_words(language)
     by_span = {(m.start, m.end): m for m in mentions}
-    taken = _covered(mentions)
+    taken = covered(mentions)
     added: list[Mention] = []
     for token in doc:
         key = fold(token.text)
-        if key not in tails or not token.is_title or len(key) < 3 or key in _stop_words(language) or key in calendar_words(language):
+        if key not in tails or not token.is_title or len(key) < 3 or key in folded_stop_words(language) or key in calendar_words(language):
             continue
         if token.is_sent_start and token.text.lower() in common:
             continue
@@ -319,7 +306,7 @@ def extend_surnames_with_particles(mentions: list[Mention], doc: Doc) -> None:
     if not full_names:
         return
     tails = {fold(words[-1]): words[:-1] for words in full_names}
-    taken = _covered(mentions)
+    taken = covered(mentions)
     for mention in mentions:
         if mention.kind != "name" or mention.label != "PER" or " " in mention.text or fold(mention.text) not in tails:
             continue

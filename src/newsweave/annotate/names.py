@@ -35,6 +35,7 @@ from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
+from newsweave.annotate.word_sets import folded_stop_words
 
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
 # "Saint-Denis", "J.").
@@ -156,7 +157,7 @@ def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
 
 def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     data = _names_data(language)
-    stop_words = _stop_words(language)
+    stop_words = folded_stop_words(language)
     start, end = run
     titled = False
     # Leading capitalised function words and titles are no part of the name ("Die", "Bundeskanzler").
@@ -217,13 +218,6 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any]) -> s
 def _is_big_place(name: str) -> bool:
     return any(entry.place.kind != "city" or entry.place.population >= SETTINGS.name_lone_place_min_population
                for entry in candidates(name))
-
-
-@cache
-def _stop_words(language: str) -> frozenset[str]:
-    from newsweave.annotate.nlp import pipeline
-
-    return frozenset(fold(word) for word in pipeline(language).Defaults.stop_words)
 
 
 def _with_repeated_surnames(doc: Doc, found: list[Mention], taken: set[int]) -> list[Mention]:

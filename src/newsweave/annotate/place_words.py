@@ -69,7 +69,7 @@ def _place_noun(language: str) -> re.Pattern[str] | None:
     words = lang.load(language, "entities").get("place_nouns", [])
     if not words:
         return None
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    alternatives = lang.alternation(words)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?:\s+(?:of|de|d'|d’|du|von|van))?\s*[,:]?\s*$", re.IGNORECASE)
 
 
@@ -103,7 +103,7 @@ def _organisation_noun(language: str) -> tuple[re.Pattern[str] | None, re.Patter
     nouns, articles = table.get("organisation_nouns", []), table.get("apposition_articles", [])
     if not nouns or not articles:
         return None, None
-    noun = "|".join(re.escape(word) for word in sorted(nouns, key=len, reverse=True))
+    noun = lang.alternation(nouns)
     article = "|".join(re.escape(word.strip()) for word in sorted(articles, key=len, reverse=True))
     linking = "|".join(re.escape(word) for word in table.get("noun_complement_words", []))
     between = rf"(?:(?!(?:{linking})(?!\w))[\w-]+\s+)" if linking else r"(?:[\w-]+\s+)"
@@ -120,23 +120,5 @@ def place_preposition(language: str) -> re.Pattern[str] | None:
     words = lang.load(language, "entities").get("place_prepositions", [])
     if not words:
         return None
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+    alternatives = lang.alternation(words, flexible_spaces=True)
     return re.compile(rf"(?<!\w)(?:{alternatives})[ \t\xa0]+$", re.IGNORECASE)
-
-
-@cache
-def calendar_words(language: str) -> frozenset[str]:
-    """Month and weekday names of the language (CLDR, via babel), folded: "since January" is no
-    repeat of Bob January's surname, and "march" is no lower-cased place."""
-    from babel import Locale
-
-    words: set[str] = set()
-    try:
-        locale = Locale(language)
-        for table in (locale.months, locale.days):
-            for context in table.values():
-                for names in context.values():
-                    words.update(fold(name) for name in names.values())
-    except (ValueError, TypeError):
-        pass
-    return frozenset(words)

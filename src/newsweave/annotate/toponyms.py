@@ -30,10 +30,10 @@ from functools import cache
 from spacy.tokens import Doc
 
 from newsweave import lang
-from newsweave.annotate.canonical import Mention
+from newsweave.annotate.canonical import Mention, covered
 from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
-from newsweave.annotate.place_words import calendar_words
+from newsweave.annotate.word_sets import calendar_words, folded_stop_words, lowercase_not_places
 from newsweave.annotate.settings import SETTINGS
 
 # A dateline: a name in capitals opening a line or following a sentence's end (scraped pages
@@ -63,7 +63,7 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
                     for word in m.text.split()}
     _relabel_place_names(mentions)
     by_span = {(m.start, m.end): m for m in mentions}
-    taken = _covered(mentions)
+    taken = covered(mentions)
     added: list[Mention] = []
     lower_places: set[str] = set()
     for start, end in _dateline_names(text):
@@ -291,17 +291,13 @@ def _dateline_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _covered(mentions: list[Mention]) -> set[int]:
-    return {index for mention in mentions for index in range(mention.start, mention.end)}
-
-
 @cache
 def _preposition_pattern(language: str) -> re.Pattern[str] | None:
     """A place preposition, then optionally the language's article, right before a name."""
     words = lang.load(language, "entities").get("place_prepositions", [])
     if not words:
         return None
-    alternatives = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in sorted(words, key=len, reverse=True))
+    alternatives = lang.alternation(words, flexible_spaces=True)
     articles = lang.load(language, "entities").get("articles", [])
     article = "|".join(re.escape(word.strip()) + (r"\s+" if word.endswith(" ") else "")
                        for word in sorted(articles, key=len, reverse=True))
@@ -315,7 +311,7 @@ def _origin_pattern(language: str) -> re.Pattern[str] | None:
     words = lang.load(language, "places").get("person_origin_words", [])
     if not words:
         return None
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    alternatives = lang.alternation(words)
     return re.compile(rf",?[ \t]+(?:{alternatives})[ \t]+$", re.IGNORECASE)
 
 
@@ -340,17 +336,8 @@ def _articles(language: str) -> frozenset[str]:
 
 
 @cache
-def _lowercase_not_places(language: str) -> frozenset[str]:
-    return frozenset(fold(word) for word in lang.load(language, "entities").get("lowercase_not_places", []))
-
-
-@cache
 def _common_words(language: str) -> frozenset[str]:
     """Capitalised words that are not places for this rule: the language's words that are not
     places in lower case, its month and weekday names (CLDR, via babel: "in March", "in May")
     and its stop words. (The lemmatizer's word index would not do: WordNet lists "rotterdam".)"""
-    from newsweave.annotate.nlp import pipeline
-
-    words = set(_lowercase_not_places(language)) | calendar_words(language)
-    words.update(fold(word) for word in pipeline(language).Defaults.stop_words)
-    return frozenset(words)
+    return lowercase_not_places(language) | calendar_words(language) | folded_stop_words(language)

@@ -6,7 +6,9 @@ Adding a language is adding a folder with its files; code never branches on a la
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -18,6 +20,13 @@ BASE = "_base"
 def available_languages() -> tuple[str, ...]:
     root = resources.files(__package__)
     return tuple(sorted(item.name for item in root.iterdir() if item.is_dir() and not item.name.startswith("_")))
+
+
+def alternation(words: Iterable[str], flexible_spaces: bool = False) -> str:
+    """A list's words as a regular-expression alternation, longest first (so "la commune de"
+    wins over "la"); with ``flexible_spaces`` a space in a phrase matches any run of spaces."""
+    escaped = (re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return "|".join(word.replace(r"\ ", r"\s+") for word in escaped) if flexible_spaces else "|".join(escaped)
 
 
 @cache

@@ -1,0 +1,43 @@
+"""Per-language word sets that the name and place rules share, folded for lookups: the stop
+words of the language's spaCy pipeline, its month and weekday names (CLDR, via babel) and the
+words of ``lowercase_not_places`` in ``lang/<iso>/entities.toml``. Each is built once per
+language."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from newsweave import lang
+from newsweave.annotate.geo import fold
+
+
+@cache
+def folded_stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of the language, folded."""
+    from newsweave.annotate.nlp import pipeline
+
+    return frozenset(fold(word) for word in pipeline(language).Defaults.stop_words)
+
+
+@cache
+def calendar_words(language: str) -> frozenset[str]:
+    """Month and weekday names of the language (CLDR, via babel), folded: "since January" is no
+    repeat of Bob January's surname, and "in March" names no place."""
+    from babel import Locale
+
+    words: set[str] = set()
+    try:
+        locale = Locale(language)
+        for table in (locale.months, locale.days):
+            for context in table.values():
+                for names in context.values():
+                    words.update(fold(name) for name in names.values())
+    except (ValueError, TypeError):
+        pass
+    return frozenset(words)
+
+
+@cache
+def lowercase_not_places(language: str) -> frozenset[str]:
+    """Words that name a place only when capitalised ("turkey", "réunion"), folded."""
+    return frozenset(fold(word) for word in lang.load(language, "entities").get("lowercase_not_places", []))
