@@ -12,7 +12,6 @@ import json
 import subprocess
 import sys
 import textwrap
-from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -29,22 +28,9 @@ from newsweave.link.stories import (
 )
 from newsweave.store import Store, schema
 from newsweave.store.database import database_url
+from story_changes_inputs import stub_articles, unit
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-
-
-def stub_articles(store: Store, ids: list[str]) -> None:
-    """Article rows with only what the table requires, so stories can file them."""
-    now = datetime.now(UTC)
-    rows = [{"id": i, "source": f"test:{i}", "kind": "text", "published_basis": "unknown", "raw_sha256": i,
-             "content_hash": i, "raw_text": "", "text": "", "offsets": [], "links": [], "signature": b"",
-             "annotations": {}, "ingested_at": now} for i in ids]
-    with store.engine.begin() as connection:
-        connection.execute(insert(schema.articles), rows)
-
-
-def unit(vector: np.ndarray) -> np.ndarray:
-    return (vector / np.linalg.norm(vector)).astype(np.float32)
 
 
 def clustered(count: int, seed: int = 0, clusters: int = 10) -> np.ndarray:
