@@ -40,7 +40,6 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 from usearch.index import Index
@@ -304,9 +303,10 @@ class StoryLinker:
             wanted = [story_id for story_id, bound in batch if bound >= floor]
             for story in self.memory.stories_by_id(wanted, keywords=False):
                 score = score_story(signals, story, self.frequencies)
-                if score is not None and score >= threshold:
-                    self.last_fits.append((story, score))
-                if score is not None and score >= threshold and (best is None or score > best[1]):
+                if score is None or score < threshold:
+                    continue
+                self.last_fits.append((story, score))
+                if best is None or score > best[1]:
                     best = (story, score)
         return best
 

@@ -149,9 +149,7 @@ def state_of(story_id: str, members: Iterable[tuple[str, ArticleSignals]], versi
     """A story rebuilt from its members' signals, in filing order."""
     story = StoryState(story_id, np.zeros(0, np.float32))
     for article_id, signals in members:
-        if story.centroid_sum.size == 0:
-            story.centroid_sum = np.zeros_like(signals.embedding, dtype=np.float32)
-        add_to_story(story, signals, article_id)
+        add_to_story(story, signals, article_id)  # the first sizes the centroid (fold_signals)
     story.version = version
     return story
 

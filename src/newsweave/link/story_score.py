@@ -16,7 +16,7 @@
 * day conflict: when both the article and the story report days (TIMEX3 dates, event dates,
   else publication days) and the nearest two are more than ``SETTINGS.story_day_window`` apart, the article
   reports another event (a report a week later joins only if it names the first days; a person
-  of the story named again is no such sign: stop 24 dropped that waiver);
+  of the story named again is no such sign: one town's next fire has the same fire chief);
 * event conflict: both have PLOVER event types and share none;
 * participant conflict: both sides have main participants — the people and organisations
   their events are about (actors and targets) or that they name most — and neither side names
