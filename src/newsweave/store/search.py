@@ -311,14 +311,10 @@ def _generation(connection) -> tuple:
 
 def _all_at_once(store: Store, connection, wanted: SearchFilter, limit: int, offset: int) -> tuple[list | None, dict | None]:
     """Page (and one more), total and facets from one statement; (None, None) past the time limit."""
-    try:
-        with _time_limit(store, connection, FACET_TIMEOUT_MS):
-            rows = connection.execute(joined_facet_counts(store, wanted, (offset, limit + 1))).all()
-            facets = _labelled(connection, rows)
-    except OperationalError:
-        if connection.in_transaction():
-            connection.rollback()
+    counted = _counted_within_limit(store, connection, joined_facet_counts(store, wanted, (offset, limit + 1)))
+    if counted is None:
         return None, None
+    rows, facets = counted
     total = next((row.count for row in rows if row.facet == "total"), 0)
     page = sorted((row.count, row.value, row.published) for row in rows if row.facet == "page")
     return [(value, published) for _, value, published in page], {"total": total, "facets": facets,
@@ -331,14 +327,23 @@ def _count(store: Store, connection, wanted: SearchFilter, facets: bool) -> dict
     total = connection.scalar(select(func.count()).select_from(filtered(store, wanted, [a.c.id]).subquery())) or 0
     if not facets:
         return {"total": total, "facets": {}, "exact": True}
+    counted = _counted_within_limit(store, connection, joined_facet_counts(store, wanted))
+    if counted is None:  # cut short: the page and the total still answer
+        return {"total": total, "facets": {}, "exact": None}
+    return {"total": total, "facets": counted[1], "exact": total <= FACET_SAMPLE}
+
+
+def _counted_within_limit(store: Store, connection, statement) -> tuple[list, dict[str, list[dict[str, Any]]]] | None:
+    """The rows of a facet-counting statement and their labelled facets, or None when
+    ``FACET_TIMEOUT_MS`` cut them short (the connection is left usable)."""
     try:
         with _time_limit(store, connection, FACET_TIMEOUT_MS):
-            counts = joined_facets(store, connection, wanted)
-    except OperationalError:  # cut short: the page and the total still answer
+            rows = connection.execute(statement).all()
+            return rows, _labelled(connection, rows)
+    except OperationalError:
         if connection.in_transaction():
             connection.rollback()
-        return {"total": total, "facets": {}, "exact": None}
-    return {"total": total, "facets": counts, "exact": total <= FACET_SAMPLE}
+        return None
 
 
 @contextmanager
@@ -409,11 +414,6 @@ def joined_facet_counts(store: Store, wanted: SearchFilter, page: tuple[int, int
                  .where(article.in_(select(sample.c.id)), key.is_not(None)).distinct().subquery(f"pairs_{name}"))
         parts.append(_top(name, pairs.c.value, pairs))
     return union_all(*parts)
-
-
-def joined_facets(store: Store, connection, wanted: SearchFilter) -> dict[str, list[dict[str, Any]]]:
-    """Matching articles per facet value (most frequent first; stories and entities labelled)."""
-    return _labelled(connection, connection.execute(joined_facet_counts(store, wanted)).all())
 
 
 def _labelled(connection, rows) -> dict[str, list[dict[str, Any]]]:
