@@ -12,7 +12,8 @@ would take hours on this machine, and these routes read only rows): generated ar
 (``scale.synthetic``, invented names, en and fr), 40 outlets, 3,000 entities (a third of
 them places with coordinates) named with a long-tailed frequency (a few very often, most
 rarely, one to three times in an article), 2,000 stories (also long-tailed), a flag on one article in ten, arrival times over 30 days with a
-burst in a few stories in the last hours. SQLite gets its FTS5 rows; PostgreSQL indexes
+burst in a few stories in the last hours. SQLite gets its FTS5 rows and their rowid map
+(``store.fulltext.index_texts``, as ``Store.save_article`` writes them); PostgreSQL indexes
 by itself (migration 0002).
 
 The server is ``newsweave serve``'s app in its own process (uvicorn, one worker, as
@@ -60,6 +61,7 @@ from sqlalchemy import insert, text  # noqa: E402
 from newsweave.lang import load  # noqa: E402
 from newsweave.scale.synthetic import generate  # noqa: E402
 from newsweave.store import Store, schema  # noqa: E402
+from newsweave.store.fulltext import index_texts  # noqa: E402
 from newsweave.store.search import FLAG_KINDS  # noqa: E402
 
 ENTITIES, PLACES_SHARE, STORIES, OUTLETS = 3000, 3, 2000, 40
@@ -134,7 +136,7 @@ def build_store(url: str, count: int, seed: int = 0) -> dict:
                 connection.execute(insert(schema.flags), flags)
             connection.execute(insert(schema.story_articles), members)
             if store.dialect == "sqlite":
-                connection.execute(text("INSERT INTO articles_fts (article_id, title, text) VALUES (:id, :title, :text)"), fts)
+                index_texts(connection, fts)
     if store.dialect == "postgresql":
         # As autovacuum leaves a store that has been idle a while: statistics, and the
         # visibility map that lets index-only scans skip the table.

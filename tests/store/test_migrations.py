@@ -120,9 +120,8 @@ def test_a_store_at_0010_with_articles_upgrades_in_place(store_url: str) -> None
         assert _revision(store_url) == _head(store_url) and set(READ_INDEXES) <= set(_indexes(store_url))
         with store.engine.connect() as connection:
             assert connection.scalar(select(schema.articles.c.id).order_by(schema.articles.c.id).limit(1)) == "a0"
-        if store.dialect == "sqlite":  # PostgreSQL needs no row of its own: its document is generated
-            with store.engine.begin() as connection:
-                connection.execute(text("INSERT INTO articles_fts (article_id, title, text) SELECT id, title, text FROM articles"))
+        # SQLite: revision 0013_search wrote the FTS rows these articles lacked; PostgreSQL's
+        # document is a generated column.
         found = search(store, SearchFilter(q="tide", language="en"), facets=True)
         assert found["total"] == 3 and [value["value"] for value in found["facets"]["story"]] == ["s1"]
         assert search(store, SearchFilter(q="ebb"))["total"] == 0
@@ -197,3 +196,46 @@ def test_a_closed_sqlite_store_keeps_planner_statistics(tmp_path) -> None:
         assert any(step.startswith("SEARCH articles USING INDEX sqlite_autoindex_articles_1 (id=?)") for step in plan), plan
     finally:
         store.engine.dispose()
+
+
+def _store_at_0012_with_fts_rows(url: str) -> None:
+    """Three articles and their FTS rows as code before 0013_search wrote them, plus a second
+    row for one article and a row for an article that is gone (what the upgrade cleans)."""
+    command.upgrade(_config(url), "0012_latency")
+    engine = create_engine(database_url(url))
+    with engine.begin() as connection:
+        connection.execute(schema.articles.insert(), [{
+            "id": f"a{number}", "source": f"a{number}.txt", "kind": "text", "url": None, "title": f"Quay {number}",
+            "language": "en", "published": "2026-12-01", "published_basis": "given", "raw_sha256": f"{number}",
+            "content_hash": f"{number}", "raw_text": "x", "text": ("gull" if number == 1 else "x"), "offsets": [], "links": [],
+            "copies": 1, "signature": b"", "annotations": {}, "ingested_at": datetime.now(UTC),
+        } for number in range(3)])
+        connection.execute(text("INSERT INTO articles_fts (article_id, title, text) SELECT id, title, text FROM articles"))
+        connection.execute(text("INSERT INTO articles_fts (article_id, title, text) VALUES ('a1', 'Quay 1', 'gull'), "
+                                "('gone', 'Quay gone', 'gull')"))
+    engine.dispose()
+
+
+def test_0013_search_maps_every_article_to_one_fts_row_and_goes_down(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'fts.db'}"
+    _store_at_0012_with_fts_rows(url)
+    store = Store(url)  # migrates to head
+    try:
+        with store.engine.connect() as connection:
+            mapped = connection.execute(text("SELECT m.article_id, f.article_id FROM articles_fts_ids AS m "
+                                             "JOIN articles_fts AS f ON f.rowid = m.fts_rowid ORDER BY 1")).all()
+            assert mapped == [("a0", "a0"), ("a1", "a1"), ("a2", "a2")]
+            assert connection.scalar(text("SELECT count(*) FROM articles_fts")) == 3
+        assert [item["id"] for item in search(store, SearchFilter(q="gull"))["items"]] == ["a1"]
+        assert search(store, SearchFilter(q="quay", language="en"))["total"] == 3
+        assert "ix_articles_search" in _indexes(url)
+    finally:
+        store.engine.dispose()
+    command.downgrade(_config(url), "0012_latency")
+    engine = create_engine(database_url(url))
+    try:
+        assert "articles_fts_ids" not in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
+    assert "ix_articles_search" not in _indexes(url)
+    command.upgrade(_config(url), "head")

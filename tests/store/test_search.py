@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import text
 
 from newsweave.store import Store, schema
 from newsweave.store import search as search_module
+from newsweave.store.fulltext import index_texts
 from newsweave.store.search import Cursor, SearchFilter, search
 
 # Two articles share a day (the id decides), two are undated (last, by id).
@@ -28,8 +28,7 @@ def _add(store: Store, number: int, published: str | None, language: str = "en")
             "copies": 1, "signature": b"", "annotations": {}, "ingested_at": datetime.now(UTC) + timedelta(seconds=number),
         }])
         if store.dialect == "sqlite":  # PostgreSQL's document is a generated column
-            connection.execute(text("INSERT INTO articles_fts (article_id, title, text) VALUES (:id, :t, :t)"),
-                               {"id": article_id, "t": title})
+            index_texts(connection, [{"id": article_id, "title": title, "text": title}])
     return article_id
 
 

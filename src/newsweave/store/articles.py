@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from newsweave.link.duplicates import DuplicateMatch, Fingerprint
@@ -16,6 +16,7 @@ from newsweave.offsets import OffsetMap
 from newsweave.store import schema
 from newsweave.store.base import chunks
 from newsweave.store.entities import EntityRecords
+from newsweave.store.fulltext import index_texts
 
 _a, _sources = schema.articles, schema.article_sources
 
@@ -192,9 +193,7 @@ class ArticleRecords(EntityRecords):
             for table in (schema.removed_spans, schema.mentions, schema.dates, schema.quotes, schema.events, schema.flags):
                 connection.execute(delete(table).where(table.c.article_id == article.id))
             self._insert_children(connection, article)
-            if self.dialect == "sqlite":
-                connection.execute(text("DELETE FROM articles_fts WHERE article_id = :id"), {"id": article.id})
-            self._index_text(connection, article)
+            self._index_text(connection, article, replace=True)
             if entities:
                 self._remember_entities(connection, entities)
 
@@ -227,13 +226,11 @@ class ArticleRecords(EntityRecords):
         # RETURNING, not rowcount: psycopg reports -1 rows for INSERT … ON CONFLICT DO NOTHING.
         return connection.execute(self._insert_ignore(schema.article_sources, "id"), row).first() is not None
 
-    def _index_text(self, connection, article: Article) -> None:
-        """SQLite: add the article to the FTS5 table (migration 0002); PostgreSQL indexes by itself."""
+    def _index_text(self, connection, article: Article, replace: bool = False) -> None:
+        """SQLite: write the article's FTS5 row and its rowid's map row (``store.fulltext``),
+        over its previous row with ``replace``; PostgreSQL indexes by itself."""
         if self.dialect == "sqlite":
-            connection.execute(
-                text("INSERT INTO articles_fts (article_id, title, text) VALUES (:id, :title, :text)"),
-                {"id": article.id, "title": article.title or "", "text": article.text},
-            )
+            index_texts(connection, [{"id": article.id, "title": article.title, "text": article.text}], replace=replace)
 
     def _insert_children(self, connection, article: Article) -> None:
         if article.removed:
