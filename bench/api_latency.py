@@ -31,7 +31,8 @@ migrate the store (this checkout's migrations are applied already, new indexes i
 
 ``--indexes N`` then times the same reads called directly, one at a time, with the read
 indexes of revision 0011 and without them (downgraded to 0010 on the same store, then
-upgraded again): the median of ``N`` requests per route, trending uncached.
+upgraded again): the median of ``N`` requests per route, trending uncached (at 0010 SQLite
+matches words as before revision 0013_search: ids read from the FTS table).
 """
 
 from __future__ import annotations
@@ -290,16 +291,22 @@ def _direct_reads_at_0010(url: str, mix: dict[str, list[tuple[str, dict]]], coun
     """As ``_direct_reads``; ``Store`` would migrate back to head on opening, so the
     migration is skipped, and PostgreSQL matches words as before 0011 (the expression of
     revision 0002: the stored ``search_document`` column is gone)."""
-    from newsweave.store import search
+    from newsweave.store import fulltext, search
 
     original, match = Store._migrate, search._PG_MATCH
+    matched_ids, per_candidate = fulltext.matched_ids, search.per_candidate
     Store._migrate = lambda self: None  # type: ignore[method-assign]
     search._PG_MATCH = ("to_tsvector('simple', coalesce(articles.title, '') || ' ' || articles.text) "
                         "@@ websearch_to_tsquery('simple', :fulltext)")
+    # SQLite before 0013_search: no rowid map, the ids are read from the FTS table.
+    fulltext.matched_ids = lambda words: text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :fulltext").bindparams(
+        fulltext=fulltext.fts5_query(words))
+    search.per_candidate = lambda *args, **kwargs: False
     try:
         return _direct_reads(url, mix, count)
     finally:
         Store._migrate, search._PG_MATCH = original, match  # type: ignore[method-assign]
+        fulltext.matched_ids, search.per_candidate = matched_ids, per_candidate
 
 
 def postgres_url():
