@@ -1,6 +1,9 @@
 """Score the trust flags: false alarms on real news, planted problems, the team's own set.
 
-    .venv/bin/python bench/trust.py [--per-language 400] [--hosts 6] [--dump fired.jsonl]
+    .venv/bin/python bench/trust.py [--per-language 400] [--hosts 6] [--dump fired.jsonl] [--cache DIR]
+
+``--cache DIR`` keeps the analyses (extract + annotate) and re-runs only the detectors on
+later runs: the way to iterate on detectors on a shared machine (see ``CACHE``).
 
 Three tables, in this order (docs/quality.md keeps them):
 
