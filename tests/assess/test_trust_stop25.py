@@ -132,3 +132,13 @@ def test_german_reported_speech_and_prefixed_participles_are_checkable() -> None
           "Los comercios del barrio cerraron antes de la hora habitual.\n")
     assert flags(analyse(de, "de"), "generic_filler") == []
     assert flags(analyse(es, "es"), "generic_filler") == []
+
+
+def test_share_rows_and_sign_up_prompts_are_cut_in_english() -> None:
+    text = ("The ferry company Norland cut 140 jobs in Harwick on Monday, the union said.\n\n"
+            "Share on Facebook Share on Twitter Share by email\n\n"
+            "Sign up for our morning briefing on the harbour towns.\n\n"
+            "Sign up for the retraining scheme opens on 12 June, the council said in a statement.\n")
+    article = analyse(text, "en")
+    assert sorted(removed.reason for removed in article.removed) == ["share_buttons", "subscription_prompt"]
+    assert "retraining scheme" in article.text
