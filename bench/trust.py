@@ -1,6 +1,9 @@
 """Score the trust flags: false alarms on real news, planted problems, the team's own set.
 
-    .venv/bin/python bench/trust.py [--per-language 400] [--hosts 6] [--dump fired.jsonl]
+    .venv/bin/python bench/trust.py [--per-language 400] [--hosts 6] [--dump fired.jsonl] [--cache DIR]
+
+``--cache DIR`` keeps the analyses (extract + annotate) and re-runs only the detectors on
+later runs: the way to iterate on detectors on a shared machine (see ``CACHE``).
 
 Three tables, in this order (docs/quality.md keeps them):
 
@@ -43,6 +46,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import statistics
 import sys
 import time
@@ -214,13 +218,76 @@ def documents(items: list[dict]) -> list[RawDocument]:
     ]
 
 
+# ``--cache DIR``: extract + annotate once, keep the analyses (pickled), re-run only the
+# detectors on later runs. An analysis is kept while the extractor still gives the same text
+# (so a change to the furniture lists re-analyses just the articles it touches); a change to
+# the annotators' code or data needs an empty DIR.
+CACHE: Path | None = None
+
+
 def run_articles(items: list[dict], batch: int = 64) -> list[Article | None]:
     """Analyse plain texts (language given) in batches; a rejection becomes None."""
+    if CACHE is not None:
+        return _cached_articles(items, CACHE, batch)
     found: list[Article | None] = []
     for start in range(0, len(items), batch):
         for result in analyze_batch(documents(items[start : start + batch])):
             found.append(result if isinstance(result, Article) else None)
     return found
+
+
+def _cache_key(item: dict) -> str:
+    return hashlib.sha256(f"{item.get('language')}\n{item['text']}".encode()).hexdigest()[:32]
+
+
+def _cached_articles(items: list[dict], folder: Path, batch: int) -> list[Article | None]:
+    """The analyses without detectors, from ``folder`` or made and saved there; then the detectors."""
+    import pickle
+
+    from newsweave.extract import extract_document
+
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / f"{_cache_key(item)}.pkl" for item in items]
+    kept: dict[int, Article | None] = {}
+    for index, (item, path) in enumerate(zip(items, paths, strict=True)):
+        if path.exists():
+            article = pickle.loads(path.read_bytes())
+            fresh = extract_document(documents([item])[0])
+            if (article is None) == (not isinstance(fresh, Article)) and (article is None or fresh.text == article.text):
+                kept[index] = article
+    todo = [index for index in range(len(items)) if index not in kept]
+    for start in range(0, len(todo), batch):
+        chunk = todo[start : start + batch]
+        for index, result in zip(chunk, analyze_batch(documents([items[i] for i in chunk]), with_assess=False), strict=True):
+            article = result if isinstance(result, Article) else None
+            if article is not None and article.work.doc is not None:
+                # The parse without its model (a pickled Doc carries the whole vocabulary and
+                # its vectors, ~45 MB); rebuilt against the loaded model when read back.
+                article.work.doc_bytes, article.work.doc = article.work.doc.to_bytes(), None
+            partial = paths[index].with_suffix(f".{os.getpid()}.tmp")  # whole files only, for a second run reading them
+            partial.write_bytes(pickle.dumps(article))
+            partial.replace(paths[index])
+            kept[index] = None if article is None else pickle.loads(paths[index].read_bytes())
+    found: list[Article | None] = []
+    for index in range(len(items)):
+        article = kept[index]
+        if article is not None:
+            _restore_doc(article)
+            article.work.memo.clear()
+            assess(article)
+            article.work.doc = None  # the detectors are done with the parse; keep memory small
+        found.append(article)
+    return found
+
+
+def _restore_doc(article: Article) -> None:
+    if article.work.doc_bytes is not None:
+        from spacy.tokens import Doc
+
+        from newsweave.annotate.nlp import pipeline
+
+        article.work.doc = Doc(pipeline(article.language).vocab).from_bytes(article.work.doc_bytes)
+        article.work.doc_bytes = None
 
 
 def sample_real(per_language: int) -> list[dict]:
@@ -387,7 +454,10 @@ def main() -> None:
     parser.add_argument("--hosts", type=int, default=6, help="host articles per family and language in table 2")
     parser.add_argument("--dump", type=Path, help="write every flag of table 1 here (JSON lines), for reading by hand")
     parser.add_argument("--tables", default="123", help="which tables to print, e.g. 12")
+    parser.add_argument("--cache", type=Path, help="keep the analyses here and re-run only the detectors (see CACHE)")
     args = parser.parse_args()
+    global CACHE
+    CACHE = args.cache
     from trust_corpus import DEFAULT_EVAL, missing
 
     if missing(DEFAULT_EVAL) and ("1" in args.tables or "2" in args.tables):

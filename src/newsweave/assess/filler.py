@@ -90,12 +90,15 @@ def _unexplained(run: list[Sentence], judged: list[tuple[Sentence, bool]]) -> bo
     """A run this long is unlikely (expected count below ``SETTINGS.filler_alpha``) at the rate of vague
     sentences in the rest of the article: padding, not the article's register.
 
-    Rate with add-one smoothing, so that an article with few other sentences gives no
-    certainty; the expected number of such runs is about n * p ** len(run).
+    The rate is smoothed towards the rate of vague sentences in news copy
+    (``SETTINGS.filler_prior_rate``, worth ``filler_prior_weight`` sentences), so that an
+    article with few other sentences gives no certainty; the expected number of such runs is
+    about n * p ** len(run).
     """
     inside = {id(sentence) for sentence in run}
     others = [vague for sentence, vague in judged if id(sentence) not in inside]
-    rate = (sum(others) + 1) / (len(others) + 2)
+    prior = SETTINGS.filler_prior_weight
+    rate = (sum(others) + SETTINGS.filler_prior_rate * prior) / (len(others) + prior)
     return len(judged) * rate ** len(run) < SETTINGS.filler_alpha
 
 
@@ -141,7 +144,7 @@ def _is_vague(
     article: Article, sentence: Sentence, names: list[tuple[int, int]], times: list[tuple[int, int]], has_phrase: bool
 ) -> bool:
     """No number, date or source; and no name either, unless built on a stock phrase."""
-    if _DIGIT.search(sentence.text) or has_source(article, sentence) or _counts(article, sentence):
+    if _DIGIT.search(sentence.text) or has_source(article, sentence) or _counts(article, sentence) or _reported(article, sentence):
         return False
     if has_phrase:
         return True  # "today", "the years ahead" around a stock phrase date nothing
@@ -153,6 +156,12 @@ def _is_vague(
 def _counts(article: Article, sentence: Sentence) -> bool:
     """A quantity written in words ("two teaspoons", « trois mois », „zwei Jahre“) is as checkable as a digit."""
     return bool(find_patterns(patterns(article, "filler", "counts"), article.text, sentence.start, sentence.end))
+
+
+def _reported(article: Article, sentence: Sentence) -> bool:
+    """The verb's own mood says the sentence reports someone's words (German Konjunktiv I,
+    ``[filler] reported``): „Brennwertkessel seien ausgenommen“ is a claim with a source."""
+    return bool(find_patterns(patterns(article, "filler", "reported"), article.text, sentence.start, sentence.end))
 
 
 def _names_a_thing(article: Article, sentence: Sentence) -> bool:

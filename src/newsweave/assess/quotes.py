@@ -36,6 +36,9 @@ _INCISE_AFTER = re.compile(r"[ \u00a0]?(?:,[ \u00a0]+|[ \u00a0]?[–—][ \u00a0
 # A credit in brackets right after the quote: « … » (Commissaire de la CENI); "…" (Ann Lee, mayor).
 _CREDIT_AFTER = re.compile(r"[ \u00a0]*\((?P<credit>[^()\n]{2,80})\)")
 _CLOSING = "\"”»“«’'\u00a0 "
+# A quotation mark that closes a sentence of speech (after end punctuation or the comma before
+# an incise), not a title or a scare quote (a mark right after a word).
+_SPEECH_CLOSES = re.compile(r"[.,!?…][ \u00a0]?[\"”»“]")
 
 
 def unsourced_quote_flags(article: Article) -> list[Flag]:
@@ -95,9 +98,8 @@ def _speaker_nearby(article: Article, quote: Quote) -> bool:
     if speaker is None:
         return False
     window_start, window_end = _discourse_window(article.text, quote.start, quote.end)
-    before = article.text[:window_start].rstrip()
-    if before:
-        window_start = _sentence_start(article.text, len(before))  # the speaker just named may go on
+    if _carries_over(article, window_start):
+        window_start = _sentence_start(article.text, len(article.text[:window_start].rstrip()))  # the speaker just named may go on
     if not window_start <= speaker.start < window_end:
         return False
     # "The mood was summed up in a sentence: “…”": a phrase before a colon is no speaker
@@ -115,12 +117,38 @@ def _attributed_nearby(article: Article, start: int, end: int) -> bool:
     own_start, own_end = _discourse_window(text, start, end)
     if _has_attribution(article, own_start, own_end, start, end, need_both=False):
         return True
-    before = text[:own_start].rstrip()
-    if not before or _introduced_by_colon(text, own_start, start):
+    if _introduced_by_colon(text, own_start, start) or not _carries_over(article, own_start):
         return False
-    # A quote may continue the speaker just named, also across a paragraph break, as news
-    # copy does: "Ann Lee said the clinic was full." ¶ “We turn…” (or ¶ "It led to this: “…”")
+    before = text[:own_start].rstrip()
     return _has_attribution(article, _sentence_start(text, len(before)), len(before), start, end, need_both=True)
+
+
+def _carries_over(article: Article, own_start: int) -> bool:
+    """May the sentence before the quote's own lend it its speaker?
+
+    Within a paragraph, yes: "Ann Lee said the clinic was full. “We turn…”". Across a paragraph
+    break only where the speaker was already speaking: the paragraph before ends on a colon
+    ("She said:" ¶ “…”) or holds a quotation of speech (a quote running over several
+    paragraphs, each opened anew), or is the one sentence that names the speaker, a lead into
+    the quote ("Lena Ortiz said the clinic was full." ¶ “We turn…”). A paragraph that goes on
+    after reporting her ("The clinic ran out twice. Ann Lee said it would again." ¶ “We turn…”)
+    does not say that a quotation alone on the next line is hers; copy that means it adds "she said".
+    """
+    text = article.text
+    before = text[:own_start].rstrip()
+    if not before:
+        return False
+    if "\n" not in text[len(before) : own_start] or before.endswith(":"):
+        return True
+    paragraph = text.rfind("\n", 0, len(before)) + 1
+    if SETTINGS.unsourced_lead_paragraph_carries and _sentence_start(text, len(before)) <= paragraph:
+        return True  # a paragraph of one sentence that names the speaker leads into the quote
+    speech = [(q.start, q.end) for q in article.quotes if q.direct]
+    speech += [span for span in quoted_spans(article) if _reads_as_speech(text, *span)]
+    if any(s < len(before) and paragraph < e for s, e in speech):  # also a quote that ends there
+        return True
+    # A quote opened a line earlier closes here ('…again," said Ann Lee.'): one sentence per line.
+    return bool(_SPEECH_CLOSES.search(text, paragraph, len(before)))
 
 
 def _introduced_by_colon(text: str, own_start: int, start: int) -> bool:
