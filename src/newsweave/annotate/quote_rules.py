@@ -37,6 +37,7 @@ class Rules:
     partial: tuple[re.Pattern[str], ...] = ()
     cue_at_mark: re.Pattern[str] | None = None  # a cue right before a quote's opening mark
     following: tuple[re.Pattern[str], ...] = ()  # the sentence after a quote that names its speaker
+    trailing: tuple[re.Pattern[str], ...] = ()  # ", according to X." / ", analysts say." closing a sentence
 
 
 def _alt(words: list[str]) -> str:
@@ -140,16 +141,29 @@ def rules(language: str) -> Rules | None:
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,"] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
     that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or "(?!x)x"
-    content = r"(?P<content>[^.!?\n]{12,}[.!?]?)"
-    indirect = [rf"{speaker},?\s+(?P<cue>{that_cues})\s*{content}",
-                rf"(?:^|(?<=[.!?]\s)|(?<=\n)){phrase},?\s+(?P<cue>{that_cues})\s*{content}",
-                rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{preps})\s+{phrase}\s*,\s*{content}"]
+    # a full stop inside the reported clause: "Mr. Trump", "U.S." (as SENTENCE_END in quotes.py)
+    inner_stop = rf"(?:{abbrev}|(?<=\b[{UPPER}][a-z])\.|(?<=\b[{UPPER}][a-z]{{2}})\.)"
+    content = rf"(?P<content>(?:[^.!?\n]|{inner_stop}){{12,}}[.!?]?)"
+    sentence_start = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
+    clause_cues = _alt([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
+    trailing_preps = _alt(data.get("trailing_source_prepositions", data.get("source_prepositions", [])))
+    indirect = [rf"{speaker}{aside},?\s+(?P<cue>{that_cues})\s*{content}",
+                rf"{sentence_start}{phrase},?\s+(?P<cue>{that_cues})\s*{content}",
+                rf"{sentence_start}(?P<cue>{preps})\s+{phrase}\s*,\s*{content}",
+                # "According to law enforcement officials, …": the source is the clause up to its comma
+                rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}",
+                # "Many Democratic officials say they expect …": a sentence's plain subject
+                rf"{sentence_start}(?P<speaker>(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+)\s+(?P<cue>{clause_cues})\s+{content}"]
+    # an attribution that closes a sentence: the sentence before its comma is the content
+    # (found from the comma, the cheap anchor; quotes.py takes the sentence back to its start):
+    # "…, according to a congressional report." / "…, selon le ministère." / "…, analysts say."
+    trailing = [rf",\s*(?P<cue>{trailing_preps})\s+{source}\s*[.!?](?=\s|$)",
+                rf",\s*{phrase}\s+(?P<cue>{clause_cues})\s*[.!?](?=\s|$)"]
     # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
     # that it was "…"', 'X announced …, assuring that his country "…"'): subject, aside, then a cue
     that_words = _alt([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
     # a verb that takes a clause ("said", "told") needs nothing more; any verb of the language's
     # regular shape followed by "that" is one too ("judged that", "a estimé que")
-    clause_cues = _alt([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
     that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else "(?!x)x"
     subject = rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)"
     clause = rf"(?:[^.!?;:\n“”«»\"]|{abbrev})"
@@ -174,7 +188,8 @@ def rules(language: str) -> Rules | None:
                  tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises),
                  compile_(previous), frozenset(p.lower() for p in data.get("neuter_pronouns", [])),
                  openers, around, gendered, compile_(partial),
-                 re.compile(rf"(?<![\w'’-])(?:{cues}|{participles})\s*,$", re.I), compile_(following))
+                 re.compile(rf"(?<![\w'’-])(?:{cues}|{participles})\s*,$", re.I), compile_(following),
+                 compile_(trailing))
 
 
 def _that_cue(cue: str) -> str:

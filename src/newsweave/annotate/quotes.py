@@ -424,17 +424,31 @@ def _number_utterances(text: str, quotes: list[Quote]) -> None:
         previous = quote
 
 
+def _trailing_content(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """The sentence that a closing attribution (", according to X.", ", analysts say.") ends:
+    from its start to the attribution's comma, when it holds no quote mark."""
+    comma = match.start()
+    line_start = text.rfind("\n", 0, comma) + 1
+    start = max(line_start, comma - SETTINGS.quote_previous_window)
+    boundaries = [m.end() for m in SENTENCE_END.finditer(text, start, comma)]
+    start = boundaries[-1] if boundaries else line_start
+    if start < line_start or comma - start < 12 or re.search(r"[“”«»\"„]", text[start:comma]):
+        return None
+    return start, comma
+
+
 def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]]) -> list[Quote]:
     found: list[Quote] = []
-    for pattern in rule.indirect:
-        for match in pattern.finditer(text):
-            start, end = match.span("content")
-            if any(s < end and start < e for s, e in marked) or any(q.start < end and start < q.end for q in found):
-                continue
-            attribution = _attribution(match, 0, rule)
-            while end > start and text[end - 1] in ".!?":
-                end -= 1
-            found.append(Quote(start, end, False, attribution))
+    matches = [(m, m.span("content")) for pattern in rule.indirect for m in pattern.finditer(text)]
+    for pattern in rule.trailing:
+        matches.extend((m, span) for m in pattern.finditer(text) if (span := _trailing_content(text, m)))
+    for match, (start, end) in matches:
+        if any(s < end and start < e for s, e in marked) or any(q.start < end and start < q.end for q in found):
+            continue
+        attribution = _attribution(match, 0, rule)
+        while end > start and text[end - 1] in ".!?":
+            end -= 1
+        found.append(Quote(start, end, False, attribution))
     return found
 
 
