@@ -76,7 +76,8 @@ def rules(language: str) -> Rules | None:
     # before the name cross no sentence end ("añadió. El ministro …": a word of three letters
     # or more and a full stop; "Sen." and "U.S." stay)
     partner = rf"(?:\s+(?:{_alt(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
-    phrase = (rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
+    # "Obama's former campaign strategist": a name's possessive opens a phrase as a determiner does
+    phrase = (rf"(?P<speaker>{appositive}|(?:{determiners}|{name}['’]s)\s*(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
               rf"(?:(?![^\W\d_]{{3,}}\.\s)[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # the attribution clause ends there, or goes on with a place or time, not with "that"
@@ -111,12 +112,18 @@ def rules(language: str) -> Rules | None:
     after.extend(data.get("after_patterns", []))
     # words between speaker and cue ("Smith later told reporters"), but none after a comma: in
     # "On the subject of Israel, Trump added," the speaker is Trump, not Israel
-    before = [rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
+    # "De Blasio said the move was made by Bill Bratton and said, “…”": a cue after "and" is the
+    # sentence subject's, not the nearest name's
+    conjunctions = _alt(data.get("conjunctions", []))
+    before = [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
+              rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
+              rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
               rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
               rf"[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
-              rf"{speaker}\s*:\s*$",
+              # "Stone: “…”", "Continued Stone: “…”": a name alone before the colon, opening its sentence
+              rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?=(?-i:[{UPPER}]))(?:{cues})\s+)?{speaker}\s*:\s*$",
               # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
               rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
               # "the announcer said, “…”": a described speaker right before its cue and the mark
@@ -128,7 +135,7 @@ def rules(language: str) -> Rules | None:
     # "Trump returned a few minutes later and declared, “…”" / "…the news, writing, “…”":
     # a cue right before the mark, the sentence's subject its speaker
     before.append(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
-                  rf"(?P<cue>{cues}|{participles})\s*,\s*$")
+                  rf"(?P<cue>{cues}|{participles})\s*,?\s*$")
     before.extend(data.get("before_patterns", []))
     generic = data.get("open_quote_cue")
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
@@ -188,7 +195,9 @@ def rules(language: str) -> Rules | None:
                  tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises),
                  compile_(previous), frozenset(p.lower() for p in data.get("neuter_pronouns", [])),
                  openers, around, gendered, compile_(partial),
-                 re.compile(rf"(?<![\w'’-])(?:{cues}|{participles})\s*,$", re.I), compile_(following),
+                 # "…and declared, “…”", "told his supporters, “…”", "writing “…”" (no comma: see quotes._standalone)
+                 re.compile(rf"(?<![\w'’-])(?:{cues}|{participles})(?:(?:\s+[\w'’-]+){{0,3}}\s*,|\s*,?)$", re.I),
+                 compile_(following),
                  compile_(trailing))
 
 

@@ -63,12 +63,14 @@ class Quote:
 # ---- attribution ------------------------------------------------------------------------
 
 
-def _attribute_after(text: str, piece: Piece, rule: Rules) -> Attribution | None:
+def _attribute_after(text: str, piece: Piece, rule: Rules, strict: bool = False) -> Attribution | None:
+    """The attribution right after the closing mark; ``strict``: only the language's cue
+    verbs, not the any-verb shape that a quote left open by its comma allows."""
     window_end = min(len(text), piece.close_at + 1 + SETTINGS.quote_after_window)
     newline = text.find("\n", piece.close_at + 1, window_end)
     window = text[piece.close_at + 1:newline if newline >= 0 else window_end]
     patterns = rule.after
-    if text[piece.start:piece.end].rstrip()[-1:] in (",", "?", "!"):
+    if not strict and text[piece.start:piece.end].rstrip()[-1:] in (",", "?", "!"):
         patterns = patterns + rule.after_open
     for pattern in patterns:
         match = pattern.match(window)
@@ -100,7 +102,8 @@ def _word_start(text: str, line_start: int, at: int) -> int:
 
 
 def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = False) -> Attribution | None:
-    """Attribution that introduces the quote; ``colon_only``: only "X said: “…”" forms."""
+    """Attribution that introduces the quote; ``colon_only``: only the forms that introduce it
+    for sure: "X said: “…”", and "X said, “…”" before a quote that ends its sentence."""
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     if not text[line_start:piece.open_at].strip():
         # a paragraph that is only the quote: the paragraph before may introduce it ("Cruz continued:")
@@ -115,7 +118,9 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
             return None
     start = _word_start(text, line_start, piece.open_at - SETTINGS.quote_before_window)
     window = text[start:piece.open_at]
-    if colon_only and not window.rstrip().endswith(tuple(COLONS)):
+    if colon_only and not window.rstrip().endswith(tuple(COLONS)) and not (
+            rule.cue_at_mark is not None and rule.cue_at_mark.search(window.rstrip())
+            and text[piece.start:piece.end].rstrip("”»\"’ ")[-1:] in tuple(SENTENCE_MARKS)):
         return None
     for pattern in rule.before:
         match = pattern.search(window)
@@ -199,7 +204,9 @@ def find_quotes(article: Article) -> list[Quote]:
         around = None if attribution else _attribute_around(text, piece, rule)
         if around:
             extras["around"] = True
-        attribution = attribution or (_attribute_before(text, piece, rule, colon_only=True) or around
+        # '…: “…,” she said': the attribution that a comma leaves open after the quote comes first
+        after = _attribute_after(text, piece, rule, strict=True) if text[piece.start:piece.end].rstrip()[-1:] == "," else None
+        attribution = attribution or (after or _attribute_before(text, piece, rule, colon_only=True) or around
                                       or _attribute_after(text, piece, rule) or _attribute_before(text, piece, rule))
         if attribution:
             by_group.setdefault(piece.group, attribution)
@@ -362,8 +369,12 @@ def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pa
         return True
     if before[-1] == "," and quote.attribution and quote.attribution.speaker_end <= piece.open_at:
         return True  # "Il a déclaré, « … »" / split quote's second half
-    if quote.attribution and cue_at_mark is not None and cue_at_mark.search(before):
-        return True  # "…and declared, “…”", "writing “…”": the cue introduces the quote
+    if quote.attribution and cue_at_mark is not None and cue_at_mark.search(before) and (
+            before.endswith(",") or (text[piece.start:piece.start + 1].isupper()
+                                     and text[piece.start:piece.end].rstrip()[-1:] in tuple(SENTENCE_MARKS))):
+        # "…and declared, “…”", "writing “Feels great…”": the cue introduces the quote; without a
+        # comma only a quote that is a sentence ("called it “rigged”", "the website “The Local”" stay fragments)
+        return True
     if before[-1] == "," and any(q.end < quote.start and _same_speaker(q.attribution, quote.attribution)
                                  for q in quotes):
         return True
