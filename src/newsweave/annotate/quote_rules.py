@@ -56,7 +56,8 @@ def rules(language: str) -> Rules | None:
     after_cues = _alt(cue_words + data.get("after_cues", []))
     particles = _alt(data.get("name_particles", []))
     # a capitalised word, or an abbreviation with its full stop ("Mr.", "M.", "J.-P.")
-    word = rf"(?:[{UPPER}][a-z]{{0,3}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
+    # ("Sen.", "Mrs."; not "Vogt." at a sentence's end, before "Er sagte")
+    word = rf"(?:[{UPPER}][a-z]{{0,2}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
     # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
     word = rf"(?!(?:{_alt(data.get('not_names', []))})\b){word}"
     name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
@@ -66,7 +67,7 @@ def rules(language: str) -> Rules | None:
     titles = _alt(data.get("titles", []))
     title = rf"(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
-    appositive = rf"(?:{determiners})\s*(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=,)"
+    appositive = rf"(?:{determiners})\s*(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
     pronoun = _alt(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
     # starts on a word: "a"+"king" inside "speaking" is no title
     speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
@@ -77,11 +78,13 @@ def rules(language: str) -> Rules | None:
     # or more and a full stop; "Sen." and "U.S." stay)
     partner = rf"(?:\s+(?:{_alt(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
     # "Obama's former campaign strategist": a name's possessive opens a phrase as a determiner does
-    phrase = (rf"(?P<speaker>{appositive}|(?:{determiners}|{name}['’]s)\s*(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
-              rf"(?:(?![^\W\d_]{{3,}}\.\s)[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
-    lead = r"^[\s,.;:!?—–-]*"
     # the attribution clause ends there, or goes on with a place or time, not with "that"
     ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
+    # a pronoun that ends the clause comes first: "sagte er im Interview" is "er", not a phrase
+    # up to the capitalised noun "Interview"
+    phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:{determiners}|{name}['’]s)\s*(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
+              rf"(?:(?![^\W\d_]{{3,}}\.\s)[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
+    lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
     abbrev = r"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.)"
     # the rest of a sentence, up to its attribution
@@ -165,7 +168,10 @@ def rules(language: str) -> Rules | None:
     # (found from the comma, the cheap anchor; quotes.py takes the sentence back to its start):
     # "…, according to a congressional report." / "…, selon le ministère." / "…, analysts say."
     trailing = [rf",\s*(?P<cue>{trailing_preps})\s+{source}\s*[.!?](?=\s|$)",
-                rf",\s*{phrase}\s+(?P<cue>{clause_cues})\s*[.!?](?=\s|$)"]
+                rf",\s*{phrase}\s+(?P<cue>{clause_cues})\s*[.!?](?=\s|$)",
+                # "Die Lage sei ernst, sagte Vogt." / "…, so ein Sprecher." / "…, said the report."
+                # (a speaker, not any phrase: "X, a annoncé la suppression de postes." is no attribution)
+                rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?\s*[.!?](?=\s|$)"]
     # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
     # that it was "…"', 'X announced …, assuring that his country "…"'): subject, aside, then a cue
     that_words = _alt([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
