@@ -65,9 +65,12 @@ def rules(language: str) -> Rules | None:
     name = rf"{name}(?:\s+\((?-i:[{UPPER}0-9])[^()\n]{{0,20}}\))?"
     determiners = _alt(data.get("determiners", []))
     titles = _alt(data.get("titles", []))
-    title = rf"(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
+    # a determiner ends at a space or its apostrophe ("l'avocat"): never inside a word ("a"+"rmy"),
+    # which also spares the engine trying every word that starts with "a" or "the"
+    det = rf"(?:{determiners})(?:(?<=['’])|\s+)"
+    title = rf"{det}(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
-    appositive = rf"(?:{determiners})\s*(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
+    appositive = rf"{det}(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
     pronoun = _alt(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
     # starts on a word: "a"+"king" inside "speaking" is no title
     speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
@@ -82,7 +85,7 @@ def rules(language: str) -> Rules | None:
     ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
     # a pronoun that ends the clause comes first: "sagte er im Interview" is "er", not a phrase
     # up to the capitalised noun "Interview"
-    phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:{determiners}|{name}['’]s)\s*(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
+    phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
               rf"(?:(?![^\W\d_]{{3,}}\.\s)[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
