@@ -165,6 +165,10 @@ def rules(language: str) -> Rules | None:
                 rf"{sentence_start}(?P<cue>{preps})\s+{phrase}\s*,\s*{content}",
                 # "According to law enforcement officials, …": the source is the clause up to its comma
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}",
+                # "Laut Polizei wurden drei Menschen verletzt": where the language puts the verb right after
+                # the source (``source_before_verb``), capitalised words up to the first lower-case word
+                rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
+                rf"(?-i:[{UPPER}])[\w’'-]*)\s+(?=(?-i:[a-zäöüß])){content}" if data.get("source_before_verb") else "(?!x)x",
                 # "Many Democratic officials say they expect …": a sentence's plain subject
                 rf"{sentence_start}(?P<speaker>(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+)\s+(?P<cue>{clause_cues})\s+{content}"]
     # an attribution that closes a sentence: the sentence before its comma is the content
