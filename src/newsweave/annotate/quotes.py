@@ -16,7 +16,8 @@ and indirect (X said that …).
    judged that it was "…"'), with ``direct: false, partial: true``. Other fragments inside the
    writer's sentence (scare quotes, titles) are no quotes.
 5. Indirect quotes: "X said that …", "X a déclaré que …", "According to X, …" up to the end
-   of the sentence, with ``direct: false``.
+   of the sentence, and a sentence closed by its attribution ("…, according to the report.",
+   "…, analysts say.", "Die Lage sei ernst, sagte Vogt."), with ``direct: false``.
 
 Why hand-written: no maintained library on PyPI does quote attribution for French (citron is
 English-only and not on PyPI; textacy's ``direct_quotations`` is English-only and needs a
