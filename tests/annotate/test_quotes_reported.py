@@ -73,6 +73,11 @@ def test_according_to_any_source_and_a_plain_subject_that_says() -> None:
      "she said.", "Nobody knew, not even my family,", "she"),
     ("Continued Stone: “So I think it is a very real problem.”", "So I think it is a very real problem.", "Stone"),
     ("“That was a mistake,” Okafor's spokesman said in an interview.", "That was a mistake,", "Okafor's spokesman"),
+    # the subject of a colon introduction after a fronted clause, and a described speaker after a quote's end
+    ("In response to the flood, Governor Ada Quinn issued the following statement:\n\n“We will rebuild every home.”",
+     "We will rebuild every home.", "Governor Ada Quinn"),
+    ("“I sent no secret file.” The former minister repeated: “I know the rules and kept them.”",
+     "I know the rules and kept them.", "The former minister"),
 ])
 def test_speaker_shapes(text: str, words: str, speaker: str) -> None:
     quote = _quotes(text, "en")[words]

@@ -131,9 +131,10 @@ def rules(language: str) -> Rules | None:
               # "Stone: “…”", "Continued Stone: “…”": a name alone before the colon, opening its sentence
               rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?=(?-i:[{UPPER}]))(?:{cues})\s+)?{speaker}\s*:\s*$",
               # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
-              rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
+              # (or after a fronted clause's comma: "In response, Donald Trump issued the following statement:")
+              rf"(?:(?:^|[.!?][”\"’»]?\s+)(?:[\w'’]+\s+){{0,2}}?|,\s+){speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
               # "the announcer said, “…”": a described speaker right before its cue and the mark
-              rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+              rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
               rf"\s+(?P<cue>{cues})\s*[,:]\s*$",
               # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
               rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
