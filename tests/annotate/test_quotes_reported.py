@@ -152,3 +152,13 @@ def test_a_pronoun_that_ends_the_clause_is_the_speaker_before_a_capitalised_noun
 def test_french_appositive_name_at_the_end_of_the_clause() -> None:
     quotes = _quotes("« Nous tiendrons jusqu'au bout », a déclaré le maire de Lyon, Paul Girard.", "fr")
     assert quotes["Nous tiendrons jusqu'au bout"].speaker_name == "Paul Girard"
+
+
+def test_a_quote_paragraph_goes_on_into_the_next_one_attributed_after_its_mark() -> None:
+    text = ("Lena Ortiz is upbeat about the harbour plan.\n\n“The new pier will bring the boats back.”\n\n"
+            "“It may be the only way to keep the fish market open,” Ortiz says.")
+    assert _quotes(text, "en")["The new pier will bring the boats back."].speaker_name == "Ortiz"
+    # a question opening its paragraph is the interviewer's, not the answer's speaker
+    asked = ("“Will the pier be ready in May?”\n\n“It will be ready in June,” Ortiz says.")
+    assert _quotes(asked, "en")["Will the pier be ready in May?"].speaker is None
+

@@ -217,7 +217,8 @@ def find_quotes(article: Article) -> list[Quote]:
         if quote.attribution is None:
             quote.attribution = (_attribute_previous_sentence(text, quote.extras["piece"], rule)
                                  or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None)
-                                 or _attribute_next_sentence(text, quote.extras["piece"], rule))
+                                 or _attribute_next_sentence(text, quote.extras["piece"], rule)
+                                 or _next_quote_paragraph(text, quote, quotes[index + 1] if index + 1 < len(quotes) else None))
     standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark)]
     partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule)]
     quotes = standalone
@@ -298,6 +299,23 @@ def _attribute_next_sentence(text: str, piece: Piece, rule: Rules) -> Attributio
         if match:
             return _attribution(match, start, rule)
     return None
+
+
+def _next_quote_paragraph(text: str, quote: Quote, following: Quote | None) -> Attribution | None:
+    """'“…will win.”¶“He may be the only one…,” Viguerie notes.': a quote paragraph of its own,
+    ending a statement (not a question: an interview's answer has another speaker), goes on into
+    the next paragraph's quote, whose attribution follows its closing mark."""
+    if following is None or following.attribution is None:
+        return None
+    piece, next_piece = quote.extras["piece"], following.extras["piece"]
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    gap = text[piece.close_at + 1:next_piece.open_at]
+    if (text[line_start:piece.open_at].strip() or gap.strip() or gap.count("\n") not in (1, 2)
+            or text[piece.start:piece.end].rstrip()[-1:] not in (".", "!", "…")):
+        return None
+    if not next_piece.close_at < following.attribution.speaker_start <= next_piece.close_at + SETTINGS.quote_after_window:
+        return None
+    return following.attribution
 
 
 def _colon_after_quoted_paragraph(text: str, quote: Quote, previous: Quote | None) -> Attribution | None:
