@@ -175,8 +175,11 @@ def rules(language: str) -> Rules | None:
     # an attribution that closes a sentence: the sentence before its comma is the content
     # (found from the comma, the cheap anchor; quotes.py takes the sentence back to its start):
     # "…, according to a congressional report." / "…, selon le ministère." / "…, analysts say."
-    trailing = [rf",\s*(?P<cue>{trailing_preps})\s+{source}\s*[.!?](?=\s|$)",
-                rf",\s*{phrase}\s+(?P<cue>{clause_cues})\s*[.!?](?=\s|$)",
+    closing_cues = _alt([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1] + data.get("closing_cues", []))
+    # (a source that names someone, with a capitalised word: "…, according to the company's
+    # accounts." lends no speaker to the quote that may follow, as the sentence-before rule holds)
+    trailing = [rf",\s*(?P<cue>{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}])){source}\s*[.!?](?=\s|$)",
+                rf",\s*{phrase}\s+(?P<cue>{closing_cues})\s*[.!?](?=\s|$)",
                 # "Die Lage sei ernst, sagte Vogt." / "…, so ein Sprecher." / "…, said the report."
                 # (a speaker, not any phrase: "X, a annoncé la suppression de postes." is no attribution)
                 rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?\s*[.!?](?=\s|$)"]
