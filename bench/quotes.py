@@ -145,9 +145,10 @@ def half(doc_id: str) -> str:
     return "tune" if hashlib.sha256(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "check"
 
 
-def polnear(path: Path, limit: int | None, errors: int = 0) -> None:
+def polnear(path: Path, limit: int | None, errors: int = 0, only: str | None = None) -> None:
     direct, everything = Tally(), Tally()
     halves = {"tune": Tally(), "check": Tally()}
+    halves_all = {"tune": Tally(), "check": Tally()}
     false_alarms = {"found": 0, "flagged": 0}
     seconds, n_docs = 0.0, 0
     shown = 0
@@ -155,6 +156,8 @@ def polnear(path: Path, limit: int | None, errors: int = 0) -> None:
         if limit and number >= limit:
             break
         doc = json.loads(line)
+        if only and half(doc["doc_id"]) != only:
+            continue
         article = article_for(doc["text"], "en")
         began = time.perf_counter()
         # PolNeAR scores spans only, not resolved names, so the spaCy parse that name
@@ -170,6 +173,7 @@ def polnear(path: Path, limit: int | None, errors: int = 0) -> None:
         if errors and shown < errors and half(doc["doc_id"]) == "tune":
             shown += show_errors(doc["text"], [a for a in gold if a["direct"]], [q for q in predicted if q["direct"]])
         everything.add(doc["text"], gold, predicted)
+        halves_all[half(doc["doc_id"])].add(doc["text"], gold, predicted)
         unflagged_share(doc["text"], [a for a in gold if a["direct"]], [quote.to_json() for quote in article.quotes], false_alarms)
     for name, tally in halves.items():
         print(f"PolNeAR dev {name} half, direct quotes: {tally.report()}")
@@ -178,6 +182,8 @@ def polnear(path: Path, limit: int | None, errors: int = 0) -> None:
           f"of which unsourced_quote would flag {false_alarms['flagged']} "
           f"({100 * false_alarms['flagged'] / max(false_alarms['found'], 1):.1f} %)")
     print(f"PolNeAR dev, {n_docs} docs, all attributions: {everything.report()}")
+    for name, tally in halves_all.items():
+        print(f"PolNeAR dev {name} half, all attributions: {tally.report()}")
     print(f"time finding quotes (no parse): {seconds:.2f} s, {1000 * seconds / max(n_docs, 1):.1f} ms/article "
           "(machine shared with other engineers: noisy)")
 
@@ -336,13 +342,15 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="print about N error lines from the tune half (never the check half)")
+    parser.add_argument("--half", choices=("tune", "check"), default=None,
+                        help="score one half only (quicker while iterating on the tune half)")
     parser.add_argument("--speed", type=int, default=0, metavar="N", help="also time the annotators on N articles")
     parser.add_argument("--unsourced", action="store_true", help="also run unsourced_quote through the pipeline "
                         "on the unseen professional bodies and the trust set (loads spaCy)")
     args = parser.parse_args()
     polnear_file = args.eval / "polnear-dev.jsonl"
     if polnear_file.is_file():
-        polnear(polnear_file, args.limit, args.errors)
+        polnear(polnear_file, args.limit, args.errors, args.half)
         if args.speed:
             speed(polnear_file, args.speed)
     else:

@@ -37,6 +37,7 @@ class Rules:
     partial: tuple[re.Pattern[str], ...] = ()
     cue_at_mark: re.Pattern[str] | None = None  # a cue right before a quote's opening mark
     following: tuple[re.Pattern[str], ...] = ()  # the sentence after a quote that names its speaker
+    trailing: tuple[re.Pattern[str], ...] = ()  # ", according to X." / ", analysts say." closing a sentence
 
 
 def _alt(words: list[str]) -> str:
@@ -55,7 +56,8 @@ def rules(language: str) -> Rules | None:
     after_cues = _alt(cue_words + data.get("after_cues", []))
     particles = _alt(data.get("name_particles", []))
     # a capitalised word, or an abbreviation with its full stop ("Mr.", "M.", "J.-P.")
-    word = rf"(?:[{UPPER}][a-z]{{0,3}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
+    # ("Sen.", "Mrs."; not "Vogt." at a sentence's end, before "Er sagte")
+    word = rf"(?:[{UPPER}][a-z]{{0,2}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
     # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
     word = rf"(?!(?:{_alt(data.get('not_names', []))})\b){word}"
     name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
@@ -63,9 +65,12 @@ def rules(language: str) -> Rules | None:
     name = rf"{name}(?:\s+\((?-i:[{UPPER}0-9])[^()\n]{{0,20}}\))?"
     determiners = _alt(data.get("determiners", []))
     titles = _alt(data.get("titles", []))
-    title = rf"(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
+    # a determiner ends at a space or its apostrophe ("l'avocat"): never inside a word ("a"+"rmy"),
+    # which also spares the engine trying every word that starts with "a" or "the"
+    det = rf"(?:{determiners})(?:(?<=['’])|\s+)"
+    title = rf"{det}(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
-    appositive = rf"(?:{determiners})\s*(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=,)"
+    appositive = rf"{det}(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
     pronoun = _alt(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
     # starts on a word: "a"+"king" inside "speaking" is no title
     speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
@@ -75,11 +80,14 @@ def rules(language: str) -> Rules | None:
     # before the name cross no sentence end ("añadió. El ministro …": a word of three letters
     # or more and a full stop; "Sen." and "U.S." stay)
     partner = rf"(?:\s+(?:{_alt(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
-    phrase = (rf"(?P<speaker>{appositive}|(?:{determiners})\s*(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
-              rf"(?:(?![^\W\d_]{{3,}}\.\s)[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
-    lead = r"^[\s,.;:!?—–-]*"
+    # "Obama's former campaign strategist": a name's possessive opens a phrase as a determiner does
     # the attribution clause ends there, or goes on with a place or time, not with "that"
     ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
+    # a pronoun that ends the clause comes first: "sagte er im Interview" is "er", not a phrase
+    # up to the capitalised noun "Interview"
+    phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
+              rf"(?:(?![^\W\d_]{{3,}}\.\s)[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
+    lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
     abbrev = r"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.)"
     # the rest of a sentence, up to its attribution
@@ -110,16 +118,23 @@ def rules(language: str) -> Rules | None:
     after.extend(data.get("after_patterns", []))
     # words between speaker and cue ("Smith later told reporters"), but none after a comma: in
     # "On the subject of Israel, Trump added," the speaker is Trump, not Israel
-    before = [rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
+    # "De Blasio said the move was made by Bill Bratton and said, “…”": a cue after "and" is the
+    # sentence subject's, not the nearest name's
+    conjunctions = _alt(data.get("conjunctions", []))
+    before = [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
+              rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
+              rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
               rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
               rf"[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
-              rf"{speaker}\s*:\s*$",
+              # "Stone: “…”", "Continued Stone: “…”": a name alone before the colon, opening its sentence
+              rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?=(?-i:[{UPPER}]))(?:{cues})\s+)?{speaker}\s*:\s*$",
               # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
-              rf"(?:^|[.!?]\s+)(?:[\w'’]+\s+){{0,2}}?{speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
+              # (or after a fronted clause's comma: "In response, Donald Trump issued the following statement:")
+              rf"(?:(?:^|[.!?][”\"’»]?\s+)(?:[\w'’]+\s+){{0,2}}?|,\s+){speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
               # "the announcer said, “…”": a described speaker right before its cue and the mark
-              rf"(?:^|(?<=[.!?]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+              rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
               rf"\s+(?P<cue>{cues})\s*[,:]\s*$",
               # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
               rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
@@ -127,7 +142,7 @@ def rules(language: str) -> Rules | None:
     # "Trump returned a few minutes later and declared, “…”" / "…the news, writing, “…”":
     # a cue right before the mark, the sentence's subject its speaker
     before.append(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
-                  rf"(?P<cue>{cues}|{participles})\s*,\s*$")
+                  rf"(?P<cue>{cues}|{participles})\s*,?\s*$")
     before.extend(data.get("before_patterns", []))
     generic = data.get("open_quote_cue")
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
@@ -140,16 +155,39 @@ def rules(language: str) -> Rules | None:
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,"] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
     that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or "(?!x)x"
-    content = r"(?P<content>[^.!?\n]{12,}[.!?]?)"
-    indirect = [rf"{speaker},?\s+(?P<cue>{that_cues})\s*{content}",
-                rf"(?:^|(?<=[.!?]\s)|(?<=\n)){phrase},?\s+(?P<cue>{that_cues})\s*{content}",
-                rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{preps})\s+{phrase}\s*,\s*{content}"]
+    # a full stop inside the reported clause: "Mr. Trump", "U.S." (as SENTENCE_END in quotes.py)
+    inner_stop = rf"(?:{abbrev}|(?<=\b[{UPPER}][a-z])\.|(?<=\b[{UPPER}][a-z]{{2}})\.)"
+    content = rf"(?P<content>(?:[^.!?\n]|{inner_stop}){{12,}}[.!?]?)"
+    sentence_start = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
+    clause_cues = _alt([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
+    trailing_preps = _alt(data.get("trailing_source_prepositions", data.get("source_prepositions", [])))
+    indirect = [rf"{speaker}{aside},?\s+(?P<cue>{that_cues})\s*{content}",
+                rf"{sentence_start}{phrase},?\s+(?P<cue>{that_cues})\s*{content}",
+                rf"{sentence_start}(?P<cue>{preps})\s+{phrase}\s*,\s*{content}",
+                # "According to law enforcement officials, …": the source is the clause up to its comma
+                rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}",
+                # "Laut Polizei wurden drei Menschen verletzt": where the language puts the verb right after
+                # the source (``source_before_verb``), capitalised words up to the first lower-case word
+                rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
+                rf"(?-i:[{UPPER}])[\w’'-]*)\s+(?=(?-i:[a-zäöüß])){content}" if data.get("source_before_verb") else "(?!x)x",
+                # "Many Democratic officials say they expect …": a sentence's plain subject
+                rf"{sentence_start}(?P<speaker>(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+)\s+(?P<cue>{clause_cues})\s+{content}"]
+    # an attribution that closes a sentence: the sentence before its comma is the content
+    # (found from the comma, the cheap anchor; quotes.py takes the sentence back to its start):
+    # "…, according to a congressional report." / "…, selon le ministère." / "…, analysts say."
+    closing_cues = _alt([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1] + data.get("closing_cues", []))
+    # (a source that names someone, with a capitalised word: "…, according to the company's
+    # accounts." lends no speaker to the quote that may follow, as the sentence-before rule holds)
+    trailing = [rf",\s*(?P<cue>{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}])){source}\s*[.!?](?=\s|$)",
+                rf",\s*{phrase}\s+(?P<cue>{closing_cues})\s*[.!?](?=\s|$)",
+                # "Die Lage sei ernst, sagte Vogt." / "…, so ein Sprecher." / "…, said the report."
+                # (a speaker, not any phrase: "X, a annoncé la suppression de postes." is no attribution)
+                rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?\s*[.!?](?=\s|$)"]
     # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
     # that it was "…"', 'X announced …, assuring that his country "…"'): subject, aside, then a cue
     that_words = _alt([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
     # a verb that takes a clause ("said", "told") needs nothing more; any verb of the language's
     # regular shape followed by "that" is one too ("judged that", "a estimé que")
-    clause_cues = _alt([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
     that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else "(?!x)x"
     subject = rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)"
     clause = rf"(?:[^.!?;:\n“”«»\"]|{abbrev})"
@@ -174,7 +212,10 @@ def rules(language: str) -> Rules | None:
                  tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises),
                  compile_(previous), frozenset(p.lower() for p in data.get("neuter_pronouns", [])),
                  openers, around, gendered, compile_(partial),
-                 re.compile(rf"(?<![\w'’-])(?:{cues}|{participles})\s*,$", re.I), compile_(following))
+                 # "…and declared, “…”", "told his supporters, “…”", "writing “…”" (no comma: see quotes._standalone)
+                 re.compile(rf"(?<![\w'’-])(?:{cues}|{participles})(?:(?:\s+[\w'’-]+){{0,3}}\s*,|\s*,?)$", re.I),
+                 compile_(following),
+                 compile_(trailing))
 
 
 def _that_cue(cue: str) -> str:

@@ -16,7 +16,8 @@ and indirect (X said that …).
    judged that it was "…"'), with ``direct: false, partial: true``. Other fragments inside the
    writer's sentence (scare quotes, titles) are no quotes.
 5. Indirect quotes: "X said that …", "X a déclaré que …", "According to X, …" up to the end
-   of the sentence, with ``direct: false``.
+   of the sentence, and a sentence closed by its attribution ("…, according to the report.",
+   "…, analysts say.", "Die Lage sei ernst, sagte Vogt."), with ``direct: false``.
 
 Why hand-written: no maintained library on PyPI does quote attribution for French (citron is
 English-only and not on PyPI; textacy's ``direct_quotations`` is English-only and needs a
@@ -63,12 +64,14 @@ class Quote:
 # ---- attribution ------------------------------------------------------------------------
 
 
-def _attribute_after(text: str, piece: Piece, rule: Rules) -> Attribution | None:
+def _attribute_after(text: str, piece: Piece, rule: Rules, strict: bool = False) -> Attribution | None:
+    """The attribution right after the closing mark; ``strict``: only the language's cue
+    verbs, not the any-verb shape that a quote left open by its comma allows."""
     window_end = min(len(text), piece.close_at + 1 + SETTINGS.quote_after_window)
     newline = text.find("\n", piece.close_at + 1, window_end)
     window = text[piece.close_at + 1:newline if newline >= 0 else window_end]
     patterns = rule.after
-    if text[piece.start:piece.end].rstrip()[-1:] in (",", "?", "!"):
+    if not strict and text[piece.start:piece.end].rstrip()[-1:] in (",", "?", "!"):
         patterns = patterns + rule.after_open
     for pattern in patterns:
         match = pattern.match(window)
@@ -100,7 +103,8 @@ def _word_start(text: str, line_start: int, at: int) -> int:
 
 
 def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = False) -> Attribution | None:
-    """Attribution that introduces the quote; ``colon_only``: only "X said: “…”" forms."""
+    """Attribution that introduces the quote; ``colon_only``: only the forms that introduce it
+    for sure: "X said: “…”", and "X said, “…”" before a quote that ends its sentence."""
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     if not text[line_start:piece.open_at].strip():
         # a paragraph that is only the quote: the paragraph before may introduce it ("Cruz continued:")
@@ -115,7 +119,9 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
             return None
     start = _word_start(text, line_start, piece.open_at - SETTINGS.quote_before_window)
     window = text[start:piece.open_at]
-    if colon_only and not window.rstrip().endswith(tuple(COLONS)):
+    if colon_only and not window.rstrip().endswith(tuple(COLONS)) and not (
+            rule.cue_at_mark is not None and rule.cue_at_mark.search(window.rstrip())
+            and text[piece.start:piece.end].rstrip("”»\"’ ")[-1:] in tuple(SENTENCE_MARKS)):
         return None
     for pattern in rule.before:
         match = pattern.search(window)
@@ -199,7 +205,9 @@ def find_quotes(article: Article) -> list[Quote]:
         around = None if attribution else _attribute_around(text, piece, rule)
         if around:
             extras["around"] = True
-        attribution = attribution or (_attribute_before(text, piece, rule, colon_only=True) or around
+        # '…: “…,” she said': the attribution that a comma leaves open after the quote comes first
+        after = _attribute_after(text, piece, rule, strict=True) if text[piece.start:piece.end].rstrip()[-1:] == "," else None
+        attribution = attribution or (after or _attribute_before(text, piece, rule, colon_only=True) or around
                                       or _attribute_after(text, piece, rule) or _attribute_before(text, piece, rule))
         if attribution:
             by_group.setdefault(piece.group, attribution)
@@ -209,7 +217,8 @@ def find_quotes(article: Article) -> list[Quote]:
         if quote.attribution is None:
             quote.attribution = (_attribute_previous_sentence(text, quote.extras["piece"], rule)
                                  or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None)
-                                 or _attribute_next_sentence(text, quote.extras["piece"], rule))
+                                 or _attribute_next_sentence(text, quote.extras["piece"], rule)
+                                 or _next_quote_paragraph(text, quote, quotes[index + 1] if index + 1 < len(quotes) else None))
     standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark)]
     partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule)]
     quotes = standalone
@@ -292,6 +301,23 @@ def _attribute_next_sentence(text: str, piece: Piece, rule: Rules) -> Attributio
     return None
 
 
+def _next_quote_paragraph(text: str, quote: Quote, following: Quote | None) -> Attribution | None:
+    """'“…will win.”¶“He may be the only one…,” Viguerie notes.': a quote paragraph of its own,
+    ending a statement (not a question: an interview's answer has another speaker), goes on into
+    the next paragraph's quote, whose attribution follows its closing mark."""
+    if following is None or following.attribution is None:
+        return None
+    piece, next_piece = quote.extras["piece"], following.extras["piece"]
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    gap = text[piece.close_at + 1:next_piece.open_at]
+    if (text[line_start:piece.open_at].strip() or gap.strip() or gap.count("\n") not in (1, 2)
+            or text[piece.start:piece.end].rstrip()[-1:] not in (".", "!", "…")):
+        return None
+    if not next_piece.close_at < following.attribution.speaker_start <= next_piece.close_at + SETTINGS.quote_after_window:
+        return None
+    return following.attribution
+
+
 def _colon_after_quoted_paragraph(text: str, quote: Quote, previous: Quote | None) -> Attribution | None:
     """'…I understood what we were writing.”¶That process led to a realization: “…”': a short
     colon introduction that names nobody, right after a paragraph closed by an attributed quote,
@@ -362,8 +388,12 @@ def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pa
         return True
     if before[-1] == "," and quote.attribution and quote.attribution.speaker_end <= piece.open_at:
         return True  # "Il a déclaré, « … »" / split quote's second half
-    if quote.attribution and cue_at_mark is not None and cue_at_mark.search(before):
-        return True  # "…and declared, “…”", "writing “…”": the cue introduces the quote
+    if quote.attribution and cue_at_mark is not None and cue_at_mark.search(before) and (
+            before.endswith(",") or (text[piece.start:piece.start + 1].isupper()
+                                     and text[piece.start:piece.end].rstrip()[-1:] in tuple(SENTENCE_MARKS))):
+        # "…and declared, “…”", "writing “Feels great…”": the cue introduces the quote; without a
+        # comma only a quote that is a sentence ("called it “rigged”", "the website “The Local”" stay fragments)
+        return True
     if before[-1] == "," and any(q.end < quote.start and _same_speaker(q.attribution, quote.attribution)
                                  for q in quotes):
         return True
@@ -424,17 +454,31 @@ def _number_utterances(text: str, quotes: list[Quote]) -> None:
         previous = quote
 
 
+def _trailing_content(text: str, match: re.Match[str]) -> tuple[int, int] | None:
+    """The sentence that a closing attribution (", according to X.", ", analysts say.") ends:
+    from its start to the attribution's comma, when it holds no quote mark."""
+    comma = match.start()
+    line_start = text.rfind("\n", 0, comma) + 1
+    start = max(line_start, comma - SETTINGS.quote_previous_window)
+    boundaries = [m.end() for m in SENTENCE_END.finditer(text, start, comma)]
+    start = boundaries[-1] if boundaries else line_start
+    if start < line_start or comma - start < 12 or re.search(r"[“”«»\"„]", text[start:comma]):
+        return None
+    return start, comma
+
+
 def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]]) -> list[Quote]:
     found: list[Quote] = []
-    for pattern in rule.indirect:
-        for match in pattern.finditer(text):
-            start, end = match.span("content")
-            if any(s < end and start < e for s, e in marked) or any(q.start < end and start < q.end for q in found):
-                continue
-            attribution = _attribution(match, 0, rule)
-            while end > start and text[end - 1] in ".!?":
-                end -= 1
-            found.append(Quote(start, end, False, attribution))
+    matches = [(m, m.span("content")) for pattern in rule.indirect for m in pattern.finditer(text)]
+    for pattern in rule.trailing:
+        matches.extend((m, span) for m in pattern.finditer(text) if (span := _trailing_content(text, m)))
+    for match, (start, end) in matches:
+        if any(s < end and start < e for s, e in marked) or any(q.start < end and start < q.end for q in found):
+            continue
+        attribution = _attribution(match, 0, rule)
+        while end > start and text[end - 1] in ".!?":
+            end -= 1
+        found.append(Quote(start, end, False, attribution))
     return found
 
 

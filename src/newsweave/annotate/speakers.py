@@ -74,11 +74,24 @@ def persons(article: Article, named: list[tuple[int, int, str | None]] | None = 
             found = [Person(ent.start_char, ent.end_char, ent.text, None) for ent in doc.ents
                      if ent.label_ in PERSON_LABELS]
     for start, end, gender in named or []:
+        start = _appositive_name(article.text, start, end)
         if end > start and not any(p.start < end and start < p.end for p in found):
             found.append(Person(start, end, article.text[start:end], None, gender))
     found.sort(key=lambda p: (p.start, p.end))
     _read_genders(article.text, found, agreement(article.language or ""))
     return found
+
+
+def _appositive_name(text: str, start: int, end: int) -> int:
+    """Where the name of "la ministra de Sanidad, Carmen Ruiz" starts: after the last comma
+    when a capitalised word follows it, else the mention's start."""
+    comma = text.rfind(",", start, end)
+    if comma < 0:
+        return start
+    at = comma + 1
+    while at < end and text[at].isspace():
+        at += 1
+    return at if text[at:at + 1].isupper() else start
 
 
 def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
@@ -88,6 +101,8 @@ def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
     for person in people:
         gender = marker_gender(text[max(0, person.start - SETTINGS.speaker_marker_before):person.start], rule, rule.before)
         gender = gender or marker_gender(text[person.end:person.end + SETTINGS.speaker_marker_after], rule, rule.after)
+        # a speaker mention that holds its own honorific or title ("Frau Petra Lang", "Bundeskanzlerin Anna Berger")
+        gender = gender or _title_gender(text[person.start:person.end], rule)
         if gender:
             person.gender = gender
             known.setdefault(_key(person), gender)
@@ -130,6 +145,8 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     if named_after:
         return _longest_form(named_after[0], outside)
     if kind == "name":
+        # "la ministra de Sanidad, Carmen Ruiz" / "the mayor, Vitali Klitschko": the name is the appositive's
+        text = text.rsplit(",", 1)[-1].strip() if "," in text and text.rsplit(",", 1)[-1].strip()[:1].isupper() else text
         last = text.split()[-1] if text.split() else text
         earlier = [p for p in outside if p.end <= span[0] and last in p.name.split()]
         if earlier:
