@@ -183,3 +183,21 @@ def test_a_region_demonym_is_its_region(word: str, place: str) -> None:
 def test_a_region_demonym_beats_a_city_s_alternate_name() -> None:
     # GeoNames lists "Asian" among the names of Xi'an; the word means Asia.
     assert resolve_places(["Asian"])["asian"].kind == "continent"
+
+
+@pytest.mark.parametrize("names", [["Georgia", "Atlanta"], ["Georgia", "Kentucky"], ["Géorgie", "Atlanta"],
+                                   ["Géorgie", "Kentucky"]])
+def test_a_state_named_beside_its_country_s_places_beats_a_foreign_country(names: list[str]) -> None:
+    georgia = resolve_places(names)[fold(names[0])]
+    assert georgia.country == "US" and georgia.kind == "admin1"
+
+
+@pytest.mark.parametrize("names", [["Georgia", "Tbilisi"], ["Géorgie", "Russie"], ["Georgia"]])
+def test_the_country_stays_the_country_without_local_support(names: list[str]) -> None:
+    assert resolve_places(names)[fold(names[0])].country == "GE"
+
+
+def test_a_town_near_the_article_s_town_beats_a_foreign_country() -> None:
+    # Myerstown (Pennsylvania) vouches for Lebanon, Pennsylvania; Beirut for the country.
+    assert resolve_places(["Lebanon", "Myerstown"])["lebanon"].country == "US"
+    assert resolve_places(["Liban", "Beyrouth"])["liban"].country == "LB"

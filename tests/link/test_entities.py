@@ -206,3 +206,13 @@ def test_region_demonyms_take_their_region_and_its_point() -> None:
         resolved = resolve_mentions([Mention(0, len(word), word, "MISC", "demonym")])[0]
         assert resolved is not None and resolved.label == "MISC"
         assert resolved.place is not None and resolved.canonical == "Europe"
+
+
+def test_an_organisation_that_stands_for_an_area_keeps_its_id_and_carries_its_point() -> None:
+    # lang/_base/places.toml [organisation_places]: "EU" / « Union européenne » at Europe's point.
+    for name in ("EU", "Union européenne"):
+        resolved = resolve_mentions([Mention(0, len(name), name, "ORG")])[0]
+        assert resolved is not None and resolved.entity_id == "org:eu" and resolved.label == "ORG"
+        assert resolved.place is not None and resolved.place.name == "Europe"
+    other = resolve_mentions([Mention(0, 14, "Varessi Holdings", "ORG")])[0]
+    assert other is not None and other.place is None

@@ -34,8 +34,8 @@ from unidecode import unidecode
 
 from newsweave.model import Entity, Span
 from newsweave import lang
-from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, fold, publication_country,
-                                   region_demonym, resolve_places, town_region_pairs)
+from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, fold, known_place,
+                                   publication_country, region_demonym, resolve_places, town_region_pairs)
 from newsweave.annotate.settings import SETTINGS
 
 # A surname skeleton this short ("n" of "Un", "t" of "Tito") says too little to join two surnames.
@@ -281,6 +281,22 @@ def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = 
     return results
 
 
+@cache
+def _organisation_places() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for data in lang.load_all("places").values():
+        table.update({key: int(value) for key, value in data.get("organisation_places", {}).items()})
+    return table
+
+
+def organisation_place(entity_id: str) -> Place | None:
+    """The area an organisation stands for ("EU": Europe), from ``lang/_base/places.toml``,
+    with the confidence of a demonym's point; None for other organisations."""
+    geonameid = _organisation_places().get(entity_id)
+    place = known_place(geonameid) if geonameid else None
+    return replace(place, confidence=SETTINGS.geo_demonym_confidence) if place else None
+
+
 def _demonym_identity(place: Place) -> Resolved:
     """A demonym ("French", "European") names its country or region: it takes that place's id
     and point, and stays a MISC mention marked ``demonym`` (the report does not list it as a
@@ -331,7 +347,8 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
         alias = alias_of(mention.name)
         if alias:
             entity_id, label, canonical = alias
-            results[index] = Resolved(entity_id, canonical, label)
+            area = organisation_place(entity_id)
+            results[index] = Resolved(entity_id, canonical, label, area, area.country if area else None)
         elif mention.label == "LOC":
             places.append(index)
         elif mention.label in ("ORG", "MISC"):

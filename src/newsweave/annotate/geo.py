@@ -335,6 +335,16 @@ def place_by_id(geonameid: int) -> Place | None:
     return _place(row) if row else None
 
 
+def known_place(geonameid: int) -> Place | None:
+    """A place by id, among the in-memory ones (continents, countries, seas) or in the index."""
+    return _memory_places().get(geonameid) or place_by_id(geonameid)
+
+
+@cache
+def _memory_places() -> dict[int, Place]:
+    return {entry.place.geonameid: entry.place for entries in _memory_index().values() for entry in entries}
+
+
 @cache
 def gazetteer() -> _Index:
     """The name index, opened (and built once per installation if it is missing)."""
