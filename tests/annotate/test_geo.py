@@ -201,3 +201,19 @@ def test_a_town_near_the_article_s_town_beats_a_foreign_country() -> None:
     # Myerstown (Pennsylvania) vouches for Lebanon, Pennsylvania; Beirut for the country.
     assert resolve_places(["Lebanon", "Myerstown"])["lebanon"].country == "US"
     assert resolve_places(["Liban", "Beyrouth"])["liban"].country == "LB"
+
+
+@pytest.mark.parametrize("name, place, country", [("South Philadelphia", "Philadelphia", "US"),
+                                                  ("Northeast Nebraska", "Nebraska", "US"),
+                                                  ("East Oxford", "Oxford", "GB")])
+def test_a_compass_part_of_a_place_is_that_place(name: str, place: str, country: str) -> None:
+    assert any(entry.place.name == place and entry.place.country == country for entry in candidates(name))
+
+
+@pytest.mark.parametrize("name", ["West Wing", "Northern Varessia"])
+def test_a_compass_word_before_a_hamlet_or_an_unknown_name_is_no_place(name: str) -> None:
+    assert not candidates(name)
+
+
+def test_a_compass_word_before_a_generic_word_is_not_a_far_division() -> None:
+    assert not any(entry.place.country == "KE" for entry in candidates("West Coast"))
