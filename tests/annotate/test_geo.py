@@ -183,3 +183,37 @@ def test_a_region_demonym_is_its_region(word: str, place: str) -> None:
 def test_a_region_demonym_beats_a_city_s_alternate_name() -> None:
     # GeoNames lists "Asian" among the names of Xi'an; the word means Asia.
     assert resolve_places(["Asian"])["asian"].kind == "continent"
+
+
+@pytest.mark.parametrize("names", [["Georgia", "Atlanta"], ["Georgia", "Kentucky"], ["Géorgie", "Atlanta"],
+                                   ["Géorgie", "Kentucky"]])
+def test_a_state_named_beside_its_country_s_places_beats_a_foreign_country(names: list[str]) -> None:
+    georgia = resolve_places(names)[fold(names[0])]
+    assert georgia.country == "US" and georgia.kind == "admin1"
+
+
+@pytest.mark.parametrize("names", [["Georgia", "Tbilisi"], ["Géorgie", "Russie"], ["Georgia"]])
+def test_the_country_stays_the_country_without_local_support(names: list[str]) -> None:
+    assert resolve_places(names)[fold(names[0])].country == "GE"
+
+
+def test_a_town_near_the_article_s_town_beats_a_foreign_country() -> None:
+    # Myerstown (Pennsylvania) vouches for Lebanon, Pennsylvania; Beirut for the country.
+    assert resolve_places(["Lebanon", "Myerstown"])["lebanon"].country == "US"
+    assert resolve_places(["Liban", "Beyrouth"])["liban"].country == "LB"
+
+
+@pytest.mark.parametrize("name, place, country", [("South Philadelphia", "Philadelphia", "US"),
+                                                  ("Northeast Nebraska", "Nebraska", "US"),
+                                                  ("East Oxford", "Oxford", "GB")])
+def test_a_compass_part_of_a_place_is_that_place(name: str, place: str, country: str) -> None:
+    assert any(entry.place.name == place and entry.place.country == country for entry in candidates(name))
+
+
+@pytest.mark.parametrize("name", ["West Wing", "Northern Varessia"])
+def test_a_compass_word_before_a_hamlet_or_an_unknown_name_is_no_place(name: str) -> None:
+    assert not candidates(name)
+
+
+def test_a_compass_word_before_a_generic_word_is_not_a_far_division() -> None:
+    assert not any(entry.place.country == "KE" for entry in candidates("West Coast"))

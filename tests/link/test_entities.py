@@ -60,10 +60,11 @@ def test_titles_take_the_person_they_stand_next_to() -> None:
     assert ids[3] is None  # nobody bound to that role in this article
 
 
-def test_demonyms_link_to_their_country_without_coordinates() -> None:
+def test_demonyms_link_to_their_country_with_its_point() -> None:
     resolved = resolve_mentions([Mention(0, 8, "Albanian", "MISC", "demonym")])[0]
     assert resolved.entity_id == "geo:783754" and resolved.country == "AL"
-    assert resolved.place is None and resolved.label == "MISC"
+    assert resolved.place is not None and resolved.place.kind == "country" and resolved.label == "MISC"
+    assert 39 < resolved.place.lat < 43 and 19 < resolved.place.lon < 21
 
 
 def test_ids_are_deterministic_readable_and_bounded() -> None:
@@ -197,3 +198,21 @@ def test_an_id_given_while_leading_letters_were_stripped_still_resolves() -> Non
     memory.remember_entities(entity_records([entity], "en"))
     assert resolve_entity_id("org:mberlane-bank", memory) == "org:amberlane-bank"
     assert resolve_entity_id("org:amberlane-bank", memory) == "org:amberlane-bank"
+
+
+def test_region_demonyms_take_their_region_and_its_point() -> None:
+    # "European ministers", « les ministres européens »: the region, placed, still a demonym.
+    for word in ("European", "européens"):
+        resolved = resolve_mentions([Mention(0, len(word), word, "MISC", "demonym")])[0]
+        assert resolved is not None and resolved.label == "MISC"
+        assert resolved.place is not None and resolved.canonical == "Europe"
+
+
+def test_an_organisation_that_stands_for_an_area_keeps_its_id_and_carries_its_point() -> None:
+    # lang/_base/places.toml [organisation_places]: "EU" / « Union européenne » at Europe's point.
+    for name in ("EU", "Union européenne"):
+        resolved = resolve_mentions([Mention(0, len(name), name, "ORG")])[0]
+        assert resolved is not None and resolved.entity_id == "org:eu" and resolved.label == "ORG"
+        assert resolved.place is not None and resolved.place.name == "Europe"
+    other = resolve_mentions([Mention(0, 14, "Varessi Holdings", "ORG")])[0]
+    assert other is not None and other.place is None

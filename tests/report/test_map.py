@@ -26,6 +26,15 @@ def test_mentions_of_one_place_are_merged_and_counted():
     assert places_of(entities) == [Place("Kyiv", 50.45, 30.52, 2), Place("Tirana", 41.33, 19.82, 1)]
 
 
+def test_a_demonym_or_an_organisation_carries_a_point_but_is_no_place_of_the_story():
+    entities = [
+        {"text": "Varessian", "canonical": "Varessia", "mention": "demonym", "lat": 44.1, "lon": 12.3},
+        {"text": "Tirana", "canonical": "Tirana", "mention": "name", "lat": 41.33, "lon": 19.82},
+        {"text": "EU", "canonical": "European Union", "label": "ORG", "mention": "name", "lat": 48.7, "lon": 9.1},
+    ]
+    assert places_of(entities) == [Place("Tirana", 41.33, 19.82, 1)]
+
+
 def test_places_of_several_articles_count_each_article_once():
     first = [{"canonical": "Kyiv", "lat": 50.45, "lon": 30.52}, {"canonical": "Kyiv", "lat": 50.45, "lon": 30.52}]
     second = [{"canonical": "Kyiv", "lat": 50.45, "lon": 30.52}, {"canonical": "Tirana", "lat": 41.33, "lon": 19.82}]

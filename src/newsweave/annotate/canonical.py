@@ -3,7 +3,8 @@ whatever the spelling or language (the cross-article part is :mod:`newsweave.lin
 
 Ids are deterministic, so two processes that never talk agree on them:
 
-* places: ``geo:<geonameid>`` (see :mod:`newsweave.annotate.geo`); demonyms point at their country;
+* places: ``geo:<geonameid>`` (see :mod:`newsweave.annotate.geo`); demonyms point at their country
+  (or region: "European"), with its point;
 * aliases from ``lang/*/entities.toml`` (NATO / OTAN / НАТО): the id the file gives;
 * persons: ``per:<readable slug of the preferred name>`` (``per:igli-hasani``): the longest
   name the article gives, first seen. Ids are what people read in URLs and exports, so they
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
@@ -33,8 +34,8 @@ from unidecode import unidecode
 
 from newsweave.model import Entity, Span
 from newsweave import lang
-from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, fold, publication_country,
-                                   resolve_places, town_region_pairs)
+from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, fold, known_place,
+                                   publication_country, region_demonym, resolve_places, town_region_pairs)
 from newsweave.annotate.settings import SETTINGS
 
 # A surname skeleton this short ("n" of "Un", "t" of "Tito") says too little to join two surnames.
@@ -269,14 +270,39 @@ def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = 
     for index, mention in enumerate(mentions):
         if mention.kind == "demonym":
             code = demonym_country(mention.name)
-            place = countries().get(code or "")
+            place = countries().get(code or "") or region_demonym(mention.name)
             if place:
-                demonym_countries[index] = code
-                results[index] = Resolved(place.entity_id, place.name, "MISC", None, code)
+                if code:
+                    demonym_countries[index] = code
+                results[index] = _demonym_identity(place)
     _resolve_names(mentions, results, {code for code in demonym_countries.values() if code}, text, url)
     _resolve_persons(mentions, results)
     _resolve_titles(mentions, results)
     return results
+
+
+@cache
+def _organisation_places() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for data in lang.load_all("places").values():
+        table.update({key: int(value) for key, value in data.get("organisation_places", {}).items()})
+    return table
+
+
+def organisation_place(entity_id: str) -> Place | None:
+    """The area an organisation stands for ("EU": Europe), from ``lang/_base/places.toml``,
+    with the confidence of a demonym's point; None for other organisations."""
+    geonameid = _organisation_places().get(entity_id)
+    place = known_place(geonameid) if geonameid else None
+    return replace(place, confidence=SETTINGS.geo_demonym_confidence) if place else None
+
+
+def _demonym_identity(place: Place) -> Resolved:
+    """A demonym ("French", "European") names its country or region: it takes that place's id
+    and point, and stays a MISC mention marked ``demonym`` (the report does not list it as a
+    place the story visits, see :func:`newsweave.report.map.places_of`)."""
+    located = replace(place, confidence=SETTINGS.geo_demonym_confidence)
+    return Resolved(place.entity_id, place.name, "MISC", located, place.country)
 
 
 def _relabel_people(mentions: list[Mention]) -> None:
@@ -321,7 +347,8 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
         alias = alias_of(mention.name)
         if alias:
             entity_id, label, canonical = alias
-            results[index] = Resolved(entity_id, canonical, label)
+            area = organisation_place(entity_id)
+            results[index] = Resolved(entity_id, canonical, label, area, area.country if area else None)
         elif mention.label == "LOC":
             places.append(index)
         elif mention.label in ("ORG", "MISC"):

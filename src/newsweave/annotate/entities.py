@@ -5,8 +5,8 @@ see ``annotate/nlp.py``), mapped to PER/ORG/LOC/MISC (OntoNotes GPE/LOC/FAC are 
 NORP is not a place). Three passes add what models miss, all from data files and the
 gazetteer, never from per-language code:
 
-* demonyms ("Albanian", "ukrainiens"): MISC mentions pointing at their country, without
-  coordinates, so they are not counted as places;
+* demonyms ("Albanian", "ukrainiens", "European"): MISC mentions pointing at their country or
+  region, with its point; marked ``demonym``, so the report does not list them as places;
 * lower-case names of big places ("kyiv"), unless the language file lists the word as a
   common word ("nice", "paris" in French);
 * titles ("the Ukrainian president", "le président français"): they take the identity of
@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, resolve_mentions
-from newsweave.annotate.geo import candidates, demonym_country, fold
+from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.name_lists import examples_of_kinds, list_members
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
@@ -199,7 +199,7 @@ def _without_leading_stop_words(ent) -> int:
 
 def _is_demonym(words: str, label: str) -> bool:
     """"Ukrainian" (NORP) is a demonym; "Suisse" tagged as a place is Switzerland itself."""
-    if label in ("PER", "ORG") or not demonym_country(words):
+    if label in ("PER", "ORG") or not (demonym_country(words) or region_demonym(words)):
         return False
     return label != "LOC" or not candidates(words)
 
@@ -449,7 +449,7 @@ def _extra_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     for token in doc:
         if token.idx in taken or not token.is_alpha:
             continue
-        if demonym_country(token.text) and (token.pos_ in ("ADJ", "PROPN", "NOUN") or (not token.pos_ and token.is_title)):
+        if (demonym_country(token.text) or region_demonym(token.text)) and (token.pos_ in ("ADJ", "PROPN", "NOUN") or (not token.pos_ and token.is_title)):
             found.append(Mention(token.idx, token.idx + len(token), token.text, "MISC", "demonym"))
         elif token.is_lower and len(token) >= 4 and fold(token.text) not in not_places and _is_big_place(token):
             found.append(Mention(token.idx, token.idx + len(token), token.text, "LOC"))

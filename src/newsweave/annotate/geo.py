@@ -45,6 +45,8 @@ COUNTRY_POINTS_FILE = "country_points.json"
 REGIONS_FILE = "regions.json"
 ACRONYM_MAX_LETTERS = 4
 ACRONYM_TOWN_MIN_POPULATION = 100_000
+# "South Philadelphia" is read as Philadelphia only when the city is at least this big.
+COMPASS_PART_MIN_POPULATION = 100_000
 # Seas and regions have no population; this ranks them with big countries' names.
 REGION_POPULATION = 10_000_000
 
@@ -335,6 +337,16 @@ def place_by_id(geonameid: int) -> Place | None:
     return _place(row) if row else None
 
 
+def known_place(geonameid: int) -> Place | None:
+    """A place by id, among the in-memory ones (continents, countries, seas) or in the index."""
+    return _memory_places().get(geonameid) or place_by_id(geonameid)
+
+
+@cache
+def _memory_places() -> dict[int, Place]:
+    return {entry.place.geonameid: entry.place for entries in _memory_index().values() for entry in entries}
+
+
 @cache
 def gazetteer() -> _Index:
     """The name index, opened (and built once per installation if it is missing)."""
@@ -360,7 +372,32 @@ def candidates(name: str) -> tuple[_Entry, ...]:
             found = gazetteer().get(key[len(article):].lstrip())
             if found:
                 return found
-    return _without_division_word(key)
+    return _without_division_word(key) or _without_compass_word(key)
+
+
+def _without_compass_word(key: str) -> tuple[_Entry, ...]:
+    """"South Philadelphia", "Northeast Nebraska", "West Wichita": a part of a place the
+    gazetteer does not know, named by a compass word of ``lang/<iso>/places.toml``, is read
+    as that place when the rest names a country, a region, a division or a city of at least
+    ``COMPASS_PART_MIN_POPULATION`` people ("West Wing" is not the hamlet of Wing), and not a
+    word the files list as generic ("West Coast" is not Kenya's Coast)."""
+    prefixes, generic = _compass_words()
+    for prefix in prefixes:
+        if key.startswith(prefix + " ") and key[len(prefix) + 1 :] not in generic:
+            found = gazetteer().get(key[len(prefix) + 1 :]) or ()
+            return tuple(entry for entry in found
+                         if entry.place.kind != "city" or entry.place.population >= COMPASS_PART_MIN_POPULATION)
+    return ()
+
+
+@cache
+def _compass_words() -> tuple[tuple[str, ...], frozenset[str]]:
+    prefixes: set[str] = set()
+    generic: set[str] = set()
+    for table in lang.load_all("places").values():
+        prefixes.update(fold(word) for word in table.get("compass_prefixes", []))
+        generic.update(fold(word) for word in table.get("generic_place_words", []))
+    return tuple(sorted(prefixes, key=len, reverse=True)), frozenset(generic)
 
 
 def _without_division_word(key: str) -> tuple[_Entry, ...]:

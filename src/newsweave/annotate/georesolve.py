@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from newsweave.annotate.geo import Place, _Entry, candidates, countries, demonym_country, fold, haversine_km, region_demonym
@@ -87,6 +87,10 @@ class Context:
     inside: Place | None = None
     # Readings (geonameids) of a town and of a county of the article that contains it.
     nested: frozenset[int] = frozenset()
+    # (country, folded admin1 name) of the sure towns and counties: the states they lie in.
+    town_regions: set[tuple[str | None, str]] = field(default_factory=set)
+    # Countries of the sure first-level divisions ("Kentucky": a list of US states).
+    state_countries: set[str | None] = field(default_factory=set)
 
 
 def _nested(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
@@ -167,6 +171,10 @@ def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
             context.regions.add((place.country, "code:" + place.admin1))
         if place.kind == "city":
             context.points.append((place.lat, place.lon))
+        if place.kind in ("city", "admin2") and place.region:
+            context.town_regions.add((place.country, place.region))
+        if place.kind == "admin1":
+            context.state_countries.add(place.country)
     sure = [place for place, confidence in picks if confidence >= SETTINGS.geo_context_min_confidence]
     context.home = _home_country(sure, seeds.publication)
     context.home_region = _home_region(sure, context.home)
@@ -198,7 +206,13 @@ def _home_country(sure: list[Place], publication: str | None = None) -> str | No
 def _choose(found: tuple[_Entry, ...], context: Context) -> tuple[Place, float]:
     """The best reading and its confidence: the share of the softmax of the scores that goes to
     readings within ``SETTINGS.geo_same_place_km`` of it (a city and its namesake division agree)."""
-    scored = sorted(((_score(entry, context), -entry.place.geonameid, entry.place) for entry in found), reverse=True)
+    scores = [_score(entry, context) for entry in found]
+    if any(_local(entry.place, context) for entry in found):
+        # A far namesake in a country the article never points at yields to a local reading.
+        scores = [score - SETTINGS.geo_foreign_penalty if entry.place.country not in context.countries else score
+                  for score, entry in zip(scores, found, strict=True)]
+    scored = sorted(((score, -entry.place.geonameid, entry.place) for score, entry in zip(scores, found, strict=True)),
+                    reverse=True)
     best = _prefer_city(scored[0][2], [item[2] for item in scored])
     top = scored[0][0]
     total = agree = 0.0
@@ -254,6 +268,24 @@ def _score(entry: _Entry, context: Context) -> float:
     if _in_pair_region(place, context.inside):
         score += SETTINGS.geo_pair_bonus
     return score
+
+
+def _local(place: Place, context: Context) -> bool:
+    """Whether the article's own places vouch for this reading: a town or county near a sure
+    town, inside a division the article names, in its home state, nested or written "Town,
+    Region"; a state that holds a sure town ("Georgia" beside Atlanta) or is named beside
+    another sure state of its country ("Georgia" beside Kentucky)."""
+    if place.country not in context.countries:
+        return False
+    if place.kind == "admin1":
+        return (place.country in context.state_countries or (place.country, fold(place.name)) in context.town_regions
+                or (place.country, place.region or "") in context.town_regions)
+    if place.kind not in ("city", "admin2"):
+        return False
+    return (_in_named_region(place, context) or place.geonameid in context.nested or _in_pair_region(place, context.inside)
+            or (context.home_region is not None and (place.country, place.region) == context.home_region)
+            or place.kind == "city" and any(haversine_km(place.lat, place.lon, lat, lon) < SETTINGS.geo_near_km
+                                            for lat, lon in context.points))
 
 
 def _in_named_region(place: Place, context: Context) -> bool:

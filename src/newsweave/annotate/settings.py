@@ -80,6 +80,8 @@ class AnnotateSettings:
     geo_city_over_division_min_population: int = 100_000
     # A demonym is a town's name only if the town is this big ("Canadian", Texas, is not).
     geo_demonym_town_min_population: int = 100_000
+    # The confidence a demonym's point carries ("French" names France whatever the context).
+    geo_demonym_confidence: float = 1.0
     # The place's own main name beats a match on one of its alternate names.
     geo_main_name_bonus: float = 1.0
     # A national capital is what its name means unless the article points at a namesake's state:
@@ -99,6 +101,11 @@ class AnnotateSettings:
     # The country of publication (from the site's address) counts as this many sure places of the
     # home-country vote, and as a country the article points at.
     geo_publication_weight: int = 1
+    # A reading in a country the article does not otherwise point at loses this much when another
+    # reading of the name has local support (near a sure place, inside a division the article
+    # names or in its home state, or a state holding a sure town): "Lebanon" next to Myerstown is
+    # the Pennsylvania town, "Georgia" next to Atlanta the US state.
+    geo_foreign_penalty: float = 4.0
     # Two surname keys this similar (rapidfuzz ratio, 0-100) are one surname: "putin" and
     # "putine" (Poutine) score 91; distinct surnames sharing a stem ("petrov"/"petrova")
     # score 92, which is why the first names must agree as well.

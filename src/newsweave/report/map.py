@@ -85,11 +85,15 @@ def places_of(entities: Iterable[dict[str, Any]], text: str | None = None) -> li
     """Places with coordinates among entity mentions, merged by place (see :attr:`Place.identity`).
 
     With the article's ``text``, each place keeps the sentences that name it (entity offsets
-    ``start``/``end`` index that text)."""
+    ``start``/``end`` index that text). A demonym ("French officials") or an organisation that
+    stands for an area ("EU") carries a point but names no place the story happens in: only
+    place mentions (label LOC, or no label) are drawn."""
     merged: dict[str, Place] = {}
     for entity in entities:
         lat, lon = entity.get("lat"), entity.get("lon")
         if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
+            continue
+        if entity.get("mention") == "demonym" or entity.get("label", "LOC") != "LOC":
             continue
         name = str(entity.get("canonical") or entity.get("text") or "")
         confidence = entity.get("geo_confidence")
