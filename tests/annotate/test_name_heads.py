@@ -1,0 +1,29 @@
+"""Names the model missed whose head word says their kind (annotate/name_heads.py, issue 16).
+The places and organisations are invented."""
+
+from __future__ import annotations
+
+from newsweave.annotate.canonical import Mention
+from newsweave.annotate.name_heads import names_with_heads
+from newsweave.annotate.nlp import pipeline
+
+
+def _found(text: str, language: str, taken: list[str] = ()) -> list[tuple[str, str]]:
+    mentions = [Mention(text.index(words), text.index(words) + len(words), words, "PER") for words in taken]
+    return sorted((m.text, m.label) for m in names_with_heads(mentions, pipeline(language)(text), language))
+
+
+def test_english_runs_ending_with_a_head_word() -> None:
+    text = "Rain fell on Velmora Prefecture, and Dorvanic University closed early."
+    assert _found(text, "en") == [("Dorvanic University", "ORG"), ("Velmora Prefecture", "LOC")]
+
+
+def test_french_runs_opening_with_a_head_word() -> None:
+    text = "Le Lac Mérouvel a gelé et l'Université Dorvanic a fermé."
+    assert _found(text, "fr") == [("Lac Mérouvel", "LOC"), ("Université Dorvanic", "ORG")]
+
+
+def test_common_words_before_a_head_are_no_name_and_mentions_are_kept() -> None:
+    assert _found("The Political Party met.", "en") == []
+    # A run the model already covers is not found again.
+    assert _found("Dorvanic University closed.", "en", ["Dorvanic University"]) == []
