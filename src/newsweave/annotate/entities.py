@@ -38,7 +38,7 @@ from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner
 from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, resolve_mentions
 from newsweave.annotate.geo import candidates, demonym_country, fold
 from newsweave.annotate.given_names import persons_by_given_names
-from newsweave.annotate.name_heads import names_with_heads
+from newsweave.annotate.name_heads import names_of_heads, names_with_heads
 from newsweave.annotate.name_lists import examples_of_kinds, list_members
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
@@ -94,6 +94,7 @@ def find_entities(article: Article) -> list[Entity]:
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
     mentions = list_members(mentions, doc, language)
     examples_of_kinds(mentions, article.text, language)
+    mentions = names_of_heads(mentions, article.text, language)
     mentions += names_with_heads(mentions, doc, language)
     taken = covered(mentions)
     mentions += _extra_mentions(doc, language, taken)

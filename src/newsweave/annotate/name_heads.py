@@ -1,6 +1,12 @@
-"""Names the model missed whose head word says their kind: "Aomori Prefecture", "Kessel
-University", "FC Dorvan" (``[heads]`` of ``lang/<iso>/entities.toml``, the lists that relabel
-the model's own mentions in :func:`newsweave.annotate.entities.find_entities`).
+"""Names the model missed or cut whose head word says their kind: "Aomori Prefecture", "Kessel
+University", "FC Dorvan", "Duchy of Milan" (``[heads]`` of ``lang/<iso>/entities.toml``, the
+lists that relabel the model's own mentions in :func:`newsweave.annotate.entities.find_entities`).
+
+**Head of Name.** A head of ``place_of`` / ``organisation_of`` (with the capitalised words before
+it), one of ``of_words`` and one to four capitalised words make one name of that kind: the model
+gave "Brooklyn" for "Brooklyn Conservatory of Music" and "Art Students League of" for "Art
+Students League of New York". The mentions inside it go, except places: "Milan" keeps its own
+mention for the map, the outer name is the one the reader sees.
 
 A run of two to four capitalised words that no mention covers, ending with a head of places or
 of organisations (or opening with one, "Lake Mérou", "University Kessel"), is a name of that
@@ -11,6 +17,7 @@ sentence start) is no part of it.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -20,6 +27,65 @@ from newsweave.annotate.canonical import Mention, covered
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.settings import SETTINGS
+
+
+# A capitalised word may hold inner dots ("U.S.") but does not end with one (a sentence's end).
+WORD = r"[^\W\d_](?:[\w'’-]|\.(?=\w))*"
+
+
+@cache
+def _head_of_pattern(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """A pattern of "Head of Name" for the language, and the kind of each head."""
+    table = lang.load(language, "entities").get("heads", {})
+    kinds = {word: "LOC" for word in table.get("place_of", ())} | {word: "ORG" for word in table.get("organisation_of", ())}
+    connectors = table.get("of_words", ())
+    if not kinds or not connectors:
+        return None, {}
+    heads = "|".join(re.escape(word) for word in sorted(kinds, key=len, reverse=True))
+    joins = "|".join(re.escape(word) + (r"\s*" if word[-1] in "'’" else r"[ \t]+") for word in connectors)
+    pattern = re.compile(rf"(?<![\w-])({heads})[ \t]+(?:{joins})((?=[^\W\d_])(?:{WORD})(?:[ \t]+(?:{WORD})){{0,3}})")
+    return pattern, kinds
+
+
+def names_of_heads(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """"Head of Name" as one name, the mentions inside it but places dropped (module's text)."""
+    pattern, kinds = _head_of_pattern(language)
+    if pattern is None:
+        return mentions
+    stop = pipeline(language).Defaults.stop_words
+    for match in pattern.finditer(text):
+        start, end = _left_words(text, match.start(), stop), _capitalised_end(text, match.start(2), match.end(2))
+        if end == match.start(2):
+            continue
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.start < start or end < m.end for m in inside):
+            continue  # a name that crosses the edge: the model saw something else there
+        label = kinds[match.group(1)]
+        mentions = [m for m in mentions if m not in inside or (m.label == "LOC" and (m.start, m.end) != (start, end))]
+        mentions.append(Mention(start, end, text[start:end], label))
+    return mentions
+
+
+def _left_words(text: str, start: int, stop: set[str]) -> int:
+    """Start of the capitalised words right before the head ("Art Students" of "Art Students
+    League"), at most ``name_head_max_words`` of them, without a leading stop word ("The")."""
+    for _ in range(SETTINGS.name_head_max_words):
+        word = re.search(rf"(?:^|(?<=[ \t]))({WORD})[ \t]+$", text[max(0, start - 40):start])
+        if word is None or not word.group(1)[:1].isupper() or word.group(1).lower() in stop:
+            break
+        start -= len(word.group(0))
+    return start
+
+
+def _capitalised_end(text: str, start: int, end: int) -> int:
+    """End of the name's capitalised words: "Central Missouri" of "Central Missouri in 1950"
+    (``start`` when the first is not capitalised)."""
+    position = start
+    for word in re.finditer(WORD, text[start:end]):
+        if not word.group()[:1].isupper():
+            break
+        position = start + word.end()
+    return position
 
 
 @cache
