@@ -68,10 +68,12 @@ def names_of_heads(mentions: list[Mention], text: str, language: str) -> list[Me
 
 def _left_words(text: str, start: int, stop: set[str]) -> int:
     """Start of the capitalised words right before the head ("Art Students" of "Art Students
-    League"), at most ``name_head_max_words`` of them, without a leading stop word ("The")."""
+    League"), at most ``name_head_max_words`` of them, without a leading stop word ("The") or a
+    word in capitals longer than an acronym (a heading's "REDIRECTION", a dateline)."""
     for _ in range(SETTINGS.name_head_max_words):
         word = re.search(rf"(?:^|(?<=[ \t]))({WORD})[ \t]+$", text[max(0, start - 40):start])
-        if word is None or not word.group(1)[:1].isupper() or word.group(1).lower() in stop:
+        if (word is None or not word.group(1)[:1].isupper() or word.group(1).isupper() and len(word.group(1)) > 3
+                or word.group(1).lower() in stop):
             break
         start -= len(word.group(0))
     return start
