@@ -27,9 +27,9 @@ def _repaired(text: str, language: str, found: list[tuple[str, str]]) -> list[tu
 
 def test_given_names_leave_out_common_words_and_big_places() -> None:
     names = given_names("en")
-    assert {"Darrell", "Suzy", "Jenna"} <= names
+    assert all(name in names for name in ("Darrell", "Suzy", "Jenna"))
     # Common words of the lemmatizer and well-known places are read another way.
-    assert not {"Will", "Grace", "King", "Major", "Paris", "Georgia", "Victoria"} & names
+    assert not any(name in names for name in ("Will", "Grace", "King", "Major", "Paris", "Georgia", "Victoria"))
 
 
 def test_a_person_the_english_model_takes_for_an_organisation_is_a_person() -> None:

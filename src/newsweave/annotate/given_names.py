@@ -56,16 +56,36 @@ def _all_given_names() -> frozenset[str]:
 
 
 @cache
-def given_names(language: str) -> frozenset[str]:
-    """The given names that cannot be read another way in ``language`` (see the module's text)."""
+def _given_names(language: str) -> frozenset[str]:
+    """The given names that are no common word or stop word of ``language``; places are
+    checked word by word when met (:func:`is_given_name`: the gazetteer for 25,000 names
+    would take seconds at every start)."""
     common = lowercase_words(language)
     stop = pipeline(language).Defaults.stop_words
     return frozenset(name for name in _all_given_names()
                      if len(name) >= SETTINGS.given_name_min_length and name[:1].isupper() and not name.isupper()
-                     and NAME_WORD.fullmatch(name) and name.lower() not in common and name.lower() not in stop
-                     and not _is_big_place(name))
+                     and NAME_WORD.fullmatch(name) and name.lower() not in common and name.lower() not in stop)
 
 
+class GivenNames:
+    """``word in GivenNames(language)``: a given name that cannot be read another way in the
+    language (see the module's text)."""
+
+    def __init__(self, language: str) -> None:
+        self.names = _given_names(language)
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self.names and not _is_big_place(word)
+
+
+def given_names(language: str) -> GivenNames:
+    return GivenNames(language)
+
+
+@cache
 def _is_big_place(name: str) -> bool:
     """Whether the gazetteer knows the name as a country, a division or a town of
     ``entity_fallback_min_population``: small towns share their names with people too often
@@ -100,7 +120,7 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
     return mentions + _missed(mentions, doc, given, common, heads)
 
 
-def _relabel(mention: Mention, given: frozenset[str], common: frozenset[str], heads: frozenset[str]) -> None:
+def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:
     words = mention.text.split()
     if (mention.kind != "name" or mention.label not in ("ORG", "LOC") or not 2 <= len(words) <= SETTINGS.given_name_max_words
             or words[0] not in given or not all(_is_surname_word(word, common, heads) for word in words[1:])):
@@ -109,7 +129,7 @@ def _relabel(mention: Mention, given: frozenset[str], common: frozenset[str], he
         mention.label = "PER"
 
 
-def _extend(mentions: list[Mention], doc: Doc, given: frozenset[str]) -> None:
+def _extend(mentions: list[Mention], doc: Doc, given: GivenNames) -> None:
     """A person's mention right after uncovered given names ("Suzy" before "Kolber", "María"
     before "Fernanda Espinosa") takes them, up to ``given_name_max_extended_words`` words."""
     taken = covered(mentions)
@@ -129,7 +149,7 @@ def _extend(mentions: list[Mention], doc: Doc, given: frozenset[str]) -> None:
             mention.text = doc.text[mention.start:mention.end]
 
 
-def _missed(mentions: list[Mention], doc: Doc, given: frozenset[str], common: frozenset[str],
+def _missed(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozenset[str],
             heads: frozenset[str]) -> list[Mention]:
     """Runs the model missed: a given name and one or two surname words, nothing capitalised after."""
     taken = covered(mentions)
