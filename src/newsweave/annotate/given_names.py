@@ -1,20 +1,21 @@
-"""Persons told by their given name: "Ashok Saraf" tagged ORG, "Suzy Kolber" cut to "Kolber",
+"""Persons told by their given name: "Kenyon Cox" tagged ORG, "Suzy Kolber" cut to "Kolber",
 "Darrell Waltrip" missed — a run of capitalised words that opens with a given name is a person.
 
 The given names are the first names of Faker's person providers (every locale it ships, about
 31,000 names in Latin, Cyrillic, Greek and other scripts), read once per process. A given name
 counts only when it cannot be read another way in the article's language: not a common word
-of the lemmatizer ("Will", "Grace", "King", "Major"), not a known place ("Paris", "Georgia",
-"Victoria": "Victoria Station") and not a stop word. Three repairs follow:
+of the lemmatizer ("Will", "Grace", "King", "Major"), not a stop word, and not a country, a
+division or a town of 100,000 people ("Paris", "Georgia", "Victoria"); a village of that name
+somewhere is no veto. Three repairs follow, in languages with a NER model:
 
-* **relabel**: an organisation or place of two to four capitalised words that opens with a
-  given name is a person, unless a head word of places or organisations is in it ("John Draper
-  House" has none listed, "Marco Polo Airport" has one), a word after the first is a common
-  word ("Victoria Cross" aside, "Kenyon Street"), or the whole is a known place or alias;
-* **extend**: a person the model found without the given name just before it ("Suzy" +
-  "Kolber") takes it;
+* **relabel**: an organisation or place of two or three capitalised words that opens with a
+  given name is a person, unless a later word is a head word of ``[heads]`` ("Suzy Kolber
+  University") or a common word ("Marco Polo Airport", "Jenna Street"), or the whole is a known
+  place or alias;
+* **extend**: a person the model found without the given names just before it ("Suzy" +
+  "Kolber", "María" + "Fernanda Espinosa") takes them, up to four words in all;
 * **add**: a run the model missed, a given name and one or two capitalised words that are no
-  common word, is a person ("… against Darrell Waltrip").
+  common word, with nothing capitalised after it, is a person ("… against Darrell Waltrip").
 """
 
 from __future__ import annotations
