@@ -21,7 +21,9 @@ from the article itself: a lone common word of a heading is no name ("New Price 
 dateline is that place. A name's head word says its kind ("Dorvan District", "Kessel
 University", ``[heads]`` of the entities file), and the article vouches for names written
 another way (:mod:`newsweave.annotate.name_repeats`: lower-case repeats and countries, lone
-surnames, names after honorifics). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
+surnames, names after honorifics). A given name says a person (:mod:`newsweave.annotate.given_names`)
+and a head word the kind of a name the model missed or cut ("Duchy of Milan",
+:mod:`newsweave.annotate.name_heads`). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
 coordinates). Other stages find the entity under a span with :func:`entity_at`.
 """
 
