@@ -60,3 +60,7 @@ def test_a_name_with_a_common_word_or_a_head_word_keeps_its_label() -> None:
 def test_a_given_name_before_more_capitalised_words_is_not_added() -> None:
     # "Jenna Cortlow Velmont Halvery" could be anything: a run longer than a name is left alone.
     assert _repaired("Tickets for Jenna Cortlow Velmont Halvery Dunmere are sold out.", "en", []) == []
+
+
+def test_a_given_name_at_the_end_of_a_line_is_not_joined_to_the_next_line() -> None:
+    assert _repaired("Tickets for Jenna\nCortlow Hall are sold out.", "en", []) == []

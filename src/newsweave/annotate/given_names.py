@@ -59,7 +59,7 @@ def _all_given_names() -> frozenset[str]:
 @cache
 def _given_names(language: str) -> frozenset[str]:
     """The given names that are no common word or stop word of ``language``; places are
-    checked word by word when met (:func:`is_given_name`: the gazetteer for 25,000 names
+    checked word by word when met (:class:`GivenNames`: the gazetteer for 25,000 names
     would take seconds at every start)."""
     common = lowercase_words(language)
     stop = pipeline(language).Defaults.stop_words
@@ -142,12 +142,18 @@ def _extend(mentions: list[Mention], doc: Doc, given: GivenNames) -> None:
         size = len(mention.text.split())
         while token.i > 0 and size < SETTINGS.given_name_max_extended_words:
             before = doc[token.i - 1]
-            if before.text not in given or before.idx + len(before) + 1 != token.idx or before.idx in taken:
+            if before.text not in given or not _one_space_between(doc, before, token) or before.idx in taken:
                 break
             token, size = before, size + 1
         if token.idx < mention.start:
             mention.start = token.idx
             mention.text = doc.text[mention.start:mention.end]
+
+
+def _one_space_between(doc: Doc, first, second) -> bool:
+    """Whether one space, not a line break, parts two tokens: a name never crosses a line."""
+    gap = first.idx + len(first)
+    return second.idx == gap + 1 and doc.text[gap] == " "
 
 
 def _missed(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozenset[str],
@@ -163,7 +169,7 @@ def _missed(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozen
             continue
         end = index + 1
         while (end < len(doc) and end - index < SETTINGS.given_name_max_words and doc[end].idx not in taken
-               and doc[end].idx == doc[end - 1].idx + len(doc[end - 1]) + 1
+               and _one_space_between(doc, doc[end - 1], doc[end])
                and _is_surname_word(doc[end].text, common, heads)):
             end += 1
         after_capitalised = end < len(doc) and doc[end].text[:1].isupper()
