@@ -21,7 +21,9 @@ from the article itself: a lone common word of a heading is no name ("New Price 
 dateline is that place. A name's head word says its kind ("Dorvan District", "Kessel
 University", ``[heads]`` of the entities file), and the article vouches for names written
 another way (:mod:`newsweave.annotate.name_repeats`: lower-case repeats and countries, lone
-surnames, names after honorifics). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
+surnames, names after honorifics). A given name says a person (:mod:`newsweave.annotate.given_names`)
+and a head word the kind of a name the model missed or cut ("Duchy of Milan",
+:mod:`newsweave.annotate.name_heads`). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
 coordinates). Other stages find the entity under a span with :func:`entity_at`.
 """
 
@@ -37,6 +39,8 @@ from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, resolve_mentions
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
+from newsweave.annotate.given_names import persons_by_given_names
+from newsweave.annotate.name_heads import names_of_heads, names_with_heads
 from newsweave.annotate.name_lists import examples_of_kinds, list_members
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
@@ -80,6 +84,7 @@ def find_entities(article: Article) -> list[Entity]:
     mentions = _model_mentions(article.text, doc, language)
     mentions = _without_heading_words(mentions, article.text, language)
     _labels_from_heads(mentions, language)
+    mentions = persons_by_given_names(mentions, doc, language)
     mentions = persons_after_honorifics(mentions, article.text, doc, language)
     mentions = surnames_repeated(mentions, doc, language)
     extend_surnames_with_particles(mentions, doc)
@@ -91,6 +96,8 @@ def find_entities(article: Article) -> list[Entity]:
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
     mentions = list_members(mentions, doc, language)
     examples_of_kinds(mentions, article.text, language)
+    mentions = names_of_heads(mentions, article.text, language)
+    mentions += names_with_heads(mentions, doc, language)
     taken = covered(mentions)
     mentions += _extra_mentions(doc, language, taken)
     mentions += _places_before_regions(article.text, doc, mentions)

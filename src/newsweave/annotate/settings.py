@@ -126,6 +126,13 @@ class AnnotateSettings:
     entity_fallback_max_words: int = 3
     # How far back from a name its preposition is looked for ("près de " is 8 characters).
     entity_preposition_window: int = 24
+    # Given names (annotate/given_names.py): shorter ones ("Al", "Bo") are too often other words;
+    # a person's name taken on a given name's evidence has at most this many words.
+    given_name_min_length: int = 3
+    given_name_max_words: int = 3
+    given_name_max_extended_words: int = 4
+    # A name the model missed and a head word names ("Aomori Prefecture") has at most this many words.
+    name_head_max_words: int = 4
     toponym_max_words: int = 4
     # Characters before a name searched for the preposition (and its article).
     toponym_preposition_window: int = 24

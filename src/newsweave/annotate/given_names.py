@@ -1,0 +1,182 @@
+"""Persons told by their given name: "Kenyon Cox" tagged ORG, "Suzy Kolber" cut to "Kolber",
+"Darrell Waltrip" missed — a run of capitalised words that opens with a given name is a person.
+
+The given names are the first names of Faker's person providers (every locale it ships, about
+31,000 names in Latin, Cyrillic, Greek and other scripts), read once per process. A given name
+counts only when it cannot be read another way in the article's language: not a common word
+of the lemmatizer ("Will", "Grace", "King", "Major"), not a stop word, and not a country, a
+division or a town of 100,000 people ("Paris", "Georgia", "Victoria"); a village of that name
+somewhere is no veto. Three repairs follow, in languages with a NER model:
+
+* **relabel**: an organisation or place of two or three capitalised words that opens with a
+  given name is a person, unless a later word is a head word of ``[heads]`` ("Suzy Kolber
+  University") or a common word ("Marco Polo Airport", "Jenna Street"), or the whole is a known
+  place or alias;
+* **extend**: a person the model found without the given names just before it ("Suzy" +
+  "Kolber", "María" + "Fernanda Espinosa") takes them, up to four words in all;
+* **add**: a run the model missed, a given name and one or two capitalised words that are no
+  common word, with nothing capitalised after it, is a person ("… against Darrell Waltrip").
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from functools import cache
+
+from spacy.tokens import Doc
+
+from newsweave import lang
+from newsweave.annotate.canonical import Mention, alias_of, covered
+from newsweave.annotate.geo import candidates
+from newsweave.annotate.name_repeats import lowercase_words
+from newsweave.annotate.nlp import pipeline
+from newsweave.annotate.settings import SETTINGS
+
+# A word of a name: capitalised, letters with inner hyphens or apostrophes ("Paul-Henri", "O'Neil").
+NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+
+
+@cache
+def _all_given_names() -> frozenset[str]:
+    """First names of every locale of Faker's person providers (empty when Faker is absent)."""
+    try:
+        providers = importlib.import_module("faker.providers.person")
+    except ImportError:
+        return frozenset()
+    names: set[str] = set()
+    for module_info in pkgutil.iter_modules(providers.__path__):
+        provider = getattr(importlib.import_module(f"{providers.__name__}.{module_info.name}"), "Provider", None)
+        for attribute in NAME_ATTRIBUTES:
+            value = getattr(provider, attribute, None)
+            if isinstance(value, (list, tuple, dict)):
+                names.update(name for name in value if isinstance(name, str))
+    return frozenset(names)
+
+
+@cache
+def _given_names(language: str) -> frozenset[str]:
+    """The given names that are no common word or stop word of ``language``; places are
+    checked word by word when met (:class:`GivenNames`: the gazetteer for 25,000 names
+    would take seconds at every start)."""
+    common = lowercase_words(language)
+    stop = pipeline(language).Defaults.stop_words
+    return frozenset(name for name in _all_given_names()
+                     if len(name) >= SETTINGS.given_name_min_length and name[:1].isupper() and not name.isupper()
+                     and NAME_WORD.fullmatch(name) and name.lower() not in common and name.lower() not in stop)
+
+
+class GivenNames:
+    """``word in GivenNames(language)``: a given name that cannot be read another way in the
+    language (see the module's text)."""
+
+    def __init__(self, language: str) -> None:
+        self.names = _given_names(language)
+
+    def __bool__(self) -> bool:
+        return bool(self.names)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self.names and not _is_big_place(word)
+
+
+def given_names(language: str) -> GivenNames:
+    return GivenNames(language)
+
+
+@cache
+def _is_big_place(name: str) -> bool:
+    """Whether the gazetteer knows the name as a country, a division or a town of
+    ``entity_fallback_min_population``: small towns share their names with people too often
+    ("Kenyon", "Ashok" are villages somewhere)."""
+    return any(entry.place.kind != "city" or entry.place.population >= SETTINGS.entity_fallback_min_population
+               for entry in candidates(name))
+
+
+@cache
+def _heads(language: str) -> frozenset[str]:
+    table = lang.load(language, "entities").get("heads", {})
+    return frozenset(word for words in table.values() for word in words)
+
+
+def _is_surname_word(word: str, common: frozenset[str], heads: frozenset[str]) -> bool:
+    return (NAME_WORD.fullmatch(word) is not None and word[:1].isupper() and not word.isupper()
+            and word.lower() not in common and word not in heads)
+
+
+def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> list[Mention]:
+    """Relabel, extend and add persons whose name opens with a given name (module's text)."""
+    if "ner" not in pipeline(language).pipe_names:
+        return mentions
+    given = given_names(language)
+    if not given:
+        return mentions
+    common = lowercase_words(language)
+    heads = _heads(language)
+    for mention in mentions:
+        _relabel(mention, given, common, heads)
+    _extend(mentions, doc, given)
+    return mentions + _missed(mentions, doc, given, common, heads)
+
+
+def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:
+    words = mention.text.split()
+    if (mention.kind != "name" or mention.label not in ("ORG", "LOC") or not 2 <= len(words) <= SETTINGS.given_name_max_words
+            or words[0] not in given or not all(_is_surname_word(word, common, heads) for word in words[1:])):
+        return
+    if alias_of(mention.text) is None and not candidates(mention.text):
+        mention.label = "PER"
+
+
+def _extend(mentions: list[Mention], doc: Doc, given: GivenNames) -> None:
+    """A person's mention right after uncovered given names ("Suzy" before "Kolber", "María"
+    before "Fernanda Espinosa") takes them, up to ``given_name_max_extended_words`` words."""
+    taken = covered(mentions)
+    starts = {token.idx: token for token in doc}
+    for mention in mentions:
+        token = starts.get(mention.start)
+        if mention.kind != "name" or mention.label != "PER" or token is None:
+            continue
+        size = len(mention.text.split())
+        while token.i > 0 and size < SETTINGS.given_name_max_extended_words:
+            before = doc[token.i - 1]
+            if before.text not in given or not _one_space_between(doc, before, token) or before.idx in taken:
+                break
+            token, size = before, size + 1
+        if token.idx < mention.start:
+            mention.start = token.idx
+            mention.text = doc.text[mention.start:mention.end]
+
+
+def _one_space_between(doc: Doc, first, second) -> bool:
+    """Whether one space, not a line break, parts two tokens: a name never crosses a line."""
+    gap = first.idx + len(first)
+    return second.idx == gap + 1 and doc.text[gap] == " "
+
+
+def _missed(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozenset[str],
+            heads: frozenset[str]) -> list[Mention]:
+    """Runs the model missed: a given name and one or two surname words, nothing capitalised after."""
+    taken = covered(mentions)
+    found: list[Mention] = []
+    index = 0
+    while index < len(doc) - 1:
+        token = doc[index]
+        if token.text not in given or token.idx in taken:
+            index += 1
+            continue
+        end = index + 1
+        while (end < len(doc) and end - index < SETTINGS.given_name_max_words and doc[end].idx not in taken
+               and _one_space_between(doc, doc[end - 1], doc[end])
+               and _is_surname_word(doc[end].text, common, heads)):
+            end += 1
+        after_capitalised = end < len(doc) and doc[end].text[:1].isupper()
+        span = doc[index:end]
+        if end - index >= 2 and not after_capitalised and alias_of(span.text) is None and not candidates(span.text):
+            found.append(Mention(span.start_char, span.end_char, span.text, "PER"))
+            index = end
+            continue
+        index += 1
+    return found

@@ -1,0 +1,143 @@
+"""Names the model missed or cut whose head word says their kind: "Aomori Prefecture", "Kessel
+University", "FC Dorvan", "Duchy of Milan" (``[heads]`` of ``lang/<iso>/entities.toml``, the
+lists that relabel the model's own mentions in :func:`newsweave.annotate.entities.find_entities`).
+
+**Head of Name.** A head of ``place_of`` / ``organisation_of`` (with the capitalised words before
+it), one of ``of_words`` and one to four capitalised words make one name of that kind: the model
+gave "Brooklyn" for "Brooklyn Conservatory of Music" and "Art Students League of" for "Art
+Students League of New York". The mentions inside it go, except places: "Milan" keeps its own
+mention for the map, the outer name is the one the reader sees.
+
+A run of two to four capitalised words that no mention covers, ending with a head of places or
+of organisations (or opening with one, "Lake Mérou", "University Kessel"), is a name of that
+kind when one of its other words is no common word of the language: "Aomori" is a name, "the
+Political Party" of a heading is two words. A leading capitalised stop word ("The", "In" at a
+sentence start) is no part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from newsweave import lang
+from newsweave.annotate.canonical import Mention, covered
+from newsweave.annotate.name_repeats import lowercase_words
+from newsweave.annotate.nlp import pipeline
+from newsweave.annotate.settings import SETTINGS
+
+
+# A capitalised word may hold inner dots ("U.S.") but does not end with one (a sentence's end).
+WORD = r"[^\W\d_](?:[\w'’-]|\.(?=\w))*"
+
+
+@cache
+def _head_of_pattern(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """A pattern of "Head of Name" for the language, and the kind of each head."""
+    table = lang.load(language, "entities").get("heads", {})
+    kinds = {word: "LOC" for word in table.get("place_of", ())} | {word: "ORG" for word in table.get("organisation_of", ())}
+    connectors = table.get("of_words", ())
+    if not kinds or not connectors:
+        return None, {}
+    heads = "|".join(re.escape(word) for word in sorted(kinds, key=len, reverse=True))
+    joins = "|".join(re.escape(word) + (r"\s*" if word[-1] in "'’" else r"[ \t]+") for word in connectors)
+    pattern = re.compile(rf"(?<![\w-])({heads})[ \t]+(?:{joins})((?=[^\W\d_])(?:{WORD})(?:[ \t]+(?:{WORD})){{0,3}})")
+    return pattern, kinds
+
+
+def names_of_heads(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """"Head of Name" as one name, the mentions inside it but places dropped (module's text)."""
+    pattern, kinds = _head_of_pattern(language)
+    if pattern is None:
+        return mentions
+    stop = pipeline(language).Defaults.stop_words
+    for match in pattern.finditer(text):
+        start, end = _left_words(text, match.start(), stop), _capitalised_end(text, match.start(2), match.end(2))
+        if end == match.start(2):
+            continue
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.start < start or end < m.end for m in inside):
+            continue  # a name that crosses the edge: the model saw something else there
+        label = kinds[match.group(1)]
+        mentions = [m for m in mentions if m not in inside or (m.label == "LOC" and (m.start, m.end) != (start, end))]
+        mentions.append(Mention(start, end, text[start:end], label))
+    return mentions
+
+
+def _left_words(text: str, start: int, stop: set[str]) -> int:
+    """Start of the capitalised words right before the head ("Art Students" of "Art Students
+    League"), at most ``name_head_max_words`` of them, without a leading stop word ("The") or a
+    word in capitals longer than an acronym (a heading's "REDIRECTION", a dateline)."""
+    for _ in range(SETTINGS.name_head_max_words):
+        word = re.search(rf"(?:^|(?<=[ \t]))({WORD})[ \t]+$", text[max(0, start - 40):start])
+        if (word is None or not word.group(1)[:1].isupper() or word.group(1).isupper() and len(word.group(1)) > 3
+                or word.group(1).lower() in stop):
+            break
+        start -= len(word.group(0))
+    return start
+
+
+def _capitalised_end(text: str, start: int, end: int) -> int:
+    """End of the name's capitalised words: "Central Missouri" of "Central Missouri in 1950"
+    (``start`` when the first is not capitalised)."""
+    position = start
+    for word in re.finditer(WORD, text[start:end]):
+        if not word.group()[:1].isupper():
+            break
+        position = start + word.end()
+    return position
+
+
+@cache
+def _head_kinds(language: str) -> dict[tuple[str, str], str]:
+    """(head word, "first" | "last") → LOC or ORG, for heads listed for one kind only."""
+    table = lang.load(language, "entities").get("heads", {})
+    kinds: dict[tuple[str, str], str] = {}
+    for end in ("first", "last"):
+        places, organisations = set(table.get(f"place_{end}", ())), set(table.get(f"organisation_{end}", ()))
+        kinds |= {(word, end): "LOC" for word in places - organisations}
+        kinds |= {(word, end): "ORG" for word in organisations - places}
+    return kinds
+
+
+def names_with_heads(mentions: list[Mention], doc: Doc, language: str) -> list[Mention]:
+    """New mentions for the runs the model missed that a head word names (module's text)."""
+    kinds = _head_kinds(language)
+    if not kinds:
+        return []
+    taken = covered(mentions)
+    common = lowercase_words(language)
+    stop = pipeline(language).Defaults.stop_words
+    found: list[Mention] = []
+    for run in _capitalised_runs(doc, taken, stop):
+        label = kinds.get((run[-1].text, "last")) or kinds.get((run[0].text, "first"))
+        if label is None:
+            continue
+        others = run[:-1] if (run[-1].text, "last") in kinds else run[1:]
+        if any(token.text.lower() not in common for token in others):
+            found.append(Mention(run.start_char, run.end_char, run.text, label))
+    return found
+
+
+def _capitalised_runs(doc: Doc, taken: set[int], stop: set[str]) -> list[Span]:
+    """Maximal runs of 2 to ``name_head_max_words`` capitalised words outside every mention,
+    without a leading stop word."""
+    runs: list[Span] = []
+    index = 0
+    while index < len(doc):
+        end = index
+        while end < len(doc) and _is_capitalised(doc[end]) and doc[end].idx not in taken:
+            end += 1
+        start = index
+        while start < end and doc[start].text.lower() in stop:
+            start += 1
+        if 2 <= end - start <= SETTINGS.name_head_max_words:
+            runs.append(doc[start:end])
+        index = max(end, index + 1)
+    return runs
+
+
+def _is_capitalised(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper()

@@ -1,0 +1,66 @@
+"""Persons told by their given name (annotate/given_names.py, issue 16). Every person and
+small place below is invented; the given names are ordinary ones of Faker's lists."""
+
+from __future__ import annotations
+
+from newsweave.annotate.canonical import Mention
+from newsweave.annotate.entities import annotate_entities
+from newsweave.annotate.given_names import given_names, persons_by_given_names
+from newsweave.annotate.nlp import pipeline
+from newsweave.model import Article, Entity
+from newsweave.offsets import OffsetMap
+
+
+def _entities(text: str, language: str) -> list[Entity]:
+    article = Article(id=language, source="test", raw=text, raw_sha256="", text=text,
+                      offsets=OffsetMap.identity(len(text)), language=language)
+    annotate_entities([article])
+    return article.entities
+
+
+def _repaired(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The given-name repairs on mentions placed by hand (what a model could have given)."""
+    mentions = [Mention(text.index(words), text.index(words) + len(words), words, label) for words, label in found]
+    result = persons_by_given_names(mentions, pipeline(language)(text), language)
+    return sorted((mention.text, mention.label) for mention in result)
+
+
+def test_given_names_leave_out_common_words_and_big_places() -> None:
+    names = given_names("en")
+    assert all(name in names for name in ("Darrell", "Suzy", "Jenna"))
+    # Common words of the lemmatizer and well-known places are read another way.
+    assert not any(name in names for name in ("Will", "Grace", "King", "Major", "Paris", "Georgia", "Victoria"))
+
+
+def test_a_person_the_english_model_takes_for_an_organisation_is_a_person() -> None:
+    found = {item.text: item.label for item in _entities("Suzy Kolbrenner and Darrell Wendlow spoke.", "en")}
+    assert found["Darrell Wendlow"] == "PER"
+    assert found["Suzy Kolbrenner"] == "PER"
+
+
+def test_relabel_extend_and_add_in_english() -> None:
+    text = "Darrell Wendlow beat Suzy Kolbrenner and lost to Jenna Cortlow at Halvery."
+    result = _repaired(text, "en", [("Darrell Wendlow", "ORG"), ("Kolbrenner", "PER"), ("Halvery", "LOC")])
+    assert result == [("Darrell Wendlow", "PER"), ("Halvery", "LOC"), ("Jenna Cortlow", "PER"), ("Suzy Kolbrenner", "PER")]
+
+
+def test_relabel_extend_and_add_in_french() -> None:
+    text = "Darrell Wendlow a battu Suzy Kolbrenner puis perdu contre Jenna Cortlow à Halvery."
+    result = _repaired(text, "fr", [("Darrell Wendlow", "LOC"), ("Kolbrenner", "PER"), ("Halvery", "LOC")])
+    assert result == [("Darrell Wendlow", "PER"), ("Halvery", "LOC"), ("Jenna Cortlow", "PER"), ("Suzy Kolbrenner", "PER")]
+
+
+def test_a_name_with_a_common_word_or_a_head_word_keeps_its_label() -> None:
+    text = "Flights to Marco Polo Airport resumed; Suzy Kolbrenner University opened."
+    result = _repaired(text, "en", [("Marco Polo Airport", "LOC"), ("Suzy Kolbrenner University", "ORG")])
+    assert ("Marco Polo Airport", "LOC") in result
+    assert ("Suzy Kolbrenner University", "ORG") in result
+
+
+def test_a_given_name_before_more_capitalised_words_is_not_added() -> None:
+    # "Jenna Cortlow Velmont Halvery" could be anything: a run longer than a name is left alone.
+    assert _repaired("Tickets for Jenna Cortlow Velmont Halvery Dunmere are sold out.", "en", []) == []
+
+
+def test_a_given_name_at_the_end_of_a_line_is_not_joined_to_the_next_line() -> None:
+    assert _repaired("Tickets for Jenna\nCortlow Hall are sold out.", "en", []) == []

@@ -1,0 +1,56 @@
+"""Names the model missed whose head word says their kind (annotate/name_heads.py, issue 16).
+The places and organisations are invented."""
+
+from __future__ import annotations
+
+from newsweave.annotate.canonical import Mention
+from newsweave.annotate.name_heads import names_of_heads, names_with_heads
+from newsweave.annotate.nlp import pipeline
+
+
+def _found(text: str, language: str, taken: list[str] = ()) -> list[tuple[str, str]]:
+    mentions = [Mention(text.index(words), text.index(words) + len(words), words, "PER") for words in taken]
+    return sorted((m.text, m.label) for m in names_with_heads(mentions, pipeline(language)(text), language))
+
+
+def test_english_runs_ending_with_a_head_word() -> None:
+    text = "Rain fell on Velmora Prefecture, and Dorvanic University closed early."
+    assert _found(text, "en") == [("Dorvanic University", "ORG"), ("Velmora Prefecture", "LOC")]
+
+
+def test_french_runs_opening_with_a_head_word() -> None:
+    text = "Le Lac Mérouvel a gelé et l'Université Dorvanic a fermé."
+    assert _found(text, "fr") == [("Lac Mérouvel", "LOC"), ("Université Dorvanic", "ORG")]
+
+
+def test_common_words_before_a_head_are_no_name_and_mentions_are_kept() -> None:
+    assert _found("The Political Party met.", "en") == []
+    # A run the model already covers is not found again.
+    assert _found("Dorvanic University closed.", "en", ["Dorvanic University"]) == []
+
+
+def _of_heads(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    mentions = [Mention(text.index(words), text.index(words) + len(words), words, label) for words, label in found]
+    return sorted((m.text, m.label) for m in names_of_heads(mentions, text, language))
+
+
+def test_english_head_of_name_is_one_name_and_keeps_the_place_inside() -> None:
+    text = "She taught at the Velmora Conservatory of Music and visited the Duchy of Halvery in May."
+    result = _of_heads(text, "en", [("Velmora", "LOC"), ("Halvery", "LOC")])
+    assert result == [("Duchy of Halvery", "LOC"), ("Halvery", "LOC"), ("Velmora", "LOC"),
+                      ("Velmora Conservatory of Music", "ORG")]
+
+
+def test_french_head_of_name_is_one_name() -> None:
+    text = "Il enseigne à l'Université de Velmora depuis que le Royaume d'Halvery a signé."
+    result = _of_heads(text, "fr", [("Velmora", "LOC"), ("Royaume", "PER")])
+    assert ("Université de Velmora", "ORG") in result
+    assert ("Royaume d'Halvery", "LOC") in result
+    assert ("Royaume", "PER") not in result
+
+
+def test_a_mention_crossing_the_edge_is_left_alone() -> None:
+    text = "The Velmora University of Dunmere Halvery Lortan Vesk Ormund is new."
+    # The model's name runs past the four capitalised words after "of": nothing is joined.
+    result = _of_heads(text, "en", [("Dunmere Halvery Lortan Vesk Ormund", "ORG")])
+    assert result == [("Dunmere Halvery Lortan Vesk Ormund", "ORG")]
