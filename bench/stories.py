@@ -14,7 +14,8 @@ mixed: same kind of event, another event) and each topic on its own; mean of thr
 the order. Topics are split into a tune and a check half by a hash of the topic id (``halves``),
 fixed before any tuning: ``--sweep`` sees only the tune half, and figures are printed for both.
 ECB+ has no publication dates: only dates written in the texts reach the day term and the time
-rule (an undated article is timed by the days it reports, ``story_reported_gap_days``). Reference:
+rule (an undated article is timed by the days it reports and pays ``story_reported_gap_penalty``
+from ``story_reported_gap_days``). Reference:
 TF-IDF + agglomerative clustering (average linkage, cosine) cut at the gold number of
 clusters — an oracle on the count that online assignment does not get.
 
@@ -332,7 +333,8 @@ SWEEP = {
     "story_shared_needed": [0.01, 1.0],
     "story_event_penalty": [0.0],
     "story_participant_penalty": [0.0, 0.1, 0.2, 0.3],
-    "story_reported_gap_days": [180, 365],
+    "story_reported_gap_days": [365],
+    "story_reported_gap_penalty": [0.0, 0.2],
 }
 
 

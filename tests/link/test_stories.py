@@ -1,8 +1,8 @@
 """Online story assignment with the real embedding model, entities and a real SQLite store.
 
 The seed articles (``../shared/seeds``: one English report of Zelensky in Tirana on 2024-02-28,
-one French report of a coalition call on 2026-02-25) are two stories: two years apart, beyond
-the join rule's gap; a French follow-up on the Tirana summit joins the English one. Articles
+one French report of a coalition call on 2026-02-25) are two stories: two years apart, they
+name no common day and pay the day conflict in full; a French follow-up on the Tirana summit joins the English one. Articles
 written for these tests (``tests/data/stories``) check that
 unrelated news stays out and that a later process continues the same stories.
 """
@@ -58,8 +58,8 @@ def _seed_story(stored: dict[str, dict]) -> dict:
 
 
 def test_seed_articles_two_years_apart_are_two_stories(stored):
-    # The French seed has no publication date: the time rule compares the day it reports
-    # (2026-02-25) with the English story's days (February 2024), and refuses the join.
+    # The French seed has no publication date: the day it reports (2026-02-25) meets none of the
+    # English story's days (February 2024), and the day conflict keeps it out (0.41 vs 0.56).
     english, french = stored["000_bba8c674e3232878.txt"], stored["003_7ae8d87308e0ace5.txt"]
     assert french["article"]["published"] is None
     assert english["story"]["id"] != french["story"]["id"]

@@ -4,6 +4,7 @@ of articles that report none marked inferred."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import numpy as np
 import pytest
 
 from newsweave.link.settings import SETTINGS
-from newsweave.link.story_score import article_gap, score_story
+from newsweave.link.story_score import article_gap, reported_gap, score_story
 from newsweave.link.story_signals import ArticleSignals
 from newsweave.link.story_state import StoryState, add_to_story
 from newsweave.pipeline import ingest
@@ -35,11 +36,17 @@ def _story(*articles: ArticleSignals) -> StoryState:
 
 def test_an_article_without_a_publication_date_is_timed_by_the_days_it_reports():
     # A plain file read with no publication date, reporting a day two years after the story's:
-    # the time rule saw no date on the article's side and let it join.
+    # the time rule once saw no date on the article's side and let it join at full score.
     story = _story(_signals(day=date(2024, 2, 28), days=(date(2024, 2, 28),)))
     undated = _signals(days=(date(2026, 2, 25),))
     assert article_gap(undated, story) > SETTINGS.story_reported_gap_days
-    assert score_story(undated, story) is None
+    assert reported_gap(undated, story) > SETTINGS.story_reported_gap_days
+    # Reported days do not rule a story out (stop 25): they pay the day conflict in full, and the
+    # reported-gap cost on top.
+    same_day = score_story(_signals(days=(date(2024, 2, 28),)), story)
+    two_years = score_story(undated, story)
+    assert same_day is not None and two_years is not None
+    assert same_day - two_years >= SETTINGS.story_day_penalty + SETTINGS.story_reported_gap_penalty - 1e-9
     # A reported day is not a publication day (a report recalls the past): months away, it is
     # weighed by the day conflict, not ruled out.
     assert article_gap(_signals(days=(date(2024, 6, 1),)), story) == 0
@@ -47,6 +54,27 @@ def test_an_article_without_a_publication_date_is_timed_by_the_days_it_reports()
     assert score_story(_signals(days=(date(2024, 2, 29),)), story) is not None
     # With neither a publication day nor a reported one, nothing rules it out.
     assert article_gap(_signals(), story) == 0
+
+
+def test_two_years_apart_with_the_seed_pairs_evidence_stays_apart():
+    # The seed pair's figures (docs/quality.md): centred cosine 0.225 and most of the French
+    # report's mentions shared. An undated report of a day two years on, that close and no
+    # closer, stays a story of its own through the day conflict, with a margin.
+    angle = np.arccos(0.225)
+    story = StoryState("e" * 16, np.zeros(2, np.float32))
+    add_to_story(story, ArticleSignals(np.asarray([1, 0], np.float32), {"per:president": "p", "geo:country": "c",
+                                       "geo:capital": "t"}, [], date(2024, 2, 28), "en",
+                                       {"per:president": 5, "geo:country": 4, "geo:capital": 3},
+                                       (date(2024, 2, 28),), (), {**LABELS, "geo:capital": "LOC"}), "en")
+    later = ArticleSignals(np.asarray([np.cos(angle), np.sin(angle)], np.float32),
+                           {"per:president": "p", "geo:country": "c", "per:other": "o"}, [], None, "fr",
+                           {"per:president": 3, "geo:country": 2, "per:other": 1}, (date(2026, 2, 25),), (),
+                           {**LABELS, "per:other": "PER"})
+    score = score_story(later, story)
+    assert score is not None and score < SETTINGS.story_join_threshold - 0.1
+    # The same report naming the story's day would join: the days, not the words, keep it apart.
+    same_days = dataclasses.replace(later, days=(date(2024, 2, 28),))
+    assert (score_story(same_days, story) or 0.0) >= SETTINGS.story_join_threshold
 
 
 def test_a_publication_day_still_decides_when_there_is_one():

@@ -47,10 +47,13 @@ class LinkSettings:
     story_participant_story_share: float = 0.5
     # A story takes no article dated further than this from its first/last dates …
     story_max_gap_days: int = 45
-    # … an article without a publication day (a plain file) is timed by the nearest day it reports,
-    # and refused from this far (reported days include the past a report recalls; a reported day
-    # a year away is the same kind of event another year).
+    # … an article without a publication day (a plain file) is timed by the nearest day it reports:
+    # from this far it pays ``story_reported_gap_penalty`` (reported days include the past a report
+    # recalls, so they do not rule a story out; the day conflict weighs them); a topic refuses it
+    # from this far (``story_changes.topic_score``). Penalty chosen on the tune half of ECB+
+    # (0 / 0.1 / 0.2: F1 0.885 / 0.879 / 0.879; docs/quality.md, "Stories — stop 25").
     story_reported_gap_days: int = 365
+    story_reported_gap_penalty: float = 0.0
     # … and pays up to ``story_time_weight`` for a gap growing to ``story_time_scale_days``.
     story_time_weight: float = 0.03
     story_time_scale_days: int = 30

@@ -11,8 +11,11 @@
   organisation) — times how much distinctive weight is shared at all, so that one shared town
   does not join two events that happened in it;
 * time: a story takes no article published further than ``SETTINGS.story_max_gap_days`` from its
-  span; an article without a publication day is timed by the nearest day it reports, and ruled
-  out from ``SETTINGS.story_reported_gap_days`` (``article_gap``);
+  span. An article without a publication day is timed by the nearest day it reports
+  (``reported_gap``); from ``SETTINGS.story_reported_gap_days`` on it pays
+  ``SETTINGS.story_reported_gap_penalty`` instead of being ruled out: a reported day is not a
+  publication day (reports recall the past; a weekday read without an anchor gets a guessed
+  year), and the day conflict below already weighs days that far apart (``score_story``);
 * day conflict: when both the article and the story report days (TIMEX3 dates, event dates,
   else publication days) and the nearest two are more than ``SETTINGS.story_day_window`` apart, the article
   reports another event (a report a week later joins only if it names the first days; a person
@@ -111,19 +114,42 @@ def day_gap(day: date | None, first: str | None, last: str | None) -> int:
     return 0
 
 
+def reported_gap(signals: ArticleSignals, story: StoryState) -> int:
+    """Days between the nearest day the article reports and the story's span; 0 when it reports none."""
+    return min((day_gap(day, story.first, story.last) for day in signals.days), default=0)
+
+
 def article_gap(signals: ArticleSignals, story: StoryState) -> int:
-    """Days between the article's date and the story's span: its publication day, else the
-    nearest day it reports (an article read from a plain file often has no publication date,
-    and without this fallback the time rule saw no date on its side and let any gap through);
-    0 when it has neither."""
+    """Days between the article's date and the span of a story or topic: its publication day,
+    else the nearest day it reports (an article read from a plain file often has no publication
+    date), counted only from ``story_reported_gap_days`` (nearer, the day conflict weighs them);
+    0 when it has neither. Topics rule by it; stories by ``publication_gap`` and
+    ``reported_cost``."""
     if signals.day:
         return day_gap(signals.day, story.first, story.last)
-    gap = min((day_gap(day, story.first, story.last) for day in signals.days), default=0)
-    # A reported day says less about when an article appeared than a publication day: news
-    # recalls what happened months back, and a weekday read without an anchor gets a guessed
-    # year. So the reported days rule a story out only from ``story_reported_gap_days``; nearer,
-    # the day conflict weighs them.
+    gap = reported_gap(signals, story)
     return gap if gap > SETTINGS.story_reported_gap_days else 0
+
+
+def publication_gap(signals: ArticleSignals, story: StoryState) -> int:
+    """Days between the article's publication day and the story's span; 0 without a publication day."""
+    return day_gap(signals.day, story.first, story.last) if signals.day else 0
+
+
+def reported_cost(signals: ArticleSignals, story: StoryState) -> float:
+    """``story_reported_gap_penalty`` for an undated article whose reported days all lie
+    ``story_reported_gap_days`` or more from the story's span, else 0.
+
+    Not a rule-out (it was one in stop 24): on ECB+, which has no publication days, one
+    event's reports recall days more than a year apart (an arraignment and the conviction
+    19 months later; background dates; weekdays given a guessed year), and refusing them cost
+    recall that splits and merges could not win back. Two reports of different years that
+    name no common day pay the day conflict in full anyway (``day_conflict``): the seed pair
+    (English, February 2024; French, February 2026) scores 0.41 against the 0.56 threshold.
+    """
+    if signals.day or reported_gap(signals, story) <= SETTINGS.story_reported_gap_days:
+        return 0.0
+    return SETTINGS.story_reported_gap_penalty
 
 
 def nearest_days(days: tuple[date, ...], story_days: Iterable[str]) -> int | None:
@@ -182,13 +208,14 @@ def combined_score(cosine: float, overlap: float, gap_days: int) -> float:
 def score_story(signals: ArticleSignals, story: StoryState,
                 frequencies: EntityFrequencies = NO_FREQUENCIES) -> float | None:
     """The article's score against one story, or None when time rules the story out."""
-    gap = article_gap(signals, story)
+    gap = publication_gap(signals, story)
     if gap > SETTINGS.story_max_gap_days:
         return None
     cosine = float(np.dot(signals.embedding, story.centroid))
     labels = {**story.entity_labels(), **signals.labels}
     evidence = entity_evidence(signals.entity_weights(), story.entity_weights(), labels, frequencies)
     return (combined_score(cosine, evidence, gap)
+            - reported_cost(signals, story)
             - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
             - SETTINGS.story_event_penalty * event_conflict(signals.events, story)
             - SETTINGS.story_participant_penalty * participant_conflict(signals, story, labels))
