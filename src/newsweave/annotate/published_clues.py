@@ -47,15 +47,18 @@ class Clue:
     weekday: int | None = None
     gaps: frozenset[int] | None = None
     evidence: Timex | None = None
+    # The day this clue makes likeliest (a story's: the middle of its peers' days), if any.
+    centre: date | None = None
 
 
 def infer_publication(mentions: list[Mention], text: str, language: str | None, *,
-                      fetched: date | None = None, url: str | None = None) -> Inference | None:
+                      fetched: date | None = None, url: str | None = None,
+                      extra: list[Clue] | None = None) -> Inference | None:
     """The publication day with its interval and basis, or None when the clues conflict or
     leave it open. A day the text alone fixes (``infer_published``) is kept when the other
-    clues allow it; otherwise the fetch day, the URL and the text's weekdays and dates are
-    intersected."""
-    clues = url_clues(url) + ([fetch_clue(fetched)] if fetched else [])
+    clues allow it; otherwise the fetch day, the URL, the ``extra`` clues (the story's, from
+    ``link.story_dates``) and the text's weekdays and dates are intersected."""
+    clues = url_clues(url) + ([fetch_clue(fetched)] if fetched else []) + list(extra or [])
     fixed = infer_published(mentions, text, language, fetched)
     if fixed is not None:
         if all(_allows(clue, fixed.published) for clue in clues if clue.gaps is None):
@@ -228,13 +231,17 @@ def likeliest(days: list[date], clues: list[Clue]) -> date:
     and the day of writing (mostly the same day or the day before). Ties go to the later day."""
     fetch = next((clue for clue in clues if clue.basis == "fetch date"), None)
     weekday = next((clue for clue in clues if clue.basis == "weekday" and clue.weekday is not None), None)
+    centre = next((clue.centre for clue in clues if clue.centre is not None), None)
     if fetch is None or fetch.latest is None:
-        return days[-1]
+        # Without a fetch day, the day nearest the clue's centre (a story's peers), else the latest.
+        return min(reversed(days), key=lambda day: abs((day - centre).days)) if centre else days[-1]
     fetched = fetch.latest
 
     def weight(day: date) -> float:
         lag = (fetched - day).days
         prior = SETTINGS.published_lag_prior[lag] if 0 <= lag < len(SETTINGS.published_lag_prior) else 0.0
+        if centre is not None:
+            prior *= SETTINGS.published_story_prior ** abs((day - centre).days)
         if weekday is not None and weekday.weekday is not None and SETTINGS.published_gap_prior:
             prior *= SETTINGS.published_gap_prior[(day.weekday() - weekday.weekday) % 7]
         return prior
