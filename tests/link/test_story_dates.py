@@ -36,9 +36,9 @@ def test_articles_of_a_dated_story_date_those_that_rest_on_their_fetch_day_or_no
     french, german = articles["fr"], articles["de"]
     # Its fetch window (12–14 May) meets the story's (11–15 May): the interval is the intersection.
     assert french.published_interval == PublishedInterval("2026-05-12", "2026-05-14", "fetch date + story")
-    # Nothing but the story: its peers' first day, the interval around their days.
+    # Nothing but the story: its peers' first day, the interval from it to two days after the last.
     assert german.published == "2026-05-12"
-    assert german.published_interval == PublishedInterval("2026-05-11", "2026-05-15", STORY_BASIS)
+    assert german.published_interval == PublishedInterval("2026-05-12", "2026-05-15", STORY_BASIS)
 
 
 def test_a_fetch_day_far_from_the_peers_days_conflicts_and_gives_no_date():

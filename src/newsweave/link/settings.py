@@ -25,7 +25,7 @@ class LinkSettings:
     # read from at most ``story_date_peers`` peers. Chosen on the TE3 tune half (docs/quality.md,
     # "Publication date — stop 25").
     story_date_spread: int = 3
-    story_date_before: int = 1
+    story_date_before: int = 0
     story_date_after: int = 2
     story_date_peers: int = 50
     # Story join rule (link/story_score.py), chosen with ``bench/stories.py --sweep`` on the tune
