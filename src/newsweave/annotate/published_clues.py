@@ -31,6 +31,8 @@ from newsweave.annotate.settings import SETTINGS
 # A weekday written in this many letters or fewer ("So", "Mi", "sam") is an abbreviation, and
 # without a date beside it too often a common word to date an article.
 ABBREVIATION = 3
+# "last Saturday" is 1 to this many days before the day of writing (said on a Saturday: a week ago).
+LAST_WEEKDAY_REACH = 7
 # A URL with a year and month but no day ("/2024/05/slug") allows that month.
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|-)")
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
@@ -114,14 +116,35 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
             continue  # "So", "Do", "Mi" are German words as often as weekdays ("So sieht es aus")
         if timex.resolve == "weekday" and timex.weekday is not None:
             offset = _day_word(timex, text, rules)
+            if offset is None and _said_last(timex, text, rules):
+                # "last Saturday", "samedi dernier", "vergangenen Samstag", "el sábado pasado": 1 to
+                # 7 days after it (modulo a week every weekday remains; the fetch window and a
+                # story cut it, and the same-day prior of a bare weekday no longer applies).
+                clues.append(Clue("weekday said last", weekday=timex.weekday,
+                                  gaps=frozenset(gap % 7 for gap in range(1, LAST_WEEKDAY_REACH + 1)), evidence=timex))
+                continue
             gaps = frozenset(range(SETTINGS.published_weekday_reach + 1)) if offset is None else frozenset({-offset})
             clues.append(Clue("weekday" if offset is None else "weekday said today/yesterday",
                               weekday=timex.weekday, gaps=gaps, evidence=timex))
         elif timex.resolve == "absolute" and timex.month and timex.day and not timex.impossible:
             day = _named_day(timex, fetched)
-            if day is not None:
+            if day is not None and timex.weekday is not None and _said_last(timex, text, rules):
+                # "last Saturday, May 9", "el pasado sábado 9 de mayo": the 7 days after that day.
+                clues.append(Clue("date said last", day + timedelta(days=1),
+                                  day + timedelta(days=LAST_WEEKDAY_REACH), evidence=timex))
+            elif day is not None:
                 clues.append(Clue("date named", earliest=day, evidence=timex))
     return clues
+
+
+def _said_last(timex: Timex, text: str, rules: Grammar) -> bool:
+    """A past relative word ("last", "dernier", "vergangenen", "pasado") in the mention or right
+    beside it (``relative`` words of ``lang/<iso>/dates.toml`` with value -1)."""
+    before = text[max(0, timex.start - 15):timex.start].lower()
+    after = text[timex.end:timex.end + 12].lower()
+    words = re.findall(r"\w+", timex.text.lower())
+    words += re.findall(r"\w+", before)[-2:] + re.findall(r"\w+", after)[:1]
+    return any(rules.tables["relative"].get(word) == -1 for word in words)
 
 
 def paired_clues(mentions: list[Mention], text: str, language: str | None, fetched: date | None) -> list[Clue]:
