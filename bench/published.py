@@ -76,7 +76,8 @@ def cases(eval_dir: Path) -> list[dict]:
 
 FIELDS = ("articles", "answered", "exact", "within1", "wrong", "fetch_exact", "fetch_within1", "fetch_wrong",
           "fixed", "fixed_exact", "fixed_wrong", "in_interval", "one", "one_exact", "one_wrong",
-          "wide", "wide_exact", "wide_wrong", "peered", "story", "story_exact", "story_wrong")
+          "wide", "wide_exact", "wide_wrong", "peered", "story", "story_exact", "story_wrong",
+          "story_before_exact", "story_before_wrong")
 
 
 def story_peers(items: list[dict]) -> dict[str, list[date]]:
@@ -127,6 +128,9 @@ def score(items: list[dict], with_fetch: bool = True, errors: list[str] | None =
             # conflict the article keeps what it had.
             storied = infer_publication(mentions, text, language, fetched=fetched, extra=[clue]) if clue else None
             if storied is not None:
+                before = abs((inference.published - case["truth"]).days) if inference else None
+                row["story_before_exact"] += before == 0
+                row["story_before_wrong"] += before is None or before > 1
                 inference = storied
                 off = abs((inference.published - case["truth"]).days)
                 row["story"] += 1
@@ -173,14 +177,16 @@ def print_widths(rows: dict[tuple, dict[str, int]], title: str) -> None:
     """Answers that claim one day and answers that are a wide interval, and the story's clue."""
     print(title)
     print("set language half articles | one day: n exact wrong>1 | wide interval: n exact wrong>1 | "
-          "story clue: articles with one, answered with it, exact wrong>1")
+          "story clue: articles with one, answered with it, exact wrong>1 (the same articles without it: exact wrong>1)")
     order = {"en": 0, "fr": 1, "de": 2, "other": 3}
     for (name, language, half), row in sorted(rows.items(), key=lambda item: (item[0][0], order[item[0][1]], item[0][2])):
         parts = []
         for width in ("one", "wide", "story"):
             n = row[width]
             parts.append(f"{n} {row[width + '_exact'] / max(n, 1):.2f} {row[width + '_wrong'] / max(n, 1):.2f}")
-        print(f"{name} {language} {half} {row['articles']} | {parts[0]} | {parts[1]} | {row['peered']} {parts[2]}")
+        story = max(row["story"], 1)
+        print(f"{name} {language} {half} {row['articles']} | {parts[0]} | {parts[1]} | {row['peered']} {parts[2]} "
+              f"({row['story_before_exact'] / story:.2f} {row['story_before_wrong'] / story:.2f})")
 
 
 def main() -> None:
