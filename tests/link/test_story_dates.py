@@ -76,5 +76,26 @@ def test_which_articles_rest_on_their_fetch_day():
                                    published_interval=wide))
     assert not rests_on_fetch(_article(text, "fr", published="2026-05-12", published_basis="inferred",
                                        published_interval=one_day))
-    assert not rests_on_fetch(_article(text, "fr", published="2026-05-12", published_basis="inferred",
-                                       published_interval=from_story))
+    # A wide interval from the story is dated again as peers come (from its own clues and theirs).
+    assert rests_on_fetch(_article(text, "fr", published="2026-05-12", published_basis="inferred",
+                                   published_interval=from_story))
+
+
+def test_a_dated_article_filed_later_dates_the_ones_filed_before_it(tmp_path):
+    # The same articles in the other order: the French and German ones are filed first, with
+    # only a fetch day or nothing; the English reports with their dates come after.
+    lines = BRENNVIK.read_text(encoding="utf-8").splitlines()
+    reversed_file = tmp_path / "brennvik-reversed.jsonl"
+    reversed_file.write_text("\n".join(lines[2:] + lines[:2]) + "\n", encoding="utf-8")
+    store = Store(str(tmp_path / "dam.db"))
+    try:
+        ingest([str(reversed_file)], store)
+        stories = store.story_rows()
+        articles = {article.language: article for article in store.iter_articles()
+                    if article.published_basis == "inferred"}
+    finally:
+        store.close()
+    assert len(stories) == 1
+    assert articles["fr"].published_interval == PublishedInterval("2026-05-12", "2026-05-14", "fetch date + story")
+    assert (articles["de"].published, articles["de"].published_interval) == (
+        "2026-05-12", PublishedInterval("2026-05-12", "2026-05-15", STORY_BASIS))

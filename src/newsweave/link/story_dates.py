@@ -11,9 +11,9 @@ empty intersection gives no new date. Peers whose days lie further apart than
 dates are: ``published_basis`` "inferred", the interval's basis naming "story".
 
 Only peers dated by something other than inference count (metadata, URL, dateline, a date
-given by the user): an inferred peer could be dated by this very article. Only the article
-being filed is dated; peers filed before it keep their dates (a later, dated peer does not
-re-date them).
+given by the user): an inferred peer could be dated by this very article. Both ways: an
+article filed after its dated peers is dated at once, and a dated article filed later dates
+again the story's articles that rest on their fetch day.
 """
 
 from __future__ import annotations
@@ -45,17 +45,18 @@ class StoryDatesMemory(Protocol):
 
     def replace_analysis(self, article: Article, entities: Any = None) -> None: ...
 
+    def articles_by_ids(self, article_ids: list[str]) -> list[Article]: ...
+
 
 def rests_on_fetch(article: Article) -> bool:
     """True when the article has no date, or an inferred one its clues do not fix to one day
-    (the fetch day's window, perhaps narrowed by a weekday); never for a date from its story."""
+    (the fetch day's window, perhaps narrowed by a weekday or by its story's peers as they were
+    when it was filed: dated again from its own clues and the peers now, nothing compounds)."""
     if not article.published or article.published_basis == "unknown":
         return True
     if article.published_basis != "inferred":
         return False
     interval = article.published_interval
-    if interval is not None and STORY_BASIS in interval.basis.split(" + "):
-        return False
     return interval is None or interval.earliest != interval.latest
 
 
@@ -88,18 +89,28 @@ def infer_from_story(article: Article, days: list[date]) -> Inference | None:
                              url=article.url, extra=[clue])
 
 
-def date_from_story(article: Article, memory: StoryDatesMemory) -> bool:
-    """Date a stored article that rests on its fetch day (or nothing) from its story, store
-    the new analysis; True when its date changed."""
-    if not rests_on_fetch(article):
-        return False
-    story_id = article.work.story_id or memory.story_of(article.id)
+def date_from_story(article: Article, memory: StoryDatesMemory) -> int:
+    """After an article is filed under its story: when it rests on its fetch day (or nothing),
+    date it from its peers; when it is dated by evidence, date again those of its peers that
+    rest on theirs. Stores each new analysis; returns how many articles changed date."""
+    weak, dated = rests_on_fetch(article), article.published_basis in PEER_BASES
+    story_id = (article.work.story_id or memory.story_of(article.id)) if weak or dated else None
     if story_id is None:
-        return False
-    days = peer_days(memory.story_publications(story_id, SETTINGS.story_date_peers), article.id)
+        return 0
+    rows = memory.story_publications(story_id, SETTINGS.story_date_peers)
+    if weak:
+        return _redate(article, peer_days(rows, article.id), memory)
+    waiting = [other for other, _, basis in rows if other != article.id and basis in ("unknown", "inferred")]
+    if not waiting:
+        return 0
+    days = peer_days(rows, "")  # the new article's day among them
+    return sum(_redate(peer, days, memory) for peer in memory.articles_by_ids(waiting) if rests_on_fetch(peer))
+
+
+def _redate(article: Article, days: list[date], memory: StoryDatesMemory) -> int:
     inference = infer_from_story(article, days)
     if inference is None:
-        return False
+        return 0
     redate(article, inference)
     memory.replace_analysis(article)
-    return True
+    return 1
