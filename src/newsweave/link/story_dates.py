@@ -104,6 +104,8 @@ def date_from_story(article: Article, memory: StoryDatesMemory) -> int:
     if not waiting:
         return 0
     days = peer_days(rows, "")  # the new article's day among them
+    if story_clue(days) == story_clue(peer_days(rows, article.id)):
+        return 0  # the story's clue is what the waiting articles were dated with (or conflicted with)
     return sum(_redate(peer, days, memory) for peer in memory.articles_by_ids(waiting) if rests_on_fetch(peer))
 
 
