@@ -12,6 +12,17 @@ Rows per set, language (en, fr, de; the other languages together) and half: exac
 articles); the same for the fetch day alone (the baseline the clues must beat); and the answers
 whose clues other than the fetch day leave a single day ("the text fixes it": count, exact and
 wrong > 1 shares of those answers).
+
+Stop 25 adds two tables. Answers by the width of their interval: those that claim one day
+(the interval is one day) and those that are a wide interval (resting on the fetch day, perhaps
+narrowed by a weekday), each with its count, exact and wrong > 1 shares: the "≤ 0.02 wrong by
+more than a day" target is about the first. And the story's clue (``link/story_dates.py``),
+*simulated*: no set here has stories with dates, so a document's "story" is the other documents
+of its set (either half, their true day standing as a peer's metadata date) whose TF-IDF cosine
+with it (English stop words, sublinear tf, fitted on the set) is at least ``PEER_COSINE`` and
+whose true day lies within twice the linker's ``story_day_window`` of its fetch day (further,
+the linker's day penalty is whole: topical neighbours weeks apart are other stories). An answer that rests on the fetch day (a wide interval or none) is then inferred
+again with the story clue, as the link stage does.
 """
 
 from __future__ import annotations
@@ -30,6 +41,11 @@ DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 
 from newsweave.annotate import timex  # noqa: E402
 from newsweave.annotate.published_clues import infer_publication  # noqa: E402
+from newsweave.link.settings import SETTINGS as LINK  # noqa: E402
+from newsweave.link.story_dates import story_clue  # noqa: E402
+
+# The simulated story: documents at least this similar (TF-IDF cosine) are "of the same story".
+PEER_COSINE = 0.3
 
 
 def half_of(doc_id: str) -> str:
@@ -59,7 +75,25 @@ def cases(eval_dir: Path) -> list[dict]:
 
 
 FIELDS = ("articles", "answered", "exact", "within1", "wrong", "fetch_exact", "fetch_within1", "fetch_wrong",
-          "fixed", "fixed_exact", "fixed_wrong", "in_interval")
+          "fixed", "fixed_exact", "fixed_wrong", "in_interval", "one", "one_exact", "one_wrong",
+          "wide", "wide_exact", "wide_wrong", "peered", "story", "story_exact", "story_wrong",
+          "story_before_exact", "story_before_wrong")
+
+
+def story_peers(items: list[dict]) -> dict[str, list[date]]:
+    """The simulated story of each document: its peers' true days (see the module docstring)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    peers: dict[str, list[date]] = {}
+    for name in sorted({case["set"] for case in items}):
+        group = [case for case in items if case["set"] == name]
+        matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform([c["text"] for c in group])
+        similar = (matrix @ matrix.T).toarray()
+        for i, case in enumerate(group):
+            peers[case["id"]] = [other["truth"] for j, other in enumerate(group)
+                                 if j != i and similar[i, j] >= PEER_COSINE
+                                 and abs((other["truth"] - case["fetched"]).days) <= 2 * LINK.story_day_window]
+    return peers
 
 
 def language_row(language: str) -> str:
@@ -67,9 +101,12 @@ def language_row(language: str) -> str:
     return language if language in ("en", "fr", "de") else "other"
 
 
-def score(items: list[dict], with_fetch: bool = True, errors: list[str] | None = None) -> dict[tuple, dict[str, int]]:
+def score(items: list[dict], with_fetch: bool = True, errors: list[str] | None = None,
+          peers: dict[str, list[date]] | None = None) -> dict[tuple, dict[str, int]]:
     """Counts per (set, language, half). ``fixed``: answers whose clues (text or URL, not the
-    fetch day alone) leave a single day."""
+    fetch day alone) leave a single day; ``one``/``wide``: answers whose interval is one day or
+    more; with ``peers`` (the simulated stories), answers resting on the fetch day take the
+    story's clue (``peered``: those with a clue; ``story``: those answered with it)."""
     rows: dict[tuple, dict[str, int]] = {}
     for case in items:
         key = (case["set"], language_row(case["language"]), half_of(case["id"]))
@@ -82,7 +119,23 @@ def score(items: list[dict], with_fetch: bool = True, errors: list[str] | None =
             row["fetch_within1"] += off <= 1
             row["fetch_wrong"] += off > 1
         text, language = case["text"], case["language"]
-        inference = infer_publication(timex.find_mentions(text, language), text, language, fetched=fetched)
+        mentions = timex.find_mentions(text, language)
+        inference = infer_publication(mentions, text, language, fetched=fetched)
+        if peers is not None and (inference is None or inference.earliest != inference.latest):
+            clue = story_clue(peers.get(case["id"], []))
+            row["peered"] += clue is not None
+            # As link/story_dates.py: the story's clue beside the article's own; when they
+            # conflict the article keeps what it had.
+            storied = infer_publication(mentions, text, language, fetched=fetched, extra=[clue]) if clue else None
+            if storied is not None:
+                before = abs((inference.published - case["truth"]).days) if inference else None
+                row["story_before_exact"] += before == 0
+                row["story_before_wrong"] += before is None or before > 1
+                inference = storied
+                off = abs((inference.published - case["truth"]).days)
+                row["story"] += 1
+                row["story_exact"] += off == 0
+                row["story_wrong"] += off > 1
         if inference is None:
             continue
         row["answered"] += 1
@@ -96,6 +149,10 @@ def score(items: list[dict], with_fetch: bool = True, errors: list[str] | None =
             row["fixed"] += 1
             row["fixed_exact"] += off == 0
             row["fixed_wrong"] += off > 1
+        width = "one" if earliest == latest else "wide"
+        row[width] += 1
+        row[width + "_exact"] += off == 0
+        row[width + "_wrong"] += off > 1
         if errors is not None and off and key[2] == "tune":
             errors.append(f"{case['id']} truth {case['truth']} got {inference.published} "
                           f"[{inference.earliest}..{inference.latest}] {inference.reason}")
@@ -116,6 +173,22 @@ def print_rows(rows: dict[tuple, dict[str, int]], title: str) -> None:
               f"{row['fixed_exact'] / max(fixed, 1):.2f} {row['fixed_wrong'] / max(fixed, 1):.2f}")
 
 
+def print_widths(rows: dict[tuple, dict[str, int]], title: str) -> None:
+    """Answers that claim one day and answers that are a wide interval, and the story's clue."""
+    print(title)
+    print("set language half articles | one day: n exact wrong>1 | wide interval: n exact wrong>1 | "
+          "story clue: articles with one, answered with it, exact wrong>1 (the same articles without it: exact wrong>1)")
+    order = {"en": 0, "fr": 1, "de": 2, "other": 3}
+    for (name, language, half), row in sorted(rows.items(), key=lambda item: (item[0][0], order[item[0][1]], item[0][2])):
+        parts = []
+        for width in ("one", "wide", "story"):
+            n = row[width]
+            parts.append(f"{n} {row[width + '_exact'] / max(n, 1):.2f} {row[width + '_wrong'] / max(n, 1):.2f}")
+        story = max(row["story"], 1)
+        print(f"{name} {language} {half} {row['articles']} | {parts[0]} | {parts[1]} | {row['peered']} {parts[2]} "
+              f"({row['story_before_exact'] / story:.2f} {row['story_before_wrong'] / story:.2f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=Path(os.environ.get("NEWSWEAVE_EVAL", DEFAULT_EVAL)))
@@ -126,8 +199,13 @@ def main() -> None:
         return
     items = cases(args.eval)
     errors: list[str] | None = [] if args.errors else None
-    print_rows(score(items, True, errors), "with the fetch day (Fundus: real; TE3: simulated, DCT + 0-2 days)")
+    with_fetch = score(items, True, errors)
+    print_rows(with_fetch, "with the fetch day (Fundus: real; TE3: simulated, DCT + 0-2 days)")
+    print_widths(with_fetch, "the same answers by interval width")
     print_rows(score(items, False), "text alone (no fetch day, no URL)")
+    storied = score(items, True, peers=story_peers(items))
+    print_rows(storied, f"with the fetch day and the simulated story (TF-IDF cosine >= {PEER_COSINE})")
+    print_widths(storied, "the same answers by interval width")
     if args.errors and errors is not None:
         args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
 

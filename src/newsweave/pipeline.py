@@ -23,6 +23,7 @@ from newsweave.extract import extract_document
 from newsweave.ingest import ReadOptions, expand_inputs, read_path
 from newsweave.link import find_duplicate, fingerprint
 from newsweave.link.stories import assign_story
+from newsweave.link.story_dates import date_from_story
 from newsweave.link.entities import entity_records, link_article_entities
 from newsweave import provenance
 from newsweave.model import Article, RawDocument, Rejection
@@ -266,6 +267,7 @@ def _assign_story(article: Article, store: Store) -> None:
     try:
         await_annotations(article)  # its embedding may still be computing beside (``analyze_new``)
         assign_story(article, store)
+        date_from_story(article, store)  # a date resting on the fetch day alone: its story's days bound it
     except Exception as error:  # noqa: BLE001
         store.save_rejection(_internal_rejection(article.source, "link (stories)", error))
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from newsweave.annotate.embeddings import STORY_SPACE, embed_articles
 from newsweave.assess.corroboration import corroborate
 from newsweave.link.stories import assign_story, forget_linker, save_story_index
+from newsweave.link.story_dates import date_from_story
 from newsweave.store import Store
 
 # Articles read and embedded together: the engine is faster per text in batches, and a batch
@@ -47,6 +48,7 @@ def restory(store: Store, on_progress: Callable[[int, int], None] | None = None)
         embed_articles(articles)
         for article in articles:
             assign_story(article, store)
+            date_from_story(article, store)  # after a reanalysis its date rests on the fetch day again
         done += len(articles)
         if on_progress:
             on_progress(done, len(order))

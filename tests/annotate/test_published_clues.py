@@ -112,3 +112,32 @@ def test_swedish_i_fredags_is_last_friday_not_today():
     assert rules is not None
     clues = text_clues(find_mentions(text, "sv"), text, "sv", rules, date(2025, 6, 4))
     assert not [clue for clue in clues if clue.basis == "weekday said today/yesterday"]
+
+
+LEAD = "Brennvik dam holds after the storm. Engineers of the water board checked the wall again. "
+
+
+def test_a_date_said_last_bounds_the_seven_days_after_it_in_four_languages():
+    # Fetched ten days after the named Saturday: the page was written within the week after it,
+    # so the day is the last the fetch window and that week share (the 16th, not the fetch day).
+    for sentence, language in [("The mayor said last Saturday, May 9, that the dam was safe.", "en"),
+                               ("Le maire a dit samedi 9 mai dernier que le barrage était sûr.", "fr"),
+                               ("El alcalde dijo el pasado sábado 9 de mayo que la presa era segura.", "es")]:
+        text = LEAD + sentence
+        found = infer_publication(find_mentions(text, language), text, language, fetched=date(2026, 5, 18))
+        assert found is not None, language
+        assert (found.published, found.earliest, found.latest) == (date(2026, 5, 16),) * 3, language
+        assert "date said last" in found.reason
+    # The same date without "last" bounds the day from below only: the fetch day stays.
+    text = LEAD + "The mayor said on Saturday, May 9, that the dam was safe."
+    found = infer_publication(find_mentions(text, "en"), text, "en", fetched=date(2026, 5, 18))
+    assert found is not None and found.published == date(2026, 5, 18)
+
+
+def test_a_weekday_said_last_is_read_as_such_in_german_and_french():
+    for text, language in [("Der Bürgermeister sagte vergangenen Samstag, der Damm sei sicher.", "de"),
+                           ("Le maire a dit samedi dernier que le barrage était sûr.", "fr")]:
+        rules = grammar(language)
+        assert rules is not None
+        clues = text_clues(find_mentions(text, language), text, language, rules, date(2026, 5, 12))
+        assert [clue.basis for clue in clues] == ["weekday said last"], language

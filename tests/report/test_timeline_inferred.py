@@ -81,3 +81,12 @@ def test_the_story_page_marks_inferred_entries_in_the_table_and_the_plot():
     assert page.count('<span class="tag inferred" title=') == inferred == 2
     assert page.count('<circle class="inferred"') == inferred and page.count('<circle class="read"') == len(timeline) - inferred
     assert "(inferred: no date in the sentence: placed at the article&#39;s date)" in page
+
+
+def test_the_reason_names_the_clues_of_an_inferred_article_date():
+    from newsweave.model import PublishedInterval
+
+    article = _article("inferred", events=[_accuse()],
+                       published_interval=PublishedInterval("2024-03-05", "2024-03-07", "fetch date + story"))
+    entries = _by_text(timeline_entries(article))
+    assert "the article's own date is inferred (fetch date + story)" in entries["unions"]["inferred_reason"]

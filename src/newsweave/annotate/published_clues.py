@@ -31,6 +31,8 @@ from newsweave.annotate.settings import SETTINGS
 # A weekday written in this many letters or fewer ("So", "Mi", "sam") is an abbreviation, and
 # without a date beside it too often a common word to date an article.
 ABBREVIATION = 3
+# "last Saturday" is 1 to this many days before the day of writing (said on a Saturday: a week ago).
+LAST_WEEKDAY_REACH = 7
 # A URL with a year and month but no day ("/2024/05/slug") allows that month.
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|-)")
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
@@ -47,15 +49,18 @@ class Clue:
     weekday: int | None = None
     gaps: frozenset[int] | None = None
     evidence: Timex | None = None
+    # The day this clue makes likeliest (a story's: the middle of its peers' days), if any.
+    centre: date | None = None
 
 
 def infer_publication(mentions: list[Mention], text: str, language: str | None, *,
-                      fetched: date | None = None, url: str | None = None) -> Inference | None:
+                      fetched: date | None = None, url: str | None = None,
+                      extra: list[Clue] | None = None) -> Inference | None:
     """The publication day with its interval and basis, or None when the clues conflict or
     leave it open. A day the text alone fixes (``infer_published``) is kept when the other
-    clues allow it; otherwise the fetch day, the URL and the text's weekdays and dates are
-    intersected."""
-    clues = url_clues(url) + ([fetch_clue(fetched)] if fetched else [])
+    clues allow it; otherwise the fetch day, the URL, the ``extra`` clues (the story's, from
+    ``link.story_dates``) and the text's weekdays and dates are intersected."""
+    clues = url_clues(url) + ([fetch_clue(fetched)] if fetched else []) + list(extra or [])
     fixed = infer_published(mentions, text, language, fetched)
     if fixed is not None:
         if all(_allows(clue, fixed.published) for clue in clues if clue.gaps is None):
@@ -111,14 +116,35 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
             continue  # "So", "Do", "Mi" are German words as often as weekdays ("So sieht es aus")
         if timex.resolve == "weekday" and timex.weekday is not None:
             offset = _day_word(timex, text, rules)
+            if offset is None and _said_last(timex, text, rules):
+                # "last Saturday", "samedi dernier", "vergangenen Samstag", "el sábado pasado": 1 to
+                # 7 days after it (modulo a week every weekday remains; the fetch window and a
+                # story cut it, and the same-day prior of a bare weekday no longer applies).
+                clues.append(Clue("weekday said last", weekday=timex.weekday,
+                                  gaps=frozenset(gap % 7 for gap in range(1, LAST_WEEKDAY_REACH + 1)), evidence=timex))
+                continue
             gaps = frozenset(range(SETTINGS.published_weekday_reach + 1)) if offset is None else frozenset({-offset})
             clues.append(Clue("weekday" if offset is None else "weekday said today/yesterday",
                               weekday=timex.weekday, gaps=gaps, evidence=timex))
         elif timex.resolve == "absolute" and timex.month and timex.day and not timex.impossible:
             day = _named_day(timex, fetched)
-            if day is not None:
+            if day is not None and timex.weekday is not None and _said_last(timex, text, rules):
+                # "last Saturday, May 9", "el pasado sábado 9 de mayo": the 7 days after that day.
+                clues.append(Clue("date said last", day + timedelta(days=1),
+                                  day + timedelta(days=LAST_WEEKDAY_REACH), evidence=timex))
+            elif day is not None:
                 clues.append(Clue("date named", earliest=day, evidence=timex))
     return clues
+
+
+def _said_last(timex: Timex, text: str, rules: Grammar) -> bool:
+    """A past relative word ("last", "dernier", "vergangenen", "pasado") in the mention or right
+    beside it (``relative`` words of ``lang/<iso>/dates.toml`` with value -1)."""
+    before = text[max(0, timex.start - 15):timex.start].lower()
+    after = text[timex.end:timex.end + 12].lower()
+    words = re.findall(r"\w+", timex.text.lower())
+    words += re.findall(r"\w+", before)[-2:] + re.findall(r"\w+", after)[:1]
+    return any(rules.tables["relative"].get(word) == -1 for word in words)
 
 
 def paired_clues(mentions: list[Mention], text: str, language: str | None, fetched: date | None) -> list[Clue]:
@@ -228,13 +254,17 @@ def likeliest(days: list[date], clues: list[Clue]) -> date:
     and the day of writing (mostly the same day or the day before). Ties go to the later day."""
     fetch = next((clue for clue in clues if clue.basis == "fetch date"), None)
     weekday = next((clue for clue in clues if clue.basis == "weekday" and clue.weekday is not None), None)
+    centre = next((clue.centre for clue in clues if clue.centre is not None), None)
     if fetch is None or fetch.latest is None:
-        return days[-1]
+        # Without a fetch day, the day nearest the clue's centre (a story's peers), else the latest.
+        return min(reversed(days), key=lambda day: abs((day - centre).days)) if centre else days[-1]
     fetched = fetch.latest
 
     def weight(day: date) -> float:
         lag = (fetched - day).days
         prior = SETTINGS.published_lag_prior[lag] if 0 <= lag < len(SETTINGS.published_lag_prior) else 0.0
+        if centre is not None:
+            prior *= SETTINGS.published_story_prior ** abs((day - centre).days)
         if weekday is not None and weekday.weekday is not None and SETTINGS.published_gap_prior:
             prior *= SETTINGS.published_gap_prior[(day.weekday() - weekday.weekday) % 7]
         return prior

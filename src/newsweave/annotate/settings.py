@@ -196,6 +196,9 @@ class AnnotateSettings:
     # weekday a page names in the past and its day (Fundus tune half, 22 pages, smoothed by 0.5).
     published_lag_prior: tuple[float, ...] = (0.68, 0.10, 0.06)
     published_gap_prior: tuple[float, ...] = (0.44, 0.21, 0.06, 0.02, 0.10, 0.06, 0.10)
+    # Weight of a day d days from the middle of the publication days of its story's other
+    # articles is this to the power d (``link.story_dates``; chosen on the TE3 tune half).
+    published_story_prior: float = 0.5
     # How far back from a name its place noun is looked for ("neighbouring villages, " fits).
     place_noun_window: int = 40
     # How far around a name its noun of organisations is looked for (", a Dutch online bank" fits),

@@ -19,6 +19,15 @@ class LinkSettings:
     # while two different articles, even on one story, stay near 0 (docs/quality.md, "Spine",
     # the duplicates paragraph).
     near_duplicate_threshold: float = 0.5
+    # Dating an article from its story (link/story_dates.py): its peers' publication days, when
+    # they lie within ``story_date_spread`` days of each other (else they disagree: no clue), allow
+    # from ``story_date_before`` days before the first to ``story_date_after`` days after the last,
+    # read from at most ``story_date_peers`` peers. Chosen on the TE3 tune half (docs/quality.md,
+    # "Publication date — stop 25").
+    story_date_spread: int = 3
+    story_date_before: int = 0
+    story_date_after: int = 2
+    story_date_peers: int = 50
     # Story join rule (link/story_score.py), chosen with ``bench/stories.py --sweep`` on the tune
     # half of ECB+ (odd topic ids, the two sub-topics of each topic mixed in one stream), checked on
     # the even half; figures and the history of the older rule in docs/quality.md.

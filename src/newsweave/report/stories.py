@@ -84,7 +84,8 @@ def _inferred(article: Article, reason: str | None) -> dict[str, Any]:
     """``inferred`` (the date is not written in full in the sentence) and why."""
     reasons = [reason] if reason else []
     if reason and article.published_basis == "inferred":
-        reasons.append(ARTICLE_DATE_INFERRED)
+        basis = article.published_interval.basis if article.published_interval else ""
+        reasons.append(f"{ARTICLE_DATE_INFERRED} ({basis})" if basis else ARTICLE_DATE_INFERRED)  # e.g. "fetch date + story"
     return {"inferred": bool(reasons), "inferred_reason": "; ".join(reasons) or None}
 
 

@@ -172,6 +172,16 @@ class Store(FeedbackRecords, QuoteRecords, StatsRecords, StoryChangeRecords):
         with self.engine.connect() as connection:
             return connection.scalar(_STORY_OF, {"article_id": article_id})
 
+    def story_publications(self, story_id: str, limit: int) -> list[tuple[str, str | None, str]]:
+        """(article id, published, published_basis) of up to ``limit`` articles of a story, the
+        latest filed first (``link.story_dates``)."""
+        a = schema.articles
+        query = (select(a.c.id, a.c.published, a.c.published_basis)
+                 .join(_sa, _sa.c.article_id == a.c.id).where(_sa.c.story_id == story_id)
+                 .order_by(a.c.ingested_at.desc()).limit(limit))
+        with self.engine.connect() as connection:
+            return [(row.id, row.published, row.published_basis) for row in connection.execute(query)]
+
     def save_story(self, story, article_id: str) -> int | None:
         """Write a story's new state and file the article under it, in one transaction.
 
