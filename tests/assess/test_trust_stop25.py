@@ -4,22 +4,7 @@ clean articles that must stay unflagged; everything runs through the real pipeli
 
 from __future__ import annotations
 
-import hashlib
-
-from newsweave.model import Article, RawDocument
-from newsweave.pipeline import analyze_batch
-
-
-def analyse(text: str, language: str) -> Article:
-    document = RawDocument(source=f"test/{hashlib.sha1(text.encode()).hexdigest()}.txt", raw=text, kind="text",
-                           raw_sha256=hashlib.sha256(text.encode()).hexdigest(), published="2025-05-06", language=language)
-    [article] = analyze_batch([document])
-    assert isinstance(article, Article), article
-    return article
-
-
-def flags(article: Article, kind: str) -> list:
-    return [flag for flag in article.flags if flag.kind == kind]
+from trust_inputs import analyse, flags
 
 
 DE_FACTS = ("Die Werft Norland hat am Montag in Harwick 140 Stellen gestrichen, teilte die Gewerkschaft mit.\n\n"

@@ -20,18 +20,24 @@ def _article(text: str, language: str, fetched: str | None = None, **fields: obj
                    language=language, fetched=fetched, **fields)  # type: ignore[arg-type]
 
 
-def test_articles_of_a_dated_story_date_those_that_rest_on_their_fetch_day_or_nothing(tmp_path):
-    """Invented articles (``tests/data/stories/brennvik.jsonl``): a dam breach reported in English
-    on 12 and 13 May with their dates, in French with only a fetch day (14 May) and in German
-    with no date at all; none of the two names a day."""
+def _stories_and_inferred_articles(path: Path, tmp_path: Path) -> tuple[list, dict[str, Article]]:
+    """Ingest one file into a fresh store; its stories, and its inferred-date articles by language."""
     store = Store(str(tmp_path / "dam.db"))
     try:
-        ingest([str(BRENNVIK)], store)
+        ingest([str(path)], store)
         stories = store.story_rows()
         articles = {article.language: article for article in store.iter_articles()
                     if article.published_basis == "inferred"}
     finally:
         store.close()
+    return stories, articles
+
+
+def test_articles_of_a_dated_story_date_those_that_rest_on_their_fetch_day_or_nothing(tmp_path):
+    """Invented articles (``tests/data/stories/brennvik.jsonl``): a dam breach reported in English
+    on 12 and 13 May with their dates, in French with only a fetch day (14 May) and in German
+    with no date at all; none of the two names a day."""
+    stories, articles = _stories_and_inferred_articles(BRENNVIK, tmp_path)
     assert len(stories) == 1
     french, german = articles["fr"], articles["de"]
     # Its fetch window (12–14 May) meets the story's (11–15 May): the interval is the intersection.
@@ -87,14 +93,7 @@ def test_a_dated_article_filed_later_dates_the_ones_filed_before_it(tmp_path):
     lines = BRENNVIK.read_text(encoding="utf-8").splitlines()
     reversed_file = tmp_path / "brennvik-reversed.jsonl"
     reversed_file.write_text("\n".join(lines[2:] + lines[:2]) + "\n", encoding="utf-8")
-    store = Store(str(tmp_path / "dam.db"))
-    try:
-        ingest([str(reversed_file)], store)
-        stories = store.story_rows()
-        articles = {article.language: article for article in store.iter_articles()
-                    if article.published_basis == "inferred"}
-    finally:
-        store.close()
+    stories, articles = _stories_and_inferred_articles(reversed_file, tmp_path)
     assert len(stories) == 1
     assert articles["fr"].published_interval == PublishedInterval("2026-05-12", "2026-05-14", "fetch date + story")
     assert (articles["de"].published, articles["de"].published_interval) == (
