@@ -9,7 +9,9 @@ around it says who spoke:
   an attribution cue (``[source] cues`` of ``lang/<iso>/trust.toml``: "said", « selon »,
   "sagte", "dijo"…), a named person or organisation, or a speaker the annotator found there;
 * in the sentence before, also across a paragraph break (news copy lets a quote paragraph
-  continue the speaker just named): a cue *and* a name, or the annotator's speaker. A
+  continue the speaker just named): a cue *and* a name, or the annotator's speaker. A lead
+  paragraph of one sentence lends its speaker only to a quote in the first person
+  (``[quotes] first_person``: "I", "we", « nous », „wir“). A
   survey or a report named before a quote does not say who spoke it.
 
 Pieces of one utterance (same ``quote_id``) are one quote: attributed if any piece is.
@@ -98,7 +100,7 @@ def _speaker_nearby(article: Article, quote: Quote) -> bool:
     if speaker is None:
         return False
     window_start, window_end = _discourse_window(article.text, quote.start, quote.end)
-    if _carries_over(article, window_start):
+    if _carries_over(article, window_start, (quote.start, quote.end)):
         window_start = _sentence_start(article.text, len(article.text[:window_start].rstrip()))  # the speaker just named may go on
     if not window_start <= speaker.start < window_end:
         return False
@@ -117,20 +119,22 @@ def _attributed_nearby(article: Article, start: int, end: int) -> bool:
     own_start, own_end = _discourse_window(text, start, end)
     if _has_attribution(article, own_start, own_end, start, end, need_both=False):
         return True
-    if _introduced_by_colon(text, own_start, start) or not _carries_over(article, own_start):
+    if _introduced_by_colon(text, own_start, start) or not _carries_over(article, own_start, (start, end)):
         return False
     before = text[:own_start].rstrip()
     return _has_attribution(article, _sentence_start(text, len(before)), len(before), start, end, need_both=True)
 
 
-def _carries_over(article: Article, own_start: int) -> bool:
+def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | None = None) -> bool:
     """May the sentence before the quote's own lend it its speaker?
 
     Within a paragraph, yes: "Ann Lee said the clinic was full. “We turn…”". Across a paragraph
     break only where the speaker was already speaking: the paragraph before ends on a colon
     ("She said:" ¶ “…”) or holds a quotation of speech (a quote running over several
     paragraphs, each opened anew), or is the one sentence that names the speaker, a lead into
-    the quote ("Lena Ortiz said the clinic was full." ¶ “We turn…”). A paragraph that goes on
+    the quote ("Lena Ortiz said the clinic was full." ¶ “We turn…”) when the quote speaks in the
+    first person: the lead names who "we" are, while a statement in the third person alone on
+    its line is as likely a slogan, a sign or an unnamed voice. A paragraph that goes on
     after reporting her ("The clinic ran out twice. Ann Lee said it would again." ¶ “We turn…”)
     does not say that a quotation alone on the next line is hers; copy that means it adds "she said".
     """
@@ -141,7 +145,8 @@ def _carries_over(article: Article, own_start: int) -> bool:
     if "\n" not in text[len(before) : own_start] or before.endswith(":"):
         return True
     paragraph = text.rfind("\n", 0, len(before)) + 1
-    if SETTINGS.unsourced_lead_paragraph_carries and _sentence_start(text, len(before)) <= paragraph:
+    if SETTINGS.unsourced_lead_paragraph_carries and _sentence_start(text, len(before)) <= paragraph \
+            and (quote is None or _speaks_in_first_person(article, *quote)):
         return True  # a paragraph of one sentence that names the speaker leads into the quote
     speech = [(q.start, q.end) for q in article.quotes if q.direct]
     speech += [span for span in quoted_spans(article) if _reads_as_speech(text, *span)]
@@ -149,6 +154,11 @@ def _carries_over(article: Article, own_start: int) -> bool:
         return True
     # A quote opened a line earlier closes here ('…again," said Ann Lee.'): one sentence per line.
     return bool(_SPEECH_CLOSES.search(text, paragraph, len(before)))
+
+
+def _speaks_in_first_person(article: Article, start: int, end: int) -> bool:
+    """The quoted words speak of their speaker ("I", "we", "our"; ``[quotes] first_person``)."""
+    return bool(find_patterns(patterns(article, "quotes", "first_person"), article.text, start, end))
 
 
 def _introduced_by_colon(text: str, own_start: int, start: int) -> bool:

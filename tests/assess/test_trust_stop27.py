@@ -1,0 +1,51 @@
+"""Trust flags, stop 27 (issue 14): unsourced quotes after a one-sentence lead, filler that only
+re-names what the article already named, and promotion found from its signals together. Texts
+invented for these tests, in two or more languages each, with clean articles that must stay
+unflagged; everything runs through the real pipeline."""
+
+from __future__ import annotations
+
+from trust_inputs import analyse, flags
+
+
+# -- unsourced quotes: a one-sentence lead lends its speaker to first-person speech only --------
+
+LEADS = {
+    "en": "Nadia Orlov, the harbour master, said the ferry had been cancelled twice since Monday.\n\n",
+    "fr": "Nadia Orlov, la capitaine du port, a indiqué que le ferry avait été annulé deux fois depuis lundi.\n\n",
+    "de": "Nadia Orlov, die Hafenmeisterin, sagte, die Fähre sei seit Montag zweimal ausgefallen.\n\n",
+}
+THIRD_PERSON = {
+    "en": "“The storm barrier on the north pier is older than the town hall and nobody has checked it in years.”\n\n",
+    "fr": "« La digue du môle nord est plus ancienne que la mairie et personne ne l'a vérifiée depuis des années. »\n\n",
+    "de": "„Die Sturmmauer am Nordpier ist älter als das Rathaus und niemand hat sie seit Jahren geprüft.“\n\n",
+}
+FIRST_PERSON = {
+    "en": "“We have asked for a second boat three times and I am still waiting for any answer from the port.”\n\n",
+    "fr": "« Nous avons demandé un deuxième bateau trois fois et j'attends toujours une réponse du port. »\n\n",
+    "de": "„Wir haben dreimal ein zweites Boot beantragt und ich warte noch immer auf eine Antwort vom Hafen.“\n\n",
+}
+TAIL = {
+    "en": "The ferry company will publish a new timetable on 12 May.\n",
+    "fr": "La compagnie publiera un nouvel horaire le 12 mai.\n",
+    "de": "Die Reederei will am 12. Mai einen neuen Fahrplan vorlegen.\n",
+}
+
+
+def test_a_third_person_quote_alone_after_a_lead_is_unsourced() -> None:
+    for language in ("en", "fr", "de"):
+        article = analyse(LEADS[language] + THIRD_PERSON[language] + TAIL[language], language)
+        [flag] = flags(article, "unsourced_quote")
+        assert flag.evidence[0].text.strip("“”„« »").split()[:2] == THIRD_PERSON[language].strip("“„« \n").split()[:2], language
+
+
+def test_a_first_person_quote_after_a_lead_is_the_speaker_going_on() -> None:
+    for language in ("en", "fr", "de"):
+        article = analyse(LEADS[language] + FIRST_PERSON[language] + TAIL[language], language)
+        assert flags(article, "unsourced_quote") == [], language
+
+
+def test_a_third_person_quote_with_its_own_attribution_stays_sourced() -> None:
+    text = (LEADS["en"] + "“The storm barrier on the north pier is older than the town hall,” said Ivo Brandt, "
+            "a former engineer of the port.\n\n" + TAIL["en"])
+    assert flags(analyse(text, "en"), "unsourced_quote") == []
