@@ -49,3 +49,38 @@ def test_a_third_person_quote_with_its_own_attribution_stays_sourced() -> None:
     text = (LEADS["en"] + "“The storm barrier on the north pier is older than the town hall,” said Ivo Brandt, "
             "a former engineer of the port.\n\n" + TAIL["en"])
     assert flags(analyse(text, "en"), "unsourced_quote") == []
+
+
+# -- promotion: an unknown brand that a small recogniser calls a person -------------------------
+
+PROMO_HOSTS = {
+    "es": ("El ayuntamiento de Valdemora aprobó el lunes un presupuesto de 12 millones de euros, según el alcalde.\n\n"
+           "Las obras del puerto comenzarán en marzo y durarán dos años, informó la concejala Marta Ibarra.\n\n",
+           "\n\nEl pleno volverá a reunirse el 14 de abril para votar las enmiendas.\n"),
+    "en": ("The Valdemora council approved a budget of 12 million euros on Monday, the mayor said.\n\n"
+           "Work on the harbour will start in March and last two years, councillor Marta Ibarra said.\n\n",
+           "\n\nThe council will meet again on 14 April to vote on the amendments.\n"),
+}
+PITCHES = {
+    "es": "Nerima Bank: abra su cuenta hoy y llévese 50 euros de regalo.",
+    "en": "Quorra Lintel: open your account today and get 50 euros as a welcome gift.",
+}
+REPORTED = {
+    "es": "Según la ministra Carmen Ruiz, usted pagará 30 euros más al mes por la luz.",
+    "en": "Carmen Ruiz, the energy minister, said you will pay 30 euros more a month for power.",
+}
+
+
+def test_a_pitch_for_a_name_read_as_a_person_is_promotion() -> None:
+    for language in ("es", "en"):
+        head, tail = PROMO_HOSTS[language]
+        [flag] = flags(analyse(head + PITCHES[language] + tail, language), "undisclosed_promotion")
+        name = PITCHES[language].split(":")[0]
+        assert any(span.text in name for span in flag.evidence), language
+
+
+def test_a_person_reported_with_a_price_and_you_is_not_promotion() -> None:
+    for language in ("es", "en"):
+        head, tail = PROMO_HOSTS[language]
+        assert flags(analyse(head + REPORTED[language] + tail, language), "undisclosed_promotion") == [], language
+        assert flags(analyse(head + tail.lstrip(), language), "undisclosed_promotion") == [], language

@@ -17,8 +17,11 @@ question and the sentence that answers it):
   (``[promotion] praise``), what reporting leaves to the people it quotes.
 
 A flag needs the brand and at least two of the other four; nothing may disclose a
-partnership (``[promotion] disclosure``), and a quoted speaker's words are not the
-article's pitch.
+partnership (``[promotion] disclosure``), and a quoted speaker's words, or a sentence that
+attributes what it says ("…, the minister said"), are not the article's pitch. Where the
+signals say "sale" on their own (an offer, and the reader called to act or addressed) and
+nobody is reported, a name the recogniser reads as a person is taken as the brand: small
+recognisers call any unknown pair of capitalised words a person ("Nerima Bank").
 """
 
 from __future__ import annotations
@@ -57,10 +60,11 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
         window = _window(all_sentences, index)
         signals = {name: _signal(article, name, window, quoted) for name in SIGNALS}
         found = {name: spans for name, spans in signals.items() if spans}
-        if len(found) < 2:
+        if len(found) < 2 or _reports_someone(article, window):
             continue
         acts = found.get("call_to_act", [])
-        brands = [span for span in _brands(article, window, acts) if _core(article.text[span[0] : span[1]]) not in seen]
+        pitched = _pitch_without_speaker(article, window, found)
+        brands = [span for span in _brands(article, window, acts, pitched) if _core(article.text[span[0] : span[1]]) not in seen]
         brands = [span for span in brands if _off_topic(article, article.text[span[0] : span[1]], window)]
         if not brands:
             continue
@@ -118,18 +122,34 @@ def _flag(article: Article, brands: list[tuple[int, int]], found: dict[str, list
     return Flag(KIND, SEVERITY, message, sorted(unique.values(), key=lambda span: span.start), CONFIDENCE[min(4, len(found))])
 
 
-def _brands(article: Article, window: tuple[int, int], acts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _reports_someone(article: Article, window: tuple[int, int]) -> bool:
+    """The sentence attributes what it says ("…, the minister said", « selon … »): a claim
+    reported from someone, which the article does not make its own pitch."""
+    return bool(find_patterns(patterns(article, "source", "cues"), article.text, *window))
+
+
+def _pitch_without_speaker(article: Article, window: tuple[int, int], found: dict[str, list[tuple[int, int]]]) -> bool:
+    """The window sells (an offer: a price, a code, a discount) with the reader addressed or called
+    to act, and reports nobody (no attribution cue): a person there would be a speaker or
+    the one reported on, so a name that reads as a person is more likely an unknown brand
+    ("Nerima Bank: abra su cuenta… 50 euros") that a small recogniser calls a person."""
+    return "offer" in found and bool({"call_to_act", "second_person"} & set(found)) and not _reports_someone(article, window)
+
+
+def _brands(article: Article, window: tuple[int, int], acts: list[tuple[int, int]], pitched: bool = False) -> list[tuple[int, int]]:
     """Names in the window that are not people: parsed mentions, capitalised words, addresses.
 
     A name the parser calls a person stays a person, unless the window treats it as a
-    product: it is what the call to act acts on ("Try Zentrik") or its web address is given.
+    product: it is what the call to act acts on ("Try Zentrik") or its web address is given,
+    or the window is a pitch that reports nobody (``pitched``, see ``_pitch_without_speaker``).
     """
     start, end = window
     inside = [m for m in mentions(article) if start <= m.start and m.end <= end]
     addresses = article.text[start:end].lower()
     full_names = {m.text.lower() for m in mentions(article) if m.label in PERSON_LABELS and len(m.text.split()) > 1}
     people = [(m.start, m.end) for m in inside
-              if m.label in PERSON_LABELS and _is_person(m.text, full_names) and not _treated_as_product(article, m, acts, addresses)]
+              if m.label in PERSON_LABELS and _is_person(m.text, full_names) and not pitched
+              and not _treated_as_product(article, m, acts, addresses)]
     # Places and peoples ("Europe", "German") are no product either.
     places = [(m.start, m.end) for m in inside if m.label in PLACE_LABELS and not _treated_as_product(article, m, acts, addresses)]
     found = [(m.start, m.end) for m in inside if (m.start, m.end) not in people + places]
