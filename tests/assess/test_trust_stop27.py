@@ -84,3 +84,28 @@ def test_a_person_reported_with_a_price_and_you_is_not_promotion() -> None:
         head, tail = PROMO_HOSTS[language]
         assert flags(analyse(head + REPORTED[language] + tail, language), "undisclosed_promotion") == [], language
         assert flags(analyse(head + tail.lstrip(), language), "undisclosed_promotion") == [], language
+
+
+PLACE_LIKE = {
+    "en": ("Readers can save 25% on any Kalmora savings account with the code NEWS25 until Sunday.", "Kalmora"),
+    "fr": ("Vous pouvez économiser 20 % sur votre séjour Zentrik avec le code NEWS30 jusqu'à dimanche.", "Zentrik"),
+}
+KNOWN_PLACE = {
+    "en": "Readers can save 25% on trains to Lyon with the code RAIL25 until Sunday.",
+    "fr": "Vous pouvez économiser 20 % sur le train pour Lyon avec le code RAIL25 jusqu'à dimanche.",
+}
+FR_HOST = ("Le conseil municipal de Valdemora a voté lundi un budget de 12 millions d'euros, selon le maire.\n\n"
+           "Les travaux du port commenceront en mars et dureront deux ans, a précisé l'adjointe Marta Ibarra.\n\n",
+           "\n\nLe conseil se réunira de nouveau le 14 avril pour voter les amendements.\n")
+
+
+def test_an_unknown_name_read_as_a_place_is_the_brand_of_a_pitch() -> None:
+    for language, (head, tail) in (("en", PROMO_HOSTS["en"]), ("fr", FR_HOST)):
+        pitch, brand = PLACE_LIKE[language]
+        [flag] = flags(analyse(head + pitch + tail, language), "undisclosed_promotion")
+        assert any(span.text == brand for span in flag.evidence), language
+
+
+def test_a_place_the_gazetteer_knows_is_no_brand() -> None:
+    for language, (head, tail) in (("en", PROMO_HOSTS["en"]), ("fr", FR_HOST)):
+        assert flags(analyse(head + KNOWN_PLACE[language] + tail, language), "undisclosed_promotion") == [], language

@@ -37,6 +37,7 @@ PERSON_LABELS = frozenset({"PERSON", "PER"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # A capitalised word (or a run of them) that is not the sentence's first word.
 _BRAND_WORD = re.compile(r"(?<=[\w,;:(–-] )([A-ZÀ-Ý][\w&'’-]*[\w](?: [A-Z0-9][\w&-]*)*)")
+_CODE = re.compile(r"[A-Z]{2,}\d{1,4}")
 _ADDRESS = re.compile(r"\b[\w-]+\.(?:com|net|org|io|fr|de|es|co\.uk|app|shop|store)\b")
 # Words that name the reader's own world and are never a brand.
 _NOT_BRANDS = frozenset({"I", "You", "We", "Vous", "Nous", "Je", "Sie", "Ihr", "Ihre", "Ihren", "Ihnen", "Usted", "Jetzt"})
@@ -150,9 +151,14 @@ def _brands(article: Article, window: tuple[int, int], acts: list[tuple[int, int
     people = [(m.start, m.end) for m in inside
               if m.label in PERSON_LABELS and _is_person(m.text, full_names) and not pitched
               and not _treated_as_product(article, m, acts, addresses)]
-    # Places and peoples ("Europe", "German") are no product either.
-    places = [(m.start, m.end) for m in inside if m.label in PLACE_LABELS and not _treated_as_product(article, m, acts, addresses)]
-    found = [(m.start, m.end) for m in inside if (m.start, m.end) not in people + places]
+    # Places and peoples ("Europe", "German") are no product either; in a pitch, only a place the
+    # gazetteer knows stays one (small recognisers call an unknown single name a place: "Kalmora").
+    located = {(e.start, e.end) for e in article.entities if e.lat is not None}
+    places = [(m.start, m.end) for m in inside
+              if m.label in PLACE_LABELS and (not pitched or m.label == "NORP" or (m.start, m.end) in located)
+              and not _treated_as_product(article, m, acts, addresses)]
+    # A promotional code the recogniser took for a name ("RAIL25") is evidence of the offer, not the brand.
+    found = [(m.start, m.end) for m in inside if (m.start, m.end) not in people + places and not _CODE.fullmatch(m.text)]
     determiners = patterns(article, "promotion", "not_brand_before")
     times = time_spans(article)
     text = article.text[start:end]
