@@ -141,3 +141,17 @@ def test_a_weekday_said_last_is_read_as_such_in_german_and_french():
         assert rules is not None
         clues = text_clues(find_mentions(text, language), text, language, rules, date(2026, 5, 12))
         assert [clue.basis for clue in clues] == ["weekday said last"], language
+
+
+def test_a_german_weekday_compound_after_an_diesem_is_today():
+    # fetched Monday 2026-03-16 (window Saturday to Monday): "an diesem Samstagvormittag" and
+    # "am heutigen Sonntag" fix the day; a bare "am Samstagvormittag" only narrows the window.
+    saturday = ("In der Altstadt von Keldorf ist an diesem Samstagvormittag ein Lagerhaus abgebrannt. "
+                "Die Feuerwehr war mit vierzig Kräften im Einsatz.")
+    result = infer(saturday, "de", date(2026, 3, 16))
+    assert result is not None and (result.published, result.earliest, result.latest) == (date(2026, 3, 14),) * 3
+    sunday = "Die Fähre nach Orsund fuhr am heutigen Sonntag zum letzten Mal in diesem Winter."
+    result = infer(sunday, "de", date(2026, 3, 16))
+    assert result is not None and (result.published, result.earliest, result.latest) == (date(2026, 3, 15),) * 3
+    bare = infer(saturday.replace("an diesem", "am"), "de", date(2026, 3, 16))
+    assert bare is not None and bare.earliest != bare.latest

@@ -220,7 +220,22 @@ def _day_word(timex: Timex, text: str, rules: Grammar) -> int | None:
         pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
         if re.search(pattern + r"\W*$", before) or re.search(r"^\W*" + pattern, after):
             found.add(value)
+    if _today_phrase(timex, text, rules):
+        found.add(0)
     return found.pop() if len(found) == 1 else None
+
+
+def _today_phrase(timex: Timex, text: str, rules: Grammar) -> bool:
+    """A phrase of the language's ``today_weekday`` table right before the weekday, inside the
+    mention or before it ("an diesem Samstagvormittag"): words that make a weekday the day of
+    writing although none of them alone says "today"."""
+    phrases = rules.tables.get("today_weekday", {})
+    names = [name for name, number in rules.weekdays.items() if number == timex.weekday and len(name) > 2]
+    if not phrases or not names:
+        return False
+    window = text[max(0, timex.start - 20):timex.end].lower()
+    said = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return re.search(rf"(?<!\w)(?:{said})\s+(?:{'|'.join(map(re.escape, names))})", window) is not None
 
 
 def candidate_days(clues: list[Clue]) -> list[date] | None:
