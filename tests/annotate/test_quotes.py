@@ -599,3 +599,17 @@ def test_a_cue_with_words_before_the_comma_introduces_a_direct_quote(text, langu
 def test_a_comma_after_words_without_a_cue_still_leaves_a_fragment_out():
     quotes = _quotes("In the old harbour of Velbern, where the ferries wait, “Sea Star” is the name on every hull.", "en")
     assert not any(quote.direct for quote in quotes.values())
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker"), [
+    # a lower-case noun before the cue ends a described speaker; an adverb there does not
+    ("“The levee will hold until spring,” the Velbern engineer said.", "en", "The levee will hold until spring",
+     "the Velbern engineer"),
+    ("“The levee will hold until spring,” the retired hydrologist said on Monday.", "en",
+     "The levee will hold until spring", "the retired hydrologist"),
+    ("“The levee will hold until spring,” Olsa Brenn later said.", "en", "The levee will hold until spring", "Olsa Brenn"),
+    ("« La digue tiendra jusqu'au printemps », a déclaré l'ingénieur de Velbern.", "fr",
+     "La digue tiendra jusqu'au printemps", "l'ingénieur de Velbern"),
+])
+def test_a_described_speaker_keeps_its_noun_before_the_cue(text, language, words, speaker):
+    assert _speaker(_quotes(text, language), words) == speaker

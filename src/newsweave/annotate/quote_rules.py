@@ -102,9 +102,13 @@ def rules(language: str) -> Rules | None:
     # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
     source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
     incises = data.get("incise", [])
+    # the word that may sit between speaker and cue: the language's adverbs and auxiliaries where
+    # it lists them (a lower-case noun there ends a described speaker: "the Florida senator said"
+    # is not "the Florida", then "senator"), else any lower-case word
+    between = data.get("between_speaker_and_cue", r"[a-z]\w*")
     after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
-             rf"{lead}{phrase}{long_aside},?\s+(?:(?-i:[a-z]\w*)\s+)?(?P<cue>{cues})\b",
+             rf"{lead}{phrase}{long_aside},?\s+(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
              rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
              # the quote opens a sentence that ends with its attribution ('"…" working in
