@@ -141,3 +141,32 @@ def test_a_weekday_said_last_is_read_as_such_in_german_and_french():
         assert rules is not None
         clues = text_clues(find_mentions(text, language), text, language, rules, date(2026, 5, 12))
         assert [clue.basis for clue in clues] == ["weekday said last"], language
+
+
+def test_a_german_weekday_compound_after_an_diesem_is_today():
+    # fetched Monday 2026-03-16 (window Saturday to Monday): "an diesem Samstagvormittag" and
+    # "am heutigen Sonntag" fix the day; a bare "am Samstagvormittag" only narrows the window.
+    saturday = ("In der Altstadt von Keldorf ist an diesem Samstagvormittag ein Lagerhaus abgebrannt. "
+                "Die Feuerwehr war mit vierzig Kräften im Einsatz.")
+    result = infer(saturday, "de", date(2026, 3, 16))
+    assert result is not None and (result.published, result.earliest, result.latest) == (date(2026, 3, 14),) * 3
+    sunday = "Die Fähre nach Orsund fuhr am heutigen Sonntag zum letzten Mal in diesem Winter."
+    result = infer(sunday, "de", date(2026, 3, 16))
+    assert result is not None and (result.published, result.earliest, result.latest) == (date(2026, 3, 15),) * 3
+    bare = infer(saturday.replace("an diesem", "am"), "de", date(2026, 3, 16))
+    assert bare is not None and bare.earliest != bare.latest
+
+
+def test_a_weekday_with_its_date_in_the_lead_bounds_the_week_after_that_date():
+    # "am Mittwochmorgen (12.3.)": the weekday and the date in brackets are one clue, the week
+    # after Wednesday 12 March; a page fetched a month later conflicts with it and gets no date
+    # (not the fetch day's window).
+    text = ("Razzia in Velbern\n\nDie Polizei hat am Mittwochmorgen (12.3.) eine Lagerhalle in Velbern durchsucht. "
+            "Drei Männer wurden festgenommen.")
+    assert infer(text, "de", date(2025, 4, 16)) is None
+    result = infer(text, "de", date(2025, 3, 13))
+    assert result is not None and result.published == date(2025, 3, 12)
+    # The same in French, the weekday carried by the date ("mercredi 12 mars").
+    french = ("Perquisition à Velbern\n\nLa police a fouillé mercredi 12 mars un entrepôt de Velbern. "
+              "Trois hommes ont été interpellés.")
+    assert infer(french, "fr", date(2025, 4, 16)) is None

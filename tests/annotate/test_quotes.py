@@ -577,3 +577,39 @@ def test_the_next_sentence_does_not_lend_its_speaker(text: str, language: str, w
     quote = _by_text(article)[words]
     assert (quote.speaker.text if quote.speaker else None) == speaker
     assert quote.speaker_name == name
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker"), [
+    # words after the cue (its object, a place, a time) before the comma that opens the quote
+    ("After the flood, Mayor Olsa Brenn told residents in Velbern on Monday, “We will rebuild the bridge before "
+     "winter.”\n\nThe meeting ended.", "en", "We will rebuild the bridge before winter", "Mayor Olsa Brenn"),
+    ("Although the levee held, Olsa Brenn said about the repairs, “Nobody in Velbern will pay for them.”\n\nNext.",
+     "en", "Nobody in Velbern will pay for them", "Olsa Brenn"),
+    ("Après la crue, le maire de Velbern a déclaré aux habitants réunis lundi, « Nous reconstruirons le pont avant "
+     "l'hiver. »\n\nLa séance a été levée.", "fr", "Nous reconstruirons le pont avant l'hiver", "le maire de Velbern"),
+    # a participle right after a name speaks for that name
+    ("The council showed footage of Olsa Brenn saying at the meeting, “We will rebuild the bridge.”\n\nThe meeting ended.",
+     "en", "We will rebuild the bridge", "Olsa Brenn"),
+])
+def test_a_cue_with_words_before_the_comma_introduces_a_direct_quote(text, language, words, speaker):
+    quotes = _quotes(text, language)
+    assert quotes[words].direct and _speaker(quotes, words) == speaker
+
+
+def test_a_comma_after_words_without_a_cue_still_leaves_a_fragment_out():
+    quotes = _quotes("In the old harbour of Velbern, where the ferries wait, “Sea Star” is the name on every hull.", "en")
+    assert not any(quote.direct for quote in quotes.values())
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker"), [
+    # a lower-case noun before the cue ends a described speaker; an adverb there does not
+    ("“The levee will hold until spring,” the Velbern engineer said.", "en", "The levee will hold until spring",
+     "the Velbern engineer"),
+    ("“The levee will hold until spring,” the retired hydrologist said on Monday.", "en",
+     "The levee will hold until spring", "the retired hydrologist"),
+    ("“The levee will hold until spring,” Olsa Brenn later said.", "en", "The levee will hold until spring", "Olsa Brenn"),
+    ("« La digue tiendra jusqu'au printemps », a déclaré l'ingénieur de Velbern.", "fr",
+     "La digue tiendra jusqu'au printemps", "l'ingénieur de Velbern"),
+])
+def test_a_described_speaker_keeps_its_noun_before_the_cue(text, language, words, speaker):
+    assert _speaker(_quotes(text, language), words) == speaker

@@ -3,10 +3,14 @@ its peers were published, intersected with its own clues; conflicting clues give
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
-from newsweave.link.story_dates import STORY_BASIS, infer_from_story, peer_days, rests_on_fetch, story_clue
+import numpy as np
+
+from newsweave.link.story_dates import STORY_BASIS, infer_from_story, peer_days, refold_days, rests_on_fetch, story_clue
+from newsweave.link.story_state import StoryState
 from newsweave.model import Article, PublishedInterval
 from newsweave.offsets import OffsetMap
 from newsweave.pipeline import ingest
@@ -98,3 +102,41 @@ def test_a_dated_article_filed_later_dates_the_ones_filed_before_it(tmp_path):
     assert articles["fr"].published_interval == PublishedInterval("2026-05-12", "2026-05-14", "fetch date + story")
     assert (articles["de"].published, articles["de"].published_interval) == (
         "2026-05-12", PublishedInterval("2026-05-12", "2026-05-15", STORY_BASIS))
+
+
+def test_an_article_dated_again_refolds_its_storys_days(tmp_path):
+    """The German report, fetched on 16 May, says the dam broke "heute Abend" and is filed
+    first: the story's last day is its fetch day. Once the English reports (12 and 13 May) are
+    filed, it is dated again within the story (14 May); its evening moves with it, and the
+    story's days and last day follow instead of keeping 16 May."""
+    lines = BRENNVIK.read_text(encoding="utf-8").splitlines()
+    german = json.loads(lines[3])
+    german["fetched"] = "2026-05-16"
+    german["text"] = german["text"].replace("ist gebrochen", "ist heute Abend gebrochen", 1)
+    path = tmp_path / "brennvik-evening.jsonl"
+    path.write_text("\n".join([json.dumps(german, ensure_ascii=False), *lines[:2]]) + "\n", encoding="utf-8")
+    store = Store(str(tmp_path / "dam.db"))
+    try:
+        ingest([str(path)], store)
+        (story,) = store.stories_by_id([row["id"] for row in store.story_rows()])
+        (dated,) = [article for article in store.iter_articles() if article.language == "de"]
+    finally:
+        store.close()
+    assert dated.published == "2026-05-14"
+    assert (story.first, story.last) == ("2026-05-11", "2026-05-14")
+    assert "2026-05-16" not in story.days and story.days["2026-05-14"] == 1
+
+
+def test_refolding_moves_one_articles_share_of_the_days():
+    story = StoryState("s", np.zeros(4, np.float32), size=3, first="2026-03-02", last="2026-03-09",
+                       profile={"days": {"2026-03-02": 2, "2026-03-09": 1}, "inferred": {"2026-03-05": 1}})
+    # A French article that reported 9 March ("lundi", resolved against its fetch day) now reports the 3rd.
+    refold_days(story, ((date(2026, 3, 9),), None), ((date(2026, 3, 3),), None))
+    assert story.days == {"2026-03-02": 2, "2026-03-03": 1} and (story.first, story.last) == ("2026-03-02", "2026-03-05")
+    # One that reported nothing moves its publication day (folded as inferred) from the 5th to the 4th.
+    refold_days(story, ((), date(2026, 3, 5)), ((), date(2026, 3, 4)))
+    assert story.profile["inferred"] == {"2026-03-04": 1} and story.last == "2026-03-04"
+    # A day cut from a long profile is not taken below zero; nothing left keeps the old span.
+    bare = StoryState("t", np.zeros(4, np.float32), first="2026-03-01", last="2026-03-02")
+    refold_days(bare, ((date(2026, 3, 1),), None), ((), None))
+    assert bare.days == {} and "inferred" not in bare.profile and (bare.first, bare.last) == ("2026-03-01", "2026-03-02")

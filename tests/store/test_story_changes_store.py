@@ -57,3 +57,19 @@ def test_a_change_from_a_stale_read_is_refused_and_writes_nothing(store):
     assert not store.split_story(stale, part, ["d2"], 0.1)
     assert {row["id"]: set(row["article_ids"]) for row in store.story_rows()} == {a.id: {"d1", "d2"}, b.id: {"e1"}}
     assert store.story_change_rows(a.id) == [] and store.resolve_story(b.id) == b.id
+
+
+def test_a_refolded_date_profile_is_written_alone_and_a_stale_one_refused(store):
+    events = Events(1)
+    story = stored_story(store, "d" * 16, ["d1", "d2"], events)
+    (stale,) = store.stories_by_id([story.id])
+    seq = store.latest_story_seq()
+    story.first, story.last, story.profile["inferred"] = "2026-04-05", "2026-04-07", {"2026-04-07": 1}
+    assert store.resave_story(story)
+    (read,) = store.stories_by_id([story.id])
+    assert (read.first, read.last, read.profile["inferred"], read.size) == ("2026-04-05", "2026-04-07", {"2026-04-07": 1}, 2)
+    assert read.version == story.version and store.latest_story_seq() == seq + 1
+    stale.last = "2026-04-30"
+    assert not store.resave_story(stale)
+    (read,) = store.stories_by_id([story.id])
+    assert read.last == "2026-04-07"

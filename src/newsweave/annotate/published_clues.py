@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from newsweave.annotate.published_inference import Inference, clause_tense, infer_published
+from newsweave.annotate.published_inference import Inference, lead_end, clause_tense, infer_published
 from newsweave.annotate.timex import Mention, Timex, grammar, resolve_all
 from newsweave.annotate.timex_types import Grammar
 from newsweave.annotate.settings import SETTINGS
@@ -109,9 +109,19 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
     """Weekdays named in clauses not in the future, and days the text names in the past (a
     lower bound: the article reports them)."""
     clues = []
-    for timex in resolve_all(mentions, text, language, None):
+    resolved = resolve_all(mentions, text, language, None)
+    dated_weekdays, lead = _weekdays_with_dates(resolved, text, fetched), lead_end(text)
+    for timex in resolved:
         if clause_tense(timex, text, rules) > 0:
             continue  # a plan ("on Friday the court will rule") says nothing of the day of writing
+        if id(timex) in dated_weekdays and timex.start < lead and not _said_last(timex, text, rules):
+            # "Wednesday, March 12", "am Mittwochmorgen (12.3.)" in the lead: the event the lead
+            # reports, written up within a week (as ``published_inference`` reads a dated event
+            # of the lead); the two mentions are one clue.
+            named = dated_weekdays[id(timex)]
+            clues.append(Clue("dated weekday in the lead", named, named + timedelta(days=LAST_WEEKDAY_REACH),
+                              evidence=timex))
+            continue
         if timex.resolve == "weekday" and timex.weekday is not None and _abbreviated(timex.text):
             continue  # "So", "Do", "Mi" are German words as often as weekdays ("So sieht es aus")
         if timex.resolve == "weekday" and timex.weekday is not None:
@@ -135,6 +145,26 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
             elif day is not None:
                 clues.append(Clue("date named", earliest=day, evidence=timex))
     return clues
+
+
+def _weekdays_with_dates(resolved: list[Timex], text: str, fetched: date | None) -> dict[int, date]:
+    """The mentions (by ``id``) that name a day with its weekday, that day: a date that carries
+    its weekday, or a weekday followed by the date it names ("Mittwochmorgen (12.3.)"); a
+    weekday that is not the date's is no pair (either may be a typo)."""
+    found: dict[int, date] = {}
+    for index, timex in enumerate(resolved):
+        if timex.resolve != "absolute" or not timex.month or not timex.day or timex.impossible:
+            continue
+        day = _named_day(timex, fetched)
+        if day is None:
+            continue
+        if timex.weekday is not None and day.weekday() == timex.weekday:
+            found[id(timex)] = day
+        before = resolved[index - 1] if index else None
+        if (before is not None and before.resolve == "weekday" and before.weekday == day.weekday()
+                and re.fullmatch(r"[\s,(]*", text[before.end:timex.start])):
+            found[id(before)] = found[id(timex)] = day
+    return found
 
 
 def _said_last(timex: Timex, text: str, rules: Grammar) -> bool:
@@ -220,7 +250,22 @@ def _day_word(timex: Timex, text: str, rules: Grammar) -> int | None:
         pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
         if re.search(pattern + r"\W*$", before) or re.search(r"^\W*" + pattern, after):
             found.add(value)
+    if _today_phrase(timex, text, rules):
+        found.add(0)
     return found.pop() if len(found) == 1 else None
+
+
+def _today_phrase(timex: Timex, text: str, rules: Grammar) -> bool:
+    """A phrase of the language's ``today_weekday`` table right before the weekday, inside the
+    mention or before it ("an diesem Samstagvormittag"): words that make a weekday the day of
+    writing although none of them alone says "today"."""
+    phrases = rules.tables.get("today_weekday", {})
+    names = [name for name, number in rules.weekdays.items() if number == timex.weekday and len(name) > 2]
+    if not phrases or not names:
+        return False
+    window = text[max(0, timex.start - 20):timex.end].lower()
+    said = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
+    return re.search(rf"(?<!\w)(?:{said})\s+(?:{'|'.join(map(re.escape, names))})", window) is not None
 
 
 def candidate_days(clues: list[Clue]) -> list[date] | None:

@@ -61,7 +61,7 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
     recent_only = anchor_year is None and not allowed
     if recent_only and today is None:
         return None  # a weekday fits a day and month once every few years: without a year clue it is a guess
-    lead = _lead_end(text)
+    lead = lead_end(text)
     day_months = [t for t in unanchored if t.resolve == "absolute" and not t.year_given and t.month and t.day
                   and (t.start < lead or _said_today(t, text, rules))]
     day_months = [t for t in day_months if t.month is not None and t.day is not None]
@@ -180,7 +180,7 @@ def clause_tense(timex: Timex, text: str, rules: Grammar) -> int:
     return ResolveContext(mention, text, rules, None).tense()
 
 
-def _lead_end(text: str) -> int:
+def lead_end(text: str) -> int:
     """Where the lead ends: the end of the second sentence, at most SETTINGS.published_lead_reach characters."""
     stops = [m.end() for m in re.finditer(r"[.!?](?:\s|$)|\n\n", text[:SETTINGS.published_lead_reach])]
     return stops[1] if len(stops) > 1 else SETTINGS.published_lead_reach

@@ -102,9 +102,13 @@ def rules(language: str) -> Rules | None:
     # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
     source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
     incises = data.get("incise", [])
+    # the word that may sit between speaker and cue: the language's adverbs and auxiliaries where
+    # it lists them (a lower-case noun there ends a described speaker: "the Florida senator said"
+    # is not "the Florida", then "senator"), else any lower-case word
+    between = data.get("between_speaker_and_cue", r"[a-z]\w*")
     after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
-             rf"{lead}{phrase}{long_aside},?\s+(?:(?-i:[a-z]\w*)\s+)?(?P<cue>{cues})\b",
+             rf"{lead}{phrase}{long_aside},?\s+(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
              rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
              # the quote opens a sentence that ends with its attribution ('"…" working in
@@ -143,6 +147,15 @@ def rules(language: str) -> Rules | None:
     # a cue right before the mark, the sentence's subject its speaker
     before.append(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
                   rf"(?P<cue>{cues}|{participles})\s*,?\s*$")
+    # "Carson … told his supporters, “…”", "Dell said last week in Tel Aviv, “…”": words after the
+    # cue (its object, a time or place) up to the comma before the mark, the sentence's subject its speaker
+    # (the subject after the last comma first: "Although …, Lopez-Cantera said about the movement,")
+    for clause in (rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;,«“”»\"\n]|{abbrev}){{0,200}}?",
+                   rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?"):
+        before.append(rf"{clause}\s(?P<cue>{cues}|{participles})\b(?:\s+[\w'’.-]+){{1,6}}?\s*,\s*$")
+    # "footage of Hillary Clinton asking, “…”", "Trump saying during the debate last week, “…”":
+    # a participle right after a name, whatever the sentence's subject
+    before.append(rf"{speaker}\s+(?P<cue>{participles})\b(?:\s+[\w'’.-]+){{0,6}}?\s*,\s*$")
     before.extend(data.get("before_patterns", []))
     generic = data.get("open_quote_cue")
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the

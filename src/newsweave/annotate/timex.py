@@ -142,7 +142,7 @@ def grammar(language: str) -> Grammar | None:
         patterns.append((re.compile(rf"{left}(?:{body}){right}", re.I), resolve))
     tables = {name: {k.lower(): v for k, v in data.get(name, {}).items()} for name in (
         "numbers", "vague_numbers", "units", "relative", "relative_days", "relative_day_parts",
-        "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks")}
+        "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks", "today_weekday")}
     tables["units"] = {**generated_units, **tables["units"]}
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})

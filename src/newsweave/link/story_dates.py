@@ -14,6 +14,11 @@ Only peers dated by something other than inference count (metadata, URL, datelin
 given by the user): an inferred peer could be dated by this very article. Both ways: an
 article filed after its dated peers is dated at once, and a dated article filed later dates
 again the story's articles that rest on their fetch day.
+
+An article's days were folded into its story's date profile when it was filed (the days it
+reports, else its publication day, marked inferred); dated again, its dates resolve against
+the new day, so its old share of the profile is taken out and the new one put in, and the
+story's first and last days follow (``refold_days``).
 """
 
 from __future__ import annotations
@@ -26,12 +31,16 @@ from newsweave.annotate.published_clues import Clue, as_date, infer_publication
 from newsweave.annotate.published_inference import Inference
 from newsweave.annotate.timex import find_mentions
 from newsweave.link.settings import SETTINGS
+from newsweave.link.story_state import StoryConflict
+from newsweave.link.story_signals import parse_day, reported_days
 from newsweave.model import Article
 
 # The basis of the story's clue, as it appears in ``published_interval.basis``.
 STORY_BASIS = "story"
 # Publication bases of peers whose day is evidence (not itself inferred).
 PEER_BASES = frozenset({"metadata", "url", "text", "given"})
+# Tries to write a refolded profile when other writers change the story meanwhile.
+REFOLD_TRIES = 3
 
 
 class StoryDatesMemory(Protocol):
@@ -46,6 +55,12 @@ class StoryDatesMemory(Protocol):
     def replace_analysis(self, article: Article, entities: Any = None) -> None: ...
 
     def articles_by_ids(self, article_ids: list[str]) -> list[Article]: ...
+
+    def stories_by_id(self, story_ids: list[str], keywords: bool = True) -> list: ...
+
+    def resave_story(self, story: Any) -> bool:
+        """Write a story's days, first and last day if its version is still the one read."""
+        ...
 
 
 def rests_on_fetch(article: Article) -> bool:
@@ -113,6 +128,61 @@ def _redate(article: Article, days: list[date], memory: StoryDatesMemory) -> int
     inference = infer_from_story(article, days)
     if inference is None:
         return 0
+    before = day_share(article)
     redate(article, inference)
     memory.replace_analysis(article)
+    after = day_share(article)
+    if after != before:
+        story_id = article.work.story_id or memory.story_of(article.id)
+        if story_id is not None:
+            _refold_stored(story_id, before, after, memory)
     return 1
+
+
+DayShare = tuple[tuple[date, ...], date | None]
+
+
+def day_share(article: Article) -> DayShare:
+    """What the article adds to its story's date profile: the days it reports, else (second)
+    its publication day, folded as inferred (``link.story_state``)."""
+    days = reported_days(article)
+    return days, (None if days else parse_day(article.published))
+
+
+def refold_days(story: Any, before: DayShare, after: DayShare) -> None:
+    """Take an article's old share out of the story's date profile, put the new one in, and
+    set the story's first and last day from what is left (unchanged when nothing dates it)."""
+    days, inferred = story.days, story.profile.setdefault("inferred", {})
+    for counts, share, step in ((days, before[0], -1), (inferred, before[1:], -1),
+                                (days, after[0], 1), (inferred, after[1:], 1)):
+        for day in share:
+            if day is not None:
+                _count(counts, day.isoformat(), step)
+    if not inferred:
+        story.profile.pop("inferred", None)
+    dated = list(days) + list(inferred)
+    if dated:
+        story.first, story.last = min(dated), max(dated)
+
+
+def _count(counts: dict[str, int], key: str, step: int) -> None:
+    """Add ``step`` to a day's count; a day at zero is dropped (a day cut from a long profile
+    is not taken below zero)."""
+    value = counts.get(key, 0) + step
+    if value > 0:
+        counts[key] = value
+    else:
+        counts.pop(key, None)
+
+
+def _refold_stored(story_id: str, before: DayShare, after: DayShare, memory: StoryDatesMemory) -> None:
+    """Refold the stored story, read again when another writer changed it meanwhile."""
+    for _ in range(REFOLD_TRIES):
+        stories = memory.stories_by_id([story_id], keywords=False)
+        if not stories:
+            return
+        story = stories[0]
+        refold_days(story, before, after)
+        if memory.resave_story(story):
+            return
+    raise StoryConflict(story_id)

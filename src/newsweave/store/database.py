@@ -216,6 +216,20 @@ class Store(FeedbackRecords, QuoteRecords, StatsRecords, StoryChangeRecords):
                 self._record_first_story_space(connection)
         return values["seq"]
 
+    def resave_story(self, story) -> bool:
+        """Write a story's date profile, first and last day again (``link.story_dates``: a member
+        dated anew), nothing else; False when its ``version`` is no longer the one ``story`` was
+        read with (the caller reads it again). A new change number tells other linkers."""
+        values = {"first": story.first, "last": story.last, "profile": story.profile, "version": story.version + 1}
+        with self.engine.begin() as connection:
+            _lock_for_story_write(connection)
+            values["seq"] = int(connection.scalar(_LATEST_SEQ) or 0) + 1
+            written = connection.scalar(_UPDATE_STORY, {"story_id": story.id, "read_version": story.version, **values})
+        if written is None:
+            return False
+        story.version += 1
+        return True
+
     # -- the space story centroids were made in (annotate.embeddings.STORY_SPACE) ---------
 
     def story_space(self) -> str | None:
