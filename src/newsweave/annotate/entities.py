@@ -44,6 +44,7 @@ from newsweave.annotate.name_heads import names_of_heads, names_with_heads
 from newsweave.annotate.name_lists import examples_of_kinds, list_members
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
+from newsweave.annotate.person_forms import repair_person_forms
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, places_after_place_nouns,
                                             place_preposition, places_listed_with_places)
@@ -85,6 +86,7 @@ def find_entities(article: Article) -> list[Entity]:
     mentions = _without_heading_words(mentions, article.text, language)
     _labels_from_heads(mentions, language)
     mentions = persons_by_given_names(mentions, doc, language)
+    mentions = repair_person_forms(mentions, doc, language)
     mentions = persons_after_honorifics(mentions, article.text, doc, language)
     mentions = surnames_repeated(mentions, doc, language)
     extend_surnames_with_particles(mentions, doc)

@@ -63,9 +63,15 @@ def _given_names(language: str) -> frozenset[str]:
     would take seconds at every start)."""
     common = lowercase_words(language)
     stop = pipeline(language).Defaults.stop_words
+    # Particles and honorifics are given names somewhere ("Del", "Von", "Ibn", "Marquis") but
+    # inside a name they join a surname or stand before one, never open a person's name.
+    entities = lang.load(language, "entities")
+    other_roles = {word.lower() for word in lang.load(lang.BASE, "entities").get("name_particles", [])}
+    other_roles |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])}
     return frozenset(name for name in _all_given_names()
                      if len(name) >= SETTINGS.given_name_min_length and name[:1].isupper() and not name.isupper()
-                     and NAME_WORD.fullmatch(name) and name.lower() not in common and name.lower() not in stop)
+                     and NAME_WORD.fullmatch(name) and name.lower() not in common and name.lower() not in stop
+                     and name.lower() not in other_roles)
 
 
 class GivenNames:
@@ -96,12 +102,12 @@ def _is_big_place(name: str) -> bool:
 
 
 @cache
-def _heads(language: str) -> frozenset[str]:
+def name_heads(language: str) -> frozenset[str]:
     table = lang.load(language, "entities").get("heads", {})
     return frozenset(word for words in table.values() for word in words)
 
 
-def _is_surname_word(word: str, common: frozenset[str], heads: frozenset[str]) -> bool:
+def is_surname_word(word: str, common: frozenset[str], heads: frozenset[str]) -> bool:
     return (NAME_WORD.fullmatch(word) is not None and word[:1].isupper() and not word.isupper()
             and word.lower() not in common and word not in heads)
 
@@ -114,7 +120,7 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
     if not given:
         return mentions
     common = lowercase_words(language)
-    heads = _heads(language)
+    heads = name_heads(language)
     for mention in mentions:
         _relabel(mention, given, common, heads)
     _extend(mentions, doc, given)
@@ -124,7 +130,7 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
 def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:
     words = mention.text.split()
     if (mention.kind != "name" or mention.label not in ("ORG", "LOC") or not 2 <= len(words) <= SETTINGS.given_name_max_words
-            or words[0] not in given or not all(_is_surname_word(word, common, heads) for word in words[1:])):
+            or words[0] not in given or not all(is_surname_word(word, common, heads) for word in words[1:])):
         return
     if alias_of(mention.text) is None and not candidates(mention.text):
         mention.label = "PER"
@@ -170,7 +176,7 @@ def _missed(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozen
         end = index + 1
         while (end < len(doc) and end - index < SETTINGS.given_name_max_words and doc[end].idx not in taken
                and _one_space_between(doc, doc[end - 1], doc[end])
-               and _is_surname_word(doc[end].text, common, heads)):
+               and is_surname_word(doc[end].text, common, heads)):
             end += 1
         after_capitalised = end < len(doc) and doc[end].text[:1].isupper()
         span = doc[index:end]

@@ -1,0 +1,70 @@
+"""The form of a person's mention (annotate/person_forms.py, issue 16): trimmed, joined and
+split. Every person below is invented; the given names are ordinary ones of Faker's lists.
+The mentions are placed by hand (what a model could have given), so each rule is checked
+whatever the model finds."""
+
+from __future__ import annotations
+
+from newsweave.annotate.canonical import Mention
+from newsweave.annotate.given_names import given_names
+from newsweave.annotate.nlp import pipeline
+from newsweave.annotate.person_forms import repair_person_forms
+
+
+def _repaired(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    mentions = [Mention(text.index(words), text.index(words) + len(words), words, label) for words, label in found]
+    result = repair_person_forms(mentions, pipeline(language)(text), language)
+    for mention in result:
+        assert text[mention.start:mention.end] == mention.text
+    return sorted((mention.text, mention.label) for mention in result)
+
+
+def test_a_person_does_not_end_on_a_number_a_bracket_or_a_lower_case_word() -> None:
+    assert _repaired("Defender Ilse Vardanova 14 came on late.", "en",
+                     [("Ilse Vardanova 14", "PER")]) == [("Ilse Vardanova", "PER")]
+    assert _repaired("Tomas Ruellick ( Retired ) was there.", "en",
+                     [("Tomas Ruellick ( Retired", "PER")]) == [("Tomas Ruellick", "PER")]
+    assert _repaired("Le milieu Pauline Garvetti 8 est sortie.", "fr",
+                     [("Pauline Garvetti 8", "PER")]) == [("Pauline Garvetti", "PER")]
+
+
+def test_an_organisation_keeps_its_number() -> None:
+    assert _repaired("Vardan 14 won the cup.", "en", [("Vardan 14", "ORG")]) == [("Vardan 14", "ORG")]
+
+
+def test_a_one_word_person_and_the_person_after_it_are_one_person() -> None:
+    text = "The poet Wallis Treffenbach wrote it."
+    assert _repaired(text, "en", [("Wallis", "PER"), ("Treffenbach", "PER")]) == [("Wallis Treffenbach", "PER")]
+    text = "La poétesse Margaux Delvignac l'a écrit."
+    assert _repaired(text, "fr", [("Margaux", "PER"), ("Delvignac", "PER")]) == [("Margaux Delvignac", "PER")]
+
+
+def test_a_given_name_alone_takes_the_surname_the_model_left_out() -> None:
+    assert _repaired("The poet Lucien Delmarisk wrote it.", "en", [("Lucien", "PER")]) == [("Lucien Delmarisk", "PER")]
+    assert _repaired("Selon Camille Ferrandou, rien.", "fr", [("Camille", "PER")]) == [("Camille Ferrandou", "PER")]
+
+
+def test_a_given_name_takes_no_common_word_nor_a_longer_name() -> None:
+    # "Riding" is a word; "Orvane Hall Trust" is some other name.
+    assert _repaired("The poet Laura Riding wrote it.", "en", [("Laura", "PER")]) == [("Laura", "PER")]
+    assert _repaired("Lucien Orvane Hall Trust paid.", "en", [("Lucien", "PER")]) == [("Lucien", "PER")]
+
+
+def test_two_full_names_side_by_side_are_two_persons() -> None:
+    text = "Doubles: Nils Vartolen Mikael Orrsundby won."
+    assert _repaired(text, "en", [("Nils Vartolen Mikael Orrsundby", "PER")]) == [
+        ("Mikael Orrsundby", "PER"), ("Nils Vartolen", "PER")]
+    text = "Double : Lucien Marcassou Thomas Ferrevaux a gagné."
+    assert _repaired(text, "fr", [("Lucien Marcassou Thomas Ferrevaux", "PER")]) == [
+        ("Lucien Marcassou", "PER"), ("Thomas Ferrevaux", "PER")]
+
+
+def test_a_double_given_name_is_one_person() -> None:
+    text = "Mary Ann Vostrell Dunmore spoke."
+    assert _repaired(text, "en", [("Mary Ann Vostrell Dunmore", "PER")]) == [("Mary Ann Vostrell Dunmore", "PER")]
+
+
+def test_particles_and_honorifics_are_no_given_names() -> None:
+    names = given_names("en")
+    assert not any(word in names for word in ("Del", "Von", "Ibn", "Della"))
+    assert "Lucien" in names
