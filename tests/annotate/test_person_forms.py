@@ -68,3 +68,21 @@ def test_particles_and_honorifics_are_no_given_names() -> None:
     names = given_names("en")
     assert not any(word in names for word in ("Del", "Von", "Ibn", "Della"))
     assert "Lucien" in names
+
+
+def test_a_given_name_that_the_dictionary_holds_as_a_noun_still_counts() -> None:
+    names = given_names("en")
+    # WordNet lists "arthur" and "leo" for famous bearers; many locales list them as given names.
+    assert "Arthur" in names and "Leo" in names
+    # Verbs, adjectives, months and rare nouns stay words.
+    assert not any(word in names for word in ("Will", "Grace", "Major", "King", "April", "June"))
+
+
+def test_a_widespread_given_name_makes_the_organisation_a_person() -> None:
+    from newsweave.annotate.given_names import persons_by_given_names
+
+    text = "Arthur Vellacourt spoke on Monday."
+    start = text.index("Arthur Vellacourt")
+    mentions = [Mention(start, start + len("Arthur Vellacourt"), "Arthur Vellacourt", "ORG")]
+    result = persons_by_given_names(mentions, pipeline("en")(text), "en")
+    assert [(mention.text, mention.label) for mention in result] == [("Arthur Vellacourt", "PER")]
