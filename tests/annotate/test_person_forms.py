@@ -86,3 +86,14 @@ def test_a_widespread_given_name_makes_the_organisation_a_person() -> None:
     mentions = [Mention(start, start + len("Arthur Vellacourt"), "Arthur Vellacourt", "ORG")]
     result = persons_by_given_names(mentions, pipeline("en")(text), "en")
     assert [(mention.text, mention.label) for mention in result] == [("Arthur Vellacourt", "PER")]
+
+
+def test_a_name_does_not_open_with_a_lower_case_function_word() -> None:
+    from newsweave.annotate.entities import _without_leading_stop_words
+
+    doc = pipeline("en")("He bought an Orvane Pavilion.")
+    assert _without_leading_stop_words(doc[2:4]) == doc.text.index("Orvane")
+    # A particle opens a surname ("de Vellepont"); a capitalised article is part of the name.
+    doc = pipeline("fr")("Elle a vu de Vellepont et La Rochelle.")
+    assert _without_leading_stop_words(doc[3:5]) == doc.text.index("de Vellepont")
+    assert _without_leading_stop_words(doc[6:8]) == doc.text.index("La Rochelle")
