@@ -97,3 +97,16 @@ def test_a_name_does_not_open_with_a_lower_case_function_word() -> None:
     doc = pipeline("fr")("Elle a vu de Vellepont et La Rochelle.")
     assert _without_leading_stop_words(doc[3:5]) == doc.text.index("de Vellepont")
     assert _without_leading_stop_words(doc[6:8]) == doc.text.index("La Rochelle")
+
+
+def test_given_names_alone_take_the_surname_and_its_particle() -> None:
+    assert _repaired("Then Lars Henrik Aspevik scored.", "en", [("Lars Henrik", "PER")]) == [("Lars Henrik Aspevik", "PER")]
+    assert _repaired("Le botaniste Lucien von Lindqvar a écrit.", "fr",
+                     [("Lucien", "PER")]) == [("Lucien von Lindqvar", "PER")]
+
+
+def test_a_list_of_names_without_commas_is_as_many_persons() -> None:
+    # The first piece is the previous name's surname, cut off by the model.
+    text = "Buts : Ferrolsson Ingrid Ferrolsson Pauline Makandrou ont marqué."
+    assert _repaired(text, "fr", [("Ferrolsson Ingrid Ferrolsson Pauline Makandrou", "PER")]) == [
+        ("Ferrolsson", "PER"), ("Ingrid Ferrolsson", "PER"), ("Pauline Makandrou", "PER")]

@@ -8,11 +8,12 @@ NER model, read only the mention's own words and the given names of
   Vardan 14" in a squad list, "Philip the" before a cut epithet), nor hold a bracket it does not
   close ("Tomas Ruell ( Retired"); those words are dropped, the name's first word kept;
 * **join**: a person of one word followed after one space by another person ("Wallis" +
-  "Treffen"), or a given name alone followed by one or two surname words nothing names
+  "Treffen", "Lucien" + "Carlos Vendramo"; not a surname before a full name, "Vendramo" +
+  "Ingrid Ferrol", a list the model cut), or a given name alone followed by one or two surname words nothing names
   ("Lucien" + "Delmaris"), is one person with them: the model split one name in two;
-* **split**: a person of four or more words that holds two full names side by side, each a
+* **split**: a person of four or more words that holds full names side by side, each a
   given name and at least one surname word ("Nils Varto Mikael Orrsund" in a list without
-  commas), is two persons. A given name right after another given name ("Jean Paul …",
+  commas), is that many persons. A given name right after another given name ("Jean Paul …",
   "Mary Ann …") is a double given name, not a second person.
 """
 
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 
 from newsweave.annotate.canonical import Mention, covered
 from newsweave.annotate.given_names import GivenNames, given_names, is_surname_word, name_heads
+from newsweave.annotate.name_lists import particles
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import name_lemma, pipeline
 from newsweave.annotate.settings import SETTINGS
@@ -42,8 +44,8 @@ def repair_person_forms(mentions: list[Mention], doc: Doc, language: str) -> lis
     given = given_names(language)
     if not given:
         return mentions
-    mentions = _joined(mentions, doc, given, language)
-    return _split(mentions, given, language)
+    mentions = _split(mentions, given, language)
+    return _joined(mentions, doc, given, language)
 
 
 def _is_person(mention: Mention) -> bool:
@@ -88,61 +90,78 @@ def _joined(mentions: list[Mention], doc: Doc, given: GivenNames, language: str)
     dropped: set[int] = set()
     taken = covered(mentions)
     for mention in mentions:
-        if id(mention) in dropped or not _is_person(mention) or " " in mention.text:
+        if id(mention) in dropped or not _is_person(mention):
             continue
         following = by_start.get(mention.end + 1)
-        if following is not None and doc.text[mention.end] == " ":
-            if (_is_person(following) and id(following) not in dropped
+        if " " not in mention.text and following is not None and doc.text[mention.end] == " ":
+            if (_is_person(following) and id(following) not in dropped and (mention.text in given or following.text.split()[0] not in given)
                     and len(following.text.split()) < SETTINGS.given_name_max_extended_words):
                 _set_span(mention, doc, mention.start, following.end, language)
                 dropped.add(id(following))
             continue
-        if mention.text in given:
-            _extend_with_surnames(mention, doc, starts, taken, common, heads, language)
+        words = mention.text.split(" ")
+        if len(words) <= 2 and all(word in given for word in words):
+            _extend_with_surnames(mention, doc, taken, common, heads, language)
     return [mention for mention in mentions if id(mention) not in dropped]
 
 
-def _extend_with_surnames(mention: Mention, doc: Doc, starts: dict, taken: set[int], common: frozenset[str],
+def _extend_with_surnames(mention: Mention, doc: Doc, taken: set[int], common: frozenset[str],
                           heads: frozenset[str], language: str) -> None:
-    """A given name alone takes the one or two surname words after it, when nothing
-    capitalised follows them (a longer run is some other name)."""
-    token = starts.get(mention.start)
-    if token is None:
+    """Given names alone ("Lars Henrik") take the one or two surname words after them, a
+    particle allowed before a surname ("Carl" + "von Lindqvist"), when nothing capitalised
+    follows them (a longer run is some other name)."""
+    span = doc.char_span(mention.start, mention.end)
+    if span is None:
         return
-    end = token.i + 1
-    while (end < len(doc) and end - token.i <= 2 and doc[end].idx not in taken
-           and doc[end].idx == doc[end - 1].idx + len(doc[end - 1].text) + 1 and doc.text[doc[end].idx - 1] == " "
-           and is_surname_word(doc[end].text, common, heads)):
-        end += 1
-    if end == token.i + 1 or (end < len(doc) and doc[end].text[:1].isupper()):
+    end, surnames = span.end, 0
+    while end < len(doc) and surnames < 2 and doc[end].idx not in taken and _one_space_before(doc, end):
+        if is_surname_word(doc[end].text, common, heads):
+            end, surnames = end + 1, surnames + 1
+        elif (doc[end].text in particles() and end + 1 < len(doc) and _one_space_before(doc, end + 1)
+              and is_surname_word(doc[end + 1].text, common, heads)):
+            end, surnames = end + 2, surnames + 1
+        else:
+            break
+    if surnames == 0 or (end < len(doc) and doc[end].text[:1].isupper()):
         return
     last = doc[end - 1]
     _set_span(mention, doc, mention.start, last.idx + len(last.text), language)
 
 
+def _one_space_before(doc: Doc, index: int) -> bool:
+    before = doc[index - 1]
+    return doc[index].idx == before.idx + len(before.text) + 1 and doc.text[doc[index].idx - 1] == " "
+
+
 def _split(mentions: list[Mention], given: GivenNames, language: str) -> list[Mention]:
-    """Two full names side by side in one person mention are two persons."""
+    """Full names side by side in one person mention are separate persons."""
     result: list[Mention] = []
     for mention in mentions:
-        cut = _second_name_at(mention, given) if _is_person(mention) else None
-        if cut is None:
+        cuts = _name_starts(mention, given) if _is_person(mention) else []
+        if not cuts:
             result.append(mention)
             continue
-        first = Mention(mention.start, mention.start + cut, mention.text[:cut].rstrip(), "PER",
-                        lemma=name_lemma(mention.text[:cut].rstrip(), language))
-        first.end = first.start + len(first.text)
-        second_text = mention.text[cut:]
-        result += [first, Mention(mention.start + cut, mention.end, second_text, "PER",
-                                  lemma=name_lemma(second_text, language))]
+        for start, end in zip([0, *cuts], [*cuts, len(mention.text) + 1], strict=True):
+            text = mention.text[start:end - 1] if end <= len(mention.text) else mention.text[start:]
+            result.append(Mention(mention.start + start, mention.start + start + len(text), text, "PER",
+                                  lemma=name_lemma(text, language)))
     return result
 
 
-def _second_name_at(mention: Mention, given: GivenNames) -> int | None:
-    """Where a second full name begins in a person mention (character offset), if it holds one."""
+def _name_starts(mention: Mention, given: GivenNames) -> list[int]:
+    """Where further full names begin in a person mention (character offsets): at a given name
+    after a word that is none, with a surname word after it. Each piece after a cut has two
+    words or more; the first may be a surname alone (the list's previous name, cut by the
+    model) unless it opens with a given name."""
     words = mention.text.split(" ")
-    if len(words) < 4 or words[0] not in given:
-        return None
-    for index in range(2, len(words) - 1):
-        if words[index] in given and words[index - 1] not in given and words[index + 1] not in given:
-            return sum(len(word) + 1 for word in words[:index])
-    return None
+    if len(words) < 4:
+        return []
+    cuts: list[int] = []
+    last = 0
+    for index in range(1, len(words) - 1):
+        piece = index - last
+        long_enough = piece >= 2 or (not cuts and words[0] not in given)
+        if long_enough and words[index] in given and words[index - 1] not in given:
+            cuts.append(sum(len(word) + 1 for word in words[:index]))
+            last = index
+    return cuts
