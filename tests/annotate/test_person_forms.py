@@ -110,3 +110,14 @@ def test_a_list_of_names_without_commas_is_as_many_persons() -> None:
     text = "Buts : Ferrolsson Ingrid Ferrolsson Pauline Makandrou ont marqué."
     assert _repaired(text, "fr", [("Ferrolsson Ingrid Ferrolsson Pauline Makandrou", "PER")]) == [
         ("Ferrolsson", "PER"), ("Ingrid Ferrolsson", "PER"), ("Pauline Makandrou", "PER")]
+
+
+def test_a_hyphenated_given_name_or_a_big_place_s_name_opens_a_person() -> None:
+    from newsweave.annotate.given_names import persons_by_given_names
+
+    for text, name in (("Paul-Lucien Vardemont spoke.", "Paul-Lucien Vardemont"),
+                       ("Paul Vardemontier a parlé.", "Paul Vardemontier")):
+        language = "en" if text.endswith("spoke.") else "fr"
+        mentions = [Mention(0, len(name), name, "ORG")]
+        result = persons_by_given_names(mentions, pipeline(language)(text), language)
+        assert [(mention.text, mention.label) for mention in result] == [(name, "PER")]

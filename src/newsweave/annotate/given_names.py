@@ -11,7 +11,7 @@ division or a town of 100,000 people ("Paris", "Georgia", "Victoria"); a village
 somewhere is no veto. Three repairs follow, in languages with a NER model:
 
 * **relabel**: an organisation or place of two or three capitalised words that opens with a
-  given name is a person, unless a later word is a head word of ``[heads]`` ("Suzy Kolber
+  given name (here a big place's name too, "Paul", and a hyphenated pair, "Paul-Henri") is a person, unless a later word is a head word of ``[heads]`` ("Suzy Kolber
   University") or a common word ("Marco Polo Airport", "Jenna Street"), or the whole is a known
   place or alias;
 * **extend**: a person the model found without the given names just before it ("Suzy" +
@@ -95,7 +95,15 @@ class GivenNames:
         return bool(self.names)
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word in self.names and not _is_big_place(word)
+        return isinstance(word, str) and self.listed(word) and not _is_big_place(word)
+
+    def listed(self, word: str) -> bool:
+        """A given name, big places included ("Paul", "Victoria"), or a hyphenated pair of them
+        ("Paul-Henri", "Marie-Laure")."""
+        if word in self.names:
+            return True
+        parts = word.split("-")
+        return len(parts) == 2 and all(part in self.names for part in parts)
 
 
 def given_names(language: str) -> GivenNames:
@@ -140,7 +148,7 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
 def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:
     words = mention.text.split()
     if (mention.kind != "name" or mention.label not in ("ORG", "LOC") or not 2 <= len(words) <= SETTINGS.given_name_max_words
-            or words[0] not in given or not all(is_surname_word(word, common, heads) for word in words[1:])):
+            or not given.listed(words[0]) or not all(is_surname_word(word, common, heads) for word in words[1:])):
         return
     if alias_of(mention.text) is None and not candidates(mention.text):
         mention.label = "PER"
