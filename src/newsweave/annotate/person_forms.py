@@ -83,24 +83,25 @@ def _junk_end(word: str) -> bool:
 
 def _joined(mentions: list[Mention], doc: Doc, given: GivenNames, language: str) -> list[Mention]:
     """A lone given name and the person or surname words right after it are one person."""
-    starts = {token.idx: token for token in doc}
     by_start = {mention.start: mention for mention in mentions if mention.kind == "name"}
     common = lowercase_words(language)
     heads = name_heads(language)
     dropped: set[int] = set()
-    taken = covered(mentions)
+    taken: set[int] | None = None  # built only when a given name may take a surname
     for mention in mentions:
         if id(mention) in dropped or not _is_person(mention):
             continue
         following = by_start.get(mention.end + 1)
         if " " not in mention.text and following is not None and doc.text[mention.end] == " ":
-            if (_is_person(following) and id(following) not in dropped and (mention.text in given or following.text.split()[0] not in given)
+            if (_is_person(following) and id(following) not in dropped
+                    and (mention.text in given or following.text.split()[0] not in given)
                     and len(following.text.split()) < SETTINGS.given_name_max_extended_words):
                 _set_span(mention, doc, mention.start, following.end, language)
                 dropped.add(id(following))
             continue
         words = mention.text.split(" ")
         if len(words) <= 2 and all(word in given for word in words):
+            taken = covered(mentions) if taken is None else taken
             _extend_with_surnames(mention, doc, taken, common, heads, language)
     return [mention for mention in mentions if id(mention) not in dropped]
 
