@@ -121,3 +121,14 @@ def test_a_hyphenated_given_name_or_a_big_place_s_name_opens_a_person() -> None:
         mentions = [Mention(0, len(name), name, "ORG")]
         result = persons_by_given_names(mentions, pipeline(language)(text), language)
         assert [(mention.text, mention.label) for mention in result] == [(name, "PER")]
+
+
+def test_a_name_with_a_nickname_or_an_initial_is_not_split() -> None:
+    text = 'Defence lawyer Lucien "L.V." Mitchell Jr. said so.'
+    assert _repaired(text, "en", [('Lucien "L.V." Mitchell Jr.', "PER")]) == [('Lucien "L.V." Mitchell Jr.', "PER")]
+
+
+def test_a_given_name_takes_a_surname_after_two_particles() -> None:
+    text = "Luc van den Brelmont and Lars Aspevik spoke."
+    assert _repaired(text, "en", [("Luc van", "PER"), ("Lars Aspevik", "PER")]) == [
+        ("Lars Aspevik", "PER"), ("Luc van den Brelmont", "PER")]

@@ -13,7 +13,8 @@ NER model, read only the mention's own words and the given names of
   ("Lucien" + "Delmaris"), is one person with them: the model split one name in two;
 * **split**: a person of four or more words that holds full names side by side, each a
   given name and at least one surname word ("Nils Varto Mikael Orrsund" in a list without
-  commas), is that many persons. A given name right after another given name ("Jean Paul …",
+  commas), is that many persons, when every word of it is a capitalised word (not 'Elvin "E.R."
+  Mitchell Jr.', not "Cheech and Chong …"). A given name right after another given name ("Jean Paul …",
   "Mary Ann …") is a double given name, not a second person.
 """
 
@@ -24,7 +25,7 @@ import re
 from spacy.tokens import Doc
 
 from newsweave.annotate.canonical import Mention, covered
-from newsweave.annotate.given_names import GivenNames, given_names, is_surname_word, name_heads
+from newsweave.annotate.given_names import NAME_WORD, GivenNames, given_names, is_surname_word, name_heads
 from newsweave.annotate.name_lists import particles
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import name_lemma, pipeline
@@ -109,8 +110,8 @@ def _joined(mentions: list[Mention], doc: Doc, given: GivenNames, language: str)
 def _extend_with_surnames(mention: Mention, doc: Doc, taken: set[int], common: frozenset[str],
                           heads: frozenset[str], language: str) -> None:
     """Given names alone ("Lars Henrik") take the one or two surname words after them, a
-    particle allowed before a surname ("Carl" + "von Lindqvist"), when nothing capitalised
-    follows them (a longer run is some other name)."""
+    particle or two allowed before a surname ("Carl" + "von Lindqvist", "Luc" + "van den
+    Brel"), when nothing capitalised follows them (a longer run is some other name)."""
     span = doc.char_span(mention.start, mention.end)
     if span is None:
         return
@@ -118,9 +119,13 @@ def _extend_with_surnames(mention: Mention, doc: Doc, taken: set[int], common: f
     while end < len(doc) and surnames < 2 and doc[end].idx not in taken and _one_space_before(doc, end):
         if is_surname_word(doc[end].text, common, heads):
             end, surnames = end + 1, surnames + 1
-        elif (doc[end].text in particles() and end + 1 < len(doc) and _one_space_before(doc, end + 1)
-              and is_surname_word(doc[end + 1].text, common, heads)):
-            end, surnames = end + 2, surnames + 1
+        elif doc[end].text in particles():
+            after = end + 1  # "van den Brande": particles, then the surname
+            while after < len(doc) and doc[after].text in particles() and _one_space_before(doc, after):
+                after += 1
+            if not (after < len(doc) and _one_space_before(doc, after) and is_surname_word(doc[after].text, common, heads)):
+                break
+            end, surnames = after + 1, surnames + 1
         else:
             break
     if surnames == 0 or (end < len(doc) and doc[end].text[:1].isupper()):
@@ -155,8 +160,8 @@ def _name_starts(mention: Mention, given: GivenNames) -> list[int]:
     words or more; the first may be a surname alone (the list's previous name, cut by the
     model) unless it opens with a given name."""
     words = mention.text.split(" ")
-    if len(words) < 4:
-        return []
+    if len(words) < 4 or not all(NAME_WORD.fullmatch(word) and word[:1].isupper() for word in words):
+        return []  # an initial, a nickname in quotes, "Jr." or "and": one name, or no list of names
     cuts: list[int] = []
     last = 0
     for index in range(1, len(words) - 1):
