@@ -132,3 +132,15 @@ def test_a_given_name_takes_a_surname_after_two_particles() -> None:
     text = "Luc van den Brelmont and Lars Aspevik spoke."
     assert _repaired(text, "en", [("Luc van", "PER"), ("Lars Aspevik", "PER")]) == [
         ("Lars Aspevik", "PER"), ("Luc van den Brelmont", "PER")]
+
+
+def test_a_given_name_and_a_roman_numeral_is_a_person() -> None:
+    assert _repaired("In 1402 Ottmar IV of Varnland died.", "en", [("Ottmar IV", "ORG"), ("Varnland", "LOC")]) == [
+        ("Ottmar IV of Varnland", "PER"), ("Varnland", "LOC")]
+    assert _repaired("Alors Lucienne II de Brevanne régna.", "fr", []) == [("Lucienne II de Brevanne", "PER")]
+
+
+def test_a_roman_numeral_inside_a_longer_name_or_after_i_makes_no_person() -> None:
+    assert _repaired("They played at Stade Lucienne V today.", "en", [("Stade Lucienne V", "LOC")]) == [
+        ("Stade Lucienne V", "LOC")]
+    assert _repaired("Then Lucien I went home.", "en", []) == []

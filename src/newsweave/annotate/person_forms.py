@@ -24,6 +24,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsweave import lang
 from newsweave.annotate.canonical import Mention, covered
 from newsweave.annotate.given_names import NAME_WORD, GivenNames, given_names, is_surname_word, name_heads
 from newsweave.annotate.name_lists import particles
@@ -46,7 +47,8 @@ def repair_person_forms(mentions: list[Mention], doc: Doc, language: str) -> lis
     if not given:
         return mentions
     mentions = _split(mentions, given, language)
-    return _joined(mentions, doc, given, language)
+    mentions = _joined(mentions, doc, given, language)
+    return _regnal_names(mentions, doc, given, language)
 
 
 def _is_person(mention: Mention) -> bool:
@@ -171,3 +173,48 @@ def _name_starts(mention: Mention, given: GivenNames) -> list[int]:
             cuts.append(sum(len(word) + 1 for word in words[:index]))
             last = index
     return cuts
+
+
+# Roman numerals of a regnal name, from II to XX: "I" alone is the English pronoun.
+REGNAL_NUMBER = re.compile(r"X{0,2}(?:IX|IV|V?I{0,3})")
+
+
+def _is_regnal_number(word: str) -> bool:
+    return word not in ("", "I") and REGNAL_NUMBER.fullmatch(word) is not None
+
+
+def _regnal_names(mentions: list[Mention], doc: Doc, given: GivenNames, language: str) -> list[Mention]:
+    """A given name followed by a Roman numeral is a person, with the place it is "of" when
+    one follows ("Ottmar IV of Varnland", "Lucienne II de Brevanne"); the mentions inside
+    give way to it, except places (they keep their own mention for the map). Not inside a
+    longer name ("Stade Ottmar V", "Ottmar IV Lucien Varn")."""
+    found = [span for token in doc[:-1] if (span := _regnal_span(doc, token, given, language)) is not None]
+    for start, end in found:
+        inside = [m for m in mentions if m.kind == "name" and start < m.end and m.start < end]
+        if any(m.label == "PER" and m.start <= start and end <= m.end for m in inside):
+            continue  # already a person that holds it
+        if any(m.start < start or m.end > end for m in inside):
+            continue  # part of a longer name of something else
+        gone = {id(m) for m in inside if m.label != "LOC"}
+        mentions = [m for m in mentions if id(m) not in gone]
+        mentions.append(Mention(start, end, doc.text[start:end], "PER", lemma=name_lemma(doc.text[start:end], language)))
+    return mentions
+
+
+def _regnal_span(doc: Doc, token, given: GivenNames, language: str) -> tuple[int, int] | None:
+    number = doc[token.i + 1]
+    if not (given.listed(token.text) and _is_regnal_number(number.text) and _one_space_before(doc, number.i)):
+        return None
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text[:1].isupper() and not before.is_stop and _one_space_before(doc, token.i):
+        return None
+    end = number.i + 1
+    if end < len(doc) and doc[end].text[:1].isupper() and _one_space_before(doc, end):
+        return None
+    of_words = lang.load(language, "entities").get("heads", {}).get("of_words", [])
+    if end + 1 < len(doc) and doc[end].text in of_words and doc[end + 1].text[:1].isupper():
+        last = end + 1
+        while last + 1 < len(doc) and last - end < 3 and doc[last + 1].text[:1].isupper() and _one_space_before(doc, last + 1):
+            last += 1
+        end = last + 1
+    return token.idx, doc[end - 1].idx + len(doc[end - 1].text)
