@@ -44,6 +44,7 @@ from newsweave.annotate.name_heads import names_of_heads, names_with_heads
 from newsweave.annotate.name_lists import examples_of_kinds, list_members
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
+from newsweave.annotate.person_forms import repair_person_forms
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, places_after_place_nouns,
                                             place_preposition, places_listed_with_places)
@@ -85,6 +86,7 @@ def find_entities(article: Article) -> list[Entity]:
     mentions = _without_heading_words(mentions, article.text, language)
     _labels_from_heads(mentions, language)
     mentions = persons_by_given_names(mentions, doc, language)
+    mentions = repair_person_forms(mentions, doc, language)
     mentions = persons_after_honorifics(mentions, article.text, doc, language)
     mentions = surnames_repeated(mentions, doc, language)
     extend_surnames_with_particles(mentions, doc)
@@ -190,14 +192,26 @@ def _cut_at_spaced_dashes(text: str, spans: list[tuple[int, int, str]]) -> list[
     return [(a, b, label) for a, b, label in cut if any(char.isupper() for char in text[a:b])]
 
 
+@cache
+def _particles() -> frozenset[str]:
+    return frozenset(lang.load(lang.BASE, "entities").get("name_particles", []))
+
+
 def _without_leading_stop_words(ent) -> int:
     """Start of a demonym span without its leading function words ("Several Albanian" → "Albanian").
 
-    Only for demonyms: in names, a leading function word is part of the name ("La Rochelle",
-    "Ai Kago").
+    In names, a capitalised leading function word is part of the name ("La Rochelle", "Ai
+    Kago"), and so is a name particle ("de Villepin"); a lower-case article or other function
+    word is not ("an HP Pavilion", "the Orvane Trust").
     """
-    if len(ent) < 2 or not ent[0].is_stop or not demonym_country(ent[-1].text):
+    if len(ent) < 2 or not ent[0].is_stop:
         return ent.start_char
+    if not demonym_country(ent[-1].text):
+        index = 0
+        while (index < len(ent) - 1 and ent[index].is_stop and ent[index].is_alpha and ent[index].text.islower()
+               and ent[index].text not in _particles()):
+            index += 1
+        return ent[index].idx
     for token in ent[:-1]:
         if not (token.is_stop and token.is_alpha):
             return token.idx

@@ -4,12 +4,14 @@
 The given names are the first names of Faker's person providers (every locale it ships, about
 31,000 names in Latin, Cyrillic, Greek and other scripts), read once per process. A given name
 counts only when it cannot be read another way in the article's language: not a common word
-of the lemmatizer ("Will", "Grace", "King", "Major"), not a stop word, and not a country, a
+of the lemmatizer ("Will", "Grace", "Major"), not a stop word, not a particle or honorific
+("Del", "Von", "Marquis"), not a month or weekday ("April", "June"); a name the lemmatizer knows only as a noun counts when several
+locales list it (WordNet holds "paul" and "arthur" for their famous bearers; "King" stays out), and not a country, a
 division or a town of 100,000 people ("Paris", "Georgia", "Victoria"); a village of that name
 somewhere is no veto. Three repairs follow, in languages with a NER model:
 
 * **relabel**: an organisation or place of two or three capitalised words that opens with a
-  given name is a person, unless a later word is a head word of ``[heads]`` ("Suzy Kolber
+  given name (here a big place's name too, "Paul", and a hyphenated pair, "Paul-Henri") is a person, unless a later word is a head word of ``[heads]`` ("Suzy Kolber
   University") or a common word ("Marco Polo Airport", "Jenna Street"), or the whole is a known
   place or alias;
 * **extend**: a person the model found without the given names just before it ("Suzy" +
@@ -23,6 +25,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+from collections import Counter
 from functools import cache
 
 from spacy.tokens import Doc
@@ -30,9 +33,10 @@ from spacy.tokens import Doc
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.geo import candidates
-from newsweave.annotate.name_repeats import lowercase_words
+from newsweave.annotate.name_repeats import lowercase_words, not_noun_words
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.settings import SETTINGS
+from newsweave.annotate.word_sets import calendar_words
 
 # A word of a name: capitalised, letters with inner hyphens or apostrophes ("Paul-Henri", "O'Neil").
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
@@ -40,20 +44,23 @@ NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "fir
 
 
 @cache
-def _all_given_names() -> frozenset[str]:
-    """First names of every locale of Faker's person providers (empty when Faker is absent)."""
+def _all_given_names() -> dict[str, int]:
+    """First names of every locale of Faker's person providers, each with the number of
+    locales that list it (empty when Faker is absent)."""
     try:
         providers = importlib.import_module("faker.providers.person")
     except ImportError:
-        return frozenset()
-    names: set[str] = set()
+        return {}
+    locales: Counter[str] = Counter()
     for module_info in pkgutil.iter_modules(providers.__path__):
         provider = getattr(importlib.import_module(f"{providers.__name__}.{module_info.name}"), "Provider", None)
+        names: set[str] = set()
         for attribute in NAME_ATTRIBUTES:
             value = getattr(provider, attribute, None)
             if isinstance(value, (list, tuple, dict)):
                 names.update(name for name in value if isinstance(name, str))
-    return frozenset(names)
+        locales.update(names)
+    return dict(locales)
 
 
 @cache
@@ -62,10 +69,19 @@ def _given_names(language: str) -> frozenset[str]:
     checked word by word when met (:class:`GivenNames`: the gazetteer for 25,000 names
     would take seconds at every start)."""
     common = lowercase_words(language)
+    not_nouns = not_noun_words(language)
     stop = pipeline(language).Defaults.stop_words
-    return frozenset(name for name in _all_given_names()
+    # Particles and honorifics are given names somewhere ("Del", "Von", "Ibn", "Marquis") but
+    # inside a name they join a surname or stand before one, never open a person's name.
+    entities = lang.load(language, "entities")
+    other_roles = {word.lower() for word in lang.load(lang.BASE, "entities").get("name_particles", [])}
+    other_roles |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])}
+    other_roles |= calendar_words(language)  # "in April Jenkins …": a month, not a given name
+    return frozenset(name for name, locales in _all_given_names().items()
                      if len(name) >= SETTINGS.given_name_min_length and name[:1].isupper() and not name.isupper()
-                     and NAME_WORD.fullmatch(name) and name.lower() not in common and name.lower() not in stop)
+                     and NAME_WORD.fullmatch(name) and name.lower() not in stop and name.lower() not in other_roles
+                     and (name.lower() not in common or (
+                         locales >= SETTINGS.given_name_noun_min_locales and name.lower() not in not_nouns)))
 
 
 class GivenNames:
@@ -79,7 +95,15 @@ class GivenNames:
         return bool(self.names)
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word in self.names and not _is_big_place(word)
+        return isinstance(word, str) and self.listed(word) and not _is_big_place(word)
+
+    def listed(self, word: str) -> bool:
+        """A given name, big places included ("Paul", "Victoria"), or a hyphenated pair of them
+        ("Paul-Henri", "Marie-Laure")."""
+        if word in self.names:
+            return True
+        parts = word.split("-")
+        return len(parts) == 2 and all(part in self.names for part in parts)
 
 
 def given_names(language: str) -> GivenNames:
@@ -96,12 +120,12 @@ def _is_big_place(name: str) -> bool:
 
 
 @cache
-def _heads(language: str) -> frozenset[str]:
+def name_heads(language: str) -> frozenset[str]:
     table = lang.load(language, "entities").get("heads", {})
     return frozenset(word for words in table.values() for word in words)
 
 
-def _is_surname_word(word: str, common: frozenset[str], heads: frozenset[str]) -> bool:
+def is_surname_word(word: str, common: frozenset[str], heads: frozenset[str]) -> bool:
     return (NAME_WORD.fullmatch(word) is not None and word[:1].isupper() and not word.isupper()
             and word.lower() not in common and word not in heads)
 
@@ -114,7 +138,7 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
     if not given:
         return mentions
     common = lowercase_words(language)
-    heads = _heads(language)
+    heads = name_heads(language)
     for mention in mentions:
         _relabel(mention, given, common, heads)
     _extend(mentions, doc, given)
@@ -124,7 +148,7 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
 def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:
     words = mention.text.split()
     if (mention.kind != "name" or mention.label not in ("ORG", "LOC") or not 2 <= len(words) <= SETTINGS.given_name_max_words
-            or words[0] not in given or not all(_is_surname_word(word, common, heads) for word in words[1:])):
+            or not given.listed(words[0]) or not all(is_surname_word(word, common, heads) for word in words[1:])):
         return
     if alias_of(mention.text) is None and not candidates(mention.text):
         mention.label = "PER"
@@ -170,7 +194,7 @@ def _missed(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozen
         end = index + 1
         while (end < len(doc) and end - index < SETTINGS.given_name_max_words and doc[end].idx not in taken
                and _one_space_between(doc, doc[end - 1], doc[end])
-               and _is_surname_word(doc[end].text, common, heads)):
+               and is_surname_word(doc[end].text, common, heads)):
             end += 1
         after_capitalised = end < len(doc) and doc[end].text[:1].isupper()
         span = doc[index:end]

@@ -30,7 +30,7 @@ from newsweave.annotate.word_sets import folded_stop_words
 
 
 @cache
-def _particles() -> frozenset[str]:
+def particles() -> frozenset[str]:
     """What may stand inside a name between capitalised words ("Jaap de Hoop Scheffer")."""
     return frozenset(lang.load(lang.BASE, "entities").get("name_particles", []))
 
@@ -54,7 +54,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         while end < len(doc) and not LINE_BREAK.search(doc[end - 1].whitespace_):
             if _capitalised(doc[end]):
                 end += 1
-            elif doc[end].text in _particles() and end + 1 < len(doc) and _capitalised(doc[end + 1]):
+            elif doc[end].text in particles() and end + 1 < len(doc) and _capitalised(doc[end + 1]):
                 end += 2
             else:
                 break

@@ -61,7 +61,7 @@ def lowercase_words(language: str) -> frozenset[str]:
 
 
 @cache
-def _not_nouns(language: str) -> frozenset[str]:
+def not_noun_words(language: str) -> frozenset[str]:
     """Words the lemmatizer knows as verbs, adjectives or adverbs ("nice", "split"). WordNet also
     lists place names as nouns ("rotterdam"), so for a place only these count as common."""
     index = lemma_index(language)
@@ -125,7 +125,7 @@ def _may_repeat_in_lower_case(mention: Mention, language: str) -> bool:
     if key in folded_stop_words(language) or key in lowercase_not_places(language):
         return False
     if mention.label == "LOC":
-        return words not in _not_nouns(language) and bool(candidates(mention.text))
+        return words not in not_noun_words(language) and bool(candidates(mention.text))
     return not _is_common(words, language)
 
 
@@ -161,7 +161,7 @@ def lowercase_countries(doc: Doc, language: str, taken: set[int]) -> list[Mentio
                         or any(i in taken for i in range(span.start_char, span.end_char))):
                     continue
                 key = fold(words)
-                if key in not_places or key in stop_words or len(key) < 4 or (size == 1 and words in _not_nouns(language)):
+                if key in not_places or key in stop_words or len(key) < 4 or (size == 1 and words in not_noun_words(language)):
                     continue
                 if key in _country_names(language):
                     match = Mention(span.start_char, span.end_char, words, "LOC")

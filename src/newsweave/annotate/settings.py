@@ -131,6 +131,9 @@ class AnnotateSettings:
     given_name_min_length: int = 3
     given_name_max_words: int = 3
     given_name_max_extended_words: int = 4
+    # A given name that the lemmatizer lists only as a noun still counts when this many of
+    # Faker's locales list it: WordNet holds famous bearers as nouns ("paul", "arthur").
+    given_name_noun_min_locales: int = 4
     # A name the model missed and a head word names ("Aomori Prefecture") has at most this many words.
     name_head_max_words: int = 4
     toponym_max_words: int = 4
