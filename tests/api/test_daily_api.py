@@ -157,6 +157,20 @@ def test_entity_profile_gathers_spellings_languages_stories_and_companions(clien
     assert profile["mentions"]["total"] == 2  # the contract's mention list is still there
 
 
+def test_entity_companions_are_counted_over_the_newest_articles_past_the_sample(client, monkeypatch):
+    from newsweave.store import entity_pages
+
+    found = client.get("/api/entities", params={"q": "lisbonne"}).json()
+    lisbon = next(item for item in found["items"] if item["lat"] is not None)
+    whole = client.get(f"/api/entities/{lisbon['entity_id']}").json()
+    assert whole["companions_exact"] is True
+    monkeypatch.setattr(entity_pages, "COMPANION_SAMPLE", 1)
+    sampled = client.get(f"/api/entities/{lisbon['entity_id']}").json()
+    assert sampled["companions_exact"] is False and sampled["articles_total"] == 2
+    named = {item["entity_id"] for item in sampled["companions"]}
+    assert named and named < {item["entity_id"] for item in whole["companions"]}  # one article's companions only
+
+
 def test_entity_profile_lists_quotes_by_language(client):
     speaker = next(item for item in client.get("/api/entities", params={"q": "Okafor"}).json()["items"] if item["label"] == "PER")
     profile = client.get(f"/api/entities/{speaker['entity_id']}").json()
