@@ -12,7 +12,6 @@ never echo what the client sent (``newsweave.api.limits``).
 from __future__ import annotations
 
 import hashlib
-import json
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -21,10 +20,10 @@ from typing import Annotated, Any, Literal
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field, model_validator
+from pydantic_core import to_json
 
 from newsweave.api import queries
 from newsweave.api.docs import add_offline_docs
@@ -163,19 +162,13 @@ def create_app(store: Store, warm: bool = True) -> FastAPI:
 
 class PlainJSON(JSONResponse):
     """A read route's result (dicts, lists, strings, numbers, dates) as JSON in one pass of
-    ``json.dumps``. Returned as a response, it skips FastAPI's own path: ``jsonable_encoder``
-    walking the result in Python, then validating it against the route's ``dict[str, Any]``
-    (~2.3 ms for a 34 kB entity page, against 0.25 for ``json.dumps``). Anything ``json``
-    does not know (dates aside) still goes through ``jsonable_encoder``."""
+    pydantic's serialiser (Rust). Returned as a response, it skips FastAPI's own path:
+    ``jsonable_encoder`` walking the result in Python, then validating it against the route's
+    ``dict[str, Any]`` (~2.3 ms for a 34 kB entity page). The same serialiser writes the same
+    text for dates and times as that path did."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_plain).encode("utf-8")
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, (datetime, date)):
-        return value.isoformat()
-    return jsonable_encoder(value)
+        return to_json(content)
 
 
 def _store(request: Request) -> Store:
