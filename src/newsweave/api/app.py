@@ -12,6 +12,7 @@ never echo what the client sent (``newsweave.api.limits``).
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -23,7 +24,7 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field, model_validator
-from pydantic_core import to_json
+from pydantic_core import to_jsonable_python
 
 from newsweave.api import queries
 from newsweave.api.docs import add_offline_docs
@@ -162,13 +163,15 @@ def create_app(store: Store, warm: bool = True) -> FastAPI:
 
 class PlainJSON(JSONResponse):
     """A read route's result (dicts, lists, strings, numbers, dates) as JSON in one pass of
-    pydantic's serialiser (Rust). Returned as a response, it skips FastAPI's own path:
-    ``jsonable_encoder`` walking the result in Python, then validating it against the route's
-    ``dict[str, Any]`` (~2.3 ms for a 34 kB entity page). The same serialiser writes the same
-    text for dates and times as that path did."""
+    ``json.dumps``. Returned as a response, it skips FastAPI's own path: ``jsonable_encoder``
+    walking the result in Python, then validating it against the route's ``dict[str, Any]``
+    (~2.3 ms for a 34 kB entity page, against 0.25 for ``json.dumps``; pydantic's ``to_json``
+    of the whole dict took 2.1). Dates and times, which ``json`` does not know, are written by
+    pydantic as FastAPI's path wrote them ("…Z" for UTC)."""
 
     def render(self, content: Any) -> bytes:
-        return to_json(content)
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                          default=to_jsonable_python).encode("utf-8")
 
 
 def _store(request: Request) -> Store:
