@@ -5,6 +5,7 @@ request limits, and bad parameters that answer 4xx, never 5xx."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import quote
 from xml.etree import ElementTree
 
@@ -157,6 +158,20 @@ def test_entity_profile_gathers_spellings_languages_stories_and_companions(clien
     assert profile["mentions"]["total"] == 2  # the contract's mention list is still there
 
 
+def test_entity_companions_are_counted_over_the_newest_articles_past_the_sample(client, monkeypatch):
+    from newsweave.store import entity_pages
+
+    found = client.get("/api/entities", params={"q": "lisbonne"}).json()
+    lisbon = next(item for item in found["items"] if item["lat"] is not None)
+    whole = client.get(f"/api/entities/{lisbon['entity_id']}").json()
+    assert whole["companions_exact"] is True
+    monkeypatch.setattr(entity_pages, "COMPANION_SAMPLE", 1)
+    sampled = client.get(f"/api/entities/{lisbon['entity_id']}").json()
+    assert sampled["companions_exact"] is False and sampled["articles_total"] == 2
+    named = {item["entity_id"] for item in sampled["companions"]}
+    assert named and named < {item["entity_id"] for item in whole["companions"]}  # one article's companions only
+
+
 def test_entity_profile_lists_quotes_by_language(client):
     speaker = next(item for item in client.get("/api/entities", params={"q": "Okafor"}).json()["items"] if item["label"] == "PER")
     profile = client.get(f"/api/entities/{speaker['entity_id']}").json()
@@ -251,3 +266,18 @@ def test_the_trending_list_is_computed_once_per_half_minute(filled_store):
     first = recent_trending(store, hours=24 * 365)
     assert recent_trending(store, hours=24 * 365) is first  # the same answer object: not computed again
     assert recent_trending(store, hours=24 * 366) is not first  # other parameters, another answer
+
+
+def test_read_routes_write_dates_and_names_as_fastapis_own_path_did():
+    import json
+    from datetime import date
+
+    from pydantic import TypeAdapter
+
+    from newsweave.api.app import PlainJSON
+
+    body = {"at": datetime(2024, 3, 4, 5, 6, 7, 250, tzinfo=UTC), "day": date(2024, 3, 4), "name": "Łódź", "n": [1, 2.5, None]}
+    written = json.loads(PlainJSON(body).body)
+    assert written == {"at": "2024-03-04T05:06:07.000250Z", "day": "2024-03-04", "name": "Łódź", "n": [1, 2.5, None]}
+    # What FastAPI wrote for a route annotated ``dict[str, Any]`` (its response field, pydantic):
+    assert written == json.loads(TypeAdapter(dict[str, Any]).dump_json(body))

@@ -239,3 +239,17 @@ def test_0013_search_maps_every_article_to_one_fts_row_and_goes_down(tmp_path) -
         engine.dispose()
     assert "ix_articles_search" not in _indexes(url)
     command.upgrade(_config(url), "head")
+
+
+def test_0014_ui_indexes_article_languages_on_postgresql_and_goes_down(store_url) -> None:
+    """PostgreSQL gets ``articles (id, language)`` for entity pages' spellings; SQLite does not
+    need it; a downgrade to 0013_search drops it and the store upgrades again."""
+    Store(store_url).engine.dispose()  # migrates to head
+    wanted = store_url.startswith("postgresql")
+    assert ("ix_articles_id_language" in _indexes(store_url)) == wanted
+    if wanted:
+        assert _indexes(store_url)["ix_articles_id_language"] == ("articles", ["id", "language"])
+    command.downgrade(_config(store_url), "0013_search")
+    assert "ix_articles_id_language" not in _indexes(store_url) and _revision(store_url) == "0013_search"
+    command.upgrade(_config(store_url), "head")
+    assert ("ix_articles_id_language" in _indexes(store_url)) == wanted and _revision(store_url) == _head(store_url)

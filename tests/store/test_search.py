@@ -91,3 +91,17 @@ def test_kept_counts_are_dropped_when_an_article_arrives(filled: Store) -> None:
     _add(filled, 51, "2024-03-10", "fr")
     again = search(filled, wanted)
     assert again["total"] == 4 and {item["value"]: item["count"] for item in again["facets"]["language"]} == {"fr": 4}
+
+
+def test_a_kept_facet_statement_runs_with_each_requests_own_values(filled: Store) -> None:
+    """Two filters of one shape share one built statement; each counts its own matches."""
+    search_module._statements.clear()
+    english = search(filled, SearchFilter(q="harbour", language="en", since=datetime(2024, 3, 1).date()), facets=True)
+    french = search(filled, SearchFilter(q="tide", language="fr", since=datetime(2024, 2, 1).date()), facets=True)
+    assert len(search_module._statements) == 1
+    assert {item["language"] for item in english["items"]} == {"en"} and english["total"] == 3
+    assert {item["language"] for item in french["items"]} == {"fr"} and french["total"] == 1
+    assert english["facets"]["language"] == [{"value": "en", "count": 3}]
+    assert french["facets"]["language"] == [{"value": "fr", "count": 1}]
+    nothing = search(filled, SearchFilter(q="harbour", language="de", since=datetime(2024, 3, 1).date()), facets=True)
+    assert nothing["total"] == 0 and nothing["items"] == [] and len(search_module._statements) == 1

@@ -12,6 +12,7 @@ never echo what the client sent (``newsweave.api.limits``).
 from __future__ import annotations
 
 import hashlib
+import json
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -23,6 +24,7 @@ from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field, model_validator
+from pydantic_core import to_jsonable_python
 
 from newsweave.api import queries
 from newsweave.api.docs import add_offline_docs
@@ -159,6 +161,19 @@ def create_app(store: Store, warm: bool = True) -> FastAPI:
     return app
 
 
+class PlainJSON(JSONResponse):
+    """A read route's result (dicts, lists, strings, numbers, dates) as JSON in one pass of
+    ``json.dumps``. Returned as a response, it skips FastAPI's own path: ``jsonable_encoder``
+    walking the result in Python, then validating it against the route's ``dict[str, Any]``
+    (~2.3 ms for a 34 kB entity page, against 0.25 for ``json.dumps``; pydantic's ``to_json``
+    of the whole dict took 2.1). Dates and times, which ``json`` does not know, are written by
+    pydantic as FastAPI's path wrote them ("…Z" for UTC)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"),
+                          default=to_jsonable_python).encode("utf-8")
+
+
 def _store(request: Request) -> Store:
     return request.app.state.store
 
@@ -216,38 +231,41 @@ def _api_router() -> APIRouter:
     def flag_feedback(store: StoreDep, flag_id: str, feedback: FlagFeedback) -> Any:
         return _found(store.add_feedback(flag_id, feedback.verdict, feedback.comment), "flag", flag_id)
 
-    @router.get("/search", summary="Articles matching words and filters, with counts per facet value")
+    @router.get("/search", summary="Articles matching words and filters, with counts per facet value",
+                response_model=dict[str, Any])
     def search_articles(
         store: StoreDep, paging: PageParams, wanted: Annotated[SearchFilter, Depends(search_filter)],
         facets: Annotated[bool, Query(description="Count articles per language, source, flag, story, entity, month")] = True,
         after: Annotated[Cursor | None, Depends(page_cursor)] = None,
-    ) -> dict[str, Any]:
-        return search(store, wanted, paging.limit, paging.offset, facets, after)
+    ) -> Any:
+        return PlainJSON(search(store, wanted, paging.limit, paging.offset, facets, after))
 
     @router.get("/entities", summary="Entities by name, alias or any spelling met in an article")
     def entities(store: StoreDep, paging: PageParams, q: Words = None) -> dict[str, Any]:
         return entity_list(store, q, paging.limit, paging.offset)
 
-    @router.get("/entities/{entity_id}", summary="One entity: spellings, articles and stories over time, quotes, companions")
-    def entity(store: StoreDep, entity_id: str, paging: PageParams) -> dict[str, Any]:
+    @router.get("/entities/{entity_id}", summary="One entity: spellings, articles and stories over time, quotes, companions",
+                response_model=dict[str, Any])
+    def entity(store: StoreDep, entity_id: str, paging: PageParams) -> Any:
         # An id given before ids became readable (per:igly-hasany) still names its entity.
         entity_id = resolve_entity_id(entity_id, store)
         found = _found(queries.entity_detail(store, entity_id, paging), "entity", entity_id)
-        return {**(entity_profile(store, entity_id) or {}), **found}
+        return PlainJSON({**(entity_profile(store, entity_id) or {}), **found})
 
-    @router.get("/stories/trending", summary="Stories growing now: new articles, sources, languages against their past rate")
+    @router.get("/stories/trending", summary="Stories growing now: new articles, sources, languages against their past rate",
+                response_model=dict[str, Any])
     def trending(
         store: StoreDep,
         hours: Annotated[float, Query(gt=0, le=24 * 30, description="The recent window (hours)")] = 24.0,
         baseline_days: Annotated[float, Query(gt=0, le=365, description="The past the window is compared with (days)")] = 7.0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 10,
         at: Annotated[datetime | None, Query(description="The moment 'now' (default: the present)")] = None,
-    ) -> dict[str, Any]:
+    ) -> Any:
         if at is None:
             items = recent_trending(store, hours=hours, baseline_days=baseline_days, limit=limit)
         else:
             items = trending_stories(store, hours=hours, baseline_days=baseline_days, limit=limit, now=at)
-        return {"hours": hours, "baseline_days": baseline_days, "items": items}
+        return PlainJSON({"hours": hours, "baseline_days": baseline_days, "items": items})
 
     @router.get("/stories", summary="Stories, latest first")
     def stories(store: StoreDep, paging: PageParams) -> dict[str, Any]:
