@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from newsweave.link.settings import SETTINGS
 from newsweave.link.story_score import article_gap, reported_gap, score_story
@@ -107,10 +106,6 @@ def test_a_week_later_with_the_same_person_is_still_another_event():
 QUILLEMONT = Path(__file__).resolve().parents[1] / "data" / "stories" / "quillemont.jsonl"
 
 
-@pytest.mark.xfail(strict=True, reason="stop 24, known: the Spanish report of the market fire joins the sawmill"
-                   " story: its 'Quillemont' is read as a person and resolved to the French article's person"
-                   " 'Dorvanne de Quillemont' (from 'la scierie Dorvanne de Quillemont'), which with the fire chief"
-                   " makes the entity evidence whole (score 0.94 after the day conflict); docs/quality.md, stop 24")
 def test_the_same_kind_of_event_a_week_later_is_a_new_story_unless_it_says_it_continues(tmp_path):
     """Invented articles (``tests/data/stories/quillemont.jsonl``): a sawmill fire in one town on 6 April
     (English, French), a market fire there on 14 April (Spanish, German), both fought under the same
