@@ -302,11 +302,13 @@ def _direct_reads_at_0010(url: str, mix: dict[str, list[tuple[str, dict]]], coun
     fulltext.matched_ids = lambda words: text("SELECT article_id FROM articles_fts WHERE articles_fts MATCH :fulltext").bindparams(
         fulltext=fulltext.fts5_query(words))
     search.per_candidate = lambda *args, **kwargs: False
+    search._statements.clear()  # facet statements are kept per shape: build them with the old matching
     try:
         return _direct_reads(url, mix, count)
     finally:
         Store._migrate, search._PG_MATCH = original, match  # type: ignore[method-assign]
         fulltext.matched_ids, search.per_candidate = matched_ids, per_candidate
+        search._statements.clear()
 
 
 def postgres_url():

@@ -203,7 +203,8 @@ def _regnal_names(mentions: list[Mention], doc: Doc, given: GivenNames, language
 
 def _regnal_span(doc: Doc, token, given: GivenNames, language: str) -> tuple[int, int] | None:
     number = doc[token.i + 1]
-    if not (given.listed(token.text) and _is_regnal_number(number.text) and _one_space_before(doc, number.i)):
+    if not (number.text[:1] in "IVX" and _is_regnal_number(number.text) and given.listed(token.text)
+            and _one_space_before(doc, number.i)):
         return None
     before = doc[token.i - 1] if token.i > 0 else None
     if before is not None and before.text[:1].isupper() and not before.is_stop and _one_space_before(doc, token.i):
