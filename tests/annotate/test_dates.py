@@ -185,3 +185,32 @@ def test_german_weekday_abbreviations_need_their_stop(text, expected):
     from newsweave.annotate.timex import find_mentions
 
     assert [mention.text for mention in find_mentions(text, "de")] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "span"), [
+    ("The repairs at the Brindleford lock will take two to three weeks.", "en", "two to three weeks"),
+    ("The ferry to Quellport could stay idle for a year or two, the pilots said.", "en", "a year or two"),
+    ("Les travaux du pont de Montcerf dureront deux à trois semaines.", "fr", "deux à trois semaines"),
+    ("La halle de Vaudrenne restera fermée pendant un an ou deux.", "fr", "un an ou deux"),
+])
+def test_a_range_of_durations_is_one_expression(text: str, language: str, span: str) -> None:
+    found = tag(text, language, ANCHOR_FR)
+    assert [(t.text, t.type) for t in found] == [(span, "DURATION")]
+    assert text[found[0].start:found[0].end] == span
+
+
+def test_a_range_does_not_swallow_a_year_or_a_date() -> None:
+    found = tag("Between 2019 and 2021 the Brindleford mill ran at a loss for three years.", "en", ANCHOR_EN)
+    assert [t.text for t in found] == ["2019", "2021", "three years"]
+
+
+@pytest.mark.parametrize("text", [
+    "The current mayor of Quellport previously ran a bakery.",
+    "Ms Odrin, formerly a nurse, chairs the board.",
+])
+def test_adjectives_and_ordering_adverbs_are_no_dates(text: str) -> None:
+    assert tag(text, "en", ANCHOR_EN) == []
+
+
+def test_currently_is_still_the_present() -> None:
+    assert _values("The Quellport ferry is currently idle.", "en", ANCHOR_EN) == {"currently": ("DATE", "PRESENT_REF")}
