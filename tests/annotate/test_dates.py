@@ -214,3 +214,12 @@ def test_adjectives_and_ordering_adverbs_are_no_dates(text: str) -> None:
 
 def test_currently_is_still_the_present() -> None:
     assert _values("The Quellport ferry is currently idle.", "en", ANCHOR_EN) == {"currently": ("DATE", "PRESENT_REF")}
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Later yesterday the Quellport council met again.", "Later yesterday", ("DATE", "2024-02-27")),
+    ("The mayor of Brindleford spoke late yesterday.", "late yesterday", ("DATE", "2024-02-27")),
+    ("Ms Odrin will answer later this afternoon.", "later this afternoon", ("TIME", "2024-02-28TAF")),
+])
+def test_earlier_and_later_stay_inside_a_day(text: str, span: str, value: tuple[str, str]) -> None:
+    assert _values(text, "en", ANCHOR_EN) == {span: value}
