@@ -223,3 +223,14 @@ def test_currently_is_still_the_present() -> None:
 ])
 def test_earlier_and_later_stay_inside_a_day(text: str, span: str, value: tuple[str, str]) -> None:
     assert _values(text, "en", ANCHOR_EN) == {span: value}
+
+
+def test_a_name_ending_in_ed_is_no_past_tense() -> None:
+    # "United" looks like a regular past form; the clause is in the future
+    text = "Mr Odrin said he would fly to the United States Thursday with his daughter."
+    assert _values(text, "en", ANCHOR_EN) == {"Thursday": ("DATE", "2024-02-29")}
+
+
+def test_a_french_name_does_not_turn_the_clause() -> None:
+    text = "La maire de Montcerf partira pour Saint-Aimé jeudi."
+    assert _values(text, "fr", ANCHOR_FR)["jeudi"] == ("DATE", "2026-02-26")
