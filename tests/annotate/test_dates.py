@@ -185,3 +185,52 @@ def test_german_weekday_abbreviations_need_their_stop(text, expected):
     from newsweave.annotate.timex import find_mentions
 
     assert [mention.text for mention in find_mentions(text, "de")] == expected
+
+
+@pytest.mark.parametrize(("text", "language", "span"), [
+    ("The repairs at the Brindleford lock will take two to three weeks.", "en", "two to three weeks"),
+    ("The ferry to Quellport could stay idle for a year or two, the pilots said.", "en", "a year or two"),
+    ("Les travaux du pont de Montcerf dureront deux à trois semaines.", "fr", "deux à trois semaines"),
+    ("La halle de Vaudrenne restera fermée pendant un an ou deux.", "fr", "un an ou deux"),
+])
+def test_a_range_of_durations_is_one_expression(text: str, language: str, span: str) -> None:
+    found = tag(text, language, ANCHOR_FR)
+    assert [(t.text, t.type) for t in found] == [(span, "DURATION")]
+    assert text[found[0].start:found[0].end] == span
+
+
+def test_a_range_does_not_swallow_a_year_or_a_date() -> None:
+    found = tag("Between 2019 and 2021 the Brindleford mill ran at a loss for three years.", "en", ANCHOR_EN)
+    assert [t.text for t in found] == ["2019", "2021", "three years"]
+
+
+@pytest.mark.parametrize("text", [
+    "The current mayor of Quellport previously ran a bakery.",
+    "Ms Odrin, formerly a nurse, chairs the board.",
+])
+def test_adjectives_and_ordering_adverbs_are_no_dates(text: str) -> None:
+    assert tag(text, "en", ANCHOR_EN) == []
+
+
+def test_currently_is_still_the_present() -> None:
+    assert _values("The Quellport ferry is currently idle.", "en", ANCHOR_EN) == {"currently": ("DATE", "PRESENT_REF")}
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Later yesterday the Quellport council met again.", "Later yesterday", ("DATE", "2024-02-27")),
+    ("The mayor of Brindleford spoke late yesterday.", "late yesterday", ("DATE", "2024-02-27")),
+    ("Ms Odrin will answer later this afternoon.", "later this afternoon", ("TIME", "2024-02-28TAF")),
+])
+def test_earlier_and_later_stay_inside_a_day(text: str, span: str, value: tuple[str, str]) -> None:
+    assert _values(text, "en", ANCHOR_EN) == {span: value}
+
+
+def test_a_name_ending_in_ed_is_no_past_tense() -> None:
+    # "United" looks like a regular past form; the clause is in the future
+    text = "Mr Odrin said he would fly to the United States Thursday with his daughter."
+    assert _values(text, "en", ANCHOR_EN) == {"Thursday": ("DATE", "2024-02-29")}
+
+
+def test_a_french_name_does_not_turn_the_clause() -> None:
+    text = "La maire de Montcerf partira pour Saint-Aimé jeudi."
+    assert _values(text, "fr", ANCHOR_FR)["jeudi"] == ("DATE", "2026-02-26")

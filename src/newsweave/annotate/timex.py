@@ -147,6 +147,7 @@ def grammar(language: str) -> Grammar | None:
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})
     drop_lead, take_before = _span_rules(data.get("spans", {}))
+    range_before, range_after = _range_rules(data.get("spans", {}), numbers, data.get("units", {}))
     return Grammar(tuple(patterns), months, weekdays, tables, data.get("numeric_order", "dmy"),
                    tuple(cues.get("future", ())), frozenset(word.lower() for word in cues.get("not_year_after", ())),
                    frozenset(word.lower() for word in cues.get("article_duration_after", ())), language,
@@ -154,13 +155,30 @@ def grammar(language: str) -> Grammar | None:
                    forward_before=tuple(cues.get("forward_before", ())),
                    future_patterns=tuple(cues.get("future_patterns", ())), verb_final=bool(data.get("verb_final", False)),
                    word_boundaries=bool(data.get("word_boundaries", True)),
-                   drop_lead=drop_lead, take_before=take_before)
+                   drop_lead=drop_lead, take_before=take_before,
+                   range_before=range_before, range_after=range_after)
 
 
 def _span_rules(spans: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     drop, take = spans.get("drop_lead", []), spans.get("take_before", [])
     return (re.compile(rf"(?:{_alternation(drop)})\s+", re.I) if drop else None,
             re.compile(rf"(?<!\w)(?:{_alternation(take)})\s+$", re.I) if take else None)
+
+
+def _range_rules(spans: dict[str, Any], numbers: dict[str, Any], units: dict[str, Any]) -> tuple[
+        re.Pattern[str] | None, re.Pattern[str] | None]:
+    """A range or an alternative of durations is one TIMEX3 in TimeML ("[two to three weeks]",
+    "[a year or two]", "[weeks or months]", "[the next year or so]"): a count and a joiner
+    right before the duration, or a joiner and a count or unit right after it."""
+    joiners = spans.get("range_joiners", [])
+    if not joiners:
+        return None, None
+    count = rf"(?:\d{{1,3}}(?:\.\d+)?|{_alternation(numbers)})"
+    join = _alternation(joiners)
+    before = re.compile(rf"(?<![\w,.]){count}\s+(?:{join})\s+$", re.I)
+    closing = _alternation(spans.get("range_closers", []))
+    after = re.compile(rf"\s+(?:(?:{join})\s+(?:{count}|{_alternation(units)})|{closing})(?!\w)", re.I)
+    return before, after
 
 
 # CLDR's relative-time fields and duration units, and the TIMEX3 unit of each
@@ -243,12 +261,30 @@ def _timeml_span(mention: Mention, text: str, rules: Grammar) -> None:
         modifier = rules.take_before.search(text, max(0, start - 30), start)
         if modifier:
             start = modifier.start()
+    if mention.resolve == "duration":
+        mention.start, mention.text = start, text[start:mention.end]
+        _join_range(mention, text, rules)
+        start = mention.start
     adjectival = re.match(r"the\s+(?=[\w-]+-\w+$)", text[start:mention.end], re.I)
     if adjectival and re.match(r"\s+[a-z]", text[mention.end:mention.end + 2]):
         start += adjectival.end()
     if start != mention.start:
         mention.text = text[start:mention.end]
         mention.start = start
+
+
+def _join_range(mention: Mention, text: str, rules: Grammar) -> None:
+    """Widen a duration over the other end of its range: "two to [three weeks]" and
+    "[a year] or two" become one expression, as TimeML draws them."""
+    if rules.range_before is not None and re.match(r"\d|\w", mention.text):
+        lead = rules.range_before.search(text, max(0, mention.start - 25), mention.start)
+        if lead:
+            mention.start = lead.start()
+    if rules.range_after is not None:
+        tail = rules.range_after.match(text, mention.end)
+        if tail:
+            mention.end = tail.end()
+    mention.text = text[mention.start:mention.end]
 
 
 def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:

@@ -65,3 +65,6 @@ class Grammar:
     # [two weeks]"); a quantity modifier before it belongs inside ("[nearly two years]")
     drop_lead: re.Pattern[str] | None = None
     take_before: re.Pattern[str] | None = None
+    # the other end of a range of durations, before and after ("two to [three weeks]")
+    range_before: re.Pattern[str] | None = None
+    range_after: re.Pattern[str] | None = None

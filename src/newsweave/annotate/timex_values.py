@@ -73,7 +73,7 @@ class ResolveContext:
         # the clause only: a cue in the sentence before says nothing about this one
         before = re.split(r"[.!?;]\s|\n", before)[-1]
         after = re.split(r"[.!?;,]\s|\n|\s(?:and|et|und|y|e)\s", after)[0]
-        before_lower, after_lower = before.lower(), after.lower()
+        before_lower, after_lower = _mask_names(before).lower(), _mask_names(after).lower()
         if self.rules.verb_final:
             # the clause's verb comes after the expression: read the words that follow first
             future_after = _first_cue(after_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
@@ -100,6 +100,13 @@ class ResolveContext:
     def timex(self, type_: str, value: str, **extra: Any) -> Timex:
         mention = self.mention
         return Timex(mention.start, mention.end, mention.text, type_, value, resolve=mention.resolve, **extra)
+
+
+def _mask_names(window: str) -> str:
+    """Blank the capitalised words inside a clause ("the United States", "Ted"): a name that
+    ends like a past form is no tense marker. The clause's first word keeps its capital."""
+    return re.sub(r"(?<=\S)(\s+)([^\W\d_][^\W\d_A-Z]*[a-z]\w*)",
+                  lambda m: m.group(1) + ("_" * len(m.group(2)) if m.group(2)[0].isupper() else m.group(2)), window)
 
 
 def _cue_spans(window: str, words: tuple[str, ...], patterns: tuple[str, ...], bounded: bool = True) -> list[tuple[int, int]]:
