@@ -31,7 +31,7 @@ figures on the tune half, or on all documents, are upper bounds of what the rule
 unseen text: report the check half.
 
     .venv/bin/python bench/geo.py [--eval DIR] [--files geo.jsonl,...] [--limit N] [--no-e2e]
-                                  [--halves check,all]
+                                  [--halves check,all] [--errors tune [--examples N]]
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.annotate.geo import (Place, countries, demonym_country, fold, haversine_km, most_populous,
-                                   publication_country, resolve_places, town_region_pairs)
+from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, fold, haversine_km,
+                                   most_populous, publication_country, resolve_places, town_region_pairs)
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geo"
 FILES = ("geo.jsonl", "geovirus.jsonl", "lgl.jsonl")
@@ -139,6 +139,40 @@ def errors(documents: list[dict], predictions: list[list]) -> list[float]:
     return found
 
 
+def error_class(toponym: dict, predicted: Place | None) -> str:
+    """Why a gold toponym resolved with gold toponyms is right or wrong: "right", "abstained"
+    (left unresolved though a reading within 161 km exists), "not in gazetteer" (no reading of the
+    name within 161 km), "wrong candidate" (another reading was chosen although one within 161 km
+    exists), "wrong, no good candidate" (a far reading chosen, none near the gold point)."""
+    gold = (float(toponym["lat"]), float(toponym["lon"]))
+    if predicted is not None and haversine_km(predicted.lat, predicted.lon, *gold) < ACCURACY_KM:
+        return "right"
+    near = any(haversine_km(entry.place.lat, entry.place.lon, *gold) < ACCURACY_KM
+               for entry in candidates(toponym["text"]))
+    if predicted is None:
+        return "abstained" if near else "not in gazetteer"
+    return "wrong candidate" if near else "wrong, no good candidate"
+
+
+def print_errors(name: str, documents: list[dict], half: str, examples: int) -> None:
+    """Counts of the gold-toponym errors of one half by class, with the commonest names of each."""
+    from collections import Counter
+    classes: Counter[str] = Counter()
+    names: dict[str, Counter[str]] = {}
+    for document in documents:
+        if half != "all" and half_of(document) != half:
+            continue
+        for toponym, predicted in zip(document["toponyms"], oracle_newsweave(document), strict=True):
+            kind = error_class(toponym, predicted)
+            classes[kind] += 1
+            if kind != "right":
+                chosen = f" -> {predicted.name}, {predicted.country}" if predicted else ""
+                names.setdefault(kind, Counter())[toponym["text"] + chosen] += 1
+    print(f"\n{name} ({half} half, gold toponyms): " + ", ".join(f"{k} {v}" for k, v in classes.most_common()))
+    for kind, counter in sorted(names.items(), key=lambda item: -sum(item[1].values())):
+        print(f"  {kind}: " + "; ".join(f"{text} ×{n}" for text, n in counter.most_common(examples)))
+
+
 def summary(values: list[float]) -> dict[str, float]:
     logs = sorted(math.log(value + 1) for value in values)
     auc = float(np.trapezoid(logs) / (math.log(MAX_ERROR_KM) * (len(logs) - 1))) if len(logs) > 1 else 0.0
@@ -159,9 +193,16 @@ def main() -> int:
     parser.add_argument("--no-e2e", action="store_true", help="skip the end-to-end run (no NER model needed)")
     parser.add_argument("--halves", default="check,all",
                         help="comma-separated: tune, check (by a hash of doc_id, see half_of), all")
+    parser.add_argument("--errors", default="",
+                        help="list the gold-toponym errors of this half (e.g. tune) by class, then stop")
+    parser.add_argument("--examples", type=int, default=25, help="names shown per error class")
     options = parser.parse_args()
     if not options.eval.is_dir():
         print(f"skipped: geo eval data not found at {options.eval}", file=sys.stderr)
+        return 0
+    if options.errors:
+        for name in options.files.split(","):
+            print_errors(name, read(options.eval / name, options.limit), options.errors, options.examples)
         return 0
     print("| file | half | setting | system | toponyms | acc@161 | mean km | median km | AUC |")
     print("|---|---|---|---|---|---|---|---|---|")

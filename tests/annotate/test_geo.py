@@ -217,3 +217,18 @@ def test_a_compass_word_before_a_hamlet_or_an_unknown_name_is_no_place(name: str
 
 def test_a_compass_word_before_a_generic_word_is_not_a_far_division() -> None:
     assert not any(entry.place.country == "KE" for entry in candidates("West Coast"))
+
+
+@pytest.mark.parametrize("names", [["Rome", "Georgia", "Alabama"], ["Rome", "Géorgie", "Alabama"],
+                                   ["Athens", "Géorgie", "Kentucky"]])
+def test_a_state_read_in_context_is_context_for_the_towns(names: list[str]) -> None:
+    # "Georgia" read alone is the country; beside another US state it is the state, and the
+    # town is then read inside that state rather than in Italy or Greece.
+    town = fold(names[0])
+    chosen = resolve_places(names)
+    assert (chosen[town].country, chosen[town].admin1) == ("US", "GA")
+
+
+def test_a_state_read_in_context_leaves_the_country_reading_alone() -> None:
+    chosen = resolve_places(["Athens", "Georgia", "Tbilisi"])
+    assert chosen["georgia"].country == "GE" and chosen["athens"].country == "GR"

@@ -56,21 +56,33 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     inside = _pair_regions(pairs, first)
     seeds.nested = _nested(options)
     readings = {key: {entry.place.geonameid for entry in found} for key, found in options.items()}
-    chosen: dict[str, Place] = {}
-    for key, found in options.items():
-        # Another spelling of the same ambiguity ("Dublin City" beside "Dublin") is no evidence
-        # for how to read this one: its first reading is this name's own guess.
-        context = _context(seeds, [pick for other, pick in first.items()
-                                   if other != key and not readings[other] & readings[key]])
-        context.inside = inside.get(key)
-        place, confidence = _choose(found, context)
-        if _unsupported_division(place, context) and place.geonameid not in context.nested:
-            # A small division of a country the article never points at ("West", a region of
-            # Cameroon, for "the West") is more likely a word than that place.
-            confidence *= SETTINGS.geo_unsupported_division_factor
-        if confidence >= SETTINGS.geo_min_confidence:
-            chosen[key] = replace(place, confidence=round(confidence, 3))
-    return chosen
+    picks = {key: _read_in_context(key, found, first, readings, seeds, inside.get(key)) for key, found in options.items()}
+    # A first-level division the context turned a name into ("Georgia" beside "Kentucky": the
+    # state, not the country) is context for the others too ("Athens" beside the state); other
+    # names keep their first reading as context, since towns read in context feed on each other.
+    second = {key: pick if pick[0].kind == "admin1" and pick[0] != first[key][0] else first[key]
+              for key, pick in picks.items()}
+    if second != first:
+        picks = {key: _read_in_context(key, found, second, readings, seeds, inside.get(key))
+                 for key, found in options.items()}
+    return {key: replace(place, confidence=round(confidence, 3)) for key, (place, confidence) in picks.items()
+            if confidence >= SETTINGS.geo_min_confidence}
+
+
+def _read_in_context(key: str, found: tuple[_Entry, ...], picks: dict[str, tuple[Place, float]],
+                     readings: dict[str, set[int]], seeds: Context, inside: Place | None) -> tuple[Place, float]:
+    """One name's reading and confidence against the other names' readings."""
+    # Another spelling of the same ambiguity ("Dublin City" beside "Dublin") is no evidence
+    # for how to read this one: its reading is this name's own guess.
+    context = _context(seeds, [pick for other, pick in picks.items()
+                               if other != key and not readings[other] & readings[key]])
+    context.inside = inside
+    place, confidence = _choose(found, context)
+    if _unsupported_division(place, context) and place.geonameid not in context.nested:
+        # A small division of a country the article never points at ("West", a region of
+        # Cameroon, for "the West") is more likely a word than that place.
+        confidence *= SETTINGS.geo_unsupported_division_factor
+    return place, confidence
 
 
 @dataclass
