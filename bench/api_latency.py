@@ -177,20 +177,29 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(url: str, src: Path = ROOT / "src", migrate: bool = True) -> tuple[subprocess.Popen, str]:
-    """``serve``'s app on ``url`` in a process of its own, with the code under ``src``."""
+def start_server(url: str, src: Path = ROOT / "src", migrate: bool = True,
+                 workers: int = 1) -> tuple[subprocess.Popen, str]:
+    """``serve``'s app on ``url`` in a process of its own, with the code under ``src``; with
+    ``workers`` > 1, as ``serve --workers N`` runs it (each worker loads the models first)."""
     port = free_port()
-    code = (
-        "import sys, uvicorn; sys.path.insert(0, %r);"
-        "from newsweave.api import create_app; from newsweave.store import Store;"
-        "%s"
-        "uvicorn.run(create_app(Store(%r), warm=False), host='127.0.0.1', port=%d, log_level='warning')"
-    ) % (str(src), "" if migrate else "Store._migrate = lambda self: None;", url, port)
+    if workers > 1:
+        code = (
+            "import os, sys; sys.path.insert(0, %r); os.environ['PYTHONPATH'] = %r;"
+            "from newsweave.api.processes import serve_in_processes;"
+            "serve_in_processes(%r, '127.0.0.1', %d, %d)"
+        ) % (str(src), str(src), url, port, workers)
+    else:
+        code = (
+            "import sys, uvicorn; sys.path.insert(0, %r);"
+            "from newsweave.api import create_app; from newsweave.store import Store;"
+            "%s"
+            "uvicorn.run(create_app(Store(%r), warm=False), host='127.0.0.1', port=%d, log_level='warning')"
+        ) % (str(src), "" if migrate else "Store._migrate = lambda self: None;", url, port)
     process = subprocess.Popen([sys.executable, "-c", code])
     base = f"http://127.0.0.1:{port}"
     import httpx
 
-    deadline = time.monotonic() + SERVER_START_S
+    deadline = time.monotonic() + SERVER_START_S * (3 if workers > 1 else 1)  # each worker loads the models
     while time.monotonic() < deadline:
         try:
             if httpx.get(base + "/api/health", timeout=2).status_code == 200:
@@ -321,9 +330,9 @@ def postgres_url():
     return server, server.url(server.create_database())
 
 
-def serve_and_measure(url: str, mix: dict, args, src: Path, migrate: bool) -> dict[str, dict]:
+def serve_and_measure(url: str, mix: dict, args, src: Path, migrate: bool, workers: int = 1) -> dict[str, dict]:
     """Every route of ``mix`` through a server running the code under ``src``."""
-    process, base = start_server(url, src, migrate)
+    process, base = start_server(url, src, migrate, workers)
     figures = {}
     try:
         for name, requests in mix.items():
@@ -339,12 +348,13 @@ def table(results: dict[str, dict[str, dict]], baseline: bool) -> str:
     header = "| backend | route | " + ("baseline p50 / p95 ms | " if baseline else "") + "p50 / p95 ms | req/s | errors |"
     lines = [header, "|---|---|" + ("---:|" if baseline else "") + "---:|---:|---:|"]
     for key, figures in results.items():
-        if not key.endswith("(this checkout)"):
+        if "(this checkout" not in key:
             continue
         backend = key.split(" ", 1)[0]
+        workers = key.split("this checkout", 1)[1].strip(", )")
         for name, now in figures.items():
             before = results.get(f"{backend} (baseline)", {}).get(name)
-            cells = [backend, name]
+            cells = [backend, f"{name}, {workers}" if workers else name]
             if baseline:
                 cells.append(f"{before['p50_ms']:.0f} / {before['p95_ms']:.0f}" if before else "-")
             cells += [f"{now['p50_ms']:.0f} / {now['p95_ms']:.0f}", f"{now['throughput_rps']:.1f}", str(now["error_count"])]
@@ -362,6 +372,8 @@ def main() -> None:
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
     parser.add_argument("--baseline-src", type=Path, metavar="DIR",
                         help="first serve the same store with the code in DIR (another checkout's src)")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1], metavar="N",
+                        help="serve this checkout with N worker processes (serve --workers N); several values, one run each")
     args = parser.parse_args()
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -380,8 +392,10 @@ def main() -> None:
                 print(f"{backend}: built {args.articles} articles in {time.perf_counter() - started:.0f} s", flush=True)
                 mix = request_mix(pool, random.Random(1))
                 runs = [("baseline", args.baseline_src, False)] if args.baseline_src else []
-                for label, src, migrate in [*runs, ("this checkout", ROOT / "src", True)]:
-                    figures = serve_and_measure(url, mix, args, src, migrate)
+                mine = [(f"this checkout, {n} workers" if n > 1 else "this checkout", ROOT / "src", True, n)
+                        for n in args.workers]
+                for label, src, migrate, workers in [*[(*run, 1) for run in runs], *mine]:
+                    figures = serve_and_measure(url, mix, args, src, migrate, workers)
                     results[f"{backend} ({label})"] = figures
                     for name, one in figures.items():
                         print(f"{backend:10} {label:13} {name:40} p50 {one['p50_ms']:7.1f} ms  p95 {one['p95_ms']:7.1f} ms  "

@@ -8,6 +8,7 @@ import re
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -230,3 +231,35 @@ def test_serve_says_where_it_listens(tmp_path):
         server.terminate()
         server.wait(timeout=60)
     assert f"http://127.0.0.1:{port}/" in first_line
+
+
+def test_serve_with_two_workers_answers_from_the_named_store(tmp_path):
+    """``--workers 2`` starts worker processes from an import string: each must open the store
+    given on the command line, not a default one."""
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    store_path = tmp_path / "served.db"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newsweave.cli", "serve", "--db", str(store_path), "--port", str(port), "--workers", "2"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path,
+    )
+    try:
+        health = None
+        for _ in range(600):
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=5)
+                if health.status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.5)
+        stories = httpx.get(f"http://127.0.0.1:{port}/api/stories", timeout=30)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+    assert health is not None and health.status_code == 200
+    assert stories.status_code == 200 and stories.json()["items"] == []
+    assert store_path.exists() and not (tmp_path / "newsweave.db").exists()

@@ -462,6 +462,8 @@ def serve_command(
     db: DbOption = None,
     host: Annotated[str, typer.Option("--host", metavar="ADDRESS", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", metavar="PORT", min=1, max=65535, help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", metavar="N", min=1, max=64,
+                                         help="Server processes, each with its own models (about 1 GB each).")] = 1,
 ) -> None:
     """Serve the HTTP API (/api, OpenAPI at /docs) and the web UI (/).
 
@@ -472,11 +474,16 @@ def serve_command(
 
     from newsweave.api import create_app
 
-    application = create_app(open_store(db))
+    from newsweave.api.processes import serve_in_processes
+
+    store = open_store(db)
     shown_host = f"[{host}]" if ":" in host else host
     err.print(f"newsweave: serving on http://{shown_host}:{port}/ (API docs at /docs; Ctrl-C to stop)",
               highlight=False, markup=False, soft_wrap=True)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(store), host=host, port=port, log_level="warning")
+        return
+    serve_in_processes(store.url, host, port, workers)
 
 
 class _PlainHelpCommand(typer.core.TyperCommand):

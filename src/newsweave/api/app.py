@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -159,6 +160,15 @@ def create_app(store: Store, warm: bool = True) -> FastAPI:
         return JSONResponse({"detail": error.detail}, status_code=error.status_code)
 
     return app
+
+
+SERVED_STORE_VARIABLE = "NEWSWEAVE_SERVE_DB"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``serve --workers N``: uvicorn starts each worker from
+    an import string, so the store's address comes from the environment, not an argument."""
+    return create_app(Store(os.environ[SERVED_STORE_VARIABLE], create=False))
 
 
 class PlainJSON(JSONResponse):
