@@ -19,7 +19,8 @@ from sqlalchemy import select
 
 from newsweave.annotate.embeddings import EMBEDDING_DIM
 from newsweave.link.stories import StoryLinker
-from newsweave.link.story_changes import review_due, signals_from_json, signals_json, topic_score, two_groups
+from newsweave.link.story_changes import (
+    review_due, signals_from_json, signals_json, split_groups, topic_score, two_groups)
 from newsweave.link.story_score import NO_FREQUENCIES
 from newsweave.link.story_state import StoryState, add_to_story
 from newsweave.store import schema
@@ -173,3 +174,36 @@ def test_an_undated_article_is_kept_out_of_a_topic_by_the_days_it_reports():
     assert topic_score(later, topic, NO_FREQUENCIES) is None
     near = replace(article(vector, {**TOWN, **STRIKE}, date(2024, 3, 5), ("STRIKE",)), day=None)
     assert topic_score(near, topic, NO_FREQUENCIES) is not None
+
+
+def test_two_close_events_split_by_their_neighbourhoods_with_the_larger_part_first():
+    """Two events whose groups score together as high as one event's halves (0.7 across, 0.9
+    within) are still two neighbourhoods: the spectral halves are pure, larger first."""
+    from newsweave.link.story_changes import neighbour_purity, spectral_halves
+
+    groups = [0, 0, 1, 0, 1, 0, 1]
+    scores = np.array([[0.0 if i == j else (0.9 if a == b else 0.7) for j, b in enumerate(groups)]
+                       for i, a in enumerate(groups)])
+    assert spectral_halves(scores) == ([0, 1, 3, 5], [2, 4, 6])
+    assert neighbour_purity(scores, [0, 1, 3, 5], [2, 4, 6], 3) == 1.0
+    assert split_groups(scores) == ([0, 1, 3, 5], [2, 4, 6], True)
+
+
+def test_one_event_is_not_split_by_its_neighbourhoods():
+    rng = np.random.default_rng(3)
+    noise = rng.uniform(0.8, 1.0, (8, 8))
+    scores = (noise + noise.T) / 2
+    np.fill_diagonal(scores, 0.0)
+    larger, smaller, pure = split_groups(scores)
+    assert not pure
+
+
+def test_two_stories_are_compared_once_per_growth_step():
+    from newsweave.link.story_changes import first_comparison
+
+    compared: set = set()
+    a, b = StoryState("a", np.zeros(0, np.float32), size=5), StoryState("b", np.zeros(0, np.float32), size=3)
+    assert first_comparison(compared, a, b)
+    assert not first_comparison(compared, b, a)
+    a.size = 9
+    assert first_comparison(compared, a, b)
