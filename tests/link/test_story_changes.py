@@ -207,3 +207,21 @@ def test_two_stories_are_compared_once_per_growth_step():
     assert not first_comparison(compared, b, a)
     a.size = 9
     assert first_comparison(compared, a, b)
+
+
+def test_two_close_events_in_one_story_split_by_neighbourhoods_and_keep_the_id_on_the_larger(sqlite_store):
+    """A story made of two events is cut along them by its members' neighbourhoods; on a tie
+    the part holding the first article keeps the old id."""
+    from newsweave.link.story_changes import pairwise_scores, review_split, signals_from_json
+
+    events = Events(23)
+    old, linker = mixed_story(sqlite_store, events)
+    rows = sqlite_store.member_signals(old)
+    scores = pairwise_scores([signals_from_json(vector, data) for _, vector, data in rows], NO_FREQUENCIES)
+    larger, smaller, pure = split_groups(scores)
+    assert pure and sorted(len(group) for group in (larger, smaller)) == [2, 2]
+    (story,) = sqlite_store.stories_by_id([old])
+    kept, new, moved = review_split(sqlite_store, story, NO_FREQUENCIES)
+    assert kept.id == old and new.id != old and len(moved) == 2
+    assert members(sqlite_store)[old] == {rows[i][0] for i in larger} == {"s1", "s2"}
+    assert members(sqlite_store)[new.id] == set(moved) == {"c1", "c2"}

@@ -89,10 +89,10 @@ class LinkSettings:
     story_split_purity: float = 0.875
     story_split_neighbours: int = 3
     # Two stories an article fits both merge when they score against each other at least the
-    # join threshold plus ``story_merge_margin``. Lower than before the spectral split (a wrong
-    # merge is now undone by the split review); chosen on the tune half of ECB+
+    # join threshold plus ``story_merge_margin`` (lower margins merged the two sub-topics of a
+    # topic). With the spectral split, 0.3 was the tune-half best of 0.15–0.45 on ECB+
     # (docs/quality.md, "Stories — stop 27").
-    story_merge_margin: float = 0.15
+    story_merge_margin: float = 0.3
     # Topics (a looser grouping of stories): a new story joins the topic of a nearby story when
     # its first article scores against the topic (cosine + entity evidence, no day rule) at least
     # ``topic_join_threshold``, within ``topic_max_gap_days`` of the topic's dates. Chosen on the
