@@ -19,7 +19,8 @@ from sqlalchemy import select
 
 from newsweave.annotate.embeddings import EMBEDDING_DIM
 from newsweave.link.stories import StoryLinker
-from newsweave.link.story_changes import review_due, signals_from_json, signals_json, topic_score, two_groups
+from newsweave.link.story_changes import (
+    review_due, signals_from_json, signals_json, split_groups, topic_score, two_groups)
 from newsweave.link.story_score import NO_FREQUENCIES
 from newsweave.link.story_state import StoryState, add_to_story
 from newsweave.store import schema
@@ -173,3 +174,54 @@ def test_an_undated_article_is_kept_out_of_a_topic_by_the_days_it_reports():
     assert topic_score(later, topic, NO_FREQUENCIES) is None
     near = replace(article(vector, {**TOWN, **STRIKE}, date(2024, 3, 5), ("STRIKE",)), day=None)
     assert topic_score(near, topic, NO_FREQUENCIES) is not None
+
+
+def test_two_close_events_split_by_their_neighbourhoods_with_the_larger_part_first():
+    """Two events whose groups score together as high as one event's halves (0.7 across, 0.9
+    within) are still two neighbourhoods: the spectral halves are pure, larger first."""
+    from newsweave.link.story_changes import neighbour_purity, spectral_halves
+
+    groups = [0, 0, 1, 0, 1, 0, 1]
+    scores = np.array([[0.0 if i == j else (0.9 if a == b else 0.7) for j, b in enumerate(groups)]
+                       for i, a in enumerate(groups)])
+    assert spectral_halves(scores) == ([0, 1, 3, 5], [2, 4, 6])
+    assert neighbour_purity(scores, [0, 1, 3, 5], [2, 4, 6], 3) == 1.0
+    assert split_groups(scores) == ([0, 1, 3, 5], [2, 4, 6], True)
+
+
+def test_one_event_is_not_split_by_its_neighbourhoods():
+    rng = np.random.default_rng(3)
+    noise = rng.uniform(0.8, 1.0, (8, 8))
+    scores = (noise + noise.T) / 2
+    np.fill_diagonal(scores, 0.0)
+    larger, smaller, pure = split_groups(scores)
+    assert not pure
+
+
+def test_two_stories_are_compared_once_per_growth_step():
+    from newsweave.link.story_changes import first_comparison
+
+    compared: set = set()
+    a, b = StoryState("a", np.zeros(0, np.float32), size=5), StoryState("b", np.zeros(0, np.float32), size=3)
+    assert first_comparison(compared, a, b)
+    assert not first_comparison(compared, b, a)
+    a.size = 9
+    assert first_comparison(compared, a, b)
+
+
+def test_two_close_events_in_one_story_split_by_neighbourhoods_and_keep_the_id_on_the_larger(sqlite_store):
+    """A story made of two events is cut along them by its members' neighbourhoods; on a tie
+    the part holding the first article keeps the old id."""
+    from newsweave.link.story_changes import pairwise_scores, review_split, signals_from_json
+
+    events = Events(23)
+    old, linker = mixed_story(sqlite_store, events)
+    rows = sqlite_store.member_signals(old)
+    scores = pairwise_scores([signals_from_json(vector, data) for _, vector, data in rows], NO_FREQUENCIES)
+    larger, smaller, pure = split_groups(scores)
+    assert pure and sorted(len(group) for group in (larger, smaller)) == [2, 2]
+    (story,) = sqlite_store.stories_by_id([old])
+    kept, new, moved = review_split(sqlite_store, story, NO_FREQUENCIES)
+    assert kept.id == old and new.id != old and len(moved) == 2
+    assert members(sqlite_store)[old] == {rows[i][0] for i in larger} == {"s1", "s2"}
+    assert members(sqlite_store)[new.id] == set(moved) == {"c1", "c2"}

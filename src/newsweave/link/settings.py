@@ -80,9 +80,19 @@ class LinkSettings:
     # ECB+ (docs/quality.md, "Story changes — stop 24").
     story_split_min_part: int = 2
     story_split_margin: float = -0.2
+    # A second split rule, for two events whose groups still score together: the members are cut
+    # in two by the sign of the Fiedler vector of their join-score graph (spectral), and the story
+    # splits when each member's ``story_split_neighbours`` nearest members (fewer in a small part)
+    # lie in its own half for at least ``story_split_purity`` of them on average (the two events
+    # are two neighbourhoods, however close their centroids are). Off with ``story_split_spectral``.
+    story_split_spectral: bool = True
+    story_split_purity: float = 0.875
+    story_split_neighbours: int = 3
     # Two stories an article fits both merge when they score against each other at least the
-    # join threshold plus ``story_merge_margin`` (lower margins merged the two sub-topics of a topic).
-    story_merge_margin: float = 0.35
+    # join threshold plus ``story_merge_margin`` (lower margins merged the two sub-topics of a
+    # topic). With the spectral split, 0.3 was the tune-half best of 0.15–0.45 on ECB+
+    # (docs/quality.md, "Stories — stop 27").
+    story_merge_margin: float = 0.3
     # Topics (a looser grouping of stories): a new story joins the topic of a nearby story when
     # its first article scores against the topic (cosine + entity evidence, no day rule) at least
     # ``topic_join_threshold``, within ``topic_max_gap_days`` of the topic's dates. Chosen on the

@@ -155,6 +155,7 @@ class StoryLinker:
         self.frequencies = _stored_frequencies(memory)
         self.last_fits: list[tuple[StoryState, float]] = []
         self.last_near: list[str] = []
+        self.compared_pairs: set[tuple[str, str, int, int]] = set()  # story_changes.first_comparison
         self.sync()
 
     # -- keeping in step with the store ----------------------------------------------------

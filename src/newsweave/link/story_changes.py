@@ -26,6 +26,7 @@ centroid, entities, days, events and participants), against the other, and takin
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Iterable
 from typing import Any, Protocol, runtime_checkable
 
@@ -208,6 +209,53 @@ def two_groups(scores: np.ndarray) -> tuple[list[int], list[int]]:
     return sorted(first), sorted(second)
 
 
+def spectral_halves(scores: np.ndarray) -> tuple[list[int], list[int]]:
+    """The members cut in two by the sign of the Fiedler vector of the normalised Laplacian of
+    their join-score graph (negative scores weigh nothing), larger first (on a tie, the one
+    holding the first member). numpy's ``eigh`` is enough at review sizes (≤ a few dozen)."""
+    weights = np.clip(scores.astype(np.float64), 0.0, None)
+    np.fill_diagonal(weights, 0.0)
+    degree = weights.sum(axis=1)
+    scale = np.where(degree > 0, 1.0 / np.sqrt(np.where(degree > 0, degree, 1.0)), 0.0)
+    laplacian = np.eye(len(weights)) - scale[:, None] * weights * scale[None, :]
+    _, vectors = np.linalg.eigh(laplacian)
+    fiedler = vectors[:, 1] * scale  # back to the random-walk form: its sign gives the cut
+    one = [i for i in range(len(weights)) if fiedler[i] >= 0]
+    two = [i for i in range(len(weights)) if fiedler[i] < 0]
+    first, second = sorted((one, two), key=lambda group: (-len(group), min(group) if group else len(weights)))
+    return first, second
+
+
+def neighbour_purity(scores: np.ndarray, larger: list[int], smaller: list[int], neighbours: int) -> float:
+    """Mean share of each member's nearest members (by join score) that lie in its own half.
+    Each member looks at ``neighbours`` of them, fewer when the smaller half cannot hold that
+    many (a part of two could never be pure at three neighbours); 0 when a half is a single member."""
+    count = min(neighbours, len(smaller) - 1)
+    if count < 1:
+        return 0.0
+    side = np.zeros(len(scores), dtype=bool)
+    side[smaller] = True
+    ranked = scores.astype(np.float64).copy()
+    np.fill_diagonal(ranked, -np.inf)
+    nearest = np.argsort(-ranked, axis=1, kind="stable")[:, :count]
+    return float(np.mean(side[nearest] == side[:, None]))
+
+
+def split_groups(scores: np.ndarray) -> tuple[list[int], list[int], bool]:
+    """The two groups a review weighs: (larger, smaller, pure). ``pure``: the spectral halves'
+    members keep their nearest neighbours at home (``story_split_purity``), which splits the
+    story whatever the groups score together; otherwise the average-linkage groups, which split
+    only when they score apart (``review_split``)."""
+    settings = story_score.SETTINGS
+    if settings.story_split_spectral and len(scores) >= 2 * settings.story_split_min_part:
+        larger, smaller = spectral_halves(scores)
+        if len(smaller) >= settings.story_split_min_part and \
+                neighbour_purity(scores, larger, smaller, settings.story_split_neighbours) >= settings.story_split_purity:
+            return larger, smaller, True
+    larger, smaller = two_groups(scores)
+    return larger, smaller, False
+
+
 def split_id(story_id: str, first_moved: str) -> str:
     return hashlib.blake2b(f"story-split:{story_id}:{first_moved}".encode(), digest_size=8).hexdigest()
 
@@ -220,14 +268,14 @@ def review_split(memory: StoryChangeMemory, story: StoryState,
     if len(rows) != story.size or len(rows) < 2:
         return None  # members filed before their signals were kept: the story cannot be regrouped
     members = [(article_id, signals_from_json(vector, data)) for article_id, vector, data in rows]
-    larger, smaller = two_groups(pairwise_scores([signals for _, signals in members], frequencies))
+    larger, smaller, pure = split_groups(pairwise_scores([signals for _, signals in members], frequencies))
     if len(smaller) < settings.story_split_min_part:
         return None
     kept = state_of(story.id, [members[i] for i in larger], story.version)
     moved = [members[i] for i in smaller]
     new = state_of(split_id(story.id, moved[0][0]), moved)
     score = pair_score(kept, new, frequencies)
-    if score is not None and score >= settings.story_join_threshold - settings.story_split_margin:
+    if not pure and score is not None and score >= settings.story_join_threshold - settings.story_split_margin:
         return None
     moved_ids = [article_id for article_id, _ in moved]
     if not memory.split_story(kept, new, moved_ids, -1.0 if score is None else score):
@@ -368,6 +416,30 @@ def place_in_topic(memory: StoryChangeMemory, story_id: str, signals: ArticleSig
     return topic.id
 
 
+# Pairs of stories remembered as compared for a merge; past this many the memory starts anew.
+COMPARED_KEPT = 200_000
+
+
+def size_step(size: int) -> int:
+    """The growth step a story's size is in (``REVIEW_GROWTH`` apart)."""
+    return int(math.log(max(size, 1)) / math.log(REVIEW_GROWTH))
+
+
+def first_comparison(compared: set[tuple[str, str, int, int]], story: StoryState, rival: StoryState) -> bool:
+    """Whether two stories are yet to be compared for a merge at their present growth step (and
+    remember them if so). Two stories that keep drawing the same articles are compared again only
+    when one has grown by ``REVIEW_GROWTH``: each comparison reads a story whole, and an article
+    fits the same two stories over and over while they run side by side."""
+    a, b = sorted(((story.id, size_step(story.size)), (rival.id, size_step(rival.size))))
+    key = (a[0], b[0], a[1], b[1])
+    if key in compared:
+        return False
+    if len(compared) >= COMPARED_KEPT:
+        compared.clear()
+    compared.add(key)
+    return True
+
+
 # --- the hook the linker calls -------------------------------------------------------------
 
 
@@ -376,6 +448,7 @@ class ChangingLinker(Protocol):
 
     memory: Any
     frequencies: EntityFrequencies
+    compared_pairs: set[tuple[str, str, int, int]]  # see ``first_comparison``
 
     last_near: list[str]  # the stories nearest the article, as ``best_story`` found them
 
@@ -397,7 +470,7 @@ def after_filing(linker: ChangingLinker, story: StoryState, signals: ArticleSign
         place_in_topic(memory, story.id, signals, linker.last_near, linker.frequencies)
         return story.id
     for rival, _ in rivals:
-        if rival.id == story.id:
+        if rival.id == story.id or not first_comparison(linker.compared_pairs, story, rival):
             continue
         whole = memory.stories_by_id([rival.id])
         merged = review_merge(memory, story, whole[0], linker.frequencies) if whole else None
