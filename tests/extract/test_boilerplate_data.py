@@ -74,3 +74,17 @@ def test_every_furniture_pattern_matches_real_text(real_lines):
         if not any(word_count(line) <= max_words and compiled.search(line) for line in real_lines):
             never.append(f"{language}/{reason}: {pattern}")
     assert not never, "patterns that match no real page or text:\n" + "\n".join(never)
+
+
+def test_furniture_glued_at_line_ends_is_found_in_real_text(real_lines):
+    """Tail cutting (furniture after an article sentence on the same line) fires on real texts,
+    for each kind of furniture it is meant for, and always keeps a head of text."""
+    from newsweave.extract.boilerplate import furniture_tail
+
+    reasons = set()
+    for line in real_lines:
+        tail = furniture_tail(line)
+        if tail is not None:
+            assert re.search(r"\w{2,}", line[: tail[0]])
+            reasons.add(tail[1])
+    assert {"read_also", "subscription_prompt", "agency_credit", "copyright"} <= reasons
