@@ -81,6 +81,8 @@ GLUED = [
      "The council of Dunmore approved the new pier on Tuesday.", "Sign up for our newsletter"),
     ("The ferry to Kelby Isle will run twice a day.Share on Facebook Share on Twitter",
      "The ferry to Kelby Isle will run twice a day.", "Share on Facebook Share on Twitter"),
+    ("Tickets for the Kelby Isle fair go on sale in May. Share this: Email Twitter Facebook Like this: Like Loading...",
+     "Tickets for the Kelby Isle fair go on sale in May.", "Share this: Email Twitter Facebook Like this: Like Loading..."),
     ("Der Stadtrat von Weilheim-Ost billigte den Neubau am Dienstag. (dpa)",
      "Der Stadtrat von Weilheim-Ost billigte den Neubau am Dienstag.", "(dpa)"),
     ("Die Fähre nach Kellwerder fährt wieder zweimal täglich.Mehr zum Thema - Fähren im Winter",
