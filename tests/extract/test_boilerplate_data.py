@@ -34,6 +34,15 @@ def real_lines() -> list[str]:
     return [" ".join(line.split()) for line in lines if line.strip()]
 
 
+@pytest.fixture(scope="module")
+def real_tails(real_lines) -> list[str]:
+    """The short ends of real lines where furniture may be glued (see ``furniture_tail``)."""
+    from newsweave.extract.boilerplate import _TAIL_START
+
+    return [line[match.end():] for line in real_lines for match in _TAIL_START.finditer(line, max(0, len(line) - 600))
+            if 0 < match.end() < len(line)]
+
+
 def _element_lines(data: bytes) -> list[str]:
     try:
         root = html.fromstring(data)
@@ -67,10 +76,27 @@ def _patterns() -> list[tuple[str, str, int, str]]:
     ]
 
 
-def test_every_furniture_pattern_matches_real_text(real_lines):
+def test_every_furniture_pattern_matches_real_text(real_lines, real_tails):
+    """A pattern matches a whole real line, or the end of one where furniture was glued on."""
     never = []
     for language, reason, max_words, pattern in _patterns():
         compiled = re.compile(pattern, re.I)
-        if not any(word_count(line) <= max_words and compiled.search(line) for line in real_lines):
+        if not any(word_count(line) <= max_words and compiled.search(line) for line in real_lines) and not any(
+            word_count(tail) <= max_words and compiled.match(tail) for tail in real_tails
+        ):
             never.append(f"{language}/{reason}: {pattern}")
     assert not never, "patterns that match no real page or text:\n" + "\n".join(never)
+
+
+def test_furniture_glued_at_line_ends_is_found_in_real_text(real_lines):
+    """Tail cutting (furniture after an article sentence on the same line) fires on real texts,
+    for each kind of furniture it is meant for, and always keeps a head of text."""
+    from newsweave.extract.boilerplate import furniture_tail
+
+    reasons = set()
+    for line in real_lines:
+        tail = furniture_tail(line)
+        if tail is not None:
+            assert re.search(r"\w{2,}", line[: tail[0]])
+            reasons.add(tail[1])
+    assert {"read_also", "subscription_prompt", "agency_credit", "copyright"} <= reasons

@@ -207,3 +207,16 @@ def test_a_page_whose_article_is_only_in_script_data_is_stored_with_its_descript
     assert page[span.source_start : span.source_end] == "&amp;"
     words = result.span(0, len("The harbour board"))
     assert page[words.source_start : words.source_end] == "The harbour board"
+
+
+def test_furniture_glued_at_the_end_of_a_paragraph_is_cut_with_its_offsets() -> None:
+    glued = '\n<p>The board will meet again in June. <a href="/nl">Sign up for our newsletter</a></p>\n'
+    raw = page(middle=glued)
+    article = article_of(raw)
+    assert "The board will meet again in June." in article.text
+    assert "Sign up for our newsletter" not in article.text
+    piece = next(piece for piece in article.removed if piece.text == "Sign up for our newsletter")
+    assert visible_words(raw[piece.source_start : piece.source_end]) == piece.text
+    kept = article.text.index("The board will meet again in June.")
+    start, end = article.offsets.to_source(kept, kept + len("The board will meet again in June."))
+    assert visible_words(raw[start:end]) == "The board will meet again in June."

@@ -73,3 +73,47 @@ def test_a_declared_title_wins_over_the_first_line():
     raw, _ = ARTICLES["en"]
     document = RawDocument(source="feed.xml#item1", raw=raw, kind="text", raw_sha256="0" * 64, title="Feed title")
     assert extract_document(document).title == "Feed title"
+
+
+# Furniture glued at the end of an article line: the sentence stays, the tail is cut.
+GLUED = [
+    ("The council of Dunmore approved the new pier on Tuesday. Sign up for our newsletter",
+     "The council of Dunmore approved the new pier on Tuesday.", "Sign up for our newsletter"),
+    ("The ferry to Kelby Isle will run twice a day.Share on Facebook Share on Twitter",
+     "The ferry to Kelby Isle will run twice a day.", "Share on Facebook Share on Twitter"),
+    ("Tickets for the Kelby Isle fair go on sale in May. Share this: Email Twitter Facebook Like this: Like Loading...",
+     "Tickets for the Kelby Isle fair go on sale in May.", "Share this: Email Twitter Facebook Like this: Like Loading..."),
+    ("Der Stadtrat von Weilheim-Ost billigte den Neubau am Dienstag. (dpa)",
+     "Der Stadtrat von Weilheim-Ost billigte den Neubau am Dienstag.", "(dpa)"),
+    ("Die Fähre nach Kellwerder fährt wieder zweimal täglich.Mehr zum Thema - Fähren im Winter",
+     "Die Fähre nach Kellwerder fährt wieder zweimal täglich.", "Mehr zum Thema - Fähren im Winter"),
+    ("Die Brücke bleibt bis März gesperrt, sagte die Bürgermeisterin. © dpa",
+     "Die Brücke bleibt bis März gesperrt, sagte die Bürgermeisterin.", "© dpa"),
+]
+
+
+@pytest.mark.parametrize(("line", "kept", "cut"), GLUED)
+def test_furniture_glued_at_the_end_of_a_line_is_cut_with_its_offsets(line, kept, cut):
+    raw = f"{line}\nThe rest of the article follows here."
+    cleaned = clean_plain_text(raw)
+    assert cleaned.text.startswith(kept + "\n")
+    assert [piece.text for piece in cleaned.removed] == [cut]
+    piece = cleaned.removed[0]
+    assert raw[piece.source_start : piece.source_end] == cut
+    start, end = cleaned.offsets.to_source(0, len(kept))
+    assert raw[start:end] == kept
+
+
+@pytest.mark.parametrize("line", [
+    # sentences that only look like furniture: they mention a newsletter, a share, an agency
+    "The mayor of Dunmore spoke. Share on Facebook was the most common request, she said.",
+    "He said the club would share on Facebook every result of the season.",
+    "Der Sprecher sagte, die Agentur (dpa) habe zuerst berichtet.",
+    "Der Landrat von Kellwerder schwieg. Die Agentur dpa berichtete zuerst.",
+    "La alcaldesa de Villaseca dijo que te puede interesar saber que el puente abrirá en marzo.",
+])
+def test_sentences_that_only_look_like_furniture_stay(line):
+    raw = f"{line}\nThe rest of the article follows here."
+    cleaned = clean_plain_text(raw)
+    assert cleaned.removed == []
+    assert cleaned.text.startswith(line)

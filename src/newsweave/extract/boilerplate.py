@@ -6,6 +6,10 @@ Two signals, both language-independent in code:
   "Read also" links, subscription and app prompts, cookie and share lines, agency credits;
 * **the trailer**: news articles end with an agency credit ("With AFP", "Avec Reuters").
   Short lines after such a credit are the site's footer, whatever words they use.
+
+Furniture also sits glued at the end of an article line ("… said. Sign up for our
+newsletter", "… erklärte er.Mehr zum Thema - …"): :func:`furniture_tail` finds such a tail
+where a sentence ends or two pieces were glued without a space, and asks the same phrase rules.
 """
 
 from __future__ import annotations
@@ -41,8 +45,11 @@ def word_count(line: str) -> int:
     return len(re.findall(r"\w+", line))
 
 
-def furniture_reason(line: str) -> str | None:
-    """Why this line is site furniture, or None when it reads as article text."""
+def furniture_reason(line: str, opening: bool = False) -> str | None:
+    """Why this line is site furniture, or None when it reads as article text.
+
+    With ``opening``, the furniture must open the line: a tail cut from an article line starts
+    where the furniture starts, never inside a sentence that only mentions a newsletter."""
     # Runs of spaces and no-break spaces ("Read\u00a0also") read as one space, so that the
     # phrase patterns can be written with plain single spaces.
     stripped = " ".join(line.split())
@@ -50,8 +57,33 @@ def furniture_reason(line: str) -> str | None:
         return None
     words = word_count(stripped)
     for rule in rules():
-        if words <= rule.max_words and rule.pattern.search(stripped):
+        found = rule.pattern.match(stripped) if opening else rule.pattern.search(stripped)
+        if words <= rule.max_words and found:
             return rule.reason
+    return None
+
+
+# Where a line may hold a second piece: after a sentence's end and its spaces, or where two
+# pieces were glued without a space ("erklärte er.Mehr zum Thema", "said.Share on Facebook").
+_TAIL_START = re.compile(
+    r"(?<=[.!?…\"”»)])\s+(?=\S)"
+    r"|(?<=[a-zà-ÿ0-9.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])"
+    r"|(?<=[.!?])(?=[©(])"
+)
+# The kept head must still read as text: a word, not a lone mark or a dateline's dash.
+_HEAD_WORD = re.compile(r"\w{2,}")
+
+
+def furniture_tail(line: str) -> tuple[int, str] | None:
+    """``(start, reason)`` of the longest furniture piece ending ``line`` after article text,
+    or None. A whole furniture line is :func:`furniture_reason`'s business, not this one's."""
+    for match in _TAIL_START.finditer(line):
+        start = match.end()
+        if not _HEAD_WORD.search(line, start) or not _HEAD_WORD.search(line, 0, match.start() or start):
+            continue  # a lone mark is no furniture; a line must keep a word of text
+        reason = furniture_reason(line[start:], opening=True)
+        if reason is not None:
+            return start, reason
     return None
 
 

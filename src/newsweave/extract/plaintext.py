@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsweave.extract.boilerplate import classify_lines
+from newsweave.extract.boilerplate import classify_lines, furniture_reason, furniture_tail
 from newsweave.model import RemovedSpan
 from newsweave.offsets import OffsetMap
 from newsweave.extract.settings import SETTINGS
@@ -78,10 +78,11 @@ def clean_lines(lines: list[Line], raw_length: int) -> Cleaned:
         if not line.text:
             gap = True
             continue
-        if reason is not None:
+        if reason is not None and not _head_is_text(line.text):
             removed.append(RemovedSpan(line.source_start, line.source_end, line.text, reason))
             gap = True
             continue
+        line = _cut_tail(line, removed)
         if parts:
             separator = "\n\n" if gap else "\n"
             parts.append(separator)
@@ -93,6 +94,42 @@ def clean_lines(lines: list[Line], raw_length: int) -> Cleaned:
         gap = False
     text = "".join(parts)
     return Cleaned(text, offsets, removed, headline_of(text))
+
+
+def _head_is_text(line: str) -> bool:
+    """Whether a line the phrase rules call furniture is article text with furniture glued
+    at its end ("The mayor spoke. Sign up for our newsletter"): its head alone is no furniture."""
+    tail = furniture_tail(line)
+    return tail is not None and furniture_reason(line[: tail[0]]) is None
+
+
+def _cut_tail(line: Line, removed: list[RemovedSpan]) -> Line:
+    """The line without furniture glued at its end; the cut piece goes to ``removed``."""
+    tail = furniture_tail(line.text)
+    if tail is None:
+        return line
+    start, reason = tail
+    end = len(line.text[:start].rstrip())
+    pieces = line_pieces(line)
+    removed.append(RemovedSpan(_source_at(pieces, start), line.source_end, line.text[start:], reason))
+    kept = tuple((a, min(b, end), sa, sa + (min(b, end) - a) if sb - sa == b - a else sb)
+                 for a, b, sa, sb in pieces if a < end)
+    return _Cut(line.text[:end], line.source_start, kept[-1][3], kept)
+
+
+@dataclass(frozen=True)
+class _Cut(Line):
+    """A line shortened by a cut tail; its pieces map the kept characters to the source."""
+
+    pieces: tuple[tuple[int, int, int, int], ...] = ()
+
+
+def _source_at(pieces: tuple[tuple[int, int, int, int], ...], position: int) -> int:
+    """Where the line's character at ``position`` sits in the source."""
+    for start, end, source_start, source_end in pieces:
+        if start <= position < end:
+            return source_start + (position - start) if source_end - source_start == end - start else source_start
+    return pieces[-1][3]
 
 
 def headline_of(text: str) -> str | None:
