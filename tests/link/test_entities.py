@@ -259,3 +259,12 @@ def test_a_surname_of_a_full_name_stays_a_person_beside_the_town() -> None:
     mentions = _mentions(text, ("Ann Bergamo", "PER", 0), ("Bergamo", "LOC", 1), ("Bergamo", "PER", 2))
     resolve_mentions(mentions, text)
     assert mentions[2].label == "PER"
+
+
+def test_a_title_right_before_keeps_the_person_but_a_title_after_does_not() -> None:
+    text = "President Bergamo spoke in Bergamo. Bergamo's former mayor, Ivo Tessel, disagreed."
+    mentions = _mentions(text, ("Bergamo", "PER", 0), ("Bergamo", "LOC", 1), ("Bergamo", "PER", 2), ("Ivo Tessel", "PER", 0))
+    mentions.append(Mention(0, 9, "President", "PER", "title", "president:", 0))
+    mentions.append(Mention(text.index("former mayor"), text.index("former mayor") + 12, "former mayor", "PER", "title", "mayor:", 2))
+    resolve_mentions(mentions, text)
+    assert [m.label for m in mentions[:3]] == ["PER", "LOC", "LOC"]

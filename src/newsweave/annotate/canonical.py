@@ -313,7 +313,7 @@ def _relabel_people(mentions: list[Mention], text: str = "") -> None:
     the article is that person (small models tag "Zelenskyy's office" as a place now and then).
     """
     people = [name_words(m.name) for m in mentions if m.kind == "name" and m.label == "PER"]
-    titled = {m.bound_to for m in mentions if m.kind == "title" and m.bound_to is not None}
+    titled = _titled(mentions, text)
     for index, mention in enumerate(mentions):
         if mention.kind != "name":
             continue
@@ -377,8 +377,8 @@ def _places_named_otherwise(mentions: list[Mention], results: list[Resolved | No
     it a person or an organisation elsewhere ("Velmora" LOC in "in Velmora", PER in "Velmora's
     exports"): the model errs on the same word from one sentence to the next, the article does
     not change its meaning. Only a sure reading counts, and a mention keeps the other reading
-    where the article shows it there: an honorific before it ("Mr Velmora"), a title bound to it
-    ("the minister, Velmora"), or a full name of the article that holds the word ("Ann Velmora").
+    where the article shows it there: an honorific before it ("Mr Velmora"), a title right
+    before it ("the minister, Velmora"), or a full name of the article that holds the word ("Ann Velmora").
     An organisation's longer name ("Velmora Telecom") is another surface, so it never matches.
     """
     located = {fold(m.text): results[i] for i, m in enumerate(mentions)
@@ -386,7 +386,7 @@ def _places_named_otherwise(mentions: list[Mention], results: list[Resolved | No
                and result.place is not None and (result.place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence}
     if not located:
         return
-    titled = {m.bound_to for m in mentions if m.kind == "title" and m.bound_to is not None}
+    titled = _titled(mentions, text)
     in_full_names = {word for m in mentions if m.kind == "name" and m.label == "PER"
                      for word in name_words(m.name) if len(name_words(m.name)) > 1}
     for index, mention in enumerate(mentions):
@@ -396,6 +396,15 @@ def _places_named_otherwise(mentions: list[Mention], results: list[Resolved | No
             continue
         mention.label = "LOC"
         results[index] = place
+
+
+def _titled(mentions: list[Mention], text: str) -> set[int]:
+    """The mentions a title stands right before ("President Jordan", "the minister, Jordan"). A
+    title bound to a name further off is no evidence here: titles bind to the nearest "person",
+    and that may be the country the model mislabelled ("Velmora's former president")."""
+    ends = {m.end for m in mentions if m.kind == "title"}
+    return {index for index, m in enumerate(mentions)
+            if any(text[end:m.start].strip(" ,") == "" and 0 <= m.start - end <= 3 for end in ends)}
 
 
 def _after_honorific(text: str, start: int) -> bool:
