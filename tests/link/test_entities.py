@@ -216,3 +216,55 @@ def test_an_organisation_that_stands_for_an_area_keeps_its_id_and_carries_its_po
         assert resolved.place is not None and resolved.place.name == "Europe"
     other = resolve_mentions([Mention(0, 14, "Varessi Holdings", "ORG")])[0]
     assert other is not None and other.place is None
+
+
+def _mentions(text: str, *spans: tuple[str, str, int]) -> list[Mention]:
+    """Mentions of ``text``: (word, label, which occurrence of the word)."""
+    found = []
+    for word, label, nth in spans:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        found.append(Mention(start, start + len(word), word, label))
+    return found
+
+
+def test_a_town_located_once_is_that_town_where_the_model_called_it_a_person() -> None:
+    text = "Dara Velk opened a bakery in Bergamo last spring. Bergamo welcomed the new shop."
+    mentions = _mentions(text, ("Dara Velk", "PER", 0), ("Bergamo", "LOC", 0), ("Bergamo", "PER", 1))
+    resolved = resolve_mentions(mentions, text)
+    assert mentions[2].label == "LOC"
+    assert resolved[2] is not None and resolved[2].place is not None
+    assert resolved[2].entity_id == resolved[1].entity_id
+
+
+def test_un_pays_situe_une_fois_est_ce_pays_la_ou_le_modele_voit_une_organisation() -> None:
+    text = "Les pourparlers en Jordanie ont repris. Jordanie a annoncé lundi la réouverture de Quimper Télécom."
+    mentions = _mentions(text, ("Jordanie", "LOC", 0), ("Jordanie", "ORG", 1), ("Quimper Télécom", "ORG", 0))
+    resolved = resolve_mentions(mentions, text)
+    assert [m.label for m in mentions] == ["LOC", "LOC", "ORG"]
+    assert resolved[1] is not None and resolved[1].entity_id == resolved[0].entity_id
+
+
+def test_a_person_named_with_an_honorific_stays_a_person_beside_the_place() -> None:
+    text = "Mr Jordan met the press in Jordan. M. Jordanie a démenti en Jordanie."
+    mentions = _mentions(text, ("Jordan", "PER", 0), ("Jordan", "LOC", 1), ("Jordanie", "PER", 0), ("Jordanie", "LOC", 1))
+    resolved = resolve_mentions(mentions, text)
+    assert [m.label for m in mentions] == ["PER", "LOC", "PER", "LOC"]
+    assert resolved[0] is not None and resolved[0].place is None
+
+
+def test_a_surname_of_a_full_name_stays_a_person_beside_the_town() -> None:
+    text = "Ann Bergamo spoke in Bergamo. Bergamo said the vote was close."
+    mentions = _mentions(text, ("Ann Bergamo", "PER", 0), ("Bergamo", "LOC", 1), ("Bergamo", "PER", 2))
+    resolve_mentions(mentions, text)
+    assert mentions[2].label == "PER"
+
+
+def test_a_title_right_before_keeps_the_person_but_a_title_after_does_not() -> None:
+    text = "President Bergamo spoke in Bergamo. Bergamo's former mayor, Ivo Tessel, disagreed."
+    mentions = _mentions(text, ("Bergamo", "PER", 0), ("Bergamo", "LOC", 1), ("Bergamo", "PER", 2), ("Ivo Tessel", "PER", 0))
+    mentions.append(Mention(0, 9, "President", "PER", "title", "president:", 0))
+    mentions.append(Mention(text.index("former mayor"), text.index("former mayor") + 12, "former mayor", "PER", "title", "mayor:", 2))
+    resolve_mentions(mentions, text)
+    assert [m.label for m in mentions[:3]] == ["PER", "LOC", "LOC"]

@@ -265,7 +265,7 @@ def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = 
     article's ``text``, places written "Town, Region" are read together; its ``url`` gives
     the country of publication."""
     results: list[Resolved | None] = [None] * len(mentions)
-    _relabel_people(mentions)
+    _relabel_people(mentions, text)
     demonym_countries = {}
     for index, mention in enumerate(mentions):
         if mention.kind == "demonym":
@@ -276,6 +276,7 @@ def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = 
                     demonym_countries[index] = code
                 results[index] = _demonym_identity(place)
     _resolve_names(mentions, results, {code for code in demonym_countries.values() if code}, text, url)
+    _places_named_otherwise(mentions, results, text)
     _resolve_persons(mentions, results)
     _resolve_titles(mentions, results)
     return results
@@ -305,14 +306,15 @@ def _demonym_identity(place: Place) -> Resolved:
     return Resolved(place.entity_id, place.name, "MISC", located, place.country)
 
 
-def _relabel_people(mentions: list[Mention]) -> None:
+def _relabel_people(mentions: list[Mention], text: str = "") -> None:
     """Repair model labels with what the article itself says.
 
     A "place" no gazetteer knows, or a lone "organisation", that repeats a person's name of
     the article is that person (small models tag "Zelenskyy's office" as a place now and then).
     """
     people = [name_words(m.name) for m in mentions if m.kind == "name" and m.label == "PER"]
-    for mention in mentions:
+    titled = _titled(mentions, text)
+    for index, mention in enumerate(mentions):
         if mention.kind != "name":
             continue
         if mention.label == "LOC" and not candidates(mention.name):
@@ -325,9 +327,11 @@ def _relabel_people(mentions: list[Mention]) -> None:
             words = name_words(mention.name)
             if words and any(len(person) > len(words) and person[-len(words):] == words for person in people):
                 mention.label = "PER"
-        elif mention.label == "PER" and " " not in mention.name.strip() and _is_big_place(mention.name):
+        elif (mention.label == "PER" and " " not in mention.name.strip() and _is_big_place(mention.name)
+              and not _after_honorific(text, mention.start) and index not in titled):
             # ... and a one-word "person" that is a big city or a country ("Kyiv") is that place,
-            # unless a full name of the article has it ("Michael Jordan", "Sofia Jakobsson").
+            # unless a full name of the article has it ("Michael Jordan", "Sofia Jakobsson") or an
+            # honorific or a title names a person there ("Mr Jordan").
             words = name_words(mention.name)
             if not any(len(person) > 1 and words[0] in person for person in people if words):
                 mention.label = "LOC"
@@ -366,6 +370,47 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
             results[index] = Resolved(name_id("LOC", text), text, "LOC")
         else:
             results[index] = Resolved(place.entity_id, place.name, "LOC", place, place.country)
+
+
+def _places_named_otherwise(mentions: list[Mention], results: list[Resolved | None], text: str) -> None:
+    """A name the article locates as a place at one mention is that place where the model called
+    it a person or an organisation elsewhere ("Velmora" LOC in "in Velmora", PER in "Velmora's
+    exports"): the model errs on the same word from one sentence to the next, the article does
+    not change its meaning. Only a sure reading counts, and a mention keeps the other reading
+    where the article shows it there: an honorific before it ("Mr Velmora"), a title right
+    before it ("the minister, Velmora"), or a full name of the article that holds the word ("Ann Velmora").
+    An organisation's longer name ("Velmora Telecom") is another surface, so it never matches.
+    """
+    located = {fold(m.text): results[i] for i, m in enumerate(mentions)
+               if m.kind == "name" and m.label == "LOC" and (result := results[i]) is not None
+               and result.place is not None and (result.place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence}
+    if not located:
+        return
+    titled = _titled(mentions, text)
+    in_full_names = {word for m in mentions if m.kind == "name" and m.label == "PER"
+                     for word in name_words(m.name) if len(name_words(m.name)) > 1}
+    for index, mention in enumerate(mentions):
+        place = located.get(fold(mention.text))
+        if (place is None or mention.kind != "name" or mention.label not in ("PER", "ORG") or index in titled
+                or _after_honorific(text, mention.start) or any(word in in_full_names for word in name_words(mention.name))):
+            continue
+        mention.label = "LOC"
+        results[index] = place
+
+
+def _titled(mentions: list[Mention], text: str) -> set[int]:
+    """The mentions a title stands right before ("President Jordan", "the minister, Jordan"). A
+    title bound to a name further off is no evidence here: titles bind to the nearest "person",
+    and that may be the country the model mislabelled ("Velmora's former president")."""
+    ends = {m.end for m in mentions if m.kind == "title"}
+    return {index for index, m in enumerate(mentions)
+            if any(text[end:m.start].strip(" ,") == "" and 0 <= m.start - end <= 3 for end in ends)}
+
+
+def _after_honorific(text: str, start: int) -> bool:
+    """Whether the word just before ``start`` is an honorific ("Mr", "Mme", "Dr.")."""
+    before = text[max(0, start - 12):start].split()
+    return bool(before) and re.sub(r"[^a-z]", "", unidecode(before[-1]).lower()) in _honorifics()
 
 
 def _resolve_persons(mentions: list[Mention], results: list[Resolved | None]) -> None:
