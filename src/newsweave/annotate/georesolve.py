@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from newsweave.annotate.geo import Place, _Entry, candidates, countries, demonym_country, fold, haversine_km, region_demonym
+from newsweave.annotate.division_codes import division_names
+from newsweave.annotate.geo import Place, _Entry, _common_words, candidates, countries, demonym_country, fold, haversine_km, region_demonym
 from newsweave.annotate.settings import SETTINGS
 
 SAME_ADMIN1_BONUS = 3.0
@@ -48,11 +49,15 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     points. Then every name is read again against that context ("Paris" next to "Texas",
     "Springfield" in a story about Illinois, a small town near the city the story is about).
     """
+    names, pairs = list(names), list(pairs)
     options = {fold(name): _options(name) for name in names}
     options = {key: found for key, found in options.items() if found}
     seeds = Context(set(context_countries) | ({publication} if publication else set()), set(), [],
                     publication=publication)
     first = {key: _choose(found, seeds) for key, found in options.items()}
+    for key, division in _abbreviated_divisions(names, options, pairs, seeds, first).items():
+        options[key] = (_Entry(division, True),)
+        first[key] = (division, 1.0)
     inside = _pair_regions(pairs, first)
     seeds.nested = _nested(options)
     readings = {key: {entry.place.geonameid for entry in found} for key, found in options.items()}
@@ -67,6 +72,43 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
                  for key, found in options.items()}
     return {key: replace(place, confidence=round(confidence, 3)) for key, (place, confidence) in picks.items()
             if confidence >= SETTINGS.geo_min_confidence}
+
+
+def _abbreviated_divisions(names: list[str], options: dict[str, tuple[_Entry, ...]], pairs: list[tuple[str, str]],
+                           seeds: Context, first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
+    """Folded abbreviation -> the first-level division it stands for ("Ill.", "NSW"), where
+    the article marks it as a place: written after a town of that division ("Springfield,
+    Ill."), or, when it does not spell a function word ("IN", "OR", "ME"), naming a division of a
+    country the article already has a sure place in. A code that two readings pass, or none,
+    stays unresolved. A name the gazetteer knows keeps its readings unless a town pairs it."""
+    towns: dict[str, list[str]] = {}
+    for town, region in pairs:
+        towns.setdefault(fold(region), []).append(fold(town))
+    sure = set(seeds.countries) | {place.country for place, confidence in first.values()
+                                   if place.country and confidence >= SETTINGS.geo_context_min_confidence}
+    found: dict[str, Place] = {}
+    for name in names:
+        key = fold(name)
+        readings = [place for place in map(_division_place, division_names(name)) if place is not None]
+        if not readings or key in found:
+            continue
+        paired = [place for place in readings
+                  if any(_in_pair_region(entry.place, place) for town in towns.get(key, ()) for entry in options.get(town, ()))]
+        known = key in options
+        # A code in capitals that spells a function word of a gazetteer language ("IN", "OR",
+        # "ME", French "SA") may be that word shouted; a dotted form ("Ont.") is not.
+        word = "." not in name and key in _common_words()
+        if not paired and not known and not word:
+            paired = [place for place in readings if place.country in sure]
+        if len(paired) == 1:
+            found[key] = paired[0]
+    return found
+
+
+def _division_place(reading: tuple[str, str]) -> Place | None:
+    country, division = reading
+    return next((entry.place for entry in candidates(division)
+                 if entry.place.kind == "admin1" and entry.place.country == country), None)
 
 
 def _read_in_context(key: str, found: tuple[_Entry, ...], picks: dict[str, tuple[Place, float]],
