@@ -78,7 +78,7 @@ def _abbreviated_divisions(names: list[str], options: dict[str, tuple[_Entry, ..
                            seeds: Context, first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
     """Folded abbreviation -> the first-level division it stands for ("Ill.", "NSW"), where
     the article marks it as a place: written after a town of that division ("Springfield,
-    Ill."), or, when it does not spell a function word ("IN", "OR", "ME"), naming a division of a
+    Ill.", of a town it knows or of one it does not), or, when it does not spell a function word ("IN", "OR", "ME"), naming a division of a
     country the article already has a sure place in. A code that two readings pass, or none,
     stays unresolved. A name the gazetteer knows keeps its readings unless a town pairs it."""
     towns: dict[str, list[str]] = {}
@@ -94,6 +94,10 @@ def _abbreviated_divisions(names: list[str], options: dict[str, tuple[_Entry, ..
             continue
         paired = [place for place in readings
                   if any(_in_pair_region(entry.place, place) for town in towns.get(key, ()) for entry in options.get(town, ()))]
+        if not paired and any(town not in options for town in towns.get(key, ())):
+            # After a town the gazetteer does not know, the pattern still marks a place; a code
+            # of several countries is read in the one the article points at.
+            paired = readings if len(readings) == 1 else [place for place in readings if place.country in sure]
         known = key in options
         # A code in capitals that spells a function word of a gazetteer language ("IN", "OR",
         # "ME", French "SA") may be that word shouted; a dotted form ("Ont.") is not.
