@@ -275,3 +275,9 @@ def test_a_code_of_several_countries_stays_unresolved_without_context() -> None:
     assert "wa" not in _resolved("Crews left Glimmerton, WA, at noon.", ["Glimmerton", "WA"])
     assert _resolved("Crews left Glimmerton, WA, near Perth.", ["Glimmerton", "WA", "Perth"])["wa"] == (
         "Western Australia", "AU")
+
+
+def test_a_dotted_abbreviation_is_not_the_town_of_its_letters() -> None:
+    # "Man" is a town of Côte d'Ivoire; "Man." beside a Canadian city is Manitoba.
+    assert _resolved("Crews left Winnipeg for Glimmerton, Man., at noon.", ["Winnipeg", "Glimmerton", "Man."])["man"] == (
+        "Manitoba", "CA")

@@ -80,7 +80,7 @@ def _abbreviated_divisions(names: list[str], options: dict[str, tuple[_Entry, ..
     the article marks it as a place: written after a town of that division ("Springfield,
     Ill.", of a town it knows or of one it does not), or, when it does not spell a function word ("IN", "OR", "ME"), naming a division of a
     country the article already has a sure place in. A code that two readings pass, or none,
-    stays unresolved. A name the gazetteer knows keeps its readings unless a town pairs it."""
+    stays unresolved."""
     towns: dict[str, list[str]] = {}
     for town, region in pairs:
         towns.setdefault(fold(region), []).append(fold(town))
@@ -98,7 +98,9 @@ def _abbreviated_divisions(names: list[str], options: dict[str, tuple[_Entry, ..
             # After a town the gazetteer does not know, the pattern still marks a place; a code
             # of several countries is read in the one the article points at.
             paired = readings if len(readings) == 1 else [place for place in readings if place.country in sure]
-        known = key in options
+        # A gazetteer name keeps its readings unless it is written with dots ("Kan." is not the
+        # town of Kan).
+        known = key in options and "." not in name
         # A code in capitals that spells a function word of a gazetteer language ("IN", "OR",
         # "ME", French "SA") may be that word shouted; a dotted form ("Ont.") is not.
         word = "." not in name and key in _common_words()
