@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from urllib.parse import urlsplit
 
 from newsweave.annotate.division_codes import division_names
@@ -89,7 +90,7 @@ def _abbreviated_divisions(names: list[str], options: dict[str, tuple[_Entry, ..
     found: dict[str, Place] = {}
     for name in names:
         key = fold(name)
-        readings = [place for place in map(_division_place, division_names(name)) if place is not None]
+        readings = _division_readings(name)
         if not readings or key in found:
             continue
         paired = [place for place in readings
@@ -97,7 +98,7 @@ def _abbreviated_divisions(names: list[str], options: dict[str, tuple[_Entry, ..
         if not paired and any(town not in options for town in towns.get(key, ())):
             # After a town the gazetteer does not know, the pattern still marks a place; a code
             # of several countries is read in the one the article points at.
-            paired = readings if len(readings) == 1 else [place for place in readings if place.country in sure]
+            paired = list(readings) if len(readings) == 1 else [place for place in readings if place.country in sure]
         # A gazetteer name keeps its readings unless it is written with dots ("Kan." is not the
         # town of Kan).
         known = key in options and "." not in name
@@ -111,10 +112,16 @@ def _abbreviated_divisions(names: list[str], options: dict[str, tuple[_Entry, ..
     return found
 
 
-def _division_place(reading: tuple[str, str]) -> Place | None:
-    country, division = reading
-    return next((entry.place for entry in candidates(division)
-                 if entry.place.kind == "admin1" and entry.place.country == country), None)
+@cache
+def _division_readings(name: str) -> tuple[Place, ...]:
+    """The first-level divisions of the gazetteer that ``name`` may abbreviate."""
+    found = []
+    for country, division in division_names(name):
+        place = next((entry.place for entry in candidates(division)
+                      if entry.place.kind == "admin1" and entry.place.country == country), None)
+        if place is not None:
+            found.append(place)
+    return tuple(found)
 
 
 def _read_in_context(key: str, found: tuple[_Entry, ...], picks: dict[str, tuple[Place, float]],
