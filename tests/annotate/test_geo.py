@@ -232,3 +232,52 @@ def test_a_state_read_in_context_is_context_for_the_towns(names: list[str]) -> N
 def test_a_state_read_in_context_leaves_the_country_reading_alone() -> None:
     chosen = resolve_places(["Athens", "Georgia", "Tbilisi"])
     assert chosen["georgia"].country == "GE" and chosen["athens"].country == "GR"
+
+
+def _resolved(text: str, names: list[str], **kwargs: object) -> dict[str, tuple[str, str | None]]:
+    spans = [(text.index(name), text.index(name) + len(name)) for name in names]
+    chosen = resolve_places(names, pairs=town_region_pairs(text, spans), **kwargs)  # type: ignore[arg-type]
+    return {key: (place.name, place.country) for key, place in chosen.items()}
+
+
+@pytest.mark.parametrize(("text", "town", "code", "division"), [
+    ("Firefighters reached Brookhollow, Ill., before dawn.", "Brookhollow", "Ill.", "Illinois"),
+    ("The mayor of Quellport, Calif., resigned on Monday.", "Quellport", "Calif.", "California"),
+    ("Les pompiers de Wattlebury, NSW, ont évacué la ville.", "Wattlebury", "NSW", "New South Wales"),
+    ("Le maire de Tarnaby-sur-Lac, Ont., a démissionné.", "Tarnaby-sur-Lac", "Ont.", "Ontario"),
+])
+def test_a_division_abbreviation_after_a_town_is_that_division(text: str, town: str, code: str, division: str) -> None:
+    assert _resolved(text, [town, code])[fold(code)][0] == division
+
+
+def test_a_state_code_after_a_real_town_is_read_in_its_state() -> None:
+    found = _resolved("Crews left Portland, ME, at noon.", ["Portland", "ME"])
+    assert found["me"] == ("Maine", "US") and found["portland"] == ("Portland", "US")
+
+
+def test_an_abbreviation_alone_needs_a_place_of_its_country() -> None:
+    assert _resolved("Storms hit Sydney and the NSW coast.", ["Sydney", "NSW"])["nsw"] == ("New South Wales", "AU")
+    assert "nsw" not in _resolved("Storms hit the NSW coast.", ["NSW"])
+    assert _resolved("A Kan. farmer spoke.", ["Kan."], publication="US")["kan"] == ("Kansas", "US")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Buy the blue one OR the red one in Chicago.", "OR"),
+    ("Tell ME what happened in Chicago.", "ME"),
+    ("Prices went up IN Chicago.", "IN"),
+    ("Les prix ont monté à Toulouse et SA filiale à Chicago a fermé.", "SA"),
+])
+def test_a_code_that_spells_a_word_is_not_a_place_without_a_town_before_it(text: str, code: str) -> None:
+    assert fold(code) not in _resolved(text, ["Chicago", code])
+
+
+def test_a_code_of_several_countries_stays_unresolved_without_context() -> None:
+    assert "wa" not in _resolved("Crews left Glimmerton, WA, at noon.", ["Glimmerton", "WA"])
+    assert _resolved("Crews left Glimmerton, WA, near Perth.", ["Glimmerton", "WA", "Perth"])["wa"] == (
+        "Western Australia", "AU")
+
+
+def test_a_dotted_abbreviation_is_not_the_town_of_its_letters() -> None:
+    # "Man" is a town of Côte d'Ivoire; "Man." beside a Canadian city is Manitoba.
+    assert _resolved("Crews left Winnipeg for Glimmerton, Man., at noon.", ["Winnipeg", "Glimmerton", "Man."])["man"] == (
+        "Manitoba", "CA")

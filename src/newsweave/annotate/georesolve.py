@@ -14,9 +14,11 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from urllib.parse import urlsplit
 
-from newsweave.annotate.geo import Place, _Entry, candidates, countries, demonym_country, fold, haversine_km, region_demonym
+from newsweave.annotate.division_codes import division_names
+from newsweave.annotate.geo import Place, _Entry, _common_words, candidates, countries, demonym_country, fold, haversine_km, region_demonym
 from newsweave.annotate.settings import SETTINGS
 
 SAME_ADMIN1_BONUS = 3.0
@@ -48,11 +50,15 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     points. Then every name is read again against that context ("Paris" next to "Texas",
     "Springfield" in a story about Illinois, a small town near the city the story is about).
     """
+    names, pairs = list(names), list(pairs)
     options = {fold(name): _options(name) for name in names}
     options = {key: found for key, found in options.items() if found}
     seeds = Context(set(context_countries) | ({publication} if publication else set()), set(), [],
                     publication=publication)
     first = {key: _choose(found, seeds) for key, found in options.items()}
+    for key, division in _abbreviated_divisions(names, options, pairs, seeds, first).items():
+        options[key] = (_Entry(division, True),)
+        first[key] = (division, 1.0)
     inside = _pair_regions(pairs, first)
     seeds.nested = _nested(options)
     readings = {key: {entry.place.geonameid for entry in found} for key, found in options.items()}
@@ -67,6 +73,55 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
                  for key, found in options.items()}
     return {key: replace(place, confidence=round(confidence, 3)) for key, (place, confidence) in picks.items()
             if confidence >= SETTINGS.geo_min_confidence}
+
+
+def _abbreviated_divisions(names: list[str], options: dict[str, tuple[_Entry, ...]], pairs: list[tuple[str, str]],
+                           seeds: Context, first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
+    """Folded abbreviation -> the first-level division it stands for ("Ill.", "NSW"), where
+    the article marks it as a place: written after a town of that division ("Springfield,
+    Ill.", of a town it knows or of one it does not), or, when it does not spell a function word ("IN", "OR", "ME"), naming a division of a
+    country the article already has a sure place in. A code that two readings pass, or none,
+    stays unresolved."""
+    towns: dict[str, list[str]] = {}
+    for town, region in pairs:
+        towns.setdefault(fold(region), []).append(fold(town))
+    sure = set(seeds.countries) | {place.country for place, confidence in first.values()
+                                   if place.country and confidence >= SETTINGS.geo_context_min_confidence}
+    found: dict[str, Place] = {}
+    for name in names:
+        key = fold(name)
+        readings = _division_readings(name)
+        if not readings or key in found:
+            continue
+        paired = [place for place in readings
+                  if any(_in_pair_region(entry.place, place) for town in towns.get(key, ()) for entry in options.get(town, ()))]
+        if not paired and any(town not in options for town in towns.get(key, ())):
+            # After a town the gazetteer does not know, the pattern still marks a place; a code
+            # of several countries is read in the one the article points at.
+            paired = list(readings) if len(readings) == 1 else [place for place in readings if place.country in sure]
+        # A gazetteer name keeps its readings unless it is written with dots ("Kan." is not the
+        # town of Kan).
+        known = key in options and "." not in name
+        # A code in capitals that spells a function word of a gazetteer language ("IN", "OR",
+        # "ME", French "SA") may be that word shouted; a dotted form ("Ont.") is not.
+        word = "." not in name and key in _common_words()
+        if not paired and not known and not word:
+            paired = [place for place in readings if place.country in sure]
+        if len(paired) == 1:
+            found[key] = paired[0]
+    return found
+
+
+@cache
+def _division_readings(name: str) -> tuple[Place, ...]:
+    """The first-level divisions of the gazetteer that ``name`` may abbreviate."""
+    found = []
+    for country, division in division_names(name):
+        place = next((entry.place for entry in candidates(division)
+                      if entry.place.kind == "admin1" and entry.place.country == country), None)
+        if place is not None:
+            found.append(place)
+    return tuple(found)
 
 
 def _read_in_context(key: str, found: tuple[_Entry, ...], picks: dict[str, tuple[Place, float]],

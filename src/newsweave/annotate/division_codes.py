@@ -1,0 +1,65 @@
+"""Abbreviations of first-level divisions as names of places: "NSW", "Calif.", "Ont.".
+
+Two sources: the ISO 3166-2 codes of every country's first-level divisions (pycountry, pinned;
+"NSW", "QLD", "CA", "ON": the code after the country's prefix, letters only, written in
+capitals) and the news-style abbreviations of US states, Canadian provinces and Australian
+states (``data/division_abbreviations.json``, from the AP stylebook's lists: "Kan.", "B.C.").
+
+A code names several divisions ("SA": South Australia, and codes of other countries) and is
+often a word or an organisation ("IN", "OR", "ME"), so this module only lists what a code may
+mean; :func:`newsweave.annotate.georesolve.resolve_places` accepts a reading only where the
+article marks it as a place. Nothing is loaded until a name looks like an abbreviation, so a
+process that meets none pays nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+# ISO 3166-2 suffixes of this length are what news writes as a division's abbreviation ("WA",
+# "NSW"); longer ones are not written as names.
+MAX_CODE_LENGTH = 3
+
+
+def division_names(name: str) -> tuple[tuple[str, str], ...]:
+    """(country ISO code, division's English name) for each division ``name`` may abbreviate,
+    as written (case matters: "Ill." and "IN", not "ill." or "In")."""
+    name = name.strip()
+    if not _looks_like_abbreviation(name):
+        return ()
+    return _news_abbreviations().get(name, ()) + _iso_codes().get(name, ())
+
+
+def _looks_like_abbreviation(name: str) -> bool:
+    letters = name.replace(".", "").replace(" ", "")
+    return 0 < len(letters) <= 5 and (name.endswith(".") or "." in name or name.isupper() or name in _news_abbreviations())
+
+
+@cache
+def _news_abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
+    text = (resources.files("newsweave.annotate") / "data" / "division_abbreviations.json").read_text(encoding="utf-8")
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for country, table in json.loads(text).items():
+        if country.startswith("_"):
+            continue
+        for abbreviation, division in table.items():
+            found[abbreviation] = found.get(abbreviation, ()) + ((country, division),)
+    return found
+
+
+@cache
+def _iso_codes() -> dict[str, tuple[tuple[str, str], ...]]:
+    try:
+        import pycountry
+    except ModuleNotFoundError:
+        return {}
+    found: dict[str, tuple[tuple[str, str], ...]] = {}
+    for division in pycountry.subdivisions:
+        suffix = division.code.split("-", 1)[1]
+        if division.parent_code is None and suffix.isalpha() and len(suffix) <= MAX_CODE_LENGTH:
+            # pycountry writes some names with a second form in brackets ("Wales [Cymru GB-CYM]").
+            english = division.name.split(" [", 1)[0]
+            found[suffix] = found.get(suffix, ()) + ((division.country_code, english),)
+    return found
