@@ -153,7 +153,10 @@ def test_site_furniture_does_not_lengthen_a_vague_run() -> None:
     fr = facts_fr + ("Beaucoup de gens attendent un autre résultat. Personne ne peut vraiment dire ce qui va suivre. "
                      "Abonnez-vous à notre newsletter pour recevoir l'essentiel de l'actualité.\n")
     en_article, fr_article = analyse(en, "en"), analyse(fr, "fr")
-    assert flags(en_article, "boilerplate_leak") and flags(fr_article, "boilerplate_leak")
+    for article in (en_article, fr_article):  # the glued prompt is cut at the line's end, or flagged
+        cut = any("newsletter" in piece.text for piece in article.removed)
+        assert cut or flags(article, "boilerplate_leak")
+        assert "newsletter" not in article.text or flags(article, "boilerplate_leak")
     assert flags(en_article, "generic_filler") == []
     assert flags(fr_article, "generic_filler") == []
 
