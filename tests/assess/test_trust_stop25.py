@@ -23,12 +23,15 @@ def test_a_read_also_line_is_cut_in_german_and_spanish() -> None:
     assert [removed.reason for removed in es.removed] == ["read_also"] and "Cancelada" not in es.text
 
 
-def test_furniture_glued_inside_a_paragraph_is_a_leak() -> None:
+def test_furniture_glued_at_the_end_of_a_paragraph_is_cut_and_the_sentence_stays() -> None:
+    # Stop 27: a read-also link glued after the paragraph's last sentence is cut (extract's
+    # furniture_tail) instead of being left in the text and flagged as a leak.
     de = analyse(DE_FACTS + "Der Betriebsrat will am Freitag beraten. Mehr zum Thema: Hafenfest in Harwick abgesagt\n", "de")
     es = analyse(ES_FACTS + "El comité se reunirá el viernes. Lee también: Cancelada la fiesta del puerto\n", "es")
-    for article, words in ((de, "Mehr zum Thema"), (es, "Lee también")):
-        [flag] = flags(article, "boilerplate_leak")
-        assert any(words in span.text for span in flag.evidence) and flag.confidence > 0
+    for article, words, sentence in ((de, "Mehr zum Thema", "will am Freitag beraten."),
+                                     (es, "Lee también", "se reunirá el viernes.")):
+        assert any(words in piece.text for piece in article.removed) and words not in article.text
+        assert sentence in article.text and flags(article, "boilerplate_leak") == []
 
 
 def test_share_rows_and_newsletter_prompts_are_cut_in_german() -> None:
