@@ -43,6 +43,7 @@ import math
 import statistics
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -139,6 +140,13 @@ def errors(documents: list[dict], predictions: list[list]) -> list[float]:
     return found
 
 
+def has_near_reading(toponym: dict) -> bool:
+    """Whether some gazetteer reading of the toponym's name lies within 161 km of its gold point."""
+    gold = (float(toponym["lat"]), float(toponym["lon"]))
+    return any(haversine_km(entry.place.lat, entry.place.lon, *gold) < ACCURACY_KM
+               for entry in candidates(toponym["text"]))
+
+
 def error_class(toponym: dict, predicted: Place | None) -> str:
     """Why a gold toponym resolved with gold toponyms is right or wrong: "right", "abstained"
     (left unresolved though a reading within 161 km exists), "not in gazetteer" (no reading of the
@@ -147,8 +155,7 @@ def error_class(toponym: dict, predicted: Place | None) -> str:
     gold = (float(toponym["lat"]), float(toponym["lon"]))
     if predicted is not None and haversine_km(predicted.lat, predicted.lon, *gold) < ACCURACY_KM:
         return "right"
-    near = any(haversine_km(entry.place.lat, entry.place.lon, *gold) < ACCURACY_KM
-               for entry in candidates(toponym["text"]))
+    near = has_near_reading(toponym)
     if predicted is None:
         return "abstained" if near else "not in gazetteer"
     return "wrong candidate" if near else "wrong, no good candidate"
@@ -156,7 +163,6 @@ def error_class(toponym: dict, predicted: Place | None) -> str:
 
 def print_errors(name: str, documents: list[dict], half: str, examples: int) -> None:
     """Counts of the gold-toponym errors of one half by class, with the commonest names of each."""
-    from collections import Counter
     classes: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {}
     for document in documents:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from geo import ACCURACY_KM, DEFAULT_EVAL, FILES, _annotated, half_of, read  # noqa: E402
+from geo import ACCURACY_KM, DEFAULT_EVAL, FILES, _annotated, half_of, has_near_reading, read  # noqa: E402
 
 from newsweave.annotate.geo import candidates, haversine_km  # noqa: E402
 
@@ -43,9 +43,7 @@ def classify(toponym: dict, overlapping: list) -> str | None:
         return "unlocated-abstained" if candidates(toponym["text"]) else "unlocated-not-in-gazetteer"
     if haversine_km(located[0].lat, located[0].lon, *gold) < ACCURACY_KM:
         return None
-    near = any(haversine_km(entry.place.lat, entry.place.lon, *gold) < ACCURACY_KM
-               for entry in candidates(toponym["text"]))
-    return "wrong-candidate" if near else "far-no-candidate"
+    return "wrong-candidate" if has_near_reading(toponym) else "far-no-candidate"
 
 
 def tally(documents: list[dict]) -> tuple[Counter, dict[str, Counter], Counter]:

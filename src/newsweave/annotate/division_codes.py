@@ -51,10 +51,8 @@ def _news_abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
 
 @cache
 def _iso_codes() -> dict[str, tuple[tuple[str, str], ...]]:
-    try:
-        import pycountry
-    except ModuleNotFoundError:
-        return {}
+    import pycountry  # a dependency (pinned); imported here so that a process meeting no code never loads it
+
     found: dict[str, tuple[tuple[str, str], ...]] = {}
     for division in pycountry.subdivisions:
         suffix = division.code.split("-", 1)[1]

@@ -41,7 +41,7 @@ from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, 
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.given_names import persons_by_given_names
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads
-from newsweave.annotate.name_lists import examples_of_kinds, list_members
+from newsweave.annotate.name_lists import examples_of_kinds, list_members, particles
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
 from newsweave.annotate.person_forms import repair_person_forms
@@ -192,11 +192,6 @@ def _cut_at_spaced_dashes(text: str, spans: list[tuple[int, int, str]]) -> list[
     return [(a, b, label) for a, b, label in cut if any(char.isupper() for char in text[a:b])]
 
 
-@cache
-def _particles() -> frozenset[str]:
-    return frozenset(lang.load(lang.BASE, "entities").get("name_particles", []))
-
-
 def _without_leading_stop_words(ent) -> int:
     """Start of a demonym span without its leading function words ("Several Albanian" → "Albanian").
 
@@ -209,7 +204,7 @@ def _without_leading_stop_words(ent) -> int:
     if not demonym_country(ent[-1].text):
         index = 0
         while (index < len(ent) - 1 and ent[index].is_stop and ent[index].is_alpha and ent[index].text.islower()
-               and ent[index].text not in _particles()):
+               and ent[index].text not in particles()):
             index += 1
         return ent[index].idx
     for token in ent[:-1]:

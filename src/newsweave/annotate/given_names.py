@@ -166,7 +166,7 @@ def _extend(mentions: list[Mention], doc: Doc, given: GivenNames) -> None:
         size = len(mention.text.split())
         while token.i > 0 and size < SETTINGS.given_name_max_extended_words:
             before = doc[token.i - 1]
-            if before.text not in given or not _one_space_between(doc, before, token) or before.idx in taken:
+            if before.text not in given or not one_space_between(doc, before, token) or before.idx in taken:
                 break
             token, size = before, size + 1
         if token.idx < mention.start:
@@ -174,7 +174,7 @@ def _extend(mentions: list[Mention], doc: Doc, given: GivenNames) -> None:
             mention.text = doc.text[mention.start:mention.end]
 
 
-def _one_space_between(doc: Doc, first, second) -> bool:
+def one_space_between(doc: Doc, first, second) -> bool:
     """Whether one space, not a line break, parts two tokens: a name never crosses a line."""
     gap = first.idx + len(first)
     return second.idx == gap + 1 and doc.text[gap] == " "
@@ -193,7 +193,7 @@ def _missed(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozen
             continue
         end = index + 1
         while (end < len(doc) and end - index < SETTINGS.given_name_max_words and doc[end].idx not in taken
-               and _one_space_between(doc, doc[end - 1], doc[end])
+               and one_space_between(doc, doc[end - 1], doc[end])
                and is_surname_word(doc[end].text, common, heads)):
             end += 1
         after_capitalised = end < len(doc) and doc[end].text[:1].isupper()

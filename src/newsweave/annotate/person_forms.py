@@ -26,7 +26,8 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, covered
-from newsweave.annotate.given_names import NAME_WORD, GivenNames, given_names, is_surname_word, name_heads
+from newsweave.annotate.given_names import (NAME_WORD, GivenNames, given_names, is_surname_word, name_heads,
+                                            one_space_between)
 from newsweave.annotate.name_lists import particles
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import name_lemma, pipeline
@@ -137,8 +138,7 @@ def _extend_with_surnames(mention: Mention, doc: Doc, taken: set[int], common: f
 
 
 def _one_space_before(doc: Doc, index: int) -> bool:
-    before = doc[index - 1]
-    return doc[index].idx == before.idx + len(before.text) + 1 and doc.text[doc[index].idx - 1] == " "
+    return one_space_between(doc, doc[index - 1], doc[index])
 
 
 def _split(mentions: list[Mention], given: GivenNames, language: str) -> list[Mention]:

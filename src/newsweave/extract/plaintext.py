@@ -78,11 +78,12 @@ def clean_lines(lines: list[Line], raw_length: int) -> Cleaned:
         if not line.text:
             gap = True
             continue
-        if reason is not None and not _head_is_text(line.text):
+        tail = furniture_tail(line.text)
+        if reason is not None and not _head_is_text(line.text, tail):
             removed.append(RemovedSpan(line.source_start, line.source_end, line.text, reason))
             gap = True
             continue
-        line = _cut_tail(line, removed)
+        line = _cut_tail(line, tail, removed)
         if parts:
             separator = "\n\n" if gap else "\n"
             parts.append(separator)
@@ -96,16 +97,15 @@ def clean_lines(lines: list[Line], raw_length: int) -> Cleaned:
     return Cleaned(text, offsets, removed, headline_of(text))
 
 
-def _head_is_text(line: str) -> bool:
+def _head_is_text(line: str, tail: tuple[int, str] | None) -> bool:
     """Whether a line the phrase rules call furniture is article text with furniture glued
-    at its end ("The mayor spoke. Sign up for our newsletter"): its head alone is no furniture."""
-    tail = furniture_tail(line)
+    at its end (``tail``, :func:`furniture_tail`'s: "The mayor spoke. Sign up for our
+    newsletter"): its head alone is no furniture."""
     return tail is not None and furniture_reason(line[: tail[0]]) is None
 
 
-def _cut_tail(line: Line, removed: list[RemovedSpan]) -> Line:
-    """The line without furniture glued at its end; the cut piece goes to ``removed``."""
-    tail = furniture_tail(line.text)
+def _cut_tail(line: Line, tail: tuple[int, str] | None, removed: list[RemovedSpan]) -> Line:
+    """The line without the furniture ``tail`` glued at its end; the cut piece goes to ``removed``."""
     if tail is None:
         return line
     start, reason = tail

@@ -31,7 +31,7 @@ from newsweave.annotate.published_clues import Clue, as_date, infer_publication
 from newsweave.annotate.published_inference import Inference
 from newsweave.annotate.timex import find_mentions
 from newsweave.link.settings import SETTINGS
-from newsweave.link.story_state import StoryConflict
+from newsweave.link.story_state import StoryConflict, profile_span
 from newsweave.link.story_signals import parse_day, reported_days
 from newsweave.model import Article
 
@@ -160,9 +160,9 @@ def refold_days(story: Any, before: DayShare, after: DayShare) -> None:
                 _count(counts, day.isoformat(), step)
     if not inferred:
         story.profile.pop("inferred", None)
-    dated = list(days) + list(inferred)
-    if dated:
-        story.first, story.last = min(dated), max(dated)
+    span = profile_span(story)
+    if span is not None:
+        story.first, story.last = span
 
 
 def _count(counts: dict[str, int], key: str, step: int) -> None:

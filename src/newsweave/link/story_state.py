@@ -170,10 +170,17 @@ def story_span(story: StoryState, signals: ArticleSignals) -> tuple[str | None, 
     """First and last day: of the days its articles report, and the publication days of those
     that report none (a publication date says when a report appeared, not when the events it
     reports happened); the article's publication day only while nothing else dates the story."""
-    reported = list(story.days) + list(story.profile.get("inferred", {}))
-    if not reported and signals.day:
-        reported = [signals.day.isoformat()]
-    return (min(reported), max(reported)) if reported else (story.first, story.last)
+    span = profile_span(story)
+    if span is None and signals.day:
+        return signals.day.isoformat(), signals.day.isoformat()
+    return span or (story.first, story.last)
+
+
+def profile_span(story: StoryState) -> tuple[str, str] | None:
+    """The first and last day of the story's date profile (reported days and the inferred
+    publication days), or None when it holds none."""
+    dated = list(story.days) + list(story.profile.get("inferred", {}))
+    return (min(dated), max(dated)) if dated else None
 
 
 def _consider_head(story: StoryState, signals: ArticleSignals, article_id: str) -> None:

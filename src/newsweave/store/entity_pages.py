@@ -15,6 +15,7 @@ from sqlalchemy import Text, cast, func, or_, select
 
 from newsweave.store import schema
 from newsweave.store.database import Store
+from newsweave.store.search import page_order
 
 ENTITY_COLUMNS = ("entity_id", "canonical", "label", "aliases", "languages", "lat", "lon", "country")
 # Rows per list on an entity page (articles, quotes per language, stories, companions).
@@ -92,7 +93,7 @@ def _articles(connection, entity_id: str) -> list[dict[str, Any]]:
     a = schema.articles
     rows = connection.execute(
         select(a.c.id, a.c.title, a.c.language, a.c.published, a.c.source, a.c.url, a.c.duplicate_of, a.c.ingested_at)
-        .where(a.c.id.in_(_mentioning(entity_id))).order_by(a.c.published.desc().nulls_last(), a.c.id).limit(LIST_LIMIT)
+        .where(a.c.id.in_(_mentioning(entity_id))).order_by(*page_order()).limit(LIST_LIMIT)
     ).all()
     return [dict(row._mapping) for row in rows]
 
@@ -131,7 +132,7 @@ def _companions(connection, entity_id: str, sampled: bool = False) -> list[dict[
     articles_of: Any = _mentioning(entity_id)
     if sampled:
         articles_of = (select(a.c.id).where(a.c.id.in_(articles_of))
-                       .order_by(a.c.published.desc().nulls_last(), a.c.id).limit(COMPANION_SAMPLE))
+                       .order_by(*page_order()).limit(COMPANION_SAMPLE))
     # Each (article, entity) pair once, then counted: cheaper than COUNT(DISTINCT) per group.
     pairs = (select(m.c.article_id, m.c.entity_id).where(m.c.article_id.in_(articles_of), m.c.entity_id != entity_id)
              .distinct().subquery("pairs"))
