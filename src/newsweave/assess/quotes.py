@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from newsweave.annotate.given_names import given_names
 from newsweave.assess.textual import find_patterns, mentions, patterns, quoted_spans
 from newsweave.extract.boilerplate import furniture_reason
 from newsweave.model import Article, Flag, Quote
@@ -41,6 +42,8 @@ _CLOSING = "\"”»“«’'\u00a0 "
 # A quotation mark that closes a sentence of speech (after end punctuation or the comma before
 # an incise), not a title or a scare quote (a mark right after a word).
 _SPEECH_CLOSES = re.compile(r"[.,!?…][ \u00a0]?[\"”»“]")
+# Two capitalised words in a row: a given name and the name after it.
+_NAME_PAIR = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]+(?P<next>[^\W\d_])")
 
 
 def unsourced_quote_flags(article: Article) -> list[Flag]:
@@ -146,14 +149,36 @@ def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | Non
         return True
     paragraph = text.rfind("\n", 0, len(before)) + 1
     if SETTINGS.unsourced_lead_paragraph_carries and _sentence_start(text, len(before)) <= paragraph \
-            and (quote is None or _speaks_in_first_person(article, *quote)):
+            and (quote is None or _speaks_in_first_person(article, *quote)) \
+            and _names_a_speaking_person(article, paragraph, len(before)):
         return True  # a paragraph of one sentence that names the speaker leads into the quote
+    # The speaker must be speaking where the paragraph ends: its last sentence holds (or closes)
+    # the quotation. A paragraph that quoted someone and then went on to narrate hands nobody on.
+    last = max(paragraph, _sentence_start(text, len(before)))
     speech = [(q.start, q.end) for q in article.quotes if q.direct]
     speech += [span for span in quoted_spans(article) if _reads_as_speech(text, *span)]
-    if any(s < len(before) and paragraph < e for s, e in speech):  # also a quote that ends there
+    if any(s < len(before) and last < e for s, e in speech):  # also a quote that ends there
         return True
     # A quote opened a line earlier closes here ('…again," said Ann Lee.'): one sentence per line.
-    return bool(_SPEECH_CLOSES.search(text, paragraph, len(before)))
+    return bool(_SPEECH_CLOSES.search(text, last, len(before)))
+
+
+def _names_a_speaking_person(article: Article, start: int, end: int) -> bool:
+    """A person is named in the sentence next to an attribution cue ("Lena Ortiz said …"), not
+    an institution, a survey or a crowd ("NASA believes …", "an agency reporter said …"): the
+    first person of the quote after it needs someone to be. A person is a name the recogniser
+    calls one, or any name that opens with a given name (recognisers of some languages call
+    "Nadia Orlov" a place)."""
+    cues = find_patterns(patterns(article, "source", "cues"), article.text, start, end)
+    people = [m for m in mentions(article) if start <= m.start < end
+              and (m.label in PERSON_LABELS or _opens_with_given_name(article, m.start))]
+    return any(abs(c_start - m.end) <= 40 or abs(m.start - c_end) <= 40 for c_start, c_end in cues for m in people)
+
+
+def _opens_with_given_name(article: Article, start: int) -> bool:
+    """A given name and a capitalised word after it ("Nadia Orlov", whatever the label)."""
+    words = _NAME_PAIR.match(article.text, start)
+    return bool(words) and words.group("next").isupper() and given_names(article.language or "").listed(words.group(1))
 
 
 def _speaks_in_first_person(article: Article, start: int, end: int) -> bool:
