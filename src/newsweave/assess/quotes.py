@@ -178,7 +178,9 @@ def _names_a_speaking_person(article: Article, start: int, end: int) -> bool:
 def _opens_with_given_name(article: Article, start: int) -> bool:
     """A given name and a capitalised word after it ("Nadia Orlov", whatever the label)."""
     words = _NAME_PAIR.match(article.text, start)
-    return bool(words) and words.group("next").isupper() and given_names(article.language or "").listed(words.group(1))
+    if words is None or not words.group("next").isupper():
+        return False
+    return given_names(article.language or "").listed(words.group(1))
 
 
 def _speaks_in_first_person(article: Article, start: int, end: int) -> bool:
