@@ -160,7 +160,18 @@ def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | Non
     if any(s < len(before) and last < e for s, e in speech):  # also a quote that ends there
         return True
     # A quote opened a line earlier closes here ('…again," said Ann Lee.'): one sentence per line.
-    return bool(_SPEECH_CLOSES.search(text, last, len(before)))
+    # A mark opened in the paragraph itself closes a phrase it quotes (urged users to act "as
+    # soon as possible."), which no one goes on speaking.
+    return any(not _opened_in(text, paragraph, close.end() - 1) for close in _SPEECH_CLOSES.finditer(text, last, len(before)))
+
+
+def _opened_in(text: str, paragraph: int, close: int) -> bool:
+    """The quotation mark at ``close`` closes one opened in the same paragraph."""
+    mark = text[close]
+    if mark == '"':
+        return text.count('"', paragraph, close) % 2 == 1
+    openers = {"”": "“„", "“": "„", "»": "«"}.get(mark, "")
+    return any(opener in text[paragraph:close] for opener in openers)
 
 
 def _names_a_speaking_person(article: Article, start: int, end: int) -> bool:
