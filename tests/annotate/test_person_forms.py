@@ -144,3 +144,19 @@ def test_a_roman_numeral_inside_a_longer_name_or_after_i_makes_no_person() -> No
     assert _repaired("They played at Stade Lucienne V today.", "en", [("Stade Lucienne V", "LOC")]) == [
         ("Stade Lucienne V", "LOC")]
     assert _repaired("Then Lucien I went home.", "en", []) == []
+
+
+def test_a_person_takes_its_generational_suffix() -> None:
+    text = "Tomas Ruellick Jr. spoke after the vote."
+    assert _repaired(text, "en", [("Tomas Ruellick", "PER")]) == [("Tomas Ruellick Jr.", "PER")]
+    text = "Tomas Ruellick, Sr., spoke after the vote."
+    assert _repaired(text, "en", [("Tomas Ruellick", "PER"), ("Sr.", "LOC")]) == [("Tomas Ruellick, Sr.", "PER")]
+    text = "Selon Lucien Delmaris Jr. le vote est clos."
+    assert _repaired(text, "fr", [("Lucien Delmaris", "PER")]) == [("Lucien Delmaris Jr.", "PER")]
+
+
+def test_a_word_that_opens_like_a_suffix_is_no_suffix() -> None:
+    text = "Tomas Ruellick Srebrin Hall opened."
+    assert _repaired(text, "en", [("Tomas Ruellick", "PER")]) == [("Tomas Ruellick", "PER")]
+    text = "Vardan Jr. Club won."
+    assert _repaired(text, "en", [("Vardan", "ORG")]) == [("Vardan", "ORG")]

@@ -18,7 +18,8 @@ the dateline under it are two blocks): spaCy's models are told so before they ru
 ``annotate/nlp.py``), and spans from elsewhere are cut at line breaks here. Two repairs follow
 from the article itself: a lone common word of a heading is no name ("New Price Drop" gave
 "Drop" PER), and a one-word "person" the article puts in a place ("à Val-Sorel") or in a
-dateline is that place. A name's head word says its kind ("Dorvan District", "Kessel
+dateline is that place; so is a "person" the gazetteer knows when the article shows no trace
+of a person (:mod:`newsweave.annotate.person_places`). A name's head word says its kind ("Dorvan District", "Kessel
 University", ``[heads]`` of the entities file), and the article vouches for names written
 another way (:mod:`newsweave.annotate.name_repeats`: lower-case repeats and countries, lone
 surnames, names after honorifics). A given name says a person (:mod:`newsweave.annotate.given_names`)
@@ -45,6 +46,7 @@ from newsweave.annotate.name_lists import examples_of_kinds, list_members, parti
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
 from newsweave.annotate.person_forms import repair_person_forms
+from newsweave.annotate.person_places import is_subject, places_taken_for_people
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, places_after_place_nouns,
                                             place_preposition, places_listed_with_places)
@@ -90,6 +92,7 @@ def find_entities(article: Article) -> list[Entity]:
     mentions = persons_after_honorifics(mentions, article.text, doc, language)
     mentions = surnames_repeated(mentions, doc, language)
     extend_surnames_with_particles(mentions, doc)
+    places_taken_for_people(mentions, article.text, doc, language)
     _places_named_as_people(mentions, article.text, doc, language)
     _known_places_after_prepositions(mentions, article.text, doc, language)
     in_full_names = full_name_words(mentions)
@@ -404,7 +407,7 @@ def _places_named_as_people(mentions: list[Mention], text: str, doc: Doc, langua
         named = [m for m in mentions if m.kind == "name" and m.label in ("PER", "LOC")]
         after = {fold(m.text) for m in named
                  if after_preposition.search(text, max(0, m.start - SETTINGS.entity_preposition_window), m.start)}
-        places |= after - {fold(m.text) for m in lone if _is_subject(doc, m)}
+        places |= after - {fold(m.text) for m in lone if is_subject(doc, m)}
     for mention in lone:
         if fold(mention.text) in places:
             mention.label = "LOC"
@@ -429,15 +432,10 @@ def _known_places_after_prepositions(mentions: list[Mention], text: str, doc: Do
         return
     after = {fold(m.text) for m in suspects
              if after_preposition.search(text, max(0, m.start - SETTINGS.entity_preposition_window), m.start)}
-    after -= {fold(m.text) for m in suspects if _is_subject(doc, m)}
+    after -= {fold(m.text) for m in suspects if is_subject(doc, m)}
     for mention in suspects:
         if fold(mention.text) in after:
             mention.label = "LOC"
-
-
-def _is_subject(doc: Doc, mention: Mention) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and any(token.dep_.startswith("nsubj") for token in span)
 
 
 def _in_dateline(text: str, name: str) -> bool:

@@ -41,6 +41,7 @@ from newsweave.annotate.word_sets import calendar_words
 # A word of a name: capitalised, letters with inner hyphens or apostrophes ("Paul-Henri", "O'Neil").
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
+SURNAME_ATTRIBUTES = ("last_names", "last_names_male", "last_names_female")
 
 
 @cache
@@ -61,6 +62,24 @@ def _all_given_names() -> dict[str, int]:
                 names.update(name for name in value if isinstance(name, str))
         locales.update(names)
     return dict(locales)
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """Last names of every locale of Faker's person providers (empty when Faker is absent): a
+    word that is one is evidence of a person, though a town somewhere bears it ("Morton")."""
+    try:
+        providers = importlib.import_module("faker.providers.person")
+    except ImportError:
+        return frozenset()
+    names: set[str] = set()
+    for module_info in pkgutil.iter_modules(providers.__path__):
+        provider = getattr(importlib.import_module(f"{providers.__name__}.{module_info.name}"), "Provider", None)
+        for attribute in SURNAME_ATTRIBUTES:
+            value = getattr(provider, attribute, None)
+            if isinstance(value, (list, tuple, dict)):
+                names.update(name for name in value if isinstance(name, str))
+    return frozenset(names)
 
 
 @cache

@@ -21,6 +21,7 @@ NER model, read only the mention's own words and the given names of
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -49,7 +50,35 @@ def repair_person_forms(mentions: list[Mention], doc: Doc, language: str) -> lis
         return mentions
     mentions = _split(mentions, given, language)
     mentions = _joined(mentions, doc, given, language)
-    return _regnal_names(mentions, doc, given, language)
+    mentions = _regnal_names(mentions, doc, given, language)
+    return _with_suffixes(mentions, doc, language)
+
+
+def _with_suffixes(mentions: list[Mention], doc: Doc, language: str) -> list[Mention]:
+    """A person followed by a generational suffix ("Tom Ruell Jr.", "Tom Ruell, Sr.") takes it;
+    the mention the model made of the suffix alone goes."""
+    suffix = _suffix_pattern()
+    if suffix is None:
+        return mentions
+    absorbed: set[int] = set()
+    for mention in mentions:
+        if not _is_person(mention):
+            continue
+        match = suffix.match(doc.text, mention.end)
+        if match:
+            _set_span(mention, doc, mention.start, match.end(), language)
+            absorbed |= {id(other) for other in mentions if other is not mention
+                         and mention.start <= other.start and other.end <= mention.end}
+    return [mention for mention in mentions if id(mention) not in absorbed]
+
+
+@cache
+def _suffix_pattern() -> re.Pattern[str] | None:
+    words = lang.load(lang.BASE, "entities").get("name_suffixes", [])
+    if not words:
+        return None
+    # The period may stand one space off in tokenised text ("Ruell , Jr .").
+    return re.compile(rf"[ \t]?,?[ \t]?(?:{'|'.join(map(re.escape, words))})(?:[ \t]?\.)?(?![^\W\d_])")
 
 
 def _is_person(mention: Mention) -> bool:
