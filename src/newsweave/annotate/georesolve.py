@@ -61,6 +61,7 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
         first[key] = (division, 1.0)
     inside = _pair_regions(pairs, first)
     seeds.nested = _nested(options)
+    seeds.neighbours = _neighbours(options)
     readings = {key: {entry.place.geonameid for entry in found} for key, found in options.items()}
     picks = {key: _read_in_context(key, found, first, readings, seeds, inside.get(key)) for key, found in options.items()}
     # A first-level division the context turned a name into ("Georgia" beside "Kentucky": the
@@ -154,6 +155,8 @@ class Context:
     inside: Place | None = None
     # Readings (geonameids) of a town and of a county of the article that contains it.
     nested: frozenset[int] = frozenset()
+    # Readings (geonameids) of two ambiguous names that lie near each other and nowhere else.
+    neighbours: frozenset[int] = frozenset()
     # (country, folded admin1 name) of the sure towns and counties: the states they lie in.
     town_regions: set[tuple[str | None, str]] = field(default_factory=set)
     # Countries of the sure first-level divisions ("Kentucky": a list of US states).
@@ -179,6 +182,47 @@ def _nested(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
                     linked.add(place.geonameid)
                     linked.update(hit)
     return frozenset(linked)
+
+
+def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
+    """The geonameids of town and county readings of two names that meet in one spot only.
+
+    Local news names several small places of one area, each a name many states share ("New
+    London", "Winfield"): the one pair of their readings within ``SETTINGS.geo_neighbours_km`` of
+    each other is the area. Where the two names meet in more than one spot (common names
+    sharing big states), nothing is marked: chance, not evidence. A name with one reading
+    needs no help and gives it through the sure-place context instead.
+    """
+    cell = SETTINGS.geo_neighbours_km / 111.0
+    grid: dict[tuple[int, int], list[tuple[str, Place]]] = {}
+    # Only names of small places only: a name that can mean a state, a country or a city news
+    # names for itself ("London", "Florida") means it, whatever small namesakes meet.
+    ambiguous = {key: [entry.place for entry in found] for key, found in options.items()
+                 if len(found) > 1 and all(entry.place.kind in ("city", "admin2") and not entry.place.capital
+                                           and entry.place.population < SETTINGS.geo_city_over_division_min_population
+                                           for entry in found)}
+    for key, places in ambiguous.items():
+        for place in places:
+            grid.setdefault((int(place.lat // cell), int(place.lon // cell)), []).append((key, place))
+    # (name, other name) -> the readings of each that meet.
+    meetings: dict[tuple[str, str], tuple[set[int], set[int]]] = {}
+    ids = {key: {entry.place.geonameid for entry in found} for key, found in options.items()}
+    for key, places in ambiguous.items():
+        for place in places:
+            row, column = int(place.lat // cell), int(place.lon // cell)
+            for other_key, other in (item for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                                     for item in grid.get((row + dr, column + dc), ())):
+                if other_key <= key or ids[key] & ids[other_key]:
+                    continue
+                if _distance(place, other) < SETTINGS.geo_neighbours_km:
+                    mine, theirs = meetings.setdefault((key, other_key), (set(), set()))
+                    mine.add(place.geonameid)
+                    theirs.add(other.geonameid)
+    found: set[int] = set()
+    for mine, theirs in meetings.values():
+        if len(mine) == 1 and len(theirs) == 1:
+            found |= mine | theirs
+    return frozenset(found)
 
 
 def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
@@ -224,7 +268,7 @@ def _options(name: str) -> tuple[_Entry, ...]:
 
 def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
     context = Context(set(seeds.countries), set(seeds.regions), list(seeds.points), publication=seeds.publication,
-                      nested=seeds.nested)
+                      nested=seeds.nested, neighbours=seeds.neighbours)
     for place, confidence in picks:
         if confidence < SETTINGS.geo_context_min_confidence:
             continue
@@ -332,6 +376,8 @@ def _score(entry: _Entry, context: Context) -> float:
         score += SETTINGS.geo_home_region_bonus
     if place.geonameid in context.nested:
         score += SETTINGS.geo_nested_bonus
+    if place.geonameid in context.neighbours:
+        score += SETTINGS.geo_neighbours_bonus
     if _in_pair_region(place, context.inside):
         score += SETTINGS.geo_pair_bonus
     return score
@@ -349,7 +395,8 @@ def _local(place: Place, context: Context) -> bool:
                 or (place.country, place.region or "") in context.town_regions)
     if place.kind not in ("city", "admin2"):
         return False
-    return (_in_named_region(place, context) or place.geonameid in context.nested or _in_pair_region(place, context.inside)
+    return (_in_named_region(place, context) or place.geonameid in context.nested or place.geonameid in context.neighbours
+            or _in_pair_region(place, context.inside)
             or (context.home_region is not None and (place.country, place.region) == context.home_region)
             or place.kind == "city" and any(haversine_km(place.lat, place.lon, lat, lon) < SETTINGS.geo_near_km
                                             for lat, lon in context.points))

@@ -98,6 +98,11 @@ class AnnotateSettings:
     # A town and a county (second-level division) that contains it, both named in the article
     # ("Paris" and "Henry County"): each of the two readings gets this bonus.
     geo_nested_bonus: float = 4.0
+    # Two ambiguous names of an article whose readings meet in one spot only ("Maple Ford" and
+    # "Ouest-Brook", each a town name of several states, with just one pair of namesakes within
+    # ``geo_neighbours_km`` of each other): each of the two readings gets this bonus.
+    geo_neighbours_km: float = 40.0
+    geo_neighbours_bonus: float = 2.0
     # The country of publication (from the site's address) counts as this many sure places of the
     # home-country vote, and as a country the article points at.
     geo_publication_weight: int = 1

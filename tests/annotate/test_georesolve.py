@@ -1,0 +1,59 @@
+"""Context rules of the place resolver, on an invented gazetteer (towns no atlas has)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.annotate import georesolve
+from newsweave.annotate.geo import Place, _Entry, fold
+from newsweave.annotate.georesolve import resolve_places
+
+
+def _town(geonameid: int, name: str, lat: float, lon: float, region: str, population: int = 8_000,
+          country: str = "US") -> _Entry:
+    return _Entry(Place(geonameid, name, lat, lon, country, population, "city", region=region), True)
+
+
+# Three small-town names, each borne by towns of several regions; only in "Vallée-Haute" do a
+# "Maple Ford" and an "Ouest-Brook" lie next to each other (some 15 km apart).
+GAZETTEER = {
+    "maple ford": (_town(1, "Maple Ford", 41.20, -91.40, "vallee-haute"),
+                   _town(2, "Maple Ford", 41.50, -72.10, "bas-pays", population=27_000),
+                   _town(3, "Maple Ford", 33.00, -97.00, "grand-sud", population=12_000)),
+    "ouest-brook": (_town(4, "Ouest-Brook", 41.05, -91.55, "vallee-haute"),
+                    _town(5, "Ouest-Brook", 35.00, -80.00, "cote-est", population=20_000)),
+    "pine hollow": (_town(6, "Pine Hollow", 44.00, -100.00, "plaines", population=9_000),
+                    _town(7, "Pine Hollow", 39.00, -75.00, "cote-est", population=9_500)),
+    "grandeville": (_town(8, "Grandeville", 41.10, -91.50, "vallee-haute", population=900_000),
+                    _town(9, "Grandeville", 48.00, 2.00, "ile-verte", population=2_000_000, country="FR")),
+}
+
+
+@pytest.fixture(autouse=True)
+def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(georesolve, "_options", lambda name: GAZETTEER.get(fold(name), ()))
+    monkeypatch.setattr(georesolve, "_division_readings", lambda name: ())
+
+
+@pytest.mark.parametrize("names", [["Maple Ford", "Ouest-Brook"], ["maple ford", "Ouest-Brook", "Pine Hollow"]])
+def test_two_small_namesakes_that_meet_in_one_spot_are_read_there(names: list[str]) -> None:
+    found = resolve_places(names)
+    assert found["maple ford"].region == "vallee-haute"
+    assert found["ouest-brook"].region == "vallee-haute"
+
+
+def test_a_name_alone_keeps_its_biggest_namesake() -> None:
+    assert resolve_places(["Maple Ford", "Pine Hollow"])["maple ford"].geonameid == 2
+
+
+def test_a_name_a_big_city_bears_is_no_neighbour() -> None:
+    # "Grandeville" is a big city abroad as well as a town beside Maple Ford: no evidence.
+    found = resolve_places(["Maple Ford", "Grandeville"])
+    assert found["maple ford"].geonameid == 2
+    assert georesolve._neighbours({key: GAZETTEER[key] for key in ("maple ford", "grandeville")}) == frozenset()
+
+
+def test_names_that_meet_in_two_spots_mark_nothing() -> None:
+    twice = {**GAZETTEER, "ouest-brook": (*GAZETTEER["ouest-brook"],
+                                          _town(10, "Ouest-Brook", 41.45, -72.20, "bas-pays"))}
+    assert georesolve._neighbours({key: twice[key] for key in ("maple ford", "ouest-brook")}) == frozenset()
