@@ -63,4 +63,27 @@ def test_report_pages_list_an_untitled_article_by_its_first_words(tmp_path):
     html = index.read_text(encoding="utf-8")
     assert f'{article.id}.html">{article_name(article)}</a>' in html
     assert "017_5be0c2d9a1e4f3b7.txt</a>" not in html
+    page = (tmp_path / "report" / "articles" / f"{article.id}.html").read_text(encoding="utf-8")
+    assert f"<h1>{article_name(article)}</h1>" in page and "Untitled article" not in page
     assert article_name(found) == article_name(linked) == article_name(article)
+
+
+def test_a_copy_links_to_its_original_by_name_not_by_hash(tmp_path):
+    from dataclasses import replace
+
+    from newsweave.link.duplicates import DuplicateMatch
+
+    store = Store(f"sqlite:///{tmp_path / 'copies.db'}")
+    try:
+        original = _article(title="Corvala fishers land a record catch")
+        assert store.save_article(original, fingerprint(original.text, content_hash(original.text)), None)
+        text = TEXT + " Buyers came from the whole coast."
+        copy = replace(_article(text), id="c0ffee0000000002", raw_sha256="1" * 64, duplicate_of=original.id,
+                       duplicate_similarity=0.9)
+        print_ = fingerprint(copy.text, content_hash(copy.text))
+        assert store.save_article(copy, print_, DuplicateMatch(original.id, exact=False, similarity=0.9))
+        write_report(store, tmp_path / "report")
+    finally:
+        store.close()
+    page = (tmp_path / "report" / "articles" / f"{copy.id}.html").read_text(encoding="utf-8")
+    assert f'copy of <a href="{original.id}.html">Corvala fishers land a record catch</a>' in page

@@ -185,7 +185,8 @@ def render_article(env: Environment, article: Article, store: Store, entity_page
         segments=segments(article.text, highlight_spans(article)),
         sources=store.sources_of(article.id),
         summary=trust_summary(article),
-        others=store.article_titles(sorted({i for q in article.quotes for i in q.corroborated_by})),
+        others=store.article_titles(sorted({i for q in article.quotes for i in q.corroborated_by}
+                                           | ({article.duplicate_of} if article.duplicate_of else set()))),
     )
 
 
