@@ -10,7 +10,8 @@ browser download): the report's index, article and story pages, then, from a
 with every request to another host aborted (they must work offline), and the daily
 tool's pages: the UI's home with the stories growing now, the most quoted person's page,
 the most named place's page with its map, a search narrowed by language and flag kind. ``--only story
-ui-story`` retakes just those. Skips with a message when /usr/bin/chromium is absent.
+ui-story`` retakes just those. A console or page error on any page fails the run. Skips
+with a message when /usr/bin/chromium is absent.
 """
 
 from __future__ import annotations
@@ -67,9 +68,10 @@ def richest_story(report: Path) -> str | None:
     return pages[-1].stem if pages else None
 
 
-def daily_tool_pages(store: Store, base: str) -> dict[str, str]:
+def daily_tool_pages(store: Store, base: str, person: str | None = None, place: str | None = None) -> dict[str, str]:
     """The UI's home (with its growing stories), the most quoted person's page, the most
-    named place's page (with its map), and a search narrowed by language and a flag kind."""
+    named place's page (with its map), and a search narrowed by language and a flag kind;
+    ``person`` and ``place`` (entity ids) choose others."""
     from sqlalchemy import func, select
 
     from newsweave.report.entities import entity_slug
@@ -77,10 +79,10 @@ def daily_tool_pages(store: Store, base: str) -> dict[str, str]:
 
     e, m, q, f, a = schema.entities, schema.mentions, schema.quotes, schema.flags, schema.articles
     with store.engine.connect() as connection:
-        person = connection.scalar(
+        person = person or connection.scalar(
             select(q.c.speaker_entity_id).join(e, e.c.entity_id == q.c.speaker_entity_id).where(e.c.label == "PER")
             .group_by(q.c.speaker_entity_id).order_by(func.count().desc(), q.c.speaker_entity_id).limit(1))
-        place = connection.scalar(
+        place = place or connection.scalar(
             select(m.c.entity_id).join(e, e.c.entity_id == m.c.entity_id).where(e.c.lat.is_not(None))
             .group_by(m.c.entity_id).order_by(func.count(func.distinct(m.c.article_id)).desc(), m.c.entity_id).limit(1))
         flag = connection.execute(
@@ -123,6 +125,8 @@ def main() -> None:
     parser.add_argument("inputs", nargs="*")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--only", nargs="+", choices=PAGES, default=list(PAGES), help="pages to (re)take")
+    parser.add_argument("--person", help="entity id of the person's page (default: the most quoted)")
+    parser.add_argument("--place", help="entity id of the place's page (default: the most named with coordinates)")
     args = parser.parse_args()
     if not CHROMIUM.exists():
         print(f"{CHROMIUM} not found: install Debian's chromium package; skipped")
@@ -142,12 +146,16 @@ def main() -> None:
         if story:
             pages["story"] = (work / "report" / "stories" / f"{story}.html").as_uri()
             pages["ui-story"] = f"{base}/stories/{story}"
-        pages.update(daily_tool_pages(store, base))
+        pages.update(daily_tool_pages(store, base, args.person, args.place))
         args.out.mkdir(parents=True, exist_ok=True)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.route("**/*", only_loopback)
+            # A page shown in the docs must load cleanly: console errors fail the run.
+            problems: list[str] = []
+            page.on("console", lambda message: message.type == "error" and problems.append(f"console: {message.text}"))
+            page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
             for name, url in pages.items():
                 if name not in args.only:
                     continue
@@ -161,10 +169,13 @@ def main() -> None:
                     page.wait_for_selector(".opblock-summary-path")
                 target = args.out / f"{name}.png"
                 page.screenshot(path=str(target), full_page=name.endswith("story") or name in ("ui-person", "ui-place"))
-                print(f"{name}: {target}")
+                print(f"{name}: {target} ({url.removeprefix(base)})")
             browser.close()
         server.should_exit = True
         store.close()
+    print("console errors:", problems or "none")
+    if problems:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from feedgen.feed import FeedGenerator  # type: ignore[import-untyped]
 from newsweave.api.filters import search_filter
 from newsweave.api.queries import story_row
 from newsweave.report.entities import entity_slug
+from newsweave.report.wording import article_name
 from newsweave.store.entity_pages import entity_row
 from newsweave.store.search import SearchFilter, search
 
@@ -63,7 +64,7 @@ def atom_feed(*, feed_id: str, title: str, subtitle: str, self_url: str, page_ur
     for article in reversed(articles[:FEED_ENTRIES]):  # feedgen puts each new entry first
         entry = feed.add_entry()
         entry.id(f"tag:{TAG_AUTHORITY}:article:{article['id']}")
-        entry.title(_xml(article.get("title") or article.get("source") or "Untitled article"))
+        entry.title(_xml(article_name(article)))
         # One link per entry: feedgen 1.0.0 writes entry links without their rel (its loop
         # variable is shadowed), so a second link would be a second "alternate", which Atom
         # forbids. The original's URL goes in the summary.

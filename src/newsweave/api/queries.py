@@ -41,7 +41,7 @@ TIMELINE_KEYS = ("date", "article_id", "start", "end", "text", "event_type", "in
 def list_articles(store: Store, wanted: SearchFilter, page: Page) -> dict[str, Any]:
     """One page of article summaries (newest first, undated last), with the total that matched."""
     a = schema.articles
-    query = filtered(store, wanted, [*(a.c[name] for name in SUMMARY_COLUMNS), func.length(a.c.text).label("length")])
+    query = filtered(store, wanted, [*(a.c[name] for name in SUMMARY_COLUMNS), func.length(a.c.text).label("length"), schema.lead_column()])
     with store.engine.connect() as connection:
         total = connection.scalar(select(func.count()).select_from(filtered(store, wanted, [a.c.id]).subquery())) or 0
         rows = connection.execute(query.order_by(*page_order()).limit(page.limit).offset(page.offset)).all()

@@ -25,7 +25,7 @@ from newsweave.assess.summary import trust_summary
 from newsweave.model import Article, Entity, Quote
 from newsweave.report.entities import entity_slug, write_entity_pages
 from newsweave.report.stories import write_story_pages
-from newsweave.report.wording import count_noun, when
+from newsweave.report.wording import article_name, count_noun, when
 from newsweave.store import Store
 from newsweave.store.entity_pages import entity_list
 from newsweave.store.feedback import flags_with_ids
@@ -75,6 +75,8 @@ def environment(*overrides: BaseLoader) -> Environment:
     # Templates write counts as ``{{ n|count_noun("article") }}``, the same wording as the code's.
     env.filters["count_noun"] = count_noun
     env.filters["when"] = when
+    # Listings name an article as ``{{ a|article_name }}``: never by its file name.
+    env.filters["article_name"] = article_name
     return env
 
 
@@ -167,12 +169,7 @@ def entity_table(article: Article, linked: Collection[str] | None = None) -> lis
 
 def page_title(article: Article) -> str:
     """What the browser tab shows: the title, else the text's first line, never the hash id."""
-    if article.title and article.title.strip():
-        return article.title.strip()
-    first = next((line.strip() for line in article.text.splitlines() if line.strip()), "")
-    if first:
-        return first if len(first) <= 80 else first[:79].rsplit(" ", 1)[0] + "…"
-    return article.source.rsplit("/", 1)[-1] or "Untitled article"
+    return article_name(article)
 
 
 def render_article(env: Environment, article: Article, store: Store, entity_pages: Collection[str] | None = None,
@@ -188,7 +185,8 @@ def render_article(env: Environment, article: Article, store: Store, entity_page
         segments=segments(article.text, highlight_spans(article)),
         sources=store.sources_of(article.id),
         summary=trust_summary(article),
-        others=store.article_titles(sorted({i for q in article.quotes for i in q.corroborated_by})),
+        others=store.article_titles(sorted({i for q in article.quotes for i in q.corroborated_by}
+                                           | ({article.duplicate_of} if article.duplicate_of else set()))),
     )
 
 

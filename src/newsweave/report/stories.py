@@ -25,7 +25,7 @@ from jinja2 import Environment
 
 from newsweave.model import Article, Event, Participant, Timex
 from newsweave.report.map import Place, places_in_articles, world_map_svg
-from newsweave.report.wording import count_noun
+from newsweave.report.wording import article_name, count_noun
 from newsweave.store import Store
 
 # A date value precise enough for a timeline (TIMEX3 day or month); weeks and years are too vague.
@@ -281,7 +281,7 @@ def story_page(store: Store, story: dict[str, Any]) -> dict[str, Any]:
     return {
         "story": story, "timeline": timeline, "plot": timeline_plot(timeline), "by_language": dict(sorted(by_language.items())),
         "colours": TYPE_COLOURS, "statement_colour": STATEMENT_COLOUR, "places": places,
-        "titles": {article.id: article.title or article.source.rsplit("/", 1)[-1] for article in articles},
+        "titles": {article.id: article_name(article) for article in articles},
         "place_map": world_map_svg(places, label=_map_label(places)) if places else None,
         "topic": _topic_of(store, story["id"]), "changes": store.story_change_rows(story["id"]),
     }

@@ -308,7 +308,7 @@ class ArticleRecords(EntityRecords):
         query = select(
             a.c.id, a.c.source, a.c.url, a.c.title, a.c.language, a.c.published, a.c.published_basis,
             a.c.duplicate_of, a.c.duplicate_similarity, a.c.copies, a.c.kind,
-            func.length(a.c.text).label("length"),
+            func.length(a.c.text).label("length"), schema.lead_column(),
         ).order_by(a.c.published.desc(), a.c.id)
         with self.engine.connect() as connection:
             return [dict(row._mapping) for row in connection.execute(query)]
@@ -335,10 +335,11 @@ class ArticleRecords(EntityRecords):
             return list(connection.scalars(select(a.c.id).where(a.c.ingested_at >= moment).order_by(a.c.id)))
 
     def article_titles(self, article_ids: list[str]) -> dict[str, dict[str, Any]]:
-        """``{id: {"title", "source", "language"}}`` of the given articles (for links)."""
+        """``{id: {"title", "source", "language", "lead"}}`` of the given articles (for links)."""
         if not article_ids:
             return {}
         a = schema.articles
-        query = select(a.c.id, a.c.title, a.c.source, a.c.language).where(a.c.id.in_(article_ids))
+        query = select(a.c.id, a.c.title, a.c.source, a.c.language, schema.lead_column()).where(a.c.id.in_(article_ids))
         with self.engine.connect() as connection:
-            return {row.id: {"title": row.title, "source": row.source, "language": row.language} for row in connection.execute(query)}
+            return {row.id: {"title": row.title, "source": row.source, "language": row.language, "lead": row.lead}
+                    for row in connection.execute(query)}

@@ -92,7 +92,8 @@ def _per_day(connection, entity_id: str) -> list[dict[str, Any]]:
 def _articles(connection, entity_id: str) -> list[dict[str, Any]]:
     a = schema.articles
     rows = connection.execute(
-        select(a.c.id, a.c.title, a.c.language, a.c.published, a.c.source, a.c.url, a.c.duplicate_of, a.c.ingested_at)
+        select(a.c.id, a.c.title, a.c.language, a.c.published, a.c.source, a.c.url, a.c.duplicate_of, a.c.ingested_at,
+               schema.lead_column())
         .where(a.c.id.in_(_mentioning(entity_id))).order_by(*page_order()).limit(LIST_LIMIT)
     ).all()
     return [dict(row._mapping) for row in rows]
@@ -112,7 +113,8 @@ def _stories(connection, entity_id: str) -> list[dict[str, Any]]:
 def _quotes_by_language(connection, entity_id: str) -> dict[str, list[dict[str, Any]]]:
     q, a = schema.quotes, schema.articles
     rows = connection.execute(
-        select(q.c.article_id, q.c.text, q.c.start, q.c.end, q.c.direct, q.c.cue, a.c.language, a.c.published, a.c.title, a.c.source)
+        select(q.c.article_id, q.c.text, q.c.start, q.c.end, q.c.direct, q.c.cue, a.c.language, a.c.published, a.c.title, a.c.source,
+               schema.lead_column())
         .join(a, a.c.id == q.c.article_id).where(q.c.speaker_entity_id == entity_id)
         .order_by(a.c.language, a.c.published.desc().nulls_last(), q.c.article_id, q.c.start).limit(LIST_LIMIT * 4)
     ).all()

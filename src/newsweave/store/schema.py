@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    ColumnElement,
     BigInteger,
     Boolean,
     Column,
@@ -18,6 +19,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 
 metadata = MetaData()
@@ -304,3 +306,13 @@ flag_feedback = Table(
     Column("comment", Text),
     Column("at", DateTime(timezone=True), nullable=False),
 )
+
+
+# An article without a title is listed by the start of its text (``report.wording.article_name``),
+# never by its file name: this many characters are enough for a listing's line.
+LEAD_CHARS = 160
+
+
+def lead_column() -> ColumnElement[str]:
+    """The first ``LEAD_CHARS`` characters of an article's clean text, labelled ``lead``."""
+    return func.substr(articles.c.text, 1, LEAD_CHARS).label("lead")

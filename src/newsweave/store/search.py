@@ -328,7 +328,8 @@ def _summaries(store: Store, connection, page_ids: list[str]) -> dict[str, dict[
     if not page_ids:
         return {}
     return {row.id: dict(row._mapping) for row in connection.execute(
-        select(*(a.c[name] for name in SUMMARY_COLUMNS), outlet(store).label("outlet"), a.c.ingested_at).where(a.c.id.in_(page_ids))
+        select(*(a.c[name] for name in SUMMARY_COLUMNS), outlet(store).label("outlet"), a.c.ingested_at, schema.lead_column())
+        .where(a.c.id.in_(page_ids))
     )}
 
 
