@@ -328,13 +328,17 @@ def false_alarm_table(items: list[dict], articles: list[Article | None], dump: P
         print(f"every flag with its evidence: {dump}")
 
 
-def planted_items(hosts_per: int) -> tuple[list[dict], list[dict]]:
-    """Planted articles and as many untouched hosts, both in en, fr, de, es."""
+def planted_items(hosts_per: int, kinds: set[str] | None = None, host_order: str = "host/") -> tuple[list[dict], list[dict]]:
+    """Planted articles and as many untouched hosts, both in en, fr, de, es.
+
+    ``kinds`` keeps only those kinds' families; ``host_order`` salts the hash that orders the
+    hosts, for another draw of hosts (a larger or second sample of one kind's check half)."""
     from trust_corpus import real_news
     from trust_inject import FAMILIES, plant
 
+    families = [family for family in FAMILIES if kinds is None or family.kind in kinds]
     pool: dict[str, list[dict]] = {}
-    for item in sorted(real_news(), key=lambda i: hashlib.sha256(("host/" + i["id"]).encode()).hexdigest()):
+    for item in sorted(real_news(), key=lambda i: hashlib.sha256((host_order + i["id"]).encode()).hexdigest()):
         if item["language"] in PLANTED_LANGUAGES and len(item["text"].split()) >= HOST_MIN_WORDS:
             pool.setdefault(item["language"], []).append(item)
     planted, untouched = [], []
@@ -343,7 +347,7 @@ def planted_items(hosts_per: int) -> tuple[list[dict], list[dict]]:
         if not hosts:
             continue
         cursor = 0
-        for family in FAMILIES:
+        for family in families:
             for _ in range(hosts_per):
                 host = hosts[cursor % len(hosts)]
                 cursor += 1
@@ -454,6 +458,8 @@ def main() -> None:
     parser.add_argument("--hosts", type=int, default=6, help="host articles per family and language in table 2")
     parser.add_argument("--dump", type=Path, help="write every flag of table 1 here (JSON lines), for reading by hand")
     parser.add_argument("--tables", default="123", help="which tables to print, e.g. 12")
+    parser.add_argument("--kinds", help="table 2: plant only these kinds (comma-separated), e.g. unsourced_quote")
+    parser.add_argument("--host-order", default="host/", help="table 2: salt of the hash that orders the hosts (another draw)")
     parser.add_argument("--cache", type=Path, help="keep the analyses here and re-run only the detectors (see CACHE)")
     args = parser.parse_args()
     global CACHE
@@ -467,7 +473,7 @@ def main() -> None:
         real = sample_real(args.per_language)
         false_alarm_table(real, run_articles(real), args.dump)
     if "2" in args.tables:
-        planted, untouched = planted_items(args.hosts)
+        planted, untouched = planted_items(args.hosts, set(args.kinds.split(",")) if args.kinds else None, args.host_order)
         planted_table(planted, run_articles(planted), untouched, run_articles(untouched))
         machine_translation_table(min(150, args.per_language))
     if "3" in args.tables and args.data.is_dir():
