@@ -65,6 +65,13 @@ def _all_given_names() -> dict[str, int]:
 
 
 @cache
+def all_given_names() -> frozenset[str]:
+    """Every first name of Faker's locales, common words and places included ("Caroline",
+    "Augusta"): evidence of a person where a word is no evidence of anything else."""
+    return frozenset(_all_given_names())
+
+
+@cache
 def surnames() -> frozenset[str]:
     """Last names of every locale of Faker's person providers (empty when Faker is absent): a
     word that is one is evidence of a person, though a town somewhere bears it ("Morton")."""
