@@ -64,3 +64,14 @@ def test_a_given_name_before_more_capitalised_words_is_not_added() -> None:
 
 def test_a_given_name_at_the_end_of_a_line_is_not_joined_to_the_next_line() -> None:
     assert _repaired("Tickets for Jenna\nCortlow Hall are sold out.", "en", []) == []
+
+
+def test_a_last_name_that_the_lemmatizer_lists_as_a_noun_is_a_surname_word() -> None:
+    # WordNet lists "fischer" (a famous bearer) as a noun; Faker lists it as a last name.
+    assert _repaired("The award went to Maren Fischer .", "en", []) == [("Maren Fischer", "PER")]
+    assert _repaired("Le prix revient à Maren Fischer .", "fr", []) == [("Maren Fischer", "PER")]
+
+
+def test_a_noun_surname_does_not_turn_a_place_into_a_person() -> None:
+    text = "The shop on Graham Street closed."
+    assert _repaired(text, "en", [("Graham Street", "LOC")]) == [("Graham Street", "LOC")]

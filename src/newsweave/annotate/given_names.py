@@ -65,6 +65,13 @@ def _all_given_names() -> dict[str, int]:
 
 
 @cache
+def all_given_names() -> frozenset[str]:
+    """Every first name of Faker's locales, common words and places included ("Caroline",
+    "Augusta"): evidence of a person where a word is no evidence of anything else."""
+    return frozenset(_all_given_names())
+
+
+@cache
 def surnames() -> frozenset[str]:
     """Last names of every locale of Faker's person providers (empty when Faker is absent): a
     word that is one is evidence of a person, though a town somewhere bears it ("Morton")."""
@@ -144,6 +151,17 @@ def name_heads(language: str) -> frozenset[str]:
     return frozenset(word for words in table.values() for word in words)
 
 
+@cache
+def not_surname_words(language: str) -> frozenset[str]:
+    """The lemmatizer's common words that are no surname word. WordNet lists many surnames as
+    nouns for a famous bearer ("fischer", "davis", "witherspoon"): a last name of Faker's locales
+    that the lemmatizer knows only as a noun may be a surname ("Lisa Fischer"); verbs,
+    adjectives and adverbs ("Young", "Will") stay common words."""
+    not_nouns = not_noun_words(language)
+    nouns_only = {name.lower() for name in surnames()} - not_nouns
+    return lowercase_words(language) - nouns_only
+
+
 def is_surname_word(word: str, common: frozenset[str], heads: frozenset[str]) -> bool:
     return (NAME_WORD.fullmatch(word) is not None and word[:1].isupper() and not word.isupper()
             and word.lower() not in common and word not in heads)
@@ -161,7 +179,9 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
     for mention in mentions:
         _relabel(mention, given, common, heads)
     _extend(mentions, doc, given)
-    return mentions + _missed(mentions, doc, given, common, heads)
+    # A noun surname ("Fischer") may make a person of words the model left alone, never
+    # turn its place or organisation into one ("Graham Street", "Aston Villa").
+    return mentions + _missed(mentions, doc, given, not_surname_words(language), heads)
 
 
 def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:

@@ -35,6 +35,11 @@ def particles() -> frozenset[str]:
     return frozenset(lang.load(lang.BASE, "entities").get("name_particles", []))
 
 
+def is_list_gap(gap: str, language: str) -> bool:
+    """Whether the text between two names parts two members of a list ("A, B", "A and B", "A / B")."""
+    return _separator(language).match(gap) is not None
+
+
 @cache
 def _separator(language: str) -> re.Pattern[str]:
     joiners = lang.load(language, "entities").get("list_joiners", [])

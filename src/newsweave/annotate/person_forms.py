@@ -27,10 +27,9 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, covered
-from newsweave.annotate.given_names import (NAME_WORD, GivenNames, given_names, is_surname_word, name_heads,
+from newsweave.annotate.given_names import (NAME_WORD, GivenNames, given_names, is_surname_word, name_heads, not_surname_words,
                                             one_space_between)
 from newsweave.annotate.name_lists import particles
-from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import name_lemma, pipeline
 from newsweave.annotate.settings import SETTINGS
 
@@ -117,7 +116,7 @@ def _junk_end(word: str) -> bool:
 def _joined(mentions: list[Mention], doc: Doc, given: GivenNames, language: str) -> list[Mention]:
     """A lone given name and the person or surname words right after it are one person."""
     by_start = {mention.start: mention for mention in mentions if mention.kind == "name"}
-    common = lowercase_words(language)
+    common = not_surname_words(language)
     heads = name_heads(language)
     dropped: set[int] = set()
     taken: set[int] | None = None  # built only when a given name may take a surname
