@@ -57,3 +57,56 @@ def test_names_that_meet_in_two_spots_mark_nothing() -> None:
     twice = {**GAZETTEER, "ouest-brook": (*GAZETTEER["ouest-brook"],
                                           _town(10, "Ouest-Brook", 41.45, -72.20, "bas-pays"))}
     assert georesolve._neighbours({key: twice[key] for key in ("maple ford", "ouest-brook")}) == frozenset()
+
+
+# Initials of countries: invented towns in real countries (the initials come from the countries' names).
+INITIALS_GAZETTEER = {
+    "kauriwai": (_town(20, "Kauriwai", -39.0, 175.5, "te-uta", country="NZ"),),
+    "kinvela": (_town(21, "Kinvéla", -4.0, 21.0, "kasai-du-nord", country="CD"),),
+    "dorpsrand": (_town(22, "Dorpsrand", -26.0, 28.0, "hoeveld", country="ZA"),),
+    "wadi qarm": (_town(23, "Wadi Qarm", 24.0, 45.0, "najd-ouest", country="SA"),),
+}
+
+
+@pytest.fixture
+def towns_abroad(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsweave.annotate.geo import candidates
+
+    # Invented towns, and the real gazetteer for the countries' names.
+    monkeypatch.setattr(georesolve, "_options", lambda name: INITIALS_GAZETTEER.get(fold(name)) or tuple(
+        entry for entry in candidates(name) if entry.place.kind == "country"))
+
+
+@pytest.mark.parametrize(("names", "initials", "code"), [
+    (["Kauriwai", "NZ"], "nz", "NZ"),                                   # English: a sure town of the country
+    (["Kinvéla", "RDC"], "rdc", "CD"),                                  # French « RDC »
+    (["République démocratique du Congo", "Kinvéla", "RDC"], "rdc", "CD"),
+])
+def test_initials_of_a_country_the_article_points_at_are_that_country(towns_abroad: None, names: list[str],
+                                                                        initials: str, code: str) -> None:
+    assert resolve_places(names)[initials].country == code
+
+
+def test_initials_of_a_country_the_article_never_points_at_stay_unresolved(towns_abroad: None) -> None:
+    assert "nz" not in resolve_places(["Kinvéla", "NZ"])
+
+
+def test_initials_of_two_countries_the_article_points_at_stay_unresolved(towns_abroad: None) -> None:
+    # "KSA" is Saudi Arabia only, but "SA" also spells South Africa: with towns of both, no reading.
+    assert resolve_places(["Wadi Qarm", "KSA"])["ksa"].country == "SA"
+    assert "sa" not in resolve_places(["Dorpsrand", "Wadi Qarm", "South Africa", "Saudi Arabia", "SA"])
+
+
+@pytest.mark.parametrize("country", ["South Africa", "Afrique du Sud"])
+def test_initials_spelling_a_function_word_need_the_country_named(towns_abroad: None, country: str) -> None:
+    # French « sa »: a sure town is not enough, the country written in full is.
+    assert "sa" not in resolve_places(["Dorpsrand", "SA"])
+    assert resolve_places(["Dorpsrand", country, "SA"])["sa"].country == "ZA"
+
+
+def test_initials_are_read_as_written() -> None:
+    from newsweave.annotate.country_initials import country_initials
+
+    assert country_initials("NZ") == ("NZ",)
+    assert country_initials("Nz") == ()
+    assert "AE" in country_initials("EAU") and "AE" in country_initials("UAE")
