@@ -24,8 +24,9 @@ GAZETTEER = {
                     _town(5, "Ouest-Brook", 35.00, -80.00, "cote-est", population=20_000)),
     "pine hollow": (_town(6, "Pine Hollow", 44.00, -100.00, "plaines", population=9_000),
                     _town(7, "Pine Hollow", 39.00, -75.00, "cote-est", population=9_500)),
-    "grandeville": (_town(8, "Grandeville", 41.10, -91.50, "vallee-haute", population=900_000),
-                    _town(9, "Grandeville", 48.00, 2.00, "ile-verte", population=2_000_000, country="FR")),
+    "grandeville": (_town(8, "Grandeville", 41.10, -91.50, "vallee-haute"),
+                    _Entry(Place(9, "Grandeville", 48.00, 2.00, "FR", 2_000_000, "city", region="ile-verte",
+                                 capital=True), True)),
 }
 
 
@@ -46,8 +47,8 @@ def test_a_name_alone_keeps_its_biggest_namesake() -> None:
     assert resolve_places(["Maple Ford", "Pine Hollow"])["maple ford"].geonameid == 2
 
 
-def test_a_name_a_big_city_bears_is_no_neighbour() -> None:
-    # "Grandeville" is a big city abroad as well as a town beside Maple Ford: no evidence.
+def test_a_name_a_capital_bears_is_no_neighbour() -> None:
+    # "Grandeville" is a capital abroad as well as a town beside Maple Ford: it means the capital.
     found = resolve_places(["Maple Ford", "Grandeville"])
     assert found["maple ford"].geonameid == 2
     assert georesolve._neighbours({key: GAZETTEER[key] for key in ("maple ford", "grandeville")}) == frozenset()

@@ -222,11 +222,10 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
     """
     cell = SETTINGS.geo_neighbours_km / 111.0
     grid: dict[tuple[int, int], list[tuple[str, Place]]] = {}
-    # Only names of small places only: a name that can mean a state, a country or a city news
-    # names for itself ("London", "Florida") means it, whatever small namesakes meet.
+    # Only names of towns and counties: a name that can mean a state, a country or a national
+    # capital ("London", "Florida") means it, whatever small namesakes meet.
     ambiguous = {key: [entry.place for entry in found] for key, found in options.items()
                  if len(found) > 1 and all(entry.place.kind in ("city", "admin2") and not entry.place.capital
-                                           and entry.place.population < SETTINGS.geo_city_over_division_min_population
                                            for entry in found)}
     for key, places in ambiguous.items():
         for place in places:
