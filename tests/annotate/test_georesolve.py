@@ -111,3 +111,14 @@ def test_initials_are_read_as_written() -> None:
     assert country_initials("NZ") == ("NZ",)
     assert country_initials("Nz") == ()
     assert "AE" in country_initials("EAU") and "AE" in country_initials("UAE")
+
+
+def test_namesakes_meet_east_and_west_far_north() -> None:
+    # At 60°N two towns 35 km apart east-west lie about 0.63° of longitude apart.
+    north = {
+        "lakselv nord": (_town(30, "Lakselv Nord", 60.00, 10.00, "fjellbygd", country="NO"),
+                         _town(31, "Lakselv Nord", 45.00, 5.00, "val-bas", population=20_000, country="FR")),
+        "saint-ours": (_town(32, "Saint-Ours", 60.00, 10.63, "fjellbygd", country="NO"),
+                       _town(33, "Saint-Ours", 46.00, 1.00, "val-haut", population=20_000, country="FR")),
+    }
+    assert georesolve._neighbours(north) == frozenset({30, 32})

@@ -236,7 +236,10 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
     for key, places in ambiguous.items():
         for place in places:
             row, column = int(place.lat // cell), int(place.lon // cell)
-            for other_key, other in (item for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+            # A degree of longitude shrinks towards the poles: look as many cells east and west
+            # as the distance spans there.
+            span = min(math.ceil(1 / max(math.cos(math.radians(abs(place.lat) + cell)), 0.05)), 20)
+            for other_key, other in (item for dr in (-1, 0, 1) for dc in range(-span, span + 1)
                                      for item in grid.get((row + dr, column + dc), ())):
                 if other_key <= key or ids[key] & ids[other_key]:
                     continue
