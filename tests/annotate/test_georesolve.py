@@ -24,8 +24,9 @@ GAZETTEER = {
                     _town(5, "Ouest-Brook", 35.00, -80.00, "cote-est", population=20_000)),
     "pine hollow": (_town(6, "Pine Hollow", 44.00, -100.00, "plaines", population=9_000),
                     _town(7, "Pine Hollow", 39.00, -75.00, "cote-est", population=9_500)),
-    "grandeville": (_town(8, "Grandeville", 41.10, -91.50, "vallee-haute", population=900_000),
-                    _town(9, "Grandeville", 48.00, 2.00, "ile-verte", population=2_000_000, country="FR")),
+    "grandeville": (_town(8, "Grandeville", 41.10, -91.50, "vallee-haute"),
+                    _Entry(Place(9, "Grandeville", 48.00, 2.00, "FR", 2_000_000, "city", region="ile-verte",
+                                 capital=True), True)),
 }
 
 
@@ -46,8 +47,8 @@ def test_a_name_alone_keeps_its_biggest_namesake() -> None:
     assert resolve_places(["Maple Ford", "Pine Hollow"])["maple ford"].geonameid == 2
 
 
-def test_a_name_a_big_city_bears_is_no_neighbour() -> None:
-    # "Grandeville" is a big city abroad as well as a town beside Maple Ford: no evidence.
+def test_a_name_a_capital_bears_is_no_neighbour() -> None:
+    # "Grandeville" is a capital abroad as well as a town beside Maple Ford: it means the capital.
     found = resolve_places(["Maple Ford", "Grandeville"])
     assert found["maple ford"].geonameid == 2
     assert georesolve._neighbours({key: GAZETTEER[key] for key in ("maple ford", "grandeville")}) == frozenset()
@@ -57,3 +58,67 @@ def test_names_that_meet_in_two_spots_mark_nothing() -> None:
     twice = {**GAZETTEER, "ouest-brook": (*GAZETTEER["ouest-brook"],
                                           _town(10, "Ouest-Brook", 41.45, -72.20, "bas-pays"))}
     assert georesolve._neighbours({key: twice[key] for key in ("maple ford", "ouest-brook")}) == frozenset()
+
+
+# Initials of countries: invented towns in real countries (the initials come from the countries' names).
+INITIALS_GAZETTEER = {
+    "kauriwai": (_town(20, "Kauriwai", -39.0, 175.5, "te-uta", country="NZ"),),
+    "kinvela": (_town(21, "Kinvéla", -4.0, 21.0, "kasai-du-nord", country="CD"),),
+    "dorpsrand": (_town(22, "Dorpsrand", -26.0, 28.0, "hoeveld", country="ZA"),),
+    "wadi qarm": (_town(23, "Wadi Qarm", 24.0, 45.0, "najd-ouest", country="SA"),),
+}
+
+
+@pytest.fixture
+def towns_abroad(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsweave.annotate.geo import candidates
+
+    # Invented towns, and the real gazetteer for the countries' names.
+    monkeypatch.setattr(georesolve, "_options", lambda name: INITIALS_GAZETTEER.get(fold(name)) or tuple(
+        entry for entry in candidates(name) if entry.place.kind == "country"))
+
+
+@pytest.mark.parametrize(("names", "initials", "code"), [
+    (["Kauriwai", "NZ"], "nz", "NZ"),                                   # English: a sure town of the country
+    (["Kinvéla", "RDC"], "rdc", "CD"),                                  # French « RDC »
+    (["République démocratique du Congo", "Kinvéla", "RDC"], "rdc", "CD"),
+])
+def test_initials_of_a_country_the_article_points_at_are_that_country(towns_abroad: None, names: list[str],
+                                                                        initials: str, code: str) -> None:
+    assert resolve_places(names)[initials].country == code
+
+
+def test_initials_of_a_country_the_article_never_points_at_stay_unresolved(towns_abroad: None) -> None:
+    assert "nz" not in resolve_places(["Kinvéla", "NZ"])
+
+
+def test_initials_of_two_countries_the_article_points_at_stay_unresolved(towns_abroad: None) -> None:
+    # "KSA" is Saudi Arabia only, but "SA" also spells South Africa: with towns of both, no reading.
+    assert resolve_places(["Wadi Qarm", "KSA"])["ksa"].country == "SA"
+    assert "sa" not in resolve_places(["Dorpsrand", "Wadi Qarm", "South Africa", "Saudi Arabia", "SA"])
+
+
+@pytest.mark.parametrize("country", ["South Africa", "Afrique du Sud"])
+def test_initials_spelling_a_function_word_need_the_country_named(towns_abroad: None, country: str) -> None:
+    # French « sa »: a sure town is not enough, the country written in full is.
+    assert "sa" not in resolve_places(["Dorpsrand", "SA"])
+    assert resolve_places(["Dorpsrand", country, "SA"])["sa"].country == "ZA"
+
+
+def test_initials_are_read_as_written() -> None:
+    from newsweave.annotate.country_initials import country_initials
+
+    assert country_initials("NZ") == ("NZ",)
+    assert country_initials("Nz") == ()
+    assert "AE" in country_initials("EAU") and "AE" in country_initials("UAE")
+
+
+def test_namesakes_meet_east_and_west_far_north() -> None:
+    # At 60°N two towns 35 km apart east-west lie about 0.63° of longitude apart.
+    north = {
+        "lakselv nord": (_town(30, "Lakselv Nord", 60.00, 10.00, "fjellbygd", country="NO"),
+                         _town(31, "Lakselv Nord", 45.00, 5.00, "val-bas", population=20_000, country="FR")),
+        "saint-ours": (_town(32, "Saint-Ours", 60.00, 10.63, "fjellbygd", country="NO"),
+                       _town(33, "Saint-Ours", 46.00, 1.00, "val-haut", population=20_000, country="FR")),
+    }
+    assert georesolve._neighbours(north) == frozenset({30, 32})

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from urllib.parse import urlsplit
 
+from newsweave.annotate.country_initials import country_initials
 from newsweave.annotate.division_codes import division_names
 from newsweave.annotate.geo import Place, _Entry, _common_words, candidates, countries, demonym_country, fold, haversine_km, region_demonym
 from newsweave.annotate.settings import SETTINGS
@@ -59,6 +60,9 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     for key, division in _abbreviated_divisions(names, options, pairs, seeds, first).items():
         options[key] = (_Entry(division, True),)
         first[key] = (division, 1.0)
+    for key, country in _initialled_countries(names, options, seeds, first).items():
+        options[key] = (_Entry(country, True),)
+        first[key] = (country, 1.0)
     inside = _pair_regions(pairs, first)
     seeds.nested = _nested(options)
     seeds.neighbours = _neighbours(options)
@@ -110,6 +114,29 @@ def _abbreviated_divisions(names: list[str], options: dict[str, tuple[_Entry, ..
             paired = [place for place in readings if place.country in sure]
         if len(paired) == 1:
             found[key] = paired[0]
+    return found
+
+
+def _initialled_countries(names: list[str], options: dict[str, tuple[_Entry, ...]], seeds: Context,
+                          first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
+    """Folded initials -> the country they stand for ("T&T" in an article that names Trinidad
+    and Tobago), for initials the gazetteer does not know: of the countries whose names they
+    spell, exactly one must be one the article points at (named, or holding a sure place). Initials
+    that spell a function word ("SA", French « sa ») need the country named in full."""
+    sure = {place.country for place, confidence in first.values()
+            if place.country and confidence >= SETTINGS.geo_context_min_confidence}
+    sure |= set(seeds.countries)
+    named = {place.country for place, confidence in first.values()
+             if place.kind == "country" and confidence >= SETTINGS.geo_context_min_confidence}
+    found: dict[str, Place] = {}
+    for name in names:
+        key = fold(name)
+        if key in options or key in found:
+            continue
+        codes = country_initials(name)
+        pointed = [code for code in codes if code in (named if key in _common_words() else sure)]
+        if len(pointed) == 1 and pointed[0] in countries():
+            found[key] = countries()[pointed[0]]
     return found
 
 
@@ -195,11 +222,10 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
     """
     cell = SETTINGS.geo_neighbours_km / 111.0
     grid: dict[tuple[int, int], list[tuple[str, Place]]] = {}
-    # Only names of small places only: a name that can mean a state, a country or a city news
-    # names for itself ("London", "Florida") means it, whatever small namesakes meet.
+    # Only names of towns and counties: a name that can mean a state, a country or a national
+    # capital ("London", "Florida") means it, whatever small namesakes meet.
     ambiguous = {key: [entry.place for entry in found] for key, found in options.items()
                  if len(found) > 1 and all(entry.place.kind in ("city", "admin2") and not entry.place.capital
-                                           and entry.place.population < SETTINGS.geo_city_over_division_min_population
                                            for entry in found)}
     for key, places in ambiguous.items():
         for place in places:
@@ -210,7 +236,10 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
     for key, places in ambiguous.items():
         for place in places:
             row, column = int(place.lat // cell), int(place.lon // cell)
-            for other_key, other in (item for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+            # A degree of longitude shrinks towards the poles: look as many cells east and west
+            # as the distance spans there.
+            span = min(math.ceil(1 / max(math.cos(math.radians(abs(place.lat) + cell)), 0.05)), 20)
+            for other_key, other in (item for dr in (-1, 0, 1) for dc in range(-span, span + 1)
                                      for item in grid.get((row + dr, column + dc), ())):
                 if other_key <= key or ids[key] & ids[other_key]:
                     continue
