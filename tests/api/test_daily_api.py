@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import update
+from sqlalchemy import delete, insert, update
 
 from newsweave.api import create_app
 from newsweave.store import schema
@@ -281,3 +281,32 @@ def test_read_routes_write_dates_and_names_as_fastapis_own_path_did():
     assert written == {"at": "2024-03-04T05:06:07.000250Z", "day": "2024-03-04", "name": "Łódź", "n": [1, 2.5, None]}
     # What FastAPI wrote for a route annotated ``dict[str, Any]`` (its response field, pydantic):
     assert written == json.loads(TypeAdapter(dict[str, Any]).dump_json(body))
+
+
+def test_a_story_is_titled_in_the_readers_language_with_its_first_sentence_as_summary(client, filled_store):
+    store, _ = filled_store
+    s = schema.stories
+    heads = {"en": {"title": "Tunnel under the Velden shut", "summary": "The Velden tunnel shut on Monday.", "article": "a1",
+                    "centrality": 0.9, "headline": True},
+             "fr": {"title": "Le tunnel de Velden fermé", "summary": "Le tunnel de Velden a fermé lundi.", "article": "a2",
+                    "centrality": 0.7, "headline": True}}
+    with store.engine.begin() as connection:
+        connection.execute(insert(s).values(id="story-tunnel", label="Tunnel under the Velden shut", languages=["en", "fr"],
+                                            profile={"heads": heads}))
+    try:
+        plain = client.get("/api/stories/story-tunnel").json()
+        assert (plain["label"], plain["summary"], plain["label_language"]) == (
+            "Tunnel under the Velden shut", "The Velden tunnel shut on Monday.", "en")
+        french = client.get("/api/stories/story-tunnel", params={"language": "fr"}).json()
+        assert (french["label"], french["summary"], french["label_language"]) == (
+            "Le tunnel de Velden fermé", "Le tunnel de Velden a fermé lundi.", "fr")
+        german = client.get("/api/stories/story-tunnel", params={"language": "de"}).json()
+        assert german["label"] == "Tunnel under the Velden shut"  # no German article: the most central
+        assert client.get("/api/stories/story-tunnel", params={"language": "<b>"}).status_code == 422
+        page = client.get("/stories/story-tunnel.html", params={"language": "fr"}).text
+        assert "<h1>Le tunnel de Velden fermé</h1>" in page and "Le tunnel de Velden a fermé lundi." in page
+        # A story made before titles were kept has no summary, and still answers.
+        assert client.get("/api/stories/story-bridge").json()["summary"] is None
+    finally:
+        with store.engine.begin() as connection:
+            connection.execute(delete(s).where(s.c.id == "story-tunnel"))

@@ -39,6 +39,11 @@ def test_without_a_title_the_first_line_cut_at_a_word_is_the_name():
     assert article_name({"title": "", "lead": "Short first line\nmore", "source": SOURCE}) == "Short first line"
 
 
+def test_a_quote_row_is_named_by_its_articles_lead_not_by_the_quoted_words():
+    row = {"title": None, "lead": LEAD, "text": "We will fish until the autumn", "source": SOURCE}
+    assert article_name(row).startswith("Fishers in the bay of Corvala")
+
+
 def test_never_the_file_name():
     assert article_name({"title": None, "lead": "", "source": SOURCE}) == UNTITLED
 

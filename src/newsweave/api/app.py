@@ -285,15 +285,19 @@ def _api_router() -> APIRouter:
                 description="Timeline entries: `date`, `article_id`, `start`, `end`, `text`, `event_type`, and "
                             "`inferred` (true when the date is not written in the sentence: a sentence without a date "
                             "placed at the article's date, a bare weekday resolved against it, or an article date that "
-                            "is itself inferred) with `inferred_reason` (why; null when read).")
-    def story(request: Request, store: StoreDep, story_id: str) -> Any:
-        found = queries.story_detail(store, story_id)
+                            "is itself inferred) with `inferred_reason` (why; null when read). `label`: the headline "
+                            "of the story's most central article, in `language` when one of its articles is written "
+                            "in it (`label_language` says which); `summary`: that article's first sentence.")
+    def story(request: Request, store: StoreDep, story_id: str,
+              language: Annotated[str | None, Query(pattern="^[a-z]{2,3}$", description="The reader's language (ISO 639)")] = None) -> Any:
+        found = queries.story_detail(store, story_id, language)
         if found is None:
             # A story merged into another: its id redirects to the survivor (a split keeps the
             # old id on its larger part, so that id is found as it is).
             successor = store.resolve_story(story_id)
             if successor and successor != story_id:
-                return RedirectResponse(str(request.url_for("story", story_id=successor)), status_code=308)
+                moved = request.url_for("story", story_id=successor).include_query_params(**request.query_params)
+                return RedirectResponse(str(moved), status_code=308)
         return _found(found, "story", story_id)
 
     @router.get("/topics", summary="Topics (stories grouped by a looser rule), latest first")

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.sql import Select
 
-from newsweave.report.stories import story_timeline
+from newsweave.report.stories import story_heading, story_timeline
 from newsweave.store import Store, schema
 from newsweave.store.feedback import VERDICTS, flag_json
 from newsweave.store.entity_pages import ENTITY_COLUMNS
@@ -106,11 +106,18 @@ def story_row(store: Store, story_id: str) -> dict[str, Any] | None:
     return {**dict(row._mapping), "article_ids": ids}
 
 
-def story_detail(store: Store, story_id: str) -> dict[str, Any] | None:
-    """A story with its articles and its timeline (the report's, ``report.stories``), in date order."""
+def story_detail(store: Store, story_id: str, language: str | None = None) -> dict[str, Any] | None:
+    """A story with its articles and its timeline (the report's, ``report.stories``), in date
+    order; its ``summary`` (the first sentence of the article that titles it), and its
+    ``label`` in the reader's ``language`` when one of its articles is written in it."""
     row = story_row(store, story_id)
     if row is None:
         return None
+    heading = story_heading(store, story_id, language)
+    if language and heading and heading["language"] == language:
+        row["label"] = heading["title"]
+    row["summary"] = heading["summary"] if heading else None
+    row["label_language"] = heading["language"] if heading else None
     articles = list_articles(store, SearchFilter(story=story_id), Page(limit=MAX_PAGE))["items"]
     entries, _ = story_timeline(store, row["article_ids"])
     timeline = [{key: entry.get(key) for key in TIMELINE_KEYS} for entry in entries]

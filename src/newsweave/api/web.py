@@ -134,7 +134,8 @@ def web_router() -> APIRouter:
         return _page(env.get_template("stories.html").render(found=found))
 
     @router.get("/stories/{story_id}", response_class=HTMLResponse)
-    def story(request: Request, story_id: str) -> Any:
+    def story(request: Request, story_id: str,
+              language: Annotated[str | None, Query(pattern="^[a-z]{2,3}$")] = None) -> Any:
         story_id = story_id.removesuffix(".html")  # the report's file name works too
         store = store_of(request)
         found = queries.story_row(store, story_id)
@@ -143,7 +144,7 @@ def web_router() -> APIRouter:
             if successor and successor != story_id:
                 return RedirectResponse(f"/stories/{successor}.html", status_code=308)
             raise HTTPException(404, f"no story with id {story_id!r}")
-        return _page(render_story(env, store, found))
+        return _page(render_story(env, store, found, language))
 
     @router.get("/articles/{name}", response_class=HTMLResponse)
     def article(request: Request, name: str, marked: Annotated[str, Query(max_length=64)] = "") -> Any:

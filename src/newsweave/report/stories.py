@@ -21,12 +21,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from jinja2 import Environment
+from sqlalchemy import select
 
+from newsweave.link.story_labels import story_title
+from newsweave.link.story_state import StoryState
 from newsweave.model import Article, Event, Participant, Timex
 from newsweave.report.map import Place, places_in_articles, world_map_svg
 from newsweave.report.wording import article_name, count_noun
-from newsweave.store import Store
+from newsweave.store import Store, schema
 
 # A date value precise enough for a timeline (TIMEX3 day or month); weeks and years are too vague.
 TIMELINE_DATE = re.compile(r"^\d{4}-\d\d(-\d\d)?$")
@@ -270,16 +274,30 @@ def _day(value: str | None) -> date | None:
 # --- pages --------------------------------------------------------------------------------
 
 
-def story_page(store: Store, story: dict[str, Any]) -> dict[str, Any]:
-    """What a story page shows, for ``story.html``: ``story`` is a row of ``Store.story_rows``."""
+def story_heading(store: Store, story_id: str, language: str | None = None) -> dict[str, Any] | None:
+    """``{"title", "summary", "article", "language"}``: the headline and first sentence of the
+    story's most central article, in ``language`` when one of its articles is written in it
+    (``link.story_labels.story_title``); None for a story without one."""
+    with store.engine.connect() as connection:
+        profile = connection.scalar(select(schema.stories.c.profile).where(schema.stories.c.id == story_id))
+    # Only the profile is read: the title needs no vectors (a story row may have none yet).
+    return story_title(StoryState(story_id, np.zeros(0, np.float32), profile=dict(profile or {})), language)
+
+
+def story_page(store: Store, story: dict[str, Any], language: str | None = None) -> dict[str, Any]:
+    """What a story page shows, for ``story.html``: ``story`` is a row of ``Store.story_rows``;
+    ``language``: the reader's, for the title and summary when the story has an article in it."""
     timeline, articles = story_timeline(store, story["article_ids"])
     by_language: dict[str, list[Article]] = {}
     for article in sorted(articles, key=lambda a: (a.published or "", a.id)):
         by_language.setdefault(article.language or "?", []).append(article)
     places = places_in_articles([[entity.to_json() for entity in article.entities] for article in articles],
                                 texts=[article.text for article in articles])
+    heading = story_heading(store, story["id"], language)
+    if language and heading and heading["language"] == language:
+        story = {**story, "label": heading["title"]}
     return {
-        "story": story, "timeline": timeline, "plot": timeline_plot(timeline), "by_language": dict(sorted(by_language.items())),
+        "story": story, "summary": heading["summary"] if heading else None, "timeline": timeline, "plot": timeline_plot(timeline), "by_language": dict(sorted(by_language.items())),
         "colours": TYPE_COLOURS, "statement_colour": STATEMENT_COLOUR, "places": places,
         "titles": {article.id: article_name(article) for article in articles},
         "place_map": world_map_svg(places, label=_map_label(places)) if places else None,
@@ -298,9 +316,10 @@ def _map_label(places: list[Place]) -> str:
     return f"Map of the {count_noun(len(places), 'place')} named in the story's articles"
 
 
-def render_story(env: Environment, store: Store, story: dict[str, Any]) -> str:
-    """A story's page; the report writes it to ``stories/<id>.html``, the web UI serves it."""
-    return env.get_template("story.html").render(**story_page(store, story))
+def render_story(env: Environment, store: Store, story: dict[str, Any], language: str | None = None) -> str:
+    """A story's page; the report writes it to ``stories/<id>.html``, the web UI serves it
+    (titled in the reader's ``language`` when asked)."""
+    return env.get_template("story.html").render(**story_page(store, story, language))
 
 
 def write_story_pages(store: Store, out: Path, env: Environment) -> list[dict[str, Any]]:

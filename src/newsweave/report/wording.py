@@ -38,14 +38,15 @@ def when(value: object) -> str:
 
 def article_name(article: Any) -> str:
     """What a listing, a link or a browser tab calls an article: its title, else the first
-    line of its text (``text``, or the ``lead`` a listing's query reads), cut at a word;
+    line of its text (the ``lead`` a listing's query reads, else ``text``), cut at a word;
     never its file name or hash id, which say nothing to a reader. ``article``: an
     ``Article`` or a row mapping."""
     get = article.get if isinstance(article, Mapping) else lambda key: getattr(article, key, None)
     title = (get("title") or "").strip()
     if title:
         return title
-    start = get("text") or get("lead") or ""
+    # A listing's row reads ``lead``; its ``text`` may be another thing's (a quote's words).
+    start = get("lead") or get("text") or ""
     first = next((line.strip() for line in start.splitlines() if line.strip()), "")
     if not first:
         return UNTITLED
