@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsweave.annotate import nlp, speakers
+from newsweave.annotate.speaker_extent import describe
 from newsweave.annotate.quote_marks import Piece, find_pieces
 from newsweave.annotate.quote_rules import UPPER, Rules, rules
 from newsweave import model
@@ -493,11 +494,14 @@ def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
     result = []
     for quote in quotes:
         attribution = quote.attribution
-        speaker = name = entity_id = cue = None
+        speaker = name = entity_id = cue = description = None
         if attribution:
             span = (attribution.speaker_start, attribution.speaker_end)
             # a pro-drop cue ("», dijo.") has no speaker mention, only the person it refers to
             speaker = article.span(*span) if span[1] > span[0] else None
+            if speaker is not None and attribution.kind != "pronoun":
+                wide = describe(article.text, *span, article.language or "")
+                description = article.span(*wide) if wide != span else None
             name, entity_id = speakers.resolve(article, span, attribution.kind, people, quoted, neuter,
                                                rule.cue_gender.get((attribution.cue or "").lower()) if rule else None)
             cue = attribution.cue
@@ -507,6 +511,7 @@ def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
             # verbatim words inside the writer's sentence (PolNeAR's "partial quote")
             partial=bool(quote.extras.get("partial")),
             quote_id=quote.extras.get("quote_id"),  # pieces of one utterance share it
+            speaker_description=description,
         ))
     return result
 
