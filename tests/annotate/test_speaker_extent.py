@@ -96,3 +96,30 @@ def test_the_description_round_trips_through_json() -> None:
     assert Quote.from_json(data) == quote
     plain = _quotes("“The pier will reopen in May,” said Tamsin Hollow.", "en")
     assert "speaker_description" not in next(iter(plain.values())).to_json()
+
+
+@pytest.mark.parametrize(("text", "language", "first", "second", "speaker"), [
+    ("“The pier will reopen in May,” Tamsin Hollow said, adding, “The ferries will wait.”", "en",
+     "The pier will reopen in May,", "The ferries will wait.", "Tamsin Hollow"),
+    # the first quote a fragment of the speaker's sentence, the comma inside its marks
+    ("Tamsin Hollow said the plan was “reckless and late,” adding, “Nobody asked the fishermen.”", "en",
+     "reckless and late,", "Nobody asked the fishermen.", "Tamsin Hollow"),
+    ("« Le quai rouvrira en mai », a déclaré Jeanne Roux, ajoutant : « Les ferries attendront. »", "fr",
+     "Le quai rouvrira en mai", "Les ferries attendront.", "Jeanne Roux"),
+    ("La maire Jeanne Roux a déclaré que le projet était « coûteux et tardif », ajoutant : "
+     "« Personne n'a consulté les pêcheurs. »", "fr",
+     "coûteux et tardif", "Personne n'a consulté les pêcheurs.", "Jeanne Roux"),
+])
+def test_a_participle_between_two_quotes_opens_another_utterance_of_the_speaker(
+        text: str, language: str, first: str, second: str, speaker: str) -> None:
+    quotes = _quotes(text, language)
+    assert quotes[second].direct and quotes[second].speaker is not None
+    assert quotes[second].speaker.text.endswith(speaker)
+    if quotes[first].direct:
+        assert quotes[first].quote_id != quotes[second].quote_id
+
+
+def test_adding_that_keeps_the_quoted_words_a_fragment() -> None:
+    text = "“The pier will reopen in May,” Tamsin Hollow said, adding that if storms return, “the ferries will wait.”"
+    quotes = _quotes(text, "en")
+    assert quotes["The pier will reopen in May,"].quote_id == quotes["the ferries will wait."].quote_id
