@@ -18,7 +18,7 @@ SPAN_KEYS = ["start", "end", "source_start", "source_end", "text"]
 ENTITY_KEYS = [*SPAN_KEYS, "label", "entity_id", "canonical", "mention", "lat", "lon", "geo_confidence", "country", "role"]
 DATE_KEYS = [*SPAN_KEYS, "type", "value", "mod", "published_evidence"]
 QUOTE_KEYS = [*SPAN_KEYS, "speaker", "speaker_name", "speaker_entity_id", "cue", "direct", "partial", "quote_id",
-              "corroborated_by"]
+              "corroborated_by", "speaker_description"]
 EVENT_KEYS = ["type", "trigger", "actor", "target", "location", "date"]
 
 

@@ -153,7 +153,8 @@ class Quote(Span):
 
     Pieces of one utterance split by an incise share ``quote_id``; ``partial`` marks verbatim
     words inside the writer's own sentence. ``corroborated_by`` lists the ids of other
-    articles that report it.
+    articles that report it. ``speaker_description``: the speaker mention widened to the
+    description the text gives it ("Jane Roe, a spokeswoman for the council"), only when wider.
     """
 
     speaker: Span | None = None
@@ -164,12 +165,15 @@ class Quote(Span):
     partial: bool = field(default=False, metadata=omitted_when_empty())
     quote_id: int | None = field(default=None, metadata=omitted_when_empty())
     corroborated_by: tuple[str, ...] = ()
+    speaker_description: Span | None = field(default=None, metadata=omitted_when_empty())
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Quote:
         known = _known(cls, data)
         if known.get("speaker") is not None:
             known["speaker"] = Span.from_json(known["speaker"])
+        if known.get("speaker_description") is not None:
+            known["speaker_description"] = Span.from_json(known["speaker_description"])
         known["corroborated_by"] = tuple(known.get("corroborated_by") or ())
         return cls(**known)
 

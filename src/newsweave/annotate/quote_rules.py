@@ -38,6 +38,9 @@ class Rules:
     cue_at_mark: re.Pattern[str] | None = None  # a cue right before a quote's opening mark
     following: tuple[re.Pattern[str], ...] = ()  # the sentence after a quote that names its speaker
     trailing: tuple[re.Pattern[str], ...] = ()  # ", according to X." / ", analysts say." closing a sentence
+    # between two quotes, a second speech act of the same speaker ("…,” she said, adding, “…”):
+    # the next quote is another utterance, said by the same speaker
+    second_act: re.Pattern[str] | None = None
 
 
 def _alt(words: list[str]) -> str:
@@ -228,7 +231,11 @@ def rules(language: str) -> Rules | None:
                  # "…and declared, “…”", "told his supporters, “…”", "writing “…”" (no comma: see quotes._standalone)
                  re.compile(rf"(?<![\w'’-])(?:{cues}|{participles})(?:(?:\s+[\w'’-]+){{0,3}}\s*,|\s*,?)$", re.I),
                  compile_(following),
-                 compile_(trailing))
+                 compile_(trailing),
+                 # (not "adding that …": reported speech, whose quoted words are a fragment)
+                 re.compile(rf"(?:^|,)\s*(?:(?:{conjunctions})\s+)?(?:{participles})\b(?![^“”«»\"\n]*\b(?:{that_words})\b)"
+                            rf"[^“”«»\"\n]{{0,100}}?[,:]?\s*$"
+                            if participles != "(?!x)x" else "(?!x)x", re.I))
 
 
 def _that_cue(cue: str) -> str:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsweave.annotate import nlp, speakers
+from newsweave.annotate.speaker_extent import describe
 from newsweave.annotate.quote_marks import Piece, find_pieces
 from newsweave.annotate.quote_rules import UPPER, Rules, rules
 from newsweave import model
@@ -215,14 +216,15 @@ def find_quotes(article: Article) -> list[Quote]:
     _share_attributions(text, quotes, by_group)
     for index, quote in enumerate(quotes):
         if quote.attribution is None:
-            quote.attribution = (_attribute_previous_sentence(text, quote.extras["piece"], rule)
+            quote.attribution = (_second_act(text, quote, quotes[index - 1] if index else None, rule)
+                                 or _attribute_previous_sentence(text, quote.extras["piece"], rule)
                                  or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None)
                                  or _attribute_next_sentence(text, quote.extras["piece"], rule)
                                  or _next_quote_paragraph(text, quote, quotes[index + 1] if index + 1 < len(quotes) else None))
     standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark)]
     partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule)]
     quotes = standalone
-    _number_utterances(text, quotes)
+    _number_utterances(text, quotes, rule)
     quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= SETTINGS.quote_min_unattributed_words
               or len(CJK.findall(text[q.start:q.end])) >= 2 * SETTINGS.quote_min_unattributed_words
               or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
@@ -235,6 +237,17 @@ def _as_partial(text: str, quote: Quote, rule: Rules) -> bool:
     """Keep a quoted fragment inside the writer's sentence as a partial quote when the sentence's
     subject speaks it (subject, a speech cue, then "that" or a comma before the fragment);
     a scare-quoted term in any other sentence stays out."""
+    attribution = _partial_attribution(text, quote, rule)
+    if attribution is None:
+        return False
+    quote.attribution = attribution
+    quote.direct = False
+    quote.extras["partial"] = True
+    return True
+
+
+def _partial_attribution(text: str, quote: Quote, rule: Rules) -> Attribution | None:
+    """The speaking subject of the sentence a quoted fragment sits in, if any."""
     piece: Piece = quote.extras["piece"]
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     start = max(line_start, piece.open_at - SETTINGS.quote_previous_window)
@@ -244,11 +257,8 @@ def _as_partial(text: str, quote: Quote, rule: Rules) -> bool:
     for pattern in rule.partial:
         match = pattern.search(prefix)
         if match:
-            quote.attribution = _attribution(match, start, rule)
-            quote.direct = False
-            quote.extras["partial"] = True
-            return True
-    return False
+            return _attribution(match, start, rule)
+    return None
 
 
 def _attribute_around(text: str, piece: Piece, rule: Rules) -> Attribution | None:
@@ -425,11 +435,24 @@ def _one_clause(text: str, start: int, end: int) -> bool:
         m.end() < len(segment.rstrip()) for m in SENTENCE_END.finditer(segment))
 
 
-def _number_utterances(text: str, quotes: list[Quote]) -> None:
+def _second_act(text: str, quote: Quote, previous: Quote | None, rule: Rules) -> Attribution | None:
+    """'…maniacal,” adding, “…”', '…,” Lee said on the radio, adding, “…”': a quote opened by a
+    participle after the previous quote, in the same sentence, is that quote's speaker's."""
+    if previous is None or rule.second_act is None:
+        return None
+    gap = text[previous.extras["piece"].close_at + 1:quote.extras["piece"].open_at]
+    if "\n" in gap or len(gap) > SETTINGS.quote_split_gap or not rule.second_act.search(gap):
+        return None
+    # the previous quote may be a fragment of the speaker's sentence ('X said the plan was “…,”')
+    return previous.attribution or _partial_attribution(text, previous, rule)
+
+
+def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
     """Give pieces of one utterance one ``quote_id``: the halves of a split quote, the
     sentences of one speaker quoted back to back in a paragraph, a quote across paragraphs.
     A paragraph that is only a quote, right after one with an attributed quote, continues
-    that speaker (the newspaper convention)."""
+    that speaker (the newspaper convention). A participle between two quotes ("…,” she said,
+    adding, “…”) opens another utterance of the same speaker, as attribution corpora count it."""
     current, previous = 0, None
     for quote in quotes:
         piece: Piece = quote.extras["piece"]
@@ -439,6 +462,8 @@ def _number_utterances(text: str, quotes: list[Quote]) -> None:
             gap = text[prev_piece.close_at + 1:piece.open_at]
             same = prev_piece.group == piece.group or quote.extras.get("continues", False) or (
                 "\n" not in gap and len(gap) <= SETTINGS.quote_split_gap and (quote.attribution is None or _same_speaker(quote.attribution, previous.attribution)))
+            if same and prev_piece.group != piece.group and rule.second_act is not None and rule.second_act.search(gap):
+                same = False  # '…,” she said, adding, “…”': a second speech act, another utterance
             if quote.attribution is None and previous.attribution is not None and not same:
                 paragraph_start = text.rfind("\n", 0, piece.open_at) + 1
                 attribution_only = not gap.strip() or (
@@ -493,11 +518,14 @@ def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
     result = []
     for quote in quotes:
         attribution = quote.attribution
-        speaker = name = entity_id = cue = None
+        speaker = name = entity_id = cue = description = None
         if attribution:
             span = (attribution.speaker_start, attribution.speaker_end)
             # a pro-drop cue ("», dijo.") has no speaker mention, only the person it refers to
             speaker = article.span(*span) if span[1] > span[0] else None
+            if speaker is not None and attribution.kind != "pronoun":
+                wide = describe(article.text, *span, article.language or "")
+                description = article.span(*wide) if wide != span else None
             name, entity_id = speakers.resolve(article, span, attribution.kind, people, quoted, neuter,
                                                rule.cue_gender.get((attribution.cue or "").lower()) if rule else None)
             cue = attribution.cue
@@ -507,6 +535,7 @@ def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
             # verbatim words inside the writer's sentence (PolNeAR's "partial quote")
             partial=bool(quote.extras.get("partial")),
             quote_id=quote.extras.get("quote_id"),  # pieces of one utterance share it
+            speaker_description=description,
         ))
     return result
 
