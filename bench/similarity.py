@@ -427,9 +427,10 @@ def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str,
         "cos + entity + tf-idf char": [production_cos, "entity overlap", "tf-idf char 3-5"],
         "cos + entity + tf-idf char + words": [production_cos, "entity overlap", "tf-idf char 3-5", "tf-idf words"],
     }
-    if best != production_cos:  # a longer lead or another variant, when --variants asked for one
-        tuned[f"{best.removeprefix('cos ')} + entity"] = [best, "entity overlap"]
-        tuned[f"{best.removeprefix('cos ')} + production cos + entity"] = [best, production_cos, "entity overlap"]
+    for name in cosines:  # other variants, when --variants asked for them (a longer lead: a cost per article)
+        if name not in (production_cos, f"cos {PRODUCTION.name}"):
+            tuned[f"{name.removeprefix('cos ')} + entity"] = [name, "entity overlap"]
+            tuned[f"{name.removeprefix('cos ')} + production cos + entity"] = [name, production_cos, "entity overlap"]
     for label, names in tuned.items():
         columns = [scores[n] for n in names]
         for with_same in (False, True):
