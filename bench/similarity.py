@@ -228,6 +228,28 @@ def cross_validated(features: np.ndarray, gold: np.ndarray) -> tuple[np.ndarray,
     return predicted, fitted.coef_, float(fitted.intercept_)
 
 
+def tfidf_cosines(rows: list[dict], fit_rows: list[dict], analyzer: str = "char_wb") -> np.ndarray:
+    """Cosine of the two texts' TF-IDF vectors (sublinear counts; character 3–5-grams within words,
+    which also meet on names written alike in two languages and need no word splitter for
+    Chinese, or words); the IDF is learnt from the texts of ``fit_rows`` only."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    grams = (3, 5) if analyzer == "char_wb" else (1, 1)
+    vectorizer = TfidfVectorizer(sublinear_tf=True, analyzer=analyzer, ngram_range=grams, min_df=2)
+    vectorizer.fit([row[f"text{side}"] for row in fit_rows for side in (1, 2)])
+    first = vectorizer.transform([row["text1"] for row in rows])
+    second = vectorizer.transform([row["text2"] for row in rows])
+    return np.asarray(first.multiply(second).sum(axis=1)).ravel()
+
+
+def tune_fitted(features: np.ndarray, gold: np.ndarray, tune: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
+    """Predictions for every pair of a least-squares line fitted on the tune-half pairs only."""
+    from sklearn.linear_model import LinearRegression
+
+    fitted = LinearRegression().fit(features[tune], gold[tune])
+    return fitted.predict(features), fitted.coef_, float(fitted.intercept_)
+
+
 def bootstrap_gain(values: np.ndarray, reference: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
     """95% interval of |r(values)| - |r(reference)| over pair resamples: is a difference more than noise?"""
     rng = np.random.default_rng(0)
@@ -392,6 +414,32 @@ def report(rows: list[dict], caches: dict[str, SignalCache], entities: dict[str,
         print(line(f"CV {label}", -predicted))  # negated: a similarity, like the other rows
         print("    weights on all pairs: " + ", ".join(f"{n} {w:+.3f}" for n, w in zip(names, weights, strict=True))
               + f", intercept {intercept:+.3f}")
+    tune = ~subsets["check half"]
+    tune_rows = [row for row, flag in zip(rows, tune, strict=True) if flag]
+    same = np.array([float(row["lang1"] == row["lang2"]) for row in rows])
+    scores["tf-idf char 3-5"] = tfidf_cosines(rows, tune_rows)
+    scores["tf-idf words"] = tfidf_cosines(rows, tune_rows, "word")
+    print(line("tf-idf char 3-5 (IDF from tune texts)", scores["tf-idf char 3-5"]))
+    print(line("tf-idf words (IDF from tune texts)", scores["tf-idf words"]))
+    print(f"\nlinear combiners fitted on the tune half only (check half never seen; 'same' = one language)")
+    tuned = {
+        "cos + entity": [production_cos, "entity overlap"],
+        "cos + entity + tf-idf char": [production_cos, "entity overlap", "tf-idf char 3-5"],
+        "cos + entity + tf-idf char + words": [production_cos, "entity overlap", "tf-idf char 3-5", "tf-idf words"],
+    }
+    for name in cosines:  # other variants, when --variants asked for them (a longer lead: a cost per article)
+        if name not in (production_cos, f"cos {PRODUCTION.name}"):
+            tuned[f"{name.removeprefix('cos ')} + entity"] = [name, "entity overlap"]
+            tuned[f"{name.removeprefix('cos ')} + production cos + entity"] = [name, production_cos, "entity overlap"]
+    for label, names in tuned.items():
+        columns = [scores[n] for n in names]
+        for with_same in (False, True):
+            extra = [same, same * scores[names[0]]] if with_same else []
+            predicted, weights, intercept = tune_fitted(np.column_stack(columns + extra), gold, tune)
+            print(line(f"tune-fit {label}{' (+ same, same x cos)' if with_same else ''}", -predicted))
+            print("    weights: " + ", ".join(f"{n} {w:+.3f}" for n, w in
+                                              zip(names + (["same", "same x cos"] if with_same else []), weights, strict=True))
+                  + f", intercept {intercept:+.3f}")
     print(f"\npaired bootstrap ({BOOTSTRAP} resamples of the pairs, seed 0): gain in |r| over {production_cos},"
           " 95% interval, all pairs")
     for name, values in cosines.items():

@@ -3,6 +3,7 @@
     .venv/bin/python bench/stories.py [--eval ../shared/eval/stories] [--cache DIR] [--topics N] [--set NAME=VALUE]
     .venv/bin/python bench/stories.py --sweep          # the SWEEP grid on the tune half
     .venv/bin/python bench/stories.py --speed          # assignment cost at 1k and 50k stories
+    .venv/bin/python bench/stories.py --errors         # tune-half stories that hold two sub-topics
 
 Quality (``ecbplus.jsonl``, English, 982 docs, 86 sub-topics; see the folder's README): each
 document runs once through the real annotators (language, entities, dates, events, embedding;
@@ -40,7 +41,7 @@ import random
 import statistics
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -323,6 +324,37 @@ def evaluate(docs: list[dict], signals: dict[str, ArticleSignals]) -> None:
                       f" {p:6.3f} {r:6.3f} {f:6.3f} {a:6.3f} {n:8.0f}")
             except ImportError:
                 print("baseline skipped: scikit-learn is not installed")
+
+
+def merge_errors(docs: list[dict], signals: dict[str, ArticleSignals], shown: int = 4) -> None:
+    """The tune half's stories that hold more than one gold sub-topic (all docs in one stream,
+    order 0), and what each sub-topic's articles carry: its most named people and organisations,
+    event types and first reported days, to read what could have told the events apart."""
+    members = halves(docs)["tune"]
+    order = list(members)
+    random.Random(0).shuffle(order)
+    predicted = assign_online(order, signals)
+    gold = {doc["doc_id"]: doc["subtopic"] for doc in members}
+    print(f"tune half, order 0: B3 P / R / F1 {' / '.join(f'{v:.3f}' for v in bcubed(predicted, gold))}")
+    stories = defaultdict(list)
+    for doc_id, story in predicted.items():
+        stories[story].append(doc_id)
+    for story, ids in stories.items():
+        parts = Counter(gold[doc_id] for doc_id in ids)
+        if len(parts) < 2:
+            continue
+        print(f"\nstory {story}: " + ", ".join(f"{name} {n}" for name, n in parts.most_common()))
+        for part in parts:
+            names: Counter[str] = Counter()
+            events: Counter[str] = Counter()
+            days: Counter[str] = Counter()
+            for doc_id in (doc_id for doc_id in ids if gold[doc_id] == part):
+                found = signals[doc_id]
+                names.update(found.entities[key] for key in found.entities if found.labels.get(key) in ("PER", "ORG"))
+                events.update(found.events)
+                days.update(str(day) for day in found.days[:2])
+            print(f"  {part}: named {names.most_common(shown)}; events {events.most_common(shown)};"
+                  f" days {days.most_common(shown)}")
 
 
 # The settings swept on the tune half (fields of LinkSettings that link/story_score.py reads).
@@ -611,6 +643,7 @@ def main() -> None:
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="a LinkSettings field for this run, e.g. --set story_join_threshold=0.6")
     parser.add_argument("--sweep", action="store_true", help="the SWEEP grid on the tune half")
+    parser.add_argument("--errors", action="store_true", help="the tune half's stories that merge sub-topics")
     parser.add_argument("--no-changes", action="store_true", help="stories never split or merge (as before stop 24)")
     args = parser.parse_args()
     global CHANGES
@@ -635,6 +668,9 @@ def main() -> None:
     print("settings: " + ", ".join(f"{name} {getattr(story_score.SETTINGS, name)}" for name in SWEEP))
     if args.sweep:
         sweep(docs, signals)
+        return
+    if args.errors:
+        merge_errors(docs, signals)
         return
     evaluate(docs, signals)
 
