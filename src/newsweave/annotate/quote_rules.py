@@ -43,7 +43,8 @@ class Rules:
     second_act: re.Pattern[str] | None = None
 
 
-def _alt(words: list[str]) -> str:
+def alternation(words: list[str]) -> str:
+    """A regex alternative of the words, longest first, matching nothing when there are none."""
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True)) or "(?!x)x"
 
 
@@ -54,27 +55,27 @@ def rules(language: str) -> Rules | None:
         return None
     gendered = {cue.lower(): gender for gender, forms in data.get("cue_gender", {}).items() for cue in forms}
     cue_words = data.get("cues", []) + sorted(gendered)
-    cues = _alt(cue_words)
+    cues = alternation(cue_words)
     # cues that follow a quote only ("„…“, so die Ministerin"): as a verb before a quote they mislead
-    after_cues = _alt(cue_words + data.get("after_cues", []))
-    particles = _alt(data.get("name_particles", []))
+    after_cues = alternation(cue_words + data.get("after_cues", []))
+    particles = alternation(data.get("name_particles", []))
     # a capitalised word, or an abbreviation with its full stop ("Mr.", "M.", "J.-P.")
     # ("Sen.", "Mrs."; not "Vogt." at a sentence's end, before "Er sagte")
     word = rf"(?:[{UPPER}][a-z]{{0,2}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
     # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
-    word = rf"(?!(?:{_alt(data.get('not_names', []))})\b){word}"
+    word = rf"(?!(?:{alternation(data.get('not_names', []))})\b){word}"
     name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
     # a party and state or an age in brackets goes with the name ("Gwen Moore (D-Wis.)")
     name = rf"{name}(?:\s+\((?-i:[{UPPER}0-9])[^()\n]{{0,20}}\))?"
-    determiners = _alt(data.get("determiners", []))
-    titles = _alt(data.get("titles", []))
+    determiners = alternation(data.get("determiners", []))
+    titles = alternation(data.get("titles", []))
     # a determiner ends at a space or its apostrophe ("l'avocat"): never inside a word ("a"+"rmy"),
     # which also spares the engine trying every word that starts with "a" or "the"
     det = rf"(?:{determiners})(?:(?<=['’])|\s+)"
     title = rf"{det}(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
     appositive = rf"{det}(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
-    pronoun = _alt(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
+    pronoun = alternation(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
     # starts on a word: "a"+"king" inside "speaking" is no title
     speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
     # a short noun phrase, accepted where the position alone says it is the speaker
@@ -82,10 +83,10 @@ def rules(language: str) -> Rules | None:
     # "Paganini and his team", "Marie Dupont et son équipe": a name with a partner; the words
     # before the name cross no sentence end ("añadió. El ministro …": a word of three letters
     # or more and a full stop; "Sen." and "U.S." stay)
-    partner = rf"(?:\s+(?:{_alt(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
+    partner = rf"(?:\s+(?:{alternation(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
     # "Obama's former campaign strategist": a name's possessive opens a phrase as a determiner does
     # the attribution clause ends there, or goes on with a place or time, not with "that"
-    ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + _alt(data.get("clause_continuations", [])) + r")\b)")
+    ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b)")
     # a pronoun that ends the clause comes first: "sagte er im Interview" is "er", not a phrase
     # up to the capitalised noun "Interview"
     phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
@@ -100,8 +101,8 @@ def rules(language: str) -> Rules | None:
     # Council on Energy, Environment and Water think tank told CBS News")
     aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
     long_aside = rf"(?:,(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,?)?"
-    preps = _alt(data.get("source_prepositions", []))
-    participles = _alt(data.get("participle_cues", []))
+    preps = alternation(data.get("source_prepositions", []))
+    participles = alternation(data.get("participle_cues", []))
     # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
     source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
     incises = data.get("incise", [])
@@ -127,7 +128,7 @@ def rules(language: str) -> Rules | None:
     # "On the subject of Israel, Trump added," the speaker is Trump, not Israel
     # "De Blasio said the move was made by Bill Bratton and said, “…”": a cue after "and" is the
     # sentence subject's, not the nearest name's
-    conjunctions = _alt(data.get("conjunctions", []))
+    conjunctions = alternation(data.get("conjunctions", []))
     before = [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
               rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
@@ -175,8 +176,8 @@ def rules(language: str) -> Rules | None:
     inner_stop = rf"(?:{abbrev}|(?<=\b[{UPPER}][a-z])\.|(?<=\b[{UPPER}][a-z]{{2}})\.)"
     content = rf"(?P<content>(?:[^.!?\n]|{inner_stop}){{12,}}[.!?]?)"
     sentence_start = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
-    clause_cues = _alt([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
-    trailing_preps = _alt(data.get("trailing_source_prepositions", data.get("source_prepositions", [])))
+    clause_cues = alternation([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
+    trailing_preps = alternation(data.get("trailing_source_prepositions", data.get("source_prepositions", [])))
     indirect = [rf"{speaker}{aside},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"{sentence_start}{phrase},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"{sentence_start}(?P<cue>{preps})\s+{phrase}\s*,\s*{content}",
@@ -191,7 +192,7 @@ def rules(language: str) -> Rules | None:
     # an attribution that closes a sentence: the sentence before its comma is the content
     # (found from the comma, the cheap anchor; quotes.py takes the sentence back to its start):
     # "…, according to a congressional report." / "…, selon le ministère." / "…, analysts say."
-    closing_cues = _alt([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1] + data.get("closing_cues", []))
+    closing_cues = alternation([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1] + data.get("closing_cues", []))
     # (a source that names someone, with a capitalised word: "…, according to the company's
     # accounts." lends no speaker to the quote that may follow, as the sentence-before rule holds)
     trailing = [rf",\s*(?P<cue>{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}])){source}\s*[.!?](?=\s|$)",
@@ -201,7 +202,7 @@ def rules(language: str) -> Rules | None:
                 rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?\s*[.!?](?=\s|$)"]
     # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
     # that it was "…"', 'X announced …, assuring that his country "…"'): subject, aside, then a cue
-    that_words = _alt([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
+    that_words = alternation([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
     # a verb that takes a clause ("said", "told") needs nothing more; any verb of the language's
     # regular shape followed by "that" is one too ("judged that", "a estimé que")
     that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else "(?!x)x"
@@ -214,9 +215,9 @@ def rules(language: str) -> Rules | None:
     # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
     # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe");
     # only these cues, not the quote cues, which hold verbs of thought ("Repairs are expected …")
-    next_cues = _alt(data.get("next_sentence_cues", []))
+    next_cues = alternation(data.get("next_sentence_cues", []))
     following = [rf"^(?:[\w'’]+,?\s+){{0,3}}?{speaker}{long_aside},?\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cue>{next_cues})\b",
-                 rf"\b(?P<cue>{_alt(data.get('words_of', []))})\s+{speaker}"]
+                 rf"\b(?P<cue>{alternation(data.get('words_of', []))})\s+{speaker}"]
     compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
     pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
     openers = {opener: tuple(closers) for opener, closers in data["marks"].items()} if "marks" in data else dict(OPENERS)

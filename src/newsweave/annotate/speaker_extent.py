@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsweave import lang
-from newsweave.annotate.quote_rules import UPPER
+from newsweave.annotate.quote_rules import UPPER, alternation
 
 # the longest description kept: longer ones are clauses of the writer, not the speaker's
 MAX_CHARS = 250
@@ -36,9 +36,6 @@ class DescriptionRules:
     boundary: frozenset[str]  # words that end a title read backwards from the name
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True)) or "(?!x)x"
-
 
 @cache
 def description_rules(language: str) -> DescriptionRules | None:
@@ -51,25 +48,25 @@ def description_rules(language: str) -> DescriptionRules | None:
     preps = data.get("source_prepositions", [])
     determiners = data.get("determiners", [])
     relatives = data.get("description_relatives", [])
-    verbs = _alt(cues + participles + preps)
+    verbs = alternation(cues + participles + preps)
     # a full stop ends the description unless it closes an abbreviation before a name ("Gov. Scott",
     # "Mr. Trump") or an initial ("N.C.")
     abbreviations = "".join(rf"(?<!\b{re.escape(word)})" for word in data.get("description_abbreviations", []))
     full_stop = rf"(?-i:(?<![{UPPER}]){abbreviations})\.(?=\s|$)"
     # a cue ends it with or without a comma ("X, a spokesman, said"); a preposition only after a
     # comma ("X, a spokesman, in a statement"), since descriptions hold their own ("of the Council on …")
-    stop = re.compile(rf",?\s+(?:{verbs})\b|,\s+(?:{_alt(ends)})\b|[“”«»\"„;:()]|{full_stop}|[!?…](?=\s|$)|\s[—–]\s|\n", re.I)
+    stop = re.compile(rf",?\s+(?:{verbs})\b|,\s+(?:{alternation(ends)})\b|[“”«»\"„;:()]|{full_stop}|[!?…](?=\s|$)|\s[—–]\s|\n", re.I)
     # a determiner, a relative, an age, a lower-case noun; a possessive ("Acme's director") or a
     # party and state ("R-Ky.")
-    opener = re.compile(rf"(?:(?:{_alt(determiners)})(?:\s|(?<=['’]))|(?:{_alt(relatives)})\b|\d|(?-i:[a-zà-ÿ])"
+    opener = re.compile(rf"(?:(?:{alternation(determiners)})(?:\s|(?<=['’]))|(?:{alternation(relatives)})\b|\d|(?-i:[a-zà-ÿ])"
                         rf"|(?-i:[{UPPER}][\w.&-]*['’]s\s|[{UPPER}]-[{UPPER}][a-z]*\.))", re.I)
     attached = re.compile(rf"\s+(?:{data.get('description_attached', '(?!x)x')})", re.I)
     roles = data.get("titles", []) + data.get("description_roles", [])
-    role = re.compile(rf"^(?:{_alt(roles)})$|^\d+-\w+-\w+$", re.I)
+    role = re.compile(rf"^(?:{alternation(roles)})$|^\d+-\w+-\w+$", re.I)
     boundary = {w.lower() for w in cues + participles + ends + data.get("conjunctions", [])
                 + data.get("description_title_stops", [])}
     boundary |= {w.lower() for w in data.get("not_names", [])} - {d.lower() for d in determiners}
-    return DescriptionRules(re.compile(rf"(?:{_alt(relatives)})\b", re.I), opener, attached, stop, role, frozenset(boundary))
+    return DescriptionRules(re.compile(rf"(?:{alternation(relatives)})\b", re.I), opener, attached, stop, role, frozenset(boundary))
 
 
 def describe(text: str, start: int, end: int, language: str) -> tuple[int, int]:
