@@ -223,6 +223,8 @@ def test_home_lists_growing_stories_and_the_keyboard_reaches_the_search(server, 
     page.goto(base + "/")
     growing = page.locator("#trending li a", has_text="Kestrel bridge reopens")
     assert growing.count() == 1  # its articles were all stored just now
+    row = page.locator("#trending li").filter(has_text="Kestrel bridge reopens").inner_text()
+    assert "none before" in row and "expected 0.0" not in row  # no past rate: said in words
     _tab_to(page, "header input[name=q]")
     page.keyboard.type("cables towers")
     page.keyboard.press("Enter")
