@@ -44,10 +44,9 @@ NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "fir
 SURNAME_ATTRIBUTES = ("last_names", "last_names_male", "last_names_female")
 
 
-@cache
-def _all_given_names() -> dict[str, int]:
-    """First names of every locale of Faker's person providers, each with the number of
-    locales that list it (empty when Faker is absent)."""
+def _faker_names(attributes: tuple[str, ...]) -> dict[str, int]:
+    """The names listed under ``attributes`` by every locale of Faker's person providers, each
+    with the number of locales that list it (empty when Faker is absent)."""
     try:
         providers = importlib.import_module("faker.providers.person")
     except ImportError:
@@ -56,12 +55,19 @@ def _all_given_names() -> dict[str, int]:
     for module_info in pkgutil.iter_modules(providers.__path__):
         provider = getattr(importlib.import_module(f"{providers.__name__}.{module_info.name}"), "Provider", None)
         names: set[str] = set()
-        for attribute in NAME_ATTRIBUTES:
+        for attribute in attributes:
             value = getattr(provider, attribute, None)
             if isinstance(value, (list, tuple, dict)):
                 names.update(name for name in value if isinstance(name, str))
         locales.update(names)
     return dict(locales)
+
+
+@cache
+def _all_given_names() -> dict[str, int]:
+    """First names of every locale of Faker's person providers, each with the number of
+    locales that list it (empty when Faker is absent)."""
+    return _faker_names(NAME_ATTRIBUTES)
 
 
 @cache
@@ -75,18 +81,7 @@ def all_given_names() -> frozenset[str]:
 def surnames() -> frozenset[str]:
     """Last names of every locale of Faker's person providers (empty when Faker is absent): a
     word that is one is evidence of a person, though a town somewhere bears it ("Morton")."""
-    try:
-        providers = importlib.import_module("faker.providers.person")
-    except ImportError:
-        return frozenset()
-    names: set[str] = set()
-    for module_info in pkgutil.iter_modules(providers.__path__):
-        provider = getattr(importlib.import_module(f"{providers.__name__}.{module_info.name}"), "Provider", None)
-        for attribute in SURNAME_ATTRIBUTES:
-            value = getattr(provider, attribute, None)
-            if isinstance(value, (list, tuple, dict)):
-                names.update(name for name in value if isinstance(name, str))
-    return frozenset(names)
+    return frozenset(_faker_names(SURNAME_ATTRIBUTES))
 
 
 @cache
