@@ -95,6 +95,14 @@ def test_per_day_chart_places_bars_by_day():
     assert per_day_chart([]) is None
 
 
+def test_per_day_chart_of_one_day_is_a_narrow_bar_within_a_week():
+    chart = per_day_chart([{"day": "2024-03-05", "articles": 3}])
+    (bar,) = chart.bars
+    assert bar.width < chart.width / 10
+    assert [label for _, label in chart.ticks] == ["2024-03-02", "2024-03-08"]
+    assert chart.ticks[0][0] < bar.x < chart.ticks[1][0]
+
+
 def test_parquet_keeps_nested_fields_as_arrow_types(tmp_path):
     rows = [
         {"id": "a1", "entities": [{"text": "Ostrana", "start": 0, "end": 7, "lat": 1.5}],

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,8 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]")
 _ESCAPED = re.compile(r"~([0-9a-f]{6})")
 # Chart geometry (px).
 CHART_WIDTH, CHART_HEIGHT, CHART_MARGIN = 760, 120, 24
+CHART_MAX_BAR = 40.0
+CHART_MIN_DAYS = 7
 
 
 def entity_slug(entity_id: str) -> str:
@@ -62,19 +64,30 @@ def per_day_chart(per_day: list[dict[str, Any]]) -> Chart | None:
     days = [(day, item["articles"]) for item in per_day if (day := _day(item["day"])) is not None]
     if not days:
         return None
-    first, last = days[0][0], days[-1][0]
-    span = max((last - first).days, 0) + 1
+    first, last = _axis(days[0][0], days[-1][0])
+    span = (last - first).days + 1
     inner = CHART_WIDTH - 2 * CHART_MARGIN
-    width = max(inner / span, 2.0)
+    slot = inner / span
+    width = min(max(slot - 1, 1.0), CHART_MAX_BAR)
     top = max(count for _, count in days)
     bars = []
     for day, count in days:
         height = (CHART_HEIGHT - 2 * CHART_MARGIN) * count / top
-        x = CHART_MARGIN + inner * (day - first).days / span
-        bars.append(Bar(round(x, 1), round(CHART_HEIGHT - CHART_MARGIN - height, 1), round(max(width - 1, 1.0), 1), round(height, 1),
+        x = CHART_MARGIN + slot * (day - first).days + (slot - width) / 2
+        bars.append(Bar(round(x, 1), round(CHART_HEIGHT - CHART_MARGIN - height, 1), round(width, 1), round(height, 1),
                         f"{day.isoformat()} · {count} article{'s' if count != 1 else ''}"))
-    ticks: list[tuple[float, str]] = [(CHART_MARGIN, first.isoformat())] + ([(float(CHART_WIDTH - CHART_MARGIN), last.isoformat())] if last > first else [])
+    ticks: list[tuple[float, str]] = [(CHART_MARGIN, first.isoformat()), (float(CHART_WIDTH - CHART_MARGIN), last.isoformat())]
     return Chart(CHART_WIDTH, CHART_HEIGHT, bars, ticks)
+
+
+def _axis(first: date, last: date) -> tuple[date, date]:
+    """The days the chart spans: at least a week around the dated days, so that one day of news
+    reads as one narrow bar in its week rather than a bar as wide as the chart."""
+    missing = CHART_MIN_DAYS - ((last - first).days + 1)
+    if missing <= 0:
+        return first, last
+    before = missing // 2
+    return first - timedelta(days=before), last + timedelta(days=missing - before)
 
 
 def _day(value: str | None) -> date | None:
