@@ -115,3 +115,22 @@ def test_prefix_is_checked_and_changes_the_vector():
     assert not np.allclose(query, passage)
     with pytest.raises(ValueError):
         embed_texts([FLOOD_EN], "document")
+
+
+def test_one_openmp_thread_sends_one_text_per_call_and_gives_the_same_vectors(monkeypatch):
+    texts = [FLOOD_EN, FLOOD_FR, UNRELATED_FR]
+    batched = embed_texts(texts, STORY_PREFIX)
+    engine = embeddings._model()
+    calls: list[int] = []
+
+    class Counting:
+        def encode(self, chunk: list[str], is_query: bool = False) -> np.ndarray:
+            calls.append(len(chunk))
+            return engine.encode(chunk, is_query=is_query)
+
+    monkeypatch.setattr(embeddings, "_model", lambda: Counting())
+    with embeddings.one_thread():
+        single = embed_texts(texts, STORY_PREFIX)
+    embed_texts(texts, STORY_PREFIX)
+    assert calls == [1, 1, 1, 3]
+    assert single.tobytes() == batched.tobytes()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from newsweave.annotate.dates import annotate_dates
@@ -121,7 +122,8 @@ def run_with_openmp_threads(threads: int, step: Annotator | AnnotateFunction, ar
     """Run ``step`` with at most ``threads`` OpenMP threads in this thread."""
     # threadpoolctl only sees libraries already loaded, so the engine is loaded first.
     embeddings._model()  # noqa: SLF001 - loading only; the stage owns the engine
-    with threadpool_limits(limits=threads, user_api="openmp"):
+    single = embeddings.one_thread() if threads == 1 else nullcontext()
+    with threadpool_limits(limits=threads, user_api="openmp"), single:
         step(articles)
 
 

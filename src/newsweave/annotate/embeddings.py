@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -39,11 +41,16 @@ EMBEDDING_DIM = 384
 STORY_PREFIX = "query"
 # Texts per call into the engine: it parallelises across the texts of one call.
 ENCODE_BATCH = 16
+# With one OpenMP thread a call gains nothing from several texts and one text per call keeps
+# the engine's working set small; the vectors are the same (docs/benchmarks.md, stop 29).
+SINGLE_THREAD_BATCH = 1
 
 # Mean article vector per language, for centring (see the module docstring).
 MEANS_FILE = Path(__file__).parent / "data" / "embedding_means.json"
 
 _lock = threading.Lock()
+# Set in a thread whose OpenMP team is one thread (``one_thread``): texts go to the engine one by one.
+_one_thread = threading.local()
 
 
 def embedding_variant() -> str:
@@ -85,6 +92,18 @@ def lead_text(text: str, title: str | None = None, chars: int | None = None) -> 
     return body[: SETTINGS.embedding_lead_chars if chars is None else chars]
 
 
+@contextmanager
+def one_thread() -> Iterator[None]:
+    """Within it, this thread's engine calls run on one OpenMP thread (the caller limits it):
+    ``embed_texts`` then sends ``SINGLE_THREAD_BATCH`` texts per call."""
+    before = getattr(_one_thread, "on", False)
+    _one_thread.on = True
+    try:
+        yield
+    finally:
+        _one_thread.on = before
+
+
 def embed_texts(texts: list[str], prefix: str = "passage") -> np.ndarray:
     """L2-normalised float32 vectors, one row per text, with e5's ``passage:`` or ``query:`` prefix."""
     if prefix not in ("passage", "query"):
@@ -92,9 +111,10 @@ def embed_texts(texts: list[str], prefix: str = "passage") -> np.ndarray:
     if not texts:
         return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
     rows = []
+    batch = SINGLE_THREAD_BATCH if getattr(_one_thread, "on", False) else ENCODE_BATCH
     with _lock:  # the C engine keeps per-model scratch buffers; one call at a time
-        for start in range(0, len(texts), ENCODE_BATCH):
-            chunk = [text if text.strip() else "-" for text in texts[start : start + ENCODE_BATCH]]
+        for start in range(0, len(texts), batch):
+            chunk = [text if text.strip() else "-" for text in texts[start : start + batch]]
             encoded = _model().encode(chunk, is_query=prefix == "query")
             rows.append(np.asarray(encoded, dtype=np.float32).reshape(len(chunk), -1))
     vectors = np.vstack(rows)

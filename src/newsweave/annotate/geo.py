@@ -79,11 +79,18 @@ class _Entry:
     main_name: bool
 
 
+# Distinct strings folded per process are names and words of the articles read: kept, since
+# every annotation step folds the same names again (the cache bounds memory on long ingests).
+FOLD_CACHE = 1 << 16
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=FOLD_CACHE)
 def fold(name: str) -> str:
     """A lookup key: case and accents folded, apostrophes and spaces normalised (Kyïv → kyiv)."""
     decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return re.sub(r"\s+", " ", stripped).strip(" .,;:").casefold()
+    return _SPACES.sub(" ", stripped).strip(" .,;:").casefold()
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

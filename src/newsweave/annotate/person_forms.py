@@ -60,10 +60,11 @@ def _with_suffixes(mentions: list[Mention], doc: Doc, language: str) -> list[Men
     if suffix is None:
         return mentions
     absorbed: set[int] = set()
+    text = doc.text  # spaCy joins the tokens again at each ``doc.text``: once per article
     for mention in mentions:
         if not _is_person(mention):
             continue
-        match = suffix.match(doc.text, mention.end)
+        match = suffix.match(text, mention.end)
         if match:
             _set_span(mention, doc, mention.start, match.end(), language)
             absorbed |= {id(other) for other in mentions if other is not mention

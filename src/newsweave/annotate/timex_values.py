@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any
 
@@ -82,7 +83,7 @@ class ResolveContext:
                 return 1 if past_after is None or (future_after is not None and future_after <= past_after) else -1
         past_before = _last_cue(before_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
         future_before = _last_cue(before_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
-        if any(re.search(rf"(?<!\w){re.escape(word)}\s*$", before_lower) for word in self.rules.forward_before):
+        if any(regex.search(before_lower) for regex in _forward_regexes(self.rules.forward_before)):
             # "said he would stay until Thursday": the future cue nearer than the past wins
             return -1 if past_before is not None and (future_before is None or past_before > future_before) else 1
         # nearest marker before the match: the larger end offset; "expected" is a future cue
@@ -109,12 +110,23 @@ def _mask_names(window: str) -> str:
                   lambda m: m.group(1) + ("_" * len(m.group(2)) if m.group(2)[0].isupper() else m.group(2)), window)
 
 
-def _cue_spans(window: str, words: tuple[str, ...], patterns: tuple[str, ...], bounded: bool = True) -> list[tuple[int, int]]:
+@lru_cache(maxsize=None)
+def _cue_regexes(words: tuple[str, ...], patterns: tuple[str, ...], bounded: bool) -> tuple[re.Pattern[str], ...]:
+    """One compiled regex per cue word, then the grammar's patterns: compiled once per grammar,
+    not per mention (there are more cue words than ``re``'s own cache holds)."""
     left, right = (r"(?<!\w)", r"(?!\w)") if bounded else ("", "")
-    spans = [(m.start(), m.end()) for word in words
-             for m in re.finditer(rf"{left}{re.escape(word.strip())}{right}", window)]
-    spans += [(m.start(), m.end()) for pattern in patterns for m in re.finditer(pattern, window)]
-    return spans
+    return (*(re.compile(rf"{left}{re.escape(word.strip())}{right}") for word in words),
+            *(re.compile(pattern) for pattern in patterns))
+
+
+@lru_cache(maxsize=None)
+def _forward_regexes(words: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    """A forward-pointing word right at the end of the clause before the match."""
+    return tuple(re.compile(rf"(?<!\w){re.escape(word)}\s*$") for word in words)
+
+
+def _cue_spans(window: str, words: tuple[str, ...], patterns: tuple[str, ...], bounded: bool = True) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for regex in _cue_regexes(words, patterns, bounded) for m in regex.finditer(window)]
 
 
 def _last_cue(window: str, words: tuple[str, ...], patterns: tuple[str, ...], bounded: bool = True) -> int | None:
