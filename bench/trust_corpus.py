@@ -130,6 +130,9 @@ def semeval_translated(eval_dir: Path = DEFAULT_EVAL) -> list[dict]:
             text = (record.get("text" + side) or "").strip()
             if text and text not in seen:
                 seen.add(text)
+                # A side still in its original language (lang == orig_lang) is the untranslated
+                # original of the pair: real text, but not machine translation.
                 items.append({"id": f"semeval-mt/{record['pair_id']}/{side}", "corpus": "semeval mt",
-                              "language": record["lang" + side], "text": text})
+                              "language": record["lang" + side], "text": text,
+                              "translated": record["lang" + side] != record.get("orig_lang" + side)})
     return items
