@@ -57,7 +57,7 @@ import newsweave.link.stories as linking  # noqa: E402
 from newsweave.link import story_score, story_snapshot  # noqa: E402
 from newsweave.link.stories import ArticleSignals, StoryConflict, StoryLinker, StoryState  # noqa: E402
 from newsweave.link.story_signals import (  # noqa: E402
-    entity_labels, entity_mentions, event_participants, event_types, reported_days)
+    entity_labels, entity_mentions, event_participants, event_types, latest_year, reported_days)
 
 SHUFFLES = 3
 
@@ -218,10 +218,11 @@ def signals_of(row: dict) -> ArticleSignals:
                       events=[Event.from_json(e) for e in row["events"]])
     mentioned = entity_mentions(article)
     labels = entity_labels(article)
+    days = reported_days(article)
     return ArticleSignals(np.asarray(row["embedding"], dtype=np.float32), {k: n for k, (n, _) in mentioned.items()},
-                          [], None, "en", {k: c for k, (_, c) in mentioned.items()}, reported_days(article),
+                          [], None, "en", {k: c for k, (_, c) in mentioned.items()}, days,
                           event_types(article), {k: labels.get(k, "") for k in mentioned},
-                          participants=event_participants(article))
+                          participants=event_participants(article), year=latest_year(article, days))
 
 
 def assign_online(docs: list[dict], signals: dict[str, ArticleSignals]) -> dict[str, str]:
@@ -367,6 +368,7 @@ SWEEP = {
     "story_participant_penalty": [0.0, 0.1, 0.2, 0.3],
     "story_reported_gap_days": [365],
     "story_reported_gap_penalty": [0.0, 0.2],
+    "story_year_penalty": [0.2],
 }
 
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from newsweave.link.settings import SETTINGS
 from newsweave.link.story_score import article_gap, reported_gap, score_story
-from newsweave.link.story_signals import ArticleSignals
+from newsweave.link.story_signals import ArticleSignals, latest_year
 from newsweave.link.story_state import StoryState, add_to_story
 from newsweave.pipeline import ingest
 from newsweave.store import Store
@@ -123,3 +123,34 @@ def test_the_same_kind_of_event_a_week_later_is_a_new_story_unless_it_says_it_co
                                            "quillemont-sawmill-fire-cause")}
     market = {story_of[name] for name in ("incendio-mercado-quillemont", "quillemont-markthalle-brand")}
     assert len(sawmill) == 1 and len(market) == 1 and sawmill != market
+
+
+def test_undated_reports_whose_latest_years_differ_are_two_events():
+    # Two undated reports of a quake near one invented town: one names "2019" last, the other
+    # "2023" (and recalls 2019). Neither reports a day, so only the years can tell them apart.
+    story = _story(dataclasses.replace(_signals(), year=2019), dataclasses.replace(_signals(), year=2019))
+    same_year = score_story(dataclasses.replace(_signals(), year=2019), story)
+    other_year = score_story(dataclasses.replace(_signals(), year=2023), story)
+    no_year = score_story(_signals(), story)
+    assert same_year is not None and other_year is not None and no_year is not None
+    assert abs(same_year - other_year - SETTINGS.story_year_penalty) < 1e-9 and SETTINGS.story_year_penalty > 0
+    assert no_year == same_year
+    # When both sides report days, the day conflict weighs them and the years add nothing.
+    dated = _story(dataclasses.replace(_signals(days=(date(2023, 5, 2),)), year=2023))
+    assert score_story(dataclasses.replace(_signals(days=(date(2023, 5, 3),)), year=2019), dated) == score_story(
+        dataclasses.replace(_signals(days=(date(2023, 5, 3),)), year=2023), dated)
+
+
+def test_the_latest_year_is_that_of_any_date_the_text_names():
+    from newsweave.model import Article, Timex
+    from newsweave.offsets import OffsetMap
+
+    text = "On Sunday the quake in Varnholt recalled the 2019 one; in March 2021 the dam was rebuilt."
+    dates = [Timex(start=0, end=9, source_start=0, source_end=9, text="On Sunday", value="XXXX-WXX-7"),
+             Timex(start=45, end=49, source_start=45, source_end=49, text="2019", value="2019"),
+             Timex(start=59, end=69, source_start=59, source_end=69, text="March 2021", value="2021-03")]
+    article = Article(id="a", source="t", raw=text, raw_sha256="", text=text, offsets=OffsetMap.identity(len(text)),
+                      language="en", dates=dates)
+    assert latest_year(article) == 2021
+    assert latest_year(article, (date(2022, 1, 4),)) == 2022
+    assert latest_year(dataclasses.replace(article, dates=dates[:1])) is None

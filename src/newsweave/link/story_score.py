@@ -171,6 +171,17 @@ def day_conflict(days: tuple[date, ...], story: StoryState) -> float:
     return min((gap - SETTINGS.story_day_window) / max(SETTINGS.story_day_window, 1), 1.0)
 
 
+def year_conflict(signals: ArticleSignals, story: StoryState) -> float:
+    """1 when the day conflict cannot weigh days (a side reports none: an undated text that names
+    "Sunday" and "2004") and the latest year the article names is none of the latest years its
+    articles name; else 0. A report names its own year more often than a past one, so two
+    undated reports of the same kind of event whose latest years differ are two events."""
+    if nearest_days(signals.report_days(), [*story.days, *story.profile.get("inferred", {})]) is not None:
+        return 0.0
+    years = story.profile.get("years") or {}
+    return 1.0 if signals.year and years and str(signals.year) not in years else 0.0
+
+
 def event_conflict(events: tuple[str, ...], story: StoryState) -> float:
     known = story.profile.get("events") or {}
     return 1.0 if events and known and not set(events) & known.keys() else 0.0
@@ -217,5 +228,6 @@ def score_story(signals: ArticleSignals, story: StoryState,
     return (combined_score(cosine, evidence, gap)
             - reported_cost(signals, story)
             - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
+            - SETTINGS.story_year_penalty * year_conflict(signals, story)
             - SETTINGS.story_event_penalty * event_conflict(signals.events, story)
             - SETTINGS.story_participant_penalty * participant_conflict(signals, story, labels))
