@@ -369,6 +369,7 @@ SWEEP = {
     "story_reported_gap_days": [365],
     "story_reported_gap_penalty": [0.0, 0.2],
     "story_year_penalty": [0.2],
+    "story_year_gap": [2],
 }
 
 

@@ -131,8 +131,10 @@ def test_undated_reports_whose_latest_years_differ_are_two_events():
     story = _story(dataclasses.replace(_signals(), year=2019), dataclasses.replace(_signals(), year=2019))
     same_year = score_story(dataclasses.replace(_signals(), year=2019), story)
     other_year = score_story(dataclasses.replace(_signals(), year=2023), story)
+    next_year = score_story(dataclasses.replace(_signals(), year=2020), story)  # "the 2019-20 season"
     no_year = score_story(_signals(), story)
     assert same_year is not None and other_year is not None and no_year is not None
+    assert next_year == same_year
     assert abs(same_year - other_year - SETTINGS.story_year_penalty) < 1e-9 and SETTINGS.story_year_penalty > 0
     assert no_year == same_year
     # When both sides report days, the day conflict weighs them and the years add nothing.

@@ -173,13 +173,16 @@ def day_conflict(days: tuple[date, ...], story: StoryState) -> float:
 
 def year_conflict(signals: ArticleSignals, story: StoryState) -> float:
     """1 when the day conflict cannot weigh days (a side reports none: an undated text that names
-    "Sunday" and "2004") and the latest year the article names is none of the latest years its
-    articles name; else 0. A report names its own year more often than a past one, so two
-    undated reports of the same kind of event whose latest years differ are two events."""
+    "Sunday" and "2004") and the latest year the article names is ``story_year_gap`` years or
+    more from each latest year its articles name; else 0. A report names its own year more
+    often than a past one, so two undated reports of the same kind of event whose latest years
+    lie far apart are two events."""
     if nearest_days(signals.report_days(), [*story.days, *story.profile.get("inferred", {})]) is not None:
         return 0.0
     years = story.profile.get("years") or {}
-    return 1.0 if signals.year and years and str(signals.year) not in years else 0.0
+    if not signals.year or not years:
+        return 0.0
+    return 1.0 if min(abs(int(year) - signals.year) for year in years) >= SETTINGS.story_year_gap else 0.0
 
 
 def event_conflict(events: tuple[str, ...], story: StoryState) -> float:
