@@ -125,22 +125,29 @@ def test_the_same_kind_of_event_a_week_later_is_a_new_story_unless_it_says_it_co
     assert len(sawmill) == 1 and len(market) == 1 and sawmill != market
 
 
-def test_undated_reports_whose_latest_years_differ_are_two_events():
-    # Two undated reports of a quake near one invented town: one names "2019" last, the other
-    # "2023" (and recalls 2019). Neither reports a day, so only the years can tell them apart.
-    story = _story(dataclasses.replace(_signals(), year=2019), dataclasses.replace(_signals(), year=2019))
-    same_year = score_story(dataclasses.replace(_signals(), year=2019), story)
-    other_year = score_story(dataclasses.replace(_signals(), year=2023), story)
-    next_year = score_story(dataclasses.replace(_signals(), year=2020), story)  # "the 2019-20 season"
+def test_an_undated_report_whose_latest_year_is_far_from_the_storys_days_is_another_event():
+    # A story of dated reports of a quake near an invented town in May 2023; undated reports
+    # of the same kind of quake that name "2019" last (an earlier quake), "2022" (the year
+    # before, one event's report can recall it) or no year.
+    story = _story(dataclasses.replace(_signals(days=(date(2023, 5, 2),)), year=2023))
+    far = score_story(dataclasses.replace(_signals(), year=2019), story)
+    near = score_story(dataclasses.replace(_signals(), year=2022), story)
     no_year = score_story(_signals(), story)
-    assert same_year is not None and other_year is not None and no_year is not None
-    assert next_year == same_year
-    assert abs(same_year - other_year - SETTINGS.story_year_penalty) < 1e-9 and SETTINGS.story_year_penalty > 0
-    assert no_year == same_year
+    assert far is not None and near is not None and no_year is not None
+    assert abs(near - far - SETTINGS.story_year_penalty) < 1e-9 and SETTINGS.story_year_penalty > 0
+    assert no_year == near
+    # Two undated sides are not compared: their latest years are often past ones.
+    undated = _story(dataclasses.replace(_signals(), year=2019))
+    assert score_story(dataclasses.replace(_signals(), year=2023), undated) == score_story(
+        dataclasses.replace(_signals(), year=2019), undated)
+    # A dated article against an undated story compares its days' years with the story's.
+    dated_far = score_story(dataclasses.replace(_signals(days=(date(2023, 5, 2),)), year=2023), undated)
+    dated_near = score_story(dataclasses.replace(_signals(days=(date(2020, 5, 2),)), year=2020), undated)
+    assert dated_far is not None and dated_near is not None
+    assert abs(dated_near - dated_far - SETTINGS.story_year_penalty) < 1e-9
     # When both sides report days, the day conflict weighs them and the years add nothing.
-    dated = _story(dataclasses.replace(_signals(days=(date(2023, 5, 2),)), year=2023))
-    assert score_story(dataclasses.replace(_signals(days=(date(2023, 5, 3),)), year=2019), dated) == score_story(
-        dataclasses.replace(_signals(days=(date(2023, 5, 3),)), year=2023), dated)
+    assert score_story(dataclasses.replace(_signals(days=(date(2023, 5, 3),)), year=2019), story) == score_story(
+        dataclasses.replace(_signals(days=(date(2023, 5, 3),)), year=2023), story)
 
 
 def test_the_latest_year_is_that_of_any_date_the_text_names():

@@ -172,17 +172,22 @@ def day_conflict(days: tuple[date, ...], story: StoryState) -> float:
 
 
 def year_conflict(signals: ArticleSignals, story: StoryState) -> float:
-    """1 when the day conflict cannot weigh days (a side reports none: an undated text that names
-    "Sunday" and "2004") and the latest year the article names is ``story_year_gap`` years or
-    more from each latest year its articles name; else 0. A report names its own year more
-    often than a past one, so two undated reports of the same kind of event whose latest years
-    lie far apart are two events."""
-    if nearest_days(signals.report_days(), [*story.days, *story.profile.get("inferred", {})]) is not None:
+    """1 when one side reports days and the other none (an undated text that names "Sunday" and
+    "2004"), and the undated side's latest year named is ``story_year_gap`` years or more from
+    every year of the dated side's days; else 0. A text that reports no day still names its
+    year or earlier ones, rarely a later one. Two undated sides are not compared: an undated
+    report's latest year is often a past one, and the reports of one event recall different pasts."""
+    story_days = [day for day in map(parse_day, [*story.days, *story.profile.get("inferred", {})]) if day]
+    mine = signals.report_days()
+    if mine and not story_days:
+        own, theirs = {day.year for day in mine}, {int(year) for year in story.profile.get("years") or {}}
+    elif story_days and not mine:
+        own, theirs = ({signals.year} if signals.year else set()), {day.year for day in story_days}
+    else:
         return 0.0
-    years = story.profile.get("years") or {}
-    if not signals.year or not years:
+    if not own or not theirs:
         return 0.0
-    return 1.0 if min(abs(int(year) - signals.year) for year in years) >= SETTINGS.story_year_gap else 0.0
+    return 1.0 if min(abs(a - b) for a in own for b in theirs) >= SETTINGS.story_year_gap else 0.0
 
 
 def event_conflict(events: tuple[str, ...], story: StoryState) -> float:
