@@ -177,15 +177,15 @@ def year_conflict(signals: ArticleSignals, story: StoryState) -> float:
     every year of the dated side's days; else 0. A text that reports no day still names its
     year or earlier ones, rarely a later one. Two undated sides are not compared: an undated
     report's latest year is often a past one, and the reports of one event recall different pasts."""
-    story_days = [day for day in map(parse_day, [*story.days, *story.profile.get("inferred", {})]) if day]
+    story_days = [*story.days, *story.profile.get("inferred", {})]  # ISO days: the year is their start
     mine = signals.report_days()
     if mine and not story_days:
         own, theirs = {day.year for day in mine}, {int(year) for year in story.profile.get("years") or {}}
-    elif story_days and not mine:
-        own, theirs = ({signals.year} if signals.year else set()), {day.year for day in story_days}
+    elif story_days and not mine and signals.year:
+        own, theirs = {signals.year}, {int(day[:4]) for day in story_days}
     else:
         return 0.0
-    if not own or not theirs:
+    if not theirs:
         return 0.0
     return 1.0 if min(abs(a - b) for a in own for b in theirs) >= SETTINGS.story_year_gap else 0.0
 
