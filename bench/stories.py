@@ -14,7 +14,7 @@ over an in-memory :class:`StoryMemory`; BCubed P/R/F1 and the adjusted Rand inde
 mixed: same kind of event, another event) and each topic on its own; mean of three shuffles of
 the order. Topics are split into a tune and a check half by a hash of the topic id (``halves``),
 fixed before any tuning: ``--sweep`` sees only the tune half, and figures are printed for both.
-ECB+ has no publication dates: only dates written in the texts reach the day term and the time
+ECB+ has no publication dates: only dates written in the texts reach the day term, the year clue and the time
 rule (an undated article is timed by the days it reports and pays ``story_reported_gap_penalty``
 from ``story_reported_gap_days``). Reference:
 TF-IDF + agglomerative clustering (average linkage, cosine) cut at the gold number of
