@@ -14,7 +14,7 @@ over an in-memory :class:`StoryMemory`; BCubed P/R/F1 and the adjusted Rand inde
 mixed: same kind of event, another event) and each topic on its own; mean of three shuffles of
 the order. Topics are split into a tune and a check half by a hash of the topic id (``halves``),
 fixed before any tuning: ``--sweep`` sees only the tune half, and figures are printed for both.
-ECB+ has no publication dates: only dates written in the texts reach the day term and the time
+ECB+ has no publication dates: only dates written in the texts reach the day term, the year clue and the time
 rule (an undated article is timed by the days it reports and pays ``story_reported_gap_penalty``
 from ``story_reported_gap_days``). Reference:
 TF-IDF + agglomerative clustering (average linkage, cosine) cut at the gold number of
@@ -57,7 +57,7 @@ import newsweave.link.stories as linking  # noqa: E402
 from newsweave.link import story_score, story_snapshot  # noqa: E402
 from newsweave.link.stories import ArticleSignals, StoryConflict, StoryLinker, StoryState  # noqa: E402
 from newsweave.link.story_signals import (  # noqa: E402
-    entity_labels, entity_mentions, event_participants, event_types, reported_days)
+    entity_labels, entity_mentions, event_participants, event_types, latest_year, reported_days)
 
 SHUFFLES = 3
 
@@ -218,10 +218,11 @@ def signals_of(row: dict) -> ArticleSignals:
                       events=[Event.from_json(e) for e in row["events"]])
     mentioned = entity_mentions(article)
     labels = entity_labels(article)
+    days = reported_days(article)
     return ArticleSignals(np.asarray(row["embedding"], dtype=np.float32), {k: n for k, (n, _) in mentioned.items()},
-                          [], None, "en", {k: c for k, (_, c) in mentioned.items()}, reported_days(article),
+                          [], None, "en", {k: c for k, (_, c) in mentioned.items()}, days,
                           event_types(article), {k: labels.get(k, "") for k in mentioned},
-                          participants=event_participants(article))
+                          participants=event_participants(article), year=latest_year(article, days))
 
 
 def assign_online(docs: list[dict], signals: dict[str, ArticleSignals]) -> dict[str, str]:
@@ -367,6 +368,8 @@ SWEEP = {
     "story_participant_penalty": [0.0, 0.1, 0.2, 0.3],
     "story_reported_gap_days": [365],
     "story_reported_gap_penalty": [0.0, 0.2],
+    "story_year_penalty": [0.2],
+    "story_year_gap": [2],
 }
 
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from newsweave.link.settings import SETTINGS
 from newsweave.link.story_score import article_gap, reported_gap, score_story
-from newsweave.link.story_signals import ArticleSignals
+from newsweave.link.story_signals import ArticleSignals, latest_year
 from newsweave.link.story_state import StoryState, add_to_story
 from newsweave.pipeline import ingest
 from newsweave.store import Store
@@ -123,3 +123,43 @@ def test_the_same_kind_of_event_a_week_later_is_a_new_story_unless_it_says_it_co
                                            "quillemont-sawmill-fire-cause")}
     market = {story_of[name] for name in ("incendio-mercado-quillemont", "quillemont-markthalle-brand")}
     assert len(sawmill) == 1 and len(market) == 1 and sawmill != market
+
+
+def test_an_undated_report_whose_latest_year_is_far_from_the_storys_days_is_another_event():
+    # A story of dated reports of a quake near an invented town in May 2023; undated reports
+    # of the same kind of quake that name "2019" last (an earlier quake), "2022" (the year
+    # before, one event's report can recall it) or no year.
+    story = _story(dataclasses.replace(_signals(days=(date(2023, 5, 2),)), year=2023))
+    far = score_story(dataclasses.replace(_signals(), year=2019), story)
+    near = score_story(dataclasses.replace(_signals(), year=2022), story)
+    no_year = score_story(_signals(), story)
+    assert far is not None and near is not None and no_year is not None
+    assert abs(near - far - SETTINGS.story_year_penalty) < 1e-9 and SETTINGS.story_year_penalty > 0
+    assert no_year == near
+    # Two undated sides are not compared: their latest years are often past ones.
+    undated = _story(dataclasses.replace(_signals(), year=2019))
+    assert score_story(dataclasses.replace(_signals(), year=2023), undated) == score_story(
+        dataclasses.replace(_signals(), year=2019), undated)
+    # A dated article against an undated story compares its days' years with the story's.
+    dated_far = score_story(dataclasses.replace(_signals(days=(date(2023, 5, 2),)), year=2023), undated)
+    dated_near = score_story(dataclasses.replace(_signals(days=(date(2020, 5, 2),)), year=2020), undated)
+    assert dated_far is not None and dated_near is not None
+    assert abs(dated_near - dated_far - SETTINGS.story_year_penalty) < 1e-9
+    # When both sides report days, the day conflict weighs them and the years add nothing.
+    assert score_story(dataclasses.replace(_signals(days=(date(2023, 5, 3),)), year=2019), story) == score_story(
+        dataclasses.replace(_signals(days=(date(2023, 5, 3),)), year=2023), story)
+
+
+def test_the_latest_year_is_that_of_any_date_the_text_names():
+    from newsweave.model import Article, Timex
+    from newsweave.offsets import OffsetMap
+
+    text = "On Sunday the quake in Varnholt recalled the 2019 one; in March 2021 the dam was rebuilt."
+    dates = [Timex(start=0, end=9, source_start=0, source_end=9, text="On Sunday", value="XXXX-WXX-7"),
+             Timex(start=45, end=49, source_start=45, source_end=49, text="2019", value="2019"),
+             Timex(start=59, end=69, source_start=59, source_end=69, text="March 2021", value="2021-03")]
+    article = Article(id="a", source="t", raw=text, raw_sha256="", text=text, offsets=OffsetMap.identity(len(text)),
+                      language="en", dates=dates)
+    assert latest_year(article) == 2021
+    assert latest_year(article, (date(2022, 1, 4),)) == 2022
+    assert latest_year(dataclasses.replace(article, dates=dates[:1])) is None

@@ -43,6 +43,11 @@ class LinkSettings:
     story_day_window: int = 3
     # … further apart they cost ``story_day_penalty`` (in full from twice the window).
     story_day_penalty: float = 0.2
+    # Cost when a side reports no day and the article's latest year named is this many years or
+    # more from every latest year of the story's articles (``story_score.year_conflict``): one
+    # year apart is often one event (a season, December and January).
+    story_year_penalty: float = 0.2
+    story_year_gap: int = 2
     # Cost when both sides have event types and share none.
     story_event_penalty: float = 0.0
     # Cost when the two sides' main participants are strangers to each other (``participant_conflict``).

@@ -107,6 +107,7 @@ def signals_json(signals: ArticleSignals) -> dict[str, Any]:
         "day": signals.day.isoformat() if signals.day else None,
         "days": [day.isoformat() for day in signals.days], "events": list(signals.events),
         "participants": list(signals.participants), "headline": signals.headline, "summary": signals.summary,
+        "year": signals.year,
     }
 
 
@@ -117,6 +118,7 @@ def signals_from_json(embedding: bytes, data: dict[str, Any]) -> ArticleSignals:
         list(data.get("keywords") or []), parse_day(data.get("day")), data.get("language"),
         dict(data.get("mentions") or {}), days, tuple(data.get("events") or ()), dict(data.get("labels") or {}),
         data.get("headline") or "", data.get("summary") or "", tuple(data.get("participants") or ()),
+        data.get("year"),
     )
 
 
@@ -137,7 +139,14 @@ def story_as_signals(story: StoryState) -> ArticleSignals:
         unit(story.centroid_sum), {key: str(entry.get("name", key)) for key, entry in story.entities.items()},
         [], None, None, story.entity_weights(), reported, tuple(story.events),
         story.entity_labels(), participants=tuple(story.participants),
+        year=story_year(story),
     )
+
+
+def story_year(story: StoryState) -> int | None:
+    """The latest year most of the story's articles name (the later on a tie)."""
+    years = story.profile.get("years") or {}
+    return int(max(years, key=lambda year: (years[year], year))) if years else None
 
 
 def pair_score(a: StoryState, b: StoryState, frequencies: EntityFrequencies) -> float | None:

@@ -171,6 +171,25 @@ def day_conflict(days: tuple[date, ...], story: StoryState) -> float:
     return min((gap - SETTINGS.story_day_window) / max(SETTINGS.story_day_window, 1), 1.0)
 
 
+def year_conflict(signals: ArticleSignals, story: StoryState) -> float:
+    """1 when one side reports days and the other none (an undated text that names "Sunday" and
+    "2004"), and the undated side's latest year named is ``story_year_gap`` years or more from
+    every year of the dated side's days; else 0. A text that reports no day still names its
+    year or earlier ones, rarely a later one. Two undated sides are not compared: an undated
+    report's latest year is often a past one, and the reports of one event recall different pasts."""
+    story_days = [*story.days, *story.profile.get("inferred", {})]  # ISO days: the year is their start
+    mine = signals.report_days()
+    if mine and not story_days:
+        own, theirs = {day.year for day in mine}, {int(year) for year in story.profile.get("years") or {}}
+    elif story_days and not mine and signals.year:
+        own, theirs = {signals.year}, {int(day[:4]) for day in story_days}
+    else:
+        return 0.0
+    if not theirs:
+        return 0.0
+    return 1.0 if min(abs(a - b) for a in own for b in theirs) >= SETTINGS.story_year_gap else 0.0
+
+
 def event_conflict(events: tuple[str, ...], story: StoryState) -> float:
     known = story.profile.get("events") or {}
     return 1.0 if events and known and not set(events) & known.keys() else 0.0
@@ -217,5 +236,6 @@ def score_story(signals: ArticleSignals, story: StoryState,
     return (combined_score(cosine, evidence, gap)
             - reported_cost(signals, story)
             - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
+            - SETTINGS.story_year_penalty * year_conflict(signals, story)
             - SETTINGS.story_event_penalty * event_conflict(signals.events, story)
             - SETTINGS.story_participant_penalty * participant_conflict(signals, story, labels))

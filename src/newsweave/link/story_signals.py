@@ -22,6 +22,8 @@ ENTITY_LABELS = frozenset({"PER", "ORG", "LOC", "PERSON", "GPE"})
 KEYWORD_MIN_LETTERS = 4
 # A TIMEX3 value that names one day (possibly with a time): what an event date can be compared on.
 DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
+# A TIMEX3 value that starts with a year ("2004", "2004-12", "2013-03-14T09:00").
+YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
 # Days an article reports, at most (the first ones in the text: news states the "when" early).
 MAX_DAYS = 6
 # Longest headline taken from a plain text's first line, and longest summary sentence shown.
@@ -49,6 +51,9 @@ class ArticleSignals:
     # Entity keys that act or are acted on in its events (actors and targets): who the
     # article's events are about, compared with the story's (``story_score.participant_conflict``).
     participants: tuple[str, ...] = ()
+    # The latest year its dates name, compared when a side reports no day
+    # (``story_score.year_conflict``): a report names its own year more than a past one.
+    year: int | None = None
 
     def entity_weights(self) -> dict[str, int]:
         """Mentions per entity (1 for an entity whose count is not known)."""
@@ -121,6 +126,13 @@ def reported_days(article: Article) -> tuple[date, ...]:
     return tuple(found)
 
 
+def latest_year(article: Article, days: tuple[date, ...] = ()) -> int | None:
+    """The latest year the article's dates name (a year alone, a month, a day) or its reported
+    ``days`` fall in; None when it names no year."""
+    years = {int(found.group(1)) for found in (YEAR_VALUE.match(timex.value or "") for timex in article.dates) if found}
+    return max(years | {day.year for day in days}, default=None)
+
+
 def event_types(article: Article) -> tuple[str, ...]:
     return tuple(dict.fromkeys(event.type for event in article.events if event.type))
 
@@ -189,6 +201,7 @@ def article_signals(article: Article) -> ArticleSignals:
     mentioned = entity_mentions(article)
     labels = entity_labels(article)
     headline, summary = headline_and_summary(article)
+    days = reported_days(article)
     return ArticleSignals(
         embedding=article.work.embedding,
         entities={key: name for key, (name, _) in mentioned.items()},
@@ -196,10 +209,11 @@ def article_signals(article: Article) -> ArticleSignals:
         keywords=keywords(article, _stop_words(article.language)),
         day=parse_day(article.published),
         language=article.language,
-        days=reported_days(article),
+        days=days,
         events=event_types(article),
         participants=event_participants(article),
         labels={key: labels.get(key, "") for key in mentioned},
         headline=headline,
         summary=summary,
+        year=latest_year(article, days),
     )

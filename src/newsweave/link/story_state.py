@@ -7,6 +7,8 @@ Beside the centroid and the entity counts a story keeps a ``profile`` (stored as
   dates; an article with none counts its publication day, marked ``inferred``). The story's
   first and last dates are the span of these days, so a story dated by what it reports, not
   by when one article appeared;
+* ``years``: how many of its articles have each latest year named (``ArticleSignals.year``),
+  the date clue of articles that report no day;
 * ``events``: PLOVER event types and how many articles have each;
 * ``participants``: entity keys of its events' actors and targets, and how many articles have each;
 * ``heads``: per language, the headline and first sentence of its most central article so far
@@ -161,6 +163,9 @@ def _add_days(story: StoryState, signals: ArticleSignals) -> None:
     if not signals.days and signals.day:
         inferred = story.profile.setdefault("inferred", {})
         inferred[signals.day.isoformat()] = inferred.get(signals.day.isoformat(), 0) + 1
+    if signals.year:
+        years = story.profile.setdefault("years", {})
+        years[str(signals.year)] = years.get(str(signals.year), 0) + 1
     if len(days) > STORY_DAYS_KEPT:
         story.profile["days"] = dict(sorted(days.items(), key=lambda item: (-item[1], item[0]))[:STORY_DAYS_KEPT])
     story.first, story.last = story_span(story, signals)
