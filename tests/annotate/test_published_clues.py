@@ -170,3 +170,20 @@ def test_a_weekday_with_its_date_in_the_lead_bounds_the_week_after_that_date():
     french = ("Perquisition à Velbern\n\nLa police a fouillé mercredi 12 mars un entrepôt de Velbern. "
               "Trois hommes ont été interpellés.")
     assert infer(french, "fr", date(2025, 4, 16)) is None
+
+
+def test_spanish_este_before_a_weekday_makes_it_the_day_of_writing():
+    # fetched Saturday 2026-07-11; "este viernes" in a past clause: written on Friday 2026-07-10
+    text = ("El incendio de la sierra de Valdecorvo deja ya tres heridos. El alcalde lo ha confirmado "
+            "este viernes desde el puesto de mando, donde trabajan cuarenta bomberos.")
+    result = infer(text, "es", date(2026, 7, 11))
+    assert result is not None
+    assert (result.published, result.earliest, result.latest) == (date(2026, 7, 10),) * 3
+    assert "weekday said today/yesterday" in result.reason
+
+
+def test_spanish_este_weekday_outside_the_fetch_window_gives_no_date():
+    # fetched Thursday 2026-07-16 (window Tuesday to Thursday): "este domingo" cannot be today
+    text = ("Los ministros de Agricultura se han reunido este domingo en Ribaseca para hablar de la sequía. "
+            "El encuentro terminó sin acuerdo.")
+    assert infer(text, "es", date(2026, 7, 16)) is None
