@@ -187,3 +187,21 @@ def test_spanish_este_weekday_outside_the_fetch_window_gives_no_date():
     text = ("Los ministros de Agricultura se han reunido este domingo en Ribaseca para hablar de la sequía. "
             "El encuentro terminó sin acuerdo.")
     assert infer(text, "es", date(2026, 7, 16)) is None
+
+
+def test_a_wire_dateline_gives_the_day_inside_the_fetch_window():
+    # fetched Thursday 2025-02-06; the dateline says 4 February, the story's verbs are in the past
+    text = ("Harbour ferries to stay docked.\n\nTOLSBY, Feb. 4 (NWS) — The ferry company kept its boats "
+            "in port, its director said. Crews had asked for a week of repairs.")
+    result = infer(text, "en", date(2025, 2, 6))
+    assert result is not None
+    assert (result.published, result.earliest, result.latest) == (date(2025, 2, 4),) * 3
+    assert "dateline" in result.reason
+
+
+def test_a_date_after_a_place_in_a_sentence_is_no_dateline():
+    text = "The ferry company, Tolsby Lines, Feb. 4 figures aside, kept its boats in port on Tuesday."
+    rules = grammar("en")
+    assert rules is not None
+    clues = text_clues(find_mentions(text, "en"), text, "en", rules, date(2025, 2, 6))
+    assert not [clue for clue in clues if clue.basis == "dateline"]
