@@ -205,3 +205,22 @@ def test_a_date_after_a_place_in_a_sentence_is_no_dateline():
     assert rules is not None
     clues = text_clues(find_mentions(text, "en"), text, "en", rules, date(2025, 2, 6))
     assert not [clue for clue in clues if clue.basis == "dateline"]
+
+
+def test_a_month_with_its_year_gives_the_year_to_a_dated_weekday():
+    # no fetch day: "hier, mercredi 6 mars" is fixed by the year of "janvier 2024"
+    text = ("Le tribunal de Brelac a condamné hier, mercredi 6 mars, un ancien élu pour corruption. "
+            "Le procès s'était ouvert en janvier 2024.")
+    result = infer(text, "fr", None)
+    assert result is not None
+    assert (result.published, result.earliest, result.latest) == (date(2024, 3, 7),) * 3
+
+
+def test_yesterday_and_a_date_with_a_verb_between_are_two_events():
+    # "proposed on March 4 … drew protests yesterday": not "yesterday, March 4"
+    text = ("Wendmoor council voted on Tuesday to close the library. The plan, first proposed on March 4, "
+            "drew protests yesterday.")
+    result = infer(text, "en", date(2024, 3, 13))
+    assert result is not None
+    assert "relative day beside a date" not in result.reason
+    assert result.earliest <= date(2024, 3, 13) <= result.latest

@@ -39,6 +39,7 @@ _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|-)")
 # the year and the agency, then a dash ("LOS ANGELES, Feb. 2 (UPI) —", "PARIS, 5 mars (AFP) -").
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,40},[ \t]*$")
 _DATELINE_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[—–-]{1,2}|_)")
+_PAIR_BETWEEN = re.compile(r"[\s,:()\-–—]*(?:\w{1,3}\s+)?")
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
 
 
@@ -222,7 +223,10 @@ def _pairs(resolved: list[Timex], text: str) -> list[tuple[Timex, Timex]]:
     for rel in relative:
         for day in dated:
             between = text[min(rel.end, day.end):max(rel.start, day.start)]
-            if len(between) <= SETTINGS.published_pair_reach and not re.search(r"[.!?;]", between):
+            # side by side: punctuation and at most one short word ("yesterday, March 5", "two
+            # days ago, on 3 May", "vor zwei Tagen, am 3. Mai"); a verb between them ("March 4,
+            # drew protests yesterday") makes them two events
+            if len(between) <= SETTINGS.published_pair_reach and _PAIR_BETWEEN.fullmatch(between):
                 pairs.append((rel, day))
                 break
     return pairs
