@@ -229,3 +229,20 @@ def test_a_bare_year_in_a_future_sentence_keeps_its_value(language: str, text: s
 ])
 def test_until_and_months_alone_on_the_right_side_of_the_anchor(language: str, text: str, phrase: str, value: str) -> None:
     assert _found(text, language, WEDNESDAY)[phrase] == value
+
+
+@pytest.mark.parametrize(("language", "text", "phrase", "value"), [
+    # a fronted expression takes the tense of the clause after its comma
+    ("en", "On Friday, the court of Harlow Bay will rule on the ferry contract.", "Friday", "2024-03-01"),
+    ("fr", "Samedi, les pêcheurs bloqueront le port de Brelac.", "Samedi", "2024-03-02"),
+])
+def test_a_fronted_weekday_takes_the_tense_after_its_comma(language: str, text: str, phrase: str, value: str) -> None:
+    assert _found(text, language, WEDNESDAY)[phrase] == value
+
+
+def test_a_fronted_year_in_the_past_dates_a_weekday_with_its_date() -> None:
+    # no fetch day: "En 2023, ils avaient…" is a past year, so "ce mardi 12 mars" is in 2024
+    text = ("Les agriculteurs de Brelac ont manifesté ce mardi 12 mars devant la préfecture. "
+            "En 2023, ils avaient déjà bloqué la rocade.")
+    result = infer_published(find_mentions(text, "fr"), text, "fr")
+    assert result is not None and result.published == date(2024, 3, 12)

@@ -76,6 +76,10 @@ class ResolveContext:
         after = self.text[self.mention.end:self.mention.end + SETTINGS.timex_cue_window // 2]
         # the clause only: a cue in the sentence before says nothing about this one
         before = re.split(r"[.!?;]\s|\n", before)[-1]
+        if re.fullmatch(r"\W*(?:\w{1,3}\s+){0,2}", before) and re.match(r",\s", after):
+            # a fronted expression ("En 2023, ils avaient…", "On Friday, the court will rule"):
+            # its clause's verb comes after the comma
+            after = after[2:]
         after = re.split(r"[.!?;,]\s|\n|\s(?:and|et|und|y|e)\s", after)[0]
         before_lower, after_lower = _mask_names(before).lower(), _mask_names(after).lower()
         if self.rules.verb_final:
