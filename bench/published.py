@@ -357,6 +357,9 @@ def print_fixed(items: list[dict], errors: list[str] | None) -> None:
             n = max(total["articles"], 1)
             print(f"ALL {half} {total['articles']} | {total['exact'] / n:.2f} {total['within1'] / n:.2f} "
                   f"{total['wrong'] / n:.2f} {1 - total['answered'] / n:.2f}")
+    polnear = [case for case in items if case["set"].startswith("polnear")]
+    if polnear:
+        print_rows(score(polnear, True), "PolNeAR dev, every article (not only those the text fixes), fetch simulated")
     if errors is None:
         return
     for case, basis, year in judged:
