@@ -27,6 +27,14 @@ again with the story clue, as the link stage does.
 ``--named-only`` (stop 27) keeps the articles whose text names their own day (a date with the
 true day and month, its year the true one or none): the issue's target, "exact where the text
 alone fixes it", is about these; the tables are printed for them alone.
+
+``--fixed`` (stop 29) applies a written rule, :func:`text_fixes_day`, to every dated document
+(Fundus, TE3 dev, the PolNeAR dev documents of ``../shared/eval/quotes/`` with their publisher's
+date, fetch day simulated as TE3's, and the extraction pages whose URL carries a day: that day is
+their truth, the URL is hidden and they have no fetch day) and prints, per set, language and half, the articles
+whose text fixes the day: exact, within ±1, wrong by more than a day, abstained, with the fetch
+day and with the text alone (there only the articles whose text also fixes the year). The rule
+reads the gold day and the tagger's mentions, never the inference's answer.
 """
 
 from __future__ import annotations
@@ -35,6 +43,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import sys
 from datetime import date, timedelta
 from pathlib import Path
@@ -44,6 +53,7 @@ sys.path.insert(0, str(ROOT / "src"))
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
 
 from newsweave.annotate import timex  # noqa: E402
+from newsweave.annotate.language import detect_language  # noqa: E402
 from newsweave.annotate.published_clues import infer_publication  # noqa: E402
 from newsweave.link.settings import SETTINGS as LINK  # noqa: E402
 from newsweave.link.story_dates import story_clue  # noqa: E402
@@ -75,7 +85,118 @@ def cases(eval_dir: Path) -> list[dict]:
         lag = int(hashlib.sha1(("fetch" + doc["doc_id"]).encode()).hexdigest(), 16) % 3
         found.append({"id": doc["doc_id"], "set": "te3 (fetch simulated)", "language": "en", "text": doc["text"],
                       "truth": truth, "fetched": truth + timedelta(days=lag)})
+    polnear = eval_dir / "quotes" / "polnear-dev.jsonl"
+    for line in polnear.open(encoding="utf-8") if polnear.is_file() else []:
+        doc = json.loads(line)
+        if doc.get("date"):
+            truth = date.fromisoformat(doc["date"][:10])
+            lag = int(hashlib.sha1(("fetch" + doc["doc_id"]).encode()).hexdigest(), 16) % 3
+            found.append({"id": doc["doc_id"], "set": "polnear (fetch simulated)", "language": "en",
+                          "text": doc["text"], "truth": truth, "fetched": truth + timedelta(days=lag)})
+    ground = eval_dir / "extraction" / "ground-truth.jsonl"
+    for line in ground.open(encoding="utf-8") if ground.is_file() else []:
+        page = json.loads(line)
+        found_day = url_day(page.get("url") or "")
+        if found_day is not None and page.get("articleBody"):
+            language = detect_language(page["articleBody"])[0] or "und"
+            found.append({"id": page["id"], "set": "extraction (URL day)", "language": language,
+                          "text": page["articleBody"], "truth": found_day, "fetched": None})
     return found
+
+
+def url_day(url: str) -> date | None:
+    """The day a URL carries ("/2019/11/19/", "/2019-11-19/"), the extraction pages' truth."""
+    match = re.search(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)", url)
+    try:
+        return date(*map(int, match.groups())) if match else None
+    except ValueError:
+        return None
+
+
+# The rule for "the text alone fixes the day" (stop 29). A reader with the text and no other
+# clue can name the day when one of these holds, each checked against the true day:
+#   lead date    a day and month (its year the true one, or none) in the lead (the first two
+#                sentences, at most LEAD characters) equal to the true day;
+#   day word     a day and month with "today/yesterday/hier/gestern/ayer…" (``relative_days``
+#                of the language, value 0 or -1) beside it in its clause, the word's shift
+#                leading to the true day ("yesterday, March 5" published March 6);
+#   weekday      a weekday said today or yesterday (a day word beside it, or "this/ce/este/an
+#                diesem" right before it: "ce mardi", "yesterday (Tuesday)", "gestern, Dienstag")
+#                naming the true day's weekday, and a
+#                day and month the text names at most WEEK days before the true day (the week).
+# The text fixes the year as well when it names the true year (a year or a full date) and no
+# full date of a later year (a weekday with its date narrows the year to one in five or six, not
+# to one: it does not count).
+# A weekday said today or yesterday without a day and month in its week fixes only the weekday:
+# the week then comes from a fetch day at most WEEK days after the true day (FETCH_WEEK; counted
+# only in the table with the fetch day).
+LEAD, WEEK, BESIDE = 400, 6, 25
+FETCH_WEEK = "weekday, week from the fetch day"
+
+
+def text_fixes_day(case: dict) -> tuple[str | None, bool]:
+    """(which part of the rule fixes the day, or None; whether the text fixes the year)."""
+    text, language, truth = case["text"], case["language"], case["truth"]
+    rules = timex.grammar(language)
+    if rules is None:
+        return None, False
+    resolved = timex.resolve_all(timex.find_mentions(text, language), text, language, truth)
+    stops = [m.end() for m in re.finditer(r"[.!?](?:\s|$)|\n\n", text[:LEAD])]
+    lead = stops[1] if len(stops) > 1 else LEAD
+    shifts = {word: value for word, value in rules.tables["relative_days"].items() if value in (0, -1)}
+    dated = [(t, day) for t in resolved if (day := _gold_day(t, truth)) is not None]
+    basis = None
+    for t, day in dated:
+        if day == truth and t.start < lead:
+            basis = basis or "lead date"
+        shift = _shift_beside(t, text, shifts, BESIDE)
+        if shift is not None and day - timedelta(days=shift) == truth:
+            basis = basis or "day word"
+    in_week = any(0 <= (truth - day).days <= WEEK for _, day in dated)
+    this = [w for w, v in rules.tables["relative"].items() if v == 0 and len(w) > 1]
+    this += list(rules.tables.get("today_weekday", {}))
+    for t in resolved:
+        if t.resolve == "weekday" and t.weekday is not None and len(t.text) > 3:
+            shift = _shift_beside(t, text, shifts, 15)
+            said_this = re.search(rf"(?<!\w)(?:{'|'.join(map(re.escape, this))})\s+\w*$",
+                                  text[max(0, t.start - 20):t.end].lower()) if this else None
+            shift = 0 if said_this and shift in (None, 0) else shift
+            if shift is not None and (t.weekday - shift) % 7 == truth.weekday():
+                basis = basis or ("weekday" if in_week else FETCH_WEEK)
+    later = any(t.year_given and t.year and t.year > truth.year for t in resolved if t.resolve == "absolute")
+    year = not later and any(t.year == truth.year and (t.year_given or t.resolve == "year") for t in resolved)
+    return basis, year
+
+
+def _gold_day(found: timex.Timex, truth: date) -> date | None:
+    """The day a day-and-month mention names, in its own year or else the latest one not after
+    the true day; None for other mentions and for a stated year that is not the true one's."""
+    if found.resolve != "absolute" or not found.month or not found.day or found.impossible:
+        return None
+    try:
+        if found.year_given and found.year:
+            return date(found.year, found.month, found.day)
+        day = date(truth.year, found.month, found.day)
+        return day if day <= truth else date(truth.year - 1, found.month, found.day)
+    except ValueError:
+        return None
+
+
+def _shift_beside(found: timex.Timex, text: str, words: dict[str, int], reach: int) -> int | None:
+    """The shift of a day word right before or after the mention, no sentence stop between;
+    None when there is none or two disagree."""
+    before = text[max(0, found.start - reach):found.start].lower()
+    after = text[found.end:found.end + reach].lower()
+    inside = found.text.lower()
+    # the weekday takes only a word right beside it (a show called "Today" in quotes is no day word)
+    between = r"[^\w.!?;\"“”«»„]*" if found.resolve == "weekday" else r"[^.!?;]*"
+    seen = set()
+    for word, value in words.items():
+        pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
+        if re.search(pattern + between + "$", before) or re.search("^" + between + pattern, after) \
+                or re.search(pattern, inside):
+            seen.add(value)
+    return seen.pop() if len(seen) == 1 else None
 
 
 FIELDS = ("articles", "answered", "exact", "within1", "wrong", "fetch_exact", "fetch_within1", "fetch_wrong",
@@ -117,14 +238,14 @@ def language_row(language: str) -> str:
 
 
 def score(items: list[dict], with_fetch: bool = True, errors: list[str] | None = None,
-          peers: dict[str, list[date]] | None = None) -> dict[tuple, dict[str, int]]:
+          peers: dict[str, list[date]] | None = None, every_language: bool = False) -> dict[tuple, dict[str, int]]:
     """Counts per (set, language, half). ``fixed``: answers whose clues (text or URL, not the
     fetch day alone) leave a single day; ``one``/``wide``: answers whose interval is one day or
     more; with ``peers`` (the simulated stories), answers resting on the fetch day take the
     story's clue (``peered``: those with a clue; ``story``: those answered with it)."""
     rows: dict[tuple, dict[str, int]] = {}
     for case in items:
-        key = (case["set"], language_row(case["language"]), half_of(case["id"]))
+        key = (case["set"], case["language"] if every_language else language_row(case["language"]), half_of(case["id"]))
         row = rows.setdefault(key, dict.fromkeys(FIELDS, 0))
         row["articles"] += 1
         fetched = case["fetched"] if with_fetch else None
@@ -168,7 +289,7 @@ def score(items: list[dict], with_fetch: bool = True, errors: list[str] | None =
         row[width] += 1
         row[width + "_exact"] += off == 0
         row[width + "_wrong"] += off > 1
-        if errors is not None and off and key[2] == "tune":
+        if errors is not None and off and key[2] == "tune" and not every_language:
             errors.append(f"{case['id']} truth {case['truth']} got {inference.published} "
                           f"[{inference.earliest}..{inference.latest}] {inference.reason}")
     return rows
@@ -204,16 +325,72 @@ def print_widths(rows: dict[tuple, dict[str, int]], title: str) -> None:
               f"({row['story_before_exact'] / story:.2f} {row['story_before_wrong'] / story:.2f})")
 
 
+def _live(case: dict) -> bool:
+    """Fetched at most WEEK days after the true day (so the fetch day gives the week)."""
+    return case["fetched"] is not None and 0 <= (case["fetched"] - case["truth"]).days <= WEEK
+
+
+def print_fixed(items: list[dict], errors: list[str] | None) -> None:
+    """The articles whose text fixes the day (``text_fixes_day``), per set, language and half:
+    with the fetch day (where the set has one) and with the text alone (where the text also
+    fixes the year). ``errors`` gets the tune half's misses and abstentions, text alone."""
+    judged = [(case, *text_fixes_day(case)) for case in items]
+    fixed = [case for case, basis, _ in judged if basis and (basis != FETCH_WEEK or _live(case))]
+    judged = [(case, None if basis == FETCH_WEEK else basis, year) for case, basis, year in judged]
+    with_year = [case for case, basis, year in judged if basis and year]
+    print(f"documents {len(items)}; the text fixes the day in {len(fixed)} (with the fetch week), "
+          f"the day and the year in {len(with_year)}")
+    print(f"  by {FETCH_WEEK}: {len(fixed) - sum(1 for _, b, _ in judged if b)}")
+    for basis in ("lead date", "day word", "weekday"):
+        print(f"  by {basis}: {sum(1 for _, b, _ in judged if b == basis)}")
+    tables = [("with the fetch day", score([c for c in fixed if c["fetched"]], True, every_language=True)),
+              ("text alone (no fetch day, no URL), day and year fixed", score(with_year, False, every_language=True))]
+    for title, rows in tables:
+        print(f"the text fixes the day, {title}")
+        print("set language half n | exact within1 wrong>1 abstained")
+        for (name, language, half), row in sorted(rows.items()):
+            n = row["articles"]
+            print(f"{name} {language} {half} {n} | {row['exact'] / n:.2f} {row['within1'] / n:.2f} "
+                  f"{row['wrong'] / n:.2f} {1 - row['answered'] / n:.2f}")
+        for half in ("tune", "check"):
+            total = {field: sum(row[field] for key, row in rows.items() if key[2] == half) for field in FIELDS}
+            n = max(total["articles"], 1)
+            print(f"ALL {half} {total['articles']} | {total['exact'] / n:.2f} {total['within1'] / n:.2f} "
+                  f"{total['wrong'] / n:.2f} {1 - total['answered'] / n:.2f}")
+    polnear = [case for case in items if case["set"].startswith("polnear")]
+    if polnear:
+        print_rows(score(polnear, True), "PolNeAR dev, every article (not only those the text fixes), fetch simulated")
+    if errors is None:
+        return
+    for case, basis, year in judged:
+        if not (basis and year) or half_of(case["id"]) != "tune":
+            continue
+        mentions = timex.find_mentions(case["text"], case["language"])
+        got = infer_publication(mentions, case["text"], case["language"], fetched=None)
+        if got is None or got.published != case["truth"]:
+            errors.append(f"{case['id']} {case['language']} {basis} truth {case['truth']} got "
+                          f"{got.published if got else None} {got.reason if got else ''}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=Path(os.environ.get("NEWSWEAVE_EVAL", DEFAULT_EVAL)))
     parser.add_argument("--errors", type=Path, default=None, help="write the tune half's errors (never the check half's)")
     parser.add_argument("--named-only", action="store_true", help="only the articles whose text names their day")
+    parser.add_argument("--fixed", action="store_true", help="only the tables of the articles whose text fixes the day")
     args = parser.parse_args()
     if not args.eval.is_dir():
         print(f"eval folder {args.eval} not found: skipping")
         return
     items = cases(args.eval)
+    if args.fixed:
+        fixed_errors: list[str] | None = [] if args.errors else None
+        print_fixed(items, fixed_errors)
+        if args.errors and fixed_errors is not None:
+            args.errors.write_text("\n".join(fixed_errors) + "\n", encoding="utf-8")
+        return
+    # The tables below keep the sets of stops 16-27 (Fundus and TE3), so their figures compare.
+    items = [case for case in items if case["set"] in ("fundus", "te3 (fetch simulated)")]
     if args.named_only:
         items = [case for case in items if names_its_day(case)]
         print(f"articles whose text names their day: {len(items)}")

@@ -208,3 +208,41 @@ def test_a_date_said_to_be_yesterday_dates_the_article_in_the_year_the_text_give
 def test_a_bare_year_in_a_future_sentence_keeps_its_value(language: str, text: str) -> None:
     # written in June 2021: the year named is the year meant, whatever the tense
     assert _found(text, language, date(2021, 6, 1)).get("2022") == "2022"
+
+
+@pytest.mark.parametrize(("language", "text", "phrase", "value"), [
+    # "until" with a future cue anywhere in the clause points forward, even after a verb that
+    # looks past ("last"); a state after "stay" is no past
+    ("en", "The dock strike in Harlow Bay will last until Thursday, the union said.", "Thursday", "2024-02-29"),
+    ("en", "Schools in Wendmoor stay closed until Thursday.", "Thursday", "2024-02-29"),
+    ("en", "Talks in Wendmoor went on until Thursday.", "Thursday", "2024-02-22"),
+    # a month alone right after a past verb is last year's when it is later in the year
+    ("en", "Ferry tickets to Quillon fell in March.", "March", "2023-03"),
+    ("fr", "Les ventes de la coopérative de Brelac ont chuté en mars.", "mars", "2023-03"),
+    ("de", "Die Umsätze der Werft in Kallenbrück sind im März gesunken.", "März", "2023-03"),
+    ("es", "Las ventas de la cooperativa de Villaluz cayeron en marzo.", "marzo", "2023-03"),
+    # not after "be" and not with a future cue: the coming month
+    ("en", "The rules for Quillon's port, to be published in March, are awaited.", "March", "2024-03"),
+    ("fr", "Le sommet de Brelac se tiendra en mars.", "mars", "2024-03"),
+    # and a month already begun or past keeps this year
+    ("en", "Ferry tickets to Quillon fell in January.", "January", "2024-01"),
+])
+def test_until_and_months_alone_on_the_right_side_of_the_anchor(language: str, text: str, phrase: str, value: str) -> None:
+    assert _found(text, language, WEDNESDAY)[phrase] == value
+
+
+@pytest.mark.parametrize(("language", "text", "phrase", "value"), [
+    # a fronted expression takes the tense of the clause after its comma
+    ("en", "On Friday, the court of Harlow Bay will rule on the ferry contract.", "Friday", "2024-03-01"),
+    ("fr", "Samedi, les pêcheurs bloqueront le port de Brelac.", "Samedi", "2024-03-02"),
+])
+def test_a_fronted_weekday_takes_the_tense_after_its_comma(language: str, text: str, phrase: str, value: str) -> None:
+    assert _found(text, language, WEDNESDAY)[phrase] == value
+
+
+def test_a_fronted_year_in_the_past_dates_a_weekday_with_its_date() -> None:
+    # no fetch day: "En 2023, ils avaient…" is a past year, so "ce mardi 12 mars" is in 2024
+    text = ("Les agriculteurs de Brelac ont manifesté ce mardi 12 mars devant la préfecture. "
+            "En 2023, ils avaient déjà bloqué la rocade.")
+    result = infer_published(find_mentions(text, "fr"), text, "fr")
+    assert result is not None and result.published == date(2024, 3, 12)

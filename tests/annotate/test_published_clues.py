@@ -170,3 +170,57 @@ def test_a_weekday_with_its_date_in_the_lead_bounds_the_week_after_that_date():
     french = ("Perquisition à Velbern\n\nLa police a fouillé mercredi 12 mars un entrepôt de Velbern. "
               "Trois hommes ont été interpellés.")
     assert infer(french, "fr", date(2025, 4, 16)) is None
+
+
+def test_spanish_este_before_a_weekday_makes_it_the_day_of_writing():
+    # fetched Saturday 2026-07-11; "este viernes" in a past clause: written on Friday 2026-07-10
+    text = ("El incendio de la sierra de Valdecorvo deja ya tres heridos. El alcalde lo ha confirmado "
+            "este viernes desde el puesto de mando, donde trabajan cuarenta bomberos.")
+    result = infer(text, "es", date(2026, 7, 11))
+    assert result is not None
+    assert (result.published, result.earliest, result.latest) == (date(2026, 7, 10),) * 3
+    assert "weekday said today/yesterday" in result.reason
+
+
+def test_spanish_este_weekday_outside_the_fetch_window_gives_no_date():
+    # fetched Thursday 2026-07-16 (window Tuesday to Thursday): "este domingo" cannot be today
+    text = ("Los ministros de Agricultura se han reunido este domingo en Ribaseca para hablar de la sequía. "
+            "El encuentro terminó sin acuerdo.")
+    assert infer(text, "es", date(2026, 7, 16)) is None
+
+
+def test_a_wire_dateline_gives_the_day_inside_the_fetch_window():
+    # fetched Thursday 2025-02-06; the dateline says 4 February, the story's verbs are in the past
+    text = ("Harbour ferries to stay docked.\n\nTOLSBY, Feb. 4 (NWS) — The ferry company kept its boats "
+            "in port, its director said. Crews had asked for a week of repairs.")
+    result = infer(text, "en", date(2025, 2, 6))
+    assert result is not None
+    assert (result.published, result.earliest, result.latest) == (date(2025, 2, 4),) * 3
+    assert "dateline" in result.reason
+
+
+def test_a_date_after_a_place_in_a_sentence_is_no_dateline():
+    text = "The ferry company, Tolsby Lines, Feb. 4 figures aside, kept its boats in port on Tuesday."
+    rules = grammar("en")
+    assert rules is not None
+    clues = text_clues(find_mentions(text, "en"), text, "en", rules, date(2025, 2, 6))
+    assert not [clue for clue in clues if clue.basis == "dateline"]
+
+
+def test_a_month_with_its_year_gives_the_year_to_a_dated_weekday():
+    # no fetch day: "hier, mercredi 6 mars" is fixed by the year of "janvier 2024"
+    text = ("Le tribunal de Brelac a condamné hier, mercredi 6 mars, un ancien élu pour corruption. "
+            "Le procès s'était ouvert en janvier 2024.")
+    result = infer(text, "fr", None)
+    assert result is not None
+    assert (result.published, result.earliest, result.latest) == (date(2024, 3, 7),) * 3
+
+
+def test_yesterday_and_a_date_with_a_verb_between_are_two_events():
+    # "proposed on March 4 … drew protests yesterday": not "yesterday, March 4"
+    text = ("Wendmoor council voted on Tuesday to close the library. The plan, first proposed on March 4, "
+            "drew protests yesterday.")
+    result = infer(text, "en", date(2024, 3, 13))
+    assert result is not None
+    assert "relative day beside a date" not in result.reason
+    assert result.earliest <= date(2024, 3, 13) <= result.latest

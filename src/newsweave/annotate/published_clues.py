@@ -35,6 +35,11 @@ ABBREVIATION = 3
 LAST_WEEKDAY_REACH = 7
 # A URL with a year and month but no day ("/2024/05/slug") allows that month.
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|-)")
+# A wire dateline: a place in capitals opening a paragraph, a comma, the day and month, perhaps
+# the year and the agency, then a dash ("LOS ANGELES, Feb. 2 (UPI) —", "PARIS, 5 mars (AFP) -").
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,40},[ \t]*$")
+_DATELINE_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[—–-]{1,2}|_)")
+_PAIR_BETWEEN = re.compile(r"[\s,:()\-–—]*(?:\w{1,3}\s+)?")
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
 
 
@@ -112,6 +117,11 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
     resolved = resolve_all(mentions, text, language, None)
     dated_weekdays, lead = _weekdays_with_dates(resolved, text, fetched), lead_end(text)
     for timex in resolved:
+        if _dateline(timex, text) and (named := _named_day(timex, fetched)) is not None:
+            # A wire dateline names the day the copy was filed: the publication day (it heads
+            # the text, so the tense of the sentence after it does not matter).
+            clues.append(Clue("dateline", named, named, evidence=timex))
+            continue
         if clause_tense(timex, text, rules) > 0:
             continue  # a plan ("on Friday the court will rule") says nothing of the day of writing
         if id(timex) in dated_weekdays and timex.start < lead and not _said_last(timex, text, rules):
@@ -145,6 +155,14 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
             elif day is not None:
                 clues.append(Clue("date named", earliest=day, evidence=timex))
     return clues
+
+
+def _dateline(timex: Timex, text: str) -> bool:
+    """A day and month set as a wire dateline ("WASHINGTON, Aug. 19 (UPI) —")."""
+    if timex.resolve != "absolute" or not timex.month or not timex.day or timex.impossible:
+        return False
+    return bool(_DATELINE_BEFORE.search(text[max(0, timex.start - 60):timex.start])
+                and _DATELINE_AFTER.match(text[timex.end:timex.end + 40]))
 
 
 def _weekdays_with_dates(resolved: list[Timex], text: str, fetched: date | None) -> dict[int, date]:
@@ -205,7 +223,10 @@ def _pairs(resolved: list[Timex], text: str) -> list[tuple[Timex, Timex]]:
     for rel in relative:
         for day in dated:
             between = text[min(rel.end, day.end):max(rel.start, day.start)]
-            if len(between) <= SETTINGS.published_pair_reach and not re.search(r"[.!?;]", between):
+            # side by side: punctuation and at most one short word ("yesterday, March 5", "two
+            # days ago, on 3 May", "vor zwei Tagen, am 3. Mai"); a verb between them ("March 4,
+            # drew protests yesterday") makes them two events
+            if len(between) <= SETTINGS.published_pair_reach and _PAIR_BETWEEN.fullmatch(between):
                 pairs.append((rel, day))
                 break
     return pairs

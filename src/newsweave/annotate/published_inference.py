@@ -139,10 +139,16 @@ def _clause_day_offset(timex: Timex, text: str, rules: Grammar) -> int | None:
     start = max(text.rfind(". ", 0, timex.start), text.rfind("\n", 0, timex.start), timex.start - 60, 0)
     stop = timex.end + 40
     ending = re.search(r"[.!?\n]", text[timex.end:stop])
-    clause = text[start:timex.end + (ending.start() if ending else 40)].lower()
+    before = text[start:timex.start].lower()
+    after = text[timex.end:timex.end + (ending.start() if ending else 40)].lower()
+    # the word beside the date, at most two short words between ("hier soir, le 5 mars"): a
+    # longer stretch is another event of the sentence ("proposed on March 4, drew protests
+    # yesterday")
+    between = r"[\s,:()\-–—]*(?:\w{1,5}[\s,:()\-–—]+){0,2}"
     words = {value for word, value in rules.tables["relative_days"].items()
              if value in (-1, 0) and word not in rules.tables.get("relative_day_parts", {})
-             and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", clause)}
+             and (re.search(rf"(?<!\w){re.escape(word)}(?!\w){between}$", before)
+                  or re.match(rf"{between}{re.escape(word)}(?!\w)", after))}
     return words.pop() if len(words) == 1 else None
 
 
@@ -227,7 +233,8 @@ def _anchor_year(timexes: list[Timex], events: list[Timex], text: str,
     """The year the text points at, the mentions that say so, and whether it is only a
     lower bound (the latest year named in a clause in the past: the text is at least that
     recent; a year in a clause without tense may be a plan, "en 2027")."""
-    years = [t for t in timexes if t.resolve == "year" and t.year]
+    # a month with its year ("en janvier 2024") names its year as a bare year does
+    years = [t for t in timexes if t.year and (t.resolve == "year" or (t.resolve == "month" and t.year_given))]
     for timex in timexes:
         counted = _counted_from_year(timex, years + events, text)
         if counted:

@@ -30,6 +30,10 @@ UNIT_AS = {"Q": ("M", 3), "DE": ("Y", 10), "CE": ("Y", 100)}
 TIME_UNITS = {"S", "MIN", "H"}
 
 
+# "fell in [March]", "im [März] gesunken": a past verb at most this many characters from a month.
+PAST_BESIDE = 12
+
+
 @dataclass
 class ResolveContext:
     mention: Mention
@@ -73,6 +77,10 @@ class ResolveContext:
         after = self.text[self.mention.end:self.mention.end + SETTINGS.timex_cue_window // 2]
         # the clause only: a cue in the sentence before says nothing about this one
         before = re.split(r"[.!?;]\s|\n", before)[-1]
+        if re.fullmatch(r"\W*(?:\w{1,3}\s+){0,2}", before) and re.match(r",\s", after):
+            # a fronted expression ("En 2023, ils avaient…", "On Friday, the court will rule"):
+            # its clause's verb comes after the comma
+            after = after[2:]
         after = re.split(r"[.!?;,]\s|\n|\s(?:and|et|und|y|e)\s", after)[0]
         before_lower, after_lower = _mask_names(before).lower(), _mask_names(after).lower()
         if self.rules.verb_final:
@@ -84,8 +92,10 @@ class ResolveContext:
         past_before = _last_cue(before_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
         future_before = _last_cue(before_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
         if any(regex.search(before_lower) for regex in _forward_regexes(self.rules.forward_before)):
-            # "said he would stay until Thursday": the future cue nearer than the past wins
-            return -1 if past_before is not None and (future_before is None or past_before > future_before) else 1
+            # "said he would stay until Thursday", "the strike will last until Thursday": any
+            # future cue of the clause keeps the preposition's forward reading; only a clause
+            # in the past alone turns it back ("talks went on until Thursday")
+            return -1 if past_before is not None and future_before is None else 1
         # nearest marker before the match: the larger end offset; "expected" is a future cue
         # and also looks like a past participle, so the future wins a tie
         if future_before is not None and (past_before is None or future_before >= past_before):
@@ -97,6 +107,28 @@ class ResolveContext:
         if future_after is not None and (past_after is None or future_after <= past_after):
             return 1
         return -1 if past_after is not None else 0
+
+    def past_beside(self) -> bool:
+        """A verb in the past right beside the match, in a clause with no future cue: "fell in
+        [March]", "ont chuté en [mars]", "im [März] gesunken". Narrower than ``tense``: a past
+        verb further off is as often the reporting clause's ("said it expects to report in
+        [November]") or a participle after "be" ("to be published in [November]")."""
+        before = re.split(r"[.!?;]\s|\n", self.text[max(0, self.mention.start - SETTINGS.timex_cue_window):self.mention.start])[-1]
+        after = re.split(r"[.!?;,]\s|\n", self.text[self.mention.end:self.mention.end + SETTINGS.timex_cue_window // 2])[0]
+        before_lower, after_lower = _mask_names(before).lower(), _mask_names(after).lower()
+        cues = (self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
+        if _last_cue(before_lower, *cues) is not None or _first_cue(after_lower, *cues) is not None:
+            return False
+        past = (self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
+        first = _first_cue(after_lower, *past)
+        if first is not None and first <= PAST_BESIDE:
+            return True  # the participle after it ("im [März] gesunken")
+        spans = _cue_spans(before_lower, *past)
+        end = max((end for _, end in spans), default=None)
+        if end is None or len(before_lower) - end > PAST_BESIDE:
+            return False
+        start = max(start for start, stop in spans if stop == end)
+        return not re.search(r"(?<!\w)(?:be|been|being)\s+$", before_lower[:start])
 
     def timex(self, type_: str, value: str, **extra: Any) -> Timex:
         mention = self.mention
@@ -181,7 +213,11 @@ def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool) 
         distance = (candidate - anchor).days
         # a date up to ~8 months after the anchor stays in its year only with a future cue (a
         # past cue is not used: on the TE3 tune half it is too often another clause's verb)
-        if distance > 0 and tense <= 0:
+        if distance > 0 and tense < -1 and day is None and (year, month) > (anchor.year, anchor.month):
+            # a month alone right after a verb in the past ("sales fell in March", written in
+            # February; ``past_beside``) is one that has been: last year's
+            penalty = abs(distance) + SETTINGS.timex_wrong_side_future
+        elif distance > 0 and tense <= 0:
             penalty = abs(distance) + SETTINGS.timex_wrong_side_past
         elif distance < 0 and tense > 0:
             penalty = abs(distance) + SETTINGS.timex_wrong_side_future
@@ -261,7 +297,7 @@ def _resolve_month(ctx: ResolveContext) -> Timex | None:
         elif direction == 0:
             year = ctx.anchor.year
         else:
-            year = _nearest_year(ctx.anchor, month, None, ctx.tense())
+            year = _nearest_year(ctx.anchor, month, None, -2 if ctx.past_beside() else ctx.tense())
     value = f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
     return ctx.timex("DATE", value, mod=ctx.mod(), year=year, month=month, year_given="year" in ctx.parts)
 
