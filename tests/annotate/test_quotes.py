@@ -613,3 +613,15 @@ def test_a_comma_after_words_without_a_cue_still_leaves_a_fragment_out():
 ])
 def test_a_described_speaker_keeps_its_noun_before_the_cue(text, language, words, speaker):
     assert _speaker(_quotes(text, language), words) == speaker
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker"), [
+    # a title's abbreviation or run-together initials are no sentence end inside the speaker
+    ("“The bridge stays shut,” said the Rev. Anselm Korrig, of Saint Ivo's parish. “We will wait.”", "en",
+     "The bridge stays shut", "the Rev. Anselm Korrig"),
+    ("“The bridge stays shut,” said Rep. T.J. Varnholt (D-Ore.), who chairs the panel.", "en",
+     "The bridge stays shut", "Rep. T.J. Varnholt (D-Ore.)"),
+    ("“The bridge stays shut,” said Jo Dunn. Then the meeting ended.", "en", "The bridge stays shut", "Jo Dunn"),
+])
+def test_an_abbreviation_does_not_end_the_speaker(text, language, words, speaker):
+    assert _speaker(_quotes(text, language), words) == speaker

@@ -61,7 +61,8 @@ def rules(language: str) -> Rules | None:
     particles = alternation(data.get("name_particles", []))
     # a capitalised word, or an abbreviation with its full stop ("Mr.", "M.", "J.-P.")
     # ("Sen.", "Mrs."; not "Vogt." at a sentence's end, before "Er sagte")
-    word = rf"(?:[{UPPER}][a-z]{{0,2}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
+    # initials run together ("G.K. Butterfield", "J.-P. Roux")
+    word = rf"(?:[{UPPER}][a-z]{{0,2}}\.(?:-?[{UPPER}]\.)*(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
     # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
     word = rf"(?!(?:{alternation(data.get('not_names', []))})\b){word}"
     name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
@@ -86,7 +87,9 @@ def rules(language: str) -> Rules | None:
     partner = rf"(?:\s+(?:{alternation(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
     # "Obama's former campaign strategist": a name's possessive opens a phrase as a determiner does
     # the attribution clause ends there, or goes on with a place or time, not with "that"
-    ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b)")
+    # (the full stop of an abbreviation before a capital ends nothing: "said the Rev. Jo Ash" is not "the Rev")
+    no_abbrev = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in data.get("description_abbreviations", []))
+    ends = (rf"(?=\s*(?:\.(?:{no_abbrev}|(?!\s+(?-i:[{UPPER}])))|[,;:!?—–)]|$)|\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b)")
     # a pronoun that ends the clause comes first: "sagte er im Interview" is "er", not a phrase
     # up to the capitalised noun "Interview"
     phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
