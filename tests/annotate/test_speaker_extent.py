@@ -123,3 +123,21 @@ def test_adding_that_keeps_the_quoted_words_a_fragment() -> None:
     text = "“The pier will reopen in May,” Tamsin Hollow said, adding that if storms return, “the ferries will wait.”"
     quotes = _quotes(text, "en")
     assert quotes["The pier will reopen in May,"].quote_id == quotes["the ferries will wait."].quote_id
+
+
+@pytest.mark.parametrize(("text", "speaker", "description"), [
+    # a cue is no word of the speaker: the pronoun, not "she said, referring to Hollow's"
+    ("“The pier is finished,” she said, referring to Tamsin Hollow's remarks on the radio.", "she", None),
+    ("“They are all accurate,” he said after the clerk Ivo Marsh read the list.", "he", None),
+    # a signature line: the name before its comma; a place after it is no description
+    ("“The pier saved our summer.”\n\n- Orla Penrose, Millbrook.", "Orla Penrose", None),
+    # "with" after the age's piece is the writer's
+    ("“We waited all winter,” said Orla Penrose, 41, with her two sons beside her.", "Orla Penrose",
+     "Orla Penrose, 41"),
+    # a described speaker whose cue takes "to": "went on to say"
+    ("The harbour bulletin went on to say, “The ferries will run again in May.”", "The harbour bulletin", None),
+])
+def test_the_speaker_stops_at_its_cue_and_its_comma(text: str, speaker: str, description: str | None) -> None:
+    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert (quote.speaker_description.text if quote.speaker_description else None) == description

@@ -92,8 +92,11 @@ def rules(language: str) -> Rules | None:
     ends = (rf"(?=\s*(?:\.(?:{no_abbrev}|(?!\s+(?-i:[{UPPER}])))|[,;:!?—–)]|$)|\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b)")
     # a pronoun that ends the clause comes first: "sagte er im Interview" is "er", not a phrase
     # up to the capitalised noun "Interview"
-    phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
-              rf"(?:(?![^\W\d_]{{3,}}\.\s)[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
+    # the words of a phrase are no cue ("…,” she said, referring to Trump's comments" is "she",
+    # not "she said, referring to Trump's" before the verb-shaped "comments")
+    no_cue = rf"(?!(?:{cues})\b)"
+    phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
+              rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
     abbrev = r"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.)"
@@ -145,8 +148,9 @@ def rules(language: str) -> Rules | None:
               # (or after a fronted clause's comma: "In response, Donald Trump issued the following statement:")
               rf"(?:(?:^|[.!?][”\"’»]?\s+)(?:[\w'’]+\s+){{0,2}}?|,\s+){speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
               # "the announcer said, “…”": a described speaker right before its cue and the mark
-              rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
-              rf"\s+(?P<cue>{cues})\s*[,:]\s*$",
+              # ("the email went on to say, “…”")
+              rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:{no_cue}[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+              rf"\s+(?P<cue>{cues})(?:\s+(?:to|on)\s+[\w'’-]+)?\s*[,:]\s*$",
               # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
               rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
               rf"(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]

@@ -90,7 +90,13 @@ def _attribute_signature(text: str, piece: Piece) -> Attribution | None:
     match = SIGNATURE.match(text, piece.close_at + 1)
     if not match:
         return None
-    return Attribution(match.start("speaker"), match.end("speaker"), None, "name")
+    # "– Ana Roe, Lyon", "– Ana Roe, writing in …": the name before the comma; the rest is
+    # left to the description (speaker_extent), which takes an appositive, not a place
+    end = match.end("speaker")
+    comma = text.find(",", match.start("speaker"), end)
+    if comma > match.start("speaker"):
+        end = comma
+    return Attribution(match.start("speaker"), end, None, "name")
 
 
 def _word_start(text: str, line_start: int, at: int) -> int:
