@@ -141,3 +141,18 @@ def test_the_speaker_stops_at_its_cue_and_its_comma(text: str, speaker: str, des
     quote = next(q for q in _quotes(text, "en").values() if q.direct)
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert (quote.speaker_description.text if quote.speaker_description else None) == description
+
+
+@pytest.mark.parametrize(("text", "speaker", "description"), [
+    # a lower-case noun between the name and the cue, and the determiner before the name
+    ("In closing, the VBC host reiterated, “The pier was never safe.”", "VBC", "the VBC host"),
+    ("Another Velbern commenter said, “The pier was never safe.”", "Another Velbern", "Another Velbern commenter"),
+    ("As The Harbour Courier pointed out, “The pier was never safe.”", "Harbour Courier", "The Harbour Courier"),
+    # an adverb or a clause after the name is no noun of the description
+    ("“We will not comment,” Olsa Brenn later said.", "Olsa Brenn", None),
+    ("“We will not comment,” Olsa Brenn said when asked about the pier.", "Olsa Brenn", None),
+])
+def test_the_description_takes_its_determiner_and_noun(text: str, speaker: str, description: str | None) -> None:
+    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert (quote.speaker_description.text if quote.speaker_description else None) == description
