@@ -426,6 +426,16 @@ def _with_people(text: str, language: str, people: list[tuple[str, str]], labels
     ("Ines Marlow, a spokeswoman for the port, answered Victor Heller. “The cranes stay,” she said.",
      "en", [("Ines Marlow", "per:ines-marlow"), ("Victor Heller", "per:victor-heller")],
      "The cranes stay", "Ines Marlow"),
+    # no honorific or title: the given name of a full name marks the gender (invented surnames)
+    ("Jeanne Vallombre a rencontré Paul Morvelec lundi. « Le pont restera fermé », a-t-elle déclaré.",
+     "fr", [("Jeanne Vallombre", "per:jeanne"), ("Paul Morvelec", "per:paul")], "Le pont restera fermé", "Jeanne Vallombre"),
+    ("Paul Morvelec a rencontré Jeanne Vallombre lundi. « Le pont restera fermé », a-t-il déclaré.",
+     "fr", [("Paul Morvelec", "per:paul"), ("Jeanne Vallombre", "per:jeanne")], "Le pont restera fermé", "Paul Morvelec"),
+    ("Jonas Albrechtsen traf am Montag Petra Lindqvar. „Die Brücke bleibt gesperrt“, sagte er.",
+     "de", [("Jonas Albrechtsen", "per:jonas"), ("Petra Lindqvar", "per:petra")], "Die Brücke bleibt gesperrt", "Jonas Albrechtsen"),
+    ("Margaret Olvenhurst met Thomas Brackwell on Monday. “The bridge stays shut,” she said. Brackwell left.",
+     "en", [("Margaret Olvenhurst", "per:margaret"), ("Thomas Brackwell", "per:thomas")], "The bridge stays shut",
+     "Margaret Olvenhurst"),
 ])
 def test_pronoun_speaker_agrees_in_gender(text: str, language: str, people: list, words: str, name: str) -> None:
     quote = _with_people(text, language, people)[words]

@@ -135,7 +135,13 @@ def rules(language: str) -> Rules | None:
     # "De Blasio said the move was made by Bill Bratton and said, “…”": a cue after "and" is the
     # sentence subject's, not the nearest name's
     conjunctions = alternation(data.get("conjunctions", []))
-    before = [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
+    # where the verb comes second (``cue_before_subject``: German "Am Montag sagte der Minister den
+    # Anwohnern: „…“"), a fronted adverbial (a sentence opener that is no determiner: "Am", "Dann")
+    # puts the cue before its subject; tried first, so the adverbial's noun ("Im Rathaus") is no speaker
+    fronted = alternation([w for w in data.get("not_names", []) if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
+    inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{speaker}"
+                 rf"(?:\s+[\w'’.-]+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
+    before = inverted + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
               rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
