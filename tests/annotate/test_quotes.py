@@ -636,3 +636,14 @@ def test_a_described_speaker_keeps_its_noun_before_the_cue(text, language, words
 ])
 def test_an_abbreviation_does_not_end_the_speaker(text, language, words, speaker):
     assert _speaker(_quotes(text, language), words) == speaker
+
+
+def test_a_quote_paragraph_after_an_attributed_quote_goes_on_with_that_utterance() -> None:
+    text = ("“The pier will reopen in May,” Ada Quillfeather told the Velbern Courier on Monday.\n\n"
+            "“We have waited long enough for the engineers.”\n\n"
+            "“The ferries will follow,” said Ivo Marshwood, the harbour master.")
+    article = _article(text, "en")
+    article.quotes = quote_records(article, find_quotes(article))
+    first, second, third = [quote for quote in article.quotes if quote.direct]
+    assert first.quote_id == second.quote_id != third.quote_id
+    assert second.speaker is not None and second.speaker.text == "Ada Quillfeather"
