@@ -48,6 +48,19 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True)) or "(?!x)x"
 
 
+def first_letter_alternation(words: list[str]) -> str:
+    """As :func:`alternation`, for a pattern compiled case-insensitively, grouped by first letter
+    ("(?:s(?:aid|ays)|t(?:old))"): a test run at every word then fails on the first letter for
+    most words, where the flat alternation tries every entry."""
+    groups: dict[str, set[str]] = {}
+    for word in words:
+        if word:
+            groups.setdefault(word[0].lower(), set()).add(word[1:].lower())
+    parts = [re.escape(letter) + "(?:" + "|".join(re.escape(tail) for tail in sorted(tails, key=len, reverse=True)) + ")"
+             for letter, tails in sorted(groups.items())]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+
+
 @cache
 def rules(language: str) -> Rules | None:
     data = lang.load(language, "quotes")
@@ -94,7 +107,7 @@ def rules(language: str) -> Rules | None:
     # up to the capitalised noun "Interview"
     # the words of a phrase are no cue ("…,” she said, referring to Trump's comments" is "she",
     # not "she said, referring to Trump's" before the verb-shaped "comments")
-    no_cue = rf"(?!(?:{cues})\b)"
+    no_cue = rf"(?!{first_letter_alternation(cue_words)}\b)"
     phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
               rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
