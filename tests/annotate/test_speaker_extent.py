@@ -156,3 +156,16 @@ def test_the_description_takes_its_determiner_and_noun(text: str, speaker: str, 
     quote = next(q for q in _quotes(text, "en").values() if q.direct)
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert (quote.speaker_description.text if quote.speaker_description else None) == description
+
+
+@pytest.mark.parametrize(("text", "speaker", "description"), [
+    # "of" a place goes with the name, as "of the" an institution does
+    ("“We waited all winter,” said Orla Penrose of Millbrook. “Now we can fish.”", "Orla Penrose",
+     "Orla Penrose of Millbrook"),
+    ("“The data are clear,” said Ivo Marsh of the Kellan Institute.", "Ivo Marsh",
+     "Ivo Marsh of the Kellan Institute"),
+])
+def test_of_a_place_goes_with_the_name(text: str, speaker: str, description: str) -> None:
+    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.speaker_description is not None and quote.speaker_description.text == description

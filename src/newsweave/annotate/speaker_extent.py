@@ -58,7 +58,9 @@ def description_rules(language: str) -> DescriptionRules | None:
     full_stop = rf"(?-i:(?<![{UPPER}]){abbreviations})\.(?=\s|$)"
     # a cue ends it with or without a comma ("X, a spokesman, said"); a preposition only after a
     # comma ("X, a spokesman, in a statement"), since descriptions hold their own ("of the Council on …")
-    stop = re.compile(rf",?\s+(?:{verbs})\b|,\s+(?:{alternation(ends)})\b|[“”«»\"„;:()]|{full_stop}|[!?…](?=\s|$)|\s[—–]\s|\n", re.I)
+    # (with the adverb that may stand before the cue: "X of the Y recently urged")
+    before_cue = data.get("between_speaker_and_cue", "(?!x)x")
+    stop = re.compile(rf",?\s+(?:(?-i:{before_cue})\s+)?(?:{verbs})\b|,\s+(?:{alternation(ends)})\b|[“”«»\"„;:()]|{full_stop}|[!?…](?=\s|$)|\s[—–]\s|\n", re.I)
     # a determiner, a relative, an age, a lower-case noun; a possessive ("Acme's director") or a
     # party and state ("R-Ky.")
     opener = re.compile(rf"(?:(?:{alternation(determiners)})(?:\s|(?<=['’]))|(?:{alternation(relatives)})\b|\d|(?-i:[a-zà-ÿ])"
