@@ -493,10 +493,9 @@ def _paragraph_goes_on(text: str, quote: Quote, previous: Quote, gap: str) -> bo
     utterance (as the newspaper convention, and attribution corpora, read it)."""
     piece: Piece = quote.extras["piece"]
     prev_piece: Piece = previous.extras["piece"]
-    if not _same_speaker(quote.attribution, previous.attribution) or "\n" not in gap:
-        return False
     attribution = previous.attribution
-    assert attribution is not None
+    if attribution is None or not _same_speaker(quote.attribution, attribution) or "\n" not in gap:
+        return False
     clause = gap[:gap.index("\n")]
     paragraph_end = text.find("\n", piece.close_at)
     after = text[piece.close_at + 1:paragraph_end if paragraph_end >= 0 else len(text)]
