@@ -165,3 +165,21 @@ def test_a_quote_paragraph_goes_on_into_the_next_one_attributed_after_its_mark()
     asked = ("“Will the pier be ready in May?”\n\n“It will be ready in June,” Ortiz says.")
     assert _quotes(asked, "en")["Will the pier be ready in May?"].speaker is None
 
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # German verb-second: after a fronted adverbial the cue comes before its subject
+    ("Am Montag sagte der Verkehrsminister den Anwohnern: „Die Brücke bleibt bis Mai gesperrt.“",
+     "Die Brücke bleibt bis Mai gesperrt.", "der Verkehrsminister"),
+    ("Im Rathaus sagte Bürgermeisterin Petra Lindqvar den Anwohnern am Montag, „die Brücke bleibt gesperrt“.",
+     "die Brücke bleibt gesperrt", "Bürgermeisterin Petra Lindqvar"),
+    ("Dann sagte Albrechtsen: „Die Brücke bleibt bis Mai gesperrt.“", "Die Brücke bleibt bis Mai gesperrt.",
+     "Albrechtsen"),
+    # the subject first stays the speaker
+    ("Der Minister sagte den Anwohnern am Montag: „Die Brücke bleibt bis Mai gesperrt.“",
+     "Die Brücke bleibt bis Mai gesperrt.", "Der Minister"),
+])
+def test_german_cue_before_its_subject(text: str, words: str, speaker: str) -> None:
+    quote = _quotes(text, "de")[words]
+    assert quote.direct
+    assert quote.speaker is not None and quote.speaker.text == speaker

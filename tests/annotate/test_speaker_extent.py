@@ -123,3 +123,49 @@ def test_adding_that_keeps_the_quoted_words_a_fragment() -> None:
     text = "“The pier will reopen in May,” Tamsin Hollow said, adding that if storms return, “the ferries will wait.”"
     quotes = _quotes(text, "en")
     assert quotes["The pier will reopen in May,"].quote_id == quotes["the ferries will wait."].quote_id
+
+
+@pytest.mark.parametrize(("text", "speaker", "description"), [
+    # a cue is no word of the speaker: the pronoun, not "she said, referring to Hollow's"
+    ("“The pier is finished,” she said, referring to Tamsin Hollow's remarks on the radio.", "she", None),
+    ("“They are all accurate,” he said after the clerk Ivo Marsh read the list.", "he", None),
+    # a signature line: the name before its comma; a place after it is no description
+    ("“The pier saved our summer.”\n\n- Orla Penrose, Millbrook.", "Orla Penrose", None),
+    # "with" after the age's piece is the writer's
+    ("“We waited all winter,” said Orla Penrose, 41, with her two sons beside her.", "Orla Penrose",
+     "Orla Penrose, 41"),
+    # a described speaker whose cue takes "to": "went on to say"
+    ("The harbour bulletin went on to say, “The ferries will run again in May.”", "The harbour bulletin", None),
+])
+def test_the_speaker_stops_at_its_cue_and_its_comma(text: str, speaker: str, description: str | None) -> None:
+    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert (quote.speaker_description.text if quote.speaker_description else None) == description
+
+
+@pytest.mark.parametrize(("text", "speaker", "description"), [
+    # a lower-case noun between the name and the cue, and the determiner before the name
+    ("In closing, the VBC host reiterated, “The pier was never safe.”", "VBC", "the VBC host"),
+    ("Another Velbern commenter said, “The pier was never safe.”", "Another Velbern", "Another Velbern commenter"),
+    ("As The Harbour Courier pointed out, “The pier was never safe.”", "Harbour Courier", "The Harbour Courier"),
+    # an adverb or a clause after the name is no noun of the description
+    ("“We will not comment,” Olsa Brenn later said.", "Olsa Brenn", None),
+    ("“We will not comment,” Olsa Brenn said when asked about the pier.", "Olsa Brenn", None),
+])
+def test_the_description_takes_its_determiner_and_noun(text: str, speaker: str, description: str | None) -> None:
+    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert (quote.speaker_description.text if quote.speaker_description else None) == description
+
+
+@pytest.mark.parametrize(("text", "speaker", "description"), [
+    # "of" a place goes with the name, as "of the" an institution does
+    ("“We waited all winter,” said Orla Penrose of Millbrook. “Now we can fish.”", "Orla Penrose",
+     "Orla Penrose of Millbrook"),
+    ("“The data are clear,” said Ivo Marsh of the Kellan Institute.", "Ivo Marsh",
+     "Ivo Marsh of the Kellan Institute"),
+])
+def test_of_a_place_goes_with_the_name(text: str, speaker: str, description: str) -> None:
+    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.speaker_description is not None and quote.speaker_description.text == description

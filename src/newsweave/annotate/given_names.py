@@ -78,6 +78,27 @@ def all_given_names() -> frozenset[str]:
 
 
 @cache
+def _gendered_given_names() -> tuple[dict[str, int], dict[str, int]]:
+    return _faker_names(("first_names_male",)), _faker_names(("first_names_female",))
+
+
+def given_name_gender(name: str) -> str | None:
+    """"m" or "f" when the first word of a full name ("Jonas Albrecht", "Jeanne-Marie Roux") is a
+    given name that Faker's locales list for one gender only, else None ("Andrea", a name of both
+    in different countries, or a single word, which may be a surname)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[0].split("-")[0]
+    male, female = _gendered_given_names()
+    if first in male and first not in female:
+        return "m"
+    if first in female and first not in male:
+        return "f"
+    return None
+
+
+@cache
 def surnames() -> frozenset[str]:
     """Last names of every locale of Faker's person providers (empty when Faker is absent): a
     word that is one is evidence of a person, though a town somewhere bears it ("Morton")."""

@@ -48,6 +48,19 @@ def alternation(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True)) or "(?!x)x"
 
 
+def first_letter_alternation(words: list[str]) -> str:
+    """As :func:`alternation`, for a pattern compiled case-insensitively, grouped by first letter
+    ("(?:s(?:aid|ays)|t(?:old))"): a test run at every word then fails on the first letter for
+    most words, where the flat alternation tries every entry."""
+    groups: dict[str, set[str]] = {}
+    for word in words:
+        if word:
+            groups.setdefault(word[0].lower(), set()).add(word[1:].lower())
+    parts = [re.escape(letter) + "(?:" + "|".join(re.escape(tail) for tail in sorted(tails, key=len, reverse=True)) + ")"
+             for letter, tails in sorted(groups.items())]
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+
+
 @cache
 def rules(language: str) -> Rules | None:
     data = lang.load(language, "quotes")
@@ -61,7 +74,8 @@ def rules(language: str) -> Rules | None:
     particles = alternation(data.get("name_particles", []))
     # a capitalised word, or an abbreviation with its full stop ("Mr.", "M.", "J.-P.")
     # ("Sen.", "Mrs."; not "Vogt." at a sentence's end, before "Er sagte")
-    word = rf"(?:[{UPPER}][a-z]{{0,2}}\.(?:-[{UPPER}]\.)?(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
+    # initials run together ("G.K. Butterfield", "J.-P. Roux")
+    word = rf"(?:[{UPPER}][a-z]{{0,2}}\.(?:-?[{UPPER}]\.)*(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
     # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
     word = rf"(?!(?:{alternation(data.get('not_names', []))})\b){word}"
     name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
@@ -86,11 +100,16 @@ def rules(language: str) -> Rules | None:
     partner = rf"(?:\s+(?:{alternation(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
     # "Obama's former campaign strategist": a name's possessive opens a phrase as a determiner does
     # the attribution clause ends there, or goes on with a place or time, not with "that"
-    ends = (r"(?=\s*(?:[.,;:!?—–)]|$)|\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b)")
+    # (the full stop of an abbreviation before a capital ends nothing: "said the Rev. Jo Ash" is not "the Rev")
+    no_abbrev = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in data.get("description_abbreviations", []))
+    ends = (rf"(?=\s*(?:\.(?:{no_abbrev}|(?!\s+(?-i:[{UPPER}])))|[,;:!?—–)]|$)|\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b)")
     # a pronoun that ends the clause comes first: "sagte er im Interview" is "er", not a phrase
     # up to the capitalised noun "Interview"
-    phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
-              rf"(?:(?![^\W\d_]{{3,}}\.\s)[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
+    # the words of a phrase are no cue ("…,” she said, referring to Trump's comments" is "she",
+    # not "she said, referring to Trump's" before the verb-shaped "comments")
+    no_cue = rf"(?!{first_letter_alternation(cue_words)}\b)"
+    phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
+              rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
     abbrev = r"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.)"
@@ -129,7 +148,13 @@ def rules(language: str) -> Rules | None:
     # "De Blasio said the move was made by Bill Bratton and said, “…”": a cue after "and" is the
     # sentence subject's, not the nearest name's
     conjunctions = alternation(data.get("conjunctions", []))
-    before = [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
+    # where the verb comes second (``cue_before_subject``: German "Am Montag sagte der Minister den
+    # Anwohnern: „…“"), a fronted adverbial (a sentence opener that is no determiner: "Am", "Dann")
+    # puts the cue before its subject; tried first, so the adverbial's noun ("Im Rathaus") is no speaker
+    fronted = alternation([w for w in data.get("not_names", []) if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
+    inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{speaker}"
+                 rf"(?:\s+[\w'’.-]+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
+    before = inverted + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
               rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
@@ -142,8 +167,9 @@ def rules(language: str) -> Rules | None:
               # (or after a fronted clause's comma: "In response, Donald Trump issued the following statement:")
               rf"(?:(?:^|[.!?][”\"’»]?\s+)(?:[\w'’]+\s+){{0,2}}?|,\s+){speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
               # "the announcer said, “…”": a described speaker right before its cue and the mark
-              rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
-              rf"\s+(?P<cue>{cues})\s*[,:]\s*$",
+              # ("the email went on to say, “…”")
+              rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:{no_cue}[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+              rf"\s+(?P<cue>{cues})(?:\s+(?:to|on)\s+[\w'’-]+)?\s*[,:]\s*$",
               # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
               rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
               rf"(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]

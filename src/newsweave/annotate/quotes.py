@@ -90,7 +90,13 @@ def _attribute_signature(text: str, piece: Piece) -> Attribution | None:
     match = SIGNATURE.match(text, piece.close_at + 1)
     if not match:
         return None
-    return Attribution(match.start("speaker"), match.end("speaker"), None, "name")
+    # "– Ana Roe, Lyon", "– Ana Roe, writing in …": the name before the comma; the rest is
+    # left to the description (speaker_extent), which takes an appositive, not a place
+    end = match.end("speaker")
+    comma = text.find(",", match.start("speaker"), end)
+    if comma > match.start("speaker"):
+        end = comma
+    return Attribution(match.start("speaker"), end, None, "name")
 
 
 def _word_start(text: str, line_start: int, at: int) -> int:
@@ -471,12 +477,31 @@ def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
                 if not text[paragraph_start:piece.open_at].strip() and gap.count("\n") >= 1 and attribution_only:
                     quote.attribution = previous.attribution
                     same = True  # the speech goes on: one utterance, as attribution corpora count it
+            if not same and _paragraph_goes_on(text, quote, previous, gap):
+                same = True
             if same and quote.attribution is None:
                 quote.attribution = previous.attribution
         if not same:
             current += 1
         quote.extras["quote_id"] = current
         previous = quote
+
+
+def _paragraph_goes_on(text: str, quote: Quote, previous: Quote, gap: str) -> bool:
+    """'“…,” Ada Quill said in an interview.¶“…”': a paragraph that is only a quote, lent the
+    speaker of the quote whose attribution closes the paragraph before, goes on with that
+    utterance (as the newspaper convention, and attribution corpora, read it)."""
+    piece: Piece = quote.extras["piece"]
+    prev_piece: Piece = previous.extras["piece"]
+    attribution = previous.attribution
+    if attribution is None or not _same_speaker(quote.attribution, attribution) or "\n" not in gap:
+        return False
+    clause = gap[:gap.index("\n")]
+    paragraph_end = text.find("\n", piece.close_at)
+    after = text[piece.close_at + 1:paragraph_end if paragraph_end >= 0 else len(text)]
+    return (prev_piece.close_at < attribution.speaker_start < prev_piece.close_at + 1 + len(clause)
+            and not re.search(r"[“”«»\"„]", clause) and len(clause) <= SETTINGS.quote_previous_window
+            and not gap[gap.index("\n"):].strip() and not after.strip(" ”»\"’."))
 
 
 def _trailing_content(text: str, match: re.Match[str]) -> tuple[int, int] | None:

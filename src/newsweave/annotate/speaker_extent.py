@@ -34,6 +34,9 @@ class DescriptionRules:
     stop: re.Pattern[str]  # where a description ends
     role: re.Pattern[str]  # a word that makes the words before a name its title
     boundary: frozenset[str]  # words that end a title read backwards from the name
+    # lower-case nouns between a name and its cue: "the CNN host said", "One man wrote"
+    noun_tail: re.Pattern[str]
+    determiner: re.Pattern[str]  # a determiner ending right before the name: "The Hill", "the Acme board"
 
 
 
@@ -55,7 +58,9 @@ def description_rules(language: str) -> DescriptionRules | None:
     full_stop = rf"(?-i:(?<![{UPPER}]){abbreviations})\.(?=\s|$)"
     # a cue ends it with or without a comma ("X, a spokesman, said"); a preposition only after a
     # comma ("X, a spokesman, in a statement"), since descriptions hold their own ("of the Council on …")
-    stop = re.compile(rf",?\s+(?:{verbs})\b|,\s+(?:{alternation(ends)})\b|[“”«»\"„;:()]|{full_stop}|[!?…](?=\s|$)|\s[—–]\s|\n", re.I)
+    # (with the adverb that may stand before the cue: "X of the Y recently urged")
+    before_cue = data.get("between_speaker_and_cue", "(?!x)x")
+    stop = re.compile(rf",?\s+(?:(?-i:{before_cue})\s+)?(?:{verbs})\b|,\s+(?:{alternation(ends)})\b|[“”«»\"„;:()]|{full_stop}|[!?…](?=\s|$)|\s[—–]\s|\n", re.I)
     # a determiner, a relative, an age, a lower-case noun; a possessive ("Acme's director") or a
     # party and state ("R-Ky.")
     opener = re.compile(rf"(?:(?:{alternation(determiners)})(?:\s|(?<=['’]))|(?:{alternation(relatives)})\b|\d|(?-i:[a-zà-ÿ])"
@@ -66,7 +71,14 @@ def description_rules(language: str) -> DescriptionRules | None:
     boundary = {w.lower() for w in cues + participles + ends + data.get("conjunctions", [])
                 + data.get("description_title_stops", [])}
     boundary |= {w.lower() for w in data.get("not_names", [])} - {d.lower() for d in determiners}
-    return DescriptionRules(re.compile(rf"(?:{alternation(relatives)})\b", re.I), opener, attached, stop, role, frozenset(boundary))
+    # (not the adverbs and auxiliaries that may sit between a speaker and its cue: "Smith later said")
+    between = data.get("between_speaker_and_cue", "(?!x)x")
+    # (nor a cue, a conjunction or a preposition: "Clark said when asked", "Husted continued by saying")
+    not_noun = alternation(cues + participles + preps + sorted(boundary) + ends)
+    noun_tail = re.compile(rf"(?:\s+(?!(?:{between})\b|(?:{not_noun})\b)(?-i:[a-zà-ÿ][\w-]*)){{1,2}}(?=,?\s+(?:{verbs})\b)")
+    determiner = re.compile(rf"(?<![\w'’])(?:{alternation(determiners)})\s+$", re.I)
+    return DescriptionRules(re.compile(rf"(?:{alternation(relatives)})\b", re.I), opener, attached, stop, role,
+                            frozenset(boundary), noun_tail, determiner)
 
 
 def describe(text: str, start: int, end: int, language: str) -> tuple[int, int]:
@@ -75,7 +87,15 @@ def describe(text: str, start: int, end: int, language: str) -> tuple[int, int]:
     rule = description_rules(language)
     if rule is None or end <= start:
         return start, end
-    return _title_start(text, start, rule), _appositive_end(text, end, rule)
+    wide_start, wide_end = _title_start(text, start, rule), _appositive_end(text, end, rule)
+    if wide_end == end and text[start:start + 1].isupper():
+        tail = rule.noun_tail.match(text, end)
+        wide_end = tail.end() if tail else end
+    if wide_start == start and text[start:start + 1].isupper():
+        # "The Hill reported", "the CNN host said": the determiner goes with the name
+        before = rule.determiner.search(text, max(0, start - 12), start)
+        wide_start = before.start() if before else start
+    return wide_start, wide_end
 
 
 def _appositive_end(text: str, end: int, rule: DescriptionRules) -> int:

@@ -8,7 +8,8 @@ and titles the nearest earlier person that the mention can refer to.
   "they" names no single person). A person's gender is read from the text only: an honorific
   or a gendered title right before the name ("Mrs.", "Mme", "Frau", "la ministre") or in its
   appositive (", a spokeswoman for"), listed as ``gender_markers``; it is shared by every
-  mention of the same entity. No first-name lexicon: the ones on PyPI are GPL or US-only.
+  mention of the same entity. Where the text marks nothing, a full name's given name does when
+  Faker's locales list it for one gender only (``given_names.given_name_gender``).
 * The speaker links to the canonical entity: the id of an entity (person, organisation, place)
   that the speaker mention overlaps, else of the person it resolves to, else of a known alias
   (``lang/*/entities.toml``) that the mention names.
@@ -23,6 +24,7 @@ from typing import Any
 
 from newsweave import lang
 from newsweave.annotate.canonical import alias_of
+from newsweave.annotate.given_names import given_name_gender
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
 
@@ -98,6 +100,14 @@ def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
     if rule.before is None or rule.after is None:
         return
     known: dict[str, str] = {}
+    # where the text marks nothing, a full name's given name may ("Jonas Albrecht": m); read after
+    # the markers, which win, and shared with the person's other mentions ("Albrecht")
+    for person in people:
+        gender = given_name_gender(person.name)
+        if gender:
+            known.setdefault(_key(person), gender)
+    given = dict(known)
+    known.clear()
     for person in people:
         gender = marker_gender(text[max(0, person.start - SETTINGS.speaker_marker_before):person.start], rule, rule.before)
         gender = gender or marker_gender(text[person.end:person.end + SETTINGS.speaker_marker_after], rule, rule.after)
@@ -107,7 +117,7 @@ def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
             person.gender = gender
             known.setdefault(_key(person), gender)
     for person in people:
-        person.gender = person.gender or known.get(_key(person))
+        person.gender = person.gender or known.get(_key(person)) or given.get(_key(person))
 
 
 def marker_gender(window: str, rule: Agreement, pattern: re.Pattern[str] | None) -> str | None:
