@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, covered
-from newsweave.annotate.geo import candidates, demonym_country, fold
+from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
 from newsweave.annotate.word_sets import calendar_words, folded_stop_words, lowercase_not_places
 from newsweave.annotate.settings import SETTINGS
@@ -93,8 +93,11 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
         for mention in mentions:
             if mention.kind == "name" and mention.text.islower() and fold(mention.text) in lower_places:
                 mention.label = "LOC"
+    _countries_named_in_full(doc, text, by_span, taken, added, person_words, language)
+    _listed_with_places(doc, text, mentions, by_span, taken, added, person_words, language)
     found = mentions + added
-    return found + embedded_places(found, text, language)
+    nested = embedded_places(found, text, language)
+    return found + nested + embedded_demonyms(found, nested, text, language)
 
 
 def embedded_places(mentions: list[Mention], text: str, language: str) -> list[Mention]:
@@ -199,6 +202,149 @@ def _place_span(text: str, words: list[tuple[int, int]], language: str, kinds: t
         if place.population >= minimum:
             return start, end
     return None
+
+
+def _countries_named_in_full(doc: Doc, text: str, by_span: dict, taken: set[int], added: list[Mention],
+                             person_words: set[str], language: str) -> None:
+    """A country or a first-level division that no mention covers is a place wherever it is
+    written as a name ("Nigeria reported", "Villages Sudan is", "billion US dollars"): the model
+    missed it, and such a name rarely means anything else. A division's name must be its main
+    name and no common or generic word of the language ("Western", "Centre"); a word in capitals
+    longer than initials is heading type ("MARINE ENERGY WALES") and is left alone."""
+    for token in doc:
+        if token.idx in taken or not token.text[:1].isupper():
+            continue
+        for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
+            span = doc[token.i : token.i + size]
+            if LINE_BREAK.search(span.text) or not span[-1].text[:1].isalnum():
+                continue
+            if (_names_country_or_division(span.text, language) and not _in_capitals_line(doc, span)
+                    and not _name_goes_on(doc, span)
+                    and _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language)):
+                break
+
+
+def _in_capitals_line(doc: Doc, span) -> bool:
+    """Whether a word next to ``span`` is in capitals too (a heading: "TRUMP TELLS US")."""
+    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(token.is_alpha and token.is_upper and len(token) > 1 for token in near)
+
+
+def _names_country_or_division(words: str, language: str) -> bool:
+    """Whether ``words``, capitalised, name a country (any of its names: "US", "DRC") or a
+    first-level division by its main name."""
+    if not all(word[:1].isupper() for word in words.split()):
+        return False
+    initials = words.isupper()
+    if initials and len(words) > SETTINGS.toponym_max_initials:
+        return False
+    key = fold(words)
+    # Initials are no common word ("US" is not "us").
+    if (key in _common_words(language) and not initials) or key in _generic_place_words(language) or demonym_country(words):
+        return False
+    # Initials name only countries ("US", "DRC"; "BA" is no Fijian province); a country's other
+    # names ("Burma", « Allemagne ») include codes ("IOT") that a short word may spell ("IoT").
+    return any(entry.place.kind == "country" and (entry.main_name or initials or len(key) > SETTINGS.toponym_max_initials)
+               or entry.place.kind == "admin1" and entry.main_name and not initials
+               for entry in candidates(words))
+
+
+def _name_goes_on(doc: Doc, span) -> bool:
+    """Whether a capitalised word follows ``span`` in the same name ("Republic Act", "Sinaloa
+    Cartel"): then the place's name is the start of another name, not a place mention."""
+    following = doc[span.end] if span.end < len(doc) else None
+    return (following is not None and following.is_alpha and following.text[:1].isupper()
+            and doc[span.end - 1].whitespace_ != "")
+
+
+def _listed_with_places(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
+                        added: list[Mention], person_words: set[str], language: str) -> None:
+    """A name no mention covers, listed with a place ("Rogaland, Vestfold and Telemark" once
+    one of them is a place; "Nandurbar and Dhule districts"), is a place when the gazetteer knows
+    it (a town of some size, a division, a country): lists hold one kind of thing. Only a comma
+    or the language's list joiner may stand between the two; each name taken may carry the list on."""
+    joiners = lang.load(language, "entities").get("list_joiners", [])
+    if not joiners:
+        return
+    words = "|".join(map(re.escape, joiners))
+    between = re.compile(rf"\s*(?:,\s*(?:(?:{words})\s+)?|\s+(?:{words})\s+)")
+    ends = {m.end for m in mentions + added if _is_listed_place(m)}
+    starts = {m.start for m in mentions + added if _is_listed_place(m)}
+    changed = True
+    while changed:
+        changed = False
+        for token in doc:
+            if token.idx in taken or not token.text[:1].isupper() or not _joined_before(text, token.idx, between, ends):
+                continue
+            for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
+                span = doc[token.i : token.i + size]
+                if LINE_BREAK.search(span.text) or not span[-1].text[:1].isalnum() or _name_goes_on(doc, span):
+                    continue
+                if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
+                    ends.add(span.end_char)
+                    starts.add(span.start_char)
+                    changed = True
+                    break
+        for token in reversed(doc):
+            if token.idx in taken or not token.text[:1].isupper():
+                continue
+            for size in range(min(SETTINGS.toponym_max_words, token.i + 1), 0, -1):
+                span = doc[token.i - size + 1 : token.i + 1]
+                match = between.match(text, span.end_char)
+                if (match is None or match.end() not in starts or LINE_BREAK.search(span.text)
+                        or not span[0].text[:1].isupper()):
+                    continue
+                if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
+                    ends.add(span.end_char)
+                    starts.add(span.start_char)
+                    changed = True
+                    break
+
+
+def _is_listed_place(mention: Mention) -> bool:
+    """A place mention the gazetteer knows (a list member that vouches for its neighbours)."""
+    return mention.kind == "name" and mention.label == "LOC" and bool(candidates(mention.name))
+
+
+def _joined_before(text: str, start: int, between: re.Pattern[str], ends: set[int]) -> bool:
+    """Whether a place mention ends right before ``start``, with a list's comma or joiner between."""
+    for end in ends:
+        if end < start <= end + 12:
+            match = between.fullmatch(text, end, start)
+            if match is not None:
+                return True
+    return False
+
+
+def embedded_demonyms(mentions: list[Mention], nested: list[Mention], text: str, language: str) -> list[Mention]:
+    """Demonyms that open a longer name ("Russian Ministry of Defence", "British Airways",
+    "North American Free Trade Agreement"): the name is said to be of that country or region,
+    as a demonym alone would be, so the demonym becomes a mention of its own nested in the name
+    (which keeps its label). Left whole: a known organisation (an alias), a name the gazetteer
+    knows ("British Columbia", "Indian Ocean"), and a name holding a place of its own
+    (``nested``: "British Embassy Tokyo" is in Tokyo)."""
+    from newsweave.annotate.canonical import alias_of
+
+    articles = _articles(language)
+    added: list[Mention] = []
+    for mention in mentions:
+        if (mention.kind != "name" or mention.label == "PER" or alias_of(mention.name) or candidates(mention.name)
+                or any(mention.start <= place.start and place.end <= mention.end and place is not mention
+                       and place.label == "LOC" and place.kind == "name" for place in mentions + nested)):
+            continue
+        words = [(mention.start + match.start(), mention.start + match.end())
+                 for match in NAME_WORD.finditer(mention.text)]
+        if words and fold(text[words[0][0]:words[0][1]]) in articles:
+            words = words[1:]
+        for size in (2, 1):
+            if len(words) <= size:
+                continue
+            start, end = words[0][0], words[size - 1][1]
+            name = text[start:end]
+            if name[:1].isupper() and (demonym_country(name) or region_demonym(name)):
+                added.append(Mention(start, end, name, "MISC", "demonym"))
+                break
+    return added
 
 
 def _relabel_place_names(mentions: list[Mention]) -> None:

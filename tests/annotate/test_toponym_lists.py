@@ -1,0 +1,102 @@
+"""Toponym recall (stop 29): countries and divisions no mention covers, places listed with
+places, demonyms opening a longer name. On an invented gazetteer: Veloria (a country, its people
+Velorian), its counties Brenmoor, Callowvale, Durnholt and Oslavik, and the Velorian Sea."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from newsweave.annotate import toponyms
+from newsweave.annotate.canonical import Mention
+from newsweave.annotate.geo import Place, _Entry, fold
+from newsweave.annotate.toponyms import recover_toponyms
+
+
+def _place(geonameid: int, name: str, kind: str, main: bool = True) -> _Entry:
+    return _Entry(Place(geonameid, name, 50.0, 20.0, "VL", 400_000, kind, region="vl"), main)
+
+
+GAZETTEER = {
+    "veloria": (_place(1, "Veloria", "country"),),
+    "velorie": (_place(1, "Veloria", "country", main=False),),
+    "vl": (_place(1, "Veloria", "country", main=False),),
+    "vlr": (_place(1, "Veloria", "country", main=False),),
+    "brenmoor": (_place(2, "Brenmoor", "admin1"),),
+    "callowvale": (_place(3, "Callowvale", "admin1"),),
+    "durnholt": (_place(4, "Durnholt", "admin1"),),
+    "oslavik": (_place(5, "Oslavik", "city"),),
+    "velorian sea": (_place(6, "Velorian Sea", "sea"),),
+}
+DEMONYMS = {"velorian": "VL", "velorienne": "VL", "velorien": "VL"}
+
+
+@pytest.fixture(autouse=True)
+def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(toponyms, "candidates", lambda name: GAZETTEER.get(fold(name), ()))
+    monkeypatch.setattr(toponyms, "demonym_country", lambda name: DEMONYMS.get(fold(name)))
+    monkeypatch.setattr(toponyms, "region_demonym", lambda name: None)
+
+
+def _found(text: str, language: str, given: list[tuple[str, str]] = ()) -> dict[str, str]:
+    """{text: label or "demonym"} of the mentions after recovery, given some (name, label) mentions."""
+    doc = spacy.blank(language)(text)
+    mentions = [Mention(text.index(name), text.index(name) + len(name), name, label) for name, label in given]
+    found = recover_toponyms(mentions, text, doc, language)
+    return {m.text: ("demonym" if m.kind == "demonym" else m.label) for m in found}
+
+
+def test_a_country_no_mention_covers_is_a_place() -> None:
+    found = _found("Health officials said on Monday that Veloria reported 12 new cases.", "en")
+    assert found == {"Veloria": "LOC"}
+
+
+def test_a_country_s_initials_are_a_place_but_not_in_a_heading() -> None:
+    assert _found("The works cost 5 billion VL dollars, the minister said.", "en") == {"VL": "LOC"}
+    assert _found("Leaders Warn. MINISTER TELLS VL NOTHING about the works.", "en") == {}
+    # An all-capital word longer than initials is heading type, not a name.
+    assert _found("The VELORIA FORUM opened on Monday.", "en") == {}
+
+
+def test_a_country_that_starts_a_longer_name_is_not_taken() -> None:
+    assert _found("Police arrested two men of the Veloria Cartel on Monday.", "en") == {}
+
+
+def test_la_velorie_qu_aucune_mention_ne_couvre_est_un_lieu() -> None:
+    assert _found("Selon le ministère, la Velorie a signalé douze nouveaux cas.", "fr") == {"Velorie": "LOC"}
+
+
+def test_places_listed_with_a_place_are_places() -> None:
+    text = "Birds must be kept indoors in Brenmoor, Callowvale, Durnholt and Oslavik, the agency said."
+    found = _found(text, "en", [("Oslavik", "LOC")])
+    assert found == {"Brenmoor": "LOC", "Callowvale": "LOC", "Durnholt": "LOC", "Oslavik": "LOC"}
+
+
+def test_a_listed_name_the_gazetteer_lacks_is_not_a_place() -> None:
+    text = "Cases were found in Oslavik, Pemberwick and Durnholt Farms, the agency said."
+    assert _found(text, "en", [("Oslavik", "LOC")]) == {"Oslavik": "LOC"}
+
+
+def test_des_comtes_enumeres_avec_un_lieu_sont_des_lieux() -> None:
+    text = "Les volailles restent à l'abri dans les comtés de Brenmoor, Callowvale et Durnholt."
+    found = _found(text, "fr", [("Durnholt", "LOC")])
+    assert found == {"Brenmoor": "LOC", "Callowvale": "LOC", "Durnholt": "LOC"}
+
+
+def test_a_demonym_opening_an_organisation_name_is_a_demonym_of_its_own() -> None:
+    text = "The Velorian Ministry of Health met the Velorian Sea Authority and the Velorian Embassy in Oslavik."
+    found = _found(text, "en", [("Velorian Ministry of Health", "ORG"), ("Velorian Sea", "LOC"),
+                               ("Velorian Embassy in Oslavik", "ORG")])
+    assert found["Velorian"] == "demonym"
+    demonyms = [m for m in recover_toponyms(
+        [Mention(text.index(n), text.index(n) + len(n), n, label) for n, label in
+         [("Velorian Ministry of Health", "ORG"), ("Velorian Sea", "LOC"), ("Velorian Embassy in Oslavik", "ORG")]],
+        text, spacy.blank("en")(text), "en") if m.kind == "demonym"]
+    # Only the ministry's: the sea is a place the gazetteer knows, the embassy holds a town of its own.
+    assert [(m.start, m.end) for m in demonyms] == [(4, 12)]
+
+
+def test_un_gentile_en_tete_d_un_nom_d_organisation_est_un_gentile() -> None:
+    text = "La Velorienne des Eaux a coupé l'eau à Oslavik."
+    found = _found(text, "fr", [("Velorienne des Eaux", "ORG"), ("Oslavik", "LOC")])
+    assert found["Velorienne"] == "demonym"
