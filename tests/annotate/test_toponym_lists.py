@@ -100,3 +100,42 @@ def test_un_gentile_en_tete_d_un_nom_d_organisation_est_un_gentile() -> None:
     text = "La Velorienne des Eaux a coupé l'eau à Oslavik."
     found = _found(text, "fr", [("Velorienne des Eaux", "ORG"), ("Oslavik", "LOC")])
     assert found["Velorienne"] == "demonym"
+
+
+def test_an_organisation_listed_with_a_place_is_a_place() -> None:
+    text = "Hog samples from Oslavik and Callowvale were sent to the laboratory."
+    assert _found(text, "en", [("Oslavik", "LOC"), ("Callowvale", "ORG")]) == {"Oslavik": "LOC", "Callowvale": "LOC"}
+
+
+def test_une_organisation_enumeree_avec_un_lieu_est_un_lieu() -> None:
+    text = "Des cas ont été signalés à Oslavik et Callowvale lundi."
+    assert _found(text, "fr", [("Oslavik", "LOC"), ("Callowvale", "ORG")]) == {"Oslavik": "LOC", "Callowvale": "LOC"}
+
+
+def test_a_name_before_a_noun_of_divisions_is_a_place() -> None:
+    text = "Five people from the Durnholt region and from Brenmoor province fell ill; the Pemberwick region did not."
+    found = _found(text, "en", [("Durnholt", "MISC")])
+    assert found == {"Durnholt": "LOC", "Brenmoor": "LOC"}
+
+
+def test_an_organisation_named_as_a_country_or_by_its_initials_is_the_country(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsweave.annotate import country_initials
+
+    monkeypatch.setattr(country_initials, "_initials_table", lambda: {"vr": ("VL", "XX")})
+    text = "Veloria sent a team. VR officials said the VLR would pay."
+    found = _found(text, "en", [("Veloria", "LOC"), ("VR", "ORG"), ("VLR", "ORG")])
+    assert found == {"Veloria": "LOC", "VR": "LOC", "VLR": "LOC"}
+    # Without the country named, initials stay an organisation.
+    assert _found("VR officials said so.", "en", [("VR", "ORG")]) == {"VR": "ORG"}
+
+
+def test_two_names_joined_by_and_that_name_a_country_are_one_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    whole = {"brenmoor and callowvale": (_place(7, "Brenmoor and Callowvale", "country"),),
+             "brenmoor et callowvale": (_place(7, "Brenmoor and Callowvale", "country", main=False),)}
+    monkeypatch.setattr(toponyms, "candidates", lambda name: {**GAZETTEER, **whole}.get(fold(name), ()))
+    text = "Brenmoor and Callowvale failed to attend; Durnholt and Oslavik did."
+    found = _found(text, "en", [("Brenmoor", "LOC"), ("Callowvale", "ORG"), ("Durnholt", "LOC"), ("Oslavik", "LOC")])
+    assert found == {"Brenmoor and Callowvale": "LOC", "Durnholt": "LOC", "Oslavik": "LOC"}
+    text = "Lundi, Brenmoor et Callowvale ont signé avec Oslavik."
+    found = _found(text, "fr", [("Brenmoor", "ORG"), ("Callowvale", "LOC"), ("Oslavik", "LOC")])
+    assert found == {"Brenmoor et Callowvale": "LOC", "Oslavik": "LOC"}

@@ -61,7 +61,9 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
     preposition = _preposition_pattern(language)
     person_words = {fold(word) for m in mentions if m.kind == "name" and m.label == "PER" and " " in m.text.strip()
                     for word in m.text.split()}
+    mentions = _places_named_with_and(mentions, text, language)
     _relabel_place_names(mentions)
+    _countries_taken_for_organisations(mentions, language)
     by_span = {(m.start, m.end): m for m in mentions}
     taken = covered(mentions)
     added: list[Mention] = []
@@ -95,6 +97,7 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
                 mention.label = "LOC"
     _countries_named_in_full(doc, text, by_span, taken, added, person_words, language)
     _listed_with_places(doc, text, mentions, by_span, taken, added, person_words, language)
+    _places_before_place_nouns(doc, text, mentions, by_span, taken, added, person_words, language)
     found = mentions + added
     nested = embedded_places(found, text, language)
     return found + nested + embedded_demonyms(found, nested, text, language)
@@ -259,10 +262,12 @@ def _name_goes_on(doc: Doc, span) -> bool:
 
 def _listed_with_places(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
                         added: list[Mention], person_words: set[str], language: str) -> None:
-    """A name no mention covers, listed with a place ("Rogaland, Vestfold and Telemark" once
-    one of them is a place; "Nandurbar and Dhule districts"), is a place when the gazetteer knows
-    it (a town of some size, a division, a country): lists hold one kind of thing. Only a comma
-    or the language's list joiner may stand between the two; each name taken may carry the list on."""
+    """A name listed with a place ("Rogaland, Vestfold and Telemark" once one of them is a place;
+    "Nandurbar and Dhule districts"), that no mention covers or that the model called a person,
+    an organisation or other, is a place when the gazetteer knows it (a town of some size, a
+    division, a country): lists hold one kind of thing. Only a comma or the language's list
+    joiner may stand between the two; each name taken may carry the list on. A word of a person's
+    full name in the article stays the person's."""
     joiners = lang.load(language, "entities").get("list_joiners", [])
     if not joiners:
         return
@@ -273,6 +278,18 @@ def _listed_with_places(doc: Doc, text: str, mentions: list[Mention], by_span: d
     changed = True
     while changed:
         changed = False
+        for mention in mentions:
+            # A name the model called a person, an organisation or other ("Tacloban and
+            # Babatngon" ORG, "Nitra, Prešov and Košice" MISC).
+            if mention.kind != "name" or mention.label == "LOC":
+                continue
+            after = between.match(text, mention.end)
+            if not (_joined_before(text, mention.start, between, ends) or after is not None and after.end() in starts):
+                continue
+            if _take(mention.start, mention.end, text, by_span, taken, added, person_words, language):
+                ends.add(mention.end)
+                starts.add(mention.start)
+                changed = True
         for token in doc:
             if token.idx in taken or not token.text[:1].isupper() or not _joined_before(text, token.idx, between, ends):
                 continue
@@ -299,6 +316,36 @@ def _listed_with_places(doc: Doc, text: str, mentions: list[Mention], by_span: d
                     starts.add(span.start_char)
                     changed = True
                     break
+
+
+def _places_before_place_nouns(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
+                               added: list[Mention], person_words: set[str], language: str) -> None:
+    """A name right before a noun of divisions ("Masvingo province", "the Artibonite region"),
+    that no mention covers or that the model called a person, an organisation or other, is a
+    place when the gazetteer knows it (``place_nouns_after`` of ``lang/<iso>/places.toml``)."""
+    nouns = _place_nouns_after(language)
+    if nouns is None:
+        return
+    for mention in mentions:
+        if mention.kind == "name" and mention.label != "LOC" and nouns.match(text, mention.end):
+            _take(mention.start, mention.end, text, by_span, taken, added, person_words, language)
+    for token in doc:
+        if token.idx in taken or not token.text[:1].isupper():
+            continue
+        for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
+            span = doc[token.i : token.i + size]
+            if LINE_BREAK.search(span.text) or nouns.match(text, span.end_char) is None:
+                continue
+            if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
+                break
+
+
+@cache
+def _place_nouns_after(language: str) -> re.Pattern[str] | None:
+    words = lang.load(language, "places").get("place_nouns_after", [])
+    if not words:
+        return None
+    return re.compile(rf"[ \t\xa0]+(?:{lang.alternation(words)})(?!\w)")
 
 
 def _is_listed_place(mention: Mention) -> bool:
@@ -369,6 +416,59 @@ def _relabel_place_names(mentions: list[Mention]) -> None:
                                     or place.kind == "city" and place.population >= town):
                 mention.label = "LOC"
                 break
+
+
+def _places_named_with_and(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """Two names joined by "and" / "&" (the language's list joiners) that together name a
+    country or a division ("Trinidad and Tobago", "Bosnia and Herzegovina", which the model may
+    tag as two places or two organisations) become one place mention."""
+    joiners = [word for word in lang.load(language, "entities").get("list_joiners", [])] + ["&"]
+    joined = re.compile(rf"[ \t\xa0]+(?:{lang.alternation(joiners)})[ \t\xa0]+")
+    ordered = sorted((m for m in mentions if m.kind == "name"), key=lambda m: m.start)
+    merged: dict[int, Mention] = {}
+    gone: set[int] = set()
+    for first, second in zip(ordered, ordered[1:]):
+        if id(first) in gone or not joined.fullmatch(text, first.end, second.start):
+            continue
+        whole = text[first.start:second.end]
+        if any(entry.place.kind == "country" or entry.main_name and entry.place.kind == "admin1" for entry in candidates(whole)):
+            gone.update((id(first), id(second)))
+            merged[first.start] = Mention(first.start, second.end, whole, "LOC")
+    if not gone:
+        return mentions
+    return [m for m in mentions if id(m) not in gone] + list(merged.values())
+
+
+def _countries_taken_for_organisations(mentions: list[Mention], language: str) -> None:
+    """An "organisation" whose whole name is another name of a country ("UAE", "DR Congo": the
+    state acting, which the older rule takes only under the country's main name), or the
+    initials of the one country among those it may spell that the article names as a place
+    ("T&T" in an article naming Trinidad and Tobago), is that country. Initials that spell a word
+    of the language ("SA") are left to the resolver, which needs the country written in full."""
+    from newsweave.annotate.canonical import alias_of
+    from newsweave.annotate.country_initials import country_initials
+
+    named = {entry.place.country for m in mentions if m.kind == "name" and m.label == "LOC"
+             for entry in candidates(m.name) if entry.place.kind == "country"}
+    for mention in mentions:
+        if mention.kind != "name" or mention.label != "ORG" or alias_of(mention.name):
+            continue
+        name = mention.name.strip()
+        if _names_country_or_division(name, language) and any(entry.place.kind == "country" for entry in candidates(name)):
+            mention.label = "LOC"
+            continue
+        if fold(name) in _geo_common_words():
+            continue
+        spelt = [code for code in country_initials(name) if code in named]
+        if len(spelt) == 1:
+            mention.label = "LOC"
+
+
+@cache
+def _geo_common_words() -> frozenset[str]:
+    from newsweave.annotate.geo import _common_words as common
+
+    return common()
 
 
 def _take(start: int, end: int, text: str, by_span: dict, taken: set[int], added: list[Mention],
