@@ -139,3 +139,13 @@ def test_two_names_joined_by_and_that_name_a_country_are_one_place(monkeypatch: 
     text = "Lundi, Brenmoor et Callowvale ont signé avec Oslavik."
     found = _found(text, "fr", [("Brenmoor", "ORG"), ("Callowvale", "LOC"), ("Oslavik", "LOC")])
     assert found == {"Brenmoor et Callowvale": "LOC", "Oslavik": "LOC"}
+
+
+@pytest.mark.parametrize(("text", "guess", "place"), [
+    ("Tickets sold at Oslavik Petrol South in Oslavik won.", "Oslavik Petrol South", True),
+    ("Des billets vendus chez Oslavik Pétrole Sud à Oslavik ont gagné.", "Oslavik Pétrole Sud", True),
+    ("Ann Oslavik spoke. She lives in Oslavik.", "Ann Oslavik", False),
+])
+def test_only_a_full_name_opening_with_a_given_name_keeps_its_words_persons(text: str, guess: str, place: bool) -> None:
+    found = _found(text, "fr" if "billets" in text else "en", [(guess, "PER")])
+    assert (found.get("Oslavik") == "LOC") is place
