@@ -149,3 +149,18 @@ def test_two_names_joined_by_and_that_name_a_country_are_one_place(monkeypatch: 
 def test_only_a_full_name_opening_with_a_given_name_keeps_its_words_persons(text: str, guess: str, place: bool) -> None:
     found = _found(text, "fr" if "billets" in text else "en", [(guess, "PER")])
     assert (found.get("Oslavik") == "LOC") is place
+
+
+@pytest.mark.parametrize(("language", "text", "word", "demonym"), [
+    ("en", "The hall was drawn by the Slovak architect Ivo Brandt.", "Slovak", True),
+    ("en", "Tom English said the hall was too small.", "English", False),
+    ("fr", "Le Suisse Ivo Brandt a dessiné la salle.", "Suisse", False),
+])
+def test_a_demonym_the_model_called_a_person_is_a_demonym_before_a_noun(language: str, text: str, word: str,
+                                                                        demonym: bool) -> None:
+    from newsweave.annotate.entities import _demonym_before_noun
+    from newsweave.annotate.nlp import pipeline
+
+    doc = pipeline(language)(text)
+    end = text.index(word) + len(word)
+    assert _demonym_before_noun(word, doc, end) is demonym
