@@ -164,3 +164,28 @@ def test_a_demonym_the_model_called_a_person_is_a_demonym_before_a_noun(language
     doc = pipeline(language)(text)
     end = text.index(word) + len(word)
     assert _demonym_before_noun(word, doc, end) is demonym
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Birds died near Oslavik. Oslavik residents first noticed them in May."),
+    ("fr", "Des oiseaux sont morts près d'Oslavik. Oslavik a compté 40 cas."),
+])
+def test_a_place_name_missed_at_another_occurrence_is_the_same_place(language: str, text: str) -> None:
+    first = text.index("Oslavik")
+    doc = spacy.blank(language)(text)
+    found = recover_toponyms([Mention(first, first + 7, "Oslavik", "LOC")], text, doc, language)
+    assert sorted(m.start for m in found if m.text == "Oslavik" and m.label == "LOC") == [first, text.index("Oslavik", first + 1)]
+
+
+def test_a_given_name_or_the_start_of_a_longer_name_is_not_spread(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsweave.annotate import given_names
+
+    text = "Birds died near Oslavik. Oslavik Farms closed on Monday."
+    doc = spacy.blank("en")(text)
+    found = recover_toponyms([Mention(16, 23, "Oslavik", "LOC")], text, doc, "en")
+    assert [m.start for m in found if m.label == "LOC"] == [16]
+    # A town the model found once, whose name is also a given name: the other one may be the person.
+    monkeypatch.setattr(given_names, "all_given_names", lambda: frozenset({"Oslavik"}))
+    text = "Birds died near Oslavik. Oslavik said the farm would close."
+    found = recover_toponyms([Mention(16, 23, "Oslavik", "LOC")], text, spacy.blank("en")(text), "en")
+    assert [m.start for m in found if m.label == "LOC"] == [16]

@@ -97,6 +97,7 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
     _countries_named_in_full(doc, text, by_span, taken, added, person_words, language)
     _listed_with_places(doc, text, mentions, by_span, taken, added, person_words, language)
     _places_before_place_nouns(doc, text, mentions, by_span, taken, added, person_words, language)
+    _place_names_repeated(doc, text, mentions, by_span, taken, added, person_words, language)
     found = mentions + added
     nested = embedded_places(found, text, language)
     return found + nested + embedded_demonyms(found, nested, text, language)
@@ -345,6 +346,34 @@ def _place_nouns_after(language: str) -> re.Pattern[str] | None:
     if not words:
         return None
     return re.compile(rf"[ \t\xa0]+(?:{lang.alternation(words)})(?!\w)")
+
+
+def _place_names_repeated(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
+                          added: list[Mention], person_words: set[str], language: str) -> None:
+    """A place name of the article that the model missed at another of its occurrences
+    ("Esperance residents noticed …" once "in Esperance" is a place) is the same place there:
+    an article does not change what a name means. Written the same way, as a whole name (no
+    capitalised word right after it), and still a place big enough for the way it is written.
+    A given name ("Noma", "Lincoln": a person the model once took for a town), a common or a
+    generic word of the language ("Saturday", "Centre") is not spread so."""
+    from newsweave.annotate.given_names import all_given_names
+
+    given = all_given_names()
+    names = {m.text for m in mentions + added if _is_listed_place(m) and m.text[:1].isupper()
+             and m.text not in given and fold(m.text) not in _common_words(language)
+             and fold(m.text) not in _generic_place_words(language)}
+    if not names:
+        return
+    longest = max(len(name.split()) for name in names)
+    for token in doc:
+        if token.idx in taken or not token.text[:1].isupper():
+            continue
+        for size in range(min(longest, len(doc) - token.i), 0, -1):
+            span = doc[token.i : token.i + size]
+            if span.text not in names or _name_goes_on(doc, span):
+                continue
+            if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
+                break
 
 
 def _is_listed_place(mention: Mention) -> bool:
