@@ -218,8 +218,10 @@ def _countries_named_in_full(doc: Doc, text: str, by_span: dict, taken: set[int]
         if token.idx in taken or not token.text[:1].isupper():
             continue
         for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
+            if not doc[token.i + size - 1].text[:1].isupper():
+                continue  # every word of the name is capitalised
             span = doc[token.i : token.i + size]
-            if LINE_BREAK.search(span.text) or not span[-1].text[:1].isalnum():
+            if LINE_BREAK.search(span.text):
                 continue
             if (_names_country_or_division(span.text, language) and not _in_capitals_line(doc, span)
                     and not _name_goes_on(doc, span)
@@ -272,26 +274,30 @@ def _listed_with_places(doc: Doc, text: str, mentions: list[Mention], by_span: d
     if not joiners:
         return
     words = "|".join(map(re.escape, joiners))
-    between = re.compile(rf"\s*(?:,\s*(?:(?:{words})\s+)?|\s+(?:{words})\s+)")
+    between = re.compile(rf"[ \t\xa0]*(?:,[ \t\xa0]*(?:(?:{words})[ \t\xa0]+)?|[ \t\xa0]+(?:{words})[ \t\xa0]+)")
+    # Where a list's comma or joiner follows a word: its end → the start of the next name.
+    joined = {end: match.end() for end in {token.idx + len(token) for token in doc} | {m.end for m in mentions}
+              if (match := between.match(text, end)) is not None}
     ends = {m.end for m in mentions + added if _is_listed_place(m)}
     starts = {m.start for m in mentions + added if _is_listed_place(m)}
     changed = True
     while changed:
         changed = False
+        after_places = {joined[end] for end in ends if end in joined}
         for mention in mentions:
             # A name the model called a person, an organisation or other ("Tacloban and
             # Babatngon" ORG, "Nitra, Prešov and Košice" MISC).
             if mention.kind != "name" or mention.label == "LOC":
                 continue
-            after = between.match(text, mention.end)
-            if not (_joined_before(text, mention.start, between, ends) or after is not None and after.end() in starts):
+            if not (mention.start in after_places or joined.get(mention.end) in starts):
                 continue
             if _take(mention.start, mention.end, text, by_span, taken, added, person_words, language):
                 ends.add(mention.end)
                 starts.add(mention.start)
                 changed = True
+        after_places = {joined[end] for end in ends if end in joined}
         for token in doc:
-            if token.idx in taken or not token.text[:1].isupper() or not _joined_before(text, token.idx, between, ends):
+            if token.idx in taken or not token.text[:1].isupper() or token.idx not in after_places:
                 continue
             for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
                 span = doc[token.i : token.i + size]
@@ -303,13 +309,11 @@ def _listed_with_places(doc: Doc, text: str, mentions: list[Mention], by_span: d
                     changed = True
                     break
         for token in reversed(doc):
-            if token.idx in taken or not token.text[:1].isupper():
+            if token.idx in taken or not token.text[:1].isupper() or joined.get(token.idx + len(token)) not in starts:
                 continue
             for size in range(min(SETTINGS.toponym_max_words, token.i + 1), 0, -1):
                 span = doc[token.i - size + 1 : token.i + 1]
-                match = between.match(text, span.end_char)
-                if (match is None or match.end() not in starts or LINE_BREAK.search(span.text)
-                        or not span[0].text[:1].isupper()):
+                if LINE_BREAK.search(span.text) or not span[0].text[:1].isupper():
                     continue
                 if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
                     ends.add(span.end_char)
@@ -329,12 +333,18 @@ def _places_before_place_nouns(doc: Doc, text: str, mentions: list[Mention], by_
     for mention in mentions:
         if mention.kind == "name" and mention.label != "LOC" and nouns.match(text, mention.end):
             _take(mention.start, mention.end, text, by_span, taken, added, person_words, language)
+    noun_at = {match.start() for match in nouns.finditer(text)}
+    if not noun_at:
+        return
     for token in doc:
         if token.idx in taken or not token.text[:1].isupper():
             continue
         for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
+            last = doc[token.i + size - 1]
+            if last.idx + len(last) not in noun_at:
+                continue
             span = doc[token.i : token.i + size]
-            if LINE_BREAK.search(span.text) or nouns.match(text, span.end_char) is None:
+            if LINE_BREAK.search(span.text):
                 continue
             if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
                 break
@@ -365,8 +375,9 @@ def _place_names_repeated(doc: Doc, text: str, mentions: list[Mention], by_span:
     if not names:
         return
     longest = max(len(name.split()) for name in names)
+    first_words = {name.split()[0] for name in names}
     for token in doc:
-        if token.idx in taken or not token.text[:1].isupper():
+        if token.idx in taken or not any(token.text == word or word.startswith(token.text) for word in first_words):
             continue
         for size in range(min(longest, len(doc) - token.i), 0, -1):
             span = doc[token.i : token.i + size]
@@ -379,16 +390,6 @@ def _place_names_repeated(doc: Doc, text: str, mentions: list[Mention], by_span:
 def _is_listed_place(mention: Mention) -> bool:
     """A place mention the gazetteer knows (a list member that vouches for its neighbours)."""
     return mention.kind == "name" and mention.label == "LOC" and bool(candidates(mention.name))
-
-
-def _joined_before(text: str, start: int, between: re.Pattern[str], ends: set[int]) -> bool:
-    """Whether a place mention ends right before ``start``, with a list's comma or joiner between."""
-    for end in ends:
-        if end < start <= end + 12:
-            match = between.fullmatch(text, end, start)
-            if match is not None:
-                return True
-    return False
 
 
 def embedded_demonyms(mentions: list[Mention], nested: list[Mention], text: str, language: str) -> list[Mention]:
