@@ -122,3 +122,17 @@ def test_namesakes_meet_east_and_west_far_north() -> None:
                        _town(33, "Saint-Ours", 46.00, 1.00, "val-haut", population=20_000, country="FR")),
     }
     assert georesolve._neighbours(north) == frozenset({30, 32})
+
+
+@pytest.mark.parametrize("town", ["Bergmark", "Bergmarque"])
+def test_a_country_keeps_its_name_beside_a_town_that_bears_it_only_as_another_name(
+        monkeypatch: pytest.MonkeyPatch, town: str) -> None:
+    # "Veloria" is a country; a small town abroad bears it as another name, and lies next to a
+    # sure town of the article (English or French spelling of it): the country stays the country.
+    invented = {
+        fold(town): (_town(40, "Bergmark", 41.10, 29.00, "kustland", population=2_000_000, country="TR"),),
+        "veloria": (_Entry(Place(41, "Veloria", -30.0, -71.0, "CL", 18_000_000, "country"), True),
+                    _Entry(Place(42, "Velorkoy", 41.15, 29.40, "TR", 19_000, "city", region="kustland"), False)),
+    }
+    monkeypatch.setattr(georesolve, "_options", lambda name: invented.get(fold(name), ()))
+    assert resolve_places([town, "Veloria"], context_countries=["TR"])["veloria"].geonameid == 41

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsweave.annotate.canonical import Mention, legacy_person_id, name_words, person_id, resolve_mentions, same_person
 from newsweave.link.entities import EntityRecord, entity_records, link_entities, resolve_entity_id
 from newsweave.model import Entity
@@ -259,6 +261,17 @@ def test_a_surname_of_a_full_name_stays_a_person_beside_the_town() -> None:
     mentions = _mentions(text, ("Ann Bergamo", "PER", 0), ("Bergamo", "LOC", 1), ("Bergamo", "PER", 2))
     resolve_mentions(mentions, text)
     assert mentions[2].label == "PER"
+
+
+@pytest.mark.parametrize(("text", "guess"), [
+    ("Rethinking Bergamo\nThe talks in Bergamo went on. Bergamo said no.", "Rethinking Bergamo"),
+    ("Repenser Bergamo\nLes pourparlers à Bergamo ont repris. Bergamo a refusé.", "Repenser Bergamo"),
+])
+def test_a_full_name_that_opens_with_no_given_name_vouches_for_no_person(text: str, guess: str) -> None:
+    # A headline the model took for a person's full name does not keep the town a person.
+    mentions = _mentions(text, (guess, "PER", 0), ("Bergamo", "LOC", 1), ("Bergamo", "PER", 2))
+    resolve_mentions(mentions, text)
+    assert mentions[2].label == "LOC"
 
 
 def test_a_title_right_before_keeps_the_person_but_a_title_after_does_not() -> None:

@@ -378,7 +378,8 @@ def _places_named_otherwise(mentions: list[Mention], results: list[Resolved | No
     exports"): the model errs on the same word from one sentence to the next, the article does
     not change its meaning. Only a sure reading counts, and a mention keeps the other reading
     where the article shows it there: an honorific before it ("Mr Velmora"), a title right
-    before it ("the minister, Velmora"), or a full name of the article that holds the word ("Ann Velmora").
+    before it ("the minister, Velmora"), or a full name of the article that holds the word and
+    opens with a given name ("Ann Velmora").
     An organisation's longer name ("Velmora Telecom") is another surface, so it never matches.
     """
     located = {fold(m.text): results[i] for i, m in enumerate(mentions)
@@ -386,8 +387,14 @@ def _places_named_otherwise(mentions: list[Mention], results: list[Resolved | No
                and result.place is not None and (result.place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence}
     if not located:
         return
+    from newsweave.annotate.given_names import all_given_names
+
     titled = _titled(mentions, text)
+    # A full name vouches for its words only when it opens with a given name ("Ann Velmora"), not
+    # a model's guess such as a headline's "Rethinking Velmora"; without a list, every one does.
+    given = all_given_names()
     in_full_names = {word for m in mentions if m.kind == "name" and m.label == "PER"
+                     and (not given or m.name.split()[0] in given)
                      for word in name_words(m.name) if len(name_words(m.name)) > 1}
     for index, mention in enumerate(mentions):
         place = located.get(fold(mention.text))

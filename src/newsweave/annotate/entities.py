@@ -150,7 +150,7 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
         if end <= start:
             continue
         words = text[start:end]
-        kind = "demonym" if _is_demonym(words, label) else "name"
+        kind = "demonym" if _is_demonym(words, label) or _demonym_before_noun(words, doc, end) else "name"
         mentions.append(Mention(start, end, words, "MISC" if kind == "demonym" else label, kind,
                                 lemma=name_lemma(words, language)))
     return mentions
@@ -221,6 +221,16 @@ def _is_demonym(words: str, label: str) -> bool:
     if label in ("PER", "ORG") or not (demonym_country(words) or region_demonym(words)):
         return False
     return label != "LOC" or not candidates(words)
+
+
+def _demonym_before_noun(words: str, doc: Doc, end: int) -> bool:
+    """A demonym the model called a person or an organisation, right before a lower-case noun
+    ("the Slovak architect", "Slovak news"), is used as an adjective: a demonym. A surname that
+    spells one ("English said") is followed by a verb, and stays."""
+    if " " in words.strip() or not (demonym_country(words) or region_demonym(words)):
+        return False
+    following = next((token for token in doc if token.idx >= end), None)
+    return following is not None and following.idx <= end + 1 and following.is_lower and following.pos_ == "NOUN"
 
 
 def _without_trailing_common_words(ent) -> int:

@@ -347,8 +347,10 @@ def _choose(found: tuple[_Entry, ...], context: Context) -> tuple[Place, float]:
     """The best reading and its confidence: the share of the softmax of the scores that goes to
     readings within ``SETTINGS.geo_same_place_km`` of it (a city and its namesake division agree)."""
     scores = [_score(entry, context) for entry in found]
-    if any(_local(entry.place, context) for entry in found):
-        # A far namesake in a country the article never points at yields to a local reading.
+    if any(_local(entry.place, context) and (entry.main_name or not _names_a_country(found)) for entry in found):
+        # A far namesake in a country the article never points at yields to a local reading
+        # (a country's own name does not yield to a town that bears it only as another name:
+        # "Chile" beside Istanbul is not Şile).
         scores = [score - SETTINGS.geo_foreign_penalty if entry.place.country not in context.countries else score
                   for score, entry in zip(scores, found, strict=True)]
     scored = sorted(((score, -entry.place.geonameid, entry.place) for score, entry in zip(scores, found, strict=True)),
@@ -362,6 +364,10 @@ def _choose(found: tuple[_Entry, ...], context: Context) -> tuple[Place, float]:
         if _distance(place, best) < SETTINGS.geo_same_place_km or place.kind in ("country", "continent") and place == best:
             agree += weight
     return best, agree / total
+
+
+def _names_a_country(found: tuple[_Entry, ...]) -> bool:
+    return any(entry.main_name and entry.place.kind == "country" for entry in found)
 
 
 def _prefer_city(best: Place, ranked: list[Place]) -> Place:

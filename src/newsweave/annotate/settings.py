@@ -142,6 +142,8 @@ class AnnotateSettings:
     # A name the model missed and a head word names ("Aomori Prefecture") has at most this many words.
     name_head_max_words: int = 4
     toponym_max_words: int = 4
+    # A country named in capitals outside a dateline is its initials ("US", "DRC"); longer is heading type.
+    toponym_max_initials: int = 3
     # Characters before a name searched for the preposition (and its article).
     toponym_preposition_window: int = 24
     # A town is taken on a preposition's word alone if it is this big; a name that is also a common

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, covered
-from newsweave.annotate.geo import candidates, demonym_country, fold
+from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
 from newsweave.annotate.word_sets import calendar_words, folded_stop_words, lowercase_not_places
 from newsweave.annotate.settings import SETTINGS
@@ -59,9 +59,10 @@ TOKEN_WORD = re.compile(r"\w", re.UNICODE)
 def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str) -> list[Mention]:
     """The mentions with mislabelled places relabelled and missed places added (see module doc)."""
     preposition = _preposition_pattern(language)
-    person_words = {fold(word) for m in mentions if m.kind == "name" and m.label == "PER" and " " in m.text.strip()
-                    for word in m.text.split()}
+    person_words = _person_name_words(mentions, language)
+    mentions = _places_named_with_and(mentions, text, language)
     _relabel_place_names(mentions)
+    _countries_taken_for_organisations(mentions, language)
     by_span = {(m.start, m.end): m for m in mentions}
     taken = covered(mentions)
     added: list[Mention] = []
@@ -93,8 +94,13 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
         for mention in mentions:
             if mention.kind == "name" and mention.text.islower() and fold(mention.text) in lower_places:
                 mention.label = "LOC"
+    _countries_named_in_full(doc, text, by_span, taken, added, person_words, language)
+    _listed_with_places(doc, text, mentions, by_span, taken, added, person_words, language)
+    _places_before_place_nouns(doc, text, mentions, by_span, taken, added, person_words, language)
+    _place_names_repeated(doc, text, mentions, by_span, taken, added, person_words, language)
     found = mentions + added
-    return found + embedded_places(found, text, language)
+    nested = embedded_places(found, text, language)
+    return found + nested + embedded_demonyms(found, nested, text, language)
 
 
 def embedded_places(mentions: list[Mention], text: str, language: str) -> list[Mention]:
@@ -201,6 +207,222 @@ def _place_span(text: str, words: list[tuple[int, int]], language: str, kinds: t
     return None
 
 
+def _countries_named_in_full(doc: Doc, text: str, by_span: dict, taken: set[int], added: list[Mention],
+                             person_words: set[str], language: str) -> None:
+    """A country or a first-level division that no mention covers is a place wherever it is
+    written as a name ("Nigeria reported", "Villages Sudan is", "billion US dollars"): the model
+    missed it, and such a name rarely means anything else. A division's name must be its main
+    name and no common or generic word of the language ("Western", "Centre"); a word in capitals
+    longer than initials is heading type ("MARINE ENERGY WALES") and is left alone."""
+    for token in doc:
+        if token.idx in taken or not token.text[:1].isupper():
+            continue
+        for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
+            if not doc[token.i + size - 1].text[:1].isupper():
+                continue  # every word of the name is capitalised
+            span = doc[token.i : token.i + size]
+            if LINE_BREAK.search(span.text):
+                continue
+            if (_names_country_or_division(span.text, language) and not _in_capitals_line(doc, span)
+                    and not _name_goes_on(doc, span)
+                    and _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language)):
+                break
+
+
+def _in_capitals_line(doc: Doc, span) -> bool:
+    """Whether a word next to ``span`` is in capitals too (a heading: "TRUMP TELLS US")."""
+    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(token.is_alpha and token.is_upper and len(token) > 1 for token in near)
+
+
+def _names_country_or_division(words: str, language: str) -> bool:
+    """Whether ``words``, capitalised, name a country (any of its names: "US", "DRC") or a
+    first-level division by its main name."""
+    if not all(word[:1].isupper() for word in words.split()):
+        return False
+    initials = words.isupper()
+    if initials and len(words) > SETTINGS.toponym_max_initials:
+        return False
+    key = fold(words)
+    # Initials are no common word ("US" is not "us").
+    if (key in _common_words(language) and not initials) or key in _generic_place_words(language) or demonym_country(words):
+        return False
+    # Initials name only countries ("US", "DRC"; "BA" is no Fijian province); a country's other
+    # names ("Burma", « Allemagne ») include codes ("IOT") that a short word may spell ("IoT").
+    return any(entry.place.kind == "country" and (entry.main_name or initials or len(key) > SETTINGS.toponym_max_initials)
+               or entry.place.kind == "admin1" and entry.main_name and not initials
+               for entry in candidates(words))
+
+
+def _name_goes_on(doc: Doc, span) -> bool:
+    """Whether a capitalised word follows ``span`` in the same name ("Republic Act", "Sinaloa
+    Cartel"): then the place's name is the start of another name, not a place mention."""
+    following = doc[span.end] if span.end < len(doc) else None
+    return (following is not None and following.is_alpha and following.text[:1].isupper()
+            and doc[span.end - 1].whitespace_ != "")
+
+
+def _listed_with_places(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
+                        added: list[Mention], person_words: set[str], language: str) -> None:
+    """A name listed with a place ("Rogaland, Vestfold and Telemark" once one of them is a place;
+    "Nandurbar and Dhule districts"), that no mention covers or that the model called a person,
+    an organisation or other, is a place when the gazetteer knows it (a town of some size, a
+    division, a country): lists hold one kind of thing. Only a comma or the language's list
+    joiner may stand between the two; each name taken may carry the list on. A word of a person's
+    full name in the article stays the person's."""
+    joiners = lang.load(language, "entities").get("list_joiners", [])
+    if not joiners:
+        return
+    words = "|".join(map(re.escape, joiners))
+    between = re.compile(rf"[ \t\xa0]*(?:,[ \t\xa0]*(?:(?:{words})[ \t\xa0]+)?|[ \t\xa0]+(?:{words})[ \t\xa0]+)")
+    # Where a list's comma or joiner follows a word: its end → the start of the next name.
+    joined = {end: match.end() for end in {token.idx + len(token) for token in doc} | {m.end for m in mentions}
+              if (match := between.match(text, end)) is not None}
+    ends = {m.end for m in mentions + added if _is_listed_place(m)}
+    starts = {m.start for m in mentions + added if _is_listed_place(m)}
+    changed = True
+    while changed:
+        changed = False
+        after_places = {joined[end] for end in ends if end in joined}
+        for mention in mentions:
+            # A name the model called a person, an organisation or other ("Tacloban and
+            # Babatngon" ORG, "Nitra, Prešov and Košice" MISC).
+            if mention.kind != "name" or mention.label == "LOC":
+                continue
+            if not (mention.start in after_places or joined.get(mention.end) in starts):
+                continue
+            if _take(mention.start, mention.end, text, by_span, taken, added, person_words, language):
+                ends.add(mention.end)
+                starts.add(mention.start)
+                changed = True
+        after_places = {joined[end] for end in ends if end in joined}
+        for token in doc:
+            if token.idx in taken or not token.text[:1].isupper() or token.idx not in after_places:
+                continue
+            for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
+                span = doc[token.i : token.i + size]
+                if LINE_BREAK.search(span.text) or not span[-1].text[:1].isalnum() or _name_goes_on(doc, span):
+                    continue
+                if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
+                    ends.add(span.end_char)
+                    starts.add(span.start_char)
+                    changed = True
+                    break
+        for token in reversed(doc):
+            if token.idx in taken or not token.text[:1].isupper() or joined.get(token.idx + len(token)) not in starts:
+                continue
+            for size in range(min(SETTINGS.toponym_max_words, token.i + 1), 0, -1):
+                span = doc[token.i - size + 1 : token.i + 1]
+                if LINE_BREAK.search(span.text) or not span[0].text[:1].isupper():
+                    continue
+                if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
+                    ends.add(span.end_char)
+                    starts.add(span.start_char)
+                    changed = True
+                    break
+
+
+def _places_before_place_nouns(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
+                               added: list[Mention], person_words: set[str], language: str) -> None:
+    """A name right before a noun of divisions ("Masvingo province", "the Artibonite region"),
+    that no mention covers or that the model called a person, an organisation or other, is a
+    place when the gazetteer knows it (``place_nouns_after`` of ``lang/<iso>/places.toml``)."""
+    nouns = _place_nouns_after(language)
+    if nouns is None:
+        return
+    for mention in mentions:
+        if mention.kind == "name" and mention.label != "LOC" and nouns.match(text, mention.end):
+            _take(mention.start, mention.end, text, by_span, taken, added, person_words, language)
+    noun_at = {match.start() for match in nouns.finditer(text)}
+    if not noun_at:
+        return
+    for token in doc:
+        if token.idx in taken or not token.text[:1].isupper():
+            continue
+        for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
+            last = doc[token.i + size - 1]
+            if last.idx + len(last) not in noun_at:
+                continue
+            span = doc[token.i : token.i + size]
+            if LINE_BREAK.search(span.text):
+                continue
+            if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
+                break
+
+
+@cache
+def _place_nouns_after(language: str) -> re.Pattern[str] | None:
+    words = lang.load(language, "places").get("place_nouns_after", [])
+    if not words:
+        return None
+    return re.compile(rf"[ \t\xa0]+(?:{lang.alternation(words)})(?!\w)")
+
+
+def _place_names_repeated(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
+                          added: list[Mention], person_words: set[str], language: str) -> None:
+    """A place name of the article that the model missed at another of its occurrences
+    ("Esperance residents noticed …" once "in Esperance" is a place) is the same place there:
+    an article does not change what a name means. Written the same way, as a whole name (no
+    capitalised word right after it), and still a place big enough for the way it is written.
+    A given name ("Noma", "Lincoln": a person the model once took for a town), a common or a
+    generic word of the language ("Saturday", "Centre") is not spread so."""
+    from newsweave.annotate.given_names import all_given_names
+
+    given = all_given_names()
+    names = {m.text for m in mentions + added if _is_listed_place(m) and m.text[:1].isupper()
+             and m.text not in given and fold(m.text) not in _common_words(language)
+             and fold(m.text) not in _generic_place_words(language)}
+    if not names:
+        return
+    longest = max(len(name.split()) for name in names)
+    first_words = {name.split()[0] for name in names}
+    for token in doc:
+        if token.idx in taken or not any(token.text == word or word.startswith(token.text) for word in first_words):
+            continue
+        for size in range(min(longest, len(doc) - token.i), 0, -1):
+            span = doc[token.i : token.i + size]
+            if span.text not in names or _name_goes_on(doc, span):
+                continue
+            if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
+                break
+
+
+def _is_listed_place(mention: Mention) -> bool:
+    """A place mention the gazetteer knows (a list member that vouches for its neighbours)."""
+    return mention.kind == "name" and mention.label == "LOC" and bool(candidates(mention.name))
+
+
+def embedded_demonyms(mentions: list[Mention], nested: list[Mention], text: str, language: str) -> list[Mention]:
+    """Demonyms that open a longer name ("Russian Ministry of Defence", "British Airways",
+    "North American Free Trade Agreement"): the name is said to be of that country or region,
+    as a demonym alone would be, so the demonym becomes a mention of its own nested in the name
+    (which keeps its label). Left whole: a known organisation (an alias), a name the gazetteer
+    knows ("British Columbia", "Indian Ocean"), and a name holding a place of its own
+    (``nested``: "British Embassy Tokyo" is in Tokyo)."""
+    from newsweave.annotate.canonical import alias_of
+
+    articles = _articles(language)
+    added: list[Mention] = []
+    for mention in mentions:
+        if (mention.kind != "name" or mention.label == "PER" or alias_of(mention.name) or candidates(mention.name)
+                or any(mention.start <= place.start and place.end <= mention.end and place is not mention
+                       and place.label == "LOC" and place.kind == "name" for place in mentions + nested)):
+            continue
+        words = [(mention.start + match.start(), mention.start + match.end())
+                 for match in NAME_WORD.finditer(mention.text)]
+        if words and fold(text[words[0][0]:words[0][1]]) in articles:
+            words = words[1:]
+        for size in (2, 1):
+            if len(words) <= size:
+                continue
+            start, end = words[0][0], words[size - 1][1]
+            name = text[start:end]
+            if name[:1].isupper() and (demonym_country(name) or region_demonym(name)):
+                added.append(Mention(start, end, name, "MISC", "demonym"))
+                break
+    return added
+
+
 def _relabel_place_names(mentions: list[Mention]) -> None:
     """A "person" or an "organisation" whose whole name is a country, a division, a sea or a big
     city ("Tamil Nadu" PER, "Pakistan" ORG, the state for its place; a town named for its
@@ -223,6 +445,72 @@ def _relabel_place_names(mentions: list[Mention]) -> None:
                                     or place.kind == "city" and place.population >= town):
                 mention.label = "LOC"
                 break
+
+
+def _person_name_words(mentions: list[Mention], language: str) -> set[str]:
+    """Folded words of the article's person names of several words that open with a given name
+    ("Ann Bergamo"): evidence that such a word names the person, not a place. A "person" that
+    opens with another word ("Riverdale Luke Oil", "Village Malakal", a headline's "Rethinking
+    Egypt") is the model's guess and vouches for nothing; with no list of given names for the
+    language, every full name counts."""
+    from newsweave.annotate.given_names import given_names
+
+    names = given_names(language)
+    return {fold(word) for m in mentions if m.kind == "name" and m.label == "PER" and " " in m.text.strip()
+            and (not names or names.listed(m.text.split()[0])) for word in m.text.split()}
+
+
+def _places_named_with_and(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """Two names joined by "and" / "&" (the language's list joiners) that together name a
+    country or a division ("Trinidad and Tobago", "Bosnia and Herzegovina", which the model may
+    tag as two places or two organisations) become one place mention."""
+    joiners = [word for word in lang.load(language, "entities").get("list_joiners", [])] + ["&"]
+    joined = re.compile(rf"[ \t\xa0]+(?:{lang.alternation(joiners)})[ \t\xa0]+")
+    ordered = sorted((m for m in mentions if m.kind == "name"), key=lambda m: m.start)
+    merged: dict[int, Mention] = {}
+    gone: set[int] = set()
+    for first, second in zip(ordered, ordered[1:]):
+        if id(first) in gone or not joined.fullmatch(text, first.end, second.start):
+            continue
+        whole = text[first.start:second.end]
+        if any(entry.place.kind == "country" or entry.main_name and entry.place.kind == "admin1" for entry in candidates(whole)):
+            gone.update((id(first), id(second)))
+            merged[first.start] = Mention(first.start, second.end, whole, "LOC")
+    if not gone:
+        return mentions
+    return [m for m in mentions if id(m) not in gone] + list(merged.values())
+
+
+def _countries_taken_for_organisations(mentions: list[Mention], language: str) -> None:
+    """An "organisation" whose whole name is another name of a country ("UAE", "DR Congo": the
+    state acting, which the older rule takes only under the country's main name), or the
+    initials of the one country among those it may spell that the article names as a place
+    ("T&T" in an article naming Trinidad and Tobago), is that country. Initials that spell a word
+    of the language ("SA") are left to the resolver, which needs the country written in full."""
+    from newsweave.annotate.canonical import alias_of
+    from newsweave.annotate.country_initials import country_initials
+
+    named = {entry.place.country for m in mentions if m.kind == "name" and m.label == "LOC"
+             for entry in candidates(m.name) if entry.place.kind == "country"}
+    for mention in mentions:
+        if mention.kind != "name" or mention.label != "ORG" or alias_of(mention.name):
+            continue
+        name = mention.name.strip()
+        if _names_country_or_division(name, language) and any(entry.place.kind == "country" for entry in candidates(name)):
+            mention.label = "LOC"
+            continue
+        if fold(name) in _geo_common_words():
+            continue
+        spelt = [code for code in country_initials(name) if code in named]
+        if len(spelt) == 1:
+            mention.label = "LOC"
+
+
+@cache
+def _geo_common_words() -> frozenset[str]:
+    from newsweave.annotate.geo import _common_words as common
+
+    return common()
 
 
 def _take(start: int, end: int, text: str, by_span: dict, taken: set[int], added: list[Mention],
