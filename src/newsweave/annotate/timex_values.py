@@ -14,6 +14,7 @@ from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any
 
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from newsweave import lang
@@ -191,6 +192,9 @@ def _fmt(day: date, unit: str) -> str:
 
 
 def _shift(day: date, amount: float, unit: str) -> date:
+    if amount != int(amount) and unit in ("Y", "M", "W"):
+        # "vor anderthalb Jahren", "hace año y medio": a fraction moves by the next unit down
+        unit, amount = {"Y": ("M", amount * 12), "M": ("D", amount * 30), "W": ("D", amount * 7)}[unit]
     amount_int = int(round(amount))
     deltas = {"D": relativedelta(days=amount_int), "W": relativedelta(weeks=amount_int),
               "WE": relativedelta(weeks=amount_int), "M": relativedelta(months=amount_int),
@@ -345,7 +349,18 @@ def _ordinal(ctx: ResolveContext) -> int | None:
     digits = re.match(r"\d+", raw)
     if digits:
         return int(digits.group(0))
+    if re.fullmatch(r"[IVXL]+", raw):  # "el siglo XV", "im XX. Jahrhundert"
+        return _roman(raw)
     return ctx.lookup("ordinals", raw)
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for letter, following in zip(numeral, numeral[1:] + " "):
+        value = values[letter]
+        total += -value if values.get(following, 0) > value else value
+    return total
 
 
 def _resolve_season(ctx: ResolveContext) -> Timex | None:
@@ -416,16 +431,28 @@ def _resolve_relative_day(ctx: ResolveContext) -> Timex | None:
         part = ctx.lookup("parts_of_day", ctx.parts["part"])
         if re.search(r"\blast\b|derni", ctx.mention.text.lower()):
             offset = -1
+        elif "rel" in ctx.parts and "relday" not in ctx.parts:
+            # "vergangene Nacht", "la noche anterior": the word says which day's part
+            offset = ctx.lookup("relative", ctx.parts["rel"]) or 0
     suffix = f"T{part}" if part else ""
     if ctx.anchor is None:
         return ctx.timex("TIME" if part else "DATE", "XXXX-XX-XX" + suffix)
     return ctx.timex("TIME" if part else "DATE", (ctx.anchor + timedelta(days=offset)).isoformat() + suffix)
 
 
+def _plus_half(ctx: ResolveContext, amount: float | str) -> float | str:
+    """"un año y medio", "zwei Jahre und ein halbes": the pattern's ``half`` group adds a half;
+    "año y medio" alone (no count) is one and a half."""
+    if "half" not in ctx.parts or isinstance(amount, str):
+        return amount
+    return float(amount) + 0.5
+
+
 def _resolve_shifted(ctx: ResolveContext, sign: int) -> Timex | None:
-    amount, unit = ctx.number(), ctx.unit()
+    amount, unit = ctx.number() if "num" in ctx.parts else (1 if "half" in ctx.parts else None), ctx.unit()
     if unit is None or amount is None:
         return None
+    amount = _plus_half(ctx, amount)
     if isinstance(amount, str):
         return ctx.timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if ctx.anchor is None:
@@ -443,6 +470,7 @@ def _resolve_duration(ctx: ResolveContext) -> Timex | None:
     amount = ctx.number() if "num" in ctx.parts else 1
     if amount is None:
         return None
+    amount = _plus_half(ctx, amount)
     plural_only = "num" not in ctx.parts and ctx.parts["unit"].lower().endswith("s")
     if not isinstance(amount, str) and not plural_only and unit in UNIT_AS:
         unit, factor = UNIT_AS[unit]
@@ -489,7 +517,8 @@ def _event_years_in(sentence: str, language: str) -> list[int]:
 def _resolve_time(ctx: ResolveContext) -> Timex | None:
     clock = ctx.parts["clock"].lower()
     clock = ctx.lookup("named_clocks", clock) or clock
-    found = re.match(r"(\d{1,2})(?:[:h](\d\d))?", clock)
+    # "18:30", "18h30", and "18.30" as German and Spanish papers write it
+    found = re.match(r"(\d{1,2})(?:[:h.](\d\d))?", clock)
     if not found:
         return None
     hour, minute = int(found.group(1)), int(found.group(2) or 0)
@@ -497,13 +526,35 @@ def _resolve_time(ctx: ResolveContext) -> Timex | None:
         hour += 12
     elif re.search(r"a\.?\s?m", clock) and hour == 12:
         hour = 0
+    hour = _hour_in_part(hour, ctx.lookup("parts_of_day", ctx.parts["part"]) if "part" in ctx.parts else None)
     if hour > 23:
         return None
     day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
     weekday = ctx.rules.weekdays.get(ctx.parts["weekday"].lower().rstrip(".")) if "weekday" in ctx.parts else None
-    if weekday is not None and ctx.anchor is not None:
+    if "numeric" in ctx.parts or ("day" in ctx.parts and ("month" in ctx.parts or "mnum" in ctx.parts)):
+        dated = _resolve_absolute(ctx)  # "am 3. März um 18 Uhr", "el 3 de marzo a las 18.00"
+        if dated is None:
+            return None
+        day = dated.value
+    elif weekday is not None and ctx.anchor is not None:
         day = _weekday_date(ctx, weekday).isoformat()
+    elif "relday" in ctx.parts and ctx.anchor is not None:  # "morgen um 9 Uhr", "hoy a las 18.00 horas"
+        day = (ctx.anchor + timedelta(days=ctx.lookup("relative_days", ctx.parts["relday"]) or 0)).isoformat()
     return ctx.timex("TIME", f"{day}T{hour:02d}:{minute:02d}")
+
+
+def _hour_in_part(hour: int, part: str | None) -> int:
+    """The 24-hour clock of "8 Uhr abends", "las 7 de la tarde", "12 Uhr nachts"."""
+    if part in ("AF", "EV") and hour < 12:
+        return hour + 12
+    if part == "NI":
+        if hour == 12:
+            return 0
+        if 6 <= hour < 12:  # "10 Uhr nachts" is 22:00, "3 Uhr nachts" is 03:00
+            return hour + 12
+    if part == "MO" and hour == 12:
+        return 0
+    return hour
 
 
 def _resolve_vague(ctx: ResolveContext) -> Timex | None:
@@ -526,16 +577,26 @@ def _resolve_holiday(ctx: ResolveContext) -> Timex | None:
     rule = ctx.lookup("holidays", ctx.parts["holiday"])
     if not rule:
         return None
-    month = int(rule[:2])
+    given = int(ctx.parts["year"]) if "year" in ctx.parts else None  # "Ostern 2027", "la Semana Santa de 2025"
+    if given is not None:
+        day = _holiday_day(rule, given)
+        return ctx.timex("DATE", day.isoformat(), year=given, month=day.month, day=day.day, year_given=True)
     if ctx.anchor is None:
-        return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{month:02d}")
-    year = _nearest_year(ctx.anchor, month, 15, ctx.tense())
+        if rule.startswith("E"):
+            return ctx.timex("DATE", "XXXX")
+        return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{int(rule[:2]):02d}")
+    this_year = _holiday_day(rule, ctx.anchor.year)
+    year = _nearest_year(ctx.anchor, this_year.month, this_year.day if rule.startswith("E") else 15, ctx.tense())
     day = _holiday_day(rule, year)
+    month = day.month
     return ctx.timex("DATE", day.isoformat(), year=year, month=month, day=day.day)
 
 
 def _holiday_day(rule: str, year: int) -> date:
-    """ "12-25" or "11-W4-4" (4th Thursday of November) or "05-W1-L" (last Monday of May)."""
+    """ "12-25" or "11-W4-4" (4th Thursday of November) or "05-W1-L" (last Monday of May), or
+    "E-2" (Easter Sunday and the days counted from it: Good Friday, Whit Monday "E+50")."""
+    if rule.startswith("E"):
+        return easter(year) + timedelta(days=int(rule[1:] or 0))
     month = int(rule[:2])
     if "-W" not in rule:
         return date(year, month, int(rule[3:]))
