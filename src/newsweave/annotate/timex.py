@@ -127,6 +127,11 @@ def grammar(language: str) -> Grammar | None:
         "vague": rf"(?P<vague>{_alternation(data.get('vague', {}))})",
         "set": rf"(?P<set>{_alternation(data.get('sets', {}))})",
         "holiday": rf"(?P<holiday>{_alternation(data.get('holidays', {}))})",
+        # a clock in words: "las siete de la tarde", "las tres y media", "la una en punto"
+        "clockword": rf"(?P<clock>(?:{_alternation(data.get('clock_hours', {}))})"
+                     rf"(?:\s+(?:{_alternation(data.get('clock_minutes', {}))}))?)",
+        "clockwordm": rf"(?P<clock>(?:{_alternation(data.get('clock_hours', {}))})"
+                      rf"\s+(?:{_alternation(data.get('clock_minutes', {}))}))",
     }
     entries = [(entry["regex"], entry["resolve"]) for entry in data.get("pattern", [])]
     generated_units: dict[str, str] = {}
@@ -142,7 +147,8 @@ def grammar(language: str) -> Grammar | None:
         patterns.append((re.compile(rf"{left}(?:{body}){right}", re.I), resolve))
     tables = {name: {k.lower(): v for k, v in data.get(name, {}).items()} for name in (
         "numbers", "vague_numbers", "units", "relative", "relative_days", "relative_day_parts",
-        "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks", "today_weekday")}
+        "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks", "today_weekday",
+        "clock_hours", "clock_minutes")}
     tables["units"] = {**generated_units, **tables["units"]}
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})

@@ -8,6 +8,7 @@ resolvers are language-independent: words come from the grammar's tables.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -253,6 +254,8 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     year_given = year is not None
     if year is None and ctx.anchor is not None:
         year = _nearest_year(ctx.anchor, month, day, ctx.tense())
+        if (month, day) == (2, 29):
+            year = _leap_year_near(year, ctx.anchor, ctx.tense())
     impossible = False
     if year is not None:
         try:
@@ -262,6 +265,34 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     value = f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"XXXX-{month:02d}-{day:02d}"
     return ctx.timex("DATE", value, year=year, month=month, day=day, weekday=weekday,
                      year_given=year_given, impossible=impossible)
+
+
+def _leap_year_near(year: int, anchor: date, tense: int) -> int:
+    """"29/2" without a year: the leap year nearest ``year``, forward only in a future clause."""
+    step = 1 if tense > 0 else -1
+    while not calendar.isleap(year):
+        year += step
+    return year
+
+
+def _resolve_nth_weekday(ctx: ResolveContext) -> Timex | None:
+    """"el primer viernes de julio", "am ersten Sonntag im März", "el último lunes de mayo":
+    the n-th (or last, ordinal -1) such weekday of that month."""
+    weekday = ctx.rules.weekdays.get(ctx.parts["weekday"].lower().rstrip("."))
+    month = ctx.rules.months.get(ctx.parts["month"].lower().rstrip("."))
+    nth = ctx.lookup("relative", ctx.parts["last"]) if "last" in ctx.parts else _ordinal(ctx)
+    if weekday is None or not month or nth not in (-1, 1, 2, 3, 4, 5):
+        return None
+    year = int(ctx.parts["year"]) if "year" in ctx.parts else None
+    if year is None and ctx.anchor is None:
+        return ctx.timex("DATE", f"XXXX-{month:02d}-WXX-{weekday + 1}-#{nth}" if nth > 0 else f"XXXX-{month:02d}")
+    if year is None:
+        assert ctx.anchor is not None
+        year = _nearest_year(ctx.anchor, month, None, ctx.tense())
+    found = _holiday_day(f"{month:02d}-W{weekday + 1}-{'L' if nth == -1 else nth}", year)
+    if found.month != month:
+        return None  # a fifth Friday that month does not have
+    return ctx.timex("DATE", found.isoformat(), year=year, month=month, day=found.day, weekday=weekday)
 
 
 def _day_of_nearby_month(ctx: ResolveContext, day: int, weekday: int | None) -> Timex | None:
@@ -471,7 +502,9 @@ def _resolve_duration(ctx: ResolveContext) -> Timex | None:
     if amount is None:
         return None
     amount = _plus_half(ctx, amount)
-    plural_only = "num" not in ctx.parts and ctx.parts["unit"].lower().endswith("s")
+    # "for years", "seit Jahren", "en los últimos años": a plural without a count ("many" marks
+    # it where the plural does not end in -s)
+    plural_only = "num" not in ctx.parts and (ctx.parts["unit"].lower().endswith("s") or "many" in ctx.parts)
     if not isinstance(amount, str) and not plural_only and unit in UNIT_AS:
         unit, factor = UNIT_AS[unit]
         amount = amount * factor
@@ -516,7 +549,7 @@ def _event_years_in(sentence: str, language: str) -> list[int]:
 
 def _resolve_time(ctx: ResolveContext) -> Timex | None:
     clock = ctx.parts["clock"].lower()
-    clock = ctx.lookup("named_clocks", clock) or clock
+    clock = ctx.lookup("named_clocks", clock) or _clock_from_words(ctx, clock) or clock
     # "18:30", "18h30", and "18.30" as German and Spanish papers write it
     found = re.match(r"(\d{1,2})(?:[:h.](\d\d))?", clock)
     if not found:
@@ -543,10 +576,28 @@ def _resolve_time(ctx: ResolveContext) -> Timex | None:
     return ctx.timex("TIME", f"{day}T{hour:02d}:{minute:02d}")
 
 
+def _clock_from_words(ctx: ResolveContext, clock: str) -> str | None:
+    """"siete y media" → "7:30", "ocho menos cuarto" → "7:45" (``clock_hours`` and
+    ``clock_minutes`` of the language file); None for a clock in digits."""
+    words = re.sub(r"\s+", " ", clock.strip())
+    hours = ctx.rules.tables.get("clock_hours", {})
+    if not hours or words[:1].isdigit():
+        return None
+    hour_word = max((word for word in hours if words == word or words.startswith(word + " ")), key=len, default=None)
+    if hour_word is None:
+        return None
+    hour, minutes = int(hours[hour_word]), int(ctx.rules.tables["clock_minutes"].get(words[len(hour_word):].strip(), 0))
+    if minutes < 0:
+        hour, minutes = (hour - 1) % 24, 60 + minutes
+    return f"{hour}:{minutes:02d}"
+
+
 def _hour_in_part(hour: int, part: str | None) -> int:
     """The 24-hour clock of "8 Uhr abends", "las 7 de la tarde", "12 Uhr nachts"."""
     if part in ("AF", "EV") and hour < 12:
         return hour + 12
+    if part == "EV" and hour == 12:  # "12 Uhr abends" is midnight
+        return 0
     if part == "NI":
         if hour == 12:
             return 0
@@ -617,10 +668,31 @@ def _resolve_century(ctx: ResolveContext) -> Timex | None:
     return ctx.timex("DATE", f"{ordinal - 1:02d}")
 
 
+def _resolve_ahead_or_duration(ctx: ResolveContext) -> Timex | None:
+    """"en dos semanas" is a date ahead in a future or present clause and a duration in a past
+    one ("avanzó 50 km en dos horas")."""
+    return _resolve_duration(ctx) if ctx.tense() < 0 else _resolve_shifted(ctx, 1)
+
+
+def _resolve_half_year(ctx: ResolveContext) -> Timex | None:
+    """"im zweiten Halbjahr", "el primer semestre de 2024": TimeML's 2024-H1 / 2024-H2."""
+    half = _ordinal(ctx) if "ordinal" in ctx.parts else None
+    if half not in (1, 2):
+        return None
+    year = int(ctx.parts["year"]) if "year" in ctx.parts else None
+    if year is None and ctx.anchor is not None:
+        current = 1 if ctx.anchor.month <= 6 else 2
+        year = ctx.anchor.year if half <= current or ctx.looks_future() else ctx.anchor.year - 1
+    return ctx.timex("DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}")
+
+
 RESOLVERS = {
+    "ahead_or_duration": _resolve_ahead_or_duration,
+    "half_year": _resolve_half_year,
     "century": _resolve_century,
     "holiday": _resolve_holiday,
     "absolute": _resolve_absolute,
+    "nth_weekday": _resolve_nth_weekday,
     "month": _resolve_month,
     "year": _resolve_year,
     "decade": _resolve_decade,
