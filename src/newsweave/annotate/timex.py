@@ -161,6 +161,9 @@ def grammar(language: str) -> Grammar | None:
                    forward_before=tuple(cues.get("forward_before", ())),
                    future_patterns=tuple(cues.get("future_patterns", ())), verb_final=bool(data.get("verb_final", False)),
                    word_boundaries=bool(data.get("word_boundaries", True)),
+                   verb_second=re.compile(cues["verb_second_present"]) if cues.get("verb_second_present") else None,
+                   perfect_auxiliaries=frozenset(cues.get("perfect_auxiliaries", ())),
+                   backward_before=tuple(cues.get("backward_before", ())),
                    drop_lead=drop_lead, take_before=take_before,
                    range_before=range_before, range_after=range_after)
 

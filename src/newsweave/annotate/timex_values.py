@@ -79,7 +79,14 @@ class ResolveContext:
         after = self.text[self.mention.end:self.mention.end + SETTINGS.timex_cue_window // 2]
         # the clause only: a cue in the sentence before says nothing about this one
         before = re.split(r"[.!?;]\s|\n", before)[-1]
-        if re.fullmatch(r"\W*(?:\w{1,3}\s+){0,2}", before) and re.match(r",\s", after):
+        if any(regex.search(before.lower()) for regex in _forward_regexes(self.rules.backward_before)):
+            return -1  # "seit Montag", "desde el lunes"
+        fronted = re.fullmatch(r"\W*(?:\w{1,3}\s+){0,2}", before) is not None
+        if fronted and self.rules.verb_second is not None:
+            verb_tense = self._verb_second_tense(after)
+            if verb_tense:
+                return verb_tense
+        if fronted and re.match(r",\s", after):
             # a fronted expression ("En 2023, ils avaient…", "On Friday, the court will rule"):
             # its clause's verb comes after the comma
             after = after[2:]
@@ -108,7 +115,37 @@ class ResolveContext:
         past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
         if future_after is not None and (past_after is None or future_after <= past_after):
             return 1
-        return -1 if past_after is not None else 0
+        if past_after is not None:
+            return -1
+        return 1 if self._present_verb_before(before) else 0
+
+    def _present_verb_before(self, before: str) -> bool:
+        """In a verb-second language a clause with no past marker whose subject is followed by a
+        present form ("Die Sitzung beginnt am Donnerstag", "Merz reist am Montag") speaks of a plan."""
+        if self.rules.verb_second is None:
+            return False
+        for found in re.finditer(r"(?:\b[A-ZÄÖÜ][\w-]*|\b(?:er|sie|es|wir|ihr|man))\s+([a-zäöüß]+)\b", before):
+            verb = found.group(1)
+            if verb in self.rules.perfect_auxiliaries:
+                return False
+            if self.rules.verb_second.fullmatch(verb):
+                return True
+        return False
+
+    def _verb_second_tense(self, after: str) -> int:
+        """The tense of the finite verb right after a fronted expression in a verb-second
+        language: -1 past, +1 future or present (a plan), 0 when the next word is no verb."""
+        found = re.match(r"\s+([^\W\d_]+)\b", after)
+        if not found or not found.group(1)[0].islower():
+            return 0  # a noun, a name, or punctuation: no verb to read
+        verb = found.group(1)
+        bounded = self.rules.word_boundaries
+        if verb in self.rules.perfect_auxiliaries or _first_cue(verb, self.rules.past_cues, self.rules.past_patterns, bounded) is not None:
+            return -1
+        if _first_cue(verb, self.rules.future_cues, self.rules.future_patterns, bounded) is not None:
+            return 1
+        assert self.rules.verb_second is not None
+        return 1 if self.rules.verb_second.fullmatch(verb) else 0
 
     def past_beside(self) -> bool:
         """A verb in the past right beside the match, in a clause with no future cue: "fell in
