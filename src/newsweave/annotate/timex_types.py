@@ -67,6 +67,9 @@ class Grammar:
     verb_second: re.Pattern[str] | None = None
     perfect_auxiliaries: frozenset[str] = frozenset()
     backward_before: tuple[str, ...] = ()
+    # per pattern, a cheap regular expression the text must contain for the pattern to be tried
+    # (``needs`` in the language file: "uhr" for clocks); None tries it on every text
+    needs: tuple[re.Pattern[str] | None, ...] = ()
     # TimeML span conventions: a leading preposition is a SIGNAL, outside the timex ("within
     # [two weeks]"); a quantity modifier before it belongs inside ("[nearly two years]")
     drop_lead: re.Pattern[str] | None = None
