@@ -110,3 +110,12 @@ def test_words_that_only_look_like_times_stay_undated(language: str, text: str) 
 
 def test_a_count_of_hours_after_las_stays_a_duration() -> None:
     assert _found("Durante las 24 horas siguientes no hubo luz en Valdoria.", "es") == {"las 24 horas": "PT24H"}
+
+
+def test_a_weekday_with_its_clock_is_still_a_weekday_clue_for_the_publication_day() -> None:
+    from newsweave.annotate.published_clues import text_clues
+    from newsweave.annotate.timex import find_mentions, grammar
+
+    text = "Am Freitagabend um 17 Uhr kamen die Gäste nach Hallbruck."
+    clues = text_clues(find_mentions(text, "de"), text, "de", grammar("de"), date(2026, 5, 18))
+    assert [(clue.basis, clue.weekday) for clue in clues] == [("weekday", 4)]

@@ -601,16 +601,27 @@ def _resolve_time(ctx: ResolveContext) -> Timex | None:
         return None
     day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
     weekday = ctx.rules.weekdays.get(ctx.parts["weekday"].lower().rstrip(".")) if "weekday" in ctx.parts else None
+    clock = f"T{hour:02d}:{minute:02d}"
     if "numeric" in ctx.parts or ("day" in ctx.parts and ("month" in ctx.parts or "mnum" in ctx.parts)):
         dated = _resolve_absolute(ctx)  # "am 3. März um 18 Uhr", "el 3 de marzo a las 18.00"
         if dated is None:
             return None
-        day = dated.value
-    elif weekday is not None and ctx.anchor is not None:
-        day = _weekday_date(ctx, weekday).isoformat()
-    elif "relday" in ctx.parts and ctx.anchor is not None:  # "morgen um 9 Uhr", "hoy a las 18.00 horas"
-        day = (ctx.anchor + timedelta(days=ctx.lookup("relative_days", ctx.parts["relday"]) or 0)).isoformat()
-    return ctx.timex("TIME", f"{day}T{hour:02d}:{minute:02d}")
+        # the day's own fields and resolver, so that what reads dates named (the publication
+        # day's clues, the weekday check) reads this one too
+        dated.type, dated.value, dated.resolve = "TIME", dated.value + clock, "absolute"
+        return dated
+    if weekday is not None and ctx.anchor is None:
+        return Timex(ctx.mention.start, ctx.mention.end, ctx.mention.text, "TIME", f"XXXX-WXX-{weekday + 1}{clock}",
+                     resolve="weekday", weekday=weekday)
+    if weekday is not None:
+        that_day = _weekday_date(ctx, weekday)
+        return Timex(ctx.mention.start, ctx.mention.end, ctx.mention.text, "TIME", that_day.isoformat() + clock,
+                     resolve="weekday", weekday=weekday, year=that_day.year, month=that_day.month, day=that_day.day)
+    if "relday" in ctx.parts and ctx.anchor is not None:  # "morgen um 9 Uhr", "hoy a las 18.00 horas"
+        said_day = ctx.anchor + timedelta(days=ctx.lookup("relative_days", ctx.parts["relday"]) or 0)
+        return Timex(ctx.mention.start, ctx.mention.end, ctx.mention.text, "TIME", said_day.isoformat() + clock,
+                     resolve="relative_day")
+    return ctx.timex("TIME", f"{day}{clock}")
 
 
 def _clock_from_words(ctx: ResolveContext, clock: str) -> str | None:
