@@ -127,8 +127,14 @@ def grammar(language: str) -> Grammar | None:
         "vague": rf"(?P<vague>{_alternation(data.get('vague', {}))})",
         "set": rf"(?P<set>{_alternation(data.get('sets', {}))})",
         "holiday": rf"(?P<holiday>{_alternation(data.get('holidays', {}))})",
+        # a clock in words: "las siete de la tarde", "las tres y media", "la una en punto"
+        "clockword": rf"(?P<clock>(?:{_alternation(data.get('clock_hours', {}))})"
+                     rf"(?:\s+(?:{_alternation(data.get('clock_minutes', {}))}))?)",
+        "clockwordm": rf"(?P<clock>(?:{_alternation(data.get('clock_hours', {}))})"
+                      rf"\s+(?:{_alternation(data.get('clock_minutes', {}))}))",
     }
     entries = [(entry["regex"], entry["resolve"]) for entry in data.get("pattern", [])]
+    needs = tuple(re.compile(entry["needs"], re.I) if entry.get("needs") else None for entry in data.get("pattern", []))
     generated_units: dict[str, str] = {}
     if data.get("cldr_relative") or data.get("cldr_durations"):
         generated, generated_units = _cldr_patterns(language, bool(data.get("cldr_relative")),
@@ -142,7 +148,8 @@ def grammar(language: str) -> Grammar | None:
         patterns.append((re.compile(rf"{left}(?:{body}){right}", re.I), resolve))
     tables = {name: {k.lower(): v for k, v in data.get(name, {}).items()} for name in (
         "numbers", "vague_numbers", "units", "relative", "relative_days", "relative_day_parts",
-        "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks", "today_weekday")}
+        "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks", "today_weekday",
+        "clock_hours", "clock_minutes")}
     tables["units"] = {**generated_units, **tables["units"]}
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})
@@ -155,6 +162,9 @@ def grammar(language: str) -> Grammar | None:
                    forward_before=tuple(cues.get("forward_before", ())),
                    future_patterns=tuple(cues.get("future_patterns", ())), verb_final=bool(data.get("verb_final", False)),
                    word_boundaries=bool(data.get("word_boundaries", True)),
+                   verb_second=re.compile(cues["verb_second_present"]) if cues.get("verb_second_present") else None,
+                   perfect_auxiliaries=frozenset(cues.get("perfect_auxiliaries", ())),
+                   backward_before=tuple(cues.get("backward_before", ())), needs=needs,
                    drop_lead=drop_lead, take_before=take_before,
                    range_before=range_before, range_after=range_after)
 
@@ -229,8 +239,12 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
     if rules is None:
         return []
     candidates: list[tuple[int, int, int, Mention]] = []
+    windows: dict[str, list[tuple[int, int]]] = {}  # a pattern's ``needs``, searched once per text
     for index, (pattern, resolve) in enumerate(rules.patterns):
-        for match in pattern.finditer(text):
+        need = rules.needs[index] if index < len(rules.needs) else None
+        if need is not None and need.pattern not in windows:
+            windows[need.pattern] = _windows(need, text)
+        for match in _matches(pattern, text, windows[need.pattern] if need is not None else None):
             if match.end() == match.start():
                 continue
             parts = {key: value for key, value in match.groupdict().items() if value is not None}
@@ -247,6 +261,35 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
         if all(mention.end <= other.start or mention.start >= other.end for other in taken):
             taken.append(mention)
     return sorted(taken, key=lambda mention: mention.start)
+
+
+# How far a pattern's match may reach from the word its ``needs`` finds (the longest
+# expression, "am übernächsten Donnerstag, dem 12. März 2026, um 18.30 Uhr", is shorter).
+NEEDS_REACH = 120
+
+
+def _windows(need: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` around each occurrence of a pattern's ``needs``, merged."""
+    spans: list[tuple[int, int]] = []
+    for found in need.finditer(text):
+        low, high = max(0, found.start() - NEEDS_REACH), min(len(text), found.end() + NEEDS_REACH)
+        if spans and low <= spans[-1][1] + NEEDS_REACH:
+            spans[-1] = (spans[-1][0], high)
+        else:
+            spans.append((low, high))
+    return spans
+
+
+def _matches(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]] | None) -> Any:
+    """The pattern's matches in the whole text, or only near the words it needs: a pattern
+    that cannot match without its ``needs`` is not run over the rest of a long article.
+    Lookbehinds still see before a stretch; a stretch ends ``NEEDS_REACH`` past the word, beyond
+    any match."""
+    if spans is None:
+        yield from pattern.finditer(text)
+        return
+    for low, high in spans:
+        yield from pattern.finditer(text, low, high)
 
 
 def _timeml_span(mention: Mention, text: str, rules: Grammar) -> None:

@@ -61,6 +61,15 @@ class Grammar:
     # the verb, and so the tense, follows the expression (Japanese, Korean, Turkish)
     verb_final: bool = False
     word_boundaries: bool = True
+    # German puts the finite verb right after a fronted expression: a present form there
+    # ("Am Donnerstag entscheidet das Gericht") speaks of a plan; an auxiliary of the perfect
+    # ("Am Montag hat der Rat …") of the past; words before an expression that point back ("seit")
+    verb_second: re.Pattern[str] | None = None
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    backward_before: tuple[str, ...] = ()
+    # per pattern, a cheap regular expression the text must contain for the pattern to be tried
+    # (``needs`` in the language file: "uhr" for clocks); None tries it on every text
+    needs: tuple[re.Pattern[str] | None, ...] = ()
     # TimeML span conventions: a leading preposition is a SIGNAL, outside the timex ("within
     # [two weeks]"); a quantity modifier before it belongs inside ("[nearly two years]")
     drop_lead: re.Pattern[str] | None = None

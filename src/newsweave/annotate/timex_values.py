@@ -8,12 +8,14 @@ resolvers are language-independent: words come from the grammar's tables.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from datetime import date, timedelta
 from typing import Any
 
+from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from newsweave import lang
@@ -77,7 +79,14 @@ class ResolveContext:
         after = self.text[self.mention.end:self.mention.end + SETTINGS.timex_cue_window // 2]
         # the clause only: a cue in the sentence before says nothing about this one
         before = re.split(r"[.!?;]\s|\n", before)[-1]
-        if re.fullmatch(r"\W*(?:\w{1,3}\s+){0,2}", before) and re.match(r",\s", after):
+        if any(regex.search(before.lower()) for regex in _forward_regexes(self.rules.backward_before)):
+            return -1  # "seit Montag", "desde el lunes"
+        fronted = re.fullmatch(r"\W*(?:\w{1,3}\s+){0,2}", before) is not None
+        if fronted and self.rules.verb_second is not None:
+            verb_tense = self._verb_second_tense(after)
+            if verb_tense:
+                return verb_tense
+        if fronted and re.match(r",\s", after):
             # a fronted expression ("En 2023, ils avaient…", "On Friday, the court will rule"):
             # its clause's verb comes after the comma
             after = after[2:]
@@ -106,7 +115,37 @@ class ResolveContext:
         past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
         if future_after is not None and (past_after is None or future_after <= past_after):
             return 1
-        return -1 if past_after is not None else 0
+        if past_after is not None:
+            return -1
+        return 1 if self._present_verb_before(before) else 0
+
+    def _present_verb_before(self, before: str) -> bool:
+        """In a verb-second language a clause with no past marker whose subject is followed by a
+        present form ("Die Sitzung beginnt am Donnerstag", "Merz reist am Montag") speaks of a plan."""
+        if self.rules.verb_second is None:
+            return False
+        for found in re.finditer(r"(?:\b[A-ZÄÖÜ][\w-]*|\b(?:er|sie|es|wir|ihr|man))\s+([a-zäöüß]+)\b", before):
+            verb = found.group(1)
+            if verb in self.rules.perfect_auxiliaries:
+                return False
+            if self.rules.verb_second.fullmatch(verb):
+                return True
+        return False
+
+    def _verb_second_tense(self, after: str) -> int:
+        """The tense of the finite verb right after a fronted expression in a verb-second
+        language: -1 past, +1 future or present (a plan), 0 when the next word is no verb."""
+        found = re.match(r"\s+([^\W\d_]+)\b", after)
+        if not found or not found.group(1)[0].islower():
+            return 0  # a noun, a name, or punctuation: no verb to read
+        verb = found.group(1)
+        bounded = self.rules.word_boundaries
+        if verb in self.rules.perfect_auxiliaries or _first_cue(verb, self.rules.past_cues, self.rules.past_patterns, bounded) is not None:
+            return -1
+        if _first_cue(verb, self.rules.future_cues, self.rules.future_patterns, bounded) is not None:
+            return 1
+        assert self.rules.verb_second is not None
+        return 1 if self.rules.verb_second.fullmatch(verb) else 0
 
     def past_beside(self) -> bool:
         """A verb in the past right beside the match, in a clause with no future cue: "fell in
@@ -191,6 +230,9 @@ def _fmt(day: date, unit: str) -> str:
 
 
 def _shift(day: date, amount: float, unit: str) -> date:
+    if amount != int(amount) and unit in ("Y", "M", "W"):
+        # "vor anderthalb Jahren", "hace año y medio": a fraction moves by the next unit down
+        unit, amount = {"Y": ("M", amount * 12), "M": ("D", amount * 30), "W": ("D", amount * 7)}[unit]
     amount_int = int(round(amount))
     deltas = {"D": relativedelta(days=amount_int), "W": relativedelta(weeks=amount_int),
               "WE": relativedelta(weeks=amount_int), "M": relativedelta(months=amount_int),
@@ -249,6 +291,8 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     year_given = year is not None
     if year is None and ctx.anchor is not None:
         year = _nearest_year(ctx.anchor, month, day, ctx.tense())
+        if (month, day) == (2, 29):
+            year = _leap_year_near(year, ctx.anchor, ctx.tense())
     impossible = False
     if year is not None:
         try:
@@ -258,6 +302,34 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     value = f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"XXXX-{month:02d}-{day:02d}"
     return ctx.timex("DATE", value, year=year, month=month, day=day, weekday=weekday,
                      year_given=year_given, impossible=impossible)
+
+
+def _leap_year_near(year: int, anchor: date, tense: int) -> int:
+    """"29/2" without a year: the leap year nearest ``year``, forward only in a future clause."""
+    step = 1 if tense > 0 else -1
+    while not calendar.isleap(year):
+        year += step
+    return year
+
+
+def _resolve_nth_weekday(ctx: ResolveContext) -> Timex | None:
+    """"el primer viernes de julio", "am ersten Sonntag im März", "el último lunes de mayo":
+    the n-th (or last, ordinal -1) such weekday of that month."""
+    weekday = ctx.rules.weekdays.get(ctx.parts["weekday"].lower().rstrip("."))
+    month = ctx.rules.months.get(ctx.parts["month"].lower().rstrip("."))
+    nth = ctx.lookup("relative", ctx.parts["last"]) if "last" in ctx.parts else _ordinal(ctx)
+    if weekday is None or not month or nth not in (-1, 1, 2, 3, 4, 5):
+        return None
+    year = int(ctx.parts["year"]) if "year" in ctx.parts else None
+    if year is None and ctx.anchor is None:
+        return ctx.timex("DATE", f"XXXX-{month:02d}-WXX-{weekday + 1}-#{nth}" if nth > 0 else f"XXXX-{month:02d}")
+    if year is None:
+        assert ctx.anchor is not None
+        year = _nearest_year(ctx.anchor, month, None, ctx.tense())
+    found = _holiday_day(f"{month:02d}-W{weekday + 1}-{'L' if nth == -1 else nth}", year)
+    if found.month != month:
+        return None  # a fifth Friday that month does not have
+    return ctx.timex("DATE", found.isoformat(), year=year, month=month, day=found.day, weekday=weekday)
 
 
 def _day_of_nearby_month(ctx: ResolveContext, day: int, weekday: int | None) -> Timex | None:
@@ -345,7 +417,18 @@ def _ordinal(ctx: ResolveContext) -> int | None:
     digits = re.match(r"\d+", raw)
     if digits:
         return int(digits.group(0))
+    if re.fullmatch(r"[IVXL]+", raw):  # "el siglo XV", "im XX. Jahrhundert"
+        return _roman(raw)
     return ctx.lookup("ordinals", raw)
+
+
+def _roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total = 0
+    for letter, following in zip(numeral, numeral[1:] + " "):
+        value = values[letter]
+        total += -value if values.get(following, 0) > value else value
+    return total
 
 
 def _resolve_season(ctx: ResolveContext) -> Timex | None:
@@ -416,16 +499,28 @@ def _resolve_relative_day(ctx: ResolveContext) -> Timex | None:
         part = ctx.lookup("parts_of_day", ctx.parts["part"])
         if re.search(r"\blast\b|derni", ctx.mention.text.lower()):
             offset = -1
+        elif "rel" in ctx.parts and "relday" not in ctx.parts:
+            # "vergangene Nacht", "la noche anterior": the word says which day's part
+            offset = ctx.lookup("relative", ctx.parts["rel"]) or 0
     suffix = f"T{part}" if part else ""
     if ctx.anchor is None:
         return ctx.timex("TIME" if part else "DATE", "XXXX-XX-XX" + suffix)
     return ctx.timex("TIME" if part else "DATE", (ctx.anchor + timedelta(days=offset)).isoformat() + suffix)
 
 
+def _plus_half(ctx: ResolveContext, amount: float | str) -> float | str:
+    """"un año y medio", "zwei Jahre und ein halbes": the pattern's ``half`` group adds a half;
+    "año y medio" alone (no count) is one and a half."""
+    if "half" not in ctx.parts or isinstance(amount, str):
+        return amount
+    return float(amount) + 0.5
+
+
 def _resolve_shifted(ctx: ResolveContext, sign: int) -> Timex | None:
-    amount, unit = ctx.number(), ctx.unit()
+    amount, unit = ctx.number() if "num" in ctx.parts else (1 if "half" in ctx.parts else None), ctx.unit()
     if unit is None or amount is None:
         return None
+    amount = _plus_half(ctx, amount)
     if isinstance(amount, str):
         return ctx.timex("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if ctx.anchor is None:
@@ -443,7 +538,10 @@ def _resolve_duration(ctx: ResolveContext) -> Timex | None:
     amount = ctx.number() if "num" in ctx.parts else 1
     if amount is None:
         return None
-    plural_only = "num" not in ctx.parts and ctx.parts["unit"].lower().endswith("s")
+    amount = _plus_half(ctx, amount)
+    # "for years", "seit Jahren", "en los últimos años": a plural without a count ("many" marks
+    # it where the plural does not end in -s)
+    plural_only = "num" not in ctx.parts and (ctx.parts["unit"].lower().endswith("s") or "many" in ctx.parts)
     if not isinstance(amount, str) and not plural_only and unit in UNIT_AS:
         unit, factor = UNIT_AS[unit]
         amount = amount * factor
@@ -488,8 +586,9 @@ def _event_years_in(sentence: str, language: str) -> list[int]:
 
 def _resolve_time(ctx: ResolveContext) -> Timex | None:
     clock = ctx.parts["clock"].lower()
-    clock = ctx.lookup("named_clocks", clock) or clock
-    found = re.match(r"(\d{1,2})(?:[:h](\d\d))?", clock)
+    clock = ctx.lookup("named_clocks", clock) or _clock_from_words(ctx, clock) or clock
+    # "18:30", "18h30", and "18.30" as German and Spanish papers write it
+    found = re.match(r"(\d{1,2})(?:[:h.](\d\d))?", clock)
     if not found:
         return None
     hour, minute = int(found.group(1)), int(found.group(2) or 0)
@@ -497,13 +596,64 @@ def _resolve_time(ctx: ResolveContext) -> Timex | None:
         hour += 12
     elif re.search(r"a\.?\s?m", clock) and hour == 12:
         hour = 0
+    hour = _hour_in_part(hour, ctx.lookup("parts_of_day", ctx.parts["part"]) if "part" in ctx.parts else None)
     if hour > 23:
         return None
     day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
     weekday = ctx.rules.weekdays.get(ctx.parts["weekday"].lower().rstrip(".")) if "weekday" in ctx.parts else None
-    if weekday is not None and ctx.anchor is not None:
-        day = _weekday_date(ctx, weekday).isoformat()
-    return ctx.timex("TIME", f"{day}T{hour:02d}:{minute:02d}")
+    clock = f"T{hour:02d}:{minute:02d}"
+    if "numeric" in ctx.parts or ("day" in ctx.parts and ("month" in ctx.parts or "mnum" in ctx.parts)):
+        dated = _resolve_absolute(ctx)  # "am 3. März um 18 Uhr", "el 3 de marzo a las 18.00"
+        if dated is None:
+            return None
+        # the day's own fields and resolver, so that what reads dates named (the publication
+        # day's clues, the weekday check) reads this one too
+        dated.type, dated.value, dated.resolve = "TIME", dated.value + clock, "absolute"
+        return dated
+    if weekday is not None and ctx.anchor is None:
+        return Timex(ctx.mention.start, ctx.mention.end, ctx.mention.text, "TIME", f"XXXX-WXX-{weekday + 1}{clock}",
+                     resolve="weekday", weekday=weekday)
+    if weekday is not None:
+        that_day = _weekday_date(ctx, weekday)
+        return Timex(ctx.mention.start, ctx.mention.end, ctx.mention.text, "TIME", that_day.isoformat() + clock,
+                     resolve="weekday", weekday=weekday, year=that_day.year, month=that_day.month, day=that_day.day)
+    if "relday" in ctx.parts and ctx.anchor is not None:  # "morgen um 9 Uhr", "hoy a las 18.00 horas"
+        said_day = ctx.anchor + timedelta(days=ctx.lookup("relative_days", ctx.parts["relday"]) or 0)
+        return Timex(ctx.mention.start, ctx.mention.end, ctx.mention.text, "TIME", said_day.isoformat() + clock,
+                     resolve="relative_day")
+    return ctx.timex("TIME", f"{day}{clock}")
+
+
+def _clock_from_words(ctx: ResolveContext, clock: str) -> str | None:
+    """"siete y media" → "7:30", "ocho menos cuarto" → "7:45" (``clock_hours`` and
+    ``clock_minutes`` of the language file); None for a clock in digits."""
+    words = re.sub(r"\s+", " ", clock.strip())
+    hours = ctx.rules.tables.get("clock_hours", {})
+    if not hours or words[:1].isdigit():
+        return None
+    hour_word = max((word for word in hours if words == word or words.startswith(word + " ")), key=len, default=None)
+    if hour_word is None:
+        return None
+    hour, minutes = int(hours[hour_word]), int(ctx.rules.tables["clock_minutes"].get(words[len(hour_word):].strip(), 0))
+    if minutes < 0:
+        hour, minutes = (hour - 1) % 24, 60 + minutes
+    return f"{hour}:{minutes:02d}"
+
+
+def _hour_in_part(hour: int, part: str | None) -> int:
+    """The 24-hour clock of "8 Uhr abends", "las 7 de la tarde", "12 Uhr nachts"."""
+    if part in ("AF", "EV") and hour < 12:
+        return hour + 12
+    if part == "EV" and hour == 12:  # "12 Uhr abends" is midnight
+        return 0
+    if part == "NI":
+        if hour == 12:
+            return 0
+        if 6 <= hour < 12:  # "10 Uhr nachts" is 22:00, "3 Uhr nachts" is 03:00
+            return hour + 12
+    if part == "MO" and hour == 12:
+        return 0
+    return hour
 
 
 def _resolve_vague(ctx: ResolveContext) -> Timex | None:
@@ -526,16 +676,26 @@ def _resolve_holiday(ctx: ResolveContext) -> Timex | None:
     rule = ctx.lookup("holidays", ctx.parts["holiday"])
     if not rule:
         return None
-    month = int(rule[:2])
+    given = int(ctx.parts["year"]) if "year" in ctx.parts else None  # "Ostern 2027", "la Semana Santa de 2025"
+    if given is not None:
+        day = _holiday_day(rule, given)
+        return ctx.timex("DATE", day.isoformat(), year=given, month=day.month, day=day.day, year_given=True)
     if ctx.anchor is None:
-        return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{month:02d}")
-    year = _nearest_year(ctx.anchor, month, 15, ctx.tense())
+        if rule.startswith("E"):
+            return ctx.timex("DATE", "XXXX")
+        return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{int(rule[:2]):02d}")
+    this_year = _holiday_day(rule, ctx.anchor.year)
+    year = _nearest_year(ctx.anchor, this_year.month, this_year.day if rule.startswith("E") else 15, ctx.tense())
     day = _holiday_day(rule, year)
+    month = day.month
     return ctx.timex("DATE", day.isoformat(), year=year, month=month, day=day.day)
 
 
 def _holiday_day(rule: str, year: int) -> date:
-    """ "12-25" or "11-W4-4" (4th Thursday of November) or "05-W1-L" (last Monday of May)."""
+    """ "12-25" or "11-W4-4" (4th Thursday of November) or "05-W1-L" (last Monday of May), or
+    "E-2" (Easter Sunday and the days counted from it: Good Friday, Whit Monday "E+50")."""
+    if rule.startswith("E"):
+        return easter(year) + timedelta(days=int(rule[1:] or 0))
     month = int(rule[:2])
     if "-W" not in rule:
         return date(year, month, int(rule[3:]))
@@ -556,10 +716,31 @@ def _resolve_century(ctx: ResolveContext) -> Timex | None:
     return ctx.timex("DATE", f"{ordinal - 1:02d}")
 
 
+def _resolve_ahead_or_duration(ctx: ResolveContext) -> Timex | None:
+    """"en dos semanas" is a date ahead in a future or present clause and a duration in a past
+    one ("avanzó 50 km en dos horas")."""
+    return _resolve_duration(ctx) if ctx.tense() < 0 else _resolve_shifted(ctx, 1)
+
+
+def _resolve_half_year(ctx: ResolveContext) -> Timex | None:
+    """"im zweiten Halbjahr", "el primer semestre de 2024": TimeML's 2024-H1 / 2024-H2."""
+    half = _ordinal(ctx) if "ordinal" in ctx.parts else None
+    if half not in (1, 2):
+        return None
+    year = int(ctx.parts["year"]) if "year" in ctx.parts else None
+    if year is None and ctx.anchor is not None:
+        current = 1 if ctx.anchor.month <= 6 else 2
+        year = ctx.anchor.year if half <= current or ctx.looks_future() else ctx.anchor.year - 1
+    return ctx.timex("DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}")
+
+
 RESOLVERS = {
+    "ahead_or_duration": _resolve_ahead_or_duration,
+    "half_year": _resolve_half_year,
     "century": _resolve_century,
     "holiday": _resolve_holiday,
     "absolute": _resolve_absolute,
+    "nth_weekday": _resolve_nth_weekday,
     "month": _resolve_month,
     "year": _resolve_year,
     "decade": _resolve_decade,
