@@ -99,10 +99,11 @@ def rules(language: str) -> Rules | None:
     # or more and a full stop; "Sen." and "U.S." stay)
     partner = rf"(?:\s+(?:{alternation(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
     # "Obama's former campaign strategist": a name's possessive opens a phrase as a determiner does
-    # the attribution clause ends there, or goes on with a place or time, not with "that"
+    # the attribution clause ends there, or goes on with a place or time, not with "that"; not after
+    # a full stop ("…», so Rey. Das Amt …": the sentence ended, "Das" opens the next one)
     # (the full stop of an abbreviation before a capital ends nothing: "said the Rev. Jo Ash" is not "the Rev")
     no_abbrev = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in data.get("description_abbreviations", []))
-    ends = (rf"(?=\s*(?:\.(?:{no_abbrev}|(?!\s+(?-i:[{UPPER}])))|[,;:!?—–)]|$)|\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b)")
+    ends = (rf"(?=\s*(?:\.(?:{no_abbrev}|(?!\s+(?-i:[{UPPER}])))|[,;:!?—–)]|$)|(?<!\.)\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b)")
     # a pronoun that ends the clause comes first: "sagte er im Interview" is "er", not a phrase
     # up to the capitalised noun "Interview"
     # the words of a phrase are no cue ("…,” she said, referring to Trump's comments" is "she",
@@ -141,7 +142,12 @@ def rules(language: str) -> Rules | None:
     after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in incises]
     if data.get("pro_drop"):
         # "«…», dijo." / "«…», — сказала.": the verb alone, its subject left out
-        after.append(rf"{lead}(?P<cue>{after_cues})(?P<zero>)(?=\s*(?:[.;!?]|$))")
+        # "«…», señaló en conferencia de prensa." / "«…», dijo, y añadió …": the verb alone, then a
+        # comma or a clause that goes on with a place or time (not a determiner: "dijo el ministro"
+        # names the subject, which the patterns above read)
+        goes_on = alternation([w for w in data.get("clause_continuations", [])
+                               if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
+        after.append(rf"{lead}(?P<cue>{after_cues})(?P<zero>)(?=\s*(?:[.;!?,]|$)|\s+(?:{goes_on})\b)")
     after.extend(data.get("after_patterns", []))
     # words between speaker and cue ("Smith later told reporters"), but none after a comma: in
     # "On the subject of Israel, Trump added," the speaker is Trump, not Israel

@@ -1,0 +1,74 @@
+"""Stop 30 (issue 17 item 3): cue verbs and shapes read on real German and Spanish copy, and
+general rules read on the PolNeAR tune half.
+
+All texts here were written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.annotate.quotes import annotate_quotes
+from newsweave.model import Article, Quote
+from newsweave.offsets import OffsetMap
+
+
+def _quotes(text: str, language: str) -> dict[str, Quote]:
+    article = Article(id="c", source="c", raw=text, raw_sha256="", text=text,
+                      offsets=OffsetMap.identity(len(text)), language=language)
+    annotate_quotes([article])
+    return {text[q.start:q.end]: q for q in article.quotes}
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("„Wo bleibt der Aufschwung?“, fragt Ökonomin Greta Vollmer.",
+     "Wo bleibt der Aufschwung?", "Ökonomin Greta Vollmer"),
+    ("„Das ist doch absurd“, schimpft der Landrat.", "Das ist doch absurd", "der Landrat"),
+    ("„Wir bleiben hier, bis die Regierung zuhört“, ruft Mara Eckert den Demonstranten zu.",
+     "Wir bleiben hier, bis die Regierung zuhört", "Mara Eckert"),
+    ("„Die Stadt muss jetzt handeln“, stellt Ortsvorsteher Ben Kühl nach der Sitzung klar.",
+     "Die Stadt muss jetzt handeln", "Ortsvorsteher Ben Kühl"),
+    ("„Die Kunden lachen über die Idee“, freut sich Bäckerin Ida Falk.",
+     "Die Kunden lachen über die Idee", "Bäckerin Ida Falk"),
+    ("Der Bürgermeister schwieg lange. „Ich war damals noch ein Kind“, erinnert er sich.",
+     "Ich war damals noch ein Kind", "er"),
+    ("„Die ersten zwei Runden waren hart“, kommentierte Läufer Otto Brand seinen Lauf.",
+     "Die ersten zwei Runden waren hart", "Läufer Otto Brand"),
+])
+def test_german_cues_read_on_real_copy(text: str, words: str, speaker: str) -> None:
+    quote = _quotes(text, "de")[words]
+    assert quote.direct and quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_german_short_name_ending_a_sentence_takes_no_continuation() -> None:
+    # "so Rey." ends its sentence: "Das" opens the next one and is no object of the cue
+    text = "«Die Tiere waren krank», so Ott. Das Amt ermittelt nun gegen den Halter."
+    quote = _quotes(text, "de")["Die Tiere waren krank"]
+    assert quote.speaker is not None and quote.speaker.text == "Ott"
+
+
+@pytest.mark.parametrize(("follow", "cue"), [
+    ("“Todo el mundo ayudó aquella noche”, resumió.", "resumió"),
+    ("“Todo el mundo ayudó aquella noche”, ha subrayado.", "ha subrayado"),
+    ("“Todo el mundo ayudó aquella noche”, señaló en conferencia de prensa.", "señaló"),
+    ("“Todo el mundo ayudó aquella noche”, dijo, y recordó que el plan sigue.", "dijo"),
+])
+def test_spanish_pro_drop_cues_read_on_real_copy(follow: str, cue: str) -> None:
+    # the verb alone, then a full stop, a comma or a clause of place or time: the subject is
+    # understood, and resolves to the person quoted before
+    text = "“Las obras terminan en mayo”, dijo la ministra de Fomento, Carmen Ruiz.\n\n" + follow
+    quote = _quotes(text, "es")["Todo el mundo ayudó aquella noche"]
+    assert quote.direct and quote.cue == cue
+    assert quote.speaker_name == "Carmen Ruiz"
+
+
+def test_spanish_named_subject_after_the_cue_is_read_before_pro_drop() -> None:
+    text = "“El incendio avanzó muy deprisa”, informó el jefe de bomberos, Andrés Gil."
+    quote = _quotes(text, "es")["El incendio avanzó muy deprisa"]
+    assert quote.speaker is not None and "Andrés Gil" in quote.speaker.text
+
+
+def test_spanish_sentence_adverb_is_no_speaker() -> None:
+    text = "Asimismo señaló que el puerto abrirá en mayo con nuevos horarios."
+    for quote in _quotes(text, "es").values():
+        assert quote.speaker is None or quote.speaker.text != "Asimismo"
