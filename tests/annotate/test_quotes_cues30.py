@@ -72,3 +72,40 @@ def test_spanish_sentence_adverb_is_no_speaker() -> None:
     text = "Asimismo señaló que el puerto abrirá en mayo con nuevos horarios."
     for quote in _quotes(text, "es").values():
         assert quote.speaker is None or quote.speaker.text != "Asimismo"
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker"), [
+    ("“Do you want a ferry or a bridge?“ she asked the council. “We cannot pay for both.”", "en",
+     "Do you want a ferry or a bridge?", "she"),
+    ("“Hemos ganado la votación del puerto“, dijo el alcalde Luis Mora.", "es",
+     "Hemos ganado la votación del puerto", "el alcalde Luis Mora"),
+])
+def test_an_opening_mark_typed_as_the_closing_one_closes_the_quote(text: str, language: str, words: str,
+                                                                   speaker: str) -> None:
+    # after a word or punctuation and before a space, a “ closes: the attribution stays outside
+    quote = _quotes(text, language)[words]
+    assert quote.direct and quote.speaker is not None and quote.speaker.text == speaker
+
+
+def test_an_opening_mark_before_a_word_still_opens() -> None:
+    quotes = _quotes("The mayor said “no“ twice. “We will vote again in May,” she said.", "en")
+    assert "We will vote again in May," in quotes
+
+
+@pytest.mark.parametrize(("text", "speaker", "name"), [
+    ("“We are behind in the north,” Garber’s campaign manager, Ada Quill, said on Monday.",
+     "Garber’s campaign manager, Ada Quill", "Ada Quill"),
+    ("“The budget comes first,” the mayor’s spokeswoman, Tamsin Hollow, said in a statement.",
+     "the mayor’s spokeswoman, Tamsin Hollow", "Tamsin Hollow"),
+])
+def test_a_possessive_role_with_the_name_in_apposition_is_one_speaker(text: str, speaker: str, name: str) -> None:
+    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+    assert quote.speaker_name == name
+
+
+def test_a_german_role_with_the_name_in_apposition_is_one_speaker() -> None:
+    text = "„Die Brücke bleibt offen“, sagte der Sprecher der Stadt, Jonas Berger."
+    quote = _quotes(text, "de")["Die Brücke bleibt offen"]
+    assert quote.speaker is not None and quote.speaker.text.endswith("Jonas Berger")
+    assert quote.speaker_name == "Jonas Berger"

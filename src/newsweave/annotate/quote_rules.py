@@ -88,7 +88,8 @@ def rules(language: str) -> Rules | None:
     det = rf"(?:{determiners})(?:(?<=['’])|\s+)"
     title = rf"{det}(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
-    appositive = rf"{det}(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
+    # (or a name's possessive: "Ryan’s spokeswoman, Ada Strong,")
+    appositive = rf"(?:{det}|(?-i:[{UPPER}])[\w-]*['’]s?\s+)(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
     pronoun = alternation(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
     # starts on a word: "a"+"king" inside "speaking" is no title
     speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
