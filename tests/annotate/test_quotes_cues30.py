@@ -109,3 +109,23 @@ def test_a_german_role_with_the_name_in_apposition_is_one_speaker() -> None:
     quote = _quotes(text, "de")["Die Brücke bleibt offen"]
     assert quote.speaker is not None and quote.speaker.text.endswith("Jonas Berger")
     assert quote.speaker_name == "Jonas Berger"
+
+
+@pytest.mark.parametrize("text", [
+    "“A second test would be a stretch for them,” Jo Lee of the Martin Center for Arms Studies wrote in May.",
+    "Jo Lee of the Martin Center for Arms Studies told reporters: “A second test would be a stretch for them.”",
+])
+def test_the_institution_a_speaker_is_of_sits_between_speaker_and_cue(text: str) -> None:
+    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == "Jo Lee"
+    assert quote.speaker_description is not None
+    assert quote.speaker_description.text == "Jo Lee of the Martin Center for Arms Studies"
+
+
+def test_a_capitalised_word_after_a_name_is_no_verb_of_the_regular_shape() -> None:
+    # after a quote left open by its comma, "Lewis" (a name in -s) is no cue: the speaker is not "Ada"
+    text = "“We are close,” Ada Lewis of the Harbour Board for Coastal Works wrote."
+    quote = _quotes(text, "en")["We are close,"]
+    assert quote.speaker is not None and quote.speaker.text == "Ada Lewis"
+    text = "“What a day,” beamed Tom Hartley."
+    assert _quotes(text, "en")["What a day,"].speaker.text == "Tom Hartley"  # type: ignore[union-attr]

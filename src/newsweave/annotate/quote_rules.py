@@ -131,9 +131,16 @@ def rules(language: str) -> Rules | None:
     # it lists them (a lower-case noun there ends a described speaker: "the Florida senator said"
     # is not "the Florida", then "senator"), else any lower-case word
     between = data.get("between_speaker_and_cue", r"[a-z]\w*")
+    # '…,” Jo Lee of the Martin Center for Arms Studies wrote': the institution a speaker is "of"
+    # (capitalised words and the language's ``institution_connectors``) sits between speaker and
+    # cue; the speaker is the name, the description (speaker_extent) takes the rest
+    link = data.get("institution_link")
+    institution = rf"(?-i:[{UPPER}])[\w'’.&-]*"
+    of_piece = (rf"(?:\s+(?:{link}){institution}(?:\s+(?:(?:{alternation(data.get('institution_connectors', []))})\s+)*"
+                rf"{institution}){{0,8}})?") if link else ""
     after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
-             rf"{lead}{phrase}{long_aside},?\s+(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
+             rf"{lead}{phrase}{of_piece}{long_aside},?\s+(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
              rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
              # the quote opens a sentence that ends with its attribution ('"…" working in
@@ -163,10 +170,10 @@ def rules(language: str) -> Rules | None:
                  rf"(?:\s+[\w'’.-]+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
     before = inverted + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
-              rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
+              rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
-              rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
+              rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
               rf"[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
               # "Stone: “…”", "Continued Stone: “…”": a name alone before the colon, opening its sentence
               rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?=(?-i:[{UPPER}]))(?:{cues})\s+)?{speaker}\s*:\s*$",
@@ -196,8 +203,10 @@ def rules(language: str) -> Rules | None:
     before.extend(data.get("before_patterns", []))
     generic = data.get("open_quote_cue")
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
-    # language's regular shape is a cue
-    after_open = [rf"{lead}{phrase}{aside}\s+(?P<cue>{generic})\b", rf"{lead}(?P<cue>{generic})\s+{phrase}{ends}"] if generic else []
+    # language's regular shape is a cue (a verb there is lower-case: in "Jeffrey Lewis of the …
+    # Center wrote", "Lewis" is the name going on, not a verb in -s)
+    after_open = [rf"{lead}{phrase}{aside}\s+(?P<cue>(?-i:{generic}))\b",
+                  rf"{lead}(?P<cue>(?-i:{generic}))\s+{phrase}{ends}"] if generic else []
     after_open.append(rf"{lead}(?P<cue>{preps})\s+{source}")  # '…,” according to CNN.'
     # the sentence before a quote that names who speaks ("Erekat said it was the latest move.
     # “They wanted us on our knees.”"): subject and cue, an inverted cue, "according to X", an incise
