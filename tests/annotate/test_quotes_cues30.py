@@ -129,3 +129,34 @@ def test_a_capitalised_word_after_a_name_is_no_verb_of_the_regular_shape() -> No
     assert quote.speaker is not None and quote.speaker.text == "Ada Lewis"
     text = "“What a day,” beamed Tom Hartley."
     assert _quotes(text, "en")["What a day,"].speaker.text == "Tom Hartley"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "description"), [
+    ("“The rent doubled in a year,” said one owner of a bakery on Mill Street.",
+     "one owner of a bakery on Mill Street"),
+    ("“There was never an order to wait,” said the harbour chief known as Tam, speaking for the first time.",
+     "the harbour chief known as Tam"),
+    ("“It will be close,” said the former aide to Governor Ada Quill.", "the former aide to Governor Ada Quill"),
+    ("“We back her without hesitation,” the regional daily wrote.", "the regional daily"),
+])
+def test_a_described_speaker_takes_the_words_that_say_who_it_is(text: str, description: str) -> None:
+    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    wide = quote.speaker_description or quote.speaker
+    assert wide is not None and wide.text == description
+
+
+def test_a_named_speaker_takes_no_prepositional_phrase() -> None:
+    # "to a crowd" after a name or a plain described speaker is the writer's clause
+    quote = next(q for q in _quotes("“We will win,” said the mayor to a crowd of supporters.", "en").values())
+    assert (quote.speaker_description or quote.speaker).text == "the mayor"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "language", "description"), [
+    ("The columnists weighed in.\n\nTamsin Hollow, The Harbour Times: “The mayor won the night.”", "en",
+     "Tamsin Hollow, The Harbour Times"),
+    ("Les éditorialistes ont réagi.\n\nLéa Marchand, Le Courrier du Port : « Le maire a gagné la soirée. »", "fr",
+     "Léa Marchand, Le Courrier du Port"),
+])
+def test_a_roundup_line_names_the_speaker_and_the_outlet(text: str, language: str, description: str) -> None:
+    quote = next(q for q in _quotes(text, language).values() if q.direct)
+    assert quote.speaker_description is not None and quote.speaker_description.text == description
