@@ -160,3 +160,27 @@ def test_a_named_speaker_takes_no_prepositional_phrase() -> None:
 def test_a_roundup_line_names_the_speaker_and_the_outlet(text: str, language: str, description: str) -> None:
     quote = next(q for q in _quotes(text, language).values() if q.direct)
     assert quote.speaker_description is not None and quote.speaker_description.text == description
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“The harbour will stay shut,” police said on Sunday.", "police"),
+    ("“The harm is beyond measure,” federal prosecutors wrote in their filing.", "federal prosecutors"),
+    ("“The harbour will stay shut,” said local officials.", "local officials"),
+])
+def test_a_bare_plural_after_the_quote_is_its_speaker(text: str, speaker: str) -> None:
+    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Mayor Ada Quill told Harbour Radio Sunday.", "en"),
+    ("Der Hafen Nord Ost, sagte Vogt.", "de"),
+    ("Selon Paul Roux, Radio Côte Nord.", "fr"),
+])
+def test_an_addressee_alone_is_no_reported_speech(text: str, language: str) -> None:
+    assert not [q for q in _quotes(text, language).values() if not q.direct]
+
+
+def test_a_clause_after_told_is_still_reported_speech() -> None:
+    quotes = _quotes("Mayor Ada Quill told reporters the harbour would reopen in May.", "en")
+    assert any(not q.direct and "harbour would reopen" in q.text for q in quotes.values())

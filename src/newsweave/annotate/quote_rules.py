@@ -138,6 +138,11 @@ def rules(language: str) -> Rules | None:
     institution = rf"(?-i:[{UPPER}])[\w'’.&-]*"
     of_piece = (rf"(?:\s+(?:{link}){institution}(?:\s+(?:(?:{alternation(data.get('institution_connectors', []))})\s+)*"
                 rf"{institution}){{0,8}})?") if link else ""
+    # '…,” police said.', '…,” said federal prosecutors.': a plural noun with no determiner, where
+    # the language puts one before any other subject (``bare_plural``, a regular expression)
+    plural = data.get("bare_plural")
+    bare = [rf"{lead}(?P<speaker>(?-i:(?:[a-z][\w-]*\s+){{0,2}}?{plural}))\s+(?P<cue>{cues})\b",
+            rf"{lead}(?P<cue>{cues})\s+(?P<speaker>(?-i:(?:[a-z][\w-]*\s+){{0,2}}?{plural}))\s*[.,;!?]"] if plural else []
     after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
              rf"{lead}{phrase}{of_piece}{long_aside},?\s+(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
@@ -147,6 +152,7 @@ def rules(language: str) -> Rules | None:
              # prisons, she said.' / '« … » dans la région, a-t-il ajouté.')
              rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
              rf"^{rest},\s*(?P<cue>{cues})\s+{phrase}\s*[.!?]"]
+    after.extend(bare)
     after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in incises]
     if data.get("pro_drop"):
         # "«…», dijo." / "«…», — сказала.": the verb alone, its subject left out

@@ -517,6 +517,11 @@ def _trailing_content(text: str, match: re.Match[str]) -> tuple[int, int] | None
     return start, comma
 
 
+# reported speech is a clause, with a word in lower case (a verb at least, in every cased script);
+# capitalised words alone are the addressee of a cue ("told Fox News Sunday")
+ADDRESSEE_ONLY = re.compile(rf"(?:[{UPPER}][\w'’.&-]*[\s,]*)+")
+
+
 def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]]) -> list[Quote]:
     found: list[Quote] = []
     matches = [(m, m.span("content")) for pattern in rule.indirect for m in pattern.finditer(text)]
@@ -528,6 +533,8 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]]) -> l
         attribution = _attribution(match, 0, rule)
         while end > start and text[end - 1] in ".!?":
             end -= 1
+        if ADDRESSEE_ONLY.fullmatch(text, start, end):
+            continue  # "X told Fox News Sunday.": whom it was said to, not what was said
         found.append(Quote(start, end, False, attribution))
     return found
 
