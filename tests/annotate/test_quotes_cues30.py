@@ -184,3 +184,26 @@ def test_an_addressee_alone_is_no_reported_speech(text: str, language: str) -> N
 def test_a_clause_after_told_is_still_reported_speech() -> None:
     quotes = _quotes("Mayor Ada Quill told reporters the harbour would reopen in May.", "en")
     assert any(not q.direct and "harbour would reopen" in q.text for q in quotes.values())
+
+
+@pytest.mark.parametrize(("text", "language", "words", "speaker"), [
+    ("As Ada Quill said last week in Leeds, “The port will close before the summer.” Fishermen protested.", "en",
+     "The port will close before the summer.", "Ada Quill"),
+    ("Marie Roux a déclaré la semaine dernière à Lyon, « Le port va fermer avant la fin de l’été. » "
+     "Les pêcheurs protestent.", "fr", "Le port va fermer avant la fin de l’été.", "Marie Roux"),
+])
+def test_a_whole_sentence_after_a_speaking_clause_is_a_quote(text: str, language: str, words: str,
+                                                             speaker: str) -> None:
+    quote = _quotes(text, language)[words]
+    assert quote.direct and not quote.partial
+    assert quote.speaker is not None and quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "As Ada Quill said last week in Leeds, “a disaster for the whole harbour.” Fishermen protested.",
+    "As Ada Quill said last week in Leeds, “The port will close,” and left.",
+])
+def test_a_fragment_after_a_comma_stays_partial(text: str) -> None:
+    # lower-case at its start, or no sentence end: words of the writer's sentence
+    quotes = _quotes(text, "en")
+    assert quotes and all(not q.direct and q.partial for q in quotes.values())

@@ -229,7 +229,13 @@ def find_quotes(article: Article) -> list[Quote]:
                                  or _next_quote_paragraph(text, quote, quotes[index + 1] if index + 1 < len(quotes) else None))
     standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark)]
     partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule)]
-    quotes = standalone
+    # 'As Ada Quill said last week in Leeds, “The port will close.”': a whole sentence after the
+    # comma of a speaking subject's clause is a quote of its own, not a fragment
+    spoken = [q for q in partial if _sentence_after_comma(text, q)]
+    for quote in spoken:
+        quote.direct, quote.extras["partial"] = True, False
+    partial = [q for q in partial if q not in spoken]
+    quotes = sorted(standalone + spoken, key=lambda q: q.start)
     _number_utterances(text, quotes, rule)
     quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= SETTINGS.quote_min_unattributed_words
               or len(CJK.findall(text[q.start:q.end])) >= 2 * SETTINGS.quote_min_unattributed_words
@@ -237,6 +243,17 @@ def find_quotes(article: Article) -> list[Quote]:
     quotes.extend(partial)
     quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces]))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _sentence_after_comma(text: str, quote: Quote) -> bool:
+    """A quote right after a comma that opens with a capital and ends its sentence (the mark
+    inside the quote, or right after it)."""
+    piece: Piece = quote.extras["piece"]
+    before = text[text.rfind("\n", 0, piece.open_at) + 1:piece.open_at].rstrip()
+    words = text[piece.start:piece.end]
+    after = text[piece.close_at + 1:piece.close_at + 2]
+    return (before.endswith(",") and words[:1].isupper() and len(words.split()) >= SETTINGS.quote_min_unattributed_words
+            and (words.rstrip()[-1:] in tuple(SENTENCE_MARKS) or after in tuple(SENTENCE_MARKS)))
 
 
 def _as_partial(text: str, quote: Quote, rule: Rules) -> bool:
