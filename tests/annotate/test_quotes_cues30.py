@@ -207,3 +207,27 @@ def test_a_fragment_after_a_comma_stays_partial(text: str) -> None:
     # lower-case at its start, or no sentence end: words of the writer's sentence
     quotes = _quotes(text, "en")
     assert quotes and all(not q.direct and q.partial for q in quotes.values())
+
+
+@pytest.mark.parametrize(("text", "language", "first", "second"), [
+    ("“We will win the harbour vote,” Quill said at a news conference, and then predicted: “Our support is growing.”",
+     "en", "We will win the harbour vote,", "Our support is growing."),
+    ("« Nous gagnerons le vote du port », a dit Marie Roux lundi, puis a ajouté : « Notre soutien grandit. »",
+     "fr", "Nous gagnerons le vote du port", "Notre soutien grandit."),
+])
+def test_a_cue_and_its_colon_between_two_quotes_opens_another_utterance(text: str, language: str, first: str,
+                                                                         second: str) -> None:
+    quotes = _quotes(text, language)
+    assert quotes[first].quote_id != quotes[second].quote_id
+    assert quotes[first].speaker_name == quotes[second].speaker_name
+
+
+def test_a_quote_paragraph_after_a_sentence_of_the_writer_does_not_go_on_with_the_speech() -> None:
+    # only the attribution clause may stand between the two: another sentence ends the utterance
+    text = ("“We will build a new pier,” Quill added. She then had a question for the crowd.\n\n"
+            "“Who is going to pay for it?”")
+    quotes = _quotes(text, "en")
+    assert quotes["We will build a new pier,"].quote_id != quotes["Who is going to pay for it?"].quote_id
+    text = "“We will build a new pier,” Quill added.\n\n“Nobody else will pay for it.”"
+    quotes = _quotes(text, "en")
+    assert quotes["We will build a new pier,"].quote_id == quotes["Nobody else will pay for it."].quote_id

@@ -487,10 +487,16 @@ def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
                 "\n" not in gap and len(gap) <= SETTINGS.quote_split_gap and (quote.attribution is None or _same_speaker(quote.attribution, previous.attribution)))
             if same and prev_piece.group != piece.group and rule.second_act is not None and rule.second_act.search(gap):
                 same = False  # '…,” she said, adding, “…”': a second speech act, another utterance
+            if same and prev_piece.group != piece.group and _cue_colon(gap, rule):
+                same = False  # '…,” he said, and then predicted: “…”': a cue's colon introduces another utterance
             if quote.attribution is None and previous.attribution is not None and not same:
                 paragraph_start = text.rfind("\n", 0, piece.open_at) + 1
+                # (the attribution clause alone: '…,” Trump added. He then asked the crowd.¶“…”' has
+                # another sentence of the writer's before the paragraph ends)
+                line_end = prev_piece.close_at + 1 + (gap.find("\n") if "\n" in gap else len(gap))
                 attribution_only = not gap.strip() or (
-                    len(gap) <= SETTINGS.quote_split_gap and previous.attribution.speaker_start > prev_piece.close_at)
+                    len(gap) <= SETTINGS.quote_split_gap and previous.attribution.speaker_start > prev_piece.close_at
+                    and _one_clause(text, previous.attribution.speaker_end, line_end))
                 if not text[paragraph_start:piece.open_at].strip() and gap.count("\n") >= 1 and attribution_only:
                     quote.attribution = previous.attribution
                     same = True  # the speech goes on: one utterance, as attribution corpora count it
@@ -502,6 +508,14 @@ def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
             current += 1
         quote.extras["quote_id"] = current
         previous = quote
+
+
+def _cue_colon(gap: str, rule: Rules) -> bool:
+    """The words between two quotes end with a cue and its colon ("and then predicted:"), not
+    with any colon ('," by Ada Quill: "')."""
+    gap = gap.rstrip()
+    return (gap.endswith(tuple(COLONS)) and rule.cue_at_mark is not None
+            and rule.cue_at_mark.search(gap[:-1].rstrip() + ",") is not None)
 
 
 def _paragraph_goes_on(text: str, quote: Quote, previous: Quote, gap: str) -> bool:
