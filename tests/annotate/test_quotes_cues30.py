@@ -154,8 +154,8 @@ def test_a_named_speaker_takes_no_prepositional_phrase() -> None:
 @pytest.mark.parametrize(("text", "language", "description"), [
     ("The columnists weighed in.\n\nTamsin Hollow, The Harbour Times: “The mayor won the night.”", "en",
      "Tamsin Hollow, The Harbour Times"),
-    ("Les éditorialistes ont réagi.\n\nLéa Marchand, Le Courrier du Port : « Le maire a gagné la soirée. »", "fr",
-     "Léa Marchand, Le Courrier du Port"),
+    ("Les éditorialistes ont réagi.\n\nLéa Marchand, Le Courrier du Port : « Le maire a gagné la soirée. »",
+     "fr", "Léa Marchand, Le Courrier du Port"),
 ])
 def test_a_roundup_line_names_the_speaker_and_the_outlet(text: str, language: str, description: str) -> None:
     quote = next(q for q in _quotes(text, language).values() if q.direct)
@@ -210,8 +210,8 @@ def test_a_fragment_after_a_comma_stays_partial(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "language", "first", "second"), [
-    ("“We will win the harbour vote,” Quill said at a news conference, and then predicted: “Our support is growing.”",
-     "en", "We will win the harbour vote,", "Our support is growing."),
+    ("“We will win the harbour vote,” Quill said at a news conference, and then predicted: "
+     "“Our support is growing.”", "en", "We will win the harbour vote,", "Our support is growing."),
     ("« Nous gagnerons le vote du port », a dit Marie Roux lundi, puis a ajouté : « Notre soutien grandit. »",
      "fr", "Nous gagnerons le vote du port", "Notre soutien grandit."),
 ])

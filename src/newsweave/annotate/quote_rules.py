@@ -89,7 +89,8 @@ def rules(language: str) -> Rules | None:
     title = rf"{det}(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
     # (or a name's possessive: "Ryan’s spokeswoman, Ada Strong,")
-    appositive = rf"(?:{det}|(?-i:[{UPPER}])[\w-]*['’]s?\s+)(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
+    possessive = rf"(?-i:[{UPPER}])[\w-]*['’]s?\s+"
+    appositive = rf"(?:{det}|{possessive})(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
     pronoun = alternation(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
     # starts on a word: "a"+"king" inside "speaking" is no title
     speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
@@ -141,8 +142,9 @@ def rules(language: str) -> Rules | None:
     # '…,” police said.', '…,” said federal prosecutors.': a plural noun with no determiner, where
     # the language puts one before any other subject (``bare_plural``, a regular expression)
     plural = data.get("bare_plural")
-    bare = [rf"{lead}(?P<speaker>(?-i:(?:[a-z][\w-]*\s+){{0,2}}?{plural}))\s+(?P<cue>{cues})\b",
-            rf"{lead}(?P<cue>{cues})\s+(?P<speaker>(?-i:(?:[a-z][\w-]*\s+){{0,2}}?{plural}))\s*[.,;!?]"] if plural else []
+    plural_phrase = rf"(?P<speaker>(?-i:(?:[a-z][\w-]*\s+){{0,2}}?{plural}))"
+    bare = [rf"{lead}{plural_phrase}\s+(?P<cue>{cues})\b",
+            rf"{lead}(?P<cue>{cues})\s+{plural_phrase}\s*[.,;!?]"] if plural else []
     after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
              rf"{lead}{phrase}{of_piece}{long_aside},?\s+(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",

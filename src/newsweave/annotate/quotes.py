@@ -488,7 +488,8 @@ def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
             if same and prev_piece.group != piece.group and rule.second_act is not None and rule.second_act.search(gap):
                 same = False  # '…,” she said, adding, “…”': a second speech act, another utterance
             if same and prev_piece.group != piece.group and _cue_colon(gap, rule):
-                same = False  # '…,” he said, and then predicted: “…”': a cue's colon introduces another utterance
+                # '…,” he said, and then predicted: “…”': a cue's colon introduces another utterance
+                same = False
             if quote.attribution is None and previous.attribution is not None and not same:
                 paragraph_start = text.rfind("\n", 0, piece.open_at) + 1
                 # (the attribution clause alone: '…,” Trump added. He then asked the crowd.¶“…”' has
