@@ -54,7 +54,7 @@ def find_pieces(text: str, openers: dict[str, tuple[str, ...]] | None = None) ->
             if not found:
                 break
             closer = openers[found.group(0)]
-            end_at = _find_close(text, found.end(), stop, closer)
+            end_at = _find_close(text, found.end(), stop, closer, found.group(0))
             group += 1
             if end_at is None:
                 following = text[stop:stop + 3]
@@ -67,8 +67,18 @@ def find_pieces(text: str, openers: dict[str, tuple[str, ...]] | None = None) ->
     return [piece for piece in pieces if piece.end > piece.start]
 
 
-def _find_close(text: str, start: int, stop: int, closers: tuple[str, ...]) -> int | None:
+# An opening mark typed where the closing one belongs ("…a fascist?“ he asked."): after a word or
+# punctuation, before a space, punctuation or the paragraph's end, it can open nothing.
+REVERSED_CLOSE = {"“": re.compile(r"(?<=[^\s“”\"])“(?=[\s,.;:!?)]|$)")}
+
+
+def _find_close(text: str, start: int, stop: int, closers: tuple[str, ...], opener: str = "") -> int | None:
     found = [at for at in (text.find(closer, start, stop) for closer in closers) if at >= 0]
+    reversed_close = REVERSED_CLOSE.get(opener) if opener not in closers else None
+    if reversed_close is not None:
+        slip = reversed_close.search(text, start, min(found) if found else stop)
+        if slip and slip.start() > start:
+            found.append(slip.start())
     return min(found) if found else None
 
 

@@ -88,7 +88,9 @@ def rules(language: str) -> Rules | None:
     det = rf"(?:{determiners})(?:(?<=['’])|\s+)"
     title = rf"{det}(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
-    appositive = rf"{det}(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
+    # (or a name's possessive: "Ryan’s spokeswoman, Ada Strong,")
+    possessive = rf"(?-i:[{UPPER}])[\w-]*['’]s?\s+"
+    appositive = rf"(?:{det}|{possessive})(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
     pronoun = alternation(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
     # starts on a word: "a"+"king" inside "speaking" is no title
     speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
@@ -99,10 +101,11 @@ def rules(language: str) -> Rules | None:
     # or more and a full stop; "Sen." and "U.S." stay)
     partner = rf"(?:\s+(?:{alternation(data.get('conjunctions', []))})\s+(?:(?:{determiners})\s+[\w’'-]+|{name}))?"
     # "Obama's former campaign strategist": a name's possessive opens a phrase as a determiner does
-    # the attribution clause ends there, or goes on with a place or time, not with "that"
+    # the attribution clause ends there, or goes on with a place or time, not with "that"; not after
+    # a full stop ("…», so Rey. Das Amt …": the sentence ended, "Das" opens the next one)
     # (the full stop of an abbreviation before a capital ends nothing: "said the Rev. Jo Ash" is not "the Rev")
     no_abbrev = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in data.get("description_abbreviations", []))
-    ends = (rf"(?=\s*(?:\.(?:{no_abbrev}|(?!\s+(?-i:[{UPPER}])))|[,;:!?—–)]|$)|\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b)")
+    ends = (rf"(?=\s*(?:\.(?:{no_abbrev}|(?!\s+(?-i:[{UPPER}])))|[,;:!?—–)]|$)|(?<!\.)\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b)")
     # a pronoun that ends the clause comes first: "sagte er im Interview" is "er", not a phrase
     # up to the capitalised noun "Interview"
     # the words of a phrase are no cue ("…,” she said, referring to Trump's comments" is "she",
@@ -129,19 +132,38 @@ def rules(language: str) -> Rules | None:
     # it lists them (a lower-case noun there ends a described speaker: "the Florida senator said"
     # is not "the Florida", then "senator"), else any lower-case word
     between = data.get("between_speaker_and_cue", r"[a-z]\w*")
+    # '…,” Jo Lee of the Martin Center for Arms Studies wrote': the institution a speaker is "of"
+    # (capitalised words and the language's ``institution_connectors``) sits between speaker and
+    # cue; the speaker is the name, the description (speaker_extent) takes the rest
+    link = data.get("institution_link")
+    institution = rf"(?-i:[{UPPER}])[\w'’.&-]*"
+    of_piece = (rf"(?:\s+(?:{link}){institution}(?:\s+(?:(?:{alternation(data.get('institution_connectors', []))})\s+)*"
+                rf"{institution}){{0,8}})?") if link else ""
+    # '…,” police said.', '…,” said federal prosecutors.': a plural noun with no determiner, where
+    # the language puts one before any other subject (``bare_plural``, a regular expression)
+    plural = data.get("bare_plural")
+    plural_phrase = rf"(?P<speaker>(?-i:(?:[a-z][\w-]*\s+){{0,2}}?{plural}))"
+    bare = [rf"{lead}{plural_phrase}\s+(?P<cue>{cues})\b",
+            rf"{lead}(?P<cue>{cues})\s+{plural_phrase}\s*[.,;!?]"] if plural else []
     after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
-             rf"{lead}{phrase}{long_aside},?\s+(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
+             rf"{lead}{phrase}{of_piece}{long_aside},?\s+(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
              rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
              # the quote opens a sentence that ends with its attribution ('"…" working in
              # prisons, she said.' / '« … » dans la région, a-t-il ajouté.')
              rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
              rf"^{rest},\s*(?P<cue>{cues})\s+{phrase}\s*[.!?]"]
+    after.extend(bare)
     after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in incises]
     if data.get("pro_drop"):
         # "«…», dijo." / "«…», — сказала.": the verb alone, its subject left out
-        after.append(rf"{lead}(?P<cue>{after_cues})(?P<zero>)(?=\s*(?:[.;!?]|$))")
+        # "«…», señaló en conferencia de prensa." / "«…», dijo, y añadió …": the verb alone, then a
+        # comma or a clause that goes on with a place or time (not a determiner: "dijo el ministro"
+        # names the subject, which the patterns above read)
+        goes_on = alternation([w for w in data.get("clause_continuations", [])
+                               if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
+        after.append(rf"{lead}(?P<cue>{after_cues})(?P<zero>)(?=\s*(?:[.;!?,]|$)|\s+(?:{goes_on})\b)")
     after.extend(data.get("after_patterns", []))
     # words between speaker and cue ("Smith later told reporters"), but none after a comma: in
     # "On the subject of Israel, Trump added," the speaker is Trump, not Israel
@@ -156,10 +178,10 @@ def rules(language: str) -> Rules | None:
                  rf"(?:\s+[\w'’.-]+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
     before = inverted + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
-              rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
+              rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
-              rf"{speaker}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
+              rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
               rf"[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
               # "Stone: “…”", "Continued Stone: “…”": a name alone before the colon, opening its sentence
               rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?=(?-i:[{UPPER}]))(?:{cues})\s+)?{speaker}\s*:\s*$",
@@ -189,8 +211,10 @@ def rules(language: str) -> Rules | None:
     before.extend(data.get("before_patterns", []))
     generic = data.get("open_quote_cue")
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
-    # language's regular shape is a cue
-    after_open = [rf"{lead}{phrase}{aside}\s+(?P<cue>{generic})\b", rf"{lead}(?P<cue>{generic})\s+{phrase}{ends}"] if generic else []
+    # language's regular shape is a cue (a verb there is lower-case: in "Jeffrey Lewis of the …
+    # Center wrote", "Lewis" is the name going on, not a verb in -s)
+    after_open = [rf"{lead}{phrase}{aside}\s+(?P<cue>(?-i:{generic}))\b",
+                  rf"{lead}(?P<cue>(?-i:{generic}))\s+{phrase}{ends}"] if generic else []
     after_open.append(rf"{lead}(?P<cue>{preps})\s+{source}")  # '…,” according to CNN.'
     # the sentence before a quote that names who speaks ("Erekat said it was the latest move.
     # “They wanted us on our knees.”"): subject and cue, an inverted cue, "according to X", an incise

@@ -229,7 +229,13 @@ def find_quotes(article: Article) -> list[Quote]:
                                  or _next_quote_paragraph(text, quote, quotes[index + 1] if index + 1 < len(quotes) else None))
     standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark)]
     partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule)]
-    quotes = standalone
+    # 'As Ada Quill said last week in Leeds, “The port will close.”': a whole sentence after the
+    # comma of a speaking subject's clause is a quote of its own, not a fragment
+    spoken = [q for q in partial if _sentence_after_comma(text, q)]
+    for quote in spoken:
+        quote.direct, quote.extras["partial"] = True, False
+    partial = [q for q in partial if q not in spoken]
+    quotes = sorted(standalone + spoken, key=lambda q: q.start)
     _number_utterances(text, quotes, rule)
     quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= SETTINGS.quote_min_unattributed_words
               or len(CJK.findall(text[q.start:q.end])) >= 2 * SETTINGS.quote_min_unattributed_words
@@ -237,6 +243,17 @@ def find_quotes(article: Article) -> list[Quote]:
     quotes.extend(partial)
     quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces]))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _sentence_after_comma(text: str, quote: Quote) -> bool:
+    """A quote right after a comma that opens with a capital and ends its sentence (the mark
+    inside the quote, or right after it)."""
+    piece: Piece = quote.extras["piece"]
+    before = text[text.rfind("\n", 0, piece.open_at) + 1:piece.open_at].rstrip()
+    words = text[piece.start:piece.end]
+    after = text[piece.close_at + 1:piece.close_at + 2]
+    return (before.endswith(",") and words[:1].isupper() and len(words.split()) >= SETTINGS.quote_min_unattributed_words
+            and (words.rstrip()[-1:] in tuple(SENTENCE_MARKS) or after in tuple(SENTENCE_MARKS)))
 
 
 def _as_partial(text: str, quote: Quote, rule: Rules) -> bool:
@@ -470,10 +487,17 @@ def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
                 "\n" not in gap and len(gap) <= SETTINGS.quote_split_gap and (quote.attribution is None or _same_speaker(quote.attribution, previous.attribution)))
             if same and prev_piece.group != piece.group and rule.second_act is not None and rule.second_act.search(gap):
                 same = False  # '…,” she said, adding, “…”': a second speech act, another utterance
+            if same and prev_piece.group != piece.group and _cue_colon(gap, rule):
+                # '…,” he said, and then predicted: “…”': a cue's colon introduces another utterance
+                same = False
             if quote.attribution is None and previous.attribution is not None and not same:
                 paragraph_start = text.rfind("\n", 0, piece.open_at) + 1
+                # (the attribution clause alone: '…,” Trump added. He then asked the crowd.¶“…”' has
+                # another sentence of the writer's before the paragraph ends)
+                line_end = prev_piece.close_at + 1 + (gap.find("\n") if "\n" in gap else len(gap))
                 attribution_only = not gap.strip() or (
-                    len(gap) <= SETTINGS.quote_split_gap and previous.attribution.speaker_start > prev_piece.close_at)
+                    len(gap) <= SETTINGS.quote_split_gap and previous.attribution.speaker_start > prev_piece.close_at
+                    and _one_clause(text, previous.attribution.speaker_end, line_end))
                 if not text[paragraph_start:piece.open_at].strip() and gap.count("\n") >= 1 and attribution_only:
                     quote.attribution = previous.attribution
                     same = True  # the speech goes on: one utterance, as attribution corpora count it
@@ -485,6 +509,14 @@ def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
             current += 1
         quote.extras["quote_id"] = current
         previous = quote
+
+
+def _cue_colon(gap: str, rule: Rules) -> bool:
+    """The words between two quotes end with a cue and its colon ("and then predicted:"), not
+    with any colon ('," by Ada Quill: "')."""
+    gap = gap.rstrip()
+    return (gap.endswith(tuple(COLONS)) and rule.cue_at_mark is not None
+            and rule.cue_at_mark.search(gap[:-1].rstrip() + ",") is not None)
 
 
 def _paragraph_goes_on(text: str, quote: Quote, previous: Quote, gap: str) -> bool:
@@ -517,6 +549,11 @@ def _trailing_content(text: str, match: re.Match[str]) -> tuple[int, int] | None
     return start, comma
 
 
+# reported speech is a clause, with a word in lower case (a verb at least, in every cased script);
+# capitalised words alone are the addressee of a cue ("told Fox News Sunday")
+ADDRESSEE_ONLY = re.compile(rf"(?:[{UPPER}][\w'’.&-]*[\s,]*)+")
+
+
 def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]]) -> list[Quote]:
     found: list[Quote] = []
     matches = [(m, m.span("content")) for pattern in rule.indirect for m in pattern.finditer(text)]
@@ -528,6 +565,8 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]]) -> l
         attribution = _attribution(match, 0, rule)
         while end > start and text[end - 1] in ".!?":
             end -= 1
+        if ADDRESSEE_ONLY.fullmatch(text, start, end):
+            continue  # "X told Fox News Sunday.": whom it was said to, not what was said
         found.append(Quote(start, end, False, attribution))
     return found
 

@@ -37,6 +37,10 @@ class DescriptionRules:
     # lower-case nouns between a name and its cue: "the CNN host said", "One man wrote"
     noun_tail: re.Pattern[str]
     determiner: re.Pattern[str]  # a determiner ending right before the name: "The Hill", "the Acme board"
+    # what goes on a described speaker ("one owner of a shop", "the aide to President X"), which
+    # names no one and so takes the words that say who it is; and a determiner opening a mention
+    attached_described: re.Pattern[str] | None = None
+    opens_described: re.Pattern[str] | None = None
 
 
 
@@ -77,8 +81,11 @@ def description_rules(language: str) -> DescriptionRules | None:
     not_noun = alternation(cues + participles + preps + sorted(boundary) + ends)
     noun_tail = re.compile(rf"(?:\s+(?!(?:{between})\b|(?:{not_noun})\b)(?-i:[a-zà-ÿ][\w-]*)){{1,2}}(?=,?\s+(?:{verbs})\b)")
     determiner = re.compile(rf"(?<![\w'’])(?:{alternation(determiners)})\s+$", re.I)
+    described = data.get("description_attached_described")
     return DescriptionRules(re.compile(rf"(?:{alternation(relatives)})\b", re.I), opener, attached, stop, role,
-                            frozenset(boundary), noun_tail, determiner)
+                            frozenset(boundary), noun_tail, determiner,
+                            re.compile(described, re.I) if described else None,
+                            re.compile(rf"(?:{alternation(determiners)})\s", re.I))
 
 
 def describe(text: str, start: int, end: int, language: str) -> tuple[int, int]:
@@ -87,10 +94,15 @@ def describe(text: str, start: int, end: int, language: str) -> tuple[int, int]:
     rule = description_rules(language)
     if rule is None or end <= start:
         return start, end
-    wide_start, wide_end = _title_start(text, start, rule), _appositive_end(text, end, rule)
+    described = rule.opens_described is not None and rule.opens_described.match(text, start, end) is not None
+    wide_start, wide_end = _title_start(text, start, rule), _appositive_end(text, end, rule, described)
     if wide_end == end and text[start:start + 1].isupper():
-        tail = rule.noun_tail.match(text, end)
-        wide_end = tail.end() if tail else end
+        outlet = OUTLET.match(text, end) if text.rfind("\n", 0, start) + 1 == start else None
+        if outlet is not None:
+            wide_end = outlet.end("what")
+        else:
+            tail = rule.noun_tail.match(text, end)
+            wide_end = tail.end() if tail else end
     if wide_start == start and text[start:start + 1].isupper():
         # "The Hill reported", "the CNN host said": the determiner goes with the name
         before = rule.determiner.search(text, max(0, start - 12), start)
@@ -98,15 +110,18 @@ def describe(text: str, start: int, end: int, language: str) -> tuple[int, int]:
     return wide_start, wide_end
 
 
-def _appositive_end(text: str, end: int, rule: DescriptionRules) -> int:
+def _appositive_end(text: str, end: int, rule: DescriptionRules, described: bool = False) -> int:
     """"Jane Roe, a spokeswoman for the council, said" → up to the comma before the cue;
-    "said Jane Roe, 41, of Riverton, Ohio." → the age goes on into the place."""
+    "said Jane Roe, 41, of Riverton, Ohio." → the age goes on into the place; ``described``
+    (the mention opens with a determiner): "said one owner of a shop in the old town." goes on."""
     comma = COMMA.match(text, end)
     if comma and rule.opener.match(text, comma.end()) and not rule.stop.match(text, end) and not (
             PARTICIPLE.match(text, comma.end())):
         body = comma.end()
     else:
         attached = rule.attached.match(text, end)
+        if not attached and described and rule.attached_described is not None:
+            attached = rule.attached_described.match(text, end)
         if not attached:
             return end
         body = attached.end()
@@ -126,6 +141,8 @@ COMMA = re.compile(r",\s+")
 PARTICIPLE = re.compile(r"[a-zà-ÿ]+(?:ing|ed)\b")
 AGE = re.compile(r"\d{1,3}(?:\s+\w+)?")  # "41", "41 ans"
 PLACE = re.compile(rf"[{UPPER}][\w.'’-]*(?:\s+[{UPPER}][\w.'’-]*){{0,3}}")
+# a roundup line "Jo Dunn, The Harbour Times: “…”": the name, then where the words appeared
+OUTLET = re.compile(rf",\s*(?P<what>[{UPPER}][\w.'’-]*(?:\s+[{UPPER}][\w.'’-]*){{0,3}})\s*:")
 
 
 def _segments_end(text: str, body: int, stop: int, relative: re.Pattern[str]) -> int:
