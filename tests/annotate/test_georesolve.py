@@ -136,3 +136,22 @@ def test_a_country_keeps_its_name_beside_a_town_that_bears_it_only_as_another_na
     }
     monkeypatch.setattr(georesolve, "_options", lambda name: invented.get(fold(name), ()))
     assert resolve_places([town, "Veloria"], context_countries=["TR"])["veloria"].geonameid == 41
+
+
+# A name the gazetteer lacks, read at the place it is named after (stop 30).
+@pytest.mark.parametrize("name", ["Maple Ford Cathedral", "Lycée de Maple Ford"])
+def test_a_name_the_gazetteer_lacks_is_read_at_its_inner_place_in_context(name: str) -> None:
+    found = resolve_places([name, "Ouest-Brook"], inner={name: "Maple Ford"})
+    place = found[fold(name)]
+    assert place.region == "vallee-haute"
+    # Less sure than the place itself: the thing named lies in or near it.
+    assert place.confidence is not None and place.confidence < resolve_places(["Maple Ford", "Ouest-Brook"])["maple ford"].confidence
+
+
+def test_a_known_name_is_not_read_through_an_inner_place() -> None:
+    found = resolve_places(["Pine Hollow"], inner={"Pine Hollow": "Grandeville"})
+    assert found["pine hollow"].name == "Pine Hollow"
+
+
+def test_without_an_inner_place_an_unknown_name_stays_unresolved() -> None:
+    assert fold("Maple Ford Cathedral") not in resolve_places(["Maple Ford Cathedral", "Ouest-Brook"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from urllib.parse import urlsplit
@@ -34,14 +34,18 @@ DOMAIN_COUNTRY = {"uk": "GB", "gov": "US", "mil": "US"}
 
 
 def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
-                   pairs: Iterable[tuple[str, str]] = (), publication: str | None = None) -> dict[str, Place]:
+                   pairs: Iterable[tuple[str, str]] = (), publication: str | None = None,
+                   inner: Mapping[str, str] | None = None) -> dict[str, Place]:
     """Choose one place for each name, in the light of each other and of countries named.
 
     ``context_countries`` are ISO codes the article points at otherwise (demonyms, the
     country of publication). ``pairs`` are ("Town", "Region") names the text writes as
     "Town, Region" (:func:`town_region_pairs`): the town is read inside the region.
     ``publication`` is the ISO code of the country the article was published in
-    (:func:`publication_country`). Returns folded name → place (with its ``confidence``), for the
+    (:func:`publication_country`). ``inner`` maps names the gazetteer lacks to the place each is
+    named after (:func:`newsweave.annotate.toponyms.inner_place_name`: "Manila Cathedral" →
+    "Manila"): such a name is read as that place, in context, with
+    ``SETTINGS.geo_inner_place_factor`` of its confidence. Returns folded name → place (with its ``confidence``), for the
     names the gazetteer knows and the resolver is sure enough of: a name whose best reading
     has a confidence under ``SETTINGS.geo_min_confidence`` is left out rather than put in the wrong country.
 
@@ -53,6 +57,9 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     """
     names, pairs = list(names), list(pairs)
     options = {fold(name): _options(name) for name in names}
+    through = {fold(name): part for name, part in (inner or {}).items() if not options.get(fold(name))}
+    for key, part in through.items():
+        options[key] = _options(part)
     options = {key: found for key, found in options.items() if found}
     seeds = Context(set(context_countries) | ({publication} if publication else set()), set(), [],
                     publication=publication)
@@ -76,6 +83,8 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     if second != first:
         picks = {key: _read_in_context(key, found, second, readings, seeds, inside.get(key))
                  for key, found in options.items()}
+    picks = {key: (place, confidence * SETTINGS.geo_inner_place_factor if key in through else confidence)
+             for key, (place, confidence) in picks.items()}
     return {key: replace(place, confidence=round(confidence, 3)) for key, (place, confidence) in picks.items()
             if confidence >= SETTINGS.geo_min_confidence}
 
