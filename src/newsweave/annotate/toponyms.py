@@ -213,9 +213,11 @@ def _place_span(text: str, words: list[tuple[int, int]], language: str, kinds: t
     common = single and not name.isupper() and key in _common_words(language)
     for entry in candidates(name):
         place = entry.place
-        if place.kind in kinds and place.kind not in ("city", "admin2") and (entry.main_name or place.kind == "country"):
-            # A division by its main name only: GeoNames' other names of divisions hold words
-            # ("Lune" for Gabon's Nyanga), a country's are its names in other languages.
+        if place.kind in kinds and place.kind not in ("city", "admin2") and (
+                entry.main_name or kinds != TRAILING_KINDS or place.kind == "country"):
+            # Last words name a division by its main name only: other names of divisions hold
+            # words ("River Lune": Gabon's Nyanga is also "Lune"); first words keep the
+            # abbreviations ("S.C. Trial Lawyers Association").
             return start, end
         if common or place.kind not in kinds or not entry.main_name:
             continue
