@@ -50,7 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, fold, haversine_km,
+from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold, haversine_km,
                                    most_populous, publication_country, resolve_places, town_region_pairs)
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geo"
@@ -79,8 +79,9 @@ def _demonym_place(name: str) -> Place | None:
 def oracle_newsweave(document: dict) -> list[Place | None]:
     names = [toponym["text"] for toponym in document["toponyms"]]
     pairs = town_region_pairs(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]])
+    marked = division_marks(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]], "en")
     chosen = resolve_places(names, pairs=pairs, publication=publication_country(document.get("url")),
-                            inner=_inner_places(names))
+                            inner=_inner_places(names), divisions=marked)
     return [chosen.get(fold(name)) or _demonym_place(name) for name in names]
 
 

@@ -34,8 +34,8 @@ from unidecode import unidecode
 
 from newsweave.model import Entity, Span
 from newsweave import lang
-from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, fold, known_place,
-                                   publication_country, region_demonym, resolve_places, town_region_pairs)
+from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold,
+                                   known_place, publication_country, region_demonym, resolve_places, town_region_pairs)
 from newsweave.annotate.settings import SETTINGS
 
 # A surname skeleton this short ("n" of "Un", "t" of "Tito") says too little to join two surnames.
@@ -363,9 +363,11 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
     # Pairs are read from the text; the resolver looks names up in their dictionary form.
     lemma = {mentions[index].text: mentions[index].name for index in places}
     inner = _inner_places([mentions[index].name for index in places], language)
+    marked = division_marks(text, [(mentions[index].start, mentions[index].end) for index in places], language)
     chosen = resolve_places([mentions[index].name for index in places], context,
                             pairs=[(lemma.get(town, town), lemma.get(region, region)) for town, region in pairs],
-                            publication=publication_country(url), inner=inner)
+                            publication=publication_country(url), inner=inner,
+                            divisions={lemma.get(name, name): full for name, full in marked.items()})
     for index in places:
         place = chosen.get(fold(mentions[index].name))
         text = _strip_article(mentions[index].name)
