@@ -504,10 +504,12 @@ def division_marks(text: str, spans: Iterable[tuple[int, int]], language: str) -
                     found[name] = name[:-len(noun)] + entry["suffix"]
         noun_after = after.get(_noun_after(text, chain[-1][1], after) or "")
         noun_before = _noun_before(text, chain[0][0], before)
-        for noun, marked in ((noun_after, chain if noun_after and noun_after.get("list") else chain[-1:]),
+        for mark, marked in ((noun_after, chain if noun_after and noun_after.get("list") else chain[-1:]),
                              (noun_before, chain if noun_before and noun_before.get("list") else chain[:1])):
-            for start, end in marked if noun else ():
-                found.setdefault(text[start:end], f"{text[start:end]} {noun['suffix']}")
+            if mark is None:
+                continue
+            for start, end in marked:
+                found.setdefault(text[start:end], f"{text[start:end]} {mark['suffix']}")
     return found
 
 
