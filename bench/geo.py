@@ -90,7 +90,8 @@ def _inner_places(names: list[str]) -> dict[str, str]:
     its own place mentions (``toponyms.inner_place_name``; the sets are English)."""
     from newsweave.annotate.toponyms import inner_place_name
 
-    found = {name: inner_place_name(name, "en") for name in set(names)}
+    places = frozenset(fold(name) for name in names)
+    found = {name: inner_place_name(name, "en", places) for name in set(names)}
     return {name: part for name, part in found.items() if part}
 
 

@@ -13,7 +13,9 @@ from newsweave.annotate.toponyms import inner_place_name
 CITY = Place(910_000_001, "Brevanne", 44.5, 3.2, "FR", 450_000, "city", region="hautes-terres")
 DIVISION = Place(910_000_002, "Kestrelmoor", 52.1, -1.7, "GB", 600_000, "admin1", region="kestrelmoor")
 BAY = Place(910_000_003, "Bay", 3.0, 43.5, "SO", 150_000, "admin1", region="bay")
-GAZETTEER = {"brevanne": (_Entry(CITY, True),), "kestrelmoor": (_Entry(DIVISION, True),), "bay": (_Entry(BAY, True),)}
+VILLAGE = Place(910_000_004, "Brisquet", 44.7, 3.4, "FR", 3_000, "city", region="hautes-terres")
+GAZETTEER = {"brevanne": (_Entry(CITY, True),), "kestrelmoor": (_Entry(DIVISION, True),), "bay": (_Entry(BAY, True),),
+             "brisquet": (_Entry(VILLAGE, True),)}
 
 
 @pytest.fixture(autouse=True)
@@ -47,6 +49,13 @@ def test_a_name_is_read_through_the_place_it_is_named_after(name: str, language:
 ])
 def test_no_inner_place(name: str, language: str) -> None:
     assert inner_place_name(name, language) is None
+
+
+@pytest.mark.parametrize(("name", "language"), [("Brisquet Lagoon", "en"), ("Lagune de Brisquet", "fr")])
+def test_a_small_town_counts_when_the_article_names_it(name: str, language: str) -> None:
+    # A village of one word is a word as often as a place, unless the article names it too.
+    assert inner_place_name(name, language) is None
+    assert inner_place_name(name, language, frozenset({"brisquet"})) == "Brisquet"
 
 
 @pytest.mark.parametrize(("text", "language"), [("Brevanne Velodrome", "en"), ("Vélodrome de Brevanne", "fr")])

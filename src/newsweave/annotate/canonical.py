@@ -386,7 +386,8 @@ def _inner_places(names: list[str], language: str) -> dict[str, str]:
         return {}
     from newsweave.annotate.toponyms import inner_place_name
 
-    found = {name: inner_place_name(name, language) for name in set(names)}
+    places = frozenset(fold(name) for name in names)
+    found = {name: inner_place_name(name, language, places) for name in set(names)}
     return {name: part for name, part in found.items() if part}
 
 

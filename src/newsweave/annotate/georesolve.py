@@ -71,7 +71,7 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
             # "Indiana counties" are the counties of Indiana.
             continue
         marked = tuple(entry for entry in _options(full) if entry.place.kind in ("admin1", "admin2"))
-        if marked and fold(name) in options:
+        if marked:
             options[fold(name)] = marked
     through = {fold(name): part for name, part in (inner or {}).items() if not options.get(fold(name))}
     for key, part in through.items():

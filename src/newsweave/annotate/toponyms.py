@@ -138,11 +138,12 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
     return added
 
 
-def inner_place_name(name: str, language: str) -> str | None:
+def inner_place_name(name: str, language: str, places: frozenset[str] = frozenset()) -> str | None:
     """The place a name the gazetteer does not know is named after, as :func:`embedded_places`
     finds it in a longer name ("Manila Cathedral" → "Manila", "Bank of England" → "England",
-    « Vallée de la Vézère » → "Vézère"), or None. A name the gazetteer knows, or a street's
-    or a station's, has none."""
+    « Cathédrale de Brevanne » → "Brevanne"), or None. A name the gazetteer knows, or a street's
+    or a station's, has none. ``places``: the folded names the article gives as places (a small
+    town of one word counts only if it is one of them, as in :func:`embedded_places`)."""
     if candidates(name):
         return None
     words = [(match.start(), match.end()) for match in NAME_WORD.finditer(name)]
@@ -150,7 +151,7 @@ def inner_place_name(name: str, language: str) -> str | None:
         words = words[1:]
     if len(words) < 2 or any(fold(name[a:b]) in _street_words(language) for a, b in words):
         return None
-    spans = _embedded_spans(name, words, _connectors(language), frozenset(), language)
+    spans = _embedded_spans(name, words, _connectors(language), places, language)
     return name[spans[0][0]:spans[0][1]] if spans else None
 
 
