@@ -8,7 +8,9 @@ log errors (lower is better).
 * ``oracle``: the gold toponym strings of each document are given to the resolver.
   ``newsweave`` resolves them together (:func:`newsweave.annotate.geo.resolve_places`: population,
   kind of place, countries and US states named by the document's other toponyms);
-  ``most-populous`` takes the biggest place bearing the name. Both look names up in the same
+  ``most-populous`` takes the biggest place bearing the name. A name the gazetteer lacks is read,
+  by newsweave only, at the place it is named after ("Manila Cathedral": Manila), as the
+  annotator reads its own place mentions. Both look names up in the same
   gazetteer and both fall back to the country of a demonym ("Russian" → Russia), so only the
   choice between homonyms differs.
 * ``end-to-end``: the real annotator runs on the document text (spaCy NER + newsweave); a gold
@@ -48,7 +50,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, fold, haversine_km,
+from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold, haversine_km,
                                    most_populous, publication_country, resolve_places, town_region_pairs)
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geo"
@@ -77,8 +79,20 @@ def _demonym_place(name: str) -> Place | None:
 def oracle_newsweave(document: dict) -> list[Place | None]:
     names = [toponym["text"] for toponym in document["toponyms"]]
     pairs = town_region_pairs(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]])
-    chosen = resolve_places(names, pairs=pairs, publication=publication_country(document.get("url")))
+    marked = division_marks(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]], "en")
+    chosen = resolve_places(names, pairs=pairs, publication=publication_country(document.get("url")),
+                            inner=_inner_places(names), divisions=marked)
     return [chosen.get(fold(name)) or _demonym_place(name) for name in names]
+
+
+def _inner_places(names: list[str]) -> dict[str, str]:
+    """Gold names the gazetteer lacks -> the place each is named after, as the annotator reads
+    its own place mentions (``toponyms.inner_place_name``; the sets are English)."""
+    from newsweave.annotate.toponyms import inner_place_name
+
+    places = frozenset(fold(name) for name in names)
+    found = {name: inner_place_name(name, "en", places) for name in set(names)}
+    return {name: part for name, part in found.items() if part}
 
 
 def oracle_baseline(document: dict) -> list[Place | None]:

@@ -136,3 +136,79 @@ def test_a_country_keeps_its_name_beside_a_town_that_bears_it_only_as_another_na
     }
     monkeypatch.setattr(georesolve, "_options", lambda name: invented.get(fold(name), ()))
     assert resolve_places([town, "Veloria"], context_countries=["TR"])["veloria"].geonameid == 41
+
+
+# A name the gazetteer lacks, read at the place it is named after (stop 30).
+@pytest.mark.parametrize("name", ["Maple Ford Cathedral", "Lycée de Maple Ford"])
+def test_a_name_the_gazetteer_lacks_is_read_at_its_inner_place_in_context(name: str) -> None:
+    found = resolve_places([name, "Ouest-Brook"], inner={name: "Maple Ford"})
+    place = found[fold(name)]
+    assert place.region == "vallee-haute"
+    # Less sure than the place itself: the thing named lies in or near it.
+    assert place.confidence is not None and place.confidence < resolve_places(["Maple Ford", "Ouest-Brook"])["maple ford"].confidence
+
+
+def test_a_known_name_is_not_read_through_an_inner_place() -> None:
+    found = resolve_places(["Pine Hollow"], inner={"Pine Hollow": "Grandeville"})
+    assert found["pine hollow"].name == "Pine Hollow"
+
+
+def test_without_an_inner_place_an_unknown_name_stays_unresolved() -> None:
+    assert fold("Maple Ford Cathedral") not in resolve_places(["Maple Ford Cathedral", "Ouest-Brook"])
+
+
+# Names the text marks as divisions by a noun of divisions (stop 30).
+def _county(geonameid: int, name: str, lat: float, lon: float, region: str) -> _Entry:
+    return _Entry(Place(geonameid, name, lat, lon, "US", 30_000, "admin2", region=region, district=fold(name)), True)
+
+
+DIVISIONS = {
+    "tallow creek": (_town(30, "Tallow Creek", 35.0, -80.1, "cote-est", population=60_000),),
+    "tallow creek county": (_county(31, "Tallow Creek County", 41.3, -91.3, "vallee-haute"),
+                            _county(32, "Tallow Creek County", 30.0, -95.0, "grand-sud")),
+    "vallee-haute": (_Entry(Place(33, "Vallée-Haute", 41.0, -91.0, "US", 3_000_000, "admin1", region="vallee-haute"),
+                            True),),
+    "vallee-haute county": (_county(34, "Vallée-Haute County", 44.0, -100.0, "plaines"),),
+}
+
+
+@pytest.fixture
+def divisions(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = {**GAZETTEER, **DIVISIONS}
+    monkeypatch.setattr(georesolve, "_options", lambda name: table.get(fold(name), ()))
+
+
+@pytest.mark.usefixtures("divisions")
+def test_a_name_marked_as_a_county_is_read_among_counties_in_context() -> None:
+    found = resolve_places(["Tallow Creek", "Vallée-Haute"], divisions={"Tallow Creek": "Tallow Creek County"})
+    assert found["tallow creek"].geonameid == 31
+    assert resolve_places(["Tallow Creek", "Vallée-Haute"])["tallow creek"].geonameid == 30
+
+
+@pytest.mark.usefixtures("divisions")
+def test_a_state_before_counties_stays_the_state() -> None:
+    # "Vallée-Haute counties" are the counties of that state.
+    found = resolve_places(["Vallée-Haute"], divisions={"Vallée-Haute": "Vallée-Haute County"})
+    assert found["vallee-haute"].geonameid == 33
+
+
+def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    import re
+
+    return [(match.start(), match.end()) for match in re.finditer("|".join(map(re.escape, names)), text)]
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("The bridge between Tallow and Brisk counties.", "en", {"Tallow": "Tallow County", "Brisk": "Brisk County"}),
+    ("Workers in Tallow, Brisk or Wend counties.", "en",
+     {"Tallow": "Tallow County", "Brisk": "Brisk County", "Wend": "Wend County"}),
+    ("Tallow and Brisk county officials met.", "en", {"Brisk": "Brisk County"}),
+    ("A Tallow Co. man was hurt.", "en", {"Tallow Co.": "Tallow County"}),
+    ("Le pont entre les comtés de Tallow et de Brisk.", "fr", {"Tallow": "Tallow County", "Brisk": "Brisk County"}),
+    ("La paroisse de Tallow et Brisk.", "fr", {"Tallow": "Tallow Parish"}),
+    ("Tallow and Brisk met in Wend.", "en", {}),
+    ("The bridge between Tallow and Brisk counties.", "de", {}),
+])
+def test_division_marks(text: str, language: str, expected: dict[str, str]) -> None:
+    names = ["Tallow Co.", "Tallow", "Brisk", "Wend"]
+    assert georesolve.division_marks(text, _spans(text, names), language) == expected

@@ -108,3 +108,27 @@ def test_une_phrase_francaise_est_coupee_a_ses_bornes():
     entity = {"canonical": "Roquebrune-sur-Lair", "lat": 43.0, "lon": 3.0, "start": start, "end": start + 19}
     (place,) = places_of([entity], text)
     assert place.sentences == ("Les secours sont arrivés à Roquebrune-sur-Lair mardi !",)
+
+
+def _named_after(text: str, entity_id: str, confidence: float) -> dict:
+    return {"text": text, "canonical": text, "lat": 44.5, "lon": 3.2, "entity_id": entity_id,
+            "geo_confidence": confidence}
+
+
+def test_a_thing_named_after_a_place_is_one_dot_with_that_place():
+    entities = [_named_after("Brevanne", "geo:910000001", 0.9),
+                _named_after("Brevanne Cathedral", "loc:brevanne-cathedral", 0.72)]
+    [place] = places_of(entities)
+    assert (place.name, place.mentions, place.confidence) == ("Brevanne", 2, 0.9)
+
+
+def test_across_articles_each_article_counts_once_for_the_folded_dot():
+    first = [_named_after("Brevanne", "geo:910000001", 0.9), _named_after("Cathédrale de Brevanne", "loc:cathedrale-de-brevanne", 0.7)]
+    second = [_named_after("Cathédrale de Brevanne", "loc:cathedrale-de-brevanne", 0.7)]
+    [place] = places_in_articles([first, second])
+    assert (place.name, place.mentions, place.articles) == ("Brevanne", 3, 2)
+
+
+def test_a_thing_named_after_a_place_the_map_lacks_keeps_its_own_dot():
+    [place] = places_of([_named_after("Brevanne Velodrome", "loc:brevanne-velodrome", 0.7)])
+    assert place.name == "Brevanne Velodrome"

@@ -34,8 +34,8 @@ from unidecode import unidecode
 
 from newsweave.model import Entity, Span
 from newsweave import lang
-from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, fold, known_place,
-                                   publication_country, region_demonym, resolve_places, town_region_pairs)
+from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold,
+                                   known_place, publication_country, region_demonym, resolve_places, town_region_pairs)
 from newsweave.annotate.settings import SETTINGS
 
 # A surname skeleton this short ("n" of "Un", "t" of "Tito") says too little to join two surnames.
@@ -260,10 +260,12 @@ def alias_of(name: str) -> tuple[str, str, str] | None:
 # -- one article -----------------------------------------------------------------------------
 
 
-def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = None) -> list[Resolved | None]:
+def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = None,
+                     language: str = "") -> list[Resolved | None]:
     """An identity for each mention of one article (None: a title bound to nobody). With the
     article's ``text``, places written "Town, Region" are read together; its ``url`` gives
-    the country of publication."""
+    the country of publication; with its ``language``, a place name the gazetteer lacks is
+    placed at the place it is named after ("Manila Cathedral")."""
     results: list[Resolved | None] = [None] * len(mentions)
     _relabel_people(mentions, text)
     demonym_countries = {}
@@ -275,7 +277,7 @@ def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = 
                 if code:
                     demonym_countries[index] = code
                 results[index] = _demonym_identity(place)
-    _resolve_names(mentions, results, {code for code in demonym_countries.values() if code}, text, url)
+    _resolve_names(mentions, results, {code for code in demonym_countries.values() if code}, text, url, language)
     _places_named_otherwise(mentions, results, text)
     _resolve_persons(mentions, results)
     _resolve_titles(mentions, results)
@@ -343,7 +345,7 @@ def _is_big_place(name: str) -> bool:
 
 
 def _resolve_names(mentions: list[Mention], results: list[Resolved | None], context: set[str],
-                   text: str = "", url: str | None = None) -> None:
+                   text: str = "", url: str | None = None, language: str = "") -> None:
     places: list[int] = []
     for index, mention in enumerate(mentions):
         if mention.kind != "name":
@@ -360,16 +362,33 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
     pairs = town_region_pairs(text, [(mentions[index].start, mentions[index].end) for index in places]) if text else []
     # Pairs are read from the text; the resolver looks names up in their dictionary form.
     lemma = {mentions[index].text: mentions[index].name for index in places}
+    inner = _inner_places([mentions[index].name for index in places], language)
+    marked = division_marks(text, [(mentions[index].start, mentions[index].end) for index in places], language)
     chosen = resolve_places([mentions[index].name for index in places], context,
                             pairs=[(lemma.get(town, town), lemma.get(region, region)) for town, region in pairs],
-                            publication=publication_country(url))
+                            publication=publication_country(url), inner=inner,
+                            divisions={lemma.get(name, name): full for name, full in marked.items()})
     for index in places:
         place = chosen.get(fold(mentions[index].name))
+        text = _strip_article(mentions[index].name)
         if place is None:
-            text = _strip_article(mentions[index].name)
             results[index] = Resolved(name_id("LOC", text), text, "LOC")
+        elif mentions[index].name in inner:
+            # Named after a place, not that place: its own identity, at that place's point.
+            results[index] = Resolved(name_id("LOC", text), text, "LOC", place, place.country)
         else:
             results[index] = Resolved(place.entity_id, place.name, "LOC", place, place.country)
+
+
+def _inner_places(names: list[str], language: str) -> dict[str, str]:
+    """Names the gazetteer lacks -> the place each is named after (``toponyms.inner_place_name``)."""
+    if not language:
+        return {}
+    from newsweave.annotate.toponyms import inner_place_name
+
+    places = frozenset(fold(name) for name in names)
+    found = {name: inner_place_name(name, language, places) for name in set(names)}
+    return {name: part for name, part in found.items() if part}
 
 
 def _places_named_otherwise(mentions: list[Mention], results: list[Resolved | None], text: str) -> None:

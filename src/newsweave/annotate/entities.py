@@ -110,7 +110,7 @@ def find_entities(article: Article) -> list[Entity]:
     mentions += names_repeated_in_lower_case(article.text, mentions, language)
     mentions += lowercase_countries(doc, language, covered(mentions))
     mentions = with_titles(mentions, article.text, doc, language)
-    resolved = resolve_mentions(mentions, article.text, article.url)
+    resolved = resolve_mentions(mentions, article.text, article.url, language)
     return [
         entity_of(article.span(mention.start, mention.end), mention, identity)
         for mention, identity in zip(mentions, resolved, strict=True)

@@ -560,7 +560,7 @@ def country_names(language: str) -> dict[str, str]:
 
 # The resolver lives in its own module; it is imported here so that callers keep using
 # ``geo.resolve_places``.
-from newsweave.annotate.georesolve import publication_country, resolve_places, town_region_pairs
+from newsweave.annotate.georesolve import division_marks, publication_country, resolve_places, town_region_pairs
 
-__all__ = ["Place", "candidates", "countries", "demonym_country", "fold", "gazetteer", "haversine_km",
+__all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "gazetteer", "haversine_km",
            "most_populous", "publication_country", "region_demonym", "resolve_places", "town_region_pairs"]

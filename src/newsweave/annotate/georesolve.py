@@ -11,12 +11,14 @@ confidence of a reading is the softmax share of the readings that agree with it 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
 from urllib.parse import urlsplit
 
+from newsweave import lang
 from newsweave.annotate.country_initials import country_initials
 from newsweave.annotate.division_codes import division_names
 from newsweave.annotate.geo import Place, _Entry, _common_words, candidates, countries, demonym_country, fold, haversine_km, region_demonym
@@ -31,17 +33,27 @@ ADMIN2_MAX_POPULATION = 100_000
 # others are ISO codes but .uk (GB). US government and military domains are American.
 GENERIC_COUNTRY_DOMAINS = frozenset({"ai", "am", "cc", "co", "fm", "io", "la", "ly", "me", "nu", "tk", "to", "tv", "ws", "eu"})
 DOMAIN_COUNTRY = {"uk": "GB", "gov": "US", "mil": "US"}
+# The word right after a name, one space away ("counties" in "Walton and Oconee counties.").
+NEXT_WORD = re.compile(r" ([^\s,;:)]+)")
 
 
 def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
-                   pairs: Iterable[tuple[str, str]] = (), publication: str | None = None) -> dict[str, Place]:
+                   pairs: Iterable[tuple[str, str]] = (), publication: str | None = None,
+                   inner: Mapping[str, str] | None = None,
+                   divisions: Mapping[str, str] | None = None) -> dict[str, Place]:
     """Choose one place for each name, in the light of each other and of countries named.
 
     ``context_countries`` are ISO codes the article points at otherwise (demonyms, the
     country of publication). ``pairs`` are ("Town", "Region") names the text writes as
     "Town, Region" (:func:`town_region_pairs`): the town is read inside the region.
     ``publication`` is the ISO code of the country the article was published in
-    (:func:`publication_country`). Returns folded name → place (with its ``confidence``), for the
+    (:func:`publication_country`). ``inner`` maps names the gazetteer lacks to the place each is
+    named after (:func:`newsweave.annotate.toponyms.inner_place_name`: "Manila Cathedral" →
+    "Manila"): such a name is read as that place, in context, with
+    ``SETTINGS.geo_inner_place_factor`` of its confidence. ``divisions`` maps names the text
+    marks as divisions to the division's full name (:func:`division_marks`: "Oconee" in "Walton
+    and Oconee counties" → "Oconee County"): such a name is read among those divisions when the
+    gazetteer has them. Returns folded name → place (with its ``confidence``), for the
     names the gazetteer knows and the resolver is sure enough of: a name whose best reading
     has a confidence under ``SETTINGS.geo_min_confidence`` is left out rather than put in the wrong country.
 
@@ -53,6 +65,17 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     """
     names, pairs = list(names), list(pairs)
     options = {fold(name): _options(name) for name in names}
+    for name, full in (divisions or {}).items():
+        own = options.get(fold(name), ())
+        if any(entry.place.kind in ("country", "admin1") for entry in own):
+            # "Indiana counties" are the counties of Indiana.
+            continue
+        marked = tuple(entry for entry in _options(full) if entry.place.kind in ("admin1", "admin2"))
+        if marked:
+            options[fold(name)] = marked
+    through = {fold(name): part for name, part in (inner or {}).items() if not options.get(fold(name))}
+    for key, part in through.items():
+        options[key] = _options(part)
     options = {key: found for key, found in options.items() if found}
     seeds = Context(set(context_countries) | ({publication} if publication else set()), set(), [],
                     publication=publication)
@@ -76,6 +99,8 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     if second != first:
         picks = {key: _read_in_context(key, found, second, readings, seeds, inside.get(key))
                  for key, found in options.items()}
+    picks = {key: (place, confidence * SETTINGS.geo_inner_place_factor if key in through else confidence)
+             for key, (place, confidence) in picks.items()}
     return {key: replace(place, confidence=round(confidence, 3)) for key, (place, confidence) in picks.items()
             if confidence >= SETTINGS.geo_min_confidence}
 
@@ -452,6 +477,77 @@ def town_region_pairs(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple
         if next_start > end and text[end:next_start].strip() == "," and next_start - end <= 3:
             pairs.append((text[start:end], text[next_start:next_end]))
     return pairs
+
+
+def division_marks(text: str, spans: Iterable[tuple[int, int]], language: str) -> dict[str, str]:
+    """Name -> the full name of the division the text marks it as, by a noun of divisions
+    written after it or after the list it ends (``division_nouns_after`` in
+    ``lang/<iso>/places.toml``: "Walton and Oconee counties", "Butler, Clark or Warren counties"),
+    before it or the list it opens (``division_nouns_before``: « les comtés de Walton et
+    d'Oconee »), or abbreviated inside it ("Loudon Co." → "Loudon County"). A plural noun marks
+    the whole list, a singular one the name beside it."""
+    table = lang.load(language, "places") if language else {}
+    after: dict[str, dict] = table.get("division_nouns_after", {})
+    before: dict[str, dict] = table.get("division_nouns_before", {})
+    if not after and not before:
+        return {}
+    joiners = {fold(word) for word in lang.load(language, "entities").get("list_joiners", [])}
+    if before:
+        # « Walton et d'Oconee »: the connector that the noun before governs comes back.
+        joiners |= {fold(word) for word in table.get("embedded_place_connectors", [])}
+    found: dict[str, str] = {}
+    for chain in _name_lists(text, sorted(set(spans)), joiners):
+        for start, end in chain:
+            name = text[start:end]
+            for noun, entry in after.items():
+                if noun[:1].isupper() and name.endswith(" " + noun):
+                    found[name] = name[:-len(noun)] + entry["suffix"]
+        noun_after = after.get(_noun_after(text, chain[-1][1], after) or "")
+        noun_before = _noun_before(text, chain[0][0], before)
+        for mark, marked in ((noun_after, chain if noun_after and noun_after.get("list") else chain[-1:]),
+                             (noun_before, chain if noun_before and noun_before.get("list") else chain[:1])):
+            if mark is None:
+                continue
+            for start, end in marked:
+                found.setdefault(text[start:end], f"{text[start:end]} {mark['suffix']}")
+    return found
+
+
+def _name_lists(text: str, ordered: list[tuple[int, int]], joiners: set[str]) -> Iterator[list[tuple[int, int]]]:
+    """The spans in runs that the text joins into lists (a span alone is a run of one)."""
+    chain: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(ordered):
+        chain.append((start, end))
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        if following is None or not _list_gap(text[end:following[0]], joiners):
+            yield chain
+            chain = []
+
+
+def _noun_before(text: str, start: int, table: Mapping[str, dict]) -> dict | None:
+    """The entry of the noun of divisions written right before ``start`` with its connector
+    (« comtés de », « comté d' »), or None."""
+    if not table:
+        return None
+    words = text[max(0, start - 30):start].replace("'", "' ").replace("’", "’ ").split()
+    if len(words) < 2 or fold(words[-1]).rstrip("'’") not in ("de", "du", "d"):
+        return None
+    return table.get(words[-2].lower())
+
+
+def _list_gap(gap: str, joiners: set[str]) -> bool:
+    """Whether the text between two names joins them in a list (", ", " and ", ", or ")."""
+    words = gap.replace(",", " , ").split()
+    return 0 < len(gap) <= 8 and bool(words) and all(word == "," or fold(word) in joiners for word in words)
+
+
+def _noun_after(text: str, end: int, table: Mapping[str, dict]) -> str | None:
+    """The noun of divisions (a key of ``table``) written right after ``end``, or None."""
+    match = NEXT_WORD.match(text, end)
+    if match is None:
+        return None
+    word = match.group(1)
+    return word if word in table else (word.rstrip(".") if word.rstrip(".") in table else None)
 
 
 def publication_country(url: str | None) -> str | None:

@@ -76,6 +76,10 @@ class AnnotateSettings:
     # confidence multiplied by this factor.
     geo_unsupported_division_max_population: int = 1_000_000
     geo_unsupported_division_factor: float = 0.2
+    # A name the gazetteer lacks, read at the place it is named after ("Manila Cathedral" at
+    # Manila), has the confidence of that reading times this: the thing named lies in or near the
+    # place, not at its point, and the reading is no sure context for the others.
+    geo_inner_place_factor: float = 0.8
     # A division gives way to a city of its name at its heart if the city is this big.
     geo_city_over_division_min_population: int = 100_000
     # A demonym is a town's name only if the town is this big ("Canadian", Texas, is not).

@@ -138,6 +138,23 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
     return added
 
 
+def inner_place_name(name: str, language: str, places: frozenset[str] = frozenset()) -> str | None:
+    """The place a name the gazetteer does not know is named after, as :func:`embedded_places`
+    finds it in a longer name ("Manila Cathedral" → "Manila", "Bank of England" → "England",
+    « Cathédrale de Brevanne » → "Brevanne"), or None. A name the gazetteer knows, or a street's
+    or a station's, has none. ``places``: the folded names the article gives as places (a small
+    town of one word counts only if it is one of them, as in :func:`embedded_places`)."""
+    if candidates(name):
+        return None
+    words = [(match.start(), match.end()) for match in NAME_WORD.finditer(name)]
+    if words and fold(name[words[0][0]:words[0][1]]) in _articles(language):
+        words = words[1:]
+    if len(words) < 2 or any(fold(name[a:b]) in _street_words(language) for a, b in words):
+        return None
+    spans = _embedded_spans(name, words, _connectors(language), places, language)
+    return name[spans[0][0]:spans[0][1]] if spans else None
+
+
 def _embedded_spans(text: str, words: list[tuple[int, int]], connectors: frozenset[str],
                     places: frozenset[str], language: str) -> list[tuple[int, int]]:
     """(start, end) of the places among a long name's ``words`` (see :func:`embedded_places`)."""
@@ -188,14 +205,20 @@ def _place_span(text: str, words: list[tuple[int, int]], language: str, kinds: t
     if not name or not all(word[:1].isupper() or word.islower() and len(word) <= 3 for word in name.split()):
         return None
     key = fold(name)
-    if demonym_country(name) or key in _generic_place_words(language):
+    generic = _generic_place_words(language)
+    # "South West" is as generic as "South" and "West" ("South West England").
+    if demonym_country(name) or key in generic or all(word in generic for word in key.split()):
         return None
     single = " " not in key
     # A common word ("Georgia", "Turkey" in lower-case lists) names only a country or a division here.
     common = single and not name.isupper() and key in _common_words(language)
     for entry in candidates(name):
         place = entry.place
-        if place.kind in kinds and place.kind not in ("city", "admin2"):
+        if place.kind in kinds and place.kind not in ("city", "admin2") and (
+                entry.main_name or kinds != TRAILING_KINDS or place.kind == "country"):
+            # Last words name a division by its main name only: other names of divisions hold
+            # words ("River Lune": Gabon's Nyanga is also "Lune"); first words keep the
+            # abbreviations ("S.C. Trial Lawyers Association").
             return start, end
         if common or place.kind not in kinds or not entry.main_name:
             continue

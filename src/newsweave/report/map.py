@@ -103,7 +103,7 @@ def places_of(entities: Iterable[dict[str, Any]], text: str | None = None) -> li
                       sentences=(sentence,) if sentence else ())
         known = merged.get(place.identity)
         merged[place.identity] = _merge(known, place, articles=0) if known else place
-    return sorted(merged.values(), key=lambda place: -place.mentions)
+    return sorted(_fold_named_after(merged, articles=0).values(), key=lambda place: -place.mentions)
 
 
 def places_in_articles(entity_lists: Iterable[Iterable[dict[str, Any]]], texts: Iterable[str] | None = None) -> list[Place]:
@@ -120,8 +120,28 @@ def places_in_articles(entity_lists: Iterable[Iterable[dict[str, Any]]], texts: 
         for place in places_of(entities, text):
             known = merged.get(place.identity)
             merged[place.identity] = _merge(known, place, articles=1) if known else place
-    found = sorted(merged.values(), key=lambda place: (-place.articles, -place.mentions, place.name, place.identity))
+    found = sorted(_fold_named_after(merged, articles=1).values(), key=lambda place: (-place.articles, -place.mentions, place.name, place.identity))
     return [replace(place, sentences=tuple(sorted(place.sentences))[:MAX_SENTENCES]) for place in found]
+
+
+def _fold_named_after(merged: dict[str, Place], articles: int) -> dict[str, Place]:
+    """A named thing placed at the point of the place it is named after ("Manila Cathedral" at
+    Manila: its own identity, a geocoded place's point) is one dot with that place, when the
+    map has it: its mentions, articles and sentences go to the place's dot."""
+    at: dict[tuple[float, float], list[str]] = {}
+    for identity, place in merged.items():
+        if identity.startswith("geo:"):
+            at.setdefault((round(place.lat, 4), round(place.lon, 4)), []).append(identity)
+    folded = dict(merged)
+    for identity, place in merged.items():
+        if place.entity_id is None or identity.startswith("geo:"):
+            continue
+        hosts = at.get((round(place.lat, 4), round(place.lon, 4)), [])
+        if len(hosts) == 1:
+            # Each article counted once: one that names both is already on the host's count.
+            folded[hosts[0]] = _merge(folded[hosts[0]], place, articles=place.articles if articles else 0)
+            del folded[identity]
+    return folded
 
 
 def _merge(known: Place, other: Place, articles: int) -> Place:
