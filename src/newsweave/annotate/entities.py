@@ -42,7 +42,7 @@ from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, 
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.given_names import persons_by_given_names
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads
-from newsweave.annotate.name_lists import examples_of_kinds, list_members, particles
+from newsweave.annotate.name_lists import examples_of_kinds, list_members, particles, persons_paired_by_slashes
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
 from newsweave.annotate.person_forms import repair_person_forms
@@ -104,6 +104,7 @@ def find_entities(article: Article) -> list[Entity]:
     places_listed_with_places(mentions, article.text, language, in_full_names)
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
     mentions = list_members(mentions, doc, language)
+    persons_paired_by_slashes(mentions, article.text)
     examples_of_kinds(mentions, article.text, language)
     mentions = names_of_heads(mentions, article.text, language)
     mentions += names_with_heads(mentions, doc, language)

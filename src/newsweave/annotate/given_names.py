@@ -212,18 +212,28 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
         return mentions
     common = lowercase_words(language)
     heads = name_heads(language)
+    nouns_allowed = not_surname_words(language)
     for mention in mentions:
-        _relabel(mention, given, common, heads)
+        _relabel(mention, given, common, heads, nouns_allowed)
     _extend(mentions, doc, given)
     # A noun surname ("Fischer") may make a person of words the model left alone, never
     # turn its place or organisation into one ("Graham Street", "Aston Villa").
     return mentions + _missed(mentions, doc, given, not_surname_words(language), heads)
 
 
-def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:
+def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str],
+             nouns_allowed: frozenset[str]) -> None:
     words = mention.text.split()
     if (mention.kind != "name" or mention.label not in ("ORG", "LOC") or not 2 <= len(words) <= SETTINGS.given_name_max_words
-            or not given.listed(words[0]) or not all(is_surname_word(word, common, heads) for word in words[1:])):
+            or not given.listed(words[0])):
+        return
+    # A last name of Faker's lists that WordNet holds as a noun for a famous bearer ("Tolstoy",
+    # "Weaver") still ends a person the model took for an organisation, after a given name that
+    # is no place ("Leo", not "Paris"); a place stays ("Graham Street": Faker lists "Street").
+    last_names = surnames()
+    if not all(is_surname_word(word, common, heads) or (
+            mention.label == "ORG" and word in last_names and words[0] in given and is_surname_word(word, nouns_allowed, heads))
+            for word in words[1:]):
         return
     if alias_of(mention.text) is None and not candidates(mention.text):
         mention.label = "PER"
