@@ -88,8 +88,9 @@ def test_a_given_name_that_is_a_place_or_a_noun_needs_a_last_name_after_it() -> 
     assert _repaired(text, "fr", []) == [("Magdalena Hansen", "PER")]
 
 
-def test_a_last_name_that_is_a_noun_ends_a_person_the_model_took_for_an_organisation() -> None:
-    # "Weaver" is a noun and a last name of Faker's lists; "Street" is only a noun.
-    text = "Marika Weaver won, and Police closed Marika Street."
-    assert _repaired(text, "en", [("Marika Weaver", "ORG"), ("Marika Street", "LOC")]) == [
-        ("Marika Street", "LOC"), ("Marika Weaver", "PER")]
+
+def test_a_middle_initial_stands_between_the_given_name_and_the_surname() -> None:
+    text = "The fund was run by Edmund D. Varnelsky until 1975."
+    assert _repaired(text, "en", []) == [("Edmund D. Varnelsky", "PER")]
+    text = "Le fonds était dirigé par Edmund D. Varnelsky."
+    assert _repaired(text, "fr", []) == [("Edmund D. Varnelsky", "PER")]

@@ -40,6 +40,8 @@ from newsweave.annotate.word_sets import calendar_words
 
 # A word of a name: capitalised, letters with inner hyphens or apostrophes ("Paul-Henri", "O'Neil").
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+# A middle initial of a person's name ("D.").
+INITIAL = re.compile(r"[A-Z]\.")
 NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 SURNAME_ATTRIBUTES = ("last_names", "last_names_male", "last_names_female")
 
@@ -212,28 +214,18 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
         return mentions
     common = lowercase_words(language)
     heads = name_heads(language)
-    nouns_allowed = not_surname_words(language)
     for mention in mentions:
-        _relabel(mention, given, common, heads, nouns_allowed)
+        _relabel(mention, given, common, heads)
     _extend(mentions, doc, given)
     # A noun surname ("Fischer") may make a person of words the model left alone, never
     # turn its place or organisation into one ("Graham Street", "Aston Villa").
     return mentions + _missed(mentions, doc, given, not_surname_words(language), heads)
 
 
-def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str],
-             nouns_allowed: frozenset[str]) -> None:
+def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:
     words = mention.text.split()
     if (mention.kind != "name" or mention.label not in ("ORG", "LOC") or not 2 <= len(words) <= SETTINGS.given_name_max_words
-            or not given.listed(words[0])):
-        return
-    # A last name of Faker's lists that WordNet holds as a noun for a famous bearer ("Tolstoy",
-    # "Weaver") still ends a person the model took for an organisation, after a given name that
-    # is no place ("Leo", not "Paris"); a place stays ("Graham Street": Faker lists "Street").
-    last_names = surnames()
-    if not all(is_surname_word(word, common, heads) or (
-            mention.label == "ORG" and word in last_names and words[0] in given and is_surname_word(word, nouns_allowed, heads))
-            for word in words[1:]):
+            or not given.listed(words[0]) or not all(is_surname_word(word, common, heads) for word in words[1:])):
         return
     if alias_of(mention.text) is None and not candidates(mention.text):
         mention.label = "PER"
@@ -279,15 +271,20 @@ def _missed(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozen
         if not (strong or token.text in weak or given.listed(token.text)) or token.idx in taken:
             index += 1
             continue
-        end = index + 1
-        while (end < len(doc) and end - index < SETTINGS.given_name_max_words and doc[end].idx not in taken
+        # One middle initial may stand between the given name and the surname ("Edmund D. Varnel").
+        initial = (index + 2 < len(doc) and INITIAL.fullmatch(doc[index + 1].text) is not None
+                   and one_space_between(doc, token, doc[index + 1]) and doc[index + 1].idx not in taken)
+        end = index + 2 if initial else index + 1
+        while (end < len(doc) and end - index < SETTINGS.given_name_max_words + initial and doc[end].idx not in taken
                and one_space_between(doc, doc[end - 1], doc[end])
                and is_surname_word(doc[end].text, common, heads)):
             end += 1
+        if initial and end == index + 2:
+            end = index + 1
         after_capitalised = end < len(doc) and doc[end].text[:1].isupper()
         span = doc[index:end]
         # A given name that is also a place or a noun ("Magdalena", "Rod") needs a last name after it.
-        vouched = strong or all(doc[i].text in last_names for i in range(index + 1, end))
+        vouched = strong or all(doc[i].text in last_names for i in range(index + 1, end) if not INITIAL.fullmatch(doc[i].text))
         if end - index >= 2 and vouched and not after_capitalised and alias_of(span.text) is None and not candidates(span.text):
             found.append(Mention(span.start_char, span.end_char, span.text, "PER"))
             index = end
