@@ -35,3 +35,9 @@ def test_places_and_people_stay() -> None:
 def test_no_rule_without_the_language_key() -> None:
     text = "Les Harvesters de Milwaukee ont gagné."
     assert _run(text, "fr", [("Harvesters de Milwaukee", "PER")]) == [("Harvesters de Milwaukee", "PER")]
+
+
+def test_a_headline_verb_after_a_surname_is_no_team() -> None:
+    # "Lincoln" is a town and "Visits" a plural noun, but the text names Mayor Ilse Lincoln.
+    text = "Lincoln Visits Dorvic Bay\n\nMayor Ilse Lincoln toured the port."
+    assert _run(text, "en", [("Lincoln", "PER"), ("Ilse Lincoln", "PER")]) == [("Lincoln", "PER"), ("Ilse Lincoln", "PER")]

@@ -7,7 +7,9 @@ is a capitalised plural of a common noun (``team_plural_endings`` of the entitie
 lemmatizer knows "brewer", so "Brewers" is its plural) is an organisation, with the capitalised
 words between them. Not when the whole name is a known place, nor when the plural is a noun of
 places ("Islands", "Heights", "Falls", "Keys": ``team_not_plurals``) or a last name ("Ellis"), nor when a given name
-opens it (one that is no big place: "Victoria Grizzlies" is a team, "Lena Parks" no place). A language without the key (French teams read "Girondins de Bordeaux") has no rule.
+opens it (one that is no big place: "Victoria Grizzlies" is a team, "Lena Parks" no place),
+nor when the plural is read as a verb or the first word belongs to a person's full name in the
+article (a headline's "Baker Visits Dunmore" over "Mayor Tom Baker"). A language without the key (French teams read "Girondins de Bordeaux") has no rule.
 """
 
 from __future__ import annotations
@@ -32,13 +34,15 @@ def teams_named_after_places(mentions: list[Mention], doc: Doc, language: str) -
     if not endings:
         return mentions
     starts = {token.idx: token for token in doc}
+    # "Baker Visits Dunmore" over a text naming Tom Baker: a headline's verb after a surname.
+    full_names = [m for m in mentions if m.kind == "name" and m.label == "PER" and " " in m.text.strip()]
     dropped: set[int] = set()
     for mention in mentions:
         token = starts.get(mention.start)
         if mention.kind != "name" or mention.label not in ("PER", "ORG", "LOC") or token is None or id(mention) in dropped:
             continue
         end = _team_end(doc, token.i, mention.end, language)
-        if end is None:
+        if end is None or any(other is not mention and token.text in other.text.split() for other in full_names):
             continue
         span = doc[token.i:end]
         for other in mentions:
@@ -71,7 +75,8 @@ def _is_team(span, language: str) -> bool:
     words = [token.text for token in span]
     if not all(word[:1].isupper() for word in words) or words[0] in given_names(language):
         return False
-    if not _is_plural_noun(words[-1], language) or alias_of(span.text) is not None or candidates(span.text):
+    if (span[-1].pos_ == "VERB" or not _is_plural_noun(words[-1], language) or alias_of(span.text) is not None
+            or candidates(span.text)):
         return False
     return any(_is_place(" ".join(words[:size])) for size in range(1, len(words)))
 
