@@ -2,7 +2,7 @@
 
 A sports team's name is a place followed by a plural noun (English convention), and the small
 model reads it as a person ("Milwaukee Brewers" PER) or keeps only the town ("Tampa" LOC of
-"Tampa Bay Rays"). A name whose first words are a place the gazetteer knows and whose last word
+"Tampa Bay Rays"). A name whose first words are a big place the gazetteer knows and whose last word
 is a capitalised plural of a common noun (``team_plural_endings`` of the entities file: the
 lemmatizer knows "brewer", so "Brewers" is its plural) is an organisation, with the capitalised
 words between them. Not when the whole name is a known place, nor when the plural is a noun of
@@ -23,6 +23,7 @@ from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates
 from newsweave.annotate.given_names import given_names, one_space_between, surnames
 from newsweave.annotate.name_repeats import lemma_index
+from newsweave.annotate.settings import SETTINGS
 
 MAX_WORDS = 4
 
@@ -82,7 +83,10 @@ def _is_team(span, language: str) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    return any(entry.place.kind != "city" or entry.place.population > 0 for entry in candidates(name))
+    """A country, a division or a town of ``entity_fallback_min_population``: teams are named after
+    big places, and small towns bear common words ("Story Highlights" of a page's furniture)."""
+    return any(entry.place.kind != "city" or entry.place.population >= SETTINGS.entity_fallback_min_population
+               for entry in candidates(name))
 
 
 def _is_plural_noun(word: str, language: str) -> bool:
