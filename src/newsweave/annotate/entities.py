@@ -42,14 +42,16 @@ from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, 
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.given_names import persons_by_given_names
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads
-from newsweave.annotate.name_lists import examples_of_kinds, list_members, particles
+from newsweave.annotate.name_lists import examples_of_kinds, list_members, particles, persons_paired_by_slashes
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
 from newsweave.annotate.person_forms import repair_person_forms
-from newsweave.annotate.person_places import is_subject, places_taken_for_people
+from newsweave.annotate.given_names import all_given_names
+from newsweave.annotate.person_places import after_honorific, is_subject, places_taken_for_people
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, places_after_place_nouns,
                                             place_preposition, places_listed_with_places)
+from newsweave.annotate.team_names import teams_named_after_places
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
@@ -89,17 +91,20 @@ def find_entities(article: Article) -> list[Entity]:
     _labels_from_heads(mentions, language)
     mentions = persons_by_given_names(mentions, doc, language)
     mentions = repair_person_forms(mentions, doc, language)
+    mentions = teams_named_after_places(mentions, doc, language)
     mentions = persons_after_honorifics(mentions, article.text, doc, language)
     mentions = surnames_repeated(mentions, doc, language)
     extend_surnames_with_particles(mentions, doc)
     places_taken_for_people(mentions, article.text, doc, language)
     _places_named_as_people(mentions, article.text, doc, language)
+    _places_with_shared_heads(mentions, article.text, doc, language)
     _known_places_after_prepositions(mentions, article.text, doc, language)
     in_full_names = full_name_words(mentions)
     places_after_place_nouns(mentions, article.text, language, in_full_names)
     places_listed_with_places(mentions, article.text, language, in_full_names)
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
     mentions = list_members(mentions, doc, language)
+    persons_paired_by_slashes(mentions, article.text)
     examples_of_kinds(mentions, article.text, language)
     mentions = names_of_heads(mentions, article.text, language)
     mentions += names_with_heads(mentions, doc, language)
@@ -421,6 +426,63 @@ def _places_named_as_people(mentions: list[Mention], text: str, doc: Doc, langua
     for mention in lone:
         if fold(mention.text) in places:
             mention.label = "LOC"
+
+
+def _places_with_shared_heads(mentions: list[Mention], text: str, doc: Doc, language: str) -> None:
+    """A name whose head is a place noun that surnames share ("Kestrel Bay", as in "Michael Bay";
+    ``shared_place_heads_last|first`` of the entities file) is left alone by the head rule, and
+    the model tags it a person in one sentence and a place in the next. It is a place in every
+    mention when the article shows it as one — in a dateline, after a preposition of places
+    (``shared_place_head_prepositions``: "above Kestrel Bay"), or labelled a place somewhere — and shows no trace of a person: no given name opens it (big
+    places included: "Victoria Park" stays), no honorific stands before it, and it is nowhere
+    the subject of a verb of saying or thinking (the language's quote cues: "Hill said"; a
+    town may be the subject of other verbs, "Pointe Marvelle reste coupée")."""
+    data = lang.load(language, "entities")
+    last, first = frozenset(data.get("shared_place_heads_last", ())), frozenset(data.get("shared_place_heads_first", ()))
+    if not (last or first):
+        return
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        if mention.kind == "name" and mention.label in ("PER", "ORG", "LOC"):
+            groups.setdefault(fold(mention.text), []).append(mention)
+    given = all_given_names()
+    after_preposition = _shared_head_preposition(language)
+    for group in groups.values():
+        words = group[0].text.split()
+        if len(words) < 2 or all(m.label == "LOC" for m in group) or not (words[-1] in last or words[0] in first):
+            continue
+        rest = words[:-1] if words[-1] in last else words[1:]
+        if not all(word[:1].isupper() for word in rest) or rest[0] in given or alias_of(group[0].text) is not None:
+            continue
+        if any(_speaks(doc, m, language) or after_honorific(text, m, language) for m in group):
+            continue
+        shown = (_in_dateline(text, group[0].text) or any(m.label == "LOC" for m in group)
+                 or (after_preposition is not None and any(
+                     after_preposition.search(text, max(0, m.start - SETTINGS.entity_preposition_window), m.start) for m in group)))
+        if shown:
+            for mention in group:
+                mention.label = "LOC"
+
+
+def _speaks(doc: Doc, mention: Mention, language: str) -> bool:
+    """Whether a word of the mention is the subject of a verb of the language's quote cues."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    cues = _cue_verbs(language)
+    return span is not None and any(token.dep_.startswith("nsubj") and token.head.text.lower() in cues for token in span)
+
+
+@cache
+def _cue_verbs(language: str) -> frozenset[str]:
+    """The last words of the quote cues ("said", "a déclaré" → "déclaré"), lower case."""
+    return frozenset(cue.split()[-1].lower() for cue in lang.load(language, "quotes").get("cues", []) if cue.strip())
+
+
+@cache
+def _shared_head_preposition(language: str) -> re.Pattern[str] | None:
+    words = lang.load(language, "entities").get("shared_place_head_prepositions", [])
+    if not words:
+        return None
+    return re.compile(rf"(?<!\w)(?:{lang.alternation(words, flexible_spaces=True)})[ \t\xa0]+$", re.IGNORECASE)
 
 
 def _known_places_after_prepositions(mentions: list[Mention], text: str, doc: Doc, language: str) -> None:

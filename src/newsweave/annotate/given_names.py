@@ -40,6 +40,8 @@ from newsweave.annotate.word_sets import calendar_words
 
 # A word of a name: capitalised, letters with inner hyphens or apostrophes ("Paul-Henri", "O'Neil").
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
+# A middle initial of a person's name ("D.").
+INITIAL = re.compile(r"[A-Z]\.")
 NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 SURNAME_ATTRIBUTES = ("last_names", "last_names_male", "last_names_female")
 
@@ -148,6 +150,26 @@ class GivenNames:
         return len(parts) == 2 and all(part in self.names for part in parts)
 
 
+@cache
+def _weak_given_names(language: str) -> frozenset[str]:
+    """Given names that the lemmatizer knows only as nouns, listed by fewer locales than
+    ``given_name_noun_min_locales`` ("Rod"), and no stop word, particle, honorific or month: like
+    a given name that is a big place ("Magdalena"), a person only with a last name after it."""
+    if not lowercase_words(language):
+        return frozenset()
+    strong = _given_names(language)
+    not_nouns = not_noun_words(language)
+    stop = pipeline(language).Defaults.stop_words
+    entities = lang.load(language, "entities")
+    other_roles = {word.lower() for word in lang.load(lang.BASE, "entities").get("name_particles", [])}
+    other_roles |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])} | calendar_words(language)
+    return frozenset(name for name, locales in _all_given_names().items()
+                     if name not in strong
+                     and len(name) >= SETTINGS.given_name_min_length and name[:1].isupper() and not name.isupper()
+                     and NAME_WORD.fullmatch(name) and name.lower() not in stop and name.lower() not in other_roles
+                     and name.lower() not in not_nouns)
+
+
 def given_names(language: str) -> GivenNames:
     return GivenNames(language)
 
@@ -241,19 +263,29 @@ def _missed(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozen
     taken = covered(mentions)
     found: list[Mention] = []
     index = 0
+    weak = _weak_given_names(doc.lang_)
+    last_names = surnames()
     while index < len(doc) - 1:
         token = doc[index]
-        if token.text not in given or token.idx in taken:
+        strong = token.text in given
+        if not (strong or token.text in weak or given.listed(token.text)) or token.idx in taken:
             index += 1
             continue
-        end = index + 1
-        while (end < len(doc) and end - index < SETTINGS.given_name_max_words and doc[end].idx not in taken
+        # One middle initial may stand between the given name and the surname ("Edmund D. Varnel").
+        initial = (index + 2 < len(doc) and INITIAL.fullmatch(doc[index + 1].text) is not None
+                   and one_space_between(doc, token, doc[index + 1]) and doc[index + 1].idx not in taken)
+        end = index + 2 if initial else index + 1
+        while (end < len(doc) and end - index < SETTINGS.given_name_max_words + initial and doc[end].idx not in taken
                and one_space_between(doc, doc[end - 1], doc[end])
                and is_surname_word(doc[end].text, common, heads)):
             end += 1
+        if initial and end == index + 2:
+            end = index + 1
         after_capitalised = end < len(doc) and doc[end].text[:1].isupper()
         span = doc[index:end]
-        if end - index >= 2 and not after_capitalised and alias_of(span.text) is None and not candidates(span.text):
+        # A given name that is also a place or a noun ("Magdalena", "Rod") needs a last name after it.
+        vouched = strong or all(doc[i].text in last_names for i in range(index + 1, end) if not INITIAL.fullmatch(doc[i].text))
+        if end - index >= 2 and vouched and not after_capitalised and alias_of(span.text) is None and not candidates(span.text):
             found.append(Mention(span.start_char, span.end_char, span.text, "PER"))
             index = end
             continue

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates, demonym_country, fold
+from newsweave.annotate.given_names import all_given_names, surnames
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
@@ -187,3 +188,23 @@ def _may_take(mention: Mention, label: str) -> bool:
     if mention.label == "PER" and len(mention.text.split()) >= 2:
         return False
     return label == "LOC" or not (mention.label == "LOC" and candidates(mention.text))
+
+
+# Two names parted by a spaced slash ("Ilse Varn / Tomas Reuel"): pairs of skaters, players, authors.
+SLASH = re.compile(r"[ \t]+/[ \t]+")
+
+
+def persons_paired_by_slashes(mentions: list[Mention], text: str) -> None:
+    """A name of two or three capitalised words parted by a spaced slash from a person is a
+    person when a given name opens it or a last name ends it (Faker's lists: "Kaitlyn Varnes /
+    Andrew Polde", ice-dance pairs the model tags as organisations). A credit line's agency
+    ("Ann Vey / Reuters") has neither and stays."""
+    named = sorted((m for m in mentions if m.kind == "name" and m.label in ("PER", "ORG", "LOC")), key=lambda m: m.start)
+    for left, right in zip(named, named[1:]):
+        if not SLASH.fullmatch(text[left.end:right.start]) or (left.label == "PER") == (right.label == "PER"):
+            continue
+        other = right if left.label == "PER" else left
+        words = other.text.split()
+        if (2 <= len(words) <= 3 and all(word[:1].isupper() and word.replace("-", "").isalpha() for word in words)
+                and (words[0] in all_given_names() or words[-1] in surnames()) and alias_of(other.text) is None):
+            other.label = "PER"

@@ -67,12 +67,12 @@ def _no_trace_of_a_person(mention: Mention, mentions: list[Mention], text: str, 
     people = [m for m in mentions if m.kind == "name" and m.label == "PER"]
     if len(words) == 1 and any(folded in {fold(word) for word in m.text.split()} for m in people if " " in m.text.strip()):
         return False
-    if any(fold(m.text) == folded and (is_subject(doc, m) or _after_honorific(text, m, language)) for m in people):
+    if any(fold(m.text) == folded and (is_subject(doc, m) or after_honorific(text, m, language)) for m in people):
         return False
     return any(entry.place.kind != "city" or entry.place.population > 0 for entry in candidates(mention.text))
 
 
-def _after_honorific(text: str, mention: Mention, language: str) -> bool:
+def after_honorific(text: str, mention: Mention, language: str) -> bool:
     honorifics = {word.lower().rstrip(".") for word in lang.load(language, "entities").get("honorifics", [])}
     before = text[max(0, mention.start - 12):mention.start].split()
     return bool(before) and before[-1].lower().rstrip(".") in honorifics

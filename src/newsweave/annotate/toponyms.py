@@ -181,8 +181,9 @@ def _embedded_spans(text: str, words: list[tuple[int, int]], connectors: frozens
             if span is not None:
                 found.append(span)
                 break
-    # The last words, for a country or a division only ("Air Zimbabwe").
-    if not found:
+    # The last words, for a country or a division only ("Air Zimbabwe"); not a head noun of
+    # places, which says what the name is, not where ("Kestrel Bay" is no bay of Bay, Somalia).
+    if not found and keys[-1] not in _place_head_words(language):
         for size in range(min(most, len(words) - 1), 0, -1):
             span = _place_span(text, words[-size:], language, TRAILING_KINDS, places)
             if span is not None:
@@ -634,6 +635,15 @@ def _connectors(language: str) -> frozenset[str]:
 @cache
 def _generic_place_words(language: str) -> frozenset[str]:
     return frozenset(fold(word) for word in lang.load(language, "places").get("generic_place_words", []))
+
+
+@cache
+def _place_head_words(language: str) -> frozenset[str]:
+    """Head nouns that end the names of places ("District", "Bay"; ``[heads]`` and
+    ``shared_place_heads_last`` of the entities file), folded."""
+    data = lang.load(language, "entities")
+    words = list(data.get("heads", {}).get("place_last", [])) + list(data.get("shared_place_heads_last", []))
+    return frozenset(fold(word) for word in words)
 
 
 @cache

@@ -1,0 +1,43 @@
+"""Teams named after their town (annotate/team_names.py, issue 16). Invented team nouns are
+avoided: the rule needs the lemmatizer to know the plural's noun, so real nouns stand after
+invented or real places; the mentions are placed by hand."""
+
+from __future__ import annotations
+
+from newsweave.annotate.canonical import Mention
+from newsweave.annotate.nlp import pipeline
+from newsweave.annotate.team_names import teams_named_after_places
+
+
+def _run(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    mentions = [Mention(text.index(words), text.index(words) + len(words), words, label) for words, label in found]
+    kept = teams_named_after_places(mentions, pipeline(language)(text), language)
+    return [(mention.text, mention.label) for mention in kept]
+
+
+def test_a_place_and_a_plural_noun_is_a_team() -> None:
+    text = "Tomas Verhoeven signed for the Milwaukee Harvesters on Monday."
+    assert _run(text, "en", [("Tomas Verhoeven", "PER"), ("Milwaukee Harvesters", "PER")]) == [
+        ("Tomas Verhoeven", "PER"), ("Milwaukee Harvesters", "ORG")]
+
+
+def test_the_model_kept_only_the_town() -> None:
+    text = "He pitched for Denver Night Owls last season."
+    assert _run(text, "en", [("Denver", "LOC")]) == [("Denver Night Owls", "ORG")]
+
+
+def test_places_and_people_stay() -> None:
+    text = "Boats reached the Denver Islands, and Lena Parks thanked the crews."
+    assert _run(text, "en", [("Denver Islands", "LOC"), ("Lena Parks", "PER")]) == [
+        ("Denver Islands", "LOC"), ("Lena Parks", "PER")]
+
+
+def test_no_rule_without_the_language_key() -> None:
+    text = "Les Harvesters de Milwaukee ont gagné."
+    assert _run(text, "fr", [("Harvesters de Milwaukee", "PER")]) == [("Harvesters de Milwaukee", "PER")]
+
+
+def test_a_headline_verb_after_a_surname_is_no_team() -> None:
+    # "Lincoln" is a town and "Visits" a plural noun, but the text names Mayor Ilse Lincoln.
+    text = "Lincoln Visits Dorvic Bay\n\nMayor Ilse Lincoln toured the port."
+    assert _run(text, "en", [("Lincoln", "PER"), ("Ilse Lincoln", "PER")]) == [("Lincoln", "PER"), ("Ilse Lincoln", "PER")]
