@@ -16,7 +16,8 @@ the order. Topics are split into a tune and a check half by a hash of the topic 
 fixed before any tuning: ``--sweep`` sees only the tune half, and figures are printed for both.
 ECB+ has no publication dates: only dates written in the texts reach the day term, the year clue and the time
 rule (an undated article is timed by the days it reports and pays ``story_reported_gap_penalty``
-from ``story_reported_gap_days``). Reference:
+from ``story_reported_gap_days``). Quantities (numbers outside the dates) are read off each
+document's text at load time, so the cache need not change. Reference:
 TF-IDF + agglomerative clustering (average linkage, cosine) cut at the gold number of
 clusters — an oracle on the count that online assignment does not get.
 
@@ -372,6 +373,7 @@ SWEEP = {
     "story_year_penalty": [0.2],
     "story_year_gap": [2],
     "story_quantity_penalty": [0.0, 0.1, 0.2, 0.3],
+    "story_quantity_min": [2],
 }
 
 
