@@ -20,7 +20,7 @@
   else publication days) and the nearest two are more than ``SETTINGS.story_day_window`` apart, the article
   reports another event (a report a week later joins only if it names the first days; a person
   of the story named again is no such sign: one town's next fire has the same fire chief);
-* quantity conflict: both report numbers outside their dates and share none;
+* quantity conflict: both report ``story_quantity_min`` or more numbers outside their dates and share none;
 * event conflict: both have PLOVER event types and share none;
 * participant conflict: both sides have main participants — the people and organisations
   their events are about (actors and targets) or that they name most — and neither side names
