@@ -16,7 +16,8 @@ the order. Topics are split into a tune and a check half by a hash of the topic 
 fixed before any tuning: ``--sweep`` sees only the tune half, and figures are printed for both.
 ECB+ has no publication dates: only dates written in the texts reach the day term, the year clue and the time
 rule (an undated article is timed by the days it reports and pays ``story_reported_gap_penalty``
-from ``story_reported_gap_days``). Reference:
+from ``story_reported_gap_days``). Quantities (numbers outside the dates) are read off each
+document's text at load time, so the cache need not change. Reference:
 TF-IDF + agglomerative clustering (average linkage, cosine) cut at the gold number of
 clusters — an oracle on the count that online assignment does not get.
 
@@ -57,7 +58,7 @@ import newsweave.link.stories as linking  # noqa: E402
 from newsweave.link import story_score, story_snapshot  # noqa: E402
 from newsweave.link.stories import ArticleSignals, StoryConflict, StoryLinker, StoryState  # noqa: E402
 from newsweave.link.story_signals import (  # noqa: E402
-    entity_labels, entity_mentions, event_participants, event_types, latest_year, reported_days)
+    entity_labels, entity_mentions, event_participants, event_types, latest_year, quantities, reported_days)
 
 SHUFFLES = 3
 
@@ -202,16 +203,16 @@ def annotated_signals(docs: list[dict], folder: Path) -> dict[str, ArticleSignal
                 out.write(json.dumps(row) + "\n")
             out.flush()
             print(f"  annotated {begin + len(chunk)}/{len(todo)}", file=sys.stderr, flush=True)
-    return {doc["doc_id"]: signals_of(cached[text_key(doc["text"])]) for doc in docs}
+    return {doc["doc_id"]: signals_of(cached[text_key(doc["text"])], doc["text"]) for doc in docs}
 
 
-def signals_of(row: dict) -> ArticleSignals:
+def signals_of(row: dict, text: str = "") -> ArticleSignals:
     from newsweave.model import Article, Entity, Event, Timex
     from newsweave.offsets import OffsetMap
 
     # Rows cached before the typed model hold the same fields as dicts; a date row may lack
     # its span's offsets beyond start/end.
-    article = Article(id="", source="", raw="", raw_sha256="", text="", offsets=OffsetMap.identity(0), language="en",
+    article = Article(id="", source="", raw="", raw_sha256="", text=text, offsets=OffsetMap.identity(len(text)), language="en",
                       entities=[Entity.from_json(e) for e in row["entities"]],
                       dates=[Timex.from_json({"source_start": d["start"], "source_end": d["end"], "text": "", **d})
                              for d in row["dates"]],
@@ -222,7 +223,8 @@ def signals_of(row: dict) -> ArticleSignals:
     return ArticleSignals(np.asarray(row["embedding"], dtype=np.float32), {k: n for k, (n, _) in mentioned.items()},
                           [], None, "en", {k: c for k, (_, c) in mentioned.items()}, days,
                           event_types(article), {k: labels.get(k, "") for k in mentioned},
-                          participants=event_participants(article), year=latest_year(article, days))
+                          participants=event_participants(article), year=latest_year(article, days),
+                          quantities=quantities(article))
 
 
 def assign_online(docs: list[dict], signals: dict[str, ArticleSignals]) -> dict[str, str]:
@@ -370,6 +372,8 @@ SWEEP = {
     "story_reported_gap_penalty": [0.0, 0.2],
     "story_year_penalty": [0.2],
     "story_year_gap": [2],
+    "story_quantity_penalty": [0.0, 0.1, 0.2, 0.3],
+    "story_quantity_min": [2],
 }
 
 

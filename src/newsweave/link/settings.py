@@ -48,6 +48,10 @@ class LinkSettings:
     # year apart is often one event (a season, December and January).
     story_year_penalty: float = 0.2
     story_year_gap: int = 2
+    # Cost when both sides report quantities and share none (``story_score.quantity_conflict``).
+    story_quantity_penalty: float = 0.2
+    # … counted only when each side reports at least this many (one number is often incidental).
+    story_quantity_min: int = 2
     # Cost when both sides have event types and share none.
     story_event_penalty: float = 0.0
     # Cost when the two sides' main participants are strangers to each other (``participant_conflict``).

@@ -35,7 +35,7 @@ import numpy as np
 from newsweave.link import story_score
 from newsweave.link.story_score import EntityFrequencies, article_gap, entity_evidence, score_story
 from newsweave.link.story_signals import ArticleSignals, parse_day
-from newsweave.link.story_state import STORY_DAYS_KEPT, StoryState, add_to_story, fold_signals, story_span, unit
+from newsweave.link.story_state import STORY_DAYS_KEPT, STORY_QUANTITIES_KEPT, StoryState, add_to_story, fold_signals, story_span, unit
 
 # Days of a story offered as its own "reported days" when it is compared as one article.
 STORY_DAYS_COMPARED = 6
@@ -107,7 +107,7 @@ def signals_json(signals: ArticleSignals) -> dict[str, Any]:
         "day": signals.day.isoformat() if signals.day else None,
         "days": [day.isoformat() for day in signals.days], "events": list(signals.events),
         "participants": list(signals.participants), "headline": signals.headline, "summary": signals.summary,
-        "year": signals.year,
+        "year": signals.year, "quantities": list(signals.quantities),
     }
 
 
@@ -118,7 +118,7 @@ def signals_from_json(embedding: bytes, data: dict[str, Any]) -> ArticleSignals:
         list(data.get("keywords") or []), parse_day(data.get("day")), data.get("language"),
         dict(data.get("mentions") or {}), days, tuple(data.get("events") or ()), dict(data.get("labels") or {}),
         data.get("headline") or "", data.get("summary") or "", tuple(data.get("participants") or ()),
-        data.get("year"),
+        data.get("year"), tuple(data.get("quantities") or ()),
     )
 
 
@@ -139,7 +139,7 @@ def story_as_signals(story: StoryState) -> ArticleSignals:
         unit(story.centroid_sum), {key: str(entry.get("name", key)) for key, entry in story.entities.items()},
         [], None, None, story.entity_weights(), reported, tuple(story.events),
         story.entity_labels(), participants=tuple(story.participants),
-        year=story_year(story),
+        year=story_year(story), quantities=tuple(story.profile.get("quantities") or ()),
     )
 
 
@@ -324,6 +324,10 @@ def span_gap(a: StoryState, b: StoryState) -> int:
     return (a_first - b_last).days if b_last < a_first else 0
 
 
+# Profile counts a merge adds up (``heads`` and the span are combined apart).
+MERGED_PARTS = ("days", "inferred", "events", "participants", "quantities")
+
+
 def combined_states(kept: StoryState, gone: StoryState) -> StoryState:
     """``kept`` with ``gone`` folded in (counts added, spans joined, each language's most central
     headline); ``kept``'s id and read version."""
@@ -340,12 +344,15 @@ def combined_states(kept: StoryState, gone: StoryState) -> StoryState:
             mine["label"] = entry["label"]
     for word, count in gone.keywords.items():
         merged.keywords[word] = merged.keywords.get(word, 0) + count
-    for part in ("days", "inferred", "events", "participants"):
+    for part in MERGED_PARTS:
         counts = dict(kept.profile.get(part) or {})
         for key, count in (gone.profile.get(part) or {}).items():
             counts[key] = counts.get(key, 0) + count
         if counts:
             merged.profile[part] = counts
+    if len(merged.profile.get("quantities") or {}) > STORY_QUANTITIES_KEPT:
+        merged.profile["quantities"] = dict(sorted(merged.profile["quantities"].items(),
+                                                   key=lambda item: (-item[1], item[0]))[:STORY_QUANTITIES_KEPT])
     if len(merged.days) > STORY_DAYS_KEPT:
         merged.profile["days"] = dict(sorted(merged.days.items(), key=lambda item: (-item[1], item[0]))[:STORY_DAYS_KEPT])
     merged.profile["heads"] = _central_heads(kept.heads, gone.heads)

@@ -20,6 +20,7 @@
   else publication days) and the nearest two are more than ``SETTINGS.story_day_window`` apart, the article
   reports another event (a report a week later joins only if it names the first days; a person
   of the story named again is no such sign: one town's next fire has the same fire chief);
+* quantity conflict: both report ``story_quantity_min`` or more numbers outside their dates and share none;
 * event conflict: both have PLOVER event types and share none;
 * participant conflict: both sides have main participants — the people and organisations
   their events are about (actors and targets) or that they name most — and neither side names
@@ -190,6 +191,17 @@ def year_conflict(signals: ArticleSignals, story: StoryState) -> float:
     return 1.0 if min(abs(a - b) for a in own for b in theirs) >= SETTINGS.story_year_gap else 0.0
 
 
+def quantity_conflict(signals: ArticleSignals, story: StoryState) -> float:
+    """1 when both the article and the story report ``story_quantity_min`` quantities or more
+    (numbers outside dates: a magnitude, a toll, a price, a score) and share none, else 0: the
+    same kind of event measured otherwise is another event, whatever names it shares."""
+    known = story.profile.get("quantities") or {}
+    needed = SETTINGS.story_quantity_min
+    if len(signals.quantities) < needed or len(known) < needed:
+        return 0.0
+    return 0.0 if known.keys() & set(signals.quantities) else 1.0
+
+
 def event_conflict(events: tuple[str, ...], story: StoryState) -> float:
     known = story.profile.get("events") or {}
     return 1.0 if events and known and not set(events) & known.keys() else 0.0
@@ -237,5 +249,6 @@ def score_story(signals: ArticleSignals, story: StoryState,
             - reported_cost(signals, story)
             - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
             - SETTINGS.story_year_penalty * year_conflict(signals, story)
+            - SETTINGS.story_quantity_penalty * quantity_conflict(signals, story)
             - SETTINGS.story_event_penalty * event_conflict(signals.events, story)
             - SETTINGS.story_participant_penalty * participant_conflict(signals, story, labels))

@@ -29,6 +29,11 @@ MAX_DAYS = 6
 # Longest headline taken from a plain text's first line, and longest summary sentence shown.
 HEADLINE_MAX_CHARS = 160
 SUMMARY_MAX_CHARS = 300
+# A number written with digits: thousands grouped by "," "." or a (no-break) space, then an
+# optional decimal part ("1,200", "1.200", "1 200", "4.6", "4,6"); not inside a word or a time.
+NUMBER = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+)(?:[.,](\d{1,2}|\d{4,}))?(?![\w:/]|[.,]\d)")
+# Quantities kept per article, at most (the first ones: the lead states what the event measured).
+MAX_QUANTITIES = 12
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,9 @@ class ArticleSignals:
     # The latest year its dates name, compared when a side reports no day
     # (``story_score.year_conflict``): a report names its own year more than a past one.
     year: int | None = None
+    # Numbers it reports outside its dates, normalised ("4,6" and "4.6" alike; "1 200" and
+    # "1,200" alike): magnitudes, tolls, prices, scores, ages (``story_score.quantity_conflict``).
+    quantities: tuple[str, ...] = ()
 
     def entity_weights(self) -> dict[str, int]:
         """Mentions per entity (1 for an entity whose count is not known)."""
@@ -131,6 +139,31 @@ def latest_year(article: Article, days: tuple[date, ...] = ()) -> int | None:
     ``days`` fall in; None when it names no year."""
     years = {int(found.group(1)) for found in (YEAR_VALUE.match(timex.value or "") for timex in article.dates) if found}
     return max(years | {day.year for day in days}, default=None)
+
+
+def quantities(article: Article) -> tuple[str, ...]:
+    """The numbers the article writes in digits outside its dates (years, days of month and
+    clock times belong to the dates), normalised so that one quantity reads alike in any
+    language's notation; numbers under 10 are left out (counts of everyday things, list
+    items). Each once, in text order, at most ``MAX_QUANTITIES``."""
+    dated = [(timex.start, timex.end) for timex in article.dates]
+    found: dict[str, None] = {}
+    for match in NUMBER.finditer(article.text):
+        if any(start <= match.start() < end for start, end in dated):
+            continue
+        whole, decimals = str(int(re.sub(r"\D", "", match.group(1)))), match.group(2)
+        if _looks_like_year(match.group(0)) or (not decimals and int(whole) < 10):
+            continue
+        value = f"{whole}.{decimals}" if decimals else whole
+        found.setdefault(value)
+        if len(found) >= MAX_QUANTITIES:
+            break
+    return tuple(found)
+
+
+def _looks_like_year(number: str) -> bool:
+    """A bare four-digit number from 1900 to 2099 is read as a year even outside a date."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", number))
 
 
 def event_types(article: Article) -> tuple[str, ...]:
@@ -216,4 +249,5 @@ def article_signals(article: Article) -> ArticleSignals:
         headline=headline,
         summary=summary,
         year=latest_year(article, days),
+        quantities=quantities(article),
     )

@@ -9,6 +9,8 @@ Beside the centroid and the entity counts a story keeps a ``profile`` (stored as
   by when one article appeared;
 * ``years``: how many of its articles have each latest year named (``ArticleSignals.year``),
   the date clue of articles that report no day;
+* ``quantities``: the numbers its articles report outside dates (``ArticleSignals.quantities``)
+  and how many articles have each;
 * ``events``: PLOVER event types and how many articles have each;
 * ``participants``: entity keys of its events' actors and targets, and how many articles have each;
 * ``heads``: per language, the headline and first sentence of its most central article so far
@@ -32,6 +34,8 @@ from newsweave.link.story_signals import ArticleSignals
 STORY_TOP_ENTITIES = 30
 # Reported days kept per story (the most reported; a long story's background dates fall off).
 STORY_DAYS_KEPT = 60
+# Quantities a story keeps (the most reported).
+STORY_QUANTITIES_KEPT = 60
 # Longest title made from a first sentence when the article has no headline.
 TITLE_MAX_CHARS = 110
 
@@ -132,6 +136,7 @@ def add_to_story(story: StoryState, signals: ArticleSignals, article_id: str = "
         story.events[kind] = story.events.get(kind, 0) + 1
     for key in signals.participants:
         story.participants[key] = story.participants.get(key, 0) + 1
+    _add_quantities(story, signals)
     _consider_head(story, signals, article_id)
     story.label = story_label(story)
 
@@ -153,6 +158,17 @@ def fold_signals(state: StoryState, signals: ArticleSignals) -> None:
         state.keywords[word] = state.keywords.get(word, 0) + count
     if signals.language and signals.language not in state.languages:
         state.languages = sorted([*state.languages, signals.language])
+
+
+def _add_quantities(story: StoryState, signals: ArticleSignals) -> None:
+    """Count the article's quantities; past ``STORY_QUANTITIES_KEPT`` the least reported go."""
+    if not signals.quantities:
+        return
+    kept = story.profile.setdefault("quantities", {})
+    for value in signals.quantities:
+        kept[value] = kept.get(value, 0) + 1
+    if len(kept) > STORY_QUANTITIES_KEPT:
+        story.profile["quantities"] = dict(sorted(kept.items(), key=lambda item: (-item[1], item[0]))[:STORY_QUANTITIES_KEPT])
 
 
 def _add_days(story: StoryState, signals: ArticleSignals) -> None:
