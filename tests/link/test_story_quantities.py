@@ -77,3 +77,13 @@ def test_quantities_survive_a_merge_and_the_member_record():
     assert combined_states(kept, gone).profile["quantities"] == {"4.6": 2, "1200": 1, "75": 1}
     signals = _signals(VECTOR, ("4.6", "1200"))
     assert signals_from_json(VECTOR.tobytes(), signals_json(signals)).quantities == ("4.6", "1200")
+
+
+def test_the_years_of_two_merged_stories_are_kept():
+    # a merged story still knows the years its undated reports name (the year-conflict signal)
+    kept = StoryState("s1", np.zeros(4, np.float32))
+    gone = StoryState("s2", np.zeros(4, np.float32))
+    add_to_story(kept, ArticleSignals(VECTOR, {"loc:varlenne": "Varlenne"}, [], None, "en", year=2019), "a0")
+    add_to_story(gone, ArticleSignals(VECTOR, {"loc:varlenne": "Varlenne"}, [], None, "fr", year=2019), "a1")
+    add_to_story(gone, ArticleSignals(VECTOR, {"loc:varlenne": "Varlenne"}, [], None, "fr", year=2021), "a2")
+    assert combined_states(kept, gone).profile["years"] == {"2019": 2, "2021": 1}

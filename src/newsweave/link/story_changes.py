@@ -325,7 +325,7 @@ def span_gap(a: StoryState, b: StoryState) -> int:
 
 
 # Profile counts a merge adds up (``heads`` and the span are combined apart).
-MERGED_PARTS = ("days", "inferred", "events", "participants", "quantities")
+MERGED_PARTS = ("days", "inferred", "events", "participants", "quantities", "years")
 
 
 def combined_states(kept: StoryState, gone: StoryState) -> StoryState:
