@@ -25,9 +25,10 @@ map and its other places' resolution know of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, covered
@@ -323,27 +324,28 @@ def _listed_with_places(doc: Doc, text: str, mentions: list[Mention], by_span: d
         for token in doc:
             if token.idx in taken or not token.text[:1].isupper() or token.idx not in after_places:
                 continue
-            for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1):
-                span = doc[token.i : token.i + size]
-                if LINE_BREAK.search(span.text) or not span[-1].text[:1].isalnum() or _name_goes_on(doc, span):
-                    continue
-                if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
-                    ends.add(span.end_char)
-                    starts.add(span.start_char)
-                    changed = True
-                    break
+            following = (doc[token.i : token.i + size] for size in range(min(SETTINGS.toponym_max_words, len(doc) - token.i), 0, -1))
+            names_after = (span for span in following if not (LINE_BREAK.search(span.text) or not span[-1].text[:1].isalnum()
+                                                             or _name_goes_on(doc, span)))
+            changed |= _take_first(names_after, text, by_span, taken, added, person_words, language, ends, starts)
         for token in reversed(doc):
             if token.idx in taken or not token.text[:1].isupper() or joined.get(token.idx + len(token)) not in starts:
                 continue
-            for size in range(min(SETTINGS.toponym_max_words, token.i + 1), 0, -1):
-                span = doc[token.i - size + 1 : token.i + 1]
-                if LINE_BREAK.search(span.text) or not span[0].text[:1].isupper():
-                    continue
-                if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
-                    ends.add(span.end_char)
-                    starts.add(span.start_char)
-                    changed = True
-                    break
+            preceding = (doc[token.i - size + 1 : token.i + 1] for size in range(min(SETTINGS.toponym_max_words, token.i + 1), 0, -1))
+            names_before = (span for span in preceding if not (LINE_BREAK.search(span.text) or not span[0].text[:1].isupper()))
+            changed |= _take_first(names_before, text, by_span, taken, added, person_words, language, ends, starts)
+
+
+def _take_first(spans: Iterable[Span], text: str, by_span: dict, taken: set[int], added: list[Mention],
+                person_words: set[str], language: str, ends: set[int], starts: set[int]) -> bool:
+    """Take the first of ``spans`` (the longest first) that the evidence makes a place, and note
+    its edges as a listed place's; True when one was taken."""
+    for span in spans:
+        if _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language):
+            ends.add(span.end_char)
+            starts.add(span.start_char)
+            return True
+    return False
 
 
 def _places_before_place_nouns(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
