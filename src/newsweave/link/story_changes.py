@@ -35,7 +35,8 @@ import numpy as np
 from newsweave.link import story_score
 from newsweave.link.story_score import EntityFrequencies, article_gap, entity_evidence, score_story
 from newsweave.link.story_signals import ArticleSignals, parse_day
-from newsweave.link.story_state import STORY_DAYS_KEPT, STORY_QUANTITIES_KEPT, StoryState, add_to_story, fold_signals, story_span, unit
+from newsweave.link.story_state import (STORY_DAYS_KEPT, STORY_QUANTITIES_KEPT, StoryState, add_to_story, fold_signals,
+                                        most_counted, story_span, unit)
 
 # Days of a story offered as its own "reported days" when it is compared as one article.
 STORY_DAYS_COMPARED = 6
@@ -350,11 +351,9 @@ def combined_states(kept: StoryState, gone: StoryState) -> StoryState:
             counts[key] = counts.get(key, 0) + count
         if counts:
             merged.profile[part] = counts
-    if len(merged.profile.get("quantities") or {}) > STORY_QUANTITIES_KEPT:
-        merged.profile["quantities"] = dict(sorted(merged.profile["quantities"].items(),
-                                                   key=lambda item: (-item[1], item[0]))[:STORY_QUANTITIES_KEPT])
-    if len(merged.days) > STORY_DAYS_KEPT:
-        merged.profile["days"] = dict(sorted(merged.days.items(), key=lambda item: (-item[1], item[0]))[:STORY_DAYS_KEPT])
+    if "quantities" in merged.profile:
+        merged.profile["quantities"] = most_counted(merged.profile["quantities"], STORY_QUANTITIES_KEPT)
+    merged.profile["days"] = most_counted(merged.days, STORY_DAYS_KEPT)
     merged.profile["heads"] = _central_heads(kept.heads, gone.heads)
     merged.first, merged.last = _span(merged, kept, gone)
     merged.label = story_label(merged)

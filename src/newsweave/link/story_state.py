@@ -160,6 +160,14 @@ def fold_signals(state: StoryState, signals: ArticleSignals) -> None:
         state.languages = sorted([*state.languages, signals.language])
 
 
+def most_counted(counts: dict[str, int], keep: int) -> dict[str, int]:
+    """A bounded part of the profile: ``counts`` itself within ``keep`` entries, else its
+    ``keep`` most counted (ties by key, so that every process keeps the same)."""
+    if len(counts) <= keep:
+        return counts
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:keep])
+
+
 def _add_quantities(story: StoryState, signals: ArticleSignals) -> None:
     """Count the article's quantities; past ``STORY_QUANTITIES_KEPT`` the least reported go."""
     if not signals.quantities:
@@ -167,8 +175,7 @@ def _add_quantities(story: StoryState, signals: ArticleSignals) -> None:
     kept = story.profile.setdefault("quantities", {})
     for value in signals.quantities:
         kept[value] = kept.get(value, 0) + 1
-    if len(kept) > STORY_QUANTITIES_KEPT:
-        story.profile["quantities"] = dict(sorted(kept.items(), key=lambda item: (-item[1], item[0]))[:STORY_QUANTITIES_KEPT])
+    story.profile["quantities"] = most_counted(kept, STORY_QUANTITIES_KEPT)
 
 
 def _add_days(story: StoryState, signals: ArticleSignals) -> None:
@@ -182,8 +189,7 @@ def _add_days(story: StoryState, signals: ArticleSignals) -> None:
     if signals.year:
         years = story.profile.setdefault("years", {})
         years[str(signals.year)] = years.get(str(signals.year), 0) + 1
-    if len(days) > STORY_DAYS_KEPT:
-        story.profile["days"] = dict(sorted(days.items(), key=lambda item: (-item[1], item[0]))[:STORY_DAYS_KEPT])
+    story.profile["days"] = most_counted(days, STORY_DAYS_KEPT)
     story.first, story.last = story_span(story, signals)
 
 
