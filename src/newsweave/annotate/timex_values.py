@@ -169,9 +169,11 @@ class ResolveContext:
         start = max(start for start, stop in spans if stop == end)
         return not re.search(r"(?<!\w)(?:be|been|being)\s+$", before_lower[:start])
 
-    def timex(self, type_: str, value: str, **extra: Any) -> Timex:
+    def timex(self, type_: str, value: str, resolve: str | None = None, **extra: Any) -> Timex:
+        """The mention's Timex; ``resolve`` names another resolver than the pattern's where the
+        value was read as that one reads it (a clock on a weekday is a weekday's)."""
         mention = self.mention
-        return Timex(mention.start, mention.end, mention.text, type_, value, resolve=mention.resolve, **extra)
+        return Timex(mention.start, mention.end, mention.text, type_, value, resolve=resolve or mention.resolve, **extra)
 
 
 def _mask_names(window: str) -> str:
@@ -292,7 +294,7 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     if year is None and ctx.anchor is not None:
         year = _nearest_year(ctx.anchor, month, day, ctx.tense())
         if (month, day) == (2, 29):
-            year = _leap_year_near(year, ctx.anchor, ctx.tense())
+            year = _leap_year_near(year, ctx.tense())
     impossible = False
     if year is not None:
         try:
@@ -304,7 +306,7 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
                      year_given=year_given, impossible=impossible)
 
 
-def _leap_year_near(year: int, anchor: date, tense: int) -> int:
+def _leap_year_near(year: int, tense: int) -> int:
     """"29/2" without a year: the leap year nearest ``year``, forward only in a future clause."""
     step = 1 if tense > 0 else -1
     while not calendar.isleap(year):
@@ -611,16 +613,14 @@ def _resolve_time(ctx: ResolveContext) -> Timex | None:
         dated.type, dated.value, dated.resolve = "TIME", dated.value + clock, "absolute"
         return dated
     if weekday is not None and ctx.anchor is None:
-        return Timex(ctx.mention.start, ctx.mention.end, ctx.mention.text, "TIME", f"XXXX-WXX-{weekday + 1}{clock}",
-                     resolve="weekday", weekday=weekday)
+        return ctx.timex("TIME", f"XXXX-WXX-{weekday + 1}{clock}", resolve="weekday", weekday=weekday)
     if weekday is not None:
         that_day = _weekday_date(ctx, weekday)
-        return Timex(ctx.mention.start, ctx.mention.end, ctx.mention.text, "TIME", that_day.isoformat() + clock,
-                     resolve="weekday", weekday=weekday, year=that_day.year, month=that_day.month, day=that_day.day)
+        return ctx.timex("TIME", that_day.isoformat() + clock, resolve="weekday", weekday=weekday,
+                         year=that_day.year, month=that_day.month, day=that_day.day)
     if "relday" in ctx.parts and ctx.anchor is not None:  # "morgen um 9 Uhr", "hoy a las 18.00 horas"
         said_day = ctx.anchor + timedelta(days=ctx.lookup("relative_days", ctx.parts["relday"]) or 0)
-        return Timex(ctx.mention.start, ctx.mention.end, ctx.mention.text, "TIME", said_day.isoformat() + clock,
-                     resolve="relative_day")
+        return ctx.timex("TIME", said_day.isoformat() + clock, resolve="relative_day")
     return ctx.timex("TIME", f"{day}{clock}")
 
 
