@@ -63,8 +63,8 @@ def description_rules(language: str) -> DescriptionRules | None:
     # a cue ends it with or without a comma ("X, a spokesman, said"); a preposition only after a
     # comma ("X, a spokesman, in a statement"), since descriptions hold their own ("of the Council on …")
     # (with the adverb that may stand before the cue: "X of the Y recently urged")
-    before_cue = data.get("between_speaker_and_cue", "(?!x)x")
-    stop = re.compile(rf",?\s+(?:(?-i:{before_cue})\s+)?(?:{verbs})\b|,\s+(?:{alternation(ends)})\b|[“”«»\"„;:()]|{full_stop}|[!?…](?=\s|$)|\s[—–]\s|\n", re.I)
+    between = data.get("between_speaker_and_cue", "(?!x)x")
+    stop = re.compile(rf",?\s+(?:(?-i:{between})\s+)?(?:{verbs})\b|,\s+(?:{alternation(ends)})\b|[“”«»\"„;:()]|{full_stop}|[!?…](?=\s|$)|\s[—–]\s|\n", re.I)
     # a determiner, a relative, an age, a lower-case noun; a possessive ("Acme's director") or a
     # party and state ("R-Ky.")
     opener = re.compile(rf"(?:(?:{alternation(determiners)})(?:\s|(?<=['’]))|(?:{alternation(relatives)})\b|\d|(?-i:[a-zà-ÿ])"
@@ -75,9 +75,8 @@ def description_rules(language: str) -> DescriptionRules | None:
     boundary = {w.lower() for w in cues + participles + ends + data.get("conjunctions", [])
                 + data.get("description_title_stops", [])}
     boundary |= {w.lower() for w in data.get("not_names", [])} - {d.lower() for d in determiners}
-    # (not the adverbs and auxiliaries that may sit between a speaker and its cue: "Smith later said")
-    between = data.get("between_speaker_and_cue", "(?!x)x")
-    # (nor a cue, a conjunction or a preposition: "Clark said when asked", "Husted continued by saying")
+    # (not the adverbs and auxiliaries that may sit between a speaker and its cue, ``between``:
+    # "Smith later said"; nor a cue, a conjunction or a preposition: "Clark said when asked", "Husted continued by saying")
     not_noun = alternation(cues + participles + preps + sorted(boundary) + ends)
     noun_tail = re.compile(rf"(?:\s+(?!(?:{between})\b|(?:{not_noun})\b)(?-i:[a-zà-ÿ][\w-]*)){{1,2}}(?=,?\s+(?:{verbs})\b)")
     determiner = re.compile(rf"(?<![\w'’])(?:{alternation(determiners)})\s+$", re.I)

@@ -99,15 +99,14 @@ def _appositive_name(text: str, start: int, end: int) -> int:
 def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
     if rule.before is None or rule.after is None:
         return
-    known: dict[str, str] = {}
     # where the text marks nothing, a full name's given name may ("Jonas Albrecht": m); read after
     # the markers, which win, and shared with the person's other mentions ("Albrecht")
+    given: dict[str, str] = {}
     for person in people:
         gender = given_name_gender(person.name)
         if gender:
-            known.setdefault(_key(person), gender)
-    given = dict(known)
-    known.clear()
+            given.setdefault(_key(person), gender)
+    known: dict[str, str] = {}
     for person in people:
         gender = marker_gender(text[max(0, person.start - SETTINGS.speaker_marker_before):person.start], rule, rule.before)
         gender = gender or marker_gender(text[person.end:person.end + SETTINGS.speaker_marker_after], rule, rule.after)
