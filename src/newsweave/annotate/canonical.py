@@ -370,12 +370,12 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
                             divisions={lemma.get(name, name): full for name, full in marked.items()})
     for index in places:
         place = chosen.get(fold(mentions[index].name))
-        text = _strip_article(mentions[index].name)
+        own_name = _strip_article(mentions[index].name)
         if place is None:
-            results[index] = Resolved(name_id("LOC", text), text, "LOC")
+            results[index] = Resolved(name_id("LOC", own_name), own_name, "LOC")
         elif mentions[index].name in inner:
             # Named after a place, not that place: its own identity, at that place's point.
-            results[index] = Resolved(name_id("LOC", text), text, "LOC", place, place.country)
+            results[index] = Resolved(name_id("LOC", own_name), own_name, "LOC", place, place.country)
         else:
             results[index] = Resolved(place.entity_id, place.name, "LOC", place, place.country)
 

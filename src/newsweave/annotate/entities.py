@@ -40,13 +40,12 @@ from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, resolve_mentions
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
-from newsweave.annotate.given_names import persons_by_given_names
+from newsweave.annotate.given_names import all_given_names, persons_by_given_names
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads
 from newsweave.annotate.name_lists import examples_of_kinds, list_members, particles, persons_paired_by_slashes
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
 from newsweave.annotate.person_forms import repair_person_forms
-from newsweave.annotate.given_names import all_given_names
 from newsweave.annotate.person_places import after_honorific, is_subject, places_taken_for_people
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, places_after_place_nouns,

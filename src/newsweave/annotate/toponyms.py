@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, covered
+from newsweave.annotate.geo import _common_words as gazetteer_function_words
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
 from newsweave.annotate.word_sets import calendar_words, folded_stop_words, lowercase_not_places
@@ -119,7 +120,6 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
     from newsweave.annotate.canonical import alias_of
 
     connectors = _connectors(language)
-    articles = _articles(language)
     places = frozenset(fold(m.name) for m in mentions if m.kind == "name" and m.label == "LOC")
     added: list[Mention] = []
     for mention in mentions:
@@ -127,10 +127,7 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
             continue
         if mention.label == "LOC" and candidates(mention.name):
             continue
-        words = [(mention.start + match.start(), mention.start + match.end())
-                 for match in NAME_WORD.finditer(mention.text)]
-        if words and fold(text[words[0][0]:words[0][1]]) in articles:
-            words = words[1:]
+        words = _name_words(mention.text, language, mention.start)
         if len(words) < 2 or any(fold(text[a:b]) in _street_words(language) for a, b in words):
             # A street or a station named after a place ("Ohio Street", "gare de Lyon") is not there.
             continue
@@ -147,13 +144,20 @@ def inner_place_name(name: str, language: str, places: frozenset[str] = frozense
     town of one word counts only if it is one of them, as in :func:`embedded_places`)."""
     if candidates(name):
         return None
-    words = [(match.start(), match.end()) for match in NAME_WORD.finditer(name)]
-    if words and fold(name[words[0][0]:words[0][1]]) in _articles(language):
-        words = words[1:]
+    words = _name_words(name, language)
     if len(words) < 2 or any(fold(name[a:b]) in _street_words(language) for a, b in words):
         return None
     spans = _embedded_spans(name, words, _connectors(language), places, language)
     return name[spans[0][0]:spans[0][1]] if spans else None
+
+
+def _name_words(name: str, language: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of the words of ``name``, moved by ``offset``, a leading article left out
+    ("The Ohio State University", « La Rochelle Métropole »)."""
+    words = [(match.start(), match.end()) for match in NAME_WORD.finditer(name)]
+    if words and fold(name[words[0][0]:words[0][1]]) in _articles(language):
+        words = words[1:]
+    return [(offset + start, offset + end) for start, end in words]
 
 
 def _embedded_spans(text: str, words: list[tuple[int, int]], connectors: frozenset[str],
@@ -427,17 +431,13 @@ def embedded_demonyms(mentions: list[Mention], nested: list[Mention], text: str,
     (``nested``: "British Embassy Tokyo" is in Tokyo)."""
     from newsweave.annotate.canonical import alias_of
 
-    articles = _articles(language)
     added: list[Mention] = []
     for mention in mentions:
         if (mention.kind != "name" or mention.label == "PER" or alias_of(mention.name) or candidates(mention.name)
                 or any(mention.start <= place.start and place.end <= mention.end and place is not mention
                        and place.label == "LOC" and place.kind == "name" for place in mentions + nested)):
             continue
-        words = [(mention.start + match.start(), mention.start + match.end())
-                 for match in NAME_WORD.finditer(mention.text)]
-        if words and fold(text[words[0][0]:words[0][1]]) in articles:
-            words = words[1:]
+        words = _name_words(mention.text, language, mention.start)
         for size in (2, 1):
             if len(words) <= size:
                 continue
@@ -525,18 +525,11 @@ def _countries_taken_for_organisations(mentions: list[Mention], language: str) -
         if _names_country_or_division(name, language) and any(entry.place.kind == "country" for entry in candidates(name)):
             mention.label = "LOC"
             continue
-        if fold(name) in _geo_common_words():
+        if fold(name) in gazetteer_function_words():
             continue
         spelt = [code for code in country_initials(name) if code in named]
         if len(spelt) == 1:
             mention.label = "LOC"
-
-
-@cache
-def _geo_common_words() -> frozenset[str]:
-    from newsweave.annotate.geo import _common_words as common
-
-    return common()
 
 
 def _take(start: int, end: int, text: str, by_span: dict, taken: set[int], added: list[Mention],
