@@ -8,16 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.annotate.quotes import annotate_quotes
-from newsweave.model import Article, Quote
-from newsweave.offsets import OffsetMap
-
-
-def _quotes(text: str, language: str) -> dict[str, Quote]:
-    article = Article(id="c", source="c", raw=text, raw_sha256="", text=text,
-                      offsets=OffsetMap.identity(len(text)), language=language)
-    annotate_quotes([article])
-    return {text[q.start:q.end]: q for q in article.quotes}
+from quote_inputs import quotes_of
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), [
@@ -36,14 +27,14 @@ def _quotes(text: str, language: str) -> dict[str, Quote]:
      "Die ersten zwei Runden waren hart", "Läufer Otto Brand"),
 ])
 def test_german_cues_read_on_real_copy(text: str, words: str, speaker: str) -> None:
-    quote = _quotes(text, "de")[words]
+    quote = quotes_of(text, "de")[words]
     assert quote.direct and quote.speaker is not None and quote.speaker.text == speaker
 
 
 def test_german_short_name_ending_a_sentence_takes_no_continuation() -> None:
     # "so Rey." ends its sentence: "Das" opens the next one and is no object of the cue
     text = "«Die Tiere waren krank», so Ott. Das Amt ermittelt nun gegen den Halter."
-    quote = _quotes(text, "de")["Die Tiere waren krank"]
+    quote = quotes_of(text, "de")["Die Tiere waren krank"]
     assert quote.speaker is not None and quote.speaker.text == "Ott"
 
 
@@ -57,20 +48,20 @@ def test_spanish_pro_drop_cues_read_on_real_copy(follow: str, cue: str) -> None:
     # the verb alone, then a full stop, a comma or a clause of place or time: the subject is
     # understood, and resolves to the person quoted before
     text = "“Las obras terminan en mayo”, dijo la ministra de Fomento, Carmen Ruiz.\n\n" + follow
-    quote = _quotes(text, "es")["Todo el mundo ayudó aquella noche"]
+    quote = quotes_of(text, "es")["Todo el mundo ayudó aquella noche"]
     assert quote.direct and quote.cue == cue
     assert quote.speaker_name == "Carmen Ruiz"
 
 
 def test_spanish_named_subject_after_the_cue_is_read_before_pro_drop() -> None:
     text = "“El incendio avanzó muy deprisa”, informó el jefe de bomberos, Andrés Gil."
-    quote = _quotes(text, "es")["El incendio avanzó muy deprisa"]
+    quote = quotes_of(text, "es")["El incendio avanzó muy deprisa"]
     assert quote.speaker is not None and "Andrés Gil" in quote.speaker.text
 
 
 def test_spanish_sentence_adverb_is_no_speaker() -> None:
     text = "Asimismo señaló que el puerto abrirá en mayo con nuevos horarios."
-    for quote in _quotes(text, "es").values():
+    for quote in quotes_of(text, "es").values():
         assert quote.speaker is None or quote.speaker.text != "Asimismo"
 
 
@@ -83,12 +74,12 @@ def test_spanish_sentence_adverb_is_no_speaker() -> None:
 def test_an_opening_mark_typed_as_the_closing_one_closes_the_quote(text: str, language: str, words: str,
                                                                    speaker: str) -> None:
     # after a word or punctuation and before a space, a “ closes: the attribution stays outside
-    quote = _quotes(text, language)[words]
+    quote = quotes_of(text, language)[words]
     assert quote.direct and quote.speaker is not None and quote.speaker.text == speaker
 
 
 def test_an_opening_mark_before_a_word_still_opens() -> None:
-    quotes = _quotes("The mayor said “no“ twice. “We will vote again in May,” she said.", "en")
+    quotes = quotes_of("The mayor said “no“ twice. “We will vote again in May,” she said.", "en")
     assert "We will vote again in May," in quotes
 
 
@@ -99,14 +90,14 @@ def test_an_opening_mark_before_a_word_still_opens() -> None:
      "the mayor’s spokeswoman, Tamsin Hollow", "Tamsin Hollow"),
 ])
 def test_a_possessive_role_with_the_name_in_apposition_is_one_speaker(text: str, speaker: str, name: str) -> None:
-    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    quote = next(q for q in quotes_of(text, "en").values() if q.direct)
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert quote.speaker_name == name
 
 
 def test_a_german_role_with_the_name_in_apposition_is_one_speaker() -> None:
     text = "„Die Brücke bleibt offen“, sagte der Sprecher der Stadt, Jonas Berger."
-    quote = _quotes(text, "de")["Die Brücke bleibt offen"]
+    quote = quotes_of(text, "de")["Die Brücke bleibt offen"]
     assert quote.speaker is not None and quote.speaker.text.endswith("Jonas Berger")
     assert quote.speaker_name == "Jonas Berger"
 
@@ -116,7 +107,7 @@ def test_a_german_role_with_the_name_in_apposition_is_one_speaker() -> None:
     "Jo Lee of the Martin Center for Arms Studies told reporters: “A second test would be a stretch for them.”",
 ])
 def test_the_institution_a_speaker_is_of_sits_between_speaker_and_cue(text: str) -> None:
-    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    quote = next(q for q in quotes_of(text, "en").values() if q.direct)
     assert quote.speaker is not None and quote.speaker.text == "Jo Lee"
     assert quote.speaker_description is not None
     assert quote.speaker_description.text == "Jo Lee of the Martin Center for Arms Studies"
@@ -125,10 +116,10 @@ def test_the_institution_a_speaker_is_of_sits_between_speaker_and_cue(text: str)
 def test_a_capitalised_word_after_a_name_is_no_verb_of_the_regular_shape() -> None:
     # after a quote left open by its comma, "Lewis" (a name in -s) is no cue: the speaker is not "Ada"
     text = "“We are close,” Ada Lewis of the Harbour Board for Coastal Works wrote."
-    quote = _quotes(text, "en")["We are close,"]
+    quote = quotes_of(text, "en")["We are close,"]
     assert quote.speaker is not None and quote.speaker.text == "Ada Lewis"
     text = "“What a day,” beamed Tom Hartley."
-    assert _quotes(text, "en")["What a day,"].speaker.text == "Tom Hartley"  # type: ignore[union-attr]
+    assert quotes_of(text, "en")["What a day,"].speaker.text == "Tom Hartley"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(("text", "description"), [
@@ -140,14 +131,14 @@ def test_a_capitalised_word_after_a_name_is_no_verb_of_the_regular_shape() -> No
     ("“We back her without hesitation,” the regional daily wrote.", "the regional daily"),
 ])
 def test_a_described_speaker_takes_the_words_that_say_who_it_is(text: str, description: str) -> None:
-    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    quote = next(q for q in quotes_of(text, "en").values() if q.direct)
     wide = quote.speaker_description or quote.speaker
     assert wide is not None and wide.text == description
 
 
 def test_a_named_speaker_takes_no_prepositional_phrase() -> None:
     # "to a crowd" after a name or a plain described speaker is the writer's clause
-    quote = next(q for q in _quotes("“We will win,” said the mayor to a crowd of supporters.", "en").values())
+    quote = next(q for q in quotes_of("“We will win,” said the mayor to a crowd of supporters.", "en").values())
     assert (quote.speaker_description or quote.speaker).text == "the mayor"  # type: ignore[union-attr]
 
 
@@ -158,7 +149,7 @@ def test_a_named_speaker_takes_no_prepositional_phrase() -> None:
      "fr", "Léa Marchand, Le Courrier du Port"),
 ])
 def test_a_roundup_line_names_the_speaker_and_the_outlet(text: str, language: str, description: str) -> None:
-    quote = next(q for q in _quotes(text, language).values() if q.direct)
+    quote = next(q for q in quotes_of(text, language).values() if q.direct)
     assert quote.speaker_description is not None and quote.speaker_description.text == description
 
 
@@ -168,7 +159,7 @@ def test_a_roundup_line_names_the_speaker_and_the_outlet(text: str, language: st
     ("“The harbour will stay shut,” said local officials.", "local officials"),
 ])
 def test_a_bare_plural_after_the_quote_is_its_speaker(text: str, speaker: str) -> None:
-    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    quote = next(q for q in quotes_of(text, "en").values() if q.direct)
     assert quote.speaker is not None and quote.speaker.text == speaker
 
 
@@ -178,11 +169,11 @@ def test_a_bare_plural_after_the_quote_is_its_speaker(text: str, speaker: str) -
     ("Selon Paul Roux, Radio Côte Nord.", "fr"),
 ])
 def test_an_addressee_alone_is_no_reported_speech(text: str, language: str) -> None:
-    assert not [q for q in _quotes(text, language).values() if not q.direct]
+    assert not [q for q in quotes_of(text, language).values() if not q.direct]
 
 
 def test_a_clause_after_told_is_still_reported_speech() -> None:
-    quotes = _quotes("Mayor Ada Quill told reporters the harbour would reopen in May.", "en")
+    quotes = quotes_of("Mayor Ada Quill told reporters the harbour would reopen in May.", "en")
     assert any(not q.direct and "harbour would reopen" in q.text for q in quotes.values())
 
 
@@ -194,7 +185,7 @@ def test_a_clause_after_told_is_still_reported_speech() -> None:
 ])
 def test_a_whole_sentence_after_a_speaking_clause_is_a_quote(text: str, language: str, words: str,
                                                              speaker: str) -> None:
-    quote = _quotes(text, language)[words]
+    quote = quotes_of(text, language)[words]
     assert quote.direct and not quote.partial
     assert quote.speaker is not None and quote.speaker.text == speaker
 
@@ -205,7 +196,7 @@ def test_a_whole_sentence_after_a_speaking_clause_is_a_quote(text: str, language
 ])
 def test_a_fragment_after_a_comma_stays_partial(text: str) -> None:
     # lower-case at its start, or no sentence end: words of the writer's sentence
-    quotes = _quotes(text, "en")
+    quotes = quotes_of(text, "en")
     assert quotes and all(not q.direct and q.partial for q in quotes.values())
 
 
@@ -217,7 +208,7 @@ def test_a_fragment_after_a_comma_stays_partial(text: str) -> None:
 ])
 def test_a_cue_and_its_colon_between_two_quotes_opens_another_utterance(text: str, language: str, first: str,
                                                                          second: str) -> None:
-    quotes = _quotes(text, language)
+    quotes = quotes_of(text, language)
     assert quotes[first].quote_id != quotes[second].quote_id
     assert quotes[first].speaker_name == quotes[second].speaker_name
 
@@ -226,8 +217,8 @@ def test_a_quote_paragraph_after_a_sentence_of_the_writer_does_not_go_on_with_th
     # only the attribution clause may stand between the two: another sentence ends the utterance
     text = ("“We will build a new pier,” Quill added. She then had a question for the crowd.\n\n"
             "“Who is going to pay for it?”")
-    quotes = _quotes(text, "en")
+    quotes = quotes_of(text, "en")
     assert quotes["We will build a new pier,"].quote_id != quotes["Who is going to pay for it?"].quote_id
     text = "“We will build a new pier,” Quill added.\n\n“Nobody else will pay for it.”"
-    quotes = _quotes(text, "en")
+    quotes = quotes_of(text, "en")
     assert quotes["We will build a new pier,"].quote_id == quotes["Nobody else will pay for it."].quote_id

@@ -10,16 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.annotate.quotes import annotate_quotes
-from newsweave.model import Article, Quote
-from newsweave.offsets import OffsetMap
-
-
-def _quotes(text: str, language: str) -> dict[str, Quote]:
-    article = Article(id="r", source="r", raw=text, raw_sha256="", text=text,
-                      offsets=OffsetMap.identity(len(text)), language=language)
-    annotate_quotes([article])
-    return {text[q.start:q.end]: q for q in article.quotes}
+from quote_inputs import quotes_of
 
 
 @pytest.mark.parametrize(("text", "language", "words", "speaker"), [
@@ -38,24 +29,24 @@ def _quotes(text: str, language: str) -> dict[str, Quote]:
 ])
 def test_a_sentence_closed_by_its_attribution_is_reported_speech(text: str, language: str, words: str,
                                                                  speaker: str) -> None:
-    quote = _quotes(text, language)[words]
+    quote = quotes_of(text, language)[words]
     assert quote.direct is False and quote.partial is False
     assert quote.speaker is not None and quote.speaker.text == speaker
 
 
 def test_a_noun_phrase_before_the_comma_is_no_reported_speech() -> None:
     # "a annoncé" after an appositive's comma: its object is no speaker
-    quotes = _quotes("Le patron du groupe, Marc Vidal, a annoncé la fermeture du site.", "fr")
+    quotes = quotes_of("Le patron du groupe, Marc Vidal, a annoncé la fermeture du site.", "fr")
     assert "Le patron du groupe" not in quotes
     # a closing source that names no one (a document) makes no reported speech
-    quotes = _quotes("The yard had built 32 ships since 1988, according to the company's accounts.", "en")
+    quotes = quotes_of("The yard had built 32 ships since 1988, according to the company's accounts.", "en")
     assert not quotes
 
 
 def test_according_to_any_source_and_a_plain_subject_that_says() -> None:
     text = ("According to several harbour officials, the old pier will be torn down next year.\n\n"
             "Many local fishermen said they expected the new pier to be too small for their boats.")
-    quotes = _quotes(text, "en")
+    quotes = quotes_of(text, "en")
     pier = quotes["the old pier will be torn down next year"]
     assert pier.direct is False and pier.speaker is not None and pier.speaker.text == "several harbour officials"
     boats = quotes["they expected the new pier to be too small for their boats"]
@@ -83,17 +74,17 @@ def test_according_to_any_source_and_a_plain_subject_that_says() -> None:
      "I know the rules and kept them.", "The former minister"),
 ])
 def test_speaker_shapes(text: str, words: str, speaker: str) -> None:
-    quote = _quotes(text, "en")[words]
+    quote = quotes_of(text, "en")[words]
     assert quote.direct is True and quote.speaker is not None and quote.speaker.text == speaker
 
 
 def test_a_cue_right_before_a_sentence_quote_needs_no_comma() -> None:
-    quotes = _quotes("Singer Lia Moss shared the news last week, writing “Feels great to support someone I believe in.”",
+    quotes = quotes_of("Singer Lia Moss shared the news last week, writing “Feels great to support someone I believe in.”",
                      "en")
     quote = quotes["Feels great to support someone I believe in."]
     assert quote.direct is True and quote.speaker is not None and "Lia Moss" in quote.speaker.text
     # a fragment that is no sentence stays out of the direct quotes
-    fragment = _quotes("The mayor called the new tolls “rigged” on Tuesday.", "en")
+    fragment = quotes_of("The mayor called the new tolls “rigged” on Tuesday.", "en")
     assert not any(q.direct for q in fragment.values())
 
 
@@ -139,7 +130,7 @@ SPANISH = (
     }),
 ])
 def test_german_and_spanish_articles(text: str, language: str, expected: dict[str, tuple[bool, str]]) -> None:
-    quotes = _quotes(text, language)
+    quotes = quotes_of(text, language)
     for words, (direct, name) in expected.items():
         quote = quotes[words]
         assert quote.direct is direct, words
@@ -147,24 +138,23 @@ def test_german_and_spanish_articles(text: str, language: str, expected: dict[st
 
 
 def test_a_pronoun_that_ends_the_clause_is_the_speaker_before_a_capitalised_noun() -> None:
-    quotes = _quotes("Vogt widersprach. „Das stimmt so nicht“, sagte er im Interview.", "de")
+    quotes = quotes_of("Vogt widersprach. „Das stimmt so nicht“, sagte er im Interview.", "de")
     quote = quotes["Das stimmt so nicht"]
     assert quote.speaker is not None and quote.speaker.text == "er"
 
 
 def test_french_appositive_name_at_the_end_of_the_clause() -> None:
-    quotes = _quotes("« Nous tiendrons jusqu'au bout », a déclaré le maire de Lyon, Paul Girard.", "fr")
+    quotes = quotes_of("« Nous tiendrons jusqu'au bout », a déclaré le maire de Lyon, Paul Girard.", "fr")
     assert quotes["Nous tiendrons jusqu'au bout"].speaker_name == "Paul Girard"
 
 
 def test_a_quote_paragraph_goes_on_into_the_next_one_attributed_after_its_mark() -> None:
     text = ("Lena Ortiz is upbeat about the harbour plan.\n\n“The new pier will bring the boats back.”\n\n"
             "“It may be the only way to keep the fish market open,” Ortiz says.")
-    assert _quotes(text, "en")["The new pier will bring the boats back."].speaker_name == "Ortiz"
+    assert quotes_of(text, "en")["The new pier will bring the boats back."].speaker_name == "Ortiz"
     # a question opening its paragraph is the interviewer's, not the answer's speaker
     asked = ("“Will the pier be ready in May?”\n\n“It will be ready in June,” Ortiz says.")
-    assert _quotes(asked, "en")["Will the pier be ready in May?"].speaker is None
-
+    assert quotes_of(asked, "en")["Will the pier be ready in May?"].speaker is None
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), [
@@ -180,6 +170,6 @@ def test_a_quote_paragraph_goes_on_into_the_next_one_attributed_after_its_mark()
      "Die Brücke bleibt bis Mai gesperrt.", "Der Minister"),
 ])
 def test_german_cue_before_its_subject(text: str, words: str, speaker: str) -> None:
-    quote = _quotes(text, "de")[words]
+    quote = quotes_of(text, "de")[words]
     assert quote.direct
     assert quote.speaker is not None and quote.speaker.text == speaker

@@ -5,17 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.annotate.quotes import annotate_quotes
 from newsweave.annotate.speaker_extent import describe
-from newsweave.model import Article, Quote
-from newsweave.offsets import OffsetMap
-
-
-def _quotes(text: str, language: str) -> dict[str, Quote]:
-    article = Article(id="d", source="d", raw=text, raw_sha256="", text=text,
-                      offsets=OffsetMap.identity(len(text)), language=language)
-    annotate_quotes([article])
-    return {text[q.start:q.end]: q for q in article.quotes}
+from newsweave.model import Quote
+from quote_inputs import quotes_of
 
 
 @pytest.mark.parametrize(("text", "language", "speaker", "description"), [
@@ -45,7 +37,7 @@ def _quotes(text: str, language: str) -> dict[str, Quote]:
 ])
 def test_the_description_holds_the_appositive_or_title(text: str, language: str, speaker: str,
                                                         description: str) -> None:
-    (quote,) = _quotes(text, language).values()
+    (quote,) = quotes_of(text, language).values()
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert quote.speaker_description is not None and quote.speaker_description.text == description
     assert text[quote.speaker_description.start:quote.speaker_description.end] == description
@@ -61,7 +53,7 @@ def test_the_description_holds_the_appositive_or_title(text: str, language: str,
     ("« Le quai rouvrira en mai », a déclaré Jeanne Roux, lors d'une réunion publique.", "fr"),
 ])
 def test_no_description_where_the_text_gives_none(text: str, language: str) -> None:
-    for quote in _quotes(text, language).values():
+    for quote in quotes_of(text, language).values():
         if quote.speaker is not None:
             assert quote.speaker_description is None, quote.speaker_description
 
@@ -69,7 +61,7 @@ def test_no_description_where_the_text_gives_none(text: str, language: str) -> N
 def test_the_writer_s_next_comma_piece_stays_out() -> None:
     text = ("“We have the numbers,” said Ivo Marsh, director of the Kellan Institute, "
             "a group that counts seabirds.")
-    (quote,) = _quotes(text, "en").values()
+    (quote,) = quotes_of(text, "en").values()
     assert quote.speaker_description is not None
     assert quote.speaker_description.text == "Ivo Marsh, director of the Kellan Institute"
 
@@ -83,18 +75,18 @@ def test_an_abbreviation_does_not_end_the_description() -> None:
 
 def test_pronoun_speakers_get_no_description() -> None:
     text = "“The pier will reopen in May,” she said."
-    (quote,) = _quotes(text, "en").values()
+    (quote,) = quotes_of(text, "en").values()
     assert quote.speaker is not None and quote.speaker.text == "she"
     assert quote.speaker_description is None
 
 
 def test_the_description_round_trips_through_json() -> None:
     text = "“The pier will reopen in May,” said Tamsin Hollow, a spokeswoman for the harbour board."
-    (quote,) = _quotes(text, "en").values()
+    (quote,) = quotes_of(text, "en").values()
     data = quote.to_json()
     assert data["speaker_description"]["text"] == "Tamsin Hollow, a spokeswoman for the harbour board"
     assert Quote.from_json(data) == quote
-    plain = _quotes("“The pier will reopen in May,” said Tamsin Hollow.", "en")
+    plain = quotes_of("“The pier will reopen in May,” said Tamsin Hollow.", "en")
     assert "speaker_description" not in next(iter(plain.values())).to_json()
 
 
@@ -112,7 +104,7 @@ def test_the_description_round_trips_through_json() -> None:
 ])
 def test_a_participle_between_two_quotes_opens_another_utterance_of_the_speaker(
         text: str, language: str, first: str, second: str, speaker: str) -> None:
-    quotes = _quotes(text, language)
+    quotes = quotes_of(text, language)
     assert quotes[second].direct and quotes[second].speaker is not None
     assert quotes[second].speaker.text.endswith(speaker)
     if quotes[first].direct:
@@ -121,7 +113,7 @@ def test_a_participle_between_two_quotes_opens_another_utterance_of_the_speaker(
 
 def test_adding_that_keeps_the_quoted_words_a_fragment() -> None:
     text = "“The pier will reopen in May,” Tamsin Hollow said, adding that if storms return, “the ferries will wait.”"
-    quotes = _quotes(text, "en")
+    quotes = quotes_of(text, "en")
     assert quotes["The pier will reopen in May,"].quote_id == quotes["the ferries will wait."].quote_id
 
 
@@ -138,7 +130,7 @@ def test_adding_that_keeps_the_quoted_words_a_fragment() -> None:
     ("The harbour bulletin went on to say, “The ferries will run again in May.”", "The harbour bulletin", None),
 ])
 def test_the_speaker_stops_at_its_cue_and_its_comma(text: str, speaker: str, description: str | None) -> None:
-    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    quote = next(q for q in quotes_of(text, "en").values() if q.direct)
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert (quote.speaker_description.text if quote.speaker_description else None) == description
 
@@ -153,7 +145,7 @@ def test_the_speaker_stops_at_its_cue_and_its_comma(text: str, speaker: str, des
     ("“We will not comment,” Olsa Brenn said when asked about the pier.", "Olsa Brenn", None),
 ])
 def test_the_description_takes_its_determiner_and_noun(text: str, speaker: str, description: str | None) -> None:
-    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    quote = next(q for q in quotes_of(text, "en").values() if q.direct)
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert (quote.speaker_description.text if quote.speaker_description else None) == description
 
@@ -166,6 +158,6 @@ def test_the_description_takes_its_determiner_and_noun(text: str, speaker: str, 
      "Ivo Marsh of the Kellan Institute"),
 ])
 def test_of_a_place_goes_with_the_name(text: str, speaker: str, description: str) -> None:
-    quote = next(q for q in _quotes(text, "en").values() if q.direct)
+    quote = next(q for q in quotes_of(text, "en").values() if q.direct)
     assert quote.speaker is not None and quote.speaker.text == speaker
     assert quote.speaker_description is not None and quote.speaker_description.text == description
