@@ -31,7 +31,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from newsweave import lang
-from newsweave.annotate.canonical import Mention, covered
+from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.geo import _common_words as gazetteer_function_words
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
@@ -117,8 +117,6 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
     Zimbabwe"). Known organisations (aliases) and persons are left alone: a person's name is
     full of town names ("Jackson", "Victoria").
     """
-    from newsweave.annotate.canonical import alias_of
-
     connectors = _connectors(language)
     places = frozenset(fold(m.name) for m in mentions if m.kind == "name" and m.label == "LOC")
     added: list[Mention] = []
@@ -429,8 +427,6 @@ def embedded_demonyms(mentions: list[Mention], nested: list[Mention], text: str,
     (which keeps its label). Left whole: a known organisation (an alias), a name the gazetteer
     knows ("British Columbia", "Indian Ocean"), and a name holding a place of its own
     (``nested``: "British Embassy Tokyo" is in Tokyo)."""
-    from newsweave.annotate.canonical import alias_of
-
     added: list[Mention] = []
     for mention in mentions:
         if (mention.kind != "name" or mention.label == "PER" or alias_of(mention.name) or candidates(mention.name)
@@ -454,8 +450,6 @@ def _relabel_place_names(mentions: list[Mention]) -> None:
     city ("Tamil Nadu" PER, "Pakistan" ORG, the state for its place; a town named for its
     council or its team, "Middletown" ORG, from ``toponym_organisation_town_min_population``), is that place, unless the name belongs to a person's full name in
     the article ("Victoria" beside "Victoria Ashdown") or to a known organisation."""
-    from newsweave.annotate.canonical import alias_of
-
     full_names = {fold(m.text) for m in mentions if m.kind == "name" and m.label == "PER" and " " in m.text.strip()}
     for mention in mentions:
         if mention.kind != "name" or mention.label not in ("PER", "ORG") or alias_of(mention.name):
@@ -513,7 +507,6 @@ def _countries_taken_for_organisations(mentions: list[Mention], language: str) -
     initials of the one country among those it may spell that the article names as a place
     ("T&T" in an article naming Trinidad and Tobago), is that country. Initials that spell a word
     of the language ("SA") are left to the resolver, which needs the country written in full."""
-    from newsweave.annotate.canonical import alias_of
     from newsweave.annotate.country_initials import country_initials
 
     named = {entry.place.country for m in mentions if m.kind == "name" and m.label == "LOC"
