@@ -47,6 +47,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from newsweave.assess.corroboration import peer_groups  # noqa: E402  (after the path setup)
+
 LANGUAGES = ("en", "es", "fr")
 TOP_WORDS = 60
 PUNCTUATION = list(",.;:!?\"'„“”«»‘’‚‹›-–—()[]…/%*")
@@ -76,22 +78,12 @@ def _article(part: str) -> str:
 def semeval(eval_dir: Path, window: int) -> list[dict]:
     """MT sides and human sides of SemEval-2022, each with its group's half, deduplicated."""
     records = [json.loads(line) for line in (eval_dir / "stories" / "semeval2022-train.jsonl").open(encoding="utf-8") if line.strip()]
-    parent: dict[str, str] = {}
-
-    def root(node: str) -> str:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    peers_of: dict[str, list[str]] = {}
     for record in records:
         first, second = (_article(part) for part in str(record["pair_id"]).split("_"))
-        parent[root(first)] = root(second)
-    groups: dict[str, list[str]] = {}
-    for node in list(parent):
-        groups.setdefault(root(node), []).append(node)
-    half_of = {node: _half(min(members)) for members in groups.values() for node in members}
+        peers_of.setdefault(first, []).append(second)
+    groups = peer_groups(peers_of)
+    half_of = {node: _half(min(members)) for members in groups for node in members}
     items, seen = [], set()
     for record in records:
         for side, part in zip(("1", "2"), str(record["pair_id"]).split("_"), strict=True):

@@ -133,7 +133,7 @@ def corroborate(article_ids: Iterable[str], memory: QuoteMemory, embed=None) -> 
         article_id for article_id, record in records.items()
         if article_id in todo or not all("corroborated_by" in quote for quote in record["quotes"])
     }
-    pairs = PairMatches(quoted, fresh, _peer_groups(peers_of))
+    pairs = PairMatches(quoted, fresh, peer_groups(peers_of))
     results = []
     for article_id, peers in peers_of.items():
         record = records.get(article_id)
@@ -148,9 +148,10 @@ def corroborate(article_ids: Iterable[str], memory: QuoteMemory, embed=None) -> 
     return sum(len(flags) for _, _, flags in results)
 
 
-def _peer_groups(peers_of: dict[str, list[str]]) -> list[list[str]]:
+def peer_groups(peers_of: dict[str, list[str]]) -> list[list[str]]:
     """Articles linked by being peers, in groups (a story's articles form one): quotes are
-    only ever compared within a group, so each group's pairs are scored on their own."""
+    only ever compared within a group, so each group's pairs are scored on their own.
+    Any item named as a key or a peer lands in exactly one group (connected components)."""
     parent: dict[str, str] = {}
 
     def root(item: str) -> str:
