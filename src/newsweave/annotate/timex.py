@@ -158,15 +158,30 @@ def grammar(language: str) -> Grammar | None:
     return Grammar(tuple(patterns), months, weekdays, tables, data.get("numeric_order", "dmy"),
                    tuple(cues.get("future", ())), frozenset(word.lower() for word in cues.get("not_year_after", ())),
                    frozenset(word.lower() for word in cues.get("article_duration_after", ())), language,
-                   past_cues=tuple(cues.get("past", ())), past_patterns=tuple(cues.get("past_patterns", ())),
+                   past_cues=tuple(cues.get("past", ())), past_patterns=_past_patterns(cues),
                    forward_before=tuple(cues.get("forward_before", ())),
                    future_patterns=tuple(cues.get("future_patterns", ())), verb_final=bool(data.get("verb_final", False)),
                    word_boundaries=bool(data.get("word_boundaries", True)),
                    verb_second=re.compile(cues["verb_second_present"]) if cues.get("verb_second_present") else None,
                    perfect_auxiliaries=frozenset(cues.get("perfect_auxiliaries", ())),
                    backward_before=tuple(cues.get("backward_before", ())), needs=needs,
+                   present_patterns=tuple(re.compile(regex) for regex in cues.get("present_patterns", ())),
+                   present_after=re.compile(cues["present_after"]) if cues.get("present_after") else None,
+                   reported_that=re.compile(rf"(?<!\w)(?:{_alternation(cues['reported_that'])})(?!\w)")
+                   if cues.get("reported_that") else None,
                    drop_lead=drop_lead, take_before=take_before,
                    range_before=range_before, range_after=range_after)
+
+
+def _past_patterns(cues: dict[str, Any]) -> tuple[str, ...]:
+    """The past patterns, none of which may match a word of ``not_past``: German present forms
+    that end like a weak past ("gelten", "halten", "bieten" look like "sagten")."""
+    patterns = tuple(cues.get("past_patterns", ()))
+    words = cues.get("not_past", ())
+    if not words:
+        return patterns
+    guard = rf"(?<!\w)(?!(?:{'|'.join(re.escape(word) for word in words)})(?!\w))"
+    return tuple(guard + pattern for pattern in patterns)
 
 
 def _span_rules(spans: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:

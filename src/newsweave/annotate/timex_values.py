@@ -80,7 +80,8 @@ class ResolveContext:
         # the clause only: a cue in the sentence before says nothing about this one
         before = re.split(r"[.!?;]\s|\n", before)[-1]
         if any(regex.search(before.lower()) for regex in _forward_regexes(self.rules.backward_before)):
-            return -1  # "seit Montag", "desde el lunes"
+            # "seit Montag", "desde el lunes"; but "subirá un 7 % desde el jueves" is ahead
+            return 1 if self._future_in_clause(before, after) else -1
         fronted = re.fullmatch(r"\W*(?:\w{1,3}\s+){0,2}", before) is not None
         if fronted and self.rules.verb_second is not None:
             verb_tense = self._verb_second_tense(after)
@@ -110,20 +111,41 @@ class ResolveContext:
         if future_before is not None and (past_before is None or future_before >= past_before):
             return 1
         if past_before is not None:
-            return -1
+            # "aseguró que el plan se presenta el viernes": reported speech in the present
+            return 1 if self._reported_present(before[past_before:]) else -1
         future_after = _first_cue(after_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
         past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
         if future_after is not None and (past_after is None or future_after <= past_after):
             return 1
         if past_after is not None:
             return -1
-        return 1 if self._present_verb_before(before) else 0
+        present_after = fronted and self.rules.present_after is not None and self.rules.present_after.match(after)
+        return 1 if present_after or self._present_verb_before(before) else 0
+
+    def _future_in_clause(self, before: str, after: str) -> bool:
+        after = re.split(r"[.!?;]\s|\n", after)[0]
+        cues = (self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
+        return (_last_cue(_mask_names(before).lower(), *cues) is not None
+                or _first_cue(_mask_names(after).lower(), *cues) is not None)
+
+    def _reported_present(self, tail: str) -> bool:
+        """The words between the clause's last past verb and the match open reported speech
+        ("dijo que", "sagte,") and hold a present verb: "dijo que la huelga empieza el miércoles",
+        "sagte, die Sitzung beginnt am Donnerstag"."""
+        if self.rules.reported_that is None:
+            return False
+        opener = None
+        for opener in self.rules.reported_that.finditer(tail):
+            pass
+        return opener is not None and self._present_verb_before(tail[opener.end():])
 
     def _present_verb_before(self, before: str) -> bool:
-        """In a verb-second language a clause with no past marker whose subject is followed by a
-        present form ("Die Sitzung beginnt am Donnerstag", "Merz reist am Montag") speaks of a plan."""
+        """A clause with no past marker whose verb is in the present speaks of a plan. In a
+        verb-second language the verb follows its subject ("Die Sitzung beginnt am Donnerstag",
+        "Merz reist am Montag"); elsewhere the language's present patterns find it ("el
+        presidente viaja el jueves", "los ministros se reúnen el lunes")."""
         if self.rules.verb_second is None:
-            return False
+            return any(pattern.search(before) for pattern in self.rules.present_patterns)
         for found in re.finditer(r"(?:\b[A-ZÄÖÜ][\w-]*|\b(?:er|sie|es|wir|ihr|man))\s+([a-zäöüß]+)\b", before):
             verb = found.group(1)
             if verb in self.rules.perfect_auxiliaries:
@@ -249,6 +271,8 @@ def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool) 
     tense = int(tense)
     best = anchor.year
     best_distance = None
+    if day is None and month == anchor.month:
+        return anchor.year  # the anchor's own month ("Ende Februar", written in February)
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             candidate = date(year, month, day or 15)
@@ -453,6 +477,10 @@ def _resolve_relative_unit(ctx: ResolveContext) -> Timex | None:
         return ctx.timex("DATE", _fmt(weekend_week, "WE"))
     if "rel" in ctx.parts:
         direction = ctx.lookup("relative", ctx.parts["rel"]) or 0
+        if unit == "WE" and direction == 1 and ctx.anchor is not None and ctx.anchor.weekday() < 5:
+            # "am kommenden Wochenende", "el próximo fin de semana" said on a weekday: the one
+            # ahead, this week's
+            return ctx.timex("DATE", _fmt(ctx.anchor, "WE"))
     else:
         direction = -1 if re.search(r"earlier|ago|before", text) and "this" not in text else 0
     if ctx.anchor is None:
@@ -477,6 +505,15 @@ def _resolve_weekday(ctx: ResolveContext) -> Timex | None:
 def _weekday_date(ctx: ResolveContext, weekday: int) -> date:
     """The day a weekday name points at: the last one, or the next one with a future cue."""
     assert ctx.anchor is not None
+    if "wrel" in ctx.parts or "wrel2" in ctx.parts:
+        # "am Freitag kommender Woche", "el martes de la próxima semana": that week's day
+        weeks = ctx.lookup("relative", ctx.parts.get("wrel") or ctx.parts["wrel2"]) or 0
+        return ctx.anchor + timedelta(days=7 * weeks + weekday - ctx.anchor.weekday())
+    if "relday" in ctx.parts:
+        # "mañana jueves", "hoy martes": the day word says which one, when the weekday agrees
+        said = ctx.anchor + timedelta(days=ctx.lookup("relative_days", ctx.parts["relday"]) or 0)
+        if said.weekday() == weekday:
+            return said
     direction = ctx.lookup("relative", ctx.parts["rel"]) if "rel" in ctx.parts else None
     back = (ctx.anchor.weekday() - weekday) % 7
     if direction == -1:
@@ -598,7 +635,11 @@ def _resolve_time(ctx: ResolveContext) -> Timex | None:
         hour += 12
     elif re.search(r"a\.?\s?m", clock) and hour == 12:
         hour = 0
-    hour = _hour_in_part(hour, ctx.lookup("parts_of_day", ctx.parts["part"]) if "part" in ctx.parts else None)
+    if "part" in ctx.parts:
+        part = ctx.lookup("parts_of_day", ctx.parts["part"])
+    else:  # "anoche a las 10" is ten at night
+        part = ctx.lookup("relative_day_parts", ctx.parts["relday"]) if "relday" in ctx.parts else None
+    hour = _hour_in_part(hour, part)
     if hour > 23:
         return None
     day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
