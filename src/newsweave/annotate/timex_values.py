@@ -311,7 +311,7 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     else:
         # a month by name, or by number in scripts and styles that write it so ("3月", "15.1.")
         month = int(parts["mnum"]) if "mnum" in parts else ctx.rules.months.get(parts["month"].lower().rstrip("."))
-        day, year = int(parts["day"]), int(parts["year"]) if "year" in parts else None
+        day, year = _day_number(ctx), int(parts["year"]) if "year" in parts else None
     if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     year_given = year is not None
@@ -328,6 +328,12 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     value = f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"XXXX-{month:02d}-{day:02d}"
     return ctx.timex("DATE", value, year=year, month=month, day=day, weekday=weekday,
                      year_given=year_given, impossible=impossible)
+
+
+def _day_number(ctx: ResolveContext) -> int:
+    """The day of the month, in figures or in words ("primero", "cuatro"); 0 when unknown."""
+    raw = ctx.parts["day"]
+    return int(raw) if raw.isdigit() else int(ctx.lookup("day_words", raw) or 0)
 
 
 def _leap_year_near(year: int, tense: int) -> int:
@@ -567,6 +573,9 @@ def _resolve_shifted(ctx: ResolveContext, sign: int) -> Timex | None:
     if unit in TIME_UNITS:
         return ctx.timex("DATE", ctx.anchor.isoformat(), number=amount, unit=unit)
     shifted = _shift(ctx.anchor, sign * amount, unit)
+    if sign > 0 and unit == "W":
+        # "in two weeks", "dentro de dos semanas": the day a whole count of weeks ahead
+        return ctx.timex("DATE", _fmt(shifted, "D" if amount == int(amount) else unit), number=amount, unit=unit)
     return ctx.timex("DATE", _fmt(shifted, unit), number=amount, unit=unit)
 
 
@@ -635,8 +644,9 @@ def _resolve_time(ctx: ResolveContext) -> Timex | None:
         hour += 12
     elif re.search(r"a\.?\s?m", clock) and hour == 12:
         hour = 0
-    if "part" in ctx.parts:
-        part = ctx.lookup("parts_of_day", ctx.parts["part"])
+    if "part" in ctx.parts or "part2" in ctx.parts:
+        # "a las 7 de la tarde", "am Donnerstag um 8 Uhr abends": the part after the clock wins
+        part = ctx.lookup("parts_of_day", ctx.parts.get("part2") or ctx.parts["part"])
     else:  # "anoche a las 10" is ten at night
         part = ctx.lookup("relative_day_parts", ctx.parts["relday"]) if "relday" in ctx.parts else None
     hour = _hour_in_part(hour, part)
