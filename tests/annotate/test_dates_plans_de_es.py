@@ -66,6 +66,13 @@ def test_tense_of_bare_weekdays(language: str, text: str, phrase: str, value: st
     ("es", "El próximo fin de semana llueve en Almenara.", "próximo fin de semana", "2026-W09-WE"),
     ("de", "Das Stadtfest in Oberweil ist am kommenden Wochenende.", "kommenden Wochenende", "2026-W09-WE"),
     ("de", "Der Umbau des Bahnhofs von Hallbruck endet Ende Februar.", "Ende Februar", "2026-02"),
+    ("es", "El fin de semana llueve en Almenara.", "fin de semana", "2026-W09-WE"),
+    ("es", "El fin de semana llovió en Almenara.", "fin de semana", "2026-W08-WE"),
+    ("de", "In der Nacht auf Samstag beginnt der Umbau in Oberweil.", "der Nacht auf Samstag", "2026-02-28"),
+    ("de", "In der Nacht zum Sonntag brannte eine Scheune bei Hallbruck.", "der Nacht zum Sonntag", "2026-02-22"),
+    # the present with a month reports figures as often as plans: the nearest month
+    ("es", "El paro de Valdoria baja en enero.", "enero", "2026-01"),
+    ("de", "Die Arbeitslosigkeit in Hallbruck steigt im Januar.", "Januar", "2026-01"),
     ("es", "La feria de Almenara abre el primero de mayo.", "primero de mayo", "2026-05-01"),
     ("es", "Las ventas de Valdoria crecieron en el 1º trimestre 2025.", "1º trimestre 2025", "2025-Q1"),
 ])

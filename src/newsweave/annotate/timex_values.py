@@ -65,13 +65,15 @@ class ResolveContext:
     def mod(self) -> str | None:
         return self.lookup("modifiers", self.parts["mod"]) if "mod" in self.parts else None
 
-    def looks_future(self) -> bool:
+    def looks_future(self, present_is_plan: bool = True) -> bool:
         """The clause around the match points after the anchor ("will", "sera", "until")."""
-        return self.tense() > 0
+        return self.tense(present_is_plan) > 0
 
-    def tense(self) -> int:
+    def tense(self, present_is_plan: bool = True) -> int:
         """+1 when the clause around the match speaks of the future, -1 of the past, 0 when it
-        says nothing. A word right before the match that points forward ("until Thursday",
+        says nothing. A verb in the present with no other cue speaks of a plan except with a
+        month, a quarter or a half-year (``present_is_plan`` False), where it as often reports
+        the figures of one just past ("El paro baja en enero", "Die Inflation steigt im Januar"). A word right before the match that points forward ("until Thursday",
         "jusqu'à jeudi") wins unless a past marker is nearer than any future one ("talks went
         on until Thursday"); otherwise the tense marker nearest the match wins ("said he will
         arrive on Tuesday": "will"). A cheap stand-in for a parse: no per-article cost."""
@@ -84,7 +86,7 @@ class ResolveContext:
             return 1 if self._future_in_clause(before, after) else -1
         fronted = re.fullmatch(r"\W*(?:\w{1,3}\s+){0,2}", before) is not None
         if fronted and self.rules.verb_second is not None:
-            verb_tense = self._verb_second_tense(after)
+            verb_tense = self._verb_second_tense(after, present_is_plan)
             if verb_tense:
                 return verb_tense
         if fronted and re.match(r",\s", after):
@@ -112,13 +114,15 @@ class ResolveContext:
             return 1
         if past_before is not None:
             # "aseguró que el plan se presenta el viernes": reported speech in the present
-            return 1 if self._reported_present(before[past_before:]) else -1
+            return 1 if present_is_plan and self._reported_present(before[past_before:]) else -1
         future_after = _first_cue(after_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
         past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
         if future_after is not None and (past_after is None or future_after <= past_after):
             return 1
         if past_after is not None:
             return -1
+        if not present_is_plan:
+            return 0
         present_after = fronted and self.rules.present_after is not None and self.rules.present_after.match(after)
         return 1 if present_after or self._present_verb_before(before) else 0
 
@@ -154,7 +158,7 @@ class ResolveContext:
                 return True
         return False
 
-    def _verb_second_tense(self, after: str) -> int:
+    def _verb_second_tense(self, after: str, present_is_plan: bool = True) -> int:
         """The tense of the finite verb right after a fronted expression in a verb-second
         language: -1 past, +1 future or present (a plan), 0 when the next word is no verb."""
         found = re.match(r"\s+([^\W\d_]+)\b", after)
@@ -167,7 +171,7 @@ class ResolveContext:
         if _first_cue(verb, self.rules.future_cues, self.rules.future_patterns, bounded) is not None:
             return 1
         assert self.rules.verb_second is not None
-        return 1 if self.rules.verb_second.fullmatch(verb) else 0
+        return 1 if present_is_plan and self.rules.verb_second.fullmatch(verb) else 0
 
     def past_beside(self) -> bool:
         """A verb in the past right beside the match, in a clause with no future cue: "fell in
@@ -401,7 +405,8 @@ def _resolve_month(ctx: ResolveContext) -> Timex | None:
         elif direction == 0:
             year = ctx.anchor.year
         else:
-            year = _nearest_year(ctx.anchor, month, None, -2 if ctx.past_beside() else ctx.tense())
+            tense = -2 if ctx.past_beside() else ctx.tense(present_is_plan=False)
+            year = _nearest_year(ctx.anchor, month, None, tense)
     value = f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
     return ctx.timex("DATE", value, mod=ctx.mod(), year=year, month=month, year_given="year" in ctx.parts)
 
@@ -440,7 +445,8 @@ def _resolve_quarter(ctx: ResolveContext) -> Timex | None:
     if not 1 <= ordinal <= 4:
         return None
     if year is None and ctx.anchor is not None:
-        year = ctx.anchor.year if ordinal <= _quarter_of(ctx.anchor) or ctx.looks_future() else ctx.anchor.year - 1
+        ahead = ordinal <= _quarter_of(ctx.anchor) or ctx.looks_future(present_is_plan=False)
+        year = ctx.anchor.year if ahead else ctx.anchor.year - 1
     return ctx.timex("DATE", f"{year:04d}-Q{ordinal}" if year else f"XXXX-Q{ordinal}")
 
 
@@ -478,8 +484,12 @@ def _resolve_relative_unit(ctx: ResolveContext) -> Timex | None:
         return None
     text = ctx.mention.text.lower()
     if unit == "WE" and "rel" not in ctx.parts and ctx.anchor is not None:
-        # "the weekend": the one just past early in the week, the coming one later in it
-        weekend_week = ctx.anchor - timedelta(days=7) if ctx.anchor.weekday() < 3 else ctx.anchor
+        # "the weekend": the coming one in a clause about the future or a plan ("El fin de semana
+        # llueve"), the one just past in the past; without a cue the one just past early in the
+        # week and the coming one later in it
+        tense = ctx.tense() if ctx.anchor.weekday() < 5 else 0
+        ahead = tense > 0 or (tense == 0 and ctx.anchor.weekday() >= 3)
+        weekend_week = ctx.anchor if ahead else ctx.anchor - timedelta(days=7)
         return ctx.timex("DATE", _fmt(weekend_week, "WE"))
     if "rel" in ctx.parts:
         direction = ctx.lookup("relative", ctx.parts["rel"]) or 0
@@ -781,7 +791,7 @@ def _resolve_half_year(ctx: ResolveContext) -> Timex | None:
     year = int(ctx.parts["year"]) if "year" in ctx.parts else None
     if year is None and ctx.anchor is not None:
         current = 1 if ctx.anchor.month <= 6 else 2
-        year = ctx.anchor.year if half <= current or ctx.looks_future() else ctx.anchor.year - 1
+        year = ctx.anchor.year if half <= current or ctx.looks_future(present_is_plan=False) else ctx.anchor.year - 1
     return ctx.timex("DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}")
 
 
