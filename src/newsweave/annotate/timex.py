@@ -168,6 +168,7 @@ def grammar(language: str) -> Grammar | None:
                    word_boundaries=bool(data.get("word_boundaries", True)),
                    verb_second=re.compile(cues["verb_second_present"]) if cues.get("verb_second_present") else None,
                    perfect_auxiliaries=frozenset(cues.get("perfect_auxiliaries", ())),
+                   not_verbs=frozenset(cues.get("not_verbs", ())),
                    backward_before=tuple(cues.get("backward_before", ())), needs=needs,
                    present_patterns=tuple(re.compile(regex) for regex in cues.get("present_patterns", ())),
                    present_after=re.compile(cues["present_after"]) if cues.get("present_after") else None,

@@ -66,6 +66,8 @@ class Grammar:
     # ("Am Montag hat der Rat …") of the past; words before an expression that point back ("seit")
     verb_second: re.Pattern[str] | None = None
     perfect_auxiliaries: frozenset[str] = frozenset()
+    # words shaped like a present form that are none ("mit", "gegen", "nicht" end in -t, -en)
+    not_verbs: frozenset[str] = frozenset()
     backward_before: tuple[str, ...] = ()
     # where no word order marks it (Spanish): a present finite verb in the clause before the
     # expression ("el presidente viaja el jueves", "se celebra el martes") and right after a

@@ -152,6 +152,8 @@ class ResolveContext:
             return any(pattern.search(before) for pattern in self.rules.present_patterns)
         for found in re.finditer(r"(?:\b[A-ZÄÖÜ][\w-]*|\b(?:er|sie|es|wir|ihr|man))\s+([a-zäöüß]+)\b", before):
             verb = found.group(1)
+            if verb in self.rules.not_verbs:
+                continue
             if verb in self.rules.perfect_auxiliaries:
                 return False
             if self.rules.verb_second.fullmatch(verb):
@@ -165,6 +167,8 @@ class ResolveContext:
         if not found or not found.group(1)[0].islower():
             return 0  # a noun, a name, or punctuation: no verb to read
         verb = found.group(1)
+        if verb in self.rules.not_verbs:
+            return 0
         bounded = self.rules.word_boundaries
         if verb in self.rules.perfect_auxiliaries or _first_cue(verb, self.rules.past_cues, self.rules.past_patterns, bounded) is not None:
             return -1
@@ -269,9 +273,17 @@ def _shift(day: date, amount: float, unit: str) -> date:
     return day + deltas.get(unit, relativedelta())
 
 
-def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool) -> int:
+def _date_tense(ctx: ResolveContext) -> tuple[int, bool]:
+    """The tense of the clause around a month or a date, and whether a verb in the present,
+    the only cue, makes it a plan (see ``ResolveContext.tense``)."""
+    tense = ctx.tense(present_is_plan=False)
+    return tense, tense == 0 and ctx.tense() > 0
+
+
+def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool, plan: bool = False) -> int:
     """The year that puts month/day nearest the anchor; a clause in the future (tense > 0)
-    points forward, otherwise past expressions dominate news."""
+    points forward, a plan in the present (``plan``) forward unless the month or day is one
+    just past, otherwise past expressions dominate news."""
     tense = int(tense)
     best = anchor.year
     best_distance = None
@@ -289,10 +301,12 @@ def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool) 
             # a month alone right after a verb in the past ("sales fell in March", written in
             # February; ``past_beside``) is one that has been: last year's
             penalty = abs(distance) + SETTINGS.timex_wrong_side_future
-        elif distance > 0 and tense <= 0:
+        elif distance > 0 and tense <= 0 and not plan:
             penalty = abs(distance) + SETTINGS.timex_wrong_side_past
         elif distance < 0 and tense > 0:
             penalty = abs(distance) + SETTINGS.timex_wrong_side_future
+        elif distance < 0 and plan:
+            penalty = abs(distance) + SETTINGS.timex_wrong_side_plan
         else:
             penalty = abs(distance)
         if best_distance is None or penalty < best_distance:
@@ -320,9 +334,10 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
         return None
     year_given = year is not None
     if year is None and ctx.anchor is not None:
-        year = _nearest_year(ctx.anchor, month, day, ctx.tense())
+        tense, plan = _date_tense(ctx)
+        year = _nearest_year(ctx.anchor, month, day, tense, plan)
         if (month, day) == (2, 29):
-            year = _leap_year_near(year, ctx.tense())
+            year = _leap_year_near(year, 1 if plan else tense)
     impossible = False
     if year is not None:
         try:
@@ -361,7 +376,7 @@ def _resolve_nth_weekday(ctx: ResolveContext) -> Timex | None:
         return ctx.timex("DATE", f"XXXX-{month:02d}-WXX-{weekday + 1}-#{nth}" if nth > 0 else f"XXXX-{month:02d}")
     if year is None:
         assert ctx.anchor is not None
-        year = _nearest_year(ctx.anchor, month, None, ctx.tense())
+        year = _nearest_year(ctx.anchor, month, None, *_date_tense(ctx))
     found = _holiday_day(f"{month:02d}-W{weekday + 1}-{'L' if nth == -1 else nth}", year)
     if found.month != month:
         return None  # a fifth Friday that month does not have
@@ -405,8 +420,8 @@ def _resolve_month(ctx: ResolveContext) -> Timex | None:
         elif direction == 0:
             year = ctx.anchor.year
         else:
-            tense = -2 if ctx.past_beside() else ctx.tense(present_is_plan=False)
-            year = _nearest_year(ctx.anchor, month, None, tense)
+            tense, plan = (-2, False) if ctx.past_beside() else _date_tense(ctx)
+            year = _nearest_year(ctx.anchor, month, None, tense, plan)
     value = f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
     return ctx.timex("DATE", value, mod=ctx.mod(), year=year, month=month, year_given="year" in ctx.parts)
 
@@ -445,7 +460,11 @@ def _resolve_quarter(ctx: ResolveContext) -> Timex | None:
     if not 1 <= ordinal <= 4:
         return None
     if year is None and ctx.anchor is not None:
-        ahead = ordinal <= _quarter_of(ctx.anchor) or ctx.looks_future(present_is_plan=False)
+        tense, plan = _date_tense(ctx)
+        # a plan in the present, unless it is the quarter just past ("el PIB crece en el cuarto
+        # trimestre", written in February)
+        just_past = (_quarter_of(ctx.anchor) - 2) % 4 + 1
+        ahead = ordinal <= _quarter_of(ctx.anchor) or tense > 0 or (plan and ordinal != just_past)
         year = ctx.anchor.year if ahead else ctx.anchor.year - 1
     return ctx.timex("DATE", f"{year:04d}-Q{ordinal}" if year else f"XXXX-Q{ordinal}")
 
@@ -746,7 +765,8 @@ def _resolve_holiday(ctx: ResolveContext) -> Timex | None:
             return ctx.timex("DATE", "XXXX")
         return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{int(rule[:2]):02d}")
     this_year = _holiday_day(rule, ctx.anchor.year)
-    year = _nearest_year(ctx.anchor, this_year.month, this_year.day if rule.startswith("E") else 15, ctx.tense())
+    year = _nearest_year(ctx.anchor, this_year.month, this_year.day if rule.startswith("E") else 15,
+                         *_date_tense(ctx))
     day = _holiday_day(rule, year)
     month = day.month
     return ctx.timex("DATE", day.isoformat(), year=year, month=month, day=day.day)
@@ -791,7 +811,9 @@ def _resolve_half_year(ctx: ResolveContext) -> Timex | None:
     year = int(ctx.parts["year"]) if "year" in ctx.parts else None
     if year is None and ctx.anchor is not None:
         current = 1 if ctx.anchor.month <= 6 else 2
-        year = ctx.anchor.year if half <= current or ctx.looks_future(present_is_plan=False) else ctx.anchor.year - 1
+        # a present verb makes no plan of the other half: written in the first, it is the one just past
+        ahead = half <= current or ctx.looks_future(present_is_plan=False)
+        year = ctx.anchor.year if ahead else ctx.anchor.year - 1
     return ctx.timex("DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}")
 
 
