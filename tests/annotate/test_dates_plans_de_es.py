@@ -50,7 +50,8 @@ def test_tense_of_bare_weekdays(language: str, text: str, phrase: str, value: st
     # a weekday of a week named beside it
     ("de", "Der Rat von Hallbruck entscheidet am Donnerstag kommender Woche.",
      "Donnerstag kommender Woche", "2026-03-05"),
-    ("de", "Übernächste Woche am Freitag öffnet die Brücke in Oberweil.", "Übernächste Woche am Freitag", "2026-03-13"),
+    ("de", "Übernächste Woche am Freitag öffnet die Brücke in Oberweil.",
+     "Übernächste Woche am Freitag", "2026-03-13"),
     ("es", "El pleno de Almenara será el martes de la próxima semana.", "martes de la próxima semana", "2026-03-03"),
     ("es", "La semana que viene, el miércoles, abre el mercado de Valdoria.",
      "La semana que viene, el miércoles", "2026-03-04"),

@@ -71,12 +71,13 @@ class ResolveContext:
 
     def tense(self, present_is_plan: bool = True) -> int:
         """+1 when the clause around the match speaks of the future, -1 of the past, 0 when it
-        says nothing. A verb in the present with no other cue speaks of a plan except with a
-        month, a quarter or a half-year (``present_is_plan`` False), where it as often reports
-        the figures of one just past ("El paro baja en enero", "Die Inflation steigt im Januar"). A word right before the match that points forward ("until Thursday",
+        says nothing. A word right before the match that points forward ("until Thursday",
         "jusqu'à jeudi") wins unless a past marker is nearer than any future one ("talks went
         on until Thursday"); otherwise the tense marker nearest the match wins ("said he will
-        arrive on Tuesday": "will"). A cheap stand-in for a parse: no per-article cost."""
+        arrive on Tuesday": "will"). A verb in the present, the only cue, speaks of a plan
+        (+1) unless ``present_is_plan`` is False: a month or a date asks separately, since the
+        present also reports the figures of one just past ("El paro baja en enero", "Die
+        Inflation steigt im Januar"). A cheap stand-in for a parse: no per-article cost."""
         before = self.text[max(0, self.mention.start - SETTINGS.timex_cue_window):self.mention.start]
         after = self.text[self.mention.end:self.mention.end + SETTINGS.timex_cue_window // 2]
         # the clause only: a cue in the sentence before says nothing about this one
