@@ -28,6 +28,7 @@ def _found(text: str, language: str) -> dict[str, str]:
     ("es", "El sábado se disputa la final del torneo de Almenara.", "sábado", "2026-02-28"),
     ("es", "El consejero aseguró que el plan se presenta el viernes.", "viernes", "2026-02-27"),
     ("es", "Las tarifas de Valdoria subirán un 7 % desde el jueves.", "jueves", "2026-02-26"),
+    ("de", "In Hallbruck wird seit Montag über den Haushalt abgestimmt.", "Montag", "2026-02-23"),
     # ... and the past stays the past
     ("es", "La alcaldesa de Valdoria viajó el jueves a Almenara.", "jueves", "2026-02-19"),
     ("es", "El consejero dijo el lunes que no habrá cambios.", "lunes", "2026-02-23"),

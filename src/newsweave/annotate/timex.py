@@ -170,6 +170,7 @@ def grammar(language: str) -> Grammar | None:
                    perfect_auxiliaries=frozenset(cues.get("perfect_auxiliaries", ())),
                    not_verbs=frozenset(cues.get("not_verbs", ())),
                    backward_before=tuple(cues.get("backward_before", ())), needs=needs,
+                   backward_unless_future=tuple(cues.get("backward_unless_future", ())),
                    present_patterns=tuple(re.compile(regex) for regex in cues.get("present_patterns", ())),
                    present_after=re.compile(cues["present_after"]) if cues.get("present_after") else None,
                    reported_that=re.compile(rf"(?<!\w)(?:{_alternation(cues['reported_that'])})(?!\w)")

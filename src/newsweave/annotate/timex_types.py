@@ -69,6 +69,9 @@ class Grammar:
     # words shaped like a present form that are none ("mit", "gegen", "nicht" end in -t, -en)
     not_verbs: frozenset[str] = frozenset()
     backward_before: tuple[str, ...] = ()
+    # ... and those that point back only in a clause with no future cue ("desde el lunes" is
+    # since Monday, "subirá desde el jueves" from Thursday on); German "seit" is always back
+    backward_unless_future: tuple[str, ...] = ()
     # where no word order marks it (Spanish): a present finite verb in the clause before the
     # expression ("el presidente viaja el jueves", "se celebra el martes") and right after a
     # fronted one ("El sábado se disputa la final"), read as a plan when no other cue speaks

@@ -83,7 +83,9 @@ class ResolveContext:
         # the clause only: a cue in the sentence before says nothing about this one
         before = re.split(r"[.!?;]\s|\n", before)[-1]
         if any(regex.search(before.lower()) for regex in _forward_regexes(self.rules.backward_before)):
-            # "seit Montag", "desde el lunes"; but "subirá un 7 % desde el jueves" is ahead
+            return -1  # "seit Montag"
+        if any(regex.search(before.lower()) for regex in _forward_regexes(self.rules.backward_unless_future)):
+            # "desde el lunes"; but "subirá un 7 % desde el jueves" is ahead
             return 1 if self._future_in_clause(before, after) else -1
         fronted = re.fullmatch(r"\W*(?:\w{1,3}\s+){0,2}", before) is not None
         if fronted and self.rules.verb_second is not None:
