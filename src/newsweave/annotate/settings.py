@@ -49,6 +49,11 @@ class AnnotateSettings:
     # reopen in January", written in February: next January). Set on the TE3 tune half.
     timex_wrong_side_past: int = 120
     timex_wrong_side_future: int = 365
+    # ... and before it in a clause whose only cue is a verb in the present: a plan ("Im Oktober
+    # wechselt die Chefin"), unless the month or day is one just past (headlines and figures
+    # report in the present: "El paro baja en enero", written in February). Set by reading
+    # German and Spanish news of the tune half.
+    timex_wrong_side_plan: int = 200
     # Title + opening characters embedded for story similarity: the shortest lead that keeps
     # the same-story correlation near its best, at a fraction of the engine's cost per article
     # (docs/quality.md, "Story similarity", the lead-length table and the note on 150).

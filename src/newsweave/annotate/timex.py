@@ -103,6 +103,8 @@ def grammar(language: str) -> Grammar | None:
         # an abbreviation's full stop ("Tues."), not a sentence's ("on Monday.")
         "weekday": rf"(?P<weekday>{weekday_alt})(?:(?<![^\W\d_]{{5}})\.)?",
         "day": r"(?P<day>[0-3]?\d)",
+        # a day of the month in words: "el primero de mayo", "el cuatro de julio"
+        "dayword": rf"(?P<day>{_alternation(data.get('day_words', {}))})",
         "monthnum": r"(?P<mnum>1[0-2]|0?[1-9])",
         "year": rf"(?<![\d$€£.,])(?P<year>(?:1[89]|20)\d\d)(?![\d%]|[.,]\d)",
         "decade": r"(?P<decade>(?:1[89]|20)\d0)",
@@ -120,6 +122,8 @@ def grammar(language: str) -> Grammar | None:
         "relafter": rf"(?P<relafter>{_alternation(data.get('relative', {}))})",
         "relday": rf"(?P<relday>{_alternation(data.get('relative_days', {}))})",
         "part": rf"(?P<part>{_alternation(data.get('parts_of_day', {}))})",
+        # the same words where a pattern has a second place for them ("el jueves a las 7 de la tarde")
+        "parts": _alternation(data.get("parts_of_day", {})),
         "season": rf"(?P<season>{_alternation(data.get('seasons', {}))})",
         "ordinal": rf"(?P<ordinal>\d+{suffix}|{_alternation(ordinals)})",
         "ordsuffix": suffix,
@@ -149,7 +153,7 @@ def grammar(language: str) -> Grammar | None:
     tables = {name: {k.lower(): v for k, v in data.get(name, {}).items()} for name in (
         "numbers", "vague_numbers", "units", "relative", "relative_days", "relative_day_parts",
         "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks", "today_weekday",
-        "clock_hours", "clock_minutes")}
+        "clock_hours", "clock_minutes", "day_words")}
     tables["units"] = {**generated_units, **tables["units"]}
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})
@@ -158,15 +162,32 @@ def grammar(language: str) -> Grammar | None:
     return Grammar(tuple(patterns), months, weekdays, tables, data.get("numeric_order", "dmy"),
                    tuple(cues.get("future", ())), frozenset(word.lower() for word in cues.get("not_year_after", ())),
                    frozenset(word.lower() for word in cues.get("article_duration_after", ())), language,
-                   past_cues=tuple(cues.get("past", ())), past_patterns=tuple(cues.get("past_patterns", ())),
+                   past_cues=tuple(cues.get("past", ())), past_patterns=_past_patterns(cues),
                    forward_before=tuple(cues.get("forward_before", ())),
                    future_patterns=tuple(cues.get("future_patterns", ())), verb_final=bool(data.get("verb_final", False)),
                    word_boundaries=bool(data.get("word_boundaries", True)),
                    verb_second=re.compile(cues["verb_second_present"]) if cues.get("verb_second_present") else None,
                    perfect_auxiliaries=frozenset(cues.get("perfect_auxiliaries", ())),
+                   not_verbs=frozenset(cues.get("not_verbs", ())),
                    backward_before=tuple(cues.get("backward_before", ())), needs=needs,
+                   backward_unless_future=tuple(cues.get("backward_unless_future", ())),
+                   present_patterns=tuple(re.compile(regex) for regex in cues.get("present_patterns", ())),
+                   present_after=re.compile(cues["present_after"]) if cues.get("present_after") else None,
+                   reported_that=re.compile(rf"(?<!\w)(?:{_alternation(cues['reported_that'])})(?!\w)")
+                   if cues.get("reported_that") else None,
                    drop_lead=drop_lead, take_before=take_before,
                    range_before=range_before, range_after=range_after)
+
+
+def _past_patterns(cues: dict[str, Any]) -> tuple[str, ...]:
+    """The past patterns, none of which may match a word of ``not_past``: German present forms
+    that end like a weak past ("gelten", "halten", "bieten" look like "sagten")."""
+    patterns = tuple(cues.get("past_patterns", ()))
+    words = cues.get("not_past", ())
+    if not words:
+        return patterns
+    guard = rf"(?<!\w)(?!(?:{'|'.join(re.escape(word) for word in words)})(?!\w))"
+    return tuple(guard + pattern for pattern in patterns)
 
 
 def _span_rules(spans: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
@@ -353,7 +374,7 @@ def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:
         return True  # "three-quarters of its food"
     if mention.resolve == "month" and set(mention.parts) <= {"month"} and re.match(r"\s+of\s+the\b", text[mention.end:mention.end + 8]):
         return True  # "the March of the Mothers"
-    if mention.resolve == "absolute" and "day" in mention.parts and int(mention.parts["day"]) == 0:
+    if mention.resolve == "absolute" and mention.parts.get("day", "").isdigit() and int(mention.parts["day"]) == 0:
         return True
     return False
 

@@ -66,7 +66,20 @@ class Grammar:
     # ("Am Montag hat der Rat …") of the past; words before an expression that point back ("seit")
     verb_second: re.Pattern[str] | None = None
     perfect_auxiliaries: frozenset[str] = frozenset()
+    # words shaped like a present form that are none ("mit", "gegen", "nicht" end in -t, -en)
+    not_verbs: frozenset[str] = frozenset()
     backward_before: tuple[str, ...] = ()
+    # ... and those that point back only in a clause with no future cue ("desde el lunes" is
+    # since Monday, "subirá desde el jueves" from Thursday on); German "seit" is always back
+    backward_unless_future: tuple[str, ...] = ()
+    # where no word order marks it (Spanish): a present finite verb in the clause before the
+    # expression ("el presidente viaja el jueves", "se celebra el martes") and right after a
+    # fronted one ("El sábado se disputa la final"), read as a plan when no other cue speaks
+    present_patterns: tuple[re.Pattern[str], ...] = ()
+    present_after: re.Pattern[str] | None = None
+    # the words that open reported speech after a verb in the past ("aseguró que", "sagte, …"):
+    # a present verb behind them still speaks of what is to come
+    reported_that: re.Pattern[str] | None = None
     # per pattern, a cheap regular expression the text must contain for the pattern to be tried
     # (``needs`` in the language file: "uhr" for clocks); None tries it on every text
     needs: tuple[re.Pattern[str] | None, ...] = ()

@@ -65,25 +65,31 @@ class ResolveContext:
     def mod(self) -> str | None:
         return self.lookup("modifiers", self.parts["mod"]) if "mod" in self.parts else None
 
-    def looks_future(self) -> bool:
+    def looks_future(self, present_is_plan: bool = True) -> bool:
         """The clause around the match points after the anchor ("will", "sera", "until")."""
-        return self.tense() > 0
+        return self.tense(present_is_plan) > 0
 
-    def tense(self) -> int:
+    def tense(self, present_is_plan: bool = True) -> int:
         """+1 when the clause around the match speaks of the future, -1 of the past, 0 when it
         says nothing. A word right before the match that points forward ("until Thursday",
         "jusqu'à jeudi") wins unless a past marker is nearer than any future one ("talks went
         on until Thursday"); otherwise the tense marker nearest the match wins ("said he will
-        arrive on Tuesday": "will"). A cheap stand-in for a parse: no per-article cost."""
+        arrive on Tuesday": "will"). A verb in the present, the only cue, speaks of a plan
+        (+1) unless ``present_is_plan`` is False: a month or a date asks separately, since the
+        present also reports the figures of one just past ("El paro baja en enero", "Die
+        Inflation steigt im Januar"). A cheap stand-in for a parse: no per-article cost."""
         before = self.text[max(0, self.mention.start - SETTINGS.timex_cue_window):self.mention.start]
         after = self.text[self.mention.end:self.mention.end + SETTINGS.timex_cue_window // 2]
         # the clause only: a cue in the sentence before says nothing about this one
         before = re.split(r"[.!?;]\s|\n", before)[-1]
         if any(regex.search(before.lower()) for regex in _forward_regexes(self.rules.backward_before)):
-            return -1  # "seit Montag", "desde el lunes"
+            return -1  # "seit Montag"
+        if any(regex.search(before.lower()) for regex in _forward_regexes(self.rules.backward_unless_future)):
+            # "desde el lunes"; but "subirá un 7 % desde el jueves" is ahead
+            return 1 if self._future_in_clause(before, after) else -1
         fronted = re.fullmatch(r"\W*(?:\w{1,3}\s+){0,2}", before) is not None
         if fronted and self.rules.verb_second is not None:
-            verb_tense = self._verb_second_tense(after)
+            verb_tense = self._verb_second_tense(after, present_is_plan)
             if verb_tense:
                 return verb_tense
         if fronted and re.match(r",\s", after):
@@ -110,42 +116,69 @@ class ResolveContext:
         if future_before is not None and (past_before is None or future_before >= past_before):
             return 1
         if past_before is not None:
-            return -1
+            # "aseguró que el plan se presenta el viernes": reported speech in the present
+            return 1 if present_is_plan and self._reported_present(before[past_before:]) else -1
         future_after = _first_cue(after_lower, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
         past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
         if future_after is not None and (past_after is None or future_after <= past_after):
             return 1
         if past_after is not None:
             return -1
-        return 1 if self._present_verb_before(before) else 0
+        if not present_is_plan:
+            return 0
+        present_after = fronted and self.rules.present_after is not None and self.rules.present_after.match(after)
+        return 1 if present_after or self._present_verb_before(before) else 0
+
+    def _future_in_clause(self, before: str, after: str) -> bool:
+        after = re.split(r"[.!?;]\s|\n", after)[0]
+        cues = (self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
+        return (_last_cue(_mask_names(before).lower(), *cues) is not None
+                or _first_cue(_mask_names(after).lower(), *cues) is not None)
+
+    def _reported_present(self, tail: str) -> bool:
+        """The words between the clause's last past verb and the match open reported speech
+        ("dijo que", "sagte,") and hold a present verb: "dijo que la huelga empieza el miércoles",
+        "sagte, die Sitzung beginnt am Donnerstag"."""
+        if self.rules.reported_that is None:
+            return False
+        opener = None
+        for opener in self.rules.reported_that.finditer(tail):
+            pass
+        return opener is not None and self._present_verb_before(tail[opener.end():])
 
     def _present_verb_before(self, before: str) -> bool:
-        """In a verb-second language a clause with no past marker whose subject is followed by a
-        present form ("Die Sitzung beginnt am Donnerstag", "Merz reist am Montag") speaks of a plan."""
+        """A clause with no past marker whose verb is in the present speaks of a plan. In a
+        verb-second language the verb follows its subject ("Die Sitzung beginnt am Donnerstag",
+        "Merz reist am Montag"); elsewhere the language's present patterns find it ("el
+        presidente viaja el jueves", "los ministros se reúnen el lunes")."""
         if self.rules.verb_second is None:
-            return False
+            return any(pattern.search(before) for pattern in self.rules.present_patterns)
         for found in re.finditer(r"(?:\b[A-ZÄÖÜ][\w-]*|\b(?:er|sie|es|wir|ihr|man))\s+([a-zäöüß]+)\b", before):
             verb = found.group(1)
+            if verb in self.rules.not_verbs:
+                continue
             if verb in self.rules.perfect_auxiliaries:
                 return False
             if self.rules.verb_second.fullmatch(verb):
                 return True
         return False
 
-    def _verb_second_tense(self, after: str) -> int:
+    def _verb_second_tense(self, after: str, present_is_plan: bool = True) -> int:
         """The tense of the finite verb right after a fronted expression in a verb-second
         language: -1 past, +1 future or present (a plan), 0 when the next word is no verb."""
         found = re.match(r"\s+([^\W\d_]+)\b", after)
         if not found or not found.group(1)[0].islower():
             return 0  # a noun, a name, or punctuation: no verb to read
         verb = found.group(1)
+        if verb in self.rules.not_verbs:
+            return 0
         bounded = self.rules.word_boundaries
         if verb in self.rules.perfect_auxiliaries or _first_cue(verb, self.rules.past_cues, self.rules.past_patterns, bounded) is not None:
             return -1
         if _first_cue(verb, self.rules.future_cues, self.rules.future_patterns, bounded) is not None:
             return 1
         assert self.rules.verb_second is not None
-        return 1 if self.rules.verb_second.fullmatch(verb) else 0
+        return 1 if present_is_plan and self.rules.verb_second.fullmatch(verb) else 0
 
     def past_beside(self) -> bool:
         """A verb in the past right beside the match, in a clause with no future cue: "fell in
@@ -243,12 +276,22 @@ def _shift(day: date, amount: float, unit: str) -> date:
     return day + deltas.get(unit, relativedelta())
 
 
-def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool) -> int:
+def _date_tense(ctx: ResolveContext) -> tuple[int, bool]:
+    """The tense of the clause around a month or a date, and whether a verb in the present,
+    the only cue, makes it a plan (see ``ResolveContext.tense``)."""
+    tense = ctx.tense(present_is_plan=False)
+    return tense, tense == 0 and ctx.tense() > 0
+
+
+def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool, plan: bool = False) -> int:
     """The year that puts month/day nearest the anchor; a clause in the future (tense > 0)
-    points forward, otherwise past expressions dominate news."""
+    points forward, a plan in the present (``plan``) forward unless the month or day is one
+    just past, otherwise past expressions dominate news."""
     tense = int(tense)
     best = anchor.year
     best_distance = None
+    if day is None and month == anchor.month:
+        return anchor.year  # the anchor's own month ("Ende Februar", written in February)
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             candidate = date(year, month, day or 15)
@@ -261,10 +304,12 @@ def _nearest_year(anchor: date, month: int, day: int | None, tense: int | bool) 
             # a month alone right after a verb in the past ("sales fell in March", written in
             # February; ``past_beside``) is one that has been: last year's
             penalty = abs(distance) + SETTINGS.timex_wrong_side_future
-        elif distance > 0 and tense <= 0:
+        elif distance > 0 and tense <= 0 and not plan:
             penalty = abs(distance) + SETTINGS.timex_wrong_side_past
         elif distance < 0 and tense > 0:
             penalty = abs(distance) + SETTINGS.timex_wrong_side_future
+        elif distance < 0 and plan:
+            penalty = abs(distance) + SETTINGS.timex_wrong_side_plan
         else:
             penalty = abs(distance)
         if best_distance is None or penalty < best_distance:
@@ -287,14 +332,15 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     else:
         # a month by name, or by number in scripts and styles that write it so ("3月", "15.1.")
         month = int(parts["mnum"]) if "mnum" in parts else ctx.rules.months.get(parts["month"].lower().rstrip("."))
-        day, year = int(parts["day"]), int(parts["year"]) if "year" in parts else None
+        day, year = _day_number(ctx), int(parts["year"]) if "year" in parts else None
     if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     year_given = year is not None
     if year is None and ctx.anchor is not None:
-        year = _nearest_year(ctx.anchor, month, day, ctx.tense())
+        tense, plan = _date_tense(ctx)
+        year = _nearest_year(ctx.anchor, month, day, tense, plan)
         if (month, day) == (2, 29):
-            year = _leap_year_near(year, ctx.tense())
+            year = _leap_year_near(year, 1 if plan else tense)
     impossible = False
     if year is not None:
         try:
@@ -304,6 +350,12 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     value = f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"XXXX-{month:02d}-{day:02d}"
     return ctx.timex("DATE", value, year=year, month=month, day=day, weekday=weekday,
                      year_given=year_given, impossible=impossible)
+
+
+def _day_number(ctx: ResolveContext) -> int:
+    """The day of the month, in figures or in words ("primero", "cuatro"); 0 when unknown."""
+    raw = ctx.parts["day"]
+    return int(raw) if raw.isdigit() else int(ctx.lookup("day_words", raw) or 0)
 
 
 def _leap_year_near(year: int, tense: int) -> int:
@@ -327,7 +379,7 @@ def _resolve_nth_weekday(ctx: ResolveContext) -> Timex | None:
         return ctx.timex("DATE", f"XXXX-{month:02d}-WXX-{weekday + 1}-#{nth}" if nth > 0 else f"XXXX-{month:02d}")
     if year is None:
         assert ctx.anchor is not None
-        year = _nearest_year(ctx.anchor, month, None, ctx.tense())
+        year = _nearest_year(ctx.anchor, month, None, *_date_tense(ctx))
     found = _holiday_day(f"{month:02d}-W{weekday + 1}-{'L' if nth == -1 else nth}", year)
     if found.month != month:
         return None  # a fifth Friday that month does not have
@@ -371,7 +423,8 @@ def _resolve_month(ctx: ResolveContext) -> Timex | None:
         elif direction == 0:
             year = ctx.anchor.year
         else:
-            year = _nearest_year(ctx.anchor, month, None, -2 if ctx.past_beside() else ctx.tense())
+            tense, plan = (-2, False) if ctx.past_beside() else _date_tense(ctx)
+            year = _nearest_year(ctx.anchor, month, None, tense, plan)
     value = f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
     return ctx.timex("DATE", value, mod=ctx.mod(), year=year, month=month, year_given="year" in ctx.parts)
 
@@ -410,7 +463,12 @@ def _resolve_quarter(ctx: ResolveContext) -> Timex | None:
     if not 1 <= ordinal <= 4:
         return None
     if year is None and ctx.anchor is not None:
-        year = ctx.anchor.year if ordinal <= _quarter_of(ctx.anchor) or ctx.looks_future() else ctx.anchor.year - 1
+        tense, plan = _date_tense(ctx)
+        # a plan in the present, unless it is the quarter just past ("el PIB crece en el cuarto
+        # trimestre", written in February)
+        just_past = (_quarter_of(ctx.anchor) - 2) % 4 + 1
+        ahead = ordinal <= _quarter_of(ctx.anchor) or tense > 0 or (plan and ordinal != just_past)
+        year = ctx.anchor.year if ahead else ctx.anchor.year - 1
     return ctx.timex("DATE", f"{year:04d}-Q{ordinal}" if year else f"XXXX-Q{ordinal}")
 
 
@@ -448,11 +506,19 @@ def _resolve_relative_unit(ctx: ResolveContext) -> Timex | None:
         return None
     text = ctx.mention.text.lower()
     if unit == "WE" and "rel" not in ctx.parts and ctx.anchor is not None:
-        # "the weekend": the one just past early in the week, the coming one later in it
-        weekend_week = ctx.anchor - timedelta(days=7) if ctx.anchor.weekday() < 3 else ctx.anchor
+        # "the weekend": the coming one in a clause about the future or a plan ("El fin de semana
+        # llueve"), the one just past in the past; without a cue the one just past early in the
+        # week and the coming one later in it
+        tense = ctx.tense() if ctx.anchor.weekday() < 5 else 0
+        ahead = tense > 0 or (tense == 0 and ctx.anchor.weekday() >= 3)
+        weekend_week = ctx.anchor if ahead else ctx.anchor - timedelta(days=7)
         return ctx.timex("DATE", _fmt(weekend_week, "WE"))
     if "rel" in ctx.parts:
         direction = ctx.lookup("relative", ctx.parts["rel"]) or 0
+        if unit == "WE" and direction == 1 and ctx.anchor is not None and ctx.anchor.weekday() < 5:
+            # "am kommenden Wochenende", "el próximo fin de semana" said on a weekday: the one
+            # ahead, this week's
+            return ctx.timex("DATE", _fmt(ctx.anchor, "WE"))
     else:
         direction = -1 if re.search(r"earlier|ago|before", text) and "this" not in text else 0
     if ctx.anchor is None:
@@ -477,6 +543,15 @@ def _resolve_weekday(ctx: ResolveContext) -> Timex | None:
 def _weekday_date(ctx: ResolveContext, weekday: int) -> date:
     """The day a weekday name points at: the last one, or the next one with a future cue."""
     assert ctx.anchor is not None
+    if "wrel" in ctx.parts or "wrel2" in ctx.parts:
+        # "am Freitag kommender Woche", "el martes de la próxima semana": that week's day
+        weeks = ctx.lookup("relative", ctx.parts.get("wrel") or ctx.parts["wrel2"]) or 0
+        return ctx.anchor + timedelta(days=7 * weeks + weekday - ctx.anchor.weekday())
+    if "relday" in ctx.parts:
+        # "mañana jueves", "hoy martes": the day word says which one, when the weekday agrees
+        said = ctx.anchor + timedelta(days=ctx.lookup("relative_days", ctx.parts["relday"]) or 0)
+        if said.weekday() == weekday:
+            return said
     direction = ctx.lookup("relative", ctx.parts["rel"]) if "rel" in ctx.parts else None
     back = (ctx.anchor.weekday() - weekday) % 7
     if direction == -1:
@@ -530,6 +605,9 @@ def _resolve_shifted(ctx: ResolveContext, sign: int) -> Timex | None:
     if unit in TIME_UNITS:
         return ctx.timex("DATE", ctx.anchor.isoformat(), number=amount, unit=unit)
     shifted = _shift(ctx.anchor, sign * amount, unit)
+    if sign > 0 and unit == "W":
+        # "in two weeks", "dentro de dos semanas": the day a whole count of weeks ahead
+        return ctx.timex("DATE", _fmt(shifted, "D" if amount == int(amount) else unit), number=amount, unit=unit)
     return ctx.timex("DATE", _fmt(shifted, unit), number=amount, unit=unit)
 
 
@@ -598,7 +676,12 @@ def _resolve_time(ctx: ResolveContext) -> Timex | None:
         hour += 12
     elif re.search(r"a\.?\s?m", clock) and hour == 12:
         hour = 0
-    hour = _hour_in_part(hour, ctx.lookup("parts_of_day", ctx.parts["part"]) if "part" in ctx.parts else None)
+    if "part" in ctx.parts or "part2" in ctx.parts:
+        # "a las 7 de la tarde", "am Donnerstag um 8 Uhr abends": the part after the clock wins
+        part = ctx.lookup("parts_of_day", ctx.parts.get("part2") or ctx.parts["part"])
+    else:  # "anoche a las 10" is ten at night
+        part = ctx.lookup("relative_day_parts", ctx.parts["relday"]) if "relday" in ctx.parts else None
+    hour = _hour_in_part(hour, part)
     if hour > 23:
         return None
     day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
@@ -685,7 +768,8 @@ def _resolve_holiday(ctx: ResolveContext) -> Timex | None:
             return ctx.timex("DATE", "XXXX")
         return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{int(rule[:2]):02d}")
     this_year = _holiday_day(rule, ctx.anchor.year)
-    year = _nearest_year(ctx.anchor, this_year.month, this_year.day if rule.startswith("E") else 15, ctx.tense())
+    year = _nearest_year(ctx.anchor, this_year.month, this_year.day if rule.startswith("E") else 15,
+                         *_date_tense(ctx))
     day = _holiday_day(rule, year)
     month = day.month
     return ctx.timex("DATE", day.isoformat(), year=year, month=month, day=day.day)
@@ -730,7 +814,9 @@ def _resolve_half_year(ctx: ResolveContext) -> Timex | None:
     year = int(ctx.parts["year"]) if "year" in ctx.parts else None
     if year is None and ctx.anchor is not None:
         current = 1 if ctx.anchor.month <= 6 else 2
-        year = ctx.anchor.year if half <= current or ctx.looks_future() else ctx.anchor.year - 1
+        # a present verb makes no plan of the other half: written in the first, it is the one just past
+        ahead = half <= current or ctx.looks_future(present_is_plan=False)
+        year = ctx.anchor.year if ahead else ctx.anchor.year - 1
     return ctx.timex("DATE", f"{year:04d}-H{half}" if year else f"XXXX-H{half}")
 
 
