@@ -15,6 +15,7 @@ from functools import cache
 
 from newsweave import lang
 from newsweave.annotate.quote_marks import OPENERS
+from newsweave.annotate.quote_sources import PersonSources, person_sources
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
 
@@ -41,6 +42,9 @@ class Rules:
     # between two quotes, a second speech act of the same speaker ("…,” she said, adding, “…”):
     # the next quote is another utterance, said by the same speaker
     second_act: re.Pattern[str] | None = None
+    # "Pour la maire, …" / "For Ada Quill, …": a source whose preposition opens one only for a person
+    # or a body (``person_source_prepositions``), which quotes.py tests (not « Pour l'heure, … »)
+    person: PersonSources | None = None
 
 
 def alternation(words: list[str]) -> str:
@@ -124,6 +128,9 @@ def rules(language: str) -> Rules | None:
     aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
     long_aside = rf"(?:,(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,?)?"
     preps = alternation(data.get("source_prepositions", []))
+    # prepositions that open a source only for a person or a body ("pour", "for"), and only at a
+    # sentence's start: "a voté pour Marie Dupont, qui …" names no source
+    person_preps = alternation(data["person_source_prepositions"]) if data.get("person_source_prepositions") else ""
     participles = alternation(data.get("participle_cues", []))
     # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
     source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
@@ -180,6 +187,8 @@ def rules(language: str) -> Rules | None:
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
+              # "Pour la maire, « … »": only opening a sentence, and only for a person or a body
+              *([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{person_preps})\s+{phrase}\s*[,:]?\s*$"] if person_preps else []),
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
               rf"[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
@@ -220,7 +229,8 @@ def rules(language: str) -> Rules | None:
     # “They wanted us on our knees.”"): subject and cue, an inverted cue, "according to X", an incise
     previous = [rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
-                rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,"] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
+                rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
+                *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
     that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or "(?!x)x"
     # a full stop inside the reported clause: "Mr. Trump", "U.S." (as SENTENCE_END in quotes.py)
     inner_stop = rf"(?:{abbrev}|(?<=\b[{UPPER}][a-z])\.|(?<=\b[{UPPER}][a-z]{{2}})\.)"
@@ -233,6 +243,8 @@ def rules(language: str) -> Rules | None:
                 rf"{sentence_start}(?P<cue>{preps})\s+{phrase}\s*,\s*{content}",
                 # "According to law enforcement officials, …": the source is the clause up to its comma
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}",
+                *([rf"{sentence_start}(?P<cue>{person_preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}"]
+                  if person_preps else []),
                 # "Laut Polizei wurden drei Menschen verletzt": where the language puts the verb right after
                 # the source (``source_before_verb``), capitalised words up to the first lower-case word
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
@@ -261,7 +273,8 @@ def rules(language: str) -> Rules | None:
     partial = [rf"{subject}(?P<cue>{cues}|{participles})\b{clause}{{0,120}}?(?:\b(?:{that_words})\b|[,:]){clause}{{0,80}}$",
                rf"{subject}(?P<cue>{clause_cues}|{that_verb})\s{clause}{{0,120}}$",
                # 'According to the ministry, the plan is "dead"' / 'Selon la mairie, le projet est « mort »'
-               rf"^(?P<cue>{preps})\s+{phrase}\s*,{clause}{{0,160}}$"]
+               rf"^(?P<cue>{preps})\s+{phrase}\s*,{clause}{{0,160}}$",
+               *([rf"^(?P<cue>{person_preps})\s+{phrase}\s*,{clause}{{0,160}}$"] if person_preps else [])]
     # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
     # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe");
     # only these cues, not the quote cues, which hold verbs of thought ("Repairs are expected …")
@@ -286,7 +299,8 @@ def rules(language: str) -> Rules | None:
                  # (not "adding that …": reported speech, whose quoted words are a fragment)
                  re.compile(rf"(?:^|,)\s*(?:(?:{conjunctions})\s+)?(?:{participles})\b(?![^“”«»\"\n]*\b(?:{that_words})\b)"
                             rf"[^“”«»\"\n]{{0,100}}?[,:]?\s*$"
-                            if participles != "(?!x)x" else "(?!x)x", re.I))
+                            if participles != "(?!x)x" else "(?!x)x", re.I),
+                 person_sources(data, language, UPPER))
 
 
 def _that_cue(cue: str) -> str:
