@@ -96,8 +96,15 @@ def rules(language: str) -> Rules | None:
     possessive = rf"(?-i:[{UPPER}])[\w-]*['’]s?\s+"
     appositive = rf"(?:{det}|{possessive})(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
     pronoun = alternation(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
+    # "Republican presidential nominee Donald Trump", "Band member Flea": a capitalised word, then a
+    # lower-case title or role with no determiner, before a name: the name is the speaker (speaker_extent takes
+    # the title back), not the first capitalised word
+    roles = alternation(data.get("titles", []) + data.get("description_roles", []))
+    # ("Harbour Minister Tove Lindqvist" stays one capitalised name)
+    # (the capitalised word no determiner or sentence opener: "El ministro Tomás Rivas" is a title phrase)
+    titled = rf"(?:(?!(?:{determiners}|{alternation(data.get('not_names', []))})\b)(?-i:[{UPPER}])[\w'’-]*\s+(?:[\w'’-]+\s+){{0,2}}?(?=(?-i:[a-z]))(?:{roles})\s+(?=(?-i:[{UPPER}])))?"
     # starts on a word: "a"+"king" inside "speaking" is no title
-    speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
+    speaker = rf"\b{titled}(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
     # a short noun phrase, accepted where the position alone says it is the speaker
     # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
     # "Paganini and his team", "Marie Dupont et son équipe": a name with a partner; the words
@@ -128,6 +135,14 @@ def rules(language: str) -> Rules | None:
     aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
     long_aside = rf"(?:,(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,?)?"
     preps = alternation(data.get("source_prepositions", []))
+    # "Sam Lau, the communications director for the Iowa Democratic Party said", "Jo Dunn, Chair of
+    # the Harbour Board said:": an appositive whose closing comma the writer left out, known by a
+    # role and its complement (``role_complements``); only for a speaker opening the sentence ("In
+    # Iowa, the director of the campaign said" is no speech of Iowa's)
+    complements = data.get("role_complements", [])
+    role_aside = (rf",\s+(?:{det})?(?:[\w'’.-]+\s+){{0,3}}?(?:{alternation(data.get('titles', []) + data.get('description_roles', []))})"
+                  rf"\s+(?:{alternation(complements)})\s+(?:[^,;\n“”«»\".!?]|{abbrev}){{1,100}}?") if complements else ""
+    opening = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=\n))"
     # prepositions that open a source only for a person or a body ("pour", "for"), and only at a
     # sentence's start: "a voté pour Marie Dupont, qui …" names no source
     person_preps = alternation(data["person_source_prepositions"]) if data.get("person_source_prepositions") else ""
@@ -183,7 +198,8 @@ def rules(language: str) -> Rules | None:
     fronted = alternation([w for w in data.get("not_names", []) if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
     inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{speaker}"
                  rf"(?:\s+[\w'’.-]+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
-    before = inverted + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
+    before = inverted + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
+                         if role_aside else []) + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
@@ -227,7 +243,8 @@ def rules(language: str) -> Rules | None:
     after_open.append(rf"{lead}(?P<cue>{preps})\s+{source}")  # '…,” according to CNN.'
     # the sentence before a quote that names who speaks ("Erekat said it was the latest move.
     # “They wanted us on our knees.”"): subject and cue, an inverted cue, "according to X", an incise
-    previous = [rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
+    previous = ([rf"^{speaker}{role_aside}\s+(?P<cue>{cues})\b"] if role_aside else []) + [
+                rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
                 *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]

@@ -160,6 +160,13 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
         if groups.get(name):
             start, end = match.span(name)
             break
+    # "Trump was talking about X when he told Y, “…”": a pronoun right before the cue, after the
+    # sentence's subject, is the cue's own subject (the speaker the text gives)
+    if groups.get("cue") and match.start("cue") > end:
+        own = OWN_SUBJECT.search(match.string, end, match.start("cue"))
+        # (not inside an aside: "Ada Quill, who he said was tired, said")
+        if own and own.group(1).lower() in rule.pronouns and "," not in match.string[end:own.start(1)]:
+            start, end = own.span(1)
     # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
     speaker_text = match.group(0)[start - match.start():end - match.start()]
     kind = "pronoun" if speaker_text.lower() in rule.pronouns else ("title" if rule.titles.match(speaker_text) else "name")
@@ -167,6 +174,10 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
         kind = "name" if re.search(rf"(?-i:\s[{UPPER}][\w'’.-]+)$", speaker_text) else kind
     cue = groups.get("cue")
     return Attribution(offset + start, offset + end, cue, kind)
+
+
+# the word right before a cue, after a space (a pronoun there is the cue's subject)
+OWN_SUBJECT = re.compile(r"\s(\w+)\s+$")
 
 
 # A sentence ends at . ! ? after a lower-case letter or digit (not "Mr." "Sen." "U.S."), or
