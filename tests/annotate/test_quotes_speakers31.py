@@ -66,3 +66,29 @@ def test_quoted_as_saying_names_the_outlet() -> None:
 def test_between_opening_a_sentence_is_no_speaker() -> None:
     text = "Between Monday and Friday, the harbour board posted notices: \"The quay is closed.\""
     assert _speaker(text, "The quay is closed.")[0] != "Between"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Wie Ada Quill letzte Woche in Bremen sagte, „Der Hafen bleibt offen.“", "Der Hafen bleibt offen.", "Ada Quill"),
+    ("Wie der Minister am Montag in Bremen sagte, „Der Hafen bleibt offen.“", "Der Hafen bleibt offen.", "der Minister"),
+    ("„Der Hafen bleibt offen“, fasst Ada Quill die Lage zusammen.", "Der Hafen bleibt offen", "Ada Quill"),
+    ("„Der Hafen bleibt offen“, fasst die Ministerin die Lage zusammen.", "Der Hafen bleibt offen", "die Ministerin"),
+    ("„Wir warten ab“, erklärt Tom Reeve das Vorgehen.", "Wir warten ab", "Tom Reeve"),
+    # the speaker's full stop ends the sentence: "Das Amt" opens the next one
+    ("«Die Tiere waren krank», so Ott. Das Amt und die Polizei ermitteln.", "Die Tiere waren krank", "Ott"),
+])
+def test_german_speaker_ends_on_its_name(text: str, words: str, speaker: str) -> None:
+    assert _speaker(text, words, "de")[0] == speaker
+
+
+def test_german_verb_final_clause_opens_reported_speech() -> None:
+    text = "Wie eine Polizeisprecherin am Donnerstag sagte, wurden drei Menschen leicht verletzt."
+    quote = quotes_of(text, "de")["wurden drei Menschen leicht verletzt"]
+    assert not quote.direct and quote.speaker is not None and quote.speaker.text == "eine Polizeisprecherin"
+
+
+def test_object_pronoun_before_a_cue_is_no_subject() -> None:
+    text = ("Jetzt tippt er ein, was die Kinder ihm sagen, und an der Tafel erscheinen Antworten. "
+            "„Die Arbeit ist viel leichter.“")
+    quote = quotes_of(text, "de")["Die Arbeit ist viel leichter."]
+    assert quote.speaker is None or quote.speaker.text != "ihm"

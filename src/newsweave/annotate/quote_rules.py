@@ -45,6 +45,8 @@ class Rules:
     # "Pour la maire, …" / "For Ada Quill, …": a source whose preposition opens one only for a person
     # or a body (``person_source_prepositions``), which quotes.py tests (not « Pour l'heure, … »)
     person: PersonSources | None = None
+    # the pronouns that can be a verb's subject ("he", not "him"): one right before a cue is its subject
+    subject_pronouns: frozenset[str] = frozenset()
 
 
 def alternation(words: list[str]) -> str:
@@ -177,6 +179,14 @@ def rules(language: str) -> Rules | None:
              rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
              rf"^{rest},\s*(?P<cue>{cues})\s+{phrase}\s*[.!?]"]
     after.extend(bare)
+    if data.get("cue_before_subject"):
+        # „…“, fasst Ada Quill die Lage zusammen: after the inverted cue, the subject, then an object
+        # (a determiner's phrase) up to the clause's end, its particle or "und"; not "Ada Quill die Lage"
+        # (not before a comma: "sagte der Sprecher der Stadt, Jonas Berger" names him in apposition)
+        goes_on = alternation(data.get("clause_continuations", []))
+        # (a speaker ending on a full stop ended the sentence: "», so Rey. Das Amt und …")
+        after.insert(0, rf"{lead}(?P<cue>{after_cues}),?\s+{speaker}(?<!\.)(?=\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}?"
+                        rf"[\w'’-]+(?:\s+(?:{goes_on}))?(?:\s*[.;!?]|\s+(?:{alternation(data.get('conjunctions', []))})\b))")
     after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in incises]
     if data.get("pro_drop"):
         # "«…», dijo." / "«…», — сказала.": the verb alone, its subject left out
@@ -198,6 +208,14 @@ def rules(language: str) -> Rules | None:
     fronted = alternation([w for w in data.get("not_names", []) if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
     inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{speaker}"
                  rf"(?:\s+[\w'’.-]+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
+    # "Wie Ada Quill letzte Woche in Bremen sagte, „…“": a clause that puts its verb last
+    # (``verb_final_openers``): its subject opens it and ends on a capitalised word (a German noun
+    # or name), the cue closes it; not "Woche", the last capitalised word before the cue
+    final_speaker = (rf"(?P<speaker>\b(?:{pronoun})\b|(?:(?:{determiners})\s+)?(?:[\w'’.-]+\s+){{0,3}}?"
+                     rf"(?-i:[{UPPER}])[\w'’.-]*(?:\s+(?-i:[{UPPER}])[\w'’.-]*)*)")
+    verb_final = (rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{alternation(data['verb_final_openers'])})\s+{final_speaker}"
+                  rf"(?:\s+[\w'’.-]+){{0,6}}?\s+(?P<cue>{cues})\s*,\s*") if data.get("verb_final_openers") else ""
+    inverted += [verb_final + "$"] if verb_final else []
     before = inverted + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
                          if role_aside else []) + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
@@ -255,7 +273,8 @@ def rules(language: str) -> Rules | None:
     sentence_start = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
     clause_cues = alternation([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
     trailing_preps = alternation(data.get("trailing_source_prepositions", data.get("source_prepositions", [])))
-    indirect = [rf"{speaker}{aside},?\s+(?P<cue>{that_cues})\s*{content}",
+    indirect = ([verb_final + content] if verb_final else []) + [
+                rf"{speaker}{aside},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"{sentence_start}{phrase},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"{sentence_start}(?P<cue>{preps})\s+{phrase}\s*,\s*{content}",
                 # "According to law enforcement officials, …": the source is the clause up to its comma
@@ -317,7 +336,8 @@ def rules(language: str) -> Rules | None:
                  re.compile(rf"(?:^|,)\s*(?:(?:{conjunctions})\s+)?(?:{participles})\b(?![^“”«»\"\n]*\b(?:{that_words})\b)"
                             rf"[^“”«»\"\n]{{0,100}}?[,:]?\s*$"
                             if participles != "(?!x)x" else "(?!x)x", re.I),
-                 person_sources(data, language, UPPER))
+                 person_sources(data, language, UPPER),
+                 frozenset(p.lower() for p in data.get("subject_pronouns", [])))
 
 
 def _that_cue(cue: str) -> str:

@@ -160,12 +160,13 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
         if groups.get(name):
             start, end = match.span(name)
             break
-    # "Trump was talking about X when he told Y, “…”": a pronoun right before the cue, after the
-    # sentence's subject, is the cue's own subject (the speaker the text gives)
+    # "Trump was talking about X when he told Y, “…”": a subject pronoun right before the cue, after
+    # the sentence's subject, is the cue's own subject (the speaker the text gives; not "ihm" in
+    # "was die Kinder ihm sagen")
     if groups.get("cue") and match.start("cue") > end:
         own = OWN_SUBJECT.search(match.string, end, match.start("cue"))
         # (not inside an aside: "Ada Quill, who he said was tired, said")
-        if own and own.group(1).lower() in rule.pronouns and "," not in match.string[end:own.start(1)]:
+        if own and own.group(1).lower() in rule.subject_pronouns and "," not in match.string[end:own.start(1)]:
             start, end = own.span(1)
     # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
     speaker_text = match.group(0)[start - match.start():end - match.start()]
