@@ -92,3 +92,15 @@ def test_object_pronoun_before_a_cue_is_no_subject() -> None:
             "„Die Arbeit ist viel leichter.“")
     quote = quotes_of(text, "de")["Die Arbeit ist viel leichter."]
     assert quote.speaker is None or quote.speaker.text != "ihm"
+
+
+def test_title_with_three_words_before_it() -> None:
+    text = ("The retired surgeon spoke on the radio.\n\nThe former Republican mayoral candidate continued, saying, "
+            "\"You need somebody who understands budgets.\"")
+    assert _speaker(text, "You need somebody who understands budgets.")[0] == "The former Republican mayoral candidate"
+
+
+def test_sentence_end_is_no_abbreviation_before_a_possessive_speaker() -> None:
+    text = ("The aide wrote to her about the sailors serving in the Middle East. Quill’s reply was: "
+            "“Is the shop in Leeds or York?”")
+    assert _speaker(text, "Is the shop in Leeds or York?") == ("Quill’s", None)

@@ -92,7 +92,7 @@ def rules(language: str) -> Rules | None:
     # a determiner ends at a space or its apostrophe ("l'avocat"): never inside a word ("a"+"rmy"),
     # which also spares the engine trying every word that starts with "a" or "the"
     det = rf"(?:{determiners})(?:(?<=['’])|\s+)"
-    title = rf"{det}(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
+    title = rf"{det}(?:[\w-]+\s+){{0,3}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
     # (or a name's possessive: "Ryan’s spokeswoman, Ada Strong,")
     possessive = rf"(?-i:[{UPPER}])[\w-]*['’]s?\s+"
