@@ -47,6 +47,9 @@ class Rules:
     person: PersonSources | None = None
     # the pronouns that can be a verb's subject ("he", not "him"): one right before a cue is its subject
     subject_pronouns: frozenset[str] = frozenset()
+    # after a name: lower-case title or role words, then the name that is the speaker ("Republican
+    # presidential nominee Donald Trump", "Band member Flea"); quotes.py moves the speaker there
+    retitle: re.Pattern[str] | None = None
 
 
 def alternation(words: list[str]) -> str:
@@ -98,15 +101,9 @@ def rules(language: str) -> Rules | None:
     possessive = rf"(?-i:[{UPPER}])[\w-]*['’]s?\s+"
     appositive = rf"(?:{det}|{possessive})(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
     pronoun = alternation(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
-    # "Republican presidential nominee Donald Trump", "Band member Flea": a capitalised word, then a
-    # lower-case title or role with no determiner, before a name: the name is the speaker (speaker_extent takes
-    # the title back), not the first capitalised word
-    roles = alternation(data.get("titles", []) + data.get("description_roles", []))
-    # ("Harbour Minister Tove Lindqvist" stays one capitalised name)
-    # (the capitalised word no determiner or sentence opener: "El ministro Tomás Rivas" is a title phrase)
-    titled = rf"(?:(?!(?:{determiners}|{alternation(data.get('not_names', []))})\b)(?-i:[{UPPER}])[\w'’-]*\s+(?:[\w'’-]+\s+){{0,2}}?(?=(?-i:[a-z]))(?:{roles})\s+(?=(?-i:[{UPPER}])))?"
+    roles = data.get("titles", []) + data.get("description_roles", [])
     # starts on a word: "a"+"king" inside "speaking" is no title
-    speaker = rf"\b{titled}(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
+    speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
     # a short noun phrase, accepted where the position alone says it is the speaker
     # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
     # "Paganini and his team", "Marie Dupont et son équipe": a name with a partner; the words
@@ -337,7 +334,12 @@ def rules(language: str) -> Rules | None:
                             rf"[^“”«»\"\n]{{0,100}}?[,:]?\s*$"
                             if participles != "(?!x)x" else "(?!x)x", re.I),
                  person_sources(data, language, UPPER),
-                 frozenset(p.lower() for p in data.get("subject_pronouns", [])))
+                 frozenset(p.lower() for p in data.get("subject_pronouns", [])),
+                 # (the title in lower case: "Harbour Minister Tove Lindqvist" stays one capitalised name)
+                 # (the words between are no cue, determiner or conjunction: "Smith told reporter Jo Lee")
+                 re.compile(rf"\s+(?:(?!(?:{first_letter_alternation(cue_words)}|{determiners}|{conjunctions})\b)[\w'’-]+\s+){{0,2}}?"
+                            rf"(?-i:(?={first_letter_alternation(roles)}\s)[a-z][\w-]*)\s+(?P<name>{name})", re.I)
+                 if roles else None)
 
 
 def _that_cue(cue: str) -> str:

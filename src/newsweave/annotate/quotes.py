@@ -168,6 +168,13 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
         # (not inside an aside: "Ada Quill, who he said was tired, said")
         if own and own.group(1).lower() in rule.subject_pronouns and "," not in match.string[end:own.start(1)]:
             start, end = own.span(1)
+    # "Republican presidential nominee Donald Trump issued …": the name after a lower-case title, not
+    # the capitalised word that opens the title, is the speaker (speaker_extent takes the title back)
+    if rule.retitle is not None and groups.get("speaker") and match.string[start:start + 1].isupper():
+        titled = rule.retitle.match(match.string, end)
+        limit = match.start("cue") if groups.get("cue") and match.start("cue") > end else match.end()
+        if titled and titled.end("name") <= limit:
+            start, end = titled.span("name")
     # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
     speaker_text = match.group(0)[start - match.start():end - match.start()]
     kind = "pronoun" if speaker_text.lower() in rule.pronouns else ("title" if rule.titles.match(speaker_text) else "name")
