@@ -236,7 +236,8 @@ def find_quotes(article: Article) -> list[Quote]:
         return []
     text = article.text
     # the article's people and bodies, which a source opened by "pour" / "for" must name
-    bodies: Bodies = tuple((e.start, e.end) for e in article.entities if e.label in SOURCE_LABELS) if article.entities else None
+    bodies: Bodies = (tuple((e.start, e.end) for e in article.entities if e.label in SOURCE_LABELS)
+                      if article.entities else None)
     quotes: list[Quote] = []
     by_group: dict[int, Attribution] = {}
     pieces = _split_at_incises(text, find_pieces(text, rule.openers), rule, by_group)
@@ -248,8 +249,9 @@ def find_quotes(article: Article) -> list[Quote]:
             extras["around"] = True
         # '…: “…,” she said': the attribution that a comma leaves open after the quote comes first
         after = _attribute_after(text, piece, rule, strict=True) if text[piece.start:piece.end].rstrip()[-1:] == "," else None
-        attribution = attribution or (after or _attribute_before(text, piece, rule, colon_only=True, bodies=bodies) or around
-                                      or _attribute_after(text, piece, rule) or _attribute_before(text, piece, rule, bodies=bodies))
+        attribution = attribution or (after or _attribute_before(text, piece, rule, colon_only=True, bodies=bodies)
+                                      or around or _attribute_after(text, piece, rule)
+                                      or _attribute_before(text, piece, rule, bodies=bodies))
         if attribution:
             by_group.setdefault(piece.group, attribution)
         quotes.append(Quote(piece.start, piece.end, True, attribution, extras))
@@ -492,7 +494,8 @@ def _one_clause(text: str, start: int, end: int) -> bool:
         m.end() < len(segment.rstrip()) for m in SENTENCE_END.finditer(segment))
 
 
-def _second_act(text: str, quote: Quote, previous: Quote | None, rule: Rules, bodies: Bodies = None) -> Attribution | None:
+def _second_act(text: str, quote: Quote, previous: Quote | None, rule: Rules,
+                bodies: Bodies = None) -> Attribution | None:
     """'…maniacal,” adding, “…”', '…,” Lee said on the radio, adding, “…”': a quote opened by a
     participle after the previous quote, in the same sentence, is that quote's speaker's."""
     if previous is None or rule.second_act is None:
