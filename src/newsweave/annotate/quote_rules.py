@@ -15,6 +15,7 @@ from functools import cache
 
 from newsweave import lang
 from newsweave.annotate.quote_marks import OPENERS
+from newsweave.annotate.quote_sources import PersonSources, person_sources
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
 
@@ -41,6 +42,14 @@ class Rules:
     # between two quotes, a second speech act of the same speaker ("…,” she said, adding, “…”):
     # the next quote is another utterance, said by the same speaker
     second_act: re.Pattern[str] | None = None
+    # "Pour la maire, …" / "For Ada Quill, …": a source whose preposition opens one only for a person
+    # or a body (``person_source_prepositions``), which quotes.py tests (not « Pour l'heure, … »)
+    person: PersonSources | None = None
+    # the pronouns that can be a verb's subject ("he", not "him"): one right before a cue is its subject
+    subject_pronouns: frozenset[str] = frozenset()
+    # after a name: lower-case title or role words, then the name that is the speaker ("Republican
+    # presidential nominee Donald Trump", "Band member Flea"); quotes.py moves the speaker there
+    retitle: re.Pattern[str] | None = None
 
 
 def alternation(words: list[str]) -> str:
@@ -86,12 +95,13 @@ def rules(language: str) -> Rules | None:
     # a determiner ends at a space or its apostrophe ("l'avocat"): never inside a word ("a"+"rmy"),
     # which also spares the engine trying every word that starts with "a" or "the"
     det = rf"(?:{determiners})(?:(?<=['’])|\s+)"
-    title = rf"{det}(?:[\w-]+\s+){{0,2}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
+    title = rf"{det}(?:[\w-]+\s+){{0,3}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
     # (or a name's possessive: "Ryan’s spokeswoman, Ada Strong,")
     possessive = rf"(?-i:[{UPPER}])[\w-]*['’]s?\s+"
     appositive = rf"(?:{det}|{possessive})(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
     pronoun = alternation(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
+    roles = data.get("titles", []) + data.get("description_roles", [])
     # starts on a word: "a"+"king" inside "speaking" is no title
     speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
     # a short noun phrase, accepted where the position alone says it is the speaker
@@ -124,6 +134,17 @@ def rules(language: str) -> Rules | None:
     aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
     long_aside = rf"(?:,(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,?)?"
     preps = alternation(data.get("source_prepositions", []))
+    # "Sam Lau, the communications director for the Iowa Democratic Party said", "Jo Dunn, Chair of
+    # the Harbour Board said:": an appositive whose closing comma the writer left out, known by a
+    # role and its complement (``role_complements``); only for a speaker opening the sentence ("In
+    # Iowa, the director of the campaign said" is no speech of Iowa's)
+    complements = data.get("role_complements", [])
+    role_aside = (rf",\s+(?:{det})?(?:[\w'’.-]+\s+){{0,3}}?(?:{alternation(data.get('titles', []) + data.get('description_roles', []))})"
+                  rf"\s+(?:{alternation(complements)})\s+(?:[^,;\n“”«»\".!?]|{abbrev}){{1,100}}?") if complements else ""
+    opening = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=\n))"
+    # prepositions that open a source only for a person or a body ("pour", "for"), and only at a
+    # sentence's start: "a voté pour Marie Dupont, qui …" names no source
+    person_preps = alternation(data["person_source_prepositions"]) if data.get("person_source_prepositions") else ""
     participles = alternation(data.get("participle_cues", []))
     # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
     source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
@@ -155,6 +176,14 @@ def rules(language: str) -> Rules | None:
              rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
              rf"^{rest},\s*(?P<cue>{cues})\s+{phrase}\s*[.!?]"]
     after.extend(bare)
+    if data.get("cue_before_subject"):
+        # „…“, fasst Ada Quill die Lage zusammen: after the inverted cue, the subject, then an object
+        # (a determiner's phrase) up to the clause's end, its particle or "und"; not "Ada Quill die Lage"
+        # (not before a comma: "sagte der Sprecher der Stadt, Jonas Berger" names him in apposition)
+        goes_on = alternation(data.get("clause_continuations", []))
+        # (a speaker ending on a full stop ended the sentence: "», so Rey. Das Amt und …")
+        after.insert(0, rf"{lead}(?P<cue>{after_cues}),?\s+{speaker}(?<!\.)(?=\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}?"
+                        rf"[\w'’-]+(?:\s+(?:{goes_on}))?(?:\s*[.;!?]|\s+(?:{alternation(data.get('conjunctions', []))})\b))")
     after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in incises]
     if data.get("pro_drop"):
         # "«…», dijo." / "«…», — сказала.": the verb alone, its subject left out
@@ -176,10 +205,21 @@ def rules(language: str) -> Rules | None:
     fronted = alternation([w for w in data.get("not_names", []) if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
     inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{speaker}"
                  rf"(?:\s+[\w'’.-]+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
-    before = inverted + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
+    # "Wie Ada Quill letzte Woche in Bremen sagte, „…“": a clause that puts its verb last
+    # (``verb_final_openers``): its subject opens it and ends on a capitalised word (a German noun
+    # or name), the cue closes it; not "Woche", the last capitalised word before the cue
+    final_speaker = (rf"(?P<speaker>\b(?:{pronoun})\b|(?:(?:{determiners})\s+)?(?:[\w'’.-]+\s+){{0,3}}?"
+                     rf"(?-i:[{UPPER}])[\w'’.-]*(?:\s+(?-i:[{UPPER}])[\w'’.-]*)*)")
+    verb_final = (rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{alternation(data['verb_final_openers'])})\s+{final_speaker}"
+                  rf"(?:\s+[\w'’.-]+){{0,6}}?\s+(?P<cue>{cues})\s*,\s*") if data.get("verb_final_openers") else ""
+    inverted += [verb_final + "$"] if verb_final else []
+    before = inverted + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
+                         if role_aside else []) + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
+              # "Pour la maire, « … »": only opening a sentence, and only for a person or a body
+              *([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{person_preps})\s+{phrase}\s*[,:]?\s*$"] if person_preps else []),
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
               rf"[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
@@ -218,9 +258,11 @@ def rules(language: str) -> Rules | None:
     after_open.append(rf"{lead}(?P<cue>{preps})\s+{source}")  # '…,” according to CNN.'
     # the sentence before a quote that names who speaks ("Erekat said it was the latest move.
     # “They wanted us on our knees.”"): subject and cue, an inverted cue, "according to X", an incise
-    previous = [rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
+    previous = ([rf"^{speaker}{role_aside}\s+(?P<cue>{cues})\b"] if role_aside else []) + [
+                rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
-                rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,"] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
+                rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
+                *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
     that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or "(?!x)x"
     # a full stop inside the reported clause: "Mr. Trump", "U.S." (as SENTENCE_END in quotes.py)
     inner_stop = rf"(?:{abbrev}|(?<=\b[{UPPER}][a-z])\.|(?<=\b[{UPPER}][a-z]{{2}})\.)"
@@ -228,11 +270,14 @@ def rules(language: str) -> Rules | None:
     sentence_start = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
     clause_cues = alternation([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
     trailing_preps = alternation(data.get("trailing_source_prepositions", data.get("source_prepositions", [])))
-    indirect = [rf"{speaker}{aside},?\s+(?P<cue>{that_cues})\s*{content}",
+    indirect = ([verb_final + content] if verb_final else []) + [
+                rf"{speaker}{aside},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"{sentence_start}{phrase},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"{sentence_start}(?P<cue>{preps})\s+{phrase}\s*,\s*{content}",
                 # "According to law enforcement officials, …": the source is the clause up to its comma
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}",
+                *([rf"{sentence_start}(?P<cue>{person_preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}"]
+                  if person_preps else []),
                 # "Laut Polizei wurden drei Menschen verletzt": where the language puts the verb right after
                 # the source (``source_before_verb``), capitalised words up to the first lower-case word
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
@@ -261,7 +306,8 @@ def rules(language: str) -> Rules | None:
     partial = [rf"{subject}(?P<cue>{cues}|{participles})\b{clause}{{0,120}}?(?:\b(?:{that_words})\b|[,:]){clause}{{0,80}}$",
                rf"{subject}(?P<cue>{clause_cues}|{that_verb})\s{clause}{{0,120}}$",
                # 'According to the ministry, the plan is "dead"' / 'Selon la mairie, le projet est « mort »'
-               rf"^(?P<cue>{preps})\s+{phrase}\s*,{clause}{{0,160}}$"]
+               rf"^(?P<cue>{preps})\s+{phrase}\s*,{clause}{{0,160}}$",
+               *([rf"^(?P<cue>{person_preps})\s+{phrase}\s*,{clause}{{0,160}}$"] if person_preps else [])]
     # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
     # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe");
     # only these cues, not the quote cues, which hold verbs of thought ("Repairs are expected …")
@@ -286,7 +332,14 @@ def rules(language: str) -> Rules | None:
                  # (not "adding that …": reported speech, whose quoted words are a fragment)
                  re.compile(rf"(?:^|,)\s*(?:(?:{conjunctions})\s+)?(?:{participles})\b(?![^“”«»\"\n]*\b(?:{that_words})\b)"
                             rf"[^“”«»\"\n]{{0,100}}?[,:]?\s*$"
-                            if participles != "(?!x)x" else "(?!x)x", re.I))
+                            if participles != "(?!x)x" else "(?!x)x", re.I),
+                 person_sources(data, language, UPPER),
+                 frozenset(p.lower() for p in data.get("subject_pronouns", [])),
+                 # (the title in lower case: "Harbour Minister Tove Lindqvist" stays one capitalised name)
+                 # (the words between are no cue, determiner or conjunction: "Smith told reporter Jo Lee")
+                 re.compile(rf"\s+(?:(?!(?:{first_letter_alternation(cue_words)}|{determiners}|{conjunctions})\b)[\w'’-]+\s+){{0,2}}?"
+                            rf"(?-i:(?={first_letter_alternation(roles)}\s)[a-z][\w-]*)\s+(?P<name>{name})", re.I)
+                 if roles else None)
 
 
 def _that_cue(cue: str) -> str:

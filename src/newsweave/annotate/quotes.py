@@ -34,6 +34,7 @@ from newsweave.annotate import nlp, speakers
 from newsweave.annotate.speaker_extent import describe
 from newsweave.annotate.quote_marks import Piece, find_pieces
 from newsweave.annotate.quote_rules import UPPER, Rules, rules
+from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
 from newsweave import model
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
@@ -109,7 +110,8 @@ def _word_start(text: str, line_start: int, at: int) -> int:
     return at
 
 
-def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = False) -> Attribution | None:
+def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = False,
+                      bodies: Bodies = None) -> Attribution | None:
     """Attribution that introduces the quote; ``colon_only``: only the forms that introduce it
     for sure: "X said: “…”", and "X said, “…”" before a quote that ends its sentence."""
     line_start = text.rfind("\n", 0, piece.open_at) + 1
@@ -121,7 +123,7 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
             start = _word_start(text, line_start, previous_end - SETTINGS.quote_before_window)
             for pattern in rule.before:
                 match = pattern.search(text[start:previous_end])
-                if match:
+                if match and _names_source(text, match, start, rule, bodies):
                     return _attribution(match, start, rule)
             return None
     start = _word_start(text, line_start, piece.open_at - SETTINGS.quote_before_window)
@@ -132,9 +134,20 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
         return None
     for pattern in rule.before:
         match = pattern.search(window)
-        if match:
+        if match and _names_source(text, match, start, rule, bodies):
             return _attribution(match, start, rule)
     return None
+
+
+def _names_source(text: str, match: re.Match[str], offset: int, rule: Rules, bodies: Bodies) -> bool:
+    """A source opened by a preposition that opens one only for people ("Pour la maire, …",
+    "For Ada Quill, …") names a person or a body (not « Pour l'heure, … », "For now, …");
+    any other match stands as it is."""
+    cue = match.groupdict().get("cue")
+    if rule.person is None or not cue or cue.lower() not in rule.person.cues or not match.groupdict().get("speaker"):
+        return True
+    start, end = match.span("speaker")
+    return names_someone(text, offset + start, offset + end, rule.person, bodies)
 
 
 def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
@@ -147,6 +160,21 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
         if groups.get(name):
             start, end = match.span(name)
             break
+    # "Trump was talking about X when he told Y, “…”": a subject pronoun right before the cue, after
+    # the sentence's subject, is the cue's own subject (the speaker the text gives; not "ihm" in
+    # "was die Kinder ihm sagen")
+    if groups.get("cue") and match.start("cue") > end:
+        own = OWN_SUBJECT.search(match.string, end, match.start("cue"))
+        # (not inside an aside: "Ada Quill, who he said was tired, said")
+        if own and own.group(1).lower() in rule.subject_pronouns and "," not in match.string[end:own.start(1)]:
+            start, end = own.span(1)
+    # "Republican presidential nominee Donald Trump issued …": the name after a lower-case title, not
+    # the capitalised word that opens the title, is the speaker (speaker_extent takes the title back)
+    if rule.retitle is not None and groups.get("speaker") and match.string[start:start + 1].isupper():
+        titled = rule.retitle.match(match.string, end)
+        limit = match.start("cue") if groups.get("cue") and match.start("cue") > end else match.end()
+        if titled and titled.end("name") <= limit:
+            start, end = titled.span("name")
     # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
     speaker_text = match.group(0)[start - match.start():end - match.start()]
     kind = "pronoun" if speaker_text.lower() in rule.pronouns else ("title" if rule.titles.match(speaker_text) else "name")
@@ -154,6 +182,10 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
         kind = "name" if re.search(rf"(?-i:\s[{UPPER}][\w'’.-]+)$", speaker_text) else kind
     cue = groups.get("cue")
     return Attribution(offset + start, offset + end, cue, kind)
+
+
+# the word right before a cue, after a space (a pronoun there is the cue's subject)
+OWN_SUBJECT = re.compile(r"\s(\w+)\s+$")
 
 
 # A sentence ends at . ! ? after a lower-case letter or digit (not "Mr." "Sen." "U.S."), or
@@ -181,7 +213,7 @@ def _previous_sentence(text: str, piece: Piece) -> tuple[int, int] | None:
     return (boundaries[-1] if boundaries else start), end
 
 
-def _attribute_previous_sentence(text: str, piece: Piece, rule: Rules) -> Attribution | None:
+def _attribute_previous_sentence(text: str, piece: Piece, rule: Rules, bodies: Bodies = None) -> Attribution | None:
     """News convention: a quote that follows a sentence naming a speaker with a cue ("Erekat
     said it was the latest move.", "Herbert said, …") is that speaker's."""
     span = _previous_sentence(text, piece)
@@ -190,7 +222,7 @@ def _attribute_previous_sentence(text: str, piece: Piece, rule: Rules) -> Attrib
     sentence = text[span[0]:span[1]]
     for pattern in rule.previous:
         match = pattern.search(sentence)
-        if match:
+        if match and _names_source(text, match, span[0], rule, bodies):
             return _attribution(match, span[0], rule)
     return None
 
@@ -203,6 +235,9 @@ def find_quotes(article: Article) -> list[Quote]:
     if rule is None:
         return []
     text = article.text
+    # the article's people and bodies, which a source opened by "pour" / "for" must name
+    bodies: Bodies = (tuple((e.start, e.end) for e in article.entities if e.label in SOURCE_LABELS)
+                      if article.entities else None)
     quotes: list[Quote] = []
     by_group: dict[int, Attribution] = {}
     pieces = _split_at_incises(text, find_pieces(text, rule.openers), rule, by_group)
@@ -214,21 +249,22 @@ def find_quotes(article: Article) -> list[Quote]:
             extras["around"] = True
         # '…: “…,” she said': the attribution that a comma leaves open after the quote comes first
         after = _attribute_after(text, piece, rule, strict=True) if text[piece.start:piece.end].rstrip()[-1:] == "," else None
-        attribution = attribution or (after or _attribute_before(text, piece, rule, colon_only=True) or around
-                                      or _attribute_after(text, piece, rule) or _attribute_before(text, piece, rule))
+        attribution = attribution or (after or _attribute_before(text, piece, rule, colon_only=True, bodies=bodies)
+                                      or around or _attribute_after(text, piece, rule)
+                                      or _attribute_before(text, piece, rule, bodies=bodies))
         if attribution:
             by_group.setdefault(piece.group, attribution)
         quotes.append(Quote(piece.start, piece.end, True, attribution, extras))
     _share_attributions(text, quotes, by_group)
     for index, quote in enumerate(quotes):
         if quote.attribution is None:
-            quote.attribution = (_second_act(text, quote, quotes[index - 1] if index else None, rule)
-                                 or _attribute_previous_sentence(text, quote.extras["piece"], rule)
+            quote.attribution = (_second_act(text, quote, quotes[index - 1] if index else None, rule, bodies)
+                                 or _attribute_previous_sentence(text, quote.extras["piece"], rule, bodies)
                                  or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None)
                                  or _attribute_next_sentence(text, quote.extras["piece"], rule)
                                  or _next_quote_paragraph(text, quote, quotes[index + 1] if index + 1 < len(quotes) else None))
     standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark)]
-    partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule)]
+    partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule, bodies)]
     # 'As Ada Quill said last week in Leeds, “The port will close.”': a whole sentence after the
     # comma of a speaking subject's clause is a quote of its own, not a fragment
     spoken = [q for q in partial if _sentence_after_comma(text, q)]
@@ -241,7 +277,7 @@ def find_quotes(article: Article) -> list[Quote]:
               or len(CJK.findall(text[q.start:q.end])) >= 2 * SETTINGS.quote_min_unattributed_words
               or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
     quotes.extend(partial)
-    quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces]))
+    quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces], bodies))
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -256,11 +292,11 @@ def _sentence_after_comma(text: str, quote: Quote) -> bool:
             and (words.rstrip()[-1:] in tuple(SENTENCE_MARKS) or after in tuple(SENTENCE_MARKS)))
 
 
-def _as_partial(text: str, quote: Quote, rule: Rules) -> bool:
+def _as_partial(text: str, quote: Quote, rule: Rules, bodies: Bodies = None) -> bool:
     """Keep a quoted fragment inside the writer's sentence as a partial quote when the sentence's
     subject speaks it (subject, a speech cue, then "that" or a comma before the fragment);
     a scare-quoted term in any other sentence stays out."""
-    attribution = _partial_attribution(text, quote, rule)
+    attribution = _partial_attribution(text, quote, rule, bodies)
     if attribution is None:
         return False
     quote.attribution = attribution
@@ -269,7 +305,7 @@ def _as_partial(text: str, quote: Quote, rule: Rules) -> bool:
     return True
 
 
-def _partial_attribution(text: str, quote: Quote, rule: Rules) -> Attribution | None:
+def _partial_attribution(text: str, quote: Quote, rule: Rules, bodies: Bodies = None) -> Attribution | None:
     """The speaking subject of the sentence a quoted fragment sits in, if any."""
     piece: Piece = quote.extras["piece"]
     line_start = text.rfind("\n", 0, piece.open_at) + 1
@@ -279,7 +315,7 @@ def _partial_attribution(text: str, quote: Quote, rule: Rules) -> Attribution | 
     prefix = text[start:piece.open_at]
     for pattern in rule.partial:
         match = pattern.search(prefix)
-        if match:
+        if match and _names_source(text, match, start, rule, bodies):
             return _attribution(match, start, rule)
     return None
 
@@ -458,7 +494,8 @@ def _one_clause(text: str, start: int, end: int) -> bool:
         m.end() < len(segment.rstrip()) for m in SENTENCE_END.finditer(segment))
 
 
-def _second_act(text: str, quote: Quote, previous: Quote | None, rule: Rules) -> Attribution | None:
+def _second_act(text: str, quote: Quote, previous: Quote | None, rule: Rules,
+                bodies: Bodies = None) -> Attribution | None:
     """'…maniacal,” adding, “…”', '…,” Lee said on the radio, adding, “…”': a quote opened by a
     participle after the previous quote, in the same sentence, is that quote's speaker's."""
     if previous is None or rule.second_act is None:
@@ -467,7 +504,7 @@ def _second_act(text: str, quote: Quote, previous: Quote | None, rule: Rules) ->
     if "\n" in gap or len(gap) > SETTINGS.quote_split_gap or not rule.second_act.search(gap):
         return None
     # the previous quote may be a fragment of the speaker's sentence ('X said the plan was “…,”')
-    return previous.attribution or _partial_attribution(text, previous, rule)
+    return previous.attribution or _partial_attribution(text, previous, rule, bodies)
 
 
 def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
@@ -554,13 +591,15 @@ def _trailing_content(text: str, match: re.Match[str]) -> tuple[int, int] | None
 ADDRESSEE_ONLY = re.compile(rf"(?:[{UPPER}][\w'’.&-]*[\s,]*)+")
 
 
-def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]]) -> list[Quote]:
+def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodies: Bodies = None) -> list[Quote]:
     found: list[Quote] = []
     matches = [(m, m.span("content")) for pattern in rule.indirect for m in pattern.finditer(text)]
     for pattern in rule.trailing:
         matches.extend((m, span) for m in pattern.finditer(text) if (span := _trailing_content(text, m)))
     for match, (start, end) in matches:
         if any(s < end and start < e for s, e in marked) or any(q.start < end and start < q.end for q in found):
+            continue
+        if not _names_source(text, match, 0, rule, bodies):
             continue
         attribution = _attribution(match, 0, rule)
         while end > start and text[end - 1] in ".!?":

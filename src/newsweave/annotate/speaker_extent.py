@@ -41,6 +41,10 @@ class DescriptionRules:
     # names no one and so takes the words that say who it is; and a determiner opening a mention
     attached_described: re.Pattern[str] | None = None
     opens_described: re.Pattern[str] | None = None
+    # a title's abbreviations ("Sen.", "Gov."), whose full stop ends no title read back from a name;
+    # empty: any capital and up to three letters ("East." of "the Middle East. Clinton’s" is none
+    # where the language lists them)
+    abbreviations: frozenset[str] = frozenset()
 
 
 
@@ -84,7 +88,8 @@ def description_rules(language: str) -> DescriptionRules | None:
     return DescriptionRules(re.compile(rf"(?:{alternation(relatives)})\b", re.I), opener, attached, stop, role,
                             frozenset(boundary), noun_tail, determiner,
                             re.compile(described, re.I) if described else None,
-                            re.compile(rf"(?:{alternation(determiners)})\s", re.I))
+                            re.compile(rf"(?:{alternation(determiners)})\s", re.I),
+                            frozenset(data.get("description_abbreviations", [])))
 
 
 def describe(text: str, start: int, end: int, language: str) -> tuple[int, int]:
@@ -170,6 +175,13 @@ def _segments_end(text: str, body: int, stop: int, relative: re.Pattern[str]) ->
 WORD = re.compile(r"[\w’'.-]+$")
 
 
+def _abbreviation(word: str, rule: DescriptionRules) -> bool:
+    """A title's abbreviation with its full stop ("Sen.", "J."), not a word ending a sentence."""
+    if not re.fullmatch(rf"[{UPPER}][a-z]{{0,3}}\.", word):
+        return False
+    return not rule.abbreviations or len(word) == 2 or word[:-1] in rule.abbreviations
+
+
 def _title_start(text: str, start: int, rule: DescriptionRules) -> int:
     """"Trump campaign spokesman Jason Miller", "Former Secretary of State Madeleine Albright",
     "17-year-old Jared Potts": words right before the name, back to a boundary, when the word
@@ -187,15 +199,14 @@ def _title_start(text: str, start: int, rule: DescriptionRules) -> int:
         if match is None or match.end() != space:
             break
         word = match.group(0)
-        if word.lower() in rule.boundary or word.endswith((".", "’s", "'s")) and not re.fullmatch(
-                rf"[{UPPER}][a-z]{{0,3}}\.", word):
+        if word.lower() in rule.boundary or word.endswith((".", "’s", "'s")) and not _abbreviation(word, rule):
             break
         words.append((match.start(), word))
         at = match.start()
     # the title ends with a role word, then only capitalised words up to the name
     chosen = None
     for index, (_, word) in enumerate(words):
-        if rule.role.match(word) or re.fullmatch(rf"[{UPPER}][a-z]{{0,3}}\.", word):
+        if rule.role.match(word) or _abbreviation(word, rule):
             chosen = index
         elif not word[:1].isupper() and word.lower() not in ("of", "de", "du", "des"):
             break
