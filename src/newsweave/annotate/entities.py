@@ -43,6 +43,7 @@ from newsweave.annotate.geo import candidates, demonym_country, fold, region_dem
 from newsweave.annotate.given_names import all_given_names, persons_by_given_names
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads
 from newsweave.annotate.name_lists import examples_of_kinds, list_members, particles, persons_paired_by_slashes
+from newsweave.annotate.name_spans import teams_in_brackets, with_heads_beside, without_sentence_articles
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
 from newsweave.annotate.person_forms import repair_person_forms
@@ -87,6 +88,8 @@ def find_entities(article: Article) -> list[Entity]:
     language = article.language or ""
     mentions = _model_mentions(article.text, doc, language)
     mentions = _without_heading_words(mentions, article.text, language)
+    without_sentence_articles(mentions, doc, language)
+    with_heads_beside(mentions, doc, language)
     _labels_from_heads(mentions, language)
     mentions = persons_by_given_names(mentions, doc, language)
     mentions = repair_person_forms(mentions, doc, language)
@@ -105,6 +108,7 @@ def find_entities(article: Article) -> list[Entity]:
     mentions = list_members(mentions, doc, language)
     persons_paired_by_slashes(mentions, article.text)
     examples_of_kinds(mentions, article.text, language)
+    mentions += teams_in_brackets(mentions, article.text, language)
     mentions = names_of_heads(mentions, article.text, language)
     mentions += names_with_heads(mentions, doc, language)
     taken = covered(mentions)
