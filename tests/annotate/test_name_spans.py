@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from newsweave.annotate.canonical import Mention
 from newsweave.annotate.nlp import pipeline
+from newsweave.annotate.name_lists import places_in_lists_of_places
 from newsweave.annotate.name_spans import teams_in_brackets, with_heads_beside, without_sentence_articles
 
 
@@ -84,3 +85,33 @@ def test_codes_places_characters_and_words_in_brackets_stay() -> None:
     found = [("Tom Ruel", "PER"), ("Ann Vey", "PER"), ("Jo Ruelle", "PER"), ("Pim Osk", "PER"), ("Lena Parks", "PER"),
              ("Orvane", "PER")]
     assert _brackets(text, "en", found) == []
+
+
+def _lists(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    mentions = _mentions(text, found)
+    places_in_lists_of_places(mentions, text, language)
+    return [(mention.text, mention.label) for mention in mentions]
+
+
+def test_names_in_a_list_of_places_are_places() -> None:
+    text = "The road runs through Ardice, Pelno, Strovane Vas, Dravik and Velmoré."
+    found = [("Ardice", "LOC"), ("Pelno", "ORG"), ("Strovane Vas", "PER"), ("Dravik", "LOC"), ("Velmoré", "LOC")]
+    assert _lists(text, "en", found) == [("Ardice", "LOC"), ("Pelno", "LOC"), ("Strovane Vas", "LOC"), ("Dravik", "LOC"),
+                                         ("Velmoré", "LOC")]
+    text = "Communes : Ardice, Pelno, Strovane, Dravik et Velmoré."
+    found = [("Ardice", "LOC"), ("Pelno", "LOC"), ("Strovane", "PER"), ("Dravik", "LOC"), ("Velmoré", "ORG")]
+    assert _lists(text, "fr", found) == [("Ardice", "LOC"), ("Pelno", "LOC"), ("Strovane", "LOC"), ("Dravik", "LOC"),
+                                         ("Velmoré", "LOC")]
+
+
+def test_persons_addresses_and_short_lists_stay() -> None:
+    # A given name opens a person; an organisation's head word; the first name of an address.
+    text = "Ardice, Pelno and Marta Velkor met at Kessel Arena, Dorvan, Velkor, near the Brimq Institute, Ardice and Pelno."
+    found = [("Ardice", "LOC"), ("Pelno", "LOC"), ("Marta Velkor", "PER"), ("Kessel Arena", "ORG"), ("Dorvan", "LOC"),
+             ("Velkor", "LOC")]
+    assert _lists(text, "en", found) == found
+    text = "Tomas Verhoeven, Ardice and Pelno."
+    assert _lists(text, "en", [("Tomas Verhoeven", "PER"), ("Ardice", "LOC"), ("Pelno", "LOC")]) == [
+        ("Tomas Verhoeven", "PER"), ("Ardice", "LOC"), ("Pelno", "LOC")]
+    text = "Ardice and Brimq."
+    assert _lists(text, "en", [("Ardice", "LOC"), ("Brimq", "ORG")]) == [("Ardice", "LOC"), ("Brimq", "ORG")]

@@ -42,7 +42,8 @@ from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, 
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.given_names import all_given_names, persons_by_given_names
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads
-from newsweave.annotate.name_lists import examples_of_kinds, list_members, particles, persons_paired_by_slashes
+from newsweave.annotate.name_lists import (examples_of_kinds, list_members, particles, persons_paired_by_slashes,
+                                           places_in_lists_of_places)
 from newsweave.annotate.name_spans import teams_in_brackets, with_heads_beside, without_sentence_articles
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
@@ -104,6 +105,7 @@ def find_entities(article: Article) -> list[Entity]:
     in_full_names = full_name_words(mentions)
     places_after_place_nouns(mentions, article.text, language, in_full_names)
     places_listed_with_places(mentions, article.text, language, in_full_names)
+    places_in_lists_of_places(mentions, article.text, language)
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
     mentions = list_members(mentions, doc, language)
     persons_paired_by_slashes(mentions, article.text)

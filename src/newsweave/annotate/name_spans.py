@@ -58,7 +58,7 @@ def without_sentence_articles(mentions: list[Mention], doc: Doc, language: str) 
                 or token.i + 2 >= len(doc) or doc[token.i + 1].idx >= mention.end):
             continue
         words = mention.text.split()
-        if len(words) < 3 or alias_of(mention.text) is not None or candidates(mention.text) or candidates(" ".join(words[:2])):
+        if len(words) < 3 or alias_of(mention.text) is not None or candidates(mention.text) or _opens_with_place(words):
             continue
         following = _token_after(doc, mention.end)
         if following is None or not (following.is_alpha and following.text.islower()):
@@ -66,6 +66,13 @@ def without_sentence_articles(mentions: list[Mention], doc: Doc, language: str) 
         mention.start = doc[token.i + 1].idx
         mention.text = doc.text[mention.start:mention.end]
         mention.lemma = name_lemma(mention.text, language)
+
+
+def _opens_with_place(words: list[str]) -> bool:
+    """Whether the article and the next word are a place's own name ("The Hague"; not "The
+    University", though a town is called University)."""
+    opening = " ".join(words[:2])
+    return any(entry.place.name == opening for entry in candidates(opening))
 
 
 def _opens_sentence(token: Token) -> bool:
