@@ -85,6 +85,8 @@ def test_codes_places_characters_and_words_in_brackets_stay() -> None:
     found = [("Tom Ruel", "PER"), ("Ann Vey", "PER"), ("Jo Ruelle", "PER"), ("Pim Osk", "PER"), ("Lena Parks", "PER"),
              ("Orvane", "PER")]
     assert _brackets(text, "en", found) == []
+    text = "The candidate Tomas Ruel Verhoeven Ardice ( TRVA ) won."
+    assert _brackets(text, "en", [("Tomas Ruel Verhoeven Ardice", "PER")]) == []
 
 
 def _lists(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -17,8 +17,8 @@
   right after a person's full name that holds only one to four capitalised words, which no
   mention covers, is an organisation when it is no known place or alias (a town there is where
   the person is from), no party letter or code ("( D )", "( NZL )": three capitals or fewer, or
-  a hyphen), no given name and surname (a character's name), and not a lone common word
-  ("( Winner )").
+  a hyphen), no given name and surname (a character's name), not the person's initials
+  ("Ilse Marta Vardanova ( IMV )") and not a lone common word ("( Winner )").
 """
 
 from __future__ import annotations
@@ -175,7 +175,16 @@ def teams_in_brackets(mentions: list[Mention], text: str, language: str) -> list
         words = name.split()
         if (not 1 <= len(words) <= 4 or not all(word[:1].isupper() for word in words) or CODE.fullmatch(name)
                 or (len(words) == 1 and name.lower() in common) or (len(words) > 1 and words[0] in given)
-                or alias_of(name) is not None or candidates(name)):
+                or alias_of(name) is not None or candidates(name) or _initials_of(name, mention.text)):
             continue
         found.append(Mention(match.start(1), match.end(1), name, "ORG"))
     return found
+
+
+def _initials_of(name: str, person: str) -> bool:
+    """Whether a word in capitals spells the person's initials in order ("( AMLO )" after
+    "Andres Manuel Lopez Obrador"): the person's own short name, not a team."""
+    if not name.isupper() or " " in name:
+        return False
+    initials = iter(word[0].upper() for word in person.split())
+    return all(letter in initials for letter in name)
