@@ -8,6 +8,7 @@ from newsweave.annotate.canonical import Mention
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.name_lists import places_in_lists_of_places
 from newsweave.annotate.name_spans import teams_in_brackets, with_heads_beside, without_sentence_articles
+from newsweave.annotate.place_words import persons_named_by_kin
 
 
 def _mentions(text: str, found: list[tuple[str, str]]) -> list[Mention]:
@@ -117,3 +118,26 @@ def test_persons_addresses_and_short_lists_stay() -> None:
         ("Tomas Verhoeven", "PER"), ("Ardice", "LOC"), ("Pelno", "LOC")]
     text = "Ardice and Brimq."
     assert _lists(text, "en", [("Ardice", "LOC"), ("Brimq", "ORG")]) == [("Ardice", "LOC"), ("Brimq", "ORG")]
+
+
+def _kin(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    mentions = _mentions(text, found)
+    persons_named_by_kin(mentions, text, language)
+    return [(mention.text, mention.label) for mention in mentions]
+
+
+def test_a_name_after_a_noun_of_kin_is_a_person() -> None:
+    text = "He was a nephew of Yorin Vashti and a pupil of Kessel Brimqvist."
+    assert _kin(text, "en", [("Yorin Vashti", "ORG"), ("Kessel Brimqvist", "LOC")]) == [
+        ("Yorin Vashti", "PER"), ("Kessel Brimqvist", "PER")]
+    text = "Elle était la fille de Lucienne Varnel et l'épouse d'Orvane Strovik."
+    assert _kin(text, "fr", [("Lucienne Varnel", "ORG"), ("Orvane Strovik", "LOC")]) == [
+        ("Lucienne Varnel", "PER"), ("Orvane Strovik", "PER")]
+
+
+def test_known_places_organisations_and_other_nouns_stay() -> None:
+    text = "A son of Paris, the daughter of Kessel University and the mayor of Velkor Rovers spoke."
+    found = [("Paris", "LOC"), ("Kessel University", "ORG"), ("Velkor Rovers", "ORG")]
+    assert _kin(text, "en", found) == found
+    text = "Le fils de Paris et la filiale de Brimq Velkor."
+    assert _kin(text, "fr", [("Paris", "LOC"), ("Brimq Velkor", "ORG")]) == [("Paris", "LOC"), ("Brimq Velkor", "ORG")]

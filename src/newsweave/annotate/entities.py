@@ -50,8 +50,8 @@ from newsweave.annotate.name_repeats import (extend_surnames_with_particles, low
 from newsweave.annotate.person_forms import repair_person_forms
 from newsweave.annotate.person_places import after_honorific, is_subject, places_taken_for_people
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
-from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, places_after_place_nouns,
-                                            place_preposition, places_listed_with_places)
+from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, persons_named_by_kin,
+                                            places_after_place_nouns, place_preposition, places_listed_with_places)
 from newsweave.annotate.team_names import teams_named_after_places
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
@@ -107,6 +107,7 @@ def find_entities(article: Article) -> list[Entity]:
     places_listed_with_places(mentions, article.text, language, in_full_names)
     places_in_lists_of_places(mentions, article.text, language)
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
+    persons_named_by_kin(mentions, article.text, language)
     mentions = list_members(mentions, doc, language)
     persons_paired_by_slashes(mentions, article.text)
     examples_of_kinds(mentions, article.text, language)

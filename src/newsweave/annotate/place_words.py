@@ -63,6 +63,36 @@ def places_listed_with_places(mentions: list[Mention], text: str, language: str,
             mention.label = "LOC"
 
 
+def persons_named_by_kin(mentions: list[Mention], text: str, language: str) -> None:
+    """"the nephew of Yorin Vashti", "la fille de Lucienne Varnel": a name of one to four words the
+    model called an organisation or a place right after a noun of kin (``kin_nouns`` and
+    ``kin_joiners``) is a person, unless the gazetteer knows it (a son of a town is its native),
+    it is an alias, or a head word of organisations stands in it ("the daughter of Kessel
+    University" is its spin-off)."""
+    kin = _kin_noun(language)
+    if kin is None:
+        return
+    heads = lang.load(language, "entities").get("heads", {})
+    organisation_heads = {word for key in ("organisation_first", "organisation_last", "organisation_of") for word in heads.get(key, ())}
+    for mention in mentions:
+        words = mention.text.split()
+        if (mention.kind == "name" and mention.label in ("ORG", "LOC") and len(words) <= SETTINGS.given_name_max_extended_words
+                and kin.search(text, max(0, mention.start - SETTINGS.place_noun_window), mention.start)
+                and not organisation_heads & set(words) and alias_of(mention.text) is None and not candidates(mention.text)):
+            mention.label = "PER"
+
+
+@cache
+def _kin_noun(language: str) -> re.Pattern[str] | None:
+    """A noun of kin and its joiner right before a name ("nephew of ", "fille de ", "fils d'")."""
+    table = lang.load(language, "entities")
+    nouns, joiners = table.get("kin_nouns", []), table.get("kin_joiners", [])
+    if not nouns or not joiners:
+        return None
+    joins = "|".join(re.escape(word) + (r"\s*" if word[-1] in "'’" else r"\s+") for word in joiners)
+    return re.compile(rf"(?<![\w-])(?:{lang.alternation(nouns)})\s+(?:{joins})$", re.IGNORECASE)
+
+
 @cache
 def _place_noun(language: str) -> re.Pattern[str] | None:
     """Nouns of places right before a name ("town of ", "villages, ", "la commune de ")."""
