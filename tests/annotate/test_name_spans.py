@@ -136,8 +136,8 @@ def test_a_name_after_a_noun_of_kin_is_a_person() -> None:
 
 
 def test_known_places_organisations_and_other_nouns_stay() -> None:
-    text = "A son of Paris, the daughter of Kessel University and the mayor of Velkor Rovers spoke."
-    found = [("Paris", "LOC"), ("Kessel University", "ORG"), ("Velkor Rovers", "ORG")]
+    text = "A son of Paris, the daughter of Kessel University, a son of BRQ and the mayor of Velkor Rovers spoke."
+    found = [("Paris", "LOC"), ("Kessel University", "ORG"), ("BRQ", "ORG"), ("Velkor Rovers", "ORG")]
     assert _kin(text, "en", found) == found
     text = "Le fils de Paris et la filiale de Brimq Velkor."
     assert _kin(text, "fr", [("Paris", "LOC"), ("Brimq Velkor", "ORG")]) == [("Paris", "LOC"), ("Brimq Velkor", "ORG")]

@@ -67,8 +67,8 @@ def persons_named_by_kin(mentions: list[Mention], text: str, language: str) -> N
     """"the nephew of Yorin Vashti", "la fille de Lucienne Varnel": a name of one to four words the
     model called an organisation or a place right after a noun of kin (``kin_nouns`` and
     ``kin_joiners``) is a person, unless the gazetteer knows it (a son of a town is its native),
-    it is an alias, or a head word of organisations stands in it ("the daughter of Kessel
-    University" is its spin-off)."""
+    it is an alias, a word in capitals stands in it ("a son of BRT", grown up in a broadcaster) or
+    a head word of organisations does ("the daughter of Kessel University" is its spin-off)."""
     kin = _kin_noun(language)
     if kin is None:
         return
@@ -78,7 +78,8 @@ def persons_named_by_kin(mentions: list[Mention], text: str, language: str) -> N
         words = mention.text.split()
         if (mention.kind == "name" and mention.label in ("ORG", "LOC") and len(words) <= SETTINGS.given_name_max_extended_words
                 and kin.search(text, max(0, mention.start - SETTINGS.place_noun_window), mention.start)
-                and not organisation_heads & set(words) and alias_of(mention.text) is None and not candidates(mention.text)):
+                and not organisation_heads & set(words) and not any(len(word) > 1 and word.isupper() for word in words)
+                and alias_of(mention.text) is None and not candidates(mention.text)):
             mention.label = "PER"
 
 
