@@ -20,7 +20,8 @@ from the article itself: a lone common word of a heading is no name ("New Price 
 "Drop" PER), and a one-word "person" the article puts in a place ("à Val-Sorel") or in a
 dateline is that place; so is a "person" the gazetteer knows when the article shows no trace
 of a person (:mod:`newsweave.annotate.person_places`). A name's head word says its kind ("Dorvan District", "Kessel
-University", ``[heads]`` of the entities file), and the article vouches for names written
+University", ``[heads]`` of the entities file) and joins the name when the model stopped before it,
+a sentence's capitalised article is no part of a name (:mod:`newsweave.annotate.name_spans`), and the article vouches for names written
 another way (:mod:`newsweave.annotate.name_repeats`: lower-case repeats and countries, lone
 surnames, names after honorifics). A given name says a person (:mod:`newsweave.annotate.given_names`)
 and a head word the kind of a name the model missed or cut ("Duchy of Milan",

@@ -7,7 +7,8 @@ slash or bar, or the language's ``list_joiners``: "and", "et") in a list of thre
 at least two other members are names of one kind, and at most one in four of another kind (the
 model's slip), is a name of that kind too. Places need more than commas between them: "Guthrie, Oklahoma, USA" is one place
 named with its region and country, not a list.
-Names given as examples of a kind take that kind ("des organisations humanitaires, telles que
+In a list that is mostly places, the model's persons and organisations after the first are
+places too (:func:`places_in_lists_of_places`). Names given as examples of a kind take that kind ("des organisations humanitaires, telles que
 Brimq": :func:`examples_of_kinds`). A run that is no name of the article's kind (a common word the lemmatizer knows, alone) stays
 out, and so does a run at the start of a sentence that is a single common word.
 """
