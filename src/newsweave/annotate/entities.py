@@ -20,7 +20,8 @@ from the article itself: a lone common word of a heading is no name ("New Price 
 "Drop" PER), and a one-word "person" the article puts in a place ("à Val-Sorel") or in a
 dateline is that place; so is a "person" the gazetteer knows when the article shows no trace
 of a person (:mod:`newsweave.annotate.person_places`). A name's head word says its kind ("Dorvan District", "Kessel
-University", ``[heads]`` of the entities file), and the article vouches for names written
+University", ``[heads]`` of the entities file) and joins the name when the model stopped before it,
+a sentence's capitalised article is no part of a name (:mod:`newsweave.annotate.name_spans`), and the article vouches for names written
 another way (:mod:`newsweave.annotate.name_repeats`: lower-case repeats and countries, lone
 surnames, names after honorifics). A given name says a person (:mod:`newsweave.annotate.given_names`)
 and a head word the kind of a name the model missed or cut ("Duchy of Milan",
@@ -42,14 +43,16 @@ from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, 
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.given_names import all_given_names, persons_by_given_names
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads
-from newsweave.annotate.name_lists import examples_of_kinds, list_members, particles, persons_paired_by_slashes
+from newsweave.annotate.name_lists import (examples_of_kinds, list_members, particles, persons_paired_by_slashes,
+                                           places_in_lists_of_places)
+from newsweave.annotate.name_spans import teams_in_brackets, with_heads_beside, without_sentence_articles
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
 from newsweave.annotate.person_forms import repair_person_forms
 from newsweave.annotate.person_places import after_honorific, is_subject, places_taken_for_people
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
-from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, places_after_place_nouns,
-                                            place_preposition, places_listed_with_places)
+from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, persons_named_by_kin,
+                                            places_after_place_nouns, place_preposition, places_listed_with_places)
 from newsweave.annotate.team_names import teams_named_after_places
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
@@ -87,6 +90,8 @@ def find_entities(article: Article) -> list[Entity]:
     language = article.language or ""
     mentions = _model_mentions(article.text, doc, language)
     mentions = _without_heading_words(mentions, article.text, language)
+    without_sentence_articles(mentions, doc, language)
+    with_heads_beside(mentions, doc, language)
     _labels_from_heads(mentions, language)
     mentions = persons_by_given_names(mentions, doc, language)
     mentions = repair_person_forms(mentions, doc, language)
@@ -101,10 +106,13 @@ def find_entities(article: Article) -> list[Entity]:
     in_full_names = full_name_words(mentions)
     places_after_place_nouns(mentions, article.text, language, in_full_names)
     places_listed_with_places(mentions, article.text, language, in_full_names)
+    places_in_lists_of_places(mentions, article.text, language)
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
+    persons_named_by_kin(mentions, article.text, language)
     mentions = list_members(mentions, doc, language)
     persons_paired_by_slashes(mentions, article.text)
     examples_of_kinds(mentions, article.text, language)
+    mentions += teams_in_brackets(mentions, article.text, language)
     mentions = names_of_heads(mentions, article.text, language)
     mentions += names_with_heads(mentions, doc, language)
     taken = covered(mentions)

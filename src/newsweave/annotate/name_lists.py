@@ -7,7 +7,8 @@ slash or bar, or the language's ``list_joiners``: "and", "et") in a list of thre
 at least two other members are names of one kind, and at most one in four of another kind (the
 model's slip), is a name of that kind too. Places need more than commas between them: "Guthrie, Oklahoma, USA" is one place
 named with its region and country, not a list.
-Names given as examples of a kind take that kind ("des organisations humanitaires, telles que
+In a list that is mostly places, the model's persons and organisations after the first are
+places too (:func:`places_in_lists_of_places`). Names given as examples of a kind take that kind ("des organisations humanitaires, telles que
 Brimq": :func:`examples_of_kinds`). A run that is no name of the article's kind (a common word the lemmatizer knows, alone) stays
 out, and so does a run at the start of a sentence that is a single common word.
 """
@@ -208,3 +209,41 @@ def persons_paired_by_slashes(mentions: list[Mention], text: str) -> None:
         if (2 <= len(words) <= 3 and all(word[:1].isupper() and word.replace("-", "").isalpha() for word in words)
                 and (words[0] in all_given_names() or words[-1] in surnames()) and alias_of(other.text) is None):
             other.label = "PER"
+
+
+def places_in_lists_of_places(mentions: list[Mention], text: str, language: str) -> None:
+    """In a list of three names or more ("Ardice, Pelno, Strova and Velmoré") where at least
+    two names and ``list_place_share`` of them are places, a name the model called a person or
+    an organisation after the first is a place too: the lists of villages the model tags one by
+    one, each a guess, hold every label at once, and most such villages are too small for the
+    gazetteer. Not a name that a given name opens (a person listed among towns: "Newry, Armagh
+    and Seamus Varlow"), one with a head word of organisations, or an alias; and not the first
+    name, which may be what the places locate ("Kessel Arena, Dorvan, Velkor" gives an address).
+    """
+    joiners = lang.load(language, "entities").get("list_joiners", [])
+    if not joiners:
+        return
+    joiner = re.compile(r"^\s*(?:,\s*(?:(?:" + "|".join(map(re.escape, joiners)) + r")\s+)?|(?:" + "|".join(map(re.escape, joiners)) + r")\s+)$")
+    given = all_given_names()
+    heads = lang.load(language, "entities").get("heads", {})
+    organisation_heads = {word for key in ("organisation_first", "organisation_last", "organisation_of") for word in heads.get(key, ())}
+    for chain in _chains(sorted((m for m in mentions if m.kind == "name"), key=lambda m: m.start), text, joiner):
+        places = sum(m.label == "LOC" for m in chain)
+        if len(chain) < 3 or places < 2 or places < SETTINGS.list_place_share * len(chain):
+            continue
+        for mention in chain[1:]:
+            words = mention.text.split()
+            if (mention.label in ("PER", "ORG") and words[0] not in given and not organisation_heads & set(words)
+                    and alias_of(mention.text) is None):
+                mention.label = "LOC"
+
+
+def _chains(ordered: list[Mention], text: str, joiner: re.Pattern[str]) -> list[list[Mention]]:
+    """Runs of names that list separators part."""
+    chains: list[list[Mention]] = []
+    for mention in ordered:
+        if chains and joiner.match(text[chains[-1][-1].end : mention.start]) and chains[-1][-1].end <= mention.start:
+            chains[-1].append(mention)
+        else:
+            chains.append([mention])
+    return chains

@@ -7,7 +7,8 @@ a noun of places is a place, and a one-word "person" or "other" listed right aft
 place too. Companies fare the same ("the lender Brimq" PER): a one-word "person" or "other"
 right after a noun of organisations, or followed by one in apposition ("Brimq, a Dutch bank,"),
 is an organisation wherever it stands alone in the article (``organisation_nouns`` and
-``apposition_articles``). A word of a full person name of the article (evidence of a person),
+``apposition_articles``); a name right after a noun of kin ("the nephew of X") is a person
+(``kin_nouns``). A word of a full person name of the article (evidence of a person),
 an alias or a demonym is left alone.
 """
 
@@ -61,6 +62,37 @@ def places_listed_with_places(mentions: list[Mention], text: str, language: str,
         if (mention.label in ("PER", "MISC") and before.label == "LOC" and _lone_word(mention, in_full_names)
                 and joiner.match(text[before.end : mention.start])):
             mention.label = "LOC"
+
+
+def persons_named_by_kin(mentions: list[Mention], text: str, language: str) -> None:
+    """"the nephew of Yorin Vashti", "la fille de Lucienne Varnel": a name of one to four words the
+    model called an organisation or a place right after a noun of kin (``kin_nouns`` and
+    ``kin_joiners``) is a person, unless the gazetteer knows it (a son of a town is its native),
+    it is an alias, a word in capitals stands in it ("a son of BRT", grown up in a broadcaster) or
+    a head word of organisations does ("the daughter of Kessel University" is its spin-off)."""
+    kin = _kin_noun(language)
+    if kin is None:
+        return
+    heads = lang.load(language, "entities").get("heads", {})
+    organisation_heads = {word for key in ("organisation_first", "organisation_last", "organisation_of") for word in heads.get(key, ())}
+    for mention in mentions:
+        words = mention.text.split()
+        if (mention.kind == "name" and mention.label in ("ORG", "LOC") and len(words) <= SETTINGS.given_name_max_extended_words
+                and kin.search(text, max(0, mention.start - SETTINGS.place_noun_window), mention.start)
+                and not organisation_heads & set(words) and not any(len(word) > 1 and word.isupper() for word in words)
+                and alias_of(mention.text) is None and not candidates(mention.text)):
+            mention.label = "PER"
+
+
+@cache
+def _kin_noun(language: str) -> re.Pattern[str] | None:
+    """A noun of kin and its joiner right before a name ("nephew of ", "fille de ", "fils d'")."""
+    table = lang.load(language, "entities")
+    nouns, joiners = table.get("kin_nouns", []), table.get("kin_joiners", [])
+    if not nouns or not joiners:
+        return None
+    joins = "|".join(re.escape(word) + (r"\s*" if word[-1] in "'’" else r"\s+") for word in joiners)
+    return re.compile(rf"(?<![\w-])(?:{lang.alternation(nouns)})\s+(?:{joins})$", re.IGNORECASE)
 
 
 @cache

@@ -220,6 +220,9 @@ class AnnotateSettings:
     published_story_prior: float = 0.5
     # How far back from a name its place noun is looked for ("neighbouring villages, " fits).
     place_noun_window: int = 40
+    # Share of a list's names that must be places before its persons and organisations that
+    # the gazetteer knows become places too (annotate/place_words.py).
+    list_place_share: float = 0.6
     # How far around a name its noun of organisations is looked for (", a Dutch online bank" fits),
     # and how many words may stand between the apposition's article and that noun.
     organisation_noun_window: int = 48

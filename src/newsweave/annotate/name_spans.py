@@ -1,0 +1,190 @@
+"""Where a name begins and ends, from the words around the model's span.
+
+* **An article that only opens a sentence** ("The Orvane Trust was founded …"): English writes
+  "the Orvane Trust" inside a sentence and capitalises the article only because it opens one, so
+  it is no part of the name. A capitalised article of ``sentence_articles`` (``lang/<iso>/
+  entities.toml``) at the start of a sentence is dropped from a name of two words or more when
+  the sentence goes on after the name with a lower-case word (prose, not a title: "The Kessel
+  Affair ( 1936 )" keeps its article) and the whole is no known place or alias, nor opens with
+  one ("The Hague Convention").
+* **A head word beside the span** ("FC" + "Dorvan", "Velkor Rural" + "District", "Kessel" +
+  "State University"): the model often stops at the head word that says what the name is. A
+  head that opens names (``[heads]`` ``*_first``) right before a mention, or one or two
+  capitalised words ending with a head that closes names (``*_last``) right after it, one space
+  apart and in no other mention, join the name, which takes the head's kind.
+* **A team in brackets after a person** ("Ilse Vardanova ( Kessel United )", "Tom Ruel
+  (Brimq Racing)"): results and squad lists give each player's club or make that way. A bracket
+  right after a person's full name that holds only one to four capitalised words, which no
+  mention covers, is an organisation when it is no known place or alias (a town there is where
+  the person is from), no party letter or code ("( D )", "( NZL )": three capitals or fewer, or
+  a hyphen), no given name and surname (a character's name), not the person's initials
+  ("Ilse Marta Vardanova ( IMV )") and not a lone common word ("( Winner )").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from newsweave import lang
+from newsweave.annotate.canonical import Mention, alias_of, covered
+from newsweave.annotate.given_names import all_given_names
+from newsweave.annotate.name_repeats import lowercase_words
+from newsweave.annotate.geo import candidates
+from newsweave.annotate.nlp import name_lemma
+
+
+# What ends a sentence or opens a new clause before a capitalised article (a spaced dash:
+# "February 2 – The Orvane League is formed").
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";", "–", "—", "-"})
+
+
+@cache
+def _sentence_articles(language: str) -> frozenset[str]:
+    return frozenset(lang.load(language, "entities").get("sentence_articles", []))
+
+
+def without_sentence_articles(mentions: list[Mention], doc: Doc, language: str) -> None:
+    """Drop a sentence's capitalised article from the names it opens (module's text)."""
+    articles = _sentence_articles(language)
+    if not articles:
+        return
+    starts = {token.idx: token for token in doc}
+    for mention in mentions:
+        token = starts.get(mention.start)
+        if (mention.kind != "name" or token is None or token.text not in articles or not _opens_sentence(token)
+                or token.i + 2 >= len(doc) or doc[token.i + 1].idx >= mention.end):
+            continue
+        words = mention.text.split()
+        if len(words) < 3 or alias_of(mention.text) is not None or candidates(mention.text) or _opens_with_place(words):
+            continue
+        following = _token_after(doc, mention.end)
+        if following is None or not (following.is_alpha and following.text.islower()):
+            continue
+        mention.start = doc[token.i + 1].idx
+        mention.text = doc.text[mention.start:mention.end]
+        mention.lemma = name_lemma(mention.text, language)
+
+
+def _opens_with_place(words: list[str]) -> bool:
+    """Whether the article and the next word are a place's own name ("The Hague"; not "The
+    University", though a town is called University)."""
+    opening = " ".join(words[:2])
+    return any(entry.place.name == opening for entry in candidates(opening))
+
+
+def _opens_sentence(token: Token) -> bool:
+    """Whether the token opens the text or a sentence (after wiki or quote marks too)."""
+    index = token.i
+    while index > 0 and doc_punct(token.doc[index - 1]):
+        index -= 1
+    return index == 0 or token.doc[index - 1].text in SENTENCE_ENDS
+
+
+def doc_punct(token: Token) -> bool:
+    return token.is_punct and token.text not in SENTENCE_ENDS
+
+
+def _token_after(doc: Doc, end: int) -> Token | None:
+    for token in doc:
+        if token.idx >= end:
+            return token
+    return None
+
+
+@cache
+def _head_kinds(language: str) -> dict[tuple[str, str], str]:
+    """(word, "first" | "last") → the kind a head word gives, from ``[heads]``."""
+    table = lang.load(language, "entities").get("heads", {})
+    return {(word, end): label for key, label in (("place", "LOC"), ("organisation", "ORG"))
+            for end in ("first", "last") for word in table.get(f"{key}_{end}", ())}
+
+
+def with_heads_beside(mentions: list[Mention], doc: Doc, language: str) -> None:
+    """Extend a name over the head word right before or after it (module's text)."""
+    kinds = _head_kinds(language)
+    if not kinds:
+        return
+    taken = covered(mentions)
+    starts = {token.idx: token for token in doc}
+    ends = {token.idx + len(token): token for token in doc}
+    for mention in mentions:
+        first, last = starts.get(mention.start), ends.get(mention.end)
+        if (mention.kind != "name" or mention.label not in ("PER", "ORG", "LOC") or first is None or last is None
+                or any(char.isdigit() for char in mention.text)):
+            continue  # a score or a number the model took in ("Dorvan 4-4") is cut later, not joined
+        label = None
+        # Not before a person opened by a given name: "président du Conseil Ilse Vardanova".
+        if first.i > 0 and _beside(doc, doc[first.i - 1], first, taken) and not (
+                mention.label == "PER" and first.text in all_given_names()):
+            label = kinds.get((doc[first.i - 1].text, "first"))
+            if label is not None:
+                mention.start = doc[first.i - 1].idx
+        if label is None:
+            end = _head_after(doc, last, taken, kinds)
+            if end is not None:
+                label = kinds[(doc[end].text, "last")]
+                mention.end = doc[end].idx + len(doc[end])
+        if label is not None:
+            mention.label = label
+            mention.text = doc.text[mention.start:mention.end]
+            mention.lemma = name_lemma(mention.text, language)
+            taken.update(range(mention.start, mention.end))
+
+
+def _head_after(doc: Doc, last: Token, taken: set[int], kinds: dict[tuple[str, str], str]) -> int | None:
+    """Index of a closing head among the one or two capitalised words right after ``last``."""
+    previous = last
+    for index in range(last.i + 1, min(last.i + 3, len(doc))):
+        token = doc[index]
+        if not (token.is_alpha and token.text[:1].isupper() and _beside(doc, previous, token, taken)):
+            return None
+        if (token.text, "last") in kinds:
+            return index
+        previous = token
+    return None
+
+
+def _beside(doc: Doc, first: Token, second: Token, taken: set[int]) -> bool:
+    """Whether one space parts the two tokens and the one outside the mention is free."""
+    gap = first.idx + len(first)
+    free = second if first.idx in taken else first
+    return second.idx == gap + 1 and doc.text[gap] == " " and free.idx not in taken
+
+
+# A bracket right after a name that holds only capitalised words: "( Kessel United )".
+BRACKETED_NAME = re.compile(r"[ \t]*\([ \t]*([^\W\d_][^()\d\n]*?)[ \t]*\)")
+CODE = re.compile(r"[A-Z]{1,3}|.*-.*")
+
+
+def teams_in_brackets(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """New organisations for the names in brackets after a person's full name (module's text)."""
+    common = lowercase_words(language)
+    given = all_given_names()
+    taken = covered(mentions)
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "name" or mention.label != "PER" or " " not in mention.text.strip():
+            continue
+        match = BRACKETED_NAME.match(text, mention.end)
+        if match is None or any(index in taken for index in range(match.start(1), match.end(1))):
+            continue
+        name = match.group(1)
+        words = name.split()
+        if (not 1 <= len(words) <= 4 or not all(word[:1].isupper() for word in words) or CODE.fullmatch(name)
+                or (len(words) == 1 and name.lower() in common) or (len(words) > 1 and words[0] in given)
+                or alias_of(name) is not None or candidates(name) or _initials_of(name, mention.text)):
+            continue
+        found.append(Mention(match.start(1), match.end(1), name, "ORG"))
+    return found
+
+
+def _initials_of(name: str, person: str) -> bool:
+    """Whether a word in capitals spells the person's initials in order ("( AMLO )" after
+    "Andres Manuel Lopez Obrador"): the person's own short name, not a team."""
+    if not name.isupper() or " " in name:
+        return False
+    initials = iter(word[0].upper() for word in person.split())
+    return all(letter in initials for letter in name)
