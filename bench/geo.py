@@ -52,6 +52,7 @@ import numpy as np
 
 from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold, haversine_km,
                                    most_populous, publication_country, resolve_places, town_region_pairs)
+from newsweave.annotate.georesolve import home_votes, site_home_of, site_of
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geo"
 FILES = ("geo.jsonl", "geovirus.jsonl", "lgl.jsonl")
@@ -76,13 +77,30 @@ def _demonym_place(name: str) -> Place | None:
     return countries().get(code or "")
 
 
-def oracle_newsweave(document: dict) -> list[Place | None]:
+def oracle_newsweave(document: dict, site_home: tuple[str, str] | None = None) -> list[Place | None]:
+    chosen = _oracle_chosen(document, site_home)
+    return [chosen.get(fold(toponym["text"])) or _demonym_place(toponym["text"]) for toponym in document["toponyms"]]
+
+
+def _oracle_chosen(document: dict, site_home: tuple[str, str] | None = None) -> dict[str, Place]:
     names = [toponym["text"] for toponym in document["toponyms"]]
     pairs = town_region_pairs(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]])
     marked = division_marks(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]], "en")
-    chosen = resolve_places(names, pairs=pairs, publication=publication_country(document.get("url")),
-                            inner=_inner_places(names), divisions=marked)
-    return [chosen.get(fold(name)) or _demonym_place(name) for name in names]
+    return resolve_places(names, pairs=pairs, publication=publication_country(document.get("url")),
+                          inner=_inner_places(names), divisions=marked, site_home=site_home)
+
+
+def oracle_documents(documents: list[dict]) -> list[list[Place | None]]:
+    """``oracle_newsweave`` of each document, with its site's home (``georesolve.site_home_of``)
+    drawn, as the annotator does for a batch, from the gold names of the site's documents in the
+    same half only."""
+    votes: dict[tuple[str, str], list[set[tuple[str, str]]]] = {}
+    for document in documents:
+        votes.setdefault((site_of(document.get("url")), half_of(document)), []).append(
+            home_votes(_oracle_chosen(document)))
+    homes = {key: site_home_of(vote) for key, vote in votes.items() if key[0]}
+    return [oracle_newsweave(document, homes.get((site_of(document.get("url")), half_of(document))))
+            for document in documents]
 
 
 def _inner_places(names: list[str]) -> dict[str, str]:
@@ -112,7 +130,9 @@ def _annotated(documents: list[dict]) -> list:
         articles = [Article(id=str(i), source="bench", raw=d["text"], raw_sha256="", text=d["text"],
                             offsets=OffsetMap.identity(len(d["text"])), language="en",
                             url=d.get("url")) for i, d in enumerate(documents)]
-        annotate_entities(articles)
+        # One batch per half: a site's home (read from its other articles) never crosses halves.
+        for half in ("tune", "check"):
+            annotate_entities([article for article, d in zip(articles, documents, strict=True) if half_of(d) == half])
         _ANNOTATED[id(documents)] = articles
     return _ANNOTATED[id(documents)]
 
@@ -179,10 +199,10 @@ def print_errors(name: str, documents: list[dict], half: str, examples: int) -> 
     """Counts of the gold-toponym errors of one half by class, with the commonest names of each."""
     classes: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {}
-    for document in documents:
+    for document, predictions in zip(documents, oracle_documents(documents), strict=True):
         if half != "all" and half_of(document) != half:
             continue
-        for toponym, predicted in zip(document["toponyms"], oracle_newsweave(document), strict=True):
+        for toponym, predicted in zip(document["toponyms"], predictions, strict=True):
             kind = error_class(toponym, predicted)
             classes[kind] += 1
             if kind != "right":
@@ -230,7 +250,7 @@ def main() -> int:
         documents = read(options.eval / name, options.limit)
         runs = {
             ("oracle", "most-populous"): lambda docs: [oracle_baseline(d) for d in docs],
-            ("oracle", "newsweave"): lambda docs: [oracle_newsweave(d) for d in docs],
+            ("oracle", "newsweave"): oracle_documents,
         }
         if not options.no_e2e:
             runs[("end-to-end", "most-populous")] = lambda docs: end_to_end(docs, baseline=True)
