@@ -346,8 +346,10 @@ def _options(name: str) -> tuple[_Entry, ...]:
             for entry in found):
         return (_Entry(region, True),)
     code = demonym_country(name)
+    # Only a town's own name outranks a demonym ("KAZAKH" is an other name of Petropavl).
     if code and code in countries() and not any(
-            entry.place.kind != "city" or entry.place.population >= SETTINGS.geo_demonym_town_min_population for entry in found):
+            entry.main_name and (entry.place.kind != "city" or entry.place.population >= SETTINGS.geo_demonym_town_min_population)
+            for entry in found):
         return (_Entry(countries()[code], True),)
     return found
 
