@@ -356,9 +356,10 @@ def _take_first(spans: Iterable[Span], text: str, by_span: dict, taken: set[int]
 
 def _places_before_place_nouns(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
                                added: list[Mention], person_words: set[str], language: str) -> None:
-    """A name right before a noun of divisions ("Masvingo province", "the Artibonite region"),
-    that no mention covers or that the model called a person, an organisation or other, is a
-    place when the gazetteer knows it (``place_nouns_after`` of ``lang/<iso>/places.toml``)."""
+    """A name right before a noun of divisions ("Masvingo province", "the Artibonite region") or
+    of a town's people and services ("Grovetown police", "a Fresno man"), that no mention covers
+    or that the model called a person, an organisation or other, is a place when the gazetteer
+    knows it (``place_nouns_after`` and ``town_nouns_after`` of ``lang/<iso>/places.toml``)."""
     nouns = _place_nouns_after(language)
     if nouns is None:
         return
@@ -384,7 +385,8 @@ def _places_before_place_nouns(doc: Doc, text: str, mentions: list[Mention], by_
 
 @cache
 def _place_nouns_after(language: str) -> re.Pattern[str] | None:
-    words = lang.load(language, "places").get("place_nouns_after", [])
+    table = lang.load(language, "places")
+    words = [*table.get("place_nouns_after", []), *table.get("town_nouns_after", [])]
     if not words:
         return None
     return re.compile(rf"[ \t\xa0]+(?:{lang.alternation(words)})(?!\w)")
