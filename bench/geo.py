@@ -10,10 +10,13 @@ log errors (lower is better).
   kind of place, countries and US states named by the document's other toponyms);
   ``most-populous`` takes the biggest place bearing the name. A name the gazetteer lacks is read,
   by newsweave only, at the place it is named after ("Manila Cathedral": Manila), as the
-  annotator reads its own place mentions. Both look names up in the same
+  annotator reads its own place mentions; and a document whose own names give no home is read
+  as its site's local news, the site's home drawn from the gold names of its other documents of
+  the same half (``oracle_documents``), as the annotator draws it from a batch. Both look names up in the same
   gazetteer and both fall back to the country of a demonym ("Russian" → Russia), so only the
   choice between homonyms differs.
-* ``end-to-end``: the real annotator runs on the document text (spaCy NER + newsweave); a gold
+* ``end-to-end``: the real annotator runs on the document text (spaCy NER + newsweave), each
+  half as one batch (a site's home never crosses halves); a gold
   toponym is resolved when an entity with coordinates overlaps it. Since stop 25 a demonym
   ("Russian", "European") carries its country's or region's point in the output, so it counts
   here: GeoWebNews annotates demonyms as toponyms (its "non-literal modifiers"), LGL some.
