@@ -59,11 +59,22 @@ def test_only_names_of_one_country_vote() -> None:
     assert home_votes(resolve_places(["Grandeville"])) == set()
 
 
+def test_a_name_read_as_a_place_that_an_ambiguous_name_may_mean_does_not_vote(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Grandeville City" is only the capital abroad, but "Grandeville" beside it may mean either:
+    # the same guess, spelt otherwise.
+    table = {**GAZETTEER, "grandeville city": (GAZETTEER["grandeville"][1],)}
+    monkeypatch.setattr(georesolve, "_options", lambda name: table.get(fold(name), ()))
+    chosen = resolve_places(["Grandeville City", "Grandeville", "Saint-Aubin-des-Prés"])
+    assert chosen["grandeville city"].geonameid == 2
+    assert home_votes(chosen) == {HOME}
+
+
 @pytest.mark.parametrize(("votes", "expected"), [
     ([{HOME}, {HOME, ("US", "plaines")}, set()], HOME),
     ([{HOME}], None),  # one article is no site
     ([{HOME}, {("US", "plaines")}, {("US", "grand-sud")}, {HOME}, {("FR", "ile-verte")}], None),  # a wire service
     ([set(), set()], None),
+    ([{HOME}, {HOME}, {("US", "plaines")}, {("US", "plaines")}], None),  # two homes as often: none
 ])
 def test_site_home_of(votes: list[set[tuple[str, str]]], expected: tuple[str, str] | None) -> None:
     assert site_home_of(votes) == expected

@@ -111,11 +111,17 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
 def home_votes(chosen: Mapping[str, Place]) -> set[tuple[str, str]]:
     """The (country, folded first-level division) of the places one article surely names, for
     its site's home (:func:`site_home_of`). Only towns, counties and states whose name has readings
-    in one country vote: a lone "Dublin" read in Ireland is the resolver's guess, not evidence."""
+    in one country vote: a lone "Dublin" read in Ireland is the resolver's guess, not evidence;
+    nor does a name that reads as a place another name of the article may mean elsewhere ("Dublin
+    City", beside a "Dublin" of several countries, is the same guess spelt otherwise)."""
+    readings = {key: _options(key) for key in chosen}
+    shared = {entry.place.geonameid for found in readings.values()
+              if len({entry.place.country for entry in found}) > 1 for entry in found}
     return {(place.country, place.region) for key, place in chosen.items()
             if place.country and place.region and place.kind in ("city", "admin1", "admin2")
             and (place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence
-            and len({entry.place.country for entry in _options(key)}) == 1}
+            and len({entry.place.country for entry in readings[key]}) == 1
+            and place.geonameid not in shared}
 
 
 def site_home_of(votes: Iterable[set[tuple[str, str]]]) -> tuple[str, str] | None:
@@ -131,7 +137,10 @@ def site_home_of(votes: Iterable[set[tuple[str, str]]]) -> tuple[str, str] | Non
             counts.update(vote)
     if not counts:
         return None
-    home, count = counts.most_common(1)[0]
+    ranked = counts.most_common(2)
+    home, count = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == count:
+        return None  # two divisions as often: no home
     return home if count >= SETTINGS.geo_site_home_min_articles and count >= SETTINGS.geo_site_home_min_share * voters else None
 
 
