@@ -10,10 +10,13 @@ log errors (lower is better).
   kind of place, countries and US states named by the document's other toponyms);
   ``most-populous`` takes the biggest place bearing the name. A name the gazetteer lacks is read,
   by newsweave only, at the place it is named after ("Manila Cathedral": Manila), as the
-  annotator reads its own place mentions. Both look names up in the same
+  annotator reads its own place mentions; and a document whose own names give no home is read
+  as its site's local news, the site's home drawn from the gold names of its other documents of
+  the same half (``oracle_documents``), as the annotator draws it from a batch. Both look names up in the same
   gazetteer and both fall back to the country of a demonym ("Russian" → Russia), so only the
   choice between homonyms differs.
-* ``end-to-end``: the real annotator runs on the document text (spaCy NER + newsweave); a gold
+* ``end-to-end``: the real annotator runs on the document text (spaCy NER + newsweave), each
+  half as one batch (a site's home never crosses halves); a gold
   toponym is resolved when an entity with coordinates overlaps it. Since stop 25 a demonym
   ("Russian", "European") carries its country's or region's point in the output, so it counts
   here: GeoWebNews annotates demonyms as toponyms (its "non-literal modifiers"), LGL some.
@@ -52,6 +55,7 @@ import numpy as np
 
 from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold, haversine_km,
                                    most_populous, publication_country, resolve_places, town_region_pairs)
+from newsweave.annotate.georesolve import home_votes, site_home_of, site_of
 
 DEFAULT_EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "geo"
 FILES = ("geo.jsonl", "geovirus.jsonl", "lgl.jsonl")
@@ -76,13 +80,30 @@ def _demonym_place(name: str) -> Place | None:
     return countries().get(code or "")
 
 
-def oracle_newsweave(document: dict) -> list[Place | None]:
+def oracle_newsweave(document: dict, site_home: tuple[str, str] | None = None) -> list[Place | None]:
+    chosen = _oracle_chosen(document, site_home)
+    return [chosen.get(fold(toponym["text"])) or _demonym_place(toponym["text"]) for toponym in document["toponyms"]]
+
+
+def _oracle_chosen(document: dict, site_home: tuple[str, str] | None = None) -> dict[str, Place]:
     names = [toponym["text"] for toponym in document["toponyms"]]
     pairs = town_region_pairs(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]])
     marked = division_marks(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]], "en")
-    chosen = resolve_places(names, pairs=pairs, publication=publication_country(document.get("url")),
-                            inner=_inner_places(names), divisions=marked)
-    return [chosen.get(fold(name)) or _demonym_place(name) for name in names]
+    return resolve_places(names, pairs=pairs, publication=publication_country(document.get("url")),
+                          inner=_inner_places(names), divisions=marked, site_home=site_home)
+
+
+def oracle_documents(documents: list[dict]) -> list[list[Place | None]]:
+    """``oracle_newsweave`` of each document, with its site's home (``georesolve.site_home_of``)
+    drawn, as the annotator does for a batch, from the gold names of the site's documents in the
+    same half only."""
+    votes: dict[tuple[str, str], list[set[tuple[str, str]]]] = {}
+    for document in documents:
+        votes.setdefault((site_of(document.get("url")), half_of(document)), []).append(
+            home_votes(_oracle_chosen(document)))
+    homes = {key: site_home_of(vote) for key, vote in votes.items() if key[0]}
+    return [oracle_newsweave(document, homes.get((site_of(document.get("url")), half_of(document))))
+            for document in documents]
 
 
 def _inner_places(names: list[str]) -> dict[str, str]:
@@ -112,7 +133,9 @@ def _annotated(documents: list[dict]) -> list:
         articles = [Article(id=str(i), source="bench", raw=d["text"], raw_sha256="", text=d["text"],
                             offsets=OffsetMap.identity(len(d["text"])), language="en",
                             url=d.get("url")) for i, d in enumerate(documents)]
-        annotate_entities(articles)
+        # One batch per half: a site's home (read from its other articles) never crosses halves.
+        for half in ("tune", "check"):
+            annotate_entities([article for article, d in zip(articles, documents, strict=True) if half_of(d) == half])
         _ANNOTATED[id(documents)] = articles
     return _ANNOTATED[id(documents)]
 
@@ -179,10 +202,10 @@ def print_errors(name: str, documents: list[dict], half: str, examples: int) -> 
     """Counts of the gold-toponym errors of one half by class, with the commonest names of each."""
     classes: Counter[str] = Counter()
     names: dict[str, Counter[str]] = {}
-    for document in documents:
+    for document, predictions in zip(documents, oracle_documents(documents), strict=True):
         if half != "all" and half_of(document) != half:
             continue
-        for toponym, predicted in zip(document["toponyms"], oracle_newsweave(document), strict=True):
+        for toponym, predicted in zip(document["toponyms"], predictions, strict=True):
             kind = error_class(toponym, predicted)
             classes[kind] += 1
             if kind != "right":
@@ -230,7 +253,7 @@ def main() -> int:
         documents = read(options.eval / name, options.limit)
         runs = {
             ("oracle", "most-populous"): lambda docs: [oracle_baseline(d) for d in docs],
-            ("oracle", "newsweave"): lambda docs: [oracle_newsweave(d) for d in docs],
+            ("oracle", "newsweave"): oracle_documents,
         }
         if not options.no_e2e:
             runs[("end-to-end", "most-populous")] = lambda docs: end_to_end(docs, baseline=True)

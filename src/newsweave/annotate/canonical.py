@@ -36,6 +36,7 @@ from newsweave.model import Entity, Span
 from newsweave import lang
 from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold,
                                    known_place, publication_country, region_demonym, resolve_places, town_region_pairs)
+from newsweave.annotate.georesolve import home_votes
 from newsweave.annotate.settings import SETTINGS
 
 # A surname skeleton this short ("n" of "Un", "t" of "Tito") says too little to join two surnames.
@@ -261,11 +262,12 @@ def alias_of(name: str) -> tuple[str, str, str] | None:
 
 
 def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = None,
-                     language: str = "") -> list[Resolved | None]:
+                     language: str = "", site_home: tuple[str, str] | None = None) -> list[Resolved | None]:
     """An identity for each mention of one article (None: a title bound to nobody). With the
     article's ``text``, places written "Town, Region" are read together; its ``url`` gives
     the country of publication; with its ``language``, a place name the gazetteer lacks is
-    placed at the place it is named after ("Manila Cathedral")."""
+    placed at the place it is named after ("Manila Cathedral"); ``site_home`` is the division
+    the site's other articles are local to (:func:`newsweave.annotate.georesolve.site_home_of`)."""
     results: list[Resolved | None] = [None] * len(mentions)
     _relabel_people(mentions, text)
     demonym_countries = {}
@@ -277,7 +279,8 @@ def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = 
                 if code:
                     demonym_countries[index] = code
                 results[index] = _demonym_identity(place)
-    _resolve_names(mentions, results, {code for code in demonym_countries.values() if code}, text, url, language)
+    _resolve_names(mentions, results, {code for code in demonym_countries.values() if code}, text, url, language,
+                   site_home)
     _places_named_otherwise(mentions, results, text)
     _resolve_persons(mentions, results)
     _resolve_titles(mentions, results)
@@ -298,6 +301,14 @@ def organisation_place(entity_id: str) -> Place | None:
     geonameid = _organisation_places().get(entity_id)
     place = known_place(geonameid) if geonameid else None
     return replace(place, confidence=SETTINGS.geo_demonym_confidence) if place else None
+
+
+def home_votes_of(mentions: list[Mention], results: list[Resolved | None]) -> set[tuple[str, str]]:
+    """The divisions an article's place mentions surely lie in, as its vote for its site's home
+    (:func:`newsweave.annotate.georesolve.home_votes`)."""
+    return home_votes({mention.name: result.place for mention, result in zip(mentions, results, strict=True)
+                       if result is not None and result.place is not None and mention.kind == "name"
+                       and result.label == "LOC"})
 
 
 def _demonym_identity(place: Place) -> Resolved:
@@ -345,7 +356,8 @@ def _is_big_place(name: str) -> bool:
 
 
 def _resolve_names(mentions: list[Mention], results: list[Resolved | None], context: set[str],
-                   text: str = "", url: str | None = None, language: str = "") -> None:
+                   text: str = "", url: str | None = None, language: str = "",
+                   site_home: tuple[str, str] | None = None) -> None:
     places: list[int] = []
     for index, mention in enumerate(mentions):
         if mention.kind != "name":
@@ -367,7 +379,8 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
     chosen = resolve_places([mentions[index].name for index in places], context,
                             pairs=[(lemma.get(town, town), lemma.get(region, region)) for town, region in pairs],
                             publication=publication_country(url), inner=inner,
-                            divisions={lemma.get(name, name): full for name, full in marked.items()})
+                            divisions={lemma.get(name, name): full for name, full in marked.items()},
+                            site_home=site_home)
     for index in places:
         place = chosen.get(fold(mentions[index].name))
         own_name = _strip_article(mentions[index].name)

@@ -33,13 +33,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
-from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, resolve_mentions
+from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, home_votes_of, resolve_mentions, Resolved
+from newsweave.annotate.georesolve import site_home_of, site_of
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.given_names import all_given_names, persons_by_given_names
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads
@@ -79,13 +81,44 @@ LINE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def annotate_entities(articles: list[Article]) -> None:
+    """Entities of a batch of articles. Places are read twice where a site has several articles:
+    once each alone, then, for a site whose articles are local to one division
+    (:func:`newsweave.annotate.georesolve.site_home_of`), its articles again with that home ("Paris"
+    in a Texas paper that names no other place)."""
     parse_batch(articles)
-    for article in articles:
-        article.entities = find_entities(article)
+    found = [_mentions_of(article) for article in articles]
+    # Resolution relabels mentions in place: the second reading starts from the same mentions.
+    kept = [[replace(mention) for mention in mentions] for mentions in found]
+    resolved = [resolve_mentions(mentions, article.text, article.url, article.language or "")
+                for article, mentions in zip(articles, found, strict=True)]
+    votes: dict[str, list[set[tuple[str, str]]]] = {}
+    for article, mentions, results in zip(articles, found, resolved, strict=True):
+        votes.setdefault(site_of(article.url), []).append(home_votes_of(mentions, results))
+    homes = {site: site_home_of(vote) for site, vote in votes.items() if site}
+    for index, article in enumerate(articles):
+        home = homes.get(site_of(article.url))
+        if home is not None:
+            found[index] = kept[index]
+            resolved[index] = resolve_mentions(found[index], article.text, article.url, article.language or "", home)
+        article.entities = _entities_of(article, found[index], resolved[index])
 
 
 def find_entities(article: Article) -> list[Entity]:
-    """The contract's entities for one article (its Doc must be parsed)."""
+    """The contract's entities for one article (its Doc must be parsed), read alone."""
+    mentions = _mentions_of(article)
+    return _entities_of(article, mentions, resolve_mentions(mentions, article.text, article.url, article.language or ""))
+
+
+def _entities_of(article: Article, mentions: list[Mention], resolved: list[Resolved | None]) -> list[Entity]:
+    return [
+        entity_of(article.span(mention.start, mention.end), mention, identity)
+        for mention, identity in zip(mentions, resolved, strict=True)
+        if identity is not None
+    ]
+
+
+def _mentions_of(article: Article) -> list[Mention]:
+    """The article's name mentions, repaired, before they have identities."""
     doc: Doc = article.work.doc
     language = article.language or ""
     mentions = _model_mentions(article.text, doc, language)
@@ -122,12 +155,7 @@ def find_entities(article: Article) -> list[Entity]:
     mentions += names_repeated_in_lower_case(article.text, mentions, language)
     mentions += lowercase_countries(doc, language, covered(mentions))
     mentions = with_titles(mentions, article.text, doc, language)
-    resolved = resolve_mentions(mentions, article.text, article.url, language)
-    return [
-        entity_of(article.span(mention.start, mention.end), mention, identity)
-        for mention, identity in zip(mentions, resolved, strict=True)
-        if identity is not None
-    ]
+    return mentions
 
 
 def entity_at(article: Article, start: int, end: int) -> Entity | None:

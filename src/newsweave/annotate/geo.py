@@ -45,6 +45,8 @@ COUNTRY_POINTS_FILE = "country_points.json"
 REGIONS_FILE = "regions.json"
 ACRONYM_MAX_LETTERS = 4
 ACRONYM_TOWN_MIN_POPULATION = 100_000
+# A name read without its leading article must be at least this big a town, if a town.
+ARTICLE_TOWN_MIN_POPULATION = 100_000
 # "South Philadelphia" is read as Philadelphia only when the city is at least this big.
 COMPASS_PART_MIN_POPULATION = 100_000
 # Seas and regions have no population; this ranks them with big countries' names.
@@ -375,8 +377,11 @@ def candidates(name: str) -> tuple[_Entry, ...]:
     if found:
         return found
     for article in _leading_articles():
-        if key.startswith(article):
-            found = gazetteer().get(key[len(article):].lstrip())
+        # An article is a word of its own ("the Netherlands", « l'Inde »): "Amazon" is not "a"
+        # Mazon. A small town is not news' name with an article ("Le Bernardin" is no village).
+        if key.startswith(article) and (article.endswith("'") or key[len(article):len(article) + 1] == " "):
+            found = tuple(entry for entry in gazetteer().get(key[len(article):].lstrip()) or ()
+                          if entry.place.kind != "city" or entry.place.population >= ARTICLE_TOWN_MIN_POPULATION)
             if found:
                 return found
     return _without_division_word(key) or _without_compass_word(key)

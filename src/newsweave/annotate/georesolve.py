@@ -40,7 +40,8 @@ NEXT_WORD = re.compile(r" ([^\s,;:)]+)")
 def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
                    pairs: Iterable[tuple[str, str]] = (), publication: str | None = None,
                    inner: Mapping[str, str] | None = None,
-                   divisions: Mapping[str, str] | None = None) -> dict[str, Place]:
+                   divisions: Mapping[str, str] | None = None,
+                   site_home: tuple[str, str] | None = None) -> dict[str, Place]:
     """Choose one place for each name, in the light of each other and of countries named.
 
     ``context_countries`` are ISO codes the article points at otherwise (demonyms, the
@@ -53,7 +54,9 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     ``SETTINGS.geo_inner_place_factor`` of its confidence. ``divisions`` maps names the text
     marks as divisions to the division's full name (:func:`division_marks`: "Oconee" in "Walton
     and Oconee counties" → "Oconee County"): such a name is read among those divisions when the
-    gazetteer has them. Returns folded name → place (with its ``confidence``), for the
+    gazetteer has them. ``site_home`` is the (country, folded first-level division) where the
+    sure places of the site's other articles lie (:func:`site_home_of`): an article whose own places
+    name no home is read as that site's local news ("Paris" in a Texas paper). Returns folded name → place (with its ``confidence``), for the
     names the gazetteer knows and the resolver is sure enough of: a name whose best reading
     has a confidence under ``SETTINGS.geo_min_confidence`` is left out rather than put in the wrong country.
 
@@ -78,7 +81,7 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
         options[key] = _options(part)
     options = {key: found for key, found in options.items() if found}
     seeds = Context(set(context_countries) | ({publication} if publication else set()), set(), [],
-                    publication=publication)
+                    publication=publication, site_home=site_home)
     first = {key: _choose(found, seeds) for key, found in options.items()}
     for key, division in _abbreviated_divisions(names, options, pairs, seeds, first).items():
         options[key] = (_Entry(division, True),)
@@ -103,6 +106,42 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
              for key, (place, confidence) in picks.items()}
     return {key: replace(place, confidence=round(confidence, 3)) for key, (place, confidence) in picks.items()
             if confidence >= SETTINGS.geo_min_confidence}
+
+
+def home_votes(chosen: Mapping[str, Place]) -> set[tuple[str, str]]:
+    """The (country, folded first-level division) of the places one article surely names, for
+    its site's home (:func:`site_home_of`). Only towns, counties and states whose name has readings
+    in one country vote: a lone "Dublin" read in Ireland is the resolver's guess, not evidence;
+    nor does a name that reads as a place another name of the article may mean elsewhere ("Dublin
+    City", beside a "Dublin" of several countries, is the same guess spelt otherwise)."""
+    readings = {key: _options(key) for key in chosen}
+    shared = {entry.place.geonameid for found in readings.values()
+              if len({entry.place.country for entry in found}) > 1 for entry in found}
+    return {(place.country, place.region) for key, place in chosen.items()
+            if place.country and place.region and place.kind in ("city", "admin1", "admin2")
+            and (place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence
+            and len({entry.place.country for entry in readings[key]}) == 1
+            and place.geonameid not in shared}
+
+
+def site_home_of(votes: Iterable[set[tuple[str, str]]]) -> tuple[str, str] | None:
+    """The division a site's articles are local to: the one their :func:`home_votes` name most,
+    when at least ``SETTINGS.geo_site_home_min_articles`` articles and
+    ``SETTINGS.geo_site_home_min_share`` of those that voted name it (a local paper); None for a
+    site whose articles range over many places (a wire service)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    voters = 0
+    for vote in votes:
+        if vote:
+            voters += 1
+            counts.update(vote)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    home, count = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == count:
+        return None  # two divisions as often: no home
+    return home if count >= SETTINGS.geo_site_home_min_articles and count >= SETTINGS.geo_site_home_min_share * voters else None
 
 
 def _abbreviated_divisions(names: list[str], options: dict[str, tuple[_Entry, ...]], pairs: list[tuple[str, str]],
@@ -213,6 +252,8 @@ class Context:
     town_regions: set[tuple[str | None, str]] = field(default_factory=set)
     # Countries of the sure first-level divisions ("Kentucky": a list of US states).
     state_countries: set[str | None] = field(default_factory=set)
+    # (country, folded admin1 name) where the sure places of the site's other articles lie.
+    site_home: tuple[str, str] | None = None
 
 
 def _nested(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
@@ -314,15 +355,17 @@ def _options(name: str) -> tuple[_Entry, ...]:
             for entry in found):
         return (_Entry(region, True),)
     code = demonym_country(name)
+    # Only a town's own name outranks a demonym ("KAZAKH" is an other name of Petropavl).
     if code and code in countries() and not any(
-            entry.place.kind != "city" or entry.place.population >= SETTINGS.geo_demonym_town_min_population for entry in found):
+            entry.main_name and (entry.place.kind != "city" or entry.place.population >= SETTINGS.geo_demonym_town_min_population)
+            for entry in found):
         return (_Entry(countries()[code], True),)
     return found
 
 
 def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
     context = Context(set(seeds.countries), set(seeds.regions), list(seeds.points), publication=seeds.publication,
-                      nested=seeds.nested, neighbours=seeds.neighbours)
+                      nested=seeds.nested, neighbours=seeds.neighbours, site_home=seeds.site_home)
     for place, confidence in picks:
         if confidence < SETTINGS.geo_context_min_confidence:
             continue
@@ -343,6 +386,11 @@ def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
     sure = [place for place, confidence in picks if confidence >= SETTINGS.geo_context_min_confidence]
     context.home = _home_country(sure, seeds.publication)
     context.home_region = _home_region(sure, context.home)
+    if seeds.site_home and context.home in (None, seeds.site_home[0]) and context.home_region is None:
+        # The article's own places name no home: the site's is the likeliest.
+        context.home = seeds.site_home[0]
+        context.home_region = seeds.site_home
+        context.countries.add(seeds.site_home[0])
     return context
 
 
@@ -548,6 +596,14 @@ def _noun_after(text: str, end: int, table: Mapping[str, dict]) -> str | None:
         return None
     word = match.group(1)
     return word if word in table else (word.rstrip(".") if word.rstrip(".") in table else None)
+
+
+def site_of(url: str | None) -> str:
+    """The site an article comes from: its address's host without "www." ("" without an address)."""
+    if not url:
+        return ""
+    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").rstrip(".").lower()
+    return host.removeprefix("www.")
 
 
 def publication_country(url: str | None) -> str | None:

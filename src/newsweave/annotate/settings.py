@@ -120,6 +120,10 @@ class AnnotateSettings:
     # names or in its home state, or a state holding a sure town): "Lebanon" next to Myerstown is
     # the Pennsylvania town, "Georgia" next to Atlanta the US state.
     geo_foreign_penalty: float = 4.0
+    # A site's home division: the one where the sure places of at least ``geo_site_home_min_articles``
+    # of its articles lie, and of at least ``geo_site_home_min_share`` of those that have any.
+    geo_site_home_min_articles: int = 2
+    geo_site_home_min_share: float = 0.5
     # Two surname keys this similar (rapidfuzz ratio, 0-100) are one surname: "putin" and
     # "putine" (Poutine) score 91; distinct surnames sharing a stem ("petrov"/"petrova")
     # score 92, which is why the first names must agree as well.

@@ -63,6 +63,8 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
     preposition = _preposition_pattern(language)
     person_words = _person_name_words(mentions, language)
     mentions = _places_named_with_and(mentions, text, language)
+    affiliations = _affiliation_places(text, language)
+    _trim_affiliations(mentions, affiliations)
     _relabel_place_names(mentions)
     _countries_taken_for_organisations(mentions, language)
     by_span = {(m.start, m.end): m for m in mentions}
@@ -71,6 +73,8 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
     lower_places: set[str] = set()
     for start, end in _dateline_names(text):
         _take(start, end, text, by_span, taken, added, person_words, language, dateline=True)
+    for start, end in affiliations:
+        _take(start, end, text, by_span, taken, added, person_words, language)
     origin = _origin_pattern(language)
     person_ends = {m.end for m in mentions if m.kind == "name" and m.label == "PER"}
     for token in doc:
@@ -352,9 +356,10 @@ def _take_first(spans: Iterable[Span], text: str, by_span: dict, taken: set[int]
 
 def _places_before_place_nouns(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
                                added: list[Mention], person_words: set[str], language: str) -> None:
-    """A name right before a noun of divisions ("Masvingo province", "the Artibonite region"),
-    that no mention covers or that the model called a person, an organisation or other, is a
-    place when the gazetteer knows it (``place_nouns_after`` of ``lang/<iso>/places.toml``)."""
+    """A name right before a noun of divisions ("Masvingo province", "the Artibonite region") or
+    of a town's people and services ("Grovetown police", "a Fresno man"), that no mention covers
+    or that the model called a person, an organisation or other, is a place when the gazetteer
+    knows it (``place_nouns_after`` and ``town_nouns_after`` of ``lang/<iso>/places.toml``)."""
     nouns = _place_nouns_after(language)
     if nouns is None:
         return
@@ -380,7 +385,8 @@ def _places_before_place_nouns(doc: Doc, text: str, mentions: list[Mention], by_
 
 @cache
 def _place_nouns_after(language: str) -> re.Pattern[str] | None:
-    words = lang.load(language, "places").get("place_nouns_after", [])
+    table = lang.load(language, "places")
+    words = [*table.get("place_nouns_after", []), *table.get("town_nouns_after", [])]
     if not words:
         return None
     return re.compile(rf"[ \t\xa0]+(?:{lang.alternation(words)})(?!\w)")
@@ -522,6 +528,50 @@ def _countries_taken_for_organisations(mentions: list[Mention], language: str) -
             continue
         spelt = [code for code in country_initials(name) if code in named]
         if len(spelt) == 1:
+            mention.label = "LOC"
+
+
+def _affiliation_places(text: str, language: str) -> list[tuple[int, int]]:
+    """Spans of the places in a lawmaker's party-and-place tag ("Sen. Ann Roe, D-Calif.,", "(R-Ashford)":
+    ``party_place_letters`` of ``lang/<iso>/places.toml``), the longest run of capitalised words
+    after the hyphen that the gazetteer knows; a tag written after a comma or an opening bracket."""
+    pattern = _affiliation_pattern(language)
+    if pattern is None:
+        return []
+    found = []
+    for match in pattern.finditer(text):
+        words = [(word.start(), word.end()) for word in NAME_WORD.finditer(match.group(1))]
+        for size in range(len(words), 0, -1):
+            start, end = match.start(1) + words[0][0], match.start(1) + words[size - 1][1]
+            name = text[start:end]
+            # "D-Calif.," keeps the abbreviation's dot; a sentence's full stop after a full name
+            # ("D-Iowa City.") is no part of it.
+            if name.endswith(".") and any(fold(entry.place.name) == fold(name) for entry in candidates(name)):
+                end -= 1
+            if _is_place_name(text[start:end], language, dateline=False):
+                found.append((start, end))
+                break
+    return found
+
+
+@cache
+def _affiliation_pattern(language: str) -> re.Pattern[str] | None:
+    letters = lang.load(language, "places").get("party_place_letters", []) if language else []
+    if not letters:
+        return None
+    return re.compile(rf"(?:,[ \t]*|\()(?:{lang.alternation(letters)})-([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){{0,2}})")
+
+
+def _trim_affiliations(mentions: list[Mention], places: list[tuple[int, int]]) -> None:
+    """A name mention the model made of a whole tag ("D-Iowa City" as a place, "D-Pleasanton" as
+    an organisation) becomes the place it holds."""
+    ends = {end: start for start, end in places}
+    for mention in mentions:
+        start = ends.get(mention.end)
+        if mention.kind == "name" and start is not None and mention.start < start and mention.start >= start - 2:
+            mention.text = mention.text[start - mention.start:]
+            mention.start = start
+            mention.lemma = None
             mention.label = "LOC"
 
 
