@@ -48,8 +48,9 @@ _NAME_PAIR = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]+(?P<next>[^\W\d_])")
 
 def unsourced_quote_flags(article: Article) -> list[Flag]:
     flags = []
-    for start, end in _unattributed_candidates(article):
-        if _attributed_nearby(article, start, end):
+    unsourced = [(start, end) for start, end in _unattributed_candidates(article) if not _attributed_nearby(article, start, end)]
+    for start, end in unsourced:
+        if _repeats_sourced_quote(article, start, end, unsourced):
             continue
         words = len(article.text[start:end].split())
         flags.append(Flag(KIND, "warning", f"A quote of {words} words has no speaker or source named anywhere near it.",
@@ -78,6 +79,35 @@ def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
             continue
         found.append((start, end))
     return sorted(found)
+
+
+def _repeats_sourced_quote(article: Article, start: int, end: int, unsourced: list[tuple[int, int]]) -> bool:
+    """The quote's words stand in another quotation of the article whose speaker is named.
+
+    Pages repeat a quote (a pull quote, a teaser, a second version of the same line): the
+    repeat has no attribution of its own, but the article says who spoke it. Shared words
+    are a run of ``SETTINGS.unsourced_repeat_words`` in a row, so that a stock phrase alone
+    ("in the coming weeks") does not join two quotes."""
+    size = SETTINGS.unsourced_repeat_words
+    runs = _word_runs(article.text[start:end], size)
+    if not runs:
+        return False
+    text = article.text
+    others = [(q.start, q.end) for q in article.quotes if q.direct]
+    others += [span for span in quoted_spans(article) if _reads_as_speech(text, *span)]
+    for other_start, other_end in others:
+        if other_start < end and start < other_end:
+            continue  # the quote itself
+        if any(s < other_end and other_start < e for s, e in unsourced):
+            continue  # no better sourced than this one
+        if runs & _word_runs(text[other_start:other_end], size):
+            return True
+    return False
+
+
+def _word_runs(text: str, size: int) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.casefold())
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def _reads_as_speech(text: str, start: int, end: int) -> bool:
@@ -125,7 +155,27 @@ def _attributed_nearby(article: Article, start: int, end: int) -> bool:
     if _introduced_by_colon(text, own_start, start) or not _carries_over(article, own_start, (start, end)):
         return False
     before = text[:own_start].rstrip()
-    return _has_attribution(article, _sentence_start(text, len(before)), len(before), start, end, need_both=True)
+    if _has_attribution(article, _sentence_start(text, len(before)), len(before), start, end, need_both=True):
+        return True
+    return _reported_earlier_in_paragraph(article, own_start, start, end)
+
+
+def _reported_earlier_in_paragraph(article: Article, own_start: int, start: int, end: int) -> bool:
+    """A quote in the first person, later in the paragraph of the last person it reported.
+
+    „Franz Weber, der Leiter, sagte, dass es einen Plan gebe. Seit Samstag ist die Lüftung aus.
+    „Wir lüften von Hand.““: the sentences between go on with what he said, and "we" needs a
+    speaker, whom the paragraph named with a cue and nobody else since."""
+    text = article.text
+    paragraph = text.rfind("\n", 0, own_start) + 1
+    if not _speaks_in_first_person(article, start, end):
+        return False
+    people = [m for m in mentions(article) if paragraph <= m.start < own_start
+              and (m.label in PERSON_LABELS or _opens_with_given_name(article, m.start))]
+    if not people:
+        return False
+    last = max(people, key=lambda m: m.start)
+    return _names_a_speaking_person(article, _sentence_start(text, last.start), _sentence_end(text, last.end))
 
 
 def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | None = None) -> bool:

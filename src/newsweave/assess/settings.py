@@ -54,6 +54,9 @@ class AssessSettings:
     # A paragraph of one sentence that names a speaker with a cue lends that speaker to a
     # quotation standing alone in the next paragraph.
     unsourced_lead_paragraph_carries: bool = True
+    # A quote that repeats this many words in a row of a quote whose speaker is named is that
+    # quote again (a pull quote, a teaser): fewer would join quotes through a stock phrase.
+    unsourced_repeat_words: int = 5
     # Words marked by quotation marks alone, without the annotator, must hold this many.
     unsourced_min_speech_words: int = 8
     # How sure the flag is (docs/quality.md): no cue in three sentences around a quote is a
