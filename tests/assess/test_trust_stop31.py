@@ -1,10 +1,12 @@
-"""Trust flags, stop 31 (issue 14): quotes whose speaker the article names in other ways.
+"""Trust flags, stop 31 (issue 14): who the article names as a quote's speaker, and who not.
 
 A quote repeated from one whose speaker is named (a pull quote, a teaser) is that quote again;
 a first-person quote later in a paragraph belongs to the person the paragraph last reported
-with a cue. Both rules only remove flags, so each comes with a really unsourced quote of the
-same shape that must stay flagged. Texts invented for these tests (en, de), through the real
-pipeline."""
+with a cue. A colon lead-in names a speaker only with an attribution cue, a pronoun or a role
+(„Die Lage ließ sich kurz beschreiben:“ names nobody); in copy set one sentence a line, a line
+that reports someone is no lead into the quote on the next line. Each rule comes with its
+counterpart that must stay as it was. Texts invented for these tests (en, de, es, fr), through
+the real pipeline."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ from trust_inputs import analyse, flags
 TAIL = {
     "en": "The council will vote on the repair budget on 14 May.\n",
     "de": "Der Gemeinderat stimmt am 14. Mai über den Reparaturhaushalt ab.\n",
+    "es": "El pleno votará el presupuesto de las obras el 14 de mayo.\n",
+    "fr": "Le conseil votera le budget des réparations le 14 mai.\n",
 }
 
 
@@ -93,3 +97,62 @@ def test_a_first_person_quote_in_a_paragraph_that_reports_nobody_is_unsourced() 
 def test_a_third_person_quote_after_a_reported_person_is_unsourced() -> None:
     for language, text in THIRD_PERSON.items():
         assert len(_unsourced(text, language)) == 1, language
+
+
+# -- a colon lead-in whose phrase names nobody -------------------------------------------------
+
+LEAD_IN_NAMES_NOBODY = {
+    "de": ("Der Fluss stieg am Dienstag um zwei Meter. Die Lage im Dorf ließ sich am Abend kurz beschreiben: "
+           "„Wir haben nichts mehr, und niemand hat uns geholfen.“ Die Feuerwehr pumpte die Keller aus.\n"),
+    "es": ("El río subió dos metros el martes. La pancarta de la plaza sintetizó: «No nos queda nada y nadie ha "
+           "venido a ayudarnos». Los bomberos achicaron los sótanos.\n"),
+    "fr": ("La rivière est montée de deux mètres mardi. La banderole de la mairie conclut : "
+           "« Il ne nous reste rien "
+           "et personne n'est venu nous aider. » Les pompiers ont vidé les caves.\n"),
+}
+# The same lead-ins with a person's role as the subject.
+LEAD_IN_NAMES_A_ROLE = {
+    "de": LEAD_IN_NAMES_NOBODY["de"].replace("Die Lage im Dorf ließ sich am Abend kurz beschreiben:",
+                                             "Der Bürgermeister ließ am Abend mitteilen:"),
+    "es": LEAD_IN_NAMES_NOBODY["es"].replace("La pancarta de la plaza sintetizó:", "El alcalde sintetizó:"),
+    "fr": LEAD_IN_NAMES_NOBODY["fr"].replace("La banderole de la mairie conclut :", "Le maire conclut :"),
+}
+
+
+def test_a_colon_lead_in_with_a_speech_verb_but_no_speaker_is_unsourced() -> None:
+    for language, text in LEAD_IN_NAMES_NOBODY.items():
+        assert len(_unsourced(text, language)) == 1, language
+
+
+def test_a_colon_lead_in_whose_subject_is_a_role_is_sourced() -> None:
+    for language, text in LEAD_IN_NAMES_A_ROLE.items():
+        assert _unsourced(text, language) == [], language
+
+
+# -- one sentence a line: a line that reports someone is no lead ---------------------------------
+
+ONE_SENTENCE_A_LINE = {
+    "en": ("The storm reached the coast on Monday night.\n"
+           "Power lines fell across the northern districts.\n"
+           "The repairs will take a week, said Ann Lee, the head of the grid company.\n"
+           "“We have never lost so many lines in a single night in this region.”\n"),
+    "fr": ("La tempête a atteint la côte lundi soir.\n"
+           "Des lignes électriques sont tombées dans les quartiers nord.\n"
+           "Les réparations prendront une semaine, a déclaré Ann Lee, la directrice du réseau.\n"
+           "« Nous n'avons jamais perdu autant de lignes en une seule nuit dans cette région. »\n"),
+}
+# The same report as a lead after a paragraph of several sentences: it leads into the quote.
+LEAD_AFTER_LONGER_PARAGRAPH = {
+    language: text.replace("\n", " ", 1).replace("\n", "\n\n")
+    for language, text in ONE_SENTENCE_A_LINE.items()
+}
+
+
+def test_a_first_person_quote_after_a_reporting_line_in_one_sentence_a_line_copy_is_unsourced() -> None:
+    for language, text in ONE_SENTENCE_A_LINE.items():
+        assert len(_unsourced(text, language)) == 1, language
+
+
+def test_a_first_person_quote_after_a_lead_paragraph_stays_sourced() -> None:
+    for language, text in LEAD_AFTER_LONGER_PARAGRAPH.items():
+        assert _unsourced(text, language) == [], language
