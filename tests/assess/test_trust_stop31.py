@@ -1,10 +1,11 @@
-"""Trust flags, stop 31 (issue 14): who the article names as a quote's speaker, and who not.
+"""Trust flags, stop 31 (issue 14): who the article names as a quote's speaker, and who not; opinion pieces.
 
 A quote repeated from one whose speaker is named (a pull quote, a teaser) is that quote again;
 a first-person quote later in a paragraph belongs to the person the paragraph last reported
 with a cue. A colon lead-in names a speaker only with an attribution cue, a pronoun or a role
 („Die Lage ließ sich kurz beschreiben:“ names nobody); in copy set one sentence a line, a line
-that reports someone is no lead into the quote on the next line. Each rule comes with its
+that reports someone is no lead into the quote on the next line. A piece whose heading calls it
+an opinion („Kommentar zu …“, "Opinion:") argues in general statements: no filler. Each rule comes with its
 counterpart that must stay as it was. Texts invented for these tests (en, de, es, fr), through
 the real pipeline."""
 
@@ -156,3 +157,34 @@ def test_a_first_person_quote_after_a_reporting_line_in_one_sentence_a_line_copy
 def test_a_first_person_quote_after_a_lead_paragraph_stays_sourced() -> None:
     for language, text in LEAD_AFTER_LONGER_PARAGRAPH.items():
         assert _unsourced(text, language) == [], language
+
+
+# -- an opinion piece says so in its heading -----------------------------------------------------
+
+PADDED = {
+    "en": ("{head}: the new quay at Dunmere\n\n"
+           "The port of Dunmere handled 4.1 million containers in 2024, the authority said on Monday.\n\n"
+           "Its director, Ada Brent, said 1,200 jobs depended on the new quay, which opens in May.\n\n"
+           "Everything now depends on what comes next. Nobody can really say where this leads. "
+           "The mood keeps changing all the time, it seems. There are no simple answers to any of it.\n\n"
+           "The quay cost 310 million pounds, according to the council's accounts.\n"),
+    "de": ("{head} zum neuen Kai in Dunmere\n\n"
+           "Der Hafen von Dunmere hat 2024 insgesamt 4,1 Millionen Container umgeschlagen, teilte die Behörde mit.\n\n"
+           "Die Direktorin Ada Brent sagte, 1200 Arbeitsplätze hingen an dem neuen Kai, der im Mai öffnet.\n\n"
+           "Vieles hängt jetzt davon ab, wie es weitergeht. Niemand kann wirklich sagen, wohin das führt. "
+           "Die Lage bleibt für alle Beteiligten schwierig, wie es scheint. Darauf gibt es keine einfachen Antworten, "
+           "und das wird sich wohl auch nicht ändern.\n\n"
+           "Der Kai kostete 310 Millionen Euro, wie aus den Büchern des Rats hervorgeht.\n"),
+}
+NEWS_HEAD = {"en": "Port report", "de": "Bericht"}
+OPINION_HEAD = {"en": "Opinion", "de": "Kommentar"}
+
+
+def test_padding_in_a_news_article_is_filler() -> None:
+    for language, text in PADDED.items():
+        assert flags(analyse(text.format(head=NEWS_HEAD[language]), language), "generic_filler"), language
+
+
+def test_general_statements_in_a_piece_headed_as_opinion_are_not_filler() -> None:
+    for language, text in PADDED.items():
+        assert flags(analyse(text.format(head=OPINION_HEAD[language]), language), "generic_filler") == [], language

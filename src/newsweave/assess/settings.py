@@ -28,6 +28,9 @@ class AssessSettings:
     filler_prior_weight: float = 2.0
     # Measured on planted filler and real news (docs/quality.md).
     filler_confidence: float = 0.7
+    # Where an opinion label stands: the title and the first characters of the text (a
+    # heading, a kicker, a standfirst ending „Ein Kommentar.“).
+    filler_opinion_head: int = 250
     # Sentences this short ("He left.") say too little to call either way.
     filler_min_words: int = 6
     # The extractor's own furniture rules matched inside the text (docs/quality.md).
