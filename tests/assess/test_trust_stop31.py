@@ -5,7 +5,8 @@ a first-person quote later in a paragraph belongs to the person the paragraph la
 with a cue. A colon lead-in names a speaker only with an attribution cue, a pronoun or a role
 („Die Lage ließ sich kurz beschreiben:“ names nobody); in copy set one sentence a line, a line
 that reports someone is no lead into the quote on the next line. A piece whose heading calls it
-an opinion („Kommentar zu …“, "Opinion:") argues in general statements: no filler. Each rule comes with its
+an opinion („Kommentar zu …“, "Opinion:") argues in general statements: no filler. A quote whose
+paragraph goes on in the writer's words is not the last speaker going on. Each rule comes with its
 counterpart that must stay as it was. Texts invented for these tests (en, de, es, fr), through
 the real pipeline."""
 
@@ -188,3 +189,35 @@ def test_padding_in_a_news_article_is_filler() -> None:
 def test_general_statements_in_a_piece_headed_as_opinion_are_not_filler() -> None:
     for language, text in PADDED.items():
         assert flags(analyse(text.format(head=OPINION_HEAD[language]), language), "generic_filler") == [], language
+
+
+# -- a quote whose paragraph goes on in the writer's words is no speaker going on ----------------
+
+QUOTE_THEN_NARRATION = {
+    "en": ("The Orvel bridge has been closed since March. “It is not safe for lorries,” said Ilse Varga, the county "
+           "engineer.\n\n"
+           "“The steel under the east span has rusted through in at least four places.” Traffic was diverted "
+           "through the old town for the whole summer.\n\n"),
+    "de": ("Die Brücke in Orvel ist seit März gesperrt. „Sie ist für Lastwagen nicht sicher“, sagte Ilse Varga, "
+           "die Kreisingenieurin.\n\n"
+           "„Der Stahl unter dem Ostfeld ist an mindestens vier Stellen durchgerostet.“ Der Verkehr wurde den ganzen "
+           "Sommer über durch die Altstadt umgeleitet.\n\n"),
+}
+# The same paragraph going on with the speaker's words instead: she goes on speaking.
+QUOTE_THEN_MORE_SPEECH = {
+    "en": QUOTE_THEN_NARRATION["en"].replace(" Traffic was diverted through the old town for the whole summer.",
+                                             " “Nobody should drive across it before the winter.”"),
+    "de": QUOTE_THEN_NARRATION["de"].replace(" Der Verkehr wurde den ganzen Sommer über durch die Altstadt umgeleitet.",
+                                             " „Vor dem Winter sollte niemand darüber fahren.“"),
+}
+
+
+def test_a_quote_followed_by_narration_in_its_paragraph_is_not_the_last_speaker_going_on() -> None:
+    for language, text in QUOTE_THEN_NARRATION.items():
+        [evidence] = _unsourced(text, language)
+        assert "vier" in evidence or "four" in evidence, language
+
+
+def test_a_quote_paragraph_of_speech_goes_on_with_the_last_speaker() -> None:
+    for language, text in QUOTE_THEN_MORE_SPEECH.items():
+        assert _unsourced(text, language) == [], language

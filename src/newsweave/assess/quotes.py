@@ -16,6 +16,7 @@ around it says who spoke:
   survey or a report named before a quote does not say who spoke it;
 * earlier in its paragraph, for a quote in the first person: the person the paragraph last
   reported with a cue;
+  Not across a break when the quote's own paragraph goes on in the writer's words;
 * elsewhere, for a repeated quote (a pull quote, a teaser): the quote it repeats.
 
 A colon lead-in that names no one („Die Lage ließ sich kurz beschreiben:“) is no speaker,
@@ -230,6 +231,8 @@ def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | Non
     its line is as likely a slogan, a sign or an unnamed voice. A paragraph that goes on
     after reporting her ("The clinic ran out twice. Ann Lee said it would again." ¶ “We turn…”)
     does not say that a quotation alone on the next line is hers; copy that means it adds "she said".
+    Nor does a quotation whose own paragraph goes on in the writer's words, naming no source
+    (“…” The square emptied at nightfall.): a speaker going on fills the paragraph with speech.
     """
     text = article.text
     before = text[:own_start].rstrip()
@@ -237,6 +240,8 @@ def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | Non
         return False
     if "\n" not in text[len(before) : own_start] or before.endswith(":"):
         return True
+    if quote is not None and _narration_follows(article, quote[1]):
+        return False
     paragraph = text.rfind("\n", 0, len(before)) + 1
     if SETTINGS.unsourced_lead_paragraph_carries and _sentence_start(text, len(before)) <= paragraph \
             and (quote is None or _speaks_in_first_person(article, *quote)) \
@@ -253,6 +258,21 @@ def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | Non
     # A mark opened in the paragraph itself closes a phrase it quotes (urged users to act "as
     # soon as possible."), which no one goes on speaking.
     return any(not _opened_in(text, paragraph, close.end() - 1) for close in _SPEECH_CLOSES.finditer(text, last, len(before)))
+
+
+def _narration_follows(article: Article, end: int) -> bool:
+    """The quote's paragraph goes on after it in the writer's own words, naming no source."""
+    text = article.text
+    close = end
+    while close < len(text) and text[close] in _CLOSING + ".,":
+        close += 1
+    line_end = text.find("\n", close)
+    rest = text[close : len(text) if line_end < 0 else line_end]
+    # a new sentence (capital first): words in lower case go on with the quote's own sentence
+    if len(rest.split()) < 3 or not rest.lstrip()[:1].isupper() or any(mark in rest for mark in "\"“”„«»"):
+        return False
+    return not find_patterns(patterns(article, "source", "cues"), text, close, close + len(rest)) \
+        and not any(close <= q.start < close + len(rest) for q in article.quotes)
 
 
 def _lead_stands_out(article: Article, paragraph: int) -> bool:
