@@ -46,6 +46,8 @@ def detect_generic_filler(article: Article) -> list[Flag]:
         # No attribution words for the language (no lang/<iso>/trust.toml): a sentence that
         # reports what someone said cannot be told from padding, whatever else is known.
         return []
+    if _labelled_opinion(article):
+        return []
     runs = _vague_runs(article)
     if not runs:
         return []
@@ -55,6 +57,15 @@ def detect_generic_filler(article: Article) -> list[Flag]:
         message = f"{count} sentences in {len(runs)} passages state nothing checkable, unlike the rest of the article."
     evidence = [article.span(start, end) for run in runs for start, end in line_parts(article.text, run[0].start, run[-1].end)]
     return [Flag(KIND, SEVERITY, message, evidence, SETTINGS.filler_confidence)]
+
+
+def _labelled_opinion(article: Article) -> bool:
+    """The heading calls the piece an opinion („Kommentar zur …:“, "Opinion:"; ``[filler] opinion``).
+
+    A comment argues in general statements by design: there, a run of them is the piece's
+    register, which its few sentences cannot show, not padding."""
+    head = f"{article.title or ''}\n{article.text[: SETTINGS.filler_opinion_head]}"
+    return bool(find_patterns(patterns(article, "filler", "opinion"), head))
 
 
 def _vague_runs(article: Article) -> list[list[Sentence]]:

@@ -11,8 +11,16 @@ around it says who spoke:
 * in the sentence before, also across a paragraph break (news copy lets a quote paragraph
   continue the speaker just named): a cue *and* a name, or the annotator's speaker. A lead
   paragraph of one sentence lends its speaker only to a quote in the first person
-  (``[quotes] first_person``: "I", "we", « nous », „wir“). A
-  survey or a report named before a quote does not say who spoke it.
+  (``[quotes] first_person``: "I", "we", « nous », „wir“), and only where paragraphs are
+  longer (in copy set one sentence a line every report is such a paragraph). A
+  survey or a report named before a quote does not say who spoke it;
+* earlier in its paragraph, for a quote in the first person: the person the paragraph last
+  reported with a cue;
+  Not across a break when the quote's own paragraph goes on in the writer's words;
+* elsewhere, for a repeated quote (a pull quote, a teaser): the quote it repeats.
+
+A colon lead-in that names no one („Die Lage ließ sich kurz beschreiben:“) is no speaker,
+whatever verb it holds, unless an attribution cue, a pronoun or a role comes with it.
 
 Pieces of one utterance (same ``quote_id``) are one quote: attributed if any piece is.
 """
@@ -22,6 +30,7 @@ from __future__ import annotations
 import re
 
 from newsweave.annotate.given_names import given_names
+from newsweave.annotate.quote_rules import rules
 from newsweave.assess.textual import find_patterns, mentions, patterns, quoted_spans
 from newsweave.extract.boilerplate import furniture_reason
 from newsweave.model import Article, Flag, Quote
@@ -48,8 +57,10 @@ _NAME_PAIR = re.compile(r"([^\W\d_][\w'’-]*)[ \u00a0]+(?P<next>[^\W\d_])")
 
 def unsourced_quote_flags(article: Article) -> list[Flag]:
     flags = []
-    for start, end in _unattributed_candidates(article):
-        if _attributed_nearby(article, start, end):
+    unsourced = [(start, end) for start, end in _unattributed_candidates(article)
+                 if not _attributed_nearby(article, start, end)]
+    for start, end in unsourced:
+        if _repeats_sourced_quote(article, start, end, unsourced):
             continue
         words = len(article.text[start:end].split())
         flags.append(Flag(KIND, "warning", f"A quote of {words} words has no speaker or source named anywhere near it.",
@@ -78,6 +89,35 @@ def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
             continue
         found.append((start, end))
     return sorted(found)
+
+
+def _repeats_sourced_quote(article: Article, start: int, end: int, unsourced: list[tuple[int, int]]) -> bool:
+    """The quote's words stand in another quotation of the article whose speaker is named.
+
+    Pages repeat a quote (a pull quote, a teaser, a second version of the same line): the
+    repeat has no attribution of its own, but the article says who spoke it. Shared words
+    are a run of ``SETTINGS.unsourced_repeat_words`` in a row, so that a stock phrase alone
+    ("in the coming weeks") does not join two quotes."""
+    size = SETTINGS.unsourced_repeat_words
+    runs = _word_runs(article.text[start:end], size)
+    if not runs:
+        return False
+    text = article.text
+    others = [(q.start, q.end) for q in article.quotes if q.direct]
+    others += [span for span in quoted_spans(article) if _reads_as_speech(text, *span)]
+    for other_start, other_end in others:
+        if other_start < end and start < other_end:
+            continue  # the quote itself
+        if any(s < other_end and other_start < e for s, e in unsourced):
+            continue  # no better sourced than this one
+        if runs & _word_runs(text[other_start:other_end], size):
+            return True
+    return False
+
+
+def _word_runs(text: str, size: int) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.casefold())
+    return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
 def _reads_as_speech(text: str, start: int, end: int) -> bool:
@@ -109,8 +149,39 @@ def _speaker_nearby(article: Article, quote: Quote) -> bool:
         return False
     # "The mood was summed up in a sentence: “…”": a phrase before a colon is no speaker
     # unless a speech cue comes with it or it names someone.
-    return bool(quote.cue or quote.speaker_entity_id) or any(
-        m.start < speaker.end and speaker.start < m.end for m in mentions(article))
+    if quote.speaker_entity_id or any(m.start < speaker.end and speaker.start < m.end for m in mentions(article)):
+        return True
+    return bool(quote.cue) and (not _colon_lead_in(article, quote) or _lead_in_attributes(article, quote))
+
+
+def _colon_lead_in(article: Article, quote: Quote) -> bool:
+    """The quote's own sentence leads into it with a colon, and the annotator's speaker stands there."""
+    text = article.text
+    own_start = _sentence_start(text, quote.start)
+    return quote.speaker is not None and own_start <= quote.speaker.start < quote.start \
+        and _introduced_by_colon(text, own_start, quote.start)
+
+
+def _lead_in_attributes(article: Article, quote: Quote) -> bool:
+    """A lead-in that names no one says who spoke only with an attribution cue of the trust
+    lists ("The ministry said:"), a pronoun or a title: the annotator's speech verbs also open
+    quotes after names („Merkel ließ mitteilen“), and with a common noun before them („Die
+    Stimmung ließ sich in einem Satz zusammenfassen:“) they name nobody."""
+    own_start = _sentence_start(article.text, quote.start)
+    if find_patterns(patterns(article, "source", "cues"), article.text, own_start, quote.start):
+        return True
+    # A pronoun ("she said:", « pour eux : ») points back at someone the text has named; a title
+    # ("the spokesman told reporters:") is a person's role.
+    language_rules = rules(article.language or "")
+    speaker = quote.speaker
+    if language_rules is None or speaker is None:
+        return False
+    text = article.text
+    if text[speaker.start : speaker.end].lower() in language_rules.pronouns:
+        return True
+    # the title may open before the speaker the annotator kept („der Minister“, "the chief executive")
+    return any(language_rules.titles.match(text[own_start + word.start() : speaker.end])
+               for word in re.finditer(r"\b\w", text[own_start : speaker.start + 1]))
 
 
 def _attributed_nearby(article: Article, start: int, end: int) -> bool:
@@ -125,7 +196,27 @@ def _attributed_nearby(article: Article, start: int, end: int) -> bool:
     if _introduced_by_colon(text, own_start, start) or not _carries_over(article, own_start, (start, end)):
         return False
     before = text[:own_start].rstrip()
-    return _has_attribution(article, _sentence_start(text, len(before)), len(before), start, end, need_both=True)
+    if _has_attribution(article, _sentence_start(text, len(before)), len(before), start, end, need_both=True):
+        return True
+    return _reported_earlier_in_paragraph(article, own_start, start, end)
+
+
+def _reported_earlier_in_paragraph(article: Article, own_start: int, start: int, end: int) -> bool:
+    """A quote in the first person, later in the paragraph of the last person it reported.
+
+    „Franz Weber, der Leiter, sagte, dass es einen Plan gebe. Seit Samstag ist die Lüftung aus.
+    „Wir lüften von Hand.““: the sentences between go on with what he said, and "we" needs a
+    speaker, whom the paragraph named with a cue and nobody else since."""
+    text = article.text
+    paragraph = text.rfind("\n", 0, own_start) + 1
+    if not _speaks_in_first_person(article, start, end):
+        return False
+    people = [m for m in mentions(article) if paragraph <= m.start < own_start
+              and (m.label in PERSON_LABELS or _opens_with_given_name(article, m.start))]
+    if not people:
+        return False
+    last = max(people, key=lambda m: m.start)
+    return _names_a_speaking_person(article, _sentence_start(text, last.start), _sentence_end(text, last.end))
 
 
 def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | None = None) -> bool:
@@ -140,6 +231,8 @@ def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | Non
     its line is as likely a slogan, a sign or an unnamed voice. A paragraph that goes on
     after reporting her ("The clinic ran out twice. Ann Lee said it would again." ¶ “We turn…”)
     does not say that a quotation alone on the next line is hers; copy that means it adds "she said".
+    Nor does a quotation whose own paragraph goes on in the writer's words, naming no source
+    (“…” The square emptied at nightfall.): a speaker going on fills the paragraph with speech.
     """
     text = article.text
     before = text[:own_start].rstrip()
@@ -147,10 +240,12 @@ def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | Non
         return False
     if "\n" not in text[len(before) : own_start] or before.endswith(":"):
         return True
+    if quote is not None and _narration_follows(article, quote[1]):
+        return False
     paragraph = text.rfind("\n", 0, len(before)) + 1
     if SETTINGS.unsourced_lead_paragraph_carries and _sentence_start(text, len(before)) <= paragraph \
             and (quote is None or _speaks_in_first_person(article, *quote)) \
-            and _names_a_speaking_person(article, paragraph, len(before)):
+            and _names_a_speaking_person(article, paragraph, len(before)) and _lead_stands_out(article, paragraph):
         return True  # a paragraph of one sentence that names the speaker leads into the quote
     # The speaker must be speaking where the paragraph ends: its last sentence holds (or closes)
     # the quotation. A paragraph that quoted someone and then went on to narrate hands nobody on.
@@ -163,6 +258,34 @@ def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | Non
     # A mark opened in the paragraph itself closes a phrase it quotes (urged users to act "as
     # soon as possible."), which no one goes on speaking.
     return any(not _opened_in(text, paragraph, close.end() - 1) for close in _SPEECH_CLOSES.finditer(text, last, len(before)))
+
+
+def _narration_follows(article: Article, end: int) -> bool:
+    """The quote's paragraph goes on after it in the writer's own words, naming no source."""
+    text = article.text
+    close = end
+    while close < len(text) and text[close] in _CLOSING + ".,":
+        close += 1
+    line_end = text.find("\n", close)
+    rest = text[close : len(text) if line_end < 0 else line_end]
+    # a new sentence (capital first): words in lower case go on with the quote's own sentence
+    if len(rest.split()) < 3 or not rest.lstrip()[:1].isupper() or any(mark in rest for mark in "\"“”„«»"):
+        return False
+    return not find_patterns(patterns(article, "source", "cues"), text, close, close + len(rest)) \
+        and not any(close <= q.start < close + len(rest) for q in article.quotes)
+
+
+def _lead_stands_out(article: Article, paragraph: int) -> bool:
+    """A paragraph of one sentence is a lead into what follows only where paragraphs are longer:
+    copy set one sentence a line (wire copy, ECB+) makes every report such a paragraph, and there
+    a line that reports someone ("Power is back in part of the city, said Ann Lee.") does not
+    say that the quotation on the next line is theirs. The paragraph before the lead tells which:
+    none (the lead opens the text) or one of several sentences."""
+    text = article.text
+    previous_end = len(text[:paragraph].rstrip())
+    if previous_end == 0:
+        return True
+    return _sentence_start(text, previous_end) > text.rfind("\n", 0, previous_end) + 1
 
 
 def _opened_in(text: str, paragraph: int, close: int) -> bool:

@@ -28,6 +28,9 @@ class AssessSettings:
     filler_prior_weight: float = 2.0
     # Measured on planted filler and real news (docs/quality.md).
     filler_confidence: float = 0.7
+    # Where an opinion label stands: the title and the first characters of the text (a
+    # heading, a kicker, a standfirst ending „Ein Kommentar.“).
+    filler_opinion_head: int = 250
     # Sentences this short ("He left.") say too little to call either way.
     filler_min_words: int = 6
     # The extractor's own furniture rules matched inside the text (docs/quality.md).
@@ -54,6 +57,9 @@ class AssessSettings:
     # A paragraph of one sentence that names a speaker with a cue lends that speaker to a
     # quotation standing alone in the next paragraph.
     unsourced_lead_paragraph_carries: bool = True
+    # A quote that repeats this many words in a row of a quote whose speaker is named is that
+    # quote again (a pull quote, a teaser): fewer would join quotes through a stock phrase.
+    unsourced_repeat_words: int = 5
     # Words marked by quotation marks alone, without the annotator, must hold this many.
     unsourced_min_speech_words: int = 8
     # How sure the flag is (docs/quality.md): no cue in three sentences around a quote is a
