@@ -50,6 +50,13 @@ class Rules:
     # after a name: lower-case title or role words, then the name that is the speaker ("Republican
     # presidential nominee Donald Trump", "Band member Flea"); quotes.py moves the speaker there
     retitle: re.Pattern[str] | None = None
+    # a noun and the word that names it, right before a quote ("a campaign called “…”",
+    # "a letter titled “…”"): the quote is a name, no speech (``naming_words``)
+    naming: re.Pattern[str] | None = None
+    # where every noun is capitalised (German): a noun of a person or a body, which a capitalised
+    # word after a determiner must be to speak without a cue ("Die Stimmung …: „…“" is no speaker)
+    speaking_noun: re.Pattern[str] | None = None
+    determiner_words: frozenset[str] = frozenset()
 
 
 def alternation(words: list[str]) -> str:
@@ -70,16 +77,26 @@ def first_letter_alternation(words: list[str]) -> str:
     return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
 
 
+def cue_alternation(words: list[str], completions: dict[str, list[str]]) -> str:
+    """The cues as a regex alternative; a cue of ``cue_completions`` counts only when one of its
+    words follows in the same clause: German "ließ" is a speech act with "mitteilen" or "wissen"
+    ("„…“, ließ sie auf X wissen"), not in "Die Stimmung ließ sich so zusammenfassen: „…“"."""
+    conditional = [rf"{re.escape(cue)}(?=[^.!?;:\n„“”\"»«]{{0,80}}?\b(?:{alternation(tails)})\b)"
+                   for cue, tails in sorted(completions.items(), key=lambda item: len(item[0]), reverse=True)]
+    return "(?:" + "|".join(conditional + [alternation([word for word in words if word not in completions])]) + ")"
+
+
 @cache
 def rules(language: str) -> Rules | None:
     data = lang.load(language, "quotes")
     if not data:
         return None
     gendered = {cue.lower(): gender for gender, forms in data.get("cue_gender", {}).items() for cue in forms}
-    cue_words = data.get("cues", []) + sorted(gendered)
-    cues = alternation(cue_words)
+    completions = data.get("cue_completions", {})
+    cue_words = data.get("cues", []) + sorted(gendered) + sorted(completions)
+    cues = cue_alternation(cue_words, completions)
     # cues that follow a quote only ("„…“, so die Ministerin"): as a verb before a quote they mislead
-    after_cues = alternation(cue_words + data.get("after_cues", []))
+    after_cues = cue_alternation(cue_words + data.get("after_cues", []), completions)
     particles = alternation(data.get("name_particles", []))
     # a capitalised word, or an abbreviation with its full stop ("Mr.", "M.", "J.-P.")
     # ("Sen.", "Mrs."; not "Vogt." at a sentence's end, before "Er sagte")
@@ -339,7 +356,35 @@ def rules(language: str) -> Rules | None:
                  # (the words between are no cue, determiner or conjunction: "Smith told reporter Jo Lee")
                  re.compile(rf"\s+(?:(?!(?:{first_letter_alternation(cue_words)}|{determiners}|{conjunctions})\b)[\w'’-]+\s+){{0,2}}?"
                             rf"(?-i:(?={first_letter_alternation(roles)}\s)[a-z][\w-]*)\s+(?P<name>{name})", re.I)
-                 if roles else None)
+                 if roles else None,
+                 _naming(data), *_speaking_nouns(data, language))
+
+
+def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """For a language that capitalises every noun (``capitalised_nouns`` in its entities file):
+    the nouns of a person or a body, the end of a compound ("Polizeisprecherin", "Landesregierung"):
+    the speaker titles and roles of ``quotes.toml`` and the person titles, organisation words and
+    suffixes of ``entities.toml``; with the language's determiners."""
+    names = lang.load(language, "entities").get("names", {})
+    if not names.get("capitalised_nouns"):
+        return None, frozenset()
+    nouns = (data.get("titles", []) + data.get("description_roles", []) + data.get("source_nouns", [])
+             + names.get("person_titles", []) + names.get("org_words", []) + names.get("org_suffixes", []))
+    pattern = re.compile(rf"[\w-]*(?:{alternation([n.lower() for n in nouns])})(?:n|en|s|es)?", re.I)
+    return pattern, frozenset(d.lower() for d in data.get("determiners", []))
+
+
+def _naming(data: dict) -> re.Pattern[str] | None:
+    """A lower-case noun and a naming word right before a quote's mark ("a campaign called").
+    A pronoun or an adverb there is a speaker's own act ("who he dubbed “…”", "Smith also called
+    “…”"); a capitalised word before it a speaker ("Judge Mosman called “…”")."""
+    words = data.get("naming_words", [])
+    if not words:
+        return None
+    pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
+    between = data.get("between_speaker_and_cue") or "(?!x)x"
+    return re.compile(rf"(?<![\w'’-])(?!(?:{alternation(pronouns)}|{between})\b)[a-z][\w'’-]*\s+"
+                      rf"(?:{alternation(words)})\s*$")
 
 
 def _that_cue(cue: str) -> str:

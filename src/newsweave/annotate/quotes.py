@@ -123,7 +123,7 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
             start = _word_start(text, line_start, previous_end - SETTINGS.quote_before_window)
             for pattern in rule.before:
                 match = pattern.search(text[start:previous_end])
-                if match and _names_source(text, match, start, rule, bodies):
+                if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies):
                     return _attribution(match, start, rule)
             return None
     start = _word_start(text, line_start, piece.open_at - SETTINGS.quote_before_window)
@@ -134,9 +134,25 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
         return None
     for pattern in rule.before:
         match = pattern.search(window)
-        if match and _names_source(text, match, start, rule, bodies):
+        if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies):
             return _attribution(match, start, rule)
     return None
+
+
+def _noun_speaks(match: re.Match[str], rule: Rules, offset: int, bodies: Bodies) -> bool:
+    """Where every noun is capitalised, a speaker found without a cue ("Die Stimmung ließ sich so
+    zusammenfassen: „…“") that a determiner opens is a noun: it speaks only as a person or a
+    body (a title, a role, an organisation word, or a PER/ORG entity of the article)."""
+    groups = match.groupdict()
+    if rule.speaking_noun is None or groups.get("cue") or not groups.get("speaker"):
+        return True
+    start, end = match.span("speaker")
+    previous = match.string[:start].split()
+    if not previous or previous[-1].lower() not in rule.determiner_words:
+        return True
+    if bodies and any(s < offset + end and offset + start < e for s, e in bodies):
+        return True
+    return rule.speaking_noun.fullmatch(match.string[start:end].split()[-1]) is not None
 
 
 def _names_source(text: str, match: re.Match[str], offset: int, rule: Rules, bodies: Bodies) -> bool:
@@ -263,7 +279,7 @@ def find_quotes(article: Article) -> list[Quote]:
                                  or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None)
                                  or _attribute_next_sentence(text, quote.extras["piece"], rule)
                                  or _next_quote_paragraph(text, quote, quotes[index + 1] if index + 1 < len(quotes) else None))
-    standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark)]
+    standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark, rule.naming)]
     partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule, bodies)]
     # 'As Ada Quill said last week in Leeds, “The port will close.”': a whole sentence after the
     # comma of a speaking subject's clause is a quote of its own, not a fragment
@@ -442,21 +458,27 @@ def _same_speaker(one: Attribution | None, other: Attribution | None) -> bool:
         other.speaker_start, other.speaker_end)
 
 
-def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pattern[str] | None = None) -> bool:
+def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pattern[str] | None = None,
+                naming: re.Pattern[str] | None = None) -> bool:
     """A quote that is a sentence of its own, not words quoted inside the writer's sentence
     ("called it “a disaster”"): it opens a sentence or follows a cue's colon or comma, or
-    continues a quote of the same group or a split quote."""
+    continues a quote of the same group or a split quote. A name is none ("a campaign called “…”")."""
     piece: Piece = quote.extras["piece"]
     if any(other.extras["group"] == piece.group and other.start < quote.start for other in quotes):
         return True
     line_start = text.rfind("\n", 0, piece.open_at) + 1
     before = text[line_start:piece.open_at].rstrip()
+    if naming is not None and naming.search(before):
+        return False
     if not before or before[-1] in SENTENCE_MARKS + COLONS or before.endswith(("—", "–")) or quote.extras.get("around"):
         return True
     if before.rstrip("”»」』\"’")[-1:] in tuple(SENTENCE_MARKS):  # right after a quote that ended a sentence
         return True
     if before[-1] == "," and quote.attribution and quote.attribution.speaker_end <= piece.open_at:
         return True  # "Il a déclaré, « … »" / split quote's second half
+    if before[-1] == "," and quote.attribution and quote.attribution.speaker_start > piece.close_at \
+            and _short_opener(before[:-1]) and _ends_sentence(text, quote.attribution.speaker_end):
+        return True  # "Pour l'heure, « … », a déclaré Ada Quill.": an opener's comma, the attribution after
     if quote.attribution and cue_at_mark is not None and cue_at_mark.search(before) and (
             before.endswith(",") or (text[piece.start:piece.start + 1].isupper()
                                      and text[piece.start:piece.end].rstrip()[-1:] in tuple(SENTENCE_MARKS))):
@@ -467,6 +489,22 @@ def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pa
                                  for q in quotes):
         return True
     return False
+
+
+def _short_opener(before: str) -> bool:
+    """The words from the sentence's start to the comma are a short opener ("Pour l'heure",
+    "On Monday"): one to three words, no other mark."""
+    start = max(before.rfind(mark) for mark in SENTENCE_MARKS + COLONS + "“”«»\"\n") + 1
+    words = before[start:].split()
+    return 1 <= len(words) <= SETTINGS.quote_opener_words and not any(w in ",;" for w in words)
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    """The sentence ends right after ``at``: the speaker closes an inverted attribution clause
+    ("…», a déclaré Ada Quill."). (Allowing the cue after the speaker too, "…,” Ada Quill said.",
+    made PolNeAR's "Like most campaigns, “…,” Strother said." a direct quote, which its gold
+    keeps as one reported sentence.)"""
+    return text[at:at + 2].lstrip()[:1] in tuple(SENTENCE_MARKS) or not text[at:at + 2].strip()
 
 
 def _share_attributions(text: str, quotes: list[Quote], by_group: dict[int, Attribution]) -> None:

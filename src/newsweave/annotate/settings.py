@@ -30,6 +30,9 @@ class AnnotateSettings:
     quote_min_unattributed_words: int = 6
     # Split quotes: the gap between two halves that share a speaker ("…," he said, "…").
     quote_split_gap: int = 90
+    # A sentence opener before a quote attributed after it ("Pour l'heure, « … », a déclaré X."):
+    # at most this many words, longer ones are a clause of the writer's
+    quote_opener_words: int = 3
     # How far back the sentence before a quote is read.
     quote_previous_window: int = 300
     # How far before a name its honorific or title is read ("la ministre de la Santé, Anne X").
