@@ -89,3 +89,10 @@ def test_a_tagged_pa_becomes_a_place_mention(invented_towns: None) -> None:
 
 def test_french_has_no_party_tag_openers() -> None:
     assert toponyms._affiliation_places("Les sénateurs Ivo Park et Lin Soto, both D-W. Va., ont voté.", "fr") == []
+
+
+def test_tagged_abbreviations_name_their_division(invented_towns: None) -> None:
+    text = "Rep. Ann Roe, D-Pa., and Sen. Cole Brandt, R-N. C., met Rep. Ivo Park, D-Maple Ford."
+    # A town of a tag is the gazetteer's to read; an abbreviation of one division is marked as it.
+    assert toponyms.tagged_divisions(text, "en") == {"Pa.": "Pennsylvania", "N. C.": "North Carolina"}
+    assert toponyms.tagged_divisions("He met Pa. at noon in Maple Ford.", "en") == {}

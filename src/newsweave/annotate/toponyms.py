@@ -557,6 +557,18 @@ def _affiliation_places(text: str, language: str) -> list[tuple[int, int]]:
     return found
 
 
+def tagged_divisions(text: str, language: str) -> dict[str, str]:
+    """Abbreviation -> the English name of the one division it stands for, for each dotted
+    abbreviation written in a party-and-place tag ("D-Pa." → "Pennsylvania"): the tag marks it as
+    a place even in an article that names no other place of that country."""
+    found = {}
+    for start, end in _affiliation_places(text, language):
+        readings = division_names(text[start:end]) if _dotted_division(text[start:end]) else ()
+        if len(readings) == 1:
+            found[text[start:end]] = readings[0][1]
+    return found
+
+
 def _dotted_division(name: str) -> bool:
     """A division's abbreviation written with its dot ("Pa.", "W. Va."), as a tag writes it."""
     return "." in name and bool(division_names(name))
