@@ -376,6 +376,7 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
     lemma = {mentions[index].text: mentions[index].name for index in places}
     inner = _inner_places([mentions[index].name for index in places], language)
     marked = division_marks(text, [(mentions[index].start, mentions[index].end) for index in places], language)
+    marked.update(_tagged_divisions(text, language))
     chosen = resolve_places([mentions[index].name for index in places], context,
                             pairs=[(lemma.get(town, town), lemma.get(region, region)) for town, region in pairs],
                             publication=publication_country(url), inner=inner,
@@ -391,6 +392,15 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
             results[index] = Resolved(name_id("LOC", own_name), own_name, "LOC", place, place.country)
         else:
             results[index] = Resolved(place.entity_id, place.name, "LOC", place, place.country)
+
+
+def _tagged_divisions(text: str, language: str) -> dict[str, str]:
+    """Dotted abbreviations in party-and-place tags -> their division (``toponyms.tagged_divisions``)."""
+    if not language or not text:
+        return {}
+    from newsweave.annotate.toponyms import tagged_divisions
+
+    return tagged_divisions(text, language)
 
 
 def _inner_places(names: list[str], language: str) -> dict[str, str]:

@@ -15,21 +15,34 @@ process that meets none pays nothing.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 
 # ISO 3166-2 suffixes of this length are what news writes as a division's abbreviation ("WA",
 # "NSW"); longer ones are not written as names.
 MAX_CODE_LENGTH = 3
+# News writes a dotted abbreviation with or without spaces after its dots ("W. Va.", "N. C."),
+# and a tag or a headline may drop its last dot ("D-N.H"): one written form is looked up.
+_SPACE_AFTER_DOT = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,2})\.\s+(?=[^\W\d_]{1,2}(?:\.|$))")
 
 
 def division_names(name: str) -> tuple[tuple[str, str], ...]:
     """(country ISO code, division's English name) for each division ``name`` may abbreviate,
     as written (case matters: "Ill." and "IN", not "ill." or "In")."""
-    name = name.strip()
+    name = written_form(name.strip())
     if not _looks_like_abbreviation(name):
         return ()
-    return _news_abbreviations().get(name, ()) + _iso_codes().get(name, ())
+    news = _news_abbreviations()
+    found = news.get(name) or (news.get(name + ".", ()) if "." in name and not name.endswith(".") else ())
+    return found + _iso_codes().get(name, ())
+
+
+def written_form(name: str) -> str:
+    """A dotted abbreviation as the lists write it: no space after a dot between its letters
+    ("W. Va." → "W.Va.", "N. C." → "N.C."); any other name as it is ("St. Ann", "J. Smith" keep
+    their space: only parts of one or two letters are joined, each ending with a dot or the name)."""
+    return _SPACE_AFTER_DOT.sub(r"\1.", name) if "." in name else name
 
 
 def _looks_like_abbreviation(name: str) -> bool:

@@ -30,6 +30,7 @@ from typing import Literal
 
 from newsweave import lang
 from newsweave.annotate import gazetteer as gaz
+from newsweave.annotate.division_codes import written_form
 
 PlaceKind = Literal["continent", "region", "country", "admin1", "admin2", "city"]
 
@@ -371,6 +372,9 @@ def candidates(name: str) -> tuple[_Entry, ...]:
     """
     key = fold(name)
     found = gazetteer().get(key)
+    if not found and ". " in key:
+        # "W. Va.", "N. C.": a dotted abbreviation with spaces is the one the lists write without.
+        found = gazetteer().get(fold(written_form(name)))
     if found and _is_acronym(name):
         found = tuple(entry for entry in found
                       if entry.place.kind != "city" or entry.place.population >= ACRONYM_TOWN_MIN_POPULATION)

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of, covered
+from newsweave.annotate.division_codes import division_names
 from newsweave.annotate.geo import _common_words as gazetteer_function_words
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
@@ -74,7 +75,7 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
     for start, end in _dateline_names(text):
         _take(start, end, text, by_span, taken, added, person_words, language, dateline=True)
     for start, end in affiliations:
-        _take(start, end, text, by_span, taken, added, person_words, language)
+        _take(start, end, text, by_span, taken, added, person_words, language, tag=True)
     origin = _origin_pattern(language)
     person_ends = {m.end for m in mentions if m.kind == "name" and m.label == "PER"}
     for token in doc:
@@ -534,7 +535,9 @@ def _countries_taken_for_organisations(mentions: list[Mention], language: str) -
 def _affiliation_places(text: str, language: str) -> list[tuple[int, int]]:
     """Spans of the places in a lawmaker's party-and-place tag ("Sen. Ann Roe, D-Calif.,", "(R-Ashford)":
     ``party_place_letters`` of ``lang/<iso>/places.toml``), the longest run of capitalised words
-    after the hyphen that the gazetteer knows; a tag written after a comma or an opening bracket."""
+    after the hyphen that the gazetteer knows, or a division's dotted abbreviation however spaced
+    ("D-W. Va.", "R-N. C.", "D-Pa.": "Pa." is no gazetteer name, its folded "pa" being a word);
+    a tag written after a comma, an opening bracket or a word of ``party_tag_openers`` ("both")."""
     pattern = _affiliation_pattern(language)
     if pattern is None:
         return []
@@ -548,18 +551,39 @@ def _affiliation_places(text: str, language: str) -> list[tuple[int, int]]:
             # ("D-Iowa City.") is no part of it.
             if name.endswith(".") and any(fold(entry.place.name) == fold(name) for entry in candidates(name)):
                 end -= 1
-            if _is_place_name(text[start:end], language, dateline=False):
+            if _is_place_name(text[start:end], language, dateline=False) or _dotted_division(text[start:end]):
                 found.append((start, end))
                 break
     return found
 
 
+def tagged_divisions(text: str, language: str) -> dict[str, str]:
+    """Abbreviation -> the English name of the one division it stands for, for each dotted
+    abbreviation written in a party-and-place tag ("D-Pa." → "Pennsylvania"): the tag marks it as
+    a place even in an article that names no other place of that country."""
+    found = {}
+    for start, end in _affiliation_places(text, language):
+        readings = division_names(text[start:end]) if _dotted_division(text[start:end]) else ()
+        if len(readings) == 1:
+            found[text[start:end]] = readings[0][1]
+    return found
+
+
+def _dotted_division(name: str) -> bool:
+    """A division's abbreviation written with its dot ("Pa.", "W. Va."), as a tag writes it."""
+    return "." in name and bool(division_names(name))
+
+
 @cache
 def _affiliation_pattern(language: str) -> re.Pattern[str] | None:
-    letters = lang.load(language, "places").get("party_place_letters", []) if language else []
+    table = lang.load(language, "places") if language else {}
+    letters = table.get("party_place_letters", [])
     if not letters:
         return None
-    return re.compile(rf"(?:,[ \t]*|\()(?:{lang.alternation(letters)})-([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){{0,2}})")
+    openers = table.get("party_tag_openers", [])
+    # "Sens. Ann Roe and Ivo Park, both D-Calif.": a word that shares the tag among names.
+    words = rf"|(?<!\w)(?:{lang.alternation(openers)})[ \t]+" if openers else ""
+    return re.compile(rf"(?:,[ \t]*|\({words})(?:{lang.alternation(letters)})-([A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){{0,2}})")
 
 
 def _trim_affiliations(mentions: list[Mention], places: list[tuple[int, int]]) -> None:
@@ -576,8 +600,9 @@ def _trim_affiliations(mentions: list[Mention], places: list[tuple[int, int]]) -
 
 
 def _take(start: int, end: int, text: str, by_span: dict, taken: set[int], added: list[Mention],
-          person_words: set[str], language: str, dateline: bool = False) -> bool:
-    """Make ``text[start:end]`` a place if the evidence holds; True when it is one now."""
+          person_words: set[str], language: str, dateline: bool = False, tag: bool = False) -> bool:
+    """Make ``text[start:end]`` a place if the evidence holds; True when it is one now. In a
+    party-and-place tag (``tag``), a division's dotted abbreviation is evidence enough ("D-Pa.")."""
     words = text[start:end]
     existing = by_span.get((start, end))
     if existing is not None and existing.label == "LOC":
@@ -586,7 +611,7 @@ def _take(start: int, end: int, text: str, by_span: dict, taken: set[int], added
         return False
     if existing is not None and existing.kind != "name":
         return False
-    if not _is_place_name(words, language, dateline) or fold(words) in person_words:
+    if not (_is_place_name(words, language, dateline) or tag and _dotted_division(words)) or fold(words) in person_words:
         return False
     if existing is not None:
         existing.label = "LOC"
