@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import pytest
+from gazetteer_inputs import use_invented_gazetteer
 
 from newsweave.annotate import geo, toponyms
 from newsweave.annotate.division_codes import division_names, written_form
@@ -33,17 +34,12 @@ def test_the_word_pa_names_no_division() -> None:
     assert division_names("pa") == () and division_names("Pa") == ()
 
 
-class _Invented:
-    """An invented gazetteer where the lists' abbreviations are known as written without spaces."""
-
-    INDEX = {"n.c": (_Entry(Place(7, "North Carolina", 35.5, -79.5, "US", 9_000_000, "admin1"), True),)}
-
-    def get(self, key: str, default: tuple[_Entry, ...] | None = None) -> tuple[_Entry, ...] | None:
-        return self.INDEX.get(key, default)
+# An invented gazetteer where the lists' abbreviations are known as written without spaces.
+WRITTEN_WITHOUT_SPACES = {"n.c": (_Entry(Place(7, "North Carolina", 35.5, -79.5, "US", 9_000_000, "admin1"), True),)}
 
 
 def test_a_spaced_abbreviation_is_looked_up_as_written_without_spaces(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(geo, "gazetteer", lambda: _Invented())
+    use_invented_gazetteer(monkeypatch, WRITTEN_WITHOUT_SPACES)
     assert [entry.place.name for entry in geo.candidates("N. C.")] == ["North Carolina"]
     assert geo.candidates("N. Cove") == ()
 

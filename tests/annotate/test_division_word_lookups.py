@@ -6,6 +6,7 @@ is not "a" + Mazon (invented places; English and French words)."""
 from __future__ import annotations
 
 import pytest
+from gazetteer_inputs import use_invented_gazetteer
 
 from newsweave.annotate import geo
 from newsweave.annotate.geo import Place, _Entry
@@ -16,14 +17,9 @@ INDEX = {
 }
 
 
-class _Invented:
-    def get(self, key: str, default: tuple[_Entry, ...] | None = None) -> tuple[_Entry, ...] | None:
-        return INDEX.get(key, default)
-
-
 @pytest.fixture(autouse=True)
 def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(geo, "gazetteer", lambda: _Invented())
+    use_invented_gazetteer(monkeypatch, INDEX)
 
 
 @pytest.mark.parametrize(("name", "expected"), [

@@ -5,6 +5,7 @@ other name (invented places; English and French)."""
 from __future__ import annotations
 
 import pytest
+from gazetteer_inputs import use_invented_gazetteer
 
 from newsweave.annotate import geo, georesolve
 from newsweave.annotate.geo import Place, _Entry, fold
@@ -25,14 +26,9 @@ INDEX = {
 }
 
 
-class _Invented:
-    def get(self, key: str, default: tuple[_Entry, ...] | None = None) -> tuple[_Entry, ...] | None:
-        return INDEX.get(key, default)
-
-
 @pytest.fixture(autouse=True)
 def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(geo, "gazetteer", lambda: _Invented())
+    use_invented_gazetteer(monkeypatch, INDEX)
     monkeypatch.setattr(geo, "_without_division_word", lambda key: ())
     monkeypatch.setattr(geo, "_without_compass_word", lambda key: ())
 

@@ -1,0 +1,25 @@
+"""An invented gazetteer for the place-lookup tests: the index `geo.candidates` reads, replaced
+by a few invented places, so that a rule is tested on names no real gazetteer holds."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.annotate import geo
+from newsweave.annotate.geo import _Entry
+
+
+class InventedIndex:
+    """The gazetteer index's one method the lookups use, over a dict of folded names."""
+
+    def __init__(self, entries: dict[str, tuple[_Entry, ...]]) -> None:
+        self.entries = entries
+
+    def get(self, key: str, default: tuple[_Entry, ...] | None = None) -> tuple[_Entry, ...] | None:
+        return self.entries.get(key, default)
+
+
+def use_invented_gazetteer(monkeypatch: pytest.MonkeyPatch, entries: dict[str, tuple[_Entry, ...]]) -> None:
+    """Make `geo.candidates` look names up in `entries` for the rest of the test."""
+    index = InventedIndex(entries)
+    monkeypatch.setattr(geo, "gazetteer", lambda: index)
