@@ -17,7 +17,9 @@ fixed before any tuning: ``--sweep`` sees only the tune half, and figures are pr
 ECB+ has no publication dates: only dates written in the texts reach the day term, the year clue and the time
 rule (an undated article is timed by the days it reports and pays ``story_reported_gap_penalty``
 from ``story_reported_gap_days``). Quantities (numbers outside the dates) are read off each
-document's text at load time, so the cache need not change. Reference:
+document's text at load time, so the cache need not change. Numbers that ECB+'s detokenisation split
+("4. 6", "20, 000", "19: 47") are joined when the texts load (``repair_detokenised``; ``--raw-text`` keeps
+them split). Reference:
 TF-IDF + agglomerative clustering (average linkage, cosine) cut at the gold number of
 clusters — an oracle on the count that online assignment does not get.
 
