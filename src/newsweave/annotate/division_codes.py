@@ -3,7 +3,8 @@
 Two sources: the ISO 3166-2 codes of every country's first-level divisions (pycountry, pinned;
 "NSW", "QLD", "CA", "ON": the code after the country's prefix, letters only, written in
 capitals) and the news-style abbreviations of US states, Canadian provinces and Australian
-states (``data/division_abbreviations.json``, from the AP stylebook's lists: "Kan.", "B.C.").
+states ("Kan.", "B.C."; English writing, listed in ``lang/en/places.toml`` by ISO code, named
+here by pycountry's name of that code).
 
 A code names several divisions ("SA": South Australia, and codes of other countries) and is
 often a word or an organisation ("IN", "OR", "ME"), so this module only lists what a code may
@@ -14,10 +15,11 @@ process that meets none pays nothing.
 
 from __future__ import annotations
 
-import json
 import re
+from collections.abc import Iterator
 from functools import cache
-from importlib import resources
+
+from newsweave import lang
 
 # ISO 3166-2 suffixes of this length are what news writes as a division's abbreviation ("WA",
 # "NSW"); longer ones are not written as names.
@@ -47,18 +49,38 @@ def written_form(name: str) -> str:
 
 def _looks_like_abbreviation(name: str) -> bool:
     letters = name.replace(".", "").replace(" ", "")
-    return 0 < len(letters) <= 5 and (name.endswith(".") or "." in name or name.isupper() or name in _news_abbreviations())
+    return 0 < len(letters) <= 5 and (name.endswith(".") or "." in name or name.isupper() or name in _abbreviation_forms())
+
+
+# The tables of the English places file that list news-style abbreviations by ISO 3166-2 code:
+# the US ones are gazetteer names too (annotate/geo.py reads admin1_names), the others are not.
+_ABBREVIATION_TABLES = ("admin1_names", "division_abbreviations")
+
+
+def _listed_abbreviations() -> Iterator[tuple[str, str, str]]:
+    """(country, ISO 3166-2 suffix, abbreviation) for each abbreviation the English file lists."""
+    places = lang.load("en", "places")
+    for table in _ABBREVIATION_TABLES:
+        for country, codes in places.get(table, {}).items():
+            for code, abbreviations in codes.items():
+                for abbreviation in abbreviations:
+                    yield country, code, abbreviation
+
+
+@cache
+def _abbreviation_forms() -> frozenset[str]:
+    return frozenset(abbreviation for _, _, abbreviation in _listed_abbreviations())
 
 
 @cache
 def _news_abbreviations() -> dict[str, tuple[tuple[str, str], ...]]:
-    text = (resources.files("newsweave.annotate") / "data" / "division_abbreviations.json").read_text(encoding="utf-8")
+    import pycountry  # a dependency (pinned), as below
+
     found: dict[str, tuple[tuple[str, str], ...]] = {}
-    for country, table in json.loads(text).items():
-        if country.startswith("_"):
-            continue
-        for abbreviation, division in table.items():
-            found[abbreviation] = found.get(abbreviation, ()) + ((country, division),)
+    for country, code, abbreviation in _listed_abbreviations():
+        division = pycountry.subdivisions.get(code=f"{country}-{code}")
+        if division is not None:
+            found[abbreviation] = found.get(abbreviation, ()) + ((country, division.name.split(" [", 1)[0]),)
     return found
 
 

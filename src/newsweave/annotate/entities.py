@@ -51,6 +51,7 @@ from newsweave.annotate.name_spans import teams_in_brackets, with_heads_beside, 
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
 from newsweave.annotate.person_forms import repair_person_forms
+from newsweave.annotate.quote_rules import is_speech_verb
 from newsweave.annotate.person_places import after_honorific, is_subject, places_taken_for_people
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, persons_named_by_kin,
@@ -500,16 +501,13 @@ def _places_with_shared_heads(mentions: list[Mention], text: str, doc: Doc, lang
 
 
 def _speaks(doc: Doc, mention: Mention, language: str) -> bool:
-    """Whether a word of the mention is the subject of a verb of the language's quote cues."""
+    """Whether a word of the mention is the subject of a verb of the language's quote cues,
+    read as the quote annotator reads them (quote_rules.is_speech_verb)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    cues = _cue_verbs(language)
-    return span is not None and any(token.dep_.startswith("nsubj") and token.head.text.lower() in cues for token in span)
-
-
-@cache
-def _cue_verbs(language: str) -> frozenset[str]:
-    """The last words of the quote cues ("said", "a déclaré" → "déclaré"), lower case."""
-    return frozenset(cue.split()[-1].lower() for cue in lang.load(language, "quotes").get("cues", []) if cue.strip())
+    return span is not None and any(
+        token.dep_.startswith("nsubj")
+        and is_speech_verb(language, doc.text, token.head.idx, token.head.idx + len(token.head.text))
+        for token in span)
 
 
 @cache

@@ -81,9 +81,40 @@ def cue_alternation(words: list[str], completions: dict[str, list[str]]) -> str:
     """The cues as a regex alternative; a cue of ``cue_completions`` counts only when one of its
     words follows in the same clause: German "ließ" is a speech act with "mitteilen" or "wissen"
     ("„…“, ließ sie auf X wissen"), not in "Die Stimmung ließ sich so zusammenfassen: „…“"."""
-    conditional = [rf"{re.escape(cue)}(?=[^.!?;:\n„“”\"»«]{{0,80}}?\b(?:{alternation(tails)})\b)"
+    conditional = [rf"{re.escape(cue)}{_completion_ahead(tails)}"
                    for cue, tails in sorted(completions.items(), key=lambda item: len(item[0]), reverse=True)]
     return "(?:" + "|".join(conditional + [alternation([word for word in words if word not in completions])]) + ")"
+
+
+def _completion_ahead(tails: list[str]) -> str:
+    """A lookahead for one of a conditional cue's words later in the same clause."""
+    return rf"(?=[^.!?;:\n„“”\"»«]{{0,80}}?\b(?:{alternation(tails)})\b)"
+
+
+def is_speech_verb(language: str, text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` is a verb of the language's quote cues (the last
+    word of a cue: "said", "a déclaré" → "déclaré"), read as the quote patterns read it: a cue of
+    ``cue_completions`` only with one of its words later in the clause ("ließ … mitteilen", not
+    "Die Stimmung ließ sich zusammenfassen"). For other stages that ask whether a word speaks."""
+    word = text[start:end].lower()
+    if word in _plain_cue_verbs(language):
+        return True
+    completion = _completion_checks(language).get(word)
+    return completion is not None and completion.match(text, end) is not None
+
+
+@cache
+def _plain_cue_verbs(language: str) -> frozenset[str]:
+    data = lang.load(language, "quotes")
+    completions = {cue.lower() for cue in data.get("cue_completions", {})}
+    last_words = (cue.split()[-1].lower() for cue in data.get("cues", []) if cue.strip())
+    return frozenset(word for word in last_words if word not in completions)
+
+
+@cache
+def _completion_checks(language: str) -> dict[str, re.Pattern[str]]:
+    completions = lang.load(language, "quotes").get("cue_completions", {})
+    return {cue.lower(): re.compile(_completion_ahead(tails), re.I) for cue, tails in completions.items()}
 
 
 @cache
