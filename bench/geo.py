@@ -80,8 +80,7 @@ def _demonym_place(name: str) -> Place | None:
     return countries().get(code or "")
 
 
-def oracle_newsweave(document: dict, site_home: tuple[str, str] | None = None) -> list[Place | None]:
-    chosen = _oracle_chosen(document, site_home)
+def _predictions(document: dict, chosen: dict[str, Place]) -> list[Place | None]:
     return [chosen.get(fold(toponym["text"])) or _demonym_place(toponym["text"]) for toponym in document["toponyms"]]
 
 
@@ -94,16 +93,18 @@ def _oracle_chosen(document: dict, site_home: tuple[str, str] | None = None) -> 
 
 
 def oracle_documents(documents: list[dict]) -> list[list[Place | None]]:
-    """``oracle_newsweave`` of each document, with its site's home (``georesolve.site_home_of``)
+    """newsweave's reading of each document's gold names, with its site's home (``georesolve.site_home_of``)
     drawn, as the annotator does for a batch, from the gold names of the site's documents in the
     same half only."""
+    alone = [_oracle_chosen(document) for document in documents]
+    keys = [(site_of(document.get("url")), half_of(document)) for document in documents]
     votes: dict[tuple[str, str], list[set[tuple[str, str]]]] = {}
-    for document in documents:
-        votes.setdefault((site_of(document.get("url")), half_of(document)), []).append(
-            home_votes(_oracle_chosen(document)))
+    for key, chosen in zip(keys, alone, strict=True):
+        votes.setdefault(key, []).append(home_votes(chosen))
     homes = {key: site_home_of(vote) for key, vote in votes.items() if key[0]}
-    return [oracle_newsweave(document, homes.get((site_of(document.get("url")), half_of(document))))
-            for document in documents]
+    # A document whose site has no home keeps its first reading: the second would be the same.
+    return [_predictions(document, chosen if homes.get(key) is None else _oracle_chosen(document, homes[key]))
+            for document, key, chosen in zip(documents, keys, alone, strict=True)]
 
 
 def _inner_places(names: list[str]) -> dict[str, str]:

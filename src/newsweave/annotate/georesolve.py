@@ -609,10 +609,7 @@ def site_of(url: str | None) -> str:
 def publication_country(url: str | None) -> str | None:
     """The ISO code of the country a site's address points at (``bbc.co.uk`` → GB, ``nzherald.co.nz``
     → NZ), or None for generic domains (``.com``, ``.tv``)."""
-    if not url:
-        return None
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").rstrip(".")
-    domain = host.rsplit(".", 1)[-1].lower()
+    domain = site_of(url).rsplit(".", 1)[-1]
     if domain in DOMAIN_COUNTRY:
         return DOMAIN_COUNTRY[domain]
     if len(domain) != 2 or not domain.isalpha() or domain in GENERIC_COUNTRY_DOMAINS:
