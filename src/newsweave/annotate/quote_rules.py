@@ -187,7 +187,7 @@ def rules(language: str) -> Rules | None:
     # role and its complement (``role_complements``); only for a speaker opening the sentence ("In
     # Iowa, the director of the campaign said" is no speech of Iowa's)
     complements = data.get("role_complements", [])
-    role_aside = (rf",\s+(?:{det})?(?:[\w'’.-]+\s+){{0,3}}?(?:{alternation(data.get('titles', []) + data.get('description_roles', []))})"
+    role_aside = (rf",\s+(?:{det})?(?:[\w'’.-]+\s+){{0,3}}?(?:{alternation(roles)})"
                   rf"\s+(?:{alternation(complements)})\s+(?:[^,;\n“”«»\".!?]|{abbrev}){{1,100}}?") if complements else ""
     opening = r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=\n))"
     # prepositions that open a source only for a person or a body ("pour", "for"), and only at a

@@ -121,17 +121,20 @@ def _attribute_before(text: str, piece: Piece, rule: Rules, colon_only: bool = F
         if text[:previous_end].endswith(tuple(COLONS)):
             line_start = text.rfind("\n", 0, previous_end) + 1
             start = _word_start(text, line_start, previous_end - SETTINGS.quote_before_window)
-            for pattern in rule.before:
-                match = pattern.search(text[start:previous_end])
-                if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies):
-                    return _attribution(match, start, rule)
-            return None
+            return _introduction(text, start, previous_end, rule, bodies)
     start = _word_start(text, line_start, piece.open_at - SETTINGS.quote_before_window)
     window = text[start:piece.open_at]
     if colon_only and not window.rstrip().endswith(tuple(COLONS)) and not (
             rule.cue_at_mark is not None and rule.cue_at_mark.search(window.rstrip())
             and text[piece.start:piece.end].rstrip("”»\"’ ")[-1:] in tuple(SENTENCE_MARKS)):
         return None
+    return _introduction(text, start, piece.open_at, rule, bodies)
+
+
+def _introduction(text: str, start: int, end: int, rule: Rules, bodies: Bodies) -> Attribution | None:
+    """The first introducing attribution (``rule.before``) in ``text[start:end]`` whose source
+    names someone and whose cue-less noun speaks."""
+    window = text[start:end]
     for pattern in rule.before:
         match = pattern.search(window)
         if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies):
