@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from datetime import date
-from pathlib import Path
 
-_PATH = Path(__file__).resolve().parent.parent / "bench" / "published.py"
-_SPEC = importlib.util.spec_from_file_location("bench_published", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-published = importlib.util.module_from_spec(_SPEC)
-sys.modules["bench_published"] = published
-_SPEC.loader.exec_module(published)
+from bench_modules import bench_module
+
+published = bench_module("published")
 
 
 def case(text: str, language: str, truth: date) -> dict:

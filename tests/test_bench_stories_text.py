@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
+from bench_modules import bench_module
 
-_PATH = Path(__file__).resolve().parent.parent / "bench" / "stories.py"
-_SPEC = importlib.util.spec_from_file_location("bench_stories", _PATH)
-assert _SPEC is not None and _SPEC.loader is not None
-stories = importlib.util.module_from_spec(_SPEC)
-sys.modules["bench_stories"] = stories
-_SPEC.loader.exec_module(stories)
+stories = bench_module("stories")
 repair = stories.repair_detokenised
 
 
