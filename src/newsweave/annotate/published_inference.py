@@ -33,6 +33,10 @@ from newsweave.annotate.settings import SETTINGS
 
 
 
+# resolvers of a year or longer: the present tense does not put them ahead
+YEAR_RESOLVERS = frozenset({"year", "decade", "century"})
+
+
 @dataclass
 class Inference:
     published: date
@@ -183,7 +187,8 @@ def _said_today(timex: Timex, text: str, rules: Grammar) -> bool:
 def clause_tense(timex: Timex, text: str, rules: Grammar) -> int:
     """+1 future, -1 past, 0 unsaid, for the clause around a resolved mention."""
     mention = Mention(timex.start, timex.end, timex.text, timex.resolve)
-    return ResolveContext(mention, text, rules, None).tense()
+    # a present verb makes a plan of a day, not of a year ("Le club fête … sa fondation en 2014")
+    return ResolveContext(mention, text, rules, None).tense(present_is_plan=timex.resolve not in YEAR_RESOLVERS)
 
 
 def lead_end(text: str) -> int:

@@ -127,7 +127,19 @@ class ResolveContext:
         if not present_is_plan:
             return 0
         present_after = fronted and self.rules.present_after is not None and self.rules.present_after.match(after)
-        return 1 if present_after or self._present_verb_before(before) else 0
+        if not (present_after or self._present_verb_before(before)):
+            return 0
+        # the present read off a word's ending (not a verb-second position) is a guess: a past
+        # verb later in the sentence ("Jeudi soir, le président russe Vladimir Poutine a
+        # confirmé", "En octubre, la Administración Trump comenzó") shows it was none
+        return 0 if self.rules.verb_second is None and self._past_later_in_sentence() else 1
+
+    def _past_later_in_sentence(self) -> bool:
+        """A past cue between the match and the end of its sentence (further than ``tense``'s
+        window after the match, which stops at the first comma)."""
+        rest = self.text[self.mention.end:self.mention.end + 3 * SETTINGS.timex_cue_window]
+        rest = _mask_names(re.split(r"[.!?;]\s|\n", rest)[0]).lower()
+        return _first_cue(rest, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries) is not None
 
     def _future_in_clause(self, before: str, after: str) -> bool:
         after = re.split(r"[.!?;]\s|\n", after)[0]
