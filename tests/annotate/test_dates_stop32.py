@@ -45,3 +45,38 @@ def _found(text: str, language: str) -> dict[str, str]:
 ])
 def test_present_plans_and_pasts(language: str, text: str, phrase: str, value: str) -> None:
     assert _found(text, language)[phrase] == value
+
+
+@pytest.mark.parametrize(("language", "text", "phrase", "value"), [
+    # dates in figures: the hyphen, a two-digit year, the year first
+    ("es", "El contrato de Almenara se firmó el 3-7-2017.", "3-7-2017", "2017-07-03"),
+    ("de", "Der Vertrag von Hallbruck wurde am 3-7-2017 unterschrieben.", "3-7-2017", "2017-07-03"),
+    ("fr", "Le contrat de Valmorel a été signé le 3-7-2017.", "3-7-2017", "2017-07-03"),
+    ("de", "Hallbruck, 19.05.20: Der Rat tagt.", "19.05.20", "2020-05-19"),
+    ("es", "Denuncia número 897 del 28/12/19 en Almenara.", "28/12/19", "2019-12-28"),
+    ("fr", "Notre éditorial du 19.01.20 sur Valmorel.", "19.01.20", "2020-01-19"),
+    ("es", "Registro de Almenara del 2015.5.13.", "2015.5.13", "2015-05-13"),
+    ("en", "Brenford's filing of 2015/05/13 was late.", "2015/05/13", "2015-05-13"),
+    # a month name between figures
+    ("es", "Valdoria vendió la planta el 31-dic-1994.", "31-dic-1994", "1994-12-31"),
+    ("de", "Frist in Hallbruck: 23/Sep/2020.", "23/Sep/2020", "2020-09-23"),
+    ("en", "The Brenford plant was sold on 31-Dec-1994.", "31-Dec-1994", "1994-12-31"),
+    ("fr", "Valmorel a vendu l'usine le 31-déc-1994.", "31-déc-1994", "1994-12-31"),
+    # Spanish month in figures after "del", and after "de" with a year
+    ("es", "Se conocieron en Almenara el 9 de 8 de 1971.", "9 de 8 de 1971", "1971-08-09"),
+    # German day as an ordinal word
+    ("de", "Der Markt in Hallbruck öffnete am dritten Oktober 2020.", "dritten Oktober 2020", "2020-10-03"),
+])
+def test_dates_in_figures_and_words(language: str, text: str, phrase: str, value: str) -> None:
+    assert _found(text, language)[phrase] == value
+
+
+@pytest.mark.parametrize(("language", "text"), [
+    ("en", "Brenford shipped version 1.2.15 of the tool."),
+    ("en", "Brenford won the sets 6-4 and 3-7."),
+    ("es", "El 7 de 10 candidatos de Almenara aprobó."),
+    ("es", "Siete de 10 vecinos de Almenara votaron."),
+    ("de", "Im dritten Quartal wuchs Hallbruck um 3-4 Prozent."),
+])
+def test_numbers_that_are_no_dates(language: str, text: str) -> None:
+    assert not [t for t in tag(text, language, WEDNESDAY) if t.resolve == "absolute"]

@@ -32,6 +32,10 @@ UNIT_AS = {"Q": ("M", 3), "DE": ("Y", 10), "CE": ("Y", 100)}
 TIME_UNITS = {"S", "MIN", "H"}
 
 
+# A two-digit year is read at most this many years after the anchor ("3/7/27" written in 2016 is
+# 2027, "05/05/89" is 1989), as Python's and most libraries' pivots do.
+TWO_DIGIT_YEAR_AHEAD = 20
+
 # "fell in [March]", "im [März] gesunken": a past verb at most this many characters from a month.
 PAST_BESIDE = 12
 
@@ -337,8 +341,13 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     if "iso" in parts:
         year, month, day = (int(x) for x in parts["iso"].split("-"))
     elif "numeric" in parts:
-        first, second, year = (int(x) for x in re.split(r"[/.]", parts["numeric"]))
-        month, day = (first, second) if ctx.rules.numeric_order == "mdy" else (second, first)
+        pieces = re.split(r"[/.-]", parts["numeric"])
+        first, second, third = (int(piece) for piece in pieces)
+        if len(pieces[0]) == 4:  # the year first: "2015.5.13"
+            year, month, day = first, second, third
+        else:
+            year = _full_year(third, ctx.anchor) if len(pieces[2]) == 2 else third
+            month, day = (first, second) if ctx.rules.numeric_order == "mdy" else (second, first)
     elif "month" not in parts and "mnum" not in parts:
         return _day_of_nearby_month(ctx, int(parts["day"]), weekday)
     else:
@@ -362,6 +371,14 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     value = f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"XXXX-{month:02d}-{day:02d}"
     return ctx.timex("DATE", value, year=year, month=month, day=day, weekday=weekday,
                      year_given=year_given, impossible=impossible)
+
+
+def _full_year(short: int, anchor: date | None) -> int:
+    """A two-digit year ("05/05/89", "3.7.27"): the century that puts it at most
+    ``TWO_DIGIT_YEAR_AHEAD`` years after the anchor (or after 2000 without one)."""
+    latest = (anchor.year if anchor else 2000) + TWO_DIGIT_YEAR_AHEAD
+    year = latest // 100 * 100 + short
+    return year if year <= latest else year - 100
 
 
 def _day_number(ctx: ResolveContext) -> int:
