@@ -80,3 +80,24 @@ def test_dates_in_figures_and_words(language: str, text: str, phrase: str, value
 ])
 def test_numbers_that_are_no_dates(language: str, text: str) -> None:
     assert not [t for t in tag(text, language, WEDNESDAY) if t.resolve == "absolute"]
+
+
+@pytest.mark.parametrize(("language", "text", "phrase", "value"), [
+    # French clocks in words, a day with its clock, day and month in figures
+    ("fr", "La mairie de Valmorel ferme à seize heures.", "à seize heures", "2024-02-28T16:00"),
+    ("fr", "Le marché de Brissac ouvre à midi.", "à midi", "2024-02-28T12:00"),
+    ("fr", "Le train pour Montclar part demain à sept heures et quart.", "demain à sept heures et quart", "2024-02-29T07:15"),
+    ("fr", "Le conseil de Valmorel se réunit mardi à 15 heures.", "mardi à 15 heures", "2024-03-05T15:00"),
+    ("fr", "Le conseil de Valmorel s'est réuni mardi à 15 heures.", "mardi à 15 heures", "2024-02-27T15:00"),
+    ("fr", "Les inscriptions à Brissac ferment le 22/04.", "22/04", "2024-04-22"),
+    ("fr", "Le club de Montclar a été fondé lundi 12 janvier, 2015.", "lundi 12 janvier, 2015", "2015-01-12"),
+    ("fr", "Le vote de Valmorel est reporté à après-demain.", "après-demain", "2024-03-01"),
+    ("fr", "Le conseil de Brissac a siégé pendant sept heures.", "sept heures", "PT7H"),
+])
+def test_french_clocks_and_days(language: str, text: str, phrase: str, value: str) -> None:
+    assert _found(text, language)[phrase] == value
+
+
+def test_around_the_clock_is_no_date() -> None:
+    assert not tag("La pharmacie de Brissac est ouverte 24/7.", "fr", WEDNESDAY)
+    assert not tag("La farmacia de Almenara abre 24/7.", "es", WEDNESDAY)

@@ -384,6 +384,8 @@ def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:
         return True  # "the March of the Mothers"
     if mention.resolve == "absolute" and mention.parts.get("day", "").isdigit() and int(mention.parts["day"]) == 0:
         return True
+    if mention.resolve == "absolute" and re.fullmatch(r"24/7", mention.text):
+        return True  # "open 24/7": around the clock, not 24 July
     return False
 
 
