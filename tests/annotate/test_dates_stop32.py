@@ -101,3 +101,17 @@ def test_french_clocks_and_days(language: str, text: str, phrase: str, value: st
 def test_around_the_clock_is_no_date() -> None:
     assert not tag("La pharmacie de Brissac est ouverte 24/7.", "fr", WEDNESDAY)
     assert not tag("La farmacia de Almenara abre 24/7.", "es", WEDNESDAY)
+
+
+@pytest.mark.parametrize(("language", "text", "phrase", "value"), [
+    # German "vor" is past only as "ago": a separable particle or "vor allem" is no past
+    ("de", "Der Bürgermeister von Hallbruck stellt den Plan am Freitag vor.", "Freitag", "2024-03-01"),
+    ("de", "Der Bürgermeister von Hallbruck stellte den Plan am Freitag vor.", "Freitag", "2024-02-23"),
+    ("de", "Ab Freitag sollen vor allem die Schulen in Hallbruck öffnen.", "Freitag", "2024-03-01"),
+    # Spanish irregular presents speak of a plan
+    ("es", "La huelga de Almenara es el jueves.", "jueves", "2024-02-29"),
+    ("es", "Hay elecciones en Valdoria el domingo.", "domingo", "2024-03-03"),
+    ("es", "La huelga de Almenara fue el jueves.", "jueves", "2024-02-22"),
+])
+def test_german_vor_and_spanish_irregular_presents(language: str, text: str, phrase: str, value: str) -> None:
+    assert _found(text, language)[phrase] == value
