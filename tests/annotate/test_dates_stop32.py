@@ -115,3 +115,9 @@ def test_around_the_clock_is_no_date() -> None:
 ])
 def test_german_vor_and_spanish_irregular_presents(language: str, text: str, phrase: str, value: str) -> None:
     assert _found(text, language)[phrase] == value
+
+
+def test_nouns_like_participles_and_compounds() -> None:
+    # a noun in -és after its article is no participle; a month in a compound is no day
+    assert _found("Il y aura des stands devant les supermarchés de Brissac ce week-end.", "fr")["ce week-end"] == "2024-W09-WE"
+    assert "erste Februar" not in _found("Rekord in Hallbruck für das erste Februar-Drittel.", "de")
