@@ -1,6 +1,6 @@
 """Date resolution per language on the Recognizers-Text specs (raw upstream format).
 
-    .venv/bin/python bench/dates_languages.py [--eval ../shared/eval/dates] [--all-platforms]
+    .venv/bin/python bench/dates_languages.py [--eval ../shared/eval/dates] [--all-platforms] [--misses ISO]
 
 ``../shared/eval/dates/recognizers-specs/<Language>/{DateTimeModel,DateParser}.json`` are the
 upstream spec files. They are converted here with the rules of the folder's README: offsets
@@ -10,6 +10,10 @@ the nearest occurrence of its text), and resolution scored only on cases with a 
 that the Python implementation supports (``--all-platforms`` also scores the cases no Python
 runner passes, labelled so). A result counts as found when one of our spans overlaps it, and as
 resolved when that span's TIMEX3 value is one of the spec's timex or value strings.
+
+French and English come converted (``recognizers-fr.jsonl``, ``recognizers-en.jsonl``, scored whole by
+``bench/dates.py``); they are printed here by half too, Python-supported cases only, and ``--misses fr``
+lists the French tune half's misses.
 
 ``language_rows()`` is importable (bench/languages.py prints the same rows).
 """
@@ -35,6 +39,8 @@ DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "dates"
 SPEC_LANGUAGES = {"German": "de", "Spanish": "es", "Italian": "it", "Portuguese": "pt", "Dutch": "nl",
                   "Chinese": "zh", "Japanese": "ja", "Korean": "ko", "Arabic": "ar", "Turkish": "tr",
                   "Hindi": "hi", "Swedish": "sv"}
+# the languages whose cases come converted, one JSON line each (``recognizers-<iso>.jsonl``)
+JSONL_LANGUAGES = ("fr", "en")
 Tagger = Callable[[str, str, date], list[tuple[int, int, str, str]]]
 
 
@@ -99,6 +105,21 @@ def spec_cases(folder: Path) -> list[dict]:
             cases.append({"id": f"{folder.name}-{spec}-{number}", "spec": spec, "input": text,
                           "reference_datetime": (case.get("Context") or {}).get("ReferenceDateTime"),
                           "results": results, "python_supported": "python" not in not_supported + by_design})
+    return cases
+
+
+def jsonl_cases(path: Path) -> list[dict]:
+    """The converted French and English cases (``recognizers-<iso>.jsonl``, the README's shape)
+    in the shape of :func:`spec_cases`, so that they split into the same halves."""
+    cases = []
+    for line in path.open(encoding="utf-8") if path.is_file() else []:
+        case = json.loads(line)
+        results = [{**result, "values": sorted({str(value[key]) for value in result.get("values", [])
+                                                for key in ("timex", "Timex", "value") if value.get(key)})}
+                   for result in case.get("results", [])]
+        cases.append({"id": case["id"], "spec": case.get("spec"), "input": case["input"],
+                      "reference_datetime": case.get("reference_datetime"), "results": results,
+                      "python_supported": case.get("python_supported", True)})
     return cases
 
 
@@ -170,12 +191,25 @@ def print_rows(eval_dates: Path, all_platforms: bool, label: str, halves_shown: 
         print(f"  {iso} | " + " | ".join(cells))
 
 
+def print_jsonl_rows(eval_dates: Path, halves_shown: tuple[str, ...]) -> None:
+    """French and English (``bench/dates.py`` scores them whole), Python-supported, by half."""
+    print("Recognizers-Text fr/en (recognizers-<iso>.jsonl), Python-supported: language | " + " | ".join(
+        f"{half} cases results found resolved" for half in halves_shown))
+    for iso in JSONL_LANGUAGES:
+        cases = jsonl_cases(eval_dates / f"recognizers-{iso}.jsonl")
+        if not cases:
+            continue
+        rows = [score_language(cases, iso, ours, False, half) for half in halves_shown]
+        print(f"  {iso} | " + " | ".join(f"{row['cases']} {row['results']} {row['found']:.3f} {row['resolved']:.3f}"
+                                        for row in rows))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--all-platforms", action="store_true",
                         help="also score the cases no Python runner supports (an aspirational set)")
-    parser.add_argument("--misses", metavar="ISO", help="print the tune half's misses of one language")
+    parser.add_argument("--misses", metavar="ISO", help="print the tune half's misses of one language (fr, en too)")
     args = parser.parse_args()
     if not (args.eval / "recognizers-specs").is_dir():
         print(f"{args.eval / 'recognizers-specs'} not found: skipping")
@@ -185,11 +219,15 @@ def main() -> None:
     print_rows(args.eval, False, "Python-supported cases with a reference time", shown)
     if args.all_platforms:
         print_rows(args.eval, True, "all cases with a reference time (no runner passes them all)", shown)
+    print_jsonl_rows(args.eval, shown)
     if args.misses:
         specs = args.eval / "recognizers-specs"
-        name = {iso: name for name, iso in SPEC_LANGUAGES.items()}[args.misses]
         misses: list[str] = []
-        score_language(spec_cases(specs / name), args.misses, ours, args.all_platforms, "tune", misses)
+        if args.misses in JSONL_LANGUAGES:
+            cases = jsonl_cases(args.eval / f"recognizers-{args.misses}.jsonl")
+        else:
+            cases = spec_cases(specs / {iso: name for name, iso in SPEC_LANGUAGES.items()}[args.misses])
+        score_language(cases, args.misses, ours, args.all_platforms, "tune", misses)
         print("\n".join(misses))
 
 

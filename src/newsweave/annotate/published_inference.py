@@ -33,6 +33,10 @@ from newsweave.annotate.settings import SETTINGS
 
 
 
+# resolvers of a year or longer: the present tense does not put them ahead
+YEAR_RESOLVERS = frozenset({"year", "decade", "century"})
+
+
 @dataclass
 class Inference:
     published: date
@@ -65,7 +69,7 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
     day_months = [t for t in unanchored if t.resolve == "absolute" and not t.year_given and t.month and t.day
                   and (t.start < lead or _said_today(t, text, rules))]
     day_months = [t for t in day_months if t.month is not None and t.day is not None]
-    with_weekday = [t for t in day_months if t.weekday is not None] or _dateline_with_lead_weekday(day_months, unanchored)
+    with_weekday = [t for t in day_months if t.weekday is not None] or _dateline_with_lead_weekday(day_months, unanchored, text)
     reference = anchor_year or max(allowed or {today.year if today else 0})
     fitted = []
     for timex in with_weekday:
@@ -94,7 +98,7 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
         return Inference(said[0], [said[1], *anchor_evidence], "date said to be today or yesterday", said[0], said[0])
     counted = anchor_year is not None and not lower_bound and anchor_evidence and \
         anchor_evidence[0].resolve in ("anniversary", "duration", "ago")
-    datelines = [t for t in day_months if t.start < SETTINGS.published_dateline_reach]
+    datelines = [t for t in day_months if is_dateline(t, text)]
     if counted and datelines:
         timex = datelines[0]
         try:
@@ -159,10 +163,10 @@ def _full_dates_with_weekday(timexes: list[Timex], text: str, rules: Grammar, le
             and (t.start < lead or _said_today(t, text, rules))]
 
 
-def _dateline_with_lead_weekday(day_months: list[Timex], timexes: list[Timex]) -> list[Timex]:
+def _dateline_with_lead_weekday(day_months: list[Timex], timexes: list[Timex], text: str) -> list[Timex]:
     """A dateline without weekday ("TEHRAN, August 8 (Agency) --") read with the first weekday
     the lead names ("Iran Saturday condemned …"): wire copy names the day of its dateline."""
-    datelines = [t for t in day_months if t.start < SETTINGS.published_dateline_reach and t.weekday is None]
+    datelines = [t for t in day_months if t.weekday is None and is_dateline(t, text)]
     weekdays = [t for t in timexes if t.resolve == "weekday" and t.weekday is not None]
     if not datelines or not weekdays:
         return []
@@ -170,6 +174,27 @@ def _dateline_with_lead_weekday(day_months: list[Timex], timexes: list[Timex]) -
     combined = Timex(dateline.start, dateline.end, dateline.text, dateline.type, dateline.value,
                      resolve=dateline.resolve, month=dateline.month, day=dateline.day, weekday=weekday.weekday)
     return [combined]
+
+
+# What may stand before a dateline's date on its line: nothing, or a place (capitalised words,
+# "PARIS", "Santa Cruz de Tenerife", "PASADENA, Calif.") and perhaps its agency, then a comma
+# ("GENEVA, 3 May —", "Madrid (EFE), 5 de marzo.-", "Samedi 8 juin — Le club …").
+_PLACE_NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’/-]*(?:[ \t]+(?:[A-ZÀ-ÖØ-Þ][\w.'’/-]*|de|del|am|an|la|le|sur|upon|on)){0,4}"
+_DATELINE_PLACE = re.compile(rf"(?:^|\n)[ \t]*(?:{_PLACE_NAME}(?:,[ \t]*{_PLACE_NAME})?"
+                             r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*,[ \t]*)?$")
+# What follows it: perhaps the year and the agency, then a dash, a colon or the end of the line.
+_DATELINE_END = re.compile(r"(?:,?[ \t]*\d{4})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:\.?[—–-]{1,2}|_|:|\.?[ \t]*(?:\n|$))")
+
+
+def is_dateline(timex: Timex, text: str) -> bool:
+    """The date is set as a dateline: near the start of the text, opening its line (perhaps
+    after a place and an agency) and closed by a dash, a colon or the line's end. A date
+    inside the lead's first sentence ("Le 5 mars, le conseil a voté …") is none."""
+    if timex.start >= SETTINGS.published_dateline_reach:
+        return False
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    return bool(_DATELINE_PLACE.search(text, max(0, line_start - 1), timex.start)
+                and _DATELINE_END.match(text, timex.end))
 
 
 def _said_today(timex: Timex, text: str, rules: Grammar) -> bool:
@@ -183,7 +208,8 @@ def _said_today(timex: Timex, text: str, rules: Grammar) -> bool:
 def clause_tense(timex: Timex, text: str, rules: Grammar) -> int:
     """+1 future, -1 past, 0 unsaid, for the clause around a resolved mention."""
     mention = Mention(timex.start, timex.end, timex.text, timex.resolve)
-    return ResolveContext(mention, text, rules, None).tense()
+    # a present verb makes a plan of a day, not of a year ("Le club fête … sa fondation en 2014")
+    return ResolveContext(mention, text, rules, None).tense(present_is_plan=timex.resolve not in YEAR_RESOLVERS)
 
 
 def lead_end(text: str) -> int:
@@ -204,7 +230,7 @@ def _around_event(day: date, timex: Timex, text: str, rules: Grammar, evidence: 
     if shifts == {-1}:
         published = day + timedelta(days=1)
         return Inference(published, [timex, *evidence], reason + ", yesterday", published, published)
-    if shifts == {0} or timex.start < SETTINGS.published_dateline_reach:
+    if shifts == {0} or is_dateline(timex, text):
         return Inference(day, [timex, *evidence], reason + (", today" if shifts else ", dateline"), day, day)
     return Inference(day, [timex, *evidence], reason, day, day + timedelta(days=SETTINGS.published_week_after))
 

@@ -110,7 +110,15 @@ def grammar(language: str) -> Grammar | None:
         "decade": r"(?P<decade>(?:1[89]|20)\d0)",
         "decade2": r"(?P<decade2>\d0)",
         "iso": r"(?P<iso>(?:1[89]|20)\d\d-[01]\d-[0-3]\d)",
-        "numeric": r"(?<![\d/])(?P<numeric>[0-3]?\d[/.][0-3]?\d[/.](?:1[89]|20)\d\d)(?![\d/])",
+        # "23.04.2022", "3-7-2017", "05/05/89" (a two-digit year only with "/" or "." and two-digit
+        # day and month: "version 1.2.15" is none), and
+        # the year first: "2015.5.13", "2015/05/13"
+        "numeric": r"(?<![\d/.-])(?P<numeric>[0-3]?\d(?P<nsep>[/.-])[0-3]?\d(?P=nsep)(?:1[89]|20)\d\d"
+                   r"|[0-3]\d(?P<nsep2>[/.])[0-3]\d(?P=nsep2)\d\d"
+                   r"|(?:1[89]|20)\d\d(?P<nsep3>[/.])(?:1[0-2]|0?[1-9])(?P=nsep3)[0-3]?\d)(?![\d/]|[.-]\d)",
+        # a month name of any length between figures, where the separators leave no doubt
+        # ("31-dic-1994", "23/Sep/2020"): abbreviations need no full stop there
+        "monthany": rf"(?P<month>{_capitalised(months) if data.get('month_case_sensitive') else _alternation(months)})",
         "clock": r"(?P<clock>[0-2]?\d(?:[:h][0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?|h(?![\w]))(?:\s+GMT|\s+UTC|\s+[ECMP][SD]T)?)",
         # three digits at most: "1988 quarter" and "2000 people" are no counts of units
         "hours": r"(?P<clock>[0-2]?\d)\s+heures?\b",
@@ -376,6 +384,8 @@ def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:
         return True  # "the March of the Mothers"
     if mention.resolve == "absolute" and mention.parts.get("day", "").isdigit() and int(mention.parts["day"]) == 0:
         return True
+    if mention.resolve == "absolute" and re.fullmatch(r"24/7", mention.text):
+        return True  # "open 24/7": around the clock, not 24 July
     return False
 
 

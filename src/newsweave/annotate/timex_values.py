@@ -32,6 +32,10 @@ UNIT_AS = {"Q": ("M", 3), "DE": ("Y", 10), "CE": ("Y", 100)}
 TIME_UNITS = {"S", "MIN", "H"}
 
 
+# A two-digit year is read at most this many years after the anchor ("3/7/27" written in 2016 is
+# 2027, "05/05/89" is 1989), as Python's and most libraries' pivots do.
+TWO_DIGIT_YEAR_AHEAD = 20
+
 # "fell in [March]", "im [März] gesunken": a past verb at most this many characters from a month.
 PAST_BESIDE = 12
 
@@ -127,7 +131,19 @@ class ResolveContext:
         if not present_is_plan:
             return 0
         present_after = fronted and self.rules.present_after is not None and self.rules.present_after.match(after)
-        return 1 if present_after or self._present_verb_before(before) else 0
+        if not (present_after or self._present_verb_before(before)):
+            return 0
+        # the present read off a word's ending (not a verb-second position) is a guess: a past
+        # verb later in the sentence ("Jeudi soir, le président russe Vladimir Poutine a
+        # confirmé", "En octubre, la Administración Trump comenzó") shows it was none
+        return 0 if self.rules.verb_second is None and self._past_later_in_sentence() else 1
+
+    def _past_later_in_sentence(self) -> bool:
+        """A past cue between the match and the end of its sentence (further than ``tense``'s
+        window after the match, which stops at the first comma)."""
+        rest = self.text[self.mention.end:self.mention.end + 3 * SETTINGS.timex_cue_window]
+        rest = _mask_names(re.split(r"[.!?;]\s|\n", rest)[0]).lower()
+        return _first_cue(rest, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries) is not None
 
     def _future_in_clause(self, before: str, after: str) -> bool:
         after = re.split(r"[.!?;]\s|\n", after)[0]
@@ -325,8 +341,13 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     if "iso" in parts:
         year, month, day = (int(x) for x in parts["iso"].split("-"))
     elif "numeric" in parts:
-        first, second, year = (int(x) for x in re.split(r"[/.]", parts["numeric"]))
-        month, day = (first, second) if ctx.rules.numeric_order == "mdy" else (second, first)
+        pieces = re.split(r"[/.-]", parts["numeric"])
+        first, second, third = (int(piece) for piece in pieces)
+        if len(pieces[0]) == 4:  # the year first: "2015.5.13"
+            year, month, day = first, second, third
+        else:
+            year = _full_year(third, ctx.anchor) if len(pieces[2]) == 2 else third
+            month, day = (first, second) if ctx.rules.numeric_order == "mdy" else (second, first)
     elif "month" not in parts and "mnum" not in parts:
         return _day_of_nearby_month(ctx, int(parts["day"]), weekday)
     else:
@@ -350,6 +371,14 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
     value = f"{year:04d}-{month:02d}-{day:02d}" if year is not None else f"XXXX-{month:02d}-{day:02d}"
     return ctx.timex("DATE", value, year=year, month=month, day=day, weekday=weekday,
                      year_given=year_given, impossible=impossible)
+
+
+def _full_year(short: int, anchor: date | None) -> int:
+    """A two-digit year ("05/05/89", "3.7.27"): the century that puts it at most
+    ``TWO_DIGIT_YEAR_AHEAD`` years after the anchor (or after 2000 without one)."""
+    latest = (anchor.year if anchor else 2000) + TWO_DIGIT_YEAR_AHEAD
+    year = latest // 100 * 100 + short
+    return year if year <= latest else year - 100
 
 
 def _day_number(ctx: ResolveContext) -> int:
