@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsweave import lang
+from newsweave.lang import NEVER, rule_alternation as alternation
 from newsweave.annotate.quote_marks import OPENERS
 from newsweave.annotate.quote_sources import PersonSources, person_sources
 
@@ -59,11 +60,6 @@ class Rules:
     determiner_words: frozenset[str] = frozenset()
 
 
-def alternation(words: list[str]) -> str:
-    """A regex alternative of the words, longest first, matching nothing when there are none."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True)) or "(?!x)x"
-
-
 def first_letter_alternation(words: list[str]) -> str:
     """As :func:`alternation`, for a pattern compiled case-insensitively, grouped by first letter
     ("(?:s(?:aid|ays)|t(?:old))"): a test run at every word then fails on the first letter for
@@ -74,7 +70,7 @@ def first_letter_alternation(words: list[str]) -> str:
             groups.setdefault(word[0].lower(), set()).add(word[1:].lower())
     parts = [re.escape(letter) + "(?:" + "|".join(re.escape(tail) for tail in sorted(tails, key=len, reverse=True)) + ")"
              for letter, tails in sorted(groups.items())]
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+    return "(?:" + "|".join(parts) + ")" if parts else NEVER
 
 
 def cue_alternation(words: list[str], completions: dict[str, list[str]]) -> str:
@@ -311,7 +307,7 @@ def rules(language: str) -> Rules | None:
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
                 *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
-    that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or "(?!x)x"
+    that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or NEVER
     # a full stop inside the reported clause: "Mr. Trump", "U.S." (as SENTENCE_END in quotes.py)
     inner_stop = rf"(?:{abbrev}|(?<=\b[{UPPER}][a-z])\.|(?<=\b[{UPPER}][a-z]{{2}})\.)"
     content = rf"(?P<content>(?:[^.!?\n]|{inner_stop}){{12,}}[.!?]?)"
@@ -329,7 +325,7 @@ def rules(language: str) -> Rules | None:
                 # "Laut Polizei wurden drei Menschen verletzt": where the language puts the verb right after
                 # the source (``source_before_verb``), capitalised words up to the first lower-case word
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
-                rf"(?-i:[{UPPER}])[\w’'-]*)\s+(?=(?-i:[a-zäöüß])){content}" if data.get("source_before_verb") else "(?!x)x",
+                rf"(?-i:[{UPPER}])[\w’'-]*)\s+(?=(?-i:[a-zäöüß])){content}" if data.get("source_before_verb") else NEVER,
                 # "Many Democratic officials say they expect …": a sentence's plain subject
                 rf"{sentence_start}(?P<speaker>(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+)\s+(?P<cue>{clause_cues})\s+{content}"]
     # an attribution that closes a sentence: the sentence before its comma is the content
@@ -348,7 +344,7 @@ def rules(language: str) -> Rules | None:
     that_words = alternation([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
     # a verb that takes a clause ("said", "told") needs nothing more; any verb of the language's
     # regular shape followed by "that" is one too ("judged that", "a estimé que")
-    that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else "(?!x)x"
+    that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else NEVER
     subject = rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)"
     clause = rf"(?:[^.!?;:\n“”«»\"]|{abbrev})"
     partial = [rf"{subject}(?P<cue>{cues}|{participles})\b{clause}{{0,120}}?(?:\b(?:{that_words})\b|[,:]){clause}{{0,80}}$",
@@ -380,7 +376,7 @@ def rules(language: str) -> Rules | None:
                  # (not "adding that …": reported speech, whose quoted words are a fragment)
                  re.compile(rf"(?:^|,)\s*(?:(?:{conjunctions})\s+)?(?:{participles})\b(?![^“”«»\"\n]*\b(?:{that_words})\b)"
                             rf"[^“”«»\"\n]{{0,100}}?[,:]?\s*$"
-                            if participles != "(?!x)x" else "(?!x)x", re.I),
+                            if participles != NEVER else NEVER, re.I),
                  person_sources(data, language, UPPER),
                  frozenset(p.lower() for p in data.get("subject_pronouns", [])),
                  # (the title in lower case: "Harbour Minister Tove Lindqvist" stays one capitalised name)
@@ -413,7 +409,7 @@ def _naming(data: dict) -> re.Pattern[str] | None:
     if not words:
         return None
     pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
-    between = data.get("between_speaker_and_cue") or "(?!x)x"
+    between = data.get("between_speaker_and_cue") or NEVER
     return re.compile(rf"(?<![\w'’-])(?!(?:{alternation(pronouns)}|{between})\b)[a-z][\w'’-]*\s+"
                       rf"(?:{alternation(words)})\s*$")
 

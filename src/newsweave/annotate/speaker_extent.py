@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsweave import lang
-from newsweave.annotate.quote_rules import UPPER, alternation
+from newsweave.annotate.quote_rules import UPPER
+from newsweave.lang import rule_alternation as alternation
 
 # the longest description kept: longer ones are clauses of the writer, not the speaker's
 MAX_CHARS = 250
