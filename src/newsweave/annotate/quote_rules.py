@@ -88,23 +88,60 @@ def _completion_ahead(tails: list[str]) -> str:
 
 
 def is_speech_verb(language: str, text: str, start: int, end: int) -> bool:
-    """Whether the word at ``text[start:end]`` is a verb of the language's quote cues (the last
-    word of a cue: "said", "a déclaré" → "déclaré"), read as the quote patterns read it: a cue of
-    ``cue_completions`` only with one of its words later in the clause ("ließ … mitteilen", not
-    "Die Stimmung ließ sich zusammenfassen"). For other stages that ask whether a word speaks."""
+    """Whether the word at ``text[start:end]`` is the verb of one of the language's quote cues,
+    read as the quote patterns read them: a one-word cue or any gendered form of ``cue_gender``
+    ("powiedziała"); the verb of a cue of several words only with that cue's other words around
+    it ("freut" of "freut sich", "déclaré" of "a déclaré"; never "sich", "es" of "hieß es" or
+    "statement" of "said in a statement"), the verb being the cue's first word that is no
+    auxiliary (``cue_auxiliaries``); a cue of ``cue_completions`` only with one of its words later
+    in the clause ("ließ … mitteilen", not "Die Stimmung ließ sich zusammenfassen"). For other
+    stages that ask whether a word speaks."""
     word = text[start:end].lower()
     if word in _plain_cue_verbs(language):
         return True
     completion = _completion_checks(language).get(word)
-    return completion is not None and completion.match(text, end) is not None
+    if completion is not None:
+        return completion.match(text, end) is not None
+    return any((before is None or before.search(text, max(0, start - 80), start) is not None)
+               and (after is None or after.match(text, end) is not None)
+               for before, after in _phrase_cue_checks(language).get(word, ()))
 
 
 @cache
 def _plain_cue_verbs(language: str) -> frozenset[str]:
+    """The one-word cues and every gendered cue form, lower case, less the conditional ones."""
     data = lang.load(language, "quotes")
     completions = {cue.lower() for cue in data.get("cue_completions", {})}
-    last_words = (cue.split()[-1].lower() for cue in data.get("cues", []) if cue.strip())
-    return frozenset(word for word in last_words if word not in completions)
+    gendered = [cue for forms in data.get("cue_gender", {}).values() for cue in forms]
+    words = (cue.lower() for cue in data.get("cues", []) + gendered if len(cue.split()) == 1)
+    return frozenset(word for word in words if word not in completions)
+
+
+# the words of a cue before its verb must end right before it, those after it follow it
+PhraseCheck = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
+
+
+@cache
+def _phrase_cue_checks(language: str) -> dict[str, tuple[PhraseCheck, ...]]:
+    """For the verb of each cue of several words, the words before it and after it in that cue."""
+    data = lang.load(language, "quotes")
+    auxiliaries = {word.lower() for word in data.get("cue_auxiliaries", [])}
+    gendered = [cue for forms in data.get("cue_gender", {}).values() for cue in forms]
+    checks: dict[str, list[PhraseCheck]] = {}
+    for cue in data.get("cues", []) + gendered:
+        words = cue.lower().split()
+        at = next((index for index, word in enumerate(words) if word not in auxiliaries), None)
+        if len(words) < 2 or at is None:
+            continue
+        before = re.compile(rf"(?<![\w'’-]){_spaced(words[:at])}\s+$", re.I) if at else None
+        after = re.compile(rf"\s+{_spaced(words[at + 1:])}(?![\w'’-])", re.I) if at + 1 < len(words) else None
+        checks.setdefault(words[at], []).append((before, after))
+    return {word: tuple(found) for word, found in checks.items()}
+
+
+def _spaced(words: list[str]) -> str:
+    """Words as a pattern where any run of spaces parts them."""
+    return r"\s+".join(re.escape(word) for word in words)
 
 
 @cache
