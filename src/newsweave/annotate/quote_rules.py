@@ -58,6 +58,10 @@ class Rules:
     # word after a determiner must be to speak without a cue ("Die Stimmung …: „…“" is no speaker)
     speaking_noun: re.Pattern[str] | None = None
     determiner_words: frozenset[str] = frozenset()
+    # a phrase of manner, medium, time or place right after a cue ("in a statement", "by email on
+    # Friday", « dans un communiqué ») and what may follow it before the reported clause (a comma,
+    # "that", group ``clause``): no reported content of its own (``adjunct_prepositions``)
+    adjunct: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -344,7 +348,8 @@ def rules(language: str) -> Rules | None:
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
                 *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
-    that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or NEVER
+    adjunct = _adjunct(data)
+    that_cues = "|".join(_that_cue(cue, adjunct) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or NEVER
     # a full stop inside the reported clause: "Mr. Trump", "U.S." (as SENTENCE_END in quotes.py)
     inner_stop = rf"(?:{abbrev}|(?<=\b[{UPPER}][a-z])\.|(?<=\b[{UPPER}][a-z]{{2}})\.)"
     content = rf"(?P<content>(?:[^.!?\n]|{inner_stop}){{12,}}[.!?]?)"
@@ -371,14 +376,18 @@ def rules(language: str) -> Rules | None:
     closing_cues = alternation([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1] + data.get("closing_cues", []))
     # (a source that names someone, with a capitalised word: "…, according to the company's
     # accounts." lends no speaker to the quote that may follow, as the sentence-before rule holds)
+    medium = rf"(?:\s+{adjunct})?" if adjunct else ""
     trailing = [rf",\s*(?P<cue>{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}])){source}\s*[.!?](?=\s|$)",
-                rf",\s*{phrase}\s+(?P<cue>{closing_cues})\s*[.!?](?=\s|$)",
+                # (two apostrophes typed as a closing mark are none of the speaker: ",'' Mr. Ash said.")
+                rf",\s*(?:''\s*)?{phrase}\s+(?P<cue>{closing_cues}){medium}\s*[.!?](?=\s|$)",
                 # "Die Lage sei ernst, sagte Vogt." / "…, so ein Sprecher." / "…, said the report."
                 # (a speaker, not any phrase: "X, a annoncé la suppression de postes." is no attribution)
-                rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?\s*[.!?](?=\s|$)"]
+                # (or a phrase of manner or medium: "…, a déclaré X lors d'un point presse.")
+                rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?{medium}\s*[.!?](?=\s|$)"]
     # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
     # that it was "…"', 'X announced …, assuring that his country "…"'): subject, aside, then a cue
     that_words = alternation([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
+    clause_words = "|".join(sorted({_that_cue(cue.split()[-1]) for cue in data.get("that_cues", []) if len(cue.split()) > 1})) or NEVER
     # a verb that takes a clause ("said", "told") needs nothing more; any verb of the language's
     # regular shape followed by "that" is one too ("judged that", "a estimé que")
     that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else NEVER
@@ -421,7 +430,8 @@ def rules(language: str) -> Rules | None:
                  re.compile(rf"\s+(?:(?!(?:{first_letter_alternation(cue_words)}|{determiners}|{conjunctions})\b)[\w'’-]+\s+){{0,2}}?"
                             rf"(?-i:(?={first_letter_alternation(roles)}\s)[a-z][\w-]*)\s+(?P<name>{name})", re.I)
                  if roles else None,
-                 _naming(data), *_speaking_nouns(data, language))
+                 _naming(data), *_speaking_nouns(data, language),
+                 re.compile(rf"{adjunct}\s*,?\s*(?:(?P<clause>{clause_words})\s*)?", re.I) if adjunct else None)
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
@@ -451,8 +461,32 @@ def _naming(data: dict) -> re.Pattern[str] | None:
                       rf"(?:{alternation(words)})\s*$")
 
 
-def _that_cue(cue: str) -> str:
-    """A cue ending in "que" also matches its elided form ("a indiqué qu'elle")."""
-    if cue.endswith(" que"):
-        return re.escape(cue[:-1]) + r"(?:e\b|['’])"
-    return re.escape(cue) + r"\b"
+def _that_cue(cue: str, adjunct: str = "") -> str:
+    """A cue ending in "que" also matches its elided form ("a indiqué qu'elle"); a cue ending in its
+    clause word ("said that", "a déclaré que") lets a phrase of manner or medium stand before that
+    word ("said in a statement that", « a déclaré dans un communiqué que »)."""
+    words = cue.split()
+    head = re.escape(" ".join(words[:-1])) + rf"(?:\s*,?\s+{adjunct})?\s*,?\s+" if adjunct and len(words) > 1 else ""
+    last = " ".join(words[-1:]) if head else cue
+    if words[-1:] == ["que"]:
+        return head + re.escape(last[:-1]) + r"(?:e\b|['’])"
+    return head + re.escape(last) + r"\b"
+
+
+def _adjunct(data: dict) -> str:
+    """One to four phrases of manner, medium, time or place in a row ("in a statement released by his
+    office on Monday", « à l'AFP », « lors d'un point presse »): a preposition of
+    ``adjunct_prepositions``, a determiner, and up to three words that are no determiner, pronoun,
+    preposition or clause word; empty when the language lists no such prepositions."""
+    prepositions = data.get("adjunct_prepositions", [])
+    if not prepositions:
+        return ""
+    determiners = data.get("determiners", [])
+    that_words = [cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1]
+    stops = (determiners + prepositions + that_words + data.get("pronouns", []) + data.get("subject_pronouns", [])
+             + data.get("first_person", []) + data.get("neuter_pronouns", []) + data.get("conjunctions", []))
+    word = rf"(?!(?:{alternation(stops)})\b)[\w'’-]+"
+    # (a preposition or determiner ends at a space or at its apostrophe: "lors d'un", "l'AFP")
+    piece = (rf"(?:{alternation(prepositions)})(?:\s+|(?<=['’]))(?:(?:{alternation(determiners)})(?:\s+|(?<=['’])))?"
+             rf"{word}(?:\s+{word}){{0,2}}")
+    return rf"(?:{piece}(?:,?\s+{piece}){{0,3}})"

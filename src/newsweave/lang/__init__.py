@@ -35,10 +35,11 @@ NEVER = "(?!x)x"
 
 def rule_alternation(words: Iterable[str]) -> str:
     """The words of a language's list as one alternative of a larger pattern: each once, longest
-    first, empty entries dropped; with no words, a pattern that never matches (:data:`NEVER`),
+    first (so "said in a statement" wins over "said"), empty entries dropped; with no words, a pattern that never matches (:data:`NEVER`),
     so a list a language leaves empty turns its rule off instead of matching the empty string
     (which ``alternation`` gives, for callers that test for an empty result)."""
-    return "|".join(re.escape(word) for word in sorted({w for w in words if w}, key=len, reverse=True)) or NEVER
+    # (words of one length in a fixed order: the same pattern on every run)
+    return "|".join(re.escape(word) for word in sorted({w for w in words if w}, key=lambda w: (-len(w), w))) or NEVER
 
 
 @cache

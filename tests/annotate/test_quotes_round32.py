@@ -1,0 +1,61 @@
+"""Stop 32 (issue 17 item 3): a phrase of manner or medium after a cue is no reported content
+("said in a statement"), and a quote after the writer's opener, attributed after it, is reported
+speech that runs from the opener ("Based on her record, “…,” Jo Ash said.").
+
+All texts here were written for these tests.
+"""
+
+from __future__ import annotations
+
+from quote_inputs import quotes_of
+
+
+def _reported(text: str, language: str) -> dict[str, str | None]:
+    return {words: quote.speaker.text if quote.speaker else None
+            for words, quote in quotes_of(text, language).items() if not quote.direct}
+
+
+def test_a_phrase_of_manner_or_medium_alone_is_no_reported_content() -> None:
+    assert _reported("Mayor Jo Ash said in a statement. The bridge stays shut until May.", "en") == {}
+    assert _reported("The harbour board said by email on Friday.", "en") == {}
+    assert _reported("Jo Ash said in an interview with the Millbrook Courier.", "en") == {}
+    assert _reported("Marie Lenoir a déclaré lors d'un point presse à Brest.", "fr") == {}
+
+
+def test_the_content_starts_after_the_phrase_and_its_clause_word() -> None:
+    text = "Jo Ash said in a statement released by her office on Monday that the bridge would stay shut."
+    assert _reported(text, "en") == {"the bridge would stay shut": "Jo Ash"}
+    text = "Marie Lenoir a déclaré dans un communiqué que le pont resterait fermé."
+    assert _reported(text, "fr") == {"le pont resterait fermé": "Marie Lenoir"}
+    text = "Marie Lenoir a affirmé au Courrier de Brest qu'elle ne partirait pas."
+    assert _reported(text, "fr") == {"elle ne partirait pas": "Marie Lenoir"}
+
+
+def test_a_sentence_closed_by_its_attribution_and_a_phrase_keeps_the_sentence() -> None:
+    assert _reported("The bridge will stay shut, Jo Ash said in a statement.", "en") == {"The bridge will stay shut": "Jo Ash"}
+    text = "Le pont restera fermé, a déclaré Marie Lenoir lors d'un point presse."
+    assert _reported(text, "fr") == {"Le pont restera fermé": "Marie Lenoir"}
+
+
+def test_a_clause_after_the_phrase_without_a_clause_word_is_left_whole() -> None:
+    # where the phrase ends is not known for sure without "that": the content stays as it was
+    assert _reported("Jo Ash said on Monday the bridge would stay shut.", "en") == {
+        "on Monday the bridge would stay shut": "Jo Ash"}
+
+
+def test_a_quote_after_the_writers_opener_is_reported_speech_from_the_opener() -> None:
+    text = "Based on her record at the port, “I cannot see how anyone would trust her,” Jo Ash said. The vote went ahead."
+    quote = quotes_of(text, "en")["Based on her record at the port, “I cannot see how anyone would trust her,"]
+    assert not quote.direct and quote.partial and quote.speaker is not None and quote.speaker.text == "Jo Ash"
+    text = "Comme beaucoup d'élus, « nous manquons de temps et d'argent », Marie Lenoir a déclaré."
+    quote = quotes_of(text, "fr")["Comme beaucoup d'élus, « nous manquons de temps et d'argent"]
+    assert not quote.direct and quote.speaker is not None and quote.speaker.text == "Marie Lenoir"
+
+
+def test_the_inverted_attribution_and_a_quote_alone_stay_direct() -> None:
+    quote = quotes_of("On Monday, “we will close the bridge for two weeks,” said Jo Ash.", "en")[
+        "we will close the bridge for two weeks,"]
+    assert quote.direct and quote.speaker is not None and quote.speaker.text == "Jo Ash"
+    text = "Pour l'heure, « nous attendons la décision du tribunal », a déclaré Marie Lenoir."
+    assert quotes_of(text, "fr")["nous attendons la décision du tribunal"].direct
+    assert quotes_of("“We will close the bridge,” Jo Ash said.", "en")["We will close the bridge,"].direct
