@@ -25,7 +25,7 @@ def test_a_phrase_of_manner_or_medium_alone_is_no_reported_content() -> None:
 def test_the_content_starts_after_the_phrase_and_its_clause_word() -> None:
     text = "Jo Ash said in a statement released by her office on Monday that the bridge would stay shut."
     assert _reported(text, "en") == {"the bridge would stay shut": "Jo Ash"}
-    text = "Marie Lenoir a déclaré dans un communiqué que le pont resterait fermé."
+    text = "Marie Lenoir a affirmé devant les élus du port que le pont resterait fermé."
     assert _reported(text, "fr") == {"le pont resterait fermé": "Marie Lenoir"}
     text = "Marie Lenoir a affirmé au Courrier de Brest qu'elle ne partirait pas."
     assert _reported(text, "fr") == {"elle ne partirait pas": "Marie Lenoir"}
