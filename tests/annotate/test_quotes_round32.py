@@ -59,3 +59,26 @@ def test_the_inverted_attribution_and_a_quote_alone_stay_direct() -> None:
     text = "Pour l'heure, « nous attendons la décision du tribunal », a déclaré Marie Lenoir."
     assert quotes_of(text, "fr")["nous attendons la décision du tribunal"].direct
     assert quotes_of("“We will close the bridge,” Jo Ash said.", "en")["We will close the bridge,"].direct
+
+
+def _speaker(text: str, words: str, language: str) -> str | None:
+    quote = quotes_of(text, language)[words]
+    return quote.speaker.text if quote.speaker else None
+
+
+def test_words_that_go_on_the_writers_sentence_open_no_speaker() -> None:
+    text = "“We want a new bridge in the harbour” for the town, Jo Ash said."
+    assert _speaker(text, "We want a new bridge in the harbour", "en") == "Jo Ash"
+    text = "“The evidence is strong that the crew was right” than that of the harbour chief, Ada Quill said."
+    assert _speaker(text, "The evidence is strong that the crew was right", "en") == "Ada Quill"
+    # no speaker rather than the rest of the writer's clause
+    text = "“It will be hard to win the seat” that Jo Ash can catch Ada Quill, said Tom Reed, a strategist."
+    assert _speaker(text, "It will be hard to win the seat", "en") != "that Jo Ash can catch Ada Quill"
+
+
+def test_a_speaker_phrase_after_a_quote_still_opens_with_a_determiner_or_a_name() -> None:
+    assert _speaker("“The bridge is too narrow,” the harbour master said.", "The bridge is too narrow,", "en") == "the harbour master"
+    assert _speaker("“The bridge is too narrow,” Jo Ash said.", "The bridge is too narrow,", "en") == "Jo Ash"
+    text = "« Nous voulons un pont neuf » pour la ville, a affirmé Marie Lenoir."
+    assert _speaker(text, "Nous voulons un pont neuf", "fr") == "Marie Lenoir"
+    assert _speaker("« Le pont est trop étroit », a dit la maire.", "Le pont est trop étroit", "fr") == "la maire"

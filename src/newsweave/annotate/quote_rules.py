@@ -206,7 +206,10 @@ def rules(language: str) -> Rules | None:
     # the words of a phrase are no cue ("…,” she said, referring to Trump's comments" is "she",
     # not "she said, referring to Trump's" before the verb-shaped "comments")
     no_cue = rf"(?!{first_letter_alternation(cue_words)}\b)"
-    phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
+    # words that go on the writer's sentence past a quote, never a speaker's first word ('…” for the
+    # victory, Sanders said', '…” that Sanders can win, said X', « … » pour la ville, a dit X)
+    not_openers = rf"(?!(?:{alternation(data.get('not_speaker_openers', []))})\s)"
+    phrase = (rf"{not_openers}(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
               rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
@@ -376,6 +379,7 @@ def rules(language: str) -> Rules | None:
     closing_cues = alternation([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1] + data.get("closing_cues", []))
     # (a source that names someone, with a capitalised word: "…, according to the company's
     # accounts." lends no speaker to the quote that may follow, as the sentence-before rule holds)
+    # a phrase of manner, medium, time or place that may close an attribution ("…, Jo Ash said in a statement.")
     medium = rf"(?:\s+{adjunct})?" if adjunct else ""
     trailing = [rf",\s*(?P<cue>{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}])){source}\s*[.!?](?=\s|$)",
                 # (two apostrophes typed as a closing mark are none of the speaker: ",'' Mr. Ash said.")
