@@ -82,3 +82,25 @@ def test_a_speaker_phrase_after_a_quote_still_opens_with_a_determiner_or_a_name(
     text = "« Nous voulons un pont neuf » pour la ville, a affirmé Marie Lenoir."
     assert _speaker(text, "Nous voulons un pont neuf", "fr") == "Marie Lenoir"
     assert _speaker("« Le pont est trop étroit », a dit la maire.", "Le pont est trop étroit", "fr") == "la maire"
+
+
+def _described(text: str, words: str, language: str) -> str | None:
+    quote = quotes_of(text, language)[words]
+    return quote.speaker_description.text if quote.speaker_description else None
+
+
+def test_a_title_in_quote_marks_goes_with_the_speakers_description() -> None:
+    text = "“The port is dying,” said Ada Quill, author of the book “Tides of Millbrook: A Harbour Story.”\n\nThe vote is Monday."
+    assert _described(text, "The port is dying,", "en") == "Ada Quill, author of the book “Tides of Millbrook: A Harbour Story.”"
+    text = "“We have to listen,” wrote the authors of the “Harbour Renewal Plan,” citing the closed shipyard."
+    assert _described(text, "We have to listen,", "en") == "the authors of the “Harbour Renewal Plan,”"
+    text = "« Il faut les écouter », a dit Marie Lenoir, autrice du livre « Le Pont perdu ». Elle vit à Brest."
+    assert _described(text, "Il faut les écouter", "fr") == "Marie Lenoir, autrice du livre « Le Pont perdu »"
+
+
+def test_a_quote_after_the_description_is_no_title_of_it() -> None:
+    # lower case after the mark, or after the description's comma: the writer's words, not a title
+    text = "“The port is dying,” said Ada Quill, a harbour pilot, “and nobody listens.”"
+    assert _described(text, "The port is dying,", "en") == "Ada Quill, a harbour pilot"
+    text = "« Le port meurt », a dit Marie Lenoir, pilote du port, « et personne n'écoute »."
+    assert _described(text, "Le port meurt", "fr") == "Marie Lenoir, pilote du port"
