@@ -104,3 +104,26 @@ def test_a_quote_after_the_description_is_no_title_of_it() -> None:
     assert _described(text, "The port is dying,", "en") == "Ada Quill, a harbour pilot"
     text = "« Le port meurt », a dit Marie Lenoir, pilote du port, « et personne n'écoute »."
     assert _described(text, "Le port meurt", "fr") == "Marie Lenoir, pilote du port"
+
+
+def _same_utterance(text: str, first: str, second: str, language: str) -> bool:
+    quotes = quotes_of(text, language)
+    return quotes[first].quote_id == quotes[second].quote_id
+
+
+def test_an_attribution_that_goes_on_with_another_clause_ends_the_utterance() -> None:
+    text = "“Tell her I kept the photo,” Ada Quill said, and her husband cut in. “We were all in the same class.”"
+    assert not _same_utterance(text, "Tell her I kept the photo,", "We were all in the same class.", "en")
+    text = "“We have work to do,” Jo Ash told the crowd, then turned to the harbour plan. “The port must reopen.”"
+    assert not _same_utterance(text, "We have work to do,", "The port must reopen.", "en")
+    text = "« Dites-lui que j'ai gardé la photo », a dit Marie Lenoir, et son mari a ajouté un mot. « Nous étions dans la même classe. »"
+    assert not _same_utterance(text, "Dites-lui que j'ai gardé la photo", "Nous étions dans la même classe.", "fr")
+
+
+def test_the_attribution_alone_or_a_relative_clause_keeps_the_utterance() -> None:
+    text = "“We have work to do,” Jo Ash said. “The port must reopen.”"
+    assert _same_utterance(text, "We have work to do,", "The port must reopen.", "en")
+    text = "“We have work to do,” said Jo Ash, who led the party for years, and has backed the plan. “The port must reopen.”"
+    assert _same_utterance(text, "We have work to do,", "The port must reopen.", "en")
+    text = "« Nous avons du travail », a dit Marie Lenoir. « Le port doit rouvrir. »"
+    assert _same_utterance(text, "Nous avons du travail", "Le port doit rouvrir.", "fr")

@@ -62,6 +62,10 @@ class Rules:
     # Friday", « dans un communiqué ») and what may follow it before the reported clause (a comma,
     # "that", group ``clause``): no reported content of its own (``adjunct_prepositions``)
     adjunct: re.Pattern[str] | None = None
+    # between two quotes, the attribution clause goes on with another clause of the writer's up to
+    # its sentence end ('…,” Ebeling said, and her husband cut in. “…”'): the next quote is another
+    # utterance (a conjunction or ``clause_openers`` word after a comma)
+    another_clause: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -435,7 +439,11 @@ def rules(language: str) -> Rules | None:
                             rf"(?-i:(?={first_letter_alternation(roles)}\s)[a-z][\w-]*)\s+(?P<name>{name})", re.I)
                  if roles else None,
                  _naming(data), *_speaking_nouns(data, language),
-                 re.compile(rf"{adjunct}\s*,?\s*(?:(?P<clause>{clause_words})\s*)?", re.I) if adjunct else None)
+                 re.compile(rf"{adjunct}\s*,?\s*(?:(?P<clause>{clause_words})\s*)?", re.I) if adjunct else None,
+                 # (not inside a relative clause of the speaker's: "said X, who led the party, and has backed her.")
+                 re.compile(rf"^(?:(?!\b(?:{alternation(data.get('description_relatives', []))})\b)[^\n])*?"
+                            rf",\s+(?:{alternation(data.get('conjunctions', []) + data.get('clause_openers', []))})\s+"
+                            rf"[^“”«»\"\n]*[.!?]\s*$", re.I))
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:

@@ -593,6 +593,8 @@ def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
                 "\n" not in gap and len(gap) <= SETTINGS.quote_split_gap and (quote.attribution is None or _same_speaker(quote.attribution, previous.attribution)))
             if same and prev_piece.group != piece.group and rule.second_act is not None and rule.second_act.search(gap):
                 same = False  # '…,” she said, adding, “…”': a second speech act, another utterance
+            if same and prev_piece.group != piece.group and rule.another_clause is not None and rule.another_clause.search(gap):
+                same = False  # '…,” Ebeling said, and her husband cut in. “…”': the writer moved on
             if same and prev_piece.group != piece.group and _cue_colon(gap, rule):
                 # '…,” he said, and then predicted: “…”': a cue's colon introduces another utterance
                 same = False
