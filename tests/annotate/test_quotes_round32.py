@@ -127,3 +127,11 @@ def test_the_attribution_alone_or_a_relative_clause_keeps_the_utterance() -> Non
     assert _same_utterance(text, "We have work to do,", "The port must reopen.", "en")
     text = "« Nous avons du travail », a dit Marie Lenoir. « Le port doit rouvrir. »"
     assert _same_utterance(text, "Nous avons du travail", "Le port doit rouvrir.", "fr")
+
+
+def test_a_comma_inside_single_marks_is_no_closing_attribution() -> None:
+    # the writer's quoted words are no speaker ("repairs and bridges for all’, Jo Ash")
+    text = "The council will focus on ‘safety, repairs and bridges for all’, Jo Ash said in a statement."
+    assert not any(quote.speaker is not None and "’" in quote.speaker.text for quote in quotes_of(text, "en").values())
+    text = "Le conseil visera ‘la sécurité, les travaux et un pont’, a déclaré Marie Lenoir lors d'un point presse."
+    assert not any(quote.speaker is not None and "’" in quote.speaker.text for quote in quotes_of(text, "fr").values())

@@ -654,7 +654,13 @@ def _trailing_content(text: str, match: re.Match[str]) -> tuple[int, int] | None
     start = boundaries[-1] if boundaries else line_start
     if start < line_start or comma - start < 12 or re.search(r"[“”«»\"„]", text[start:comma]):
         return None
+    if UNCLOSED_SINGLE.search(text, start, comma):
+        return None  # "…focus on ‘security, fairness …’, X said": the comma is inside quoted words
     return start, comma
+
+
+# a single opening mark with no closing one after it (an apostrophe may stand for one)
+UNCLOSED_SINGLE = re.compile(r"[‘‹][^’›]*$")
 
 
 # reported speech is a clause, with a word in lower case (a verb at least, in every cased script);
