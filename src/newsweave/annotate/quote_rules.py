@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from newsweave import lang
+from newsweave.lang import NEVER, rule_alternation as alternation
 from newsweave.annotate.quote_marks import OPENERS
 from newsweave.annotate.quote_sources import PersonSources, person_sources
 
@@ -57,11 +58,14 @@ class Rules:
     # word after a determiner must be to speak without a cue ("Die Stimmung …: „…“" is no speaker)
     speaking_noun: re.Pattern[str] | None = None
     determiner_words: frozenset[str] = frozenset()
-
-
-def alternation(words: list[str]) -> str:
-    """A regex alternative of the words, longest first, matching nothing when there are none."""
-    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True)) or "(?!x)x"
+    # a phrase of manner, medium, time or place right after a cue ("in a statement", "by email on
+    # Friday", « dans un communiqué ») and what may follow it before the reported clause (a comma,
+    # "that", group ``clause``): no reported content of its own (``adjunct_prepositions``)
+    adjunct: re.Pattern[str] | None = None
+    # between two quotes, the attribution clause goes on with another clause of the writer's up to
+    # its sentence end ('…,” Ebeling said, and her husband cut in. “…”'): the next quote is another
+    # utterance (a conjunction or ``clause_openers`` word after a comma)
+    another_clause: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -74,7 +78,7 @@ def first_letter_alternation(words: list[str]) -> str:
             groups.setdefault(word[0].lower(), set()).add(word[1:].lower())
     parts = [re.escape(letter) + "(?:" + "|".join(re.escape(tail) for tail in sorted(tails, key=len, reverse=True)) + ")"
              for letter, tails in sorted(groups.items())]
-    return "(?:" + "|".join(parts) + ")" if parts else "(?!x)x"
+    return "(?:" + "|".join(parts) + ")" if parts else NEVER
 
 
 def cue_alternation(words: list[str], completions: dict[str, list[str]]) -> str:
@@ -92,23 +96,60 @@ def _completion_ahead(tails: list[str]) -> str:
 
 
 def is_speech_verb(language: str, text: str, start: int, end: int) -> bool:
-    """Whether the word at ``text[start:end]`` is a verb of the language's quote cues (the last
-    word of a cue: "said", "a déclaré" → "déclaré"), read as the quote patterns read it: a cue of
-    ``cue_completions`` only with one of its words later in the clause ("ließ … mitteilen", not
-    "Die Stimmung ließ sich zusammenfassen"). For other stages that ask whether a word speaks."""
+    """Whether the word at ``text[start:end]`` is the verb of one of the language's quote cues,
+    read as the quote patterns read them: a one-word cue or any gendered form of ``cue_gender``
+    ("powiedziała"); the verb of a cue of several words only with that cue's other words around
+    it ("freut" of "freut sich", "déclaré" of "a déclaré"; never "sich", "es" of "hieß es" or
+    "statement" of "said in a statement"), the verb being the cue's first word that is no
+    auxiliary (``cue_auxiliaries``); a cue of ``cue_completions`` only with one of its words later
+    in the clause ("ließ … mitteilen", not "Die Stimmung ließ sich zusammenfassen"). For other
+    stages that ask whether a word speaks."""
     word = text[start:end].lower()
     if word in _plain_cue_verbs(language):
         return True
     completion = _completion_checks(language).get(word)
-    return completion is not None and completion.match(text, end) is not None
+    if completion is not None:
+        return completion.match(text, end) is not None
+    return any((before is None or before.search(text, max(0, start - 80), start) is not None)
+               and (after is None or after.match(text, end) is not None)
+               for before, after in _phrase_cue_checks(language).get(word, ()))
 
 
 @cache
 def _plain_cue_verbs(language: str) -> frozenset[str]:
+    """The one-word cues and every gendered cue form, lower case, less the conditional ones."""
     data = lang.load(language, "quotes")
     completions = {cue.lower() for cue in data.get("cue_completions", {})}
-    last_words = (cue.split()[-1].lower() for cue in data.get("cues", []) if cue.strip())
-    return frozenset(word for word in last_words if word not in completions)
+    gendered = [cue for forms in data.get("cue_gender", {}).values() for cue in forms]
+    words = (cue.lower() for cue in data.get("cues", []) + gendered if len(cue.split()) == 1)
+    return frozenset(word for word in words if word not in completions)
+
+
+# the words of a cue before its verb must end right before it, those after it follow it
+PhraseCheck = tuple[re.Pattern[str] | None, re.Pattern[str] | None]
+
+
+@cache
+def _phrase_cue_checks(language: str) -> dict[str, tuple[PhraseCheck, ...]]:
+    """For the verb of each cue of several words, the words before it and after it in that cue."""
+    data = lang.load(language, "quotes")
+    auxiliaries = {word.lower() for word in data.get("cue_auxiliaries", [])}
+    gendered = [cue for forms in data.get("cue_gender", {}).values() for cue in forms]
+    checks: dict[str, list[PhraseCheck]] = {}
+    for cue in data.get("cues", []) + gendered:
+        words = cue.lower().split()
+        at = next((index for index, word in enumerate(words) if word not in auxiliaries), None)
+        if len(words) < 2 or at is None:
+            continue
+        before = re.compile(rf"(?<![\w'’-]){_spaced(words[:at])}\s+$", re.I) if at else None
+        after = re.compile(rf"\s+{_spaced(words[at + 1:])}(?![\w'’-])", re.I) if at + 1 < len(words) else None
+        checks.setdefault(words[at], []).append((before, after))
+    return {word: tuple(found) for word, found in checks.items()}
+
+
+def _spaced(words: list[str]) -> str:
+    """Words as a pattern where any run of spaces parts them."""
+    return r"\s+".join(re.escape(word) for word in words)
 
 
 @cache
@@ -169,7 +210,10 @@ def rules(language: str) -> Rules | None:
     # the words of a phrase are no cue ("…,” she said, referring to Trump's comments" is "she",
     # not "she said, referring to Trump's" before the verb-shaped "comments")
     no_cue = rf"(?!{first_letter_alternation(cue_words)}\b)"
-    phrase = (rf"(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
+    # words that go on the writer's sentence past a quote, never a speaker's first word ('…” for the
+    # victory, Sanders said', '…” that Sanders can win, said X', « … » pour la ville, a dit X)
+    not_openers = rf"(?!(?:{alternation(data.get('not_speaker_openers', []))})\s)"
+    phrase = (rf"{not_openers}(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
               rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
@@ -311,7 +355,8 @@ def rules(language: str) -> Rules | None:
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
                 *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
-    that_cues = "|".join(_that_cue(cue) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or "(?!x)x"
+    adjunct = _adjunct(data)
+    that_cues = "|".join(_that_cue(cue, adjunct) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or NEVER
     # a full stop inside the reported clause: "Mr. Trump", "U.S." (as SENTENCE_END in quotes.py)
     inner_stop = rf"(?:{abbrev}|(?<=\b[{UPPER}][a-z])\.|(?<=\b[{UPPER}][a-z]{{2}})\.)"
     content = rf"(?P<content>(?:[^.!?\n]|{inner_stop}){{12,}}[.!?]?)"
@@ -329,7 +374,7 @@ def rules(language: str) -> Rules | None:
                 # "Laut Polizei wurden drei Menschen verletzt": where the language puts the verb right after
                 # the source (``source_before_verb``), capitalised words up to the first lower-case word
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
-                rf"(?-i:[{UPPER}])[\w’'-]*)\s+(?=(?-i:[a-zäöüß])){content}" if data.get("source_before_verb") else "(?!x)x",
+                rf"(?-i:[{UPPER}])[\w’'-]*)\s+(?=(?-i:[a-zäöüß])){content}" if data.get("source_before_verb") else NEVER,
                 # "Many Democratic officials say they expect …": a sentence's plain subject
                 rf"{sentence_start}(?P<speaker>(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+)\s+(?P<cue>{clause_cues})\s+{content}"]
     # an attribution that closes a sentence: the sentence before its comma is the content
@@ -338,17 +383,22 @@ def rules(language: str) -> Rules | None:
     closing_cues = alternation([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1] + data.get("closing_cues", []))
     # (a source that names someone, with a capitalised word: "…, according to the company's
     # accounts." lends no speaker to the quote that may follow, as the sentence-before rule holds)
+    # a phrase of manner, medium, time or place that may close an attribution ("…, Jo Ash said in a statement.")
+    medium = rf"(?:\s+{adjunct})?" if adjunct else ""
     trailing = [rf",\s*(?P<cue>{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}])){source}\s*[.!?](?=\s|$)",
-                rf",\s*{phrase}\s+(?P<cue>{closing_cues})\s*[.!?](?=\s|$)",
+                # (two apostrophes typed as a closing mark are none of the speaker: ",'' Mr. Ash said.")
+                rf",\s*(?:''\s*)?{phrase}\s+(?P<cue>{closing_cues}){medium}\s*[.!?](?=\s|$)",
                 # "Die Lage sei ernst, sagte Vogt." / "…, so ein Sprecher." / "…, said the report."
                 # (a speaker, not any phrase: "X, a annoncé la suppression de postes." is no attribution)
-                rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?\s*[.!?](?=\s|$)"]
+                # (or a phrase of manner or medium: "…, a déclaré X lors d'un point presse.")
+                rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?{medium}\s*[.!?](?=\s|$)"]
     # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
     # that it was "…"', 'X announced …, assuring that his country "…"'): subject, aside, then a cue
     that_words = alternation([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
+    clause_words = "|".join(sorted({_that_cue(cue.split()[-1]) for cue in data.get("that_cues", []) if len(cue.split()) > 1})) or NEVER
     # a verb that takes a clause ("said", "told") needs nothing more; any verb of the language's
     # regular shape followed by "that" is one too ("judged that", "a estimé que")
-    that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else "(?!x)x"
+    that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else NEVER
     subject = rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)"
     clause = rf"(?:[^.!?;:\n“”«»\"]|{abbrev})"
     partial = [rf"{subject}(?P<cue>{cues}|{participles})\b{clause}{{0,120}}?(?:\b(?:{that_words})\b|[,:]){clause}{{0,80}}$",
@@ -380,7 +430,7 @@ def rules(language: str) -> Rules | None:
                  # (not "adding that …": reported speech, whose quoted words are a fragment)
                  re.compile(rf"(?:^|,)\s*(?:(?:{conjunctions})\s+)?(?:{participles})\b(?![^“”«»\"\n]*\b(?:{that_words})\b)"
                             rf"[^“”«»\"\n]{{0,100}}?[,:]?\s*$"
-                            if participles != "(?!x)x" else "(?!x)x", re.I),
+                            if participles != NEVER else NEVER, re.I),
                  person_sources(data, language, UPPER),
                  frozenset(p.lower() for p in data.get("subject_pronouns", [])),
                  # (the title in lower case: "Harbour Minister Tove Lindqvist" stays one capitalised name)
@@ -388,7 +438,12 @@ def rules(language: str) -> Rules | None:
                  re.compile(rf"\s+(?:(?!(?:{first_letter_alternation(cue_words)}|{determiners}|{conjunctions})\b)[\w'’-]+\s+){{0,2}}?"
                             rf"(?-i:(?={first_letter_alternation(roles)}\s)[a-z][\w-]*)\s+(?P<name>{name})", re.I)
                  if roles else None,
-                 _naming(data), *_speaking_nouns(data, language))
+                 _naming(data), *_speaking_nouns(data, language),
+                 re.compile(rf"{adjunct}\s*,?\s*(?:(?P<clause>{clause_words})\s*)?", re.I) if adjunct else None,
+                 # (not inside a relative clause of the speaker's: "said X, who led the party, and has backed her.")
+                 re.compile(rf"^(?:(?!\b(?:{alternation(data.get('description_relatives', []))})\b)[^\n])*?"
+                            rf",\s+(?:{alternation(data.get('conjunctions', []) + data.get('clause_openers', []))})\s+"
+                            rf"[^“”«»\"\n]*[.!?]\s*$", re.I))
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
@@ -413,13 +468,37 @@ def _naming(data: dict) -> re.Pattern[str] | None:
     if not words:
         return None
     pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
-    between = data.get("between_speaker_and_cue") or "(?!x)x"
+    between = data.get("between_speaker_and_cue") or NEVER
     return re.compile(rf"(?<![\w'’-])(?!(?:{alternation(pronouns)}|{between})\b)[a-z][\w'’-]*\s+"
                       rf"(?:{alternation(words)})\s*$")
 
 
-def _that_cue(cue: str) -> str:
-    """A cue ending in "que" also matches its elided form ("a indiqué qu'elle")."""
-    if cue.endswith(" que"):
-        return re.escape(cue[:-1]) + r"(?:e\b|['’])"
-    return re.escape(cue) + r"\b"
+def _that_cue(cue: str, adjunct: str = "") -> str:
+    """A cue ending in "que" also matches its elided form ("a indiqué qu'elle"); a cue ending in its
+    clause word ("said that", "a déclaré que") lets a phrase of manner or medium stand before that
+    word ("said in a statement that", « a déclaré dans un communiqué que »)."""
+    words = cue.split()
+    head = re.escape(" ".join(words[:-1])) + rf"(?:\s*,?\s+{adjunct})?\s*,?\s+" if adjunct and len(words) > 1 else ""
+    last = " ".join(words[-1:]) if head else cue
+    if words[-1:] == ["que"]:
+        return head + re.escape(last[:-1]) + r"(?:e\b|['’])"
+    return head + re.escape(last) + r"\b"
+
+
+def _adjunct(data: dict) -> str:
+    """One to four phrases of manner, medium, time or place in a row ("in a statement released by his
+    office on Monday", « à l'AFP », « lors d'un point presse »): a preposition of
+    ``adjunct_prepositions``, a determiner, and up to three words that are no determiner, pronoun,
+    preposition or clause word; empty when the language lists no such prepositions."""
+    prepositions = data.get("adjunct_prepositions", [])
+    if not prepositions:
+        return ""
+    determiners = data.get("determiners", [])
+    that_words = [cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1]
+    stops = (determiners + prepositions + that_words + data.get("pronouns", []) + data.get("subject_pronouns", [])
+             + data.get("first_person", []) + data.get("neuter_pronouns", []) + data.get("conjunctions", []))
+    word = rf"(?!(?:{alternation(stops)})\b)[\w'’-]+"
+    # (a preposition or determiner ends at a space or at its apostrophe: "lors d'un", "l'AFP")
+    piece = (rf"(?:{alternation(prepositions)})(?:\s+|(?<=['’]))(?:(?:{alternation(determiners)})(?:\s+|(?<=['’])))?"
+             rf"{word}(?:\s+{word}){{0,2}}")
+    return rf"(?:{piece}(?:,?\s+{piece}){{0,3}})"

@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from newsweave import lang
+from newsweave.lang import rule_alternation
 
 # entity labels of a person or a body, which can hold a view
 SOURCE_LABELS = frozenset({"PER", "PERSON", "ORG"})
@@ -43,10 +44,6 @@ class PersonSources:
     not_names: frozenset[str]
 
 
-def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True) if w) or "(?!x)x"
-
-
 def person_sources(data: dict[str, Any], language: str, upper: str) -> PersonSources | None:
     """The test for one language, from its ``quotes.toml`` table (``data``) and its entities file."""
     cues = data.get("person_source_prepositions", [])
@@ -58,9 +55,9 @@ def person_sources(data: dict[str, Any], language: str, upper: str) -> PersonSou
              + entities.get("organisation_nouns", [])
              + list(titles.get("roles", {})) + list(titles.get("bare_roles", {})))
     # a noun may end a hyphenated word ("vice-président") or follow an elided determiner ("l'avocate")
-    noun = re.compile(rf"(?:\w+['’]|[\w-]+-)?(?:{_alternation(n.lower() for n in nouns)})(?:s|x|es)?", re.I)
+    noun = re.compile(rf"(?:\w+['’]|[\w-]+-)?(?:{rule_alternation(n.lower() for n in nouns)})(?:s|x|es)?", re.I)
     ends = entities.get("noun_complement_words", []) + data.get("description_relatives", [])
-    complement = re.compile(rf"\s(?:{_alternation(ends)})(?:\s|(?<=['’]))", re.I)
+    complement = re.compile(rf"\s(?:{rule_alternation(ends)})(?:\s|(?<=['’]))", re.I)
     return PersonSources(frozenset(c.lower() for c in cues), frozenset(p.lower() for p in data.get("pronouns", [])),
                          noun, complement, re.compile(rf"(?<!\w)[{upper}][\w'’.-]*"),
                          frozenset(data.get("not_names", []) + [d.capitalize() for d in data.get("determiners", [])]))

@@ -284,6 +284,7 @@ def find_quotes(article: Article) -> list[Quote]:
                                  or _next_quote_paragraph(text, quote, quotes[index + 1] if index + 1 < len(quotes) else None))
     standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark, rule.naming)]
     partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule, bodies)]
+    partial += [q for q in quotes if q not in standalone and q not in partial and _as_opened_report(text, q)]
     # 'As Ada Quill said last week in Leeds, “The port will close.”': a whole sentence after the
     # comma of a speaking subject's clause is a quote of its own, not a fragment
     spoken = [q for q in partial if _sentence_after_comma(text, q)]
@@ -494,6 +495,33 @@ def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pa
     return False
 
 
+def _as_opened_report(text: str, quote: Quote) -> bool:
+    """'Based on her record, “I can’t trust her,” Jo Ash said.': a quote after the comma of the
+    writer's opener, its speaker and cue after it closing the sentence, is reported speech whose
+    content runs from the opener (as attribution corpora draw it), not a quote of its own; the
+    inverted order ("…,” said Jo Ash." / « …», a déclaré X.) stays a quote (see ``_standalone``)."""
+    piece: Piece = quote.extras["piece"]
+    attribution = quote.attribution
+    if attribution is None or attribution.speaker_start <= piece.close_at or \
+            "," not in (text[piece.start:piece.end].rstrip()[-1:], text[piece.close_at + 1:piece.close_at + 2]) or \
+            re.search(r"\w", text[piece.close_at + 1:attribution.speaker_start]):
+        return False
+    if not re.match(rf"[^{SENTENCE_MARKS}“”«»\"\n]{{0,60}}?[.!?](?:\s|$)", text[attribution.speaker_end:] + " "):
+        return False  # the speaker and cue close the sentence
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    before = text[line_start:piece.open_at].rstrip()
+    if not before.endswith(","):
+        return False
+    start = max(before.rfind(mark) for mark in SENTENCE_MARKS + COLONS + "“”«»\"") + 1
+    opener = before[start:-1]
+    words = opener.split()
+    if not words or len(words) > SETTINGS.quote_reported_opener_words or not words[0][:1].isupper():
+        return False
+    quote.start = line_start + start + len(opener) - len(opener.lstrip())
+    quote.direct, quote.extras["partial"] = False, True
+    return True
+
+
 def _short_opener(before: str) -> bool:
     """The words from the sentence's start to the comma are a short opener ("Pour l'heure",
     "On Monday"): one to three words, no other mark."""
@@ -565,6 +593,8 @@ def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
                 "\n" not in gap and len(gap) <= SETTINGS.quote_split_gap and (quote.attribution is None or _same_speaker(quote.attribution, previous.attribution)))
             if same and prev_piece.group != piece.group and rule.second_act is not None and rule.second_act.search(gap):
                 same = False  # '…,” she said, adding, “…”': a second speech act, another utterance
+            if same and prev_piece.group != piece.group and rule.another_clause is not None and rule.another_clause.search(gap):
+                same = False  # '…,” Ebeling said, and her husband cut in. “…”': the writer moved on
             if same and prev_piece.group != piece.group and _cue_colon(gap, rule):
                 # '…,” he said, and then predicted: “…”': a cue's colon introduces another utterance
                 same = False
@@ -624,7 +654,13 @@ def _trailing_content(text: str, match: re.Match[str]) -> tuple[int, int] | None
     start = boundaries[-1] if boundaries else line_start
     if start < line_start or comma - start < 12 or re.search(r"[“”«»\"„]", text[start:comma]):
         return None
+    if UNCLOSED_SINGLE.search(text, start, comma):
+        return None  # "…focus on ‘security, fairness …’, X said": the comma is inside quoted words
     return start, comma
+
+
+# a single opening mark with no closing one after it (an apostrophe may stand for one)
+UNCLOSED_SINGLE = re.compile(r"[‘‹][^’›]*$")
 
 
 # reported speech is a clause, with a word in lower case (a verb at least, in every cased script);
@@ -645,10 +681,39 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodi
         attribution = _attribution(match, 0, rule)
         while end > start and text[end - 1] in ".!?":
             end -= 1
+        start = _past_adjunct(text, match, start, end, rule)
+        if start >= end:
+            continue  # "X said in a statement.": how it was said, not what
+        attribution.cue = _cue_verb(attribution.cue, rule)
         if ADDRESSEE_ONLY.fullmatch(text, start, end):
             continue  # "X told Fox News Sunday.": whom it was said to, not what was said
         found.append(Quote(start, end, False, attribution))
     return found
+
+
+def _past_adjunct(text: str, match: re.Match[str], start: int, end: int, rule: Rules) -> int:
+    """Reported content that opens right after its cue with a phrase of manner, medium, time or
+    place and the clause word ("said in a statement that …") starts after them; ``end`` when the
+    phrase is all there is ("said in a statement."). Where no clause word follows the phrase
+    ("said on Monday the plan …", "said at the Council of Foreign Relations in …") the content is
+    left as it is: the phrase's end is not known for sure."""
+    if rule.adjunct is None or match.groupdict().get("cue") is None or text[match.end("cue"):start].strip():
+        return start
+    phrase = rule.adjunct.match(text, start, end)
+    if phrase is None:
+        return start
+    if not text[phrase.end():end].strip(" ,"):
+        return end
+    return phrase.end() if phrase.group("clause") else start
+
+
+def _cue_verb(cue: str | None, rule: Rules) -> str | None:
+    """"said in a statement that" is the cue "said": the phrase inside the cue and what follows it
+    go (the reported content starts after them)."""
+    inside = rule.adjunct.search(cue, 1) if rule.adjunct is not None and cue else None
+    if cue and inside and cue[inside.start() - 1].isspace():
+        return cue[:inside.start()].rstrip(" ,")
+    return cue
 
 
 def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:

@@ -33,6 +33,9 @@ class AnnotateSettings:
     # A sentence opener before a quote attributed after it ("Pour l'heure, « … », a déclaré X."):
     # at most this many words, longer ones are a clause of the writer's
     quote_opener_words: int = 3
+    # The writer's opener before a quote whose speaker and cue close the sentence ("Based on her
+    # record, “…,” Jo Ash said."), read as one reported sentence: at most this many words
+    quote_reported_opener_words: int = 12
     # How far back the sentence before a quote is read.
     quote_previous_window: int = 300
     # How far before a name its honorific or title is read ("la ministre de la Santé, Anne X").

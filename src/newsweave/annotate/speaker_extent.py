@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsweave import lang
-from newsweave.annotate.quote_rules import UPPER, alternation
+from newsweave.annotate.quote_rules import UPPER
+from newsweave.lang import rule_alternation as alternation
 
 # the longest description kept: longer ones are clauses of the writer, not the speaker's
 MAX_CHARS = 250
@@ -100,6 +101,8 @@ def describe(text: str, start: int, end: int, language: str) -> tuple[int, int]:
         return start, end
     described = rule.opens_described is not None and rule.opens_described.match(text, start, end) is not None
     wide_start, wide_end = _title_start(text, start, rule), _appositive_end(text, end, rule, described)
+    if described and wide_end == end:
+        wide_end = _title_after(text, start, end, rule)
     if wide_end == end and text[start:start + 1].isupper():
         outlet = OUTLET.match(text, end) if text.rfind("\n", 0, start) + 1 == start else None
         if outlet is not None:
@@ -129,7 +132,14 @@ def _appositive_end(text: str, end: int, rule: DescriptionRules, described: bool
         if not attached:
             return end
         body = attached.end()
-    stop = rule.stop.search(text, body, min(len(text), body + MAX_CHARS + 1))
+    limit = min(len(text), body + MAX_CHARS + 1)
+    stop = rule.stop.search(text, body, limit)
+    # a title or a bracket inside the description goes with it ("author of the book “Failure to
+    # Adjust”", "the Vox Populi (Voice of the People) column"): read past it
+    while stop is not None and (inside := _enclosed_end(text, stop.start())) is not None:
+        if text[inside - 2:inside - 1] in tuple(",.!?"):
+            return inside  # the title's own comma or full stop closes the description: "…Project,” giving"
+        stop = rule.stop.search(text, inside, limit)
     if stop is None:
         return end  # no clear end: a clause of the writer, not a description
     last = _segments_end(text, body, stop.start(), rule.relative)
@@ -138,6 +148,28 @@ def _appositive_end(text: str, end: int, rule: DescriptionRules, described: bool
     if last <= body or rule.relative.fullmatch(text, body, last):
         return end  # "X, who said …": a relative word alone describes nobody
     return last
+
+
+# a title in quote marks or a few words in brackets inside a description, right after a word of it
+# (not after its comma): capitalised first, no sentence end inside but at its last word
+ENCLOSED = re.compile(rf"(?<=\w\s)(?:[“\"«]\s?(?-i:[{UPPER}0-9])[^“”\"«».!?\n]{{1,120}}?[.!?]?\s?[”\"»]"
+                      rf"|\((?-i:[{UPPER}0-9])[^()\n.!?]{{1,60}}\))")
+
+
+def _enclosed_end(text: str, at: int) -> int | None:
+    """Where a quoted title or a bracket opening at ``at`` inside a description closes, if it is one."""
+    match = ENCLOSED.match(text, at)
+    return match.end() if match else None
+
+
+def _title_after(text: str, start: int, end: int, rule: DescriptionRules) -> int:
+    """A described mention cut by a quoted title ("the authors of the “Growth and Opportunity
+    Project,”"): the title goes with it when the mention ends on a determiner."""
+    last = text[start:end].split()[-1:]
+    if not last or rule.opens_described is None or not rule.opens_described.fullmatch(last[0] + " "):
+        return end
+    inside = _enclosed_end(text, end + 1) if text[end:end + 1] == " " else None
+    return inside if inside is not None else end
 
 
 COMMA = re.compile(r",\s+")

@@ -29,6 +29,19 @@ def alternation(words: Iterable[str], flexible_spaces: bool = False) -> str:
     return "|".join(word.replace(r"\ ", r"\s+") for word in escaped) if flexible_spaces else "|".join(escaped)
 
 
+# an alternative that matches nothing: a rule whose list a language leaves empty is off
+NEVER = "(?!x)x"
+
+
+def rule_alternation(words: Iterable[str]) -> str:
+    """The words of a language's list as one alternative of a larger pattern: each once, longest
+    first (so "said in a statement" wins over "said"), empty entries dropped; with no words, a pattern that never matches (:data:`NEVER`),
+    so a list a language leaves empty turns its rule off instead of matching the empty string
+    (which ``alternation`` gives, for callers that test for an empty result)."""
+    # (words of one length in a fixed order: the same pattern on every run)
+    return "|".join(re.escape(word) for word in sorted({w for w in words if w}, key=lambda w: (-len(w), w))) or NEVER
+
+
 @cache
 def load(language: str, name: str) -> dict[str, Any]:
     """The parsed ``<name>.toml`` of one language, or an empty table when there is none."""
