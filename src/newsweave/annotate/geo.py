@@ -417,7 +417,7 @@ def _compass_words() -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def _without_division_word(key: str) -> tuple[_Entry, ...]:
-    """"Oaxaca State", "province de Kandahar": the division under its bare name."""
+    """"Oaxaca State", "province de Kandahar", « région d'Auvergne »: the division under its bare name."""
     prefixes, suffixes = _division_words()
     for suffix in suffixes:
         if key.endswith(" " + suffix):
@@ -425,8 +425,10 @@ def _without_division_word(key: str) -> tuple[_Entry, ...]:
             if found:
                 return tuple(entry for entry in found if entry.place.kind in ("admin1", "admin2"))
     for prefix in prefixes:
-        if key.startswith(prefix + " "):
-            found = gazetteer().get(key[len(prefix) + 1 :])
+        # An elided prefix ("province d'") runs into the name; any other is a word of its own.
+        rest = key[len(prefix):] if prefix.endswith("'") else key[len(prefix) + 1:]
+        if key.startswith(prefix if prefix.endswith("'") else prefix + " ") and rest:
+            found = gazetteer().get(rest)
             if found:
                 return tuple(entry for entry in found if entry.place.kind in ("admin1", "admin2"))
     return ()

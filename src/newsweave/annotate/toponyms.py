@@ -76,6 +76,7 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
         _take(start, end, text, by_span, taken, added, person_words, language, dateline=True)
     for start, end in affiliations:
         _take(start, end, text, by_span, taken, added, person_words, language, tag=True)
+    mark_tagged_divisions(affiliations, text, by_span)
     origin = _origin_pattern(language)
     person_ends = {m.end for m in mentions if m.kind == "name" and m.label == "PER"}
     for token in doc:
@@ -557,16 +558,18 @@ def _affiliation_places(text: str, language: str) -> list[tuple[int, int]]:
     return found
 
 
-def tagged_divisions(text: str, language: str) -> dict[str, str]:
-    """Abbreviation -> the English name of the one division it stands for, for each dotted
-    abbreviation written in a party-and-place tag ("D-Pa." → "Pennsylvania"): the tag marks it as
-    a place even in an article that names no other place of that country."""
-    found = {}
-    for start, end in _affiliation_places(text, language):
+def mark_tagged_divisions(affiliations: list[tuple[int, int]], text: str, by_span: dict) -> None:
+    """Mark the place mention of each dotted abbreviation of one division written in a
+    party-and-place tag ("D-Pa." → "Pennsylvania") with that division (``Mention.tagged_division``):
+    the tag marks it as a place even in an article that names no other place of that country, and
+    resolution reads the mark instead of finding the tags again."""
+    for start, end in affiliations:
+        mention = by_span.get((start, end))
+        if mention is None or mention.label != "LOC":
+            continue
         readings = division_names(text[start:end]) if _dotted_division(text[start:end]) else ()
         if len(readings) == 1:
-            found[text[start:end]] = readings[0][1]
-    return found
+            mention.tagged_division = readings[0][1]
 
 
 def _dotted_division(name: str) -> bool:
