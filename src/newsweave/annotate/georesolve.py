@@ -321,10 +321,16 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
 
 
 def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
-    """Folded town name -> the division or country written after it, as first read."""
+    """Folded town name -> the division or country written after it, as first read. Two names first
+    read as places of one kind, two countries or two states, are a list, not a town and its region
+    ("among them China, Japan and …", "Georgia, Oklahoma, Pennsylvania"): a country lies in no
+    country, a state in no state."""
     inside: dict[str, Place] = {}
     for town, region in pairs:
         pick = first.get(fold(region))
+        own = first.get(fold(town))
+        if own is not None and pick is not None and own[0].kind == pick[0].kind in ("country", "admin1"):
+            continue
         if pick is not None and pick[0].kind in ("country", "admin1", "admin2") and fold(town) != fold(region):
             inside.setdefault(fold(town), pick[0])
     return inside
