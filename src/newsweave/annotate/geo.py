@@ -525,6 +525,12 @@ def _without_compass_word(key: str) -> tuple[_Entry, ...]:
     return ()
 
 
+def is_generic_place_word(name: str) -> bool:
+    """Whether the name is, whole, a word that the languages' files list as generic in place
+    names ("Gulf", "Centre", « Ouest »: ``generic_place_words``)."""
+    return fold(name) in _compass_words()[1]
+
+
 @cache
 def _compass_words() -> tuple[tuple[str, ...], frozenset[str]]:
     prefixes: set[str] = set()

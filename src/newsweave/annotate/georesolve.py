@@ -21,7 +21,8 @@ from urllib.parse import urlsplit
 from newsweave import lang
 from newsweave.annotate.country_initials import country_initials
 from newsweave.annotate.division_codes import division_names
-from newsweave.annotate.geo import Place, _Entry, _common_words, candidates, countries, demonym_country, fold, haversine_km, region_demonym
+from newsweave.annotate.geo import (Place, _Entry, _common_words, candidates, countries, demonym_country, fold, haversine_km,
+                                   is_generic_place_word, region_demonym)
 from newsweave.annotate.settings import SETTINGS
 
 SAME_ADMIN1_BONUS = 3.0
@@ -229,6 +230,12 @@ def _read_in_context(key: str, found: tuple[_Entry, ...], picks: dict[str, tuple
         # A small division of a country the article never points at ("West", a region of
         # Cameroon, for "the West") is more likely a word than that place.
         confidence *= SETTINGS.geo_unsupported_division_factor
+    if is_generic_place_word(key) and place.country is not None and place.country not in context.countries:
+        # A generic word of place names alone ("the Gulf", India's "the Centre") is that word, not
+        # the division somewhere that GeoNames names by it (Papua New Guinea's Gulf, France's
+        # Centre), unless the article points at that division's country ("Plateau" in a story
+        # about Nigeria).
+        confidence = 0.0
     return place, confidence
 
 

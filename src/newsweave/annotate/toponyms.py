@@ -198,7 +198,27 @@ def _embedded_spans(text: str, words: list[tuple[int, int]], connectors: frozens
             if span is not None:
                 found.append(span)
                 break
+    # Words inside, for a country or a division only ("Air France KLM", "Marine Energy Wales
+    # Annual Conference"): news names a country's airline or a region's meeting so.
+    if not found:
+        found.extend(_inner_words_span(text, words, keys, connectors, language, places))
     return found
+
+
+def _inner_words_span(text: str, words: list[tuple[int, int]], keys: list[str], connectors: frozenset[str],
+                      language: str, places: frozenset[str]) -> list[tuple[int, int]]:
+    """The first run of words strictly inside a long name (neither its first nor its last word)
+    that names a country or a first-level division, longest first; none across a connector, and
+    not a common word of the language ("Fine China Ltd", "Butterball Turkey Company")."""
+    common = _common_words(language)
+    for index in range(1, len(words) - 1):
+        for size in range(min(SETTINGS.toponym_max_words, len(words) - 1 - index), 0, -1):
+            if any(key in connectors for key in keys[index:index + size]) or size == 1 and keys[index] in common:
+                continue
+            span = _place_span(text, words[index:index + size], language, TRAILING_KINDS, places)
+            if span is not None:
+                return [span]
+    return []
 
 
 def _place_span(text: str, words: list[tuple[int, int]], language: str, kinds: tuple[str, ...],
