@@ -87,8 +87,31 @@ def test_french_has_no_party_tag_openers() -> None:
     assert toponyms._affiliation_places("Les sénateurs Ivo Park et Lin Soto, both D-W. Va., ont voté.", "fr") == []
 
 
+def _tagged(text: str) -> dict[str, str]:
+    """The divisions the recall rules mark on the place mentions of the text's tags."""
+    by_span: dict = {}
+    affiliations = toponyms._affiliation_places(text, "en")
+    for start, end in affiliations:
+        toponyms._take(start, end, text, by_span, set(), [], set(), "en", tag=True)
+    toponyms.mark_tagged_divisions(affiliations, text, by_span)
+    return {mention.text: mention.tagged_division for mention in by_span.values() if mention.tagged_division}
+
+
 def test_tagged_abbreviations_name_their_division(invented_towns: None) -> None:
     text = "Rep. Ann Roe, D-Pa., and Sen. Cole Brandt, R-N. C., met Rep. Ivo Park, D-Maple Ford."
     # A town of a tag is the gazetteer's to read; an abbreviation of one division is marked as it.
-    assert toponyms.tagged_divisions(text, "en") == {"Pa.": "Pennsylvania", "N. C.": "North Carolina"}
-    assert toponyms.tagged_divisions("He met Pa. at noon in Maple Ford.", "en") == {}
+    assert _tagged(text) == {"Pa.": "Pennsylvania", "N. C.": "North Carolina"}
+    assert _tagged("He met Pa. at noon in Maple Ford.") == {}
+
+
+def test_resolution_reads_the_mark_not_the_text(invented_towns: None) -> None:
+    from newsweave.annotate.canonical import Mention, resolve_mentions
+
+    text = "Rep. Ann Roe, D-Pa., spoke."
+    marked = Mention(16, 19, "Pa.", "LOC", tagged_division="Pennsylvania")
+    unmarked = Mention(16, 19, "Pa.", "LOC")
+    # The tag's mark places the abbreviation in its division; without it the text alone does not.
+    found = resolve_mentions([marked], text, None, "en")[0]
+    assert found is not None and found.place is not None and found.place.name == "Pennsylvania"
+    alone = resolve_mentions([unmarked], text, None, "en")[0]
+    assert alone is not None and alone.place is None

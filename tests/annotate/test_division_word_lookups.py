@@ -14,6 +14,8 @@ from newsweave.annotate.geo import Place, _Entry
 INDEX = {
     "ravon": (_Entry(Place(1, "Ravon", 10.0, 20.0, "VL", 2_000_000, "admin1"), True),
               _Entry(Place(2, "Ravon", 10.5, 20.5, "VL", 400_000, "city"), True)),
+    "orvane": (_Entry(Place(3, "Orvane", 11.0, 21.0, "VL", 900_000, "admin1"), True),
+               _Entry(Place(4, "Orvane", 11.2, 21.1, "VL", 90_000, "city"), True)),
 }
 
 
@@ -29,4 +31,15 @@ def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
     ("Southravon", []), ("Westravon", []),
 ])
 def test_division_and_compass_words_are_whole_words(name: str, expected: list[int]) -> None:
+    assert [entry.place.geonameid for entry in geo.candidates(name)] == expected
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    # French elides « de » before a vowel: the name follows the apostrophe, straight or curly.
+    ("province d'Orvane", [3]), ("région d’Orvane", [3]), ("État d'Orvane", [3]), ("département d'Orvane", [3]),
+    ("Orvane Province", [3]),
+    # The elided prefix needs a name after it, and is no prefix inside a longer word.
+    ("province d'", []), ("provinced'Orvane", []), ("province d'Orvanes", []),
+])
+def test_elided_french_division_prefixes(name: str, expected: list[int]) -> None:
     assert [entry.place.geonameid for entry in geo.candidates(name)] == expected

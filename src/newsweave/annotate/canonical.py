@@ -57,6 +57,9 @@ class Mention:
     role: str | None = None  # titles: "president:UA"
     bound_to: int | None = None  # titles: index of the person mention it stands next to
     lemma: str | None = None  # the name in its dictionary form, where the language inflects names
+    # Places: the one division a party-and-place tag's dotted abbreviation stands for ("D-Pa.":
+    # "Pennsylvania"), found once by the recall rules (``toponyms.recover_toponyms``).
+    tagged_division: str = ""
 
     @property
     def name(self) -> str:
@@ -376,7 +379,7 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
     lemma = {mentions[index].text: mentions[index].name for index in places}
     inner = _inner_places([mentions[index].name for index in places], language)
     marked = division_marks(text, [(mentions[index].start, mentions[index].end) for index in places], language)
-    marked.update(_tagged_divisions(text, language))
+    marked.update(_tagged_divisions(mentions, places))
     chosen = resolve_places([mentions[index].name for index in places], context,
                             pairs=[(lemma.get(town, town), lemma.get(region, region)) for town, region in pairs],
                             publication=publication_country(url), inner=inner,
@@ -394,13 +397,11 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
             results[index] = Resolved(place.entity_id, place.name, "LOC", place, place.country)
 
 
-def _tagged_divisions(text: str, language: str) -> dict[str, str]:
-    """Dotted abbreviations in party-and-place tags -> their division (``toponyms.tagged_divisions``)."""
-    if not language or not text:
-        return {}
-    from newsweave.annotate.toponyms import tagged_divisions
-
-    return tagged_divisions(text, language)
+def _tagged_divisions(mentions: list[Mention], places: list[int]) -> dict[str, str]:
+    """Dotted abbreviations in party-and-place tags -> their division, as the recall rules marked
+    them on the mentions (``toponyms.mark_tagged_divisions``)."""
+    return {mentions[index].text: mentions[index].tagged_division for index in places
+            if mentions[index].tagged_division}
 
 
 def _inner_places(names: list[str], language: str) -> dict[str, str]:

@@ -52,6 +52,8 @@ ARTICLE_TOWN_MIN_POPULATION = 100_000
 COMPASS_PART_MIN_POPULATION = 100_000
 # Seas and regions have no population; this ranks them with big countries' names.
 REGION_POPULATION = 10_000_000
+# Steps of the iteration that finds a world region's median point (it settles well before).
+MEDIAN_STEPS = 100
 
 
 @dataclass(frozen=True)
@@ -255,6 +257,12 @@ def _memory_index() -> dict[str, tuple[_Entry, ...]]:
         # "US" comes back below from the language files, which list it on purpose.
         for name in _country_names(code, place):
             add(name, place, False)
+    for name, code in _former_country_names():
+        # Sikkim became a state of India under its own name: the state is that land now.
+        successor = countries().get(code)
+        if successor is not None and fold(name) not in index and not any(
+                row.country == code and row.kind in ("admin1", "admin2") for row, _ in gaz.lookup(_connection(), fold(name))):
+            add(name, successor, False, listed=True)
     by_id = {entry.place.geonameid: entry.place for entries in index.values() for entry in entries}
     for place, names in _regions():
         add(place.name, place, True)
@@ -277,6 +285,16 @@ def _memory_index() -> dict[str, tuple[_Entry, ...]]:
                     for name in names:
                         if fold(name) not in _stop_words_of(lang.available_languages()):
                             add(name, division, False, listed=True)
+    for place, names in _world_regions():
+        # The curated file and the continents keep their own points ("Caribbean", "Europe"), and a
+        # country keeps its names ("South Africa" is no form of "Southern Africa", "America" no
+        # name of the Americas), the language files' included.
+        if fold(place.name) in index:
+            continue
+        add(place.name, place, True)
+        for name in names:
+            if fold(name) not in index:
+                add(name, place, False, listed=True)
     return {key: tuple(entries) for key, entries in index.items()}
 
 
@@ -295,6 +313,107 @@ def _regions() -> list[tuple[Place, list[str]]]:
                       item.get("country"), REGION_POPULATION, "region")
         found.append((place, names[1:]))
     return found
+
+
+def _former_country_names() -> list[tuple[str, str]]:
+    """(name, code of today's country) for each former country of ISO 3166-3 (pycountry) that one
+    country of today took over alone ("Zaire": CD, "Dahomey": BJ, "Upper Volta": BF). Left out:
+    one split among several (the USSR, Czechoslovakia: ISO writes "HH"), one whose successor is
+    gone too (Yugoslavia, then Serbia and Montenegro), and islands merged into a group of
+    scattered ones (Wake and Midway into the US Minor Outlying Islands): they have no one point.
+    The name is ISO's before its comma ("Zaire, Republic of")."""
+    from collections import Counter
+
+    import pycountry
+
+    pairs = [(record.name.split(",")[0].strip(), record.alpha_4[2:]) for record in pycountry.historic_countries
+             if len(record.alpha_4) == 4]
+    successors = Counter(code for _, code in pairs)
+    return [(name, code) for name, code in pairs
+            if successors[code] == 1 and pycountry.countries.get(alpha_2=code) is not None]
+
+
+# The UN's world regions as countrystatecity names them, where CLDR spells them otherwise.
+_M49_SPELLINGS = {"South-Eastern Asia": "Southeast Asia", "Australia and New Zealand": "Australasia",
+                  "Micronesia": "Micronesian Region"}
+
+
+@cache
+def _world_regions() -> list[tuple[Place, list[str]]]:
+    """The UN's world regions and subregions ("Western Africa", "Eastern Europe", "Americas"),
+    with their names in every language CLDR gives here and the forms news writes them in
+    (``region_name_forms`` of ``lang/<iso>/places.toml``: "West Africa", « Afrique de l'Ouest »).
+
+    Membership comes from countrystatecity (each country's UN region and subregion), names from
+    CLDR (babel). No package ships a point for them: a region's point is the geometric median of
+    its member countries' points on the sphere (the point least far from them in total), so that
+    one large or remote member does not carry it off (Russia, in the UN's Eastern Europe, would put
+    a mean in Siberia; Saint Helena, in Western Africa, in the South Atlantic); its population is
+    the sum of theirs.
+    """
+    from babel import Locale
+    from countrystatecity_countries import get_countries
+
+    members: dict[str, list[str]] = {}
+    for country in get_countries():
+        for group in (country.region, country.subregion):
+            if group:
+                members.setdefault(_M49_SPELLINGS.get(group, group), []).append(country.iso2)
+    codes = {name: code for code, name in Locale("en").territories.items() if code.isdigit()}
+    points = countries()
+    found = []
+    for group, codes_of in sorted(members.items()):
+        known = [points[code] for code in codes_of if code in points]
+        if group not in codes or not known:
+            continue
+        lat, lon = _spherical_median([(place.lat, place.lon) for place in known])
+        place = Place(gaz.derived_id("region", group), group, lat, lon, None,
+                      sum(place.population for place in known), "region")
+        found.append((place, _region_names(codes[group])))
+    return found
+
+
+def _region_names(code: str) -> list[str]:
+    """A world region's CLDR names in the gazetteer's languages, with the forms news writes."""
+    from babel import Locale
+
+    names = []
+    for language in _name_languages():
+        try:
+            name = Locale(language).territories[code]
+        except (KeyError, ValueError):
+            continue
+        names += [name, *usual_region_forms(name, language)]
+    return list(dict.fromkeys(names))
+
+
+def usual_region_forms(name: str, language: str) -> list[str]:
+    """The forms news writes a region's formal name in (``region_name_forms`` of
+    ``lang/<iso>/places.toml``, whole words: "Western Africa" → "West Africa")."""
+    if language not in lang.available_languages():
+        return []
+    forms = []
+    for formal, usual in lang.load(language, "places").get("region_name_forms", []):
+        form = re.sub(rf"(?<!\w){re.escape(formal)}(?!\w)", usual, name.replace("’", "'"))
+        if form != name.replace("’", "'"):
+            forms.append(form)
+    return forms
+
+
+def _spherical_median(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The geometric median of points on the sphere (Weiszfeld's iteration on unit vectors), as
+    (lat, lon): on vectors, a group across the antimeridian (Polynesia) is not averaged through
+    longitude 0."""
+    vectors = [(math.cos(math.radians(lat)) * math.cos(math.radians(lon)),
+                math.cos(math.radians(lat)) * math.sin(math.radians(lon)), math.sin(math.radians(lat)))
+               for lat, lon in points]
+    centre = [sum(vector[axis] for vector in vectors) / len(vectors) for axis in range(3)]
+    for _ in range(MEDIAN_STEPS):
+        weights = [1.0 / max(math.dist(centre, vector), 1e-9) for vector in vectors]
+        centre = [sum(weight * vector[axis] for weight, vector in zip(weights, vectors, strict=True)) / sum(weights)
+                  for axis in range(3)]
+    x, y, z = centre
+    return math.degrees(math.atan2(z, math.hypot(x, y))), math.degrees(math.atan2(y, x))
 
 
 def _admin1_by_code(country: str, code: str) -> Place | None:
@@ -406,6 +525,12 @@ def _without_compass_word(key: str) -> tuple[_Entry, ...]:
     return ()
 
 
+def is_generic_place_word(name: str) -> bool:
+    """Whether the name is, whole, a word that the languages' files list as generic in place
+    names ("Gulf", "Centre", « Ouest »: ``generic_place_words``)."""
+    return fold(name) in _compass_words()[1]
+
+
 @cache
 def _compass_words() -> tuple[tuple[str, ...], frozenset[str]]:
     prefixes: set[str] = set()
@@ -417,7 +542,7 @@ def _compass_words() -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 def _without_division_word(key: str) -> tuple[_Entry, ...]:
-    """"Oaxaca State", "province de Kandahar": the division under its bare name."""
+    """"Oaxaca State", "province de Kandahar", « région d'Auvergne »: the division under its bare name."""
     prefixes, suffixes = _division_words()
     for suffix in suffixes:
         if key.endswith(" " + suffix):
@@ -425,8 +550,10 @@ def _without_division_word(key: str) -> tuple[_Entry, ...]:
             if found:
                 return tuple(entry for entry in found if entry.place.kind in ("admin1", "admin2"))
     for prefix in prefixes:
-        if key.startswith(prefix + " "):
-            found = gazetteer().get(key[len(prefix) + 1 :])
+        # An elided prefix ("province d'") runs into the name; any other is a word of its own.
+        rest = key[len(prefix):] if prefix.endswith("'") else key[len(prefix) + 1:]
+        if key.startswith(prefix if prefix.endswith("'") else prefix + " ") and rest:
+            found = gazetteer().get(rest)
             if found:
                 return tuple(entry for entry in found if entry.place.kind in ("admin1", "admin2"))
     return ()

@@ -21,7 +21,8 @@ from urllib.parse import urlsplit
 from newsweave import lang
 from newsweave.annotate.country_initials import country_initials
 from newsweave.annotate.division_codes import division_names
-from newsweave.annotate.geo import Place, _Entry, _common_words, candidates, countries, demonym_country, fold, haversine_km, region_demonym
+from newsweave.annotate.geo import (Place, _Entry, _common_words, candidates, countries, demonym_country, fold, haversine_km,
+                                   is_generic_place_word, region_demonym)
 from newsweave.annotate.settings import SETTINGS
 
 SAME_ADMIN1_BONUS = 3.0
@@ -229,6 +230,12 @@ def _read_in_context(key: str, found: tuple[_Entry, ...], picks: dict[str, tuple
         # A small division of a country the article never points at ("West", a region of
         # Cameroon, for "the West") is more likely a word than that place.
         confidence *= SETTINGS.geo_unsupported_division_factor
+    if is_generic_place_word(key) and place.country is not None and place.country not in context.countries:
+        # A generic word of place names alone ("the Gulf", India's "the Centre") is that word, not
+        # the division somewhere that GeoNames names by it (Papua New Guinea's Gulf, France's
+        # Centre), unless the article points at that division's country ("Plateau" in a story
+        # about Nigeria).
+        confidence = 0.0
     return place, confidence
 
 
@@ -321,10 +328,16 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
 
 
 def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
-    """Folded town name -> the division or country written after it, as first read."""
+    """Folded town name -> the division or country written after it, as first read. Two names first
+    read as places of one kind, two countries or two states, are a list, not a town and its region
+    ("among them China, Japan and …", "Georgia, Oklahoma, Pennsylvania"): a country lies in no
+    country, a state in no state."""
     inside: dict[str, Place] = {}
     for town, region in pairs:
         pick = first.get(fold(region))
+        own = first.get(fold(town))
+        if own is not None and pick is not None and own[0].kind == pick[0].kind in ("country", "admin1"):
+            continue
         if pick is not None and pick[0].kind in ("country", "admin1", "admin2") and fold(town) != fold(region):
             inside.setdefault(fold(town), pick[0])
     return inside

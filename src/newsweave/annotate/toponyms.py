@@ -76,6 +76,7 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
         _take(start, end, text, by_span, taken, added, person_words, language, dateline=True)
     for start, end in affiliations:
         _take(start, end, text, by_span, taken, added, person_words, language, tag=True)
+    mark_tagged_divisions(affiliations, text, by_span)
     origin = _origin_pattern(language)
     person_ends = {m.end for m in mentions if m.kind == "name" and m.label == "PER"}
     for token in doc:
@@ -197,7 +198,27 @@ def _embedded_spans(text: str, words: list[tuple[int, int]], connectors: frozens
             if span is not None:
                 found.append(span)
                 break
+    # Words inside, for a country or a division only ("Air France KLM", "Marine Energy Wales
+    # Annual Conference"): news names a country's airline or a region's meeting so.
+    if not found:
+        found.extend(_inner_words_span(text, words, keys, connectors, language, places))
     return found
+
+
+def _inner_words_span(text: str, words: list[tuple[int, int]], keys: list[str], connectors: frozenset[str],
+                      language: str, places: frozenset[str]) -> list[tuple[int, int]]:
+    """The first run of words strictly inside a long name (neither its first nor its last word)
+    that names a country or a first-level division, longest first; none across a connector, and
+    not a common word of the language ("Fine China Ltd", "Butterball Turkey Company")."""
+    common = _common_words(language)
+    for index in range(1, len(words) - 1):
+        for size in range(min(SETTINGS.toponym_max_words, len(words) - 1 - index), 0, -1):
+            if any(key in connectors for key in keys[index:index + size]) or size == 1 and keys[index] in common:
+                continue
+            span = _place_span(text, words[index:index + size], language, TRAILING_KINDS, places)
+            if span is not None:
+                return [span]
+    return []
 
 
 def _place_span(text: str, words: list[tuple[int, int]], language: str, kinds: tuple[str, ...],
@@ -557,16 +578,18 @@ def _affiliation_places(text: str, language: str) -> list[tuple[int, int]]:
     return found
 
 
-def tagged_divisions(text: str, language: str) -> dict[str, str]:
-    """Abbreviation -> the English name of the one division it stands for, for each dotted
-    abbreviation written in a party-and-place tag ("D-Pa." → "Pennsylvania"): the tag marks it as
-    a place even in an article that names no other place of that country."""
-    found = {}
-    for start, end in _affiliation_places(text, language):
+def mark_tagged_divisions(affiliations: list[tuple[int, int]], text: str, by_span: dict) -> None:
+    """Mark the place mention of each dotted abbreviation of one division written in a
+    party-and-place tag ("D-Pa." → "Pennsylvania") with that division (``Mention.tagged_division``):
+    the tag marks it as a place even in an article that names no other place of that country, and
+    resolution reads the mark instead of finding the tags again."""
+    for start, end in affiliations:
+        mention = by_span.get((start, end))
+        if mention is None or mention.label != "LOC":
+            continue
         readings = division_names(text[start:end]) if _dotted_division(text[start:end]) else ()
         if len(readings) == 1:
-            found[text[start:end]] = readings[0][1]
-    return found
+            mention.tagged_division = readings[0][1]
 
 
 def _dotted_division(name: str) -> bool:

@@ -1,0 +1,64 @@
+"""Names written "A, B" are a town and its region only when they are not two places of one
+kind: two countries or two states are a list ("among them Valoria, Norland and …"), while a
+town named like a country in a state stays one (invented places; English and French text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.annotate import georesolve
+from newsweave.annotate.geo import Place, _Entry, fold
+from newsweave.annotate.georesolve import resolve_places, town_region_pairs
+
+VALORIA = Place(1, "Valoria", 10.0, 10.0, "VL", 50_000_000, "country")
+NORLAND = Place(2, "Norland", 40.0, 40.0, "NL", 60_000_000, "country")
+# A small town of Norland named after Valoria, and a state of Norland.
+VALORIA_TOWN = Place(3, "Valoria", 40.2, 40.1, "NL", 6_000, "city", admin1="07", region="brennmark")
+BRENNMARK = Place(4, "Brennmark", 40.3, 40.3, "NL", 3_000_000, "admin1", admin1="07", region="brennmark")
+ESKER = Place(5, "Esker", 41.0, 41.0, "NL", 2_000_000, "admin1", admin1="08", region="esker")
+ESKER_TOWN = Place(6, "Esker", 40.25, 40.2, "NL", 4_000, "city", admin1="07", region="brennmark")
+
+GAZETTEER = {
+    "valoria": (_Entry(VALORIA, True), _Entry(VALORIA_TOWN, True)),
+    "norland": (_Entry(NORLAND, True),),
+    "brennmark": (_Entry(BRENNMARK, True),),
+    "esker": (_Entry(ESKER, True), _Entry(ESKER_TOWN, True)),
+}
+
+
+@pytest.fixture(autouse=True)
+def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(georesolve, "_options", lambda name: GAZETTEER.get(fold(name), ()))
+    monkeypatch.setattr(georesolve, "_division_readings", lambda name: ())
+
+
+def _read(text: str, names: list[str]) -> dict[str, Place]:
+    spans = []
+    for name in names:
+        start = text.index(name)
+        spans.append((start, start + len(name)))
+    return resolve_places(names, pairs=town_region_pairs(text, spans))
+
+
+@pytest.mark.parametrize("text", [
+    "Many countries, among them Valoria, Norland and others, closed their borders.",
+    "Plusieurs pays, dont Valoria, Norland et d'autres, ont fermé leurs frontières.",
+])
+def test_two_countries_after_a_comma_are_a_list(text: str) -> None:
+    assert _read(text, ["Valoria", "Norland"])["valoria"].kind == "country"
+
+
+@pytest.mark.parametrize("text", [
+    "The disorder was found in states including Esker, Brennmark and others.",
+    "Le mal a été trouvé dans des États dont Esker, Brennmark et d'autres.",
+])
+def test_two_states_after_a_comma_are_a_list(text: str) -> None:
+    assert _read(text, ["Esker", "Brennmark"])["esker"].kind == "admin1"
+
+
+@pytest.mark.parametrize("text", [
+    "The fair opened in Valoria, Brennmark on Sunday.",
+    "La foire a ouvert à Valoria, Brennmark dimanche.",
+])
+def test_a_town_named_like_a_country_stays_in_its_state(text: str) -> None:
+    assert _read(text, ["Valoria", "Brennmark"])["valoria"].geonameid == VALORIA_TOWN.geonameid
