@@ -67,13 +67,15 @@ STORY = {
            "Der Hafenmeister rechnet damit, dass die Arbeiten an der Außenmole bis Ende des Monats dauern.\n"),
 }
 # Furniture lines written for these tests: the site's own newsletter or apps, a row of share
-# buttons, a read-also link with the adverb first.
+# buttons, read-also links (the adverb first, a bar for the colon), a most-read box.
 FURNITURE = [
     ("en", "Want the coast's news every morning? Join our free harbour newsletter."),
     ("en", "Get our app for live updates from the quays"),
     ("es", "Recibe cada mañana nuestro boletín del litoral."),
     ("es", "Compartir en WhatsApp Compartir en Facebook Copiar enlace"),
     ("es", "También lee: Los pescadores de Velmar piden ayudas tras el temporal"),
+    ("es", "Noticias relacionadas | Velmar cierra el paseo marítimo por obras"),
+    ("es", "Lo más leído"),
     ("fr", "Retrouvez toute l'actualité du littoral dans nos newsletters."),
     ("de", "Holen Sie sich unsere Apps für Nachrichten von der Küste."),
     ("de", "Beitrag auf Facebook teilen Beitrag auf WhatsApp teilen Beitrag per E-Mail teilen"),
