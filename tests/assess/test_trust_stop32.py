@@ -76,6 +76,7 @@ FURNITURE = [
     ("es", "También lee: Los pescadores de Velmar piden ayudas tras el temporal"),
     ("es", "Noticias relacionadas | Velmar cierra el paseo marítimo por obras"),
     ("es", "Lo más leído"),
+    ("es", "Sigue nuestra cobertura del temporal minuto a minuto"),
     ("fr", "Retrouvez toute l'actualité du littoral dans nos newsletters."),
     ("de", "Holen Sie sich unsere Apps für Nachrichten von der Küste."),
     ("de", "Beitrag auf Facebook teilen Beitrag auf WhatsApp teilen Beitrag per E-Mail teilen"),
@@ -87,6 +88,7 @@ NOT_FURNITURE = [
     ("en", "Pictures of the damaged wall spread on Facebook and on Twitter within hours of the storm."),
     ("es", "«Nuestra app mostró mal las mareas durante dos días», dijo Mira Holt, que dirige la naviera."),
     ("es", "El ayuntamiento también lee cada semana las quejas de los vecinos sobre el ruido del puerto."),
+    ("es", "Para nuestra sorpresa, el dique interior resistió sin daños."),
     ("fr", "« Notre application a affiché de mauvais horaires pendant deux jours », a dit Mira Holt, qui dirige la compagnie."),
     ("de", "„Unsere App zeigte zwei Tage lang falsche Gezeiten“, sagte Mira Holt, die die Reederei führt."),
 ]
