@@ -33,6 +33,7 @@ READABLE_REASON = {
     "read_also": "a “read also” link",
     "subscription_prompt": "a subscription prompt",
     "app_prompt": "an app prompt",
+    "site_prompt": "a prompt to use the site's own services",
     "cookie_notice": "a cookie notice",
     "share_buttons": "share buttons",
     "agency_credit": "an agency credit",

@@ -39,6 +39,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 _BRAND_WORD = re.compile(r"(?<=[\w,;:(–-] )([A-ZÀ-Ý][\w&'’-]*[\w](?: [A-Z0-9][\w&-]*)*)")
 _CODE = re.compile(r"[A-Z]{2,}\d{1,4}")
 _ADDRESS = re.compile(r"\b[\w-]+\.(?:com|net|org|io|fr|de|es|co\.uk|app|shop|store)\b")
+# An e-mail address: where to write to, found in contact blocks and reporters' sign-offs.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Words that name the reader's own world and are never a brand.
 _NOT_BRANDS = frozenset({"I", "You", "We", "Vous", "Nous", "Je", "Sie", "Ihr", "Ihre", "Ihren", "Ihnen", "Usted", "Jetzt"})
 SIGNALS = ("call_to_act", "offer", "second_person", "praise")
@@ -106,7 +108,16 @@ def _signal(article: Article, name: str, window: tuple[int, int], excluded: list
     pats = patterns(article, "promotion", name)
     if name == "offer":
         pats = pats + patterns(article, "promotion", "price") + patterns(article, "promotion", "code")
-    return [span for span in find_patterns(pats, article.text, *window) if not overlaps(*span, excluded)]
+    spans = [span for span in find_patterns(pats, article.text, *window) if not overlaps(*span, excluded)]
+    if name == "offer" and _contact_block(article, window):
+        spans = [(s, e) for s, e in spans if not _ADDRESS.search(article.text, s, e)]
+    return spans
+
+
+def _contact_block(article: Article, window: tuple[int, int]) -> bool:
+    """The window gives an e-mail address: contact details (a press office, a reporter's
+    sign-off), where the web addresses beside it say whom to ask, not where to buy."""
+    return _EMAIL.search(article.text, *window) is not None
 
 
 def _flag(article: Article, brands: list[tuple[int, int]], found: dict[str, list[tuple[int, int]]]) -> Flag:

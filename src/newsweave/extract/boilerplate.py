@@ -57,8 +57,10 @@ def furniture_reason(line: str, opening: bool = False) -> str | None:
         return None
     words = word_count(stripped)
     for rule in rules():
+        if words > rule.max_words:
+            continue  # the length rules a line out before any pattern is tried: most lines are long
         found = rule.pattern.match(stripped) if opening else rule.pattern.search(stripped)
-        if words <= rule.max_words and found:
+        if found:
             return rule.reason
     return None
 
