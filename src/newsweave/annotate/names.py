@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates, demonym_country, fold
+from newsweave.annotate.given_names import given_names
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import folded_stop_words
@@ -40,6 +41,9 @@ from newsweave.annotate.word_sets import folded_stop_words
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
 # "Saint-Denis", "J.").
 CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
+# A short word in capitals: an initialism ("ZDF", "VVD"), unless a Roman numeral ("XVI").
+ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
+ROMAN = re.compile(r"[IVXLCDM]+")
 
 
 @cache
@@ -48,12 +52,18 @@ def _names_data(language: str) -> dict[str, Any]:
     return {
         "person_titles": {fold(word) for word in data.get("person_titles", [])},
         "org_words": {fold(word) for word in data.get("org_words", [])},
+        "org_bodies": {fold(word) for word in data.get("org_bodies", [])},
         "org_suffixes": tuple(fold(word) for word in data.get("org_suffixes", [])),
         "loc_words": {fold(word) for word in data.get("loc_words", [])},
         "loc_suffixes": tuple(fold(word) for word in data.get("loc_suffixes", [])),
         "particles": {word.lower() for word in data.get("particles", [])},
         "capitalised_nouns": bool(data.get("capitalised_nouns", False)),
         "not_names": {fold(word) for word in data.get("not_names", [])},
+        "acronym_label": data.get("acronym_label"),
+        "org_complements": {word.lower() for word in data.get("org_complements", [])},
+        "complement_articles": {word.lower() for word in data.get("complement_articles", [])},
+        "complement_joiners": {word.lower() for word in data.get("complement_joiners", [])},
+        "adjective_endings": tuple(data.get("adjective_endings", [])),
     }
 
 
@@ -68,7 +78,7 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     if not is_cased(text):
         return _caseless_mentions(text, taken)
     found: list[Mention] = []
-    for run in _capitalised_runs(doc, language):
+    for run in _with_complements(doc, _capitalised_runs(doc, language), language):
         for piece in _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]:
             mention = _classify(doc, piece, language)
             if mention and not any(i in taken for i in range(mention.start, mention.end)):
@@ -83,7 +93,62 @@ def _glued(doc: Doc, run: tuple[int, int], language: str) -> bool:
     if not data["capitalised_nouns"]:
         return False
     words = [fold(token.text) for token in doc[run[0] : run[1]]]
-    return not any(word in data["org_words"] or word in data["loc_words"] for word in words)
+    return not any(_is_org_word(word, data) or word in data["loc_words"] for word in words)
+
+
+def _with_complements(doc: Doc, runs: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """Runs joined across the complement of an organisation's head ("Bundesministerium für
+    Gesundheit", "Akademie der Wissenschaften", "Bundesamt für Migration und Flüchtlinge"):
+    a run ending on an organisation word, then a word of ``org_complements`` (and an article of
+    ``complement_articles``), then a run that is not only kind words, is one name."""
+    data = _names_data(language)
+    if not data["org_complements"]:
+        return runs
+    joined: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        index += 1
+        if _is_org_word(fold(doc[end - 1].text), data):
+            while index < len(runs) and _complement_between(doc, end, runs[index][0], data) and _has_plain_word(doc, runs[index], data):
+                end = runs[index][1]
+                index += 1
+                # "… für Migration und Flüchtlinge": one more word after a conjunction.
+                if (index < len(runs) and runs[index][0] == end + 1 and doc[end].lower_ in data["complement_joiners"]
+                        and runs[index][1] - runs[index][0] == 1 and _has_plain_word(doc, runs[index], data)):
+                    end = runs[index][1]
+                    index += 1
+        joined.append((start, end))
+    return joined
+
+
+def _complement_between(doc: Doc, end: int, start: int, data: dict[str, Any]) -> bool:
+    """Whether the words between two runs are a complement word, and at most one article."""
+    between = [token.lower_ for token in doc[end:start]]
+    if not between or between[0] not in data["org_complements"] or any(LINE_BREAK.search(token.whitespace_) for token in doc[end - 1 : start]):
+        return False
+    return len(between) == 1 or (len(between) == 2 and between[1] in data["complement_articles"])
+
+
+def _has_plain_word(doc: Doc, run: tuple[int, int], data: dict[str, Any]) -> bool:
+    """Whether a run holds a word that is no kind word ("Gesundheit", not "Stadt" alone)."""
+    kind_words = data["org_words"] | data["loc_words"] | data["person_titles"] | data["not_names"]
+    return any(fold(token.text) not in kind_words for token in doc[run[0] : run[1]])
+
+
+def _is_org_word(word: str, data: dict[str, Any]) -> bool:
+    """An organisation word, or a compound ending with one ("Bundeskriminalamt",
+    "Arbeiterpartei"); not an office, whose first part is a person's title ("Bischofsamt",
+    "Bürgermeisteramt"), nor a word listed in ``not_names`` ("Insgesamt")."""
+    if word in data["org_words"] or word in data["org_bodies"]:
+        return True
+    if word in data["not_names"]:
+        return False
+    for suffix in data["org_suffixes"]:
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)].rstrip("-")
+            return not any(form in data["person_titles"] for form in (stem, stem[:-1], stem[:-2]) if form)
+    return False
 
 
 def _split_at_known_names(doc: Doc, run: tuple[int, int]) -> list[tuple[int, int]]:
@@ -168,6 +233,16 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         elif not (word in stop_words or word in data["not_names"]):
             break
         start += 1
+    # A noun before a given name and a surname is a role ("Titelverteidiger Jansa Kehl").
+    given = given_names(language)
+    if data["capitalised_nouns"] and end - start >= 3 and given.listed(doc[start + 1].text) and not given.listed(doc[start].text):
+        start += 1
+        titled = True
+    # A noun before an initialism names its kind ("Sender BRNF"): the initialism is the name.
+    if (data["capitalised_nouns"] and end - start == 2 and ACRONYM.fullmatch(doc[end - 1].text)
+            and not ACRONYM.fullmatch(doc[start].text) and not given.listed(doc[start].text)
+            and not _is_org_word(fold(doc[start].text), data)):
+        start += 1
     # A title just before the run ("Frau Veldhoen", "presidente Rossi", "le ministre Gaudin").
     if start == run[0] and start > 0 and fold(doc[start - 1].text) in data["person_titles"]:
         titled = True
@@ -178,7 +253,7 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     span = doc[start:end]
     words = [fold(token.text) for token in span]
     name = span.text
-    label = _label(name, words, titled, data)
+    label = _label(name, words, titled, data, language)
     if label is None:
         return None
     lone = end - start == 1
@@ -197,19 +272,25 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     return Mention(span.start_char, span.end_char, name, label)
 
 
-def _label(name: str, words: list[str], titled: bool, data: dict[str, Any]) -> str | None:
+def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], language: str) -> str | None:
     alias = alias_of(name)
     if alias:
         return alias[1]
+    if len(words) == 1 and words[0] in data["org_bodies"]:
+        return "ORG"
     kind_words = data["org_words"] | data["loc_words"] | data["person_titles"]
     if all(word in kind_words for word in words):
         return None  # "Regierung", "Provincie" alone are common nouns, not names
-    if any(word in data["org_words"] for word in words) or any(w.endswith(data["org_suffixes"]) for w in words if data["org_suffixes"]):
+    if any(_is_org_word(word, data) for word in words):
         return "ORG"
     if any(word in data["loc_words"] for word in words) or any(w.endswith(data["loc_suffixes"]) for w in words if data["loc_suffixes"]):
         return "LOC"
     if candidates(name):
         return "LOC"
+    if len(words) == 1 and data["acronym_label"] and ACRONYM.fullmatch(name) and not ROMAN.fullmatch(name):
+        return str(data["acronym_label"])  # an initialism is an organisation's ("ZDF", "VVD")
+    if not titled and words[0].endswith(data["adjective_endings"] or ("\0",)) and not given_names(language).listed(name.split()[0]):
+        return None  # an adjective opens a German noun phrase, not a name ("Größere Städte")
     if titled or 2 <= len(words) <= 3:
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
