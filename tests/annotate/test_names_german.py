@@ -62,3 +62,15 @@ def test_a_role_noun_before_a_full_name_is_no_part_of_it() -> None:
     found = _found("Das Finale gewann Titelverteidiger Jonas Wendtkamp gegen Vereinslegende Peter Oltrau.", "de")
     assert found["Jonas Wendtkamp"] == "PER" and found["Peter Oltrau"] == "PER"
     assert not any(text.startswith(("Titelverteidiger", "Vereinslegende")) for text in found)
+
+
+def test_a_surname_in_lower_case_is_a_word_in_a_language_without_a_lexicon() -> None:
+    dutch = _found("Minister Anna Bakkerom opende de school. De bakkerom in het dorp was blij.", "nl")
+    assert dutch["Anna Bakkerom"] == "PER" and "bakkerom" not in dutch
+
+
+def test_a_common_noun_after_an_article_is_no_place_abroad() -> None:
+    found = _found("Die Art lebt in Brasilien. Der Hof bekam den Namen Velmerhof, im Tor stand Jonas Wendtkamp. "
+                   "Die Familie zog in die Schweiz und später ins Burgenland.", "de")
+    assert "Art" not in found and "Namen" not in found and "Tor" not in found
+    assert found["Brasilien"] == "LOC" and found["Schweiz"] == "LOC" and found["Burgenland"] == "LOC"

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
-from newsweave.annotate.geo import candidates, demonym_country, fold
+from newsweave.annotate.geo import candidates, country_names, demonym_country, fold
 from newsweave.annotate.given_names import given_names
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
@@ -64,6 +64,7 @@ def _names_data(language: str) -> dict[str, Any]:
         "complement_articles": {word.lower() for word in data.get("complement_articles", [])},
         "complement_joiners": {word.lower() for word in data.get("complement_joiners", [])},
         "adjective_endings": tuple(data.get("adjective_endings", [])),
+        "noun_determiners": {word.lower() for word in data.get("noun_determiners", [])},
     }
 
 
@@ -265,6 +266,9 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         # A lone capitalised word is a place only when the gazetteer knows it as a big one.
         if data["capitalised_nouns"] or opens_sentence:
             return None
+    if lone and label == "LOC" and not titled and alias_of(name) is None and start > 0 \
+            and doc[start - 1].lower_ in data["noun_determiners"] and not _place_after_determiner(name, language):
+        return None  # "die Art", "den Namen", "im Tor": a common noun that some place is called
     if opens_sentence and not known and end - start < 2:
         return None
     if demonym_country(name) and not titled:
@@ -294,6 +298,24 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
     if titled or 2 <= len(words) <= 3:
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
+
+
+def _place_after_determiner(name: str, language: str) -> bool:
+    """Whether a word after an article may still be a place: the language's own name of a
+    country ("die Schweiz", "im Jemen") or a division under its own name ("im Burgenland");
+    not a word that is a place's name only in another language ("den Namen", Namur)."""
+    key = fold(name)
+    return key in _own_place_names(language) or any(
+        entry.place.kind in ("admin1", "admin2", "region") and fold(entry.place.name) == key for entry in candidates(name))
+
+
+@cache
+def _own_place_names(language: str) -> frozenset[str]:
+    """Countries in the language (CLDR) and the places its entities file names."""
+    names = {fold(name) for name in country_names(language)}
+    for entry in lang.load(language, "entities").get("place_name", []):
+        names |= {fold(name) for name in entry.get("names", [])}
+    return frozenset(names)
 
 
 def _is_big_place(name: str) -> bool:
