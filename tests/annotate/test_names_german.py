@@ -74,3 +74,15 @@ def test_a_common_noun_after_an_article_is_no_place_abroad() -> None:
                    "Die Familie zog in die Schweiz und später ins Burgenland.", "de")
     assert "Art" not in found and "Namen" not in found and "Tor" not in found
     assert found["Brasilien"] == "LOC" and found["Schweiz"] == "LOC" and found["Burgenland"] == "LOC"
+
+
+def test_a_small_town_after_a_preposition_of_places() -> None:
+    found = _found("Die Sängerin Mara Feldkamp wuchs in Tutzing auf und zog dann nach Norden.", "de")
+    assert found["Tutzing"] == "LOC" and "Norden" not in found
+
+
+def test_a_town_joined_to_its_river_is_one_name() -> None:
+    german = _found("Der Verein aus Weil am Rhein spielte gegen Gäste aus Neustadt bei Coburg.", "de")
+    assert german["Weil am Rhein"] == "LOC" and german["Neustadt bei Coburg"] == "LOC"
+    dutch = _found("De wedstrijd in Alphen aan den Rijn werd afgelast.", "nl")
+    assert dutch["Alphen aan den Rijn"] == "LOC"

@@ -65,6 +65,8 @@ def _names_data(language: str) -> dict[str, Any]:
         "complement_joiners": {word.lower() for word in data.get("complement_joiners", [])},
         "adjective_endings": tuple(data.get("adjective_endings", [])),
         "noun_determiners": {word.lower() for word in data.get("noun_determiners", [])},
+        "place_prepositions": {word.lower() for word in data.get("place_prepositions", [])},
+        "place_joiners": {word.lower() for word in data.get("place_joiners", [])},
     }
 
 
@@ -79,7 +81,8 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     if not is_cased(text):
         return _caseless_mentions(text, taken)
     found: list[Mention] = []
-    for run in _with_complements(doc, _capitalised_runs(doc, language), language):
+    runs = _with_place_joiners(doc, _capitalised_runs(doc, language), language)
+    for run in _with_complements(doc, runs, language):
         for piece in _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]:
             mention = _classify(doc, piece, language)
             if mention and not any(i in taken for i in range(mention.start, mention.end)):
@@ -94,7 +97,38 @@ def _glued(doc: Doc, run: tuple[int, int], language: str) -> bool:
     if not data["capitalised_nouns"]:
         return False
     words = [fold(token.text) for token in doc[run[0] : run[1]]]
+    if _joined_place(doc, run):
+        return False
     return not any(_is_org_word(word, data) or word in data["loc_words"] for word in words)
+
+
+def _joined_place(doc: Doc, run: tuple[int, int]) -> bool:
+    """Whether a run with a lower-case joiner inside is a place the gazetteer knows ("Weil am Rhein")."""
+    return any(token.is_lower for token in doc[run[0] : run[1]]) and bool(candidates(doc[run[0] : run[1]].text))
+
+
+def _with_place_joiners(doc: Doc, runs: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """Runs joined across the words that join a town to its river or region ("Weil am Rhein",
+    "Neustadt bei Coburg", "Halle an der Saale"; ``place_joiners``) when the gazetteer knows the
+    whole; the words of the second run after the known name stay a run of their own."""
+    joiners = _names_data(language)["place_joiners"]
+    if not joiners:
+        return runs
+    joined: list[tuple[int, int]] = []
+    pending = list(runs)
+    while pending:
+        start, end = pending.pop(0)
+        if pending and " ".join(token.lower_ for token in doc[end : pending[0][0]]) in joiners:
+            following = pending[0]
+            for size in range(following[1] - following[0], 0, -1):
+                if candidates(doc[start : following[0] + size].text):
+                    pending[0] = (following[0] + size, following[1])
+                    if pending[0][0] == pending[0][1]:
+                        pending.pop(0)
+                    end = following[0] + size
+                    break
+        joined.append((start, end))
+    return joined
 
 
 def _with_complements(doc: Doc, runs: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
@@ -226,8 +260,9 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     stop_words = folded_stop_words(language)
     start, end = run
     titled = False
-    # Leading capitalised function words and titles are no part of the name ("Die", "Bundeskanzler").
-    while start < end:
+    # Leading capitalised function words and titles are no part of the name ("Die", "Bundeskanzler"),
+    # unless the run is a known place ("Weil am Rhein").
+    while start < end and not _joined_place(doc, run):
         word = fold(doc[start].text)
         if word in data["person_titles"]:
             titled = True
@@ -263,8 +298,9 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     if lone and not known and (data["capitalised_nouns"] or opens_sentence):
         return None
     if lone and label == "LOC" and not _is_big_place(name) and not titled and alias_of(name) is None:
-        # A lone capitalised word is a place only when the gazetteer knows it as a big one.
-        if data["capitalised_nouns"] or opens_sentence:
+        # A lone capitalised word is a place only when the gazetteer knows it as a big one, or
+        # as a town right after a preposition of places ("in Tutzing", "nach Hameln").
+        if (data["capitalised_nouns"] or opens_sentence) and not _town_after_preposition(doc, start, name, data):
             return None
     if lone and label == "LOC" and not titled and alias_of(name) is None and start > 0 \
             and doc[start - 1].lower_ in data["noun_determiners"] and not _place_after_determiner(name, language):
@@ -298,6 +334,15 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
     if titled or 2 <= len(words) <= 3:
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
+
+
+def _town_after_preposition(doc: Doc, start: int, name: str, data: dict[str, Any]) -> bool:
+    """Whether a word right after a preposition of places is a town the gazetteer knows, of
+    ``name_town_after_preposition_min_population`` people or more."""
+    if start == 0 or doc[start - 1].lower_ not in data["place_prepositions"]:
+        return False
+    return any(entry.place.kind == "city" and entry.place.population >= SETTINGS.name_town_after_preposition_min_population
+               for entry in candidates(name))
 
 
 def _place_after_determiner(name: str, language: str) -> bool:
