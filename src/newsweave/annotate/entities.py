@@ -56,7 +56,7 @@ from newsweave.annotate.person_places import after_honorific, is_subject, places
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, persons_named_by_kin,
                                             places_after_place_nouns, place_preposition, places_listed_with_places)
-from newsweave.annotate.team_names import teams_named_after_places
+from newsweave.annotate.team_names import teams_before_places, teams_named_after_places
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
@@ -130,6 +130,7 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions = persons_by_given_names(mentions, doc, language)
     mentions = repair_person_forms(mentions, doc, language)
     mentions = teams_named_after_places(mentions, doc, language)
+    mentions = teams_before_places(mentions, doc, language)
     mentions = persons_after_honorifics(mentions, article.text, doc, language)
     mentions = surnames_repeated(mentions, doc, language)
     extend_surnames_with_particles(mentions, doc)
