@@ -86,3 +86,8 @@ def test_a_town_joined_to_its_river_is_one_name() -> None:
     assert german["Weil am Rhein"] == "LOC" and german["Neustadt bei Coburg"] == "LOC"
     dutch = _found("De wedstrijd in Alphen aan den Rijn werd afgelast.", "nl")
     assert dutch["Alphen aan den Rijn"] == "LOC"
+
+
+def test_common_initialisms_and_headings_in_capitals_are_no_organisations() -> None:
+    found = _found("Das Spiel lief im TV.\n\nNEUE REGELN FÜR KVZ\n\nDie Partei tagte in Velbrück.", "de")
+    assert "TV" not in found and "KVZ" not in found and "REGELN" not in found

@@ -276,7 +276,7 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         titled = True
     # A noun before an initialism names its kind ("Sender BRNF"): the initialism is the name.
     if (data["capitalised_nouns"] and end - start == 2 and ACRONYM.fullmatch(doc[end - 1].text)
-            and not ACRONYM.fullmatch(doc[start].text) and not given.listed(doc[start].text)
+            and not doc[start].text.isupper() and not given.listed(doc[start].text)
             and not _is_org_word(fold(doc[start].text), data)):
         start += 1
     # A title just before the run ("Frau Veldhoen", "presidente Rossi", "le ministre Gaudin").
@@ -305,6 +305,8 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     if lone and label == "LOC" and not titled and alias_of(name) is None and start > 0 \
             and doc[start - 1].lower_ in data["noun_determiners"] and not _place_after_determiner(name, language):
         return None  # "die Art", "den Namen", "im Tor": a common noun that some place is called
+    if lone and ACRONYM.fullmatch(name) and _in_capitals_line(doc, start):
+        return None  # a heading in capitals ("NEUE REGELN FÜR …"), not an initialism
     if opens_sentence and not known and end - start < 2:
         return None
     if demonym_country(name) and not titled:
@@ -334,6 +336,12 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
     if titled or 2 <= len(words) <= 3:
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
+
+
+def _in_capitals_line(doc: Doc, index: int) -> bool:
+    """Whether a word next to ``doc[index]`` is in capitals too."""
+    near = [doc[i] for i in (index - 1, index + 1) if 0 <= i < len(doc)]
+    return any(token.is_alpha and token.is_upper and len(token) > 1 for token in near)
 
 
 def _town_after_preposition(doc: Doc, start: int, name: str, data: dict[str, Any]) -> bool:
