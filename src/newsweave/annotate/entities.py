@@ -62,6 +62,9 @@ from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
 from newsweave.annotate.settings import SETTINGS
 
+# One capital letter (with its dot) or a Roman numeral standing alone.
+LONE_LETTER = re.compile(r"[A-Z]\.?|[IVX]{1,4}\.?")
+
 # Model labels (OntoNotes for English, WikiNER for French, natasha's) → contract labels.
 # Labels not listed (DATE, MONEY, CARDINAL …) are not entities here.
 LABELS: dict[str, str] = {
@@ -192,6 +195,8 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
         if end <= start:
             continue
         words = text[start:end]
+        if LONE_LETTER.fullmatch(words):
+            continue  # "groupe C", "Louis" + "XIV" cut apart, OCR debris: a letter alone names nothing
         kind = "demonym" if _is_demonym(words, label) or _demonym_before_noun(words, doc, end) else "name"
         mentions.append(Mention(start, end, words, "MISC" if kind == "demonym" else label, kind,
                                 lemma=name_lemma(words, language)))
