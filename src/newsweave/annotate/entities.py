@@ -56,11 +56,14 @@ from newsweave.annotate.person_places import after_honorific, is_subject, places
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, persons_named_by_kin,
                                             places_after_place_nouns, place_preposition, places_listed_with_places)
-from newsweave.annotate.team_names import teams_named_after_places
+from newsweave.annotate.team_names import teams_before_places, teams_named_after_places
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
 from newsweave.annotate.settings import SETTINGS
+
+# One capital letter (with its dot) or a Roman numeral standing alone.
+LONE_LETTER = re.compile(r"[A-Z]\.?|[IVX]{1,4}\.?")
 
 # Model labels (OntoNotes for English, WikiNER for French, natasha's) → contract labels.
 # Labels not listed (DATE, MONEY, CARDINAL …) are not entities here.
@@ -130,6 +133,7 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions = persons_by_given_names(mentions, doc, language)
     mentions = repair_person_forms(mentions, doc, language)
     mentions = teams_named_after_places(mentions, doc, language)
+    mentions = teams_before_places(mentions, doc, language)
     mentions = persons_after_honorifics(mentions, article.text, doc, language)
     mentions = surnames_repeated(mentions, doc, language)
     extend_surnames_with_particles(mentions, doc)
@@ -191,6 +195,8 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
         if end <= start:
             continue
         words = text[start:end]
+        if LONE_LETTER.fullmatch(words):
+            continue  # "groupe C", "Louis" + "XIV" cut apart, OCR debris: a letter alone names nothing
         kind = "demonym" if _is_demonym(words, label) or _demonym_before_noun(words, doc, end) else "name"
         mentions.append(Mention(start, end, words, "MISC" if kind == "demonym" else label, kind,
                                 lemma=name_lemma(words, language)))

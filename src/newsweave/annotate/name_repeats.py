@@ -83,7 +83,7 @@ def _is_capitalised_name(text: str) -> bool:
 def names_repeated_in_lower_case(text: str, mentions: list[Mention], language: str) -> list[Mention]:
     """Lower-case repeats of the article's capitalised names ("ilse cardova", "cardova",
     "rotterdam" once "Rotterdam" was named). A person's surname counts when the lemmatizer does
-    not know it ("baker", "wolf" stay words); a one-word place when it is no verb, adjective or
+    not know it ("baker", "wolf" stay words), and never in a language without one; a one-word place when it is no verb, adjective or
     adverb and no listed homograph ("nice", "bath"); a one-word organisation when the
     lemmatizer does not know it ("apple", "shell" stay words)."""
     common = lowercase_words(language)
@@ -98,7 +98,8 @@ def names_repeated_in_lower_case(text: str, mentions: list[Mention], language: s
         if mention.label == "PER" and len(words) >= 2:
             phrases.setdefault(mention.text.lower(), "PER")
             surname = words[-1].lower()
-            if len(surname) >= 3 and surname not in common and fold(surname) not in stop_words:
+            # Without a lemmatizer (de, nl) nothing tells a surname from a word ("bakker", "koch").
+            if common and len(surname) >= 3 and surname not in common and fold(surname) not in stop_words:
                 phrases.setdefault(surname, "PER")
         elif mention.label in ("LOC", "ORG") and _may_repeat_in_lower_case(mention, language):
             phrases.setdefault(mention.text.lower(), mention.label)

@@ -32,7 +32,8 @@ from spacy.tokens import Doc, Token
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
-from newsweave.annotate.geo import candidates, demonym_country, fold
+from newsweave.annotate.geo import candidates, country_names, demonym_country, fold
+from newsweave.annotate.given_names import given_names
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import folded_stop_words
@@ -40,6 +41,9 @@ from newsweave.annotate.word_sets import folded_stop_words
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
 # "Saint-Denis", "J.").
 CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
+# A short word in capitals: an initialism ("ZDF", "VVD"), unless a Roman numeral ("XVI").
+ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
+ROMAN = re.compile(r"[IVXLCDM]+")
 
 
 @cache
@@ -48,12 +52,21 @@ def _names_data(language: str) -> dict[str, Any]:
     return {
         "person_titles": {fold(word) for word in data.get("person_titles", [])},
         "org_words": {fold(word) for word in data.get("org_words", [])},
+        "org_bodies": {fold(word) for word in data.get("org_bodies", [])},
         "org_suffixes": tuple(fold(word) for word in data.get("org_suffixes", [])),
         "loc_words": {fold(word) for word in data.get("loc_words", [])},
         "loc_suffixes": tuple(fold(word) for word in data.get("loc_suffixes", [])),
         "particles": {word.lower() for word in data.get("particles", [])},
         "capitalised_nouns": bool(data.get("capitalised_nouns", False)),
         "not_names": {fold(word) for word in data.get("not_names", [])},
+        "acronym_label": data.get("acronym_label"),
+        "org_complements": {word.lower() for word in data.get("org_complements", [])},
+        "complement_articles": {word.lower() for word in data.get("complement_articles", [])},
+        "complement_joiners": {word.lower() for word in data.get("complement_joiners", [])},
+        "adjective_endings": tuple(data.get("adjective_endings", [])),
+        "noun_determiners": {word.lower() for word in data.get("noun_determiners", [])},
+        "place_prepositions": {word.lower() for word in data.get("place_prepositions", [])},
+        "place_joiners": {word.lower() for word in data.get("place_joiners", [])},
     }
 
 
@@ -68,7 +81,8 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     if not is_cased(text):
         return _caseless_mentions(text, taken)
     found: list[Mention] = []
-    for run in _capitalised_runs(doc, language):
+    runs = _with_place_joiners(doc, _capitalised_runs(doc, language), language)
+    for run in _with_complements(doc, runs, language):
         for piece in _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]:
             mention = _classify(doc, piece, language)
             if mention and not any(i in taken for i in range(mention.start, mention.end)):
@@ -83,7 +97,93 @@ def _glued(doc: Doc, run: tuple[int, int], language: str) -> bool:
     if not data["capitalised_nouns"]:
         return False
     words = [fold(token.text) for token in doc[run[0] : run[1]]]
-    return not any(word in data["org_words"] or word in data["loc_words"] for word in words)
+    if _joined_place(doc, run):
+        return False
+    return not any(_is_org_word(word, data) or word in data["loc_words"] for word in words)
+
+
+def _joined_place(doc: Doc, run: tuple[int, int]) -> bool:
+    """Whether a run with a lower-case joiner inside is a place the gazetteer knows ("Weil am Rhein")."""
+    return any(token.is_lower for token in doc[run[0] : run[1]]) and bool(candidates(doc[run[0] : run[1]].text))
+
+
+def _with_place_joiners(doc: Doc, runs: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """Runs joined across the words that join a town to its river or region ("Weil am Rhein",
+    "Neustadt bei Coburg", "Halle an der Saale"; ``place_joiners``) when the gazetteer knows the
+    whole; the words of the second run after the known name stay a run of their own."""
+    joiners = _names_data(language)["place_joiners"]
+    if not joiners:
+        return runs
+    joined: list[tuple[int, int]] = []
+    pending = list(runs)
+    while pending:
+        start, end = pending.pop(0)
+        if pending and " ".join(token.lower_ for token in doc[end : pending[0][0]]) in joiners:
+            following = pending[0]
+            for size in range(following[1] - following[0], 0, -1):
+                if candidates(doc[start : following[0] + size].text):
+                    pending[0] = (following[0] + size, following[1])
+                    if pending[0][0] == pending[0][1]:
+                        pending.pop(0)
+                    end = following[0] + size
+                    break
+        joined.append((start, end))
+    return joined
+
+
+def _with_complements(doc: Doc, runs: list[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """Runs joined across the complement of an organisation's head ("Bundesministerium für
+    Gesundheit", "Akademie der Wissenschaften", "Bundesamt für Migration und Flüchtlinge"):
+    a run ending on an organisation word, then a word of ``org_complements`` (and an article of
+    ``complement_articles``), then a run that is not only kind words, is one name."""
+    data = _names_data(language)
+    if not data["org_complements"]:
+        return runs
+    joined: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        index += 1
+        if _is_org_word(fold(doc[end - 1].text), data):
+            while index < len(runs) and _complement_between(doc, end, runs[index][0], data) and _has_plain_word(doc, runs[index], data):
+                end = runs[index][1]
+                index += 1
+                # "… für Migration und Flüchtlinge": one more word after a conjunction.
+                if (index < len(runs) and runs[index][0] == end + 1 and doc[end].lower_ in data["complement_joiners"]
+                        and runs[index][1] - runs[index][0] == 1 and _has_plain_word(doc, runs[index], data)):
+                    end = runs[index][1]
+                    index += 1
+        joined.append((start, end))
+    return joined
+
+
+def _complement_between(doc: Doc, end: int, start: int, data: dict[str, Any]) -> bool:
+    """Whether the words between two runs are a complement word, and at most one article."""
+    between = [token.lower_ for token in doc[end:start]]
+    if not between or between[0] not in data["org_complements"] or any(LINE_BREAK.search(token.whitespace_) for token in doc[end - 1 : start]):
+        return False
+    return len(between) == 1 or (len(between) == 2 and between[1] in data["complement_articles"])
+
+
+def _has_plain_word(doc: Doc, run: tuple[int, int], data: dict[str, Any]) -> bool:
+    """Whether a run holds a word that is no kind word ("Gesundheit", not "Stadt" alone)."""
+    kind_words = data["org_words"] | data["loc_words"] | data["person_titles"] | data["not_names"]
+    return any(fold(token.text) not in kind_words for token in doc[run[0] : run[1]])
+
+
+def _is_org_word(word: str, data: dict[str, Any]) -> bool:
+    """An organisation word, or a compound ending with one ("Bundeskriminalamt",
+    "Arbeiterpartei"); not an office, whose first part is a person's title ("Bischofsamt",
+    "Bürgermeisteramt"), nor a word listed in ``not_names`` ("Insgesamt")."""
+    if word in data["org_words"] or word in data["org_bodies"]:
+        return True
+    if word in data["not_names"]:
+        return False
+    for suffix in data["org_suffixes"]:
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)].rstrip("-")
+            return not any(form in data["person_titles"] for form in (stem, stem[:-1], stem[:-2]) if form)
+    return False
 
 
 def _split_at_known_names(doc: Doc, run: tuple[int, int]) -> list[tuple[int, int]]:
@@ -160,13 +260,24 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     stop_words = folded_stop_words(language)
     start, end = run
     titled = False
-    # Leading capitalised function words and titles are no part of the name ("Die", "Bundeskanzler").
-    while start < end:
+    # Leading capitalised function words and titles are no part of the name ("Die", "Bundeskanzler"),
+    # unless the run is a known place ("Weil am Rhein").
+    while start < end and not _joined_place(doc, run):
         word = fold(doc[start].text)
         if word in data["person_titles"]:
             titled = True
         elif not (word in stop_words or word in data["not_names"]):
             break
+        start += 1
+    # A noun before a given name and a surname is a role ("Titelverteidiger Jansa Kehl").
+    given = given_names(language)
+    if data["capitalised_nouns"] and end - start >= 3 and given.listed(doc[start + 1].text) and not given.listed(doc[start].text):
+        start += 1
+        titled = True
+    # A noun before an initialism names its kind ("Sender BRNF"): the initialism is the name.
+    if (data["capitalised_nouns"] and end - start == 2 and ACRONYM.fullmatch(doc[end - 1].text)
+            and not doc[start].text.isupper() and not given.listed(doc[start].text)
+            and not _is_org_word(fold(doc[start].text), data)):
         start += 1
     # A title just before the run ("Frau Veldhoen", "presidente Rossi", "le ministre Gaudin").
     if start == run[0] and start > 0 and fold(doc[start - 1].text) in data["person_titles"]:
@@ -178,7 +289,7 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     span = doc[start:end]
     words = [fold(token.text) for token in span]
     name = span.text
-    label = _label(name, words, titled, data)
+    label = _label(name, words, titled, data, language)
     if label is None:
         return None
     lone = end - start == 1
@@ -187,9 +298,15 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     if lone and not known and (data["capitalised_nouns"] or opens_sentence):
         return None
     if lone and label == "LOC" and not _is_big_place(name) and not titled and alias_of(name) is None:
-        # A lone capitalised word is a place only when the gazetteer knows it as a big one.
-        if data["capitalised_nouns"] or opens_sentence:
+        # A lone capitalised word is a place only when the gazetteer knows it as a big one, or
+        # as a town right after a preposition of places ("in Tutzing", "nach Hameln").
+        if (data["capitalised_nouns"] or opens_sentence) and not _town_after_preposition(doc, start, name, data):
             return None
+    if lone and label == "LOC" and not titled and alias_of(name) is None and start > 0 \
+            and doc[start - 1].lower_ in data["noun_determiners"] and not _place_after_determiner(name, language):
+        return None  # "die Art", "den Namen", "im Tor": a common noun that some place is called
+    if lone and ACRONYM.fullmatch(name) and _in_capitals_line(doc, start):
+        return None  # a heading in capitals ("NEUE REGELN FÜR …"), not an initialism
     if opens_sentence and not known and end - start < 2:
         return None
     if demonym_country(name) and not titled:
@@ -197,22 +314,61 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     return Mention(span.start_char, span.end_char, name, label)
 
 
-def _label(name: str, words: list[str], titled: bool, data: dict[str, Any]) -> str | None:
+def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], language: str) -> str | None:
     alias = alias_of(name)
     if alias:
         return alias[1]
+    if len(words) == 1 and words[0] in data["org_bodies"]:
+        return "ORG"
     kind_words = data["org_words"] | data["loc_words"] | data["person_titles"]
     if all(word in kind_words for word in words):
         return None  # "Regierung", "Provincie" alone are common nouns, not names
-    if any(word in data["org_words"] for word in words) or any(w.endswith(data["org_suffixes"]) for w in words if data["org_suffixes"]):
+    if any(_is_org_word(word, data) for word in words):
         return "ORG"
     if any(word in data["loc_words"] for word in words) or any(w.endswith(data["loc_suffixes"]) for w in words if data["loc_suffixes"]):
         return "LOC"
     if candidates(name):
         return "LOC"
+    if len(words) == 1 and data["acronym_label"] and ACRONYM.fullmatch(name) and not ROMAN.fullmatch(name):
+        return str(data["acronym_label"])  # an initialism is an organisation's ("ZDF", "VVD")
+    if not titled and words[0].endswith(data["adjective_endings"] or ("\0",)) and not given_names(language).listed(name.split()[0]):
+        return None  # an adjective opens a German noun phrase, not a name ("Größere Städte")
     if titled or 2 <= len(words) <= 3:
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
+
+
+def _in_capitals_line(doc: Doc, index: int) -> bool:
+    """Whether a word next to ``doc[index]`` is in capitals too."""
+    near = [doc[i] for i in (index - 1, index + 1) if 0 <= i < len(doc)]
+    return any(token.is_alpha and token.is_upper and len(token) > 1 for token in near)
+
+
+def _town_after_preposition(doc: Doc, start: int, name: str, data: dict[str, Any]) -> bool:
+    """Whether a word right after a preposition of places is a town the gazetteer knows, of
+    ``name_town_after_preposition_min_population`` people or more."""
+    if start == 0 or doc[start - 1].lower_ not in data["place_prepositions"]:
+        return False
+    return any(entry.place.kind == "city" and entry.place.population >= SETTINGS.name_town_after_preposition_min_population
+               for entry in candidates(name))
+
+
+def _place_after_determiner(name: str, language: str) -> bool:
+    """Whether a word after an article may still be a place: the language's own name of a
+    country ("die Schweiz", "im Jemen") or a division under its own name ("im Burgenland");
+    not a word that is a place's name only in another language ("den Namen", Namur)."""
+    key = fold(name)
+    return key in _own_place_names(language) or any(
+        entry.place.kind in ("admin1", "admin2", "region") and fold(entry.place.name) == key for entry in candidates(name))
+
+
+@cache
+def _own_place_names(language: str) -> frozenset[str]:
+    """Countries in the language (CLDR) and the places its entities file names."""
+    names = {fold(name) for name in country_names(language)}
+    for entry in lang.load(language, "entities").get("place_name", []):
+        names |= {fold(name) for name in entry.get("names", [])}
+    return frozenset(names)
 
 
 def _is_big_place(name: str) -> bool:

@@ -181,6 +181,9 @@ class AnnotateSettings:
     # A lone capitalised word is taken as a place only for cities this big: smaller towns share
     # their names with common words ("Essen", "Hof" in German).
     name_lone_place_min_population: int = 100_000
+    # ... and for smaller towns right after a preposition of places ("in Tutzing"), from this size:
+    # villages bear the names of nouns that follow "in" ("in Brand", "in Panik", "in Gang").
+    name_town_after_preposition_min_population: int = 5_000
     name_max_words: int = 6
     # In a script without case, known names are looked for up to this many characters long.
     name_max_caseless_chars: int = 24

@@ -9,7 +9,16 @@ words between them. Not when the whole name is a known place, nor when the plura
 places ("Islands", "Heights", "Falls", "Keys": ``team_not_plurals``) or a last name ("Ellis"), nor when a given name
 opens it (one that is no big place: "Victoria Grizzlies" is a team, "Lena Parks" no place),
 nor when the plural is read as a verb or the first word belongs to a person's full name in the
-article (a headline's "Baker Visits Dunmore" over "Mayor Tom Baker"). A language without the key (French teams read "Girondins de Bordeaux") has no rule.
+article (a headline's "Baker Visits Dunmore" over "Mayor Tom Baker"). A language without the key has no rule.
+
+French names a team the other way round, its plural before its town ("Girondins de Bordeaux",
+"Lakers de Los Angeles"; :func:`teams_before_places`): a capitalised plural, a joiner of
+``team_place_joiners`` ("de", "du", "d'"), then a name the gazetteer knows as a place, is one
+organisation. Not when the plural is a given name ("Charles de Gaulle"), a demonym ("les
+Ukrainiens de Kharkiv" are people), listed in ``team_not_plurals`` ("Îles", "Palais", "Pays"),
+or the plural of a word the lemmatizer knows only as a noun ("Présidents du Cameroun",
+"Parcs de Lyon"; "Canadiens", "Girondins", adjectives too, stay), nor when the whole is a known
+place.
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
-from newsweave.annotate.geo import candidates
+from newsweave.annotate.geo import candidates, demonym_country, region_demonym
 from newsweave.annotate.given_names import given_names, one_space_between, surnames
 from newsweave.annotate.name_repeats import lemma_index
 from newsweave.annotate.settings import SETTINGS
@@ -108,3 +117,67 @@ def _plural_endings(language: str) -> tuple[tuple[str, str], ...]:
 @cache
 def _not_plurals(language: str) -> frozenset[str]:
     return frozenset(lang.load(language, "entities").get("team_not_plurals", []))
+
+
+def teams_before_places(mentions: list[Mention], doc: Doc, language: str) -> list[Mention]:
+    """French team names, plural before town (see the module's text): the mentions inside the
+    team's span are dropped and one ORG mention covers it."""
+    joiners = _place_joiners(language)
+    if not joiners:
+        return mentions
+    found: list[Mention] = []
+    for token in doc:
+        end = _team_place_end(doc, token.i, joiners, language) if _is_team_plural(token.text, language) else None
+        if end is None or any(m.start < token.idx < m.end for m in found):
+            continue
+        span = doc[_team_start(doc, token.i):end]
+        found.append(Mention(span.start_char, span.end_char, span.text, "ORG"))
+    if not found:
+        return mentions
+    # A mention ending inside a team's span is part of it ("Les Mooseheads" + "Halifax").
+    kept = [m for m in mentions if not any(m.start < team.end and team.start < m.end and m.end <= team.end for team in found)]
+    overlapping = [team for team in found if any(m.start < team.end and team.start < m.end for m in kept)]
+    return sorted(kept + [team for team in found if team not in overlapping], key=lambda m: m.start)
+
+
+def _team_start(doc: Doc, first: int) -> int:
+    """The first token of a team whose plural is ``doc[first]``: one or two capitalised words
+    before it belong to it ("Red Wings de Détroit"), not an article ("Les Lakers")."""
+    start = first
+    while (start > 0 and first - start < 2 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper()
+           and not doc[start - 1].is_stop and one_space_between(doc, doc[start - 1], doc[start])):
+        start -= 1
+    return start
+
+
+def _team_place_end(doc: Doc, first: int, joiners: frozenset[str], language: str) -> int | None:
+    """The token end of the place after ``doc[first]`` and a joiner, or None."""
+    after = first + 1
+    for size in (2, 1):  # "de la", then "de" / "du" / "d'"
+        if after + size <= len(doc) and " ".join(t.lower_ for t in doc[after : after + size]) in joiners:
+            start = after + size
+            for stop in range(min(len(doc), start + MAX_WORDS), start, -1):
+                words = doc[start:stop]
+                if not all(t.text[:1].isupper() or t.text in ("-", "/") or t.is_lower and t.text in ("de", "du", "la", "le") for t in words):
+                    continue
+                if not words[-1].text[:1].isupper():
+                    continue
+                if _is_place(words.text) and not candidates(doc[first:stop].text):
+                    return stop
+            return None
+    return None
+
+
+def _is_team_plural(word: str, language: str) -> bool:
+    if len(word) < 4 or not word[:1].isupper() or not word.isalpha() or word.isupper() or word[-1] not in "sx":
+        return False
+    if word in _not_plurals(language) or word in given_names(language).names or demonym_country(word) or region_demonym(word):
+        return False
+    index = lemma_index(language)
+    singular = word.lower()[:-1]
+    return not (singular in index.get("noun", frozenset()) and singular not in index.get("adj", frozenset()))
+
+
+@cache
+def _place_joiners(language: str) -> frozenset[str]:
+    return frozenset(lang.load(language, "entities").get("team_place_joiners", []))
