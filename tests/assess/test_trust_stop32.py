@@ -81,7 +81,8 @@ FURNITURE = [
     ("de", "Holen Sie sich unsere Apps für Nachrichten von der Küste."),
     ("de", "Beitrag auf Facebook teilen Beitrag auf WhatsApp teilen Beitrag per E-Mail teilen"),
 ]
-# Article text that names the same things: a speaker's "our app" in quotation marks, networks
+# Article text that names the same things: a speaker's "our app" in quotation marks or reported
+# ("our" opening a statement), networks
 # named in a sentence, a newsletter told about in the third person.
 NOT_FURNITURE = [
     ("en", "“Our app showed the wrong tide times for two days,” said Mira Holt, who runs the ferry company."),
@@ -91,6 +92,8 @@ NOT_FURNITURE = [
     ("es", "Para nuestra sorpresa, el dique interior resistió sin daños."),
     ("fr", "« Notre application a affiché de mauvais horaires pendant deux jours », a dit Mira Holt, qui dirige la compagnie."),
     ("de", "„Unsere App zeigte zwei Tage lang falsche Gezeiten“, sagte Mira Holt, die die Reederei führt."),
+    ("en", "Our harbour newsletter went out late because the power failed, the editor said."),
+    ("de", "Unsere Apps für die Fähren liefen während des Sturms weiter, sagte ein Sprecher der Reederei."),
 ]
 
 
