@@ -135,3 +135,17 @@ def test_a_comma_inside_single_marks_is_no_closing_attribution() -> None:
     assert not any(quote.speaker is not None and "’" in quote.speaker.text for quote in quotes_of(text, "en").values())
     text = "Le conseil visera ‘la sécurité, les travaux et un pont’, a déclaré Marie Lenoir lors d'un point presse."
     assert not any(quote.speaker is not None and "’" in quote.speaker.text for quote in quotes_of(text, "fr").values())
+
+
+def test_a_name_after_a_cue_after_the_writers_comma_is_its_subject_not_reported_speech() -> None:
+    text = "The port may close before the vote reaches Millbrook, said Ada Quill, a harbour pilot for twenty years."
+    assert not any(words.startswith("Ada Quill") for words in _reported(text, "en"))
+    text = "The plan, said Jo Ash, was ready."
+    assert "Jo Ash, was ready" not in _reported(text, "en")
+    # a name in apposition, closed by its comma, still says what follows
+    text = "The harbour board chair, Tom Reed, said the port would reopen in May."
+    assert _reported(text, "en") == {"the port would reopen in May": "The harbour board chair, Tom Reed"}
+    text = "Le port fermera avant le vote de Brest, a déclaré Marie Lenoir, pilote du port."
+    assert not any(words.startswith("Marie Lenoir") for words in _reported(text, "fr"))
+    text = "Le port fermera avant le vote de Brest, a déclaré Marie Lenoir."
+    assert _reported(text, "fr") == {"Le port fermera avant le vote de Brest": "Marie Lenoir"}

@@ -687,6 +687,8 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodi
         attribution.cue = _cue_verb(attribution.cue, rule)
         if ADDRESSEE_ONLY.fullmatch(text, start, end):
             continue  # "X told Fox News Sunday.": whom it was said to, not what was said
+        if _inverted_after_comma(text, match, start):
+            continue  # "…that Sanders can catch Clinton, said Steve Elmendorf, a strategist.": the cue's subject follows it
         found.append(Quote(start, end, False, attribution))
     return found
 
@@ -705,6 +707,20 @@ def _past_adjunct(text: str, match: re.Match[str], start: int, end: int, rule: R
     if not text[phrase.end():end].strip(" ,"):
         return end
     return phrase.end() if phrase.group("clause") else start
+
+
+# a name and its comma opening what follows a cue: the cue's own subject ("said Ada Quill, …")
+NAME_THEN_COMMA = re.compile(rf"(?:[{UPPER}][\w'’.-]*\s+){{0,3}}[{UPPER}][\w'’-]*,")
+
+
+def _inverted_after_comma(text: str, match: re.Match[str], start: int) -> bool:
+    """A cue right after the comma that closes the writer's clause, then a name and its comma:
+    the name is the cue's subject (an inverted attribution), not the start of reported speech."""
+    groups = match.groupdict()
+    if groups.get("cue") is None or groups.get("speaker") is None or text[match.end("cue"):start].strip():
+        return False
+    between = text[match.end("speaker"):match.start("cue")]
+    return between.strip() == "," and NAME_THEN_COMMA.match(text, start) is not None
 
 
 def _cue_verb(cue: str | None, rule: Rules) -> str | None:
