@@ -184,7 +184,7 @@ def _is_org_word(word: str, data: dict[str, Any]) -> bool:
     "Bürgermeisteramt"), nor a word listed in ``not_names`` ("Insgesamt")."""
     if word in data["org_words"] or word in data["org_bodies"]:
         return True
-    if word in data["not_names"]:
+    if word in data["not_names"] or not data["org_suffixes"] or not word.endswith(data["org_suffixes"]):
         return False
     for suffix in data["org_suffixes"]:
         if word.endswith(suffix):
