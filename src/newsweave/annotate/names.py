@@ -16,6 +16,13 @@ No statistical model: known names and per-language patterns, all from data.
   name, and only runs of two or more words are taken on their case.
 * A lone word that repeats the last word of a person found in the same text is that person
   ("Frau Veldhoen … Veldhoen sagte").
+* Where nouns are capitalised, other evidence: organisation compounds ("Landeskriminalamt";
+  not an office named by a title, "Bürgermeisteramt") and bodies named by one noun
+  ("Staatsschutz"); a head with its complement ("Bundesamt für Statistik") or a town after it
+  ("Kunstakademie Düsseldorf"); a word in capitals alone is an initialism (``acronym_label``);
+  an inflected adjective opens no person ("Größere Städte"), a noun before a given name is a
+  role; a word after an article is a place only under the language's own name ("die Schweiz",
+  not "die Art"); a town after "in/nach/aus", and a town joined to its river ("Weil am Rhein").
 
 Labels: the organisation and place words decide first, then known names, then titles (a person);
 what is left is a person when it has two or three words, else a place when the gazetteer knows
@@ -177,7 +184,7 @@ def _is_org_word(word: str, data: dict[str, Any]) -> bool:
     "Bürgermeisteramt"), nor a word listed in ``not_names`` ("Insgesamt")."""
     if word in data["org_words"] or word in data["org_bodies"]:
         return True
-    if word in data["not_names"]:
+    if word in data["not_names"] or not data["org_suffixes"] or not word.endswith(data["org_suffixes"]):
         return False
     for suffix in data["org_suffixes"]:
         if word.endswith(suffix):
