@@ -33,10 +33,6 @@ __all__ = ["Mention", "Timex", "find_mentions", "grammar", "resolve_all", "tag"]
 
 
 
-def _alternation(words: Any) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)) or "(?!x)x"
-
-
 def _capitalised(names: Any) -> str:
     """An alternation matching only the capitalised or upper-case forms of ``names``."""
     forms = [form for name in sorted(names, key=len, reverse=True) for form in (name[:1].upper() + name[1:], name.upper())]
@@ -54,7 +50,7 @@ def _with_stop_for_short(names: dict[str, int], full: set[str], capitalised: boo
     """Full names as they are; abbreviations only when a full stop follows ("Sun." not "Sun")."""
     long_names = [name for name in names if name in full or len(name) > 4]
     short_names = [name for name in names if name not in long_names]
-    make = _capitalised if capitalised else _alternation
+    make = _capitalised if capitalised else lang.rule_alternation
     return f"(?:{make(long_names)}|(?:{make(short_names)})(?=\\.))"
 
 
@@ -89,7 +85,7 @@ def grammar(language: str) -> Grammar | None:
     weekdays = {name: number for name, number in weekdays.items() if len(name) >= shortest}
     ordinals = {key: value for key, value in data.get("ordinals", {}).items() if key != "ordinal_suffix"}
     suffix = data.get("ordinals", {}).get("ordinal_suffix", "(?!x)x")
-    month_alt, weekday_alt = _alternation(months), _alternation(weekdays)
+    month_alt, weekday_alt = lang.rule_alternation(months), lang.rule_alternation(weekdays)
     if data.get("month_case_sensitive"):
         month_alt, weekday_alt = _capitalised(months), _capitalised(weekdays)
     if data.get("abbreviations_need_stop"):
@@ -104,7 +100,7 @@ def grammar(language: str) -> Grammar | None:
         "weekday": rf"(?P<weekday>{weekday_alt})(?:(?<![^\W\d_]{{5}})\.)?",
         "day": r"(?P<day>[0-3]?\d)",
         # a day of the month in words: "el primero de mayo", "el cuatro de julio"
-        "dayword": rf"(?P<day>{_alternation(data.get('day_words', {}))})",
+        "dayword": rf"(?P<day>{lang.rule_alternation(data.get('day_words', {}))})",
         "monthnum": r"(?P<mnum>1[0-2]|0?[1-9])",
         "year": rf"(?<![\d$€£.,])(?P<year>(?:1[89]|20)\d\d)(?![\d%]|[.,]\d)",
         "decade": r"(?P<decade>(?:1[89]|20)\d0)",
@@ -118,32 +114,32 @@ def grammar(language: str) -> Grammar | None:
                    r"|(?:1[89]|20)\d\d(?P<nsep3>[/.])(?:1[0-2]|0?[1-9])(?P=nsep3)[0-3]?\d)(?![\d/]|[.-]\d)",
         # a month name of any length between figures, where the separators leave no doubt
         # ("31-dic-1994", "23/Sep/2020"): abbreviations need no full stop there
-        "monthany": rf"(?P<month>{_capitalised(months) if data.get('month_case_sensitive') else _alternation(months)})",
+        "monthany": rf"(?P<month>{_capitalised(months) if data.get('month_case_sensitive') else lang.rule_alternation(months)})",
         "clock": r"(?P<clock>[0-2]?\d(?:[:h][0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?|h(?![\w]))(?:\s+GMT|\s+UTC|\s+[ECMP][SD]T)?)",
         # three digits at most: "1988 quarter" and "2000 people" are no counts of units
         "hours": r"(?P<clock>[0-2]?\d)\s+heures?\b",
-        "num": rf"(?P<num>(?<![\d,.])\d{{1,3}}(?:\.\d+)?(?![\d,])|{_alternation(numbers)})",
-        "unit": rf"(?P<unit>{_alternation(data.get('units', {}))})",
-        "units": _alternation(data.get("units", {})),
-        "rel": rf"(?P<rel>{_alternation(data.get('relative', {}))})",
+        "num": rf"(?P<num>(?<![\d,.])\d{{1,3}}(?:\.\d+)?(?![\d,])|{lang.rule_alternation(numbers)})",
+        "unit": rf"(?P<unit>{lang.rule_alternation(data.get('units', {}))})",
+        "units": lang.rule_alternation(data.get("units", {})),
+        "rel": rf"(?P<rel>{lang.rule_alternation(data.get('relative', {}))})",
         # the same words after the noun ("el lunes próximo") where the pattern also allows them before
-        "relafter": rf"(?P<relafter>{_alternation(data.get('relative', {}))})",
-        "relday": rf"(?P<relday>{_alternation(data.get('relative_days', {}))})",
-        "part": rf"(?P<part>{_alternation(data.get('parts_of_day', {}))})",
+        "relafter": rf"(?P<relafter>{lang.rule_alternation(data.get('relative', {}))})",
+        "relday": rf"(?P<relday>{lang.rule_alternation(data.get('relative_days', {}))})",
+        "part": rf"(?P<part>{lang.rule_alternation(data.get('parts_of_day', {}))})",
         # the same words where a pattern has a second place for them ("el jueves a las 7 de la tarde")
-        "parts": _alternation(data.get("parts_of_day", {})),
-        "season": rf"(?P<season>{_alternation(data.get('seasons', {}))})",
-        "ordinal": rf"(?P<ordinal>\d+{suffix}|{_alternation(ordinals)})",
+        "parts": lang.rule_alternation(data.get("parts_of_day", {})),
+        "season": rf"(?P<season>{lang.rule_alternation(data.get('seasons', {}))})",
+        "ordinal": rf"(?P<ordinal>\d+{suffix}|{lang.rule_alternation(ordinals)})",
         "ordsuffix": suffix,
-        "mod": rf"(?P<mod>{_alternation(data.get('modifiers', {}))})",
-        "vague": rf"(?P<vague>{_alternation(data.get('vague', {}))})",
-        "set": rf"(?P<set>{_alternation(data.get('sets', {}))})",
-        "holiday": rf"(?P<holiday>{_alternation(data.get('holidays', {}))})",
+        "mod": rf"(?P<mod>{lang.rule_alternation(data.get('modifiers', {}))})",
+        "vague": rf"(?P<vague>{lang.rule_alternation(data.get('vague', {}))})",
+        "set": rf"(?P<set>{lang.rule_alternation(data.get('sets', {}))})",
+        "holiday": rf"(?P<holiday>{lang.rule_alternation(data.get('holidays', {}))})",
         # a clock in words: "las siete de la tarde", "las tres y media", "la una en punto"
-        "clockword": rf"(?P<clock>(?:{_alternation(data.get('clock_hours', {}))})"
-                     rf"(?:\s+(?:{_alternation(data.get('clock_minutes', {}))}))?)",
-        "clockwordm": rf"(?P<clock>(?:{_alternation(data.get('clock_hours', {}))})"
-                      rf"\s+(?:{_alternation(data.get('clock_minutes', {}))}))",
+        "clockword": rf"(?P<clock>(?:{lang.rule_alternation(data.get('clock_hours', {}))})"
+                     rf"(?:\s+(?:{lang.rule_alternation(data.get('clock_minutes', {}))}))?)",
+        "clockwordm": rf"(?P<clock>(?:{lang.rule_alternation(data.get('clock_hours', {}))})"
+                      rf"\s+(?:{lang.rule_alternation(data.get('clock_minutes', {}))}))",
     }
     entries = [(entry["regex"], entry["resolve"]) for entry in data.get("pattern", [])]
     needs = tuple(re.compile(entry["needs"], re.I) if entry.get("needs") else None for entry in data.get("pattern", []))
@@ -181,7 +177,7 @@ def grammar(language: str) -> Grammar | None:
                    backward_unless_future=tuple(cues.get("backward_unless_future", ())),
                    present_patterns=tuple(re.compile(regex) for regex in cues.get("present_patterns", ())),
                    present_after=re.compile(cues["present_after"]) if cues.get("present_after") else None,
-                   reported_that=re.compile(rf"(?<!\w)(?:{_alternation(cues['reported_that'])})(?!\w)")
+                   reported_that=re.compile(rf"(?<!\w)(?:{lang.rule_alternation(cues['reported_that'])})(?!\w)")
                    if cues.get("reported_that") else None,
                    drop_lead=drop_lead, take_before=take_before,
                    range_before=range_before, range_after=range_after)
@@ -200,8 +196,8 @@ def _past_patterns(cues: dict[str, Any]) -> tuple[str, ...]:
 
 def _span_rules(spans: dict[str, Any]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
     drop, take = spans.get("drop_lead", []), spans.get("take_before", [])
-    return (re.compile(rf"(?:{_alternation(drop)})\s+", re.I) if drop else None,
-            re.compile(rf"(?<!\w)(?:{_alternation(take)})\s+$", re.I) if take else None)
+    return (re.compile(rf"(?:{lang.rule_alternation(drop)})\s+", re.I) if drop else None,
+            re.compile(rf"(?<!\w)(?:{lang.rule_alternation(take)})\s+$", re.I) if take else None)
 
 
 def _range_rules(spans: dict[str, Any], numbers: dict[str, Any], units: dict[str, Any]) -> tuple[
@@ -212,11 +208,11 @@ def _range_rules(spans: dict[str, Any], numbers: dict[str, Any], units: dict[str
     joiners = spans.get("range_joiners", [])
     if not joiners:
         return None, None
-    count = rf"(?:\d{{1,3}}(?:\.\d+)?|{_alternation(numbers)})"
-    join = _alternation(joiners)
+    count = rf"(?:\d{{1,3}}(?:\.\d+)?|{lang.rule_alternation(numbers)})"
+    join = lang.rule_alternation(joiners)
     before = re.compile(rf"(?<![\w,.]){count}\s+(?:{join})\s+$", re.I)
-    closing = _alternation(spans.get("range_closers", []))
-    after = re.compile(rf"\s+(?:(?:{join})\s+(?:{count}|{_alternation(units)})|{closing})(?!\w)", re.I)
+    closing = lang.rule_alternation(spans.get("range_closers", []))
+    after = re.compile(rf"\s+(?:(?:{join})\s+(?:{count}|{lang.rule_alternation(units)})|{closing})(?!\w)", re.I)
     return before, after
 
 
