@@ -23,3 +23,18 @@ def use_invented_gazetteer(monkeypatch: pytest.MonkeyPatch, entries: dict[str, t
     """Make `geo.candidates` look names up in `entries` for the rest of the test."""
     index = InventedIndex(entries)
     monkeypatch.setattr(geo, "gazetteer", lambda: index)
+
+
+def use_invented_readings(monkeypatch: pytest.MonkeyPatch, entries: dict[str, tuple[_Entry, ...]],
+                          recall_too: bool = False) -> None:
+    """Make place resolution (and with ``recall_too`` the toponym recall rules) read the
+    candidates of a name from ``entries``, and find no division named by a generic word."""
+    from newsweave.annotate import georesolve, toponyms
+
+    def lookup(name: str) -> tuple[_Entry, ...]:
+        return entries.get(geo.fold(name), ())
+
+    monkeypatch.setattr(georesolve, "_options", lookup)
+    monkeypatch.setattr(georesolve, "_division_readings", lambda name: ())
+    if recall_too:
+        monkeypatch.setattr(toponyms, "candidates", lookup)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from gazetteer_inputs import use_invented_readings
 
 from newsweave.annotate import georesolve
 from newsweave.annotate.geo import Place, _Entry, fold
@@ -32,8 +33,7 @@ GAZETTEER = {
 
 @pytest.fixture(autouse=True)
 def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(georesolve, "_options", lambda name: GAZETTEER.get(fold(name), ()))
-    monkeypatch.setattr(georesolve, "_division_readings", lambda name: ())
+    use_invented_readings(monkeypatch, GAZETTEER)
 
 
 @pytest.mark.parametrize("names", [["Maple Ford", "Ouest-Brook"], ["maple ford", "Ouest-Brook", "Pine Hollow"]])

@@ -4,10 +4,11 @@ the article's entities make of it, on invented towns."""
 from __future__ import annotations
 
 import pytest
+from gazetteer_inputs import use_invented_readings
 
-from newsweave.annotate import canonical, toponyms
+from newsweave.annotate import canonical
 from newsweave.annotate.canonical import Mention, name_id, resolve_mentions
-from newsweave.annotate.geo import Place, _Entry, fold
+from newsweave.annotate.geo import Place, _Entry
 from newsweave.annotate.toponyms import inner_place_name
 
 CITY = Place(910_000_001, "Brevanne", 44.5, 3.2, "FR", 450_000, "city", region="hautes-terres")
@@ -20,14 +21,7 @@ GAZETTEER = {"brevanne": (_Entry(CITY, True),), "kestrelmoor": (_Entry(DIVISION,
 
 @pytest.fixture(autouse=True)
 def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    from newsweave.annotate import georesolve
-
-    def lookup(name: str) -> tuple[_Entry, ...]:
-        return GAZETTEER.get(fold(name), ())
-
-    monkeypatch.setattr(toponyms, "candidates", lookup)
-    monkeypatch.setattr(georesolve, "_options", lookup)
-    monkeypatch.setattr(georesolve, "_division_readings", lambda name: ())
+    use_invented_readings(monkeypatch, GAZETTEER, recall_too=True)
 
 
 @pytest.mark.parametrize(("name", "language", "inner"), [

@@ -5,8 +5,9 @@ at its country (invented countries and divisions; English and French)."""
 from __future__ import annotations
 
 import pytest
+from gazetteer_inputs import use_invented_readings
 
-from newsweave.annotate import georesolve, toponyms
+from newsweave.annotate import toponyms
 from newsweave.annotate.geo import Place, _Entry, fold
 from newsweave.annotate.georesolve import resolve_places
 from newsweave.annotate.toponyms import inner_place_name
@@ -23,12 +24,7 @@ GAZETTEER = {"valoria": (_Entry(VALORIA, True),), "brennmark": (_Entry(BRENNMARK
 
 @pytest.fixture(autouse=True)
 def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    def lookup(name: str) -> tuple[_Entry, ...]:
-        return GAZETTEER.get(fold(name), ())
-
-    monkeypatch.setattr(toponyms, "candidates", lookup)
-    monkeypatch.setattr(georesolve, "_options", lookup)
-    monkeypatch.setattr(georesolve, "_division_readings", lambda name: ())
+    use_invented_readings(monkeypatch, GAZETTEER, recall_too=True)
 
 
 @pytest.mark.parametrize(("name", "language", "inner"), [

@@ -5,9 +5,9 @@ town named like a country in a state stays one (invented places; English and Fre
 from __future__ import annotations
 
 import pytest
+from gazetteer_inputs import use_invented_readings
 
-from newsweave.annotate import georesolve
-from newsweave.annotate.geo import Place, _Entry, fold
+from newsweave.annotate.geo import Place, _Entry
 from newsweave.annotate.georesolve import resolve_places, town_region_pairs
 
 VALORIA = Place(1, "Valoria", 10.0, 10.0, "VL", 50_000_000, "country")
@@ -28,8 +28,7 @@ GAZETTEER = {
 
 @pytest.fixture(autouse=True)
 def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(georesolve, "_options", lambda name: GAZETTEER.get(fold(name), ()))
-    monkeypatch.setattr(georesolve, "_division_readings", lambda name: ())
+    use_invented_readings(monkeypatch, GAZETTEER)
 
 
 def _read(text: str, names: list[str]) -> dict[str, Place]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from gazetteer_inputs import use_invented_readings
 
 from newsweave.annotate import entities, georesolve
 from newsweave.annotate.canonical import Mention
@@ -35,8 +36,7 @@ GAZETTEER = {
 
 @pytest.fixture(autouse=True)
 def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(georesolve, "_options", lambda name: GAZETTEER.get(fold(name), ()))
-    monkeypatch.setattr(georesolve, "_division_readings", lambda name: ())
+    use_invented_readings(monkeypatch, GAZETTEER)
 
 
 HOME = ("US", "vallee-haute")
