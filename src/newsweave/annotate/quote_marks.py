@@ -89,3 +89,64 @@ def _piece(text: str, open_at: int, close_at: int, group: int, closed: bool = Tr
     while end > start and text[end - 1].isspace():
         end -= 1
     return Piece(start, end, open_at, close_at if closed else close_at, group)
+
+
+# Two apostrophes (three where a single mark nests inside: '''…'''), or two backticks that
+# only ever open. Longer runs are rules or ASCII art, not marks.
+DOUBLED = re.compile(r"(?<!['`])(?:'{2,3}|``)(?!['`])")
+# What may stand before an opening mark and after a closing one.
+OPEN_BEFORE = " \t([{—–-/"
+CLOSE_AFTER = " \t.,;:!?)]}—–-/"
+
+
+def doubled_view(text: str) -> str:
+    """``text`` with each pair of doubled marks that clearly pair in a paragraph written as
+    curly marks of the same length: the opener as "“ " and the closer as " ”", so that the
+    words right before an opening mark and right after a closing one are unchanged and the
+    inner space is trimmed from the quote. A lone run (inches, 5'11'', an elision, a rule)
+    stays as it is; an opener left open at a paragraph's end counts only when the next
+    paragraph opens with one (a quote that goes on)."""
+    if "''" not in text and "``" not in text:
+        return text
+    chars = list(text)
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for index, (start, stop) in enumerate(paragraphs):
+        opened: tuple[int, int] | None = None
+        for run in DOUBLED.finditer(text, start, stop):
+            kind = _doubled_kind(text, run.start(), run.end(), start, stop)
+            if kind == "open":
+                opened = (run.start(), run.end())
+            elif kind == "close" and opened is not None:
+                _write(chars, *opened, "open")
+                _write(chars, run.start(), run.end(), "close")
+                opened = None
+        if opened is not None and index + 1 < len(paragraphs) and _opens_paragraph(text, *paragraphs[index + 1]):
+            _write(chars, *opened, "open")
+    return "".join(chars)
+
+
+def _opens_paragraph(text: str, start: int, stop: int) -> bool:
+    lead = DOUBLED.search(text, start, stop)
+    return bool(lead and not text[start:lead.start()].strip()
+                and _doubled_kind(text, lead.start(), lead.end(), start, stop) == "open")
+
+
+def _doubled_kind(text: str, at: int, end: int, start: int, stop: int) -> str | None:
+    before = text[at - 1] if at > start else " "
+    after = text[end] if end < stop else " "
+    if text[at] == "`":
+        return "open" if not after.isspace() else None
+    opens = (before.isspace() or before in OPEN_BEFORE) and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or after in CLOSE_AFTER)
+    if opens == closes:
+        return None
+    return "open" if opens else "close"
+
+
+def _write(chars: list[str], at: int, end: int, kind: str) -> None:
+    # the doubled mark is the first two characters of an opener ("'''A": '' then a nested ')
+    # and the last two of a closer ("a,'''": a nested ' then '')
+    if kind == "open":
+        chars[at], chars[at + 1] = "“", " "
+    else:
+        chars[end - 2], chars[end - 1] = " ", "”"

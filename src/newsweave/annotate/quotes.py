@@ -32,7 +32,7 @@ from typing import Any
 
 from newsweave.annotate import nlp, speakers
 from newsweave.annotate.speaker_extent import describe
-from newsweave.annotate.quote_marks import Piece, find_pieces
+from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
 from newsweave.annotate.quote_rules import UPPER, Rules, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
 from newsweave import model
@@ -253,7 +253,8 @@ def find_quotes(article: Article) -> list[Quote]:
     rule = rules(article.language or "")
     if rule is None:
         return []
-    text = article.text
+    # ''…'' and ``…'' read as “…”: same length, so every offset below is one into article.text
+    text = doubled_view(article.text)
     # the article's people and bodies, which a source opened by "pour" / "for" must name
     bodies: Bodies = (tuple((e.start, e.end) for e in article.entities if e.label in SOURCE_LABELS)
                       if article.entities else None)
