@@ -17,6 +17,8 @@
   all attributions. Before comparing, span edges are stripped of whitespace (any, since stop 29;
   ``--trim28`` for the old ASCII-only edges), quote marks and trailing punctuation (gold content
   includes the marks, ours does not).
+* Doubled marks (stop 32, second round): ours in ''…'' or ``…'' are direct only on the line that
+  counts those marks on both sides, since the gold's ``direct`` needs a double quote mark.
 * Our French set (``tests/data/quotes/fr.jsonl``, written by the team): the same figures,
   and speaker-name accuracy.
 * The ``unsourced_quote`` flag: on PolNeAR, the share of gold direct quotes that have a source
@@ -162,14 +164,15 @@ def half(doc_id: str) -> str:
     return "tune" if hashlib.sha256(doc_id.encode("utf-8")).digest()[0] % 2 == 0 else "check"
 
 
-# stop 32b: the gold's ``direct`` is a content that opens with one of these marks (README), so
-# ''…'' (NYT) is no direct quote there; ours are scored the same way, by the mark in the text
-GOLD_OPENERS = ('"', "“", "«", "„")
+# stop 32b: the gold's ``direct`` is a content that opens with one of `" “ « „` (README), so a
+# quote in doubled marks (NYT ''…'', ``…'') is no direct quote there; ours in such marks are
+# scored the same way, by the mark in the text (the new line counts them on both sides)
+DOUBLED_OPENERS = ("''", "``")
 
 
 def gold_direct(text: str, quote: dict) -> bool:
-    """Our direct quote counts as one where the gold's rule would: its opening mark is a double one."""
-    return quote["direct"] and text[:quote["start"]].rstrip().endswith(GOLD_OPENERS)
+    """Our direct quote counts as one where the gold's rule would: its opening mark is no doubled one."""
+    return quote["direct"] and not text[max(0, quote["start"] - 8):quote["start"]].rstrip().endswith(DOUBLED_OPENERS)
 
 
 def doubled_direct(text: str, item: dict) -> bool:
