@@ -91,3 +91,26 @@ def test_a_town_joined_to_its_river_is_one_name() -> None:
 def test_common_initialisms_and_headings_in_capitals_are_no_organisations() -> None:
     found = _found("Das Spiel lief im TV.\n\nNEUE REGELN FÜR KVZ\n\nDie Partei tagte in Velbrück.", "de")
     assert "TV" not in found and "KVZ" not in found and "REGELN" not in found
+
+
+def test_a_noun_that_is_another_languages_country_name_is_no_place() -> None:
+    # "Mann" is an old name of the Isle of Man; in German it is the noun "man".
+    german = _found("Der Mann wurde in Velbrück festgenommen. Ein Mann sagte, Frankreich und die Schweiz "
+                    "seien Nachbarn.", "de")
+    assert "Der Mann" not in german and "Mann" not in german
+    assert german["Frankreich"] == "LOC" and german["Schweiz"] == "LOC"
+
+
+def test_a_country_under_another_name_is_still_a_place_in_english() -> None:
+    found = _found("Officials on the Isle of Man said Kestrel Bay had flooded.", "en")
+    assert found["Isle of Man"] == "LOC"
+
+
+def test_a_club_word_before_a_town_is_a_sports_club() -> None:
+    found = _found("Fortuna Düsseldorf schlug Borussia Velbrückheim, die TSG Ostermoorhausen verlor. "
+                   "Der SV Werder Bremen spielt am Samstag.", "de")
+    assert found["Fortuna Düsseldorf"] == "ORG"
+    assert found["Borussia Velbrückheim"] == "ORG"
+    assert found["TSG Ostermoorhausen"] == "ORG"
+    assert found["SV Werder Bremen"] == "ORG"
+    assert "Düsseldorf" not in found and "Fortuna" not in found

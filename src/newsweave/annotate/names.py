@@ -22,7 +22,8 @@ No statistical model: known names and per-language patterns, all from data.
   ("Kunstakademie Düsseldorf"); a word in capitals alone is an initialism (``acronym_label``);
   an inflected adjective opens no person ("Größere Städte"), a noun before a given name is a
   role; a word after an article is a place only under the language's own name ("die Schweiz",
-  not "die Art"); a town after "in/nach/aus", and a town joined to its river ("Weil am Rhein").
+  not "die Art"); a town after "in/nach/aus", and a town joined to its river ("Weil am Rhein");
+  a club word before a town is a sports club ("Eintracht Frankfurt", ``club_words``).
 
 Labels: the organisation and place words decide first, then known names, then titles (a person);
 what is left is a person when it has two or three words, else a place when the gazetteer knows
@@ -74,6 +75,7 @@ def _names_data(language: str) -> dict[str, Any]:
         "noun_determiners": {word.lower() for word in data.get("noun_determiners", [])},
         "place_prepositions": {word.lower() for word in data.get("place_prepositions", [])},
         "place_joiners": {word.lower() for word in data.get("place_joiners", [])},
+        "club_words": {fold(word) for word in data.get("club_words", [])},
     }
 
 
@@ -89,12 +91,54 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
         return _caseless_mentions(text, taken)
     found: list[Mention] = []
     runs = _with_place_joiners(doc, _capitalised_runs(doc, language), language)
-    for run in _with_complements(doc, runs, language):
-        for piece in _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]:
-            mention = _classify(doc, piece, language)
-            if mention and not any(i in taken for i in range(mention.start, mention.end)):
-                found.append(mention)
+    for whole in _with_complements(doc, runs, language):
+        for run, club in _split_at_clubs(doc, whole, language):
+            if club:
+                pieces = [run]
+            else:
+                pieces = _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]
+            for piece in pieces:
+                mention = _club_mention(doc, piece) if club else _classify(doc, piece, language)
+                if mention and not any(i in taken for i in range(mention.start, mention.end)):
+                    found.append(mention)
     return _with_repeated_surnames(doc, found, taken)
+
+
+def _split_at_clubs(doc: Doc, run: tuple[int, int], language: str) -> list[tuple[tuple[int, int], bool]]:
+    """A run cut around a sports club named by a club word and its town ("Fortuna Düsseldorf",
+    "TSG Hoffenheim", "SK Rapid Wien"; ``club_words``): the club word, at most one more
+    capitalised word, and a town the gazetteer knows are one organisation, though the town alone
+    and often the club word alone ("Fortuna") are places. Each piece comes with whether it is a club."""
+    clubs = _names_data(language)["club_words"]
+    start, end = run
+    if not clubs:
+        return [(run, False)]
+    for first in range(start, end):
+        if fold(doc[first].text) not in clubs:
+            continue
+        for last in range(min(first + 2, end - 1), first, -1):
+            if _is_town(doc[last].text, _names_data(language)):
+                pieces = [((start, first), False)] if first > start else []
+                pieces.append(((first, last + 1), True))
+                if last + 1 < end:
+                    pieces += _split_at_clubs(doc, (last + 1, end), language)
+                return pieces
+    return [(run, False)]
+
+
+def _is_town(word: str, data: dict[str, Any]) -> bool:
+    """Whether the gazetteer knows ``word`` as a town or a division (not a country: "Austria Wien"
+    is left to the other rules), or it ends like a town of the language ("Hoffenheim")."""
+    if word.isupper():
+        return False
+    if data["loc_suffixes"] and fold(word).endswith(data["loc_suffixes"]):
+        return True
+    return any(entry.place.kind in ("city", "admin1", "admin2") for entry in candidates(word))
+
+
+def _club_mention(doc: Doc, run: tuple[int, int]) -> Mention:
+    span = doc[run[0] : run[1]]
+    return Mention(span.start_char, span.end_char, span.text, "ORG")
 
 
 def _glued(doc: Doc, run: tuple[int, int], language: str) -> bool:
