@@ -96,9 +96,10 @@ def test_common_initialisms_and_headings_in_capitals_are_no_organisations() -> N
 def test_a_noun_that_is_another_languages_country_name_is_no_place() -> None:
     # "Mann" is an old name of the Isle of Man; in German it is the noun "man".
     german = _found("Der Mann wurde in Velbrück festgenommen. Ein Mann sagte, Frankreich und die Schweiz "
-                    "seien Nachbarn.", "de")
+                    "seien Nachbarn. Der Hof ist so groß wie der Vatikan.", "de")
     assert "Der Mann" not in german and "Mann" not in german
     assert german["Frankreich"] == "LOC" and german["Schweiz"] == "LOC"
+    assert german["Vatikan"] == "LOC"  # a name of the country in CLDR, though not the German one
 
 
 def test_a_country_under_another_name_is_still_a_place_in_english() -> None:
@@ -114,3 +115,11 @@ def test_a_club_word_before_a_town_is_a_sports_club() -> None:
     assert found["TSG Ostermoorhausen"] == "ORG"
     assert found["SV Werder Bremen"] == "ORG"
     assert "Düsseldorf" not in found and "Fortuna" not in found
+
+
+def test_initials_in_an_editors_code_and_a_place_in_capitals_are_no_organisations() -> None:
+    found = _found("Die Regeln gelten ab Juni./kro/RK/bst Die SPD/CDU/FDP-Koalition hält. "
+                   "Die Kranken aus dem Bezirk Neuhofen auf der YBBS kamen.", "de")
+    assert "RK" not in found
+    assert found["SPD"] == "ORG" and found["CDU"] == "ORG"
+    assert found.get("YBBS") != "ORG"

@@ -358,6 +358,8 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         return None  # "die Art", "den Namen", "im Tor": a common noun that some place is called
     if lone and ACRONYM.fullmatch(name) and _in_capitals_line(doc, start):
         return None  # a heading in capitals ("NEUE REGELN FÜR …"), not an initialism
+    if lone and ACRONYM.fullmatch(name) and _in_code_path(doc, start):
+        return None  # an editor's code ("/tas/DP/mis"), not an initialism
     if opens_sentence and not known and end - start < 2:
         return None
     if demonym_country(name) and not titled:
@@ -381,6 +383,8 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
     if candidates(name):
         return "LOC"
     if len(words) == 1 and data["acronym_label"] and ACRONYM.fullmatch(name) and not ROMAN.fullmatch(name):
+        if len(name) > SETTINGS.toponym_max_initials and candidates(name.title()):
+            return "LOC"  # a place's name set in capitals ("auf der YBBS"), longer than initials
         return str(data["acronym_label"])  # an initialism is an organisation's ("ZDF", "VVD")
     if not titled and words[0].endswith(data["adjective_endings"] or ("\0",)) and not given_names(language).listed(name.split()[0]):
         return None  # an adjective opens a German noun phrase, not a name ("Größere Städte")
@@ -393,6 +397,17 @@ def _in_capitals_line(doc: Doc, index: int) -> bool:
     """Whether a word next to ``doc[index]`` is in capitals too."""
     near = [doc[i] for i in (index - 1, index + 1) if 0 <= i < len(doc)]
     return any(token.is_alpha and token.is_upper and len(token) > 1 for token in near)
+
+
+def _in_code_path(doc: Doc, index: int) -> bool:
+    """Whether ``doc[index]`` sits between slashes with no space, beside a piece in lower case:
+    a path of editors' initials ("/tas/DP/mis"), not a list of parties ("SPD/CDU/FDP")."""
+    if not (0 < index < len(doc) - 1 and doc[index - 1].text == "/" and doc[index + 1].text == "/"):
+        return False
+    if doc[index - 1].whitespace_ or doc[index].whitespace_:
+        return False
+    near = [doc[i].text.strip("/") for i in (index - 2, index + 2) if 0 <= i < len(doc)]
+    return any(piece.isalpha() and piece.islower() for piece in near)
 
 
 def _town_after_preposition(doc: Doc, start: int, name: str, data: dict[str, Any]) -> bool:

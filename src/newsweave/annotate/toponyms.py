@@ -34,6 +34,7 @@ from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.division_codes import division_names
 from newsweave.annotate.geo import _common_words as gazetteer_function_words
+from newsweave.annotate.geo import _name_languages as gazetteer_languages
 from newsweave.annotate.geo import candidates, country_names, demonym_country, fold, region_demonym
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
 from newsweave.annotate.word_sets import calendar_words, folded_stop_words, lowercase_not_places
@@ -302,8 +303,9 @@ def _names_country_or_division(words: str, language: str) -> bool:
         return False
     # Initials name only countries ("US", "DRC"; "BA" is no Fijian province); a country's other
     # names ("Burma", « Allemagne ») include codes ("IOT") that a short word may spell ("IoT").
-    # Where every noun is capitalised, another language's name may be a noun ("Mann", an old
-    # name of the Isle of Man): only the language's own names of countries are taken there.
+    # Where every noun is capitalised, an alternate spelling may be a noun ("Mann", listed for
+    # the Isle of Man): only CLDR's names of countries (the language's own, "Schweiz", or
+    # another's, "Vatikan") are taken there.
     other_names = (initials or len(key) > SETTINGS.toponym_max_initials) and (
         not _capitalises_nouns(language) or initials or key in _own_country_names(language))
     return any(entry.place.kind == "country" and (entry.main_name or other_names)
@@ -319,8 +321,12 @@ def _capitalises_nouns(language: str) -> bool:
 
 @cache
 def _own_country_names(language: str) -> frozenset[str]:
-    """The language's own names of countries, folded (CLDR: "Schweiz", "Niederlande")."""
-    return frozenset(fold(name) for name in country_names(language))
+    """Names of countries in CLDR, folded: the language's own ("Schweiz", "Niederlande") and
+    those of the gazetteer's languages; not the looser alternates of other lists."""
+    names = {fold(name) for name in country_names(language)}
+    for other in gazetteer_languages():
+        names.update(fold(name) for name in country_names(other))
+    return frozenset(names)
 
 
 def _name_goes_on(doc: Doc, span) -> bool:
