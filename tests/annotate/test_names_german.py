@@ -123,3 +123,9 @@ def test_initials_in_an_editors_code_and_a_place_in_capitals_are_no_organisation
     assert "RK" not in found
     assert found["SPD"] == "ORG" and found["CDU"] == "ORG"
     assert found.get("YBBS") != "ORG"
+
+
+def test_a_towns_adjective_opens_no_person() -> None:
+    found = _found("Die Wiener Grünfalken sehen das anders. Auch Jonas Wendtkamp kam.", "de")
+    assert "Wiener Grünfalken" not in found
+    assert found["Jonas Wendtkamp"] == "PER"

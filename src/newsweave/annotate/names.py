@@ -76,6 +76,7 @@ def _names_data(language: str) -> dict[str, Any]:
         "place_prepositions": {word.lower() for word in data.get("place_prepositions", [])},
         "place_joiners": {word.lower() for word in data.get("place_joiners", [])},
         "club_words": {fold(word) for word in data.get("club_words", [])},
+        "town_adjective_endings": tuple(data.get("town_adjective_endings", [])),
     }
 
 
@@ -388,9 +389,22 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
         return str(data["acronym_label"])  # an initialism is an organisation's ("ZDF", "VVD")
     if not titled and words[0].endswith(data["adjective_endings"] or ("\0",)) and not given_names(language).listed(name.split()[0]):
         return None  # an adjective opens a German noun phrase, not a name ("Größere Städte")
+    if not titled and len(words) > 1 and _town_adjective(name.split()[0], data) and not given_names(language).listed(name.split()[0]):
+        return None  # a town's adjective opens a noun phrase ("Wiener Neos", "Kölner Verkehrsbetriebe")
     if titled or 2 <= len(words) <= 3:
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
+
+
+def _town_adjective(word: str, data: dict[str, Any]) -> bool:
+    """Whether ``word`` is a big town's name with an adjective ending of the language
+    (``town_adjective_endings``: "Wiener", "Kölner")."""
+    for ending in data["town_adjective_endings"]:
+        if word.endswith(ending) and len(word) > len(ending) + 2 and any(
+                entry.place.kind == "city" and entry.place.population >= SETTINGS.name_lone_place_min_population
+                for entry in candidates(word[: -len(ending)])):
+            return True
+    return False
 
 
 def _in_capitals_line(doc: Doc, index: int) -> bool:
