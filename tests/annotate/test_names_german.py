@@ -129,3 +129,9 @@ def test_a_towns_adjective_opens_no_person() -> None:
     found = _found("Die Wiener Grünfalken sehen das anders. Auch Jonas Wendtkamp kam.", "de")
     assert "Wiener Grünfalken" not in found
     assert found["Jonas Wendtkamp"] == "PER"
+
+
+def test_nouns_joined_by_a_name_particle_are_no_person() -> None:
+    found = _found("Es gebe eine Reihe von Problemen, sagte Jonas von Wendtkamp.", "de")
+    assert "Reihe von Problemen" not in found
+    assert found["Jonas von Wendtkamp"] == "PER"

@@ -391,6 +391,9 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
         return None  # an adjective opens a German noun phrase, not a name ("Größere Städte")
     if not titled and len(words) > 1 and _town_adjective(name.split()[0], data) and not given_names(language).listed(name.split()[0]):
         return None  # a town's adjective opens a noun phrase ("Wiener Neos", "Kölner Verkehrsbetriebe")
+    if (not titled and data["capitalised_nouns"] and any(word in name.split() for word in data["particles"])
+            and not given_names(language).listed(name.split()[0])):
+        return None  # nouns joined by a preposition ("Reihe von Problemen"), not "Otto von Kestrel"
     if titled or 2 <= len(words) <= 3:
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
