@@ -91,3 +91,47 @@ def test_a_town_joined_to_its_river_is_one_name() -> None:
 def test_common_initialisms_and_headings_in_capitals_are_no_organisations() -> None:
     found = _found("Das Spiel lief im TV.\n\nNEUE REGELN FÜR KVZ\n\nDie Partei tagte in Velbrück.", "de")
     assert "TV" not in found and "KVZ" not in found and "REGELN" not in found
+
+
+def test_a_noun_that_is_another_languages_country_name_is_no_place() -> None:
+    # "Mann" is an old name of the Isle of Man; in German it is the noun "man".
+    german = _found("Der Mann wurde in Velbrück festgenommen. Ein Mann sagte, Frankreich und die Schweiz "
+                    "seien Nachbarn. Der Hof ist so groß wie der Vatikan.", "de")
+    assert "Der Mann" not in german and "Mann" not in german
+    assert german["Frankreich"] == "LOC" and german["Schweiz"] == "LOC"
+    assert german["Vatikan"] == "LOC"  # a name of the country in CLDR, though not the German one
+
+
+def test_a_country_under_another_name_is_still_a_place_in_english() -> None:
+    found = _found("Officials on the Isle of Man said Kestrel Bay had flooded.", "en")
+    assert found["Isle of Man"] == "LOC"
+
+
+def test_a_club_word_before_a_town_is_a_sports_club() -> None:
+    found = _found("Fortuna Düsseldorf schlug Borussia Velbrückheim, die TSG Ostermoorhausen verlor. "
+                   "Der SV Werder Bremen spielt am Samstag.", "de")
+    assert found["Fortuna Düsseldorf"] == "ORG"
+    assert found["Borussia Velbrückheim"] == "ORG"
+    assert found["TSG Ostermoorhausen"] == "ORG"
+    assert found["SV Werder Bremen"] == "ORG"
+    assert "Düsseldorf" not in found and "Fortuna" not in found
+
+
+def test_initials_in_an_editors_code_and_a_place_in_capitals_are_no_organisations() -> None:
+    found = _found("Die Regeln gelten ab Juni./kro/RK/bst Die SPD/CDU/FDP-Koalition hält. "
+                   "Die Kranken aus dem Bezirk Neuhofen auf der YBBS kamen.", "de")
+    assert "RK" not in found
+    assert found["SPD"] == "ORG" and found["CDU"] == "ORG"
+    assert found.get("YBBS") != "ORG"
+
+
+def test_a_towns_adjective_opens_no_person() -> None:
+    found = _found("Die Wiener Grünfalken sehen das anders. Auch Jonas Wendtkamp kam.", "de")
+    assert "Wiener Grünfalken" not in found
+    assert found["Jonas Wendtkamp"] == "PER"
+
+
+def test_nouns_joined_by_a_name_particle_are_no_person() -> None:
+    found = _found("Es gebe eine Reihe von Problemen, sagte Jonas von Wendtkamp.", "de")
+    assert "Reihe von Problemen" not in found
+    assert found["Jonas von Wendtkamp"] == "PER"

@@ -22,7 +22,8 @@ No statistical model: known names and per-language patterns, all from data.
   ("Kunstakademie Düsseldorf"); a word in capitals alone is an initialism (``acronym_label``);
   an inflected adjective opens no person ("Größere Städte"), a noun before a given name is a
   role; a word after an article is a place only under the language's own name ("die Schweiz",
-  not "die Art"); a town after "in/nach/aus", and a town joined to its river ("Weil am Rhein").
+  not "die Art"); a town after "in/nach/aus", and a town joined to its river ("Weil am Rhein");
+  a club word before a town is a sports club ("Eintracht Frankfurt", ``club_words``).
 
 Labels: the organisation and place words decide first, then known names, then titles (a person);
 what is left is a person when it has two or three words, else a place when the gazetteer knows
@@ -74,6 +75,8 @@ def _names_data(language: str) -> dict[str, Any]:
         "noun_determiners": {word.lower() for word in data.get("noun_determiners", [])},
         "place_prepositions": {word.lower() for word in data.get("place_prepositions", [])},
         "place_joiners": {word.lower() for word in data.get("place_joiners", [])},
+        "club_words": {fold(word) for word in data.get("club_words", [])},
+        "town_adjective_endings": tuple(data.get("town_adjective_endings", [])),
     }
 
 
@@ -89,12 +92,54 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
         return _caseless_mentions(text, taken)
     found: list[Mention] = []
     runs = _with_place_joiners(doc, _capitalised_runs(doc, language), language)
-    for run in _with_complements(doc, runs, language):
-        for piece in _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]:
-            mention = _classify(doc, piece, language)
-            if mention and not any(i in taken for i in range(mention.start, mention.end)):
-                found.append(mention)
+    for whole in _with_complements(doc, runs, language):
+        for run, club in _split_at_clubs(doc, whole, language):
+            if club:
+                pieces = [run]
+            else:
+                pieces = _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]
+            for piece in pieces:
+                mention = _club_mention(doc, piece) if club else _classify(doc, piece, language)
+                if mention and not any(i in taken for i in range(mention.start, mention.end)):
+                    found.append(mention)
     return _with_repeated_surnames(doc, found, taken)
+
+
+def _split_at_clubs(doc: Doc, run: tuple[int, int], language: str) -> list[tuple[tuple[int, int], bool]]:
+    """A run cut around a sports club named by a club word and its town ("Fortuna Düsseldorf",
+    "TSG Hoffenheim", "SK Rapid Wien"; ``club_words``): the club word, at most one more
+    capitalised word, and a town the gazetteer knows are one organisation, though the town alone
+    and often the club word alone ("Fortuna") are places. Each piece comes with whether it is a club."""
+    clubs = _names_data(language)["club_words"]
+    start, end = run
+    if not clubs:
+        return [(run, False)]
+    for first in range(start, end):
+        if fold(doc[first].text) not in clubs:
+            continue
+        for last in range(min(first + 2, end - 1), first, -1):
+            if _is_town(doc[last].text, _names_data(language)):
+                pieces = [((start, first), False)] if first > start else []
+                pieces.append(((first, last + 1), True))
+                if last + 1 < end:
+                    pieces += _split_at_clubs(doc, (last + 1, end), language)
+                return pieces
+    return [(run, False)]
+
+
+def _is_town(word: str, data: dict[str, Any]) -> bool:
+    """Whether the gazetteer knows ``word`` as a town or a division (not a country: "Austria Wien"
+    is left to the other rules), or it ends like a town of the language ("Hoffenheim")."""
+    if word.isupper():
+        return False
+    if data["loc_suffixes"] and fold(word).endswith(data["loc_suffixes"]):
+        return True
+    return any(entry.place.kind in ("city", "admin1", "admin2") for entry in candidates(word))
+
+
+def _club_mention(doc: Doc, run: tuple[int, int]) -> Mention:
+    span = doc[run[0] : run[1]]
+    return Mention(span.start_char, span.end_char, span.text, "ORG")
 
 
 def _glued(doc: Doc, run: tuple[int, int], language: str) -> bool:
@@ -314,6 +359,8 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         return None  # "die Art", "den Namen", "im Tor": a common noun that some place is called
     if lone and ACRONYM.fullmatch(name) and _in_capitals_line(doc, start):
         return None  # a heading in capitals ("NEUE REGELN FÜR …"), not an initialism
+    if lone and ACRONYM.fullmatch(name) and _in_code_path(doc, start):
+        return None  # an editor's code ("/tas/DP/mis"), not an initialism
     if opens_sentence and not known and end - start < 2:
         return None
     if demonym_country(name) and not titled:
@@ -337,18 +384,47 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
     if candidates(name):
         return "LOC"
     if len(words) == 1 and data["acronym_label"] and ACRONYM.fullmatch(name) and not ROMAN.fullmatch(name):
+        if len(name) > SETTINGS.toponym_max_initials and candidates(name.title()):
+            return "LOC"  # a place's name set in capitals ("auf der YBBS"), longer than initials
         return str(data["acronym_label"])  # an initialism is an organisation's ("ZDF", "VVD")
     if not titled and words[0].endswith(data["adjective_endings"] or ("\0",)) and not given_names(language).listed(name.split()[0]):
         return None  # an adjective opens a German noun phrase, not a name ("Größere Städte")
+    if not titled and len(words) > 1 and _town_adjective(name.split()[0], data) and not given_names(language).listed(name.split()[0]):
+        return None  # a town's adjective opens a noun phrase ("Wiener Neos", "Kölner Verkehrsbetriebe")
+    if (not titled and data["capitalised_nouns"] and any(word in name.split() for word in data["particles"])
+            and not given_names(language).listed(name.split()[0])):
+        return None  # nouns joined by a preposition ("Reihe von Problemen"), not "Otto von Kestrel"
     if titled or 2 <= len(words) <= 3:
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
+
+
+def _town_adjective(word: str, data: dict[str, Any]) -> bool:
+    """Whether ``word`` is a big town's name with an adjective ending of the language
+    (``town_adjective_endings``: "Wiener", "Kölner")."""
+    for ending in data["town_adjective_endings"]:
+        if word.endswith(ending) and len(word) > len(ending) + 2 and any(
+                entry.place.kind == "city" and entry.place.population >= SETTINGS.name_lone_place_min_population
+                for entry in candidates(word[: -len(ending)])):
+            return True
+    return False
 
 
 def _in_capitals_line(doc: Doc, index: int) -> bool:
     """Whether a word next to ``doc[index]`` is in capitals too."""
     near = [doc[i] for i in (index - 1, index + 1) if 0 <= i < len(doc)]
     return any(token.is_alpha and token.is_upper and len(token) > 1 for token in near)
+
+
+def _in_code_path(doc: Doc, index: int) -> bool:
+    """Whether ``doc[index]`` sits between slashes with no space, beside a piece in lower case:
+    a path of editors' initials ("/tas/DP/mis"), not a list of parties ("SPD/CDU/FDP")."""
+    if not (0 < index < len(doc) - 1 and doc[index - 1].text == "/" and doc[index + 1].text == "/"):
+        return False
+    if doc[index - 1].whitespace_ or doc[index].whitespace_:
+        return False
+    near = [doc[i].text.strip("/") for i in (index - 2, index + 2) if 0 <= i < len(doc)]
+    return any(piece.isalpha() and piece.islower() for piece in near)
 
 
 def _town_after_preposition(doc: Doc, start: int, name: str, data: dict[str, Any]) -> bool:
