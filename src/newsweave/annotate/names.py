@@ -314,7 +314,8 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     titled = False
     # Leading capitalised function words and titles are no part of the name ("Die", "Bundeskanzler"),
     # unless the run is a known place ("Weil am Rhein").
-    while start < end and not _joined_place(doc, run):
+    known_place = _joined_place(doc, run)
+    while start < end and not known_place:
         word = fold(doc[start].text)
         if word in data["person_titles"]:
             titled = True
