@@ -68,13 +68,13 @@ def description_rules(language: str) -> DescriptionRules | None:
     # a cue ends it with or without a comma ("X, a spokesman, said"); a preposition only after a
     # comma ("X, a spokesman, in a statement"), since descriptions hold their own ("of the Council on …")
     # (with the adverb that may stand before the cue: "X of the Y recently urged")
-    between = data.get("between_speaker_and_cue", "(?!x)x")
+    between = data.get("between_speaker_and_cue", lang.NEVER)
     stop = re.compile(rf",?\s+(?:(?-i:{between})\s+)?(?:{verbs})\b|,\s+(?:{alternation(ends)})\b|[“”«»\"„;:()]|{full_stop}|[!?…](?=\s|$)|\s[—–]\s|\n", re.I)
     # a determiner, a relative, an age, a lower-case noun; a possessive ("Acme's director") or a
     # party and state ("R-Ky.")
     opener = re.compile(rf"(?:(?:{alternation(determiners)})(?:\s|(?<=['’]))|(?:{alternation(relatives)})\b|\d|(?-i:[a-zà-ÿ])"
                         rf"|(?-i:[{UPPER}][\w.&-]*['’]s\s|[{UPPER}]-[{UPPER}][a-z]*\.))", re.I)
-    attached = re.compile(rf"\s+(?:{data.get('description_attached', '(?!x)x')})", re.I)
+    attached = re.compile(rf"\s+(?:{data.get('description_attached', lang.NEVER)})", re.I)
     roles = data.get("titles", []) + data.get("description_roles", [])
     role = re.compile(rf"^(?:{alternation(roles)})$|^\d+-\w+-\w+$", re.I)
     boundary = {w.lower() for w in cues + participles + ends + data.get("conjunctions", [])

@@ -84,7 +84,7 @@ def grammar(language: str) -> Grammar | None:
     months = {name: number for name, number in months.items() if len(name) >= shortest}
     weekdays = {name: number for name, number in weekdays.items() if len(name) >= shortest}
     ordinals = {key: value for key, value in data.get("ordinals", {}).items() if key != "ordinal_suffix"}
-    suffix = data.get("ordinals", {}).get("ordinal_suffix", "(?!x)x")
+    suffix = data.get("ordinals", {}).get("ordinal_suffix", lang.NEVER)
     month_alt, weekday_alt = lang.rule_alternation(months), lang.rule_alternation(weekdays)
     if data.get("month_case_sensitive"):
         month_alt, weekday_alt = _capitalised(months), _capitalised(weekdays)
