@@ -13,6 +13,16 @@ fitted on the tune half only (``bench/similarity.py``'s hash split), |r| on the 
 cross-lingual and one language. ``--cost N``: CPU time per text of the static vector on the N longest
 texts, cold (first sight of each word) and warm (words' pieces cached). Uses the caches of
 ``bench/similarity.py`` for the production embedding and entities (run it first with ``--limit 600``).
+
+    PYTHONPATH=src .venv/bin/python bench/static_vector.py --ecb off linear:0.2:0.6 floor:0.5:0.5 mix:0.2:0
+                                                           [--half tune] [--ecb-cache DIR]
+
+``--ecb``: the static cosine as a term of the story score on ECB+ (``bench/stories.py``'s online run,
+all docs of the half in one stream, mean of its orders), a term per SPEC ``MODE:W:C`` against the
+static centroid of the story's current members (English mean from SemEval texts outside the scored
+pairs; sif 1e-5): ``linear`` adds W × (cos − C); ``floor`` takes W × (C − cos) below C; ``mix`` adds
+W × (static cos − production cos) + C; ``off`` is the production score. The score function is wrapped
+here; nothing under ``src/`` changes.
 """
 
 from __future__ import annotations
@@ -97,6 +107,9 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=MEANS_KEPT_APART)
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE / "semeval")
     parser.add_argument("--cost", type=int, default=0, metavar="N")
+    parser.add_argument("--ecb", nargs="+", default=None, metavar="SPEC", help="story-score terms on ECB+")
+    parser.add_argument("--half", default="tune", choices=("tune", "check", "all"))
+    parser.add_argument("--ecb-cache", type=Path, default=DEFAULT_CACHE / "ecbplus")
     args = parser.parse_args()
     path = args.eval / "semeval2022-train.jsonl"
     if not path.exists():
@@ -106,6 +119,12 @@ def main() -> None:
     rows, outside = every[: args.limit], every[args.limit:]
     if args.cost:
         cost([row[f"text{side}"] for row in rows for side in (1, 2)], args.cost)
+        return
+    if args.ecb:
+        scored_texts = {row[f"text{side}"] for row in rows for side in (1, 2)}
+        english = list(dict.fromkeys(row[f"text{side}"] for row in outside for side in (1, 2)
+                                     if row[f"lang{side}"] == "en" and row[f"text{side}"] not in scored_texts))
+        ecb_terms(args.eval, args.ecb_cache, args.half, english, args.ecb)
         return
     scored = {row[f"text{side}"] for row in rows for side in (1, 2)}
     fit_items = list(dict.fromkeys((row[f"text{side}"], row[f"lang{side}"]) for row in outside for side in (1, 2)
@@ -157,6 +176,75 @@ def main() -> None:
             low, high = bootstrap_gain(-predicted[check], -references[with_same][check], gold[check])
             print("    weights: " + ", ".join(f"{w:+.3f}" for w in weights) + f", intercept {intercept:+.3f};"
                   f" check gain in |r| over the same fit without it, 95% bootstrap [{low:+.3f}, {high:+.3f}]")
+
+
+def ecb_terms(folder: Path, cache: Path, half: str, english: list[str], specs: list[str]) -> None:
+    """The online ECB+ run of ``bench/stories.py`` with the static cosine as one more term (see the docstring)."""
+    import stories as bench_stories
+
+    import newsweave.link.stories as linking
+    from newsweave.link import story_changes, story_score
+
+    docs = [json.loads(line) for line in (folder / "ecbplus.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    docs = [{**doc, "text": bench_stories.repair_detokenised(doc["text"])} for doc in docs]
+    signals = bench_stories.annotated_signals(docs, cache)
+    mean = unit(weighted_vectors(english, 1e-5)).mean(axis=0)
+    vectors = unit(unit(weighted_vectors([doc["text"] for doc in docs], 1e-5)) - mean)
+    static = {doc["doc_id"]: vector for doc, vector in zip(docs, vectors, strict=True)}
+    # Frozen signals: their static vectors are found by identity (the objects are kept alive here).
+    by_signals = {id(signals[key]): (signals[key], vector) for key, vector in static.items()}
+    state: dict = {"term": ("off", 0.0, 0.0)}
+
+    def story_static(story_id: str) -> np.ndarray | None:
+        memory = state["memory"]
+        version = (memory.latest_story_seq(), len(memory.members))
+        if state.get("version") != version:  # members changed: sums again
+            sums: dict[str, np.ndarray] = {}
+            for article, story in memory.members.items():
+                sums[story] = sums.get(story, 0) + static[article]
+            state["sums"], state["version"] = sums, version
+        total = state["sums"].get(story_id)
+        return None if total is None else unit(total)
+
+    original_score, original_as_signals = story_score.score_story, story_changes.story_as_signals
+
+    def as_signals(story):
+        seen = original_as_signals(story)
+        vector = story_static(story.id)
+        if vector is not None:
+            by_signals[id(seen)] = (seen, vector)
+        return seen
+
+    def score(signals_, story, frequencies=story_score.NO_FREQUENCIES):
+        base = original_score(signals_, story, frequencies)
+        mode, weight, offset = state["term"]
+        entry, centroid = by_signals.get(id(signals_)), story_static(story.id)
+        if base is None or mode == "off" or entry is None or centroid is None:
+            return base
+        cosine = float(entry[1] @ centroid)
+        if mode == "linear":
+            return base + weight * (cosine - offset)
+        if mode == "floor":
+            return base - weight * max(0.0, offset - cosine)
+        return base + weight * (cosine - float(signals_.embedding @ story.centroid)) + offset
+
+    def assign(ordered: list[dict], signals_: dict) -> dict[str, str]:
+        linker = linking.StoryLinker(bench_stories.ChangingStories())
+        state["memory"], state["version"] = linker.memory, None
+        for doc in ordered:
+            linker.assign_signals(doc["doc_id"], signals_[doc["doc_id"]])
+        return dict(linker.memory.members)
+
+    linking.score_story = story_changes.score_story = score
+    story_changes.story_as_signals = as_signals
+    bench_stories.assign_online = assign
+    members = docs if half == "all" else bench_stories.halves(docs)[half]
+    print(f"ECB+ {half} half, all docs one stream, mean of {bench_stories.SHUFFLES} orders")
+    for spec in specs:
+        mode, weight, offset = (spec.split(":") + ["0", "0"])[:3]
+        state["term"] = (mode, float(weight), float(offset))
+        p, r, f, _, n = bench_stories.online_scores(members, signals)
+        print(f"  {spec:22} P {p:.3f} R {r:.3f} F1 {f:.3f} stories {n:.0f}", flush=True)
 
 
 def cost(texts: list[str], count: int) -> None:
