@@ -47,6 +47,9 @@ def test_english_present_plans(text: str, phrase: str, value: str) -> None:
     # a month abbreviation without its stop before a day of the month
     ("ELMSWORTH, Jan 1 (Northwire) - The ferry resumed service.", "Jan 1", "2024-01-01"),
     ("Posted Dec 31, 2019 by Anna Kovel", "Dec 31, 2019", "2019-12-31"),
+    # a weekday of a named week
+    ("Pastor Obi spoke to his congregation last week Thursday.", "last week Thursday", "2024-02-22"),
+    ("The Brissac board meets on Tuesday of next week.", "Tuesday of next week", "2024-03-05"),
 ])
 def test_figures_clocks_and_abbreviations(text: str, phrase: str, value: str) -> None:
     assert _found(text)[phrase] == value
@@ -59,6 +62,11 @@ def test_figures_clocks_and_abbreviations(text: str, phrase: str, value: str) ->
 ])
 def test_numbers_and_names_stay_undated(text: str) -> None:
     assert _found(text) == {}
+
+
+def test_a_comma_keeps_the_week_and_the_weekday_apart() -> None:
+    found = _found("The Brissac talks resume next week, Monday being a holiday.")
+    assert found == {"next week": "2024-W10", "Monday": "2024-03-04"}
 
 
 def test_a_wire_dateline_is_the_strict_shape() -> None:
