@@ -126,12 +126,15 @@ def jsonl_cases(path: Path) -> list[dict]:
 def _same(ours: str, expected: set[str], reference: date) -> bool:
     if ours in expected:
         return True
-    clock = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)", ours)
+    clock = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(\d\d):(\d\d)(?::(\d\d))?", ours)
     # the spec writes a resolved instant "2019-04-17 04:00:00": the same as our 2019-04-17T04:00
-    if clock and f"{clock.group(1)} {clock.group(2)}:{clock.group(3)}:00" in expected:
+    # (and "19:56:30" as our T19:56:30: seconds only where the text gives them)
+    seconds = clock.group(4) or "00" if clock else "00"
+    if clock and f"{clock.group(1)} {clock.group(2)}:{clock.group(3)}:{seconds}" in expected:
         return True
     if clock and clock.group(1) == reference.isoformat():
-        return bool({f"T{clock.group(2)}", f"T{clock.group(2)}:{clock.group(3)}"} & expected)
+        said = f"T{clock.group(2)}:{clock.group(3)}" + (f":{clock.group(4)}" if clock.group(4) else "")
+        return bool({f"T{clock.group(2)}", said} & expected) if not clock.group(4) else said in expected
     # a part of the reference day ("por la tarde" said on that day: 2016-11-07TAF) is the spec's TAF
     part = re.fullmatch(r"(\d{4}-\d\d-\d\d)(T[A-Z]{2})", ours)
     return bool(part and part.group(1) == reference.isoformat() and part.group(2) in expected)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from newsweave.annotate.published_inference import Inference, lead_end, clause_tense, infer_published
+from newsweave.annotate.published_inference import Inference, lead_end, clause_tense, infer_published, is_dateline
 from newsweave.annotate.timex import Mention, Timex, grammar, resolve_all
 from newsweave.annotate.timex_types import Grammar
 from newsweave.annotate.settings import SETTINGS
@@ -35,10 +35,6 @@ ABBREVIATION = 3
 LAST_WEEKDAY_REACH = 7
 # A URL with a year and month but no day ("/2024/05/slug") allows that month.
 _URL_MONTH = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?:/|-)")
-# A wire dateline: a place in capitals opening a paragraph, a comma, the day and month, perhaps
-# the year and the agency, then a dash ("LOS ANGELES, Feb. 2 (UPI) —", "PARIS, 5 mars (AFP) -").
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,40},[ \t]*$")
-_DATELINE_AFTER = re.compile(r"^(?:,?[ \t]*\d{4})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:[—–-]{1,2}|_)")
 _PAIR_BETWEEN = re.compile(r"[\s,:()\-–—]*(?:\w{1,3}\s+)?")
 _URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
 
@@ -161,8 +157,7 @@ def _dateline(timex: Timex, text: str) -> bool:
     """A day and month set as a wire dateline ("WASHINGTON, Aug. 19 (UPI) —")."""
     if timex.resolve != "absolute" or not timex.month or not timex.day or timex.impossible:
         return False
-    return bool(_DATELINE_BEFORE.search(text[max(0, timex.start - 60):timex.start])
-                and _DATELINE_AFTER.match(text[timex.end:timex.end + 40]))
+    return is_dateline(timex, text, strict=True)
 
 
 def _weekdays_with_dates(resolved: list[Timex], text: str, fetched: date | None) -> dict[int, date]:

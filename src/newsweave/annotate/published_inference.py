@@ -176,20 +176,36 @@ def _dateline_with_lead_weekday(day_months: list[Timex], timexes: list[Timex], t
     return [combined]
 
 
-# What may stand before a dateline's date on its line: nothing, or a place (capitalised words,
-# "PARIS", "Santa Cruz de Tenerife", "PASADENA, Calif.") and perhaps its agency, then a comma
-# ("GENEVA, 3 May —", "Madrid (EFE), 5 de marzo.-", "Samedi 8 juin — Le club …").
+# A dateline is a date opening its line, perhaps after a place and an agency, with perhaps the
+# year and the agency after it, then a closer. Two strengths share that shape. The loose one
+# (``is_dateline``): before the date nothing, or a place (capitalised words, "PARIS", "Santa
+# Cruz de Tenerife", "PASADENA, Calif.") and perhaps its agency, then a comma ("GENEVA, 3 May
+# —", "Madrid (EFE), 5 de marzo.-", "Samedi 8 juin — Le club …"), closed by a dash, a colon or
+# the line's end. The wire one (``strict``): a place in capitals and a comma before the date,
+# a dash after it ("LOS ANGELES, Feb. 2 (UPI) —", "PARIS, 5 mars (AFP) -"); that shape is news
+# copy's own dateline, so the clues read it as the day of writing wherever it stands.
 _PLACE_NAME = r"[A-ZÀ-ÖØ-Þ][\w.'’/-]*(?:[ \t]+(?:[A-ZÀ-ÖØ-Þ][\w.'’/-]*|de|del|am|an|la|le|sur|upon|on)){0,4}"
 _DATELINE_PLACE = re.compile(rf"(?:^|\n)[ \t]*(?:{_PLACE_NAME}(?:,[ \t]*{_PLACE_NAME})?"
                              r"(?:[ \t]*\([^)\n]{1,30}\))?[ \t]*,[ \t]*)?$")
-# What follows it: perhaps the year and the agency, then a dash, a colon or the end of the line.
-_DATELINE_END = re.compile(r"(?:,?[ \t]*\d{4})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:\.?[—–-]{1,2}|_|:|\.?[ \t]*(?:\n|$))")
+_WIRE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'’-]{1,40},[ \t]*$")
+# The tail both share: perhaps the year, perhaps the agency in brackets.
+_DATELINE_TAIL = r"(?:,?[ \t]*\d{4})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*"
+_DATELINE_END = re.compile(_DATELINE_TAIL + r"(?:\.?[—–-]{1,2}|_|:|\.?[ \t]*(?:\n|$))")
+_WIRE_END = re.compile(_DATELINE_TAIL + r"(?:[—–-]{1,2}|_)")
+# How far before the date a wire dateline's place may begin, and after it its dash.
+_WIRE_BEFORE, _WIRE_AFTER = 60, 40
 
 
-def is_dateline(timex: Timex, text: str) -> bool:
-    """The date is set as a dateline: near the start of the text, opening its line (perhaps
-    after a place and an agency) and closed by a dash, a colon or the line's end. A date
-    inside the lead's first sentence ("Le 5 mars, le conseil a voté …") is none."""
+def is_dateline(timex: Timex, text: str, *, strict: bool = False) -> bool:
+    """The date is set as a dateline: opening its line (perhaps after a place and an agency)
+    and closed by a dash, a colon or the line's end, near the start of the text. A date inside
+    the lead's first sentence ("Le 5 mars, le conseil a voté …") is none. ``strict``: a wire
+    dateline, a place in capitals before the date and a dash after it, anywhere in the text."""
+    if strict:
+        start = max(0, timex.start - _WIRE_BEFORE)
+        # the windows cut as slices: "^" matches at a window's start, as it always did here
+        return bool(_WIRE_PLACE.search(text[start:timex.start])
+                    and _WIRE_END.match(text[timex.end:timex.end + _WIRE_AFTER]))
     if timex.start >= SETTINGS.published_dateline_reach:
         return False
     line_start = text.rfind("\n", 0, timex.start) + 1

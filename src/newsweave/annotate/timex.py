@@ -46,12 +46,19 @@ def _cldr_full_names(language: str, getter: Any) -> set[str]:
         return set()
 
 
-def _with_stop_for_short(names: dict[str, int], full: set[str], capitalised: bool) -> str:
-    """Full names as they are; abbreviations only when a full stop follows ("Sun." not "Sun")."""
+# A month abbreviation without its full stop is a month before a day of the month ("LONDON, Jan 1
+# (Reuters)", "Dec 31, 2019"), not before a decimal, a clock or more figures.
+_BEFORE_DAY = r"\s+[0-3]?\d(?:st|nd|rd|th)?\b(?![.,:]\d)"
+
+
+def _with_stop_for_short(names: dict[str, int], full: set[str], capitalised: bool, before_day: bool = False) -> str:
+    """Full names as they are; abbreviations only when a full stop follows ("Sun." not "Sun"),
+    or, with ``before_day`` (months), a day of the month ("Jan 1")."""
     long_names = [name for name in names if name in full or len(name) > 4]
     short_names = [name for name in names if name not in long_names]
     make = _capitalised if capitalised else lang.rule_alternation
-    return f"(?:{make(long_names)}|(?:{make(short_names)})(?=\\.))"
+    after = f"(?=\\.|{_BEFORE_DAY})" if before_day else "(?=\\.)"
+    return f"(?:{make(long_names)}|(?:{make(short_names)}){after})"
 
 
 def _cldr_names(language: str, getter: Any, extra: dict[str, int], offset: int) -> dict[str, int]:
@@ -92,7 +99,7 @@ def grammar(language: str) -> Grammar | None:
         # "Sun" and "Jan" are a newspaper and a name more often than a day and a month
         full_months = _cldr_full_names(language, get_month_names) | set(data.get("extra_months", {}))
         full_days = _cldr_full_names(language, get_day_names)
-        month_alt = _with_stop_for_short(months, full_months, data.get("month_case_sensitive", False))
+        month_alt = _with_stop_for_short(months, full_months, data.get("month_case_sensitive", False), True)
         weekday_alt = _with_stop_for_short(weekdays, full_days, data.get("month_case_sensitive", False))
     fill = {
         "month": rf"(?P<month>{month_alt})",
@@ -115,7 +122,10 @@ def grammar(language: str) -> Grammar | None:
         # a month name of any length between figures, where the separators leave no doubt
         # ("31-dic-1994", "23/Sep/2020"): abbreviations need no full stop there
         "monthany": rf"(?P<month>{_capitalised(months) if data.get('month_case_sensitive') else lang.rule_alternation(months)})",
-        "clock": r"(?P<clock>[0-2]?\d(?:[:h][0-5]\d(?:\s*[ap]\.?\s?m\b\.?)?|\s*[ap]\.?\s?m\b\.?|h(?![\w]))(?:\s+GMT|\s+UTC|\s+[ECMP][SD]T)?)",
+        # "7:56:30 pm" keeps its seconds; "8.30pm", "4.23 a.m." (a full stop between hour and
+        # minutes only with am/pm: "2.15" alone is a number)
+        "clock": r"(?P<clock>[0-2]?\d(?:[:h][0-5]\d(?::[0-5]\d)?(?:\s*[ap]\.?\s?m\b\.?)?|\.[0-5]\d\s*[ap]\.?\s?m\b\.?"
+                 r"|\s*[ap]\.?\s?m\b\.?|h(?![\w]))(?:\s+GMT|\s+UTC|\s+[ECMP][SD]T)?)",
         # three digits at most: "1988 quarter" and "2000 people" are no counts of units
         "hours": r"(?P<clock>[0-2]?\d)\s+heures?\b",
         "num": rf"(?P<num>(?<![\d,.])\d{{1,3}}(?:\.\d+)?(?![\d,])|{lang.rule_alternation(numbers)})",
@@ -180,7 +190,8 @@ def grammar(language: str) -> Grammar | None:
                    reported_that=re.compile(rf"(?<!\w)(?:{lang.rule_alternation(cues['reported_that'])})(?!\w)")
                    if cues.get("reported_that") else None,
                    drop_lead=drop_lead, take_before=take_before,
-                   range_before=range_before, range_after=range_after)
+                   range_before=range_before, range_after=range_after,
+                   numeric_order_dotted=data.get("numeric_order_dotted", ""))
 
 
 def _past_patterns(cues: dict[str, Any]) -> tuple[str, ...]:

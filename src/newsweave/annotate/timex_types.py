@@ -68,6 +68,9 @@ class Grammar:
     perfect_auxiliaries: frozenset[str] = frozenset()
     # words shaped like a present form that are none ("mit", "gegen", "nicht" end in -t, -en)
     not_verbs: frozenset[str] = frozenset()
+    # the order of dates in figures joined by full stops, where it is not ``numeric_order``
+    # (English writes "03/04/2024" month first, but "02.01.2020" day first as Europe does)
+    numeric_order_dotted: str = ""
     backward_before: tuple[str, ...] = ()
     # ... and those that point back only in a clause with no future cue ("desde el lunes" is
     # since Monday, "subirá desde el jueves" from Thursday on); German "seit" is always back

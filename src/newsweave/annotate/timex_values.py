@@ -128,7 +128,8 @@ class ResolveContext:
             return 1
         if past_after is not None:
             return -1
-        if not present_is_plan:
+        if not present_is_plan or re.match(r"['’]s\b", after):
+            # a possessive weekday ("after Tuesday's attack") names an event, not the clause's time
             return 0
         present_after = fronted and self.rules.present_after is not None and self.rules.present_after.match(after)
         if not (present_after or self._present_verb_before(before)):
@@ -347,7 +348,8 @@ def _resolve_absolute(ctx: ResolveContext) -> Timex | None:
             year, month, day = first, second, third
         else:
             year = _full_year(third, ctx.anchor) if len(pieces[2]) == 2 else third
-            month, day = (first, second) if ctx.rules.numeric_order == "mdy" else (second, first)
+            order = ctx.rules.numeric_order_dotted if "." in parts["numeric"] else ""
+            month, day = (first, second) if (order or ctx.rules.numeric_order) == "mdy" else (second, first)
     elif "month" not in parts and "mnum" not in parts:
         return _day_of_nearby_month(ctx, int(parts["day"]), weekday)
     else:
@@ -697,7 +699,7 @@ def _resolve_time(ctx: ResolveContext) -> Timex | None:
     clock = ctx.parts["clock"].lower()
     clock = ctx.lookup("named_clocks", clock) or _clock_from_words(ctx, clock) or clock
     # "18:30", "18h30", and "18.30" as German and Spanish papers write it
-    found = re.match(r"(\d{1,2})(?:[:h.](\d\d))?", clock)
+    found = re.match(r"(\d{1,2})(?:[:h.](\d\d)(?::(\d\d))?)?", clock)
     if not found:
         return None
     hour, minute = int(found.group(1)), int(found.group(2) or 0)
@@ -715,7 +717,7 @@ def _resolve_time(ctx: ResolveContext) -> Timex | None:
         return None
     day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
     weekday = ctx.rules.weekdays.get(ctx.parts["weekday"].lower().rstrip(".")) if "weekday" in ctx.parts else None
-    clock = f"T{hour:02d}:{minute:02d}"
+    clock = f"T{hour:02d}:{minute:02d}" + (f":{found.group(3)}" if found.group(3) else "")
     if "numeric" in ctx.parts or ("day" in ctx.parts and ("month" in ctx.parts or "mnum" in ctx.parts)):
         dated = _resolve_absolute(ctx)  # "am 3. März um 18 Uhr", "el 3 de marzo a las 18.00"
         if dated is None:
