@@ -40,11 +40,11 @@ from spacy.tokens import Doc, Token
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
-from newsweave.annotate.geo import candidates, country_names, demonym_country, fold
+from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names
 from newsweave.annotate.given_names import given_names
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
-from newsweave.annotate.word_sets import folded_stop_words
+from newsweave.annotate.word_sets import capitalises_nouns, folded_stop_words
 
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
 # "Saint-Denis", "J.").
@@ -65,7 +65,7 @@ def _names_data(language: str) -> dict[str, Any]:
         "loc_words": {fold(word) for word in data.get("loc_words", [])},
         "loc_suffixes": tuple(fold(word) for word in data.get("loc_suffixes", [])),
         "particles": {word.lower() for word in data.get("particles", [])},
-        "capitalised_nouns": bool(data.get("capitalised_nouns", False)),
+        "capitalised_nouns": capitalises_nouns(language),
         "not_names": {fold(word) for word in data.get("not_names", [])},
         "acronym_label": data.get("acronym_label"),
         "org_complements": {word.lower() for word in data.get("org_complements", [])},
@@ -449,7 +449,7 @@ def _place_after_determiner(name: str, language: str) -> bool:
 @cache
 def _own_place_names(language: str) -> frozenset[str]:
     """Countries in the language (CLDR) and the places its entities file names."""
-    names = {fold(name) for name in country_names(language)}
+    names = set(folded_country_names(language))
     for entry in lang.load(language, "entities").get("place_name", []):
         names |= {fold(name) for name in entry.get("names", [])}
     return frozenset(names)
