@@ -1,5 +1,5 @@
 """Where a name begins and ends (annotate/name_spans.py, issue 16): a sentence's capitalised
-article, head words beside the model's span, teams in brackets after a person. Invented names;
+article, head words beside the model's span, teams in brackets after a person, peerages after a name. Invented names;
 the mentions are placed by hand, so the tests do not hang on what the model tags."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from newsweave.annotate.canonical import Mention
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.name_lists import places_in_lists_of_places
-from newsweave.annotate.name_spans import teams_in_brackets, with_heads_beside, without_sentence_articles
+from newsweave.annotate.name_spans import persons_with_peerages, teams_in_brackets, with_heads_beside, without_sentence_articles
 from newsweave.annotate.place_words import persons_named_by_kin
 
 
@@ -141,3 +141,25 @@ def test_known_places_organisations_and_other_nouns_stay() -> None:
     assert _kin(text, "en", found) == found
     text = "Le fils de Paris et la filiale de Brimq Velkor."
     assert _kin(text, "fr", [("Paris", "LOC"), ("Brimq Velkor", "ORG")]) == [("Paris", "LOC"), ("Brimq Velkor", "ORG")]
+
+
+def _peerages(text: str, found: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    return [(m.text, m.label, m.name) for m in persons_with_peerages(_mentions(text, found), text, "en")]
+
+
+def test_a_peerage_after_a_name_is_part_of_the_person() -> None:
+    text = "The estate passed to Tomas Verlande, 4th Earl of Dorvan and Kessmoor, in 1801."
+    assert _peerages(text, [("Tomas Verlande", "PER"), ("Dorvan", "LOC")]) == [
+        ("Tomas Verlande, 4th Earl of Dorvan and Kessmoor", "PER", "Tomas Verlande")]
+    text = "Sir Ian Halvecote , 2nd Baronet ( 1701–1760 )"
+    assert _peerages(text, [("Ian Halvecote", "ORG")]) == [("Ian Halvecote , 2nd Baronet", "PER", "Ian Halvecote")]
+    text = "Her son was Piet Morrow, 10th Earl of Quillan, 2nd Baron Strethby."
+    assert _peerages(text, [("Piet Morrow", "PER"), ("Quillan", "LOC"), ("Strethby", "PER")]) == [
+        ("Piet Morrow, 10th Earl of Quillan, 2nd Baron Strethby", "PER", "Piet Morrow")]
+
+
+def test_a_title_without_an_ordinal_is_left_alone() -> None:
+    # an apposition, not a peerage: the place stays a place
+    text = "Tomas Verlande, Earl of Dorvan, spoke. Anna Brelle, 3rd in the race, ran."
+    found = [("Tomas Verlande", "PER"), ("Dorvan", "LOC"), ("Anna Brelle", "PER")]
+    assert _peerages(text, found) == [(words, label, words) for words, label in found]

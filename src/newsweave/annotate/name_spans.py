@@ -19,6 +19,11 @@
   the person is from), no party letter or code ("( D )", "( NZL )": three capitals or fewer, or
   a hyphen), no given name and surname (a character's name), not the person's initials
   ("Ilse Marta Vardanova ( IMV )") and not a lone common word ("( Winner )").
+* **A peerage after a name** ("Tom Ruel, 3rd Earl of Dorvan", "Sir Ian Hale, 2nd Baronet"): a
+  comma, an ordinal and a title of ``[peerages]``, then the title's capitalised words, are part
+  of how the person is named. The name takes them and is a person; the mentions inside go (the
+  title's "Dorvan" is no place of the story, "Earl Dorvan" no second person), and the person's
+  identity still comes from the name before the comma.
 """
 
 from __future__ import annotations
@@ -188,3 +193,50 @@ def _initials_of(name: str, person: str) -> bool:
         return False
     initials = iter(word[0].upper() for word in person.split())
     return all(letter in initials for letter in name)
+
+
+# A word of a title's place: capitalised words, and the joiners of ``[peerages]`` between them.
+TITLE_WORD = re.compile(r"[ \t]+([^\W\d_](?:[\w'’-]|\.(?=\w))*)")
+
+
+@cache
+def _peerage(language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """", 3rd Earl" for the language (from ``[peerages]``), and the words that join a title's places."""
+    table = lang.load(language, "entities").get("peerages", {})
+    if not table.get("titles") or not table.get("ordinal"):
+        return None, frozenset()
+    titles = lang.rule_alternation(table["titles"])
+    return re.compile(rf"[ \t]*,[ \t]*(?:{table['ordinal']})[ \t]+(?:{titles})\b"), frozenset(table.get("joiners", []))
+
+
+def persons_with_peerages(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """Extend a person's name over the peerages after it (module's text); the mentions inside go."""
+    pattern, joiners = _peerage(language)
+    if pattern is None:
+        return mentions
+    extended: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "name":
+            continue
+        end = mention.end
+        while (match := pattern.match(text, end)) is not None:
+            end = _title_end(text, match.end(), joiners)
+        if end == mention.end:
+            continue
+        mention.lemma = mention.name  # the identity: the name, not its titles
+        mention.end, mention.text, mention.label = end, text[mention.start:end], "PER"
+        extended.append(mention)
+    return [m for m in mentions if not any(m is not p and p.start <= m.start and m.end <= p.end for p in extended)]
+
+
+def _title_end(text: str, position: int, joiners: frozenset[str]) -> int:
+    """End of a title's capitalised words ("of Dorvan and Velkor") from ``position``, right after the title."""
+    end = position
+    while (match := TITLE_WORD.match(text, position)) is not None:
+        word = match.group(1)
+        if word[:1].isupper():
+            end = match.end()
+        elif word not in joiners:
+            break
+        position = match.end()
+    return end
