@@ -7,7 +7,8 @@ from __future__ import annotations
 from newsweave.annotate.canonical import Mention
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.name_lists import places_in_lists_of_places
-from newsweave.annotate.name_spans import persons_with_peerages, teams_in_brackets, with_heads_beside, without_sentence_articles
+from newsweave.annotate.name_spans import (persons_with_peerages, teams_in_brackets, towns_after_organisations, with_heads_beside,
+                                           without_sentence_articles)
 from newsweave.annotate.place_words import persons_named_by_kin
 
 
@@ -163,3 +164,26 @@ def test_a_title_without_an_ordinal_is_left_alone() -> None:
     text = "Tomas Verlande, Earl of Dorvan, spoke. Anna Brelle, 3rd in the race, ran."
     found = [("Tomas Verlande", "PER"), ("Dorvan", "LOC"), ("Anna Brelle", "PER")]
     assert _peerages(text, found) == [(words, label, words) for words, label in found]
+
+
+def _towns(text: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    mentions = _mentions(text, found)
+    new = towns_after_organisations(mentions, text, "en")
+    return [(m.text, m.label) for m in mentions + new]
+
+
+def test_the_town_after_an_organisation_is_a_place() -> None:
+    # invented schools and clinics in real towns (the gazetteer has to know the town)
+    assert _towns("Orvane High School, Lyon", [("Orvane High School", "ORG")]) == [
+        ("Orvane High School", "ORG"), ("Lyon", "LOC")]
+    assert _towns("Velkor Clinic ( Bridgetown ) opened in 1990.", [("Velkor Clinic", "ORG")]) == [
+        ("Velkor Clinic", "ORG"), ("Bridgetown", "LOC")]
+    assert _towns("Kessmoor College - Jackson", [("Kessmoor College", "ORG"), ("Jackson", "MISC")]) == [
+        ("Kessmoor College", "ORG"), ("Jackson", "LOC")]
+
+
+def test_a_name_that_goes_on_or_a_person_after_an_organisation_is_no_town() -> None:
+    # the clause goes on after the name ("Jackson said"), or a given name opens it (a list)
+    assert _towns("Brimq Bank, Jackson said on Monday.", [("Brimq Bank", "ORG")]) == [("Brimq Bank", "ORG")]
+    assert _towns("Brimq Bank, Paris Hilton and others.", [("Brimq Bank", "ORG")]) == [("Brimq Bank", "ORG")]
+    assert _towns("Brimq Bank, Anna Lyon.", [("Brimq Bank", "ORG")]) == [("Brimq Bank", "ORG")]
