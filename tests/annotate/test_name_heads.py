@@ -68,3 +68,8 @@ def test_for_joins_no_place_head() -> None:
     # "for" is an organisation's connector only: a county "for" something is no name
     text = "The Halvery County for Dunmere votes."
     assert _of_heads(text, "en", []) == []
+
+
+def test_hospitals_stadiums_and_stations_are_organisations() -> None:
+    text = "Fans left Dorvanic Stadium for Velmora Hospital near Kessmoor Station."
+    assert _found(text, "en") == [("Dorvanic Stadium", "ORG"), ("Kessmoor Station", "ORG"), ("Velmora Hospital", "ORG")]
