@@ -159,10 +159,15 @@ def test_a_peerage_after_a_name_is_part_of_the_person() -> None:
         ("Piet Morrow, 10th Earl of Quillan, 2nd Baron Strethby", "PER", "Piet Morrow")]
 
 
-def test_a_title_without_an_ordinal_is_left_alone() -> None:
-    # an apposition, not a peerage: the place stays a place
-    text = "Tomas Verlande, Earl of Dorvan, spoke. Anna Brelle, 3rd in the race, ran."
-    found = [("Tomas Verlande", "PER"), ("Dorvan", "LOC"), ("Anna Brelle", "PER")]
+def test_a_title_of_a_place_without_an_ordinal_is_a_peerage_too() -> None:
+    text = "Tomas Verlande, Earl of Dorvan, spoke."
+    assert _peerages(text, [("Tomas Verlande", "PER"), ("Dorvan", "LOC")]) == [
+        ("Tomas Verlande, Earl of Dorvan", "PER", "Tomas Verlande")]
+
+
+def test_a_title_alone_without_an_ordinal_or_a_rank_alone_is_left_alone() -> None:
+    text = "Anna Vey, Countess, spoke. Anna Brelle, 3rd in the race, ran."
+    found = [("Anna Vey", "PER"), ("Anna Brelle", "PER")]
     assert _peerages(text, found) == [(words, label, words) for words, label in found]
 
 

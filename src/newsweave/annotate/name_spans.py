@@ -19,9 +19,9 @@
   the person is from), no party letter or code ("( D )", "( NZL )": three capitals or fewer, or
   a hyphen), no given name and surname (a character's name), not the person's initials
   ("Ilse Marta Vardanova ( IMV )") and not a lone common word ("( Winner )").
-* **A peerage after a name** ("Tom Ruel, 3rd Earl of Dorvan", "Sir Ian Hale, 2nd Baronet"): a
-  comma, an ordinal and a title of ``[peerages]``, then the title's capitalised words, are part
-  of how the person is named. The name takes them and is a person; the mentions inside go (the
+* **A peerage after a name** ("Tom Ruel, 3rd Earl of Dorvan", "Sir Ian Hale, 2nd Baronet",
+  "Ann Vey, Duchess of Kessel"): a comma, a title of ``[peerages]`` and the title's capitalised
+  words, or a comma, an ordinal and the title alone, are part of how the person is named. The name takes them and is a person; the mentions inside go (the
   title's "Dorvan" is no place of the story, "Earl Dorvan" no second person), and the person's
   identity still comes from the name before the comma.
 * **An organisation's town** ("Kessel High School, Dorvan", "Velkor Hospital ( Dorvan )",
@@ -214,7 +214,8 @@ def _peerage(language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
     if not table.get("titles") or not table.get("ordinal"):
         return None, frozenset()
     titles = lang.rule_alternation(table["titles"])
-    return re.compile(rf"[ \t]*,[ \t]*(?:{table['ordinal']})[ \t]+(?:{titles})\b"), frozenset(table.get("joiners", []))
+    return (re.compile(rf"[ \t]*,[ \t]*(?P<ordinal>(?:{table['ordinal']})[ \t]+)?(?:{titles})\b"),
+            frozenset(table.get("joiners", [])))
 
 
 def persons_with_peerages(mentions: list[Mention], text: str, language: str) -> list[Mention]:
@@ -228,7 +229,10 @@ def persons_with_peerages(mentions: list[Mention], text: str, language: str) -> 
             continue
         end = mention.end
         while (match := pattern.match(text, end)) is not None:
-            end = _title_end(text, match.end(), joiners)
+            title_end = _title_end(text, match.end(), joiners)
+            if match.group("ordinal") is None and title_end == match.end():
+                break  # "Anna Vey, Countess," with neither a number nor a title's place
+            end = title_end
         if end == mention.end:
             continue
         mention.lemma = mention.name  # the identity: the name, not its titles
