@@ -135,3 +135,14 @@ def test_nouns_joined_by_a_name_particle_are_no_person() -> None:
     found = _found("Es gebe eine Reihe von Problemen, sagte Jonas von Wendtkamp.", "de")
     assert "Reihe von Problemen" not in found
     assert found["Jonas von Wendtkamp"] == "PER"
+
+
+def test_a_particle_and_an_article_join_a_persons_name_only() -> None:
+    found = _found("Gestern sprach Ilse von der Kessmoor in Brüssel.", "de")
+    assert found["Ilse von der Kessmoor"] == "PER"
+    # after a noun, "von der" opens the noun's complement: the organisation after it stays whole
+    found = _found("Der Badebetrieb von der Velmorer Rettungsgesellschaft endet.", "de")
+    assert not any("von der" in name for name in found)
+    found = _found("Das sagte Jonas Wendtkamp von der Kessmoor Universität am Montag.", "de")
+    assert found.get("Jonas Wendtkamp") == "PER"
+    assert not any("von der" in name for name in found)

@@ -65,6 +65,7 @@ def _names_data(language: str) -> dict[str, Any]:
         "loc_words": {fold(word) for word in data.get("loc_words", [])},
         "loc_suffixes": tuple(fold(word) for word in data.get("loc_suffixes", [])),
         "particles": {word.lower() for word in data.get("particles", [])},
+        "particle_followers": {word.lower() for word in data.get("particle_followers", [])},
         "capitalised_nouns": capitalises_nouns(language),
         "not_names": {fold(word) for word in data.get("not_names", [])},
         "acronym_label": data.get("acronym_label"),
@@ -282,7 +283,7 @@ def _is_capitalised(token: Token) -> bool:
 
 def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (name particles allowed between two of them)."""
-    particles = _names_data(language)["particles"]
+    particles, followers = _names_data(language)["particles"], _names_data(language)["particle_followers"]
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(doc):
@@ -294,10 +295,15 @@ def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
             if _is_capitalised(doc[end]) and not LINE_BREAK.search(doc[end - 1].whitespace_):
                 end += 1
                 continue
-            # "Ruud van der Molen": lower-case particles inside a name, never at its end.
+            # "Ruud van der Molen": lower-case particles inside a name, never at its end; an
+            # article only after a particle and in a run opened by a given name ("Ilse von der
+            # Kessel"; "Kilometer von der Stadt" opens the noun's complement, the run ends there).
             gap = end
-            while gap < len(doc) and doc[gap].text.lower() in particles and doc[gap].text.islower():
+            while gap < len(doc) and doc[gap].text.islower() and (doc[gap].text.lower() in particles or (
+                    gap > end and doc[gap].text.lower() in followers and given_names(language).listed(doc[index].text))):
                 gap += 1
+            if gap < len(doc) and doc[gap].text.lower() in followers and doc[gap].text.islower():
+                break  # a particle and an article after a noun: no name goes on
             if gap > end and gap < len(doc) and _is_capitalised(doc[gap]):
                 end = gap + 1
                 continue
@@ -322,8 +328,8 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         elif not (word in stop_words or word in data["not_names"]):
             break
         start += 1
-    # A noun before a given name and a surname is a role ("Titelverteidiger Jansa Kehl").
     given = given_names(language)
+    # A noun before a given name and a surname is a role ("Titelverteidiger Jansa Kehl").
     if data["capitalised_nouns"] and end - start >= 3 and given.listed(doc[start + 1].text) and not given.listed(doc[start].text):
         start += 1
         titled = True
@@ -343,6 +349,11 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     words = [fold(token.text) for token in span]
     name = span.text
     label = _label(name, words, titled, data, language)
+    joined = next((index for index in range(start, end - 1) if doc[index].lower_ in data["particles"]
+                   and doc[index + 1].lower_ in data["particle_followers"]), None)
+    if label is not None and label != "PER" and joined is not None:
+        # "von der" joins a person's name only: "Ilse Vey von der Kessel Bank" is the person
+        return _classify(doc, (run[0], joined), language) if joined > run[0] else None
     if label is None:
         return None
     lone = end - start == 1
@@ -395,7 +406,8 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
     if (not titled and data["capitalised_nouns"] and any(word in name.split() for word in data["particles"])
             and not given_names(language).listed(name.split()[0])):
         return None  # nouns joined by a preposition ("Reihe von Problemen"), not "Otto von Kestrel"
-    if titled or 2 <= len(words) <= 3:
+    # particles do not count: "Ilse von der Kessel" has two words of a name
+    if titled or 2 <= len([word for word in name.split() if word[:1].isupper()]) <= 3:
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
 
