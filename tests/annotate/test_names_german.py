@@ -146,3 +146,11 @@ def test_a_particle_and_an_article_join_a_persons_name_only() -> None:
     found = _found("Das sagte Jonas Wendtkamp von der Kessmoor Universität am Montag.", "de")
     assert found.get("Jonas Wendtkamp") == "PER"
     assert not any("von der" in name for name in found)
+
+
+def test_a_club_named_by_its_town_and_year() -> None:
+    found = _found("Am Samstag gewann Hannover 96 gegen den SC Velmstadt 07 und Kessmoor.", "de")
+    assert found["Hannover 96"] == "ORG"
+    # a count after a town is no club's year
+    found = _found("Der Ort liegt in Hannover 14 Kilometer entfernt.", "de")
+    assert not any(name.endswith("14") for name in found)

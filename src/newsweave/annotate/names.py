@@ -52,6 +52,8 @@ CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
 # A short word in capitals: an initialism ("ZDF", "VVD"), unless a Roman numeral ("XVI").
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
 ROMAN = re.compile(r"[IVXLCDM]+")
+# A sports club's year after its town ("Hannover 96", "Mainz 05").
+CLUB_NUMBER = re.compile(r"\d\d")
 
 
 @cache
@@ -100,6 +102,9 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
             else:
                 pieces = _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]
             for piece in pieces:
+                numbered = _club_number_end(doc, piece[1])
+                if numbered is not None and (club or (piece[1] - piece[0] == 1 and _is_big_town(doc[piece[0]].text))):
+                    piece, club = (piece[0], numbered), True  # "Hannover 96", "SC Velmstadt 07"
                 mention = _club_mention(doc, piece) if club else _classify(doc, piece, language)
                 if mention and not any(i in taken for i in range(mention.start, mention.end)):
                     found.append(mention)
@@ -136,6 +141,22 @@ def _is_town(word: str, data: dict[str, Any]) -> bool:
     if data["loc_suffixes"] and fold(word).endswith(data["loc_suffixes"]):
         return True
     return any(entry.place.kind in ("city", "admin1", "admin2") for entry in candidates(word))
+
+
+def _club_number_end(doc: Doc, end: int) -> int | None:
+    """End of a club's year number right after a run ("Hannover 96", "Mainz 05"): two digits, one
+    space after the name, and no capitalised word after them (a count: "Kessel 14 Kilometer")."""
+    if end >= len(doc) or not CLUB_NUMBER.fullmatch(doc[end].text) or doc[end - 1].whitespace_ != " ":
+        return None
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    if following is not None and following.is_alpha and following.text[:1].isupper():
+        return None
+    return end + 1
+
+
+def _is_big_town(word: str) -> bool:
+    return any(entry.place.kind == "city" and entry.place.population >= SETTINGS.name_lone_place_min_population
+               for entry in candidates(word))
 
 
 def _club_mention(doc: Doc, run: tuple[int, int]) -> Mention:
