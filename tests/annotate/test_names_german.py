@@ -154,3 +154,12 @@ def test_a_club_named_by_its_town_and_year() -> None:
     # a count after a town is no club's year
     found = _found("Der Ort liegt in Hannover 14 Kilometer entfernt.", "de")
     assert not any(name.endswith("14") for name in found)
+
+
+def test_a_capitalised_article_inside_a_run_opens_a_new_one() -> None:
+    found = _found("Kessmoor Die Velmorer Polizei ermittelt gegen Jonas Wendtkamp.", "de")
+    assert not any("Die" in name.split() for name in found)
+    assert found["Jonas Wendtkamp"] == "PER"
+    # after an organisation word the article is part of the name ("Partei Die …")
+    found = _found("Sie trat der Partei Die Velmorer bei.", "de")
+    assert "Partei Die Velmorer" in found

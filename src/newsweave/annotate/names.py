@@ -68,6 +68,7 @@ def _names_data(language: str) -> dict[str, Any]:
         "loc_suffixes": tuple(fold(word) for word in data.get("loc_suffixes", [])),
         "particles": {word.lower() for word in data.get("particles", [])},
         "particle_followers": {word.lower() for word in data.get("particle_followers", [])},
+        "run_breaking_articles": set(data.get("run_breaking_articles", [])),
         "capitalised_nouns": capitalises_nouns(language),
         "not_names": {fold(word) for word in data.get("not_names", [])},
         "acronym_label": data.get("acronym_label"),
@@ -305,6 +306,7 @@ def _is_capitalised(token: Token) -> bool:
 def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (name particles allowed between two of them)."""
     particles, followers = _names_data(language)["particles"], _names_data(language)["particle_followers"]
+    breakers = _names_data(language)["run_breaking_articles"]
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(doc):
@@ -313,6 +315,8 @@ def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
             continue
         end = index + 1
         while end < len(doc) and end - index < SETTINGS.name_max_words:
+            if doc[end].text in breakers and not _is_org_word(fold(doc[end - 1].text), _names_data(language)):
+                break  # a capitalised article opens a new sentence or heading ("Kessmoor Die Polizei"; not "Partei Die Frauen")
             if _is_capitalised(doc[end]) and not LINE_BREAK.search(doc[end - 1].whitespace_):
                 end += 1
                 continue
