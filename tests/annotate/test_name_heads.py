@@ -54,3 +54,22 @@ def test_a_mention_crossing_the_edge_is_left_alone() -> None:
     # The model's name runs past the four capitalised words after "of": nothing is joined.
     result = _of_heads(text, "en", [("Dunmere Halvery Lortan Vesk Ormund", "ORG")])
     assert result == [("Dunmere Halvery Lortan Vesk Ormund", "ORG")]
+
+
+def test_an_article_after_the_connector_and_for_with_organisations() -> None:
+    text = "The Agrarian Party of the Velmora Republic met the Kessel Society for the Deaf on Monday."
+    result = _of_heads(text, "en", [("Agrarian Party", "ORG"), ("Velmora Republic", "LOC"), ("Kessel Society", "ORG")])
+    assert ("Agrarian Party of the Velmora Republic", "ORG") in result
+    assert ("Kessel Society for the Deaf", "ORG") in result
+    assert ("Agrarian Party", "ORG") not in result and ("Kessel Society", "ORG") not in result
+
+
+def test_for_joins_no_place_head() -> None:
+    # "for" is an organisation's connector only: a county "for" something is no name
+    text = "The Halvery County for Dunmere votes."
+    assert _of_heads(text, "en", []) == []
+
+
+def test_hospitals_stadiums_and_stations_are_organisations() -> None:
+    text = "Fans left Dorvanic Stadium for Velmora Hospital near Kessmoor Station."
+    assert _found(text, "en") == [("Dorvanic Stadium", "ORG"), ("Kessmoor Station", "ORG"), ("Velmora Hospital", "ORG")]

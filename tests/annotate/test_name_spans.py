@@ -1,5 +1,5 @@
 """Where a name begins and ends (annotate/name_spans.py, issue 16): a sentence's capitalised
-article, head words beside the model's span, teams in brackets after a person. Invented names;
+article, head words beside the model's span, teams in brackets after a person, peerages after a name. Invented names;
 the mentions are placed by hand, so the tests do not hang on what the model tags."""
 
 from __future__ import annotations
@@ -7,7 +7,8 @@ from __future__ import annotations
 from newsweave.annotate.canonical import Mention
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.name_lists import places_in_lists_of_places
-from newsweave.annotate.name_spans import teams_in_brackets, with_heads_beside, without_sentence_articles
+from newsweave.annotate.name_spans import (persons_with_peerages, teams_in_brackets, towns_after_organisations, with_heads_beside,
+                                           without_sentence_articles)
 from newsweave.annotate.place_words import persons_named_by_kin
 
 
@@ -141,3 +142,53 @@ def test_known_places_organisations_and_other_nouns_stay() -> None:
     assert _kin(text, "en", found) == found
     text = "Le fils de Paris et la filiale de Brimq Velkor."
     assert _kin(text, "fr", [("Paris", "LOC"), ("Brimq Velkor", "ORG")]) == [("Paris", "LOC"), ("Brimq Velkor", "ORG")]
+
+
+def _peerages(text: str, found: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    return [(m.text, m.label, m.name) for m in persons_with_peerages(_mentions(text, found), text, "en")]
+
+
+def test_a_peerage_after_a_name_is_part_of_the_person() -> None:
+    text = "The estate passed to Tomas Verlande, 4th Earl of Dorvan and Kessmoor, in 1801."
+    assert _peerages(text, [("Tomas Verlande", "PER"), ("Dorvan", "LOC")]) == [
+        ("Tomas Verlande, 4th Earl of Dorvan and Kessmoor", "PER", "Tomas Verlande")]
+    text = "Sir Ian Halvecote , 2nd Baronet ( 1701–1760 )"
+    assert _peerages(text, [("Ian Halvecote", "ORG")]) == [("Ian Halvecote , 2nd Baronet", "PER", "Ian Halvecote")]
+    text = "Her son was Piet Morrow, 10th Earl of Quillan, 2nd Baron Strethby."
+    assert _peerages(text, [("Piet Morrow", "PER"), ("Quillan", "LOC"), ("Strethby", "PER")]) == [
+        ("Piet Morrow, 10th Earl of Quillan, 2nd Baron Strethby", "PER", "Piet Morrow")]
+
+
+def test_a_title_of_a_place_without_an_ordinal_is_a_peerage_too() -> None:
+    text = "Tomas Verlande, Earl of Dorvan, spoke."
+    assert _peerages(text, [("Tomas Verlande", "PER"), ("Dorvan", "LOC")]) == [
+        ("Tomas Verlande, Earl of Dorvan", "PER", "Tomas Verlande")]
+
+
+def test_a_title_alone_without_an_ordinal_or_a_rank_alone_is_left_alone() -> None:
+    text = "Anna Vey, Countess, spoke. Anna Brelle, 3rd in the race, ran."
+    found = [("Anna Vey", "PER"), ("Anna Brelle", "PER")]
+    assert _peerages(text, found) == [(words, label, words) for words, label in found]
+
+
+def _towns(text: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    mentions = _mentions(text, found)
+    new = towns_after_organisations(mentions, text, "en")
+    return [(m.text, m.label) for m in mentions + new]
+
+
+def test_the_town_after_an_organisation_is_a_place() -> None:
+    # invented schools and clinics in real towns (the gazetteer has to know the town)
+    assert _towns("Orvane High School, Lyon", [("Orvane High School", "ORG")]) == [
+        ("Orvane High School", "ORG"), ("Lyon", "LOC")]
+    assert _towns("Velkor Clinic ( Bridgetown ) opened in 1990.", [("Velkor Clinic", "ORG")]) == [
+        ("Velkor Clinic", "ORG"), ("Bridgetown", "LOC")]
+    assert _towns("Kessmoor College - Jackson", [("Kessmoor College", "ORG"), ("Jackson", "MISC")]) == [
+        ("Kessmoor College", "ORG"), ("Jackson", "LOC")]
+
+
+def test_a_name_that_goes_on_or_a_person_after_an_organisation_is_no_town() -> None:
+    # the clause goes on after the name ("Jackson said"), or a given name opens it (a list)
+    assert _towns("Brimq Bank, Jackson said on Monday.", [("Brimq Bank", "ORG")]) == [("Brimq Bank", "ORG")]
+    assert _towns("Brimq Bank, Paris Hilton and others.", [("Brimq Bank", "ORG")]) == [("Brimq Bank", "ORG")]
+    assert _towns("Brimq Bank, Anna Lyon.", [("Brimq Bank", "ORG")]) == [("Brimq Bank", "ORG")]

@@ -135,3 +135,31 @@ def test_nouns_joined_by_a_name_particle_are_no_person() -> None:
     found = _found("Es gebe eine Reihe von Problemen, sagte Jonas von Wendtkamp.", "de")
     assert "Reihe von Problemen" not in found
     assert found["Jonas von Wendtkamp"] == "PER"
+
+
+def test_a_particle_and_an_article_join_a_persons_name_only() -> None:
+    found = _found("Gestern sprach Ilse von der Kessmoor in Brüssel.", "de")
+    assert found["Ilse von der Kessmoor"] == "PER"
+    # after a noun, "von der" opens the noun's complement: the organisation after it stays whole
+    found = _found("Der Badebetrieb von der Velmorer Rettungsgesellschaft endet.", "de")
+    assert not any("von der" in name for name in found)
+    found = _found("Das sagte Jonas Wendtkamp von der Kessmoor Universität am Montag.", "de")
+    assert found.get("Jonas Wendtkamp") == "PER"
+    assert not any("von der" in name for name in found)
+
+
+def test_a_club_named_by_its_town_and_year() -> None:
+    found = _found("Am Samstag gewann Hannover 96 gegen den SC Velmstadt 07 und Kessmoor.", "de")
+    assert found["Hannover 96"] == "ORG"
+    # a count after a town is no club's year
+    found = _found("Der Ort liegt in Hannover 14 Kilometer entfernt.", "de")
+    assert not any(name.endswith("14") for name in found)
+
+
+def test_a_capitalised_article_inside_a_run_opens_a_new_one() -> None:
+    found = _found("Kessmoor Die Velmorer Polizei ermittelt gegen Jonas Wendtkamp.", "de")
+    assert not any("Die" in name.split() for name in found)
+    assert found["Jonas Wendtkamp"] == "PER"
+    # after an organisation word the article is part of the name ("Partei Die …")
+    found = _found("Sie trat der Partei Die Velmorer bei.", "de")
+    assert "Partei Die Velmorer" in found

@@ -694,9 +694,16 @@ def country_names(language: str) -> dict[str, str]:
     return {territories[code]: code for code in countries() if code in territories}
 
 
+@cache
+def folded_country_names(language: str) -> frozenset[str]:
+    """The CLDR names of countries in one language (:func:`country_names`), folded for lookups;
+    the name rules and the toponym rules ask it once per language."""
+    return frozenset(fold(name) for name in country_names(language))
+
+
 # The resolver lives in its own module; it is imported here so that callers keep using
 # ``geo.resolve_places``.
 from newsweave.annotate.georesolve import division_marks, publication_country, resolve_places, town_region_pairs
 
-__all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "gazetteer", "haversine_km",
+__all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "folded_country_names", "gazetteer", "haversine_km",
            "most_populous", "publication_country", "region_demonym", "resolve_places", "town_region_pairs"]

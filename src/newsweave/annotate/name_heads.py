@@ -38,13 +38,22 @@ def _head_of_pattern(language: str) -> tuple[re.Pattern[str] | None, dict[str, s
     """A pattern of "Head of Name" for the language, and the kind of each head."""
     table = lang.load(language, "entities").get("heads", {})
     kinds = {word: "LOC" for word in table.get("place_of", ())} | {word: "ORG" for word in table.get("organisation_of", ())}
-    connectors = table.get("of_words", ())
+    connectors = (*table.get("of_words", ()), *table.get("organisation_of_words", ()))
     if not kinds or not connectors:
         return None, {}
     heads = "|".join(re.escape(word) for word in sorted(kinds, key=len, reverse=True))
     joins = "|".join(re.escape(word) + (r"\s*" if word[-1] in "'’" else r"[ \t]+") for word in connectors)
-    pattern = re.compile(rf"(?<![\w-])({heads})[ \t]+(?:{joins})((?=[^\W\d_])(?:{WORD})(?:[ \t]+(?:{WORD})){{0,3}})")
+    # an article may follow the connector ("Party of the Russian Federation", "Society for the Blind")
+    articles = "|".join(re.escape(word) for word in table.get("of_articles", ()))
+    article = rf"(?:(?:{articles})[ \t]+)?" if articles else ""
+    pattern = re.compile(rf"(?<![\w-])({heads})[ \t]+(?P<join>{joins}){article}((?=[^\W\d_])(?:{WORD})(?:[ \t]+(?:{WORD})){{0,3}})")
     return pattern, kinds
+
+
+@cache
+def _organisation_connectors(language: str) -> frozenset[str]:
+    """Connectors that join only organisations' heads ("Institute for …"; no "County for")."""
+    return frozenset(lang.load(language, "entities").get("heads", {}).get("organisation_of_words", ()))
 
 
 def names_of_heads(mentions: list[Mention], text: str, language: str) -> list[Mention]:
@@ -53,9 +62,10 @@ def names_of_heads(mentions: list[Mention], text: str, language: str) -> list[Me
     if pattern is None:
         return mentions
     stop = pipeline(language).Defaults.stop_words
+    organisation_only = _organisation_connectors(language)
     for match in pattern.finditer(text):
-        start, end = _left_words(text, match.start(), stop), _capitalised_end(text, match.start(2), match.end(2))
-        if end == match.start(2):
+        start, end = _left_words(text, match.start(), stop), _capitalised_end(text, match.start(3), match.end(3))
+        if end == match.start(3) or (kinds[match.group(1)] != "ORG" and match.group("join").strip() in organisation_only):
             continue
         inside = [m for m in mentions if m.start < end and start < m.end]
         if any(m.start < start or end < m.end for m in inside):

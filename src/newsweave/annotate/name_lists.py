@@ -45,7 +45,7 @@ def is_list_gap(gap: str, language: str) -> bool:
 @cache
 def _separator(language: str) -> re.Pattern[str]:
     joiners = lang.load(language, "entities").get("list_joiners", [])
-    joiner = "|".join(re.escape(word) for word in joiners) or "(?!)"
+    joiner = "|".join(re.escape(word) for word in joiners) or lang.NEVER
     return re.compile(rf"^(?:\s*[,;]\s*(?:(?:{joiner})\s+)?|\s+[-–—/|]\s+|\s+(?:{joiner})\s+)$")
 
 

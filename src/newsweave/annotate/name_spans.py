@@ -19,6 +19,18 @@
   the person is from), no party letter or code ("( D )", "( NZL )": three capitals or fewer, or
   a hyphen), no given name and surname (a character's name), not the person's initials
   ("Ilse Marta Vardanova ( IMV )") and not a lone common word ("( Winner )").
+* **A peerage after a name** ("Tom Ruel, 3rd Earl of Dorvan", "Sir Ian Hale, 2nd Baronet",
+  "Ann Vey, Duchess of Kessel"): a comma, a title of ``[peerages]`` and the title's capitalised
+  words, or a comma, an ordinal and the title alone, are part of how the person is named. The name takes them and is a person; the mentions inside go (the
+  title's "Dorvan" is no place of the story, "Earl Dorvan" no second person), and the person's
+  identity still comes from the name before the comma.
+* **An organisation's town** ("Kessel High School, Dorvan", "Velkor Hospital ( Dorvan )",
+  "Brimq College - Dorvan"): schools, stadiums and hospitals are often followed by their town,
+  which the model then misses. An uncovered name right after an organisation, after a comma, a
+  spaced dash or in a bracket, that ends the clause and that the gazetteer knows as a town of
+  ``toponym_min_town_population`` people or more, a division or a country, is a place (the
+  model's "other" for it too: "Opelika" PRODUCT); not an alias, a demonym, a lone word the
+  lemmatizer knows as no noun, or a name opened by a given name.
 """
 
 from __future__ import annotations
@@ -31,9 +43,10 @@ from spacy.tokens import Doc, Token
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.given_names import all_given_names
-from newsweave.annotate.name_repeats import lowercase_words
-from newsweave.annotate.geo import candidates
+from newsweave.annotate.name_repeats import lowercase_words, not_noun_words
+from newsweave.annotate.geo import candidates, demonym_country
 from newsweave.annotate.nlp import name_lemma
+from newsweave.annotate.settings import SETTINGS
 
 
 # What ends a sentence or opens a new clause before a capitalised article (a spaced dash:
@@ -188,3 +201,95 @@ def _initials_of(name: str, person: str) -> bool:
         return False
     initials = iter(word[0].upper() for word in person.split())
     return all(letter in initials for letter in name)
+
+
+# A word of a title's place: capitalised words, and the joiners of ``[peerages]`` between them.
+TITLE_WORD = re.compile(r"[ \t]+([^\W\d_](?:[\w'’-]|\.(?=\w))*)")
+
+
+@cache
+def _peerage(language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """", 3rd Earl" for the language (from ``[peerages]``), and the words that join a title's places."""
+    table = lang.load(language, "entities").get("peerages", {})
+    if not table.get("titles") or not table.get("ordinal"):
+        return None, frozenset()
+    titles = lang.rule_alternation(table["titles"])
+    return (re.compile(rf"[ \t]*,[ \t]*(?P<ordinal>(?:{table['ordinal']})[ \t]+)?(?:{titles})\b"),
+            frozenset(table.get("joiners", [])))
+
+
+def persons_with_peerages(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """Extend a person's name over the peerages after it (module's text); the mentions inside go."""
+    pattern, joiners = _peerage(language)
+    if pattern is None:
+        return mentions
+    extended: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "name":
+            continue
+        end = mention.end
+        while (match := pattern.match(text, end)) is not None:
+            title_end = _title_end(text, match.end(), joiners)
+            if match.group("ordinal") is None and title_end == match.end():
+                break  # "Anna Vey, Countess," with neither a number nor a title's place
+            end = title_end
+        if end == mention.end:
+            continue
+        mention.lemma = mention.name  # the identity: the name, not its titles
+        mention.end, mention.text, mention.label = end, text[mention.start:end], "PER"
+        extended.append(mention)
+    return [m for m in mentions if not any(m is not p and p.start <= m.start and m.end <= p.end for p in extended)]
+
+
+def _title_end(text: str, position: int, joiners: frozenset[str]) -> int:
+    """End of a title's capitalised words ("of Dorvan and Velkor") from ``position``, right after the title."""
+    end = position
+    while (match := TITLE_WORD.match(text, position)) is not None:
+        word = match.group(1)
+        if word[:1].isupper():
+            end = match.end()
+        elif word not in joiners:
+            break
+        position = match.end()
+    return end
+
+
+# An organisation's town: after a comma, a spaced dash or in a bracket, one to three
+# capitalised words that end the clause (a comma, a full stop, a closing bracket, the line's end).
+TOWN_AFTER = re.compile(r"(?:[ \t]*,|[ \t]+[-–—]|[ \t]*(?P<bracket>\())[ \t]+"
+                        r"(?P<name>[^\W\d_][\w'’-]*(?:[ \t-][^\W\d_][\w'’-]*){0,2})"
+                        r"(?=(?(bracket)[ \t]*\)|[ \t]*(?:[,.;:)]|$)))", re.MULTILINE)
+
+
+def towns_after_organisations(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """New places for the towns named right after an organisation (module's text)."""
+    others = {(m.start, m.end): m for m in mentions if m.label == "MISC" and m.kind == "name"}
+    taken = covered([m for m in mentions if m not in others.values()])
+    common = not_noun_words(language)
+    given = all_given_names()
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.kind != "name" or mention.label != "ORG":
+            continue
+        match = TOWN_AFTER.match(text, mention.end)
+        if match is None or any(index in taken for index in range(match.start("name"), match.end("name"))):
+            continue
+        name = match.group("name")
+        words = name.split()
+        if (not all(word[:1].isupper() for word in words) or (len(words) == 1 and name.lower() in common)
+                or (len(words) > 1 and words[0] in given) or alias_of(name) is not None or demonym_country(name)
+                or not _known_town(name)):
+            continue
+        other = others.get(match.span("name"))
+        if other is not None:  # the model's "other" for the town ("Opelika" PRODUCT)
+            other.label = "LOC"
+        elif not any(index in covered(mentions) for index in range(match.start("name"), match.end("name"))):
+            found.append(Mention(match.start("name"), match.end("name"), name, "LOC"))
+        taken.update(range(match.start("name"), match.end("name")))
+    return found
+
+
+def _known_town(name: str) -> bool:
+    return any(entry.main_name and (entry.place.kind in ("country", "admin1", "admin2")
+                                    or entry.place.kind == "city" and entry.place.population >= SETTINGS.toponym_min_town_population)
+               for entry in candidates(name))

@@ -40,11 +40,11 @@ from spacy.tokens import Doc, Token
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
-from newsweave.annotate.geo import candidates, country_names, demonym_country, fold
+from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names
 from newsweave.annotate.given_names import given_names
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
-from newsweave.annotate.word_sets import folded_stop_words
+from newsweave.annotate.word_sets import capitalises_nouns, folded_stop_words
 
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
 # "Saint-Denis", "J.").
@@ -52,6 +52,8 @@ CAPITALISED = re.compile(r"[^\W\d_][\w'’.-]*")
 # A short word in capitals: an initialism ("ZDF", "VVD"), unless a Roman numeral ("XVI").
 ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,5}")
 ROMAN = re.compile(r"[IVXLCDM]+")
+# A sports club's year after its town ("Hannover 96", "Mainz 05").
+CLUB_NUMBER = re.compile(r"\d\d")
 
 
 @cache
@@ -65,7 +67,9 @@ def _names_data(language: str) -> dict[str, Any]:
         "loc_words": {fold(word) for word in data.get("loc_words", [])},
         "loc_suffixes": tuple(fold(word) for word in data.get("loc_suffixes", [])),
         "particles": {word.lower() for word in data.get("particles", [])},
-        "capitalised_nouns": bool(data.get("capitalised_nouns", False)),
+        "particle_followers": {word.lower() for word in data.get("particle_followers", [])},
+        "run_breaking_articles": set(data.get("run_breaking_articles", [])),
+        "capitalised_nouns": capitalises_nouns(language),
         "not_names": {fold(word) for word in data.get("not_names", [])},
         "acronym_label": data.get("acronym_label"),
         "org_complements": {word.lower() for word in data.get("org_complements", [])},
@@ -99,6 +103,9 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
             else:
                 pieces = _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]
             for piece in pieces:
+                numbered = _club_number_end(doc, piece[1])
+                if numbered is not None and (club or (piece[1] - piece[0] == 1 and _is_big_town(doc[piece[0]].text))):
+                    piece, club = (piece[0], numbered), True  # "Hannover 96", "SC Velmstadt 07"
                 mention = _club_mention(doc, piece) if club else _classify(doc, piece, language)
                 if mention and not any(i in taken for i in range(mention.start, mention.end)):
                     found.append(mention)
@@ -135,6 +142,22 @@ def _is_town(word: str, data: dict[str, Any]) -> bool:
     if data["loc_suffixes"] and fold(word).endswith(data["loc_suffixes"]):
         return True
     return any(entry.place.kind in ("city", "admin1", "admin2") for entry in candidates(word))
+
+
+def _club_number_end(doc: Doc, end: int) -> int | None:
+    """End of a club's year number right after a run ("Hannover 96", "Mainz 05"): two digits, one
+    space after the name, and no capitalised word after them (a count: "Kessel 14 Kilometer")."""
+    if end >= len(doc) or not CLUB_NUMBER.fullmatch(doc[end].text) or doc[end - 1].whitespace_ != " ":
+        return None
+    following = doc[end + 1] if end + 1 < len(doc) else None
+    if following is not None and following.is_alpha and following.text[:1].isupper():
+        return None
+    return end + 1
+
+
+def _is_big_town(word: str) -> bool:
+    return any(entry.place.kind == "city" and entry.place.population >= SETTINGS.name_lone_place_min_population
+               for entry in candidates(word))
 
 
 def _club_mention(doc: Doc, run: tuple[int, int]) -> Mention:
@@ -282,7 +305,8 @@ def _is_capitalised(token: Token) -> bool:
 
 def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (name particles allowed between two of them)."""
-    particles = _names_data(language)["particles"]
+    particles, followers = _names_data(language)["particles"], _names_data(language)["particle_followers"]
+    breakers = _names_data(language)["run_breaking_articles"]
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(doc):
@@ -291,13 +315,20 @@ def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
             continue
         end = index + 1
         while end < len(doc) and end - index < SETTINGS.name_max_words:
+            if doc[end].text in breakers and not _is_org_word(fold(doc[end - 1].text), _names_data(language)):
+                break  # a capitalised article opens a new sentence or heading ("Kessmoor Die Polizei"; not "Partei Die Frauen")
             if _is_capitalised(doc[end]) and not LINE_BREAK.search(doc[end - 1].whitespace_):
                 end += 1
                 continue
-            # "Ruud van der Molen": lower-case particles inside a name, never at its end.
+            # "Ruud van der Molen": lower-case particles inside a name, never at its end; an
+            # article only after a particle and in a run opened by a given name ("Ilse von der
+            # Kessel"; "Kilometer von der Stadt" opens the noun's complement, the run ends there).
             gap = end
-            while gap < len(doc) and doc[gap].text.lower() in particles and doc[gap].text.islower():
+            while gap < len(doc) and doc[gap].text.islower() and (doc[gap].text.lower() in particles or (
+                    gap > end and doc[gap].text.lower() in followers and given_names(language).listed(doc[index].text))):
                 gap += 1
+            if gap < len(doc) and doc[gap].text.lower() in followers and doc[gap].text.islower():
+                break  # a particle and an article after a noun: no name goes on
             if gap > end and gap < len(doc) and _is_capitalised(doc[gap]):
                 end = gap + 1
                 continue
@@ -322,8 +353,8 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         elif not (word in stop_words or word in data["not_names"]):
             break
         start += 1
-    # A noun before a given name and a surname is a role ("Titelverteidiger Jansa Kehl").
     given = given_names(language)
+    # A noun before a given name and a surname is a role ("Titelverteidiger Jansa Kehl").
     if data["capitalised_nouns"] and end - start >= 3 and given.listed(doc[start + 1].text) and not given.listed(doc[start].text):
         start += 1
         titled = True
@@ -343,6 +374,11 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     words = [fold(token.text) for token in span]
     name = span.text
     label = _label(name, words, titled, data, language)
+    joined = next((index for index in range(start, end - 1) if doc[index].lower_ in data["particles"]
+                   and doc[index + 1].lower_ in data["particle_followers"]), None)
+    if label is not None and label != "PER" and joined is not None:
+        # "von der" joins a person's name only: "Ilse Vey von der Kessel Bank" is the person
+        return _classify(doc, (run[0], joined), language) if joined > run[0] else None
     if label is None:
         return None
     lone = end - start == 1
@@ -395,7 +431,8 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
     if (not titled and data["capitalised_nouns"] and any(word in name.split() for word in data["particles"])
             and not given_names(language).listed(name.split()[0])):
         return None  # nouns joined by a preposition ("Reihe von Problemen"), not "Otto von Kestrel"
-    if titled or 2 <= len(words) <= 3:
+    # particles do not count: "Ilse von der Kessel" has two words of a name
+    if titled or 2 <= len([word for word in name.split() if word[:1].isupper()]) <= 3:
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
 
@@ -449,7 +486,7 @@ def _place_after_determiner(name: str, language: str) -> bool:
 @cache
 def _own_place_names(language: str) -> frozenset[str]:
     """Countries in the language (CLDR) and the places its entities file names."""
-    names = {fold(name) for name in country_names(language)}
+    names = set(folded_country_names(language))
     for entry in lang.load(language, "entities").get("place_name", []):
         names |= {fold(name) for name in entry.get("names", [])}
     return frozenset(names)

@@ -35,9 +35,9 @@ from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.division_codes import division_names
 from newsweave.annotate.geo import _common_words as gazetteer_function_words
 from newsweave.annotate.geo import _name_languages as gazetteer_languages
-from newsweave.annotate.geo import candidates, country_names, demonym_country, fold, region_demonym
+from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names, region_demonym
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
-from newsweave.annotate.word_sets import calendar_words, folded_stop_words, lowercase_not_places
+from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, folded_stop_words, lowercase_not_places
 from newsweave.annotate.settings import SETTINGS
 
 # A dateline: a name in capitals opening a line or following a sentence's end (scraped pages
@@ -307,26 +307,17 @@ def _names_country_or_division(words: str, language: str) -> bool:
     # the Isle of Man): only CLDR's names of countries (the language's own, "Schweiz", or
     # another's, "Vatikan") are taken there.
     other_names = (initials or len(key) > SETTINGS.toponym_max_initials) and (
-        not _capitalises_nouns(language) or initials or key in _own_country_names(language))
+        not capitalises_nouns(language) or initials or key in _own_country_names(language))
     return any(entry.place.kind == "country" and (entry.main_name or other_names)
                or entry.place.kind == "admin1" and entry.main_name and not initials
                for entry in candidates(words))
 
 
 @cache
-def _capitalises_nouns(language: str) -> bool:
-    """Whether the language capitalises every noun (``capitalised_nouns`` in its entities file)."""
-    return bool(lang.load(language, "entities").get("names", {}).get("capitalised_nouns", False))
-
-
-@cache
 def _own_country_names(language: str) -> frozenset[str]:
     """Names of countries in CLDR, folded: the language's own ("Schweiz", "Niederlande") and
     those of the gazetteer's languages; not the looser alternates of other lists."""
-    names = {fold(name) for name in country_names(language)}
-    for other in gazetteer_languages():
-        names.update(fold(name) for name in country_names(other))
-    return frozenset(names)
+    return folded_country_names(language).union(*(folded_country_names(other) for other in gazetteer_languages()))
 
 
 def _name_goes_on(doc: Doc, span) -> bool:

@@ -1,7 +1,8 @@
 """Per-language word sets that the name and place rules share, folded for lookups: the stop
 words of the language's spaCy pipeline, its month and weekday names (CLDR, via babel) and the
 words of ``lowercase_not_places`` in ``lang/<iso>/entities.toml``. Each is built once per
-language."""
+language. Also the one reading of whether a language capitalises every noun, which both rule
+sets ask."""
 
 from __future__ import annotations
 
@@ -9,6 +10,13 @@ from functools import cache
 
 from newsweave import lang
 from newsweave.annotate.geo import fold
+
+
+@cache
+def capitalises_nouns(language: str) -> bool:
+    """Whether the language capitalises every noun (``[names] capitalised_nouns`` in its entities
+    file): then a capitalised word is no evidence of a name."""
+    return bool(lang.load(language, "entities").get("names", {}).get("capitalised_nouns", False))
 
 
 @cache
