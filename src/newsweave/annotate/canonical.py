@@ -384,7 +384,7 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
                             pairs=[(lemma.get(town, town), lemma.get(region, region)) for town, region in pairs],
                             publication=publication_country(url), inner=inner,
                             divisions={lemma.get(name, name): full for name, full in marked.items()},
-                            site_home=site_home)
+                            site_home=site_home, language=language)
     for index in places:
         place = chosen.get(fold(mentions[index].name))
         own_name = _strip_article(mentions[index].name)
