@@ -112,6 +112,27 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
             if confidence >= SETTINGS.geo_min_confidence}
 
 
+def seat_of(name: str, chosen: Mapping[str, Place]) -> Place | None:
+    """The town an organisation named, whole, like a town has its seat in ("Pirbright" for the
+    laboratory there), when the article's sure places vouch for exactly one town of that name:
+    within ``SETTINGS.geo_near_km`` of a sure town or county of the same country, or inside a
+    division the article surely names as a first-level one (GeoNames files English towns under
+    their county, which the gazetteer also lists as a division of the first level: "Surrey"). None otherwise: an organisation named after
+    a place elsewhere ("Toyota" in a story about Ohio) is not put there. The seat's confidence
+    is ``SETTINGS.geo_inner_place_factor``, as for other names read through a place."""
+    sure = [place for place in chosen.values() if (place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence]
+    points = [place for place in sure if place.kind in ("city", "admin2")]
+    states = {(place.country, fold(place.name)) for place in sure if place.kind == "admin1"}
+    seats = [entry.place for entry in _options(name) if entry.place.kind == "city" and entry.main_name
+             and (any(other.country == entry.place.country and _distance(other, entry.place) < SETTINGS.geo_near_km
+                      and other.geonameid != entry.place.geonameid for other in points)
+                  or (entry.place.country, entry.place.region or "") in states
+                  or (entry.place.country, entry.place.district or "") in states)]
+    if len({place.geonameid for place in seats}) != 1:
+        return None
+    return replace(seats[0], confidence=round(SETTINGS.geo_inner_place_factor, 3))
+
+
 def home_votes(chosen: Mapping[str, Place]) -> set[tuple[str, str]]:
     """The (country, folded first-level division) of the places one article surely names, for
     its site's home (:func:`site_home_of`). Only towns, counties and states whose name has readings
