@@ -1,11 +1,15 @@
 """Small towns named by common words ("Valley", "White House", « Maison Blanche »): read only
-where the article's other places vouch for them, on an invented gazetteer, in English and French."""
+where the article's other places vouch for them, on an invented gazetteer, in English and French
+(a rule off by default, switched on here)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 from gazetteer_inputs import use_invented_readings
 
+from newsweave.annotate import georesolve
 from newsweave.annotate.geo import Place, _Entry
 from newsweave.annotate.georesolve import _made_of_words, resolve_places
 
@@ -34,6 +38,14 @@ GAZETTEER = {
 @pytest.fixture(autouse=True)
 def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
     use_invented_readings(monkeypatch, GAZETTEER)
+    # The rule is off by default (settings.py): on here, at the size it was tried with.
+    monkeypatch.setattr(georesolve, "SETTINGS", replace(georesolve.SETTINGS, geo_word_town_max_population=20_000))
+
+
+def test_the_rule_is_off_by_default() -> None:
+    from newsweave.annotate.settings import SETTINGS
+
+    assert SETTINGS.geo_word_town_max_population == 0
 
 
 @pytest.mark.parametrize(("name", "language", "made"), [
