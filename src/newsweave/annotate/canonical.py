@@ -36,7 +36,7 @@ from newsweave.model import Entity, Span
 from newsweave import lang
 from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold,
                                    known_place, publication_country, region_demonym, resolve_places, town_region_pairs)
-from newsweave.annotate.georesolve import home_votes
+from newsweave.annotate.georesolve import home_votes, seat_of
 from newsweave.annotate.settings import SETTINGS
 
 # A surname skeleton this short ("n" of "Un", "t" of "Tito") says too little to join two surnames.
@@ -384,7 +384,7 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
                             pairs=[(lemma.get(town, town), lemma.get(region, region)) for town, region in pairs],
                             publication=publication_country(url), inner=inner,
                             divisions={lemma.get(name, name): full for name, full in marked.items()},
-                            site_home=site_home)
+                            site_home=site_home, language=language)
     for index in places:
         place = chosen.get(fold(mentions[index].name))
         own_name = _strip_article(mentions[index].name)
@@ -395,6 +395,23 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
             results[index] = Resolved(name_id("LOC", own_name), own_name, "LOC", place, place.country)
         else:
             results[index] = Resolved(place.entity_id, place.name, "LOC", place, place.country)
+    _place_organisation_seats(mentions, results, chosen)
+
+
+def _place_organisation_seats(mentions: list[Mention], results: list[Resolved | None], chosen: dict[str, Place]) -> None:
+    """An organisation whose whole name is a town the article's places vouch for ("Pirbright",
+    the laboratory, in a story about Surrey) keeps its identity, at that town's point
+    (:func:`newsweave.annotate.georesolve.seat_of`)."""
+    seats: dict[str, Place | None] = {}
+    for index, mention in enumerate(mentions):
+        result = results[index]
+        if mention.kind != "name" or result is None or result.label != "ORG" or result.place is not None:
+            continue
+        if mention.name not in seats:
+            seats[mention.name] = seat_of(mention.name, chosen)
+        seat = seats[mention.name]
+        if seat is not None:
+            results[index] = replace(result, place=seat, country=seat.country)
 
 
 def _tagged_divisions(mentions: list[Mention], places: list[int]) -> dict[str, str]:

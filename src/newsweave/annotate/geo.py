@@ -44,6 +44,7 @@ MIN_ALTERNATE_LENGTH = 3
 EARTH_RADIUS_KM = 6371.0088
 COUNTRY_POINTS_FILE = "country_points.json"
 REGIONS_FILE = "regions.json"
+FORMER_COUNTRIES_FILE = "former_countries.json"
 ACRONYM_MAX_LETTERS = 4
 ACRONYM_TOWN_MIN_POPULATION = 100_000
 # A name read without its leading article must be at least this big a town, if a town.
@@ -251,12 +252,21 @@ def _memory_index() -> dict[str, tuple[_Entry, ...]]:
         add(place.name, place, True)
         for name in names:
             add(name, place, False)
+    split = _split_former_countries()
+    # A split country's names are its own: countryinfo lists "Yugoslavia" among the names of
+    # Serbia and Montenegro, one of its successors and gone too.
+    owned = _split_country_keys()
     for code, place in countries().items():
         add(place.name, place, True)
         # Codes among countryinfo's spellings are words too ("AND" Andorra, "CAN" Canada);
         # "US" comes back below from the language files, which list it on purpose.
         for name in _country_names(code, place):
-            add(name, place, False)
+            if fold(name) not in owned:
+                add(name, place, False)
+    for place, names in split:
+        add(place.name, place, True)
+        for name in names:
+            add(name, place, False, listed=True)
     for name, code in _former_country_names():
         # Sikkim became a state of India under its own name: the state is that land now.
         successor = countries().get(code)
@@ -319,7 +329,8 @@ def _former_country_names() -> list[tuple[str, str]]:
     """(name, code of today's country) for each former country of ISO 3166-3 (pycountry) that one
     country of today took over alone ("Zaire": CD, "Dahomey": BJ, "Upper Volta": BF). Left out:
     one split among several (the USSR, Czechoslovakia: ISO writes "HH"), one whose successor is
-    gone too (Yugoslavia, then Serbia and Montenegro), and islands merged into a group of
+    gone too (Yugoslavia, then Serbia and Montenegro): :func:`_split_former_countries` places
+    those; and islands merged into a group of
     scattered ones (Wake and Midway into the US Minor Outlying Islands): they have no one point.
     The name is ISO's before its comma ("Zaire, Republic of")."""
     from collections import Counter
@@ -331,6 +342,62 @@ def _former_country_names() -> list[tuple[str, str]]:
     successors = Counter(code for _, code in pairs)
     return [(name, code) for name, code in pairs
             if successors[code] == 1 and pycountry.countries.get(alpha_2=code) is not None]
+
+
+@cache
+def _split_former_countries() -> list[tuple[Place, list[str]]]:
+    """Former countries that split among several of today's ("USSR", "Yugoslavia",
+    "Czechoslovakia": ``data/former_countries.json`` lists their members), each a place of its
+    own rather than one successor's: named by ISO 3166-3 (pycountry, the parts of its name
+    between commas) and by the language files' ``former_country_names`` ("Soviet Union",
+    « Yougoslavie »), at the spherical median of its members' points weighted by their area
+    (countryinfo; a member without one weighs nothing), so that a member holding most of the land
+    carries the point (the USSR lies where Russia does) and a small one at the edge does not pull
+    it off. Its population is the sum of its members'; it has no country code of today."""
+    import pycountry
+
+    text = (resources.files("newsweave.annotate") / "data" / FORMER_COUNTRIES_FILE).read_text(encoding="utf-8")
+    members: dict[str, list[str]] = json.loads(text)["countries"]
+    extra: dict[str, list[str]] = {}
+    # English first: its first name is the display name, as GeoNames' names are English.
+    for language, table in sorted(lang.load_all("places").items(), key=lambda item: item[0] != "en"):
+        for code, names in table.get("former_country_names", {}).items():
+            extra.setdefault(code, []).extend(names)
+    points, areas = countries(), _country_areas()
+    found = []
+    for code, codes in sorted(members.items()):
+        record = pycountry.historic_countries.get(alpha_4=code)
+        known = [points[member] for member in codes if member in points]
+        if record is None or not known:
+            continue
+        masses = [float(areas.get(place.country or "", 0)) for place in known]
+        if not any(masses):
+            masses = [1.0] * len(known)
+        lat, lon = _spherical_median([(place.lat, place.lon) for place in known], masses)
+        # "Yugoslavia, (Socialist) Federal Republic of": the parts that are names.
+        official = [part.strip() for part in record.name.split(",")
+                    if part.strip() and not part.strip().startswith("(") and not part.strip().endswith(" of")]
+        names = list(dict.fromkeys([*extra.get(code, [])[:1], *official, *extra.get(code, [])[1:]]))
+        place = Place(gaz.derived_id("former", code), names[0], round(lat, 3), round(lon, 3), None,
+                      sum(place.population for place in known), "country")
+        found.append((place, names[1:]))
+    return found
+
+
+@cache
+def _country_areas() -> dict[str, float]:
+    """Each country's area in km² by ISO code (countryinfo), where it gives one."""
+    from countryinfo import all_countries
+
+    found: dict[str, float] = {}
+    for info in all_countries():
+        try:
+            code, area = info.iso()["alpha2"].upper(), info.area()
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        if isinstance(area, (int, float)) and area > 0:
+            found[code] = float(area)
+    return found
 
 
 # The UN's world regions as countrystatecity names them, where CLDR spells them otherwise.
@@ -400,16 +467,19 @@ def usual_region_forms(name: str, language: str) -> list[str]:
     return forms
 
 
-def _spherical_median(points: list[tuple[float, float]]) -> tuple[float, float]:
+def _spherical_median(points: list[tuple[float, float]], masses: list[float] | None = None) -> tuple[float, float]:
     """The geometric median of points on the sphere (Weiszfeld's iteration on unit vectors), as
     (lat, lon): on vectors, a group across the antimeridian (Polynesia) is not averaged through
-    longitude 0."""
+    longitude 0. ``masses`` weigh the points (one each without): a point that weighs more than all
+    the others together is the median."""
+    masses = masses or [1.0] * len(points)
     vectors = [(math.cos(math.radians(lat)) * math.cos(math.radians(lon)),
                 math.cos(math.radians(lat)) * math.sin(math.radians(lon)), math.sin(math.radians(lat)))
                for lat, lon in points]
-    centre = [sum(vector[axis] for vector in vectors) / len(vectors) for axis in range(3)]
+    centre = [sum(mass * vector[axis] for mass, vector in zip(masses, vectors, strict=True)) / sum(masses)
+              for axis in range(3)]
     for _ in range(MEDIAN_STEPS):
-        weights = [1.0 / max(math.dist(centre, vector), 1e-9) for vector in vectors]
+        weights = [mass / max(math.dist(centre, vector), 1e-9) for mass, vector in zip(masses, vectors, strict=True)]
         centre = [sum(weight * vector[axis] for weight, vector in zip(weights, vectors, strict=True)) / sum(weights)
                   for axis in range(3)]
     x, y, z = centre
@@ -442,7 +512,15 @@ def _lookup(key: str) -> tuple[_Entry, ...]:
     small = _memory_index().get(key, ())
     known = {entry.place.geonameid for entry in small}
     rows = gaz.lookup(_connection(), key)
-    return small + tuple(_Entry(_place(row), main) for row, main in rows if row.geonameid not in known)
+    # A split former country's name is not another name of the country the index files it under.
+    owned = key in _split_country_keys()
+    return small + tuple(_Entry(_place(row), main) for row, main in rows
+                         if row.geonameid not in known and not (owned and row.kind == "country"))
+
+
+@cache
+def _split_country_keys() -> frozenset[str]:
+    return frozenset(fold(name) for place, names in _split_former_countries() for name in (place.name, *names))
 
 
 def _place(row: gaz.Row) -> Place:

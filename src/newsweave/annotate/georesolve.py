@@ -42,7 +42,7 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
                    pairs: Iterable[tuple[str, str]] = (), publication: str | None = None,
                    inner: Mapping[str, str] | None = None,
                    divisions: Mapping[str, str] | None = None,
-                   site_home: tuple[str, str] | None = None) -> dict[str, Place]:
+                   site_home: tuple[str, str] | None = None, language: str = "") -> dict[str, Place]:
     """Choose one place for each name, in the light of each other and of countries named.
 
     ``context_countries`` are ISO codes the article points at otherwise (demonyms, the
@@ -57,7 +57,9 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     and Oconee counties" → "Oconee County"): such a name is read among those divisions when the
     gazetteer has them. ``site_home`` is the (country, folded first-level division) where the
     sure places of the site's other articles lie (:func:`site_home_of`): an article whose own places
-    name no home is read as that site's local news ("Paris" in a Texas paper). Returns folded name → place (with its ``confidence``), for the
+    name no home is read as that site's local news ("Paris" in a Texas paper). ``language`` is the
+    article's: a small town named by words of that language ("Valley", "White House") is read
+    only where the article's other places vouch for it (:func:`_unvouched_small_town`). Returns folded name → place (with its ``confidence``), for the
     names the gazetteer knows and the resolver is sure enough of: a name whose best reading
     has a confidence under ``SETTINGS.geo_min_confidence`` is left out rather than put in the wrong country.
 
@@ -82,7 +84,8 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
         options[key] = _options(part)
     options = {key: found for key, found in options.items() if found}
     seeds = Context(set(context_countries) | ({publication} if publication else set()), set(), [],
-                    publication=publication, site_home=site_home)
+                    publication=publication, site_home=site_home,
+                    word_names=frozenset(fold(name) for name in names if _made_of_words(name, language)))
     first = {key: _choose(found, seeds) for key, found in options.items()}
     for key, division in _abbreviated_divisions(names, options, pairs, seeds, first).items():
         options[key] = (_Entry(division, True),)
@@ -107,6 +110,27 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
              for key, (place, confidence) in picks.items()}
     return {key: replace(place, confidence=round(confidence, 3)) for key, (place, confidence) in picks.items()
             if confidence >= SETTINGS.geo_min_confidence}
+
+
+def seat_of(name: str, chosen: Mapping[str, Place]) -> Place | None:
+    """The town an organisation named, whole, like a town has its seat in ("Pirbright" for the
+    laboratory there), when the article's sure places vouch for exactly one town of that name:
+    within ``SETTINGS.geo_near_km`` of a sure town or county of the same country, or inside a
+    division the article surely names as a first-level one (GeoNames files English towns under
+    their county, which the gazetteer also lists as a division of the first level: "Surrey"). None otherwise: an organisation named after
+    a place elsewhere ("Toyota" in a story about Ohio) is not put there. The seat's confidence
+    is ``SETTINGS.geo_inner_place_factor``, as for other names read through a place."""
+    sure = [place for place in chosen.values() if (place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence]
+    points = [place for place in sure if place.kind in ("city", "admin2")]
+    states = {(place.country, fold(place.name)) for place in sure if place.kind == "admin1"}
+    seats = [entry.place for entry in _options(name) if entry.place.kind == "city" and entry.main_name
+             and (any(other.country == entry.place.country and _distance(other, entry.place) < SETTINGS.geo_near_km
+                      and other.geonameid != entry.place.geonameid for other in points)
+                  or (entry.place.country, entry.place.region or "") in states
+                  or (entry.place.country, entry.place.district or "") in states)]
+    if len({place.geonameid for place in seats}) != 1:
+        return None
+    return replace(seats[0], confidence=round(SETTINGS.geo_inner_place_factor, 3))
 
 
 def home_votes(chosen: Mapping[str, Place]) -> set[tuple[str, str]]:
@@ -230,6 +254,11 @@ def _read_in_context(key: str, found: tuple[_Entry, ...], picks: dict[str, tuple
         # A small division of a country the article never points at ("West", a region of
         # Cameroon, for "the West") is more likely a word than that place.
         confidence *= SETTINGS.geo_unsupported_division_factor
+    if key in context.word_names and _unvouched_small_town(place, context):
+        # A small town named by common words of the article's language ("Valley", "August",
+        # "White House", "Congress") that none of the article's other places vouches for is
+        # more likely those words, or the building or body they name, than that town.
+        confidence = 0.0
     if is_generic_place_word(key) and place.country is not None and place.country not in context.countries:
         # A generic word of place names alone ("the Gulf", India's "the Centre") is that word, not
         # the division somewhere that GeoNames names by it (Papua New Guinea's Gulf, France's
@@ -261,6 +290,11 @@ class Context:
     state_countries: set[str | None] = field(default_factory=set)
     # (country, folded admin1 name) where the sure places of the site's other articles lie.
     site_home: tuple[str, str] | None = None
+    # Folded names of the article made of common words of its language ("Valley", "White House").
+    word_names: frozenset[str] = frozenset()
+    # Points of the sure second-level divisions ("Kanawha County"): a town GeoNames files under no
+    # division is vouched for near one.
+    county_points: list[tuple[float, float]] = field(default_factory=list)
 
 
 def _nested(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
@@ -353,6 +387,34 @@ def _in_pair_region(place: Place, region: Place | None) -> bool:
     return place.district == fold(region.name) or place.district == region.district
 
 
+def _made_of_words(name: str, language: str) -> bool:
+    """Whether every word of the name is a common word of the language in lower case: one its
+    lemmatizer knows (or its stem before a plural "-s"), or a month or weekday ("Valley",
+    "August", "White House", « Maison Blanche »). False without a language or a lemmatizer."""
+    if not language:
+        return False
+    from newsweave.annotate.name_repeats import lowercase_words
+    from newsweave.annotate.word_sets import calendar_words
+
+    common, calendar = lowercase_words(language), calendar_words(language)
+    words = name.replace("’", "'").lower().split()
+    return bool(words) and bool(common) and all(
+        word in common or fold(word) in calendar or (word.endswith("s") and word[:-1] in common) for word in words)
+
+
+def _unvouched_small_town(place: Place, context: Context) -> bool:
+    """Whether the reading is a town of under ``SETTINGS.geo_word_town_max_population`` people
+    that the article's other places do not vouch for (:func:`_local`, nor near a sure county),
+    in an article that names other places at all: a local paper naming its town alone keeps it."""
+    if place.kind != "city" or place.population >= SETTINGS.geo_word_town_max_population:
+        return False
+    if _local(place, context) or place.geonameid in context.nested or _in_pair_region(place, context.inside):
+        return False
+    if any(haversine_km(place.lat, place.lon, lat, lon) < SETTINGS.geo_near_km for lat, lon in context.county_points):
+        return False
+    return bool(context.points or context.regions or context.countries - {place.country})
+
+
 def _unsupported_division(place: Place, context: Context) -> bool:
     return (place.kind in ("admin1", "admin2") and place.country not in context.countries
             and place.population < SETTINGS.geo_unsupported_division_max_population)
@@ -378,7 +440,8 @@ def _options(name: str) -> tuple[_Entry, ...]:
 
 def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
     context = Context(set(seeds.countries), set(seeds.regions), list(seeds.points), publication=seeds.publication,
-                      nested=seeds.nested, neighbours=seeds.neighbours, site_home=seeds.site_home)
+                      nested=seeds.nested, neighbours=seeds.neighbours, site_home=seeds.site_home,
+                      word_names=seeds.word_names)
     for place, confidence in picks:
         if confidence < SETTINGS.geo_context_min_confidence:
             continue
@@ -392,6 +455,8 @@ def _context(seeds: Context, picks: list[tuple[Place, float]]) -> Context:
             context.regions.add((place.country, "code:" + place.admin1))
         if place.kind == "city":
             context.points.append((place.lat, place.lon))
+        if place.kind == "admin2":
+            context.county_points.append((place.lat, place.lon))
         if place.kind in ("city", "admin2") and place.region:
             context.town_regions.add((place.country, place.region))
         if place.kind == "admin1":
