@@ -73,9 +73,9 @@ def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
 
     The annotator carries a speaker over from an earlier paragraph to a quote that stands
     alone; that speaker counts here only when named within the quote's discourse window."""
-    attributed_ids = {q.quote_id for q in article.quotes if _speaker_nearby(article, q) and q.quote_id is not None}
+    attributed = [q for q in article.quotes if _speaker_nearby(article, q) and q.quote_id is not None]
     sourced = [(q.start, q.end) for q in article.quotes
-               if _speaker_nearby(article, q) or (q.quote_id is not None and q.quote_id in attributed_ids)]
+               if _speaker_nearby(article, q) or any(_same_utterance(article, q, other) for other in attributed)]
     found: list[tuple[int, int]] = []
     annotated = [(q.start, q.end) for q in article.quotes if q.direct]
     # Quotation marks alone are read only where the language's attribution cues are known:
@@ -89,6 +89,21 @@ def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
             continue
         found.append((start, end))
     return sorted(found)
+
+
+def _same_utterance(article: Article, piece: Quote, sourced: Quote) -> bool:
+    """``piece`` goes on with the attributed quote ``sourced`` (the annotator's same ``quote_id``).
+
+    Within a paragraph the annotator's joining stands. A piece alone in a later paragraph
+    that then goes on in the writer's words (“…” The square emptied at nightfall.) is no
+    speaker going on, whatever the annotator joined: a speaker going on fills the paragraph
+    with speech (the rule of ``_carries_over``)."""
+    if piece.quote_id != sourced.quote_id:
+        return False
+    text = article.text
+    if "\n" not in text[min(piece.start, sourced.start) : max(piece.start, sourced.start)]:
+        return True
+    return piece.start < sourced.start or not _narration_follows(article, piece.end)
 
 
 def _repeats_sourced_quote(article: Article, start: int, end: int, unsourced: list[tuple[int, int]]) -> bool:
@@ -147,6 +162,12 @@ def _speaker_nearby(article: Article, quote: Quote) -> bool:
         window_start = _sentence_start(article.text, len(article.text[:window_start].rstrip()))  # the speaker just named may go on
     if not window_start <= speaker.start < window_end:
         return False
+    own_start = _sentence_start(article.text, quote.start)
+    if speaker.start < own_start and _introduced_by_colon(article.text, own_start, quote.start) \
+            and not _refers_back(article, own_start, quote.start):
+        # "The mood was summed up in a sentence: “…”": the lead-in says where the words come
+        # from; a speaker of the sentence before does not carry over past it.
+        return False
     # "The mood was summed up in a sentence: “…”": a phrase before a colon is no speaker
     # unless a speech cue comes with it or it names someone.
     if quote.speaker_entity_id or any(m.start < speaker.end and speaker.start < m.end for m in mentions(article)):
@@ -182,6 +203,14 @@ def _lead_in_attributes(article: Article, quote: Quote) -> bool:
     # the title may open before the speaker the annotator kept („der Minister“, "the chief executive")
     return any(language_rules.titles.match(text[own_start + word.start() : speaker.end])
                for word in re.finditer(r"\b\w", text[own_start : speaker.start + 1]))
+
+
+def _refers_back(article: Article, lead_start: int, lead_end: int) -> bool:
+    """The lead-in points back at what was just said or at who said it (``[quotes] back_reference``:
+    "That process led to a realization:", "Her answer was short:"): it goes on with the speaker
+    before it, where a lead-in about something new ("The mood on the square …:") does not."""
+    lead = article.text[lead_start:lead_end]
+    return any(pattern.search(lead) for pattern in patterns(article, "quotes", "back_reference"))
 
 
 def _attributed_nearby(article: Article, start: int, end: int) -> bool:
