@@ -223,7 +223,9 @@ def rules(language: str) -> Rules | None:
     # '…” Sarandon, 69, told MSNBC': the speaker, an aside between commas, the cue; the aside
     # may hold commas of its own and lose its closing one ("…, a research analyst at the
     # Council on Energy, Environment and Water think tank told CBS News")
-    aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
+    # (an aside is followed by its cue, not by a determiner that opens a new subject: in "At the
+    # meeting in Hudson, New Hampshire Monday, the party's treasurer retorted:" the treasurer speaks)
+    aside = rf"(?:,[^,;\n“”«»\"]{{1,100}},(?!\s+(?:{determiners})\s))?"
     long_aside = rf"(?:,(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,?)?"
     preps = alternation(data.get("source_prepositions", []))
     # "Sam Lau, the communications director for the Iowa Democratic Party said", "Jo Dunn, Chair of
@@ -305,6 +307,11 @@ def rules(language: str) -> Rules | None:
     verb_final = (rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{alternation(data['verb_final_openers'])})\s+{final_speaker}"
                   rf"(?:\s+[\w'’.-]+){{0,6}}?\s+(?P<cue>{cues})\s*,\s*") if data.get("verb_final_openers") else ""
     inverted += [verb_final + "$"] if verb_final else []
+    # a comma, then a determiner's phrase and its verb: a new subject, nearer the colon than the one
+    # before it ("…, the Post's Jo Lee reported, his wife whispered to him:" is the wife's)
+    generic = data.get("open_quote_cue")
+    verbs = rf"{cues}|(?-i:{generic})" if generic else cues
+    new_subject = rf",\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{verbs})\b"
     before = inverted + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
                          if role_aside else []) + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
@@ -314,16 +321,20 @@ def rules(language: str) -> Rules | None:
               *([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{person_preps})\s+{phrase}\s*[,:]?\s*$"] if person_preps else []),
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
-              rf"[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
+              rf"(?:(?!{new_subject})[^.!?:;“”«»\"\n]){{0,100}}:\s*$",
               # "Stone: “…”", "Continued Stone: “…”": a name alone before the colon, opening its sentence
               rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?=(?-i:[{UPPER}]))(?:{cues})\s+)?{speaker}\s*:\s*$",
               # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
               # (or after a fronted clause's comma: "In response, Donald Trump issued the following statement:")
-              rf"(?:(?:^|[.!?][”\"’»]?\s+)(?:[\w'’]+\s+){{0,2}}?|,\s+){speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
+              rf"(?:(?:^|[.!?][”\"’»]?\s+)(?:[\w'’]+\s+){{0,2}}?|,\s+){speaker}\b(?:(?!{new_subject})[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
               # "the announcer said, “…”": a described speaker right before its cue and the mark
               # ("the email went on to say, “…”")
               rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:{no_cue}[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
               rf"\s+(?P<cue>{cues})(?:\s+(?:to|on)\s+[\w'’-]+)?\s*[,:]\s*$",
+              # "…, his wife whispered to him: “…”": a described speaker and a verb of the language's
+              # regular shape right before the colon (after the new-subject test above turned the earlier one down)
+              *([rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:{no_cue}[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+                 rf"\s+(?P<cue>(?-i:{generic}))(?:\s+(?:to|on)\s+[\w'’-]+)?\s*:\s*$"] if generic else []),
               # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
               rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
               rf"(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]
@@ -341,7 +352,6 @@ def rules(language: str) -> Rules | None:
     # a participle right after a name, whatever the sentence's subject
     before.append(rf"{speaker}\s+(?P<cue>{participles})\b(?:\s+[\w'’.-]+){{0,6}}?\s*,\s*$")
     before.extend(data.get("before_patterns", []))
-    generic = data.get("open_quote_cue")
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
     # language's regular shape is a cue (a verb there is lower-case: in "Jeffrey Lewis of the …
     # Center wrote", "Lewis" is the name going on, not a verb in -s)
