@@ -45,3 +45,26 @@ def test_a_single_subject_before_the_colon_is_kept() -> None:
     assert _speaker(text, "The port will stay open.")[0] == "Ada Quill"
     text = "Ada Quill told the crowd in Millbrook, Tarrow County and Brest on Monday: “The port will stay open.”"
     assert _speaker(text, "The port will stay open.")[0] == "Ada Quill"
+
+
+def test_a_whole_sentence_after_a_verb_and_its_comma_is_the_subjects_quote() -> None:
+    text = "Jo Ash mocked the council vote, tweeting, “Nobody in Millbrook was asked. Sad!”"
+    assert _speaker(text, "Nobody in Millbrook was asked. Sad!")[0] == "Jo Ash"
+    text = ("Shortly after the vote, Ada Quill proclaimed at a press conference, “I did not send the files "
+            "to anyone.” The mayor agreed.")
+    quote = quotes_of(text, "en")["I did not send the files to anyone."]
+    assert quote.direct and quote.speaker is not None and quote.speaker.text == "Ada Quill"
+
+
+def test_a_fragment_after_a_comma_stays_out() -> None:
+    # no whole sentence (no capital, or no sentence end): a scare quote or a title, no speech
+    assert quotes_of("In the morning, the harbour board, founded in 1920, “still meets every week.”", "en") == {}
+    assert quotes_of("The harbour board announced the plan in 2019, “The Port of Tomorrow”, to the crowd.", "en") == {}
+
+
+def test_a_quote_opening_the_writers_brackets_is_a_quote() -> None:
+    text = "The vote was close. (“We will be back next year,” said one delegate.) The hall emptied."
+    quote = quotes_of(text, "en")["We will be back next year,"]
+    assert quote.direct and quote.speaker is not None and quote.speaker.text == "one delegate"
+    # a name in brackets stays a name
+    assert quotes_of("The ferry (“Tarrow Star”) left at noon.", "en") == {}

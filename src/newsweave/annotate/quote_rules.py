@@ -66,6 +66,10 @@ class Rules:
     # its sentence end ('…,” Ebeling said, and her husband cut in. “…”'): the next quote is another
     # utterance (a conjunction or ``clause_openers`` word after a comma)
     another_clause: re.Pattern[str] | None = None
+    # a whole quoted sentence after the comma of a clause whose verb has the language's shape
+    # (``sentence_quote_verb``: "Dean mocked the debate, tweeting, “…”", "Jo Ash proclaimed at a
+    # press conference, “…”"): the clause's subject speaks; tried only where no cue gave a speaker
+    sentence_verb: tuple[re.Pattern[str], ...] = ()
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -453,7 +457,12 @@ def rules(language: str) -> Rules | None:
                  # (not inside a relative clause of the speaker's: "said X, who led the party, and has backed her.")
                  re.compile(rf"^(?:(?!\b(?:{alternation(data.get('description_relatives', []))})\b)[^\n])*?"
                             rf",\s+(?:{alternation(data.get('conjunctions', []) + data.get('clause_openers', []))})\s+"
-                            rf"[^“”«»\"\n]*[.!?]\s*$", re.I))
+                            rf"[^“”«»\"\n]*[.!?]\s*$", re.I),
+                 # (the subject after the clause's last comma first: "Shortly after the vote, Jo Ash proclaimed, “…”")
+                 compile_([rf"{start}{speaker}\b(?:[^.!?:;«“”»\"\n{comma}]|{abbrev}){{0,200}}?\s"
+                           rf"(?P<cue>(?-i:{data['sentence_quote_verb']}))(?:\s+[\w'’.-]+){{0,6}}?\s*,\s*$"
+                           for start, comma in ((r"(?<=,\s)", ","), (r"(?:^|(?<=[.!?]\s)|(?<=\n))", ""))]
+                          if data.get("sentence_quote_verb") else []))
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
