@@ -68,3 +68,29 @@ def test_a_quote_opening_the_writers_brackets_is_a_quote() -> None:
     assert quote.direct and quote.speaker is not None and quote.speaker.text == "one delegate"
     # a name in brackets stays a name
     assert quotes_of("The ferry (“Tarrow Star”) left at noon.", "en") == {}
+
+
+def _reported(text: str, language: str) -> dict[str, str | None]:
+    return {words: quote.speaker.text if quote.speaker else None
+            for words, quote in quotes_of(text, language).items() if not quote.direct}
+
+
+def test_a_relaying_source_after_the_attribution_is_no_speaker() -> None:
+    # "…, he said, according to the Courier.": he said it; the Courier only passed it on
+    assert _reported("The bridge will stay shut, he said, according to the Millbrook Courier.", "en") == {
+        "The bridge will stay shut": "he"}
+    text = "Le pont restera fermé, a déclaré le maire, selon Le Courrier de Brest."
+    assert _reported(text, "fr") == {"Le pont restera fermé": "le maire"}
+    # alone, the source still closes the sentence
+    assert _reported("The bridge will stay shut, according to the Millbrook Courier.", "en") == {
+        "The bridge will stay shut": "the Millbrook Courier"}
+
+
+def test_a_relaying_source_is_no_reported_content() -> None:
+    text = "“We will close the bridge,” Jo Ash said, according to the Millbrook Courier. “It is old.”"
+    assert _reported(text, "en") == {}
+    assert quotes_of(text, "en")["It is old."].speaker.text == "Jo Ash"
+    text = "“We will close the bridge,” the mayor told reporters, according to the Millbrook Courier."
+    assert _reported(text, "en") == {}
+    text = "The harbour board said that the bridge would close, according to the Millbrook Courier."
+    assert _reported(text, "en") == {"the bridge would close": "The harbour board"}

@@ -70,6 +70,9 @@ class Rules:
     # (``sentence_quote_verb``: "Dean mocked the debate, tweeting, “…”", "Jo Ash proclaimed at a
     # press conference, “…”"): the clause's subject speaks; tried only where no cue gave a speaker
     sentence_verb: tuple[re.Pattern[str], ...] = ()
+    # the source that relays reported words, closing their content (", according to the Courier"):
+    # no part of what was said
+    nested_source: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -399,13 +402,21 @@ def rules(language: str) -> Rules | None:
     # accounts." lends no speaker to the quote that may follow, as the sentence-before rule holds)
     # a phrase of manner, medium, time or place that may close an attribution ("…, Jo Ash said in a statement.")
     medium = rf"(?:\s+{adjunct})?" if adjunct else ""
-    trailing = [rf",\s*(?P<cue>{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}])){source}\s*[.!?](?=\s|$)",
-                # (two apostrophes typed as a closing mark are none of the speaker: ",'' Mr. Ash said.")
-                rf",\s*(?:''\s*)?{phrase}\s+(?P<cue>{closing_cues}){medium}\s*[.!?](?=\s|$)",
-                # "Die Lage sei ernst, sagte Vogt." / "…, so ein Sprecher." / "…, said the report."
-                # (a speaker, not any phrase: "X, a annoncé la suppression de postes." is no attribution)
-                # (or a phrase of manner or medium: "…, a déclaré X lors d'un point presse.")
-                rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?{medium}\s*[.!?](?=\s|$)"]
+    # the source that passed the words on, after the speaker's own attribution ("…, he said, according
+    # to the Courier."): the speaker is the one who said them, the source only relays them
+    nested_source = rf",?\s+(?:{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}]))(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?"
+    # (the attributions with a speaker and a relaying source come first: "…, he said, according to the
+    # Courier." is his, not the Courier's)
+    closed = [# (two apostrophes typed as a closing mark are none of the speaker: ",'' Mr. Ash said.")
+              rf",\s*(?:''\s*)?{phrase}\s+(?P<cue>{closing_cues}){medium}",
+              # "Die Lage sei ernst, sagte Vogt." / "…, so ein Sprecher." / "…, said the report."
+              # (a speaker, not any phrase: "X, a annoncé la suppression de postes." is no attribution)
+              # (or a phrase of manner or medium: "…, a déclaré X lors d'un point presse.")
+              rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?{medium}"]
+    end_ = r"\s*[.!?](?=\s|$)"
+    trailing = ([rf"{pattern}{nested_source}{end_}" for pattern in closed]
+                + [rf",\s*(?P<cue>{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}])){source}{end_}"]
+                + [rf"{pattern}{end_}" for pattern in closed])
     # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
     # that it was "…"', 'X announced …, assuring that his country "…"'): subject, aside, then a cue
     that_words = alternation([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
@@ -459,10 +470,13 @@ def rules(language: str) -> Rules | None:
                             rf",\s+(?:{alternation(data.get('conjunctions', []) + data.get('clause_openers', []))})\s+"
                             rf"[^“”«»\"\n]*[.!?]\s*$", re.I),
                  # (the subject after the clause's last comma first: "Shortly after the vote, Jo Ash proclaimed, “…”")
-                 compile_([rf"{start}{speaker}\b(?:[^.!?:;«“”»\"\n{comma}]|{abbrev}){{0,200}}?\s"
-                           rf"(?P<cue>(?-i:{data['sentence_quote_verb']}))(?:\s+[\w'’.-]+){{0,6}}?\s*,\s*$"
-                           for start, comma in ((r"(?<=,\s)", ","), (r"(?:^|(?<=[.!?]\s)|(?<=\n))", ""))]
-                          if data.get("sentence_quote_verb") else []))
+                 # the verb right after its subject, or a participle after the clause's comma
+                 compile_([rf"{start}{speaker}\b(?:\s+(?-i:{between}))?\s+(?P<cue>(?-i:{data['sentence_quote_verb']}))\b"
+                           rf"(?:\s+[\w'’.-]+){{0,6}}?\s*,\s*$" for start in (r"(?<=,\s)", r"(?:^|(?<=[.!?]\s)|(?<=\n))")]
+                          + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,\s+"
+                             rf"(?P<cue>(?-i:{data['sentence_quote_participle']}))\b(?:\s+[\w'’.-]+){{0,3}}?\s*,\s*$"]
+                          if data.get("sentence_quote_verb") and data.get("sentence_quote_participle") else []),
+                 re.compile(rf"{nested_source}\s*$", re.I) if trailing_preps != NEVER else None)
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:

@@ -497,8 +497,10 @@ def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pa
         return True
     if before.rstrip("”»」』\"’")[-1:] in tuple(SENTENCE_MARKS):  # right after a quote that ended a sentence
         return True
-    if before[-1] in "([" and quote.attribution:
-        return True  # '(“…,” said one delegate.)': a quote opening the writer's aside in brackets
+    if before[-1] in "([" and quote.attribution and quote.attribution.speaker_start > piece.close_at \
+            and not re.search(r"[)\]]", text[piece.close_at + 1:quote.attribution.speaker_end]) \
+            and not re.search(r"[.!?]\s", text[piece.close_at + 1:quote.attribution.speaker_start]):
+        return True  # '(“…,” said one delegate.)': a quote opening the writer's aside in brackets, attributed in it
     if before[-1] == "," and quote.attribution and quote.attribution.speaker_end <= piece.open_at:
         return True  # "Il a déclaré, « … »" / split quote's second half
     if before[-1] == "," and quote.attribution and quote.attribution.speaker_start > piece.close_at \
@@ -702,6 +704,13 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodi
         attribution = _attribution(match, 0, rule)
         while end > start and text[end - 1] in ".!?":
             end -= 1
+        relayed = rule.nested_source.search(text, start, end) if rule.nested_source is not None else None
+        if relayed:
+            # "…told reporters, according to the Courier": the source that relays the words is none of
+            # them; "X said, according to the Courier.": nothing was reported
+            end = relayed.start()
+            if len(text[start:end].split()) < 2:
+                continue
         start = _past_adjunct(text, match, start, end, rule)
         if start >= end:
             continue  # "X said in a statement.": how it was said, not what
