@@ -94,3 +94,12 @@ def test_a_relaying_source_is_no_reported_content() -> None:
     assert _reported(text, "en") == {}
     text = "The harbour board said that the bridge would close, according to the Millbrook Courier."
     assert _reported(text, "en") == {"the bridge would close": "The harbour board"}
+
+
+def test_a_titles_abbreviation_ends_no_sentence_of_the_attribution() -> None:
+    text = ("As the hall filled, Ada Quill was joined on stage by Harbour Sen. Tom Reeve and joked, "
+            "“Nobody here wanted a ferry anyway.”")
+    assert _speaker(text, "Nobody here wanted a ferry anyway.")[0] == "Ada Quill"
+    # a sentence that ends on a word does end there: the next sentence's subject speaks
+    text = "Ada Quill met the harbour lawyers. Tom Reeve then joked, “Nobody here wanted a ferry anyway.”"
+    assert _speaker(text, "Nobody here wanted a ferry anyway.")[0] == "Tom Reeve"

@@ -224,7 +224,11 @@ def rules(language: str) -> Rules | None:
               rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
-    abbrev = r"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.)"
+    # or a title's abbreviation before a name ("was joined by Sen. Al Franken and joked,": no sentence
+    # ends at "Sen.", so the sentence's subject is still the one before it)
+    titled = "|".join(rf"(?<=\b{re.escape(word)})" for word in data.get("title_abbreviations", []))
+    titled_stop = rf"|(?:{titled})\.(?=\s+[{UPPER}])" if titled else ""
+    abbrev = rf"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.{titled_stop})"
     # the rest of a sentence, up to its attribution
     rest = rf"(?:[^.!?…“”«»\"\n]|{abbrev}){{0,100}}?"
     # '…” Sarandon, 69, told MSNBC': the speaker, an aside between commas, the cue; the aside
