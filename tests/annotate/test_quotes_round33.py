@@ -103,3 +103,16 @@ def test_a_titles_abbreviation_ends_no_sentence_of_the_attribution() -> None:
     # a sentence that ends on a word does end there: the next sentence's subject speaks
     text = "Ada Quill met the harbour lawyers. Tom Reeve then joked, “Nobody here wanted a ferry anyway.”"
     assert _speaker(text, "Nobody here wanted a ferry anyway.")[0] == "Tom Reeve"
+
+
+def test_a_cue_and_its_words_up_to_the_comma_keep_a_numbers_separator() -> None:
+    text = "Ada Quill wrote to her 20,000 followers, “It is time to close the ferry for good,” and shared a link."
+    quote = quotes_of(text, "en")["It is time to close the ferry for good,"]
+    assert quote.direct and quote.speaker is not None and quote.speaker.text == "Ada Quill"
+
+
+def test_the_subject_after_a_fronted_clause_before_a_cue_at_the_mark() -> None:
+    text = "In selling the passes, Ada Quill released a video that said, “Everyone will get a seat.”"
+    assert _speaker(text, "Everyone will get a seat.")[0] == "Ada Quill"
+    text = "When Tom Reeve arrived, Ada Quill said, “We are ready.”"
+    assert _speaker(text, "We are ready.")[0] == "Ada Quill"

@@ -351,14 +351,17 @@ def rules(language: str) -> Rules | None:
               rf"(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]
     # "Trump returned a few minutes later and declared, “…”" / "…the news, writing, “…”":
     # a cue right before the mark, the sentence's subject its speaker
-    before.append(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
-                  rf"(?P<cue>{cues}|{participles})\s*,?\s*$")
+    # (or the subject after a fronted clause's comma: "In selling the courses, Trump released a video that said, “…”")
+    for clause in (rf"(?<=,\s){speaker}\b(?:[^.!?:;,«“”»\"\n]|{abbrev}){{0,200}}?\s+",
+                   rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"):
+        before.append(rf"{clause}(?P<cue>{cues}|{participles})\s*,?\s*$")
     # "Carson … told his supporters, “…”", "Dell said last week in Tel Aviv, “…”": words after the
     # cue (its object, a time or place) up to the comma before the mark, the sentence's subject its speaker
     # (the subject after the last comma first: "Although …, Lopez-Cantera said about the movement,")
     for clause in (rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;,«“”»\"\n]|{abbrev}){{0,200}}?",
                    rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?"):
-        before.append(rf"{clause}\s(?P<cue>{cues}|{participles})\b(?:\s+[\w'’.-]+){{1,6}}?\s*,\s*$")
+        # (a number keeps its thousands separator: "told his 20,000 followers, “…”")
+        before.append(rf"{clause}\s(?P<cue>{cues}|{participles})\b(?:\s+(?:\d{{1,3}}(?:,\d{{3}})+|[\w'’.-]+)){{1,6}}?\s*,\s*$")
     # "footage of Hillary Clinton asking, “…”", "Trump saying during the debate last week, “…”":
     # a participle right after a name, whatever the sentence's subject
     before.append(rf"{speaker}\s+(?P<cue>{participles})\b(?:\s+[\w'’.-]+){{0,6}}?\s*,\s*$")
