@@ -66,6 +66,13 @@ class Rules:
     # its sentence end ('…,” Ebeling said, and her husband cut in. “…”'): the next quote is another
     # utterance (a conjunction or ``clause_openers`` word after a comma)
     another_clause: re.Pattern[str] | None = None
+    # a whole quoted sentence after the comma of a clause whose verb has the language's shape
+    # (``sentence_quote_verb``: "Dean mocked the debate, tweeting, “…”", "Jo Ash proclaimed at a
+    # press conference, “…”"): the clause's subject speaks; tried only where no cue gave a speaker
+    sentence_verb: tuple[re.Pattern[str], ...] = ()
+    # the source that relays reported words, closing their content (", according to the Courier"):
+    # no part of what was said
+    nested_source: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -217,13 +224,19 @@ def rules(language: str) -> Rules | None:
               rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
-    abbrev = r"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.)"
+    # or a title's abbreviation before a name ("was joined by Sen. Al Franken and joked,": no sentence
+    # ends at "Sen.", so the sentence's subject is still the one before it)
+    titled = "|".join(rf"(?<=\b{re.escape(word)})" for word in data.get("title_abbreviations", []))
+    titled_stop = rf"|(?:{titled})\.(?=\s+[{UPPER}])" if titled else ""
+    abbrev = rf"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.{titled_stop})"
     # the rest of a sentence, up to its attribution
     rest = rf"(?:[^.!?…“”«»\"\n]|{abbrev}){{0,100}}?"
     # '…” Sarandon, 69, told MSNBC': the speaker, an aside between commas, the cue; the aside
     # may hold commas of its own and lose its closing one ("…, a research analyst at the
     # Council on Energy, Environment and Water think tank told CBS News")
-    aside = r"(?:,[^,;\n“”«»\"]{1,100},)?"
+    # (an aside is followed by its cue, not by a determiner that opens a new subject: in "At the
+    # meeting in Hudson, New Hampshire Monday, the party's treasurer retorted:" the treasurer speaks)
+    aside = rf"(?:,[^,;\n“”«»\"]{{1,100}},(?!\s+(?:{determiners})\s))?"
     long_aside = rf"(?:,(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,?)?"
     preps = alternation(data.get("source_prepositions", []))
     # "Sam Lau, the communications director for the Iowa Democratic Party said", "Jo Dunn, Chair of
@@ -305,6 +318,11 @@ def rules(language: str) -> Rules | None:
     verb_final = (rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{alternation(data['verb_final_openers'])})\s+{final_speaker}"
                   rf"(?:\s+[\w'’.-]+){{0,6}}?\s+(?P<cue>{cues})\s*,\s*") if data.get("verb_final_openers") else ""
     inverted += [verb_final + "$"] if verb_final else []
+    # a comma, then a determiner's phrase and its verb: a new subject, nearer the colon than the one
+    # before it ("…, the Post's Jo Lee reported, his wife whispered to him:" is the wife's)
+    generic = data.get("open_quote_cue")
+    verbs = rf"{cues}|(?-i:{generic})" if generic else cues
+    new_subject = rf",\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{verbs})\b"
     before = inverted + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
                          if role_aside else []) + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
@@ -314,34 +332,40 @@ def rules(language: str) -> Rules | None:
               *([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{person_preps})\s+{phrase}\s*[,:]?\s*$"] if person_preps else []),
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
-              rf"[^.!?:;“”«»\"\n]{{0,100}}:\s*$",
+              rf"(?:(?!{new_subject})[^.!?:;“”«»\"\n]){{0,100}}:\s*$",
               # "Stone: “…”", "Continued Stone: “…”": a name alone before the colon, opening its sentence
               rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?=(?-i:[{UPPER}]))(?:{cues})\s+)?{speaker}\s*:\s*$",
               # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
               # (or after a fronted clause's comma: "In response, Donald Trump issued the following statement:")
-              rf"(?:(?:^|[.!?][”\"’»]?\s+)(?:[\w'’]+\s+){{0,2}}?|,\s+){speaker}\b(?:[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
+              rf"(?:(?:^|[.!?][”\"’»]?\s+)(?:[\w'’]+\s+){{0,2}}?|,\s+){speaker}\b(?:(?!{new_subject})[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
               # "the announcer said, “…”": a described speaker right before its cue and the mark
               # ("the email went on to say, “…”")
               rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:{no_cue}[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
               rf"\s+(?P<cue>{cues})(?:\s+(?:to|on)\s+[\w'’-]+)?\s*[,:]\s*$",
+              # "…, his wife whispered to him: “…”": a described speaker and a verb of the language's
+              # regular shape right before the colon (after the new-subject test above turned the earlier one down)
+              *([rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:{no_cue}[\w’'-]+\s+){{0,4}}?[\w’'-]+)"
+                 rf"\s+(?P<cue>(?-i:{generic}))(?:\s+(?:to|on)\s+[\w'’-]+)?\s*:\s*$"] if generic else []),
               # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
               rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
               rf"(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]
     # "Trump returned a few minutes later and declared, “…”" / "…the news, writing, “…”":
     # a cue right before the mark, the sentence's subject its speaker
-    before.append(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
-                  rf"(?P<cue>{cues}|{participles})\s*,?\s*$")
+    # (or the subject after a fronted clause's comma: "In selling the courses, Trump released a video that said, “…”")
+    for clause in (rf"(?<=,\s){speaker}\b(?:[^.!?:;,«“”»\"\n]|{abbrev}){{0,200}}?\s+",
+                   rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"):
+        before.append(rf"{clause}(?P<cue>{cues}|{participles})\s*,?\s*$")
     # "Carson … told his supporters, “…”", "Dell said last week in Tel Aviv, “…”": words after the
     # cue (its object, a time or place) up to the comma before the mark, the sentence's subject its speaker
     # (the subject after the last comma first: "Although …, Lopez-Cantera said about the movement,")
     for clause in (rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;,«“”»\"\n]|{abbrev}){{0,200}}?",
                    rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?"):
-        before.append(rf"{clause}\s(?P<cue>{cues}|{participles})\b(?:\s+[\w'’.-]+){{1,6}}?\s*,\s*$")
+        # (a number keeps its thousands separator: "told his 20,000 followers, “…”")
+        before.append(rf"{clause}\s(?P<cue>{cues}|{participles})\b(?:\s+(?:\d{{1,3}}(?:,\d{{3}})+|[\w'’.-]+)){{1,6}}?\s*,\s*$")
     # "footage of Hillary Clinton asking, “…”", "Trump saying during the debate last week, “…”":
     # a participle right after a name, whatever the sentence's subject
     before.append(rf"{speaker}\s+(?P<cue>{participles})\b(?:\s+[\w'’.-]+){{0,6}}?\s*,\s*$")
     before.extend(data.get("before_patterns", []))
-    generic = data.get("open_quote_cue")
     # after a quote left open by its comma ('…,” beamed Donald Hartley') any verb form of the
     # language's regular shape is a cue (a verb there is lower-case: in "Jeffrey Lewis of the …
     # Center wrote", "Lewis" is the name going on, not a verb in -s)
@@ -385,13 +409,21 @@ def rules(language: str) -> Rules | None:
     # accounts." lends no speaker to the quote that may follow, as the sentence-before rule holds)
     # a phrase of manner, medium, time or place that may close an attribution ("…, Jo Ash said in a statement.")
     medium = rf"(?:\s+{adjunct})?" if adjunct else ""
-    trailing = [rf",\s*(?P<cue>{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}])){source}\s*[.!?](?=\s|$)",
-                # (two apostrophes typed as a closing mark are none of the speaker: ",'' Mr. Ash said.")
-                rf",\s*(?:''\s*)?{phrase}\s+(?P<cue>{closing_cues}){medium}\s*[.!?](?=\s|$)",
-                # "Die Lage sei ernst, sagte Vogt." / "…, so ein Sprecher." / "…, said the report."
-                # (a speaker, not any phrase: "X, a annoncé la suppression de postes." is no attribution)
-                # (or a phrase of manner or medium: "…, a déclaré X lors d'un point presse.")
-                rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?{medium}\s*[.!?](?=\s|$)"]
+    # the source that passed the words on, after the speaker's own attribution ("…, he said, according
+    # to the Courier."): the speaker is the one who said them, the source only relays them
+    nested_source = rf",?\s+(?:{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}]))(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?"
+    # (the attributions with a speaker and a relaying source come first: "…, he said, according to the
+    # Courier." is his, not the Courier's)
+    closed = [# (two apostrophes typed as a closing mark are none of the speaker: ",'' Mr. Ash said.")
+              rf",\s*(?:''\s*)?{phrase}\s+(?P<cue>{closing_cues}){medium}",
+              # "Die Lage sei ernst, sagte Vogt." / "…, so ein Sprecher." / "…, said the report."
+              # (a speaker, not any phrase: "X, a annoncé la suppression de postes." is no attribution)
+              # (or a phrase of manner or medium: "…, a déclaré X lors d'un point presse.")
+              rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?{medium}"]
+    end_ = r"\s*[.!?](?=\s|$)"
+    trailing = ([rf"{pattern}{nested_source}{end_}" for pattern in closed]
+                + [rf",\s*(?P<cue>{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}])){source}{end_}"]
+                + [rf"{pattern}{end_}" for pattern in closed])
     # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
     # that it was "…"', 'X announced …, assuring that his country "…"'): subject, aside, then a cue
     that_words = alternation([cue.split()[-1] for cue in data.get("that_cues", []) if len(cue.split()) > 1])
@@ -443,7 +475,15 @@ def rules(language: str) -> Rules | None:
                  # (not inside a relative clause of the speaker's: "said X, who led the party, and has backed her.")
                  re.compile(rf"^(?:(?!\b(?:{alternation(data.get('description_relatives', []))})\b)[^\n])*?"
                             rf",\s+(?:{alternation(data.get('conjunctions', []) + data.get('clause_openers', []))})\s+"
-                            rf"[^“”«»\"\n]*[.!?]\s*$", re.I))
+                            rf"[^“”«»\"\n]*[.!?]\s*$", re.I),
+                 # (the subject after the clause's last comma first: "Shortly after the vote, Jo Ash proclaimed, “…”")
+                 # the verb right after its subject, or a participle after the clause's comma
+                 compile_([rf"{start}{speaker}\b(?:\s+(?-i:{between}))?\s+(?P<cue>(?-i:{data['sentence_quote_verb']}))\b"
+                           rf"(?:\s+[\w'’.-]+){{0,6}}?\s*,\s*$" for start in (r"(?<=,\s)", r"(?:^|(?<=[.!?]\s)|(?<=\n))")]
+                          + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,\s+"
+                             rf"(?P<cue>(?-i:{data['sentence_quote_participle']}))\b(?:\s+[\w'’.-]+){{0,3}}?\s*,\s*$"]
+                          if data.get("sentence_quote_verb") and data.get("sentence_quote_participle") else []),
+                 re.compile(rf"{nested_source}\s*$", re.I) if trailing_preps != NEVER else None)
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:

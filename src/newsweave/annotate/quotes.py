@@ -283,6 +283,11 @@ def find_quotes(article: Article) -> list[Quote]:
                                  or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None)
                                  or _attribute_next_sentence(text, quote.extras["piece"], rule)
                                  or _next_quote_paragraph(text, quote, quotes[index + 1] if index + 1 < len(quotes) else None))
+    # (a speaker lent by a later sentence gives way: the clause before the comma introduces the quote)
+    for quote in quotes:
+        if rule.sentence_verb and (quote.attribution is None or quote.attribution.speaker_start > quote.end) \
+                and _sentence_after_comma(text, quote):
+            quote.attribution = _sentence_verb(text, quote.extras["piece"], rule, bodies) or quote.attribution
     standalone = [q for q in quotes if _standalone(text, q, quotes, rule.cue_at_mark, rule.naming)]
     partial = [q for q in quotes if q not in standalone and _as_partial(text, q, rule, bodies)]
     partial += [q for q in quotes if q not in standalone and q not in partial and _as_opened_report(text, q)]
@@ -311,6 +316,19 @@ def _sentence_after_comma(text: str, quote: Quote) -> bool:
     after = text[piece.close_at + 1:piece.close_at + 2]
     return (before.endswith(",") and words[:1].isupper() and len(words.split()) >= SETTINGS.quote_min_unattributed_words
             and (words.rstrip()[-1:] in tuple(SENTENCE_MARKS) or after in tuple(SENTENCE_MARKS)))
+
+
+def _sentence_verb(text: str, piece: Piece, rule: Rules, bodies: Bodies) -> Attribution | None:
+    """The subject of the clause whose verb (of the language's shape, no listed cue) a whole quoted
+    sentence follows after a comma ("Jo Ash proclaimed at a press conference, “…”")."""
+    line_start = text.rfind("\n", 0, piece.open_at) + 1
+    start = _word_start(text, line_start, piece.open_at - SETTINGS.quote_before_window)
+    window = text[start:piece.open_at]
+    for pattern in rule.sentence_verb:
+        match = pattern.search(window)
+        if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies):
+            return _attribution(match, start, rule)
+    return None
 
 
 def _as_partial(text: str, quote: Quote, rule: Rules, bodies: Bodies = None) -> bool:
@@ -479,6 +497,10 @@ def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pa
         return True
     if before.rstrip("”»」』\"’")[-1:] in tuple(SENTENCE_MARKS):  # right after a quote that ended a sentence
         return True
+    if before[-1] in "([" and quote.attribution and quote.attribution.speaker_start > piece.close_at \
+            and not re.search(r"[)\]]", text[piece.close_at + 1:quote.attribution.speaker_end]) \
+            and not re.search(r"[.!?]\s", text[piece.close_at + 1:quote.attribution.speaker_start]):
+        return True  # '(“…,” said one delegate.)': a quote opening the writer's aside in brackets, attributed in it
     if before[-1] == "," and quote.attribution and quote.attribution.speaker_end <= piece.open_at:
         return True  # "Il a déclaré, « … »" / split quote's second half
     if before[-1] == "," and quote.attribution and quote.attribution.speaker_start > piece.close_at \
@@ -682,6 +704,13 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodi
         attribution = _attribution(match, 0, rule)
         while end > start and text[end - 1] in ".!?":
             end -= 1
+        relayed = rule.nested_source.search(text, start, end) if rule.nested_source is not None else None
+        if relayed:
+            # "…told reporters, according to the Courier": the source that relays the words is none of
+            # them; "X said, according to the Courier.": nothing was reported
+            end = relayed.start()
+            if len(text[start:end].split()) < 2:
+                continue
         start = _past_adjunct(text, match, start, end, rule)
         if start >= end:
             continue  # "X said in a statement.": how it was said, not what
