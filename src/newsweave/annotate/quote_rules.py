@@ -226,7 +226,10 @@ def rules(language: str) -> Rules | None:
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
     # or a title's abbreviation before a name ("was joined by Sen. Al Franken and joked,": no sentence
     # ends at "Sen.", so the sentence's subject is still the one before it)
-    titled = "|".join(rf"(?<=\b{re.escape(word)})" for word in data.get("title_abbreviations", []))
+    # (one look-behind per word length: Python's look-behinds are of fixed width)
+    lengths = sorted({len(word) for word in data.get("title_abbreviations", [])})
+    titled = "|".join(rf"(?<=\b(?:{'|'.join(re.escape(w) for w in data['title_abbreviations'] if len(w) == n)}))"
+                      for n in lengths)
     titled_stop = rf"|(?:{titled})\.(?=\s+[{UPPER}])" if titled else ""
     abbrev = rf"(?-i:\.(?=\S|\s+[a-z])|(?<=\b[A-Z])\.{titled_stop})"
     # the rest of a sentence, up to its attribution
@@ -322,7 +325,8 @@ def rules(language: str) -> Rules | None:
     # before it ("…, the Post's Jo Lee reported, his wife whispered to him:" is the wife's)
     generic = data.get("open_quote_cue")
     verbs = rf"{cues}|(?-i:{generic})" if generic else cues
-    new_subject = rf",\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{verbs})\b"
+    # (tested at commas only, which keeps the character loops below cheap)
+    new_subject = rf",(?!\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{verbs})\b)"
     before = inverted + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
                          if role_aside else []) + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
@@ -332,12 +336,12 @@ def rules(language: str) -> Rules | None:
               *([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<cue>{person_preps})\s+{phrase}\s*[,:]?\s*$"] if person_preps else []),
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
-              rf"(?:(?!{new_subject})[^.!?:;“”«»\"\n]){{0,100}}:\s*$",
+              rf"(?:[^,.!?:;“”«»\"\n]|{new_subject}){{0,100}}:\s*$",
               # "Stone: “…”", "Continued Stone: “…”": a name alone before the colon, opening its sentence
               rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?=(?-i:[{UPPER}]))(?:{cues})\s+)?{speaker}\s*:\s*$",
               # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
               # (or after a fronted clause's comma: "In response, Donald Trump issued the following statement:")
-              rf"(?:(?:^|[.!?][”\"’»]?\s+)(?:[\w'’]+\s+){{0,2}}?|,\s+){speaker}\b(?:(?!{new_subject})[^.!?:«“\"\n]|{abbrev}){{0,200}}:\s*$",
+              rf"(?:(?:^|[.!?][”\"’»]?\s+)(?:[\w'’]+\s+){{0,2}}?|,\s+){speaker}\b(?:[^,.!?:«“\"\n]|{new_subject}|{abbrev}){{0,200}}:\s*$",
               # "the announcer said, “…”": a described speaker right before its cue and the mark
               # ("the email went on to say, “…”")
               rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’»]\s)|(?<=,\s))(?P<speaker>(?:{determiners})\s+(?:{no_cue}[\w’'-]+\s+){{0,4}}?[\w’'-]+)"

@@ -1,0 +1,101 @@
+"""Quotes on real copy with no gold: dump them, then diff two dumps to read what a change moved.
+
+    PYTHONPATH=src .venv/bin/python bench/quotes_real.py --dump /tmp/main.json      # with main's tree on the path
+    PYTHONPATH=src .venv/bin/python bench/quotes_real.py --dump /tmp/branch.json    # with the branch's
+    .venv/bin/python bench/quotes_real.py --diff /tmp/main.json /tmp/branch.json
+
+Texts: the distinct SemEval-2022 Task 8 texts (``stories/semeval2022-train.jsonl``, both sides of
+each pair, their declared language) and the Fundus gold bodies (``fundus/gold.jsonl``) under
+``../shared/eval``. Each quote is dumped as its span, ``direct``, ``partial``, speaker and
+speaker description; the diff prints every quote that differs with its context, for reading by
+hand (stop 33: 4,806 texts). The dump also prints the CPU time of ``find_quotes`` + ``quote_records``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_EVAL = ROOT.parent / "shared" / "eval"
+
+
+def texts(eval_dir: Path) -> list[tuple[str, str | None, str]]:
+    """(key, language, text) of each distinct text, SemEval first, then Fundus."""
+    items: list[tuple[str, str | None, str]] = []
+    seen: set[str] = set()
+    for line in (eval_dir / "stories" / "semeval2022-train.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        for side in ("1", "2"):
+            text = record.get("text" + side) or ""
+            if text and text not in seen:
+                seen.add(text)
+                items.append((f"semeval/{record['pair_id']}/{side}", record.get("lang" + side), text))
+    for line in (eval_dir / "fundus" / "gold.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        text = record.get("body") or ""
+        if text and text not in seen:
+            seen.add(text)
+            items.append((f"fundus/{record['id']}", record.get("lang"), text))
+    return items
+
+
+def dump(eval_dir: Path, out: Path) -> None:
+    from newsweave.annotate.quotes import find_quotes, quote_records
+    from newsweave.model import Article
+    from newsweave.offsets import OffsetMap
+
+    items = texts(eval_dir)
+    quotes: dict[str, list[list[object]]] = {}
+    began = time.process_time()
+    for key, language, text in items:
+        article = Article(id=key, source=key, raw=text, raw_sha256="", text=text,
+                          offsets=OffsetMap.identity(len(text)), language=language)
+        quotes[key] = [[q.start, q.end, q.direct, bool(q.partial), q.speaker.text if q.speaker else None,
+                        q.speaker_description.text if q.speaker_description else None]
+                       for q in quote_records(article, find_quotes(article))]
+    print(f"{len(items)} texts, {time.process_time() - began:.1f} s CPU", file=sys.stderr)
+    out.write_text(json.dumps({"quotes": quotes, "texts": {k: t for k, _, t in items},
+                               "languages": {k: lang for k, lang, _ in items}}), encoding="utf-8")
+
+
+def diff(before_path: Path, after_path: Path) -> None:
+    before = json.loads(before_path.read_text(encoding="utf-8"))
+    after = json.loads(after_path.read_text(encoding="utf-8"))
+    changed = 0
+    for key, old_quotes in before["quotes"].items():
+        old = {tuple(q[:2]): q for q in old_quotes}
+        new = {tuple(q[:2]): q for q in after["quotes"].get(key, [])}
+        if old == new:
+            continue
+        changed += 1
+        text = before["texts"][key]
+        print(f"===== {key} ({before['languages'].get(key)})")
+        for start, end in sorted(set(old) | set(new)):
+            if old.get((start, end)) != new.get((start, end)):
+                was, now = old.get((start, end)), new.get((start, end))
+                print(f"  before={was and was[2:]} after={now and now[2:]}")
+                print(f"      {text[max(0, start - 120):start]!r} [[ {text[start:end][:150]!r} ]] {text[end:end + 80]!r}")
+    print(f"{changed} of {len(before['quotes'])} texts changed")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
+    parser.add_argument("--dump", type=Path, metavar="OUT")
+    parser.add_argument("--diff", type=Path, nargs=2, metavar=("BEFORE", "AFTER"))
+    args = parser.parse_args()
+    if args.dump:
+        if not (args.eval / "fundus" / "gold.jsonl").is_file():
+            print(f"{args.eval} holds no Fundus gold: nothing to dump")
+            return
+        dump(args.eval, args.dump)
+    if args.diff:
+        diff(*args.diff)
+
+
+if __name__ == "__main__":
+    main()
