@@ -140,6 +140,8 @@ def test_nouns_joined_by_a_name_particle_are_no_person() -> None:
 def test_a_particle_and_an_article_join_a_persons_name_only() -> None:
     found = _found("Gestern sprach Ilse von der Kessmoor in Brüssel.", "de")
     assert found["Ilse von der Kessmoor"] == "PER"
+    found = _found("Kommissionspräsidentin Ilse von der Kessmoor sagte am Montag nichts.", "de")
+    assert found["Ilse von der Kessmoor"] == "PER"
     # after a noun, "von der" opens the noun's complement: the organisation after it stays whole
     found = _found("Der Badebetrieb von der Velmorer Rettungsgesellschaft endet.", "de")
     assert not any("von der" in name for name in found)

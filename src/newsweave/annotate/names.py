@@ -321,11 +321,12 @@ def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
                 end += 1
                 continue
             # "Ruud van der Molen": lower-case particles inside a name, never at its end; an
-            # article only after a particle and in a run opened by a given name ("Ilse von der
-            # Kessel"; "Kilometer von der Stadt" opens the noun's complement, the run ends there).
+            # article only after a particle and in a run with a given name ("Ilse von der Kessel";
+            # "Kilometer von der Stadt" opens the noun's complement, the run ends there).
             gap = end
             while gap < len(doc) and doc[gap].text.islower() and (doc[gap].text.lower() in particles or (
-                    gap > end and doc[gap].text.lower() in followers and given_names(language).listed(doc[index].text))):
+                    gap > end and doc[gap].text.lower() in followers
+                    and any(given_names(language).listed(token.text) for token in doc[index:end]))):
                 gap += 1
             if gap < len(doc) and doc[gap].text.lower() in followers and doc[gap].text.islower():
                 break  # a particle and an article after a noun: no name goes on
