@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from trust_inputs import analyse, flags
 
+from newsweave.assess.leaks import detect_boilerplate_leak
+from newsweave.model import Article
+from newsweave.offsets import OffsetMap
+
 TAIL = {
     "en": "The council will vote on the repair budget on 14 May.\n",
     "de": "Der Gemeinderat stimmt am 14. Mai über den Reparaturhaushalt ab.\n",
@@ -125,3 +129,18 @@ def test_spanish_sentences_with_the_same_words_stay() -> None:
     for line in NOT_FURNITURE_ES:
         article = analyse(STORY_ES.format(line=line), "es")
         assert line in article.text and flags(article, "boilerplate_leak") == [], line
+
+
+# -- evidence: a web address in camel case is one word -----------------------------------------
+
+def test_furniture_evidence_ends_on_a_word_boundary_after_a_camel_case_address() -> None:
+    # The detector on the text as it stands (the extractor would cut this line before it).
+    text = STORY_ES.format(line="Las obras costarán 12 millones de euros. Léala en nuestro sitio de noticias, "
+                                "VelmarNoticias.com | Portada")
+    article = Article(id="camel", source="camel", raw=text, raw_sha256="", text=text,
+                      offsets=OffsetMap.identity(len(text)), language="es")
+    spans = [span for flag in detect_boilerplate_leak(article) for span in flag.evidence]
+    assert spans
+    for span in spans:
+        assert not (span.end < len(text) and text[span.end - 1].isalnum() and text[span.end].isalnum()), span.text
+        assert not (span.start > 0 and text[span.start - 1].isalnum() and text[span.start].isalnum()), span.text

@@ -27,6 +27,8 @@ def real_lines() -> list[str]:
     eval_dir = require_shared(SHARED / "eval")
     lines: list[str] = []
     pages = sorted((eval_dir / "fundus" / "html").glob("*.html.gz")) + sorted((eval_dir / "extraction" / "html").glob("*"))
+    # the trafilatura benchmark's pages: more languages' furniture (Spanish related-content boxes)
+    pages += sorted((eval_dir / "extraction" / "trafilatura-eval" / "html").glob("*"))
     for page in pages:
         lines.extend(_element_lines(gzip.decompress(page.read_bytes()) if page.suffix == ".gz" else page.read_bytes()))
     for body in _bodies(eval_dir):

@@ -23,6 +23,9 @@ KIND = "boilerplate_leak"
 SEVERITY: Severity = "warning"
 # Where two pieces of text were glued without a space: "applicationLe", "allies.Read".
 _GLUE = re.compile(r"(?<=[a-zà-ÿ0-9.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+# A web address written in camel case ("ExpressNews.com", "YouTube.com/…"): one word, no glue point
+# inside it, else the evidence would end mid-word.
+_ADDRESS = re.compile(r"[\w.-]*\w\.[a-z]{2,}\b")
 # Evidence must hold a word, not a lone "-" or "AFP)".
 _WORD = re.compile(r"\w{2,}")
 # A dateline opens a line: a place in capitals or title case, maybe a date, maybe an agency
@@ -72,10 +75,19 @@ def furniture_pieces(article: Article) -> list[tuple[int, int, str]]:
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts between glue points (smallest evidence first), then the whole sentence."""
-    cuts = [start] + [start + m.start() for m in _GLUE.finditer(text[start:end]) if m.start() > 0] + [end]
+    cuts = [start] + [start + m.start() for m in _GLUE.finditer(text[start:end])
+                      if m.start() > 0 and not _in_address(text, start + m.start())] + [end]
     pieces = [_trim(text, a, b) for a, b in zip(cuts, cuts[1:], strict=False)] if len(cuts) > 2 else []
     pieces.append((start, end))
     return [(a, b) for a, b in pieces if b > a]
+
+
+def _in_address(text: str, at: int) -> bool:
+    """The glue point at ``at`` lies inside a web address (the run of non-space characters around it)."""
+    token_start = at
+    while token_start > 0 and not text[token_start - 1].isspace():
+        token_start -= 1
+    return bool(_ADDRESS.match(text, token_start))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
