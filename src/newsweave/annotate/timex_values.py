@@ -828,8 +828,10 @@ def _resolve_holiday(ctx: ResolveContext) -> Timex | None:
             return ctx.timex("DATE", "XXXX")
         return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{int(rule[:2]):02d}")
     this_year = _holiday_day(rule, ctx.anchor.year)
-    year = _nearest_year(ctx.anchor, this_year.month, this_year.day if rule.startswith("E") else 15,
-                         *_date_tense(ctx))
+    # a holiday of a fixed day is that day ("Christmas", written on 24 December, is tomorrow's
+    # even in a future clause), one of a month only its middle
+    fixed_day = rule.startswith("E") or len(rule) == 5
+    year = _nearest_year(ctx.anchor, this_year.month, this_year.day if fixed_day else 15, *_date_tense(ctx))
     day = _holiday_day(rule, year)
     month = day.month
     return ctx.timex("DATE", day.isoformat(), year=year, month=month, day=day.day)
