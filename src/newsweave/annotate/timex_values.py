@@ -39,6 +39,9 @@ TWO_DIGIT_YEAR_AHEAD = 20
 # "fell in [March]", "im [März] gesunken": a past verb at most this many characters from a month.
 PAST_BESIDE = 12
 
+# where a clause ends inside a sentence: punctuation, not words (those are each language's)
+_CLAUSE_BREAK = re.compile(r"[,:;()\"“”«»–—]|\s-\s")
+
 
 @dataclass
 class ResolveContext:
@@ -82,10 +85,8 @@ class ResolveContext:
         (+1) unless ``present_is_plan`` is False: a month or a date asks separately, since the
         present also reports the figures of one just past ("El paro baja en enero", "Die
         Inflation steigt im Januar"). A cheap stand-in for a parse: no per-article cost."""
-        before = self.text[max(0, self.mention.start - SETTINGS.timex_cue_window):self.mention.start]
+        before = self._clause_before()
         after = self.text[self.mention.end:self.mention.end + SETTINGS.timex_cue_window // 2]
-        # the clause only: a cue in the sentence before says nothing about this one
-        before = re.split(r"[.!?;]\s|\n", before)[-1]
         if any(regex.search(before.lower()) for regex in _forward_regexes(self.rules.backward_before)):
             return -1  # "seit Montag"
         if any(regex.search(before.lower()) for regex in _forward_regexes(self.rules.backward_unless_future)):
@@ -138,6 +139,34 @@ class ResolveContext:
         # verb later in the sentence ("Jeudi soir, le président russe Vladimir Poutine a
         # confirmé", "En octubre, la Administración Trump comenzó") shows it was none
         return 0 if self.rules.verb_second is None and self._past_later_in_sentence() else 1
+
+    def _clause_before(self) -> str:
+        """The words of the match's clause before it: the cue window, cut at the sentence's
+        start (a cue in the sentence before says nothing about this one). Where the window holds
+        no tense cue and no clause break, a future cue further back in the same clause counts
+        ("Greece will move hundreds of migrants from a camp … to mainland facilities on
+        Sunday"): a long object puts the auxiliary out of reach of a fixed distance. Only a
+        future cue: a past verb that far back is as often a relative clause's or a decision's
+        ("a décidé de suspendre … à partir de vendredi"). Not in a verb-second language, whose
+        finite verb stands near the expression and whose future auxiliary is also the passive's."""
+        start = self.mention.start
+        window = SETTINGS.timex_cue_window
+        before = re.split(r"[.!?;]\s|\n", self.text[max(0, start - window):start])[-1]
+        if (len(before) < window or self.rules.verb_second is not None or _CLAUSE_BREAK.search(before)
+                or self._cue_in(before, future=True) or self._cue_in(before, future=False)):
+            return before
+        longer = re.split(r"[.!?;]\s|\n", self.text[max(0, start - 3 * window):start])[-1]
+        if len(longer) == 3 * window:
+            longer = longer[longer.find(" ") + 1:]  # not a word cut in two
+        head = longer[:len(longer) - len(before)]
+        head = head[max((found.end() for found in _CLAUSE_BREAK.finditer(head)), default=0):]
+        return head + before if self._cue_in(head, future=True) else before
+
+    def _cue_in(self, words: str, future: bool) -> bool:
+        lowered = _mask_names(words).lower()
+        cues = ((self.rules.future_cues, self.rules.future_patterns) if future
+                else (self.rules.past_cues, self.rules.past_patterns))
+        return _last_cue(lowered, *cues, self.rules.word_boundaries) is not None
 
     def _past_later_in_sentence(self) -> bool:
         """A past cue between the match and the end of its sentence (further than ``tense``'s
@@ -799,8 +828,10 @@ def _resolve_holiday(ctx: ResolveContext) -> Timex | None:
             return ctx.timex("DATE", "XXXX")
         return ctx.timex("DATE", f"XXXX-{rule}" if len(rule) == 5 else f"XXXX-{int(rule[:2]):02d}")
     this_year = _holiday_day(rule, ctx.anchor.year)
-    year = _nearest_year(ctx.anchor, this_year.month, this_year.day if rule.startswith("E") else 15,
-                         *_date_tense(ctx))
+    # a holiday of a fixed day is that day ("Christmas", written on 24 December, is tomorrow's
+    # even in a future clause), one of a month only its middle
+    fixed_day = rule.startswith("E") or len(rule) == 5
+    year = _nearest_year(ctx.anchor, this_year.month, this_year.day if fixed_day else 15, *_date_tense(ctx))
     day = _holiday_day(rule, year)
     month = day.month
     return ctx.timex("DATE", day.isoformat(), year=year, month=month, day=day.day)
