@@ -191,14 +191,17 @@ def rules(language: str) -> Rules | None:
     word = rf"(?:[{UPPER}][a-z]{{0,2}}\.(?:-?[{UPPER}]\.)*(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
     # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
     not_names = alternation(data.get('not_names', []))
-    # a ``not_names`` word that is no month or weekday may be a surname: after a name's first word and
-    # right before a cue it goes on with the name ("Ian Read said"; not "the Bulgarian Thursday said")
-    calendar = calendar_words(language)
-    surnamable = alternation([w for w in data.get("not_names", []) if fold(w) not in calendar])
+    # a ``not_names`` word that is no month, weekday or stop word of the language may be a surname: after a
+    # name's first word and right before a cue it goes on with the name ("Ian Read said"; not "the
+    # Bulgarian Thursday said", nor German "Erdöl-Importe Dies sagte")
+    calendar, stop_words = calendar_words(language), _stop_words(language)
+    surnames = [w for w in data.get("not_names", []) if fold(w) not in calendar and w.lower() not in stop_words]
+    surnamable = alternation(surnames)
     cue_words_plain = first_letter_alternation(data.get("cues", []) + sorted(
         cue.lower() for forms in data.get("cue_gender", {}).values() for cue in forms))
-    later_word = (rf"(?:(?!(?:{not_names})\b)|(?=(?:{surnamable})\s+{cue_words_plain}\b)){word}"
-                  if surnamable != NEVER else rf"(?!(?:{not_names})\b){word}")
+    # (one look-ahead, as for a first word: the surname test runs only where such a word stands)
+    never_names = alternation([w for w in data.get("not_names", []) if w not in surnames])
+    later_word = rf"(?!(?:{never_names})\b|(?:{surnamable})\b(?!\s+{cue_words_plain}\b)){word}"
     word = rf"(?!(?:{not_names})\b){word}"
     name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{later_word})*)"
     # a party and state or an age in brackets goes with the name ("Gwen Moore (D-Wis.)")
@@ -523,6 +526,17 @@ def rules(language: str) -> Rules | None:
                             re.I) if preps != NEVER else None,
                  re.compile(rf"^[\s,]*(?P<speaker>(?-i:{surnamable}))\s+(?P<cue>(?-i:{cue_words_plain}))\b")
                  if surnamable != NEVER else None)
+
+
+def _stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of the language, from its language class (no model is loaded); none
+    where spaCy has no class for it."""
+    import spacy.util
+
+    try:
+        return frozenset(word.lower() for word in spacy.util.get_lang_class(language).Defaults.stop_words)
+    except (ImportError, KeyError):
+        return frozenset()
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
