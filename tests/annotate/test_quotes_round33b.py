@@ -66,7 +66,7 @@ def test_a_hearsay_incise_alone_reports_nothing() -> None:
 # ---- a surname that the sentence-opener list holds ---------------------------------------------
 
 def test_a_listed_surname_after_a_given_name_stays_in_the_name() -> None:
-    text = ("Harbor Freight chief executive Colin Read said prices would hold. “Our prices are fair,” "
+    text = ("Millbrook Tools chief executive Colin Read said prices would hold. “Our prices are fair,” "
             "Read said. “We will not change them.”")
     quotes = quotes_of(text, "en")
     quote = quotes["Our prices are fair,"]
