@@ -17,6 +17,8 @@ from newsweave import lang
 from newsweave.lang import NEVER, rule_alternation as alternation
 from newsweave.annotate.quote_marks import OPENERS
 from newsweave.annotate.quote_sources import PersonSources, person_sources
+from newsweave.annotate.geo import fold
+from newsweave.annotate.word_sets import calendar_words
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
 
@@ -73,6 +75,12 @@ class Rules:
     # the source that relays reported words, closing their content (", according to the Courier"):
     # no part of what was said
     nested_source: re.Pattern[str] | None = None
+    # a relaying source between a quote and its attribution ('“…,” according to CNN, Sanders told
+    # delegates.'): no speaker; the attribution after its comma names who spoke
+    source_aside: re.Pattern[str] | None = None
+    # a surname the language's ``not_names`` holds ("Read"), alone before a cue right after a quote
+    # ('…,” Read said.'): quotes.py takes it where the article named it after a given name before
+    surname_cue: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -182,8 +190,20 @@ def rules(language: str) -> Rules | None:
     # initials run together ("G.K. Butterfield", "J.-P. Roux")
     word = rf"(?:[{UPPER}][a-z]{{0,2}}\.(?:-?[{UPPER}]\.)*(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
     # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
-    word = rf"(?!(?:{alternation(data.get('not_names', []))})\b){word}"
-    name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{word})*)"
+    not_names = alternation(data.get('not_names', []))
+    # a ``not_names`` word that is no month, weekday or stop word of the language may be a surname: after a
+    # name's first word and right before a cue it goes on with the name ("Ian Read said"; not "the
+    # Bulgarian Thursday said", nor German "Erdöl-Importe Dies sagte")
+    calendar, stop_words = calendar_words(language), _stop_words(language)
+    surnames = [w for w in data.get("not_names", []) if fold(w) not in calendar and w.lower() not in stop_words]
+    surnamable = alternation(surnames)
+    cue_words_plain = first_letter_alternation(data.get("cues", []) + sorted(
+        cue.lower() for forms in data.get("cue_gender", {}).values() for cue in forms))
+    # (one look-ahead, as for a first word: the surname test runs only where such a word stands)
+    never_names = alternation([w for w in data.get("not_names", []) if w not in surnames])
+    later_word = rf"(?!(?:{never_names})\b|(?:{surnamable})\b(?!\s+{cue_words_plain}\b)){word}"
+    word = rf"(?!(?:{not_names})\b){word}"
+    name = rf"(?-i:(?:(?:{particles})\s+)?{word}(?:\s+(?:(?:{particles})\s+)*{later_word})*)"
     # a party and state or an age in brackets goes with the name ("Gwen Moore (D-Wis.)")
     name = rf"{name}(?:\s+\((?-i:[{UPPER}0-9])[^()\n]{{0,20}}\))?"
     determiners = alternation(data.get("determiners", []))
@@ -199,7 +219,8 @@ def rules(language: str) -> Rules | None:
     pronoun = alternation(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
     roles = data.get("titles", []) + data.get("description_roles", [])
     # starts on a word: "a"+"king" inside "speaking" is no title
-    speaker = rf"\b(?P<speaker>{appositive}|{title}|{name}|\b(?:{pronoun})\b)"
+    speaker_body = rf"{appositive}|{title}|{name}|\b(?:{pronoun})\b"
+    speaker = rf"\b(?P<speaker>{speaker_body})"
     # a short noun phrase, accepted where the position alone says it is the speaker
     # ("the gambling tycoon", "Clinton spokesman Josh Schwerin", "election law expert Rick Hasen")
     # "Paganini and his team", "Marie Dupont et son équipe": a name with a partner; the words
@@ -425,7 +446,10 @@ def rules(language: str) -> Rules | None:
               # (or a phrase of manner or medium: "…, a déclaré X lors d'un point presse.")
               rf",\s*(?P<cue>{after_cues})\s+{speaker}(?:\s+[\w'’-]+){{0,3}}?{medium}"]
     end_ = r"\s*[.!?](?=\s|$)"
-    trailing = ([rf"{pattern}{nested_source}{end_}" for pattern in closed]
+    # ("Le projet est mort, a-t-il dit, selon Le Monde.": an incise, then the relaying source; the
+    # incise alone stays out, since "semble-t-il" and "paraît-il" take its shape and speak for nobody)
+    closed_incises = [rf",\s*(?P<cue>{pattern})" for pattern in incises]
+    trailing = ([rf"{pattern}{nested_source}{end_}" for pattern in closed + closed_incises]
                 + [rf",\s*(?P<cue>{trailing_preps})\s+(?=[^.,;:!?\n]*?(?-i:\b[{UPPER}])){source}{end_}"]
                 + [rf"{pattern}{end_}" for pattern in closed])
     # a quoted fragment inside a sentence whose subject speaks ('The ministry, for its part, judged
@@ -437,7 +461,14 @@ def rules(language: str) -> Rules | None:
     that_verb = rf"(?:{generic})\s+(?:{that_words})\b" if generic else NEVER
     subject = rf"^(?:[\w'’]+\s+){{0,2}}?{speaker}{long_aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)"
     clause = rf"(?:[^.!?;:\n“”«»\"]|{abbrev})"
-    partial = [rf"{subject}(?P<cue>{cues}|{participles})\b{clause}{{0,120}}?(?:\b(?:{that_words})\b|[,:]){clause}{{0,80}}$",
+    # "As one employee told the Ledger, “…”", « Comme un employé l'a confié à Libération, « … » »: a clause
+    # opened by the language's ``attribution_openers`` whose subject (a name or a described person) speaks;
+    # the quote after its comma is a fragment or, when a whole sentence, a quote (quotes._sentence_after_comma)
+    as_openers = alternation(data.get("attribution_openers", []))
+    as_clause = ([rf"^(?-i:{as_openers})\s+(?P<speaker>{speaker_body}|(?:{determiners})(?:(?<=['’])|\s+)"
+                  rf"(?:{no_cue}[\w’'-]+\s+){{0,4}}?[\w’'-]+)\s+(?:[\w'’-]+?(?:\s+|(?<=['’]))){{0,3}}?(?P<cue>{cues})\b"
+                  rf"{clause}{{0,120}}?,\s*$"] if as_openers != NEVER else [])
+    partial = as_clause + [rf"{subject}(?P<cue>{cues}|{participles})\b{clause}{{0,120}}?(?:\b(?:{that_words})\b|[,:]){clause}{{0,80}}$",
                rf"{subject}(?P<cue>{clause_cues}|{that_verb})\s{clause}{{0,120}}$",
                # 'According to the ministry, the plan is "dead"' / 'Selon la mairie, le projet est « mort »'
                rf"^(?P<cue>{preps})\s+{phrase}\s*,{clause}{{0,160}}$",
@@ -487,7 +518,25 @@ def rules(language: str) -> Rules | None:
                           + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,\s+"
                              rf"(?P<cue>(?-i:{data['sentence_quote_participle']}))\b(?:\s+[\w'’.-]+){{0,3}}?\s*,\s*$"]
                           if data.get("sentence_quote_verb") and data.get("sentence_quote_participle") else []),
-                 re.compile(rf"{nested_source}\s*$", re.I) if trailing_preps != NEVER else None)
+                 re.compile(rf"{nested_source}\s*$", re.I) if trailing_preps != NEVER else None,
+                 # (not before a relative or a phrase that ends an attribution: '…,” according to the
+                 # report, which …')
+                 re.compile(rf"^\s*[,—–]?\s*(?:{preps})\s+(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?,\s*"
+                            rf"(?!(?:{alternation(data.get('description_relatives', []) + data.get('description_ends', []))})\b)(?=\S)",
+                            re.I) if preps != NEVER else None,
+                 re.compile(rf"^[\s,]*(?P<speaker>(?-i:{surnamable}))\s+(?P<cue>(?-i:{cue_words_plain}))\b")
+                 if surnamable != NEVER else None)
+
+
+def _stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of the language, from its language class (no model is loaded); none
+    where spaCy has no class for it."""
+    import spacy.util
+
+    try:
+        return frozenset(word.lower() for word in spacy.util.get_lang_class(language).Defaults.stop_words)
+    except (ImportError, KeyError):
+        return frozenset()
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:

@@ -75,11 +75,37 @@ def _attribute_after(text: str, piece: Piece, rule: Rules, strict: bool = False)
     patterns = rule.after
     if not strict and text[piece.start:piece.end].rstrip()[-1:] in (",", "?", "!"):
         patterns = patterns + rule.after_open
+    aside = rule.source_aside.match(window) if rule.source_aside is not None else None
+    if aside:
+        # '“…,” according to CNN, Sanders told delegates.': the outlet relays; the cue's subject spoke
+        relayed = _attribute_after_aside(window, aside.end(), piece.close_at + 1, rule)
+        if relayed:
+            return relayed
     for pattern in patterns:
         match = pattern.match(window)
         if match:
             return _attribution(match, piece.close_at + 1, rule)
+    surname = rule.surname_cue.match(window) if rule.surname_cue is not None else None
+    if surname and _named_after_given(text, surname.group("speaker"), piece.open_at):
+        return _attribution(surname, piece.close_at + 1, rule)
     return _attribute_signature(text, piece) if not window.strip() else None
+
+
+def _attribute_after_aside(window: str, at: int, offset: int, rule: Rules) -> Attribution | None:
+    """The attribution with a cue that follows a relaying source's comma (the language's cue
+    patterns after a quote, read from ``at``)."""
+    rest = window[at:]
+    for pattern in rule.after:
+        match = pattern.match(rest)
+        if match and match.groupdict().get("cue") and match.groupdict().get("speaker"):
+            return _attribution(match, offset + at, rule)
+    return None
+
+
+def _named_after_given(text: str, word: str, before: int) -> bool:
+    """The article named ``word`` earlier right after another capitalised word ("Ian Read said …"
+    before '…,” Read said.'): there it is a surname, not the sentence opener the list holds."""
+    return re.search(rf"(?<![\w'’-])[{UPPER}][\w'’-]+\s+{re.escape(word)}\b", text[:before]) is not None
 
 
 SIGNATURE = re.compile(r"\s*\n\s*[—–-]\s*(?P<speaker>[^\n—–]{1,60}?)\s*(?:\n|$)")
