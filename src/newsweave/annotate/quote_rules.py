@@ -17,6 +17,7 @@ from newsweave import lang
 from newsweave.lang import NEVER, rule_alternation as alternation
 from newsweave.annotate.quote_marks import OPENERS
 from newsweave.annotate.quote_sources import PersonSources, person_sources
+from newsweave.annotate.word_sets import capitalises_nouns
 from newsweave.annotate.geo import fold
 from newsweave.annotate.word_sets import calendar_words
 
@@ -544,9 +545,9 @@ def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, 
     the nouns of a person or a body, the end of a compound ("Polizeisprecherin", "Landesregierung"):
     the speaker titles and roles of ``quotes.toml`` and the person titles, organisation words and
     suffixes of ``entities.toml``; with the language's determiners."""
-    names = lang.load(language, "entities").get("names", {})
-    if not names.get("capitalised_nouns"):
+    if not capitalises_nouns(language):
         return None, frozenset()
+    names = lang.load(language, "entities").get("names", {})
     nouns = (data.get("titles", []) + data.get("description_roles", []) + data.get("source_nouns", [])
              + names.get("person_titles", []) + names.get("org_words", []) + names.get("org_suffixes", []))
     pattern = re.compile(rf"[\w-]*(?:{alternation([n.lower() for n in nouns])})(?:n|en|s|es)?", re.I)
