@@ -23,10 +23,11 @@ import json
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Literal
+from typing import Any, Literal
 
 from newsweave import lang
 from newsweave.annotate import gazetteer as gaz
@@ -384,20 +385,27 @@ def _split_former_countries() -> list[tuple[Place, list[str]]]:
     return found
 
 
+def _countryinfo_by_code(read: Callable[[Any], object]) -> dict[str, object]:
+    """One countryinfo field per ISO code, for the countries whose record gives it: the package's
+    records are incomplete, so a missing or malformed field skips that country only."""
+    from countryinfo import all_countries
+
+    found: dict[str, object] = {}
+    for info in all_countries():
+        try:
+            code, value = info.iso()["alpha2"].upper(), read(info)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+        if value:
+            found[code] = value
+    return found
+
+
 @cache
 def _country_areas() -> dict[str, float]:
     """Each country's area in km² by ISO code (countryinfo), where it gives one."""
-    from countryinfo import all_countries
-
-    found: dict[str, float] = {}
-    for info in all_countries():
-        try:
-            code, area = info.iso()["alpha2"].upper(), info.area()
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue
-        if isinstance(area, (int, float)) and area > 0:
-            found[code] = float(area)
-    return found
+    return {code: float(area) for code, area in _countryinfo_by_code(lambda info: info.area()).items()
+            if isinstance(area, (int, float)) and area > 0}
 
 
 # The UN's world regions as countrystatecity names them, where CLDR spells them otherwise.
@@ -685,17 +693,7 @@ def demonyms() -> dict[str, str]:
 
 @cache
 def _countryinfo_demonyms() -> dict[str, str]:
-    from countryinfo import all_countries
-
-    found: dict[str, str] = {}
-    for info in all_countries():
-        try:
-            code, word = info.iso()["alpha2"].upper(), info.demonym()
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue
-        if word:
-            found[code] = word
-    return found
+    return {code: str(word) for code, word in _countryinfo_by_code(lambda info: info.demonym()).items()}
 
 
 def _inflections(word: str, data: dict) -> set[str]:
