@@ -136,3 +136,14 @@ def test_events_follow_the_place_read_again(store: Store) -> None:
     assert home_from_store(lone, store) == {"geo:2": "geo:1"}
     moved = lone.events[0].location
     assert moved is not None and moved.entity_id == "geo:1" and moved.country == "US"
+
+
+def test_an_article_analysed_again_replaces_its_vote(store: Store) -> None:
+    first = _batch(FIRST["en"], "tesanna-herald.com", "en")
+    for article in first:
+        store_analyzed(article, store)
+    first[0].work.site_vote = set()
+    remember_votes(first[0], store)  # a new article without a vote files nothing …
+    assert len(store.site_votes("tesanna-herald.com", 50)) == 2
+    remember_votes(first[0], store, again=True)  # … one analysed again loses the vote it had
+    assert [article_id for article_id, _ in store.site_votes("tesanna-herald.com", 50)] == [first[1].id]

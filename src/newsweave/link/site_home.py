@@ -53,10 +53,11 @@ def home_from_store(article: Article, memory: SiteHomeMemory) -> dict[str, str]:
     return _take_identities(article, entities_of(article, mentions, results))
 
 
-def remember_votes(article: Article, memory: SiteHomeMemory) -> None:
-    """File the article's vote under its site, for the site's later articles."""
+def remember_votes(article: Article, memory: SiteHomeMemory, again: bool = False) -> None:
+    """File the article's vote under its site, for the site's later articles; ``again``, for an
+    article analysed again, also files an empty vote, over the one it had."""
     site = site_of(article.url)
-    if site and article.work.site_vote:
+    if site and (article.work.site_vote or again):
         memory.remember_site_votes(article.id, site, article.work.site_vote)
 
 
