@@ -41,14 +41,15 @@ def home_from_store(article: Article, memory: SiteHomeMemory) -> dict[str, str]:
     where that differs from the home it was read with; returns the ids that changed (old → new)."""
     work = article.work
     site = site_of(article.url)
-    if not site or work.place_mentions is None:
+    kept, work.place_mentions = work.place_mentions, None  # read once: not held while the article waits
+    if not site or kept is None:
         return {}
     votes = dict(memory.site_votes(site, SETTINGS.site_home_stored_articles))
     votes.update(work.site_batch_votes)  # the batch's own articles once, whether stored yet or not
     home = site_home_of(votes.values())
     if home is None or home == work.site_home:
         return {}
-    mentions = [replace(mention) for mention in work.place_mentions]
+    mentions = [replace(mention) for mention in kept]
     results = resolve_mentions(mentions, article.text, article.url, article.language or "", home)
     return _take_identities(article, entities_of(article, mentions, results))
 
