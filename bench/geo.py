@@ -16,7 +16,9 @@ log errors (lower is better).
   gazetteer and both fall back to the country of a demonym ("Russian" → Russia), so only the
   choice between homonyms differs.
 * ``end-to-end``: the real annotator runs on the document text (spaCy NER + newsweave), each
-  half as one batch (a site's home never crosses halves); a gold
+  half as one batch (a site's home never crosses halves), or in ``--batches N`` batches of
+  consecutive documents, with ``--site-store`` joining the votes of the half's earlier batches
+  as the store keeps them (``link.site_home``); a gold
   toponym is resolved when an entity with coordinates overlaps it. Since stop 25 a demonym
   ("Russian", "European") carries its country's or region's point in the output, so it counts
   here: GeoWebNews annotates demonyms as toponyms (its "non-literal modifiers"), LGL some.
@@ -37,6 +39,7 @@ unseen text: report the check half.
 
     .venv/bin/python bench/geo.py [--eval DIR] [--files geo.jsonl,...] [--limit N] [--no-e2e]
                                   [--halves check,all] [--errors tune [--examples N]]
+                                  [--batches N [--site-store]]
 """
 
 from __future__ import annotations
@@ -122,11 +125,44 @@ def oracle_baseline(document: dict) -> list[Place | None]:
 
 
 _ANNOTATED: dict[int, list] = {}
+# How each half is fed to the annotator (``--batches``, ``--site-store``): in this many batches
+# of consecutive documents, and with or without the votes of the half's earlier batches kept
+# as the store keeps them (``link.site_home``).
+FEED = {"batches": 1, "site_store": False}
+
+
+class SiteVotesInMemory:
+    """``link.site_home.SiteHomeMemory`` over a dict: a site's votes in the order they came."""
+
+    def __init__(self) -> None:
+        self.votes: dict[str, dict[str, set[tuple[str, str]]]] = {}
+
+    def site_votes(self, site: str, limit: int) -> list[tuple[str, set[tuple[str, str]]]]:
+        return list(self.votes.get(site, {}).items())[-limit:][::-1]
+
+    def remember_site_votes(self, article_id: str, site: str, votes: set[tuple[str, str]]) -> None:
+        self.votes.setdefault(site, {}).pop(article_id, None)
+        self.votes[site][article_id] = set(votes)
+
+
+def _feed(articles: list) -> None:
+    """One half through the annotator as ``FEED`` says: a site's home never crosses halves."""
+    from newsweave.annotate.entities import annotate_entities
+    from newsweave.link.site_home import home_from_store, remember_votes
+
+    count = max(1, min(FEED["batches"], len(articles)))
+    memory = SiteVotesInMemory()
+    for number in range(count):
+        batch = articles[number * len(articles) // count:(number + 1) * len(articles) // count]
+        annotate_entities(batch)
+        if FEED["site_store"]:
+            for article in batch:
+                home_from_store(article, memory)
+                remember_votes(article, memory)
 
 
 def _annotated(documents: list[dict]) -> list:
     """The documents run through the real annotator, once per document list."""
-    from newsweave.annotate.entities import annotate_entities
     from newsweave.model import Article
     from newsweave.offsets import OffsetMap
 
@@ -134,9 +170,8 @@ def _annotated(documents: list[dict]) -> list:
         articles = [Article(id=str(i), source="bench", raw=d["text"], raw_sha256="", text=d["text"],
                             offsets=OffsetMap.identity(len(d["text"])), language="en",
                             url=d.get("url")) for i, d in enumerate(documents)]
-        # One batch per half: a site's home (read from its other articles) never crosses halves.
         for half in ("tune", "check"):
-            annotate_entities([article for article, d in zip(articles, documents, strict=True) if half_of(d) == half])
+            _feed([article for article, d in zip(articles, documents, strict=True) if half_of(d) == half])
         _ANNOTATED[id(documents)] = articles
     return _ANNOTATED[id(documents)]
 
@@ -240,7 +275,12 @@ def main() -> int:
     parser.add_argument("--errors", default="",
                         help="list the gold-toponym errors of this half (e.g. tune) by class, then stop")
     parser.add_argument("--examples", type=int, default=25, help="names shown per error class")
+    parser.add_argument("--batches", type=int, default=1,
+                        help="end to end: feed each half in this many batches of consecutive documents")
+    parser.add_argument("--site-store", action="store_true",
+                        help="end to end: a site's home also from the votes of the half's earlier batches")
     options = parser.parse_args()
+    FEED.update(batches=options.batches, site_store=options.site_store)
     if not options.eval.is_dir():
         print(f"skipped: geo eval data not found at {options.eval}", file=sys.stderr)
         return 0

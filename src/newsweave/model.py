@@ -296,6 +296,13 @@ class Work:
     fingerprint: Any = None
     # annotate: futures of the annotators still running beside the main thread.
     pending: list[Any] = field(default_factory=list)
+    # annotate.entities: the article's place mentions before resolution, its vote for its site's
+    # home, the votes of its batch's articles of the same site (by article id) and the home it
+    # was read with; link.site_home reads them again with the votes the store keeps.
+    place_mentions: list[Any] | None = None
+    site_vote: set[tuple[str, str]] = field(default_factory=set)
+    site_batch_votes: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
+    site_home: tuple[str, str] | None = None
     # link.stories: the story the article joined.
     story_id: str | None = None
     # assess: the detectors ran on this article (an article is assessed once).

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from newsweave import provenance
 from newsweave.assess import assess
 from newsweave.link.entities import entity_records, link_article_entities
+from newsweave.link.site_home import home_from_store, remember_votes
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.pipeline import analyze_batch
 from newsweave.restory import restory
@@ -100,14 +101,18 @@ def analyse_again_with(store: Store, article_id: str, document: RawDocument) -> 
 
 
 def _replace(store: Store, old: Article, new: Article) -> bool:
+    if new.id != old.id and new.id in new.work.site_batch_votes:  # its vote replaces its stored one
+        new.work.site_batch_votes[old.id] = new.work.site_batch_votes.pop(new.id)
     new.id, new.duplicate_of, new.duplicate_similarity = old.id, old.duplicate_of, old.duplicate_similarity
     if old.published_basis == "given" and new.published == old.published:
         new.published_basis = "given"
     try:
+        home_from_store(new, store)
         link_article_entities(new, store)
         if not new.work.assessed:  # a Dask worker may have assessed it already
             assess(new)
         store.replace_analysis(new, entity_records(new.entities, new.language))
+        remember_votes(new, store, again=True)
     except Exception:  # noqa: BLE001 - counted as failed; the old analysis stays stored
         return False
     return True

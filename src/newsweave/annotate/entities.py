@@ -96,25 +96,33 @@ def annotate_entities(articles: list[Article]) -> None:
     kept = [[replace(mention) for mention in mentions] for mentions in found]
     resolved = [resolve_mentions(mentions, article.text, article.url, article.language or "")
                 for article, mentions in zip(articles, found, strict=True)]
-    votes: dict[str, list[set[tuple[str, str]]]] = {}
+    votes: dict[str, dict[str, set[tuple[str, str]]]] = {}
     for article, mentions, results in zip(articles, found, resolved, strict=True):
-        votes.setdefault(site_of(article.url), []).append(home_votes_of(mentions, results))
-    homes = {site: site_home_of(vote) for site, vote in votes.items() if site}
+        article.work.site_vote = home_votes_of(mentions, results)
+        votes.setdefault(site_of(article.url), {})[article.id] = article.work.site_vote
+    homes = {site: site_home_of(vote.values()) for site, vote in votes.items() if site}
     for index, article in enumerate(articles):
-        home = homes.get(site_of(article.url))
+        site = site_of(article.url)
+        home = homes.get(site)
+        # Kept for the link stage, which joins the votes the store keeps of the site's earlier
+        # articles (``link.site_home``): it reads the places again from these mentions.
+        article.work.place_mentions = [replace(mention) for mention in kept[index]] if site else None
+        article.work.site_batch_votes = {key: vote for key, vote in votes.get(site, {}).items() if vote} if site else {}
+        article.work.site_home = home
         if home is not None:
             found[index] = kept[index]
             resolved[index] = resolve_mentions(found[index], article.text, article.url, article.language or "", home)
-        article.entities = _entities_of(article, found[index], resolved[index])
+        article.entities = entities_of(article, found[index], resolved[index])
 
 
 def find_entities(article: Article) -> list[Entity]:
     """The contract's entities for one article (its Doc must be parsed), read alone."""
     mentions = _mentions_of(article)
-    return _entities_of(article, mentions, resolve_mentions(mentions, article.text, article.url, article.language or ""))
+    return entities_of(article, mentions, resolve_mentions(mentions, article.text, article.url, article.language or ""))
 
 
-def _entities_of(article: Article, mentions: list[Mention], resolved: list[Resolved | None]) -> list[Entity]:
+def entities_of(article: Article, mentions: list[Mention], resolved: list[Resolved | None]) -> list[Entity]:
+    """The contract's entity mentions of an article from its resolved mentions."""
     return [
         entity_of(article.span(mention.start, mention.end), mention, identity)
         for mention, identity in zip(mentions, resolved, strict=True)

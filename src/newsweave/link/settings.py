@@ -28,6 +28,9 @@ class LinkSettings:
     story_date_before: int = 0
     story_date_after: int = 2
     story_date_peers: int = 50
+    # A site's home from the store (link/site_home.py): the votes of at most this many of the
+    # site's latest stored articles join those of the batch.
+    site_home_stored_articles: int = 50
     # Story join rule (link/story_score.py), chosen with ``bench/stories.py --sweep`` on the tune
     # half of ECB+ (odd topic ids, the two sub-topics of each topic mixed in one stream), checked on
     # the even half; figures and the history of the older rule in docs/quality.md.

@@ -26,6 +26,7 @@ from newsweave.store import schema
 from newsweave.store.feedback import FeedbackRecords
 from newsweave.store.quotes import QuoteRecords
 from newsweave.store.stats import StatsRecords
+from newsweave.store.site_votes import SiteVoteRecords
 from newsweave.store.story_changes import StoryChangeRecords
 
 DEFAULT_URL = "sqlite:///newsweave.db"
@@ -71,10 +72,11 @@ def database_url(value: str | None) -> str:
     return f"sqlite:///{value}"
 
 
-class Store(FeedbackRecords, QuoteRecords, StatsRecords, StoryChangeRecords):
+class Store(FeedbackRecords, QuoteRecords, StatsRecords, StoryChangeRecords, SiteVoteRecords):
     """One store: its parts by concern live in ``store.articles``, ``store.entities``,
     ``store.quotes``, ``store.stats`` and ``store.feedback`` (marks on flags, over the articles) and
-    ``store.story_changes`` (splits, merges, topics); the stories' part is here."""
+    ``store.story_changes`` (splits, merges, topics), ``store.site_votes`` (each article's vote for its
+    site's home); the stories' part is here."""
 
     def __init__(self, url: str | None = None, *, create: bool = True) -> None:
         """Open (and migrate) the store at ``url``; ``create=False`` refuses a SQLite file that

@@ -308,6 +308,22 @@ flag_feedback = Table(
 )
 
 
+# Revision 0015_places_site_votes: each stored article's vote for its site's home (the divisions
+# its sure places lie in, ``annotate.canonical.home_votes_of``), filed under its site (the host of
+# its address) at write time, so that ``link.site_home`` reads a site's votes without a scan of
+# ``articles.url``. ``id`` orders the votes by when they were written (the latest first).
+site_votes = Table(
+    "site_votes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    _article_fk(),
+    Column("site", String(255), nullable=False),
+    Column("country", String(8), nullable=False),
+    Column("division", String(255), nullable=False),
+    UniqueConstraint("article_id", "country", "division", name="uq_site_votes_article_division"),
+)
+Index("ix_site_votes_site_id", site_votes.c.site, site_votes.c.id)
+
 # An article without a title is listed by the start of its text (``report.wording.article_name``),
 # never by its file name: this many characters are enough for a listing's line.
 LEAD_CHARS = 160
