@@ -41,6 +41,8 @@ PAST_BESIDE = 12
 
 # where a clause ends inside a sentence: punctuation, not words (those are each language's)
 _CLAUSE_BREAK = re.compile(r"[,:;()\"“”«»–—]|\s-\s")
+# where a sentence ends: a cue beyond it says nothing about the match's clause
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 
 
 @dataclass
@@ -149,18 +151,22 @@ class ResolveContext:
         future cue: a past verb that far back is as often a relative clause's or a decision's
         ("a décidé de suspendre … à partir de vendredi"). Not in a verb-second language, whose
         finite verb stands near the expression and whose future auxiliary is also the passive's."""
-        start = self.mention.start
         window = SETTINGS.timex_cue_window
-        before = re.split(r"[.!?;]\s|\n", self.text[max(0, start - window):start])[-1]
+        before = self._sentence_before(window)
         if (len(before) < window or self.rules.verb_second is not None or _CLAUSE_BREAK.search(before)
                 or self._cue_in(before, future=True) or self._cue_in(before, future=False)):
             return before
-        longer = re.split(r"[.!?;]\s|\n", self.text[max(0, start - 3 * window):start])[-1]
+        longer = self._sentence_before(3 * window)
         if len(longer) == 3 * window:
             longer = longer[longer.find(" ") + 1:]  # not a word cut in two
         head = longer[:len(longer) - len(before)]
         head = head[max((found.end() for found in _CLAUSE_BREAK.finditer(head)), default=0):]
         return head + before if self._cue_in(head, future=True) else before
+
+    def _sentence_before(self, reach: int) -> str:
+        """The match's sentence before it, at most ``reach`` characters of it."""
+        start = self.mention.start
+        return _SENTENCE_BREAK.split(self.text[max(0, start - reach):start])[-1]
 
     def _cue_in(self, words: str, future: bool) -> bool:
         lowered = _mask_names(words).lower()
@@ -172,11 +178,11 @@ class ResolveContext:
         """A past cue between the match and the end of its sentence (further than ``tense``'s
         window after the match, which stops at the first comma)."""
         rest = self.text[self.mention.end:self.mention.end + 3 * SETTINGS.timex_cue_window]
-        rest = _mask_names(re.split(r"[.!?;]\s|\n", rest)[0]).lower()
+        rest = _mask_names(_SENTENCE_BREAK.split(rest)[0]).lower()
         return _first_cue(rest, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries) is not None
 
     def _future_in_clause(self, before: str, after: str) -> bool:
-        after = re.split(r"[.!?;]\s|\n", after)[0]
+        after = _SENTENCE_BREAK.split(after)[0]
         cues = (self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
         return (_last_cue(_mask_names(before).lower(), *cues) is not None
                 or _first_cue(_mask_names(after).lower(), *cues) is not None)
@@ -231,7 +237,7 @@ class ResolveContext:
         [March]", "ont chuté en [mars]", "im [März] gesunken". Narrower than ``tense``: a past
         verb further off is as often the reporting clause's ("said it expects to report in
         [November]") or a participle after "be" ("to be published in [November]")."""
-        before = re.split(r"[.!?;]\s|\n", self.text[max(0, self.mention.start - SETTINGS.timex_cue_window):self.mention.start])[-1]
+        before = self._sentence_before(SETTINGS.timex_cue_window)
         after = re.split(r"[.!?;,]\s|\n", self.text[self.mention.end:self.mention.end + SETTINGS.timex_cue_window // 2])[0]
         before_lower, after_lower = _mask_names(before).lower(), _mask_names(after).lower()
         cues = (self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
