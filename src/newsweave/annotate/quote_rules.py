@@ -17,9 +17,8 @@ from newsweave import lang
 from newsweave.lang import NEVER, rule_alternation as alternation
 from newsweave.annotate.quote_marks import OPENERS
 from newsweave.annotate.quote_sources import PersonSources, person_sources
-from newsweave.annotate.word_sets import capitalises_nouns
 from newsweave.annotate.geo import fold
-from newsweave.annotate.word_sets import calendar_words
+from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, stop_words
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
 
@@ -195,8 +194,8 @@ def rules(language: str) -> Rules | None:
     # a ``not_names`` word that is no month, weekday or stop word of the language may be a surname: after a
     # name's first word and right before a cue it goes on with the name ("Ian Read said"; not "the
     # Bulgarian Thursday said", nor German "Erdöl-Importe Dies sagte")
-    calendar, stop_words = calendar_words(language), _stop_words(language)
-    surnames = [w for w in data.get("not_names", []) if fold(w) not in calendar and w.lower() not in stop_words]
+    calendar, stops = calendar_words(language), stop_words(language)
+    surnames = [w for w in data.get("not_names", []) if fold(w) not in calendar and w.lower() not in stops]
     surnamable = alternation(surnames)
     cue_words_plain = first_letter_alternation(data.get("cues", []) + sorted(
         cue.lower() for forms in data.get("cue_gender", {}).values() for cue in forms))
@@ -527,17 +526,6 @@ def rules(language: str) -> Rules | None:
                             re.I) if preps != NEVER else None,
                  re.compile(rf"^[\s,]*(?P<speaker>(?-i:{surnamable}))\s+(?P<cue>(?-i:{cue_words_plain}))\b")
                  if surnamable != NEVER else None)
-
-
-def _stop_words(language: str) -> frozenset[str]:
-    """spaCy's stop words of the language, from its language class (no model is loaded); none
-    where spaCy has no class for it."""
-    import spacy.util
-
-    try:
-        return frozenset(word.lower() for word in spacy.util.get_lang_class(language).Defaults.stop_words)
-    except (ImportError, KeyError):
-        return frozenset()
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:

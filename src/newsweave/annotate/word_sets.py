@@ -20,11 +20,21 @@ def capitalises_nouns(language: str) -> bool:
 
 
 @cache
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of the language, lower-cased, from its language class (no model is
+    loaded: a model's stop words are its class's); none where spaCy has no class for it."""
+    import spacy.util
+
+    try:
+        return frozenset(word.lower() for word in spacy.util.get_lang_class(language).Defaults.stop_words)
+    except (ImportError, KeyError):
+        return frozenset()
+
+
+@cache
 def folded_stop_words(language: str) -> frozenset[str]:
     """spaCy's stop words of the language, folded."""
-    from newsweave.annotate.nlp import pipeline
-
-    return frozenset(fold(word) for word in pipeline(language).Defaults.stop_words)
+    return frozenset(fold(word) for word in stop_words(language))
 
 
 @cache
