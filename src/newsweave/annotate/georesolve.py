@@ -85,7 +85,7 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     options = {key: found for key, found in options.items() if found}
     seeds = Context(set(context_countries) | ({publication} if publication else set()), set(), [],
                     publication=publication, site_home=site_home,
-                    word_names=frozenset(fold(name) for name in names if _made_of_words(name, language)))
+                    word_names=_word_names(names, language))
     first = {key: _choose(found, seeds) for key, found in options.items()}
     for key, division in _abbreviated_divisions(names, options, pairs, seeds, first).items():
         options[key] = (_Entry(division, True),)
@@ -385,6 +385,14 @@ def _in_pair_region(place: Place, region: Place | None) -> bool:
     if region.kind == "admin1":
         return (bool(region.admin1) and place.admin1 == region.admin1) or place.region == fold(region.name)
     return place.district == fold(region.name) or place.district == region.district
+
+
+def _word_names(names: list[str], language: str) -> frozenset[str]:
+    """The folded names made of common words (:func:`_made_of_words`); none while the word-town
+    rule is off (``SETTINGS.geo_word_town_max_population`` 0), which alone reads them."""
+    if SETTINGS.geo_word_town_max_population <= 0:
+        return frozenset()
+    return frozenset(fold(name) for name in names if _made_of_words(name, language))
 
 
 def _made_of_words(name: str, language: str) -> bool:
