@@ -305,8 +305,8 @@ def _is_capitalised(token: Token) -> bool:
 
 def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
     """Maximal runs of capitalised words (name particles allowed between two of them)."""
-    particles, followers = _names_data(language)["particles"], _names_data(language)["particle_followers"]
-    breakers = _names_data(language)["run_breaking_articles"]
+    data = _names_data(language)
+    particles, followers, breakers = data["particles"], data["particle_followers"], data["run_breaking_articles"]
     runs: list[tuple[int, int]] = []
     index = 0
     while index < len(doc):
@@ -315,7 +315,7 @@ def _capitalised_runs(doc: Doc, language: str) -> list[tuple[int, int]]:
             continue
         end = index + 1
         while end < len(doc) and end - index < SETTINGS.name_max_words:
-            if doc[end].text in breakers and not _is_org_word(fold(doc[end - 1].text), _names_data(language)):
+            if doc[end].text in breakers and not _is_org_word(fold(doc[end - 1].text), data):
                 break  # a capitalised article opens a new sentence or heading ("Kessmoor Die Polizei"; not "Partei Die Frauen")
             if _is_capitalised(doc[end]) and not LINE_BREAK.search(doc[end - 1].whitespace_):
                 end += 1

@@ -49,9 +49,9 @@ def home_from_store(article: Article, memory: SiteHomeMemory) -> dict[str, str]:
     home = site_home_of(votes.values())
     if home is None or home == work.site_home:
         return {}
-    mentions = [replace(mention) for mention in kept]
-    results = resolve_mentions(mentions, article.text, article.url, article.language or "", home)
-    return _take_identities(article, entities_of(article, mentions, results))
+    # (the kept mentions are this reading's own: the annotator copied them and let them go here)
+    results = resolve_mentions(kept, article.text, article.url, article.language or "", home)
+    return _take_identities(article, entities_of(article, kept, results))
 
 
 def remember_votes(article: Article, memory: SiteHomeMemory, again: bool = False) -> None:
