@@ -265,6 +265,7 @@ def towns_after_organisations(mentions: list[Mention], text: str, language: str)
     """New places for the towns named right after an organisation (module's text)."""
     others = {(m.start, m.end): m for m in mentions if m.label == "MISC" and m.kind == "name"}
     taken = covered([m for m in mentions if m not in others.values()])
+    spoken_for = covered(mentions)
     common = not_noun_words(language)
     given = all_given_names()
     found: list[Mention] = []
@@ -283,7 +284,7 @@ def towns_after_organisations(mentions: list[Mention], text: str, language: str)
         other = others.get(match.span("name"))
         if other is not None:  # the model's "other" for the town ("Opelika" PRODUCT)
             other.label = "LOC"
-        elif not any(index in covered(mentions) for index in range(match.start("name"), match.end("name"))):
+        elif not any(index in spoken_for for index in range(match.start("name"), match.end("name"))):
             found.append(Mention(match.start("name"), match.end("name"), name, "LOC"))
         taken.update(range(match.start("name"), match.end("name")))
     return found
