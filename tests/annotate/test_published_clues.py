@@ -25,11 +25,29 @@ def test_yesterday_with_a_weekday_fixes_the_day_inside_the_fetch_window():
     assert "weekday said today/yesterday" in result.reason and "fetch date" in result.reason
 
 
-def test_french_today_weekday_that_the_fetch_window_excludes_gives_no_date():
-    # fetched Friday 2024-03-01 (window Wednesday to Friday); "ce mardi" says it was written a Tuesday
+def test_french_today_weekday_before_the_fetch_window_is_read_as_fetched_late():
+    # fetched Friday 2024-03-01 (window Wednesday to Friday); "ce mardi" says it was written a
+    # Tuesday: the page was fetched three days late, the text's one day stands
     text = ("Le conseil municipal a adopté ce mardi le budget de la piscine, après trois heures de débat. "
             "L'opposition a voté contre.")
-    assert infer(text, "fr", date(2024, 3, 1)) is None
+    result = infer(text, "fr", date(2024, 3, 1))
+    assert result is not None and (result.published, result.earliest, result.latest) == (date(2024, 2, 27),) * 3
+    assert "fetched late" in result.reason
+
+
+def test_clues_that_conflict_in_the_wider_window_give_no_date():
+    # "ce mardi" (a Tuesday) and "hier, 28 février" (written 29 February, a Thursday) disagree
+    text = ("Le conseil municipal a adopté ce mardi le budget de la piscine. "
+            "L'opposition avait manifesté hier, 28 février, devant la mairie.")
+    assert infer(text, "fr", date(2024, 3, 4)) is None
+
+
+def test_this_after_a_weekday_does_not_make_it_today():
+    # "on Friday, this time …": "this" belongs to "this time"; only the fetch window dates the page
+    text = ("The club was shaken again on Friday, this time by a letter from its former coach. "
+            "Members met to discuss it.")
+    result = infer(text, "en", date(2025, 3, 12))
+    assert result is None or result.earliest != result.latest
 
 
 def test_german_so_is_a_word_not_a_sunday():
@@ -53,6 +71,14 @@ def test_fetch_day_alone_gives_its_window_and_no_clue_gives_nothing():
     assert result is not None and (result.earliest, result.latest) == (date(2025, 6, 2), date(2025, 6, 4))
     assert result.published == date(2025, 6, 4) and result.reason == "fetch date"
     assert infer(text, "de", None) is None
+
+
+def test_a_date_months_after_the_fetch_day_is_no_report():
+    # bonds "due" years later: not an event the page reports, so no conflict with the fetch day
+    text = ("The company sold $50 million of notes due Nov. 1, 2031, priced at par. "
+            "The offering was handled by two banks.")
+    result = infer(text, "en", date(2025, 5, 21))
+    assert result is not None and result.latest == date(2025, 5, 21)
 
 
 def test_a_named_day_after_the_fetch_window_conflicts():
@@ -184,11 +210,12 @@ def test_spanish_este_before_a_weekday_makes_it_the_day_of_writing():
     assert "weekday said today/yesterday" in result.reason
 
 
-def test_spanish_este_weekday_outside_the_fetch_window_gives_no_date():
-    # fetched Thursday 2026-07-16 (window Tuesday to Thursday): "este domingo" cannot be today
+def test_spanish_este_weekday_outside_the_fetch_window_is_read_as_fetched_late():
+    # fetched Thursday 2026-07-16 (window Tuesday to Thursday): "este domingo" says Sunday the 12th
     text = ("Los ministros de Agricultura se han reunido este domingo en Ribaseca para hablar de la sequía. "
             "El encuentro terminó sin acuerdo.")
-    assert infer(text, "es", date(2026, 7, 16)) is None
+    result = infer(text, "es", date(2026, 7, 16))
+    assert result is not None and result.published == date(2026, 7, 12)
 
 
 def test_a_wire_dateline_gives_the_day_inside_the_fetch_window():

@@ -63,9 +63,14 @@ def infer_publication(mentions: list[Mention], text: str, language: str | None, 
     ``link.story_dates``) and the text's weekdays and dates are intersected."""
     clues = url_clues(url) + ([fetch_clue(fetched)] if fetched else []) + list(extra or [])
     fixed = infer_published(mentions, text, language, fetched)
+    if fixed is not None and not _weekdays_agree(fixed, mentions, text, language, fetched):
+        return None  # "hier, 28 février" and "ce mardi": the text's own clues disagree
     if fixed is not None:
         if all(_allows(clue, fixed.published) for clue in clues if clue.gaps is None):
             return fixed
+        if fixed.earliest == fixed.latest and fetched is not None and \
+                all(_allows(clue, fixed.published) for clue in _late_fetch(clues, fetched) if clue.gaps is None):
+            return fixed  # the text's one day, fetched a few days late
         return None  # the text's day and the fetch day or URL disagree
     rules = grammar(language or "")
     if not clues:
@@ -74,6 +79,13 @@ def infer_publication(mentions: list[Mention], text: str, language: str | None, 
         clues += text_clues(mentions, text, language, rules, fetched)
         clues += paired_clues(mentions, text, language, fetched)
     days = candidate_days(clues)
+    if not days and fetched is not None:
+        # The text's clues leave no day in the fetch window. Pages are sometimes fetched some
+        # days late: with the wider window, an answer only where the text's clues leave one day
+        # ("este domingo", fetched the Thursday after); otherwise the clues conflict.
+        clues = _late_fetch(clues, fetched)
+        days = candidate_days(clues)
+        days = days if days and len(days) == 1 else None
     if days is None or not days:
         return None
     basis = " + ".join(dict.fromkeys(clue.basis for clue in clues))
@@ -81,8 +93,25 @@ def infer_publication(mentions: list[Mention], text: str, language: str | None, 
     return Inference(likeliest(days, clues), evidence, basis, days[0], days[-1])
 
 
+def _weekdays_agree(fixed: Inference, mentions: list[Mention], text: str, language: str | None,
+                    fetched: date | None) -> bool:
+    """A one-day answer agrees with every weekday the text says is today or yesterday."""
+    rules = grammar(language or "")
+    if rules is None or fixed.earliest != fixed.latest:
+        return True
+    said = [clue for clue in text_clues(mentions, text, language, rules, fetched)
+            if clue.basis == "weekday said today/yesterday"]
+    return all(_allows(clue, fixed.published) for clue in said)
+
+
 def fetch_clue(fetched: date) -> Clue:
     return Clue("fetch date", fetched - timedelta(days=SETTINGS.published_fetch_reach), fetched)
+
+
+def _late_fetch(clues: list[Clue], fetched: date) -> list[Clue]:
+    """The clues with the fetch day's window widened to SETTINGS.published_late_fetch_reach days."""
+    late = Clue("fetch date, fetched late", fetched - timedelta(days=SETTINGS.published_late_fetch_reach), fetched)
+    return [late if clue.basis == "fetch date" else clue for clue in clues]
 
 
 def url_clues(url: str | None) -> list[Clue]:
@@ -148,7 +177,10 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
                 # "last Saturday, May 9", "el pasado sábado 9 de mayo": the 7 days after that day.
                 clues.append(Clue("date said last", day + timedelta(days=1),
                                   day + timedelta(days=LAST_WEEKDAY_REACH), evidence=timex))
-            elif day is not None:
+            elif day is not None and (fetched is None or (day - fetched).days <= SETTINGS.published_recent_days):
+                # a day months after the fetch day is no report ("notes due Nov. 1, 2009" in a
+                # 1989 page): the clause's tense was misread, the clue says nothing; a day just
+                # after it still conflicts (the fetch day may be wrong)
                 clues.append(Clue("date named", earliest=day, evidence=timex))
     return clues
 
@@ -259,12 +291,13 @@ def _day_word(timex: Timex, text: str, rules: Grammar) -> int | None:
     before = text[max(0, timex.start - 15):timex.start].lower()
     after = text[timex.end:timex.end + 15].lower()
     found = set()
-    for word, value in {**rules.tables["relative_days"], **{w: v for w, v in rules.tables["relative"].items()
-                                                            if v == 0}}.items():
+    day_words = rules.tables["relative_days"]
+    for word, value in {**day_words, **{w: v for w, v in rules.tables["relative"].items() if v == 0}}.items():
         if value not in (-1, 0) or word in rules.tables.get("relative_day_parts", {}) or len(word) < 2:
             continue  # a one-letter "this" (Swedish "i") also makes a past weekday ("i fredags": last Friday)
         pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
-        if re.search(pattern + r"\W*$", before) or re.search(r"^\W*" + pattern, after):
+        if re.search(pattern + r"\W*$", before) or (word in day_words and re.search(r"^\W*" + pattern, after)):
+            # "this" counts before the weekday only ("this Friday"; "on Friday, this time" is none)
             found.add(value)
     if _today_phrase(timex, text, rules):
         found.add(0)

@@ -223,6 +223,9 @@ class AnnotateSettings:
     # Days before its fetch day a page fetched live is taken to be published (news crawls fetch
     # within a day or two of publication). The interval the fetch day alone allows.
     published_fetch_reach: int = 2
+    # When the text's clues leave no day in that window, the window tried next (a page fetched
+    # some days late); an answer there only where the text's clues leave a single day.
+    published_late_fetch_reach: int = 6
     # A weekday named in a clause that is not in the future is at most this many days before the
     # day of writing ("Tuesday" in a story of Thursday); "today"/"yesterday" with it fix the gap.
     published_weekday_reach: int = 6
