@@ -41,6 +41,8 @@ PAST_BESIDE = 12
 
 # where a clause ends inside a sentence: punctuation, not words (those are each language's)
 _CLAUSE_BREAK = re.compile(r"[,:;()\"“”«»–—]|\s-\s")
+# a short aside set off by two commas, no other break inside
+_ASIDE = re.compile(r",[^,:;()\"“”«»–—.!?\n]{1,40},")
 # where a sentence ends: a cue beyond it says nothing about the match's clause
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 
@@ -153,20 +155,30 @@ class ResolveContext:
         finite verb stands near the expression and whose future auxiliary is also the passive's."""
         window = SETTINGS.timex_cue_window
         before = self._sentence_before(window)
-        if (len(before) < window or self.rules.verb_second is not None or _CLAUSE_BREAK.search(before)
+        start = self.mention.start
+        sentence_starts = start <= window or _SENTENCE_BREAK.search(self.text[start - window:start]) is not None
+        if (sentence_starts or self.rules.verb_second is not None
                 or self._cue_in(before, future=True) or self._cue_in(before, future=False)):
             return before
         longer = self._sentence_before(3 * window)
-        if len(longer) == 3 * window:
-            longer = longer[longer.find(" ") + 1:]  # not a word cut in two
         head = longer[:len(longer) - len(before)]
-        head = head[max((found.end() for found in _CLAUSE_BREAK.finditer(head)), default=0):]
+        # an aside between two commas ("will move hundreds of migrants, most of them families,
+        # to …") does not end the clause: its commas are masked before the last break is sought
+        masked = _ASIDE.sub(lambda found: " " * len(found.group(0)), head + before)
+        start = max((found.end() for found in _CLAUSE_BREAK.finditer(masked)), default=0)
+        if start >= len(head):
+            return before  # the clause starts inside the window
+        head = head[start:]
         return head + before if self._cue_in(head, future=True) else before
 
     def _sentence_before(self, reach: int) -> str:
         """The match's sentence before it, at most ``reach`` characters of it."""
         start = self.mention.start
-        return _SENTENCE_BREAK.split(self.text[max(0, start - reach):start])[-1]
+        window = _SENTENCE_BREAK.split(self.text[max(0, start - reach):start])[-1]
+        if start - reach > 0 and len(window) == reach and self.text[start - reach - 1:start - reach + 1].isalnum():
+            # a word cut in two is no cue ("[hun]dred" read as a verb in -ed)
+            window = window[len(re.match(r"\w*", window).group(0)):]  # type: ignore[union-attr]
+        return window
 
     def _cue_in(self, words: str, future: bool) -> bool:
         lowered = _mask_names(words).lower()
@@ -253,6 +265,21 @@ class ResolveContext:
             return False
         start = max(start for start, stop in spans if stop == end)
         return not re.search(r"(?<!\w)(?:be|been|being)\s+$", before_lower[:start])
+
+    def names_figures(self) -> bool:
+        """The month names the period of published figures ("the November jobs report", "la
+        producción de la construcción de enero"): a month that has been, whatever the clause's
+        tense (a future clause speaks of the report's release, not of the month)."""
+        after_words = self.rules.tables.get("figures_after_month", {})
+        before_words = self.rules.tables.get("figures_before_month", {})
+        after = self.text[self.mention.end:self.mention.end + 30].lower()
+        found = re.match(r"[\s-]+(\w+)", after)
+        if found and found.group(1) in after_words:
+            return True
+        before = self.text[max(0, self.mention.start - 60):self.mention.start].lower()
+        # the noun, at most three words, then "de/of" right before the month ("los datos de enero")
+        found = re.search(r"(?<!\w)(\w+)(?:\s+\w+){0,3}\s+(?:de|of|du|des)\s+$", before)
+        return bool(found and found.group(1) in before_words)
 
     def timex(self, type_: str, value: str, resolve: str | None = None, **extra: Any) -> Timex:
         """The mention's Timex; ``resolve`` names another resolver than the pattern's where the
@@ -489,7 +516,7 @@ def _resolve_month(ctx: ResolveContext) -> Timex | None:
         elif direction == 0:
             year = ctx.anchor.year
         else:
-            tense, plan = (-2, False) if ctx.past_beside() else _date_tense(ctx)
+            tense, plan = (-2, False) if ctx.past_beside() or ctx.names_figures() else _date_tense(ctx)
             year = _nearest_year(ctx.anchor, month, None, tense, plan)
     value = f"{year:04d}-{month:02d}" if year is not None else f"XXXX-{month:02d}"
     return ctx.timex("DATE", value, mod=ctx.mod(), year=year, month=month, year_given="year" in ctx.parts)
@@ -616,8 +643,9 @@ def _weekday_date(ctx: ResolveContext, weekday: int) -> date:
     if "relday" in ctx.parts:
         # "mañana jueves", "hoy martes": the day word says which one, when the weekday agrees
         said = ctx.anchor + timedelta(days=ctx.lookup("relative_days", ctx.parts["relday"]) or 0)
-        if said.weekday() == weekday:
-            return said
+        # the day word names the day, whatever the clause's tense; where the anchor is a day or two
+        # off the weekday ("hoy martes" in a text dated Wednesday), that weekday nearest the said day
+        return said + timedelta(days=(weekday - said.weekday() + 3) % 7 - 3)
     direction = ctx.lookup("relative", ctx.parts["rel"]) if "rel" in ctx.parts else None
     back = (ctx.anchor.weekday() - weekday) % 7
     if direction == -1:
