@@ -253,3 +253,40 @@ def test_yesterday_and_a_date_with_a_verb_between_are_two_events():
     assert result is not None
     assert "relative day beside a date" not in result.reason
     assert result.earliest <= date(2024, 3, 13) <= result.latest
+
+
+def _alone(text: str, language: str):
+    from newsweave.annotate.published_inference import infer_published
+
+    return infer_published(find_mentions(text, language), text, language)
+
+
+def test_french_weekday_said_today_after_a_dated_weekday_gives_the_day():
+    # no dateline: "ce jeudi" is the day of writing, "mardi 4 mars" (past, in the body) fixes its week
+    text = ("Piscine de Ribaseca : le chantier reprend\n\nLe chantier de la piscine a repris ce jeudi, "
+            "après deux semaines d'arrêt. Les ouvriers attendaient les nouvelles pièces. Le conseil municipal "
+            "en a parlé longuement. Mardi 4 mars, le maire avait signé la commande, un an après l'incendie "
+            "survenu en 2024.")
+    result = _alone(text, "fr")
+    assert result is not None and (result.published, result.earliest, result.latest) == (date(2025, 3, 6),) * 3
+    assert "after a dated weekday" in result.reason
+
+
+def test_english_this_weekday_after_a_full_date_gives_the_day():
+    text = ("The ferry company resumed sailings this Friday. Its director had met the unions on "
+            "Tuesday, March 4, 2025, to agree the new timetable.")
+    result = _alone(text, "en")
+    assert result is not None and result.published == date(2025, 3, 7)
+
+
+def test_weekdays_said_today_that_disagree_give_no_date():
+    text = ("Le chantier de la piscine a repris ce jeudi. Le maire a visité le site ce vendredi. "
+            "Mardi 4 mars 2025, il avait signé la commande.")
+    assert _alone(text, "fr") is None
+
+
+def test_a_dated_weekday_of_a_plan_does_not_fix_the_day():
+    # "Rendez-vous jeudi 6 mars": untensed, perhaps a plan; it dates nothing
+    text = "Le chantier de la piscine a repris ce mardi. Rendez-vous jeudi 6 mars 2025 pour l'inauguration."
+    result = _alone(text, "fr")
+    assert result is None or "after a dated weekday" not in result.reason

@@ -91,8 +91,17 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
         if len({day.year for day, _ in fitted}) > 1:
             return None  # two dated weekdays of the lead in different years: the clues disagree
         day, timex = max(fitted, key=lambda item: item[0])
-        return _around_event(day, timex, text, rules, [*anchor_evidence, *office_evidence],
-                             "weekday and date" + (" near the year the text gives" if anchor_year else ""))
+        around = _around_event(day, timex, text, rules, [*anchor_evidence, *office_evidence],
+                               "weekday and date" + (" near the year the text gives" if anchor_year else ""))
+        narrowed = _today_after_dated_weekday(unanchored, text, rules, anchor_year, lower_bound, allowed, today, past) \
+            if around.earliest != around.latest else None
+        if narrowed is not None and around.earliest and around.latest and \
+                around.earliest <= narrowed.published <= around.latest:
+            return narrowed  # the event's week, and the weekday of writing in it
+        return around
+    after_dated = _today_after_dated_weekday(unanchored, text, rules, anchor_year, lower_bound, allowed, today, past)
+    if after_dated is not None:
+        return after_dated
     said = _said_relative_day(day_months, text, rules, None if lower_bound else anchor_year, today)
     if said is not None:
         return Inference(said[0], [said[1], *anchor_evidence], "date said to be today or yesterday", said[0], said[0])
@@ -107,6 +116,62 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
             return None
         return Inference(day, [timex, *anchor_evidence], "dateline in the year the text counts to", day, day)
     return None
+
+
+def _today_after_dated_weekday(timexes: list[Timex], text: str, rules: Grammar, anchor_year: int | None,
+                               lower_bound: bool, allowed: set[int] | None, today: date | None,
+                               past: set[tuple[int, int]]) -> Inference | None:
+    """A weekday said to be today ("ce mercredi", "este domingo", "today, Wednesday") after a
+    day the text names with its weekday ("Mardi 29 août", anywhere, in a clause in the past:
+    an untensed one may be a plan, "Rendez-vous jeudi 5 septembre"):
+    the first such weekday on or after the latest named day, at most a week after it. Without a
+    year the named day is fitted near the text's year clue, as a dated weekday of the lead is.
+    Today-weekdays that disagree, or a named day after the answer, give nothing."""
+    said = [t for t in timexes if t.resolve == "weekday" and t.weekday is not None and _weekday_said_today(t, text, rules)]
+    if not said or len({t.weekday for t in said}) > 1:
+        return None
+    named: list[tuple[date, Timex]] = []
+    for timex in timexes:
+        if timex.resolve != "absolute" or timex.weekday is None or timex.impossible or not timex.month or not timex.day \
+                or (timex.start, timex.end) not in past:
+            continue
+        if timex.year_given and timex.year:
+            year: int | None = timex.year
+        elif anchor_year is None and not allowed:
+            continue  # a weekday fits a day and month once every few years: no year clue, no fit
+        else:
+            year = _year_for_weekday(timex, anchor_year or max(allowed or {0}), latest=today, allowed=allowed,
+                                     at_least=anchor_year if lower_bound else None)
+        try:
+            day = date(year, timex.month, timex.day) if year else None
+        except ValueError:
+            day = None
+        if day is None or day.weekday() != timex.weekday:
+            return None  # a weekday that is not its date's: the text contradicts itself
+        named.append((day, timex))
+    if not named:
+        return None
+    latest, evidence = max(named, key=lambda item: item[0])
+    weekday = said[0].weekday
+    assert weekday is not None
+    published = latest + timedelta(days=(weekday - latest.weekday()) % 7)
+    if today is not None and published > today:
+        return None
+    return Inference(published, [said[0], evidence], "weekday said today after a dated weekday", published, published)
+
+
+def _weekday_said_today(timex: Timex, text: str, rules: Grammar) -> bool:
+    """"ce mercredi", "este domingo", "aujourd'hui mercredi", "today, Wednesday": a word of
+    today in the mention or right before it (a day part after it changes nothing)."""
+    words = [w for w, v in rules.tables["relative"].items() if v == 0 and len(w) > 1]
+    words += [w for w, v in rules.tables["relative_days"].items() if v == 0]
+    words += list(rules.tables.get("today_weekday", {}))
+    names = [m for m in re.finditer(r"\w+", timex.text) if m.group(0).lower().rstrip(".") in rules.weekdays]
+    if not words or not names:
+        return False
+    head = text[max(0, timex.start - 16):timex.start + names[0].start()].lower()
+    said = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
+    return re.search(rf"(?<!\w)(?:{said})[\s,(]+$", head) is not None
 
 
 def _said_relative_day(day_months: list[Timex], text: str, rules: Grammar, year: int | None,

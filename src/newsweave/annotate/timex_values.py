@@ -42,7 +42,7 @@ PAST_BESIDE = 12
 # where a clause ends inside a sentence: punctuation, not words (those are each language's)
 _CLAUSE_BREAK = re.compile(r"[,:;()\"“”«»–—]|\s-\s")
 # a short aside set off by two commas, no other break inside
-_ASIDE = re.compile(r",[^,:;()\"“”«»–—.!?\n]{1,40},")
+_ASIDE = re.compile(r",[^,:;()\"“”«»–—.!?\n]{1,60},")
 # where a sentence ends: a cue beyond it says nothing about the match's clause
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
 
@@ -162,14 +162,24 @@ class ResolveContext:
             return before
         longer = self._sentence_before(3 * window)
         head = longer[:len(longer) - len(before)]
-        # an aside between two commas ("will move hundreds of migrants, most of them families,
-        # to …") does not end the clause: its commas are masked before the last break is sought
-        masked = _ASIDE.sub(lambda found: " " * len(found.group(0)), head + before)
+        # an aside between two commas right after a future form ("will, after a long review,
+        # publish …", "organisera, comme chaque printemps, …") does not end the clause: its commas
+        # are masked before the last break is sought. After another word the commas may close a
+        # list or a relative clause ("would hold a shotgun, as well as empty boxes, in …")
+        joined = head + before
+        masked = _ASIDE.sub(lambda found: " " * len(found.group(0)) if self._future_ends(joined[:found.start()])
+                            else found.group(0), joined)
         start = max((found.end() for found in _CLAUSE_BREAK.finditer(masked)), default=0)
         if start >= len(head):
             return before  # the clause starts inside the window
         head = head[start:]
         return head + before if self._cue_in(head, future=True) else before
+
+    def _future_ends(self, words: str) -> bool:
+        """The words end with a future cue ("… will", "… organisera")."""
+        tail = _mask_names(words[-30:]).lower()
+        found = _cue_spans(tail, self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
+        return any(re.fullmatch(r"\W*", tail[end:]) for _, end in found)
 
     def _sentence_before(self, reach: int) -> str:
         """The match's sentence before it, at most ``reach`` characters of it."""
@@ -278,8 +288,8 @@ class ResolveContext:
             return True
         before = self.text[max(0, self.mention.start - 60):self.mention.start].lower()
         # the noun, at most three words, then "de/of" right before the month ("los datos de enero")
-        found = re.search(r"(?<!\w)(\w+)(?:\s+\w+){0,3}\s+(?:de|of|du|des)\s+$", before)
-        return bool(found and found.group(1) in before_words)
+        found = re.search(r"((?:\w+\s+){1,4})(?:de|of|du|des)\s+$", before)
+        return bool(found and any(word in before_words for word in found.group(1).split()))
 
     def timex(self, type_: str, value: str, resolve: str | None = None, **extra: Any) -> Timex:
         """The mention's Timex; ``resolve`` names another resolver than the pattern's where the
