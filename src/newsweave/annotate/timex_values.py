@@ -184,11 +184,19 @@ class ResolveContext:
     def _sentence_before(self, reach: int) -> str:
         """The match's sentence before it, at most ``reach`` characters of it."""
         start = self.mention.start
-        window = _SENTENCE_BREAK.split(self.text[max(0, start - reach):start])[-1]
-        if start - reach > 0 and len(window) == reach and self.text[start - reach - 1:start - reach + 1].isalnum():
-            # a word cut in two is no cue ("[hun]dred" read as a verb in -ed)
-            window = window[len(re.match(r"\w*", window).group(0)):]  # type: ignore[union-attr]
-        return window
+        begin = max(0, start - reach)
+        window = self.text[begin:start]
+        cut = re.match(r"\w+", window) if begin and self.text[begin - 1].isalnum() else None
+        if cut is not None:
+            # a word cut in two by the window that is a cue only as a piece ("[hun]dred" read as a
+            # verb in -ed) is dropped; a piece that is a cue whole too ("[amas]sed") stays
+            whole = re.search(r"\w*$", self.text[:begin]).group(0) + cut.group(0)  # type: ignore[union-attr]
+            if self._any_cue(cut.group(0)) and not self._any_cue(whole):
+                window = window[cut.end():]
+        return _SENTENCE_BREAK.split(window)[-1]
+
+    def _any_cue(self, word: str) -> bool:
+        return self._cue_in(word, future=True) or self._cue_in(word, future=False)
 
     def _cue_in(self, words: str, future: bool) -> bool:
         lowered = _mask_names(words).lower()
