@@ -223,6 +223,8 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
     # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
     speaker_text = match.group(0)[start - match.start():end - match.start()]
     kind = "pronoun" if speaker_text.lower() in rule.pronouns else ("title" if rule.titles.match(speaker_text) else "name")
+    if speaker_text.lower() in rule.relatives:
+        kind = "relative"  # "Mike Lee, who declared, “…”": the name before the comma spoke
     if kind == "title" and re.search(rf"[{UPPER}]\w+\s*$", speaker_text) and not rule.titles.fullmatch(speaker_text):
         kind = "name" if re.search(rf"(?-i:\s[{UPPER}][\w'’.-]+)$", speaker_text) else kind
     cue = groups.get("cue")
@@ -804,7 +806,7 @@ def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
             span = (attribution.speaker_start, attribution.speaker_end)
             # a pro-drop cue ("», dijo.") has no speaker mention, only the person it refers to
             speaker = article.span(*span) if span[1] > span[0] else None
-            if speaker is not None and attribution.kind != "pronoun":
+            if speaker is not None and attribution.kind not in ("pronoun", "relative"):
                 wide = describe(article.text, *span, article.language or "")
                 description = article.span(*wide) if wide != span else None
             name, entity_id = speakers.resolve(article, span, attribution.kind, people, quoted, neuter,
