@@ -125,3 +125,44 @@ def test_a_participle_after_a_quoted_fragment_introduces_the_quote(text: str, wo
                                                                     speaker: str) -> None:
     quote = quotes_of(text, language)[words]
     assert quote.direct and _speaker(quote) == speaker
+
+
+# ---- the subject of the sentence before an unattributed quote -----------------------------------
+
+@pytest.mark.parametrize(("text", "words", "speaker", "name"), [
+    ("Jake Ormsby lost the use of his arm in a crash. Ormsby, now 37, carried it for two decades.\n"
+     "“At first I thought they would fix it one day.”", "At first I thought they would fix it one day.",
+     "Ormsby", "Ormsby"),
+    ("“We are going to build the bridge,” Ada Quill added. She then had a question for the crowd.\n\n"
+     "“Who is going to pay for it?”", "Who is going to pay for it?", "She", "Ada Quill"),
+    ("Harbour Minister Tove Lindqvist was unconvinced. “I find it hard to believe the port will close.”",
+     "I find it hard to believe the port will close.", "Harbour Minister Tove Lindqvist", "Harbour Minister Tove Lindqvist"),
+])
+def test_the_subject_of_the_sentence_before_speaks_an_unattributed_quote(text: str, words: str, speaker: str,
+                                                                         name: str) -> None:
+    quote = quotes_of(text, "en")[words]
+    assert _speaker(quote) == speaker and quote.speaker_name == name
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # a common word opening the sentence, written in lower case elsewhere
+    ("Government must rethink its policies. We need a better government.\n\n“It is incumbent on all of us to "
+     "build decent housing.”", "It is incumbent on all of us to build decent housing."),
+    # a capitalised word the article never gave as a name
+    ("Relevant passages in the old charter support this view. “Seek first the welfare of the town and the rest "
+     "will follow.”", "Seek first the welfare of the town and the rest will follow."),
+    # a sentence inside a quote whose closing mark the next paragraph's quote stands for
+    ("“We had a small room with six screens. They have a small room with six screens.\n\n“I was back at the "
+     "hotel for the match but watched it online.”", "I was back at the hotel for the match but watched it online."),
+    # a heading in capitals glued to the sentence
+    ("AWARDS Patrick Chamberlin, a producer, earned the prize. “Send your notices of new hires to the desk.”",
+     "Send your notices of new hires to the desk."),
+])
+def test_no_subject_speaks_where_the_sentence_before_names_no_one(text: str, words: str) -> None:
+    assert quotes_of(text, "en")[words].speaker is None
+
+
+def test_a_quote_that_goes_on_with_the_speech_keeps_its_speaker() -> None:
+    # the writer's short sentence between two quotes of one paragraph: one utterance of Ada Quill's
+    text = "“The port will close,” Ada Quill said. He nodded. “It will close in May.”"
+    assert quotes_of(text, "en")["It will close in May."].speaker_name == "Ada Quill"

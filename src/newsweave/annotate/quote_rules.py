@@ -84,6 +84,11 @@ class Rules:
     # relative pronouns that may be a cue's subject ("Mike Lee, who declared, “…”"): such a speaker
     # refers to the name before its comma (speakers.resolve), kind "relative"
     relatives: frozenset[str] = frozenset()
+    # the subject that opens the sentence before a quote no rule attributed ("Holmgren, now 37, carried
+    # it for years. “…”"): a subject pronoun or a name (not "The mayor visited the streets.", whose quote
+    # may be anyone's there), then a verb of the language's shape (``previous_subject``, with
+    # ``open_quote_cue`` and ``between_speaker_and_cue``)
+    previous_subject: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -549,7 +554,10 @@ def rules(language: str) -> Rules | None:
                             re.I) if preps != NEVER else None,
                  re.compile(rf"^[\s,]*(?P<speaker>(?-i:{surnamable}))\s+(?P<cue>(?-i:{cue_words_plain}))\b")
                  if surnamable != NEVER else None,
-                 frozenset(word.lower() for word in relatives))
+                 frozenset(word.lower() for word in relatives),
+                 re.compile(rf"^(?P<speaker>(?:{alternation(data.get('subject_pronouns', []))})\b|{name})"
+                            rf"(?:,(?:[^,;:\n“”«»\"]|{abbrev}){{1,80}},)?\s+(?-i:(?:{between})\b|(?:{generic})\b)", re.I)
+                 if data.get("previous_subject") and generic else None)
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
