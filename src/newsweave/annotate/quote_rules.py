@@ -18,7 +18,7 @@ from newsweave.lang import NEVER, rule_alternation as alternation
 from newsweave.annotate.quote_marks import OPENERS
 from newsweave.annotate.quote_sources import PersonSources, person_sources
 from newsweave.annotate.geo import fold
-from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, stop_words
+from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, stop_words, weekday_names
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
 
@@ -81,6 +81,14 @@ class Rules:
     # a surname the language's ``not_names`` holds ("Read"), alone before a cue right after a quote
     # ('…,” Read said.'): quotes.py takes it where the article named it after a given name before
     surname_cue: re.Pattern[str] | None = None
+    # relative pronouns that may be a cue's subject ("Mike Lee, who declared, “…”"): such a speaker
+    # refers to the name before its comma (speakers.resolve), kind "relative"
+    relatives: frozenset[str] = frozenset()
+    # the subject that opens the sentence before a quote no rule attributed ("Holmgren, now 37, carried
+    # it for years. “…”"): a subject pronoun or a name (not "The mayor visited the streets.", whose quote
+    # may be anyone's there), then a verb of the language's shape (``previous_subject``, with
+    # ``open_quote_cue`` and ``between_speaker_and_cue``)
+    previous_subject: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -282,6 +290,12 @@ def rules(language: str) -> Rules | None:
     # it lists them (a lower-case noun there ends a described speaker: "the Florida senator said"
     # is not "the Florida", then "senator"), else any lower-case word
     between = data.get("between_speaker_and_cue", r"[a-z]\w*")
+    # a day between a speaker and its cue ("…,” Tom Jones Monday said", "Ada Quill on Tuesday said that …");
+    # before a cue in the writer's sentence only after a speaker that opens its clause: in "The People's Bank
+    # of China on Wednesday said" the subject is not "China"
+    time = _time_between(data, language)
+    maybe_time = rf"(?:{time}\s+)?" if time else ""
+    clause_start = r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))"
     # '…,” Jo Lee of the Martin Center for Arms Studies wrote': the institution a speaker is "of"
     # (capitalised words and the language's ``institution_connectors``) sits between speaker and
     # cue; the speaker is the name, the description (speaker_extent) takes the rest
@@ -297,7 +311,7 @@ def rules(language: str) -> Rules | None:
             rf"{lead}(?P<cue>{cues})\s+{plural_phrase}\s*[.,;!?]"] if plural else []
     after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
-             rf"{lead}{phrase}{of_piece}{long_aside},?\s+(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
+             rf"{lead}{phrase}{of_piece}{long_aside},?\s+{maybe_time}(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
              rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
              # the quote opens a sentence that ends with its attribution ('"…" working in
@@ -348,7 +362,15 @@ def rules(language: str) -> Rules | None:
     verbs = rf"{cues}|(?-i:{generic})" if generic else cues
     # (tested at commas only, which keeps the character loops below cheap)
     new_subject = rf",(?!\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}?(?:{verbs})\b)"
-    before = inverted + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
+    # "Mike Lee, who declared in the spin room, “…”": a relative pronoun after a comma, its cue and up
+    # to six words, then the mark: the relative speaks (speakers.resolve takes the name before its comma)
+    relatives = data.get("subject_relatives", [])
+    relative = ([rf"(?<=,\s)(?P<speaker>(?-i:{alternation(relatives)}))\s+(?:(?-i:{between})\s+)?(?P<cue>{cues}|{participles})\b"
+                 rf"(?:\s+(?:\d{{1,3}}(?:,\d{{3}})+|[\w'’.-]+)){{0,6}}?\s*[,:]\s*$"] if relatives else [])
+    # a quoted fragment inside the clause of a subject whose participle introduces the next quote
+    # ("Ash described the move as a “breach of trust,” adding: “…”"): words, not a speaker's quote
+    fragment = r"[“\"«][^“”«»\"\n.!?]{1,80}[”\"»]"
+    before = inverted + relative + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
                          if role_aside else []) + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
@@ -373,7 +395,11 @@ def rules(language: str) -> Rules | None:
                  rf"\s+(?P<cue>(?-i:{generic}))(?:\s+(?:to|on)\s+[\w'’-]+)?\s*:\s*$"] if generic else []),
               # "Trump attacked Clinton's record, saying, “…”": the subject of the sentence a participle closes
               rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?,?\s+"
-              rf"(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]
+              rf"(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$",
+              # (the clause of the nearest subject, no comma before the fragment: in "To wit, Trump told X that
+              # Y “…,” adding, “…”" Trump speaks)
+              rf"(?:^|(?<=[.!?]\s)|(?<=,\s)){speaker}\b(?:[^,.!?:;«“”»\"\n]|{abbrev}){{0,200}}?{fragment}"
+              rf"[^,.!?:;«“”»\"\n]{{0,60}}?,?\s+(?P<cue>{participles})\b(?:\s+[\w'’-]+){{0,3}}?\s*[,:]\s*$"]
     # "Trump returned a few minutes later and declared, “…”" / "…the news, writing, “…”":
     # a cue right before the mark, the sentence's subject its speaker
     # (or the subject after a fronted clause's comma: "In selling the courses, Trump released a video that said, “…”")
@@ -400,6 +426,7 @@ def rules(language: str) -> Rules | None:
     # the sentence before a quote that names who speaks ("Erekat said it was the latest move.
     # “They wanted us on our knees.”"): subject and cue, an inverted cue, "according to X", an incise
     previous = ([rf"^{speaker}{role_aside}\s+(?P<cue>{cues})\b"] if role_aside else []) + [
+                *([rf"{clause_start}{speaker}{aside},?\s+{time}\s+(?P<cue>{cues})\b"] if time else []),
                 rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
@@ -413,8 +440,9 @@ def rules(language: str) -> Rules | None:
     clause_cues = alternation([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
     trailing_preps = alternation(data.get("trailing_source_prepositions", data.get("source_prepositions", [])))
     indirect = ([verb_final + content] if verb_final else []) + [
+                *([rf"{clause_start}{speaker}{aside},?\s+{time}\s+(?P<cue>{that_cues})\s*{content}"] if time else []),
                 rf"{speaker}{aside},?\s+(?P<cue>{that_cues})\s*{content}",
-                rf"{sentence_start}{phrase},?\s+(?P<cue>{that_cues})\s*{content}",
+                rf"{sentence_start}{phrase},?\s+{maybe_time}(?P<cue>{that_cues})\s*{content}",
                 rf"{sentence_start}(?P<cue>{preps})\s+{phrase}\s*,\s*{content}",
                 # "According to law enforcement officials, …": the source is the clause up to its comma
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}",
@@ -425,7 +453,7 @@ def rules(language: str) -> Rules | None:
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
                 rf"(?-i:[{UPPER}])[\w’'-]*)\s+(?=(?-i:[a-zäöüß])){content}" if data.get("source_before_verb") else NEVER,
                 # "Many Democratic officials say they expect …": a sentence's plain subject
-                rf"{sentence_start}(?P<speaker>(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+)\s+(?P<cue>{clause_cues})\s+{content}"]
+                rf"{sentence_start}(?P<speaker>(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+)\s+{maybe_time}(?P<cue>{clause_cues})\s+{content}"]
     # an attribution that closes a sentence: the sentence before its comma is the content
     # (found from the comma, the cheap anchor; quotes.py takes the sentence back to its start):
     # "…, according to a congressional report." / "…, selon le ministère." / "…, analysts say."
@@ -525,7 +553,11 @@ def rules(language: str) -> Rules | None:
                             rf"(?!(?:{alternation(data.get('description_relatives', []) + data.get('description_ends', []))})\b)(?=\S)",
                             re.I) if preps != NEVER else None,
                  re.compile(rf"^[\s,]*(?P<speaker>(?-i:{surnamable}))\s+(?P<cue>(?-i:{cue_words_plain}))\b")
-                 if surnamable != NEVER else None)
+                 if surnamable != NEVER else None,
+                 frozenset(word.lower() for word in relatives),
+                 re.compile(rf"^(?P<speaker>(?:{alternation(data.get('subject_pronouns', []))})\b|{name})"
+                            rf"(?:,(?:[^,;:\n“”«»\"]|{abbrev}){{1,80}},)?\s+(?-i:(?:{between})\b|(?:{generic})\b)", re.I)
+                 if data.get("previous_subject") and generic else None)
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
@@ -540,6 +572,20 @@ def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, 
              + names.get("person_titles", []) + names.get("org_words", []) + names.get("org_suffixes", []))
     pattern = re.compile(rf"[\w-]*(?:{alternation([n.lower() for n in nouns])})(?:n|en|s|es)?", re.I)
     return pattern, frozenset(d.lower() for d in data.get("determiners", []))
+
+
+def _time_between(data: dict, language: str) -> str:
+    """A day between a speaker and its cue: a weekday name of the language
+    (CLDR), after one of its ``time_prepositions`` ("on Monday") and before one of its ``day_parts``
+    ("Monday night"); empty where the language has no weekday names."""
+    days = weekday_names(language)
+    if not days:
+        return ""
+    prepositions = data.get("time_prepositions", [])
+    parts = data.get("day_parts", [])
+    opened = rf"(?:(?:{alternation(prepositions)})\s+)?" if prepositions else ""
+    closed = rf"(?:\s+(?:{alternation(parts)}))?" if parts else ""
+    return rf"{opened}(?-i:{alternation(list(days))}){closed}"
 
 
 def _naming(data: dict) -> re.Pattern[str] | None:

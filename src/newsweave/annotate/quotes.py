@@ -223,6 +223,8 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
     # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
     speaker_text = match.group(0)[start - match.start():end - match.start()]
     kind = "pronoun" if speaker_text.lower() in rule.pronouns else ("title" if rule.titles.match(speaker_text) else "name")
+    if speaker_text.lower() in rule.relatives:
+        kind = "relative"  # "Mike Lee, who declared, “…”": the name before the comma spoke
     if kind == "title" and re.search(rf"[{UPPER}]\w+\s*$", speaker_text) and not rule.titles.fullmatch(speaker_text):
         kind = "name" if re.search(rf"(?-i:\s[{UPPER}][\w'’.-]+)$", speaker_text) else kind
     cue = groups.get("cue")
@@ -256,6 +258,46 @@ def _previous_sentence(text: str, piece: Piece) -> tuple[int, int] | None:
     start = max(text.rfind("\n", 0, end) + 1, end - SETTINGS.quote_previous_window)
     boundaries = [m.end() for m in SENTENCE_END.finditer(text, start, end) if m.end() < end]
     return (boundaries[-1] if boundaries else start), end
+
+
+def _attribute_previous_subject(text: str, piece: Piece, rule: Rules) -> Attribution | None:
+    """Last resort, news convention: a quoted sentence that no rule attributed, right after a sentence
+    of the writer's that opens with a person named or a pronoun as its subject ("Holmgren, now 37,
+    carried the arm for years. “…”", "He is more emphatic on Ukraine. “…”"), is that subject's
+    ("The mayor visited the streets. “…”" gives none: the words may be anyone's there). Not after a sentence with a
+    quote of its own, or one that ends on a colon or question mark (those introduce or ask)."""
+    if rule.previous_subject is None or text[piece.start:piece.end].rstrip("”»\"’ ")[-1:] not in tuple(SENTENCE_MARKS):
+        return None
+    span = _previous_sentence(text, piece)
+    if span is None or not text[span[0]:span[1]].endswith("."):
+        return None
+    sentence = text[span[0]:span[1]]
+    before = text[text.rfind("\n", 0, span[0]) + 1:span[0]]
+    if re.search(r"[“”«»\"„]", sentence) or before.count("“") + before.count("«") > before.count("”") + before.count("»") \
+            or before.count('"') % 2:
+        return None  # (inside a quote whose closing mark the next paragraph's quote stands for)
+    match = rule.previous_subject.match(sentence)
+    if match is None:
+        return None
+    attribution = _attribution(match, span[0], rule)
+    if attribution.kind == "name" and not _known_name(text, attribution.speaker_start, attribution.speaker_end):
+        return None
+    return attribution
+
+
+def _known_name(text: str, start: int, end: int) -> bool:
+    """A name of one word opening a sentence is a name the article gave before after another
+    capitalised word ("Holmgren" after "Jake Holmgren"), and a word it never writes in lower case
+    (not "Government", "Relevant"); a name of several capitalised words stands, unless a word in
+    capitals opens it."""
+    words = text[start:end].split()
+    if any(len(word) > 3 and word.isupper() for word in words):
+        return False  # a heading in capitals glued to the sentence ("CERTIFICATIONS Ada Quill, …")
+    if len(words) > 1:
+        return True
+    word = words[0] if words else ""
+    return (_named_after_given(text, word, start)
+            and re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", text) is None)
 
 
 def _attribute_previous_sentence(text: str, piece: Piece, rule: Rules, bodies: Bodies = None) -> Attribution | None:
@@ -325,6 +367,10 @@ def find_quotes(article: Article) -> list[Quote]:
     partial = [q for q in partial if q not in spoken]
     quotes = sorted(standalone + spoken, key=lambda q: q.start)
     _number_utterances(text, quotes, rule)
+    # (after the utterances are numbered: a quote that goes on with the speech before keeps its speaker)
+    for quote in quotes:
+        if quote.attribution is None:
+            quote.attribution = _attribute_previous_subject(text, quote.extras["piece"], rule)
     quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= SETTINGS.quote_min_unattributed_words
               or len(CJK.findall(text[q.start:q.end])) >= 2 * SETTINGS.quote_min_unattributed_words
               or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
@@ -804,7 +850,7 @@ def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
             span = (attribution.speaker_start, attribution.speaker_end)
             # a pro-drop cue ("», dijo.") has no speaker mention, only the person it refers to
             speaker = article.span(*span) if span[1] > span[0] else None
-            if speaker is not None and attribution.kind != "pronoun":
+            if speaker is not None and attribution.kind not in ("pronoun", "relative"):
                 wide = describe(article.text, *span, article.language or "")
                 description = article.span(*wide) if wide != span else None
             name, entity_id = speakers.resolve(article, span, attribution.kind, people, quoted, neuter,

@@ -153,6 +153,8 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
         r",\s*(?:[\w'’-]+\s+){0,2}", article.text[span[1]:p.start])]
     if named_after:
         return _longest_form(named_after[0], outside)
+    if kind == "relative":
+        return _antecedent(article, span, outside)
     if kind == "name":
         # "la ministra de Sanidad, Carmen Ruiz" / "the mayor, Vitali Klitschko": the name is the appositive's
         text = text.rsplit(",", 1)[-1].strip() if "," in text and text.rsplit(",", 1)[-1].strip()[:1].isupper() else text
@@ -175,6 +177,30 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     if marked or before:
         return _longest_form((marked or before)[-1], outside)
     return (None, None) if kind == "pronoun" else (text, None)
+
+
+# the capitalised words that end right before a relative's comma ("Mike Lee, who said"), a name
+ANTECEDENT = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*\s+){0,3}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*,\s*$")
+
+
+def _antecedent(article: Article, span: tuple[int, int], people: list[Person]) -> tuple[str | None, str | None]:
+    """Who a relative pronoun speaker ("who", « qui ») is: the person whose mention ends right before
+    its comma, else the capitalised words there; none when a lower-case word stands there ("voters,
+    who said"): the text gives no one to name."""
+    before = article.text[max(0, span[0] - 80):span[0]]
+    gap = len(before) - len(before.rstrip(" ,\n"))
+    end = span[0] - gap
+    if not article.text[end:span[0]].strip().startswith(","):
+        return None, None
+    person = next((p for p in people if p.end == end), None)
+    if person is not None:
+        return _longest_form(person, people)
+    match = ANTECEDENT.search(before)
+    if match is None:
+        return None, None
+    words = match.group().rstrip(" ,")
+    start = span[0] - len(before) + match.start()
+    return words, _entity_named(article, (start, start + len(words)), words)
 
 
 def _title_gender(text: str, rule: Agreement) -> str | None:

@@ -56,6 +56,24 @@ def calendar_words(language: str) -> frozenset[str]:
 
 
 @cache
+def weekday_names(language: str) -> tuple[str, ...]:
+    """The weekday names of the language as its texts write them (CLDR wide forms, format and
+    stand-alone, via babel; "Monday", "lundi"), with a capitalised form where CLDR writes them in
+    lower case (a weekday may open a sentence); none for a locale babel does not know."""
+    from babel import Locale, UnknownLocaleError
+
+    names: set[str] = set()
+    try:
+        days = Locale(language).days
+    except (ValueError, TypeError, UnknownLocaleError):
+        return ()
+    for context in days.values():
+        for name in context.get("wide", {}).values():
+            names.update((name, name[:1].upper() + name[1:]))
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@cache
 def lowercase_not_places(language: str) -> frozenset[str]:
     """Words that name a place only when capitalised ("turkey", "réunion"), folded."""
     return frozenset(fold(word) for word in lang.load(language, "entities").get("lowercase_not_places", []))
