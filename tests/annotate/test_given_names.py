@@ -94,3 +94,21 @@ def test_a_middle_initial_stands_between_the_given_name_and_the_surname() -> Non
     assert _repaired(text, "en", []) == [("Edmund D. Varnelsky", "PER")]
     text = "Le fonds était dirigé par Edmund D. Varnelsky."
     assert _repaired(text, "fr", []) == [("Edmund D. Varnelsky", "PER")]
+
+
+def test_particles_inside_a_given_name_and_surname_make_a_person() -> None:
+    text = "A portrait of Darrell de Wendlow and a letter from Suzy van Kolbrenner."
+    result = _repaired(text, "en", [("Darrell de Wendlow", "ORG"), ("Suzy van Kolbrenner", "LOC")])
+    assert result == [("Darrell de Wendlow", "PER"), ("Suzy van Kolbrenner", "PER")]
+
+
+def test_particles_inside_a_name_in_french() -> None:
+    text = "Le tableau de Darrell de Wendlow est exposé à Halvery."
+    result = _repaired(text, "fr", [("Darrell de Wendlow", "ORG"), ("Halvery", "LOC")])
+    assert result == [("Darrell de Wendlow", "PER"), ("Halvery", "LOC")]
+
+
+def test_a_surname_known_only_as_a_noun_ends_a_person_but_a_street_word_does_not() -> None:
+    text = "Jenna Brewer lives on Darrell Street."
+    result = _repaired(text, "en", [("Jenna Brewer", "ORG"), ("Darrell Street", "LOC")])
+    assert result == [("Darrell Street", "LOC"), ("Jenna Brewer", "PER")]
