@@ -108,7 +108,7 @@ def test_particles_inside_a_name_in_french() -> None:
     assert result == [("Darrell de Wendlow", "PER"), ("Halvery", "LOC")]
 
 
-def test_a_surname_known_only_as_a_noun_ends_a_person_but_a_street_word_does_not() -> None:
-    text = "Jenna Brewer lives on Darrell Street."
-    result = _repaired(text, "en", [("Jenna Brewer", "ORG"), ("Darrell Street", "LOC")])
-    assert result == [("Darrell Street", "LOC"), ("Jenna Brewer", "PER")]
+
+def test_a_big_place_before_a_particle_is_no_given_name() -> None:
+    text = "Il vit à Palma de Velkorie depuis deux ans."
+    assert _repaired(text, "fr", [("Palma de Velkorie", "LOC")]) == [("Palma de Velkorie", "LOC")]

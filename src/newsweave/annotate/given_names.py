@@ -184,12 +184,6 @@ def _is_big_place(name: str) -> bool:
 
 
 @cache
-def street_words(language: str) -> frozenset[str]:
-    """Words that end a street's or a station's name in ``language`` ("Street", "Lane")."""
-    return frozenset(lang.load(language, "places").get("street_words", []))
-
-
-@cache
 def name_particles() -> frozenset[str]:
     """The lower-case particles that stand inside a person's name in every language ("de", "van")."""
     return frozenset(lang.load(lang.BASE, "entities").get("name_particles", []))
@@ -226,12 +220,8 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
         return mentions
     common = lowercase_words(language)
     heads = name_heads(language)
-    # A surname the lemmatizer knows only as a noun may end the person ("Alfie Evans", "Chris
-    # Brewer"); a street word may not ("Nelson Street", "Jenna Lane").
-    not_surnames = not_surname_words(language)
-    streets = heads | street_words(language)
     for mention in mentions:
-        _relabel(mention, given, not_surnames, streets)
+        _relabel(mention, given, common, heads)
     _extend(mentions, doc, given)
     # A noun surname ("Fischer") may make a person of words the model left alone, never
     # turn its place or organisation into one ("Graham Street", "Aston Villa").
@@ -245,7 +235,8 @@ def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads:
     inner = [word for word in words[1:-1] if word not in particles]
     counted = [words[0], *inner, words[-1]] if len(words) > 1 else words
     if (mention.kind != "name" or mention.label not in ("ORG", "LOC") or not 2 <= len(counted) <= SETTINGS.given_name_max_words
-            or not given.listed(words[0]) or not all(is_surname_word(word, common, heads) for word in counted[1:])):
+            or not given.listed(words[0]) or not all(is_surname_word(word, common, heads) for word in counted[1:])
+            or (len(counted) < len(words) and words[0] not in given)):  # "Palma de Majorque": a big place
         return
     if alias_of(mention.text) is None and not candidates(mention.text):
         mention.label = "PER"
