@@ -112,3 +112,19 @@ def test_particles_inside_a_name_in_french() -> None:
 def test_a_big_place_before_a_particle_is_no_given_name() -> None:
     text = "Il vit à Palma de Velkorie depuis deux ans."
     assert _repaired(text, "fr", [("Palma de Velkorie", "LOC")]) == [("Palma de Velkorie", "LOC")]
+
+
+def test_a_given_name_taken_alone_for_a_place_joins_the_surname_after_it() -> None:
+    text = "In the final, Marta Wendlowska beat Jenna Kolbrenner from Halvery."
+    found = [("Marta", "LOC"), ("Wendlowska", "LOC"), ("Jenna", "ORG"), ("Halvery", "LOC")]
+    assert _repaired(text, "en", found) == [("Halvery", "LOC"), ("Jenna Kolbrenner", "PER"), ("Marta Wendlowska", "PER")]
+
+
+def test_a_given_name_taken_alone_is_left_before_common_and_stop_words() -> None:
+    text = "Roads east of Marta These days and Jenna Beach stay shut."
+    assert _repaired(text, "en", [("Marta", "LOC"), ("Jenna", "LOC")]) == [("Jenna", "LOC"), ("Marta", "LOC")]
+
+
+def test_a_given_name_taken_alone_in_french() -> None:
+    text = "En finale, Marta Wendlowska a battu une joueuse de Halvery."
+    assert _repaired(text, "fr", [("Marta", "LOC"), ("Halvery", "LOC")]) == [("Halvery", "LOC"), ("Marta Wendlowska", "PER")]

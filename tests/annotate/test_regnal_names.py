@@ -41,3 +41,17 @@ def test_a_title_before_a_common_word_is_no_ruler() -> None:
 def test_french_connectors_take_the_land() -> None:
     text = "Le portrait montre Hedda d'Orvanie et Ottokar II de Velkorie."
     assert [item[0] for item in _persons(text, "fr")] == ["Hedda d'Orvanie", "Ottokar II de Velkorie"]
+
+
+def test_a_ruler_and_a_peerage_after_it_are_one_person() -> None:
+    from newsweave.annotate.entities import annotate_entities
+    from newsweave.model import Article
+    from newsweave.offsets import OffsetMap
+
+    text = "The letter was sent by Hedda of Velkoria, Electress of Dorvanmark, in spring."
+    article = Article(id="en", source="test", raw=text, raw_sha256="", text=text,
+                      offsets=OffsetMap.identity(len(text)), language="en")
+    annotate_entities([article])
+    persons = [item.text for item in article.entities if item.label == "PER"]
+    assert persons == ["Hedda of Velkoria, Electress of Dorvanmark"]
+    assert not [item for item in article.entities if item.label == "LOC"]

@@ -220,12 +220,49 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
         return mentions
     common = lowercase_words(language)
     heads = name_heads(language)
+    mentions = _given_name_taken_apart(mentions, doc, given, common, heads)
     for mention in mentions:
         _relabel(mention, given, common, heads)
     _extend(mentions, doc, given)
     # A noun surname ("Fischer") may make a person of words the model left alone, never
     # turn its place or organisation into one ("Graham Street", "Aston Villa").
     return mentions + _missed(mentions, doc, given, not_surname_words(language), heads)
+
+
+def _given_name_taken_apart(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozenset[str],
+                            heads: frozenset[str]) -> list[Mention]:
+    """A given name the model took alone for a place or an organisation ("Marta" GPE), with one or
+    two surname words right after it that are in no mention or in one-word places or
+    organisations of their own ("Domachowska" GPE), and nothing capitalised after them, is one
+    person with them; the pieces go."""
+    by_start = {m.start: m for m in mentions if m.kind == "name"}
+    starts = {token.idx: token for token in doc}
+    taken = covered(mentions)
+    stop = pipeline(doc.lang_).Defaults.stop_words  # "… in Benson These highways …"
+    gone: set[int] = set()
+    for mention in list(by_start.values()):
+        token = starts.get(mention.start)
+        if (token is None or mention.label not in ("LOC", "ORG") or mention.end != token.idx + len(token)
+                or token.text not in given or id(mention) in gone):
+            continue
+        end, pieces = token.i + 1, []
+        while end < len(doc) and end - token.i <= 2 and one_space_between(doc, doc[end - 1], doc[end]) \
+                and is_surname_word(doc[end].text, common, heads) and doc[end].text.lower() not in stop:
+            piece = by_start.get(doc[end].idx)
+            if doc[end].idx in taken and (piece is None or piece.label not in ("LOC", "ORG")
+                                          or piece.end != doc[end].idx + len(doc[end])):
+                break
+            if piece is not None:
+                pieces.append(piece)
+            end += 1
+        if end == token.i + 1 or (end < len(doc) and doc[end].text[:1].isupper()):
+            continue
+        span = doc[token.i:end]
+        if alias_of(span.text) is not None or candidates(span.text):
+            continue
+        mention.end, mention.text, mention.label = span.end_char, span.text, "PER"
+        gone.update(id(piece) for piece in pieces)
+    return [m for m in mentions if id(m) not in gone]
 
 
 def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:
