@@ -94,3 +94,37 @@ def test_a_middle_initial_stands_between_the_given_name_and_the_surname() -> Non
     assert _repaired(text, "en", []) == [("Edmund D. Varnelsky", "PER")]
     text = "Le fonds était dirigé par Edmund D. Varnelsky."
     assert _repaired(text, "fr", []) == [("Edmund D. Varnelsky", "PER")]
+
+
+def test_particles_inside_a_given_name_and_surname_make_a_person() -> None:
+    text = "A portrait of Darrell de Wendlow and a letter from Suzy van Kolbrenner."
+    result = _repaired(text, "en", [("Darrell de Wendlow", "ORG"), ("Suzy van Kolbrenner", "LOC")])
+    assert result == [("Darrell de Wendlow", "PER"), ("Suzy van Kolbrenner", "PER")]
+
+
+def test_particles_inside_a_name_in_french() -> None:
+    text = "Le tableau de Darrell de Wendlow est exposé à Halvery."
+    result = _repaired(text, "fr", [("Darrell de Wendlow", "ORG"), ("Halvery", "LOC")])
+    assert result == [("Darrell de Wendlow", "PER"), ("Halvery", "LOC")]
+
+
+
+def test_a_big_place_before_a_particle_is_no_given_name() -> None:
+    text = "Il vit à Palma de Velkorie depuis deux ans."
+    assert _repaired(text, "fr", [("Palma de Velkorie", "LOC")]) == [("Palma de Velkorie", "LOC")]
+
+
+def test_a_given_name_taken_alone_for_a_place_joins_the_surname_after_it() -> None:
+    text = "In the final, Marta Wendlowska beat Jenna Kolbrenner from Halvery."
+    found = [("Marta", "LOC"), ("Wendlowska", "LOC"), ("Jenna", "ORG"), ("Halvery", "LOC")]
+    assert _repaired(text, "en", found) == [("Halvery", "LOC"), ("Jenna Kolbrenner", "PER"), ("Marta Wendlowska", "PER")]
+
+
+def test_a_given_name_taken_alone_is_left_before_common_and_stop_words() -> None:
+    text = "Roads east of Marta These days and Jenna Beach stay shut."
+    assert _repaired(text, "en", [("Marta", "LOC"), ("Jenna", "LOC")]) == [("Jenna", "LOC"), ("Marta", "LOC")]
+
+
+def test_a_given_name_taken_alone_in_french() -> None:
+    text = "En finale, Marta Wendlowska a battu une joueuse de Halvery."
+    assert _repaired(text, "fr", [("Marta", "LOC"), ("Halvery", "LOC")]) == [("Halvery", "LOC"), ("Marta Wendlowska", "PER")]

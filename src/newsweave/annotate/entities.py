@@ -47,6 +47,7 @@ from newsweave.annotate.given_names import all_given_names, persons_by_given_nam
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads
 from newsweave.annotate.name_lists import (examples_of_kinds, list_members, particles, persons_paired_by_slashes,
                                            places_in_lists_of_places)
+from newsweave.annotate.regnal_names import persons_of_lands
 from newsweave.annotate.name_spans import (persons_with_peerages, teams_in_brackets, towns_after_organisations, with_heads_beside,
                                            without_sentence_articles)
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
@@ -162,6 +163,7 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions += teams_in_brackets(mentions, article.text, language)
     mentions = names_of_heads(mentions, article.text, language)
     mentions += names_with_heads(mentions, doc, language)
+    mentions = persons_of_lands(mentions, article.text, language)
     mentions = persons_with_peerages(mentions, article.text, language)
     mentions += towns_after_organisations(mentions, article.text, language)
     taken = covered(mentions)

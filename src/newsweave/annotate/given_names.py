@@ -184,6 +184,12 @@ def _is_big_place(name: str) -> bool:
 
 
 @cache
+def name_particles() -> frozenset[str]:
+    """The lower-case particles that stand inside a person's name in every language ("de", "van")."""
+    return frozenset(lang.load(lang.BASE, "entities").get("name_particles", []))
+
+
+@cache
 def name_heads(language: str) -> frozenset[str]:
     table = lang.load(language, "entities").get("heads", {})
     return frozenset(word for words in table.values() for word in words)
@@ -214,6 +220,7 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
         return mentions
     common = lowercase_words(language)
     heads = name_heads(language)
+    mentions = _given_name_taken_apart(mentions, doc, given, common, heads)
     for mention in mentions:
         _relabel(mention, given, common, heads)
     _extend(mentions, doc, given)
@@ -222,10 +229,51 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
     return mentions + _missed(mentions, doc, given, not_surname_words(language), heads)
 
 
+def _given_name_taken_apart(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozenset[str],
+                            heads: frozenset[str]) -> list[Mention]:
+    """A given name the model took alone for a place or an organisation ("Marta" GPE), with one or
+    two surname words right after it that are in no mention or in one-word places or
+    organisations of their own ("Domachowska" GPE), and nothing capitalised after them, is one
+    person with them; the pieces go."""
+    by_start = {m.start: m for m in mentions if m.kind == "name"}
+    starts = {token.idx: token for token in doc}
+    taken = covered(mentions)
+    stop = pipeline(doc.lang_).Defaults.stop_words  # "… in Benson These highways …"
+    gone: set[int] = set()
+    for mention in list(by_start.values()):
+        token = starts.get(mention.start)
+        if (token is None or mention.label not in ("LOC", "ORG") or mention.end != token.idx + len(token)
+                or token.text not in given or id(mention) in gone):
+            continue
+        end, pieces = token.i + 1, []
+        while end < len(doc) and end - token.i <= 2 and one_space_between(doc, doc[end - 1], doc[end]) \
+                and is_surname_word(doc[end].text, common, heads) and doc[end].text.lower() not in stop:
+            piece = by_start.get(doc[end].idx)
+            if doc[end].idx in taken and (piece is None or piece.label not in ("LOC", "ORG")
+                                          or piece.end != doc[end].idx + len(doc[end])):
+                break
+            if piece is not None:
+                pieces.append(piece)
+            end += 1
+        if end == token.i + 1 or (end < len(doc) and doc[end].text[:1].isupper()):
+            continue
+        span = doc[token.i:end]
+        if alias_of(span.text) is not None or candidates(span.text):
+            continue
+        mention.end, mention.text, mention.label = span.end_char, span.text, "PER"
+        gone.update(id(piece) for piece in pieces)
+    return [m for m in mentions if id(m) not in gone]
+
+
 def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:
     words = mention.text.split()
-    if (mention.kind != "name" or mention.label not in ("ORG", "LOC") or not 2 <= len(words) <= SETTINGS.given_name_max_words
-            or not given.listed(words[0]) or not all(is_surname_word(word, common, heads) for word in words[1:])):
+    # Particles join a surname ("Gijs de Vries", "Ludwig van Beethoven") and are not counted.
+    particles = name_particles()
+    inner = [word for word in words[1:-1] if word not in particles]
+    counted = [words[0], *inner, words[-1]] if len(words) > 1 else words
+    if (mention.kind != "name" or mention.label not in ("ORG", "LOC") or not 2 <= len(counted) <= SETTINGS.given_name_max_words
+            or not given.listed(words[0]) or not all(is_surname_word(word, common, heads) for word in counted[1:])
+            or (len(counted) < len(words) and words[0] not in given)):  # "Palma de Majorque": a big place
         return
     if alias_of(mention.text) is None and not candidates(mention.text):
         mention.label = "PER"
