@@ -58,7 +58,7 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     gazetteer has them. ``site_home`` is the (country, folded first-level division) where the
     sure places of the site's other articles lie (:func:`site_home_of`): an article whose own places
     name no home is read as that site's local news ("Paris" in a Texas paper). ``language`` is the
-    article's: a small town named by words of that language ("Valley", "White House") is read
+    article's: a small town named by a common word of that language ("Valley", "Congress") is read
     only where the article's other places vouch for it (:func:`_unvouched_small_town`). Returns folded name → place (with its ``confidence``), for the
     names the gazetteer knows and the resolver is sure enough of: a name whose best reading
     has a confidence under ``SETTINGS.geo_min_confidence`` is left out rather than put in the wrong country.
@@ -388,26 +388,46 @@ def _in_pair_region(place: Place, region: Place | None) -> bool:
 
 
 def _word_names(names: list[str], language: str) -> frozenset[str]:
-    """The folded names made of common words (:func:`_made_of_words`); none while the word-town
+    """The folded names that are a common word (:func:`_is_common_word`); none while the word-town
     rule is off (``SETTINGS.geo_word_town_max_population`` 0), which alone reads them."""
     if SETTINGS.geo_word_town_max_population <= 0:
         return frozenset()
-    return frozenset(fold(name) for name in names if _made_of_words(name, language))
+    return frozenset(fold(name) for name in names if _is_common_word(name, language))
 
 
-def _made_of_words(name: str, language: str) -> bool:
-    """Whether every word of the name is a common word of the language in lower case: one its
-    lemmatizer knows (or its stem before a plural "-s"), or a month or weekday ("Valley",
-    "August", "White House", « Maison Blanche »). False without a language or a lemmatizer."""
-    if not language:
+def _is_common_word(name: str, language: str) -> bool:
+    """Whether the name is one common word of the language ("Valley", "Congress", "August",
+    « Vallée »): a month or weekday, or a word that both the lemmatizer's index and simplemma's
+    dictionary know in lower case (or their stem before a plural "-s").
+
+    One word only: a name made of several words is how places are named ("Falls Village",
+    "New Quay"), not how a word is written. Two lexicons: WordNet, the English index, also
+    lists encyclopaedic proper nouns ("laconia", a Greek region and a New Hampshire town);
+    simplemma's dictionaries, built from inflection lists, hold far fewer of them, so a word
+    both know is a common word more often than a place noun. False without a language or a
+    lexicon."""
+    if not language or len(name.split()) != 1 or "-" in name:
         return False
-    from newsweave.annotate.name_repeats import lowercase_words
     from newsweave.annotate.word_sets import calendar_words
 
-    common, calendar = lowercase_words(language), calendar_words(language)
-    words = name.replace("’", "'").lower().split()
-    return bool(words) and bool(common) and all(
-        word in common or fold(word) in calendar or (word.endswith("s") and word[:-1] in common) for word in words)
+    word = name.replace("’", "'").lower()
+    if fold(word) in calendar_words(language):
+        return True
+    return _known_word(word, language) or (word.endswith("s") and _known_word(word[:-1], language))
+
+
+@cache
+def _known_word(word: str, language: str) -> bool:
+    """Whether both the lemmatizer's index and simplemma know the lower-case word."""
+    from newsweave.annotate.name_repeats import lowercase_words
+
+    if word not in lowercase_words(language):
+        return False
+    try:
+        from simplemma import is_known
+        return bool(is_known(word, lang=language))
+    except (ImportError, ValueError):  # no simplemma, or no dictionary for the language
+        return False
 
 
 def _unvouched_small_town(place: Place, context: Context) -> bool:
