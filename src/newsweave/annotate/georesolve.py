@@ -93,7 +93,8 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     for key, country in _initialled_countries(names, options, seeds, first).items():
         options[key] = (_Entry(country, True),)
         first[key] = (country, 1.0)
-    inside = _pair_regions(pairs, first)
+    inside = _pair_regions(pairs, first, {key: _choose(found, seeds, prefer_city=False)[0]
+                                          for key, found in options.items() if key in _pair_towns(pairs)})
     seeds.nested = _nested(options)
     seeds.neighbours = _neighbours(options)
     readings = {key: {entry.place.geonameid for entry in found} for key, found in options.items()}
@@ -361,16 +362,25 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
     return frozenset(found)
 
 
-def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
+def _pair_towns(pairs: Iterable[tuple[str, str]]) -> frozenset[str]:
+    return frozenset(fold(town) for town, _ in pairs)
+
+
+def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place, float]],
+                  divisions_first: Mapping[str, Place] | None = None) -> dict[str, Place]:
     """Folded town name -> the division or country written after it, as first read. Two names first
     read as places of one kind, two countries or two states, are a list, not a town and its region
     ("among them China, Japan and …", "Georgia, Oklahoma, Pennsylvania"): a country lies in no
-    country, a state in no state."""
+    country, a state in no state. ``divisions_first`` holds the towns' first readings before a
+    division gives way to the city at its heart (``_prefer_city``): "Oklahoma" is first the state,
+    then Oklahoma City, and stays a state of the list."""
     inside: dict[str, Place] = {}
     for town, region in pairs:
         pick = first.get(fold(region))
         own = first.get(fold(town))
-        if own is not None and pick is not None and own[0].kind == pick[0].kind in ("country", "admin1"):
+        raw = (divisions_first or {}).get(fold(town))
+        kinds = {own[0].kind if own else None, raw.kind if raw else None}
+        if pick is not None and pick[0].kind in ("country", "admin1") and pick[0].kind in kinds:
             continue
         if pick is not None and pick[0].kind in ("country", "admin1", "admin2") and fold(town) != fold(region):
             inside.setdefault(fold(town), pick[0])
@@ -522,9 +532,10 @@ def _home_country(sure: list[Place], publication: str | None = None) -> str | No
     return country if count >= SETTINGS.geo_home_min_places and count >= SETTINGS.geo_home_min_share * sum(counts.values()) else None
 
 
-def _choose(found: tuple[_Entry, ...], context: Context) -> tuple[Place, float]:
+def _choose(found: tuple[_Entry, ...], context: Context, prefer_city: bool = True) -> tuple[Place, float]:
     """The best reading and its confidence: the share of the softmax of the scores that goes to
-    readings within ``SETTINGS.geo_same_place_km`` of it (a city and its namesake division agree)."""
+    readings within ``SETTINGS.geo_same_place_km`` of it (a city and its namesake division agree).
+    Without ``prefer_city`` a division is not given up for the city at its heart."""
     scores = [_score(entry, context) for entry in found]
     if any(_local(entry.place, context) and (entry.main_name or not _names_a_country(found)) for entry in found):
         # A far namesake in a country the article never points at yields to a local reading
@@ -534,7 +545,7 @@ def _choose(found: tuple[_Entry, ...], context: Context) -> tuple[Place, float]:
                   for score, entry in zip(scores, found, strict=True)]
     scored = sorted(((score, -entry.place.geonameid, entry.place) for score, entry in zip(scores, found, strict=True)),
                     reverse=True)
-    best = _prefer_city(scored[0][2], [item[2] for item in scored])
+    best = _prefer_city(scored[0][2], [item[2] for item in scored]) if prefer_city else scored[0][2]
     top = scored[0][0]
     total = agree = 0.0
     for score, _, place in scored:
