@@ -79,6 +79,9 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
         marked = tuple(entry for entry in _options(full) if entry.place.kind in ("admin1", "admin2"))
         if marked:
             options[fold(name)] = marked
+    for name in names:
+        if not options.get(fold(name)):
+            options[fold(name)] = _division_named_short(name, language)
     through = {fold(name): part for name, part in (inner or {}).items() if not options.get(fold(name))}
     for key, part in through.items():
         options[key] = _options(part)
@@ -360,6 +363,25 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
         if len(mine) == 1 and len(theirs) == 1:
             found |= mine | theirs
     return frozenset(found)
+
+
+def _division_named_short(name: str, language: str) -> tuple[_Entry, ...]:
+    """The divisions a name the gazetteer lacks is short for: news writes "Miami-Dade" or
+    "Henrico" for Miami-Dade County or Henrico County. Read only for a name with no reading of
+    its own, among the divisions whose main name is the name and a noun of divisions of the
+    article's language (``division_nouns_after`` / ``division_nouns_before`` of
+    ``lang/<iso>/places.toml``, whose suffixes are the gazetteer's: "County", "Parish")."""
+    found: list[_Entry] = []
+    for suffix in _division_suffixes(language):
+        found += [entry for entry in _options(f"{name} {suffix}") if entry.place.kind == "admin2" and entry.main_name]
+    return tuple(found)
+
+
+@cache
+def _division_suffixes(language: str) -> tuple[str, ...]:
+    table = lang.load(language, "places") if language else {}
+    nouns = list(table.get("division_nouns_after", {}).values()) + list(table.get("division_nouns_before", {}).values())
+    return tuple(sorted({entry["suffix"] for entry in nouns}))
 
 
 def _pair_towns(pairs: Iterable[tuple[str, str]]) -> frozenset[str]:
