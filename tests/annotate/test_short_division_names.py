@@ -21,7 +21,10 @@ BRACKEN = _entry(3, "Bracken", "city", "tesanna", 8_000)
 BRACKEN_COUNTY = _entry(4, "Bracken County", "admin2", "tesanna", 30_000)
 # A county only another name of which is "Quillan County": no reading for "Quillan".
 QUILLAN = _entry(5, "Greater Quillan County", "admin2", "tesanna", 30_000, main=False)
-GAZETTEER = {"tallowmere county": (TALLOWMERE_COUNTY,), "orville parish": (ORVILLE_PARISH,), "bracken": (BRACKEN,),
+# A town far away, and a county of the same name that the article also names in full.
+WEXLEY_TOWN = _Entry(Place(6, "Wexley", 52.0, 1.0, "GB", 60_000, "city", region="eastmarch"), True)
+WEXLEY_COUNTY = _entry(7, "Wexley County", "admin2", "tesanna", 400_000)
+GAZETTEER = {"wexley": (WEXLEY_TOWN,), "wexley county": (WEXLEY_COUNTY,), "tallowmere county": (TALLOWMERE_COUNTY,), "orville parish": (ORVILLE_PARISH,), "bracken": (BRACKEN,),
              "bracken county": (BRACKEN_COUNTY,), "quillan county": (QUILLAN,)}
 
 
@@ -47,3 +50,12 @@ def test_only_a_division_s_main_name_counts() -> None:
 
 def test_without_a_language_no_division_is_read_so() -> None:
     assert "tallowmere" not in resolve_places(["Tallowmere"])
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_name_beside_its_county_named_in_full_is_read_as_that_county(language: str) -> None:
+    assert resolve_places(["Wexley"], language=language)["wexley"].geonameid == WEXLEY_TOWN.place.geonameid
+    # (as in news, a town of the county is named too: the two spellings of one name are no
+    # context for each other)
+    found = resolve_places(["Wexley County", "Wexley", "Bracken"], language=language)
+    assert found["wexley"].geonameid == WEXLEY_COUNTY.place.geonameid

@@ -79,9 +79,12 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
         marked = tuple(entry for entry in _options(full) if entry.place.kind in ("admin1", "admin2"))
         if marked:
             options[fold(name)] = marked
-    for name in names:
+    folded_names = {fold(name) for name in names}
+    for name in names:  # "Henrico" for Henrico County; "Suffolk" beside "Suffolk County"
         if not options.get(fold(name)):
             options[fold(name)] = _division_named_short(name, language)
+        elif any(fold(f"{name} {suffix}") in folded_names for suffix in _division_suffixes(language)):
+            options[fold(name)] = options[fold(name)] + _division_named_short(name, language)
     through = {fold(name): part for name, part in (inner or {}).items() if not options.get(fold(name))}
     for key, part in through.items():
         options[key] = _options(part)
@@ -366,10 +369,11 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
 
 
 def _division_named_short(name: str, language: str) -> tuple[_Entry, ...]:
-    """The divisions a name the gazetteer lacks is short for: news writes "Miami-Dade" or
-    "Henrico" for Miami-Dade County or Henrico County. Read only for a name with no reading of
-    its own, among the divisions whose main name is the name and a noun of divisions of the
-    article's language (``division_nouns_after`` / ``division_nouns_before`` of
+    """The divisions a name may be short for: news writes "Miami-Dade" or "Henrico" for
+    Miami-Dade County or Henrico County, and "Suffolk" for the Suffolk County it also names in
+    full. Read for a name with no reading of its own, or beside its full name (as more
+    readings, context decides), among the divisions whose main name is the name and a noun of
+    divisions of the article's language (``division_nouns_after`` / ``division_nouns_before`` of
     ``lang/<iso>/places.toml``, whose suffixes are the gazetteer's: "County", "Parish")."""
     found: list[_Entry] = []
     for suffix in _division_suffixes(language):
