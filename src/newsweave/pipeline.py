@@ -25,7 +25,7 @@ from newsweave.link import find_duplicate, fingerprint
 from newsweave.link.stories import assign_story
 from newsweave.link.story_dates import date_from_story
 from newsweave.link.entities import entity_records, link_article_entities
-from newsweave.link.site_home import home_from_store, remember_votes
+from newsweave.link.site_home import home_from_store, vote_to_file
 from newsweave import provenance
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.store import Store
@@ -250,7 +250,8 @@ def _store_article(article: Article, store: Store) -> str:
     if match:
         article.duplicate_of, article.duplicate_similarity = match.article_id, round(match.similarity, 3)
     try:
-        saved = store.save_article(article, print_, match, entity_records(article.entities, article.language))
+        saved = store.save_article(article, print_, match, entity_records(article.entities, article.language),
+                                   site_vote=vote_to_file(article))
     except Exception as error:  # noqa: BLE001 - a row the database refuses must not stop the batch
         store.save_rejection(_internal_rejection(article.source, "store", error))
         return "rejected"
@@ -260,17 +261,8 @@ def _store_article(article: Article, store: Store) -> str:
         if existing and store.add_source_to(existing, article.source, article.raw_sha256):
             return "exact_copy"
         return "already_stored"
-    _remember_site_votes(article, store)
     _assign_story(article, store)
     return "near_duplicate" if match else "new"
-
-
-def _remember_site_votes(article: Article, store: Store) -> None:
-    """File a stored article's vote for its site's home; a failure is recorded, the article stays stored."""
-    try:
-        remember_votes(article, store)
-    except Exception as error:  # noqa: BLE001
-        store.save_rejection(_internal_rejection(article.source, "link (site home)", error))
 
 
 def _assign_story(article: Article, store: Store) -> None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from newsweave import provenance
 from newsweave.assess import assess
 from newsweave.link.entities import entity_records, link_article_entities
-from newsweave.link.site_home import home_from_store, remember_votes
+from newsweave.link.site_home import home_from_store, vote_to_file
 from newsweave.model import Article, RawDocument, Rejection
 from newsweave.pipeline import analyze_batch
 from newsweave.restory import restory
@@ -111,8 +111,7 @@ def _replace(store: Store, old: Article, new: Article) -> bool:
         link_article_entities(new, store)
         if not new.work.assessed:  # a Dask worker may have assessed it already
             assess(new)
-        store.replace_analysis(new, entity_records(new.entities, new.language))
-        remember_votes(new, store, again=True)
+        store.replace_analysis(new, entity_records(new.entities, new.language), site_vote=vote_to_file(new, again=True))
     except Exception:  # noqa: BLE001 - counted as failed; the old analysis stays stored
         return False
     return True

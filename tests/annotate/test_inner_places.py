@@ -66,3 +66,14 @@ def test_without_a_language_the_mention_stays_unplaced(monkeypatch: pytest.Monke
     monkeypatch.setattr(canonical, "alias_of", lambda name: None)
     [resolved] = resolve_mentions([Mention(0, 18, "Brevanne Velodrome", "LOC")], "Brevanne Velodrome")
     assert resolved is not None and resolved.place is None
+
+
+@pytest.mark.parametrize(("name", "language"), [
+    ("Lake Brisquet", "en"), ("Old Town Brisquet", "en"), ("Greater Brisquet", "en"),
+    ("Grand Brisquet", "fr"), ("Vieux Brisquet", "fr"),
+])
+def test_a_town_the_article_names_is_read_at_the_end_of_a_longer_name(name: str, language: str) -> None:
+    # Last words name a country or a division only, unless the article names that town itself.
+    assert inner_place_name(name, language) is None
+    assert inner_place_name(name, language, frozenset({"brisquet"})) == "Brisquet"
+

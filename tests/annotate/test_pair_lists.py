@@ -18,7 +18,13 @@ BRENNMARK = Place(4, "Brennmark", 40.3, 40.3, "NL", 3_000_000, "admin1", admin1=
 ESKER = Place(5, "Esker", 41.0, 41.0, "NL", 2_000_000, "admin1", admin1="08", region="esker")
 ESKER_TOWN = Place(6, "Esker", 40.25, 40.2, "NL", 4_000, "city", admin1="07", region="brennmark")
 
+# A state whose big city at its heart bears its name, and a small town of Brennmark named after it.
+KORVAN = Place(7, "Korvan", 45.0, 45.0, "NL", 4_000_000, "admin1", admin1="09", region="korvan")
+KORVAN_CITY = Place(8, "Korvan", 45.2, 45.1, "NL", 700_000, "city", admin1="09", region="korvan")
+KORVAN_TOWN = Place(9, "Korvan", 40.35, 40.25, "NL", 900, "city", admin1="07", region="brennmark")
+
 GAZETTEER = {
+    "korvan": (_Entry(KORVAN_CITY, True), _Entry(KORVAN, True), _Entry(KORVAN_TOWN, True)),
     "valoria": (_Entry(VALORIA, True), _Entry(VALORIA_TOWN, True)),
     "norland": (_Entry(NORLAND, True),),
     "brennmark": (_Entry(BRENNMARK, True),),
@@ -61,3 +67,14 @@ def test_two_states_after_a_comma_are_a_list(text: str) -> None:
 ])
 def test_a_town_named_like_a_country_stays_in_its_state(text: str) -> None:
     assert _read(text, ["Valoria", "Brennmark"])["valoria"].geonameid == VALORIA_TOWN.geonameid
+
+
+@pytest.mark.parametrize("text", [
+    "The disorder was found in states including Esker, Korvan, Brennmark and others.",
+    "Le mal a été trouvé dans des États dont Esker, Korvan, Brennmark et d'autres.",
+])
+def test_a_state_read_as_the_city_at_its_heart_is_still_a_state_of_the_list(text: str) -> None:
+    found = _read(text, ["Esker", "Korvan", "Brennmark"])
+    # Not the village of Brennmark that "Korvan, Brennmark" would make of it.
+    assert found["korvan"].geonameid in (KORVAN.geonameid, KORVAN_CITY.geonameid)
+

@@ -1,6 +1,7 @@
-"""Small towns named by common words ("Valley", "White House", « Maison Blanche »): read only
-where the article's other places vouch for them, on an invented gazetteer, in English and French
-(a rule off by default, switched on here)."""
+"""Small towns named by a common word ("Valley", "Congress", « Clairière »): read only where the
+article's other places vouch for them, on an invented gazetteer, in English and French (on by
+default since stop 34). A name of several words, or a word only one lexicon knows
+(a proper noun of WordNet's), is a place's name."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from gazetteer_inputs import use_invented_readings
 
 from newsweave.annotate import georesolve
 from newsweave.annotate.geo import Place, _Entry
-from newsweave.annotate.georesolve import _made_of_words, resolve_places
+from newsweave.annotate.georesolve import _is_common_word, resolve_places
 
 
 def _place(geonameid: int, name: str, lat: float, lon: float, region: str, population: int = 3_000,
@@ -20,17 +21,20 @@ def _place(geonameid: int, name: str, lat: float, lon: float, region: str, popul
 
 
 GAZETTEER = {
-    # Towns named by common words, far from the big city the articles name.
-    "amber meadow": (_place(1, "Amber Meadow", 35.0, -86.0, "plaines"),),
-    "grange verte": (_place(2, "Grange Verte", 35.2, -86.2, "plaines"),),
-    # A town of the same region, next to Amber Meadow.
+    # Towns named by a common word, far from the big city the articles name.
+    "orchard": (_place(1, "Orchard", 35.0, -86.0, "plaines"),),
+    "clairiere": (_place(2, "Clairière", 35.2, -86.2, "plaines"),),
+    # Towns named by several common words: a place's name, read as before.
+    "amber meadow": (_place(8, "Amber Meadow", 35.3, -86.3, "plaines"),),
+    "grange verte": (_place(9, "Grange Verte", 35.4, -86.4, "plaines"),),
+    # A town of the same region, next to Orchard.
     "stonefield hollows": (_place(3, "Stonefield Hollows", 35.1, -86.1, "plaines"),),
     # A town whose name is no word, as small and as far.
     "quorvale": (_place(4, "Quorvale", 36.0, -87.0, "collines"),),
     "grandeville": (_place(5, "Grandeville", 45.0, -70.0, "cote-est", population=900_000),),
-    # A bigger town named by words.
-    "copper bridge": (_place(6, "Copper Bridge", 34.0, -85.0, "plaines", population=60_000),),
-    # A county (second-level division) around Amber Meadow, whose point is near it.
+    # A bigger town named by a word.
+    "lantern": (_place(6, "Lantern", 34.0, -85.0, "plaines", population=60_000),),
+    # A county (second-level division) around Orchard, whose point is near it.
     "tallow county": (_place(7, "Tallow County", 35.05, -86.05, "plaines", population=90_000, kind="admin2"),),
 }
 
@@ -38,33 +42,41 @@ GAZETTEER = {
 @pytest.fixture(autouse=True)
 def invented_gazetteer(monkeypatch: pytest.MonkeyPatch) -> None:
     use_invented_readings(monkeypatch, GAZETTEER)
-    # The rule is off by default (settings.py): on here, at the size it was tried with.
+    # The size it was tried with (settings.py), whatever the default becomes.
     monkeypatch.setattr(georesolve, "SETTINGS", replace(georesolve.SETTINGS, geo_word_town_max_population=20_000))
 
 
-def test_the_rule_is_off_by_default() -> None:
+def test_the_rule_is_on_by_default() -> None:
     from newsweave.annotate.settings import SETTINGS
 
-    assert SETTINGS.geo_word_town_max_population == 0
+    assert SETTINGS.geo_word_town_max_population > 0
 
 
-@pytest.mark.parametrize(("name", "language", "made"), [
-    ("Amber Meadow", "en", True),
-    ("August", "en", True),
-    ("White House", "en", True),
+@pytest.mark.parametrize(("name", "language", "word"), [
+    ("Orchard", "en", True),
+    ("Meadows", "en", True),  # a plural
+    ("August", "en", True),  # a month
     ("Quorvale", "en", False),
-    ("Stonefield Hollows", "en", False),
-    ("Maison Blanche", "fr", True),
-    ("Grange Verte", "fr", True),
+    # Several words: how places are named.
+    ("Amber Meadow", "en", False),
+    ("White House", "en", False),
+    # WordNet lists it (a Greek region), simplemma does not: a proper noun.
+    ("Laconia", "en", False),
+    ("Clairière", "fr", True),
+    ("Août", "fr", True),
+    ("Grange Verte", "fr", False),
+    ("Maison Blanche", "fr", False),
     ("Quorvale", "fr", False),
+    # A word of another language only.
+    ("Clairière", "en", False),
     # Without a language nothing is a word.
-    ("Amber Meadow", "", False),
+    ("Orchard", "", False),
 ])
-def test_names_made_of_common_words(name: str, language: str, made: bool) -> None:
-    assert _made_of_words(name, language) is made
+def test_names_that_are_a_common_word(name: str, language: str, word: bool) -> None:
+    assert _is_common_word(name, language) is word
 
 
-@pytest.mark.parametrize(("town", "language"), [("Amber Meadow", "en"), ("Grange Verte", "fr")])
+@pytest.mark.parametrize(("town", "language"), [("Orchard", "en"), ("Clairière", "fr")])
 def test_a_word_town_nothing_vouches_for_is_left_unresolved(town: str, language: str) -> None:
     found = resolve_places([town, "Grandeville"], language=language)
     assert "grandeville" in found
@@ -72,32 +84,36 @@ def test_a_word_town_nothing_vouches_for_is_left_unresolved(town: str, language:
 
 
 def test_without_the_language_the_town_is_read_as_before() -> None:
-    assert "amber meadow" in resolve_places(["Amber Meadow", "Grandeville"])
+    assert "orchard" in resolve_places(["Orchard", "Grandeville"])
+
+
+@pytest.mark.parametrize(("town", "language"), [("Amber Meadow", "en"), ("Grange Verte", "fr")])
+def test_a_town_named_by_several_words_is_read_as_before(town: str, language: str) -> None:
+    assert town.lower() in resolve_places([town, "Grandeville"], language=language)
 
 
 def test_a_town_whose_name_is_no_word_is_read_as_before() -> None:
     assert "quorvale" in resolve_places(["Quorvale", "Grandeville"], language="en")
 
 
-def test_a_big_town_named_by_words_is_read_as_before() -> None:
-    assert "copper bridge" in resolve_places(["Copper Bridge", "Grandeville"], language="en")
+def test_a_big_town_named_by_a_word_is_read_as_before() -> None:
+    assert "lantern" in resolve_places(["Lantern", "Grandeville"], language="en")
 
 
 @pytest.mark.parametrize("other", ["Stonefield Hollows", "Tallow County"])
 def test_a_neighbouring_place_vouches_for_a_word_town(other: str) -> None:
     # A town nearby, or a county whose point is near it, both named by the article.
-    found = resolve_places(["Amber Meadow", other, "Grandeville"], language="en")
-    assert found["amber meadow"].geonameid == 1
+    found = resolve_places(["Orchard", other, "Grandeville"], language="en")
+    assert found["orchard"].geonameid == 1
 
 
 def test_a_local_paper_naming_its_town_alone_keeps_it() -> None:
-    assert resolve_places(["Amber Meadow"], language="en")["amber meadow"].geonameid == 1
-    assert resolve_places(["Grange Verte"], language="fr")["grange verte"].geonameid == 2
+    assert resolve_places(["Orchard"], language="en")["orchard"].geonameid == 1
+    assert resolve_places(["Clairière"], language="fr")["clairiere"].geonameid == 2
 
 
 def test_the_site_home_vouches_for_a_word_town() -> None:
     # A local paper whose other articles lie in the town's division.
-    found = resolve_places(["Amber Meadow", "Grandeville"], site_home=("US", "plaines"), language="en")
-    assert found["amber meadow"].geonameid == 1
-    assert "amber meadow" not in resolve_places(["Amber Meadow", "Grandeville"], site_home=("US", "collines"),
-                                                language="en")
+    found = resolve_places(["Orchard", "Grandeville"], site_home=("US", "plaines"), language="en")
+    assert found["orchard"].geonameid == 1
+    assert "orchard" not in resolve_places(["Orchard", "Grandeville"], site_home=("US", "collines"), language="en")

@@ -147,3 +147,28 @@ def test_an_article_analysed_again_replaces_its_vote(store: Store) -> None:
     assert len(store.site_votes("tesanna-herald.com", 50)) == 2
     remember_votes(first[0], store, again=True)  # … one analysed again loses the vote it had
     assert [article_id for article_id, _ in store.site_votes("tesanna-herald.com", 50)] == [first[1].id]
+
+
+def test_the_vote_is_written_in_the_article_s_own_transaction(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _batch(FIRST["fr"], "journal-de-tesanna.fr", "fr")
+    assert store_analyzed(first[0], store) == "new"
+    assert [article_id for article_id, _ in store.site_votes("journal-de-tesanna.fr", 50)] == [first[0].id]
+
+    def refused(*args: object) -> None:
+        raise RuntimeError("the vote's rows are refused")
+
+    monkeypatch.setattr("newsweave.store.articles.write_site_votes", refused)
+    # The vote fails: the article is not stored either (and is recorded as rejected).
+    assert store_analyzed(first[1], store) == "rejected"
+    assert store.get_article(first[1].id) is None
+    assert [article_id for article_id, _ in store.site_votes("journal-de-tesanna.fr", 50)] == [first[0].id]
+
+
+def test_an_analysis_replaced_with_an_empty_vote_loses_the_stored_one(store: Store) -> None:
+    first = _batch(FIRST["en"], "tesanna-herald.com", "en")
+    for article in first:
+        store_analyzed(article, store)
+    store.replace_analysis(first[0], site_vote=("tesanna-herald.com", set()))
+    assert [article_id for article_id, _ in store.site_votes("tesanna-herald.com", 50)] == [first[1].id]
+    store.replace_analysis(first[0], site_vote=("tesanna-herald.com", {("US", "tesanna")}))
+    assert len(store.site_votes("tesanna-herald.com", 50)) == 2

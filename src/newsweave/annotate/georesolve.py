@@ -58,7 +58,7 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     gazetteer has them. ``site_home`` is the (country, folded first-level division) where the
     sure places of the site's other articles lie (:func:`site_home_of`): an article whose own places
     name no home is read as that site's local news ("Paris" in a Texas paper). ``language`` is the
-    article's: a small town named by words of that language ("Valley", "White House") is read
+    article's: a small town named by a common word of that language ("Valley", "Congress") is read
     only where the article's other places vouch for it (:func:`_unvouched_small_town`). Returns folded name → place (with its ``confidence``), for the
     names the gazetteer knows and the resolver is sure enough of: a name whose best reading
     has a confidence under ``SETTINGS.geo_min_confidence`` is left out rather than put in the wrong country.
@@ -79,6 +79,12 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
         marked = tuple(entry for entry in _options(full) if entry.place.kind in ("admin1", "admin2"))
         if marked:
             options[fold(name)] = marked
+    folded_names = {fold(name) for name in names}
+    for name in names:  # "Henrico" for Henrico County; "Suffolk" beside "Suffolk County"
+        if not options.get(fold(name)):
+            options[fold(name)] = _division_named_short(name, language)
+        elif any(fold(f"{name} {suffix}") in folded_names for suffix in _division_suffixes(language)):
+            options[fold(name)] = options[fold(name)] + _division_named_short(name, language)
     through = {fold(name): part for name, part in (inner or {}).items() if not options.get(fold(name))}
     for key, part in through.items():
         options[key] = _options(part)
@@ -93,7 +99,8 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     for key, country in _initialled_countries(names, options, seeds, first).items():
         options[key] = (_Entry(country, True),)
         first[key] = (country, 1.0)
-    inside = _pair_regions(pairs, first)
+    inside = _pair_regions(pairs, first, {key: _choose(found, seeds, prefer_city=False)[0]
+                                          for key, found in options.items() if key in _pair_towns(pairs)})
     seeds.nested = _nested(options)
     seeds.neighbours = _neighbours(options)
     readings = {key: {entry.place.geonameid for entry in found} for key, found in options.items()}
@@ -361,16 +368,45 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
     return frozenset(found)
 
 
-def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
+def _division_named_short(name: str, language: str) -> tuple[_Entry, ...]:
+    """The divisions a name may be short for: news writes "Miami-Dade" or "Henrico" for
+    Miami-Dade County or Henrico County, and "Suffolk" for the Suffolk County it also names in
+    full. Read for a name with no reading of its own, or beside its full name (as more
+    readings, context decides), among the divisions whose main name is the name and a noun of
+    divisions of the article's language (``division_nouns_after`` / ``division_nouns_before`` of
+    ``lang/<iso>/places.toml``, whose suffixes are the gazetteer's: "County", "Parish")."""
+    found: list[_Entry] = []
+    for suffix in _division_suffixes(language):
+        found += [entry for entry in _options(f"{name} {suffix}") if entry.place.kind == "admin2" and entry.main_name]
+    return tuple(found)
+
+
+@cache
+def _division_suffixes(language: str) -> tuple[str, ...]:
+    table = lang.load(language, "places") if language else {}
+    nouns = list(table.get("division_nouns_after", {}).values()) + list(table.get("division_nouns_before", {}).values())
+    return tuple(sorted({entry["suffix"] for entry in nouns}))
+
+
+def _pair_towns(pairs: Iterable[tuple[str, str]]) -> frozenset[str]:
+    return frozenset(fold(town) for town, _ in pairs)
+
+
+def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place, float]],
+                  divisions_first: Mapping[str, Place] | None = None) -> dict[str, Place]:
     """Folded town name -> the division or country written after it, as first read. Two names first
     read as places of one kind, two countries or two states, are a list, not a town and its region
     ("among them China, Japan and …", "Georgia, Oklahoma, Pennsylvania"): a country lies in no
-    country, a state in no state."""
+    country, a state in no state. ``divisions_first`` holds the towns' first readings before a
+    division gives way to the city at its heart (``_prefer_city``): "Oklahoma" is first the state,
+    then Oklahoma City, and stays a state of the list."""
     inside: dict[str, Place] = {}
     for town, region in pairs:
         pick = first.get(fold(region))
         own = first.get(fold(town))
-        if own is not None and pick is not None and own[0].kind == pick[0].kind in ("country", "admin1"):
+        raw = (divisions_first or {}).get(fold(town))
+        kinds = {own[0].kind if own else None, raw.kind if raw else None}
+        if pick is not None and pick[0].kind in ("country", "admin1") and pick[0].kind in kinds:
             continue
         if pick is not None and pick[0].kind in ("country", "admin1", "admin2") and fold(town) != fold(region):
             inside.setdefault(fold(town), pick[0])
@@ -388,26 +424,46 @@ def _in_pair_region(place: Place, region: Place | None) -> bool:
 
 
 def _word_names(names: list[str], language: str) -> frozenset[str]:
-    """The folded names made of common words (:func:`_made_of_words`); none while the word-town
+    """The folded names that are a common word (:func:`_is_common_word`); none while the word-town
     rule is off (``SETTINGS.geo_word_town_max_population`` 0), which alone reads them."""
     if SETTINGS.geo_word_town_max_population <= 0:
         return frozenset()
-    return frozenset(fold(name) for name in names if _made_of_words(name, language))
+    return frozenset(fold(name) for name in names if _is_common_word(name, language))
 
 
-def _made_of_words(name: str, language: str) -> bool:
-    """Whether every word of the name is a common word of the language in lower case: one its
-    lemmatizer knows (or its stem before a plural "-s"), or a month or weekday ("Valley",
-    "August", "White House", « Maison Blanche »). False without a language or a lemmatizer."""
-    if not language:
+def _is_common_word(name: str, language: str) -> bool:
+    """Whether the name is one common word of the language ("Valley", "Congress", "August",
+    « Vallée »): a month or weekday, or a word that both the lemmatizer's index and simplemma's
+    dictionary know in lower case (or their stem before a plural "-s").
+
+    One word only: a name made of several words is how places are named ("Falls Village",
+    "New Quay"), not how a word is written. Two lexicons: WordNet, the English index, also
+    lists encyclopaedic proper nouns ("laconia", a Greek region and a New Hampshire town);
+    simplemma's dictionaries, built from inflection lists, hold far fewer of them, so a word
+    both know is a common word more often than a place noun. False without a language or a
+    lexicon."""
+    if not language or len(name.split()) != 1 or "-" in name:
         return False
-    from newsweave.annotate.name_repeats import lowercase_words
     from newsweave.annotate.word_sets import calendar_words
 
-    common, calendar = lowercase_words(language), calendar_words(language)
-    words = name.replace("’", "'").lower().split()
-    return bool(words) and bool(common) and all(
-        word in common or fold(word) in calendar or (word.endswith("s") and word[:-1] in common) for word in words)
+    word = name.replace("’", "'").lower()
+    if fold(word) in calendar_words(language):
+        return True
+    return _known_word(word, language) or (word.endswith("s") and _known_word(word[:-1], language))
+
+
+@cache
+def _known_word(word: str, language: str) -> bool:
+    """Whether both the lemmatizer's index and simplemma know the lower-case word."""
+    from newsweave.annotate.name_repeats import lowercase_words
+
+    if word not in lowercase_words(language):
+        return False
+    try:
+        from simplemma import is_known
+        return bool(is_known(word, lang=language))
+    except (ImportError, ValueError):  # no simplemma, or no dictionary for the language
+        return False
 
 
 def _unvouched_small_town(place: Place, context: Context) -> bool:
@@ -502,9 +558,10 @@ def _home_country(sure: list[Place], publication: str | None = None) -> str | No
     return country if count >= SETTINGS.geo_home_min_places and count >= SETTINGS.geo_home_min_share * sum(counts.values()) else None
 
 
-def _choose(found: tuple[_Entry, ...], context: Context) -> tuple[Place, float]:
+def _choose(found: tuple[_Entry, ...], context: Context, prefer_city: bool = True) -> tuple[Place, float]:
     """The best reading and its confidence: the share of the softmax of the scores that goes to
-    readings within ``SETTINGS.geo_same_place_km`` of it (a city and its namesake division agree)."""
+    readings within ``SETTINGS.geo_same_place_km`` of it (a city and its namesake division agree).
+    Without ``prefer_city`` a division is not given up for the city at its heart."""
     scores = [_score(entry, context) for entry in found]
     if any(_local(entry.place, context) and (entry.main_name or not _names_a_country(found)) for entry in found):
         # A far namesake in a country the article never points at yields to a local reading
@@ -514,7 +571,7 @@ def _choose(found: tuple[_Entry, ...], context: Context) -> tuple[Place, float]:
                   for score, entry in zip(scores, found, strict=True)]
     scored = sorted(((score, -entry.place.geonameid, entry.place) for score, entry in zip(scores, found, strict=True)),
                     reverse=True)
-    best = _prefer_city(scored[0][2], [item[2] for item in scored])
+    best = _prefer_city(scored[0][2], [item[2] for item in scored]) if prefer_city else scored[0][2]
     top = scored[0][0]
     total = agree = 0.0
     for score, _, place in scored:

@@ -87,11 +87,11 @@ class AnnotateSettings:
     # confidence multiplied by this factor.
     geo_unsupported_division_max_population: int = 1_000_000
     geo_unsupported_division_factor: float = 0.2
-    # A town smaller than this, named by common words of the article's language ("Valley",
-    # "White House"), is read only where the article's other places vouch for it. Off (0): at
-    # 20,000 it took wrong dots off the map but cost right ones on the geo check halves, real towns
-    # whose names WordNet also lists ("Laconia", "Falls Village"; docs/quality.md, stop 33).
-    geo_word_town_max_population: int = 0
+    # A town smaller than this, named by one common word of the article's language ("Valley",
+    # "Congress"), is read only where the article's other places vouch for it (0: off). A word
+    # is one both the lemmatizer's index and simplemma know: WordNet alone also lists real towns
+    # ("Laconia"), and names of several words are places' names ("Falls Village"; stops 33-34).
+    geo_word_town_max_population: int = 20_000
     # A name the gazetteer lacks, read at the place it is named after ("Manila Cathedral" at
     # Manila), has the confidence of that reading times this: the thing named lies in or near the
     # place, not at its point, and the reading is no sure context for the others.

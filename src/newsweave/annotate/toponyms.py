@@ -152,8 +152,26 @@ def inner_place_name(name: str, language: str, places: frozenset[str] = frozense
     words = _name_words(name, language)
     if len(words) < 2 or any(fold(name[a:b]) in _street_words(language) for a, b in words):
         return None
-    spans = _embedded_spans(name, words, _connectors(language), places, language)
+    spans = _embedded_spans(name, words, _connectors(language), places, language) or _named_town_last(name, words, places, language)
     return name[spans[0][0]:spans[0][1]] if spans else None
+
+
+def _named_town_last(name: str, words: list[tuple[int, int]], places: frozenset[str],
+                     language: str) -> list[tuple[int, int]]:
+    """The last words of a name the gazetteer lacks, where they are a town or county that the
+    article also names as a place of its own ("Lake Manassas", "Old Town Manassas", "Greater
+    Mumbai" in articles naming Manassas or Mumbai): the article vouches that the town is what
+    the name places. Last words are otherwise read as countries or divisions only, since a town
+    of that name elsewhere says little ("Kestrel Bay" is no bay of Bay, Somalia); a name that
+    ends with a head noun of places is not placed this way either."""
+    if fold(name[words[-1][0]:words[-1][1]]) in _place_head_words(language):
+        return []
+    for size in range(min(SETTINGS.toponym_max_words, len(words) - 1), 0, -1):
+        start, end = words[-size][0], words[-1][1]
+        if fold(name[start:end]) in places and any(
+                entry.main_name and entry.place.kind in ("city", "admin2") for entry in candidates(name[start:end])):
+            return [(start, end)]
+    return []
 
 
 def _name_words(name: str, language: str, offset: int = 0) -> list[tuple[int, int]]:

@@ -54,12 +54,21 @@ def home_from_store(article: Article, memory: SiteHomeMemory) -> dict[str, str]:
     return _take_identities(article, entities_of(article, kept, results))
 
 
-def remember_votes(article: Article, memory: SiteHomeMemory, again: bool = False) -> None:
-    """File the article's vote under its site, for the site's later articles; ``again``, for an
-    article analysed again, also files an empty vote, over the one it had."""
+def vote_to_file(article: Article, again: bool = False) -> tuple[str, Vote] | None:
+    """(site, vote) the article files for its site's later articles, or None when it files
+    nothing; ``again``, for an article analysed again, also an empty vote, over the one it had.
+    The store writes it in the article's own transaction (``Store.save_article(site_vote=…)``)."""
     site = site_of(article.url)
     if site and (article.work.site_vote or again):
-        memory.remember_site_votes(article.id, site, article.work.site_vote)
+        return site, set(article.work.site_vote)
+    return None
+
+
+def remember_votes(article: Article, memory: SiteHomeMemory, again: bool = False) -> None:
+    """File the article's vote under its site on its own (a memory without articles: the bench)."""
+    filed = vote_to_file(article, again)
+    if filed is not None:
+        memory.remember_site_votes(article.id, *filed)
 
 
 def _take_identities(article: Article, fresh: list[Entity]) -> dict[str, str]:

@@ -17,6 +17,10 @@ from newsweave.store import schema
 from newsweave.store.base import chunks
 from newsweave.store.entities import EntityRecords
 from newsweave.store.fulltext import index_texts
+from newsweave.store.site_votes import write_site_votes
+
+# (site, vote): the divisions an article votes for as its site's home (``link.site_home``).
+SiteVote = tuple[str, set[tuple[str, str]]]
 
 _a, _sources = schema.articles, schema.article_sources
 
@@ -161,11 +165,12 @@ class ArticleRecords(EntityRecords):
             return added
 
     def save_article(self, article: Article, print_: Fingerprint, match: DuplicateMatch | None,
-                     entities: list | None = None) -> bool:
+                     entities: list | None = None, site_vote: SiteVote | None = None) -> bool:
         """Store a new article in one transaction; False if another writer stored it first.
 
         ``entities`` (``link.entities.EntityRecord``s) are merged into the store's entities in
         the same transaction (``remember_entities``): an article is never stored without them.
+        ``site_vote`` (site, vote: ``link.site_home.vote_to_file``) is filed in it too.
         """
         now = datetime.now(UTC)
         try:
@@ -179,13 +184,17 @@ class ArticleRecords(EntityRecords):
                 self._index_text(connection, article)
                 if entities:
                     self._remember_entities(connection, entities)
+                if site_vote is not None:
+                    write_site_votes(connection, article.id, *site_vote)
         except IntegrityError:
             return False
         return True
 
-    def replace_analysis(self, article: Article, entities: list | None = None) -> None:
+    def replace_analysis(self, article: Article, entities: list | None = None,
+                         site_vote: SiteVote | None = None) -> None:
         """Replace a stored article's analysis by a new one of the same input, in one transaction
-        (``newsweave reanalyze``); stories and corroboration are redone by the caller."""
+        (``newsweave reanalyze``), its site vote with it when given (an empty vote removes the
+        one it had); stories and corroboration are redone by the caller."""
         with self.engine.begin() as connection:
             connection.execute(
                 update(schema.articles).where(schema.articles.c.id == article.id), _analysis_columns(article)
@@ -196,6 +205,8 @@ class ArticleRecords(EntityRecords):
             self._index_text(connection, article, replace=True)
             if entities:
                 self._remember_entities(connection, entities)
+            if site_vote is not None:
+                write_site_votes(connection, article.id, *site_vote)
 
     def stale_article_ids(self, provenance_key: str) -> list[str]:
         """Articles analysed by other code, models or settings than ``provenance_key`` says."""

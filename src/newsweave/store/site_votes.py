@@ -1,5 +1,8 @@
 """Each stored article's vote for its site's home: what ``link.site_home.SiteHomeMemory`` reads
-and writes (the ``site_votes`` table, revision 0015)."""
+and writes (the ``site_votes`` table, revision 0015).
+
+``save_article`` and ``replace_analysis`` write the vote in the article's own transaction
+(``write_site_votes``), so an article is never stored without it, nor a vote without its article."""
 
 from __future__ import annotations
 
@@ -29,9 +32,14 @@ class SiteVoteRecords(StoreBase):
     def remember_site_votes(self, article_id: str, site: str, votes: set[tuple[str, str]]) -> None:
         """File the article's vote under its site, over any vote it had (storing it again
         changes nothing)."""
-        rows = [{"article_id": article_id, "site": site[:255], "country": country, "division": division[:255]}
-                for country, division in sorted(votes)]
         with self.engine.begin() as connection:
-            connection.execute(delete(_VOTES).where(_VOTES.c.article_id == article_id))
-            if rows:
-                connection.execute(insert(_VOTES), rows)
+            write_site_votes(connection, article_id, site, votes)
+
+
+def write_site_votes(connection, article_id: str, site: str, votes: set[tuple[str, str]]) -> None:
+    """Replace the article's vote rows by ``votes`` inside the caller's transaction."""
+    rows = [{"article_id": article_id, "site": site[:255], "country": country, "division": division[:255]}
+            for country, division in sorted(votes)]
+    connection.execute(delete(_VOTES).where(_VOTES.c.article_id == article_id))
+    if rows:
+        connection.execute(insert(_VOTES), rows)
