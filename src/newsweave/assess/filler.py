@@ -30,6 +30,7 @@ from newsweave.assess.textual import (
     time_spans,
 )
 from newsweave.assess.leaks import furniture_pieces
+from newsweave.assess.tense import past_verbs
 from newsweave.model import Article, Flag, Severity
 from newsweave.assess.settings import SETTINGS
 
@@ -139,7 +140,10 @@ def _narrates(article: Article, sentence: Sentence) -> bool:
     doc = doc_of(article)
     if not doc.has_annotation("DEP"):
         # A blank pipeline (no model for the language): the language's own tense shapes
-        # (``[filler] narration``, e.g. German perfect „sind … eingedrungen“) stand in for a parse.
+        # (``[filler] narration``, e.g. German perfect „sind … eingedrungen“) and its past verbs told
+        # from their lemma (``assess/tense``: „brachten“, „wurde“) stand in for a parse.
+        if overlaps(sentence.start, sentence.end, _past_verbs(article)):
+            return True
         return bool(find_patterns(patterns(article, "filler", "narration"), article.text, sentence.start, sentence.end))
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
@@ -149,6 +153,15 @@ def _narrates(article: Article, sentence: Sentence) -> bool:
     if any(verb.tag_ == "MD" or "Mod" in verb.morph.get("VerbType") for verb in verbs[1:]):
         return False  # "should not be underestimated": a modal speaks of what may be, not of what happened
     return any("Past" in verb.morph.get("Tense") for verb in verbs)
+
+
+def _past_verbs(article: Article) -> list[tuple[int, int]]:
+    """The article's finite past verbs by lemma (cached; empty for a language with no ``[tense]``)."""
+    cached = article.work.memo.get("trust_past_verbs")
+    if cached is None:
+        cached = past_verbs(article.language or "", article.text)
+        article.work.memo["trust_past_verbs"] = cached
+    return cached
 
 
 def _is_vague(
