@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from newsweave import lang
 from newsweave.assess.textual import (
     Sentence,
     doc_of,
@@ -30,6 +31,7 @@ from newsweave.assess.textual import (
     time_spans,
 )
 from newsweave.assess.leaks import furniture_pieces
+from newsweave.assess import lemmas
 from newsweave.assess.tense import past_verbs
 from newsweave.model import Article, Flag, Severity
 from newsweave.assess.settings import SETTINGS
@@ -196,5 +198,24 @@ def _names_a_thing(article: Article, sentence: Sentence) -> bool:
     would read as a name and no sentence would ever look vague."""
     shapes = patterns(article, "names", "shapes")
     if shapes:
-        return bool(find_patterns(shapes, article.text, sentence.start, sentence.end))
+        if find_patterns(shapes, article.text, sentence.start, sentence.end):
+            return True
+        return _unknown_capitalised(article, sentence)
     return bool(_INNER_CAPITAL.search(sentence.text))
+
+
+def _unknown_capitalised(article: Article, sentence: Sentence) -> bool:
+    """A capitalised word inside the sentence that the language's lemma table does not know
+    („von Ducati“, „Quantumscape“): a name, where every noun has a capital
+    (``[names] lemma_table`` of its trust.toml)."""
+    language = article.language or ""
+    if not _uses_lemma_table(language):
+        return False
+    for match in _INNER_CAPITAL.finditer(sentence.text):
+        if any(part[:1].isupper() and not lemmas.known(language, part) for part in match.group().split("-")):
+            return True
+    return False
+
+
+def _uses_lemma_table(language: str) -> bool:
+    return bool(lang.load(language, "trust").get("names", {}).get("lemma_table")) if language else False

@@ -33,6 +33,7 @@ from functools import cache
 from typing import Any
 
 from newsweave import lang
+from newsweave.assess import lemmas
 
 TRUST_FILE = "trust"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -78,17 +79,10 @@ def _rules(language: str) -> dict[str, Any] | None:
     }
 
 
-@cache
-def _lemma(language: str, word: str) -> str:
-    import simplemma  # loaded on first use: the table costs a second of CPU, needed for few languages
-
-    return str(simplemma.lemmatize(word, lang=language))
-
-
 def _is_past(rules: dict[str, Any], language: str, word: str, following: str) -> bool:
     if word.endswith(rules["not_past"]):
         return False  # „hat“, „sind“, „übernimmt“: present forms no rule derives
-    lemma = _lemma(language, word)
+    lemma = lemmas.lemma(language, word)
     if lemma == word or not lemma.islower() or lemma in rules["modal"]:
         return False
     ending = next((end for end in rules["infinitive"] if lemma.endswith(end)), None)
