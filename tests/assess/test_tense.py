@@ -16,6 +16,7 @@ def test_german_past_forms_of_any_verb_are_found() -> None:
             "Der Hund wartete. Es geschah nachts, als niemand verletzt wurde.")
     assert _past(text) == ["weckten", "brachten", "stürzte", "verletzte", "kam", "hielt", "arbeiteten", "wartete",
                            "geschah", "wurde"]
+    assert _past("Er verbrachte den Tag dort und erhielt eine Antwort.") == ["verbrachte", "erhielt"]
 
 
 def test_german_present_modal_subjunctive_and_participles_are_not_past() -> None:
@@ -23,7 +24,8 @@ def test_german_present_modal_subjunctive_and_participles_are_not_past() -> None
             "Er gibt nach, sie sieht zu, es gilt, er übernimmt, sie hat recht, er wartet. "
             "Das könnte sich ändern, das wäre gut, sie hätte es gewusst, er würde gehen. "
             "Die Stimmung bleibt gedrückt, Vorsicht ist geboten, viele sind betroffen. "
-            "Er versucht, teilzunehmen; die beschriebene Lage; die verletzten Passanten.")
+            "Er versucht, teilzunehmen; die beschriebene Lage; die verletzten Passanten. "
+            "Sie hat den Tag dort verbracht, der Fehler ist erkannt, wer weiss das schon.")
     assert _past(text) == []
 
 

@@ -71,6 +71,7 @@ def _rules(language: str) -> dict[str, Any] | None:
         "not_past": tuple(table.get("not_past", [])),
         "infix": table.get("infinitive_infix", ""),
         "adjective": tuple(table.get("participle_adjective_endings", [])),
+        "mixed": tuple(table.get("mixed_participle_endings", [])),
         "modal": frozenset(table.get("modal_lemmas", [])),
         "infinitive": tuple(table["infinitive_endings"]),
         "marked_vowels": frozenset(table.get("marked_vowels", "")),
@@ -98,6 +99,8 @@ def _is_past(rules: dict[str, Any], language: str, word: str, following: str) ->
         return past is not None and not following[:1].isupper()
     if _present_shift(rules, word, stem) or word.endswith(rules["adjective"]):
         return False  # a present („gibt“) or a participle used as an adjective („die beschriebene Lage“)
+    if word.endswith(rules["mixed"]) and any(word.startswith(p) and lemma.startswith(p) for p in rules["inseparable"]):
+        return False  # the participle of a mixed verb without „ge-“ („verbracht“, „erkannt“)
     for infix in (rules["participle"], rules["infix"]):
         if infix and word.count(infix) > stem.count(infix):
             # A participle („gefunden“, „festgenommen“: the auxiliary, if any, carries the tense) or
