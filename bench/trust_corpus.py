@@ -92,7 +92,7 @@ def half(item_id: str) -> str:
 
 
 def page_texts(eval_dir: Path = DEFAULT_EVAL) -> list[dict]:
-    """The visible text of the saved real news pages (extraction and Fundus HTML), whole.
+    """The visible text of the saved real news pages (extraction, Fundus and trafilatura-eval HTML), whole.
 
     Unlike the gold bodies these keep the pages' own furniture and advertising (menus,
     "subscribe" prompts, shop teasers): real text in which a list entry of furniture or
@@ -104,9 +104,11 @@ def page_texts(eval_dir: Path = DEFAULT_EVAL) -> list[dict]:
 
     languages = {record["id"]: record.get("lang") for record in _lines(eval_dir / "fundus" / "gold.jsonl")}
     items = []
-    for folder in ("extraction", "fundus"):
-        for path in sorted((eval_dir / folder / "html").glob("*.html.gz")):
-            stem = path.name.removesuffix(".html.gz")
+    # trafilatura's own evaluation pages (``extraction/trafilatura-eval/html``, 300 pages in many
+    # languages) carry no gold body, only snippets: real page text for the lists, nothing for table 1.
+    for folder in ("extraction", "fundus", "extraction/trafilatura-eval"):
+        for path in sorted((eval_dir / folder / "html").glob("*.gz")):
+            stem = path.name.removesuffix(".gz").removesuffix(".html").removesuffix(".htm")
             try:
                 tree = lxml.html.fromstring(gzip.decompress(path.read_bytes()))
             except (ValueError, lxml.etree.ParserError):
@@ -115,7 +117,8 @@ def page_texts(eval_dir: Path = DEFAULT_EVAL) -> list[dict]:
                 bad.drop_tree()
             text = "\n".join(line.strip() for line in tree.text_content().splitlines() if line.strip())
             language = languages.get(stem) if folder == "fundus" else _detect(text)
-            items.append({"id": f"{folder}-page/{stem[:24]}", "corpus": f"{folder} pages", "language": language, "text": text})
+            name = folder.rsplit("/", 1)[-1]
+            items.append({"id": f"{name}-page/{stem[:24]}", "corpus": f"{name} pages", "language": language, "text": text})
     return items
 
 
