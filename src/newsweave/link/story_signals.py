@@ -22,6 +22,9 @@ ENTITY_LABELS = frozenset({"PER", "ORG", "LOC", "PERSON", "GPE"})
 KEYWORD_MIN_LETTERS = 4
 # A TIMEX3 value that names one day (possibly with a time): what an event date can be compared on.
 DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
+# A TIMEX3 value that names a weekday of no known week ("XXXX-WXX-7", "XXXX-WXX-4T02:09"): the
+# day of an undated report's event, compared by weekday (``story_score.weekday_conflict``).
+WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])(?:$|T)")
 # A TIMEX3 value that starts with a year ("2004", "2004-12", "2013-03-14T09:00").
 YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
 # Days an article reports, at most (the first ones in the text: news states the "when" early).
@@ -62,6 +65,9 @@ class ArticleSignals:
     # Numbers it reports outside its dates, normalised ("4,6" and "4.6" alike; "1 200" and
     # "1,200" alike): magnitudes, tolls, prices, scores, ages (``story_score.quantity_conflict``).
     quantities: tuple[str, ...] = ()
+    # ISO weekdays (1 = Monday) its dates name without a week ("on Sunday" in a report with no
+    # date to anchor it), each once, in text order (``story_score.weekday_conflict``).
+    weekdays: tuple[int, ...] = ()
 
     def entity_weights(self) -> dict[str, int]:
         """Mentions per entity (1 for an entity whose count is not known)."""
@@ -129,6 +135,19 @@ def reported_days(article: Article) -> tuple[date, ...]:
         day = parse_day(matched.group(1)) if matched else None
         if day:
             found.setdefault(day)
+        if len(found) >= MAX_DAYS:
+            break
+    return tuple(found)
+
+
+def named_weekdays(article: Article) -> tuple[int, ...]:
+    """ISO weekdays of the article's TIMEX3 values that name a weekday of no known week, in text
+    order, each once (the first ``MAX_DAYS``, as for days: the event's day comes early)."""
+    found: dict[int, None] = {}
+    for timex in sorted(article.dates, key=lambda timex: timex.start):
+        matched = WEEKDAY_VALUE.match(timex.value or "")
+        if matched:
+            found.setdefault(int(matched.group(1)))
         if len(found) >= MAX_DAYS:
             break
     return tuple(found)
@@ -250,4 +269,5 @@ def article_signals(article: Article) -> ArticleSignals:
         summary=summary,
         year=latest_year(article, days),
         quantities=quantities(article),
+        weekdays=named_weekdays(article),
     )
