@@ -211,15 +211,15 @@ def weekday_conflict(signals: ArticleSignals, story: StoryState) -> float:
     two undated sides are not compared (one event's undated reports each name the days of its
     aftermath: "said Tuesday", "on Friday")."""
     mine_days = signals.report_days()
-    story_days = [day for day in map(parse_day, [*story.days, *story.profile.get("inferred", {})]) if day]
-    if bool(mine_days) == bool(story_days):
+    story_dated = [*story.days, *story.profile.get("inferred", {})]
+    if bool(mine_days) == bool(story_dated):
         return 0.0
     named = story.profile.get("weekdays") or {}
+    if not (named if mine_days else signals.weekdays):
+        return 0.0  # the undated side names no weekday (days are read only past this, per candidate)
+    story_days = [day for day in map(parse_day, story_dated) if day]
     mine = {*signals.weekdays, *(day.isoweekday() for day in mine_days)}
     theirs = {*(int(weekday) for weekday in named), *(day.isoweekday() for day in story_days)}
-    undated_names = signals.weekdays if not mine_days else named
-    if not undated_names:
-        return 0.0
     return 0.0 if mine & theirs else 1.0
 
 

@@ -10,11 +10,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 import numpy as np
 
 from newsweave.annotate.embeddings import embed_articles
+from newsweave.annotate.word_sets import stop_words as language_stop_words
 from newsweave.model import Article
 
 # Entity labels whose mentions count when no canonical id is available.
@@ -205,7 +205,8 @@ def event_participants(article: Article) -> tuple[str, ...]:
 
 
 def keywords(article: Article, stop_words: frozenset[str] = frozenset()) -> list[str]:
-    """Content words of the title and lead, for labels (the stop words come from spaCy's language data)."""
+    """Content words of the title and lead, for labels (``stop_words``: spaCy's for the language, as
+    ``annotate.word_sets.stop_words`` reads them)."""
     lead = f"{article.title or ''} {_cut_at_word(article.text, 600)}"
     words = [word for word in re.findall(r"[^\W\d_]+", lead.casefold()) if len(word) >= KEYWORD_MIN_LETTERS]
     return [word for word in words if word not in stop_words]
@@ -216,16 +217,6 @@ def _cut_at_word(text: str, limit: int) -> str:
     if len(text) <= limit or not text[limit].isalnum():
         return text[:limit]
     return re.sub(r"\w+$", "", text[:limit])
-
-
-@cache  # spaCy's language class and its stop list are built anew on every lookup
-def _stop_words(language: str | None) -> frozenset[str]:
-    import spacy
-
-    try:
-        return frozenset(spacy.util.get_lang_class(language or "xx").Defaults.stop_words)
-    except Exception:  # noqa: BLE001 - a language spaCy does not know has no stop list
-        return frozenset()
 
 
 def headline_and_summary(article: Article) -> tuple[str, str]:
@@ -258,7 +249,7 @@ def article_signals(article: Article) -> ArticleSignals:
         embedding=article.work.embedding,
         entities={key: name for key, (name, _) in mentioned.items()},
         mentions={key: count for key, (_, count) in mentioned.items()},
-        keywords=keywords(article, _stop_words(article.language)),
+        keywords=keywords(article, language_stop_words(article.language or "xx")),
         day=parse_day(article.published),
         language=article.language,
         days=days,
