@@ -61,7 +61,7 @@ import newsweave.link.stories as linking  # noqa: E402
 from newsweave.link import story_score, story_snapshot  # noqa: E402
 from newsweave.link.stories import ArticleSignals, StoryConflict, StoryLinker, StoryState  # noqa: E402
 from newsweave.link.story_signals import (  # noqa: E402
-    entity_labels, entity_mentions, event_participants, event_types, latest_year, quantities, reported_days)
+    entity_labels, entity_mentions, event_participants, event_types, latest_year, named_weekdays, quantities, reported_days)
 
 SHUFFLES = 3
 
@@ -245,7 +245,7 @@ def signals_of(row: dict, text: str = "") -> ArticleSignals:
                           [], None, "en", {k: c for k, (_, c) in mentioned.items()}, days,
                           event_types(article), {k: labels.get(k, "") for k in mentioned},
                           participants=event_participants(article), year=latest_year(article, days),
-                          quantities=quantities(article))
+                          quantities=quantities(article), weekdays=named_weekdays(article))
 
 
 def assign_online(docs: list[dict], signals: dict[str, ArticleSignals]) -> dict[str, str]:

@@ -163,3 +163,34 @@ def test_the_latest_year_is_that_of_any_date_the_text_names():
     assert latest_year(article) == 2021
     assert latest_year(article, (date(2022, 1, 4),)) == 2022
     assert latest_year(dataclasses.replace(article, dates=dates[:1])) is None
+
+
+def test_a_story_holding_an_inferred_day_and_a_reported_one_two_years_on_spans_both(sqlite_store):
+    # Issue 18 item 4: a story whose timeline holds 2026-02-25 once showed 2024-02-28 as both
+    # ends. Here an English report that states no day (its publication day, 2024-02-28, stands
+    # in, marked inferred) and an undated French report of 2026-02-25 are filed into one story
+    # (made to fit: the same vector and people) by the real linker into a real SQLite store; the
+    # stored story spans both, after a merge and a split rebuild as well.
+    from newsweave.link.stories import StoryLinker
+    from newsweave.link.story_changes import combined_states, state_of
+    from story_changes_inputs import stub_articles
+
+    from newsweave.annotate.embeddings import EMBEDDING_DIM
+
+    vector = np.zeros(EMBEDDING_DIM, np.float32)
+    vector[0] = 1.0
+    english = dataclasses.replace(_signals(day=date(2024, 2, 28)), embedding=vector)
+    french = dataclasses.replace(_signals(days=(date(2026, 2, 25),)), embedding=vector, language="fr")
+    linker = StoryLinker(sqlite_store)
+    stub_articles(sqlite_store, ["en1", "fr1"])
+    story_id = linker.assign_signals("en1", english).story_id
+    assert linker.assign_signals("fr1", french).story_id == story_id
+    (row,) = sqlite_store.story_rows()
+    assert (row["first"], row["last"]) == ("2024-02-28", "2026-02-25")
+    (stored,) = sqlite_store.stories_by_id([story_id])
+    assert stored.profile["inferred"] == {"2024-02-28": 1} and stored.profile["days"] == {"2026-02-25": 1}
+    merged = combined_states(state_of("a", [("en1", english)]), state_of("b", [("fr1", french)]))
+    assert (merged.first, merged.last) == ("2024-02-28", "2026-02-25")
+    assert merged.profile["inferred"] == {"2024-02-28": 1}
+    alone = state_of("s", [("fr1", french)])  # the French part of a split: its own day only
+    assert (alone.first, alone.last) == ("2026-02-25", "2026-02-25") and "inferred" not in alone.profile

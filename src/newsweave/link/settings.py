@@ -55,6 +55,9 @@ class LinkSettings:
     story_quantity_penalty: float = 0.2
     # … counted only when each side reports at least this many (one number is often incidental).
     story_quantity_min: int = 2
+    # Cost when one side reports days and the other none but names weekdays ("on Sunday"), none
+    # of them a weekday of those days (``story_score.weekday_conflict``).
+    story_weekday_penalty: float = 0.3
     # Cost when both sides have event types and share none.
     story_event_penalty: float = 0.0
     # Cost when the two sides' main participants are strangers to each other (``participant_conflict``).

@@ -108,7 +108,7 @@ def signals_json(signals: ArticleSignals) -> dict[str, Any]:
         "day": signals.day.isoformat() if signals.day else None,
         "days": [day.isoformat() for day in signals.days], "events": list(signals.events),
         "participants": list(signals.participants), "headline": signals.headline, "summary": signals.summary,
-        "year": signals.year, "quantities": list(signals.quantities),
+        "year": signals.year, "quantities": list(signals.quantities), "weekdays": list(signals.weekdays),
     }
 
 
@@ -119,7 +119,7 @@ def signals_from_json(embedding: bytes, data: dict[str, Any]) -> ArticleSignals:
         list(data.get("keywords") or []), parse_day(data.get("day")), data.get("language"),
         dict(data.get("mentions") or {}), days, tuple(data.get("events") or ()), dict(data.get("labels") or {}),
         data.get("headline") or "", data.get("summary") or "", tuple(data.get("participants") or ()),
-        data.get("year"), tuple(data.get("quantities") or ()),
+        data.get("year"), tuple(data.get("quantities") or ()), tuple(data.get("weekdays") or ()),
     )
 
 
@@ -141,6 +141,7 @@ def story_as_signals(story: StoryState) -> ArticleSignals:
         [], None, None, story.entity_weights(), reported, tuple(story.events),
         story.entity_labels(), participants=tuple(story.participants),
         year=story_year(story), quantities=tuple(story.profile.get("quantities") or ()),
+        weekdays=tuple(int(weekday) for weekday in story.profile.get("weekdays") or ()),
     )
 
 
@@ -326,7 +327,7 @@ def span_gap(a: StoryState, b: StoryState) -> int:
 
 
 # Profile counts a merge adds up (``heads`` and the span are combined apart).
-MERGED_PARTS = ("days", "inferred", "events", "participants", "quantities", "years")
+MERGED_PARTS = ("days", "inferred", "events", "participants", "quantities", "years", "weekdays")
 
 
 def combined_states(kept: StoryState, gone: StoryState) -> StoryState:

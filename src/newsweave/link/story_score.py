@@ -21,6 +21,8 @@
   reports another event (a report a week later joins only if it names the first days; a person
   of the story named again is no such sign: one town's next fire has the same fire chief);
 * quantity conflict: both report ``story_quantity_min`` or more numbers outside their dates and share none;
+* weekday conflict: one side reports days, the other none but names weekdays, none of them
+  a weekday of those days (an undated "Sunday" quake against a story of a Thursday one);
 * event conflict: both have PLOVER event types and share none;
 * participant conflict: both sides have main participants — the people and organisations
   their events are about (actors and targets) or that they name most — and neither side names
@@ -202,6 +204,25 @@ def quantity_conflict(signals: ArticleSignals, story: StoryState) -> float:
     return 0.0 if known.keys() & set(signals.quantities) else 1.0
 
 
+def weekday_conflict(signals: ArticleSignals, story: StoryState) -> float:
+    """1 when one side reports days and the other none but names weekdays ("on Sunday", read
+    without a date to anchor it), and the two sides have no weekday in common (each side's: the
+    weekdays it names and those of its days); else 0. Two dated sides are the day conflict's;
+    two undated sides are not compared (one event's undated reports each name the days of its
+    aftermath: "said Tuesday", "on Friday")."""
+    mine_days = signals.report_days()
+    story_dated = [*story.days, *story.profile.get("inferred", {})]
+    if bool(mine_days) == bool(story_dated):
+        return 0.0
+    named = story.profile.get("weekdays") or {}
+    if not (named if mine_days else signals.weekdays):
+        return 0.0  # the undated side names no weekday (days are read only past this, per candidate)
+    story_days = [day for day in map(parse_day, story_dated) if day]
+    mine = {*signals.weekdays, *(day.isoweekday() for day in mine_days)}
+    theirs = {*(int(weekday) for weekday in named), *(day.isoweekday() for day in story_days)}
+    return 0.0 if mine & theirs else 1.0
+
+
 def event_conflict(events: tuple[str, ...], story: StoryState) -> float:
     known = story.profile.get("events") or {}
     return 1.0 if events and known and not set(events) & known.keys() else 0.0
@@ -250,5 +271,6 @@ def score_story(signals: ArticleSignals, story: StoryState,
             - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
             - SETTINGS.story_year_penalty * year_conflict(signals, story)
             - SETTINGS.story_quantity_penalty * quantity_conflict(signals, story)
+            - SETTINGS.story_weekday_penalty * weekday_conflict(signals, story)
             - SETTINGS.story_event_penalty * event_conflict(signals.events, story)
             - SETTINGS.story_participant_penalty * participant_conflict(signals, story, labels))

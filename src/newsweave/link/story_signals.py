@@ -10,11 +10,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 
 import numpy as np
 
 from newsweave.annotate.embeddings import embed_articles
+from newsweave.annotate.word_sets import stop_words as language_stop_words
 from newsweave.model import Article
 
 # Entity labels whose mentions count when no canonical id is available.
@@ -22,6 +22,9 @@ ENTITY_LABELS = frozenset({"PER", "ORG", "LOC", "PERSON", "GPE"})
 KEYWORD_MIN_LETTERS = 4
 # A TIMEX3 value that names one day (possibly with a time): what an event date can be compared on.
 DAY_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)")
+# A TIMEX3 value that names a weekday of no known week ("XXXX-WXX-7", "XXXX-WXX-4T02:09"): the
+# day of an undated report's event, compared by weekday (``story_score.weekday_conflict``).
+WEEKDAY_VALUE = re.compile(r"^XXXX-WXX-([1-7])(?:$|T)")
 # A TIMEX3 value that starts with a year ("2004", "2004-12", "2013-03-14T09:00").
 YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
 # Days an article reports, at most (the first ones in the text: news states the "when" early).
@@ -62,6 +65,9 @@ class ArticleSignals:
     # Numbers it reports outside its dates, normalised ("4,6" and "4.6" alike; "1 200" and
     # "1,200" alike): magnitudes, tolls, prices, scores, ages (``story_score.quantity_conflict``).
     quantities: tuple[str, ...] = ()
+    # ISO weekdays (1 = Monday) its dates name without a week ("on Sunday" in a report with no
+    # date to anchor it), each once, in text order (``story_score.weekday_conflict``).
+    weekdays: tuple[int, ...] = ()
 
     def entity_weights(self) -> dict[str, int]:
         """Mentions per entity (1 for an entity whose count is not known)."""
@@ -134,6 +140,19 @@ def reported_days(article: Article) -> tuple[date, ...]:
     return tuple(found)
 
 
+def named_weekdays(article: Article) -> tuple[int, ...]:
+    """ISO weekdays of the article's TIMEX3 values that name a weekday of no known week, in text
+    order, each once (the first ``MAX_DAYS``, as for days: the event's day comes early)."""
+    found: dict[int, None] = {}
+    for timex in sorted(article.dates, key=lambda timex: timex.start):
+        matched = WEEKDAY_VALUE.match(timex.value or "")
+        if matched:
+            found.setdefault(int(matched.group(1)))
+        if len(found) >= MAX_DAYS:
+            break
+    return tuple(found)
+
+
 def latest_year(article: Article, days: tuple[date, ...] = ()) -> int | None:
     """The latest year the article's dates name (a year alone, a month, a day) or its reported
     ``days`` fall in; None when it names no year."""
@@ -186,7 +205,8 @@ def event_participants(article: Article) -> tuple[str, ...]:
 
 
 def keywords(article: Article, stop_words: frozenset[str] = frozenset()) -> list[str]:
-    """Content words of the title and lead, for labels (the stop words come from spaCy's language data)."""
+    """Content words of the title and lead, for labels (``stop_words``: spaCy's for the language, as
+    ``annotate.word_sets.stop_words`` reads them)."""
     lead = f"{article.title or ''} {_cut_at_word(article.text, 600)}"
     words = [word for word in re.findall(r"[^\W\d_]+", lead.casefold()) if len(word) >= KEYWORD_MIN_LETTERS]
     return [word for word in words if word not in stop_words]
@@ -197,16 +217,6 @@ def _cut_at_word(text: str, limit: int) -> str:
     if len(text) <= limit or not text[limit].isalnum():
         return text[:limit]
     return re.sub(r"\w+$", "", text[:limit])
-
-
-@cache  # spaCy's language class and its stop list are built anew on every lookup
-def _stop_words(language: str | None) -> frozenset[str]:
-    import spacy
-
-    try:
-        return frozenset(spacy.util.get_lang_class(language or "xx").Defaults.stop_words)
-    except Exception:  # noqa: BLE001 - a language spaCy does not know has no stop list
-        return frozenset()
 
 
 def headline_and_summary(article: Article) -> tuple[str, str]:
@@ -239,7 +249,7 @@ def article_signals(article: Article) -> ArticleSignals:
         embedding=article.work.embedding,
         entities={key: name for key, (name, _) in mentioned.items()},
         mentions={key: count for key, (_, count) in mentioned.items()},
-        keywords=keywords(article, _stop_words(article.language)),
+        keywords=keywords(article, language_stop_words(article.language or "xx")),
         day=parse_day(article.published),
         language=article.language,
         days=days,
@@ -250,4 +260,5 @@ def article_signals(article: Article) -> ArticleSignals:
         summary=summary,
         year=latest_year(article, days),
         quantities=quantities(article),
+        weekdays=named_weekdays(article),
     )

@@ -11,6 +11,8 @@ Beside the centroid and the entity counts a story keeps a ``profile`` (stored as
   the date clue of articles that report no day;
 * ``quantities``: the numbers its articles report outside dates (``ArticleSignals.quantities``)
   and how many articles have each;
+* ``weekdays``: how many of its articles name each weekday of no known week
+  (``ArticleSignals.weekdays``: "on Sunday" in a report with no date), the day clue of undated reports;
 * ``events``: PLOVER event types and how many articles have each;
 * ``participants``: entity keys of its events' actors and targets, and how many articles have each;
 * ``heads``: per language, the headline and first sentence of its most central article so far
@@ -137,6 +139,10 @@ def add_to_story(story: StoryState, signals: ArticleSignals, article_id: str = "
     for key in signals.participants:
         story.participants[key] = story.participants.get(key, 0) + 1
     _add_quantities(story, signals)
+    if signals.weekdays:
+        weekdays = story.profile.setdefault("weekdays", {})
+        for weekday in signals.weekdays:
+            weekdays[str(weekday)] = weekdays.get(str(weekday), 0) + 1
     _consider_head(story, signals, article_id)
     story.label = story_label(story)
 
