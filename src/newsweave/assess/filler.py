@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-from newsweave import lang
 from newsweave.assess.textual import (
     Sentence,
     doc_of,
@@ -31,8 +30,6 @@ from newsweave.assess.textual import (
     time_spans,
 )
 from newsweave.assess.leaks import furniture_pieces
-from newsweave.assess import lemmas
-from newsweave.assess.tense import past_verbs
 from newsweave.model import Article, Flag, Severity
 from newsweave.assess.settings import SETTINGS
 
@@ -142,10 +139,7 @@ def _narrates(article: Article, sentence: Sentence) -> bool:
     doc = doc_of(article)
     if not doc.has_annotation("DEP"):
         # A blank pipeline (no model for the language): the language's own tense shapes
-        # (``[filler] narration``, e.g. German perfect „sind … eingedrungen“) and its past verbs told
-        # from their lemma (``assess/tense``: „brachten“, „wurde“) stand in for a parse.
-        if overlaps(sentence.start, sentence.end, _past_verbs(article)):
-            return True
+        # (``[filler] narration``, e.g. German perfect „sind … eingedrungen“) stand in for a parse.
         return bool(find_patterns(patterns(article, "filler", "narration"), article.text, sentence.start, sentence.end))
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
@@ -155,15 +149,6 @@ def _narrates(article: Article, sentence: Sentence) -> bool:
     if any(verb.tag_ == "MD" or "Mod" in verb.morph.get("VerbType") for verb in verbs[1:]):
         return False  # "should not be underestimated": a modal speaks of what may be, not of what happened
     return any("Past" in verb.morph.get("Tense") for verb in verbs)
-
-
-def _past_verbs(article: Article) -> list[tuple[int, int]]:
-    """The article's finite past verbs by lemma (cached; empty for a language with no ``[tense]``)."""
-    cached = article.work.memo.get("trust_past_verbs")
-    if cached is None:
-        cached = past_verbs(article.language or "", article.text)
-        article.work.memo["trust_past_verbs"] = cached
-    return cached
 
 
 def _is_vague(
@@ -198,24 +183,5 @@ def _names_a_thing(article: Article, sentence: Sentence) -> bool:
     would read as a name and no sentence would ever look vague."""
     shapes = patterns(article, "names", "shapes")
     if shapes:
-        if find_patterns(shapes, article.text, sentence.start, sentence.end):
-            return True
-        return _unknown_capitalised(article, sentence)
+        return bool(find_patterns(shapes, article.text, sentence.start, sentence.end))
     return bool(_INNER_CAPITAL.search(sentence.text))
-
-
-def _unknown_capitalised(article: Article, sentence: Sentence) -> bool:
-    """A capitalised word inside the sentence that the language's lemma table does not know
-    („von Ducati“, „Quantumscape“): a name, where every noun has a capital
-    (``[names] lemma_table`` of its trust.toml)."""
-    language = article.language or ""
-    if not _uses_lemma_table(language):
-        return False
-    for match in _INNER_CAPITAL.finditer(sentence.text):
-        if any(part[:1].isupper() and not lemmas.known(language, part) for part in match.group().split("-")):
-            return True
-    return False
-
-
-def _uses_lemma_table(language: str) -> bool:
-    return bool(lang.load(language, "trust").get("names", {}).get("lemma_table")) if language else False
