@@ -41,6 +41,8 @@ PAST_BESIDE = 12
 
 # where a clause ends inside a sentence: punctuation, not words (those are each language's)
 _CLAUSE_BREAK = re.compile(r"[,:;()\"“”«»–—]|\s-\s")
+# whether a word (or a piece of one) is a tense cue, per language
+_WORD_CUES: dict[tuple[str, str], bool] = {}
 # a short aside set off by two commas, no other break inside
 _ASIDE = re.compile(r",[^,:;()\"“”«»–—.!?\n]{1,60},")
 # where a sentence ends: a cue beyond it says nothing about the match's clause
@@ -196,7 +198,10 @@ class ResolveContext:
         return _SENTENCE_BREAK.split(window)[-1]
 
     def _any_cue(self, word: str) -> bool:
-        return self._cue_in(word, future=True) or self._cue_in(word, future=False)
+        key = (self.rules.language, word)
+        if key not in _WORD_CUES:  # the same pieces recur: the cue regexes run once per word
+            _WORD_CUES[key] = self._cue_in(word, future=True) or self._cue_in(word, future=False)
+        return _WORD_CUES[key]
 
     def _cue_in(self, words: str, future: bool) -> bool:
         lowered = _mask_names(words).lower()
