@@ -14,9 +14,10 @@ over an in-memory :class:`StoryMemory`; BCubed P/R/F1 and the adjusted Rand inde
 mixed: same kind of event, another event) and each topic on its own; mean of three shuffles of
 the order. Topics are split into a tune and a check half by a hash of the topic id (``halves``),
 fixed before any tuning: ``--sweep`` sees only the tune half, and figures are printed for both.
-ECB+ has no publication dates: only dates written in the texts reach the day term, the year clue and the time
-rule (an undated article is timed by the days it reports and pays ``story_reported_gap_penalty``
-from ``story_reported_gap_days``). Quantities (numbers outside the dates) are read off each
+ECB+ has no publication dates: only dates written in the texts reach the day term, the year clue, the
+weekday term (an undated text's "Sunday" against a dated story's days) and the time rule (an undated
+article is timed by the days it reports and pays ``story_reported_gap_penalty`` from
+``story_reported_gap_days``). Quantities (numbers outside the dates) are read off each
 document's text at load time, so the cache need not change. Numbers that ECB+'s detokenisation split
 ("4. 6", "20, 000", "19: 47") are joined when the texts load (``repair_detokenised``; ``--raw-text`` keeps
 them split). Reference:
@@ -395,6 +396,7 @@ SWEEP = {
     "story_year_gap": [2],
     "story_quantity_penalty": [0.0, 0.1, 0.2, 0.3],
     "story_quantity_min": [2],
+    "story_weekday_penalty": [0.3],
 }
 
 

@@ -211,13 +211,13 @@ def weekday_conflict(signals: ArticleSignals, story: StoryState) -> float:
     two undated sides are not compared (one event's undated reports each name the days of its
     aftermath: "said Tuesday", "on Friday")."""
     mine_days = signals.report_days()
-    story_dated = [*story.days, *story.profile.get("inferred", {})]
-    if bool(mine_days) == bool(story_dated):
+    profile = story.profile
+    if bool(mine_days) == bool(profile.get("days") or profile.get("inferred")):
         return 0.0
-    named = story.profile.get("weekdays") or {}
+    named = profile.get("weekdays") or {}
     if not (named if mine_days else signals.weekdays):
-        return 0.0  # the undated side names no weekday (days are read only past this, per candidate)
-    story_days = [day for day in map(parse_day, story_dated) if day]
+        return 0.0  # the undated side names no weekday (the story's days are read only past this)
+    story_days = [day for day in map(parse_day, [*profile.get("days", {}), *profile.get("inferred", {})]) if day]
     mine = {*signals.weekdays, *(day.isoweekday() for day in mine_days)}
     theirs = {*(int(weekday) for weekday in named), *(day.isoweekday() for day in story_days)}
     return 0.0 if mine & theirs else 1.0
