@@ -166,3 +166,9 @@ def test_a_quote_that_goes_on_with_the_speech_keeps_its_speaker() -> None:
     # the writer's short sentence between two quotes of one paragraph: one utterance of Ada Quill's
     text = "“The port will close,” Ada Quill said. He nodded. “It will close in May.”"
     assert quotes_of(text, "en")["It will close in May."].speaker_name == "Ada Quill"
+
+
+def test_a_reflexive_between_the_speaker_and_the_cue() -> None:
+    text = "The charter says as much. “Seek first the welfare of the town and all else will follow.” Ada Quill herself said."
+    quote = quotes_of(text, "en")["Seek first the welfare of the town and all else will follow."]
+    assert _speaker(quote) == "Ada Quill"
