@@ -165,3 +165,16 @@ def test_a_capitalised_article_inside_a_run_opens_a_new_one() -> None:
     # after an organisation word the article is part of the name ("Partei Die …")
     found = _found("Sie trat der Partei Die Velmorer bei.", "de")
     assert "Partei Die Velmorer" in found
+
+
+def test_a_name_after_nouns_joined_by_von_stands_alone() -> None:
+    # "Tod", "Bitten" are first names somewhere but German nouns here (``not_given_names``).
+    found = _found("Auf Bitten von Ilse Vardanova sprach er. Nach dem Tod von Jonas Wendtkamp trauerte Kessmoor.", "de")
+    assert found.get("Ilse Vardanova") == "PER" and found.get("Jonas Wendtkamp") == "PER"
+    assert not any(name.startswith(("Bitten", "Tod")) for name in found)
+
+
+def test_a_role_after_von_keeps_the_person_and_nouns_after_von_are_no_person() -> None:
+    found = _found("Die Mannschaft von Chefcoach Jonas Wendtkamp verlor. Die Sanktionierung von Kessel Meer blieb aus.", "de")
+    assert found.get("Jonas Wendtkamp") == "PER"
+    assert not any(label == "PER" and "Kessel" in name for name, label in found.items())

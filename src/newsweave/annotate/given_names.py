@@ -121,11 +121,18 @@ def _given_names(language: str) -> frozenset[str]:
     other_roles = {word.lower() for word in lang.load(lang.BASE, "entities").get("name_particles", [])}
     other_roles |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])}
     other_roles |= calendar_words(language)  # "in April Jenkins …": a month, not a given name
+    other_roles |= _listed_nouns(language)
     return frozenset(name for name, locales in _all_given_names().items()
                      if len(name) >= SETTINGS.given_name_min_length and name[:1].isupper() and not name.isupper()
                      and NAME_WORD.fullmatch(name) and name.lower() not in stop and name.lower() not in other_roles
                      and (name.lower() not in common or (
                          locales >= SETTINGS.given_name_noun_min_locales and name.lower() not in not_nouns)))
+
+
+def _listed_nouns(language: str) -> set[str]:
+    """Nouns of a language without a lemmatizer that some locale gives as first names
+    (``not_given_names``: German "Tod", "Lage"), in lower case."""
+    return {word.lower() for word in lang.load(language, "entities").get("not_given_names", [])}
 
 
 class GivenNames:
@@ -163,6 +170,7 @@ def _weak_given_names(language: str) -> frozenset[str]:
     entities = lang.load(language, "entities")
     other_roles = {word.lower() for word in lang.load(lang.BASE, "entities").get("name_particles", [])}
     other_roles |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])} | calendar_words(language)
+    other_roles |= _listed_nouns(language)
     return frozenset(name for name, locales in _all_given_names().items()
                      if name not in strong
                      and len(name) >= SETTINGS.given_name_min_length and name[:1].isupper() and not name.isupper()

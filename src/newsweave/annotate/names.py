@@ -380,6 +380,15 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     if label is not None and label != "PER" and joined is not None:
         # "von der" joins a person's name only: "Ilse Vey von der Kessel Bank" is the person
         return _classify(doc, (run[0], joined), language) if joined > run[0] else None
+    if label is None and data["capitalised_nouns"] and (tail := _after_particles(doc, start, end, data)) is not None:
+        # Nouns joined by a preposition end there; the name after it stands alone, read as a run
+        # of its own: a person only when a given name opens it, after its role ("Bitten von Ilse
+        # Vardanova", "von Chefcoach Tom Ruel"; not "Millionen von Tonnen Kohle"), or a place or
+        # organisation ("Tod von Kessmoor").
+        found = _classify(doc, (tail, end), language)
+        if found is None or found.label != "PER" or given_names(language).listed(found.text.split()[0]):
+            return found
+        return None
     if label is None:
         return None
     lone = end - start == 1
@@ -436,6 +445,16 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
     if titled or 2 <= len([word for word in name.split() if word[:1].isupper()]) <= 3:
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
+
+
+def _after_particles(doc: Doc, start: int, end: int, data: dict[str, Any]) -> int | None:
+    """The index right after the first particles of a run ("von", "von der"), if a name follows."""
+    index = next((i for i in range(start + 1, end - 1) if doc[i].lower_ in data["particles"] and doc[i].text.islower()), None)
+    if index is None:
+        return None
+    while index < end and doc[index].text.islower():
+        index += 1
+    return index if index < end else None
 
 
 def _town_adjective(word: str, data: dict[str, Any]) -> bool:
