@@ -76,6 +76,25 @@ def test_names_that_are_a_common_word(name: str, language: str, word: bool) -> N
     assert _is_common_word(name, language) is word
 
 
+@pytest.mark.parametrize(("name", "language", "word"), [
+    ("Orchard", "en", True), ("Laconia", "en", False), ("Clairière", "fr", True), ("Quorvale", "fr", False)])
+def test_the_common_word_test_never_decodes_simplemmas_whole_dictionary(
+        name: str, language: str, word: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """simplemma's default backend decodes a language's whole dictionary into a dict (tens of
+    megabytes per language and process); the low-memory backend gives the same answers."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the decoded dictionary was loaded")
+
+    monkeypatch.setattr(type(DEFAULT_DICTIONARY_FACTORY), "get_dictionary", refuse)
+    georesolve._known_word.cache_clear()
+    try:
+        assert _is_common_word(name, language) is word
+    finally:
+        georesolve._known_word.cache_clear()
+
+
 @pytest.mark.parametrize(("town", "language"), [("Orchard", "en"), ("Clairière", "fr")])
 def test_a_word_town_nothing_vouches_for_is_left_unresolved(town: str, language: str) -> None:
     found = resolve_places([town, "Grandeville"], language=language)

@@ -461,7 +461,10 @@ def _known_word(word: str, language: str) -> bool:
         return False
     try:
         from simplemma import is_known
-        return bool(is_known(word, lang=language))
+        # The low-memory backend reads the same dictionary as a front-coded stream: the same
+        # answers for a few megabytes per language instead of a decoded dict of tens (loaded
+        # once per process and language); the few look-ups per article are cached above.
+        return bool(is_known(word, lang=language, low_memory=True))
     except (ImportError, ValueError):  # no simplemma, or no dictionary for the language
         return False
 
