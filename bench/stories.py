@@ -397,6 +397,8 @@ SWEEP = {
     "story_quantity_penalty": [0.0, 0.1, 0.2, 0.3],
     "story_quantity_min": [2],
     "story_weekday_penalty": [0.3],
+    "story_reoffer_max_size": [3],
+    "story_reoffer_margin": [0.2],
 }
 
 

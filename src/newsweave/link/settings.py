@@ -108,6 +108,14 @@ class LinkSettings:
     # topic). With the spectral split, 0.3 was the tune-half best of 0.15–0.45 on ECB+
     # (docs/quality.md, "Stories — stop 27").
     story_merge_margin: float = 0.3
+    # Early reports offered again (``story_changes.reoffer_small``): when a story grows to one of
+    # the sizes 2 × 1.3^k (up to ``story_reoffer_until``), the small stories near its centroid
+    # (``story_reoffer_max_size`` articles or fewer; 0: off) merge into it when each, seen as one
+    # article, scores against it at least the join threshold plus ``story_reoffer_margin``. They
+    # came before the story formed, so nothing was there for them to join.
+    story_reoffer_max_size: int = 3
+    story_reoffer_margin: float = 0.2
+    story_reoffer_until: int = 1000
     # Topics (a looser grouping of stories): a new story joins the topic of a nearby story when
     # its first article scores against the topic (cosine + entity evidence, no day rule) at least
     # ``topic_join_threshold``, within ``topic_max_gap_days`` of the topic's dates. Chosen on the

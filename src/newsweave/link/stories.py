@@ -253,6 +253,10 @@ class StoryLinker:
 
     # -- assignment ------------------------------------------------------------------------
 
+    def nearest_stories(self, embedding: np.ndarray) -> list[tuple[str, float]]:
+        """(story id, cosine) of the ``CANDIDATES`` nearest stories, nearest first (``story_changes``)."""
+        return self._nearest(embedding)
+
     def candidates(self, embedding: np.ndarray) -> list[str]:
         """The ``CANDIDATES`` nearest stories, nearest first."""
         return [story_id for story_id, _ in self._nearest(embedding)]

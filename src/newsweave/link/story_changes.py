@@ -456,6 +456,50 @@ def first_comparison(compared: set[tuple[str, str, int, int]], story: StoryState
     return True
 
 
+# --- early reports offered again --------------------------------------------------------------
+
+# Size at which a story first takes in the small stories near it (then at each REVIEW_GROWTH).
+REOFFER_FROM = 2
+
+
+def reoffer_due(size: int) -> bool:
+    """Whether a story of this size offers itself to the small stories near it: at ``REOFFER_FROM``
+    and each ``REVIEW_GROWTH`` of growth after it, so the searches cost O(1) per article."""
+    settings = story_score.SETTINGS
+    if settings.story_reoffer_max_size < 1 or not REOFFER_FROM <= size <= settings.story_reoffer_until:
+        return False
+    return size in _review_sizes(REOFFER_FROM, settings.story_reoffer_until)
+
+
+def reoffer_small(linker: ChangingLinker, story: StoryState) -> StoryState:
+    """Fold into a story that grew the small stories near its centroid that now fit it: reports
+    that came before the story formed and so found nothing to join. Each small story, seen as one
+    article, must score against the story at least the join threshold plus
+    ``story_reoffer_margin``; the story keeps its id and each merge is recorded as any other.
+    Only the nearest ``CANDIDATES`` of the index are looked at, and only those whose cosine could
+    reach the bar are read. Returns the story as written."""
+    settings = story_score.SETTINGS
+    bar = settings.story_join_threshold + settings.story_reoffer_margin
+    memory = linker.memory
+    near = [story_id for story_id, cosine in linker.nearest_stories(unit(story.centroid_sum))
+            if story_id != story.id and story_score.combined_score(cosine, 1.0, 0) >= bar]
+    for small in memory.stories_by_id(near, keywords=False) if near else []:
+        if small.size > settings.story_reoffer_max_size or small.size >= story.size \
+                or span_gap(story, small) > settings.story_max_gap_days:
+            continue
+        score = score_story(story_as_signals(small), story, linker.frequencies)
+        whole = memory.stories_by_id([small.id]) if score is not None and score >= bar else []
+        if not whole:
+            continue
+        merged = combined_states(story, whole[0])
+        if memory.merge_stories(merged, whole[0], score):
+            merged.version += 1
+            story = merged
+            linker.index_story(story)
+            linker.drop_story(small.id)
+    return story
+
+
 # --- the hook the linker calls -------------------------------------------------------------
 
 
@@ -471,6 +515,8 @@ class ChangingLinker(Protocol):
     def index_story(self, story: StoryState) -> None: ...
 
     def drop_story(self, story_id: str) -> None: ...
+
+    def nearest_stories(self, embedding: np.ndarray) -> list[tuple[str, float]]: ...
 
 
 def after_filing(linker: ChangingLinker, story: StoryState, signals: ArticleSignals, article_id: str,
@@ -501,4 +547,6 @@ def after_filing(linker: ChangingLinker, story: StoryState, signals: ArticleSign
             linker.index_story(kept)
             linker.index_story(part)
             return part.id if article_id in moved else kept.id
+    if reoffer_due(story.size):
+        reoffer_small(linker, story)
     return story.id
