@@ -187,6 +187,7 @@ def grammar(language: str) -> Grammar | None:
                    backward_unless_future=tuple(cues.get("backward_unless_future", ())),
                    present_patterns=tuple(re.compile(regex) for regex in cues.get("present_patterns", ())),
                    present_after=re.compile(cues["present_after"]) if cues.get("present_after") else None,
+                   noun_right_after=frozenset(word.lower() for word in cues.get("noun_right_after", ())),
                    reported_that=re.compile(rf"(?<!\w)(?:{lang.rule_alternation(cues['reported_that'])})(?!\w)")
                    if cues.get("reported_that") else None,
                    drop_lead=drop_lead, take_before=take_before,

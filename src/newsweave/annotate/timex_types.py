@@ -80,6 +80,9 @@ class Grammar:
     # fronted one ("El sábado se disputa la final"), read as a plan when no other cue speaks
     present_patterns: tuple[re.Pattern[str], ...] = ()
     present_after: re.Pattern[str] | None = None
+    # words right before the present pattern's verb (its ``verb`` group) that make it a plural
+    # noun: a determiner or a preposition ("the primaries Tuesday", "the series of contests")
+    noun_right_after: frozenset[str] = frozenset()
     # the words that open reported speech after a verb in the past ("aseguró que", "sagte, …"):
     # a present verb behind them still speaks of what is to come
     reported_that: re.Pattern[str] | None = None

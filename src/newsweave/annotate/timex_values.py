@@ -239,7 +239,7 @@ class ResolveContext:
         "Merz reist am Montag"); elsewhere the language's present patterns find it ("el
         presidente viaja el jueves", "los ministros se reúnen el lunes")."""
         if self.rules.verb_second is None:
-            return any(pattern.search(before) for pattern in self.rules.present_patterns)
+            return any(self._present_match(pattern, before) for pattern in self.rules.present_patterns)
         for found in re.finditer(r"(?:\b[A-ZÄÖÜ][\w-]*|\b(?:er|sie|es|wir|ihr|man))\s+([a-zäöüß]+)\b", before):
             verb = found.group(1)
             if verb in self.rules.not_verbs:
@@ -249,6 +249,29 @@ class ResolveContext:
             if self.rules.verb_second.fullmatch(verb):
                 return True
         return False
+
+    def _present_match(self, pattern: re.Pattern[str], before: str) -> bool:
+        """``pattern`` finds a present verb at some start whose ``verb`` group the words right
+        before it do not show to be a plural noun ("the three Democratic contests Tuesday")."""
+        start = 0
+        while (found := pattern.search(before, start)) is not None:
+            if "verb" not in pattern.groupindex or not self._plural_noun(before[:found.start("verb")]):
+                return True
+            start = found.start() + 1
+        return False
+
+    def _plural_noun(self, head: str) -> bool:
+        """The words right before a form in -s (no punctuation between) make it a plural noun,
+        which a singular verb in -s cannot be: a determiner or a preposition just before it
+        ("the primaries Tuesday"), a count in figures just before it ("the 125 seats Sunday"),
+        or a count word above one among the last three ("the three Democratic contests")."""
+        words = re.search(r"(?:[\w'’-]+\s+){1,3}$", head)
+        if words is None:
+            return False
+        lowered = words.group(0).lower().split()
+        if lowered[-1] in self.rules.noun_right_after or (lowered[-1].isdigit() and int(lowered[-1]) > 1):
+            return True
+        return any(isinstance(count := self.lookup("numbers", word), (int, float)) and count > 1 for word in lowered)
 
     def _verb_second_tense(self, after: str, present_is_plan: bool = True) -> int:
         """The tense of the finite verb right after a fronted expression in a verb-second
