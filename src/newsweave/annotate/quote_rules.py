@@ -427,7 +427,8 @@ def rules(language: str) -> Rules | None:
     # “They wanted us on our knees.”"): subject and cue, an inverted cue, "according to X", an incise
     previous = ([rf"^{speaker}{role_aside}\s+(?P<cue>{cues})\b"] if role_aside else []) + [
                 *([rf"{clause_start}{speaker}{aside},?\s+{time}\s+(?P<cue>{cues})\b"] if time else []),
-                rf"{speaker}{aside},?\s+(?:[\w'’-]+\s+)?(?P<cue>{cues})\b",
+                # (the one word between is no capitalised one: "Additionally, Quill said …" is Quill's)
+                rf"{speaker}{aside},?\s+(?:(?-i:(?![{UPPER}]))[\w'’-]+\s+)?(?P<cue>{cues})\b",
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
                 *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]

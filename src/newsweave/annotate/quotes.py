@@ -348,7 +348,7 @@ def find_quotes(article: Article) -> list[Quote]:
         if quote.attribution is None:
             quote.attribution = (_second_act(text, quote, quotes[index - 1] if index else None, rule, bodies)
                                  or _attribute_previous_sentence(text, quote.extras["piece"], rule, bodies)
-                                 or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None)
+                                 or _colon_after_quoted_paragraph(text, quote, quotes[index - 1] if index else None, rule)
                                  or _attribute_next_sentence(text, quote.extras["piece"], rule)
                                  or _next_quote_paragraph(text, quote, quotes[index + 1] if index + 1 < len(quotes) else None))
     # (a speaker lent by a later sentence gives way: the clause before the comma introduces the quote)
@@ -498,10 +498,12 @@ def _next_quote_paragraph(text: str, quote: Quote, following: Quote | None) -> A
     return following.attribution
 
 
-def _colon_after_quoted_paragraph(text: str, quote: Quote, previous: Quote | None) -> Attribution | None:
+def _colon_after_quoted_paragraph(text: str, quote: Quote, previous: Quote | None,
+                                  rule: Rules) -> Attribution | None:
     """'…I understood what we were writing.”¶That process led to a realization: “…”': a short
     colon introduction that names nobody, right after a paragraph closed by an attributed quote,
-    goes on with that speaker."""
+    goes on with that speaker. One whose own subject comes before a cue ("Article 12:3 reads:",
+    "The memo says:") names the words' owner, even where no rule could take it as a speaker."""
     if previous is None or previous.attribution is None:
         return None
     piece, prev_piece = quote.extras["piece"], previous.extras["piece"]
@@ -520,6 +522,9 @@ def _colon_after_quoted_paragraph(text: str, quote: Quote, previous: Quote | Non
         return None
     # a capitalised word past the first names someone else (or something): no guess then
     if re.search(rf"\s[{UPPER}]", intro):
+        return None
+    cue = rule.cue_at_mark.search(intro[:-1].rstrip() + ",") if rule.cue_at_mark is not None else None
+    if cue is not None and re.search(r"\w", intro[:cue.start()]):
         return None
     return previous.attribution
 
