@@ -371,7 +371,7 @@ def rules(language: str) -> Rules | None:
     # ("Ash described the move as a “breach of trust,” adding: “…”"): words, not a speaker's quote
     fragment = r"[“\"«][^“”«»\"\n.!?]{1,80}[”\"»]"
     before = inverted + relative + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
-                         if role_aside else []) + [rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
+                         if role_aside else []) + [rf"{clause_start}{speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
               rf"(?P<cue>{preps})\s+{phrase}\s*[,:]?\s*$",
@@ -409,7 +409,7 @@ def rules(language: str) -> Rules | None:
     # "Carson … told his supporters, “…”", "Dell said last week in Tel Aviv, “…”": words after the
     # cue (its object, a time or place) up to the comma before the mark, the sentence's subject its speaker
     # (the subject after the last comma first: "Although …, Lopez-Cantera said about the movement,")
-    for clause in (rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)){speaker}\b(?:[^.!?:;,«“”»\"\n]|{abbrev}){{0,200}}?",
+    for clause in (rf"{clause_start}{speaker}\b(?:[^.!?:;,«“”»\"\n]|{abbrev}){{0,200}}?",
                    rf"(?:^|(?<=[.!?]\s)|(?<=\n)){speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?"):
         # (a number keeps its thousands separator: "told his 20,000 followers, “…”")
         before.append(rf"{clause}\s(?P<cue>{cues}|{participles})\b(?:\s+(?:\d{{1,3}}(?:,\d{{3}})+|[\w'’.-]+)){{1,6}}?\s*,\s*$")
