@@ -99,8 +99,9 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     for key, country in _initialled_countries(names, options, seeds, first).items():
         options[key] = (_Entry(country, True),)
         first[key] = (country, 1.0)
+    towns = _pair_towns(pairs)
     inside = _pair_regions(pairs, first, {key: _choose(found, seeds, prefer_city=False)[0]
-                                          for key, found in options.items() if key in _pair_towns(pairs)})
+                                          for key, found in options.items() if key in towns})
     seeds.nested = _nested(options)
     seeds.neighbours = _neighbours(options)
     readings = {key: {entry.place.geonameid for entry in found} for key, found in options.items()}
