@@ -43,9 +43,9 @@ from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner
 from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, home_votes_of, resolve_mentions, Resolved
 from newsweave.annotate.georesolve import site_home_of, site_of
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
-from newsweave.annotate.given_names import all_given_names, persons_by_given_names
+from newsweave.annotate.given_names import all_given_names, name_particles, persons_by_given_names
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads
-from newsweave.annotate.name_lists import (examples_of_kinds, list_members, particles, persons_paired_by_slashes,
+from newsweave.annotate.name_lists import (examples_of_kinds, list_members, persons_paired_by_slashes,
                                            places_in_lists_of_places)
 from newsweave.annotate.regnal_names import persons_of_lands
 from newsweave.annotate.name_spans import (persons_with_peerages, teams_in_brackets, towns_after_organisations, with_heads_beside,
@@ -267,7 +267,7 @@ def _without_leading_stop_words(ent) -> int:
     if not demonym_country(ent[-1].text):
         index = 0
         while (index < len(ent) - 1 and ent[index].is_stop and ent[index].is_alpha and ent[index].text.islower()
-               and ent[index].text not in particles()):
+               and ent[index].text not in name_particles()):
             index += 1
         return ent[index].idx
     for token in ent[:-1]:

@@ -118,7 +118,7 @@ def _given_names(language: str) -> frozenset[str]:
     # Particles and honorifics are given names somewhere ("Del", "Von", "Ibn", "Marquis") but
     # inside a name they join a surname or stand before one, never open a person's name.
     entities = lang.load(language, "entities")
-    other_roles = {word.lower() for word in lang.load(lang.BASE, "entities").get("name_particles", [])}
+    other_roles = {word.lower() for word in name_particles()}
     other_roles |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])}
     other_roles |= calendar_words(language)  # "in April Jenkins …": a month, not a given name
     other_roles |= _listed_nouns(language)
@@ -168,7 +168,7 @@ def _weak_given_names(language: str) -> frozenset[str]:
     not_nouns = not_noun_words(language)
     stop = pipeline(language).Defaults.stop_words
     entities = lang.load(language, "entities")
-    other_roles = {word.lower() for word in lang.load(lang.BASE, "entities").get("name_particles", [])}
+    other_roles = {word.lower() for word in name_particles()}
     other_roles |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])} | calendar_words(language)
     other_roles |= _listed_nouns(language)
     return frozenset(name for name, locales in _all_given_names().items()
@@ -193,7 +193,8 @@ def _is_big_place(name: str) -> bool:
 
 @cache
 def name_particles() -> frozenset[str]:
-    """The lower-case particles that stand inside a person's name in every language ("de", "van")."""
+    """The lower-case particles that stand inside a person's name between capitalised words, in
+    every language ("de", "van": "Jaap de Hoop Scheffer")."""
     return frozenset(lang.load(lang.BASE, "entities").get("name_particles", []))
 
 

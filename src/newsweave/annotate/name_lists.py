@@ -23,18 +23,12 @@ from spacy.tokens import Doc
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates, demonym_country, fold
-from newsweave.annotate.given_names import all_given_names, surnames
+from newsweave.annotate.given_names import all_given_names, name_particles, surnames
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import folded_stop_words
 
-
-
-@cache
-def particles() -> frozenset[str]:
-    """What may stand inside a name between capitalised words ("Jaap de Hoop Scheffer")."""
-    return frozenset(lang.load(lang.BASE, "entities").get("name_particles", []))
 
 
 def is_list_gap(gap: str, language: str) -> bool:
@@ -61,7 +55,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         while end < len(doc) and not LINE_BREAK.search(doc[end - 1].whitespace_):
             if _capitalised(doc[end]):
                 end += 1
-            elif doc[end].text in particles() and end + 1 < len(doc) and _capitalised(doc[end + 1]):
+            elif doc[end].text in name_particles() and end + 1 < len(doc) and _capitalised(doc[end + 1]):
                 end += 2
             else:
                 break

@@ -27,9 +27,8 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, covered
-from newsweave.annotate.given_names import (NAME_WORD, GivenNames, given_names, is_surname_word, name_heads, not_surname_words,
-                                            one_space_between)
-from newsweave.annotate.name_lists import particles
+from newsweave.annotate.given_names import (NAME_WORD, GivenNames, given_names, is_surname_word, name_heads, name_particles,
+                                            not_surname_words, one_space_between)
 from newsweave.annotate.nlp import name_lemma, pipeline
 from newsweave.annotate.settings import SETTINGS
 
@@ -151,9 +150,9 @@ def _extend_with_surnames(mention: Mention, doc: Doc, taken: set[int], common: f
     while end < len(doc) and surnames < 2 and doc[end].idx not in taken and _one_space_before(doc, end):
         if is_surname_word(doc[end].text, common, heads):
             end, surnames = end + 1, surnames + 1
-        elif doc[end].text in particles():
+        elif doc[end].text in name_particles():
             after = end + 1  # "van den Brande": particles, then the surname
-            while after < len(doc) and doc[after].text in particles() and _one_space_before(doc, after):
+            while after < len(doc) and doc[after].text in name_particles() and _one_space_before(doc, after):
                 after += 1
             if not (after < len(doc) and _one_space_before(doc, after) and is_surname_word(doc[after].text, common, heads)):
                 break

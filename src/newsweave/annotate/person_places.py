@@ -29,8 +29,8 @@ from spacy.tokens import Doc
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates, fold
-from newsweave.annotate.given_names import all_given_names, surnames
-from newsweave.annotate.name_lists import is_list_gap, particles
+from newsweave.annotate.given_names import all_given_names, name_particles, surnames
+from newsweave.annotate.name_lists import is_list_gap
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.word_sets import calendar_words
 
@@ -87,7 +87,7 @@ def _shaped_like_place(words: list[str]) -> bool:
     """Capitalised words, name particles allowed inside, no digits or initials."""
     if not words or not words[0][:1].isupper():
         return False
-    joining = particles()
+    joining = name_particles()
     return all(NAME_WORD.fullmatch(word) and "." not in word and (word[:1].isupper() or word in joining)
                for word in words)
 
