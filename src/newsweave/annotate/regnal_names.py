@@ -31,6 +31,7 @@ from newsweave.annotate.name_repeats import lowercase_words
 
 # A capitalised word of a name, hyphenated parts included ("Hesse-Kassel", "Saxe-Eisenach").
 WORD = r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*"
+WORD_AT = re.compile(WORD)
 ROMAN = r"(?:X{0,3})(?:IX|IV|VI{0,3}|I{1,3})"
 OPENER = re.compile(rf"(?<![\w'’.-])({WORD})")
 NEXT_WORD = re.compile(rf"[ \t]+({WORD})")
@@ -141,7 +142,7 @@ def _land(text: str, position: int, connectors: tuple[str, ...]) -> int | None:
         return None
     end, words = connector.end(), 0
     while words < 3:
-        word = re.compile(WORD).match(text, end) if words == 0 else NEXT_WORD.match(text, end)
+        word = WORD_AT.match(text, end) if words == 0 else NEXT_WORD.match(text, end)
         if word is None or not (word.group(1) if words else word.group(0))[:1].isupper():
             break
         end, words = word.end(), words + 1
