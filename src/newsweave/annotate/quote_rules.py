@@ -21,6 +21,9 @@ from newsweave.annotate.geo import fold
 from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, stop_words, weekday_names
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
+# up to four capitalised words and the comma after them: a name closing a clause ("Ada Quill,");
+# one definition for the quotes' inverted cues and the speakers' relative antecedents
+NAME_THEN_COMMA = rf"(?:[{UPPER}][\w'’.-]*\s+){{0,3}}[{UPPER}][\w'’-]*,"
 
 
 @dataclass(frozen=True)
