@@ -1,7 +1,7 @@
 """Stop 35 (issue 17 item 3): a possessive determiner is no speaker ("Her message was simple:
-“…”"), German separable cues whose particle follows the speaker („…“, führte X aus), a text cited
-by its name and number ("Article 12:3 reads: “…”"), and one capital-letter class for the name
-before a relative speaker's comma.
+“…”"), German separable cues whose particle follows the speaker („…“, führte X aus) and other German
+cues read on real copy, a text cited by its name and number ("Article 12:3 reads: “…”"), and one
+capital-letter class for the name before a relative speaker's comma.
 
 All texts here were written for these tests.
 """
@@ -63,6 +63,19 @@ def test_possessive_phrases_and_object_pronouns_keep_their_speakers(text: str, w
 def test_a_separable_cue_with_its_particle_after_the_speaker(text: str, words: str, speaker: str) -> None:
     quote = _without_people(text, "de")[words]
     assert _speaker(quote) == speaker
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("„Der Kai bleibt offen“, erläuterte Brenner.", "Der Kai bleibt offen", "Brenner"),
+    ("„Wir werden ihn in ehrender Erinnerung behalten“, versprechen Bürgermeister Kahl und Stadträtin Hensel.",
+     "Wir werden ihn in ehrender Erinnerung behalten", "Bürgermeister Kahl und Stadträtin Hensel"),
+    ("„Wir müssen das Ergebnis erst verdauen“, sagte Fraktionschef Jonas Berger über 11,2 Prozent der Stimmen.",
+     "Wir müssen das Ergebnis erst verdauen", "Fraktionschef Jonas Berger"),
+    ("Es gab Kritik am Hafenplan. Dazu sagte der Minister: „Der Plan ist im Einklang mit dem Gesetz.“",
+     "Der Plan ist im Einklang mit dem Gesetz.", "der Minister"),
+])
+def test_german_cues_read_on_real_copy(text: str, words: str, speaker: str) -> None:
+    assert _speaker(_without_people(text, "de")[words]) == speaker
 
 
 def test_a_separable_verb_without_its_particle_is_no_cue() -> None:

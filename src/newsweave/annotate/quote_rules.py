@@ -349,8 +349,10 @@ def rules(language: str) -> Rules | None:
     # Anwohnern: „…“"), a fronted adverbial (a sentence opener that is no determiner: "Am", "Dann")
     # puts the cue before its subject; tried first, so the adverbial's noun ("Im Rathaus") is no speaker
     fronted = alternation([w for w in data.get("not_names", []) if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
+    # (the words after the subject end no sentence: in "Es gab Kritik am Plan. Später sagte der Minister:" the
+    # minister speaks, not "Kritik" after the cue-shaped "gab"; an abbreviation's full stop stays: "Dr.")
     inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{speaker}"
-                 rf"(?:\s+[\w'’.-]+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
+                 rf"(?:\s+(?:[\w'’-]|{abbrev})+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
     # "Wie Ada Quill letzte Woche in Bremen sagte, „…“": a clause that puts its verb last
     # (``verb_final_openers``): its subject opens it and ends on a capitalised word (a German noun
     # or name), the cue closes it; not "Woche", the last capitalised word before the cue
