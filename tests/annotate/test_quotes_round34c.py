@@ -21,8 +21,8 @@ def _speaker(quote: Quote) -> str | None:
 
 
 @pytest.mark.parametrize(("intro", "speaker"), [
-    ("Article 12:3 reads:", None),           # its own subject, which no rule takes: no one's
-    ("Psalm 23:4 reads:", None),
+    ("Article 12:3 reads:", "Article 12:3"),  # its own subject, a text cited by number (stop 35)
+    ("Psalm 23:4 reads:", "Psalm 23:4"),
     ("The memo says:", "The memo"),          # its own subject, taken as the source
     ("That process led to a realization:", "Ada Quill"),  # no subject of a cue: the speech goes on
 ])

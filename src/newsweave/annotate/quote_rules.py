@@ -21,6 +21,9 @@ from newsweave.annotate.geo import fold
 from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, stop_words, weekday_names
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
+# up to four capitalised words and the comma after them: a name closing a clause ("Ada Quill,");
+# one definition for the quotes' inverted cues and the speakers' relative antecedents
+NAME_THEN_COMMA = rf"(?:[{UPPER}][\w'’.-]*\s+){{0,3}}[{UPPER}][\w'’-]*,"
 
 
 @dataclass(frozen=True)
@@ -224,7 +227,7 @@ def rules(language: str) -> Rules | None:
     # (or a name's possessive: "Ryan’s spokeswoman, Ada Strong,")
     possessive = rf"(?-i:[{UPPER}])[\w-]*['’]s?\s+"
     appositive = rf"(?:{det}|{possessive})(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
-    pronoun = alternation(data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", []))
+    pronoun = _pronoun_speaker(data)
     roles = data.get("titles", []) + data.get("description_roles", [])
     # starts on a word: "a"+"king" inside "speaking" is no title
     speaker_body = rf"{appositive}|{title}|{name}|\b(?:{pronoun})\b"
@@ -346,8 +349,10 @@ def rules(language: str) -> Rules | None:
     # Anwohnern: „…“"), a fronted adverbial (a sentence opener that is no determiner: "Am", "Dann")
     # puts the cue before its subject; tried first, so the adverbial's noun ("Im Rathaus") is no speaker
     fronted = alternation([w for w in data.get("not_names", []) if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
+    # (the words after the subject end no sentence: in "Es gab Kritik am Plan. Später sagte der Minister:" the
+    # minister speaks, not "Kritik" after the cue-shaped "gab"; an abbreviation's full stop stays: "Dr.")
     inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{speaker}"
-                 rf"(?:\s+[\w'’.-]+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
+                 rf"(?:\s+(?:[\w'’-]|{abbrev})+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
     # "Wie Ada Quill letzte Woche in Bremen sagte, „…“": a clause that puts its verb last
     # (``verb_final_openers``): its subject opens it and ends on a capitalised word (a German noun
     # or name), the cue closes it; not "Woche", the last capitalised word before the cue
@@ -370,7 +375,11 @@ def rules(language: str) -> Rules | None:
     # a quoted fragment inside the clause of a subject whose participle introduces the next quote
     # ("Ash described the move as a “breach of trust,” adding: “…”"): words, not a speaker's quote
     fragment = r"[“\"«][^“”«»\"\n.!?]{1,80}[”\"»]"
-    before = inverted + relative + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
+    # "Article 12:3 reads: “…”", « L'article 12 dit : « … » »: a text cited by its name and number, its cue
+    # and the colon, opening its sentence (tried first: the subject patterns take the name without its number)
+    cited = (rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<speaker>(?:{det}(?-i:[a-z])|(?-i:[{UPPER}]))[\w'’-]*\s+\d+(?:[:.]\d+)*)"
+             rf"\s+(?P<cue>{cues})\s*:\s*$")
+    before = [cited] + inverted + relative + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
                          if role_aside else []) + [rf"{clause_start}{speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
@@ -559,6 +568,19 @@ def rules(language: str) -> Rules | None:
                  re.compile(rf"^(?P<speaker>(?:{alternation(data.get('subject_pronouns', []))})\b|{name})"
                             rf"(?:,(?:[^,;:\n“”«»\"]|{abbrev}){{1,80}},)?\s+(?-i:(?:{between})\b|(?:{generic})\b)", re.I)
                  if data.get("previous_subject") and generic else None)
+
+
+def _pronoun_speaker(data: dict) -> str:
+    """The language's pronouns as a speaker mention. A pronoun that is also a determiner ("her",
+    "ihr") followed by a lower-case word determines that word: in "Her husband was blunt:" or
+    "Her message was simple:" the speaker is no "Her"."""
+    pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
+    determiners = {word.lower() for word in data.get("determiners", [])}
+    possessive = [word for word in pronouns if word.lower() in determiners]
+    plain = alternation([word for word in pronouns if word.lower() not in determiners])
+    if not possessive:
+        return plain
+    return rf"{plain}|(?:{alternation(possessive)})(?!\s+(?-i:[a-zà-ÿ]))"
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:

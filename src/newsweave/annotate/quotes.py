@@ -33,7 +33,7 @@ from typing import Any
 from newsweave.annotate import nlp, speakers
 from newsweave.annotate.speaker_extent import describe
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
-from newsweave.annotate.quote_rules import UPPER, Rules, rules
+from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
 from newsweave import model
 from newsweave.model import Article
@@ -817,7 +817,7 @@ def _past_adjunct(text: str, match: re.Match[str], start: int, end: int, rule: R
 
 
 # a name and its comma opening what follows a cue: the cue's own subject ("said Ada Quill, …")
-NAME_THEN_COMMA = re.compile(rf"(?:[{UPPER}][\w'’.-]*\s+){{0,3}}[{UPPER}][\w'’-]*,")
+CUE_SUBJECT = re.compile(NAME_THEN_COMMA)
 
 
 def _inverted_after_comma(text: str, match: re.Match[str], start: int) -> bool:
@@ -827,7 +827,7 @@ def _inverted_after_comma(text: str, match: re.Match[str], start: int) -> bool:
     if groups.get("cue") is None or groups.get("speaker") is None or text[match.end("cue"):start].strip():
         return False
     between = text[match.end("speaker"):match.start("cue")]
-    return between.strip() == "," and NAME_THEN_COMMA.match(text, start) is not None
+    return between.strip() == "," and CUE_SUBJECT.match(text, start) is not None
 
 
 def _cue_verb(cue: str | None, rule: Rules) -> str | None:

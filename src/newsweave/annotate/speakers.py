@@ -25,6 +25,7 @@ from typing import Any
 from newsweave import lang
 from newsweave.annotate.canonical import alias_of
 from newsweave.annotate.given_names import given_name_gender
+from newsweave.annotate.quote_rules import NAME_THEN_COMMA
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
 
@@ -180,7 +181,7 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
 
 
 # the capitalised words that end right before a relative's comma ("Mike Lee, who said"), a name
-ANTECEDENT = re.compile(r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*\s+){0,3}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*,\s*$")
+ANTECEDENT = re.compile(NAME_THEN_COMMA + r"\s*$")
 
 
 def _antecedent(article: Article, span: tuple[int, int], people: list[Person]) -> tuple[str | None, str | None]:
