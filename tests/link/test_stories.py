@@ -100,6 +100,9 @@ def test_a_later_process_continues_the_same_story(db_path, stored):
 def test_timeline_is_in_date_order_with_both_languages(db_path, stored):
     store = Store(str(db_path))
     try:
+        # the French follow-up (ingested by the test above; again here, which is idempotent, so that
+        # this test also holds when run alone)
+        ingest([str(DATA / "ukraine_followup_fr.txt")], store)
         row = next(r for r in story_export_rows(store) if r["id"] == _seed_story(stored)["id"])
         languages = {a["id"]: a["language"] for a in store.article_summaries()}
         texts = {article.id: article.text for article in store.iter_articles()}
