@@ -322,9 +322,12 @@ class ResolveContext:
         found = re.match(r"[\s-]+(\w+)", after)
         if found and found.group(1) in after_words:
             return True
+        connectors = self.rules.tables.get("figures_connectors", {})
+        if not before_words:
+            return False
         before = self.text[max(0, self.mention.start - 60):self.mention.start].lower()
-        # the noun, at most three words, then "de/of" right before the month ("los datos de enero")
-        found = re.search(r"((?:\w+\s+){1,4})(?:de|of|du|des)\s+$", before)
+        # the noun, at most three words, then the language's "of" right before the month ("los datos de enero")
+        found = re.search(rf"((?:\w+\s+){{1,4}})(?:{lang.rule_alternation(connectors)})\s+$", before)
         return bool(found and any(word in before_words for word in found.group(1).split()))
 
     def timex(self, type_: str, value: str, resolve: str | None = None, **extra: Any) -> Timex:
