@@ -264,14 +264,18 @@ class ResolveContext:
         """The words right before a form in -s (no punctuation between) make it a plural noun,
         which a singular verb in -s cannot be: a determiner or a preposition just before it
         ("the primaries Tuesday"), a count in figures just before it ("the 125 seats Sunday"),
-        or a count word above one among the last three ("the three Democratic contests")."""
+        a count word above one among the last three ("the three Democratic contests"), or a
+        noun phrase that a preposition or an -ing form takes as its object ("in the opening
+        Iowa caucuses"): a subject stands there only in a clause of its own."""
         words = re.search(r"(?:[\w'’-]+\s+){1,3}$", head)
         if words is None:
             return False
         lowered = words.group(0).lower().split()
         if lowered[-1] in self.rules.noun_right_after or (lowered[-1].isdigit() and int(lowered[-1]) > 1):
             return True
-        return any(isinstance(count := self.lookup("numbers", word), (int, float)) and count > 1 for word in lowered)
+        if any(isinstance(count := self.lookup("numbers", word), (int, float)) and count > 1 for word in lowered):
+            return True
+        return self.rules.object_before is not None and self.rules.object_before.search(head[-80:]) is not None
 
     def _verb_second_tense(self, after: str, present_is_plan: bool = True) -> int:
         """The tense of the finite verb right after a fronted expression in a verb-second
