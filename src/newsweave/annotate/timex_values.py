@@ -175,7 +175,9 @@ class ResolveContext:
         if start >= len(head):
             return before  # the clause starts inside the window
         head = head[start:]
-        return head + before if self._cue_in(head, future=True) else before
+        # the cue may straddle the window's edge ("is se|t to hear …"): read it whole; the
+        # window itself holds none, so a cue found here starts further back
+        return head + before if self._cue_in(head + before, future=True) else before
 
     def _future_ends(self, words: str) -> bool:
         """The words end with a future cue ("… will", "… organisera")."""
