@@ -84,7 +84,8 @@ def infer_publication(mentions: list[Mention], text: str, language: str | None, 
         # The text's clues leave no day in the fetch window. Pages are sometimes fetched some
         # days late: with the wider window, an answer only where the text's clues leave one day
         # ("este domingo", fetched the Thursday after); otherwise the clues conflict.
-        clues = _late_fetch(clues, fetched)
+        clues = [clue for clue in _late_fetch(clues, fetched)
+                 if rules is None or not _today_in_present(clue, text, rules)]
         days = candidate_days(clues)
         days = days if days and len(days) == 1 else None
     if days is None or not days:
@@ -103,6 +104,14 @@ def _weekdays_agree(fixed: Inference, mentions: list[Mention], text: str, langua
     said = [clue for clue in text_clues(mentions, text, language, rules, fetched)
             if clue.basis == "weekday said today/yesterday"]
     return all(_allows(clue, fixed.published) for clue in said)
+
+
+def _today_in_present(clue: Clue, text: str, rules: Grammar) -> bool:
+    """A weekday said today in a clause with no tense ("Le conseil vote ce mardi"): the day of
+    writing when the page was fetched that week, but a plan as often when the weekday is
+    not in the fetch window (written the Monday before, fetched on the Monday)."""
+    return clue.basis == "weekday said today/yesterday" and clue.gaps == frozenset({0}) \
+        and clue.evidence is not None and clause_tense(clue.evidence, text, rules) == 0
 
 
 def fetch_clue(fetched: date) -> Clue:
