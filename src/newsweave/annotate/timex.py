@@ -167,7 +167,7 @@ def grammar(language: str) -> Grammar | None:
     tables = {name: {k.lower(): v for k, v in data.get(name, {}).items()} for name in (
         "numbers", "vague_numbers", "units", "relative", "relative_days", "relative_day_parts",
         "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks", "today_weekday",
-        "figures_after_month", "figures_before_month", "figures_connectors", "clock_hours", "clock_minutes", "day_words")}
+        "figures_after", "figures_before", "figures_connectors", "clock_hours", "clock_minutes", "day_words")}
     tables["units"] = {**generated_units, **tables["units"]}
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})

@@ -319,11 +319,12 @@ class ResolveContext:
         return not re.search(r"(?<!\w)(?:be|been|being)\s+$", before_lower[:start])
 
     def names_figures(self) -> bool:
-        """The month names the period of published figures ("the November jobs report", "la
-        producción de la construcción de enero"): a month that has been, whatever the clause's
-        tense (a future clause speaks of the report's release, not of the month)."""
-        after_words = self.rules.tables.get("figures_after_month", {})
-        before_words = self.rules.tables.get("figures_before_month", {})
+        """The month or quarter names the period of published figures ("the November jobs
+        report", "fourth-quarter earnings", "la producción de la construcción de enero"): a
+        period that has been, whatever the clause's tense (a future clause speaks of the
+        report's release, not of the period)."""
+        after_words = self.rules.tables.get("figures_after", {})
+        before_words = self.rules.tables.get("figures_before", {})
         after = self.text[self.mention.end:self.mention.end + 30].lower()
         found = re.match(r"[\s-]+(\w+)", after)
         if found and found.group(1) in after_words:
@@ -610,6 +611,10 @@ def _resolve_quarter(ctx: ResolveContext) -> Timex | None:
         return ctx.timex("DATE", f"{last.year}-Q{_quarter_of(last)}")
     if not 1 <= ordinal <= 4:
         return None
+    if year is None and ctx.anchor is not None and ctx.names_figures():
+        # the figures of a quarter that has ended or is running ("will report fourth-quarter
+        # earnings", written in February), never of one to come, whatever the clause's tense
+        year = ctx.anchor.year if ordinal <= _quarter_of(ctx.anchor) else ctx.anchor.year - 1
     if year is None and ctx.anchor is not None:
         tense, plan = _date_tense(ctx)
         # a plan in the present, unless it is the quarter just past ("el PIB crece en el cuarto
