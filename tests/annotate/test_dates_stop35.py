@@ -100,3 +100,24 @@ def test_a_present_plan_said_today_is_no_clue_in_the_late_fetch_window() -> None
     result = _infer(said, "es", date(2024, 3, 7))
     assert result is not None and result.published == date(2024, 3, 3)
 
+
+
+def _alone(text: str, language: str):
+    from newsweave.annotate.published_inference import infer_published
+
+    return infer_published(find_mentions(text, language), text, language)
+
+
+def test_a_date_said_today_outside_the_lead_fixes_the_day() -> None:
+    # "aujourd'hui, lundi 27 janvier 2025": the day word is read whole, however long it is
+    text = ("Le marché couvert de Lorvan rouvre ses portes. Les commerçants sont soulagés. "
+            "Le maire en a parlé aujourd'hui, lundi 27 janvier 2025, devant eux.")
+    result = _alone(text, "fr")
+    assert result is not None and (result.published, result.earliest, result.latest) == (date(2025, 1, 27),) * 3
+
+
+def test_today_at_the_end_of_a_sentence_does_not_date_the_next_one() -> None:
+    # "today." closes its sentence: the date of the next one (outside the lead) is a past event
+    text = ("The covered market of Harlow reopens. Traders are relieved. The mayor spoke about it today. "
+            "Monday, January 27, 2025, the works had begun.")
+    assert _alone(text, "en") is None

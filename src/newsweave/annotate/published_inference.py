@@ -68,7 +68,7 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
         return None  # a weekday fits a day and month once every few years: without a year clue it is a guess
     lead = lead_end(text)
     day_months = [t for t in unanchored if t.resolve == "absolute" and not t.year_given and t.month and t.day
-                  and (t.start < lead or _said_today(t, text, rules))]
+                  and (t.start < lead or said_today(t, text, rules))]
     day_months = [t for t in day_months if t.month is not None and t.day is not None]
     with_weekday = [t for t in day_months if t.weekday is not None] or _dateline_with_lead_weekday(day_months, unanchored, text)
     reference = anchor_year or max(allowed or {today.year if today else 0})
@@ -212,7 +212,7 @@ def _full_dates_with_weekday(timexes: list[Timex], text: str, rules: Grammar, le
     """Full dates named with their weekday in the lead ("Tuesday, March 5, 2024")."""
     return [t for t in timexes if t.resolve == "absolute" and t.year_given and t.weekday is not None
             and not t.impossible and t.year and t.month and t.day
-            and (t.start < lead or _said_today(t, text, rules))]
+            and (t.start < lead or said_today(t, text, rules))]
 
 
 def _dateline_with_lead_weekday(day_months: list[Timex], timexes: list[Timex], text: str) -> list[Timex]:
@@ -263,14 +263,6 @@ def is_dateline(timex: Timex, text: str, *, strict: bool = False) -> bool:
     line_start = text.rfind("\n", 0, timex.start) + 1
     return bool(_DATELINE_PLACE.search(text, max(0, line_start - 1), timex.start)
                 and _DATELINE_END.match(text, timex.end))
-
-
-def _said_today(timex: Timex, text: str, rules: Grammar) -> bool:
-    """The mention is said to be today: "ce vendredi 22 novembre", "today, Friday, November 22"."""
-    before = text[max(0, timex.start - 12):timex.start].lower()
-    today_words = [w for w, v in rules.tables["relative"].items() if v == 0] + \
-        [w for w, v in rules.tables["relative_days"].items() if v == 0]
-    return any(re.search(rf"(?<!\w){re.escape(word)}\W*$", before) for word in today_words)
 
 
 def clause_tense(timex: Timex, text: str, rules: Grammar) -> int:

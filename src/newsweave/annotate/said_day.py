@@ -1,9 +1,10 @@
-"""The day word said beside a weekday: "ce mercredi", "today, Wednesday", "hoy martes",
-"heute, Montag", "yesterday, Tuesday", "an diesem Samstagvormittag".
+"""The day word said beside a weekday or a date: "ce mercredi", "today, Wednesday", "hoy martes",
+"heute, Montag", "yesterday, Tuesday", "an diesem Samstagvormittag", "ce vendredi 22 novembre".
 
 Both readers of the publication day ask it: :mod:`newsweave.annotate.published_inference`
-(a weekday said today fixes the day of writing after a dated weekday) and
-:mod:`newsweave.annotate.published_clues` (a weekday said today or yesterday is a one-day clue).
+(a weekday said today fixes the day of writing after a dated weekday; a date said today counts
+outside the lead) and :mod:`newsweave.annotate.published_clues` (a weekday said today or
+yesterday is a one-day clue).
 Only the words right next to the weekday count: a clause may hold both "today" and "yesterday".
 """
 
@@ -34,7 +35,8 @@ def said_day_offset(timex: Timex, text: str, rules: Grammar) -> int | None:
 
 
 def said_today(timex: Timex, text: str, rules: Grammar) -> bool:
-    """A weekday said to be today ("ce mercredi", "este domingo", "today, Wednesday")."""
+    """A weekday or a date said to be today ("ce mercredi", "este domingo", "today, Wednesday",
+    "Çarşamba (bugün)")."""
     return said_day_offset(timex, text, rules) == 0
 
 
