@@ -58,6 +58,10 @@ def test_a_plural_noun_after_an_ing_form_is_no_present_verb(text: str) -> None:
     assert _value(text, "Tuesday") == "2024-02-27"
 
 
+def test_spent_is_a_past_form() -> None:
+    assert _value("Valmorel aides also spent Tuesday calling voters.", "Tuesday") == "2024-02-27"
+
+
 @pytest.mark.parametrize("text", [
     # the subject stands before the preposition: the form in -s is its verb
     "The final race in the Harlow primary comes Tuesday.",
