@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from newsweave.annotate.published_inference import Inference, lead_end, clause_tense, infer_published, is_dateline
+from newsweave.annotate.said_day import said_day_offset
 from newsweave.annotate.timex import Mention, Timex, grammar, resolve_all
 from newsweave.annotate.timex_types import Grammar
 from newsweave.annotate.settings import SETTINGS
@@ -83,7 +84,8 @@ def infer_publication(mentions: list[Mention], text: str, language: str | None, 
         # The text's clues leave no day in the fetch window. Pages are sometimes fetched some
         # days late: with the wider window, an answer only where the text's clues leave one day
         # ("este domingo", fetched the Thursday after); otherwise the clues conflict.
-        clues = _late_fetch(clues, fetched)
+        clues = [clue for clue in _late_fetch(clues, fetched)
+                 if rules is None or not _today_in_present(clue, text, rules)]
         days = candidate_days(clues)
         days = days if days and len(days) == 1 else None
     if days is None or not days:
@@ -102,6 +104,14 @@ def _weekdays_agree(fixed: Inference, mentions: list[Mention], text: str, langua
     said = [clue for clue in text_clues(mentions, text, language, rules, fetched)
             if clue.basis == "weekday said today/yesterday"]
     return all(_allows(clue, fixed.published) for clue in said)
+
+
+def _today_in_present(clue: Clue, text: str, rules: Grammar) -> bool:
+    """A weekday said today in a clause with no tense ("Le conseil vote ce mardi"): the day of
+    writing when the page was fetched that week, but a plan as often when the weekday is
+    not in the fetch window (written the Monday before, fetched on the Monday)."""
+    return clue.basis == "weekday said today/yesterday" and clue.gaps == frozenset({0}) \
+        and clue.evidence is not None and clause_tense(clue.evidence, text, rules) == 0
 
 
 def fetch_clue(fetched: date) -> Clue:
@@ -160,7 +170,7 @@ def text_clues(mentions: list[Mention], text: str, language: str | None, rules: 
         if timex.resolve == "weekday" and timex.weekday is not None and _abbreviated(timex.text):
             continue  # "So", "Do", "Mi" are German words as often as weekdays ("So sieht es aus")
         if timex.resolve == "weekday" and timex.weekday is not None:
-            offset = _day_word(timex, text, rules)
+            offset = said_day_offset(timex, text, rules)
             if offset is None and _said_last(timex, text, rules):
                 # "last Saturday", "samedi dernier", "vergangenen Samstag", "el sábado pasado": 1 to
                 # 7 days after it (modulo a week every weekday remains; the fetch window and a
@@ -283,38 +293,6 @@ def _named_day(timex: Timex, fetched: date | None) -> date | None:
         return day if day <= fetched else date(fetched.year - 1, timex.month, timex.day)
     except ValueError:
         return None
-
-
-def _day_word(timex: Timex, text: str, rules: Grammar) -> int | None:
-    """0 when "today" is said right by the weekday ("ce mardi", "heute, Montag"), -1 for
-    "yesterday", else None. Only the words next to it count: a clause may hold both."""
-    before = text[max(0, timex.start - 15):timex.start].lower()
-    after = text[timex.end:timex.end + 15].lower()
-    found = set()
-    day_words = rules.tables["relative_days"]
-    for word, value in {**day_words, **{w: v for w, v in rules.tables["relative"].items() if v == 0}}.items():
-        if value not in (-1, 0) or word in rules.tables.get("relative_day_parts", {}) or len(word) < 2:
-            continue  # a one-letter "this" (Swedish "i") also makes a past weekday ("i fredags": last Friday)
-        pattern = rf"(?<!\w){re.escape(word)}(?!\w)"
-        if re.search(pattern + r"\W*$", before) or (word in day_words and re.search(r"^\W*" + pattern, after)):
-            # "this" counts before the weekday only ("this Friday"; "on Friday, this time" is none)
-            found.add(value)
-    if _today_phrase(timex, text, rules):
-        found.add(0)
-    return found.pop() if len(found) == 1 else None
-
-
-def _today_phrase(timex: Timex, text: str, rules: Grammar) -> bool:
-    """A phrase of the language's ``today_weekday`` table right before the weekday, inside the
-    mention or before it ("an diesem Samstagvormittag"): words that make a weekday the day of
-    writing although none of them alone says "today"."""
-    phrases = rules.tables.get("today_weekday", {})
-    names = [name for name, number in rules.weekdays.items() if number == timex.weekday and len(name) > 2]
-    if not phrases or not names:
-        return False
-    window = text[max(0, timex.start - 20):timex.end].lower()
-    said = "|".join(r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases)
-    return re.search(rf"(?<!\w)(?:{said})\s+(?:{'|'.join(map(re.escape, names))})", window) is not None
 
 
 def candidate_days(clues: list[Clue]) -> list[date] | None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from newsweave import lang
+from newsweave.annotate.said_day import said_today
 from newsweave.annotate.timex import Mention, Timex, grammar, resolve_all
 from newsweave.annotate.timex_types import Grammar
 from newsweave.annotate.timex_values import ResolveContext
@@ -67,7 +68,7 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
         return None  # a weekday fits a day and month once every few years: without a year clue it is a guess
     lead = lead_end(text)
     day_months = [t for t in unanchored if t.resolve == "absolute" and not t.year_given and t.month and t.day
-                  and (t.start < lead or _said_today(t, text, rules))]
+                  and (t.start < lead or said_today(t, text, rules))]
     day_months = [t for t in day_months if t.month is not None and t.day is not None]
     with_weekday = [t for t in day_months if t.weekday is not None] or _dateline_with_lead_weekday(day_months, unanchored, text)
     reference = anchor_year or max(allowed or {today.year if today else 0})
@@ -127,7 +128,7 @@ def _today_after_dated_weekday(timexes: list[Timex], text: str, rules: Grammar, 
     the first such weekday on or after the latest named day, at most a week after it. Without a
     year the named day is fitted near the text's year clue, as a dated weekday of the lead is.
     Today-weekdays that disagree, or a named day after the answer, give nothing."""
-    said = [t for t in timexes if t.resolve == "weekday" and t.weekday is not None and _weekday_said_today(t, text, rules)]
+    said = [t for t in timexes if t.resolve == "weekday" and t.weekday is not None and said_today(t, text, rules)]
     if not said or len({t.weekday for t in said}) > 1:
         return None
     named: list[tuple[date, Timex]] = []
@@ -158,20 +159,6 @@ def _today_after_dated_weekday(timexes: list[Timex], text: str, rules: Grammar, 
     if today is not None and published > today:
         return None
     return Inference(published, [said[0], evidence], "weekday said today after a dated weekday", published, published)
-
-
-def _weekday_said_today(timex: Timex, text: str, rules: Grammar) -> bool:
-    """"ce mercredi", "este domingo", "aujourd'hui mercredi", "today, Wednesday": a word of
-    today in the mention or right before it (a day part after it changes nothing)."""
-    words = [w for w, v in rules.tables["relative"].items() if v == 0 and len(w) > 1]
-    words += [w for w, v in rules.tables["relative_days"].items() if v == 0]
-    words += list(rules.tables.get("today_weekday", {}))
-    names = [m for m in re.finditer(r"\w+", timex.text) if m.group(0).lower().rstrip(".") in rules.weekdays]
-    if not words or not names:
-        return False
-    head = text[max(0, timex.start - 16):timex.start + names[0].start()].lower()
-    said = "|".join(r"\s+".join(map(re.escape, word.split())) for word in words)
-    return re.search(rf"(?<!\w)(?:{said})[\s,(]+$", head) is not None
 
 
 def _said_relative_day(day_months: list[Timex], text: str, rules: Grammar, year: int | None,
@@ -225,7 +212,7 @@ def _full_dates_with_weekday(timexes: list[Timex], text: str, rules: Grammar, le
     """Full dates named with their weekday in the lead ("Tuesday, March 5, 2024")."""
     return [t for t in timexes if t.resolve == "absolute" and t.year_given and t.weekday is not None
             and not t.impossible and t.year and t.month and t.day
-            and (t.start < lead or _said_today(t, text, rules))]
+            and (t.start < lead or said_today(t, text, rules))]
 
 
 def _dateline_with_lead_weekday(day_months: list[Timex], timexes: list[Timex], text: str) -> list[Timex]:
@@ -276,14 +263,6 @@ def is_dateline(timex: Timex, text: str, *, strict: bool = False) -> bool:
     line_start = text.rfind("\n", 0, timex.start) + 1
     return bool(_DATELINE_PLACE.search(text, max(0, line_start - 1), timex.start)
                 and _DATELINE_END.match(text, timex.end))
-
-
-def _said_today(timex: Timex, text: str, rules: Grammar) -> bool:
-    """The mention is said to be today: "ce vendredi 22 novembre", "today, Friday, November 22"."""
-    before = text[max(0, timex.start - 12):timex.start].lower()
-    today_words = [w for w, v in rules.tables["relative"].items() if v == 0] + \
-        [w for w, v in rules.tables["relative_days"].items() if v == 0]
-    return any(re.search(rf"(?<!\w){re.escape(word)}\W*$", before) for word in today_words)
 
 
 def clause_tense(timex: Timex, text: str, rules: Grammar) -> int:

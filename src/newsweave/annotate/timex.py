@@ -167,7 +167,7 @@ def grammar(language: str) -> Grammar | None:
     tables = {name: {k.lower(): v for k, v in data.get(name, {}).items()} for name in (
         "numbers", "vague_numbers", "units", "relative", "relative_days", "relative_day_parts",
         "parts_of_day", "seasons", "modifiers", "vague", "sets", "holidays", "named_clocks", "today_weekday",
-        "figures_after_month", "figures_before_month", "clock_hours", "clock_minutes", "day_words")}
+        "figures_after", "figures_before", "figures_connectors", "clock_hours", "clock_minutes", "day_words")}
     tables["units"] = {**generated_units, **tables["units"]}
     tables["ordinals"] = {k.lower(): v for k, v in ordinals.items()}
     cues = data.get("cues", {})
@@ -188,11 +188,26 @@ def grammar(language: str) -> Grammar | None:
                    present_patterns=tuple(re.compile(regex) for regex in cues.get("present_patterns", ())),
                    present_after=re.compile(cues["present_after"]) if cues.get("present_after") else None,
                    noun_right_after=frozenset(word.lower() for word in cues.get("noun_right_after", ())),
+                   object_before=_object_before(cues),
                    reported_that=re.compile(rf"(?<!\w)(?:{lang.rule_alternation(cues['reported_that'])})(?!\w)")
                    if cues.get("reported_that") else None,
                    drop_lead=drop_lead, take_before=take_before,
                    range_before=range_before, range_after=range_after,
                    numeric_order_dotted=data.get("numeric_order_dotted", ""))
+
+
+def _object_before(cues: dict[str, Any]) -> re.Pattern[str] | None:
+    """A verb form that takes an object (``object_verb_pattern``), then its noun phrase, perhaps
+    followed by a preposition (``noun_phrase_prepositions``) and a second noun phrase, up to the
+    end of the words read. A noun phrase is a determiner (``noun_phrase_determiners``) and up to
+    two words, or up to three capitalised words. None where the language gives no such form."""
+    if not cues.get("object_verb_pattern"):
+        return None
+    determiners = lang.rule_alternation(cues.get("noun_phrase_determiners", ()))
+    prepositions = lang.rule_alternation(cues.get("noun_phrase_prepositions", ()))
+    word = r"[\w'’-]+"
+    phrase = rf"(?:(?i:{determiners})\s+(?:{word}\s+){{0,2}}|(?:[A-Z]{word}\s+){{1,3}})"
+    return re.compile(rf"(?<![\w'’-])(?:{cues['object_verb_pattern']})\s+{phrase}(?:(?i:{prepositions})\s+{phrase})?$")
 
 
 def _past_patterns(cues: dict[str, Any]) -> tuple[str, ...]:

@@ -83,6 +83,10 @@ class Grammar:
     # words right before the present pattern's verb (its ``verb`` group) that make it a plural
     # noun: a determiner or a preposition ("the primaries Tuesday", "the series of contests")
     noun_right_after: frozenset[str] = frozenset()
+    # ... and where the noun phrase it ends (a determiner and up to two words, or up to three
+    # capitalised words) follows a word that takes an object: a preposition, an -ing form ("in
+    # the opening Iowa caucuses", "of North American leaders", "targeting Central American immigrants")
+    object_before: re.Pattern[str] | None = None
     # the words that open reported speech after a verb in the past ("aseguró que", "sagte, …"):
     # a present verb behind them still speaks of what is to come
     reported_that: re.Pattern[str] | None = None

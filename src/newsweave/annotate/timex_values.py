@@ -175,7 +175,9 @@ class ResolveContext:
         if start >= len(head):
             return before  # the clause starts inside the window
         head = head[start:]
-        return head + before if self._cue_in(head, future=True) else before
+        # the cue may straddle the window's edge ("is se|t to hear …"): read it whole; the
+        # window itself holds none, so a cue found here starts further back
+        return head + before if self._cue_in(head + before, future=True) else before
 
     def _future_ends(self, words: str) -> bool:
         """The words end with a future cue ("… will", "… organisera")."""
@@ -264,14 +266,18 @@ class ResolveContext:
         """The words right before a form in -s (no punctuation between) make it a plural noun,
         which a singular verb in -s cannot be: a determiner or a preposition just before it
         ("the primaries Tuesday"), a count in figures just before it ("the 125 seats Sunday"),
-        or a count word above one among the last three ("the three Democratic contests")."""
+        a count word above one among the last three ("the three Democratic contests"), or a
+        noun phrase that a preposition or an -ing form takes as its object ("in the opening
+        Iowa caucuses"): a subject stands there only in a clause of its own."""
         words = re.search(r"(?:[\w'’-]+\s+){1,3}$", head)
         if words is None:
             return False
         lowered = words.group(0).lower().split()
         if lowered[-1] in self.rules.noun_right_after or (lowered[-1].isdigit() and int(lowered[-1]) > 1):
             return True
-        return any(isinstance(count := self.lookup("numbers", word), (int, float)) and count > 1 for word in lowered)
+        if any(isinstance(count := self.lookup("numbers", word), (int, float)) and count > 1 for word in lowered):
+            return True
+        return self.rules.object_before is not None and self.rules.object_before.search(head[-80:]) is not None
 
     def _verb_second_tense(self, after: str, present_is_plan: bool = True) -> int:
         """The tense of the finite verb right after a fronted expression in a verb-second
@@ -313,18 +319,22 @@ class ResolveContext:
         return not re.search(r"(?<!\w)(?:be|been|being)\s+$", before_lower[:start])
 
     def names_figures(self) -> bool:
-        """The month names the period of published figures ("the November jobs report", "la
-        producción de la construcción de enero"): a month that has been, whatever the clause's
-        tense (a future clause speaks of the report's release, not of the month)."""
-        after_words = self.rules.tables.get("figures_after_month", {})
-        before_words = self.rules.tables.get("figures_before_month", {})
+        """The month or quarter names the period of published figures ("the November jobs
+        report", "fourth-quarter earnings", "la producción de la construcción de enero"): a
+        period that has been, whatever the clause's tense (a future clause speaks of the
+        report's release, not of the period)."""
+        after_words = self.rules.tables.get("figures_after", {})
+        before_words = self.rules.tables.get("figures_before", {})
         after = self.text[self.mention.end:self.mention.end + 30].lower()
         found = re.match(r"[\s-]+(\w+)", after)
         if found and found.group(1) in after_words:
             return True
+        connectors = self.rules.tables.get("figures_connectors", {})
+        if not before_words:
+            return False
         before = self.text[max(0, self.mention.start - 60):self.mention.start].lower()
-        # the noun, at most three words, then "de/of" right before the month ("los datos de enero")
-        found = re.search(r"((?:\w+\s+){1,4})(?:de|of|du|des)\s+$", before)
+        # the noun, at most three words, then the language's "of" right before the month ("los datos de enero")
+        found = re.search(rf"((?:\w+\s+){{1,4}})(?:{lang.rule_alternation(connectors)})\s+$", before)
         return bool(found and any(word in before_words for word in found.group(1).split()))
 
     def timex(self, type_: str, value: str, resolve: str | None = None, **extra: Any) -> Timex:
@@ -601,6 +611,10 @@ def _resolve_quarter(ctx: ResolveContext) -> Timex | None:
         return ctx.timex("DATE", f"{last.year}-Q{_quarter_of(last)}")
     if not 1 <= ordinal <= 4:
         return None
+    if year is None and ctx.anchor is not None and ctx.names_figures():
+        # the figures of a quarter that has ended or is running ("will report fourth-quarter
+        # earnings", written in February), never of one to come, whatever the clause's tense
+        year = ctx.anchor.year if ordinal <= _quarter_of(ctx.anchor) else ctx.anchor.year - 1
     if year is None and ctx.anchor is not None:
         tense, plan = _date_tense(ctx)
         # a plan in the present, unless it is the quarter just past ("el PIB crece en el cuarto
