@@ -7,7 +7,8 @@ a number, a date, a source ("said", "according to", a quotation), or it narrates
 sentence is common in honest copy; what marks padding is a run of them that the article's
 own register does not explain: an article whose other sentences are specific and that
 suddenly holds three or four vague ones in a row. Vagueness is measured against the
-article's own rate of vague sentences, not against a fixed count. Stock phrases of padding
+article's own rate of vague sentences, not against a fixed count, each of them weighed by
+how plain it is beside the run. Stock phrases of padding
 (``[filler] phrases`` in ``lang/<iso>/trust.toml``) mark a sentence as vague even when it
 names a place, because a name alone ("the situation in the region remains tense") gives
 nothing to check.
@@ -121,7 +122,7 @@ def _likeness(sentence: Sentence, run_longest: int) -> float:
     """How far a vague sentence of the article explains a run: fully when it is as plain as the run's.
 
     One that holds a longer word than any of the run's (a compound or technical term such as
-    „Tierschutzgesetz“, "decarbonisation") is vague only to the anchor rules, which read no
+    „Hausanschlussleitung“, "ultrafiltration") is vague only to the anchor rules, which read no
     such term without a parse (German); it is likely specific to the article's subject, so it
     counts ``SETTINGS.filler_longer_word_weight``, not as a sentence as empty as the run's."""
     if _longest_word([sentence]) > run_longest:
