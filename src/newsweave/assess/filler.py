@@ -7,7 +7,8 @@ a number, a date, a source ("said", "according to", a quotation), or it narrates
 sentence is common in honest copy; what marks padding is a run of them that the article's
 own register does not explain: an article whose other sentences are specific and that
 suddenly holds three or four vague ones in a row. Vagueness is measured against the
-article's own rate of vague sentences, not against a fixed count. Stock phrases of padding
+article's own rate of vague sentences, not against a fixed count, each of them weighed by
+how plain it is beside the run. Stock phrases of padding
 (``[filler] phrases`` in ``lang/<iso>/trust.toml``) mark a sentence as vague even when it
 names a place, because a name alone ("the situation in the region remains tense") gives
 nothing to check.
@@ -38,6 +39,8 @@ SEVERITY: Severity = "info"
 _DIGIT = re.compile(r"\d")
 # A capitalised word after the first one: a name the NER may have missed.
 _INNER_CAPITAL = re.compile(r"(?<=[\w,;:] )[A-ZÀ-Ý][\w-]+")
+# A word's letters: "E-Mail-Adresse" is three words, "2024er" none of its digits.
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def detect_generic_filler(article: Article) -> list[Flag]:
@@ -104,13 +107,31 @@ def _unexplained(run: list[Sentence], judged: list[tuple[Sentence, bool]]) -> bo
     The rate is smoothed towards the rate of vague sentences in news copy
     (``SETTINGS.filler_prior_rate``, worth ``filler_prior_weight`` sentences), so that an
     article with few other sentences gives no certainty; the expected number of such runs is
-    about n * p ** len(run).
+    about n * p ** len(run). Each other vague sentence weighs as much as it resembles the run
+    (``_likeness``).
     """
     inside = {id(sentence) for sentence in run}
-    others = [vague for sentence, vague in judged if id(sentence) not in inside]
+    longest = _longest_word(run)
+    others = [_likeness(sentence, longest) if vague else 0.0 for sentence, vague in judged if id(sentence) not in inside]
     prior = SETTINGS.filler_prior_weight
     rate = (sum(others) + SETTINGS.filler_prior_rate * prior) / (len(others) + prior)
     return len(judged) * rate ** len(run) < SETTINGS.filler_alpha
+
+
+def _likeness(sentence: Sentence, run_longest: int) -> float:
+    """How far a vague sentence of the article explains a run: fully when it is as plain as the run's.
+
+    One that holds a longer word than any of the run's (a compound or technical term such as
+    „Hausanschlussleitung“, "ultrafiltration") is vague only to the anchor rules, which read no
+    such term without a parse (German); it is likely specific to the article's subject, so it
+    counts ``SETTINGS.filler_longer_word_weight``, not as a sentence as empty as the run's."""
+    if _longest_word([sentence]) > run_longest:
+        return SETTINGS.filler_longer_word_weight
+    return 1.0
+
+
+def _longest_word(run: list[Sentence]) -> int:
+    return max((len(word) for sentence in run for word in _LETTERS.findall(sentence.text)), default=0)
 
 
 def checkable_times(article: Article) -> list[tuple[int, int]]:

@@ -26,6 +26,10 @@ class AssessSettings:
     # few sentences explain any run (docs/quality.md "Trust flags — stop 25").
     filler_prior_rate: float = 0.15
     filler_prior_weight: float = 2.0
+    # Weight, in the article's rate, of another vague sentence holding a longer word than any of
+    # the run's (``filler._likeness``): as likely specific as empty, since the anchor rules miss
+    # its term but a long word alone proves nothing (docs/quality.md "Trust flags — stop 35").
+    filler_longer_word_weight: float = 0.5
     # Measured on planted filler and real news (docs/quality.md).
     filler_confidence: float = 0.7
     # Where an opinion label stands: the title and the first characters of the text (a
