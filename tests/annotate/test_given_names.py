@@ -128,3 +128,11 @@ def test_a_given_name_taken_alone_is_left_before_common_and_stop_words() -> None
 def test_a_given_name_taken_alone_in_french() -> None:
     text = "En finale, Marta Wendlowska a battu une joueuse de Halvery."
     assert _repaired(text, "fr", [("Marta", "LOC"), ("Halvery", "LOC")]) == [("Halvery", "LOC"), ("Marta Wendlowska", "PER")]
+
+
+def test_the_words_that_end_a_given_name_taken_apart_are_the_closed_classes() -> None:
+    from newsweave.annotate.given_names import function_words
+
+    assert {"these", "its", "whose"} <= function_words("en")
+    assert {"ces", "leur"} <= function_words("fr")
+    assert "may" not in function_words("en") and "back" not in function_words("en")  # the lemmatizer's

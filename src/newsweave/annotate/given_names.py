@@ -36,7 +36,7 @@ from newsweave.annotate.geo import candidates
 from newsweave.annotate.name_repeats import lowercase_words, not_noun_words
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.settings import SETTINGS
-from newsweave.annotate.word_sets import calendar_words
+from newsweave.annotate.word_sets import calendar_words, stop_words
 
 # A word of a name: capitalised, letters with inner hyphens or apostrophes ("Paul-Henri", "O'Neil").
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
@@ -215,6 +215,15 @@ def not_surname_words(language: str) -> frozenset[str]:
     return lowercase_words(language) - nouns_only
 
 
+@cache
+def function_words(language: str) -> frozenset[str]:
+    """The stop words the lemmatizer does not know, lower-cased: the closed classes (pronouns,
+    determiners, conjunctions, prepositions, forms of auxiliaries: "These", "Its", "Whose"),
+    which a sentence capitalises right after a name. The stop words that are open-class words
+    ("Back", "May") are the lemmatizer's, which :func:`is_surname_word` reads already."""
+    return stop_words(language) - lowercase_words(language)
+
+
 def is_surname_word(word: str, common: frozenset[str], heads: frozenset[str]) -> bool:
     return (NAME_WORD.fullmatch(word) is not None and word[:1].isupper() and not word.isupper()
             and word.lower() not in common and word not in heads)
@@ -247,7 +256,7 @@ def _given_name_taken_apart(mentions: list[Mention], doc: Doc, given: GivenNames
     by_start = {m.start: m for m in mentions if m.kind == "name"}
     starts = {token.idx: token for token in doc}
     taken = covered(mentions)
-    stop = pipeline(doc.lang_).Defaults.stop_words  # "… in Benson These highways …"
+    function = function_words(doc.lang_)  # "… in Benson These highways …"
     gone: set[int] = set()
     for mention in list(by_start.values()):
         token = starts.get(mention.start)
@@ -256,7 +265,7 @@ def _given_name_taken_apart(mentions: list[Mention], doc: Doc, given: GivenNames
             continue
         end, pieces = token.i + 1, []
         while end < len(doc) and end - token.i <= 2 and one_space_between(doc, doc[end - 1], doc[end]) \
-                and is_surname_word(doc[end].text, common, heads) and doc[end].text.lower() not in stop:
+                and is_surname_word(doc[end].text, common, heads) and doc[end].text.lower() not in function:
             piece = by_start.get(doc[end].idx)
             if doc[end].idx in taken and (piece is None or piece.label not in ("LOC", "ORG")
                                           or piece.end != doc[end].idx + len(doc[end])):
