@@ -17,7 +17,11 @@ somewhere is no veto. Three repairs follow, in languages with a NER model:
 * **extend**: a person the model found without the given names just before it ("Suzy" +
   "Kolber", "María" + "Fernanda Espinosa") takes them, up to four words in all;
 * **add**: a run the model missed, a given name and one or two capitalised words that are no
-  common word, with nothing capitalised after it, is a person ("… against Darrell Waltrip").
+  common word, with nothing capitalised after it, is a person ("… against Darrell Waltrip");
+* **part**: two persons listed without a comma, which the model ran together ("Jakob Hlasek
+  Anders" + "Järryd"), are parted at the second given name.
+
+The relabel takes back the model's works and products (MISC) too: it reads some persons as them.
 """
 
 from __future__ import annotations

@@ -26,8 +26,8 @@ No statistical model: known names and per-language patterns, all from data.
   a club word before a town is a sports club ("Eintracht Frankfurt", ``club_words``).
 
 Labels: the organisation and place words decide first, then known names, then titles (a person);
-what is left is a person when it has two or three words, else a place when the gazetteer knows
-it. The figures (WikiANN de and nl) are in docs/quality.md.
+what is left is a person when it has two or three words (where nouns are capitalised, one of
+them a given name or a surname of Faker's locales), else a place when the gazetteer knows it. The figures (WikiANN de and nl) are in docs/quality.md.
 """
 
 from __future__ import annotations

@@ -10,6 +10,8 @@ places ("Islands", "Heights", "Falls", "Keys": ``team_not_plurals``) or a last n
 opens it (one that is no big place: "Victoria Grizzlies" is a team, "Lena Parks" no place),
 nor when the plural is read as a verb or the first word belongs to a person's full name in the
 article (a headline's "Baker Visits Dunmore" over "Mayor Tom Baker"). A language without the key has no rule.
+A team the model left untagged is taken after a lower-case article only ("for the Chiba Lotte
+Marines", :func:`teams_the_model_missed`): a headline's "Florida Schools Close" has none.
 
 French names a team the other way round, its plural before its town ("Girondins de Bordeaux",
 "Lakers de Los Angeles"; :func:`teams_before_places`): a capitalised plural, a joiner of
