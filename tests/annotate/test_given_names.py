@@ -128,3 +128,30 @@ def test_a_given_name_taken_alone_is_left_before_common_and_stop_words() -> None
 def test_a_given_name_taken_alone_in_french() -> None:
     text = "En finale, Marta Wendlowska a battu une joueuse de Halvery."
     assert _repaired(text, "fr", [("Marta", "LOC"), ("Halvery", "LOC")]) == [("Halvery", "LOC"), ("Marta Wendlowska", "PER")]
+
+
+def test_the_words_that_end_a_given_name_taken_apart_are_the_closed_classes() -> None:
+    from newsweave.annotate.given_names import function_words
+
+    assert {"these", "its", "whose"} <= function_words("en")
+    assert {"ces", "leur"} <= function_words("fr")
+    assert "may" not in function_words("en") and "back" not in function_words("en")  # the lemmatizer's
+
+
+def test_a_given_name_and_surname_the_model_read_as_a_work_is_a_person() -> None:
+    text = "Seeded third was Adrian Kolbrenner of the home club."
+    assert _repaired(text, "en", [("Adrian Kolbrenner", "MISC")]) == [("Adrian Kolbrenner", "PER")]
+    text = "La troisième tête de série était Birgitte Wendlowska."
+    assert _repaired(text, "fr", [("Birgitte Wendlowska", "MISC")]) == [("Birgitte Wendlowska", "PER")]
+
+
+def test_two_persons_listed_without_a_comma_are_parted_at_the_second_given_name() -> None:
+    text = "Doubles: Jakob Hlavanek Anders Wendlow"
+    assert _repaired(text, "en", [("Jakob Hlavanek Anders", "PER")]) == [("Anders Wendlow", "PER"), ("Jakob Hlavanek", "PER")]
+    text = "Double : Jakob Hlavanek Anders Wendlow"
+    assert _repaired(text, "fr", [("Jakob Hlavanek Anders", "PER")]) == [("Anders Wendlow", "PER"), ("Jakob Hlavanek", "PER")]
+    # "Herbert" is a given name somewhere: "Tom Herbert Anders" may be one man's three names.
+    text = "Doubles: Tom Herbert Anders Wendlow"
+    assert _repaired(text, "en", [("Tom Herbert Anders", "PER")]) == [("Tom Herbert Anders", "PER")]
+    text = "Doubles: Jakob Hlavanek Anders Wendlow Kessel Trust"
+    assert _repaired(text, "en", [("Jakob Hlavanek Anders", "PER")]) == [("Jakob Hlavanek Anders", "PER")]

@@ -192,3 +192,16 @@ def test_a_name_that_goes_on_or_a_person_after_an_organisation_is_no_town() -> N
     assert _towns("Brimq Bank, Jackson said on Monday.", [("Brimq Bank", "ORG")]) == [("Brimq Bank", "ORG")]
     assert _towns("Brimq Bank, Paris Hilton and others.", [("Brimq Bank", "ORG")]) == [("Brimq Bank", "ORG")]
     assert _towns("Brimq Bank, Anna Lyon.", [("Brimq Bank", "ORG")]) == [("Brimq Bank", "ORG")]
+
+
+def test_marks_before_a_name_are_no_part_of_it() -> None:
+    from newsweave.annotate.entities import _trim
+
+    text = "• Orvane Trust and the commerce office agree"
+    assert text[slice(*_trim(text, 0, len("• Orvane Trust"), "en"))] == "Orvane Trust"
+    text = "`` Kessel Nights '' was her second single"
+    assert text[slice(*_trim(text, 0, len("`` Kessel Nights"), "en"))] == "Kessel Nights"
+    text = "« Banque Dorvane » annonce un plan"
+    assert text[slice(*_trim(text, 0, len("« Banque Dorvane"), "fr"))] == "Banque Dorvane"
+    text = "'s-Velbrück ligt aan de rivier"  # an apostrophe glued to the name is part of it
+    assert text[slice(*_trim(text, 0, len("'s-Velbrück"), "nl"))] == "'s-Velbrück"

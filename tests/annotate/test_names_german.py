@@ -178,3 +178,14 @@ def test_a_role_after_von_keeps_the_person_and_nouns_after_von_are_no_person() -
     found = _found("Die Mannschaft von Chefcoach Jonas Wendtkamp verlor. Die Sanktionierung von Kessel Meer blieb aus.", "de")
     assert found.get("Jonas Wendtkamp") == "PER"
     assert not any(label == "PER" and "Kessel" in name for name, label in found.items())
+
+
+def test_words_without_a_given_name_or_surname_are_no_person_in_german() -> None:
+    # German capitalises its nouns: two or three capitalised words make a person only when a
+    # given name or a surname stands among them; a firm's foreign name or nouns do not.
+    found = _found("Die Burgerkette Kessmoor Grills eröffnet eine Filiale. Der Kurs von Velbrück Semiconductor "
+                   "fiel. Jonas Wendtkamp lobte die Zahlen.", "de")
+    assert found.get("Burgerkette Kessmoor Grills") != "PER" and found.get("Velbrück Semiconductor") != "PER"
+    assert found["Jonas Wendtkamp"] == "PER"
+    # Dutch does not capitalise its nouns: its runs of capitalised words stay as they were.
+    assert _found("Gisteren sprak Kessmoor Wendtkamp in de raad.", "nl")["Kessmoor Wendtkamp"] == "PER"

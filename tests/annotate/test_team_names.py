@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from newsweave.annotate.canonical import Mention
 from newsweave.annotate.nlp import pipeline
-from newsweave.annotate.team_names import teams_named_after_places
+from newsweave.annotate.team_names import teams_named_after_places, teams_the_model_missed
 
 
 def _run(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -41,3 +41,26 @@ def test_a_headline_verb_after_a_surname_is_no_team() -> None:
     # "Lincoln" is a town and "Visits" a plural noun, but the text names Mayor Ilse Lincoln.
     text = "Lincoln Visits Dorvic Bay\n\nMayor Ilse Lincoln toured the port."
     assert _run(text, "en", [("Lincoln", "PER"), ("Ilse Lincoln", "PER")]) == [("Lincoln", "PER"), ("Ilse Lincoln", "PER")]
+
+
+def test_a_plural_the_lemmatizer_lists_as_a_noun_of_its_own_still_makes_a_team() -> None:
+    # WordNet lists "tigers" beside "tiger"; a place's plural noun ("Straits") stays a place.
+    text = "Jonas Verlaat joined the Milwaukee Tigers; later he sailed the Denver Straits."
+    assert _run(text, "en", [("Milwaukee Tigers", "PER"), ("Denver Straits", "LOC")]) == [
+        ("Milwaukee Tigers", "ORG"), ("Denver Straits", "LOC")]
+
+
+def _missed(text: str, language: str) -> list[tuple[str, str]]:
+    return [(mention.text, mention.label) for mention in teams_the_model_missed([], pipeline(language)(text), language)]
+
+
+def test_a_team_the_model_left_untagged_after_the_article_is_found() -> None:
+    assert _missed("Last May he signed with the Milwaukee Harvesters for two seasons.", "en") == [
+        ("Milwaukee Harvesters", "ORG")]
+
+
+def test_headlines_places_and_other_languages_give_no_untagged_team() -> None:
+    assert _missed("Milwaukee Harvesters Close Early\n\nThe schools closed.", "en") == []  # no article before it
+    assert _missed("Ferries crossed to the Denver Islands at dawn.", "en") == []
+    assert _missed("He signed with the Milwaukee Harvesters Club in May.", "en") == []  # the name goes on
+    assert _missed("Il a signé avec les Harvesters de Milwaukee.", "fr") == []

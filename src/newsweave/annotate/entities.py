@@ -58,7 +58,7 @@ from newsweave.annotate.person_places import after_honorific, is_subject, places
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, persons_named_by_kin,
                                             places_after_place_nouns, place_preposition, places_listed_with_places)
-from newsweave.annotate.team_names import teams_before_places, teams_named_after_places
+from newsweave.annotate.team_names import teams_before_places, teams_named_after_places, teams_the_model_missed
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
@@ -79,6 +79,8 @@ LABELS: dict[str, str] = {
 # A dash, slash or bar with a space on each side parts two names ("Ann Vey / Tom Ruel").
 SPACED_DASH = re.compile(r"\s+[-–—/|]\s+")
 POSSESSIVE = re.compile(r"['’]s?$")
+# Marks standing before a name as words of their own: quote marks, bullets, a list's dash.
+LEADING_MARKS = re.compile(r"(?:[^\w\s(]+\s+)+")
 LINE = re.compile(f"[^{LINE_BREAK_CHARS}]+")
 # What follows a dateline's place on its line: "DUNMORE, Nov 8", "PARIS – Le".
 DATELINE_END = re.compile(r"[ \t]*[,–—-]")
@@ -144,6 +146,7 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions = repair_person_forms(mentions, doc, language)
     mentions = teams_named_after_places(mentions, doc, language)
     mentions = teams_before_places(mentions, doc, language)
+    mentions = teams_the_model_missed(mentions, doc, language)
     mentions = persons_after_honorifics(mentions, article.text, doc, language)
     mentions = surnames_repeated(mentions, doc, language)
     extend_surnames_with_particles(mentions, doc)
@@ -307,7 +310,11 @@ def _without_trailing_common_words(ent) -> int:
 
 
 def _trim(text: str, start: int, end: int, language: str) -> tuple[int, int]:
-    """Drop a possessive ending and a leading article ("the Kremlin's" → "Kremlin")."""
+    """Drop a possessive ending, marks before the name and a leading article ("the Kremlin's" →
+    "Kremlin", "`` Army of Me" → "Army of Me")."""
+    marks = LEADING_MARKS.match(text, start, end)
+    if marks:
+        start = marks.end()
     possessive = POSSESSIVE.search(text, start, end)
     if possessive and possessive.start() > start:
         end = possessive.start()

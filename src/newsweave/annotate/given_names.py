@@ -17,7 +17,11 @@ somewhere is no veto. Three repairs follow, in languages with a NER model:
 * **extend**: a person the model found without the given names just before it ("Suzy" +
   "Kolber", "María" + "Fernanda Espinosa") takes them, up to four words in all;
 * **add**: a run the model missed, a given name and one or two capitalised words that are no
-  common word, with nothing capitalised after it, is a person ("… against Darrell Waltrip").
+  common word, with nothing capitalised after it, is a person ("… against Darrell Waltrip");
+* **part**: two persons listed without a comma, which the model ran together ("Jakob Hlasek
+  Anders" + "Järryd"), are parted at the second given name.
+
+The relabel takes back the model's works and products (MISC) too: it reads some persons as them.
 """
 
 from __future__ import annotations
@@ -36,12 +40,15 @@ from newsweave.annotate.geo import candidates
 from newsweave.annotate.name_repeats import lowercase_words, not_noun_words
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.settings import SETTINGS
-from newsweave.annotate.word_sets import calendar_words
+from newsweave.annotate.word_sets import calendar_words, stop_words
 
 # A word of a name: capitalised, letters with inner hyphens or apostrophes ("Paul-Henri", "O'Neil").
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
 # A middle initial of a person's name ("D.").
 INITIAL = re.compile(r"[A-Z]\.")
+# The labels a given name and its surname may be taken back from: the model reads some persons
+# as works or products ("Takuma Sato" PRODUCT), places or organisations.
+NOT_PERSONS = ("LOC", "ORG", "MISC")
 NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 SURNAME_ATTRIBUTES = ("last_names", "last_names_male", "last_names_female")
 
@@ -215,6 +222,15 @@ def not_surname_words(language: str) -> frozenset[str]:
     return lowercase_words(language) - nouns_only
 
 
+@cache
+def function_words(language: str) -> frozenset[str]:
+    """The stop words the lemmatizer does not know, lower-cased: the closed classes (pronouns,
+    determiners, conjunctions, prepositions, forms of auxiliaries: "These", "Its", "Whose"),
+    which a sentence capitalises right after a name. The stop words that are open-class words
+    ("Back", "May") are the lemmatizer's, which :func:`is_surname_word` reads already."""
+    return stop_words(language) - lowercase_words(language)
+
+
 def is_surname_word(word: str, common: frozenset[str], heads: frozenset[str]) -> bool:
     return (NAME_WORD.fullmatch(word) is not None and word[:1].isupper() and not word.isupper()
             and word.lower() not in common and word not in heads)
@@ -233,6 +249,7 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
     for mention in mentions:
         _relabel(mention, given, common, heads)
     _extend(mentions, doc, given)
+    mentions = _persons_run_together(mentions, doc, given, common, heads)
     # A noun surname ("Fischer") may make a person of words the model left alone, never
     # turn its place or organisation into one ("Graham Street", "Aston Villa").
     return mentions + _missed(mentions, doc, given, not_surname_words(language), heads)
@@ -247,18 +264,18 @@ def _given_name_taken_apart(mentions: list[Mention], doc: Doc, given: GivenNames
     by_start = {m.start: m for m in mentions if m.kind == "name"}
     starts = {token.idx: token for token in doc}
     taken = covered(mentions)
-    stop = pipeline(doc.lang_).Defaults.stop_words  # "… in Benson These highways …"
+    function = function_words(doc.lang_)  # "… in Benson These highways …"
     gone: set[int] = set()
     for mention in list(by_start.values()):
         token = starts.get(mention.start)
-        if (token is None or mention.label not in ("LOC", "ORG") or mention.end != token.idx + len(token)
+        if (token is None or mention.label not in NOT_PERSONS or mention.end != token.idx + len(token)
                 or token.text not in given or id(mention) in gone):
             continue
         end, pieces = token.i + 1, []
         while end < len(doc) and end - token.i <= 2 and one_space_between(doc, doc[end - 1], doc[end]) \
-                and is_surname_word(doc[end].text, common, heads) and doc[end].text.lower() not in stop:
+                and is_surname_word(doc[end].text, common, heads) and doc[end].text.lower() not in function:
             piece = by_start.get(doc[end].idx)
-            if doc[end].idx in taken and (piece is None or piece.label not in ("LOC", "ORG")
+            if doc[end].idx in taken and (piece is None or piece.label not in NOT_PERSONS
                                           or piece.end != doc[end].idx + len(doc[end])):
                 break
             if piece is not None:
@@ -274,13 +291,39 @@ def _given_name_taken_apart(mentions: list[Mention], doc: Doc, given: GivenNames
     return [m for m in mentions if id(m) not in gone]
 
 
+def _persons_run_together(mentions: list[Mention], doc: Doc, given: GivenNames, common: frozenset[str],
+                          heads: frozenset[str]) -> list[Mention]:
+    """Two persons listed without a comma ("Jakob Hlasek Anders" + "Järryd"): a person of three
+    words or more whose last word is a given name, after a word that is no given name in any
+    locale, and right before an uncovered surname word with nothing capitalised after it, is two
+    persons: the words before the given name, and the given name with that surname."""
+    taken = covered(mentions)
+    starts = {token.idx: token for token in doc}
+    added: list[Mention] = []
+    for mention in mentions:
+        token = starts.get(mention.start)
+        if mention.kind != "name" or mention.label != "PER" or token is None:
+            continue
+        last = next((t for t in doc[token.i:] if t.idx + len(t) >= mention.end), None)
+        if last is None or last.idx + len(last) != mention.end or last.i - token.i < 2 or last.i + 1 >= len(doc):
+            continue
+        after, before = doc[last.i + 1], doc[last.i - 1]
+        if (last.text not in given or before.text in all_given_names() or not is_surname_word(before.text, common, heads)
+                or after.idx in taken or not one_space_between(doc, last, after) or not is_surname_word(after.text, common, heads)
+                or (after.i + 1 < len(doc) and doc[after.i + 1].text[:1].isupper())):
+            continue
+        mention.end, mention.text = before.idx + len(before), doc.text[mention.start:before.idx + len(before)]
+        added.append(Mention(last.idx, after.idx + len(after), doc.text[last.idx:after.idx + len(after)], "PER"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:
     words = mention.text.split()
     # Particles join a surname ("Gijs de Vries", "Ludwig van Beethoven") and are not counted.
     particles = name_particles()
     inner = [word for word in words[1:-1] if word not in particles]
     counted = [words[0], *inner, words[-1]] if len(words) > 1 else words
-    if (mention.kind != "name" or mention.label not in ("ORG", "LOC") or not 2 <= len(counted) <= SETTINGS.given_name_max_words
+    if (mention.kind != "name" or mention.label not in NOT_PERSONS or not 2 <= len(counted) <= SETTINGS.given_name_max_words
             or not given.listed(words[0]) or not all(is_surname_word(word, common, heads) for word in counted[1:])
             or (len(counted) < len(words) and words[0] not in given)):  # "Palma de Majorque": a big place
         return

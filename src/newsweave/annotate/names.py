@@ -26,8 +26,8 @@ No statistical model: known names and per-language patterns, all from data.
   a club word before a town is a sports club ("Eintracht Frankfurt", ``club_words``).
 
 Labels: the organisation and place words decide first, then known names, then titles (a person);
-what is left is a person when it has two or three words, else a place when the gazetteer knows
-it. The figures (WikiANN de and nl) are in docs/quality.md.
+what is left is a person when it has two or three words (where nouns are capitalised, one of
+them a given name or a surname of Faker's locales), else a place when the gazetteer knows it. The figures (WikiANN de and nl) are in docs/quality.md.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Token
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names
-from newsweave.annotate.given_names import given_names
+from newsweave.annotate.given_names import given_names, surnames
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import capitalises_nouns, folded_stop_words
@@ -442,9 +442,18 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
             and not given_names(language).listed(name.split()[0])):
         return None  # nouns joined by a preposition ("Reihe von Problemen"), not "Otto von Kestrel"
     # particles do not count: "Ilse von der Kessel" has two words of a name
-    if titled or 2 <= len([word for word in name.split() if word[:1].isupper()]) <= 3:
+    if titled or (2 <= len([word for word in name.split() if word[:1].isupper()]) <= 3
+                  and (not data["capitalised_nouns"] or _has_person_word(name, language))):
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
+
+
+def _has_person_word(name: str, language: str) -> bool:
+    """Whether a word of the name is a given name or a surname of Faker's locales: where nouns are
+    capitalised, two or three capitalised words without one are nouns or a firm's name in
+    another language ("Burgerkette Five Guys", "Dialog Semiconductor"), not a person."""
+    given, last_names = given_names(language), surnames()
+    return any(given.listed(word) or word in last_names for word in name.split())
 
 
 def _after_particles(doc: Doc, start: int, end: int, data: dict[str, Any]) -> int | None:

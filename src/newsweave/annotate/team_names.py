@@ -10,6 +10,8 @@ places ("Islands", "Heights", "Falls", "Keys": ``team_not_plurals``) or a last n
 opens it (one that is no big place: "Victoria Grizzlies" is a team, "Lena Parks" no place),
 nor when the plural is read as a verb or the first word belongs to a person's full name in the
 article (a headline's "Baker Visits Dunmore" over "Mayor Tom Baker"). A language without the key has no rule.
+A team the model left untagged is taken after a lower-case article only ("for the Chiba Lotte
+Marines", :func:`teams_the_model_missed`): a headline's "Florida Schools Close" has none.
 
 French names a team the other way round, its plural before its town ("Girondins de Bordeaux",
 "Lakers de Los Angeles"; :func:`teams_before_places`): a capitalised plural, a joiner of
@@ -28,7 +30,7 @@ from functools import cache
 from spacy.tokens import Doc
 
 from newsweave import lang
-from newsweave.annotate.canonical import Mention, alias_of
+from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.geo import candidates, demonym_country, region_demonym
 from newsweave.annotate.given_names import given_names, one_space_between, surnames
 from newsweave.annotate.name_repeats import lemma_index
@@ -60,6 +62,35 @@ def teams_named_after_places(mentions: list[Mention], doc: Doc, language: str) -
                 dropped.add(id(other))
         mention.end, mention.text, mention.label = span.end_char, span.text, "ORG"
     return [mention for mention in mentions if id(mention) not in dropped]
+
+
+def teams_the_model_missed(mentions: list[Mention], doc: Doc, language: str) -> list[Mention]:
+    """The mentions and the teams the model left untagged after a lower-case article ("for the
+    Chiba Lotte Marines"): a run of capitalised words in no mention, ending before a word that is
+    no capitalised word, that reads as a team (:func:`_is_team`). The article keeps headlines out
+    ("Florida Schools Close" has none)."""
+    articles = _articles(language)
+    if not _plural_endings(language) or not articles:
+        return mentions
+    taken = covered(mentions)
+    found: list[Mention] = []
+    for token in doc[:-2]:
+        if token.text not in articles:
+            continue
+        end = token.i + 1
+        while (end < len(doc) and end - token.i <= MAX_WORDS and doc[end].is_alpha and doc[end].text[:1].isupper()
+               and doc[end].idx not in taken and one_space_between(doc, doc[end - 1], doc[end])):
+            end += 1
+        if 3 <= end - token.i <= MAX_WORDS and not (end < len(doc) and doc[end].text[:1].isupper()) \
+                and _is_team(doc[token.i + 1:end], language):
+            span = doc[token.i + 1:end]
+            found.append(Mention(span.start_char, span.end_char, span.text, "ORG"))
+    return sorted(mentions + found, key=lambda m: m.start) if found else mentions
+
+
+@cache
+def _articles(language: str) -> frozenset[str]:
+    return frozenset(article.strip() for article in lang.load(language, "entities").get("articles", []) if article.strip().islower())
 
 
 def _team_end(doc: Doc, first: int, mention_end: int, language: str) -> int | None:
@@ -103,8 +134,6 @@ def _is_plural_noun(word: str, language: str) -> bool:
     if not word.isalpha() or word.isupper() or word in _not_plurals(language) or word in surnames():
         return False
     nouns = lemma_index(language).get("noun", frozenset())
-    if lower in nouns:
-        return False  # "Brewers" is no noun of its own; "Rangers" would be ("rangers" is none)
     return any(lower.endswith(ending) and len(lower) > len(ending) + 2 and lower[:len(lower) - len(ending)] + base in nouns
                for ending, base in _plural_endings(language))
 
