@@ -73,10 +73,11 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     options = {fold(name): _options(name) for name in names}
     for name, full in (divisions or {}).items():
         own = options.get(fold(name), ())
-        if any(entry.place.kind in ("country", "admin1") for entry in own):
-            # "Indiana counties" are the counties of Indiana.
-            continue
         marked = tuple(entry for entry in _options(full) if entry.place.kind in ("admin1", "admin2"))
+        own_marked = {entry.place.geonameid for entry in own} & {entry.place.geonameid for entry in marked}
+        if any(entry.place.kind in ("country", "admin1") for entry in own) and not own_marked:
+            # "Indiana counties" are the counties of Indiana; "Washington state" is the state.
+            continue
         if marked:
             options[fold(name)] = marked
     folded_names = {fold(name) for name in names}
