@@ -415,6 +415,10 @@ def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place
     inside: dict[str, Place] = {}
     for town, region in pairs:
         pick = first.get(fold(region))
+        if pick is not None and pick[0].kind == "city" and pick[0].geonameid in {entry.place.geonameid for entry in _options(town)}:
+            # One town written twice, by its name and by its short name ("Washington, D.C.").
+            inside.setdefault(fold(town), pick[0])
+            continue
         own = first.get(fold(town))
         raw = (divisions_first or {}).get(fold(town))
         kinds = {own[0].kind if own else None, raw.kind if raw else None}
@@ -426,6 +430,8 @@ def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place
 
 
 def _in_pair_region(place: Place, region: Place | None) -> bool:
+    if region is not None and region.kind == "city":
+        return place.geonameid == region.geonameid
     if region is None or place.country != region.country or place == region:
         return False
     if region.kind == "country":
