@@ -87,7 +87,8 @@ VANTOR_TOWN = Place(41, "Vantor", 40.7, -74.9, "VT", 6_000, "city", admin1="GD",
 CAPITAL_GAZETTEER = {
     "vantor": (_Entry(VANTOR, True), _Entry(VANTOR_TOWN, True)),
     "v.d": (_Entry(VANTOR, False),),
-    "garden": (_Entry(Place(42, "Garden", 40.2, -74.6, "VT", 3_000_000, "admin1", admin1="GD", region="garden"), True),),
+    "garden": (_Entry(Place(42, "Garden", 40.2, -74.6, "VT", 3_000_000, "admin1", admin1="GD", region="garden"),
+                      True),),
     "ashby": (_Entry(Place(43, "Ashby", 40.6, -74.8, "VT", 30_000, "city", admin1="GD", region="garden"), True),),
 }
 

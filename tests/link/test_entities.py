@@ -252,7 +252,8 @@ def test_un_pays_situe_une_fois_est_ce_pays_la_ou_le_modele_voit_une_organisatio
 
 @pytest.mark.parametrize(("text", "language"), [
     ("Swans were found dead in Brzelin on Monday. A resident of Brzelin saw the vets arrive.", "en"),
-    ("Des cygnes ont été trouvés morts à Brzelin lundi. Un habitant de Brzelin a vu arriver les vétérinaires.", "fr"),
+    ("Des cygnes ont été trouvés morts à Brzelin lundi. Un habitant de Brzelin a vu arriver les vétérinaires.",
+     "fr"),
 ])
 def test_a_town_located_once_is_that_town_where_the_model_called_it_a_thing(
         monkeypatch: pytest.MonkeyPatch, text: str, language: str) -> None:

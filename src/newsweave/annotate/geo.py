@@ -839,6 +839,6 @@ def folded_country_names(language: str) -> frozenset[str]:
 # ``geo.resolve_places``.
 from newsweave.annotate.georesolve import division_marks, publication_country, resolve_places, town_region_pairs
 
-__all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "folded_country_names", "gazetteer",
-           "government_seat", "haversine_km",
+__all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "folded_country_names",
+           "gazetteer", "government_seat", "haversine_km",
            "most_populous", "publication_country", "region_demonym", "resolve_places", "town_region_pairs"]

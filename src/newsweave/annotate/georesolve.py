@@ -415,7 +415,7 @@ def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place
     inside: dict[str, Place] = {}
     for town, region in pairs:
         pick = first.get(fold(region))
-        if pick is not None and pick[0].kind == "city" and pick[0].geonameid in {entry.place.geonameid for entry in _options(town)}:
+        if pick is not None and pick[0].kind == "city" and _may_mean(town, pick[0]):
             # One town written twice, by its name and by its short name ("Washington, D.C.").
             inside.setdefault(fold(town), pick[0])
             continue
@@ -427,6 +427,10 @@ def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place
         if pick is not None and pick[0].kind in ("country", "admin1", "admin2") and fold(town) != fold(region):
             inside.setdefault(fold(town), pick[0])
     return inside
+
+
+def _may_mean(name: str, place: Place) -> bool:
+    return any(entry.place.geonameid == place.geonameid for entry in _options(name))
 
 
 def _in_pair_region(place: Place, region: Place | None) -> bool:
