@@ -192,6 +192,20 @@ def test_a_state_before_counties_stays_the_state() -> None:
     assert found["vallee-haute"].geonameid == 33
 
 
+@pytest.mark.usefixtures("divisions")
+def test_a_name_marked_as_a_state_is_the_state_not_a_town_of_its_name(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "a Vallée-Haute state farm" beside Brisk: a town named like the state lies next to Brisk, so
+    # the name alone is read as that town; the noun says it is the state.
+    state = DIVISIONS["vallee-haute"]
+    town = _town(35, "Vallée-Haute", 35.1, -80.2, "cote-est", population=5_000_000)
+    table = {**GAZETTEER, **DIVISIONS, "vallee-haute": (town, *state), "vallee-haute state": state,
+             "brisk": (_town(36, "Brisk", 35.15, -80.25, "cote-est", population=20_000),)}
+    monkeypatch.setattr(georesolve, "_options", lambda name: table.get(fold(name), ()))
+    assert resolve_places(["Vallée-Haute", "Brisk"])["vallee-haute"].geonameid == 35
+    found = resolve_places(["Vallée-Haute", "Brisk"], divisions={"Vallée-Haute": "Vallée-Haute State"})
+    assert found["vallee-haute"].geonameid == 33
+
+
 def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
     import re
 
@@ -206,6 +220,10 @@ def _spans(text: str, names: list[str]) -> list[tuple[int, int]]:
     ("A Tallow Co. man was hurt.", "en", {"Tallow Co.": "Tallow County"}),
     ("Le pont entre les comtés de Tallow et de Brisk.", "fr", {"Tallow": "Tallow County", "Brisk": "Brisk County"}),
     ("La paroisse de Tallow et Brisk.", "fr", {"Tallow": "Tallow Parish"}),
+    ("A Tallow state farm and a Brisk province clinic.", "en", {"Tallow": "Tallow State", "Brisk": "Brisk Province"}),
+    ("Une ferme de l'État de Tallow et la province de Brisk.", "fr",
+     {"Tallow": "Tallow State", "Brisk": "Brisk Province"}),
+    ("The Tallow State Fair.", "en", {}),
     ("Tallow and Brisk met in Wend.", "en", {}),
     ("The bridge between Tallow and Brisk counties.", "de", {}),
 ])

@@ -78,3 +78,25 @@ def test_a_state_read_as_the_city_at_its_heart_is_still_a_state_of_the_list(text
     # Not the village of Brennmark that "Korvan, Brennmark" would make of it.
     assert found["korvan"].geonameid in (KORVAN.geonameid, KORVAN_CITY.geonameid)
 
+
+
+# A capital written by its name and its short name ("Vantor, V.D."), and a small namesake in a
+# state whose towns the article also names.
+VANTOR = Place(40, "Vantor", 38.9, -77.0, "VT", 650_000, "city", admin1="VD", region="vantor district", capital=True)
+VANTOR_TOWN = Place(41, "Vantor", 40.7, -74.9, "VT", 6_000, "city", admin1="GD", region="garden")
+CAPITAL_GAZETTEER = {
+    "vantor": (_Entry(VANTOR, True), _Entry(VANTOR_TOWN, True)),
+    "v.d": (_Entry(VANTOR, False),),
+    "garden": (_Entry(Place(42, "Garden", 40.2, -74.6, "VT", 3_000_000, "admin1", admin1="GD", region="garden"),
+                      True),),
+    "ashby": (_Entry(Place(43, "Ashby", 40.6, -74.8, "VT", 30_000, "city", admin1="GD", region="garden"), True),),
+}
+
+
+@pytest.mark.parametrize("text", [
+    "Tickets are sold in Vantor, V.D., and in Garden towns such as Ashby.",
+    "Les billets sont vendus à Vantor, V.D., et dans des villes du Garden comme Ashby.",
+])
+def test_a_town_written_by_its_name_and_its_short_name_is_that_town(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    use_invented_readings(monkeypatch, CAPITAL_GAZETTEER)
+    assert _read(text, ["Vantor", "V.D.", "Garden", "Ashby"])["vantor"].geonameid == 40

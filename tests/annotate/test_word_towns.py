@@ -136,3 +136,14 @@ def test_the_site_home_vouches_for_a_word_town() -> None:
     found = resolve_places(["Orchard", "Grandeville"], site_home=("US", "plaines"), language="en")
     assert found["orchard"].geonameid == 1
     assert "orchard" not in resolve_places(["Orchard", "Grandeville"], site_home=("US", "collines"), language="en")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_warming_loads_both_lexicons_of_the_language(monkeypatch: pytest.MonkeyPatch, language: str) -> None:
+    from newsweave.annotate import name_repeats
+
+    loaded: list[tuple[str, str]] = []
+    monkeypatch.setattr(name_repeats, "lowercase_words", lambda lang: loaded.append(("index", lang)) or frozenset())
+    monkeypatch.setattr(georesolve, "_simplemma_knows", lambda word, lang: loaded.append(("simplemma", lang)) or False)
+    georesolve.warm_word_lexicons(language)
+    assert loaded == [("index", language), ("simplemma", language)]

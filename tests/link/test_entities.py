@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from gazetteer_inputs import use_invented_readings
 
 from newsweave.annotate.canonical import Mention, legacy_person_id, name_words, person_id, resolve_mentions, same_person
+from newsweave.annotate.geo import Place, _Entry
 from newsweave.link.entities import EntityRecord, entity_records, link_entities, resolve_entity_id
 from newsweave.model import Entity
 
@@ -246,6 +248,27 @@ def test_un_pays_situe_une_fois_est_ce_pays_la_ou_le_modele_voit_une_organisatio
     resolved = resolve_mentions(mentions, text)
     assert [m.label for m in mentions] == ["LOC", "LOC", "ORG"]
     assert resolved[1] is not None and resolved[1].entity_id == resolved[0].entity_id
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Swans were found dead in Brzelin on Monday. A resident of Brzelin saw the vets arrive.", "en"),
+    ("Des cygnes ont été trouvés morts à Brzelin lundi. Un habitant de Brzelin a vu arriver les vétérinaires.",
+     "fr"),
+])
+def test_a_town_located_once_is_that_town_where_the_model_called_it_a_thing(
+        monkeypatch: pytest.MonkeyPatch, text: str, language: str) -> None:
+    # An invented town; the model called its second mention a thing (MISC).
+    town = Place(31, "Brzelin", 52.9, 18.6, "PL", 180_000, "city", region="kujawy")
+    use_invented_readings(monkeypatch, {"brzelin": (_Entry(town, True),)})
+    mentions = _mentions(text, ("Brzelin", "LOC", 0), ("Brzelin", "MISC", 1))
+    resolved = resolve_mentions(mentions, text, language=language)
+    assert mentions[1].label == "LOC"
+    assert resolved[1] is not None and resolved[1].place is not None and resolved[1].place.geonameid == 31
+    assert resolved[1].entity_id == resolved[0].entity_id
+    alone = "A resident of Brzelin saw the vets arrive."
+    thing = _mentions(alone, ("Brzelin", "MISC", 0))
+    resolve_mentions(thing, alone, language=language)
+    assert thing[0].label == "MISC"
 
 
 def test_a_person_named_with_an_honorific_stays_a_person_beside_the_place() -> None:

@@ -434,9 +434,9 @@ def _inner_places(names: list[str], language: str) -> dict[str, str]:
 
 def _places_named_otherwise(mentions: list[Mention], results: list[Resolved | None], text: str) -> None:
     """A name the article locates as a place at one mention is that place where the model called
-    it a person or an organisation elsewhere ("Velmora" LOC in "in Velmora", PER in "Velmora's
-    exports"): the model errs on the same word from one sentence to the next, the article does
-    not change its meaning. Only a sure reading counts, and a mention keeps the other reading
+    it a person, an organisation or a thing elsewhere ("Velmora" LOC in "in Velmora", PER in
+    "Velmora's exports", MISC in "a resident of Velmora"): the model errs on the same word from
+    one sentence to the next, the article does not change its meaning. Only a sure reading counts, and a mention keeps the other reading
     where the article shows it there: an honorific before it ("Mr Velmora"), a title right
     before it ("the minister, Velmora"), or a full name of the article that holds the word and
     opens with a given name ("Ann Velmora").
@@ -458,7 +458,7 @@ def _places_named_otherwise(mentions: list[Mention], results: list[Resolved | No
                      for word in name_words(m.name) if len(name_words(m.name)) > 1}
     for index, mention in enumerate(mentions):
         place = located.get(fold(mention.text))
-        if (place is None or mention.kind != "name" or mention.label not in ("PER", "ORG") or index in titled
+        if (place is None or mention.kind != "name" or mention.label not in ("PER", "ORG", "MISC") or index in titled
                 or _after_honorific(text, mention.start) or any(word in in_full_names for word in name_words(mention.name))):
             continue
         mention.label = "LOC"

@@ -23,7 +23,7 @@ import json
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -558,6 +558,27 @@ def known_place(geonameid: int) -> Place | None:
 
 
 @cache
+def _government_seats() -> dict[str, Place]:
+    """Folded name -> the town where a seat of government stands, by the language files'
+    ``seat_of_government`` lists: news names the building or the body for the government
+    ("the White House said", « l'Élysée »), and its place is the capital it sits in."""
+    seats: dict[str, Place] = {}
+    for table in lang.load_all("places").values():
+        for item in table.get("seat_of_government", []):
+            town = place_by_id(int(item["geonameid"]))
+            if town is not None:
+                seats.update((fold(name), town) for name in item["names"])
+    return seats
+
+
+def government_seat(name: str) -> Place | None:
+    """The town of the seat of government the name stands for ("Kremlin", "the White House"), or None."""
+    key = fold(name)
+    seats = _government_seats()
+    return seats.get(key) or next((seats[rest] for rest in _after_articles(key) if rest in seats), None)
+
+
+@cache
 def _memory_places() -> dict[int, Place]:
     return {entry.place.geonameid: entry.place for entries in _memory_index().values() for entry in entries}
 
@@ -576,6 +597,10 @@ def candidates(name: str) -> tuple[_Entry, ...]:
     spelling ("Eu" in Normandy, "Us" in the Val-d'Oise) unless the town is big.
     """
     key = fold(name)
+    seat = government_seat(key)
+    if seat is not None:
+        # A seat of government is no town of its name ("White House", Tennessee; "Congress", Arizona).
+        return (_Entry(seat, False),)
     found = gazetteer().get(key)
     if not found and ". " in key:
         # "W. Va.", "N. C.": a dotted abbreviation with spaces is the one the lists write without.
@@ -585,15 +610,48 @@ def candidates(name: str) -> tuple[_Entry, ...]:
                       if entry.place.kind != "city" or entry.place.population >= ACRONYM_TOWN_MIN_POPULATION)
     if found:
         return found
+    for rest in _after_articles(key):
+        # A small town is not news' name with an article ("Le Bernardin" is no village).
+        found = tuple(entry for entry in gazetteer().get(rest) or ()
+                      if entry.place.kind != "city" or entry.place.population >= ARTICLE_TOWN_MIN_POPULATION)
+        if found:
+            return found
+    return _without_division_word(key) or _without_compass_word(key) or _written_otherwise(key)
+
+
+def _after_articles(key: str) -> Iterator[str]:
+    """The folded name after each leading article it opens with ("the netherlands", « l'inde »).
+    An article is a word of its own: "Amazon" is not "a" Mazon."""
     for article in _leading_articles():
-        # An article is a word of its own ("the Netherlands", « l'Inde »): "Amazon" is not "a"
-        # Mazon. A small town is not news' name with an article ("Le Bernardin" is no village).
         if key.startswith(article) and (article.endswith("'") or key[len(article):len(article) + 1] == " "):
-            found = tuple(entry for entry in gazetteer().get(key[len(article):].lstrip()) or ()
-                          if entry.place.kind != "city" or entry.place.population >= ARTICLE_TOWN_MIN_POPULATION)
-            if found:
-                return found
-    return _without_division_word(key) or _without_compass_word(key)
+            yield key[len(article):].lstrip()
+
+
+# A name's first word, its dot left out, the space or hyphen after it, and the rest ("st. marc").
+_FIRST_WORD = re.compile(r"([^\s.-]+)\.?([\s-])(.+)")
+
+
+def _written_otherwise(key: str) -> tuple[_Entry, ...]:
+    """"Kvemo-Kartli" for Kvemo Kartli, "St. Marc" for Saint-Marc: a name the gazetteer lacks as
+    written, with a saint's abbreviation first written in full (``saint_abbreviations`` of
+    ``lang/<iso>/places.toml``) and its hyphens written as spaces or its spaces as hyphens, as
+    the sources of the gazetteer and the news spell the same name both ways."""
+    opening = _FIRST_WORD.match(key)
+    full = _saint_abbreviations().get(opening.group(1)) if opening else None
+    spelled = f"{full}{opening.group(2)}{opening.group(3)}" if opening and full else key
+    for variant in dict.fromkeys((spelled, spelled.replace("-", " "), spelled.replace(" ", "-"))):
+        found = gazetteer().get(variant) if variant != key else None
+        if found:
+            return found
+    return ()
+
+
+@cache
+def _saint_abbreviations() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for data in lang.load_all("places").values():
+        table.update((fold(short), fold(full)) for short, full in data.get("saint_abbreviations", {}).items())
+    return table
 
 
 def _without_compass_word(key: str) -> tuple[_Entry, ...]:
@@ -781,5 +839,6 @@ def folded_country_names(language: str) -> frozenset[str]:
 # ``geo.resolve_places``.
 from newsweave.annotate.georesolve import division_marks, publication_country, resolve_places, town_region_pairs
 
-__all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "folded_country_names", "gazetteer", "haversine_km",
+__all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "folded_country_names",
+           "gazetteer", "government_seat", "haversine_km",
            "most_populous", "publication_country", "region_demonym", "resolve_places", "town_region_pairs"]

@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 from newsweave import lang
 from newsweave.annotate.country_initials import country_initials
 from newsweave.annotate.division_codes import division_names
-from newsweave.annotate.geo import (Place, _Entry, _common_words, candidates, countries, demonym_country, fold, haversine_km,
-                                   is_generic_place_word, region_demonym)
+from newsweave.annotate.geo import (Place, _Entry, _common_words, candidates, countries, demonym_country, fold,
+                                   government_seat, haversine_km, is_generic_place_word, region_demonym)
 from newsweave.annotate.settings import SETTINGS
 
 SAME_ADMIN1_BONUS = 3.0
@@ -73,10 +73,11 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     options = {fold(name): _options(name) for name in names}
     for name, full in (divisions or {}).items():
         own = options.get(fold(name), ())
-        if any(entry.place.kind in ("country", "admin1") for entry in own):
-            # "Indiana counties" are the counties of Indiana.
-            continue
         marked = tuple(entry for entry in _options(full) if entry.place.kind in ("admin1", "admin2"))
+        own_marked = {entry.place.geonameid for entry in own} & {entry.place.geonameid for entry in marked}
+        if any(entry.place.kind in ("country", "admin1") for entry in own) and not own_marked:
+            # "Indiana counties" are the counties of Indiana; "Washington state" is the state.
+            continue
         if marked:
             options[fold(name)] = marked
     folded_names = {fold(name) for name in names}
@@ -127,8 +128,16 @@ def seat_of(name: str, chosen: Mapping[str, Place]) -> Place | None:
     division the article surely names as a first-level one (GeoNames files English towns under
     their county, which the gazetteer also lists as a division of the first level: "Surrey"). None otherwise: an organisation named after
     a place elsewhere ("Toyota" in a story about Ohio) is not put there. The seat's confidence
-    is ``SETTINGS.geo_inner_place_factor``, as for other names read through a place."""
+    is ``SETTINGS.geo_inner_place_factor``, as for other names read through a place.
+
+    A seat of government ("White House", « Kremlin »: ``geo.government_seat``) is at its
+    capital when the article surely names a place of that country: "Congress" in a story about
+    India is not the American one."""
     sure = [place for place in chosen.values() if (place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence]
+    capital = government_seat(name)
+    if capital is not None:
+        named = any(place.country == capital.country for place in sure)
+        return replace(capital, confidence=round(SETTINGS.geo_inner_place_factor, 3)) if named else None
     points = [place for place in sure if place.kind in ("city", "admin2")]
     states = {(place.country, fold(place.name)) for place in sure if place.kind == "admin1"}
     seats = [entry.place for entry in _options(name) if entry.place.kind == "city" and entry.main_name
@@ -146,12 +155,14 @@ def home_votes(chosen: Mapping[str, Place]) -> set[tuple[str, str]]:
     its site's home (:func:`site_home_of`). Only towns, counties and states whose name has readings
     in one country vote: a lone "Dublin" read in Ireland is the resolver's guess, not evidence;
     nor does a name that reads as a place another name of the article may mean elsewhere ("Dublin
-    City", beside a "Dublin" of several countries, is the same guess spelt otherwise)."""
-    readings = {key: _options(key) for key in chosen}
+    City", beside a "Dublin" of several countries, is the same guess spelt otherwise). A seat of
+    government ("White House") is named from anywhere: it says where the news is, not where the
+    paper is."""
+    readings = {key: _options(key) for key in chosen if government_seat(key) is None}
     shared = {entry.place.geonameid for found in readings.values()
               if len({entry.place.country for entry in found}) > 1 for entry in found}
     return {(place.country, place.region) for key, place in chosen.items()
-            if place.country and place.region and place.kind in ("city", "admin1", "admin2")
+            if key in readings and place.country and place.region and place.kind in ("city", "admin1", "admin2")
             and (place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence
             and len({entry.place.country for entry in readings[key]}) == 1
             and place.geonameid not in shared}
@@ -404,6 +415,10 @@ def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place
     inside: dict[str, Place] = {}
     for town, region in pairs:
         pick = first.get(fold(region))
+        if pick is not None and pick[0].kind == "city" and _may_mean(town, pick[0]):
+            # One town written twice, by its name and by its short name ("Washington, D.C.").
+            inside.setdefault(fold(town), pick[0])
+            continue
         own = first.get(fold(town))
         raw = (divisions_first or {}).get(fold(town))
         kinds = {own[0].kind if own else None, raw.kind if raw else None}
@@ -414,7 +429,13 @@ def _pair_regions(pairs: Iterable[tuple[str, str]], first: dict[str, tuple[Place
     return inside
 
 
+def _may_mean(name: str, place: Place) -> bool:
+    return any(entry.place.geonameid == place.geonameid for entry in _options(name))
+
+
 def _in_pair_region(place: Place, region: Place | None) -> bool:
+    if region is not None and region.kind == "city":
+        return place.geonameid == region.geonameid
     if region is None or place.country != region.country or place == region:
         return False
     if region.kind == "country":
@@ -458,8 +479,10 @@ def _known_word(word: str, language: str) -> bool:
     """Whether both the lemmatizer's index and simplemma know the lower-case word."""
     from newsweave.annotate.name_repeats import lowercase_words
 
-    if word not in lowercase_words(language):
-        return False
+    return word in lowercase_words(language) and _simplemma_knows(word, language)
+
+
+def _simplemma_knows(word: str, language: str) -> bool:
     try:
         from simplemma import is_known
         # The low-memory backend reads the same dictionary as a front-coded stream: the same
@@ -468,6 +491,16 @@ def _known_word(word: str, language: str) -> bool:
         return bool(is_known(word, lang=language, low_memory=True))
     except (ImportError, ValueError):  # no simplemma, or no dictionary for the language
         return False
+
+
+def warm_word_lexicons(language: str) -> None:
+    """Load the two lexicons the word-town rule reads for the language now, not at the first
+    name that is a word: a benchmark or a worker that warms its models pays them before its
+    timed part or its first article."""
+    from newsweave.annotate.name_repeats import lowercase_words
+
+    lowercase_words(language)
+    _simplemma_knows("the", language)
 
 
 def _unvouched_small_town(place: Place, context: Context) -> bool:
