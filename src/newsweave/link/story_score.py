@@ -8,8 +8,9 @@
   it is larger), each entity weighted by how distinctive it is — its inverse document frequency
   among the articles filed so far (:class:`EntityFrequencies`: a city that every local article
   names says little) and its kind (a shared place is weaker evidence than a shared person or
-  organisation) — times how much distinctive weight is shared at all, so that one shared town
-  does not join two events that happened in it;
+  organisation; a name that either side tags a place weighs as a place wherever it is tagged
+  otherwise, ``place_labels``) — times how much distinctive weight is shared at all, so that one
+  shared town does not join two events that happened in it;
 * time: a story takes no article published further than ``SETTINGS.story_max_gap_days`` from its
   span. An article without a publication day is timed by the nearest day it reports
   (``reported_gap``); from ``SETTINGS.story_reported_gap_days`` on it pays
