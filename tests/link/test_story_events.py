@@ -15,8 +15,7 @@ from newsweave.link.story_score import day_conflict, entity_evidence, EntityFreq
 from newsweave.link.story_signals import ArticleSignals, event_participants, first_sentence, headline_and_summary
 from newsweave.link.story_state import StoryState, add_to_story
 from newsweave.link.story_labels import story_title
-from newsweave.pipeline import ingest
-from newsweave.store import Store
+from story_ingest import stories_by_url
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "stories" / "brevignac.jsonl"
 
@@ -24,17 +23,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "stories" / "brevignac.jso
 @pytest.fixture(scope="module")
 def filed(tmp_path_factory) -> dict[str, dict]:
     """Story row of each article, keyed by the article's URL."""
-    path = tmp_path_factory.mktemp("events") / "events.db"
-    store = Store(str(path))
-    try:
-        ingest([str(DATA)], store)
-        stories = store.story_rows()
-        rows = {}
-        for summary in store.article_summaries():
-            rows[summary["url"]] = next(s for s in stories if summary["id"] in s["article_ids"])
-    finally:
-        store.close()
-    return rows
+    return stories_by_url(DATA, tmp_path_factory.mktemp("events") / "events.db")
 
 
 def _story_of(filed: dict[str, dict], word: str) -> set[str]:

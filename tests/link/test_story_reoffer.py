@@ -17,13 +17,13 @@ import numpy as np
 from newsweave.annotate.embeddings import EMBEDDING_DIM
 from newsweave.link import story_score
 from newsweave.link.stories import StoryLinker
-from newsweave.link.story_changes import reoffer_due
+from newsweave.link.story_changes import REOFFER_READ, reoffer_due, reoffer_small
 from story_changes_inputs import FIRE, STRIKE, TOWN, Events, article, file, members, unit
 
 
 def test_reoffers_come_at_growing_sizes_and_stop_when_off(monkeypatch):
     due = [size for size in range(1, 40) if reoffer_due(size)]
-    assert due[0] == 2 and len(due) < 15 and all(b > a for a, b in zip(due, due[1:]))
+    assert due[0] == 3 and len(due) < 15 and all(b > a for a, b in zip(due, due[1:]))
     monkeypatch.setattr(story_score, "SETTINGS", replace(story_score.SETTINGS, story_reoffer_max_size=0))
     assert not any(reoffer_due(size) for size in range(1, 40))
 
@@ -69,3 +69,18 @@ def test_without_the_reoffer_the_early_report_stays_alone(sqlite_store, monkeypa
     early, strike, *fire = file_fire_story(sqlite_store, Events(11), linker)
     stories = members(sqlite_store)
     assert stories[early] == {"e1"} and stories[strike] == {"s1"} and len(stories[fire[0]]) == 9
+
+
+def test_a_reoffer_reads_only_the_nearest_candidates(sqlite_store, monkeypatch):
+    # A story among many near ones (a dense index): the re-offer reads the few nearest whose cosine
+    # could reach the bar, not every candidate that passes the bound.
+    linker = StoryLinker(sqlite_store)
+    events, day = Events(5), date(2026, 4, 6)
+    story_id = file(linker, sqlite_store, "f0", article(events.report("fire"), {**TOWN, **FIRE}, day, ("ACCIDENT",)))
+    story = sqlite_store.stories_by_id([story_id])[0]
+    near = [(f"{n + 1:016x}", 0.9 - n / 100) for n in range(20)]
+    monkeypatch.setattr(linker, "nearest_stories", lambda embedding: near)
+    read: list[list[str]] = []
+    monkeypatch.setattr(sqlite_store, "stories_by_id", lambda ids, keywords=True: read.append(list(ids)) or [])
+    reoffer_small(linker, story)
+    assert read == [[story_id for story_id, _ in near[:REOFFER_READ]]] and REOFFER_READ < len(near)

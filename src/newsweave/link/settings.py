@@ -109,8 +109,9 @@ class LinkSettings:
     # (docs/quality.md, "Stories — stop 27").
     story_merge_margin: float = 0.3
     # Early reports offered again (``story_changes.reoffer_small``): when a story grows to one of
-    # the sizes 2 × 1.3^k (up to ``story_reoffer_until``), the small stories near its centroid
-    # (``story_reoffer_max_size`` articles or fewer; 0: off) merge into it when each, seen as one
+    # the sizes 3 × 1.3^k (``story_changes.REOFFER_FROM``; up to ``story_reoffer_until``), the
+    # small stories nearest its centroid (``story_changes.REOFFER_READ`` of them, at most; each of
+    # ``story_reoffer_max_size`` articles or fewer; 0: off) merge into it when each, seen as one
     # article, scores against it at least the join threshold plus ``story_reoffer_margin``. They
     # came before the story formed, so nothing was there for them to join.
     story_reoffer_max_size: int = 3

@@ -459,7 +459,12 @@ def first_comparison(compared: set[tuple[str, str, int, int]], story: StoryState
 # --- early reports offered again --------------------------------------------------------------
 
 # Size at which a story first takes in the small stories near it (then at each REVIEW_GROWTH).
-REOFFER_FROM = 2
+# A story of two has rarely grown enough to fit a report that fitted neither of its articles.
+REOFFER_FROM = 3
+# Stories read at a re-offer, at most: the nearest of those whose cosine could reach the bar.
+# The small story a grown one takes in is among its nearest; reading every candidate that passes
+# the bound made the re-offer's cost grow with the density of the index.
+REOFFER_READ = 5
 
 
 def reoffer_due(size: int) -> bool:
@@ -476,13 +481,13 @@ def reoffer_small(linker: ChangingLinker, story: StoryState) -> StoryState:
     that came before the story formed and so found nothing to join. Each small story, seen as one
     article, must score against the story at least the join threshold plus
     ``story_reoffer_margin``; the story keeps its id and each merge is recorded as any other.
-    Only the nearest ``CANDIDATES`` of the index are looked at, and only those whose cosine could
-    reach the bar are read. Returns the story as written."""
+    Only the nearest ``CANDIDATES`` of the index are looked at, and of those whose cosine could
+    reach the bar only the ``REOFFER_READ`` nearest are read. Returns the story as written."""
     settings = story_score.SETTINGS
     bar = settings.story_join_threshold + settings.story_reoffer_margin
     memory = linker.memory
     near = [story_id for story_id, cosine in linker.nearest_stories(unit(story.centroid_sum))
-            if story_id != story.id and story_score.combined_score(cosine, 1.0, 0) >= bar]
+            if story_id != story.id and story_score.combined_score(cosine, 1.0, 0) >= bar][:REOFFER_READ]
     for small in memory.stories_by_id(near, keywords=False) if near else []:
         if small.size > settings.story_reoffer_max_size or small.size >= story.size \
                 or span_gap(story, small) > settings.story_max_gap_days:

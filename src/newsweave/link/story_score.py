@@ -8,8 +8,9 @@
   it is larger), each entity weighted by how distinctive it is — its inverse document frequency
   among the articles filed so far (:class:`EntityFrequencies`: a city that every local article
   names says little) and its kind (a shared place is weaker evidence than a shared person or
-  organisation) — times how much distinctive weight is shared at all, so that one shared town
-  does not join two events that happened in it;
+  organisation; a name that either side tags a place weighs as a place wherever it is tagged
+  otherwise, ``place_labels``) — times how much distinctive weight is shared at all, so that one
+  shared town does not join two events that happened in it;
 * time: a story takes no article published further than ``SETTINGS.story_max_gap_days`` from its
   span. An article without a publication day is timed by the nearest day it reports
   (``reported_gap``); from ``SETTINGS.story_reported_gap_days`` on it pays
@@ -251,6 +252,15 @@ def participant_conflict(signals: ArticleSignals, story: StoryState, labels: Map
     return 0.0 if mine & story.entities.keys() or theirs & signals.entities.keys() else 1.0
 
 
+def place_labels(labels: Mapping[str, str], names: Mapping[str, str]) -> dict[str, str]:
+    """The entities of ``names`` labelled otherwise that bear the name of one labelled a place,
+    relabelled "LOC": a tagger that reads a town as a person or an organisation in one article
+    ("per:castrobel", "org:castrobel") and as a place in another would otherwise make the town
+    that two events share weigh as a shared person."""
+    places = {name.casefold() for key, name in names.items() if labels.get(key) == "LOC"}
+    return {key: "LOC" for key, name in names.items() if labels.get(key) != "LOC" and name.casefold() in places}
+
+
 def combined_score(cosine: float, overlap: float, gap_days: int) -> float:
     """Cosine, entity evidence and time cost: the upper part of the score (no conflict costs);
     also the article-pair similarity of bench/similarity.py."""
@@ -264,8 +274,11 @@ def score_story(signals: ArticleSignals, story: StoryState,
     if gap > SETTINGS.story_max_gap_days:
         return None
     cosine = float(np.dot(signals.embedding, story.centroid))
+    mine, theirs = signals.entity_weights(), story.entity_weights()
     labels = {**story.entity_labels(), **signals.labels}
-    evidence = entity_evidence(signals.entity_weights(), story.entity_weights(), labels, frequencies)
+    names = {**{key: story.entities[key].get("name", "") for key in theirs}, **signals.entities}
+    labels.update(place_labels(labels, names))
+    evidence = entity_evidence(mine, theirs, labels, frequencies)
     return (combined_score(cosine, evidence, gap)
             - reported_cost(signals, story)
             - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
