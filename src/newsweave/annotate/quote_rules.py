@@ -351,7 +351,9 @@ def rules(language: str) -> Rules | None:
     fronted = alternation([w for w in data.get("not_names", []) if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
     # (the words after the subject end no sentence: in "Es gab Kritik am Plan. Später sagte der Minister:" the
     # minister speaks, not "Kritik" after the cue-shaped "gab"; an abbreviation's full stop stays: "Dr.")
-    inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{speaker}"
+    # (the subject may be a body named by a determiner and its noun: „Dazu erläuterte das Ministerium:“)
+    inverted_speaker = rf"\b(?P<speaker>{speaker_body}|{_noun_subject(data, language, det)})"
+    inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{inverted_speaker}"
                  rf"(?:\s+(?:[\w'’-]|{abbrev})+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
     # "Wie Ada Quill letzte Woche in Bremen sagte, „…“": a clause that puts its verb last
     # (``verb_final_openers``): its subject opens it and ends on a capitalised word (a German noun
@@ -361,6 +363,10 @@ def rules(language: str) -> Rules | None:
     verb_final = (rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{alternation(data['verb_final_openers'])})\s+{final_speaker}"
                   rf"(?:\s+[\w'’.-]+){{0,6}}?\s+(?P<cue>{cues})\s*,\s*") if data.get("verb_final_openers") else ""
     inverted += [verb_final + "$"] if verb_final else []
+    # "Wie Ada Quill im Fischer-Interview bestätigte, möchte der Verein ihn halten: „…“": the clause's
+    # speaker also speaks the quote that the main clause's colon introduces, where that clause has no cue
+    # of its own (not "Fischer-Interview", the last capitalised word before the cue)
+    inverted += ([verb_final + rf"(?:(?!\b(?:{cues})\b)[^.!?:;“”«»\"\n]){{1,200}}:\s*$"] if verb_final else [])
     # a comma, then a determiner's phrase and its verb: a new subject, nearer the colon than the one
     # before it ("…, the Post's Jo Lee reported, his wife whispered to him:" is the wife's)
     generic = data.get("open_quote_cue")
@@ -581,6 +587,15 @@ def _pronoun_speaker(data: dict) -> str:
     if not possessive:
         return plain
     return rf"{plain}|(?:{alternation(possessive)})(?!\s+(?-i:[a-zà-ÿ]))"
+
+
+def _noun_subject(data: dict, language: str, det: str) -> str:
+    """For a language that capitalises every noun: a determiner, up to two words and a speaking noun
+    (``_speaking_nouns``: "das Ministerium", "die Landespolizei"), else a pattern that never matches."""
+    nouns, _ = _speaking_nouns(data, language)
+    if nouns is None:
+        return NEVER
+    return rf"{det}(?:[\w'’-]+\s+){{0,2}}?(?-i:(?=[{UPPER}]))(?:{nouns.pattern})\b"
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
