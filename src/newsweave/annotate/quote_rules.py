@@ -571,9 +571,7 @@ def rules(language: str) -> Rules | None:
                  re.compile(rf"^[\s,]*(?P<speaker>(?-i:{surnamable}))\s+(?P<cue>(?-i:{cue_words_plain}))\b")
                  if surnamable != NEVER else None,
                  frozenset(word.lower() for word in relatives),
-                 re.compile(rf"^(?P<speaker>(?:{alternation(data.get('subject_pronouns', []))})\b|{name})"
-                            rf"(?:,(?:[^,;:\n“”«»\"]|{abbrev}){{1,80}},)?\s+(?-i:(?:{between})\b|(?:{generic})\b)", re.I)
-                 if data.get("previous_subject") and generic else None)
+                 _previous_subject(data, name, abbrev, between))
 
 
 def _pronoun_speaker(data: dict) -> str:
@@ -587,6 +585,23 @@ def _pronoun_speaker(data: dict) -> str:
     if not possessive:
         return plain
     return rf"{plain}|(?:{alternation(possessive)})(?!\s+(?-i:[a-zà-ÿ]))"
+
+
+def _previous_subject(data: dict, name: str, abbrev: str, between: str) -> re.Pattern[str] | None:
+    """The subject of the sentence before an unattributed quote (``previous_subject``): a subject pronoun
+    whose gender or number the language marks (``pronoun_gender``: French « il », « elles », not « on »,
+    whom no antecedent agrees with), or a name; then a verb, of the shape ``previous_subject_verb`` where
+    the language gives one (French: no impersonal « Il faut », « Il y a »), else a word between speaker and
+    cue or a verb of the ``open_quote_cue`` shape."""
+    verb = data.get("previous_subject_verb")
+    generic = data.get("open_quote_cue")
+    if not data.get("previous_subject") or not (verb or generic):
+        return None
+    verbs = verb or rf"(?:{between})\b|(?:{generic})\b"
+    marked = {word.lower() for word in data.get("pronoun_gender", {})}
+    pronouns = [word for word in data.get("subject_pronouns", []) if not marked or word.lower() in marked]
+    return re.compile(rf"^(?P<speaker>(?:{alternation(pronouns)})\b|{name})"
+                      rf"(?:,(?:[^,;:\n“”«»\"]|{abbrev}){{1,80}},)?\s+(?-i:{verbs})", re.I)
 
 
 def _noun_subject(data: dict, language: str, det: str) -> str:
