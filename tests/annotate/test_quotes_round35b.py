@@ -8,31 +8,14 @@ All texts here were written for these tests.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from newsweave.annotate.quotes import find_quotes, quote_records
-from newsweave.model import Article, Entity, Quote
-from quote_inputs import quotes_of
-from newsweave.offsets import OffsetMap
+from newsweave.model import Quote
+from quote_inputs import quotes_of, quotes_with_people
 
 
 def _speaker(quote: Quote) -> str | None:
     return quote.speaker.text if quote.speaker else None
-
-
-def _with_people(text: str, language: str, people: list[str]) -> dict[str, Quote]:
-    """Quotes of an article whose entities stage found ``people`` as persons."""
-    article = Article(id="q", source="q", raw=text, raw_sha256="", text=text,
-                      offsets=OffsetMap.identity(len(text)), language=language)
-    for mention in people:
-        for found in re.finditer(re.escape(mention), text):
-            article.entities.append(Entity(found.start(), found.end(), found.start(), found.end(), mention,
-                                           label="PER", entity_id="per:" + mention.lower().replace(" ", "-"),
-                                           canonical=mention))
-    article.quotes = quote_records(article, find_quotes(article))
-    return {text[q.start:q.end]: q for q in article.quotes}
 
 
 # ---- French: the subject pronoun of the sentence before -------------------------------------------
@@ -40,7 +23,8 @@ def _with_people(text: str, language: str, people: list[str]) -> dict[str, Quote
 def test_a_french_pronoun_subject_before_a_quote_speaks_for_the_person_who_agrees() -> None:
     text = ("Mme Claire Vidal a reçu M. Paul Kerbrat au port de Lanvéoc. Elle a quitté la réunion avant la fin. "
             "« Je ne signerai pas ce plan. »")
-    quote = _with_people(text, "fr", ["Claire Vidal", "Paul Kerbrat"])["Je ne signerai pas ce plan."]
+    quote = quotes_with_people(text, "fr", [("Claire Vidal", "per:claire-vidal"),
+                                                 ("Paul Kerbrat", "per:paul-kerbrat")])["Je ne signerai pas ce plan."]
     assert _speaker(quote) == "Elle"
     assert quote.speaker_name == "Claire Vidal"  # not the nearer man: « elle » marks the gender
 
