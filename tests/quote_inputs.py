@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from newsweave.annotate.quotes import annotate_quotes
-from newsweave.model import Article, Quote
+import re
+
+from newsweave.annotate.quotes import annotate_quotes, find_quotes, quote_records
+from newsweave.model import Article, Entity, Quote
 from newsweave.offsets import OffsetMap
 
 
@@ -12,4 +14,17 @@ def quotes_of(text: str, language: str) -> dict[str, Quote]:
     article = Article(id="q", source="q", raw=text, raw_sha256="", text=text,
                       offsets=OffsetMap.identity(len(text)), language=language)
     annotate_quotes([article])
+    return {text[q.start:q.end]: q for q in article.quotes}
+
+
+def quotes_with_people(text: str, language: str, people: list[tuple[str, str]]) -> dict[str, Quote]:
+    """The quotes of an article whose entities stage found ``people`` (mention, entity id) as
+    persons, every occurrence of each mention, by the words they quote."""
+    article = Article(id="q", source="q", raw=text, raw_sha256="", text=text,
+                      offsets=OffsetMap.identity(len(text)), language=language)
+    for mention, entity_id in people:
+        for found in re.finditer(re.escape(mention), text):
+            article.entities.append(Entity(found.start(), found.end(), found.start(), found.end(), mention,
+                                           label="PER", entity_id=entity_id, canonical=mention))
+    article.quotes = quote_records(article, find_quotes(article))
     return {text[q.start:q.end]: q for q in article.quotes}

@@ -8,30 +8,14 @@ All texts here were written for these tests.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from newsweave.annotate.quotes import find_quotes, quote_records
-from newsweave.model import Article, Entity, Quote
-from newsweave.offsets import OffsetMap
-from quote_inputs import quotes_of
+from newsweave.model import Quote
+from quote_inputs import quotes_of, quotes_with_people
 
 
 def _speaker(quote: Quote) -> str | None:
     return quote.speaker.text if quote.speaker else None
-
-
-def _with_people(text: str, language: str, people: list[tuple[str, str]]) -> dict[str, Quote]:
-    """Quotes of an article whose entities stage found ``people`` (mention, entity id) as persons."""
-    article = Article(id="q", source="q", raw=text, raw_sha256="", text=text,
-                      offsets=OffsetMap.identity(len(text)), language=language)
-    for mention, entity_id in people:
-        for found in re.finditer(re.escape(mention), text):
-            article.entities.append(Entity(found.start(), found.end(), found.start(), found.end(), mention,
-                                           label="PER", entity_id=entity_id, canonical=mention))
-    article.quotes = quote_records(article, find_quotes(article))
-    return {text[q.start:q.end]: q for q in article.quotes}
 
 
 # ---- a relative pronoun that is the cue's subject ------------------------------------------------
@@ -55,7 +39,7 @@ def test_a_relative_pronoun_speaks_for_the_name_before_its_comma(text: str, word
 def test_a_relative_speaker_links_to_the_entity_of_its_antecedent() -> None:
     text = ("Victor Heller met Ines Marlow at the port. The plan had the support of Ines Marlow, who told the "
             "board, “The cranes stay where they are.”")
-    quote = _with_people(text, "en", [("Victor Heller", "per:victor-heller"),
+    quote = quotes_with_people(text, "en", [("Victor Heller", "per:victor-heller"),
                                       ("Ines Marlow", "per:ines-marlow")])["The cranes stay where they are."]
     assert _speaker(quote) == "who"
     assert (quote.speaker_name, quote.speaker_entity_id) == ("Ines Marlow", "per:ines-marlow")

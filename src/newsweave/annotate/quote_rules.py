@@ -351,7 +351,9 @@ def rules(language: str) -> Rules | None:
     fronted = alternation([w for w in data.get("not_names", []) if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
     # (the words after the subject end no sentence: in "Es gab Kritik am Plan. Später sagte der Minister:" the
     # minister speaks, not "Kritik" after the cue-shaped "gab"; an abbreviation's full stop stays: "Dr.")
-    inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{speaker}"
+    # (the subject may be a body named by a determiner and its noun: „Dazu erläuterte das Ministerium:“)
+    inverted_speaker = rf"\b(?P<speaker>{speaker_body}|{_noun_subject(data, language, det)})"
+    inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{inverted_speaker}"
                  rf"(?:\s+(?:[\w'’-]|{abbrev})+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
     # "Wie Ada Quill letzte Woche in Bremen sagte, „…“": a clause that puts its verb last
     # (``verb_final_openers``): its subject opens it and ends on a capitalised word (a German noun
@@ -361,6 +363,10 @@ def rules(language: str) -> Rules | None:
     verb_final = (rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{alternation(data['verb_final_openers'])})\s+{final_speaker}"
                   rf"(?:\s+[\w'’.-]+){{0,6}}?\s+(?P<cue>{cues})\s*,\s*") if data.get("verb_final_openers") else ""
     inverted += [verb_final + "$"] if verb_final else []
+    # "Wie Ada Quill im Fischer-Interview bestätigte, möchte der Verein ihn halten: „…“": the clause's
+    # speaker also speaks the quote that the main clause's colon introduces, where that clause has no cue
+    # of its own (not "Fischer-Interview", the last capitalised word before the cue)
+    inverted += ([verb_final + rf"(?:(?!\b(?:{cues})\b)[^.!?:;“”«»\"\n]){{1,200}}:\s*$"] if verb_final else [])
     # a comma, then a determiner's phrase and its verb: a new subject, nearer the colon than the one
     # before it ("…, the Post's Jo Lee reported, his wife whispered to him:" is the wife's)
     generic = data.get("open_quote_cue")
@@ -565,9 +571,7 @@ def rules(language: str) -> Rules | None:
                  re.compile(rf"^[\s,]*(?P<speaker>(?-i:{surnamable}))\s+(?P<cue>(?-i:{cue_words_plain}))\b")
                  if surnamable != NEVER else None,
                  frozenset(word.lower() for word in relatives),
-                 re.compile(rf"^(?P<speaker>(?:{alternation(data.get('subject_pronouns', []))})\b|{name})"
-                            rf"(?:,(?:[^,;:\n“”«»\"]|{abbrev}){{1,80}},)?\s+(?-i:(?:{between})\b|(?:{generic})\b)", re.I)
-                 if data.get("previous_subject") and generic else None)
+                 _previous_subject(data, name, abbrev, between))
 
 
 def _pronoun_speaker(data: dict) -> str:
@@ -581,6 +585,32 @@ def _pronoun_speaker(data: dict) -> str:
     if not possessive:
         return plain
     return rf"{plain}|(?:{alternation(possessive)})(?!\s+(?-i:[a-zà-ÿ]))"
+
+
+def _previous_subject(data: dict, name: str, abbrev: str, between: str) -> re.Pattern[str] | None:
+    """The subject of the sentence before an unattributed quote (``previous_subject``): a subject pronoun
+    whose gender or number the language marks (``pronoun_gender``: French « il », « elles », not « on »,
+    whom no antecedent agrees with), or a name; then a verb, of the shape ``previous_subject_verb`` where
+    the language gives one (French: no impersonal « Il faut », « Il y a »), else a word between speaker and
+    cue or a verb of the ``open_quote_cue`` shape."""
+    verb = data.get("previous_subject_verb")
+    generic = data.get("open_quote_cue")
+    if not data.get("previous_subject") or not (verb or generic):
+        return None
+    verbs = verb or rf"(?:{between})\b|(?:{generic})\b"
+    marked = {word.lower() for word in data.get("pronoun_gender", {})}
+    pronouns = [word for word in data.get("subject_pronouns", []) if not marked or word.lower() in marked]
+    return re.compile(rf"^(?P<speaker>(?:{alternation(pronouns)})\b|{name})"
+                      rf"(?:,(?:[^,;:\n“”«»\"]|{abbrev}){{1,80}},)?\s+(?-i:{verbs})", re.I)
+
+
+def _noun_subject(data: dict, language: str, det: str) -> str:
+    """For a language that capitalises every noun: a determiner, up to two words and a speaking noun
+    (``_speaking_nouns``: "das Ministerium", "die Landespolizei"), else a pattern that never matches."""
+    nouns, _ = _speaking_nouns(data, language)
+    if nouns is None:
+        return NEVER
+    return rf"{det}(?:[\w'’-]+\s+){{0,2}}?(?-i:(?=[{UPPER}]))(?:{nouns.pattern})\b"
 
 
 def _speaking_nouns(data: dict, language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
