@@ -222,7 +222,9 @@ def _attributed_nearby(article: Article, start: int, end: int) -> bool:
     own_start, own_end = _discourse_window(text, start, end)
     if _has_attribution(article, own_start, own_end, start, end, need_both=False):
         return True
-    if _introduced_by_colon(text, own_start, start) or not _carries_over(article, own_start, (start, end)):
+    if _introduced_by_colon(text, own_start, start):
+        return _opinion_of_the_person_reported(article, own_start, start)
+    if not _carries_over(article, own_start, (start, end)):
         return False
     before = text[:own_start].rstrip()
     if _has_attribution(article, _sentence_start(text, len(before)), len(before), start, end, need_both=True):
@@ -236,11 +238,31 @@ def _reported_earlier_in_paragraph(article: Article, own_start: int, start: int,
     „Franz Weber, der Leiter, sagte, dass es einen Plan gebe. Seit Samstag ist die Lüftung aus.
     „Wir lüften von Hand.““: the sentences between go on with what he said, and "we" needs a
     speaker, whom the paragraph named with a cue and nobody else since."""
+    paragraph = article.text.rfind("\n", 0, own_start) + 1
+    return _speaks_in_first_person(article, start, end) and _last_person_was_reported(article, paragraph, own_start)
+
+
+def _opinion_of_the_person_reported(article: Article, own_start: int, start: int) -> bool:
+    """A colon lead-in whose subject is a pronoun with a verb of saying or judging
+    („Größere Umbauten hält sie für nötig:“, "Bigger repairs she considers urgent:", « Ces travaux,
+    elle les juge urgents : »; ``[quotes] lead_in_subjects``, ``opinion_verbs``) goes on with the person the text last
+    reported: in the paragraph, or in the one before when the lead-in opens its own. A lead-in
+    with no such subject and verb says where its words come from, or nothing does."""
     text = article.text
-    paragraph = text.rfind("\n", 0, own_start) + 1
-    if not _speaks_in_first_person(article, start, end):
+    if not (find_patterns(patterns(article, "quotes", "lead_in_subjects"), text, own_start, start)
+            and find_patterns(patterns(article, "quotes", "opinion_verbs"), text, own_start, start)):
         return False
-    people = [m for m in mentions(article) if paragraph <= m.start < own_start
+    paragraph = text.rfind("\n", 0, own_start) + 1
+    if not text[paragraph:own_start].strip():  # the lead-in opens its paragraph: the one before may name the person
+        paragraph = text.rfind("\n", 0, len(text[:paragraph].rstrip())) + 1
+    return _last_person_was_reported(article, paragraph, own_start)
+
+
+def _last_person_was_reported(article: Article, since: int, before: int) -> bool:
+    """The last person named between ``since`` and ``before`` was named with an attribution cue,
+    and nobody else since: the one a pronoun or a "we" of what follows speaks for."""
+    text = article.text
+    people = [m for m in mentions(article) if since <= m.start < before
               and (m.label in PERSON_LABELS or _opens_with_given_name(article, m.start))]
     if not people:
         return False
