@@ -121,25 +121,28 @@ def _given_names(language: str) -> frozenset[str]:
     would take seconds at every start)."""
     common = lowercase_words(language)
     not_nouns = not_noun_words(language)
-    stop = pipeline(language).Defaults.stop_words
-    # Particles and honorifics are given names somewhere ("Del", "Von", "Ibn", "Marquis") but
-    # inside a name they join a surname or stand before one, never open a person's name.
-    entities = lang.load(language, "entities")
-    other_roles = {word.lower() for word in name_particles()}
-    other_roles |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])}
-    other_roles |= calendar_words(language)  # "in April Jenkins …": a month, not a given name
-    other_roles |= _listed_nouns(language)
+    opening_none = _words_opening_no_name(language)
     return frozenset(name for name, locales in _all_given_names().items()
                      if len(name) >= SETTINGS.given_name_min_length and name[:1].isupper() and not name.isupper()
-                     and NAME_WORD.fullmatch(name) and name.lower() not in stop and name.lower() not in other_roles
+                     and NAME_WORD.fullmatch(name) and name.lower() not in opening_none
                      and (name.lower() not in common or (
                          locales >= SETTINGS.given_name_noun_min_locales and name.lower() not in not_nouns)))
 
 
-def _listed_nouns(language: str) -> set[str]:
-    """Nouns of a language without a lemmatizer that some locale gives as first names
-    (``not_given_names``: German "Tod", "Lage"), in lower case."""
-    return {word.lower() for word in lang.load(language, "entities").get("not_given_names", [])}
+@cache
+def _words_opening_no_name(language: str) -> frozenset[str]:
+    """Words, compared in lower case, that some locale gives as first names but that open no
+    person's name in ``language``: its stop words; particles and honorifics ("Del", "Von", "Ibn",
+    "Marquis"), which inside a name join a surname or stand before one; its calendar words ("in
+    April Jenkins …": a month); and the nouns of a language without a lemmatizer listed as
+    ``not_given_names`` (German "Tod", "Lage")."""
+    entities = lang.load(language, "entities")
+    words = set(pipeline(language).Defaults.stop_words)
+    words |= {word.lower() for word in name_particles()}
+    words |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])}
+    words |= calendar_words(language)
+    words |= {word.lower() for word in entities.get("not_given_names", [])}
+    return frozenset(words)
 
 
 class GivenNames:
@@ -173,15 +176,11 @@ def _weak_given_names(language: str) -> frozenset[str]:
         return frozenset()
     strong = _given_names(language)
     not_nouns = not_noun_words(language)
-    stop = pipeline(language).Defaults.stop_words
-    entities = lang.load(language, "entities")
-    other_roles = {word.lower() for word in name_particles()}
-    other_roles |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])} | calendar_words(language)
-    other_roles |= _listed_nouns(language)
+    opening_none = _words_opening_no_name(language)
     return frozenset(name for name, locales in _all_given_names().items()
                      if name not in strong
                      and len(name) >= SETTINGS.given_name_min_length and name[:1].isupper() and not name.isupper()
-                     and NAME_WORD.fullmatch(name) and name.lower() not in stop and name.lower() not in other_roles
+                     and NAME_WORD.fullmatch(name) and name.lower() not in opening_none
                      and name.lower() not in not_nouns)
 
 
