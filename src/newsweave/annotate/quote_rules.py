@@ -352,7 +352,8 @@ def rules(language: str) -> Rules | None:
     # (the words after the subject end no sentence: in "Es gab Kritik am Plan. Später sagte der Minister:" the
     # minister speaks, not "Kritik" after the cue-shaped "gab"; an abbreviation's full stop stays: "Dr.")
     # (the subject may be a body named by a determiner and its noun: „Dazu erläuterte das Ministerium:“)
-    inverted_speaker = rf"\b(?P<speaker>{speaker_body}|{_noun_subject(data, language, det)})"
+    speaking_nouns, speaking_determiners = _speaking_nouns(data, language)
+    inverted_speaker = rf"\b(?P<speaker>{speaker_body}|{_noun_subject(speaking_nouns, det)})"
     inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{inverted_speaker}"
                  rf"(?:\s+(?:[\w'’-]|{abbrev})+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
     # "Wie Ada Quill letzte Woche in Bremen sagte, „…“": a clause that puts its verb last
@@ -549,7 +550,7 @@ def rules(language: str) -> Rules | None:
                  re.compile(rf"\s+(?:(?!(?:{first_letter_alternation(cue_words)}|{determiners}|{conjunctions})\b)[\w'’-]+\s+){{0,2}}?"
                             rf"(?-i:(?={first_letter_alternation(roles)}\s)[a-z][\w-]*)\s+(?P<name>{name})", re.I)
                  if roles else None,
-                 _naming(data), *_speaking_nouns(data, language),
+                 _naming(data), speaking_nouns, speaking_determiners,
                  re.compile(rf"{adjunct}\s*,?\s*(?:(?P<clause>{clause_words})\s*)?", re.I) if adjunct else None,
                  # (not inside a relative clause of the speaker's: "said X, who led the party, and has backed her.")
                  re.compile(rf"^(?:(?!\b(?:{alternation(data.get('description_relatives', []))})\b)[^\n])*?"
@@ -604,10 +605,9 @@ def _previous_subject(data: dict, name: str, abbrev: str, between: str) -> re.Pa
                       rf"(?:,(?:[^,;:\n“”«»\"]|{abbrev}){{1,80}},)?\s+(?-i:{verbs})", re.I)
 
 
-def _noun_subject(data: dict, language: str, det: str) -> str:
+def _noun_subject(nouns: re.Pattern[str] | None, det: str) -> str:
     """For a language that capitalises every noun: a determiner, up to two words and a speaking noun
     (``_speaking_nouns``: "das Ministerium", "die Landespolizei"), else a pattern that never matches."""
-    nouns, _ = _speaking_nouns(data, language)
     if nouns is None:
         return NEVER
     return rf"{det}(?:[\w'’-]+\s+){{0,2}}?(?-i:(?=[{UPPER}]))(?:{nouns.pattern})\b"
