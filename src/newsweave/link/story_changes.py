@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterable
+from functools import cache
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -178,12 +179,15 @@ def review_due(size: int) -> bool:
     return size in _review_sizes(settings.story_split_min_size, settings.story_split_max_size)
 
 
-def _review_sizes(start: int, end: int) -> set[int]:
+@cache
+def _review_sizes(start: int, end: int) -> frozenset[int]:
+    """The sizes from ``start`` to ``end`` growing by ``REVIEW_GROWTH``; asked at every filing
+    (split review and re-offer), so computed once per pair of bounds."""
     sizes, size = set(), float(start)
     while size <= end:
         sizes.add(int(size))
         size = max(size * REVIEW_GROWTH, int(size) + 1)
-    return sizes
+    return frozenset(sizes)
 
 
 def pairwise_scores(signals: list[ArticleSignals], frequencies: EntityFrequencies) -> np.ndarray:
