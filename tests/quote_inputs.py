@@ -28,3 +28,8 @@ def quotes_with_people(text: str, language: str, people: list[tuple[str, str]]) 
                                            label="PER", entity_id=entity_id, canonical=mention))
     article.quotes = quote_records(article, find_quotes(article))
     return {text[q.start:q.end]: q for q in article.quotes}
+
+
+def speaker_text(quote: Quote) -> str | None:
+    """The words of a quote's speaker mention, None when it has none."""
+    return quote.speaker.text if quote.speaker else None

@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.model import Quote
-from quote_inputs import quotes_of, quotes_with_people
-
-
-def _speaker(quote: Quote) -> str | None:
-    return quote.speaker.text if quote.speaker else None
+from quote_inputs import quotes_of, quotes_with_people, speaker_text
 
 
 # ---- a relative pronoun that is the cue's subject ------------------------------------------------
@@ -32,7 +27,7 @@ def test_a_relative_pronoun_speaks_for_the_name_before_its_comma(text: str, word
                                                                   relative: str, name: str) -> None:
     quote = quotes_of(text, language)[words]
     assert quote.direct
-    assert _speaker(quote) == relative  # the mention the text gives, as attribution corpora draw it
+    assert speaker_text(quote) == relative  # the mention the text gives, as attribution corpora draw it
     assert quote.speaker_name == name  # the person it refers to
 
 
@@ -41,7 +36,7 @@ def test_a_relative_speaker_links_to_the_entity_of_its_antecedent() -> None:
             "board, “The cranes stay where they are.”")
     quote = quotes_with_people(text, "en", [("Victor Heller", "per:victor-heller"),
                                       ("Ines Marlow", "per:ines-marlow")])["The cranes stay where they are."]
-    assert _speaker(quote) == "who"
+    assert speaker_text(quote) == "who"
     assert (quote.speaker_name, quote.speaker_entity_id) == ("Ines Marlow", "per:ines-marlow")
 
 
@@ -53,14 +48,14 @@ def test_a_relative_speaker_links_to_the_entity_of_its_antecedent() -> None:
 ])
 def test_a_relative_after_a_common_noun_names_no_person(text: str, words: str, language: str) -> None:
     quote = quotes_of(text, language)[words]
-    assert _speaker(quote) in ("who", "qui")
+    assert speaker_text(quote) in ("who", "qui")
     assert quote.speaker_name is None  # "the fishermen" are no one person
 
 
 def test_a_relative_clause_without_a_cue_gives_no_relative_speaker() -> None:
     text = "The plan came from Ada Quill, who lives in Leeds, “The quay will close.”"
     quotes = quotes_of(text, "en")
-    assert all(_speaker(q) != "who" for q in quotes.values())
+    assert all(speaker_text(q) != "who" for q in quotes.values())
 
 
 # ---- a day between the speaker and the cue --------------------------------------------------------
@@ -70,7 +65,7 @@ def test_a_relative_clause_without_a_cue_gives_no_relative_speaker() -> None:
     ("“We will carry this county,” Tom Ashgrove on Monday night said.", "We will carry this county,", "Tom Ashgrove"),
 ])
 def test_a_day_between_the_name_and_the_cue_after_a_quote(text: str, words: str, speaker: str) -> None:
-    assert _speaker(quotes_of(text, "en")[words]) == speaker
+    assert speaker_text(quotes_of(text, "en")[words]) == speaker
 
 
 @pytest.mark.parametrize(("text", "content", "speaker"), [
@@ -84,12 +79,12 @@ def test_a_day_between_the_name_and_the_cue_after_a_quote(text: str, words: str,
 ])
 def test_a_day_is_no_part_of_the_speaker_of_reported_speech(text: str, content: str, speaker: str) -> None:
     quote = quotes_of(text, "en")[content]
-    assert not quote.direct and _speaker(quote) == speaker
+    assert not quote.direct and speaker_text(quote) == speaker
 
 
 def test_a_day_in_the_sentence_before_lends_its_speaker() -> None:
     text = "Ada Quill on Tuesday said the quay would close. “It is over for the fleet now.”"
-    assert _speaker(quotes_of(text, "en")["It is over for the fleet now."]) == "Ada Quill"
+    assert speaker_text(quotes_of(text, "en")["It is over for the fleet now."]) == "Ada Quill"
 
 
 # ---- a participle after a quoted fragment of the subject's clause ---------------------------------
@@ -108,7 +103,7 @@ def test_a_day_in_the_sentence_before_lends_its_speaker() -> None:
 def test_a_participle_after_a_quoted_fragment_introduces_the_quote(text: str, words: str, language: str,
                                                                     speaker: str) -> None:
     quote = quotes_of(text, language)[words]
-    assert quote.direct and _speaker(quote) == speaker
+    assert quote.direct and speaker_text(quote) == speaker
 
 
 # ---- the subject of the sentence before an unattributed quote -----------------------------------
@@ -125,7 +120,7 @@ def test_a_participle_after_a_quoted_fragment_introduces_the_quote(text: str, wo
 def test_the_subject_of_the_sentence_before_speaks_an_unattributed_quote(text: str, words: str, speaker: str,
                                                                          name: str) -> None:
     quote = quotes_of(text, "en")[words]
-    assert _speaker(quote) == speaker and quote.speaker_name == name
+    assert speaker_text(quote) == speaker and quote.speaker_name == name
 
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -155,4 +150,4 @@ def test_a_quote_that_goes_on_with_the_speech_keeps_its_speaker() -> None:
 def test_a_reflexive_between_the_speaker_and_the_cue() -> None:
     text = "The charter says as much. “Seek first the welfare of the town and all else will follow.” Ada Quill herself said."
     quote = quotes_of(text, "en")["Seek first the welfare of the town and all else will follow."]
-    assert _speaker(quote) == "Ada Quill"
+    assert speaker_text(quote) == "Ada Quill"

@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.model import Quote
-from quote_inputs import quotes_of
+from quote_inputs import quotes_of, speaker_text
 
 PORT = "The port will close on Monday and will not reopen."
 BEFORE = "“We will stay here for the summer,” Ada Quill said in an interview.\n"
-
-
-def _speaker(quote: Quote) -> str | None:
-    return quote.speaker.text if quote.speaker else None
 
 
 @pytest.mark.parametrize(("intro", "speaker"), [
@@ -28,18 +23,18 @@ def _speaker(quote: Quote) -> str | None:
 ])
 def test_colon_introduction_with_its_own_subject(intro: str, speaker: str | None) -> None:
     quotes = quotes_of(f"{BEFORE}{intro} “{PORT}”", "en")
-    assert _speaker(quotes[PORT]) == speaker
+    assert speaker_text(quotes[PORT]) == speaker
 
 
 def test_confirmed_is_a_cue() -> None:
     quotes = quotes_of("A harbour spokesman confirmed the closure on Monday.\n“" + PORT + "”", "en")
-    assert _speaker(quotes[PORT]) == "A harbour spokesman"
+    assert speaker_text(quotes[PORT]) == "A harbour spokesman"
 
 
 def test_confirmed_before_gives_way_to_the_attribution_after() -> None:
     quotes = quotes_of("Police confirmed the death of a fisherman on Monday. “He was a kind man and we will miss "
                        "him,” his brother said.", "en")
-    assert _speaker(quotes["He was a kind man and we will miss him,"]) == "his brother"
+    assert speaker_text(quotes["He was a kind man and we will miss him,"]) == "his brother"
 
 
 @pytest.mark.parametrize("cue", ["said", "confirmed"])
@@ -47,4 +42,4 @@ def test_fronted_adverb_before_a_one_word_name(cue: str) -> None:
     text = ("Ada Quill spoke on Friday.\nAdditionally, Quill " + cue + " that the harbour teams remain on "
             "full alert all week.\n“The storms are fast-moving. We urge all residents to stay inside.”")
     quotes = quotes_of(text, "en")
-    assert _speaker(quotes["The storms are fast-moving. We urge all residents to stay inside."]) == "Quill"
+    assert speaker_text(quotes["The storms are fast-moving. We urge all residents to stay inside."]) == "Quill"

@@ -10,22 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.annotate.quotes import find_quotes, quote_records
-from newsweave.model import Article, Quote
-from newsweave.offsets import OffsetMap
-from quote_inputs import quotes_of
-
-
-def _speaker(quote: Quote) -> str | None:
-    return quote.speaker.text if quote.speaker else None
-
-
-def _without_people(text: str, language: str) -> dict[str, Quote]:
-    """Quotes of an article where no entities stage ran: names come from the text's capitals alone."""
-    article = Article(id="q", source="q", raw=text, raw_sha256="", text=text,
-                      offsets=OffsetMap.identity(len(text)), language=language)
-    article.quotes = quote_records(article, find_quotes(article))
-    return {text[q.start:q.end]: q for q in article.quotes}
+from quote_inputs import quotes_of, quotes_with_people, speaker_text
 
 
 # ---- a possessive determiner before its noun -----------------------------------------------------
@@ -36,8 +21,8 @@ def _without_people(text: str, language: str) -> dict[str, Quote]:
      "We will rebuild the quay."),
 ])
 def test_a_possessive_before_its_noun_is_no_speaker(text: str, words: str) -> None:
-    quote = _without_people(text, "en")[words]
-    assert _speaker(quote) != "Her"  # "her" determines "husband": she is not the one who speaks
+    quote = quotes_with_people(text, "en", [])[words]
+    assert speaker_text(quote) != "Her"  # "her" determines "husband": she is not the one who speaks
 
 
 @pytest.mark.parametrize(("text", "words", "language", "speaker"), [
@@ -48,7 +33,7 @@ def test_a_possessive_before_its_noun_is_no_speaker(text: str, words: str) -> No
 ])
 def test_possessive_phrases_and_object_pronouns_keep_their_speakers(text: str, words: str, language: str,
                                                                     speaker: str) -> None:
-    assert _speaker(_without_people(text, language)[words]) == speaker
+    assert speaker_text(quotes_with_people(text, language, [])[words]) == speaker
 
 
 # ---- German separable cues: the particle after the speaker -----------------------------------------
@@ -61,8 +46,8 @@ def test_possessive_phrases_and_object_pronouns_keep_their_speakers(text: str, w
     ("„Der Hafen bleibt offen“, machte die Ministerin klar.", "Der Hafen bleibt offen", "die Ministerin"),
 ])
 def test_a_separable_cue_with_its_particle_after_the_speaker(text: str, words: str, speaker: str) -> None:
-    quote = _without_people(text, "de")[words]
-    assert _speaker(quote) == speaker
+    quote = quotes_with_people(text, "de", [])[words]
+    assert speaker_text(quote) == speaker
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), [
@@ -75,13 +60,13 @@ def test_a_separable_cue_with_its_particle_after_the_speaker(text: str, words: s
      "Der Plan ist im Einklang mit dem Gesetz.", "der Minister"),
 ])
 def test_german_cues_read_on_real_copy(text: str, words: str, speaker: str) -> None:
-    assert _speaker(_without_people(text, "de")[words]) == speaker
+    assert speaker_text(quotes_with_people(text, "de", [])[words]) == speaker
 
 
 def test_a_separable_verb_without_its_particle_is_no_cue() -> None:
     text = "Der Bürgermeister führte die Gäste am Montag durch den Hafen. „Wir bauen neu“, sagte er."
-    quote = _without_people(text, "de")["Wir bauen neu"]
-    assert _speaker(quote) == "er"  # "führte … durch" is a walk, not the speech
+    quote = quotes_with_people(text, "de", [])["Wir bauen neu"]
+    assert speaker_text(quote) == "er"  # "führte … durch" is a walk, not the speech
 
 
 # ---- a text cited by name and number -------------------------------------------------------------
@@ -95,12 +80,12 @@ def test_a_separable_verb_without_its_particle_is_no_cue() -> None:
      "Le port appartient à la ville.", "fr", "L'article 12"),
 ])
 def test_a_cited_text_with_its_number_is_the_source(text: str, words: str, language: str, speaker: str) -> None:
-    assert _speaker(_without_people(text, language)[words]) == speaker
+    assert speaker_text(quotes_with_people(text, language, [])[words]) == speaker
 
 
 def test_a_year_after_a_fronted_preposition_is_no_cited_text() -> None:
     text = "In 2019 Ada Quill said: “No ship may dock at night.”"
-    assert _speaker(_without_people(text, "en")["No ship may dock at night."]) == "Ada Quill"
+    assert speaker_text(quotes_with_people(text, "en", [])["No ship may dock at night."]) == "Ada Quill"
 
 
 # ---- the name before a relative speaker's comma ---------------------------------------------------
@@ -113,6 +98,6 @@ def test_a_year_after_a_fronted_preposition_is_no_cited_text() -> None:
 ])
 def test_a_relative_speaker_takes_a_whole_name_that_opens_with_any_capital(text: str, words: str,
                                                                             language: str, name: str) -> None:
-    quote = _without_people(text, language)[words]
-    assert _speaker(quote) in ("who", "qui")
+    quote = quotes_with_people(text, language, [])[words]
+    assert speaker_text(quote) in ("who", "qui")
     assert quote.speaker_name == name  # the first name too, though its capital is no A-Z, À-Þ or А-Я

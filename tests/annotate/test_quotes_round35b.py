@@ -10,12 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.model import Quote
-from quote_inputs import quotes_of, quotes_with_people
-
-
-def _speaker(quote: Quote) -> str | None:
-    return quote.speaker.text if quote.speaker else None
+from quote_inputs import quotes_of, quotes_with_people, speaker_text
 
 
 # ---- French: the subject pronoun of the sentence before -------------------------------------------
@@ -25,14 +20,14 @@ def test_a_french_pronoun_subject_before_a_quote_speaks_for_the_person_who_agree
             "« Je ne signerai pas ce plan. »")
     quote = quotes_with_people(text, "fr", [("Claire Vidal", "per:claire-vidal"),
                                                  ("Paul Kerbrat", "per:paul-kerbrat")])["Je ne signerai pas ce plan."]
-    assert _speaker(quote) == "Elle"
+    assert speaker_text(quote) == "Elle"
     assert quote.speaker_name == "Claire Vidal"  # not the nearer man: « elle » marks the gender
 
 
 def test_a_french_masculine_pronoun_before_a_quote_opening_its_paragraph() -> None:
     text = ("Paul Kerbrat a dirigé la criée de Lanvéoc pendant vingt ans. Il ne reviendra pas sur sa décision.\n"
             "« Je laisse la place aux jeunes. »")
-    assert _speaker(quotes_of(text, "fr")["Je laisse la place aux jeunes."]) == "Il"
+    assert speaker_text(quotes_of(text, "fr")["Je laisse la place aux jeunes."]) == "Il"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -43,12 +38,12 @@ def test_a_french_masculine_pronoun_before_a_quote_opening_its_paragraph() -> No
 ])
 def test_an_impersonal_or_unmarked_french_subject_gives_no_speaker(sentence: str) -> None:
     text = f"Jeanne Morvan a quitté la mairie de Lanvéoc en mars. {sentence} « Je ne voulais plus de ce poste. »"
-    assert _speaker(quotes_of(text, "fr")["Je ne voulais plus de ce poste."]) is None
+    assert speaker_text(quotes_of(text, "fr")["Je ne voulais plus de ce poste."]) is None
 
 
 def test_the_english_previous_subject_is_unchanged() -> None:
     text = "Ada Quill left the harbour office in March. She runs a cooperative now. “I did not want that post.”"
-    assert _speaker(quotes_of(text, "en")["I did not want that post."]) == "She"
+    assert speaker_text(quotes_of(text, "en")["I did not want that post."]) == "She"
 
 
 # ---- German: a fronted adverb, a body after the inverted cue ---------------------------------------
@@ -62,17 +57,17 @@ def test_the_english_previous_subject_is_unchanged() -> None:
      "Die Daten bleiben auf dem Telefon.", "das Ministerium"),
 ])
 def test_a_german_fronted_adverb_leaves_the_subject_after_the_cue(text: str, words: str, speaker: str) -> None:
-    assert _speaker(quotes_of(text, "de")[words]) == speaker
+    assert speaker_text(quotes_of(text, "de")[words]) == speaker
 
 
 def test_a_german_name_before_its_cue_still_speaks_before_a_dative_noun() -> None:
     text = "Der Hafen von Lindenau soll wachsen. Brenner sagte der Zeitung: „Wir bauen den Kai bis 2030 aus.“"
-    assert _speaker(quotes_of(text, "de")["Wir bauen den Kai bis 2030 aus."]) == "Brenner"
+    assert speaker_text(quotes_of(text, "de")["Wir bauen den Kai bis 2030 aus."]) == "Brenner"
 
 
 def test_a_german_adverb_before_a_colon_alone_names_no_one() -> None:
     text = "Die Sicherheit geht vor. Allerdings: „An erster Stelle“ heißt nicht, dass alles stillsteht."
-    assert "Allerdings" not in {_speaker(quote) for quote in quotes_of(text, "de").values()}
+    assert "Allerdings" not in {speaker_text(quote) for quote in quotes_of(text, "de").values()}
 
 
 # ---- German: the verb-final „Wie …“ clause before a colon ------------------------------------------
@@ -81,4 +76,4 @@ def test_the_wie_clause_speaker_speaks_the_quote_after_the_main_clause_colon() -
     text = ("Der Verein ist zufrieden. Wie Präsident Karl Wendt am Montag im Fischer-Interview bestätigte, möchte "
             "der Verein ihn behalten: „Ich bin sicher, dass wir uns einigen.“")
     quote = quotes_of(text, "de")["Ich bin sicher, dass wir uns einigen."]
-    assert _speaker(quote) == "Präsident Karl Wendt"  # not „Fischer-Interview“ before the cue
+    assert speaker_text(quote) == "Präsident Karl Wendt"  # not „Fischer-Interview“ before the cue
