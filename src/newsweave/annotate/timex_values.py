@@ -329,9 +329,9 @@ class ResolveContext:
         found = re.match(r"[\s-]+(\w+)", after)
         if found and found.group(1) in after_words:
             return True
-        connectors = self.rules.tables.get("figures_connectors", {})
         if not before_words:
             return False
+        connectors = self.rules.tables.get("figures_connectors", {})
         before = self.text[max(0, self.mention.start - 60):self.mention.start].lower()
         # the noun, at most three words, then the language's "of" right before the month ("los datos de enero")
         found = re.search(rf"((?:\w+\s+){{1,4}})(?:{lang.rule_alternation(connectors)})\s+$", before)
