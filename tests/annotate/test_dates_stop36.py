@@ -69,3 +69,25 @@ def test_a_weekday_before_a_german_date_in_figures_is_no_clock() -> None:
 ])
 def test_german_days_with_a_part_a_genitive_night_and_a_modal(text: str, phrase: str, value: str) -> None:
     assert _found(text, "de").get(phrase) == value
+
+
+THURSDAY = date(2024, 2, 29)
+
+
+@pytest.mark.parametrize("text, phrase, value", [
+    # the past verb later in the sentence shows the form in -s was no present that plans; a
+    # title's full stop ("Mr.") does not end the sentence before it
+    ("Addressing reporters here on Wednesday, Mr. Lenz said the Harlow bridge would reopen.",
+     "Wednesday", "2024-02-28"),
+    ("Addressing journalists at Brissac on Wednesday, Dr. Vautrin confirmed the closure.",
+     "Wednesday", "2024-02-28"),
+    # after "other" a form in -s is a plural noun
+    ("The other towns voting Wednesday are Harlow, Brissac and Valmorel.", "Wednesday", "2024-02-28"),
+])
+def test_no_plan_read_off_an_object_or_a_plural_noun(text: str, phrase: str, value: str) -> None:
+    assert {t.text: t.value for t in tag(text, "en", THURSDAY)}.get(phrase) == value
+
+
+def test_a_gerund_subject_still_plans() -> None:
+    found = {t.text: t.value for t in tag("Voting begins Wednesday in Harlow.", "en", THURSDAY)}
+    assert found.get("Wednesday") == "2024-03-06"
