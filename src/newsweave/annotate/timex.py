@@ -193,6 +193,7 @@ def grammar(language: str) -> Grammar | None:
                    if cues.get("reported_that") else None,
                    drop_lead=drop_lead, take_before=take_before,
                    range_before=range_before, range_after=range_after,
+                   abbreviations_need_stop=bool(data.get("abbreviations_need_stop")),
                    full_names=frozenset(_cldr_full_names(language, get_month_names) | _cldr_full_names(language, get_day_names)),
                    numeric_order_dotted=data.get("numeric_order_dotted", ""))
 
@@ -426,12 +427,14 @@ def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:
 
 
 def _lone_lowercase_abbreviation(mention: Mention, rules: Grammar) -> bool:
-    """A day name's abbreviation in lower case with no date or clock beside it: a dateline
-    or a schedule writes the abbreviation capitalised ("Tues.", "Jeu. 5 mars"), while the
-    same letters in lower case at a sentence's end are a word of their own."""
+    """A day name's abbreviation with its full stop, in lower case, with no date or clock beside
+    it: a dateline or a schedule writes the abbreviation capitalised ("Tues.", "Jeu. 5 mars"),
+    while the same letters in lower case before a full stop are a word of their own. Only where
+    the language's abbreviations are read at all only with their stop: Portuguese lists "qua,
+    qui." in lower case."""
     name = mention.parts.get("weekday", "")
-    return (mention.resolve == "weekday" and set(mention.parts) == {"weekday"} and name[:1].islower()
-            and name.lower() not in rules.full_names)
+    return (rules.abbreviations_need_stop and mention.resolve == "weekday" and set(mention.parts) == {"weekday"}
+            and name[:1].islower() and mention.text.endswith(".") and name.lower() not in rules.full_names)
 
 
 # ---- resolution -----------------------------------------------------------------------
