@@ -421,12 +421,12 @@ def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:
         return True
     if mention.resolve == "absolute" and re.fullmatch(r"24/7", mention.text):
         return True  # "open 24/7": around the clock, not 24 July
-    if _lone_lowercase_abbreviation(mention, rules):
+    if _lone_lowercase_abbreviation(mention, text, rules):
         return True  # "changer le jeu.", "la mer.", "und so.": a word, not "jeudi", "mercredi", "Sonntag"
     return False
 
 
-def _lone_lowercase_abbreviation(mention: Mention, rules: Grammar) -> bool:
+def _lone_lowercase_abbreviation(mention: Mention, text: str, rules: Grammar) -> bool:
     """A day name's abbreviation with its full stop, in lower case, with no date or clock beside
     it: a dateline or a schedule writes the abbreviation capitalised ("Tues.", "Jeu. 5 mars"),
     while the same letters in lower case before a full stop are a word of their own. Only where
@@ -434,7 +434,8 @@ def _lone_lowercase_abbreviation(mention: Mention, rules: Grammar) -> bool:
     qui." in lower case."""
     name = mention.parts.get("weekday", "")
     return (rules.abbreviations_need_stop and mention.resolve == "weekday" and set(mention.parts) == {"weekday"}
-            and name[:1].islower() and mention.text.endswith(".") and name.lower() not in rules.full_names)
+            and name[:1].islower() and (mention.text.endswith(".") or text.startswith(".", mention.end))
+            and name.lower() not in rules.full_names)
 
 
 # ---- resolution -----------------------------------------------------------------------
