@@ -62,6 +62,11 @@ def test_a_weekday_before_a_german_date_in_figures_is_that_date_not_a_clock(text
     assert found == {phrase: phrase[-4:] + "-01-" + phrase[-10:-8]}
 
 
+def test_the_date_in_figures_stays_where_its_weekday_belongs_to_a_night() -> None:
+    found = _found("In der Nacht auf Freitag, den 10.04.2020, brannte in Quellbach eine Scheune.", "de")
+    assert found.get("10.04.2020") == "2020-04-10"
+
+
 @pytest.mark.parametrize("text, phrase, value", [
     ("Die Schule in Quellbach hatte Freitagmittag erfahren, dass ein Kind krank war.", "Freitagmittag", "2024-02-23"),
     ("Am Mittag hielt die Polizei von Quellbach eine Pressekonferenz ab.", "Mittag", "2024-02-28TMI"),
