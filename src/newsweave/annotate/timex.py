@@ -193,6 +193,8 @@ def grammar(language: str) -> Grammar | None:
                    if cues.get("reported_that") else None,
                    drop_lead=drop_lead, take_before=take_before,
                    range_before=range_before, range_after=range_after,
+                   abbreviations_need_stop=bool(data.get("abbreviations_need_stop")),
+                   full_names=frozenset(_cldr_full_names(language, get_month_names) | _cldr_full_names(language, get_day_names)),
                    numeric_order_dotted=data.get("numeric_order_dotted", ""))
 
 
@@ -306,6 +308,7 @@ def find_mentions(text: str, language: str | None) -> list[Mention]:
             if _is_false_date(mention, text, rules):
                 continue
             _timeml_span(mention, text, rules)
+            _drop_sentence_stop(mention, rules)
             candidates.append((-(match.end() - match.start()), index, match.start(), mention))
     candidates.sort(key=lambda item: (item[0], item[1], item[2]))
     taken: list[Mention] = []
@@ -368,6 +371,15 @@ def _timeml_span(mention: Mention, text: str, rules: Grammar) -> None:
         mention.start = start
 
 
+def _drop_sentence_stop(mention: Mention, rules: Grammar) -> None:
+    """A full stop after a full month or day name ends the sentence ("jusqu'au 30 avril."): it
+    is no abbreviation's, TimeML leaves it out, and the words after it are another clause."""
+    last = re.search(r"([^\W\d_]+)\.$", mention.text)
+    if last and last.group(1).lower() in rules.full_names:
+        mention.end -= 1
+        mention.text = mention.text[:-1]
+
+
 def _join_range(mention: Mention, text: str, rules: Grammar) -> None:
     """Widen a duration over the other end of its range: "two to [three weeks]" and
     "[a year] or two" become one expression, as TimeML draws them."""
@@ -409,7 +421,21 @@ def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:
         return True
     if mention.resolve == "absolute" and re.fullmatch(r"24/7", mention.text):
         return True  # "open 24/7": around the clock, not 24 July
+    if _lone_lowercase_abbreviation(mention, text, rules):
+        return True  # "changer le jeu.", "la mer.", "und so.": a word, not "jeudi", "mercredi", "Sonntag"
     return False
+
+
+def _lone_lowercase_abbreviation(mention: Mention, text: str, rules: Grammar) -> bool:
+    """A day name's abbreviation with its full stop, in lower case, with no date or clock beside
+    it: a dateline or a schedule writes the abbreviation capitalised ("Tues.", "Jeu. 5 mars"),
+    while the same letters in lower case before a full stop are a word of their own. Only where
+    the language's abbreviations are read at all only with their stop: Portuguese lists "qua,
+    qui." in lower case."""
+    name = mention.parts.get("weekday", "")
+    return (rules.abbreviations_need_stop and mention.resolve == "weekday" and set(mention.parts) == {"weekday"}
+            and name[:1].islower() and (mention.text.endswith(".") or text.startswith(".", mention.end))
+            and name.lower() not in rules.full_names)
 
 
 # ---- resolution -----------------------------------------------------------------------

@@ -100,3 +100,8 @@ class Grammar:
     # the other end of a range of durations, before and after ("two to [three weeks]")
     range_before: re.Pattern[str] | None = None
     range_after: re.Pattern[str] | None = None
+    # the full month and day names (CLDR's wide forms): a full stop after one ends a sentence,
+    # where after an abbreviation ("janv.", "Tues.") it is the abbreviation's
+    full_names: frozenset[str] = frozenset()
+    # abbreviations are day and month names only with their full stop ("Sun." not "Sun")
+    abbreviations_need_stop: bool = False

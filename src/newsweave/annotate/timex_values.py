@@ -47,6 +47,8 @@ _WORD_CUES: dict[tuple[str, str], bool] = {}
 _ASIDE = re.compile(r",[^,:;()\"“”«»–—.!?\n]{1,60},")
 # where a sentence ends: a cue beyond it says nothing about the match's clause
 _SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+# ... read forward over a title's full stop ("Mr. Ashok said")
+_SENTENCE_END_AFTER = re.compile(r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z]{2})[.!?;]\s|\n")
 
 
 @dataclass
@@ -215,7 +217,7 @@ class ResolveContext:
         """A past cue between the match and the end of its sentence (further than ``tense``'s
         window after the match, which stops at the first comma)."""
         rest = self.text[self.mention.end:self.mention.end + 3 * SETTINGS.timex_cue_window]
-        rest = _mask_names(_SENTENCE_BREAK.split(rest)[0]).lower()
+        rest = _mask_names(_SENTENCE_END_AFTER.split(rest)[0]).lower()
         return _first_cue(rest, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries) is not None
 
     def _future_in_clause(self, before: str, after: str) -> bool:
@@ -329,9 +331,9 @@ class ResolveContext:
         found = re.match(r"[\s-]+(\w+)", after)
         if found and found.group(1) in after_words:
             return True
-        connectors = self.rules.tables.get("figures_connectors", {})
         if not before_words:
             return False
+        connectors = self.rules.tables.get("figures_connectors", {})
         before = self.text[max(0, self.mention.start - 60):self.mention.start].lower()
         # the noun, at most three words, then the language's "of" right before the month ("los datos de enero")
         found = re.search(rf"((?:\w+\s+){{1,4}})(?:{lang.rule_alternation(connectors)})\s+$", before)
