@@ -61,7 +61,8 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     article's: a small town named by a common word of that language ("Valley", "Congress") is read
     only where the article's other places vouch for it (:func:`_unvouched_small_town`). Returns folded name → place (with its ``confidence``), for the
     names the gazetteer knows and the resolver is sure enough of: a name whose best reading
-    has a confidence under ``SETTINGS.geo_min_confidence`` is left out rather than put in the wrong country.
+    has a confidence under ``SETTINGS.geo_min_confidence`` is left out rather than put in the wrong country,
+    and so is a seat of government ("Congress") in an article that surely names no place of its country.
 
     Context is built in two passes. First every name is read alone; the readings that are
     sure (countries, divisions, and places whose best reading clearly beats every namesake
