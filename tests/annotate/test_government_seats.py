@@ -1,6 +1,6 @@
 """Seats of government ("the White House said", « le Kremlin a démenti »): read at the town of the
-seat, never as a town of their own name; an organisation so named is placed there only in an
-article that names the seat's country (invented seats, capitals and towns, English and French)."""
+seat, never as a town of their own name; an organisation or a place so named is placed there
+only in an article that names the seat's country (invented seats, capitals and towns, English and French)."""
 
 from __future__ import annotations
 
@@ -66,8 +66,17 @@ def test_no_seat_in_an_article_about_another_country(monkeypatch: pytest.MonkeyP
     assert seat_of("Glass Palace", {}) is None
 
 
+@pytest.mark.parametrize("name", ["Glass Palace", "the Glass Palace", "Palais de Verre", "le Palais de Verre"])
+def test_a_seat_read_as_a_place_is_placed_only_where_the_article_names_its_country(
+        monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    use_invented_readings(monkeypatch, {**GAZETTEER, geo.fold(name): (_Entry(CAPITAL, False),)})
+    assert geo.fold(name) not in resolve_places([name, "Dorvik"])
+    assert geo.fold(name) not in resolve_places([name])
+    assert resolve_places([name, "Vantaria"])[geo.fold(name)].geonameid == CAPITAL.geonameid
+
+
 def test_a_seat_casts_no_vote_for_a_site_home(monkeypatch: pytest.MonkeyPatch) -> None:
     use_invented_readings(monkeypatch, {**GAZETTEER, "glass palace": (_Entry(CAPITAL, False),)})
-    chosen = resolve_places(["Glass Palace", "Dorvik"])
+    chosen = resolve_places(["Glass Palace", "Dorvik", "Vantaria"])
     assert chosen["glass palace"].geonameid == CAPITAL.geonameid
     assert home_votes(chosen) == {("AU", "outback")}

@@ -155,6 +155,11 @@ def test_only_a_full_name_opening_with_a_given_name_keeps_its_words_persons(text
     ("en", "The hall was drawn by the Slovak architect Ivo Brandt.", "Slovak", True),
     ("en", "Tom English said the hall was too small.", "English", False),
     ("fr", "Le Suisse Ivo Brandt a dessiné la salle.", "Suisse", False),
+    # A demonym of several words names no person, whatever follows it; one that is also a
+    # place's name stays that place.
+    ("en", "Sri Lankan officials met Ivo Brandt on Monday.", "Sri Lankan", True),
+    ("en", "Ivo Brandt, a South African, drew the hall.", "South African", True),
+    ("en", "Ivo Brandt flew to Christmas Island on Monday.", "Christmas Island", False),
 ])
 def test_a_demonym_the_model_called_a_person_is_a_demonym_before_a_noun(language: str, text: str, word: str,
                                                                         demonym: bool) -> None:

@@ -289,9 +289,13 @@ def _is_demonym(words: str, label: str) -> bool:
 def _demonym_before_noun(words: str, doc: Doc, end: int) -> bool:
     """A demonym the model called a person or an organisation, right before a lower-case noun
     ("the Slovak architect", "Slovak news"), is used as an adjective: a demonym. A surname that
-    spells one ("English said") is followed by a verb, and stays."""
-    if " " in words.strip() or not (demonym_country(words) or region_demonym(words)):
+    spells one ("English said") is followed by a verb, and stays. A demonym of several words
+    ("Sri Lankan", "South African") is the name of no person or body, wherever it stands, unless
+    it also names a place ("Christmas Island")."""
+    if not (demonym_country(words) or region_demonym(words)):
         return False
+    if " " in words.strip():
+        return not candidates(words)
     following = next((token for token in doc if token.idx >= end), None)
     return following is not None and following.idx <= end + 1 and following.is_lower and following.pos_ == "NOUN"
 

@@ -61,7 +61,8 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     article's: a small town named by a common word of that language ("Valley", "Congress") is read
     only where the article's other places vouch for it (:func:`_unvouched_small_town`). Returns folded name → place (with its ``confidence``), for the
     names the gazetteer knows and the resolver is sure enough of: a name whose best reading
-    has a confidence under ``SETTINGS.geo_min_confidence`` is left out rather than put in the wrong country.
+    has a confidence under ``SETTINGS.geo_min_confidence`` is left out rather than put in the wrong country,
+    and so is a seat of government ("Congress") in an article that surely names no place of its country.
 
     Context is built in two passes. First every name is read alone; the readings that are
     sure (countries, divisions, and places whose best reading clearly beats every namesake
@@ -117,8 +118,23 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
                  for key, found in options.items()}
     picks = {key: (place, confidence * SETTINGS.geo_inner_place_factor if key in through else confidence)
              for key, (place, confidence) in picks.items()}
-    return {key: replace(place, confidence=round(confidence, 3)) for key, (place, confidence) in picks.items()
-            if confidence >= SETTINGS.geo_min_confidence}
+    chosen = {key: replace(place, confidence=round(confidence, 3)) for key, (place, confidence) in picks.items()
+              if confidence >= SETTINGS.geo_min_confidence}
+    return _without_foreign_seats(chosen)
+
+
+def _without_foreign_seats(chosen: dict[str, Place]) -> dict[str, Place]:
+    """The chosen places less the seats of government ("the Kremlin" read as a place) of a
+    country none of the article's other sure places lie in: as for an organisation so named
+    (:func:`seat_of`), "Congress" in a story about India is not the American one."""
+    others = {key: place for key, place in chosen.items() if government_seat(key) is None}
+    return {key: place for key, place in chosen.items() if key in others or _names_country_of(place, others)}
+
+
+def _names_country_of(seat: Place, chosen: Mapping[str, Place]) -> bool:
+    """Whether a place the article surely names lies in the seat's country."""
+    return any(place.country == seat.country for place in chosen.values()
+               if (place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence)
 
 
 def seat_of(name: str, chosen: Mapping[str, Place]) -> Place | None:
@@ -133,11 +149,11 @@ def seat_of(name: str, chosen: Mapping[str, Place]) -> Place | None:
     A seat of government ("White House", « Kremlin »: ``geo.government_seat``) is at its
     capital when the article surely names a place of that country: "Congress" in a story about
     India is not the American one."""
-    sure = [place for place in chosen.values() if (place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence]
     capital = government_seat(name)
     if capital is not None:
-        named = any(place.country == capital.country for place in sure)
+        named = _names_country_of(capital, chosen)
         return replace(capital, confidence=round(SETTINGS.geo_inner_place_factor, 3)) if named else None
+    sure = [place for place in chosen.values() if (place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence]
     points = [place for place in sure if place.kind in ("city", "admin2")]
     states = {(place.country, fold(place.name)) for place in sure if place.kind == "admin1"}
     seats = [entry.place for entry in _options(name) if entry.place.kind == "city" and entry.main_name

@@ -121,7 +121,8 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
     "Japan's Ministry of ...", "Paris City Hall"), the words after a connector of the language
     ("University of Georgia", "Lutheran School in Lombard", ``embedded_place_connectors`` in
     ``lang/<iso>/places.toml``), or, for a country or a division, its last words ("Air
-    Zimbabwe"). Known organisations (aliases) and persons are left alone: a person's name is
+    Zimbabwe"), and for a town only where the article names that town as a place of its own
+    ("CDC Atlanta" beside "in Atlanta"). Known organisations (aliases) and persons are left alone: a person's name is
     full of town names ("Jackson", "Victoria").
     """
     connectors = _connectors(language)
@@ -217,6 +218,10 @@ def _embedded_spans(text: str, words: list[tuple[int, int]], connectors: frozens
             if span is not None:
                 found.append(span)
                 break
+    # ... or a town the article names as a place of its own ("CDC Atlanta" in a story that
+    # says "in Atlanta, Georgia"): the branch or the office in that town.
+    if not found:
+        found.extend(_named_town_last(text, words, places, language))
     # Words inside, for a country or a division only ("Air France KLM", "Marine Energy Wales
     # Annual Conference"): news names a country's airline or a region's meeting so.
     if not found:
