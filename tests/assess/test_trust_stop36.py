@@ -5,7 +5,9 @@ looking said to the reader before a headline („Lea más: …“, „MIRA: …�
 pronoun joined on („Síguenos“, „Contáctenos“), the login box, share and comment buttons, the
 cookie lines. Each is cut from its own line or flagged where it sits glued inside a paragraph;
 sentences that share a word or a shape with it (a name „Mira“, an adverb in „-mente“, an
-imperative inside a quotation, an interview answer after a name and a colon) stay.
+imperative inside a quotation, an interview answer after a name and a colon) stay. A German
+cookie notice speaks of cookies and of the site's own pages or to the reader; a report on cookies
+does neither.
 
 German: an address („hat sich … an die Anwohner gewandt“, „meldete sich … zu Wort“) names who
 speaks next, and a surname that neither the recogniser nor the given-names list knows is a person
@@ -39,6 +41,7 @@ SPANISH_FURNITURE = [
     "Recibe el boletín de Cultura",
     "Utilizamos cookies propias y de terceros para mejorar el servicio.",
     "Política de cookies",
+    "Mit dem Besuch unserer Seite stimmen Sie dem Einsatz von Cookies zu.",
 ]
 
 KEPT_LINES = [
@@ -49,6 +52,8 @@ KEPT_LINES = [
     ("en", "Lea: We never thought the bridge would stay closed this long."),
     ("fr", "Lea : Nous n'avons jamais cru que le pont resterait fermé si longtemps."),
     ("de", "Lea: Wir hätten nie gedacht, dass die Brücke so lange gesperrt bleibt."),
+    ("de", "Sie setzen Cookies ohne Zustimmung, kritisierte die Verbraucherzentrale in Orvel."),
+    ("en", "Sites in the valley set cookies without consent, the watchdog said."),
 ]
 
 
