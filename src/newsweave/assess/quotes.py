@@ -262,12 +262,11 @@ def _last_person_was_reported(article: Article, since: int, before: int) -> bool
     """The last person named between ``since`` and ``before`` was named with an attribution cue,
     and nobody else since: the one a pronoun or a "we" of what follows speaks for."""
     text = article.text
-    people = [m for m in mentions(article) if since <= m.start < before
-              and (m.label in PERSON_LABELS or _opens_with_given_name(article, m.start))]
+    people = _people(article, since, before)
     if not people:
         return False
-    last = max(people, key=lambda m: m.start)
-    return _names_a_speaking_person(article, _sentence_start(text, last.start), _sentence_end(text, last.end))
+    last_start, last_end = max(people)
+    return _names_a_speaking_person(article, _sentence_start(text, last_start), _sentence_end(text, last_end))
 
 
 def _carries_over(article: Article, own_start: int, quote: tuple[int, int] | None = None) -> bool:
@@ -355,9 +354,28 @@ def _names_a_speaking_person(article: Article, start: int, end: int) -> bool:
     calls one, or any name that opens with a given name (recognisers of some languages call
     "Nadia Orlov" a place)."""
     cues = find_patterns(patterns(article, "source", "cues"), article.text, start, end)
-    people = [m for m in mentions(article) if start <= m.start < end
-              and (m.label in PERSON_LABELS or _opens_with_given_name(article, m.start))]
-    return any(abs(c_start - m.end) <= 40 or abs(m.start - c_end) <= 40 for c_start, c_end in cues for m in people)
+    people = _people(article, start, end)
+    return any(abs(c_start - p_end) <= 40 or abs(p_start - c_end) <= 40 for c_start, c_end in cues for p_start, p_end in people)
+
+
+def _people(article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """Where people are named between ``start`` and ``end``: names the recogniser calls persons,
+    names that open with a given name, and the capitalised speakers the quotes annotator found
+    with a speech cue („sagte Eichner“): a surname alone is a person to the annotator's grammar
+    when neither the recogniser nor the given-names list knows it."""
+    found = [(m.start, m.end) for m in mentions(article) if start <= m.start < end
+             and (m.label in PERSON_LABELS or _opens_with_given_name(article, m.start))]
+    return found + [(q.speaker.start, q.speaker.end) for q in article.quotes
+                    if q.speaker is not None and q.cue and start <= q.speaker.start < end
+                    and _names_someone(article, q.speaker.start, q.speaker.end)]
+
+
+def _names_someone(article: Article, start: int, end: int) -> bool:
+    """A speaker span that is a name: capitalised, and no pronoun of the language („Sie“ opening a sentence)."""
+    words = article.text[start:end]
+    language_rules = rules(article.language or "")
+    pronouns = language_rules.pronouns if language_rules is not None else frozenset()
+    return words[:1].isupper() and words.lower() not in pronouns
 
 
 def _opens_with_given_name(article: Article, start: int) -> bool:
