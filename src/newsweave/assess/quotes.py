@@ -371,11 +371,18 @@ def _people(article: Article, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _names_someone(article: Article, start: int, end: int) -> bool:
-    """A speaker span that is a name: capitalised, and no pronoun of the language („Sie“ opening a sentence)."""
+    """A speaker span that is a name: capitalised, no pronoun of the language („Sie“ opening a
+    sentence), and not what the recogniser calls something other than a person („das
+    Varnholm-Institut sagte“: an institution's "we" has no one behind it)."""
     words = article.text[start:end]
     language_rules = rules(article.language or "")
     pronouns = language_rules.pronouns if language_rules is not None else frozenset()
-    return words[:1].isupper() and words.lower() not in pronouns
+    return (words[:1].isupper() and words.lower() not in pronouns
+            and not _recognised_as_other_than_person(article, start, end))
+
+
+def _recognised_as_other_than_person(article: Article, start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end and m.label not in PERSON_LABELS for m in mentions(article))
 
 
 def _opens_with_given_name(article: Article, start: int) -> bool:
