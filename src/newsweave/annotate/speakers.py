@@ -5,7 +5,9 @@ and titles the nearest earlier person that the mention can refer to.
   the spaCy parse's PERSON/PER entities.
 * A pronoun agrees with its person in gender and number where the language marks them
   (``pronoun_gender`` in ``lang/<iso>/quotes.toml``: "she" skips a man named just before,
-  "they" names no single person). A person's gender is read from the text only: an honorific
+  "they" names no single person). Where one pronoun stands for both a person and a group (German
+  "sie": she or they), the cue's number tells which (``pronoun_number_gender`` and ``plural_cue``:
+  "sagte sie" is she, "sagten sie" they). A person's gender is read from the text only: an honorific
   or a gendered title right before the name ("Mrs.", "Mme", "Frau", "la ministre") or in its
   appositive (", a spokeswoman for"), listed as ``gender_markers``; it is shared by every
   mention of the same entity. Where the text marks nothing, a full name's given name does when
@@ -18,7 +20,7 @@ and titles the nearest earlier person that the mention can refer to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -47,6 +49,9 @@ class Agreement:
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     markers: dict[str, str]
+    # a pronoun whose gender and number only its verb's number tells: pronoun → {"singular": …, "plural": …}
+    number_gender: dict[str, dict[str, str]] = field(default_factory=dict)
+    plural_cue: re.Pattern[str] | None = None
 
 
 @cache
@@ -54,14 +59,27 @@ def agreement(language: str) -> Agreement:
     data = lang.load(language, "quotes")
     pronouns = {word.lower(): gender for word, gender in data.get("pronoun_gender", {}).items()}
     markers = {word.lower(): gender for gender, words in data.get("gender_markers", {}).items() for word in words}
+    number_gender = {word.lower(): forms for word, forms in data.get("pronoun_number_gender", {}).items()}
+    plural_cue = re.compile(data["plural_cue"], re.I) if "plural_cue" in data else None
     if not markers:
-        return Agreement(pronouns, None, None, {})
+        return Agreement(pronouns, None, None, {}, number_gender, plural_cue)
     alternatives = "|".join(re.escape(word) for word in sorted(markers, key=len, reverse=True))
     # the marker right before the name, or before a capitalised word or two of it ("Mrs. Hillary")
     before = re.compile(rf"(?:^|(?<=[^\w.]))(?P<marker>{alternatives})(?:(?<=\.)|\b)\s*"
                         rf"(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]*\s+){{0,2}}$", re.I)
     after = re.compile(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,4}}?(?P<marker>{alternatives})\b", re.I)
-    return Agreement(pronouns, before, after, markers)
+    return Agreement(pronouns, before, after, markers, number_gender, plural_cue)
+
+
+def cue_number_gender(language: str, pronoun: str, cue: str | None) -> str | None:
+    """The gender or number ("f", "p") of a pronoun that only its cue's number marks: German
+    "„…“, sagte sie" is one woman, "„…“, sagten sie" a group; None for any other pronoun."""
+    rule = agreement(language)
+    forms = rule.number_gender.get(pronoun.lower())
+    verb = (cue or "").split()
+    if not forms or not verb or rule.plural_cue is None:
+        return None
+    return forms.get("plural" if rule.plural_cue.search(verb[0]) else "singular")
 
 
 def persons(article: Article, named: list[tuple[int, int, str | None]] | None = None) -> list[Person]:
