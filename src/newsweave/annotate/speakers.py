@@ -28,6 +28,7 @@ from newsweave import lang
 from newsweave.annotate.canonical import alias_of
 from newsweave.annotate.given_names import given_name_gender
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA
+from newsweave.annotate.speaker_extent import describe
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
 
@@ -194,8 +195,27 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     # a person the text marks with the pronoun's gender, close by, beats a nearer one it says nothing of
     marked = [p for p in before if gender is not None and p.gender == gender and span[0] - p.end <= SETTINGS.speaker_agreement_reach]
     if marked or before:
-        return _longest_form((marked or before)[-1], outside)
+        return _longest_form(_described_by(article, (marked or before)[-1], marked or before), outside)
     return (None, None) if kind == "pronoun" else (text, None)
+
+
+# the comma that closes a subject's description and the lower-case verb after it
+SUBJECT_VERB_AFTER = re.compile(r",\s*(?-i:[a-zß-ÿ])")
+
+
+def _described_by(article: Article, person: Person, candidates: list[Person]) -> Person:
+    """The candidate whose description holds ``person``: in "Sunil Kumar, who runs a shelter near
+    Nizamuddin station, said" or "Jo Ash, an aide to Governor Lee," the later name only describes the
+    subject, which a pronoun after the sentence refers to; else ``person``. Only where the description
+    closes on a comma and the subject's verb ("…, stood", "…, said"): a name in a clause that goes on to
+    the sentence's end ("after Ed Roe, who named Jo Ash his successor.") may be its topic."""
+    for other in reversed(candidates):
+        if other.end > person.start or person.start - other.end > SETTINGS.speaker_description_reach:
+            continue
+        described_end = describe(article.text, other.start, other.end, article.language or "")[1]
+        if described_end >= person.end and SUBJECT_VERB_AFTER.match(article.text, described_end):
+            return other
+    return person
 
 
 # the capitalised words that end right before a relative's comma ("Mike Lee, who said"), a name
