@@ -68,3 +68,34 @@ def test_a_pronoun_refers_to_the_subject_not_to_a_name_in_its_description(
 def test_a_later_name_outside_the_description_still_wins(language: str, text: str, words: str, speaker: str) -> None:
     people = [("Mike Dorran", "m"), ("Tom Briar", "t"), ("Marc Lebrun", "ml"), ("Paul Vidal", "pv")]
     assert quotes_with_people(text, language, people)[words].speaker_name == speaker
+
+
+# ---- German: fronted stop words and a fronted clause before the cue -----------------------------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Danach sagte der Minister: „Die Brücke wird gebaut.“", "der Minister"),
+    ("Trotzdem erklärte Bürgermeisterin Hanna Vogt: „Die Brücke wird gebaut.“", "Bürgermeisterin Hanna Vogt"),
+    # a surname that is also a stop word stays a name
+    ("Kurz sagte: „Die Brücke wird gebaut.“", "Kurz"),
+])
+def test_a_german_stop_word_opening_the_sentence_is_no_speaker(sentence: str, speaker: str) -> None:
+    text = f"Im Rat von Kellum gab es lange Streit. {sentence}"
+    assert speaker_text(quotes_with_people(text, "de", [])["Die Brücke wird gebaut."]) == speaker
+
+
+def test_a_german_stop_word_before_a_colon_leaves_the_quote_to_the_cue_after_it() -> None:
+    text = ("Die Fähre nach Kellum fährt seltener. Durch das Wetter am Hafen lässt sich das erklären: "
+            "„Der Wind ist zu stark“, erklärt Vogt.")
+    assert speaker_text(quotes_with_people(text, "de", [])["Der Wind ist zu stark"]) == "Vogt"
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Wie die Polizei mitteilte, sagte der Fahrer: „Ich habe das Kind nicht gesehen.“", "der Fahrer"),
+    ("Bevor er nach Kellum fuhr, schrieb Jonas Ebert seiner Tochter: „Ich habe das Kind nicht gesehen.“", "Jonas Ebert"),
+    # the subject and its appositive before the cue: the inverted reading does not apply
+    ("Der Fahrer, Jonas Ebert, kritisierte das Verhalten am Montag scharf: „Ich habe das Kind nicht gesehen.“",
+     "Der Fahrer, Jonas Ebert"),
+])
+def test_a_fronted_german_clause_leaves_the_quote_to_the_main_clause_subject(sentence: str, speaker: str) -> None:
+    text = f"Am Hafen von Kellum gab es einen Unfall. {sentence}"
+    assert speaker_text(quotes_with_people(text, "de", [])["Ich habe das Kind nicht gesehen."]) == speaker

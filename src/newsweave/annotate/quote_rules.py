@@ -371,6 +371,12 @@ def rules(language: str) -> Rules | None:
     # speaker also speaks the quote that the main clause's colon introduces, where that clause has no cue
     # of its own (not "Fischer-Interview", the last capitalised word before the cue)
     inverted += ([verb_final + rf"(?:(?!\b(?:{cues})\b)[^.!?:;“”«»\"\n]){{1,200}}:\s*$"] if verb_final else [])
+    # a fronted subordinate clause, its comma, then the main clause's cue and subject: „Wie die Polizei
+    # mitteilte, sagte der Fahrer: …“, „Bevor er ging, schrieb Aviv seinen Kindern: …“ (the main clause's
+    # subject speaks, not a name inside the fronted clause); one comma only: in „Der Gouverneur, Jim Ash,
+    # kritisierte das Verhalten:“ the part before the cue is the subject and its appositive
+    inverted += ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:[{UPPER}])[^.!?:;,“”«»\"\n]{{2,200}}?,\s*(?P<cue>{cues})\s+{inverted_speaker}"
+                  rf"(?:\s+(?:[\w'’-]|{abbrev})+){{0,6}}?\s*:\s*$"] if data.get("cue_before_subject") else [])
     # a comma, then a determiner's phrase and its verb: a new subject, nearer the colon than the one
     # before it ("…, the Post's Jo Lee reported, his wife whispered to him:" is the wife's)
     generic = data.get("open_quote_cue")
