@@ -204,7 +204,7 @@ def rules(language: str) -> Rules | None:
     # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
     # (where the verb comes second, a capitalised stop word opens the sentence as often as a name does:
     # „Zu mir sagte er:“, „Durch das Gewicht …: “, „Wohl eher nicht:“; see _fronted_stop_words)
-    not_names = alternation(data.get('not_names', []) + _fronted_stop_words(data, language))
+    not_names = alternation(data.get('not_names', [])) + _fronted_stop_words(data, language)
     # a ``not_names`` word that is no month, weekday or stop word of the language may be a surname: after a
     # name's first word and right before a cue it goes on with the name ("Ian Read said"; not "the
     # Bulgarian Thursday said", nor German "Erdöl-Importe Dies sagte")
@@ -351,7 +351,7 @@ def rules(language: str) -> Rules | None:
     # where the verb comes second (``cue_before_subject``: German "Am Montag sagte der Minister den
     # Anwohnern: „…“"), a fronted adverbial (a sentence opener that is no determiner: "Am", "Dann")
     # puts the cue before its subject; tried first, so the adverbial's noun ("Im Rathaus") is no speaker
-    fronted = alternation(_fronted_words(data, language) if data.get("cue_before_subject") else [])
+    fronted = _fronted_words(data, language) if data.get("cue_before_subject") else NEVER
     # (the words after the subject end no sentence: in "Es gab Kritik am Plan. Später sagte der Minister:" the
     # minister speaks, not "Kritik" after the cue-shaped "gab"; an abbreviation's full stop stays: "Dr.")
     # (the subject may be a body named by a determiner and its noun: „Dazu erläuterte das Ministerium:“)
@@ -584,23 +584,26 @@ def rules(language: str) -> Rules | None:
                  _previous_subject(data, name, abbrev, between))
 
 
-def _fronted_stop_words(data: dict, language: str) -> list[str]:
-    """Where the verb comes second (``cue_before_subject``), the stop words of the language,
-    capitalised, that are no determiner and no surname anywhere: a sentence opens on them before its
-    verb („Danach sagte der Minister:“, „Trotzdem erklärte sie:“), and they name no one (not „Kurz“,
-    „Lang“, which Faker lists as surnames). None elsewhere."""
+def _fronted_stop_words(data: dict, language: str) -> str:
+    """Where the verb comes second (``cue_before_subject``), an alternative for the stop words of the
+    language, capitalised, that are no determiner and no surname anywhere: a sentence opens on them
+    before its verb („Danach sagte der Minister:“, „Trotzdem erklärte sie:“), and they name no one (not
+    „Kurz“, „Lang“, which Faker lists as surnames). Empty elsewhere. Grouped by first letter, as the
+    name pattern tests it at every capitalised word."""
     if not data.get("cue_before_subject"):
-        return []
+        return ""
     determiners = {word.lower() for word in data.get("determiners", [])}
     known_surnames = {name.lower() for name in surnames()}
-    return [word.capitalize() for word in stop_words(language) if word not in determiners and word not in known_surnames]
+    words = [word for word in stop_words(language) if word not in determiners and word not in known_surnames]
+    return rf"|(?-i:(?=[{UPPER}]))(?i:{first_letter_alternation(words)})" if words else ""
 
 
-def _fronted_words(data: dict, language: str) -> list[str]:
+def _fronted_words(data: dict, language: str) -> str:
     """The words that may open a verb-second sentence before its cue and are no speaker: the listed
     ``not_names`` and the stop words of :func:`_fronted_stop_words`."""
     determiners = {word.lower() for word in data.get("determiners", [])}
-    return [word for word in data.get("not_names", []) if word.lower() not in determiners] + _fronted_stop_words(data, language)
+    listed = alternation([word for word in data.get("not_names", []) if word.lower() not in determiners])
+    return listed + _fronted_stop_words(data, language)
 
 
 def _pronoun_speaker(data: dict) -> str:
