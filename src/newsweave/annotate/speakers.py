@@ -12,6 +12,8 @@ and titles the nearest earlier person that the mention can refer to.
   appositive (", a spokeswoman for"), listed as ``gender_markers``; it is shared by every
   mention of the same entity. Where the text marks nothing, a full name's given name does when
   Faker's locales list it for one gender only (``given_names.given_name_gender``).
+* A name inside an earlier person's description ("Jo Ash, a neighbour of Tom Lee, stood …") is no
+  antecedent of a later pronoun: the described subject is.
 * The speaker links to the canonical entity: the id of an entity (person, organisation, place)
   that the speaker mention overlaps, else of the person it resolves to, else of a known alias
   (``lang/*/entities.toml``) that the mention names.
