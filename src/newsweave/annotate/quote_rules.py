@@ -18,6 +18,7 @@ from newsweave.lang import NEVER, rule_alternation as alternation
 from newsweave.annotate.quote_marks import OPENERS
 from newsweave.annotate.quote_sources import PersonSources, person_sources
 from newsweave.annotate.geo import fold
+from newsweave.annotate.given_names import surnames
 from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, stop_words, weekday_names
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
@@ -201,7 +202,9 @@ def rules(language: str) -> Rules | None:
     # initials run together ("G.K. Butterfield", "J.-P. Roux")
     word = rf"(?:[{UPPER}][a-z]{{0,2}}\.(?:-?[{UPPER}]\.)*(?=\s+[{UPPER}])|[{UPPER}][\w'’-]*)"
     # capitalised words that start sentences or name days, never a speaker ("But", "Friday")
-    not_names = alternation(data.get('not_names', []))
+    # (where the verb comes second, a capitalised stop word opens the sentence as often as a name does:
+    # „Zu mir sagte er:“, „Durch das Gewicht …: “, „Wohl eher nicht:“; see _fronted_stop_words)
+    not_names = alternation(data.get('not_names', [])) + _fronted_stop_words(data, language)
     # a ``not_names`` word that is no month, weekday or stop word of the language may be a surname: after a
     # name's first word and right before a cue it goes on with the name ("Ian Read said"; not "the
     # Bulgarian Thursday said", nor German "Erdöl-Importe Dies sagte")
@@ -348,7 +351,7 @@ def rules(language: str) -> Rules | None:
     # where the verb comes second (``cue_before_subject``: German "Am Montag sagte der Minister den
     # Anwohnern: „…“"), a fronted adverbial (a sentence opener that is no determiner: "Am", "Dann")
     # puts the cue before its subject; tried first, so the adverbial's noun ("Im Rathaus") is no speaker
-    fronted = alternation([w for w in data.get("not_names", []) if w.lower() not in {d.lower() for d in data.get("determiners", [])}])
+    fronted = _fronted_words(data, language) if data.get("cue_before_subject") else NEVER
     # (the words after the subject end no sentence: in "Es gab Kritik am Plan. Später sagte der Minister:" the
     # minister speaks, not "Kritik" after the cue-shaped "gab"; an abbreviation's full stop stays: "Dr.")
     # (the subject may be a body named by a determiner and its noun: „Dazu erläuterte das Ministerium:“)
@@ -368,6 +371,12 @@ def rules(language: str) -> Rules | None:
     # speaker also speaks the quote that the main clause's colon introduces, where that clause has no cue
     # of its own (not "Fischer-Interview", the last capitalised word before the cue)
     inverted += ([verb_final + rf"(?:(?!\b(?:{cues})\b)[^.!?:;“”«»\"\n]){{1,200}}:\s*$"] if verb_final else [])
+    # a fronted subordinate clause, its comma, then the main clause's cue and subject: „Wie die Polizei
+    # mitteilte, sagte der Fahrer: …“, „Bevor er ging, schrieb Aviv seinen Kindern: …“ (the main clause's
+    # subject speaks, not a name inside the fronted clause); one comma only: in „Der Gouverneur, Jim Ash,
+    # kritisierte das Verhalten:“ the part before the cue is the subject and its appositive
+    inverted += ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:[{UPPER}])[^.!?:;,“”«»\"\n]{{2,200}}?,\s*(?P<cue>{cues})\s+{inverted_speaker}"
+                  rf"(?:\s+(?:[\w'’-]|{abbrev})+){{0,6}}?\s*:\s*$"] if data.get("cue_before_subject") else [])
     # a comma, then a determiner's phrase and its verb: a new subject, nearer the colon than the one
     # before it ("…, the Post's Jo Lee reported, his wife whispered to him:" is the wife's)
     generic = data.get("open_quote_cue")
@@ -573,6 +582,28 @@ def rules(language: str) -> Rules | None:
                  if surnamable != NEVER else None,
                  frozenset(word.lower() for word in relatives),
                  _previous_subject(data, name, abbrev, between))
+
+
+def _fronted_stop_words(data: dict, language: str) -> str:
+    """Where the verb comes second (``cue_before_subject``), an alternative for the stop words of the
+    language, capitalised, that are no determiner and no surname anywhere: a sentence opens on them
+    before its verb („Danach sagte der Minister:“, „Trotzdem erklärte sie:“), and they name no one (not
+    „Kurz“, „Lang“, which Faker lists as surnames). Empty elsewhere. Grouped by first letter, as the
+    name pattern tests it at every capitalised word."""
+    if not data.get("cue_before_subject"):
+        return ""
+    determiners = {word.lower() for word in data.get("determiners", [])}
+    known_surnames = {name.lower() for name in surnames()}
+    words = [word for word in stop_words(language) if word not in determiners and word not in known_surnames]
+    return rf"|(?-i:(?=[{UPPER}]))(?i:{first_letter_alternation(words)})" if words else ""
+
+
+def _fronted_words(data: dict, language: str) -> str:
+    """The words that may open a verb-second sentence before its cue and are no speaker: the listed
+    ``not_names`` and the stop words of :func:`_fronted_stop_words`."""
+    determiners = {word.lower() for word in data.get("determiners", [])}
+    listed = alternation([word for word in data.get("not_names", []) if word.lower() not in determiners])
+    return listed + _fronted_stop_words(data, language)
 
 
 def _pronoun_speaker(data: dict) -> str:

@@ -839,6 +839,16 @@ def _cue_verb(cue: str | None, rule: Rules) -> str | None:
     return cue
 
 
+def _cue_gender(article: Article, attribution: Attribution, rule: Rules | None) -> str | None:
+    """The gender or number the cue marks for its speaker: a gendered verb form ("сказала"), or the
+    verb's number where the pronoun is "she" or "they" by it (German "sagte sie" / "sagten sie")."""
+    gendered = rule.cue_gender.get((attribution.cue or "").lower()) if rule else None
+    if gendered or attribution.kind != "pronoun":
+        return gendered
+    pronoun = article.text[attribution.speaker_start:attribution.speaker_end]
+    return speakers.cue_number_gender(article.language or "", pronoun, attribution.cue)
+
+
 def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
     rule = rules(article.language or "")
     named = [(q.attribution.speaker_start, q.attribution.speaker_end,
@@ -859,7 +869,7 @@ def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
                 wide = describe(article.text, *span, article.language or "")
                 description = article.span(*wide) if wide != span else None
             name, entity_id = speakers.resolve(article, span, attribution.kind, people, quoted, neuter,
-                                               rule.cue_gender.get((attribution.cue or "").lower()) if rule else None)
+                                               _cue_gender(article, attribution, rule))
             cue = attribution.cue
         result.append(model.Quote(
             **article.span(quote.start, quote.end).offsets(),

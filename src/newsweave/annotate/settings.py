@@ -44,6 +44,9 @@ class AnnotateSettings:
     # How far back a person marked with a pronoun's gender is preferred to a nearer unmarked one (two
     # or three sentences).
     speaker_agreement_reach: int = 400
+    # How far after a person's name another name may stand in that person's description ("Jo Ash, who
+    # runs a shelter near the Ben Adair bridge,"): such a name is no antecedent of a later pronoun.
+    speaker_description_reach: int = 150
     # How far back a quarter mention sets the granularity of "a year earlier" (about two
     # paragraphs of a business story; set on the TE3 dev set's earnings reports).
     timex_quarter_context: int = 1200

@@ -5,11 +5,15 @@ and titles the nearest earlier person that the mention can refer to.
   the spaCy parse's PERSON/PER entities.
 * A pronoun agrees with its person in gender and number where the language marks them
   (``pronoun_gender`` in ``lang/<iso>/quotes.toml``: "she" skips a man named just before,
-  "they" names no single person). A person's gender is read from the text only: an honorific
+  "they" names no single person). Where one pronoun stands for both a person and a group (German
+  "sie": she or they), the cue's number tells which (``pronoun_number_gender`` and ``plural_cue``:
+  "sagte sie" is she, "sagten sie" they). A person's gender is read from the text only: an honorific
   or a gendered title right before the name ("Mrs.", "Mme", "Frau", "la ministre") or in its
   appositive (", a spokeswoman for"), listed as ``gender_markers``; it is shared by every
   mention of the same entity. Where the text marks nothing, a full name's given name does when
   Faker's locales list it for one gender only (``given_names.given_name_gender``).
+* A name inside an earlier person's description ("Jo Ash, a neighbour of Tom Lee, stood …") is no
+  antecedent of a later pronoun: the described subject is.
 * The speaker links to the canonical entity: the id of an entity (person, organisation, place)
   that the speaker mention overlaps, else of the person it resolves to, else of a known alias
   (``lang/*/entities.toml``) that the mention names.
@@ -18,7 +22,7 @@ and titles the nearest earlier person that the mention can refer to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -26,6 +30,7 @@ from newsweave import lang
 from newsweave.annotate.canonical import alias_of
 from newsweave.annotate.given_names import given_name_gender
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA
+from newsweave.annotate.speaker_extent import describe
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
 
@@ -47,6 +52,9 @@ class Agreement:
     before: re.Pattern[str] | None
     after: re.Pattern[str] | None
     markers: dict[str, str]
+    # a pronoun whose gender and number only its verb's number tells: pronoun → {"singular": …, "plural": …}
+    number_gender: dict[str, dict[str, str]] = field(default_factory=dict)
+    plural_cue: re.Pattern[str] | None = None
 
 
 @cache
@@ -54,14 +62,27 @@ def agreement(language: str) -> Agreement:
     data = lang.load(language, "quotes")
     pronouns = {word.lower(): gender for word, gender in data.get("pronoun_gender", {}).items()}
     markers = {word.lower(): gender for gender, words in data.get("gender_markers", {}).items() for word in words}
+    number_gender = {word.lower(): forms for word, forms in data.get("pronoun_number_gender", {}).items()}
+    plural_cue = re.compile(data["plural_cue"], re.I) if "plural_cue" in data else None
     if not markers:
-        return Agreement(pronouns, None, None, {})
+        return Agreement(pronouns, None, None, {}, number_gender, plural_cue)
     alternatives = "|".join(re.escape(word) for word in sorted(markers, key=len, reverse=True))
     # the marker right before the name, or before a capitalised word or two of it ("Mrs. Hillary")
     before = re.compile(rf"(?:^|(?<=[^\w.]))(?P<marker>{alternatives})(?:(?<=\.)|\b)\s*"
                         rf"(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]*\s+){{0,2}}$", re.I)
     after = re.compile(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,4}}?(?P<marker>{alternatives})\b", re.I)
-    return Agreement(pronouns, before, after, markers)
+    return Agreement(pronouns, before, after, markers, number_gender, plural_cue)
+
+
+def cue_number_gender(language: str, pronoun: str, cue: str | None) -> str | None:
+    """The gender or number ("f", "p") of a pronoun that only its cue's number marks: German
+    "„…“, sagte sie" is one woman, "„…“, sagten sie" a group; None for any other pronoun."""
+    rule = agreement(language)
+    forms = rule.number_gender.get(pronoun.lower())
+    verb = (cue or "").split()
+    if not forms or not verb or rule.plural_cue is None:
+        return None
+    return forms.get("plural" if rule.plural_cue.search(verb[0]) else "singular")
 
 
 def persons(article: Article, named: list[tuple[int, int, str | None]] | None = None) -> list[Person]:
@@ -176,8 +197,27 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     # a person the text marks with the pronoun's gender, close by, beats a nearer one it says nothing of
     marked = [p for p in before if gender is not None and p.gender == gender and span[0] - p.end <= SETTINGS.speaker_agreement_reach]
     if marked or before:
-        return _longest_form((marked or before)[-1], outside)
+        return _longest_form(_described_by(article, (marked or before)[-1], marked or before), outside)
     return (None, None) if kind == "pronoun" else (text, None)
+
+
+# the comma that closes a subject's description and the lower-case verb after it
+SUBJECT_VERB_AFTER = re.compile(r",\s*(?-i:[a-zß-ÿ])")
+
+
+def _described_by(article: Article, person: Person, candidates: list[Person]) -> Person:
+    """The candidate whose description holds ``person``: in "Sunil Kumar, who runs a shelter near
+    Nizamuddin station, said" or "Jo Ash, an aide to Governor Lee," the later name only describes the
+    subject, which a pronoun after the sentence refers to; else ``person``. Only where the description
+    closes on a comma and the subject's verb ("…, stood", "…, said"): a name in a clause that goes on to
+    the sentence's end ("after Ed Roe, who named Jo Ash his successor.") may be its topic."""
+    for other in reversed(candidates):
+        if other.end > person.start or person.start - other.end > SETTINGS.speaker_description_reach:
+            continue
+        described_end = describe(article.text, other.start, other.end, article.language or "")[1]
+        if described_end >= person.end and SUBJECT_VERB_AFTER.match(article.text, described_end):
+            return other
+    return person
 
 
 # the capitalised words that end right before a relative's comma ("Mike Lee, who said"), a name
