@@ -137,7 +137,7 @@ def _words_opening_no_name(language: str) -> frozenset[str]:
     April Jenkins …": a month); and the nouns of a language without a lemmatizer listed as
     ``not_given_names`` (German "Tod", "Lage")."""
     entities = lang.load(language, "entities")
-    words = set(pipeline(language).Defaults.stop_words)
+    words = set(stop_words(language))
     words |= {word.lower() for word in name_particles()}
     words |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])}
     words |= calendar_words(language)

@@ -727,9 +727,7 @@ def _preposition_pattern(language: str) -> re.Pattern[str] | None:
     if not words:
         return None
     alternatives = lang.alternation(words, flexible_spaces=True)
-    articles = lang.load(language, "entities").get("articles", [])
-    article = "|".join(re.escape(word.strip()) + (r"\s+" if word.endswith(" ") else "")
-                       for word in sorted(articles, key=len, reverse=True))
+    article = "|".join(re.escape(word.strip()) + (r"\s+" if word.endswith(" ") else "") for word in lang.articles(language))
     optional_article = f"(?:(?:{article}))?" if article else ""
     return re.compile(rf"(?<!\w)(?:{alternatives})[ \t\xa0]+{optional_article}$", re.IGNORECASE)
 
@@ -770,7 +768,7 @@ def _street_words(language: str) -> frozenset[str]:
 
 @cache
 def _articles(language: str) -> frozenset[str]:
-    return frozenset(fold(word) for word in lang.load(language, "entities").get("articles", []))
+    return frozenset(fold(word) for word in lang.articles(language))
 
 
 @cache
