@@ -323,11 +323,21 @@ def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads:
     inner = [word for word in words[1:-1] if word not in particles]
     counted = [words[0], *inner, words[-1]] if len(words) > 1 else words
     if (mention.kind != "name" or mention.label not in NOT_PERSONS or not 2 <= len(counted) <= SETTINGS.given_name_max_words
-            or not given.listed(words[0]) or not all(is_surname_word(word, common, heads) for word in counted[1:])
+            or not given.listed(words[0])
+            or not (all(is_surname_word(word, common, heads) for word in counted[1:]) or _common_surname_after(mention, given, heads))
             or (len(counted) < len(words) and words[0] not in given)):  # "Palma de Majorque": a big place
         return
     if alias_of(mention.text) is None and not candidates(mention.text):
         mention.label = "PER"
+
+
+def _common_surname_after(mention: Mention, given: GivenNames, heads: frozenset[str]) -> bool:
+    """Whether an organisation of two words is a given name and a surname that is also a common
+    word ("Kenyon Cox", "Rosa Parks"): Faker's locales list the second word as a last name, and
+    it ends no name of a place or a body (``[heads]``: "Victoria Lake")."""
+    first, *rest = mention.text.split()
+    return (mention.label == "ORG" and len(rest) == 1 and first in given and rest[0] in surnames()
+            and rest[0] not in heads)
 
 
 def _extend(mentions: list[Mention], doc: Doc, given: GivenNames) -> None:

@@ -36,6 +36,7 @@ from newsweave.annotate.division_codes import division_names
 from newsweave.annotate.geo import _common_words as gazetteer_function_words
 from newsweave.annotate.geo import _name_languages as gazetteer_languages
 from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names, region_demonym
+from newsweave.annotate.names import noun_of_the_lexicon
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
 from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, folded_stop_words, lowercase_not_places
 from newsweave.annotate.settings import SETTINGS
@@ -319,6 +320,8 @@ def _names_country_or_division(words: str, language: str) -> bool:
     # Initials are no common word ("US" is not "us").
     if (key in _common_words(language) and not initials) or key in _generic_place_words(language) or demonym_country(words):
         return False
+    if _lone_noun(words, language):
+        return False
     # Initials name only countries ("US", "DRC"; "BA" is no Fijian province); a country's other
     # names ("Burma", « Allemagne ») include codes ("IOT") that a short word may spell ("IoT").
     # Where every noun is capitalised, an alternate spelling may be a noun ("Mann", listed for
@@ -329,6 +332,13 @@ def _names_country_or_division(words: str, language: str) -> bool:
     return any(entry.place.kind == "country" and (entry.main_name or other_names)
                or entry.place.kind == "admin1" and entry.main_name and not initials
                for entry in candidates(words))
+
+
+def _lone_noun(words: str, language: str) -> bool:
+    """Whether ``words``, a leading article left out, are one word that the lexicon reads as a
+    common noun and no place of that name (:func:`noun_of_the_lexicon`: "Der Zug", "Grad")."""
+    inner = _name_words(words, language)
+    return len(inner) == 1 and noun_of_the_lexicon(words[inner[0][0]:inner[0][1]], language)
 
 
 @cache
