@@ -166,3 +166,8 @@ def test_a_surname_that_is_also_a_word_makes_a_person_of_the_models_organisation
 def test_a_french_surname_that_is_also_a_word_makes_a_person_of_the_models_organisation() -> None:
     text = "Elle a étudié avec Odalys Boucher à Lyon."
     assert _repaired(text, "fr", [("Odalys Boucher", "ORG")]) == [("Odalys Boucher", "PER")]
+
+
+def test_a_street_named_after_a_given_name_stays_a_street() -> None:
+    text = "He was found in a room on Wilbert Street."
+    assert _repaired(text, "en", [("Wilbert Street", "ORG")]) == [("Wilbert Street", "ORG")]

@@ -38,7 +38,7 @@ from newsweave.annotate.geo import _name_languages as gazetteer_languages
 from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names, region_demonym
 from newsweave.annotate.names import noun_of_the_lexicon
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
-from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, folded_stop_words, lowercase_not_places
+from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, folded_stop_words, lowercase_not_places, street_words
 from newsweave.annotate.settings import SETTINGS
 
 # A dateline: a name in capitals opening a line or following a sentence's end (scraped pages
@@ -134,7 +134,7 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
         if mention.label == "LOC" and candidates(mention.name):
             continue
         words = _name_words(mention.text, language, mention.start)
-        if len(words) < 2 or any(fold(text[a:b]) in _street_words(language) for a, b in words):
+        if len(words) < 2 or any(fold(text[a:b]) in street_words(language) for a, b in words):
             # A street or a station named after a place ("Ohio Street", "gare de Lyon") is not there.
             continue
         for start, end in _embedded_spans(text, words, connectors, places, language):
@@ -151,7 +151,7 @@ def inner_place_name(name: str, language: str, places: frozenset[str] = frozense
     if candidates(name):
         return None
     words = _name_words(name, language)
-    if len(words) < 2 or any(fold(name[a:b]) in _street_words(language) for a, b in words):
+    if len(words) < 2 or any(fold(name[a:b]) in street_words(language) for a, b in words):
         return None
     spans = _embedded_spans(name, words, _connectors(language), places, language) or _named_town_last(name, words, places, language)
     return name[spans[0][0]:spans[0][1]] if spans else None
@@ -769,11 +769,6 @@ def _place_head_words(language: str) -> frozenset[str]:
     data = lang.load(language, "entities")
     words = list(data.get("heads", {}).get("place_last", [])) + list(data.get("shared_place_heads_last", []))
     return frozenset(fold(word) for word in words)
-
-
-@cache
-def _street_words(language: str) -> frozenset[str]:
-    return frozenset(fold(word) for word in lang.load(language, "places").get("street_words", []))
 
 
 @cache

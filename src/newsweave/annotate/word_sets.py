@@ -80,6 +80,13 @@ def weekday_names(language: str) -> tuple[str, ...]:
 
 
 @cache
+def street_words(language: str) -> frozenset[str]:
+    """The words that end a street's name (``street_words`` of the language's places file:
+    "Street", "Road"), folded."""
+    return frozenset(fold(word) for word in lang.load(language, "places").get("street_words", []))
+
+
+@cache
 def lowercase_not_places(language: str) -> frozenset[str]:
     """Words that name a place only when capitalised ("turkey", "réunion"), folded."""
     return frozenset(fold(word) for word in lang.load(language, "entities").get("lowercase_not_places", []))
