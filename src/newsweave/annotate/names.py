@@ -16,6 +16,10 @@ No statistical model: known names and per-language patterns, all from data.
   name, and only runs of two or more words are taken on their case.
 * A lone word that repeats the last word of a person found in the same text is that person
   ("Frau Veldhoen … Veldhoen sagte").
+* Where nouns are capitalised, a run whose last word stands alone elsewhere in the text, as a
+  surname does, is a person though no locale lists its given name ("Agit Kabayel … sagte
+  Kabayel"); a lone word the lexicon declines as a common noun is no place unless a place bears
+  it as its very name ("Grad", "Länder"; ``noun_inflection_endings``).
 * Where nouns are capitalised, other evidence: organisation compounds ("Landeskriminalamt";
   not an office named by a title, "Bürgermeisteramt") and bodies named by one noun
   ("Staatsschutz"); a head with its complement ("Bundesamt für Statistik") or a town after it
