@@ -30,3 +30,20 @@ def test_repeated_entries_give_one_alternative() -> None:
 def test_the_quote_modules_share_it() -> None:
     assert quote_rules.alternation is lang.rule_alternation
     assert quote_sources.rule_alternation is lang.rule_alternation
+
+
+def test_one_reading_of_a_languages_articles_longest_first() -> None:
+    from newsweave import lang
+
+    italian = lang.articles("it")
+    assert italian.index("gli ") < italian.index("i ")
+    assert "the " in lang.articles("en") and "the " in lang.articles_of_every_language()
+    assert lang.articles("xx") == ()
+
+
+def test_the_lexicon_reads_declined_nouns_only_where_the_language_lists_its_endings() -> None:
+    from newsweave.annotate.word_sets import is_lexicon_noun
+
+    assert is_lexicon_noun("Mann", "de") and is_lexicon_noun("Länder", "de")
+    assert not is_lexicon_noun("Berlin", "de") and not is_lexicon_noun("Europa", "de")
+    assert not is_lexicon_noun("Maison", "fr")

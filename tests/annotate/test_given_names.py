@@ -155,3 +155,19 @@ def test_two_persons_listed_without_a_comma_are_parted_at_the_second_given_name(
     assert _repaired(text, "en", [("Tom Herbert Anders", "PER")]) == [("Tom Herbert Anders", "PER")]
     text = "Doubles: Jakob Hlavanek Anders Wendlow Kessel Trust"
     assert _repaired(text, "en", [("Jakob Hlavanek Anders", "PER")]) == [("Jakob Hlavanek Anders", "PER")]
+
+
+def test_a_surname_that_is_also_a_word_makes_a_person_of_the_models_organisation() -> None:
+    text = "Later she studied under Marisol Banks and met Wilbert Lake there."
+    assert _repaired(text, "en", [("Marisol Banks", "ORG"), ("Wilbert Lake", "ORG")]) == [
+        ("Marisol Banks", "PER"), ("Wilbert Lake", "ORG")]
+
+
+def test_a_french_surname_that_is_also_a_word_makes_a_person_of_the_models_organisation() -> None:
+    text = "Elle a étudié avec Odalys Boucher à Lyon."
+    assert _repaired(text, "fr", [("Odalys Boucher", "ORG")]) == [("Odalys Boucher", "PER")]
+
+
+def test_a_street_named_after_a_given_name_stays_a_street() -> None:
+    text = "He was found in a room on Wilbert Street."
+    assert _repaired(text, "en", [("Wilbert Street", "ORG")]) == [("Wilbert Street", "ORG")]

@@ -189,3 +189,31 @@ def test_words_without_a_given_name_or_surname_are_no_person_in_german() -> None
     assert found["Jonas Wendtkamp"] == "PER"
     # Dutch does not capitalise its nouns: its runs of capitalised words stay as they were.
     assert _found("Gisteren sprak Kessmoor Wendtkamp in de raad.", "nl")["Kessmoor Wendtkamp"] == "PER"
+
+
+def test_lone_nouns_the_lexicon_declines_are_no_places() -> None:
+    # "Grad", "Zölle" and "Länder" name places somewhere (a Slovenian commune; Zell and Lander
+    # once folded); German declines them as nouns ("Grades", "Grade"; forms of "Zoll", "Land").
+    found = _found("Am Mittag waren es 40 Grad, und neue Zölle trafen zehn Länder hart.", "de")
+    assert not {"Grad", "Zölle", "Länder"} & set(found)
+
+
+def test_places_of_that_very_name_stay_places() -> None:
+    found = _found("Sie zog von Kiel ins Saarland und reiste später nach Ungarn.", "de")
+    assert found["Kiel"] == found["Saarland"] == found["Ungarn"] == "LOC"
+
+
+def test_a_person_whose_given_name_no_locale_lists_is_known_by_the_surname_alone() -> None:
+    found = _found("Am Abend trat Ysolde Varnek auf. Danach sagte Varnek, sie sei zufrieden.", "de")
+    assert found["Ysolde Varnek"] == "PER"
+    assert found["Varnek"] == "PER"
+
+
+def test_a_firm_named_again_alone_after_its_kind_is_no_person() -> None:
+    found = _found("Die Firma Oskuri wächst. Bei Oskuri ist man froh.", "de")
+    assert found.get("Firma Oskuri") != "PER" and found.get("Oskuri") != "PER"
+
+
+def test_the_role_before_a_listed_given_name_stays_out_of_the_person() -> None:
+    found = _found("Der Kieler Leseforscher Christian Teldravik sagt, das sei neu. So sieht es Teldravik.", "de")
+    assert found["Christian Teldravik"] == "PER"

@@ -34,8 +34,9 @@ from unidecode import unidecode
 
 from newsweave.model import Entity, Span
 from newsweave import lang
-from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold,
-                                   known_place, publication_country, region_demonym, resolve_places, town_region_pairs)
+from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold, folded_articles,
+                                   known_place, opens_with_article, publication_country, region_demonym, resolve_places,
+                                   town_region_pairs)
 from newsweave.annotate.georesolve import home_votes, seat_of
 from newsweave.annotate.settings import SETTINGS
 
@@ -218,15 +219,10 @@ def _strip_article(name: str) -> str:
     the folded articles had lost their space, so "Democratic" lost "Dem" and "Lastochkyne"
     "Las"; :func:`legacy_name_id` still gives those ids.)"""
     folded = fold(name)
-    for article in _articles():
-        if _starts_with_article(folded, article):
+    for article in folded_articles():
+        if opens_with_article(folded, article):
             return name[len(article):].lstrip()
     return name
-
-
-def _starts_with_article(folded: str, article: str) -> bool:
-    return (folded.startswith(article) and len(folded) > len(article)
-            and (article.endswith("'") or folded[len(article)] == " "))
 
 
 def legacy_name_id(label: str, name: str) -> str:
@@ -234,16 +230,10 @@ def legacy_name_id(label: str, name: str) -> str:
     bare prefixes (``misc:ocratic`` for "Democratic"): the cross-article link files it as a
     key of the entity, so that an id stored then still finds it."""
     folded = fold(name)
-    for article in _articles():
+    for article in folded_articles():
         if folded.startswith(article) and len(folded) > len(article):
             return _bounded(f"{label.lower()}:{slug(name[len(article):].lstrip())}")
     return name_id(label, name)
-
-
-@cache
-def _articles() -> tuple[str, ...]:
-    words = {fold(word) for table in lang.load_all("entities").values() for word in table.get("articles", [])}
-    return tuple(sorted(words, key=len, reverse=True))
 
 
 @cache

@@ -327,7 +327,7 @@ def _trim(text: str, start: int, end: int, language: str) -> tuple[int, int]:
     # Only a lower-case article is dropped ("the Kremlin"); a capitalised one may be part of
     # the name ("La Rochelle", "The Hague", "Le Monde").
     words = text[start:end]
-    for article in lang.load(language, "entities").get("articles", []):
+    for article in lang.articles(language):
         if words.startswith(article) and len(words) > len(article):
             start += len(article)
             break

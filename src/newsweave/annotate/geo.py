@@ -622,8 +622,8 @@ def candidates(name: str) -> tuple[_Entry, ...]:
 def _after_articles(key: str) -> Iterator[str]:
     """The folded name after each leading article it opens with ("the netherlands", « l'inde »).
     An article is a word of its own: "Amazon" is not "a" Mazon."""
-    for article in _leading_articles():
-        if key.startswith(article) and (article.endswith("'") or key[len(article):len(article) + 1] == " "):
+    for article in folded_articles():
+        if opens_with_article(key, article):
             yield key[len(article):].lstrip()
 
 
@@ -720,11 +720,17 @@ def _is_acronym(name: str) -> bool:
 
 
 @cache
-def _leading_articles() -> tuple[str, ...]:
-    words: set[str] = set()
-    for table in lang.load_all("entities").values():
-        words.update(fold(word) for word in table.get("articles", []))
-    return tuple(sorted(words, key=len, reverse=True))
+def folded_articles() -> tuple[str, ...]:
+    """Every language's articles folded (their space is gone: "the", "l'"), longest first; a name
+    looked up without its language may open with any of them."""
+    return tuple(sorted({fold(article) for article in lang.articles_of_every_language()}, key=len, reverse=True))
+
+
+def opens_with_article(key: str, article: str) -> bool:
+    """Whether the folded ``key`` opens with the folded ``article`` as a word of its own and goes
+    on after it: "Amazon" is not "a" Mazon, "l'inde" is "l'" + "inde"."""
+    return (key.startswith(article) and len(key) > len(article)
+            and (article.endswith("'") or key[len(article)] == " "))
 
 
 # -- demonyms ----------------------------------------------------------------------------
@@ -839,6 +845,7 @@ def folded_country_names(language: str) -> frozenset[str]:
 # ``geo.resolve_places``.
 from newsweave.annotate.georesolve import division_marks, publication_country, resolve_places, town_region_pairs
 
-__all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "folded_country_names",
+__all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "folded_articles",
+           "folded_country_names", "opens_with_article",
            "gazetteer", "government_seat", "haversine_km",
            "most_populous", "publication_country", "region_demonym", "resolve_places", "town_region_pairs"]

@@ -499,14 +499,9 @@ def _known_word(word: str, language: str) -> bool:
 
 
 def _simplemma_knows(word: str, language: str) -> bool:
-    try:
-        from simplemma import is_known
-        # The low-memory backend reads the same dictionary as a front-coded stream: the same
-        # answers for a few megabytes per language instead of a decoded dict of tens (loaded
-        # once per process and language); the few look-ups per article are cached above.
-        return bool(is_known(word, lang=language, low_memory=True))
-    except (ImportError, ValueError):  # no simplemma, or no dictionary for the language
-        return False
+    from newsweave.annotate.word_sets import simplemma_knows
+
+    return simplemma_knows(word, language)
 
 
 def warm_word_lexicons(language: str) -> None:

@@ -36,11 +36,11 @@ from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of, covered
-from newsweave.annotate.geo import candidates
+from newsweave.annotate.geo import candidates, fold
 from newsweave.annotate.name_repeats import lowercase_words, not_noun_words
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.settings import SETTINGS
-from newsweave.annotate.word_sets import calendar_words, stop_words
+from newsweave.annotate.word_sets import calendar_words, stop_words, street_words
 
 # A word of a name: capitalised, letters with inner hyphens or apostrophes ("Paul-Henri", "O'Neil").
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
@@ -137,7 +137,7 @@ def _words_opening_no_name(language: str) -> frozenset[str]:
     April Jenkins …": a month); and the nouns of a language without a lemmatizer listed as
     ``not_given_names`` (German "Tod", "Lage")."""
     entities = lang.load(language, "entities")
-    words = set(pipeline(language).Defaults.stop_words)
+    words = set(stop_words(language))
     words |= {word.lower() for word in name_particles()}
     words |= {word.lower().rstrip(".") for word in entities.get("honorifics", [])}
     words |= calendar_words(language)
@@ -246,7 +246,7 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
     heads = name_heads(language)
     mentions = _given_name_taken_apart(mentions, doc, given, common, heads)
     for mention in mentions:
-        _relabel(mention, given, common, heads)
+        _relabel(mention, given, common, heads, street_words(language))
     _extend(mentions, doc, given)
     mentions = _persons_run_together(mentions, doc, given, common, heads)
     # A noun surname ("Fischer") may make a person of words the model left alone, never
@@ -316,18 +316,30 @@ def _persons_run_together(mentions: list[Mention], doc: Doc, given: GivenNames, 
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
-def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str]) -> None:
+def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str],
+             streets: frozenset[str]) -> None:
     words = mention.text.split()
     # Particles join a surname ("Gijs de Vries", "Ludwig van Beethoven") and are not counted.
     particles = name_particles()
     inner = [word for word in words[1:-1] if word not in particles]
     counted = [words[0], *inner, words[-1]] if len(words) > 1 else words
     if (mention.kind != "name" or mention.label not in NOT_PERSONS or not 2 <= len(counted) <= SETTINGS.given_name_max_words
-            or not given.listed(words[0]) or not all(is_surname_word(word, common, heads) for word in counted[1:])
+            or not given.listed(words[0])
+            or not (all(is_surname_word(word, common, heads) for word in counted[1:]) or _common_surname_after(mention, given, heads, streets))
             or (len(counted) < len(words) and words[0] not in given)):  # "Palma de Majorque": a big place
         return
     if alias_of(mention.text) is None and not candidates(mention.text):
         mention.label = "PER"
+
+
+def _common_surname_after(mention: Mention, given: GivenNames, heads: frozenset[str], streets: frozenset[str]) -> bool:
+    """Whether an organisation of two words is a given name and a surname that is also a common
+    word ("Kenyon Cox", "Rosa Parks"): Faker's locales list the second word as a last name, and
+    it ends no name of a place, a street or a body (``[heads]``, ``street_words``: "Victoria
+    Lake", "Philip Street")."""
+    first, *rest = mention.text.split()
+    return (mention.label == "ORG" and len(rest) == 1 and first in given and rest[0] in surnames()
+            and rest[0] not in heads and fold(rest[0]) not in streets)
 
 
 def _extend(mentions: list[Mention], doc: Doc, given: GivenNames) -> None:

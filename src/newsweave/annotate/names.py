@@ -16,6 +16,10 @@ No statistical model: known names and per-language patterns, all from data.
   name, and only runs of two or more words are taken on their case.
 * A lone word that repeats the last word of a person found in the same text is that person
   ("Frau Veldhoen … Veldhoen sagte").
+* Where nouns are capitalised, a run whose last word stands alone elsewhere in the text, as a
+  surname does, is a person though no locale lists its given name ("Agit Kabayel … sagte
+  Kabayel"); a lone word the lexicon declines as a common noun is no place unless a place bears
+  it as its very name ("Grad", "Länder"; ``noun_inflection_endings``).
 * Where nouns are capitalised, other evidence: organisation compounds ("Landeskriminalamt";
   not an office named by a title, "Bürgermeisteramt") and bodies named by one noun
   ("Staatsschutz"); a head with its complement ("Bundesamt für Statistik") or a town after it
@@ -44,7 +48,8 @@ from newsweave.annotate.geo import candidates, demonym_country, fold, folded_cou
 from newsweave.annotate.given_names import given_names, surnames
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
-from newsweave.annotate.word_sets import capitalises_nouns, folded_stop_words
+from newsweave.annotate.word_sets import (capitalises_nouns, declined_noun_form, folded_stop_words, is_lexicon_noun,
+                                         simplemma_knows)
 
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
 # "Saint-Denis", "J.").
@@ -371,10 +376,17 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         end -= 1
     if end <= start:
         return None
+    surname_alone = _written_alone_elsewhere(doc, (start, end), language)
+    if surname_alone:
+        named = _first_name_word(doc, (start, end), language)
+        if named is None:
+            surname_alone = False
+        elif named > start:
+            start, titled = named, True  # the words before the name are its role ("Leseforscher Christian …")
     span = doc[start:end]
     words = [fold(token.text) for token in span]
     name = span.text
-    label = _label(name, words, titled, data, language)
+    label = _label(name, words, titled, data, language, surname_alone)
     joined = next((index for index in range(start, end - 1) if doc[index].lower_ in data["particles"]
                    and doc[index + 1].lower_ in data["particle_followers"]), None)
     if label is not None and label != "PER" and joined is not None:
@@ -404,6 +416,9 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     if lone and label == "LOC" and not titled and alias_of(name) is None and start > 0 \
             and doc[start - 1].lower_ in data["noun_determiners"] and not _place_after_determiner(name, language):
         return None  # "die Art", "den Namen", "im Tor": a common noun that some place is called
+    if lone and label == "LOC" and not titled and alias_of(name) is None and noun_of_the_lexicon(name, language) \
+            and not _town_after_preposition(doc, start, name, data):
+        return None
     if lone and ACRONYM.fullmatch(name) and _in_capitals_line(doc, start):
         return None  # a heading in capitals ("NEUE REGELN FÜR …"), not an initialism
     if lone and ACRONYM.fullmatch(name) and _in_code_path(doc, start):
@@ -415,7 +430,8 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     return Mention(span.start_char, span.end_char, name, label)
 
 
-def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], language: str) -> str | None:
+def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], language: str,
+           last_word_alone: bool = False) -> str | None:
     alias = alias_of(name)
     if alias:
         return alias[1]
@@ -443,7 +459,7 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
         return None  # nouns joined by a preposition ("Reihe von Problemen"), not "Otto von Kestrel"
     # particles do not count: "Ilse von der Kessel" has two words of a name
     if titled or (2 <= len([word for word in name.split() if word[:1].isupper()]) <= 3
-                  and (not data["capitalised_nouns"] or _has_person_word(name, language))):
+                  and (not data["capitalised_nouns"] or last_word_alone or _has_person_word(name, language))):
         return "PER"
     return "PER" if not data["capitalised_nouns"] else None
 
@@ -454,6 +470,56 @@ def _has_person_word(name: str, language: str) -> bool:
     another language ("Burgerkette Five Guys", "Dialog Semiconductor"), not a person."""
     given, last_names = given_names(language), surnames()
     return any(given.listed(word) or word in last_names for word in name.split())
+
+
+def _written_alone_elsewhere(doc: Doc, run: tuple[int, int], language: str) -> bool:
+    """Whether the run's last word stands alone elsewhere in the text as a surname does ("Jacinda
+    Ardern … sagte Ardern"): where nouns are capitalised, a person whose given name no locale
+    lists is known by that. Alone means between words that are not capitalised, not opening a
+    sentence, not after an article or a determiner ("der Streik"); and the word is no stop word,
+    no word of simplemma's dictionary (nouns, firms' English words: "Streaming") and no place of
+    the gazetteer."""
+    data = _names_data(language)
+    if not data["capitalised_nouns"] or run[1] - run[0] < 2:
+        return False
+    word = doc[run[1] - 1].text
+    if fold(word) in folded_stop_words(language) or simplemma_knows(word, language) or candidates(word):
+        return False  # a word, or a place written alone ("nach Granby")
+    return any(token.text == word and not (run[0] <= token.i < run[1]) and _stands_alone(doc, token.i, data)
+               for token in doc)
+
+
+def _first_name_word(doc: Doc, run: tuple[int, int], language: str) -> int | None:
+    """Where the person's name opens in a run whose last word stands alone elsewhere: at its first
+    given name ("Hessens Kultusminister Alexander Lorz"); where no locale lists one, at the last
+    two words after the words of simplemma's dictionary that open the run (a role:
+    "Premierministerin Jacinda Ardern"), when neither of the two is a word of the dictionary nor
+    a compound with a hyphen ("Agit Kabayel"; not "Firma Ardex", "US-Sängerin Beyoncé"); else
+    nowhere."""
+    given = given_names(language)
+    start, end = run
+    named = next((index for index in range(start, end - 1) if given.listed(doc[index].text)), None)
+    if named is not None:
+        return named
+    while end - start > 2 and simplemma_knows(doc[start].text, language):
+        start += 1
+    words = [token.text for token in doc[start:end]]
+    if len(words) == 2 and not any(simplemma_knows(word, language) or "-" in word for word in words):
+        return start
+    return None
+
+
+def _stands_alone(doc: Doc, index: int, data: dict[str, Any]) -> bool:
+    """Whether ``doc[index]`` is a capitalised word with no capitalised word, quote mark or name
+    particle beside it ("de Burgh" is a name's end, "''Induco''" a product's), inside a sentence
+    and after no determiner."""
+    token = doc[index]
+    if token.is_sent_start or index == 0:
+        return False
+    before, after = doc[index - 1], doc[index + 1] if index + 1 < len(doc) else None
+    if any(_is_capitalised(near) or near.is_quote for near in (before, after) if near is not None):
+        return False
+    return before.lower_ not in data["noun_determiners"] and before.lower_ not in data["particles"]
 
 
 def _after_particles(doc: Doc, start: int, end: int, data: dict[str, Any]) -> int | None:
@@ -519,6 +585,19 @@ def _own_place_names(language: str) -> frozenset[str]:
     for entry in lang.load(language, "entities").get("place_name", []):
         names |= {fold(name) for name in entry.get("names", [])}
     return frozenset(names)
+
+
+def noun_of_the_lexicon(name: str, language: str) -> bool:
+    """Whether a lone word the gazetteer knows is a common noun of the lexicon (:func:`is_lexicon_noun`:
+    "Grad", "Mann", "Länder") and no place under that very name: not the language's own name of a
+    country or listed place, nor the main name of a big town ("Kiel", "Siegen") or, unless the
+    word is a declined form of another noun ("Landes" of "Land"), of a big division
+    ("Saarland", "Burgenland": "des Saarlandes" declines it too)."""
+    if not is_lexicon_noun(name, language) or fold(name) in _own_place_names(language):
+        return False
+    kinds = ("city",) if declined_noun_form(name, language) else ("city", "admin1", "admin2", "region")
+    return not any(entry.main_name and entry.place.name == name and entry.place.kind in kinds
+                   and entry.place.population >= SETTINGS.name_lone_place_min_population for entry in candidates(name))
 
 
 def _is_big_place(name: str) -> bool:

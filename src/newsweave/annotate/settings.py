@@ -189,6 +189,10 @@ class AnnotateSettings:
     # A lone capitalised word is taken as a place only for cities this big: smaller towns share
     # their names with common words ("Essen", "Hof" in German).
     name_lone_place_min_population: int = 100_000
+    # ... and a lone word that the lexicon reads as a common noun needs, unless a big town bears
+    # it as its own name, this many declined forms of it that the lexicon leads back to it
+    # ("Mannes", "Manne" → "Mann"): one alone may be a lemmatizer's slip.
+    name_noun_inflected_forms_min: int = 2
     # ... and for smaller towns right after a preposition of places ("in Tutzing"), from this size:
     # villages bear the names of nouns that follow "in" ("in Brand", "in Panik", "in Gang").
     name_town_after_preposition_min_population: int = 5_000

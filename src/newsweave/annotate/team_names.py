@@ -90,7 +90,7 @@ def teams_the_model_missed(mentions: list[Mention], doc: Doc, language: str) -> 
 
 @cache
 def _articles(language: str) -> frozenset[str]:
-    return frozenset(article.strip() for article in lang.load(language, "entities").get("articles", []) if article.strip().islower())
+    return frozenset(article.strip() for article in lang.articles(language) if article.strip().islower())
 
 
 def _team_end(doc: Doc, first: int, mention_end: int, language: str) -> int | None:

@@ -93,7 +93,7 @@ def _longest_first(titles: list[Mention]) -> list[Mention]:
 
 def _with_article(text: str, start: int, language: str) -> int:
     before = text[max(0, start - 6) : start].lower()
-    for article in lang.load(language, "entities").get("articles", []):
+    for article in lang.articles(language):
         if before.endswith(article) and (start - len(article) == 0 or not text[start - len(article) - 1].isalnum()):
             return start - len(article)
     return start

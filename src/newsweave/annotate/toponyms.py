@@ -36,8 +36,9 @@ from newsweave.annotate.division_codes import division_names
 from newsweave.annotate.geo import _common_words as gazetteer_function_words
 from newsweave.annotate.geo import _name_languages as gazetteer_languages
 from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names, region_demonym
+from newsweave.annotate.names import noun_of_the_lexicon
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
-from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, folded_stop_words, lowercase_not_places
+from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, folded_stop_words, lowercase_not_places, street_words
 from newsweave.annotate.settings import SETTINGS
 
 # A dateline: a name in capitals opening a line or following a sentence's end (scraped pages
@@ -134,7 +135,7 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
         if mention.label == "LOC" and candidates(mention.name):
             continue
         words = _name_words(mention.text, language, mention.start)
-        if len(words) < 2 or any(fold(text[a:b]) in _street_words(language) for a, b in words):
+        if len(words) < 2 or any(fold(text[a:b]) in street_words(language) for a, b in words):
             # A street or a station named after a place ("Ohio Street", "gare de Lyon") is not there.
             continue
         for start, end in _embedded_spans(text, words, connectors, places, language):
@@ -151,7 +152,7 @@ def inner_place_name(name: str, language: str, places: frozenset[str] = frozense
     if candidates(name):
         return None
     words = _name_words(name, language)
-    if len(words) < 2 or any(fold(name[a:b]) in _street_words(language) for a, b in words):
+    if len(words) < 2 or any(fold(name[a:b]) in street_words(language) for a, b in words):
         return None
     spans = _embedded_spans(name, words, _connectors(language), places, language) or _named_town_last(name, words, places, language)
     return name[spans[0][0]:spans[0][1]] if spans else None
@@ -324,6 +325,8 @@ def _names_country_or_division(words: str, language: str) -> bool:
     # Initials are no common word ("US" is not "us").
     if (key in _common_words(language) and not initials) or key in _generic_place_words(language) or demonym_country(words):
         return False
+    if _lone_noun(words, language):
+        return False
     # Initials name only countries ("US", "DRC"; "BA" is no Fijian province); a country's other
     # names ("Burma", « Allemagne ») include codes ("IOT") that a short word may spell ("IoT").
     # Where every noun is capitalised, an alternate spelling may be a noun ("Mann", listed for
@@ -334,6 +337,13 @@ def _names_country_or_division(words: str, language: str) -> bool:
     return any(entry.place.kind == "country" and (entry.main_name or other_names)
                or entry.place.kind == "admin1" and entry.main_name and not initials
                for entry in candidates(words))
+
+
+def _lone_noun(words: str, language: str) -> bool:
+    """Whether ``words``, a leading article left out, are one word that the lexicon reads as a
+    common noun and no place of that name (:func:`noun_of_the_lexicon`: "Der Zug", "Grad")."""
+    inner = _name_words(words, language)
+    return len(inner) == 1 and noun_of_the_lexicon(words[inner[0][0]:inner[0][1]], language)
 
 
 @cache
@@ -732,9 +742,7 @@ def _preposition_pattern(language: str) -> re.Pattern[str] | None:
     if not words:
         return None
     alternatives = lang.alternation(words, flexible_spaces=True)
-    articles = lang.load(language, "entities").get("articles", [])
-    article = "|".join(re.escape(word.strip()) + (r"\s+" if word.endswith(" ") else "")
-                       for word in sorted(articles, key=len, reverse=True))
+    article = "|".join(re.escape(word.strip()) + (r"\s+" if word.endswith(" ") else "") for word in lang.articles(language))
     optional_article = f"(?:(?:{article}))?" if article else ""
     return re.compile(rf"(?<!\w)(?:{alternatives})[ \t\xa0]+{optional_article}$", re.IGNORECASE)
 
@@ -769,13 +777,8 @@ def _place_head_words(language: str) -> frozenset[str]:
 
 
 @cache
-def _street_words(language: str) -> frozenset[str]:
-    return frozenset(fold(word) for word in lang.load(language, "places").get("street_words", []))
-
-
-@cache
 def _articles(language: str) -> frozenset[str]:
-    return frozenset(fold(word) for word in lang.load(language, "entities").get("articles", []))
+    return frozenset(fold(word) for word in lang.articles(language))
 
 
 @cache

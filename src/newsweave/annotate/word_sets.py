@@ -2,14 +2,20 @@
 words of the language's spaCy pipeline, its month and weekday names (CLDR, via babel) and the
 words of ``lowercase_not_places`` in ``lang/<iso>/entities.toml``. Each is built once per
 language. Also the one reading of whether a language capitalises every noun, which both rule
-sets ask."""
+sets ask, and the readings of simplemma's dictionary: whether it knows a word, and whether it
+reads a word as a common noun of the language (:func:`is_lexicon_noun`)."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from newsweave import lang
 from newsweave.annotate.geo import fold
+from newsweave.annotate.settings import SETTINGS
+
+# Words looked up in simplemma per process: the names and words of the articles read, kept (the
+# bound keeps long ingests in memory).
+WORD_CACHE = 1 << 16
 
 
 @cache
@@ -74,6 +80,66 @@ def weekday_names(language: str) -> tuple[str, ...]:
 
 
 @cache
+def street_words(language: str) -> frozenset[str]:
+    """The words that end a street's name (``street_words`` of the language's places file:
+    "Street", "Road"), folded."""
+    return frozenset(fold(word) for word in lang.load(language, "places").get("street_words", []))
+
+
+@cache
 def lowercase_not_places(language: str) -> frozenset[str]:
     """Words that name a place only when capitalised ("turkey", "réunion"), folded."""
     return frozenset(fold(word) for word in lang.load(language, "entities").get("lowercase_not_places", []))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def simplemma_knows(word: str, language: str) -> bool:
+    """Whether simplemma's dictionary of the language holds the word (False without simplemma or
+    a dictionary for the language)."""
+    try:
+        from simplemma import is_known
+        # The low-memory backend reads the same dictionary as a front-coded stream: the same
+        # answers for a few megabytes per language instead of a decoded dict of tens (loaded
+        # once per process and language).
+        return bool(is_known(word, lang=language, low_memory=True))
+    except (ImportError, ValueError):  # no simplemma, or no dictionary for the language
+        return False
+
+
+def _simplemma_lemma(word: str, language: str) -> str | None:
+    """The dictionary's lemma of a word it holds, else None (no rule guesses one)."""
+    if not simplemma_knows(word, language):
+        return None
+    from simplemma import lemmatize
+
+    return str(lemmatize(word, lang=language, greedy=False, low_memory=True))
+
+
+def _noun_inflection_endings(language: str) -> list[str]:
+    return list(lang.load(language, "entities").get("names", {}).get("noun_inflection_endings", []))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def declined_noun_form(word: str, language: str) -> bool:
+    """Whether simplemma's dictionary reads a capitalised word as a declined form of another noun
+    ("Länder", "Landes" → "Land"; "Namen" → "Name"), in a language that lists its
+    ``noun_inflection_endings`` (entities file, ``[names]``). A capitalised lemma is a noun's:
+    "Tarn" read as a form of "tarnen" is no noun."""
+    lemma = _simplemma_lemma(word, language) if _noun_inflection_endings(language) else None
+    return lemma is not None and lemma[:1].isupper() and lemma.casefold() != word.casefold()
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def is_lexicon_noun(word: str, language: str) -> bool:
+    """Whether simplemma's dictionary reads a capitalised word as a common noun: a declined form
+    of another noun (:func:`declined_noun_form`), or a word to which at least
+    ``name_noun_inflected_forms_min`` forms with the language's endings lead back ("Mannes",
+    "Manne" → "Mann"). Few place names are declined so (the genitive "-s" is no ending here:
+    "Berlins" is one), and the dictionary, built from inflection lists, holds them undeclined."""
+    if declined_noun_form(word, language):
+        return True
+    lemma = _simplemma_lemma(word, language) if _noun_inflection_endings(language) else None
+    if lemma is None or lemma.casefold() != word.casefold():
+        return False
+    forms = sum(1 for ending in _noun_inflection_endings(language) if _simplemma_lemma(word + ending, language) == lemma)
+    return forms >= SETTINGS.name_noun_inflected_forms_min

@@ -51,6 +51,21 @@ def load(language: str, name: str) -> dict[str, Any]:
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
+@cache
+def articles(language: str) -> tuple[str, ...]:
+    """The articles of ``articles`` in the language's entities file as it writes them, with the
+    space or apostrophe that joins them to a name ("the ", "l'"), longest first so that a longer
+    one is tried before a shorter one it ends with (Italian "gli " before "i ")."""
+    return tuple(sorted(load(language, "entities").get("articles", []), key=len, reverse=True))
+
+
+@cache
+def articles_of_every_language() -> frozenset[str]:
+    """The articles of the base and of every language (:func:`articles`): a name stored or
+    looked up without its language may open with any of them."""
+    return frozenset(article for language in (BASE, *available_languages()) for article in articles(language))
+
+
 def load_all(name: str) -> dict[str, dict[str, Any]]:
     """``<name>.toml`` of the base and of every language that has one, keyed by language."""
     tables = {language: load(language, name) for language in (BASE, *available_languages())}
