@@ -14,9 +14,13 @@ from __future__ import annotations
 from itertools import combinations
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from newsweave.link.story_score import place_labels
+from newsweave.link.story_changes import state_of
+from newsweave.link.story_score import EntityFrequencies, place_labels, score_story
+from newsweave.link.story_signals import ArticleSignals
+from newsweave.link.story_state import add_to_story
 from story_ingest import stories_by_url
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "stories" / "torvenstedt_castrobel.jsonl"
@@ -72,3 +76,29 @@ def test_a_name_read_as_a_place_on_one_side_is_a_place_on_both():
              "org:valdrenne-fc": "Valdrenne FC"}
     assert place_labels(labels, names) == {"per:valdrenne": "LOC"}
     assert place_labels({**labels, "loc:valdrenne": "PER"}, names) == {}
+
+
+def test_a_storys_side_of_the_comparison_is_built_once_per_size_and_again_when_it_grows():
+    # A split review scores each member's one-article story against every other member: the story
+    # side (top entities' weights and names, labels) is built once for the story's size. Once a French
+    # report that reads Valdrenne as a place folds in, the town the Spanish reports read as a person
+    # weighs as a place against them.
+    fire_es = report({"per:valdrenne": "Valdrenne", "per:odile-marchal": "Odile Marchal"})
+    story = state_of("", [("", fire_es)])
+    side = story.compared_entities()
+    assert story.compared_entities() is side
+    assert side.names == {"per:valdrenne": "Valdrenne", "per:odile-marchal": "Odile Marchal"}
+    strike_es = report({"per:valdrenne": "Valdrenne", "per:yves-tanguy": "Yves Tanguy"})
+    frequencies = EntityFrequencies(40, {"per:valdrenne": 3, "loc:valdrenne": 1})
+    before = score_story(strike_es, story, frequencies)
+    add_to_story(story, report({"loc:valdrenne": "Valdrenne", "per:odile-marchal": "Odile Marchal"}))
+    grown = story.compared_entities()
+    assert grown is not side and grown.labels["loc:valdrenne"] == "LOC"
+    assert grown.weights == {"per:odile-marchal": 2, "loc:valdrenne": 1, "per:valdrenne": 1}
+    assert score_story(strike_es, story, frequencies) < before
+
+
+def report(entities: dict[str, str]) -> ArticleSignals:
+    """An invented report, its entities tagged by their key's prefix, named once each."""
+    labels = {key: key.split(":")[0].upper() for key in entities}
+    return ArticleSignals(np.ones(4, np.float32) / 2, entities, [], None, None, dict.fromkeys(entities, 1), labels=labels)

@@ -274,9 +274,10 @@ def score_story(signals: ArticleSignals, story: StoryState,
     if gap > SETTINGS.story_max_gap_days:
         return None
     cosine = float(np.dot(signals.embedding, story.centroid))
-    mine, theirs = signals.entity_weights(), story.entity_weights()
-    labels = {**story.entity_labels(), **signals.labels}
-    names = {**{key: story.entities[key].get("name", "") for key in theirs}, **signals.entities}
+    side = story.compared_entities()
+    mine, theirs = signals.entity_weights(), side.weights
+    labels = {**side.labels, **signals.labels}
+    names = {**side.names, **signals.entities}
     labels.update(place_labels(labels, names))
     evidence = entity_evidence(mine, theirs, labels, frequencies)
     return (combined_score(cosine, evidence, gap)

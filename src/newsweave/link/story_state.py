@@ -47,6 +47,16 @@ def unit(vector: np.ndarray) -> np.ndarray:
     return (vector / norm).astype(np.float32) if norm > 0 else vector.astype(np.float32)
 
 
+@dataclass(frozen=True)
+class ComparedEntities:
+    """A story's side of the entity comparison with an article (``story_score.score_story``):
+    its top entities' weights and names, and every entity's label."""
+
+    weights: dict[str, int]
+    names: dict[str, str]
+    labels: dict[str, str]
+
+
 @dataclass
 class StoryState:
     """What the linker keeps of a story: enough to score, update and label it."""
@@ -62,6 +72,8 @@ class StoryState:
     label: str = ""
     version: int = 0  # as read from the store; 0: not stored yet
     profile: dict[str, Any] = field(default_factory=dict)  # days, events, heads (see the module docstring)
+    # ``compared_entities`` as built at a size (a copy or a replaced state builds its own).
+    _compared: tuple[int, ComparedEntities] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def centroid(self) -> np.ndarray:
@@ -77,6 +89,16 @@ class StoryState:
 
     def entity_labels(self) -> dict[str, str]:
         return {key: str(self.entities[key].get("label", "")) for key in self.entities}
+
+    def compared_entities(self) -> ComparedEntities:
+        """The story's side of an entity comparison, built once per size: its entities change only
+        as articles fold in (``fold_signals``), and a split review scores each member's one-article
+        story against every other member."""
+        if self._compared is None or self._compared[0] != self.size:
+            weights = self.entity_weights()
+            names = {key: self.entities[key].get("name", "") for key in weights}
+            self._compared = (self.size, ComparedEntities(weights, names, self.entity_labels()))
+        return self._compared[1]
 
     @property
     def days(self) -> dict[str, int]:
