@@ -35,7 +35,8 @@ from unidecode import unidecode
 from newsweave.model import Entity, Span
 from newsweave import lang
 from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold,
-                                   known_place, publication_country, region_demonym, resolve_places, town_region_pairs)
+                                   known_place, publication_country, region_demonym, resolve_places, shared_demonyms,
+                                   town_region_pairs)
 from newsweave.annotate.georesolve import home_votes, seat_of
 from newsweave.annotate.settings import SETTINGS
 
@@ -279,11 +280,13 @@ def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = 
             code = demonym_country(mention.name)
             place = countries().get(code or "") or region_demonym(mention.name)
             if place:
-                if code:
+                # A demonym several countries share says nothing of which one the article is about.
+                if code and fold(mention.name) not in shared_demonyms():
                     demonym_countries[index] = code
                 results[index] = _demonym_identity(place)
     _resolve_names(mentions, results, {code for code in demonym_countries.values() if code}, text, url, language,
                    site_home)
+    _shared_demonyms_read_by_article(mentions, results)
     _places_named_otherwise(mentions, results, text)
     _resolve_persons(mentions, results)
     _resolve_titles(mentions, results)
@@ -320,6 +323,23 @@ def _demonym_identity(place: Place) -> Resolved:
     place the story visits, see :func:`newsweave.report.map.places_of`)."""
     located = replace(place, confidence=SETTINGS.geo_demonym_confidence)
     return Resolved(place.entity_id, place.name, "MISC", located, place.country)
+
+
+def _shared_demonyms_read_by_article(mentions: list[Mention], results: list[Resolved | None]) -> None:
+    """A demonym several countries share ("Korean") names the one of them that the article's
+    own places point at ("Pyongyang", "North Korean"); pointing at both or at neither, it keeps
+    the most populous (:func:`newsweave.annotate.geo.demonyms`)."""
+    shared = {index: codes for index, mention in enumerate(mentions)
+              if mention.kind == "demonym" and (codes := shared_demonyms().get(fold(mention.name)))}
+    if not shared:
+        return
+    pointed = {result.place.country for index, result in enumerate(results)
+               if index not in shared and result is not None and result.place is not None
+               and (result.place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence}
+    for index, codes in shared.items():
+        named = [code for code in codes if code in pointed]
+        if len(named) == 1:
+            results[index] = _demonym_identity(countries()[named[0]])
 
 
 def _relabel_people(mentions: list[Mention], text: str = "") -> None:
