@@ -755,7 +755,7 @@ def demonyms() -> dict[str, str]:
 @cache
 def shared_demonyms() -> dict[str, tuple[str, ...]]:
     """Folded demonym that several countries share ("Korean": South and North Korea) → their
-    ISO codes, from the language files' ``[shared_demonyms]``; the article says which one it
+    ISO codes, from the language files' ``[[shared_demonyms]]``; the article says which one it
     means (``canonical``), the most populous is the reading of an article that names neither."""
     table: dict[str, tuple[str, ...]] = {}
     for data in lang.load_all("entities").values():
