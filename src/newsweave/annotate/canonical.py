@@ -36,7 +36,7 @@ from newsweave.model import Entity, Span
 from newsweave import lang
 from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold, folded_articles,
                                    known_place, opens_with_article, publication_country, region_demonym, resolve_places,
-                                   town_region_pairs)
+                                   shared_demonyms, town_region_pairs)
 from newsweave.annotate.georesolve import home_votes, seat_of
 from newsweave.annotate.settings import SETTINGS
 
@@ -269,11 +269,14 @@ def resolve_mentions(mentions: list[Mention], text: str = "", url: str | None = 
             code = demonym_country(mention.name)
             place = countries().get(code or "") or region_demonym(mention.name)
             if place:
-                if code:
+                # A demonym several countries share says nothing of which one the article is about.
+                if code and fold(mention.name) not in shared_demonyms():
                     demonym_countries[index] = code
                 results[index] = _demonym_identity(place)
     _resolve_names(mentions, results, {code for code in demonym_countries.values() if code}, text, url, language,
                    site_home)
+    _shared_demonyms_read_by_article(mentions, results)
+    _town_halls_at_the_article_s_town(mentions, results, text)
     _places_named_otherwise(mentions, results, text)
     _resolve_persons(mentions, results)
     _resolve_titles(mentions, results)
@@ -310,6 +313,70 @@ def _demonym_identity(place: Place) -> Resolved:
     place the story visits, see :func:`newsweave.report.map.places_of`)."""
     located = replace(place, confidence=SETTINGS.geo_demonym_confidence)
     return Resolved(place.entity_id, place.name, "MISC", located, place.country)
+
+
+def _shared_demonyms_read_by_article(mentions: list[Mention], results: list[Resolved | None]) -> None:
+    """A demonym several countries share ("Korean") names the one of them that the article's
+    own places point at ("Pyongyang", "North Korean"); pointing at both or at neither, it keeps
+    the most populous (:func:`newsweave.annotate.geo.demonyms`)."""
+    shared = {index: codes for index, mention in enumerate(mentions)
+              if mention.kind == "demonym" and (codes := shared_demonyms().get(fold(mention.name)))}
+    if not shared:
+        return
+    pointed = {result.place.country for index, result in enumerate(results)
+               if index not in shared and result is not None and result.place is not None
+               and (result.place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence}
+    for index, codes in shared.items():
+        named = [code for code in codes if code in pointed]
+        if len(named) == 1:
+            results[index] = _demonym_identity(countries()[named[0]])
+
+
+# After a dateline's place: a comma, a bracket ("ATLANTA (AP)"), a colon or a dash.
+DATELINE_AFTER = re.compile(r"[ \t]*[,(:–—-]")
+
+
+@cache
+def _town_halls() -> frozenset[str]:
+    """Folded names of a town's own hall in every language file (``town_halls`` in
+    ``lang/<iso>/places.toml``: "City Hall", « hôtel de ville »)."""
+    return frozenset(fold(name) for table in lang.load_all("places").values() for name in table.get("town_halls", []))
+
+
+def _town_halls_at_the_article_s_town(mentions: list[Mention], results: list[Resolved | None], text: str) -> None:
+    """A town hall named without its town ("protesters filled City Hall", « devant l'hôtel de
+    ville ») is the hall of the town the article is about: the town of its dateline, or the one
+    town it locates. Read, as a place named after another, near that town's point with a lower
+    confidence (``geo_inner_place_factor``); an article about several towns and no dateline
+    leaves it unplaced."""
+    halls = [index for index, mention in enumerate(mentions)
+             if mention.kind == "name" and (result := results[index]) is not None and result.place is None
+             and fold(_strip_article(mention.name)) in _town_halls()]
+    if not halls:
+        return
+    town = _article_town(mentions, results, text)
+    if town is None:
+        return
+    placed = replace(town, confidence=(town.confidence or 0.0) * SETTINGS.geo_inner_place_factor)
+    for index in halls:
+        result = results[index]
+        if result is not None:
+            results[index] = replace(result, place=placed, country=placed.country)
+
+
+def _article_town(mentions: list[Mention], results: list[Resolved | None], text: str) -> Place | None:
+    """The town an article is about: the first town it surely locates, where that town opens
+    the text or a line as a dateline ("ATLANTA (AP) —"); else the one town it surely locates."""
+    towns = [(mention, result.place) for mention, result in zip(mentions, results, strict=True)
+             if mention.kind == "name" and result is not None and result.place is not None
+             and result.place.kind == "city" and (result.place.confidence or 0.0) >= SETTINGS.geo_context_min_confidence]
+    if not towns:
+        return None
+    first, place = min(towns, key=lambda item: item[0].start)
+    before = text[:first.start].rstrip(" \t")
+    if (not before or before[-1] in "\n\r") and DATELINE_AFTER.match(text, first.end):
+        return place
+    return place if len({town.geonameid for _, town in towns}) == 1 else None
 
 
 def _relabel_people(mentions: list[Mention], text: str = "") -> None:

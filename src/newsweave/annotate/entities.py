@@ -180,7 +180,8 @@ def _mentions_of(article: Article) -> list[Mention]:
 
 
 def entity_at(article: Article, start: int, end: int) -> Entity | None:
-    """The entity mention covering ``text[start:end]`` (or the first one inside it), if any.
+    """The entity mention covering ``text[start:end]`` (or the first one inside it, the whole
+    rather than a mention nested at its start: "Ukrainian President", not its "Ukrainian"), if any.
 
     For speakers, actors and locations: ``entity_at(article, span.start, span.end)``.
     """
@@ -188,7 +189,8 @@ def entity_at(article: Article, start: int, end: int) -> Entity | None:
     for item in article.entities:
         if item.start <= start and end <= item.end:
             return item
-        if inside is None and start <= item.start and item.end <= end:
+        if start <= item.start and item.end <= end and (
+                inside is None or item.start == inside.start and item.end > inside.end):
             inside = item
     return inside
 

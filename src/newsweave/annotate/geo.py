@@ -752,6 +752,25 @@ def demonyms() -> dict[str, str]:
             for word in words:
                 for form in _inflections(word, data):
                     table[fold(form)] = code.upper()
+    for form, codes in shared_demonyms().items():
+        # Read alone, a demonym several countries share names the most populous of them.
+        table.setdefault(form, max(codes, key=lambda code: countries()[code].population))
+    return table
+
+
+@cache
+def shared_demonyms() -> dict[str, tuple[str, ...]]:
+    """Folded demonym that several countries share ("Korean": South and North Korea) → their
+    ISO codes, from the language files' ``[[shared_demonyms]]``; the article says which one it
+    means (``canonical``), the most populous is the reading of an article that names neither."""
+    table: dict[str, tuple[str, ...]] = {}
+    for data in lang.load_all("entities").values():
+        for group in data.get("shared_demonyms", []):
+            known = tuple(code.upper() for code in group["countries"] if code.upper() in countries())
+            if len(known) < 2:
+                continue
+            for word in group["words"]:
+                table.update((fold(form), known) for form in _inflections(word, data))
     return table
 
 
@@ -848,4 +867,5 @@ from newsweave.annotate.georesolve import division_marks, publication_country, r
 __all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "folded_articles",
            "folded_country_names", "opens_with_article",
            "gazetteer", "government_seat", "haversine_km",
-           "most_populous", "publication_country", "region_demonym", "resolve_places", "town_region_pairs"]
+           "most_populous", "publication_country", "region_demonym", "resolve_places", "shared_demonyms",
+           "town_region_pairs"]

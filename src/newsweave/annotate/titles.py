@@ -61,7 +61,9 @@ def with_titles(mentions: list[Mention], text: str, doc: Doc, language: str) -> 
                                                and (t.start, t.end) != (m.start, m.end) for t in titles)]
     names = [m for m in mentions if m.kind == "name"]
     titles = [t for t in titles if not any(t.start < n.end and n.start < t.end for n in names)]
-    kept = [m for m in mentions if not any(t.start <= m.start and m.end <= t.end for t in titles)]
+    # A demonym filling a title ("the Russian president") stays a mention of its own inside it:
+    # the title names the person, the demonym the country, as it does anywhere else.
+    kept = [m for m in mentions if m.kind == "demonym" or not any(t.start <= m.start and m.end <= t.end for t in titles)]
     ordered = sorted(kept + titles, key=lambda m: (m.start, m.end))
     people = [i for i, m in enumerate(ordered) if m.kind == "name" and m.label == "PER"]
     for mention in ordered:
