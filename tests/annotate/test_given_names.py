@@ -171,3 +171,46 @@ def test_a_french_surname_that_is_also_a_word_makes_a_person_of_the_models_organ
 def test_a_street_named_after_a_given_name_stays_a_street() -> None:
     text = "He was found in a room on Wilbert Street."
     assert _repaired(text, "en", [("Wilbert Street", "ORG")]) == [("Wilbert Street", "ORG")]
+
+
+def test_a_name_before_an_organisations_head_stays_an_organisation() -> None:
+    # "Banks" and "Boucher" are words as well as last names: without the head after the name,
+    # the model's organisation would be a person (the test above).
+    text = "She signed for Marisol Banks Football Club in May."
+    assert _repaired(text, "en", [("Marisol Banks", "ORG")]) == [("Marisol Banks", "ORG")]
+    text = "He was taken to Marisol Banks hospital."
+    assert _repaired(text, "en", [("Marisol Banks", "ORG")]) == [("Marisol Banks", "ORG")]
+    text = "Il a rejoint Odalys Boucher Football Club en mai."
+    assert _repaired(text, "fr", [("Odalys Boucher", "ORG")]) == [("Odalys Boucher", "ORG")]
+
+
+def test_the_head_shown_once_keeps_every_mention_of_the_name_an_organisation() -> None:
+    text = "Fans of Marisol Banks cheered when Marisol Banks Football Club won."
+    assert _repaired(text, "en", [("Marisol Banks", "ORG")]) == [("Marisol Banks", "ORG")]
+
+
+def test_a_name_listed_with_organisations_stays_an_organisation() -> None:
+    text = "Analysts at Kessmoor Trust, Marisol Banks and Veltrane agreed."
+    found = [("Kessmoor Trust", "ORG"), ("Marisol Banks", "ORG"), ("Veltrane", "ORG")]
+    assert _repaired(text, "en", found) == sorted(found)
+    text = "Les analystes de Kessmoor Trust, Odalys Boucher et Veltrane sont d'accord."
+    found = [("Kessmoor Trust", "ORG"), ("Odalys Boucher", "ORG"), ("Veltrane", "ORG")]
+    assert _repaired(text, "fr", found) == sorted(found)
+
+
+def test_a_name_listed_with_misread_persons_is_still_a_person() -> None:
+    # The model's organisation that opens with a given name may be a person too: it shows nothing.
+    text = "Later she studied under Marisol Banks and Darrell Wendlow."
+    result = _repaired(text, "en", [("Marisol Banks", "ORG"), ("Darrell Wendlow", "ORG")])
+    assert result == [("Darrell Wendlow", "PER"), ("Marisol Banks", "PER")]
+    # One organisation among persons is the model's slip, not a list of organisations.
+    text = "Songs by Marisol Banks / Kessvar Tolm / Darrell Wendlow / Jenna Kolbrenner unless noted."
+    found = [("Marisol Banks", "ORG"), ("Kessvar Tolm", "ORG"), ("Darrell Wendlow", "PER"), ("Jenna Kolbrenner", "PER")]
+    assert ("Marisol Banks", "PER") in _repaired(text, "en", found)
+
+
+def test_a_name_between_quote_marks_is_a_title() -> None:
+    text = "Think ''Marisol Banks'' meets a heist film."
+    assert _repaired(text, "en", [("Marisol Banks", "MISC")]) == [("Marisol Banks", "MISC")]
+    text = "Le film « Odalys Boucher » sort en mai."
+    assert _repaired(text, "fr", [("Odalys Boucher", "ORG")]) == [("Odalys Boucher", "ORG")]

@@ -217,3 +217,14 @@ def test_a_firm_named_again_alone_after_its_kind_is_no_person() -> None:
 def test_the_role_before_a_listed_given_name_stays_out_of_the_person() -> None:
     found = _found("Der Kieler Leseforscher Christian Teldravik sagt, das sei neu. So sieht es Teldravik.", "de")
     assert found["Christian Teldravik"] == "PER"
+
+
+def test_a_capital_under_its_exonym_and_a_us_state_stay_places() -> None:
+    # simplemma reads "Muskat" (the spice) and "Maine" (a form of the river Main) as nouns.
+    found = _found("Als Gastgeber wurde Muskat bestimmt, und Maine meldete sich auch.", "de")
+    assert found["Muskat"] == found["Maine"] == "LOC"
+
+
+def test_a_noun_that_geonames_lists_for_a_capital_spelt_otherwise_is_no_place() -> None:
+    found = _found("Der Film zog die Zuschauer in seinen Bann.", "de")
+    assert "Bann" not in found

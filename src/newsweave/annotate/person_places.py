@@ -30,9 +30,8 @@ from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates, fold
 from newsweave.annotate.given_names import all_given_names, name_particles, surnames
-from newsweave.annotate.name_lists import is_list_gap
 from newsweave.annotate.name_repeats import lowercase_words
-from newsweave.annotate.word_sets import calendar_words
+from newsweave.annotate.word_sets import calendar_words, is_list_gap
 
 NAME_WORD = re.compile(r"[^\W\d_][^\W\d_'’.-]*")
 

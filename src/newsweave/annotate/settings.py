@@ -162,6 +162,9 @@ class AnnotateSettings:
     # a person's name taken on a given name's evidence has at most this many words.
     given_name_min_length: int = 3
     given_name_max_words: int = 3
+    # Capitalised words that may stand between a given name and last name and the head that shows
+    # them as an organisation's or a place's name ("Aston Villa Football Club").
+    given_name_head_gap_words: int = 2
     given_name_max_extended_words: int = 4
     # A given name that the lemmatizer lists only as a noun still counts when this many of
     # Faker's locales list it: WordNet holds famous bearers as nouns ("paul", "arthur").
@@ -189,6 +192,9 @@ class AnnotateSettings:
     # A lone capitalised word is taken as a place only for cities this big: smaller towns share
     # their names with common words ("Essen", "Hof" in German).
     name_lone_place_min_population: int = 100_000
+    # A lone noun of the lexicon stays a capital's name when spelt this much like the capital's
+    # main name (rapidfuzz ratio of the folded names): an exonym, not another word GeoNames lists.
+    name_capital_exonym_similarity: int = 80
     # ... and a lone word that the lexicon reads as a common noun needs, unless a big town bears
     # it as its own name, this many declined forms of it that the lexicon leads back to it
     # ("Mannes", "Manne" → "Mann"): one alone may be a lemmatizer's slip.

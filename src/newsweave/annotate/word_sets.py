@@ -3,10 +3,12 @@ words of the language's spaCy pipeline, its month and weekday names (CLDR, via b
 words of ``lowercase_not_places`` in ``lang/<iso>/entities.toml``. Each is built once per
 language. Also the one reading of whether a language capitalises every noun, which both rule
 sets ask, and the readings of simplemma's dictionary: whether it knows a word, and whether it
-reads a word as a common noun of the language (:func:`is_lexicon_noun`)."""
+reads a word as a common noun of the language (:func:`is_lexicon_noun`). And the gap that parts the
+members of a list of names (:func:`is_list_gap`)."""
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from newsweave import lang
@@ -23,6 +25,20 @@ def capitalises_nouns(language: str) -> bool:
     """Whether the language capitalises every noun (``[names] capitalised_nouns`` in its entities
     file): then a capitalised word is no evidence of a name."""
     return bool(lang.load(language, "entities").get("names", {}).get("capitalised_nouns", False))
+
+
+def is_list_gap(gap: str, language: str) -> bool:
+    """Whether the text between two names parts two members of a list ("A, B", "A and B", "A / B")."""
+    return list_separator(language).match(gap) is not None
+
+
+@cache
+def list_separator(language: str) -> re.Pattern[str]:
+    """The gap between two members of a list: a comma or semicolon (a joiner may follow), a spaced
+    dash, slash or bar, or one of the language's ``list_joiners`` ("and", "et")."""
+    joiners = lang.load(language, "entities").get("list_joiners", [])
+    joiner = "|".join(re.escape(word) for word in joiners) or lang.NEVER
+    return re.compile(rf"^(?:\s*[,;]\s*(?:(?:{joiner})\s+)?|\s+[-–—/|]\s+|\s+(?:{joiner})\s+)$")
 
 
 @cache
