@@ -5,8 +5,9 @@ pieces of text, the parser's tokens), and each can stop inside a word: a leak pi
 camel case of a brand ("… en Whats" for "WhatsApp"), a calque that ends on the first letter of
 a name ("” declared A"). A reader shown half a word cannot tell what the flag points at. So
 whatever a detector returns, ``on_word_boundaries`` widens each span to the whole words it
-touches, trims the spaces at its edges, and lets a span that holds no word at all (a lone "-")
-take the word it stands next to. Only the evidence changes: kind, message and confidence stay.
+touches, trims the spaces at its edges, and lets a span that holds no word at all (a lone "-",
+a doubled ",,") take the nearest word on its line. Only the evidence changes: kind, message and
+confidence stay.
 """
 
 from __future__ import annotations
@@ -39,10 +40,10 @@ def on_word_boundaries(article: Article, flag: Flag) -> Flag:
 
 def whole_word_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` trimmed of edge spaces and widened to the whole words it cuts; a span
-    without a word grows to the word it touches on its line (the next one, else the one before)."""
+    without a word grows to the nearest word on its line."""
     start, end = trim_spaces(text, start, end)
     if not any(_is_word_char(char) for char in text[start:end]):
-        start, end = _with_adjacent_word(text, start, end)
+        start, end = _with_nearest_word(text, start, end)
     while start > 0 and _inside_word(text, start, _HYPHENS):
         start -= 1
     while end < len(text) and _inside_word(text, end, _HYPHENS | _APOSTROPHES):
@@ -75,16 +76,19 @@ def trim_spaces(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _with_adjacent_word(text: str, start: int, end: int) -> tuple[int, int]:
-    """A wordless span with the word after it on its line, else with the word before it."""
+def _with_nearest_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """A wordless span with the nearest word on its line: the one it is written against ("port,,",
+    "said. ."), else the next one, else the one before."""
     after = end
     while after < len(text) and text[after] != "\n" and not _is_word_char(text[after]):
         after += 1
-    if after < len(text) and _is_word_char(text[after]):
-        return start, after + 1
     before = start
     while before > 0 and text[before - 1] != "\n" and not _is_word_char(text[before - 1]):
         before -= 1
-    if before > 0 and _is_word_char(text[before - 1]):
+    word_after = after < len(text) and _is_word_char(text[after])
+    word_before = before > 0 and _is_word_char(text[before - 1])
+    if word_before and (start - before < after - end or not word_after):
         return before - 1, end
+    if word_after:
+        return start, after + 1
     return start, end
