@@ -4,9 +4,9 @@ Every evidence span of every kind starts and ends on a word boundary of the clea
 leak piece cut at the camel case of a brand grows to the whole brand, a calque that ends on a
 name's first letter grows to the whole name, and a span of punctuation alone takes the word next
 to it (``assess/evidence.py``). German: the login box („Registrieren Sie sich jetzt kostenlos“,
-„Schon registriert?“) is site furniture, not filler; an appeal to the public („Einen dringenden
-Appell richtet die Feuerwehr an die Anwohner.“) says who speaks the quote after it. Texts invented
-for these tests (de, en, fr, es).
+„Schon registriert?“) is site furniture, not filler (an appeal to the public as an address that
+sources the quote after it is tested with the other addresses, ``test_trust_stop36.py``). Texts
+invented for these tests (de, en, fr, es).
 """
 
 from __future__ import annotations
@@ -165,33 +165,6 @@ def test_a_clean_german_article_about_registering_is_unflagged() -> None:
     article = analyse(DE_BODY + kept + "\n\n" + DE_TAIL, "de")
     assert "Gesundheitsamt" in article.text and "Ausweis" in article.text
     assert article.flags == []
-
-
-# -- German: an appeal to the public names who speaks next ------------------------------------------
-
-DE_QUOTE = "„Bleiben Sie bei Sturm zu Hause und halten Sie die Zufahrten für die Einsatzwagen frei.“\n\n"
-
-
-def _unsourced_de(lead: str) -> list:
-    return flags(analyse("Der Sturm hat in Orvel zwei Dächer abgedeckt. " + lead + DE_QUOTE + DE_TAIL, "de"),
-                 "unsourced_quote")
-
-
-@pytest.mark.parametrize("lead", [
-    "Einen dringenden Appell richtet die Feuerwehr Orvel zum Wochenende an die Anwohner. ",
-    "Die Feuerwehr Orvel richtete am Freitag einen Appell an die Anwohner. ",
-    "Kommandant Jörg Heske appellierte am Freitag an die Anwohner. ",
-])
-def test_a_german_appeal_sources_the_quote_after_it(lead: str) -> None:
-    assert not _unsourced_de(lead)
-
-
-@pytest.mark.parametrize("lead", [
-    "Der Appell der Feuerwehr verhallte am Wochenende. ",
-    "Am Freitag richtete sich der Blick auf die Zufahrten. ",
-])
-def test_a_german_appeal_that_names_no_one_addressing_leaves_the_quote_unsourced(lead: str) -> None:
-    assert _unsourced_de(lead)
 
 
 # -- clean articles in English and French stay unflagged -------------------------------------------
