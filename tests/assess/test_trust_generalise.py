@@ -12,7 +12,7 @@ import hashlib
 
 import pytest
 
-from newsweave.assess.translation import _whole_words
+from newsweave.assess.evidence import whole_word_bounds
 from newsweave.model import Article, RawDocument
 from newsweave.pipeline import analyze_batch
 
@@ -156,4 +156,4 @@ def test_every_evidence_span_holds_a_word_and_every_flag_a_reason(analysed):
 def test_machine_translation_evidence_is_never_cut_mid_word():
     text = "“We stay,” declared Ann Berg."
     start = text.index("declared")
-    assert text[slice(*_whole_words(text, start, start + len("declared A")))] == "declared Ann"
+    assert text[slice(*whole_word_bounds(text, start, start + len("declared A")))] == "declared Ann"

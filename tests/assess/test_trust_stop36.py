@@ -97,6 +97,10 @@ def _unsourced_de(lead: str) -> list:
     "Am Abend wandte sich Bürgermeisterin Ilse Varga an die Anwohner. ",
     "Am Montag meldete sich Okwuosa zu Wort: ",
     "Das sei kein Zustand, sagte Okwuosa am Montag. Größere Umbauten hält sie im Frühjahr für nötig: ",
+    # an appeal to the public is an address too (stop 36, second round)
+    "Einen dringenden Appell richtet die Feuerwehr Orvel zum Wochenende an die Anwohner. ",
+    "Die Feuerwehr Orvel richtete am Freitag einen Appell an die Anwohner. ",
+    "Kommandant Jörg Heske appellierte am Freitag an die Anwohner. ",
 ])
 def test_german_address_and_unlisted_speaker_source_the_quote(lead: str) -> None:
     assert not _unsourced_de(lead)
@@ -106,6 +110,8 @@ def test_german_address_and_unlisted_speaker_source_the_quote(lead: str) -> None
     "Am Abend wandte sich die Stimmung. ",
     "Die Lage ließ sich kurz beschreiben: ",
     "Größere Umbauten hält sie im Frühjahr für nötig: ",
+    "Der Appell der Feuerwehr verhallte am Wochenende. ",
+    "Am Freitag richtete sich der Blick auf die Zufahrten. ",
 ])
 def test_german_quote_with_nobody_addressing_stays_unsourced(lead: str) -> None:
     assert _unsourced_de(lead)

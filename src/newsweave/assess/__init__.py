@@ -2,6 +2,7 @@
 
 Each detector is a small function ``(article) -> list[Flag]`` listed in ``DETECTORS``;
 detectors that compare with other articles get the store through a narrow interface.
+Whatever a detector returns, its evidence is held to whole words here (``assess/evidence.py``).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsweave.assess.dates import date_flags
+from newsweave.assess.evidence import on_word_boundaries
 from newsweave.assess.filler import detect_generic_filler
 from newsweave.assess.leaks import detect_boilerplate_leak
 from newsweave.assess.quotes import unsourced_quote_flags
@@ -31,5 +33,5 @@ DETECTORS: list[Detector] = [
 def assess(article: Article) -> Article:
     """Add the flags that can be computed from the article alone."""
     for detector in DETECTORS:
-        article.flags.extend(detector(article))
+        article.flags.extend(on_word_boundaries(article, flag) for flag in detector(article))
     return article

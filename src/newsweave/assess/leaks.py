@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from newsweave.assess.evidence import trim_spaces
 from newsweave.assess.textual import sentences
 from newsweave.extract.boilerplate import AGENCY_CREDIT, furniture_reason
 from newsweave.model import Article, Flag, Severity
@@ -77,7 +78,7 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The parts between glue points (smallest evidence first), then the whole sentence."""
     cuts = [start] + [start + m.start() for m in _GLUE.finditer(text[start:end])
                       if m.start() > 0 and not _in_address(text, start + m.start())] + [end]
-    pieces = [_trim(text, a, b) for a, b in zip(cuts, cuts[1:], strict=False)] if len(cuts) > 2 else []
+    pieces = [trim_spaces(text, a, b) for a, b in zip(cuts, cuts[1:], strict=False)] if len(cuts) > 2 else []
     pieces.append((start, end))
     return [(a, b) for a, b in pieces if b > a]
 
@@ -88,14 +89,6 @@ def _in_address(text: str, at: int) -> bool:
     while token_start > 0 and not text[token_start - 1].isspace():
         token_start -= 1
     return bool(_ADDRESS.match(text, token_start))
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _datelines(text: str) -> list[tuple[int, int, str]]:

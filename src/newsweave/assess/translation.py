@@ -65,17 +65,8 @@ def detect_machine_translation(article: Article) -> list[Flag]:
         return []
     kinds = sorted({ARTEFACT_WORDS[kind] for _, _, kind in artefacts})
     message = f"The text shows {len(artefacts)} marks of machine translation ({', '.join(kinds)})."
-    evidence = [article.span(*_whole_words(article.text, start, end)) for start, end, _ in artefacts]
+    evidence = [article.span(start, end) for start, end, _ in artefacts]
     return [Flag(KIND, SEVERITY, message, evidence, SETTINGS.translation_confidence)]
-
-
-def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """Evidence never cut mid-word: a match ending in "declared A" grows to "declared Ann"."""
-    while end < len(text) and text[end - 1 : end].isalnum() and text[end].isalnum():
-        end += 1
-    while start > 0 and text[start].isalnum() and text[start - 1].isalnum():
-        start -= 1
-    return start, end
 
 
 def lowercase_names(article: Article) -> list[tuple[int, int]]:
