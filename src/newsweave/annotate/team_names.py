@@ -15,7 +15,7 @@ Marines", :func:`teams_the_model_missed`): a headline's "Florida Schools Close" 
 
 A club the article shows playing (:func:`teams_shown_playing`): a name right after a phrase of
 ``team_cues`` ("signed for", "made his debut for", « joue pour ») is a team, whatever the model
-called it ("signed for Chesterfield" LOC, "joined the squad of Maccabi Haifa" PER), and so are the
+called it ("signed for Chesterfield" LOC, "made his debut for Maccabi Haifa" PER), and so are the
 other persons and others of that name in the article; a place of that name elsewhere stays. Not
 a given name ("played for Jim"), words of the language alone ("signed for Catching Fire", a film),
 nor the first words of a longer name the model cut ("played for the Atlanta Falcons").
