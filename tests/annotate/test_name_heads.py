@@ -4,8 +4,9 @@ The places and organisations are invented."""
 from __future__ import annotations
 
 from newsweave.annotate.canonical import Mention
-from newsweave.annotate.name_heads import names_of_heads, names_with_heads
+from newsweave.annotate.name_heads import names_of_heads, names_with_heads, organisations_named_with_firm_suffixes
 from newsweave.annotate.nlp import pipeline
+from newsweave.annotate.place_words import full_name_words
 
 
 def _found(text: str, language: str, taken: list[str] = ()) -> list[tuple[str, str]]:
@@ -73,3 +74,30 @@ def test_for_joins_no_place_head() -> None:
 def test_hospitals_stadiums_and_stations_are_organisations() -> None:
     text = "Fans left Dorvanic Stadium for Velmora Hospital near Kessmoor Station."
     assert _found(text, "en") == [("Dorvanic Stadium", "ORG"), ("Kessmoor Station", "ORG"), ("Velmora Hospital", "ORG")]
+
+
+def _firms(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    mentions = []
+    for words, label in found:
+        start = text.index(words, mentions[-1].end if mentions else 0)
+        mentions.append(Mention(start, start + len(words), words, label))
+    organisations_named_with_firm_suffixes(mentions, language, full_name_words(mentions))
+    return [(mention.text, mention.label) for mention in mentions]
+
+
+def test_a_firm_named_once_with_its_suffix_is_the_firm_alone_too() -> None:
+    text = "Shares of Brimqor Inc. rose. Brimqor said its profit doubled, and Brimqor stores opened."
+    assert _firms(text, "en", [("Brimqor Inc.", "ORG"), ("Brimqor", "PER"), ("Brimqor", "MISC")]) == [
+        ("Brimqor Inc.", "ORG"), ("Brimqor", "ORG"), ("Brimqor", "ORG")]
+
+
+def test_a_french_firm_named_once_with_its_suffix() -> None:
+    text = "Les actions de Velorix SA ont progressé, et Velorix a annoncé un bénéfice."
+    assert _firms(text, "fr", [("Velorix SA", "ORG"), ("Velorix", "PER")]) == [("Velorix SA", "ORG"), ("Velorix", "ORG")]
+
+
+def test_a_quip_named_after_a_person_and_a_persons_surname_stay_persons() -> None:
+    text = "Aides ran what he called Marcus Oldane Inc., and Marcus Oldane denied it. Tervo Corp. hired Anna Tervo; Tervo said yes."
+    assert _firms(text, "en", [("Marcus Oldane Inc.", "ORG"), ("Marcus Oldane", "PER"), ("Tervo Corp.", "ORG"),
+                               ("Anna Tervo", "PER"), ("Tervo", "PER")]) == [
+        ("Marcus Oldane Inc.", "ORG"), ("Marcus Oldane", "PER"), ("Tervo Corp.", "ORG"), ("Anna Tervo", "PER"), ("Tervo", "PER")]

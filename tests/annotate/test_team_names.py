@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from newsweave.annotate.canonical import Mention
 from newsweave.annotate.nlp import pipeline
-from newsweave.annotate.team_names import teams_named_after_places, teams_the_model_missed
+from newsweave.annotate.team_names import teams_named_after_places, teams_shown_playing, teams_the_model_missed
 
 
 def _run(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -64,3 +64,38 @@ def test_headlines_places_and_other_languages_give_no_untagged_team() -> None:
     assert _missed("Ferries crossed to the Denver Islands at dawn.", "en") == []
     assert _missed("He signed with the Milwaukee Harvesters Club in May.", "en") == []  # the name goes on
     assert _missed("Il a signé avec les Harvesters de Milwaukee.", "fr") == []
+
+
+def _shown_playing(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    mentions = []
+    for words, label in found:
+        start = text.index(words, mentions[-1].end if mentions else 0)
+        mentions.append(Mention(start, start + len(words), words, label))
+    teams_shown_playing(mentions, text, language)
+    return [(mention.text, mention.label) for mention in mentions]
+
+
+def test_a_name_the_article_shows_playing_is_a_team_and_so_are_its_persons() -> None:
+    text = "Orlen Vasko signed for Brackmoor in May. Brackmoor lost, and Vasko stayed in Brackmoor."
+    assert _shown_playing(text, "en", [("Orlen Vasko", "PER"), ("Brackmoor", "LOC"), ("Brackmoor", "PER"),
+                                       ("Vasko", "PER"), ("Brackmoor", "LOC")]) == [
+        ("Orlen Vasko", "PER"), ("Brackmoor", "ORG"), ("Brackmoor", "ORG"), ("Vasko", "PER"), ("Brackmoor", "LOC")]
+
+
+def test_a_team_after_a_french_phrase_of_play() -> None:
+    text = "Le milieu Jorek Talvan joue pour Sévrange Athlétique depuis l'été."
+    assert _shown_playing(text, "fr", [("Jorek Talvan", "PER"), ("Sévrange Athlétique", "PER")]) == [
+        ("Jorek Talvan", "PER"), ("Sévrange Athlétique", "ORG")]
+
+
+def test_a_pact_signed_in_a_town_leaves_the_town() -> None:
+    text = "The treaty was signed in Varlenne, and Mira Oduya signed with the club."
+    assert _shown_playing(text, "en", [("Varlenne", "LOC"), ("Mira Oduya", "PER")]) == [
+        ("Varlenne", "LOC"), ("Mira Oduya", "PER")]
+
+
+def test_a_given_name_a_title_of_common_words_and_a_cut_name_stay() -> None:
+    text = "They played for Marta in May. Ola Brenn signed for Silent Harbour, and Ivo played for the Kestrel Owls."
+    assert _shown_playing(text, "en", [("Marta", "PER"), ("Ola Brenn", "PER"), ("Silent Harbour", "PER"),
+                                       ("Ivo", "PER"), ("Kestrel", "LOC")]) == [
+        ("Marta", "PER"), ("Ola Brenn", "PER"), ("Silent Harbour", "PER"), ("Ivo", "PER"), ("Kestrel", "LOC")]

@@ -44,7 +44,7 @@ from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, 
 from newsweave.annotate.georesolve import site_home_of, site_of
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.given_names import all_given_names, name_particles, persons_by_given_names
-from newsweave.annotate.name_heads import names_of_heads, names_with_heads
+from newsweave.annotate.name_heads import names_of_heads, names_with_heads, organisations_named_with_firm_suffixes
 from newsweave.annotate.name_lists import (examples_of_kinds, list_members, persons_paired_by_slashes,
                                            places_in_lists_of_places)
 from newsweave.annotate.regnal_names import persons_of_lands
@@ -58,7 +58,8 @@ from newsweave.annotate.person_places import after_honorific, is_subject, places
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, persons_named_by_kin,
                                             places_after_place_nouns, place_preposition, places_listed_with_places)
-from newsweave.annotate.team_names import teams_before_places, teams_named_after_places, teams_the_model_missed
+from newsweave.annotate.team_names import (teams_before_places, teams_named_after_places, teams_shown_playing,
+                                           teams_the_model_missed)
 from newsweave.annotate.titles import with_titles
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
@@ -159,6 +160,7 @@ def _mentions_of(article: Article) -> list[Mention]:
     places_listed_with_places(mentions, article.text, language, in_full_names)
     places_in_lists_of_places(mentions, article.text, language)
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
+    organisations_named_with_firm_suffixes(mentions, language, in_full_names)
     persons_named_by_kin(mentions, article.text, language)
     mentions = list_members(mentions, doc, language)
     persons_paired_by_slashes(mentions, article.text)
@@ -175,6 +177,7 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions = recover_toponyms(mentions, article.text, doc, language)
     mentions += names_repeated_in_lower_case(article.text, mentions, language)
     mentions += lowercase_countries(doc, language, covered(mentions))
+    teams_shown_playing(mentions, article.text, language)
     mentions = with_titles(mentions, article.text, doc, language)
     return mentions
 

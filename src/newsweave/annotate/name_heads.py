@@ -13,6 +13,11 @@ of organisations (or opening with one, "Lake Mérou", "University Kessel"), is a
 kind when one of its other words is no common word of the language: "Aomori" is a name, "the
 Political Party" of a heading is two words. A leading capitalised stop word ("The", "In" at a
 sentence start) is no part of it.
+
+**Firms without their suffix.** A firm the article names once with its legal suffix ("Brimq Inc.",
+``firm_suffixes``) is that organisation where it stands without it too ("Brimq said", tagged a
+person), unless a given name opens it ("Bill Clinton Inc.", a quip) or it is a word of a person's
+full name in the article.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ from spacy.tokens import Doc, Span
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, covered
+from newsweave.annotate.geo import candidates, fold
+from newsweave.annotate.given_names import all_given_names
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.settings import SETTINGS
@@ -151,3 +158,29 @@ def _capitalised_runs(doc: Doc, taken: set[int], stop: set[str]) -> list[Span]:
 
 def _is_capitalised(token) -> bool:
     return token.is_alpha and token.text[:1].isupper()
+
+
+def organisations_named_with_firm_suffixes(mentions: list[Mention], language: str, in_full_names: set[str]) -> None:
+    """"Brimq Inc." once, "Brimq said" elsewhere: the model's persons, others and unknown places
+    named as an organisation of the article without its legal suffix are that organisation (module's text)."""
+    suffix = _firm_suffix(language)
+    if suffix is None:
+        return
+    # Any locale's given name, common words included ("Bill", "Rose"), may open a quip's name.
+    given = all_given_names()
+    firms = {fold(match.group("name")) for m in mentions if m.kind == "name" and m.label == "ORG"
+             and (match := suffix.match(m.text)) is not None and match.group("name").split()[0] not in given}
+    for mention in mentions:
+        key = fold(mention.text)
+        if (mention.kind == "name" and key in firms and key not in in_full_names
+                and (mention.label in ("PER", "MISC") or mention.label == "LOC" and not candidates(mention.text))):
+            mention.label = "ORG"
+
+
+@cache
+def _firm_suffix(language: str) -> re.Pattern[str] | None:
+    """A name, then a legal suffix of ``firm_suffixes`` (entities file) that ends it."""
+    suffixes = lang.load(language, "entities").get("firm_suffixes", [])
+    if not suffixes:
+        return None
+    return re.compile(rf"(?P<name>.+?),?\s+(?:{lang.alternation(suffixes)})$")

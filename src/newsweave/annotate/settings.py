@@ -202,6 +202,9 @@ class AnnotateSettings:
     # ... and for smaller towns right after a preposition of places ("in Tutzing"), from this size:
     # villages bear the names of nouns that follow "in" ("in Brand", "in Panik", "in Gang").
     name_town_after_preposition_min_population: int = 5_000
+    # A division's other name that is a noun too ("Auto" of Araba) stays a place only for a
+    # division this big: news writes big regions under their exonyms ("Bayern", "Elsass").
+    name_division_exonym_min_population: int = 1_000_000
     name_max_words: int = 6
     # In a script without case, known names are looked for up to this many characters long.
     name_max_caseless_chars: int = 24

@@ -13,6 +13,13 @@ article (a headline's "Baker Visits Dunmore" over "Mayor Tom Baker"). A language
 A team the model left untagged is taken after a lower-case article only ("for the Chiba Lotte
 Marines", :func:`teams_the_model_missed`): a headline's "Florida Schools Close" has none.
 
+A club the article shows playing (:func:`teams_shown_playing`): a name right after a phrase of
+``team_cues`` ("signed for", "made his debut for", « joue pour ») is a team, whatever the model
+called it ("signed for Chesterfield" LOC, "made his debut for Maccabi Haifa" PER), and so are the
+other persons and others of that name in the article; a place of that name elsewhere stays. Not
+a given name ("played for Jim"), words of the language alone ("signed for Catching Fire", a film),
+nor the first words of a longer name the model cut ("played for the Atlanta Falcons").
+
 French names a team the other way round, its plural before its town ("Girondins de Bordeaux",
 "Lakers de Los Angeles"; :func:`teams_before_places`): a capitalised plural, a joiner of
 ``team_place_joiners`` ("de", "du", "d'"), then a name the gazetteer knows as a place, is one
@@ -25,18 +32,21 @@ place.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of, covered
-from newsweave.annotate.geo import candidates, demonym_country, region_demonym
-from newsweave.annotate.given_names import given_names, one_space_between, surnames
-from newsweave.annotate.name_repeats import lemma_index
+from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
+from newsweave.annotate.given_names import GivenNames, given_names, one_space_between, surnames
+from newsweave.annotate.name_repeats import lemma_index, lowercase_words
 from newsweave.annotate.settings import SETTINGS
 
 MAX_WORDS = 4
+# A capitalised word right after a name: the name goes on past the model's mention.
+NAME_GOES_ON = re.compile(r"[ \t\xa0]+[A-ZÀ-Ý]")
 
 
 def teams_named_after_places(mentions: list[Mention], doc: Doc, language: str) -> list[Mention]:
@@ -210,3 +220,42 @@ def _is_team_plural(word: str, language: str) -> bool:
 @cache
 def _place_joiners(language: str) -> frozenset[str]:
     return frozenset(lang.load(language, "entities").get("team_place_joiners", []))
+
+
+def teams_shown_playing(mentions: list[Mention], text: str, language: str) -> None:
+    """Relabel ORG the names the article shows as teams by a phrase of ``team_cues`` right before
+    them (module's text); their other mentions as persons or others follow."""
+    cue = _team_cue(language)
+    if cue is None:
+        return
+    given = given_names(language)
+    common = lowercase_words(language)
+    shown = [m for m in mentions if m.kind == "name" and m.label != "ORG"
+             and cue.search(text, max(0, m.start - SETTINGS.organisation_noun_window), m.start)
+             and _may_be_a_team(m, text, given, common)]
+    names = {fold(m.text) for m in shown}
+    for mention in mentions:
+        if mention.kind == "name" and (mention in shown or mention.label in ("PER", "MISC") and fold(mention.text) in names):
+            mention.label = "ORG"
+
+
+def _may_be_a_team(mention: Mention, text: str, given: GivenNames, common: frozenset[str]) -> bool:
+    """Whether a name after a phrase of play may be a team: not a person's given name ("play for
+    Jim"), not two or more words of the language alone ("signed for Catching Fire", a film), and not the first
+    words of a longer capitalised name the model cut ("the Atlanta" of "the Atlanta Falcons")."""
+    words = mention.text.split()
+    # One word alone may be a town that is a word too ("Chesterfield", a sofa).
+    return (words[0] not in given and not (len(words) > 1 and all(word.lower() in common for word in words))
+            and NAME_GOES_ON.match(text, mention.end) is None)
+
+
+@cache
+def _team_cue(language: str) -> re.Pattern[str] | None:
+    """A phrase of ``team_cues`` (entities file), then optionally the language's article, right
+    before a name."""
+    cues = lang.load(language, "entities").get("team_cues", [])
+    if not cues:
+        return None
+    article = "|".join(re.escape(word.strip()) + (r"\s+" if word.endswith(" ") else "") for word in lang.articles(language))
+    optional_article = f"(?:{article})?" if article else ""
+    return re.compile(rf"(?<!\w)(?:{lang.alternation(cues, flexible_spaces=True)})[ \t\xa0]+{optional_article}$", re.IGNORECASE)

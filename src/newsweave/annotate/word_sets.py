@@ -136,6 +136,19 @@ def _noun_inflection_endings(language: str) -> list[str]:
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def noun_with_plural_ending_only(word: str, language: str) -> bool:
+    """Whether simplemma's dictionary holds a capitalised word as its own lemma and leads one of
+    the language's ``noun_plural_endings_only`` forms back to it ("Autos" → "Auto", "Kinos" →
+    "Kino"): a noun that declines no other way. Place names take that ending too, as a genitive
+    ("Berlins", "Oslos"), so this alone tells nothing: :func:`names.noun_of_the_lexicon` asks
+    the gazetteer as well."""
+    endings = lang.load(language, "entities").get("names", {}).get("noun_plural_endings_only", [])
+    if not endings or _simplemma_lemma(word, language) != word:
+        return False
+    return any(_simplemma_lemma(word + ending, language) == word for ending in endings)
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def declined_noun_form(word: str, language: str) -> bool:
     """Whether simplemma's dictionary reads a capitalised word as a declined form of another noun
     ("Länder", "Landes" → "Land"; "Namen" → "Name"), in a language that lists its
