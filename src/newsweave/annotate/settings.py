@@ -176,6 +176,8 @@ class AnnotateSettings:
     # A name the model missed and a head word names ("Aomori Prefecture") has at most this many words.
     name_head_max_words: int = 4
     toponym_max_words: int = 4
+    # A town split by the model into two names ("Mission" + "Viejo") is joined again only when it has this many people.
+    toponym_split_town_min_population: int = 20_000
     # A country named in capitals outside a dateline is its initials ("US", "DRC"); longer is heading type.
     toponym_max_initials: int = 3
     # Characters before a name searched for the preposition (and its article).
