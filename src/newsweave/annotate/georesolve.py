@@ -610,7 +610,8 @@ def _choose(found: tuple[_Entry, ...], context: Context, prefer_city: bool = Tru
     """The best reading and its confidence: the share of the softmax of the scores that goes to
     readings within ``SETTINGS.geo_same_place_km`` of it (a city and its namesake division agree).
     Without ``prefer_city`` a division is not given up for the city at its heart."""
-    scores = [_score(entry, context) for entry in found]
+    metropolis = _metropolis(found)
+    scores = [_score(entry, context, metropolis) for entry in found]
     if any(_local(entry.place, context) and (entry.main_name or not _names_a_country(found)) for entry in found):
         # A far namesake in a country the article never points at yields to a local reading
         # (a country's own name does not yield to a town that bears it only as another name:
@@ -654,7 +655,13 @@ def _distance(a: Place, b: Place) -> float:
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
-def _score(entry: _Entry, context: Context) -> float:
+def _metropolis(found: tuple[_Entry, ...]) -> int:
+    """The population of the largest city among the readings, where it is a metropolis (else 0)."""
+    largest = max((entry.place.population for entry in found if entry.place.kind == "city"), default=0)
+    return largest if largest >= SETTINGS.geo_metropolis_min_population else 0
+
+
+def _score(entry: _Entry, context: Context, metropolis: int = 0) -> float:
     place = entry.place
     population = min(place.population, ADMIN2_MAX_POPULATION) if place.kind == "admin2" else place.population
     score = math.log10(population + 1) + KIND_BONUS[place.kind]
@@ -664,7 +671,7 @@ def _score(entry: _Entry, context: Context) -> float:
         score += SETTINGS.geo_same_country_bonus
     if place.kind not in ("continent", "country") and place.country and place.country == context.home:
         score += SETTINGS.geo_home_bonus
-    if place.kind in ("city", "admin2") and _in_named_region(place, context):
+    if place.kind in ("city", "admin2") and _in_named_region(place, context) and not _dwarfed(place, metropolis):
         score += SAME_ADMIN1_BONUS
     if place.kind == "city" and any(haversine_km(place.lat, place.lon, lat, lon) < SETTINGS.geo_near_km
                                     for lat, lon in context.points):
@@ -680,6 +687,12 @@ def _score(entry: _Entry, context: Context) -> float:
     if _in_pair_region(place, context.inside):
         score += SETTINGS.geo_pair_bonus
     return score
+
+
+def _dwarfed(place: Place, metropolis: int) -> bool:
+    """Whether a town is a small namesake of a metropolis: its state named somewhere in the article
+    says little ("stops in Washington, New York and Boston" is not Boston, New York)."""
+    return place.population * SETTINGS.geo_metropolis_ratio < metropolis
 
 
 def _local(place: Place, context: Context) -> bool:

@@ -134,6 +134,10 @@ class AnnotateSettings:
     # names or in its home state, or a state holding a sure town): "Lebanon" next to Myerstown is
     # the Pennsylvania town, "Georgia" next to Atlanta the US state.
     geo_foreign_penalty: float = 4.0
+    # A city of at least ``geo_metropolis_min_population`` is what its name means over a namesake town
+    # ``geo_metropolis_ratio`` times smaller whose state the article merely names elsewhere.
+    geo_metropolis_min_population: int = 500_000
+    geo_metropolis_ratio: float = 20.0
     # A site's home division: the one where the sure places of at least ``geo_site_home_min_articles``
     # of its articles lie, and of at least ``geo_site_home_min_share`` of those that have any.
     geo_site_home_min_articles: int = 2
@@ -172,6 +176,8 @@ class AnnotateSettings:
     # A name the model missed and a head word names ("Aomori Prefecture") has at most this many words.
     name_head_max_words: int = 4
     toponym_max_words: int = 4
+    # A town split by the model into two names ("Mission" + "Viejo") is joined again only when it has this many people.
+    toponym_split_town_min_population: int = 20_000
     # A country named in capitals outside a dateline is its initials ("US", "DRC"); longer is heading type.
     toponym_max_initials: int = 3
     # Characters before a name searched for the preposition (and its article).

@@ -59,6 +59,9 @@ TRAILING_KINDS = ("country", "admin1")
 NAME_WORD = re.compile(r"[^\W_][\w.&'’-]*")
 POSSESSIVE_END = re.compile(r"['’]s?$")
 TOKEN_WORD = re.compile(r"\w", re.UNICODE)
+# Between two halves of one place's name: a space, or a short lower-case word of the place's own
+# language ("do" in "Rio Grande do Sul").
+SPLIT_PLACE_GAP = re.compile(r"[ \t\xa0](?:[a-zà-ÿ]{1,3}[ \t\xa0])?")
 
 
 def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str) -> list[Mention]:
@@ -108,7 +111,9 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
     _listed_with_places(doc, text, mentions, by_span, taken, added, person_words, language)
     _places_before_place_nouns(doc, text, mentions, by_span, taken, added, person_words, language)
     _place_names_repeated(doc, text, mentions, by_span, taken, added, person_words, language)
-    found = mentions + added
+    # Again over what the rules above added: a preposition's rule takes "Mission" alone when the
+    # model made "Viejo" a person.
+    found = _places_named_with_and(mentions + added, text, language)
     nested = embedded_places(found, text, language)
     return found + nested + embedded_demonyms(found, nested, text, language)
 
@@ -555,24 +560,41 @@ def _person_name_words(mentions: list[Mention], language: str) -> set[str]:
 
 
 def _places_named_with_and(mentions: list[Mention], text: str, language: str) -> list[Mention]:
-    """Two names joined by "and" / "&" (the language's list joiners) that together name a
-    country or a division ("Trinidad and Tobago", "Bosnia and Herzegovina", which the model may
-    tag as two places or two organisations) become one place mention."""
+    """Two names side by side that together name a place become one place mention.
+
+    Joined by "and" / "&" (the language's list joiners), the whole must name a country or a
+    division ("Trinidad and Tobago", "Bosnia and Herzegovina", which the model may tag as two
+    places or two organisations). Split at a space or at a short lower-case word of the place's
+    own language ("Mission" + "Viejo", "Rio Grande" + "Sul" for "Rio Grande do Sul"), the whole
+    must be the main name of a division or of a town of ``SETTINGS.toponym_split_town_min_population``.
+    """
     joiners = [word for word in lang.load(language, "entities").get("list_joiners", [])] + ["&"]
     joined = re.compile(rf"[ \t\xa0]+(?:{lang.alternation(joiners)})[ \t\xa0]+")
     ordered = sorted((m for m in mentions if m.kind == "name"), key=lambda m: m.start)
     merged: dict[int, Mention] = {}
     gone: set[int] = set()
     for first, second in zip(ordered, ordered[1:]):
-        if id(first) in gone or not joined.fullmatch(text, first.end, second.start):
+        if id(first) in gone:
             continue
         whole = text[first.start:second.end]
-        if any(entry.place.kind == "country" or entry.main_name and entry.place.kind == "admin1" for entry in candidates(whole)):
+        if (joined.fullmatch(text, first.end, second.start) and _joins_a_country_or_division(whole)
+                or SPLIT_PLACE_GAP.fullmatch(text, first.end, second.start) and _names_place_split_in_two(whole)):
             gone.update((id(first), id(second)))
             merged[first.start] = Mention(first.start, second.end, whole, "LOC")
     if not gone:
         return mentions
     return [m for m in mentions if id(m) not in gone] + list(merged.values())
+
+
+def _joins_a_country_or_division(name: str) -> bool:
+    return any(entry.place.kind == "country" or entry.main_name and entry.place.kind == "admin1"
+               for entry in candidates(name))
+
+
+def _names_place_split_in_two(name: str) -> bool:
+    return any(entry.main_name and (entry.place.kind in ("country", "admin1", "admin2") or entry.place.kind == "city"
+                                    and entry.place.population >= SETTINGS.toponym_split_town_min_population)
+               for entry in candidates(name))
 
 
 def _countries_taken_for_organisations(mentions: list[Mention], language: str) -> None:
