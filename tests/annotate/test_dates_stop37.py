@@ -1,7 +1,6 @@
 """Stop 37 (issue 17 items 1–2): a present verb of showing makes no plan, a relative clause's past
 is not the date's, a hyphened -ed form is no past, a German night with its date in figures is one
-expression, a French night "de samedi à dimanche" is one, "der letzten Wochen" is a span, and a page
-fetched long after the day its lead names is dated by that day. Invented sentences; Wednesday
+expression, a French night "de samedi à dimanche" is one, "der letzten Wochen" is a span. Invented sentences; Wednesday
 2024-02-28 is the article's day."""
 
 from __future__ import annotations
