@@ -105,6 +105,8 @@ def grammar(language: str) -> Grammar | None:
         "month": rf"(?P<month>{month_alt})",
         # an abbreviation's full stop ("Tues."), not a sentence's ("on Monday.")
         "weekday": rf"(?P<weekday>{weekday_alt})(?:(?<![^\W\d_]{{5}})\.)?",
+        # a weekday that the pattern does not value ("la nuit de [samedi] à dimanche")
+        "weekdays": rf"(?:{weekday_alt})",
         "day": r"(?P<day>[0-3]?\d)",
         # a day of the month in words: "el primero de mayo", "el cuatro de julio"
         "dayword": rf"(?P<day>{lang.rule_alternation(data.get('day_words', {}))})",
@@ -183,6 +185,7 @@ def grammar(language: str) -> Grammar | None:
                    verb_second=re.compile(cues["verb_second_present"]) if cues.get("verb_second_present") else None,
                    perfect_auxiliaries=frozenset(cues.get("perfect_auxiliaries", ())),
                    not_verbs=frozenset(cues.get("not_verbs", ())),
+                   showing_verbs=frozenset(cues.get("showing_verbs", ())),
                    backward_before=tuple(cues.get("backward_before", ())), needs=needs,
                    backward_unless_future=tuple(cues.get("backward_unless_future", ())),
                    present_patterns=tuple(re.compile(regex) for regex in cues.get("present_patterns", ())),
@@ -191,6 +194,7 @@ def grammar(language: str) -> Grammar | None:
                    object_before=_object_before(cues),
                    reported_that=re.compile(rf"(?<!\w)(?:{lang.rule_alternation(cues['reported_that'])})(?!\w)")
                    if cues.get("reported_that") else None,
+                   relative_opener=re.compile(cues["relative_opener"]) if cues.get("relative_opener") else None,
                    drop_lead=drop_lead, take_before=take_before,
                    range_before=range_before, range_after=range_after,
                    abbreviations_need_stop=bool(data.get("abbreviations_need_stop")),

@@ -68,6 +68,10 @@ class Grammar:
     perfect_auxiliaries: frozenset[str] = frozenset()
     # words shaped like a present form that are none ("mit", "gegen", "nicht" end in -t, -en)
     not_verbs: frozenset[str] = frozenset()
+    # present verbs of showing ("zeigen", "shows", "montrent"): their object reports what the
+    # pictures or figures hold, so they make no plan of a date in it ("Bilder zeigen, dass die
+    # Detonation in der Nacht des Montags …")
+    showing_verbs: frozenset[str] = frozenset()
     # the order of dates in figures joined by full stops, where it is not ``numeric_order``
     # (English writes "03/04/2024" month first, but "02.01.2020" day first as Europe does)
     numeric_order_dotted: str = ""
@@ -90,6 +94,9 @@ class Grammar:
     # the words that open reported speech after a verb in the past ("aseguró que", "sagte, …"):
     # a present verb behind them still speaks of what is to come
     reported_that: re.Pattern[str] | None = None
+    # where a relative clause opens after the expression ("… the base Mr. Sanders has created",
+    # "… who had left"): its verb is not the expression's, so a past there says nothing of it
+    relative_opener: re.Pattern[str] | None = None
     # per pattern, a cheap regular expression the text must contain for the pattern to be tried
     # (``needs`` in the language file: "uhr" for clocks); None tries it on every text
     needs: tuple[re.Pattern[str] | None, ...] = ()

@@ -215,9 +215,13 @@ class ResolveContext:
 
     def _past_later_in_sentence(self) -> bool:
         """A past cue between the match and the end of its sentence (further than ``tense``'s
-        window after the match, which stops at the first comma)."""
+        window after the match, which stops at the first comma), outside a relative clause, whose
+        verb is not the expression's ("needs in November or risk losing the base Mr. Sanders has
+        created")."""
         rest = self.text[self.mention.end:self.mention.end + 3 * SETTINGS.timex_cue_window]
-        rest = _mask_names(_SENTENCE_END_AFTER.split(rest)[0]).lower()
+        rest = _SENTENCE_END_AFTER.split(rest)[0]
+        relative = self.rules.relative_opener.search(rest) if self.rules.relative_opener is not None else None
+        rest = _mask_names(rest[:relative.start()] if relative else rest).lower()
         return _first_cue(rest, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries) is not None
 
     def _future_in_clause(self, before: str, after: str) -> bool:
@@ -246,7 +250,7 @@ class ResolveContext:
             return any(self._present_match(pattern, before) for pattern in self.rules.present_patterns)
         for found in re.finditer(r"(?:\b[A-ZÄÖÜ][\w-]*|\b(?:er|sie|es|wir|ihr|man))\s+([a-zäöüß]+)\b", before):
             verb = found.group(1)
-            if verb in self.rules.not_verbs:
+            if verb in self.rules.not_verbs or verb in self.rules.showing_verbs:
                 continue
             if verb in self.rules.perfect_auxiliaries:
                 return False
@@ -259,10 +263,17 @@ class ResolveContext:
         before it do not show to be a plural noun ("the three Democratic contests Tuesday")."""
         start = 0
         while (found := pattern.search(before, start)) is not None:
-            if "verb" not in pattern.groupindex or not self._plural_noun(before[:found.start("verb")]):
+            if not self._shows(found) and ("verb" not in pattern.groupindex
+                                           or not self._plural_noun(before[:found.start("verb")])):
                 return True
             start = found.start() + 1
         return False
+
+    def _shows(self, found: re.Match[str]) -> bool:
+        """The present verb found (its ``verb`` group, else the match's last word) is one of
+        showing: "Satellite images show the depot on Monday" reports, it plans nothing."""
+        verb = found.group("verb") if "verb" in found.re.groupindex else found.group(0).split()[-1]
+        return verb.lower() in self.rules.showing_verbs
 
     def _plural_noun(self, head: str) -> bool:
         """The words right before a form in -s (no punctuation between) make it a plural noun,
