@@ -1,7 +1,7 @@
 """Stop 37 (issue 17 item 3): a pronoun speaker is the subject of the sentence before, where the parse
-shows it, not a nearer name in that sentence's object or subordinate clause; of two people of one
-surname a bare surname is the nearer one; a German fronted word that the lexicon knows lower-case only
-is no speaker („Inzwischen sagte der Minister:“); a document's author speaks the words the document is
+shows it, not a nearer name in that sentence's object or subordinate clause, nor a person the text
+marked with the pronoun's gender before that subject; of two people of one surname a bare surname is
+the nearer one; a German fronted word that the lexicon knows lower-case only is no speaker („Inzwischen sagte der Minister:“); a document's author speaks the words the document is
 cited for („ein Schreiben der Hafenbehörde, in dem es hieß:“).
 
 All texts here were written for these tests.

@@ -399,8 +399,7 @@ def _sentence_verb(text: str, piece: Piece, rule: Rules, bodies: Bodies) -> Attr
     window = text[start:piece.open_at]
     for pattern in rule.sentence_verb:
         match = pattern.search(window)
-        if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies) \
-                and is_fronted_word(match, rule):
+        if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies):
             return _attribution(match, start, rule)
     return None
 

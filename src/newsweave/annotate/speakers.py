@@ -14,6 +14,11 @@ and titles the nearest earlier person that the mention can refer to.
   Faker's locales list it for one gender only (``given_names.given_name_gender``).
 * A name inside an earlier person's description ("Jo Ash, a neighbour of Tom Lee, stood …") is no
   antecedent of a later pronoun: the described subject is.
+* Where the language's parse shows it (``subject_labels``), a pronoun refers to the grammatical
+  subject of the sentence before, not to a nearer name in that sentence's object or subordinate
+  clause ("Ash attacked the plan of Tom Lee. “…,” he said." is Ash's), following a chain of subject
+  pronouns back to a name; a subject between a person the text marks with the pronoun's gender and
+  the pronoun beats that person.
 * The speaker links to the canonical entity: the id of an entity (person, organisation, place)
   that the speaker mention overlaps, else of the person it resolves to, else of a known alias
   (``lang/*/entities.toml``) that the mention names.
@@ -212,8 +217,8 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
 def _previous_subject(article: Article, pronoun_start: int, person: Person, candidates: list[Person],
                       gender: str | None) -> Person:
     """The subject of the sentence that names ``person`` (of its last main clause that has one), where
-    the parse shows one among the candidates: after "Macron attacked the party of Jean-Luc Mélenchon." a later "he said" is Macron's,
-    the nearer name standing in the object. Where that subject is itself a pronoun that agrees ("He
+    the parse shows one among the candidates: after "Macron attacked the party of Jean-Luc Mélenchon."
+    a later "he said" is Macron's, the nearer name standing in the object. Where that subject is itself a pronoun that agrees ("He
     thanked Jo Ash."), the sentence's other names are passed over and the person before it is sought
     the same way. Else ``person``: no parse, the pronoun's own sentence, or a subject that names no one
     ("The court heard Jo Ash.")."""
@@ -252,9 +257,12 @@ def _subject_between(article: Article, pronoun_start: int, person: Person, agree
     own = _sentence_of(doc, person) if doc is not None and labels else None
     if own is None:
         return None
-    for sentence in reversed(list(doc[own.end:].sents) if own.end < len(doc) else []):
+    between = []
+    for sentence in doc[own.end:].sents if own.end < len(doc) else ():
         if sentence.end_char > pronoun_start:
-            continue
+            break
+        between.append(sentence)
+    for sentence in reversed(between):
         subjects = _main_subjects(sentence, labels)
         named = next((c for t in reversed(subjects) for c in agreeing if c.start <= t.idx < c.end), None)
         if named is not None:
