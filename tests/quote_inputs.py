@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsweave.annotate.nlp import parse_batch
 from newsweave.annotate.quotes import annotate_quotes, find_quotes, quote_records
 from newsweave.model import Article, Entity, Quote
 from newsweave.offsets import OffsetMap
@@ -17,11 +18,15 @@ def quotes_of(text: str, language: str) -> dict[str, Quote]:
     return {text[q.start:q.end]: q for q in article.quotes}
 
 
-def quotes_with_people(text: str, language: str, people: list[tuple[str, str]]) -> dict[str, Quote]:
+def quotes_with_people(text: str, language: str, people: list[tuple[str, str]], parse: bool = False
+                       ) -> dict[str, Quote]:
     """The quotes of an article whose entities stage found ``people`` (mention, entity id) as
-    persons, every occurrence of each mention, by the words they quote."""
+    persons, every occurrence of each mention, by the words they quote; ``parse``: with the
+    language's spaCy parse in ``article.work.doc``, as the entities stage leaves it."""
     article = Article(id="q", source="q", raw=text, raw_sha256="", text=text,
                       offsets=OffsetMap.identity(len(text)), language=language)
+    if parse:
+        parse_batch([article])
     for mention, entity_id in people:
         for found in re.finditer(re.escape(mention), text):
             article.entities.append(Entity(found.start(), found.end(), found.start(), found.end(), mention,

@@ -19,7 +19,7 @@ from newsweave.annotate.quote_marks import OPENERS
 from newsweave.annotate.quote_sources import PersonSources, person_sources
 from newsweave.annotate.geo import fold
 from newsweave.annotate.given_names import surnames
-from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, stop_words, weekday_names
+from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, lower_case_only, stop_words, weekday_names
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
 # up to four capitalised words and the comma after them: a name closing a clause ("Ada Quill,");
@@ -93,6 +93,10 @@ class Rules:
     # may be anyone's there), then a verb of the language's shape (``previous_subject``, with
     # ``open_quote_cue`` and ``between_speaker_and_cue``)
     previous_subject: re.Pattern[str] | None = None
+    # where the verb comes second: the language whose lexicon is asked whether a word that opens the
+    # sentence before an inverted cue (the ``fronted`` group of a ``before`` pattern) is a fronted word
+    # („Inzwischen sagte der Minister:“), see :func:`is_fronted_word`
+    fronted_language: str | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -357,8 +361,11 @@ def rules(language: str) -> Rules | None:
     # (the subject may be a body named by a determiner and its noun: „Dazu erläuterte das Ministerium:“)
     speaking_nouns, speaking_determiners = _speaking_nouns(data, language)
     inverted_speaker = rf"\b(?P<speaker>{speaker_body}|{_noun_subject(speaking_nouns, det)})"
-    inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:{fronted})\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{inverted_speaker}"
-                 rf"(?:\s+(?:[\w'’-]|{abbrev})+){{0,6}}?\s*[,:]\s*$"] if data.get("cue_before_subject") else [])
+    # (then any capitalised word in its place, kept where the lexicon knows it lower-case only: „Inzwischen“)
+    inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n)){opener}\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{inverted_speaker}"
+                 rf"(?:\s+(?:[\w'’-]|{abbrev})+){{0,6}}?\s*[,:]\s*$"
+                 for opener in (rf"(?-i:{fronted})", rf"(?P<fronted>(?-i:[{UPPER}])[\w'’-]*)")]
+                if data.get("cue_before_subject") else [])
     # "Wie Ada Quill letzte Woche in Bremen sagte, „…“": a clause that puts its verb last
     # (``verb_final_openers``): its subject opens it and ends on a capitalised word (a German noun
     # or name), the cue closes it; not "Woche", the last capitalised word before the cue
@@ -395,7 +402,7 @@ def rules(language: str) -> Rules | None:
     # and the colon, opening its sentence (tried first: the subject patterns take the name without its number)
     cited = (rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<speaker>(?:{det}(?-i:[a-z])|(?-i:[{UPPER}]))[\w'’-]*\s+\d+(?:[:.]\d+)*)"
              rf"\s+(?P<cue>{cues})\s*:\s*$")
-    before = [cited] + inverted + relative + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
+    before = [cited] + _document_author(data) + inverted + relative + ([rf"{opening}{speaker}{role_aside}\s+(?P<cue>{cues})\b[^.!?:;“”«»\"\n]{{0,100}}[:,]\s*$"]
                          if role_aside else []) + [rf"{clause_start}{speaker}\b(?:[^.!?:;«“”»\"\n]|{abbrev}){{0,200}}?\s(?:{conjunctions})\s+"
               rf"(?:[\w'’-]+\s+)?(?P<cue>{cues})\s*[,:]\s*$",
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})(?:\s+[\w'’-]+){{0,2}}?\s*(?:[:,]|\bthat\b|\bque\b|\bqu['’])?\s*$",
@@ -581,7 +588,8 @@ def rules(language: str) -> Rules | None:
                  re.compile(rf"^[\s,]*(?P<speaker>(?-i:{surnamable}))\s+(?P<cue>(?-i:{cue_words_plain}))\b")
                  if surnamable != NEVER else None,
                  frozenset(word.lower() for word in relatives),
-                 _previous_subject(data, name, abbrev, between))
+                 _previous_subject(data, name, abbrev, between),
+                 language if data.get("cue_before_subject") else None)
 
 
 def _fronted_stop_words(data: dict, language: str) -> str:
@@ -596,6 +604,31 @@ def _fronted_stop_words(data: dict, language: str) -> str:
     known_surnames = {name.lower() for name in surnames()}
     words = [word for word in stop_words(language) if word not in determiners and word not in known_surnames]
     return rf"|(?-i:(?=[{UPPER}]))(?i:{first_letter_alternation(words)})" if words else ""
+
+
+def _document_author(data: dict) -> list[str]:
+    """A document named with its author, then a relative clause that cites it, before the colon:
+    „ein Schreiben der Bildungsdirektion, in dem es hieß:“, "a letter from Mayor Jo Ash, which read:",
+    « une lettre du maire Paul Roux, dans laquelle on pouvait lire : »: the author speaks (not the
+    sentence's subject, who received it). ``[document_author]`` in the language's file: ``nouns``,
+    ``links`` (the words between the noun and its author) and ``relatives`` (the citing clause)."""
+    spec = data.get("document_author")
+    if not spec:
+        return []
+    author = rf"(?:[\w'’-]+\s+){{0,2}}?(?-i:[{UPPER}])[\w'’.-]*(?:\s+(?-i:[{UPPER}])[\w'’.-]*){{0,3}}"
+    return [rf"\b(?:{alternation(spec['nouns'])})\s+(?:{alternation(spec['links'])})\s+(?P<speaker>{author}),\s*"
+            rf"(?P<cue>{alternation(spec['relatives'])})\s*:\s*$"]
+
+
+def is_fronted_word(match: re.Match[str], rule: Rules) -> bool:
+    """Whether the word a ``before`` pattern read as fronted (its ``fronted`` group) opens a verb-second
+    sentence before its cue and names no one: the language's lexicon knows it lower-case only and no
+    locale lists it as a surname („Inzwischen“, „Anschließend“, „Ebenfalls“; not „Merkel“, „Kellner“,
+    „Kurz“). A general test in place of a list. True for a match without that group."""
+    word = match.groupdict().get("fronted")
+    if word is None:
+        return True
+    return rule.fronted_language is not None and word not in surnames() and lower_case_only(word, rule.fronted_language)
 
 
 def _fronted_words(data: dict, language: str) -> str:

@@ -33,7 +33,7 @@ from typing import Any
 from newsweave.annotate import nlp, speakers
 from newsweave.annotate.speaker_extent import describe
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
-from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, rules
+from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_word, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
 from newsweave import model
 from newsweave.model import Article
@@ -163,7 +163,8 @@ def _introduction(text: str, start: int, end: int, rule: Rules, bodies: Bodies) 
     window = text[start:end]
     for pattern in rule.before:
         match = pattern.search(window)
-        if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies):
+        if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies) \
+                and is_fronted_word(match, rule):
             return _attribution(match, start, rule)
     return None
 
@@ -866,7 +867,7 @@ def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
             # a pro-drop cue ("», dijo.") has no speaker mention, only the person it refers to
             speaker = article.span(*span) if span[1] > span[0] else None
             if speaker is not None and attribution.kind not in ("pronoun", "relative"):
-                wide = describe(article.text, *span, article.language or "")
+                wide = _before_cue(article.text, span, describe(article.text, *span, article.language or ""), attribution.cue)
                 description = article.span(*wide) if wide != span else None
             name, entity_id = speakers.resolve(article, span, attribution.kind, people, quoted, neuter,
                                                _cue_gender(article, attribution, rule))
@@ -880,6 +881,13 @@ def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
             speaker_description=description,
         ))
     return result
+
+
+def _before_cue(text: str, span: tuple[int, int], wide: tuple[int, int], cue: str | None) -> tuple[int, int]:
+    """The description, cut at the speaker's end where the cue follows the speaker's comma: in „ein
+    Schreiben der Hafenbehörde, in dem es hieß:“ the clause after the comma is the cue, no appositive."""
+    after = text[span[1]:wide[1]].lstrip(" ,")
+    return (wide[0], span[1]) if cue and wide[1] > span[1] and after.lower().startswith(cue.lower()) else wide
 
 
 def annotate_quotes(articles: list[Article]) -> None:

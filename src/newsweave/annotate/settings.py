@@ -47,6 +47,9 @@ class AnnotateSettings:
     # How far after a person's name another name may stand in that person's description ("Jo Ash, who
     # runs a shelter near the Ben Adair bridge,"): such a name is no antecedent of a later pronoun.
     speaker_description_reach: int = 150
+    # How many sentences back a pronoun speaker follows a chain of subject pronouns ("He thanked Jo Ash.
+    # He left. “…,” he said.") to the sentence whose subject names the person.
+    speaker_subject_sentences: int = 3
     # How far back a quarter mention sets the granularity of "a year earlier" (about two
     # paragraphs of a business story; set on the TE3 dev set's earnings reports).
     timex_quarter_context: int = 1200

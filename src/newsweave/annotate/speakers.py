@@ -14,6 +14,11 @@ and titles the nearest earlier person that the mention can refer to.
   Faker's locales list it for one gender only (``given_names.given_name_gender``).
 * A name inside an earlier person's description ("Jo Ash, a neighbour of Tom Lee, stood …") is no
   antecedent of a later pronoun: the described subject is.
+* Where the language's parse shows it (``subject_labels``), a pronoun refers to the grammatical
+  subject of the sentence before, not to a nearer name in that sentence's object or subordinate
+  clause ("Ash attacked the plan of Tom Lee. “…,” he said." is Ash's), following a chain of subject
+  pronouns back to a name; a subject between a person the text marks with the pronoun's gender and
+  the pronoun beats that person.
 * The speaker links to the canonical entity: the id of an entity (person, organisation, place)
   that the speaker mention overlaps, else of the person it resolves to, else of a known alias
   (``lang/*/entities.toml``) that the mention names.
@@ -55,6 +60,8 @@ class Agreement:
     # a pronoun whose gender and number only its verb's number tells: pronoun → {"singular": …, "plural": …}
     number_gender: dict[str, dict[str, str]] = field(default_factory=dict)
     plural_cue: re.Pattern[str] | None = None
+    # the parser's dependency labels of a clause's subject ("nsubj"); none where the language has no parser
+    subject_labels: frozenset[str] = frozenset()
 
 
 @cache
@@ -64,14 +71,15 @@ def agreement(language: str) -> Agreement:
     markers = {word.lower(): gender for gender, words in data.get("gender_markers", {}).items() for word in words}
     number_gender = {word.lower(): forms for word, forms in data.get("pronoun_number_gender", {}).items()}
     plural_cue = re.compile(data["plural_cue"], re.I) if "plural_cue" in data else None
+    subjects = frozenset(data.get("subject_labels", ()))
     if not markers:
-        return Agreement(pronouns, None, None, {}, number_gender, plural_cue)
+        return Agreement(pronouns, None, None, {}, number_gender, plural_cue, subjects)
     alternatives = "|".join(re.escape(word) for word in sorted(markers, key=len, reverse=True))
     # the marker right before the name, or before a capitalised word or two of it ("Mrs. Hillary")
     before = re.compile(rf"(?:^|(?<=[^\w.]))(?P<marker>{alternatives})(?:(?<=\.)|\b)\s*"
                         rf"(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]*\s+){{0,2}}$", re.I)
     after = re.compile(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,4}}?(?P<marker>{alternatives})\b", re.I)
-    return Agreement(pronouns, before, after, markers, number_gender, plural_cue)
+    return Agreement(pronouns, before, after, markers, number_gender, plural_cue, subjects)
 
 
 def cue_number_gender(language: str, pronoun: str, cue: str | None) -> str | None:
@@ -196,9 +204,97 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     before = [p for p in outside if p.end <= span[0] and (gender is None or p.gender in (None, gender))]
     # a person the text marks with the pronoun's gender, close by, beats a nearer one it says nothing of
     marked = [p for p in before if gender is not None and p.gender == gender and span[0] - p.end <= SETTINGS.speaker_agreement_reach]
-    if marked or before:
-        return _longest_form(_described_by(article, (marked or before)[-1], marked or before), outside)
+    candidates = marked or before
+    if candidates:
+        person = _described_by(article, candidates[-1], candidates)
+        if kind == "pronoun":
+            person = _subject_between(article, span[0], person, before) or person
+            person = _previous_subject(article, span[0], person, candidates, gender)
+        return _longest_form(person, outside)
     return (None, None) if kind == "pronoun" else (text, None)
+
+
+def _previous_subject(article: Article, pronoun_start: int, person: Person, candidates: list[Person],
+                      gender: str | None) -> Person:
+    """The subject of the sentence that names ``person`` (of its last main clause that has one), where
+    the parse shows one among the candidates: after "Macron attacked the party of Jean-Luc Mélenchon."
+    a later "he said" is Macron's, the nearer name standing in the object. Where that subject is itself a pronoun that agrees ("He
+    thanked Jo Ash."), the sentence's other names are passed over and the person before it is sought
+    the same way. Else ``person``: no parse, the pronoun's own sentence, or a subject that names no one
+    ("The court heard Jo Ash.")."""
+    doc = article.work.doc
+    labels = agreement(article.language or "").subject_labels
+    if doc is None or not labels:
+        return person
+    for _ in range(SETTINGS.speaker_subject_sentences):
+        sentence = _sentence_of(doc, person)
+        if sentence is None or sentence.end_char > pronoun_start:
+            return person
+        subjects = _main_subjects(sentence, labels)
+        named = next((c for t in reversed(subjects) for c in candidates if c.start <= t.idx < c.end), None)
+        if named is not None:
+            return named
+        # the subject of a clause of its own ("…», juge Mme Binet."): no name in an object
+        if any(t.dep_ in labels for t in sentence if person.start <= t.idx < person.end):
+            return person
+        # (a pronoun subject after the name refers to it: "Jo Ash won, and to her surprise she wept.")
+        if not any(_agrees(t.lower_, article.language or "", gender) and t.idx < person.start for t in subjects):
+            return person
+        earlier = [c for c in candidates if c.end <= sentence.start_char]
+        if not earlier:
+            return person
+        person = _described_by(article, earlier[-1], earlier)
+    return person
+
+
+def _subject_between(article: Article, pronoun_start: int, person: Person, agreeing: list[Person]) -> Person | None:
+    """A person who agrees with the pronoun and is the subject of a sentence between ``person``'s and
+    the pronoun's, the nearest such: in "Mrs. Ada Vell chairs the board. Jo Ash resigned on Monday.
+    “…,” she said." the text marks Ada Vell as a woman, but Jo Ash, whom it says nothing of, is the
+    subject of the sentence before. None without a parse or such a sentence."""
+    doc = article.work.doc
+    labels = agreement(article.language or "").subject_labels
+    own = _sentence_of(doc, person) if doc is not None and labels else None
+    if own is None:
+        return None
+    between = []
+    for sentence in doc[own.end:].sents if own.end < len(doc) else ():
+        if sentence.end_char > pronoun_start:
+            break
+        between.append(sentence)
+    for sentence in reversed(between):
+        subjects = _main_subjects(sentence, labels)
+        named = next((c for t in reversed(subjects) for c in agreeing if c.start <= t.idx < c.end), None)
+        if named is not None:
+            return named
+    return None
+
+
+def _main_subjects(sentence: Any, labels: frozenset[str]) -> list[Any]:
+    """The subjects of the sentence's main clauses, in order: its root's and those of the verbs
+    joined to it ("The team lost, and coach Jo Ash is angry": both)."""
+    return [t for t in sentence if t.dep_ in labels and _main_clause(t.head, sentence.root)]
+
+
+def _main_clause(verb: Any, root: Any) -> bool:
+    """Whether ``verb`` is the root or a verb joined to it, maybe through an adverbial clause ("lost
+    the final, losing 2-1, and coach Jo Ash is angry"); not a verb of a reported or relative clause."""
+    while verb != root and verb.dep_ == "conj" and verb.head.dep_ in ("conj", "advcl", "ROOT"):
+        verb = verb.head
+        while verb != root and verb.dep_ == "advcl":
+            verb = verb.head
+    return bool(verb == root)
+
+
+def _sentence_of(doc: Any, person: Person) -> Any:
+    span = doc.char_span(person.start, person.end, alignment_mode="expand")
+    return span.sent if span is not None and len(span) else None
+
+
+def _agrees(word: str, language: str, gender: str | None) -> bool:
+    """A subject pronoun of the pronoun speaker's gender ("he" for "he said")."""
+    marked = agreement(language).pronoun_gender.get(word)
+    return marked is not None and marked != "p" and (gender is None or marked == gender)
 
 
 # the comma that closes a subject's description and the lower-case verb after it
@@ -260,10 +356,16 @@ def _entity_named(article: Article, span: tuple[int, int], text: str) -> str | N
 
 
 def _longest_form(person: Person, people: list[Person]) -> tuple[str, str | None]:
-    """"Smith" → "John Smith" when the article named him in full before."""
-    last = person.name.split()[-1] if person.name.split() else person.name
+    """"Smith" → "John Smith" when the article named him in full before. Where it named two people of
+    that surname ("Ann Smith", then "Joe Smith"), the nearer full name that holds every word of the
+    mention; a mention with a word no full name holds (a title the lists lack: "Adv Smith") takes the
+    first full name, as before."""
+    words = person.name.split()
+    last = words[-1] if words else person.name
     fuller = [p for p in people if p.start <= person.start and last in p.name.split() and len(p.name) > len(person.name)]
-    return (fuller[0].name, fuller[0].entity_id or person.entity_id) if fuller else (person.name, person.entity_id)
+    holding = [p for p in fuller if set(words) <= set(p.name.split())]
+    chosen = holding[-1] if holding else fuller[0] if fuller else None
+    return (chosen.name, chosen.entity_id or person.entity_id) if chosen else (person.name, person.entity_id)
 
 
 def as_tuples(people: list[Person]) -> list[tuple[Any, ...]]:

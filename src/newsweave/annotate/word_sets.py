@@ -2,8 +2,9 @@
 words of the language's spaCy pipeline, its month and weekday names (CLDR, via babel) and the
 words of ``lowercase_not_places`` in ``lang/<iso>/entities.toml``. Each is built once per
 language. Also the one reading of whether a language capitalises every noun, which both rule
-sets ask, and the readings of simplemma's dictionary: whether it knows a word, and whether it
-reads a word as a common noun of the language (:func:`is_lexicon_noun`). And the gap that parts the
+sets ask, and the readings of simplemma's dictionary: whether it knows a word, whether it
+reads a word as a common noun of the language (:func:`is_lexicon_noun`), and whether it knows a
+capitalised word as a lower-case word only (:func:`lower_case_only`). And the gap that parts the
 members of a list of names (:func:`is_list_gap`)."""
 
 from __future__ import annotations
@@ -129,6 +130,15 @@ def _simplemma_lemma(word: str, language: str) -> str | None:
     from simplemma import lemmatize
 
     return str(lemmatize(word, lang=language, greedy=False, low_memory=True))
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def lower_case_only(word: str, language: str) -> bool:
+    """Whether simplemma's dictionary reads a capitalised word as a form of a lower-case word only
+    ("Inzwischen" → "inzwischen", "Später" → "spät"): an adverb, adjective or verb that a sentence
+    opens on, no noun or name the dictionary holds capitalised ("Merkel", "Braun", "Meister")."""
+    lemma = _simplemma_lemma(word, language)
+    return lemma is not None and lemma[:1].islower()
 
 
 def _noun_inflection_endings(language: str) -> list[str]:
