@@ -69,11 +69,12 @@ def texts(eval_dir: Path) -> Iterator[tuple[str, str, str, date]]:
             yield row["doc_id"], "en", row["text"], WEDNESDAY
 
 
-def dump(eval_dir: Path, half: str, out: Path) -> None:
+def dump(eval_dir: Path, half: str, out: Path, only: str | None = None) -> None:
     from newsweave.annotate import timex
 
     values = {text_id: [language, [(t.start, t.end, t.text, t.value) for t in timex.tag(text, language, anchor)]]
-              for text_id, language, text, anchor in texts(eval_dir) if half_of(text_id) == half}
+              for text_id, language, text, anchor in texts(eval_dir)
+              if half_of(text_id) == half and only in (None, language)}
     out.write_text(json.dumps(values), encoding="utf-8")
 
 
@@ -97,12 +98,13 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, default=EVAL)
     parser.add_argument("--half", choices=("tune", "check"), default="tune")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--lang", choices=LANGUAGES, help="dump only the texts of this language")
     parser.add_argument("--diff", type=Path, nargs=2, metavar=("BEFORE", "AFTER"))
     args = parser.parse_args()
     if args.diff:
         diff(args.eval, *args.diff)
     elif args.out:
-        dump(args.eval, args.half, args.out)
+        dump(args.eval, args.half, args.out, args.lang)
     else:
         parser.error("--out or --diff")
 

@@ -6,14 +6,17 @@
 
 Texts: the distinct SemEval-2022 Task 8 texts (``stories/semeval2022-train.jsonl``, both sides of
 each pair, their declared language) and the Fundus gold bodies (``fundus/gold.jsonl``) under
-``../shared/eval``. Each quote is dumped as its span, ``direct``, ``partial``, speaker and
-speaker description; the diff prints every quote that differs with its context, for reading by
-hand (stop 33: 4,806 texts). The dump also prints the CPU time of ``find_quotes`` + ``quote_records``.
+``../shared/eval``. Each quote is dumped as its span, ``direct``, ``partial``, speaker, speaker
+description and the person it resolves to (a dropped subject, « —dijo. », has only the last); the
+diff prints every quote that differs with its context, for reading by hand (stop 33: 4,806 texts). The dump also prints the CPU time of ``find_quotes`` + ``quote_records``.
+``--lang es --half tune`` keeps one language and one half (the halves of ``bench/dates_news.py``: parity
+of sha1 of ``pair_id:side`` or of the Fundus id), so that a check half stays unread while tuning.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -43,19 +46,33 @@ def texts(eval_dir: Path) -> list[tuple[str, str | None, str]]:
     return items
 
 
-def dump(eval_dir: Path, out: Path) -> None:
+def half_of(key: str) -> str:
+    """The half of a text as ``bench/dates_news.py`` cuts it (its id there: ``pair_id:side`` or the Fundus id)."""
+    corpus, _, rest = key.partition("/")
+    text_id = rest.replace("/", ":") if corpus == "semeval" else rest
+    return "tune" if int(hashlib.sha1(text_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
+
+
+def dump(eval_dir: Path, out: Path, language: str | None = None, half: str | None = None,
+         entities: bool = False) -> None:
+    """``entities``: annotate the entities first, as the pipeline does, so that a speaker left out
+    (« —dijo. ») or a pronoun resolves to the persons they find, not only to the named speakers."""
+    from newsweave.annotate.entities import annotate_entities
     from newsweave.annotate.quotes import find_quotes, quote_records
     from newsweave.model import Article
     from newsweave.offsets import OffsetMap
 
-    items = texts(eval_dir)
+    items = [(key, lang, text) for key, lang, text in texts(eval_dir)
+             if (language is None or lang == language) and (half is None or half_of(key) == half)]
+    articles = [Article(id=key, source=key, raw=text, raw_sha256="", text=text,
+                        offsets=OffsetMap.identity(len(text)), language=lang) for key, lang, text in items]
+    if entities:
+        annotate_entities(articles)
     quotes: dict[str, list[list[object]]] = {}
     began = time.process_time()
-    for key, language, text in items:
-        article = Article(id=key, source=key, raw=text, raw_sha256="", text=text,
-                          offsets=OffsetMap.identity(len(text)), language=language)
-        quotes[key] = [[q.start, q.end, q.direct, bool(q.partial), q.speaker.text if q.speaker else None,
-                        q.speaker_description.text if q.speaker_description else None]
+    for article in articles:
+        quotes[article.id] = [[q.start, q.end, q.direct, bool(q.partial), q.speaker.text if q.speaker else None,
+                        q.speaker_description.text if q.speaker_description else None, q.speaker_name]
                        for q in quote_records(article, find_quotes(article))]
     print(f"{len(items)} texts, {time.process_time() - began:.1f} s CPU", file=sys.stderr)
     out.write_text(json.dumps({"quotes": quotes, "texts": {k: t for k, _, t in items},
@@ -87,12 +104,15 @@ def main() -> None:
     parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL)
     parser.add_argument("--dump", type=Path, metavar="OUT")
     parser.add_argument("--diff", type=Path, nargs=2, metavar=("BEFORE", "AFTER"))
+    parser.add_argument("--lang", help="dump only the texts of this language")
+    parser.add_argument("--half", choices=("tune", "check"), help="dump only this half")
+    parser.add_argument("--entities", action="store_true", help="annotate entities first, as the pipeline does")
     args = parser.parse_args()
     if args.dump:
         if not (args.eval / "fundus" / "gold.jsonl").is_file():
             print(f"{args.eval} holds no Fundus gold: nothing to dump")
             return
-        dump(args.eval, args.dump)
+        dump(args.eval, args.dump, args.lang, args.half, args.entities)
     if args.diff:
         diff(*args.diff)
 

@@ -177,7 +177,7 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     outside = [p for p in people if not any(s <= p.start < e for s, e in quoted)]
     overlapping = [p for p in outside if p.start < span[1] and span[0] < p.end and span[1] > span[0]]
     if overlapping:
-        return _longest_form(overlapping[0], outside)
+        return _longest_form(_appositive_person(article.text, span, overlapping), outside)
     # "le commandant des secours, le lieutenant-colonel Marc Aubry": the name right after
     named_after = [p for p in outside if span[1] > span[0] and 0 <= p.start - span[1] <= 45 and re.fullmatch(
         r",\s*(?:[\w'’-]+\s+){0,2}", article.text[span[1]:p.start])]
@@ -204,6 +204,7 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     before = [p for p in outside if p.end <= span[0] and (gender is None or p.gender in (None, gender))]
     # a person the text marks with the pronoun's gender, close by, beats a nearer one it says nothing of
     marked = [p for p in before if gender is not None and p.gender == gender and span[0] - p.end <= SETTINGS.speaker_agreement_reach]
+    marked = marked or _known_humans(span, kind, gender, before)
     candidates = marked or before
     if candidates:
         person = _described_by(article, candidates[-1], candidates)
@@ -295,6 +296,26 @@ def _agrees(word: str, language: str, gender: str | None) -> bool:
     """A subject pronoun of the pronoun speaker's gender ("he" for "he said")."""
     marked = agreement(language).pronoun_gender.get(word)
     return marked is not None and marked != "p" and (gender is None or marked == gender)
+
+
+def _known_humans(span: tuple[int, int], kind: str, gender: str | None, before: list[Person]) -> list[Person]:
+    """For a speaker the text leaves out and whose verb marks no gender (« “…”, ha señalado. »), the
+    persons close by that the text shows to be people (a title, an honorific or a given name gave
+    them a gender): where no NER model runs, a body or a product written like a name ("Guardia
+    Civil", "WhatsApp") is a "person" too, and the nearest such is seldom who speaks."""
+    if kind != "pronoun" or gender is not None or span[1] > span[0]:
+        return []
+    return [p for p in before if p.gender is not None and span[0] - p.end <= SETTINGS.speaker_agreement_reach]
+
+
+def _appositive_person(text: str, span: tuple[int, int], overlapping: list[Person]) -> Person:
+    """Which of the persons inside a speaker mention speaks: in "la cabeza del ÖVP, Sebastian Kurz" or
+    "the head of Acme Films, Jo Ash" the name after the mention's last comma, not a body its
+    description names first (a body the entities took for a person, where no NER model runs); else
+    the first."""
+    comma = text.rfind(",", span[0], span[1])
+    after = [p for p in overlapping if comma >= 0 and p.start > comma]
+    return after[0] if after else overlapping[0]
 
 
 # the comma that closes a subject's description and the lower-case verb after it

@@ -198,6 +198,7 @@ def grammar(language: str) -> Grammar | None:
                    drop_lead=drop_lead, take_before=take_before,
                    range_before=range_before, range_after=range_after,
                    abbreviations_need_stop=bool(data.get("abbreviations_need_stop")),
+                   lone_abbreviations_need_stop=bool(data.get("lone_abbreviations_need_stop")),
                    full_names=frozenset(_cldr_full_names(language, get_month_names) | _cldr_full_names(language, get_day_names)),
                    numeric_order_dotted=data.get("numeric_order_dotted", ""))
 
@@ -253,6 +254,12 @@ def _range_rules(spans: dict[str, Any], numbers: dict[str, Any], units: dict[str
 CLDR_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "MIN"}
 
 
+# Between a count and its unit: a count in figures may touch it ("3h", "3 h"), a count in words
+# needs a space ("una" is no "un" + "a", the short form of "año"); the unit ends its word ("3 h",
+# not the start of "3 hombres")
+_UNIT_GAP = r"(?:(?<=\d)\s*|\s+)"
+
+
 def _cldr_patterns(language: str, relative: bool, durations: bool) -> tuple[list[tuple[str, str]], dict[str, str]]:
     """Patterns for "vor 3 Tagen", "hace 3 días", "3天前", "in 3 Tagen", "3 Tage" made from CLDR's
     relative-time and duration-unit patterns (babel), so a language file needs no list of them.
@@ -284,7 +291,8 @@ def _cldr_patterns(language: str, relative: bool, durations: bool) -> tuple[list
             return re.sub(r"(?:\\ )+", r"\\s*", re.escape(part))
 
         if suffix:
-            regex = (flexible(prefix) + r"\s*" if prefix else "") + "{num}" + r"\s*" + f"(?P<unit>{flexible(suffix)})"
+            regex = (flexible(prefix) + r"\s*" if prefix else "") + "{num}" + _UNIT_GAP + f"(?P<unit>{flexible(suffix)})"
+            regex += r"(?!\w)" if suffix[-1:].isalnum() else ""
         else:
             regex = f"(?P<unit>{flexible(prefix)})" + r"\s*" + "{num}"
         patterns.append((regex, resolve))
@@ -427,6 +435,8 @@ def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:
         return True  # "open 24/7": around the clock, not 24 July
     if _lone_lowercase_abbreviation(mention, text, rules):
         return True  # "changer le jeu.", "la mer.", "und so.": a word, not "jeudi", "mercredi", "Sonntag"
+    if _lone_abbreviation_without_stop(mention, text, rules):
+        return True  # "el mar", "Mar del Plata", "la señora May": a word or a name, not "marzo", "mayo"
     return False
 
 
@@ -440,6 +450,17 @@ def _lone_lowercase_abbreviation(mention: Mention, text: str, rules: Grammar) ->
     return (rules.abbreviations_need_stop and mention.resolve == "weekday" and set(mention.parts) == {"weekday"}
             and name[:1].islower() and (mention.text.endswith(".") or text.startswith(".", mention.end))
             and name.lower() not in rules.full_names)
+
+
+def _lone_abbreviation_without_stop(mention: Mention, text: str, rules: Grammar) -> bool:
+    """A month or day name's abbreviation alone, with no full stop, where the language reads such
+    an abbreviation only beside a day, a year or a clock, or with its stop (``lone_abbreviations_need_stop``)."""
+    parts = set(mention.parts)
+    if not rules.lone_abbreviations_need_stop or parts not in ({"month"}, {"weekday"}):
+        return False
+    name = mention.parts.get("month") or mention.parts.get("weekday") or ""
+    return (name.lower() not in rules.full_names and not mention.text.endswith(".")
+            and not text.startswith(".", mention.end))
 
 
 # ---- resolution -----------------------------------------------------------------------

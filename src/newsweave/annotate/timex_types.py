@@ -112,3 +112,7 @@ class Grammar:
     full_names: frozenset[str] = frozenset()
     # abbreviations are day and month names only with their full stop ("Sun." not "Sun")
     abbreviations_need_stop: bool = False
+    # a day or month name's abbreviation standing alone (no day, year or clock in its expression) is a
+    # name only with its full stop: Spanish "el mar", "Mar del Plata", "Olegaria May" (the datelines'
+    # "4 Mar (EFE)" keep their day)
+    lone_abbreviations_need_stop: bool = False

@@ -727,11 +727,27 @@ def _weekday_date(ctx: ResolveContext, weekday: int) -> date:
         day = ctx.anchor + timedelta(days=((weekday - ctx.anchor.weekday()) % 7) or 7)
     elif direction == 0:
         day = ctx.anchor + timedelta(days=weekday - ctx.anchor.weekday())
+        if day > ctx.anchor and _said_today_in_past(ctx):
+            day -= timedelta(days=7)
     elif ctx.looks_future() and back:
         day = ctx.anchor + timedelta(days=(weekday - ctx.anchor.weekday()) % 7)
     else:
         day = ctx.anchor - timedelta(days=back)
     return day
+
+
+def _said_today_in_past(ctx: ResolveContext) -> bool:
+    """A weekday after a word that makes it the day of writing (``today_weekday``: "este domingo")
+    in a clause that reads past: "El Gobierno celebró este domingo …" was written that Sunday or
+    after, so the Sunday is the last one, not the one ahead in the anchor's week."""
+    said = ctx.parts.get("rel", "").lower()
+    if said not in ctx.rules.tables.get("today_weekday", {}):
+        return False
+    # "confirmó que a partir de este jueves …": a preposition that points forward keeps the day ahead
+    before = ctx.text[max(0, ctx.mention.start - SETTINGS.timex_cue_window):ctx.mention.start].lower()
+    if any(re.search(rf"(?<!\w){re.escape(word)}\s*$", before) for word in ctx.rules.forward_before):
+        return False
+    return ctx.tense() < 0
 
 
 def _resolve_relative_day(ctx: ResolveContext) -> Timex | None:
