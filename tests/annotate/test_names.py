@@ -128,3 +128,14 @@ def test_a_name_repeated_in_lower_case_is_the_person_in_english_and_french() -> 
 def test_a_surname_that_is_a_common_word_is_not_taken_in_lower_case() -> None:
     entities = _entities("Tom Baker opened the shop. The baker said bread was cheaper.", "en")
     assert not any(item.text == "baker" for item in entities)
+
+
+def test_a_word_opening_a_line_is_capitalised_by_its_place() -> None:
+    # a paragraph break starts the parser's sentence at its whitespace token: the word after it is
+    # still the first of its line, so its capital says nothing of a name
+    spanish = _found("Marta Velandro visitó el barrio de Coslada.\n\nAsimismo, la Guardia Civil abrió una "
+                     "investigación.\nComentarios cerrados.", "es")
+    assert "Asimismo" not in spanish and "Comentarios" not in spanish
+    assert spanish["Marta Velandro"].label == "PER"
+    italian = _found("Lucia Ferravento ha parlato ai cronisti.\nLeggi anche il resto dell'intervista.", "it")
+    assert "Leggi" not in italian and italian["Lucia Ferravento"].label == "PER"

@@ -406,7 +406,7 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     if label is None:
         return None
     lone = end - start == 1
-    opens_sentence = doc[start].is_sent_start or start == 0
+    opens_sentence = _opens_line_or_sentence(doc, start)
     known = label != "PER" or titled or alias_of(name) is not None
     if lone and not known and (data["capitalised_nouns"] or opens_sentence):
         return None
@@ -511,12 +511,21 @@ def _first_name_word(doc: Doc, run: tuple[int, int], language: str) -> int | Non
     return None
 
 
+def _opens_line_or_sentence(doc: Doc, index: int) -> bool:
+    """Whether ``doc[index]`` is the first word of its sentence or of its line: after a paragraph
+    break the parser often starts the sentence at the break's whitespace token, and a word there
+    ("Asimismo, …", "Inzwischen …") is capitalised by its place, not as a name."""
+    if index == 0 or doc[index].is_sent_start:
+        return True
+    before = doc[index - 1]
+    return before.is_space and LINE_BREAK.search(before.text) is not None
+
+
 def _stands_alone(doc: Doc, index: int, data: dict[str, Any]) -> bool:
     """Whether ``doc[index]`` is a capitalised word with no capitalised word, quote mark or name
     particle beside it ("de Burgh" is a name's end, "''Induco''" a product's), inside a sentence
     and after no determiner."""
-    token = doc[index]
-    if token.is_sent_start or index == 0:
+    if _opens_line_or_sentence(doc, index):
         return False
     before, after = doc[index - 1], doc[index + 1] if index + 1 < len(doc) else None
     if any(_is_capitalised(near) or near.is_quote for near in (before, after) if near is not None):
