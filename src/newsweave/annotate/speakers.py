@@ -232,7 +232,7 @@ def _previous_subject(article: Article, pronoun_start: int, person: Person, cand
         if sentence is None or sentence.end_char > pronoun_start:
             return person
         subjects = _main_subjects(sentence, labels)
-        named = next((c for t in reversed(subjects) for c in candidates if c.start <= t.idx < c.end), None)
+        named = _person_of_last_subject(subjects, candidates)
         if named is not None:
             return named
         # the subject of a clause of its own ("…», juge Mme Binet."): no name in an object
@@ -264,11 +264,15 @@ def _subject_between(article: Article, pronoun_start: int, person: Person, agree
             break
         between.append(sentence)
     for sentence in reversed(between):
-        subjects = _main_subjects(sentence, labels)
-        named = next((c for t in reversed(subjects) for c in agreeing if c.start <= t.idx < c.end), None)
+        named = _person_of_last_subject(_main_subjects(sentence, labels), agreeing)
         if named is not None:
             return named
     return None
+
+
+def _person_of_last_subject(subjects: list[Any], people: list[Person]) -> Person | None:
+    """The person whose mention holds the last of ``subjects`` that names one, else None."""
+    return next((p for t in reversed(subjects) for p in people if p.start <= t.idx < p.end), None)
 
 
 def _main_subjects(sentence: Any, labels: frozenset[str]) -> list[Any]:
