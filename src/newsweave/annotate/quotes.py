@@ -331,6 +331,8 @@ def find_quotes(article: Article) -> list[Quote]:
     by_group: dict[int, Attribution] = {}
     pieces = _split_at_incises(text, find_pieces(text, rule.openers), rule, by_group)
     for piece in pieces:
+        if _compound_word(text, piece):
+            continue
         extras: dict[str, Any] = {"group": piece.group, "piece": piece}
         attribution = by_group.get(piece.group) if piece.group in by_group else None
         around = None if attribution else _attribute_around(text, piece, rule)
@@ -557,6 +559,12 @@ def _split_at_incises(text: str, pieces: list[Piece], rule: Rules, by_group: dic
 def _same_speaker(one: Attribution | None, other: Attribution | None) -> bool:
     return one is not None and other is not None and (one.speaker_start, one.speaker_end) == (
         other.speaker_start, other.speaker_end)
+
+
+def _compound_word(text: str, piece: Piece) -> bool:
+    """A quoted title joined by a hyphen to the word after it („Lindenstraße“-Star, "Love Island"-host):
+    one word of the writer's, naming a work, never words someone said."""
+    return text[piece.close_at + 1:piece.close_at + 2] == "-" and text[piece.close_at + 2:piece.close_at + 3].isalpha()
 
 
 def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pattern[str] | None = None,
