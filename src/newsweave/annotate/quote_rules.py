@@ -233,7 +233,8 @@ def rules(language: str) -> Rules | None:
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
     # (or a name's possessive: "Ryan’s spokeswoman, Ada Strong,")
     possessive = rf"(?-i:[{UPPER}])[\w-]*['’]s?\s+"
-    appositive = rf"(?:{det}|{possessive})(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
+    # (a body's initials in brackets may close the description: "the secretary of the league (PLO), Jo Ash,")
+    appositive = rf"(?:{det}|{possessive})(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+(?:\s+\([\w'’-]+\))?,\s+{name}(?=\s*(?:[,.;!?]|$))"
     pronoun = _pronoun_speaker(data)
     roles = data.get("titles", []) + data.get("description_roles", [])
     # starts on a word: "a"+"king" inside "speaking" is no title
@@ -644,7 +645,23 @@ def is_fronted_word(match: re.Match[str], rule: Rules) -> bool:
     # phrase is fronted and „das Verhalten“ is the object)
     if word.lower() in rule.determiner_words:
         return False
+    return reads_lower_case(word, rule)
+
+
+def reads_lower_case(word: str, rule: Rules) -> bool:
+    """Whether a capitalised word is capitalised only because a verb-second sentence opens on it: the
+    language's lexicon knows it lower-case only and no locale lists it as a surname."""
     return rule.fronted_language is not None and word not in surnames() and lower_case_only(word, rule.fronted_language)
+
+
+def is_fronted_speaker(match: re.Match[str], rule: Rules) -> bool:
+    """Whether the one-word speaker a ``before`` pattern found is a sentence's fronted adverb, adjective or
+    preposition („Gleichzeitig zeige der Film:“, „Trotz der Entwicklungen versucht X …:“, „Soziale und
+    wirtschaftliche Folgen …:“), which names no one; a pronoun („Er sagte:“) speaks."""
+    if not match.groupdict().get("speaker"):
+        return False
+    words = match.group("speaker").split()
+    return len(words) == 1 and words[0].lower() not in rule.pronouns and reads_lower_case(words[0], rule)
 
 
 def _fronted_words(data: dict, language: str) -> str:

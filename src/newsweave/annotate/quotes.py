@@ -33,7 +33,7 @@ from typing import Any
 from newsweave.annotate import nlp, speakers
 from newsweave.annotate.speaker_extent import describe
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
-from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_word, rules
+from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_speaker, is_fronted_word, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
 from newsweave import model
 from newsweave.model import Article
@@ -164,7 +164,7 @@ def _introduction(text: str, start: int, end: int, rule: Rules, bodies: Bodies) 
     for pattern in rule.before:
         match = pattern.search(window)
         if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies) \
-                and is_fronted_word(match, rule):
+                and is_fronted_word(match, rule) and not is_fronted_speaker(match, rule):
             return _attribution(match, start, rule)
     return None
 
