@@ -427,6 +427,8 @@ def _partial_attribution(text: str, quote: Quote, rule: Rules, bodies: Bodies = 
     boundaries = [m.end() for m in SENTENCE_END.finditer(text, start, piece.open_at)]
     start = _word_start(text, line_start, boundaries[-1] if boundaries else start)
     prefix = text[start:piece.open_at]
+    if rule.naming is not None and rule.naming.search(prefix):
+        return None  # „die sogenannten „…““, "a group called “…”": a name, not words the subject said
     for pattern in rule.partial:
         match = pattern.search(prefix)
         if match and _names_source(text, match, start, rule, bodies):
