@@ -116,3 +116,6 @@ class Grammar:
     # name only with its full stop: Spanish "el mar", "Mar del Plata", "Olegaria May" (the datelines'
     # "4 Mar (EFE)" keep their day)
     lone_abbreviations_need_stop: bool = False
+    # relative day words that mean the day only in lower case (German "morgen", tomorrow): capitalised
+    # inside a sentence the same letters are a noun ("am Morgen des 7. Oktober", "Mannheimer Morgen")
+    lower_case_days: frozenset[str] = frozenset()
