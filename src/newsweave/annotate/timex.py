@@ -184,6 +184,10 @@ def grammar(language: str) -> Grammar | None:
                    word_boundaries=bool(data.get("word_boundaries", True)),
                    verb_second=re.compile(cues["verb_second_present"]) if cues.get("verb_second_present") else None,
                    perfect_auxiliaries=frozenset(cues.get("perfect_auxiliaries", ())),
+                   bracket_auxiliaries=frozenset(cues.get("bracket_auxiliaries", ())),
+                   perfect_participle=re.compile(_past_patterns({"past_patterns": [cues["perfect_participle"]],
+                                                                  "not_past": cues.get("not_past", ())})[0])
+                   if cues.get("perfect_participle") else None,
                    not_verbs=frozenset(cues.get("not_verbs", ())),
                    showing_verbs=frozenset(cues.get("showing_verbs", ())),
                    backward_before=tuple(cues.get("backward_before", ())), needs=needs,
