@@ -33,7 +33,7 @@ from typing import Any
 from newsweave.annotate import nlp, speakers
 from newsweave.annotate.speaker_extent import describe
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
-from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_speaker, is_fronted_word, rules
+from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_speaker, is_fronted_word, reads_lower_case, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
 from newsweave import model
 from newsweave.model import Article
@@ -283,6 +283,8 @@ def _attribute_previous_subject(text: str, piece: Piece, rule: Rules) -> Attribu
     attribution = _attribution(match, span[0], rule)
     if attribution.kind == "name" and not _known_name(text, attribution.speaker_start, attribution.speaker_end):
         return None
+    if attribution.kind != "pronoun" and reads_lower_case(match.group("speaker").split()[0], rule):
+        return None  # „Abgelaufenes Öl spritzte …“: an adjective opens the sentence, no name
     return attribution
 
 
