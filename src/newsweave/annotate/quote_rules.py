@@ -474,6 +474,11 @@ def rules(language: str) -> Rules | None:
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
                 *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
+    if data.get("cue_before_subject"):
+        # where the verb comes second, the cue after a comma comes before its subject: in „Es gebe keinen
+        # Zweifel am Wert des Versammlungsrechts, sagte Brenner.“ Brenner speaks, not the noun before the comma
+        inverted_after_comma = rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}"
+        previous = [inverted_after_comma] + [pattern for pattern in previous if pattern != inverted_after_comma]
     adjunct = _adjunct(data)
     that_cues = "|".join(_that_cue(cue, adjunct) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or NEVER
     # a full stop inside the reported clause: "Mr. Trump", "U.S." (as SENTENCE_END in quotes.py)
