@@ -489,6 +489,9 @@ def rules(language: str) -> Rules | None:
     # a source's genitive goes with it („Laut Angaben des Ministeriums wurden …“ is the ministry's)
     genitive = (rf"(?:\s+(?-i:{alternation(data['source_genitives'])})\s+(?-i:[{UPPER}])[\w’'-]*)?"
                 if data.get("source_genitives") else "")
+    # (nor does the source stop before its genitive: „Laut Information des Ministeriums, Stand 18 Uhr, …“
+    # is no „Information“ whose verb is „des“)
+    no_genitive = rf"(?!(?-i:{alternation(data['source_genitives'])})\s)" if data.get("source_genitives") else ""
     trailing_preps = alternation(data.get("trailing_source_prepositions", data.get("source_prepositions", [])))
     indirect = ([verb_final + content] if verb_final else []) + [
                 *([rf"{clause_start}{speaker}{aside},?\s+{time}\s+(?P<cue>{that_cues})\s*{content}"] if time else []),
@@ -499,7 +502,7 @@ def rules(language: str) -> Rules | None:
                 # before the source up to a comma (a phrase or a clause), which would take „Polizei handelte es
                 # sich um keinen Schnitt“ from „Laut Polizei handelte es sich um keinen Schnitt, sondern …“
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
-                rf"(?-i:[{UPPER}])[\w’'-]*{genitive})\s+(?=(?-i:[a-zäöüß])){content}" if data.get("source_before_verb") else NEVER,
+                rf"(?-i:[{UPPER}])[\w’'-]*{genitive})\s+(?=(?-i:[a-zäöüß])){no_genitive}{content}" if data.get("source_before_verb") else NEVER,
                 rf"{sentence_start}(?P<cue>{preps})\s+{phrase}\s*,\s*{content}",
                 # "According to law enforcement officials, …": the source is the clause up to its comma
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}",
