@@ -263,7 +263,6 @@ def rules(language: str) -> Rules | None:
     phrase = (rf"{not_openers}(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
               rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
-    subject_lead = r"^\s*[,:—–-][\s,:—–-]*" if data.get("cue_before_subject") else lead
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
     # or a title's abbreviation before a name ("was joined by Sen. Al Franken and joked,": no sentence
     # ends at "Sen.", so the sentence's subject is still the one before it)
@@ -323,9 +322,7 @@ def rules(language: str) -> Rules | None:
             rf"{lead}(?P<cue>{cues})\s+{plural_phrase}\s*[.,;!?]"] if plural else []
     after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
-             # (where the verb comes second, a subject before its cue after the quote follows the quote's comma or a
-             # headline's colon: in „…sich.“ Derartige Statements findet man oft. a new sentence opens, no attribution)
-             rf"{subject_lead}{phrase}{of_piece}{long_aside},?\s+{maybe_time}(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
+             rf"{lead}{phrase}{of_piece}{long_aside},?\s+{maybe_time}(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
              rf"^\s*[,—–]\s*(?P<cue>{preps})\s+{source}",
              # the quote opens a sentence that ends with its attribution ('"…" working in

@@ -164,9 +164,19 @@ def _introduction(text: str, start: int, end: int, rule: Rules, bodies: Bodies) 
     for pattern in rule.before:
         match = pattern.search(window)
         if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies) \
-                and is_fronted_word(match, rule) and not is_fronted_speaker(match, rule):
+                and is_fronted_word(match, rule) and not _fronted_speaker(match, rule, start, bodies):
             return _attribution(match, start, rule)
     return None
+
+
+def _fronted_speaker(match: re.Match[str], rule: Rules, offset: int, bodies: Bodies) -> bool:
+    """A one-word speaker that only opens a verb-second sentence („Gleichzeitig zeige der Film:“), unless
+    the article's entities name someone there: a surname the lexicon also reads as a verb form („Klopp
+    weiter:“) stays a speaker."""
+    if not is_fronted_speaker(match, rule):
+        return False
+    start, end = match.span("speaker")
+    return not (bodies and any(s < offset + end and offset + start < e for s, e in bodies))
 
 
 def _noun_speaks(match: re.Match[str], rule: Rules, offset: int, bodies: Bodies) -> bool:
