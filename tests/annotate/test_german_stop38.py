@@ -121,10 +121,16 @@ def test_a_speaker_with_an_indefinite_article_is_nobody_named_before() -> None:
     assert quote.speaker_name != "Ada Quill"
 
 
-def test_bracketed_initials_inside_an_appositive() -> None:
-    text = "Die Gegner kritisierten den Plan. „Das ist falsch“, teilte der Generalsekretär der Liga (ALB), Jonas Brenner, mit."
-    quote = quotes_with_people(text, "de", [("Jonas Brenner", "per:jb")])["Das ist falsch"]
-    assert quote.speaker_name == "Jonas Brenner"
+@pytest.mark.parametrize("text, words", [
+    # bracketed initials inside an appositive
+    ("Die Gegner kritisierten den Plan. „Das ist falsch“, teilte der Generalsekretär der Liga (ALB), Jonas Brenner, mit.",
+     "Das ist falsch"),
+    # the subject of the sentence before speaks an unattributed quote
+    ("Jonas Brenner kam zu einer Sammelstelle, wo andere schon warteten. „Ich hatte große Angst vor dem Abend.“",
+     "Ich hatte große Angst vor dem Abend."),
+])
+def test_the_named_person_speaks(text: str, words: str) -> None:
+    assert quotes_with_people(text, "de", [("Jonas Brenner", "per:jb")])[words].speaker_name == "Jonas Brenner"
 
 
 def test_a_surname_the_entities_found_is_no_fronted_word() -> None:
@@ -151,12 +157,6 @@ def test_the_source_of_an_impersonal_cue_may_open_on_a_preposition(text: str, so
 ])
 def test_cues_read_in_real_german_copy(text: str, words: str, speaker: str) -> None:
     assert speaker_text(quotes_of(text, "de")[words]) == speaker
-
-
-def test_the_subject_of_the_sentence_before_speaks_an_unattributed_quote() -> None:
-    text = "Jonas Brenner kam zu einer Sammelstelle, wo andere schon warteten. „Ich hatte große Angst vor dem Abend.“"
-    quote = quotes_with_people(text, "de", [("Jonas Brenner", "per:jb")])["Ich hatte große Angst vor dem Abend."]
-    assert quote.speaker_name == "Jonas Brenner"
 
 
 def test_an_adjective_opening_the_sentence_before_is_no_subject() -> None:
