@@ -233,7 +233,8 @@ def rules(language: str) -> Rules | None:
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
     # (or a name's possessive: "Ryan’s spokeswoman, Ada Strong,")
     possessive = rf"(?-i:[{UPPER}])[\w-]*['’]s?\s+"
-    appositive = rf"(?:{det}|{possessive})(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+,\s+{name}(?=\s*(?:[,.;!?]|$))"
+    # (a body's initials in brackets may close the description: "the secretary of the league (PLO), Jo Ash,")
+    appositive = rf"(?:{det}|{possessive})(?:[\w'’-]+\s+){{0,4}}?[\w'’-]+(?:\s+\([\w'’-]+\))?,\s+{name}(?=\s*(?:[,.;!?]|$))"
     pronoun = _pronoun_speaker(data)
     roles = data.get("titles", []) + data.get("description_roles", [])
     # starts on a word: "a"+"king" inside "speaking" is no title
@@ -362,7 +363,9 @@ def rules(language: str) -> Rules | None:
     speaking_nouns, speaking_determiners = _speaking_nouns(data, language)
     inverted_speaker = rf"\b(?P<speaker>{speaker_body}|{_noun_subject(speaking_nouns, det)})"
     # (then any capitalised word in its place, kept where the lexicon knows it lower-case only: „Inzwischen“)
-    inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=\n)){opener}\b(?:\s+[\w'’-]+){{0,3}}?\s+(?P<cue>{cues})\s+{inverted_speaker}"
+    # (the fronted part is one phrase of any length, commas and all: „Auf die Frage, wie er das sehe, antwortete
+    # er:“; its sentence may open after a quote's closing mark: „…“ Nach Details gefragt meint Dury trocken:)
+    inverted = ([rf"(?:^|(?<=[.!?]\s)|(?<=[.!?][“”\"»«]\s)|(?<=\n)){opener}\b(?:,?\s+[\w'’-]+){{0,10}}?,?\s+(?P<cue>{cues})\s+{inverted_speaker}"
                  rf"(?:\s+(?:[\w'’-]|{abbrev})+){{0,6}}?\s*[,:]\s*$"
                  for opener in (rf"(?-i:{fronted})", rf"(?P<fronted>(?-i:[{UPPER}])[\w'’-]*)")]
                 if data.get("cue_before_subject") else [])
@@ -412,6 +415,10 @@ def rules(language: str) -> Rules | None:
               # "Trump told a cheering crowd in Ohio on Monday:" — any words between cue and colon
               rf"{speaker}{of_piece}{aside}(?:,\s*|\s+(?:[\w'’-]+\s+){{0,3}}?)(?P<cue>{cues})\b"
               rf"(?:[^,.!?:;“”«»\"\n]|{new_subject}){{0,100}}:\s*$",
+              # a headline's topic, a dash, then the speaker and what the words are about before the colon
+              # („FC Musterstadt - Jonas Brenner über den Abstieg: „…““): the speaker follows the dash
+              *([rf"(?:^|(?<=\n))[^\n:“”«»\"„]{{1,80}}?\s[-–]\s+{speaker}(?:\s+(?-i:{alternation(data['dash_speaker_topics'])})"
+                 rf"\s+[^\n:“”«»\"„]{{1,60}}?)?\s*:\s*$"] if data.get("dash_speaker_topics") else []),
               # "Stone: “…”", "Continued Stone: “…”": a name alone before the colon, opening its sentence
               rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?=(?-i:[{UPPER}]))(?:{cues})\s+)?{speaker}\s*:\s*$",
               # the subject of the sentence that a colon closes ("The spokesman refused …, adding:")
@@ -464,6 +471,11 @@ def rules(language: str) -> Rules | None:
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
                 *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
+    if data.get("cue_before_subject"):
+        # where the verb comes second, the cue after a comma comes before its subject: in „Es gebe keinen
+        # Zweifel am Wert des Versammlungsrechts, sagte Brenner.“ Brenner speaks, not the noun before the comma
+        inverted_after_comma = rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}"
+        previous = [inverted_after_comma] + [pattern for pattern in previous if pattern != inverted_after_comma]
     adjunct = _adjunct(data)
     that_cues = "|".join(_that_cue(cue, adjunct) for cue in sorted(set(data.get("that_cues", [])), key=len, reverse=True)) or NEVER
     # a full stop inside the reported clause: "Mr. Trump", "U.S." (as SENTENCE_END in quotes.py)
@@ -471,20 +483,28 @@ def rules(language: str) -> Rules | None:
     content = rf"(?P<content>(?:[^.!?\n]|{inner_stop}){{12,}}[.!?]?)"
     sentence_start = r"(?:^|(?<=[.!?]\s)|(?<=\n))"
     clause_cues = alternation([cue for cue in data.get("that_cues", []) if len(cue.split()) == 1])
+    # a source's genitive goes with it („Laut Angaben des Ministeriums wurden …“ is the ministry's)
+    genitive = (rf"(?:\s+(?-i:{alternation(data['source_genitives'])})\s+(?-i:[{UPPER}])[\w’'-]*)?"
+                if data.get("source_genitives") else "")
+    # (nor does the source stop before its genitive: „Laut Information des Ministeriums, Stand 18 Uhr, …“
+    # is no „Information“ whose verb is „des“)
+    no_genitive = rf"(?!(?-i:{alternation(data['source_genitives'])})\s)" if data.get("source_genitives") else ""
     trailing_preps = alternation(data.get("trailing_source_prepositions", data.get("source_prepositions", [])))
     indirect = ([verb_final + content] if verb_final else []) + [
                 *([rf"{clause_start}{speaker}{aside},?\s+{time}\s+(?P<cue>{that_cues})\s*{content}"] if time else []),
                 rf"{speaker}{aside},?\s+(?P<cue>{that_cues})\s*{content}",
                 rf"{sentence_start}{phrase},?\s+{maybe_time}(?P<cue>{that_cues})\s*{content}",
+                # "Laut Polizei wurden drei Menschen verletzt": where the language puts the verb right after
+                # the source (``source_before_verb``), capitalised words up to the first lower-case word; tried
+                # before the source up to a comma (a phrase or a clause), which would take „Polizei handelte es
+                # sich um keinen Schnitt“ from „Laut Polizei handelte es sich um keinen Schnitt, sondern …“
+                rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
+                rf"(?-i:[{UPPER}])[\w’'-]*{genitive})\s+(?=(?-i:[a-zäöüß])){no_genitive}{content}" if data.get("source_before_verb") else NEVER,
                 rf"{sentence_start}(?P<cue>{preps})\s+{phrase}\s*,\s*{content}",
                 # "According to law enforcement officials, …": the source is the clause up to its comma
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}",
                 *([rf"{sentence_start}(?P<cue>{person_preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}"]
                   if person_preps else []),
-                # "Laut Polizei wurden drei Menschen verletzt": where the language puts the verb right after
-                # the source (``source_before_verb``), capitalised words up to the first lower-case word
-                rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
-                rf"(?-i:[{UPPER}])[\w’'-]*)\s+(?=(?-i:[a-zäöüß])){content}" if data.get("source_before_verb") else NEVER,
                 # "Many Democratic officials say they expect …": a sentence's plain subject
                 rf"{sentence_start}(?P<speaker>(?:[\w’'-]+\s+){{0,6}}?[\w’'-]+)\s+{maybe_time}(?P<cue>{clause_cues})\s+{content}"]
     # an attribution that closes a sentence: the sentence before its comma is the content
@@ -624,11 +644,32 @@ def is_fronted_word(match: re.Match[str], rule: Rules) -> bool:
     """Whether the word a ``before`` pattern read as fronted (its ``fronted`` group) opens a verb-second
     sentence before its cue and names no one: the language's lexicon knows it lower-case only and no
     locale lists it as a surname („Inzwischen“, „Anschließend“, „Ebenfalls“; not „Merkel“, „Kellner“,
-    „Kurz“). A general test in place of a list. True for a match without that group."""
+    „Kurz“). A general test in place of a list. True for a match without that group, false for a
+    determiner (it opens the subject, not a fronted phrase)."""
     word = match.groupdict().get("fronted")
     if word is None:
         return True
+    # (a determiner opens the subject itself: in „Der Gouverneur, Jim Ash, kritisierte das Verhalten:“ no
+    # phrase is fronted and „das Verhalten“ is the object)
+    if word.lower() in rule.determiner_words:
+        return False
+    return reads_lower_case(word, rule)
+
+
+def reads_lower_case(word: str, rule: Rules) -> bool:
+    """Whether a capitalised word is capitalised only because a verb-second sentence opens on it: the
+    language's lexicon knows it lower-case only and no locale lists it as a surname."""
     return rule.fronted_language is not None and word not in surnames() and lower_case_only(word, rule.fronted_language)
+
+
+def is_fronted_speaker(match: re.Match[str], rule: Rules) -> bool:
+    """Whether the one-word speaker a ``before`` pattern found is a sentence's fronted adverb, adjective or
+    preposition („Gleichzeitig zeige der Film:“, „Trotz der Entwicklungen versucht X …:“, „Soziale und
+    wirtschaftliche Folgen …:“), which names no one; a pronoun („Er sagte:“) speaks."""
+    if not match.groupdict().get("speaker"):
+        return False
+    words = match.group("speaker").split()
+    return len(words) == 1 and words[0].lower() not in rule.pronouns and reads_lower_case(words[0], rule)
 
 
 def _fronted_words(data: dict, language: str) -> str:

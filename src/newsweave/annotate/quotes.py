@@ -33,7 +33,7 @@ from typing import Any
 from newsweave.annotate import nlp, speakers
 from newsweave.annotate.speaker_extent import describe
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
-from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_word, rules
+from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_speaker, is_fronted_word, reads_lower_case, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
 from newsweave import model
 from newsweave.model import Article
@@ -164,9 +164,19 @@ def _introduction(text: str, start: int, end: int, rule: Rules, bodies: Bodies) 
     for pattern in rule.before:
         match = pattern.search(window)
         if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies) \
-                and is_fronted_word(match, rule):
+                and is_fronted_word(match, rule) and not _fronted_speaker(match, rule, start, bodies):
             return _attribution(match, start, rule)
     return None
+
+
+def _fronted_speaker(match: re.Match[str], rule: Rules, offset: int, bodies: Bodies) -> bool:
+    """A one-word speaker that only opens a verb-second sentence („Gleichzeitig zeige der Film:“), unless
+    the article's entities name someone there: a surname the lexicon also reads as a verb form („Klopp
+    weiter:“) stays a speaker."""
+    if not is_fronted_speaker(match, rule):
+        return False
+    start, end = match.span("speaker")
+    return not (bodies and any(s < offset + end and offset + start < e for s, e in bodies))
 
 
 def _noun_speaks(match: re.Match[str], rule: Rules, offset: int, bodies: Bodies) -> bool:
@@ -283,6 +293,8 @@ def _attribute_previous_subject(text: str, piece: Piece, rule: Rules) -> Attribu
     attribution = _attribution(match, span[0], rule)
     if attribution.kind == "name" and not _known_name(text, attribution.speaker_start, attribution.speaker_end):
         return None
+    if attribution.kind != "pronoun" and reads_lower_case(match.group("speaker").split()[0], rule):
+        return None  # „Abgelaufenes Öl spritzte …“: an adjective opens the sentence, no name
     return attribution
 
 
@@ -331,6 +343,8 @@ def find_quotes(article: Article) -> list[Quote]:
     by_group: dict[int, Attribution] = {}
     pieces = _split_at_incises(text, find_pieces(text, rule.openers), rule, by_group)
     for piece in pieces:
+        if _compound_word(text, piece):
+            continue
         extras: dict[str, Any] = {"group": piece.group, "piece": piece}
         attribution = by_group.get(piece.group) if piece.group in by_group else None
         around = None if attribution else _attribute_around(text, piece, rule)
@@ -425,6 +439,8 @@ def _partial_attribution(text: str, quote: Quote, rule: Rules, bodies: Bodies = 
     boundaries = [m.end() for m in SENTENCE_END.finditer(text, start, piece.open_at)]
     start = _word_start(text, line_start, boundaries[-1] if boundaries else start)
     prefix = text[start:piece.open_at]
+    if rule.naming is not None and rule.naming.search(prefix):
+        return None  # „die sogenannten „…““, "a group called “…”": a name, not words the subject said
     for pattern in rule.partial:
         match = pattern.search(prefix)
         if match and _names_source(text, match, start, rule, bodies):
@@ -557,6 +573,12 @@ def _split_at_incises(text: str, pieces: list[Piece], rule: Rules, by_group: dic
 def _same_speaker(one: Attribution | None, other: Attribution | None) -> bool:
     return one is not None and other is not None and (one.speaker_start, one.speaker_end) == (
         other.speaker_start, other.speaker_end)
+
+
+def _compound_word(text: str, piece: Piece) -> bool:
+    """A quoted title joined by a hyphen to the word after it („Lindenstraße“-Star, "Love Island"-host):
+    one word of the writer's, naming a work, never words someone said."""
+    return text[piece.close_at + 1:piece.close_at + 2] == "-" and text[piece.close_at + 2:piece.close_at + 3].isalpha()
 
 
 def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pattern[str] | None = None,

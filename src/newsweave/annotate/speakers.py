@@ -12,6 +12,8 @@ and titles the nearest earlier person that the mention can refer to.
   appositive (", a spokeswoman for"), listed as ``gender_markers``; it is shared by every
   mention of the same entity. Where the text marks nothing, a full name's given name does when
   Faker's locales list it for one gender only (``given_names.given_name_gender``).
+* A described speaker that opens on an indefinite article („eine Polizeisprecherin“) is someone the
+  text brings in, never a person named before.
 * A name inside an earlier person's description ("Jo Ash, a neighbour of Tom Lee, stood …") is no
   antecedent of a later pronoun: the described subject is.
 * Where the language's parse shows it (``subject_labels``), a pronoun refers to the grammatical
@@ -185,6 +187,8 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
         return _longest_form(named_after[0], outside)
     if kind == "relative":
         return _antecedent(article, span, outside)
+    if kind == "title" and _indefinite(text, article.language or ""):
+        return text, None  # „eine Polizeisprecherin“, "a spokesman": someone new, not a person named before
     if kind == "name":
         # "la ministra de Sanidad, Carmen Ruiz" / "the mayor, Vitali Klitschko": the name is the appositive's
         text = text.rsplit(",", 1)[-1].strip() if "," in text and text.rsplit(",", 1)[-1].strip()[:1].isupper() else text
@@ -213,6 +217,18 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
             person = _previous_subject(article, span[0], person, candidates, gender)
         return _longest_form(person, outside)
     return (None, None) if kind == "pronoun" else (text, None)
+
+
+def _indefinite(mention: str, language: str) -> bool:
+    """Whether a described speaker opens on an indefinite article (``indefinite_articles`` in
+    ``lang/<iso>/quotes.toml``): the text brings in someone it has not named."""
+    words = mention.split()
+    return bool(words) and words[0].lower() in _indefinite_articles(language)
+
+
+@cache
+def _indefinite_articles(language: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in lang.load(language, "quotes").get("indefinite_articles", ()))
 
 
 def _previous_subject(article: Article, pronoun_start: int, person: Person, candidates: list[Person],

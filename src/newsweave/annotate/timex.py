@@ -184,6 +184,10 @@ def grammar(language: str) -> Grammar | None:
                    word_boundaries=bool(data.get("word_boundaries", True)),
                    verb_second=re.compile(cues["verb_second_present"]) if cues.get("verb_second_present") else None,
                    perfect_auxiliaries=frozenset(cues.get("perfect_auxiliaries", ())),
+                   bracket_auxiliaries=frozenset(cues.get("bracket_auxiliaries", ())),
+                   perfect_participle=re.compile(_past_patterns({"past_patterns": [cues["perfect_participle"]],
+                                                                  "not_past": cues.get("not_past", ())})[0])
+                   if cues.get("perfect_participle") else None,
                    not_verbs=frozenset(cues.get("not_verbs", ())),
                    showing_verbs=frozenset(cues.get("showing_verbs", ())),
                    backward_before=tuple(cues.get("backward_before", ())), needs=needs,
@@ -199,6 +203,7 @@ def grammar(language: str) -> Grammar | None:
                    range_before=range_before, range_after=range_after,
                    abbreviations_need_stop=bool(data.get("abbreviations_need_stop")),
                    lone_abbreviations_need_stop=bool(data.get("lone_abbreviations_need_stop")),
+                   lower_case_days=frozenset(word.lower() for word in data.get("lower_case_relative_days", ())),
                    full_names=frozenset(_cldr_full_names(language, get_month_names) | _cldr_full_names(language, get_day_names)),
                    numeric_order_dotted=data.get("numeric_order_dotted", ""))
 
@@ -437,6 +442,8 @@ def _is_false_date(mention: Mention, text: str, rules: Grammar) -> bool:
         return True  # "changer le jeu.", "la mer.", "und so.": a word, not "jeudi", "mercredi", "Sonntag"
     if _lone_abbreviation_without_stop(mention, text, rules):
         return True  # "el mar", "Mar del Plata", "la señora May": a word or a name, not "marzo", "mayo"
+    if _capitalised_day_word(mention, text, rules):
+        return True  # "am Morgen des 7. Oktober", "Mannheimer Morgen": the morning or a name, not tomorrow
     return False
 
 
@@ -461,6 +468,16 @@ def _lone_abbreviation_without_stop(mention: Mention, text: str, rules: Grammar)
     name = mention.parts.get("month") or mention.parts.get("weekday") or ""
     return (name.lower() not in rules.full_names and not mention.text.endswith(".")
             and not text.startswith(".", mention.end))
+
+
+def _capitalised_day_word(mention: Mention, text: str, rules: Grammar) -> bool:
+    """A relative day word that the language writes in lower case (``lower_case_relative_days``),
+    capitalised where no sentence opens: a noun of the same letters (German "Morgen", morning)."""
+    word = mention.parts.get("relday", "")
+    if not word[:1].isupper() or word.lower() not in rules.lower_case_days:
+        return False
+    before = text[:text.find(word, mention.start)].rstrip(" \t\"„“”«»'‚‘")
+    return bool(before) and before[-1] not in ".!?:\n"
 
 
 # ---- resolution -----------------------------------------------------------------------

@@ -66,6 +66,10 @@ class Grammar:
     # ("Am Montag hat der Rat …") of the past; words before an expression that point back ("seit")
     verb_second: re.Pattern[str] | None = None
     perfect_auxiliaries: frozenset[str] = frozenset()
+    # a perfect's auxiliary before the expression and its participle at the clause's end ("hat im April
+    # … vorgeschlagen", "ist im Mai … gesunken"): the clause is past though no cue sits near the match
+    bracket_auxiliaries: frozenset[str] = frozenset()
+    perfect_participle: re.Pattern[str] | None = None
     # words shaped like a present form that are none ("mit", "gegen", "nicht" end in -t, -en)
     not_verbs: frozenset[str] = frozenset()
     # present verbs of showing ("zeigen", "shows", "montrent"): their object reports what the
@@ -116,3 +120,6 @@ class Grammar:
     # name only with its full stop: Spanish "el mar", "Mar del Plata", "Olegaria May" (the datelines'
     # "4 Mar (EFE)" keep their day)
     lone_abbreviations_need_stop: bool = False
+    # relative day words that mean the day only in lower case (German "morgen", tomorrow): capitalised
+    # inside a sentence the same letters are a noun ("am Morgen des 7. Oktober", "Mannheimer Morgen")
+    lower_case_days: frozenset[str] = frozenset()

@@ -148,6 +148,20 @@ class ResolveContext:
         # confirmé", "En octubre, la Administración Trump comenzó") shows it was none
         return 0 if self.rules.verb_second is None and self._past_later_in_sentence() else 1
 
+    def _perfect_bracket(self, before_lower: str) -> bool:
+        """A perfect's auxiliary among the clause's words before the match and a participle later in
+        its sentence, outside a relative clause (``bracket_auxiliaries``, ``perfect_participle``):
+        "Ich habe Anfang April vorgeschlagen, …", "ist im Mai gegenüber dem Vormonat um 0,5 Prozent
+        gesunken". A participle that is a future cue ("geplant") makes no past."""
+        if self.rules.perfect_participle is None or not set(re.findall(r"\w+", before_lower)) & self.rules.bracket_auxiliaries:
+            return False
+        rest = self.text[self.mention.end:self.mention.end + 3 * SETTINGS.timex_cue_window]
+        rest = _SENTENCE_END_AFTER.split(rest)[0]
+        relative = self.rules.relative_opener.search(rest) if self.rules.relative_opener is not None else None
+        rest = _mask_names(rest[:relative.start()] if relative else rest).lower()
+        cues = (self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
+        return any(_first_cue(word.group(0), *cues) is None for word in self.rules.perfect_participle.finditer(rest))
+
     def _clause_before(self) -> str:
         """The words of the match's clause before it: the cue window, cut at the sentence's
         start (a cue in the sentence before says nothing about this one). Where the window holds
@@ -324,6 +338,8 @@ class ResolveContext:
         first = _first_cue(after_lower, *past)
         if first is not None and first <= PAST_BESIDE:
             return True  # the participle after it ("im [März] gesunken")
+        if self._perfect_bracket(before_lower):
+            return True  # "ist im [Mai] gegenüber dem Vormonat um 0,5 Prozent gesunken"
         spans = _cue_spans(before_lower, *past)
         end = max((end for _, end in spans), default=None)
         if end is None or len(before_lower) - end > PAST_BESIDE:
