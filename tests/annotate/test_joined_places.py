@@ -30,6 +30,9 @@ GAZETTEER = {
     "port-lisca": _entry(6, "Port-Lisca", "city", 8_000),
     "port": _entry(7, "Port", "city", 150_000),
     "lisca": _entry(8, "Lisca", "city", 4_000),
+    "ostival county": _entry(9, "Ostival County", "admin2", 60_000),
+    # Another name of a big town: it vouches for nothing.
+    "dorrin": (_Entry(Place(10, "Brannock", 47.0, 11.0, "KS", 240_000, "city"), False),),
 }
 
 
@@ -57,6 +60,9 @@ def _nested(text: str, name: str, label: str, language: str) -> list[str]:
      ["Brannock", "Ostival"]),
     ("fr", "Le sommet Kessland/Ostival s'est tenu lundi.", "Kessland/Ostival", "MISC", ["Kessland", "Ostival"]),
     ("fr", "La crue a touché Brannock-Ostival vendredi.", "Brannock-Ostival", "LOC", ["Brannock", "Ostival"]),
+    # The second half takes the words that make a longer known name.
+    ("en", "A flood watch covers Brannock-Ostival County.", "Brannock-Ostival County", "LOC",
+     ["Brannock", "Ostival County"]),
 ])
 def test_two_places_joined_in_one_word_are_both_places(language: str, text: str, name: str, label: str,
                                                         places: list[str]) -> None:
@@ -66,6 +72,7 @@ def test_two_places_joined_in_one_word_are_both_places(language: str, text: str,
 @pytest.mark.parametrize(("language", "text", "name", "label"), [
     # Two small towns vouch for nothing: a double-barrelled name is no pair of places.
     ("en", "The Dunmere-Falby Foundation gave a grant.", "Dunmere-Falby Foundation", "ORG"),
+    ("fr", "Un sondage Dorrin-Falby Conseil paraît lundi.", "Dorrin-Falby Conseil", "ORG"),
     # A name the gazetteer knows whole is one place, not its halves.
     ("fr", "Le club Port-Lisca a gagné.", "Port-Lisca", "ORG"),
     # A third name joined on makes no pair.

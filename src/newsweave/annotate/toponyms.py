@@ -65,7 +65,7 @@ SPLIT_PLACE_GAP = re.compile(r"[ \t\xa0](?:[a-zà-ÿ]{1,3}[ \t\xa0])?")
 # Two names joined into one word by a hyphen, a dash or a slash ("Asia-Pacific", "Zaire/Congo"),
 # no third joined to them ("Stratford-upon-Avon", "Paris-Saint-Germain").
 JOINED_NAMES = re.compile(r"(?<![\w.'’/–-])([^\W\d_][\w.'’]*)[-–/]([^\W\d_][\w.'’]*)(?![\w'’/–-])")
-JOINED_ANCHOR_KINDS = ("country", "continent", "region", "admin1")
+JOINED_ANCHOR_KINDS = ("continent", "region", "admin1")
 
 
 def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str) -> list[Mention]:
@@ -161,10 +161,11 @@ def _joined_place_spans(text: str, start: int, end: int, language: str,
     of countries named at once. One half must be a country, a division, a region or a big town;
     written beside it, the other needs only to be a town of some size, as a town the article
     names elsewhere does in :func:`_place_span` ("Mercedes-Benz", "Smith-Jones" hold no such
-    pair). A joined word the gazetteer knows whole ("Guinea-Bissau") is one place."""
+    pair). A joined word the gazetteer knows whole ("Guinea-Bissau") is one place; the second
+    half takes the words after it that make a longer known name ("Clarksville-Montgomery County")."""
     found: list[tuple[int, int]] = []
     for match in JOINED_NAMES.finditer(text, start, end):
-        halves = [match.span(1), match.span(2)]
+        halves = [match.span(1), _longest_known_name(text, match.start(2), match.end(2), end)]
         if candidates(match.group(0)) or not any(_is_anchor_place(text[a:b]) for a, b in halves):
             continue
         vouched = places | {fold(text[a:b]) for a, b in halves}
@@ -174,12 +175,24 @@ def _joined_place_spans(text: str, start: int, end: int, language: str,
     return found
 
 
+def _longest_known_name(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
+    """``(start, end)`` stretched over the words after it, up to ``limit``, while the longer name is
+    one the gazetteer knows ("Montgomery" + "County")."""
+    words = [match.end() for match in NAME_WORD.finditer(text, end, limit)][:SETTINGS.toponym_max_words - 1]
+    for stop in reversed(words):
+        if candidates(text[start:stop]):
+            return start, stop
+    return start, end
+
+
 def _is_anchor_place(name: str) -> bool:
-    """Whether ``name`` reads as a country, a division, a world region or a big town: a name that
-    vouches for the one joined to it."""
-    return any(entry.place.kind in JOINED_ANCHOR_KINDS
-               or entry.place.kind == "city" and entry.place.population >= SETTINGS.toponym_big_place_population
-               for entry in candidates(name))
+    """Whether ``name`` reads as a country (by any of its names), or by its main name as a division,
+    a world region or a big town: a name that vouches for the one joined to it ("Mason", another
+    name of Glendale, vouches for nothing)."""
+    return any(entry.place.kind == "country" or entry.main_name and (
+        entry.place.kind in JOINED_ANCHOR_KINDS
+        or entry.place.kind == "city" and entry.place.population >= SETTINGS.toponym_big_place_population)
+        for entry in candidates(name))
 
 
 def inner_place_name(name: str, language: str, places: frozenset[str] = frozenset()) -> str | None:
