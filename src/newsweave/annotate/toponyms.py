@@ -17,7 +17,8 @@ country to count, and a name that is part of a person's full name in
 the article is left to the person.
 
 Places also hide inside longer names (:func:`embedded_places`): "Ohio Department of
-Development", "University of Georgia", "Air Zimbabwe", "Paris City Hall". The longer name keeps
+Development", "University of Georgia", "Air Zimbabwe", "Paris City Hall", and two at once in a
+word that joins them ("Asia-Pacific", "Fargo-Moorhead"). The longer name keeps
 its label; the place in it becomes a mention of its own, nested in it, so that the article's
 map and its other places' resolution know of it.
 """
@@ -132,8 +133,9 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
     ("University of Georgia", "Lutheran School in Lombard", ``embedded_place_connectors`` in
     ``lang/<iso>/places.toml``), or, for a country or a division, its last words ("Air
     Zimbabwe"), and for a town only where the article names that town as a place of its own
-    ("CDC Atlanta" beside "in Atlanta"). Known organisations (aliases) and persons are left alone: a person's name is
-    full of town names ("Jackson", "Victoria").
+    ("CDC Atlanta" beside "in Atlanta"). Two places joined in one word are both taken, in a
+    name of one word too (:func:`_joined_place_spans`: "Asia-Pacific"). Known organisations
+    (aliases) and persons are left alone: a person's name is full of town names ("Jackson", "Victoria").
     """
     connectors = _connectors(language)
     places = frozenset(fold(m.name) for m in mentions if m.kind == "name" and m.label == "LOC")
