@@ -675,6 +675,15 @@ def _without_compass_word(key: str) -> tuple[_Entry, ...]:
     return ()
 
 
+def is_compass_part(name: str) -> bool:
+    """Whether the gazetteer reads ``name`` only as the place that a compass word takes a part of
+    ("West Midlands" as Zimbabwe's Midlands, "South Philadelphia" as Philadelphia): the part lies
+    in or near that place, not at its point, as a name read at the place it is named after."""
+    key = fold(name)
+    found = candidates(key)
+    return bool(found) and not gazetteer().get(key) and found == _without_compass_word(key)
+
+
 def is_generic_place_word(name: str) -> bool:
     """Whether the name is, whole, a word that the languages' files list as generic in place
     names ("Gulf", "Centre", « Ouest »: ``generic_place_words``)."""

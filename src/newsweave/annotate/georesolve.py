@@ -22,7 +22,8 @@ from newsweave import lang
 from newsweave.annotate.country_initials import country_initials
 from newsweave.annotate.division_codes import division_names
 from newsweave.annotate.geo import (Place, _Entry, _common_words, candidates, countries, demonym_country, fold,
-                                   government_seat, haversine_km, is_generic_place_word, region_demonym)
+                                   government_seat, haversine_km, is_compass_part, is_generic_place_word,
+                                   region_demonym)
 from newsweave.annotate.settings import SETTINGS
 
 SAME_ADMIN1_BONUS = 3.0
@@ -52,7 +53,9 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     (:func:`publication_country`). ``inner`` maps names the gazetteer lacks to the place each is
     named after (:func:`newsweave.annotate.toponyms.inner_place_name`: "Manila Cathedral" →
     "Manila"): such a name is read as that place, in context, with
-    ``SETTINGS.geo_inner_place_factor`` of its confidence. ``divisions`` maps names the text
+    ``SETTINGS.geo_inner_place_factor`` of its confidence, as is a name read as the place a
+    compass word takes a part of (:func:`newsweave.annotate.geo.is_compass_part`: "South
+    Philadelphia"). ``divisions`` maps names the text
     marks as divisions to the division's full name (:func:`division_marks`: "Oconee" in "Walton
     and Oconee counties" → "Oconee County"): such a name is read among those divisions when the
     gazetteer has them. ``site_home`` is the (country, folded first-level division) where the
@@ -116,7 +119,11 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     if second != first:
         picks = {key: _read_in_context(key, found, second, readings, seeds, inside.get(key))
                  for key, found in options.items()}
-    picks = {key: (place, confidence * SETTINGS.geo_inner_place_factor if key in through else confidence)
+    # A name read through another ("Manila Cathedral" at Manila, "West Midlands" as a Midlands)
+    # is less sure than that other: a part read in a country the article never points at falls
+    # under the minimum ("West Midlands" in a story about England is no Zimbabwean province).
+    through_others = set(through) | {key for key in picks if is_compass_part(key)}
+    picks = {key: (place, confidence * SETTINGS.geo_inner_place_factor if key in through_others else confidence)
              for key, (place, confidence) in picks.items()}
     chosen = {key: replace(place, confidence=round(confidence, 3)) for key, (place, confidence) in picks.items()
               if confidence >= SETTINGS.geo_min_confidence}

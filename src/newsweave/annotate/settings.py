@@ -99,8 +99,9 @@ class AnnotateSettings:
     # ("Laconia"), and names of several words are places' names ("Falls Village"; stops 33-34).
     geo_word_town_max_population: int = 20_000
     # A name the gazetteer lacks, read at the place it is named after ("Manila Cathedral" at
-    # Manila), has the confidence of that reading times this: the thing named lies in or near the
-    # place, not at its point, and the reading is no sure context for the others.
+    # Manila) or that a compass word takes a part of ("South Philadelphia"), has the confidence of
+    # that reading times this: the thing named lies in or near the place, not at its point, and
+    # the reading is no sure context for the others.
     geo_inner_place_factor: float = 0.8
     # A division gives way to a city of its name at its heart if the city is this big.
     geo_city_over_division_min_population: int = 100_000

@@ -17,7 +17,8 @@ country to count, and a name that is part of a person's full name in
 the article is left to the person.
 
 Places also hide inside longer names (:func:`embedded_places`): "Ohio Department of
-Development", "University of Georgia", "Air Zimbabwe", "Paris City Hall". The longer name keeps
+Development", "University of Georgia", "Air Zimbabwe", "Paris City Hall", and two at once in a
+word that joins them ("Asia-Pacific", "Fargo-Moorhead"). The longer name keeps
 its label; the place in it becomes a mention of its own, nested in it, so that the article's
 map and its other places' resolution know of it.
 """
@@ -62,6 +63,10 @@ TOKEN_WORD = re.compile(r"\w", re.UNICODE)
 # Between two halves of one place's name: a space, or a short lower-case word of the place's own
 # language ("do" in "Rio Grande do Sul").
 SPLIT_PLACE_GAP = re.compile(r"[ \t\xa0](?:[a-zà-ÿ]{1,3}[ \t\xa0])?")
+# Two names joined into one word by a hyphen, a dash or a slash ("Asia-Pacific", "Zaire/Congo"),
+# no third joined to them ("Stratford-upon-Avon", "Paris-Saint-Germain").
+JOINED_NAMES = re.compile(r"(?<![\w.'’/–-])([^\W\d_][\w.'’]*)[-–/]([^\W\d_][\w.'’]*)(?![\w'’/–-])")
+JOINED_ANCHOR_KINDS = ("continent", "region", "admin1")
 
 
 def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str) -> list[Mention]:
@@ -128,8 +133,9 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
     ("University of Georgia", "Lutheran School in Lombard", ``embedded_place_connectors`` in
     ``lang/<iso>/places.toml``), or, for a country or a division, its last words ("Air
     Zimbabwe"), and for a town only where the article names that town as a place of its own
-    ("CDC Atlanta" beside "in Atlanta"). Known organisations (aliases) and persons are left alone: a person's name is
-    full of town names ("Jackson", "Victoria").
+    ("CDC Atlanta" beside "in Atlanta"). Two places joined in one word are both taken, in a
+    name of one word too (:func:`_joined_place_spans`: "Asia-Pacific"). Known organisations
+    (aliases) and persons are left alone: a person's name is full of town names ("Jackson", "Victoria").
     """
     connectors = _connectors(language)
     places = frozenset(fold(m.name) for m in mentions if m.kind == "name" and m.label == "LOC")
@@ -140,12 +146,55 @@ def embedded_places(mentions: list[Mention], text: str, language: str) -> list[M
         if mention.label == "LOC" and candidates(mention.name):
             continue
         words = _name_words(mention.text, language, mention.start)
-        if len(words) < 2 or any(fold(text[a:b]) in street_words(language) for a, b in words):
+        if any(fold(text[a:b]) in street_words(language) for a, b in words):
             # A street or a station named after a place ("Ohio Street", "gare de Lyon") is not there.
             continue
-        for start, end in _embedded_spans(text, words, connectors, places, language):
-            added.append(Mention(start, end, text[start:end], "LOC"))
+        spans = _embedded_spans(text, words, connectors, places, language) if len(words) >= 2 else []
+        spans += [span for span in _joined_place_spans(text, mention.start, mention.end, language, places)
+                  if not any(span[0] < end and start < span[1] for start, end in spans)]
+        added.extend(Mention(start, end, text[start:end], "LOC") for start, end in spans)
     return added
+
+
+def _joined_place_spans(text: str, start: int, end: int, language: str,
+                        places: frozenset[str]) -> list[tuple[int, int]]:
+    """Both places of two names joined into one word ("Asia-Pacific", "Fargo-Moorhead",
+    "Zaire/Congo", "US-China talks") inside ``text[start:end]``: a region, a twin town or a pair
+    of countries named at once. One half must be a country, a division, a region or a big town;
+    written beside it, the other needs only to be a town of some size, as a town the article
+    names elsewhere does in :func:`_place_span` ("Mercedes-Benz", "Smith-Jones" hold no such
+    pair). A joined word the gazetteer knows whole ("Guinea-Bissau") is one place; the second
+    half takes the words after it that make a longer known name ("Clarksville-Montgomery County")."""
+    found: list[tuple[int, int]] = []
+    for match in JOINED_NAMES.finditer(text, start, end):
+        halves = [match.span(1), _longest_known_name(text, match.start(2), match.end(2), end)]
+        if candidates(match.group(0)) or not any(_is_anchor_place(text[a:b]) for a, b in halves):
+            continue
+        vouched = places | {fold(text[a:b]) for a, b in halves}
+        spans = [_place_span(text, [half], language, EMBEDDED_KINDS, vouched) for half in halves]
+        if all(span is not None for span in spans):
+            found.extend(span for span in spans if span is not None)
+    return found
+
+
+def _longest_known_name(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
+    """``(start, end)`` stretched over the words after it, up to ``limit``, while the longer name is
+    one the gazetteer knows ("Montgomery" + "County")."""
+    words = [match.end() for match in NAME_WORD.finditer(text, end, limit)][:SETTINGS.toponym_max_words - 1]
+    for stop in reversed(words):
+        if candidates(text[start:stop]):
+            return start, stop
+    return start, end
+
+
+def _is_anchor_place(name: str) -> bool:
+    """Whether ``name`` reads as a country (by any of its names), or by its main name as a division,
+    a world region or a big town: a name that vouches for the one joined to it ("Mason", another
+    name of Glendale, vouches for nothing)."""
+    return any(entry.place.kind == "country" or entry.main_name and (
+        entry.place.kind in JOINED_ANCHOR_KINDS
+        or entry.place.kind == "city" and entry.place.population >= SETTINGS.toponym_big_place_population)
+        for entry in candidates(name))
 
 
 def inner_place_name(name: str, language: str, places: frozenset[str] = frozenset()) -> str | None:
@@ -296,7 +345,9 @@ def _countries_named_in_full(doc: Doc, text: str, by_span: dict, taken: set[int]
     written as a name ("Nigeria reported", "Villages Sudan is", "billion US dollars"): the model
     missed it, and such a name rarely means anything else. A division's name must be its main
     name and no common or generic word of the language ("Western", "Centre"); a word in capitals
-    longer than initials is heading type ("MARINE ENERGY WALES") and is left alone."""
+    longer than initials is heading type ("MARINE ENERGY WALES") and is left alone. A name that
+    goes on into a person's name is the country of a title ("Minister of Kessland Ivo Marr")."""
+    person_starts = frozenset(m.start for m in by_span.values() if m.kind == "name" and m.label == "PER")
     for token in doc:
         if token.idx in taken or not token.text[:1].isupper():
             continue
@@ -307,7 +358,7 @@ def _countries_named_in_full(doc: Doc, text: str, by_span: dict, taken: set[int]
             if LINE_BREAK.search(span.text):
                 continue
             if (_names_country_or_division(span.text, language) and not _in_capitals_line(doc, span)
-                    and not _name_goes_on(doc, span)
+                    and not _name_goes_on(doc, span, person_starts)
                     and _take(span.start_char, span.end_char, text, by_span, taken, added, person_words, language)):
                 break
 
@@ -358,12 +409,13 @@ def _own_country_names(language: str) -> frozenset[str]:
     return folded_country_names(language).union(*(folded_country_names(other) for other in gazetteer_languages()))
 
 
-def _name_goes_on(doc: Doc, span) -> bool:
+def _name_goes_on(doc: Doc, span, person_starts: frozenset[int] = frozenset()) -> bool:
     """Whether a capitalised word follows ``span`` in the same name ("Republic Act", "Sinaloa
-    Cartel"): then the place's name is the start of another name, not a place mention."""
+    Cartel"): then the place's name is the start of another name, not a place mention. A word
+    that opens a person's mention (``person_starts``) starts a name of its own."""
     following = doc[span.end] if span.end < len(doc) else None
     return (following is not None and following.is_alpha and following.text[:1].isupper()
-            and doc[span.end - 1].whitespace_ != "")
+            and doc[span.end - 1].whitespace_ != "" and following.idx not in person_starts)
 
 
 def _listed_with_places(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
