@@ -33,13 +33,16 @@ from typing import Any
 
 from newsweave import lang
 from newsweave.annotate.canonical import alias_of
-from newsweave.annotate.given_names import given_name_gender
+from newsweave.annotate.given_names import given_name_gender, given_names
+from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA
-from newsweave.annotate.speaker_extent import describe
+from newsweave.annotate.speaker_extent import describe, description_rules
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
 
 PERSON_LABELS = {"PER", "PERSON"}
+# the universal parts of speech that head a verbless sentence ("A broadside against the plan.")
+NOUN_HEADS = frozenset({"NOUN", "PRON", "NUM"})
 
 
 @dataclass
@@ -177,12 +180,12 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     outside = [p for p in people if not any(s <= p.start < e for s, e in quoted)]
     overlapping = [p for p in outside if p.start < span[1] and span[0] < p.end and span[1] > span[0]]
     if overlapping:
-        return _longest_form(_appositive_person(article.text, span, overlapping), outside)
+        return _longest_form(_appositive_person(article.text, span, overlapping), outside, article.language)
     # "le commandant des secours, le lieutenant-colonel Marc Aubry": the name right after
     named_after = [p for p in outside if span[1] > span[0] and 0 <= p.start - span[1] <= 45 and re.fullmatch(
         r",\s*(?:[\w'’-]+\s+){0,2}", article.text[span[1]:p.start])]
     if named_after:
-        return _longest_form(named_after[0], outside)
+        return _longest_form(named_after[0], outside, article.language)
     if kind == "relative":
         return _antecedent(article, span, outside)
     if kind == "name":
@@ -211,7 +214,7 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
         if kind == "pronoun":
             person = _subject_between(article, span[0], person, before) or person
             person = _previous_subject(article, span[0], person, candidates, gender)
-        return _longest_form(person, outside)
+        return _longest_form(person, outside, article.language)
     return (None, None) if kind == "pronoun" else (text, None)
 
 
@@ -239,13 +242,24 @@ def _previous_subject(article: Article, pronoun_start: int, person: Person, cand
         if any(t.dep_ in labels for t in sentence if person.start <= t.idx < person.end):
             return person
         # (a pronoun subject after the name refers to it: "Jo Ash won, and to her surprise she wept.")
-        if not any(_agrees(t.lower_, article.language or "", gender) and t.idx < person.start for t in subjects):
+        if not any(_agrees(t.lower_, article.language or "", gender) and t.idx < person.start for t in subjects) \
+                and not _verbless_around(sentence, person, labels):
             return person
         earlier = [c for c in candidates if c.end <= sentence.start_char]
         if not earlier:
             return person
         person = _described_by(article, earlier[-1], earlier)
     return person
+
+
+def _verbless_around(sentence: Any, person: Person, labels: frozenset[str]) -> bool:
+    """A sentence headed by a noun, with no subject anywhere, whose head word is no part of
+    ``person``'s name ("Une charge dirigée contre le projet de Louis Perrin."): the writer's aside names
+    the person inside it, and the speech before it goes on; not a sentence that is the name itself
+    ("Then Tom Briar, the harbour master.")."""
+    root = sentence.root
+    return (root.pos_ in NOUN_HEADS and not any(t.dep_ in labels for t in sentence)
+            and not person.start <= root.idx < person.end)
 
 
 def _subject_between(article: Article, pronoun_start: int, person: Person, agreeing: list[Person]) -> Person | None:
@@ -356,7 +370,7 @@ def _antecedent(article: Article, span: tuple[int, int], people: list[Person]) -
         return None, None
     person = next((p for p in people if p.end == end), None)
     if person is not None:
-        return _longest_form(person, people)
+        return _longest_form(person, people, article.language)
     match = ANTECEDENT.search(before)
     if match is None:
         return None, None
@@ -380,17 +394,33 @@ def _entity_named(article: Article, span: tuple[int, int], text: str) -> str | N
     return alias[0] if alias else None
 
 
-def _longest_form(person: Person, people: list[Person]) -> tuple[str, str | None]:
+def _longest_form(person: Person, people: list[Person], language: str | None = None) -> tuple[str, str | None]:
     """"Smith" → "John Smith" when the article named him in full before. Where it named two people of
     that surname ("Ann Smith", then "Joe Smith"), the nearer full name that holds every word of the
     mention; a mention with a word no full name holds (a title the lists lack: "Adv Smith") takes the
-    first full name, as before."""
+    first full name, as before, unless that word is a given name: "Irshad Smith" after "Maqsood Smith"
+    is another man of the same surname, named in full, and keeps his own name."""
     words = person.name.split()
     last = words[-1] if words else person.name
     fuller = [p for p in people if p.start <= person.start and last in p.name.split() and len(p.name) > len(person.name)]
     holding = [p for p in fuller if set(words) <= set(p.name.split())]
+    if fuller and not holding and len(words) >= 2 and _given_name(words[0], language or ""):
+        return person.name, person.entity_id
     chosen = holding[-1] if holding else fuller[0] if fuller else None
     return (chosen.name, chosen.entity_id or person.entity_id) if chosen else (person.name, person.entity_id)
+
+
+def _given_name(word: str, language: str) -> bool:
+    """A word that opens a person's full name: a given name of Faker's locales, or, where the language
+    has a lexicon, a capitalised word of letters that it does not know and that is no title of the
+    language ("Irshad"; not "Senator", "Coach", nor a short abbreviation the lists lack, "Adv")."""
+    if given_names(language).listed(word):
+        return True
+    lexicon = lowercase_words(language)
+    rule = description_rules(language)
+    return (bool(lexicon) and len(word) > SETTINGS.speaker_title_abbreviation_letters and word.isalpha()
+            and word[:1].isupper() and word.lower() not in lexicon
+            and not (rule is not None and rule.role.match(word)))
 
 
 def as_tuples(people: list[Person]) -> list[tuple[Any, ...]]:
