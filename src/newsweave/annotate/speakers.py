@@ -43,6 +43,7 @@ from newsweave.annotate.settings import SETTINGS
 PERSON_LABELS = {"PER", "PERSON"}
 # the universal parts of speech that head a verbless sentence ("A broadside against the plan.")
 NOUN_HEADS = frozenset({"NOUN", "PRON", "NUM"})
+SENTENCE_ENDS = ".!?…"
 
 
 @dataclass
@@ -65,6 +66,8 @@ class Agreement:
     plural_cue: re.Pattern[str] | None = None
     # the parser's dependency labels of a clause's subject ("nsubj"); none where the language has no parser
     subject_labels: frozenset[str] = frozenset()
+    # the label of a subordinating word on its verb ("mark"): a clause that has one before its subject is no main one
+    subordinate_labels: frozenset[str] = frozenset()
 
 
 @cache
@@ -75,14 +78,15 @@ def agreement(language: str) -> Agreement:
     number_gender = {word.lower(): forms for word, forms in data.get("pronoun_number_gender", {}).items()}
     plural_cue = re.compile(data["plural_cue"], re.I) if "plural_cue" in data else None
     subjects = frozenset(data.get("subject_labels", ()))
+    subordinate = frozenset(data.get("subordinate_labels", ()))
     if not markers:
-        return Agreement(pronouns, None, None, {}, number_gender, plural_cue, subjects)
+        return Agreement(pronouns, None, None, {}, number_gender, plural_cue, subjects, subordinate)
     alternatives = "|".join(re.escape(word) for word in sorted(markers, key=len, reverse=True))
     # the marker right before the name, or before a capitalised word or two of it ("Mrs. Hillary")
     before = re.compile(rf"(?:^|(?<=[^\w.]))(?P<marker>{alternatives})(?:(?<=\.)|\b)\s*"
                         rf"(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]*\s+){{0,2}}$", re.I)
     after = re.compile(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,4}}?(?P<marker>{alternatives})\b", re.I)
-    return Agreement(pronouns, before, after, markers, number_gender, plural_cue, subjects)
+    return Agreement(pronouns, before, after, markers, number_gender, plural_cue, subjects, subordinate)
 
 
 def cue_number_gender(language: str, pronoun: str, cue: str | None) -> str | None:
@@ -227,14 +231,15 @@ def _previous_subject(article: Article, pronoun_start: int, person: Person, cand
     the same way. Else ``person``: no parse, the pronoun's own sentence, or a subject that names no one
     ("The court heard Jo Ash.")."""
     doc = article.work.doc
-    labels = agreement(article.language or "").subject_labels
+    rule = agreement(article.language or "")
+    labels = rule.subject_labels
     if doc is None or not labels:
         return person
     for _ in range(SETTINGS.speaker_subject_sentences):
         sentence = _sentence_of(doc, person)
         if sentence is None or sentence.end_char > pronoun_start:
             return person
-        subjects = _main_subjects(sentence, labels)
+        subjects = _main_subjects(sentence, rule)
         named = _person_of_last_subject(subjects, candidates)
         if named is not None:
             return named
@@ -256,10 +261,17 @@ def _verbless_around(sentence: Any, person: Person, labels: frozenset[str]) -> b
     """A sentence headed by a noun, with no subject anywhere, whose head word is no part of
     ``person``'s name ("Une charge dirigée contre le projet de Louis Perrin."): the writer's aside names
     the person inside it, and the speech before it goes on; not a sentence that is the name itself
-    ("Then Tom Briar, the harbour master.")."""
+    ("Then Tom Briar, the harbour master."), nor a piece that the parser cut out of a longer sentence
+    (a sentence's end mark must close it and the text before it)."""
     root = sentence.root
     return (root.pos_ in NOUN_HEADS and not any(t.dep_ in labels for t in sentence)
-            and not person.start <= root.idx < person.end)
+            and not person.start <= root.idx < person.end and _whole_sentence(sentence))
+
+
+def _whole_sentence(sentence: Any) -> bool:
+    """Whether a sentence's end mark closes the parser's sentence and the text before it."""
+    before = sentence.doc.text[:sentence.start_char].rstrip(" \t”»\"’")
+    return sentence.text.rstrip()[-1:] in SENTENCE_ENDS and (not before or before[-1] in SENTENCE_ENDS + "\n")
 
 
 def _subject_between(article: Article, pronoun_start: int, person: Person, agreeing: list[Person]) -> Person | None:
@@ -268,8 +280,8 @@ def _subject_between(article: Article, pronoun_start: int, person: Person, agree
     “…,” she said." the text marks Ada Vell as a woman, but Jo Ash, whom it says nothing of, is the
     subject of the sentence before. None without a parse or such a sentence."""
     doc = article.work.doc
-    labels = agreement(article.language or "").subject_labels
-    own = _sentence_of(doc, person) if doc is not None and labels else None
+    rule = agreement(article.language or "")
+    own = _sentence_of(doc, person) if doc is not None and rule.subject_labels else None
     if own is None:
         return None
     between = []
@@ -278,7 +290,7 @@ def _subject_between(article: Article, pronoun_start: int, person: Person, agree
             break
         between.append(sentence)
     for sentence in reversed(between):
-        named = _person_of_last_subject(_main_subjects(sentence, labels), agreeing)
+        named = _person_of_last_subject(_main_subjects(sentence, rule), agreeing)
         if named is not None:
             return named
     return None
@@ -289,10 +301,18 @@ def _person_of_last_subject(subjects: list[Any], people: list[Person]) -> Person
     return next((p for t in reversed(subjects) for p in people if p.start <= t.idx < p.end), None)
 
 
-def _main_subjects(sentence: Any, labels: frozenset[str]) -> list[Any]:
+def _main_subjects(sentence: Any, rule: Agreement) -> list[Any]:
     """The subjects of the sentence's main clauses, in order: its root's and those of the verbs
-    joined to it ("The team lost, and coach Jo Ash is angry": both)."""
-    return [t for t in sentence if t.dep_ in labels and _main_clause(t.head, sentence.root)]
+    joined to it ("The team lost, and coach Jo Ash is angry": both); not the subject of a clause that
+    a subordinating word opens, which the parser may have made the root ("Après la réforme, que le
+    président a fait passer, …")."""
+    return [t for t in sentence if t.dep_ in rule.subject_labels and _main_clause(t.head, sentence.root)
+            and not _subordinate_before(t, rule.subordinate_labels)]
+
+
+def _subordinate_before(subject: Any, labels: frozenset[str]) -> bool:
+    """Whether the subject's verb has a subordinating word ("que", "that") before the subject."""
+    return any(child.dep_ in labels and child.i < subject.i for child in subject.head.children)
 
 
 def _main_clause(verb: Any, root: Any) -> bool:
@@ -413,14 +433,14 @@ def _longest_form(person: Person, people: list[Person], language: str | None = N
 def _given_name(word: str, language: str) -> bool:
     """A word that opens a person's full name: a given name of Faker's locales, or, where the language
     has a lexicon, a capitalised word of letters that it does not know and that is no title of the
-    language ("Irshad"; not "Senator", "Coach", nor a short abbreviation the lists lack, "Adv")."""
+    language ("Irshad"; not "Senator", "Capt", nor a short abbreviation the lists lack, "Adv")."""
     if given_names(language).listed(word):
         return True
     lexicon = lowercase_words(language)
     rule = description_rules(language)
     return (bool(lexicon) and len(word) > SETTINGS.speaker_title_abbreviation_letters and word.isalpha()
             and word[:1].isupper() and word.lower() not in lexicon
-            and not (rule is not None and rule.role.match(word)))
+            and not (rule is not None and (rule.role.match(word) or word in rule.abbreviations)))
 
 
 def as_tuples(people: list[Person]) -> list[tuple[Any, ...]]:
