@@ -47,47 +47,33 @@ def test_a_participle_that_opens_the_next_quote_still_opens_another_utterance(
 
 # ---- two people of one surname, both named in full -------------------------------------------------------
 
-@pytest.mark.parametrize("language, text, words, speaker", [
+SAME_SURNAME = {"Maqbool Harrow": "per:maqbool-harrow", "Irfan Harrow": "per:irfan-harrow",
+                "Annabel Corrigan": "per:annabel-corrigan", "Joe Corrigan": "per:joe-corrigan",
+                "Adv Corrigan": "per:adv-corrigan", "Marie-Hélène Garnier": "per:marie-helene-garnier",
+                "Luc Garnier": "per:luc-garnier"}
+
+
+@pytest.mark.parametrize("language, text, speaker", [
     ("en", "Maqbool Harrow runs a tea stall in Alderholt. His neighbour Irfan Harrow lost his shop in the fire. "
-           "“We have nothing left,” Irfan Harrow said.", "We have nothing left,", "Irfan Harrow"),
+           "“We have nothing left,” Irfan Harrow said.", "Irfan Harrow"),
     ("en", "Annabel Corrigan chairs the harbour board in Alderholt. Joe Corrigan runs the ferry. "
-           "“The boat is old,” Joe Corrigan said.", "The boat is old,", "Joe Corrigan"),
+           "“We have nothing left,” Joe Corrigan said.", "Joe Corrigan"),
+    # "Adv" is no given name: a short word the lexicon does not know stands for a title the lists lack
+    ("en", "Annabel Corrigan chairs the harbour board in Alderholt. “We have nothing left,” Adv Corrigan said.",
+     "Annabel Corrigan"),
     ("fr", "Marie-Hélène Garnier préside le port de Kerlouan. Son frère Luc Garnier pilote le bac. "
-           "« Le bateau est vieux », a dit Luc Garnier.", "Le bateau est vieux", "Luc Garnier"),
+           "« Nous n'avons plus rien », a dit Luc Garnier.", "Luc Garnier"),
 ])
-def test_a_full_name_keeps_its_own_given_name(language: str, text: str, words: str, speaker: str) -> None:
-    people = [("Maqbool Harrow", "per:maqbool-harrow"), ("Irfan Harrow", "per:irfan-harrow"),
-              ("Annabel Corrigan", "per:annabel-corrigan"), ("Joe Corrigan", "per:joe-corrigan"),
-              ("Marie-Hélène Garnier", "per:marie-helene-garnier"), ("Luc Garnier", "per:luc-garnier")]
-    quote = quotes_with_people(text, language, people)[words]
-    assert quote.speaker_name == speaker
-    assert quote.speaker_entity_id == "per:" + speaker.lower().replace(" ", "-")
+def test_a_full_name_keeps_its_own_given_name(language: str, text: str, speaker: str) -> None:
+    found = quotes_with_people(text, language, list(SAME_SURNAME.items()))
+    quote = found["Nous n'avons plus rien" if language == "fr" else "We have nothing left,"]
+    assert (quote.speaker_name, quote.speaker_entity_id) == (speaker, SAME_SURNAME[speaker])
 
 
-def test_a_title_the_lists_lack_still_takes_the_full_name() -> None:
-    # "Adv" is no given name: a short word the lexicon does not know stands for a title
-    text = "Annabel Corrigan chairs the harbour board in Alderholt. “The boat is old,” Adv Corrigan said."
-    people = [("Annabel Corrigan", "per:annabel-corrigan"), ("Adv Corrigan", "per:adv-corrigan")]
-    assert quotes_with_people(text, "en", people)["The boat is old,"].speaker_name == "Annabel Corrigan"
-
-
-# ---- a pronoun after a verbless sentence ---------------------------------------------------------------
+# ---- a pronoun after a verbless sentence (the cases it mends are in test_quotes_round37's first test) -----
 
 PEOPLE = [("Mike Dorran", "per:mike-dorran"), ("Tom Briar", "per:tom-briar"),
           ("Paul Garnier", "per:paul-garnier"), ("Louis Perrin", "per:louis-perrin")]
-
-
-@pytest.mark.parametrize("language, text, words, speaker", [
-    ("en", "Mike Dorran attacked the council in Alderholt on Monday. A broadside against the harbour plan of "
-           "Tom Briar. “It will not work,” he said.", "It will not work,", "Mike Dorran"),
-    ("fr", "Paul Garnier a attaqué le conseil de Kerlouan lundi. Une charge dirigée contre le projet de "
-           "Louis Perrin. « Ce plan ne tient pas », a-t-il lâché.", "Ce plan ne tient pas", "Paul Garnier"),
-    ("fr", "Paul Garnier a parlé aux élus de Kerlouan lundi. Pas un mot sur le bac de Louis Perrin. "
-           "« Ce plan ne tient pas », a-t-il lâché.", "Ce plan ne tient pas", "Paul Garnier"),
-])
-def test_a_pronoun_after_a_verbless_sentence_refers_to_the_subject_before(
-        language: str, text: str, words: str, speaker: str) -> None:
-    assert quotes_with_people(text, language, PEOPLE, parse=True)[words].speaker_name == speaker
 
 
 @pytest.mark.parametrize("text", [
