@@ -34,6 +34,13 @@ PEOPLE = [("Mike Dorran", "per:mike-dorran"), ("Tom Briar", "per:tom-briar"), ("
            "“I have had enough,” she said.", "I have had enough,", "Jo Ash"),
     ("fr", "Mme Claire Roux préside le port de Kerlouan. Camille Petit a quitté le conseil lundi. "
            "« J'en ai assez », a-t-elle déclaré.", "J'en ai assez", "Camille Petit"),
+    # (stop 38) a verbless sentence of the writer's between: its name is no antecedent
+    ("en", "Mike Dorran attacked the council in Alderholt on Monday. A broadside against the harbour plan of "
+           "Tom Briar. “It will not work,” he said.", "It will not work,", "Mike Dorran"),
+    ("fr", "Paul Garnier a attaqué le conseil de Kerlouan lundi. Une charge dirigée contre le projet de "
+           "Louis Perrin. « Ce plan ne tient pas », a-t-il lâché.", "Ce plan ne tient pas", "Paul Garnier"),
+    ("fr", "Paul Garnier a parlé aux élus de Kerlouan lundi. Pas un mot sur le bac de Louis Perrin. "
+           "« Ce plan ne tient pas », a-t-il lâché.", "Ce plan ne tient pas", "Paul Garnier"),
 ])
 def test_a_pronoun_refers_to_the_previous_sentence_s_subject_not_to_a_nearer_object(
         language: str, text: str, words: str, speaker: str) -> None:

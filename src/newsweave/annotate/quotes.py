@@ -693,10 +693,18 @@ def _second_act(text: str, quote: Quote, previous: Quote | None, rule: Rules,
     if previous is None or rule.second_act is None:
         return None
     gap = text[previous.extras["piece"].close_at + 1:quote.extras["piece"].open_at]
-    if "\n" in gap or len(gap) > SETTINGS.quote_split_gap or not rule.second_act.search(gap):
+    if "\n" in gap or len(gap) > SETTINGS.quote_split_gap or not _opens_second_act(gap, rule):
         return None
     # the previous quote may be a fragment of the speaker's sentence ('X said the plan was “…,”')
     return previous.attribution or _partial_attribution(text, previous, rule, bodies)
+
+
+def _opens_second_act(gap: str, rule: Rules) -> bool:
+    """The words between two quotes end with a participle that opens the second one ("…,” she said,
+    adding, “…”); not a participle clause that a full stop closes ('…,” said one member, asking for
+    anonymity. “…”'), after which the quote goes on with the speech before."""
+    return rule.second_act is not None and rule.second_act.search(gap) is not None \
+        and gap.rstrip()[-1:] not in tuple(SENTENCE_MARKS)
 
 
 def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
@@ -714,7 +722,7 @@ def _number_utterances(text: str, quotes: list[Quote], rule: Rules) -> None:
             gap = text[prev_piece.close_at + 1:piece.open_at]
             same = prev_piece.group == piece.group or quote.extras.get("continues", False) or (
                 "\n" not in gap and len(gap) <= SETTINGS.quote_split_gap and (quote.attribution is None or _same_speaker(quote.attribution, previous.attribution)))
-            if same and prev_piece.group != piece.group and rule.second_act is not None and rule.second_act.search(gap):
+            if same and prev_piece.group != piece.group and _opens_second_act(gap, rule):
                 same = False  # '…,” she said, adding, “…”': a second speech act, another utterance
             if same and prev_piece.group != piece.group and rule.another_clause is not None and rule.another_clause.search(gap):
                 same = False  # '…,” Ebeling said, and her husband cut in. “…”': the writer moved on

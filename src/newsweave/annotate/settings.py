@@ -50,6 +50,9 @@ class AnnotateSettings:
     # How many sentences back a pronoun speaker follows a chain of subject pronouns ("He thanked Jo Ash.
     # He left. “…,” he said.") to the sentence whose subject names the person.
     speaker_subject_sentences: int = 3
+    # The longest word read as a title's abbreviation, not a given name, where a full name's first word
+    # is unknown to the lexicon ("Adv", "Sgt" before a surname; "Irshad" is a given name).
+    speaker_title_abbreviation_letters: int = 3
     # How far back a quarter mention sets the granularity of "a year earlier" (about two
     # paragraphs of a business story; set on the TE3 dev set's earnings reports).
     timex_quarter_context: int = 1200

@@ -35,13 +35,17 @@ from typing import Any
 
 from newsweave import lang
 from newsweave.annotate.canonical import alias_of
-from newsweave.annotate.given_names import given_name_gender
+from newsweave.annotate.given_names import given_name_gender, given_names
+from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA
-from newsweave.annotate.speaker_extent import describe
+from newsweave.annotate.speaker_extent import describe, description_rules
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
 
 PERSON_LABELS = {"PER", "PERSON"}
+# the universal parts of speech that head a verbless sentence ("A broadside against the plan.")
+NOUN_HEADS = frozenset({"NOUN", "PRON", "NUM"})
+SENTENCE_ENDS = ".!?…"
 
 
 @dataclass
@@ -64,6 +68,8 @@ class Agreement:
     plural_cue: re.Pattern[str] | None = None
     # the parser's dependency labels of a clause's subject ("nsubj"); none where the language has no parser
     subject_labels: frozenset[str] = frozenset()
+    # the label of a subordinating word on its verb ("mark"): a clause that has one before its subject is no main one
+    subordinate_labels: frozenset[str] = frozenset()
 
 
 @cache
@@ -74,14 +80,15 @@ def agreement(language: str) -> Agreement:
     number_gender = {word.lower(): forms for word, forms in data.get("pronoun_number_gender", {}).items()}
     plural_cue = re.compile(data["plural_cue"], re.I) if "plural_cue" in data else None
     subjects = frozenset(data.get("subject_labels", ()))
+    subordinate = frozenset(data.get("subordinate_labels", ()))
     if not markers:
-        return Agreement(pronouns, None, None, {}, number_gender, plural_cue, subjects)
+        return Agreement(pronouns, None, None, {}, number_gender, plural_cue, subjects, subordinate)
     alternatives = "|".join(re.escape(word) for word in sorted(markers, key=len, reverse=True))
     # the marker right before the name, or before a capitalised word or two of it ("Mrs. Hillary")
     before = re.compile(rf"(?:^|(?<=[^\w.]))(?P<marker>{alternatives})(?:(?<=\.)|\b)\s*"
                         rf"(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]*\s+){{0,2}}$", re.I)
     after = re.compile(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,4}}?(?P<marker>{alternatives})\b", re.I)
-    return Agreement(pronouns, before, after, markers, number_gender, plural_cue, subjects)
+    return Agreement(pronouns, before, after, markers, number_gender, plural_cue, subjects, subordinate)
 
 
 def cue_number_gender(language: str, pronoun: str, cue: str | None) -> str | None:
@@ -179,12 +186,12 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     outside = [p for p in people if not any(s <= p.start < e for s, e in quoted)]
     overlapping = [p for p in outside if p.start < span[1] and span[0] < p.end and span[1] > span[0]]
     if overlapping:
-        return _longest_form(_appositive_person(article.text, span, overlapping), outside)
+        return _longest_form(_appositive_person(article.text, span, overlapping), outside, article.language)
     # "le commandant des secours, le lieutenant-colonel Marc Aubry": the name right after
     named_after = [p for p in outside if span[1] > span[0] and 0 <= p.start - span[1] <= 45 and re.fullmatch(
         r",\s*(?:[\w'’-]+\s+){0,2}", article.text[span[1]:p.start])]
     if named_after:
-        return _longest_form(named_after[0], outside)
+        return _longest_form(named_after[0], outside, article.language)
     if kind == "relative":
         return _antecedent(article, span, outside)
     if kind == "title" and _indefinite(text, article.language or ""):
@@ -215,7 +222,7 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
         if kind == "pronoun":
             person = _subject_between(article, span[0], person, before) or person
             person = _previous_subject(article, span[0], person, candidates, gender)
-        return _longest_form(person, outside)
+        return _longest_form(person, outside, article.language)
     return (None, None) if kind == "pronoun" else (text, None)
 
 
@@ -240,14 +247,15 @@ def _previous_subject(article: Article, pronoun_start: int, person: Person, cand
     the same way. Else ``person``: no parse, the pronoun's own sentence, or a subject that names no one
     ("The court heard Jo Ash.")."""
     doc = article.work.doc
-    labels = agreement(article.language or "").subject_labels
+    rule = agreement(article.language or "")
+    labels = rule.subject_labels
     if doc is None or not labels:
         return person
     for _ in range(SETTINGS.speaker_subject_sentences):
         sentence = _sentence_of(doc, person)
         if sentence is None or sentence.end_char > pronoun_start:
             return person
-        subjects = _main_subjects(sentence, labels)
+        subjects = _main_subjects(sentence, rule)
         named = _person_of_last_subject(subjects, candidates)
         if named is not None:
             return named
@@ -255,7 +263,8 @@ def _previous_subject(article: Article, pronoun_start: int, person: Person, cand
         if any(t.dep_ in labels for t in sentence if person.start <= t.idx < person.end):
             return person
         # (a pronoun subject after the name refers to it: "Jo Ash won, and to her surprise she wept.")
-        if not any(_agrees(t.lower_, article.language or "", gender) and t.idx < person.start for t in subjects):
+        if not any(_agrees(t.lower_, article.language or "", gender) and t.idx < person.start for t in subjects) \
+                and not _verbless_around(sentence, person, labels):
             return person
         earlier = [c for c in candidates if c.end <= sentence.start_char]
         if not earlier:
@@ -264,14 +273,31 @@ def _previous_subject(article: Article, pronoun_start: int, person: Person, cand
     return person
 
 
+def _verbless_around(sentence: Any, person: Person, labels: frozenset[str]) -> bool:
+    """A sentence headed by a noun, with no subject anywhere, whose head word is no part of
+    ``person``'s name ("Une charge dirigée contre le projet de Louis Perrin."): the writer's aside names
+    the person inside it, and the speech before it goes on; not a sentence that is the name itself
+    ("Then Tom Briar, the harbour master."), nor a piece that the parser cut out of a longer sentence
+    (a sentence's end mark must close it and the text before it)."""
+    root = sentence.root
+    return (root.pos_ in NOUN_HEADS and not any(t.dep_ in labels for t in sentence)
+            and not person.start <= root.idx < person.end and _whole_sentence(sentence))
+
+
+def _whole_sentence(sentence: Any) -> bool:
+    """Whether a sentence's end mark closes the parser's sentence and the text before it."""
+    before = sentence.doc.text[:sentence.start_char].rstrip(" \t”»\"’")
+    return sentence.text.rstrip()[-1:] in SENTENCE_ENDS and (not before or before[-1] in SENTENCE_ENDS + "\n")
+
+
 def _subject_between(article: Article, pronoun_start: int, person: Person, agreeing: list[Person]) -> Person | None:
     """A person who agrees with the pronoun and is the subject of a sentence between ``person``'s and
     the pronoun's, the nearest such: in "Mrs. Ada Vell chairs the board. Jo Ash resigned on Monday.
     “…,” she said." the text marks Ada Vell as a woman, but Jo Ash, whom it says nothing of, is the
     subject of the sentence before. None without a parse or such a sentence."""
     doc = article.work.doc
-    labels = agreement(article.language or "").subject_labels
-    own = _sentence_of(doc, person) if doc is not None and labels else None
+    rule = agreement(article.language or "")
+    own = _sentence_of(doc, person) if doc is not None and rule.subject_labels else None
     if own is None:
         return None
     between = []
@@ -280,7 +306,7 @@ def _subject_between(article: Article, pronoun_start: int, person: Person, agree
             break
         between.append(sentence)
     for sentence in reversed(between):
-        named = _person_of_last_subject(_main_subjects(sentence, labels), agreeing)
+        named = _person_of_last_subject(_main_subjects(sentence, rule), agreeing)
         if named is not None:
             return named
     return None
@@ -291,10 +317,18 @@ def _person_of_last_subject(subjects: list[Any], people: list[Person]) -> Person
     return next((p for t in reversed(subjects) for p in people if p.start <= t.idx < p.end), None)
 
 
-def _main_subjects(sentence: Any, labels: frozenset[str]) -> list[Any]:
+def _main_subjects(sentence: Any, rule: Agreement) -> list[Any]:
     """The subjects of the sentence's main clauses, in order: its root's and those of the verbs
-    joined to it ("The team lost, and coach Jo Ash is angry": both)."""
-    return [t for t in sentence if t.dep_ in labels and _main_clause(t.head, sentence.root)]
+    joined to it ("The team lost, and coach Jo Ash is angry": both); not the subject of a clause that
+    a subordinating word opens, which the parser may have made the root ("Après la réforme, que le
+    président a fait passer, …")."""
+    return [t for t in sentence if t.dep_ in rule.subject_labels and _main_clause(t.head, sentence.root)
+            and not _subordinate_before(t, rule.subordinate_labels)]
+
+
+def _subordinate_before(subject: Any, labels: frozenset[str]) -> bool:
+    """Whether the subject's verb has a subordinating word ("que", "that") before the subject."""
+    return any(child.dep_ in labels and child.i < subject.i for child in subject.head.children)
 
 
 def _main_clause(verb: Any, root: Any) -> bool:
@@ -372,7 +406,7 @@ def _antecedent(article: Article, span: tuple[int, int], people: list[Person]) -
         return None, None
     person = next((p for p in people if p.end == end), None)
     if person is not None:
-        return _longest_form(person, people)
+        return _longest_form(person, people, article.language)
     match = ANTECEDENT.search(before)
     if match is None:
         return None, None
@@ -396,17 +430,33 @@ def _entity_named(article: Article, span: tuple[int, int], text: str) -> str | N
     return alias[0] if alias else None
 
 
-def _longest_form(person: Person, people: list[Person]) -> tuple[str, str | None]:
+def _longest_form(person: Person, people: list[Person], language: str | None = None) -> tuple[str, str | None]:
     """"Smith" → "John Smith" when the article named him in full before. Where it named two people of
     that surname ("Ann Smith", then "Joe Smith"), the nearer full name that holds every word of the
     mention; a mention with a word no full name holds (a title the lists lack: "Adv Smith") takes the
-    first full name, as before."""
+    first full name, as before, unless that word is a given name: "Irshad Smith" after "Maqsood Smith"
+    is another man of the same surname, named in full, and keeps his own name."""
     words = person.name.split()
     last = words[-1] if words else person.name
     fuller = [p for p in people if p.start <= person.start and last in p.name.split() and len(p.name) > len(person.name)]
     holding = [p for p in fuller if set(words) <= set(p.name.split())]
+    if fuller and not holding and len(words) >= 2 and _given_name(words[0], language or ""):
+        return person.name, person.entity_id
     chosen = holding[-1] if holding else fuller[0] if fuller else None
     return (chosen.name, chosen.entity_id or person.entity_id) if chosen else (person.name, person.entity_id)
+
+
+def _given_name(word: str, language: str) -> bool:
+    """A word that opens a person's full name: a given name of Faker's locales, or, where the language
+    has a lexicon, a capitalised word of letters that it does not know and that is no title of the
+    language ("Irshad"; not "Senator", "Capt", nor a short abbreviation the lists lack, "Adv")."""
+    if given_names(language).listed(word):
+        return True
+    lexicon = lowercase_words(language)
+    rule = description_rules(language)
+    return (bool(lexicon) and len(word) > SETTINGS.speaker_title_abbreviation_letters and word.isalpha()
+            and word[:1].isupper() and word.lower() not in lexicon
+            and not (rule is not None and (rule.role.match(word) or word in rule.abbreviations)))
 
 
 def as_tuples(people: list[Person]) -> list[tuple[Any, ...]]:
