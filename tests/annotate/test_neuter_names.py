@@ -54,3 +54,10 @@ def test_products_titles_and_given_names_stay() -> None:
     assert _run(text, "en", [("Rising Water", "PER")]) == [("Rising Water", "PER")]
     text = "Ed Varnick raised its prices."
     assert _run(text, "en", [("Ed Varnick", "PER")]) == [("Ed Varnick", "PER")]
+
+
+def test_a_verb_the_subject_controls_and_the_models_organisation_are_evidence() -> None:
+    text = "Tovrik is trying to bolster its value for users. Later Tovrik grew."
+    assert _run(text, "en", [("Tovrik", "PER"), ("Tovrik", "PER")]) == [("Tovrik", "ORG"), ("Tovrik", "ORG")]
+    text = "Brelva raised its prices. Analysts said Brelva would lose users."
+    assert _run(text, "en", [("Brelva", "ORG"), ("Brelva", "PER")]) == [("Brelva", "ORG"), ("Brelva", "ORG")]

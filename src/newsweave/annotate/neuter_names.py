@@ -5,9 +5,10 @@ A firm without a legal suffix anywhere in the article ("Strava", "Brimq") reads 
 person. The article says otherwise when the name is the subject of a clause whose object is a
 pronoun that stands only for things (``neuter_reflexives`` of ``lang/<iso>/entities.toml``:
 "itself") or holds one as its possessive (``neuter_possessives``: "its weight", "at its annual
-event"): a person's clause says "his" or "her". Every mention of that name that the model called
-a person or other is then the organisation; only its persons are evidence (products and works are
-things too: "the V8 making its way"). Only the clause's own objects count: a pronoun deeper
+event", "is trying to bolster its …"): a person's clause says "his" or "her". Every mention of that
+name that the model called a person or other is then the organisation; the model's persons and
+organisations are evidence, not its others (products and works are things too: "the V8 making its
+way"). Only the clause's own objects count: a pronoun deeper
 in the sentence may stand for another noun ("… a planet choking on its own fumes"). Not a name
 that opens with any locale's given name ("Ed", "Paul": a misparsed headline gives a person "its"),
 a word of a person's full name in the article, a title of common words ("Catching Fire"), nor
@@ -43,11 +44,12 @@ def organisations_by_neuter_pronouns(mentions: list[Mention], text: str, doc: Do
     persons = _full_name_words(mentions, given_names(language), common)
     # Any locale's given name, common words included ("Ed", "Paul"), opens no firm's name here.
     given = all_given_names()
-    suspects = [m for m in mentions if m.kind == "name" and m.label in ("PER", "MISC") and _may_be_a_firm(m.text, given, common, persons)]
-    # Products and works are things too ("the V8 making its way"): only the model's persons are evidence.
-    shown = {fold(m.text) for m in suspects if m.label == "PER" and _refers_to_itself(doc, m, possessives, reflexives)}
+    named = [m for m in mentions if m.kind == "name" and m.label in ("PER", "MISC", "ORG") and _may_be_a_firm(m.text, given, common, persons)]
+    # Products and works are things too ("the V8 making its way"): only the model's persons and
+    # organisations are evidence.
+    shown = {fold(m.text) for m in named if m.label != "MISC" and _refers_to_itself(doc, m, possessives, reflexives)}
     shown -= {fold(m.text) for m in mentions if after_honorific(text, m, language)}
-    for mention in suspects:
+    for mention in named:
         if fold(mention.text) in shown:
             mention.label = "ORG"
 
@@ -73,11 +75,26 @@ def _refers_to_itself(doc: Doc, mention: Mention, possessives: frozenset[str], r
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None or not span.root.dep_.startswith("nsubj"):
         return False
-    for child in span.root.head.children:
-        objects = [child] if child.dep_ in OBJECTS else [g for g in child.children if g.dep_ == "pobj"] if child.dep_ in PREPOSITIONS else []
-        if any(_neuter(item, possessives, reflexives) for item in objects):
-            return True
-    return False
+    return any(_neuter(item, possessives, reflexives) for verb in _verbs_of_subject(span.root.head) for item in _objects(verb))
+
+
+def _verbs_of_subject(verb: Token) -> list[Token]:
+    """The verb and the verbs whose subject it controls ("is trying to bolster its …"): its open
+    complements, and theirs."""
+    verbs = [verb]
+    for item in verbs:
+        verbs += [child for child in item.children if child.dep_ == "xcomp"]
+    return verbs
+
+
+def _objects(verb: Token) -> list[Token]:
+    found = []
+    for child in verb.children:
+        if child.dep_ in OBJECTS:
+            found.append(child)
+        elif child.dep_ in PREPOSITIONS:
+            found += [item for item in child.children if item.dep_ == "pobj"]
+    return found
 
 
 def _neuter(item: Token, possessives: frozenset[str], reflexives: frozenset[str]) -> bool:
