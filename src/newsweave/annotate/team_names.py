@@ -282,8 +282,7 @@ def _result_cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | Non
     verbs, nouns = data.get("team_result_verbs", []), data.get("team_result_nouns", [])
     if not verbs and not nouns:
         return None
-    article = "|".join(re.escape(word.strip()) + (r"\s+" if word.endswith(" ") else "") for word in lang.articles(language))
-    optional_article = f"(?:{article})?" if article else ""
+    optional_article = _optional_article(language)
     verb = re.compile(rf"(?<!\w)(?:{_spaced(verbs)})[ \t\xa0]+{optional_article}$", re.IGNORECASE)
     noun = re.compile(rf"{SCORE}(?:[ \t\xa0]+\S+){{0,3}}?[ \t\xa0]+(?:{_spaced(nouns)})[ \t\xa0]+{optional_article}$",
                       re.IGNORECASE)
@@ -305,6 +304,12 @@ def _may_be_a_team(mention: Mention, text: str, given: GivenNames, common: froze
             and NAME_GOES_ON.match(text, mention.end) is None)
 
 
+def _optional_article(language: str) -> str:
+    """The language's articles as an optional group of a pattern ("the ", « les »)."""
+    article = "|".join(re.escape(word.strip()) + (r"\s+" if word.endswith(" ") else "") for word in lang.articles(language))
+    return f"(?:{article})?" if article else ""
+
+
 @cache
 def _team_cue(language: str) -> re.Pattern[str] | None:
     """A phrase of ``team_cues`` (entities file), then optionally the language's article, right
@@ -312,6 +317,5 @@ def _team_cue(language: str) -> re.Pattern[str] | None:
     cues = lang.load(language, "entities").get("team_cues", [])
     if not cues:
         return None
-    article = "|".join(re.escape(word.strip()) + (r"\s+" if word.endswith(" ") else "") for word in lang.articles(language))
-    optional_article = f"(?:{article})?" if article else ""
+    optional_article = _optional_article(language)
     return re.compile(rf"(?<!\w)(?:{lang.alternation(cues, flexible_spaces=True)})[ \t\xa0]+{optional_article}$", re.IGNORECASE)
