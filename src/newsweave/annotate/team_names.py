@@ -263,14 +263,17 @@ def _between_result_and_score(mention: Mention, text: str, result: tuple[re.Patt
     Cruz was named), nor a name of several words that any locale's given name opens ("a 9-5 win
     over Bill Carver", a wrestler), nor a name with a possessive after it ("defeat to Tom Ruel's
     side", its coach), nor a country: a national team keeps its place."""
-    words = mention.text.split()
-    if (result is None or fold(mention.text) in in_full_names or (len(words) > 1 and words[0] in all_given_names())
-            or POSSESSIVE_AFTER.match(text, mention.end) or any(e.place.kind == "country" for e in candidates(mention.text))):
+    if result is None:
         return False
     verb, score_and_noun = result
     before = text[max(0, mention.start - SETTINGS.organisation_noun_window):mention.start]
-    return ((verb.search(before) is not None and SCORE_AFTER.match(text, mention.end) is not None)
-            or score_and_noun.search(before) is not None)
+    if not ((verb.search(before) is not None and SCORE_AFTER.match(text, mention.end) is not None)
+            or score_and_noun.search(before) is not None):
+        return False
+    words = mention.text.split()
+    # The gazetteer last: it is the dearest test.
+    return not (fold(mention.text) in in_full_names or (len(words) > 1 and words[0] in all_given_names())
+                or POSSESSIVE_AFTER.match(text, mention.end) or any(e.place.kind == "country" for e in candidates(mention.text)))
 
 
 @cache
