@@ -99,3 +99,31 @@ def test_a_given_name_a_title_of_common_words_and_a_cut_name_stay() -> None:
     assert _shown_playing(text, "en", [("Marta", "PER"), ("Ola Brenn", "PER"), ("Silent Harbour", "PER"),
                                        ("Ivo", "PER"), ("Kestrel", "LOC")]) == [
         ("Marta", "PER"), ("Ola Brenn", "PER"), ("Silent Harbour", "PER"), ("Ivo", "PER"), ("Kestrel", "LOC")]
+
+
+def test_a_name_between_a_verb_of_a_result_and_a_score_is_a_team() -> None:
+    text = "Northvale beat Dunmore 91-73 on Friday, and fans in Dunmore cheered Dunmore anyway."
+    assert _shown_playing(text, "en", [("Northvale", "PER"), ("Dunmore", "LOC"), ("Dunmore", "LOC"), ("Dunmore", "PER")]) == [
+        ("Northvale", "PER"), ("Dunmore", "ORG"), ("Dunmore", "LOC"), ("Dunmore", "ORG")]
+
+
+def test_a_name_after_a_score_and_a_noun_of_a_result_is_a_team() -> None:
+    text = "He scored twice in a 3-1 home win over Velkor in March."
+    assert _shown_playing(text, "en", [("Velkor", "PER")]) == [("Velkor", "ORG")]
+
+
+def test_a_french_team_beaten_by_a_score() -> None:
+    text = "Le club a battu Sorvilly 2-1 samedi, puis s'est imposé 3-0 face à Vallorne."
+    assert _shown_playing(text, "fr", [("Sorvilly", "LOC"), ("Vallorne", "PER")]) == [("Sorvilly", "ORG"), ("Vallorne", "ORG")]
+
+
+def test_a_candidate_of_a_poll_a_player_and_a_country_stay() -> None:
+    # Persons named in full are beaten by a score too (polls, wrestling, tennis); a national
+    # team keeps its country; a score must follow the verb's name.
+    text = "Ted Varga leads. Lena Holt beats Varga 42-40. Brazil beat Portugal 2-1. They beat Orvane easily."
+    found = [("Ted Varga", "PER"), ("Lena Holt", "PER"), ("Varga", "PER"), ("Brazil", "LOC"), ("Portugal", "LOC"), ("Orvane", "PER")]
+    assert _shown_playing(text, "en", found) == found
+    text = "It was a 9-5 win over Bill Carver, then a 1-0 defeat to Ostrel's side."
+    assert _shown_playing(text, "en", [("Bill Carver", "PER"), ("Ostrel", "PER")]) == [("Bill Carver", "PER"), ("Ostrel", "PER")]
+    text = "Il a battu Jean Morvel 6-4 au premier set."
+    assert _shown_playing(text, "fr", [("Jean Morvel", "PER")]) == [("Jean Morvel", "PER")]

@@ -25,7 +25,8 @@ a sentence's capitalised article is no part of a name (:mod:`newsweave.annotate.
 another way (:mod:`newsweave.annotate.name_repeats`: lower-case repeats and countries, lone
 surnames, names after honorifics). A given name says a person (:mod:`newsweave.annotate.given_names`)
 and a head word the kind of a name the model missed or cut ("Duchy of Milan",
-:mod:`newsweave.annotate.name_heads`). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
+:mod:`newsweave.annotate.name_heads`); a firm named like a person is told by the neuter pronoun of its
+clause ("Brimq raised its prices", :mod:`newsweave.annotate.neuter_names`). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
 coordinates). Other stages find the entity under a span with :func:`entity_at`.
 """
 
@@ -56,6 +57,7 @@ from newsweave.annotate.person_forms import repair_person_forms
 from newsweave.annotate.quote_rules import is_speech_verb
 from newsweave.annotate.person_places import after_honorific, is_subject, places_taken_for_people
 from newsweave.annotate.names import has_name_patterns, is_cased, pattern_mentions
+from newsweave.annotate.neuter_names import organisations_by_neuter_pronouns
 from newsweave.annotate.place_words import (full_name_words, organisations_named_by_nouns, persons_named_by_kin,
                                             places_after_place_nouns, place_preposition, places_listed_with_places)
 from newsweave.annotate.team_names import (teams_before_places, teams_named_after_places, teams_shown_playing,
@@ -161,6 +163,7 @@ def _mentions_of(article: Article) -> list[Mention]:
     places_in_lists_of_places(mentions, article.text, language)
     organisations_named_by_nouns(mentions, article.text, language, in_full_names)
     organisations_named_with_firm_suffixes(mentions, language, in_full_names)
+    organisations_by_neuter_pronouns(mentions, article.text, doc, language)
     persons_named_by_kin(mentions, article.text, language)
     mentions = list_members(mentions, doc, language)
     persons_paired_by_slashes(mentions, article.text)

@@ -18,7 +18,11 @@ A club the article shows playing (:func:`teams_shown_playing`): a name right aft
 called it ("signed for Chesterfield" LOC, "made his debut for Maccabi Haifa" PER), and so are the
 other persons and others of that name in the article; a place of that name elsewhere stays. Not
 a given name ("played for Jim"), words of the language alone ("signed for Catching Fire", a film),
-nor the first words of a longer name the model cut ("played for the Atlanta Falcons").
+nor the first words of a longer name the model cut ("played for the Atlanta Falcons"). A result
+shows the teams too (``team_result_verbs``, ``team_result_nouns``): a name between a verb of a
+result and a score ("beat Evansville 91-73"), or after a score and a noun of a result ("a 31-24
+win over Jacksonville"); persons named in full, names opening with a given name or followed by a
+possessive ("a 1-0 defeat to Tom Ruel's side") and countries (national teams) stay as they are.
 
 French names a team the other way round, its plural before its town ("Girondins de Bordeaux",
 "Lakers de Los Angeles"; :func:`teams_before_places`): a capitalised plural, a joiner of
@@ -40,13 +44,19 @@ from spacy.tokens import Doc
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
-from newsweave.annotate.given_names import GivenNames, given_names, one_space_between, surnames
+from newsweave.annotate.given_names import GivenNames, all_given_names, given_names, one_space_between, surnames
 from newsweave.annotate.name_repeats import lemma_index, lowercase_words
+from newsweave.annotate.place_words import full_name_words
 from newsweave.annotate.settings import SETTINGS
 
 MAX_WORDS = 4
 # A capitalised word right after a name: the name goes on past the model's mention.
 NAME_GOES_ON = re.compile(r"[ \t\xa0]+[A-ZÀ-Ý]")
+# A match's score ("91-73", "2–0", "3 - 1"), not a year's range: at most three digits a side.
+SCORE = r"(?<![\w.,:])\d{1,3}[ \t\xa0]?[-–—][ \t\xa0]?\d{1,3}(?![\w.,:]?\d)"
+# The score right after a team's name, maybe between brackets ("beat Evansville 91-73", « battu Nantes (2-1) »).
+SCORE_AFTER = re.compile(rf"[ \t\xa0]+\(?{SCORE}")
+POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
 
 
 def teams_named_after_places(mentions: list[Mention], doc: Doc, language: str) -> list[Mention]:
@@ -226,17 +236,65 @@ def teams_shown_playing(mentions: list[Mention], text: str, language: str) -> No
     """Relabel ORG the names the article shows as teams by a phrase of ``team_cues`` right before
     them (module's text); their other mentions as persons or others follow."""
     cue = _team_cue(language)
-    if cue is None:
+    result = _result_cues(language)
+    if cue is None and result is None:
         return
     given = given_names(language)
     common = lowercase_words(language)
+    in_full_names = full_name_words(mentions)
     shown = [m for m in mentions if m.kind == "name" and m.label != "ORG"
-             and cue.search(text, max(0, m.start - SETTINGS.organisation_noun_window), m.start)
+             and (_after_team_cue(m, text, cue) or _between_result_and_score(m, text, result, in_full_names))
              and _may_be_a_team(m, text, given, common)]
     names = {fold(m.text) for m in shown}
     for mention in mentions:
         if mention.kind == "name" and (mention in shown or mention.label in ("PER", "MISC") and fold(mention.text) in names):
             mention.label = "ORG"
+
+
+def _after_team_cue(mention: Mention, text: str, cue: re.Pattern[str] | None) -> bool:
+    return cue is not None and cue.search(text, max(0, mention.start - SETTINGS.organisation_noun_window), mention.start) is not None
+
+
+def _between_result_and_score(mention: Mention, text: str, result: tuple[re.Pattern[str], re.Pattern[str]] | None,
+                              in_full_names: set[str]) -> bool:
+    """Whether the name stands after a verb of a result with a score right after it ("beat
+    Evansville 91-73"), or after a score and a noun of a result ("a 5-0 win over Morton"). Not a
+    word of a person's full name in the article ("Cruz" of a poll, "beats Cruz 42-40", once Ted
+    Cruz was named), nor a name of several words that any locale's given name opens ("a 9-5 win
+    over Bill Carver", a wrestler), nor a name with a possessive after it ("defeat to Tom Ruel's
+    side", its coach), nor a country: a national team keeps its place."""
+    if result is None:
+        return False
+    verb, score_and_noun = result
+    before = text[max(0, mention.start - SETTINGS.organisation_noun_window):mention.start]
+    if not ((verb.search(before) is not None and SCORE_AFTER.match(text, mention.end) is not None)
+            or score_and_noun.search(before) is not None):
+        return False
+    words = mention.text.split()
+    # The gazetteer last: it is the dearest test.
+    return not (fold(mention.text) in in_full_names or (len(words) > 1 and words[0] in all_given_names())
+                or POSSESSIVE_AFTER.match(text, mention.end) or any(e.place.kind == "country" for e in candidates(mention.text)))
+
+
+@cache
+def _result_cues(language: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """Verbs of a result right before a name (``team_result_verbs``, optionally with the
+    language's article), and a score with a noun of a result right before a name
+    (``team_result_nouns``: "5-0 win over", « victoire 3-1 contre »), up to three words apart."""
+    data = lang.load(language, "entities")
+    verbs, nouns = data.get("team_result_verbs", []), data.get("team_result_nouns", [])
+    if not verbs and not nouns:
+        return None
+    optional_article = _optional_article(language)
+    verb = re.compile(rf"(?<!\w)(?:{_spaced(verbs)})[ \t\xa0]+{optional_article}$", re.IGNORECASE)
+    noun = re.compile(rf"{SCORE}(?:[ \t\xa0]+\S+){{0,3}}?[ \t\xa0]+(?:{_spaced(nouns)})[ \t\xa0]+{optional_article}$",
+                      re.IGNORECASE)
+    return verb, noun
+
+
+def _spaced(phrases: list[str]) -> str:
+    """The phrases as an alternation where a space matches any run of spaces."""
+    return lang.rule_alternation(phrases).replace(r"\ ", r"\s+")
 
 
 def _may_be_a_team(mention: Mention, text: str, given: GivenNames, common: frozenset[str]) -> bool:
@@ -249,6 +307,12 @@ def _may_be_a_team(mention: Mention, text: str, given: GivenNames, common: froze
             and NAME_GOES_ON.match(text, mention.end) is None)
 
 
+def _optional_article(language: str) -> str:
+    """The language's articles as an optional group of a pattern ("the ", « les »)."""
+    article = "|".join(re.escape(word.strip()) + (r"\s+" if word.endswith(" ") else "") for word in lang.articles(language))
+    return f"(?:{article})?" if article else ""
+
+
 @cache
 def _team_cue(language: str) -> re.Pattern[str] | None:
     """A phrase of ``team_cues`` (entities file), then optionally the language's article, right
@@ -256,6 +320,5 @@ def _team_cue(language: str) -> re.Pattern[str] | None:
     cues = lang.load(language, "entities").get("team_cues", [])
     if not cues:
         return None
-    article = "|".join(re.escape(word.strip()) + (r"\s+" if word.endswith(" ") else "") for word in lang.articles(language))
-    optional_article = f"(?:{article})?" if article else ""
+    optional_article = _optional_article(language)
     return re.compile(rf"(?<!\w)(?:{lang.alternation(cues, flexible_spaces=True)})[ \t\xa0]+{optional_article}$", re.IGNORECASE)
