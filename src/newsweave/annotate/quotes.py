@@ -33,9 +33,9 @@ from typing import Any
 from newsweave.annotate import nlp, speakers
 from newsweave.annotate.speaker_extent import describe
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
-from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_word, rules
+from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_word, is_speech_verb, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
-from newsweave import model
+from newsweave import lang, model
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
 
@@ -377,7 +377,21 @@ def find_quotes(article: Article) -> list[Quote]:
               or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
     quotes.extend(partial)
     quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces], bodies))
+    for quote in quotes:
+        quote.attribution = _verb_as_dropped_subject(text, quote.attribution, article.language or "")
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _verb_as_dropped_subject(text: str, attribution: Attribution | None, language: str) -> Attribution | None:
+    """« Dijo: “…” », « Explicó el presidente …: “…” »: where the language drops its subjects, a speech
+    verb that opens the sentence, capitalised there, names no speaker; the speaker is left out, as
+    after « “…”, dijo. »."""
+    if attribution is None or attribution.kind != "name" or not lang.load(language, "quotes").get("pro_drop"):
+        return attribution
+    start, end = attribution.speaker_start, attribution.speaker_end
+    if not text[start:start + 1].isupper() or not is_speech_verb(language, text, start, end):
+        return attribution
+    return Attribution(end, end, attribution.cue, "pronoun")
 
 
 def _sentence_after_comma(text: str, quote: Quote) -> bool:
