@@ -469,9 +469,11 @@ def _attribute_next_sentence(text: str, piece: Piece, rule: Rules) -> Attributio
     Jane Roe spoke to reporters." / "“…” Those were the words of Jane Roe."): the next sentence
     of the paragraph, or the first of the next one when the quote is a paragraph of its own."""
     line_start = text.rfind("\n", 0, piece.open_at) + 1
-    if text[line_start:piece.open_at].strip() or text[piece.start:piece.end].rstrip()[-1:] not in SENTENCE_MARKS:
+    # the sentence's full stop inside the marks, or right after them (« “…”. Así ha resumido … »)
+    stop_after = text[piece.close_at + 1:piece.close_at + 2] in SENTENCE_MARKS
+    if text[line_start:piece.open_at].strip() or not (text[piece.start:piece.end].rstrip()[-1:] in SENTENCE_MARKS or stop_after):
         return None
-    start = piece.close_at + 1
+    start = piece.close_at + 1 + stop_after
     stop = text.find("\n", start)
     stop = len(text) if stop < 0 else stop
     if not text[start:stop].strip():  # the quote is its paragraph: read the next one
@@ -487,13 +489,17 @@ def _attribute_next_sentence(text: str, piece: Piece, rule: Rules) -> Attributio
         start += 1
     end = next((m.start() for m in SENTENCE_END.finditer(text, start, stop)), stop)
     sentence = text[start:end]
-    if re.search(r"[“”«»\"「」„]", sentence):
-        return None  # a sentence with a quote of its own speaks for itself
     for pattern in rule.following:
         match = pattern.search(sentence)
-        if match:
+        # a sentence with a quote of its own speaks for itself, unless it opens by pointing back at this
+        # one (« Así ha resumido X la magnitud de un “fuego de cuneta” »)
+        reach = match.end() if match and match.groupdict().get("opener") else len(sentence)
+        if match and not QUOTE_MARK.search(sentence, 0, reach):
             return _attribution(match, start, rule)
     return None
+
+
+QUOTE_MARK = re.compile(r"[“”«»\"「」„]")
 
 
 def _next_quote_paragraph(text: str, quote: Quote, following: Quote | None) -> Attribution | None:
