@@ -197,6 +197,10 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     text = article.text[span[0]:span[1]]
     outside = [p for p in people if not any(s <= p.start < e for s, e in quoted)]
     overlapping = [p for p in outside if p.start < span[1] and span[0] < p.end and span[1] > span[0]]
+    complements = _title_complements(article, span, overlapping)
+    overlapping = [p for p in overlapping if p not in complements]
+    if complements and not overlapping:
+        kind = "title"  # "el ministro de Salud Pública": a title and the body it heads, no name
     introduced = _introduced_after(article, span, outside) if kind == "name" else None
     if introduced is not None:
         return _longest_form(introduced, outside)
@@ -370,7 +374,9 @@ def _known_humans(span: tuple[int, int], kind: str, gender: str | None, before: 
         return []
     # a dropped subject goes on from a speaker further back than a pronoun does ("“…”, añadió.")
     reach = SETTINGS.speaker_dropped_subject_reach if dropped else SETTINGS.speaker_agreement_reach
-    return [p for p in before if (p.gender is not None or p.speaks) and span[0] - p.end <= reach]
+    # (a speaker mention no entity covers counts by its gender only: "En Villaseca, la alcaldesa, Ana
+    # Roca, dijo" names the town as the mention)
+    return [p for p in before if (p.gender is not None or (p.speaks and not p.mention_only)) and span[0] - p.end <= reach]
 
 
 @cache
@@ -414,6 +420,24 @@ def _words(text: str) -> list[str]:
 @cache
 def _titles(language: str) -> frozenset[str]:
     return frozenset(word.lower() for word in lang.load(language, "quotes").get("titles", []))
+
+
+def _title_complements(article: Article, span: tuple[int, int], overlapping: list[Person]) -> list[Person]:
+    """The "persons" inside a speaker mention that opens with a title and that a name particle puts in
+    the title's complement: "Titas" in "el director de Titas Rana Haidari", "Salud Pública" in "el
+    ministro de Salud Pública" (bodies that the entities took for persons where no NER model runs)."""
+    text = article.text
+    opening = " ".join(text[span[0]:span[1]].split()[:3])
+    if _title_word(article.language or "", opening) is None:
+        return []
+    particles = _name_particles(article.language or "")
+    return [p for p in overlapping if not p.mention_only and p.start > span[0]
+            and text[max(span[0], p.start - 8):p.start].split()[-1:] in ([word] for word in particles)]
+
+
+@cache
+def _name_particles(language: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in lang.load(language, "quotes").get("name_particles", []))
 
 
 def _appositive_person(text: str, span: tuple[int, int], overlapping: list[Person]) -> Person:
