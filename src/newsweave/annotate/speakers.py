@@ -198,7 +198,8 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     outside = [p for p in people if not any(s <= p.start < e for s, e in quoted)]
     overlapping = [p for p in outside if p.start < span[1] and span[0] < p.end and span[1] > span[0]]
     complements = _title_complements(article, span, overlapping)
-    overlapping = [p for p in overlapping if p not in complements]
+    # (the name closes the title's phrase: "el director de Tarel (Zona Norte) Rosa Galán")
+    overlapping = [p for p in overlapping if p not in complements][-1:] if complements else overlapping
     if complements and not overlapping:
         kind = "title"  # "el ministro de Salud Pública": a title and the body it heads, no name
     introduced = _introduced_after(article, span, outside) if kind == "name" else None
@@ -397,9 +398,13 @@ def _same_title(article: Article, mention: str, before: list[Person]) -> Person 
     for index in range(len(before) - 1, -1, -1):
         person = before[index]
         # the words between the person before and this one, in this sentence ("dijo el presidente Ed
-        # Roe a Ana Roca" gives Ana Roca no title)
-        previous_end = before[index - 1].end if index else 0
-        window = text[max(0, previous_end, person.start - SETTINGS.speaker_marker_before):person.start]
+        # Roe a Ana Roca" gives Ana Roca no title), read across a body the title's complement names
+        # ("el presidente de la Diputación de Urdaz, Ana Roca")
+        first = index
+        while first and re.fullmatch(r",\s*", text[before[first - 1].end:before[first].start]):
+            first -= 1
+        previous_end = before[first - 1].end if first else 0
+        window = text[max(0, previous_end, before[first].start - SETTINGS.speaker_marker_before):before[first].start]
         lead = re.split(r"[.!?;:\n]", window)[-1]
         after = text[person.end:person.end + SETTINGS.speaker_marker_after]
         trail = re.match(r"\s*,\s*(?:[\w'’-]+\s+){0,2}?(\w+)", after)
