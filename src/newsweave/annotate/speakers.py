@@ -34,7 +34,7 @@ from typing import Any
 from newsweave import lang
 from newsweave.annotate import nlp
 from newsweave.annotate.canonical import alias_of
-from newsweave.annotate.given_names import given_name_gender
+from newsweave.annotate.given_names import given_name_gender, given_names
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA
 from newsweave.annotate.speaker_extent import describe
 from newsweave.model import Article
@@ -210,7 +210,7 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
         r",\s*(?:[\w'’-]+\s+){0,2}", article.text[span[1]:p.start])]
     # a speaker mention that no entity covers ("la presidenta de la Cámara") gives way to the name of
     # its appositive, closed by its comma (", la demócrata Ana Roca,")
-    closed = [p for p in named_after if re.match(r"\s*,", article.text[p.end:p.end + 3])]
+    closed = [p for p in named_after if re.match(r"\s*,", article.text[p.end:p.end + 3])] if _title_phrase(article, text) else []
     if overlapping and not (closed and all(p.mention_only for p in overlapping)):
         return _longest_form(_appositive_person(article.text, span, overlapping), outside)
     if named_after:
@@ -413,6 +413,19 @@ def _same_title(article: Article, mention: str, before: list[Person]) -> Person 
     return None
 
 
+def _title_phrase(article: Article, mention: str) -> bool:
+    """Whether a speaker mention is a determiner and a title ("la presidenta de la Cámara"), not a
+    name or a body ("TVP", "Programme Officer")."""
+    words = mention.split()
+    language = article.language or ""
+    return bool(words) and words[0].lower() in _determiners(language) and _title_word(language, " ".join(words[:3])) is not None
+
+
+@cache
+def _determiners(language: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in lang.load(language, "quotes").get("determiners", []))
+
+
 def _title_word(language: str, mention: str) -> str | None:
     titles = _titles(language)
     return next((word for word in _words(mention) if word in titles), None)
@@ -436,8 +449,11 @@ def _title_complements(article: Article, span: tuple[int, int], overlapping: lis
     if _title_word(article.language or "", opening) is None:
         return []
     particles = _name_particles(article.language or "")
+    given = given_names(article.language or "")
+    # (not a name glued to the body word, a given name after it: "le ministre des Finances Olaf Scholz")
     return [p for p in overlapping if not p.mention_only and p.start > span[0]
-            and text[max(span[0], p.start - 8):p.start].split()[-1:] in ([word] for word in particles)]
+            and text[max(span[0], p.start - 8):p.start].split()[-1:] in ([word] for word in particles)
+            and not any(given.listed(word) for word in p.name.split()[1:])]
 
 
 @cache
