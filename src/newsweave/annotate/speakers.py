@@ -264,15 +264,17 @@ def _introduced_after(article: Article, span: tuple[int, int], people: list[Pers
     title of the language stands in the clause before that name and the mention itself holds none;
     else None."""
     text = article.text
-    ends = [match.end() for pattern in (COMMA_AFTER, APPOSITIVE_REST) if (match := pattern.match(text, span[1]))]
-    person = next((p for p in people if p.start in ends and p.start > span[1]), None)
-    if person is None or not re.match(r"\s*,", text[person.end:person.end + 3]):
-        return None
     language = article.language or ""
     if _title_word(language, text[span[0]:span[1]]) is not None:
         return None
     clause = re.split(r"[.!?;:\n]", text[max(0, span[0] - SETTINGS.speaker_marker_before):span[0]])[-1]
-    return person if _title_word(language, clause + text[span[1]:person.start]) is not None else None
+    for pattern in (COMMA_AFTER, APPOSITIVE_REST):
+        match = pattern.match(text, span[1])
+        person = next((p for p in people if match and p.start == match.end() > span[1]), None)
+        if (person is not None and re.match(r"\s*,", text[person.end:person.end + 3])
+                and _title_word(language, clause + text[span[1]:person.start]) is not None):
+            return person
+    return None
 
 
 def _previous_subject(article: Article, pronoun_start: int, person: Person, candidates: list[Person],
