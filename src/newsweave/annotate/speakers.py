@@ -252,6 +252,9 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     return (None, None) if kind == "pronoun" else (text, None)
 
 
+# where the writer's clause before a name begins: a sentence's end or a quote's mark (in "“… a un
+# senador”, dijo el jueves" the title is the quote's, not the writer's)
+CLAUSE_BREAK = re.compile(r"[.!?;:\n“”«»\"„]")
 # the rest of an appositive after a speaker mention, up to the comma before the next name (", la teniente de alcalde, ")
 APPOSITIVE_REST = re.compile(r",\s*[^,.;:!?\n“”«»\"]{1,60}?,\s*")
 COMMA_AFTER = re.compile(r",\s*")
@@ -267,7 +270,7 @@ def _introduced_after(article: Article, span: tuple[int, int], people: list[Pers
     language = article.language or ""
     if _title_word(language, text[span[0]:span[1]]) is not None:
         return None
-    clause = re.split(r"[.!?;:\n]", text[max(0, span[0] - SETTINGS.speaker_marker_before):span[0]])[-1]
+    clause = CLAUSE_BREAK.split(text[max(0, span[0] - SETTINGS.speaker_marker_before):span[0]])[-1]
     for pattern in (COMMA_AFTER, APPOSITIVE_REST):
         match = pattern.match(text, span[1])
         person = next((p for p in people if match and p.start == match.end() > span[1]), None)
@@ -407,7 +410,7 @@ def _same_title(article: Article, mention: str, before: list[Person]) -> Person 
             first -= 1
         previous_end = before[first - 1].end if first else 0
         window = text[max(0, previous_end, before[first].start - SETTINGS.speaker_marker_before):before[first].start]
-        lead = re.split(r"[.!?;:\n]", window)[-1]
+        lead = CLAUSE_BREAK.split(window)[-1]
         after = text[person.end:person.end + SETTINGS.speaker_marker_after]
         trail = re.match(r"\s*,\s*(?:[\w'’-]+\s+){0,2}?(\w+)", after)
         if title in _words(lead + " " + person.name) or (trail is not None and trail.group(1).lower() == title):
