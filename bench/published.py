@@ -28,6 +28,10 @@ again with the story clue, as the link stage does.
 true day and month, its year the true one or none): the issue's target, "exact where the text
 alone fixes it", is about these; the tables are printed for them alone.
 
+``--lang es`` (stop 38) reads every dated document of one language, with the pages of trafilatura's
+evaluation subset (``extraction/trafilatura-eval``) that carry their date (extracted by newsweave): the
+text alone, the text with the URL, the page's metadata date, and the pipeline's answer.
+
 ``--fixed`` (stop 29) applies a written rule, :func:`text_fixes_day`, to every dated document
 (Fundus, TE3 dev, the PolNeAR dev documents of ``../shared/eval/quotes/`` with their publisher's
 date, fetch day simulated as TE3's, and the extraction pages whose URL carries a day: that day is
@@ -102,6 +106,72 @@ def cases(eval_dir: Path) -> list[dict]:
             found.append({"id": page["id"], "set": "extraction (URL day)", "language": language,
                           "text": page["articleBody"], "truth": found_day, "fetched": None})
     return found
+
+
+def dated_pages(eval_dir: Path, language: str) -> list[dict]:
+    """The pages of trafilatura's evaluation subset (``extraction/trafilatura-eval``) whose entry
+    carries the page's ``date`` and whose text is in ``language``: newsweave's own extraction of the
+    page (title and main text), the page's metadata date as extraction reads it, and its URL."""
+    import gzip
+
+    from newsweave.extract.html import extract_html
+
+    folder = eval_dir / "extraction" / "trafilatura-eval"
+    entries = json.loads((folder / "evaldata.json").read_text(encoding="utf-8")) if folder.is_dir() else {}
+    found = []
+    for key, entry in entries.items():
+        if not entry.get("date"):
+            continue
+        page = gzip.decompress((folder / "html" / f"{entry['file']}.gz").read_bytes()).decode("utf-8", "replace")
+        url = key if key.startswith("http") else None
+        extraction = extract_html(page, url)
+        text = (extraction.title or "") + "\n\n" + extraction.cleaned.text
+        if (detect_language(text)[0] or "und") != language:
+            continue
+        found.append({"id": key, "set": "trafilatura-eval (page date)", "language": language, "text": text,
+                      "truth": date.fromisoformat(entry["date"][:10]), "fetched": None, "url": url,
+                      "metadata": extraction.published})
+    return found
+
+
+def print_language(items: list[dict], language: str) -> None:
+    """Every dated document of one language, per set and half: the text alone, the text with the URL,
+    and (pages only) the metadata date extraction reads, then the pipeline's answer (the metadata
+    date where there is one, else the inference from the text and the URL)."""
+    print(f"language {language}: set half n | text alone: exact within1 wrong>1 abstained | text + URL: the same | "
+          "metadata: found exact | pipeline: exact within1 wrong>1 abstained")
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for case in items:
+        groups.setdefault((case["set"], half_of(case["id"])), []).append(case)
+    for (name, half), cases_ in sorted(groups.items()):
+        counts = {key: [0, 0, 0, 0] for key in ("text", "url", "pipeline")}
+        metadata_found = metadata_exact = 0
+        for case in cases_:
+            mentions = timex.find_mentions(case["text"], language)
+            alone = infer_publication(mentions, case["text"], language)
+            with_url = infer_publication(mentions, case["text"], language, url=case.get("url"))
+            metadata = date.fromisoformat(case["metadata"][:10]) if case.get("metadata") else None
+            metadata_found += metadata is not None
+            metadata_exact += metadata == case["truth"]
+            answers = {"text": alone and alone.published, "url": with_url and with_url.published,
+                       "pipeline": metadata or (with_url and with_url.published)}
+            for key, answer in answers.items():
+                _count(counts[key], answer, case["truth"])
+        n = len(cases_)
+        shares = {key: " ".join(f"{value / n:.2f}" for value in row) for key, row in counts.items()}
+        print(f"{name} {half} {n} | {shares['text']} | {shares['url']} | {metadata_found} {metadata_exact / n:.2f} | "
+              f"{shares['pipeline']}")
+
+
+def _count(row: list[int], answer: date | None, truth: date) -> None:
+    """Adds one answer to [exact, within1, wrong>1, abstained]."""
+    if answer is None:
+        row[3] += 1
+        return
+    off = abs((answer - truth).days)
+    row[0] += off == 0
+    row[1] += off <= 1
+    row[2] += off > 1
 
 
 def url_day(url: str) -> date | None:
@@ -378,11 +448,16 @@ def main() -> None:
     parser.add_argument("--errors", type=Path, default=None, help="write the tune half's errors (never the check half's)")
     parser.add_argument("--named-only", action="store_true", help="only the articles whose text names their day")
     parser.add_argument("--fixed", action="store_true", help="only the tables of the articles whose text fixes the day")
+    parser.add_argument("--lang", help="every dated document of this language, with trafilatura-eval's dated pages")
     args = parser.parse_args()
     if not args.eval.is_dir():
         print(f"eval folder {args.eval} not found: skipping")
         return
     items = cases(args.eval)
+    if args.lang:
+        print_language([case for case in items if case["language"] == args.lang] + dated_pages(args.eval, args.lang),
+                       args.lang)
+        return
     if args.fixed:
         fixed_errors: list[str] | None = [] if args.errors else None
         print_fixed(items, fixed_errors)

@@ -50,7 +50,7 @@ from newsweave.annotate.given_names import given_names, surnames
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import (capitalises_nouns, declined_noun_form, folded_stop_words, is_lexicon_noun,
-                                          noun_with_plural_ending_only,
+                                          lower_case_word, noun_with_plural_ending_only,
                                          simplemma_knows)
 
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
@@ -78,6 +78,7 @@ def _names_data(language: str) -> dict[str, Any]:
         "run_breaking_articles": set(data.get("run_breaking_articles", [])),
         "capitalised_nouns": capitalises_nouns(language),
         "not_names": {fold(word) for word in data.get("not_names", [])},
+        "lexicon_words_not_names": bool(data.get("lexicon_words_not_names", False)),
         "acronym_label": data.get("acronym_label"),
         "org_complements": {word.lower() for word in data.get("org_complements", [])},
         "complement_articles": {word.lower() for word in data.get("complement_articles", [])},
@@ -427,6 +428,8 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         return None  # an editor's code ("/tas/DP/mis"), not an initialism
     if opens_sentence and not known and end - start < 2:
         return None
+    if lone and not known and data["lexicon_words_not_names"] and lower_case_word(name, language):
+        return None  # "Asimismo", "Dirigido": a sentence adverb or a verb capitalised after a break the parse missed
     if demonym_country(name) and not titled:
         return None  # adjectives of nationality are found by the demonym pass
     return Mention(span.start_char, span.end_char, name, label)

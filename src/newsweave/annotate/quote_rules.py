@@ -559,7 +559,11 @@ def rules(language: str) -> Rules | None:
     # only these cues, not the quote cues, which hold verbs of thought ("Repairs are expected …")
     next_cues = alternation(data.get("next_sentence_cues", []))
     following = [rf"^(?:[\w'’]+,?\s+){{0,3}}?{speaker}{long_aside},?\s+(?:[\w'’-]+\s+){{0,2}}?(?P<cue>{next_cues})\b",
-                 rf"\b(?P<cue>{alternation(data.get('words_of', []))})\s+{speaker}"]
+                 rf"\b(?P<cue>{alternation(data.get('words_of', []))})\s+{speaker}",
+                 # « “…”. Así ha resumido la consejera, Ana Roca, … »: an opener that points back at the
+                 # quote, a quote cue, then its subject (``next_sentence_openers``)
+                 rf"^(?P<opener>{alternation(data.get('next_sentence_openers', []))}),?\s+"
+                 rf"(?:(?:{alternation(data.get('object_clitics', []))})\s+)?(?P<cue>{cues})\s+{speaker}"]
     compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
     pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
     openers = {opener: tuple(closers) for opener, closers in data["marks"].items()} if "marks" in data else dict(OPENERS)

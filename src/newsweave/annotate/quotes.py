@@ -33,9 +33,9 @@ from typing import Any
 from newsweave.annotate import nlp, speakers
 from newsweave.annotate.speaker_extent import describe
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
-from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_speaker, is_fronted_word, reads_lower_case, rules
+from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_speaker, is_fronted_word, is_speech_verb, reads_lower_case, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
-from newsweave import model
+from newsweave import lang, model
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
 
@@ -391,7 +391,21 @@ def find_quotes(article: Article) -> list[Quote]:
               or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
     quotes.extend(partial)
     quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces], bodies))
+    for quote in quotes:
+        quote.attribution = _verb_as_dropped_subject(text, quote.attribution, article.language or "")
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _verb_as_dropped_subject(text: str, attribution: Attribution | None, language: str) -> Attribution | None:
+    """« Dijo: “…” », « Explicó el presidente …: “…” »: where the language drops its subjects, a speech
+    verb that opens the sentence, capitalised there, names no speaker; the speaker is left out, as
+    after « “…”, dijo. »."""
+    if attribution is None or attribution.kind != "name" or not lang.load(language, "quotes").get("pro_drop"):
+        return attribution
+    start, end = attribution.speaker_start, attribution.speaker_end
+    if not text[start:start + 1].isupper() or not is_speech_verb(language, text, start, end):
+        return attribution
+    return Attribution(end, end, attribution.cue, "pronoun")
 
 
 def _sentence_after_comma(text: str, quote: Quote) -> bool:
@@ -471,9 +485,11 @@ def _attribute_next_sentence(text: str, piece: Piece, rule: Rules) -> Attributio
     Jane Roe spoke to reporters." / "“…” Those were the words of Jane Roe."): the next sentence
     of the paragraph, or the first of the next one when the quote is a paragraph of its own."""
     line_start = text.rfind("\n", 0, piece.open_at) + 1
-    if text[line_start:piece.open_at].strip() or text[piece.start:piece.end].rstrip()[-1:] not in SENTENCE_MARKS:
+    # the sentence's full stop inside the marks, or right after them (« “…”. Así ha resumido … »)
+    stop_after = text[piece.close_at + 1:piece.close_at + 2] in SENTENCE_MARKS
+    if text[line_start:piece.open_at].strip() or not (text[piece.start:piece.end].rstrip()[-1:] in SENTENCE_MARKS or stop_after):
         return None
-    start = piece.close_at + 1
+    start = piece.close_at + 1 + stop_after
     stop = text.find("\n", start)
     stop = len(text) if stop < 0 else stop
     if not text[start:stop].strip():  # the quote is its paragraph: read the next one
@@ -489,13 +505,17 @@ def _attribute_next_sentence(text: str, piece: Piece, rule: Rules) -> Attributio
         start += 1
     end = next((m.start() for m in SENTENCE_END.finditer(text, start, stop)), stop)
     sentence = text[start:end]
-    if re.search(r"[“”«»\"「」„]", sentence):
-        return None  # a sentence with a quote of its own speaks for itself
     for pattern in rule.following:
         match = pattern.search(sentence)
-        if match:
+        # a sentence with a quote of its own speaks for itself, unless it opens by pointing back at this
+        # one (« Así ha resumido X la magnitud de un “fuego de cuneta” »)
+        reach = match.end() if match and match.groupdict().get("opener") else len(sentence)
+        if match and not QUOTE_MARK.search(sentence, 0, reach):
             return _attribution(match, start, rule)
     return None
+
+
+QUOTE_MARK = re.compile(r"[“”«»\"「」„]")
 
 
 def _next_quote_paragraph(text: str, quote: Quote, following: Quote | None) -> Attribution | None:

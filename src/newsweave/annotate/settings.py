@@ -44,6 +44,10 @@ class AnnotateSettings:
     # How far back a person marked with a pronoun's gender is preferred to a nearer unmarked one (two
     # or three sentences).
     speaker_agreement_reach: int = 400
+    # How far back a speaker the text leaves out (« “…”, añadió. ») may be a person the text shows to be
+    # one (a gender it marks, or a quote it gives them): in real Spanish copy the last speaker often
+    # stands a few paragraphs up.
+    speaker_dropped_subject_reach: int = 1200
     # How far after a person's name another name may stand in that person's description ("Jo Ash, who
     # runs a shelter near the Ben Adair bridge,"): such a name is no antecedent of a later pronoun.
     speaker_description_reach: int = 150

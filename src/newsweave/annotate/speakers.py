@@ -34,6 +34,7 @@ from functools import cache
 from typing import Any
 
 from newsweave import lang
+from newsweave.annotate import nlp
 from newsweave.annotate.canonical import alias_of
 from newsweave.annotate.given_names import given_name_gender, given_names
 from newsweave.annotate.name_repeats import lowercase_words
@@ -55,6 +56,8 @@ class Person:
     name: str
     entity_id: str | None
     gender: str | None = None  # "m", "f" or None when the text does not say
+    speaks: bool = False  # a quote of the article names it as its speaker
+    mention_only: bool = False  # no entity: a speaker mention taken for a person
 
 
 @dataclass(frozen=True)
@@ -116,8 +119,11 @@ def persons(article: Article, named: list[tuple[int, int, str | None]] | None = 
                      if ent.label_ in PERSON_LABELS]
     for start, end, gender in named or []:
         start = _appositive_name(article.text, start, end)
-        if end > start and not any(p.start < end and start < p.end for p in found):
-            found.append(Person(start, end, article.text[start:end], None, gender))
+        speaking = [p for p in found if p.start < end and start < p.end]
+        if end > start and not speaking:
+            found.append(Person(start, end, article.text[start:end], None, gender, speaks=True, mention_only=True))
+        for person in speaking:
+            person.speaks = True
     found.sort(key=lambda p: (p.start, p.end))
     _read_genders(article.text, found, agreement(article.language or ""))
     return found
@@ -148,7 +154,7 @@ def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
     known: dict[str, str] = {}
     for person in people:
         gender = marker_gender(text[max(0, person.start - SETTINGS.speaker_marker_before):person.start], rule, rule.before)
-        gender = gender or marker_gender(text[person.end:person.end + SETTINGS.speaker_marker_after], rule, rule.after)
+        gender = gender or _appositive_gender(text, person, people, rule)
         # a speaker mention that holds its own honorific or title ("Frau Petra Lang", "Bundeskanzlerin Anna Berger")
         gender = gender or _title_gender(text[person.start:person.end], rule)
         if gender:
@@ -156,6 +162,21 @@ def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
             known.setdefault(_key(person), gender)
     for person in people:
         person.gender = person.gender or known.get(_key(person)) or given.get(_key(person))
+
+
+def _appositive_gender(text: str, person: Person, people: list[Person], rule: Agreement) -> str | None:
+    """The gender a title in the appositive after the name marks (", la portavoz del grupo"), unless
+    the appositive introduces the next name: in "En Villaseca, la teniente de alcalde, Ana Roca,"
+    the title is Ana Roca's, not the town's."""
+    window = text[person.end:person.end + SETTINGS.speaker_marker_after]
+    match = rule.after.search(window) if rule.after is not None else None
+    comma = window.find(",", match.end()) if match else -1
+    if comma >= 0:
+        following = person.end + comma + 1
+        following += len(text[following:following + 3]) - len(text[following:following + 3].lstrip())
+        if any(other.start == following for other in people):
+            return None
+    return rule.markers.get(match.group("marker").lower()) if match else None
 
 
 def marker_gender(window: str, rule: Agreement, pattern: re.Pattern[str] | None) -> str | None:
@@ -185,11 +206,22 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     text = article.text[span[0]:span[1]]
     outside = [p for p in people if not any(s <= p.start < e for s, e in quoted)]
     overlapping = [p for p in outside if p.start < span[1] and span[0] < p.end and span[1] > span[0]]
-    if overlapping:
-        return _longest_form(_appositive_person(article.text, span, overlapping), outside, article.language)
+    complements = _title_complements(article, span, overlapping)
+    # (the name closes the title's phrase: "el director de Tarel (Zona Norte) Rosa Galán")
+    overlapping = [p for p in overlapping if p not in complements][-1:] if complements else overlapping
+    if complements and not overlapping:
+        kind = "title"  # "el ministro de Salud Pública": a title and the body it heads, no name
+    introduced = _introduced_after(article, span, outside) if kind == "name" else None
+    if introduced is not None:
+        return _longest_form(introduced, outside, article.language)
     # "le commandant des secours, le lieutenant-colonel Marc Aubry": the name right after
     named_after = [p for p in outside if span[1] > span[0] and 0 <= p.start - span[1] <= 45 and re.fullmatch(
         r",\s*(?:[\w'’-]+\s+){0,2}", article.text[span[1]:p.start])]
+    # a speaker mention that no entity covers ("la presidenta de la Cámara") gives way to the name of
+    # its appositive, closed by its comma (", la demócrata Ana Roca,")
+    closed = [p for p in named_after if re.match(r"\s*,", article.text[p.end:p.end + 3])] if _title_phrase(article, text) else []
+    if overlapping and not (closed and all(p.mention_only for p in overlapping)):
+        return _longest_form(_appositive_person(article.text, span, overlapping), outside, article.language)
     if named_after:
         return _longest_form(named_after[0], outside, article.language)
     if kind == "relative":
@@ -213,10 +245,15 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     if gender == "p":
         return None, None  # "they", "ils": a group, no single person
     before = [p for p in outside if p.end <= span[0] and (gender is None or p.gender in (None, gender))]
+    guessed = kind == "title" and _persons_guessed(article.language)
+    titled = _same_title(article, text, before) if kind == "title" else None
+    if titled is not None:
+        return _longest_form(titled, outside, article.language)
     # a person the text marks with the pronoun's gender, close by, beats a nearer one it says nothing of
     marked = [p for p in before if gender is not None and p.gender == gender and span[0] - p.end <= SETTINGS.speaker_agreement_reach]
-    marked = marked or _known_humans(span, kind, gender, before)
-    candidates = marked or before
+    marked = marked or _known_humans(span, kind, gender, before, guessed)
+    # where persons are guessed from capitalised words, a title refers to no run the text never shows to be a person
+    candidates = marked or ([] if guessed else before)
     if candidates:
         person = _described_by(article, candidates[-1], candidates)
         if kind == "pronoun":
@@ -236,6 +273,34 @@ def _indefinite(mention: str, language: str) -> bool:
 @cache
 def _indefinite_articles(language: str) -> frozenset[str]:
     return frozenset(word.lower() for word in lang.load(language, "quotes").get("indefinite_articles", ()))
+
+
+# where the writer's clause before a name begins: a sentence's end or a quote's mark (in "“… a un
+# senador”, dijo el jueves" the title is the quote's, not the writer's)
+CLAUSE_BREAK = re.compile(r"[.!?;:\n“”«»\"„]")
+# the rest of an appositive after a speaker mention, up to the comma before the next name (", la teniente de alcalde, ")
+APPOSITIVE_REST = re.compile(r",\s*[^,.;:!?\n“”«»\"]{1,60}?,\s*")
+COMMA_AFTER = re.compile(r",\s*")
+
+
+def _introduced_after(article: Article, span: tuple[int, int], people: list[Person]) -> Person | None:
+    """The person a title introduces after the speaker mention: in "En Villaseca, la teniente de
+    alcalde, Ana Roca, aseguró que" or "La directora del museo de Villaseca, Ana Roca, dijo que" the
+    mention stops at a place or a body, and the name between the next commas speaks. Only where a
+    title of the language stands in the clause before that name and the mention itself holds none;
+    else None."""
+    text = article.text
+    language = article.language or ""
+    if _title_word(language, text[span[0]:span[1]]) is not None:
+        return None
+    clause = CLAUSE_BREAK.split(text[max(0, span[0] - SETTINGS.speaker_marker_before):span[0]])[-1]
+    for pattern in (COMMA_AFTER, APPOSITIVE_REST):
+        match = pattern.match(text, span[1])
+        person = next((p for p in people if match and p.start == match.end() > span[1]), None)
+        if (person is not None and re.match(r"\s*,", text[person.end:person.end + 3])
+                and _title_word(language, clause + text[span[1]:person.start]) is not None):
+            return person
+    return None
 
 
 def _previous_subject(article: Article, pronoun_start: int, person: Person, candidates: list[Person],
@@ -352,14 +417,103 @@ def _agrees(word: str, language: str, gender: str | None) -> bool:
     return marked is not None and marked != "p" and (gender is None or marked == gender)
 
 
-def _known_humans(span: tuple[int, int], kind: str, gender: str | None, before: list[Person]) -> list[Person]:
-    """For a speaker the text leaves out and whose verb marks no gender (« “…”, ha señalado. »), the
-    persons close by that the text shows to be people (a title, an honorific or a given name gave
-    them a gender): where no NER model runs, a body or a product written like a name ("Guardia
-    Civil", "WhatsApp") is a "person" too, and the nearest such is seldom who speaks."""
-    if kind != "pronoun" or gender is not None or span[1] > span[0]:
+def _known_humans(span: tuple[int, int], kind: str, gender: str | None, before: list[Person],
+                  guessed: bool = False) -> list[Person]:
+    """For a speaker the text leaves out and whose verb marks no gender (« “…”, ha señalado. »), and
+    for a title where persons are guessed from capitalised words (``guessed``: « dijo el presidente
+    andaluz »), the persons close by that the text shows to be people: a title, an honorific or a
+    given name gave them a gender, or a quote of the article names them as its speaker. Where no NER
+    model runs, a body or a product written like a name ("Guardia Civil", "WhatsApp") is a "person"
+    too, and the nearest such is seldom who speaks."""
+    dropped = kind == "pronoun" and gender is None and span[1] == span[0]
+    if not (dropped or guessed):
         return []
-    return [p for p in before if p.gender is not None and span[0] - p.end <= SETTINGS.speaker_agreement_reach]
+    # a dropped subject goes on from a speaker further back than a pronoun does ("“…”, añadió.")
+    reach = SETTINGS.speaker_dropped_subject_reach if dropped else SETTINGS.speaker_agreement_reach
+    # (a speaker mention no entity covers counts by its gender only: "En Villaseca, la alcaldesa, Ana
+    # Roca, dijo" names the town as the mention)
+    return [p for p in before if (p.gender is not None or (p.speaks and not p.mention_only)) and span[0] - p.end <= reach]
+
+
+@cache
+def _persons_guessed(language: str | None) -> bool:
+    """Whether the language's persons are guessed from capitalised words (no NER model: ``annotate/names.py``)."""
+    return nlp.ner_backend(language) == "none"
+
+
+def _same_title(article: Article, mention: str, before: list[Person]) -> Person | None:
+    """The latest person before a title speaker ("dijo el presidente andaluz") whom the text gave the
+    same title: "el presidente de la Junta, Ana Roca" or "el presidente Ana Roca" just before the
+    name or inside a speaker mention, or ", presidente de …" right after it; None when the mention holds no title of the
+    language's ``titles`` or no person bears it."""
+    title = _title_word(article.language or "", mention)
+    if title is None:
+        return None
+    text = article.text
+    for index in range(len(before) - 1, -1, -1):
+        person = before[index]
+        # the words between the person before and this one, in this sentence ("dijo el presidente Ed
+        # Roe a Ana Roca" gives Ana Roca no title), read across a body the title's complement names
+        # ("el presidente de la Diputación de Urdaz, Ana Roca")
+        first = index
+        while first and re.fullmatch(r",\s*", text[before[first - 1].end:before[first].start]):
+            first -= 1
+        previous_end = before[first - 1].end if first else 0
+        window = text[max(0, previous_end, before[first].start - SETTINGS.speaker_marker_before):before[first].start]
+        lead = CLAUSE_BREAK.split(window)[-1]
+        after = text[person.end:person.end + SETTINGS.speaker_marker_after]
+        trail = re.match(r"\s*,\s*(?:[\w'’-]+\s+){0,2}?(\w+)", after)
+        if title in _words(lead + " " + person.name) or (trail is not None and trail.group(1).lower() == title):
+            return person
+    return None
+
+
+def _title_phrase(article: Article, mention: str) -> bool:
+    """Whether a speaker mention is a determiner and a title ("la presidenta de la Cámara"), not a
+    name or a body ("TVP", "Programme Officer")."""
+    words = mention.split()
+    language = article.language or ""
+    return bool(words) and words[0].lower() in _determiners(language) and _title_word(language, " ".join(words[:3])) is not None
+
+
+@cache
+def _determiners(language: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in lang.load(language, "quotes").get("determiners", []))
+
+
+def _title_word(language: str, mention: str) -> str | None:
+    titles = _titles(language)
+    return next((word for word in _words(mention) if word in titles), None)
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in re.findall(r"\w+", text)]
+
+
+@cache
+def _titles(language: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in lang.load(language, "quotes").get("titles", []))
+
+
+def _title_complements(article: Article, span: tuple[int, int], overlapping: list[Person]) -> list[Person]:
+    """The "persons" inside a speaker mention that opens with a title and that a name particle puts in
+    the title's complement: "Titas" in "el director de Titas Rana Haidari", "Salud Pública" in "el
+    ministro de Salud Pública" (bodies that the entities took for persons where no NER model runs)."""
+    text = article.text
+    opening = " ".join(text[span[0]:span[1]].split()[:3])
+    if _title_word(article.language or "", opening) is None:
+        return []
+    particles = _name_particles(article.language or "")
+    given = given_names(article.language or "")
+    # (not a name glued to the body word, a given name after it: "le ministre des Finances Olaf Scholz")
+    return [p for p in overlapping if not p.mention_only and p.start > span[0]
+            and text[max(span[0], p.start - 8):p.start].split()[-1:] in ([word] for word in particles)
+            and not any(given.listed(word) for word in p.name.split()[1:])]
+
+
+@cache
+def _name_particles(language: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in lang.load(language, "quotes").get("name_particles", []))
 
 
 def _appositive_person(text: str, span: tuple[int, int], overlapping: list[Person]) -> Person:

@@ -4,7 +4,8 @@ words of ``lowercase_not_places`` in ``lang/<iso>/entities.toml``. Each is built
 language. Also the one reading of whether a language capitalises every noun, which both rule
 sets ask, and the readings of simplemma's dictionary: whether it knows a word, whether it
 reads a word as a common noun of the language (:func:`is_lexicon_noun`), and whether it knows a
-capitalised word as a lower-case word only (:func:`lower_case_only`). And the gap that parts the
+capitalised word as a lower-case word only (:func:`lower_case_only`; :func:`lower_case_word` when no
+locale lists it as a name either). And the gap that parts the
 members of a list of names (:func:`is_list_gap`)."""
 
 from __future__ import annotations
@@ -139,6 +140,14 @@ def lower_case_only(word: str, language: str) -> bool:
     opens on, no noun or name the dictionary holds capitalised ("Merkel", "Braun", "Meister")."""
     lemma = _simplemma_lemma(word, language)
     return lemma is not None and lemma[:1].islower()
+
+
+def lower_case_word(word: str, language: str) -> bool:
+    """Whether simplemma's dictionary reads a capitalised word as a lower-case word only (an adverb, a
+    verb: "Asimismo", "Dijo") that no locale lists as a given name or a surname ("Moreno", "Blanco")."""
+    from newsweave.annotate.given_names import given_names, surnames
+
+    return lower_case_only(word, language) and not given_names(language).listed(word) and word not in surnames()
 
 
 def _noun_inflection_endings(language: str) -> list[str]:
