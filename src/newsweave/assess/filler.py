@@ -169,7 +169,7 @@ def _narrates(article: Article, sentence: Sentence) -> bool:
     verbs = [root, *(child for child in root.children if child.dep_ in ("aux", "aux:tense", "aux:pass"))]
     if any(verb.tag_ == "MD" or "Mod" in verb.morph.get("VerbType") for verb in verbs[1:]):
         return False  # "should not be underestimated": a modal speaks of what may be, not of what happened
-    if len(verbs) == 1 and "Part" in root.morph.get("VerbForm"):
+    if "Part" in root.morph.get("VerbForm") and not any(child.dep_.startswith("aux") for child in root.children):
         # A participle with no auxiliary is no past tense: the past is "a fait", "was built";
         # the French parser tags the adjective of « est sûre » and the present « fait » so.
         return False
