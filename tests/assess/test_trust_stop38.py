@@ -4,6 +4,8 @@
   prompt's own lead-in: the whole line is furniture, in any language, whatever the question says.
 * French filler: a participle with no auxiliary is no past tense (the parser reads the present
   « fait » and the adjective of « est sûre » as participles), so it does not make a sentence a report.
+* The site's own prompts inside a paragraph (a login box, a subscription offer) are furniture, not
+  a pitch of whatever capitalised word stands beside them; a third party's app prompt still is one.
 
 Invented lines and articles (en, fr, es); look-alike questions and narrating articles stay as they are.
 """
@@ -98,3 +100,34 @@ The mill was built by local masons and was run by the same family for three gene
 
 Entry costs £4 for adults and children go free."""
     assert analyse(text, "en").flags == []
+
+
+# -- the site's own prompts are furniture, not a pitch (promotion sets them aside) --
+
+LOGIN_BOX_DE = """Wochenmarkt in Talbach eröffnet
+
+Bürgermeisterin Ilse Kramm eröffnet den Wochenmarkt mit Waffeln aus einem Oldtimer-Bus Bitte registrieren!Sie haben noch keinen Zugang zum Archiv?Registrieren Sie sich jetzt kostenlos, um fortzufahren. Der Markt findet künftig jeden Donnerstag auf dem Rathausplatz statt, teilte die Stadt am Montag mit. Zwölf Händler aus der Region haben sich angemeldet.
+
+„Wir wollen den Platz wieder beleben“, sagte Kramm."""
+SUBSCRIPTION_FR = """Le marché de Talbrune rouvre
+
+Le maire, Ida Kramer, a inauguré jeudi le marché hebdomadaire avec des gaufres vendues dans un vieux bus. Abonnez-vous à l'offre Numéro Plus pour 1 € le premier mois. Douze commerçants de la région se sont déjà inscrits.
+
+« Nous voulons que la place revive », a déclaré Ida Kramer."""
+
+
+@pytest.mark.parametrize(("language", "text"), [("de", LOGIN_BOX_DE), ("fr", SUBSCRIPTION_FR)])
+def test_a_site_prompt_inside_a_paragraph_is_furniture_not_promotion(language: str, text: str) -> None:
+    article = analyse(text, language)
+    assert flags(article, "boilerplate_leak")
+    assert not flags(article, "undisclosed_promotion")
+
+
+def test_a_third_party_app_prompt_is_still_a_pitch() -> None:
+    text = """Market opens in Talbridge
+
+Mayor Ida Kramer opened the weekly market on Thursday with waffles sold from a vintage bus. Download the Zentrik app today and get £10 off your first ride with code RIDE10. Twelve traders from the region have signed up so far.
+
+"We want the square to come alive again," said Kramer."""
+    [flag] = flags(analyse(text, "en"), "undisclosed_promotion")
+    assert any(span.text == "Zentrik" for span in flag.evidence)

@@ -17,7 +17,8 @@ question and the sentence that answers it):
   (``[promotion] praise``), what reporting leaves to the people it quotes.
 
 A flag needs the brand and at least two of the other four; nothing may disclose a
-partnership (``[promotion] disclosure``), and a quoted speaker's words, or a sentence that
+partnership (``[promotion] disclosure``), and a quoted speaker's words, the site's own prompts
+(a login box, a subscription offer: ``boilerplate_leak``'s furniture), or a sentence that
 attributes what it says ("…, the minister said"), are not the article's pitch. Where the
 signals say "sale" on their own (an offer, and the reader called to act or addressed) and
 nobody is reported, a name the recogniser reads as a person is taken as the brand: small
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from newsweave.assess.leaks import APP_PROMPT, furniture_pieces
 from newsweave.assess.textual import Sentence, find_patterns, mentions, overlaps, patterns, quoted_spans, time_spans
 from newsweave.model import Article, Flag, Severity
 
@@ -53,9 +55,10 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
     """One flag per promoted brand, with the brand and the signals as evidence."""
     if find_patterns(patterns(article, "promotion", "disclosure"), f"{article.title or ''}\n{article.text}"):
         return []
-    # Site furniture is not excluded: a prompt for the site's own app names no brand and
-    # gives no second signal, while "Download the X app" of a third party is the pitch.
-    quoted = quoted_spans(article)
+    # A quoted speaker's words and the site's own prompts (a login box, a paywall: flagged as
+    # furniture) are not the article's pitch; an app prompt stays, as "Download the X app" of a
+    # third party is the pitch itself.
+    quoted = quoted_spans(article) + _site_prompts(article)
     flags: list[Flag] = []
     seen: set[str] = set()
     all_sentences = _plain_sentences(article)
@@ -74,6 +77,11 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
         seen.update(_core(article.text[s:e]) for s, e in brands)
         flags.append(_flag(article, brands, found))
     return flags
+
+
+def _site_prompts(article: Article) -> list[tuple[int, int]]:
+    """The site furniture ``boilerplate_leak`` finds in the text, but app prompts."""
+    return [(start, end) for start, end, reason in furniture_pieces(article) if reason != APP_PROMPT]
 
 
 def _plain_sentences(article: Article) -> list[Sentence]:
