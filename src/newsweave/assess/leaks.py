@@ -33,11 +33,10 @@ _WORD = re.compile(r"\w{2,}")
 # in brackets, then a dash: "VAL-SOREL, 3 mars 2025 –", "Val-Sorel (AFP) –", "LONDON (Reuters) -".
 _DATELINE = re.compile(r"^[ \t]*[A-ZÀ-Ý][\w'’.\- ]{1,40}?(?:,[ \t]*[\w .]{1,30}?)?[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*[–—-](?=\s)",
                        re.MULTILINE)
-APP_PROMPT = "app_prompt"
 READABLE_REASON = {
     "read_also": "a “read also” link",
     "subscription_prompt": "a subscription prompt",
-    APP_PROMPT: "an app prompt",
+    "app_prompt": "an app prompt",
     "site_prompt": "a prompt to use the site's own services",
     "cookie_notice": "a cookie notice",
     "share_buttons": "share buttons",

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from newsweave.assess.leaks import APP_PROMPT, furniture_pieces
+from newsweave.assess.leaks import furniture_pieces
 from newsweave.assess.textual import Sentence, find_patterns, mentions, overlaps, patterns, quoted_spans, time_spans
 from newsweave.model import Article, Flag, Severity
 
@@ -46,6 +46,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Words that name the reader's own world and are never a brand.
 _NOT_BRANDS = frozenset({"I", "You", "We", "Vous", "Nous", "Je", "Sie", "Ihr", "Ihre", "Ihren", "Ihnen", "Usted", "Jetzt"})
 SIGNALS = ("call_to_act", "offer", "second_person", "praise")
+# Furniture reasons (``lang/<iso>/boilerplate.toml``) of the site speaking for itself.
+SITE_PROMPTS = frozenset({"subscription_prompt", "site_prompt", "cookie_notice"})
 # Confidence by number of signals beside the brand (2 or 3), from the planted tune half and
 # the real-news false alarms (docs/quality.md).
 CONFIDENCE = {2: 0.8, 3: 0.95, 4: 0.95}
@@ -55,9 +57,9 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
     """One flag per promoted brand, with the brand and the signals as evidence."""
     if find_patterns(patterns(article, "promotion", "disclosure"), f"{article.title or ''}\n{article.text}"):
         return []
-    # A quoted speaker's words and the site's own prompts (a login box, a paywall: flagged as
-    # furniture) are not the article's pitch; an app prompt stays, as "Download the X app" of a
-    # third party is the pitch itself.
+    # A quoted speaker's words and the site's prompts for itself (a login box, a paywall: flagged
+    # as furniture) are not the article's pitch; an app prompt stays, as "Download the X app" of
+    # a third party is the pitch itself.
     quoted = quoted_spans(article) + _site_prompts(article)
     flags: list[Flag] = []
     seen: set[str] = set()
@@ -80,8 +82,10 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
 
 
 def _site_prompts(article: Article) -> list[tuple[int, int]]:
-    """The site furniture ``boilerplate_leak`` finds in the text, but app prompts."""
-    return [(start, end) for start, end, reason in furniture_pieces(article) if reason != APP_PROMPT]
+    """The site's prompts for itself (a login box, a subscription offer, a cookie notice) that
+    ``boilerplate_leak`` finds in the text. Not a "read also" lead-in, whose headline and whatever
+    is glued after it are someone else's words, nor an app prompt."""
+    return [(start, end) for start, end, reason in furniture_pieces(article) if reason in SITE_PROMPTS]
 
 
 def _plain_sentences(article: Article) -> list[Sentence]:
