@@ -17,12 +17,14 @@ nothing to check.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from newsweave.assess.textual import (
     Sentence,
     doc_of,
     find_patterns,
     has_source,
+    language_says,
     line_parts,
     mentions,
     overlaps,
@@ -169,7 +171,16 @@ def _narrates(article: Article, sentence: Sentence) -> bool:
     verbs = [root, *(child for child in root.children if child.dep_ in ("aux", "aux:tense", "aux:pass"))]
     if any(verb.tag_ == "MD" or "Mod" in verb.morph.get("VerbType") for verb in verbs[1:]):
         return False  # "should not be underestimated": a modal speaks of what may be, not of what happened
+    if _lone_participle(root) and language_says(article, "filler", "past_needs_auxiliary"):
+        return False
     return any("Past" in verb.morph.get("Tense") for verb in verbs)
+
+
+def _lone_participle(root: Any) -> bool:
+    """A participle with no auxiliary: no past tense where the language's past needs one
+    (« a fait »; ``[filler] past_needs_auxiliary``), and the French parser reads the adjective of
+    « est sûre » and the present « fait » so. English "featured" is a past the parser reads so."""
+    return "Part" in root.morph.get("VerbForm") and not any(child.dep_.startswith("aux") for child in root.children)
 
 
 def _is_vague(

@@ -17,7 +17,8 @@ question and the sentence that answers it):
   (``[promotion] praise``), what reporting leaves to the people it quotes.
 
 A flag needs the brand and at least two of the other four; nothing may disclose a
-partnership (``[promotion] disclosure``), and a quoted speaker's words, or a sentence that
+partnership (``[promotion] disclosure``), and a quoted speaker's words, the site's own prompts
+(a login box, a subscription offer: ``boilerplate_leak``'s furniture), or a sentence that
 attributes what it says ("…, the minister said"), are not the article's pitch. Where the
 signals say "sale" on their own (an offer, and the reader called to act or addressed) and
 nobody is reported, a name the recogniser reads as a person is taken as the brand: small
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from newsweave.assess.leaks import furniture_pieces
 from newsweave.assess.textual import Sentence, find_patterns, mentions, overlaps, patterns, quoted_spans, time_spans
 from newsweave.model import Article, Flag, Severity
 
@@ -44,6 +46,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Words that name the reader's own world and are never a brand.
 _NOT_BRANDS = frozenset({"I", "You", "We", "Vous", "Nous", "Je", "Sie", "Ihr", "Ihre", "Ihren", "Ihnen", "Usted", "Jetzt"})
 SIGNALS = ("call_to_act", "offer", "second_person", "praise")
+# Furniture reasons (``lang/<iso>/boilerplate.toml``) of the site speaking for itself.
+SITE_PROMPTS = frozenset({"subscription_prompt", "site_prompt", "cookie_notice"})
 # Confidence by number of signals beside the brand (2 or 3), from the planted tune half and
 # the real-news false alarms (docs/quality.md).
 CONFIDENCE = {2: 0.8, 3: 0.95, 4: 0.95}
@@ -53,9 +57,10 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
     """One flag per promoted brand, with the brand and the signals as evidence."""
     if find_patterns(patterns(article, "promotion", "disclosure"), f"{article.title or ''}\n{article.text}"):
         return []
-    # Site furniture is not excluded: a prompt for the site's own app names no brand and
-    # gives no second signal, while "Download the X app" of a third party is the pitch.
-    quoted = quoted_spans(article)
+    # A quoted speaker's words and the site's prompts for itself (a login box, a paywall: flagged
+    # as furniture) are not the article's pitch; an app prompt stays, as "Download the X app" of
+    # a third party is the pitch itself.
+    quoted = quoted_spans(article) + _site_prompts(article)
     flags: list[Flag] = []
     seen: set[str] = set()
     all_sentences = _plain_sentences(article)
@@ -74,6 +79,13 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
         seen.update(_core(article.text[s:e]) for s, e in brands)
         flags.append(_flag(article, brands, found))
     return flags
+
+
+def _site_prompts(article: Article) -> list[tuple[int, int]]:
+    """The site's prompts for itself (a login box, a subscription offer, a cookie notice) that
+    ``boilerplate_leak`` finds in the text. Not a "read also" lead-in, whose headline and whatever
+    is glued after it are someone else's words, nor an app prompt."""
+    return [(start, end) for start, end, reason in furniture_pieces(article) if reason in SITE_PROMPTS]
 
 
 def _plain_sentences(article: Article) -> list[Sentence]:

@@ -153,6 +153,16 @@ def word_list(article: Article, section: str, key: str) -> tuple[str, ...]:
     return _words(article.language or "", section, key)
 
 
+@cache
+def _switch(language: str, section: str, key: str) -> bool:
+    return bool(lang.load(language, TRUST_FILE).get(section, {}).get(key, False))
+
+
+def language_says(article: Article, section: str, key: str) -> bool:
+    """A yes-or-no ``[section] key`` of the article's language (no, where it is not set)."""
+    return _switch(article.language or "", section, key)
+
+
 def patterns(article: Article, section: str, key: str) -> tuple[re.Pattern[str], ...]:
     """Compiled ``[section] key`` patterns of the base and of the article's language."""
     return _patterns(article.language or "", section, key)

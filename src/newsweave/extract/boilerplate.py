@@ -5,7 +5,10 @@ Two signals, both language-independent in code:
 * **phrases**: each language's ``lang/<xx>/boilerplate.toml`` lists patterns for
   "Read also" links, subscription and app prompts, cookie and share lines, agency credits;
 * **the trailer**: news articles end with an agency credit ("With AFP", "Avec Reuters").
-  Short lines after such a credit are the site's footer, whatever words they use.
+  Short lines after such a credit are the site's footer, whatever words they use;
+* **the lead-in question**: a short question that opens a line of furniture ("Not a member?
+  Sign up", « Vous avez aimé cet article ? Abonnez-vous … ») is the site asking its reader,
+  part of the prompt, whatever words it uses.
 
 Furniture also sits glued at the end of an article line ("… said. Sign up for our
 newsletter", "… erklärte er.Mehr zum Thema - …"): :func:`furniture_tail` finds such a tail
@@ -62,7 +65,23 @@ def furniture_reason(line: str, opening: bool = False) -> str | None:
         found = rule.pattern.match(stripped) if opening else rule.pattern.search(stripped)
         if found:
             return rule.reason
-    return None
+    return None if opening else _after_lead_question(stripped)
+
+
+# One question and nothing before it: no other sentence ends inside.
+_LEAD_QUESTION = re.compile(r"[^.!?…]+\?\s*")
+
+
+def _after_lead_question(line: str) -> str | None:
+    """The reason of the furniture that a short question of the site's leads into ("Want more
+    news? Sign up for our newsletter."), or None. The phrase rules know the prompt, not the
+    question before it, which sites word freely."""
+    if "?" not in line:
+        return None
+    lead = _LEAD_QUESTION.match(line)
+    if lead is None or not _HEAD_WORD.search(line, lead.end()) or word_count(lead.group()) > SETTINGS.lead_question_max_words:
+        return None  # a lone mark after the question ("… ? *") is no prompt
+    return furniture_reason(line[lead.end() :], opening=True)
 
 
 # Where a line may hold a second piece: after a sentence's end and its spaces, or where two
@@ -78,7 +97,10 @@ _HEAD_WORD = re.compile(r"\w{2,}")
 
 def furniture_tail(line: str) -> tuple[int, str] | None:
     """``(start, reason)`` of the longest furniture piece ending ``line`` after article text,
-    or None. A whole furniture line is :func:`furniture_reason`'s business, not this one's."""
+    or None. A whole furniture line is :func:`furniture_reason`'s business, not this one's, and
+    so is one whose text before the tail is only the prompt's lead-in question."""
+    if _after_lead_question(" ".join(line.split())) is not None:
+        return None
     for match in _TAIL_START.finditer(line):
         start = match.end()
         if not _HEAD_WORD.search(line, start) or not _HEAD_WORD.search(line, 0, match.start() or start):

@@ -36,6 +36,9 @@ class ExtractSettings:
     # Lines after an agency credit are cut as footer only while they stay this short; a
     # long paragraph after it means the article goes on (a correction, an update).
     trailer_max_words: int = 25
+    # A question before furniture on its line is the prompt's own lead-in ("Not a member? Sign
+    # up") while it stays this short; a longer one is the article asking.
+    lead_question_max_words: int = 12
     # A dateline sits at the top; dates further down are about events, not publication.
     dateline_window: int = 300
 
