@@ -26,6 +26,7 @@ from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
 from newsweave.extract.plaintext import Cleaned, Line, clean_lines
+from newsweave.extract.published import day_in_page_offset
 from newsweave.model import RemovedSpan
 from newsweave.offsets import OffsetMap
 from newsweave.textnorm import word_count
@@ -276,8 +277,10 @@ def _page_metadata(tree: HtmlElement, url: str | None) -> Document:
     The parts of ``trafilatura.metadata.extract_metadata`` we use, without the author,
     site name, categories, tags and licence searches it also runs (half its cost), and
     with htmldate's quick search: a date found only in running text is left to
-    ``extract.published``, which looks at the dateline of the cleaned text.
+    ``extract.published``, which looks at the dateline of the cleaned text. The day is
+    taken in the page's own offset where the page writes it (``day_in_page_offset``).
     """
+    times = _page_times(tree)
     metadata = examine_meta(tree)
     try:
         metadata = extract_meta_json(tree, metadata)
@@ -287,8 +290,15 @@ def _page_metadata(tree: HtmlElement, url: str | None) -> Document:
         metadata.title = extract_title(tree)
     if not metadata.url:
         metadata.url = extract_url(tree, url)
-    metadata.date = find_date(tree, url=metadata.url, **_DATE_SEARCH)
+    metadata.date = day_in_page_offset(find_date(tree, url=metadata.url, **_DATE_SEARCH), times)
     return metadata
+
+
+def _page_times(tree: HtmlElement) -> list[str]:
+    """Where a page writes machine-readable times: meta and microdata ``content``, ``<time datetime>``,
+    JSON-LD. Read before htmldate, which may prune the tree."""
+    values = tree.xpath("//@content | //@datetime | //script[@type='application/ld+json']/text()")
+    return [str(value) for value in values]
 
 
 def _align_lines(text: str, visible: VisibleText, page_length: int) -> list[Line]:

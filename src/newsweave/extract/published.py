@@ -7,7 +7,8 @@ in a new language needs no code.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cache
 
@@ -18,6 +19,10 @@ from newsweave.extract.settings import SETTINGS
 
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/((?:19|20)\d\d)(\d\d)(\d\d)/")
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
+# An ISO time that names its offset ("2022-05-03T23:37:37-04:00", "…T03:37:37Z").
+_STAMP = re.compile(r"(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)")
+# Two stamps this close tell the same moment: some pages drop the seconds in one of them.
+_SAME_MOMENT = timedelta(minutes=1)
 
 
 def normalise_timestamp(value: str | None) -> str | None:
@@ -40,6 +45,36 @@ def normalise_timestamp(value: str | None) -> str | None:
     if found:
         return _valid_date(*found.groups())
     return date_in_text(text)
+
+
+def day_in_page_offset(day: str | None, page_values: Iterable[str]) -> str | None:
+    """The metadata ``day`` as the day where the page was published.
+
+    A page often writes its publication time in UTC in one place (WordPress' ``article:published_time``,
+    JSON-LD) and in its own offset in another (``<time datetime>``). The day is the newspaper's: where a
+    UTC time on ``day`` is also written, as the same moment, with another offset, that offset's day wins.
+    Without such a twin the offset is unknown and ``day`` stays.
+    """
+    if not day:
+        return day
+    stamps = [stamp for value in page_values for stamp in _stamps(value)]
+    in_utc = [stamp for stamp in stamps if stamp.utcoffset() == timedelta(0) and stamp.date().isoformat() == day]
+    local_days = {
+        other.date().isoformat()
+        for other in stamps
+        if other.utcoffset() != timedelta(0) and any(abs(other - utc) < _SAME_MOMENT for utc in in_utc)
+    }
+    return local_days.pop() if len(local_days) == 1 else day
+
+
+def _stamps(value: str) -> list[datetime]:
+    found = []
+    for text in _STAMP.findall(value):
+        try:
+            found.append(datetime.fromisoformat(text.replace("Z", "+00:00")))
+        except ValueError:
+            continue
+    return found
 
 
 def date_from_url(url: str | None) -> str | None:
