@@ -6,6 +6,8 @@
 * The paywall box glued into an article's text: an offer (a price, a trial, „monatlich kündbar“) and
   the login for those who hold one („Anmelden“, „loggen Sie sich … an“, „Passwort vergessen?“) in one
   piece. It is the site's prompt for itself, so promotion sets it aside as it does a login box.
+* An author's box gives the site's address beside a telephone number: contact details, like an
+  e-mail address, where the address says whom to ask, not where to buy (German and English).
 
 Invented lines and articles; German report sentences with the same words (a trial, a price, a
 monthly notice, a verb of signing up) stay article text.
@@ -73,6 +75,25 @@ def test_a_paywall_box_glued_to_the_headline_is_flagged_as_furniture_not_promoti
     article = analyse(GLUED_BOX_DE, "de")
     assert flags(article, "boilerplate_leak")
     assert not flags(article, "undisclosed_promotion")
+
+
+AUTHOR_BOXES = [
+    ("de", """Brand in Talbach: Familie verliert ihr Haus
+
+Das Feuer brach am Sonntagabend im Dachstuhl des Hauses an der Mühlgasse aus, teilte die Feuerwehr Talbach am Montag mit. Die vier Bewohner konnten sich unverletzt ins Freie retten.
+
+Alle Inhalte auf TalbachBote und in der Bote-App sind ohne Einschränkung verfügbar.Ilka Born https://www.talbacher-bote.de/autor/ilka-born Redaktion Talbach Tel: 04431 1234 5678 Lesen Sie mehr von mir"""),
+    ("en", """Fire in Talbridge: family loses its home
+
+The fire broke out in the roof of the house on Mill Lane on Sunday evening, the Talbridge fire service said on Monday. The four residents escaped unhurt.
+
+Every story on Talbridge Courier is free for you to read.Ilka Born https://www.talbridge-courier.co.uk/author/ilka-born Newsroom Talbridge Tel: 01632 960 123 Read more from me"""),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), AUTHOR_BOXES)
+def test_an_authors_box_with_a_telephone_number_is_no_pitch(language: str, text: str) -> None:
+    assert not flags(analyse(text, language), "undisclosed_promotion")
 
 
 def test_a_pitch_in_german_news_text_is_still_found() -> None:
