@@ -43,6 +43,9 @@ _CODE = re.compile(r"[A-Z]{2,}\d{1,4}")
 _ADDRESS = re.compile(r"\b[\w-]+\.(?:com|net|org|io|fr|de|es|co\.uk|app|shop|store)\b")
 # An e-mail address: where to write to, found in contact blocks and reporters' sign-offs.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# A telephone number written in groups ("04431 9988 2701", "+33 1 42 00 00"): a newsroom's or an
+# author's box gives it beside the site's address.
+_PHONE = re.compile(r"(?<![\w.,])\+?\d{2,5}(?:[ /-]\d{2,}){2,}(?![\w.,])")
 # Words that name the reader's own world and are never a brand.
 _NOT_BRANDS = frozenset({"I", "You", "We", "Vous", "Nous", "Je", "Sie", "Ihr", "Ihre", "Ihren", "Ihnen", "Usted", "Jetzt"})
 SIGNALS = ("call_to_act", "offer", "second_person", "praise")
@@ -127,9 +130,10 @@ def _signal(article: Article, name: str, window: tuple[int, int], excluded: list
 
 
 def _contact_block(article: Article, window: tuple[int, int]) -> bool:
-    """The window gives an e-mail address: contact details (a press office, a reporter's
-    sign-off), where the web addresses beside it say whom to ask, not where to buy."""
-    return _EMAIL.search(article.text, *window) is not None
+    """The window gives an e-mail address or a telephone number: contact details (a press office,
+    a reporter's sign-off, an author's box), where the web addresses beside it say whom to ask, not
+    where to buy."""
+    return any(pattern.search(article.text, *window) for pattern in (_EMAIL, _PHONE))
 
 
 def _flag(article: Article, brands: list[tuple[int, int]], found: dict[str, list[tuple[int, int]]]) -> Flag:
