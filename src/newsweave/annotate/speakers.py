@@ -267,12 +267,7 @@ def _indefinite(mention: str, language: str) -> bool:
     """Whether a described speaker opens on an indefinite article (``indefinite_articles`` in
     ``lang/<iso>/quotes.toml``): the text brings in someone it has not named."""
     words = mention.split()
-    return bool(words) and words[0].lower() in _indefinite_articles(language)
-
-
-@cache
-def _indefinite_articles(language: str) -> frozenset[str]:
-    return frozenset(word.lower() for word in lang.load(language, "quotes").get("indefinite_articles", ()))
+    return bool(words) and words[0].lower() in _quote_words("indefinite_articles", language)
 
 
 # where the writer's clause before a name begins: a sentence's end or a quote's mark (in "“… a un
@@ -473,26 +468,22 @@ def _title_phrase(article: Article, mention: str) -> bool:
     name or a body ("TVP", "Programme Officer")."""
     words = mention.split()
     language = article.language or ""
-    return bool(words) and words[0].lower() in _determiners(language) and _title_word(language, " ".join(words[:3])) is not None
+    return bool(words) and words[0].lower() in _quote_words("determiners", language) and _title_word(language, " ".join(words[:3])) is not None
 
 
 @cache
-def _determiners(language: str) -> frozenset[str]:
-    return frozenset(word.lower() for word in lang.load(language, "quotes").get("determiners", []))
+def _quote_words(key: str, language: str) -> frozenset[str]:
+    """The words of ``key`` in the language's ``quotes.toml``, lower case."""
+    return frozenset(word.lower() for word in lang.load(language, "quotes").get(key, ()))
 
 
 def _title_word(language: str, mention: str) -> str | None:
-    titles = _titles(language)
+    titles = _quote_words("titles", language)
     return next((word for word in _words(mention) if word in titles), None)
 
 
 def _words(text: str) -> list[str]:
     return [word.lower() for word in re.findall(r"\w+", text)]
-
-
-@cache
-def _titles(language: str) -> frozenset[str]:
-    return frozenset(word.lower() for word in lang.load(language, "quotes").get("titles", []))
 
 
 def _title_complements(article: Article, span: tuple[int, int], overlapping: list[Person]) -> list[Person]:
@@ -503,17 +494,12 @@ def _title_complements(article: Article, span: tuple[int, int], overlapping: lis
     opening = " ".join(text[span[0]:span[1]].split()[:3])
     if _title_word(article.language or "", opening) is None:
         return []
-    particles = _name_particles(article.language or "")
+    particles = _quote_words("name_particles", article.language or "")
     given = given_names(article.language or "")
     # (not a name glued to the body word, a given name after it: "le ministre des Finances Olaf Scholz")
     return [p for p in overlapping if not p.mention_only and p.start > span[0]
             and text[max(span[0], p.start - 8):p.start].split()[-1:] in ([word] for word in particles)
             and not any(given.listed(word) for word in p.name.split()[1:])]
-
-
-@cache
-def _name_particles(language: str) -> frozenset[str]:
-    return frozenset(word.lower() for word in lang.load(language, "quotes").get("name_particles", []))
 
 
 def _appositive_person(text: str, span: tuple[int, int], overlapping: list[Person]) -> Person:

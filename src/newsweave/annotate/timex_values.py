@@ -155,12 +155,17 @@ class ResolveContext:
         gesunken". A participle that is a future cue ("geplant") makes no past."""
         if self.rules.perfect_participle is None or not set(re.findall(r"\w+", before_lower)) & self.rules.bracket_auxiliaries:
             return False
+        rest = self._rest_of_sentence()
+        cues = (self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
+        return any(_first_cue(word.group(0), *cues) is None for word in self.rules.perfect_participle.finditer(rest))
+
+    def _rest_of_sentence(self) -> str:
+        """The words after the match up to its sentence's end (within three cue windows), cut
+        before a relative clause (``relative_opener``), names masked, lower case."""
         rest = self.text[self.mention.end:self.mention.end + 3 * SETTINGS.timex_cue_window]
         rest = _SENTENCE_END_AFTER.split(rest)[0]
         relative = self.rules.relative_opener.search(rest) if self.rules.relative_opener is not None else None
-        rest = _mask_names(rest[:relative.start()] if relative else rest).lower()
-        cues = (self.rules.future_cues, self.rules.future_patterns, self.rules.word_boundaries)
-        return any(_first_cue(word.group(0), *cues) is None for word in self.rules.perfect_participle.finditer(rest))
+        return _mask_names(rest[:relative.start()] if relative else rest).lower()
 
     def _clause_before(self) -> str:
         """The words of the match's clause before it: the cue window, cut at the sentence's
@@ -232,11 +237,7 @@ class ResolveContext:
         window after the match, which stops at the first comma), outside a relative clause, whose
         verb is not the expression's ("needs in November or risk losing the base Mr. Sanders has
         created")."""
-        rest = self.text[self.mention.end:self.mention.end + 3 * SETTINGS.timex_cue_window]
-        rest = _SENTENCE_END_AFTER.split(rest)[0]
-        relative = self.rules.relative_opener.search(rest) if self.rules.relative_opener is not None else None
-        rest = _mask_names(rest[:relative.start()] if relative else rest).lower()
-        return _first_cue(rest, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries) is not None
+        return _first_cue(self._rest_of_sentence(), self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries) is not None
 
     def _future_in_clause(self, before: str, after: str) -> bool:
         after = _SENTENCE_BREAK.split(after)[0]
@@ -761,7 +762,7 @@ def _said_today_in_past(ctx: ResolveContext) -> bool:
         return False
     # "confirmó que a partir de este jueves …": a preposition that points forward keeps the day ahead
     before = ctx.text[max(0, ctx.mention.start - SETTINGS.timex_cue_window):ctx.mention.start].lower()
-    if any(re.search(rf"(?<!\w){re.escape(word)}\s*$", before) for word in ctx.rules.forward_before):
+    if any(regex.search(before) for regex in _forward_regexes(ctx.rules.forward_before)):
         return False
     return ctx.tense() < 0
 
