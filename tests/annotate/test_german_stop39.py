@@ -92,3 +92,18 @@ def test_a_nouns_ending_marks_a_woman() -> None:
     text = ("Am Kai standen Hafenmeisterin Ilka Strand und Jonas Brenner. „Die Flut kommt heute früher“, sagte sie.")
     quotes = quotes_with_people(text, "de", [("Ilka Strand", "per:is"), ("Jonas Brenner", "per:jb")])
     assert quotes["Die Flut kommt heute früher"].speaker_name == "Ilka Strand"
+
+
+# ---- captions -------------------------------------------------------------------------------------------------
+
+def test_a_caption_line_names_the_speaker_of_its_quote() -> None:
+    text = ("Die Werft steht still.\n\n„Wir haben keine Aufträge mehr. Die Halle bleibt zu.“ Tilo Brandauer, Bootsbauer, "
+            "Kleinhafen\n\nDer Hafen ist leer.")
+    assert speaker_text(quotes_of(text, "de")["Wir haben keine Aufträge mehr. Die Halle bleibt zu."]) == "Tilo Brandauer"
+
+
+def test_a_name_that_goes_on_with_its_verb_is_the_cues_subject_not_a_caption() -> None:
+    text = ("Die Werft steht still.\n\n„Wir haben keine Aufträge mehr. Die Halle bleibt zu.“ Tilo Brandauer, der "
+            "Bootsbauer, erzählt das seit Jahren jedem.\n\nDer Hafen ist leer.")
+    quote = quotes_of(text, "de")["Wir haben keine Aufträge mehr. Die Halle bleibt zu."]
+    assert (speaker_text(quote), quote.cue) == ("Tilo Brandauer", "erzählt")

@@ -11,6 +11,10 @@ Two conventions of news copy, each switched on per language in ``lang/<iso>/quot
   paragraph of the writer's that asks a question („Hast du versucht, …?“), answers it; the interviewee
   speaks it, whom the answers before it name („Liat: „…““), else the speaker named last before it.
 
+* **Captions** (``caption_speakers``): a quoted sentence followed on its line by a name and, after its
+  comma, a short description with no verb up to the line's end or the next quote („„…“ Martin Mayer,
+  Ardex, Loosdorf“), as a caption or a box of voices prints it, is that name's.
+
 Run by :func:`newsweave.annotate.quotes.find_quotes` after every other rule, on the quotes none gave a
 speaker.
 """
@@ -61,12 +65,22 @@ def _interviews(language: str) -> bool:
     return bool(lang.load(language, "quotes").get("interview_answers"))
 
 
+def _captions(language: str) -> bool:
+    return bool(lang.load(language, "quotes").get("caption_speakers"))
+
+
+# after a quote's closing mark: a name of two to four capitalised words, its comma, a description with no
+# sentence or quote mark, then the line's end or the next quote's opening mark
+CAPTION = re.compile(rf"[ \t]+(?P<name>(?:[{UPPER}][\w'’.-]*[ \t]+){{1,3}}[{UPPER}][\w'’-]*),[ \t]+"
+                     rf"[^.!?\n{QUOTE_MARKS}]{{2,120}}?(?=[ \t]*(?:\n|$|[„\"«»]))")
+
+
 def carry_speakers(text: str, quotes: list[Quote], language: str) -> None:
     """Give the direct quotes that have no speaker the speaker that reported speech or an interview
     carries to them, in text order (a quote given one passes it on)."""
     reported = _reported_speech(language)
-    interviews = _interviews(language)
-    if reported is None and not interviews:
+    interviews, captions = _interviews(language), _captions(language)
+    if reported is None and not interviews and not captions:
         return
     ordered = sorted(quotes, key=lambda q: q.start)
     for index, quote in enumerate(ordered):
@@ -77,7 +91,8 @@ def carry_speakers(text: str, quotes: list[Quote], language: str) -> None:
             quote.attribution = None  # the question's words name no one who answers it
         if quote.attribution is not None:
             continue
-        quote.attribution = ((_reported_speaker(text, quote, earlier, reported) if reported is not None else None)
+        quote.attribution = ((_caption_speaker(text, quote) if captions else None)
+                             or (_reported_speaker(text, quote, earlier, reported) if reported is not None else None)
                              or (_interviewee(text, quote, earlier) if interviews else None))
 
 
@@ -98,6 +113,18 @@ def _reported_speaker(text: str, quote: Quote, earlier: list[Quote], reported: r
     if sentences and all(reported.search(sentence) for sentence in sentences):
         return source.attribution
     return None
+
+
+def _caption_speaker(text: str, quote: Quote) -> Attribution | None:
+    """The name a caption line puts after a quoted sentence that opens its own sentence."""
+    from newsweave.annotate.quotes import Attribution
+
+    piece = quote.extras["piece"]
+    before = text[text.rfind("\n", 0, piece.open_at) + 1:piece.open_at].rstrip()
+    if before and before[-1] not in ".!?…:":
+        return None
+    match = CAPTION.match(text, piece.close_at + 1)
+    return Attribution(match.start("name"), match.end("name"), None, "name") if match else None
 
 
 def _interviewee(text: str, quote: Quote, earlier: list[Quote]) -> Attribution | None:
