@@ -8,12 +8,12 @@ Two conventions of news copy, each switched on per language in ``lang/<iso>/quot
   speaker's. A sentence of the writer's in another mood between them ends the chain: the words after it
   may be anyone's.
 * **Interview answers** (``interview_answers``): a quote that is a paragraph of its own, right after a
-  paragraph of the writer's that asks a question („Hast du versucht, …?“), answers it; the interviewee
-  speaks it, whom the answers before it name („Liat: „…““), else the speaker named last before it.
+  paragraph of the writer's that asks a question („Warum bauen Sie …?“), answers it; the interviewee
+  speaks it, whom the answers before it name („Brandauer: „…““), else the speaker named last before it.
 
 * **Captions** (``caption_speakers``): a quoted sentence followed on its line by a name and, after its
-  comma, a short description with no verb up to the line's end or the next quote („„…“ Martin Mayer,
-  Ardex, Loosdorf“), as a caption or a box of voices prints it, is that name's.
+  comma, a short description with no verb up to the line's end or the next quote („„…“ Jonas Brenner,
+  Werft Brenner, Kleinhafen“), as a caption or a box of voices prints it, is that name's.
 
 Run by :func:`newsweave.annotate.quotes.find_quotes` after every other rule, on the quotes none gave a
 speaker.
@@ -76,8 +76,8 @@ CAPTION = re.compile(rf"[ \t]+(?P<name>(?:[{UPPER}][\w'’.-]*[ \t]+){{1,3}}[{UP
 
 
 def carry_speakers(text: str, quotes: list[Quote], language: str) -> None:
-    """Give the direct quotes that have no speaker the speaker that reported speech or an interview
-    carries to them, in text order (a quote given one passes it on)."""
+    """Give the direct quotes that have no speaker the speaker that a caption, reported speech or an
+    interview carries to them, in text order (a quote given one passes it on)."""
     reported = _reported_speech(language)
     interviews, captions = _interviews(language), _captions(language)
     if reported is None and not interviews and not captions:
@@ -99,7 +99,7 @@ def carry_speakers(text: str, quotes: list[Quote], language: str) -> None:
 def _reported_speaker(text: str, quote: Quote, earlier: list[Quote], reported: re.Pattern[str]) -> Attribution | None:
     """The speaker of the last attributed quote before ``quote`` where every sentence of the writer's
     between them reports speech (``reported``); where none lies between, the attributed sentence itself
-    must („„…“, sei eine Lockerung denkbar, so Schuppe. „…““)."""
+    must („„…“, sei eine Lockerung denkbar, so Brenner. „…““)."""
     opening = quote.extras["piece"].open_at
     source = next((q for q in reversed(earlier) if q.attribution is not None and q.end <= opening), None)
     if source is None or source.attribution is None or source.attribution.speaker_end > opening:
@@ -117,7 +117,7 @@ def _reported_speaker(text: str, quote: Quote, earlier: list[Quote], reported: r
 
 def _caption_speaker(text: str, quote: Quote) -> Attribution | None:
     """The name a caption line puts after a quoted sentence that opens its own sentence."""
-    from newsweave.annotate.quotes import Attribution
+    from newsweave.annotate.quotes import Attribution  # (quotes imports this module: read at call time)
 
     piece = quote.extras["piece"]
     before = text[text.rfind("\n", 0, piece.open_at) + 1:piece.open_at].rstrip()
@@ -141,9 +141,9 @@ def _interviewee(text: str, quote: Quote, earlier: list[Quote]) -> Attribution |
 
 def _named_in_lead(text: str, attribution: Attribution) -> Attribution:
     """The interviewee as the lead names them: where the article's first paragraphs write the speaker's
-    words („Liat“, „Brandauer“), the name there with the capitalised words around it („Liat Atzili“,
-    „Tilo Brandauer“), which the entities stage knows best; else the attribution as it is."""
-    from newsweave.annotate.quotes import Attribution
+    words („Brandauer“), the name there with the capitalised words around it („Tilo Brandauer“), which the
+    entities stage knows best; else the attribution as it is."""
+    from newsweave.annotate.quotes import Attribution  # (quotes imports this module: read at call time)
 
     words = text[attribution.speaker_start:attribution.speaker_end]
     lead_end = _lead_end(text)
@@ -170,8 +170,8 @@ def _answers_question(text: str, quote: Quote) -> bool:
 
 
 def _asked_in_question(text: str, quote: Quote) -> bool:
-    """An answer whose speaker was read inside the question before it („Wusstet ihr, dass es andere
-    Geiseln gab?“ gives „Geiseln“ by the cue-shaped „gab“): the question asks, it does not attribute."""
+    """An answer whose speaker was read inside the question before it („Wussten Sie, dass es andere
+    Werften gab?“ gives „Werften“ by the cue-shaped „gab“): the question asks, it does not attribute."""
     span = _question_before(text, quote)
     attribution = quote.attribution
     return span is not None and attribution is not None and span[0] <= attribution.speaker_start < span[1]

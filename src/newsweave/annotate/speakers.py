@@ -171,8 +171,8 @@ def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
 
 
 def _marked_names(text: str, rule: Agreement) -> dict[str, str]:
-    """The gender a marker gives a name anywhere in the text, by the name's last word („ihr Mann Aviv“:
-    Aviv m): for a speaker that no entity covers, whose other mentions are no persons to read it from."""
+    """The gender a marker gives a name anywhere in the text, by the name's last word („ihr Mann Quirin“:
+    Quirin m): for a speaker that no entity covers, whose other mentions are no persons to read it from."""
     if rule.before is None:
         return {}
     found: dict[str, str] = {}
