@@ -32,6 +32,7 @@ from typing import Any
 
 from newsweave.annotate import nlp, speakers
 from newsweave.annotate.speaker_extent import describe
+from newsweave.annotate.quote_carry import carry_speakers
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_speaker, is_fronted_word, is_speech_verb, reads_lower_case, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
@@ -391,6 +392,7 @@ def find_quotes(article: Article) -> list[Quote]:
               or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
     quotes.extend(partial)
     quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces], bodies))
+    carry_speakers(text, quotes, article.language or "")
     for quote in quotes:
         quote.attribution = _verb_as_dropped_subject(text, quote.attribution, article.language or "")
     return sorted(quotes, key=lambda q: q.start)

@@ -73,6 +73,8 @@ class Agreement:
     subject_labels: frozenset[str] = frozenset()
     # the label of a subordinating word on its verb ("mark"): a clause that has one before its subject is no main one
     subordinate_labels: frozenset[str] = frozenset()
+    # word endings that mark a noun of a person's gender („Polizeisprecherin“: f), as the markers do
+    suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @cache
@@ -84,14 +86,16 @@ def agreement(language: str) -> Agreement:
     plural_cue = re.compile(data["plural_cue"], re.I) if "plural_cue" in data else None
     subjects = frozenset(data.get("subject_labels", ()))
     subordinate = frozenset(data.get("subordinate_labels", ()))
+    suffixes = {gender: tuple(ends) for gender, ends in data.get("gender_suffixes", {}).items()}
     if not markers:
         return Agreement(pronouns, None, None, {}, number_gender, plural_cue, subjects, subordinate)
-    alternatives = "|".join(re.escape(word) for word in sorted(markers, key=len, reverse=True))
+    alternatives = "|".join([re.escape(word) for word in sorted(markers, key=len, reverse=True)]
+                            + [rf"(?-i:[A-ZÀ-Þ])\w*(?:{'|'.join(map(re.escape, ends))})" for ends in suffixes.values()])
     # the marker right before the name, or before a capitalised word or two of it ("Mrs. Hillary")
     before = re.compile(rf"(?:^|(?<=[^\w.]))(?P<marker>{alternatives})(?:(?<=\.)|\b)\s*"
                         rf"(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]*\s+){{0,2}}$", re.I)
     after = re.compile(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,4}}?(?P<marker>{alternatives})\b", re.I)
-    return Agreement(pronouns, before, after, markers, number_gender, plural_cue, subjects, subordinate)
+    return Agreement(pronouns, before, after, markers, number_gender, plural_cue, subjects, subordinate, suffixes)
 
 
 def cue_number_gender(language: str, pronoun: str, cue: str | None) -> str | None:
@@ -160,8 +164,24 @@ def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
         if gender:
             person.gender = gender
             known.setdefault(_key(person), gender)
+    written = _marked_names(text, rule) if any(p.mention_only for p in people) else {}
     for person in people:
-        person.gender = person.gender or known.get(_key(person)) or given.get(_key(person))
+        person.gender = (person.gender or known.get(_key(person)) or given.get(_key(person))
+                         or (written.get(_key(person)) if person.mention_only else None))
+
+
+def _marked_names(text: str, rule: Agreement) -> dict[str, str]:
+    """The gender a marker gives a name anywhere in the text, by the name's last word („ihr Mann Quirin“:
+    Quirin m): for a speaker that no entity covers, whose other mentions are no persons to read it from."""
+    if rule.before is None:
+        return {}
+    found: dict[str, str] = {}
+    pattern = re.compile(rf"{rule.before.pattern[:-1]}(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ])[\w'’-]*)", re.I)
+    for match in pattern.finditer(text):
+        gender = _word_gender(match.group("marker"), rule)
+        if gender:
+            found.setdefault(match.group("name"), gender)
+    return found
 
 
 def _appositive_gender(text: str, person: Person, people: list[Person], rule: Agreement) -> str | None:
@@ -176,12 +196,20 @@ def _appositive_gender(text: str, person: Person, people: list[Person], rule: Ag
         following += len(text[following:following + 3]) - len(text[following:following + 3].lstrip())
         if any(other.start == following for other in people):
             return None
-    return rule.markers.get(match.group("marker").lower()) if match else None
+    return _word_gender(match.group("marker"), rule) if match else None
 
 
 def marker_gender(window: str, rule: Agreement, pattern: re.Pattern[str] | None) -> str | None:
     match = pattern.search(window) if pattern is not None else None
-    return rule.markers.get(match.group("marker").lower()) if match else None
+    return _word_gender(match.group("marker"), rule) if match else None
+
+
+def _word_gender(word: str, rule: Agreement) -> str | None:
+    """The gender a marker word shows: listed, or by its ending (``gender_suffixes``: „Lehrerin“)."""
+    listed = rule.markers.get(word.lower())
+    if listed or not word[:1].isupper():
+        return listed
+    return next((gender for gender, ends in rule.suffixes.items() if word.lower().endswith(ends)), None)
 
 
 def _key(person: Person) -> str:
@@ -556,8 +584,7 @@ def _antecedent(article: Article, span: tuple[int, int], people: list[Person]) -
 
 
 def _title_gender(text: str, rule: Agreement) -> str | None:
-    words = [w.lower() for w in re.findall(r"[\w'’.-]+", text)]
-    genders = {rule.markers[w] for w in words if w in rule.markers}
+    genders = {gender for w in re.findall(r"[\w'’.-]+", text) if (gender := _word_gender(w, rule))}
     return genders.pop() if len(genders) == 1 else None
 
 
