@@ -92,7 +92,8 @@ def _oracle_chosen(document: dict, site_home: tuple[str, str] | None = None) -> 
     pairs = town_region_pairs(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]])
     marked = division_marks(document["text"], [(toponym["start"], toponym["end"]) for toponym in document["toponyms"]], "en")
     return resolve_places(names, pairs=pairs, publication=publication_country(document.get("url")),
-                          inner=_inner_places(names), divisions=marked, site_home=site_home, language="en")
+                          inner=_inner_places(names), divisions=marked, site_home=site_home, language="en",
+                          site=site_of(document.get("url")))
 
 
 def oracle_documents(documents: list[dict]) -> list[list[Place | None]]:

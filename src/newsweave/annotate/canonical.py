@@ -37,7 +37,7 @@ from newsweave import lang
 from newsweave.annotate.geo import (Place, candidates, countries, demonym_country, division_marks, fold, folded_articles,
                                    known_place, opens_with_article, publication_country, region_demonym, resolve_places,
                                    shared_demonyms, town_region_pairs)
-from newsweave.annotate.georesolve import home_votes, seat_of
+from newsweave.annotate.georesolve import home_votes, seat_of, site_of
 from newsweave.annotate.settings import SETTINGS
 
 # A surname skeleton this short ("n" of "Un", "t" of "Tito") says too little to join two surnames.
@@ -441,7 +441,7 @@ def _resolve_names(mentions: list[Mention], results: list[Resolved | None], cont
                             pairs=[(lemma.get(town, town), lemma.get(region, region)) for town, region in pairs],
                             publication=publication_country(url), inner=inner,
                             divisions={lemma.get(name, name): full for name, full in marked.items()},
-                            site_home=site_home, language=language)
+                            site_home=site_home, language=language, site=site_of(url))
     for index in places:
         place = chosen.get(fold(mentions[index].name))
         own_name = _strip_article(mentions[index].name)

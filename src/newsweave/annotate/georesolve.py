@@ -35,6 +35,8 @@ ADMIN2_MAX_POPULATION = 100_000
 # others are ISO codes but .uk (GB). US government and military domains are American.
 GENERIC_COUNTRY_DOMAINS = frozenset({"ai", "am", "cc", "co", "fm", "io", "la", "ly", "me", "nu", "tk", "to", "tv", "ws", "eu"})
 DOMAIN_COUNTRY = {"uk": "GB", "gov": "US", "mil": "US"}
+# A name shorter than this is found in a site's address by chance ("Ada" in "canadanews").
+SITE_TOWN_MIN_LETTERS = 5
 # The word right after a name, one space away ("counties" in "Walton and Oconee counties.").
 NEXT_WORD = re.compile(r" ([^\s,;:)]+)")
 
@@ -43,7 +45,8 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
                    pairs: Iterable[tuple[str, str]] = (), publication: str | None = None,
                    inner: Mapping[str, str] | None = None,
                    divisions: Mapping[str, str] | None = None,
-                   site_home: tuple[str, str] | None = None, language: str = "") -> dict[str, Place]:
+                   site_home: tuple[str, str] | None = None, language: str = "",
+                   site: str = "") -> dict[str, Place]:
     """Choose one place for each name, in the light of each other and of countries named.
 
     ``context_countries`` are ISO codes the article points at otherwise (demonyms, the
@@ -60,7 +63,9 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     and Oconee counties" → "Oconee County"): such a name is read among those divisions when the
     gazetteer has them. ``site_home`` is the (country, folded first-level division) where the
     sure places of the site's other articles lie (:func:`site_home_of`): an article whose own places
-    name no home is read as that site's local news ("Paris" in a Texas paper). ``language`` is the
+    name no home is read as that site's local news ("Paris" in a Texas paper), and a town whose name
+    the site's address spells (``site``, :func:`site_of`: "Gainesville" on gainesvilleregister.com)
+    is read in that home whatever else the article names (:func:`_site_towns`). ``language`` is the
     article's: a small town named by a common word of that language ("Valley", "Congress") is read
     only where the article's other places vouch for it (:func:`_unvouched_small_town`). Returns folded name → place (with its ``confidence``), for the
     names the gazetteer knows and the resolver is sure enough of: a name whose best reading
@@ -107,6 +112,8 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     towns = _pair_towns(pairs)
     inside = _pair_regions(pairs, first, {key: _choose(found, seeds, prefer_city=False)[0]
                                           for key, found in options.items() if key in towns})
+    for key, place in _site_towns(options, site, site_home).items():
+        inside.setdefault(key, place)
     seeds.nested = _nested(options)
     seeds.neighbours = _neighbours(options)
     readings = {key: {entry.place.geonameid for entry in found} for key, found in options.items()}
@@ -119,6 +126,7 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
     if second != first:
         picks = {key: _read_in_context(key, found, second, readings, seeds, inside.get(key))
                  for key, found in options.items()}
+    picks.update(_towns_read_beside_towns_made_sure(options, picks, first, second, readings, seeds, inside))
     # A name read through another ("Manila Cathedral" at Manila, "West Midlands" as a Midlands)
     # is less sure than that other: a part read in a country the article never points at falls
     # under the minimum ("West Midlands" in a story about England is no Zimbabwean province).
@@ -283,13 +291,45 @@ def _division_readings(name: str) -> tuple[Place, ...]:
     return tuple(found)
 
 
+def _towns_read_beside_towns_made_sure(options: dict[str, tuple[_Entry, ...]], picks: dict[str, tuple[Place, float]],
+                                       first: dict[str, tuple[Place, float]], second: dict[str, tuple[Place, float]],
+                                       readings: dict[str, set[int]], seeds: Context,
+                                       inside: Mapping[str, Place]) -> dict[str, tuple[Place, float]]:
+    """Folded name -> a new town reading, for names read as a town far from towns that the
+    context made sure: "Middletown" and "Hartford" are unsure alone and sure together (they meet
+    in Connecticut), and then "Berlin" beside them is the Berlin near them, not Germany's capital.
+    Those towns vouch only for towns near them (their point and their country, not their state:
+    a town's state named nowhere in the article says nothing of its other names), and a name
+    read as a state or a country keeps its reading."""
+    towns = _towns_made_sure(picks, first)
+    if not towns:
+        return {}
+    again = {key: _read_in_context(key, found, second, readings, seeds, inside.get(key), towns)
+             for key, found in options.items() if picks[key][0].kind == "city"}
+    return {key: pick for key, pick in again.items()
+            if pick[0].kind == "city" and pick[0].geonameid != picks[key][0].geonameid
+            and pick[1] >= SETTINGS.geo_min_confidence}
+
+
+def _towns_made_sure(picks: dict[str, tuple[Place, float]], first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
+    """Folded name -> the town it was read as, where reading it in context made it sure."""
+    floor = SETTINGS.geo_context_min_confidence
+    return {key: place for key, (place, confidence) in picks.items()
+            if place.kind == "city" and confidence >= floor and first[key][1] < floor}
+
+
 def _read_in_context(key: str, found: tuple[_Entry, ...], picks: dict[str, tuple[Place, float]],
-                     readings: dict[str, set[int]], seeds: Context, inside: Place | None) -> tuple[Place, float]:
+                     readings: dict[str, set[int]], seeds: Context, inside: Place | None,
+                     towns: Mapping[str, Place] | None = None) -> tuple[Place, float]:
     """One name's reading and confidence against the other names' readings."""
     # Another spelling of the same ambiguity ("Dublin City" beside "Dublin") is no evidence
     # for how to read this one: its reading is this name's own guess.
     context = _context(seeds, [pick for other, pick in picks.items()
                                if other != key and not readings[other] & readings[key]])
+    for other, place in (towns or {}).items():
+        if other != key and not readings[other] & readings[key]:
+            context.points.append((place.lat, place.lon))
+            context.countries.add(place.country or "")
     context.inside = inside
     place, confidence = _choose(found, context)
     if _unsupported_division(place, context) and place.geonameid not in context.nested:
@@ -369,7 +409,7 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
     sharing big states), nothing is marked: chance, not evidence. A name with one reading
     needs no help and gives it through the sure-place context instead.
     """
-    cell = SETTINGS.geo_neighbours_km / 111.0
+    cell = max(SETTINGS.geo_neighbours_km, SETTINGS.geo_neighbours_county_km) / 111.0
     grid: dict[tuple[int, int], list[tuple[str, Place]]] = {}
     # Only names of towns and counties: a name that can mean a state, a country or a national
     # capital ("London", "Florida") means it, whatever small namesakes meet.
@@ -392,7 +432,7 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
                                      for item in grid.get((row + dr, column + dc), ())):
                 if other_key <= key or ids[key] & ids[other_key]:
                     continue
-                if _distance(place, other) < SETTINGS.geo_neighbours_km:
+                if _distance(place, other) < _neighbours_km(place, other):
                     mine, theirs = meetings.setdefault((key, other_key), (set(), set()))
                     mine.add(place.geonameid)
                     theirs.add(other.geonameid)
@@ -401,6 +441,14 @@ def _neighbours(options: dict[str, tuple[_Entry, ...]]) -> frozenset[int]:
         if len(mine) == 1 and len(theirs) == 1:
             found |= mine | theirs
     return frozenset(found)
+
+
+def _neighbours_km(place: Place, other: Place) -> float:
+    """How near two readings must lie to be neighbours: a county's point is its middle, so a
+    town of the county next door lies farther from it than from a town of that county."""
+    if "admin2" in (place.kind, other.kind):
+        return SETTINGS.geo_neighbours_county_km
+    return SETTINGS.geo_neighbours_km
 
 
 def _division_named_short(name: str, language: str) -> tuple[_Entry, ...]:
@@ -421,6 +469,32 @@ def _division_suffixes(language: str) -> tuple[str, ...]:
     table = lang.load(language, "places") if language else {}
     nouns = list(table.get("division_nouns_after", {}).values()) + list(table.get("division_nouns_before", {}).values())
     return tuple(sorted({entry["suffix"] for entry in nouns}))
+
+
+def _site_towns(options: Mapping[str, tuple[_Entry, ...]], site: str,
+                site_home: tuple[str, str] | None) -> dict[str, Place]:
+    """Folded name -> its town in the site's home division, for a name the site's address spells
+    ("Gainesville" on gainesvilleregister.com, "Columbus" on columbustelegram.com): a local paper
+    is named after its town, and the home its articles vote for says which of the towns so named.
+    Read as if written "Town, State", so that another state the article names ("Gainesville"
+    beside Washington, D.C.) does not move the paper's own town there."""
+    if site_home is None or not site:
+        return {}
+    letters = _letters(site.rsplit(".", 1)[0])
+    found: dict[str, Place] = {}
+    for key, entries in options.items():
+        name = _letters(key)
+        if len(name) < SITE_TOWN_MIN_LETTERS or name not in letters:
+            continue
+        homes = [entry.place for entry in entries if entry.place.kind == "city" and entry.main_name
+                 and (entry.place.country, entry.place.region) == site_home]
+        if homes:
+            found[key] = max(homes, key=lambda place: place.population)
+    return found
+
+
+def _letters(text: str) -> str:
+    return "".join(character for character in fold(text) if character.isalpha())
 
 
 def _pair_towns(pairs: Iterable[tuple[str, str]]) -> frozenset[str]:

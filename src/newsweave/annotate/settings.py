@@ -137,6 +137,8 @@ class AnnotateSettings:
     # ``geo_neighbours_km`` of each other): each of the two readings gets this bonus.
     geo_neighbours_km: float = 40.0
     geo_neighbours_bonus: float = 2.0
+    # ... and a county's reading and a town's within this many km: a county's point is its middle.
+    geo_neighbours_county_km: float = 60.0
     # The country of publication (from the site's address) counts as this many sure places of the
     # home-country vote, and as a country the article points at.
     geo_publication_weight: int = 1

@@ -249,7 +249,12 @@ def _embedded_spans(text: str, words: list[tuple[int, int]], connectors: frozens
     for size in range(min(most, len(words) - 1), 0, -1):
         if any(key in connectors for key in keys[:size]):
             continue
-        span = _place_span(text, words[:size], language, EMBEDDED_KINDS, places)
+        vouched = places
+        opening = text[words[0][0]:words[size - 1][1]]
+        if _town_service_follows(text, words[size][0], language) and _town_of_named_countries(opening, places):
+            # "Brackley Police": the name vouches for the town it serves.
+            vouched = places | {fold(opening)}
+        span = _place_span(text, words[:size], language, EMBEDDED_KINDS, vouched)
         if span is not None:
             found.append(span)
             break
@@ -829,6 +834,33 @@ def _origin_pattern(language: str) -> re.Pattern[str] | None:
         return None
     alternatives = lang.alternation(words)
     return re.compile(rf",?[ \t]+(?:{alternatives})[ \t]+$", re.IGNORECASE)
+
+
+def _town_of_named_countries(name: str, places: frozenset[str]) -> bool:
+    """Whether ``name`` reads as a town of a country that the article's place names may lie in:
+    a service vouches for its town, not for a namesake abroad ("Federal District Court" in a
+    story about Ohio is no court of Federal, Argentina)."""
+    countries = _countries_of_names(places)
+    return any(entry.main_name and entry.place.kind in ("city", "admin2") and entry.place.country in countries
+               for entry in candidates(name))
+
+
+def _countries_of_names(places: frozenset[str]) -> frozenset[str | None]:
+    """The countries any reading of these place names lies in."""
+    return frozenset(entry.place.country for name in places for entry in candidates(name))
+
+
+def _town_service_follows(text: str, start: int, language: str) -> bool:
+    """Whether the words at ``start`` name a town's own service ("Police", "Fire Department":
+    ``town_service_words`` of ``lang/<iso>/places.toml``)."""
+    pattern = _town_service_pattern(language)
+    return pattern is not None and pattern.match(text, start) is not None
+
+
+@cache
+def _town_service_pattern(language: str) -> re.Pattern[str] | None:
+    words = lang.load(language, "places").get("town_service_words", [])
+    return re.compile(rf"(?:{lang.alternation(words)})(?!\w)") if words else None
 
 
 @cache
