@@ -111,3 +111,15 @@ def test_a_named_incise_inside_the_marks_splits_the_quote() -> None:
     found = quotes_with_people(text, "fr", PEOPLE)
     first, second = found["Nous pourrons pourvoir les postes,"], found["Nous reprenons la main sur les hôpitaux."]
     assert first.speaker_name == second.speaker_name == "Paul Morin"
+
+
+# ---- an interjection before a colon ----------------------------------------------------------------------
+
+def test_an_interjection_before_a_colon_is_no_speaker() -> None:
+    found = quotes_of("The council met on Monday. Wait, it gets better: “The ferry will run on Sundays too.”", "en")
+    assert speaker_text(found["The ferry will run on Sundays too."]) is None
+
+
+def test_a_surname_before_a_comma_and_a_colon_still_speaks() -> None:
+    found = quotes_of("Ada Quill runs the ferry. Quill, for her part, was blunt: “The harbour must stay open.”", "en")
+    assert speaker_text(found["The harbour must stay open."]) == "Quill"

@@ -107,6 +107,9 @@ class Rules:
     # …"; group ``order``: "told her to leave", an order, no speech)
     addressee: re.Pattern[str] | None = None
     addressee_cues: frozenset[str] = frozenset()
+    # the language whose lexicon tells a one-word speaker before a comma from an interjection ("Wait, it
+    # gets better:"); None where the language's file does not ask for it (``interjection_lexicon``)
+    lexicon_language: str | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -632,7 +635,8 @@ def rules(language: str) -> Rules | None:
                  language if data.get("cue_before_subject") else None,
                  frozenset(word.lower() for word in data.get("speaker_edge_words", [])),
                  frozenset(word.lower() for word in data.get("passive_auxiliaries", [])),
-                 _addressee(data), frozenset(word.lower() for word in data.get("addressee_cues", [])))
+                 _addressee(data), frozenset(word.lower() for word in data.get("addressee_cues", [])),
+                 language if data.get("interjection_lexicon") else None)
 
 
 def _addressee(data: dict) -> re.Pattern[str] | None:

@@ -38,6 +38,7 @@ from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someon
 from newsweave import lang, model
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
+from newsweave.annotate.word_sets import lower_case_word
 
 # Marks that end a sentence or introduce a quote, in every script (punctuation, not words).
 SENTENCE_MARKS = ".!?…。！？"
@@ -164,9 +165,26 @@ def _introduction(text: str, start: int, end: int, rule: Rules, bodies: Bodies) 
     for pattern in rule.before:
         match = pattern.search(window)
         if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies) \
-                and is_fronted_word(match, rule) and not _fronted_speaker(match, rule, start, bodies):
+                and is_fronted_word(match, rule) and not _fronted_speaker(match, rule, start, bodies) \
+                and not _interjection(match, rule, start, bodies):
             return _attribution(match, start, rule)
     return None
+
+
+def _interjection(match: re.Match[str], rule: Rules, offset: int, bodies: Bodies) -> bool:
+    """A one-word "speaker" that opens its sentence with a comma after it and that the language's
+    lexicon reads as a lower-case word only, no name ("Wait, it gets better:", "Look, the point is:"):
+    an imperative or interjection of the writer's, unless the article's entities name someone there."""
+    if not rule.lexicon_language or not match.groupdict().get("speaker"):
+        return False
+    start, end = match.span("speaker")
+    text = match.string
+    word = text[start:end]
+    if " " in word or not word[:1].isupper() or text[end:end + 1] != "," or text[:start].strip()[-1:] not in ("", *SENTENCE_MARKS):
+        return False
+    if bodies and any(s < offset + end and offset + start < e for s, e in bodies):
+        return False
+    return lower_case_word(word, rule.lexicon_language)
 
 
 def _fronted_speaker(match: re.Match[str], rule: Rules, offset: int, bodies: Bodies) -> bool:
