@@ -270,9 +270,11 @@ def _without_edge_words(text: str, start: int, end: int, rule: Rules) -> tuple[i
     words = [m.span() for m in EDGE_WORD.finditer(text, start, end)]
     while len(words) > 1 and text[words[-1][0]:words[-1][1]].lower() in rule.edge_words:
         words.pop()
+        end = words[-1][1]
     while len(words) > 1 and text[words[0][0]:words[0][1]].lower() in rule.edge_words:
         words.pop(0)
-    return (words[0][0], words[-1][1]) if words else (start, end)
+        start = words[0][0]
+    return start, end
 
 
 def _passive(text: str, attribution: Attribution, rule: Rules) -> bool:
