@@ -27,6 +27,8 @@ PEOPLE = [("Omar Vance", "per:omar-vance"), ("Vance", "per:omar-vance"), ("Tilda
            "next week.", "the road would reopen next week", "A spokeswoman for Governor Ada Quill"),
     ("fr", "Paul Morin a visité Villeneuve. La route restera fermée jusqu'à lundi, selon un assistant de Paul Morin.",
      "La route restera fermée jusqu'à lundi", "un assistant de Paul Morin"),
+    ("fr", "L'entourage de Jean Dufour explique que « toutes les options sont ouvertes » à Villeneuve.",
+     "toutes les options sont ouvertes", "L'entourage de Jean Dufour"),
     ("fr", "Le principal rival du Premier ministre Jean Dufour a déclaré qu'il était d'accord avec un petit parti.",
      "il était d'accord avec un petit parti", "Le principal rival du Premier ministre Jean Dufour"),
 ])

@@ -553,7 +553,8 @@ def _noun_complement(article: Article, span: tuple[int, int], person: Person) ->
     if not found:
         return False
     link = found[-1]
-    head_words = [w for w in re.findall(r"[\w'’-]+", part[:link.start()])
+    # (an elided determiner is a word of its own: « L'entourage de … »)
+    head_words = [w for w in re.findall(r"[\w-]+", part[:link.start()])
                   if w.islower() and w.lower() not in _quote_words("determiners", language)]
     if not head_words:
         return False
