@@ -125,3 +125,8 @@ def test_an_interjection_before_a_colon_is_no_speaker() -> None:
 def test_a_surname_before_a_comma_and_a_colon_still_speaks() -> None:
     found = quotes_of("Ada Quill runs the ferry. Quill, for her part, was blunt: “The harbour must stay open.”", "en")
     assert speaker_text(found["The harbour must stay open."]) == "Quill"
+
+
+def test_a_possessive_that_ends_the_mention_still_speaks() -> None:
+    text = "Ada Quill spoke on Wednesday. Quill’s bottom line was plain: “The harbour must stay open.”"
+    assert quotes_with_people(text, "en", PEOPLE)["The harbour must stay open."].speaker_name == "Ada Quill"

@@ -509,7 +509,8 @@ def _title_complements(article: Article, span: tuple[int, int], overlapping: lis
 
 # a possessive or a lower-case word right after a name inside a mention: the name modifies the noun
 # that heads the mention ("Harris senior adviser Jo Pell", "Merkel’s allies")
-MODIFIER_AFTER = re.compile(r"\s*(?:['’]s\b|(?-i:[a-zß-ÿ]))")
+# (a possessive that ends the mention modifies nothing inside it: in "Christie’s bottom line: “…”" Christie speaks)
+MODIFIER_AFTER = re.compile(r"\s*(?:['’]s\s+\S|(?-i:[a-zß-ÿ]))")
 
 
 def mention_heads(article: Article, span: tuple[int, int], overlapping: list[Person]) -> list[Person]:
