@@ -129,4 +129,5 @@ def test_a_surname_before_a_comma_and_a_colon_still_speaks() -> None:
 
 def test_a_possessive_that_ends_the_mention_still_speaks() -> None:
     text = "Ada Quill spoke on Wednesday. Quill’s bottom line was plain: “The harbour must stay open.”"
-    assert quotes_with_people(text, "en", PEOPLE)["The harbour must stay open."].speaker_name == "Ada Quill"
+    people = PEOPLE + [("Quill", "per:ada-quill")]
+    assert quotes_with_people(text, "en", people)["The harbour must stay open."].speaker_name == "Ada Quill"
