@@ -180,7 +180,8 @@ def _interjection(match: re.Match[str], rule: Rules, offset: int, bodies: Bodies
     start, end = match.span("speaker")
     text = match.string
     word = text[start:end]
-    if " " in word or not word[:1].isupper() or text[end:end + 1] != "," or text[:start].strip()[-1:] not in ("", *SENTENCE_MARKS):
+    before = text[max(0, start - 20):start].rstrip()[-1:]  # (the sentence's start: a mark or a line before it)
+    if " " in word or not word[:1].isupper() or text[end:end + 1] != "," or before not in ("", *SENTENCE_MARKS):
         return False
     if bodies and any(s < offset + end and offset + start < e for s, e in bodies):
         return False
