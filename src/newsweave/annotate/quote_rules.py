@@ -97,6 +97,19 @@ class Rules:
     # sentence before an inverted cue (the ``fronted`` group of a ``before`` pattern) is a fronted word
     # („Inzwischen sagte der Minister:“), see :func:`is_fronted_word`
     fronted_language: str | None = None
+    # adverbs and auxiliaries that a subject-before-cue pattern may take into the speaker's edge ("She
+    # also said", "US analysts have said", « a répondu brusquement Ana Roe »): no part of the mention
+    edge_words: frozenset[str] = frozenset()
+    # auxiliaries of the passive before a cue ("a court was told", "It was said"): the subject did not speak
+    passive_auxiliaries: frozenset[str] = frozenset()
+    # after a cue that takes whom it was said to (``addressee_cues``: "told"), that person or body and
+    # the word or subject that opens the reported clause ("told the Ledger that …", "told reporters she
+    # …"; group ``order``: "told her to leave", an order, no speech)
+    addressee: re.Pattern[str] | None = None
+    addressee_cues: frozenset[str] = frozenset()
+    # the language whose lexicon tells a one-word speaker before a comma from an interjection ("Wait, it
+    # gets better:"); None where the language's file does not ask for it (``interjection_lexicon``)
+    lexicon_language: str | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -320,7 +333,10 @@ def rules(language: str) -> Rules | None:
     plural_phrase = rf"(?P<speaker>(?-i:(?:[a-z][\w-]*\s+){{0,2}}?{plural}))"
     bare = [rf"{lead}{plural_phrase}\s+(?P<cue>{cues})\b",
             rf"{lead}(?P<cue>{cues})\s+{plural_phrase}\s*[.,;!?]"] if plural else []
-    after = [rf"{lead}(?P<cue>{after_cues}),?\s+{phrase}{ends}",
+    # whom the words were said to, between an inverted cue and its subject (« a déclaré à la chaîne le
+    # chef des secours », « a déclaré aux journalistes Ana Roux »): ``addressee_after_cue``
+    addressee = rf"(?:(?:{data['addressee_after_cue']})\s+)?" if data.get("addressee_after_cue") else ""
+    after = [rf"{lead}(?P<cue>{after_cues}),?\s+{addressee}{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
              rf"{lead}{phrase}{of_piece}{long_aside},?\s+{maybe_time}(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
@@ -572,7 +588,10 @@ def rules(language: str) -> Rules | None:
     return Rules(compile_(after), compile_(after_open), compile_(before), compile_(indirect),
                  frozenset(p.lower() for p in pronouns),
                  re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles})\b", re.I),
-                 tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises),
+                 tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises) + (
+                     # « Nous sommes prêts, a indiqué le maire Ana Roux. Nous … »: a cue and its named
+                     # subject between commas or before a full stop inside the marks (``named_incise``)
+                     (re.compile(rf",\s*(?P<cue>{after_cues})\s+{speaker}\s*[,.]", re.I),) if data.get("named_incise") else ()),
                  compile_(previous), frozenset(p.lower() for p in data.get("neuter_pronouns", [])),
                  openers, around, gendered, compile_(partial),
                  # "…and declared, “…”", "told his supporters, “…”", "writing “…”" (no comma: see quotes._standalone)
@@ -613,7 +632,24 @@ def rules(language: str) -> Rules | None:
                  if surnamable != NEVER else None,
                  frozenset(word.lower() for word in relatives),
                  _previous_subject(data, name, abbrev, between),
-                 language if data.get("cue_before_subject") else None)
+                 language if data.get("cue_before_subject") else None,
+                 frozenset(word.lower() for word in data.get("speaker_edge_words", [])),
+                 frozenset(word.lower() for word in data.get("passive_auxiliaries", [])),
+                 _addressee(data), frozenset(word.lower() for word in data.get("addressee_cues", [])),
+                 language if data.get("interjection_lexicon") else None)
+
+
+def _addressee(data: dict) -> re.Pattern[str] | None:
+    """Whom a cue's words were said to, up to the reported clause: at most five words, then the clause
+    word ("that") or a subject that opens the clause (``addressed_clause_openers``); or an object
+    pronoun and "to" (``addressee_orders``: an order)."""
+    if not data.get("addressee_cues"):
+        return None
+    clause = alternation(data.get("that_words", ["that"]))
+    subjects = alternation(data.get("addressed_clause_openers", []))
+    orders = alternation(data.get("addressee_orders", []))
+    return re.compile(rf"\s*(?:(?P<order>(?:{orders})\s+to\s)|(?:[\w'’.&-]+\s+){{1,5}}?"
+                      rf"(?:(?:{clause})\s+|(?=(?:{subjects})\s)))", re.I)
 
 
 def _fronted_stop_words(data: dict, language: str) -> str:

@@ -39,6 +39,7 @@ from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someon
 from newsweave import lang, model
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
+from newsweave.annotate.word_sets import lower_case_word
 
 # Marks that end a sentence or introduce a quote, in every script (punctuation, not words).
 SENTENCE_MARKS = ".!?…。！？"
@@ -165,9 +166,27 @@ def _introduction(text: str, start: int, end: int, rule: Rules, bodies: Bodies) 
     for pattern in rule.before:
         match = pattern.search(window)
         if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies) \
-                and is_fronted_word(match, rule) and not _fronted_speaker(match, rule, start, bodies):
+                and is_fronted_word(match, rule) and not _fronted_speaker(match, rule, start, bodies) \
+                and not _interjection(match, rule, start, bodies):
             return _attribution(match, start, rule)
     return None
+
+
+def _interjection(match: re.Match[str], rule: Rules, offset: int, bodies: Bodies) -> bool:
+    """A one-word "speaker" that opens its sentence with a comma after it and that the language's
+    lexicon reads as a lower-case word only, no name ("Wait, it gets better:", "Look, the point is:"):
+    an imperative or interjection of the writer's, unless the article's entities name someone there."""
+    if not rule.lexicon_language or not match.groupdict().get("speaker"):
+        return False
+    start, end = match.span("speaker")
+    text = match.string
+    word = text[start:end]
+    before = text[max(0, start - 20):start].rstrip()[-1:]  # (the sentence's start: a mark or a line before it)
+    if " " in word or not word[:1].isupper() or text[end:end + 1] != "," or before not in ("", *SENTENCE_MARKS):
+        return False
+    if bodies and any(s < offset + end and offset + start < e for s, e in bodies):
+        return False
+    return lower_case_word(word, rule.lexicon_language)
 
 
 def _fronted_speaker(match: re.Match[str], rule: Rules, offset: int, bodies: Bodies) -> bool:
@@ -232,6 +251,7 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
         limit = match.start("cue") if groups.get("cue") and match.start("cue") > end else match.end()
         if titled and titled.end("name") <= limit:
             start, end = titled.span("name")
+    start, end = _without_edge_words(match.string, start, end, rule)
     # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
     speaker_text = match.group(0)[start - match.start():end - match.start()]
     kind = "pronoun" if speaker_text.lower() in rule.pronouns else ("title" if rule.titles.match(speaker_text) else "name")
@@ -241,6 +261,29 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
         kind = "name" if re.search(rf"(?-i:\s[{UPPER}][\w'’.-]+)$", speaker_text) else kind
     cue = groups.get("cue")
     return Attribution(offset + start, offset + end, cue, kind)
+
+
+EDGE_WORD = re.compile(r"[\w'’-]+")
+
+
+def _without_edge_words(text: str, start: int, end: int, rule: Rules) -> tuple[int, int]:
+    """The speaker span without the language's ``speaker_edge_words`` at either edge ("She also",
+    "US analysts have", « brusquement Ana Roe »), as long as a word is left."""
+    words = [m.span() for m in EDGE_WORD.finditer(text, start, end)]
+    while len(words) > 1 and text[words[-1][0]:words[-1][1]].lower() in rule.edge_words:
+        words.pop()
+        end = words[-1][1]
+    while len(words) > 1 and text[words[0][0]:words[0][1]].lower() in rule.edge_words:
+        words.pop(0)
+        start = words[0][0]
+    return start, end
+
+
+def _passive(text: str, attribution: Attribution, rule: Rules) -> bool:
+    """Whether the speaker mention ends on an auxiliary of the passive ("a court was", "It was" before
+    "told", "said"): the words were said to that subject, or by no one the text names."""
+    words = EDGE_WORD.findall(text, attribution.speaker_start, attribution.speaker_end)
+    return len(words) > 1 and words[-1].lower() in rule.passive_auxiliaries
 
 
 # the word right before a cue, after a space (a pronoun there is the cue's subject)
@@ -818,7 +861,8 @@ UNCLOSED_SINGLE = re.compile(r"[‘‹][^’›]*$")
 
 # reported speech is a clause, with a word in lower case (a verb at least, in every cased script);
 # capitalised words alone are the addressee of a cue ("told Fox News Sunday")
-ADDRESSEE_ONLY = re.compile(rf"(?:[{UPPER}][\w'’.&-]*[\s,]*)+")
+# (short lower-case words and numbers inside such a name: "told Rest of World", "told Channel 2 News")
+ADDRESSEE_ONLY = re.compile(rf"[{UPPER}][\w'’.&-]*(?:[\s,]+(?:[{UPPER}0-9][\w'’.&-]*|[a-z]{{1,3}}(?=\s+[{UPPER}0-9])))*[\s,]*")
 
 
 def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodies: Bodies = None) -> list[Quote]:
@@ -832,6 +876,8 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodi
         if not _names_source(text, match, 0, rule, bodies):
             continue
         attribution = _attribution(match, 0, rule)
+        if _passive(text, attribution, rule):
+            continue
         while end > start and text[end - 1] in ".!?":
             end -= 1
         relayed = rule.nested_source.search(text, start, end) if rule.nested_source is not None else None
@@ -845,12 +891,27 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodi
         if start >= end:
             continue  # "X said in a statement.": how it was said, not what
         attribution.cue = _cue_verb(attribution.cue, rule)
+        start = _past_addressee(text, attribution, start, end, rule)
+        if start >= end:
+            continue  # "X told her to leave": an order, not what was said
         if ADDRESSEE_ONLY.fullmatch(text, start, end):
             continue  # "X told Fox News Sunday.": whom it was said to, not what was said
         if _inverted_after_comma(text, match, start):
             continue  # "…that Sanders can catch Clinton, said Steve Elmendorf, a strategist.": the cue's subject follows it
         found.append(Quote(start, end, False, attribution))
     return found
+
+
+def _past_addressee(text: str, attribution: Attribution, start: int, end: int, rule: Rules) -> int:
+    """Reported content after a cue that names whom it was said to ("told the Ledger that …", "told
+    reporters she …") starts after that addressee; ``end`` where the cue gives an order ("told her
+    to …"); else ``start``."""
+    if rule.addressee is None or (attribution.cue or "").lower() not in rule.addressee_cues:
+        return start
+    found = rule.addressee.match(text, start, end)
+    if found is None:
+        return start
+    return end if found.group("order") else found.end()
 
 
 def _past_adjunct(text: str, match: re.Match[str], start: int, end: int, rule: Rules) -> int:

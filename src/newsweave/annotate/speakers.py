@@ -123,8 +123,9 @@ def persons(article: Article, named: list[tuple[int, int, str | None]] | None = 
                      if ent.label_ in PERSON_LABELS]
     for start, end, gender in named or []:
         start = _appositive_name(article.text, start, end)
-        speaking = [p for p in found if p.start < end and start < p.end]
-        if end > start and not speaking:
+        inside = [p for p in found if p.start < end and start < p.end]
+        speaking = mention_heads(article, (start, end), inside)
+        if end > start and not inside:
             found.append(Person(start, end, article.text[start:end], None, gender, speaks=True, mention_only=True))
         for person in speaking:
             person.speaks = True
@@ -239,6 +240,10 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     overlapping = [p for p in overlapping if p not in complements][-1:] if complements else overlapping
     if complements and not overlapping:
         kind = "title"  # "el ministro de Salud Pública": a title and the body it heads, no name
+    heads = mention_heads(article, span, overlapping)
+    if overlapping and not heads:
+        return text, None  # "Merkel’s allies", "an aide to Governor Roe": a person the mention only names
+    overlapping = heads
     introduced = _introduced_after(article, span, outside) if kind == "name" else None
     if introduced is not None:
         return _longest_form(introduced, outside, article.language)
@@ -530,6 +535,64 @@ def _title_complements(article: Article, span: tuple[int, int], overlapping: lis
             and not any(given.listed(word) for word in p.name.split()[1:])]
 
 
+# a possessive or a lower-case word right after a name inside a mention: the name modifies the noun
+# that heads the mention ("Harris senior adviser Jo Pell", "Merkel’s allies")
+# (a possessive that ends the mention modifies nothing inside it: in "Christie’s bottom line: “…”" Christie speaks)
+MODIFIER_AFTER = re.compile(r"\s*(?:['’]s\s+\S|(?-i:[a-zß-ÿ]))")
+
+
+def mention_heads(article: Article, span: tuple[int, int], overlapping: list[Person]) -> list[Person]:
+    """The persons inside a speaker mention that the mention is about: none that modifies the noun
+    after it ("Harris" in "Harris senior adviser Jo Pell", "Merkel" in "Merkel’s allies") or that is
+    the complement of the noun heading the mention ("Biden" in "an aide to Biden", « un assistant de
+    Biden », « le rival du Premier ministre Ana Roe »; ``mention_complements``)."""
+    return [p for p in overlapping if not _modifies_noun(article, span, p) and not _noun_complement(article, span, p)]
+
+
+def _modifies_noun(article: Article, span: tuple[int, int], person: Person) -> bool:
+    """Whether a possessive or a lower-case noun follows ``person`` inside the mention; an adverb or an
+    auxiliary of the language's ``between_speaker_and_cue`` ("Cil also", "Ash reportedly") is no noun."""
+    text = article.text
+    comma = text.find(",", person.end, span[1])
+    rest_end = comma if comma >= 0 else span[1]
+    if person.end >= rest_end or MODIFIER_AFTER.match(text, person.end, rest_end) is None:
+        return False
+    between = _between_speaker_and_cue(article.language or "")
+    return not (between and between.fullmatch(text[person.end:rest_end].split()[0]))
+
+
+@cache
+def _between_speaker_and_cue(language: str) -> re.Pattern[str] | None:
+    pattern = lang.load(language, "quotes").get("between_speaker_and_cue")
+    return re.compile(pattern) if pattern else None
+
+
+def _noun_complement(article: Article, span: tuple[int, int], person: Person) -> bool:
+    """Whether a complement word (``mention_complements``) ties ``person`` to a lower-case noun before it
+    in the same part of the mention: with nothing between ("an aide to Biden"), a title between ("a
+    spokesman for Governor Roe"), or lower-case words only after a noun that is no title ("the daughter
+    of the late Jo Ash"); not a body between ("the mayor of Leeds Ana Roe", "the minister of health Ana Roe")."""
+    language = article.language or ""
+    words = _quote_words("mention_complements", language)
+    text = article.text
+    part_start = max(span[0], text.rfind(",", span[0], person.start) + 1)
+    part = text[part_start:person.start]
+    # (an elided word ends on its apostrophe: « l'entourage d'Ana Roe »)
+    found = [m for m in re.finditer(r"[\w'’]+", part) if m.group().lower() in words]
+    if not found:
+        return False
+    link = found[-1]
+    # (an elided determiner is a word of its own: « L'entourage de … »)
+    head_words = [w for w in re.findall(r"[\w-]+", part[:link.start()])
+                  if w.islower() and w.lower() not in _quote_words("determiners", language)]
+    if not head_words:
+        return False
+    between = part[link.end():].strip()
+    if not between or _title_word(language, between) is not None:
+        return True
+    return between.islower() and _title_word(language, " ".join(head_words)) is None
+
+
 def _appositive_person(text: str, span: tuple[int, int], overlapping: list[Person]) -> Person:
     """Which of the persons inside a speaker mention speaks: in "la cabeza del ÖVP, Sebastian Kurz" or
     "the head of Acme Films, Jo Ash" the name after the mention's last comma, not a body its
@@ -589,9 +652,10 @@ def _title_gender(text: str, rule: Agreement) -> str | None:
 
 
 def _entity_named(article: Article, span: tuple[int, int], text: str) -> str | None:
-    """An organisation or other entity the speaker mention overlaps, or a known alias it names."""
+    """An organisation or other entity the speaker mention overlaps, or a known alias it names (not a
+    person: one the mention holds and that did not speak only modifies it, "Merkel’s allies")."""
     for entity in article.entities:
-        if entity.entity_id and entity.start < span[1] and span[0] < entity.end:
+        if entity.entity_id and entity.label not in PERSON_LABELS and entity.start < span[1] and span[0] < entity.end:
             return entity.entity_id
     alias = alias_of(text)
     return alias[0] if alias else None
