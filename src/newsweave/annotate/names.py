@@ -109,7 +109,7 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
             if club:
                 pieces = [run]
             else:
-                pieces = _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]
+                pieces = _split_at_known_names(doc, run) if _glued(doc, run, language) else _without_known_head(doc, run, language)
             for piece in pieces:
                 numbered = _club_number_end(doc, piece[1])
                 if numbered is not None and (club or (piece[1] - piece[0] == 1 and _is_big_town(doc[piece[0]].text))):
@@ -290,6 +290,35 @@ def _split_at_known_names(doc: Doc, run: tuple[int, int]) -> list[tuple[int, int
                 pieces += _split_at_known_names(doc, (first + size, end))
             return pieces
     return [run]
+
+
+def _without_known_head(doc: Doc, run: tuple[int, int], language: str) -> list[tuple[int, int]]:
+    """A run cut after a country or a known organisation that the writer put right before a
+    person's name ("Grab para Filipinas Brian Cu", "Foto: Reuters Diosdado Cabello", "dice a Efe
+    Ana Roca", "a EFE Zaher al …"): the rest is a name of its own when it has at most three words
+    and opens with a given name or a word the language's lexicon does not know; after an
+    initialism ("a RTVA Ana Roca"), only with a given name. Else the run whole."""
+    start, end = run
+    for head in range(start + 1, end):
+        if end - head > SETTINGS.given_name_max_words:
+            continue
+        first, before = doc[head].text, doc[start:head].text
+        known = _known_head(before, language)
+        # (an initialism only before a given name: "JB Pritzker" is one man's name)
+        given = given_names(language).listed(first) and (known or _initialism(before))
+        if given or (known and not simplemma_knows(first, language)):
+            return [(start, head), (head, end)]
+    return [run]
+
+
+def _initialism(word: str) -> bool:
+    return ACRONYM.fullmatch(word) is not None and ROMAN.fullmatch(word) is None
+
+
+def _known_head(name: str, language: str) -> bool:
+    """A country of the language's names or an organisation the aliases know."""
+    alias = alias_of(name)
+    return (alias is not None and alias[1] == "ORG") or fold(name) in folded_country_names(language)
 
 
 def _known_inside(name: str) -> bool:

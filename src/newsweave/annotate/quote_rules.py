@@ -97,6 +97,9 @@ class Rules:
     # sentence before an inverted cue (the ``fronted`` group of a ``before`` pattern) is a fronted word
     # („Inzwischen sagte der Minister:“), see :func:`is_fronted_word`
     fronted_language: str | None = None
+    # the verb and whom the words were said to, opening a speaker mention (« según confirmó a Efe Ana
+    # Roca »: ``addressee_prepositions``, then a medium): quotes.py starts the speaker after them
+    addressee: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -330,6 +333,10 @@ def rules(language: str) -> Rules | None:
              rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
              rf"^{rest},\s*(?P<cue>{cues})\s+{phrase}\s*[.!?]"]
     after.extend(bare)
+    # « “…”, dice a Efe Ana Roca »: whom it was said to between the cue and its subject
+    addressed = _addressee(data)
+    if addressed:
+        after.append(rf"{lead}(?P<cue>{after_cues})\s+{addressed}\s+(?!que\b){phrase}{ends}")
     if data.get("cue_before_subject"):
         # „…“, fasst Ada Quill die Lage zusammen: after the inverted cue, the subject, then an object
         # (a determiner's phrase) up to the clause's end, its particle or "und"; not "Ada Quill die Lage"
@@ -613,7 +620,19 @@ def rules(language: str) -> Rules | None:
                  if surnamable != NEVER else None,
                  frozenset(word.lower() for word in relatives),
                  _previous_subject(data, name, abbrev, between),
-                 language if data.get("cue_before_subject") else None)
+                 language if data.get("cue_before_subject") else None,
+                 re.compile(rf"(?-i:[a-zà-ÿ][\w'’-]*\s+){{1,2}}?{addressed}\s+(?=\S)", re.I) if addressed else None)
+
+
+def _addressee(data: dict) -> str:
+    """Whom the words were said to, right after a cue (``addressee_prepositions``): a medium the
+    language's copy names (``addressee_media``) or an initialism ("a EFE", "a BBC"); "" where the
+    language lists no such preposition. Not a person, whose name would run on into the subject."""
+    prepositions = data.get("addressee_prepositions", [])
+    if not prepositions:
+        return ""
+    media = alternation(data.get("addressee_media", []))
+    return rf"(?:{alternation(prepositions)})\s+(?:(?-i:[A-Z][A-Z0-9]{{1,5}})|(?-i:{media}))(?![\w'’-])"
 
 
 def _fronted_stop_words(data: dict, language: str) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsweave.annotate import nlp, speakers
-from newsweave.annotate.speaker_extent import describe
+from newsweave.annotate.speaker_extent import describe, description_rules
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_speaker, is_fronted_word, is_speech_verb, reads_lower_case, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
@@ -231,6 +231,7 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
         limit = match.start("cue") if groups.get("cue") and match.start("cue") > end else match.end()
         if titled and titled.end("name") <= limit:
             start, end = titled.span("name")
+    start = _after_addressee(match.string, start, end, rule)
     # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
     speaker_text = match.group(0)[start - match.start():end - match.start()]
     kind = "pronoun" if speaker_text.lower() in rule.pronouns else ("title" if rule.titles.match(speaker_text) else "name")
@@ -240,6 +241,14 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
         kind = "name" if re.search(rf"(?-i:\s[{UPPER}][\w'’.-]+)$", speaker_text) else kind
     cue = groups.get("cue")
     return Attribution(offset + start, offset + end, cue, kind)
+
+
+def _after_addressee(text: str, start: int, end: int, rule: Rules) -> int:
+    """Where the speaker starts in a mention that opens with a verb and whom it was said to
+    (« según confirmó a Efe Ana Roca, directora de … »: Ana Roca; « según han informado a Europa
+    Press fuentes del hospital »: the sources), else ``start``."""
+    addressed = rule.addressee.match(text, start, end) if rule.addressee is not None else None
+    return addressed.end() if addressed and addressed.end() < end else start
 
 
 # the word right before a cue, after a space (a pronoun there is the cue's subject)
@@ -390,7 +399,7 @@ def find_quotes(article: Article) -> list[Quote]:
               or len(CJK.findall(text[q.start:q.end])) >= 2 * SETTINGS.quote_min_unattributed_words
               or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
     quotes.extend(partial)
-    quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces], bodies))
+    quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces], bodies, article.language or ""))
     for quote in quotes:
         quote.attribution = _verb_as_dropped_subject(text, quote.attribution, article.language or "")
     return sorted(quotes, key=lambda q: q.start)
@@ -819,7 +828,8 @@ UNCLOSED_SINGLE = re.compile(r"[‘‹][^’›]*$")
 ADDRESSEE_ONLY = re.compile(rf"(?:[{UPPER}][\w'’.&-]*[\s,]*)+")
 
 
-def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodies: Bodies = None) -> list[Quote]:
+def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodies: Bodies = None,
+                     language: str = "") -> list[Quote]:
     found: list[Quote] = []
     matches = [(m, m.span("content")) for pattern in rule.indirect for m in pattern.finditer(text)]
     for pattern in rule.trailing:
@@ -830,6 +840,7 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodi
         if not _names_source(text, match, 0, rule, bodies):
             continue
         attribution = _attribution(match, 0, rule)
+        start = _past_description(text, attribution, start, end, language)
         while end > start and text[end - 1] in ".!?":
             end -= 1
         relayed = rule.nested_source.search(text, start, end) if rule.nested_source is not None else None
@@ -849,6 +860,27 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodi
             continue  # "…that Sanders can catch Clinton, said Steve Elmendorf, a strategist.": the cue's subject follows it
         found.append(Quote(start, end, False, attribution))
     return found
+
+
+def _past_description(text: str, attribution: Attribution, start: int, end: int, language: str) -> int:
+    """Reported content that the source's comma seemed to open but that begins with the source's
+    own appositive (« Según confirmó a Efe Ana Roca, directora del hospital, no quedan camas »): it
+    starts after the appositive's comma; else ``start``."""
+    if attribution.kind != "name" or text[attribution.speaker_end:start].strip() != ",":
+        return start
+    described_end = describe(text, attribution.speaker_start, attribution.speaker_end, language)[1]
+    comma = COMMA_THEN.match(text, described_end) if start < described_end < end else None
+    return comma.end() if comma and _opens_with_role(text[start:described_end], language) else start
+
+
+def _opens_with_role(words: str, language: str) -> bool:
+    """Whether a title or role of the language stands among the first words (a determiner and an
+    adjective may come first: "a senior spokeswoman for …"), as an appositive's do."""
+    rule = description_rules(language)
+    return rule is not None and any(rule.role.match(word) for word in re.findall(r"[\w'’-]+", words)[:SETTINGS.quote_role_words])
+
+
+COMMA_THEN = re.compile(r"\s*,\s*")
 
 
 def _past_adjunct(text: str, match: re.Match[str], start: int, end: int, rule: Rules) -> int:

@@ -25,6 +25,10 @@ class AnnotateSettings:
     # author Lucas Paganini, a planetary scientist at …, said' needs room for a long aside.
     quote_after_window: int = 220
     quote_before_window: int = 250
+    # How many words after a source's comma may open its appositive before the title or role that
+    # shows it is one ("Según Ana Roca, directora del hospital, …", "According to Jo Ash, a senior
+    # spokeswoman for …"): the reported words start after the appositive's comma.
+    quote_role_words: int = 4
     # A quote without cue or speaker nearby is kept (and flagged unsourced) only when it is long
     # enough to be speech rather than a scare-quoted term ("so-called “reform”").
     quote_min_unattributed_words: int = 6
