@@ -136,3 +136,29 @@ def test_a_dropped_subject_after_a_body_subject_keeps_the_earlier_reading() -> N
             "El ayuntamiento ha lanzado un aviso a la población. “Nadie debe volver todavía”, ha insistido.")
     quote = quotes_after_entities(text, "es")["Nadie debe volver todavía"]
     assert quote.speaker_name == "Marta Illana"
+
+
+# ---- a fronted weekday after a sentence adverb ----------------------------------------------------------
+
+def _values(text: str, language: str) -> dict[str, str]:
+    from datetime import date
+
+    from newsweave.annotate import timex
+
+    return {t.text: t.value for t in timex.tag(text, language, date(2024, 2, 28))}
+
+
+def test_a_fronted_weekday_after_an_adverb_reads_the_past_verb_after_a_long_subject() -> None:
+    text = ("También este domingo, la Federación Regional de Bomberos de Tembra ha denunciado la falta "
+            "de medios en la sierra.")
+    assert _values(text, "es")["este domingo"] == "2024-02-25"
+
+
+def test_a_fronted_weekday_after_an_adverb_stays_ahead_with_a_future_verb() -> None:
+    text = "También este domingo, la Federación Regional de Bomberos de Tembra se reunirá en Valdenia."
+    assert _values(text, "es")["este domingo"] == "2024-03-03"
+
+
+def test_a_far_plan_word_after_a_fronted_weekday_in_english_keeps_the_last_one() -> None:
+    text = "On Friday, the regional government of Tembra planned to pay the first claims."
+    assert _values(text, "en")["Friday"] == "2024-02-23"
