@@ -14,23 +14,10 @@ All texts here were written for these tests.
 
 from __future__ import annotations
 
-from newsweave.annotate.entities import annotate_entities
-from newsweave.annotate.quotes import find_quotes, quote_records
-from newsweave.model import Article, Quote
-from newsweave.offsets import OffsetMap
+from datetime import date
 
-
-def annotated(text: str, language: str) -> Article:
-    article = Article(id="q", source="q", raw=text, raw_sha256="", text=text,
-                      offsets=OffsetMap.identity(len(text)), language=language)
-    annotate_entities([article])
-    article.quotes = quote_records(article, find_quotes(article))
-    return article
-
-
-def quotes_after_entities(text: str, language: str) -> dict[str, Quote]:
-    article = annotated(text, language)
-    return {text[q.start:q.end]: q for q in article.quotes}
+from newsweave.annotate import timex
+from quote_inputs import annotated, quotes_after_entities
 
 
 def persons(text: str, language: str) -> list[str]:
@@ -141,10 +128,6 @@ def test_a_dropped_subject_after_a_body_subject_keeps_the_earlier_reading() -> N
 # ---- a fronted weekday after a sentence adverb ----------------------------------------------------------
 
 def _values(text: str, language: str) -> dict[str, str]:
-    from datetime import date
-
-    from newsweave.annotate import timex
-
     return {t.text: t.value for t in timex.tag(text, language, date(2024, 2, 28))}
 
 
