@@ -52,6 +52,9 @@ class AnnotateSettings:
     # one (a gender it marks, or a quote it gives them): in real Spanish copy the last speaker often
     # stands a few paragraphs up.
     speaker_dropped_subject_reach: int = 1200
+    # The words of a verb that a source pattern takes along before an organisation (« según ha
+    # informado Diario Sur »: two)
+    speaker_source_verb_words: int = 2
     # How far after a person's name another name may stand in that person's description ("Jo Ash, who
     # runs a shelter near the Ben Adair bridge,"): such a name is no antecedent of a later pronoun.
     speaker_description_reach: int = 150
