@@ -117,6 +117,7 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
                 numbered = _club_number_end(doc, piece[1])
                 if numbered is not None and (club or (piece[1] - piece[0] == 1 and _is_big_town(doc[piece[0]].text))):
                     piece, club = (piece[0], numbered), True  # "Hannover 96", "SC Velmstadt 07"
+                mention: Mention | None
                 if club:
                     mention = _club_mention(doc, piece)
                 else:
