@@ -40,7 +40,7 @@ from newsweave.annotate.given_names import given_name_gender, given_names
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA
 from newsweave.annotate.speaker_extent import describe, description_rules
-from newsweave.model import Article
+from newsweave.model import Article, Entity
 from newsweave.annotate.settings import SETTINGS
 
 PERSON_LABELS = {"PER", "PERSON"}
@@ -270,9 +270,9 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     return (None, None) if kind == "pronoun" else (text, None)
 
 
-# the subject that opens a sentence with a determiner and a title, then its lower-case verb ("El
-# consejero ha lanzado …"), matched where the language lists titles (group "title")
 def _title_subject_pattern(language: str) -> re.Pattern[str] | None:
+    """A sentence's subject made of a determiner and a title, then its lower-case verb ("El consejero
+    ha lanzado …"; group "title"); None where the language lists no titles or determiners."""
     determiners, titles = _quote_words("determiners", language), _quote_words("titles", language)
     if not determiners or not titles:
         return None
@@ -310,7 +310,7 @@ SENTENCE_GAP = re.compile(r"[”»\"]?\s*,\s*(?:\w+\s+)?\w+")
 SENTENCE_BREAK = re.compile(r"[.!?…][”»\"]?\s+")
 
 
-def _entity_after_verb(article: Article, span: tuple[int, int]) -> Any:
+def _entity_after_verb(article: Article, span: tuple[int, int]) -> Entity | None:
     """The organisation that closes a speaker mention opened by a verb alone (lower-case words, no
     determiner or particle), which the source pattern took along (« según informa Europa Press », « según
     ha informado Diario Sur »); else None (a person there is read with its longer forms: "portavoz Ash")."""
