@@ -35,6 +35,24 @@ def quotes_with_people(text: str, language: str, people: list[tuple[str, str]], 
     return {text[q.start:q.end]: q for q in article.quotes}
 
 
+def annotated(text: str, language: str) -> Article:
+    """An article of ``text`` whose entities the real annotator found, then its quotes, as the
+    pipeline runs (a dropped subject resolves to the persons the entities stage finds)."""
+    from newsweave.annotate.entities import annotate_entities
+
+    article = Article(id="q", source="q", raw=text, raw_sha256="", text=text,
+                      offsets=OffsetMap.identity(len(text)), language=language)
+    annotate_entities([article])
+    article.quotes = quote_records(article, find_quotes(article))
+    return article
+
+
+def quotes_after_entities(text: str, language: str) -> dict[str, Quote]:
+    """The quotes of :func:`annotated`, by the words they quote."""
+    article = annotated(text, language)
+    return {text[q.start:q.end]: q for q in article.quotes}
+
+
 def speaker_text(quote: Quote) -> str | None:
     """The words of a quote's speaker mention, None when it has none."""
     return quote.speaker.text if quote.speaker else None

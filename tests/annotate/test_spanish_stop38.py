@@ -15,24 +15,7 @@ All texts here were written for these tests.
 
 from __future__ import annotations
 
-from newsweave.annotate.entities import annotate_entities
-from newsweave.annotate.quotes import find_quotes, quote_records
-from newsweave.model import Article, Quote
-from newsweave.offsets import OffsetMap
-
-
-def annotated(text: str, language: str) -> Article:
-    article = Article(id="q", source="q", raw=text, raw_sha256="", text=text,
-                      offsets=OffsetMap.identity(len(text)), language=language)
-    annotate_entities([article])
-    article.quotes = quote_records(article, find_quotes(article))
-    return article
-
-
-def quotes_after_entities(text: str, language: str) -> dict[str, Quote]:
-    """The quotes of an article whose entities the real annotator found first, as the pipeline runs."""
-    article = annotated(text, language)
-    return {text[q.start:q.end]: q for q in article.quotes}
+from quote_inputs import annotated, quotes_after_entities
 
 
 # ---- titles -------------------------------------------------------------------------------------------

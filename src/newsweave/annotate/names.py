@@ -106,15 +106,22 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     runs = _with_place_joiners(doc, _capitalised_runs(doc, language), language)
     for whole in _with_complements(doc, runs, language):
         for run, club in _split_at_clubs(doc, whole, language):
+            glued = not club and _glued(doc, run, language)
             if club:
                 pieces = [run]
             else:
-                pieces = _split_at_known_names(doc, run) if _glued(doc, run, language) else [run]
+                pieces = _split_at_known_names(doc, run) if glued else _without_known_head(doc, run, language)
+            # (a head cut off before a person's name is the country or body it is known as)
+            head = pieces[0] if len(pieces) > 1 and not glued else None
             for piece in pieces:
                 numbered = _club_number_end(doc, piece[1])
                 if numbered is not None and (club or (piece[1] - piece[0] == 1 and _is_big_town(doc[piece[0]].text))):
                     piece, club = (piece[0], numbered), True  # "Hannover 96", "SC Velmstadt 07"
-                mention = _club_mention(doc, piece) if club else _classify(doc, piece, language)
+                mention: Mention | None
+                if club:
+                    mention = _club_mention(doc, piece)
+                else:
+                    mention = _known_head_mention(doc, piece, language) if piece == head else _classify(doc, piece, language)
                 if mention and not any(i in taken for i in range(mention.start, mention.end)):
                     found.append(mention)
     return _with_repeated_surnames(doc, found, taken)
@@ -290,6 +297,49 @@ def _split_at_known_names(doc: Doc, run: tuple[int, int]) -> list[tuple[int, int
                 pieces += _split_at_known_names(doc, (first + size, end))
             return pieces
     return [run]
+
+
+def _without_known_head(doc: Doc, run: tuple[int, int], language: str) -> list[tuple[int, int]]:
+    """A run cut after a country or a known organisation that the writer put right before a
+    person's name ("Grab para Filipinas Brian Cu", "Foto: Reuters Diosdado Cabello", "dice a Efe
+    Ana Roca", "a EFE Zaher al …"): the rest is a name of its own when it has at most three words
+    and opens with a given name or a word the language's lexicon does not know; after an
+    initialism ("a RTVA Ana Roca"), only with a given name and where the language labels initialisms
+    (``acronym_label``). Else the run whole."""
+    start, end = run
+    for head in range(start + 1, end):
+        if end - head > SETTINGS.given_name_max_words:
+            continue
+        first, before = doc[head].text, doc[start:head].text
+        known = _known_head(before, language)
+        # (an initialism only before a given name: "JB Pritzker" is one man's name)
+        given = given_names(language).listed(first) and (known or (_initialism(before) and _names_data(language)["acronym_label"]))
+        if given or (known and not simplemma_knows(first, language)):
+            return [(start, head), (head, end)]
+    return [run]
+
+
+def _known_head_mention(doc: Doc, piece: tuple[int, int], language: str) -> Mention | None:
+    """The country, organisation or initialism that :func:`_without_known_head` cut off the front
+    of a run, labelled as known ("Stati Uniti" of "Stati Uniti Donald Trump" stays the country, not
+    a word read alone)."""
+    span = doc[piece[0]:piece[1]]
+    alias = alias_of(span.text)
+    if alias is not None and alias[1] == "ORG":
+        return Mention(span.start_char, span.end_char, span.text, "ORG")
+    if _initialism(span.text):
+        return Mention(span.start_char, span.end_char, span.text, str(_names_data(language)["acronym_label"]))
+    return Mention(span.start_char, span.end_char, span.text, "LOC") if fold(span.text) in folded_country_names(language) else None
+
+
+def _initialism(word: str) -> bool:
+    return ACRONYM.fullmatch(word) is not None and ROMAN.fullmatch(word) is None
+
+
+def _known_head(name: str, language: str) -> bool:
+    """A country of the language's names or an organisation the aliases know."""
+    alias = alias_of(name)
+    return (alias is not None and alias[1] == "ORG") or fold(name) in folded_country_names(language)
 
 
 def _known_inside(name: str) -> bool:

@@ -110,6 +110,10 @@ class Rules:
     # the language whose lexicon tells a one-word speaker before a comma from an interjection ("Wait, it
     # gets better:"); None where the language's file does not ask for it (``interjection_lexicon``)
     lexicon_language: str | None = None
+    # the verb and whom the words were said to, opening a speaker mention (« según confirmó a Efe Ana
+    # Roca »: ``addressee_prepositions``, then a medium): quotes.py starts the speaker after them (``addressee``
+    # above is whom a cue's reported clause was said to)
+    mention_addressee: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -346,6 +350,10 @@ def rules(language: str) -> Rules | None:
              rf"^{rest},\s*{speaker}{long_aside}\s+(?P<cue>{cues})\s*[.!?]",
              rf"^{rest},\s*(?P<cue>{cues})\s+{phrase}\s*[.!?]"]
     after.extend(bare)
+    # « “…”, dice a Efe Ana Roca »: whom it was said to between the cue and its subject
+    addressed = _addressed_medium(data)
+    if addressed:
+        after.append(rf"{lead}(?P<cue>{after_cues})\s+{addressed}\s+(?!que\b){phrase}{ends}")
     if data.get("cue_before_subject"):
         # „…“, fasst Ada Quill die Lage zusammen: after the inverted cue, the subject, then an object
         # (a determiner's phrase) up to the clause's end, its particle or "und"; not "Ada Quill die Lage"
@@ -636,7 +644,8 @@ def rules(language: str) -> Rules | None:
                  frozenset(word.lower() for word in data.get("speaker_edge_words", [])),
                  frozenset(word.lower() for word in data.get("passive_auxiliaries", [])),
                  _addressee(data), frozenset(word.lower() for word in data.get("addressee_cues", [])),
-                 language if data.get("interjection_lexicon") else None)
+                 language if data.get("interjection_lexicon") else None,
+                 re.compile(rf"(?-i:[a-zà-ÿ][\w'’-]*\s+){{1,2}}?{addressed}\s+(?=\S)", re.I) if addressed else None)
 
 
 def _addressee(data: dict) -> re.Pattern[str] | None:
@@ -650,6 +659,17 @@ def _addressee(data: dict) -> re.Pattern[str] | None:
     orders = alternation(data.get("addressee_orders", []))
     return re.compile(rf"\s*(?:(?P<order>(?:{orders})\s+to\s)|(?:[\w'’.&-]+\s+){{1,5}}?"
                       rf"(?:(?:{clause})\s+|(?=(?:{subjects})\s)))", re.I)
+
+
+def _addressed_medium(data: dict) -> str:
+    """Whom the words were said to, right after a cue (``addressee_prepositions``): a medium the
+    language's copy names (``addressee_media``) or an initialism ("a EFE", "a BBC"); "" where the
+    language lists no such preposition. Not a person, whose name would run on into the subject."""
+    prepositions = data.get("addressee_prepositions", [])
+    if not prepositions:
+        return ""
+    media = alternation(data.get("addressee_media", []))
+    return rf"(?:{alternation(prepositions)})\s+(?:(?-i:[A-Z][A-Z0-9]{{1,5}})|(?-i:{media}))(?![\w'’-])"
 
 
 def _fronted_stop_words(data: dict, language: str) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsweave.annotate import nlp, speakers
-from newsweave.annotate.speaker_extent import describe
+from newsweave.annotate.speaker_extent import describe, description_rules
 from newsweave.annotate.quote_carry import carry_speakers
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_speaker, is_fronted_word, is_speech_verb, reads_lower_case, rules
@@ -251,6 +251,7 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
         limit = match.start("cue") if groups.get("cue") and match.start("cue") > end else match.end()
         if titled and titled.end("name") <= limit:
             start, end = titled.span("name")
+    start = _after_addressee(match.string, start, end, rule)
     start, end = _without_edge_words(match.string, start, end, rule)
     # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
     speaker_text = match.group(0)[start - match.start():end - match.start()]
@@ -284,6 +285,14 @@ def _passive(text: str, attribution: Attribution, rule: Rules) -> bool:
     "told", "said"): the words were said to that subject, or by no one the text names."""
     words = EDGE_WORD.findall(text, attribution.speaker_start, attribution.speaker_end)
     return len(words) > 1 and words[-1].lower() in rule.passive_auxiliaries
+
+
+def _after_addressee(text: str, start: int, end: int, rule: Rules) -> int:
+    """Where the speaker starts in a mention that opens with a verb and whom it was said to
+    (« según confirmó a Efe Ana Roca, directora de … »: Ana Roca; « según han informado a Europa
+    Press fuentes del hospital »: the sources), else ``start``."""
+    addressed = rule.mention_addressee.match(text, start, end) if rule.mention_addressee is not None else None
+    return addressed.end() if addressed and addressed.end() < end else start
 
 
 # the word right before a cue, after a space (a pronoun there is the cue's subject)
@@ -434,7 +443,7 @@ def find_quotes(article: Article) -> list[Quote]:
               or len(CJK.findall(text[q.start:q.end])) >= 2 * SETTINGS.quote_min_unattributed_words
               or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
     quotes.extend(partial)
-    quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces], bodies))
+    quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces], bodies, article.language or ""))
     carry_speakers(text, quotes, article.language or "")
     for quote in quotes:
         quote.attribution = _verb_as_dropped_subject(text, quote.attribution, article.language or "")
@@ -865,7 +874,8 @@ UNCLOSED_SINGLE = re.compile(r"[‘‹][^’›]*$")
 ADDRESSEE_ONLY = re.compile(rf"[{UPPER}][\w'’.&-]*(?:[\s,]+(?:[{UPPER}0-9][\w'’.&-]*|[a-z]{{1,3}}(?=\s+[{UPPER}0-9])))*[\s,]*")
 
 
-def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodies: Bodies = None) -> list[Quote]:
+def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodies: Bodies = None,
+                     language: str = "") -> list[Quote]:
     found: list[Quote] = []
     matches = [(m, m.span("content")) for pattern in rule.indirect for m in pattern.finditer(text)]
     for pattern in rule.trailing:
@@ -878,6 +888,7 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodi
         attribution = _attribution(match, 0, rule)
         if _passive(text, attribution, rule):
             continue
+        start = _past_description(text, attribution, start, end, language)
         while end > start and text[end - 1] in ".!?":
             end -= 1
         relayed = rule.nested_source.search(text, start, end) if rule.nested_source is not None else None
@@ -912,6 +923,27 @@ def _past_addressee(text: str, attribution: Attribution, start: int, end: int, r
     if found is None:
         return start
     return end if found.group("order") else found.end()
+
+
+def _past_description(text: str, attribution: Attribution, start: int, end: int, language: str) -> int:
+    """Reported content that the source's comma seemed to open but that begins with the source's
+    own appositive (« Según confirmó a Efe Ana Roca, directora del hospital, no quedan camas »): it
+    starts after the appositive's comma; else ``start``."""
+    if attribution.kind != "name" or text[attribution.speaker_end:start].strip() != ",":
+        return start
+    described_end = describe(text, attribution.speaker_start, attribution.speaker_end, language)[1]
+    comma = COMMA_THEN.match(text, described_end) if start < described_end < end else None
+    return comma.end() if comma and _opens_with_role(text[start:described_end], language) else start
+
+
+def _opens_with_role(words: str, language: str) -> bool:
+    """Whether a title or role of the language stands among the first words (a determiner and an
+    adjective may come first: "a senior spokeswoman for …"), as an appositive's do."""
+    rule = description_rules(language)
+    return rule is not None and any(rule.role.match(word) for word in re.findall(r"[\w'’-]+", words)[:SETTINGS.quote_role_words])
+
+
+COMMA_THEN = re.compile(r"\s*,\s*")
 
 
 def _past_adjunct(text: str, match: re.Match[str], start: int, end: int, rule: Rules) -> int:

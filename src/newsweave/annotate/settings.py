@@ -25,6 +25,10 @@ class AnnotateSettings:
     # author Lucas Paganini, a planetary scientist at …, said' needs room for a long aside.
     quote_after_window: int = 220
     quote_before_window: int = 250
+    # How many words after a source's comma may open its appositive before the title or role that
+    # shows it is one ("Según Ana Roca, directora del hospital, …", "According to Jo Ash, a senior
+    # spokeswoman for …"): the reported words start after the appositive's comma.
+    quote_role_words: int = 4
     # A quote without cue or speaker nearby is kept (and flagged unsourced) only when it is long
     # enough to be speech rather than a scare-quoted term ("so-called “reform”").
     quote_min_unattributed_words: int = 6
@@ -48,6 +52,9 @@ class AnnotateSettings:
     # one (a gender it marks, or a quote it gives them): in real Spanish copy the last speaker often
     # stands a few paragraphs up.
     speaker_dropped_subject_reach: int = 1200
+    # The words of a verb that a source pattern takes along before an organisation (« según ha
+    # informado Diario Sur »: two)
+    speaker_source_verb_words: int = 2
     # How far after a person's name another name may stand in that person's description ("Jo Ash, who
     # runs a shelter near the Ben Adair bridge,"): such a name is no antecedent of a later pronoun.
     speaker_description_reach: int = 150

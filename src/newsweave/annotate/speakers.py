@@ -40,7 +40,7 @@ from newsweave.annotate.given_names import given_name_gender, given_names
 from newsweave.annotate.name_repeats import lowercase_words
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA
 from newsweave.annotate.speaker_extent import describe, description_rules
-from newsweave.model import Article
+from newsweave.model import Article, Entity
 from newsweave.annotate.settings import SETTINGS
 
 PERSON_LABELS = {"PER", "PERSON"}
@@ -233,6 +233,9 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
              quoted: list[tuple[int, int]], neuter: frozenset[str], cue_gender: str | None
              ) -> tuple[str | None, str | None]:
     text = article.text[span[0]:span[1]]
+    closing = _entity_after_verb(article, span) if kind == "name" else None
+    if closing is not None:
+        return closing.canonical or closing.text, closing.entity_id
     outside = [p for p in people if not any(s <= p.start < e for s, e in quoted)]
     overlapping = [p for p in outside if p.start < span[1] and span[0] < p.end and span[1] > span[0]]
     complements = _title_complements(article, span, overlapping)
@@ -278,6 +281,10 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     if gender == "p":
         return None, None  # "they", "ils": a group, no single person
     before = [p for p in outside if p.end <= span[0] and (gender is None or p.gender in (None, gender))]
+    subject = _title_subject_before(article, span, quoted) if kind == "pronoun" and span[0] == span[1] else None
+    titled_subject = _same_title(article, subject, before) if subject else None
+    if titled_subject is not None:
+        return _longest_form(titled_subject, outside, article.language)
     guessed = kind == "title" and _persons_guessed(article.language)
     titled = _same_title(article, text, before) if kind == "title" else None
     if titled is not None:
@@ -294,6 +301,62 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
             person = _previous_subject(article, span[0], person, candidates, gender)
         return _longest_form(person, outside, article.language)
     return (None, None) if kind == "pronoun" else (text, None)
+
+
+def _title_subject_pattern(language: str) -> re.Pattern[str] | None:
+    """A sentence's subject made of a determiner and a title, then its lower-case verb ("El consejero
+    ha lanzado …"; group "title"); None where the language lists no titles or determiners."""
+    determiners, titles = _quote_words("determiners", language), _quote_words("titles", language)
+    if not determiners or not titles:
+        return None
+    return _compiled_title_subject(tuple(sorted(determiners)), tuple(sorted(titles)))
+
+
+@cache
+def _compiled_title_subject(determiners: tuple[str, ...], titles: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"(?P<title>(?:{'|'.join(map(re.escape, determiners))})\s+(?:{'|'.join(map(re.escape, titles))})\b)"
+                      rf"(?:\s+(?-i:[a-zà-ÿ])[\w'’-]*){{0,2}}?\s+(?-i:[a-zà-ÿ])", re.I)
+
+
+def _title_subject_before(article: Article, span: tuple[int, int], quoted: list[tuple[int, int]]) -> str | None:
+    """The title that is the subject of the sentence right before the quote a dropped subject's
+    cue closes (« El consejero ha lanzado un aviso: … “…”, ha insistido. »: "El consejero"), where
+    that quote opens a sentence of its paragraph; else None."""
+    quote = next((q for q in reversed(quoted) if q[1] <= span[0]), None)
+    pattern = _title_subject_pattern(article.language or "")
+    if quote is None or pattern is None or SENTENCE_GAP.fullmatch(article.text, quote[1], span[0]) is None:
+        return None
+    text = article.text
+    paragraph = text.rfind("\n", 0, quote[0]) + 1
+    before = text[paragraph:quote[0] - 1].rstrip()
+    if not before or before[-1] not in SENTENCE_ENDS + "”»\"":
+        return None
+    opening = max((m.end() for m in SENTENCE_BREAK.finditer(before, 0, len(before) - 1)), default=0)
+    match = pattern.match(before, opening)
+    return match.group("title") if match else None
+
+
+# from a quote's end to the end of its cue: the closing mark, the comma and the cue's one or two
+# words (« “…”, ha insistido »)
+SENTENCE_GAP = re.compile(r"[”»\"]?\s*,\s*(?:\w+\s+)?\w+")
+# a sentence's end inside a paragraph, after a closing mark maybe
+SENTENCE_BREAK = re.compile(r"[.!?…][”»\"]?\s+")
+
+
+def _entity_after_verb(article: Article, span: tuple[int, int]) -> Entity | None:
+    """The organisation that closes a speaker mention opened by a verb alone (lower-case words, no
+    determiner or particle), which the source pattern took along (« según informa Europa Press », « según
+    ha informado Diario Sur »); else None (a person there is read with its longer forms: "portavoz Ash")."""
+    text = article.text
+    language = article.language or ""
+    # (no determiner or particle among them: "el alcalde de Villaseca" is a title and its complement)
+    phrase_words = _quote_words("determiners", language) | _quote_words("name_particles", language)
+    for entity in article.entities:
+        before = text[span[0]:entity.start] if entity.end == span[1] and span[0] < entity.start else ""
+        if (entity.label == "ORG" and before.islower() and len(before.split()) <= SETTINGS.speaker_source_verb_words
+                and not any(word in phrase_words for word in _words(before))):
+            return entity
+    return None
 
 
 def _indefinite(mention: str, language: str) -> bool:

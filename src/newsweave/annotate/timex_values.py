@@ -105,9 +105,12 @@ class ResolveContext:
             verb_tense = self._verb_second_tense(after, present_is_plan)
             if verb_tense:
                 return verb_tense
-        if fronted and re.match(r",\s", after):
+        # (or after one sentence adverb: « También este domingo, el comité ha denunciado … »)
+        fronted_clause = ""
+        if (fronted or re.fullmatch(r"\W*\w+\s+", before)) and re.match(r",\s", after):
             # a fronted expression ("En 2023, ils avaient…", "On Friday, the court will rule"):
-            # its clause's verb comes after the comma
+            # its clause's verb comes after the comma, and after its subject, which may be long
+            fronted_clause = self.text[self.mention.end + 2:self.mention.end + 2 + SETTINGS.timex_cue_window]
             after = after[2:]
         after = re.split(r"[.!?;,]\s|\n|\s(?:and|et|und|y|e)\s", after)[0]
         before_lower, after_lower = _mask_names(before).lower(), _mask_names(after).lower()
@@ -135,7 +138,7 @@ class ResolveContext:
         past_after = _first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns, self.rules.word_boundaries)
         if future_after is not None and (past_after is None or future_after <= past_after):
             return 1
-        if past_after is not None:
+        if past_after is not None or self._past_after_long_subject(fronted_clause):
             return -1
         if not present_is_plan or re.match(r"['’]s\b", after):
             # a possessive weekday ("after Tuesday's attack") names an event, not the clause's time
@@ -231,6 +234,15 @@ class ResolveContext:
         cues = ((self.rules.future_cues, self.rules.future_patterns) if future
                 else (self.rules.past_cues, self.rules.past_patterns))
         return _last_cue(lowered, *cues, self.rules.word_boundaries) is not None
+
+    def _past_after_long_subject(self, clause: str) -> bool:
+        """A past verb after the long subject of a fronted expression's clause, beyond the cue window
+        (« También este domingo, el Comité Internacional de la Cruz Roja ha denunciado »). Only a
+        past one: a future cue that far is as often a noun or a plan's verb ("On Friday, the
+        government planned to pay …" is the last Friday)."""
+        clause = re.split(r"[.!?;,]\s|\n", clause)[0]
+        return bool(clause) and _first_cue(_mask_names(clause).lower(), self.rules.past_cues, self.rules.past_patterns,
+                                           self.rules.word_boundaries) is not None
 
     def _past_later_in_sentence(self) -> bool:
         """A past cue between the match and the end of its sentence (further than ``tense``'s
