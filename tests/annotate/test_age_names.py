@@ -3,17 +3,18 @@ Invented names, towns and sentences; the mentions are placed by hand, as the mod
 
 from __future__ import annotations
 
+from hand_mentions import labelled, placed
+
 from newsweave.annotate.age_names import persons_by_ages
-from newsweave.annotate.canonical import Mention
+from newsweave.annotate.entities import annotate_entities
+from newsweave.model import Article
+from newsweave.offsets import OffsetMap
 
 
 def _run(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    mentions = []
-    for words, label in found:
-        start = text.index(words, mentions[-1].end if mentions else 0)
-        mentions.append(Mention(start, start + len(words), words, label))
+    mentions = placed(text, found)
     persons_by_ages(mentions, text, language)
-    return [(mention.text, mention.label) for mention in mentions]
+    return labelled(mentions)
 
 
 def test_a_name_followed_by_an_age_is_a_person_and_so_are_its_like_mentions() -> None:
@@ -48,3 +49,16 @@ def test_numbers_that_are_no_age_and_places_stay() -> None:
 def test_a_language_without_the_lists_has_no_rule() -> None:
     text = "Dorvanek, 24, wurde festgenommen."
     assert _run(text, "de", [("Dorvanek", "ORG")]) == [("Dorvanek", "ORG")]
+
+
+def test_a_child_named_like_a_city_is_a_person_through_the_whole_pipeline() -> None:
+    # The toponym rules read « Maëlle, 5 ans, et Sydney » as a list ending with a city: the age wins.
+    def labels(text: str, language: str) -> dict[str, str]:
+        article = Article(id=language, source="test", raw=text, raw_sha256="", text=text,
+                          offsets=OffsetMap.identity(len(text)), language=language)
+        annotate_entities([article])
+        return {item.text: item.label for item in article.entities}
+
+    found = labels("Le 3 avril, Maëlle, 5 ans, et Sydney, 26 mois, ont été blessées à Varnoux.", "fr")
+    assert found["Sydney"] == "PER" and found["Varnoux"] == "LOC"
+    assert labels("Police said Odessa, 7, and her brother were treated in Varnley.", "en")["Odessa"] == "PER"

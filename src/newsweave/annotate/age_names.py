@@ -7,7 +7,8 @@ where the language writes one (« 3 ans », « 26 mois »: ``age_units`` of ``la
 where "" is the bare number of English, which a comma must close). Not a number that a list or a
 figure goes on with ("Vista, 7, 8", "In Kelmorn, 10, 000 people"): no digit may follow the comma.
 The article's other mentions of that name with the same label are the person too (the model tags
-the same word alike), but for those after a place preposition ("a shop in Vesk" stays a place).
+the same word alike), but for those after a place preposition ("a shop in Vesk" stays a place);
+they stay persons where a big city has the name ("Sydney, 7,": :attr:`Mention.aged`).
 A language without ``age_units`` has no rule.
 """
 
@@ -41,6 +42,7 @@ def persons_by_ages(mentions: list[Mention], text: str, language: str) -> None:
                 before_place is not None and not age.match(text, mention.end, mention.end + AGE_WINDOW)
                 and before_place.search(text, max(0, mention.start - SETTINGS.place_noun_window), mention.start)):
             mention.label = "PER"
+            mention.aged = True
 
 
 @cache

@@ -168,7 +168,6 @@ def _mentions_of(article: Article) -> list[Mention]:
     organisations_named_with_firm_suffixes(mentions, language, in_full_names)
     organisations_by_neuter_pronouns(mentions, article.text, doc, language)
     persons_named_by_kin(mentions, article.text, language)
-    persons_by_ages(mentions, article.text, language)
     mentions = list_members(mentions, doc, language)
     persons_paired_by_slashes(mentions, article.text)
     examples_of_kinds(mentions, article.text, language)
@@ -182,6 +181,8 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions += _extra_mentions(doc, language, taken)
     mentions += _places_before_regions(article.text, doc, mentions)
     mentions = recover_toponyms(mentions, article.text, doc, language)
+    # after the toponyms' rules, which read a list of places into « Lila, 3 ans, et Adélaïde, 26 mois »
+    persons_by_ages(mentions, article.text, language)
     mentions += names_repeated_in_lower_case(article.text, mentions, language)
     mentions += lowercase_countries(doc, language, covered(mentions))
     teams_shown_playing(mentions, article.text, language)
