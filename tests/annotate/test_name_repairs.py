@@ -142,6 +142,16 @@ def test_the_netherlands_and_pays_bas_are_one_country() -> None:
     assert len(ids) == 1 and ids != {None}
 
 
+def test_a_lower_case_word_is_no_place_under_another_name_of_the_place() -> None:
+    # GeoNames holds "Soul" for Seoul and "Turn" for a town of Uzbekistan: in lower case they are words.
+    text = "The hackers, who, in turn, sold the data, said the soul of the party was at stake."
+    found = _by_text(text, "en")
+    assert "turn" not in found and "soul" not in found
+    # A place under its own name is still found in lower case after a preposition.
+    assert _by_text("Inge Morvaal lives in kyiv now.", "en")["kyiv"][0].label == "LOC"
+    assert "soul" not in _by_text("Inge Morvaal a dit que la soul de la ville était en jeu.", "fr")
+
+
 def test_a_lower_case_country_homograph_stays_a_word() -> None:
     assert "turkey" not in _by_text("They ate turkey and rice at the festival.", "en")
 

@@ -3,18 +3,16 @@ Invented names and sentences; the mentions are placed by hand, the parse is the 
 
 from __future__ import annotations
 
-from newsweave.annotate.canonical import Mention
+from hand_mentions import labelled, placed
+
 from newsweave.annotate.neuter_names import organisations_by_neuter_pronouns
 from newsweave.annotate.nlp import pipeline
 
 
 def _run(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    mentions = []
-    for words, label in found:
-        start = text.index(words, mentions[-1].end if mentions else 0)
-        mentions.append(Mention(start, start + len(words), words, label))
+    mentions = placed(text, found)
     organisations_by_neuter_pronouns(mentions, text, pipeline(language)(text), language)
-    return [(mention.text, mention.label) for mention in mentions]
+    return labelled(mentions)
 
 
 def test_a_name_whose_clause_says_its_is_an_organisation_everywhere() -> None:

@@ -4,6 +4,8 @@ invented or real places; the mentions are placed by hand."""
 
 from __future__ import annotations
 
+from hand_mentions import labelled, placed
+
 from newsweave.annotate.canonical import Mention
 from newsweave.annotate.nlp import pipeline
 from newsweave.annotate.team_names import teams_named_after_places, teams_shown_playing, teams_the_model_missed
@@ -67,12 +69,9 @@ def test_headlines_places_and_other_languages_give_no_untagged_team() -> None:
 
 
 def _shown_playing(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    mentions = []
-    for words, label in found:
-        start = text.index(words, mentions[-1].end if mentions else 0)
-        mentions.append(Mention(start, start + len(words), words, label))
+    mentions = placed(text, found)
     teams_shown_playing(mentions, text, language)
-    return [(mention.text, mention.label) for mention in mentions]
+    return labelled(mentions)
 
 
 def test_a_name_the_article_shows_playing_is_a_team_and_so_are_its_persons() -> None:

@@ -61,6 +61,9 @@ class Mention:
     # Places: the one division a party-and-place tag's dotted abbreviation stands for ("D-Pa.":
     # "Pennsylvania"), found once by the recall rules (``toponyms.recover_toponyms``).
     tagged_division: str = ""
+    # Names: an age in apposition follows it ("Sydney, 7,"), so it is a person even where a big
+    # place has that name (``age_names.persons_by_ages``).
+    aged: bool = False
 
     @property
     def name(self) -> str:
@@ -400,11 +403,11 @@ def _relabel_people(mentions: list[Mention], text: str = "") -> None:
             words = name_words(mention.name)
             if words and any(len(person) > len(words) and person[-len(words):] == words for person in people):
                 mention.label = "PER"
-        elif (mention.label == "PER" and " " not in mention.name.strip() and _is_big_place(mention.name)
+        elif (mention.label == "PER" and " " not in mention.name.strip() and not mention.aged and _is_big_place(mention.name)
               and not _after_honorific(text, mention.start) and index not in titled):
             # ... and a one-word "person" that is a big city or a country ("Kyiv") is that place,
             # unless a full name of the article has it ("Michael Jordan", "Sofia Jakobsson") or an
-            # honorific or a title names a person there ("Mr Jordan").
+            # honorific, a title or an age names a person there ("Mr Jordan", "Sydney, 7,").
             words = name_words(mention.name)
             if not any(len(person) > 1 and words[0] in person for person in people if words):
                 mention.label = "LOC"

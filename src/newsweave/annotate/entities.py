@@ -26,7 +26,9 @@ another way (:mod:`newsweave.annotate.name_repeats`: lower-case repeats and coun
 surnames, names after honorifics). A given name says a person (:mod:`newsweave.annotate.given_names`)
 and a head word the kind of a name the model missed or cut ("Duchy of Milan",
 :mod:`newsweave.annotate.name_heads`); a firm named like a person is told by the neuter pronoun of its
-clause ("Brimq raised its prices", :mod:`newsweave.annotate.neuter_names`). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
+clause ("Brimq raised its prices", :mod:`newsweave.annotate.neuter_names`), a person by the age after
+the name ("Vesk, 37,", :mod:`newsweave.annotate.age_names`). A lower-case word is a place only under the
+place's own name, not one of its other names ("in turn", "the soul of"). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
 coordinates). Other stages find the entity under a span with :func:`entity_at`.
 """
 
@@ -45,6 +47,7 @@ from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, 
 from newsweave.annotate.georesolve import site_home_of, site_of
 from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
 from newsweave.annotate.given_names import all_given_names, name_particles, persons_by_given_names
+from newsweave.annotate.age_names import persons_by_ages
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads, organisations_named_with_firm_suffixes
 from newsweave.annotate.name_lists import (examples_of_kinds, list_members, persons_paired_by_slashes,
                                            places_in_lists_of_places)
@@ -178,6 +181,8 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions += _extra_mentions(doc, language, taken)
     mentions += _places_before_regions(article.text, doc, mentions)
     mentions = recover_toponyms(mentions, article.text, doc, language)
+    # after the toponyms' rules, which read a list of places into « Lila, 3 ans, et Adélaïde, 26 mois »
+    persons_by_ages(mentions, article.text, language)
     mentions += names_repeated_in_lower_case(article.text, mentions, language)
     mentions += lowercase_countries(doc, language, covered(mentions))
     teams_shown_playing(mentions, article.text, language)
@@ -616,8 +621,10 @@ def _extra_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
 def _is_big_place(token) -> bool:
     if token.pos_ not in ("PROPN", "NOUN", "X", "") or token.is_stop:
         return False
+    # Under the place's own name only: GeoNames' other names of cities are words too ("Soul" of
+    # Seoul, "Logos" of Lagos), and a lower-case word is the word.
     return any(
-        entry.place.kind == "city" and entry.place.population >= SETTINGS.entity_lowercase_min_population
+        entry.main_name and entry.place.kind == "city" and entry.place.population >= SETTINGS.entity_lowercase_min_population
         for entry in candidates(token.text)
     )
 

@@ -791,6 +791,10 @@ def _is_place_name(words: str, language: str, dateline: bool) -> bool:
     kinds = ("country", "continent", "region") if lower else ("country", "continent", "region", "admin1")
     for entry in candidates(words):
         place = entry.place
+        # A lower-case word names a place under the place's own name only ("in turn" is no
+        # other name of a town in Uzbekistan).
+        if lower and not entry.main_name:
+            continue
         if place.kind in kinds or place.kind == "city" and place.population >= minimum:
             return True
     return False
