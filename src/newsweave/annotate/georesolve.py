@@ -16,7 +16,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
-from urllib.parse import urlsplit
 
 from newsweave import lang
 from newsweave.annotate.country_initials import country_initials
@@ -25,16 +24,13 @@ from newsweave.annotate.geo import (Place, _Entry, _common_words, candidates, co
                                    government_seat, haversine_km, is_compass_part, is_generic_place_word,
                                    region_demonym)
 from newsweave.annotate.settings import SETTINGS
+from newsweave.extract.site import domain_country, site_of
 
 SAME_ADMIN1_BONUS = 3.0
 KIND_BONUS: dict[str, float] = {"continent": 4.0, "region": 4.0, "country": 4.0, "admin1": 1.5, "admin2": 0.0, "city": 0.0}
 # A second-level division's population is the sum of the towns GeoNames files under it, which
 # can swallow a metropolis (Perth's suburbs under "Cambridge"): it ranks as at most this many.
 ADMIN2_MAX_POPULATION = 100_000
-# Two-letter top-level domains sold to anyone (.tv, .io) say nothing of where a site is; the
-# others are ISO codes but .uk (GB). US government and military domains are American.
-GENERIC_COUNTRY_DOMAINS = frozenset({"ai", "am", "cc", "co", "fm", "io", "la", "ly", "me", "nu", "tk", "to", "tv", "ws", "eu"})
-DOMAIN_COUNTRY = {"uk": "GB", "gov": "US", "mil": "US"}
 # A name shorter than this is found in a site's address by chance ("Ada" in "canadanews").
 SITE_TOWN_MIN_LETTERS = 5
 # The word right after a name, one space away ("counties" in "Walton and Oconee counties.").
@@ -883,20 +879,8 @@ def _noun_after(text: str, end: int, table: Mapping[str, dict]) -> str | None:
     return word if word in table else (word.rstrip(".") if word.rstrip(".") in table else None)
 
 
-def site_of(url: str | None) -> str:
-    """The site an article comes from: its address's host without "www." ("" without an address)."""
-    if not url:
-        return ""
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").rstrip(".").lower()
-    return host.removeprefix("www.")
-
-
 def publication_country(url: str | None) -> str | None:
     """The ISO code of the country a site's address points at (``bbc.co.uk`` → GB, ``nzherald.co.nz``
     → NZ), or None for generic domains (``.com``, ``.tv``)."""
-    domain = site_of(url).rsplit(".", 1)[-1]
-    if domain in DOMAIN_COUNTRY:
-        return DOMAIN_COUNTRY[domain]
-    if len(domain) != 2 or not domain.isalpha() or domain in GENERIC_COUNTRY_DOMAINS:
-        return None
-    return domain.upper() if domain.upper() in countries() else None
+    code = domain_country(url)
+    return code if code in countries() else None

@@ -26,7 +26,8 @@ from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
 from newsweave.extract.plaintext import Cleaned, Line, clean_lines
-from newsweave.extract.published import day_in_page_offset
+from newsweave.extract.published import day_in_page_offset, site_zone
+from newsweave.extract.site import domain_country
 from newsweave.model import RemovedSpan
 from newsweave.offsets import OffsetMap
 from newsweave.textnorm import word_count
@@ -278,7 +279,8 @@ def _page_metadata(tree: HtmlElement, url: str | None) -> Document:
     site name, categories, tags and licence searches it also runs (half its cost), and
     with htmldate's quick search: a date found only in running text is left to
     ``extract.published``, which looks at the dateline of the cleaned text. The day is
-    taken in the page's own offset where the page writes it (``day_in_page_offset``).
+    taken in the page's own offset where the page writes it, else in its site's country's one time zone
+    (``day_in_page_offset``).
     """
     times = _page_times(tree)
     metadata = examine_meta(tree)
@@ -290,7 +292,8 @@ def _page_metadata(tree: HtmlElement, url: str | None) -> Document:
         metadata.title = extract_title(tree)
     if not metadata.url:
         metadata.url = extract_url(tree, url)
-    metadata.date = day_in_page_offset(find_date(tree, url=metadata.url, **_DATE_SEARCH), times)
+    zone = site_zone(domain_country(metadata.url or url))
+    metadata.date = day_in_page_offset(find_date(tree, url=metadata.url, **_DATE_SEARCH), times, zone)
     return metadata
 
 

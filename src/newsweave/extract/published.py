@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel.core import get_global
 from babel.dates import get_month_names
 
 from newsweave import lang
@@ -21,6 +23,8 @@ _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\b)|/(
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
 # An ISO time that names its offset ("2022-05-03T23:37:37-04:00", "…T03:37:37Z").
 _STAMP = re.compile(r"(?:19|20)\d\d-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)")
+# A time in an e-mail's way, in UTC ("Wed, 04 May 2022 02:41:00 GMT"), as some pages' JSON-LD writes it.
+_MAIL_STAMP = re.compile(r"\b[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} (?:19|20)\d\d \d\d:\d\d(?::\d\d)? (?:GMT|UTC|[+-]\d{4})")
 # Two stamps this close tell the same moment: some pages drop the seconds in one of them.
 _SAME_MOMENT = timedelta(minutes=1)
 
@@ -47,13 +51,14 @@ def normalise_timestamp(value: str | None) -> str | None:
     return date_in_text(text)
 
 
-def day_in_page_offset(day: str | None, page_values: Iterable[str]) -> str | None:
+def day_in_page_offset(day: str | None, page_values: Iterable[str], zone: str | None = None) -> str | None:
     """The metadata ``day`` as the day where the page was published.
 
     A page often writes its publication time in UTC in one place (WordPress' ``article:published_time``,
     JSON-LD) and in its own offset in another (``<time datetime>``). The day is the newspaper's: where a
     UTC time on ``day`` is also written, as the same moment, with another offset, that offset's day wins.
-    Without such a twin the offset is unknown and ``day`` stays.
+    Without such a twin the page's offset is unknown; the site's time ``zone`` (``site_zone``), where
+    known, gives the day of the UTC time, and otherwise ``day`` stays.
     """
     if not day:
         return day
@@ -64,7 +69,24 @@ def day_in_page_offset(day: str | None, page_values: Iterable[str]) -> str | Non
         for other in stamps
         if other.utcoffset() != timedelta(0) and any(abs(other - utc) < _SAME_MOMENT for utc in in_utc)
     }
+    if not local_days and zone is not None:
+        local_days = _days_in_zone(in_utc, zone)
     return local_days.pop() if len(local_days) == 1 else day
+
+
+def site_zone(country: str | None) -> str | None:
+    """The time zone of a country that has only one (CLDR's territory table: BO → America/La_Paz), or None
+    where the country has several (US, BR) or is unknown: there the site's hour cannot be told."""
+    zones = get_global("territory_zones").get(country or "", [])
+    return zones[0] if len(zones) == 1 else None
+
+
+def _days_in_zone(stamps: list[datetime], zone: str) -> set[str]:
+    try:
+        where = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):  # a system without the time-zone database
+        return set()
+    return {stamp.astimezone(where).date().isoformat() for stamp in stamps}
 
 
 def _stamps(value: str) -> list[datetime]:
@@ -74,6 +96,13 @@ def _stamps(value: str) -> list[datetime]:
             found.append(datetime.fromisoformat(text.replace("Z", "+00:00")))
         except ValueError:
             continue
+    for text in _MAIL_STAMP.findall(value):
+        try:
+            stamp = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            continue
+        if stamp.tzinfo is not None:  # "-0000" means an unknown offset: such a time is read as naive
+            found.append(stamp)
     return found
 
 
