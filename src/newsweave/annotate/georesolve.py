@@ -314,12 +314,13 @@ def _towns_read_beside_towns_made_sure(options: dict[str, tuple[_Entry, ...]], p
 
 def _same_names_spelt_otherwise(picks: dict[str, tuple[Place, float]],
                                 readings: dict[str, set[int]]) -> dict[str, tuple[Place, float]]:
-    """Folded name -> the sure town that another name of the article with a reading in common was
-    read as, for a name read as a town of another country that has no reading at that town:
-    "Dublin City" (of "Dublin City Council") beside a "Dublin" the article's places make sure in
-    Ohio is that Dublin, not Ireland's capital, the one town its readings know; each was read
-    without the other, as the same ambiguity spelt otherwise (:func:`_read_in_context`)."""
-    floor = SETTINGS.geo_context_min_confidence
+    """Folded name -> the town that another name of the article with a reading in common was read
+    as, for a name read as a town of another country that has no reading at that town: "Dublin
+    City" (of "Dublin City Council") beside a "Dublin" read in Ohio is that Dublin, not Ireland's
+    capital, the one town its own readings know. Each was read without the other, as the same
+    ambiguity spelt otherwise (:func:`_read_in_context`), so the name with the wider readings
+    tells how the article means them; the other's confidence is that name's."""
+    floor = SETTINGS.geo_min_confidence
     found: dict[str, tuple[Place, float]] = {}
     for key, (place, _) in picks.items():
         if place.kind != "city":
