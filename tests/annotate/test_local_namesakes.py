@@ -1,6 +1,7 @@
 """A local paper's town at the right namesake: towns that the context made sure vouch for the
-towns near them, a town the site's address spells is read in the site's home, and a county meets
-a town of the county next door (``georesolve.resolve_places``).
+towns near them, a town the site's address spells is read in the site's home, a county meets
+a town of the county next door, and a local town's name spelt otherwise ("Carrow City" beside
+"Carrow") is that town, not a capital abroad (``georesolve.resolve_places``).
 
 Invented towns and counties in a country "US" (states "east", "west", "south") and a capital
 abroad; the names are read the same in English and French articles.
@@ -92,3 +93,33 @@ def test_a_county_meets_a_town_of_the_county_next_door(monkeypatch: pytest.Monke
     use_invented_readings(monkeypatch, COUNTY)
     chosen = resolve_places(["Brennan County", "Corliss"], language=language)
     assert (chosen["brennan county"].geonameid, chosen["corliss"].geonameid) == (21, 24)
+
+
+# A local town named like a capital abroad, a town and a county beside it, and the town's name
+# with a word for a town that the gazetteer knows only as the capital's.
+CAPITAL = _town(31, "Carrow", 1_500_000, "capital", 52.0, 13.0, country="YY", capital=True)
+SPELT_OTHERWISE = {
+    "carrow": (CAPITAL, _town(32, "Carrow", 40_000, "east", 41.0, -72.0)),
+    "carrow city": (CAPITAL,),
+    "ville de carrow": (CAPITAL,),
+    "halden": (_town(33, "Halden", 80_000, "east", 41.3, -72.4),),
+    "brenley county": (_county(34, "Brenley County", "east", 41.1, -72.2),),
+}
+
+
+@pytest.mark.parametrize(("language", "spelt_otherwise"), [("en", "Carrow City"), ("fr", "Ville de Carrow")])
+def test_a_local_town_spelt_otherwise_is_that_town_not_the_capital_abroad(monkeypatch: pytest.MonkeyPatch,
+                                                                          language: str, spelt_otherwise: str) -> None:
+    # "The Carrow City Council met in Carrow, near Halden (Brenley County)." /
+    # « Le conseil de la Ville de Carrow s'est réuni à Carrow, près de Halden (Brenley County). »
+    use_invented_readings(monkeypatch, SPELT_OTHERWISE)
+    chosen = resolve_places([spelt_otherwise, "Carrow", "Halden", "Brenley County"], language=language)
+    assert chosen["carrow"].geonameid == 32
+    assert chosen[spelt_otherwise.lower()].geonameid == 32
+
+
+def test_the_capital_spelt_otherwise_stays_where_nothing_makes_the_local_town_sure(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    use_invented_readings(monkeypatch, SPELT_OTHERWISE)
+    chosen = resolve_places(["Carrow City", "Carrow"], language="en")
+    assert (chosen["carrow city"].geonameid, chosen["carrow"].geonameid) == (31, 31)

@@ -123,6 +123,7 @@ def resolve_places(names: Iterable[str], context_countries: Iterable[str] = (),
         picks = {key: _read_in_context(key, found, second, readings, seeds, inside.get(key))
                  for key, found in options.items()}
     picks.update(_towns_read_beside_towns_made_sure(options, picks, first, second, readings, seeds, inside))
+    picks.update(_same_names_spelt_otherwise(picks, readings))
     # A name read through another ("Manila Cathedral" at Manila, "West Midlands" as a Midlands)
     # is less sure than that other: a part read in a country the article never points at falls
     # under the minimum ("West Midlands" in a story about England is no Zimbabwean province).
@@ -305,6 +306,29 @@ def _towns_read_beside_towns_made_sure(options: dict[str, tuple[_Entry, ...]], p
     return {key: pick for key, pick in again.items()
             if pick[0].kind == "city" and pick[0].geonameid != picks[key][0].geonameid
             and pick[1] >= SETTINGS.geo_min_confidence}
+
+
+def _same_names_spelt_otherwise(picks: dict[str, tuple[Place, float]],
+                                readings: dict[str, set[int]]) -> dict[str, tuple[Place, float]]:
+    """Folded name -> the town that another name of the article with a reading in common was read
+    as, for a name read as a town of another country that has no reading at that town: "Dublin
+    City" (of "Dublin City Council") beside a "Dublin" read in Ohio is that Dublin, not Ireland's
+    capital, the one town its own readings know. Each was read without the other, as the same
+    ambiguity spelt otherwise (:func:`_read_in_context`), so the name with the wider readings
+    tells how the article means them; the other's confidence is that name's."""
+    floor = SETTINGS.geo_min_confidence
+    found: dict[str, tuple[Place, float]] = {}
+    for key, (place, _) in picks.items():
+        if place.kind != "city":
+            continue
+        towns = {other_place for other, (other_place, confidence) in picks.items()
+                 if other != key and readings[other] & readings[key] and other_place.kind == "city"
+                 and confidence >= floor and other_place.country != place.country
+                 and other_place.geonameid not in readings[key]}
+        if len(towns) == 1:
+            town = next(iter(towns))
+            found[key] = (town, max(confidence for other_place, confidence in picks.values() if other_place == town))
+    return found
 
 
 def _towns_made_sure(picks: dict[str, tuple[Place, float]], first: dict[str, tuple[Place, float]]) -> dict[str, Place]:
