@@ -282,6 +282,8 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     titled = _same_title(article, text, before) if kind == "title" else None
     if titled is not None:
         return _longest_form(titled, outside, article.language)
+    if kind == "title" and _role_bound(article.language or "", text):
+        return text, None  # "the store manager": a role the text gave no one before is the described speaker's own
     # a person the text marks with the pronoun's gender, close by, beats a nearer one it says nothing of
     marked = [p for p in before if gender is not None and p.gender == gender and span[0] - p.end <= SETTINGS.speaker_agreement_reach]
     marked = marked or _known_humans(span, kind, gender, before, guessed)
@@ -494,6 +496,13 @@ def _same_title(article: Article, mention: str, before: list[Person]) -> Person 
         if title in _words(lead + " " + person.name) or (trail is not None and trail.group(1).lower() == title):
             return person
     return None
+
+
+def _role_bound(language: str, mention: str) -> bool:
+    """Whether a title speaker may refer only to a person the text gave that title (setting
+    ``titles_by_role`` in the language's ``quotes.toml``): the nearest person before it is as often a
+    suspect or a victim as the official who speaks."""
+    return bool(lang.load(language, "quotes").get("titles_by_role", False)) and _title_word(language, mention) is not None
 
 
 def _title_phrase(article: Article, mention: str) -> bool:
