@@ -1,6 +1,6 @@
 """Stop 39, second round (issue 17 item 3, English and French real copy): a title speaker ("the store
 manager") is the person the text gave that title, else the description itself, never merely the nearest
-person before it; in French, the body a named speaker works for, as a complement of lower-case words after
+person before it unless a quote already named that person as its speaker; in French, the body a named speaker works for, as a complement of lower-case words after
 the name (« de la maison de commerce Cortaix »), closes the speaker's mention.
 
 All texts here were written for these tests.
@@ -42,8 +42,13 @@ def test_a_title_no_one_was_given_stays_the_description(language: str, text: str
      "the ferry would run again", "Ines Carrow"),
     ("fr", "Le maire Jeanne Roux a reçu Marc Tissot à Villeneuve. Le maire a déclaré que le marché rouvrirait.",
      "le marché rouvrirait", "Jeanne Roux"),
+    # no title given, but the nearest person is the one a quote already named: the speech goes on
+    ("en", "“We lost our shape,” Tom Ashby said after the match in Alderholt. “The second half was better,” the "
+           "coach added.", "The second half was better,", "Tom Ashby"),
+    ("fr", "« Nous avons perdu », a dit Jeanne Roux après le match à Villeneuve. « La seconde mi-temps était "
+           "meilleure », a ajouté la capitaine.", "La seconde mi-temps était meilleure", "Jeanne Roux"),
 ])
-def test_a_title_the_text_gave_someone_is_theirs(language: str, text: str, words: str, speaker: str) -> None:
+def test_a_title_the_text_gave_someone_or_its_speaker_is_theirs(language: str, text: str, words: str, speaker: str) -> None:
     assert quotes_with_people(text, language, PEOPLE)[words].speaker_name == speaker
 
 
