@@ -22,6 +22,8 @@ from newsweave.annotate.given_names import surnames
 from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, lower_case_only, stop_words, weekday_names
 
 UPPER = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁІЇЄҐ"
+# the longest name word that a speaker's end looks back over
+NAME_WORD_LENGTH = 20
 # up to four capitalised words and the comma after them: a name closing a clause ("Ada Quill,");
 # one definition for the quotes' inverted cues and the speakers' relative antecedents
 NAME_THEN_COMMA = rf"(?:[{UPPER}][\w'’.-]*\s+){{0,3}}[{UPPER}][\w'’-]*,"
@@ -268,7 +270,8 @@ def rules(language: str) -> Rules | None:
     # a full stop ("…», so Rey. Das Amt …": the sentence ended, "Das" opens the next one)
     # (the full stop of an abbreviation before a capital ends nothing: "said the Rev. Jo Ash" is not "the Rev")
     no_abbrev = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in data.get("description_abbreviations", []))
-    ends = (rf"(?=\s*(?:\.(?:{no_abbrev}|(?!\s+(?-i:[{UPPER}])))|[,;:!?—–)]|$)|(?<!\.)\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b)")
+    ends = (rf"(?=\s*(?:\.(?:{no_abbrev}|(?!\s+(?-i:[{UPPER}])))|[,;:!?—–)]|$)|(?<!\.)\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b"
+            + _name_complement_end(data) + ")")
     # a pronoun that ends the clause comes first: "sagte er im Interview" is "er", not a phrase
     # up to the capitalised noun "Interview"
     # the words of a phrase are no cue ("…,” she said, referring to Trump's comments" is "she",
@@ -738,6 +741,19 @@ def _fronted_words(data: dict, language: str) -> str:
     determiners = {word.lower() for word in data.get("determiners", [])}
     listed = alternation([word for word in data.get("not_names", []) if word.lower() not in determiners])
     return listed + _fronted_stop_words(data, language)
+
+
+def _name_complement_end(data: dict) -> str:
+    """Where a speaker's name ends before the body it works for, as a complement of lower-case words
+    (``name_complements``: « a déclaré l'analyste Paul Vernet de la maison de commerce Cortaix »): after
+    a capitalised word only, so « le ministre des Finances Olaf Brenner » and « le maire de Villeneuve »
+    stay whole; an alternative of the speaker's end, or nothing where the language lists none."""
+    words = data.get("name_complements", [])
+    if not words:
+        return ""
+    # (one look-behind per word length: Python's look-behinds are of fixed width)
+    capitalised = "|".join(rf"(?<=\b(?-i:[{UPPER}])[\w'’-]{{{length}}})" for length in range(1, NAME_WORD_LENGTH))
+    return rf"|(?:{capitalised})\s+(?:{alternation(words)})\s*(?-i:[a-zà-ÿ])"
 
 
 def _pronoun_speaker(data: dict) -> str:

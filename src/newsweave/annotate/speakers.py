@@ -289,6 +289,11 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     titled = _same_title(article, text, before) if kind == "title" else None
     if titled is not None:
         return _longest_form(titled, outside, article.language)
+    if kind == "title" and _role_bound(article.language or "", text) and not _speaking_person(before[-1:]):
+        # "the store manager" after the suspect's name: a role the text gave no one is the described
+        # speaker's own; the nearest person goes on speaking only where a quote already named them (not a
+        # speaker mention no entity covers: "a memo seen by Reuters")
+        return text, None
     # a person the text marks with the pronoun's gender, close by, beats a nearer one it says nothing of
     marked = [p for p in before if gender is not None and p.gender == gender and span[0] - p.end <= SETTINGS.speaker_agreement_reach]
     marked = marked or _known_humans(span, kind, gender, before, guessed)
@@ -557,6 +562,18 @@ def _same_title(article: Article, mention: str, before: list[Person]) -> Person 
         if title in _words(lead + " " + person.name) or (trail is not None and trail.group(1).lower() == title):
             return person
     return None
+
+
+def _role_bound(language: str, mention: str) -> bool:
+    """Whether a title speaker may refer only to a person the text gave that title, or to the nearest
+    person where that person speaks (setting ``titles_by_role`` in the language's ``quotes.toml``): the
+    nearest person before it is as often a suspect or a victim as the official who speaks."""
+    return bool(lang.load(language, "quotes").get("titles_by_role", False)) and _title_word(language, mention) is not None
+
+
+def _speaking_person(people: list[Person]) -> bool:
+    """Whether the last of ``people`` is a person the entities stage found and a quote names as its speaker."""
+    return bool(people) and people[-1].speaks and not people[-1].mention_only
 
 
 def _title_phrase(article: Article, mention: str) -> bool:
