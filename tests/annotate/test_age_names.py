@@ -46,6 +46,20 @@ def test_numbers_that_are_no_age_and_places_stay() -> None:
     assert _run(text, "fr", [("Varnoux", "LOC")]) == [("Varnoux", "LOC")]
 
 
+def test_a_country_or_region_ending_a_chain_of_places_stays_a_place() -> None:
+    # The age after "town, region, country" is the person's named before the chain.
+    text = "The painter died in Varnley, Western Cape, South Africa, aged 68."
+    found = [("Varnley", "LOC"), ("Western Cape", "LOC"), ("South Africa", "LOC")]
+    assert _run(text, "en", found) == found
+    text = "Un habitant de Varnoux, Bretagne, 68 ans, a été retrouvé."
+    assert _run(text, "fr", [("Varnoux", "LOC"), ("Bretagne", "LOC")]) == [("Varnoux", "LOC"), ("Bretagne", "LOC")]
+    # A name no gazetteer knows after a place and a comma is still the aged person.
+    text = "In Varnley, Dorvanek, 24, was arrested."
+    assert _run(text, "en", [("Varnley", "LOC"), ("Dorvanek", "LOC")]) == [("Varnley", "LOC"), ("Dorvanek", "PER")]
+    text = "À Varnoux, Lirette, 3 ans, a été blessée."
+    assert _run(text, "fr", [("Varnoux", "LOC"), ("Lirette", "LOC")]) == [("Varnoux", "LOC"), ("Lirette", "PER")]
+
+
 def test_a_language_without_the_lists_has_no_rule() -> None:
     text = "Dorvanek, 24, wurde festgenommen."
     assert _run(text, "de", [("Dorvanek", "ORG")]) == [("Dorvanek", "ORG")]

@@ -9,6 +9,8 @@ figure goes on with ("Vista, 7, 8", "In Kelmorn, 10, 000 people"): no digit may 
 The article's other mentions of that name with the same label are the person too (the model tags
 the same word alike), but for those after a place preposition ("a shop in Vesk" stays a place);
 they stay persons where a big city has the name ("Sydney, 7,": :attr:`Mention.aged`).
+A country, a region or a big city at the end of a comma chain of places keeps its label: in "died in
+Varnley, Western Cape, South Africa, aged 68" the age is the person's before the chain.
 A language without ``age_units`` has no rule.
 """
 
@@ -20,6 +22,7 @@ from functools import cache
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import fold
+from newsweave.annotate.given_names import is_big_place
 from newsweave.annotate.place_words import place_preposition
 from newsweave.annotate.settings import SETTINGS
 
@@ -32,8 +35,10 @@ def persons_by_ages(mentions: list[Mention], text: str, language: str) -> None:
     age = _age_after_name(language)
     if age is None:
         return
+    place_ends = {m.end for m in mentions if m.label == "LOC"}
     aged = {(fold(m.text), m.label) for m in mentions
-            if m.kind == "name" and m.label != "PER" and alias_of(m.text) is None and age.match(text, m.end, m.end + AGE_WINDOW)}
+            if m.kind == "name" and m.label != "PER" and alias_of(m.text) is None and age.match(text, m.end, m.end + AGE_WINDOW)
+            and not _ends_a_chain_of_places(m, text, place_ends)}
     if not aged:
         return
     before_place = place_preposition(language)
@@ -43,6 +48,15 @@ def persons_by_ages(mentions: list[Mention], text: str, language: str) -> None:
                 and before_place.search(text, max(0, mention.start - SETTINGS.place_noun_window), mention.start)):
             mention.label = "PER"
             mention.aged = True
+
+
+def _ends_a_chain_of_places(mention: Mention, text: str, place_ends: set[int]) -> bool:
+    """Whether a known country, region or big city follows a place and a comma ("Varnley, South Africa"):
+    the age after the chain is the person's the sentence named before it."""
+    before = text[:mention.start].rstrip()
+    if not before.endswith(","):
+        return False
+    return len(before[:-1].rstrip()) in place_ends and is_big_place(mention.text)
 
 
 @cache

@@ -159,7 +159,7 @@ class GivenNames:
         return bool(self.names)
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and self.listed(word) and not _is_big_place(word)
+        return isinstance(word, str) and self.listed(word) and not is_big_place(word)
 
     def listed(self, word: str) -> bool:
         """A given name, big places included ("Paul", "Victoria"), or a hyphenated pair of them
@@ -192,7 +192,7 @@ def given_names(language: str) -> GivenNames:
 
 
 @cache
-def _is_big_place(name: str) -> bool:
+def is_big_place(name: str) -> bool:
     """Whether the gazetteer knows the name as a country, a division or a town of
     ``entity_fallback_min_population``: small towns share their names with people too often
     ("Kenyon", "Ashok" are villages somewhere)."""
