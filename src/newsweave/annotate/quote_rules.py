@@ -248,7 +248,14 @@ def rules(language: str) -> Rules | None:
     # a determiner ends at a space or its apostrophe ("l'avocat"): never inside a word ("a"+"rmy"),
     # which also spares the engine trying every word that starts with "a" or "the"
     det = rf"(?:{determiners})(?:(?<=['’])|\s+)"
-    title = rf"{det}(?:[\w-]+\s+){{0,3}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?(?:,?\s+{name})?"
+    # adjectives a language puts after the title, before the name (« le dirigeant russe Ana Roe »); no stop
+    # word, which would open a complement (« le porte-parole du ministère fédéral des Affaires étrangères »)
+    no_stop = rf"(?!(?:{alternation(sorted(stop_words(language)))})\b)"
+    # (and a capital after them: the name's own particle is no adjective, « … fédéral des Affaires étrangères »)
+    after_title = (rf"(?:\s+{no_stop}(?-i:[a-zà-ÿ])[\w-]*){{1,{int(data.get('title_words_after', 0))}}}(?=\s+(?-i:[{UPPER}]))"
+                   if data.get("title_words_after") else NEVER)
+    title = (rf"{det}(?:[\w-]+\s+){{0,3}}?(?:{titles})\b(?:\s+(?:of|de|du|des)\s+(?:the\s+|la\s+|l['’])?[\w-]+)?"
+             rf"(?:(?:{after_title})?,?\s+{name})?")
     # "Son éditeur, Antoine Grasset," / "the mayor, Vitali Klitschko,": the name is the speaker
     # (or a name's possessive: "Ryan’s spokeswoman, Ada Strong,")
     possessive = rf"(?-i:[{UPPER}])[\w-]*['’]s?\s+"
@@ -752,8 +759,22 @@ def _name_complement_end(data: dict) -> str:
     if not words:
         return ""
     # (one look-behind per word length: Python's look-behinds are of fixed width)
-    capitalised = "|".join(rf"(?<=\b(?-i:[{UPPER}])[\w'’-]{{{length}}})" for length in range(1, NAME_WORD_LENGTH))
+    capitalised = "|".join(rf"(?<=\b(?-i:[{UPPER}])[\w'’-]{{{length}}}){_not_after_determiner(data, length)}"
+                           for length in range(1, NAME_WORD_LENGTH))
     return rf"|(?:{capitalised})\s+(?:{alternation(words)})\s*(?-i:[a-zà-ÿ])"
+
+
+def _not_after_determiner(data: dict, length: int) -> str:
+    """Look-behinds refusing a capitalised word of ``length`` + 1 letters that a determiner opens: such a
+    word heads a body's own name (« l'Association de la défense des locataires », « la Fédération de
+    la pêche »), whose complement is part of the name, not the body a named person works for."""
+    by_width: dict[int, list[str]] = {}
+    for word in data.get("determiners", []):
+        # an elided determiner ends at its apostrophe, the others at a space
+        opener = word if word[-1] in "'’" else word + " "
+        by_width.setdefault(len(opener), []).append(re.escape(opener))
+    capital = rf"(?-i:[{UPPER}])[\w'’-]{{{length}}}"
+    return "".join(rf"(?<!\b(?:{'|'.join(words)}){capital})" for words in by_width.values())
 
 
 def _pronoun_speaker(data: dict) -> str:

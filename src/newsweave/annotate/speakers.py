@@ -559,7 +559,8 @@ def _same_title(article: Article, mention: str, before: list[Person]) -> Person 
         lead = CLAUSE_BREAK.split(window)[-1]
         after = text[person.end:person.end + SETTINGS.speaker_marker_after]
         trail = re.match(r"\s*,\s*(?:[\w'’-]+\s+){0,2}?(\w+)", after)
-        if title in _words(lead + " " + person.name) or (trail is not None and trail.group(1).lower() == title):
+        if (title in _words(lead + " " + person.name) or title == _abbreviated_title(article.language or "", window)
+                or (trail is not None and trail.group(1).lower() == title)):
             return person
     return None
 
@@ -593,6 +594,14 @@ def _quote_words(key: str, language: str) -> frozenset[str]:
 def _title_word(language: str, mention: str) -> str | None:
     titles = _quote_words("titles", language)
     return next((word for word in _words(mention) if word in titles), None)
+
+
+def _abbreviated_title(language: str, window: str) -> str | None:
+    """The title that an abbreviation right before a name stands for ("Gov." before "Jo Ash" is
+    "governor"; ``abbreviated_titles``), else None: its full stop ends no clause."""
+    found = re.search(r"\b(\w+)\.\s*$", window)
+    spelt = lang.load(language, "quotes").get("abbreviated_titles", {})
+    return str(spelt[found.group(1)]).lower() if found is not None and found.group(1) in spelt else None
 
 
 def _words(text: str) -> list[str]:
