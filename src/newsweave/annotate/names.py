@@ -501,7 +501,7 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
         return "LOC"
     if candidates(name):
         return "LOC"
-    if len(words) == 1 and data["acronym_label"] and ACRONYM.fullmatch(name) and not ROMAN.fullmatch(name):
+    if len(words) == 1 and data["acronym_label"] and _initialism(name):
         if len(name) > SETTINGS.toponym_max_initials and candidates(name.title()):
             return "LOC"  # a place's name set in capitals ("auf der YBBS"), longer than initials
         return str(data["acronym_label"])  # an initialism is an organisation's ("ZDF", "VVD")

@@ -75,6 +75,8 @@ class Agreement:
     subordinate_labels: frozenset[str] = frozenset()
     # word endings that mark a noun of a person's gender („Polizeisprecherin“: f), as the markers do
     suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a marker and the name it marks, anywhere in a text (``before`` with the name's word instead of its ``$``)
+    marked_name: re.Pattern[str] | None = None
 
 
 @cache
@@ -92,10 +94,13 @@ def agreement(language: str) -> Agreement:
     alternatives = "|".join([re.escape(word) for word in sorted(markers, key=len, reverse=True)]
                             + [rf"(?-i:[A-ZÀ-Þ])\w*(?:{'|'.join(map(re.escape, ends))})" for ends in suffixes.values()])
     # the marker right before the name, or before a capitalised word or two of it ("Mrs. Hillary")
-    before = re.compile(rf"(?:^|(?<=[^\w.]))(?P<marker>{alternatives})(?:(?<=\.)|\b)\s*"
-                        rf"(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]*\s+){{0,2}}$", re.I)
+    marked = (rf"(?:^|(?<=[^\w.]))(?P<marker>{alternatives})(?:(?<=\.)|\b)\s*"
+              rf"(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]*\s+){{0,2}}")
+    before = re.compile(rf"{marked}$", re.I)
+    marked_name = re.compile(rf"{marked}(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ])[\w'’-]*)", re.I)
     after = re.compile(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,4}}?(?P<marker>{alternatives})\b", re.I)
-    return Agreement(pronouns, before, after, markers, number_gender, plural_cue, subjects, subordinate, suffixes)
+    return Agreement(pronouns, before, after, markers, number_gender, plural_cue, subjects, subordinate, suffixes,
+                     marked_name)
 
 
 def cue_number_gender(language: str, pronoun: str, cue: str | None) -> str | None:
@@ -174,11 +179,10 @@ def _read_genders(text: str, people: list[Person], rule: Agreement) -> None:
 def _marked_names(text: str, rule: Agreement) -> dict[str, str]:
     """The gender a marker gives a name anywhere in the text, by the name's last word („ihr Mann Quirin“:
     Quirin m): for a speaker that no entity covers, whose other mentions are no persons to read it from."""
-    if rule.before is None:
+    if rule.marked_name is None:
         return {}
     found: dict[str, str] = {}
-    pattern = re.compile(rf"{rule.before.pattern[:-1]}(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ])[\w'’-]*)", re.I)
-    for match in pattern.finditer(text):
+    for match in rule.marked_name.finditer(text):
         gender = _word_gender(match.group("marker"), rule)
         if gender:
             found.setdefault(match.group("name"), gender)
