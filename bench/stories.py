@@ -4,6 +4,8 @@
     .venv/bin/python bench/stories.py --sweep          # the SWEEP grid on the tune half
     .venv/bin/python bench/stories.py --speed          # assignment cost at 1k and 50k stories
     .venv/bin/python bench/stories.py --errors         # tune-half stories that hold two sub-topics
+    .venv/bin/python bench/stories.py --articles FILE.jsonl --gold GOLD.json --half tune [--orders N]
+                                                       # a held-out set through ``newsweave run``
 
 Quality (``ecbplus.jsonl``, English, 982 docs, 86 sub-topics; see the folder's README): each
 document runs once through the real annotators (language, entities, dates, events, embedding;
@@ -25,6 +27,12 @@ them split). Reference:
 TF-IDF + agglomerative clustering (average linkage, cosine) cut at the gold number of
 clusters — an oracle on the count that online assignment does not get.
 
+Held-out set (``--articles``, ``--gold``): a JSON-lines file of articles (``url``, ``language``, ``published``,
+``title``, ``text``) and a gold file ``{url: {"story": …, "half": "tune"|"check"}}``. The articles of the chosen half
+go, in a shuffled order per ``--orders``, through the real command (``newsweave run`` into a fresh SQLite file:
+annotators, embedding, linker, store, report); each order is scored by pairwise P/R and BCubed against the gold
+stories, and the pairs joined wrongly or missed are listed.
+
 Speed (``--speed``): a SQLite file store is filled with 1k and 50k generated stories
 (clustered embeddings shaped like e5's, see ``ClusteredNews``; entities, dates, keyword
 counts), then 300 articles are assigned by the real linker — half written from a stored
@@ -42,9 +50,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import random
 import re
 import statistics
+import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
@@ -284,6 +294,19 @@ def bcubed(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, floa
         recall += both / len(same_gold)
     p, r = precision / len(gold), recall / len(gold)
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def item_pairs(gold: dict[str, str]) -> list[tuple[str, str]]:
+    items = sorted(gold)
+    return [(a, b) for i, a in enumerate(items) for b in items[i + 1:]]
+
+
+def pairwise(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, float]:
+    """Pairwise precision and recall: of the pairs put in one story, the share that share a gold story, and the reverse."""
+    pairs = item_pairs(gold)
+    joined = {(a, b) for a, b in pairs if predicted[a] == predicted[b]}
+    true = {(a, b) for a, b in pairs if gold[a] == gold[b]}
+    return (len(joined & true) / len(joined) if joined else 1.0), (len(joined & true) / len(true) if true else 1.0)
 
 
 def ari(predicted: dict[str, str], gold: dict[str, str]) -> float:
@@ -678,6 +701,54 @@ def speed(sizes: tuple[int, ...] = (1_000, 50_000), probes: int = 300, rounds: i
               f" rebuild {large.rebuild:.1f} s vs snapshot {large.load:.2f} s")
 
 
+def stories_of_run(articles: list[dict], folder: Path) -> dict[str, str]:
+    """Run ``newsweave run`` on ``articles`` (in this order) into a fresh store under ``folder``; the story id of
+    each article, keyed by its URL."""
+    from newsweave.store import Store
+
+    folder.mkdir(parents=True, exist_ok=True)
+    source, db = folder / "articles.jsonl", folder / "stories.db"
+    db.unlink(missing_ok=True)
+    source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    command = [sys.executable, "-c", "import sys; from newsweave.cli import main; sys.exit(main())",
+               "run", str(source), "--db", str(db), "--out", str(folder / "report")]
+    subprocess.run(command, check=True, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    store = Store(str(db))
+    try:
+        story_of = {article: row["id"] for row in store.story_rows() for article in row["article_ids"]}
+        return {row["url"]: story_of[row["id"]] for row in store.article_summaries()}
+    finally:
+        store.close()
+
+
+def held_out(articles_path: Path, gold_path: Path, half: str, folder: Path) -> None:
+    """Score the chosen half of a held-out set through ``newsweave run``, one run per order."""
+    gold_rows = json.loads(gold_path.read_text(encoding="utf-8"))
+    articles = [json.loads(line) for line in articles_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [a for a in articles if gold_rows[a["url"]]["half"] == half]
+    gold = {a["url"]: gold_rows[a["url"]]["story"] for a in articles}
+    print(f"{half}: {len(articles)} articles, {len(set(gold.values()))} gold stories")
+    rows = []
+    for order in range(SHUFFLES):
+        shuffled = list(articles)
+        random.Random(order).shuffle(shuffled)
+        predicted = stories_of_run(shuffled, folder / f"order{order}")
+        rows.append((*pairwise(predicted, gold), *bcubed(predicted, gold), len(set(predicted.values()))))
+        print(f"order {order}: pairwise P {rows[-1][0]:.3f} R {rows[-1][1]:.3f}  BCubed P {rows[-1][2]:.3f} R {rows[-1][3]:.3f}"
+              f" F1 {rows[-1][4]:.3f}  stories {rows[-1][5]}")
+        for url_a, url_b in pair_errors(predicted, gold):
+            print(f"    {'joined' if predicted[url_a] == predicted[url_b] else 'missed'}: {gold[url_a]} {url_a.split('/')[-1]}"
+                  f" ~ {gold[url_b]} {url_b.split('/')[-1]}")
+    means = [float(np.mean([row[i] for row in rows])) for i in range(6)]
+    print(f"mean of {SHUFFLES} orders: pairwise P {means[0]:.3f} R {means[1]:.3f}  BCubed P {means[2]:.3f} R {means[3]:.3f}"
+          f" F1 {means[4]:.3f}  stories {means[5]:.1f}")
+
+
+def pair_errors(predicted: dict[str, str], gold: dict[str, str]) -> list[tuple[str, str]]:
+    """The pairs joined in one story against gold, and the gold pairs left apart."""
+    return [(a, b) for a, b in item_pairs(gold) if (predicted[a] == predicted[b]) != (gold[a] == gold[b])]
+
+
 def main() -> None:
     global CHANGES, SHUFFLES
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -696,6 +767,10 @@ def main() -> None:
     parser.add_argument("--raw-text", action="store_true", help="ECB+ texts as detokenised, numbers left split")
     parser.add_argument("--no-changes", action="store_true", help="stories never split or merge (as before stop 24)")
     parser.add_argument("--orders", type=int, default=SHUFFLES, help="orders of the stream, each scored (default 3)")
+    parser.add_argument("--articles", type=Path, default=None, help="a held-out set: JSON lines of articles")
+    parser.add_argument("--gold", type=Path, default=None, help="with --articles: {url: {story, half}}")
+    parser.add_argument("--half", default="tune", choices=("tune", "check"), help="with --articles: which half to run")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/newsweave-held-out"), help="with --articles: run folders")
     args = parser.parse_args()
     CHANGES = not args.no_changes
     SHUFFLES = args.orders
@@ -703,6 +778,9 @@ def main() -> None:
         story_snapshot.INDEX_EXPANSION_SEARCH = args.ef_search or story_snapshot.INDEX_EXPANSION_SEARCH
         linking.CANDIDATES = args.candidates or linking.CANDIDATES
         speed(tuple(int(size) for size in args.sizes.split(",")), args.probes)
+        return
+    if args.articles:
+        held_out(args.articles, args.gold, args.half, args.work)
         return
     path = args.eval / "ecbplus.jsonl"
     if not path.exists():

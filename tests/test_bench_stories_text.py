@@ -26,3 +26,15 @@ def test_splits_that_may_be_boundaries_or_lists_stay():
     assert repair("He is 6 - foot - 3, 215 pounds.") == "He is 6 - foot - 3, 215 pounds."
     # a comma before two digits is a list or a score, not a thousands group
     assert repair("They lost 3, 24 to 30.") == "They lost 3, 24 to 30."
+
+
+def test_a_held_out_set_is_scored_by_pairs_of_articles():
+    # Two events in one invented town (a fire told in English and French, a strike in German) and a
+    # lone report: the linker put the strike report with the fire.
+    gold = {"fire-en": "fire", "fire-fr": "fire", "strike-de": "strike", "strike-en": "strike", "zoo-de": "zoo"}
+    predicted = {"fire-en": "a", "fire-fr": "a", "strike-de": "a", "strike-en": "b", "zoo-de": "c"}
+    precision, recall = stories.pairwise(predicted, gold)
+    assert (precision, recall) == (1 / 3, 1 / 2)
+    assert stories.pair_errors(predicted, gold) == [("fire-en", "strike-de"), ("fire-fr", "strike-de"),
+                                                    ("strike-de", "strike-en")]
+    assert stories.pairwise(gold, gold) == (1.0, 1.0)
