@@ -225,6 +225,17 @@ def _common_words() -> frozenset[str]:
 
 
 @cache
+def read_function_words() -> frozenset[str]:
+    """Function words of the languages newsweave reads text in (spaCy's stop lists), folded.
+
+    A place named like one of them would turn that word into a place in text of its language.
+    A function word of a language we only take country names from is no clash: "Lima" (Ohio)
+    is a word of Indonesian, which no article is annotated in.
+    """
+    return _stop_words_of(lang.available_languages())
+
+
+@cache
 def _stop_words_of(languages: tuple[str, ...]) -> frozenset[str]:
     """spaCy's stop words of these languages, folded (a language spaCy lacks adds none)."""
     import importlib
@@ -300,7 +311,7 @@ def _memory_index() -> dict[str, tuple[_Entry, ...]]:
                     # An abbreviation loses its dot when folded: "La." would be every "la" of the
                     # languages we read; a stop word of another language ("ill", Hungarian) is no clash.
                     for name in names:
-                        if fold(name) not in _stop_words_of(lang.available_languages()):
+                        if fold(name) not in read_function_words():
                             add(name, division, False, listed=True)
     for place, names in _world_regions():
         # The curated file and the continents keep their own points ("Caribbean", "Europe"), and a
