@@ -170,3 +170,24 @@ def test_us_states_stand_at_their_middle_not_their_people() -> None:
     assert texas.lon < -98.0
     # The source's point of New York is New York City's; the state keeps the mean of its towns.
     assert haversine_km(new_york.lat, new_york.lon, 40.71, -74.01) > 100
+
+
+@pytest.mark.parametrize(("name", "kept"), [("Koska", True), ("Sangat", True), ("Whereas", False), ("Parmi", False)])
+def test_a_village_is_dropped_only_for_a_function_word_of_a_language_we_read(name: str, kept: bool) -> None:
+    """Finnish "koska" and Indonesian "sangat" trip no text we annotate; English "whereas" and
+    French « parmi » open sentences that we do."""
+    from newsweave.annotate.gazetteer_build import _keeps_main_name
+    from newsweave.annotate.geo import Place
+
+    village = Place(1, name, 10.0, 20.0, "XX", 800, "city", "01")
+    assert _keeps_main_name(village) is kept
+
+
+@pytest.mark.parametrize(("name", "country"), [("Asti", "IT"), ("Carei", "RO"), ("Edessa", "GR")])
+def test_towns_named_like_a_function_word_of_a_language_we_never_read_are_known(name: str, country: str) -> None:
+    assert any(entry.place.kind == "city" and entry.place.country == country for entry in candidates(name))
+
+
+def test_a_village_named_like_a_function_word_of_a_language_we_read_stays_out() -> None:
+    # Die (Drôme) is German's article: every sentence-initial "Die" would be a place.
+    assert not any(entry.place.kind == "city" and entry.place.country == "FR" for entry in candidates("Die"))

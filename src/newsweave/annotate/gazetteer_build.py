@@ -20,7 +20,7 @@ from functools import cache
 
 from newsweave.annotate import gazetteer as gaz
 from newsweave.annotate.geo import (MIN_ALTERNATE_LENGTH, Place, PlaceKind, _common_words, _geonames, fold,
-                                   haversine_km)
+                                   haversine_km, read_function_words)
 
 # GeoNames' Latin-script alternate names of small towns are often former or colloquial names
 # ("Rendham" and "Barbertown" for Old Forge, Pennsylvania, pop. 8,000) that news uses for
@@ -70,15 +70,23 @@ def entries() -> Iterator[tuple[str, gaz.Row, bool]]:
                 total[2] += 1
                 total[3] += place.population
         row = _row(place, fold(region) or None, fold(district) or None, place.geonameid in capitals)
-        if place.population >= ALTERNATE_MIN_POPULATION or fold(place.name) not in _common_words():
-            # A village named by a function word ("Die", Drôme) would turn every sentence-initial
-            # "Die" into a place.
+        if _keeps_main_name(place):
             yield fold(place.name), row, True
         for name in city.get("alternatenames", []):
             key = fold(name)
             if _is_usable_alternate(name, key, place):
                 yield key, row, False
     yield from _division_entries(members)
+
+
+def _keeps_main_name(place: Place) -> bool:
+    """Whether a town is filed under its main name.
+
+    A village named by a function word of a language we read ("Die", Drôme, in German) would
+    turn every sentence-initial "Die" of that language into a place; a word of a language whose
+    text we never annotate ("Asti", Piedmont, is Finnish for "until") trips nothing.
+    """
+    return place.population >= ALTERNATE_MIN_POPULATION or fold(place.name) not in read_function_words()
 
 
 def _row(place: Place, region: str | None = None, district: str | None = None, capital: bool = False) -> gaz.Row:
@@ -119,7 +127,7 @@ def _own_divisions(members: dict[tuple[str, ...], list[float]],
         covered.add((code, key))
         yield key, row, True
         native = state.get("native")
-        if native and fold(native) != key and fold(native) not in _common_words():
+        if native and fold(native) != key and fold(native) not in read_function_words():
             yield fold(native), row, False
     for parts, (lat, lon, count, total_population) in sorted(members.items()):
         code, region = parts[0], parts[1]
@@ -130,7 +138,7 @@ def _own_divisions(members: dict[tuple[str, ...], list[float]],
         district = fold(name) if kind == "admin2" else None
         row = gaz.Row(gaz.derived_id(*parts), name, lat / count, lon / count, code,
                       max(int(total_population), 1), kind, None, fold(region), district, False)
-        if fold(name) not in _common_words():
+        if fold(name) not in read_function_words():
             yield fold(name), row, True
 
 

@@ -225,6 +225,17 @@ def _common_words() -> frozenset[str]:
 
 
 @cache
+def read_function_words() -> frozenset[str]:
+    """Function words of the languages newsweave reads text in (spaCy's stop lists), folded.
+
+    A place named like one of them would turn that word into a place in text of its language.
+    A function word of a language we only take country names from is no clash: "Lima" (Ohio)
+    is a word of Indonesian, which no article is annotated in.
+    """
+    return _stop_words_of(lang.available_languages())
+
+
+@cache
 def _stop_words_of(languages: tuple[str, ...]) -> frozenset[str]:
     """spaCy's stop words of these languages, folded (a language spaCy lacks adds none)."""
     import importlib
@@ -300,7 +311,7 @@ def _memory_index() -> dict[str, tuple[_Entry, ...]]:
                     # An abbreviation loses its dot when folded: "La." would be every "la" of the
                     # languages we read; a stop word of another language ("ill", Hungarian) is no clash.
                     for name in names:
-                        if fold(name) not in _stop_words_of(lang.available_languages()):
+                        if fold(name) not in read_function_words():
                             add(name, division, False, listed=True)
     for place, names in _world_regions():
         # The curated file and the continents keep their own points ("Caribbean", "Europe"), and a
@@ -705,17 +716,36 @@ def _without_division_word(key: str) -> tuple[_Entry, ...]:
     prefixes, suffixes = _division_words()
     for suffix in suffixes:
         if key.endswith(" " + suffix):
-            found = gazetteer().get(key[: -len(suffix) - 1])
+            found = _divisions_named(key[: -len(suffix) - 1], suffix)
             if found:
-                return tuple(entry for entry in found if entry.place.kind in ("admin1", "admin2"))
+                return found
     for prefix in prefixes:
         # An elided prefix ("province d'") runs into the name; any other is a word of its own.
         rest = key[len(prefix):] if prefix.endswith("'") else key[len(prefix) + 1:]
         if key.startswith(prefix if prefix.endswith("'") else prefix + " ") and rest:
-            found = gazetteer().get(rest)
+            found = _divisions_named(rest, prefix)
             if found:
-                return tuple(entry for entry in found if entry.place.kind in ("admin1", "admin2"))
+                return found
     return ()
+
+
+def _divisions_named(name: str, word: str) -> tuple[_Entry, ...]:
+    """The divisions a bare name stands for: those filed under it and, when news named it with a
+    word the sources end local divisions' names with (``source_division_suffixes``), those the
+    sources file under the name and another such word: "Ramsey District Court" of Ramsey County,
+    « district de Ramsey ». A state ("Washington state") is no county of its name."""
+    suffixes = _source_division_suffixes() if word.split()[0] in _source_division_suffixes() else ()
+    found: dict[int, _Entry] = {}
+    for key in (name, *(f"{name} {suffix}" for suffix in suffixes)):
+        for entry in gazetteer().get(key) or ():
+            if entry.place.kind in ("admin1", "admin2"):
+                found.setdefault(entry.place.geonameid, entry)
+    return tuple(found.values())
+
+
+@cache
+def _source_division_suffixes() -> tuple[str, ...]:
+    return tuple(fold(word) for word in lang.load(lang.BASE, "places").get("source_division_suffixes", []))
 
 
 @cache
