@@ -11,6 +11,12 @@ description and the person it resolves to (a dropped subject, « —dijo. », ha
 diff prints every quote that differs with its context, for reading by hand (stop 33: 4,806 texts). The dump also prints the CPU time of ``find_quotes`` + ``quote_records``.
 ``--lang es --half tune`` keeps one language and one half (the halves of ``bench/dates_news.py``: parity
 of sha1 of ``pair_id:side`` or of the Fundus id), so that a check half stays unread while tuning.
+
+``--texts fresh40`` reads other texts, none of which the stop-39 halves held (drawn at stop 40, after
+those halves were spent): English, the ECB+ news documents (``stories/ecbplus.jsonl``); French, the
+HIPE-2020 dev newspapers (``ner/fr-hipe2020-dev-v1.4.tsv``, tokens joined as their ``NoSpaceAfter``
+says) and the Europeana newspapers (``ner/fr-europeana.bio``, cut after a full stop once a window
+holds 250 tokens). A text is in the tune half when int(sha1(``s40:`` + key)) is even.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -46,6 +53,58 @@ def texts(eval_dir: Path) -> list[tuple[str, str | None, str]]:
     return items
 
 
+def fresh_texts(eval_dir: Path) -> list[tuple[str, str | None, str]]:
+    """(key, language, text) of the texts the stop-39 halves never held: ECB+, HIPE-2020 dev, Europeana."""
+    items: list[tuple[str, str | None, str]] = []
+    for line in (eval_dir / "stories" / "ecbplus.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        items.append((f"ecbplus/{record['doc_id']}", "en", record["text"]))
+    items += [(f"hipe/{doc_id}", "fr", text) for doc_id, text in hipe_documents(eval_dir / "ner" / "fr-hipe2020-dev-v1.4.tsv")]
+    items += [(f"europeana/{n}", "fr", text) for n, text in enumerate(europeana_windows(eval_dir / "ner" / "fr-europeana.bio"))]
+    return items
+
+
+def hipe_documents(path: Path) -> list[tuple[str, str]]:
+    """Each HIPE document's text: its tokens joined by a space unless ``NoSpaceAfter``."""
+    documents: list[tuple[str, list[str]]] = []
+    for line in path.open(encoding="utf-8"):
+        if line.startswith("# document_id = "):
+            documents.append((line.split("=", 1)[1].strip(), []))
+        elif line.strip() and not line.startswith(("#", "TOKEN\t")) and documents:
+            fields = line.rstrip("\n").split("\t")
+            documents[-1][1].append(fields[0] + ("" if "NoSpaceAfter" in fields[-1] else " "))
+    return [(doc_id, "".join(parts).strip()) for doc_id, parts in documents]
+
+
+def europeana_windows(path: Path, size: int = 250) -> list[str]:
+    """The Europeana sequence in windows closed by a full stop once they hold ``size`` tokens."""
+    windows: list[str] = []
+    tokens: list[str] = []
+    for line in path.open(encoding="utf-8"):
+        token = line.split(" ", 1)[0].strip()
+        if not token:
+            continue
+        tokens.append(token)
+        if token == "." and len(tokens) >= size:
+            windows.append(detokenised(tokens))
+            tokens = []
+    if tokens:
+        windows.append(detokenised(tokens))
+    return windows
+
+
+def detokenised(tokens: list[str]) -> str:
+    """Tokens joined by spaces, none before closing punctuation nor after an opening bracket."""
+    text = " ".join(tokens)
+    text = re.sub(r" ([.,;:)\]])", r"\1", text)
+    return re.sub(r"([(\[]) ", r"\1", text).replace(" ' ", "'").replace("' ", "'")
+
+
+def fresh_half_of(key: str) -> str:
+    """The stop-40 half of a fresh text: parity of sha1 of ``s40:`` + its key."""
+    return "tune" if int(hashlib.sha1(f"s40:{key}".encode()).hexdigest(), 16) % 2 == 0 else "check"
+
+
 def half_of(key: str) -> str:
     """The half of a text as ``bench/dates_news.py`` cuts it (its id there: ``pair_id:side`` or the Fundus id)."""
     corpus, _, rest = key.partition("/")
@@ -54,7 +113,7 @@ def half_of(key: str) -> str:
 
 
 def dump(eval_dir: Path, out: Path, language: str | None = None, half: str | None = None,
-         entities: bool = False) -> None:
+         entities: bool = False, fresh: bool = False) -> None:
     """``entities``: annotate the entities first, as the pipeline does, so that a speaker left out
     (« —dijo. ») or a pronoun resolves to the persons they find, not only to the named speakers."""
     from newsweave.annotate.entities import annotate_entities
@@ -62,8 +121,9 @@ def dump(eval_dir: Path, out: Path, language: str | None = None, half: str | Non
     from newsweave.model import Article
     from newsweave.offsets import OffsetMap
 
-    items = [(key, lang, text) for key, lang, text in texts(eval_dir)
-             if (language is None or lang == language) and (half is None or half_of(key) == half)]
+    source, halves = (fresh_texts, fresh_half_of) if fresh else (texts, half_of)
+    items = [(key, lang, text) for key, lang, text in source(eval_dir)
+             if (language is None or lang == language) and (half is None or halves(key) == half)]
     articles = [Article(id=key, source=key, raw=text, raw_sha256="", text=text,
                         offsets=OffsetMap.identity(len(text)), language=lang) for key, lang, text in items]
     if entities:
@@ -106,13 +166,15 @@ def main() -> None:
     parser.add_argument("--diff", type=Path, nargs=2, metavar=("BEFORE", "AFTER"))
     parser.add_argument("--lang", help="dump only the texts of this language")
     parser.add_argument("--half", choices=("tune", "check"), help="dump only this half")
+    parser.add_argument("--texts", choices=("stop39", "fresh40"), default="stop39",
+                        help="fresh40: ECB+, HIPE-2020 and Europeana, texts the stop-39 halves never held")
     parser.add_argument("--entities", action="store_true", help="annotate entities first, as the pipeline does")
     args = parser.parse_args()
     if args.dump:
         if not (args.eval / "fundus" / "gold.jsonl").is_file():
             print(f"{args.eval} holds no Fundus gold: nothing to dump")
             return
-        dump(args.eval, args.dump, args.lang, args.half, args.entities)
+        dump(args.eval, args.dump, args.lang, args.half, args.entities, args.texts == "fresh40")
     if args.diff:
         diff(*args.diff)
 

@@ -25,3 +25,22 @@ def test_diff_prints_the_changed_quotes_only(tmp_path: Path, capsys: pytest.Capt
     assert "===== a (en)" in out and "===== b" not in out
     assert "after=[True, False, 'Ada Quill', None]" in out
     assert out.rstrip().endswith("1 of 2 texts changed")
+
+
+def test_fresh_texts_join_hipe_tokens_and_cut_europeana(tmp_path: Path) -> None:
+    module = bench_module("quotes_real")
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "ner").mkdir()
+    (tmp_path / "stories" / "ecbplus.jsonl").write_text(json.dumps({"doc_id": "1_1ecb", "text": "Ada Quill said so."}) + "\n",
+                                                       encoding="utf-8")
+    rows = ["TOKEN\tNE\tMISC", "# document_id = GAZ-1900-a", "Le\tO\t_", "maire\tO\tNoSpaceAfter", ",\tO\t_",
+            "dit-on\tO\tNoSpaceAfter", ".\tO\tEndOfLine"]
+    (tmp_path / "ner" / "fr-hipe2020-dev-v1.4.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    tokens = ["Le", "port", "ferme", "(", "hier", ")", "."] * 36 + ["Fin", "."]
+    (tmp_path / "ner" / "fr-europeana.bio").write_text("\n".join(f"{t} O" for t in tokens) + "\n", encoding="utf-8")
+    items = module.fresh_texts(tmp_path)
+    assert items[0] == ("ecbplus/1_1ecb", "en", "Ada Quill said so.")
+    assert items[1] == ("hipe/GAZ-1900-a", "fr", "Le maire, dit-on.")
+    europeana = [text for key, _, text in items if key.startswith("europeana/")]
+    assert len(europeana) == 2 and europeana[0].startswith("Le port ferme (hier).") and europeana[1] == "Fin."
+    assert {module.fresh_half_of(key) for key, _, _ in items} <= {"tune", "check"}

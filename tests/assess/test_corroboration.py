@@ -152,7 +152,9 @@ def test_each_quote_is_embedded_once_across_ingests(store, tmp_path: Path, monke
     assert embedded and set(embedded) <= set(new_quotes), "quotes of earlier articles were embedded again"
     stored = store.text_vectors([vector_key(q.text) for a in store.iter_articles() for q in a.quotes
                                  if len(normalise(q.text).split()) >= 4])
-    assert all(len(vector) == 4 * embeddings.EMBEDDING_DIM for vector in stored.values()) and len(stored) >= 4
+    # three quoted sentences, a.txt and b.txt sharing theirs ("told the crowd in Rendham" is whom Doyle spoke
+    # to, no quote since stop 40)
+    assert all(len(vector) == 4 * embeddings.EMBEDDING_DIM for vector in stored.values()) and len(stored) >= 3
 
 
 def _article_of(store, name: str) -> str:

@@ -898,6 +898,7 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodi
             end = relayed.start()
             if len(text[start:end].split()) < 2:
                 continue
+        opened = start
         start = _past_adjunct(text, match, start, end, rule)
         if start >= end:
             continue  # "X said in a statement.": how it was said, not what
@@ -905,12 +906,30 @@ def _indirect_quotes(text: str, rule: Rules, marked: list[tuple[int, int]], bodi
         start = _past_addressee(text, attribution, start, end, rule)
         if start >= end:
             continue  # "X told her to leave": an order, not what was said
+        if start == opened and _attribution_tail(text, match, attribution, start, marked):
+            continue  # '“…,” she told the Ledger in 2006.': to whom and when the quote before was said
         if ADDRESSEE_ONLY.fullmatch(text, start, end):
             continue  # "X told Fox News Sunday.": whom it was said to, not what was said
         if _inverted_after_comma(text, match, start):
             continue  # "…that Sanders can catch Clinton, said Steve Elmendorf, a strategist.": the cue's subject follows it
         found.append(Quote(start, end, False, attribution))
     return found
+
+
+def _attribution_tail(text: str, match: re.Match[str], attribution: Attribution, start: int,
+                      marked: list[tuple[int, int]]) -> bool:
+    """Whether the words after a cue close the attribution of the quote marked right before its
+    speaker, in the same sentence ('“…,” she told the Ledger in 2006.', '“…,” he said in an article
+    on June 2.'): no clause word ("that") nor subject opens them, and no participle (", adding that
+    …") follows the cue; they say to whom, where or when the marked words were said, not what."""
+    cue_end = match.end("cue") if match.groupdict().get("cue") is not None else start
+    if text[cue_end:start].strip() or text[start:start + 1] == ",":
+        return False
+    return any(CLOSED_WITH_COMMA.fullmatch(text, end - 2, attribution.speaker_start) for _, end in marked if end >= 2)
+
+
+# a quote's closing mark with the comma that joins it to its attribution, inside or outside the marks
+CLOSED_WITH_COMMA = re.compile(r"(?:,[”\"»’]|.[”\"»’]\s*,)\s*")
 
 
 def _past_addressee(text: str, attribution: Attribution, start: int, end: int, rule: Rules) -> int:

@@ -77,6 +77,8 @@ class Agreement:
     suffixes: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # a marker and the name it marks, anywhere in a text (``before`` with the name's word instead of its ``$``)
     marked_name: re.Pattern[str] | None = None
+    # pronouns that stand for anyone (« on dit que … »): they name no person, before them or elsewhere
+    indefinite: frozenset[str] = frozenset()
 
 
 @cache
@@ -89,8 +91,9 @@ def agreement(language: str) -> Agreement:
     subjects = frozenset(data.get("subject_labels", ()))
     subordinate = frozenset(data.get("subordinate_labels", ()))
     suffixes = {gender: tuple(ends) for gender, ends in data.get("gender_suffixes", {}).items()}
+    indefinite = frozenset(word.lower() for word in data.get("indefinite_pronouns", ()))
     if not markers:
-        return Agreement(pronouns, None, None, {}, number_gender, plural_cue, subjects, subordinate)
+        return Agreement(pronouns, None, None, {}, number_gender, plural_cue, subjects, subordinate, indefinite=indefinite)
     alternatives = "|".join([re.escape(word) for word in sorted(markers, key=len, reverse=True)]
                             + [rf"(?-i:[A-ZÀ-Þ])\w*(?:{'|'.join(map(re.escape, ends))})" for ends in suffixes.values()])
     # the marker right before the name, or before a capitalised word or two of it ("Mrs. Hillary")
@@ -100,7 +103,7 @@ def agreement(language: str) -> Agreement:
     marked_name = re.compile(rf"{marked}(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ])[\w'’-]*)", re.I)
     after = re.compile(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,4}}?(?P<marker>{alternatives})\b", re.I)
     return Agreement(pronouns, before, after, markers, number_gender, plural_cue, subjects, subordinate, suffixes,
-                     marked_name)
+                     marked_name, indefinite)
 
 
 def cue_number_gender(language: str, pronoun: str, cue: str | None) -> str | None:
@@ -279,6 +282,8 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     if text.lower() in neuter:
         return None, _entity_named(article, span, text)  # "it said": an organisation or a document
     rule = agreement(article.language or "")
+    if kind == "pronoun" and text.lower() in rule.indefinite:
+        return None, None  # « On dit que … », « l'on assure que … »: anyone, not the person named last
     gender = rule.pronoun_gender.get(text.lower()) if kind == "pronoun" else (
         marker_gender(text, rule, rule.before) or _title_gender(text, rule))
     gender = gender or cue_gender
