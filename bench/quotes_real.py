@@ -11,6 +11,10 @@ description and the person it resolves to (a dropped subject, « —dijo. », ha
 diff prints every quote that differs with its context, for reading by hand (stop 33: 4,806 texts). The dump also prints the CPU time of ``find_quotes`` + ``quote_records``.
 ``--lang es --half tune`` keeps one language and one half (the halves of ``bench/dates_news.py``: parity
 of sha1 of ``pair_id:side`` or of the Fundus id), so that a check half stays unread while tuning.
+``--pool trafilatura`` reads instead the pages of trafilatura's evaluation subset
+(``extraction/trafilatura-eval``), as newsweave extracts them (title and main text), each in the
+language newsweave detects; its halves are the parity of sha1 of the page's key in ``evaldata.json``.
+No one had read their quotes before stop 40, whose German check half is drawn from them.
 """
 
 from __future__ import annotations
@@ -46,15 +50,35 @@ def texts(eval_dir: Path) -> list[tuple[str, str | None, str]]:
     return items
 
 
+def trafilatura_texts(eval_dir: Path) -> list[tuple[str, str | None, str]]:
+    """(key, language, text) of each page of trafilatura's evaluation subset, extracted by newsweave."""
+    import gzip
+
+    from newsweave.annotate.language import detect_language
+    from newsweave.extract.html import extract_html
+
+    folder = eval_dir / "extraction" / "trafilatura-eval"
+    entries = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
+    items: list[tuple[str, str | None, str]] = []
+    for key, entry in sorted(entries.items()):
+        page = gzip.decompress((folder / "html" / f"{entry['file']}.gz").read_bytes()).decode("utf-8", "replace")
+        extraction = extract_html(page, key if key.startswith("http") else None)
+        text = (extraction.title or "") + "\n\n" + extraction.cleaned.text
+        items.append((f"trafilatura/{key}", detect_language(text)[0], text))
+    return items
+
+
 def half_of(key: str) -> str:
     """The half of a text as ``bench/dates_news.py`` cuts it (its id there: ``pair_id:side`` or the Fundus id)."""
     corpus, _, rest = key.partition("/")
+    if corpus == "trafilatura":
+        return "tune" if int(hashlib.sha1(rest.encode()).hexdigest(), 16) % 2 == 0 else "check"
     text_id = rest.replace("/", ":") if corpus == "semeval" else rest
     return "tune" if int(hashlib.sha1(text_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def dump(eval_dir: Path, out: Path, language: str | None = None, half: str | None = None,
-         entities: bool = False) -> None:
+         entities: bool = False, pool: str = "semeval-fundus") -> None:
     """``entities``: annotate the entities first, as the pipeline does, so that a speaker left out
     (« —dijo. ») or a pronoun resolves to the persons they find, not only to the named speakers."""
     from newsweave.annotate.entities import annotate_entities
@@ -62,7 +86,8 @@ def dump(eval_dir: Path, out: Path, language: str | None = None, half: str | Non
     from newsweave.model import Article
     from newsweave.offsets import OffsetMap
 
-    items = [(key, lang, text) for key, lang, text in texts(eval_dir)
+    every = trafilatura_texts(eval_dir) if pool == "trafilatura" else texts(eval_dir)
+    items = [(key, lang, text) for key, lang, text in every
              if (language is None or lang == language) and (half is None or half_of(key) == half)]
     articles = [Article(id=key, source=key, raw=text, raw_sha256="", text=text,
                         offsets=OffsetMap.identity(len(text)), language=lang) for key, lang, text in items]
@@ -107,12 +132,14 @@ def main() -> None:
     parser.add_argument("--lang", help="dump only the texts of this language")
     parser.add_argument("--half", choices=("tune", "check"), help="dump only this half")
     parser.add_argument("--entities", action="store_true", help="annotate entities first, as the pipeline does")
+    parser.add_argument("--pool", choices=("semeval-fundus", "trafilatura"), default="semeval-fundus",
+                        help="the SemEval-2022 texts and Fundus bodies (default), or trafilatura's evaluation pages")
     args = parser.parse_args()
     if args.dump:
         if not (args.eval / "fundus" / "gold.jsonl").is_file():
             print(f"{args.eval} holds no Fundus gold: nothing to dump")
             return
-        dump(args.eval, args.dump, args.lang, args.half, args.entities)
+        dump(args.eval, args.dump, args.lang, args.half, args.entities, args.pool)
     if args.diff:
         diff(*args.diff)
 

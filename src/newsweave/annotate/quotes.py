@@ -987,12 +987,14 @@ def _cue_verb(cue: str | None, rule: Rules) -> str | None:
 
 def _cue_gender(article: Article, attribution: Attribution, rule: Rules | None) -> str | None:
     """The gender or number the cue marks for its speaker: a gendered verb form ("сказала"), or the
-    verb's number where the pronoun is "she" or "they" by it (German "sagte sie" / "sagten sie")."""
+    verb's number where the pronoun is "she" or "they" by it (German "sagte sie" / "sagten sie"), or
+    where a title's determiner is (``determiner_number_gender``: „sagte die Forscherin“ / „sagten die Forscher“)."""
     gendered = rule.cue_gender.get((attribution.cue or "").lower()) if rule else None
-    if gendered or attribution.kind != "pronoun":
+    if gendered or attribution.kind not in ("pronoun", "title"):
         return gendered
-    pronoun = article.text[attribution.speaker_start:attribution.speaker_end]
-    return speakers.cue_number_gender(article.language or "", pronoun, attribution.cue)
+    # a title's determiner marks them as a pronoun does („sagte der Forscher“: m; „sagte die 39-Jährige“: f)
+    words = article.text[attribution.speaker_start:attribution.speaker_end].split()
+    return speakers.cue_number_gender(article.language or "", words[0], attribution.cue) if words else None
 
 
 def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
