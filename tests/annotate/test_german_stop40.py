@@ -60,3 +60,16 @@ def test_english_and_french_compound_roles_are_left_as_they_were() -> None:
     french = "Jonas Brenner dirige le port. « Les grues sont vieilles », a dit le port-politicien."
     assert quotes_with_people(french, "fr", [("Jonas Brenner", "per:jb")])["Les grues sont vieilles"].speaker_name \
         != "Jonas Brenner"
+
+
+def test_the_subject_behind_a_fronted_phrase_and_its_verb_speaks_the_next_quote() -> None:
+    text = "Zur neuen Werft will Jonas Brenner nichts mehr sagen. „Wir warten auf den Bericht der Stadt.“"
+    quote = quotes_with_people(text, "de", [("Jonas Brenner", "per:jb")])["Wir warten auf den Bericht der Stadt."]
+    assert speaker_text(quote) == "Jonas Brenner"
+
+
+def test_a_name_inside_the_fronted_phrase_is_no_subject() -> None:
+    # („durch“ is no verb: Jonas Brenner only warned; the sentence's subject is the harbour)
+    text = "Trotz der Warnung durch Jonas Brenner blieb der Hafen offen. „Wir warten auf den Bericht der Stadt.“"
+    quote = quotes_with_people(text, "de", [("Jonas Brenner", "per:jb")])["Wir warten auf den Bericht der Stadt."]
+    assert speaker_text(quote) is None
