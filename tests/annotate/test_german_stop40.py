@@ -73,3 +73,4 @@ def test_a_name_inside_the_fronted_phrase_is_no_subject() -> None:
     text = "Trotz der Warnung durch Jonas Brenner blieb der Hafen offen. „Wir warten auf den Bericht der Stadt.“"
     quote = quotes_with_people(text, "de", [("Jonas Brenner", "per:jb")])["Wir warten auf den Bericht der Stadt."]
     assert speaker_text(quote) is None
+

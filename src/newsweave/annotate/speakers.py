@@ -584,10 +584,11 @@ def _opens_clause(language: str, between: str) -> bool:
 
 
 def _title_compound(mention: str, title: str) -> str | None:
-    """The hyphenated compound whose last part is the title („der AfD-Chef“: „afd-chef“), lower case; a
-    person holds the title only as the same compound („CDU-Chef Jonas Brenner“ is no AfD-Chef)."""
-    found = re.search(rf"[\w-]+-{re.escape(title)}\b", mention.lower())
-    return found.group() if found else None
+    """The hyphenated compound whose last part is the title and whose first names a body in capitals („der
+    AfD-Chef“: „afd-chef“), lower case; a person holds the title only as the same compound („CDU-Chef Jonas
+    Brenner“ is no AfD-Chef). None for a lower-case prefix ("the vice-president", « l'ex-ministre »)."""
+    found = re.search(rf"([\w-]+)-{re.escape(title)}\b", mention, re.I)
+    return found.group().lower() if found and any(char.isupper() for char in found.group(1)) else None
 
 
 def _titled_otherwise(article: Article, mention: str, person: Person) -> bool:
