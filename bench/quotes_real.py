@@ -17,6 +17,10 @@ those halves were spent): English, the ECB+ news documents (``stories/ecbplus.js
 HIPE-2020 dev newspapers (``ner/fr-hipe2020-dev-v1.4.tsv``, tokens joined as their ``NoSpaceAfter``
 says) and the Europeana newspapers (``ner/fr-europeana.bio``, cut after a full stop once a window
 holds 250 tokens). A text is in the tune half when int(sha1(``s40:`` + key)) is even.
+``--pool trafilatura`` reads instead the pages of trafilatura's evaluation subset
+(``extraction/trafilatura-eval``), as newsweave extracts them (title and main text), each in the
+language newsweave detects; its halves are the parity of sha1 of the page's key in ``evaldata.json``.
+No one had read their quotes before stop 40, whose German check half is drawn from them.
 """
 
 from __future__ import annotations
@@ -105,15 +109,35 @@ def fresh_half_of(key: str) -> str:
     return "tune" if int(hashlib.sha1(f"s40:{key}".encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
+def trafilatura_texts(eval_dir: Path) -> list[tuple[str, str | None, str]]:
+    """(key, language, text) of each page of trafilatura's evaluation subset, extracted by newsweave."""
+    import gzip
+
+    from newsweave.annotate.language import detect_language
+    from newsweave.extract.html import extract_html
+
+    folder = eval_dir / "extraction" / "trafilatura-eval"
+    entries = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
+    items: list[tuple[str, str | None, str]] = []
+    for key, entry in sorted(entries.items()):
+        page = gzip.decompress((folder / "html" / f"{entry['file']}.gz").read_bytes()).decode("utf-8", "replace")
+        extraction = extract_html(page, key if key.startswith("http") else None)
+        text = (extraction.title or "") + "\n\n" + extraction.cleaned.text
+        items.append((f"trafilatura/{key}", detect_language(text)[0], text))
+    return items
+
+
 def half_of(key: str) -> str:
     """The half of a text as ``bench/dates_news.py`` cuts it (its id there: ``pair_id:side`` or the Fundus id)."""
     corpus, _, rest = key.partition("/")
+    if corpus == "trafilatura":
+        return "tune" if int(hashlib.sha1(rest.encode()).hexdigest(), 16) % 2 == 0 else "check"
     text_id = rest.replace("/", ":") if corpus == "semeval" else rest
     return "tune" if int(hashlib.sha1(text_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 
 def dump(eval_dir: Path, out: Path, language: str | None = None, half: str | None = None,
-         entities: bool = False, fresh: bool = False) -> None:
+         entities: bool = False, fresh: bool = False, pool: str = "semeval-fundus") -> None:
     """``entities``: annotate the entities first, as the pipeline does, so that a speaker left out
     (« —dijo. ») or a pronoun resolves to the persons they find, not only to the named speakers."""
     from newsweave.annotate.entities import annotate_entities
@@ -122,6 +146,8 @@ def dump(eval_dir: Path, out: Path, language: str | None = None, half: str | Non
     from newsweave.offsets import OffsetMap
 
     source, halves = (fresh_texts, fresh_half_of) if fresh else (texts, half_of)
+    if pool == "trafilatura":
+        source, halves = trafilatura_texts, half_of
     items = [(key, lang, text) for key, lang, text in source(eval_dir)
              if (language is None or lang == language) and (half is None or halves(key) == half)]
     articles = [Article(id=key, source=key, raw=text, raw_sha256="", text=text,
@@ -169,12 +195,14 @@ def main() -> None:
     parser.add_argument("--texts", choices=("stop39", "fresh40"), default="stop39",
                         help="fresh40: ECB+, HIPE-2020 and Europeana, texts the stop-39 halves never held")
     parser.add_argument("--entities", action="store_true", help="annotate entities first, as the pipeline does")
+    parser.add_argument("--pool", choices=("semeval-fundus", "trafilatura"), default="semeval-fundus",
+                        help="the SemEval-2022 texts and Fundus bodies (default), or trafilatura's evaluation pages")
     args = parser.parse_args()
     if args.dump:
         if not (args.eval / "fundus" / "gold.jsonl").is_file():
             print(f"{args.eval} holds no Fundus gold: nothing to dump")
             return
-        dump(args.eval, args.dump, args.lang, args.half, args.entities, args.texts == "fresh40")
+        dump(args.eval, args.dump, args.lang, args.half, args.entities, args.texts == "fresh40", args.pool)
     if args.diff:
         diff(*args.diff)
 

@@ -39,7 +39,7 @@ from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someon
 from newsweave import lang, model
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
-from newsweave.annotate.word_sets import lower_case_word
+from newsweave.annotate.word_sets import inflected_verb, lower_case_word
 
 # Marks that end a sentence or introduce a quote, in every script (punctuation, not words).
 SENTENCE_MARKS = ".!?…。！？"
@@ -340,15 +340,37 @@ def _attribute_previous_subject(text: str, piece: Piece, rule: Rules) -> Attribu
     if re.search(r"[“”«»\"„]", sentence) or before.count("“") + before.count("«") > before.count("”") + before.count("»") \
             or before.count('"') % 2:
         return None  # (inside a quote whose closing mark the next paragraph's quote stands for)
-    match = rule.previous_subject.match(sentence)
+    offset, match = span[0], rule.previous_subject.match(sentence)
+    if match is None:
+        offset, match = _subject_after_verb(sentence, span[0], rule)
     if match is None:
         return None
-    attribution = _attribution(match, span[0], rule)
+    attribution = _attribution(match, offset, rule)
     if attribution.kind == "name" and not _known_name(text, attribution.speaker_start, attribution.speaker_end):
         return None
     if attribution.kind != "pronoun" and reads_lower_case(match.group("speaker").split()[0], rule):
         return None  # „Abgelaufenes Öl spritzte …“: an adjective opens the sentence, no name
     return attribution
+
+
+def _subject_after_verb(sentence: str, offset: int, rule: Rules) -> tuple[int, re.Match[str] | None]:
+    """Where the verb comes second (``previous_subject_fronted``), the subject behind a fronted phrase and
+    its verb („Zur Rentenreform will Brenner nichts sagen.“): the first word before the sentence's first
+    comma that the lexicon reads as a verb's inflected form (``infinitive_endings``: „will“ → „wollen“; not
+    „seitens“, „durch“), then the subject the pattern finds right after it; (offset, match) of that subject."""
+    language = rule.fronted_language
+    data = lang.load(language, "quotes") if language else {}
+    endings = tuple(data.get("infinitive_endings", ()))
+    if language is None or rule.previous_subject is None or not data.get("previous_subject_fronted") or not endings:
+        return offset, None
+    clause = sentence.split(",", 1)[0]
+    for word in re.finditer(r"(?-i:[a-zäöüß])\w*", clause):
+        if word.start() and inflected_verb(word.group(), language, endings):
+            at = word.end() + len(sentence[word.end():]) - len(sentence[word.end():].lstrip())
+            match = rule.previous_subject.match(sentence[at:])
+            if match is not None:
+                return offset + at, match
+    return offset, None
 
 
 def _known_name(text: str, start: int, end: int) -> bool:
@@ -1006,12 +1028,14 @@ def _cue_verb(cue: str | None, rule: Rules) -> str | None:
 
 def _cue_gender(article: Article, attribution: Attribution, rule: Rules | None) -> str | None:
     """The gender or number the cue marks for its speaker: a gendered verb form ("сказала"), or the
-    verb's number where the pronoun is "she" or "they" by it (German "sagte sie" / "sagten sie")."""
+    verb's number where the pronoun is "she" or "they" by it (German "sagte sie" / "sagten sie"), or
+    where a title's determiner is (``determiner_number_gender``: „sagte die Forscherin“ / „sagten die Forscher“)."""
     gendered = rule.cue_gender.get((attribution.cue or "").lower()) if rule else None
-    if gendered or attribution.kind != "pronoun":
+    if gendered or attribution.kind not in ("pronoun", "title"):
         return gendered
-    pronoun = article.text[attribution.speaker_start:attribution.speaker_end]
-    return speakers.cue_number_gender(article.language or "", pronoun, attribution.cue)
+    # a title's determiner marks them as a pronoun does („sagte der Forscher“: m; „sagte die 39-Jährige“: f)
+    words = article.text[attribution.speaker_start:attribution.speaker_end].split()
+    return speakers.cue_number_gender(article.language or "", words[0], attribution.cue) if words else None
 
 
 def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:

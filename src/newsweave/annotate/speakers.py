@@ -86,7 +86,8 @@ def agreement(language: str) -> Agreement:
     data = lang.load(language, "quotes")
     pronouns = {word.lower(): gender for word, gender in data.get("pronoun_gender", {}).items()}
     markers = {word.lower(): gender for gender, words in data.get("gender_markers", {}).items() for word in words}
-    number_gender = {word.lower(): forms for word, forms in data.get("pronoun_number_gender", {}).items()}
+    number_gender = {word.lower(): forms for key in ("pronoun_number_gender", "determiner_number_gender")
+                     for word, forms in data.get(key, {}).items()}
     plural_cue = re.compile(data["plural_cue"], re.I) if "plural_cue" in data else None
     subjects = frozenset(data.get("subject_labels", ()))
     subordinate = frozenset(data.get("subordinate_labels", ()))
@@ -259,7 +260,8 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
         return _longest_form(introduced, outside, article.language)
     # "le commandant des secours, le lieutenant-colonel Marc Aubry": the name right after
     named_after = [p for p in outside if span[1] > span[0] and 0 <= p.start - span[1] <= 45 and re.fullmatch(
-        r",\s*(?:[\w'’-]+\s+){0,2}", article.text[span[1]:p.start])]
+        r",\s*(?:[\w'’-]+\s+){0,2}", article.text[span[1]:p.start])
+        and not _opens_clause(article.language or "", article.text[span[1]:p.start])]
     # a speaker mention that no entity covers ("la presidenta de la Cámara") gives way to the name of
     # its appositive, closed by its comma (", la demócrata Ana Roca,")
     closed = [p for p in named_after if re.match(r"\s*,", article.text[p.end:p.end + 3])] if _title_phrase(article, text) else []
@@ -308,6 +310,8 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     marked = marked or _known_humans(span, kind, gender, before, guessed)
     # where persons are guessed from capitalised words, a title refers to no run the text never shows to be a person
     candidates = marked or ([] if guessed else before)
+    if kind == "title" and candidates and _titled_otherwise(article, text, candidates[-1]):
+        return text, None  # „der FDP-Chef“ after „CSU-Chef Jonas Brenner“: a third person, whom the text does not name
     if candidates:
         person = _described_by(article, candidates[-1], candidates)
         if kind == "pronoun":
@@ -554,6 +558,7 @@ def _same_title(article: Article, mention: str, before: list[Person]) -> Person 
     title = _title_word(article.language or "", mention)
     if title is None:
         return None
+    compound = _title_compound(mention, title)
     text = article.text
     for index in range(len(before) - 1, -1, -1):
         person = before[index]
@@ -568,10 +573,39 @@ def _same_title(article: Article, mention: str, before: list[Person]) -> Person 
         lead = CLAUSE_BREAK.split(window)[-1]
         after = text[person.end:person.end + SETTINGS.speaker_marker_after]
         trail = re.match(r"\s*,\s*(?:[\w'’-]+\s+){0,2}?(\w+)", after)
-        if (title in _words(lead + " " + person.name) or title == _abbreviated_title(article.language or "", window)
+        given = lead + " " + person.name
+        if ((title in _words(given) and (compound is None or compound in given.lower()))
+                or title == _abbreviated_title(article.language or "", window)
                 or (trail is not None and trail.group(1).lower() == title)):
             return person
     return None
+
+
+def _opens_clause(language: str, between: str) -> bool:
+    """Whether the words after a speaker's comma open a clause of their own (``clause_openers``:
+    „schimpft der Parteichef, woraufhin Brenner …“), whose subject is no appositive name."""
+    words = _words(between)
+    return bool(words) and words[0] in _quote_words("clause_openers", language)
+
+
+def _title_compound(mention: str, title: str) -> str | None:
+    """The hyphenated compound whose last part is the title and whose first names a body in capitals („der
+    AfD-Chef“: „afd-chef“), lower case; a person holds the title only as the same compound („CDU-Chef Jonas
+    Brenner“ is no AfD-Chef). None for a lower-case prefix ("the vice-president", « l'ex-ministre »)."""
+    found = re.search(rf"([\w-]+)-{re.escape(title)}\b", mention, re.I)
+    return found.group().lower() if found and any(char.isupper() for char in found.group(1)) else None
+
+
+def _titled_otherwise(article: Article, mention: str, person: Person) -> bool:
+    """Whether the text gave ``person`` the mention's title in another compound („CSU-Chef Jonas Brenner“
+    for „der FDP-Chef“)."""
+    title = _title_word(article.language or "", mention)
+    compound = _title_compound(mention, title) if title else None
+    if title is None or compound is None:
+        return False
+    lead = article.text[max(0, person.start - SETTINGS.speaker_marker_before):person.start].lower()
+    given = re.findall(rf"[\w-]+-{re.escape(title)}\b", lead)
+    return bool(given) and compound not in given
 
 
 def _role_bound(language: str, mention: str) -> bool:

@@ -134,6 +134,14 @@ def _simplemma_lemma(word: str, language: str) -> str | None:
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def inflected_verb(word: str, language: str, endings: tuple[str, ...]) -> bool:
+    """Whether simplemma's dictionary reads a word as an inflected form of a lemma with an infinitive's
+    ``endings`` ("will" → "wollen", "kam" → "kommen"; not "seitens", "durch", "zaghafte")."""
+    lemma = _simplemma_lemma(word, language)
+    return lemma is not None and lemma != word and lemma.endswith(endings)
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def lower_case_only(word: str, language: str) -> bool:
     """Whether simplemma's dictionary reads a capitalised word as a form of a lower-case word only
     ("Inzwischen" → "inzwischen", "Später" → "spät"): an adverb, adjective or verb that a sentence
