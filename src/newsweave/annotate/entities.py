@@ -45,8 +45,8 @@ from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, home_votes_of, resolve_mentions, Resolved
 from newsweave.annotate.georesolve import site_home_of, site_of
-from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
-from newsweave.annotate.given_names import all_given_names, name_particles, persons_by_given_names
+from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym, spelt_as_written
+from newsweave.annotate.given_names import all_given_names, given_names_repeated, name_particles, persons_by_given_names
 from newsweave.annotate.age_names import persons_by_ages
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads, organisations_named_with_firm_suffixes
 from newsweave.annotate.name_lists import (examples_of_kinds, list_members, persons_paired_by_slashes,
@@ -155,6 +155,7 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions = teams_the_model_missed(mentions, doc, language)
     mentions = persons_after_honorifics(mentions, article.text, doc, language)
     mentions = surnames_repeated(mentions, doc, language)
+    given_names_repeated(mentions, article.text, language)
     extend_surnames_with_particles(mentions, doc)
     places_taken_for_people(mentions, article.text, doc, language)
     _places_named_as_people(mentions, article.text, doc, language)
@@ -624,7 +625,8 @@ def _is_big_place(token) -> bool:
     # Under the place's own name only: GeoNames' other names of cities are words too ("Soul" of
     # Seoul, "Logos" of Lagos), and a lower-case word is the word.
     return any(
-        entry.main_name and entry.place.kind == "city" and entry.place.population >= SETTINGS.entity_lowercase_min_population
+        entry.main_name and spelt_as_written(token.text, entry.place.name)
+        and entry.place.kind == "city" and entry.place.population >= SETTINGS.entity_lowercase_min_population
         for entry in candidates(token.text)
     )
 
