@@ -66,6 +66,7 @@ from newsweave.annotate.place_words import (full_name_words, organisations_named
 from newsweave.annotate.team_names import (teams_before_places, teams_named_after_places, teams_shown_playing,
                                            teams_the_model_missed)
 from newsweave.annotate.titles import with_titles
+from newsweave.annotate.word_sets import weekday_names
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
 from newsweave.annotate.settings import SETTINGS
@@ -188,7 +189,15 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions += lowercase_countries(doc, language, covered(mentions))
     teams_shown_playing(mentions, article.text, language)
     mentions = with_titles(mentions, article.text, doc, language)
-    return mentions
+    return _without_weekdays(mentions, language)
+
+
+def _without_weekdays(mentions: list[Mention], language: str) -> list[Mention]:
+    """A weekday alone names nothing ("in Saturday's shooting", « Vendredi, la police … »), though
+    GeoNames lists "Saturday" among the other names of a Zambian province and a model tags one
+    opening a sentence."""
+    days = weekday_names(language)
+    return [mention for mention in mentions if mention.text not in days]
 
 
 def entity_at(article: Article, start: int, end: int) -> Entity | None:
@@ -227,6 +236,8 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
         words = text[start:end]
         if LONE_LETTER.fullmatch(words):
             continue  # "groupe C", "Louis" + "XIV" cut apart, OCR debris: a letter alone names nothing
+        if words in weekday_names(language):
+            continue  # a weekday alone names nothing (see _without_weekdays); no evidence for the rules after
         kind = "demonym" if _is_demonym(words, label) or _demonym_before_noun(words, doc, end) else "name"
         mentions.append(Mention(start, end, words, "MISC" if kind == "demonym" else label, kind,
                                 lemma=name_lemma(words, language)))
