@@ -4,15 +4,13 @@ model would tag them."""
 
 from __future__ import annotations
 
-from hand_mentions import labelled, placed
+from hand_mentions import relabelled
 
 from newsweave.annotate.given_names import given_names_repeated
 
 
 def _run(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    mentions = placed(text, found)
-    given_names_repeated(mentions, text, language)
-    return labelled(mentions)
+    return relabelled(given_names_repeated, text, language, found)
 
 
 def test_a_given_name_alone_after_the_full_name_is_the_person() -> None:
