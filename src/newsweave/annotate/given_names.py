@@ -138,8 +138,9 @@ def given_names_repeated(mentions: list[Mention], text: str, language: str) -> N
     organisation, a work or a place ("Bettie" of "Bettie Page", "Alfie" of "Alfie Evans"), is the
     person, as a lone surname is (:func:`newsweave.annotate.name_repeats.surnames_repeated`). The
     word must be a given name that no other reading takes (:class:`GivenNames`: no common word, no
-    big place), the organisation no known alias, and a place keeps its label after a place
-    preposition ("flights to Jasper" of "Jasper Holt")."""
+    big place), the organisation no known alias; a place keeps its label when the gazetteer knows a
+    town of the name, however small ("communities like Jasper" of a lodge the model called "Jasper
+    Park Lodge"), or after a place preposition."""
     given = given_names(language)
     if not given:
         return
@@ -152,7 +153,7 @@ def given_names_repeated(mentions: list[Mention], text: str, language: str) -> N
         if alias_of(mention.text) is not None:
             continue
         window = text[max(0, mention.start - SETTINGS.entity_preposition_window) : mention.start]
-        if mention.label == "LOC" and preposition is not None and preposition.search(window):
+        if mention.label == "LOC" and (candidates(mention.text) or preposition is not None and preposition.search(window)):
             continue
         mention.label = "PER"
 
