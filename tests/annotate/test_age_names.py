@@ -3,7 +3,7 @@ Invented names, towns and sentences; the mentions are placed by hand, as the mod
 
 from __future__ import annotations
 
-from hand_mentions import labelled, placed
+from hand_mentions import relabelled
 
 from newsweave.annotate.age_names import persons_by_ages
 from newsweave.annotate.entities import annotate_entities
@@ -12,9 +12,7 @@ from newsweave.offsets import OffsetMap
 
 
 def _run(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    mentions = placed(text, found)
-    persons_by_ages(mentions, text, language)
-    return labelled(mentions)
+    return relabelled(persons_by_ages, text, language, found)
 
 
 def test_a_name_followed_by_an_age_is_a_person_and_so_are_its_like_mentions() -> None:

@@ -152,6 +152,21 @@ def test_a_lower_case_word_is_no_place_under_another_name_of_the_place() -> None
     assert "soul" not in _by_text("Inge Morvaal a dit que la soul de la ville était en jeu.", "fr")
 
 
+def test_a_lower_case_word_is_a_place_only_as_the_place_spells_itself() -> None:
+    # « la tête » folds to Tete (Mozambique): its article and an accent the name lacks make it a word.
+    assert "la tête" not in _by_text("Inge Morvaal restera à la tête de la commune de Varnoux.", "fr")
+    # The name without its accents is still the place ("montreal" for Montréal), in either language.
+    assert _by_text("Inge Morvaal est arrivée à montreal lundi.", "fr")["montreal"][0].label == "LOC"
+    assert _by_text("Inge Morvaal lives in montreal now.", "en")["montreal"][0].label == "LOC"
+
+
+def test_a_weekday_alone_is_no_name() -> None:
+    # GeoNames lists "Saturday" among the other names of a province; a model tags a weekday opening a sentence.
+    found = _by_text("Two guards hurt in Saturday's riot in Varnley were named by Inge Morvaal.", "en")
+    assert "Saturday" not in found and found["Inge Morvaal"][0].label == "PER"
+    assert "Vendredi" not in _by_text("Vendredi, la police de Varnoux a interpellé Inge Morvaal.", "fr")
+
+
 def test_a_lower_case_country_homograph_stays_a_word() -> None:
     assert "turkey" not in _by_text("They ate turkey and rice at the festival.", "en")
 

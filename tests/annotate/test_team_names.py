@@ -4,7 +4,7 @@ invented or real places; the mentions are placed by hand."""
 
 from __future__ import annotations
 
-from hand_mentions import labelled, placed
+from hand_mentions import relabelled
 
 from newsweave.annotate.canonical import Mention
 from newsweave.annotate.nlp import pipeline
@@ -69,9 +69,7 @@ def test_headlines_places_and_other_languages_give_no_untagged_team() -> None:
 
 
 def _shown_playing(text: str, language: str, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    mentions = placed(text, found)
-    teams_shown_playing(mentions, text, language)
-    return labelled(mentions)
+    return relabelled(teams_shown_playing, text, language, found)
 
 
 def test_a_name_the_article_shows_playing_is_a_team_and_so_are_its_persons() -> None:

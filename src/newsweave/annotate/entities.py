@@ -45,8 +45,8 @@ from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, home_votes_of, resolve_mentions, Resolved
 from newsweave.annotate.georesolve import site_home_of, site_of
-from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym
-from newsweave.annotate.given_names import all_given_names, name_particles, persons_by_given_names
+from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym, spelt_as_written
+from newsweave.annotate.given_names import all_given_names, given_names_repeated, name_particles, persons_by_given_names
 from newsweave.annotate.age_names import persons_by_ages
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads, organisations_named_with_firm_suffixes
 from newsweave.annotate.name_lists import (examples_of_kinds, list_members, persons_paired_by_slashes,
@@ -66,6 +66,7 @@ from newsweave.annotate.place_words import (full_name_words, organisations_named
 from newsweave.annotate.team_names import (teams_before_places, teams_named_after_places, teams_shown_playing,
                                            teams_the_model_missed)
 from newsweave.annotate.titles import with_titles
+from newsweave.annotate.word_sets import weekday_names
 from newsweave.annotate.toponyms import recover_toponyms
 from newsweave.model import Article, Entity
 from newsweave.annotate.settings import SETTINGS
@@ -155,6 +156,7 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions = teams_the_model_missed(mentions, doc, language)
     mentions = persons_after_honorifics(mentions, article.text, doc, language)
     mentions = surnames_repeated(mentions, doc, language)
+    given_names_repeated(mentions, article.text, language)
     extend_surnames_with_particles(mentions, doc)
     places_taken_for_people(mentions, article.text, doc, language)
     _places_named_as_people(mentions, article.text, doc, language)
@@ -187,7 +189,15 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions += lowercase_countries(doc, language, covered(mentions))
     teams_shown_playing(mentions, article.text, language)
     mentions = with_titles(mentions, article.text, doc, language)
-    return mentions
+    return _without_weekdays(mentions, language)
+
+
+def _without_weekdays(mentions: list[Mention], language: str) -> list[Mention]:
+    """A weekday alone names nothing ("in Saturday's shooting", « Vendredi, la police … »), though
+    GeoNames lists "Saturday" among the other names of a Zambian province and a model tags one
+    opening a sentence."""
+    days = weekday_names(language)
+    return [mention for mention in mentions if mention.text not in days]
 
 
 def entity_at(article: Article, start: int, end: int) -> Entity | None:
@@ -226,6 +236,8 @@ def _model_mentions(text: str, doc: Doc, language: str) -> list[Mention]:
         words = text[start:end]
         if LONE_LETTER.fullmatch(words):
             continue  # "groupe C", "Louis" + "XIV" cut apart, OCR debris: a letter alone names nothing
+        if words in weekday_names(language):
+            continue  # a weekday alone names nothing (see _without_weekdays); no evidence for the rules after
         kind = "demonym" if _is_demonym(words, label) or _demonym_before_noun(words, doc, end) else "name"
         mentions.append(Mention(start, end, words, "MISC" if kind == "demonym" else label, kind,
                                 lemma=name_lemma(words, language)))
@@ -624,7 +636,8 @@ def _is_big_place(token) -> bool:
     # Under the place's own name only: GeoNames' other names of cities are words too ("Soul" of
     # Seoul, "Logos" of Lagos), and a lower-case word is the word.
     return any(
-        entry.main_name and entry.place.kind == "city" and entry.place.population >= SETTINGS.entity_lowercase_min_population
+        entry.main_name and spelt_as_written(token.text, entry.place.name)
+        and entry.place.kind == "city" and entry.place.population >= SETTINGS.entity_lowercase_min_population
         for entry in candidates(token.text)
     )
 

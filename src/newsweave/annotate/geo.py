@@ -100,6 +100,19 @@ def fold(name: str) -> str:
     return _SPACES.sub(" ", stripped).strip(" .,;:").casefold()
 
 
+def spelt_as_written(words: str, name: str) -> bool:
+    """Whether lower-case ``words`` spell the place's ``name`` itself: the same letters and words,
+    with at most the name's accents left out ("montreal" for Montréal). :func:`fold` alone finds
+    "la tête" under Tete: its article and an accent the name lacks make it another word."""
+    written = _SPACES.sub(" ", words.replace("’", "'")).strip().casefold()
+    spelt = _SPACES.sub(" ", name.replace("’", "'")).strip().casefold()
+    return written == spelt or written == _without_accents(spelt)
+
+
+def _without_accents(text: str) -> str:
+    return "".join(char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char))
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
@@ -912,5 +925,5 @@ from newsweave.annotate.georesolve import division_marks, publication_country, r
 __all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "folded_articles",
            "folded_country_names", "opens_with_article",
            "gazetteer", "government_seat", "haversine_km",
-           "most_populous", "publication_country", "region_demonym", "resolve_places", "shared_demonyms",
+           "most_populous", "publication_country", "region_demonym", "resolve_places", "shared_demonyms", "spelt_as_written",
            "town_region_pairs", "us_state_names"]

@@ -39,6 +39,7 @@ from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.geo import candidates, fold
 from newsweave.annotate.name_repeats import lowercase_words, not_noun_words
 from newsweave.annotate.nlp import pipeline
+from newsweave.annotate.place_words import place_preposition
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import calendar_words, is_list_gap, stop_words, street_words
 
@@ -130,6 +131,31 @@ def _given_names(language: str) -> frozenset[str]:
                      and NAME_WORD.fullmatch(name) and name.lower() not in opening_none
                      and (name.lower() not in common or (
                          locales >= SETTINGS.given_name_noun_min_locales and name.lower() not in not_nouns)))
+
+
+def given_names_repeated(mentions: list[Mention], text: str, language: str) -> None:
+    """A lone given name of a person the article names in full, which the model called an
+    organisation, a work or a place ("Bettie" of "Bettie Page", "Alfie" of "Alfie Evans"), is the
+    person, as a lone surname is (:func:`newsweave.annotate.name_repeats.surnames_repeated`). The
+    word must be a given name that no other reading takes (:class:`GivenNames`: no common word, no
+    big place), the organisation no known alias; a place keeps its label when the gazetteer knows a
+    town of the name, however small ("communities like Jasper" of a lodge the model called "Jasper
+    Park Lodge"), or after a place preposition."""
+    given = given_names(language)
+    if not given:
+        return
+    firsts = {words[0] for words in (m.text.split() for m in mentions if m.kind == "name" and m.label == "PER")
+              if len(words) >= 2 and words[0] in given}
+    preposition = place_preposition(language)
+    for mention in mentions:
+        if mention.kind != "name" or mention.label not in NOT_PERSONS or mention.text not in firsts:
+            continue
+        if alias_of(mention.text) is not None:
+            continue
+        window = text[max(0, mention.start - SETTINGS.entity_preposition_window) : mention.start]
+        if mention.label == "LOC" and (candidates(mention.text) or preposition is not None and preposition.search(window)):
+            continue
+        mention.label = "PER"
 
 
 @cache

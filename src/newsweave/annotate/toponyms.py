@@ -36,7 +36,7 @@ from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.division_codes import division_names
 from newsweave.annotate.geo import _common_words as gazetteer_function_words
 from newsweave.annotate.geo import _name_languages as gazetteer_languages
-from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names, region_demonym
+from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names, region_demonym, spelt_as_written
 from newsweave.annotate.names import noun_of_the_lexicon
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS
 from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, folded_stop_words, lowercase_not_places, street_words
@@ -793,7 +793,7 @@ def _is_place_name(words: str, language: str, dateline: bool) -> bool:
         place = entry.place
         # A lower-case word names a place under the place's own name only ("in turn" is no
         # other name of a town in Uzbekistan).
-        if lower and not entry.main_name:
+        if lower and not (entry.main_name and spelt_as_written(words, place.name)):
             continue
         if place.kind in kinds or place.kind == "city" and place.population >= minimum:
             return True
