@@ -96,6 +96,9 @@ def test_a_german_pitch_names_its_product_after_a_noun() -> None:
 @pytest.mark.parametrize(("language", "text"), [
     ("en", "The Crumbwell bakery opened on Mossbridge high street on Monday. A sourdough loaf costs £3.20, the owner, "
            "Dilys Penhallow, said. Customers can order online from next month, she added.\n\n" + BODY["en"]),
+    # A site's sign-up box: the sentence before "You may unsubscribe" names the site, offers nothing.
+    ("en", "Once registered, you can read more of the Mossbridge Echo.\n\nBy registering you agree to our privacy policy "
+           "and to receive occasional emails from Quill Weekly. You may unsubscribe at any time.\n\n" + BODY["en"]),
     ("de", "Das Weinfest in Tannwiesen zieht in den Schlossgarten um. Zwölf Winzer schenken aus, darunter das Weingut "
            "Haller. Karten für die Weinprobe gibt es ab Montag im Rathaus, sie kosten 18 Euro.\n\n" + BODY["de"]),
 ])

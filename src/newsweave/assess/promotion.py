@@ -88,17 +88,19 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
 
 def _lead_in_brands(article: Article, all_sentences: list[Sentence], index: int, quoted: list[tuple[int, int]],
                     pitched: bool) -> list[tuple[int, int]]:
-    """The product a pitch names in the sentence before its call to act, in the same paragraph
-    ("… should try FreshCrate, the weekly veg box. Order before Sunday with the code …"): that
-    sentence must itself recommend (a signal of its own) and report nobody."""
-    if index == 0:
+    """The product a sale (``pitched``: an offer, the reader called or addressed) names in the
+    sentence before it, in the same paragraph ("… should try Brinebox, the weekly fish crate. Order
+    before Friday with the code …"): that sentence must itself call the reader to act and report
+    nobody. A site's sign-up box ("By registering you agree to receive emails from X. You may
+    unsubscribe at any time.") offers nothing and calls to no act before its last sentence."""
+    if index == 0 or not pitched:
         return []
     lead = all_sentences[index - 1]
     if "\n" in article.text[lead.end : all_sentences[index].start] or _reports_someone(article, (lead.start, lead.end)):
         return []
     window = (lead.start, all_sentences[index].end)
     acts = _signal(article, "call_to_act", (lead.start, lead.end), quoted)
-    if not any(_signal(article, name, (lead.start, lead.end), quoted) for name in SIGNALS):
+    if not acts:
         return []
     return [span for span in _brands(article, (lead.start, lead.end), acts, pitched)
             if _off_topic(article, article.text[span[0] : span[1]], window)]
