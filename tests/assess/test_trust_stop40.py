@@ -77,20 +77,19 @@ def test_report_sentences_that_name_networks_stay_text(line: str) -> None:
     assert furniture_tail(line) is None
 
 
-def test_a_pitch_naming_its_product_before_the_call_to_act_is_flagged_on_the_product() -> None:
-    text = ("Mossbridge primary schools will serve fish caught in the bay from September, the education board decided.\n\n"
-            "Families who want the same at home should try Brinebox, the weekly fish crate. Order before Friday with the "
-            "code BAY30 and get your first crate at half price!\n\n" + BODY["en"])
-    found = flags(analyse(text, "en"), "undisclosed_promotion")
-    assert "Brinebox" in [span.text for flag in found for span in flag.evidence]
-
-
-def test_a_german_pitch_names_its_product_after_a_noun() -> None:
-    text = ("Die Stadtwerke Tannwiesen erhöhen zum 1. Oktober den Strompreis um drei Cent je Kilowattstunde.\n\n"
-            "Sparen Sie beim Heizen mit dem Heizlüfter Warmex! Bestellen Sie jetzt im Onlineshop und sichern Sie sich "
-            "mit dem Gutscheincode WARM15 ganze 15 Prozent Rabatt.\n\n" + BODY["de"])
-    found = flags(analyse(text, "de"), "undisclosed_promotion")
-    assert "Warmex" in [span.text for flag in found for span in flag.evidence]
+@pytest.mark.parametrize(("language", "pitch", "product"), [
+    # the product named in the sentence before the sale
+    ("en", "Mossbridge primary schools will serve fish caught in the bay from September, the education board decided.\n\n"
+           "Families who want the same at home should try Brinebox, the weekly fish crate. Order before Friday with the "
+           "code BAY30 and get your first crate at half price!", "Brinebox"),
+    # the product named after a capitalised noun
+    ("de", "Die Stadtwerke Tannwiesen erhöhen zum 1. Oktober den Strompreis um drei Cent je Kilowattstunde.\n\n"
+           "Sparen Sie beim Heizen mit dem Heizlüfter Warmex! Bestellen Sie jetzt im Onlineshop und sichern Sie sich "
+           "mit dem Gutscheincode WARM15 ganze 15 Prozent Rabatt.", "Warmex"),
+])
+def test_a_pitch_is_flagged_on_the_product_it_names(language: str, pitch: str, product: str) -> None:
+    found = flags(analyse(f"{pitch}\n\n{BODY[language]}", language), "undisclosed_promotion")
+    assert product in [span.text for flag in found for span in flag.evidence]
 
 
 @pytest.mark.parametrize(("language", "text"), [
