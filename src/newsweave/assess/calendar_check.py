@@ -10,6 +10,11 @@ written next to the date, before it or after it in brackets.
 
 Numeric dates are read day first; in English, where "4/11/2016" may be month first, a date
 is called impossible or contradicted only if both readings are.
+
+A weekday written beside a day told from the article's own date ("yesterday (Tuesday)",
+« hier mardi », „heute, Freitag“, «mañana sábado») must be that day's weekday; the words are
+``day_before``, ``same_day`` and ``day_after`` of ``[calendar]``. Only a publication date that
+was given, not guessed from the text, can contradict them.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from newsweave import lang
@@ -30,7 +35,9 @@ KIND = "date_inconsistent"
 MONTH_FIRST_NUMERIC = frozenset({"en"})
 # How sure each finding is (docs/quality.md): an impossible date or a contradiction with
 # the year written is near certain; with the year taken from the article's date, less so.
-CONFIDENCE = {"impossible": 0.95, "weekday": 0.9, "weekday_inferred_year": 0.6}
+CONFIDENCE = {"impossible": 0.95, "weekday": 0.9, "weekday_inferred_year": 0.6, "relative_day": 0.6}
+# The ``[calendar]`` lists of days told from the article's date, with their distance from it.
+RELATIVE_DAYS = {"day_before": -1, "same_day": 0, "day_after": 1}
 
 
 @dataclass(frozen=True)
@@ -79,6 +86,7 @@ def calendar_flags(article: Article, taken: list[tuple[int, int]]) -> list[Flag]
         and article.published_basis != "inferred" else None
     flags: list[Flag] = []
     seen: list[tuple[int, int]] = list(taken)
+    flags += _relative_day_flags(article, seen)
     for written in _dates(article.text, patterns, months, weekdays, language):
         if any(s < written.end and written.start < e for s, e in seen):
             continue
@@ -136,3 +144,66 @@ def _check(article: Article, written: Written, published_year: int | None) -> Fl
                 f"“{text}” names a {calendar.day_name[written.weekday]} but {actual.isoformat()} is a "
                 f"{calendar.day_name[actual.weekday()]}{how}.",
                 span, CONFIDENCE["weekday" if written.year else "weekday_inferred_year"])
+
+
+@cache
+def _relative_days(language: str) -> tuple[re.Pattern[str], dict[str, int], frozenset[str]] | None:
+    """The pattern of a day told from the article's date followed by a weekday, and each word's distance."""
+    table = lang.load(language, TRUST_FILE).get("calendar", {})
+    shifts = {word.lower(): shift for key, shift in RELATIVE_DAYS.items() for word in table.get(key, [])}
+    weekdays = table.get("weekdays", [])
+    if not shifts or len(weekdays) != 7:
+        return None
+    words = "|".join(sorted((re.escape(w) for w in shifts), key=len, reverse=True))
+    weekday = "|".join(sorted((re.escape(w) for w in weekdays), key=len, reverse=True))
+    # A comma, an opening bracket or a space between them: "yesterday, Tuesday", "today (Monday)".
+    pattern = re.compile(rf"(?<!\w)(?P<rel>{words})(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?P<wd>{weekday})\b(?:[ \t]*\))?", re.IGNORECASE)
+    return pattern, shifts, frozenset(w.lower() for w in table.get("not_a_day_after", []))
+
+
+def _relative_day_flags(article: Article, seen: list[tuple[int, int]]) -> list[Flag]:
+    """Weekdays that are not the weekday of the day told beside them ("yesterday, Tuesday")."""
+    found = _relative_days(article.language or "")
+    published = _given_date(article)
+    if found is None or published is None:
+        return []
+    pattern, shifts, not_after = found
+    weekdays = [w.lower() for w in lang.load(article.language or "", TRUST_FILE)["calendar"]["weekdays"]]
+    flags = []
+    for match in pattern.finditer(article.text):
+        if not _written_as_day(article.text, match.start(), match.group("rel")) or _word_before(article.text, match.start()) in not_after:
+            continue
+        if any(s < match.end() and match.start() < e for s, e in seen):
+            continue
+        told = published + timedelta(days=shifts[match.group("rel").lower()])
+        named = weekdays.index(match.group("wd").lower())
+        if told.weekday() == named:
+            continue
+        seen.append((match.start(), match.end()))
+        flags.append(Flag(KIND, "warning",
+                          f"“{match.group(0)}” names a {calendar.day_name[named]} but that day ({told.isoformat()}, "
+                          f"told from the article's date) is a {calendar.day_name[told.weekday()]}.",
+                          [article.span(match.start(), match.end())], CONFIDENCE["relative_day"]))
+    return flags
+
+
+def _given_date(article: Article) -> date | None:
+    if not article.published or article.published_basis in ("inferred", "unknown"):
+        return None
+    try:
+        return date.fromisoformat(article.published[:10])
+    except ValueError:
+        return None
+
+
+def _written_as_day(text: str, start: int, word: str) -> bool:
+    """In lower case, or capitalised where a sentence opens: German "Morgen" inside a sentence is a morning or a paper's name."""
+    if word.islower():
+        return True
+    before = text[:start].rstrip()
+    return word[:1].isupper() and word[1:].islower() and (not before or before[-1] in ".!?:\"“„«")
+
+
+def _word_before(text: str, start: int) -> str:
+    words = re.findall(r"\w+", text[max(0, start - 20):start])
+    return words[-1].lower() if words else ""

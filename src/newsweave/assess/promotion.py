@@ -77,11 +77,33 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
         pitched = _pitch_without_speaker(article, window, found)
         brands = [span for span in _brands(article, window, acts, pitched) if _core(article.text[span[0] : span[1]]) not in seen]
         brands = [span for span in brands if _off_topic(article, article.text[span[0] : span[1]], window)]
+        brands += [span for span in _lead_in_brands(article, all_sentences, index, quoted, pitched)
+                   if _core(article.text[span[0] : span[1]]) not in seen | {_core(article.text[s:e]) for s, e in brands}]
         if not brands:
             continue
         seen.update(_core(article.text[s:e]) for s, e in brands)
         flags.append(_flag(article, brands, found))
     return flags
+
+
+def _lead_in_brands(article: Article, all_sentences: list[Sentence], index: int, quoted: list[tuple[int, int]],
+                    pitched: bool) -> list[tuple[int, int]]:
+    """The product a sale (``pitched``: an offer, the reader called or addressed) names in the
+    sentence before it, in the same paragraph ("… should try Brinebox, the weekly fish crate. Order
+    before Friday with the code …"): that sentence must itself call the reader to act and report
+    nobody. A site's sign-up box ("By registering you agree to receive emails from X. You may
+    unsubscribe at any time.") offers nothing and calls to no act before its last sentence."""
+    if index == 0 or not pitched:
+        return []
+    lead = all_sentences[index - 1]
+    if "\n" in article.text[lead.end : all_sentences[index].start] or _reports_someone(article, (lead.start, lead.end)):
+        return []
+    window = (lead.start, all_sentences[index].end)
+    acts = _signal(article, "call_to_act", (lead.start, lead.end), quoted)
+    if not acts:
+        return []
+    return [span for span in _brands(article, (lead.start, lead.end), acts, pitched)
+            if _off_topic(article, article.text[span[0] : span[1]], window)]
 
 
 def _site_prompts(article: Article) -> list[tuple[int, int]]:
@@ -196,11 +218,24 @@ def _brands(article: Article, window: tuple[int, int], acts: list[tuple[int, int
                 continue  # the reader, a weekday or a month, a person: not a brand
             if pattern is _BRAND_WORD and any(char.isdigit() for char in match.group(0)):
                 continue  # a promotional code is evidence of the offer, not the brand
-            if overlaps(s, e, places) or (pattern is _BRAND_WORD and _after_determiner(article.text, s, determiners)):
-                continue  # a place; or a common noun ("die Ergebnisse": German capitalises all nouns)
+            if pattern is _BRAND_WORD and _after_determiner(article.text, s, determiners):
+                # A common noun ("die Ergebnisse": German capitalises all nouns); a name may follow
+                # it in the same run ("dem Filtersystem Aquapur").
+                name_start = _name_after_noun(article.text, s, e)
+                if name_start is None:
+                    continue
+                s = name_start
+            if overlaps(s, e, places):
+                continue  # a place
             if not any(fs < e and s < fe for fs, fe in found):
                 found.append((s, e))
     return sorted(found)
+
+
+def _name_after_noun(text: str, start: int, end: int) -> int | None:
+    """Where the words after the run's first (a noun after its determiner) start, or None for a lone noun."""
+    space = text.find(" ", start, end)
+    return None if space < 0 else space + 1
 
 
 def _after_determiner(text: str, start: int, determiners: tuple[re.Pattern[str], ...]) -> bool:
