@@ -79,6 +79,7 @@ def _names_data(language: str) -> dict[str, Any]:
         "capitalised_nouns": capitalises_nouns(language),
         "not_names": {fold(word) for word in data.get("not_names", [])},
         "lexicon_words_not_names": bool(data.get("lexicon_words_not_names", False)),
+        "lexicon_heads_open_bodies": bool(data.get("lexicon_heads_open_bodies", False)),
         "acronym_label": data.get("acronym_label"),
         "org_complements": {word.lower() for word in data.get("org_complements", [])},
         "complement_articles": {word.lower() for word in data.get("complement_articles", [])},
@@ -485,6 +486,19 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     return Mention(span.start_char, span.end_char, name, label)
 
 
+def _body_head_opens(name: str, data: dict[str, Any], language: str) -> bool:
+    """Whether a run of several words is a body's name: it opens on a word the lexicon holds in lower
+    case only and no locale lists as a name ("Fuerzas", "Autoridad"), goes on with a particle ("Fuerzas y
+    Cuerpos de Seguridad") or with another such word ("Autoridad Nacional"), and names no one after it
+    (no given name: "Informa Ana Roca" names a person; no initial or abbreviation first: "Dr. Ruiz Soto")."""
+    words = name.split()
+    if len(words) < 2 or not words[0].isalpha() or len(words[0]) < 3 or not lower_case_word(words[0], language):
+        return False
+    if any(given_names(language).listed(word) for word in words[1:]):
+        return False
+    return words[1].lower() in data["particles"] or lower_case_word(words[1], language)
+
+
 def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], language: str,
            last_word_alone: bool = False) -> str | None:
     alias = alias_of(name)
@@ -512,6 +526,8 @@ def _label(name: str, words: list[str], titled: bool, data: dict[str, Any], lang
     if (not titled and data["capitalised_nouns"] and any(word in name.split() for word in data["particles"])
             and not given_names(language).listed(name.split()[0])):
         return None  # nouns joined by a preposition ("Reihe von Problemen"), not "Otto von Kestrel"
+    if not titled and data["lexicon_heads_open_bodies"] and _body_head_opens(name, data, language):
+        return "ORG"  # "Fuerzas y Cuerpos de Seguridad", "Autoridad Nacional Palestina": a body, no person
     # particles do not count: "Ilse von der Kessel" has two words of a name
     if titled or (2 <= len([word for word in name.split() if word[:1].isupper()]) <= 3
                   and (not data["capitalised_nouns"] or last_word_alone or _has_person_word(name, language))):

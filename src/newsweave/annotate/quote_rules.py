@@ -287,7 +287,8 @@ def rules(language: str) -> Rules | None:
     # words that go on the writer's sentence past a quote, never a speaker's first word ('…” for the
     # victory, Sanders said', '…” that Sanders can win, said X', « … » pour la ville, a dit X)
     not_openers = rf"(?!(?:{alternation(data.get('not_speaker_openers', []))})\s)"
-    phrase = (rf"{not_openers}(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+)|{name}['’]s\s+)(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
+    demonstrative = _demonstrative_subject(data, language)
+    phrase = (rf"{not_openers}(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+){demonstrative}|{name}['’]s\s+)(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
               rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
@@ -657,7 +658,29 @@ def rules(language: str) -> Rules | None:
                  frozenset(word.lower() for word in data.get("passive_auxiliaries", [])),
                  _addressee(data), frozenset(word.lower() for word in data.get("addressee_cues", [])),
                  language if data.get("interjection_lexicon") else None,
-                 re.compile(rf"(?-i:[a-zà-ÿ][\w'’-]*\s+){{1,2}}?{addressed}\s+(?=\S)", re.I) if addressed else None)
+                 _mention_after_verb(data, addressed, determiners) if addressed else None)
+
+
+def _mention_after_verb(data: dict, addressed: str, determiners: str) -> re.Pattern[str]:
+    """The verb a source mention opens on, up to its subject (one or two lower-case words, no determiner:
+    « según reseñó NBC6 », « según explicó la Provincia »), with whom it was said to where the copy names
+    it (« según confirmó a EFE Ana Roca »). Not "fuentes del Ministerio": a particle joins a noun to its body."""
+    # (the stop words of the language hold the speech verbs themselves: the phrase words are left out instead)
+    joins = data.get("determiners", []) + data.get("name_particles", []) + data.get("clause_continuations", [])
+    verb = rf"(?!(?:{alternation(joins)})\b)[a-zà-ÿ][\w'’-]*\s+"
+    return re.compile(rf"(?-i:[a-zà-ÿ][\w'’-]*\s+){{1,2}}?{addressed}\s+(?=\S)"
+                      rf"|(?-i:{verb}){{1,2}}?(?=(?:(?:{determiners})\s+)?(?-i:[{UPPER}]))", re.I)
+
+
+def _demonstrative_subject(data: dict, language: str) -> str:
+    """An alternative for a demonstrative that opens the subject after a cue (``demonstrative_subjects``:
+    « “…”, informó este ministerio »), unless a month, a weekday or a word of ``demonstrative_time_nouns``
+    follows: « “…”, dijo este martes » keeps its day as the clause's time, no speaker. Empty elsewhere."""
+    demonstratives = data.get("demonstrative_subjects", [])
+    if not demonstratives:
+        return ""
+    times = sorted(calendar_words(language) | set(weekday_names(language)) | set(data.get("demonstrative_time_nouns", [])))
+    return rf"|(?:{alternation(demonstratives)})\s+(?!(?:{alternation(times)})\b)"
 
 
 def _addressee(data: dict) -> re.Pattern[str] | None:

@@ -127,6 +127,8 @@ class ResolveContext:
             # future cue of the clause keeps the preposition's forward reading; only a clause
             # in the past alone turns it back ("talks went on until Thursday")
             return -1 if past_before is not None and future_before is None else 1
+        if past_before is None and self._forward_preposition_then_past(before_lower, future_before, after_lower):
+            return -1
         # nearest marker before the match: the larger end offset; "expected" is a future cue
         # and also looks like a past participle, so the future wins a tie
         if future_before is not None and (past_before is None or future_before >= past_before):
@@ -150,6 +152,19 @@ class ResolveContext:
         # verb later in the sentence ("Jeudi soir, le président russe Vladimir Poutine a
         # confirmé", "En octubre, la Administración Trump comenzó") shows it was none
         return 0 if self.rules.verb_second is None and self._past_later_in_sentence() else 1
+
+    def _forward_preposition_then_past(self, before_lower: str, future_before: int | None, after_lower: str) -> bool:
+        """Whether the clause's only future cue is a forward preposition further back ("hasta" in
+        « hasta la noche de este jueves permaneció sin identificar ») and its verb, after the match,
+        is past with no future cue: the preposition bounds a state that lasted up to that day."""
+        if future_before is None or not any(re.search(rf"(?<!\w){re.escape(word)}$", before_lower[:future_before])
+                                            for word in self.rules.forward_before):
+            return False
+        cues = (self.rules.word_boundaries,)
+        if _last_cue(before_lower[:future_before - 1], self.rules.future_cues, self.rules.future_patterns, *cues) is not None:
+            return False
+        return (_first_cue(after_lower, self.rules.past_cues, self.rules.past_patterns, *cues) is not None
+                and _first_cue(after_lower, self.rules.future_cues, self.rules.future_patterns, *cues) is None)
 
     def _perfect_bracket(self, before_lower: str) -> bool:
         """A perfect's auxiliary among the clause's words before the match and a participle later in
