@@ -180,6 +180,29 @@ def test_a_dateline_after_the_byline_s_date_or_before_a_colon_is_a_place() -> No
     assert {"CARCASSONNE", "LIMOUX"} <= set(places)
 
 
+def test_a_dotted_dateline_the_model_cuts_in_pieces_is_one_place() -> None:
+    # The model reads "ST" and "PAUL" (a town in Cape Verde) or "ST" and a person "JOHN'S".
+    text = "Hedge ruling upheld . ST. PAUL -- No matter how tall the hedge, Brenna Castwick said on Monday."
+    places = _places(text, "en")
+    assert "ST. PAUL" in places and places["ST. PAUL"].country == "US", places
+    assert "PAUL" not in {item.text for item in _entities(text, "en")}
+    text = "ST. JOHN'S, N.L. - Brenna Castwick opened the new depot on Monday."
+    places = _places(text, "en")
+    assert "ST. JOHN'S" in places and places["ST. JOHN'S"].country == "CA", places
+
+
+def test_une_date_de_lieu_pointee_coupee_en_morceaux_est_un_seul_lieu() -> None:
+    text = "ST. NAZAIRE (AFP) - Brenna Castwick a ouvert le nouveau dépôt lundi."
+    places = _places(text, "fr")
+    assert "ST. NAZAIRE" in places and places["ST. NAZAIRE"].country == "FR", places
+    assert not {"ST", "NAZAIRE"} & {item.text for item in _entities(text, "fr")}
+
+
+def test_a_name_in_capitals_before_a_dash_that_is_no_place_keeps_the_model_s_pieces() -> None:
+    text = "Depot plan wins a vote. BRENNA CASTWICK -- The council backed her plan on Tuesday."
+    assert "BRENNA CASTWICK" not in _places(text, "en")
+
+
 def test_a_generic_word_inside_a_name_is_not_a_division() -> None:
     text = "Fans filled the Rogers Centre and the West Wing on Monday."
     assert _embedded(text, [("Rogers Centre", "FAC"), ("West Wing", "ORG")], "en") == []

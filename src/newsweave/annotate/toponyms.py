@@ -78,11 +78,13 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
     _trim_affiliations(mentions, affiliations)
     _relabel_place_names(mentions)
     _countries_taken_for_organisations(mentions, language)
+    datelines = _dateline_names(text)
+    mentions = _datelines_split_in_pieces(mentions, datelines, text, language)
     by_span = {(m.start, m.end): m for m in mentions}
     taken = covered(mentions)
     added: list[Mention] = []
     lower_places: set[str] = set()
-    for start, end in _dateline_names(text):
+    for start, end in datelines:
         _take(start, end, text, by_span, taken, added, person_words, language, dateline=True)
     for start, end in affiliations:
         _take(start, end, text, by_span, taken, added, person_words, language, tag=True)
@@ -807,6 +809,26 @@ def _take_lowercase_repeats(doc: Doc, places: set[str], taken: set[int], added: 
             mention = Mention(token.idx, token.idx + len(token.text), token.text, "LOC")
             added.append(mention)
             taken.update(range(mention.start, mention.end))
+
+
+def _datelines_split_in_pieces(mentions: list[Mention], datelines: list[tuple[int, int]], text: str,
+                               language: str) -> list[Mention]:
+    """A dateline in capitals that the model cut into names of its own, or of which it kept a
+    piece ("ST. PAUL" as "ST" and "PAUL", or "PAUL" alone), becomes one place mention when the
+    whole is a place a dateline may name: its pieces, each wholly inside it, are dropped. A saint's
+    abbreviation is read through ``saint_abbreviations`` of ``lang/<iso>/places.toml``."""
+    gone: set[int] = set()
+    joined: list[Mention] = []
+    for start, end in datelines:
+        pieces = [m for m in mentions if m.kind == "name" and m.start < end and start < m.end]
+        if not pieces or any(m.start < start or m.end > end or (m.start, m.end) == (start, end) for m in pieces):
+            continue
+        if _is_place_name(text[start:end], language, dateline=True):
+            gone.update(id(m) for m in pieces)
+            joined.append(Mention(start, end, text[start:end], "LOC"))
+    if not gone:
+        return mentions
+    return [m for m in mentions if id(m) not in gone] + joined
 
 
 def _dateline_names(text: str) -> list[tuple[int, int]]:
