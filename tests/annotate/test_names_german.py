@@ -117,6 +117,16 @@ def test_a_club_word_before_a_town_is_a_sports_club() -> None:
     assert "Düsseldorf" not in found and "Fortuna" not in found
 
 
+def test_a_town_before_an_english_club_word_is_a_sports_club() -> None:
+    found = _found("Das kriselnde Norwich United gewann gegen West Ham Rovers mit 4:2. "
+                   "In Norwich feierten die Fans bis Mitternacht.", "de")
+    assert found["Norwich United"] == "ORG"
+    assert found["West Ham Rovers"] == "ORG"
+    assert "United" not in found and "Rovers" not in found
+    # the town alone stays a place
+    assert found["Norwich"] == "LOC"
+
+
 def test_initials_in_an_editors_code_and_a_place_in_capitals_are_no_organisations() -> None:
     found = _found("Die Regeln gelten ab Juni./kro/RK/bst Die SPD/CDU/FDP-Koalition hält. "
                    "Die Kranken aus dem Bezirk Neuhofen auf der YBBS kamen.", "de")

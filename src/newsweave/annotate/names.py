@@ -89,6 +89,7 @@ def _names_data(language: str) -> dict[str, Any]:
         "place_prepositions": {word.lower() for word in data.get("place_prepositions", [])},
         "place_joiners": {word.lower() for word in data.get("place_joiners", [])},
         "club_words": {fold(word) for word in data.get("club_words", [])},
+        "club_words_after": {fold(word) for word in data.get("club_words_after", [])},
         "town_adjective_endings": tuple(data.get("town_adjective_endings", [])),
     }
 
@@ -132,22 +133,48 @@ def _split_at_clubs(doc: Doc, run: tuple[int, int], language: str) -> list[tuple
     """A run cut around a sports club named by a club word and its town ("Fortuna Düsseldorf",
     "TSG Hoffenheim", "SK Rapid Wien"; ``club_words``): the club word, at most one more
     capitalised word, and a town the gazetteer knows are one organisation, though the town alone
-    and often the club word alone ("Fortuna") are places. Each piece comes with whether it is a club."""
-    clubs = _names_data(language)["club_words"]
-    start, end = run
+    and often the club word alone ("Fortuna") are places. A town before a club word that follows
+    it ("Manchester United", "West Ham United"; ``club_words_after``) is one too. Each piece comes
+    with whether it is a club."""
+    clubs = [club for club in (_club_before_town(doc, run, language), _club_after_town(doc, run, language)) if club]
     if not clubs:
         return [(run, False)]
+    club = min(clubs)  # the first club of the run; the words after it are read again
+    start, end = run
+    pieces = [((start, club[0]), False)] if club[0] > start else []
+    pieces.append((club, True))
+    if club[1] < end:
+        pieces += _split_at_clubs(doc, (club[1], end), language)
+    return pieces
+
+
+def _club_before_town(doc: Doc, run: tuple[int, int], language: str) -> tuple[int, int] | None:
+    """The first club word of the run and the town at most two words after it ("TSG Hoffenheim")."""
+    clubs = _names_data(language)["club_words"]
+    start, end = run
     for first in range(start, end):
         if fold(doc[first].text) not in clubs:
             continue
         for last in range(min(first + 2, end - 1), first, -1):
             if _is_town(doc[last].text, _names_data(language)):
-                pieces = [((start, first), False)] if first > start else []
-                pieces.append(((first, last + 1), True))
-                if last + 1 < end:
-                    pieces += _split_at_clubs(doc, (last + 1, end), language)
-                return pieces
-    return [(run, False)]
+                return first, last + 1
+    return None
+
+
+def _club_after_town(doc: Doc, run: tuple[int, int], language: str) -> tuple[int, int] | None:
+    """The first club word of the run that follows a town of one or two words ("Sheffield United",
+    "West Ham United"): English clubs in the news of a language with no model of its own."""
+    clubs = _names_data(language)["club_words_after"]
+    start, end = run
+    if not clubs:
+        return None
+    for last in range(start + 1, end):
+        if fold(doc[last].text) not in clubs:
+            continue
+        for first in range(max(start, last - 2), last):
+            if _is_town(doc[first:last].text, _names_data(language)):
+                return first, last + 1
+    return None
 
 
 def _is_town(word: str, data: dict[str, Any]) -> bool:

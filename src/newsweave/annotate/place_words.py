@@ -116,9 +116,12 @@ def organisations_named_by_nouns(mentions: list[Mention], text: str, language: s
     # A "place" the gazetteer does not know may be the company too ("Kelvora, une société").
     lone = [m for m in mentions if (m.label in ("PER", "MISC") or (m.label == "LOC" and not candidates(m.text)))
             and _lone_word(m, in_full_names)]
+    described = _organisation_described_before(language)
     named = {fold(m.text) for m in lone
              if before.search(text, max(0, m.start - SETTINGS.organisation_noun_window), m.start)
-             or after.match(text[m.end : m.end + SETTINGS.organisation_noun_window])}
+             or after.match(text[m.end : m.end + SETTINGS.organisation_noun_window])
+             or (described is not None
+                 and described.search(text, max(0, m.start - SETTINGS.organisation_description_window), m.start))}
     for mention in lone:
         if fold(mention.text) in named:
             mention.label = "ORG"
@@ -144,6 +147,33 @@ def _organisation_noun(language: str) -> tuple[re.Pattern[str] | None, re.Patter
     after = re.compile(rf"\s*,\s+(?:{article})(?:\s+|(?<=['’])){between}{{0,{SETTINGS.organisation_apposition_words}}}?(?:{noun})"
                        rf"(?-i:\s+[^\W\d_A-Z\u00c0-\u00de][\w-]*){{0,{after_words}}}(?=\s*[,.;:)!?]|\s*$)", re.IGNORECASE)
     return before, after
+
+
+@cache
+def _organisation_described_before(language: str) -> re.Pattern[str] | None:
+    """A noun phrase of organisations whose noun the language follows with its complements, right
+    before a name (« le plus grand groupe de voyages au monde, X », « la société suédoise de location
+    de scooters X »): the article, a few words, the noun, then only lower-case words, none that
+    opens a clause (« la société a racheté X », ``description_breaks``) and the last none that makes
+    the name a complement (« le parti de X » is X's party, « l'entreprise dirigée par X » its head:
+    ``noun_complement_words`` and ``name_complement_words``), and a comma at most. How many words
+    may follow the noun: ``organisation_complement_words`` of ``lang/<iso>/entities.toml``."""
+    table = lang.load(language, "entities")
+    nouns, articles = table.get("organisation_nouns", []), table.get("apposition_articles", [])
+    after_noun = int(table.get("organisation_complement_words", 0))
+    if not nouns or not articles or not after_noun:
+        return None
+    article = "|".join(re.escape(word.strip()) for word in sorted(articles, key=len, reverse=True))
+    linking = "|".join(re.escape(word) for word in table.get("noun_complement_words", []))
+    between = rf"(?:(?!(?:{linking})(?!\w))[\w-]+\s+)" if linking else r"(?:[\w-]+\s+)"
+    breaks = lang.rule_alternation(table.get("description_breaks", []))
+    ends = lang.rule_alternation(table.get("noun_complement_words", []) + table.get("name_complement_words", []))
+    whole = r"(?:(?<=['’])|(?![\w'’]))"  # a whole word, or an elided one (« qu'il »)
+    word = rf"(?!(?:{breaks}){whole})[^\W\d_A-Z\u00c0-\u00de][\w'’-]*"
+    last = rf"(?!(?:{ends}){whole}){word}"
+    return re.compile(rf"(?<!\w)(?:{article})(?:\s+|(?<=['’])){between}{{0,{SETTINGS.organisation_apposition_words}}}?"
+                      rf"(?:{lang.alternation(nouns)})(?-i:(?:\s+{word}){{0,{after_noun - 1}}}\s+{last})"
+                      r"(?:\s*,)?[ \t\xa0]+$", re.IGNORECASE)
 
 
 @cache

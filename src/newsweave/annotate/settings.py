@@ -290,6 +290,9 @@ class AnnotateSettings:
     # and how many words may stand between the apposition's article and that noun.
     organisation_noun_window: int = 48
     organisation_apposition_words: int = 3
+    # How far back from a name a noun phrase of organisations with its complements is looked for
+    # (« le plus grand groupe de voyages au monde, » fits).
+    organisation_description_window: int = 80
 
 
 SETTINGS = AnnotateSettings()
