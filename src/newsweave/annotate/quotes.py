@@ -396,7 +396,7 @@ def find_quotes(article: Article) -> list[Quote]:
     by_group: dict[int, Attribution] = {}
     pieces = _split_at_incises(text, find_pieces(text, rule.openers), rule, by_group)
     for piece in pieces:
-        if _compound_word(text, piece):
+        if _compound_word(text, piece) or _title_case_name(text, piece, rule):
             continue
         extras: dict[str, Any] = {"group": piece.group, "piece": piece}
         attribution = by_group.get(piece.group) if piece.group in by_group else None
@@ -653,6 +653,17 @@ def _compound_word(text: str, piece: Piece) -> bool:
     """A quoted title joined by a hyphen to the word after it („Lindenstraße“-Star, "Love Island"-host):
     one word of the writer's, naming a work, never words someone said."""
     return text[piece.close_at + 1:piece.close_at + 2] == "-" and text[piece.close_at + 2:piece.close_at + 3].isalpha()
+
+
+def _title_case_name(text: str, piece: Piece, rule: Rules) -> bool:
+    """Quoted words that are a name in title case (the 1976 film "All the President's Men,", the
+    source known as "Deep Throat"): a work, a nickname or a place, never words someone said. A cue
+    right before or after the marks makes them speech ('“Thank You,” she said', 'she said: “We Will Win”')."""
+    if rule.title_case_name is None or rule.title_case_name.fullmatch(text, piece.start, piece.end) is None:
+        return False
+    before = text[max(0, piece.open_at - SETTINGS.quote_before_window):piece.open_at].rstrip().rstrip(":,").rstrip() + ","
+    cue_before = rule.cue_at_mark is not None and rule.cue_at_mark.search(before) is not None
+    return not cue_before and _attribute_after(text, piece, rule, strict=True) is None
 
 
 def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pattern[str] | None = None,
