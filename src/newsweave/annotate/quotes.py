@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from newsweave.annotate import nlp, speakers
@@ -1025,8 +1026,31 @@ def _cue_gender(article: Article, attribution: Attribution, rule: Rules | None) 
     return speakers.cue_number_gender(article.language or "", pronoun, attribution.cue)
 
 
+def _person_before_body(article: Article, attribution: Attribution) -> Attribution:
+    """A named speaker that is the body a person found by the entities stage belongs to, right after
+    that person and a word of ``person_body_links`` ("Lt. Jo Pell of Operation Safe Streets, the gang
+    unit, said", "the Rev. Jo Pell of the Wasilla Bible Church said"): the person speaks."""
+    link = _person_body_link(article.language or "")
+    if link is None or attribution.kind != "name" or not article.entities:
+        return attribution
+    for entity in article.entities:
+        if entity.label == "PER" and entity.end < attribution.speaker_start \
+                and link.fullmatch(article.text, entity.end, attribution.speaker_start):
+            return Attribution(entity.start, entity.end, attribution.cue, "name")
+    return attribution
+
+
+@cache
+def _person_body_link(language: str) -> re.Pattern[str] | None:
+    links = lang.load(language, "quotes").get("person_body_links")
+    return re.compile(rf"\s+(?:{lang.rule_alternation(links)})\s+", re.I) if links else None
+
+
 def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
     rule = rules(article.language or "")
+    for quote in quotes:
+        if quote.attribution is not None:
+            quote.attribution = _person_before_body(article, quote.attribution)
     named = [(q.attribution.speaker_start, q.attribution.speaker_end,
               rule.cue_gender.get((q.attribution.cue or "").lower()) if rule else None)
              for q in quotes if q.attribution and q.attribution.kind == "name"]
