@@ -116,6 +116,10 @@ class Rules:
     # Roca »: ``addressee_prepositions``, then a medium): quotes.py starts the speaker after them (``addressee``
     # above is whom a cue's reported clause was said to)
     mention_addressee: re.Pattern[str] | None = None
+    # the quoted words are a name in title case ("Million Dollar Mermaid", "All the President's Men,",
+    # "Deep Throat"): a work, a nickname or a place, no speech (``title_function_words``, the short
+    # words such a name keeps in lower case)
+    title_case_name: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -658,7 +662,8 @@ def rules(language: str) -> Rules | None:
                  frozenset(word.lower() for word in data.get("passive_auxiliaries", [])),
                  _addressee(data), frozenset(word.lower() for word in data.get("addressee_cues", [])),
                  language if data.get("interjection_lexicon") else None,
-                 _mention_after_verb(data, addressed, determiners) if addressed else None)
+                 _mention_after_verb(data, addressed, determiners) if addressed else None,
+                 _title_case_name(data))
 
 
 def _mention_after_verb(data: dict, addressed: str, determiners: str) -> re.Pattern[str]:
@@ -683,17 +688,31 @@ def _demonstrative_subject(data: dict, language: str) -> str:
     return rf"|(?:{alternation(demonstratives)})\s+(?!(?:{alternation(times)})\b)"
 
 
+def _title_case_name(data: dict) -> re.Pattern[str] | None:
+    """Two to six words, each capitalised (or a number) but the short words of
+    ``title_function_words``, the last capitalised, no sentence mark: a name in title case; None
+    where the language lists no such words (its titles are not written so)."""
+    if not data.get("title_function_words"):
+        return None
+    word = rf"[{UPPER}0-9][\w'’&-]*(?:\.[\w'’&-]+)*"
+    return re.compile(rf"\s*{word}(?:\s+(?:(?-i:{alternation(data['title_function_words'])})\s+){{0,2}}{word}){{1,5}}\s*,?\s*")
+
+
 def _addressee(data: dict) -> re.Pattern[str] | None:
     """Whom a cue's words were said to, up to the reported clause: at most five words, then the clause
-    word ("that") or a subject that opens the clause (``addressed_clause_openers``); or an object
-    pronoun and "to" (``addressee_orders``: an order)."""
+    word ("that") or a subject that opens the clause (``addressed_clause_openers``), or a comma and a
+    participle of speech that opens it ("told the Ledger, adding that …", "told the paper, adding
+    nothing …": ``participle_cues``); or an object pronoun and "to" (``addressee_orders``: an order)."""
     if not data.get("addressee_cues"):
         return None
     clause = alternation(data.get("that_words", ["that"]))
     subjects = alternation(data.get("addressed_clause_openers", []))
     orders = alternation(data.get("addressee_orders", []))
+    participles = alternation(data.get("participle_cues", []))
+    # the participle's own "that" goes with it; the addressee's last word carries the comma
+    participle = rf"|(?:[\w'’.&-]+\s+){{0,4}}[\w'’.&-]+,\s+(?:{participles})\s+(?:(?:{clause})\s+)?" if participles else ""
     return re.compile(rf"\s*(?:(?P<order>(?:{orders})\s+to\s)|(?:[\w'’.&-]+\s+){{1,5}}?"
-                      rf"(?:(?:{clause})\s+|(?=(?:{subjects})\s)))", re.I)
+                      rf"(?:(?:{clause})\s+|(?=(?:{subjects})\s)){participle})", re.I)
 
 
 def _addressed_medium(data: dict) -> str:

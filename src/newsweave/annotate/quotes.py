@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from newsweave.annotate import nlp, speakers
@@ -418,7 +419,7 @@ def find_quotes(article: Article) -> list[Quote]:
     by_group: dict[int, Attribution] = {}
     pieces = _split_at_incises(text, find_pieces(text, rule.openers), rule, by_group)
     for piece in pieces:
-        if _compound_word(text, piece):
+        if _compound_word(text, piece) or _title_case_name(text, piece, rule):
             continue
         extras: dict[str, Any] = {"group": piece.group, "piece": piece}
         attribution = by_group.get(piece.group) if piece.group in by_group else None
@@ -675,6 +676,17 @@ def _compound_word(text: str, piece: Piece) -> bool:
     """A quoted title joined by a hyphen to the word after it („Lindenstraße“-Star, "Love Island"-host):
     one word of the writer's, naming a work, never words someone said."""
     return text[piece.close_at + 1:piece.close_at + 2] == "-" and text[piece.close_at + 2:piece.close_at + 3].isalpha()
+
+
+def _title_case_name(text: str, piece: Piece, rule: Rules) -> bool:
+    """Quoted words that are a name in title case (the 1976 film "All the President's Men,", the
+    source known as "Deep Throat"): a work, a nickname or a place, never words someone said. A cue
+    right before or after the marks makes them speech ('“Thank You,” she said', 'she said: “We Will Win”')."""
+    if rule.title_case_name is None or rule.title_case_name.fullmatch(text, piece.start, piece.end) is None:
+        return False
+    before = text[max(0, piece.open_at - SETTINGS.quote_before_window):piece.open_at].rstrip().rstrip(":,").rstrip() + ","
+    cue_before = rule.cue_at_mark is not None and rule.cue_at_mark.search(before) is not None
+    return not cue_before and _attribute_after(text, piece, rule, strict=True) is None
 
 
 def _standalone(text: str, quote: Quote, quotes: list[Quote], cue_at_mark: re.Pattern[str] | None = None,
@@ -1038,8 +1050,31 @@ def _cue_gender(article: Article, attribution: Attribution, rule: Rules | None) 
     return speakers.cue_number_gender(article.language or "", words[0], attribution.cue) if words else None
 
 
+def _person_before_body(article: Article, attribution: Attribution) -> Attribution:
+    """A named speaker that is the body a person found by the entities stage belongs to, right after
+    that person and a word of ``person_body_links`` ("Lt. Jo Pell of Operation Safe Streets, the gang
+    unit, said", "the Rev. Jo Pell of the Wasilla Bible Church said"): the person speaks."""
+    link = _person_body_link(article.language or "")
+    if link is None or attribution.kind != "name" or not article.entities:
+        return attribution
+    for entity in article.entities:
+        if entity.label == "PER" and entity.end < attribution.speaker_start \
+                and link.fullmatch(article.text, entity.end, attribution.speaker_start):
+            return Attribution(entity.start, entity.end, attribution.cue, "name")
+    return attribution
+
+
+@cache
+def _person_body_link(language: str) -> re.Pattern[str] | None:
+    links = lang.load(language, "quotes").get("person_body_links")
+    return re.compile(rf"\s+(?:{lang.rule_alternation(links)})\s+", re.I) if links else None
+
+
 def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
     rule = rules(article.language or "")
+    for quote in quotes:
+        if quote.attribution is not None:
+            quote.attribution = _person_before_body(article, quote.attribution)
     named = [(q.attribution.speaker_start, q.attribution.speaker_end,
               rule.cue_gender.get((q.attribution.cue or "").lower()) if rule else None)
              for q in quotes if q.attribution and q.attribution.kind == "name"]
