@@ -147,8 +147,9 @@ def _check(article: Article, written: Written, published_year: int | None) -> Fl
 
 
 @cache
-def _relative_days(language: str) -> tuple[re.Pattern[str], dict[str, int], frozenset[str]] | None:
-    """The pattern of a day told from the article's date followed by a weekday, and each word's distance."""
+def _relative_days(language: str) -> tuple[re.Pattern[str], dict[str, int], frozenset[str], tuple[str, ...]] | None:
+    """The pattern of a day told from the article's date followed by a weekday, each word's distance,
+    the words after which none is a day, and the weekdays (Monday first), lower case."""
     table = lang.load(language, TRUST_FILE).get("calendar", {})
     shifts = {word.lower(): shift for key, shift in RELATIVE_DAYS.items() for word in table.get(key, [])}
     weekdays = table.get("weekdays", [])
@@ -158,7 +159,8 @@ def _relative_days(language: str) -> tuple[re.Pattern[str], dict[str, int], froz
     weekday = "|".join(sorted((re.escape(w) for w in weekdays), key=len, reverse=True))
     # A comma, an opening bracket or a space between them: "yesterday, Tuesday", "today (Monday)".
     pattern = re.compile(rf"(?<!\w)(?P<rel>{words})(?:[ \t]*,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?P<wd>{weekday})\b(?:[ \t]*\))?", re.IGNORECASE)
-    return pattern, shifts, frozenset(w.lower() for w in table.get("not_a_day_after", []))
+    return (pattern, shifts, frozenset(w.lower() for w in table.get("not_a_day_after", [])),
+            tuple(w.lower() for w in weekdays))
 
 
 def _relative_day_flags(article: Article, seen: list[tuple[int, int]]) -> list[Flag]:
@@ -167,8 +169,7 @@ def _relative_day_flags(article: Article, seen: list[tuple[int, int]]) -> list[F
     published = _given_date(article)
     if found is None or published is None:
         return []
-    pattern, shifts, not_after = found
-    weekdays = [w.lower() for w in lang.load(article.language or "", TRUST_FILE)["calendar"]["weekdays"]]
+    pattern, shifts, not_after, weekdays = found
     flags = []
     for match in pattern.finditer(article.text):
         if not _written_as_day(article.text, match.start(), match.group("rel")) or _word_before(article.text, match.start()) in not_after:
