@@ -106,7 +106,7 @@ def detokenised(tokens: list[str]) -> str:
 
 def fresh_half_of(key: str) -> str:
     """The stop-40 half of a fresh text: parity of sha1 of ``s40:`` + its key."""
-    return "tune" if int(hashlib.sha1(f"s40:{key}".encode()).hexdigest(), 16) % 2 == 0 else "check"
+    return sha1_half(f"s40:{key}")
 
 
 def trafilatura_texts(eval_dir: Path) -> list[tuple[str, str | None, str]]:
@@ -130,9 +130,12 @@ def trafilatura_texts(eval_dir: Path) -> list[tuple[str, str | None, str]]:
 def half_of(key: str) -> str:
     """The half of a text as ``bench/dates_news.py`` cuts it (its id there: ``pair_id:side`` or the Fundus id)."""
     corpus, _, rest = key.partition("/")
-    if corpus == "trafilatura":
-        return "tune" if int(hashlib.sha1(rest.encode()).hexdigest(), 16) % 2 == 0 else "check"
-    text_id = rest.replace("/", ":") if corpus == "semeval" else rest
+    # (a trafilatura page's id is its key in ``evaldata.json``, as a Fundus id is its own)
+    return sha1_half(rest.replace("/", ":") if corpus == "semeval" else rest)
+
+
+def sha1_half(text_id: str) -> str:
+    """"tune" where sha1 of the id is even, else "check"."""
     return "tune" if int(hashlib.sha1(text_id.encode()).hexdigest(), 16) % 2 == 0 else "check"
 
 

@@ -95,8 +95,7 @@ _SPACES = re.compile(r"\s+")
 @lru_cache(maxsize=FOLD_CACHE)
 def fold(name: str) -> str:
     """A lookup key: case and accents folded, apostrophes and spaces normalised (Kyïv → kyiv)."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    stripped = _without_accents(name.replace("’", "'"))
     return _SPACES.sub(" ", stripped).strip(" .,;:").casefold()
 
 

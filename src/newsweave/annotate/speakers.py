@@ -629,8 +629,10 @@ def _title_phrase(article: Article, mention: str) -> bool:
 
 
 @cache
+@cache
 def _quote_words(key: str, language: str) -> frozenset[str]:
-    """The words of ``key`` in the language's ``quotes.toml``, lower case."""
+    """The words of ``key`` in the language's ``quotes.toml``, lower case (built once per key: the
+    speaker rules ask for the same lists at every mention they resolve)."""
     return frozenset(word.lower() for word in lang.load(language, "quotes").get(key, ()))
 
 
