@@ -191,6 +191,18 @@ def test_a_dotted_dateline_the_model_cuts_in_pieces_is_one_place() -> None:
     assert "ST. JOHN'S" in places and places["ST. JOHN'S"].country == "CA", places
 
 
+def test_a_dateline_after_a_closing_quotation_mark_is_a_place() -> None:
+    text = 'The driver was arrested, police said." ST. JOHN\'S, N.L. - Brenna Castwick opened the new depot on Monday.'
+    places = _places(text, "en")
+    assert "ST. JOHN'S" in places and places["ST. JOHN'S"].country == "CA", places
+
+
+def test_une_date_de_lieu_apres_un_guillemet_fermant_est_un_lieu() -> None:
+    text = "« Nous avons tout perdu. » ST. NAZAIRE (AFP) - Brenna Castwick a ouvert le nouveau dépôt lundi."
+    places = _places(text, "fr")
+    assert "ST. NAZAIRE" in places and places["ST. NAZAIRE"].country == "FR", places
+
+
 def test_une_date_de_lieu_pointee_coupee_en_morceaux_est_un_seul_lieu() -> None:
     text = "ST. NAZAIRE (AFP) - Brenna Castwick a ouvert le nouveau dépôt lundi."
     places = _places(text, "fr")

@@ -43,12 +43,13 @@ from newsweave.annotate.word_sets import calendar_words, capitalises_nouns, fold
 from newsweave.annotate.settings import SETTINGS
 
 # A dateline: a name in capitals opening a line or following a sentence's end (scraped pages
-# run the headline and the dateline together: "… second rebuff. COLUMBIA --- South Carolina"),
-# then ", ", " (" or a dash.
+# run the headline and the dateline together: "… second rebuff. COLUMBIA --- South Carolina",
+# and the last paragraph of the story before may end with a quotation: "… for impaired
+# driving.\" ST. JOHN'S, N.L. -", « … au volant. » ST. NAZAIRE -"), then ", ", " (" or a dash.
 # The byline's date may come first ("March 30, 2009 NEWARK -- The"), and a colon may follow
 # ("BEIRUT: Israel").
 DATELINE = re.compile(
-    rf"(?:^|(?<=[{LINE_BREAK_CHARS}])|(?<=[.!?] )|(?<=\d{{4}} ))[ \t]*"
+    rf"(?:^|(?<=[{LINE_BREAK_CHARS}])|(?<=[.!?] )|(?<=[.!?][\"”’'»] )|(?<=[.!?][ \xa0\u202f]» )|(?<=\d{{4}} ))[ \t]*"
     r"([A-ZÀ-Ý][A-ZÀ-Ý'’.-]*(?:[ -][A-ZÀ-Ý][A-ZÀ-Ý'’.-]*){0,3})"
     r"(?=[ \t]*(?:,|\(|:[ \t]|-{1,3}[ \t]|[–—][ \t]))"
 )
@@ -88,7 +89,7 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
         _take(start, end, text, by_span, taken, added, person_words, language, dateline=True)
     for start, end in affiliations:
         _take(start, end, text, by_span, taken, added, person_words, language, tag=True)
-    mark_tagged_divisions(affiliations, text, by_span)
+    mark_tagged_divisions(affiliations, text, by_span, language)
     origin = _origin_pattern(language)
     person_ends = {m.end for m in mentions if m.kind == "name" and m.label == "PER"}
     for token in doc:
@@ -117,6 +118,8 @@ def recover_toponyms(mentions: list[Mention], text: str, doc: Doc, language: str
     _countries_named_in_full(doc, text, by_span, taken, added, person_words, language)
     _listed_with_places(doc, text, mentions, by_span, taken, added, person_words, language)
     _places_before_place_nouns(doc, text, mentions, by_span, taken, added, person_words, language)
+    _divisions_named_by_their_noun(text, by_span, taken, added, person_words, language)
+    _places_of_officials(text, by_span, taken, added, person_words, language)
     _place_names_repeated(doc, text, mentions, by_span, taken, added, person_words, language)
     # Again over what the rules above added: a preposition's rule takes "Mission" alone when the
     # model made "Viejo" a person.
@@ -524,6 +527,125 @@ def _place_nouns_after(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"[ \t\xa0]+(?:{lang.alternation(words)})(?!\w)")
 
 
+def _divisions_named_by_their_noun(text: str, by_span: dict, taken: set[int], added: list[Mention],
+                                   person_words: set[str], language: str) -> None:
+    """Names that a noun of local divisions marks as divisions ("Walton and Oconee counties",
+    "Loudon Co.", « les comtés de Walton et d'Oconee »: ``division_nouns_after`` and
+    ``division_nouns_before`` of ``lang/<iso>/places.toml``) are places when the gazetteer knows
+    the division so named ("Oconee County"), though the name alone is no town of some size: a
+    county is named so after its seat or a person, and the model reads it as either. A plural
+    noun marks its whole list, a singular one the name next to it; resolution reads the names as
+    those divisions (``georesolve.division_marks``)."""
+    table = lang.load(language, "places")
+    for key, noun_first in (("division_nouns_after", False), ("division_nouns_before", True)):
+        nouns = table.get(key, {})
+        pattern = _names_beside_words(language, key, noun_first, listed=True)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            entry = nouns.get(match.group("noun")) or nouns.get(match.group("noun").lower())
+            if entry is None:
+                continue
+            names = _list_names(text, match.start("names"), match.end("names"), language)
+            marked = names if entry.get("list") else names[:1] if noun_first else names[-1:]
+            for start, end in marked:
+                _take_division(start, end, match, entry["suffix"], text, by_span, taken, added, person_words, language)
+
+
+def _take_division(start: int, end: int, match: re.Match[str], suffix: str, text: str, by_span: dict,
+                   taken: set[int], added: list[Mention], person_words: set[str], language: str) -> None:
+    """Take the name at ``start:end``, or its last words ("The Oconee"), as the division named with
+    ``suffix``; a noun written inside the name ("Loudon Co.", a mention of the model) comes with it."""
+    words = [(word.start(), word.end()) for word in NAME_WORD.finditer(text, start, end)]
+    for first, _ in words:
+        division = f"{text[first:end]} {suffix}"
+        if match.group("noun")[:1].isupper() and end == match.start("noun") - 1 and _take(
+                first, match.end("noun"), text, by_span, taken, added, person_words, language, division=division):
+            return
+        if _take(first, end, text, by_span, taken, added, person_words, language, division=division):
+            return
+
+
+def _list_names(text: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
+    """The spans of the names listed in ``text[start:end]``, split at the list's commas and
+    joiners (and the connector a noun before them governs: « Walton et d'Oconee »)."""
+    spans, position = [], start
+    for gap in _list_gap_pattern(language).finditer(text, start, end):
+        spans.append((position, gap.start()))
+        position = gap.end()
+    spans.append((position, end))
+    return [(a, b) for a, b in spans if a < b]
+
+
+def _places_of_officials(text: str, by_span: dict, taken: set[int], added: list[Mention],
+                         person_words: set[str], language: str) -> None:
+    """A name written as the place of an official before the official's name ("Mansfield Mayor
+    Ivo Marr", "Carthage Police Chief Ann Roe", « le maire de Limoux »: ``official_titles_after``
+    and ``official_titles_before`` of ``lang/<iso>/places.toml``) is a place when the gazetteer
+    knows it as a town of some size or as a county without its noun ("DuPage Sheriff"): such
+    titles belong to towns, counties and states, and the model leaves the name untagged or
+    makes it an organisation."""
+    for key, title_first in (("official_titles_after", False), ("official_titles_before", True)):
+        pattern = _names_beside_words(language, key, title_first, listed=False)
+        if pattern is None:
+            continue
+        for match in pattern.finditer(text):
+            start, end = match.span("names")
+            for first, _ in [(word.start(), word.end()) for word in NAME_WORD.finditer(text, start, end)]:
+                if _take(first, end, text, by_span, taken, added, person_words, language,
+                         division=_local_division_of(text[first:end], language) or ""):
+                    break
+
+
+@cache
+def _names_beside_words(language: str, key: str, word_first: bool, listed: bool) -> re.Pattern[str] | None:
+    """Capitalised names, ``listed`` or one, then a word of the list ``key`` of the language's
+    places file ("Walton and Oconee counties", "Mansfield Mayor Ivo Marr": a title then needs the
+    official's name after it), or the word first with its connector (« comtés de Walton et
+    d'Oconee », « le maire de Limoux »)."""
+    table = lang.load(language, "places")
+    words = list(table.get(key, []))
+    if not words:
+        return None
+    name = r"[A-ZÀ-Ý][\w.'’-]*(?:[ \t][A-ZÀ-Ý][\w.'’-]*){0,%d}" % (SETTINGS.toponym_max_words - 1)
+    names = rf"(?P<names>{name}(?:{_list_gap_pattern(language).pattern}{name})*)" if listed else rf"(?P<names>{name})"
+    if word_first:
+        # « Comtés de … » opening a sentence: the word in any case, the names capitalised.
+        connectors = lang.alternation(table.get("embedded_place_connectors", []))
+        return re.compile(rf"(?<!\w)(?P<noun>(?i:{lang.alternation(words)}))[ \t]+(?:(?:{connectors})[ \t]*)?{names}")
+    official = r"(?=[ \t][A-ZÀ-Ý])" if key.startswith("official") else ""
+    return re.compile(rf"(?<![\w.'’-]){names}[ \t]+(?P<noun>{lang.alternation(words)})(?!\w){official}")
+
+
+@cache
+def _list_gap_pattern(language: str) -> re.Pattern[str]:
+    """What joins two names of a list: a comma, the language's list joiners, and a connector of
+    place names after them (« et d'Oconee »)."""
+    joiners = lang.alternation(lang.load(language, "entities").get("list_joiners", [])) or lang.NEVER
+    connectors = lang.alternation(lang.load(language, "places").get("embedded_place_connectors", [])) or lang.NEVER
+    return re.compile(rf"(?:,[ \t]*(?:(?:{joiners})[ \t]+)?|[ \t]+(?:{joiners})[ \t]+)(?:(?:{connectors})(?<=['’])|(?:{connectors})[ \t]+)?")
+
+
+def _is_local_division(name: str) -> bool:
+    """Whether the gazetteer knows ``name`` ("Oconee County") as a division by its main name."""
+    return any(entry.main_name and entry.place.kind in ("admin1", "admin2") for entry in candidates(name))
+
+
+def _local_division_of(name: str, language: str) -> str | None:
+    """The full name of the division ``name`` is short for with a noun of divisions of the
+    language ("Braxton" → "Braxton County"), when it is no place of its own; else None."""
+    found = next((f"{name} {suffix}" for suffix in _division_suffixes_of(language)
+                  if _is_local_division(f"{name} {suffix}")), None)
+    return None if found is None or _is_place_name(name, language, dateline=False) else found
+
+
+@cache
+def _division_suffixes_of(language: str) -> tuple[str, ...]:
+    table = lang.load(language, "places") if language else {}
+    entries = list(table.get("division_nouns_after", {}).values()) + list(table.get("division_nouns_before", {}).values())
+    return tuple(dict.fromkeys(entry["suffix"] for entry in entries))
+
+
 def _place_names_repeated(doc: Doc, text: str, mentions: list[Mention], by_span: dict, taken: set[int],
                           added: list[Mention], person_words: set[str], language: str) -> None:
     """A place name of the article that the model missed at another of its occurrences
@@ -697,15 +819,17 @@ def _affiliation_places(text: str, language: str) -> list[tuple[int, int]]:
             name = text[start:end]
             # "D-Calif.," keeps the abbreviation's dot; a sentence's full stop after a full name
             # ("D-Iowa City.") is no part of it.
-            if name.endswith(".") and any(fold(entry.place.name) == fold(name) for entry in candidates(name)):
+            if name.endswith(".") and (any(fold(entry.place.name) == fold(name) for entry in candidates(name))
+                                       or _local_division_of(name[:-1], language)):
                 end -= 1
-            if _is_place_name(text[start:end], language, dateline=False) or _dotted_division(text[start:end]):
+            if (_is_place_name(text[start:end], language, dateline=False) or _dotted_division(text[start:end])
+                    or _local_division_of(text[start:end], language)):
                 found.append((start, end))
                 break
     return found
 
 
-def mark_tagged_divisions(affiliations: list[tuple[int, int]], text: str, by_span: dict) -> None:
+def mark_tagged_divisions(affiliations: list[tuple[int, int]], text: str, by_span: dict, language: str = "") -> None:
     """Mark the place mention of each dotted abbreviation of one division written in a
     party-and-place tag ("D-Pa." → "Pennsylvania") with that division (``Mention.tagged_division``):
     the tag marks it as a place even in an article that names no other place of that country, and
@@ -717,6 +841,9 @@ def mark_tagged_divisions(affiliations: list[tuple[int, int]], text: str, by_spa
         readings = division_names(text[start:end]) if _dotted_division(text[start:end]) else ()
         if len(readings) == 1:
             mention.tagged_division = readings[0][1]
+        elif (county := _local_division_of(text[start:end], language)) is not None:
+            # "D-Braxton": a county, named as its delegates' tags name it.
+            mention.tagged_division = county
 
 
 def _dotted_division(name: str) -> bool:
@@ -750,9 +877,12 @@ def _trim_affiliations(mentions: list[Mention], places: list[tuple[int, int]]) -
 
 
 def _take(start: int, end: int, text: str, by_span: dict, taken: set[int], added: list[Mention],
-          person_words: set[str], language: str, dateline: bool = False, tag: bool = False) -> bool:
+          person_words: set[str], language: str, dateline: bool = False, tag: bool = False,
+          division: str = "") -> bool:
     """Make ``text[start:end]`` a place if the evidence holds; True when it is one now. In a
-    party-and-place tag (``tag``), a division's dotted abbreviation is evidence enough ("D-Pa.")."""
+    party-and-place tag (``tag``), a division's dotted abbreviation or a county's name without its
+    noun is evidence enough ("D-Pa.", "D-Braxton"); so is a ``division`` the text names it as
+    ("Oconee" in "Walton and Oconee counties": "Oconee County")."""
     words = text[start:end]
     existing = by_span.get((start, end))
     if existing is not None and existing.label == "LOC":
@@ -761,7 +891,9 @@ def _take(start: int, end: int, text: str, by_span: dict, taken: set[int], added
         return False
     if existing is not None and existing.kind != "name":
         return False
-    if not (_is_place_name(words, language, dateline) or tag and _dotted_division(words)) or fold(words) in person_words:
+    evidence = (_is_place_name(words, language, dateline) or bool(division) and _is_local_division(division)
+                or tag and (_dotted_division(words) or _local_division_of(words, language) is not None))
+    if not evidence or fold(words) in person_words:
         return False
     if existing is not None:
         existing.label = "LOC"
