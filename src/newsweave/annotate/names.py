@@ -27,7 +27,9 @@ No statistical model: known names and per-language patterns, all from data.
   an inflected adjective opens no person ("Größere Städte"), a noun before a given name is a
   role; a word after an article is a place only under the language's own name ("die Schweiz",
   not "die Art"); a town after "in/nach/aus", and a town joined to its river ("Weil am Rhein");
-  a club word before a town is a sports club ("Eintracht Frankfurt", ``club_words``).
+  a club word before a town is a sports club ("Eintracht Frankfurt", ``club_words``); a run that
+  ends on a given name and a surname keeps that person whole, though some town bears the given
+  name ("Staatsminister Michael Gove").
 
 Labels: the organisation and place words decide first, then known names, then titles (a person);
 what is left is a person when it has two or three words (where nouns are capitalised, one of
