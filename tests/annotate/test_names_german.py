@@ -250,3 +250,37 @@ def test_big_regions_and_towns_under_their_german_names_stay_places() -> None:
     # "Bayerns" and "Mailands" look like such plurals too: a big region's exonym and a town stay.
     found = _found("Die Reise führte von Bayern nach Mailand, dann weiter nach Oslo.", "de")
     assert found["Bayern"] == found["Mailand"] == found["Oslo"] == "LOC"
+
+
+def test_a_given_name_that_some_town_bears_opens_a_person() -> None:
+    # GeoNames has places called Michael and David: a run cut there lost the surname
+    found = _found("Die Lage sei ernst, wie Staatsminister Michael Tresko am Dienstag dem Sender sagte. "
+                   "Auch Landrat David Vennekamp (SPD) kam. Foto: dpa/Thomas Kerber Düsseldorf Bisher blieb es ruhig.", "de")
+    assert found["Michael Tresko"] == "PER"
+    assert found["David Vennekamp"] == "PER"
+    assert "Michael" not in found and "David" not in found
+    # a town glued after the name is no surname; a big town is no given name
+    assert found["Thomas Kerber"] == "PER" and found["Düsseldorf"] == "LOC"
+
+
+def test_a_big_town_before_a_noun_is_no_given_name() -> None:
+    found = _found("In Berlin Vertreter der Nato zu treffen, war sein Ziel.", "de")
+    assert found["Berlin"] == "LOC"
+    assert "Berlin Vertreter" not in found
+
+
+def test_another_languages_demonym_that_names_a_country_here_is_the_country() -> None:
+    # French « italien », « syrien » (demonyms) are German Italien, Syrien (the countries)
+    found = _found("Die Grenze zwischen Österreich und Italien bleibt zu. In Syrien wurde gekämpft.", "de")
+    assert found["Italien"] == "LOC" and found["Syrien"] == "LOC"
+
+
+def test_a_languages_own_demonym_stays_a_demonym() -> None:
+    for text, language, word in (("Le franc suisse a monté, dit un banquier italien de Lyon.", "fr", "suisse"),
+                                 ("Le franc suisse a monté, dit un banquier italien de Lyon.", "fr", "italien"),
+                                 ("An Italian banker from Lyon said the Swiss franc rose.", "en", "Italian")):
+        article = Article(id=language, source="test", raw=text, raw_sha256="", text=text,
+                          offsets=OffsetMap.identity(len(text)), language=language)
+        annotate_entities([article])
+        kinds = {item.text: (item.label, item.mention) for item in article.entities}
+        assert kinds[word] == ("MISC", "demonym"), (word, kinds)

@@ -45,7 +45,7 @@ from newsweave import lang
 from newsweave.annotate.nlp import LINE_BREAK, LINE_BREAK_CHARS, name_lemma, ner_backend, parse_batch, pipeline
 from newsweave.annotate.canonical import Mention, alias_of, covered, entity_of, home_votes_of, resolve_mentions, Resolved
 from newsweave.annotate.georesolve import site_home_of, site_of
-from newsweave.annotate.geo import candidates, demonym_country, fold, region_demonym, spelt_as_written
+from newsweave.annotate.geo import candidates, demonym_country, demonym_country_in, fold, region_demonym, spelt_as_written
 from newsweave.annotate.given_names import all_given_names, given_names_repeated, name_particles, persons_by_given_names
 from newsweave.annotate.age_names import persons_by_ages
 from newsweave.annotate.name_heads import names_of_heads, names_with_heads, organisations_named_with_firm_suffixes
@@ -623,7 +623,7 @@ def _extra_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     for token in doc:
         if token.idx in taken or not token.is_alpha:
             continue
-        if (demonym_country(token.text) or region_demonym(token.text)) and (token.pos_ in ("ADJ", "PROPN", "NOUN") or (not token.pos_ and token.is_title)):
+        if (demonym_country_in(token.text, language) or region_demonym(token.text)) and (token.pos_ in ("ADJ", "PROPN", "NOUN") or (not token.pos_ and token.is_title)):
             found.append(Mention(token.idx, token.idx + len(token), token.text, "MISC", "demonym"))
         elif token.is_lower and len(token) >= 4 and fold(token.text) not in not_places and _is_big_place(token):
             found.append(Mention(token.idx, token.idx + len(token), token.text, "LOC"))

@@ -850,6 +850,23 @@ def demonym_country(word: str) -> str | None:
     return demonyms().get(fold(word))
 
 
+def demonym_country_in(word: str, language: str) -> str | None:
+    """The country a demonym points at, in an article of ``language``: the table is every
+    language's, and another language's demonym may be a country's own name here ("Italien",
+    "Syrien": French for Italian and Syrian, German for Italy and Syria), which names the country."""
+    if fold(word) in _countries_named_not_demonyms(language):
+        return None
+    return demonym_country(word)
+
+
+@cache
+def _countries_named_not_demonyms(language: str) -> frozenset[str]:
+    """Folded country names of a language that are not also its own demonyms (French « suisse »
+    is both, and stays a demonym)."""
+    own = {fold(word) for word in demonym_words(language)}
+    return frozenset(name for name in folded_country_names(language) if name not in own)
+
+
 @cache
 def region_demonyms() -> dict[str, Place]:
     """Folded word for the people or things of a region or state ("European", "Texan") → that
@@ -921,7 +938,7 @@ def folded_country_names(language: str) -> frozenset[str]:
 # ``geo.resolve_places``.
 from newsweave.annotate.georesolve import division_marks, publication_country, resolve_places, town_region_pairs
 
-__all__ = ["Place", "candidates", "countries", "demonym_country", "division_marks", "fold", "folded_articles",
+__all__ = ["Place", "candidates", "countries", "demonym_country", "demonym_country_in", "division_marks", "fold", "folded_articles",
            "folded_country_names", "opens_with_article",
            "gazetteer", "government_seat", "haversine_km",
            "most_populous", "publication_country", "region_demonym", "resolve_places", "shared_demonyms", "spelt_as_written",

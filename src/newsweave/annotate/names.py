@@ -27,7 +27,9 @@ No statistical model: known names and per-language patterns, all from data.
   an inflected adjective opens no person ("Größere Städte"), a noun before a given name is a
   role; a word after an article is a place only under the language's own name ("die Schweiz",
   not "die Art"); a town after "in/nach/aus", and a town joined to its river ("Weil am Rhein");
-  a club word before a town is a sports club ("Eintracht Frankfurt", ``club_words``).
+  a club word before a town is a sports club ("Eintracht Frankfurt", ``club_words``); a run that
+  ends on a given name and a surname keeps that person whole, though some town bears the given
+  name ("Staatsminister Michael Gove").
 
 Labels: the organisation and place words decide first, then known names, then titles (a person);
 what is left is a person when it has two or three words (where nouns are capitalised, one of
@@ -45,7 +47,7 @@ from spacy.tokens import Doc, Token
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
-from newsweave.annotate.geo import candidates, demonym_country, fold, folded_country_names, us_state_names
+from newsweave.annotate.geo import candidates, demonym_country_in, fold, folded_country_names, us_state_names
 from newsweave.annotate.given_names import given_names, surnames
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
@@ -109,8 +111,11 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     for whole in _with_complements(doc, runs, language):
         for run, club in _split_at_clubs(doc, whole, language):
             glued = not club and _glued(doc, run, language)
+            person = _person_at_end(doc, run, language) if glued else None
             if club:
                 pieces = [run]
+            elif person is not None:
+                pieces = (_split_at_known_names(doc, (run[0], person)) if person > run[0] else []) + [(person, run[1])]
             else:
                 pieces = _split_at_known_names(doc, run) if glued else _without_known_head(doc, run, language)
             # (a head cut off before a person's name is the country or body it is known as)
@@ -218,6 +223,35 @@ def _glued(doc: Doc, run: tuple[int, int], language: str) -> bool:
     if _joined_place(doc, run):
         return False
     return not any(_is_org_word(word, data) or word in data["loc_words"] for word in words)
+
+
+def _person_at_end(doc: Doc, run: tuple[int, int], language: str) -> int | None:
+    """Where a run's last words begin when they are a person's name: the given names the language
+    lists, then one to ``given_name_max_words`` capitalised words ("… Ministerpräsident Armin
+    Laschet", "Johann Wolfgang von Goethe", "… Urgroßonkel Louis Mountbatten"). GeoNames has places
+    called Michael, Regina and David, and a run cut at them lost the surname. A big town is no
+    given name here ("Berlin Vertreter"), and a town or a country after the first word is glued on,
+    not a surname ("Foto: dpa/Thomas Kraus Düsseldorf Bisher …")."""
+    start, end = run
+    given = given_names(language)
+
+    def is_given(index: int) -> bool:
+        return given.listed(doc[index].text) and not _is_big_town(doc[index].text)
+
+    last_given = next((index for index in range(end - 2, start - 1, -1) if is_given(index)), None)
+    if last_given is None:
+        return None
+    after = [token.text for token in doc[last_given + 1 : end] if not token.is_lower]
+    if not after or len(after) > SETTINGS.given_name_max_words:
+        return None
+    if any(_is_big_town(word) or fold(word) in folded_country_names(language) for word in after[1:]):
+        return None
+    first = last_given
+    while first > start and is_given(first - 1):
+        first -= 1
+    if first > start and candidates(doc[first - 1 : first + 1].text):
+        return None  # the given name ends a place's name ("San Jose Sharks", "San Gabriel Mountains")
+    return first
 
 
 def _joined_place(doc: Doc, run: tuple[int, int]) -> bool:
@@ -508,7 +542,7 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         return None
     if lone and not known and data["lexicon_words_not_names"] and lower_case_word(name, language):
         return None  # "Asimismo", "Dirigido": a sentence adverb or a verb capitalised after a break the parse missed
-    if demonym_country(name) and not titled:
+    if demonym_country_in(name, language) and not titled:
         return None  # adjectives of nationality are found by the demonym pass
     return Mention(span.start_char, span.end_char, name, label)
 
