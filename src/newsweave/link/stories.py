@@ -292,7 +292,7 @@ class StoryLinker:
     def best_story(self, signals: ArticleSignals) -> tuple[StoryState, float] | None:
         """The best-scoring candidate at or above the threshold, reading as few stories as it can.
 
-        A candidate's score is at most ``story_score.score_bound(cosine)`` (every entity shared,
+        A candidate's score is at most ``combined_score(cosine, 1, 0)`` (every entity shared,
         no time gap), and the index gives the cosine: candidates whose bound is under the
         threshold, or under the best score found among the ``READ_FIRST`` nearest, cannot win
         and are never read from the store. Same answer as scoring all of them.
@@ -300,7 +300,7 @@ class StoryLinker:
         threshold = story_score.SETTINGS.story_join_threshold  # read at each call: benches swap it
         nearest = self._nearest(signals.embedding)
         self.last_near = [story_id for story_id, _ in nearest]  # where a new story looks for its topic
-        bounded = [(story_id, story_score.score_bound(cosine) + COSINE_SLACK) for story_id, cosine in nearest]
+        bounded = [(story_id, combined_score(cosine, 1.0, 0) + COSINE_SLACK) for story_id, cosine in nearest]
         best: tuple[StoryState, float] | None = None
         self.last_fits = []  # every story read that the article fits (story_changes: converging stories)
         for batch in (bounded[:READ_FIRST], bounded[READ_FIRST:]):

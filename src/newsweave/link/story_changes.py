@@ -271,18 +271,6 @@ def split_groups(scores: np.ndarray) -> tuple[list[int], list[int], bool]:
     return larger, smaller, False
 
 
-def split_bar(pure: bool) -> float:
-    """The score under which the two groups must score together for the story to split. Groups
-    that only score apart split under the join threshold less ``story_split_margin``; spectral
-    halves (``pure``) split unless they score as high as two stories that merge
-    (``story_merge_margin``): one event's reports in two languages are two neighbourhoods too
-    (each reads its own language closer), and such a split would be merged back."""
-    settings = story_score.SETTINGS
-    if pure:
-        return settings.story_join_threshold + settings.story_merge_margin
-    return settings.story_join_threshold - settings.story_split_margin
-
-
 def split_id(story_id: str, first_moved: str) -> str:
     return hashlib.blake2b(f"story-split:{story_id}:{first_moved}".encode(), digest_size=8).hexdigest()
 
@@ -302,7 +290,7 @@ def review_split(memory: StoryChangeMemory, story: StoryState,
     moved = [members[i] for i in smaller]
     new = state_of(split_id(story.id, moved[0][0]), moved)
     score = pair_score(kept, new, frequencies)
-    if score is not None and score >= split_bar(pure):
+    if not pure and score is not None and score >= settings.story_join_threshold - settings.story_split_margin:
         return None
     moved_ids = [article_id for article_id, _ in moved]
     if not memory.split_story(kept, new, moved_ids, -1.0 if score is None else score):
@@ -503,7 +491,7 @@ def reoffer_small(linker: ChangingLinker, story: StoryState) -> StoryState:
     bar = settings.story_join_threshold + settings.story_reoffer_margin
     memory = linker.memory
     near = [story_id for story_id, cosine in linker.nearest_stories(unit(story.centroid_sum))
-            if story_id != story.id and story_score.score_bound(cosine) >= bar][:REOFFER_READ]
+            if story_id != story.id and story_score.combined_score(cosine, 1.0, 0) >= bar][:REOFFER_READ]
     for small in memory.stories_by_id(near, keywords=False) if near else []:
         if small.size > settings.story_reoffer_max_size or small.size >= story.size \
                 or span_gap(story, small) > settings.story_max_gap_days:

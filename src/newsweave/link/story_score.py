@@ -4,9 +4,10 @@
 
 * cosine: the article's embedding against the story's centroid (carries meaning across
   languages);
-* entity evidence: counted only from a cosine of ``SETTINGS.story_cosine_floor`` (``counted_evidence``);
-  the share of mention weight the two sides have in common (on the side where
-  it is larger), each entity weighted by how distinctive it is — its inverse document frequency
+* entity evidence: counted only from a cosine of ``SETTINGS.story_cosine_floor`` when the story
+  already holds a report in the article's language (``counted_evidence``: cosines across languages
+  run lower, and there the names still carry); the share of mention weight the two sides have in
+  common (on the side where it is larger), each entity weighted by how distinctive it is — its inverse document frequency
   among the articles filed so far (:class:`EntityFrequencies`: a city that every local article
   names says little) and its kind (a shared place is weaker evidence than a shared person or
   organisation; a name that either side tags a place weighs as a place wherever it is tagged
@@ -107,10 +108,18 @@ def entity_evidence(article: Mapping[str, float], story: Mapping[str, float], la
     return overlap * min(shared / SETTINGS.story_shared_needed, 1.0)
 
 
-def counted_evidence(cosine: float, evidence: float) -> float:
+def counted_evidence(cosine: float, evidence: float, across_languages: bool) -> float:
     """The entity evidence a score counts: none when the two sides read too little alike
-    (``story_cosine_floor``), so that names alone never carry a join."""
-    return evidence if cosine >= SETTINGS.story_cosine_floor else 0.0
+    (``story_cosine_floor``), so that names alone never carry a join, unless the article comes in a
+    language the story has no report in: one event told in two languages reads less alike (the
+    multilingual embedding keeps some of each language), and there shared names are what join it."""
+    return evidence if across_languages or cosine >= SETTINGS.story_cosine_floor else 0.0
+
+
+def new_language(signals: ArticleSignals, story: StoryState) -> bool:
+    """Whether the article is in a language none of the story's reports is in (a story seen as
+    one article has no language: never new)."""
+    return bool(signals.language) and signals.language not in story.languages
 
 
 def day_gap(day: date | None, first: str | None, last: str | None) -> int:
@@ -274,11 +283,6 @@ def combined_score(cosine: float, overlap: float, gap_days: int) -> float:
     return cosine + SETTINGS.story_entity_weight * overlap - SETTINGS.story_time_weight * min(gap_days / SETTINGS.story_time_scale_days, 1.0)
 
 
-def score_bound(cosine: float) -> float:
-    """The most a story at this cosine can score: every entity shared (when counted), no time gap."""
-    return combined_score(cosine, counted_evidence(cosine, 1.0), 0)
-
-
 def score_story(signals: ArticleSignals, story: StoryState,
                 frequencies: EntityFrequencies = NO_FREQUENCIES) -> float | None:
     """The article's score against one story, or None when time rules the story out."""
@@ -291,7 +295,7 @@ def score_story(signals: ArticleSignals, story: StoryState,
     labels = {**side.labels, **signals.labels}
     names = {**side.names, **signals.entities}
     labels.update(place_labels(labels, names))
-    evidence = counted_evidence(cosine, entity_evidence(mine, theirs, labels, frequencies))
+    evidence = counted_evidence(cosine, entity_evidence(mine, theirs, labels, frequencies), new_language(signals, story))
     return (combined_score(cosine, evidence, gap)
             - reported_cost(signals, story)
             - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
