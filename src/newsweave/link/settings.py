@@ -36,6 +36,14 @@ class LinkSettings:
     # the even half; figures and the history of the older rule in docs/quality.md.
     story_join_threshold: float = 0.56
     story_entity_weight: float = 0.5
+    # Cosine (article against story centroid) under which shared names count for nothing, when
+    # the story already holds a report in the article's language: two events of one town share
+    # its name and its mayor, so a short report naming little else shares all its weight with
+    # the other event, while one event's reports in one language also read alike. Across
+    # languages cosines run lower and the names still count. Chosen on the tune halves of ECB+
+    # and of the stop 40 held-out set (docs/quality.md, "Stories — stop 40, second round" and
+    # "Stories — stop 41").
+    story_cosine_floor: float = 0.36
     # Distinctive shared weight (kind × IDF share) at which the evidence is whole: below it the
     # overlap counts in proportion (one shared town, weight 0.5, gives half).
     story_shared_needed: float = 1.0

@@ -4,8 +4,10 @@
 
 * cosine: the article's embedding against the story's centroid (carries meaning across
   languages);
-* entity evidence: the share of mention weight the two sides have in common (on the side where
-  it is larger), each entity weighted by how distinctive it is — its inverse document frequency
+* entity evidence: counted only from a cosine of ``SETTINGS.story_cosine_floor`` when the story
+  already holds a report in the article's language (``counted_evidence``: cosines across languages
+  run lower, and there the names still carry); the share of mention weight the two sides have in
+  common (on the side where it is larger), each entity weighted by how distinctive it is — its inverse document frequency
   among the articles filed so far (:class:`EntityFrequencies`: a city that every local article
   names says little) and its kind (a shared place is weaker evidence than a shared person or
   organisation; a name that either side tags a place weighs as a place wherever it is tagged
@@ -104,6 +106,20 @@ def entity_evidence(article: Mapping[str, float], story: Mapping[str, float], la
         return 0.0
     shared = sum(distinct(key) for key in a.keys() & s.keys())
     return overlap * min(shared / SETTINGS.story_shared_needed, 1.0)
+
+
+def counted_evidence(cosine: float, evidence: float, across_languages: bool) -> float:
+    """The entity evidence a score counts: none when the two sides read too little alike
+    (``story_cosine_floor``), so that names alone never carry a join, unless the article comes in a
+    language the story has no report in: one event told in two languages reads less alike (the
+    multilingual embedding keeps some of each language), and there shared names are what join it."""
+    return evidence if across_languages or cosine >= SETTINGS.story_cosine_floor else 0.0
+
+
+def new_language(signals: ArticleSignals, story: StoryState) -> bool:
+    """Whether the article is in a language none of the story's reports is in (a story seen as
+    one article has no language: never new)."""
+    return bool(signals.language) and signals.language not in story.languages
 
 
 def day_gap(day: date | None, first: str | None, last: str | None) -> int:
@@ -279,7 +295,7 @@ def score_story(signals: ArticleSignals, story: StoryState,
     labels = {**side.labels, **signals.labels}
     names = {**side.names, **signals.entities}
     labels.update(place_labels(labels, names))
-    evidence = entity_evidence(mine, theirs, labels, frequencies)
+    evidence = counted_evidence(cosine, entity_evidence(mine, theirs, labels, frequencies), new_language(signals, story))
     return (combined_score(cosine, evidence, gap)
             - reported_cost(signals, story)
             - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
