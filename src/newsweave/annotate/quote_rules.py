@@ -212,6 +212,12 @@ def _completion_checks(language: str) -> dict[str, re.Pattern[str]]:
     return {cue.lower(): re.compile(_completion_ahead(tails), re.I) for cue, tails in completions.items()}
 
 
+# the full stop of a spaced initialism's letter, another letter and its stop after it ("the U. S.
+# Geological Survey", as tokenised copy writes "U.S."): it ends no speaker
+SPACED_INITIAL = (rf"(?<=\b(?-i:[{UPPER}]))\.\s(?-i:[{UPPER}])\."
+                  rf"|(?<=\b(?-i:[{UPPER}])\.\s(?-i:[{UPPER}]))\.\s(?-i:[{UPPER}])")
+
+
 @cache
 def rules(language: str) -> Rules | None:
     data = lang.load(language, "quotes")
@@ -281,8 +287,8 @@ def rules(language: str) -> Rules | None:
     # a full stop ("…», so Rey. Das Amt …": the sentence ended, "Das" opens the next one)
     # (the full stop of an abbreviation before a capital ends nothing: "said the Rev. Jo Ash" is not "the Rev")
     no_abbrev = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in data.get("description_abbreviations", []))
-    ends = (rf"(?=\s*(?:\.(?:{no_abbrev}|(?!\s+(?-i:[{UPPER}])))|[,;:!?—–)]|$)|(?<!\.)\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b"
-            + _name_complement_end(data) + ")")
+    ends = (rf"(?=\s*(?:(?!{SPACED_INITIAL})\.(?:{no_abbrev}|(?!\s+(?-i:[{UPPER}])))|[,;:!?—–)]|$)|(?<!\.)\s+(?:" + alternation(data.get("clause_continuations", [])) + r")\b"
+            + _name_complement_end(data) + object_pronoun_ends(data) + ")")
     # a pronoun that ends the clause comes first: "sagte er im Interview" is "er", not a phrase
     # up to the capitalised noun "Interview"
     # the words of a phrase are no cue ("…,” she said, referring to Trump's comments" is "she",
@@ -292,7 +298,9 @@ def rules(language: str) -> Rules | None:
     # victory, Sanders said', '…” that Sanders can win, said X', « … » pour la ville, a dit X)
     not_openers = rf"(?!(?:{alternation(data.get('not_speaker_openers', []))})\s)"
     demonstrative = _demonstrative_subject(data, language)
-    phrase = (rf"{not_openers}(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+){demonstrative}|{name}['’]s\s+)(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+|"
+    # (a bracket inside the phrase goes with it: "the Vox Clamantis (Voice of the Town) column")
+    bracket = r"\([^()\n]{1,40}\)"
+    phrase = (rf"{not_openers}(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+){demonstrative}|{name}['’]s\s+)(?:{no_cue}(?:[\w’'-]+|{bracket})\s+){{0,6}}?(?:[\w’'-]+|{bracket})|"
               rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
@@ -327,7 +335,7 @@ def rules(language: str) -> Rules | None:
     person_preps = alternation(data["person_source_prepositions"]) if data.get("person_source_prepositions") else ""
     participles = alternation(data.get("participle_cues", []))
     # after "according to" / "selon": the source is the rest of the clause ("le rapport annuel de la ligue …")
-    source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:[.,;:!?)]|$))"
+    source = rf"(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,100}}?)(?=\s*(?:(?!{SPACED_INITIAL})[.,;:!?)]|$))"
     incises = data.get("incise", [])
     # the word that may sit between speaker and cue: the language's adverbs and auxiliaries where
     # it lists them (a lower-case noun there ends a described speaker: "the Florida senator said"
@@ -355,7 +363,9 @@ def rules(language: str) -> Rules | None:
     # whom the words were said to, between an inverted cue and its subject (« a déclaré à la chaîne le
     # chef des secours », « a déclaré aux journalistes Ana Roux »): ``addressee_after_cue``
     addressee = rf"(?:(?:{data['addressee_after_cue']})\s+)?" if data.get("addressee_after_cue") else ""
-    after = [rf"{lead}(?P<cue>{after_cues}),?\s+{addressee}{phrase}{ends}",
+    # an object pronoun before the verb is whom it was said to (« », lui a dit le maire », « Le maire lui a dit que »)
+    to_whom = rf"(?:(?:{alternation(data['object_pronouns'])})\s+)?" if data.get("object_pronouns") else ""
+    after = [rf"{lead}{to_whom}(?P<cue>{after_cues}),?\s+{addressee}{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
              rf"{lead}{phrase}{of_piece}{long_aside},?\s+{maybe_time}(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
              # '…”, according to CNN.' / '… », selon le ministère.'
@@ -377,7 +387,7 @@ def rules(language: str) -> Rules | None:
         # (a speaker ending on a full stop ended the sentence: "», so Rey. Das Amt und …")
         after.insert(0, rf"{lead}(?P<cue>{after_cues}),?\s+{speaker}(?<!\.)(?=\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}?"
                         rf"[\w'’-]+(?:\s+(?:{goes_on}))?(?:\s*[.;!?]|\s+(?:{alternation(data.get('conjunctions', []))})\b))")
-    after[:0] = [lead + rf"(?P<cue>{pattern})" for pattern in incises]
+    after[:0] = [lead + rf"{to_whom}(?P<cue>{pattern})" for pattern in incises]
     if data.get("pro_drop"):
         # "«…», dijo." / "«…», — сказала.": the verb alone, its subject left out
         # "«…», señaló en conferencia de prensa." / "«…», dijo, y añadió …": the verb alone, then a
@@ -509,7 +519,7 @@ def rules(language: str) -> Rules | None:
                 rf"{speaker}{aside},?\s+(?:(?-i:(?![{UPPER}]))[\w'’-]+\s+)?(?P<cue>{cues})\b",
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
-                *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*(?P<cue>{pattern})" for pattern in incises]
+                *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*{to_whom}(?P<cue>{pattern})" for pattern in incises]
     if data.get("cue_before_subject"):
         # where the verb comes second, the cue after a comma comes before its subject: in „Es gebe keinen
         # Zweifel am Wert des Versammlungsrechts, sagte Brenner.“ Brenner speaks, not the noun before the comma
@@ -531,8 +541,8 @@ def rules(language: str) -> Rules | None:
     trailing_preps = alternation(data.get("trailing_source_prepositions", data.get("source_prepositions", [])))
     indirect = ([verb_final + content] if verb_final else []) + [
                 *([rf"{clause_start}{speaker}{aside},?\s+{time}\s+(?P<cue>{that_cues})\s*{content}"] if time else []),
-                rf"{speaker}{aside},?\s+(?P<cue>{that_cues})\s*{content}",
-                rf"{sentence_start}{phrase},?\s+{maybe_time}(?P<cue>{that_cues})\s*{content}",
+                rf"{speaker}{aside},?\s+{to_whom}(?P<cue>{that_cues})\s*{content}",
+                rf"{sentence_start}{phrase},?\s+{maybe_time}{to_whom}(?P<cue>{that_cues})\s*{content}",
                 # "Laut Polizei wurden drei Menschen verletzt": where the language puts the verb right after
                 # the source (``source_before_verb``), capitalised words up to the first lower-case word; tried
                 # before the source up to a comma (a phrase or a clause), which would take „Polizei handelte es
@@ -821,14 +831,30 @@ def _not_after_determiner(data: dict, length: int) -> str:
     return "".join(rf"(?<!\b(?:{'|'.join(words)}){capital})" for words in by_width.values())
 
 
+def _object_pronouns(objects: dict[str, str], pronouns: list[str]) -> list[str]:
+    """Each speaker pronoun that is also an object, as a pattern that refuses it before the verb it is
+    the object of (``object_pronouns``: the pronoun and the shape of that verb's first word)."""
+    return [rf"{re.escape(word)}(?!\s+(?:{objects[word]}))" for word in pronouns if word in objects]
+
+
+def object_pronoun_ends(data: dict) -> str:
+    """A speaker phrase ends before an object pronoun and its verb (« Le maire | lui a dit que »)."""
+    objects = data.get("object_pronouns", {})
+    return "".join(rf"|\s+{re.escape(word)}\s+(?:{verb})" for word, verb in objects.items())
+
+
 def _pronoun_speaker(data: dict) -> str:
     """The language's pronouns as a speaker mention. A pronoun that is also a determiner ("her",
     "ihr") followed by a lower-case word determines that word: in "Her husband was blunt:" or
-    "Her message was simple:" the speaker is no "Her"."""
+    "Her message was simple:" the speaker is no "Her". A pronoun that is also an object
+    (``object_pronouns``: French « lui », « nous ») right before the verb it is the object of is
+    whom the words were said to: « Le maire lui a dit », « nous assurent les délégués »."""
     pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
     determiners = {word.lower() for word in data.get("determiners", [])}
+    objects = data.get("object_pronouns", {})
     possessive = [word for word in pronouns if word.lower() in determiners]
-    plain = alternation([word for word in pronouns if word.lower() not in determiners])
+    plain = alternation([word for word in pronouns if word.lower() not in determiners and word not in objects])
+    plain = "|".join(filter(None, [plain, *_object_pronouns(objects, pronouns)]))
     if not possessive:
         return plain
     return rf"{plain}|(?:{alternation(possessive)})(?!\s+(?-i:[a-zà-ÿ]))"

@@ -1064,6 +1064,19 @@ def _person_before_body(article: Article, attribution: Attribution) -> Attributi
     return attribution
 
 
+def _whole_body(article: Article, attribution: Attribution) -> Attribution:
+    """A named speaker cut inside the name of a body the entities stage found ("the University" of
+    "the University of Leeds said", "the Bank" of "the Bank of Tonga said"): the speaker runs to the
+    name's end, so that the body speaks, not the place its name holds."""
+    if attribution.kind != "name":
+        return attribution
+    for entity in article.entities:
+        if entity.label == "ORG" and attribution.speaker_start <= entity.start < attribution.speaker_end < entity.end \
+                and article.text[attribution.speaker_end:attribution.speaker_end + 1].isspace():
+            return Attribution(attribution.speaker_start, entity.end, attribution.cue, "name")
+    return attribution
+
+
 @cache
 def _person_body_link(language: str) -> re.Pattern[str] | None:
     links = lang.load(language, "quotes").get("person_body_links")
@@ -1074,7 +1087,7 @@ def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
     rule = rules(article.language or "")
     for quote in quotes:
         if quote.attribution is not None:
-            quote.attribution = _person_before_body(article, quote.attribution)
+            quote.attribution = _whole_body(article, _person_before_body(article, quote.attribution))
     named = [(q.attribution.speaker_start, q.attribution.speaker_end,
               rule.cue_gender.get((q.attribution.cue or "").lower()) if rule else None)
              for q in quotes if q.attribution and q.attribution.kind == "name"]

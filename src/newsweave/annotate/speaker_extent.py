@@ -81,8 +81,9 @@ def description_rules(language: str) -> DescriptionRules | None:
                 + data.get("description_title_stops", [])}
     boundary |= {w.lower() for w in data.get("not_names", [])} - {d.lower() for d in determiners}
     # (not the adverbs and auxiliaries that may sit between a speaker and its cue, ``between``:
-    # "Smith later said"; nor a cue, a conjunction or a preposition: "Clark said when asked", "Husted continued by saying")
-    not_noun = alternation(cues + participles + preps + sorted(boundary) + ends)
+    # "Smith later said"; nor a cue, a conjunction or a preposition: "Clark said when asked", "Husted continued by saying";
+    # nor an object pronoun before its verb: « Le maire lui a dit » is no « Le maire lui »)
+    not_noun = alternation(cues + participles + preps + sorted(boundary) + ends + list(data.get("object_pronouns", {})))
     noun_tail = re.compile(rf"(?:\s+(?!(?:{between})\b|(?:{not_noun})\b)(?-i:[a-zà-ÿ][\w-]*)){{1,2}}(?=,?\s+(?:{verbs})\b)")
     determiner = re.compile(rf"(?<![\w'’])(?:{alternation(determiners)})\s+$", re.I)
     described = data.get("description_attached_described")

@@ -140,7 +140,21 @@ def persons(article: Article, named: list[tuple[int, int, str | None]] | None = 
             person.speaks = True
     found.sort(key=lambda p: (p.start, p.end))
     _read_genders(article.text, found, agreement(article.language or ""))
+    _part_other_gender(article.text, found)
     return found
+
+
+def _part_other_gender(text: str, people: list[Person]) -> None:
+    """A surname the entities stage linked to a full name, where the text shows the two to be of
+    other genders ("Mme Delorme" after "M. Louis Delorme": his wife), is someone else, named by its own
+    words (a mention that holds the given name, or not the surname, is left as the stage linked it)."""
+    first: dict[str, Person] = {}
+    for person in people:
+        seen = first.setdefault(_key(person), person)
+        words, mention = seen.name.split(), text[person.start:person.end].split()
+        if person.gender and seen.gender and person.gender != seen.gender and len(words) > 1 \
+                and words[-1] in mention and words[0] not in mention:
+            person.name, person.entity_id = text[person.start:person.end], None
 
 
 def _appositive_name(text: str, start: int, end: int) -> int:
@@ -800,10 +814,12 @@ def _longest_form(person: Person, people: list[Person], language: str | None = N
     that surname ("Ann Smith", then "Joe Smith"), the nearer full name that holds every word of the
     mention; a mention with a word no full name holds (a title the lists lack: "Adv Smith") takes the
     first full name, as before, unless that word is a given name: "Irshad Smith" after "Maqsood Smith"
-    is another man of the same surname, named in full, and keeps his own name."""
+    is another man of the same surname, named in full, and keeps his own name. A full name of
+    the other gender is another person ("Mme Daniel" after "Louis Daniel")."""
     words = person.name.split()
     last = words[-1] if words else person.name
-    fuller = [p for p in people if p.start <= person.start and last in p.name.split() and len(p.name) > len(person.name)]
+    fuller = [p for p in people if p.start <= person.start and last in p.name.split() and len(p.name) > len(person.name)
+              and (None in (p.gender, person.gender) or p.gender == person.gender)]
     holding = [p for p in fuller if set(words) <= set(p.name.split())]
     if fuller and not holding and len(words) >= 2 and _given_name(words[0], language or ""):
         return person.name, person.entity_id
