@@ -6,7 +6,8 @@ Two conventions of news copy, each switched on per language in ``lang/<iso>/quot
   the writer goes on reporting the speaker's words in the mood of reported speech, German's Konjunktiv I
   („Er sei …“, „Es gebe …“), with no new attribution; a quote that follows such sentences is the same
   speaker's. A sentence of the writer's in another mood between them ends the chain: the words after it
-  may be anyone's.
+  may be anyone's; a sentence with no finite verb at all („Auf Augenhöhe und ohne Vorbedingungen.“,
+  ``verbless_sentences_report``) goes on with the report it stands in.
 * **Interview answers** (``interview_answers``): a quote that is a paragraph of its own, right after a
   paragraph of the writer's that asks a question („Warum bauen Sie …?“), answers it; the interviewee
   speaks it, whom the answers before it name („Brandauer: „…““), else the speaker named last before it.
@@ -27,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from newsweave import lang
 from newsweave.annotate.quote_rules import UPPER
+from newsweave.annotate.word_sets import inflected_verb
 from newsweave.lang import rule_alternation as alternation
 
 if TYPE_CHECKING:
@@ -61,6 +63,24 @@ def _reported_speech(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"{beside}\b(?:{alternation(verbs)})\b{after}", re.I)
 
 
+@cache
+def _verbless_endings(language: str) -> tuple[str, ...]:
+    """The infinitive endings by which a sentence's finite verb is recognised (``infinitive_endings``),
+    where the language lets a verbless sentence go on with a report (``verbless_sentences_report``);
+    () where it does not."""
+    data = lang.load(language, "quotes")
+    return tuple(data.get("infinitive_endings", ())) if data.get("verbless_sentences_report") else ()
+
+
+def _verbless(sentence: str, language: str, endings: tuple[str, ...]) -> bool:
+    """Whether no word of the sentence is a form the lexicon leads back to a verb (``endings``: „ist“ →
+    „sein“, „vermisse“ → „vermissen“): a phrase that goes on with the sentence before it, no clause of
+    the writer's. (An infinitive, „zu suchen“, is its own lemma and no finite verb.)"""
+    words = re.findall(r"\w+", sentence)
+    return bool(words) and not any(inflected_verb(word.lower() if index == 0 else word, language, endings)
+                                   for index, word in enumerate(words) if index == 0 or word[:1].islower())
+
+
 def _interviews(language: str) -> bool:
     return bool(lang.load(language, "quotes").get("interview_answers"))
 
@@ -92,14 +112,16 @@ def carry_speakers(text: str, quotes: list[Quote], language: str) -> None:
         if quote.attribution is not None:
             continue
         quote.attribution = ((_caption_speaker(text, quote) if captions else None)
-                             or (_reported_speaker(text, quote, earlier, reported) if reported is not None else None)
+                             or (_reported_speaker(text, quote, earlier, reported, language) if reported is not None else None)
                              or (_interviewee(text, quote, earlier) if interviews else None))
 
 
-def _reported_speaker(text: str, quote: Quote, earlier: list[Quote], reported: re.Pattern[str]) -> Attribution | None:
+def _reported_speaker(text: str, quote: Quote, earlier: list[Quote], reported: re.Pattern[str],
+                      language: str) -> Attribution | None:
     """The speaker of the last attributed quote before ``quote`` where every sentence of the writer's
-    between them reports speech (``reported``); where none lies between, the attributed sentence itself
-    must („„…“, sei eine Lockerung denkbar, so Brenner. „…““)."""
+    between them reports speech (``reported``) or, where the language allows it, holds no finite verb,
+    one at least reporting; where none lies between, the attributed sentence itself must („„…“, sei eine
+    Lockerung denkbar, so Brenner. „…““)."""
     opening = quote.extras["piece"].open_at
     source = next((q for q in reversed(earlier) if q.attribution is not None and q.end <= opening), None)
     if source is None or source.attribution is None or source.attribution.speaker_end > opening:
@@ -110,7 +132,10 @@ def _reported_speaker(text: str, quote: Quote, earlier: list[Quote], reported: r
     sentences = _sentences(_writer_text(text, gap_start, opening, earlier))
     if not sentences:
         sentences = _sentences(_writer_text(text, _sentence_start(text, source.start), gap_start, earlier + [source]))[-1:]
-    if sentences and all(reported.search(sentence) for sentence in sentences):
+    reporting = [bool(reported.search(sentence)) for sentence in sentences]
+    endings = _verbless_endings(language)
+    if any(reporting) and all(says or (endings and _verbless(sentence, language, endings))
+                              for says, sentence in zip(reporting, sentences)):
         return source.attribution
     return None
 

@@ -614,15 +614,17 @@ def rules(language: str) -> Rules | None:
                  rf"^(?P<opener>{alternation(data.get('next_sentence_openers', []))}),?\s+"
                  rf"(?:(?:{alternation(data.get('object_clitics', []))})\s+)?(?P<cue>{cues})\s+{speaker}"]
     compile_ = lambda parts: tuple(re.compile(p, re.I) for p in parts)  # noqa: E731
-    # a compound whose last part is a person's title or role („der CDU-Politiker“, „der 51-Jährige“)
-    title_heads = rf"|[\w-]*(?:{alternation(data['title_heads'])})" if data.get("title_heads") else ""
+    # a compound whose last part is a person's title or role („der CDU-Politiker“, „der 51-Jährige“), also
+    # without its determiner, which a sentence's capital cut off („Der Vorstandschef räumte ein:“)
+    heads = rf"[\w-]*(?:{alternation(data['title_heads'])})" if data.get("title_heads") else ""
+    title_heads = f"|{heads}" if heads else ""
     pronouns = data.get("pronouns", []) + data.get("first_person", []) + data.get("neuter_pronouns", [])
     openers = {opener: tuple(closers) for opener, closers in data["marks"].items()} if "marks" in data else dict(OPENERS)
     around = tuple((re.compile(item["before"], re.I), re.compile(item["after"], re.I))
                    for item in data.get("around_patterns", []))
     return Rules(compile_(after), compile_(after_open), compile_(before), compile_(indirect),
                  frozenset(p.lower() for p in pronouns),
-                 re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles}{title_heads})\b", re.I),
+                 re.compile(rf"^(?:(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles}{title_heads}){title_heads})\b", re.I),
                  tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises) + (
                      # « Nous sommes prêts, a indiqué le maire Ana Roux. Nous … »: a cue and its named
                      # subject between commas or before a full stop inside the marks (``named_incise``)
