@@ -6,7 +6,8 @@
   English past the parser reads: no padding.
 * A pitch may name its product in a sentence before the sale that speaks to the reader ("your best
   bet is …", «te recomendamos …») without calling to act itself.
-* The French paywall label alone on its line (« Article réservé aux abonnés ») is furniture.
+* The French paywall label alone on its line (« Article réservé aux abonnés ») is furniture, and so are
+  the German advertising label and link home („Anzeige“, „Werbung“, „Zur Startseite“), stop 40's misses.
 
 Invented towns, people, firms and sentences.
 """
@@ -106,4 +107,26 @@ def test_a_french_article_loses_its_paywall_label_and_stays_unflagged() -> None:
     text = (BODY["fr"] + "\n\nLe conseil votera le budget le 12 mars, a indiqué la maire.\n\nArticle réservé aux abonnés")
     article = analyse(text, "fr")
     assert "réservé aux abonnés" not in article.text
+    assert article.flags == []
+
+
+@pytest.mark.parametrize("line", ["Anzeige", "ANZEIGE", "Werbung", "Zur Startseite"])
+def test_the_german_advertising_label_and_link_home_alone_are_furniture(line: str) -> None:
+    assert furniture_reason(line) == "share_buttons"
+
+
+@pytest.mark.parametrize("line", [
+    "Anzeige gegen unbekannt erstattete die Polizei in Kirchweiler am Montag.",
+    "Zur Startseite des Radrennens am Marktplatz kamen rund 800 Zuschauer.",
+    "Werbung für das Stadtfest hing in allen Geschäften von Kirchweiler.",
+])
+def test_german_sentences_opening_with_those_words_stay_text(line: str) -> None:
+    assert furniture_reason(line) is None
+
+
+def test_a_german_article_loses_its_label_and_link_home_and_stays_unflagged() -> None:
+    text = ("Der Rat von Kirchweiler hat vierzehn Mitglieder und tagt in der alten Schule.\n\nAnzeige\n\n"
+            "Sein Haushalt umfasst 4,1 Millionen Euro, teilte die Stadt am Montag mit.\n\nZur Startseite")
+    article = analyse(text, "de")
+    assert "Anzeige" not in article.text and "Startseite" not in article.text
     assert article.flags == []
