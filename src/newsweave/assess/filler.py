@@ -80,6 +80,7 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
     times = checkable_times(article)
     furniture = [(start, end) for start, end, _ in furniture_pieces(article)]
     judged: list[tuple[Sentence, bool]] = []
+    phrased: set[int] = set()
     for sentence in sentences(article):
         if sentence.heading or overlaps(sentence.start, sentence.end, furniture):
             continue  # a sub-heading, or site furniture (boilerplate_leak's find), neither adds to nor breaks a run
@@ -87,6 +88,8 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
         if sentence.words() < SETTINGS.filler_min_words and not has_phrase:
             continue  # too short to judge: neither adds to nor breaks a run
         judged.append((sentence, _is_vague(article, sentence, names, times, has_phrase)))
+        if has_phrase:
+            phrased.add(id(sentence))
     shortest = SETTINGS.filler_min_run if doc_of(article).has_annotation("DEP") else SETTINGS.filler_min_run_unparsed
     runs: list[list[Sentence]] = []
     current: list[Sentence] = []
@@ -94,12 +97,21 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
         if vague:
             current.append(sentence)
             continue
-        if len(current) >= shortest and _unexplained(current, judged):
+        if _padding(current, judged, shortest, phrased):
             runs.append(current)
         current = []
-    if len(current) >= shortest and _unexplained(current, judged):
+    if _padding(current, judged, shortest, phrased):
         runs.append(current)
     return runs
+
+
+def _padding(run: list[Sentence], judged: list[tuple[Sentence, bool]], shortest: int, phrased: set[int]) -> bool:
+    """A run of stock phrases throughout ("Time will tell. It remains to be seen …") is padding from two
+    sentences on, whatever the article's register: real copy uses such a phrase one at a time. Any other run
+    must be long enough and unexplained by the article's own rate of vague sentences."""
+    if len(run) >= SETTINGS.filler_min_run_phrased and all(id(sentence) in phrased for sentence in run):
+        return True
+    return len(run) >= shortest and _unexplained(run, judged)
 
 
 def _unexplained(run: list[Sentence], judged: list[tuple[Sentence, bool]]) -> bool:

@@ -90,9 +90,10 @@ def _lead_in_brands(article: Article, all_sentences: list[Sentence], index: int,
                     pitched: bool) -> list[tuple[int, int]]:
     """The product a sale (``pitched``: an offer, the reader called or addressed) names in the
     sentence before it, in the same paragraph ("… should try Brinebox, the weekly fish crate. Order
-    before Friday with the code …"): that sentence must itself call the reader to act and report
-    nobody. A site's sign-up box ("By registering you agree to receive emails from X. You may
-    unsubscribe at any time.") offers nothing and calls to no act before its last sentence."""
+    before Friday with the code …", « si vous cherchez …, nous vous conseillons Brinebox »): that
+    sentence must itself call the reader to act or speak to the reader, and report nobody. A site's
+    sign-up box ("By registering you agree to receive emails from X. You may unsubscribe at any
+    time.") offers nothing: its last sentence is no sale."""
     if index == 0 or not pitched:
         return []
     lead = all_sentences[index - 1]
@@ -100,7 +101,7 @@ def _lead_in_brands(article: Article, all_sentences: list[Sentence], index: int,
         return []
     window = (lead.start, all_sentences[index].end)
     acts = _signal(article, "call_to_act", (lead.start, lead.end), quoted)
-    if not acts:
+    if not acts and not _signal(article, "second_person", (lead.start, lead.end), quoted):
         return []
     return [span for span in _brands(article, (lead.start, lead.end), acts, pitched)
             if _off_topic(article, article.text[span[0] : span[1]], window)]

@@ -18,6 +18,10 @@ class AssessSettings:
     # tense shapes tell a narrating sentence from padding; with them a run of 3 keeps German false
     # alarms at 2 % of real articles (was 4 before stop 24; docs/quality.md "Trust flags — stop 24").
     filler_min_run_unparsed: int = 3
+    # A run this short is padding, whatever the article's register, when every sentence of it is
+    # built on a stock phrase (``[filler] phrases``: "Time will tell. It remains to be seen …"):
+    # real copy uses them one at a time, not two in a row (docs/quality.md "Trust flags — stop 41").
+    filler_min_run_phrased: int = 2
     # A run is padding when fewer than this many such runs are expected at the article's rate.
     filler_alpha: float = 0.05
     # The article's rate of vague sentences is smoothed towards this rate, worth this many
