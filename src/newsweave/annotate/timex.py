@@ -195,7 +195,6 @@ def grammar(language: str) -> Grammar | None:
                    present_patterns=tuple(re.compile(regex) for regex in cues.get("present_patterns", ())),
                    present_after=re.compile(cues["present_after"]) if cues.get("present_after") else None,
                    noun_right_after=frozenset(word.lower() for word in cues.get("noun_right_after", ())),
-                   noun_after_names=_noun_after_names(cues.get("noun_after_names", ())),
                    object_before=_object_before(cues),
                    reported_that=re.compile(rf"(?<!\w)(?:{lang.rule_alternation(cues['reported_that'])})(?!\w)")
                    if cues.get("reported_that") else None,
@@ -207,13 +206,6 @@ def grammar(language: str) -> Grammar | None:
                    lower_case_days=frozenset(word.lower() for word in data.get("lower_case_relative_days", ())),
                    full_names=frozenset(_cldr_full_names(language, get_month_names) | _cldr_full_names(language, get_day_names)),
                    numeric_order_dotted=data.get("numeric_order_dotted", ""))
-
-
-def _noun_after_names(words: list[str]) -> re.Pattern[str] | None:
-    """One of ``words`` (case aside), then one to three capitalised words, up to the end."""
-    if not words:
-        return None
-    return re.compile(rf"(?<![\w'’-])(?i:{lang.rule_alternation(words)})\s+(?:[A-Z][\w'’-]*\s+){{1,3}}$")
 
 
 def _object_before(cues: dict[str, Any]) -> re.Pattern[str] | None:

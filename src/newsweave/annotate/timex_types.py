@@ -91,8 +91,6 @@ class Grammar:
     # words right before the present pattern's verb (its ``verb`` group) that make it a plural
     # noun: a determiner or a preposition ("the primaries Tuesday", "the series of contests")
     noun_right_after: frozenset[str] = frozenset()
-    # ... and these right before up to three capitalised words before it ("of North American leaders")
-    noun_after_names: re.Pattern[str] | None = None
     # ... and where the noun phrase it ends (a determiner and up to two words, or up to three
     # capitalised words) follows a word that takes an object: a preposition, an -ing form ("in
     # the opening Iowa caucuses", "of North American leaders", "targeting Central American immigrants")

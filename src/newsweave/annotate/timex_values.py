@@ -332,8 +332,6 @@ class ResolveContext:
             return True
         if any(isinstance(count := self.lookup("numbers", word), (int, float)) and count > 1 for word in lowered):
             return True
-        if self.rules.noun_after_names is not None and self.rules.noun_after_names.search(head[-80:]):
-            return True
         return self.rules.object_before is not None and self.rules.object_before.search(head[-80:]) is not None
 
     def _verb_second_tense(self, after: str, present_is_plan: bool = True) -> int:
