@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from newsweave.annotate.dates import tag_article
 from newsweave.annotate.published_clues import infer_publication, text_clues, url_clues
 from newsweave.annotate.timex import find_mentions, grammar
@@ -185,19 +187,74 @@ def test_a_german_weekday_compound_after_an_diesem_is_today():
 
 def test_a_weekday_with_its_date_in_the_lead_bounds_the_week_after_that_date():
     # "am Mittwochmorgen (12.3.)": the weekday and the date in brackets are one clue, the week
-    # after Wednesday 12 March; a page fetched a month later conflicts with it and gets no date
-    # (not the fetch day's window).
+    # after Wednesday 12 March, cut by the fetch day
     text = ("Razzia in Velbern\n\nDie Polizei hat am Mittwochmorgen (12.3.) eine Lagerhalle in Velbern durchsucht. "
             "Drei Männer wurden festgenommen.")
-    assert infer(text, "de", date(2025, 4, 16)) is None
     result = infer(text, "de", date(2025, 3, 13))
-    # the date sits inside the lead's sentence, no dateline (stop 32): the week after it, cut by
-    # the fetch day
     assert result is not None and (result.earliest, result.latest) == (date(2025, 3, 12), date(2025, 3, 13))
-    # The same in French, the weekday carried by the date ("mercredi 12 mars").
-    french = ("Perquisition à Velbern\n\nLa police a fouillé mercredi 12 mars un entrepôt de Velbern. "
-              "Trois hommes ont été interpellés.")
-    assert infer(french, "fr", date(2025, 4, 16)) is None
+
+
+# Leads naming Wednesday 12 March 2025 with its weekday (de, fr, en), and Tuesday 29 August 2023.
+VELBERN_RAID = [
+    ("de", "Razzia in Velbern\n\nDie Polizei hat am Mittwochmorgen (12.3.) eine Lagerhalle in Velbern durchsucht. "
+           "Drei Männer wurden festgenommen."),
+    ("fr", "Perquisition à Velbern\n\nLa police a fouillé mercredi 12 mars un entrepôt de Velbern. "
+           "Trois hommes ont été interpellés."),
+    ("en", "Warehouse searched in Velbern\n\nPolice searched a warehouse in Velbern on Wednesday, March 12. "
+           "Three men were arrested."),
+]
+MAYOR_RECEIVED = [
+    ("fr", "Le maire reçu à la préfecture\n\nReçu mardi 29 août à la préfecture, le maire de Velbern a exposé "
+           "ses demandes au préfet. La rencontre a duré une heure."),
+    ("en", "Mayor meets the governor\n\nThe mayor of Velbern was received on Tuesday, August 29, at the "
+           "governor's office. The meeting lasted an hour."),
+    ("de", "Bürgermeister beim Landrat\n\nDer Bürgermeister von Velbern wurde am Dienstagabend (29.8.) vom Landrat "
+           "empfangen. Das Gespräch dauerte eine Stunde."),
+]
+
+
+@pytest.mark.parametrize("language, text", VELBERN_RAID)
+def test_a_page_fetched_long_after_the_day_its_lead_names_with_its_weekday_is_dated_by_that_day(language, text):
+    # The lead's decision (stop 41): a page fetched a month after the day its lead names
+    # explicitly, with a weekday that agrees with the date, is dated by that day; the fetch day
+    # only bounds it from above (until stop 40 such a page got no date).
+    fetched = date(2025, 4, 16)
+    result = infer(text, language, fetched)
+    assert result is not None
+    assert (result.published, result.earliest) == (date(2025, 3, 12),) * 2
+    assert result.latest is not None and result.latest <= fetched
+
+
+def test_a_wrong_weekday_or_another_url_day_leaves_the_archived_page_to_its_fetch_window():
+    # a weekday that is not the date's names no day, and a URL of another day disagrees: at most
+    # the fetch window, as before
+    (_, german), (_, french), _ = VELBERN_RAID
+    fetched = date(2025, 4, 16)
+    for result in [infer(german.replace("Mittwochmorgen", "Donnerstagmorgen"), "de", fetched),
+                   infer(french, "fr", fetched, url="https://news.example/2025/04/16/velbern")]:
+        assert result is None or result.earliest is not None and result.earliest >= date(2025, 4, 14)
+
+
+def test_a_bare_weekday_or_yesterday_far_from_the_fetch_day_still_gives_no_day():
+    # "mercredi" or "hier" alone, fetched weeks later: nothing names the day, only the fetch
+    # window, which the text's clues do not narrow to one day
+    fetched = date(2025, 4, 16)
+    for text, language in [("La police a fouillé mercredi un entrepôt de Velbern. Trois hommes ont été interpellés.", "fr"),
+                           ("Police searched a warehouse in Velbern yesterday. Three men were arrested.", "en"),
+                           ("Die Polizei hat gestern eine Lagerhalle in Velbern durchsucht.", "de")]:
+        result = infer(text, language, fetched)
+        assert result is None or result.earliest != result.latest or result.published >= date(2025, 4, 14), language
+
+
+@pytest.mark.parametrize("language, text", MAYOR_RECEIVED)
+def test_a_named_day_whose_week_overlaps_the_fetch_window_in_part_gives_the_first_shared_day(language, text):
+    # "Mardi 29 août" (a Tuesday), fetched Friday 1 September: the text allows 29 August to
+    # 4 September, the fetch window 30 August to 1 September; the day nearest the named one
+    # that both allow (until stop 40: no date, the named day being outside the window)
+    fetched = date(2023, 9, 1)
+    result = infer(text, language, fetched)
+    assert result is not None
+    assert (result.published, result.earliest, result.latest) == (date(2023, 8, 30), date(2023, 8, 30), fetched)
 
 
 def test_spanish_este_before_a_weekday_makes_it_the_day_of_writing():

@@ -20,10 +20,11 @@ only bounds it from above.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from newsweave.annotate.published_inference import Inference, lead_end, clause_tense, infer_published, is_dateline
+from newsweave.annotate.published_inference import (NAMED_WEEKDAY, Inference, clause_tense, infer_published,
+                                                    is_dateline, lead_end, weekday_names_date)
 from newsweave.annotate.said_day import said_day_offset
 from newsweave.annotate.timex import Mention, Timex, grammar, resolve_all
 from newsweave.annotate.timex_types import Grammar
@@ -68,11 +69,12 @@ def infer_publication(mentions: list[Mention], text: str, language: str | None, 
         return None  # "hier, 28 février" and "ce mardi": the text's own clues disagree
     if fixed is not None:
         if all(_allows(clue, fixed.published) for clue in clues if clue.gaps is None):
-            return fixed
+            return _bounded_above(fixed, clues)
         if fixed.earliest == fixed.latest and fetched is not None and \
                 all(_allows(clue, fixed.published) for clue in _late_fetch(clues, fetched) if clue.gaps is None):
             return fixed  # the text's one day, fetched a few days late
-        return None  # the text's day and the fetch day or URL disagree
+        # the text's day and the fetch day or URL disagree: only a day named with its weekday stands
+        return _fetched_after_named_day(fixed, clues, fetched)
     rules = grammar(language or "")
     if not clues:
         return None
@@ -93,6 +95,39 @@ def infer_publication(mentions: list[Mention], text: str, language: str | None, 
     basis = " + ".join(dict.fromkeys(clue.basis for clue in clues))
     evidence = [clue.evidence for clue in clues if clue.evidence is not None]
     return Inference(likeliest(days, clues), evidence, basis, days[0], days[-1])
+
+
+def _bounded_above(fixed: Inference, clues: list[Clue]) -> Inference:
+    """The text's interval cut at the latest day the other clues allow (the fetch day: a page is
+    not published after it was fetched)."""
+    latest = min([clue.latest for clue in clues if clue.latest and clue.gaps is None], default=None)
+    if latest is None or fixed.latest is None or fixed.latest <= latest:
+        return fixed
+    return replace(fixed, latest=max(latest, fixed.published))
+
+
+def _fetched_after_named_day(fixed: Inference, clues: list[Clue], fetched: date | None) -> Inference | None:
+    """A day the lead names with its weekday ("Reçue mardi 29 août", "am Mittwochmorgen (12.3.)")
+    before the fetch window: the fetch day bounds the publication from above only. Where the
+    text's days and the fetch window share days, the first of them (nearest the named day);
+    where they share none (a page fetched long after, archived), the named day. A bare weekday
+    or "yesterday" far from the fetch day gives no such day (``infer_published`` needs a date)."""
+    if fetched is None or not fixed.reason.startswith(NAMED_WEEKDAY) or fixed.published > fetched:
+        return None
+    others = [clue for clue in clues if clue.basis != "fetch date" and clue.gaps is None]
+    if not all(_allows(clue, fixed.published) for clue in others):
+        return None  # the URL or the story says otherwise
+    latest = min(fixed.latest or fetched, fetched)
+    window = fetch_clue(fetched)
+    shared = [day for day in _days_between(fixed.published, latest) if _allows(window, day)]
+    if shared:
+        return replace(fixed, published=shared[0], earliest=shared[0], latest=shared[-1],
+                       reason=fixed.reason + " + fetch date")
+    return replace(fixed, latest=latest, reason=fixed.reason + ", fetched later (an upper bound)")
+
+
+def _days_between(first: date, last: date) -> list[date]:
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
 
 
 def _weekdays_agree(fixed: Inference, mentions: list[Mention], text: str, language: str | None,
@@ -216,8 +251,7 @@ def _weekdays_with_dates(resolved: list[Timex], text: str, fetched: date | None)
         if timex.weekday is not None and day.weekday() == timex.weekday:
             found[id(timex)] = day
         before = resolved[index - 1] if index else None
-        if (before is not None and before.resolve == "weekday" and before.weekday == day.weekday()
-                and re.fullmatch(r"[\s,(]*", text[before.end:timex.start])):
+        if before is not None and before.weekday == day.weekday() and weekday_names_date(before, timex, text):
             found[id(before)] = found[id(timex)] = day
     return found
 
@@ -301,13 +335,7 @@ def candidate_days(clues: list[Clue]) -> list[date] | None:
     latest = min((clue.latest for clue in clues if clue.latest and clue.gaps is None), default=None)
     if earliest is None or latest is None:
         return None
-    days = []
-    day = earliest
-    while day <= latest:
-        if all(_allows(clue, day) for clue in clues):
-            days.append(day)
-        day += timedelta(days=1)
-    return days
+    return [day for day in _days_between(earliest, latest) if all(_allows(clue, day) for clue in clues)]
 
 
 def _allows(clue: Clue, day: date) -> bool:

@@ -22,7 +22,7 @@ evidence the article can show.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from newsweave import lang
@@ -34,6 +34,8 @@ from newsweave.annotate.settings import SETTINGS
 
 
 
+# The reason given for a day the lead names with its weekday (``published_clues`` reads it).
+NAMED_WEEKDAY = "weekday and date"
 # resolvers of a year or longer: the present tense does not put them ahead
 YEAR_RESOLVERS = frozenset({"year", "decade", "century"})
 
@@ -70,7 +72,8 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
     day_months = [t for t in unanchored if t.resolve == "absolute" and not t.year_given and t.month and t.day
                   and (t.start < lead or said_today(t, text, rules))]
     day_months = [t for t in day_months if t.month is not None and t.day is not None]
-    with_weekday = [t for t in day_months if t.weekday is not None] or _dateline_with_lead_weekday(day_months, unanchored, text)
+    with_weekday = [t for t in day_months if t.weekday is not None] + _weekdays_set_before_dates(day_months, unanchored, text) \
+        or _dateline_with_lead_weekday(day_months, unanchored, text)
     reference = anchor_year or max(allowed or {today.year if today else 0})
     fitted = []
     for timex in with_weekday:
@@ -93,7 +96,7 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
             return None  # two dated weekdays of the lead in different years: the clues disagree
         day, timex = max(fitted, key=lambda item: item[0])
         around = _around_event(day, timex, text, rules, [*anchor_evidence, *office_evidence],
-                               "weekday and date" + (" near the year the text gives" if anchor_year else ""))
+                               NAMED_WEEKDAY + (" near the year the text gives" if anchor_year else ""))
         narrowed = _today_after_dated_weekday(unanchored, text, rules, anchor_year, lower_bound, allowed, today, past) \
             if around.earliest != around.latest else None
         if narrowed is not None and around.earliest and around.latest and \
@@ -213,6 +216,25 @@ def _full_dates_with_weekday(timexes: list[Timex], text: str, rules: Grammar, le
     return [t for t in timexes if t.resolve == "absolute" and t.year_given and t.weekday is not None
             and not t.impossible and t.year and t.month and t.day
             and (t.start < lead or said_today(t, text, rules))]
+
+
+def weekday_names_date(weekday: Timex, dated: Timex, text: str) -> bool:
+    """A weekday set right before a day and month, only a comma or an opening bracket between
+    ("am Mittwochmorgen (12.3.)", "Wednesday, 12.3."): the weekday names that date."""
+    return weekday.resolve == "weekday" and weekday.weekday is not None and weekday.end <= dated.start \
+        and re.fullmatch(r"[\s,(]*", text[weekday.end:dated.start]) is not None
+
+
+def _weekdays_set_before_dates(day_months: list[Timex], timexes: list[Timex], text: str) -> list[Timex]:
+    """The days and months of the lead that a weekday right before them names, as one dated
+    weekday each ("Die Polizei hat am Mittwochmorgen (12.3.) …"); the year is then fitted to
+    that weekday as for "mercredi 12 mars"."""
+    combined = []
+    for dated in day_months:
+        weekdays = [t for t in timexes if t.weekday is not None and weekday_names_date(t, dated, text)]
+        if dated.weekday is None and weekdays:
+            combined.append(replace(dated, weekday=weekdays[-1].weekday))
+    return combined
 
 
 def _dateline_with_lead_weekday(day_months: list[Timex], timexes: list[Timex], text: str) -> list[Timex]:
