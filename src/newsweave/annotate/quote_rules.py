@@ -120,6 +120,16 @@ class Rules:
     # "Deep Throat"): a work, a nickname or a place, no speech (``title_function_words``, the short
     # words such a name keeps in lower case)
     title_case_name: re.Pattern[str] | None = None
+    # the language drops its subjects (« “…”, dijo. »): a capitalised speech verb opening the sentence
+    # names no speaker (``pro_drop``)
+    pro_drop: bool = False
+    # where the verb comes second and the subject of the sentence before a quote may stand behind a
+    # fronted phrase („Zur Rentenreform will Brenner nichts sagen.“): the endings that make a word's
+    # infinitive (``infinitive_endings``, only with ``previous_subject_fronted``); empty elsewhere
+    fronted_subject_endings: tuple[str, ...] = ()
+    # the words between a person and the body a cue's subject pattern took ("Lt. Jo Pell of Operation
+    # Safe Streets said": ``person_body_links``), from the person's end to the body's start
+    person_body_link: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -673,7 +683,15 @@ def rules(language: str) -> Rules | None:
                  _addressee(data), frozenset(word.lower() for word in data.get("addressee_cues", [])),
                  language if data.get("interjection_lexicon") else None,
                  _mention_after_verb(data, addressed, determiners) if addressed else None,
-                 _title_case_name(data))
+                 _title_case_name(data),
+                 pro_drop=bool(data.get("pro_drop")),
+                 fronted_subject_endings=tuple(data.get("infinitive_endings", ())) if data.get("previous_subject_fronted") else (),
+                 person_body_link=_person_body_link(data))
+
+
+def _person_body_link(data: dict) -> re.Pattern[str] | None:
+    links = data.get("person_body_links")
+    return re.compile(rf"\s+(?:{alternation(links)})\s+", re.I) if links else None
 
 
 def _mention_after_verb(data: dict, addressed: str, determiners: str) -> re.Pattern[str]:
