@@ -15,6 +15,7 @@ from newsweave.annotate.quote_rules import rules
 from newsweave.annotate.quotes import find_quotes, quote_records
 from newsweave.model import Article, Entity
 from newsweave.offsets import OffsetMap
+from quote_inputs import quotes_of, speaker_text
 
 
 def _article(text: str, language: str, entities: list[tuple[str, str, str]]) -> Article:
@@ -59,3 +60,35 @@ def test_the_callers_quotes_keep_the_attributions_they_had(text: str, language: 
     # (the records themselves still name the widened speaker)
     spoken = [text[r.speaker.start:r.speaker.end] for r in records if r.speaker]
     assert spoken and all((start, end) != (r.speaker.start, r.speaker.end) for (start, end), r in zip(before, records))
+
+
+# ---- a spaced initialism before a lower-case word -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("“The pumps failed twice,” said the U. N. agency.", "The pumps failed twice,", "the U. N. agency"),
+    ("“The pumps failed twice,” the U. N. agency said.", "The pumps failed twice,", "the U. N. agency"),
+    ("The pumps failed twice, according to the U. N. agency in Dorland.", "The pumps failed twice",
+     "the U. N. agency in Dorland"),
+    ("« Les pompes ont lâché deux fois », a déclaré l'agence des N. U. chargée des réfugiés.",
+     "Les pompes ont lâché deux fois", "l'agence des N. U. chargée des réfugiés"),
+])
+def test_a_spaced_initialism_before_a_lower_case_word_ends_no_mention(text: str, words: str, speaker: str) -> None:
+    assert speaker_text(quotes_of(text, "fr" if "«" in text else "en")[words]) == speaker
+
+
+# ---- an object pronoun before an incise --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, words, pronoun", [
+    ("« Les premières années, m'a-t-il répondu, nous avions peur de tout. »", "nous avions peur de tout.", "il"),
+    ("« Nous partirons à l'aube, nous a-t-elle dit, sans attendre les autres. »", "sans attendre les autres.", "elle"),
+    ("« Nous partirons à l'aube », m'a-t-il répondu.", "Nous partirons à l'aube", "il"),
+    ("« Le pont tiendra, lui répond-elle, jusqu'au printemps. »", "jusqu'au printemps.", "elle"),
+])
+def test_an_object_pronoun_before_an_incise_is_whom_it_was_said_to(text: str, words: str, pronoun: str) -> None:
+    quote = quotes_of(text, "fr")[words]
+    assert speaker_text(quote) == pronoun
+
+
+def test_an_incise_without_an_object_still_cuts_the_quote() -> None:
+    text = "« Nous partirons à l'aube, a-t-elle dit, sans attendre les autres. »"
+    assert speaker_text(quotes_of(text, "fr")["sans attendre les autres."]) == "elle"

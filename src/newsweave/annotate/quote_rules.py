@@ -223,9 +223,10 @@ def _completion_checks(language: str) -> dict[str, re.Pattern[str]]:
 
 
 # the full stop of a spaced initialism's letter, another letter and its stop after it ("the U. S.
-# Geological Survey", as tokenised copy writes "U.S."): it ends no speaker
+# Geological Survey", as tokenised copy writes "U.S."), and the last letter's stop before the next
+# word ("a U. N. agency"): it ends no speaker
 SPACED_INITIAL = (rf"(?<=\b(?-i:[{UPPER}]))\.\s(?-i:[{UPPER}])\."
-                  rf"|(?<=\b(?-i:[{UPPER}])\.\s(?-i:[{UPPER}]))\.\s(?-i:[{UPPER}])")
+                  rf"|(?<=\b(?-i:[{UPPER}])\.\s(?-i:[{UPPER}]))\.\s(?-i:[{UPPER}a-zà-ÿ])")
 
 
 @cache
@@ -310,7 +311,9 @@ def rules(language: str) -> Rules | None:
     demonstrative = _demonstrative_subject(data, language)
     # (a bracket inside the phrase goes with it: "the Vox Clamantis (Voice of the Town) column")
     bracket = r"\([^()\n]{1,40}\)"
-    phrase = (rf"{not_openers}(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+){demonstrative}|{name}['’]s\s+)(?:{no_cue}(?:[\w’'-]+|{bracket})\s+){{0,6}}?(?:[\w’'-]+|{bracket})|"
+    # (and a spaced initialism: "said the U. N. agency")
+    initials = rf"(?-i:[{UPPER}]\.(?:\s[{UPPER}]\.)+)"
+    phrase = (rf"{not_openers}(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+){demonstrative}|{name}['’]s\s+)(?:{no_cue}(?:[\w’'-]+|{bracket}|{initials})\s+){{0,6}}?(?:[\w’'-]+|{bracket}|{initials})|"
               rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
@@ -375,6 +378,10 @@ def rules(language: str) -> Rules | None:
     addressee = rf"(?:(?:{data['addressee_after_cue']})\s+)?" if data.get("addressee_after_cue") else ""
     # an object pronoun before the verb is whom it was said to (« », lui a dit le maire », « Le maire lui a dit que »)
     to_whom = rf"(?:(?:{alternation(data['object_pronouns'])})\s+)?" if data.get("object_pronouns") else ""
+    # and before an incise, inside the marks or after them (« m'a-t-il répondu », « nous a-t-elle dit »:
+    # ``incise_objects``, elided ones joined to the verb)
+    incise_objects = data.get("incise_objects", [])
+    to_whom_incise = rf"(?:(?:{alternation(incise_objects)})(?:(?<=['’])|\s+))?" if incise_objects else to_whom
     after = [rf"{lead}{to_whom}(?P<cue>{after_cues}),?\s+{addressee}{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
              rf"{lead}{phrase}{of_piece}{long_aside},?\s+{maybe_time}(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
@@ -397,7 +404,7 @@ def rules(language: str) -> Rules | None:
         # (a speaker ending on a full stop ended the sentence: "», so Rey. Das Amt und …")
         after.insert(0, rf"{lead}(?P<cue>{after_cues}),?\s+{speaker}(?<!\.)(?=\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}?"
                         rf"[\w'’-]+(?:\s+(?:{goes_on}))?(?:\s*[.;!?]|\s+(?:{alternation(data.get('conjunctions', []))})\b))")
-    after[:0] = [lead + rf"{to_whom}(?P<cue>{pattern})" for pattern in incises]
+    after[:0] = [lead + rf"{to_whom_incise}(?P<cue>{pattern})" for pattern in incises]
     if data.get("pro_drop"):
         # "«…», dijo." / "«…», — сказала.": the verb alone, its subject left out
         # "«…», señaló en conferencia de prensa." / "«…», dijo, y añadió …": the verb alone, then a
@@ -529,7 +536,7 @@ def rules(language: str) -> Rules | None:
                 rf"{speaker}{aside},?\s+(?:(?-i:(?![{UPPER}]))[\w'’-]+\s+)?(?P<cue>{cues})\b",
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
-                *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*{to_whom}(?P<cue>{pattern})" for pattern in incises]
+                *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*{to_whom_incise}(?P<cue>{pattern})" for pattern in incises]
     if data.get("cue_before_subject"):
         # where the verb comes second, the cue after a comma comes before its subject: in „Es gebe keinen
         # Zweifel am Wert des Versammlungsrechts, sagte Brenner.“ Brenner speaks, not the noun before the comma
@@ -633,7 +640,7 @@ def rules(language: str) -> Rules | None:
     return Rules(compile_(after), compile_(after_open), compile_(before), compile_(indirect),
                  frozenset(p.lower() for p in pronouns),
                  re.compile(rf"^(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles}{title_heads})\b", re.I),
-                 tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises) + (
+                 tuple(re.compile(rf",\s*{to_whom_incise}(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises) + (
                      # « Nous sommes prêts, a indiqué le maire Ana Roux. Nous … »: a cue and its named
                      # subject between commas or before a full stop inside the marks (``named_incise``)
                      (re.compile(rf",\s*(?P<cue>{after_cues})\s+{speaker}\s*[,.]", re.I),) if data.get("named_incise") else ()),
