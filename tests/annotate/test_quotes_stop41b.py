@@ -62,20 +62,6 @@ def test_the_callers_quotes_keep_the_attributions_they_had(text: str, language: 
     assert spoken and all((start, end) != (r.speaker.start, r.speaker.end) for (start, end), r in zip(before, records))
 
 
-# ---- a spaced initialism before a lower-case word -----------------------------------------------------------------
-
-@pytest.mark.parametrize("text, words, speaker", [
-    ("“The pumps failed twice,” said the U. N. agency.", "The pumps failed twice,", "the U. N. agency"),
-    ("“The pumps failed twice,” the U. N. agency said.", "The pumps failed twice,", "the U. N. agency"),
-    ("The pumps failed twice, according to the U. N. agency in Dorland.", "The pumps failed twice",
-     "the U. N. agency in Dorland"),
-    ("« Les pompes ont lâché deux fois », a déclaré l'agence des N. U. chargée des réfugiés.",
-     "Les pompes ont lâché deux fois", "l'agence des N. U. chargée des réfugiés"),
-])
-def test_a_spaced_initialism_before_a_lower_case_word_ends_no_mention(text: str, words: str, speaker: str) -> None:
-    assert speaker_text(quotes_of(text, "fr" if "«" in text else "en")[words]) == speaker
-
-
 # ---- an object pronoun before an incise --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, words, pronoun", [

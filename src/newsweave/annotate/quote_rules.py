@@ -223,10 +223,9 @@ def _completion_checks(language: str) -> dict[str, re.Pattern[str]]:
 
 
 # the full stop of a spaced initialism's letter, another letter and its stop after it ("the U. S.
-# Geological Survey", as tokenised copy writes "U.S."), and the last letter's stop before the next
-# word ("a U. N. agency"): it ends no speaker
+# Geological Survey", as tokenised copy writes "U.S."): it ends no speaker
 SPACED_INITIAL = (rf"(?<=\b(?-i:[{UPPER}]))\.\s(?-i:[{UPPER}])\."
-                  rf"|(?<=\b(?-i:[{UPPER}])\.\s(?-i:[{UPPER}]))\.\s(?-i:[{UPPER}a-zà-ÿ])")
+                  rf"|(?<=\b(?-i:[{UPPER}])\.\s(?-i:[{UPPER}]))\.\s(?-i:[{UPPER}])")
 
 
 @cache
@@ -311,9 +310,7 @@ def rules(language: str) -> Rules | None:
     demonstrative = _demonstrative_subject(data, language)
     # (a bracket inside the phrase goes with it: "the Vox Clamantis (Voice of the Town) column")
     bracket = r"\([^()\n]{1,40}\)"
-    # (and a spaced initialism: "said the U. N. agency")
-    initials = rf"(?-i:[{UPPER}]\.(?:\s[{UPPER}]\.)+)"
-    phrase = (rf"{not_openers}(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+){demonstrative}|{name}['’]s\s+)(?:{no_cue}(?:[\w’'-]+|{bracket}|{initials})\s+){{0,6}}?(?:[\w’'-]+|{bracket}|{initials})|"
+    phrase = (rf"{not_openers}(?P<speaker>\b(?:{pronoun})\b{ends}|{appositive}|(?:(?:{determiners})(?:(?<=['’])|\s+){demonstrative}|{name}['’]s\s+)(?:{no_cue}(?:[\w’'-]+|{bracket})\s+){{0,6}}?(?:[\w’'-]+|{bracket})|"
               rf"(?:(?![^\W\d_]{{3,}}\.\s){no_cue}[\w’'.()-]+,?\s+){{0,6}}?{name}{partner}|\b(?:{pronoun})\b)")
     lead = r"^[\s,.;:!?—–-]*"
     # a full stop that ends no sentence: inside "D.C.," after an initial ("U.S. attorney"), before a lower-case word
