@@ -120,6 +120,16 @@ class Rules:
     # "Deep Throat"): a work, a nickname or a place, no speech (``title_function_words``, the short
     # words such a name keeps in lower case)
     title_case_name: re.Pattern[str] | None = None
+    # the language drops its subjects (« “…”, dijo. »): a capitalised speech verb opening the sentence
+    # names no speaker (``pro_drop``)
+    pro_drop: bool = False
+    # where the verb comes second and the subject of the sentence before a quote may stand behind a
+    # fronted phrase („Zur Rentenreform will Brenner nichts sagen.“): the endings that make a word's
+    # infinitive (``infinitive_endings``, only with ``previous_subject_fronted``); empty elsewhere
+    fronted_subject_endings: tuple[str, ...] = ()
+    # the words between a person and the body a cue's subject pattern took ("Lt. Jo Pell of Operation
+    # Safe Streets said": ``person_body_links``), from the person's end to the body's start
+    person_body_link: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -365,6 +375,10 @@ def rules(language: str) -> Rules | None:
     addressee = rf"(?:(?:{data['addressee_after_cue']})\s+)?" if data.get("addressee_after_cue") else ""
     # an object pronoun before the verb is whom it was said to (« », lui a dit le maire », « Le maire lui a dit que »)
     to_whom = rf"(?:(?:{alternation(data['object_pronouns'])})\s+)?" if data.get("object_pronouns") else ""
+    # and before an incise, inside the marks or after them (« m'a-t-il répondu », « nous a-t-elle dit »:
+    # ``incise_objects``, elided ones joined to the verb)
+    incise_objects = data.get("incise_objects", [])
+    to_whom_incise = rf"(?:(?:{alternation(incise_objects)})(?:(?<=['’])|\s+))?" if incise_objects else to_whom
     after = [rf"{lead}{to_whom}(?P<cue>{after_cues}),?\s+{addressee}{phrase}{ends}",
              # one lower-case word may sit between speaker and cue ("Smith later said"), never a name's end
              rf"{lead}{phrase}{of_piece}{long_aside},?\s+{maybe_time}(?:(?-i:{between})\s+)?(?P<cue>{cues})\b",
@@ -387,7 +401,7 @@ def rules(language: str) -> Rules | None:
         # (a speaker ending on a full stop ended the sentence: "», so Rey. Das Amt und …")
         after.insert(0, rf"{lead}(?P<cue>{after_cues}),?\s+{speaker}(?<!\.)(?=\s+(?:{determiners})\s+(?:[\w'’-]+\s+){{0,3}}?"
                         rf"[\w'’-]+(?:\s+(?:{goes_on}))?(?:\s*[.;!?]|\s+(?:{alternation(data.get('conjunctions', []))})\b))")
-    after[:0] = [lead + rf"{to_whom}(?P<cue>{pattern})" for pattern in incises]
+    after[:0] = [lead + rf"{to_whom_incise}(?P<cue>{pattern})" for pattern in incises]
     if data.get("pro_drop"):
         # "«…», dijo." / "«…», — сказала.": the verb alone, its subject left out
         # "«…», señaló en conferencia de prensa." / "«…», dijo, y añadió …": the verb alone, then a
@@ -519,7 +533,7 @@ def rules(language: str) -> Rules | None:
                 rf"{speaker}{aside},?\s+(?:(?-i:(?![{UPPER}]))[\w'’-]+\s+)?(?P<cue>{cues})\b",
                 rf"(?:^|[,”\"»]\s*)(?P<cue>{cues}),?\s+{speaker}",
                 rf"(?:^|[\s,])(?P<cue>{preps})\s+{speaker}\s*,",
-                *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*{to_whom}(?P<cue>{pattern})" for pattern in incises]
+                *([rf"^(?P<cue>{person_preps})\s+{speaker}\s*,"] if person_preps else [])] + [rf",\s*{to_whom_incise}(?P<cue>{pattern})" for pattern in incises]
     if data.get("cue_before_subject"):
         # where the verb comes second, the cue after a comma comes before its subject: in „Es gebe keinen
         # Zweifel am Wert des Versammlungsrechts, sagte Brenner.“ Brenner speaks, not the noun before the comma
@@ -625,7 +639,7 @@ def rules(language: str) -> Rules | None:
     return Rules(compile_(after), compile_(after_open), compile_(before), compile_(indirect),
                  frozenset(p.lower() for p in pronouns),
                  re.compile(rf"^(?:(?:{determiners})\s*(?:[\w-]+\s+){{0,2}}?(?:{titles}{title_heads}){title_heads})\b", re.I),
-                 tuple(re.compile(rf",\s*(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises) + (
+                 tuple(re.compile(rf",\s*{to_whom_incise}(?P<cue>{pattern})\s*[,.]", re.I) for pattern in incises) + (
                      # « Nous sommes prêts, a indiqué le maire Ana Roux. Nous … »: a cue and its named
                      # subject between commas or before a full stop inside the marks (``named_incise``)
                      (re.compile(rf",\s*(?P<cue>{after_cues})\s+{speaker}\s*[,.]", re.I),) if data.get("named_incise") else ()),
@@ -675,7 +689,15 @@ def rules(language: str) -> Rules | None:
                  _addressee(data), frozenset(word.lower() for word in data.get("addressee_cues", [])),
                  language if data.get("interjection_lexicon") else None,
                  _mention_after_verb(data, addressed, determiners) if addressed else None,
-                 _title_case_name(data))
+                 _title_case_name(data),
+                 pro_drop=bool(data.get("pro_drop")),
+                 fronted_subject_endings=tuple(data.get("infinitive_endings", ())) if data.get("previous_subject_fronted") else (),
+                 person_body_link=_person_body_link(data))
+
+
+def _person_body_link(data: dict) -> re.Pattern[str] | None:
+    links = data.get("person_body_links")
+    return re.compile(rf"\s+(?:{alternation(links)})\s+", re.I) if links else None
 
 
 def _mention_after_verb(data: dict, addressed: str, determiners: str) -> re.Pattern[str]:

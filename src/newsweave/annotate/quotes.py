@@ -27,8 +27,7 @@ parse); these rules work on raw text in every language from data files.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsweave.annotate import nlp, speakers
@@ -37,7 +36,7 @@ from newsweave.annotate.quote_carry import carry_speakers
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_speaker, is_fronted_word, is_speech_verb, reads_lower_case, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
-from newsweave import lang, model
+from newsweave import model
 from newsweave.model import Article
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import inflected_verb, lower_case_word
@@ -359,10 +358,8 @@ def _subject_after_verb(sentence: str, offset: int, rule: Rules) -> tuple[int, r
     its verb („Zur Rentenreform will Brenner nichts sagen.“): the first word before the sentence's first
     comma that the lexicon reads as a verb's inflected form (``infinitive_endings``: „will“ → „wollen“; not
     „seitens“, „durch“), then the subject the pattern finds right after it; (offset, match) of that subject."""
-    language = rule.fronted_language
-    data = lang.load(language, "quotes") if language else {}
-    endings = tuple(data.get("infinitive_endings", ()))
-    if language is None or rule.previous_subject is None or not data.get("previous_subject_fronted") or not endings:
+    language, endings = rule.fronted_language, rule.fronted_subject_endings
+    if language is None or rule.previous_subject is None or not endings:
         return offset, None
     clause = sentence.split(",", 1)[0]
     for word in re.finditer(r"(?-i:[a-zäöüß])\w*", clause):
@@ -469,15 +466,15 @@ def find_quotes(article: Article) -> list[Quote]:
     quotes.extend(_indirect_quotes(text, rule, [(p.open_at, p.close_at + 1) for p in pieces], bodies, article.language or ""))
     carry_speakers(text, quotes, article.language or "")
     for quote in quotes:
-        quote.attribution = _verb_as_dropped_subject(text, quote.attribution, article.language or "")
+        quote.attribution = _verb_as_dropped_subject(text, quote.attribution, rule, article.language or "")
     return sorted(quotes, key=lambda q: q.start)
 
 
-def _verb_as_dropped_subject(text: str, attribution: Attribution | None, language: str) -> Attribution | None:
+def _verb_as_dropped_subject(text: str, attribution: Attribution | None, rule: Rules, language: str) -> Attribution | None:
     """« Dijo: “…” », « Explicó el presidente …: “…” »: where the language drops its subjects, a speech
     verb that opens the sentence, capitalised there, names no speaker; the speaker is left out, as
     after « “…”, dijo. »."""
-    if attribution is None or attribution.kind != "name" or not lang.load(language, "quotes").get("pro_drop"):
+    if attribution is None or attribution.kind != "name" or not rule.pro_drop:
         return attribution
     start, end = attribution.speaker_start, attribution.speaker_end
     if not text[start:start + 1].isupper() or not is_speech_verb(language, text, start, end):
@@ -1050,11 +1047,11 @@ def _cue_gender(article: Article, attribution: Attribution, rule: Rules | None) 
     return speakers.cue_number_gender(article.language or "", words[0], attribution.cue) if words else None
 
 
-def _person_before_body(article: Article, attribution: Attribution) -> Attribution:
+def _person_before_body(article: Article, attribution: Attribution, rule: Rules | None) -> Attribution:
     """A named speaker that is the body a person found by the entities stage belongs to, right after
     that person and a word of ``person_body_links`` ("Lt. Jo Pell of Operation Safe Streets, the gang
     unit, said", "the Rev. Jo Pell of the Wasilla Bible Church said"): the person speaks."""
-    link = _person_body_link(article.language or "")
+    link = rule.person_body_link if rule else None
     if link is None or attribution.kind != "name" or not article.entities:
         return attribution
     for entity in article.entities:
@@ -1077,17 +1074,10 @@ def _whole_body(article: Article, attribution: Attribution) -> Attribution:
     return attribution
 
 
-@cache
-def _person_body_link(language: str) -> re.Pattern[str] | None:
-    links = lang.load(language, "quotes").get("person_body_links")
-    return re.compile(rf"\s+(?:{lang.rule_alternation(links)})\s+", re.I) if links else None
-
-
 def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
     rule = rules(article.language or "")
-    for quote in quotes:
-        if quote.attribution is not None:
-            quote.attribution = _whole_body(article, _person_before_body(article, quote.attribution))
+    # (new quotes: the caller's keep the attributions it found)
+    quotes = [_with_whole_speaker(article, quote, rule) for quote in quotes]
     named = [(q.attribution.speaker_start, q.attribution.speaker_end,
               rule.cue_gender.get((q.attribution.cue or "").lower()) if rule else None)
              for q in quotes if q.attribution and q.attribution.kind == "name"]
@@ -1117,6 +1107,14 @@ def quote_records(article: Article, quotes: list[Quote]) -> list[model.Quote]:
             speaker_description=description,
         ))
     return result
+
+
+def _with_whole_speaker(article: Article, quote: Quote, rule: Rules | None) -> Quote:
+    """The quote with its speaker widened to the person of a body or to a body's whole name (see
+    :func:`_person_before_body`, :func:`_whole_body`)."""
+    if quote.attribution is None:
+        return quote
+    return replace(quote, attribution=_whole_body(article, _person_before_body(article, quote.attribution, rule)))
 
 
 def _before_cue(text: str, span: tuple[int, int], wide: tuple[int, int], cue: str | None) -> tuple[int, int]:
