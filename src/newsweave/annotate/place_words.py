@@ -122,9 +122,41 @@ def organisations_named_by_nouns(mentions: list[Mention], text: str, language: s
              or after.match(text[m.end : m.end + SETTINGS.organisation_noun_window])
              or (described is not None
                  and described.search(text, max(0, m.start - SETTINGS.organisation_description_window), m.start))}
+    staffed = _firms_named_by_their_people(mentions, text, language, in_full_names)
+    named |= staffed
+    lone += [m for m in mentions if m.label == "LOC" and fold(m.text) in staffed and m not in lone and _lone_word(m, in_full_names)]
     for mention in lone:
         if fold(mention.text) in named:
             mention.label = "ORG"
+
+
+def _firms_named_by_their_people(mentions: list[Mention], text: str, language: str, in_full_names: set[str]) -> set[str]:
+    """Folded one-word names right after a noun of a firm's people or parts and its "of" (« les
+    employés de X », « l'ancien PDG de X », ``organisation_member_nouns``): the firm, even where the
+    gazetteer knows a small place or another place's other name so spelt (« Saks », « Google »),
+    though not a big place under its own name (« les salariés de Lyon »)."""
+    member = _organisation_member_noun(language)
+    if member is None:
+        return set()
+    return {fold(m.text) for m in mentions
+            if m.label in ("PER", "MISC", "LOC") and _lone_word(m, in_full_names) and not _big_place_so_named(m.text)
+            and member.search(text, max(0, m.start - SETTINGS.organisation_noun_window), m.start)}
+
+
+def _big_place_so_named(name: str) -> bool:
+    return any(entry.main_name and (entry.place.kind != "city" or entry.place.population >= SETTINGS.name_lone_place_min_population)
+               for entry in candidates(name))
+
+
+@cache
+def _organisation_member_noun(language: str) -> re.Pattern[str] | None:
+    """A noun of a firm's people or parts and the language's "of" right before a name."""
+    table = lang.load(language, "entities")
+    nouns, joiners = table.get("organisation_member_nouns", []), table.get("noun_complement_words", [])
+    if not nouns or not joiners:
+        return None
+    joins = "|".join(re.escape(word) + (r"\s*" if word[-1] in "'’" else r"\s+") for word in joiners)
+    return re.compile(rf"(?<![\w-])(?:{lang.alternation(nouns)})\s+(?:{joins})$")
 
 
 @cache
