@@ -132,14 +132,15 @@ def organisations_named_by_nouns(mentions: list[Mention], text: str, language: s
 
 def _firms_named_by_their_people(mentions: list[Mention], text: str, language: str, in_full_names: set[str]) -> set[str]:
     """Folded one-word names right after a noun of a firm's people or parts and its "of" (« les
-    employés de X », « l'ancien PDG de X », ``organisation_member_nouns``): the firm, even where the
-    gazetteer knows a small place or another place's other name so spelt (« Saks », « Google »),
-    though not a big place under its own name (« les salariés de Lyon »)."""
+    employés de X », « l'ancien PDG de X », ``organisation_member_nouns``): the firm, whatever the
+    model called it there, even where the gazetteer knows a small place or another place's other
+    name so spelt (« Saks », « Google »), though not a big place under its own name (« les salariés
+    de Lyon »)."""
     member = _organisation_member_noun(language)
     if member is None:
         return set()
     return {fold(m.text) for m in mentions
-            if m.label in ("PER", "MISC", "LOC") and _lone_word(m, in_full_names) and not _big_place_so_named(m.text)
+            if _lone_word(m, in_full_names) and not _big_place_so_named(m.text)
             and member.search(text, max(0, m.start - SETTINGS.organisation_noun_window), m.start)}
 
 
