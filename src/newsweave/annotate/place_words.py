@@ -84,15 +84,21 @@ def persons_named_by_kin(mentions: list[Mention], text: str, language: str) -> N
             mention.label = "PER"
 
 
-@cache
 def _kin_noun(language: str) -> re.Pattern[str] | None:
     """A noun of kin and its joiner right before a name ("nephew of ", "fille de ", "fils d'")."""
+    return _noun_and_joiner(language, "kin_nouns", "kin_joiners", re.IGNORECASE)
+
+
+@cache
+def _noun_and_joiner(language: str, nouns_key: str, joiners_key: str, flags: int = 0) -> re.Pattern[str] | None:
+    """A noun of the entities file's list ``nouns_key`` and a joiner of ``joiners_key`` right before
+    a name (the end of the text searched); None where the language lists neither."""
     table = lang.load(language, "entities")
-    nouns, joiners = table.get("kin_nouns", []), table.get("kin_joiners", [])
+    nouns, joiners = table.get(nouns_key, []), table.get(joiners_key, [])
     if not nouns or not joiners:
         return None
     joins = "|".join(re.escape(word) + (r"\s*" if word[-1] in "'’" else r"\s+") for word in joiners)
-    return re.compile(rf"(?<![\w-])(?:{lang.alternation(nouns)})\s+(?:{joins})$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{lang.alternation(nouns)})\s+(?:{joins})$", flags)
 
 
 @cache
@@ -149,15 +155,9 @@ def _big_place_so_named(name: str) -> bool:
                for entry in candidates(name))
 
 
-@cache
 def _organisation_member_noun(language: str) -> re.Pattern[str] | None:
-    """A noun of a firm's people or parts and the language's "of" right before a name."""
-    table = lang.load(language, "entities")
-    nouns, joiners = table.get("organisation_member_nouns", []), table.get("noun_complement_words", [])
-    if not nouns or not joiners:
-        return None
-    joins = "|".join(re.escape(word) + (r"\s*" if word[-1] in "'’" else r"\s+") for word in joiners)
-    return re.compile(rf"(?<![\w-])(?:{lang.alternation(nouns)})\s+(?:{joins})$")
+    """A noun of a firm's people or parts and the language's "of" right before a name ("PDG de ")."""
+    return _noun_and_joiner(language, "organisation_member_nouns", "noun_complement_words")
 
 
 @cache
