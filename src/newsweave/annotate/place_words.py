@@ -7,7 +7,8 @@ a noun of places is a place, and a one-word "person" or "other" listed right aft
 place too. Companies fare the same ("the lender Brimq" PER): a one-word "person" or "other"
 right after a noun of organisations, or followed by one in apposition ("Brimq, a Dutch bank,"),
 is an organisation wherever it stands alone in the article (``organisation_nouns`` and
-``apposition_articles``); a name right after a noun of kin ("the nephew of X") is a person
+``apposition_articles``), and so is one right after its staff or head (« l'ancien PDG de X »,
+``organisation_member_nouns``); a name right after a noun of kin ("the nephew of X") is a person
 (``kin_nouns``). A word of a full person name of the article (evidence of a person),
 an alias or a demonym is left alone.
 """
