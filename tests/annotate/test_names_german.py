@@ -284,3 +284,29 @@ def test_a_languages_own_demonym_stays_a_demonym() -> None:
         annotate_entities([article])
         kinds = {item.text: (item.label, item.mention) for item in article.entities}
         assert kinds[word] == ("MISC", "demonym"), (word, kinds)
+
+
+def test_a_surname_that_is_also_a_common_word_ends_the_person() -> None:
+    # "kurz", "lang" are stop words; after a given name, capitalised, they are the surname
+    found = _found("Das sagte Bundeskanzler Tobias Kurz in Wien. Später kam Landrätin Heike Lang dazu.", "de")
+    assert found["Tobias Kurz"] == "PER" and found["Heike Lang"] == "PER"
+    assert "Tobias" not in found
+
+
+def test_persons_listed_without_commas_are_each_a_person() -> None:
+    found = _found("Auf dem Podest standen Katrin Vellmer Jonas Brisemeister Lotte Vahrenkamp am Sonntag.", "de")
+    assert found["Katrin Vellmer"] == "PER"
+    assert found["Jonas Brisemeister"] == "PER"
+    assert found["Lotte Vahrenkamp"] == "PER"
+
+
+def test_given_names_before_one_surname_stay_one_person() -> None:
+    found = _found("Geboren wurde Ludwig Georg Karl Wendemuth in einem Dorf.", "de")
+    assert "Ludwig Georg" not in found and "Karl Wendemuth" not in found
+
+
+def test_a_nouns_declined_form_after_an_article_is_no_place() -> None:
+    # "Bergen" is "Berg" declined, though towns and districts bear the name
+    found = _found("Im Tal bleibt es kalt, in den Bergen wird es milder.", "de")
+    assert "Bergen" not in found
+    assert _found("Die Fähre fuhr nach Bergen und weiter nach Oslo.", "de").get("Bergen") == "LOC"

@@ -41,3 +41,21 @@ def test_english_keeps_its_noun_right_before_the_name() -> None:
     # English puts its complements before the noun ("the Danish bike-rental company Kvarlo"): no such rule
     text = "The largest group of cruise lines in the world, Velmora, said it would resume."
     assert relabelled(_named_by_nouns, text, "en", [("Velmora", "PER")]) == [("Velmora", "PER")]
+
+
+def test_a_name_after_its_staff_or_its_head_is_the_firm_everywhere() -> None:
+    # « l'ancien PDG de X », « les employés de X »: the firm, though the model read a place or a person
+    text = "Pour les détaillants, la faillite est réelle, dit l'ancien PDG de Velmoré. Velmoré a fermé."
+    assert relabelled(_named_by_nouns, text, "fr", [("Velmoré", "LOC"), ("Velmoré", "LOC")]) == [
+        ("Velmoré", "ORG"), ("Velmoré", "ORG")]
+    text = "Les employés de Kessora sont inquiets, et Kessora a fermé."
+    assert relabelled(_named_by_nouns, text, "fr", [("Kessora", "ORG"), ("Kessora", "PER")]) == [
+        ("Kessora", "ORG"), ("Kessora", "ORG")]
+
+
+def test_a_big_place_after_a_firms_staff_stays_a_place() -> None:
+    text = "Les salariés de Lyon ont manifesté devant la mairie."
+    assert relabelled(_named_by_nouns, text, "fr", [("Lyon", "LOC")]) == [("Lyon", "LOC")]
+    # English names a firm's staff before the firm ("Kessora employees"): no such rule
+    text = "The employees of Kessora walked out."
+    assert relabelled(_named_by_nouns, text, "en", [("Kessora", "PER")]) == [("Kessora", "PER")]

@@ -52,7 +52,7 @@ from newsweave.annotate.given_names import given_names, surnames
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import (capitalises_nouns, declined_noun_form, folded_stop_words, is_lexicon_noun,
-                                          lower_case_word, noun_with_plural_ending_only,
+                                         lexicon_noun_with_ending, lower_case_word, noun_with_plural_ending_only,
                                          simplemma_knows)
 
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
@@ -111,9 +111,12 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     for whole in _with_complements(doc, runs, language):
         for run, club in _split_at_clubs(doc, whole, language):
             glued = not club and _glued(doc, run, language)
-            person = _person_at_end(doc, run, language) if glued else None
+            listed = _persons_listed(doc, run, language) if glued else None
+            person = _person_at_end(doc, run, language) if glued and not listed else None
             if club:
                 pieces = [run]
+            elif listed:
+                pieces = listed
             elif person is not None:
                 pieces = (_split_at_known_names(doc, (run[0], person)) if person > run[0] else []) + [(person, run[1])]
             else:
@@ -252,6 +255,43 @@ def _person_at_end(doc: Doc, run: tuple[int, int], language: str) -> int | None:
     if first > start and candidates(doc[first - 1 : first + 1].text):
         return None  # the given name ends a place's name ("San Jose Sharks", "San Gabriel Mountains")
     return first
+
+
+def _persons_listed(doc: Doc, run: tuple[int, int], language: str) -> list[tuple[int, int]] | None:
+    """A run that is persons listed without commas ("Jördis Kallweit Anton Brisemeister Lotte
+    Vahrenholt", a team's line-up or a photo's people), cut before each of them: every piece
+    opens on a given name the language lists (no big town) and holds two to
+    ``given_name_max_words`` words, and its other words are surnames of Faker's locales or words the
+    lexicon does not know (not "Angela Merkel Präsident Emmanuel Macron"), and it ends on no given
+    name. A later given name inside a piece's first two words is a middle name ("Juan Esteban
+    Curuchet")."""
+    start, end = run
+    if end - start < 4:
+        return None
+    given = given_names(language)
+    last_names = surnames()
+
+    def opens_person(index: int) -> bool:
+        return given.listed(doc[index].text) and not _is_big_town(doc[index].text)
+
+    def surname_like(index: int) -> bool:
+        word = doc[index].text
+        return _is_capitalised(doc[index]) and (word in last_names or not simplemma_knows(word, language))
+
+    pieces: list[tuple[int, int]] = []
+    first = start
+    while first < end:
+        if not opens_person(first):
+            return None
+        following = next((index for index in range(first + 2, end) if opens_person(index)), end)
+        if not 2 <= following - first <= SETTINGS.given_name_max_words:
+            return None
+        if given.listed(doc[following - 1].text) or not all(
+                opens_person(index) or surname_like(index) for index in range(first + 1, following)):
+            return None  # a name of given names only goes on ("Ludwig Georg Karl Pfeiffer" is one man)
+        pieces.append((first, following))
+        first = following
+    return pieces if len(pieces) > 1 else None
 
 
 def _joined_place(doc: Doc, run: tuple[int, int]) -> bool:
@@ -487,7 +527,8 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     # A title just before the run ("Frau Veldhoen", "presidente Rossi", "le ministre Gaudin").
     if start == run[0] and start > 0 and fold(doc[start - 1].text) in data["person_titles"]:
         titled = True
-    while end > start and fold(doc[end - 1].text) in stop_words | data["not_names"] and not doc[end - 1].text.isupper():
+    while (end > start and fold(doc[end - 1].text) in stop_words | data["not_names"] and not doc[end - 1].text.isupper()
+           and not _surname_after_given_name(doc, end - 1, language)):
         end -= 1
     if end <= start:
         return None
@@ -545,6 +586,14 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     if demonym_country_in(name, language) and not titled:
         return None  # adjectives of nationality are found by the demonym pass
     return Mention(span.start_char, span.end_char, name, label)
+
+
+def _surname_after_given_name(doc: Doc, index: int, language: str) -> bool:
+    """Whether ``doc[index]``, a capitalised word that is also a common word ("Kurz", "Klein",
+    "Lang"), is a surname of Faker's locales right after a given name the language lists: a
+    person's last name ("Sebastian Kurz"), not a word to trim off the run's end."""
+    return (index > 0 and _is_capitalised(doc[index]) and doc[index].text in surnames()
+            and given_names(language).listed(doc[index - 1].text))
 
 
 def _body_head_opens(name: str, data: dict[str, Any], language: str) -> bool:
@@ -715,8 +764,11 @@ def _place_after_determiner(name: str, language: str) -> bool:
     country ("die Schweiz", "im Jemen") or a division under its own name ("im Burgenland");
     not a word that is a place's name only in another language ("den Namen", Namur)."""
     key = fold(name)
-    return key in _own_place_names(language) or any(
-        entry.place.kind in ("admin1", "admin2", "region") and fold(entry.place.name) == key for entry in candidates(name))
+    if key in _own_place_names(language):
+        return True
+    if declined_noun_form(name, language) or lexicon_noun_with_ending(name, language):
+        return False  # a noun's declined form ("des Landes", "in den Bergen"), though divisions bear the name
+    return any(entry.place.kind in ("admin1", "admin2", "region") and fold(entry.place.name) == key for entry in candidates(name))
 
 
 @cache

@@ -7,7 +7,8 @@ a noun of places is a place, and a one-word "person" or "other" listed right aft
 place too. Companies fare the same ("the lender Brimq" PER): a one-word "person" or "other"
 right after a noun of organisations, or followed by one in apposition ("Brimq, a Dutch bank,"),
 is an organisation wherever it stands alone in the article (``organisation_nouns`` and
-``apposition_articles``); a name right after a noun of kin ("the nephew of X") is a person
+``apposition_articles``), and so is one right after its staff or head (« l'ancien PDG de X »,
+``organisation_member_nouns``); a name right after a noun of kin ("the nephew of X") is a person
 (``kin_nouns``). A word of a full person name of the article (evidence of a person),
 an alias or a demonym is left alone.
 """
@@ -84,15 +85,21 @@ def persons_named_by_kin(mentions: list[Mention], text: str, language: str) -> N
             mention.label = "PER"
 
 
-@cache
 def _kin_noun(language: str) -> re.Pattern[str] | None:
     """A noun of kin and its joiner right before a name ("nephew of ", "fille de ", "fils d'")."""
+    return _noun_and_joiner(language, "kin_nouns", "kin_joiners", re.IGNORECASE)
+
+
+@cache
+def _noun_and_joiner(language: str, nouns_key: str, joiners_key: str, flags: int = 0) -> re.Pattern[str] | None:
+    """A noun of the entities file's list ``nouns_key`` and a joiner of ``joiners_key`` right before
+    a name (the end of the text searched); None where the language lists neither."""
     table = lang.load(language, "entities")
-    nouns, joiners = table.get("kin_nouns", []), table.get("kin_joiners", [])
+    nouns, joiners = table.get(nouns_key, []), table.get(joiners_key, [])
     if not nouns or not joiners:
         return None
     joins = "|".join(re.escape(word) + (r"\s*" if word[-1] in "'’" else r"\s+") for word in joiners)
-    return re.compile(rf"(?<![\w-])(?:{lang.alternation(nouns)})\s+(?:{joins})$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{lang.alternation(nouns)})\s+(?:{joins})$", flags)
 
 
 @cache
@@ -122,9 +129,36 @@ def organisations_named_by_nouns(mentions: list[Mention], text: str, language: s
              or after.match(text[m.end : m.end + SETTINGS.organisation_noun_window])
              or (described is not None
                  and described.search(text, max(0, m.start - SETTINGS.organisation_description_window), m.start))}
+    staffed = _firms_named_by_their_people(mentions, text, language, in_full_names)
+    named |= staffed
+    lone += [m for m in mentions if m.label == "LOC" and fold(m.text) in staffed and m not in lone and _lone_word(m, in_full_names)]
     for mention in lone:
         if fold(mention.text) in named:
             mention.label = "ORG"
+
+
+def _firms_named_by_their_people(mentions: list[Mention], text: str, language: str, in_full_names: set[str]) -> set[str]:
+    """Folded one-word names right after a noun of a firm's people or parts and its "of" (« les
+    employés de X », « l'ancien PDG de X », ``organisation_member_nouns``): the firm, whatever the
+    model called it there, even where the gazetteer knows a small place or another place's other
+    name so spelt (« Saks », « Google »), though not a big place under its own name (« les salariés
+    de Lyon »)."""
+    member = _organisation_member_noun(language)
+    if member is None:
+        return set()
+    return {fold(m.text) for m in mentions
+            if _lone_word(m, in_full_names) and not _big_place_so_named(m.text)
+            and member.search(text, max(0, m.start - SETTINGS.organisation_noun_window), m.start)}
+
+
+def _big_place_so_named(name: str) -> bool:
+    return any(entry.main_name and (entry.place.kind != "city" or entry.place.population >= SETTINGS.name_lone_place_min_population)
+               for entry in candidates(name))
+
+
+def _organisation_member_noun(language: str) -> re.Pattern[str] | None:
+    """A noun of a firm's people or parts and the language's "of" right before a name ("PDG de ")."""
+    return _noun_and_joiner(language, "organisation_member_nouns", "noun_complement_words")
 
 
 @cache

@@ -225,6 +225,9 @@ class AnnotateSettings:
     # it as its own name, this many declined forms of it that the lexicon leads back to it
     # ("Mannes", "Manne" → "Mann"): one alone may be a lemmatizer's slip.
     name_noun_inflected_forms_min: int = 2
+    # ... and a noun's stem before one of the language's endings ("Berg" of "Bergen") is read only
+    # from this length: shorter stems are syllables of names as often as nouns.
+    name_noun_stem_min_chars: int = 3
     # ... and for smaller towns right after a preposition of places ("in Tutzing"), from this size:
     # villages bear the names of nouns that follow "in" ("in Brand", "in Panik", "in Gang").
     name_town_after_preposition_min_population: int = 5_000

@@ -186,6 +186,15 @@ def declined_noun_form(word: str, language: str) -> bool:
 
 
 @lru_cache(maxsize=WORD_CACHE)
+def lexicon_noun_with_ending(word: str, language: str) -> bool:
+    """Whether a capitalised word is a common noun of the lexicon (:func:`is_lexicon_noun`) with one
+    of the language's ``noun_inflection_endings`` added ("Bergen" = "Berg" + "en"), whatever
+    simplemma makes of the whole word (it reads "Bergen" as a town's name or the verb "bergen")."""
+    return any(word.endswith(ending) and len(word) - len(ending) >= SETTINGS.name_noun_stem_min_chars
+               and is_lexicon_noun(word[: -len(ending)], language) for ending in _noun_inflection_endings(language))
+
+
+@lru_cache(maxsize=WORD_CACHE)
 def is_lexicon_noun(word: str, language: str) -> bool:
     """Whether simplemma's dictionary reads a capitalised word as a common noun: a declined form
     of another noun (:func:`declined_noun_form`), or a word to which at least
