@@ -14,16 +14,9 @@ Invented towns, people, firms and sentences.
 from __future__ import annotations
 
 import pytest
+from test_trust_stop41 import BODY  # plain sentences that give each test article a body
 from trust_inputs import analyse, flags
 
-BODY = {
-    "de": ("Der Rat von Kirchweiler hat vierzehn Mitglieder und tagt in der alten Schule. Sein Haushalt umfasst "
-           "4,1 Millionen Euro. Bürgermeisterin Jutta Rendel leitete die Sitzung am Montag."),
-    "fr": ("Le conseil de Vaudreuil compte dix-neuf élus et siège dans l’ancienne école. Son budget atteint "
-           "4,1 millions d’euros. La maire, Sylvie Marchal, a présidé la séance de lundi."),
-    "en": ("The council of Fernholt has eleven members and meets in the old grammar school. It set its budget at "
-           "£5.3 million for next year. Councillor Ruth Dalby chaired the meeting on Monday."),
-}
 
 # A clean German report told in the simple past, with sentences that name nothing.
 GERMAN_SIMPLE_PAST = (
