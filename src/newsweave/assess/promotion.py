@@ -40,6 +40,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # A capitalised word (or a run of them) that is not the sentence's first word.
 _BRAND_WORD = re.compile(r"(?<=[\w,;:(–-] )([A-ZÀ-Ý][\w&'’-]*[\w](?: [A-Z0-9][\w&-]*)*)")
 _CODE = re.compile(r"[A-Z]{2,}\d{1,4}")
+# A number right before a capitalised word: the word is what it counts („5 Euro Startguthaben“, "10 Euros"), no brand.
+_COUNTED = re.compile(r"\d(?:[\d.,]*\d)? ?$")
 _ADDRESS = re.compile(r"\b[\w-]+\.(?:com|net|org|io|fr|de|es|co\.uk|app|shop|store)\b")
 # An e-mail address: where to write to, found in contact blocks and reporters' sign-offs.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -75,10 +77,14 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
             continue
         acts = found.get("call_to_act", [])
         pitched = _pitch_without_speaker(article, window, found)
-        brands = [span for span in _brands(article, window, acts, pitched) if _core(article.text[span[0] : span[1]]) not in seen]
-        brands = [span for span in brands if _off_topic(article, article.text[span[0] : span[1]], window)]
-        brands += [span for span in _lead_in_brands(article, all_sentences, index, quoted, pitched)
-                   if _core(article.text[span[0] : span[1]]) not in seen | {_core(article.text[s:e]) for s, e in brands}]
+        lead = _lead_sentence(article, all_sentences, index) if pitched else None
+        pitch = (lead.start if lead else window[0], window[1])
+        own = _brands(article, window, acts, pitched)
+        brands = [span for span in own if _core(article.text[span[0] : span[1]]) not in seen]
+        brands = [span for span in brands if _off_topic(article, article.text[span[0] : span[1]], pitch)]
+        # The lead's product may be the one the sale gives again by its web address: both are evidence.
+        brands += [span for span in _lead_in_brands(article, lead, pitch, own, quoted)
+                   if _core(article.text[span[0] : span[1]]) not in seen and span not in brands]
         if not brands:
             continue
         seen.update(_core(article.text[s:e]) for s, e in brands)
@@ -86,25 +92,35 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
     return flags
 
 
-def _lead_in_brands(article: Article, all_sentences: list[Sentence], index: int, quoted: list[tuple[int, int]],
-                    pitched: bool) -> list[tuple[int, int]]:
-    """The product a sale (``pitched``: an offer, the reader called or addressed) names in the
-    sentence before it, in the same paragraph ("… should try Brinebox, the weekly fish crate. Order
-    before Friday with the code …", « si vous cherchez …, nous vous conseillons Brinebox »): that
-    sentence must itself call the reader to act or speak to the reader, and report nobody. A site's
-    sign-up box ("By registering you agree to receive emails from X. You may unsubscribe at any
-    time.") offers nothing: its last sentence is no sale."""
-    if index == 0 or not pitched:
-        return []
+def _lead_sentence(article: Article, all_sentences: list[Sentence], index: int) -> Sentence | None:
+    """The sentence before a sale in the same paragraph, when it reports nobody: part of the pitch, where
+    the product is often named before the call to act ("… your best bet is X. Download it …")."""
+    if index == 0:
+        return None
     lead = all_sentences[index - 1]
     if "\n" in article.text[lead.end : all_sentences[index].start] or _reports_someone(article, (lead.start, lead.end)):
+        return None
+    return lead
+
+
+def _lead_in_brands(article: Article, lead: Sentence | None, pitch: tuple[int, int], own: list[tuple[int, int]],
+                    quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The product a sale names in the sentence before it (``lead``, see ``_lead_sentence``): "… should try
+    Brinebox, the weekly fish crate. Order before Friday with the code …", „Wer …, ist mit der App X am
+    besten beraten. Einfach herunterladen …“. The lead lends its product when it calls the reader to act
+    or speaks to the reader, when the sale names no product of its own (its call to act acts on the one
+    named before), or when the sale names the same product again (its web address). A lead that speaks
+    to nobody lends no person and no place: only one that sells makes a name the pitch's product. A
+    site's sign-up box ("By registering you agree to receive emails from X. You may unsubscribe at any
+    time.") offers nothing: its last sentence is no sale and has no lead."""
+    if lead is None:
         return []
-    window = (lead.start, all_sentences[index].end)
     acts = _signal(article, "call_to_act", (lead.start, lead.end), quoted)
-    if not acts and not _signal(article, "second_person", (lead.start, lead.end), quoted):
-        return []
-    return [span for span in _brands(article, (lead.start, lead.end), acts, pitched)
-            if _off_topic(article, article.text[span[0] : span[1]], window)]
+    speaks = bool(acts or _signal(article, "second_person", (lead.start, lead.end), quoted))
+    named_again = {_core(article.text[s:e].split(".")[0]) for s, e in own}
+    return [span for span in _brands(article, (lead.start, lead.end), acts, speaks)
+            if (speaks or not own or _core(article.text[span[0] : span[1]]) in named_again)
+            and _off_topic(article, article.text[span[0] : span[1]], pitch)]
 
 
 def _site_prompts(article: Article) -> list[tuple[int, int]]:
@@ -217,8 +233,8 @@ def _brands(article: Article, window: tuple[int, int], acts: list[tuple[int, int
             s, e = start + match.start(), start + match.end()
             if match.group(0) in _NOT_BRANDS or overlaps(s, e, times) or overlaps(s, e, people):
                 continue  # the reader, a weekday or a month, a person: not a brand
-            if pattern is _BRAND_WORD and any(char.isdigit() for char in match.group(0)):
-                continue  # a promotional code is evidence of the offer, not the brand
+            if pattern is _BRAND_WORD and (any(char.isdigit() for char in match.group(0)) or _COUNTED.search(text, 0, match.start())):
+                continue  # a promotional code is evidence of the offer, a word counted by a number ("5 Euro") a quantity
             if pattern is _BRAND_WORD and _after_determiner(article.text, s, determiners):
                 # A common noun ("die Ergebnisse": German capitalises all nouns); a name may follow
                 # it in the same run ("dem Filtersystem Aquapur").
