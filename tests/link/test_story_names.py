@@ -6,6 +6,8 @@ towns, people and signals: French, English, Spanish and German reports."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import numpy as np
 
 from newsweave.link import story_score
@@ -18,12 +20,13 @@ KEEPER = {"per:keeper-odile-marchadier": "Keeper Odile Marchadier"}
 KEEPER_NAMED = {"per:odile-marchadier": "Odile Marchadier"}
 
 
-def report(direction: np.ndarray, entities: dict[str, str], language: str) -> ArticleSignals:
-    """An invented report along ``direction``, its entities tagged by their key's prefix, named once each."""
+def report(direction: np.ndarray, entities: dict[str, str], language: str,
+           days: tuple[date, ...] = ()) -> ArticleSignals:
+    """An invented report along ``direction`` of ``days``, its entities tagged by their key's prefix, named once each."""
     labels = {key: key.split(":")[0].upper() for key in entities}
     vector = direction / np.linalg.norm(direction)
     return ArticleSignals(vector.astype(np.float32), entities, [], None, language, dict.fromkeys(entities, 1),
-                          labels=labels)
+                          days=days, labels=labels)
 
 
 def test_a_title_glued_before_a_person_s_name_is_that_person():
@@ -65,15 +68,17 @@ class OneStory:
 
 def escaped_lynx_story(french_language: str) -> OneStory:
     """One lynx escape in five reports: two French ones that read most alike and name the keeper,
-    three English and Spanish ones that name the park's director and the keeper."""
+    three English and Spanish ones that name the park's director and the keeper; the escape's day
+and the capture's next day in both halves."""
     keeper, director = {"per:odile-marchadier": "Odile Marchadier"}, {"per:anselme-rivoire": "Anselme Rivoire"}
     town = {"loc:valdrome-les-buis": "Valdrôme-les-Buis"}
+    escape, capture = (date(2031, 4, 14),), (date(2031, 4, 15),)
     members = [
-        ("fr1", report(np.array([0.2, 1.0, 0.0]), {**keeper, **town}, french_language)),
-        ("fr2", report(np.array([0.25, 1.0, 0.02]), {**keeper, **town}, french_language)),
-        ("en1", report(np.array([1.0, 0.45, 0.0]), {**keeper, **director, **town}, "en")),
-        ("es1", report(np.array([1.0, 0.40, 0.05]), {**keeper, **director, **town}, "es")),
-        ("en2", report(np.array([1.0, 0.42, -0.05]), {**director, **keeper}, "en")),
+        ("fr1", report(np.array([0.2, 1.0, 0.0]), {**keeper, **town}, french_language, escape)),
+        ("fr2", report(np.array([0.25, 1.0, 0.02]), {**keeper, **town}, french_language, capture)),
+        ("en1", report(np.array([1.0, 0.45, 0.0]), {**keeper, **director, **town}, "en", escape)),
+        ("es1", report(np.array([1.0, 0.40, 0.05]), {**keeper, **director, **town}, "es", escape)),
+        ("en2", report(np.array([1.0, 0.42, -0.05]), {**director, **keeper}, "en", capture)),
     ]
     return OneStory(members)
 
@@ -92,11 +97,16 @@ def test_the_same_halves_in_one_language_split_by_their_neighbourhoods():
     assert sorted(memory.split or []) == ["fr1", "fr2"]
 
 
-def test_halves_part_by_language_only_when_they_share_no_language():
+def test_halves_part_by_language_only_when_they_share_no_language_and_report_a_common_day():
     french, english = StoryState("a", np.zeros(0, np.float32)), StoryState("b", np.zeros(0, np.float32))
     french.languages, english.languages = ["fr"], ["en", "es"]
+    french.days.update({"2031-04-14": 2})
+    english.days.update({"2031-04-14": 1, "2031-04-15": 2})
     assert parted_by_language(french, english)
     english.languages = ["en", "fr"]
+    assert not parted_by_language(french, english)
+    # Another event a week later, told in other languages: its own days.
+    english.languages, english.profile["days"] = ["en", "es"], {"2031-04-21": 3}
     assert not parted_by_language(french, english)
 
 

@@ -272,10 +272,12 @@ def split_groups(scores: np.ndarray) -> tuple[list[int], list[int], bool]:
 
 
 def parted_by_language(kept: StoryState, new: StoryState) -> bool:
-    """Whether the two halves share no language: one event told in two languages falls into pure
-    halves by language (reports in one language read most alike to each other), so such halves
-    split, like impure ones, only when they also score apart."""
-    return bool(kept.languages and new.languages) and set(kept.languages).isdisjoint(new.languages)
+    """Whether the two halves share no language and report a day in common: one event told in two
+    languages falls into pure halves by language (reports in one language read most alike to each
+    other), so such halves split, like impure ones, only when they also score apart. Two events of
+    one kind a week apart, each told in its own languages, report no common day and split as before."""
+    return (bool(kept.languages and new.languages) and set(kept.languages).isdisjoint(new.languages)
+            and not set(kept.days).isdisjoint(new.days))
 
 
 def split_id(story_id: str, first_moved: str) -> str:
