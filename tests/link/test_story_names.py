@@ -30,17 +30,19 @@ def report(direction: np.ndarray, entities: dict[str, str], language: str,
 
 
 def test_a_title_glued_before_a_person_s_name_is_that_person():
-    assert glued_name_keys({**KEEPER, **KEEPER_NAMED}) == {"per:keeper-odile-marchadier": "per:odile-marchadier"}
+    assert glued_name_keys({**KEEPER, **KEEPER_NAMED}, {}) == {"per:keeper-odile-marchadier": "per:odile-marchadier"}
 
 
-def test_a_common_noun_glued_before_a_town_is_that_town():
-    names = {"loc:kleinstadt-puerto-orvane": "Kleinstadt Puerto Orvane", "loc:puerto-orvane": "Puerto Orvane"}
-    assert glued_name_keys(names) == {"loc:kleinstadt-puerto-orvane": "loc:puerto-orvane"}
+def test_a_common_noun_glued_before_a_town_is_that_town_under_its_place_key():
+    names = {"loc:kleinstadt-puerto-orvane": "Kleinstadt Puerto Orvane", "per:puerto-orvane": "Puerto Orvane",
+             "loc:puerto-orvane": "Puerto Orvane"}
+    labels = {"loc:kleinstadt-puerto-orvane": "LOC", "per:puerto-orvane": "PER", "loc:puerto-orvane": "LOC"}
+    assert glued_name_keys(names, labels) == {"loc:kleinstadt-puerto-orvane": "loc:puerto-orvane"}
 
 
 def test_a_given_name_before_a_name_is_another_person_and_one_word_left_is_too_little():
-    assert glued_name_keys({"per:anna-maria-lenz": "Anna Maria Lenz", "per:maria-lenz": "Maria Lenz"}) == {}
-    assert glued_name_keys({"per:keeper-marchadier": "Keeper Marchadier", "per:marchadier": "Marchadier"}) == {}
+    assert glued_name_keys({"per:anna-maria-lenz": "Anna Maria Lenz", "per:maria-lenz": "Maria Lenz"}, {}) == {}
+    assert glued_name_keys({"per:keeper-marchadier": "Keeper Marchadier", "per:marchadier": "Marchadier"}, {}) == {}
 
 
 def test_a_french_report_of_the_keeper_joins_the_english_story_that_glued_his_title():

@@ -281,14 +281,17 @@ def place_labels(labels: Mapping[str, str], names: Mapping[str, str]) -> dict[st
     return {key: "LOC" for key, name in names.items() if labels.get(key) != "LOC" and name.casefold() in places}
 
 
-def glued_name_keys(names: Mapping[str, str]) -> dict[str, str]:
+def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
     """Keys of ``names`` renamed to the key of the name they hold after one glued word: a title or a
     common noun that a tagger took into a name ("Keeper Ilse Vardan" in an English report,
     "Kleinstadt Puerto Orvane" in a German one) names the same person or place that another
     language's report names alone, though its id differs. Only before a name of two words or
     more (one word left is too little to be sure of), and not a given name ("Anna Maria Lenz"
-    is not "Maria Lenz")."""
-    keys = {name_slugs(name)[0]: key for key, name in sorted(names.items())}
+    is not "Maria Lenz"). Where the shorter name has several keys (a tagger's labels differ), it is
+    the place's key when one is a place, else the first in order: always the same one."""
+    keys: dict[str, str] = {}
+    for key in sorted(names, key=lambda key: (labels.get(key) != "LOC", key)):
+        keys.setdefault(name_slugs(names[key])[0], key)
     renamed = {}
     for key, name in names.items():
         remainder = name_slugs(name)[1]
@@ -335,7 +338,7 @@ def score_story(signals: ArticleSignals, story: StoryState,
     labels = {**side.labels, **signals.labels}
     names = {**side.names, **signals.entities}
     labels.update(place_labels(labels, names))
-    renamed = glued_name_keys(names)
+    renamed = glued_name_keys(names, labels)
     evidence = entity_evidence(under_keys(mine, renamed), under_keys(theirs, renamed), labels, frequencies)
     evidence = counted_evidence(cosine, evidence, new_language(signals, story))
     return (combined_score(cosine, evidence, gap)
