@@ -271,6 +271,15 @@ def split_groups(scores: np.ndarray) -> tuple[list[int], list[int], bool]:
     return larger, smaller, False
 
 
+def parted_by_language(kept: StoryState, new: StoryState) -> bool:
+    """Whether the two halves share no language and report a day in common: one event told in two
+    languages falls into pure halves by language (reports in one language read most alike to each
+    other), so such halves split, like impure ones, only when they also score apart. Two events of
+    one kind a week apart, each told in its own languages, report no common day and split as before."""
+    return (bool(kept.languages and new.languages) and set(kept.languages).isdisjoint(new.languages)
+            and not set(kept.days).isdisjoint(new.days))
+
+
 def split_id(story_id: str, first_moved: str) -> str:
     return hashlib.blake2b(f"story-split:{story_id}:{first_moved}".encode(), digest_size=8).hexdigest()
 
@@ -290,7 +299,8 @@ def review_split(memory: StoryChangeMemory, story: StoryState,
     moved = [members[i] for i in smaller]
     new = state_of(split_id(story.id, moved[0][0]), moved)
     score = pair_score(kept, new, frequencies)
-    if not pure and score is not None and score >= settings.story_join_threshold - settings.story_split_margin:
+    weighed = not pure or parted_by_language(kept, new)
+    if weighed and score is not None and score >= settings.story_join_threshold - settings.story_split_margin:
         return None
     moved_ids = [article_id for article_id, _ in moved]
     if not memory.split_story(kept, new, moved_ids, -1.0 if score is None else score):

@@ -11,7 +11,8 @@
   among the articles filed so far (:class:`EntityFrequencies`: a city that every local article
   names says little) and its kind (a shared place is weaker evidence than a shared person or
   organisation; a name that either side tags a place weighs as a place wherever it is tagged
-  otherwise, ``place_labels``) — times how much distinctive weight is shared at all, so that one
+  otherwise, ``place_labels``; a name with a title or a common noun glued before it is the
+  name alone, ``glued_name_keys``) — times how much distinctive weight is shared at all, so that one
   shared town does not join two events that happened in it;
 * time: a story takes no article published further than ``SETTINGS.story_max_gap_days`` from its
   span. An article without a publication day is timed by the nearest day it reports
@@ -38,9 +39,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 
+from newsweave.annotate.canonical import slug
+from newsweave.annotate.given_names import all_given_names
 from newsweave.link.story_signals import ArticleSignals, parse_day
 from newsweave.link.story_state import StoryState
 from newsweave.link.settings import SETTINGS
@@ -277,6 +281,45 @@ def place_labels(labels: Mapping[str, str], names: Mapping[str, str]) -> dict[st
     return {key: "LOC" for key, name in names.items() if labels.get(key) != "LOC" and name.casefold() in places}
 
 
+def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
+    """Keys of ``names`` renamed to the key of the name they hold after one glued word: a title or a
+    common noun that a tagger took into a name ("Keeper Ilse Vardan" in an English report,
+    "Kleinstadt Puerto Orvane" in a German one) names the same person or place that another
+    language's report names alone, though its id differs. Only before a name of two words or
+    more (one word left is too little to be sure of), and not a given name ("Anna Maria Lenz"
+    is not "Maria Lenz"). Where the shorter name has several keys (a tagger's labels differ), it is
+    the place's key when one is a place, else the first in order: always the same one."""
+    keys: dict[str, str] = {}
+    for key in sorted(names, key=lambda key: (labels.get(key) != "LOC", key)):
+        keys.setdefault(name_slugs(names[key])[0], key)
+    renamed = {}
+    for key, name in names.items():
+        remainder = name_slugs(name)[1]
+        held = keys.get(remainder) if remainder else None
+        if held and held != key:
+            renamed[key] = held
+    return renamed
+
+
+@lru_cache(maxsize=65536)  # a story's names are compared again with every article it is offered
+def name_slugs(name: str) -> tuple[str, str]:
+    """The name's slug, and the slug of what follows its first word when two words or more follow
+    and that word is no given name ("" otherwise)."""
+    words = name.split()
+    glued = len(words) >= 3 and words[0] not in all_given_names()
+    return slug(name), slug(" ".join(words[1:])) if glued else ""
+
+
+def under_keys(weights: Mapping[str, float], renamed: Mapping[str, str]) -> dict[str, float]:
+    """Mention weights with each renamed key's weight added to the key it stands for."""
+    if not renamed:
+        return dict(weights)
+    folded: dict[str, float] = {}
+    for key, weight in weights.items():
+        folded[renamed.get(key, key)] = folded.get(renamed.get(key, key), 0.0) + weight
+    return folded
+
+
 def combined_score(cosine: float, overlap: float, gap_days: int) -> float:
     """Cosine, entity evidence and time cost: the upper part of the score (no conflict costs);
     also the article-pair similarity of bench/similarity.py."""
@@ -295,7 +338,9 @@ def score_story(signals: ArticleSignals, story: StoryState,
     labels = {**side.labels, **signals.labels}
     names = {**side.names, **signals.entities}
     labels.update(place_labels(labels, names))
-    evidence = counted_evidence(cosine, entity_evidence(mine, theirs, labels, frequencies), new_language(signals, story))
+    renamed = glued_name_keys(names, labels)
+    evidence = entity_evidence(under_keys(mine, renamed), under_keys(theirs, renamed), labels, frequencies)
+    evidence = counted_evidence(cosine, evidence, new_language(signals, story))
     return (combined_score(cosine, evidence, gap)
             - reported_cost(signals, story)
             - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
