@@ -118,18 +118,39 @@ def _unexplained(run: list[Sentence], judged: list[tuple[Sentence, bool]]) -> bo
     """A run this long is unlikely (expected count below ``SETTINGS.filler_alpha``) at the rate of vague
     sentences in the rest of the article: padding, not the article's register.
 
+    The expected number of such runs is about n * p * f ** (len(run) - 1), where ``f`` is the
+    rate at which the article's other vague sentences follow one another (``_follow_rate``), never
+    below ``p``: a vague sentence here and there (``f`` = ``p``) gives the old n * p ** len(run).
+
     The rate is smoothed towards the rate of vague sentences in news copy
     (``SETTINGS.filler_prior_rate``, worth ``filler_prior_weight`` sentences), so that an
-    article with few other sentences gives no certainty; the expected number of such runs is
-    about n * p ** len(run). Each other vague sentence weighs as much as it resembles the run
-    (``_likeness``).
+    article with few other sentences gives no certainty. Each other vague sentence weighs as much as it
+    resembles the run (``_likeness``).
     """
     inside = {id(sentence) for sentence in run}
     longest = _longest_word(run)
-    others = [_likeness(sentence, longest) if vague else 0.0 for sentence, vague in judged if id(sentence) not in inside]
+    weights = [None if id(sentence) in inside else (_likeness(sentence, longest) if vague else 0.0) for sentence, vague in judged]
+    others = [weight for weight in weights if weight is not None]
     prior = SETTINGS.filler_prior_weight
     rate = (sum(others) + SETTINGS.filler_prior_rate * prior) / (len(others) + prior)
-    return len(judged) * rate ** len(run) < SETTINGS.filler_alpha
+    follow = max(rate, _follow_rate(weights, rate))
+    return len(judged) * rate * follow ** (len(run) - 1) < SETTINGS.filler_alpha
+
+
+def _follow_rate(weights: list[float | None], rate: float) -> float:
+    """How often the article's other vague sentences come after another vague one.
+
+    An explainer states its background in stretches of general sentences, one section after
+    another; news copy drops a vague sentence here and there. Where the rest of the article
+    already holds its vague sentences in stretches, a long run is its register, which the
+    plain rate (each sentence on its own) would call unlikely. Pairs that span the run (``None``)
+    are not counted; the rate is smoothed towards the plain one (``SETTINGS.filler_follow_prior_weight``
+    pairs), so that one pair of vague sentences in a short article proves no register."""
+    pairs = [(first, second) for first, second in zip(weights, weights[1:]) if first is not None and second is not None]
+    after_vague = sum(first for first, _ in pairs)
+    both = sum(first * second for first, second in pairs)
+    prior = SETTINGS.filler_follow_prior_weight
+    return (both + rate * prior) / (after_vague + prior)
 
 
 def _likeness(sentence: Sentence, run_longest: int) -> float:
