@@ -222,6 +222,8 @@ def _is_vague(
     """No number, date or source; and no name either, unless built on a stock phrase."""
     if _DIGIT.search(sentence.text) or has_source(article, sentence) or _counts(article, sentence) or _reported(article, sentence):
         return False
+    if _own_account(article, sentence):
+        return False
     if has_phrase:
         return True  # "today", "the years ahead" around a stock phrase date nothing
     if overlaps(sentence.start, sentence.end, times) or _narrates(article, sentence):
@@ -238,6 +240,28 @@ def _reported(article: Article, sentence: Sentence) -> bool:
     """The verb's own mood says the sentence reports someone's words (German Konjunktiv I,
     ``[filler] reported``): „Brennwertkessel seien ausgenommen“ is a claim with a source."""
     return bool(find_patterns(patterns(article, "filler", "reported"), article.text, sentence.start, sentence.end))
+
+
+def _own_account(article: Article, sentence: Sentence) -> bool:
+    """Someone tells what they live through in the first person singular („Hier bekomme ich …“), and
+    the article speaks so in another sentence too (``[filler] first_person``).
+
+    An interview's answers, a witness's or a reader's account run over several sentences in the
+    first person; their speaker is their source, as in reported speech, while padding is the
+    article's own impersonal voice. A lone „ich“ in impersonal copy (the writer's aside) is judged
+    as before."""
+    first = patterns(article, "filler", "first_person")
+    if not first or not find_patterns(first, article.text, sentence.start, sentence.end):
+        return False
+    return _first_person_sentences(article, first) >= 2
+
+
+def _first_person_sentences(article: Article, first: tuple[Any, ...]) -> int:
+    cached = article.work.memo.get("filler_first_person")
+    if cached is None:
+        cached = sum(1 for other in sentences(article) if find_patterns(first, article.text, other.start, other.end))
+        article.work.memo["filler_first_person"] = cached
+    return int(cached)
 
 
 def _names_a_thing(article: Article, sentence: Sentence) -> bool:
