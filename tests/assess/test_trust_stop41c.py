@@ -4,6 +4,9 @@
   long stretch there is the article's register, which the rate of vague sentences taken one by one
   calls unlikely; the rate at which the article's other vague sentences follow one another explains
   it. The same long run in a report whose other vague sentences stand one by one stays padding.
+* A German first-person account told over several sentences (an interview's answers) is its speaker's
+  words, not the article's padding; a lone „ich“ aside inside impersonal padding changes nothing.
+* Shares written in words („ein Drittel“, „die Hälfte“) are as checkable as figures.
 
 Invented towns, firms and sentences.
 """
@@ -11,6 +14,10 @@ Invented towns, firms and sentences.
 from __future__ import annotations
 
 from trust_inputs import analyse, flags
+
+# Plain specific sentences that give a test article a body.
+BODY_DE = ("Der Rat von Quellbrunn hat 17 Mitglieder und tagt im alten Zollhaus. Sein Haushalt umfasst 3,8 Millionen "
+           "Euro. Bürgermeister Falk Ostermann leitete die Sitzung am Montag.")
 
 # Sentences with a figure: specific whatever else they say.
 SPECIFIC = [
@@ -91,3 +98,47 @@ def test_a_long_stretch_of_background_in_an_explainer_is_its_register() -> None:
 
 def test_the_same_stretch_in_a_report_whose_vague_sentences_stand_alone_stays_padding() -> None:
     assert any(opening.startswith("Welche Heizung passt") for opening in _flagged_openings(_report()))
+
+
+# A German interview: an answer goes on in a paragraph of its own, without the speaker's label, telling in the
+# present and in the first person what the speaker lives through.
+GERMAN_INTERVIEW = (
+    "Der Bergführer Anselm Torbach aus Quellbrunn hat sich bei einem Sturz am Kalmhorn beide Beine gebrochen. "
+    "Seit dem 3. März liegt er im Kreiskrankenhaus.\n\n"
+    "Herr Torbach, wie geht es Ihnen?\n\n"
+    "Anselm Torbach: Am Anfang hatte ich große Schmerzen.\n\n"
+    "Hier bekomme ich Krankengymnastik und übe das Gehen an Krücken. Die Tage ziehen sich, und "
+    "ich vermisse meine Berge sehr. Abends lese ich viel oder schaue aus dem Fenster auf den Wald.\n\n"
+    "Wann dürfen Sie nach Hause?\n\n"
+    "Anselm Torbach: Die Ärzte rechnen mit sechs Wochen."
+)
+
+# Impersonal padding with one first-person aside of the writer's.
+GERMAN_PADDING_WITH_AN_ASIDE = (
+    "Zum Bergfest auf dem Kalmhorn kamen am Sonntag rund 900 Wanderer, teilte der Alpenverein Quellbrunn mit.\n\n"
+    "Die Zukunft des Festes bleibt offen. Ich bin gespannt, wie es weitergeht. Vieles hängt von vielen Dingen ab.\n\n"
+    "Der Verein zählte 48 Helfer, sagte Vorsitzende Edith Marholz."
+)
+
+# A report whose sentences give shares in words.
+GERMAN_SHARES = (
+    "Der Jugendhilfeausschuss von Quellbrunn hat am Dienstag seinen Bericht für 2025 vorgelegt.\n\n"
+    "Ein Drittel der jungen Leute findet nach der Beratung eine Lehrstelle. Das zweite Drittel holt den Abschluss "
+    "an der Abendschule nach. Für das letzte Drittel gibt es bisher keine passende Hilfe. Die Hälfte von ihnen "
+    "lebt noch bei den Eltern.\n\n"
+    "Der Ausschuss will im Herbst über mehr Geld für die Beratung entscheiden, sagte Leiterin Gudrun Pfeil."
+)
+
+
+def test_a_german_first_person_account_is_its_speakers_words() -> None:
+    text = f"{GERMAN_INTERVIEW}\n\n{BODY_DE}"
+    assert flags(analyse(text, "de"), "generic_filler") == []
+
+
+def test_a_lone_first_person_aside_in_padding_stays_padding() -> None:
+    found = flags(analyse(f"{GERMAN_PADDING_WITH_AN_ASIDE}\n\n{BODY_DE}", "de"), "generic_filler")
+    assert any(span.text.startswith("Die Zukunft des Festes") for flag in found for span in flag.evidence)
+
+
+def test_shares_written_in_words_are_checkable() -> None:
+    assert flags(analyse(f"{GERMAN_SHARES}\n\n{BODY_DE}", "de"), "generic_filler") == []
