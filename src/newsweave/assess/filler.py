@@ -8,7 +8,9 @@ sentence is common in honest copy; what marks padding is a run of them that the 
 own register does not explain: an article whose other sentences are specific and that
 suddenly holds three or four vague ones in a row. Vagueness is measured against the
 article's own rate of vague sentences, not against a fixed count, each of them weighed by
-how plain it is beside the run. Stock phrases of padding
+how plain it is beside the run, and against how often they follow one another (an
+explainer's background comes in stretches). A first-person account told over several
+sentences is its speaker's, not the article's own voice. Stock phrases of padding
 (``[filler] phrases`` in ``lang/<iso>/trust.toml``) mark a sentence as vague even when it
 names a place, because a name alone ("the situation in the region remains tense") gives
 nothing to check.
