@@ -1,6 +1,6 @@
 """Score the trust flags: false alarms on real news, planted problems, the team's own set.
 
-    .venv/bin/python bench/trust.py [--per-language 400] [--hosts 6] [--dump fired.jsonl] [--cache DIR]
+    .venv/bin/python bench/trust.py [--per-language 400] [--hosts 6] [--dump fired.jsonl] [--cache DIR] [--lang de]
 
 ``--cache DIR`` keeps the analyses (extract + annotate) and re-runs only the detectors on
 later runs: the way to iterate on detectors on a shared machine (see ``CACHE``).
@@ -461,16 +461,21 @@ def main() -> None:
     parser.add_argument("--kinds", help="table 2: plant only these kinds (comma-separated), e.g. unsourced_quote")
     parser.add_argument("--host-order", default="host/", help="table 2: salt of the hash that orders the hosts (another draw)")
     parser.add_argument("--cache", type=Path, help="keep the analyses here and re-run only the detectors (see CACHE)")
+    parser.add_argument("--lang", help="tables 1, 2 and 2b: only these languages (comma-separated), e.g. de; a language's "
+                        "rows do not depend on the others, so they match the full run's")
     args = parser.parse_args()
-    global CACHE
+    global CACHE, PLANTED_LANGUAGES
     CACHE = args.cache
+    wanted = set(args.lang.split(",")) if args.lang else None
+    if wanted is not None:
+        PLANTED_LANGUAGES = tuple(language for language in PLANTED_LANGUAGES if language in wanted)
     from trust_corpus import DEFAULT_EVAL, missing
 
     if missing(DEFAULT_EVAL) and any(table in args.tables for table in "12m"):
         print(f"real-news corpora not found ({', '.join(map(str, missing(DEFAULT_EVAL)))}): tables 1 and 2 skipped")
         args.tables = args.tables.replace("1", "").replace("2", "").replace("m", "")
     if "1" in args.tables:
-        real = sample_real(args.per_language)
+        real = [item for item in sample_real(args.per_language) if wanted is None or item["language"] in wanted]
         false_alarm_table(real, run_articles(real), args.dump)
     if "2" in args.tables:
         planted, untouched = planted_items(args.hosts, set(args.kinds.split(",")) if args.kinds else None, args.host_order)

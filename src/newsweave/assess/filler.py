@@ -8,7 +8,9 @@ sentence is common in honest copy; what marks padding is a run of them that the 
 own register does not explain: an article whose other sentences are specific and that
 suddenly holds three or four vague ones in a row. Vagueness is measured against the
 article's own rate of vague sentences, not against a fixed count, each of them weighed by
-how plain it is beside the run. Stock phrases of padding
+how plain it is beside the run, and against how often they follow one another (an
+explainer's background comes in stretches). A first-person account told over several
+sentences is its speaker's, not the article's own voice. Stock phrases of padding
 (``[filler] phrases`` in ``lang/<iso>/trust.toml``) mark a sentence as vague even when it
 names a place, because a name alone ("the situation in the region remains tense") gives
 nothing to check.
@@ -118,18 +120,39 @@ def _unexplained(run: list[Sentence], judged: list[tuple[Sentence, bool]]) -> bo
     """A run this long is unlikely (expected count below ``SETTINGS.filler_alpha``) at the rate of vague
     sentences in the rest of the article: padding, not the article's register.
 
+    The expected number of such runs is about n * p * f ** (len(run) - 1), where ``f`` is the
+    rate at which the article's other vague sentences follow one another (``_follow_rate``), never
+    below ``p``: a vague sentence here and there (``f`` = ``p``) gives the old n * p ** len(run).
+
     The rate is smoothed towards the rate of vague sentences in news copy
     (``SETTINGS.filler_prior_rate``, worth ``filler_prior_weight`` sentences), so that an
-    article with few other sentences gives no certainty; the expected number of such runs is
-    about n * p ** len(run). Each other vague sentence weighs as much as it resembles the run
-    (``_likeness``).
+    article with few other sentences gives no certainty. Each other vague sentence weighs as much as it
+    resembles the run (``_likeness``).
     """
     inside = {id(sentence) for sentence in run}
     longest = _longest_word(run)
-    others = [_likeness(sentence, longest) if vague else 0.0 for sentence, vague in judged if id(sentence) not in inside]
+    weights = [None if id(sentence) in inside else (_likeness(sentence, longest) if vague else 0.0) for sentence, vague in judged]
+    others = [weight for weight in weights if weight is not None]
     prior = SETTINGS.filler_prior_weight
     rate = (sum(others) + SETTINGS.filler_prior_rate * prior) / (len(others) + prior)
-    return len(judged) * rate ** len(run) < SETTINGS.filler_alpha
+    follow = max(rate, _follow_rate(weights, rate))
+    return len(judged) * rate * follow ** (len(run) - 1) < SETTINGS.filler_alpha
+
+
+def _follow_rate(weights: list[float | None], rate: float) -> float:
+    """How often the article's other vague sentences come after another vague one.
+
+    An explainer states its background in stretches of general sentences, one section after
+    another; news copy drops a vague sentence here and there. Where the rest of the article
+    already holds its vague sentences in stretches, a long run is its register, which the
+    plain rate (each sentence on its own) would call unlikely. Pairs that span the run (``None``)
+    are not counted; the rate is smoothed towards the plain one (``SETTINGS.filler_follow_prior_weight``
+    pairs), so that one pair of vague sentences in a short article proves no register."""
+    pairs = [(first, second) for first, second in zip(weights, weights[1:]) if first is not None and second is not None]
+    after_vague = sum(first for first, _ in pairs)
+    both = sum(first * second for first, second in pairs)
+    prior = SETTINGS.filler_follow_prior_weight
+    return (both + rate * prior) / (after_vague + prior)
 
 
 def _likeness(sentence: Sentence, run_longest: int) -> float:
@@ -201,6 +224,8 @@ def _is_vague(
     """No number, date or source; and no name either, unless built on a stock phrase."""
     if _DIGIT.search(sentence.text) or has_source(article, sentence) or _counts(article, sentence) or _reported(article, sentence):
         return False
+    if _own_account(article, sentence):
+        return False
     if has_phrase:
         return True  # "today", "the years ahead" around a stock phrase date nothing
     if overlaps(sentence.start, sentence.end, times) or _narrates(article, sentence):
@@ -217,6 +242,28 @@ def _reported(article: Article, sentence: Sentence) -> bool:
     """The verb's own mood says the sentence reports someone's words (German Konjunktiv I,
     ``[filler] reported``): „Brennwertkessel seien ausgenommen“ is a claim with a source."""
     return bool(find_patterns(patterns(article, "filler", "reported"), article.text, sentence.start, sentence.end))
+
+
+def _own_account(article: Article, sentence: Sentence) -> bool:
+    """Someone tells what they live through in the first person singular („Hier bekomme ich …“), and
+    the article speaks so in another sentence too (``[filler] first_person``).
+
+    An interview's answers, a witness's or a reader's account run over several sentences in the
+    first person; their speaker is their source, as in reported speech, while padding is the
+    article's own impersonal voice. A lone „ich“ in impersonal copy (the writer's aside) is judged
+    as before."""
+    first = patterns(article, "filler", "first_person")
+    if not first or not find_patterns(first, article.text, sentence.start, sentence.end):
+        return False
+    return _first_person_sentences(article, first) >= 2
+
+
+def _first_person_sentences(article: Article, first: tuple[Any, ...]) -> int:
+    cached = article.work.memo.get("filler_first_person")
+    if cached is None:
+        cached = sum(1 for other in sentences(article) if find_patterns(first, article.text, other.start, other.end))
+        article.work.memo["filler_first_person"] = cached
+    return int(cached)
 
 
 def _names_a_thing(article: Article, sentence: Sentence) -> bool:

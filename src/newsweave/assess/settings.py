@@ -30,6 +30,11 @@ class AssessSettings:
     # few sentences explain any run (docs/quality.md "Trust flags — stop 25").
     filler_prior_rate: float = 0.15
     filler_prior_weight: float = 2.0
+    # The rate at which the article's other vague sentences follow one another (``filler._follow_rate``:
+    # an explainer's stretches of background) is smoothed towards the plain rate, worth this many
+    # pairs: a pair or two in a short news article must not explain a run of three or four
+    # (docs/quality.md "Trust flags — stop 41, third round").
+    filler_follow_prior_weight: float = 20.0
     # Weight, in the article's rate, of another vague sentence holding a longer word than any of
     # the run's (``filler._likeness``): as likely specific as empty, since the anchor rules miss
     # its term but a long word alone proves nothing (docs/quality.md "Trust flags — stop 35").
