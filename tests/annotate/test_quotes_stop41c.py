@@ -67,3 +67,16 @@ def test_a_place_in_a_described_french_speaker_is_no_entity_of_the_quote() -> No
 ])
 def test_speakers_that_are_no_complement_stay(text: str, words: str, speaker: str, language: str) -> None:
     assert speaker_text(quotes_of(text, language)[words]) == speaker
+
+
+# ---- an adverb after the subject, before its cue -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Idris Calloway ran the ferry for years. He later said the crossing had never been safe.",
+     "the crossing had never been safe", "He"),
+    ("Idris Calloway ran the ferry for years. He once told the Tallowick Herald that the crossing was never safe.",
+     "the crossing was never safe", "He"),
+])
+def test_an_adverb_after_a_pronoun_is_no_part_of_the_speaker(text: str, words: str, speaker: str) -> None:
+    quote = quotes_with_people(text, "en", [("Idris Calloway", "per:idris-calloway")])[words]
+    assert speaker_text(quote) == speaker and quote.speaker_name == "Idris Calloway"
