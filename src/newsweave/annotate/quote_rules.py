@@ -131,10 +131,10 @@ class Rules:
     # Safe Streets said": ``person_body_links``), from the person's end to the body's start
     person_body_link: re.Pattern[str] | None = None
     # a described person right before a speaker mention whose complement that mention is ("A spokeswoman
-    # for Ada Quill said", « Le boulanger de Vaudrey a dit que », ``mention_complements``): the phrase up to
+    # for Ada Quill said", « Le fromager de Montbrisac a dit que », ``mention_complements``): the phrase up to
     # the mention, searched in the text before it; quotes.py starts the speaker at group ``owner``
     complement_owner: re.Pattern[str] | None = None
-    # the complement words alone, as a name's own particle may open the mention (« de Vaudrey »)
+    # the complement words alone, as a name's own particle may open the mention (« de Montbrisac »)
     complement_opening: re.Pattern[str] | None = None
 
 
@@ -707,7 +707,7 @@ def _complement_owner(data: dict) -> re.Pattern[str] | None:
     """The described person whose complement a speaker mention is: a determiner opening a clause
     (its sentence, or after a comma or a capitalised opener: "But the lawyer acting for"), one or two
     lower-case words (not "The ad uses footage of", a clause), then a complement word or none where the
-    mention opens with it (« de Vaudrey »), ending where the mention starts. Lower-case words only: "The
+    mention opens with it (« de Montbrisac »), ending where the mention starts. Lower-case words only: "The
     League of" is a body's own name."""
     complements, determiners = data.get("mention_complements"), data.get("determiners")
     if not complements or not determiners:
