@@ -130,6 +130,12 @@ class Rules:
     # the words between a person and the body a cue's subject pattern took ("Lt. Jo Pell of Operation
     # Safe Streets said": ``person_body_links``), from the person's end to the body's start
     person_body_link: re.Pattern[str] | None = None
+    # a described person right before a speaker mention whose complement that mention is ("A spokeswoman
+    # for Ada Quill said", « Le fromager de Montbrisac a dit que », ``mention_complements``): the phrase up to
+    # the mention, searched in the text before it; quotes.py starts the speaker at group ``owner``
+    complement_owner: re.Pattern[str] | None = None
+    # the complement words alone, as a name's own particle may open the mention (« de Montbrisac »)
+    complement_opening: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -692,7 +698,31 @@ def rules(language: str) -> Rules | None:
                  _title_case_name(data),
                  pro_drop=bool(data.get("pro_drop")),
                  fronted_subject_endings=tuple(data.get("infinitive_endings", ())) if data.get("previous_subject_fronted") else (),
-                 person_body_link=_person_body_link(data))
+                 person_body_link=_person_body_link(data),
+                 complement_owner=_complement_owner(data),
+                 complement_opening=_complement_opening(data))
+
+
+def _complement_owner(data: dict) -> re.Pattern[str] | None:
+    """The described person whose complement a speaker mention is: a determiner opening a clause
+    (its sentence, or after a comma or a capitalised opener: "But the lawyer acting for"), one or two
+    lower-case words (not "The ad uses footage of", a clause), then a complement word or none where the
+    mention opens with it (« de Montbrisac »), ending where the mention starts. Lower-case words only: "The
+    League of" is a body's own name."""
+    complements, determiners = data.get("mention_complements"), data.get("determiners")
+    if not complements or not determiners:
+        return None
+    lower = r"(?-i:[a-zß-ÿ])[\w'’-]*"
+    # (the noun before the link is no link itself: in "the baker of " the link is "of")
+    noun = rf"(?!(?:{alternation(complements)})\s){lower}"
+    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)|(?<=[”\"»]\s))(?:(?-i:[{UPPER}])\w*\s+)?"
+                      rf"(?P<owner>(?:{alternation(determiners)})(?:(?<=['’])|\s+)(?:{lower}\s+)?{noun}\s+)"
+                      rf"(?P<link>(?:{alternation(complements)})(?:(?<=['’])|\s+))?\Z", re.I)
+
+
+def _complement_opening(data: dict) -> re.Pattern[str] | None:
+    complements = data.get("mention_complements")
+    return re.compile(rf"(?:{alternation(complements)})(?:(?<=['’])|\s+)", re.I) if complements else None
 
 
 def _person_body_link(data: dict) -> re.Pattern[str] | None:

@@ -53,7 +53,7 @@ class Attribution:
     speaker_start: int
     speaker_end: int
     cue: str | None
-    kind: str  # name, pronoun, title
+    kind: str  # name, pronoun, title, relative, described (a person described by a noun and its complement)
 
 
 @dataclass
@@ -254,8 +254,16 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
     start = _after_addressee(match.string, start, end, rule)
     start, end = _without_edge_words(match.string, start, end, rule)
     # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
-    speaker_text = match.group(0)[start - match.start():end - match.start()]
+    speaker_text = match.string[start:end]
     kind = "pronoun" if speaker_text.lower() in rule.pronouns else ("title" if rule.titles.match(speaker_text) else "name")
+    owner = start
+    if groups.get("zero") is None and kind != "pronoun":
+        owner = _complement_owner(match.string, start, end, rule)
+    if owner < start:
+        # a described person speaks: the persons, bodies and places of its complement do not, and the
+        # phrase names no person of its own that a later mention could take as a full name
+        kind = "title" if rule.titles.match(match.string[owner:end]) else "described"
+        return Attribution(offset + owner, offset + end, groups.get("cue"), kind)
     if speaker_text.lower() in rule.relatives:
         kind = "relative"  # "Mike Lee, who declared, “…”": the name before the comma spoke
     if kind == "title" and re.search(rf"[{UPPER}]\w+\s*$", speaker_text) and not rule.titles.fullmatch(speaker_text):
@@ -265,6 +273,23 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
 
 
 EDGE_WORD = re.compile(r"[\w'’-]+")
+
+# how far back a described person may open before the mention it governs
+OWNER_REACH = 80
+
+
+def _complement_owner(text: str, start: int, end: int, rule: Rules) -> int:
+    """Where the speaker starts when the mention is the complement of a described person right before
+    it ("A spokeswoman for Ada Quill said", "the lawyer acting for the officer", « Le fromager de
+    Montbrisac a dit que »): that person speaks, not the place, body or person of the complement; else
+    ``start``."""
+    if rule.complement_owner is None:
+        return start
+    owner = rule.complement_owner.search(text, max(0, start - OWNER_REACH), start)
+    if owner is None:
+        return start
+    opens = rule.complement_opening is not None and rule.complement_opening.match(text, start, end) is not None
+    return owner.start("owner") if owner.group("link") is not None or opens else start
 
 
 def _without_edge_words(text: str, start: int, end: int, rule: Rules) -> tuple[int, int]:

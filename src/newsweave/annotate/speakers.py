@@ -243,10 +243,10 @@ def resolve(article: Article, span: tuple[int, int], kind: str, people: list[Per
             quoted: list[tuple[int, int]], neuter: frozenset[str], cue_gender: str | None = None
             ) -> tuple[str | None, str | None]:
     """The full name and entity id the speaker mention at ``span`` refers to (``kind``: name,
-    pronoun, title). ``cue_gender``: the gender a verb form marks ("сказала"), for a speaker
-    left out by a pro-drop language."""
+    pronoun, title, relative, described). ``cue_gender``: the gender a verb form marks ("сказала"), for
+    a speaker left out by a pro-drop language."""
     name, entity_id = _resolve(article, span, kind, people, quoted, neuter, cue_gender)
-    if entity_id is None and name is not None and kind != "pronoun":
+    if entity_id is None and name is not None and kind not in ("pronoun", "described"):
         entity_id = _entity_named(article, span, article.text[span[0]:span[1]])
     return name, entity_id
 
@@ -285,6 +285,9 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
         return _longest_form(named_after[0], outside, article.language)
     if kind == "relative":
         return _antecedent(article, span, outside)
+    if kind == "described":
+        # "a spokeswoman for YouTube", « le fromager de Montbrisac »: the phrase is all the text says of them
+        return text, None
     if kind == "title" and _indefinite(text, article.language or ""):
         return text, None  # „eine Polizeisprecherin“, "a spokesman": someone new, not a person named before
     if kind == "name":
