@@ -48,7 +48,8 @@ from newsweave.annotate.georesolve import site_home_of, site_of
 from newsweave.annotate.geo import candidates, demonym_country, demonym_country_in, fold, region_demonym, spelt_as_written
 from newsweave.annotate.given_names import all_given_names, given_names_repeated, name_particles, persons_by_given_names
 from newsweave.annotate.age_names import persons_by_ages
-from newsweave.annotate.name_heads import names_of_heads, names_with_heads, organisations_named_with_firm_suffixes
+from newsweave.annotate.name_heads import (names_of_heads, names_with_heads, organisations_named_with_firm_suffixes,
+                                           units_named_by_ordinals)
 from newsweave.annotate.name_lists import (examples_of_kinds, list_members, persons_paired_by_slashes,
                                            places_in_lists_of_places)
 from newsweave.annotate.regnal_names import persons_of_lands
@@ -176,6 +177,7 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions += teams_in_brackets(mentions, article.text, language)
     mentions = names_of_heads(mentions, article.text, language)
     mentions += names_with_heads(mentions, doc, language)
+    mentions = units_named_by_ordinals(mentions, article.text, language)
     mentions = persons_of_lands(mentions, article.text, language)
     mentions = persons_with_peerages(mentions, article.text, language)
     mentions += towns_after_organisations(mentions, article.text, language)
