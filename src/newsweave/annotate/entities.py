@@ -53,7 +53,7 @@ from newsweave.annotate.name_heads import (names_of_heads, names_with_heads, org
 from newsweave.annotate.name_lists import (examples_of_kinds, list_members, persons_paired_by_slashes,
                                            places_in_lists_of_places)
 from newsweave.annotate.regnal_names import persons_of_lands
-from newsweave.annotate.name_spans import (persons_with_peerages, teams_in_brackets, towns_after_organisations, with_heads_beside,
+from newsweave.annotate.name_spans import (persons_with_peerages, roads_with_their_numbers, teams_in_brackets, towns_after_organisations, with_heads_beside,
                                            without_sentence_articles)
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
@@ -178,6 +178,7 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions = names_of_heads(mentions, article.text, language)
     mentions += names_with_heads(mentions, doc, language)
     mentions = units_named_by_ordinals(mentions, article.text, language)
+    mentions = roads_with_their_numbers(mentions, article.text, language)
     mentions = persons_of_lands(mentions, article.text, language)
     mentions = persons_with_peerages(mentions, article.text, language)
     mentions += towns_after_organisations(mentions, article.text, language)
