@@ -308,11 +308,12 @@ def _known_town(name: str) -> bool:
 
 @cache
 def _numbered_road(language: str) -> re.Pattern[str] | None:
-    """A word of a road's name and the number right after it."""
+    """A word of a road's name and the number right after it: three digits at most, so that a
+    year is no road's number ("the Silk Road 2019 forum")."""
     words = lang.load(language, "places").get("numbered_road_words", [])
     if not words:
         return None
-    return re.compile(rf"(?<![\w-])({lang.rule_alternation(words)})[ \t]+\d{{1,4}}[A-Z]?(?![\w,.-]\d|[\w-])")
+    return re.compile(rf"(?<![\w-])({lang.rule_alternation(words)})[ \t]+\d{{1,3}}[A-Z]?(?![\w,.-]\d|[\w-])")
 
 
 def roads_with_their_numbers(mentions: list[Mention], text: str, language: str) -> list[Mention]:
