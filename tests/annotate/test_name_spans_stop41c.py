@@ -39,8 +39,9 @@ def test_a_road_the_model_missed_or_took_for_a_person_is_a_place() -> None:
 
 
 def test_a_road_is_found_in_an_article() -> None:
-    names = _names("Police stopped Tomas Reuel on Highway 903 near Velmora after a chase.", "en")
+    names = _names("The search led to the Velmora Savings Bank on Highway 903, just east of Dorvania.", "en")
     assert ("Highway 903", "LOC") in names
+    assert ("Highway 903", "LOC") in _names("Highway 903 in Velmora was to remain closed most of the day.", "en")
 
 
 def test_a_year_after_a_roads_word_is_no_number_of_it() -> None:

@@ -24,8 +24,9 @@ University", ``[heads]`` of the entities file) and joins the name when the model
 a sentence's capitalised article is no part of a name (:mod:`newsweave.annotate.name_spans`), and the article vouches for names written
 another way (:mod:`newsweave.annotate.name_repeats`: lower-case repeats and countries, lone
 surnames, names after honorifics). A given name says a person (:mod:`newsweave.annotate.given_names`)
-and a head word the kind of a name the model missed or cut ("Duchy of Milan",
-:mod:`newsweave.annotate.name_heads`); a firm named like a person is told by the neuter pronoun of its
+and a head word the kind of a name the model missed or cut ("Duchy of Milan", "the 67th Precinct":
+:mod:`newsweave.annotate.name_heads`); a road's number is part of its name ("State Route 52",
+:mod:`newsweave.annotate.name_spans`); a firm named like a person is told by the neuter pronoun of its
 clause ("Brimq raised its prices", :mod:`newsweave.annotate.neuter_names`), a person by the age after
 the name ("Vesk, 37,", :mod:`newsweave.annotate.age_names`). A lower-case word is a place only under the
 place's own name, not one of its other names ("in turn", "the soul of"). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
