@@ -55,7 +55,7 @@ from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.given_names import all_given_names
 from newsweave.annotate.name_repeats import lowercase_words, not_noun_words
 from newsweave.annotate.geo import candidates, demonym_country
-from newsweave.annotate.nlp import name_lemma
+from newsweave.annotate.nlp import name_lemma, pipeline
 from newsweave.annotate.settings import SETTINGS
 
 
@@ -339,8 +339,6 @@ def roads_with_their_numbers(mentions: list[Mention], text: str, language: str) 
 
 @cache
 def _stop_words(language: str) -> frozenset[str]:
-    from newsweave.annotate.nlp import pipeline
-
     return frozenset(pipeline(language).Defaults.stop_words)
 
 
