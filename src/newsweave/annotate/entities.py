@@ -24,8 +24,9 @@ University", ``[heads]`` of the entities file) and joins the name when the model
 a sentence's capitalised article is no part of a name (:mod:`newsweave.annotate.name_spans`), and the article vouches for names written
 another way (:mod:`newsweave.annotate.name_repeats`: lower-case repeats and countries, lone
 surnames, names after honorifics). A given name says a person (:mod:`newsweave.annotate.given_names`)
-and a head word the kind of a name the model missed or cut ("Duchy of Milan",
-:mod:`newsweave.annotate.name_heads`); a firm named like a person is told by the neuter pronoun of its
+and a head word the kind of a name the model missed or cut ("Duchy of Milan", "the 67th Precinct":
+:mod:`newsweave.annotate.name_heads`); a road's number is part of its name ("State Route 52",
+:mod:`newsweave.annotate.name_spans`); a firm named like a person is told by the neuter pronoun of its
 clause ("Brimq raised its prices", :mod:`newsweave.annotate.neuter_names`), a person by the age after
 the name ("Vesk, 37,", :mod:`newsweave.annotate.age_names`). A lower-case word is a place only under the
 place's own name, not one of its other names ("in turn", "the soul of"). Each mention then gets its identity from :mod:`newsweave.annotate.canonical` (ids, canonical names,
@@ -48,11 +49,12 @@ from newsweave.annotate.georesolve import site_home_of, site_of
 from newsweave.annotate.geo import candidates, demonym_country, demonym_country_in, fold, region_demonym, spelt_as_written
 from newsweave.annotate.given_names import all_given_names, given_names_repeated, name_particles, persons_by_given_names
 from newsweave.annotate.age_names import persons_by_ages
-from newsweave.annotate.name_heads import names_of_heads, names_with_heads, organisations_named_with_firm_suffixes
+from newsweave.annotate.name_heads import (names_of_heads, names_with_heads, organisations_named_with_firm_suffixes,
+                                           units_named_by_ordinals)
 from newsweave.annotate.name_lists import (examples_of_kinds, list_members, persons_paired_by_slashes,
                                            places_in_lists_of_places)
 from newsweave.annotate.regnal_names import persons_of_lands
-from newsweave.annotate.name_spans import (persons_with_peerages, teams_in_brackets, towns_after_organisations, with_heads_beside,
+from newsweave.annotate.name_spans import (persons_with_peerages, roads_with_their_numbers, teams_in_brackets, towns_after_organisations, with_heads_beside,
                                            without_sentence_articles)
 from newsweave.annotate.name_repeats import (extend_surnames_with_particles, lowercase_countries, lowercase_words,
                                              names_repeated_in_lower_case, persons_after_honorifics, surnames_repeated)
@@ -176,6 +178,8 @@ def _mentions_of(article: Article) -> list[Mention]:
     mentions += teams_in_brackets(mentions, article.text, language)
     mentions = names_of_heads(mentions, article.text, language)
     mentions += names_with_heads(mentions, doc, language)
+    mentions = units_named_by_ordinals(mentions, article.text, language)
+    mentions = roads_with_their_numbers(mentions, article.text, language)
     mentions = persons_of_lands(mentions, article.text, language)
     mentions = persons_with_peerages(mentions, article.text, language)
     mentions += towns_after_organisations(mentions, article.text, language)

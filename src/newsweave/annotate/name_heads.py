@@ -14,6 +14,13 @@ kind when one of its other words is no common word of the language: "Aomori" is 
 Political Party" of a heading is two words. A leading capitalised stop word ("The", "In" at a
 sentence start) is no part of it.
 
+**Units named by their number.** An ordinal, up to ``name_head_max_words`` capitalised words and
+a head of ``[ordinal_units]`` make one organisation ("911th Air Refueling Squadron", "the 67th
+Precinct"), though each word alone is common and the model tags nothing or a piece ("Aero
+Squadron"); a name of the model's own that opens inside and goes on ("Parliament of Canada") is
+taken whole. The mentions inside go, except places, as above; a mention that holds the unit or
+crosses its start stays as the model read it.
+
 **Firms without their suffix.** A firm the article names once with its legal suffix ("Brimq Inc.",
 ``firm_suffixes``) is that organisation where it stands without it too ("Brimq said", tagged a
 person), unless a given name opens it ("Bill Clinton Inc.", a quip) or it is a word of a person's
@@ -81,6 +88,51 @@ def names_of_heads(mentions: list[Mention], text: str, language: str) -> list[Me
         mentions = [m for m in mentions if m not in inside or (m.label == "LOC" and (m.start, m.end) != (start, end))]
         mentions.append(Mention(start, end, text[start:end], label))
     return mentions
+
+
+@cache
+def _ordinal_unit(language: str) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """An ordinal and the capitalised word after it, and the heads of units named by their number."""
+    table = lang.load(language, "entities").get("ordinal_units", {})
+    if not table.get("ordinal") or not table.get("heads"):
+        return None, frozenset()
+    return re.compile(rf"(?<![\w-])(?:{table['ordinal']})[ \t]+(?=[^\W\d_])"), frozenset(table["heads"])
+
+
+def units_named_by_ordinals(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """An ordinal, capitalised words and a unit's head as one organisation (module's text)."""
+    pattern, heads = _ordinal_unit(language)
+    if pattern is None:
+        return mentions
+    for match in pattern.finditer(text):
+        start, end = match.start(), _unit_end(text, match.end(), heads)
+        if end is None:
+            continue
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        going_on = [m for m in inside if start < m.start < end < m.end and m.label == "ORG"]
+        end = max([end, *(m.end for m in going_on)])
+        if any(m.start < start or end < m.end for m in inside):
+            continue  # the model's name holds the unit or crosses its start: it read something else there
+        mentions = [m for m in mentions if m not in inside or (m.label == "LOC" and (m.start, m.end) != (start, end))]
+        mentions.append(Mention(start, end, text[start:end], "ORG"))
+    return mentions
+
+
+def _unit_end(text: str, position: int, heads: frozenset[str]) -> int | None:
+    """End of the last head among the capitalised words from ``position`` (at most
+    ``name_head_max_words`` of them), or None when none is a head."""
+    end = None
+    for _ in range(SETTINGS.name_head_max_words):
+        word = re.match(rf"({WORD})", text[position:])
+        if word is None or not word.group(1)[:1].isupper():
+            break
+        if word.group(1) in heads:
+            end = position + word.end(1)
+        spaces = re.match(r"[ \t]+", text[position + word.end(1):])
+        if spaces is None:
+            break
+        position += word.end(1) + spaces.end()
+    return end
 
 
 def _left_words(text: str, start: int, stop: set[str]) -> int:

@@ -31,6 +31,16 @@
   ``toponym_min_town_population`` people or more, a division or a country, is a place (the
   model's "other" for it too: "Opelika" PRODUCT); not an alias, a demonym, a lone word the
   lemmatizer knows as no noun, or a name opened by a given name.
+* **A road's number** ("Interstate 75", "Utah State Route 31", "Minnesota State Highway 258"):
+  the model stops before the number ("Interstate" ORG), takes only the state before the road
+  ("Minnesota" LOC) or misses the road ("Highway 214", the number read as a cardinal). A word of
+  ``numbered_road_words`` (``lang/<iso>/places.toml``) with a number right after it, and the
+  capitalised words right before it (at most ``name_head_max_words``, no stop word), is one
+  name. It keeps the label the model gave the road's word, else the label of its first word,
+  when that is an organisation or a place, else it is a place (the model's facility, and no person:
+  "Highway 174" PERSON); the mentions inside go (the toponym rules after it
+  put the state of "Utah State Route 31" back on the map). A mention that crosses the road's
+  edge stays as the model read it.
 """
 
 from __future__ import annotations
@@ -45,7 +55,7 @@ from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.given_names import all_given_names
 from newsweave.annotate.name_repeats import lowercase_words, not_noun_words
 from newsweave.annotate.geo import candidates, demonym_country
-from newsweave.annotate.nlp import name_lemma
+from newsweave.annotate.nlp import name_lemma, pipeline
 from newsweave.annotate.settings import SETTINGS
 
 
@@ -294,3 +304,55 @@ def _known_town(name: str) -> bool:
     return any(entry.main_name and (entry.place.kind in ("country", "admin1", "admin2")
                                     or entry.place.kind == "city" and entry.place.population >= SETTINGS.toponym_min_town_population)
                for entry in candidates(name))
+
+
+@cache
+def _numbered_road(language: str) -> re.Pattern[str] | None:
+    """A word of a road's name and the number right after it: three digits at most, so that a
+    year is no road's number ("the Silk Road 2019 forum")."""
+    words = lang.load(language, "places").get("numbered_road_words", [])
+    if not words:
+        return None
+    return re.compile(rf"(?<![\w-])({lang.rule_alternation(words)})[ \t]+\d{{1,3}}[A-Z]?(?![\w,.-]\d|[\w-])")
+
+
+def roads_with_their_numbers(mentions: list[Mention], text: str, language: str) -> list[Mention]:
+    """Roads named with their number as one name (module's text)."""
+    pattern = _numbered_road(language)
+    if pattern is None:
+        return mentions
+    stop = _stop_words(language)
+    for match in pattern.finditer(text):
+        start, end = _road_start(text, match.start(), stop), match.end()
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.start < start or end < m.end for m in inside):
+            continue  # the model's name crosses the road's edge: it read something else there
+        label = next((m.label for m in inside if m.start <= match.start() < m.end), None) or next(
+            (m.label for m in inside if m.start == start), "LOC")
+        if label not in ("ORG", "LOC"):
+            label = "LOC"  # a road named by its number is no person ("Highway 174" PERSON)
+        # the toponym rules after this one name the state inside ("Utah" of "Utah State Route 31") for the map
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(Mention(start, end, text[start:end], label))
+    return mentions
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    return frozenset(pipeline(language).Defaults.stop_words)
+
+
+# A word before a road's word: letters, hyphens and dots ("U.S."), no apostrophe ("Detroit's").
+ROAD_NAME_WORD = re.compile(r"(?:^|(?<=[ \t]))([^\W\d_][\w.-]*)[ \t]+$")
+
+
+def _road_start(text: str, start: int, stop: frozenset[str]) -> int:
+    """Start of the capitalised words right before a road's word ("New York State" of "New York
+    State Route 412"), at most ``name_head_max_words``, without a stop word ("The", "On")."""
+    for _ in range(SETTINGS.name_head_max_words):
+        word = ROAD_NAME_WORD.search(text[max(0, start - 40):start])
+        if (word is None or not word.group(1)[:1].isupper() or word.group(1).lower() in stop and not word.group(1).isupper()
+                or word.group(1).endswith(".") and "." not in word.group(1)[:-1]):
+            break  # a sentence's last word ("… in Ohio. Route 9 …"), not an abbreviation's dot ("U.S.")
+        start -= len(word.group(0))
+    return start
