@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Token
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of
 from newsweave.annotate.geo import candidates, demonym_country_in, fold, folded_country_names, us_state_names
-from newsweave.annotate.given_names import given_names, surnames
+from newsweave.annotate.given_names import GivenNames, given_names, surnames
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import (capitalises_nouns, declined_noun_form, folded_stop_words, is_lexicon_noun,
@@ -239,7 +239,7 @@ def _person_at_end(doc: Doc, run: tuple[int, int], language: str) -> int | None:
     given = given_names(language)
 
     def is_given(index: int) -> bool:
-        return given.listed(doc[index].text) and not _is_big_town(doc[index].text)
+        return _given_name_here(doc[index].text, given)
 
     last_given = next((index for index in range(end - 2, start - 1, -1) if is_given(index)), None)
     if last_given is None:
@@ -257,6 +257,12 @@ def _person_at_end(doc: Doc, run: tuple[int, int], language: str) -> int | None:
     return first
 
 
+def _given_name_here(word: str, given: GivenNames) -> bool:
+    """Whether ``word`` is a given name the language lists and no big town ("Berlin Vertreter"):
+    where a person's name may open inside a run of capitalised words."""
+    return given.listed(word) and not _is_big_town(word)
+
+
 def _persons_listed(doc: Doc, run: tuple[int, int], language: str) -> list[tuple[int, int]] | None:
     """A run that is persons listed without commas ("Jördis Kallweit Anton Brisemeister Lotte
     Vahrenholt", a team's line-up or a photo's people), cut before each of them: every piece
@@ -272,7 +278,7 @@ def _persons_listed(doc: Doc, run: tuple[int, int], language: str) -> list[tuple
     last_names = surnames()
 
     def opens_person(index: int) -> bool:
-        return given.listed(doc[index].text) and not _is_big_town(doc[index].text)
+        return _given_name_here(doc[index].text, given)
 
     def surname_like(index: int) -> bool:
         word = doc[index].text
