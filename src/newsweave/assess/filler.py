@@ -10,10 +10,11 @@ suddenly holds three or four vague ones in a row. Vagueness is measured against 
 article's own rate of vague sentences, not against a fixed count, each of them weighed by
 how plain it is beside the run, and against how often they follow one another (an
 explainer's background comes in stretches). A first-person account told over several
-sentences is its speaker's, not the article's own voice. Stock phrases of padding
-(``[filler] phrases`` in ``lang/<iso>/trust.toml``) mark a sentence as vague even when it
-names a place, because a name alone ("the situation in the region remains tense") gives
-nothing to check.
+sentences is its speaker's, not the article's own voice. A sentence whose only anchor is a
+past form inside an open question („…, ob … gewählt wurde“) tells nothing that happened and
+is not judged. Stock phrases of padding (``[filler] phrases`` in ``lang/<iso>/trust.toml``)
+mark a sentence as vague even when it names a place, because a name alone ("the situation
+in the region remains tense") gives nothing to check.
 """
 
 from __future__ import annotations
