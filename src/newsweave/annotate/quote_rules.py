@@ -140,6 +140,9 @@ class Rules:
     # Ambassador to Tarn said", "The League of Coastal Towns wrote", « le Premier ministre de Tarn a dit »):
     # group ``owner`` is where the speaker starts, group ``run`` the capitalised words
     capitalised_owner: re.Pattern[str] | None = None
+    # the complement word (and a determiner) that must end the text before the mention for that search
+    # to run at all (most mentions follow none: the search is skipped)
+    owner_link: re.Pattern[str] | None = None
     # a title of the list inside such a run: the owner is a title, resolved by its role; else it is a
     # body's or a person's own name, kept whole
     owner_title: re.Pattern[str] | None = None
@@ -709,6 +712,7 @@ def rules(language: str) -> Rules | None:
                  complement_owner=_complement_owner(data),
                  complement_opening=_complement_opening(data),
                  capitalised_owner=_capitalised_owner(data),
+                 owner_link=_owner_link(data),
                  owner_title=_owner_title(data))
 
 
@@ -741,13 +745,21 @@ def _capitalised_owner(data: dict) -> re.Pattern[str] | None:
     sources = alternation(data.get("source_prepositions", []) or ["(?!)"])
     # (a full stop inside the run only after an abbreviation or an initial: "Rep.", "U.S.", not "Island.")
     abbreviations = alternation([re.escape(w) for w in data.get("description_abbreviations", [])] or ["(?!)"])
-    word = (rf"(?!(?:{stops}|{sources})(?![\w'’]))(?-i:(?:{abbreviations})\.|(?:[{UPPER}]\.)+|[{UPPER}][\w'’-]*(?![\w'’-]*\.))")
+    word = (rf"(?=(?-i:[{UPPER}]))(?!(?:{stops}|{sources})(?![\w'’]))(?-i:(?:{abbreviations})\.|(?:[{UPPER}]\.)+|[{UPPER}][\w'’-]*(?![\w'’-]*\.))")
     # a title may hold lower-case words after its capital (« Premier ministre »)
     title = rf"(?-i:(?=[{UPPER}]))(?:{alternation(data.get('titles', []) or ['(?!)'])})(?![\w'’-])"
     run = rf"(?:{word}[^\S\n]+)*?(?:{title}|{word})"
     det = alternation(determiners)
     return re.compile(rf"(?<![\w'’.-])(?P<owner>(?:(?:{det})(?:(?<=['’])|[^\S\n]+))?(?P<run>{run}))[^\S\n]+"
                       rf"(?:{alternation(complements)})(?:(?<=['’])|[^\S\n]+)(?:(?:{det})(?:(?<=['’])|[^\S\n]+))?\Z", re.I)
+
+
+def _owner_link(data: dict) -> re.Pattern[str] | None:
+    complements, determiners = data.get("mention_complements"), data.get("determiners")
+    if not complements or not determiners:
+        return None
+    det = alternation(determiners)
+    return re.compile(rf"[^\S\n](?:{alternation(complements)})(?:(?<=['’])|[^\S\n]+)(?:(?:{det})(?:(?<=['’])|[^\S\n]+))?\Z", re.I)
 
 
 def _owner_title(data: dict) -> re.Pattern[str] | None:

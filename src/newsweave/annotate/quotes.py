@@ -286,6 +286,9 @@ OWNER_REACH = 80
 CAPITALISED = re.compile(rf"(?<![\w'’])[{UPPER}][\w'’.-]*")
 NAME_AFTER_BODY = 3
 
+# how far back the complement word (and its determiner) before such a mention may start
+LINK_REACH = 12
+
 
 def _complement_owner(text: str, start: int, end: int, rule: Rules) -> int:
     """Where the speaker starts when the mention is the complement of a described person right before
@@ -306,7 +309,9 @@ def _capitalised_owner(text: str, start: int, end: int, rule: Rules) -> tuple[in
     before a capitalised mention: "the US Ambassador to Tarn" (a title of the list: kind title, resolved
     by its role or the name the mention ends on), "The League of Coastal Towns" (a body's own name, or
     "Gov. Jo Pell of Tarn", a person's: kind name, kept whole); else None."""
-    if rule.capitalised_owner is None or not text[start:start + 1].isupper():
+    if rule.capitalised_owner is None or rule.owner_link is None or not text[start:start + 1].isupper():
+        return None
+    if rule.owner_link.search(text, max(0, start - LINK_REACH), start) is None:
         return None
     owner = rule.capitalised_owner.search(text, max(0, start - OWNER_REACH), start)
     if owner is None:
