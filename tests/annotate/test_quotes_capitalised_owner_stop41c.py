@@ -40,7 +40,8 @@ def test_a_capitalised_title_lends_the_place_no_speech() -> None:
 
 def test_a_name_after_the_titles_body_speaks() -> None:
     text = "Secretary of State Orrin Blackwood said that the treaty would be signed in May."
-    quote = quotes_with_people(text, "en", [("Orrin Blackwood", "per:orrin-blackwood")])["the treaty would be signed in May"]
+    people = [("Orrin Blackwood", "per:orrin-blackwood")]
+    quote = quotes_with_people(text, "en", people)["the treaty would be signed in May"]
     assert speaker_text(quote) == "Secretary of State Orrin Blackwood" and quote.speaker_name == "Orrin Blackwood"
 
 

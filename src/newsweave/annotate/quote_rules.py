@@ -745,21 +745,24 @@ def _capitalised_owner(data: dict) -> re.Pattern[str] | None:
     sources = alternation(data.get("source_prepositions", []) or ["(?!)"])
     # (a full stop inside the run only after an abbreviation or an initial: "Rep.", "U.S.", not "Island.")
     abbreviations = alternation([re.escape(w) for w in data.get("description_abbreviations", [])] or ["(?!)"])
-    word = (rf"(?=(?-i:[{UPPER}]))(?!(?:{stops}|{sources})(?![\w'’]))(?-i:(?:{abbreviations})\.|(?:[{UPPER}]\.)+|[{UPPER}][\w'’-]*(?![\w'’-]*\.))")
+    word = (rf"(?=(?-i:[{UPPER}]))(?!(?:{stops}|{sources})(?![\w'’]))"
+            rf"(?-i:(?:{abbreviations})\.|(?:[{UPPER}]\.)+|[{UPPER}][\w'’-]*(?![\w'’-]*\.))")
     # a title may hold lower-case words after its capital (« Premier ministre »)
     title = rf"(?-i:(?=[{UPPER}]))(?:{alternation(data.get('titles', []) or ['(?!)'])})(?![\w'’-])"
     run = rf"(?:{word}[^\S\n]+)*?(?:{title}|{word})"
     det = alternation(determiners)
-    return re.compile(rf"(?<![\w'’.-])(?P<owner>(?:(?:{det})(?:(?<=['’])|[^\S\n]+))?(?P<run>{run}))[^\S\n]+"
-                      rf"(?:{alternation(complements)})(?:(?<=['’])|[^\S\n]+)(?:(?:{det})(?:(?<=['’])|[^\S\n]+))?\Z", re.I)
+    gap = r"(?:(?<=['’])|[^\S\n]+)"  # (an elided word ends on its apostrophe: « d'Orsay »)
+    return re.compile(rf"(?<![\w'’.-])(?P<owner>(?:(?:{det}){gap})?(?P<run>{run}))[^\S\n]+"
+                      rf"(?:{alternation(complements)}){gap}(?:(?:{det}){gap})?\Z", re.I)
 
 
 def _owner_link(data: dict) -> re.Pattern[str] | None:
+    """A complement word and an optional determiner ending the text before a mention (" of the ", « de »)."""
     complements, determiners = data.get("mention_complements"), data.get("determiners")
     if not complements or not determiners:
         return None
-    det = alternation(determiners)
-    return re.compile(rf"[^\S\n](?:{alternation(complements)})(?:(?<=['’])|[^\S\n]+)(?:(?:{det})(?:(?<=['’])|[^\S\n]+))?\Z", re.I)
+    det, gap = alternation(determiners), r"(?:(?<=['’])|[^\S\n]+)"
+    return re.compile(rf"[^\S\n](?:{alternation(complements)}){gap}(?:(?:{det}){gap})?\Z", re.I)
 
 
 def _owner_title(data: dict) -> re.Pattern[str] | None:

@@ -1114,8 +1114,8 @@ def _person_before_body(article: Article, attribution: Attribution, rule: Rules 
                 and link.fullmatch(article.text, entity.end, attribution.speaker_start):
             return Attribution(entity.start, entity.end, attribution.cue, "name")
         # (the mention may hold the person already: "Gov. Jo Pell of Tarn" as one capitalised owner)
-        if entity.label == "PER" and attribution.speaker_start <= entity.start and entity.end < attribution.speaker_end \
-                and link.match(article.text, entity.end, attribution.speaker_end):
+        inside = attribution.speaker_start <= entity.start and entity.end < attribution.speaker_end
+        if entity.label == "PER" and inside and link.match(article.text, entity.end, attribution.speaker_end):
             return Attribution(entity.start, entity.end, attribution.cue, "name")
     return attribution
 
