@@ -136,6 +136,16 @@ class Rules:
     complement_owner: re.Pattern[str] | None = None
     # the complement words alone, as a name's own particle may open the mention (« de Montbrisac »)
     complement_opening: re.Pattern[str] | None = None
+    # a capitalised run right before a speaker mention whose complement that mention is ("the US
+    # Ambassador to Tarn said", "The League of Coastal Towns wrote", « le Premier ministre de Tarn a dit »):
+    # group ``owner`` is where the speaker starts, group ``run`` the capitalised words
+    capitalised_owner: re.Pattern[str] | None = None
+    # the complement word (and a determiner) that must end the text before the mention for that search
+    # to run at all (most mentions follow none: the search is skipped)
+    owner_link: re.Pattern[str] | None = None
+    # a title of the list inside such a run: the owner is a title, resolved by its role; else it is a
+    # body's or a person's own name, kept whole
+    owner_title: re.Pattern[str] | None = None
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -700,7 +710,10 @@ def rules(language: str) -> Rules | None:
                  fronted_subject_endings=tuple(data.get("infinitive_endings", ())) if data.get("previous_subject_fronted") else (),
                  person_body_link=_person_body_link(data),
                  complement_owner=_complement_owner(data),
-                 complement_opening=_complement_opening(data))
+                 complement_opening=_complement_opening(data),
+                 capitalised_owner=_capitalised_owner(data),
+                 owner_link=_owner_link(data),
+                 owner_title=_owner_title(data))
 
 
 def _complement_owner(data: dict) -> re.Pattern[str] | None:
@@ -718,6 +731,43 @@ def _complement_owner(data: dict) -> re.Pattern[str] | None:
     return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)|(?<=[”\"»]\s))(?:(?-i:[{UPPER}])\w*\s+)?"
                       rf"(?P<owner>(?:{alternation(determiners)})(?:(?<=['’])|\s+)(?:{lower}\s+)?{noun}\s+)"
                       rf"(?P<link>(?:{alternation(complements)})(?:(?<=['’])|\s+))?\Z", re.I)
+
+
+def _capitalised_owner(data: dict) -> re.Pattern[str] | None:
+    """A capitalised run before a complement word that ends where a speaker mention starts: "the US
+    Ambassador to" (Tarn), "The League of" (Coastal Towns), "Gov. Jo Pell of" (Tarn), « le Premier ministre
+    de » (Tarn), with a determiner before the run and one after the link. No run that opens with a
+    ``not_names`` word ("As for", « Selon ») or a source preposition ("According to")."""
+    complements, determiners = data.get("mention_complements"), data.get("determiners")
+    if not complements or not determiners:
+        return None
+    stops = alternation([word for word in data.get("not_names", []) if word.lower() not in determiners] or ["(?!)"])
+    sources = alternation(data.get("source_prepositions", []) or ["(?!)"])
+    # (a full stop inside the run only after an abbreviation or an initial: "Rep.", "U.S.", not "Island.")
+    abbreviations = alternation([re.escape(w) for w in data.get("description_abbreviations", [])] or ["(?!)"])
+    word = (rf"(?=(?-i:[{UPPER}]))(?!(?:{stops}|{sources})(?![\w'’]))"
+            rf"(?-i:(?:{abbreviations})\.|(?:[{UPPER}]\.)+|[{UPPER}][\w'’-]*(?![\w'’-]*\.))")
+    # a title may hold lower-case words after its capital (« Premier ministre »)
+    title = rf"(?-i:(?=[{UPPER}]))(?:{alternation(data.get('titles', []) or ['(?!)'])})(?![\w'’-])"
+    run = rf"(?:{word}[^\S\n]+)*?(?:{title}|{word})"
+    det = alternation(determiners)
+    gap = r"(?:(?<=['’])|[^\S\n]+)"  # (an elided word ends on its apostrophe: « d'Orsay »)
+    return re.compile(rf"(?<![\w'’.-])(?P<owner>(?:(?:{det}){gap})?(?P<run>{run}))[^\S\n]+"
+                      rf"(?:{alternation(complements)}){gap}(?:(?:{det}){gap})?\Z", re.I)
+
+
+def _owner_link(data: dict) -> re.Pattern[str] | None:
+    """A complement word and an optional determiner ending the text before a mention (" of the ", « de »)."""
+    complements, determiners = data.get("mention_complements"), data.get("determiners")
+    if not complements or not determiners:
+        return None
+    det, gap = alternation(determiners), r"(?:(?<=['’])|[^\S\n]+)"
+    return re.compile(rf"[^\S\n](?:{alternation(complements)}){gap}(?:(?:{det}){gap})?\Z", re.I)
+
+
+def _owner_title(data: dict) -> re.Pattern[str] | None:
+    titles = data.get("titles")
+    return re.compile(rf"(?<![\w'’-])(?:{alternation(titles)})(?![\w'’-])", re.I) if titles else None
 
 
 def _complement_opening(data: dict) -> re.Pattern[str] | None:

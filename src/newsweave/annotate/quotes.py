@@ -259,6 +259,10 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
     owner = start
     if groups.get("zero") is None and kind != "pronoun":
         owner = _complement_owner(match.string, start, end, rule)
+    if owner == start and groups.get("zero") is None and kind != "pronoun":
+        capitalised = _capitalised_owner(match.string, start, end, rule)
+        if capitalised is not None:
+            return Attribution(offset + capitalised[0], offset + end, groups.get("cue"), capitalised[1])
     if owner < start:
         # a described person speaks: the persons, bodies and places of its complement do not, and the
         # phrase names no person of its own that a later mention could take as a full name
@@ -277,6 +281,14 @@ EDGE_WORD = re.compile(r"[\w'’-]+")
 # how far back a described person may open before the mention it governs
 OWNER_REACH = 80
 
+# a capitalised word of a mention; a title's complement of this many or more ends on a person's name
+# ("State Jo Pell"), fewer is the body or place alone ("Tarn", "Coastal Towns")
+CAPITALISED = re.compile(rf"(?<![\w'’])[{UPPER}][\w'’.-]*")
+NAME_AFTER_BODY = 3
+
+# how far back the complement word (and its determiner) before such a mention may start
+LINK_REACH = 12
+
 
 def _complement_owner(text: str, start: int, end: int, rule: Rules) -> int:
     """Where the speaker starts when the mention is the complement of a described person right before
@@ -290,6 +302,24 @@ def _complement_owner(text: str, start: int, end: int, rule: Rules) -> int:
         return start
     opens = rule.complement_opening is not None and rule.complement_opening.match(text, start, end) is not None
     return owner.start("owner") if owner.group("link") is not None or opens else start
+
+
+def _capitalised_owner(text: str, start: int, end: int, rule: Rules) -> tuple[int, str] | None:
+    """Where the speaker starts, and its kind, when a capitalised run and a complement word stand right
+    before a capitalised mention: "the US Ambassador to Tarn" (a title of the list: kind title, resolved
+    by its role or the name the mention ends on), "The League of Coastal Towns" (a body's own name, or
+    "Gov. Jo Pell of Tarn", a person's: kind name, kept whole); else None."""
+    if rule.capitalised_owner is None or rule.owner_link is None or not text[start:start + 1].isupper():
+        return None
+    if rule.owner_link.search(text, max(0, start - LINK_REACH), start) is None:
+        return None
+    owner = rule.capitalised_owner.search(text, max(0, start - OWNER_REACH), start)
+    if owner is None:
+        return None
+    titled = rule.owner_title is not None and rule.owner_title.search(owner.group("run")) is not None
+    # ("Secretary of State Jo Pell": the body the title heads, then a name, which speaks)
+    named = len(CAPITALISED.findall(text, start, end)) >= NAME_AFTER_BODY
+    return owner.start("owner"), "title" if titled and not named else "name"
 
 
 def _without_edge_words(text: str, start: int, end: int, rule: Rules) -> tuple[int, int]:
@@ -1082,6 +1112,10 @@ def _person_before_body(article: Article, attribution: Attribution, rule: Rules 
     for entity in article.entities:
         if entity.label == "PER" and entity.end < attribution.speaker_start \
                 and link.fullmatch(article.text, entity.end, attribution.speaker_start):
+            return Attribution(entity.start, entity.end, attribution.cue, "name")
+        # (the mention may hold the person already: "Gov. Jo Pell of Tarn" as one capitalised owner)
+        inside = attribution.speaker_start <= entity.start and entity.end < attribution.speaker_end
+        if entity.label == "PER" and inside and link.match(article.text, entity.end, attribution.speaker_end):
             return Attribution(entity.start, entity.end, attribution.cue, "name")
     return attribution
 

@@ -719,10 +719,11 @@ def _between_speaker_and_cue(language: str) -> re.Pattern[str] | None:
 
 
 def _noun_complement(article: Article, span: tuple[int, int], person: Person) -> bool:
-    """Whether a complement word (``mention_complements``) ties ``person`` to a lower-case noun before it
-    in the same part of the mention: with nothing between ("an aide to Biden"), a title between ("a
-    spokesman for Governor Roe"), or lower-case words only after a noun that is no title ("the daughter
-    of the late Jo Ash"); not a body between ("the mayor of Leeds Ana Roe", "the minister of health Ana Roe")."""
+    """Whether a complement word (``mention_complements``) ties ``person`` to a lower-case noun or a
+    capitalised title ("the US Ambassador to Tarn") before it in the same part of the mention: with
+    nothing between ("an aide to Biden"), a title between ("a spokesman for Governor Roe"), or lower-case
+    words only after a noun that is no title ("the daughter of the late Jo Ash"); not a body between ("the
+    mayor of Leeds Ana Roe", "the minister of health Ana Roe")."""
     language = article.language or ""
     words = _quote_words("mention_complements", language)
     text = article.text
@@ -734,8 +735,10 @@ def _noun_complement(article: Article, span: tuple[int, int], person: Person) ->
         return False
     link = found[-1]
     # (an elided determiner is a word of its own: « L'entourage de … »)
+    # (a capitalised title heads the mention too: "the US Ambassador to Tarn")
     head_words = [w for w in re.findall(r"[\w-]+", part[:link.start()])
-                  if w.islower() and w.lower() not in _quote_words("determiners", language)]
+                  if (w.islower() or _title_word(language, w) is not None)
+                  and w.lower() not in _quote_words("determiners", language)]
     if not head_words:
         return False
     between = part[link.end():].strip()
