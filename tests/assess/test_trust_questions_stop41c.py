@@ -2,9 +2,9 @@
 
 German has no parser here, so a past form (``[filler] narration``) tells a report from padding.
 Inside an „ob“ clause („…, ob die richtige Entscheidung getroffen wurde“) the past form asks whether
-something happened and tells nothing that did (``[filler] open_question``); the sentence is judged like
-any other, so an empty one adds to a run of vague sentences. A past form outside the clause
-(„Der Rat prüfte, ob …“) still narrates and breaks the run.
+something happened; such a sentence is not judged (it neither adds to nor breaks a run of vague
+sentences), so padding around it stays padding. A past form outside the clause („Der Rat prüfte, ob …“)
+still narrates and breaks the run.
 
 Invented towns, people and sentences.
 """
@@ -42,26 +42,6 @@ def _evidence(text: str) -> list[str]:
 def test_padding_around_an_open_question_about_the_past_stays_padding() -> None:
     evidence = _evidence(f"{BODY_DE}\n\n{_padding(OPEN_QUESTION)}")
     assert any(span.startswith("Die Stimmung im ganzen Ort") for span in evidence)
-
-
-def test_an_empty_open_question_about_the_past_adds_to_the_run() -> None:
-    # Two vague sentences and the question: a run of three, the question inside it.
-    short = (
-        "Die Stimmung im ganzen Ort bleibt nach dem Beschluss eher trüb und still. "
-        f"{OPEN_QUESTION} "
-        "Alles hängt jetzt davon ab, wie es in den kommenden Monaten weitergeht."
-    )
-    assert OPEN_QUESTION in _evidence(f"{BODY_DE}\n\n{short}")[0]
-
-
-def test_two_vague_sentences_around_a_report_stay_unflagged() -> None:
-    # The look-alike: the same two sentences around a narrated one make no run of three.
-    short = (
-        "Die Stimmung im ganzen Ort bleibt nach dem Beschluss eher trüb und still. "
-        f"{NARRATED} "
-        "Alles hängt jetzt davon ab, wie es in den kommenden Monaten weitergeht."
-    )
-    assert _evidence(f"{BODY_DE}\n\n{short}") == []
 
 
 def test_a_past_form_outside_the_ob_clause_still_narrates() -> None:

@@ -91,6 +91,8 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
         if sentence.words() < SETTINGS.filler_min_words and not has_phrase:
             continue  # too short to judge: neither adds to nor breaks a run
         vague = _is_vague(article, sentence, names, times, has_phrase)
+        if not vague and _only_asks_about_the_past(article, sentence, names, times, has_phrase):
+            continue  # its one anchor is a past form in an open question: neither adds to nor breaks a run
         judged.append((sentence, vague))
         if has_phrase:
             phrased.add(id(sentence))
@@ -189,7 +191,7 @@ def checkable_times(article: Article) -> list[tuple[int, int]]:
     ]
 
 
-def _narrates(article: Article, sentence: Sentence) -> bool:
+def _narrates(article: Article, sentence: Sentence, questions_tell: bool = True) -> bool:
     """The sentence tells what happened (its main verb is in a past tense): a report, not padding.
 
     Padding speaks in the present, the future or the conditional ("the coming days will be
@@ -200,7 +202,7 @@ def _narrates(article: Article, sentence: Sentence) -> bool:
     if not doc.has_annotation("DEP"):
         # A blank pipeline (no model for the language): the language's own tense shapes
         # (``[filler] narration``, e.g. German perfect „sind … eingedrungen“) stand in for a parse.
-        return _told_outside_questions(article, sentence)
+        return _told(article, sentence, questions_tell)
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
         return False
@@ -213,13 +215,11 @@ def _narrates(article: Article, sentence: Sentence) -> bool:
     return any("Past" in verb.morph.get("Tense") for verb in verbs)
 
 
-def _told_outside_questions(article: Article, sentence: Sentence) -> bool:
-    """A past form of ``[filler] narration`` outside any open question (``[filler] open_question``).
-
-    „Unklar ist, ob genug Akkus geliefert wurden.“ asks whether something happened; it tells
-    nothing that did, so its past form makes the sentence no report. The sentence is then judged
-    like any other: a name, a number or a thing of the article's subject still anchors it."""
+def _told(article: Article, sentence: Sentence, questions_tell: bool) -> bool:
+    """A past form of ``[filler] narration``; unless ``questions_tell``, one outside any open question."""
     told = find_patterns(patterns(article, "filler", "narration"), article.text, sentence.start, sentence.end)
+    if questions_tell:
+        return bool(told)
     asked = find_patterns(patterns(article, "filler", "open_question"), article.text, sentence.start, sentence.end)
     return any(not any(start <= told_start and told_end <= end for start, end in asked) for told_start, told_end in told)
 
@@ -231,12 +231,28 @@ def _lone_participle(root: Any) -> bool:
     return "Part" in root.morph.get("VerbForm") and not any(child.dep_.startswith("aux") for child in root.children)
 
 
+def _only_asks_about_the_past(
+    article: Article, sentence: Sentence, names: list[tuple[int, int]], times: list[tuple[int, int]], has_phrase: bool
+) -> bool:
+    """The sentence's only anchor is a past form inside an open question (``[filler] open_question``).
+
+    „Unklar ist, ob genug Akkus geliefert wurden.“ asks whether something happened, and so does
+    „Erst die Zukunft wird zeigen, ob der richtige Weg gewählt wurde.“: neither tells what did. Whether
+    the question is about a thing of the article's subject (the batteries) or about nothing (the right
+    path) takes a reading of its words the anchor rules do not have, so such a sentence is not judged."""
+    asked = patterns(article, "filler", "open_question")
+    if not asked or not find_patterns(asked, article.text, sentence.start, sentence.end):
+        return False
+    return _is_vague(article, sentence, names, times, has_phrase, questions_tell=False)
+
+
 def _is_vague(
     article: Article,
     sentence: Sentence,
     names: list[tuple[int, int]],
     times: list[tuple[int, int]],
     has_phrase: bool,
+    questions_tell: bool = True,
 ) -> bool:
     """No number, date or source; and no name either, unless built on a stock phrase."""
     if _DIGIT.search(sentence.text) or has_source(article, sentence) or _counts(article, sentence) or _reported(article, sentence):
@@ -245,7 +261,7 @@ def _is_vague(
         return False
     if has_phrase:
         return True  # "today", "the years ahead" around a stock phrase date nothing
-    if overlaps(sentence.start, sentence.end, times) or _narrates(article, sentence):
+    if overlaps(sentence.start, sentence.end, times) or _narrates(article, sentence, questions_tell):
         return False
     return not overlaps(sentence.start, sentence.end, names) and not _names_a_thing(article, sentence)
 
