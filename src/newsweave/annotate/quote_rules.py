@@ -716,6 +716,10 @@ def rules(language: str) -> Rules | None:
                  owner_title=_owner_title(data))
 
 
+# where a clause opens: its text's or line's start, after a sentence's end or a comma
+CLAUSE_START = r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))"
+
+
 def _complement_owner(data: dict) -> re.Pattern[str] | None:
     """The described person whose complement a speaker mention is: a determiner opening a clause
     (its sentence, or after a comma or a capitalised opener: "But the lawyer acting for"), one or two
@@ -752,8 +756,13 @@ def _capitalised_owner(data: dict) -> re.Pattern[str] | None:
     run = rf"(?:{word}[^\S\n]+)*?(?:{title}|{word})"
     det = alternation(determiners)
     gap = r"(?:(?<=['’])|[^\S\n]+)"  # (an elided word ends on its apostrophe: « d'Orsay »)
-    return re.compile(rf"(?<![\w'’.-])(?P<owner>(?:(?:{det}){gap})?(?P<run>{run}))[^\S\n]+"
-                      rf"(?:{alternation(complements)}){gap}(?:(?:{det}){gap})?\Z", re.I)
+    # a clause-only link ("Officials at", "Jo Pell from") where the run opens its sentence or follows a
+    # comma: group ``opening`` is set there only ("visiting Tarn from Leeds" is no owner)
+    opening = rf"(?P<opening>{CLAUSE_START})?"
+    clause_links = alternation(data.get("clause_owner_complements", []) or ["(?!)"])
+    link = rf"(?:{alternation(complements)}|(?(opening)(?:{clause_links})|(?!)))"
+    return re.compile(rf"{opening}(?<![\w'’.-])(?P<owner>(?:(?:{det}){gap})?(?P<run>{run}))[^\S\n]+"
+                      rf"{link}{gap}(?:(?:{det}){gap})?\Z", re.I)
 
 
 def _owner_link(data: dict) -> re.Pattern[str] | None:
@@ -762,6 +771,7 @@ def _owner_link(data: dict) -> re.Pattern[str] | None:
     if not complements or not determiners:
         return None
     det, gap = alternation(determiners), r"(?:(?<=['’])|[^\S\n]+)"
+    complements = complements + data.get("clause_owner_complements", [])
     return re.compile(rf"[^\S\n](?:{alternation(complements)}){gap}(?:(?:{det}){gap})?\Z", re.I)
 
 
