@@ -718,6 +718,8 @@ def rules(language: str) -> Rules | None:
 
 # where a clause opens: its text's or line's start, after a sentence's end or a comma
 CLAUSE_START = r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))"
+# between two words of one line: spaces, or nothing after an elided word's apostrophe (« d'Orsay »)
+WORD_GAP = r"(?:(?<=['’])|[^\S\n]+)"
 
 
 def _complement_owner(data: dict) -> re.Pattern[str] | None:
@@ -732,7 +734,8 @@ def _complement_owner(data: dict) -> re.Pattern[str] | None:
     lower = r"(?-i:[a-zß-ÿ])[\w'’-]*"
     # (the noun before the link is no link itself: in "the baker of " the link is "of")
     noun = rf"(?!(?:{alternation(complements)})\s){lower}"
-    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s)|(?<=[”\"»]\s))(?:(?-i:[{UPPER}])\w*\s+)?"
+    # (a clause also opens after a closing quote mark: "“…,” the lawyer for …")
+    return re.compile(rf"(?:{CLAUSE_START}|(?<=[”\"»]\s))(?:(?-i:[{UPPER}])\w*\s+)?"
                       rf"(?P<owner>(?:{alternation(determiners)})(?:(?<=['’])|\s+)(?:{lower}\s+)?{noun}\s+)"
                       rf"(?P<link>(?:{alternation(complements)})(?:(?<=['’])|\s+))?\Z", re.I)
 
@@ -755,7 +758,7 @@ def _capitalised_owner(data: dict) -> re.Pattern[str] | None:
     title = rf"(?-i:(?=[{UPPER}]))(?:{alternation(data.get('titles', []) or ['(?!)'])})(?![\w'’-])"
     run = rf"(?:{word}[^\S\n]+)*?(?:{title}|{word})"
     det = alternation(determiners)
-    gap = r"(?:(?<=['’])|[^\S\n]+)"  # (an elided word ends on its apostrophe: « d'Orsay »)
+    gap = WORD_GAP
     # a clause-only link ("Officials at", "Jo Pell from") where the run opens its sentence or follows a
     # comma: group ``opening`` is set there only ("visiting Tarn from Leeds" is no owner)
     opening = rf"(?P<opening>{CLAUSE_START})?"
@@ -770,7 +773,7 @@ def _owner_link(data: dict) -> re.Pattern[str] | None:
     complements, determiners = data.get("mention_complements"), data.get("determiners")
     if not complements or not determiners:
         return None
-    det, gap = alternation(determiners), r"(?:(?<=['’])|[^\S\n]+)"
+    det, gap = alternation(determiners), WORD_GAP
     complements = complements + data.get("clause_owner_complements", [])
     return re.compile(rf"[^\S\n](?:{alternation(complements)}){gap}(?:(?:{det}){gap})?\Z", re.I)
 

@@ -256,18 +256,9 @@ def _attribution(match: re.Match[str], offset: int, rule: Rules) -> Attribution:
     # A name after an inverted cue ("ajoute-t-il Jean Dupont" is rare; "poursuit Jean Dupont") wins.
     speaker_text = match.string[start:end]
     kind = "pronoun" if speaker_text.lower() in rule.pronouns else ("title" if rule.titles.match(speaker_text) else "name")
-    owner = start
-    if groups.get("zero") is None and kind != "pronoun":
-        owner = _complement_owner(match.string, start, end, rule)
-    if owner == start and groups.get("zero") is None and kind != "pronoun":
-        capitalised = _capitalised_owner(match.string, start, end, rule)
-        if capitalised is not None:
-            return Attribution(offset + capitalised[0], offset + end, groups.get("cue"), capitalised[1])
-    if owner < start:
-        # a described person speaks: the persons, bodies and places of its complement do not, and the
-        # phrase names no person of its own that a later mention could take as a full name
-        kind = "title" if rule.titles.match(match.string[owner:end]) else "described"
-        return Attribution(offset + owner, offset + end, groups.get("cue"), kind)
+    owned = _owner(match.string, start, end, rule) if groups.get("zero") is None and kind != "pronoun" else None
+    if owned is not None:
+        return Attribution(offset + owned[0], offset + end, groups.get("cue"), owned[1])
     if speaker_text.lower() in rule.relatives:
         kind = "relative"  # "Mike Lee, who declared, “…”": the name before the comma spoke
     if kind == "title" and re.search(rf"[{UPPER}]\w+\s*$", speaker_text) and not rule.titles.fullmatch(speaker_text):
@@ -288,6 +279,18 @@ NAME_AFTER_BODY = 3
 
 # how far back the complement word (and its determiner) before such a mention may start
 LINK_REACH = 12
+
+
+def _owner(text: str, start: int, end: int, rule: Rules) -> tuple[int, str] | None:
+    """Where the speaker starts, and its kind, when the mention is the complement of someone named
+    right before it: a described person (kind described, or title when a title opens the phrase: the
+    persons, bodies and places of its complement do not speak, and the phrase names no person of its
+    own that a later mention could take as a full name), else a capitalised title or name
+    (``_capitalised_owner``); None when neither stands there."""
+    owner = _complement_owner(text, start, end, rule)
+    if owner < start:
+        return owner, "title" if rule.titles.match(text[owner:end]) else "described"
+    return _capitalised_owner(text, start, end, rule)
 
 
 def _complement_owner(text: str, start: int, end: int, rule: Rules) -> int:
