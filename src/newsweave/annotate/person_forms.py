@@ -1,15 +1,16 @@
 """The form of a person's mention: where it starts and ends, and where two names stand side by side.
 
-The model finds most persons but often cuts them wrongly; three repairs, in languages with a
+The model finds most persons but often cuts them wrongly; four repairs, in languages with a
 NER model, read only the mention's own words and the given names of
 :mod:`newsweave.annotate.given_names`:
 
 * **trim**: a person does not end on a number, a lower-case word or an opening bracket ("Ilse
   Vardan 14" in a squad list, "Philip the" before a cut epithet), nor hold a bracket it does not
   close ("Tomas Ruell ( Retired"); those words are dropped, the name's first word kept; a lower-case
-  part hyphened to a capitalised one, read as a name by the tagger, ends the name ("Pak Ji-woon");
+  part hyphened to a capitalised one ends the name ("Pak Ji-woon"), unless the tagger reads it as a verb
+  or an adjective ("Ilse Vardan-themed");
 * **role**: a person of three or more words that opens on a word the lexicon holds in lower case only,
-  a given name after it ("Keeper Ilse Vardan", "Coroner Tomas Ruell"), starts at the given name: the
+  a given name after it ("Coroner Tomas Ruell", "Kicker Ilse Vardan"), starts at the given name: the
   model glued a role or a title before the name; a ruler's title (``[regnal] titles``) and a word that
   some locale gives as a first name ("Ion", "Royal") stay;
 * **join**: a person of one word followed after one space by another person ("Wallis" +
@@ -133,7 +134,7 @@ def _hyphened_part(span: Span, index: int) -> bool:
 
 
 def _without_role(mention: Mention, doc: Doc, given: GivenNames, language: str) -> None:
-    """Start a person after a role the model glued before its full name ("Keeper Ilse Vardan")."""
+    """Start a person after a role the model glued before its full name ("Coroner Ilse Vardan")."""
     if not _is_person(mention):
         return
     words = mention.text.split(" ")
