@@ -30,6 +30,7 @@ full name in the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -135,17 +136,27 @@ def _unit_end(text: str, position: int, heads: frozenset[str]) -> int | None:
     return end
 
 
+# A word right before a position, after a space or the text's start, and the spaces after it.
+LEFT_WORD = re.compile(rf"(?:^|(?<=[ \t]))({WORD})[ \t]+$")
+
+
+def capitalised_words_before(text: str, start: int, word: re.Pattern[str], ends_run: Callable[[str], bool]) -> int:
+    """Start of the capitalised words right before ``start``, at most ``name_head_max_words`` of them:
+    walking back a ``word`` at a time, up to one that is not capitalised or that ``ends_run`` refuses."""
+    for _ in range(SETTINGS.name_head_max_words):
+        found = word.search(text[max(0, start - 40):start])
+        if found is None or not found.group(1)[:1].isupper() or ends_run(found.group(1)):
+            break
+        start -= len(found.group(0))
+    return start
+
+
 def _left_words(text: str, start: int, stop: set[str]) -> int:
     """Start of the capitalised words right before the head ("Art Students" of "Art Students
-    League"), at most ``name_head_max_words`` of them, without a leading stop word ("The") or a
-    word in capitals longer than an acronym (a heading's "REDIRECTION", a dateline)."""
-    for _ in range(SETTINGS.name_head_max_words):
-        word = re.search(rf"(?:^|(?<=[ \t]))({WORD})[ \t]+$", text[max(0, start - 40):start])
-        if (word is None or not word.group(1)[:1].isupper() or word.group(1).isupper() and len(word.group(1)) > 3
-                or word.group(1).lower() in stop):
-            break
-        start -= len(word.group(0))
-    return start
+    League"), without a leading stop word ("The") or a word in capitals longer than an acronym
+    (a heading's "REDIRECTION", a dateline)."""
+    return capitalised_words_before(text, start, LEFT_WORD,
+                                    lambda word: word.isupper() and len(word) > 3 or word.lower() in stop)
 
 
 def _capitalised_end(text: str, start: int, end: int) -> int:

@@ -108,7 +108,8 @@ def names_repeated_in_lower_case(text: str, mentions: list[Mention], language: s
     taken = covered(mentions)
     found: list[Mention] = []
     for phrase in sorted(phrases, key=len, reverse=True):
-        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?![\w-])", text):
+        # not a piece of a web or mail address ("www.wien.gv.at"), where a town is written in lower case
+        for match in re.finditer(rf"(?<![\w./@]){re.escape(phrase)}(?![\w-]|\.\w)", text):
             if any(i in taken for i in range(match.start(), match.end())):
                 continue
             found.append(Mention(match.start(), match.end(), match.group(), phrases[phrase]))

@@ -53,6 +53,7 @@ from spacy.tokens import Doc, Token
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, alias_of, covered
 from newsweave.annotate.given_names import all_given_names
+from newsweave.annotate.name_heads import capitalised_words_before
 from newsweave.annotate.name_repeats import lowercase_words, not_noun_words
 from newsweave.annotate.geo import candidates, demonym_country
 from newsweave.annotate.nlp import name_lemma, pipeline
@@ -348,11 +349,8 @@ ROAD_NAME_WORD = re.compile(r"(?:^|(?<=[ \t]))([^\W\d_][\w.-]*)[ \t]+$")
 
 def _road_start(text: str, start: int, stop: frozenset[str]) -> int:
     """Start of the capitalised words right before a road's word ("New York State" of "New York
-    State Route 412"), at most ``name_head_max_words``, without a stop word ("The", "On")."""
-    for _ in range(SETTINGS.name_head_max_words):
-        word = ROAD_NAME_WORD.search(text[max(0, start - 40):start])
-        if (word is None or not word.group(1)[:1].isupper() or word.group(1).lower() in stop and not word.group(1).isupper()
-                or word.group(1).endswith(".") and "." not in word.group(1)[:-1]):
-            break  # a sentence's last word ("… in Ohio. Route 9 …"), not an abbreviation's dot ("U.S.")
-        start -= len(word.group(0))
-    return start
+    State Route 412"), without a stop word ("The", "On") or a sentence's last word ("… in Ohio.
+    Route 9 …"; an abbreviation's dot, "U.S.", is no sentence's end)."""
+    return capitalised_words_before(text, start, ROAD_NAME_WORD,
+                                    lambda word: word.lower() in stop and not word.isupper()
+                                    or word.endswith(".") and "." not in word[:-1])

@@ -74,6 +74,9 @@ def _names_data(language: str) -> dict[str, Any]:
         "org_bodies": {fold(word) for word in data.get("org_bodies", [])},
         "org_suffixes": tuple(fold(word) for word in data.get("org_suffixes", [])),
         "loc_words": {fold(word) for word in data.get("loc_words", [])},
+        "place_nouns": {fold(word) for word in data.get("place_nouns_before_names", [])},
+        "kin_nouns": {fold(word) for word in data.get("kin_nouns_before_names", [])},
+        "place_list_joiners": {word.lower() for word in data.get("place_list_joiners", [])},
         "loc_suffixes": tuple(fold(word) for word in data.get("loc_suffixes", [])),
         "particles": {word.lower() for word in data.get("particles", [])},
         "particle_followers": {word.lower() for word in data.get("particle_followers", [])},
@@ -109,6 +112,10 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
     found: list[Mention] = []
     runs = _with_place_joiners(doc, _capitalised_runs(doc, language), language)
     for whole in _with_complements(doc, runs, language):
+        places = _split_at_listed_places(doc, whole, language)
+        if places:
+            found += [place for place in places if not any(i in taken for i in range(place.start, place.end))]
+            continue
         for run, club in _split_at_clubs(doc, whole, language):
             glued = not club and _glued(doc, run, language)
             listed = _persons_listed(doc, run, language) if glued else None
@@ -135,6 +142,24 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
                 if mention and not any(i in taken for i in range(mention.start, mention.end)):
                     found.append(mention)
     return _with_repeated_surnames(doc, found, taken)
+
+
+def _split_at_listed_places(doc: Doc, run: tuple[int, int], language: str) -> list[Mention]:
+    """The two places of a run that joins them by a word of ``place_list_joiners`` ("Alemania y
+    Francia", "Hong Kong y Singapur"), or none: a run goes on through a particle, and the pair read as
+    one person. Both sides must be places the gazetteer knows under those words, and a side that opens
+    on a given name a big one ("Francia" is a given name too; "Victoria y León" are persons)."""
+    joiners = _names_data(language)["place_list_joiners"]
+    if not joiners:
+        return []
+    given = given_names(language)
+    for index in range(run[0] + 1, run[1] - 1):
+        if doc[index].lower_ not in joiners:
+            continue
+        sides = [doc[run[0] : index], doc[index + 1 : run[1]]]
+        if all(candidates(side.text) and (not given.listed(side[0].text) or _is_big_place(side.text)) for side in sides):
+            return [Mention(side.start_char, side.end_char, side.text, "LOC") for side in sides]
+    return []
 
 
 def _split_at_clubs(doc: Doc, run: tuple[int, int], language: str) -> list[tuple[tuple[int, int], bool]]:
@@ -509,7 +534,7 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     data = _names_data(language)
     stop_words = folded_stop_words(language)
     start, end = run
-    titled = False
+    titled = kin = False
     # Leading capitalised function words and titles are no part of the name ("Die", "Bundeskanzler"),
     # unless the run is a known place ("Weil am Rhein").
     known_place = _joined_place(doc, run)
@@ -517,8 +542,15 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         word = fold(doc[start].text)
         if word in data["person_titles"]:
             titled = True
+        elif word in data["kin_nouns"] and end - start >= 2:
+            titled = kin = True  # a kin noun before the name ("seine Schwester Ilse"): a person, whatever the gazetteer says
         elif not (word in stop_words or word in data["not_names"]):
             break
+        start += 1
+    # A noun that says what a place is stands before its name, no part of it ("die Stadt Asti").
+    placed = (not known_place and end - start >= 2 and fold(doc[start].text) in data["place_nouns"]
+              and _is_capitalised(doc[start + 1]))
+    if placed:
         start += 1
     given = given_names(language)
     # A noun before a given name and a surname is a role ("Titelverteidiger Jansa Kehl").
@@ -538,6 +570,8 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         end -= 1
     if end <= start:
         return None
+    if placed:
+        return _place_after_its_noun(doc, start, end)
     surname_alone = _written_alone_elsewhere(doc, (start, end), language)
     if surname_alone:
         named = _first_name_word(doc, (start, end), language)
@@ -549,6 +583,8 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     words = [fold(token.text) for token in span]
     name = span.text
     label = _label(name, words, titled, data, language, surname_alone)
+    if kin and label == "LOC":
+        label = "PER"
     joined = next((index for index in range(start, end - 1) if doc[index].lower_ in data["particles"]
                    and doc[index + 1].lower_ in data["particle_followers"]), None)
     if label is not None and label != "PER" and joined is not None:
@@ -592,6 +628,12 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     if demonym_country_in(name, language) and not titled:
         return None  # adjectives of nationality are found by the demonym pass
     return Mention(span.start_char, span.end_char, name, label)
+
+
+def _place_after_its_noun(doc: Doc, start: int, end: int) -> Mention:
+    """The name after a place noun of ``place_nouns_before_names``: a place, whatever else it reads as."""
+    span = doc[start:end]
+    return Mention(span.start_char, span.end_char, span.text, "LOC")
 
 
 def _surname_after_given_name(doc: Doc, index: int, language: str) -> bool:

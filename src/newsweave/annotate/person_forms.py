@@ -1,12 +1,18 @@
 """The form of a person's mention: where it starts and ends, and where two names stand side by side.
 
-The model finds most persons but often cuts them wrongly; three repairs, in languages with a
+The model finds most persons but often cuts them wrongly; four repairs, in languages with a
 NER model, read only the mention's own words and the given names of
 :mod:`newsweave.annotate.given_names`:
 
 * **trim**: a person does not end on a number, a lower-case word or an opening bracket ("Ilse
   Vardan 14" in a squad list, "Philip the" before a cut epithet), nor hold a bracket it does not
-  close ("Tomas Ruell ( Retired"); those words are dropped, the name's first word kept;
+  close ("Tomas Ruell ( Retired"); those words are dropped, the name's first word kept; a lower-case
+  part hyphened to a capitalised one ends the name ("Pak Ji-woon"), unless the tagger reads it as a verb
+  or an adjective ("Ilse Vardan-themed");
+* **role**: a person of three or more words that opens on a word the lexicon holds in lower case only,
+  a given name after it ("Coroner Tomas Ruell", "Kicker Ilse Vardan"), starts at the given name: the
+  model glued a role or a title before the name; a ruler's title (``[regnal] titles``) and a word that
+  some locale gives as a first name ("Ion", "Royal") stay;
 * **join**: a person of one word followed after one space by another person ("Wallis" +
   "Treffen", "Lucien" + "Carlos Vendramo"; not a surname before a full name, "Vendramo" +
   "Ingrid Ferrol", a list the model cut), or a given name alone followed by one or two surname words nothing names
@@ -23,18 +29,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsweave import lang
 from newsweave.annotate.canonical import Mention, covered
-from newsweave.annotate.given_names import (NAME_WORD, GivenNames, given_names, is_surname_word, name_heads, name_particles,
-                                            not_surname_words, one_space_between)
+from newsweave.annotate.given_names import (NAME_WORD, GivenNames, all_given_names, given_names, is_surname_word, name_heads,
+                                            name_particles, not_surname_words, one_space_between)
 from newsweave.annotate.nlp import name_lemma, pipeline
 from newsweave.annotate.settings import SETTINGS
+from newsweave.annotate.word_sets import lower_case_word
 
 # What a person's name never ends on: a number, an opening bracket or a dash (a lower-case word
 # is checked apart).
 TRAILING_JUNK = re.compile(r"[\d(\[{–—-]")
+# The tagger's parts of speech of a hyphened part that makes a compound adjective ("-themed", "-like").
+COMPOUND_ADJECTIVE_PARTS = frozenset({"VERB", "AUX", "ADJ", "ADV"})
 
 
 def repair_person_forms(mentions: list[Mention], doc: Doc, language: str) -> list[Mention]:
@@ -46,6 +55,8 @@ def repair_person_forms(mentions: list[Mention], doc: Doc, language: str) -> lis
     given = given_names(language)
     if not given:
         return mentions
+    for mention in mentions:
+        _without_role(mention, doc, given, language)
     mentions = _split(mentions, given, language)
     mentions = _joined(mentions, doc, given, language)
     mentions = _regnal_names(mentions, doc, given, language)
@@ -101,11 +112,44 @@ def _trim(mention: Mention, doc: Doc, language: str) -> None:
     opened = [token.i - span.start for token in span if token.text == "("]
     if opened and opened[-1] > 0 and not any(token.text == ")" for token in span[opened[-1]:]):
         end = opened[-1]  # a bracket the name does not close: what follows is no part of it
-    while end > 1 and _junk_end(span[end - 1].text):
+    while end > 1 and _junk_end(span[end - 1].text) and not _hyphened_part(span, end - 1):
         end -= 1
     if end < len(span):
         last = span[end - 1]
         _set_span(mention, doc, mention.start, min(mention.end, last.idx + len(last.text)), language)
+
+
+def _hyphened_part(span: Span, index: int) -> bool:
+    """Whether a span's word is a lower-case part of a hyphened name that a capitalised part opens
+    ("moon" of "Ki-moon", "cha" of "Chan-o-cha"): the tokenizer splits at each hyphen, but the name
+    goes on to the word's end. A part the tagger reads as a verb or an adjective makes a compound
+    adjective of the name ("Swift-themed"), no part of it."""
+    if span[index].pos_ in COMPOUND_ADJECTIVE_PARTS or not span[index].text.isalpha():
+        return False
+    while index >= 2 and span[index - 1].text == "-" and not span[index - 2].whitespace_ and not span[index - 1].whitespace_:
+        index -= 2
+        if span[index].text[:1].isupper():
+            return True
+    return False
+
+
+def _without_role(mention: Mention, doc: Doc, given: GivenNames, language: str) -> None:
+    """Start a person after a role the model glued before its full name ("Coroner Ilse Vardan")."""
+    if not _is_person(mention):
+        return
+    words = mention.text.split(" ")
+    if len(words) < 3 or words[1] not in given or not words[2][:1].isupper():
+        return
+    role = words[0]
+    if (not role.isalpha() or role in _ruler_titles(language) or role in all_given_names()
+            or not lower_case_word(role, language)):
+        return
+    _set_span(mention, doc, mention.start + len(role) + 1, mention.end, language)
+
+
+@cache
+def _ruler_titles(language: str) -> frozenset[str]:
+    return frozenset(lang.load(language, "entities").get("regnal", {}).get("titles", []))
 
 
 def _junk_end(word: str) -> bool:
