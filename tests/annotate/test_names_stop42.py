@@ -75,3 +75,8 @@ def test_two_spanish_places_joined_by_y_are_two_places() -> None:
 def test_two_spanish_persons_joined_by_y_stay_persons() -> None:
     found = _names("El acuerdo lo firmaron Tomasa Vellardi y Marta Quessel en la sede.", "es")
     assert found and all(label == "PER" for _, label in found)
+
+
+def test_a_country_named_with_its_joiner_stays_one_place() -> None:
+    found = _names("La delegación de Trinidad y Tobago llegó el martes a la cumbre.", "es")
+    assert ("Trinidad y Tobago", "LOC") in found

@@ -147,11 +147,11 @@ def pattern_mentions(doc: Doc, language: str, taken: set[int]) -> list[Mention]:
 def _split_at_listed_places(doc: Doc, run: tuple[int, int], language: str) -> list[Mention]:
     """The two places of a run that joins them by a word of ``place_list_joiners`` ("Alemania y
     Francia", "Hong Kong y Singapur"), or none: a run goes on through a particle, and the pair read as
-    one person. Both sides must be places the gazetteer knows under those words, and a side that opens
+    one person. A run the gazetteer knows whole stays whole. Both sides must be places the gazetteer knows under those words, and a side that opens
     on a given name a big one ("Francia" is a given name too; "Victoria y León" are persons)."""
     joiners = _names_data(language)["place_list_joiners"]
-    if not joiners:
-        return []
+    if not joiners or candidates(doc[run[0] : run[1]].text):
+        return []  # a place named with its joiner is one place ("Trinidad y Tobago")
     given = given_names(language)
     for index in range(run[0] + 1, run[1] - 1):
         if doc[index].lower_ not in joiners:
