@@ -7,6 +7,7 @@ holds one TOML file per language, each with ``[[article]]`` tables: ``id``, ``la
 ``published``, ``text`` and ``problems = [{kind, evidence}]``, the evidence an exact substring of
 the text. An article belongs to the tune half when the first hex digit of
 ``sha256(salt + id)`` is even, else to the check half; the check half is read once, at the end.
+``--half all`` takes every article with no split, for a set held out whole (read once, at the end).
 
 Each article goes through the real pipeline (extract → annotate → assess, no store), as a
 document with its title, language and a given publication day, the way the API's POST takes it.
@@ -214,13 +215,18 @@ def reduce(article: object) -> Got:
 
 
 def select(items: Iterable[dict], half: str, salt: str, language: str | None) -> list[dict]:
-    return [item for item in items if half_of(item["id"], salt) == half and (language is None or item["lang"] == language)]
+    """The articles of ``half`` (``all``: every article, no hash split), of ``language`` if given."""
+    return [
+        item for item in items
+        if (half == "all" or half_of(item["id"], salt) == half) and (language is None or item["lang"] == language)
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, default=Path("/work/sets42/trust"), help="folder of the labelled TOML files")
-    parser.add_argument("--half", choices=("tune", "check"), required=True)
+    parser.add_argument("--half", choices=("tune", "check", "all"), required=True,
+                        help="all: every article, for a set held out whole")
     parser.add_argument("--salt", default=DEFAULT_SALT, help="prefix hashed with each id to split the halves")
     parser.add_argument("--lang", default=None, help="only this language")
     parser.add_argument("--verbose", action="store_true", help="each article's expected and got")

@@ -53,3 +53,18 @@ def test_outcomes_and_halves():
 def test_a_missing_set_is_skipped_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert own.main(["--set", str(tmp_path / "absent"), "--half", "tune"]) == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_half_all_takes_every_article_and_still_filters_the_language():
+    items = [{"id": f"x-{n}", "lang": "en" if n % 2 else "fr"} for n in range(20)]
+    assert own.select(items, "all", own.DEFAULT_SALT, None) == items
+    assert [item["id"] for item in own.select(items, "all", own.DEFAULT_SALT, "fr")] == [f"x-{n}" for n in range(0, 20, 2)]
+    # look-alike: the hashed halves still split, and together make the whole
+    tune = own.select(items, "tune", own.DEFAULT_SALT, None)
+    check = own.select(items, "check", own.DEFAULT_SALT, None)
+    assert tune and check and len(tune) + len(check) == len(items)
+
+
+def test_half_all_is_accepted_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert own.main(["--set", str(tmp_path / "absent"), "--half", "all"]) == 0
+    assert "skipped" in capsys.readouterr().out
