@@ -146,6 +146,10 @@ class Rules:
     # a title of the list inside such a run: the owner is a title, resolved by its role; else it is a
     # body's or a person's own name, kept whole
     owner_title: re.Pattern[str] | None = None
+    # prepositions that make the capitalised word after them their object, a place, a time or an occasion
+    # („Im Ort kursiert ein Satz: „…““, „Auf der Demo fielen Sätze wie diese: „…““): a cue-less colon
+    # introduction's speaker right after one names no speaker (``object_prepositions``)
+    object_prepositions: frozenset[str] = frozenset()
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -713,7 +717,8 @@ def rules(language: str) -> Rules | None:
                  complement_opening=_complement_opening(data),
                  capitalised_owner=_capitalised_owner(data),
                  owner_link=_owner_link(data),
-                 owner_title=_owner_title(data))
+                 owner_title=_owner_title(data),
+                 object_prepositions=frozenset(word.lower() for word in data.get("object_prepositions", [])))
 
 
 # where a clause opens: its text's or line's start, after a sentence's end or a comma

@@ -167,9 +167,22 @@ def _introduction(text: str, start: int, end: int, rule: Rules, bodies: Bodies) 
         match = pattern.search(window)
         if match and _names_source(text, match, start, rule, bodies) and _noun_speaks(match, rule, start, bodies) \
                 and is_fronted_word(match, rule) and not _fronted_speaker(match, rule, start, bodies) \
-                and not _interjection(match, rule, start, bodies):
+                and not _interjection(match, rule, start, bodies) and not _preposition_object(match, rule):
             return _attribution(match, start, rule)
     return None
+
+
+def _preposition_object(match: re.Match[str], rule: Rules) -> bool:
+    """A speaker found without a cue right after one of the language's ``object_prepositions`` („Im Ort
+    kursiert ein Satz: „…““, „Auf der Demo fielen Sätze wie diese:“): the preposition's object, a place
+    or an occasion, not who speaks. With a cue the source stays („Im Bericht heißt es: „…““)."""
+    groups = match.groupdict()
+    if not rule.object_prepositions or groups.get("cue") or not groups.get("speaker"):
+        return False
+    before = [word.lower() for word in match.string[:match.start("speaker")].split()[-2:]]
+    if before and before[-1] in rule.determiner_words:
+        before = before[:-1]  # („Auf der Demo“ where the mention is „Demo“)
+    return bool(before) and before[-1] in rule.object_prepositions
 
 
 def _interjection(match: re.Match[str], rule: Rules, offset: int, bodies: Bodies) -> bool:

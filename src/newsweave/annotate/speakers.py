@@ -309,6 +309,9 @@ def _resolve(article: Article, span: tuple[int, int], kind: str, people: list[Pe
     if gender == "p":
         return None, None  # "they", "ils": a group, no single person
     before = [p for p in outside if p.end <= span[0] and (gender is None or p.gender in (None, gender))]
+    described = _described_subject_before(article, span, gender, outside) if kind == "pronoun" else None
+    if described is not None:
+        return described, None
     subject = _title_subject_before(article, span, quoted) if kind == "pronoun" and span[0] == span[1] else None
     titled_subject = _same_title(article, subject, before) if subject else None
     if titled_subject is not None:
@@ -462,6 +465,37 @@ def _previous_subject(article: Article, pronoun_start: int, person: Person, cand
             return person
         person = _described_by(article, earlier[-1], earlier)
     return person
+
+
+def _described_subject_before(article: Article, span: tuple[int, int], gender: str | None,
+                              people: list[Person]) -> str | None:
+    """The described subject of the sentence right before a pronoun speaker's, where it brings someone
+    new in with an indefinite article (``indefinite_articles``, ``described_subject_pronouns``: "A
+    spokeswoman for the operator said drivers were hired. “…,” she said."): the pronoun is that
+    person's, not the person named before. None where the switch is off, without a parse, where that
+    subject's verb is no cue of the language, where it names a person or its words mark another gender."""
+    language = article.language or ""
+    doc = article.work.doc
+    rule = agreement(language)
+    if doc is None or not rule.subject_labels or not lang.load(language, "quotes").get("described_subject_pronouns"):
+        return None
+    own = doc.char_span(span[0], max(span[1], span[0] + 1), alignment_mode="expand")
+    if own is None or not len(own) or own.sent.start == 0:
+        return None
+    previous = doc[own.sent.start - 1].sent
+    subjects = _main_subjects(previous, rule)
+    if not subjects:
+        return None
+    head = subjects[-1]
+    # (a speech verb's subject, one who spoke already: not "A borewell was drilled", "a field he believes")
+    if head.head.lower_ not in _quote_words("cues", language):
+        return None
+    words = doc[head.left_edge.i:head.right_edge.i + 1]
+    text = words.text
+    if not _indefinite(text, language) or any(p.start < words.end_char and words.start_char < p.end for p in people):
+        return None
+    marked = _title_gender(text, rule)
+    return text if gender is None or marked in (None, gender) else None
 
 
 def _verbless_around(sentence: Any, person: Person, labels: frozenset[str]) -> bool:
