@@ -15,7 +15,7 @@ question and the sentence that answers it):
   (``[promotion] second_person``);
 * **advertising praise**: "award-winning products", « solutions clé en main »
   (``[promotion] praise``), what reporting leaves to the people it quotes;
-* **a named promotional code** beside a discount or a price ("with the code SPRING20",
+* **a named promotional code** beside a discount or a price ("using the code SPRING20",
   « en présentant le code X » after « 30 % de remise »; ``[promotion] named_code``): a sale
   even in the third person, where no one calls or addresses the reader.
 
