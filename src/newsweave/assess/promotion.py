@@ -15,7 +15,7 @@ question and the sentence that answers it):
   (``[promotion] second_person``);
 * **advertising praise**: "award-winning products", « solutions clé en main »
   (``[promotion] praise``), what reporting leaves to the people it quotes;
-* **a named promotional code** beside a discount or a price ("using the code SPRING20",
+* **a named promotional code** beside a discount or a price ("promo code SPRING20",
   « en présentant le code X » after « 30 % de remise »; ``[promotion] named_code``): a sale
   even in the third person, where no one calls or addresses the reader.
 
@@ -31,6 +31,7 @@ recognisers call any unknown pair of capitalised words a person ("Nerima Bank").
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsweave.assess.leaks import furniture_pieces
 from newsweave.assess.textual import Sentence, find_patterns, mentions, overlaps, patterns, quoted_spans, time_spans
@@ -43,6 +44,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # A capitalised word (or a run of them) that is not the sentence's first word.
 _BRAND_WORD = re.compile(r"(?<=[\w,;:(–-] )([A-ZÀ-Ý][\w&'’-]*[\w](?: [A-Z0-9][\w&-]*)*)")
 _CODE = re.compile(r"[A-Z]{2,}\d{1,4}")
+# A code after the word that names it: capitals and digits, or six capitals or more (not "ISBN", "TVA").
+_CODE_AFTER = r"(?-i:[A-Z]{3,}\d{1,4}|[A-Z]{6,})\b"
 # A number right before a capitalised word: the word is what it counts („5 Euro Startguthaben“, "10 Euros"), no brand.
 _COUNTED = re.compile(r"\d(?:[\d.,]*\d)? ?$")
 _ADDRESS = re.compile(r"\b[\w-]+\.(?:com|net|org|io|fr|de|es|co\.uk|app|shop|store)\b")
@@ -163,6 +166,8 @@ def _window(all_sentences: list[Sentence], index: int) -> tuple[int, int]:
 
 def _signal(article: Article, name: str, window: tuple[int, int], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
     pats = patterns(article, "promotion", name)
+    if name == "named_code":
+        pats = _codes_named(pats)
     if name == "offer":
         pats = pats + patterns(article, "promotion", "price") + patterns(article, "promotion", "code")
     spans = [span for span in find_patterns(pats, article.text, *window) if not overlaps(*span, excluded)]
@@ -171,6 +176,14 @@ def _signal(article: Article, name: str, window: tuple[int, int], excluded: list
     if name == "offer" and _contact_block(article, window):
         spans = [(s, e) for s, e in spans if not _ADDRESS.search(article.text, s, e)]
     return spans
+
+
+@cache
+def _codes_named(words: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """The words that name a code (``[promotion] named_code``: "promo code", « code promo », „Rabattcode“)
+    followed by the code itself: capitals with digits ("SPRING20") or a long run of capitals ("APINSIDER").
+    A word after the naming one ("batch code", « code de lot ») leaves no code."""
+    return tuple(re.compile(rf"(?:{word.pattern})[ \t]*:?[ \t]*[«\"“„]?[ \t]*{_CODE_AFTER}", word.flags) for word in words)
 
 
 def _discount_beside(article: Article, window: tuple[int, int], codes: list[tuple[int, int]],
