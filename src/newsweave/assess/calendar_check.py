@@ -6,7 +6,8 @@ cover: "Saturday, November 4, 2016", « mardi 27/10/2024 », "27. Januar 2017 (D
 "sábado 20 de diciembre de 2019", "31 September", "29.02.2026". This module reads dates
 with a few shape patterns built from the month and weekday names of ``[calendar]`` in
 ``lang/<iso>/trust.toml`` (day-month-year, month-day-year, numeric) and attaches a weekday
-written next to the date, before it or after it in brackets.
+written next to the date, before it, after it in brackets, or after it in apposition
+("on 5 September, a Friday", „am 5. September, einem Freitag“; ``[calendar] apposition``).
 
 Numeric dates are read day first; in English, where "4/11/2016" may be month first, a date
 is called impossible or contradicted only if both readings are.
@@ -62,7 +63,7 @@ def _calendar(language: str) -> tuple[re.Pattern[str], ...] | None:
     before = rf"(?:(?P<wd>\b(?:{weekday})\b){gap})?"
     # Spaces, never a line break: a number ending one line and a month opening the next are
     # no date ("91\nJune" in one-sentence-per-line copy).
-    after = rf"(?:[ \t]*\((?P<wd2>{weekday})\))?"
+    after = rf"(?:[ \t]*\((?P<wd2>{weekday})\){_apposition(table, weekday)})?"
     year = r"(?:,?[ \t]+(?:de[ \t]+)?(?P<year>\d{4})\b)?"
     shapes = [
         rf"\b(?P<day>\d{{1,2}})(?:\.|er|st|nd|rd|th)?[ \t]+(?:de[ \t]+|of[ \t]+)?(?P<month>{month})\b{year}",
@@ -70,6 +71,18 @@ def _calendar(language: str) -> tuple[re.Pattern[str], ...] | None:
         r"\b(?P<day>\d{1,2})[./](?P<num_month>\d{1,2})[./](?P<year>\d{4})\b",
     ]
     return tuple(re.compile(before + shape + after, re.IGNORECASE) for shape in shapes)
+
+
+def _apposition(table: dict, weekday: str) -> str:
+    """The alternative for a weekday in apposition after its date: a comma, one of the
+    ``[calendar] apposition`` words (an article: "a", „einem“, « un », «un») and the weekday, which a
+    comma, a stop, a bracket or a dash closes ("on 5 September, a Friday, …"). Another word after
+    the weekday may make it a name or an attribute ("On 12 March, a Sunday Times inquiry"): no weekday
+    is read then."""
+    words = "|".join(sorted((re.escape(w) for w in table.get("apposition", [])), key=len, reverse=True))
+    if not words:
+        return ""
+    return rf"|,[ \t]+(?:{words})[ \t]+(?P<wd3>{weekday})(?=[ \t]*[,.;:)–—\n]|[ \t]+-|$)"
 
 
 def calendar_flags(article: Article, taken: list[tuple[int, int]]) -> list[Flag]:
@@ -114,7 +127,7 @@ def _dates(text: str, patterns: tuple[re.Pattern[str], ...], months: list[str], 
             readings = [(d, m) for d, m in readings if 1 <= m <= 12]
             if not readings:
                 continue
-            name = match.group("wd") or match.group("wd2")
+            name = match.group("wd") or match.group("wd2") or match.groupdict().get("wd3")
             year = int(match.group("year")) if match.group("year") else None
             found.append(Written(match.start(), match.end(), tuple(readings), year, weekdays.index(name.lower()) if name else None))
     return found

@@ -14,9 +14,12 @@ question and the sentence that answers it):
 * **second-person address**: the reader as "you", « vous », "Sie", "usted"
   (``[promotion] second_person``);
 * **advertising praise**: "award-winning products", « solutions clé en main »
-  (``[promotion] praise``), what reporting leaves to the people it quotes.
+  (``[promotion] praise``), what reporting leaves to the people it quotes;
+* **a named promotional code** beside a discount or a price ("promo code SPRING20",
+  « en présentant le code X » after « 30 % de remise »; ``[promotion] named_code``): a sale
+  even in the third person, where no one calls or addresses the reader.
 
-A flag needs the brand and at least two of the other four; nothing may disclose a
+A flag needs the brand and at least two of the other five; nothing may disclose a
 partnership (``[promotion] disclosure``), and a quoted speaker's words, the site's own prompts
 (a login box, a subscription offer: ``boilerplate_leak``'s furniture), or a sentence that
 attributes what it says ("…, the minister said"), are not the article's pitch. Where the
@@ -28,6 +31,7 @@ recognisers call any unknown pair of capitalised words a person ("Nerima Bank").
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from newsweave.assess.leaks import furniture_pieces
 from newsweave.assess.textual import Sentence, find_patterns, mentions, overlaps, patterns, quoted_spans, time_spans
@@ -40,6 +44,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 # A capitalised word (or a run of them) that is not the sentence's first word.
 _BRAND_WORD = re.compile(r"(?<=[\w,;:(–-] )([A-ZÀ-Ý][\w&'’-]*[\w](?: [A-Z0-9][\w&-]*)*)")
 _CODE = re.compile(r"[A-Z]{2,}\d{1,4}")
+# A code after the word that names it: capitals and digits, or six capitals or more (not "ISBN", "TVA").
+_CODE_AFTER = r"(?-i:[A-Z]{3,}\d{1,4}|[A-Z]{6,})\b"
 # A number right before a capitalised word: the word is what it counts („5 Euro Startguthaben“, "10 Euros"), no brand.
 _COUNTED = re.compile(r"\d(?:[\d.,]*\d)? ?$")
 _ADDRESS = re.compile(r"\b[\w-]+\.(?:com|net|org|io|fr|de|es|co\.uk|app|shop|store)\b")
@@ -50,7 +56,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.,])\+?\d{2,5}(?:[ /-]\d{2,}){2,}(?![\w.,])")
 # Words that name the reader's own world and are never a brand.
 _NOT_BRANDS = frozenset({"I", "You", "We", "Vous", "Nous", "Je", "Sie", "Ihr", "Ihre", "Ihren", "Ihnen", "Usted", "Jetzt"})
-SIGNALS = ("call_to_act", "offer", "second_person", "praise")
+SIGNALS = ("call_to_act", "offer", "second_person", "praise", "named_code")
 # Furniture reasons (``lang/<iso>/boilerplate.toml``) of the site speaking for itself.
 SITE_PROMPTS = frozenset({"subscription_prompt", "site_prompt", "cookie_notice"})
 # Confidence by number of signals beside the brand (2 or 3), from the planted tune half and
@@ -160,12 +166,32 @@ def _window(all_sentences: list[Sentence], index: int) -> tuple[int, int]:
 
 def _signal(article: Article, name: str, window: tuple[int, int], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
     pats = patterns(article, "promotion", name)
+    if name == "named_code":
+        pats = _codes_named(pats)
     if name == "offer":
         pats = pats + patterns(article, "promotion", "price") + patterns(article, "promotion", "code")
     spans = [span for span in find_patterns(pats, article.text, *window) if not overlaps(*span, excluded)]
+    if name == "named_code" and not _discount_beside(article, window, spans, excluded):
+        return []
     if name == "offer" and _contact_block(article, window):
         spans = [(s, e) for s, e in spans if not _ADDRESS.search(article.text, s, e)]
     return spans
+
+
+@cache
+def _codes_named(words: tuple[re.Pattern[str], ...]) -> tuple[re.Pattern[str], ...]:
+    """The words that name a code (``[promotion] named_code``: "promo code", « code promo », „Rabattcode“)
+    followed by the code itself: capitals with digits ("SPRING20") or a long run of capitals ("APINSIDER").
+    A word after the naming one ("batch code", « code de lot ») leaves no code."""
+    return tuple(re.compile(rf"(?:{word.pattern})[ \t]*:?[ \t]*[«\"“„]?[ \t]*{_CODE_AFTER}", word.flags) for word in words)
+
+
+def _discount_beside(article: Article, window: tuple[int, int], codes: list[tuple[int, int]],
+                     excluded: list[tuple[int, int]]) -> bool:
+    """A discount or a price in the window besides the named codes themselves: a code is a sale's
+    when it buys something ("30 % de remise … en présentant le code X"), told in the third person
+    as often as to the reader; a code alone may name anything."""
+    return any(not overlaps(s, e, codes) for s, e in _signal(article, "offer", window, excluded))
 
 
 def _contact_block(article: Article, window: tuple[int, int]) -> bool:
@@ -179,7 +205,7 @@ def _flag(article: Article, brands: list[tuple[int, int]], found: dict[str, list
     brand = min(brands, key=lambda span: _looks_like_address_or_code(article.text[span[0] : span[1]]))
     name = article.text[brand[0] : brand[1]]
     what = {"call_to_act": "a call to act", "offer": "a price or offer", "second_person": "the reader addressed as “you”",
-            "praise": "advertising praise"}
+            "praise": "advertising praise", "named_code": "a promotional code"}
     signs = " and ".join(what[key] for key in SIGNALS if key in found)
     message = f"“{name}” is pitched to the reader ({signs}) and nothing discloses a partnership."
     evidence = [article.span(start, end) for start, end in brands]
@@ -197,10 +223,11 @@ def _reports_someone(article: Article, window: tuple[int, int]) -> bool:
 
 def _pitch_without_speaker(article: Article, window: tuple[int, int], found: dict[str, list[tuple[int, int]]]) -> bool:
     """The window sells (an offer: a price, a code, a discount) with the reader addressed or called
-    to act, and reports nobody (no attribution cue): a person there would be a speaker or
+    to act, or with a named code to buy it with, and reports nobody (no attribution cue): a person there would be a speaker or
     the one reported on, so a name that reads as a person is more likely an unknown brand
     ("Nerima Bank: abra su cuenta… 50 euros") that a small recogniser calls a person."""
-    return "offer" in found and bool({"call_to_act", "second_person"} & set(found)) and not _reports_someone(article, window)
+    return "offer" in found and bool({"call_to_act", "second_person", "named_code"} & set(found)) \
+        and not _reports_someone(article, window)
 
 
 def _brands(article: Article, window: tuple[int, int], acts: list[tuple[int, int]], pitched: bool = False) -> list[tuple[int, int]]:
@@ -223,8 +250,9 @@ def _brands(article: Article, window: tuple[int, int], acts: list[tuple[int, int
     places = [(m.start, m.end) for m in inside
               if m.label in PLACE_LABELS and (not pitched or m.label == "NORP" or (m.start, m.end) in located)
               and not _treated_as_product(article, m, acts, addresses)]
-    # A promotional code the recogniser took for a name ("RAIL25") is evidence of the offer, not the brand.
-    found = [(m.start, m.end) for m in inside if (m.start, m.end) not in people + places and not _CODE.fullmatch(m.text)]
+    # A promotional code the recogniser took for a name ("RAIL25", or "FERVAL30 en caisse" with the words
+    # after it) is evidence of the offer, not the brand.
+    found = [(m.start, m.end) for m in inside if (m.start, m.end) not in people + places and not _CODE.match(m.text)]
     determiners = patterns(article, "promotion", "not_brand_before")
     times = time_spans(article)
     text = article.text[start:end]
