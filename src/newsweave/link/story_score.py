@@ -12,7 +12,7 @@
   names says little) and its kind (a shared place is weaker evidence than a shared person or
   organisation; a name that either side tags a place weighs as a place wherever it is tagged
   otherwise, ``place_labels``; a name with a title or a common noun glued before it is the
-  name alone, ``glued_name_keys``) — times how much distinctive weight is shared at all, so that one
+  name alone, ``glued_name_keys``; one name under several labels is one key, ``same_name_keys``) — times how much distinctive weight is shared at all, so that one
   shared town does not join two events that happened in it;
 * time: a story takes no article published further than ``SETTINGS.story_max_gap_days`` from its
   span. An article without a publication day is timed by the nearest day it reports
@@ -23,7 +23,8 @@
 * day conflict: when both the article and the story report days (TIMEX3 dates, event dates,
   else publication days) and the nearest two are more than ``SETTINGS.story_day_window`` apart, the article
   reports another event (a report a week later joins only if it names the first days; a person
-  of the story named again is no such sign: one town's next fire has the same fire chief);
+  of the story named again is no such sign: one town's next fire has the same fire chief); a report
+  published apart from the story's span also counts its shared names less (``evidence_within_days``);
 * quantity conflict: both report ``story_quantity_min`` or more numbers outside their dates and share none;
 * weekday conflict: one side reports days, the other none but names weekdays, none of them
   a weekday of those days (an undated "Sunday" quake against a story of a Thursday one);
