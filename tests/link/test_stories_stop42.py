@@ -96,3 +96,16 @@ def test_a_small_story_offered_again_is_timed_by_its_span():
     as_one = story_as_signals(gale)
     assert score_story(as_one, fault, NO_FREQUENCIES) >= story_score.SETTINGS.story_join_threshold
     assert score_story(as_one, fault, NO_FREQUENCIES, span_gap(fault, gale)) < story_score.SETTINGS.story_join_threshold
+
+
+def test_one_language_s_two_labels_of_a_name_stay_two_keys():
+    """Within one language the two labels are one tagger's two readings: the score is the one it was
+    before the names were folded (no fold), across languages the fold joins (test above)."""
+    story = report([1.0, 0.3, 0.2], {**TOWN_AS_FIRM, "per:ilse-vardan": "Ilse Vardan"}, "en")
+    article = report([1.0, 0.25, 0.3], {**TOWN_AS_PERSON, "per:ilse-vardan": "Ilse Vardan"}, "en")
+    state = state_of("", [("", story)])
+    assert not story_score.across_languages(article, state)
+    folded = story_score.same_name_keys({**TOWN_AS_FIRM, **TOWN_AS_PERSON}, {})
+    assert folded  # the names would fold; within one language they are left as read
+    spanish = report([1.0, 0.25, 0.3], {**TOWN_AS_PERSON, "per:ilse-vardan": "Ilse Vardan"}, "es")
+    assert story_score.across_languages(spanish, state)

@@ -141,6 +141,13 @@ def new_language(signals: ArticleSignals, story: StoryState) -> bool:
     return bool(signals.language) and signals.language not in story.languages
 
 
+def across_languages(signals: ArticleSignals, story: StoryState) -> bool:
+    """Whether the story holds a report in a language other than the article's: there two taggers
+    read the same name, and a town one language's tagger takes for a person is another's place (a
+    story seen as one article has no language: never)."""
+    return bool(signals.language) and any(language != signals.language for language in story.languages)
+
+
 def day_gap(day: date | None, first: str | None, last: str | None) -> int:
     """Days between a date and the span [first, last]; 0 inside it or when a date is unknown."""
     start, end = parse_day(first), parse_day(last)
@@ -319,7 +326,8 @@ def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict
 def same_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
     """Keys of ``names`` renamed to one key per name: a tagger that reads a town as a person in one
     language's report and as an organisation in another's ("per:castel-orvane", "org:castel-orvane")
-    gives one name two ids, which then share nothing. The key kept is the place's when one is a place,
+    gives one name two ids, which then share nothing. Only across languages (``across_languages``): within
+    one language the two labels are one tagger's two readings and weigh as they were read. The key kept is the place's when one is a place,
     else the first in order (as in ``glued_name_keys``)."""
     keys: dict[str, str] = {}
     for key in sorted(names, key=lambda key: (labels.get(key) != "LOC", key)):
@@ -366,7 +374,8 @@ def score_story(signals: ArticleSignals, story: StoryState,
     labels = {**side.labels, **signals.labels}
     names = {**side.names, **signals.entities}
     labels.update(place_labels(labels, names))
-    renamed = {**same_name_keys(names, labels), **glued_name_keys(names, labels)}
+    same = same_name_keys(names, labels) if across_languages(signals, story) else {}
+    renamed = {**same, **glued_name_keys(names, labels)}
     evidence = entity_evidence(under_keys(mine, renamed), under_keys(theirs, renamed), labels, frequencies)
     evidence = counted_evidence(cosine, evidence, new_language(signals, story))
     days_apart = day_conflict(signals.report_days(), story)
