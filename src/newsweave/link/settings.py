@@ -54,6 +54,10 @@ class LinkSettings:
     story_day_window: int = 3
     # … further apart they cost ``story_day_penalty`` (in full from twice the window).
     story_day_penalty: float = 0.2
+    # … and take the shared names' evidence down with them, in full at ``story_day_evidence_cut``
+    # 1 (``story_score.evidence_within_days``): two events of one town a week apart share its name,
+    # its council leader and its utility, which say nothing of which event a report tells.
+    story_day_evidence_cut: float = 1.0
     # Cost when a side reports no day and the article's latest year named is this many years or
     # more from every latest year of the story's articles (``story_score.year_conflict``): one
     # year apart is often one event (a season, December and January).

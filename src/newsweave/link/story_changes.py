@@ -506,7 +506,7 @@ def reoffer_small(linker: ChangingLinker, story: StoryState) -> StoryState:
         if small.size > settings.story_reoffer_max_size or small.size >= story.size \
                 or span_gap(story, small) > settings.story_max_gap_days:
             continue
-        score = score_story(story_as_signals(small), story, linker.frequencies)
+        score = score_story(story_as_signals(small), story, linker.frequencies, span_gap(story, small))
         whole = memory.stories_by_id([small.id]) if score is not None and score >= bar else []
         if not whole:
             continue

@@ -12,7 +12,7 @@
   names says little) and its kind (a shared place is weaker evidence than a shared person or
   organisation; a name that either side tags a place weighs as a place wherever it is tagged
   otherwise, ``place_labels``; a name with a title or a common noun glued before it is the
-  name alone, ``glued_name_keys``) — times how much distinctive weight is shared at all, so that one
+  name alone, ``glued_name_keys``; one name under several labels is one key, ``same_name_keys``) — times how much distinctive weight is shared at all, so that one
   shared town does not join two events that happened in it;
 * time: a story takes no article published further than ``SETTINGS.story_max_gap_days`` from its
   span. An article without a publication day is timed by the nearest day it reports
@@ -23,7 +23,8 @@
 * day conflict: when both the article and the story report days (TIMEX3 dates, event dates,
   else publication days) and the nearest two are more than ``SETTINGS.story_day_window`` apart, the article
   reports another event (a report a week later joins only if it names the first days; a person
-  of the story named again is no such sign: one town's next fire has the same fire chief);
+  of the story named again is no such sign: one town's next fire has the same fire chief); a report
+  published apart from the story's span also counts its shared names less (``evidence_within_days``);
 * quantity conflict: both report ``story_quantity_min`` or more numbers outside their dates and share none;
 * weekday conflict: one side reports days, the other none but names weekdays, none of them
   a weekday of those days (an undated "Sunday" quake against a story of a Thursday one);
@@ -120,10 +121,31 @@ def counted_evidence(cosine: float, evidence: float, across_languages: bool) -> 
     return evidence if across_languages or cosine >= SETTINGS.story_cosine_floor else 0.0
 
 
+def evidence_within_days(evidence: float, days_apart: float, published_gap: int) -> float:
+    """The entity evidence left when a report published more than ``story_day_window`` days after
+    (or before) the story's span also reports days apart from the story's (``day_conflict``): the
+    names two events of one town share (the town, its council leader, its utility) say where and
+    who, not which event, so they weigh less the further apart the days lie, nothing from twice
+    the window when ``story_day_evidence_cut`` is 1. A report published within the story's days
+    keeps its names whatever days it recalls (one event's reports recall different days: an
+    arrest, the crime before it), and so does one with no publication day (its reported days are
+    all there is to time it, and they include the past it recalls)."""
+    if published_gap <= SETTINGS.story_day_window:
+        return evidence
+    return evidence * (1.0 - SETTINGS.story_day_evidence_cut * days_apart)
+
+
 def new_language(signals: ArticleSignals, story: StoryState) -> bool:
     """Whether the article is in a language none of the story's reports is in (a story seen as
     one article has no language: never new)."""
     return bool(signals.language) and signals.language not in story.languages
+
+
+def across_languages(signals: ArticleSignals, story: StoryState) -> bool:
+    """Whether the story holds a report in a language other than the article's: there two taggers
+    read the same name, and a town one language's tagger takes for a person is another's place (a
+    story seen as one article has no language: never)."""
+    return bool(signals.language) and any(language != signals.language for language in story.languages)
 
 
 def day_gap(day: date | None, first: str | None, last: str | None) -> int:
@@ -301,6 +323,18 @@ def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict
     return renamed
 
 
+def same_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
+    """Keys of ``names`` renamed to one key per name: a tagger that reads a town as a person in one
+    language's report and as an organisation in another's ("per:castel-orvane", "org:castel-orvane")
+    gives one name two ids, which then share nothing. Only across languages (``across_languages``): within
+    one language the two labels are one tagger's two readings and weigh as they were read. The key kept is the place's when one is a place,
+    else the first in order (as in ``glued_name_keys``)."""
+    keys: dict[str, str] = {}
+    for key in sorted(names, key=lambda key: (labels.get(key) != "LOC", key)):
+        keys.setdefault(name_slugs(names[key])[0], key)
+    return {key: keys[name_slugs(name)[0]] for key, name in names.items() if keys[name_slugs(name)[0]] != key}
+
+
 @lru_cache(maxsize=65536)  # a story's names are compared again with every article it is offered
 def name_slugs(name: str) -> tuple[str, str]:
     """The name's slug, and the slug of what follows its first word when two words or more follow
@@ -327,8 +361,10 @@ def combined_score(cosine: float, overlap: float, gap_days: int) -> float:
 
 
 def score_story(signals: ArticleSignals, story: StoryState,
-                frequencies: EntityFrequencies = NO_FREQUENCIES) -> float | None:
-    """The article's score against one story, or None when time rules the story out."""
+                frequencies: EntityFrequencies = NO_FREQUENCIES, published_gap: int | None = None) -> float | None:
+    """The article's score against one story, or None when time rules the story out.
+    ``published_gap``: days between the two sides' publication, when the article side is a story
+    seen as one article (it has no publication day of its own: ``story_changes.span_gap``)."""
     gap = publication_gap(signals, story)
     if gap > SETTINGS.story_max_gap_days:
         return None
@@ -338,12 +374,14 @@ def score_story(signals: ArticleSignals, story: StoryState,
     labels = {**side.labels, **signals.labels}
     names = {**side.names, **signals.entities}
     labels.update(place_labels(labels, names))
-    renamed = glued_name_keys(names, labels)
+    same = same_name_keys(names, labels) if across_languages(signals, story) else {}
+    renamed = {**same, **glued_name_keys(names, labels)}
     evidence = entity_evidence(under_keys(mine, renamed), under_keys(theirs, renamed), labels, frequencies)
     evidence = counted_evidence(cosine, evidence, new_language(signals, story))
-    return (combined_score(cosine, evidence, gap)
+    days_apart = day_conflict(signals.report_days(), story)
+    return (combined_score(cosine, evidence_within_days(evidence, days_apart, gap if published_gap is None else published_gap), gap)
             - reported_cost(signals, story)
-            - SETTINGS.story_day_penalty * day_conflict(signals.report_days(), story)
+            - SETTINGS.story_day_penalty * days_apart
             - SETTINGS.story_year_penalty * year_conflict(signals, story)
             - SETTINGS.story_quantity_penalty * quantity_conflict(signals, story)
             - SETTINGS.story_weekday_penalty * weekday_conflict(signals, story)
