@@ -144,6 +144,7 @@ def _said_other_day(before: str) -> bool:
 
 @cache
 def _other_day_before() -> re.Pattern[str]:
+    """The pattern of :func:`_said_other_day`, built once from every language's data."""
     words: set[str] = set()
     cased: set[str] = set()
     for language in lang.available_languages():
