@@ -106,7 +106,9 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
     after_dated = _today_after_dated_weekday(unanchored, text, rules, anchor_year, lower_bound, allowed, today, past)
     if after_dated is not None:
         return after_dated
-    said = _said_relative_day(day_months, text, rules, None if lower_bound else anchor_year, today)
+    said_dates = day_months + [t for t in unanchored if t.resolve == "absolute" and t.year_given and t.year
+                               and t.month and t.day and not t.impossible and t.start < lead]
+    said = _said_relative_day(said_dates, text, rules, None if lower_bound else anchor_year, today)
     if said is not None:
         return Inference(said[0], [said[1], *anchor_evidence], "date said to be today or yesterday", said[0], said[0])
     counted = anchor_year is not None and not lower_bound and anchor_evidence and \
@@ -166,16 +168,16 @@ def _today_after_dated_weekday(timexes: list[Timex], text: str, rules: Grammar, 
 
 def _said_relative_day(day_months: list[Timex], text: str, rules: Grammar, year: int | None,
                        today: date | None) -> tuple[date, Timex] | None:
-    """"Yesterday, March 5, …", "hier 5 mars", "heute, 5. März": the day and month, in the
-    year the text gives (or, for a page fetched live, the recent one), shifted by the word.
-    Two such clues that disagree give nothing."""
+    """"Yesterday, March 5, …", "hier 5 mars", "heute, 5. März", "ayer, 9 de marzo de 2020": the
+    day and month, in its own year or the year the text gives (or, for a page fetched live, the
+    recent one), shifted by the word. Two such clues that disagree give nothing."""
     found: set[date] = set()
     first: Timex | None = None
     for timex in day_months:
         offset = _clause_day_offset(timex, text, rules)
         if offset is None or timex.month is None or timex.day is None:
             continue
-        day_year = year
+        day_year = timex.year if timex.year_given else year
         if day_year is None and today is not None:
             day_year = today.year if (timex.month, timex.day) <= (today.month, today.day) else today.year - 1
             try:

@@ -14,7 +14,7 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.core import get_global
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 
 from newsweave import lang
 from newsweave.extract.settings import SETTINGS
@@ -117,21 +117,48 @@ def date_from_url(url: str | None) -> str | None:
 
 
 def date_in_text(text: str) -> str | None:
-    """The first full date (day, month name or number, year) near the top of ``text``."""
+    """The first full date (day, month name or number, year) near the top of ``text`` that is no
+    other day's: a date said to be yesterday or tomorrow ("gestern, am Dienstag, dem 31. März
+    2026") names the day of an event, not the day of writing, and is left to the annotate stage."""
     head = text[:SETTINGS.dateline_window]
     candidates = []
     found = _ISO_DATE.search(head)
     if found:
         candidates.append((found.start(), _valid_date(*found.groups())))
     for pattern, order in _month_patterns():
-        match = pattern.search(head)
-        if match:
+        for match in pattern.finditer(head):
             parts = dict(zip(order, match.groups(), strict=True))
             month = _month_number(parts["month"])
-            if month:
+            if month and not _said_other_day(head[:match.start()]):
                 candidates.append((match.start(), _valid_date(parts["year"], str(month), parts["day"])))
+                break
     candidates = [item for item in candidates if item[1]]
     return min(candidates)[1] if candidates else None
+
+
+def _said_other_day(before: str) -> bool:
+    """A day word other than "today" (``relative_days`` of any language's ``dates.toml``) right
+    before a date: only punctuation, a weekday and short words ("am", "dem") between."""
+    return _other_day_before().search(before) is not None
+
+
+@cache
+def _other_day_before() -> re.Pattern[str]:
+    """The pattern of :func:`_said_other_day`, built once from every language's data."""
+    words: set[str] = set()
+    cased: set[str] = set()
+    for language in lang.available_languages():
+        data = lang.load(language, "dates")
+        parts = data.get("relative_day_parts", {})
+        words |= {word for word, value in data.get("relative_days", {}).items() if value and word not in parts}
+        cased |= set(data.get("lower_case_relative_days", ()))
+    weekdays = {name.lower() for language in lang.available_languages()
+                for name in get_day_names("wide", locale=language).values()}
+    separator = r"[\s,:()\-–—]+"
+    between = rf"(?:(?i:{lang.rule_alternation(weekdays)}){separator}|\w{{1,5}}{separator}){{0,3}}"
+    # a word the language writes in lower case to mean the day ("morgen") is another word capitalised ("Morgen")
+    said = "|".join([rf"(?i:{lang.rule_alternation(words - cased)})", lang.rule_alternation(cased)])
+    return re.compile(rf"(?<!\w)(?:{said}){separator}{between}$")
 
 
 @cache
