@@ -1,5 +1,5 @@
 """Stop 42, third round (issue 17 item 3): Spanish « Para X, … » opens a source when X is a person or a body
-(« Para la concejala, el festival «llena los hoteles» », « Para Ortuño, su informe “…” »), as French « Pour X, … »
+(« Para la concejala, la cita «atrae a miles de visitantes» », « Para Ortuño, su informe “…” »), as French « Pour X, … »
 does; « Para ello, … », « Para el próximo curso, … » and an infinitive (« Para llegar a tiempo, … ») name no one.
 
 All texts here were written for these tests.
@@ -25,8 +25,8 @@ def _article(text: str, entities: list[tuple[str, str]]) -> Article:
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), [
-    ("El festival cumple diez años. Para la concejala de Turismo, la feria «llena los hoteles de Valdeluz».",
-     "llena los hoteles de Valdeluz", "la concejala de Turismo"),
+    ("La verbena vuelve en agosto. Para la concejala de Fiestas, la cita «atrae a miles de visitantes a Valdeluz».",
+     "atrae a miles de visitantes a Valdeluz", "la concejala de Fiestas"),
     ("La sentencia llegó el lunes. Para Ortuño, su informe “resulta del todo insuficiente para condenar”.",
      "resulta del todo insuficiente para condenar", "Ortuño"),
     ("Las obras empiezan en mayo. Para la alcaldesa, el convenio firmado ayer «deja fuera a los interinos de la comarca».",
