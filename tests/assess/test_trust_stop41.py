@@ -15,21 +15,10 @@ Invented towns, people, firms and sentences.
 from __future__ import annotations
 
 import pytest
-from trust_inputs import analyse, flags
+from trust_inputs import BODY, analyse, flags
 
 from newsweave.extract.boilerplate import furniture_reason
 
-# Plain sentences that give each test article a body without any problem of its own.
-BODY = {
-    "en": ("The council of Fernholt has eleven members and meets in the old grammar school. It set its budget at "
-           "£5.3 million for next year. Councillor Ruth Dalby chaired the meeting on Monday."),
-    "de": ("Der Rat von Kirchweiler hat vierzehn Mitglieder und tagt in der alten Schule. Sein Haushalt umfasst "
-           "4,1 Millionen Euro. Bürgermeisterin Jutta Rendel leitete die Sitzung am Montag."),
-    "es": ("El pleno de Navalcruz tiene trece concejales y se reúne en el antiguo colegio. Su presupuesto es de "
-           "4,1 millones de euros. La alcaldesa, Remedios Olave, presidió la sesión del lunes."),
-    "fr": ("Le conseil de Vaudreuil compte dix-neuf élus et siège dans l’ancienne école. Son budget atteint "
-           "4,1 millions d’euros. La maire, Sylvie Marchal, a présidé la séance de lundi."),
-}
 
 TWO_STOCK_PHRASES = {
     "en": ("The Fernholt regatta drew 2,400 visitors on Saturday, the organisers said.\n\n"

@@ -13,19 +13,10 @@ Invented towns, people, firms and sentences.
 from __future__ import annotations
 
 import pytest
-from trust_inputs import analyse, flags
+from trust_inputs import BODY, analyse, flags
 
 from newsweave.extract.boilerplate import furniture_reason
 
-# Plain sentences that give each test article a body without any problem of its own.
-BODY = {
-    "en": ("The council of Fernholt has eleven members and meets in the old grammar school. It set its budget at "
-           "£5.3 million for next year. Councillor Ruth Dalby chaired the meeting on Monday."),
-    "de": ("Der Rat von Kirchweiler hat vierzehn Mitglieder und tagt in der alten Schule. Sein Haushalt umfasst "
-           "4,1 Millionen Euro. Bürgermeisterin Jutta Rendel leitete die Sitzung am Montag."),
-    "fr": ("Le conseil de Vaudreuil compte dix-neuf élus et siège dans l’ancienne école. Son budget atteint "
-           "4,1 millions d’euros. La maire, Sylvie Marchal, a présidé la séance de lundi."),
-}
 
 GERMAN_PADDING = {
     # An open question in the present, then the stock phrase alone.
