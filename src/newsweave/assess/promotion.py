@@ -171,7 +171,7 @@ def _signal(article: Article, name: str, window: tuple[int, int], excluded: list
     if name == "offer":
         pats = pats + patterns(article, "promotion", "price") + patterns(article, "promotion", "code")
     spans = [span for span in find_patterns(pats, article.text, *window) if not overlaps(*span, excluded)]
-    if name == "named_code" and not _discount_beside(article, window, spans, excluded):
+    if name == "named_code" and spans and not _discount_beside(article, window, spans, excluded):
         return []
     if name == "offer" and _contact_block(article, window):
         spans = [(s, e) for s, e in spans if not _ADDRESS.search(article.text, s, e)]
