@@ -79,6 +79,9 @@ class Agreement:
     marked_name: re.Pattern[str] | None = None
     # pronouns that stand for anyone (« on dit que … »): they name no person, before them or elsewhere
     indefinite: frozenset[str] = frozenset()
+    # a pronoun speaker may be the described subject ("A spokeswoman … said") of the sentence before
+    # (``described_subject_pronouns``: the language's parse draws that subject reliably)
+    described_subjects: bool = False
 
 
 @cache
@@ -93,8 +96,10 @@ def agreement(language: str) -> Agreement:
     subordinate = frozenset(data.get("subordinate_labels", ()))
     suffixes = {gender: tuple(ends) for gender, ends in data.get("gender_suffixes", {}).items()}
     indefinite = frozenset(word.lower() for word in data.get("indefinite_pronouns", ()))
+    described = bool(data.get("described_subject_pronouns", False))
     if not markers:
-        return Agreement(pronouns, None, None, {}, number_gender, plural_cue, subjects, subordinate, indefinite=indefinite)
+        return Agreement(pronouns, None, None, {}, number_gender, plural_cue, subjects, subordinate, indefinite=indefinite,
+                         described_subjects=described)
     alternatives = "|".join([re.escape(word) for word in sorted(markers, key=len, reverse=True)]
                             + [rf"(?-i:[A-ZÀ-Þ])\w*(?:{'|'.join(map(re.escape, ends))})" for ends in suffixes.values()])
     # the marker right before the name, or before a capitalised word or two of it ("Mrs. Hillary")
@@ -104,7 +109,7 @@ def agreement(language: str) -> Agreement:
     marked_name = re.compile(rf"{marked}(?P<name>(?-i:[A-ZÀ-ÞА-ЯЁІЇЄҐ])[\w'’-]*)", re.I)
     after = re.compile(rf"^\s*,\s+(?:[\w'’-]+\s+){{0,4}}?(?P<marker>{alternatives})\b", re.I)
     return Agreement(pronouns, before, after, markers, number_gender, plural_cue, subjects, subordinate, suffixes,
-                     marked_name, indefinite)
+                     marked_name, indefinite, described)
 
 
 def cue_number_gender(language: str, pronoun: str, cue: str | None) -> str | None:
@@ -477,7 +482,7 @@ def _described_subject_before(article: Article, span: tuple[int, int], gender: s
     language = article.language or ""
     doc = article.work.doc
     rule = agreement(language)
-    if doc is None or not rule.subject_labels or not lang.load(language, "quotes").get("described_subject_pronouns"):
+    if doc is None or not rule.subject_labels or not rule.described_subjects:
         return None
     own = doc.char_span(span[0], max(span[1], span[0] + 1), alignment_mode="expand")
     if own is None or not len(own) or own.sent.start == 0:

@@ -312,15 +312,17 @@ def key_per_name(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[st
     return keys
 
 
-def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
+def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str],
+                    keys: Mapping[str, str] | None = None) -> dict[str, str]:
     """Keys of ``names`` renamed to the key of the name they hold after one glued word: a title or a
     common noun that a tagger took into a name ("Keeper Ilse Vardan" in an English report,
     "Kleinstadt Puerto Orvane" in a German one) names the same person or place that another
     language's report names alone, though its id differs. Only before a name of two words or
     more (one word left is too little to be sure of), and not a given name ("Anna Maria Lenz"
     is not "Maria Lenz"). Where the shorter name has several keys (a tagger's labels differ), it is
-    the place's key when one is a place, else the first in order: always the same one."""
-    keys = key_per_name(names, labels)
+    the place's key when one is a place, else the first in order: always the same one. ``keys``:
+    ``key_per_name(names, labels)`` when the caller has it already."""
+    keys = key_per_name(names, labels) if keys is None else keys
     renamed = {}
     for key, name in names.items():
         remainder = name_slugs(name)[1]
@@ -330,13 +332,14 @@ def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict
     return renamed
 
 
-def same_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
+def same_name_keys(names: Mapping[str, str], labels: Mapping[str, str],
+                   keys: Mapping[str, str] | None = None) -> dict[str, str]:
     """Keys of ``names`` renamed to one key per name: a tagger that reads a town as a person in one
     language's report and as an organisation in another's ("per:castel-orvane", "org:castel-orvane")
     gives one name two ids, which then share nothing. Only across languages (``across_languages``): within
     one language the two labels are one tagger's two readings and weigh as they were read. The key kept is the place's when one is a place,
-    else the first in order (as in ``glued_name_keys``)."""
-    keys = key_per_name(names, labels)
+    else the first in order (as in ``glued_name_keys``; ``keys`` likewise)."""
+    keys = key_per_name(names, labels) if keys is None else keys
     return {key: keys[name_slugs(name)[0]] for key, name in names.items() if keys[name_slugs(name)[0]] != key}
 
 
@@ -379,8 +382,9 @@ def score_story(signals: ArticleSignals, story: StoryState,
     labels = {**side.labels, **signals.labels}
     names = {**side.names, **signals.entities}
     labels.update(place_labels(labels, names))
-    same = same_name_keys(names, labels) if across_languages(signals, story) else {}
-    renamed = {**same, **glued_name_keys(names, labels)}
+    keys = key_per_name(names, labels)
+    same = same_name_keys(names, labels, keys) if across_languages(signals, story) else {}
+    renamed = {**same, **glued_name_keys(names, labels, keys)}
     evidence = entity_evidence(under_keys(mine, renamed), under_keys(theirs, renamed), labels, frequencies)
     evidence = counted_evidence(cosine, evidence, new_language(signals, story))
     days_apart = day_conflict(signals.report_days(), story)
