@@ -82,7 +82,7 @@ def without_sentence_articles(mentions: list[Mention], doc: Doc, language: str) 
                 or token.i + 2 >= len(doc) or doc[token.i + 1].idx >= mention.end):
             continue
         words = mention.text.split()
-        if len(words) < 3 or alias_of(mention.text) is not None or candidates(mention.text) or _opens_with_place(words):
+        if len(words) < 3 or alias_of(mention.text) is not None or _place_with_its_article(mention.text) or _opens_with_place(words):
             continue
         following = _token_after(doc, mention.end)
         if following is None or not (following.is_alpha and following.text.islower()):
@@ -90,6 +90,14 @@ def without_sentence_articles(mentions: list[Mention], doc: Doc, language: str) 
         mention.start = doc[token.i + 1].idx
         mention.text = doc.text[mention.start:mention.end]
         mention.lemma = name_lemma(mention.text, language)
+
+
+def _place_with_its_article(name: str) -> bool:
+    """Whether a known place is named with the article ``name`` opens with ("The Hague", "The
+    Bronx"). A place known without it ("The Soviet Union" is the Soviet Union) loses the
+    sentence's article like any other name."""
+    article = name.split()[0]
+    return any(entry.place.name.startswith(article + " ") for entry in candidates(name))
 
 
 def _opens_with_place(words: list[str]) -> bool:
@@ -100,9 +108,13 @@ def _opens_with_place(words: list[str]) -> bool:
 
 
 def _opens_sentence(token: Token) -> bool:
-    """Whether the token opens the text or a sentence (after wiki or quote marks too)."""
+    """Whether the token opens the text, a sentence or a line (after wiki or quote marks too).
+    A line break ends a paragraph or a headline as a full stop ends a sentence; the parser keeps
+    it as a whitespace token of its own, which would otherwise hide the stop before it."""
     index = token.i
-    while index > 0 and doc_punct(token.doc[index - 1]):
+    while index > 0 and (doc_punct(token.doc[index - 1]) or token.doc[index - 1].is_space):
+        if "\n" in token.doc[index - 1].text:
+            return True
         index -= 1
     return index == 0 or token.doc[index - 1].text in SENTENCE_ENDS
 
