@@ -85,11 +85,23 @@ def without_sentence_articles(mentions: list[Mention], doc: Doc, language: str) 
         if len(words) < 3 or alias_of(mention.text) is not None or _place_with_its_article(mention.text) or _opens_with_place(words):
             continue
         following = _token_after(doc, mention.end)
-        if following is None or not (following.is_alpha and following.text.islower()):
+        if following is None or not (following.is_alpha and following.text.islower() or _initials_follow(doc.text, mention.end, words[1:])):
             continue
         mention.start = doc[token.i + 1].idx
         mention.text = doc.text[mention.start:mention.end]
         mention.lemma = name_lemma(mention.text, language)
+
+
+# A bracket of capitals right after a name: the initials a body is then called by.
+BRACKETED_INITIALS = re.compile(r"\s*\(\s*([A-Z]{2,8})\s*\)")
+
+
+def _initials_follow(text: str, end: int, words: list[str]) -> bool:
+    """Whether the name's own initials follow it in brackets ("The Kessel Grain Board ( KGB )
+    was formed"): a body introduced for later mentions, not a title of a work, whose bracket holds
+    a year or a network ("The Kessel Affair ( 1936 )")."""
+    found = BRACKETED_INITIALS.match(text, end)
+    return found is not None and found.group(1) == "".join(word[0] for word in words if word[:1].isupper())
 
 
 def _place_with_its_article(name: str) -> bool:
