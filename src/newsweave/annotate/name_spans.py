@@ -3,10 +3,11 @@
 * **An article that only opens a sentence** ("The Orvane Trust was founded …"): English writes
   "the Orvane Trust" inside a sentence and capitalises the article only because it opens one, so
   it is no part of the name. A capitalised article of ``sentence_articles`` (``lang/<iso>/
-  entities.toml``) at the start of a sentence is dropped from a name of two words or more when
-  the sentence goes on after the name with a lower-case word (prose, not a title: "The Kessel
-  Affair ( 1936 )" keeps its article) and the whole is no known place or alias, nor opens with
-  one ("The Hague Convention").
+  entities.toml``) at the start of a sentence or of a line is dropped from a name of two words or
+  more when the sentence goes on after the name with a lower-case word or the name's own initials
+  in brackets (prose, not a title: "The Kessel Affair ( 1936 )" keeps its article), the whole is
+  no alias, and no known place holds the article in its own name ("The Hague Convention"; "The
+  Soviet Union" is known as the Soviet Union and loses it).
 * **A head word beside the span** ("FC" + "Dorvan", "Velkor Rural" + "District", "Kessel" +
   "State University"): the model often stops at the head word that says what the name is. A
   head that opens names (``[heads]`` ``*_first``) right before a mention, or one or two
