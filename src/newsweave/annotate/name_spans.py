@@ -3,10 +3,11 @@
 * **An article that only opens a sentence** ("The Orvane Trust was founded …"): English writes
   "the Orvane Trust" inside a sentence and capitalises the article only because it opens one, so
   it is no part of the name. A capitalised article of ``sentence_articles`` (``lang/<iso>/
-  entities.toml``) at the start of a sentence is dropped from a name of two words or more when
-  the sentence goes on after the name with a lower-case word (prose, not a title: "The Kessel
-  Affair ( 1936 )" keeps its article) and the whole is no known place or alias, nor opens with
-  one ("The Hague Convention").
+  entities.toml``) at the start of a sentence or of a line is dropped from a name of two words or
+  more when the sentence goes on after the name with a lower-case word or the name's own initials
+  in brackets (prose, not a title: "The Kessel Affair ( 1936 )" keeps its article), the whole is
+  no alias, and no known place holds the article in its own name ("The Hague Convention"; "The
+  Soviet Union" is known as the Soviet Union and loses it).
 * **A head word beside the span** ("FC" + "Dorvan", "Velkor Rural" + "District", "Kessel" +
   "State University"): the model often stops at the head word that says what the name is. A
   head that opens names (``[heads]`` ``*_first``) right before a mention, or one or two
@@ -82,14 +83,34 @@ def without_sentence_articles(mentions: list[Mention], doc: Doc, language: str) 
                 or token.i + 2 >= len(doc) or doc[token.i + 1].idx >= mention.end):
             continue
         words = mention.text.split()
-        if len(words) < 3 or alias_of(mention.text) is not None or candidates(mention.text) or _opens_with_place(words):
+        if len(words) < 3 or alias_of(mention.text) is not None or _place_with_its_article(mention.text) or _opens_with_place(words):
             continue
         following = _token_after(doc, mention.end)
-        if following is None or not (following.is_alpha and following.text.islower()):
+        if following is None or not (following.is_alpha and following.text.islower() or _initials_follow(doc.text, mention.end, words[1:])):
             continue
         mention.start = doc[token.i + 1].idx
         mention.text = doc.text[mention.start:mention.end]
         mention.lemma = name_lemma(mention.text, language)
+
+
+# A bracket of capitals right after a name: the initials a body is then called by.
+BRACKETED_INITIALS = re.compile(r"\s*\(\s*([A-Z]{2,8})\s*\)")
+
+
+def _initials_follow(text: str, end: int, words: list[str]) -> bool:
+    """Whether the name's own initials follow it in brackets ("The Kessel Grain Board ( KGB )
+    was formed"): a body introduced for later mentions, not a title of a work, whose bracket holds
+    a year or a network ("The Kessel Affair ( 1936 )")."""
+    found = BRACKETED_INITIALS.match(text, end)
+    return found is not None and found.group(1) == "".join(word[0] for word in words if word[:1].isupper())
+
+
+def _place_with_its_article(name: str) -> bool:
+    """Whether a known place is named with the article ``name`` opens with ("The Hague", "The
+    Bronx"). A place known without it ("The Soviet Union" is the Soviet Union) loses the
+    sentence's article like any other name."""
+    article = name.split()[0]
+    return any(entry.place.name.startswith(article + " ") for entry in candidates(name))
 
 
 def _opens_with_place(words: list[str]) -> bool:
@@ -100,9 +121,13 @@ def _opens_with_place(words: list[str]) -> bool:
 
 
 def _opens_sentence(token: Token) -> bool:
-    """Whether the token opens the text or a sentence (after wiki or quote marks too)."""
+    """Whether the token opens the text, a sentence or a line (after wiki or quote marks too).
+    A line break ends a paragraph or a headline as a full stop ends a sentence; the parser keeps
+    it as a whitespace token of its own, which would otherwise hide the stop before it."""
     index = token.i
-    while index > 0 and doc_punct(token.doc[index - 1]):
+    while index > 0 and (doc_punct(token.doc[index - 1]) or token.doc[index - 1].is_space):
+        if "\n" in token.doc[index - 1].text:
+            return True
         index -= 1
     return index == 0 or token.doc[index - 1].text in SENTENCE_ENDS
 
