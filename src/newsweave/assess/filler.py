@@ -17,8 +17,8 @@ mark a sentence as vague even when it names a place, because a name alone ("the 
 in the region remains tense") gives nothing to check.
 
 Padding written without a listed phrase has a general shape instead (``[filler] general``: a
-demonstrative subject with an evaluative verb, "a day like this", a moral "all of us"; or a question
-the article asks itself): such a sentence is vague when its only anchors are ones the article had
+demonstrative subject with an evaluative verb, "a day like this", what a thing "tells us", a moral
+"all of us"): such a sentence is vague when its only anchors are ones the article had
 already given (a name named in an earlier sentence), a say-verb it only asks about ("¿Qué nos dice
 …?"), or a present passive (« chacun est appelé à … ») that tells of no event. A run of two
 vague sentences, one of them general, is judged against the article's rate as a longer run is.
@@ -345,11 +345,11 @@ def _names_a_thing(article: Article, sentence: Sentence) -> bool:
 
 def _general_shape(article: Article, sentence: Sentence) -> bool:
     """The sentence speaks of everything and nothing: a demonstrative subject with an evaluative verb ("a
-    victory like this reminds us …"), a moral "all of us" (``[filler] general``), or a question the article
-    asks itself, outside any quotation."""
-    if find_patterns(patterns(article, "filler", "general"), article.text, sentence.start, sentence.end):
-        return True
-    return _asks(sentence) and not _quoted(article, sentence)
+    victory like this reminds us …"), what a thing "tells us", a moral "all of us" (``[filler] general``).
+
+    A question alone is no such shape: news asks in its headings and explainers ("Which areas are they?")
+    before it answers."""
+    return bool(find_patterns(patterns(article, "filler", "general"), article.text, sentence.start, sentence.end))
 
 
 def _asks(sentence: Sentence) -> bool:

@@ -23,7 +23,7 @@ class AssessSettings:
     # real copy uses them one at a time, not two in a row (docs/quality.md "Trust flags — stop 41").
     filler_min_run_phrased: int = 2
     # A run this short is judged against the article's rate when one of its sentences has a general shape
-    # (``[filler] general``, or a question the article asks itself): padding tacked on without a listed phrase
+    # (``[filler] general``): padding tacked on without a listed phrase
     # (docs/quality.md "Trust flags — stop 43").
     filler_min_run_general: int = 2
     # A run is padding when fewer than this many such runs are expected at the article's rate.
