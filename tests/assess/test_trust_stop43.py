@@ -76,13 +76,13 @@ QUOTED = {
 
 # A sober factual close: two vague sentences about the article's particular things.
 SOBER = {
-    "en": ("The juice keeps for a year once bottled. Growers expect a smaller crop next autumn after so heavy a year."),
-    "fr": ("Le jus se conserve un an une fois mis en bouteille. Les producteurs s'attendent à une récolte plus "
-           "modeste l'an prochain."),
-    "de": ("Der Saft hält sich abgefüllt ein Jahr lang. Die Erzeuger rechnen nach einem so starken Jahr mit einer "
-           "kleineren Ernte im nächsten Herbst."),
-    "es": ("El zumo se conserva un año una vez embotellado. Los productores esperan una cosecha menor el próximo "
-           "otoño tras un año tan fuerte."),
+    "en": ("Bottled juice keeps well in a cool cellar. Growers expect a smaller crop after so heavy a harvest."),
+    "fr": ("Le jus en bouteille se conserve bien dans une cave fraîche. Les producteurs s'attendent à une récolte "
+           "plus modeste après une telle abondance."),
+    "de": ("Abgefüllter Saft hält sich in einem kühlen Keller gut. Die Erzeuger rechnen nach einer so reichen Ernte "
+           "mit einer kleineren."),
+    "es": ("El zumo embotellado se conserva bien en una bodega fresca. Los productores esperan una cosecha menor "
+           "tras una tan abundante."),
 }
 
 
