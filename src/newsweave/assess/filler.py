@@ -34,12 +34,12 @@ from newsweave.assess.textual import (
     doc_of,
     find_patterns,
     has_source,
-    quoted_spans,
     language_says,
     line_parts,
     mentions,
     overlaps,
     patterns,
+    quoted_spans,
     sentences,
     time_spans,
 )
