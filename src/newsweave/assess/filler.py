@@ -15,6 +15,13 @@ past form inside an open question („…, ob … gewählt wurde“) tells nothi
 is not judged. Stock phrases of padding (``[filler] phrases`` in ``lang/<iso>/trust.toml``)
 mark a sentence as vague even when it names a place, because a name alone ("the situation
 in the region remains tense") gives nothing to check.
+
+Padding written without a listed phrase has a general shape instead (``[filler] general``: a
+demonstrative subject with an evaluative verb, "a day like this", what a thing "tells us", a moral
+"all of us"): such a sentence is vague when its only anchors are ones the article had
+already given (a name named in an earlier sentence), a say-verb it only asks about ("¿Qué nos dice
+…?"), or a present passive (« chacun est appelé à … ») that tells of no event. A run of two
+vague sentences, one of them general, is judged against the article's rate as a longer run is.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from newsweave.assess.textual import (
     mentions,
     overlaps,
     patterns,
+    quoted_spans,
     sentences,
     time_spans,
 )
@@ -84,6 +92,7 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
     furniture = [(start, end) for start, end, _ in furniture_pieces(article)]
     judged: list[tuple[Sentence, bool]] = []
     phrased: set[int] = set()
+    general: set[int] = set()
     for sentence in sentences(article):
         if sentence.heading or overlaps(sentence.start, sentence.end, furniture):
             continue  # a sub-heading, or site furniture (boilerplate_leak's find), neither adds to nor breaks a run
@@ -91,11 +100,16 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
         if sentence.words() < SETTINGS.filler_min_words and not has_phrase:
             continue  # too short to judge: neither adds to nor breaks a run
         vague = _is_vague(article, sentence, names, times, has_phrase)
+        shaped = _general_shape(article, sentence)
+        if not vague and shaped and _general_unanchored(article, sentence, times):
+            vague = True
         if not vague and _only_asks_about_the_past(article, sentence, names, times, has_phrase):
             continue  # its one anchor is a past form in an open question: neither adds to nor breaks a run
         judged.append((sentence, vague))
         if has_phrase:
             phrased.add(id(sentence))
+        if shaped:
+            general.add(id(sentence))
     shortest = SETTINGS.filler_min_run if doc_of(article).has_annotation("DEP") else SETTINGS.filler_min_run_unparsed
     runs: list[list[Sentence]] = []
     current: list[Sentence] = []
@@ -103,21 +117,28 @@ def _vague_runs(article: Article) -> list[list[Sentence]]:
         if vague:
             current.append(sentence)
             continue
-        if _padding(current, judged, shortest, phrased):
+        if _padding(current, judged, shortest, phrased, general):
             runs.append(current)
         current = []
-    if _padding(current, judged, shortest, phrased):
+    if _padding(current, judged, shortest, phrased, general):
         runs.append(current)
     return runs
 
 
-def _padding(run: list[Sentence], judged: list[tuple[Sentence, bool]], shortest: int, phrased: set[int]) -> bool:
+def _padding(
+    run: list[Sentence], judged: list[tuple[Sentence, bool]], shortest: int, phrased: set[int], general: set[int]
+) -> bool:
     """A run of stock phrases throughout ("Time will tell. It remains to be seen …") is padding from two
     sentences on, whatever the article's register: real copy uses such a phrase one at a time. Any other run
-    must be long enough and unexplained by the article's own rate of vague sentences."""
+    must be long enough and unexplained by the article's own rate of vague sentences; a run with a sentence
+    of general shape (``general``) is long enough from ``SETTINGS.filler_min_run_general`` on, since a vague
+    sentence of news speaks of a particular thing it did not name, not of us all."""
     if len(run) >= SETTINGS.filler_min_run_phrased and all(id(sentence) in phrased for sentence in run):
         return True
-    return len(run) >= shortest and _unexplained(run, judged)
+    long_enough = len(run) >= shortest
+    if len(run) >= SETTINGS.filler_min_run_general and any(id(sentence) in general for sentence in run):
+        long_enough = True
+    return long_enough and _unexplained(run, judged)
 
 
 def _unexplained(run: list[Sentence], judged: list[tuple[Sentence, bool]]) -> bool:
@@ -191,7 +212,7 @@ def checkable_times(article: Article) -> list[tuple[int, int]]:
     ]
 
 
-def _narrates(article: Article, sentence: Sentence, questions_tell: bool = True) -> bool:
+def _narrates(article: Article, sentence: Sentence, questions_tell: bool = True, passive_tells: bool = True) -> bool:
     """The sentence tells what happened (its main verb is in a past tense): a report, not padding.
 
     Padding speaks in the present, the future or the conditional ("the coming days will be
@@ -212,7 +233,18 @@ def _narrates(article: Article, sentence: Sentence, questions_tell: bool = True)
         return False  # "should not be underestimated": a modal speaks of what may be, not of what happened
     if _lone_participle(root) and language_says(article, "filler", "past_needs_auxiliary"):
         return False
+    if not passive_tells and _present_passive(root):
+        return False
     return any("Past" in verb.morph.get("Tense") for verb in verbs)
+
+
+def _present_passive(root: Any) -> bool:
+    """A passive participle whose passive auxiliary is in the present (« chacun est appelé à … »): a
+    state or a call, not an event; its participle's own past tense tells nothing that happened."""
+    if "Pass" not in root.morph.get("Voice"):
+        return False
+    auxiliaries = [child for child in root.children if child.dep_.startswith("aux")]
+    return bool(auxiliaries) and all(child.dep_ == "aux:pass" and "Pres" in child.morph.get("Tense") for child in auxiliaries)
 
 
 def _told(article: Article, sentence: Sentence, questions_tell: bool) -> bool:
@@ -309,3 +341,60 @@ def _names_a_thing(article: Article, sentence: Sentence) -> bool:
     if shapes:
         return bool(find_patterns(shapes, article.text, sentence.start, sentence.end))
     return bool(_INNER_CAPITAL.search(sentence.text))
+
+
+def _general_shape(article: Article, sentence: Sentence) -> bool:
+    """The sentence speaks of everything and nothing: a demonstrative subject with an evaluative verb ("a
+    victory like this reminds us …"), what a thing "tells us", a moral "all of us" (``[filler] general``).
+
+    A question alone is no such shape: news asks in its headings and explainers ("Which areas are they?")
+    before it answers."""
+    return bool(find_patterns(patterns(article, "filler", "general"), article.text, sentence.start, sentence.end))
+
+
+def _asks(sentence: Sentence) -> bool:
+    return "?" in sentence.text
+
+
+def _general_unanchored(article: Article, sentence: Sentence, times: list[tuple[int, int]]) -> bool:
+    """A sentence of general shape with no anchor of its own: no number, checkable date, quotation,
+    quantity, reported mood or first-person account; a source cue only inside the question it asks; no
+    narration but a present passive; and no name the article had not named before it (padding on the
+    article's own place or firm: "The situation at <the hospital> raises many questions for all of us")."""
+    if _DIGIT.search(sentence.text) or _quoted(article, sentence) or _counts(article, sentence) or _reported(article, sentence):
+        return False
+    if _own_account(article, sentence) or _cued_outside_question(article, sentence):
+        return False
+    if overlaps(sentence.start, sentence.end, times) or _narrates(article, sentence, passive_tells=False):
+        return False
+    return not _new_names(article, sentence)
+
+
+def _quoted(article: Article, sentence: Sentence) -> bool:
+    """Someone's words: quotation marks, a line of dialogue, or a quote the quote stage found."""
+    if any(mark in sentence.text for mark in "«»“”\"„") or sentence.text[:1] in "–—":
+        return True
+    if overlaps(sentence.start, sentence.end, quoted_spans(article)):
+        return True
+    return overlaps(sentence.start, sentence.end, [(q.start, q.end) for q in article.quotes])
+
+
+def _cued_outside_question(article: Article, sentence: Sentence) -> bool:
+    """A source cue after the sentence's last question mark: "¿Qué nos dice …?" asks what a thing
+    tells, it reports no one's words."""
+    asked_until = sentence.start + sentence.text.rfind("?") + 1 if _asks(sentence) else sentence.start
+    cues = find_patterns(patterns(article, "source", "cues"), article.text, sentence.start, sentence.end)
+    return any(end > asked_until for _, end in cues)
+
+
+def _new_names(article: Article, sentence: Sentence) -> list[str]:
+    """Names in the sentence (the recogniser's, or capitalised words and the language's name shapes)
+    that no earlier sentence of the article holds."""
+    found = [m.text for m in mentions(article) if m.start < sentence.end and sentence.start < m.end]
+    shapes = patterns(article, "names", "shapes")
+    if shapes:
+        found += [article.text[start:end] for start, end in find_patterns(shapes, article.text, sentence.start, sentence.end)]
+    else:
+        found += [match.group() for match in _INNER_CAPITAL.finditer(sentence.text)]
+    before = article.text[: sentence.start].lower()
+    return [name for name in found if name.strip().lower() not in before]

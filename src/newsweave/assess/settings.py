@@ -22,6 +22,10 @@ class AssessSettings:
     # built on a stock phrase (``[filler] phrases``: "Time will tell. It remains to be seen …"):
     # real copy uses them one at a time, not two in a row (docs/quality.md "Trust flags — stop 41").
     filler_min_run_phrased: int = 2
+    # A run this short is judged against the article's rate when one of its sentences has a general shape
+    # (``[filler] general``): padding tacked on without a listed phrase
+    # (docs/quality.md "Trust flags — stop 43").
+    filler_min_run_general: int = 2
     # A run is padding when fewer than this many such runs are expected at the article's rate.
     filler_alpha: float = 0.05
     # The article's rate of vague sentences is smoothed towards this rate, worth this many
