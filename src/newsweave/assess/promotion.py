@@ -25,7 +25,9 @@ partnership (``[promotion] disclosure``), and a quoted speaker's words, the site
 attributes what it says ("…, the minister said"), are not the article's pitch. Where the
 signals say "sale" on their own (an offer, and the reader called to act or addressed) and
 nobody is reported, a name the recogniser reads as a person is taken as the brand: small
-recognisers call any unknown pair of capitalised words a person ("Nerima Bank").
+recognisers call any unknown pair of capitalised words a person ("Nerima Bank"). So is a name
+where the reader is both addressed and called to act ("you can book your table … at X"), price
+or none; and a name's words that name the article's own town do not make it part of the story.
 """
 
 from __future__ import annotations
