@@ -7,7 +7,8 @@ Three checks, each flag with the date mention as evidence:
 * the same two checks on dates the tagger does not read (other shapes, other languages),
   in ``calendar_check.py``;
 * a date after the article's publication told in the past tense ("the summit was held on
-  12 March 2027" in an article of 2026) — warning. The tense comes from the spaCy parse when
+  12 March 2027" in an article of 2026) — warning; not a date that ends a stretch of time
+  ("cut until 2027", ``[calendar] until``). The tense comes from the spaCy parse when
   the article has one (``Tense=Past`` on the governing verb or its auxiliaries), else from
   the past/future cue words of ``lang/<iso>/dates.toml``.
 """
@@ -21,10 +22,13 @@ from datetime import date
 from newsweave import lang
 from newsweave.annotate.timex import Timex, tag
 from newsweave.assess.calendar_check import CONFIDENCE, calendar_flags
+from newsweave.assess.textual import patterns
 from newsweave.model import Article, Flag
 from newsweave.assess.settings import SETTINGS
 
 KIND = "date_inconsistent"
+# How far before a date its "until" may start ("jusqu'à la fin de 2027"), in characters.
+SPAN_END_REACH = 40
 
 
 def date_flags(article: Article) -> list[Flag]:
@@ -94,11 +98,19 @@ def _future_in_past(article: Article, timex: Timex, published: date | None) -> F
     first = _first_day(timex)
     if published is None or first is None or first <= published or article.published_basis == "inferred":
         return None
-    if not _told_in_past(article, timex):
+    if _ends_a_span(article, timex) or not _told_in_past(article, timex):
         return None
     return Flag(KIND, "warning",
                 f"“{timex.text}” is after the article's date ({published.isoformat()}) yet told in the past tense.",
                 [article.span(timex.start, timex.end)], SETTINGS.date_future_in_past_confidence)
+
+
+def _ends_a_span(article: Article, timex: Timex) -> bool:
+    """The date closes a stretch of time ("a pay cut until 2023", « amputé … jusqu'en 2027 »,
+    ``[calendar] until`` of ``lang/<iso>/trust.toml``): a verb in the past tells when the stretch was
+    decided or began, so a later end says nothing against the article's date."""
+    before = article.text[max(0, timex.start - SPAN_END_REACH) : timex.start]
+    return any(re.search(rf"(?:{pattern.pattern})\s*$", before, pattern.flags) for pattern in patterns(article, "calendar", "until"))
 
 
 def _told_in_past(article: Article, timex: Timex) -> bool:

@@ -25,7 +25,9 @@ partnership (``[promotion] disclosure``), and a quoted speaker's words, the site
 attributes what it says ("…, the minister said"), are not the article's pitch. Where the
 signals say "sale" on their own (an offer, and the reader called to act or addressed) and
 nobody is reported, a name the recogniser reads as a person is taken as the brand: small
-recognisers call any unknown pair of capitalised words a person ("Nerima Bank").
+recognisers call any unknown pair of capitalised words a person ("Nerima Bank"). So is a name
+where the reader is both addressed and called to act ("you can book your table … at X"), price
+or none; and a name's words that name the article's own town do not make it part of the story.
 """
 
 from __future__ import annotations
@@ -85,7 +87,7 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
         pitched = _pitch_without_speaker(article, window, found)
         lead = _lead_sentence(article, all_sentences, index) if pitched else None
         pitch = (lead.start if lead else window[0], window[1])
-        own = _brands(article, window, acts, pitched)
+        own = _brands(article, window, acts, pitched or _reader_called(found))
         brands = [span for span in own if _core(article.text[span[0] : span[1]]) not in seen]
         brands = [span for span in brands if _off_topic(article, article.text[span[0] : span[1]], pitch)]
         # The lead's product may be the one the sale gives again by its web address: both are evidence.
@@ -230,6 +232,15 @@ def _pitch_without_speaker(article: Article, window: tuple[int, int], found: dic
         and not _reports_someone(article, window)
 
 
+def _reader_called(found: dict[str, list[tuple[int, int]]]) -> bool:
+    """The reader is both addressed and called to act with a commercial verb ("you can book your table
+    online now at X"): where the window reports nobody, an unknown name in it is the place to buy, not a
+    place or a person reported on, even with no price. It lends no product to the sentence before it
+    (``_lead_in_brands`` needs a sale): a site's sign-up box ("… emails from X. You may unsubscribe at any
+    time.") calls the reader but sells nothing."""
+    return {"call_to_act", "second_person"} <= set(found)
+
+
 def _brands(article: Article, window: tuple[int, int], acts: list[tuple[int, int]], pitched: bool = False) -> list[tuple[int, int]]:
     """Names in the window that are not people: parsed mentions, capitalised words, addresses.
 
@@ -307,7 +318,7 @@ def _treated_as_product(article: Article, mention, acts: list[tuple[int, int]], 
 
 def _off_topic(article: Article, name: str, window: tuple[int, int]) -> bool:
     """The name is not in the title and not named outside the pitch: slipped in, not reported on."""
-    key = _core(name)
+    key = _core(_own_words(article, name, window))
     if not key or len(key) < 3:
         return False
     if article.title and key in article.title.lower():
@@ -316,6 +327,16 @@ def _off_topic(article: Article, name: str, window: tuple[int, int]) -> bool:
     outside = article.text[:start].lower() + " " + article.text[end:].lower()
     # A word that starts with the name counts too: the article about Kulmbach says "Kulmbacher".
     return re.search(rf"\b{re.escape(key)}", outside) is None
+
+
+def _own_words(article: Article, name: str, window: tuple[int, int]) -> str:
+    """The words of a name that are not themselves a name the article gives outside the pitch: a hotel or
+    a shop named after the article's town ("Hotel Selva Montebravo" in a report on Montebravo's zoo) is
+    on the article's topic only by its other words. The whole name when every word is such a name."""
+    start, end = window
+    elsewhere = {m.text for m in mentions(article) if m.end <= start or end <= m.start}
+    words = [word for word in name.split() if word.strip(",.;:") not in elsewhere]
+    return " ".join(words) if words and len(words) < len(name.split()) else name
 
 
 def _looks_like_address_or_code(name: str) -> bool:
