@@ -130,7 +130,9 @@ def _parse_says_past(doc, timex: Timex) -> bool:
     for _ in range(6):  # climb to the verb that governs the date
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
-        token = token.head
+        below, token = token, token.head
+        if token.pos_ == "NOUN" and not span.start <= token.i < span.end and _by_preposition(below):
+            return False  # the date describes a thing ("a use-by date of August 2027"), not when the verb's event was
     tenses = set(token.morph.get("Tense"))
     if "Part" in token.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in token.children):
         tenses.discard("Past")  # a participle used as an adjective ("prévue pour 2026") tells no past
@@ -139,7 +141,16 @@ def _parse_says_past(doc, timex: Timex) -> bool:
             tenses.update(child.morph.get("Tense"))
             if child.tag_ == "MD" or "Fut" in child.morph.get("Tense"):
                 return False  # "will be held", "sera"
+            if "Inf" in child.morph.get("VerbForm") or child.tag_ == "TO":
+                return False  # an infinitive ("to be connected in 2027", « doit être raccordé »): its participle tells no past
     return "Past" in tenses and "Fut" not in tenses
+
+
+def _by_preposition(token) -> bool:
+    """The token is a preposition or is headed by one ("of" in "a date of May 2028"; « de » in
+    « une date de mai 2028 »): the date it brings is a noun's complement. A date hung on a noun
+    with no preposition (« raccordée au réseau le 12 mai ») is a parse's slip, still the verb's time."""
+    return token.pos_ == "ADP" or any(child.dep_ == "case" for child in token.children)
 
 
 def _clause_has(article: Article, timex: Timex, cue_list: str) -> bool:
