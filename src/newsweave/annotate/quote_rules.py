@@ -637,6 +637,14 @@ def rules(language: str) -> Rules | None:
                # 'According to the ministry, the plan is "dead"' / 'Selon la mairie, le projet est « mort »'
                rf"^(?P<cue>{preps})\s+{phrase}\s*,{clause}{{0,160}}$",
                *([rf"^(?P<cue>{person_preps})\s+{phrase}\s*,{clause}{{0,160}}$"] if person_preps else [])]
+    # 'A nurse on the ward, who has worked there for years, said the ward had been "…"': a described
+    # subject opening the sentence, a relative clause of ``described_partial_subjects`` between commas, a
+    # clause cue, then no comma before the fragment (after one, another subject may speak: "…, a man
+    # yelled “…”", "…, including Mitt Romney -- “…”")
+    if data.get("described_partial_subjects"):
+        described = rf"(?P<speaker>(?:{determiners})\s+(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+)"
+        relative = rf"(?:,\s+(?:{alternation(data['described_partial_subjects'])})\b(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,)?"
+        partial.append(rf"^{described}{relative}\s+(?P<cue>{clause_cues})\s(?:(?!,){clause}){{0,120}}$")
     # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
     # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe");
     # only these cues, not the quote cues, which hold verbs of thought ("Repairs are expected …")
