@@ -1,0 +1,95 @@
+"""Stop 43 (issue 17 items 1, 3, the quotes43 tune half): partial quotes. An English quoted fragment in a sentence
+opened by a described subject, with a who/which aside or none, after its clause cue ("A nurse on the ward, who …,
+said the ward had been “…”"); a fragment that is a cue's object or complement ("described the walkout as “…”",
+„sprach … von einem „…““, «describió … como una crisis “…”»).
+
+All texts here were written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quote_inputs import quotes_of, speaker_text
+
+
+# ---- English: a described subject opening the sentence, its aside, a clause cue ---------------------------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("A ferry mechanic, who has serviced the boats since 2009, said the old engine had been "
+     "\"held together with wire and prayer\".", "held together with wire and prayer", "A ferry mechanic"),
+    ("A spokeswoman for the Orrin Valley Water Board said the repairs had come in \"well ahead of the frost\".",
+     "well ahead of the frost", "A spokeswoman for the Orrin Valley Water Board"),
+    ("The librarian, who asked not to be named, said the reading room was \"a waiting room with books\".",
+     "a waiting room with books", "The librarian"),
+])
+def test_a_described_subject_speaks_the_fragment_after_its_cue(text: str, words: str, speaker: str) -> None:
+    quote = quotes_of(text, "en")[words]
+    assert quote.partial and speaker_text(quote) == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # look-alikes that must not move: after a comma another subject may speak; an aside that is no relative
+    # clause is a clause of the writer's; a fragment with no cue is a scare quote
+    ("Some in the hall booted up laptops, and when Dena Ferrow said it was late, a porter shouted \"Lights out!\"",
+     "Lights out!"),
+    ("The figures show, he said in a phone call, that \"the ferry pays for itself\".", "the ferry pays for itself"),
+    ("The new library has a \"quiet floor\" and a café.", "quiet floor"),
+])
+def test_other_subjects_and_scare_quotes_are_no_described_partial(text: str, words: str) -> None:
+    quote = quotes_of(text, "en").get(words)
+    assert quote is None or speaker_text(quote) not in ("Some in the hall", "The figures show", "The new library")
+
+
+# ---- a cue's object or complement (complement_cues) ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, language, words, speaker", [
+    ("Its harbour master, Edwin Talbrook, described the closure as \"overdue and overcautious\" on Monday.",
+     "en", "overdue and overcautious", "Its harbour master, Edwin Talbrook"),
+    ("Staatsanwalt Jörn Melchau sprach am Rande der Sitzung von einem „Kartenhaus ohne Fundament“.",
+     "de", "Kartenhaus ohne Fundament", "Staatsanwalt Jörn Melchau"),
+    ("La alcaldesa, Nerea Ubillos, describió el apagón como una avería «sin precedentes en la comarca».",
+     "es", "sin precedentes en la comarca", "La alcaldesa, Nerea Ubillos"),
+])
+def test_a_fragment_that_is_a_cues_complement_is_a_partial_quote(text: str, language: str, words: str,
+                                                                  speaker: str) -> None:
+    quote = quotes_of(text, language)[words]
+    assert quote.partial and speaker_text(quote) == speaker
+
+
+@pytest.mark.parametrize("text, language, words", [
+    # look-alikes that must not move: the verb with no complement word before the fragment, and a complement
+    # word with no cue
+    ("Edwin Talbrook described in detail the \"Harbour Plan\" of the town.", "en", "Harbour Plan"),
+    ("Der Hafen gilt als „Tor zur Welt“.", "de", "Tor zur Welt"),
+    ("El puerto funciona como «puerta del norte».", "es", "puerta del norte"),
+])
+def test_no_complement_word_or_no_cue_gives_no_partial_quote(text: str, language: str, words: str) -> None:
+    assert words not in quotes_of(text, language)
+
+
+# ---- a quote continued in the next paragraph takes the speaker its first paragraph got from the sentence before ---
+
+CONTINUED = {
+    "fr": ("À l'école de Brissac, la conseillère Odile Marchal a reçu trente élèves. Elle ne cache pas sa fatigue.\n\n"
+           "« Je suis seule pour toute l'école. Je fais les dossiers, les rendez-vous, les appels.\n\n"
+           "« Si on m'envoyait quelqu'un un jour par semaine, on tiendrait jusqu'à l'été. »"),
+    "en": ("At Pellbrook school, counsellor Odile Marchal saw thirty pupils. She does not hide her tiredness.\n\n"
+           "\"I am alone for the whole school. I do the files, the appointments, the calls.\n\n"
+           "\"If they sent me someone one day a week, we would manage until summer.\""),
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_continued_paragraph_keeps_the_speaker_of_the_sentence_before(language: str) -> None:
+    quotes = list(quotes_of(CONTINUED[language], language).values())
+    assert len(quotes) == 2 and speaker_text(quotes[0]) is not None
+    assert speaker_text(quotes[1]) == speaker_text(quotes[0])
+
+
+def test_a_new_quote_paragraph_after_a_closed_one_takes_no_speaker_from_it() -> None:
+    # the look-alike that must not move: the first quote closes in its paragraph, so the next paragraph's quote is
+    # another quote, and the sentence before it holds a quote: no speaker is carried to it
+    text = CONTINUED["fr"].replace("les appels.\n\n", "les appels. »\n\n")
+    quotes = list(quotes_of(text, "fr").values())
+    assert len(quotes) == 2 and speaker_text(quotes[1]) is None
