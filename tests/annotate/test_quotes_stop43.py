@@ -67,29 +67,3 @@ def test_a_fragment_that_is_a_cues_complement_is_a_partial_quote(text: str, lang
 def test_no_complement_word_or_no_cue_gives_no_partial_quote(text: str, language: str, words: str) -> None:
     assert words not in quotes_of(text, language)
 
-
-# ---- a quote continued in the next paragraph takes the speaker its first paragraph got from the sentence before ---
-
-CONTINUED = {
-    "fr": ("À l'école de Brissac, la conseillère Odile Marchal a reçu trente élèves. Elle ne cache pas sa fatigue.\n\n"
-           "« Je suis seule pour toute l'école. Je fais les dossiers, les rendez-vous, les appels.\n\n"
-           "« Si on m'envoyait quelqu'un un jour par semaine, on tiendrait jusqu'à l'été. »"),
-    "en": ("At Pellbrook school, counsellor Odile Marchal saw thirty pupils. She does not hide her tiredness.\n\n"
-           "\"I am alone for the whole school. I do the files, the appointments, the calls.\n\n"
-           "\"If they sent me someone one day a week, we would manage until summer.\""),
-}
-
-
-@pytest.mark.parametrize("language", ["fr", "en"])
-def test_a_continued_paragraph_keeps_the_speaker_of_the_sentence_before(language: str) -> None:
-    quotes = list(quotes_of(CONTINUED[language], language).values())
-    assert len(quotes) == 2 and speaker_text(quotes[0]) is not None
-    assert speaker_text(quotes[1]) == speaker_text(quotes[0])
-
-
-def test_a_new_quote_paragraph_after_a_closed_one_takes_no_speaker_from_it() -> None:
-    # the look-alike that must not move: the first quote closes in its paragraph, so the next paragraph's quote is
-    # another quote, and the sentence before it holds a quote: no speaker is carried to it
-    text = CONTINUED["fr"].replace("les appels.\n\n", "les appels. »\n\n")
-    quotes = list(quotes_of(text, "fr").values())
-    assert len(quotes) == 2 and speaker_text(quotes[1]) is None

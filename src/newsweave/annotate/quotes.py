@@ -527,15 +527,9 @@ def find_quotes(article: Article) -> list[Quote]:
     quotes = sorted(standalone + spoken, key=lambda q: q.start)
     _number_utterances(text, quotes, rule)
     # (after the utterances are numbered: a quote that goes on with the speech before keeps its speaker)
-    # (a quote continued in the next paragraph is one quote: its later paragraphs take the speaker its first
-    # paragraph gets here, as _share_attributions gives them the speakers found before)
-    late: dict[int, Attribution] = {}
     for quote in quotes:
         if quote.attribution is None:
-            quote.attribution = _attribute_previous_subject(text, quote.extras["piece"], rule) \
-                or late.get(quote.extras["group"])
-            if quote.attribution is not None:
-                late.setdefault(quote.extras["group"], quote.attribution)
+            quote.attribution = _attribute_previous_subject(text, quote.extras["piece"], rule)
     quotes = [q for q in quotes if q.attribution or len(text[q.start:q.end].split()) >= SETTINGS.quote_min_unattributed_words
               or len(CJK.findall(text[q.start:q.end])) >= 2 * SETTINGS.quote_min_unattributed_words
               or text[q.start:q.end].rstrip("»”“«\"」』 ")[-1:] in tuple(SENTENCE_MARKS)]
