@@ -1,7 +1,8 @@
 """Stop 43 (issue 17 items 1, 3, the quotes43 tune half): partial quotes. An English quoted fragment in a sentence
 opened by a described subject, with a who/which aside or none, after its clause cue ("A nurse on the ward, who …,
 said the ward had been “…”"); a fragment that is a cue's object or complement ("described the walkout as “…”",
-„sprach … von einem „…““, «describió … como una crisis “…”»).
+„sprach … von einem „…““, «describió … como una crisis “…”»); a German source before the verb with no comma
+(„Laut Gutachten handelte die Firma „…““).
 
 All texts here were written for these tests.
 """
@@ -67,3 +68,25 @@ def test_a_fragment_that_is_a_cues_complement_is_a_partial_quote(text: str, lang
 def test_no_complement_word_or_no_cue_gives_no_partial_quote(text: str, language: str, words: str) -> None:
     assert words not in quotes_of(text, language)
 
+
+
+# ---- German: a source before the verb with no comma, then the fragment ----------------------------------------------
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Laut Gutachten handelte die Firma dabei „fahrlässig und ohne jede Aufsicht“.",
+     "fahrlässig und ohne jede Aufsicht", "Gutachten"),
+    ("Nach Angaben von Werftchef Olaf Brinkhorst ist eine „Pause von drei Wochen unvermeidlich“.",
+     "Pause von drei Wochen unvermeidlich", "Werftchef Olaf Brinkhorst"),
+])
+def test_a_source_before_the_verb_speaks_the_fragment(text: str, words: str, speaker: str) -> None:
+    quote = quotes_of(text, "de")[words]
+    assert quote.partial and speaker_text(quote) == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # look-alikes that must not move: a name in title case after the source, a pronoun source
+    ("Laut Fahrplan fährt der „Blaue Pfeil“ um acht Uhr.", "Blaue Pfeil"),
+    ("Laut ihm war das ein „großer Fehler“.", "großer Fehler"),
+])
+def test_a_title_or_a_pronoun_after_laut_gives_no_partial_quote(text: str, words: str) -> None:
+    assert words not in quotes_of(text, "de")

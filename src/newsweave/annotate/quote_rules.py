@@ -637,6 +637,11 @@ def rules(language: str) -> Rules | None:
                # 'According to the ministry, the plan is "dead"' / 'Selon la mairie, le projet est « mort »'
                rf"^(?P<cue>{preps})\s+{phrase}\s*,{clause}{{0,160}}$",
                *([rf"^(?P<cue>{person_preps})\s+{phrase}\s*,{clause}{{0,160}}$"] if person_preps else [])]
+    # „Laut Anklageschrift handelte er „…““: where the verb follows the source with no comma (``source_before_verb``),
+    # the source's capitalised words up to the first lower-case word, as for an indirect quote
+    if data.get("source_before_verb"):
+        partial.append(rf"^(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
+                       rf"(?-i:[{UPPER}])[\w’'-]*{genitive})\s+(?=(?-i:[a-zäöüß])){no_genitive}{clause}{{0,160}}$")
     # 'Ada Quill described the walkout as “…”', „Vogt sprach von einem „…““: a cue whose object or complement
     # the fragment is (``complement_cues``: the cue, then the word that opens its complement, "" for none),
     # with at most two words between that word and the mark
