@@ -637,6 +637,30 @@ def rules(language: str) -> Rules | None:
                # 'According to the ministry, the plan is "dead"' / 'Selon la mairie, le projet est « mort »'
                rf"^(?P<cue>{preps})\s+{phrase}\s*,{clause}{{0,160}}$",
                *([rf"^(?P<cue>{person_preps})\s+{phrase}\s*,{clause}{{0,160}}$"] if person_preps else [])]
+    # „Laut Anklageschrift handelte er „…““: where the verb follows the source with no comma (``source_before_verb``),
+    # the source's capitalised words up to the first lower-case word, as for an indirect quote
+    if data.get("source_before_verb"):
+        partial.append(rf"^(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
+                       rf"(?-i:[{UPPER}])[\w’'-]*{genitive})\s+(?=(?-i:[a-zäöüß])){no_genitive}{clause}{{0,160}}$")
+    # 'Ada Quill described the walkout as “…”', „Vogt sprach von einem „…““: a cue whose object or complement
+    # the fragment is (``complement_cues``: the cue, then the word that opens its complement, "" for none),
+    # with at most two words between that word and the mark
+    # (the subject opens the sentence, with no word before it: in „Vor jubelnden Anhängern sprach der Premier von …“
+    # the noun before the cue is no subject; or it follows a fronted phrase and its comma, "Elsewhere in his
+    # remarks, Geng described …", tried second: an appositive would pass for a fronted phrase)
+    own_subject = rf"{speaker}{long_aside}(?:,\s*|\s+)"
+    opening_subject, fronted_subject = rf"^{own_subject}", rf"^{clause}{{1,80}}?,\s+{own_subject}"
+    for verb, opener in data.get("complement_cues", {}).items():
+        complement = rf"{clause}{{0,80}}?\b(?:{opener})" if opener else ""
+        partial += [rf"{opening}(?P<cue>{verb})\b{complement}(?:\s+[\w'’-]+){{0,2}}?\s*$" for opening in (opening_subject, fronted_subject)]
+    # 'A nurse on the ward, who has worked there for years, said the ward had been "…"': a described
+    # subject opening the sentence, a relative clause of ``described_partial_subjects`` between commas, a
+    # clause cue, then no comma before the fragment (after one, another subject may speak: "…, a man
+    # yelled “…”", "…, including Mitt Romney -- “…”")
+    if data.get("described_partial_subjects"):
+        described = rf"(?P<speaker>(?:{determiners})\s+(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+)"
+        relative_aside = rf"(?:,\s+(?:{alternation(data['described_partial_subjects'])})\b(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,)?"
+        partial.append(rf"^{described}{relative_aside}\s+(?P<cue>{clause_cues})\s(?:(?!,){clause}){{0,120}}$")
     # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
     # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe");
     # only these cues, not the quote cues, which hold verbs of thought ("Repairs are expected …")
