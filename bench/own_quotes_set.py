@@ -85,7 +85,9 @@ def speaker_right(gold: dict, ours: dict) -> bool:
         # a title or role before the full name ("Councillor Maren Oddvik") still names the right person
         return bool(said) and (said == wanted or said.endswith(" " + wanted))
     wanted = without_articles(gold["speaker"])
-    candidates = [ours.get("speaker_name"), ours.get("speaker_description"), speaker.get("text")]
+    described = ours.get("speaker_description")  # the contract's {start, end, text}, or absent
+    candidates = [ours.get("speaker_name"), described.get("text") if isinstance(described, dict) else described,
+                  speaker.get("text")]
     for said in (without_articles(c) for c in candidates if c):
         if len(said) >= 3 and (said in wanted or wanted in said):
             return True
