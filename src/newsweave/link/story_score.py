@@ -40,13 +40,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
 from newsweave.annotate.canonical import slug
+from newsweave.annotate.geo import countries
 from newsweave.annotate.given_names import all_given_names
 from newsweave.link.story_signals import ArticleSignals, parse_day
+from newsweave.link.story_spelling import spelt_alike_keys
 from newsweave.link.story_state import StoryState
 from newsweave.link.settings import SETTINGS
 
@@ -98,11 +100,27 @@ def _entity_weights(entities: Mapping[str, float] | Iterable[str]) -> dict[str, 
     return dict.fromkeys(entities, 1.0)
 
 
+@cache
+def country_keys() -> frozenset[str]:
+    """The entity keys of the countries (``geo:`` and their GeoNames ids)."""
+    return frozenset(place.entity_id for place in countries().values())
+
+
+def kind_weight(key: str, labels: Mapping[str, str], across: bool = False) -> float:
+    """How much a shared entity of this kind says of one event: by label (``LABEL_WEIGHTS``), and
+    across languages ``story_country_weight`` for a country (a report from abroad names the
+    country where a report at home names the town; within one language a country weighs as a place)."""
+    if across and key in country_keys():
+        return SETTINGS.story_country_weight
+    return LABEL_WEIGHTS.get(labels.get(key, ""), 1.0)
+
+
 def entity_evidence(article: Mapping[str, float], story: Mapping[str, float], labels: Mapping[str, str],
-                    frequencies: EntityFrequencies = NO_FREQUENCIES) -> float:
-    """Overlap of distinctiveness-weighted mentions, scaled down when little distinctive weight is shared."""
+                    frequencies: EntityFrequencies = NO_FREQUENCIES, across: bool = False) -> float:
+    """Overlap of distinctiveness-weighted mentions, scaled down when little distinctive weight is
+    shared; ``across``: the two sides are reports in different languages (``kind_weight``)."""
     def distinct(key: str) -> float:
-        return LABEL_WEIGHTS.get(labels.get(key, ""), 1.0) * frequencies.share(key)
+        return kind_weight(key, labels, across) * frequencies.share(key)
 
     a = {key: weight * distinct(key) for key, weight in article.items()}
     s = {key: weight * distinct(key) for key, weight in story.items()}
@@ -119,6 +137,12 @@ def counted_evidence(cosine: float, evidence: float, across_languages: bool) -> 
     language the story has no report in: one event told in two languages reads less alike (the
     multilingual embedding keeps some of each language), and there shared names are what join it."""
     return evidence if across_languages or cosine >= SETTINGS.story_cosine_floor else 0.0
+
+
+def language_gap(crossing: bool) -> float:
+    """What the cosine of an article in a language new to the story is raised by
+    (``story_language_gap``): one story's reports read less alike across languages."""
+    return SETTINGS.story_language_gap if crossing else 0.0
 
 
 def evidence_within_days(evidence: float, days_apart: float, published_gap: int) -> float:
@@ -349,6 +373,20 @@ def name_slugs(name: str) -> tuple[str, str]:
     return slug(name), slug(" ".join(words[1:])) if glued else ""
 
 
+def chained(renamed: Mapping[str, str]) -> dict[str, str]:
+    """Renamings followed to their end: a glued name renamed to a name that is renamed in turn
+    (spelt otherwise in another language) stands under the last key."""
+    ends = {}
+    for key, target in renamed.items():
+        seen = {key}
+        while target in renamed and target not in seen:
+            seen.add(target)
+            target = renamed[target]
+        if target != key:
+            ends[key] = target
+    return ends
+
+
 def under_keys(weights: Mapping[str, float], renamed: Mapping[str, str]) -> dict[str, float]:
     """Mention weights with each renamed key's weight added to the key it stands for."""
     if not renamed:
@@ -379,12 +417,15 @@ def score_story(signals: ArticleSignals, story: StoryState,
     labels = {**side.labels, **signals.labels}
     names = {**side.names, **signals.entities}
     labels.update(place_labels(labels, names))
-    same = same_name_keys(names, labels) if across_languages(signals, story) else {}
-    renamed = {**same, **glued_name_keys(names, labels)}
-    evidence = entity_evidence(under_keys(mine, renamed), under_keys(theirs, renamed), labels, frequencies)
-    evidence = counted_evidence(cosine, evidence, new_language(signals, story))
+    renamed = glued_name_keys(names, labels)
+    across = across_languages(signals, story)
+    if across:
+        renamed = chained({**renamed, **spelt_alike_keys(names, labels, [signals.language, *story.languages])})
+    evidence = entity_evidence(under_keys(mine, renamed), under_keys(theirs, renamed), labels, frequencies, across)
+    crossing = new_language(signals, story)
+    evidence = counted_evidence(cosine, evidence, crossing)
     days_apart = day_conflict(signals.report_days(), story)
-    return (combined_score(cosine, evidence_within_days(evidence, days_apart, gap if published_gap is None else published_gap), gap)
+    return (combined_score(cosine + language_gap(crossing), evidence_within_days(evidence, days_apart, gap if published_gap is None else published_gap), gap)
             - reported_cost(signals, story)
             - SETTINGS.story_day_penalty * days_apart
             - SETTINGS.story_year_penalty * year_conflict(signals, story)
