@@ -139,10 +139,12 @@ def counted_evidence(cosine: float, evidence: float, across_languages: bool) -> 
     return evidence if across_languages or cosine >= SETTINGS.story_cosine_floor else 0.0
 
 
-def language_gap(crossing: bool) -> float:
+def language_gap(crossing: bool, days_apart: float) -> float:
     """What the cosine of an article in a language new to the story is raised by
-    (``story_language_gap``): one story's reports read less alike across languages."""
-    return SETTINGS.story_language_gap if crossing else 0.0
+    (``story_language_gap``): one story's reports read less alike across languages. Less as its
+    days lie apart from the story's (``day_conflict``), none at a full conflict: reading alike is
+    not another event's sign, the days are (the seed pair, two years apart, keeps its margin)."""
+    return SETTINGS.story_language_gap * (1.0 - days_apart) if crossing else 0.0
 
 
 def evidence_within_days(evidence: float, days_apart: float, published_gap: int) -> float:
@@ -425,7 +427,7 @@ def score_story(signals: ArticleSignals, story: StoryState,
     crossing = new_language(signals, story)
     evidence = counted_evidence(cosine, evidence, crossing)
     days_apart = day_conflict(signals.report_days(), story)
-    return (combined_score(cosine + language_gap(crossing), evidence_within_days(evidence, days_apart, gap if published_gap is None else published_gap), gap)
+    return (combined_score(cosine + language_gap(crossing, days_apart), evidence_within_days(evidence, days_apart, gap if published_gap is None else published_gap), gap)
             - reported_cost(signals, story)
             - SETTINGS.story_day_penalty * days_apart
             - SETTINGS.story_year_penalty * year_conflict(signals, story)
