@@ -422,7 +422,7 @@ def score_story(signals: ArticleSignals, story: StoryState,
     renamed = glued_name_keys(names, labels)
     across = across_languages(signals, story)
     if across:
-        renamed = chained({**renamed, **spelt_alike_keys(names, labels, [signals.language, *story.languages])})
+        renamed = chained({**renamed, **spelt_alike_keys(names, labels, [signals.language or "", *story.languages])})
     evidence = entity_evidence(under_keys(mine, renamed), under_keys(theirs, renamed), labels, frequencies, across)
     crossing = new_language(signals, story)
     evidence = counted_evidence(cosine, evidence, crossing)
