@@ -12,8 +12,12 @@
   names says little) and its kind (a shared place is weaker evidence than a shared person or
   organisation; a name that either side tags a place weighs as a place wherever it is tagged
   otherwise, ``place_labels``; a name with a title or a common noun glued before it is the
-  name alone, ``glued_name_keys``; one name under several labels is one key, ``same_name_keys``) — times how much distinctive weight is shared at all, so that one
+  name alone, ``glued_name_keys``; across languages one name under several labels or spellings, or held
+  at the end of a longer name, is one key, ``story_spelling.spelt_alike_keys``, and a country weighs
+  ``story_country_weight``, ``kind_weight``) — times how much distinctive weight is shared at all, so that one
   shared town does not join two events that happened in it;
+* language gap: the cosine of an article in a language none of the story's reports is in is raised
+  by ``SETTINGS.story_language_gap``, less as its days lie apart (``language_gap``);
 * time: a story takes no article published further than ``SETTINGS.story_max_gap_days`` from its
   span. An article without a publication day is timed by the nearest day it reports
   (``reported_gap``); from ``SETTINGS.story_reported_gap_days`` on it pays
@@ -357,7 +361,8 @@ def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict
 
 
 def same_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
-    """Keys of ``names`` renamed to one key per name: a tagger that reads a town as a person in one
+    """Keys of ``names`` renamed to one key per name (``score_story`` now folds these and more with
+    ``story_spelling.spelt_alike_keys``, where one slug is one spelling form): a tagger that reads a town as a person in one
     language's report and as an organisation in another's ("per:castel-orvane", "org:castel-orvane")
     gives one name two ids, which then share nothing. Only across languages (``across_languages``): within
     one language the two labels are one tagger's two readings and weigh as they were read. The key kept is the place's when one is a place,
