@@ -1,9 +1,9 @@
 """One name spelt otherwise in another language's report: keys that a story score counts as one.
 
 Two reports of one event in two languages often spell its foreign names each the way its language
-transcribes them (a Ukrainian city is "Kharkiv" in English, "Charkiw" in German, "Járkov" in
+transcribes them (a Ukrainian city is "Kherson" in English, "Cherson" in German, "Jersón" in
 Spanish), and each language's tagger keeps different words around a name (a German report's
-"Hauptstadt Charkiw", a Spanish "Universidad de Járkov", a French "collège … de <town>").
+"Hafenstadt Cherson", a Spanish "Universidad de Jersón", a French "collège … de <town>").
 Their ids differ, so the two reports share no name. Here a name's *forms* are its slug and the
 slug as each language concerned writes it in the English transcription
 (``lang/<iso>/spelling.toml``, ``romanised``: German "w" is English "v", Spanish "j" is English
@@ -61,7 +61,7 @@ def spelling_forms(text: str, languages: tuple[str, ...]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def name_tails(name: str) -> tuple[str, ...]:
     """The ends of a name that may be the name alone: the words after each word that is not a given
-    name, from a capitalised word on ("Hauptstadt Charkiw" → "Charkiw"; "collège Jean-Moulin de
+    name, from a capitalised word on ("Hafenstadt Cherson" → "Cherson"; "collège Jean-Moulin de
     Lens" → "Jean-Moulin de Lens", "Lens"; "Anna Maria Lenz" → none)."""
     words = name.split()
     given = all_given_names()
