@@ -10,7 +10,8 @@ import numpy as np
 
 from newsweave.link import story_score
 from newsweave.link.story_changes import span_gap, state_of, story_as_signals
-from newsweave.link.story_score import NO_FREQUENCIES, same_name_keys, score_story
+from newsweave.link.story_score import NO_FREQUENCIES, score_story
+from newsweave.link.story_spelling import spelt_alike_keys
 from newsweave.link.story_signals import ArticleSignals
 
 TOWN_AS_FIRM = {"org:villaseca-del-cierzo": "Villaseca del Cierzo"}
@@ -29,6 +30,9 @@ def report(direction: list[float], entities: dict[str, str], language: str, publ
                           days=days, labels=labels)
 
 
+BOTH = ("en", "es")  # the two languages of the reports compared (story_spelling reads their spellings)
+
+
 def joins(signals: ArticleSignals, story_signals: ArticleSignals) -> bool:
     score = score_story(signals, state_of("", [("", story_signals)]), NO_FREQUENCIES)
     return score is not None and score >= story_score.SETTINGS.story_join_threshold
@@ -36,17 +40,17 @@ def joins(signals: ArticleSignals, story_signals: ArticleSignals) -> bool:
 
 def test_one_name_under_two_labels_is_one_key_the_place_s_when_there_is_one():
     labels = {"org:villaseca-del-cierzo": "ORG", "per:villaseca-del-cierzo": "PER"}
-    assert same_name_keys({**TOWN_AS_FIRM, **TOWN_AS_PERSON}, labels) == {
+    assert spelt_alike_keys({**TOWN_AS_FIRM, **TOWN_AS_PERSON}, labels, BOTH) == {
         "per:villaseca-del-cierzo": "org:villaseca-del-cierzo"}
     with_place = {**TOWN_AS_FIRM, **TOWN_AS_PERSON, "loc:villaseca-del-cierzo": "Villaseca del Cierzo"}
-    assert same_name_keys(with_place, {**labels, "loc:villaseca-del-cierzo": "LOC"}) == {
+    assert spelt_alike_keys(with_place, {**labels, "loc:villaseca-del-cierzo": "LOC"}, BOTH) == {
         "org:villaseca-del-cierzo": "loc:villaseca-del-cierzo", "per:villaseca-del-cierzo": "loc:villaseca-del-cierzo"}
 
 
 def test_names_that_differ_keep_their_keys():
     names = {"per:villaseca-del-cierzo": "Villaseca del Cierzo", "org:villaseca-del-monte": "Villaseca del Monte",
              "org:villaseca-del-cierzo-cf": "Villaseca del Cierzo CF"}
-    assert same_name_keys(names, {}) == {}
+    assert spelt_alike_keys(names, {}, BOTH) == {}
 
 
 def test_a_spanish_report_that_reads_the_town_as_a_person_joins_the_english_story_that_read_it_as_a_firm():
@@ -105,7 +109,7 @@ def test_one_language_s_two_labels_of_a_name_stay_two_keys():
     article = report([1.0, 0.25, 0.3], {**TOWN_AS_PERSON, "per:ilse-vardan": "Ilse Vardan"}, "en")
     state = state_of("", [("", story)])
     assert not story_score.across_languages(article, state)
-    folded = story_score.same_name_keys({**TOWN_AS_FIRM, **TOWN_AS_PERSON}, {})
+    folded = spelt_alike_keys({**TOWN_AS_FIRM, **TOWN_AS_PERSON}, {}, BOTH)
     assert folded  # the names would fold; within one language they are left as read
     spanish = report([1.0, 0.25, 0.3], {**TOWN_AS_PERSON, "per:ilse-vardan": "Ilse Vardan"}, "es")
     assert story_score.across_languages(spanish, state)

@@ -44,6 +44,17 @@ class LinkSettings:
     # and of the stop 40 held-out set (docs/quality.md, "Stories — stop 40, second round" and
     # "Stories — stop 41").
     story_cosine_floor: float = 0.36
+    # Added to the cosine of an article in a language none of the story's reports is in: the
+    # reports of one story read less alike across two languages than within one, while reports of
+    # other stories do not (centred e5 cosines of SemEval-2022 training pairs, docs/quality.md,
+    # "Stories — stop 43"), so across languages the threshold asks for more than it does within one.
+    story_language_gap: float = 0.1
+    # Weight of a country in the entity evidence between reports in different languages, whatever
+    # its label (``story_score.kind_weight``): a report from abroad names the country where a report
+    # at home names the town, so two events of one country abroad share it as often as one event's
+    # reports do. Within one language a country weighs as a place (at 0 there, ECB+ tune lost recall:
+    # docs/quality.md, "Stories — stop 43").
+    story_country_weight: float = 0.0
     # Distinctive shared weight (kind × IDF share) at which the evidence is whole: below it the
     # overlap counts in proportion (one shared town, weight 0.5, gives half).
     story_shared_needed: float = 1.0

@@ -12,8 +12,12 @@
   names says little) and its kind (a shared place is weaker evidence than a shared person or
   organisation; a name that either side tags a place weighs as a place wherever it is tagged
   otherwise, ``place_labels``; a name with a title or a common noun glued before it is the
-  name alone, ``glued_name_keys``; one name under several labels is one key, ``same_name_keys``) — times how much distinctive weight is shared at all, so that one
+  name alone, ``glued_name_keys``; across languages one name under several labels or spellings, or held
+  at the end of a longer name, is one key, ``story_spelling.spelt_alike_keys``, and a country weighs
+  ``story_country_weight``, ``kind_weight``) — times how much distinctive weight is shared at all, so that one
   shared town does not join two events that happened in it;
+* language gap: the cosine of an article in a language none of the story's reports is in is raised
+  by ``SETTINGS.story_language_gap``, less as its days lie apart (``language_gap``);
 * time: a story takes no article published further than ``SETTINGS.story_max_gap_days`` from its
   span. An article without a publication day is timed by the nearest day it reports
   (``reported_gap``); from ``SETTINGS.story_reported_gap_days`` on it pays
@@ -40,13 +44,15 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 
 from newsweave.annotate.canonical import slug
+from newsweave.annotate.geo import countries
 from newsweave.annotate.given_names import all_given_names
 from newsweave.link.story_signals import ArticleSignals, parse_day
+from newsweave.link.story_spelling import spelt_alike_keys
 from newsweave.link.story_state import StoryState
 from newsweave.link.settings import SETTINGS
 
@@ -98,11 +104,27 @@ def _entity_weights(entities: Mapping[str, float] | Iterable[str]) -> dict[str, 
     return dict.fromkeys(entities, 1.0)
 
 
+@cache
+def country_keys() -> frozenset[str]:
+    """The entity keys of the countries (``geo:`` and their GeoNames ids)."""
+    return frozenset(place.entity_id for place in countries().values())
+
+
+def kind_weight(key: str, labels: Mapping[str, str], across: bool = False) -> float:
+    """How much a shared entity of this kind says of one event: by label (``LABEL_WEIGHTS``), and
+    across languages ``story_country_weight`` for a country (a report from abroad names the
+    country where a report at home names the town; within one language a country weighs as a place)."""
+    if across and key in country_keys():
+        return SETTINGS.story_country_weight
+    return LABEL_WEIGHTS.get(labels.get(key, ""), 1.0)
+
+
 def entity_evidence(article: Mapping[str, float], story: Mapping[str, float], labels: Mapping[str, str],
-                    frequencies: EntityFrequencies = NO_FREQUENCIES) -> float:
-    """Overlap of distinctiveness-weighted mentions, scaled down when little distinctive weight is shared."""
+                    frequencies: EntityFrequencies = NO_FREQUENCIES, across: bool = False) -> float:
+    """Overlap of distinctiveness-weighted mentions, scaled down when little distinctive weight is
+    shared; ``across``: the two sides are reports in different languages (``kind_weight``)."""
     def distinct(key: str) -> float:
-        return LABEL_WEIGHTS.get(labels.get(key, ""), 1.0) * frequencies.share(key)
+        return kind_weight(key, labels, across) * frequencies.share(key)
 
     a = {key: weight * distinct(key) for key, weight in article.items()}
     s = {key: weight * distinct(key) for key, weight in story.items()}
@@ -119,6 +141,14 @@ def counted_evidence(cosine: float, evidence: float, across_languages: bool) -> 
     language the story has no report in: one event told in two languages reads less alike (the
     multilingual embedding keeps some of each language), and there shared names are what join it."""
     return evidence if across_languages or cosine >= SETTINGS.story_cosine_floor else 0.0
+
+
+def language_gap(crossing: bool, days_apart: float) -> float:
+    """What the cosine of an article in a language new to the story is raised by
+    (``story_language_gap``): one story's reports read less alike across languages. Less as its
+    days lie apart from the story's (``day_conflict``), none at a full conflict: reading alike is
+    not another event's sign, the days are (the seed pair, two years apart, keeps its margin)."""
+    return SETTINGS.story_language_gap * (1.0 - days_apart) if crossing else 0.0
 
 
 def evidence_within_days(evidence: float, days_apart: float, published_gap: int) -> float:
@@ -305,24 +335,22 @@ def place_labels(labels: Mapping[str, str], names: Mapping[str, str]) -> dict[st
 
 def key_per_name(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
     """The one key each name's slug stands under: the place's key when one of its keys is a place,
-    else the first in order, always the same one (``glued_name_keys``, ``same_name_keys``)."""
+    else the first in order, always the same one (``glued_name_keys``)."""
     keys: dict[str, str] = {}
     for key in sorted(names, key=lambda key: (labels.get(key) != "LOC", key)):
         keys.setdefault(name_slugs(names[key])[0], key)
     return keys
 
 
-def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str],
-                    keys: Mapping[str, str] | None = None) -> dict[str, str]:
+def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
     """Keys of ``names`` renamed to the key of the name they hold after one glued word: a title or a
     common noun that a tagger took into a name ("Keeper Ilse Vardan" in an English report,
     "Kleinstadt Puerto Orvane" in a German one) names the same person or place that another
     language's report names alone, though its id differs. Only before a name of two words or
     more (one word left is too little to be sure of), and not a given name ("Anna Maria Lenz"
     is not "Maria Lenz"). Where the shorter name has several keys (a tagger's labels differ), it is
-    the place's key when one is a place, else the first in order: always the same one. ``keys``:
-    ``key_per_name(names, labels)`` when the caller has it already."""
-    keys = key_per_name(names, labels) if keys is None else keys
+    the place's key when one is a place, else the first in order: always the same one."""
+    keys = key_per_name(names, labels)
     renamed = {}
     for key, name in names.items():
         remainder = name_slugs(name)[1]
@@ -332,17 +360,6 @@ def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str],
     return renamed
 
 
-def same_name_keys(names: Mapping[str, str], labels: Mapping[str, str],
-                   keys: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Keys of ``names`` renamed to one key per name: a tagger that reads a town as a person in one
-    language's report and as an organisation in another's ("per:castel-orvane", "org:castel-orvane")
-    gives one name two ids, which then share nothing. Only across languages (``across_languages``): within
-    one language the two labels are one tagger's two readings and weigh as they were read. The key kept is the place's when one is a place,
-    else the first in order (as in ``glued_name_keys``; ``keys`` likewise)."""
-    keys = key_per_name(names, labels) if keys is None else keys
-    return {key: keys[name_slugs(name)[0]] for key, name in names.items() if keys[name_slugs(name)[0]] != key}
-
-
 @lru_cache(maxsize=65536)  # a story's names are compared again with every article it is offered
 def name_slugs(name: str) -> tuple[str, str]:
     """The name's slug, and the slug of what follows its first word when two words or more follow
@@ -350,6 +367,20 @@ def name_slugs(name: str) -> tuple[str, str]:
     words = name.split()
     glued = len(words) >= 3 and words[0] not in all_given_names()
     return slug(name), slug(" ".join(words[1:])) if glued else ""
+
+
+def chained(renamed: Mapping[str, str]) -> dict[str, str]:
+    """Renamings followed to their end: a glued name renamed to a name that is renamed in turn
+    (spelt otherwise in another language) stands under the last key."""
+    ends = {}
+    for key, target in renamed.items():
+        seen = {key}
+        while target in renamed and target not in seen:
+            seen.add(target)
+            target = renamed[target]
+        if target != key:
+            ends[key] = target
+    return ends
 
 
 def under_keys(weights: Mapping[str, float], renamed: Mapping[str, str]) -> dict[str, float]:
@@ -382,13 +413,15 @@ def score_story(signals: ArticleSignals, story: StoryState,
     labels = {**side.labels, **signals.labels}
     names = {**side.names, **signals.entities}
     labels.update(place_labels(labels, names))
-    keys = key_per_name(names, labels)
-    same = same_name_keys(names, labels, keys) if across_languages(signals, story) else {}
-    renamed = {**same, **glued_name_keys(names, labels, keys)}
-    evidence = entity_evidence(under_keys(mine, renamed), under_keys(theirs, renamed), labels, frequencies)
-    evidence = counted_evidence(cosine, evidence, new_language(signals, story))
+    renamed = glued_name_keys(names, labels)
+    across = across_languages(signals, story)
+    if across:
+        renamed = chained({**renamed, **spelt_alike_keys(names, labels, [signals.language or "", *story.languages])})
+    evidence = entity_evidence(under_keys(mine, renamed), under_keys(theirs, renamed), labels, frequencies, across)
+    crossing = new_language(signals, story)
+    evidence = counted_evidence(cosine, evidence, crossing)
     days_apart = day_conflict(signals.report_days(), story)
-    return (combined_score(cosine, evidence_within_days(evidence, days_apart, gap if published_gap is None else published_gap), gap)
+    return (combined_score(cosine + language_gap(crossing, days_apart), evidence_within_days(evidence, days_apart, gap if published_gap is None else published_gap), gap)
             - reported_cost(signals, story)
             - SETTINGS.story_day_penalty * days_apart
             - SETTINGS.story_year_penalty * year_conflict(signals, story)
