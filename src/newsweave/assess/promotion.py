@@ -87,7 +87,7 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
         pitched = _pitch_without_speaker(article, window, found)
         lead = _lead_sentence(article, all_sentences, index) if pitched else None
         pitch = (lead.start if lead else window[0], window[1])
-        own = _brands(article, window, acts, pitched or _reader_called(found))
+        own = _not_codes(_brands(article, window, acts, pitched or _reader_called(found)), found.get("named_code", []))
         brands = [span for span in own if _core(article.text[span[0] : span[1]]) not in seen]
         brands = [span for span in brands if _off_topic(article, article.text[span[0] : span[1]], pitch)]
         # The lead's product may be the one the sale gives again by its web address: both are evidence.
@@ -126,9 +126,22 @@ def _lead_in_brands(article: Article, lead: Sentence | None, pitch: tuple[int, i
     acts = _signal(article, "call_to_act", (lead.start, lead.end), quoted)
     speaks = bool(acts or _signal(article, "second_person", (lead.start, lead.end), quoted))
     named_again = {_core(article.text[s:e].split(".")[0]) for s, e in own}
-    return [span for span in _brands(article, (lead.start, lead.end), acts, speaks)
+    return [span for span in _brands(article, (lead.start, lead.end), acts, speaks or _offers(article, lead, quoted))
             if (speaks or not own or _core(article.text[span[0] : span[1]]) in named_again)
             and _off_topic(article, article.text[span[0] : span[1]], pitch)]
+
+
+def _offers(article: Article, lead: Sentence, quoted: list[tuple[int, int]]) -> bool:
+    """The lead gives a price or an offer of its own: the sale runs over both sentences (« Le domaine X propose
+    … à 49 euros par personne. Réservez dès maintenant … avec le code Y. »), and a name there that the
+    recogniser reads as a person or an unknown place is the product, as in a one-sentence sale."""
+    return bool(_signal(article, "offer", (lead.start, lead.end), quoted))
+
+
+def _not_codes(brands: list[tuple[int, int]], codes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names that are not the code a named-code phrase gives (« le code VENDANGE »): a code in capitals
+    with no digit reads as a name, but it is the offer's evidence, and the product is named elsewhere."""
+    return [(s, e) for s, e in brands if not any(cs <= s and e <= ce for cs, ce in codes)]
 
 
 def _site_prompts(article: Article) -> list[tuple[int, int]]:
