@@ -58,7 +58,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.,])\+?\d{2,5}(?:[ /-]\d{2,}){2,}(?![\w.,])")
 # Words that name the reader's own world and are never a brand.
 _NOT_BRANDS = frozenset({"I", "You", "We", "Vous", "Nous", "Je", "Sie", "Ihr", "Ihre", "Ihren", "Ihnen", "Usted", "Jetzt"})
-SIGNALS = ("call_to_act", "offer", "second_person", "praise", "named_code")
+SIGNALS = ("call_to_act", "offer", "second_person", "praise", "named_code", "own_address")
 # Furniture reasons (``lang/<iso>/boilerplate.toml``) of the site speaking for itself.
 SITE_PROMPTS = frozenset({"subscription_prompt", "site_prompt", "cookie_notice"})
 # Confidence by number of signals beside the brand (2 or 3), from the planted tune half and
@@ -180,6 +180,8 @@ def _window(all_sentences: list[Sentence], index: int) -> tuple[int, int]:
 
 
 def _signal(article: Article, name: str, window: tuple[int, int], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if name == "own_address":
+        return _own_addresses(article, window, excluded)
     pats = patterns(article, "promotion", name)
     if name == "named_code":
         pats = _codes_named(pats)
@@ -191,6 +193,29 @@ def _signal(article: Article, name: str, window: tuple[int, int], excluded: list
     if name == "offer" and _contact_block(article, window):
         spans = [(s, e) for s, e in spans if not _ADDRESS.search(article.text, s, e)]
     return spans
+
+
+def _own_addresses(article: Article, window: tuple[int, int], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Web addresses whose name is a name the window gives ("VitaRebe … unter vitarebe.de"): where to buy
+    the very product named, a second sign of a sale beside a price, where a reader is neither addressed nor
+    called. Only beside an offer that is not itself an address (a price, a discount): the address alone
+    is already the offer's evidence, and a source's own site ("X publishes them at x.com") sells nothing.
+    Not in a contact block (an e-mail or a telephone number beside it: whom to ask)."""
+    if _contact_block(article, window):
+        return []
+    offers = _signal(article, "offer", window, excluded)
+    if not any(not _ADDRESS.search(article.text, s, e) for s, e in offers):
+        return []
+    text = article.text[window[0] : window[1]]
+    runs = [m.group(0) for m in _BRAND_WORD.finditer(text)]
+    # The run ("Rebdünger VitaRebe", German nouns before a name) and each of its words.
+    names = {re.sub(r"[\s&'’-]", "", name).lower() for run in runs for name in [run, *run.split()]}
+    found = []
+    for match in _ADDRESS.finditer(text):
+        s, e = window[0] + match.start(), window[0] + match.end()
+        if match.group(0).split(".")[0].replace("-", "").lower() in names and not overlaps(s, e, excluded):
+            found.append((s, e))
+    return found
 
 
 @cache
@@ -220,7 +245,7 @@ def _flag(article: Article, brands: list[tuple[int, int]], found: dict[str, list
     brand = min(brands, key=lambda span: _looks_like_address_or_code(article.text[span[0] : span[1]]))
     name = article.text[brand[0] : brand[1]]
     what = {"call_to_act": "a call to act", "offer": "a price or offer", "second_person": "the reader addressed as “you”",
-            "praise": "advertising praise", "named_code": "a promotional code"}
+            "praise": "advertising praise", "named_code": "a promotional code", "own_address": "its own web address"}
     signs = " and ".join(what[key] for key in SIGNALS if key in found)
     message = f"“{name}” is pitched to the reader ({signs}) and nothing discloses a partnership."
     evidence = [article.span(start, end) for start, end in brands]
