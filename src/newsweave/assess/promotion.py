@@ -17,9 +17,14 @@ question and the sentence that answers it):
   (``[promotion] praise``), what reporting leaves to the people it quotes;
 * **a named promotional code** beside a discount or a price ("promo code SPRING20",
   « en présentant le code X » after « 30 % de remise »; ``[promotion] named_code``): a sale
-  even in the third person, where no one calls or addresses the reader.
+  even in the third person, where no one calls or addresses the reader;
+* **its own web address** beside a price ("VitaRebe … für 19,90 Euro unter vitarebe.de"): where
+  to buy the very product named.
 
-A flag needs the brand and at least two of the other five; nothing may disclose a
+A sentence that gives an offer of its own lends its product to the sale told in the next one
+(« X propose … à 49 euros. Réservez … avec le code Y. »); a named code is never the brand.
+
+A flag needs the brand and at least two of the other six; nothing may disclose a
 partnership (``[promotion] disclosure``), and a quoted speaker's words, the site's own prompts
 (a login box, a subscription offer: ``boilerplate_leak``'s furniture), or a sentence that
 attributes what it says ("…, the minister said"), are not the article's pitch. Where the
