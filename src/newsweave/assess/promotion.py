@@ -17,9 +17,14 @@ question and the sentence that answers it):
   (``[promotion] praise``), what reporting leaves to the people it quotes;
 * **a named promotional code** beside a discount or a price ("promo code SPRING20",
   « en présentant le code X » after « 30 % de remise »; ``[promotion] named_code``): a sale
-  even in the third person, where no one calls or addresses the reader.
+  even in the third person, where no one calls or addresses the reader;
+* **its own web address** beside a price ("VitaRebe … für 19,90 Euro unter vitarebe.de"): where
+  to buy the very product named.
 
-A flag needs the brand and at least two of the other five; nothing may disclose a
+A sentence that gives an offer of its own lends its product to the sale told in the next one
+(« X propose … à 49 euros. Réservez … avec le code Y. »); a named code is never the brand.
+
+A flag needs the brand and at least two of the other six; nothing may disclose a
 partnership (``[promotion] disclosure``), and a quoted speaker's words, the site's own prompts
 (a login box, a subscription offer: ``boilerplate_leak``'s furniture), or a sentence that
 attributes what it says ("…, the minister said"), are not the article's pitch. Where the
@@ -58,7 +63,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w.,])\+?\d{2,5}(?:[ /-]\d{2,}){2,}(?![\w.,])")
 # Words that name the reader's own world and are never a brand.
 _NOT_BRANDS = frozenset({"I", "You", "We", "Vous", "Nous", "Je", "Sie", "Ihr", "Ihre", "Ihren", "Ihnen", "Usted", "Jetzt"})
-SIGNALS = ("call_to_act", "offer", "second_person", "praise", "named_code")
+SIGNALS = ("call_to_act", "offer", "second_person", "praise", "named_code", "own_address")
 # Furniture reasons (``lang/<iso>/boilerplate.toml``) of the site speaking for itself.
 SITE_PROMPTS = frozenset({"subscription_prompt", "site_prompt", "cookie_notice"})
 # Confidence by number of signals beside the brand (2 or 3), from the planted tune half and
@@ -87,7 +92,7 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
         pitched = _pitch_without_speaker(article, window, found)
         lead = _lead_sentence(article, all_sentences, index) if pitched else None
         pitch = (lead.start if lead else window[0], window[1])
-        own = _brands(article, window, acts, pitched or _reader_called(found))
+        own = _not_codes(_brands(article, window, acts, pitched or _reader_called(found)), found.get("named_code", []))
         brands = [span for span in own if _core(article.text[span[0] : span[1]]) not in seen]
         brands = [span for span in brands if _off_topic(article, article.text[span[0] : span[1]], pitch)]
         # The lead's product may be the one the sale gives again by its web address: both are evidence.
@@ -126,9 +131,22 @@ def _lead_in_brands(article: Article, lead: Sentence | None, pitch: tuple[int, i
     acts = _signal(article, "call_to_act", (lead.start, lead.end), quoted)
     speaks = bool(acts or _signal(article, "second_person", (lead.start, lead.end), quoted))
     named_again = {_core(article.text[s:e].split(".")[0]) for s, e in own}
-    return [span for span in _brands(article, (lead.start, lead.end), acts, speaks)
+    return [span for span in _brands(article, (lead.start, lead.end), acts, speaks or _offers(article, lead, quoted))
             if (speaks or not own or _core(article.text[span[0] : span[1]]) in named_again)
             and _off_topic(article, article.text[span[0] : span[1]], pitch)]
+
+
+def _offers(article: Article, lead: Sentence, quoted: list[tuple[int, int]]) -> bool:
+    """The lead gives a price or an offer of its own: the sale runs over both sentences (« Le domaine X propose
+    … à 49 euros par personne. Réservez dès maintenant … avec le code Y. »), and a name there that the
+    recogniser reads as a person or an unknown place is the product, as in a one-sentence sale."""
+    return bool(_signal(article, "offer", (lead.start, lead.end), quoted))
+
+
+def _not_codes(brands: list[tuple[int, int]], codes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names that are not the code a named-code phrase gives (« le code VENDANGE »): a code in capitals
+    with no digit reads as a name, but it is the offer's evidence, and the product is named elsewhere."""
+    return [(s, e) for s, e in brands if not any(cs <= s and e <= ce for cs, ce in codes)]
 
 
 def _site_prompts(article: Article) -> list[tuple[int, int]]:
@@ -167,6 +185,8 @@ def _window(all_sentences: list[Sentence], index: int) -> tuple[int, int]:
 
 
 def _signal(article: Article, name: str, window: tuple[int, int], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    if name == "own_address":
+        return _own_addresses(article, window, excluded)
     pats = patterns(article, "promotion", name)
     if name == "named_code":
         pats = _codes_named(pats)
@@ -178,6 +198,29 @@ def _signal(article: Article, name: str, window: tuple[int, int], excluded: list
     if name == "offer" and _contact_block(article, window):
         spans = [(s, e) for s, e in spans if not _ADDRESS.search(article.text, s, e)]
     return spans
+
+
+def _own_addresses(article: Article, window: tuple[int, int], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Web addresses whose name is a name the window gives ("VitaRebe … unter vitarebe.de"): where to buy
+    the very product named, a second sign of a sale beside a price, where a reader is neither addressed nor
+    called. Only beside an offer that is not itself an address (a price, a discount): the address alone
+    is already the offer's evidence, and a source's own site ("X publishes them at x.com") sells nothing.
+    Not in a contact block (an e-mail or a telephone number beside it: whom to ask)."""
+    if _contact_block(article, window):
+        return []
+    offers = _signal(article, "offer", window, excluded)
+    if not any(not _ADDRESS.search(article.text, s, e) for s, e in offers):
+        return []
+    text = article.text[window[0] : window[1]]
+    runs = [m.group(0) for m in _BRAND_WORD.finditer(text)]
+    # The run ("Rebdünger VitaRebe", German nouns before a name) and each of its words.
+    names = {re.sub(r"[\s&'’-]", "", name).lower() for run in runs for name in [run, *run.split()]}
+    found = []
+    for match in _ADDRESS.finditer(text):
+        s, e = window[0] + match.start(), window[0] + match.end()
+        if match.group(0).split(".")[0].replace("-", "").lower() in names and not overlaps(s, e, excluded):
+            found.append((s, e))
+    return found
 
 
 @cache
@@ -207,7 +250,7 @@ def _flag(article: Article, brands: list[tuple[int, int]], found: dict[str, list
     brand = min(brands, key=lambda span: _looks_like_address_or_code(article.text[span[0] : span[1]]))
     name = article.text[brand[0] : brand[1]]
     what = {"call_to_act": "a call to act", "offer": "a price or offer", "second_person": "the reader addressed as “you”",
-            "praise": "advertising praise", "named_code": "a promotional code"}
+            "praise": "advertising praise", "named_code": "a promotional code", "own_address": "its own web address"}
     signs = " and ".join(what[key] for key in SIGNALS if key in found)
     message = f"“{name}” is pitched to the reader ({signs}) and nothing discloses a partnership."
     evidence = [article.span(start, end) for start, end in brands]
