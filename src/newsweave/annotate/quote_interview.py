@@ -18,6 +18,7 @@ from newsweave.model import Article
 # a capitalised name of one to three words, then a colon, opening a line
 NAME_LABEL = re.compile(r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}):[^\S\n]+(?=\S)")
 PERSON_LABELS = frozenset({"PER", "PERSON"})
+BODY_LABELS = frozenset({"ORG"})
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,8 @@ def _asks(text: str, line: tuple[int, int]) -> bool:
     return text[line[1] - 1] in "?？"
 
 
-def _people(article: Article) -> list[tuple[int, int]]:
-    return [(e.start, e.end) for e in article.entities or () if e.label in PERSON_LABELS]
+def _people(article: Article, labels: frozenset[str] = PERSON_LABELS) -> list[tuple[int, int]]:
+    return [(e.start, e.end) for e in article.entities or () if e.label in labels]
 
 
 def _named_person(text: str, name: tuple[int, int], people: list[tuple[int, int]], has_entities: bool) -> bool:
@@ -59,9 +60,13 @@ def _named_person(text: str, name: tuple[int, int], people: list[tuple[int, int]
     return re.search(rf"\b{re.escape(last)}\b", text[:name[0]]) is not None
 
 
-def _interviewee(people: list[tuple[int, int]], before: int) -> tuple[int, int] | None:
-    named = [span for span in people if span[1] <= before]
-    return named[-1] if named else None
+def _interviewee(people: list[tuple[int, int]], bodies: list[tuple[int, int]], before: int) -> tuple[int, int] | None:
+    """The last person named before the first question; where none is, the last body (a briefing's
+    "Foreign Ministry Spokesperson …", which the entities stage may read as one)."""
+    for named in ([span for span in people if span[1] <= before], [span for span in bodies if span[1] <= before]):
+        if named:
+            return named[-1]
+    return None
 
 
 def interview_answers(article: Article, labels: re.Pattern[str] | None, name_labels: bool) -> list[Answer]:
@@ -69,7 +74,7 @@ def interview_answers(article: Article, labels: re.Pattern[str] | None, name_lab
     if labels is None and not name_labels:
         return []
     text = article.text
-    people = _people(article)
+    people, bodies = _people(article), _people(article, BODY_LABELS)
     lines = _lines(text)
     answers: list[Answer] = []
     first_question: int | None = None
@@ -86,7 +91,7 @@ def interview_answers(article: Article, labels: re.Pattern[str] | None, name_lab
         first_question = previous[0] if first_question is None else first_question
         opened = label or named
         assert opened is not None
-        speaker = named.span("name") if named else _interviewee(people, first_question)
+        speaker = named.span("name") if named else _interviewee(people, bodies, first_question)
         answers.append(Answer(opened.end(), line[1], speaker))
     return answers
 

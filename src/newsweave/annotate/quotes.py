@@ -544,10 +544,11 @@ def find_quotes(article: Article) -> list[Quote]:
 
 
 def _answers(article: Article, rule: Rules, quotes: list[Quote]) -> list[Quote]:
-    """A printed interview's unmarked answers, where no quote found in marks overlaps them."""
+    """A printed interview's unmarked answers, where no quote found in marks holds most of them (a
+    quote inside an answer is one the interviewee cites)."""
     found = []
     for answer in interview_answers(article, rule.answer_labels, rule.name_answer_labels):
-        if any(q.start < answer.end and q.end > answer.start for q in quotes):
+        if any(min(q.end, answer.end) - max(q.start, answer.start) > (answer.end - answer.start) / 2 for q in quotes):
             continue
         attribution = Attribution(answer.speaker[0], answer.speaker[1], None, "name") if answer.speaker else None
         piece = Piece(answer.start, answer.end, answer.start, answer.end - 1, 0)
