@@ -150,6 +150,10 @@ class Rules:
     # („Im Ort kursiert ein Satz: „…““, „Auf der Demo fielen Sätze wie diese: „…““): a cue-less colon
     # introduction's speaker right after one names no speaker (``object_prepositions``)
     object_prepositions: frozenset[str] = frozenset()
+    # a printed interview's answer line: the label that opens it after a question line ("A: ",
+    # ``answer_labels``), and whether the interviewee's own name may be that label (``name_answer_labels``)
+    answer_labels: re.Pattern[str] | None = None
+    name_answer_labels: bool = False
 
 
 def first_letter_alternation(words: list[str]) -> str:
@@ -742,7 +746,15 @@ def rules(language: str) -> Rules | None:
                  capitalised_owner=_capitalised_owner(data),
                  owner_link=_owner_link(data),
                  owner_title=_owner_title(data),
-                 object_prepositions=frozenset(word.lower() for word in data.get("object_prepositions", [])))
+                 object_prepositions=frozenset(word.lower() for word in data.get("object_prepositions", [])),
+                 answer_labels=_answer_labels(data),
+                 name_answer_labels=bool(data.get("name_answer_labels")))
+
+
+def _answer_labels(data: dict) -> re.Pattern[str] | None:
+    """The labels that open an interview's answer line, each followed by a space."""
+    labels = data.get("answer_labels")
+    return re.compile(rf"(?:{'|'.join(re.escape(label) for label in labels)})[^\S\n]+(?=\S)") if labels else None
 
 
 # where a clause opens: its text's or line's start, after a sentence's end or a comma

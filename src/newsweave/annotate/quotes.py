@@ -33,6 +33,7 @@ from typing import Any
 from newsweave.annotate import nlp, speakers
 from newsweave.annotate.speaker_extent import describe, description_rules
 from newsweave.annotate.quote_carry import carry_speakers
+from newsweave.annotate.quote_interview import interview_answers
 from newsweave.annotate.quote_marks import Piece, doubled_view, find_pieces
 from newsweave.annotate.quote_rules import NAME_THEN_COMMA, UPPER, Rules, is_fronted_speaker, is_fronted_word, is_speech_verb, reads_lower_case, rules
 from newsweave.annotate.quote_sources import SOURCE_LABELS, Bodies, names_someone
@@ -538,7 +539,21 @@ def find_quotes(article: Article) -> list[Quote]:
     carry_speakers(text, quotes, article.language or "")
     for quote in quotes:
         quote.attribution = _verb_as_dropped_subject(text, quote.attribution, rule, article.language or "")
+    quotes.extend(_answers(article, rule, quotes))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _answers(article: Article, rule: Rules, quotes: list[Quote]) -> list[Quote]:
+    """A printed interview's unmarked answers, where no quote found in marks holds most of them (a
+    quote inside an answer is one the interviewee cites)."""
+    found = []
+    for answer in interview_answers(article, rule.answer_labels, rule.name_answer_labels):
+        if any(min(q.end, answer.end) - max(q.start, answer.start) > (answer.end - answer.start) / 2 for q in quotes):
+            continue
+        attribution = Attribution(answer.speaker[0], answer.speaker[1], None, "name") if answer.speaker else None
+        piece = Piece(answer.start, answer.end, answer.start, answer.end - 1, 0)
+        found.append(Quote(answer.start, answer.end, True, attribution, {"answer": True, "piece": piece}))
+    return found
 
 
 def _verb_as_dropped_subject(text: str, attribution: Attribution | None, rule: Rules, language: str) -> Attribution | None:
