@@ -1,4 +1,5 @@
-"""Text normalisation shared by the stages that compare texts (identity, duplicates)."""
+"""Text normalisation shared by the stages that compare texts (identity, duplicates), and the
+lines of a text as offsets (the quote and trust stages read line by line)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,19 @@ def word_count(text: str) -> int:
 def content_hash(text: str) -> str:
     """Hash of the normalised words: equal for texts that differ only in case, spaces, punctuation."""
     return hashlib.sha256(" ".join(normalised_words(text)).encode("utf-8")).hexdigest()
+
+
+def line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The non-empty lines of ``text[start:end]`` as (start, end) offsets into ``text``, each trimmed
+    of its edge spaces."""
+    end = len(text) if end is None else end
+    spans = []
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        line_start, line_end = start + match.start(), start + match.end()
+        while line_start < line_end and text[line_start].isspace():
+            line_start += 1
+        while line_end > line_start and text[line_end - 1].isspace():
+            line_end -= 1
+        if line_end > line_start:
+            spans.append((line_start, line_end))
+    return spans

@@ -11,13 +11,15 @@ after no question (a caption, a dateline, a list item) is no answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
+from newsweave.annotate.speakers import PERSON_LABELS
 from newsweave.model import Article
+from newsweave.textnorm import line_spans
 
 # a capitalised name of one to three words, then a colon, opening a line
 NAME_LABEL = re.compile(r"(?P<name>[A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+){0,2}):[^\S\n]+(?=\S)")
-PERSON_LABELS = frozenset({"PER", "PERSON"})
 BODY_LABELS = frozenset({"ORG"})
 
 
@@ -28,25 +30,11 @@ class Answer:
     speaker: tuple[int, int] | None  # the span of the name that speaks, None where the text names no one
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """The non-empty lines of the text, as (start, end) with their edge spaces trimmed."""
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        start, end = match.start(), match.end()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-    return spans
-
-
 def _asks(text: str, line: tuple[int, int]) -> bool:
     return text[line[1] - 1] in "?？"
 
 
-def _people(article: Article, labels: frozenset[str] = PERSON_LABELS) -> list[tuple[int, int]]:
+def _people(article: Article, labels: AbstractSet[str] = PERSON_LABELS) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in article.entities or () if e.label in labels]
 
 
@@ -75,7 +63,7 @@ def interview_answers(article: Article, labels: re.Pattern[str] | None, name_lab
         return []
     text = article.text
     people, bodies = _people(article), _people(article, BODY_LABELS)
-    lines = _lines(text)
+    lines = line_spans(text)
     answers: list[Answer] = []
     first_question: int | None = None
     for previous, line in zip(lines, lines[1:]):
@@ -85,12 +73,11 @@ def interview_answers(article: Article, labels: re.Pattern[str] | None, name_lab
         named = NAME_LABEL.match(text, line[0], line[1]) if name_labels and not label else None
         if named and not _named_person(text, named.span("name"), people, bool(article.entities)):
             named = None
-        if not (label or named):
+        opened = label or named
+        if opened is None:
             continue
         # the interviewee is named before the interview's first question, not inside the answers
         first_question = previous[0] if first_question is None else first_question
-        opened = label or named
-        assert opened is not None
         speaker = named.span("name") if named else _interviewee(people, bodies, first_question)
         answers.append(Answer(opened.end(), line[1], speaker))
     return answers

@@ -21,6 +21,7 @@ from typing import Any
 from newsweave import lang
 from newsweave.annotate.nlp import parse_batch
 from newsweave.model import Article
+from newsweave.textnorm import line_spans
 from newsweave.assess.settings import SETTINGS
 
 TRUST_FILE = "trust"
@@ -68,23 +69,10 @@ def sentences(article: Article) -> list[Sentence]:
     found: list[Sentence] = []
     text = article.text
     for sent in doc_of(article).sents:
-        for start, end in _split_at_newlines(text, sent.start_char, sent.end_char):
+        for start, end in line_spans(text, sent.start_char, sent.end_char):
             found.append(Sentence(start, end, text[start:end], _is_heading(text, start, end)))
     article.work.memo["trust_sentences"] = found
     return found
-
-
-def _split_at_newlines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    pieces = []
-    for match in re.finditer(r"[^\n]+", text[start:end]):
-        piece_start, piece_end = start + match.start(), start + match.end()
-        while piece_start < piece_end and text[piece_start].isspace():
-            piece_start += 1
-        while piece_end > piece_start and text[piece_end - 1].isspace():
-            piece_end -= 1
-        if piece_end > piece_start:
-            pieces.append((piece_start, piece_end))
-    return pieces
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
@@ -121,7 +109,7 @@ def time_spans(article: Article) -> list[tuple[int, int]]:
 def line_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``[start, end)`` cut at line breaks: a span that crosses lines would cover separator
     characters the extractor inserted, which have no place in the raw input."""
-    return _split_at_newlines(text, start, end)
+    return line_spans(text, start, end)
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -177,6 +165,12 @@ def find_patterns(pats: tuple[re.Pattern[str], ...], text: str, start: int = 0, 
             if match.end() > match.start():
                 found.append((match.start(), match.end()))
     return sorted(set(found))
+
+
+def ends_with_pattern(pats: tuple[re.Pattern[str], ...], text: str, gap: str = "") -> bool:
+    """Whether one of ``pats`` matches right at the end of ``text``, with only what ``gap`` matches
+    after it (a word just before a span: "until" before a date, a determiner before a name)."""
+    return any(re.search(rf"(?:{pattern.pattern}){gap}$", text, pattern.flags) for pattern in pats)
 
 
 def has_source(article: Article, sentence: Sentence) -> bool:
