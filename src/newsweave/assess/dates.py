@@ -22,7 +22,7 @@ from datetime import date
 from newsweave import lang
 from newsweave.annotate.timex import Timex, tag
 from newsweave.assess.calendar_check import CONFIDENCE, calendar_flags
-from newsweave.assess.textual import patterns
+from newsweave.assess.textual import ends_with_pattern, patterns
 from newsweave.model import Article, Flag
 from newsweave.assess.settings import SETTINGS
 
@@ -110,7 +110,7 @@ def _ends_a_span(article: Article, timex: Timex) -> bool:
     ``[calendar] until`` of ``lang/<iso>/trust.toml``): a verb in the past tells when the stretch was
     decided or began, so a later end says nothing against the article's date."""
     before = article.text[max(0, timex.start - SPAN_END_REACH) : timex.start]
-    return any(re.search(rf"(?:{pattern.pattern})\s*$", before, pattern.flags) for pattern in patterns(article, "calendar", "until"))
+    return ends_with_pattern(patterns(article, "calendar", "until"), before, gap=r"\s*")
 
 
 def _told_in_past(article: Article, timex: Timex) -> bool:

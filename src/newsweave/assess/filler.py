@@ -287,15 +287,20 @@ def _is_vague(
     questions_tell: bool = True,
 ) -> bool:
     """No number, date or source; and no name either, unless built on a stock phrase."""
-    if _DIGIT.search(sentence.text) or has_source(article, sentence) or _counts(article, sentence) or _reported(article, sentence):
-        return False
-    if _own_account(article, sentence):
+    if _checkable_by_itself(article, sentence) or has_source(article, sentence):
         return False
     if has_phrase:
         return True  # "today", "the years ahead" around a stock phrase date nothing
     if overlaps(sentence.start, sentence.end, times) or _narrates(article, sentence, questions_tell):
         return False
     return not overlaps(sentence.start, sentence.end, names) and not _names_a_thing(article, sentence)
+
+
+def _checkable_by_itself(article: Article, sentence: Sentence) -> bool:
+    """A number, a quantity in words, the mood of reported speech or a first-person account: an
+    anchor the sentence holds whatever the article around it says."""
+    return bool(_DIGIT.search(sentence.text)) or _counts(article, sentence) or _reported(article, sentence) \
+        or _own_account(article, sentence)
 
 
 def _counts(article: Article, sentence: Sentence) -> bool:
@@ -337,10 +342,16 @@ def _names_a_thing(article: Article, sentence: Sentence) -> bool:
     A language that writes every noun with a capital (German) gives its own name shapes
     (``[names] shapes`` of its trust.toml: capitalised pairs, acronyms), else every noun
     would read as a name and no sentence would ever look vague."""
+    return bool(_name_shapes(article, sentence))
+
+
+def _name_shapes(article: Article, sentence: Sentence) -> list[str]:
+    """The words of the sentence that ``_names_a_thing`` reads as names: the language's name shapes,
+    else capitalised words inside the sentence."""
     shapes = patterns(article, "names", "shapes")
     if shapes:
-        return bool(find_patterns(shapes, article.text, sentence.start, sentence.end))
-    return bool(_INNER_CAPITAL.search(sentence.text))
+        return [article.text[start:end] for start, end in find_patterns(shapes, article.text, sentence.start, sentence.end)]
+    return [match.group() for match in _INNER_CAPITAL.finditer(sentence.text)]
 
 
 def _general_shape(article: Article, sentence: Sentence) -> bool:
@@ -352,18 +363,12 @@ def _general_shape(article: Article, sentence: Sentence) -> bool:
     return bool(find_patterns(patterns(article, "filler", "general"), article.text, sentence.start, sentence.end))
 
 
-def _asks(sentence: Sentence) -> bool:
-    return "?" in sentence.text
-
-
 def _general_unanchored(article: Article, sentence: Sentence, times: list[tuple[int, int]]) -> bool:
     """A sentence of general shape with no anchor of its own: no number, checkable date, quotation,
     quantity, reported mood or first-person account; a source cue only inside the question it asks; no
     narration but a present passive; and no name the article had not named before it (padding on the
     article's own place or firm: "The situation at <the hospital> raises many questions for all of us")."""
-    if _DIGIT.search(sentence.text) or _quoted(article, sentence) or _counts(article, sentence) or _reported(article, sentence):
-        return False
-    if _own_account(article, sentence) or _cued_outside_question(article, sentence):
+    if _checkable_by_itself(article, sentence) or _quoted(article, sentence) or _cued_outside_question(article, sentence):
         return False
     if overlaps(sentence.start, sentence.end, times) or _narrates(article, sentence, passive_tells=False):
         return False
@@ -382,7 +387,7 @@ def _quoted(article: Article, sentence: Sentence) -> bool:
 def _cued_outside_question(article: Article, sentence: Sentence) -> bool:
     """A source cue after the sentence's last question mark: "¿Qué nos dice …?" asks what a thing
     tells, it reports no one's words."""
-    asked_until = sentence.start + sentence.text.rfind("?") + 1 if _asks(sentence) else sentence.start
+    asked_until = sentence.start + sentence.text.rfind("?") + 1  # the sentence's start where it asks nothing
     cues = find_patterns(patterns(article, "source", "cues"), article.text, sentence.start, sentence.end)
     return any(end > asked_until for _, end in cues)
 
@@ -391,10 +396,6 @@ def _new_names(article: Article, sentence: Sentence) -> list[str]:
     """Names in the sentence (the recogniser's, or capitalised words and the language's name shapes)
     that no earlier sentence of the article holds."""
     found = [m.text for m in mentions(article) if m.start < sentence.end and sentence.start < m.end]
-    shapes = patterns(article, "names", "shapes")
-    if shapes:
-        found += [article.text[start:end] for start, end in find_patterns(shapes, article.text, sentence.start, sentence.end)]
-    else:
-        found += [match.group() for match in _INNER_CAPITAL.finditer(sentence.text)]
+    found += _name_shapes(article, sentence)
     before = article.text[: sentence.start].lower()
     return [name for name in found if name.strip().lower() not in before]

@@ -41,7 +41,7 @@ import re
 from functools import cache
 
 from newsweave.assess.leaks import furniture_pieces
-from newsweave.assess.textual import Sentence, find_patterns, mentions, overlaps, patterns, quoted_spans, time_spans
+from newsweave.assess.textual import Sentence, ends_with_pattern, find_patterns, mentions, overlaps, patterns, quoted_spans, time_spans
 from newsweave.model import Article, Flag, Severity
 
 KIND = "undisclosed_promotion"
@@ -339,7 +339,7 @@ def _name_after_noun(text: str, start: int, end: int) -> int | None:
 
 def _after_determiner(text: str, start: int, determiners: tuple[re.Pattern[str], ...]) -> bool:
     before = text[max(0, start - 30) : start]
-    return any(re.search(f"(?:{pattern.pattern})$", before, pattern.flags) for pattern in determiners)
+    return ends_with_pattern(determiners, before)
 
 
 def _is_person(name: str, full_names: set[str]) -> bool:
