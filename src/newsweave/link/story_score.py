@@ -333,15 +333,6 @@ def place_labels(labels: Mapping[str, str], names: Mapping[str, str]) -> dict[st
     return {key: "LOC" for key, name in names.items() if labels.get(key) != "LOC" and name.casefold() in places}
 
 
-def key_per_name(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
-    """The one key each name's slug stands under: the place's key when one of its keys is a place,
-    else the first in order, always the same one (``glued_name_keys``)."""
-    keys: dict[str, str] = {}
-    for key in sorted(names, key=lambda key: (labels.get(key) != "LOC", key)):
-        keys.setdefault(name_slugs(names[key])[0], key)
-    return keys
-
-
 def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict[str, str]:
     """Keys of ``names`` renamed to the key of the name they hold after one glued word: a title or a
     common noun that a tagger took into a name ("Keeper Ilse Vardan" in an English report,
@@ -350,7 +341,9 @@ def glued_name_keys(names: Mapping[str, str], labels: Mapping[str, str]) -> dict
     more (one word left is too little to be sure of), and not a given name ("Anna Maria Lenz"
     is not "Maria Lenz"). Where the shorter name has several keys (a tagger's labels differ), it is
     the place's key when one is a place, else the first in order: always the same one."""
-    keys = key_per_name(names, labels)
+    keys: dict[str, str] = {}
+    for key in sorted(names, key=lambda key: (labels.get(key) != "LOC", key)):
+        keys.setdefault(name_slugs(names[key])[0], key)
     renamed = {}
     for key, name in names.items():
         remainder = name_slugs(name)[1]
