@@ -21,7 +21,13 @@ demonstrative subject with an evaluative verb, "a day like this", what a thing "
 "all of us"): such a sentence is vague when its only anchors are ones the article had
 already given (a name named in an earlier sentence), a say-verb it only asks about ("¿Qué nos dice
 …?"), or a present passive (« chacun est appelé à … ») that tells of no event. A run of two
-vague sentences, one of them general, is judged against the article's rate as a longer run is.
+vague sentences, one of them general, is judged against the article's rate as a longer run is. A sentence
+can also open in a general way (``[filler] opening``: an empty "it is a question that …" frame), or, where the
+language writes its generic statements so (``[filler] bare_generic_subject``), state what a whole class is: a
+bare plural or mass noun as the subject of a present copula ("Hospitals are complicated places").
+
+A recall's or a service's practical sentences (``[filler] practical``: a hotline, a refund, what customers
+should do) tell the reader what to do about the article's own thing: they are no padding, however plain.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ from newsweave.assess.textual import (
     quoted_spans,
     sentences,
     time_spans,
+    word_list,
 )
 from newsweave.assess.leaks import furniture_pieces
 from newsweave.model import Article, Flag, Severity
@@ -300,7 +307,13 @@ def _checkable_by_itself(article: Article, sentence: Sentence) -> bool:
     """A number, a quantity in words, the mood of reported speech or a first-person account: an
     anchor the sentence holds whatever the article around it says."""
     return bool(_DIGIT.search(sentence.text)) or _counts(article, sentence) or _reported(article, sentence) \
-        or _own_account(article, sentence)
+        or _own_account(article, sentence) or _practical(article, sentence)
+
+
+def _practical(article: Article, sentence: Sentence) -> bool:
+    """What to do about the article's own thing (``[filler] practical``: "by phone", „zurückgeben“, what
+    customers "should" do): a recall's or a service's instruction, which the reader can act on."""
+    return bool(find_patterns(patterns(article, "filler", "practical"), article.text, sentence.start, sentence.end))
 
 
 def _counts(article: Article, sentence: Sentence) -> bool:
@@ -350,8 +363,17 @@ def _name_shapes(article: Article, sentence: Sentence) -> list[str]:
     else capitalised words inside the sentence."""
     shapes = patterns(article, "names", "shapes")
     if shapes:
-        return [article.text[start:end] for start, end in find_patterns(shapes, article.text, sentence.start, sentence.end)]
-    return [match.group() for match in _INNER_CAPITAL.finditer(sentence.text)]
+        found = [article.text[start:end] for start, end in find_patterns(shapes, article.text, sentence.start, sentence.end)]
+    else:
+        found = [match.group() for match in _INNER_CAPITAL.finditer(sentence.text)]
+    return [name for name in found if not _opens_no_name(article, name)]
+
+
+def _opens_no_name(article: Article, name: str) -> bool:
+    """A capitalised pair whose first word begins no name (``[filler] no_name_first``: German „Jedes“
+    after a colon, „Jeden Donnerstag“): a quantifier that the capital after a colon made look like one."""
+    first = name.split(" ", 1)[0].lower()
+    return first in word_list(article, "filler", "no_name_first")
 
 
 def _general_shape(article: Article, sentence: Sentence) -> bool:
@@ -360,7 +382,51 @@ def _general_shape(article: Article, sentence: Sentence) -> bool:
 
     A question alone is no such shape: news asks in its headings and explainers ("Which areas are they?")
     before it answers."""
-    return bool(find_patterns(patterns(article, "filler", "general"), article.text, sentence.start, sentence.end))
+    if find_patterns(patterns(article, "filler", "general"), article.text, sentence.start, sentence.end):
+        return True
+    return _opens_generally(article, sentence) or _bare_generic_subject(article, sentence)
+
+
+def _opens_generally(article: Article, sentence: Sentence) -> bool:
+    """The sentence opens on an empty frame (``[filler] opening``: "It is a question that …", „Es ist ein
+    Thema, das …“, «Se trata de una cuestión que …»): its subject is an empty "it" and its noun a word for
+    any topic at all. Matched at the sentence's start only, where the frame is the sentence's own subject."""
+    return any(pattern.match(article.text, sentence.start, sentence.end) for pattern in patterns(article, "filler", "opening"))
+
+
+def _bare_generic_subject(article: Article, sentence: Sentence) -> bool:
+    """The sentence states what a whole class is: its first words are a plural or mass noun with no
+    determiner, possessive or number (a class, not the article's particular thing) and the subject of a
+    present copula ("Hospitals are complicated places"). Only where the language writes generic subjects
+    bare (``[filler] bare_generic_subject``) and a parse gives the subject; a progressive or passive
+    ("Officials are investigating") narrates and has no such copula."""
+    if not language_says(article, "filler", "bare_generic_subject"):
+        return False
+    doc = doc_of(article)
+    if not doc.has_annotation("DEP"):
+        return False
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return False
+    copula = _present_copula(span.root)
+    subject = next((child for child in span.root.children if child.dep_ in ("nsubj", "nsubj:pass")), None)
+    return copula and subject is not None and _bare_class(subject) and subject.left_edge.i == span.start
+
+
+def _present_copula(root: Any) -> bool:
+    """The root is a present form of "be" with its complement, or a complement with a present copula."""
+    if root.lemma_ == "be" and "Pres" in root.morph.get("Tense"):
+        return any(child.dep_ in ("attr", "acomp") for child in root.children)
+    return any(child.dep_ == "cop" and "Pres" in child.morph.get("Tense") for child in root.children)
+
+
+def _bare_class(noun: Any) -> bool:
+    """A common noun in the plural, or a mass noun, with no determiner, possessive, number or name in its
+    phrase: "Hospitals", "Small towns", not "Our hospitals", "Two hospitals" or "Ashby hospitals"."""
+    if noun.pos_ != "NOUN" or noun.tag_ not in ("NNS", "NN"):
+        return False
+    tied = ("det", "poss", "nummod", "predet")
+    return not any(child.dep_ in tied or child.pos_ == "PROPN" for child in noun.children)
 
 
 def _general_unanchored(article: Article, sentence: Sentence, times: list[tuple[int, int]]) -> bool:
@@ -370,7 +436,11 @@ def _general_unanchored(article: Article, sentence: Sentence, times: list[tuple[
     article's own place or firm: "The situation at <the hospital> raises many questions for all of us")."""
     if _checkable_by_itself(article, sentence) or _quoted(article, sentence) or _cued_outside_question(article, sentence):
         return False
-    if overlaps(sentence.start, sentence.end, times) or _narrates(article, sentence, passive_tells=False):
+    if overlaps(sentence.start, sentence.end, times):
+        return False
+    if not _opens_generally(article, sentence) and _narrates(article, sentence, passive_tells=False):
+        # An empty frame's verb is its own present ("It is", « Il s'agit »), whatever tense the parse gives the
+        # homograph (« agit » is also a passé simple).
         return False
     return not _new_names(article, sentence)
 
