@@ -1,0 +1,37 @@
+"""Stop 44 (issue 17 items 1, 3, the quotes44 tune half): English partial quotes that are the complement of
+"called" ("X called the rise “…”"), also after a described subject ("A spokeswoman for the board called the
+seizure “…”"); not after an auxiliary of the passive ("has been called the “…”"), nor after a described
+"subject" that is a clause ("The mayor denounced what he called the “…”").
+
+All texts here were written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quote_inputs import quotes_of, speaker_text
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Odile Branscombe, who runs the Harrowgate tenants' group, called the rise \"a tax on staying put\" "
+     "and said members would appeal.", "a tax on staying put", "Odile Branscombe"),
+    ("Merrick Tavish called the timetable \"a work of fiction\".", "a work of fiction", "Merrick Tavish"),
+    ("A spokeswoman for the Orrin Valley Water Board called the repairs \"long overdue\".", "long overdue",
+     "A spokeswoman for the Orrin Valley Water Board"),
+])
+def test_a_fragment_after_called_and_its_object_is_a_partial_quote(text: str, words: str, speaker: str) -> None:
+    quote = quotes_of(text, "en")[words]
+    assert quote.partial and speaker_text(quote) == speaker
+
+
+@pytest.mark.parametrize("text, words, wrong", [
+    # look-alikes that must not move: a passive (someone else called him so), a clause inside the "subject"
+    ("Ironically, the Brenmoor harbour master, Tobias Vell, has been called \"the last lighthouse keeper\".",
+     "the last lighthouse keeper", ("Ironically", "Tobias Vell", "the Brenmoor harbour master")),
+    ("The mayor denounced what he called the \"deeply cynical\" budget of the county.",
+     "deeply cynical", ("The mayor denounced what he",)),
+])
+def test_a_passive_or_a_clause_gives_no_called_speaker(text: str, words: str, wrong: tuple[str, ...]) -> None:
+    quote = quotes_of(text, "en").get(words)
+    assert quote is None or speaker_text(quote) not in wrong
