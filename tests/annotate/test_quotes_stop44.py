@@ -1,7 +1,8 @@
 """Stop 44 (issue 17 items 1, 3, the quotes44 tune half): English partial quotes that are the complement of
 "called" ("X called the rise “…”"), also after a described subject ("A spokeswoman for the board called the
 seizure “…”"); not after an auxiliary of the passive ("has been called the “…”"), nor after a described
-"subject" that is a clause ("The mayor denounced what he called the “…”").
+"subject" that is a clause ("The mayor denounced what he called the “…”"), nor for a thing named ("The
+scheme, called “…”"). A word between a described subject and its cue stays out of the mention.
 
 All texts here were written for these tests.
 """
@@ -31,7 +32,17 @@ def test_a_fragment_after_called_and_its_object_is_a_partial_quote(text: str, wo
      "the last lighthouse keeper", ("Ironically", "Tobias Vell", "the Brenmoor harbour master")),
     ("The mayor denounced what he called the \"deeply cynical\" budget of the county.",
      "deeply cynical", ("The mayor denounced what he",)),
+    # a thing named, not words said: no object between "called" and the mark
+    ("The ferry ran late again.\n\nThe scheme, called \"Ride the Brenmoor Tide,\" will begin in May.",
+     "Ride the Brenmoor Tide,", ("The scheme",)),
 ])
-def test_a_passive_or_a_clause_gives_no_called_speaker(text: str, words: str, wrong: tuple[str, ...]) -> None:
+def test_a_passive_a_clause_or_a_name_gives_no_called_speaker(text: str, words: str, wrong: tuple[str, ...]) -> None:
     quote = quotes_of(text, "en").get(words)
     assert quote is None or speaker_text(quote) not in wrong
+
+
+def test_an_adverb_between_a_described_subject_and_its_cue_stays_out_of_the_mention() -> None:
+    text = ("The ferry ran late again.\n\nThe alliance previously described the Torvane blockade as the "
+            "\"most direct threat to the coast\".")
+    quote = quotes_of(text, "en")["most direct threat to the coast"]
+    assert quote.partial and speaker_text(quote) == "The alliance"

@@ -656,8 +656,10 @@ def rules(language: str) -> Rules | None:
     opening_subject, fronted_subject = rf"^{own_subject}", rf"^{clause}{{1,80}}?,\s+{own_subject}"
     # (not after an auxiliary of the passive: in "X has been called the “…”" someone else spoke)
     not_passive = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in data.get("passive_auxiliaries", []))
+    # (a cue with no complement word needs its object before the mark: "The campaign, called “…”" names a thing)
     complements = [(rf"{not_passive}(?P<cue>{verb})\b" + (rf"{clause}{{0,80}}?\b(?:{opener})" if opener else "")
-                    + r"(?:\s+[\w'’-]+){0,2}?\s*$") for verb, opener in data.get("complement_cues", {}).items()]
+                    + (r"(?:\s+[\w'’-]+){0,2}?\s*$" if opener else r"(?:\s+[\w'’-]+){1,2}?\s*$"))
+                   for verb, opener in data.get("complement_cues", {}).items()]
     partial += [rf"{opening}{complement}" for complement in complements for opening in (opening_subject, fronted_subject)]
     # 'A nurse on the ward, who has worked there for years, said the ward had been "…"': a described
     # subject opening the sentence, a relative clause of ``described_partial_subjects`` between commas, a
@@ -671,7 +673,8 @@ def rules(language: str) -> Rules | None:
         # with no subject pronoun inside it ("The president denounced what he called the ''…''" is a clause)
         no_pronoun = rf"(?!(?:{alternation(data.get('subject_pronouns', []))})\b)"
         noun_phrase = rf"(?P<speaker>(?:{determiners})\s+(?:{no_cue}{no_pronoun}[\w’'-]+\s+){{0,6}}?{no_pronoun}[\w’'-]+)"
-        partial += [rf"^{noun_phrase}{relative_aside}\s+{complement}" for complement in complements]
+        # (a word between the subject and its cue stays out of the mention: "The alliance previously described")
+        partial += [rf"^{noun_phrase}{relative_aside}(?:\s+(?-i:{between}))?\s+{complement}" for complement in complements]
     # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
     # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe");
     # only these cues, not the quote cues, which hold verbs of thought ("Repairs are expected …")
