@@ -671,8 +671,10 @@ def rules(language: str) -> Rules | None:
         partial.append(rf"^{described}{relative_aside}\s+(?P<cue>{clause_cues})\s(?:(?!,){clause}){{0,120}}$")
         # "A spokeswoman for the service called the seizure “…”": the same subject before a complement cue,
         # with no subject pronoun inside it ("The president denounced what he called the ''…''" is a clause)
+        # nor a group of unnamed people ("Some residents called it a “…”": the writer's scare quote)
         no_pronoun = rf"(?!(?:{alternation(data.get('subject_pronouns', []))})\b)"
-        noun_phrase = rf"(?P<speaker>(?:{determiners})\s+(?:{no_cue}{no_pronoun}[\w’'-]+\s+){{0,6}}?{no_pronoun}[\w’'-]+)"
+        no_group = rf"(?!(?:{alternation(data.get('group_determiners', []))})\b)"
+        noun_phrase = rf"(?P<speaker>{no_group}(?:{determiners})\s+(?:{no_cue}{no_pronoun}[\w’'-]+\s+){{0,6}}?{no_pronoun}[\w’'-]+)"
         # (a word between the subject and its cue stays out of the mention: "The alliance previously described")
         partial += [rf"^{noun_phrase}{relative_aside}(?:\s+(?-i:{between}))?\s+{complement}" for complement in complements]
     # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
