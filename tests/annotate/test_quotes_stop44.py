@@ -32,6 +32,9 @@ def test_a_fragment_after_called_and_its_object_is_a_partial_quote(text: str, wo
      "the last lighthouse keeper", ("Ironically", "Tobias Vell", "the Brenmoor harbour master")),
     ("The mayor denounced what he called the \"deeply cynical\" budget of the county.",
      "deeply cynical", ("The mayor denounced what he",)),
+    # the writer's frame "what he called", here after a fronted phrase whose comma sets off a place
+    ("Speaking in the port of Carrowmore, Tellis, the governor denounced what he called a \"paper blockade\".",
+     "paper blockade", ("Tellis", "Carrowmore")),
     # a thing named, not words said: no object between "called" and the mark
     ("The ferry ran late again.\n\nThe scheme, called \"Ride the Brenmoor Tide,\" will begin in May.",
      "Ride the Brenmoor Tide,", ("The scheme",)),

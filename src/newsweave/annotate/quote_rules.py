@@ -656,6 +656,10 @@ def rules(language: str) -> Rules | None:
     opening_subject, fronted_subject = rf"^{own_subject}", rf"^{clause}{{1,80}}?,\s+{own_subject}"
     # (not after an auxiliary of the passive: in "X has been called the “…”" someone else spoke)
     not_passive = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in data.get("passive_auxiliaries", []))
+    # (nor after the writer's ``complement_frames``: "… denounced what he called a “…”" quotes the label, and the
+    # subject before it may be a place in a fronted phrase, "Speaking in the capital, Juba, Mr. K. …")
+    frames = [" ".join(map(re.escape, phrase.split())) for phrase in data.get("complement_frames", [])]
+    not_passive += "".join(rf"(?<!\b{frame}\s)" for frame in frames)
     # (a cue with no complement word needs its object before the mark: "The campaign, called “…”" names a thing)
     complements = [(rf"{not_passive}(?P<cue>{verb})\b" + (rf"{clause}{{0,80}}?\b(?:{opener})" if opener else "")
                     + (r"(?:\s+[\w'’-]+){0,2}?\s*$" if opener else r"(?:\s+[\w'’-]+){1,2}?\s*$"))
