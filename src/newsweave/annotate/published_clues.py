@@ -64,7 +64,7 @@ def infer_publication(mentions: list[Mention], text: str, language: str | None, 
     clues allow it; otherwise the fetch day, the URL, the ``extra`` clues (the story's, from
     ``link.story_dates``) and the text's weekdays and dates are intersected."""
     clues = url_clues(url) + ([fetch_clue(fetched)] if fetched else []) + list(extra or [])
-    fixed = infer_published(mentions, text, language, fetched)
+    fixed = infer_published(mentions, text, language, fetched, fetched_live=fetched is not None)
     if fixed is not None and not _weekdays_agree(fixed, mentions, text, language, fetched):
         return None  # "hier, 28 février" and "ce mardi": the text's own clues disagree
     if fixed is not None:

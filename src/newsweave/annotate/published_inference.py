@@ -51,11 +51,14 @@ class Inference:
     latest: date | None = None
 
 
-def infer_published(mentions: list[Mention], text: str, language: str | None, today: date | None = None) -> Inference | None:
+def infer_published(mentions: list[Mention], text: str, language: str | None, today: date | None = None,
+                    *, fetched_live: bool = False) -> Inference | None:
     """The publication date the text implies, or None when it gives too little or its
     clues disagree (no answer is better than a wrong one). ``today`` is the day the page was
     fetched, when it was fetched live: publication is not later, and, when the text names no
-    year, a weekday and date within SETTINGS.published_recent_days before it date the text; None when unknown."""
+    year, a weekday and date within SETTINGS.published_recent_days before it date the text; None when unknown.
+    ``fetched_live``: ``today`` is the input's own fetch day (not the run day), so a weekday and
+    date that fit a recent day before it outrank a year the text names only as a lower bound."""
     unanchored = resolve_all(mentions, text, language, None)
     rules = grammar(language or "")
     if rules is None:
@@ -77,6 +80,10 @@ def infer_published(mentions: list[Mention], text: str, language: str | None, to
     reference = anchor_year or max(allowed or {today.year if today else 0})
     fitted = []
     for timex in with_weekday:
+        recent = _recent_fit(timex, today) if fetched_live and lower_bound and today is not None else None
+        if recent is not None:
+            fitted.append((recent, timex))
+            continue
         year = _year_for_weekday(timex, reference, latest=None if anchor_year and not lower_bound else today,
                                  allowed=allowed, at_least=anchor_year if lower_bound else None)
         assert timex.month is not None and timex.day is not None
@@ -317,6 +324,23 @@ def _around_event(day: date, timex: Timex, text: str, rules: Grammar, evidence: 
     if shifts == {0} or is_dateline(timex, text):
         return Inference(day, [timex, *evidence], reason + (", today" if shifts else ", dateline"), day, day)
     return Inference(day, [timex, *evidence], reason, day, day + timedelta(days=SETTINGS.published_week_after))
+
+
+def _recent_fit(timex: Timex, fetched: date) -> date | None:
+    """The latest day of the mention's day, month and weekday within SETTINGS.published_recent_days
+    before the fetch day, if any. A year named in a past clause ("not updated since 2015") only
+    bounds the publication from below; the day of a page fetched live is a recent one."""
+    if timex.month is None or timex.day is None or timex.weekday is None:
+        return None
+    for year in (fetched.year, fetched.year - 1):
+        try:
+            candidate = date(year, timex.month, timex.day)
+        except ValueError:
+            continue
+        if candidate.weekday() == timex.weekday and \
+                0 <= (fetched - candidate).days <= SETTINGS.published_recent_days:
+            return candidate
+    return None
 
 
 def _year_for_weekday(timex: Timex, reference: int, latest: date | None, allowed: set[int] | None = None,

@@ -654,9 +654,17 @@ def rules(language: str) -> Rules | None:
     # remarks, Geng described …", tried second: an appositive would pass for a fronted phrase)
     own_subject = rf"{speaker}{long_aside}(?:,\s*|\s+)"
     opening_subject, fronted_subject = rf"^{own_subject}", rf"^{clause}{{1,80}}?,\s+{own_subject}"
-    for verb, opener in data.get("complement_cues", {}).items():
-        complement = rf"{clause}{{0,80}}?\b(?:{opener})" if opener else ""
-        partial += [rf"{opening}(?P<cue>{verb})\b{complement}(?:\s+[\w'’-]+){{0,2}}?\s*$" for opening in (opening_subject, fronted_subject)]
+    # (not after an auxiliary of the passive: in "X has been called the “…”" someone else spoke)
+    not_passive = "".join(rf"(?<!\b{re.escape(word)}\s)" for word in data.get("passive_auxiliaries", []))
+    # (nor after the writer's ``complement_frames``: "… denounced what he called a “…”" quotes the label, and the
+    # subject before it may be a place in a fronted phrase, "Speaking in the capital, Juba, Mr. K. …")
+    frames = [" ".join(map(re.escape, phrase.split())) for phrase in data.get("complement_frames", [])]
+    not_passive += "".join(rf"(?<!\b{frame}\s)" for frame in frames)
+    # (a cue with no complement word needs its object before the mark: "The campaign, called “…”" names a thing)
+    complements = [(rf"{not_passive}(?P<cue>{verb})\b" + (rf"{clause}{{0,80}}?\b(?:{opener})" if opener else "")
+                    + (r"(?:\s+[\w'’-]+){0,2}?\s*$" if opener else r"(?:\s+[\w'’-]+){1,2}?\s*$"))
+                   for verb, opener in data.get("complement_cues", {}).items()]
+    partial += [rf"{opening}{complement}" for complement in complements for opening in (opening_subject, fronted_subject)]
     # 'A nurse on the ward, who has worked there for years, said the ward had been "…"': a described
     # subject opening the sentence, a relative clause of ``described_partial_subjects`` between commas, a
     # clause cue, then no comma before the fragment (after one, another subject may speak: "…, a man
@@ -665,6 +673,14 @@ def rules(language: str) -> Rules | None:
         described = rf"(?P<speaker>(?:{determiners})\s+(?:{no_cue}[\w’'-]+\s+){{0,6}}?[\w’'-]+)"
         relative_aside = rf"(?:,\s+(?:{alternation(data['described_partial_subjects'])})\b(?:[^;\n“”«»\".!?]|{abbrev}){{1,140}}?,)?"
         partial.append(rf"^{described}{relative_aside}\s+(?P<cue>{clause_cues})\s(?:(?!,){clause}){{0,120}}$")
+        # "A spokeswoman for the service called the seizure “…”": the same subject before a complement cue,
+        # with no subject pronoun inside it ("The president denounced what he called the ''…''" is a clause)
+        # nor a group of unnamed people ("Some residents called it a “…”": the writer's scare quote)
+        no_pronoun = rf"(?!(?:{alternation(data.get('subject_pronouns', []))})\b)"
+        no_group = rf"(?!(?:{alternation(data.get('group_determiners', []))})\b)"
+        noun_phrase = rf"(?P<speaker>{no_group}(?:{determiners})\s+(?:{no_cue}{no_pronoun}[\w’'-]+\s+){{0,6}}?{no_pronoun}[\w’'-]+)"
+        # (a word between the subject and its cue stays out of the mention: "The alliance previously described")
+        partial += [rf"^{noun_phrase}{relative_aside}(?:\s+(?-i:{between}))?\s+{complement}" for complement in complements]
     # the sentence after a quote that opens its paragraph: its subject speaks ("Union leader Jane
     # Roe spoke to reporters"), or it names the words' owner ("Those were the words of Jane Roe");
     # only these cues, not the quote cues, which hold verbs of thought ("Repairs are expected …")
