@@ -12,8 +12,9 @@ never contradicts what assignment would have done with what is known now:
   The larger group keeps the old id, so links to it stay valid;
 * **merge** — an article that fits two stories (both at or above the join threshold) is a sign
   that they converge: when the two stories score against each other at least the threshold plus
-  ``story_merge_margin``, the smaller is folded into the larger, and its id resolves to the
-  survivor from then on (the store records every change: ``story_changes``);
+  ``story_merge_margin`` (``story_merge_language_margin`` for two stories told in no common
+  language that report a common day, ``merge_margin``), the smaller is folded into the larger, and
+  its id resolves to the survivor from then on (the store records every change: ``story_changes``);
 * **topics** — a new story joins the topic of a nearby story when its first article fits the
   topic on a looser rule (cosine plus entity evidence, no day rule, a wider time window):
   "Hamburg port strike" within "German port labour dispute". A split's new part stays in the
