@@ -131,6 +131,10 @@ class LinkSettings:
     # topic). With the spectral split, 0.3 was the tune-half best of 0.15–0.45 on ECB+
     # (docs/quality.md, "Stories — stop 27").
     story_merge_margin: float = 0.3
+    # … and ``story_merge_language_margin`` when the two share no language and report a day in
+    # common (``story_changes.merge_margin``): one event told in two languages gathers in one
+    # story per language first, and the article that fits both is the sign that they are one.
+    story_merge_language_margin: float = 0.0
     # Early reports offered again (``story_changes.reoffer_small``): when a story grows to one of
     # the sizes 3 × 1.3^k (``story_changes.REOFFER_FROM``; up to ``story_reoffer_until``), the
     # small stories nearest its centroid (``story_changes.REOFFER_READ`` of them, at most; each of

@@ -12,8 +12,9 @@ never contradicts what assignment would have done with what is known now:
   The larger group keeps the old id, so links to it stay valid;
 * **merge** — an article that fits two stories (both at or above the join threshold) is a sign
   that they converge: when the two stories score against each other at least the threshold plus
-  ``story_merge_margin``, the smaller is folded into the larger, and its id resolves to the
-  survivor from then on (the store records every change: ``story_changes``);
+  ``story_merge_margin`` (``story_merge_language_margin`` for two stories told in no common
+  language that report a common day, ``merge_margin``), the smaller is folded into the larger, and
+  its id resolves to the survivor from then on (the store records every change: ``story_changes``);
 * **topics** — a new story joins the topic of a nearby story when its first article fits the
   topic on a looser rule (cosine plus entity evidence, no day rule, a wider time window):
   "Hamburg port strike" within "German port labour dispute". A split's new part stays in the
@@ -131,19 +132,32 @@ def remember_member(memory: StoryChangeMemory, article_id: str, signals: Article
 # --- comparing two stories -----------------------------------------------------------------
 
 
-def story_as_signals(story: StoryState) -> ArticleSignals:
+def story_as_signals(story: StoryState, against: StoryState | None = None) -> ArticleSignals:
     """A story seen as one article: its centroid, entities with their mentions, its most reported
-    days, its event types and participants. No publication day: a story's days are compared
+    days, its event types and participants, and its language when all its reports are in one
+    (``sole_language``; ``against``: the story it is compared with). No publication day: a story's days are compared
     through its reported days (the day conflict), not by the time rule meant for one article."""
     days = sorted(story.days.items(), key=lambda item: (-item[1], item[0]))[:STORY_DAYS_COMPARED]
     reported = tuple(day for day in (parse_day(value) for value, _ in days) if day)
     return ArticleSignals(
         unit(story.centroid_sum), {key: str(entry.get("name", key)) for key, entry in story.entities.items()},
-        [], None, None, story.entity_weights(), reported, tuple(story.events),
+        [], None, sole_language(story, against), story.entity_weights(), reported, tuple(story.events),
         story.entity_labels(), participants=tuple(story.participants),
         year=story_year(story), quantities=tuple(story.profile.get("quantities") or ()),
         weekdays=tuple(int(weekday) for weekday in story.profile.get("weekdays") or ()),
     )
+
+
+def sole_language(story: StoryState, against: StoryState | None = None) -> str | None:
+    """The language a story seen as one article is read in: its own when all its reports are in
+    one, or one of its own when none of them is a language of the story it is compared with
+    (``against``); else None. A story told in languages new to the other story reads less alike
+    to it for the languages alone, as one article does (``story_score.language_gap``), and the
+    names of the two are read across their spellings."""
+    if len(story.languages) == 1 or (story.languages and against is not None
+                                     and set(story.languages).isdisjoint(against.languages)):
+        return story.languages[0]
+    return None
 
 
 def story_year(story: StoryState) -> int | None:
@@ -154,7 +168,7 @@ def story_year(story: StoryState) -> int | None:
 
 def pair_score(a: StoryState, b: StoryState, frequencies: EntityFrequencies) -> float | None:
     """Mean of each story's join score against the other; None when time rules them apart."""
-    there, back = score_story(story_as_signals(a), b, frequencies), score_story(story_as_signals(b), a, frequencies)
+    there, back = score_story(story_as_signals(a, b), b, frequencies), score_story(story_as_signals(b, a), a, frequencies)
     return None if there is None or back is None else (there + back) / 2
 
 
@@ -299,9 +313,11 @@ def review_split(memory: StoryChangeMemory, story: StoryState,
     moved = [members[i] for i in smaller]
     new = state_of(split_id(story.id, moved[0][0]), moved)
     score = pair_score(kept, new, frequencies)
-    weighed = not pure or parted_by_language(kept, new)
-    if weighed and score is not None and score >= settings.story_join_threshold - settings.story_split_margin:
+    parted = parted_by_language(kept, new)
+    if (not pure or parted) and score is not None and score >= settings.story_join_threshold - settings.story_split_margin:
         return None
+    if parted and score is not None and score >= settings.story_join_threshold + settings.story_merge_language_margin:
+        return None  # halves told in two languages that would merge again (``merge_margin``) stay one
     moved_ids = [article_id for article_id, _ in moved]
     if not memory.split_story(kept, new, moved_ids, -1.0 if score is None else score):
         return None  # changed meanwhile: reviewed again when it grows
@@ -320,7 +336,7 @@ def review_merge(memory: StoryChangeMemory, story: StoryState, rival: StoryState
     if span_gap(story, rival) > settings.story_max_gap_days:
         return None  # as the linker's time rule: no article that far off joins a story
     score = pair_score(story, rival, frequencies)
-    if score is None or score < settings.story_join_threshold + settings.story_merge_margin:
+    if score is None or score < settings.story_join_threshold + merge_margin(story, rival):
         return None
     kept, gone = (story, rival) if story.size >= rival.size else (rival, story)
     merged = combined_states(kept, gone)
@@ -328,6 +344,15 @@ def review_merge(memory: StoryChangeMemory, story: StoryState, rival: StoryState
         return None
     merged.version += 1
     return merged, gone.id
+
+
+def merge_margin(story: StoryState, rival: StoryState) -> float:
+    """What two stories an article fits both must score over the join threshold to merge:
+    ``story_merge_margin``, or ``story_merge_language_margin`` when they share no language and
+    report a day in common (``parted_by_language``): one event told apart in two languages, each
+    language's reports gathered first because they read most alike to each other."""
+    settings = story_score.SETTINGS
+    return settings.story_merge_language_margin if parted_by_language(story, rival) else settings.story_merge_margin
 
 
 def span_gap(a: StoryState, b: StoryState) -> int:
@@ -506,7 +531,7 @@ def reoffer_small(linker: ChangingLinker, story: StoryState) -> StoryState:
         if small.size > settings.story_reoffer_max_size or small.size >= story.size \
                 or span_gap(story, small) > settings.story_max_gap_days:
             continue
-        score = score_story(story_as_signals(small), story, linker.frequencies, span_gap(story, small))
+        score = score_story(story_as_signals(small, story), story, linker.frequencies, span_gap(story, small))
         whole = memory.stories_by_id([small.id]) if score is not None and score >= bar else []
         if not whole:
             continue
