@@ -576,6 +576,10 @@ def rules(language: str) -> Rules | None:
     # (nor does the source stop before its genitive: „Laut Information des Ministeriums, Stand 18 Uhr, …“
     # is no „Information“ whose verb is „des“)
     no_genitive = rf"(?!(?-i:{alternation(data['source_genitives'])})\s)" if data.get("source_genitives") else ""
+    source_det = _source_determiner(data, det)
+    # the source's verb: a lower-case word, but no preposition or article, which goes on with the source („Laut
+    # dem Artikel von der Zeitung „Standard“ bleiben …“ has no source „dem Artikel“ whose words are „Standard“)
+    source_verb = rf"(?=(?-i:{data.get('previous_subject_verb') or '[a-zäöüß]'}))"
     trailing_preps = alternation(data.get("trailing_source_prepositions", data.get("source_prepositions", [])))
     indirect = ([verb_final + content] if verb_final else []) + [
                 *([rf"{clause_start}{speaker}{aside},?\s+{time}\s+(?P<cue>{that_cues})\s*{content}"] if time else []),
@@ -585,8 +589,8 @@ def rules(language: str) -> Rules | None:
                 # the source (``source_before_verb``), capitalised words up to the first lower-case word; tried
                 # before the source up to a comma (a phrase or a clause), which would take „Polizei handelte es
                 # sich um keinen Schnitt“ from „Laut Polizei handelte es sich um keinen Schnitt, sondern …“
-                rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
-                rf"(?-i:[{UPPER}])[\w’'-]*{genitive})\s+(?=(?-i:[a-zäöüß])){no_genitive}{content}" if data.get("source_before_verb") else NEVER,
+                rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>{source_det}(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
+                rf"(?-i:[{UPPER}])[\w’'-]*{genitive})\s+{source_verb}{no_genitive}{content}" if data.get("source_before_verb") else NEVER,
                 rf"{sentence_start}(?P<cue>{preps})\s+{phrase}\s*,\s*{content}",
                 # "According to law enforcement officials, …": the source is the clause up to its comma
                 rf"{sentence_start}(?P<cue>{preps})\s+(?P<speaker>(?:[^.,;:!?\n“”«»\"]|{abbrev}){{2,120}}?)\s*,\s*{content}",
@@ -644,8 +648,8 @@ def rules(language: str) -> Rules | None:
     # „Laut Anklageschrift handelte er „…““: where the verb follows the source with no comma (``source_before_verb``),
     # the source's capitalised words up to the first lower-case word, as for an indirect quote
     if data.get("source_before_verb"):
-        partial.append(rf"^(?P<cue>{preps})\s+(?P<speaker>(?:{det})?(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
-                       rf"(?-i:[{UPPER}])[\w’'-]*{genitive})\s+(?=(?-i:[a-zäöüß])){no_genitive}{clause}{{0,160}}$")
+        partial.append(rf"^(?P<cue>{preps})\s+(?P<speaker>{source_det}(?:(?-i:[{UPPER}])[\w’'-]*\s+){{0,3}}?"
+                       rf"(?-i:[{UPPER}])[\w’'-]*{genitive})\s+{source_verb}{no_genitive}{clause}{{0,160}}$")
     # 'Ada Quill described the walkout as “…”', „Vogt sprach von einem „…““: a cue whose object or complement
     # the fragment is (``complement_cues``: the cue, then the word that opens its complement, "" for none),
     # with at most two words between that word and the mark
@@ -765,6 +769,18 @@ def rules(language: str) -> Rules | None:
                  object_prepositions=frozenset(word.lower() for word in data.get("object_prepositions", [])),
                  answer_labels=_answer_labels(data),
                  name_answer_labels=bool(data.get("name_answer_labels")))
+
+
+def _source_determiner(data: dict, det: str) -> str:
+    """The optional determiner before a source whose verb follows it („Laut einem Sprecher sind …“).
+
+    Besides the language's determiners, the cases its source prepositions govern (``source_determiners``:
+    „laut einem“, „laut eines“), each with at most one adjective, which after them ends in ``-en`` („Laut einer
+    entsprechenden Warnmeldung besteht …“); a lower-case word of another ending is the source's verb."""
+    governed = data.get("source_determiners")
+    if not governed:
+        return rf"(?:{det})?"
+    return rf"(?:{det}|(?-i:{alternation(governed)})\s+(?:(?-i:[a-zäöüß])[\w-]*en\s+)?)?"
 
 
 def _answer_labels(data: dict) -> re.Pattern[str] | None:
