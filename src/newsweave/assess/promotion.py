@@ -278,14 +278,16 @@ def _reports_someone(article: Article, window: tuple[int, int]) -> bool:
     """The sentence attributes what it says ("…, the minister said", « selon … »): a claim
     reported from someone, which the article does not make its own pitch."""
     cues = find_patterns(patterns(article, "source", "cues"), article.text, *window)
-    return any(not _to_the_reader(article, end) for _, end in cues)
+    return any(not _to_the_reader(article, start, end) for start, end in cues)
 
 
-def _to_the_reader(article: Article, end: int) -> bool:
-    """The speech verb ending at ``end`` speaks to the reader ("the app tells you what you can cut"): the
-    pitch's own voice, no source reported."""
-    reader = find_patterns(patterns(article, "promotion", "second_person"), article.text, end, min(len(article.text), end + 16))
-    return any(start == end + 1 for start, _ in reader)
+def _to_the_reader(article: Article, start: int, end: int) -> bool:
+    """The speech verb at ``start:end`` speaks to the reader, who is its object right after it or right
+    before it ("the app tells you what you can cut", « l'application vous dit … »): the pitch's own voice,
+    no source reported."""
+    near = (max(0, start - 16), min(len(article.text), end + 16))
+    reader = find_patterns(patterns(article, "promotion", "second_person"), article.text, *near)
+    return any(s == end + 1 or e == start - 1 for s, e in reader)
 
 
 def _pitch_without_speaker(article: Article, window: tuple[int, int], found: dict[str, list[tuple[int, int]]]) -> bool:
