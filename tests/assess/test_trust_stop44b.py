@@ -5,8 +5,8 @@
   euros par jour. Se contrata … con el código X »): the second sells with the first one's price.
 * A French imperative that opens a sentence and speaks to the reader (« Passez … », « Venez … ») is a
   call to act; « Chez … » and a question are not.
-* A speech verb whose object is the reader ("the app tells you …", « l'appli vous dit … ») is the
-  pitch's own voice, not a source: the sentence still lends its product to the sale after it.
+* A speech verb whose object is the reader ("the app tells you …") is the pitch's own voice, not a
+  source: the sentence still lends its product to the sale after it (English only: no real hit elsewhere).
 * A product's web address outside the pitch is where to buy it, not a report on it: the name stays
   off the article's topic.
 * „Jetzt den Newsletter der … abonnieren und …“: the site's prompt, cut as furniture.
@@ -77,16 +77,12 @@ TOLD_TO_THE_READER = {
     "en": ("Workers at the Dunmere biscuit factory will lose their Saturday shift from March.",
            "The Pennywise budgeting app tells you what you can cut in minutes. Download it free today and enter "
            "the code DUN10 for ten per cent off.", "Pennywise"),
-    "fr": ("Les ouvriers de la biscuiterie de Dormelle perdront leur équipe du samedi en mars.",
-           "L'application Sousou vous dit chaque soir ce que vous avez dépensé. Téléchargez-la gratuitement et "
-           "saisissez le code DORM10 pour un mois offert.", "Sousou"),
 }
 
 
-@pytest.mark.parametrize("language", sorted(TOLD_TO_THE_READER))
-def test_a_speech_verb_to_the_reader_is_no_source(language: str) -> None:
-    report, pitch, brand = TOLD_TO_THE_READER[language]
-    evidence = _promotion(f"{report}\n\n{BODY[language]}\n\n{pitch}", language)
+def test_a_speech_verb_to_the_reader_is_no_source() -> None:
+    report, pitch, brand = TOLD_TO_THE_READER["en"]
+    evidence = _promotion(f"{report}\n\n{BODY['en']}\n\n{pitch}", "en")
     assert any(brand in span for span in evidence), evidence
 
 
@@ -94,11 +90,14 @@ def test_a_speech_verb_to_the_reader_is_no_source(language: str) -> None:
     # Reported advice with a source, and a call that names no product of its own.
     ("en", "Budgeting apps can sort bills in minutes, said Dana Fell of the advice centre. Download one free today "
            "and enter the code DUN10 for ten per cent off."),
+    # The reader as the subject of what someone said: a source, no pitch ("said you will pay").
+    ("en", "The Pennywise chief, Tom Abel, said you will pay £5 more a month from May."),
     ("fr", "Les applications de budget font gagner du temps, a expliqué Lise Morand, du point conseil. "
            "Pour en essayer une, saisissez le code DORM10 pour un mois offert."),
 ])
 def test_reported_advice_lends_no_product(language: str, text: str) -> None:
-    report = TOLD_TO_THE_READER[language][0]
+    report = {"en": TOLD_TO_THE_READER["en"][0],
+              "fr": "Les ouvriers de la biscuiterie de Dormelle perdront leur équipe du samedi en mars."}[language]
     assert _promotion(f"{report}\n\n{BODY[language]}\n\n{text}", language) == []
 
 

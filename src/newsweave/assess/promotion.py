@@ -276,18 +276,11 @@ def _flag(article: Article, brands: list[tuple[int, int]], found: dict[str, list
 
 def _reports_someone(article: Article, window: tuple[int, int]) -> bool:
     """The sentence attributes what it says ("…, the minister said", « selon … »): a claim
-    reported from someone, which the article does not make its own pitch."""
+    reported from someone, which the article does not make its own pitch. A speech verb whose object
+    is the reader ("the app tells you …", ``[promotion] told_to_reader``) is the pitch's own voice."""
     cues = find_patterns(patterns(article, "source", "cues"), article.text, *window)
-    return any(not _to_the_reader(article, start, end) for start, end in cues)
-
-
-def _to_the_reader(article: Article, start: int, end: int) -> bool:
-    """The speech verb at ``start:end`` speaks to the reader, who is its object right after it or right
-    before it ("the app tells you what you can cut", « l'application vous dit … »): the pitch's own voice,
-    no source reported."""
-    near = (max(0, start - 16), min(len(article.text), end + 16))
-    reader = find_patterns(patterns(article, "promotion", "second_person"), article.text, *near)
-    return any(s == end + 1 or e == start - 1 for s, e in reader)
+    told = find_patterns(patterns(article, "promotion", "told_to_reader"), article.text, *window)
+    return any(not any(ts <= start and end <= te for ts, te in told) for start, end in cues)
 
 
 def _pitch_without_speaker(article: Article, window: tuple[int, int], found: dict[str, list[tuple[int, int]]]) -> bool:
