@@ -22,7 +22,8 @@ question and the sentence that answers it):
   to buy the very product named.
 
 A sentence that gives an offer of its own lends its product to the sale told in the next one
-(« X propose … à 49 euros. Réservez … avec le code Y. »); a named code is never the brand.
+(« X propose … à 49 euros. Réservez … avec le code Y. »), and its price to a next one that only
+calls or gives a code (« X … à 499 euros. Passez les essayer. »); a named code is never the brand.
 
 A flag needs the brand and at least two of the other six; nothing may disclose a
 partnership (``[promotion] disclosure``), and a quoted speaker's words, the site's own prompts
