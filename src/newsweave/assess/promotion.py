@@ -22,7 +22,8 @@ question and the sentence that answers it):
   to buy the very product named.
 
 A sentence that gives an offer of its own lends its product to the sale told in the next one
-(« X propose … à 49 euros. Réservez … avec le code Y. »); a named code is never the brand.
+(« X propose … à 49 euros. Réservez … avec le code Y. »), and its price to a next one that only
+calls or gives a code (« X … à 499 euros. Passez les essayer. »); a named code is never the brand.
 
 A flag needs the brand and at least two of the other six; nothing may disclose a
 partnership (``[promotion] disclosure``), and a quoted speaker's words, the site's own prompts
@@ -84,8 +85,11 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
     all_sentences = _plain_sentences(article)
     for index, sentence in enumerate(all_sentences):
         window = _window(all_sentences, index)
-        signals = {name: _signal(article, name, window, quoted) for name in SIGNALS}
+        lead_offers = _lead_offers(article, all_sentences, index, quoted)
+        signals = {name: _signal(article, name, window, quoted, lead_offers) for name in SIGNALS}
         found = {name: spans for name, spans in signals.items() if spans}
+        if lead_offers and "offer" not in found and {"call_to_act", "named_code"} & set(found):
+            found["offer"] = lead_offers  # the sale told over two sentences: the price before, the call or the code after
         if len(found) < 2 or _reports_someone(article, window):
             continue
         acts = found.get("call_to_act", [])
@@ -114,6 +118,16 @@ def _lead_sentence(article: Article, all_sentences: list[Sentence], index: int) 
     if "\n" in article.text[lead.end : all_sentences[index].start] or _reports_someone(article, (lead.start, lead.end)):
         return None
     return lead
+
+
+def _lead_offers(article: Article, all_sentences: list[Sentence], index: int,
+                 quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The offers (a price, a discount) of the sentence before, when it is the sale's lead (``_lead_sentence``):
+    a sale told over two sentences gives its price in the first and its call to act or its code in the
+    second (« … sont en promotion à 499 euros … . Passez les essayer », « … pour 3,90 euros par jour … . Ils
+    la souscrivent … avec le code X. »); the second sentence sells with the first one's price."""
+    lead = _lead_sentence(article, all_sentences, index)
+    return [] if lead is None else _signal(article, "offer", (lead.start, lead.end), quoted)
 
 
 def _lead_in_brands(article: Article, lead: Sentence | None, pitch: tuple[int, int], own: list[tuple[int, int]],
@@ -184,7 +198,8 @@ def _window(all_sentences: list[Sentence], index: int) -> tuple[int, int]:
     return sentence.start, sentence.end
 
 
-def _signal(article: Article, name: str, window: tuple[int, int], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _signal(article: Article, name: str, window: tuple[int, int], excluded: list[tuple[int, int]],
+            lead_offers: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     if name == "own_address":
         return _own_addresses(article, window, excluded)
     pats = patterns(article, "promotion", name)
@@ -193,7 +208,7 @@ def _signal(article: Article, name: str, window: tuple[int, int], excluded: list
     if name == "offer":
         pats = pats + patterns(article, "promotion", "price") + patterns(article, "promotion", "code")
     spans = [span for span in find_patterns(pats, article.text, *window) if not overlaps(*span, excluded)]
-    if name == "named_code" and spans and not _discount_beside(article, window, spans, excluded):
+    if name == "named_code" and spans and not lead_offers and not _discount_beside(article, window, spans, excluded):
         return []
     if name == "offer" and _contact_block(article, window):
         spans = [(s, e) for s, e in spans if not _ADDRESS.search(article.text, s, e)]
@@ -262,8 +277,11 @@ def _flag(article: Article, brands: list[tuple[int, int]], found: dict[str, list
 
 def _reports_someone(article: Article, window: tuple[int, int]) -> bool:
     """The sentence attributes what it says ("…, the minister said", « selon … »): a claim
-    reported from someone, which the article does not make its own pitch."""
-    return bool(find_patterns(patterns(article, "source", "cues"), article.text, *window))
+    reported from someone, which the article does not make its own pitch. A speech verb whose object
+    is the reader ("the app tells you …", ``[promotion] told_to_reader``) is the pitch's own voice."""
+    cues = find_patterns(patterns(article, "source", "cues"), article.text, *window)
+    told = find_patterns(patterns(article, "promotion", "told_to_reader"), article.text, *window)
+    return any(not any(ts <= start and end <= te for ts, te in told) for start, end in cues)
 
 
 def _pitch_without_speaker(article: Article, window: tuple[int, int], found: dict[str, list[tuple[int, int]]]) -> bool:
@@ -367,7 +385,8 @@ def _off_topic(article: Article, name: str, window: tuple[int, int]) -> bool:
     if article.title and key in article.title.lower():
         return False
     start, end = window
-    outside = article.text[:start].lower() + " " + article.text[end:].lower()
+    # A web address outside the pitch ("Plazas limitadas en altamarviajes.es.") is where to buy, no report on the name.
+    outside = _ADDRESS.sub(" ", article.text[:start].lower() + " " + article.text[end:].lower())
     # A word that starts with the name counts too: the article about Kulmbach says "Kulmbacher".
     return re.search(rf"\b{re.escape(key)}", outside) is None
 
