@@ -60,6 +60,19 @@ def test_a_fee_and_its_booking_are_no_pitch(language: str, text: str) -> None:
     assert _promotion(f"{report}\n\n{BODY[language]}\n\n{text}", language, title) == []
 
 
+# A recall's refund, then how to send the product back free of charge: the terms of a sale ("free",
+# „kostenlos“) lend no sale to the refund's price (the lead's mend after the stop-44 check read).
+@pytest.mark.parametrize(("language", "report", "text"), [
+    ("de", "Das Hallenbad in Wexheim öffnet im Juni nach zehn Monaten Bauzeit wieder.",
+           "Der Hersteller Brandolux ruft den Wasserkocher WK 20 zurück. Der Kaufpreis von 24,99 Euro wird in allen "
+           "Filialen erstattet. Wer keine Filiale in der Nähe hat, kann das Gerät kostenlos per Post zurückschicken."),
+    ("es", "La piscina de Valdorcas reabrirá en junio tras diez meses de obras.", "La firma Caldemar retira el calefactor CM 8. El importe de 39 euros se devuelve en cualquier tienda. "
+           "Quien no tenga una tienda cerca puede enviarlo gratis por Correos."),
+])
+def test_a_refund_then_free_return_is_no_pitch(language: str, report: str, text: str) -> None:
+    assert _promotion(f"{report}\n\n{BODY[language]}\n\n{text}", language) == []
+
+
 @pytest.mark.parametrize("sentence", [
     "Chez Martin, les prix ont augmenté de 10 euros.",
     "Avez-vous payé 10 euros ?",

@@ -88,7 +88,7 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
         lead_offers = _lead_offers(article, all_sentences, index, quoted)
         signals = {name: _signal(article, name, window, quoted, lead_offers) for name in SIGNALS}
         found = {name: spans for name, spans in signals.items() if spans}
-        if lead_offers and "offer" not in found and {"call_to_act", "named_code"} & set(found):
+        if lead_offers and "offer" not in found and ("named_code" in found or _calls(article, window, quoted)):
             found["offer"] = lead_offers  # the sale told over two sentences: the price before, the call or the code after
         if len(found) < 2 or _reports_someone(article, window):
             continue
@@ -198,11 +198,21 @@ def _window(all_sentences: list[Sentence], index: int) -> tuple[int, int]:
     return sentence.start, sentence.end
 
 
+def _calls(article: Article, window: tuple[int, int], excluded: list[tuple[int, int]]) -> bool:
+    """A call to act proper, not only a sale's terms (``[promotion] sale_terms``: "free delivery", „kostenlos“):
+    a term sells beside a price in its own sentence, but a recall's "send it back free of charge" after a
+    refund's price is no sale, so only a call makes a price in the sentence before part of the pitch."""
+    spans = find_patterns(patterns(article, "promotion", "call_to_act"), article.text, *window)
+    return any(not overlaps(*span, excluded) for span in spans)
+
+
 def _signal(article: Article, name: str, window: tuple[int, int], excluded: list[tuple[int, int]],
             lead_offers: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     if name == "own_address":
         return _own_addresses(article, window, excluded)
     pats = patterns(article, "promotion", name)
+    if name == "call_to_act":
+        pats = pats + patterns(article, "promotion", "sale_terms")
     if name == "named_code":
         pats = _codes_named(pats)
     if name == "offer":
