@@ -10,7 +10,7 @@ slug as each language concerned writes it in the English transcription
 "kh"); two names that share a form, or a name and the end of a longer one (the words after a word
 that is not a given name), are one name.
 
-A German report also names a town by its adjective ("Seltzer Feuerwehr", "Kühlfelder
+A German report also names a town by its adjective ("Berliner Polizei", "Chemnitzer
 Innenstadt": ``town_adjectives`` in the language's ``spelling.toml``, an adjective ending and the town
 ending it stands for); such a name is the town's key when the town is a place among the names.
 
@@ -59,14 +59,14 @@ def romanised(text: str, language: str) -> str:
 @cache
 def adjective_endings(language: str) -> tuple[tuple[str, str], ...]:
     """The language's town adjective endings with the town ending each stands for (``town_adjectives``
-    in its ``spelling.toml``: "Seltzer" is "Seltz", "Bremer" "Bremen")."""
+    in its ``spelling.toml``: "Berliner" is "Berlin", "Bremer" "Bremen")."""
     pairs = lang.load(language, "spelling").get("town_adjectives", [])
     return tuple((str(a), str(b)) for a, b in pairs)
 
 
 def adjective_towns(name: str, languages: tuple[str, ...]) -> frozenset[str]:
     """The slugs of the towns the name's first word may be the adjective of, read by each language's
-    endings (a word of three letters or more left: "Seltzer Feuerwehr" → "seltz", "seltzen")."""
+    endings (a word of three letters or more left: "Duisburger Polizei" → "duisburg", "duisburgen")."""
     first = name.split(maxsplit=1)[0] if name.strip() else ""
     if not first[:1].isupper():
         return frozenset()
