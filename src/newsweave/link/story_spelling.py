@@ -10,6 +10,10 @@ slug as each language concerned writes it in the English transcription
 "kh"); two names that share a form, or a name and the end of a longer one (the words after a word
 that is not a given name), are one name.
 
+A German report also names a town by its adjective ("Berliner Polizei", "Chemnitzer
+Innenstadt": ``town_adjectives`` in the language's ``spelling.toml``, an adjective ending and the town
+ending it stands for); such a name is the town's key when the town is a place among the names.
+
 Only across languages (``story_score.across_languages``): within one language a spelling is one
 spelling, and a name ending in another ("Port Talbot", "Anna Lenz") is often another name.
 """
@@ -52,6 +56,26 @@ def romanised(text: str, language: str) -> str:
     return "".join(out)
 
 
+@cache
+def adjective_endings(language: str) -> tuple[tuple[str, str], ...]:
+    """The language's town adjective endings with the town ending each stands for (``town_adjectives``
+    in its ``spelling.toml``: "Berliner" is "Berlin", "Bremer" "Bremen")."""
+    pairs = lang.load(language, "spelling").get("town_adjectives", [])
+    return tuple((str(a), str(b)) for a, b in pairs)
+
+
+def adjective_towns(name: str, languages: tuple[str, ...]) -> frozenset[str]:
+    """The slugs of the towns the name's first word may be the adjective of, read by each language's
+    endings (a word of three letters or more left: "Duisburger Polizei" → "duisburg", "duisburgen")."""
+    first = name.split(maxsplit=1)[0] if name.strip() else ""
+    if not first[:1].isupper():
+        return frozenset()
+    towns = {first[:-len(ending)] + town for language in languages
+             for ending, town in adjective_endings(language)
+             if first.endswith(ending) and len(first) - len(ending) >= 3}
+    return frozenset(slug(town) for town in towns) - {""}
+
+
 def spelling_forms(text: str, languages: tuple[str, ...]) -> frozenset[str]:
     """The slug of a name and its English transcription as each of the languages would write it."""
     plain = slug(text)
@@ -70,8 +94,8 @@ def name_tails(name: str) -> tuple[str, ...]:
 
 
 def spelt_alike_keys(names: Mapping[str, str], labels: Mapping[str, str], languages: Iterable[str]) -> dict[str, str]:
-    """Keys of ``names`` renamed to one key per name spelt alike (a form in common) or held at the
-    end of a longer name: the place's key when one is a place, else the shortest name's, else the
+    """Keys of ``names`` renamed to one key per name spelt alike (a form in common), held at the
+    end of a longer name, or led by the adjective of a place among them: the place's key when one is a place, else the shortest name's, else the
     first in order (always the same one)."""
     spoken = tuple(sorted(set(languages)))
     whole = {key: spelling_forms(name, spoken) for key, name in names.items()}
@@ -97,6 +121,14 @@ def spelt_alike_keys(names: Mapping[str, str], labels: Mapping[str, str], langua
         for tail in name_tails(name):
             for form in spelling_forms(tail, spoken):
                 for other in owners.get(form, ()):
+                    join(key, other)
+    places = {form: keys for form, keys in owners.items() if any(labels.get(key) == "LOC" for key in keys)}
+    for key, name in names.items():
+        if labels.get(key) == "PER":  # a surname in -er ("Pelzer") is no town's adjective
+            continue
+        for town in adjective_towns(name, spoken):
+            for other in places.get(town, ()):
+                if labels.get(other) == "LOC" and other != key:
                     join(key, other)
     groups: dict[str, list[str]] = {}
     for key in names:
