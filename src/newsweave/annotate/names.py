@@ -627,7 +627,31 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         return None  # "Asimismo", "Dirigido": a sentence adverb or a verb capitalised after a break the parse missed
     if demonym_country_in(name, language) and not titled:
         return None  # adjectives of nationality are found by the demonym pass
+    if label == "PER" and data["capitalised_nouns"] and _noun_run_on(doc, (start, end), language):
+        span = doc[start:end - 1]  # "zog Lena Marquardt Bilanz": the noun is the verb's object
+        name = span.text
     return Mention(span.start_char, span.end_char, name, label)
+
+
+def _noun_run_on(doc: Doc, run: tuple[int, int], language: str) -> bool:
+    """Whether a three-word person ends on a common noun that is no part of the name: a given name,
+    a surname that is no given name nor an initial ("Dietmar Hopp Gebrauch gemacht"), then a word
+    the lexicon reads as a noun and no listed surname or given name, followed by a lower-case word
+    (the noun's verb or complement) or a colon ("Jens Mattern Bild:", a credit). A surname that is a
+    noun ends a two-word name ("Udo Hahn"), and a name followed by nothing or a full stop is left
+    whole ("Johannes Komnenos Asen"): there the noun may be the surname."""
+    start, end = run
+    if end - start != 3 or end >= len(doc):
+        return False
+    given = given_names(language)
+    first, middle, last, follower = doc[start], doc[start + 1], doc[end - 1], doc[end]
+    if not given.listed(first.text) or given.listed(middle.text) or not _is_capitalised(middle):
+        return False
+    if middle.text.endswith(".") or middle.lower_ in _names_data(language)["particles"]:
+        return False
+    if last.text in surnames() or given.listed(last.text) or not is_lexicon_noun(last.text, language):
+        return False
+    return follower.text == ":" or (follower.is_alpha and follower.text[0].islower())
 
 
 def _place_after_its_noun(doc: Doc, start: int, end: int) -> Mention:
