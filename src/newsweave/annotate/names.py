@@ -52,7 +52,7 @@ from newsweave.annotate.given_names import GivenNames, given_names, surnames
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import (capitalises_nouns, declined_noun_form, folded_stop_words, is_lexicon_noun,
-                                         lexicon_noun_with_ending, lower_case_word, noun_with_plural_ending_only,
+                                         lemma_of, lexicon_noun_with_ending, lower_case_word, noun_with_plural_ending_only,
                                          simplemma_knows)
 
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
@@ -637,7 +637,8 @@ def _noun_run_on(doc: Doc, run: tuple[int, int], language: str) -> bool:
     """Whether a three-word person ends on a common noun that is no part of the name: a given name,
     a surname that is no given name nor an initial ("Dietmar Hopp Gebrauch gemacht"), then a word
     the lexicon reads as a noun and no listed surname or given name, followed by a lower-case word
-    (the noun's verb or complement) or a colon ("Jens Mattern Bild:", a credit). A surname that is a
+    (the noun's verb or complement, the run not opening its sentence) or a colon ("Jens Mattern
+    Bild:", a credit). A surname that is a
     noun ends a two-word name ("Udo Hahn"), and a name followed by nothing or a full stop is left
     whole ("Johannes Komnenos Asen"): there the noun may be the surname."""
     start, end = run
@@ -649,9 +650,20 @@ def _noun_run_on(doc: Doc, run: tuple[int, int], language: str) -> bool:
         return False
     if middle.text.endswith(".") or middle.lower_ in _names_data(language)["particles"]:
         return False
-    if last.text in surnames() or given.listed(last.text) or not is_lexicon_noun(last.text, language):
+    if last.text in surnames() or given.listed(last.text) or not _noun_in_the_lexicon(last.text, language):
         return False
-    return follower.text == ":" or (follower.is_alpha and follower.text[0].islower())
+    if follower.text == ":":
+        return True
+    # A run that opens its sentence is its subject, and the lower-case word after it the verb
+    # ("Anton Grigorjewitsch Rubinstein gründet …"): the noun-like last word is the surname.
+    return follower.is_alpha and follower.text[0].islower() and not _opens_line_or_sentence(doc, start)
+
+
+def _noun_in_the_lexicon(word: str, language: str) -> bool:
+    """Whether the lexicon reads a capitalised word as a noun (:func:`is_lexicon_noun`) or holds it
+    as its own lemma, capitalised as only nouns are where nouns are capitalised ("Bilanz", whose
+    one plural form :func:`is_lexicon_noun` does not count as enough)."""
+    return is_lexicon_noun(word, language) or lemma_of(word, language) == word
 
 
 def _place_after_its_noun(doc: Doc, start: int, end: int) -> Mention:
