@@ -29,7 +29,8 @@ No statistical model: known names and per-language patterns, all from data.
   not "die Art"); a town after "in/nach/aus", and a town joined to its river ("Weil am Rhein");
   a club word before a town is a sports club ("Eintracht Frankfurt", ``club_words``); a run that
   ends on a given name and a surname keeps that person whole, though some town bears the given
-  name ("Staatsminister Michael Gove").
+  name ("Staatsminister Michael Gove"); a three-word person that runs on into a noun, the noun's
+  verb or complement after it, ends before the noun ("zog Lena Wernecke Bilanz über …").
 
 Labels: the organisation and place words decide first, then known names, then titles (a person);
 what is left is a person when it has two or three words (where nouns are capitalised, one of
@@ -628,19 +629,19 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
     if demonym_country_in(name, language) and not titled:
         return None  # adjectives of nationality are found by the demonym pass
     if label == "PER" and data["capitalised_nouns"] and _noun_run_on(doc, (start, end), language):
-        span = doc[start:end - 1]  # "zog Lena Marquardt Bilanz": the noun is the verb's object
+        span = doc[start:end - 1]  # "zog Lena Wernecke Bilanz": the noun is the verb's object
         name = span.text
     return Mention(span.start_char, span.end_char, name, label)
 
 
 def _noun_run_on(doc: Doc, run: tuple[int, int], language: str) -> bool:
     """Whether a three-word person ends on a common noun that is no part of the name: a given name,
-    a surname that is no given name nor an initial ("Dietmar Hopp Gebrauch gemacht"), then a word
+    a surname that is no given name nor an initial ("Jörg Tammerlin Gebrauch gemacht"), then a word
     the lexicon reads as a noun and no listed surname or given name, followed by a lower-case word
-    (the noun's verb or complement, the run not opening its sentence) or a colon ("Jens Mattern
-    Bild:", a credit). A surname that is a
-    noun ends a two-word name ("Udo Hahn"), and a name followed by nothing or a full stop is left
-    whole ("Johannes Komnenos Asen"): there the noun may be the surname."""
+    (the noun's verb or complement, the run not opening its sentence) or a colon ("Karsten Rudloff
+    Bild:", a credit). A surname that is a noun ends a two-word name ("Gerd Fink"), and a name
+    followed by nothing or a full stop is left whole ("Johannes Valdoran Baum"): there the noun may
+    be the surname."""
     start, end = run
     if end - start != 3 or end >= len(doc):
         return False
@@ -655,7 +656,7 @@ def _noun_run_on(doc: Doc, run: tuple[int, int], language: str) -> bool:
     if follower.text == ":":
         return True
     # A run that opens its sentence is its subject, and the lower-case word after it the verb
-    # ("Anton Grigorjewitsch Rubinstein gründet …"): the noun-like last word is the surname.
+    # ("Anton Jaroslawitsch Wetter gründete …"): the noun-like last word is the surname.
     return follower.is_alpha and follower.text[0].islower() and not _opens_line_or_sentence(doc, start)
 
 
