@@ -29,7 +29,8 @@ No statistical model: known names and per-language patterns, all from data.
   not "die Art"); a town after "in/nach/aus", and a town joined to its river ("Weil am Rhein");
   a club word before a town is a sports club ("Eintracht Frankfurt", ``club_words``); a run that
   ends on a given name and a surname keeps that person whole, though some town bears the given
-  name ("Staatsminister Michael Gove").
+  name ("Staatsminister Michael Gove"); a three-word person that runs on into a noun, the noun's
+  verb or complement after it, ends before the noun ("zog Lena Wernecke Bilanz über …").
 
 Labels: the organisation and place words decide first, then known names, then titles (a person);
 what is left is a person when it has two or three words (where nouns are capitalised, one of
@@ -52,7 +53,7 @@ from newsweave.annotate.given_names import GivenNames, given_names, surnames
 from newsweave.annotate.nlp import LINE_BREAK
 from newsweave.annotate.settings import SETTINGS
 from newsweave.annotate.word_sets import (capitalises_nouns, declined_noun_form, folded_stop_words, is_lexicon_noun,
-                                         lexicon_noun_with_ending, lower_case_word, noun_with_plural_ending_only,
+                                         lemma_of, lexicon_noun_with_ending, lower_case_word, noun_with_plural_ending_only,
                                          simplemma_knows)
 
 # A capitalised word: a letter in upper case, then letters, apostrophes, dots or hyphens ("O'Neill",
@@ -627,7 +628,43 @@ def _classify(doc: Doc, run: tuple[int, int], language: str) -> Mention | None:
         return None  # "Asimismo", "Dirigido": a sentence adverb or a verb capitalised after a break the parse missed
     if demonym_country_in(name, language) and not titled:
         return None  # adjectives of nationality are found by the demonym pass
+    if label == "PER" and data["capitalised_nouns"] and _noun_run_on(doc, (start, end), language):
+        span = doc[start:end - 1]  # "zog Lena Wernecke Bilanz": the noun is the verb's object
+        name = span.text
     return Mention(span.start_char, span.end_char, name, label)
+
+
+def _noun_run_on(doc: Doc, run: tuple[int, int], language: str) -> bool:
+    """Whether a three-word person ends on a common noun that is no part of the name: a given name,
+    a surname that is no given name nor an initial ("Jörg Tammerlin Gebrauch gemacht"), then a word
+    the lexicon reads as a noun and no listed surname or given name, followed by a lower-case word
+    (the noun's verb or complement, the run not opening its sentence) or a colon ("Karsten Rudloff
+    Bild:", a credit). A surname that is a noun ends a two-word name ("Gerd Fink"), and a name
+    followed by nothing or a full stop is left whole ("Johannes Valdoran Baum"): there the noun may
+    be the surname."""
+    start, end = run
+    if end - start != 3 or end >= len(doc):
+        return False
+    given = given_names(language)
+    first, middle, last, follower = doc[start], doc[start + 1], doc[end - 1], doc[end]
+    if not given.listed(first.text) or given.listed(middle.text) or not _is_capitalised(middle):
+        return False
+    if middle.text.endswith(".") or middle.lower_ in _names_data(language)["particles"]:
+        return False
+    if last.text in surnames() or given.listed(last.text) or not _noun_in_the_lexicon(last.text, language):
+        return False
+    if follower.text == ":":
+        return True
+    # A run that opens its sentence is its subject, and the lower-case word after it the verb
+    # ("Anton Jaroslawitsch Wetter gründete …"): the noun-like last word is the surname.
+    return follower.is_alpha and follower.text[0].islower() and not _opens_line_or_sentence(doc, start)
+
+
+def _noun_in_the_lexicon(word: str, language: str) -> bool:
+    """Whether the lexicon reads a capitalised word as a noun (:func:`is_lexicon_noun`) or holds it
+    as its own lemma, capitalised as only nouns are where nouns are capitalised ("Bilanz", whose
+    one plural form :func:`is_lexicon_noun` does not count as enough)."""
+    return is_lexicon_noun(word, language) or lemma_of(word, language) == word
 
 
 def _place_after_its_noun(doc: Doc, start: int, end: int) -> Mention:

@@ -124,6 +124,11 @@ def simplemma_knows(word: str, language: str) -> bool:
         return False
 
 
+def lemma_of(word: str, language: str) -> str | None:
+    """The dictionary's lemma of a word it holds, else None."""
+    return _simplemma_lemma(word, language)
+
+
 def _simplemma_lemma(word: str, language: str) -> str | None:
     """The dictionary's lemma of a word it holds, else None (no rule guesses one)."""
     if not simplemma_knows(word, language):
