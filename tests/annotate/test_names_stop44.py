@@ -54,3 +54,9 @@ def test_a_noun_after_a_name_with_an_initial_is_left() -> None:
 def test_a_name_opening_its_sentence_keeps_its_noun_like_surname() -> None:
     """Look-alike: the run is the subject and the lower-case word after it the verb."""
     assert _persons("Anton Jaroslawitsch Wetter gründete damals eine Schule.") == ["Anton Jaroslawitsch Wetter"]
+
+
+def test_a_two_letter_last_word_stays_in_the_name() -> None:
+    """The lead's mend after the check read: a two-letter word after a given name and a surname ("… Un nicht …") is a syllable of the name."""
+    mentions = _persons("Am Abend ließ Kim Sang Un nicht lange auf eine Antwort warten.")
+    assert "Kim Sang Un" in mentions, mentions

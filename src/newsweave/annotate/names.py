@@ -653,6 +653,8 @@ def _noun_run_on(doc: Doc, run: tuple[int, int], language: str) -> bool:
         return False
     if last.text in surnames() or given.listed(last.text) or not _noun_in_the_lexicon(last.text, language):
         return False
+    if len(last.text) < 3:
+        return False  # "Kim Jong Un": a two-letter word after a name is a syllable of it more often than a noun
     if follower.text == ":":
         return True
     # A run that opens its sentence is its subject, and the lower-case word after it the verb
