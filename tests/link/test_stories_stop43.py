@@ -5,11 +5,10 @@ people, firms and signals: English, German and Spanish reports."""
 
 from __future__ import annotations
 
-import numpy as np
+from story_reports import at_cosine, report, score
 
 from newsweave.link import story_score
-from newsweave.link.story_changes import state_of
-from newsweave.link.story_score import NO_FREQUENCIES, entity_evidence, score_story
+from newsweave.link.story_score import NO_FREQUENCIES, entity_evidence
 from newsweave.link.story_signals import ArticleSignals
 from newsweave.link.story_spelling import spelt_alike_keys
 
@@ -21,25 +20,6 @@ SPANISH_TOWN = {"per:zoria-7-de-jarnivka": "Zoria-7 de Jarnivka"}
 ENGLISH_FIRM = {"org:vuhlemar": "Vuhlemar"}
 GERMAN_FIRM = {"org:betreiber-wuhlemar": "Betreiber Wuhlemar"}
 POLAND = "geo:798544"
-
-
-def report(direction: list[float], entities: dict[str, str], language: str) -> ArticleSignals:
-    """An invented report along ``direction``, its entities tagged by their key's prefix, named once each."""
-    labels = {key: ("LOC" if key.startswith("geo:") else key.split(":")[0].upper()) for key in entities}
-    vector = np.asarray(direction, dtype=np.float64)
-    vector = vector / np.linalg.norm(vector)
-    return ArticleSignals(vector.astype(np.float32), entities, [], None, language, dict.fromkeys(entities, 1),
-                          labels=labels)
-
-
-def at_cosine(cosine: float) -> list[float]:
-    return [cosine, float(np.sqrt(1.0 - cosine * cosine)), 0.0]
-
-
-def score(signals: ArticleSignals, story_signals: ArticleSignals) -> float:
-    value = score_story(signals, state_of("", [("", story_signals)]), NO_FREQUENCIES)
-    assert value is not None
-    return value
 
 
 def joins(signals: ArticleSignals, story_signals: ArticleSignals) -> bool:

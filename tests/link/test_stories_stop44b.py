@@ -5,35 +5,14 @@ people and signals: English and German reports."""
 
 from __future__ import annotations
 
-import numpy as np
+from story_reports import at_cosine, report, score
 
 from newsweave.link import story_score
-from newsweave.link.story_changes import state_of
-from newsweave.link.story_score import NO_FREQUENCIES, score_story
 from newsweave.link.story_signals import ArticleSignals
 from newsweave.link.story_spelling import adjective_towns, spelt_alike_keys
 
 TOWN = {"loc:varnholt": "Varnholt"}
 LABELS = {"loc:varnholt": "LOC"}
-
-
-def report(direction: list[float], entities: dict[str, str], language: str) -> ArticleSignals:
-    """An invented report along ``direction``, its entities tagged by their key's prefix, named once each."""
-    labels = {key: key.split(":")[0].upper() for key in entities}
-    vector = np.asarray(direction, dtype=np.float64)
-    vector = vector / np.linalg.norm(vector)
-    return ArticleSignals(vector.astype(np.float32), entities, [], None, language, dict.fromkeys(entities, 1),
-                          labels=labels)
-
-
-def at_cosine(cosine: float) -> list[float]:
-    return [cosine, float(np.sqrt(1.0 - cosine * cosine)), 0.0]
-
-
-def score(signals: ArticleSignals, story_signals: ArticleSignals) -> float:
-    value = score_story(signals, state_of("", [("", story_signals)]), NO_FREQUENCIES)
-    assert value is not None
-    return value
 
 
 def english_leak_story() -> ArticleSignals:
