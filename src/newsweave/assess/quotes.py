@@ -73,7 +73,8 @@ def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
 
     The annotator carries a speaker over from an earlier paragraph to a quote that stands
     alone; that speaker counts here only when named within the quote's discourse window."""
-    attributed = [q for q in article.quotes if _speaker_nearby(article, q) and q.quote_id is not None]
+    attributed = [q for q in article.quotes if q.quote_id is not None
+                  and (_speaker_nearby(article, q) or _cued_to_a_known_speaker(article, q))]
     sourced = [(q.start, q.end) for q in article.quotes
                if _speaker_nearby(article, q) or any(_same_utterance(article, q, other) for other in attributed)]
     found: list[tuple[int, int]] = []
@@ -89,6 +90,14 @@ def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
             continue
         found.append((start, end))
     return sorted(found)
+
+
+def _cued_to_a_known_speaker(article: Article, quote: Quote) -> bool:
+    """A quote with a cue right by it whose speaker the annotator knew though no span names it there
+    («…», explica.: the subject the verb drops is the person named before): attributed, so the pieces
+    of the same utterance after it in its paragraph («…», explica. «…») are too."""
+    return quote.speaker is None and bool(quote.cue and quote.speaker_entity_id) \
+        and _attributed_nearby(article, quote.start, quote.end)
 
 
 def _same_utterance(article: Article, piece: Quote, sourced: Quote) -> bool:
