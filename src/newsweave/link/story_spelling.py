@@ -95,8 +95,8 @@ def name_tails(name: str) -> tuple[str, ...]:
 
 def spelt_alike_keys(names: Mapping[str, str], labels: Mapping[str, str], languages: Iterable[str]) -> dict[str, str]:
     """Keys of ``names`` renamed to one key per name spelt alike (a form in common), held at the
-    end of a longer name, or led by the adjective of a place among them: the place's key when one is a place, else the shortest name's, else the
-    first in order (always the same one)."""
+    end of a longer name, or led by the adjective of a place among them: the place's key when one
+    is a place, else the shortest name's, else the first in order (always the same one)."""
     spoken = tuple(sorted(set(languages)))
     whole = {key: spelling_forms(name, spoken) for key, name in names.items()}
     owners: dict[str, list[str]] = {}
