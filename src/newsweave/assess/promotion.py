@@ -85,8 +85,10 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
     all_sentences = _plain_sentences(article)
     for index, sentence in enumerate(all_sentences):
         window = _window(all_sentences, index)
-        lead_offers = _lead_offers(article, all_sentences, index, quoted)
-        signals = {name: _signal(article, name, window, quoted, lead_offers) for name in SIGNALS}
+        lead_sentence = _lead_sentence(article, all_sentences, index)
+        lead_offers = _lead_offers(article, lead_sentence, quoted)
+        signals = {name: _signal(article, name, window, quoted, lead_offers) for name in SIGNALS if name != "own_address"}
+        signals["own_address"] = _own_addresses(article, window, quoted, signals["offer"])
         found = {name: spans for name, spans in signals.items() if spans}
         if lead_offers and "offer" not in found and ("named_code" in found or _calls(article, window, quoted)):
             found["offer"] = lead_offers  # the sale told over two sentences: the price before, the call or the code after
@@ -94,13 +96,13 @@ def detect_undisclosed_promotion(article: Article) -> list[Flag]:
             continue
         acts = found.get("call_to_act", [])
         pitched = _pitch_without_speaker(article, window, found)
-        lead = _lead_sentence(article, all_sentences, index) if pitched else None
+        lead = lead_sentence if pitched else None
         pitch = (lead.start if lead else window[0], window[1])
         own = _not_codes(_brands(article, window, acts, pitched or _reader_called(found)), found.get("named_code", []))
         brands = [span for span in own if _core(article.text[span[0] : span[1]]) not in seen]
         brands = [span for span in brands if _off_topic(article, article.text[span[0] : span[1]], pitch)]
         # The lead's product may be the one the sale gives again by its web address: both are evidence.
-        brands += [span for span in _lead_in_brands(article, lead, pitch, own, quoted)
+        brands += [span for span in _lead_in_brands(article, lead, pitch, own, quoted, lead_offers)
                    if _core(article.text[span[0] : span[1]]) not in seen and span not in brands]
         if not brands:
             continue
@@ -120,18 +122,18 @@ def _lead_sentence(article: Article, all_sentences: list[Sentence], index: int) 
     return lead
 
 
-def _lead_offers(article: Article, all_sentences: list[Sentence], index: int,
-                 quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The offers (a price, a discount) of the sentence before, when it is the sale's lead (``_lead_sentence``):
-    a sale told over two sentences gives its price in the first and its call to act or its code in the
-    second (« … sont en promotion à 499 euros … . Passez les essayer », « … pour 3,90 euros par jour … . Ils
-    la souscrivent … avec le code X. »); the second sentence sells with the first one's price."""
-    lead = _lead_sentence(article, all_sentences, index)
+def _lead_offers(article: Article, lead: Sentence | None, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The offers (a price, a discount) of the sale's lead (``_lead_sentence``), if any: a sale told over two
+    sentences gives its price in the first and its call to act or its code in the second (« … sont en
+    promotion à 499 euros … . Passez les essayer », « … pour 3,90 euros par jour … . Ils la souscrivent …
+    avec le code X. »); the second sentence sells with the first one's price, and a name in the first that
+    the recogniser reads as a person or an unknown place is the product (``_lead_in_brands``), as in a
+    one-sentence sale."""
     return [] if lead is None else _signal(article, "offer", (lead.start, lead.end), quoted)
 
 
 def _lead_in_brands(article: Article, lead: Sentence | None, pitch: tuple[int, int], own: list[tuple[int, int]],
-                    quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+                    quoted: list[tuple[int, int]], lead_offers: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The product a sale names in the sentence before it (``lead``, see ``_lead_sentence``): "… should try
     Brinebox, the weekly fish crate. Order before Friday with the code …", „Wer …, ist mit der App X am
     besten beraten. Einfach herunterladen …“. The lead lends its product when it calls the reader to act
@@ -145,16 +147,9 @@ def _lead_in_brands(article: Article, lead: Sentence | None, pitch: tuple[int, i
     acts = _signal(article, "call_to_act", (lead.start, lead.end), quoted)
     speaks = bool(acts or _signal(article, "second_person", (lead.start, lead.end), quoted))
     named_again = {_core(article.text[s:e].split(".")[0]) for s, e in own}
-    return [span for span in _brands(article, (lead.start, lead.end), acts, speaks or _offers(article, lead, quoted))
+    return [span for span in _brands(article, (lead.start, lead.end), acts, speaks or bool(lead_offers))
             if (speaks or not own or _core(article.text[span[0] : span[1]]) in named_again)
             and _off_topic(article, article.text[span[0] : span[1]], pitch)]
-
-
-def _offers(article: Article, lead: Sentence, quoted: list[tuple[int, int]]) -> bool:
-    """The lead gives a price or an offer of its own: the sale runs over both sentences (« Le domaine X propose
-    … à 49 euros par personne. Réservez dès maintenant … avec le code Y. »), and a name there that the
-    recogniser reads as a person or an unknown place is the product, as in a one-sentence sale."""
-    return bool(_signal(article, "offer", (lead.start, lead.end), quoted))
 
 
 def _not_codes(brands: list[tuple[int, int]], codes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -208,8 +203,6 @@ def _calls(article: Article, window: tuple[int, int], excluded: list[tuple[int, 
 
 def _signal(article: Article, name: str, window: tuple[int, int], excluded: list[tuple[int, int]],
             lead_offers: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
-    if name == "own_address":
-        return _own_addresses(article, window, excluded)
     pats = patterns(article, "promotion", name)
     if name == "call_to_act":
         pats = pats + patterns(article, "promotion", "sale_terms")
@@ -225,15 +218,16 @@ def _signal(article: Article, name: str, window: tuple[int, int], excluded: list
     return spans
 
 
-def _own_addresses(article: Article, window: tuple[int, int], excluded: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _own_addresses(article: Article, window: tuple[int, int], excluded: list[tuple[int, int]],
+                   offers: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Web addresses whose name is a name the window gives ("VitaRebe … unter vitarebe.de"): where to buy
     the very product named, a second sign of a sale beside a price, where a reader is neither addressed nor
     called. Only beside an offer that is not itself an address (a price, a discount): the address alone
     is already the offer's evidence, and a source's own site ("X publishes them at x.com") sells nothing.
-    Not in a contact block (an e-mail or a telephone number beside it: whom to ask)."""
+    Not in a contact block (an e-mail or a telephone number beside it: whom to ask). ``offers``: the
+    window's own offer signal."""
     if _contact_block(article, window):
         return []
-    offers = _signal(article, "offer", window, excluded)
     if not any(not _ADDRESS.search(article.text, s, e) for s, e in offers):
         return []
     text = article.text[window[0] : window[1]]

@@ -73,10 +73,11 @@ def _unattributed_candidates(article: Article) -> list[tuple[int, int]]:
 
     The annotator carries a speaker over from an earlier paragraph to a quote that stands
     alone; that speaker counts here only when named within the quote's discourse window."""
-    attributed = [q for q in article.quotes if q.quote_id is not None
-                  and (_speaker_nearby(article, q) or _cued_to_a_known_speaker(article, q))]
-    sourced = [(q.start, q.end) for q in article.quotes
-               if _speaker_nearby(article, q) or any(_same_utterance(article, q, other) for other in attributed)]
+    nearby = [_speaker_nearby(article, q) for q in article.quotes]
+    attributed = [q for q, near in zip(article.quotes, nearby) if q.quote_id is not None
+                  and (near or _cued_to_a_known_speaker(article, q))]
+    sourced = [(q.start, q.end) for q, near in zip(article.quotes, nearby)
+               if near or any(_same_utterance(article, q, other) for other in attributed)]
     found: list[tuple[int, int]] = []
     annotated = [(q.start, q.end) for q in article.quotes if q.direct]
     # Quotation marks alone are read only where the language's attribution cues are known:
